@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install what chitieu needs to build and test on Debian 12, and nothing that
+# is already there. Safe to run again. Needs root (or sudo) only when
+# something is missing.
+set -euo pipefail
+
+pkgs=(
+  build-essential cmake pkg-config clang-14 libclang-rt-14-dev clang-format
+  libcmocka-dev libjansson-dev libutf8proc-dev libicu-dev
+)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

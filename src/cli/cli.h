@@ -1,0 +1,12 @@
+/* cli.h: the subcommands of the chitieu binary. Each takes the arguments
+ * after its name and returns the exit status: 0 done, 1 usage, 2 bad input. */
+#ifndef CHITIEU_CLI_H
+#define CHITIEU_CLI_H
+
+#define CLI_OK 0
+#define CLI_USAGE 1
+#define CLI_BADINPUT 2
+
+int cmd_parse(int argc, char **argv);
+
+#endif

@@ -1,0 +1,79 @@
+/* cmd_parse.c: `chitieu parse FILE... [--format json|text]`. One file prints
+ * {"plan": ...}; several print an array of {"file", "plan"}. A file that
+ * cannot be read gets one line on stderr and exit status 2. */
+#include "cli.h"
+
+#include "import.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int usage(void)
+{
+	fputs("Cách dùng: chitieu parse TỆP... [--format json|text]\n", stderr);
+	return CLI_USAGE;
+}
+
+int cmd_parse(int argc, char **argv)
+{
+	const char *format = "json";
+	const char **files = xcalloc((size_t)argc + 1, sizeof *files);
+	int nfiles = 0;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+			format = argv[++i];
+		} else if (!strncmp(argv[i], "--format=", 9)) {
+			format = argv[i] + 9;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "chitieu parse: tùy chọn không hợp lệ \"%s\"\n", argv[i]);
+			free(files);
+			return usage();
+		} else {
+			files[nfiles++] = argv[i];
+		}
+	}
+	bool json = !strcmp(format, "json");
+	if (!nfiles || (!json && strcmp(format, "text"))) {
+		free(files);
+		return usage();
+	}
+	int rc = CLI_OK;
+	json_t *all = json_array();
+	for (int i = 0; i < nfiles; i++) {
+		struct plan p;
+		char *err = NULL;
+		if (import_file(files[i], &p, &err)) {
+			fprintf(stderr, "chitieu parse: %s\n", err);
+			free(err);
+			rc = CLI_BADINPUT;
+			continue;
+		}
+		if (json) {
+			json_t *o = plan_to_json(&p);
+			if (nfiles > 1) {
+				json_object_set_new(o, "file", json_string(files[i]));
+				json_array_append(all, o);
+			} else {
+				json_dumpf(o, stdout, JSON_INDENT(2));
+				fputc('\n', stdout);
+			}
+			json_decref(o);
+		} else {
+			char *t = plan_to_text(&p, files[i]);
+			fputs(t, stdout);
+			fputs(i + 1 < nfiles ? "\n" : "", stdout);
+			free(t);
+		}
+		plan_free(&p);
+	}
+	if (json && nfiles > 1) {
+		json_dumpf(all, stdout, JSON_INDENT(2));
+		fputc('\n', stdout);
+	}
+	json_decref(all);
+	free(files);
+	return rc;
+}

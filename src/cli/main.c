@@ -1,0 +1,60 @@
+/* main.c: chitieu's entry point: find the subcommand in the table, run it. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define CHITIEU_VERSION "0.1.0"
+
+static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *usage;
+	const char *help;
+} commands[] = {
+	{"parse", cmd_parse, "parse FILE... [--format json|text]",
+	 "đọc văn bản kế hoạch (phụ lục chỉ tiêu, nhiệm vụ) thành kế hoạch có cấu trúc"},
+	{"help", cmd_help, "help", "hướng dẫn sử dụng"},
+	{"version", cmd_version, "version", "phiên bản"},
+};
+
+static int cmd_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("chitieu %s: theo dõi chỉ tiêu, nhiệm vụ của kế hoạch thực hiện Nghị quyết 57-NQ/TW\n\n"
+	       "Cách dùng: chitieu LỆNH [THAM SỐ]\n\n",
+	       CHITIEU_VERSION);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		printf("  chitieu %-36s %s\n", commands[i].usage, commands[i].help);
+	return CLI_OK;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("chitieu %s\n", CHITIEU_VERSION);
+	return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		cmd_help(0, NULL);
+		return CLI_USAGE;
+	}
+	const char *name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+		return cmd_help(0, NULL);
+	if (!strcmp(name, "--version"))
+		return cmd_version(0, NULL);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (!strcmp(commands[i].name, name))
+			return commands[i].run(argc - 2, argv + 2);
+	fprintf(stderr, "chitieu: không có lệnh \"%s\"; xem \"chitieu help\"\n", name);
+	return CLI_USAGE;
+}

@@ -1,0 +1,396 @@
+/* plan.c: the plan model, and its JSON and text renderings. */
+#include "plan.h"
+
+#include "text.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void plan_init(struct plan *p)
+{
+	memset(p, 0, sizeof *p);
+}
+
+static void indicator_free(struct indicator *x)
+{
+	free(x->code);
+	free(x->group);
+	free(x->name);
+	free(x->unit);
+	free(x->baseline_text);
+	for (int i = 0; i < x->ntargets; i++)
+		target_free(&x->targets[i].t);
+	free(x->lead);
+	free(x->monitor);
+	free(x->partners);
+	free(x->implementers);
+	free(x->deadline);
+	free(x->directing);
+}
+
+static void task_free(struct task *t)
+{
+	free(t->code);
+	free(t->group);
+	free(t->title);
+	free(t->lead);
+	free(t->implementers);
+	free(t->timeframe);
+}
+
+void plan_free(struct plan *p)
+{
+	if (!p)
+		return;
+	free(p->title);
+	free(p->issuer);
+	free(p->number);
+	free(p->date);
+	for (size_t i = 0; i < p->ngroups; i++) {
+		free(p->groups[i].code);
+		free(p->groups[i].name);
+	}
+	free(p->groups);
+	for (size_t i = 0; i < p->ntask_groups; i++) {
+		free(p->task_groups[i].code);
+		free(p->task_groups[i].name);
+	}
+	free(p->task_groups);
+	for (size_t i = 0; i < p->nind; i++)
+		indicator_free(&p->ind[i]);
+	free(p->ind);
+	for (size_t i = 0; i < p->ntasks; i++)
+		task_free(&p->tasks[i]);
+	free(p->tasks);
+	for (size_t i = 0; i < p->nwarn; i++)
+		free(p->warn[i].message);
+	free(p->warn);
+	plan_init(p);
+}
+
+void plan_warn(struct plan *p, int line, const char *fmt, ...)
+{
+	if (p->nwarn > PLAN_MAX_WARNINGS)
+		return;
+	if (p->nwarn == PLAN_MAX_WARNINGS)
+		fmt = "Quá nhiều cảnh báo; các cảnh báo sau bị lược bớt";
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *m = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	va_start(ap, fmt);
+	vsnprintf(m, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	va_end(ap);
+	p->warn = xgrow(p->warn, &p->capwarn, p->nwarn + 1, sizeof *p->warn);
+	p->warn[p->nwarn].line = line;
+	p->warn[p->nwarn].message = m;
+	p->nwarn++;
+}
+
+struct indicator *plan_add_indicator(struct plan *p)
+{
+	p->ind = xgrow(p->ind, &p->capind, p->nind + 1, sizeof *p->ind);
+	struct indicator *x = &p->ind[p->nind++];
+	memset(x, 0, sizeof *x);
+	return x;
+}
+
+struct task *plan_add_task(struct plan *p)
+{
+	p->tasks = xgrow(p->tasks, &p->captasks, p->ntasks + 1, sizeof *p->tasks);
+	struct task *t = &p->tasks[p->ntasks++];
+	memset(t, 0, sizeof *t);
+	return t;
+}
+
+struct plan_group *plan_add_group(struct plan *p, const char *code, const char *name)
+{
+	p->groups = xgrow(p->groups, &p->capgroups, p->ngroups + 1, sizeof *p->groups);
+	struct plan_group *g = &p->groups[p->ngroups++];
+	g->code = xstrdup(code);
+	g->name = xstrdup(name);
+	return g;
+}
+
+struct plan_group *plan_find_group(struct plan *p, const char *code)
+{
+	for (size_t i = 0; i < p->ngroups; i++)
+		if (strcmp(p->groups[i].code, code) == 0)
+			return &p->groups[i];
+	return NULL;
+}
+
+void indicator_set_target(struct indicator *ind, int year, struct target *t)
+{
+	int i = 0;
+	while (i < ind->ntargets && ind->targets[i].year < year)
+		i++;
+	if (i < ind->ntargets && ind->targets[i].year == year) {
+		target_free(&ind->targets[i].t);
+	} else {
+		if (ind->ntargets == PLAN_MAX_MILESTONES) {
+			target_free(t);
+			return;
+		}
+		memmove(&ind->targets[i + 1], &ind->targets[i],
+			(size_t)(ind->ntargets - i) * sizeof ind->targets[0]);
+		ind->ntargets++;
+	}
+	ind->targets[i].year = year;
+	ind->targets[i].t = *t;
+	memset(t, 0, sizeof *t);
+}
+
+struct target *indicator_target(struct indicator *ind, int year)
+{
+	for (int i = 0; i < ind->ntargets; i++)
+		if (ind->targets[i].year == year)
+			return &ind->targets[i].t;
+	return NULL;
+}
+
+int plan_milestones(const struct plan *p, int *years, int max)
+{
+	int n = 0;
+	for (size_t i = 0; i < p->nind; i++) {
+		for (int j = 0; j < p->ind[i].ntargets; j++) {
+			int y = p->ind[i].targets[j].year, k = 0;
+			while (k < n && years[k] < y)
+				k++;
+			if (k < n && years[k] == y)
+				continue;
+			if (n == max)
+				break;
+			memmove(&years[k + 1], &years[k], (size_t)(n - k) * sizeof *years);
+			years[k] = y;
+			n++;
+		}
+	}
+	return n;
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* Whole numbers print as integers so that "100" stays 100, not 100.0. */
+static json_t *num(double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		return json_integer((json_int_t)v);
+	return json_real(v);
+}
+
+json_t *target_to_json(const struct target *t)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "text", json_string(t->text ? t->text : ""));
+	json_object_set_new(o, "kind", json_string(target_kind_name(t->kind)));
+	switch (t->kind) {
+	case TARGET_NUMBER:
+		json_object_set_new(o, "op", json_string(target_op_name(t->op)));
+		json_object_set_new(o, "value", num(t->value));
+		break;
+	case TARGET_RANGE:
+		json_object_set_new(o, "min", num(t->min));
+		json_object_set_new(o, "max", num(t->max));
+		break;
+	case TARGET_LEVEL:
+		json_object_set_new(o, "level", json_string(t->level ? t->level : t->text));
+		json_object_set_new(o, "rank", json_integer(t->rank));
+		break;
+	case TARGET_RANK:
+		json_object_set_new(o, "op", json_string(target_op_name(t->op)));
+		json_object_set_new(o, "value", num(t->value));
+		json_object_set_new(o, "scope", json_string(t->scope ? t->scope : "province"));
+		break;
+	case TARGET_GROWTH:
+		json_object_set_new(o, "value", num(t->value));
+		json_object_set_new(o, "per", json_string("year"));
+		break;
+	case TARGET_RELATIVE:
+		json_object_set_new(o, "to", json_string(t->to == TARGET_TO_PROVINCE_AVERAGE
+								 ? "province_average"
+								 : "province_target"));
+		break;
+	default:
+		break;
+	}
+	return o;
+}
+
+static json_t *indicator_json(const struct indicator *x)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "code", json_string(x->code));
+	json_object_set_new(o, "group", json_string(x->group));
+	json_object_set_new(o, "name", json_string(x->name));
+	json_object_set_new(o, "unit", str_or_null(x->unit));
+	json_object_set_new(o, "baseline", x->has_baseline ? num(x->baseline) : json_null());
+	json_object_set_new(o, "baseline_text", str_or_null(x->baseline_text));
+	json_t *ts = json_object();
+	for (int i = 0; i < x->ntargets; i++) {
+		char y[16];
+		snprintf(y, sizeof y, "%d", x->targets[i].year);
+		json_object_set_new(ts, y, target_to_json(&x->targets[i].t));
+	}
+	json_object_set_new(o, "targets", ts);
+	json_object_set_new(o, "lead", str_or_null(x->lead));
+	json_object_set_new(o, "monitor", str_or_null(x->monitor));
+	json_object_set_new(o, "partners", str_or_null(x->partners));
+	json_object_set_new(o, "implementers", str_or_null(x->implementers));
+	json_object_set_new(o, "deadline", str_or_null(x->deadline));
+	json_object_set_new(o, "directing", str_or_null(x->directing));
+	json_object_set_new(o, "source_lines", json_pack("[ii]", x->first_line, x->last_line));
+	return o;
+}
+
+static json_t *task_json(const struct task *t)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "code", json_string(t->code));
+	json_object_set_new(o, "group", json_string(t->group));
+	json_object_set_new(o, "title", json_string(t->title));
+	json_object_set_new(o, "lead", str_or_null(t->lead));
+	json_object_set_new(o, "implementers", str_or_null(t->implementers));
+	json_object_set_new(o, "timeframe", str_or_null(t->timeframe));
+	if (t->due_year) {
+		char due[16];
+		snprintf(due, sizeof due, "%04d-%02d", t->due_year, t->due_month);
+		json_object_set_new(o, "due", json_string(due));
+	} else {
+		json_object_set_new(o, "due", json_null());
+	}
+	json_object_set_new(o, "recurring", json_boolean(t->recurring));
+	json_object_set_new(o, "source_lines", json_pack("[ii]", t->first_line, t->last_line));
+	return o;
+}
+
+static json_t *groups_json(const struct plan_group *g, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{ssss}", "code", g[i].code, "name", g[i].name));
+	return a;
+}
+
+json_t *plan_to_json(const struct plan *p)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "title", str_or_null(p->title));
+	json_object_set_new(o, "issuer", str_or_null(p->issuer));
+	json_object_set_new(o, "number", str_or_null(p->number));
+	json_object_set_new(o, "date", str_or_null(p->date));
+	int years[PLAN_MAX_MILESTONES * 4];
+	int ny = plan_milestones(p, years, (int)(sizeof years / sizeof years[0]));
+	json_t *ms = json_array();
+	for (int i = 0; i < ny; i++)
+		json_array_append_new(ms, json_integer(years[i]));
+	json_object_set_new(o, "milestones", ms);
+	json_object_set_new(o, "baseline_year",
+			    p->baseline_year ? json_integer(p->baseline_year) : json_null());
+	json_object_set_new(o, "groups", groups_json(p->groups, p->ngroups));
+	json_t *inds = json_array();
+	for (size_t i = 0; i < p->nind; i++)
+		json_array_append_new(inds, indicator_json(&p->ind[i]));
+	json_object_set_new(o, "indicators", inds);
+	json_object_set_new(o, "task_groups", groups_json(p->task_groups, p->ntask_groups));
+	json_t *tasks = json_array();
+	for (size_t i = 0; i < p->ntasks; i++)
+		json_array_append_new(tasks, task_json(&p->tasks[i]));
+	json_object_set_new(o, "tasks", tasks);
+	json_t *ws = json_array();
+	for (size_t i = 0; i < p->nwarn; i++)
+		json_array_append_new(ws, json_pack("{siss}", "line", p->warn[i].line, "message",
+						    p->warn[i].message));
+	json_object_set_new(o, "warnings", ws);
+	return json_pack("{so}", "plan", o);
+}
+
+static void text_targets(struct buf *b, const struct indicator *x, const int *years, int ny)
+{
+	for (int k = 0; k < ny; k++) {
+		const struct target *t = NULL;
+		for (int i = 0; i < x->ntargets; i++)
+			if (x->targets[i].year == years[k])
+				t = &x->targets[i].t;
+		buf_printf(b, "      %d: ", years[k]);
+		if (!t) {
+			buf_puts(b, "(không có ô)\n");
+			continue;
+		}
+		buf_printf(b, "%-24s [%s", t->text[0] ? t->text : "(trống)", target_kind_name(t->kind));
+		if (t->kind == TARGET_NUMBER || t->kind == TARGET_RANK)
+			buf_printf(b, " %s %g", target_op_name(t->op), t->value);
+		else if (t->kind == TARGET_RANGE)
+			buf_printf(b, " %g..%g", t->min, t->max);
+		else if (t->kind == TARGET_LEVEL)
+			buf_printf(b, " %s #%d", t->level, t->rank);
+		else if (t->kind == TARGET_GROWTH)
+			buf_printf(b, " +%g%%/năm", t->value);
+		buf_puts(b, "]\n");
+	}
+}
+
+char *plan_to_text(const struct plan *p, const char *source)
+{
+	struct buf b = BUF_INIT;
+	int years[PLAN_MAX_MILESTONES * 4];
+	int ny = plan_milestones(p, years, (int)(sizeof years / sizeof years[0]));
+	buf_printf(&b, "== %s\n", source ? source : "kế hoạch");
+	buf_printf(&b, "Tiêu đề:   %s\n", p->title ? p->title : "(không rõ)");
+	buf_printf(&b, "Cơ quan:   %s\n", p->issuer ? p->issuer : "(không rõ)");
+	buf_printf(&b, "Số:        %s   Ngày: %s\n", p->number ? p->number : "(không rõ)",
+		   p->date ? p->date : "(không rõ)");
+	buf_puts(&b, "Các mốc:  ");
+	for (int i = 0; i < ny; i++)
+		buf_printf(&b, " %d", years[i]);
+	buf_printf(&b, "\n%zu chỉ tiêu trong %zu nhóm, %zu nhiệm vụ, %zu cảnh báo\n\n", p->nind,
+		   p->ngroups, p->ntasks, p->nwarn);
+	for (size_t g = 0; g < p->ngroups; g++) {
+		size_t count = 0;
+		for (size_t i = 0; i < p->nind; i++)
+			count += strcmp(p->ind[i].group, p->groups[g].code) == 0;
+		buf_printf(&b, "%s. %s (%zu chỉ tiêu)\n", p->groups[g].code, p->groups[g].name, count);
+		for (size_t i = 0; i < p->nind; i++) {
+			const struct indicator *x = &p->ind[i];
+			if (strcmp(x->group, p->groups[g].code) != 0)
+				continue;
+			buf_printf(&b, "  %-7s %s\n", x->code, x->name);
+			buf_printf(&b, "      đơn vị: %s", x->unit ? x->unit : "(không có)");
+			if (x->baseline_text)
+				buf_printf(&b, "; hiện trạng: %s", x->baseline_text);
+			buf_printf(&b, "; dòng %d-%d\n", x->first_line, x->last_line);
+			text_targets(&b, x, years, ny);
+			if (x->lead)
+				buf_printf(&b, "      chủ trì: %s\n", x->lead);
+			if (x->monitor)
+				buf_printf(&b, "      theo dõi: %s\n", x->monitor);
+		}
+	}
+	if (p->ntasks)
+		buf_puts(&b, "\nNhiệm vụ:\n");
+	for (size_t i = 0; i < p->ntasks; i++) {
+		const struct task *t = &p->tasks[i];
+		char *title = text_prefix(t->title, 90);
+		buf_printf(&b, "  %-7s %s\n", t->code, title);
+		free(title);
+		if (t->due_year)
+			buf_printf(&b, "      hạn: %04d-%02d", t->due_year, t->due_month);
+		else
+			buf_puts(&b, "      hạn: -");
+		buf_printf(&b, "%s; chủ trì: %s\n", t->recurring ? " (thường xuyên)" : "",
+			   t->lead ? t->lead : "-");
+	}
+	if (p->nwarn)
+		buf_puts(&b, "\nCảnh báo:\n");
+	for (size_t i = 0; i < p->nwarn; i++)
+		buf_printf(&b, "  dòng %d: %s\n", p->warn[i].line, p->warn[i].message);
+	return buf_detach(&b);
+}

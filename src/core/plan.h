@@ -1,0 +1,91 @@
+/* plan.h: a plan as read from its document: groups, indicators with typed
+ * targets per milestone, tasks, and what looked wrong. No I/O. */
+#ifndef CHITIEU_PLAN_H
+#define CHITIEU_PLAN_H
+
+#include "target.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PLAN_MAX_MILESTONES 12
+#define PLAN_MAX_WARNINGS 500
+
+struct plan_group {
+	char *code, *name;
+};
+
+struct plan_target {
+	int year;
+	struct target t;
+};
+
+struct indicator {
+	char *code, *group, *name, *unit; /* unit may be NULL */
+	bool has_baseline;
+	double baseline;
+	char *baseline_text;
+	struct plan_target targets[PLAN_MAX_MILESTONES];
+	int ntargets; /* ascending by year */
+	char *lead, *monitor, *partners, *implementers, *deadline, *directing;
+	int first_line, last_line;
+};
+
+struct task {
+	char *code, *group, *title, *lead, *implementers, *timeframe;
+	int due_year, due_month; /* 0 when no deadline is stated */
+	bool recurring;
+	int first_line, last_line;
+};
+
+struct plan_warning {
+	int line;
+	char *message;
+};
+
+struct plan {
+	char *title, *issuer, *number, *date; /* date as YYYY-MM-DD */
+	int baseline_year;                    /* 0 when unknown */
+	struct plan_group *groups;
+	size_t ngroups, capgroups;
+	struct indicator *ind;
+	size_t nind, capind;
+	struct task *tasks;
+	size_t ntasks, captasks;
+	struct plan_warning *warn;
+	size_t nwarn, capwarn;
+	struct plan_group *task_groups;
+	size_t ntask_groups, captask_groups;
+};
+
+void plan_init(struct plan *p);
+void plan_free(struct plan *p);
+
+void plan_warn(struct plan *p, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* New zeroed records appended to the plan; pointers stay valid only until
+ * the next append of the same kind. */
+struct indicator *plan_add_indicator(struct plan *p);
+struct task *plan_add_task(struct plan *p);
+struct plan_group *plan_add_group(struct plan *p, const char *code, const char *name);
+struct plan_group *plan_find_group(struct plan *p, const char *code);
+
+/* Set the target of ind for year (replacing one already there). Takes
+ * ownership of t's strings. */
+void indicator_set_target(struct indicator *ind, int year, struct target *t);
+struct target *indicator_target(struct indicator *ind, int year);
+
+/* Milestone years of the plan, ascending; returns how many. */
+int plan_milestones(const struct plan *p, int *years, int max);
+
+/* The JSON contract of `chitieu parse` (see docs/plan-json.md). New
+ * reference; the caller decrefs. */
+json_t *plan_to_json(const struct plan *p);
+json_t *target_to_json(const struct target *t);
+
+/* A summary a clerk can check against the paper. Caller frees. */
+char *plan_to_text(const struct plan *p, const char *source);
+
+#endif

@@ -1,0 +1,59 @@
+/* text.h: Vietnamese text helpers with no I/O: UTF-8 checks, cleaning of
+ * table cells, folding of case and diacritics (đ -> d), word tokens with the
+ * common administrative abbreviations expanded, and name similarity. */
+#ifndef CHITIEU_TEXT_H
+#define CHITIEU_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..n) is valid UTF-8; otherwise *bad gets the offset of the
+ * first bad byte. */
+bool text_valid_utf8(const char *s, size_t n, size_t *bad);
+
+/* A cell as a person reads it: HTML tags, markdown bold and LaTeX math
+ * delimiters removed, NBSP and runs of white space folded to one space,
+ * trimmed, NFC. The caller frees the result. */
+char *text_clean(const char *s);
+
+/* Lower case, no diacritics, đ -> d, white space collapsed. Caller frees. */
+char *text_fold(const char *s);
+
+/* Words of the folded text (ASCII letters and digits), abbreviations such as
+ * TTHC, DVC, CĐS, ĐMST, KHCN expanded into their words. */
+struct words {
+	char **w;
+	size_t n, cap;
+};
+void text_words(const char *s, struct words *out);
+void words_free(struct words *w);
+
+/* 0..1: how alike two indicator names are (Dice over word sets). Names that
+ * carry different numbers ("5G" and "6G") are never alike: 0. */
+double text_similarity(const char *a, const char *b);
+
+/* A copy of s with its first letter in lower case. Caller frees. */
+char *text_lower_first(const char *s);
+
+/* A copy of at most n code points of s, with "…" when it was cut. */
+char *text_prefix(const char *s, size_t n);
+
+/* Number of code points. */
+size_t text_len(const char *s);
+
+/* 1 when the first letter-or-digit of s is an upper-case letter, 0 when it is
+ * a lower-case letter, -1 otherwise (digit, empty). Leading quotes and
+ * brackets are skipped. */
+int text_case_start(const char *s);
+
+/* Value of a Roman numeral "I".."XX" (a trailing '.' allowed), else 0. */
+int text_roman(const char *s);
+/* Roman numeral for 1..39 into a static string. */
+const char *text_to_roman(int v);
+
+/* True when the folded form of s starts with the folded prefix. */
+bool text_fold_starts(const char *s, const char *folded_prefix);
+/* True when the folded form of s contains the folded needle. */
+bool text_fold_has(const char *s, const char *folded_needle);
+
+#endif

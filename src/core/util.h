@@ -1,0 +1,45 @@
+/* util.h: allocation that cannot fail and a growable byte buffer with a cap.
+ * Out of memory aborts the program: callers never check for NULL. */
+#ifndef CHITIEU_UTIL_H
+#define CHITIEU_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array of elem-sized items so that it holds at least need items. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; the caller frees it. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* An owning, NUL-terminated buffer. max == 0 means no limit; past the limit
+ * writes are dropped and `over` is set, so untrusted input cannot grow it
+ * without bound. */
+struct buf {
+	char *ptr;
+	size_t len;
+	size_t cap;
+	size_t max;
+	bool over;
+};
+
+#define BUF_INIT {NULL, 0, 0, 0, false}
+
+void buf_put(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The contents as a string ("" when empty); valid until the next write. */
+const char *buf_str(struct buf *b);
+/* Hand the string over to the caller, who frees it; the buffer is emptied. */
+char *buf_detach(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+
+#endif

@@ -1,0 +1,17 @@
+/* encoding.h: recognise legacy Vietnamese encodings and convert to UTF-8. */
+#ifndef CHITIEU_ENCODING_H
+#define CHITIEU_ENCODING_H
+
+#include <stddef.h>
+
+enum encoding_result { ENCODING_UTF8 = 0, ENCODING_CONVERTED = 1, ENCODING_UNKNOWN = -1 };
+
+/* in[0..n): raw bytes of a document. Returns ENCODING_UTF8 when it is already
+ * valid UTF-8 that needs nothing (out untouched); ENCODING_CONVERTED when it was
+ * recognised and converted: *out is a new NUL-terminated UTF-8 (NFC) string the
+ * caller frees, *outlen its length, *name a static name like "TCVN3 (ABC)",
+ * "VNI", "Windows-1258", "UTF-16LE"; ENCODING_UNKNOWN when it is neither UTF-8 nor
+ * recognisable (*name may point to a short Vietnamese reason). Never crashes on any input, linear time. */
+int encoding_to_utf8(const char *in, size_t n, char **out, size_t *outlen, const char **name);
+
+#endif

@@ -1,0 +1,256 @@
+/* import.c: a document's bytes to a plan: checks what cannot be read (empty,
+ * binary, too large, unknown encoding), splits lines, reads the metadata,
+ * then the tables in whichever layout the document uses. */
+#include "import.h"
+
+#include "encoding.h"
+#include "table.h"
+#include "text.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Fail with the reason msg (taken over by *err, or freed). */
+static int fail(char **err, char *msg)
+{
+	if (err)
+		*err = msg;
+	else
+		free(msg);
+	return -1;
+}
+
+/* Split on \n, \r\n or \r. Fails on a line longer than IMPORT_MAX_LINE. */
+static int split_lines(const char *s, size_t n, struct lines *l, size_t *longline)
+{
+	size_t start = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (i < n && s[i] != '\n' && s[i] != '\r')
+			continue;
+		if (i - start > IMPORT_MAX_LINE) {
+			*longline = l->n + 1;
+			return -1;
+		}
+		l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+		l->v[l->n++] = xstrndup(s + start, i - start);
+		if (i + 1 < n && s[i] == '\r' && s[i + 1] == '\n')
+			i++;
+		start = i + 1;
+	}
+	return 0;
+}
+
+/* Sorted word set and unit: two indicators with the same key are the same. */
+static char *dup_key(const struct indicator *x)
+{
+	struct words w = {0};
+	text_words(x->name, &w);
+	for (size_t i = 1; i < w.n; i++) /* insertion sort: names are short */
+		for (size_t j = i; j > 0 && strcmp(w.w[j - 1], w.w[j]) > 0; j--) {
+			char *t = w.w[j];
+			w.w[j] = w.w[j - 1];
+			w.w[j - 1] = t;
+		}
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < w.n; i++)
+		if (i == 0 || strcmp(w.w[i], w.w[i - 1]))
+			buf_printf(&b, "%s ", w.w[i]);
+	char *u = text_fold(x->unit ? x->unit : "");
+	buf_printf(&b, "|%s", u);
+	free(u);
+	words_free(&w);
+	return buf_detach(&b);
+}
+
+struct keyed {
+	char *key;
+	size_t i;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* An indicator listed twice: warn at the second listing, keep both. */
+static void warn_duplicates(struct plan *p)
+{
+	struct keyed *k = xcalloc(p->nind, sizeof *k);
+	for (size_t i = 0; i < p->nind; i++) {
+		k[i].key = dup_key(&p->ind[i]);
+		k[i].i = i;
+	}
+	qsort(k, p->nind, sizeof *k, cmp_keyed);
+	size_t run = 0;
+	for (size_t i = 1; i < p->nind; i++) {
+		if (strcmp(k[i].key, k[run].key)) {
+			run = i;
+			continue;
+		}
+		const struct indicator *a = &p->ind[k[run].i], *b = &p->ind[k[i].i];
+		plan_warn(p, b->first_line, "Chỉ tiêu %s \"%s\" trùng với chỉ tiêu %s (dòng %d)",
+			  b->code, b->name, a->code, a->first_line);
+	}
+	for (size_t i = 0; i < p->nind; i++)
+		free(k[i].key);
+	free(k);
+}
+
+/* Warnings in document order; insertion sort keeps equal lines stable. */
+static void sort_warnings(struct plan *p)
+{
+	for (size_t i = 1; i < p->nwarn; i++)
+		for (size_t j = i; j > 0 && p->warn[j - 1].line > p->warn[j].line; j--) {
+			struct plan_warning t = p->warn[j];
+			p->warn[j] = p->warn[j - 1];
+			p->warn[j - 1] = t;
+		}
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	return cmp_keyed(x, y);
+}
+
+/* Codes must be unique: a number printed twice in a group gets "-2", "-3". */
+static void unique_codes(struct plan *p)
+{
+	struct keyed *k = xcalloc(p->nind, sizeof *k);
+	for (size_t i = 0; i < p->nind; i++) {
+		k[i].key = p->ind[i].code;
+		k[i].i = i;
+	}
+	qsort(k, p->nind, sizeof *k, cmp_code);
+	for (size_t i = 1, run = 0; i < p->nind; i++) {
+		if (strcmp(k[i].key, k[run].key)) {
+			run = i;
+			continue;
+		}
+		struct indicator *x = &p->ind[k[i].i];
+		char *code = xasprintf("%s-%zu", k[run].key, i - run + 1);
+		plan_warn(p, x->first_line, "Mã %s đã dùng cho một chỉ tiêu khác; đặt mã %s",
+			  x->code, code);
+		x->code = code; /* the old string stays owned by k[i] below */
+	}
+	for (size_t i = 1, run = 0; i < p->nind; i++) {
+		if (strcmp(k[i].key, k[run].key))
+			run = i;
+		else
+			free(k[i].key);
+	}
+	free(k);
+}
+
+static int read_tables(const struct lines *l, struct plan *p, char **err)
+{
+	struct rows rows = {0};
+	rows_from_lines(l, &rows);
+	interpret_rows(&rows, p);
+	rows_free(&rows);
+	if (p->nind == 0 && p->ntasks == 0) {
+		if (pdf_rows(l, &rows, p))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+	}
+	if (p->nind == 0 && p->ntasks == 0) {
+		if (err)
+			*err = xstrdup("không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
+				       "bảng như \"Stt | Nội dung chỉ tiêu | Đơn vị tính | Mức chỉ tiêu\")");
+		return -1;
+	}
+	return 0;
+}
+
+int import_plan(const char *data, size_t n, struct plan *p, char **err)
+{
+	plan_init(p);
+	if (err)
+		*err = NULL;
+	if (n == 0)
+		return fail(err, xstrdup("tệp rỗng"));
+	if (n > IMPORT_MAX_BYTES)
+		return fail(err, xasprintf("tệp quá lớn (%zu byte; tối đa 16 MB cho một kế hoạch)", n));
+	char *conv = NULL;
+	size_t convlen = 0;
+	const char *encname = NULL;
+	int enc = encoding_to_utf8(data, n, &conv, &convlen, &encname);
+	if (enc == ENCODING_UNKNOWN) {
+		if (memchr(data, '\0', n))
+			return fail(err, xstrdup("tệp nhị phân, không phải văn bản (có byte 0)"));
+		return fail(err, xstrdup(encname ? encname : "không nhận ra bảng mã của tệp"));
+	}
+	const char *s = enc == ENCODING_CONVERTED ? conv : data;
+	size_t len = enc == ENCODING_CONVERTED ? convlen : n;
+	if (memchr(s, '\0', len)) {
+		free(conv);
+		return fail(err, xstrdup("tệp nhị phân, không phải văn bản (có byte 0)"));
+	}
+	struct lines l = {0};
+	size_t longline = 0;
+	int rc = split_lines(s, len, &l, &longline);
+	free(conv);
+	if (rc) {
+		lines_free(&l);
+		return fail(err, xasprintf("dòng %zu dài quá 64 KB: không phải một bảng kế hoạch",
+					   longline));
+	}
+	if (enc == ENCODING_CONVERTED && encname && strcmp(encname, "UTF-8 BOM"))
+		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
+	meta_read(&l, p);
+	rc = read_tables(&l, p, err);
+	lines_free(&l);
+	if (rc) {
+		plan_free(p);
+		return -1;
+	}
+	unique_codes(p);
+	warn_duplicates(p);
+	sort_warnings(p);
+	return 0;
+}
+
+int import_file(const char *path, struct plan *p, char **err)
+{
+	plan_init(p);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		if (err)
+			*err = xasprintf("%s: không mở được tệp: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		if (err)
+			*err = xasprintf("%s: là một thư mục, không phải tệp", path);
+		return -1;
+	}
+	struct buf b = BUF_INIT;
+	b.max = IMPORT_MAX_BYTES;
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.over)
+		buf_put(&b, chunk, k);
+	bool ioerr = ferror(f);
+	fclose(f);
+	char *why = NULL;
+	int rc;
+	if (ioerr)
+		rc = -1, why = xstrdup("lỗi khi đọc tệp");
+	else if (b.over)
+		rc = -1, why = xstrdup("tệp quá lớn (hơn 16 MB; một kế hoạch chỉ vài trăm KB)");
+	else
+		rc = import_plan(b.ptr ? b.ptr : "", b.len, p, &why);
+	buf_free(&b);
+	if (rc && err)
+		*err = xasprintf("%s: %s", path, why);
+	free(why);
+	return rc;
+}

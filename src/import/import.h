@@ -1,0 +1,23 @@
+/* import.h: plan documents (text of a PDF table, markdown or tab-separated
+ * tables, one table per milestone) into a struct plan. */
+#ifndef CHITIEU_IMPORT_H
+#define CHITIEU_IMPORT_H
+
+#include "plan.h"
+
+#include <stddef.h>
+
+/* Largest document and line accepted; past them the import fails with a
+ * message instead of spending unbounded time. */
+#define IMPORT_MAX_BYTES (16u << 20)
+#define IMPORT_MAX_LINE (64u << 10)
+
+/* Read the document data[0..n) into p (initialised by the callee). Returns 0,
+ * or -1 with *err a one-line Vietnamese reason that the caller frees; p is
+ * then empty. Warnings about the document go into p->warn. */
+int import_plan(const char *data, size_t n, struct plan *p, char **err);
+
+/* The same for a file; the reason names the file. */
+int import_file(const char *path, struct plan *p, char **err);
+
+#endif

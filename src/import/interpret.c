@@ -1,0 +1,737 @@
+/* interpret.c: rows of cells into a plan. Columns are found by the words of
+ * their header, never by position; groups, milestone sections, headings
+ * with sub-rows, page-break repeats and continuation rows are recognised by
+ * what they hold. */
+#include "table.h"
+
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum role {
+	R_NONE, R_STT, R_NAME, R_UNIT, R_BASELINE, R_TARGET, R_YEAR, R_LEAD, R_MONITOR,
+	R_LEAD_MONITOR, R_PARTNERS, R_IMPL, R_DIRECTING, R_DEADLINE, R_NOTE,
+};
+
+#define MAXCOL 40
+#define MERGE_MIN 0.6       /* name similarity to merge milestone sections */
+#define SAME_GROUP_MIN 0.85 /* group names this alike are one group */
+#define MERGE_WINDOW 400    /* candidates compared, so big inputs stay linear */
+#define MAX_GROUPS 100
+
+struct header {
+	enum role role[MAXCOL];
+	int year[MAXCOL];
+	int ncol;
+	bool tasks;
+	int target_year; /* a single target column naming its year */
+};
+
+struct pending {
+	bool active;
+	int ncell;
+	char *cell[MAXCOL];
+	int first, last;
+};
+
+struct state {
+	struct plan *p;
+	struct header h;
+	bool have;
+	int section_year, section_no;
+	int group;    /* index into groups (or task groups), -1 none */
+	int group_no; /* number of the current group */
+	int last_num; /* last top-level number printed in this group */
+	struct pending pend;
+	int tables;
+	bool warned_year;
+};
+
+static bool has(const char *f, const char *w)
+{
+	return strstr(f, w) != NULL;
+}
+
+static bool starts(const char *f, const char *w)
+{
+	return strncmp(f, w, strlen(w)) == 0;
+}
+
+/* A year 1990..2100 standing alone in f, else 0. */
+static int find_year(const char *f)
+{
+	for (const char *p = f; *p; p++) {
+		if (p != f && isdigit((unsigned char)p[-1]))
+			continue;
+		if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) ||
+		    !isdigit((unsigned char)p[2]) || !isdigit((unsigned char)p[3]) ||
+		    isdigit((unsigned char)p[4]))
+			continue;
+		int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+		if (y >= 1990 && y <= 2100)
+			return y;
+	}
+	return 0;
+}
+
+static bool is_year_cell(const char *f, int *year)
+{
+	size_t n = strlen(f);
+	if (n != 4 && !(n == 5 && f[4] == '.'))
+		return false;
+	*year = find_year(f);
+	return *year != 0;
+}
+
+static enum role cell_role(const char *cell, int *year, bool *tasks)
+{
+	char *f = text_fold(cell);
+	enum role r = R_NONE;
+	*year = 0;
+	if (is_year_cell(f, year)) {
+		r = R_YEAR;
+	} else if (!strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so tt") ||
+		   starts(f, "so thu tu")) {
+		r = R_STT;
+	} else if (starts(f, "co quan") || starts(f, "don vi chu tri") || has(f, "chu tri") ||
+		   has(f, "phoi hop") || starts(f, "don vi thuc hien") || starts(f, "don vi theo doi")) {
+		bool mon = has(f, "theo doi") || has(f, "danh gia") || has(f, "tong hop bao cao");
+		if (mon)
+			r = has(f, "chu tri") ? R_LEAD_MONITOR : R_MONITOR;
+		else if (has(f, "phoi hop"))
+			r = R_PARTNERS;
+		else if (has(f, "chu tri"))
+			r = R_LEAD;
+		else if (has(f, "chi dao"))
+			r = R_DIRECTING;
+		else if (has(f, "thuc hien"))
+			r = R_IMPL;
+		else
+			r = R_LEAD;
+	} else if (starts(f, "thoi gian") || starts(f, "thoi han") || starts(f, "tien do")) {
+		r = R_DEADLINE;
+	} else if (starts(f, "ghi chu")) {
+		r = R_NOTE;
+	} else if (starts(f, "don vi tinh") || !strcmp(f, "dvt") || !strcmp(f, "don vi")) {
+		r = R_UNIT;
+	} else if (has(f, "hien trang") || starts(f, "nam co so") || starts(f, "gia tri co so")) {
+		r = R_BASELINE;
+		*year = find_year(f);
+	} else if (starts(f, "muc chi tieu") || starts(f, "muc tieu") || starts(f, "ket qua") ||
+		   starts(f, "chi tieu nam") || starts(f, "chi tieu den") || starts(f, "gia tri muc tieu")) {
+		r = R_TARGET;
+		*year = find_year(f);
+	} else if (has(f, "chi tieu") || has(f, "noi dung") || starts(f, "ten ") ||
+		   has(f, "nhiem vu")) {
+		r = R_NAME;
+		*tasks = has(f, "nhiem vu") && !has(f, "chi tieu");
+	}
+	free(f);
+	return r;
+}
+
+/* A header row: a name column and at least two other known columns. */
+static bool read_header(const struct row *row, struct header *h)
+{
+	if (row->text)
+		return false;
+	memset(h, 0, sizeof *h);
+	int known = 0;
+	bool name = false;
+	h->ncol = row->ncell < MAXCOL ? row->ncell : MAXCOL;
+	for (int i = 0; i < h->ncol; i++) {
+		bool tasks = false;
+		h->role[i] = cell_role(row->cell[i], &h->year[i], &tasks);
+		if (h->role[i] == R_NAME && !name) {
+			name = true;
+			h->tasks = tasks;
+		} else if (h->role[i] == R_NAME) {
+			h->role[i] = R_NONE;
+		}
+		if (h->role[i] != R_NONE)
+			known++;
+		if (h->role[i] == R_TARGET && h->year[i])
+			h->target_year = h->year[i];
+	}
+	return name && known >= 3;
+}
+
+/* The second line of a two-line header: years under "Mức chỉ tiêu". */
+static bool read_year_row(const struct row *row, struct header *h)
+{
+	if (row->text)
+		return false;
+	int years = 0;
+	for (int i = 0; i < row->ncell; i++) {
+		int y;
+		char *f = text_fold(row->cell[i]);
+		bool empty = f[0] == '\0', year = is_year_cell(f, &y);
+		free(f);
+		if (!empty && !year)
+			return false;
+		years += year;
+	}
+	if (years < 2)
+		return false;
+	for (int i = 0; i < row->ncell && i < MAXCOL; i++) {
+		int y;
+		char *f = text_fold(row->cell[i]);
+		if (is_year_cell(f, &y)) {
+			h->role[i] = R_YEAR;
+			h->year[i] = y;
+			if (i >= h->ncol)
+				h->ncol = i + 1;
+		}
+		free(f);
+	}
+	return true;
+}
+
+static const char *cell(const struct row *row, int i)
+{
+	return i < row->ncell ? row->cell[i] : "";
+}
+
+static int col(const struct header *h, enum role r)
+{
+	for (int i = 0; i < h->ncol; i++)
+		if (h->role[i] == r)
+			return i;
+	return -1;
+}
+
+static const char *rcell(const struct state *st, const struct row *row, enum role r)
+{
+	int i = col(&st->h, r);
+	return i < 0 ? "" : cell(row, i);
+}
+
+/* Only the numbering row under a header ("1 | 2 | 3 ...") or a separator. */
+static bool filler_row(const struct row *row)
+{
+	int nums = 0, next = 1;
+	bool dashes = true, seq = true, any = false;
+	for (int i = 0; i < row->ncell; i++) {
+		const char *c = row->cell[i];
+		if (!*c)
+			continue;
+		any = true;
+		if (strspn(c, "-:= ") != strlen(c) || strlen(c) < 2)
+			dashes = false;
+		char *end;
+		long v = strtol(c, &end, 10);
+		if (*end || v != next)
+			seq = false;
+		else
+			nums++, next++;
+	}
+	return any && (dashes || (seq && nums >= 4));
+}
+
+/* True when every data column of the row is empty. */
+static bool data_empty(const struct state *st, const struct row *row)
+{
+	for (int i = 0; i < st->h.ncol; i++) {
+		enum role r = st->h.role[i];
+		if (r != R_NONE && r != R_STT && r != R_NAME && r != R_NOTE && *cell(row, i))
+			return false;
+	}
+	return true;
+}
+
+enum stt_kind { STT_EMPTY, STT_NUM, STT_ROMAN, STT_SUB, STT_DASH, STT_OTHER };
+
+/* "1." -> NUM 1; "8.1" -> NUM 8 (sub); "II." -> ROMAN 2; "I.1", "1.5" with an
+ * empty row -> SUB (a sub-group, k = 1, 5); "-" -> DASH. rest gets text
+ * after the code when the cell holds "II.3 Phát triển ...". */
+static enum stt_kind read_stt(const char *s, int *top, int *k, bool *roman_top,
+			      const char **rest)
+{
+	*top = *k = 0;
+	*roman_top = false;
+	*rest = NULL;
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return STT_EMPTY;
+	if (!strcmp(s, "-") || !strcmp(s, "\xe2\x80\x93") || !strcmp(s, "+") || !strcmp(s, "*"))
+		return STT_DASH;
+	char code[32];
+	size_t n = strcspn(s, " ");
+	if (n >= sizeof code)
+		return STT_OTHER;
+	memcpy(code, s, n);
+	code[n] = '\0';
+	if (s[n])
+		*rest = s + n + 1;
+	while (n && (code[n - 1] == '.' || code[n - 1] == ')'))
+		code[--n] = '\0';
+	char *dot = strchr(code, '.');
+	if (dot)
+		*dot = '\0';
+	int r = text_roman(code);
+	if (!r) {
+		char *end;
+		long v = strtol(code, &end, 10);
+		if (*end || v <= 0 || v > 100000 || !isdigit((unsigned char)code[0]))
+			return STT_OTHER;
+		r = (int)v;
+	} else {
+		*roman_top = true;
+	}
+	*top = r;
+	if (dot) {
+		char *end;
+		long v = strtol(dot + 1, &end, 10);
+		if (*end && *end != '.')
+			return STT_OTHER;
+		*k = (int)v;
+		return *roman_top || *rest ? STT_SUB : STT_NUM;
+	}
+	return *roman_top ? STT_ROMAN : STT_NUM;
+}
+
+static struct plan_group *groups(struct state *st, size_t **n)
+{
+	if (st->h.tasks) {
+		*n = &st->p->ntask_groups;
+		return st->p->task_groups;
+	}
+	*n = &st->p->ngroups;
+	return st->p->groups;
+}
+
+static bool code_used(struct plan_group *g, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(g[i].code, code))
+			return true;
+	return false;
+}
+
+static void add_group(struct state *st, const char *code, const char *name)
+{
+	struct plan *p = st->p;
+	if (st->h.tasks) {
+		p->task_groups = xgrow(p->task_groups, &p->captask_groups, p->ntask_groups + 1,
+				       sizeof *p->task_groups);
+		p->task_groups[p->ntask_groups].code = xstrdup(code);
+		p->task_groups[p->ntask_groups].name = xstrdup(name);
+		st->group = (int)p->ntask_groups++;
+	} else {
+		plan_add_group(p, code, name);
+		st->group = (int)p->ngroups - 1;
+	}
+}
+
+/* Enter a group: the same name again (a page break, another milestone
+ * section) continues it; a printed code already taken by another group is
+ * a misnumbering, mended to the next free number with a warning. */
+static void enter_group(struct state *st, int printed, const char *shown, const char *name,
+			int line)
+{
+	size_t *n;
+	struct plan_group *g = groups(st, &n);
+	st->last_num = 0;
+	if (*n >= MAX_GROUPS) { /* not a plan; keep input of any size linear */
+		if (st->group < 0)
+			st->group = 0;
+		return;
+	}
+	for (size_t i = 0; i < *n; i++) {
+		if (text_similarity(g[i].name, name) >= SAME_GROUP_MIN) {
+			st->group = (int)i;
+			st->group_no = text_roman(g[i].code);
+			return;
+		}
+	}
+	int want = printed;
+	if (!want || code_used(g, *n, text_to_roman(want))) {
+		want = st->group_no + 1;
+		while (code_used(g, *n, text_to_roman(want)))
+			want++;
+		if (printed) {
+			char was[16];
+			snprintf(was, sizeof was, "%s", text_to_roman(printed));
+			plan_warn(st->p, line,
+				  "Nhóm \"%s %s\" đánh số trùng với nhóm %s đã có; đặt mã %s theo thứ tự",
+				  shown, name, was, text_to_roman(want));
+		}
+	}
+	add_group(st, text_to_roman(want), name);
+	st->group_no = want;
+}
+
+static void ensure_group(struct state *st, int line)
+{
+	if (st->group >= 0)
+		return;
+	enter_group(st, 0, "", st->h.tasks ? "Nhiệm vụ" : "Chỉ tiêu", line);
+}
+
+static const char *group_code(struct state *st)
+{
+	size_t *n;
+	struct plan_group *g = groups(st, &n);
+	return g[st->group].code;
+}
+
+static void set_str(char **dst, const char *s)
+{
+	if (*dst || !s || !*s)
+		return;
+	*dst = xstrdup(s);
+}
+
+static void pend_clear(struct pending *pd)
+{
+	for (int i = 0; i < pd->ncell; i++)
+		free(pd->cell[i]);
+	memset(pd, 0, sizeof *pd);
+}
+
+static void pend_start(struct state *st, const struct row *row)
+{
+	struct pending *pd = &st->pend;
+	pd->active = true;
+	pd->ncell = st->h.ncol;
+	for (int i = 0; i < pd->ncell; i++)
+		pd->cell[i] = xstrdup(cell(row, i));
+	pd->first = row->first;
+	pd->last = row->last;
+}
+
+/* A row cut by a page break: its cells continue those of the row above. */
+static void pend_continue(struct state *st, const struct row *row)
+{
+	struct pending *pd = &st->pend;
+	for (int i = 0; i < pd->ncell; i++) {
+		const char *c = cell(row, i);
+		if (!*c)
+			continue;
+		char *s = *pd->cell[i] ? xasprintf("%s %s", pd->cell[i], c) : xstrdup(c);
+		free(pd->cell[i]);
+		pd->cell[i] = s;
+	}
+	pd->last = row->last;
+}
+
+static const char *pcell(const struct state *st, enum role r)
+{
+	int i = col(&st->h, r);
+	return i < 0 || i >= st->pend.ncell ? "" : st->pend.cell[i];
+}
+
+static void fill_agencies(struct state *st, struct indicator *x)
+{
+	set_str(&x->lead, pcell(st, R_LEAD));
+	set_str(&x->lead, pcell(st, R_LEAD_MONITOR));
+	set_str(&x->monitor, pcell(st, R_MONITOR));
+	set_str(&x->monitor, pcell(st, R_LEAD_MONITOR));
+	set_str(&x->partners, pcell(st, R_PARTNERS));
+	set_str(&x->implementers, pcell(st, R_IMPL));
+	set_str(&x->directing, pcell(st, R_DIRECTING));
+	set_str(&x->deadline, pcell(st, R_DEADLINE));
+}
+
+static void fill_baseline(struct state *st, struct indicator *x)
+{
+	const char *b = pcell(st, R_BASELINE);
+	if (!*b || x->baseline_text)
+		return;
+	x->baseline_text = xstrdup(b);
+	double v;
+	int k = target_number(b, &v);
+	if (k && (b[k] == '\0' || !strcmp(b + k, "%") || !strcmp(b + k, " %"))) {
+		x->has_baseline = true;
+		x->baseline = v;
+	}
+}
+
+/* In a table with one target column per milestone section, find the
+ * indicator of this group that the row continues. */
+static struct indicator *merge_target(struct state *st, const char *name, int year, bool *dup)
+{
+	struct plan *p = st->p;
+	const char *g = group_code(st);
+	struct indicator *best = NULL;
+	double bs = MERGE_MIN;
+	size_t seen = 0;
+	*dup = false;
+	for (size_t i = p->nind; i-- > 0 && seen < MERGE_WINDOW;) {
+		struct indicator *x = &p->ind[i];
+		if (strcmp(x->group, g))
+			continue;
+		seen++;
+		double s = text_similarity(x->name, name);
+		if (indicator_target(x, year)) {
+			*dup |= s >= 0.95;
+			continue;
+		}
+		if (s >= bs) {
+			bs = s;
+			best = x;
+		}
+	}
+	return best;
+}
+
+static void number_code(struct state *st, struct indicator *x, const char *stt)
+{
+	const struct plan *p = st->p;
+	char num[40];
+	size_t n = strlen(stt);
+	while (n && (stt[n - 1] == '.' || stt[n - 1] == ')'))
+		n--;
+	if (n == 0 || n >= sizeof num) {
+		size_t k = 0;
+		for (size_t i = 0; i < p->nind; i++)
+			k += !strcmp(p->ind[i].group, x->group);
+		snprintf(num, sizeof num, "%zu", k);
+	} else {
+		memcpy(num, stt, n);
+		num[n] = '\0';
+	}
+	char *code = xasprintf("%s.%s", x->group, num);
+	x->code = code; /* made unique over the whole plan after reading */
+}
+
+static void rank_levels(struct indicator *x)
+{
+	struct target t[PLAN_MAX_MILESTONES];
+	for (int i = 0; i < x->ntargets; i++)
+		t[i] = x->targets[i].t;
+	target_rank_row(t, x->ntargets);
+	for (int i = 0; i < x->ntargets; i++)
+		x->targets[i].t = t[i];
+}
+
+static void flush_indicator(struct state *st)
+{
+	struct plan *p = st->p;
+	const char *name = pcell(st, R_NAME), *unit = pcell(st, R_UNIT);
+	const char *stt = pcell(st, R_STT);
+	bool merge = col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) >= 0;
+	int year = st->h.target_year ? st->h.target_year : st->section_year;
+	ensure_group(st, st->pend.first);
+	struct indicator *x = NULL;
+	if (merge && year) {
+		bool dup;
+		x = merge_target(st, name, year, &dup);
+		if (dup && !x)
+			plan_warn(p, st->pend.first, "Chỉ tiêu \"%s\" lặp lại trong cùng mốc %d", name,
+				  year);
+	} else if (merge && !st->warned_year) {
+		plan_warn(p, st->pend.first,
+			  "Không rõ cột mục tiêu thuộc mốc năm nào (không có dòng \"Đến năm ...\")");
+		st->warned_year = true;
+	}
+	if (!x) {
+		x = plan_add_indicator(p);
+		x->group = xstrdup(group_code(st));
+		x->name = xstrdup(name);
+		size_t nl = strlen(x->name); /* "giao thông." -> "giao thông" */
+		if (nl > 1 && x->name[nl - 1] == '.' && x->name[nl - 2] != '.')
+			x->name[nl - 1] = '\0';
+		x->first_line = st->pend.first;
+		if (merge)
+			number_code(st, x, "");
+		else
+			number_code(st, x, stt);
+	}
+	x->last_line = st->pend.last;
+	set_str(&x->unit, unit);
+	fill_baseline(st, x);
+	fill_agencies(st, x);
+	for (int i = 0; i < st->h.ncol; i++) {
+		int y = st->h.role[i] == R_YEAR ? st->h.year[i] : 0;
+		if (st->h.role[i] == R_TARGET && year)
+			y = year;
+		if (!y || i >= st->pend.ncell)
+			continue;
+		struct target t;
+		target_parse(st->pend.cell[i], x->unit, &t);
+		indicator_set_target(x, y, &t);
+	}
+	rank_levels(x);
+}
+
+static void flush_task(struct state *st)
+{
+	ensure_group(st, st->pend.first);
+	struct task *t = plan_add_task(st->p);
+	size_t *n;
+	struct plan_group *g = groups(st, &n);
+	t->group = xstrdup(g[st->group].code);
+	const char *stt = pcell(st, R_STT);
+	size_t k = strlen(stt);
+	while (k && stt[k - 1] == '.')
+		k--;
+	if (k)
+		t->code = xasprintf("%s.%.*s", t->group, (int)k, stt);
+	else
+		t->code = xasprintf("%s.%zu", t->group, st->p->ntasks);
+	t->title = xstrdup(pcell(st, R_NAME));
+	set_str(&t->lead, pcell(st, R_LEAD));
+	set_str(&t->lead, pcell(st, R_LEAD_MONITOR));
+	set_str(&t->lead, pcell(st, R_DIRECTING));
+	set_str(&t->implementers, pcell(st, R_IMPL));
+	set_str(&t->implementers, pcell(st, R_PARTNERS));
+	set_str(&t->timeframe, pcell(st, R_DEADLINE));
+	if (t->timeframe) {
+		task_due(t->timeframe, &t->due_year, &t->due_month);
+		t->recurring = task_recurring(t->timeframe);
+	}
+	t->first_line = st->pend.first;
+	t->last_line = st->pend.last;
+}
+
+static void flush(struct state *st)
+{
+	if (!st->pend.active)
+		return;
+	if (!*pcell(st, R_NAME)) {
+		plan_warn(st->p, st->pend.first, "Dòng không có tên chỉ tiêu hay nhiệm vụ; bỏ qua");
+	} else if (st->h.tasks) {
+		flush_task(st);
+	} else {
+		flush_indicator(st);
+	}
+	pend_clear(&st->pend);
+}
+
+/* Warn when the printed numbers of a group skip or go back. */
+static void check_number(struct state *st, int n, int line)
+{
+	if (st->last_num && n != st->last_num + 1) {
+		if (n > st->last_num + 1)
+			plan_warn(st->p, line, "Số thứ tự nhảy từ %d lên %d trong nhóm %s (thiếu %d)",
+				  st->last_num, n, group_code(st), st->last_num + 1);
+		else
+			plan_warn(st->p, line, "Số thứ tự %d đứng sau %d trong nhóm %s", n,
+				  st->last_num, group_code(st));
+	}
+	st->last_num = n;
+}
+
+/* "I | Đến hết năm 2025", "III Mục tiêu đến hết năm 2035": the milestone of
+ * the single target column below it. Returns the year, 0 when not one. */
+static int section_year(const struct state *st, const struct row *row, int *no)
+{
+	char *joined = xasprintf("%s %s", rcell(st, row, R_STT), rcell(st, row, R_NAME));
+	char *f = text_fold(joined);
+	free(joined);
+	int y = find_year(f);
+	bool sec = y && (has(f, "den ") || has(f, "giai doan") || starts(f, "nam ")) &&
+		   !has(f, "chi tieu") && data_empty(st, row);
+	free(f);
+	int top, k;
+	bool roman;
+	const char *rest;
+	*no = 0;
+	if (sec && read_stt(rcell(st, row, R_STT), &top, &k, &roman, &rest) == STT_ROMAN)
+		*no = top;
+	return sec ? y : 0;
+}
+
+static void data_row(struct state *st, const struct row *row)
+{
+	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME), *rest;
+	int top, k;
+	bool roman;
+	enum stt_kind kind = read_stt(stt, &top, &k, &roman, &rest);
+	bool empty = data_empty(st, row);
+	/* Group headers: "I", "II.", "I.1", "II.3 Phát triển ...", "- Phát triển ...". */
+	if (kind == STT_NUM && k && empty && *name)
+		kind = STT_SUB; /* "1.5 | Phát triển chuyển đổi số" with nothing else */
+	if (empty && (kind == STT_ROMAN || kind == STT_SUB || kind == STT_DASH ||
+		      (kind == STT_EMPTY && !*name && rest))) {
+		flush(st);
+		const char *gname = *name ? name : rest ? rest : "";
+		if (!*gname)
+			return;
+		int printed = kind == STT_ROMAN ? top : kind == STT_SUB ? k : 0;
+		if (kind == STT_SUB && !roman && st->section_no && top == st->section_no)
+			plan_warn(st->p, row->first, "Mã nhóm \"%.*s\" viết bằng số Ả Rập, có lẽ là %s.%d",
+				  (int)strcspn(stt, " "), stt, text_to_roman(top), k);
+		char shown[40];
+		snprintf(shown, sizeof shown, "%.*s", (int)strcspn(stt, " "), stt);
+		enter_group(st, printed, shown, gname, row->first);
+		return;
+	}
+	if (kind == STT_NUM && empty && *name) { /* a heading over numbered sub-rows */
+		flush(st);
+		if (!k)
+			check_number(st, top, row->first);
+		return;
+	}
+	if (kind == STT_EMPTY && st->pend.active && (empty || !*rcell(st, row, R_UNIT))) {
+		pend_continue(st, row);
+		return;
+	}
+	if (kind == STT_EMPTY && !*name)
+		return;
+	flush(st);
+	if (kind == STT_NUM && !k) {
+		ensure_group(st, row->first);
+		check_number(st, top, row->first);
+	}
+	if (kind == STT_OTHER)
+		plan_warn(st->p, row->first, "Số thứ tự \"%s\" không đọc được; giữ nguyên dòng", stt);
+	pend_start(st, row);
+}
+
+int interpret_rows(const struct rows *r, struct plan *p)
+{
+	struct state st = {.p = p, .group = -1};
+	for (size_t i = 0; i < r->n; i++) {
+		const struct row *row = &r->v[i];
+		struct header h;
+		if (read_header(row, &h)) {
+			flush(&st);
+			bool same = st.have && h.tasks == st.h.tasks;
+			st.h = h;
+			if (i + 1 < r->n && read_year_row(&r->v[i + 1], &st.h))
+				i++;
+			if (!same) {
+				st.tables++;
+				st.group = -1;
+				st.section_year = st.section_no = 0;
+				st.group_no = st.last_num = 0;
+			}
+			st.have = true;
+			if (!h.tasks) {
+				int bi = col(&st.h, R_BASELINE);
+				if (bi >= 0 && st.h.year[bi] && !p->baseline_year)
+					p->baseline_year = st.h.year[bi];
+			}
+			continue;
+		}
+		if (!st.have)
+			continue;
+		if (row->text) {
+			/* Prose between tables ends a table only when it is long. */
+			if (text_len(row->cell[0]) > 200)
+				flush(&st);
+			continue;
+		}
+		if (filler_row(row))
+			continue;
+		int no, y = section_year(&st, row, &no);
+		if (y) {
+			flush(&st);
+			st.section_year = y;
+			st.section_no = no;
+			st.group = -1;
+			st.last_num = 0;
+			continue;
+		}
+		data_row(&st, row);
+	}
+	flush(&st);
+	return st.tables;
+}

@@ -1,0 +1,245 @@
+/* meta.c: the plan's number, date, issuer and title, from the heading of the
+ * document or the caption of its appendix ("Kèm theo Kế hoạch số ... ngày
+ * ... của ..."); and the deadlines written in task tables. */
+#include "table.h"
+
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HEAD_LINES 80
+
+static const char *skip(const char *s, const char *chars)
+{
+	while (*s && strchr(chars, *s))
+		s++;
+	return s;
+}
+
+/* Read up to two digits / four digits at s. */
+static int num(const char **s, int maxdigits)
+{
+	int v = 0, k = 0;
+	while (k < maxdigits && isdigit((unsigned char)**s)) {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		k++;
+	}
+	return k ? v : -1;
+}
+
+/* "ngày 15 tháng 5 năm 2025" or "ngày 20/4/2026" in folded text. */
+static bool read_date(const char *f, int *y, int *m, int *d)
+{
+	for (const char *p = strstr(f, "ngay"); p; p = strstr(p + 4, "ngay")) {
+		const char *s = skip(p + 4, " ");
+		*d = num(&s, 2);
+		if (*d < 1 || *d > 31)
+			continue;
+		if (!strncmp(s, " thang ", 7)) {
+			s += 7;
+			*m = num(&s, 2);
+			if (strncmp(s, " nam ", 5))
+				continue;
+			s += 5;
+		} else if (*s == '/' || *s == '-' || *s == '.') {
+			s++;
+			*m = num(&s, 2);
+			if (*s != '/' && *s != '-' && *s != '.')
+				continue;
+			s++;
+		} else {
+			continue;
+		}
+		*y = num(&s, 4);
+		if (*m >= 1 && *m <= 12 && *y >= 1990 && *y <= 2100)
+			return true;
+	}
+	return false;
+}
+
+/* The text after "số" in a cell like "Kế hoạch số 59/KH-UBND ngày ...". */
+static char *read_number(const char *clean, const char *unused)
+{
+	(void)unused;
+	const char *s = skip(clean, " :");
+	size_t n = strcspn(s, " ,;)");
+	if (n == 0 || n > 40)
+		return NULL;
+	bool digit = false;
+	for (size_t i = 0; i < n; i++)
+		digit |= isdigit((unsigned char)s[i]) != 0;
+	if (!digit || !isdigit((unsigned char)s[0]))
+		return NULL;
+	return xstrndup(s, n);
+}
+
+/* Byte offset in the cleaned line of the word after folded needle: folding
+ * keeps word boundaries, so count words. */
+static const char *after_words(const char *clean, const char *f, const char *needle)
+{
+	const char *at = strstr(f, needle);
+	if (!at)
+		return NULL;
+	int words = 0;
+	for (const char *q = f; q < at + strlen(needle); q++)
+		words += *q == ' ';
+	if (at[strlen(needle) - 1] != ' ')
+		words++;
+	const char *s = clean;
+	for (int w = 0; w < words && s; w++) {
+		s = strchr(s, ' ');
+		if (s)
+			s++;
+	}
+	return s;
+}
+
+static void read_caption(struct plan *p, const char *clean, const char *f, bool *warned)
+{
+	if (!p->number) {
+		const char *s = after_words(clean, f, "ke hoach so");
+		if (s)
+			p->number = read_number(s, NULL);
+		if (s && !p->number && !*warned) {
+			*warned = true;
+			plan_warn(p, 0, "Số của kế hoạch để trống trong tài liệu");
+		}
+	}
+	int y, m, d;
+	if (!p->date && read_date(f, &y, &m, &d))
+		p->date = xasprintf("%04d-%02d-%02d", y, m, d);
+	const char *c = strstr(clean, " của ");
+	if (!p->issuer && c) {
+		const char *last = c;
+		while ((c = strstr(c + 1, " của ")))
+			last = c;
+		last += strlen(" của ");
+		size_t n = strcspn(last, ")");
+		while (n && (last[n - 1] == ' ' || last[n - 1] == '.'))
+			n--;
+		if (n > 0 && n < 200)
+			p->issuer = xstrndup(last, n);
+	}
+}
+
+static void read_title(struct plan *p, const struct lines *l, size_t i)
+{
+	struct buf b = BUF_INIT;
+	for (size_t j = i + 1, k = 0; j < l->n && k < 6; j++) {
+		char *c = text_clean(l->v[j]);
+		if (!*c) {
+			free(c);
+			if (b.len)
+				break;
+			continue;
+		}
+		buf_puts(&b, b.len ? " " : "");
+		buf_puts(&b, c);
+		free(c);
+		k++;
+	}
+	if (!b.len) {
+		buf_free(&b);
+		return;
+	}
+	/* "Kế hoạch" + the rest, with its first letter in lower case. */
+	char *rest = buf_detach(&b);
+	char *lower = text_lower_first(rest);
+	p->title = xasprintf("Kế hoạch %s", lower);
+	free(lower);
+	free(rest);
+}
+
+void meta_read(const struct lines *l, struct plan *p)
+{
+	bool warned = false;
+	for (size_t i = 0; i < l->n; i++) {
+		if (strlen(l->v[i]) > 2000)
+			continue;
+		char *clean = text_clean(l->v[i]);
+		char *f = text_fold(clean);
+		if (i < HEAD_LINES) {
+			if (!p->number && (!strncmp(f, "so:", 3) || !strncmp(f, "so ", 3)))
+				p->number = read_number(clean + strcspn(clean, ": "), NULL);
+			int y, m, d;
+			if (!p->date && strlen(f) < 120 && read_date(f, &y, &m, &d))
+				p->date = xasprintf("%04d-%02d-%02d", y, m, d);
+			if (!p->title && !strcmp(f, "ke hoach"))
+				read_title(p, l, i);
+		}
+		if (strstr(f, "kem theo ke hoach") && strlen(f) < 400)
+			read_caption(p, clean, f, &warned);
+		free(f);
+		free(clean);
+	}
+}
+
+bool task_due(const char *timeframe, int *year, int *month)
+{
+	char *f = text_fold(timeframe);
+	bool ok = false;
+	*year = *month = 0;
+	const char *p;
+	for (p = strstr(f, "thang "); p && !ok; p = strstr(p + 6, "thang ")) {
+		const char *s = p + 6;
+		int m = num(&s, 2), y = -1;
+		if (*s == '/' || *s == '-' || *s == '.') {
+			s++;
+			y = num(&s, 4);
+		} else if (!strncmp(s, " nam ", 5)) {
+			s += 5;
+			y = num(&s, 4);
+		}
+		if (m >= 1 && m <= 12 && y >= 1990 && y <= 2100) {
+			*year = y;
+			*month = m;
+			ok = true;
+		}
+	}
+	for (p = strstr(f, "quy "); p && !ok; p = strstr(p + 4, "quy ")) {
+		const char *s = p + 4;
+		static const char *const qs[] = {"iv", "iii", "ii", "i", "4", "3", "2", "1"};
+		static const int qv[] = {4, 3, 2, 1, 4, 3, 2, 1};
+		for (size_t k = 0; k < 8; k++) {
+			size_t n = strlen(qs[k]);
+			if (strncmp(s, qs[k], n) || (s[n] != '/' && strncmp(s + n, " nam ", 5)))
+				continue;
+			const char *t = s + n + (s[n] == '/' ? 1 : 5);
+			int y = num(&t, 4);
+			if (y >= 1990 && y <= 2100) {
+				*year = y;
+				*month = qv[k] * 3;
+				ok = true;
+			}
+			break;
+		}
+	}
+	for (p = strstr(f, "nam "); p && !ok; p = strstr(p + 4, "nam ")) {
+		const char *s = p + 4;
+		int y = num(&s, 4);
+		if (y >= 1990 && y <= 2100 && !isdigit((unsigned char)*s)) {
+			*year = y;
+			*month = 12;
+			ok = true;
+		}
+	}
+	free(f);
+	return ok;
+}
+
+bool task_recurring(const char *timeframe)
+{
+	static const char *const words[] = {"thuong xuyen", "hang nam", "hang thang", "hang quy",
+					    "dinh ky", "lien tuc", "moi nam", "hang ngay"};
+	char *f = text_fold(timeframe);
+	bool r = false;
+	for (size_t i = 0; i < sizeof words / sizeof words[0] && !r; i++)
+		r = strstr(f, words[i]) != NULL;
+	free(f);
+	return r;
+}

@@ -1,0 +1,52 @@
+/* table.h: what the layouts share inside the importer: a document as lines,
+ * rows of cells with their line numbers, and the interpreter that turns rows
+ * into groups, indicators and tasks. Not for use outside src/import. */
+#ifndef CHITIEU_TABLE_H
+#define CHITIEU_TABLE_H
+
+#include "plan.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct lines {
+	char **v; /* NUL-terminated, without the newline; v[i] is line i + 1 */
+	size_t n, cap;
+};
+
+struct row {
+	char **cell; /* cleaned cell texts */
+	int ncell;
+	int first, last; /* line numbers, 1-based */
+	bool text;       /* a line outside any table: one cell */
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+};
+
+void lines_free(struct lines *l);
+void rows_free(struct rows *r);
+struct row *rows_add(struct rows *r, int line);
+void row_add_cell(struct row *row, const char *text, size_t len);
+
+/* Markdown ('|') and tab-separated lines as rows; other lines as text rows. */
+void rows_from_lines(const struct lines *l, struct rows *out);
+
+/* Text pulled from a PDF table: rebuild rows (header first) from cells that
+ * were wrapped over lines. Returns false when no table header is found. */
+bool pdf_rows(const struct lines *l, struct rows *out, struct plan *p);
+
+/* Interpret rows into p. Returns the number of tables found. */
+int interpret_rows(const struct rows *r, struct plan *p);
+
+/* Number, date, issuer and title of the plan from its text. */
+void meta_read(const struct lines *l, struct plan *p);
+
+/* Parse a deadline ("Hoàn thành trong tháng 5/2025", "trước tháng 12/2025",
+ * "trong năm 2025"); returns false when none is stated. */
+bool task_due(const char *timeframe, int *year, int *month);
+bool task_recurring(const char *timeframe);
+
+#endif
