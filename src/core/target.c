@@ -181,6 +181,13 @@ static bool parse_number(const char *f, struct target *t)
 	int k = target_number(p, &v);
 	if (!k)
 		return false;
+	/* "90-80": a range that goes down is not a number, keep it as text. */
+	const char *q = skip_space(p + k);
+	if (*q == '%')
+		q = skip_space(q + 1);
+	int d;
+	if (is_dash(q, &d) && isdigit((unsigned char)*skip_space(q + d)))
+		return false;
 	t->kind = TARGET_NUMBER;
 	t->op = op;
 	t->value = v;
@@ -357,7 +364,8 @@ void target_rank_row(struct target *t, int n)
 		}
 		free(f);
 	}
-	/* One known scale for the whole row: rank by it. */
+	/* Known levels all on one scale: rank by it, and unknown stages after
+	 * the highest rank seen so far; otherwise in order of appearance. */
 	int scale = 0;
 	bool one = true;
 	for (int i = 0; i < n && one; i++) {
@@ -366,31 +374,34 @@ void target_rank_row(struct target *t, int n)
 		char *f = text_fold(t[i].level);
 		const struct level *l = find_level(f);
 		free(f);
-		if (!l || (scale && l->scale != scale))
+		if (l && scale && l->scale != scale)
 			one = false;
-		else
+		else if (l)
 			scale = l->scale;
 	}
 	const char *seen[16];
-	int nseen = 0;
+	int seen_rank[16], nseen = 0, top = 0;
 	for (int i = 0; i < n; i++) {
 		if (t[i].kind != TARGET_LEVEL)
 			continue;
 		char *f = text_fold(t[i].level);
-		if (one) {
-			t[i].rank = find_level(f)->pos;
-		} else {
-			int r = 0;
-			for (int j = 0; j < nseen; j++)
-				if (strcmp(seen[j], t[i].level) == 0)
-					r = j + 1;
-			if (!r && nseen < 16) {
-				seen[nseen++] = t[i].level;
-				r = nseen;
-			}
-			t[i].rank = r;
-		}
+		const struct level *l = find_level(f);
 		free(f);
+		int r = 0;
+		if (one && l) {
+			r = l->pos;
+		} else {
+			for (int j = 0; j < nseen && !r; j++)
+				if (strcmp(seen[j], t[i].level) == 0)
+					r = seen_rank[j];
+			if (!r && nseen < 16) {
+				r = top + 1;
+				seen[nseen] = t[i].level;
+				seen_rank[nseen++] = r;
+			}
+		}
+		t[i].rank = r;
+		top = r > top ? r : top;
 	}
 }
 

@@ -148,6 +148,39 @@ static void unique_codes(struct plan *p)
 	free(k);
 }
 
+struct order {
+	size_t group, i;
+};
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Indicators grouped as the groups are listed, each group in document
+ * order (a plan merged from milestone tables meets groups several times). */
+static void sort_by_group(struct plan *p)
+{
+	struct order *o = xcalloc(p->nind, sizeof *o);
+	for (size_t i = 0; i < p->nind; i++) {
+		o[i].i = i;
+		o[i].group = p->ngroups;
+		for (size_t g = 0; g < p->ngroups; g++)
+			if (!strcmp(p->groups[g].code, p->ind[i].group))
+				o[i].group = g;
+	}
+	qsort(o, p->nind, sizeof *o, cmp_order);
+	struct indicator *v = xcalloc(p->nind, sizeof *v);
+	for (size_t i = 0; i < p->nind; i++)
+		v[i] = p->ind[o[i].i];
+	memcpy(p->ind, v, p->nind * sizeof *v);
+	free(v);
+	free(o);
+}
+
 static int read_tables(const struct lines *l, struct plan *p, char **err)
 {
 	struct rows rows = {0};
@@ -210,6 +243,7 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 		plan_free(p);
 		return -1;
 	}
+	sort_by_group(p);
 	unique_codes(p);
 	warn_duplicates(p);
 	sort_warnings(p);

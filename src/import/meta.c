@@ -179,6 +179,12 @@ void meta_read(const struct lines *l, struct plan *p)
 	}
 }
 
+/* "từ tháng 5/2025" is when a task starts, not its deadline. */
+static bool after_from(const char *f, const char *p)
+{
+	return p - f >= 3 && !strncmp(p - 3, "tu ", 3);
+}
+
 bool task_due(const char *timeframe, int *year, int *month)
 {
 	char *f = text_fold(timeframe);
@@ -187,6 +193,8 @@ bool task_due(const char *timeframe, int *year, int *month)
 	const char *p;
 	for (p = strstr(f, "thang "); p && !ok; p = strstr(p + 6, "thang ")) {
 		const char *s = p + 6;
+		if (after_from(f, p))
+			continue;
 		int m = num(&s, 2), y = -1;
 		if (*s == '/' || *s == '-' || *s == '.') {
 			s++;
@@ -221,6 +229,8 @@ bool task_due(const char *timeframe, int *year, int *month)
 	}
 	for (p = strstr(f, "nam "); p && !ok; p = strstr(p + 4, "nam ")) {
 		const char *s = p + 4;
+		if (after_from(f, p))
+			continue;
 		int y = num(&s, 4);
 		if (y >= 1990 && y <= 2100 && !isdigit((unsigned char)*s)) {
 			*year = y;
