@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,16 @@ bool text_valid_utf8(const char *s, size_t n, size_t *bad)
 		i += (size_t)k;
 	}
 	return true;
+}
+
+/* Composition changes a string only when it has combining marks
+ * (U+0300..U+036F, bytes CC xx / CD xx): skip the work otherwise. */
+static bool has_marks(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s == 0xcc || (unsigned char)*s == 0xcd)
+			return true;
+	return false;
 }
 
 static char *nfc(const char *s)
@@ -107,41 +118,92 @@ char *text_clean(const char *s)
 		p++;
 	}
 	char *raw = buf_detach(&b);
+	if (!has_marks(raw))
+		return raw;
 	char *r = nfc(raw);
 	free(raw);
 	return r;
 }
 
-char *text_fold(const char *s)
+/* Folding of the Latin letters Vietnamese uses (U+0080..U+024F and the
+ * precomposed U+1E00..U+1EFF) to one ASCII letter, built once from
+ * utf8proc: "Ế" -> 'e', "đ" -> 'd'. 0 where a letter does not fold to one
+ * ASCII byte; those go through utf8proc one by one. */
+static char fold_lo[0x250], fold_hi[0x100];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_char_slow(utf8proc_int32_t cp, struct buf *b)
 {
-	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	utf8proc_uint8_t in[8], *out = NULL;
+	utf8proc_ssize_t k = utf8proc_encode_char(cp, in);
+	in[k] = 0;
+	utf8proc_ssize_t n = utf8proc_map(in, 0, &out,
 					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
 						  UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-	const char *src = n < 0 ? s : (const char *)out;
+	if (n < 0)
+		buf_put(b, (const char *)in, (size_t)k);
+	else
+		buf_put(b, (const char *)out, (size_t)n);
+	free(out);
+}
+
+static char fold_one(utf8proc_int32_t cp)
+{
+	if (cp == 0x110 || cp == 0x111) /* Đ đ do not decompose */
+		return 'd';
+	struct buf b = BUF_INIT;
+	fold_char_slow(cp, &b);
+	char c = b.len == 1 && (unsigned char)b.ptr[0] < 0x80 ? b.ptr[0] : 0;
+	buf_free(&b);
+	return c;
+}
+
+static void fold_init(void)
+{
+	for (int cp = 0x80; cp < 0x250; cp++)
+		fold_lo[cp] = fold_one(cp);
+	for (int cp = 0; cp < 0x100; cp++)
+		fold_hi[cp] = fold_one(0x1E00 + cp);
+}
+
+char *text_fold(const char *s)
+{
+	pthread_once(&fold_once, fold_init);
 	struct buf b = BUF_INIT;
 	bool space = false;
-	for (const char *p = src; *p;) {
-		unsigned char c = (unsigned char)*p;
-		if (c == 0xc4 && ((unsigned char)p[1] == 0x91 || (unsigned char)p[1] == 0x90)) {
-			c = 'd'; /* đ and Đ do not decompose */
-			p += 2;
-		} else if (c == 0xc2 && (unsigned char)p[1] == 0xa0) {
-			c = ' ';
-			p += 2;
-		} else {
-			p++;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	while (*p) {
+		utf8proc_int32_t cp = *p;
+		utf8proc_ssize_t k = 1;
+		if (cp >= 0x80) {
+			k = utf8proc_iterate(p, 4, &cp);
+			if (k <= 0) { /* not UTF-8: keep the byte */
+				cp = *p;
+				k = 1;
+			}
 		}
-		if (isspace(c)) {
+		p += k;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+		    cp == '\v' || cp == 0xa0) {
 			space = true;
 			continue;
 		}
+		if (cp >= 0x300 && cp < 0x370) /* a combining mark: stripped */
+			continue;
 		if (space && b.len)
 			buf_putc(&b, ' ');
 		space = false;
-		buf_putc(&b, (char)c);
+		char c = cp < 0x80             ? (char)tolower(cp)
+			 : cp < 0x250              ? fold_lo[cp]
+			 : (cp >= 0x1E00 && cp < 0x1F00) ? fold_hi[cp - 0x1E00]
+							 : 0;
+		if (c)
+			buf_putc(&b, c);
+		else if (cp >= 0x80)
+			fold_char_slow(cp, &b);
+		else
+			buf_putc(&b, (char)cp);
 	}
-	free(out);
 	return buf_detach(&b);
 }
 

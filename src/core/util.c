@@ -106,6 +106,11 @@ void buf_puts(struct buf *b, const char *s)
 
 void buf_putc(struct buf *b, char c)
 {
+	if (b->len + 1 < b->cap && (!b->max || b->len < b->max)) { /* the common case */
+		b->ptr[b->len++] = c;
+		b->ptr[b->len] = '\0';
+		return;
+	}
 	buf_put(b, &c, 1);
 }
 

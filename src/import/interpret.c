@@ -80,6 +80,13 @@ static int find_year(const char *f)
 
 static bool is_year_cell(const char *f, int *year)
 {
+	static const char *const pre[] = {"nam ", "den nam ", "den het nam ", "muc tieu nam ",
+					  "muc tieu den nam ", "ke hoach nam ", "chi tieu nam "};
+	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+		if (!strncmp(f, pre[i], strlen(pre[i]))) {
+			f += strlen(pre[i]);
+			break;
+		}
 	size_t n = strlen(f);
 	if (n != 4 && !(n == 5 && f[4] == '.'))
 		return false;

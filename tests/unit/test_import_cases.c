@@ -1,0 +1,280 @@
+/* test_import_cases.c: small documents for what the four real plans do not
+ * show: other header wordings, no markdown separator line, bold markers, a
+ * missing unit cell, headings over sub-rows, a group repeated after a page
+ * break, a row cut in two, task deadlines, metadata; and bad input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "import.h"
+#include "table.h"
+
+static void parse_ok(const char *doc, struct plan *p)
+{
+	char *err = NULL;
+	if (import_plan(doc, strlen(doc), p, &err))
+		fail_msg("import failed: %s", err);
+}
+
+static const char *parse_err(const char *doc, size_t n)
+{
+	static char msg[512];
+	struct plan p;
+	char *err = NULL;
+	if (!import_plan(doc, n, &p, &err)) {
+		plan_free(&p);
+		fail_msg("import of bad input succeeded");
+	}
+	assert_non_null(err);
+	snprintf(msg, sizeof msg, "%s", err);
+	free(err);
+	assert_int_equal(p.nind, 0);
+	return msg;
+}
+
+/* The target of x at year; fails the test (not the process) when missing. */
+static struct target *at(struct indicator *x, int year)
+{
+	struct target *t = indicator_target(x, year);
+	if (!t)
+		fail_msg("%s has no target for %d", x->code, year);
+	return t;
+}
+
+static struct indicator *find(struct plan *p, const char *code)
+{
+	for (size_t i = 0; i < p->nind; i++)
+		if (!strcmp(p->ind[i].code, code))
+			return &p->ind[i];
+	fail_msg("no indicator %s", code);
+	return NULL;
+}
+
+/* Markdown with other header words, bold markers, no separator line, a
+ * missing unit cell, and a heading row over sub-rows 3.1, 3.2. */
+static void markdown_variant(void **s)
+{
+	(void)s;
+	const char *doc = "| **TT** | **Tên chỉ tiêu** | **ĐVT** | **Hiện trạng năm 2024** | **Năm 2025** "
+			  "| **Năm 2030** | **Đơn vị chủ trì** | **Cơ quan phối hợp** |\n"
+			  "| **I** | **HẠ TẦNG SỐ** | | | | | | |\n"
+			  "| 1 | Tỷ lệ hộ gia đình có cáp quang | % | 60 | **≥ 80** | 100 | Phòng Văn "
+			  "hóa - Xã hội | Viettel |\n"
+			  "| 2 | Mức độ chuyển đổi số của xã | | | Khá | Tốt | Văn phòng HĐND-UBND | |\n"
+			  "| 3 | Tỷ lệ người dân có tài khoản số | | | | | | |\n"
+			  "| 3.1 | Có tài khoản định danh điện tử | % | 50 | 80 | 100 | Công an xã | |\n"
+			  "| 3.2 | Có tài khoản thanh toán | % | | 60 | 90 | Phòng Kinh tế | |\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 4); /* the heading 3 is not an indicator */
+	assert_int_equal(p.ngroups, 1);
+	assert_string_equal(p.groups[0].name, "HẠ TẦNG SỐ");
+	struct indicator *x = find(&p, "I.1");
+	assert_true(x->has_baseline && x->baseline == 60);
+	assert_int_equal(p.baseline_year, 2024);
+	assert_string_equal(at(x, 2025)->text, "≥ 80");
+	assert_true(at(x, 2025)->value == 80);
+	assert_string_equal(x->lead, "Phòng Văn hóa - Xã hội");
+	assert_string_equal(x->partners, "Viettel");
+	x = find(&p, "I.2");
+	assert_null(x->unit); /* missing unit cell tolerated */
+	assert_int_equal(at(x, 2030)->kind, TARGET_LEVEL);
+	x = find(&p, "I.3.1");
+	assert_string_equal(x->lead, "Công an xã");
+	find(&p, "I.3.2");
+	plan_free(&p);
+}
+
+/* Tab-separated: a group repeated after a page break continues; a row cut
+ * by the break continues; a misnumbered group gets the next code. */
+static void tsv_page_breaks(void **s)
+{
+	(void)s;
+	const char *doc = "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\t2030\tCơ quan chủ trì\n"
+			  "I.\tPhát triển hạ tầng\t\t\t\t\n"
+			  "1.\tPhủ sóng 5G\t%\t70\t100\tDoanh nghiệp viễn\n"
+			  "\n"
+			  "\t\t\t\t\tthông\n"
+			  "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\t2030\tCơ quan chủ trì\n"
+			  "I.\tPhát triển hạ tầng\t\t\t\t\n"
+			  "2.\tPhủ sóng 6G\t%\t-\t30\tDoanh nghiệp viễn thông\n"
+			  "II.\tPhát triển nguồn lực\t\t\t\t\n"
+			  "1.\tCán bộ có kỹ năng số\t%\t80\t100\tPhòng Nội vụ\n"
+			  "II.\tPhát triển chuyển đổi số\t\t\t\t\n"
+			  "1.\tTỷ lệ DVC trực tuyến\t%\t80\t100\tTrung tâm HCC\n"
+			  "3.\tTỷ lệ hồ sơ số hóa\t%\t80\t100\tTrung tâm HCC\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.ngroups, 3);
+	assert_string_equal(p.groups[2].code, "III");
+	assert_string_equal(find(&p, "I.1")->lead, "Doanh nghiệp viễn thông");
+	assert_int_equal(find(&p, "I.1")->last_line, 5);
+	find(&p, "I.2");
+	find(&p, "III.3");
+	bool gap = false, misnumbered = false;
+	for (size_t i = 0; i < p.nwarn; i++) {
+		gap |= strstr(p.warn[i].message, "thiếu 2") != NULL;
+		misnumbered |= strstr(p.warn[i].message, "đặt mã III") != NULL;
+	}
+	assert_true(gap && misnumbered);
+	plan_free(&p);
+}
+
+/* One section per milestone, worded differently, with abbreviations. */
+static void milestone_sections(void **s)
+{
+	(void)s;
+	const char *doc = "TT\tTên chỉ tiêu\tĐơn vị tính\tMục tiêu\tCơ quan chủ trì theo dõi\n"
+			  "I\tĐến năm 2025\t\t\t\n"
+			  "1\tTỷ lệ TTHC được giải quyết trực tuyến\t%\t≥ 80\tTrung tâm HCC\n"
+			  "2\tTỷ lệ phủ sóng 5G\t%\t50\tPhòng VH-XH\n"
+			  "II\tĐến hết năm 2030\t\t\t\n"
+			  "1\tTỷ lệ thủ tục hành chính được giải quyết trực tuyến.\t%\t100\tTrung tâm HCC\n"
+			  "2\tTỷ lệ phủ sóng 6G\t%\t20\tPhòng VH-XH\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 3);
+	struct indicator *x = &p.ind[0];
+	assert_int_equal(x->ntargets, 2);
+	assert_true(at(x, 2025)->value == 80);
+	assert_true(at(x, 2030)->value == 100);
+	assert_string_equal(x->lead, "Trung tâm HCC");
+	assert_string_equal(x->monitor, "Trung tâm HCC");
+	plan_free(&p);
+}
+
+static void tasks(void **s)
+{
+	(void)s;
+	const char *doc = "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan thực hiện | Thời gian thực hiện |\n"
+			  "|---|---|---|---|---|\n"
+			  "| I | Lãnh đạo, chỉ đạo | | | |\n"
+			  "| 1 | Ban hành kế hoạch | UBND xã | Các phòng | Hoàn thành trong tháng 5/2025 |\n"
+			  "| 2 | Kiện toàn Ban Chỉ đạo | UBND xã | | trước tháng 12/2025 |\n"
+			  "| 3 | Tuyên truyền | Phòng VH-XH | | Thực hiện thường xuyên |\n"
+			  "| 4 | Đánh giá | Phòng VH-XH | | Hằng năm, trong quý IV/2026 |\n"
+			  "| 5 | Triển khai | Phòng VH-XH | | Từ tháng 6/2025 |\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.ntasks, 5);
+	assert_int_equal(p.nind, 0);
+	assert_string_equal(p.tasks[0].code, "I.1");
+	assert_int_equal(p.tasks[0].due_year, 2025);
+	assert_int_equal(p.tasks[0].due_month, 5);
+	assert_false(p.tasks[0].recurring);
+	assert_int_equal(p.tasks[1].due_month, 12);
+	assert_true(p.tasks[2].recurring);
+	assert_int_equal(p.tasks[2].due_year, 0);
+	assert_true(p.tasks[3].recurring);
+	assert_int_equal(p.tasks[3].due_year, 2026);
+	assert_int_equal(p.tasks[3].due_month, 12);
+	assert_int_equal(p.tasks[4].due_year, 0); /* a start, not a deadline */
+	assert_string_equal(p.tasks[0].lead, "UBND xã");
+	assert_string_equal(p.tasks[0].implementers, "Các phòng");
+	plan_free(&p);
+}
+
+static void metadata(void **s)
+{
+	(void)s;
+	const char *doc = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 12/KH-UBND\n\n"
+			  "An Bình, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+			  "Triển khai Nghị quyết số 57-NQ/TW\n\n"
+			  "Phụ lục I\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của UBND xã An Bình)\n"
+			  "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\n"
+			  "1.\tPhủ sóng 5G\t%\t70\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_string_equal(p.number, "12/KH-UBND");
+	assert_string_equal(p.date, "2025-03-05");
+	assert_string_equal(p.issuer, "UBND xã An Bình");
+	assert_string_equal(p.title, "Kế hoạch triển khai Nghị quyết số 57-NQ/TW");
+	plan_free(&p);
+}
+
+/* A row whose targets cannot be read is kept, verbatim, as text. */
+static void unreadable_kept(void **s)
+{
+	(void)s;
+	const char *doc = "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\t2030\n"
+			  "1.\tChỉ tiêu lạ\tChỉ số\tTheo hướng dẫn của Bộ\t???\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 1);
+	assert_int_equal(at(&p.ind[0], 2025)->kind, TARGET_TEXT);
+	assert_string_equal(at(&p.ind[0], 2025)->text, "Theo hướng dẫn của Bộ");
+	assert_string_equal(at(&p.ind[0], 2030)->text, "???");
+	plan_free(&p);
+}
+
+static void bad_input(void **s)
+{
+	(void)s;
+	assert_non_null(strstr(parse_err("", 0), "rỗng"));
+	assert_non_null(strstr(parse_err("\x00\x01\x02\x03 binary \x00\xff\xfe", 12), "nhị phân"));
+	const char *prose = "Đây là một văn bản không có bảng nào.\nChỉ có chữ.\n";
+	assert_non_null(strstr(parse_err(prose, strlen(prose)), "không tìm thấy bảng"));
+	/* A line of 1 MB. */
+	size_t n = 1u << 20;
+	char *big = malloc(n + 1);
+	memset(big, 'a', n);
+	big[n] = '\0';
+	assert_non_null(strstr(parse_err(big, n), "dài quá"));
+	free(big);
+	/* More than the limit. */
+	n = IMPORT_MAX_BYTES + 1;
+	big = malloc(n);
+	memset(big, '\n', n);
+	assert_non_null(strstr(parse_err(big, n), "quá lớn"));
+	free(big);
+	/* Invalid UTF-8 that is no known legacy encoding. */
+	char junk[4096];
+	unsigned x = 12345;
+	for (size_t i = 0; i < sizeof junk; i++) {
+		x = x * 1103515245u + 12345u;
+		junk[i] = (char)(0x80 | (x >> 16));
+	}
+	const char *m = parse_err(junk, sizeof junk);
+	assert_true(strstr(m, "bảng mã") || strstr(m, "nhị phân") || strstr(m, "không tìm thấy"));
+}
+
+/* A plan saved in Windows-1258 reads exactly like its UTF-8 form, with one
+ * warning that it was converted. */
+static void legacy_encoding(void **s)
+{
+	(void)s;
+	struct plan a, b;
+	char *err = NULL;
+	if (import_file(CHITIEU_DATA "/legacy/004_cp1258.txt", &a, &err))
+		fail_msg("%s", err);
+	if (import_file(CHITIEU_DATA "/legacy/004_utf8_ascii_signs.txt", &b, &err))
+		fail_msg("%s", err);
+	assert_int_equal(a.nind, 73);
+	assert_int_equal(a.nwarn, b.nwarn + 1);
+	assert_non_null(strstr(a.warn[0].message, "Windows-1258"));
+	json_t *ja = plan_to_json(&a), *jb = plan_to_json(&b);
+	json_array_remove(json_object_get(json_object_get(ja, "plan"), "warnings"), 0);
+	assert_true(json_equal(ja, jb));
+	json_decref(ja);
+	json_decref(jb);
+	plan_free(&a);
+	plan_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(markdown_variant), cmocka_unit_test(tsv_page_breaks),
+		cmocka_unit_test(milestone_sections), cmocka_unit_test(tasks),
+		cmocka_unit_test(metadata),          cmocka_unit_test(unreadable_kept),
+		cmocka_unit_test(bad_input),         cmocka_unit_test(legacy_encoding),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
