@@ -181,6 +181,31 @@ static void sort_by_group(struct plan *p)
 	free(o);
 }
 
+/* "Tổng cộng có 75 chỉ tiêu": the document's own count, checked. */
+static void check_total(const struct lines *l, struct plan *p)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (strlen(l->v[i]) > 4000 || !strstr(l->v[i], "ổng"))
+			continue;
+		char *f = text_fold(l->v[i]);
+		static const char *const says[] = {"tong cong co ", "tong cong ", "tong so "};
+		for (size_t k = 0; k < sizeof says / sizeof says[0]; k++) {
+			const char *t = strstr(f, says[k]);
+			if (!t)
+				continue;
+			t += strlen(says[k]);
+			char *end;
+			long n = strtol(t, &end, 10);
+			if (end != t && !strncmp(end, " chi tieu", 9) && n != (long)p->nind)
+				plan_warn(p, (int)i + 1,
+					  "Văn bản ghi tổng cộng %ld chỉ tiêu nhưng đọc được %zu", n,
+					  p->nind);
+			break;
+		}
+		free(f);
+	}
+}
+
 static int read_tables(const struct lines *l, struct plan *p, char **err)
 {
 	struct rows rows = {0};
@@ -238,6 +263,8 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
 	meta_read(&l, p);
 	rc = read_tables(&l, p, err);
+	if (!rc)
+		check_total(&l, p);
 	lines_free(&l);
 	if (rc) {
 		plan_free(p);

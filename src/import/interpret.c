@@ -281,6 +281,10 @@ static enum stt_kind read_stt(const char *s, int *top, int *k, bool *roman_top,
 	if (dot)
 		*dot = '\0';
 	int r = text_roman(code);
+	if (!r && code[0] >= 'A' && code[0] <= 'H' && code[1] == '\0') {
+		*top = 0; /* "A", "B": a group with a letter; numbered in order */
+		return STT_ROMAN;
+	}
 	if (!r) {
 		char *end;
 		long v = strtol(code, &end, 10);
@@ -655,6 +659,15 @@ static void data_row(struct state *st, const struct row *row)
 	/* Group headers: "I", "II.", "I.1", "II.3 Phát triển ...", "- Phát triển ...". */
 	if (kind == STT_NUM && k && empty && *name)
 		kind = STT_SUB; /* "1.5 | Phát triển chuyển đổi số" with nothing else */
+	if (kind == STT_EMPTY && empty && *name) {
+		/* "| | I. PHÁT TRIỂN HẠ TẦNG | |": the group code in the name cell. */
+		enum stt_kind k2 = read_stt(name, &top, &k, &roman, &rest);
+		if (k2 == STT_ROMAN && rest && *rest) {
+			flush(st);
+			enter_group(st, top, name, rest, row->first);
+			return;
+		}
+	}
 	if (empty && (kind == STT_ROMAN || kind == STT_SUB || kind == STT_DASH ||
 		      (kind == STT_EMPTY && !*name && rest))) {
 		flush(st);

@@ -199,6 +199,33 @@ static void metadata(void **s)
 	plan_free(&p);
 }
 
+/* Group titles in the name column, letter codes, and the stated total. */
+static void group_variants(void **s)
+{
+	(void)s;
+	const char *doc = "| STT | Nội dung chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030 |\n"
+			  "| | **I. HẠ TẦNG SỐ** | | | |\n"
+			  "| 1 | Phủ sóng 5G | % | 70 | 100 |\n"
+			  "| | **II. NGUỒN NHÂN LỰC** | | | |\n"
+			  "| 1 | Cán bộ có kỹ năng số | % | 80 | 100 |\n"
+			  "| B | Chuyển đổi số | | | |\n"
+			  "| 1 | Tỷ lệ DVC trực tuyến | % | 80 | 100 |\n"
+			  "\nGhi chú: Tổng cộng có 4 chỉ tiêu.\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 3);
+	assert_int_equal(p.ngroups, 3);
+	assert_string_equal(p.groups[0].name, "HẠ TẦNG SỐ");
+	assert_string_equal(p.groups[1].code, "II");
+	assert_string_equal(p.groups[2].code, "III");
+	assert_string_equal(find(&p, "I.1")->name, "Phủ sóng 5G");
+	bool total = false;
+	for (size_t i = 0; i < p.nwarn; i++)
+		total |= strstr(p.warn[i].message, "tổng cộng 4 chỉ tiêu nhưng đọc được 3") != NULL;
+	assert_true(total);
+	plan_free(&p);
+}
+
 /* A row whose targets cannot be read is kept, verbatim, as text. */
 static void unreadable_kept(void **s)
 {
@@ -275,6 +302,7 @@ int main(void)
 		cmocka_unit_test(milestone_sections), cmocka_unit_test(tasks),
 		cmocka_unit_test(metadata),          cmocka_unit_test(unreadable_kept),
 		cmocka_unit_test(bad_input),         cmocka_unit_test(legacy_encoding),
+		cmocka_unit_test(group_variants),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
