@@ -164,6 +164,8 @@ static int cmp_order(const void *a, const void *b)
  * order (a plan merged from milestone tables meets groups several times). */
 static void sort_by_group(struct plan *p)
 {
+	if (p->nind == 0)
+		return;
 	struct order *o = xcalloc(p->nind, sizeof *o);
 	for (size_t i = 0; i < p->nind; i++) {
 		o[i].i = i;

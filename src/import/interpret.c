@@ -605,8 +605,15 @@ static void flush(struct state *st)
 {
 	if (!st->pend.active)
 		return;
-	if (!*pcell(st, R_NAME)) {
-		plan_warn(st->p, st->pend.first, "Dòng không có tên chỉ tiêu hay nhiệm vụ; bỏ qua");
+	int ni = col(&st->h, R_NAME);
+	if (ni >= 0 && ni < st->pend.ncell && !*st->pend.cell[ni]) {
+		/* Kept, never dropped: the clerk names it. */
+		plan_warn(st->p, st->pend.first, "Dòng không có tên; giữ lại với tên tạm");
+		free(st->pend.cell[ni]);
+		st->pend.cell[ni] = xasprintf("(không có tên, dòng %d)", st->pend.first);
+	}
+	if (ni < 0 || ni >= st->pend.ncell) {
+		/* nothing to name it by: no name column */
 	} else if (st->h.tasks) {
 		flush_task(st);
 	} else {

@@ -87,6 +87,13 @@ rows=$(grep -P '^\d+\.\t' "$data/plans/004_5f0b3916b5e2f87f.txt")
 { head -8 "$data/plans/004_5f0b3916b5e2f87f.txt"; cat "$tmp/large.txt"; } | head -c $((15 * 1024 * 1024)) > "$tmp/large2.txt"
 run large 0 parse "$tmp/large2.txt" --format text
 
+# Inputs the fuzzers once broke: each must parse or fail cleanly, never crash.
+for f in "$data"/fuzz-regressions/*; do
+	timeout 60 "$bin" parse "$f" > /dev/null 2> "$tmp/err"
+	rc=$?
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 2 ] && ok || bad "fuzz regression $(basename "$f"): exit $rc"
+done
+
 # Usage errors.
 run no-args 1 parse
 run bad-option 1 parse --frobnicate "$data/plans/002_f65c0da7dbd96e8d.txt"
