@@ -325,7 +325,11 @@ static void text_targets(struct buf *b, const struct indicator *x, const int *ye
 			buf_puts(b, "(không có ô)\n");
 			continue;
 		}
-		buf_printf(b, "%-24s [%s", t->text[0] ? t->text : "(trống)", target_kind_name(t->kind));
+		const char *shown = t->text[0] ? t->text : "(trống)";
+		buf_puts(b, shown);
+		for (size_t w = text_len(shown); w < 24; w++) /* pad by letters, not bytes */
+			buf_putc(b, ' ');
+		buf_printf(b, " [%s", target_kind_name(t->kind));
 		if (t->kind == TARGET_NUMBER || t->kind == TARGET_RANK)
 			buf_printf(b, " %s %g", target_op_name(t->op), t->value);
 		else if (t->kind == TARGET_RANGE)
