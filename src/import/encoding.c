@@ -15,40 +15,40 @@
 /* A winning decoding needs this many syllable hits, this many per 1,000
  * letters, and more than twice the hits of the runner-up. Text that is
  * already valid UTF-8 is reread only on much stronger evidence. */
-#define MIN_HITS 2
-#define MIN_PER_MILLE_LEGACY 5
+#define MIN_HITS               2
+#define MIN_PER_MILLE_LEGACY   5
 #define MIN_PER_MILLE_MOJIBAKE 20
 /* Non-starters allowed in a row before normalising (UAX #15 stream-safe). */
 #define MAX_NONSTARTERS 30
 
 /* Windows-1252 0x80..0x9F; undefined bytes keep their C1 code point. */
 static const uint16_t cp1252_c1[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 80 */
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, /* 88 */
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 90 */
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178, /* 98 */
 };
 
 /* Windows-1258 0x80..0xFF: five bytes are combining tone marks (0xCC grave,
  * 0xD2 hook, 0xDE tilde, 0xEC acute, 0xF2 dot below); undefined bytes keep
  * their C1 code point. Checked against glibc iconv "CP1258". */
 static const uint16_t cp1258_hi[128] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 80 */
-	0x02C6, 0x2030, 0x008A, 0x2039, 0x0152, 0x008D, 0x008E, 0x008F, /* 88 */
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 90 */
-	0x02DC, 0x2122, 0x009A, 0x203A, 0x0153, 0x009D, 0x009E, 0x0178, /* 98 */
-	0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7, /* A0 */
-	0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF, /* A8 */
-	0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7, /* B0 */
-	0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF, /* B8 */
-	0x00C0, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x00C5, 0x00C6, 0x00C7, /* C0 */
-	0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x0300, 0x00CD, 0x00CE, 0x00CF, /* C8 */
-	0x0110, 0x00D1, 0x0309, 0x00D3, 0x00D4, 0x01A0, 0x00D6, 0x00D7, /* D0 */
-	0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x01AF, 0x0303, 0x00DF, /* D8 */
-	0x00E0, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x00E5, 0x00E6, 0x00E7, /* E0 */
-	0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0301, 0x00ED, 0x00EE, 0x00EF, /* E8 */
-	0x0111, 0x00F1, 0x0323, 0x00F3, 0x00F4, 0x01A1, 0x00F6, 0x00F7, /* F0 */
-	0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x01B0, 0x20AB, 0x00FF, /* F8 */
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 80 */
+        0x02C6, 0x2030, 0x008A, 0x2039, 0x0152, 0x008D, 0x008E, 0x008F, /* 88 */
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 90 */
+        0x02DC, 0x2122, 0x009A, 0x203A, 0x0153, 0x009D, 0x009E, 0x0178, /* 98 */
+        0x00A0, 0x00A1, 0x00A2, 0x00A3, 0x00A4, 0x00A5, 0x00A6, 0x00A7, /* A0 */
+        0x00A8, 0x00A9, 0x00AA, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x00AF, /* A8 */
+        0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00B5, 0x00B6, 0x00B7, /* B0 */
+        0x00B8, 0x00B9, 0x00BA, 0x00BB, 0x00BC, 0x00BD, 0x00BE, 0x00BF, /* B8 */
+        0x00C0, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x00C5, 0x00C6, 0x00C7, /* C0 */
+        0x00C8, 0x00C9, 0x00CA, 0x00CB, 0x0300, 0x00CD, 0x00CE, 0x00CF, /* C8 */
+        0x0110, 0x00D1, 0x0309, 0x00D3, 0x00D4, 0x01A0, 0x00D6, 0x00D7, /* D0 */
+        0x00D8, 0x00D9, 0x00DA, 0x00DB, 0x00DC, 0x01AF, 0x0303, 0x00DF, /* D8 */
+        0x00E0, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x00E5, 0x00E6, 0x00E7, /* E0 */
+        0x00E8, 0x00E9, 0x00EA, 0x00EB, 0x0301, 0x00ED, 0x00EE, 0x00EF, /* E8 */
+        0x0111, 0x00F1, 0x0323, 0x00F3, 0x00F4, 0x01A1, 0x00F6, 0x00F7, /* F0 */
+        0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x01B0, 0x20AB, 0x00FF, /* F8 */
 };
 
 /* TCVN3 (ABC, TCVN 5712:1993 VN3) 0x80..0xFF. 0xA1..0xA7 are the only upper
@@ -56,22 +56,22 @@ static const uint16_t cp1258_hi[128] = {
  * The lower-case slots agree with glibc's TCVN (VN1). Bytes VN3 leaves free
  * (VN1 puts capitals with tones there) read as Windows-1252. */
 static const uint16_t tcvn3_hi[128] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 80 */
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, /* 88 */
-	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 90 */
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178, /* 98 */
-	0x00A0, 0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110, /* A0    Ă Â Ê Ô Ơ Ư Đ */
-	0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x00AF, /* A8 ă â ê ô ơ ư đ   */
-	0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00E0, 0x1EA3, 0x00E3, /* B0           à ả ã */
-	0x00E1, 0x1EA1, 0x00BA, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x00BF, /* B8 á ạ   ằ ẳ ẵ ắ   */
-	0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x1EB7, 0x1EA7, /* C0             ặ ầ */
-	0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x00CD, 0x1EBB, 0x1EBD, /* C8 ẩ ẫ ấ ậ è   ẻ ẽ */
-	0x00E9, 0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC, /* D0 é ẹ ề ể ễ ế ệ ì */
-	0x1EC9, 0x00D9, 0x00DA, 0x00DB, 0x0129, 0x00ED, 0x1ECB, 0x00F2, /* D8 ỉ       ĩ í ị ò */
-	0x00E0, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7, /* E0   ỏ õ ó ọ ồ ổ ỗ */
-	0x1ED1, 0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9, /* E8 ố ộ ờ ở ỡ ớ ợ ù */
-	0x00F0, 0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF, /* F0   ủ ũ ú ụ ừ ử ữ */
-	0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x00FF, /* F8 ứ ự ỳ ỷ ỹ ý ỵ   */
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 80 */
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, /* 88 */
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 90 */
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178, /* 98 */
+        0x00A0, 0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110, /* A0    Ă Â Ê Ô Ơ Ư Đ */
+        0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x00AF, /* A8 ă â ê ô ơ ư đ   */
+        0x00B0, 0x00B1, 0x00B2, 0x00B3, 0x00B4, 0x00E0, 0x1EA3, 0x00E3, /* B0           à ả ã */
+        0x00E1, 0x1EA1, 0x00BA, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x00BF, /* B8 á ạ   ằ ẳ ẵ ắ   */
+        0x00C0, 0x00C1, 0x00C2, 0x00C3, 0x00C4, 0x00C5, 0x1EB7, 0x1EA7, /* C0             ặ ầ */
+        0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x00CD, 0x1EBB, 0x1EBD, /* C8 ẩ ẫ ấ ậ è   ẻ ẽ */
+        0x00E9, 0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC, /* D0 é ẹ ề ể ễ ế ệ ì */
+        0x1EC9, 0x00D9, 0x00DA, 0x00DB, 0x0129, 0x00ED, 0x1ECB, 0x00F2, /* D8 ỉ       ĩ í ị ò */
+        0x00E0, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7, /* E0   ỏ õ ó ọ ồ ổ ỗ */
+        0x1ED1, 0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9, /* E8 ố ộ ờ ở ỡ ớ ợ ù */
+        0x00F0, 0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF, /* F0   ủ ũ ú ụ ừ ử ữ */
+        0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x00FF, /* F8 ứ ự ỳ ỷ ỹ ý ỵ   */
 };
 
 /* VNI-Windows: a vowel is followed by one mark byte carrying a modifier
@@ -82,12 +82,11 @@ static const struct vni_mark {
 	unsigned char mod;
 	uint16_t tone;
 } vni_marks[] = {
-	{0xF8, 0, 0x0300}, {0xF9, 0, 0x0301}, {0xFB, 0, 0x0309},
-	{0xF5, 0, 0x0303}, {0xEF, 0, 0x0323},
-	{0xE2, 1, 0}, {0xE0, 1, 0x0300}, {0xE1, 1, 0x0301},
-	{0xE5, 1, 0x0309}, {0xE3, 1, 0x0303}, {0xE4, 1, 0x0323},
-	{0xEA, 2, 0}, {0xE8, 2, 0x0300}, {0xE9, 2, 0x0301},
-	{0xFA, 2, 0x0309}, {0xFC, 2, 0x0303}, {0xEB, 2, 0x0323},
+        {0xF8, 0, 0x0300}, {0xF9, 0, 0x0301}, {0xFB, 0, 0x0309}, {0xF5, 0, 0x0303},
+        {0xEF, 0, 0x0323}, {0xE2, 1, 0},      {0xE0, 1, 0x0300}, {0xE1, 1, 0x0301},
+        {0xE5, 1, 0x0309}, {0xE3, 1, 0x0303}, {0xE4, 1, 0x0323}, {0xEA, 2, 0},
+        {0xE8, 2, 0x0300}, {0xE9, 2, 0x0301}, {0xFA, 2, 0x0309}, {0xFC, 2, 0x0303},
+        {0xEB, 2, 0x0323},
 };
 
 /* VNI letters that are one byte (lower case; upper case is 0x20 less). */
@@ -95,22 +94,21 @@ static const struct vni_letter {
 	unsigned char byte;
 	uint16_t cp;
 } vni_letters[] = {
-	{0xF1, 0x0111}, {0xEC, 0x00EC}, {0xED, 0x00ED}, {0xE6, 0x1EC9},
-	{0xF3, 0x0129}, {0xF2, 0x1ECB}, {0xF4, 0x01A1}, {0xF6, 0x01B0},
-	{0xEE, 0x1EF5},
+        {0xF1, 0x0111}, {0xEC, 0x00EC}, {0xED, 0x00ED}, {0xE6, 0x1EC9}, {0xF3, 0x0129},
+        {0xF2, 0x1ECB}, {0xF4, 0x01A1}, {0xF6, 0x01B0}, {0xEE, 0x1EF5},
 };
 
 /* Common syllables of Vietnamese plan documents, lower case, NFC. Each has a
  * letter outside ASCII, so only a right decoding produces it. */
 static const char *const vi_syllables[] = {
-	"của", "và", "các", "chỉ", "tiêu", "năm", "được", "thực", "hiện",
-	"phát", "triển", "số", "đơn", "vị", "tỷ", "lệ", "kế", "hoạch",
-	"người", "dân", "những", "trên", "với", "để", "có", "không", "đến",
-	"đã", "công", "tác", "đồng", "xã", "tỉnh", "huyện", "quản", "lý",
-	"về", "việc", "năng", "nâng", "một", "này", "là", "tại", "đạt",
-	"tăng", "cấp", "ủy", "hộ", "tổ", "chức", "hành", "chính", "nhân",
-	"trường", "giáo", "dục", "tế", "đầu", "tư", "mới", "nông", "thôn",
-	"sản", "xuất", "đảm", "bảo", "cơ", "sở", "dựng", "xây", "hội",
+        "của",    "và",    "các",   "chỉ",  "tiêu", "năm",  "được",  "thực",  "hiện",
+        "phát",   "triển", "số",    "đơn",  "vị",   "tỷ",   "lệ",    "kế",    "hoạch",
+        "người",  "dân",   "những", "trên", "với",  "để",   "có",    "không", "đến",
+        "đã",     "công",  "tác",   "đồng", "xã",   "tỉnh", "huyện", "quản",  "lý",
+        "về",     "việc",  "năng",  "nâng", "một",  "này",  "là",    "tại",   "đạt",
+        "tăng",   "cấp",   "ủy",    "hộ",   "tổ",   "chức", "hành",  "chính", "nhân",
+        "trường", "giáo",  "dục",   "tế",   "đầu",  "tư",   "mới",   "nông",  "thôn",
+        "sản",    "xuất",  "đảm",   "bảo",  "cơ",   "sở",   "dựng",  "xây",   "hội",
 };
 
 typedef void (*decoder)(const unsigned char *in, size_t n, struct buf *out);
@@ -247,7 +245,7 @@ static char *stream_safe(const char *s, size_t n, size_t *outlen)
 	while (i < n) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(n - i), &cp);
+		                                      (utf8proc_ssize_t)(n - i), &cp);
 		size_t lead, trail;
 		bool all;
 		if (k <= 0) {
@@ -285,7 +283,7 @@ static char *to_nfc(const char *s, size_t n, size_t *outlen)
 	}
 	if (n > 0 && n <= (size_t)PTRDIFF_MAX / 8)
 		r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
-				 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		                 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (r < 0 || !dst) {
 		free(dst);
 		res = xstrndup(s, n);
@@ -332,7 +330,7 @@ static void score_text(const char *s, size_t n, struct score *sc)
 	while (i < n) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(n - i), &cp);
+		                                      (utf8proc_ssize_t)(n - i), &cp);
 		i += k > 0 ? (size_t)k : 1;
 		if (k > 0 && is_letter(cp)) {
 			utf8proc_uint8_t u[4];
@@ -353,19 +351,31 @@ static void score_text(const char *s, size_t n, struct score *sc)
 		score_word(word, wl, sc);
 }
 
-/* Decode in[0..n) every candidate way; the clear winner's NFC text goes to
- * *res and true is returned. */
-static bool pick_best(const unsigned char *in, size_t n, const struct candidate *c,
-		      size_t nc, size_t per_mille, struct result *res)
+/* Decode a sample of in[0..n) (the first SAMPLE bytes, cut at a line end)
+ * every candidate way; the clear winner then decodes the whole input into
+ * *res and true is returned. Scoring a sample keeps big files fast. */
+#define SAMPLE (256u << 10)
+
+static void convert_full(const unsigned char *in, size_t n, const struct candidate *c,
+			 struct result *res);
+
+static bool pick_best(const unsigned char *in, size_t n, const struct candidate *c, size_t nc,
+		      size_t per_mille, struct result *res)
 {
+	size_t m = n;
+	if (n > SAMPLE) {
+		m = SAMPLE;
+		while (m > SAMPLE / 2 && in[m - 1] != '\n')
+			m--;
+	}
 	struct result best = {NULL, 0, NULL};
 	struct score top = {0, 0};
-	size_t second = 0;
+	size_t second = 0, bi = 0;
 	for (size_t i = 0; i < nc; i++) {
 		struct buf b = BUF_INIT;
 		struct score sc = {0, 0};
 		size_t len;
-		c[i].decode(in, n, &b);
+		c[i].decode(in, m, &b);
 		char *s = to_nfc(buf_str(&b), b.len, &len);
 		buf_free(&b);
 		score_text(s, len, &sc);
@@ -375,6 +385,7 @@ static bool pick_best(const unsigned char *in, size_t n, const struct candidate 
 			free(best.text);
 			best = (struct result){s, len, c[i].name};
 			top = sc;
+			bi = i;
 		} else {
 			if (sc.hits > second)
 				second = sc.hits;
@@ -383,6 +394,10 @@ static bool pick_best(const unsigned char *in, size_t n, const struct candidate 
 	}
 	if (best.text && top.hits >= MIN_HITS && top.hits * 1000 >= per_mille * top.letters &&
 	    top.hits > 2 * second) {
+		if (m < n) {
+			free(best.text);
+			convert_full(in, n, &c[bi], &best);
+		}
 		*res = best;
 		return true;
 	}
@@ -533,14 +548,29 @@ static void decode_tcvn3(const unsigned char *in, size_t n, struct buf *out)
 static uint32_t vni_base(unsigned char c)
 {
 	switch (c) {
-	case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
-	case 'A': case 'E': case 'I': case 'O': case 'U': case 'Y':
+	case 'a':
+	case 'e':
+	case 'i':
+	case 'o':
+	case 'u':
+	case 'y':
+	case 'A':
+	case 'E':
+	case 'I':
+	case 'O':
+	case 'U':
+	case 'Y':
 		return c;
-	case 0xF4: return 0x01A1; /* ơ */
-	case 0xD4: return 0x01A0;
-	case 0xF6: return 0x01B0; /* ư */
-	case 0xD6: return 0x01AF;
-	default: return 0;
+	case 0xF4:
+		return 0x01A1; /* ơ */
+	case 0xD4:
+		return 0x01A0;
+	case 0xF6:
+		return 0x01B0; /* ư */
+	case 0xD6:
+		return 0x01AF;
+	default:
+		return 0;
 	}
 }
 
@@ -603,11 +633,12 @@ static void decode_utf16(const unsigned char *in, size_t n, bool be, struct buf 
 {
 	size_t i = 0;
 	while (i + 1 < n) {
-		uint32_t u = be ? (uint32_t)in[i] << 8 | in[i + 1] : (uint32_t)in[i + 1] << 8 | in[i];
+		uint32_t u =
+		        be ? (uint32_t)in[i] << 8 | in[i + 1] : (uint32_t)in[i + 1] << 8 | in[i];
 		i += 2;
 		if (u >= 0xD800 && u <= 0xDBFF && i + 1 < n) {
 			uint32_t v = be ? (uint32_t)in[i] << 8 | in[i + 1]
-					: (uint32_t)in[i + 1] << 8 | in[i];
+			                : (uint32_t)in[i + 1] << 8 | in[i];
 			if (v >= 0xDC00 && v <= 0xDFFF) {
 				u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
 				i += 2;
@@ -632,20 +663,20 @@ static void decode_utf16be(const unsigned char *in, size_t n, struct buf *out)
 /* ---- Detection ---------------------------------------------------------- */
 
 static const struct candidate legacy[] = {
-	{"TCVN3 (ABC)", decode_tcvn3},
-	{"VNI", decode_vni},
-	{"Windows-1258", decode_cp1258},
-	{"UTF-8 (có byte lỗi)", decode_utf8_lossy}, /* last: not always tried */
+        {"TCVN3 (ABC)", decode_tcvn3},
+        {"VNI", decode_vni},
+        {"Windows-1258", decode_cp1258},
+        {"UTF-8 (có byte lỗi)", decode_utf8_lossy}, /* last: not always tried */
 };
 
 static const struct candidate mojibake[] = {
-	{NULL, decode_cp1252}, /* the text as it stands */
-	{"VNI as Windows-1252", decode_vni},
-	{"TCVN3 (ABC) as Windows-1252", decode_tcvn3},
+        {NULL, decode_cp1252}, /* the text as it stands */
+        {"VNI as Windows-1252", decode_vni},
+        {"TCVN3 (ABC) as Windows-1252", decode_tcvn3},
 };
 
 static int convert_with(const unsigned char *in, size_t n, decoder dec, const char *name,
-			struct result *res)
+                        struct result *res)
 {
 	struct buf b = BUF_INIT;
 	dec(in, n, &b);
@@ -653,6 +684,12 @@ static int convert_with(const unsigned char *in, size_t n, decoder dec, const ch
 	res->name = name;
 	buf_free(&b);
 	return ENCODING_CONVERTED;
+}
+
+static void convert_full(const unsigned char *in, size_t n, const struct candidate *c,
+			 struct result *res)
+{
+	convert_with(in, n, c->decode, c->name, res);
 }
 
 /* Bytes that are not UTF-8: the legacy decodings, and UTF-8 with a few bad
@@ -703,8 +740,8 @@ static int from_utf8(const unsigned char *s, size_t n, bool bom, struct result *
 	bool found = false;
 	if (mojibake_bytes(s, n, &bytes))
 		found = pick_best((const unsigned char *)buf_str(&bytes), bytes.len, mojibake,
-				  sizeof mojibake / sizeof mojibake[0], MIN_PER_MILLE_MOJIBAKE,
-				  res);
+		                  sizeof mojibake / sizeof mojibake[0], MIN_PER_MILLE_MOJIBAKE,
+		                  res);
 	buf_free(&bytes);
 	if (found && res->name)
 		return ENCODING_CONVERTED;

@@ -11,7 +11,8 @@ enum encoding_result { ENCODING_UTF8 = 0, ENCODING_CONVERTED = 1, ENCODING_UNKNO
  * recognised and converted: *out is a new NUL-terminated UTF-8 (NFC) string the
  * caller frees, *outlen its length, *name a static name like "TCVN3 (ABC)",
  * "VNI", "Windows-1258", "UTF-16LE"; ENCODING_UNKNOWN when it is neither UTF-8 nor
- * recognisable (*name may point to a short Vietnamese reason). Never crashes on any input, linear time. */
+ * recognisable (*name may point to a short Vietnamese reason). Never crashes on any input, linear
+ * time. */
 int encoding_to_utf8(const char *in, size_t n, char **out, size_t *outlen, const char **name);
 
 #endif

@@ -16,76 +16,96 @@
 #define REASON "không nhận ra bảng mã (không phải UTF-8, TCVN3, VNI hay Windows-1258)"
 
 #define HEAD "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2025\n"
-#define S2 "Năm 2024, tỷ lệ hộ nghèo giảm còn 1,5%; số đơn vị hành chính cấp xã " \
+#define S2                                                                                           \
+	"Năm 2024, tỷ lệ hộ nghèo giảm còn 1,5%; số đơn vị hành chính cấp xã " \
 	"đạt chuẩn nông thôn mới là 12.\n"
 
-static const char doc[] = HEAD
-	"Kế hoạch thực hiện chỉ tiêu của Ủy ban nhân dân xã; Đảng ủy; tỷ lệ "
-	"người dân được cấp.\n" S2;
+static const char doc[] = HEAD "Kế hoạch thực hiện chỉ tiêu của Ủy ban nhân dân xã; Đảng ủy; tỷ lệ "
+                               "người dân được cấp.\n" S2;
 
 /* TCVN3 has no capital Ủ: in a mixed-case line it comes back lower case. */
-static const char doc_tcvn3_want[] = HEAD
-	"Kế hoạch thực hiện chỉ tiêu của ủy ban nhân dân xã; Đảng ủy; tỷ lệ "
-	"người dân được cấp.\n" S2;
+static const char doc_tcvn3_want[] =
+        HEAD "Kế hoạch thực hiện chỉ tiêu của ủy ban nhân dân xã; Đảng ủy; tỷ lệ "
+             "người dân được cấp.\n" S2;
 
 /* doc in TCVN3 (ABC); capitals with tones take the lower-case byte. */
 static const char doc_tcvn3[] =
-	"K\xD5 HO\xB9" "CH PH\xB8T TRI\xD3N KINH T\xD5 - X\xB7 H\xE9I N\xA1M"
-	" 2025\n"
-	"K\xD5 ho\xB9" "ch th\xF9" "c hi\xD6n ch\xD8 ti\xAAu c\xF1" "a \xF1y"
-	" ban nh\xA9n d\xA9n x\xB7; \xA7\xB6ng \xF1y; t\xFB l\xD6 ng\xAD\xEA"
-	"i d\xA9n \xAE\xAD\xEE" "c c\xCAp.\n"
-	"N\xA8m 2024, t\xFB l\xD6 h\xE9 ngh\xCCo gi\xB6m c\xDFn 1,5%; s\xE8 "
-	"\xAE\xACn v\xDE h\xB5nh ch\xDDnh c\xCAp x\xB7 \xAE\xB9t chu\xC8n n\xAB"
-	"ng th\xABn m\xEDi l\xB5 12.\n";
+        "K\xD5 HO\xB9"
+        "CH PH\xB8T TRI\xD3N KINH T\xD5 - X\xB7 H\xE9I N\xA1M"
+        " 2025\n"
+        "K\xD5 ho\xB9"
+        "ch th\xF9"
+        "c hi\xD6n ch\xD8 ti\xAAu c\xF1"
+        "a \xF1y"
+        " ban nh\xA9n d\xA9n x\xB7; \xA7\xB6ng \xF1y; t\xFB l\xD6 ng\xAD\xEA"
+        "i d\xA9n \xAE\xAD\xEE"
+        "c c\xCAp.\n"
+        "N\xA8m 2024, t\xFB l\xD6 h\xE9 ngh\xCCo gi\xB6m c\xDFn 1,5%; s\xE8 "
+        "\xAE\xACn v\xDE h\xB5nh ch\xDDnh c\xCAp x\xB7 \xAE\xB9t chu\xC8n n\xAB"
+        "ng th\xABn m\xEDi l\xB5 12.\n";
 
 /* doc in Windows-1258 (iconv -t cp1258): tones as combining bytes. */
 static const char doc_cp1258[] =
-	"K\xCA\xEC HOA\xF2" "CH PH\xC1T TRI\xCA\xD2N KINH T\xCA\xEC - XA\xDE"
-	" H\xD4\xF2I N\xC3M 2025\n"
-	"K\xEA\xEC hoa\xF2" "ch th\xFD\xF2" "c hi\xEA\xF2n chi\xD2 ti\xEAu c"
-	"u\xD2" "a U\xD2y ban nh\xE2n d\xE2n xa\xDE; \xD0" "a\xD2ng u\xD2y; "
-	"ty\xD2 l\xEA\xF2 ng\xFD\xF5\xCCi d\xE2n \xF0\xFD\xF5\xF2" "c c\xE2\xEC"
-	"p.\n"
-	"N\xE3m 2024, ty\xD2 l\xEA\xF2 h\xF4\xF2 ngh\xE8o gia\xD2m co\xCCn 1"
-	",5%; s\xF4\xEC \xF0\xF5n vi\xF2 h\xE0nh ch\xEDnh c\xE2\xECp xa\xDE "
-	"\xF0" "a\xF2t chu\xE2\xD2n n\xF4ng th\xF4n m\xF5\xECi l\xE0 12.\n";
+        "K\xCA\xEC HOA\xF2"
+        "CH PH\xC1T TRI\xCA\xD2N KINH T\xCA\xEC - XA\xDE"
+        " H\xD4\xF2I N\xC3M 2025\n"
+        "K\xEA\xEC hoa\xF2"
+        "ch th\xFD\xF2"
+        "c hi\xEA\xF2n chi\xD2 ti\xEAu c"
+        "u\xD2"
+        "a U\xD2y ban nh\xE2n d\xE2n xa\xDE; \xD0"
+        "a\xD2ng u\xD2y; "
+        "ty\xD2 l\xEA\xF2 ng\xFD\xF5\xCCi d\xE2n \xF0\xFD\xF5\xF2"
+        "c c\xE2\xEC"
+        "p.\n"
+        "N\xE3m 2024, ty\xD2 l\xEA\xF2 h\xF4\xF2 ngh\xE8o gia\xD2m co\xCCn 1"
+        ",5%; s\xF4\xEC \xF0\xF5n vi\xF2 h\xE0nh ch\xEDnh c\xE2\xECp xa\xDE "
+        "\xF0"
+        "a\xF2t chu\xE2\xD2n n\xF4ng th\xF4n m\xF5\xECi l\xE0 12.\n";
 
 /* doc in VNI-Windows: a vowel and then a mark byte. */
-static const char doc_vni[] =
-	"KE\xC1 HOA\xCF" "CH PHA\xD9T TRIE\xC5N KINH TE\xC1 - XA\xD5 HO\xC4I"
-	" NA\xCAM 2025\n"
-	"Ke\xE1 hoa\xEF" "ch th\xF6\xEF" "c hie\xE4n ch\xE6 tie\xE2u cu\xFB" "a"
-	" U\xDBy ban nha\xE2n da\xE2n xa\xF5; \xD1" "a\xFBng u\xFBy; ty\xFB "
-	"le\xE4 ng\xF6\xF4\xF8i da\xE2n \xF1\xF6\xF4\xEF" "c ca\xE1p.\n"
-	"Na\xEAm 2024, ty\xFB le\xE4 ho\xE4 nghe\xF8o gia\xFBm co\xF8n 1,5%;"
-	" so\xE1 \xF1\xF4n v\xF2 ha\xF8nh ch\xEDnh ca\xE1p xa\xF5 \xF1" "a\xEF"
-	"t chua\xE5n no\xE2ng tho\xE2n m\xF4\xF9i la\xF8 12.\n";
+static const char doc_vni[] = "KE\xC1 HOA\xCF"
+                              "CH PHA\xD9T TRIE\xC5N KINH TE\xC1 - XA\xD5 HO\xC4I"
+                              " NA\xCAM 2025\n"
+                              "Ke\xE1 hoa\xEF"
+                              "ch th\xF6\xEF"
+                              "c hie\xE4n ch\xE6 tie\xE2u cu\xFB"
+                              "a"
+                              " U\xDBy ban nha\xE2n da\xE2n xa\xF5; \xD1"
+                              "a\xFBng u\xFBy; ty\xFB "
+                              "le\xE4 ng\xF6\xF4\xF8i da\xE2n \xF1\xF6\xF4\xEF"
+                              "c ca\xE1p.\n"
+                              "Na\xEAm 2024, ty\xFB le\xE4 ho\xE4 nghe\xF8o gia\xFBm co\xF8n 1,5%;"
+                              " so\xE1 \xF1\xF4n v\xF2 ha\xF8nh ch\xEDnh ca\xE1p xa\xF5 \xF1"
+                              "a\xEF"
+                              "t chua\xE5n no\xE2ng tho\xE2n m\xF4\xF9i la\xF8 12.\n";
 
 /* The VNI bytes read as Windows-1252 and saved as UTF-8. */
 static const char doc_vni_mojibake[] =
-	"KEÁ HOAÏCH PHAÙT TRIEÅN KINH TEÁ - XAÕ HOÄI NAÊM 2025\n"
-	"Keá hoaïch thöïc hieän chæ tieâu cuûa UÛy ban nhaân daân xaõ; Ñaûng uûy; "
-	"tyû leä ngöôøi daân ñöôïc caáp.\n"
-	"Naêm 2024, tyû leä hoä ngheøo giaûm coøn 1,5%; soá ñôn vò haønh chính "
-	"caáp xaõ ñaït chuaån noâng thoân môùi laø 12.\n";
+        "KEÁ HOAÏCH PHAÙT TRIEÅN KINH TEÁ - XAÕ HOÄI NAÊM 2025\n"
+        "Keá hoaïch thöïc hieän chæ tieâu cuûa UÛy ban nhaân daân xaõ; Ñaûng uûy; "
+        "tyû leä ngöôøi daân ñöôïc caáp.\n"
+        "Naêm 2024, tyû leä hoä ngheøo giaûm coøn 1,5%; soá ñôn vò haønh chính "
+        "caáp xaõ ñaït chuaån noâng thoân môùi laø 12.\n";
 
 /* The TCVN3 bytes read as Windows-1252 and saved as UTF-8 (0xAD is a soft
  * hyphen, hence "ng\u00ADêi"). */
 static const char doc_tcvn3_mojibake[] =
-	"KÕ HO¹CH PH¸T TRIÓN KINH TÕ - X· HéI N¡M 2025\n"
-	"KÕ ho¹ch thùc hiÖn chØ tiªu cña ñy ban nh©n d©n x·; §¶ng ñy; tû lÖ "
-	"ng\xC2\xAD" "êi d©n ®\xC2\xAD" "îc cÊp.\n"
-	"N¨m 2024, tû lÖ hé nghÌo gi¶m cßn 1,5%; sè ®¬n vÞ hµnh chÝnh cÊp x· "
-	"®¹t chuÈn n«ng th«n míi lµ 12.\n";
+        "KÕ HO¹CH PH¸T TRIÓN KINH TÕ - X· HéI N¡M 2025\n"
+        "KÕ ho¹ch thùc hiÖn chØ tiªu cña ñy ban nh©n d©n x·; §¶ng ñy; tû lÖ "
+        "ng\xC2\xAD"
+        "êi d©n ®\xC2\xAD"
+        "îc cÊp.\n"
+        "N¨m 2024, tû lÖ hé nghÌo gi¶m cßn 1,5%; sè ®¬n vÞ hµnh chÝnh cÊp x· "
+        "®¹t chuÈn n«ng th«n míi lµ 12.\n";
 
 /* ---- helpers ---------------------------------------------------------- */
 
 static void assert_nfc(const char *s, size_t len)
 {
 	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-					  &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &nfc,
+	                                  UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	assert_true(r >= 0);
 	assert_int_equal((size_t)r, len);
 	assert_memory_equal(nfc, s, len);
@@ -93,7 +113,7 @@ static void assert_nfc(const char *s, size_t len)
 }
 
 static void expect_converted(const char *in, size_t n, const char *want, size_t want_len,
-			     const char *want_name)
+                             const char *want_name)
 {
 	char *out = NULL;
 	size_t len = 0;
@@ -136,7 +156,7 @@ static char *to_utf16(const char *s, int be, size_t *n)
 	while (i < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-						      (utf8proc_ssize_t)(len - i), &cp);
+		                                      (utf8proc_ssize_t)(len - i), &cp);
 		assert_true(r > 0);
 		i += (size_t)r;
 		uint32_t u[2] = {(uint32_t)cp, 0};
@@ -163,7 +183,7 @@ static void test_ascii_and_utf8_untouched(void **state)
 	static const char ascii[] = "Ke hoach 2025, chi tieu: 95%\nUBND xa\n";
 	static const char nfd[] = "Vie\xCC\xA3\xCC\x82t Nam";
 	static const char french[] = "Café crème à la française, déjà vu, naïve Noël, "
-				     "où êtes-vous ? Très côté.";
+	                             "où êtes-vous ? Très côté.";
 	const char *name = NULL;
 	expect_untouched("", 0);
 	expect_untouched(NULL, 0);
@@ -173,7 +193,7 @@ static void test_ascii_and_utf8_untouched(void **state)
 	expect_untouched(french, sizeof french - 1);
 	expect_untouched(doc_tcvn3_want, sizeof doc_tcvn3_want - 1);
 	assert_int_equal(encoding_to_utf8(ascii, sizeof ascii - 1, NULL, NULL, &name),
-			 ENCODING_UTF8);
+	                 ENCODING_UTF8);
 	assert_string_equal(name, "UTF-8");
 }
 
@@ -202,19 +222,27 @@ static void test_utf16(void **state)
 		free(in);
 	}
 	/* An unpaired surrogate and an odd last byte become U+FFFD. */
-	static const char bad[] = "\xFF\xFE" "a\x00\x00\xD8" "b\x00" "c";
-	expect_converted(bad, sizeof bad - 1, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD", 8, "UTF-16LE");
+	static const char bad[] = "\xFF\xFE"
+	                          "a\x00\x00\xD8"
+	                          "b\x00"
+	                          "c";
+	expect_converted(bad, sizeof bad - 1,
+	                 "a\xEF\xBF\xBD"
+	                 "b\xEF\xBF\xBD",
+	                 8, "UTF-16LE");
 }
 
 static void test_cp1258(void **state)
 {
 	(void)state;
 	static const char in[] =
-		"K\xEA\xEC hoa\xF2" "ch th\xFD\xF2" "c hi\xEA\xF2n chi\xD2 ti\xEAu "
-		"c\xE2\xECp xa\xDE n\xE3m 2025 \x96 \x93N\xF4ng th\xF4n m\xF5\xECi\x94;"
-		" 100 \xFE\n";
+	        "K\xEA\xEC hoa\xF2"
+	        "ch th\xFD\xF2"
+	        "c hi\xEA\xF2n chi\xD2 ti\xEAu "
+	        "c\xE2\xECp xa\xDE n\xE3m 2025 \x96 \x93N\xF4ng th\xF4n m\xF5\xECi\x94;"
+	        " 100 \xFE\n";
 	static const char want[] = "Kế hoạch thực hiện chỉ tiêu cấp xã năm 2025 – "
-				   "“Nông thôn mới”; 100 ₫\n";
+	                           "“Nông thôn mới”; 100 ₫\n";
 	EXPECT(doc_cp1258, doc, "Windows-1258");
 	EXPECT(in, want, "Windows-1258");
 }
@@ -223,13 +251,13 @@ static void test_tcvn3(void **state)
 {
 	(void)state;
 	/* A line in capitals is a heading; "Sè TT" is not one. */
-	static const char in[] =
-		"\xA7\xB6NG \xF1Y X\xB7 B\xD7NH MINH\n"
-		"S\xE8 TT: \xF1y ban nh\xA9n d\xA9n x\xB7 v\xB5 c\xB8" "c \xAE\xACn "
-		"v\xDE \x93N\xABng th\xABn m\xEDi\x94 \x96 n\xA8m 2025\n";
+	static const char in[] = "\xA7\xB6NG \xF1Y X\xB7 B\xD7NH MINH\n"
+	                         "S\xE8 TT: \xF1y ban nh\xA9n d\xA9n x\xB7 v\xB5 c\xB8"
+	                         "c \xAE\xACn "
+	                         "v\xDE \x93N\xABng th\xABn m\xEDi\x94 \x96 n\xA8m 2025\n";
 	static const char want[] = "ĐẢNG ỦY XÃ BÌNH MINH\n"
-				   "Số TT: ủy ban nhân dân xã và các đơn vị “Nông thôn "
-				   "mới” – năm 2025\n";
+	                           "Số TT: ủy ban nhân dân xã và các đơn vị “Nông thôn "
+	                           "mới” – năm 2025\n";
 	EXPECT(doc_tcvn3, doc_tcvn3_want, "TCVN3 (ABC)");
 	EXPECT(in, want, "TCVN3 (ABC)");
 }
@@ -237,7 +265,8 @@ static void test_tcvn3(void **state)
 static void test_vni(void **state)
 {
 	(void)state;
-	static const char crlf[] = "Vie\xE4t Nam\r\nKe\xE1 hoa\xEF" "ch\r\n";
+	static const char crlf[] = "Vie\xE4t Nam\r\nKe\xE1 hoa\xEF"
+	                           "ch\r\n";
 	EXPECT(doc_vni, doc, "VNI");
 	EXPECT(crlf, "Việt Nam\r\nKế hoạch\r\n", "VNI");
 }
@@ -264,8 +293,7 @@ static void test_random_is_unknown(void **state)
 	char sentinel[1];
 	char *out = sentinel;
 	const char *name = NULL;
-	assert_int_equal(encoding_to_utf8(junk, sizeof junk, &out, NULL, &name),
-			 ENCODING_UNKNOWN);
+	assert_int_equal(encoding_to_utf8(junk, sizeof junk, &out, NULL, &name), ENCODING_UNKNOWN);
 	assert_ptr_equal(out, sentinel);
 	assert_non_null(name);
 	assert_string_equal(name, REASON);
@@ -309,7 +337,10 @@ static void test_long_combining_run(void **state)
 	size_t marks = 40000, n = 4 + 2 * marks;
 	unsigned char *in = malloc(n);
 	assert_non_null(in);
-	memcpy(in, "\xFF\xFE" "a\x00", 4);
+	memcpy(in,
+	       "\xFF\xFE"
+	       "a\x00",
+	       4);
 	for (size_t i = 0; i < marks; i++) {
 		in[4 + 2 * i] = i % 2 ? 0x23 : 0x01;
 		in[5 + 2 * i] = 0x03;
@@ -318,7 +349,7 @@ static void test_long_combining_run(void **state)
 	size_t len = 0;
 	const char *name = NULL;
 	assert_int_equal(encoding_to_utf8((const char *)in, n, &out, &len, &name),
-			 ENCODING_CONVERTED);
+	                 ENCODING_CONVERTED);
 	assert_string_equal(name, "UTF-16LE");
 	assert_non_null(strstr(out, "\xCD\x8F")); /* COMBINING GRAPHEME JOINER */
 	assert_nfc(out, len);
@@ -329,24 +360,25 @@ static void test_long_combining_run(void **state)
 static void test_embedded_nul(void **state)
 {
 	(void)state;
-	static const char in[] = "\xEF\xBB\xBF" "a\0b";
+	static const char in[] = "\xEF\xBB\xBF"
+	                         "a\0b";
 	EXPECT(in, "a\0b", "UTF-8 BOM");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ascii_and_utf8_untouched),
-		cmocka_unit_test(test_utf8_bom),
-		cmocka_unit_test(test_utf16),
-		cmocka_unit_test(test_cp1258),
-		cmocka_unit_test(test_tcvn3),
-		cmocka_unit_test(test_vni),
-		cmocka_unit_test(test_mojibake),
-		cmocka_unit_test(test_random_is_unknown),
-		cmocka_unit_test(test_truncated_utf8),
-		cmocka_unit_test(test_long_combining_run),
-		cmocka_unit_test(test_embedded_nul),
+	        cmocka_unit_test(test_ascii_and_utf8_untouched),
+	        cmocka_unit_test(test_utf8_bom),
+	        cmocka_unit_test(test_utf16),
+	        cmocka_unit_test(test_cp1258),
+	        cmocka_unit_test(test_tcvn3),
+	        cmocka_unit_test(test_vni),
+	        cmocka_unit_test(test_mojibake),
+	        cmocka_unit_test(test_random_is_unknown),
+	        cmocka_unit_test(test_truncated_utf8),
+	        cmocka_unit_test(test_long_combining_run),
+	        cmocka_unit_test(test_embedded_nul),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
