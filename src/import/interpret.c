@@ -625,6 +625,7 @@ static void flush(struct state *st)
 /* Warn when the printed numbers of a group skip or go back. */
 static void check_number(struct state *st, int n, int line)
 {
+	ensure_group(st, line);
 	if (st->last_num && n != st->last_num + 1) {
 		if (n > st->last_num + 1)
 			plan_warn(st->p, line, "Số thứ tự nhảy từ %d lên %d trong nhóm %s (thiếu %d)",
