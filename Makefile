@@ -1,0 +1,89 @@
+# chitieu: thin wrapper over CMake, ctest and the fuzz/bench scripts.
+#
+#   make deps          install build/test dependencies (scripts/install-deps.sh)
+#   make build         configure build/ (RelWithDebInfo) and build it
+#   make run           parse the bundled real plans and print their summaries
+#   make check         ctest in build/, then in build-asan/ (ASan+UBSan)
+#   make bench         time import_plan() on the bundled plans (build/bench_parse)
+#   make fuzz          libFuzzer harnesses in build-fuzz/, FUZZ_SECONDS each (default 60)
+#   make format        clang-format -i the C sources; format-check only reports
+#   make clean         remove build/, build-asan/, build-fuzz/
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+BUILD_DIR := build
+ASAN_DIR := build-asan
+FUZZ_DIR := build-fuzz
+JOBS ?= 2
+BUILD_TYPE ?= RelWithDebInfo
+FUZZ_SECONDS ?= 60
+CMAKE ?= cmake
+CTEST ?= ctest
+CLANG_FORMAT ?= clang-format
+
+PLANS := $(wildcard tests/data/plans/*.txt)
+FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h src/*.c src/*.h tests/unit/*.c fuzz/*.c bench/*.c)
+
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+.PHONY: all deps build build-asan run check bench fuzz format format-check clean
+
+all: build
+
+deps:
+	bash scripts/install-deps.sh
+
+build: deps
+	$(CMAKE) -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+	$(CMAKE) --build $(BUILD_DIR) -j$(JOBS)
+
+build-asan: deps
+	$(CMAKE) -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCHITIEU_SANITIZE=ON
+	$(CMAKE) --build $(ASAN_DIR) -j$(JOBS)
+
+run: build
+	./$(BUILD_DIR)/chitieu parse $(PLANS) --format text
+
+# Runs ctest in both trees even when the first has failures, then adds up
+# ctest's "N% tests passed, F tests failed out of T" lines into one closing
+# line. A tree whose ctest prints no summary (or runs no test) counts as a
+# failure. Exits non-zero on any failed test.
+check: build build-asan
+	@passed=0; failed=0; status=0; \
+	for dir in $(BUILD_DIR) $(ASAN_DIR); do \
+		echo "== ctest in $$dir"; \
+		log=$$dir/ctest-check.log; \
+		rc=0; \
+		env $(ASAN_ENV) $(CTEST) --test-dir $$dir --output-on-failure -j$(JOBS) 2>&1 \
+			| tee $$log || rc=$$?; \
+		summary=$$(sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\1 \2/p' $$log | tail -n 1); \
+		if [ -z "$$summary" ]; then \
+			echo "check: no ctest summary from $$dir (exit $$rc)"; \
+			failed=$$((failed + 1)); status=1; continue; \
+		fi; \
+		set -- $$summary; \
+		if [ "$$2" -eq 0 ]; then \
+			echo "check: $$dir ran no test"; status=1; \
+		fi; \
+		passed=$$((passed + $$2 - $$1)); failed=$$((failed + $$1)); \
+		if [ "$$rc" -ne 0 ] || [ "$$1" -ne 0 ]; then status=1; fi; \
+	done; \
+	echo "check: $$passed passed, $$failed failed"; \
+	exit $$status
+
+bench: build
+	./$(BUILD_DIR)/bench_parse tests/data/plans
+
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_DIR=$(FUZZ_DIR) bash scripts/fuzz.sh
+
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_FILES)
+
+format-check:
+	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES)
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Build the libFuzzer harnesses fuzz/fuzz_*.c with clang-14 into build-fuzz/,
+# seed their corpora, and run each for FUZZ_SECONDS (default 60). Exits
+# non-zero when a harness finds a crash, leak, timeout or out-of-memory; the
+# input that did it is kept in build-fuzz/artifacts/<harness>/.
+#
+#   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
+#
+# Harnesses: fuzz_import (whole documents), fuzz_target (target cells),
+# fuzz_encoding (if present). Corpora grow across runs in build-fuzz/corpus/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+FUZZ_DIR=${FUZZ_DIR:-build-fuzz}
+CC=${FUZZ_CC:-clang-14}
+PLANS=(tests/data/plans/*.txt)
+
+if ! command -v "$CC" >/dev/null; then
+	echo "fuzz: $CC not found (run: make deps)" >&2
+	exit 2
+fi
+
+# shellcheck disable=SC2054
+CFLAGS=(-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+	-Isrc/core -Isrc/import)
+# shellcheck disable=SC2207
+CFLAGS+=($(pkg-config --cflags jansson libutf8proc 2>/dev/null || true))
+# Extra compiler flags (e.g. FUZZ_CFLAGS=-fno-sanitize=nonnull-attribute to get past
+# a known finding) and extra libFuzzer flags (e.g. FUZZ_FLAGS="-seed=1").
+# shellcheck disable=SC2206
+CFLAGS+=(${FUZZ_CFLAGS:-})
+# shellcheck disable=SC2206
+FUZZ_FLAGS=(${FUZZ_FLAGS:-})
+LIBS=(-ljansson -lutf8proc -lm)
+SOURCES=(src/core/*.c src/import/*.c)
+
+if [ $# -gt 0 ]; then
+	harnesses=("$@")
+else
+	harnesses=()
+	for h in fuzz_import fuzz_target fuzz_encoding; do
+		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
+	done
+fi
+
+mkdir -p "$FUZZ_DIR"
+
+# Seeds for a harness, written afresh into $FUZZ_DIR/seeds/<harness>.
+seed_documents() { # dir
+	cp "${PLANS[@]}" "$1/"
+	# Whole plans parse at a few per second under ASan; small pieces of them
+	# (the document's opening lines, then one table from its header on) let
+	# the fuzzer run hundreds of times faster on the same layouts.
+	awk -v out="$1" '
+		FNR == 1 {
+			for (f in pending) { close(f); delete pending[f] }
+			delete l
+		}
+		{ l[FNR] = $0 }
+		/^[ \t]*(\| *)?(Stt|STT|TT)[ \t|]/ {
+			f = sprintf("%s/slice-%04d", out, ++k)
+			from = FNR - 3
+			if (from <= 15) {
+				from = 1
+			} else {
+				for (i = 1; i <= 12; i++) print l[i] > f
+			}
+			for (i = from; i < FNR; i++) print l[i] > f
+			pending[f] = FNR + 25
+		}
+		{
+			for (f in pending) {
+				print $0 > f
+				if (FNR >= pending[f]) { close(f); delete pending[f] }
+			}
+		}' "${PLANS[@]}"
+	local f
+	for f in tests/data/bad/* tests/data/legacy/* tests/data/fuzz-regressions/*; do
+		[ -f "$f" ] && cp "$f" "$1/$(basename "$(dirname "$f")")-$(basename "$f")"
+	done
+	return 0
+}
+
+seed_targets() { # dir
+	local dir=$1
+	# Every cell of the tab-separated and markdown tables, and every short line
+	# of the PDF text, once each; and each indicator row of a tab-separated
+	# table as "c1|c2|c3|c4|c5\nunit".
+	awk -v out="$dir" '
+		function put(s, f) {
+			if (s in seen) return
+			seen[s] = 1; n++
+			f = sprintf("%s/cell-%05d", out, n)
+			printf "%s", s > f
+			close(f)
+		}
+		function trim(s) {
+			gsub(/<\/?b>/, "", s); gsub(/\*\*/, "", s)
+			sub(/^[ \t\r]+/, "", s); sub(/[ \t\r]+$/, "", s)
+			return s
+		}
+		{
+			k = split($0, c, /\t|\|/)
+			for (i = 1; i <= k; i++) {
+				s = trim(c[i])
+				if (s != "" && length(s) <= 160) put(s)
+			}
+			if (index($0, "\t")) {
+				k = split($0, c, /\t/)
+				if (k >= 8 && c[1] ~ /^[0-9]+\.?$/) {
+					row = trim(c[4])
+					for (i = 5; i <= 8; i++) row = row "|" trim(c[i])
+					put(row "\n" trim(c[3]))
+				}
+			}
+		}' "${PLANS[@]}"
+	local i=0 s
+	for s in ">60" "0,7" "1,50%" "≥ 70" '$\geq 10$' "80–90" "80-90" "Duy trì mức khá trở lên" \
+		"Nằm trong tốp 40 của tỉnh" "Top 3 toàn quốc" "Đứng thứ 5/13 huyện" "-" "" "1.000" \
+		"05" "≥ 2"$'\n'"%/năm" "Tăng 10%/năm"$'\n'"%" "Báo cáo"$'\n'"Báo cáo" \
+		"Cao hơn mức trung bình của tỉnh" "Bằng chỉ tiêu của tỉnh" "Có"$'\n'"Có/ Không" \
+		"Hoàn thành" "Đạt" "Khá|Tốt|Tốt|Xuất sắc|Xuất sắc"$'\n'"Mức độ" \
+		"Bắt đầu triển khai|Mở rộng|Phổ biến|Nâng cao|Nâng cao"$'\n'"Mức độ" \
+		"Tiếp cận|Ứng dụng|Thành thạo|Thành thạo|Duy trì" "Thí điểm|Hoàn thiện|Duy trì|-|-" \
+		"≥ 70|100|-|-|-"$'\n'"%" "Có|Duy trì, phát triển|Duy trì|Duy trì|Duy trì" \
+		"Tối thiểu 50%" "Không dưới 3" "≤ 5" "< 2,5%" "90-80" "Đạt mức khá"; do
+		i=$((i + 1))
+		printf '%s' "$s" >"$dir/lit-$(printf %03d $i)"
+	done
+}
+
+status=0
+summary=()
+for h in "${harnesses[@]}"; do
+	src="fuzz/$h.c"
+	if [ ! -f "$src" ]; then
+		echo "fuzz: no $src" >&2
+		status=1
+		continue
+	fi
+	bin="$FUZZ_DIR/$h"
+	echo "== fuzz: building $bin"
+	"$CC" "${CFLAGS[@]}" "${SOURCES[@]}" "$src" "${LIBS[@]}" -o "$bin"
+
+	seeds="$FUZZ_DIR/seeds/$h"
+	corpus="$FUZZ_DIR/corpus/$h"
+	artifacts="$FUZZ_DIR/artifacts/$h"
+	rm -rf "$seeds"
+	mkdir -p "$seeds" "$corpus" "$artifacts"
+	case $h in
+	fuzz_target)
+		seed_targets "$seeds"
+		max_len=4096
+		;;
+	*)
+		seed_documents "$seeds"
+		max_len=1048576
+		;;
+	esac
+
+	log="$FUZZ_DIR/$h.log"
+	stamp="$FUZZ_DIR/.$h.started"
+	touch "$stamp"
+	echo "== fuzz: $h for ${FUZZ_SECONDS}s ($(find "$seeds" -type f | wc -l) seeds," \
+		"$(find "$corpus" -type f | wc -l) in corpus; log $log)"
+	rc=0
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ASAN_OPTIONS=detect_leaks=1 \
+		"$bin" -max_total_time="$FUZZ_SECONDS" -max_len="$max_len" -timeout=10 \
+		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+		${FUZZ_FLAGS[@]+"${FUZZ_FLAGS[@]}"} "$corpus" "$seeds" >"$log" 2>&1 || rc=$?
+
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+	# Only what this run wrote: older artifacts stay until someone removes them.
+	found=$(find "$artifacts" -type f -newer "$stamp" | wc -l)
+	if [ "$rc" -ne 0 ] || [ "$found" -ne 0 ]; then
+		status=1
+		echo "!! fuzz: $h failed (exit $rc); new artifacts in $artifacts:"
+		find "$artifacts" -type f -newer "$stamp" -printf '   %p (%s bytes)\n'
+		grep -E -m 20 'ERROR:|SUMMARY:|runtime error|^ *#[0-9]+ ' "$log" || tail -n 40 "$log"
+		summary+=("$h: FAILED (exit $rc), ${execs:-?} execs; see $log")
+	else
+		files=$(find "$corpus" -type f | wc -l)
+		summary+=("$h: ok, ${execs:-?} execs in ${FUZZ_SECONDS}s, corpus $files files")
+	fi
+done
+
+echo "== fuzz summary"
+printf '%s\n' "${summary[@]}"
+ok=0
+bad=0
+for s in "${summary[@]}"; do
+	case $s in *FAILED*) bad=$((bad + 1)) ;; *) ok=$((ok + 1)) ;; esac
+done
+echo "fuzz: $ok passed, $bad failed"
+exit $status
