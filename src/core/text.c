@@ -306,30 +306,39 @@ static bool has_digit(const char *s)
 	return false;
 }
 
-double text_similarity(const char *a, const char *b)
+void text_word_set(const char *s, struct words *out)
 {
-	struct words wa = {0}, wb = {0};
-	text_words(a, &wa);
-	text_words(b, &wb);
-	uniq(&wa);
-	uniq(&wb);
+	text_words(s, out);
+	uniq(out);
+}
+
+double text_similarity_sets(const struct words *wa, const struct words *wb)
+{
 	size_t i = 0, j = 0, common = 0;
 	bool digits_differ = false;
-	while (i < wa.n || j < wb.n) {
-		int c = i >= wa.n ? 1 : j >= wb.n ? -1 : strcmp(wa.w[i], wb.w[j]);
+	while (i < wa->n || j < wb->n) {
+		int c = i >= wa->n ? 1 : j >= wb->n ? -1 : strcmp(wa->w[i], wb->w[j]);
 		if (c == 0) {
 			common++;
 			i++;
 			j++;
 		} else if (c < 0) {
-			digits_differ |= has_digit(wa.w[i++]);
+			digits_differ |= has_digit(wa->w[i++]);
 		} else {
-			digits_differ |= has_digit(wb.w[j++]);
+			digits_differ |= has_digit(wb->w[j++]);
 		}
 	}
-	double r = 0;
-	if (!digits_differ && wa.n + wb.n > 0)
-		r = 2.0 * (double)common / (double)(wa.n + wb.n);
+	if (digits_differ || wa->n + wb->n == 0)
+		return 0;
+	return 2.0 * (double)common / (double)(wa->n + wb->n);
+}
+
+double text_similarity(const char *a, const char *b)
+{
+	struct words wa = {0}, wb = {0};
+	text_word_set(a, &wa);
+	text_word_set(b, &wb);
+	double r = text_similarity_sets(&wa, &wb);
 	words_free(&wa);
 	words_free(&wb);
 	return r;

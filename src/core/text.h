@@ -28,6 +28,13 @@ struct words {
 void text_words(const char *s, struct words *out);
 void words_free(struct words *w);
 
+/* The words of s as a set: sorted, each once. */
+void text_word_set(const char *s, struct words *out);
+
+/* Dice coefficient of two word sets from text_word_set; 0 when they carry
+ * different numbers. */
+double text_similarity_sets(const struct words *a, const struct words *b);
+
 /* 0..1: how alike two indicator names are (Dice over word sets). Names that
  * carry different numbers ("5G" and "6G") are never alike: 0. */
 double text_similarity(const char *a, const char *b);

@@ -48,17 +48,12 @@ static int split_lines(const char *s, size_t n, struct lines *l, size_t *longlin
 static char *dup_key(const struct indicator *x)
 {
 	struct words w = {0};
-	text_words(x->name, &w);
-	for (size_t i = 1; i < w.n; i++) /* insertion sort: names are short */
-		for (size_t j = i; j > 0 && strcmp(w.w[j - 1], w.w[j]) > 0; j--) {
-			char *t = w.w[j];
-			w.w[j] = w.w[j - 1];
-			w.w[j - 1] = t;
-		}
+	text_word_set(x->name, &w);
 	struct buf b = BUF_INIT;
-	for (size_t i = 0; i < w.n; i++)
-		if (i == 0 || strcmp(w.w[i], w.w[i - 1]))
-			buf_printf(&b, "%s ", w.w[i]);
+	for (size_t i = 0; i < w.n; i++) {
+		buf_puts(&b, w.w[i]);
+		buf_putc(&b, ' ');
+	}
 	char *u = text_fold(x->unit ? x->unit : "");
 	buf_printf(&b, "|%s", u);
 	free(u);

@@ -40,6 +40,8 @@ struct pending {
 
 struct state {
 	struct plan *p;
+	struct words *wset; /* word set of each indicator's name, for merging */
+	size_t nwset, capwset;
 	struct header h;
 	bool have;
 	int section_year, section_no;
@@ -96,9 +98,11 @@ static bool is_year_cell(const char *f, int *year)
 
 static enum role cell_role(const char *cell, int *year, bool *tasks)
 {
+	*year = 0;
+	if (strlen(cell) > 160) /* header cells are short: no need to fold data */
+		return R_NONE;
 	char *f = text_fold(cell);
 	enum role r = R_NONE;
-	*year = 0;
 	if (is_year_cell(f, year)) {
 		r = R_YEAR;
 	} else if (!strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so tt") ||
@@ -150,6 +154,16 @@ static bool read_header(const struct row *row, struct header *h)
 	int known = 0;
 	bool name = false;
 	h->ncol = row->ncell < MAXCOL ? row->ncell : MAXCOL;
+	/* A header starts with its number or name column: look no further
+	 * into rows that do not. */
+	bool lead = false;
+	for (int i = 0; i < h->ncol && i < 3 && !lead; i++) {
+		bool t;
+		enum role r = cell_role(row->cell[i], &h->year[i], &t);
+		lead = r == R_STT || r == R_NAME;
+	}
+	if (!lead)
+		return false;
 	for (int i = 0; i < h->ncol; i++) {
 		bool tasks = false;
 		h->role[i] = cell_role(row->cell[i], &h->year[i], &tasks);
@@ -463,6 +477,19 @@ static void fill_baseline(struct state *st, struct indicator *x)
 	}
 }
 
+/* The word set of indicator i's name, computed once. */
+static const struct words *word_set(struct state *st, size_t i)
+{
+	if (i >= st->nwset) {
+		st->wset = xgrow(st->wset, &st->capwset, i + 1, sizeof *st->wset);
+		memset(&st->wset[st->nwset], 0, (i + 1 - st->nwset) * sizeof *st->wset);
+		st->nwset = i + 1;
+	}
+	if (!st->wset[i].w)
+		text_word_set(st->p->ind[i].name, &st->wset[i]);
+	return &st->wset[i];
+}
+
 /* In a table with one target column per milestone section, find the
  * indicator of this group that the row continues. */
 static struct indicator *merge_target(struct state *st, const char *name, int year, bool *dup)
@@ -472,13 +499,15 @@ static struct indicator *merge_target(struct state *st, const char *name, int ye
 	struct indicator *best = NULL;
 	double bs = MERGE_MIN;
 	size_t seen = 0;
+	struct words row = {0};
+	text_word_set(name, &row);
 	*dup = false;
 	for (size_t i = p->nind; i-- > 0 && seen < MERGE_WINDOW;) {
 		struct indicator *x = &p->ind[i];
 		if (strcmp(x->group, g))
 			continue;
 		seen++;
-		double s = text_similarity(x->name, name);
+		double s = text_similarity_sets(word_set(st, i), &row);
 		if (indicator_target(x, year)) {
 			*dup |= s >= 0.95;
 			continue;
@@ -488,6 +517,7 @@ static struct indicator *merge_target(struct state *st, const char *name, int ye
 			best = x;
 		}
 	}
+	words_free(&row);
 	return best;
 }
 
@@ -761,5 +791,8 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		data_row(&st, row);
 	}
 	flush(&st);
+	for (size_t i = 0; i < st.nwset; i++)
+		words_free(&st.wset[i]);
+	free(st.wset);
 	return st.tables;
 }

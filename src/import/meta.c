@@ -159,7 +159,9 @@ void meta_read(const struct lines *l, struct plan *p)
 {
 	bool warned = false;
 	for (size_t i = 0; i < l->n; i++) {
-		if (strlen(l->v[i]) > 2000)
+		/* Past the heading only the appendix caption matters: "Kèm theo". */
+		if (strlen(l->v[i]) > 2000 || (i >= HEAD_LINES && !strstr(l->v[i], "èm theo") &&
+						!strstr(l->v[i], "ÈM THEO")))
 			continue;
 		char *clean = text_clean(l->v[i]);
 		char *f = text_fold(clean);
