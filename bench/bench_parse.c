@@ -7,6 +7,7 @@
  * the mean and the fastest parse. Then one parse each of 1, 4 and 8 MB made by
  * repeating the table of the 004 plan (or of the last plan found). */
 #include "import.h"
+#include "util.h"
 #include "plan.h"
 
 #include <dirent.h>
@@ -32,13 +33,6 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void *xrealloc_or_die(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q) {
-		fprintf(stderr, "bench_parse: out of memory\n");
-		exit(1);
-	}
 	return q;
 }
 
@@ -48,13 +42,13 @@ static char *read_all(const char *path, size_t *n)
 	if (!f)
 		return NULL;
 	size_t len = 0, cap = 65536;
-	char *s = xrealloc_or_die(NULL, cap);
+	char *s = xmalloc(cap);
 	size_t k;
 	while ((k = fread(s + len, 1, cap - len, f)) > 0) {
 		len += k;
 		if (len == cap) {
 			cap *= 2;
-			s = xrealloc_or_die(s, cap);
+			s = xrealloc(s, cap);
 		}
 	}
 	int bad = ferror(f);
@@ -93,7 +87,7 @@ static int load_docs(const char *dir, struct doc *docs, int max)
 		if (e->d_name[0] == '.' || !ends_with(e->d_name, ".txt"))
 			continue;
 		size_t plen = strlen(dir) + 1 + strlen(e->d_name) + 1;
-		char *path = xrealloc_or_die(NULL, plen);
+		char *path = xrealloc(NULL, plen);
 		snprintf(path, plen, "%s/%s", dir, e->d_name);
 		size_t len = 0;
 		char *data = read_all(path, &len);
@@ -103,8 +97,7 @@ static int load_docs(const char *dir, struct doc *docs, int max)
 			continue;
 		}
 		free(path);
-		docs[n].name = xrealloc_or_die(NULL, strlen(e->d_name) + 1);
-		strcpy(docs[n].name, e->d_name);
+		docs[n].name = xstrdup(e->d_name);
 		docs[n].data = data;
 		docs[n].n = len;
 		n++;
@@ -168,7 +161,7 @@ static char *synthetic(const struct doc *doc, size_t size, size_t *n)
 	size_t body = doc->n - head;
 	if (body == 0)
 		body = doc->n, head = 0;
-	char *s = xrealloc_or_die(NULL, size + body + head + 2);
+	char *s = xrealloc(NULL, size + body + head + 2);
 	memcpy(s, doc->data, head);
 	size_t len = head;
 	while (len < size) {
