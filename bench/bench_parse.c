@@ -33,9 +33,6 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-	return q;
-}
-
 static char *read_all(const char *path, size_t *n)
 {
 	FILE *f = fopen(path, "rb");
