@@ -129,7 +129,9 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 		r = R_NOTE;
 	} else if (starts(f, "don vi tinh") || !strcmp(f, "dvt") || !strcmp(f, "don vi")) {
 		r = R_UNIT;
-	} else if (has(f, "hien trang") || starts(f, "nam co so") || starts(f, "gia tri co so")) {
+	} else if (has(f, "hien trang") || starts(f, "nam co so") || starts(f, "gia tri co so") ||
+		   starts(f, "ket qua thuc hien") || starts(f, "uoc thuc hien") ||
+		   starts(f, "thuc hien nam")) {
 		r = R_BASELINE;
 		*year = find_year(f);
 	} else if (starts(f, "muc chi tieu") || starts(f, "muc tieu") || starts(f, "ket qua") ||

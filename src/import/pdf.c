@@ -120,7 +120,8 @@ static bool find_header(const struct lines *l, struct layout *lay, size_t *body)
 			lay->ny = years_line(l->v[j], lay->years, MAXT);
 			if (lay->ny) {
 				char *h = text_fold(buf_str(&hb));
-				lay->baseline = strstr(h, "hien trang") != NULL;
+				lay->baseline = strstr(h, "hien trang") || strstr(h, "ket qua thuc hien") ||
+						strstr(h, "uoc thuc hien");
 				lay->monitor = strstr(h, "theo doi") || strstr(h, "danh gia");
 				free(h);
 				buf_free(&hb);
@@ -171,8 +172,11 @@ static void body_items(const struct lines *l, size_t from, struct items *it)
 	}
 }
 
-/* "12." or "12" alone, or "12.  Name ...": the number, and the rest. */
-static int record_number(const char *s, const char **rest)
+/* "12." or "12.  Name ...": the number, and the rest. Without its dot
+ * ("2", "2 Tỷ lệ ...") a number counts only when it is the one expected
+ * next, so that a target alone on its line ("40") or a name line such as
+ * "12 tháng" is not taken for a record. */
+static int record_number(const char *s, const char **rest, int expect)
 {
 	const char *p = s;
 	int v = 0, k = 0;
@@ -180,9 +184,10 @@ static int record_number(const char *s, const char **rest)
 		v = v * 10 + (*p++ - '0'), k++;
 	if (!k || isdigit((unsigned char)*p))
 		return 0;
+	bool expected = v == expect || (v == 1 && expect <= 2);
 	if (*p == '.')
 		p++;
-	else if (*p)
+	else if (!expected || (*p && !(*p == ' ' && text_case_start(p) == 1)))
 		return 0;
 	if (*p && *p != ' ')
 		return 0;
@@ -222,6 +227,8 @@ static bool target_token(const char *t)
 		p++;
 	if (!strncmp(p, "\xe2\x89\xa5", 3) || !strncmp(p, "\xe2\x89\xa4", 3))
 		p += 3;
+	while (*p == ' ') /* "≥ 80" */
+		p++;
 	double v;
 	int k = target_number(p, &v);
 	if (!k)
@@ -239,6 +246,13 @@ struct tok {
 	int gap; /* spaces before it */
 };
 
+/* A comparison sign standing alone: "≥", ">=", ">". */
+static bool lone_op(const char *s)
+{
+	return !strcmp(s, ">") || !strcmp(s, ">=") || !strcmp(s, "<") || !strcmp(s, "<=") ||
+	       !strcmp(s, "=") || !strcmp(s, "\xe2\x89\xa5") || !strcmp(s, "\xe2\x89\xa4");
+}
+
 static int tokenize(const char *s, struct tok *t, int max)
 {
 	int n = 0;
@@ -251,10 +265,18 @@ static int tokenize(const char *s, struct tok *t, int max)
 			break;
 		size_t k = strcspn(p, " \t\r");
 		char *raw = xstrndup(p, k);
-		t[n].s = text_clean(raw);
+		char *c = text_clean(raw);
 		free(raw);
-		t[n].gap = gap;
-		n++;
+		if (n > 0 && lone_op(t[n - 1].s) && isdigit((unsigned char)c[0])) {
+			char *joined = xasprintf("%s %s", t[n - 1].s, c); /* "≥" "80" */
+			free(t[n - 1].s);
+			free(c);
+			t[n - 1].s = joined;
+		} else {
+			t[n].s = c;
+			t[n].gap = gap;
+			n++;
+		}
 		p += k;
 	}
 	return n;
@@ -295,13 +317,14 @@ struct run {
 };
 
 static bool short_line(const char *s);
+static bool target_token(const char *t);
 
 /* Cells a run would give: its tokens and the wrapped cells below it. */
 static int run_cells(const struct items *rec, size_t line, int len, bool line_ends)
 {
 	int cells = len;
 	for (size_t i = line + 1; i < rec->n && line_ends && short_line(rec->v[i].s); i++)
-		cells += text_case_start(rec->v[i].s) == 1;
+		cells += text_case_start(rec->v[i].s) == 1 || target_token(rec->v[i].s);
 	return cells;
 }
 
@@ -634,10 +657,12 @@ bool pdf_rows(const struct lines *l, struct rows *out, struct plan *p)
 	struct items it = {0}, rec = {0};
 	body_items(l, body, &it);
 	char number[16] = "";
-	int number_line = 0;
+	int number_line = 0, last = 0;
 	for (size_t i = 0; i <= it.n; i++) {
 		const char *rest = NULL;
-		int num = i < it.n ? record_number(it.v[i].s, &rest) : 0;
+		int num = i < it.n ? record_number(it.v[i].s, &rest, last + 1) : 0;
+		if (num)
+			last = num;
 		int grp = i < it.n && !num ? group_number(it.v[i].s, &rest) : 0;
 		if (i < it.n && !num && !grp) {
 			if (rec.n || number[0])
@@ -651,6 +676,7 @@ bool pdf_rows(const struct lines *l, struct rows *out, struct plan *p)
 		if (i == it.n)
 			break;
 		if (grp) {
+			last = 0;
 			char *cells[2] = {(char *)text_to_roman(grp), (char *)rest};
 			emit(out, it.v[i].line, it.v[i].line, cells, 2);
 		} else {

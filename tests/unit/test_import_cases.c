@@ -226,6 +226,44 @@ static void group_variants(void **s)
 	plan_free(&p);
 }
 
+/* Text pulled from PDF or Word with one cell per line, records numbered
+ * without a dot, a baseline column named "Kết quả thực hiện năm 2024". */
+static void one_cell_per_line(void **s)
+{
+	(void)s;
+	const char *doc = "Stt Nội dung chỉ tiêu Đơn vị tính Kết quả thực hiện năm 2024\n"
+			  "Mục tiêu\nCơ quan chủ trì\n2025 2030\n"
+			  "I Phát triển hạ tầng\n"
+			  "1\nTỷ lệ phủ sóng 5G\n%\n40\n70\n100\nDoanh nghiệp viễn thông\n"
+			  "2 Tỷ lệ hộ có cáp quang\n%\n50\n≥ 80\n100\nDoanh nghiệp viễn thông\n"
+			  "3\nMức độ chuyển đổi số\nMức độ\n-\nKhá\nTốt\nVăn phòng HĐND-UBND\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 3);
+	struct indicator *x = find(&p, "I.1");
+	assert_string_equal(x->name, "Tỷ lệ phủ sóng 5G");
+	assert_string_equal(x->unit, "%");
+	assert_true(x->has_baseline && x->baseline == 40);
+	assert_true(at(x, 2025)->value == 70);
+	assert_true(at(x, 2030)->value == 100);
+	assert_string_equal(x->lead, "Doanh nghiệp viễn thông");
+	x = find(&p, "I.2");
+	assert_string_equal(x->name, "Tỷ lệ hộ có cáp quang");
+	assert_true(at(x, 2025)->value == 80);
+	x = find(&p, "I.3");
+	assert_int_equal(at(x, 2030)->kind, TARGET_LEVEL);
+	plan_free(&p);
+
+	const char *md = "| TT | Chỉ tiêu | ĐVT | Kết quả thực hiện năm 2024 | Năm 2025 |\n"
+			 "| 1 | Phủ sóng 5G | % | 40 | 70 |\n";
+	parse_ok(md, &p);
+	x = find(&p, "I.1");
+	assert_true(x->has_baseline && x->baseline == 40);
+	assert_int_equal(p.baseline_year, 2024);
+	assert_int_equal(x->ntargets, 1);
+	plan_free(&p);
+}
+
 /* A row whose targets cannot be read is kept, verbatim, as text. */
 static void unreadable_kept(void **s)
 {
@@ -302,7 +340,7 @@ int main(void)
 		cmocka_unit_test(milestone_sections), cmocka_unit_test(tasks),
 		cmocka_unit_test(metadata),          cmocka_unit_test(unreadable_kept),
 		cmocka_unit_test(bad_input),         cmocka_unit_test(legacy_encoding),
-		cmocka_unit_test(group_variants),
+		cmocka_unit_test(group_variants),    cmocka_unit_test(one_cell_per_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
