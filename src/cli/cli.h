@@ -8,5 +8,11 @@
 #define CLI_BADINPUT 2
 
 int cmd_parse(int argc, char **argv);
+int cmd_unit(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_plans(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_record(int argc, char **argv);
+int cmd_observations(int argc, char **argv);
 
 #endif

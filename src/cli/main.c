@@ -17,6 +17,13 @@ static const struct command {
 } commands[] = {
 	{"parse", cmd_parse, "parse FILE... [--format json|text]",
 	 "đọc văn bản kế hoạch (phụ lục chỉ tiêu, nhiệm vụ) thành kế hoạch có cấu trúc"},
+	{"unit", cmd_unit, "unit add|import|list ...", "đơn vị hành chính (tỉnh, xã, phường)"},
+	{"import", cmd_import, "import FILE --unit CODE", "lưu kế hoạch của một đơn vị (phiên bản mới)"},
+	{"plans", cmd_plans, "plans [--unit CODE]", "các kế hoạch đã lưu"},
+	{"show", cmd_show, "show PLAN [--format text|json]", "xem một kế hoạch đã lưu"},
+	{"record", cmd_record, "record --unit U --indicator I --period P ...",
+	 "ghi số liệu thực hiện (một số liệu, hoặc --csv FILE)"},
+	{"observations", cmd_observations, "observations --unit U [--period P]", "số liệu đã ghi"},
 	{"help", cmd_help, "help", "hướng dẫn sử dụng"},
 	{"version", cmd_version, "version", "phiên bản"},
 };

@@ -1,0 +1,672 @@
+/* cmd_store.c: the subcommands that keep things in the database: unit,
+ * import, plans, show, record, observations, history. */
+#include "cli.h"
+
+#include "args.h"
+#include "csv.h"
+#include "import.h"
+#include "period.h"
+#include "store.h"
+#include "target.h"
+#include "text.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct store *open_db(const char *cmd, const char *db)
+{
+	char *err = NULL;
+	struct store *s = store_open(args_db(db), &err);
+	if (!s) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+		free(err);
+	}
+	return s;
+}
+
+static void print_problems(const char *cmd, const char *file, const struct problems *ps)
+{
+	for (size_t i = 0; i < ps->n; i++) {
+		if (ps->v[i].line)
+			fprintf(stderr, "chitieu %s: %s%sdòng %d: [%s] %s\n", cmd, file ? file : "",
+				file ? ": " : "", ps->v[i].line, ps->v[i].code, ps->v[i].message);
+		else
+			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, ps->v[i].code, ps->v[i].message);
+	}
+}
+
+static char *read_file(const char *path, size_t max, size_t *len, char **err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		*err = xasprintf("%s: không mở được tệp", path);
+		return NULL;
+	}
+	struct buf b = BUF_INIT;
+	b.max = max;
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.over)
+		buf_put(&b, chunk, k);
+	fclose(f);
+	if (b.over) {
+		buf_free(&b);
+		*err = xasprintf("%s: tệp quá lớn (tối đa %zu MB)", path, max >> 20);
+		return NULL;
+	}
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* ---- chitieu unit add|import|list ------------------------------------------ */
+
+static int unit_add(int argc, char **argv)
+{
+	const char *db = NULL, *code = NULL, *name = NULL, *kind = NULL, *parent = NULL, *pop = NULL;
+	const struct opt opts[] = {{"db", &db, NULL},     {"code", &code, NULL},
+				   {"name", &name, NULL}, {"kind", &kind, NULL},
+				   {"parent", &parent, NULL}, {"population", &pop, NULL},
+				   {NULL, NULL, NULL}};
+	if (args_parse("unit add", argc, argv, opts, NULL, 0) < 0 || !code || !name || !kind) {
+		fputs("Cách dùng: chitieu unit add --code MÃ --name TÊN --kind "
+		      "country|province|district|commune|ward [--parent MÃ] [--population N]\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct unit_rec u = {0, (char *)code, (char *)name, (char *)kind, (char *)parent, 0};
+	struct problems ps = {0};
+	if (pop) {
+		char *end;
+		u.population = strtoll(pop, &end, 10);
+		if (*end || end == pop)
+			problems_add(&ps, "E_POPULATION", 0, "Dân số \"%s\" không phải số nguyên", pop);
+	}
+	struct store *s = open_db("unit add", db);
+	if (!s)
+		return CLI_BADINPUT;
+	int rc = ps.n ? -1 : store_unit_add(s, &u, &ps);
+	print_problems("unit add", NULL, &ps);
+	problems_free(&ps);
+	store_close(s);
+	if (!rc)
+		printf("Đã thêm đơn vị %s – %s\n", code, name);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+static int col_index(const struct csv_row *h, const char *name, const char *alias)
+{
+	for (int i = 0; i < h->n; i++) {
+		char *f = text_fold(h->f[i]);
+		bool hit = !strcmp(f, name) || (alias && !strcmp(f, alias));
+		free(f);
+		if (hit)
+			return i;
+	}
+	return -1;
+}
+
+static const char *field(const struct csv_row *r, int i)
+{
+	return i >= 0 && i < r->n ? r->f[i] : "";
+}
+
+/* A whole province at once: all or nothing. */
+static int unit_import(int argc, char **argv)
+{
+	const char *db = NULL, *file[1];
+	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("unit import", argc, argv, opts, file, 1) != 1) {
+		fputs("Cách dùng: chitieu unit import TỆP.csv   (cột: code,name,kind,parent,population)\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	char *err = NULL;
+	size_t len;
+	char *data = read_file(file[0], 64u << 20, &len, &err);
+	struct csv c;
+	if (!data || csv_parse(data, len, &c, &err)) {
+		fprintf(stderr, "chitieu unit import: %s%s%s\n", data ? file[0] : "", data ? ": " : "", err);
+		free(err);
+		free(data);
+		return CLI_BADINPUT;
+	}
+	free(data);
+	int rc = CLI_BADINPUT;
+	struct problems ps = {0};
+	struct store *s = NULL;
+	const struct csv_row *h = c.n ? &c.rows[0] : NULL;
+	int ic = h ? col_index(h, "code", "ma") : -1, in = h ? col_index(h, "name", "ten") : -1;
+	int ik = h ? col_index(h, "kind", "cap") : -1, ip = h ? col_index(h, "parent", "cap tren") : -1;
+	int ipop = h ? col_index(h, "population", "dan so") : -1;
+	if (ic < 0 || in < 0 || ik < 0) {
+		fprintf(stderr, "chitieu unit import: %s: cần dòng tiêu đề có các cột code, name, kind\n",
+			file[0]);
+		goto out;
+	}
+	if (!(s = open_db("unit import", db)) || store_begin(s, &err))
+		goto out;
+	for (size_t i = 1; i < c.n; i++) {
+		const struct csv_row *r = &c.rows[i];
+		struct unit_rec u = {0, (char *)field(r, ic), (char *)field(r, in), (char *)field(r, ik),
+				     (char *)field(r, ip), 0};
+		const char *pop = field(r, ipop);
+		if (*pop)
+			u.population = strtoll(pop, NULL, 10);
+		size_t before = ps.n;
+		store_unit_add(s, &u, &ps);
+		for (size_t k = before; k < ps.n; k++)
+			ps.v[k].line = r->line;
+	}
+	if (ps.n) {
+		store_rollback(s);
+		print_problems("unit import", file[0], &ps);
+		fprintf(stderr, "chitieu unit import: không ghi gì (%zu lỗi)\n", ps.n);
+	} else if (store_commit(s, &err)) {
+		fprintf(stderr, "chitieu unit import: %s\n", err);
+	} else {
+		printf("Đã thêm %zu đơn vị\n", c.n - 1);
+		rc = CLI_OK;
+	}
+out:
+	free(err);
+	problems_free(&ps);
+	store_close(s);
+	csv_free(&c);
+	return rc;
+}
+
+static int unit_list(int argc, char **argv)
+{
+	const char *db = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("unit list", argc, argv, opts, NULL, 0) < 0)
+		return CLI_USAGE;
+	struct store *s = open_db("unit list", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct unit_rec *u;
+	size_t n;
+	char *err = NULL;
+	int rc = store_unit_list(s, &u, &n, &err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		printf("%-12s %-9s %-12s %10lld  %s\n", u[i].code, u[i].kind,
+		       u[i].parent_code ? u[i].parent_code : "-", (long long)u[i].population, u[i].name);
+		unit_rec_free(&u[i]);
+	}
+	if (!rc)
+		free(u);
+	if (rc)
+		fprintf(stderr, "chitieu unit list: %s\n", err);
+	free(err);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+int cmd_unit(int argc, char **argv)
+{
+	if (argc >= 1 && !strcmp(argv[0], "add"))
+		return unit_add(argc - 1, argv + 1);
+	if (argc >= 1 && !strcmp(argv[0], "import"))
+		return unit_import(argc - 1, argv + 1);
+	if (argc >= 1 && !strcmp(argv[0], "list"))
+		return unit_list(argc - 1, argv + 1);
+	fputs("Cách dùng: chitieu unit add|import|list ...\n", stderr);
+	return CLI_USAGE;
+}
+
+/* ---- chitieu import FILE --unit CODE; plans; show ------------------------- */
+
+int cmd_import(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *by = NULL, *file[1];
+	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {"by", &by, NULL},
+				   {NULL, NULL, NULL}};
+	if (args_parse("import", argc, argv, opts, file, 1) != 1 || !unit) {
+		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--db TỆP]\n", stderr);
+		return CLI_USAGE;
+	}
+	struct plan p;
+	char *err = NULL;
+	if (import_file(file[0], &p, &err)) {
+		fprintf(stderr, "chitieu import: %s\n", err);
+		free(err);
+		return CLI_BADINPUT;
+	}
+	int rc = CLI_BADINPUT;
+	struct unit_rec u = {0};
+	struct import_report rep = {0};
+	struct store *s = open_db("import", db);
+	if (!s)
+		goto out;
+	int found = store_unit_get(s, unit, &u, &err);
+	if (found) {
+		fprintf(stderr, "chitieu import: %s\n",
+			found < 0 ? err : "không có đơn vị này; thêm bằng \"chitieu unit add\"");
+		goto out;
+	}
+	if (store_begin(s, &err) || store_plan_save(s, u.id, &p, file[0], by ? by : "cli", &rep, &err)) {
+		store_rollback(s);
+		fprintf(stderr, "chitieu import: %s\n", err ? err : "lỗi");
+		goto out;
+	}
+	if (store_commit(s, &err)) {
+		fprintf(stderr, "chitieu import: %s\n", err);
+		goto out;
+	}
+	printf("Đã lưu kế hoạch #%lld của %s (phiên bản %d): %zu chỉ tiêu, %zu nhiệm vụ, %zu cảnh báo\n",
+	       (long long)rep.plan_id, u.code, rep.version, p.nind, p.ntasks, p.nwarn);
+	if (rep.version > 1)
+		printf("So với phiên bản trước: %zu chỉ tiêu giữ nguyên số liệu, %zu chỉ tiêu mới\n",
+		       rep.matched, rep.added);
+	for (size_t i = 0; i < rep.nunmatched; i++)
+		printf("  Chỉ tiêu %s của phiên bản trước không còn trong kế hoạch mới (số liệu vẫn giữ)\n",
+		       rep.unmatched[i]);
+	rc = CLI_OK;
+out:
+	free(err);
+	import_report_free(&rep);
+	unit_rec_free(&u);
+	store_close(s);
+	plan_free(&p);
+	return rc;
+}
+
+int cmd_plans(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("plans", argc, argv, opts, NULL, 0) < 0)
+		return CLI_USAGE;
+	struct store *s = open_db("plans", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct plan_row *r;
+	size_t n;
+	char *err = NULL;
+	int rc = store_plan_list(s, unit, &r, &n, &err);
+	if (rc) {
+		fprintf(stderr, "chitieu plans: %s\n", err);
+		free(err);
+	}
+	for (size_t i = 0; !rc && i < n; i++) {
+		printf("#%-4lld %-10s v%-2d %s %3zu chỉ tiêu %3zu nhiệm vụ  %s  %s\n", (long long)r[i].id,
+		       r[i].unit_code, r[i].version, r[i].current ? "*" : " ", r[i].nind, r[i].ntasks,
+		       r[i].number ? r[i].number : "-", r[i].source ? r[i].source : "");
+		plan_row_free(&r[i]);
+	}
+	if (!rc)
+		free(r);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+int cmd_show(int argc, char **argv)
+{
+	const char *db = NULL, *id[1], *format = "text";
+	const struct opt opts[] = {{"db", &db, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL}};
+	char *end;
+	if (args_parse("show", argc, argv, opts, id, 1) != 1 || strtoll(id[0], &end, 10) <= 0 || *end) {
+		fputs("Cách dùng: chitieu show SỐ_KẾ_HOẠCH [--format text|json]   (số trong \"chitieu plans\")\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = open_db("show", db);
+	if (!s)
+		return CLI_BADINPUT;
+	char *json = NULL, *err = NULL;
+	int rc = store_plan_json(s, strtoll(id[0], NULL, 10), &json, &err);
+	store_close(s);
+	if (rc) {
+		fprintf(stderr, "chitieu show: %s\n", rc < 0 ? err : "không có kế hoạch này");
+		free(err);
+		return CLI_BADINPUT;
+	}
+	if (!strcmp(format, "json")) {
+		puts(json);
+	} else {
+		json_error_t je;
+		json_t *j = json_loads(json, 0, &je), *pl = json_object_get(j, "plan");
+		printf("Kế hoạch #%s: %s\n", id[0], json_string_value(json_object_get(pl, "title"))
+							  ? json_string_value(json_object_get(pl, "title"))
+							  : "(không rõ tiêu đề)");
+		size_t i;
+		json_t *x;
+		json_array_foreach(json_object_get(pl, "indicators"), i, x)
+		{
+			const char *u = json_string_value(json_object_get(x, "unit"));
+			printf("  %-8s %s [%s]\n", json_string_value(json_object_get(x, "code")),
+			       json_string_value(json_object_get(x, "name")), u ? u : "-");
+			const char *year;
+			json_t *t;
+			printf("          ");
+			json_object_foreach(json_object_get(x, "targets"), year, t)
+				printf(" %s: %s;", year, json_string_value(json_object_get(t, "text")));
+			printf("\n");
+		}
+		json_decref(j);
+	}
+	free(json);
+	return CLI_OK;
+}
+
+/* ---- chitieu record ---------------------------------------------------------- */
+
+/* A figure as typed: "85", "85,5", "1.000". */
+static bool read_number(const char *s, double *v)
+{
+	while (*s == ' ')
+		s++;
+	int k = target_number(s, v);
+	if (!k)
+		return false;
+	s += k;
+	while (*s == ' ')
+		s++;
+	return *s == '\0';
+}
+
+static bool read_yes(const char *s, bool *yes)
+{
+	char *f = text_fold(s);
+	bool ok = true;
+	if (!strcmp(f, "co") || !strcmp(f, "yes") || !strcmp(f, "1") || !strcmp(f, "dat") || !strcmp(f, "x"))
+		*yes = true;
+	else if (!strcmp(f, "khong") || !strcmp(f, "no") || !strcmp(f, "0") || !strcmp(f, "chua dat"))
+		*yes = false;
+	else
+		ok = false;
+	free(f);
+	return ok;
+}
+
+struct input {
+	const char *unit, *indicator, *period, *value, *num, *den, *level, *yes, *note, *evidence;
+	int line;
+};
+
+/* Caches so that 100,000 rows look each unit and indicator up once. */
+struct lookups {
+	struct unit_rec *units;
+	size_t nunits;
+	struct cached {
+		int64_t unit;
+		struct series_rec s;
+		bool missing;
+	} * series;
+	size_t nseries;
+};
+
+static void lookups_free(struct lookups *lk)
+{
+	for (size_t i = 0; i < lk->nunits; i++)
+		unit_rec_free(&lk->units[i]);
+	free(lk->units);
+	for (size_t i = 0; i < lk->nseries; i++)
+		series_rec_free(&lk->series[i].s);
+	free(lk->series);
+}
+
+static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, const char *code,
+					char **err)
+{
+	for (size_t i = 0; i < lk->nunits; i++)
+		if (!strcmp(lk->units[i].code, code))
+			return lk->units[i].id ? &lk->units[i] : NULL;
+	lk->units = xrealloc(lk->units, (lk->nunits + 1) * sizeof *lk->units);
+	struct unit_rec *u = &lk->units[lk->nunits++];
+	memset(u, 0, sizeof *u);
+	if (store_unit_get(s, code, u, err)) {
+		u->code = xstrdup(code);
+		u->id = 0;
+		return NULL;
+	}
+	return u;
+}
+
+static const struct series_rec *find_series(struct store *s, struct lookups *lk, int64_t unit,
+					    const char *code, char **err)
+{
+	for (size_t i = 0; i < lk->nseries; i++)
+		if (lk->series[i].unit == unit && lk->series[i].s.code && !strcmp(lk->series[i].s.code, code))
+			return lk->series[i].missing ? NULL : &lk->series[i].s;
+	lk->series = xrealloc(lk->series, (lk->nseries + 1) * sizeof *lk->series);
+	struct cached *c = &lk->series[lk->nseries++];
+	memset(c, 0, sizeof *c);
+	c->unit = unit;
+	if (store_series_get(s, unit, code, &c->s, err)) {
+		series_rec_free(&c->s);
+		c->s.code = xstrdup(code);
+		c->missing = true;
+		return NULL;
+	}
+	return &c->s;
+}
+
+/* Turn one input row into a checked figure; problems go to ps. */
+static bool build(struct store *s, struct lookups *lk, const struct input *in, const char *by,
+		  struct obs_rec *o, struct problems *ps)
+{
+	char *err = NULL;
+	memset(o, 0, sizeof *o);
+	const struct unit_rec *u = find_unit(s, lk, in->unit, &err);
+	if (!u) {
+		problems_add(ps, "E_UNKNOWN_UNIT", in->line, "Không có đơn vị \"%s\"", in->unit);
+		free(err);
+		return false;
+	}
+	const struct series_rec *se = find_series(s, lk, u->id, in->indicator, &err);
+	if (!se) {
+		problems_add(ps, "E_UNKNOWN_INDICATOR", in->line,
+			     "Kế hoạch hiện hành của %s không có chỉ tiêu \"%s\"", in->unit, in->indicator);
+		free(err);
+		return false;
+	}
+	struct period p;
+	const char *why;
+	if (!period_parse(in->period, &p, &why))
+		period_format(&p, o->period, sizeof o->period);
+	else
+		snprintf(o->period, sizeof o->period, "%.15s", in->period);
+	o->series_id = se->id;
+	size_t before = ps->n;
+	if (*in->value && !(o->has_value = read_number(in->value, &o->value)))
+		problems_add(ps, "E_NUMBER", in->line, "Giá trị \"%s\" không phải số", in->value);
+	if (*in->num || *in->den) {
+		o->has_ratio = read_number(in->num, &o->num) && read_number(in->den, &o->den);
+		if (!o->has_ratio)
+			problems_add(ps, "E_NUMBER", in->line, "Tử số \"%s\" và mẫu số \"%s\" phải là số",
+				     in->num, in->den);
+	}
+	if (*in->level) {
+		o->has_level = true;
+		o->level = xstrdup(in->level);
+	}
+	if (*in->yes && !(o->has_yes = read_yes(in->yes, &o->yes)))
+		problems_add(ps, "E_YESNO", in->line, "\"%s\" không phải Có hoặc Không", in->yes);
+	o->note = *in->note ? xstrdup(in->note) : NULL;
+	o->evidence = *in->evidence ? xstrdup(in->evidence) : NULL;
+	o->by = xstrdup(by);
+	if (ps->n == before)
+		observation_check(se, o, in->line, ps);
+	return ps->n == before;
+}
+
+/* Check every row, then write all of them in one transaction, or none. */
+static int record_all(struct store *s, const struct input *in, size_t n, const char *by,
+		      const char *reason, const char *file)
+{
+	struct lookups lk = {0};
+	struct problems ps = {0};
+	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
+	char *err = NULL;
+	for (size_t i = 0; i < n; i++)
+		build(s, &lk, &in[i], by, &o[i], &ps);
+	/* The same unit, indicator and period twice in one file. */
+	for (size_t i = 0; i < n && n > 1 && n < 5000; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (o[i].series_id && o[i].series_id == o[j].series_id &&
+			    !strcmp(o[i].period, o[j].period))
+				problems_add(&ps, "E_DUPLICATE", in[j].line,
+					     "Trùng với dòng %d (cùng đơn vị, chỉ tiêu, kỳ)", in[i].line);
+	int rc = CLI_BADINPUT;
+	if (!ps.n && !store_begin(s, &err)) {
+		for (size_t i = 0; i < n && !ps.n; i++) {
+			int r = store_obs_put(s, &o[i], reason, &err);
+			if (r == 1)
+				problems_add(&ps, "E_LOCKED", in[i].line,
+					     "Số liệu %s kỳ %s đã được duyệt và khóa", in[i].indicator,
+					     o[i].period);
+			else if (r < 0)
+				problems_add(&ps, "E_DB", in[i].line, "%s", err);
+		}
+		if (ps.n)
+			store_rollback(s);
+		else if (store_commit(s, &err))
+			problems_add(&ps, "E_DB", 0, "%s", err);
+		else
+			rc = CLI_OK;
+	}
+	if (ps.n) {
+		print_problems("record", file, &ps);
+		fprintf(stderr, "chitieu record: không ghi gì (%zu lỗi)\n", ps.n);
+	} else if (rc == CLI_OK) {
+		printf("Đã ghi %zu số liệu\n", n);
+	}
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	free(err);
+	problems_free(&ps);
+	lookups_free(&lk);
+	return rc;
+}
+
+static int record_csv(struct store *s, const char *file, const char *by, const char *reason)
+{
+	char *err = NULL;
+	size_t len;
+	char *data = read_file(file, 256u << 20, &len, &err);
+	struct csv c;
+	if (!data || csv_parse(data, len, &c, &err)) {
+		fprintf(stderr, "chitieu record: %s%s%s\n", data ? file : "", data ? ": " : "", err);
+		free(err);
+		free(data);
+		return CLI_BADINPUT;
+	}
+	free(data);
+	const struct csv_row *h = c.n ? &c.rows[0] : NULL;
+	static const char *const names[][2] = {
+		{"unit", "don vi"}, {"indicator", "chi tieu"}, {"period", "ky"},
+		{"value", "gia tri"}, {"num", "tu so"},        {"den", "mau so"},
+		{"level", "muc"},     {"yes", "co/khong"},     {"note", "ghi chu"},
+		{"evidence", "minh chung"},
+	};
+	int col[10];
+	for (int k = 0; k < 10; k++)
+		col[k] = h ? col_index(h, names[k][0], names[k][1]) : -1;
+	if (col[0] < 0 || col[1] < 0 || col[2] < 0) {
+		fprintf(stderr, "chitieu record: %s: cần dòng tiêu đề có các cột unit, indicator, period "
+				"(và value, num, den, level, yes, note, evidence)\n",
+			file);
+		csv_free(&c);
+		return CLI_BADINPUT;
+	}
+	size_t n = c.n - 1;
+	struct input *in = xcalloc(n ? n : 1, sizeof *in);
+	for (size_t i = 0; i < n; i++) {
+		const struct csv_row *r = &c.rows[i + 1];
+		const char **f[10] = {&in[i].unit, &in[i].indicator, &in[i].period, &in[i].value,
+				      &in[i].num,  &in[i].den,       &in[i].level,  &in[i].yes,
+				      &in[i].note, &in[i].evidence};
+		for (int k = 0; k < 10; k++)
+			*f[k] = field(r, col[k]);
+		in[i].line = r->line;
+	}
+	int rc = record_all(s, in, n, by, reason, file);
+	free(in);
+	csv_free(&c);
+	return rc;
+}
+
+int cmd_record(int argc, char **argv)
+{
+	const char *db = NULL, *csvfile = NULL, *by = NULL, *reason = NULL;
+	struct input in = {"", "", "", "", "", "", "", "", "", "", 0};
+	bool yes = false, no = false;
+	const struct opt opts[] = {
+		{"db", &db, NULL},         {"csv", &csvfile, NULL},  {"unit", &in.unit, NULL},
+		{"indicator", &in.indicator, NULL}, {"period", &in.period, NULL},
+		{"value", &in.value, NULL}, {"num", &in.num, NULL},  {"den", &in.den, NULL},
+		{"level", &in.level, NULL}, {"yes", NULL, &yes},     {"no", NULL, &no},
+		{"note", &in.note, NULL},   {"evidence", &in.evidence, NULL},
+		{"by", &by, NULL},          {"reason", &reason, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("record", argc, argv, opts, NULL, 0) < 0 ||
+	    (!csvfile && (!*in.unit || !*in.indicator || !*in.period))) {
+		fputs("Cách dùng: chitieu record --unit MÃ --indicator I.1 --period 2025-Q3 "
+		      "(--value V | --num T --den M | --level MỨC | --yes | --no) [--note ...] "
+		      "[--evidence URL] [--reason LÝ_DO]\n"
+		      "           chitieu record --csv TỆP.csv\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	if (yes || no)
+		in.yes = yes && !no ? "có" : no && !yes ? "không" : "có và không";
+	struct store *s = open_db("record", db);
+	if (!s)
+		return CLI_BADINPUT;
+	int rc = csvfile ? record_csv(s, csvfile, by ? by : "cli", reason)
+			 : record_all(s, &in, 1, by ? by : "cli", reason, NULL);
+	store_close(s);
+	return rc;
+}
+
+/* ---- chitieu observations, history ----------------------------------------------- */
+
+static void print_obs(const struct obs_rec *o, const char *code)
+{
+	printf("%-8s %-8s ", code ? code : "", o->period);
+	if (o->has_value)
+		printf("%-14g", o->value);
+	else if (o->has_ratio)
+		printf("%g/%g%*s", o->num, o->den, 6, "");
+	else if (o->has_level)
+		printf("%-14s", o->level);
+	else if (o->has_yes)
+		printf("%-14s", o->yes ? "Có" : "Không");
+	printf(" %-9s v%d %s %s%s%s\n", o->status, o->version, o->by, o->at, o->note ? "  " : "",
+	       o->note ? o->note : "");
+}
+
+int cmd_observations(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *period = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {"period", &period, NULL},
+				   {NULL, NULL, NULL}};
+	if (args_parse("observations", argc, argv, opts, NULL, 0) < 0 || !unit) {
+		fputs("Cách dùng: chitieu observations --unit MÃ [--period KỲ]\n", stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = open_db("observations", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct unit_rec u = {0};
+	struct obs_rec *o = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int found = store_unit_get(s, unit, &u, &err);
+	int rc = found ? -1 : store_obs_list(s, u.id, period, &o, &n, &err);
+	if (rc)
+		fprintf(stderr, "chitieu observations: %s\n", found > 0 ? "không có đơn vị này" : err);
+	for (size_t i = 0; i < n; i++) {
+		print_obs(&o[i], o[i].code);
+		obs_rec_free(&o[i]);
+	}
+	free(o);
+	free(err);
+	unit_rec_free(&u);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}

@@ -1,0 +1,40 @@
+/* driver.h: the little each database backend provides (prepare, bind, step,
+ * read a column) so that store.c holds the logic once. Statements use '?'
+ * placeholders; a driver rewrites them if its database wants another form.
+ * Internal to src/store. */
+#ifndef CHITIEU_DRIVER_H
+#define CHITIEU_DRIVER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct stmt;
+
+struct driver {
+	const char *name;
+	/* Run statements that return no rows. */
+	int (*exec)(void *db, const char *sql, char **err);
+	struct stmt *(*prepare)(void *db, const char *sql, char **err);
+	void (*bind_text)(struct stmt *st, int i, const char *v); /* NULL binds NULL */
+	void (*bind_int)(struct stmt *st, int i, int64_t v);
+	void (*bind_double)(struct stmt *st, int i, double v);
+	void (*bind_null)(struct stmt *st, int i);
+	/* 1: a row is ready; 0: done; -1: error (*err). */
+	int (*step)(struct stmt *st, char **err);
+	bool (*col_null)(struct stmt *st, int i);
+	const char *(*col_text)(struct stmt *st, int i); /* NULL for NULL */
+	int64_t (*col_int)(struct stmt *st, int i);
+	double (*col_double)(struct stmt *st, int i);
+	void (*reset)(struct stmt *st); /* ready to bind and step again */
+	void (*finalize)(struct stmt *st);
+	void (*close)(void *db);
+	/* The schema, as statements for exec. */
+	const char *schema;
+};
+
+extern const struct driver sqlite_driver;
+
+/* Open a SQLite file (WAL, foreign keys, full sync). NULL with *err. */
+void *sqlite_driver_open(const char *path, char **err);
+
+#endif

@@ -1,0 +1,218 @@
+/* sqlite.c: the SQLite backend: a single file, WAL, foreign keys on,
+ * synchronous FULL so that a committed transaction survives a crash;
+ * prepared statements only. */
+#include "driver.h"
+
+#include "util.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct stmt {
+	sqlite3_stmt *st;
+	sqlite3 *db;
+};
+
+static char *db_error(sqlite3 *db, const char *what)
+{
+	return xasprintf("lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(db));
+}
+
+void *sqlite_driver_open(const char *path, char **err)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("không mở được cơ sở dữ liệu %s: %s", path,
+				 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 10000);
+	char *msg = NULL;
+	rc = sqlite3_exec(db,
+			  "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;",
+			  NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: không phải cơ sở dữ liệu SQLite dùng được: %s", path,
+				 msg ? msg : sqlite3_errstr(rc));
+		sqlite3_free(msg);
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static int sq_exec(void *db, const char *sql, char **err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	if (err)
+		*err = xasprintf("lỗi cơ sở dữ liệu: %s", msg ? msg : "?");
+	sqlite3_free(msg);
+	return -1;
+}
+
+static struct stmt *sq_prepare(void *db, const char *sql, char **err)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		if (err)
+			*err = db_error(db, "prepare");
+		return NULL;
+	}
+	struct stmt *s = xcalloc(1, sizeof *s);
+	s->st = st;
+	s->db = db;
+	return s;
+}
+
+static void sq_bind_text(struct stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s->st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s->st, i);
+}
+
+static void sq_bind_int(struct stmt *s, int i, int64_t v)
+{
+	sqlite3_bind_int64(s->st, i, v);
+}
+
+static void sq_bind_double(struct stmt *s, int i, double v)
+{
+	sqlite3_bind_double(s->st, i, v);
+}
+
+static void sq_bind_null(struct stmt *s, int i)
+{
+	sqlite3_bind_null(s->st, i);
+}
+
+static int sq_step(struct stmt *s, char **err)
+{
+	int rc = sqlite3_step(s->st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (err)
+		*err = db_error(s->db, "step");
+	return -1;
+}
+
+static bool sq_col_null(struct stmt *s, int i)
+{
+	return sqlite3_column_type(s->st, i) == SQLITE_NULL;
+}
+
+static const char *sq_col_text(struct stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s->st, i);
+}
+
+static int64_t sq_col_int(struct stmt *s, int i)
+{
+	return sqlite3_column_int64(s->st, i);
+}
+
+static double sq_col_double(struct stmt *s, int i)
+{
+	return sqlite3_column_double(s->st, i);
+}
+
+static void sq_reset(struct stmt *s)
+{
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+}
+
+static void sq_finalize(struct stmt *s)
+{
+	if (!s)
+		return;
+	sqlite3_finalize(s->st);
+	free(s);
+}
+
+static void sq_close(void *db)
+{
+	sqlite3_close(db);
+}
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS units ("
+	" id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('country','province','district','commune','ward')),"
+	" parent_id INTEGER REFERENCES units(id), population INTEGER,"
+	" created_at TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS agencies ("
+	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" name TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, folded));"
+	"CREATE TABLE IF NOT EXISTS plans ("
+	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" version INTEGER NOT NULL, title TEXT, number TEXT, issuer TEXT, issued_on TEXT,"
+	" source TEXT, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL,"
+	" UNIQUE (unit_id, version));"
+	/* A unit's indicator across plan versions: figures attach here. */
+	"CREATE TABLE IF NOT EXISTS series ("
+	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+	" code TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, code));"
+	"CREATE TABLE IF NOT EXISTS indicators ("
+	" id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
+	" series_id INTEGER NOT NULL REFERENCES series(id), code TEXT NOT NULL,"
+	" group_code TEXT NOT NULL, name TEXT NOT NULL, unit TEXT, baseline REAL,"
+	" baseline_text TEXT, lead_id INTEGER REFERENCES agencies(id),"
+	" monitor_id INTEGER REFERENCES agencies(id), partners TEXT, implementers TEXT,"
+	" deadline TEXT, UNIQUE (plan_id, code));"
+	"CREATE TABLE IF NOT EXISTS targets ("
+	" indicator_id INTEGER NOT NULL REFERENCES indicators(id), year INTEGER NOT NULL,"
+	" kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value REAL, min REAL, max REAL,"
+	" level TEXT, rank INTEGER, PRIMARY KEY (indicator_id, year));"
+	"CREATE TABLE IF NOT EXISTS tasks ("
+	" id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
+	" code TEXT NOT NULL, group_code TEXT NOT NULL, title TEXT NOT NULL, lead TEXT,"
+	" implementers TEXT, timeframe TEXT, due TEXT, recurring INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS observations ("
+	" id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series(id),"
+	" period TEXT NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
+	" note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"
+	"  CHECK (status IN ('draft','submitted','approved','returned')),"
+	" version INTEGER NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+	" UNIQUE (series_id, period));"
+	/* Every earlier state of a figure: nothing changes without a trace. */
+	"CREATE TABLE IF NOT EXISTS observation_history ("
+	" id INTEGER PRIMARY KEY, observation_id INTEGER NOT NULL REFERENCES observations(id),"
+	" version INTEGER NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
+	" note TEXT, evidence TEXT, status TEXT NOT NULL, recorded_by TEXT NOT NULL,"
+	" recorded_at TEXT NOT NULL, replaced_by TEXT NOT NULL, replaced_at TEXT NOT NULL,"
+	" reason TEXT);"
+	"CREATE TABLE IF NOT EXISTS audit ("
+	" id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+	" entity TEXT NOT NULL, entity_id INTEGER, detail TEXT);"
+	"CREATE INDEX IF NOT EXISTS obs_period ON observations(period);"
+	"CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);";
+
+const struct driver sqlite_driver = {
+	.name = "sqlite",
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.bind_text = sq_bind_text,
+	.bind_int = sq_bind_int,
+	.bind_double = sq_bind_double,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.col_null = sq_col_null,
+	.col_text = sq_col_text,
+	.col_int = sq_col_int,
+	.col_double = sq_col_double,
+	.reset = sq_reset,
+	.finalize = sq_finalize,
+	.close = sq_close,
+	.schema = schema,
+};

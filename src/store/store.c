@@ -1,0 +1,820 @@
+/* store.c: units, plans with their versions, and reported figures with
+ * their history, written once over the driver of the backend in use. */
+#include "store.h"
+
+#include "driver.h"
+#include "text.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct store {
+	const struct driver *d;
+	void *db;
+};
+
+#define D (s->d)
+
+struct store *store_open(const char *url, char **err)
+{
+	const struct driver *d = NULL;
+	void *db = NULL;
+	if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11)) {
+		*err = xstrdup("chưa hỗ trợ PostgreSQL trong bản này (đang làm): dùng tệp SQLite");
+		return NULL;
+	}
+	d = &sqlite_driver;
+	db = sqlite_driver_open(url, err);
+	if (!db)
+		return NULL;
+	struct store *s = xcalloc(1, sizeof *s);
+	s->d = d;
+	s->db = db;
+	if (D->exec(db, D->schema, err)) {
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	D->close(s->db);
+	free(s);
+}
+
+int store_begin(struct store *s, char **err)
+{
+	return D->exec(s->db, "BEGIN IMMEDIATE", err);
+}
+
+int store_commit(struct store *s, char **err)
+{
+	return D->exec(s->db, "COMMIT", err);
+}
+
+void store_rollback(struct store *s)
+{
+	D->exec(s->db, "ROLLBACK", NULL);
+}
+
+/* Now, UTC, ISO 8601 to the second. */
+static void now(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* Run sql with text parameters (NULL-terminated list); first column of the
+ * first row as an integer into *out when out is given. 0 no row, 1 a row,
+ * -1 error. */
+static int query_int(struct store *s, const char *sql, int64_t *out, char **err, ...)
+{
+	struct stmt *st = D->prepare(s->db, sql, err);
+	if (!st)
+		return -1;
+	va_list ap;
+	va_start(ap, err);
+	const char *a;
+	for (int i = 1; (a = va_arg(ap, const char *)) != NULL; i++)
+		D->bind_text(st, i, a);
+	va_end(ap);
+	int rc = D->step(st, err);
+	if (rc == 1 && out)
+		*out = D->col_int(st, 0);
+	D->finalize(st);
+	return rc;
+}
+
+static void audit(struct store *s, const char *actor, const char *action, const char *entity,
+		  int64_t id, const char *detail)
+{
+	char at[32];
+	now(at);
+	struct stmt *st = D->prepare(
+		s->db, "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)",
+		NULL);
+	if (!st)
+		return;
+	D->bind_text(st, 1, at);
+	D->bind_text(st, 2, actor);
+	D->bind_text(st, 3, action);
+	D->bind_text(st, 4, entity);
+	D->bind_int(st, 5, id);
+	D->bind_text(st, 6, detail);
+	D->step(st, NULL);
+	D->finalize(st);
+}
+
+/* ---- Units --------------------------------------------------------------- */
+
+void unit_rec_free(struct unit_rec *u)
+{
+	if (!u)
+		return;
+	free(u->code);
+	free(u->name);
+	free(u->kind);
+	free(u->parent_code);
+	memset(u, 0, sizeof *u);
+}
+
+static bool code_ok(const char *c)
+{
+	if (!c || !*c || strlen(c) > 32)
+		return false;
+	for (; *c; c++)
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		      *c == '-' || *c == '_' || *c == '.'))
+			return false;
+	return true;
+}
+
+static const char *const kinds[] = {"country", "province", "district", "commune", "ward"};
+
+static int kind_level(const char *k)
+{
+	for (int i = 0; i < 5; i++)
+		if (k && !strcmp(k, kinds[i]))
+			return i < 4 ? i : 3; /* a ward sits where a commune does */
+	return -1;
+}
+
+int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *ps)
+{
+	size_t before = ps->n;
+	if (!code_ok(u->code))
+		problems_add(ps, "E_UNIT_CODE", 0,
+			     "Mã đơn vị \"%s\" không hợp lệ (chữ, số, '-', '_' hoặc '.'; tối đa 32 ký tự)",
+			     u->code ? u->code : "");
+	if (!u->name || !*u->name)
+		problems_add(ps, "E_UNIT_NAME", 0, "Thiếu tên đơn vị %s", u->code ? u->code : "");
+	int lvl = kind_level(u->kind);
+	if (lvl < 0)
+		problems_add(ps, "E_UNIT_KIND", 0,
+			     "Cấp đơn vị \"%s\" không hợp lệ: country, province, district, commune hoặc ward",
+			     u->kind ? u->kind : "");
+	if (u->population < 0)
+		problems_add(ps, "E_POPULATION", 0, "Dân số không được âm");
+	int64_t parent = 0;
+	if (u->parent_code && *u->parent_code) {
+		struct unit_rec p;
+		char *err = NULL;
+		int rc = store_unit_get(s, u->parent_code, &p, &err);
+		if (rc < 0) {
+			problems_add(ps, "E_DB", 0, "%s", err);
+			free(err);
+		} else if (rc == 1) {
+			problems_add(ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị cấp trên \"%s\"",
+				     u->parent_code);
+		} else {
+			parent = p.id;
+			if (lvl >= 0 && kind_level(p.kind) >= lvl)
+				problems_add(ps, "E_UNIT_PARENT", 0,
+					     "Đơn vị %s (%s) không thể trực thuộc %s (%s)", u->code,
+					     u->kind, p.code, p.kind);
+			unit_rec_free(&p);
+		}
+	}
+	if (ps->n == before && query_int(s, "SELECT id FROM units WHERE code = ?", NULL, NULL, u->code,
+					 (char *)NULL) == 1)
+		problems_add(ps, "E_UNIT_EXISTS", 0, "Mã đơn vị \"%s\" đã có", u->code);
+	if (ps->n != before)
+		return -1;
+	char at[32], *err = NULL;
+	now(at);
+	struct stmt *st = D->prepare(s->db,
+				     "INSERT INTO units (code, name, kind, parent_id, population, created_at)"
+				     " VALUES (?,?,?,?,?,?)",
+				     &err);
+	int rc = st ? 0 : -1;
+	if (st) {
+		D->bind_text(st, 1, u->code);
+		D->bind_text(st, 2, u->name);
+		D->bind_text(st, 3, u->kind);
+		if (parent)
+			D->bind_int(st, 4, parent);
+		else
+			D->bind_null(st, 4);
+		if (u->population > 0)
+			D->bind_int(st, 5, u->population);
+		else
+			D->bind_null(st, 5);
+		D->bind_text(st, 6, at);
+		rc = D->step(st, &err) < 0 ? -1 : 0;
+		D->finalize(st);
+	}
+	if (rc) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+		free(err);
+		return -1;
+	}
+	audit(s, "cli", "unit.add", "unit", 0, u->code);
+	return 0;
+}
+
+static const char unit_cols[] =
+	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population FROM units u"
+	" LEFT JOIN units p ON p.id = u.parent_id";
+
+static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
+{
+	u->id = D->col_int(st, 0);
+	u->code = xstrdup(D->col_text(st, 1));
+	u->name = xstrdup(D->col_text(st, 2));
+	u->kind = xstrdup(D->col_text(st, 3));
+	u->parent_code = dup_or_null(D->col_text(st, 4));
+	u->population = D->col_null(st, 5) ? 0 : D->col_int(st, 5);
+}
+
+int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err)
+{
+	char *sql = xasprintf("%s WHERE u.code = ?", unit_cols);
+	struct stmt *st = D->prepare(s->db, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, code);
+	int rc = D->step(st, err);
+	if (rc == 1)
+		read_unit(s, st, out);
+	D->finalize(st);
+	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
+}
+
+int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err)
+{
+	char *sql = xasprintf("%s ORDER BY u.code", unit_cols);
+	struct stmt *st = D->prepare(s->db, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		memset(&(*out)[*n], 0, sizeof **out);
+		read_unit(s, st, &(*out)[(*n)++]);
+	}
+	D->finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- Plans ---------------------------------------------------------------- */
+
+void import_report_free(struct import_report *r)
+{
+	for (size_t i = 0; i < r->nunmatched; i++)
+		free(r->unmatched[i]);
+	free(r->unmatched);
+	memset(r, 0, sizeof *r);
+}
+
+void plan_row_free(struct plan_row *r)
+{
+	free(r->unit_code);
+	free(r->title);
+	free(r->number);
+	free(r->source);
+	free(r->imported_at);
+	memset(r, 0, sizeof *r);
+}
+
+/* The agency of the unit with this folded name, added when new: "Phòng Văn
+ * hóa, Khoa học và Thông tin" written three ways is one agency. 0 if none. */
+static int64_t agency_id(struct store *s, int64_t unit, const char *name, char **err)
+{
+	if (!name || !*name)
+		return 0;
+	char *f = text_fold(name);
+	int64_t id = 0;
+	char u[32];
+	snprintf(u, sizeof u, "%lld", (long long)unit);
+	int rc = query_int(s, "SELECT id FROM agencies WHERE unit_id = ? AND folded = ?", &id, err, u,
+			   f, (char *)NULL);
+	if (rc == 0)
+		rc = query_int(s, "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id",
+			       &id, err, u, name, f, (char *)NULL);
+	free(f);
+	return rc == 1 ? id : 0;
+}
+
+struct prev_ind {
+	char *code, *name;
+	int64_t series;
+	bool used;
+};
+
+static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, size_t *n)
+{
+	*v = NULL;
+	*n = 0;
+	struct stmt *st =
+		D->prepare(s->db, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
+	if (!st)
+		return;
+	D->bind_int(st, 1, plan);
+	size_t cap = 0;
+	while (D->step(st, NULL) == 1) {
+		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
+		(*v)[*n] = (struct prev_ind){xstrdup(D->col_text(st, 0)), xstrdup(D->col_text(st, 1)),
+					     D->col_int(st, 2), false};
+		(*n)++;
+	}
+	D->finalize(st);
+}
+
+/* The series an indicator of the new version continues: same code and a
+ * similar name, or else the same name under another code. */
+static int64_t match_series(struct prev_ind *v, size_t n, const struct indicator *x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].used && !strcmp(v[i].code, x->code) && text_similarity(v[i].name, x->name) >= 0.6) {
+			v[i].used = true;
+			return v[i].series;
+		}
+	for (size_t i = 0; i < n; i++)
+		if (!v[i].used && text_similarity(v[i].name, x->name) >= 0.95) {
+			v[i].used = true;
+			return v[i].series;
+		}
+	return 0;
+}
+
+static int save_targets(struct store *s, int64_t ind, const struct indicator *x, char **err)
+{
+	struct stmt *st = D->prepare(s->db,
+				     "INSERT INTO targets (indicator_id, year, kind, text, op, value, min, max,"
+				     " level, rank) VALUES (?,?,?,?,?,?,?,?,?,?)",
+				     err);
+	if (!st)
+		return -1;
+	int rc = 0;
+	for (int i = 0; i < x->ntargets && !rc; i++) {
+		const struct target *t = &x->targets[i].t;
+		bool num = t->kind == TARGET_NUMBER || t->kind == TARGET_RANK || t->kind == TARGET_GROWTH;
+		D->reset(st);
+		D->bind_int(st, 1, ind);
+		D->bind_int(st, 2, x->targets[i].year);
+		D->bind_text(st, 3, target_kind_name(t->kind));
+		D->bind_text(st, 4, t->text);
+		D->bind_text(st, 5, num ? target_op_name(t->op) : NULL);
+		num ? D->bind_double(st, 6, t->value) : D->bind_null(st, 6);
+		t->kind == TARGET_RANGE ? D->bind_double(st, 7, t->min) : D->bind_null(st, 7);
+		t->kind == TARGET_RANGE ? D->bind_double(st, 8, t->max) : D->bind_null(st, 8);
+		D->bind_text(st, 9, t->kind == TARGET_LEVEL ? t->level : NULL);
+		t->kind == TARGET_LEVEL ? D->bind_int(st, 10, t->rank) : D->bind_null(st, 10);
+		rc = D->step(st, err) < 0 ? -1 : 0;
+	}
+	D->finalize(st);
+	return rc;
+}
+
+static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t series,
+			  const struct indicator *x, char **err)
+{
+	int64_t lead = agency_id(s, unit, x->lead, err), mon = agency_id(s, unit, x->monitor, err);
+	struct stmt *st = D->prepare(
+		s->db,
+		"INSERT INTO indicators (plan_id, series_id, code, group_code, name, unit, baseline,"
+		" baseline_text, lead_id, monitor_id, partners, implementers, deadline)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+		err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, plan);
+	D->bind_int(st, 2, series);
+	D->bind_text(st, 3, x->code);
+	D->bind_text(st, 4, x->group);
+	D->bind_text(st, 5, x->name);
+	D->bind_text(st, 6, x->unit);
+	x->has_baseline ? D->bind_double(st, 7, x->baseline) : D->bind_null(st, 7);
+	D->bind_text(st, 8, x->baseline_text);
+	lead ? D->bind_int(st, 9, lead) : D->bind_null(st, 9);
+	mon ? D->bind_int(st, 10, mon) : D->bind_null(st, 10);
+	D->bind_text(st, 11, x->partners);
+	D->bind_text(st, 12, x->implementers);
+	D->bind_text(st, 13, x->deadline);
+	int rc = D->step(st, err);
+	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
+	D->finalize(st);
+	return rc == 1 ? save_targets(s, id, x, err) : -1;
+}
+
+static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char **err)
+{
+	struct stmt *st = D->prepare(s->db,
+				     "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
+				     " timeframe, due, recurring) VALUES (?,?,?,?,?,?,?,?,?)",
+				     err);
+	if (!st)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < p->ntasks && !rc; i++) {
+		const struct task *t = &p->tasks[i];
+		char due[16];
+		snprintf(due, sizeof due, "%04d-%02d", t->due_year, t->due_month);
+		D->reset(st);
+		D->bind_int(st, 1, plan);
+		D->bind_text(st, 2, t->code);
+		D->bind_text(st, 3, t->group);
+		D->bind_text(st, 4, t->title);
+		D->bind_text(st, 5, t->lead);
+		D->bind_text(st, 6, t->implementers);
+		D->bind_text(st, 7, t->timeframe);
+		D->bind_text(st, 8, t->due_year ? due : NULL);
+		D->bind_int(st, 9, t->recurring);
+		rc = D->step(st, err) < 0 ? -1 : 0;
+	}
+	D->finalize(st);
+	return rc;
+}
+
+static int64_t insert_plan(struct store *s, int64_t unit, int version, const struct plan *p,
+			   const char *source, const char *by, char **err)
+{
+	json_t *j = plan_to_json(p);
+	char *doc = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	char at[32];
+	now(at);
+	struct stmt *st = D->prepare(s->db,
+				     "INSERT INTO plans (unit_id, version, title, number, issuer, issued_on,"
+				     " source, imported_at, imported_by, doc) VALUES (?,?,?,?,?,?,?,?,?,?)"
+				     " RETURNING id",
+				     err);
+	int64_t id = 0;
+	if (st) {
+		D->bind_int(st, 1, unit);
+		D->bind_int(st, 2, version);
+		D->bind_text(st, 3, p->title);
+		D->bind_text(st, 4, p->number);
+		D->bind_text(st, 5, p->issuer);
+		D->bind_text(st, 6, p->date);
+		D->bind_text(st, 7, source);
+		D->bind_text(st, 8, at);
+		D->bind_text(st, 9, by);
+		D->bind_text(st, 10, doc);
+		if (D->step(st, err) == 1)
+			id = D->col_int(st, 0);
+		D->finalize(st);
+	}
+	free(doc);
+	return id;
+}
+
+static int64_t new_series(struct store *s, int64_t unit, const struct indicator *x, char **err)
+{
+	char u[32];
+	snprintf(u, sizeof u, "%lld", (long long)unit);
+	char *f = text_fold(x->name);
+	int64_t id = 0;
+	query_int(s, "INSERT INTO series (unit_id, code, folded) VALUES (?,?,?) RETURNING id", &id, err,
+		  u, x->code, f, (char *)NULL);
+	free(f);
+	return id;
+}
+
+int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const char *source,
+		    const char *by, struct import_report *rep, char **err)
+{
+	memset(rep, 0, sizeof *rep);
+	int64_t prev = 0, version = 0;
+	struct stmt *st = D->prepare(
+		s->db, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1", err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	int found = D->step(st, err);
+	if (found == 1) {
+		prev = D->col_int(st, 0);
+		version = D->col_int(st, 1);
+	}
+	D->finalize(st);
+	if (found < 0)
+		return -1;
+	struct prev_ind *pv;
+	size_t npv;
+	load_previous(s, prev, &pv, &npv);
+	int64_t plan = insert_plan(s, unit, (int)version + 1, p, source, by, err);
+	int rc = plan ? 0 : -1;
+	for (size_t i = 0; i < p->nind && !rc; i++) {
+		int64_t series = match_series(pv, npv, &p->ind[i]);
+		if (series)
+			rep->matched++;
+		else if ((series = new_series(s, unit, &p->ind[i], err)) != 0)
+			rep->added++;
+		rc = series ? save_indicator(s, unit, plan, series, &p->ind[i], err) : -1;
+	}
+	if (!rc)
+		rc = save_tasks(s, plan, p, err);
+	for (size_t i = 0; i < npv; i++) {
+		if (!pv[i].used && !rc) {
+			rep->unmatched = xrealloc(rep->unmatched, (rep->nunmatched + 1) * sizeof(char *));
+			rep->unmatched[rep->nunmatched++] = xstrdup(pv[i].code);
+		}
+		free(pv[i].code);
+		free(pv[i].name);
+	}
+	free(pv);
+	rep->plan_id = plan;
+	rep->version = (int)version + 1;
+	if (!rc)
+		audit(s, by, "plan.import", "plan", plan, source);
+	return rc;
+}
+
+int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
+		    char **err)
+{
+	struct stmt *st = D->prepare(
+		s->db,
+		"SELECT p.id, u.code, p.version, p.title, p.number, p.source, p.imported_at,"
+		" (SELECT count(*) FROM indicators i WHERE i.plan_id = p.id),"
+		" (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id),"
+		" p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)"
+		" FROM plans p JOIN units u ON u.id = p.unit_id"
+		" WHERE ? IS NULL OR u.code = ? ORDER BY u.code, p.version",
+		err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, unit_code);
+	D->bind_text(st, 2, unit_code);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		struct plan_row *r = &(*out)[(*n)++];
+		r->id = D->col_int(st, 0);
+		r->unit_code = xstrdup(D->col_text(st, 1));
+		r->version = (int)D->col_int(st, 2);
+		r->title = dup_or_null(D->col_text(st, 3));
+		r->number = dup_or_null(D->col_text(st, 4));
+		r->source = dup_or_null(D->col_text(st, 5));
+		r->imported_at = xstrdup(D->col_text(st, 6));
+		r->nind = (size_t)D->col_int(st, 7);
+		r->ntasks = (size_t)D->col_int(st, 8);
+		r->current = D->col_int(st, 9) != 0;
+	}
+	D->finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
+{
+	struct stmt *st = D->prepare(s->db, "SELECT doc FROM plans WHERE id = ?", err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, plan_id);
+	int rc = D->step(st, err);
+	if (rc == 1)
+		*json = xstrdup(D->col_text(st, 0));
+	D->finalize(st);
+	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
+}
+
+/* ---- Indicators and figures ------------------------------------------------ */
+
+int store_series_get(struct store *s, int64_t unit, const char *code, struct series_rec *out,
+		     char **err)
+{
+	memset(out, 0, sizeof *out);
+	struct stmt *st = D->prepare(
+		s->db,
+		"SELECT i.id, i.series_id, i.code, i.name, i.unit FROM indicators i"
+		" JOIN plans p ON p.id = i.plan_id WHERE p.unit_id = ? AND i.code = ?"
+		" AND p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)",
+		err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	D->bind_text(st, 2, code);
+	int rc = D->step(st, err);
+	int64_t ind = 0;
+	if (rc == 1) {
+		ind = D->col_int(st, 0);
+		out->id = D->col_int(st, 1);
+		out->code = xstrdup(D->col_text(st, 2));
+		out->name = xstrdup(D->col_text(st, 3));
+		out->unit_of_measure = dup_or_null(D->col_text(st, 4));
+	}
+	D->finalize(st);
+	if (rc != 1)
+		return rc < 0 ? -1 : 1;
+	st = D->prepare(s->db,
+			"SELECT year, kind, level, rank FROM targets WHERE indicator_id = ? ORDER BY year",
+			err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, ind);
+	bool numeric = false;
+	while ((rc = D->step(st, err)) == 1) {
+		int year = (int)D->col_int(st, 0);
+		const char *kind = D->col_text(st, 1);
+		if (!out->first_year)
+			out->first_year = year;
+		out->last_year = year;
+		if (!strcmp(kind, "yes"))
+			out->yes_no = true;
+		numeric |= !strcmp(kind, "number") || !strcmp(kind, "range") || !strcmp(kind, "growth");
+		if (!strcmp(kind, "level")) {
+			const char *lv = D->col_text(st, 2);
+			bool seen = false;
+			for (int i = 0; i < out->nlevels && !seen; i++)
+				seen = !strcmp(out->levels[i], lv);
+			if (!seen) {
+				out->levels = xrealloc(out->levels, (size_t)(out->nlevels + 1) * sizeof(char *));
+				out->levels[out->nlevels++] = xstrdup(lv);
+			}
+		}
+	}
+	out->yes_no = out->yes_no && !numeric && out->nlevels == 0;
+	D->finalize(st);
+	if (rc < 0)
+		return -1;
+	/* Figures are welcome over the whole plan: its first and last milestone. */
+	st = D->prepare(s->db,
+			"SELECT min(t.year), max(t.year) FROM targets t JOIN indicators j"
+			" ON j.id = t.indicator_id WHERE j.plan_id = (SELECT plan_id FROM indicators"
+			" WHERE id = ?)",
+			err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, ind);
+	if ((rc = D->step(st, err)) == 1 && !D->col_null(st, 0)) {
+		out->first_year = (int)D->col_int(st, 0);
+		out->last_year = (int)D->col_int(st, 1);
+	}
+	D->finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+static void bind_figure(struct store *s, struct stmt *st, int at, const struct obs_rec *o)
+{
+	o->has_value ? D->bind_double(st, at, o->value) : D->bind_null(st, at);
+	o->has_ratio ? D->bind_double(st, at + 1, o->num) : D->bind_null(st, at + 1);
+	o->has_ratio ? D->bind_double(st, at + 2, o->den) : D->bind_null(st, at + 2);
+	D->bind_text(st, at + 3, o->has_level ? o->level : NULL);
+	o->has_yes ? D->bind_int(st, at + 4, o->yes) : D->bind_null(st, at + 4);
+	D->bind_text(st, at + 5, o->note);
+	D->bind_text(st, at + 6, o->evidence);
+}
+
+/* Copy the current state of observation id into its history. */
+static int keep_history(struct store *s, int64_t id, const char *by, const char *at,
+			const char *reason, char **err)
+{
+	struct stmt *st = D->prepare(
+		s->db,
+		"INSERT INTO observation_history (observation_id, version, value, num, den, level, yes,"
+		" note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at, reason)"
+		" SELECT id, version, value, num, den, level, yes, note, evidence, status, recorded_by,"
+		" recorded_at, ?, ?, ? FROM observations WHERE id = ?",
+		err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, by);
+	D->bind_text(st, 2, at);
+	D->bind_text(st, 3, reason);
+	D->bind_int(st, 4, id);
+	int rc = D->step(st, err) < 0 ? -1 : 0;
+	D->finalize(st);
+	return rc;
+}
+
+int store_obs_put(struct store *s, const struct obs_rec *o, const char *reason, char **err)
+{
+	char at[32];
+	now(at);
+	const char *by = o->by ? o->by : "cli";
+	struct stmt *st = D->prepare(
+		s->db, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, o->series_id);
+	D->bind_text(st, 2, o->period);
+	int rc = D->step(st, err);
+	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
+	bool locked = rc == 1 && !strcmp(D->col_text(st, 1), "approved");
+	D->finalize(st);
+	if (rc < 0)
+		return -1;
+	if (locked)
+		return 1;
+	if (id && keep_history(s, id, by, at, reason, err))
+		return -1;
+	st = D->prepare(s->db,
+			id ? "UPDATE observations SET value = ?, num = ?, den = ?, level = ?, yes = ?,"
+			     " note = ?, evidence = ?, status = 'draft', version = version + 1,"
+			     " recorded_by = ?, recorded_at = ? WHERE id = ?"
+			   : "INSERT INTO observations (value, num, den, level, yes, note, evidence,"
+			     " recorded_by, recorded_at, series_id, period, version)"
+			     " VALUES (?,?,?,?,?,?,?,?,?,?,?,1)",
+			err);
+	if (!st)
+		return -1;
+	bind_figure(s, st, 1, o);
+	D->bind_text(st, 8, by);
+	D->bind_text(st, 9, at);
+	if (id) {
+		D->bind_int(st, 10, id);
+	} else {
+		D->bind_int(st, 10, o->series_id);
+		D->bind_text(st, 11, o->period);
+	}
+	rc = D->step(st, err) < 0 ? -1 : 0;
+	D->finalize(st);
+	return rc;
+}
+
+static void read_obs(struct store *s, struct stmt *st, struct obs_rec *o)
+{
+	memset(o, 0, sizeof *o);
+	o->series_id = D->col_int(st, 0);
+	snprintf(o->period, sizeof o->period, "%s", D->col_text(st, 1));
+	if ((o->has_value = !D->col_null(st, 2)))
+		o->value = D->col_double(st, 2);
+	if ((o->has_ratio = !D->col_null(st, 3) && !D->col_null(st, 4))) {
+		o->num = D->col_double(st, 3);
+		o->den = D->col_double(st, 4);
+	}
+	if ((o->has_level = !D->col_null(st, 5)))
+		o->level = xstrdup(D->col_text(st, 5));
+	if ((o->has_yes = !D->col_null(st, 6)))
+		o->yes = D->col_int(st, 6) != 0;
+	o->note = dup_or_null(D->col_text(st, 7));
+	o->evidence = dup_or_null(D->col_text(st, 8));
+	o->status = xstrdup(D->col_text(st, 9));
+	o->version = (int)D->col_int(st, 10);
+	o->by = xstrdup(D->col_text(st, 11));
+	o->at = xstrdup(D->col_text(st, 12));
+	o->code = dup_or_null(D->col_text(st, 13));
+}
+
+static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, size_t *n,
+			char **err)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		read_obs(s, st, &(*out)[(*n)++]);
+	}
+	D->finalize(st);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
+		   size_t *n, char **err)
+{
+	struct stmt *st = D->prepare(
+		s->db,
+		"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
+		" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"
+		" FROM observations o JOIN series se ON se.id = o.series_id"
+		" WHERE se.unit_id = ? AND (? IS NULL OR o.period = ?) ORDER BY o.period, se.code",
+		err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	D->bind_text(st, 2, period);
+	D->bind_text(st, 3, period);
+	return read_all_obs(s, st, out, n, err);
+}
+
+int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
+		      size_t *n, char **err)
+{
+	struct stmt *st = D->prepare(
+		s->db,
+		"SELECT o.series_id, o.period, h.value, h.num, h.den, h.level, h.yes, h.note,"
+		" h.evidence, h.status, h.version, h.recorded_by, h.recorded_at, NULL"
+		" FROM observation_history h JOIN observations o ON o.id = h.observation_id"
+		" WHERE o.series_id = ? AND o.period = ? ORDER BY h.version",
+		err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, series);
+	D->bind_text(st, 2, period);
+	return read_all_obs(s, st, out, n, err);
+}

@@ -1,0 +1,80 @@
+/* store.h: where plans, units and reported figures are kept. One interface,
+ * two backends behind a table of functions: SQLite (a file, the default) and
+ * PostgreSQL (a province or the country). Callers never see SQL. */
+#ifndef CHITIEU_STORE_H
+#define CHITIEU_STORE_H
+
+#include "observation.h"
+#include "plan.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+struct unit_rec {
+	int64_t id;
+	char *code, *name, *kind, *parent_code; /* parent_code NULL at the top */
+	int64_t population;                     /* 0 when unknown */
+};
+
+void unit_rec_free(struct unit_rec *u);
+
+struct import_report {
+	int64_t plan_id;
+	int version;
+	size_t matched, added; /* indicators matched to the previous version / new */
+	char **unmatched;      /* codes of the previous version no longer in the plan */
+	size_t nunmatched;
+};
+
+void import_report_free(struct import_report *r);
+
+/* Open (creating when missing) the database at url: a file name, or
+ * "postgresql://..." for PostgreSQL. Returns NULL with *err (caller frees). */
+struct store *store_open(const char *url, char **err);
+void store_close(struct store *s);
+
+/* Transactions: everything between begin and commit lands, or nothing. */
+int store_begin(struct store *s, char **err);
+int store_commit(struct store *s, char **err);
+void store_rollback(struct store *s);
+
+int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *ps);
+/* 0 found, 1 not found, -1 error (*err). */
+int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err);
+int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err);
+
+/* Store a parsed plan as the unit's newest version; indicators are matched
+ * to the previous version by code, then by folded name. */
+int store_plan_save(struct store *s, int64_t unit_id, const struct plan *p, const char *source,
+		    const char *by, struct import_report *rep, char **err);
+
+struct plan_row {
+	int64_t id;
+	char *unit_code, *title, *number, *source, *imported_at;
+	int version;
+	size_t nind, ntasks;
+	bool current;
+};
+
+void plan_row_free(struct plan_row *r);
+int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
+		    char **err);
+/* The stored plan as JSON text (the contract of `chitieu parse`); caller frees. */
+int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err);
+
+/* 0 found, 1 not found, -1 error. */
+int store_series_get(struct store *s, int64_t unit_id, const char *code, struct series_rec *out,
+		     char **err);
+
+/* Record o (history of the previous figure kept, with reason). 1 when it
+ * changed nothing because the figure is approved and locked. */
+int store_obs_put(struct store *s, const struct obs_rec *o, const char *reason, char **err);
+int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
+		   size_t *n, char **err);
+int store_obs_history(struct store *s, int64_t series_id, const char *period,
+		      struct obs_rec **out, size_t *n, char **err);
+
+#endif
