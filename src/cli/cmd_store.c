@@ -243,8 +243,11 @@ int cmd_import(int argc, char **argv)
 		goto out;
 	int found = store_unit_get(s, unit, &u, &err);
 	if (found) {
-		fprintf(stderr, "chitieu import: %s\n",
-			found < 0 ? err : "không có đơn vị này; thêm bằng \"chitieu unit add\"");
+		if (found < 0)
+			fprintf(stderr, "chitieu import: [E_DB] %s\n", err);
+		else
+			fprintf(stderr, "chitieu import: [E_UNKNOWN_UNIT] Không có đơn vị \"%s\"; "
+					"thêm bằng \"chitieu unit add\"\n", unit);
 		goto out;
 	}
 	if (store_begin(s, &err) || store_plan_save(s, u.id, &p, file[0], by ? by : "cli", &rep, &err)) {

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# store.sh: units, plan import with versions, and recording figures through
+# the real binary on a real SQLite file: every validation rule is fed bad
+# input and its message checked; a failed bulk operation writes nothing.
+set -u
+bin=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export CHITIEU_DB="$tmp/t.db"
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# run NAME STATUS ARGS...
+run() {
+	local name=$1 want=$2
+	shift 2
+	timeout 120 "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
+	local rc=$?
+	[ "$rc" -eq "$want" ] && ok || { bad "$name: exit $rc, want $want: $(head -c 400 "$tmp/err")"; return 1; }
+}
+# rejects NAME CODE WORD ARGS...: exit 2 with [CODE] and WORD on stderr.
+rejects() {
+	local name=$1 code=$2 word=$3
+	shift 3
+	run "$name" 2 "$@" || return
+	grep -qF "[$code]" "$tmp/err" && ok || bad "$name: no [$code]: $(cat "$tmp/err")"
+	grep -qF -- "$word" "$tmp/err" && ok || bad "$name: no \"$word\": $(cat "$tmp/err")"
+}
+count() { sqlite3 "$CHITIEU_DB" "$1"; }
+
+# Units.
+run province 0 unit add --code TN --name "Tỉnh Thái Nguyên" --kind province --population 1300000
+run commune 0 unit add --code DT --name "Xã Dân Tiến" --kind commune --parent TN --population 12000
+run ward 0 unit add --code HQ --name "Phường Hồng Quang" --kind ward --parent TN
+rejects dup-unit E_UNIT_EXISTS "đã có" unit add --code DT --name X --kind commune --parent TN
+rejects bad-kind E_UNIT_KIND "không hợp lệ" unit add --code X1 --name X --kind town
+rejects bad-parent E_UNKNOWN_UNIT "NOPE" unit add --code X2 --name X --kind commune --parent NOPE
+rejects upside-down E_UNIT_PARENT "không thể trực thuộc" unit add --code X3 --name X --kind province --parent DT
+rejects bad-code E_UNIT_CODE "không hợp lệ" unit add --code "a b" --name X --kind commune
+printf 'code,name,kind,parent,population\nA1,Xã A,commune,TN,100\nA2,Xã B,commune,TN,200\nA3,,commune,TN,1\nA4,Xã D,village,TN,1\n' > "$tmp/units.csv"
+run unit-import-bad 2 unit import "$tmp/units.csv"
+grep -q "dòng 4: \[E_UNIT_NAME\]" "$tmp/err" && ok || bad "unit import: line 4 not named: $(cat "$tmp/err")"
+grep -q "dòng 5: \[E_UNIT_KIND\]" "$tmp/err" && ok || bad "unit import: line 5 not named"
+[ "$(count "select count(*) from units")" -eq 3 ] && ok || bad "a failed unit import added units"
+printf 'code,name,kind,parent,population\nA1,"Xã A, mới",commune,TN,100\nA2,Xã B,commune,TN,200\n' > "$tmp/units.csv"
+run unit-import 0 unit import "$tmp/units.csv"
+[ "$(count "select name from units where code='A1'")" = "Xã A, mới" ] && ok || bad "quoted CSV name"
+
+# Plans: a new version keeps figures attached to the same indicators.
+run import 0 import "$data/plans/004_5f0b3916b5e2f87f.txt" --unit HQ
+grep -q "73 chỉ tiêu" "$tmp/out" && ok || bad "import: want 73 indicators: $(cat "$tmp/out")"
+run import-002 0 import "$data/plans/002_f65c0da7dbd96e8d.txt" --unit DT
+rejects import-unknown-unit E_UNKNOWN_UNIT "NOPE" import "$data/plans/002_f65c0da7dbd96e8d.txt" --unit NOPE
+run import-bad-file 2 import "$tmp/units.csv" --unit DT
+# Agencies: one per folded name ("Phòng Văn hóa – Xã hội" and "- Xã hội" differ by a dash only).
+[ "$(count "select count(*) from agencies a join units u on u.id=a.unit_id where u.code='HQ' and a.folded like 'phong van hoa%'")" -ge 1 ] && ok || bad "agencies not stored"
+run plans 0 plans --unit HQ && { grep -q "v1" "$tmp/out" && ok || bad "plans listing"; }
+run show 0 show 1 && { grep -q "I.1" "$tmp/out" && ok || bad "show lists indicators"; }
+run show-json 0 show 1 --format json && { grep -q '"indicators"' "$tmp/out" && ok || bad "show json"; }
+run show-missing 2 show 999
+
+# Recording one figure, and each rule that refuses one.
+run record 0 record --unit HQ --indicator I.1 --period 2025-Q3 --value 85
+run record-ratio 0 record --unit HQ --indicator I.3 --period 2025-Q3 --num 850 --den 1000
+run record-level 0 record --unit HQ --indicator II.11 --period 2025 --level "khá"
+run record-yes 0 record --unit HQ --indicator I.4 --period 2025 --yes
+rejects unknown-unit E_UNKNOWN_UNIT "NOPE" record --unit NOPE --indicator I.1 --period 2025 --value 1
+rejects unknown-indicator E_UNKNOWN_INDICATOR "Z.9" record --unit HQ --indicator Z.9 --period 2025 --value 1
+rejects bad-period E_PERIOD "2025-13" record --unit HQ --indicator I.1 --period 2025-13 --value 1
+rejects period-range E_PERIOD_RANGE "ngoài thời gian" record --unit HQ --indicator I.1 --period 2060 --value 1
+rejects percent E_PERCENT "0–100" record --unit HQ --indicator I.1 --period 2025 --value 120
+rejects ratio E_RATIO "lớn hơn mẫu số" record --unit HQ --indicator I.3 --period 2025 --num 9 --den 5
+rejects level E_LEVEL "không có trong thang" record --unit HQ --indicator II.11 --period 2025 --level "Xuất sắc lắm"
+rejects number-for-yesno E_YESNO "Có hoặc Không" record --unit HQ --indicator I.4 --period 2025 --value 3
+rejects yes-for-number E_YESNO "không phải Có/Không" record --unit HQ --indicator I.1 --period 2025 --no
+rejects two-figures E_FIGURE "một loại" record --unit HQ --indicator I.1 --period 2025 --value 1 --num 1 --den 2
+rejects not-a-number E_NUMBER "không phải số" record --unit HQ --indicator I.1 --period 2025 --value abc
+
+# History: a change keeps the previous figure, who, when and why.
+run change 0 record --unit HQ --indicator I.1 --period 2025-Q3 --value 90 --by "Văn phòng" --reason "số liệu mới của VNPT"
+[ "$(count "select count(*) from observation_history h join observations o on o.id=h.observation_id where h.value=85 and h.reason='số liệu mới của VNPT' and h.replaced_by='Văn phòng'")" -eq 1 ] && ok || bad "history of a change"
+[ "$(count "select value||' v'||version from observations where period='2025-Q3' and value is not null")" = "90.0 v2" ] && ok || bad "current figure after a change"
+# An approved figure is locked.
+sqlite3 "$CHITIEU_DB" "update observations set status='approved' where value=90"
+rejects locked E_LOCKED "khóa" record --unit HQ --indicator I.1 --period 2025-Q3 --value 91
+
+# Bulk: every bad row listed with its line; nothing written.
+before=$(count "select count(*) from observations")
+cat > "$tmp/obs.csv" << 'CSV'
+unit,indicator,period,value,num,den,level,yes,note,evidence
+HQ,V.2,2025-Q3,95,,,,,,
+HQ,V.3,2025-Q3,,950,1000,,,"ghi chú, có dấu phẩy",https://example.invalid/a
+HQ,V.4,2025-13,80,,,,,,
+HQ,V.5,2025-Q3,101,,,,,,
+HQ,V.2,2025-Q3,96,,,,,,
+NOPE,V.2,2025-Q3,96,,,,,,
+CSV
+run csv-bad 2 record --csv "$tmp/obs.csv"
+for want in "dòng 4: [E_PERIOD]" "dòng 5: [E_PERCENT]" "dòng 6: [E_DUPLICATE]" "dòng 7: [E_UNKNOWN_UNIT]"; do
+	grep -qF "$want" "$tmp/err" && ok || bad "csv: missing \"$want\": $(cat "$tmp/err")"
+done
+[ "$(count "select count(*) from observations")" -eq "$before" ] && ok || bad "a failed bulk record wrote rows"
+head -3 "$tmp/obs.csv" > "$tmp/good.csv"
+run csv-good 0 record --csv "$tmp/good.csv"
+[ "$(count "select count(*) from observations")" -eq $((before + 2)) ] && ok || bad "csv rows not written"
+[ "$(count "select note from observations where num=950")" = "ghi chú, có dấu phẩy" ] && ok || bad "csv quoted note"
+printf 'unit,indicator,period,value\nHQ,V.2,"2025-Q3,95\n' > "$tmp/broken.csv"
+run csv-broken 2 record --csv "$tmp/broken.csv"
+grep -q "dòng 2" "$tmp/err" && ok || bad "broken csv names its line: $(cat "$tmp/err")"
+printf 'a,b\n1,2\n' > "$tmp/noheader.csv"
+run csv-no-header 2 record --csv "$tmp/noheader.csv"
+
+# A re-imported plan (a new version) keeps the figures on the same indicators.
+run reimport 0 import "$data/plans/004_5f0b3916b5e2f87f.txt" --unit HQ
+grep -q "73 chỉ tiêu giữ nguyên số liệu" "$tmp/out" && ok || bad "reimport: $(cat "$tmp/out")"
+run observations 0 observations --unit HQ --period 2025-Q3
+grep -q "^I.1 .*90" "$tmp/out" && ok || bad "figures after re-import: $(cat "$tmp/out")"
+[ "$(count "pragma integrity_check")" = "ok" ] && ok || bad "integrity_check"
+[ "$(count "pragma journal_mode")" = "wal" ] && ok || bad "WAL"
+
+echo "cli store: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
