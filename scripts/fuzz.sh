@@ -40,7 +40,7 @@ if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding; do
+	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -153,6 +153,18 @@ for h in "${harnesses[@]}"; do
 	fuzz_target)
 		seed_targets "$seeds"
 		max_len=4096
+		;;
+	fuzz_csv)
+		printf 'unit,indicator,period,value,num,den,level,yes,note,evidence\nHQ,V.2,2025-Q3,95,,,,,,\nHQ,V.3,2025-Q3,,950,1000,,,"ghi chú, ""có"" dấu phẩy",\r\n' >"$seeds/obs.csv"
+		printf 'code,name,kind,parent,population\nTN,"Tỉnh Thái Nguyên",province,,1300000\n' >"$seeds/units.csv"
+		printf '"unterminated\n' >"$seeds/bad.csv"
+		max_len=65536
+		;;
+	fuzz_period)
+		for p in 2025-05 2025-5 2025-Q2 2025-q4 2025-H1 2025-9M 2025 2025-13 1999; do
+			printf '%s' "$p" >"$seeds/$p"
+		done
+		max_len=64
 		;;
 	*)
 		seed_documents "$seeds"

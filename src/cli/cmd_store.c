@@ -357,194 +357,20 @@ int cmd_show(int argc, char **argv)
 
 /* ---- chitieu record ---------------------------------------------------------- */
 
-/* A figure as typed: "85", "85,5", "1.000". */
-static bool read_number(const char *s, double *v)
-{
-	while (*s == ' ')
-		s++;
-	int k = target_number(s, v);
-	if (!k)
-		return false;
-	s += k;
-	while (*s == ' ')
-		s++;
-	return *s == '\0';
-}
-
-static bool read_yes(const char *s, bool *yes)
-{
-	char *f = text_fold(s);
-	bool ok = true;
-	if (!strcmp(f, "co") || !strcmp(f, "yes") || !strcmp(f, "1") || !strcmp(f, "dat") || !strcmp(f, "x"))
-		*yes = true;
-	else if (!strcmp(f, "khong") || !strcmp(f, "no") || !strcmp(f, "0") || !strcmp(f, "chua dat"))
-		*yes = false;
-	else
-		ok = false;
-	free(f);
-	return ok;
-}
-
-struct input {
-	const char *unit, *indicator, *period, *value, *num, *den, *level, *yes, *note, *evidence;
-	int line;
-};
-
-/* Caches so that 100,000 rows look each unit and indicator up once. */
-struct lookups {
-	struct unit_rec *units;
-	size_t nunits;
-	struct cached {
-		int64_t unit;
-		struct series_rec s;
-		bool missing;
-	} * series;
-	size_t nseries;
-};
-
-static void lookups_free(struct lookups *lk)
-{
-	for (size_t i = 0; i < lk->nunits; i++)
-		unit_rec_free(&lk->units[i]);
-	free(lk->units);
-	for (size_t i = 0; i < lk->nseries; i++)
-		series_rec_free(&lk->series[i].s);
-	free(lk->series);
-}
-
-static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, const char *code,
-					char **err)
-{
-	for (size_t i = 0; i < lk->nunits; i++)
-		if (!strcmp(lk->units[i].code, code))
-			return lk->units[i].id ? &lk->units[i] : NULL;
-	lk->units = xrealloc(lk->units, (lk->nunits + 1) * sizeof *lk->units);
-	struct unit_rec *u = &lk->units[lk->nunits++];
-	memset(u, 0, sizeof *u);
-	if (store_unit_get(s, code, u, err)) {
-		u->code = xstrdup(code);
-		u->id = 0;
-		return NULL;
-	}
-	return u;
-}
-
-static const struct series_rec *find_series(struct store *s, struct lookups *lk, int64_t unit,
-					    const char *code, char **err)
-{
-	for (size_t i = 0; i < lk->nseries; i++)
-		if (lk->series[i].unit == unit && lk->series[i].s.code && !strcmp(lk->series[i].s.code, code))
-			return lk->series[i].missing ? NULL : &lk->series[i].s;
-	lk->series = xrealloc(lk->series, (lk->nseries + 1) * sizeof *lk->series);
-	struct cached *c = &lk->series[lk->nseries++];
-	memset(c, 0, sizeof *c);
-	c->unit = unit;
-	if (store_series_get(s, unit, code, &c->s, err)) {
-		series_rec_free(&c->s);
-		c->s.code = xstrdup(code);
-		c->missing = true;
-		return NULL;
-	}
-	return &c->s;
-}
-
-/* Turn one input row into a checked figure; problems go to ps. */
-static bool build(struct store *s, struct lookups *lk, const struct input *in, const char *by,
-		  struct obs_rec *o, struct problems *ps)
-{
-	char *err = NULL;
-	memset(o, 0, sizeof *o);
-	const struct unit_rec *u = find_unit(s, lk, in->unit, &err);
-	if (!u) {
-		problems_add(ps, "E_UNKNOWN_UNIT", in->line, "Không có đơn vị \"%s\"", in->unit);
-		free(err);
-		return false;
-	}
-	const struct series_rec *se = find_series(s, lk, u->id, in->indicator, &err);
-	if (!se) {
-		problems_add(ps, "E_UNKNOWN_INDICATOR", in->line,
-			     "Kế hoạch hiện hành của %s không có chỉ tiêu \"%s\"", in->unit, in->indicator);
-		free(err);
-		return false;
-	}
-	struct period p;
-	const char *why;
-	if (!period_parse(in->period, &p, &why))
-		period_format(&p, o->period, sizeof o->period);
-	else
-		snprintf(o->period, sizeof o->period, "%.15s", in->period);
-	o->series_id = se->id;
-	size_t before = ps->n;
-	if (*in->value && !(o->has_value = read_number(in->value, &o->value)))
-		problems_add(ps, "E_NUMBER", in->line, "Giá trị \"%s\" không phải số", in->value);
-	if (*in->num || *in->den) {
-		o->has_ratio = read_number(in->num, &o->num) && read_number(in->den, &o->den);
-		if (!o->has_ratio)
-			problems_add(ps, "E_NUMBER", in->line, "Tử số \"%s\" và mẫu số \"%s\" phải là số",
-				     in->num, in->den);
-	}
-	if (*in->level) {
-		o->has_level = true;
-		o->level = xstrdup(in->level);
-	}
-	if (*in->yes && !(o->has_yes = read_yes(in->yes, &o->yes)))
-		problems_add(ps, "E_YESNO", in->line, "\"%s\" không phải Có hoặc Không", in->yes);
-	o->note = *in->note ? xstrdup(in->note) : NULL;
-	o->evidence = *in->evidence ? xstrdup(in->evidence) : NULL;
-	o->by = xstrdup(by);
-	if (ps->n == before)
-		observation_check(se, o, in->line, ps);
-	return ps->n == before;
-}
-
 /* Check every row, then write all of them in one transaction, or none. */
-static int record_all(struct store *s, const struct input *in, size_t n, const char *by,
+static int record_all(struct store *s, const struct obs_input *in, size_t n, const char *by,
 		      const char *reason, const char *file)
 {
-	struct lookups lk = {0};
 	struct problems ps = {0};
-	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
-	char *err = NULL;
-	for (size_t i = 0; i < n; i++)
-		build(s, &lk, &in[i], by, &o[i], &ps);
-	/* The same unit, indicator and period twice in one file. */
-	for (size_t i = 0; i < n && n > 1 && n < 5000; i++)
-		for (size_t j = i + 1; j < n; j++)
-			if (o[i].series_id && o[i].series_id == o[j].series_id &&
-			    !strcmp(o[i].period, o[j].period))
-				problems_add(&ps, "E_DUPLICATE", in[j].line,
-					     "Trùng với dòng %d (cùng đơn vị, chỉ tiêu, kỳ)", in[i].line);
-	int rc = CLI_BADINPUT;
-	if (!ps.n && !store_begin(s, &err)) {
-		for (size_t i = 0; i < n && !ps.n; i++) {
-			int r = store_obs_put(s, &o[i], reason, &err);
-			if (r == 1)
-				problems_add(&ps, "E_LOCKED", in[i].line,
-					     "Số liệu %s kỳ %s đã được duyệt và khóa", in[i].indicator,
-					     o[i].period);
-			else if (r < 0)
-				problems_add(&ps, "E_DB", in[i].line, "%s", err);
-		}
-		if (ps.n)
-			store_rollback(s);
-		else if (store_commit(s, &err))
-			problems_add(&ps, "E_DB", 0, "%s", err);
-		else
-			rc = CLI_OK;
-	}
-	if (ps.n) {
+	int rc = store_record_batch(s, in, n, by, reason, &ps);
+	if (rc) {
 		print_problems("record", file, &ps);
 		fprintf(stderr, "chitieu record: không ghi gì (%zu lỗi)\n", ps.n);
-	} else if (rc == CLI_OK) {
+	} else {
 		printf("Đã ghi %zu số liệu\n", n);
 	}
-	for (size_t i = 0; i < n; i++)
-		obs_rec_free(&o[i]);
-	free(o);
-	free(err);
 	problems_free(&ps);
-	lookups_free(&lk);
-	return rc;
+	return rc ? CLI_BADINPUT : CLI_OK;
 }
 
 static int record_csv(struct store *s, const char *file, const char *by, const char *reason)
@@ -578,7 +404,7 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 		return CLI_BADINPUT;
 	}
 	size_t n = c.n - 1;
-	struct input *in = xcalloc(n ? n : 1, sizeof *in);
+	struct obs_input *in = xcalloc(n ? n : 1, sizeof *in);
 	for (size_t i = 0; i < n; i++) {
 		const struct csv_row *r = &c.rows[i + 1];
 		const char **f[10] = {&in[i].unit, &in[i].indicator, &in[i].period, &in[i].value,
@@ -597,7 +423,7 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 int cmd_record(int argc, char **argv)
 {
 	const char *db = NULL, *csvfile = NULL, *by = NULL, *reason = NULL;
-	struct input in = {"", "", "", "", "", "", "", "", "", "", 0};
+	struct obs_input in = {"", "", "", "", "", "", "", "", "", "", 0};
 	bool yes = false, no = false;
 	const struct opt opts[] = {
 		{"db", &db, NULL},         {"csv", &csvfile, NULL},  {"unit", &in.unit, NULL},

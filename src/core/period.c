@@ -5,19 +5,17 @@
 
 #include <stdio.h>
 
-#define R_EMPTY "kỳ báo cáo để trống"
-#define R_LONG "kỳ báo cáo quá dài: dùng 2025-05, 2025-Q2, 2025-H1, 2025-9M hoặc 2025"
-#define R_ASCII                                                                          \
-	"kỳ báo cáo chỉ gồm chữ số 0-9, dấu gạch nối '-' và chữ Q, H, M (không dùng chữ số " \
-	"toàn khổ hay dấu gạch dài)"
-#define R_SPACE "kỳ báo cáo có khoảng trắng thừa ở đầu hoặc cuối"
-#define R_FORM "không đúng dạng kỳ báo cáo: dùng 2025-05, 2025-Q2, 2025-H1, 2025-9M hoặc 2025"
-#define R_YEAR "năm phải từ 2000 đến 2100 (bốn chữ số)"
-#define R_MONTH "tháng phải từ 01 đến 12"
+#define R_EMPTY   "kỳ báo cáo để trống"
+#define R_LONG    "kỳ báo cáo quá dài: dùng 2025-05, 2025-Q2, 2025-H1, 2025-9M hoặc 2025"
+#define R_ASCII   "kỳ báo cáo chỉ gồm chữ số 0-9, dấu '-' và chữ Q, H, M (không dùng chữ số toàn khổ)"
+#define R_SPACE   "kỳ báo cáo có khoảng trắng thừa ở đầu hoặc cuối"
+#define R_FORM    "không đúng dạng kỳ báo cáo: dùng 2025-05, 2025-Q2, 2025-H1, 2025-9M hoặc 2025"
+#define R_YEAR    "năm phải từ 2000 đến 2100 (bốn chữ số)"
+#define R_MONTH   "tháng phải từ 01 đến 12"
 #define R_QUARTER "quý phải từ Q1 đến Q4"
-#define R_HALF "kỳ 6 tháng phải là H1 (6 tháng đầu năm) hoặc H2 (6 tháng cuối năm)"
-#define R_NINE "kỳ lũy kế chỉ có 9M (9 tháng); 6 tháng đầu năm viết là H1"
-#define R_TRAIL "có ký tự thừa sau kỳ báo cáo"
+#define R_HALF    "kỳ 6 tháng phải là H1 (6 tháng đầu năm) hoặc H2 (6 tháng cuối năm)"
+#define R_NINE    "kỳ lũy kế chỉ có 9M (9 tháng); 6 tháng đầu năm viết là H1"
+#define R_TRAIL   "có ký tự thừa sau kỳ báo cáo"
 
 /* How many periods of each kind a year holds. */
 static int kind_count(enum period_kind k)

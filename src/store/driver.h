@@ -26,8 +26,12 @@ struct driver {
 	int64_t (*col_int)(struct stmt *st, int i);
 	double (*col_double)(struct stmt *st, int i);
 	void (*reset)(struct stmt *st); /* ready to bind and step again */
+	/* Rows changed by the last statement stepped to its end. */
+	int64_t (*changes)(struct stmt *st);
 	void (*finalize)(struct stmt *st);
 	void (*close)(void *db);
+	/* How a write transaction starts. */
+	const char *begin;
 	/* The schema, as statements for exec. */
 	const char *schema;
 };

@@ -33,7 +33,8 @@ void *sqlite_driver_open(const char *path, char **err)
 	sqlite3_busy_timeout(db, 10000);
 	char *msg = NULL;
 	rc = sqlite3_exec(db,
-			  "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;",
+			  "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+			  " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;",
 			  NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: không phải cơ sở dữ liệu SQLite dùng được: %s", path,
@@ -131,6 +132,11 @@ static void sq_reset(struct stmt *s)
 	sqlite3_clear_bindings(s->st);
 }
 
+static int64_t sq_changes(struct stmt *s)
+{
+	return sqlite3_changes64(s->db);
+}
+
 static void sq_finalize(struct stmt *s)
 {
 	if (!s)
@@ -195,7 +201,6 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS audit ("
 	" id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
 	" entity TEXT NOT NULL, entity_id INTEGER, detail TEXT);"
-	"CREATE INDEX IF NOT EXISTS obs_period ON observations(period);"
 	"CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);";
 
 const struct driver sqlite_driver = {
@@ -212,7 +217,10 @@ const struct driver sqlite_driver = {
 	.col_int = sq_col_int,
 	.col_double = sq_col_double,
 	.reset = sq_reset,
+	.changes = sq_changes,
 	.finalize = sq_finalize,
 	.close = sq_close,
+	/* Take the write lock at once: no deadlock between two writers. */
+	.begin = "BEGIN IMMEDIATE",
 	.schema = schema,
 };

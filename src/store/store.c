@@ -13,12 +13,42 @@
 #include <string.h>
 #include <time.h>
 
+#define CACHE 48
+
 struct store {
 	const struct driver *d;
 	void *db;
+	struct cached {
+		const char *sql; /* a string literal: its address is the key */
+		struct stmt *st;
+	} cache[CACHE];
+	int ncache;
 };
 
 #define D (s->d)
+
+/* A prepared statement for sql, made once per store and reused: bulk work
+ * prepares nothing per row. Give it back with done(). */
+static struct stmt *prep(struct store *s, const char *sql, char **err)
+{
+	for (int i = 0; i < s->ncache; i++)
+		if (s->cache[i].sql == sql)
+			return s->cache[i].st;
+	struct stmt *st = D->prepare(s->db, sql, err);
+	if (st && s->ncache < CACHE)
+		s->cache[s->ncache++] = (struct cached){sql, st};
+	return st;
+}
+
+static void done(struct store *s, struct stmt *st)
+{
+	for (int i = 0; i < s->ncache; i++)
+		if (s->cache[i].st == st) {
+			D->reset(st);
+			return;
+		}
+	D->finalize(st);
+}
 
 struct store *store_open(const char *url, char **err)
 {
@@ -46,13 +76,15 @@ void store_close(struct store *s)
 {
 	if (!s)
 		return;
+	for (int i = 0; i < s->ncache; i++)
+		D->finalize(s->cache[i].st);
 	D->close(s->db);
 	free(s);
 }
 
 int store_begin(struct store *s, char **err)
 {
-	return D->exec(s->db, "BEGIN IMMEDIATE", err);
+	return D->exec(s->db, D->begin, err);
 }
 
 int store_commit(struct store *s, char **err)
@@ -84,7 +116,7 @@ static char *dup_or_null(const char *s)
  * -1 error. */
 static int query_int(struct store *s, const char *sql, int64_t *out, char **err, ...)
 {
-	struct stmt *st = D->prepare(s->db, sql, err);
+	struct stmt *st = prep(s, sql, err);
 	if (!st)
 		return -1;
 	va_list ap;
@@ -96,7 +128,7 @@ static int query_int(struct store *s, const char *sql, int64_t *out, char **err,
 	int rc = D->step(st, err);
 	if (rc == 1 && out)
 		*out = D->col_int(st, 0);
-	D->finalize(st);
+	done(s, st);
 	return rc;
 }
 
@@ -105,8 +137,8 @@ static void audit(struct store *s, const char *actor, const char *action, const 
 {
 	char at[32];
 	now(at);
-	struct stmt *st = D->prepare(
-		s->db, "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)",
+	struct stmt *st = prep(
+		s, "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)",
 		NULL);
 	if (!st)
 		return;
@@ -117,7 +149,7 @@ static void audit(struct store *s, const char *actor, const char *action, const 
 	D->bind_int(st, 5, id);
 	D->bind_text(st, 6, detail);
 	D->step(st, NULL);
-	D->finalize(st);
+	done(s, st);
 }
 
 /* ---- Units --------------------------------------------------------------- */
@@ -197,7 +229,7 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 		return -1;
 	char at[32], *err = NULL;
 	now(at);
-	struct stmt *st = D->prepare(s->db,
+	struct stmt *st = prep(s,
 				     "INSERT INTO units (code, name, kind, parent_id, population, created_at)"
 				     " VALUES (?,?,?,?,?,?)",
 				     &err);
@@ -216,7 +248,7 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 			D->bind_null(st, 5);
 		D->bind_text(st, 6, at);
 		rc = D->step(st, &err) < 0 ? -1 : 0;
-		D->finalize(st);
+		done(s, st);
 	}
 	if (rc) {
 		problems_add(ps, "E_DB", 0, "%s", err);
@@ -227,9 +259,9 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 	return 0;
 }
 
-static const char unit_cols[] =
-	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population FROM units u"
-	" LEFT JOIN units p ON p.id = u.parent_id";
+#define UNIT_COLS                                                                          \
+	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population FROM units u"             \
+	" LEFT JOIN units p ON p.id = u.parent_id"
 
 static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
 {
@@ -243,24 +275,22 @@ static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
 
 int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err)
 {
-	char *sql = xasprintf("%s WHERE u.code = ?", unit_cols);
-	struct stmt *st = D->prepare(s->db, sql, err);
-	free(sql);
+	static const char sql[] = UNIT_COLS " WHERE u.code = ?";
+	struct stmt *st = prep(s, sql, err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, code);
 	int rc = D->step(st, err);
 	if (rc == 1)
 		read_unit(s, st, out);
-	D->finalize(st);
+	done(s, st);
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
 int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err)
 {
-	char *sql = xasprintf("%s ORDER BY u.code", unit_cols);
-	struct stmt *st = D->prepare(s->db, sql, err);
-	free(sql);
+	static const char sql[] = UNIT_COLS " ORDER BY u.code";
+	struct stmt *st = prep(s, sql, err);
 	if (!st)
 		return -1;
 	size_t cap = 0;
@@ -272,7 +302,7 @@ int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **er
 		memset(&(*out)[*n], 0, sizeof **out);
 		read_unit(s, st, &(*out)[(*n)++]);
 	}
-	D->finalize(st);
+	done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -326,7 +356,7 @@ static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, si
 	*v = NULL;
 	*n = 0;
 	struct stmt *st =
-		D->prepare(s->db, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
+		prep(s, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
 	if (!st)
 		return;
 	D->bind_int(st, 1, plan);
@@ -337,7 +367,7 @@ static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, si
 					     D->col_int(st, 2), false};
 		(*n)++;
 	}
-	D->finalize(st);
+	done(s, st);
 }
 
 /* The series an indicator of the new version continues: same code and a
@@ -359,7 +389,7 @@ static int64_t match_series(struct prev_ind *v, size_t n, const struct indicator
 
 static int save_targets(struct store *s, int64_t ind, const struct indicator *x, char **err)
 {
-	struct stmt *st = D->prepare(s->db,
+	struct stmt *st = prep(s,
 				     "INSERT INTO targets (indicator_id, year, kind, text, op, value, min, max,"
 				     " level, rank) VALUES (?,?,?,?,?,?,?,?,?,?)",
 				     err);
@@ -382,7 +412,7 @@ static int save_targets(struct store *s, int64_t ind, const struct indicator *x,
 		t->kind == TARGET_LEVEL ? D->bind_int(st, 10, t->rank) : D->bind_null(st, 10);
 		rc = D->step(st, err) < 0 ? -1 : 0;
 	}
-	D->finalize(st);
+	done(s, st);
 	return rc;
 }
 
@@ -390,8 +420,8 @@ static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t s
 			  const struct indicator *x, char **err)
 {
 	int64_t lead = agency_id(s, unit, x->lead, err), mon = agency_id(s, unit, x->monitor, err);
-	struct stmt *st = D->prepare(
-		s->db,
+	struct stmt *st = prep(
+		s,
 		"INSERT INTO indicators (plan_id, series_id, code, group_code, name, unit, baseline,"
 		" baseline_text, lead_id, monitor_id, partners, implementers, deadline)"
 		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
@@ -413,13 +443,13 @@ static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t s
 	D->bind_text(st, 13, x->deadline);
 	int rc = D->step(st, err);
 	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
-	D->finalize(st);
+	done(s, st);
 	return rc == 1 ? save_targets(s, id, x, err) : -1;
 }
 
 static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char **err)
 {
-	struct stmt *st = D->prepare(s->db,
+	struct stmt *st = prep(s,
 				     "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
 				     " timeframe, due, recurring) VALUES (?,?,?,?,?,?,?,?,?)",
 				     err);
@@ -442,7 +472,7 @@ static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char 
 		D->bind_int(st, 9, t->recurring);
 		rc = D->step(st, err) < 0 ? -1 : 0;
 	}
-	D->finalize(st);
+	done(s, st);
 	return rc;
 }
 
@@ -454,7 +484,7 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 	json_decref(j);
 	char at[32];
 	now(at);
-	struct stmt *st = D->prepare(s->db,
+	struct stmt *st = prep(s,
 				     "INSERT INTO plans (unit_id, version, title, number, issuer, issued_on,"
 				     " source, imported_at, imported_by, doc) VALUES (?,?,?,?,?,?,?,?,?,?)"
 				     " RETURNING id",
@@ -473,7 +503,7 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 		D->bind_text(st, 10, doc);
 		if (D->step(st, err) == 1)
 			id = D->col_int(st, 0);
-		D->finalize(st);
+		done(s, st);
 	}
 	free(doc);
 	return id;
@@ -496,8 +526,8 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 {
 	memset(rep, 0, sizeof *rep);
 	int64_t prev = 0, version = 0;
-	struct stmt *st = D->prepare(
-		s->db, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1", err);
+	struct stmt *st = prep(
+		s, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1", err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -506,7 +536,7 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 		prev = D->col_int(st, 0);
 		version = D->col_int(st, 1);
 	}
-	D->finalize(st);
+	done(s, st);
 	if (found < 0)
 		return -1;
 	struct prev_ind *pv;
@@ -543,8 +573,8 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
 		    char **err)
 {
-	struct stmt *st = D->prepare(
-		s->db,
+	struct stmt *st = prep(
+		s,
 		"SELECT p.id, u.code, p.version, p.title, p.number, p.source, p.imported_at,"
 		" (SELECT count(*) FROM indicators i WHERE i.plan_id = p.id),"
 		" (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id),"
@@ -574,20 +604,20 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 		r->ntasks = (size_t)D->col_int(st, 8);
 		r->current = D->col_int(st, 9) != 0;
 	}
-	D->finalize(st);
+	done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 {
-	struct stmt *st = D->prepare(s->db, "SELECT doc FROM plans WHERE id = ?", err);
+	struct stmt *st = prep(s, "SELECT doc FROM plans WHERE id = ?", err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, plan_id);
 	int rc = D->step(st, err);
 	if (rc == 1)
 		*json = xstrdup(D->col_text(st, 0));
-	D->finalize(st);
+	done(s, st);
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
@@ -597,8 +627,8 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		     char **err)
 {
 	memset(out, 0, sizeof *out);
-	struct stmt *st = D->prepare(
-		s->db,
+	struct stmt *st = prep(
+		s,
 		"SELECT i.id, i.series_id, i.code, i.name, i.unit FROM indicators i"
 		" JOIN plans p ON p.id = i.plan_id WHERE p.unit_id = ? AND i.code = ?"
 		" AND p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)",
@@ -616,10 +646,10 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		out->name = xstrdup(D->col_text(st, 3));
 		out->unit_of_measure = dup_or_null(D->col_text(st, 4));
 	}
-	D->finalize(st);
+	done(s, st);
 	if (rc != 1)
 		return rc < 0 ? -1 : 1;
-	st = D->prepare(s->db,
+	st = prep(s,
 			"SELECT year, kind, level, rank FROM targets WHERE indicator_id = ? ORDER BY year",
 			err);
 	if (!st)
@@ -647,11 +677,11 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		}
 	}
 	out->yes_no = out->yes_no && !numeric && out->nlevels == 0;
-	D->finalize(st);
+	done(s, st);
 	if (rc < 0)
 		return -1;
 	/* Figures are welcome over the whole plan: its first and last milestone. */
-	st = D->prepare(s->db,
+	st = prep(s,
 			"SELECT min(t.year), max(t.year) FROM targets t JOIN indicators j"
 			" ON j.id = t.indicator_id WHERE j.plan_id = (SELECT plan_id FROM indicators"
 			" WHERE id = ?)",
@@ -663,7 +693,7 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		out->first_year = (int)D->col_int(st, 0);
 		out->last_year = (int)D->col_int(st, 1);
 	}
-	D->finalize(st);
+	done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -682,8 +712,8 @@ static void bind_figure(struct store *s, struct stmt *st, int at, const struct o
 static int keep_history(struct store *s, int64_t id, const char *by, const char *at,
 			const char *reason, char **err)
 {
-	struct stmt *st = D->prepare(
-		s->db,
+	struct stmt *st = prep(
+		s,
 		"INSERT INTO observation_history (observation_id, version, value, num, den, level, yes,"
 		" note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at, reason)"
 		" SELECT id, version, value, num, den, level, yes, note, evidence, status, recorded_by,"
@@ -696,7 +726,31 @@ static int keep_history(struct store *s, int64_t id, const char *by, const char 
 	D->bind_text(st, 3, reason);
 	D->bind_int(st, 4, id);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
-	D->finalize(st);
+	done(s, st);
+	return rc;
+}
+
+/* A new figure: inserted, 1; one already there: 0, nothing written. */
+static int obs_insert(struct store *s, const struct obs_rec *o, const char *by, const char *at,
+		      char **err)
+{
+	struct stmt *st = prep(s,
+			       "INSERT INTO observations (value, num, den, level, yes, note, evidence,"
+			       " recorded_by, recorded_at, series_id, period, version)"
+			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,1)"
+			       " ON CONFLICT (series_id, period) DO NOTHING",
+			       err);
+	if (!st)
+		return -1;
+	bind_figure(s, st, 1, o);
+	D->bind_text(st, 8, by);
+	D->bind_text(st, 9, at);
+	D->bind_int(st, 10, o->series_id);
+	D->bind_text(st, 11, o->period);
+	int rc = D->step(st, err);
+	if (rc == 0)
+		rc = D->changes(st) > 0;
+	done(s, st);
 	return rc;
 }
 
@@ -705,43 +759,40 @@ int store_obs_put(struct store *s, const struct obs_rec *o, const char *reason, 
 	char at[32];
 	now(at);
 	const char *by = o->by ? o->by : "cli";
-	struct stmt *st = D->prepare(
-		s->db, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", err);
+	int rc = obs_insert(s, o, by, at, err);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	/* A figure for this indicator and period exists: keep it in the history,
+	 * unless it is approved and locked. */
+	struct stmt *st =
+		prep(s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, o->series_id);
 	D->bind_text(st, 2, o->period);
-	int rc = D->step(st, err);
+	rc = D->step(st, err);
 	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
 	bool locked = rc == 1 && !strcmp(D->col_text(st, 1), "approved");
-	D->finalize(st);
-	if (rc < 0)
+	done(s, st);
+	if (rc != 1)
 		return -1;
 	if (locked)
 		return 1;
-	if (id && keep_history(s, id, by, at, reason, err))
+	if (keep_history(s, id, by, at, reason, err))
 		return -1;
-	st = D->prepare(s->db,
-			id ? "UPDATE observations SET value = ?, num = ?, den = ?, level = ?, yes = ?,"
-			     " note = ?, evidence = ?, status = 'draft', version = version + 1,"
-			     " recorded_by = ?, recorded_at = ? WHERE id = ?"
-			   : "INSERT INTO observations (value, num, den, level, yes, note, evidence,"
-			     " recorded_by, recorded_at, series_id, period, version)"
-			     " VALUES (?,?,?,?,?,?,?,?,?,?,?,1)",
-			err);
+	st = prep(s,
+		  "UPDATE observations SET value = ?, num = ?, den = ?, level = ?, yes = ?,"
+		  " note = ?, evidence = ?, status = 'draft', version = version + 1,"
+		  " recorded_by = ?, recorded_at = ? WHERE id = ?",
+		  err);
 	if (!st)
 		return -1;
 	bind_figure(s, st, 1, o);
 	D->bind_text(st, 8, by);
 	D->bind_text(st, 9, at);
-	if (id) {
-		D->bind_int(st, 10, id);
-	} else {
-		D->bind_int(st, 10, o->series_id);
-		D->bind_text(st, 11, o->period);
-	}
+	D->bind_int(st, 10, id);
 	rc = D->step(st, err) < 0 ? -1 : 0;
-	D->finalize(st);
+	done(s, st);
 	return rc;
 }
 
@@ -780,15 +831,15 @@ static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, 
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 		read_obs(s, st, &(*out)[(*n)++]);
 	}
-	D->finalize(st);
+	done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
 int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
 		   size_t *n, char **err)
 {
-	struct stmt *st = D->prepare(
-		s->db,
+	struct stmt *st = prep(
+		s,
 		"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
 		" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"
 		" FROM observations o JOIN series se ON se.id = o.series_id"
@@ -805,8 +856,8 @@ int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
 		      size_t *n, char **err)
 {
-	struct stmt *st = D->prepare(
-		s->db,
+	struct stmt *st = prep(
+		s,
 		"SELECT o.series_id, o.period, h.value, h.num, h.den, h.level, h.yes, h.note,"
 		" h.evidence, h.status, h.version, h.recorded_by, h.recorded_at, NULL"
 		" FROM observation_history h JOIN observations o ON o.id = h.observation_id"

@@ -77,4 +77,16 @@ int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct 
 int store_obs_history(struct store *s, int64_t series_id, const char *period,
 		      struct obs_rec **out, size_t *n, char **err);
 
+/* A figure as typed by a person or read from a CSV row: text fields, ""
+ * when absent. */
+struct obs_input {
+	const char *unit, *indicator, *period, *value, *num, *den, *level, *yes, *note, *evidence;
+	int line;
+};
+
+/* Look up and check every row, then write them all in one transaction, or
+ * none: 0, or -1 with every problem (with its line) in ps. */
+int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
+		       const char *reason, struct problems *ps);
+
 #endif

@@ -15,13 +15,13 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static struct period P(enum period_kind kind, int year, int index)
-{
+static struct period P(enum period_kind kind, int year, int index) {
 	struct period p = {kind, year, index};
 	return p;
 }
 
-static struct period parsed(const char *s)
+static struct period
+parsed(const char *s)
 {
 	struct period p;
 	const char *why = NULL;
@@ -57,22 +57,22 @@ static void test_parse_forms(void **state)
 		enum period_kind kind;
 		int year, index;
 	} cases[] = {
-		{"2025-05", "2025-05", PERIOD_MONTH, 2025, 5},
-		{"2025-5", "2025-05", PERIOD_MONTH, 2025, 5},
-		{"2025-01", "2025-01", PERIOD_MONTH, 2025, 1},
-		{"2025-12", "2025-12", PERIOD_MONTH, 2025, 12},
-		{"2025-Q2", "2025-Q2", PERIOD_QUARTER, 2025, 2},
-		{"2025-q4", "2025-Q4", PERIOD_QUARTER, 2025, 4},
-		{"2025-H1", "2025-H1", PERIOD_HALF, 2025, 1},
-		{"2025-h2", "2025-H2", PERIOD_HALF, 2025, 2},
-		{"2025-9M", "2025-9M", PERIOD_NINE_MONTHS, 2025, 0},
-		{"2025-9m", "2025-9M", PERIOD_NINE_MONTHS, 2025, 0},
-		{"2025", "2025", PERIOD_YEAR, 2025, 0},
-		{"2000", "2000", PERIOD_YEAR, 2000, 0},
-		{"2100", "2100", PERIOD_YEAR, 2100, 0},
-		{"2000-01", "2000-01", PERIOD_MONTH, 2000, 1},
-		{"2100-12", "2100-12", PERIOD_MONTH, 2100, 12},
-		{"2100-Q4", "2100-Q4", PERIOD_QUARTER, 2100, 4},
+	        {"2025-05", "2025-05", PERIOD_MONTH, 2025, 5},
+	        {"2025-5", "2025-05", PERIOD_MONTH, 2025, 5},
+	        {"2025-01", "2025-01", PERIOD_MONTH, 2025, 1},
+	        {"2025-12", "2025-12", PERIOD_MONTH, 2025, 12},
+	        {"2025-Q2", "2025-Q2", PERIOD_QUARTER, 2025, 2},
+	        {"2025-q4", "2025-Q4", PERIOD_QUARTER, 2025, 4},
+	        {"2025-H1", "2025-H1", PERIOD_HALF, 2025, 1},
+	        {"2025-h2", "2025-H2", PERIOD_HALF, 2025, 2},
+	        {"2025-9M", "2025-9M", PERIOD_NINE_MONTHS, 2025, 0},
+	        {"2025-9m", "2025-9M", PERIOD_NINE_MONTHS, 2025, 0},
+	        {"2025", "2025", PERIOD_YEAR, 2025, 0},
+	        {"2000", "2000", PERIOD_YEAR, 2000, 0},
+	        {"2100", "2100", PERIOD_YEAR, 2100, 0},
+	        {"2000-01", "2000-01", PERIOD_MONTH, 2000, 1},
+	        {"2100-12", "2100-12", PERIOD_MONTH, 2100, 12},
+	        {"2100-Q4", "2100-Q4", PERIOD_QUARTER, 2100, 4},
 	};
 	(void)state;
 	for (size_t i = 0; i < N(cases); i++) {
@@ -115,55 +115,55 @@ static void test_parse_bad(void **state)
 	const struct {
 		const char *in, *word;
 	} cases[] = {
-		{"", "trống"},
-		{"2025-13", "tháng"},
-		{"2025-00", "tháng"},
-		{"2025-0", "tháng"},
-		{"2025-123", "tháng"},
-		{"2025-Q5", "quý"},
-		{"2025-Q0", "quý"},
-		{"2025-Q", "quý"},
-		{"2025-Q02", "quý"},
-		{"2025-H3", "H2"},
-		{"2025-H0", "H1"},
-		{"2025-H", "6 tháng"},
-		{"2025-8M", "9M"},
-		{"2025-6M", "H1"},
-		{"2025-09M", "9M"},
-		{"2025-M", "dạng"},
-		{"1999", "năm"},
-		{"2101", "năm"},
-		{"1999-05", "năm"},
-		{"0025", "năm"},
-		{"20250", "năm"},
-		{"205", "năm"},
-		{"05-2025", "năm"},
-		{"2025-05x", "thừa"},
-		{"2025-Q2x", "thừa"},
-		{"2025-H1-", "thừa"},
-		{"2025-9M1", "thừa"},
-		{"2025-05-01", "thừa"},
-		{" 2025", "khoảng trắng"},
-		{"2025 ", "khoảng trắng"},
-		{"2025-05\n", "khoảng trắng"},
-		{"\t2025-Q2", "khoảng trắng"},
-		{"２０２５", "toàn khổ"},
-		{"2025–05", "toàn khổ"}, /* en dash */
-		{"Quý 2/2025", "toàn khổ"},
-		{"2025-", "dạng"},
-		{"2025/05", "dạng"},
-		{"2025 05", "dạng"},
-		{"2025--05", "dạng"},
-		{"Q2-2025", "dạng"},
-		{"-2025", "dạng"},
-		{"+2025", "dạng"},
-		{"năm", "toàn khổ"},
-		{"abcd", "dạng"},
-		{"2025-X1", "dạng"},
-		{"2025-05000000000", "tháng"}, /* 16 bytes: still read */
-		{"2025-050000000000", "quá dài"},
-		{long_digits, "quá dài"},
-		{long_tail, "quá dài"},
+	        {"", "trống"},
+	        {"2025-13", "tháng"},
+	        {"2025-00", "tháng"},
+	        {"2025-0", "tháng"},
+	        {"2025-123", "tháng"},
+	        {"2025-Q5", "quý"},
+	        {"2025-Q0", "quý"},
+	        {"2025-Q", "quý"},
+	        {"2025-Q02", "quý"},
+	        {"2025-H3", "H2"},
+	        {"2025-H0", "H1"},
+	        {"2025-H", "6 tháng"},
+	        {"2025-8M", "9M"},
+	        {"2025-6M", "H1"},
+	        {"2025-09M", "9M"},
+	        {"2025-M", "dạng"},
+	        {"1999", "năm"},
+	        {"2101", "năm"},
+	        {"1999-05", "năm"},
+	        {"0025", "năm"},
+	        {"20250", "năm"},
+	        {"205", "năm"},
+	        {"05-2025", "năm"},
+	        {"2025-05x", "thừa"},
+	        {"2025-Q2x", "thừa"},
+	        {"2025-H1-", "thừa"},
+	        {"2025-9M1", "thừa"},
+	        {"2025-05-01", "thừa"},
+	        {" 2025", "khoảng trắng"},
+	        {"2025 ", "khoảng trắng"},
+	        {"2025-05\n", "khoảng trắng"},
+	        {"\t2025-Q2", "khoảng trắng"},
+	        {"２０２５", "toàn khổ"},
+	        {"2025–05", "'-'"}, /* en dash */
+	        {"Quý 2/2025", "toàn khổ"},
+	        {"2025-", "dạng"},
+	        {"2025/05", "dạng"},
+	        {"2025 05", "dạng"},
+	        {"2025--05", "dạng"},
+	        {"Q2-2025", "dạng"},
+	        {"-2025", "dạng"},
+	        {"+2025", "dạng"},
+	        {"năm", "toàn khổ"},
+	        {"abcd", "dạng"},
+	        {"2025-X1", "dạng"},
+	        {"2025-05000000000", "tháng"}, /* 16 bytes: still read */
+	        {"2025-050000000000", "quá dài"},
+	        {long_digits, "quá dài"},
+	        {long_tail, "quá dài"},
 	};
 	(void)state;
 	for (size_t i = 0; i < N(cases); i++) {
@@ -203,10 +203,11 @@ static void test_parse_null_and_why(void **state)
 static void test_format_edges(void **state)
 {
 	static const struct period bad[] = {
-		{PERIOD_MONTH, 2025, 0},       {PERIOD_MONTH, 2025, 13},  {PERIOD_QUARTER, 2025, 5},
-		{PERIOD_HALF, 2025, 3},        {PERIOD_NINE_MONTHS, 2025, 1}, {PERIOD_YEAR, 2025, 1},
-		{PERIOD_YEAR, 1999, 0},        {PERIOD_YEAR, 2101, 0},    {(enum period_kind)7, 2025, 1},
-		{(enum period_kind)-1, 2025, 1},
+	        {PERIOD_MONTH, 2025, 0},        {PERIOD_MONTH, 2025, 13},
+	        {PERIOD_QUARTER, 2025, 5},      {PERIOD_HALF, 2025, 3},
+	        {PERIOD_NINE_MONTHS, 2025, 1},  {PERIOD_YEAR, 2025, 1},
+	        {PERIOD_YEAR, 1999, 0},         {PERIOD_YEAR, 2101, 0},
+	        {(enum period_kind)7, 2025, 1}, {(enum period_kind) - 1, 2025, 1},
 	};
 	char buf[PERIOD_NAME_SIZE];
 	(void)state;
@@ -232,12 +233,12 @@ static void test_months(void **state)
 		const char *in;
 		int y1, m1, y2, m2;
 	} cases[] = {
-		{"2025-05", 2025, 5, 2025, 5},   {"2025-01", 2025, 1, 2025, 1},
-		{"2025-12", 2025, 12, 2025, 12}, {"2025-Q1", 2025, 1, 2025, 3},
-		{"2025-Q2", 2025, 4, 2025, 6},   {"2025-Q4", 2025, 10, 2025, 12},
-		{"2025-H1", 2025, 1, 2025, 6},   {"2025-H2", 2025, 7, 2025, 12},
-		{"2025-9M", 2025, 1, 2025, 9},   {"2025", 2025, 1, 2025, 12},
-		{"2000-01", 2000, 1, 2000, 1},   {"2100", 2100, 1, 2100, 12},
+	        {"2025-05", 2025, 5, 2025, 5},   {"2025-01", 2025, 1, 2025, 1},
+	        {"2025-12", 2025, 12, 2025, 12}, {"2025-Q1", 2025, 1, 2025, 3},
+	        {"2025-Q2", 2025, 4, 2025, 6},   {"2025-Q4", 2025, 10, 2025, 12},
+	        {"2025-H1", 2025, 1, 2025, 6},   {"2025-H2", 2025, 7, 2025, 12},
+	        {"2025-9M", 2025, 1, 2025, 9},   {"2025", 2025, 1, 2025, 12},
+	        {"2000-01", 2000, 1, 2000, 1},   {"2100", 2100, 1, 2100, 12},
 	};
 	(void)state;
 	for (size_t i = 0; i < N(cases); i++) {
@@ -265,18 +266,18 @@ static void test_within(void **state)
 		const char *a, *b;
 		bool want;
 	} cases[] = {
-		{"2025-05", "2025-Q2", true},  {"2025-05", "2025-H1", true},
-		{"2025-05", "2025-9M", true},  {"2025-05", "2025", true},
-		{"2025-05", "2025-05", true},  {"2025", "2025", true},
-		{"2025-Q1", "2025-9M", true},  {"2025-Q3", "2025-9M", true},
-		{"2025-H1", "2025-9M", true},  {"2025-9M", "2025", true},
-		{"2025-Q3", "2025-H2", true},  {"2025-09", "2025-9M", true},
-		{"2025-10", "2025-9M", false}, {"2025-Q4", "2025-9M", false},
-		{"2025-H2", "2025-9M", false}, {"2025-06", "2025-Q3", false},
-		{"2025-07", "2025-H1", false}, {"2025-Q2", "2025-05", false},
-		{"2025", "2025-9M", false},    {"2024-12", "2025", false},
-		{"2024-12", "2025-Q1", false}, {"2025-01", "2024", false},
-		{"2024-Q4", "2025-H1", false}, {"2025-05", "2024-Q2", false},
+	        {"2025-05", "2025-Q2", true},  {"2025-05", "2025-H1", true},
+	        {"2025-05", "2025-9M", true},  {"2025-05", "2025", true},
+	        {"2025-05", "2025-05", true},  {"2025", "2025", true},
+	        {"2025-Q1", "2025-9M", true},  {"2025-Q3", "2025-9M", true},
+	        {"2025-H1", "2025-9M", true},  {"2025-9M", "2025", true},
+	        {"2025-Q3", "2025-H2", true},  {"2025-09", "2025-9M", true},
+	        {"2025-10", "2025-9M", false}, {"2025-Q4", "2025-9M", false},
+	        {"2025-H2", "2025-9M", false}, {"2025-06", "2025-Q3", false},
+	        {"2025-07", "2025-H1", false}, {"2025-Q2", "2025-05", false},
+	        {"2025", "2025-9M", false},    {"2024-12", "2025", false},
+	        {"2024-12", "2025-Q1", false}, {"2025-01", "2024", false},
+	        {"2024-Q4", "2025-H1", false}, {"2025-05", "2024-Q2", false},
 	};
 	(void)state;
 	for (size_t i = 0; i < N(cases); i++) {
@@ -298,13 +299,13 @@ static void test_cmp(void **state)
 {
 	/* The order wanted: by last month, then shorter first. */
 	static const char *const sorted[] = {
-		"2024-11", "2024-12", "2024-Q4", "2024-H2", "2024",    "2025-01",
-		"2025-02", "2025-03", "2025-Q1", "2025-06", "2025-Q2", "2025-H1",
-		"2025-09", "2025-Q3", "2025-9M", "2025-12", "2025-Q4", "2025-H2",
-		"2025",    "2026-01",
+	        "2024-11", "2024-12", "2024-Q4", "2024-H2", "2024",    "2025-01", "2025-02",
+	        "2025-03", "2025-Q1", "2025-06", "2025-Q2", "2025-H1", "2025-09", "2025-Q3",
+	        "2025-9M", "2025-12", "2025-Q4", "2025-H2", "2025",    "2026-01",
 	};
 	/* Shuffled by a fixed permutation. */
-	static const int perm[] = {7, 19, 3, 12, 0, 15, 9, 18, 4, 1, 14, 6, 11, 17, 2, 10, 5, 16, 8, 13};
+	static const int perm[] = {7,  19, 3,  12, 0, 15, 9, 18, 4, 1,
+	                           14, 6,  11, 17, 2, 10, 5, 16, 8, 13};
 	struct period v[N(sorted)];
 	(void)state;
 	for (size_t i = 0; i < N(sorted); i++)
@@ -353,12 +354,14 @@ static void test_children(void **state)
 	assert_children("2025", PERIOD_YEAR, "2025");
 	assert_children("2025-9M", PERIOD_QUARTER, "2025-Q1 2025-Q2 2025-Q3");
 	assert_children("2025-9M", PERIOD_HALF, "2025-H1");
-	assert_children("2025-9M", PERIOD_MONTH, "2025-01 2025-02 2025-03 2025-04 2025-05 "
-	                                         "2025-06 2025-07 2025-08 2025-09");
+	assert_children("2025-9M", PERIOD_MONTH,
+	                "2025-01 2025-02 2025-03 2025-04 2025-05 "
+	                "2025-06 2025-07 2025-08 2025-09");
 	assert_children("2025-H2", PERIOD_QUARTER, "2025-Q3 2025-Q4");
 	assert_children("2025-H1", PERIOD_MONTH, "2025-01 2025-02 2025-03 2025-04 2025-05 2025-06");
-	assert_children("2100", PERIOD_MONTH, "2100-01 2100-02 2100-03 2100-04 2100-05 2100-06 "
-	                                      "2100-07 2100-08 2100-09 2100-10 2100-11 2100-12");
+	assert_children("2100", PERIOD_MONTH,
+	                "2100-01 2100-02 2100-03 2100-04 2100-05 2100-06 "
+	                "2100-07 2100-08 2100-09 2100-10 2100-11 2100-12");
 	assert_children("2025-05", PERIOD_MONTH, "2025-05");
 	assert_children("2025-05", PERIOD_QUARTER, "");
 	assert_children("2025-Q2", PERIOD_YEAR, "");
@@ -487,10 +490,25 @@ static void test_of_date(void **state)
 	assert_of_date("2100-12-14", 15, PERIOD_YEAR, "2100");
 	/* Malformed or impossible dates; unknown kind. */
 	static const char *const bad[] = {
-		"",           "2025-5-14",   "2025-05-1",   "2025-02-29",  "2100-02-29",
-		"2025-13-01", "2025-00-10",  "2025-05-00",  "2025-04-31",  "2025-05-14x",
-		"2025/05/14", " 2025-05-14", "2025-05-14 ", "20250514",    "2025-05",
-		"２０２５-05-14", "2025-05-+1",  "-025-05-14",  "2025-05-14\n",
+	        "",
+	        "2025-5-14",
+	        "2025-05-1",
+	        "2025-02-29",
+	        "2100-02-29",
+	        "2025-13-01",
+	        "2025-00-10",
+	        "2025-05-00",
+	        "2025-04-31",
+	        "2025-05-14x",
+	        "2025/05/14",
+	        " 2025-05-14",
+	        "2025-05-14 ",
+	        "20250514",
+	        "2025-05",
+	        "２０２５-05-14",
+	        "2025-05-+1",
+	        "-025-05-14",
+	        "2025-05-14\n",
 	};
 	for (size_t i = 0; i < N(bad); i++)
 		assert_of_date(bad[i], 15, PERIOD_MONTH, NULL);
@@ -551,13 +569,13 @@ static void test_windows_tile(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_forms),     cmocka_unit_test(test_round_trip_all),
-		cmocka_unit_test(test_parse_bad),       cmocka_unit_test(test_parse_null_and_why),
-		cmocka_unit_test(test_format_edges),    cmocka_unit_test(test_months),
-		cmocka_unit_test(test_within),          cmocka_unit_test(test_cmp),
-		cmocka_unit_test(test_children),        cmocka_unit_test(test_window_decree),
-		cmocka_unit_test(test_window_calendar), cmocka_unit_test(test_window_edges),
-		cmocka_unit_test(test_of_date),         cmocka_unit_test(test_windows_tile),
+	        cmocka_unit_test(test_parse_forms),     cmocka_unit_test(test_round_trip_all),
+	        cmocka_unit_test(test_parse_bad),       cmocka_unit_test(test_parse_null_and_why),
+	        cmocka_unit_test(test_format_edges),    cmocka_unit_test(test_months),
+	        cmocka_unit_test(test_within),          cmocka_unit_test(test_cmp),
+	        cmocka_unit_test(test_children),        cmocka_unit_test(test_window_decree),
+	        cmocka_unit_test(test_window_calendar), cmocka_unit_test(test_window_edges),
+	        cmocka_unit_test(test_of_date),         cmocka_unit_test(test_windows_tile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# bench-store.sh: recording figures into SQLite as a user does it: 100,000
+# observations in one `chitieu record --csv` (durability on: WAL, synchronous
+# FULL, one transaction), the latency of one `chitieu record`, and the time
+# to import the four real plans. Prints figures; asserts nothing.
+set -euo pipefail
+bin=${1:-build/chitieu}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export CHITIEU_DB="$tmp/bench.db"
+now() { date +%s.%N; }
+plan=tests/data/plans/004_5f0b3916b5e2f87f.txt
+
+"$bin" unit add --code P --name "Tỉnh thử" --kind province > /dev/null
+t0=$(now)
+for f in tests/data/plans/*.txt; do
+	b=$(basename "$f" .txt)
+	"$bin" unit add --code "U$b" --name "Đơn vị $b" --kind commune --parent P > /dev/null
+	"$bin" import "$f" --unit "U$b" > /dev/null
+done
+t1=$(now)
+printf 'import of the four real plans (4 processes):  %6.1f ms\n' "$(echo "($t1 - $t0) * 1000" | bc -l)"
+
+# 44 communes x the 38 percentage indicators of plan 004 x 60 months: 100,320 rows.
+codes=$("$bin" parse "$plan" | awk -F'"' '/"code":/ {c=$4} /"unit": "%"/ {print c}')
+for i in $(seq -w 1 44); do
+	"$bin" unit add --code "C$i" --name "Xã $i" --kind commune --parent P > /dev/null
+	"$bin" import "$plan" --unit "C$i" > /dev/null
+done
+{
+	echo "unit,indicator,period,value,num,den,level,yes,note,evidence"
+	for i in $(seq -w 1 44); do
+		for c in $codes; do
+			for y in 2025 2026 2027 2028 2029; do
+				for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+					echo "C$i,$c,$y-$m,$(( (10#$i * 7 + 10#$m) % 50 + 50 )),,,,,,"
+				done
+			done
+		done
+	done
+} > "$tmp/obs.csv"
+rows=$(($(wc -l < "$tmp/obs.csv") - 1))
+t0=$(now)
+"$bin" record --csv "$tmp/obs.csv" > /dev/null
+t1=$(now)
+secs=$(echo "$t1 - $t0" | bc -l)
+printf 'record --csv of %d observations into SQLite:  %6.2f s  = %8.0f observations/s\n' \
+	"$rows" "$secs" "$(echo "$rows / $secs" | bc -l)"
+
+t0=$(now)
+for k in $(seq 1 20); do
+	"$bin" record --unit C01 --indicator I.1 --period 2030-0$((k % 9 + 1)) --value $((50 + k)) > /dev/null
+done
+t1=$(now)
+printf 'one `chitieu record` (process, lookups, fsync): %6.1f ms\n' \
+	"$(echo "($t1 - $t0) * 1000 / 20" | bc -l)"
+printf 'database after the run: %s\n' "$(du -h "$CHITIEU_DB" | cut -f1)"

@@ -1,0 +1,241 @@
+/* record.c: recording many figures at once, as the CLI (--csv) and the web
+ * API both do: every row looked up and checked first, every problem listed
+ * with its line, then all rows written in one transaction, or none. */
+#include "store.h"
+
+#include "period.h"
+#include "target.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A figure as typed: "85", "85,5", "1.000". */
+static bool read_number(const char *s, double *v)
+{
+	while (*s == ' ')
+		s++;
+	int k = target_number(s, v);
+	if (!k)
+		return false;
+	s += k;
+	while (*s == ' ')
+		s++;
+	return *s == '\0';
+}
+
+static bool read_yes(const char *s, bool *yes)
+{
+	char *f = text_fold(s);
+	bool ok = true;
+	if (!strcmp(f, "co") || !strcmp(f, "yes") || !strcmp(f, "1") || !strcmp(f, "dat") ||
+	    !strcmp(f, "x"))
+		*yes = true;
+	else if (!strcmp(f, "khong") || !strcmp(f, "no") || !strcmp(f, "0") || !strcmp(f, "chua dat"))
+		*yes = false;
+	else
+		ok = false;
+	free(f);
+	return ok;
+}
+
+/* Units and indicators looked up once each, in a hash by "unit\x1fcode". */
+struct entry {
+	char *key;
+	bool missing;
+	struct unit_rec u;
+	struct series_rec s;
+};
+
+struct lookups {
+	struct entry *v;
+	size_t cap, n;
+};
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static struct entry *slot(struct lookups *lk, const char *key, bool *fresh)
+{
+	if ((lk->n + 1) * 2 > lk->cap) {
+		struct lookups big = {xcalloc(lk->cap ? lk->cap * 2 : 64, sizeof *big.v),
+				      lk->cap ? lk->cap * 2 : 64, lk->n};
+		for (size_t i = 0; i < lk->cap; i++) {
+			if (!lk->v[i].key)
+				continue;
+			size_t j = hash(lk->v[i].key) & (big.cap - 1);
+			while (big.v[j].key)
+				j = (j + 1) & (big.cap - 1);
+			big.v[j] = lk->v[i];
+		}
+		free(lk->v);
+		*lk = big;
+	}
+	size_t j = hash(key) & (lk->cap - 1);
+	while (lk->v[j].key && strcmp(lk->v[j].key, key))
+		j = (j + 1) & (lk->cap - 1);
+	*fresh = !lk->v[j].key;
+	if (*fresh) {
+		lk->v[j].key = xstrdup(key);
+		lk->n++;
+	}
+	return &lk->v[j];
+}
+
+static void lookups_free(struct lookups *lk)
+{
+	for (size_t i = 0; i < lk->cap; i++) {
+		if (!lk->v[i].key)
+			continue;
+		free(lk->v[i].key);
+		unit_rec_free(&lk->v[i].u);
+		series_rec_free(&lk->v[i].s);
+	}
+	free(lk->v);
+}
+
+static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, const char *code)
+{
+	bool fresh;
+	char *key = xasprintf("\x1f%s", code);
+	struct entry *e = slot(lk, key, &fresh);
+	free(key);
+	if (fresh) {
+		char *err = NULL;
+		e->missing = store_unit_get(s, code, &e->u, &err) != 0;
+		free(err);
+	}
+	return e->missing ? NULL : &e->u;
+}
+
+static const struct series_rec *find_series(struct store *s, struct lookups *lk,
+					    const struct unit_rec *u, const char *code)
+{
+	bool fresh;
+	char *key = xasprintf("%s\x1f%s", u->code, code);
+	struct entry *e = slot(lk, key, &fresh);
+	free(key);
+	if (fresh) {
+		char *err = NULL;
+		e->missing = store_series_get(s, u->id, code, &e->s, &err) != 0;
+		free(err);
+	}
+	return e->missing ? NULL : &e->s;
+}
+
+/* One input row to a checked figure; problems go to ps. */
+static void build(struct store *s, struct lookups *lk, const struct obs_input *in, const char *by,
+		  struct obs_rec *o, struct problems *ps)
+{
+	memset(o, 0, sizeof *o);
+	const struct unit_rec *u = find_unit(s, lk, in->unit);
+	if (!u) {
+		problems_add(ps, "E_UNKNOWN_UNIT", in->line, "Không có đơn vị \"%s\"", in->unit);
+		return;
+	}
+	const struct series_rec *se = find_series(s, lk, u, in->indicator);
+	if (!se) {
+		problems_add(ps, "E_UNKNOWN_INDICATOR", in->line,
+			     "Kế hoạch hiện hành của %s không có chỉ tiêu \"%s\"", in->unit, in->indicator);
+		return;
+	}
+	struct period p;
+	const char *why;
+	if (!period_parse(in->period, &p, &why))
+		period_format(&p, o->period, sizeof o->period);
+	else
+		snprintf(o->period, sizeof o->period, "%.15s", in->period);
+	o->series_id = se->id;
+	size_t before = ps->n;
+	if (*in->value && !(o->has_value = read_number(in->value, &o->value)))
+		problems_add(ps, "E_NUMBER", in->line, "Giá trị \"%s\" không phải số", in->value);
+	if (*in->num || *in->den) {
+		o->has_ratio = read_number(in->num, &o->num) && read_number(in->den, &o->den);
+		if (!o->has_ratio)
+			problems_add(ps, "E_NUMBER", in->line, "Tử số \"%s\" và mẫu số \"%s\" phải là số",
+				     in->num, in->den);
+	}
+	if (*in->level) {
+		o->has_level = true;
+		o->level = xstrdup(in->level);
+	}
+	if (*in->yes && !(o->has_yes = read_yes(in->yes, &o->yes)))
+		problems_add(ps, "E_YESNO", in->line, "\"%s\" không phải Có hoặc Không", in->yes);
+	o->note = *in->note ? xstrdup(in->note) : NULL;
+	o->evidence = *in->evidence ? xstrdup(in->evidence) : NULL;
+	o->by = xstrdup(by);
+	if (ps->n == before)
+		observation_check(se, o, in->line, ps);
+}
+
+struct keyed {
+	const struct obs_rec *o;
+	int line;
+};
+
+static int cmp_keyed(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	if (x->o->series_id != y->o->series_id)
+		return x->o->series_id < y->o->series_id ? -1 : 1;
+	int c = strcmp(x->o->period, y->o->period);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* The same unit, indicator and period twice in one batch. */
+static void duplicates(const struct obs_rec *o, const struct obs_input *in, size_t n,
+		       struct problems *ps)
+{
+	struct keyed *k = xcalloc(n ? n : 1, sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[i] = (struct keyed){&o[i], in[i].line};
+	qsort(k, n, sizeof *k, cmp_keyed);
+	for (size_t i = 1; i < n; i++)
+		if (k[i].o->series_id && k[i].o->series_id == k[i - 1].o->series_id &&
+		    !strcmp(k[i].o->period, k[i - 1].o->period))
+			problems_add(ps, "E_DUPLICATE", k[i].line,
+				     "Trùng với dòng %d (cùng đơn vị, chỉ tiêu, kỳ)", k[i - 1].line);
+	free(k);
+}
+
+int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
+		       const char *reason, struct problems *ps)
+{
+	struct lookups lk = {0};
+	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
+	char *err = NULL;
+	size_t before = ps->n;
+	for (size_t i = 0; i < n; i++)
+		build(s, &lk, &in[i], by, &o[i], ps);
+	duplicates(o, in, n, ps);
+	if (ps->n == before && store_begin(s, &err) == 0) {
+		for (size_t i = 0; i < n && ps->n == before; i++) {
+			int r = store_obs_put(s, &o[i], reason, &err);
+			if (r == 1)
+				problems_add(ps, "E_LOCKED", in[i].line,
+					     "Số liệu %s kỳ %s đã được duyệt và khóa", in[i].indicator,
+					     o[i].period);
+			else if (r < 0)
+				problems_add(ps, "E_DB", in[i].line, "%s", err);
+		}
+		if (ps->n != before)
+			store_rollback(s);
+		else if (store_commit(s, &err))
+			problems_add(ps, "E_DB", 0, "%s", err);
+	} else if (err) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+	}
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	free(err);
+	lookups_free(&lk);
+	return ps->n == before ? 0 : -1;
+}
