@@ -6,6 +6,7 @@
 #define CHITIEU_DRIVER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct stmt;
@@ -30,13 +31,23 @@ struct driver {
 	int64_t (*changes)(struct stmt *st);
 	void (*finalize)(struct stmt *st);
 	void (*close)(void *db);
+	/* Load rows into table (ncols text cells a row, row after row; NULL
+	 * for NULL): COPY where the database has it. */
+	int (*copy)(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
+		    char **err);
 	/* How a write transaction starts. */
 	const char *begin;
 	/* The schema, as statements for exec. */
 	const char *schema;
+	/* The temporary table a batch of figures is loaded into. */
+	const char *incoming;
 };
 
 extern const struct driver sqlite_driver;
+extern const struct driver pq_driver;
+
+/* Connect to PostgreSQL at a postgresql:// URL. NULL with *err. */
+void *pq_driver_open(const char *url, char **err);
 
 /* Open a SQLite file (WAL, foreign keys, full sync). NULL with *err. */
 void *sqlite_driver_open(const char *path, char **err);

@@ -216,15 +216,12 @@ int store_record_batch(struct store *s, const struct obs_input *in, size_t n, co
 		build(s, &lk, &in[i], by, &o[i], ps);
 	duplicates(o, in, n, ps);
 	if (ps->n == before && store_begin(s, &err) == 0) {
-		for (size_t i = 0; i < n && ps->n == before; i++) {
-			int r = store_obs_put(s, &o[i], reason, &err);
-			if (r == 1)
-				problems_add(ps, "E_LOCKED", in[i].line,
-					     "Số liệu %s kỳ %s đã được duyệt và khóa", in[i].indicator,
-					     o[i].period);
-			else if (r < 0)
-				problems_add(ps, "E_DB", in[i].line, "%s", err);
-		}
+		int *lines = xcalloc(n ? n : 1, sizeof *lines);
+		for (size_t i = 0; i < n; i++)
+			lines[i] = in[i].line;
+		if (store_obs_put_many(s, o, lines, n, by, reason, ps, &err) < 0)
+			problems_add(ps, "E_DB", 0, "%s", err);
+		free(lines);
 		if (ps->n != before)
 			store_rollback(s);
 		else if (store_commit(s, &err))

@@ -150,6 +150,29 @@ static void sq_close(void *db)
 	sqlite3_close(db);
 }
 
+static int sq_copy(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
+		   char **err)
+{
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "INSERT INTO %s VALUES (", table);
+	for (int c = 0; c < ncols; c++)
+		buf_puts(&sql, c ? ",?" : "?");
+	buf_putc(&sql, ')');
+	struct stmt *st = sq_prepare(db, buf_str(&sql), err);
+	buf_free(&sql);
+	if (!st)
+		return -1;
+	int rc = 0;
+	for (size_t r = 0; r < nrows && !rc; r++) {
+		for (int c = 0; c < ncols; c++)
+			sq_bind_text(st, c + 1, cells[r * (size_t)ncols + (size_t)c]);
+		rc = sq_step(st, err) < 0 ? -1 : 0;
+		sqlite3_reset(st->st);
+	}
+	sq_finalize(st);
+	return rc;
+}
+
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS units ("
@@ -218,9 +241,13 @@ const struct driver sqlite_driver = {
 	.col_double = sq_col_double,
 	.reset = sq_reset,
 	.changes = sq_changes,
+	.copy = sq_copy,
 	.finalize = sq_finalize,
 	.close = sq_close,
 	/* Take the write lock at once: no deadlock between two writers. */
 	.begin = "BEGIN IMMEDIATE",
 	.schema = schema,
+	.incoming = "CREATE TEMP TABLE IF NOT EXISTS incoming (line INTEGER, series_id INTEGER,"
+		    " period TEXT, value REAL, num REAL, den REAL, level TEXT, yes INTEGER, note TEXT,"
+		    " evidence TEXT)",
 };

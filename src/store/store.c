@@ -55,11 +55,12 @@ struct store *store_open(const char *url, char **err)
 	const struct driver *d = NULL;
 	void *db = NULL;
 	if (!strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11)) {
-		*err = xstrdup("chưa hỗ trợ PostgreSQL trong bản này (đang làm): dùng tệp SQLite");
-		return NULL;
+		d = &pq_driver;
+		db = pq_driver_open(url, err);
+	} else {
+		d = &sqlite_driver;
+		db = sqlite_driver_open(url, err);
 	}
-	d = &sqlite_driver;
-	db = sqlite_driver_open(url, err);
 	if (!db)
 		return NULL;
 	struct store *s = xcalloc(1, sizeof *s);
@@ -580,7 +581,7 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 		" (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id),"
 		" p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)"
 		" FROM plans p JOIN units u ON u.id = p.unit_id"
-		" WHERE ? IS NULL OR u.code = ? ORDER BY u.code, p.version",
+		" WHERE CAST(? AS TEXT) IS NULL OR u.code = ? ORDER BY u.code, p.version",
 		err);
 	if (!st)
 		return -1;
@@ -697,102 +698,109 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 	return rc < 0 ? -1 : 0;
 }
 
-static void bind_figure(struct store *s, struct stmt *st, int at, const struct obs_rec *o)
+static char *num_text(bool has, double v)
 {
-	o->has_value ? D->bind_double(st, at, o->value) : D->bind_null(st, at);
-	o->has_ratio ? D->bind_double(st, at + 1, o->num) : D->bind_null(st, at + 1);
-	o->has_ratio ? D->bind_double(st, at + 2, o->den) : D->bind_null(st, at + 2);
-	D->bind_text(st, at + 3, o->has_level ? o->level : NULL);
-	o->has_yes ? D->bind_int(st, at + 4, o->yes) : D->bind_null(st, at + 4);
-	D->bind_text(st, at + 5, o->note);
-	D->bind_text(st, at + 6, o->evidence);
+	return has ? xasprintf("%.17g", v) : NULL;
 }
 
-/* Copy the current state of observation id into its history. */
-static int keep_history(struct store *s, int64_t id, const char *by, const char *at,
-			const char *reason, char **err)
+/* The batch as rows of text cells for the driver's copy into "incoming". */
+static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n)
 {
-	struct stmt *st = prep(
-		s,
-		"INSERT INTO observation_history (observation_id, version, value, num, den, level, yes,"
-		" note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at, reason)"
-		" SELECT id, version, value, num, den, level, yes, note, evidence, status, recorded_by,"
-		" recorded_at, ?, ?, ? FROM observations WHERE id = ?",
-		err);
+	char **c = xcalloc(n * 10 + 1, sizeof *c);
+	for (size_t i = 0; i < n; i++) {
+		char **r = &c[i * 10];
+		r[0] = xasprintf("%d", lines[i]);
+		r[1] = xasprintf("%lld", (long long)o[i].series_id);
+		r[2] = xstrdup(o[i].period);
+		r[3] = num_text(o[i].has_value, o[i].value);
+		r[4] = num_text(o[i].has_ratio, o[i].num);
+		r[5] = num_text(o[i].has_ratio, o[i].den);
+		r[6] = o[i].has_level ? xstrdup(o[i].level) : NULL;
+		r[7] = o[i].has_yes ? xasprintf("%d", o[i].yes) : NULL;
+		r[8] = dup_or_null(o[i].note);
+		r[9] = dup_or_null(o[i].evidence);
+	}
+	return c;
+}
+
+/* Figures already approved are locked: each one a problem with its line. */
+static int check_locked(struct store *s, struct problems *ps, char **err)
+{
+	struct stmt *st = prep(s,
+			       "SELECT i.line, i.period FROM incoming i JOIN observations o"
+			       " ON o.series_id = i.series_id AND o.period = i.period"
+			       " WHERE o.status = 'approved' ORDER BY i.line",
+			       err);
 	if (!st)
 		return -1;
-	D->bind_text(st, 1, by);
-	D->bind_text(st, 2, at);
-	D->bind_text(st, 3, reason);
-	D->bind_int(st, 4, id);
+	int rc;
+	while ((rc = D->step(st, err)) == 1)
+		problems_add(ps, "E_LOCKED", (int)D->col_int(st, 0),
+			     "Số liệu kỳ %s đã được duyệt và khóa; văn phòng phải mở khóa trước",
+			     D->col_text(st, 1));
+	done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Run a statement whose parameters are by, at (and reason). */
+static int run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
+		char **err)
+{
+	struct stmt *st = prep(s, sql, err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, a);
+	D->bind_text(st, 2, b);
+	if (c)
+		D->bind_text(st, 3, c);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
 	done(s, st);
 	return rc;
 }
 
-/* A new figure: inserted, 1; one already there: 0, nothing written. */
-static int obs_insert(struct store *s, const struct obs_rec *o, const char *by, const char *at,
-		      char **err)
-{
-	struct stmt *st = prep(s,
-			       "INSERT INTO observations (value, num, den, level, yes, note, evidence,"
-			       " recorded_by, recorded_at, series_id, period, version)"
-			       " VALUES (?,?,?,?,?,?,?,?,?,?,?,1)"
-			       " ON CONFLICT (series_id, period) DO NOTHING",
-			       err);
-	if (!st)
-		return -1;
-	bind_figure(s, st, 1, o);
-	D->bind_text(st, 8, by);
-	D->bind_text(st, 9, at);
-	D->bind_int(st, 10, o->series_id);
-	D->bind_text(st, 11, o->period);
-	int rc = D->step(st, err);
-	if (rc == 0)
-		rc = D->changes(st) > 0;
-	done(s, st);
-	return rc;
-}
-
-int store_obs_put(struct store *s, const struct obs_rec *o, const char *reason, char **err)
+int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+		       const char *by, const char *reason, struct problems *ps, char **err)
 {
 	char at[32];
 	now(at);
-	const char *by = o->by ? o->by : "cli";
-	int rc = obs_insert(s, o, by, at, err);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	/* A figure for this indicator and period exists: keep it in the history,
-	 * unless it is approved and locked. */
-	struct stmt *st =
-		prep(s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", err);
-	if (!st)
+	if (D->exec(s->db, D->incoming, err) || D->exec(s->db, "DELETE FROM incoming", err))
 		return -1;
-	D->bind_int(st, 1, o->series_id);
-	D->bind_text(st, 2, o->period);
-	rc = D->step(st, err);
-	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
-	bool locked = rc == 1 && !strcmp(D->col_text(st, 1), "approved");
-	done(s, st);
-	if (rc != 1)
+	char **cells = incoming_cells(o, lines, n);
+	int rc = D->copy(s->db, "incoming", 10, cells, n, err);
+	for (size_t i = 0; i < n * 10; i++)
+		free(cells[i]);
+	free(cells);
+	size_t before = ps->n;
+	if (rc || check_locked(s, ps, err))
 		return -1;
-	if (locked)
+	if (ps->n != before)
 		return 1;
-	if (keep_history(s, id, by, at, reason, err))
-		return -1;
-	st = prep(s,
-		  "UPDATE observations SET value = ?, num = ?, den = ?, level = ?, yes = ?,"
-		  " note = ?, evidence = ?, status = 'draft', version = version + 1,"
-		  " recorded_by = ?, recorded_at = ? WHERE id = ?",
-		  err);
-	if (!st)
-		return -1;
-	bind_figure(s, st, 1, o);
-	D->bind_text(st, 8, by);
-	D->bind_text(st, 9, at);
-	D->bind_int(st, 10, id);
-	rc = D->step(st, err) < 0 ? -1 : 0;
-	done(s, st);
+	/* Every figure replaced goes to the history first: nothing changes
+	 * without a trace of who, when and why. */
+	rc = run3(s,
+		  "INSERT INTO observation_history (observation_id, version, value, num, den, level,"
+		  " yes, note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at,"
+		  " reason) SELECT o.id, o.version, o.value, o.num, o.den, o.level, o.yes, o.note,"
+		  " o.evidence, o.status, o.recorded_by, o.recorded_at, CAST(? AS TEXT),"
+		  " CAST(? AS TEXT), CAST(? AS TEXT) FROM observations o JOIN incoming i"
+		  " ON o.series_id = i.series_id AND o.period = i.period",
+		  by, at, reason, err);
+	if (!rc)
+		rc = run3(s,
+			  "UPDATE observations SET value = i.value, num = i.num, den = i.den,"
+			  " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
+			  " status = 'draft', version = observations.version + 1,"
+			  " recorded_by = CAST(? AS TEXT), recorded_at = CAST(? AS TEXT) FROM incoming i"
+			  " WHERE observations.series_id = i.series_id AND observations.period = i.period",
+			  by, at, NULL, err);
+	if (!rc)
+		rc = run3(s,
+			  "INSERT INTO observations (series_id, period, value, num, den, level, yes, note,"
+			  " evidence, status, version, recorded_by, recorded_at)"
+			  " SELECT series_id, period, value, num, den, level, yes, note, evidence, 'draft',"
+			  " 1, CAST(? AS TEXT), CAST(? AS TEXT) FROM incoming WHERE true"
+			  " ON CONFLICT (series_id, period) DO NOTHING",
+			  by, at, NULL, err);
 	return rc;
 }
 
@@ -843,7 +851,7 @@ int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs
 		"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
 		" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"
 		" FROM observations o JOIN series se ON se.id = o.series_id"
-		" WHERE se.unit_id = ? AND (? IS NULL OR o.period = ?) ORDER BY o.period, se.code",
+		" WHERE se.unit_id = ? AND (CAST(? AS TEXT) IS NULL OR o.period = ?) ORDER BY o.period, se.code",
 		err);
 	if (!st)
 		return -1;

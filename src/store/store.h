@@ -69,9 +69,12 @@ int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err);
 int store_series_get(struct store *s, int64_t unit_id, const char *code, struct series_rec *out,
 		     char **err);
 
-/* Record o (history of the previous figure kept, with reason). 1 when it
- * changed nothing because the figure is approved and locked. */
-int store_obs_put(struct store *s, const struct obs_rec *o, const char *reason, char **err);
+/* Record n checked figures inside the caller's transaction: each replaced
+ * figure goes to the history with by, the time and reason. 0 done; 1 when
+ * some are approved and locked (a problem each, with its line, in ps;
+ * nothing written); -1 on a database error (*err). */
+int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+		       const char *by, const char *reason, struct problems *ps, char **err);
 int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
 		   size_t *n, char **err);
 int store_obs_history(struct store *s, int64_t series_id, const char *period,

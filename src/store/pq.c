@@ -1,0 +1,332 @@
+/* pq.c: the PostgreSQL backend through libpq, for a province or the
+ * country. Statements are prepared once on the server ('?' becomes $1, $2
+ * ...); values travel as text. */
+#include "driver.h"
+
+#include "util.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXP 32
+
+struct stmt {
+	PGconn *db;
+	char name[24];
+	int nparams;
+	char *val[MAXP];
+	PGresult *res;
+	int row, rows;
+	bool ran;
+};
+
+static int counter;
+
+void *pq_driver_open(const char *url, char **err)
+{
+	PGconn *db = PQconnectdb(url);
+	if (PQstatus(db) != CONNECTION_OK) {
+		const char *m = PQerrorMessage(db);
+		*err = xasprintf("không kết nối được PostgreSQL: %.*s", (int)strcspn(m, "\n"), m);
+		PQfinish(db);
+		return NULL;
+	}
+	PGresult *r = PQexec(db, "SET client_min_messages = warning; SET client_encoding = 'UTF8'");
+	PQclear(r);
+	return db;
+}
+
+static char *pq_error(PGconn *db, const char *what)
+{
+	const char *m = PQerrorMessage(db);
+	return xasprintf("lỗi cơ sở dữ liệu (%s): %.*s", what, (int)strcspn(m, "\n"), m);
+}
+
+static int pq_exec(void *db, const char *sql, char **err)
+{
+	PGresult *r = PQexec(db, sql);
+	ExecStatusType st = PQresultStatus(r);
+	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : -1;
+	if (rc && err)
+		*err = pq_error(db, "exec");
+	PQclear(r);
+	return rc;
+}
+
+/* "... = ? AND x = ?" -> "... = $1 AND x = $2", quoted text left alone. */
+static char *dollars(const char *sql, int *n)
+{
+	struct buf b = BUF_INIT;
+	bool quote = false;
+	*n = 0;
+	for (const char *p = sql; *p; p++) {
+		if (*p == '\'')
+			quote = !quote;
+		if (*p == '?' && !quote)
+			buf_printf(&b, "$%d", ++*n);
+		else
+			buf_putc(&b, *p);
+	}
+	return buf_detach(&b);
+}
+
+static struct stmt *pq_prepare(void *db, const char *sql, char **err)
+{
+	int n;
+	char *q = dollars(sql, &n);
+	struct stmt *s = xcalloc(1, sizeof *s);
+	s->db = db;
+	s->nparams = n;
+	snprintf(s->name, sizeof s->name, "s%d", ++counter);
+	PGresult *r = PQprepare(db, s->name, q, n, NULL);
+	free(q);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK || n > MAXP) {
+		if (err)
+			*err = pq_error(db, "prepare");
+		PQclear(r);
+		free(s);
+		return NULL;
+	}
+	PQclear(r);
+	return s;
+}
+
+static void set(struct stmt *s, int i, char *v)
+{
+	if (i < 1 || i > MAXP) {
+		free(v);
+		return;
+	}
+	free(s->val[i - 1]);
+	s->val[i - 1] = v;
+}
+
+static void pq_bind_text(struct stmt *s, int i, const char *v)
+{
+	set(s, i, v ? xstrdup(v) : NULL);
+}
+
+static void pq_bind_int(struct stmt *s, int i, int64_t v)
+{
+	set(s, i, xasprintf("%lld", (long long)v));
+}
+
+static void pq_bind_double(struct stmt *s, int i, double v)
+{
+	set(s, i, xasprintf("%.17g", v));
+}
+
+static void pq_bind_null(struct stmt *s, int i)
+{
+	set(s, i, NULL);
+}
+
+static int pq_step(struct stmt *s, char **err)
+{
+	if (!s->ran) {
+		s->res = PQexecPrepared(s->db, s->name, s->nparams, (const char *const *)s->val, NULL,
+					NULL, 0);
+		s->ran = true;
+		s->row = -1;
+		ExecStatusType st = PQresultStatus(s->res);
+		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+			if (err)
+				*err = pq_error(s->db, "step");
+			return -1;
+		}
+		s->rows = PQntuples(s->res);
+	}
+	return ++s->row < s->rows ? 1 : 0;
+}
+
+static bool pq_col_null(struct stmt *s, int i)
+{
+	return PQgetisnull(s->res, s->row, i);
+}
+
+static const char *pq_col_text(struct stmt *s, int i)
+{
+	return PQgetisnull(s->res, s->row, i) ? NULL : PQgetvalue(s->res, s->row, i);
+}
+
+static int64_t pq_col_int(struct stmt *s, int i)
+{
+	const char *v = pq_col_text(s, i);
+	if (!v)
+		return 0;
+	if (!strcmp(v, "t") || !strcmp(v, "f")) /* booleans */
+		return v[0] == 't';
+	return strtoll(v, NULL, 10);
+}
+
+static double pq_col_double(struct stmt *s, int i)
+{
+	const char *v = pq_col_text(s, i);
+	return v ? strtod(v, NULL) : 0;
+}
+
+static int64_t pq_changes(struct stmt *s)
+{
+	const char *n = s->res ? PQcmdTuples(s->res) : "";
+	return *n ? strtoll(n, NULL, 10) : 0;
+}
+
+static void pq_reset(struct stmt *s)
+{
+	PQclear(s->res);
+	s->res = NULL;
+	s->ran = false;
+	for (int i = 0; i < MAXP; i++) {
+		free(s->val[i]);
+		s->val[i] = NULL;
+	}
+}
+
+static void pq_finalize(struct stmt *s)
+{
+	if (!s)
+		return;
+	pq_reset(s);
+	char *sql = xasprintf("DEALLOCATE %s", s->name);
+	PQclear(PQexec(s->db, sql));
+	free(sql);
+	free(s);
+}
+
+static void pq_close(void *db)
+{
+	PQfinish(db);
+}
+
+/* COPY text format: \N for NULL, backslash escapes for the separators. */
+static void copy_cell(struct buf *b, const char *v)
+{
+	if (!v) {
+		buf_puts(b, "\\N");
+		return;
+	}
+	for (; *v; v++) {
+		if (*v == '\\')
+			buf_puts(b, "\\\\");
+		else if (*v == '\t')
+			buf_puts(b, "\\t");
+		else if (*v == '\n')
+			buf_puts(b, "\\n");
+		else if (*v == '\r')
+			buf_puts(b, "\\r");
+		else
+			buf_putc(b, *v);
+	}
+}
+
+static int pq_copy(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
+		   char **err)
+{
+	char *sql = xasprintf("COPY %s FROM STDIN", table);
+	PGresult *r = PQexec(db, sql);
+	free(sql);
+	bool ok = PQresultStatus(r) == PGRES_COPY_IN;
+	PQclear(r);
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < nrows && ok; i++) {
+		for (int c = 0; c < ncols; c++) {
+			if (c)
+				buf_putc(&b, '\t');
+			copy_cell(&b, cells[i * (size_t)ncols + (size_t)c]);
+		}
+		buf_putc(&b, '\n');
+		if (b.len > (1u << 20) || i + 1 == nrows) {
+			ok = PQputCopyData(db, b.ptr, (int)b.len) == 1;
+			buf_reset(&b);
+		}
+	}
+	buf_free(&b);
+	ok = PQputCopyEnd(db, ok ? NULL : "aborted") == 1 && ok;
+	while ((r = PQgetResult(db)) != NULL) {
+		ok = ok && PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+	}
+	if (!ok && err)
+		*err = pq_error(db, "copy");
+	return ok ? 0 : -1;
+}
+
+#define ID "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"
+#define NUM "DOUBLE PRECISION"
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS units ("
+	" id " ID ", code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('country','province','district','commune','ward')),"
+	" parent_id BIGINT REFERENCES units(id), population BIGINT, created_at TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS agencies ("
+	" id " ID ", unit_id BIGINT NOT NULL REFERENCES units(id),"
+	" name TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, folded));"
+	"CREATE TABLE IF NOT EXISTS plans ("
+	" id " ID ", unit_id BIGINT NOT NULL REFERENCES units(id),"
+	" version BIGINT NOT NULL, title TEXT, number TEXT, issuer TEXT, issued_on TEXT,"
+	" source TEXT, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL,"
+	" UNIQUE (unit_id, version));"
+	"CREATE TABLE IF NOT EXISTS series ("
+	" id " ID ", unit_id BIGINT NOT NULL REFERENCES units(id),"
+	" code TEXT NOT NULL, folded TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS indicators ("
+	" id " ID ", plan_id BIGINT NOT NULL REFERENCES plans(id),"
+	" series_id BIGINT NOT NULL REFERENCES series(id), code TEXT NOT NULL,"
+	" group_code TEXT NOT NULL, name TEXT NOT NULL, unit TEXT, baseline " NUM ","
+	" baseline_text TEXT, lead_id BIGINT REFERENCES agencies(id),"
+	" monitor_id BIGINT REFERENCES agencies(id), partners TEXT, implementers TEXT,"
+	" deadline TEXT, UNIQUE (plan_id, code));"
+	"CREATE TABLE IF NOT EXISTS targets ("
+	" indicator_id BIGINT NOT NULL REFERENCES indicators(id), year BIGINT NOT NULL,"
+	" kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value " NUM ", min " NUM ","
+	" max " NUM ", level TEXT, rank BIGINT, PRIMARY KEY (indicator_id, year));"
+	"CREATE TABLE IF NOT EXISTS tasks ("
+	" id " ID ", plan_id BIGINT NOT NULL REFERENCES plans(id),"
+	" code TEXT NOT NULL, group_code TEXT NOT NULL, title TEXT NOT NULL, lead TEXT,"
+	" implementers TEXT, timeframe TEXT, due TEXT, recurring BIGINT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS observations ("
+	" id " ID ", series_id BIGINT NOT NULL REFERENCES series(id),"
+	" period TEXT NOT NULL, value " NUM ", num " NUM ", den " NUM ", level TEXT, yes BIGINT,"
+	" note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"
+	"  CHECK (status IN ('draft','submitted','approved','returned')),"
+	" version BIGINT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+	" UNIQUE (series_id, period));"
+	"CREATE TABLE IF NOT EXISTS observation_history ("
+	" id " ID ", observation_id BIGINT NOT NULL REFERENCES observations(id),"
+	" version BIGINT NOT NULL, value " NUM ", num " NUM ", den " NUM ", level TEXT,"
+	" yes BIGINT, note TEXT, evidence TEXT, status TEXT NOT NULL, recorded_by TEXT NOT NULL,"
+	" recorded_at TEXT NOT NULL, replaced_by TEXT NOT NULL, replaced_at TEXT NOT NULL,"
+	" reason TEXT);"
+	"CREATE TABLE IF NOT EXISTS audit ("
+	" id " ID ", at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+	" entity TEXT NOT NULL, entity_id BIGINT, detail TEXT);"
+	"CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);";
+
+const struct driver pq_driver = {
+	.name = "postgresql",
+	.exec = pq_exec,
+	.prepare = pq_prepare,
+	.bind_text = pq_bind_text,
+	.bind_int = pq_bind_int,
+	.bind_double = pq_bind_double,
+	.bind_null = pq_bind_null,
+	.step = pq_step,
+	.col_null = pq_col_null,
+	.col_text = pq_col_text,
+	.col_int = pq_col_int,
+	.col_double = pq_col_double,
+	.reset = pq_reset,
+	.changes = pq_changes,
+	.copy = pq_copy,
+	.finalize = pq_finalize,
+	.close = pq_close,
+	.begin = "BEGIN",
+	.schema = schema,
+	.incoming = "CREATE TEMP TABLE IF NOT EXISTS incoming (line BIGINT, series_id BIGINT,"
+		    " period TEXT, value " NUM ", num " NUM ", den " NUM ", level TEXT, yes BIGINT,"
+		    " note TEXT, evidence TEXT)",
+};
