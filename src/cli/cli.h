@@ -14,5 +14,10 @@ int cmd_plans(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_record(int argc, char **argv);
 int cmd_observations(int argc, char **argv);
+int cmd_submit(int argc, char **argv);
+int cmd_approve(int argc, char **argv);
+int cmd_return(int argc, char **argv);
+int cmd_reopen(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

@@ -499,3 +499,166 @@ int cmd_observations(int argc, char **argv)
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
+
+/* ---- chitieu submit|approve|return|reopen; audit ------------------------------------ */
+
+static int transition(const char *action, int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *ind = NULL, *period = NULL, *by = NULL, *comment = NULL;
+	bool all = false;
+	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
+				   {"indicator", &ind, NULL}, {"period", &period, NULL},
+				   {"by", &by, NULL},         {"comment", &comment, NULL},
+				   {"reason", &comment, NULL}, {"all", NULL, &all},
+				   {NULL, NULL, NULL}};
+	if (args_parse(action, argc, argv, opts, NULL, 0) < 0 || !unit || !period || (!ind && !all)) {
+		fprintf(stderr,
+			"Cách dùng: chitieu %s --unit MÃ --period KỲ (--indicator I.1 | --all)%s\n", action,
+			!strcmp(action, "return") || !strcmp(action, "reopen") ? " --comment \"lý do\"" : "");
+		return CLI_USAGE;
+	}
+	struct store *s = open_db(action, db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct problems ps = {0};
+	struct unit_rec u = {0};
+	struct obs_rec *o = NULL;
+	size_t n = 0, moved = 0;
+	char *err = NULL;
+	struct period p;
+	const char *why;
+	char canon[16];
+	snprintf(canon, sizeof canon, "%.15s", period);
+	if (!period_parse(period, &p, &why))
+		period_format(&p, canon, sizeof canon);
+	if (store_unit_get(s, unit, &u, &err)) {
+		problems_add(&ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị \"%s\"", unit);
+	} else if (store_obs_list(s, u.id, canon, &o, &n, &err)) {
+		problems_add(&ps, "E_DB", 0, "%s", err);
+	} else if (!store_begin(s, &err)) {
+		size_t tried = 0;
+		for (size_t i = 0; i < n && !ps.n; i++) {
+			if (ind ? strcmp(o[i].code, ind) != 0 : false)
+				continue;
+			tried++;
+			/* With --all, move what is in the right state; say nothing of the rest. */
+			struct problems one = {0};
+			if (!store_obs_transition(s, o[i].series_id, canon, action, by ? by : "cli", comment,
+						  &one))
+				moved++;
+			else if (!all || strcmp(one.v[0].code, "E_STATE"))
+				problems_add(&ps, one.v[0].code, 0, "%s %s", o[i].code, one.v[0].message);
+			problems_free(&one);
+		}
+		if (!tried)
+			problems_add(&ps, "E_NOT_FOUND", 0, "Chưa có số liệu %s kỳ %s của %s",
+				     ind ? ind : "nào", canon, unit);
+		if (ps.n)
+			store_rollback(s);
+		else if (store_commit(s, &err))
+			problems_add(&ps, "E_DB", 0, "%s", err);
+	}
+	print_problems(action, NULL, &ps);
+	if (!ps.n)
+		printf("Đã %s %zu số liệu\n",
+		       !strcmp(action, "submit")    ? "gửi"
+		       : !strcmp(action, "approve") ? "duyệt"
+		       : !strcmp(action, "return")  ? "trả lại"
+						    : "mở khóa",
+		       moved);
+	int rc = ps.n ? CLI_BADINPUT : CLI_OK;
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	free(err);
+	problems_free(&ps);
+	unit_rec_free(&u);
+	store_close(s);
+	return rc;
+}
+
+int cmd_submit(int argc, char **argv)
+{
+	return transition("submit", argc, argv);
+}
+
+int cmd_approve(int argc, char **argv)
+{
+	return transition("approve", argc, argv);
+}
+
+int cmd_return(int argc, char **argv)
+{
+	return transition("return", argc, argv);
+}
+
+int cmd_reopen(int argc, char **argv)
+{
+	return transition("reopen", argc, argv);
+}
+
+static void csv_cell(const char *v, bool last)
+{
+	fputc('"', stdout);
+	for (; v && *v; v++) {
+		if (*v == '"')
+			fputc('"', stdout);
+		fputc(*v, stdout);
+	}
+	fputs(last ? "\"\n" : "\",", stdout);
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	const char *db = NULL, *since = NULL, *format = "text";
+	const struct opt opts[] = {{"db", &db, NULL}, {"since", &since, NULL},
+				   {"format", &format, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("audit", argc, argv, opts, NULL, 0) < 0 ||
+	    (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))) {
+		fputs("Cách dùng: chitieu audit [--since 2025-01-01] [--format text|csv|json]\n", stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = open_db("audit", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct audit_rec *a;
+	size_t n;
+	char *err = NULL;
+	if (store_audit_list(s, since, &a, &n, &err)) {
+		fprintf(stderr, "chitieu audit: %s\n", err);
+		free(err);
+		store_close(s);
+		return CLI_BADINPUT;
+	}
+	json_t *arr = json_array();
+	if (!strcmp(format, "csv"))
+		puts("at,actor,action,entity,entity_id,detail");
+	for (size_t i = 0; i < n; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "%lld", (long long)a[i].entity_id);
+		if (!strcmp(format, "csv")) {
+			csv_cell(a[i].at, false);
+			csv_cell(a[i].actor, false);
+			csv_cell(a[i].action, false);
+			csv_cell(a[i].entity, false);
+			csv_cell(id, false);
+			csv_cell(a[i].detail, true);
+		} else if (!strcmp(format, "json")) {
+			json_array_append_new(arr, json_pack("{ssssssssss*}", "at", a[i].at, "actor",
+							     a[i].actor, "action", a[i].action, "entity",
+							     a[i].entity, "detail", a[i].detail));
+		} else {
+			printf("%s  %-12s %-12s %s #%s  %s\n", a[i].at, a[i].actor, a[i].action, a[i].entity,
+			       id, a[i].detail ? a[i].detail : "");
+		}
+		audit_rec_free(&a[i]);
+	}
+	if (!strcmp(format, "json")) {
+		json_dumpf(arr, stdout, JSON_INDENT(2));
+		fputc('\n', stdout);
+	}
+	json_decref(arr);
+	free(a);
+	store_close(s);
+	return CLI_OK;
+}

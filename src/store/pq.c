@@ -294,7 +294,7 @@ static const char schema[] =
 	" note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"
 	"  CHECK (status IN ('draft','submitted','approved','returned')),"
 	" version BIGINT NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-	" UNIQUE (series_id, period));"
+	" review TEXT, UNIQUE (series_id, period));"
 	"CREATE TABLE IF NOT EXISTS observation_history ("
 	" id " ID ", observation_id BIGINT NOT NULL REFERENCES observations(id),"
 	" version BIGINT NOT NULL, value " NUM ", num " NUM ", den " NUM ", level TEXT,"

@@ -213,7 +213,7 @@ static const char schema[] =
 	" note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"
 	"  CHECK (status IN ('draft','submitted','approved','returned')),"
 	" version INTEGER NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-	" UNIQUE (series_id, period));"
+	" review TEXT, UNIQUE (series_id, period));"
 	/* Every earlier state of a figure: nothing changes without a trace. */
 	"CREATE TABLE IF NOT EXISTS observation_history ("
 	" id INTEGER PRIMARY KEY, observation_id INTEGER NOT NULL REFERENCES observations(id),"

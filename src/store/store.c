@@ -801,6 +801,11 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 			  " 1, CAST(? AS TEXT), CAST(? AS TEXT) FROM incoming WHERE true"
 			  " ON CONFLICT (series_id, period) DO NOTHING",
 			  by, at, NULL, err);
+	if (!rc) {
+		char *detail = xasprintf("%zu số liệu%s%s", n, reason ? ": " : "", reason ? reason : "");
+		audit(s, by, "record", "observation", 0, detail);
+		free(detail);
+	}
 	return rc;
 }
 
@@ -876,4 +881,127 @@ int store_obs_history(struct store *s, int64_t series, const char *period, struc
 	D->bind_int(st, 1, series);
 	D->bind_text(st, 2, period);
 	return read_all_obs(s, st, out, n, err);
+}
+
+/* ---- Workflow and audit ------------------------------------------------------- */
+
+static const struct transition {
+	const char *action, *from1, *from2, *to, *verb;
+	bool comment;
+} transitions[] = {
+	{"submit", "draft", "returned", "submitted", "gửi", false},
+	{"approve", "submitted", NULL, "approved", "duyệt", false},
+	{"return", "submitted", NULL, "returned", "trả lại", true},
+	{"reopen", "approved", NULL, "draft", "mở khóa", true},
+};
+
+static const char *status_vi(const char *st)
+{
+	return !strcmp(st, "draft")       ? "nháp"
+	       : !strcmp(st, "submitted") ? "đã gửi"
+	       : !strcmp(st, "approved")  ? "đã duyệt"
+	       : !strcmp(st, "returned")  ? "bị trả lại"
+					  : st;
+}
+
+int store_obs_transition(struct store *s, int64_t series, const char *period, const char *action,
+			 const char *by, const char *comment, struct problems *ps)
+{
+	const struct transition *t = NULL;
+	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
+		if (!strcmp(transitions[i].action, action))
+			t = &transitions[i];
+	if (!t) {
+		problems_add(ps, "E_ACTION", 0, "Không có thao tác \"%s\"", action);
+		return -1;
+	}
+	if (t->comment && (!comment || !*comment)) {
+		problems_add(ps, "E_COMMENT", 0, "Cần ghi lý do khi %s",
+			     !strcmp(action, "return") ? "trả lại số liệu" : "mở khóa số liệu");
+		return -1;
+	}
+	char *err = NULL, at[32];
+	now(at);
+	struct stmt *st =
+		prep(s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", &err);
+	int rc = -1;
+	if (st) {
+		D->bind_int(st, 1, series);
+		D->bind_text(st, 2, period);
+		rc = D->step(st, &err);
+	}
+	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
+	char *from = rc == 1 ? xstrdup(D->col_text(st, 1)) : NULL;
+	if (st)
+		done(s, st);
+	if (rc < 0) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+	} else if (rc == 0) {
+		problems_add(ps, "E_NOT_FOUND", 0, "Chưa có số liệu kỳ %s để %s", period, t->verb);
+		rc = -1;
+	} else if (strcmp(from, t->from1) && (!t->from2 || strcmp(from, t->from2))) {
+		problems_add(ps, "E_STATE", 0, "Số liệu kỳ %s đang ở trạng thái \"%s\": không thể %s",
+			     period, status_vi(from), t->verb);
+		rc = -1;
+	} else {
+		struct stmt *u = prep(s, "UPDATE observations SET status = ?, review = ? WHERE id = ?", &err);
+		rc = u ? 0 : -1;
+		if (u) {
+			D->bind_text(u, 1, t->to);
+			D->bind_text(u, 2, comment);
+			D->bind_int(u, 3, id);
+			rc = D->step(u, &err) < 0 ? -1 : 0;
+			done(s, u);
+		}
+		if (rc) {
+			problems_add(ps, "E_DB", 0, "%s", err);
+		} else {
+			char *detail = xasprintf("%s %s -> %s%s%s", period, from, t->to,
+						 comment ? ": " : "", comment ? comment : "");
+			audit(s, by, action, "observation", id, detail);
+			free(detail);
+		}
+	}
+	free(from);
+	free(err);
+	return rc;
+}
+
+void audit_rec_free(struct audit_rec *a)
+{
+	free(a->at);
+	free(a->actor);
+	free(a->action);
+	free(a->entity);
+	free(a->detail);
+	memset(a, 0, sizeof *a);
+}
+
+int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
+		     char **err)
+{
+	struct stmt *st = prep(s,
+			       "SELECT at, actor, action, entity, entity_id, detail FROM audit"
+			       " WHERE CAST(? AS TEXT) IS NULL OR at >= ? ORDER BY id",
+			       err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, since);
+	D->bind_text(st, 2, since);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		struct audit_rec *a = &(*out)[(*n)++];
+		a->at = xstrdup(D->col_text(st, 0));
+		a->actor = xstrdup(D->col_text(st, 1));
+		a->action = xstrdup(D->col_text(st, 2));
+		a->entity = xstrdup(D->col_text(st, 3));
+		a->entity_id = D->col_int(st, 4);
+		a->detail = dup_or_null(D->col_text(st, 5));
+	}
+	done(s, st);
+	return rc < 0 ? -1 : 0;
 }

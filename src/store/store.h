@@ -80,6 +80,25 @@ int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct 
 int store_obs_history(struct store *s, int64_t series_id, const char *period,
 		      struct obs_rec **out, size_t *n, char **err);
 
+/* The workflow of a figure: draft -> submitted -> approved, or returned
+ * with a comment; approved figures are locked until the office reopens
+ * them. action is "submit", "approve", "return" or "reopen"; comment is
+ * required for return and reopen. Every transition goes to the audit log.
+ * 0 done; -1 with a problem in ps (E_NOT_FOUND, E_STATE, E_COMMENT, E_DB). */
+int store_obs_transition(struct store *s, int64_t series_id, const char *period,
+			 const char *action, const char *by, const char *comment,
+			 struct problems *ps);
+
+struct audit_rec {
+	char *at, *actor, *action, *entity, *detail;
+	int64_t entity_id;
+};
+
+void audit_rec_free(struct audit_rec *a);
+/* The audit log, oldest first; since (ISO time) may be NULL. */
+int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
+		     char **err);
+
 /* A figure as typed by a person or read from a CSV row: text fields, ""
  * when absent. */
 struct obs_input {

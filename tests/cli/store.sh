@@ -123,6 +123,31 @@ grep -q "dòng 2" "$tmp/err" && ok || bad "broken csv names its line: $(cat "$tm
 printf 'a,b\n1,2\n' > "$tmp/noheader.csv"
 run csv-no-header 2 record --csv "$tmp/noheader.csv"
 
+# Workflow: draft -> submitted -> approved, or returned with a comment; an
+# approved figure is locked until reopened with a reason; all in the audit log.
+run w-record 0 record --unit DT --indicator II.1 --period 2025-Q4 --value 81
+run w-record2 0 record --unit DT --indicator II.2 --period 2025-Q4 --value 82
+rejects approve-draft E_STATE "không thể duyệt" approve --unit DT --period 2025-Q4 --indicator II.1
+run submit-all 0 submit --unit DT --period 2025-Q4 --all
+grep -q "Đã gửi 2 số liệu" "$tmp/out" && ok || bad "submit --all: $(cat "$tmp/out")"
+rejects return-no-comment E_COMMENT "lý do" return --unit DT --period 2025-Q4 --indicator II.2
+run return 0 return --unit DT --period 2025-Q4 --indicator II.2 --comment "thiếu minh chứng"
+run approve 0 approve --unit DT --period 2025-Q4 --indicator II.1 --by "Văn phòng"
+[ "$(count "select status from observations o join series s on s.id=o.series_id where s.code='II.2' and o.period='2025-Q4'")" = returned ] && ok || bad "returned state"
+rejects locked-after-approve E_LOCKED "khóa" record --unit DT --indicator II.1 --period 2025-Q4 --value 90
+rejects reopen-no-reason E_COMMENT "lý do" reopen --unit DT --period 2025-Q4 --indicator II.1
+run reopen 0 reopen --unit DT --period 2025-Q4 --indicator II.1 --reason "số liệu VNPT mới"
+run record-after-reopen 0 record --unit DT --indicator II.1 --period 2025-Q4 --value 90
+rejects nothing-to-submit E_NOT_FOUND "Chưa có số liệu" submit --unit DT --period 2030-Q1 --all
+run audit 0 audit
+for want in "return" "thiếu minh chứng" "approve" "reopen" "số liệu VNPT mới" "plan.import"; do
+	grep -qF "$want" "$tmp/out" && ok || bad "audit lacks \"$want\""
+done
+run audit-csv 0 audit --format csv
+head -1 "$tmp/out" | grep -q "^at,actor,action,entity,entity_id,detail$" && ok || bad "audit csv header"
+run audit-json 0 audit --format json
+grep -q '"action": "reopen"' "$tmp/out" && ok || bad "audit json"
+
 # A re-imported plan (a new version) keeps the figures on the same indicators.
 run reimport 0 import "$data/plans/004_5f0b3916b5e2f87f.txt" --unit HQ
 grep -q "73 chỉ tiêu giữ nguyên số liệu" "$tmp/out" && ok || bad "reimport: $(cat "$tmp/out")"

@@ -16,6 +16,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cluster="$here/../../scripts/pg-cluster.sh"
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/chitieu-pg.XXXXXX")
+# shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   bash "$cluster" stop "$dir" || echo "with-pg: could not stop the cluster in $dir" >&2
   rm -rf "$dir"
