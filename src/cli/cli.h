@@ -19,5 +19,8 @@ int cmd_approve(int argc, char **argv);
 int cmd_return(int argc, char **argv);
 int cmd_reopen(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_dump(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 #endif

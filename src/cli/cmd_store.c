@@ -662,3 +662,44 @@ int cmd_audit(int argc, char **argv)
 	store_close(s);
 	return CLI_OK;
 }
+
+/* ---- chitieu backup|dump|restore FILE ------------------------------------------------ */
+
+static int file_command(const char *cmd, int argc, char **argv,
+			int (*fn)(struct store *, const char *, char **), const char *okmsg)
+{
+	const char *db = NULL, *file[1];
+	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
+	if (args_parse(cmd, argc, argv, opts, file, 1) != 1) {
+		fprintf(stderr, "Cách dùng: chitieu %s TỆP [--db CƠ_SỞ_DỮ_LIỆU]\n", cmd);
+		return CLI_USAGE;
+	}
+	struct store *s = open_db(cmd, db);
+	if (!s)
+		return CLI_BADINPUT;
+	char *err = NULL;
+	int rc = fn(s, file[0], &err);
+	store_close(s);
+	if (rc) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+		free(err);
+		return CLI_BADINPUT;
+	}
+	printf("%s %s\n", okmsg, file[0]);
+	return CLI_OK;
+}
+
+int cmd_backup(int argc, char **argv)
+{
+	return file_command("backup", argc, argv, store_backup, "Đã sao lưu vào");
+}
+
+int cmd_dump(int argc, char **argv)
+{
+	return file_command("dump", argc, argv, store_dump, "Đã xuất toàn bộ dữ liệu vào");
+}
+
+int cmd_restore(int argc, char **argv)
+{
+	return file_command("restore", argc, argv, store_restore, "Đã khôi phục từ");
+}

@@ -33,6 +33,9 @@ static const struct command {
 	{"reopen", cmd_reopen, "reopen --unit U --period P --indicator I --reason R",
 	 "mở khóa số liệu đã duyệt"},
 	{"audit", cmd_audit, "audit [--since T] [--format text|csv|json]", "nhật ký thay đổi"},
+	{"backup", cmd_backup, "backup FILE", "sao lưu tệp SQLite (an toàn khi đang dùng)"},
+	{"dump", cmd_dump, "dump FILE.json", "xuất toàn bộ dữ liệu ra JSON"},
+	{"restore", cmd_restore, "restore FILE.json", "khôi phục vào cơ sở dữ liệu trống"},
 	{"help", cmd_help, "help", "hướng dẫn sử dụng"},
 	{"version", cmd_version, "version", "phiên bản"},
 };

@@ -35,6 +35,11 @@ struct driver {
 	 * for NULL): COPY where the database has it. */
 	int (*copy)(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
 		    char **err);
+	/* Run after restoring a table with explicit ids ("{t}" stands for the
+	 * table), so that new rows get fresh ids; NULL if not needed. */
+	const char *after_restore;
+	/* Online copy of the whole database into a file; NULL if unsupported. */
+	int (*backup)(void *db, const char *path, char **err);
 	/* How a write transaction starts. */
 	const char *begin;
 	/* The schema, as statements for exec. */
@@ -51,5 +56,10 @@ void *pq_driver_open(const char *url, char **err);
 
 /* Open a SQLite file (WAL, foreign keys, full sync). NULL with *err. */
 void *sqlite_driver_open(const char *path, char **err);
+
+struct json_t;
+/* The whole database as {"chitieu_dump": 1, "tables": {...}}; back again. */
+int store_dump_json(const struct driver *d, void *db, struct json_t **out, char **err);
+int store_restore_json(const struct driver *d, void *db, struct json_t *doc, char **err);
 
 #endif

@@ -322,6 +322,8 @@ const struct driver pq_driver = {
 	.reset = pq_reset,
 	.changes = pq_changes,
 	.copy = pq_copy,
+	.after_restore = "SELECT setval(pg_get_serial_sequence('{t}', 'id'),"
+			 " coalesce(max(id), 0) + 1, false) FROM {t}",
 	.finalize = pq_finalize,
 	.close = pq_close,
 	.begin = "BEGIN",

@@ -173,6 +173,30 @@ static int sq_copy(void *db, const char *table, int ncols, char *const *cells, s
 	return rc;
 }
 
+/* The online backup API: pages copied in steps, other connections may keep
+ * writing meanwhile; the result is a consistent snapshot. */
+static int sq_backup(void *db, const char *path, char **err)
+{
+	sqlite3 *dst = NULL;
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		*err = xasprintf("không tạo được tệp sao lưu %s: %s", path,
+				 dst ? sqlite3_errmsg(dst) : "?");
+		sqlite3_close(dst);
+		return -1;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db, "main");
+	int rc = b ? SQLITE_OK : SQLITE_ERROR;
+	while (b && ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+		     rc == SQLITE_LOCKED))
+		sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
+	if (b)
+		sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		*err = xasprintf("sao lưu không xong: %s", sqlite3_errmsg(dst));
+	sqlite3_close(dst);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS units ("
@@ -242,6 +266,7 @@ const struct driver sqlite_driver = {
 	.reset = sq_reset,
 	.changes = sq_changes,
 	.copy = sq_copy,
+	.backup = sq_backup,
 	.finalize = sq_finalize,
 	.close = sq_close,
 	/* Take the write lock at once: no deadlock between two writers. */

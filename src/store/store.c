@@ -1005,3 +1005,60 @@ int store_audit_list(struct store *s, const char *since, struct audit_rec **out,
 	done(s, st);
 	return rc < 0 ? -1 : 0;
 }
+
+/* ---- Backup, dump, restore -------------------------------------------------------- */
+
+int store_backup(struct store *s, const char *path, char **err)
+{
+	if (!D->backup) {
+		*err = xstrdup("cơ sở dữ liệu PostgreSQL: sao lưu bằng pg_dump, hoặc dùng \"chitieu dump\"");
+		return -1;
+	}
+	return D->backup(s->db, path, err);
+}
+
+int store_dump(struct store *s, const char *path, char **err)
+{
+	json_t *doc = NULL;
+	if (store_begin(s, err)) /* one consistent snapshot */
+		return -1;
+	int rc = store_dump_json(D, s->db, &doc, err);
+	store_rollback(s);
+	if (rc)
+		return -1;
+	char *tmp = xasprintf("%s.tmp", path);
+	rc = json_dump_file(doc, tmp, JSON_COMPACT) || rename(tmp, path) ? -1 : 0;
+	if (rc) {
+		*err = xasprintf("không ghi được %s", path);
+		remove(tmp);
+	}
+	free(tmp);
+	json_decref(doc);
+	return rc;
+}
+
+int store_restore(struct store *s, const char *path, char **err)
+{
+	json_error_t je;
+	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+	if (!doc) {
+		*err = xasprintf("%s: dòng %d: %s", path, je.line, je.text);
+		return -1;
+	}
+	int64_t any = 0;
+	int rc = query_int(s, "SELECT count(*) FROM units", &any, err, (char *)NULL);
+	if (rc >= 0 && any) {
+		*err = xstrdup("cơ sở dữ liệu không trống: chỉ khôi phục vào cơ sở dữ liệu mới");
+		rc = -1;
+	} else if (rc >= 0) {
+		rc = store_begin(s, err);
+		if (!rc)
+			rc = store_restore_json(D, s->db, doc, err);
+		if (!rc)
+			rc = store_commit(s, err);
+		else
+			store_rollback(s);
+	}
+	json_decref(doc);
+	return rc < 0 ? -1 : 0;
+}

@@ -99,6 +99,14 @@ void audit_rec_free(struct audit_rec *a);
 int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
 		     char **err);
 
+/* A consistent copy of a SQLite database into the file path, safe while
+ * others write. PostgreSQL: use pg_dump, or store_dump. */
+int store_backup(struct store *s, const char *path, char **err);
+/* Everything as JSON into path; and from such a file into an empty
+ * database of either backend (all or nothing). */
+int store_dump(struct store *s, const char *path, char **err);
+int store_restore(struct store *s, const char *path, char **err);
+
 /* A figure as typed by a person or read from a CSV row: text fields, ""
  * when absent. */
 struct obs_input {

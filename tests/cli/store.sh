@@ -153,7 +153,36 @@ run reimport 0 import "$data/plans/004_5f0b3916b5e2f87f.txt" --unit HQ
 grep -q "73 chỉ tiêu giữ nguyên số liệu" "$tmp/out" && ok || bad "reimport: $(cat "$tmp/out")"
 run observations 0 observations --unit HQ --period 2025-Q3
 grep -q "^I.1 .*90" "$tmp/out" && ok || bad "figures after re-import: $(cat "$tmp/out")"
+# Dump and restore: into an empty database of the same backend, and into a
+# SQLite file from whatever backend this is; the dumps are the same.
+run dump 0 dump "$tmp/a.json"
+if [ "$backend" = postgresql ]; then
+	psql -q "$CHITIEU_DB" -c 'DROP DATABASE IF EXISTS chitieu_restore' -c 'CREATE DATABASE chitieu_restore' > /dev/null 2>&1
+	same="${CHITIEU_DB%/*}/chitieu_restore"
+else
+	same="$tmp/same.db"
+fi
+run restore 0 restore "$tmp/a.json" --db "$same"
+run dump-again 0 dump "$tmp/b.json" --db "$same"
+nobackend() { sed 's/"backend":"[a-z]*"//' "$1"; }
+cmp -s <(nobackend "$tmp/a.json") <(nobackend "$tmp/b.json") && ok || bad "dump after restore differs"
+run restore-sqlite 0 restore "$tmp/a.json" --db "$tmp/cross.db"
+run dump-sqlite 0 dump "$tmp/c.json" --db "$tmp/cross.db"
+cmp -s <(nobackend "$tmp/a.json") <(nobackend "$tmp/c.json") && ok || bad "$backend -> sqlite round trip differs"
+grep -q '"observation_history"' "$tmp/a.json" && ok || bad "dump lacks the history"
+run restore-nonempty 2 restore "$tmp/a.json" --db "$same"
+grep -q "không trống" "$tmp/err" && ok || bad "restore into a non-empty database: $(cat "$tmp/err")"
+printf '{"chitieu_dump": 1, "tables": {"units": {"rows": [[1, "X"]]}}' > "$tmp/broken.json"
+run restore-broken 2 restore "$tmp/broken.json" --db "$tmp/empty.db"
+printf '{"chitieu_dump": 1, "tables": {}}' > "$tmp/partial.json"
+run restore-partial 2 restore "$tmp/partial.json" --db "$tmp/empty2.db"
+grep -q "thiếu bảng" "$tmp/err" && ok || bad "restore of a partial dump: $(cat "$tmp/err")"
+
 if [ "$backend" = sqlite ]; then
+	run backup 0 backup "$tmp/backup.db"
+	[ "$(sqlite3 "$tmp/backup.db" "pragma integrity_check")" = ok ] && ok || bad "backup integrity"
+	[ "$(sqlite3 "$tmp/backup.db" "select count(*) from observations")" = "$(count "select count(*) from observations")" ] &&
+		ok || bad "backup lacks rows"
 	[ "$(count "pragma integrity_check")" = "ok" ] && ok || bad "integrity_check"
 	[ "$(count "pragma journal_mode")" = "wal" ] && ok || bad "WAL"
 fi
