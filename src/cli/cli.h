@@ -22,5 +22,7 @@ int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_dump(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_task(int argc, char **argv);
+int cmd_tasks(int argc, char **argv);
 
 #endif

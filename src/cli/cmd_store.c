@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static struct store *open_db(const char *cmd, const char *db)
 {
@@ -702,4 +703,109 @@ int cmd_dump(int argc, char **argv)
 int cmd_restore(int argc, char **argv)
 {
 	return file_command("restore", argc, argv, store_restore, "Đã khôi phục từ");
+}
+
+/* ---- chitieu task (progress) and tasks (board) ---------------------------------------- */
+
+/* "85%" in a static buffer, for one printf argument. */
+static const char *percent_text(int percent)
+{
+	static char b[16];
+	snprintf(b, sizeof b, "%d%%", percent);
+	return b;
+}
+
+int cmd_task(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *task = NULL, *period = NULL, *status = NULL;
+	const char *percent = NULL, *note = NULL, *evidence = NULL, *by = NULL;
+	const struct opt opts[] = {{"db", &db, NULL},           {"unit", &unit, NULL},
+				   {"task", &task, NULL},       {"period", &period, NULL},
+				   {"status", &status, NULL},   {"percent", &percent, NULL},
+				   {"note", &note, NULL},       {"evidence", &evidence, NULL},
+				   {"by", &by, NULL},           {NULL, NULL, NULL}};
+	if (args_parse("task", argc, argv, opts, NULL, 0) < 0 || !unit || !task || !period || !status) {
+		fputs("Cách dùng: chitieu task --unit MÃ --task I.1 --period KỲ --status "
+		      "not_started|in_progress|done [--percent N] [--note ...] [--evidence URL]\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct problems ps = {0};
+	int pct = -1;
+	if (percent) {
+		char *end;
+		long v = strtol(percent, &end, 10);
+		if (*end || end == percent)
+			problems_add(&ps, "E_NUMBER", 0, "Phần trăm \"%s\" không phải số nguyên", percent);
+		pct = (int)(v < -1 ? -2 : v > 1000 ? 1000 : v);
+	}
+	struct store *s = open_db("task", db);
+	if (!s) {
+		problems_free(&ps);
+		return CLI_BADINPUT;
+	}
+	struct unit_rec u = {0};
+	char *err = NULL;
+	if (!ps.n && store_unit_get(s, unit, &u, &err))
+		problems_add(&ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị \"%s\"", unit);
+	if (!ps.n)
+		store_task_progress(s, u.id, task, period, status, pct, note, evidence, by ? by : "cli",
+				    &ps);
+	print_problems("task", NULL, &ps);
+	int rc = ps.n ? CLI_BADINPUT : CLI_OK;
+	if (!ps.n)
+		printf("Đã cập nhật tiến độ nhiệm vụ %s\n", task);
+	problems_free(&ps);
+	free(err);
+	unit_rec_free(&u);
+	store_close(s);
+	return rc;
+}
+
+int cmd_tasks(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *period = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {"period", &period, NULL},
+				   {NULL, NULL, NULL}};
+	if (args_parse("tasks", argc, argv, opts, NULL, 0) < 0 || !unit) {
+		fputs("Cách dùng: chitieu tasks --unit MÃ [--period KỲ]   (mặc định: tháng này)\n", stderr);
+		return CLI_USAGE;
+	}
+	char month[16];
+	if (!period) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(month, sizeof month, "%Y-%m", &tm);
+		period = month;
+	}
+	struct store *s = open_db("tasks", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct unit_rec u = {0};
+	struct task_row *t = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int found = store_unit_get(s, unit, &u, &err);
+	int rc = found ? -1 : store_task_list(s, u.id, period, &t, &n, &err);
+	if (rc)
+		fprintf(stderr, "chitieu tasks: %s\n", found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
+	size_t overdue = 0;
+	for (size_t i = 0; i < n; i++) {
+		overdue += t[i].overdue;
+		char *title = text_prefix(t[i].title, 70);
+		printf("%-8s %-9s %-8s %-12s %4s  %s\n", t[i].code, t[i].overdue ? "QUÁ HẠN" : "",
+		       t[i].due ? t[i].due : (t[i].recurring ? "thường xuyên" : "-"),
+		       t[i].status ? t[i].status : "chưa báo cáo",
+		       t[i].percent >= 0 ? percent_text(t[i].percent) : "", title);
+		free(title);
+		task_row_free(&t[i]);
+	}
+	if (!rc)
+		printf("%zu nhiệm vụ, %zu quá hạn (tính đến hết kỳ %s)\n", n, overdue, period);
+	free(t);
+	free(err);
+	unit_rec_free(&u);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
 }

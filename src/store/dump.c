@@ -39,6 +39,8 @@ static const struct table {
 				       "level", "yes", "note", "evidence", "status", "recorded_by",
 				       "recorded_at", "replaced_by", "replaced_at", "reason"},
 	 "iiirrrtitttttttt"},
+	{"task_progress", "id", {"id", "unit_id", "task_code", "period", "status", "percent", "note",
+				 "evidence", "recorded_by", "recorded_at"}, "iitttitttt"},
 	{"audit", "id", {"id", "at", "actor", "action", "entity", "entity_id", "detail"}, "ittttit"},
 };
 

@@ -245,6 +245,13 @@ static const char schema[] =
 	" note TEXT, evidence TEXT, status TEXT NOT NULL, recorded_by TEXT NOT NULL,"
 	" recorded_at TEXT NOT NULL, replaced_by TEXT NOT NULL, replaced_at TEXT NOT NULL,"
 	" reason TEXT);"
+	/* Progress of a task per period, kept across plan versions by code. */
+	"CREATE TABLE IF NOT EXISTS task_progress ("
+	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), task_code TEXT NOT NULL,"
+	" period TEXT NOT NULL, status TEXT NOT NULL"
+	"  CHECK (status IN ('not_started','in_progress','done')), percent INTEGER,"
+	" note TEXT, evidence TEXT, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+	" UNIQUE (unit_id, task_code, period));"
 	"CREATE TABLE IF NOT EXISTS audit ("
 	" id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
 	" entity TEXT NOT NULL, entity_id INTEGER, detail TEXT);"

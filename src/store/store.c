@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include "driver.h"
+#include "period.h"
 #include "text.h"
 #include "util.h"
 
@@ -1060,5 +1061,163 @@ int store_restore(struct store *s, const char *path, char **err)
 			store_rollback(s);
 	}
 	json_decref(doc);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- Tasks ------------------------------------------------------------------------- */
+
+void task_row_free(struct task_row *t)
+{
+	free(t->code);
+	free(t->title);
+	free(t->lead);
+	free(t->due);
+	free(t->status);
+	free(t->period);
+	free(t->note);
+	memset(t, 0, sizeof *t);
+}
+
+#define CURRENT_PLAN                                                                     \
+	"(SELECT id FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1)"
+
+int store_task_progress(struct store *s, int64_t unit, const char *code, const char *period,
+			const char *status, int percent, const char *note, const char *evidence,
+			const char *by, struct problems *ps)
+{
+	size_t before = ps->n;
+	struct period p;
+	const char *why;
+	char canon[16] = "";
+	if (period_parse(period, &p, &why))
+		problems_add(ps, "E_PERIOD", 0, "Kỳ báo cáo \"%s\": %s", period, why);
+	else
+		period_format(&p, canon, sizeof canon);
+	if (strcmp(status, "not_started") && strcmp(status, "in_progress") && strcmp(status, "done"))
+		problems_add(ps, "E_STATUS", 0,
+			     "Trạng thái \"%s\" không hợp lệ: not_started, in_progress hoặc done", status);
+	if (percent > 100 || percent < -1)
+		problems_add(ps, "E_PERCENT", 0, "Phần trăm hoàn thành %d nằm ngoài 0–100", percent);
+	char *err = NULL;
+	struct stmt *st = prep(s, "SELECT count(*) FROM tasks WHERE plan_id = " CURRENT_PLAN " AND code = ?",
+			       &err);
+	if (st) {
+		D->bind_int(st, 1, unit);
+		D->bind_text(st, 2, code);
+		if (D->step(st, &err) == 1 && D->col_int(st, 0) == 0)
+			problems_add(ps, "E_UNKNOWN_TASK", 0,
+				     "Kế hoạch hiện hành không có nhiệm vụ \"%s\"", code);
+		done(s, st);
+	}
+	if (ps->n != before) {
+		free(err);
+		return -1;
+	}
+	char at[32];
+	now(at);
+	st = prep(s,
+		  "INSERT INTO task_progress (unit_id, task_code, period, status, percent, note, evidence,"
+		  " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)"
+		  " ON CONFLICT (unit_id, task_code, period) DO UPDATE SET status = excluded.status,"
+		  " percent = excluded.percent, note = excluded.note, evidence = excluded.evidence,"
+		  " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+		  &err);
+	int rc = -1;
+	if (st) {
+		D->bind_int(st, 1, unit);
+		D->bind_text(st, 2, code);
+		D->bind_text(st, 3, canon);
+		D->bind_text(st, 4, status);
+		percent >= 0 ? D->bind_int(st, 5, percent) : D->bind_null(st, 5);
+		D->bind_text(st, 6, note);
+		D->bind_text(st, 7, evidence);
+		D->bind_text(st, 8, by);
+		D->bind_text(st, 9, at);
+		rc = D->step(st, &err) < 0 ? -1 : 0;
+		done(s, st);
+	}
+	if (rc) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+	} else {
+		char *detail = xasprintf("%s %s: %s", code, canon, status);
+		audit(s, by, "task.progress", "task", 0, detail);
+		free(detail);
+	}
+	free(err);
+	return rc;
+}
+
+static int cmp_task(const void *a, const void *b)
+{
+	const struct task_row *x = a, *y = b;
+	if (x->overdue != y->overdue)
+		return x->overdue ? -1 : 1;
+	if (!x->due != !y->due)
+		return x->due ? -1 : 1;
+	int c = x->due && y->due ? strcmp(x->due, y->due) : 0;
+	return c ? c : strcmp(x->code, y->code);
+}
+
+int store_task_list(struct store *s, int64_t unit, const char *period, struct task_row **out,
+		    size_t *n, char **err)
+{
+	struct period p;
+	const char *why;
+	int first, last = 0;
+	if (period && !period_parse(period, &p, &why))
+		period_months(&p, &first, &last);
+	/* The latest progress at or before the period, for each task. Periods
+	 * compare by their names only within one kind; use the month number. */
+	struct stmt *st = prep(
+		s,
+		"SELECT t.code, t.title, t.lead, t.due, t.recurring, g.status, g.percent, g.period, g.note"
+		" FROM tasks t LEFT JOIN task_progress g ON g.unit_id = ? AND g.task_code = t.code"
+		" WHERE t.plan_id = " CURRENT_PLAN " ORDER BY t.id, g.recorded_at",
+		err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	D->bind_int(st, 2, unit);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		const char *code = D->col_text(st, 0), *gp = D->col_text(st, 7);
+		struct period q;
+		int qf, ql = 0;
+		if (gp && !period_parse(gp, &q, &why))
+			period_months(&q, &qf, &ql);
+		bool counts = gp && (!last || ql <= last);
+		struct task_row *t = *n ? &(*out)[*n - 1] : NULL;
+		if (!t || strcmp(t->code, code)) {
+			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+			t = &(*out)[(*n)++];
+			memset(t, 0, sizeof *t);
+			t->code = xstrdup(code);
+			t->title = xstrdup(D->col_text(st, 1));
+			t->lead = dup_or_null(D->col_text(st, 2));
+			t->due = dup_or_null(D->col_text(st, 3));
+			t->recurring = D->col_int(st, 4) != 0;
+			t->percent = -1;
+		}
+		if (counts) {
+			free(t->status);
+			free(t->period);
+			free(t->note);
+			t->status = xstrdup(D->col_text(st, 5));
+			t->percent = D->col_null(st, 6) ? -1 : (int)D->col_int(st, 6);
+			t->period = xstrdup(gp);
+			t->note = dup_or_null(D->col_text(st, 8));
+		}
+	}
+	done(s, st);
+	for (size_t i = 0; i < *n && last; i++) {
+		struct task_row *t = &(*out)[i];
+		int y, m;
+		if (t->due && sscanf(t->due, "%4d-%2d", &y, &m) == 2)
+			t->overdue = y * 12 + m - 1 < last && !(t->status && !strcmp(t->status, "done"));
+	}
+	qsort(*out, *n, sizeof **out, cmp_task);
 	return rc < 0 ? -1 : 0;
 }

@@ -99,6 +99,25 @@ void audit_rec_free(struct audit_rec *a);
 int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
 		     char **err);
 
+/* Progress of a task of the unit's current plan for a period: status
+ * not_started | in_progress | done, percent 0..100 (-1 when not given). */
+int store_task_progress(struct store *s, int64_t unit_id, const char *task_code,
+			const char *period, const char *status, int percent, const char *note,
+			const char *evidence, const char *by, struct problems *ps);
+
+struct task_row {
+	char *code, *title, *lead, *due, *status, *period, *note; /* due, status, period may be NULL */
+	int percent;                                             /* -1 when none */
+	bool recurring, overdue;
+};
+
+void task_row_free(struct task_row *t);
+/* The tasks of the unit's current plan with their latest progress up to
+ * period (YYYY-MM or any period name); overdue when due before the end of
+ * period and not done. Overdue first, then by due month. */
+int store_task_list(struct store *s, int64_t unit_id, const char *period, struct task_row **out,
+		    size_t *n, char **err);
+
 /* A consistent copy of a SQLite database into the file path, safe while
  * others write. PostgreSQL: use pg_dump, or store_dump. */
 int store_backup(struct store *s, const char *path, char **err);

@@ -153,6 +153,23 @@ run reimport 0 import "$data/plans/004_5f0b3916b5e2f87f.txt" --unit HQ
 grep -q "73 chỉ tiêu giữ nguyên số liệu" "$tmp/out" && ok || bad "reimport: $(cat "$tmp/out")"
 run observations 0 observations --unit HQ --period 2025-Q3
 grep -q "^I.1 .*90" "$tmp/out" && ok || bad "figures after re-import: $(cat "$tmp/out")"
+# Task progress per period; past its due month and not done is overdue.
+run unit-yb 0 unit add --code YB --name "Huyện Yên Bình" --kind district --parent TN
+run import-tasks 0 import "$data/plans/001_5a02e85ee0dfd10c.txt" --unit YB
+grep -q "41 nhiệm vụ" "$tmp/out" && ok || bad "001 tasks stored: $(cat "$tmp/out")"
+run task-done 0 task --unit YB --task II.2 --period 2025-05 --status done --percent 100
+run task-progress 0 task --unit YB --task III.3 --period 2025-Q3 --status in_progress --percent 40 --note "đang làm"
+rejects task-unknown E_UNKNOWN_TASK "Z.9" task --unit YB --task Z.9 --period 2025-05 --status done
+rejects task-status E_STATUS "không hợp lệ" task --unit YB --task II.2 --period 2025-05 --status finished
+rejects task-percent E_PERCENT "0–100" task --unit YB --task II.2 --period 2025-05 --status done --percent 140
+run tasks-2026 0 tasks --unit YB --period 2026-01
+grep -q "^III.3 .*QUÁ HẠN.*2025-12.*in_progress.*40%" "$tmp/out" && ok || bad "III.3 overdue in 2026-01: $(head -3 "$tmp/out")"
+grep -q "^II.2 .*done" "$tmp/out" && ! grep -q "^II.2 .*QUÁ HẠN" "$tmp/out" && ok || bad "II.2 done, not overdue"
+grep -q "41 nhiệm vụ, 4 quá hạn" "$tmp/out" && ok || bad "overdue count: $(tail -1 "$tmp/out")"
+head -1 "$tmp/out" | grep -q "QUÁ HẠN" && ok || bad "overdue tasks come first"
+run tasks-2025 0 tasks --unit YB --period 2025-06
+grep -q "41 nhiệm vụ, 0 quá hạn" "$tmp/out" && ok || bad "nothing overdue in 2025-06: $(tail -1 "$tmp/out")"
+
 # Dump and restore: into an empty database of the same backend, and into a
 # SQLite file from whatever backend this is; the dumps are the same.
 run dump 0 dump "$tmp/a.json"
