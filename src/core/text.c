@@ -222,7 +222,7 @@ static const struct {
 	{"dnvvn", "doanh nghiep vua va nho"},
 	{"ubnd", "uy ban nhan dan"},
 	{"hdnd", "hoi dong nhan dan"},
-	{"hcc", "hanh chinh cong"},
+	{"hcc", "phuc vu hanh chinh cong"},
 	{"pvhcc", "phuc vu hanh chinh cong"},
 	{"tw", "trung uong"},
 	{"attt", "an toan thong tin"},
@@ -366,6 +366,47 @@ char *text_prefix(const char *s, size_t n)
 		i++;
 	}
 	return s[i] ? xasprintf("%.*s…", (int)i, s) : xstrdup(s);
+}
+
+/* Letters and digits of the folded text, nothing else. */
+static char *squeeze(const char *s)
+{
+	char *f = text_fold(s);
+	size_t k = 0;
+	for (size_t i = 0; f[i]; i++)
+		if (isalnum((unsigned char)f[i]))
+			f[k++] = f[i];
+	f[k] = '\0';
+	return f;
+}
+
+double text_edit_similarity(const char *a, const char *b)
+{
+	char *x = squeeze(a), *y = squeeze(b);
+	size_t n = strlen(x), m = strlen(y);
+	double r = 0;
+	if (n && m && n < 200 && m < 200) {
+		size_t *prev = xcalloc(m + 1, sizeof *prev), *cur = xcalloc(m + 1, sizeof *cur);
+		for (size_t j = 0; j <= m; j++)
+			prev[j] = j;
+		for (size_t i = 1; i <= n; i++) {
+			cur[0] = i;
+			for (size_t j = 1; j <= m; j++) {
+				size_t sub = prev[j - 1] + (x[i - 1] != y[j - 1]);
+				size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+				cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+			}
+			size_t *t = prev;
+			prev = cur;
+			cur = t;
+		}
+		r = 1.0 - (double)prev[m] / (double)(n > m ? n : m);
+		free(prev);
+		free(cur);
+	}
+	free(x);
+	free(y);
+	return r;
 }
 
 size_t text_len(const char *s)

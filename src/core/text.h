@@ -39,6 +39,10 @@ double text_similarity_sets(const struct words *a, const struct words *b);
  * carry different numbers ("5G" and "6G") are never alike: 0. */
 double text_similarity(const char *a, const char *b);
 
+/* 0..1: 1 minus the edit distance of the folded letters and digits over
+ * the longer length ("HĐND" and "HỘND" differ by one letter). */
+double text_edit_similarity(const char *a, const char *b);
+
 /* A copy of s with its first letter in lower case. Caller frees. */
 char *text_lower_first(const char *s);
 

@@ -28,6 +28,8 @@ static const struct table {
 	{"indicators", "id", {"id", "plan_id", "series_id", "code", "group_code", "name", "unit",
 			      "baseline", "baseline_text", "lead_id", "monitor_id", "partners",
 			      "implementers", "deadline"}, "iiittttrtiittt"},
+	{"indicator_agencies", "indicator_id, agency_id, role", {"indicator_id", "agency_id", "role"},
+	 "iit"},
 	{"targets", "indicator_id, year", {"indicator_id", "year", "kind", "text", "op", "value",
 					   "min", "max", "level", "rank"}, "iitttrrrti"},
 	{"tasks", "id", {"id", "plan_id", "code", "group_code", "title", "lead", "implementers",

@@ -328,23 +328,129 @@ void plan_row_free(struct plan_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* The agency of the unit with this folded name, added when new: "Phòng Văn
- * hóa, Khoa học và Thông tin" written three ways is one agency. 0 if none. */
+/* An agency's name as a key: its words, abbreviations spelled out, without
+ * punctuation or "và": "Văn phòng HĐND-UBND" and "Văn phòng HĐND và UBND"
+ * are one agency. */
+static char *agency_key(const char *name)
+{
+	struct words w = {0};
+	text_words(name, &w);
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < w.n; i++)
+		if (strcmp(w.w[i], "va"))
+			buf_printf(&b, "%s%s", b.len ? " " : "", w.w[i]);
+	words_free(&w);
+	return buf_detach(&b);
+}
+
+/* The agency of the unit with this name, added when new; a name that is
+ * nearly one already known (a typo: "HỘND" for "HĐND") is that agency.
+ * 0 if the name is empty or on a database error. */
 static int64_t agency_id(struct store *s, int64_t unit, const char *name, char **err)
 {
-	if (!name || !*name)
-		return 0;
-	char *f = text_fold(name);
+	char *key = agency_key(name);
 	int64_t id = 0;
-	char u[32];
-	snprintf(u, sizeof u, "%lld", (long long)unit);
-	int rc = query_int(s, "SELECT id FROM agencies WHERE unit_id = ? AND folded = ?", &id, err, u,
-			   f, (char *)NULL);
-	if (rc == 0)
-		rc = query_int(s, "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id",
-			       &id, err, u, name, f, (char *)NULL);
-	free(f);
-	return rc == 1 ? id : 0;
+	if (!*key) {
+		free(key);
+		return 0;
+	}
+	struct stmt *st = prep(s, "SELECT id, name FROM agencies WHERE unit_id = ?", err);
+	double best = 0.85;
+	if (st) {
+		D->bind_int(st, 1, unit);
+		while (D->step(st, err) == 1) {
+			char *k = agency_key(D->col_text(st, 1));
+			double sim = strcmp(k, key) ? text_similarity(k, key) : 2;
+			double edit = text_edit_similarity(D->col_text(st, 1), name);
+			sim = edit >= 0.92 && edit > sim ? edit : sim;
+			free(k);
+			if (sim >= best) {
+				best = sim;
+				id = D->col_int(st, 0);
+			}
+		}
+		done(s, st);
+	}
+	if (!id) {
+		st = prep(s, "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id", err);
+		if (st) {
+			D->bind_int(st, 1, unit);
+			D->bind_text(st, 2, name);
+			D->bind_text(st, 3, key);
+			if (D->step(st, err) == 1)
+				id = D->col_int(st, 0);
+			done(s, st);
+		}
+	}
+	free(key);
+	return id;
+}
+
+/* "…Hạ tầng và Đô thị Phòng Văn hóa": a new department begins mid-item
+ * where "Phòng" follows a lower-case word; mark it with ';'. ("Văn phòng
+ * Đảng ủy" is one name: only the capitalised department word splits.) */
+static char *mark_agencies(const char *cell)
+{
+	static const char *const starts[] = {" Phòng "};
+	struct buf b = BUF_INIT;
+	for (const char *p = cell; *p;) {
+		bool split = false;
+		for (size_t i = 0; i < sizeof starts / sizeof starts[0] && !split; i++) {
+			if (strncmp(p, starts[i], strlen(starts[i])))
+				continue;
+			const char *w = p; /* the word before */
+			while (w > cell && w[-1] != ' ')
+				w--;
+			split = w < p && text_case_start(w) == 0 && strncmp(w, "và ", 3) &&
+				strncmp(w, "của ", 4) && strncmp(w, "các ", 4);
+		}
+		if (split) {
+			buf_puts(&b, "; ");
+			p++;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* Link an indicator to each agency of a cell ("A; B; C"); returns the
+ * first agency's id. */
+static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const char *cell,
+			     const char *role, char **err)
+{
+	if (!cell)
+		return 0;
+	int64_t first = 0;
+	char *copy = mark_agencies(cell);
+	for (char *p = copy; p && *p;) {
+		char *semi = strchr(p, ';');
+		if (semi)
+			*semi = '\0';
+		while (*p == ' ')
+			p++;
+		size_t n = strlen(p);
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '.' || p[n - 1] == ','))
+			p[--n] = '\0';
+		int64_t id = *p ? agency_id(s, unit, p, err) : 0;
+		if (id) {
+			first = first ? first : id;
+			struct stmt *st = prep(s,
+					       "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
+					       " VALUES (?,?,?) ON CONFLICT DO NOTHING",
+					       err);
+			if (st) {
+				D->bind_int(st, 1, ind);
+				D->bind_int(st, 2, id);
+				D->bind_text(st, 3, role);
+				D->step(st, err);
+				done(s, st);
+			}
+		}
+		p = semi ? semi + 1 : NULL;
+	}
+	free(copy);
+	return first;
 }
 
 struct prev_ind {
@@ -421,12 +527,11 @@ static int save_targets(struct store *s, int64_t ind, const struct indicator *x,
 static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t series,
 			  const struct indicator *x, char **err)
 {
-	int64_t lead = agency_id(s, unit, x->lead, err), mon = agency_id(s, unit, x->monitor, err);
 	struct stmt *st = prep(
 		s,
 		"INSERT INTO indicators (plan_id, series_id, code, group_code, name, unit, baseline,"
-		" baseline_text, lead_id, monitor_id, partners, implementers, deadline)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+		" baseline_text, partners, implementers, deadline)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
 		err);
 	if (!st)
 		return -1;
@@ -438,15 +543,27 @@ static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t s
 	D->bind_text(st, 6, x->unit);
 	x->has_baseline ? D->bind_double(st, 7, x->baseline) : D->bind_null(st, 7);
 	D->bind_text(st, 8, x->baseline_text);
-	lead ? D->bind_int(st, 9, lead) : D->bind_null(st, 9);
-	mon ? D->bind_int(st, 10, mon) : D->bind_null(st, 10);
-	D->bind_text(st, 11, x->partners);
-	D->bind_text(st, 12, x->implementers);
-	D->bind_text(st, 13, x->deadline);
+	D->bind_text(st, 9, x->partners);
+	D->bind_text(st, 10, x->implementers);
+	D->bind_text(st, 11, x->deadline);
 	int rc = D->step(st, err);
 	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
+	if (rc == 1)
+		rc = D->step(st, err) < 0 ? -1 : 1;
 	done(s, st);
-	return rc == 1 ? save_targets(s, id, x, err) : -1;
+	if (rc != 1)
+		return -1;
+	int64_t lead = link_agencies(s, unit, id, x->lead, "lead", err);
+	int64_t mon = link_agencies(s, unit, id, x->monitor, "monitor", err);
+	st = prep(s, "UPDATE indicators SET lead_id = ?, monitor_id = ? WHERE id = ?", err);
+	if (!st)
+		return -1;
+	lead ? D->bind_int(st, 1, lead) : D->bind_null(st, 1);
+	mon ? D->bind_int(st, 2, mon) : D->bind_null(st, 2);
+	D->bind_int(st, 3, id);
+	rc = D->step(st, err) < 0 ? -1 : 0;
+	done(s, st);
+	return rc ? -1 : save_targets(s, id, x, err);
 }
 
 static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char **err)
