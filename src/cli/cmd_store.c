@@ -67,18 +67,24 @@ static char *read_file(const char *path, size_t max, size_t *len, char **err)
 static int unit_add(int argc, char **argv)
 {
 	const char *db = NULL, *code = NULL, *name = NULL, *kind = NULL, *parent = NULL, *pop = NULL;
-	const struct opt opts[] = {{"db", &db, NULL},     {"code", &code, NULL},
-				   {"name", &name, NULL}, {"kind", &kind, NULL},
+	const char *cutoff = NULL;
+	const struct opt opts[] = {{"db", &db, NULL},         {"code", &code, NULL},
+				   {"name", &name, NULL},     {"kind", &kind, NULL},
 				   {"parent", &parent, NULL}, {"population", &pop, NULL},
-				   {NULL, NULL, NULL}};
+				   {"cutoff-day", &cutoff, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("unit add", argc, argv, opts, NULL, 0) < 0 || !code || !name || !kind) {
 		fputs("Cách dùng: chitieu unit add --code MÃ --name TÊN --kind "
 		      "country|province|district|commune|ward [--parent MÃ] [--population N]\n",
 		      stderr);
 		return CLI_USAGE;
 	}
-	struct unit_rec u = {0, (char *)code, (char *)name, (char *)kind, (char *)parent, 0};
+	struct unit_rec u = {0, (char *)code, (char *)name, (char *)kind, (char *)parent, 0, 0};
 	struct problems ps = {0};
+	if (cutoff) {
+		char *end;
+		long d = strtol(cutoff, &end, 10);
+		u.cutoff_day = *end || end == cutoff ? -1 : (int)(d > 99 ? 99 : d < -1 ? -1 : d);
+	}
 	if (pop) {
 		char *end;
 		u.population = strtoll(pop, &end, 10);
@@ -152,7 +158,7 @@ static int unit_import(int argc, char **argv)
 	for (size_t i = 1; i < c.n; i++) {
 		const struct csv_row *r = &c.rows[i];
 		struct unit_rec u = {0, (char *)field(r, ic), (char *)field(r, in), (char *)field(r, ik),
-				     (char *)field(r, ip), 0};
+				     (char *)field(r, ip), 0, 0};
 		const char *pop = field(r, ipop);
 		if (*pop)
 			u.population = strtoll(pop, NULL, 10);
@@ -808,4 +814,46 @@ int cmd_tasks(int argc, char **argv)
 	unit_rec_free(&u);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+/* ---- chitieu period P [--unit U] ----------------------------------------------------- */
+
+int cmd_period(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *name[1];
+	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("period", argc, argv, opts, name, 1) != 1) {
+		fputs("Cách dùng: chitieu period KỲ [--unit MÃ]   (2025-05, 2025-Q2, 2025-H1, 2025-9M, 2025)\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct period p;
+	const char *why;
+	if (period_parse(name[0], &p, &why)) {
+		fprintf(stderr, "chitieu period: [E_PERIOD] \"%s\": %s\n", name[0], why);
+		return CLI_BADINPUT;
+	}
+	int day = 15;
+	if (unit) {
+		struct store *s = open_db("period", db);
+		if (!s)
+			return CLI_BADINPUT;
+		struct unit_rec u = {0};
+		char *err = NULL;
+		int found = store_unit_get(s, unit, &u, &err);
+		if (!found)
+			day = store_cutoff_day(s, u.id, &err);
+		if (found || day < 0)
+			fprintf(stderr, "chitieu period: %s\n", found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
+		free(err);
+		unit_rec_free(&u);
+		store_close(s);
+		if (found || day < 0)
+			return CLI_BADINPUT;
+	}
+	char canon[PERIOD_NAME_SIZE], start[11], end[11];
+	period_format(&p, canon, sizeof canon);
+	period_window(&p, day, start, end);
+	printf("Kỳ %s: số liệu từ %s đến %s (chốt ngày %d)\n", canon, start, end, day);
+	return CLI_OK;
 }

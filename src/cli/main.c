@@ -36,6 +36,7 @@ static const struct command {
 	{"task", cmd_task, "task --unit U --task I.1 --period P --status S [--percent N]",
 	 "cập nhật tiến độ một nhiệm vụ"},
 	{"tasks", cmd_tasks, "tasks --unit U [--period P]", "các nhiệm vụ, quá hạn trước"},
+	{"period", cmd_period, "period P [--unit U]", "khoảng thời gian chốt số liệu của một kỳ báo cáo"},
 	{"backup", cmd_backup, "backup FILE", "sao lưu tệp SQLite (an toàn khi đang dùng)"},
 	{"dump", cmd_dump, "dump FILE.json", "xuất toàn bộ dữ liệu ra JSON"},
 	{"restore", cmd_restore, "restore FILE.json", "khôi phục vào cơ sở dữ liệu trống"},

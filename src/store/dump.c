@@ -20,7 +20,8 @@ static const struct table {
 	const char *types;
 } tables[] = {
 	{"meta", "key", {"key", "value"}, "tt"},
-	{"units", "id", {"id", "code", "name", "kind", "parent_id", "population", "created_at"}, "itttiit"},
+	{"units", "id", {"id", "code", "name", "kind", "parent_id", "population", "created_at",
+			 "cutoff_day"}, "itttiiti"},
 	{"agencies", "id", {"id", "unit_id", "name", "folded"}, "iitt"},
 	{"plans", "id", {"id", "unit_id", "version", "title", "number", "issuer", "issued_on", "source",
 			 "imported_at", "imported_by", "doc"}, "iiitttttttt"},

@@ -203,7 +203,7 @@ static const char schema[] =
 	" id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
 	" kind TEXT NOT NULL CHECK (kind IN ('country','province','district','commune','ward')),"
 	" parent_id INTEGER REFERENCES units(id), population INTEGER,"
-	" created_at TEXT NOT NULL);"
+	" created_at TEXT NOT NULL, cutoff_day INTEGER CHECK (cutoff_day BETWEEN 1 AND 28));"
 	"CREATE TABLE IF NOT EXISTS agencies ("
 	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
 	" name TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, folded));"

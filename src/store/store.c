@@ -204,6 +204,8 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 			     u->kind ? u->kind : "");
 	if (u->population < 0)
 		problems_add(ps, "E_POPULATION", 0, "Dân số không được âm");
+	if (u->cutoff_day < 0 || u->cutoff_day > 28)
+		problems_add(ps, "E_CUTOFF", 0, "Ngày chốt số liệu %d phải từ 1 đến 28", u->cutoff_day);
 	int64_t parent = 0;
 	if (u->parent_code && *u->parent_code) {
 		struct unit_rec p;
@@ -232,8 +234,8 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 	char at[32], *err = NULL;
 	now(at);
 	struct stmt *st = prep(s,
-				     "INSERT INTO units (code, name, kind, parent_id, population, created_at)"
-				     " VALUES (?,?,?,?,?,?)",
+				     "INSERT INTO units (code, name, kind, parent_id, population, created_at,"
+				     " cutoff_day) VALUES (?,?,?,?,?,?,?)",
 				     &err);
 	int rc = st ? 0 : -1;
 	if (st) {
@@ -249,6 +251,7 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 		else
 			D->bind_null(st, 5);
 		D->bind_text(st, 6, at);
+		u->cutoff_day ? D->bind_int(st, 7, u->cutoff_day) : D->bind_null(st, 7);
 		rc = D->step(st, &err) < 0 ? -1 : 0;
 		done(s, st);
 	}
@@ -262,7 +265,7 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 }
 
 #define UNIT_COLS                                                                          \
-	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population FROM units u"             \
+	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population, u.cutoff_day FROM units u" \
 	" LEFT JOIN units p ON p.id = u.parent_id"
 
 static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
@@ -273,6 +276,30 @@ static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
 	u->kind = xstrdup(D->col_text(st, 3));
 	u->parent_code = dup_or_null(D->col_text(st, 4));
 	u->population = D->col_null(st, 5) ? 0 : D->col_int(st, 5);
+	u->cutoff_day = D->col_null(st, 6) ? 0 : (int)D->col_int(st, 6);
+}
+
+int store_cutoff_day(struct store *s, int64_t unit, char **err)
+{
+	for (int depth = 0; unit && depth < 8; depth++) {
+		struct stmt *st = prep(s, "SELECT cutoff_day, parent_id FROM units WHERE id = ?", err);
+		if (!st)
+			return -1;
+		D->bind_int(st, 1, unit);
+		int rc = D->step(st, err), day = 0;
+		int64_t parent = 0;
+		if (rc == 1) {
+			day = D->col_null(st, 0) ? 0 : (int)D->col_int(st, 0);
+			parent = D->col_null(st, 1) ? 0 : D->col_int(st, 1);
+		}
+		done(s, st);
+		if (rc < 0)
+			return -1;
+		if (day)
+			return day;
+		unit = parent;
+	}
+	return 15;
 }
 
 int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err)

@@ -17,6 +17,7 @@ struct unit_rec {
 	int64_t id;
 	char *code, *name, *kind, *parent_code; /* parent_code NULL at the top */
 	int64_t population;                     /* 0 when unknown */
+	int cutoff_day; /* day of the month data are cut off; 0: inherited (Decree: 15) */
 };
 
 void unit_rec_free(struct unit_rec *u);
@@ -45,6 +46,9 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 /* 0 found, 1 not found, -1 error (*err). */
 int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err);
 int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err);
+/* The cut-off day in force for a unit: its own, else its nearest ancestor's,
+ * else 15 (Decree 09/2019/NĐ-CP). */
+int store_cutoff_day(struct store *s, int64_t unit_id, char **err);
 
 /* Store a parsed plan as the unit's newest version; indicators are matched
  * to the previous version by code, then by folded name. */

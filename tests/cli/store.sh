@@ -59,6 +59,17 @@ printf 'code,name,kind,parent,population\nA1,"Xã A, mới",commune,TN,100\nA2,X
 run unit-import 0 unit import "$tmp/units.csv"
 [ "$(count "select name from units where code='A1'")" = "Xã A, mới" ] && ok || bad "quoted CSV name"
 
+# Data cut-off windows (Decree 09/2019: the 15th), configurable per province
+# and inherited by its communes.
+run period 0 period 2025-Q1
+grep -q "từ 2024-12-15 đến 2025-03-14" "$tmp/out" && ok || bad "Decree window: $(cat "$tmp/out")"
+run province-cutoff 0 unit add --code BK --name "Tỉnh Bắc Kạn" --kind province --cutoff-day 20
+run commune-cutoff 0 unit add --code BK1 --name "Xã A" --kind commune --parent BK
+run period-unit 0 period 2025-05 --unit BK1
+grep -q "từ 2025-04-20 đến 2025-05-19 (chốt ngày 20)" "$tmp/out" && ok || bad "inherited cut-off: $(cat "$tmp/out")"
+rejects bad-cutoff E_CUTOFF "từ 1 đến 28" unit add --code BK2 --name X --kind commune --parent BK --cutoff-day 31
+rejects bad-period-cmd E_PERIOD "2025-Q5" period 2025-Q5
+
 # Plans: a new version keeps figures attached to the same indicators.
 run import 0 import "$data/plans/004_5f0b3916b5e2f87f.txt" --unit HQ
 grep -q "73 chỉ tiêu" "$tmp/out" && ok || bad "import: want 73 indicators: $(cat "$tmp/out")"
