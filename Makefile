@@ -96,6 +96,7 @@ check: build build-asan
 bench: build
 	./$(BUILD_DIR)/bench_parse tests/data/plans
 	bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
+	bash tests/pg/with-pg.sh bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_DIR=$(FUZZ_DIR) bash scripts/fuzz.sh

@@ -28,15 +28,21 @@ static struct store *open_db(const char *cmd, const char *db)
 	return s;
 }
 
+/* Every problem, up to a screenful: the first ones show what is wrong;
+ * the count says how much. */
+#define SHOW_PROBLEMS 50
+
 static void print_problems(const char *cmd, const char *file, const struct problems *ps)
 {
-	for (size_t i = 0; i < ps->n; i++) {
+	for (size_t i = 0; i < ps->n && i < SHOW_PROBLEMS; i++) {
 		if (ps->v[i].line)
 			fprintf(stderr, "chitieu %s: %s%sdòng %d: [%s] %s\n", cmd, file ? file : "",
 				file ? ": " : "", ps->v[i].line, ps->v[i].code, ps->v[i].message);
 		else
 			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, ps->v[i].code, ps->v[i].message);
 	}
+	if (ps->n > SHOW_PROBLEMS)
+		fprintf(stderr, "chitieu %s: ... và %zu lỗi khác\n", cmd, ps->n - SHOW_PROBLEMS);
 }
 
 static char *read_file(const char *path, size_t max, size_t *len, char **err)

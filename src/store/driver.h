@@ -59,7 +59,8 @@ void *sqlite_driver_open(const char *path, char **err);
 
 struct json_t;
 /* The whole database as {"chitieu_dump": 1, "tables": {...}}; back again. */
-int store_dump_json(const struct driver *d, void *db, struct json_t **out, char **err);
-int store_restore_json(const struct driver *d, void *db, struct json_t *doc, char **err);
+int store_dump_json(const struct driver *d, void *db, int schema, struct json_t **out, char **err);
+int store_restore_json(const struct driver *d, void *db, int schema, struct json_t *doc,
+		       char **err);
 
 #endif

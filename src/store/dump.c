@@ -19,7 +19,6 @@ static const struct table {
 	const char *cols[17];
 	const char *types;
 } tables[] = {
-	{"meta", "key", {"key", "value"}, "tt"},
 	{"units", "id", {"id", "code", "name", "kind", "parent_id", "population", "created_at",
 			 "cutoff_day"}, "itttiiti"},
 	{"agencies", "id", {"id", "unit_id", "name", "folded"}, "iitt"},
@@ -90,7 +89,7 @@ static json_t *cell_json(const struct driver *d, struct stmt *st, int c, char ty
 	return json_string(d->col_text(st, c));
 }
 
-int store_dump_json(const struct driver *d, void *db, json_t **out, char **err)
+int store_dump_json(const struct driver *d, void *db, int schema, json_t **out, char **err)
 {
 	json_t *tabs = json_object();
 	for (size_t k = 0; k < NTABLES; k++) {
@@ -122,7 +121,8 @@ int store_dump_json(const struct driver *d, void *db, json_t **out, char **err)
 			json_array_append_new(cols, json_string(t->cols[c]));
 		json_object_set_new(tabs, t->name, json_pack("{soso}", "columns", cols, "rows", rows));
 	}
-	*out = json_pack("{sisssO}", "chitieu_dump", 1, "backend", d->name, "tables", tabs);
+	*out = json_pack("{sisisssO}", "chitieu_dump", 1, "schema", schema, "backend", d->name,
+			 "tables", tabs);
 	json_decref(tabs);
 	return 0;
 }
@@ -180,11 +180,16 @@ static char *with_table(const char *tmpl, const char *table)
 	return buf_detach(&b);
 }
 
-int store_restore_json(const struct driver *d, void *db, json_t *doc, char **err)
+int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, char **err)
 {
 	json_t *tabs = json_object_get(doc, "tables");
 	if (json_integer_value(json_object_get(doc, "chitieu_dump")) != 1 || !json_is_object(tabs)) {
 		*err = xstrdup("không phải tệp sao lưu của chitieu (thiếu \"chitieu_dump\": 1)");
+		return -1;
+	}
+	if (json_integer_value(json_object_get(doc, "schema")) != schema) {
+		*err = xasprintf("tệp sao lưu có lược đồ phiên bản %lld, chương trình dùng %d",
+				 (long long)json_integer_value(json_object_get(doc, "schema")), schema);
 		return -1;
 	}
 	for (size_t k = 0; k < NTABLES; k++) {

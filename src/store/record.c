@@ -115,18 +115,44 @@ static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, con
 	return e->missing ? NULL : &e->u;
 }
 
-static const struct series_rec *find_series(struct store *s, struct lookups *lk,
-					    const struct unit_rec *u, const char *code)
+/* All indicators of a unit go into the hash at its first use: one query a
+ * unit instead of several an indicator. */
+static void load_unit(struct store *s, struct lookups *lk, int64_t unit_id, const char *unit)
 {
 	bool fresh;
-	char *key = xasprintf("%s\x1f%s", u->code, code);
+	char *key = xasprintf("\x1e%s", unit);
+	slot(lk, key, &fresh);
+	free(key);
+	if (!fresh)
+		return;
+	struct series_rec *v = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	if (store_series_all(s, unit_id, &v, &n, &err))
+		n = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *k = xasprintf("%s\x1f%s", unit, v[i].code);
+		struct entry *e = slot(lk, k, &fresh);
+		free(k);
+		if (fresh)
+			e->s = v[i];
+		else
+			series_rec_free(&v[i]);
+	}
+	free(v);
+	free(err);
+}
+
+/* Entries move when the table grows: callers pass the unit by value. */
+static const struct series_rec *find_series(struct store *s, struct lookups *lk, int64_t unit_id,
+					    const char *unit, const char *code)
+{
+	load_unit(s, lk, unit_id, unit);
+	bool fresh;
+	char *key = xasprintf("%s\x1f%s", unit, code);
 	struct entry *e = slot(lk, key, &fresh);
 	free(key);
-	if (fresh) {
-		char *err = NULL;
-		e->missing = store_series_get(s, u->id, code, &e->s, &err) != 0;
-		free(err);
-	}
+	e->missing = fresh;
 	return e->missing ? NULL : &e->s;
 }
 
@@ -140,7 +166,7 @@ static void build(struct store *s, struct lookups *lk, const struct obs_input *i
 		problems_add(ps, "E_UNKNOWN_UNIT", in->line, "Không có đơn vị \"%s\"", in->unit);
 		return;
 	}
-	const struct series_rec *se = find_series(s, lk, u, in->indicator);
+	const struct series_rec *se = find_series(s, lk, u->id, in->unit, in->indicator);
 	if (!se) {
 		problems_add(ps, "E_UNKNOWN_INDICATOR", in->line,
 			     "Kế hoạch hiện hành của %s không có chỉ tiêu \"%s\"", in->unit, in->indicator);

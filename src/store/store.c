@@ -28,6 +28,14 @@ struct store {
 
 #define D (s->d)
 
+/* Bump when the schema changes (and migrate then). */
+#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION_TEXT "1"
+
+/* The newest plan version of a unit (one parameter: the unit id). */
+#define CURRENT_PLAN                                                                     \
+	"(SELECT id FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1)"
+
 /* A prepared statement for sql, made once per store and reused: bulk work
  * prepares nothing per row. Give it back with done(). */
 static struct stmt *prep(struct store *s, const char *sql, char **err)
@@ -67,7 +75,17 @@ struct store *store_open(const char *url, char **err)
 	struct store *s = xcalloc(1, sizeof *s);
 	s->d = d;
 	s->db = db;
-	if (D->exec(db, D->schema, err)) {
+	/* The schema is created once; later opens only check its version. */
+	int64_t version = 0;
+	struct stmt *st = D->prepare(db, "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'schema'", NULL);
+	if (st && D->step(st, NULL) == 1)
+		version = D->col_int(st, 0);
+	if (st)
+		D->finalize(st);
+	if (version != SCHEMA_VERSION &&
+	    (D->exec(db, D->schema, err) ||
+	     D->exec(db, "INSERT INTO meta (key, value) VALUES ('schema', '" SCHEMA_VERSION_TEXT "')"
+			 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", err))) {
 		store_close(s);
 		return NULL;
 	}
@@ -843,6 +861,68 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 	return rc < 0 ? -1 : 0;
 }
 
+int store_series_all(struct store *s, int64_t unit, struct series_rec **out, size_t *n,
+		     char **err)
+{
+	struct stmt *st = prep(
+		s,
+		"SELECT i.code, i.series_id, i.name, i.unit, t.year, t.kind, t.level FROM indicators i"
+		" LEFT JOIN targets t ON t.indicator_id = i.id WHERE i.plan_id = " CURRENT_PLAN
+		" ORDER BY i.id, t.year",
+		err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	size_t cap = 0;
+	int lo = 0, hi = 0, rc;
+	bool *numeric = NULL;
+	*out = NULL;
+	*n = 0;
+	while ((rc = D->step(st, err)) == 1) {
+		const char *code = D->col_text(st, 0);
+		struct series_rec *r = *n ? &(*out)[*n - 1] : NULL;
+		if (!r || strcmp(r->code, code)) {
+			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+			numeric = xrealloc(numeric, cap * sizeof *numeric);
+			r = &(*out)[(*n)++];
+			memset(r, 0, sizeof *r);
+			numeric[*n - 1] = false;
+			r->code = xstrdup(code);
+			r->id = D->col_int(st, 1);
+			r->name = xstrdup(D->col_text(st, 2));
+			r->unit_of_measure = dup_or_null(D->col_text(st, 3));
+		}
+		if (D->col_null(st, 4))
+			continue;
+		int year = (int)D->col_int(st, 4);
+		const char *kind = D->col_text(st, 5);
+		lo = !lo || year < lo ? year : lo;
+		hi = year > hi ? year : hi;
+		r->yes_no |= !strcmp(kind, "yes");
+		numeric[*n - 1] |= !strcmp(kind, "number") || !strcmp(kind, "range") ||
+				   !strcmp(kind, "growth");
+		if (!strcmp(kind, "level")) {
+			const char *lv = D->col_text(st, 6);
+			bool seen = false;
+			for (int i = 0; i < r->nlevels && !seen; i++)
+				seen = !strcmp(r->levels[i], lv);
+			if (!seen) {
+				r->levels = xrealloc(r->levels, (size_t)(r->nlevels + 1) * sizeof(char *));
+				r->levels[r->nlevels++] = xstrdup(lv);
+			}
+		}
+	}
+	done(s, st);
+	for (size_t i = 0; i < *n; i++) {
+		struct series_rec *r = &(*out)[i];
+		r->yes_no = r->yes_no && !numeric[i] && r->nlevels == 0;
+		r->first_year = lo; /* figures are welcome over the whole plan */
+		r->last_year = hi;
+	}
+	free(numeric);
+	return rc < 0 ? -1 : 0;
+}
+
 static char *num_text(bool has, double v)
 {
 	return has ? xasprintf("%.17g", v) : NULL;
@@ -1167,7 +1247,7 @@ int store_dump(struct store *s, const char *path, char **err)
 	json_t *doc = NULL;
 	if (store_begin(s, err)) /* one consistent snapshot */
 		return -1;
-	int rc = store_dump_json(D, s->db, &doc, err);
+	int rc = store_dump_json(D, s->db, SCHEMA_VERSION, &doc, err);
 	store_rollback(s);
 	if (rc)
 		return -1;
@@ -1198,7 +1278,7 @@ int store_restore(struct store *s, const char *path, char **err)
 	} else if (rc >= 0) {
 		rc = store_begin(s, err);
 		if (!rc)
-			rc = store_restore_json(D, s->db, doc, err);
+			rc = store_restore_json(D, s->db, SCHEMA_VERSION, doc, err);
 		if (!rc)
 			rc = store_commit(s, err);
 		else
@@ -1222,8 +1302,6 @@ void task_row_free(struct task_row *t)
 	memset(t, 0, sizeof *t);
 }
 
-#define CURRENT_PLAN                                                                     \
-	"(SELECT id FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1)"
 
 int store_task_progress(struct store *s, int64_t unit, const char *code, const char *period,
 			const char *status, int percent, const char *note, const char *evidence,

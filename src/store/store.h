@@ -73,6 +73,10 @@ int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err);
 int store_series_get(struct store *s, int64_t unit_id, const char *code, struct series_rec *out,
 		     char **err);
 
+/* Every indicator of the unit's current plan, in one query. */
+int store_series_all(struct store *s, int64_t unit_id, struct series_rec **out, size_t *n,
+		     char **err);
+
 /* Record n checked figures inside the caller's transaction: each replaced
  * figure goes to the history with by, the time and reason. 0 done; 1 when
  * some are approved and locked (a problem each, with its line, in ps;

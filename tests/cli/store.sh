@@ -209,9 +209,9 @@ cmp -s <(nobackend "$tmp/a.json") <(nobackend "$tmp/c.json") && ok || bad "$back
 grep -q '"observation_history"' "$tmp/a.json" && ok || bad "dump lacks the history"
 run restore-nonempty 2 restore "$tmp/a.json" --db "$same"
 grep -q "không trống" "$tmp/err" && ok || bad "restore into a non-empty database: $(cat "$tmp/err")"
-printf '{"chitieu_dump": 1, "tables": {"units": {"rows": [[1, "X"]]}}' > "$tmp/broken.json"
+printf '{"chitieu_dump": 1, "schema": 1, "tables": {"units": {"rows": [[1, "X"]]}}' > "$tmp/broken.json"
 run restore-broken 2 restore "$tmp/broken.json" --db "$tmp/empty.db"
-printf '{"chitieu_dump": 1, "tables": {}}' > "$tmp/partial.json"
+printf '{"chitieu_dump": 1, "schema": 1, "tables": {}}' > "$tmp/partial.json"
 run restore-partial 2 restore "$tmp/partial.json" --db "$tmp/empty2.db"
 grep -q "thiếu bảng" "$tmp/err" && ok || bad "restore of a partial dump: $(cat "$tmp/err")"
 
