@@ -24,23 +24,23 @@ fi
 # shellcheck disable=SC2054
 CFLAGS=(-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-	-Isrc/core -Isrc/import)
+	-Isrc/core -Isrc/import -Isrc/store)
 # shellcheck disable=SC2207
-CFLAGS+=($(pkg-config --cflags jansson libutf8proc 2>/dev/null || true))
+CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 2>/dev/null || true))
 # Extra compiler flags (e.g. FUZZ_CFLAGS=-fno-sanitize=nonnull-attribute to get past
 # a known finding) and extra libFuzzer flags (e.g. FUZZ_FLAGS="-seed=1").
 # shellcheck disable=SC2206
 CFLAGS+=(${FUZZ_CFLAGS:-})
 # shellcheck disable=SC2206
 FUZZ_FLAGS=(${FUZZ_FLAGS:-})
-LIBS=(-ljansson -lutf8proc -lm)
-SOURCES=(src/core/*.c src/import/*.c)
+LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lpthread -lm)
+SOURCES=(src/core/*.c src/import/*.c src/store/*.c)
 
 if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period; do
+	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -158,6 +158,11 @@ for h in "${harnesses[@]}"; do
 		printf 'unit,indicator,period,value,num,den,level,yes,note,evidence\nHQ,V.2,2025-Q3,95,,,,,,\nHQ,V.3,2025-Q3,,950,1000,,,"ghi chú, ""có"" dấu phẩy",\r\n' >"$seeds/obs.csv"
 		printf 'code,name,kind,parent,population\nTN,"Tỉnh Thái Nguyên",province,,1300000\n' >"$seeds/units.csv"
 		printf '"unterminated\n' >"$seeds/bad.csv"
+		max_len=65536
+		;;
+	fuzz_restore)
+		printf '{"chitieu_dump": 1, "schema": 1, "backend": "sqlite", "tables": {"units": {"columns": [], "rows": [[1, "HQ", "Phường", "ward", null, 1000, "2025-01-01T00:00:00Z", 15]]}, "agencies": {"rows": []}, "plans": {"rows": []}, "series": {"rows": []}, "indicators": {"rows": []}, "indicator_agencies": {"rows": []}, "targets": {"rows": []}, "tasks": {"rows": []}, "observations": {"rows": []}, "observation_history": {"rows": []}, "task_progress": {"rows": []}, "audit": {"rows": []}}}' >"$seeds/dump.json"
+		printf '{"chitieu_dump": 1}' >"$seeds/empty.json"
 		max_len=65536
 		;;
 	fuzz_period)
