@@ -45,6 +45,7 @@ static bool read_yes(const char *s, bool *yes)
 struct entry {
 	char *key;
 	bool missing;
+	char *error; /* the database failed, not the input */
 	struct unit_rec u;
 	struct series_rec s;
 };
@@ -95,23 +96,30 @@ static void lookups_free(struct lookups *lk)
 		if (!lk->v[i].key)
 			continue;
 		free(lk->v[i].key);
+		free(lk->v[i].error);
 		unit_rec_free(&lk->v[i].u);
 		series_rec_free(&lk->v[i].s);
 	}
 	free(lk->v);
 }
 
-static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, const char *code)
+/* The unit, or NULL: *error then says why if the database failed. */
+static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, const char *code,
+					const char **error)
 {
 	bool fresh;
 	char *key = xasprintf("\x1f%s", code);
 	struct entry *e = slot(lk, key, &fresh);
 	free(key);
 	if (fresh) {
-		char *err = NULL;
-		e->missing = store_unit_get(s, code, &e->u, &err) != 0;
-		free(err);
+		int rc = store_unit_get(s, code, &e->u, &e->error);
+		e->missing = rc != 0;
+		if (rc > 0) {
+			free(e->error);
+			e->error = NULL;
+		}
 	}
+	*error = e->error;
 	return e->missing ? NULL : &e->u;
 }
 
@@ -128,8 +136,14 @@ static void load_unit(struct store *s, struct lookups *lk, int64_t unit_id, cons
 	struct series_rec *v = NULL;
 	size_t n = 0;
 	char *err = NULL;
-	if (store_series_all(s, unit_id, &v, &n, &err))
+	if (store_series_all(s, unit_id, &v, &n, &err)) {
 		n = 0;
+		char *k = xasprintf("\x1e%s", unit);
+		struct entry *e = slot(lk, k, &fresh);
+		free(k);
+		e->error = err; /* reported by find_series */
+		err = NULL;
+	}
 	for (size_t i = 0; i < n; i++) {
 		char *k = xasprintf("%s\x1f%s", unit, v[i].code);
 		struct entry *e = slot(lk, k, &fresh);
@@ -145,10 +159,13 @@ static void load_unit(struct store *s, struct lookups *lk, int64_t unit_id, cons
 
 /* Entries move when the table grows: callers pass the unit by value. */
 static const struct series_rec *find_series(struct store *s, struct lookups *lk, int64_t unit_id,
-					    const char *unit, const char *code)
+					    const char *unit, const char *code, const char **error)
 {
 	load_unit(s, lk, unit_id, unit);
 	bool fresh;
+	char *uk = xasprintf("\x1e%s", unit);
+	*error = slot(lk, uk, &fresh)->error;
+	free(uk);
 	char *key = xasprintf("%s\x1f%s", unit, code);
 	struct entry *e = slot(lk, key, &fresh);
 	free(key);
@@ -161,12 +178,21 @@ static void build(struct store *s, struct lookups *lk, const struct obs_input *i
 		  struct obs_rec *o, struct problems *ps)
 {
 	memset(o, 0, sizeof *o);
-	const struct unit_rec *u = find_unit(s, lk, in->unit);
+	const char *dberr = NULL;
+	const struct unit_rec *u = find_unit(s, lk, in->unit, &dberr);
+	if (!u && dberr) {
+		problems_add(ps, "E_DB", in->line, "%s", dberr);
+		return;
+	}
 	if (!u) {
 		problems_add(ps, "E_UNKNOWN_UNIT", in->line, "Không có đơn vị \"%s\"", in->unit);
 		return;
 	}
-	const struct series_rec *se = find_series(s, lk, u->id, in->unit, in->indicator);
+	const struct series_rec *se = find_series(s, lk, u->id, in->unit, in->indicator, &dberr);
+	if (!se && dberr) {
+		problems_add(ps, "E_DB", in->line, "%s", dberr);
+		return;
+	}
 	if (!se) {
 		problems_add(ps, "E_UNKNOWN_INDICATOR", in->line,
 			     "Kế hoạch hiện hành của %s không có chỉ tiêu \"%s\"", in->unit, in->indicator);

@@ -82,6 +82,17 @@ struct store *store_open(const char *url, char **err)
 		version = D->col_int(st, 0);
 	if (st)
 		D->finalize(st);
+	struct stmt *old = version ? NULL : D->prepare(db, "SELECT id FROM units LIMIT 1", NULL);
+	if (old || (version && version != SCHEMA_VERSION)) {
+		/* Tables without our version, or another version: never guess. */
+		if (old)
+			D->finalize(old);
+		*err = xasprintf("%s: cơ sở dữ liệu có lược đồ phiên bản %lld, chương trình cần %d; "
+				 "xuất bằng bản chitieu đã tạo nó (chitieu dump) rồi khôi phục",
+				 url, (long long)version, SCHEMA_VERSION);
+		store_close(s);
+		return NULL;
+	}
 	if (version != SCHEMA_VERSION &&
 	    (D->exec(db, D->schema, err) ||
 	     D->exec(db, "INSERT INTO meta (key, value) VALUES ('schema', '" SCHEMA_VERSION_TEXT "')"
