@@ -108,9 +108,9 @@ static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, con
 					const char **error)
 {
 	bool fresh;
-	char *key = xasprintf("\x1f%s", code);
+	char key[256];
+	snprintf(key, sizeof key, "\x1f%s", code);
 	struct entry *e = slot(lk, key, &fresh);
-	free(key);
 	if (fresh) {
 		int rc = store_unit_get(s, code, &e->u, &e->error);
 		e->missing = rc != 0;
@@ -163,18 +163,17 @@ static const struct series_rec *find_series(struct store *s, struct lookups *lk,
 {
 	load_unit(s, lk, unit_id, unit);
 	bool fresh;
-	char *uk = xasprintf("\x1e%s", unit);
-	*error = slot(lk, uk, &fresh)->error;
-	free(uk);
-	char *key = xasprintf("%s\x1f%s", unit, code);
+	char key[512];
+	snprintf(key, sizeof key, "\x1e%s", unit);
+	*error = slot(lk, key, &fresh)->error;
+	snprintf(key, sizeof key, "%s\x1f%s", unit, code);
 	struct entry *e = slot(lk, key, &fresh);
-	free(key);
 	e->missing = fresh;
 	return e->missing ? NULL : &e->s;
 }
 
 /* One input row to a checked figure; problems go to ps. */
-static void build(struct store *s, struct lookups *lk, const struct obs_input *in, const char *by,
+static void build(struct store *s, struct lookups *lk, const struct obs_input *in,
 		  struct obs_rec *o, struct problems *ps)
 {
 	memset(o, 0, sizeof *o);
@@ -222,7 +221,6 @@ static void build(struct store *s, struct lookups *lk, const struct obs_input *i
 		problems_add(ps, "E_YESNO", in->line, "\"%s\" không phải Có hoặc Không", in->yes);
 	o->note = *in->note ? xstrdup(in->note) : NULL;
 	o->evidence = *in->evidence ? xstrdup(in->evidence) : NULL;
-	o->by = xstrdup(by);
 	if (ps->n == before)
 		observation_check(se, o, in->line, ps);
 }
@@ -265,7 +263,7 @@ int store_record_batch(struct store *s, const struct obs_input *in, size_t n, co
 	char *err = NULL;
 	size_t before = ps->n;
 	for (size_t i = 0; i < n; i++)
-		build(s, &lk, &in[i], by, &o[i], ps);
+		build(s, &lk, &in[i], &o[i], ps);
 	duplicates(o, in, n, ps);
 	if (ps->n == before && store_begin(s, &err) == 0) {
 		int *lines = xcalloc(n ? n : 1, sizeof *lines);

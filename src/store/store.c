@@ -934,28 +934,65 @@ int store_series_all(struct store *s, int64_t unit, struct series_rec **out, siz
 	return rc < 0 ? -1 : 0;
 }
 
-static char *num_text(bool has, double v)
+/* A number as text into the arena; returns its offset. Whole numbers (most
+ * figures) skip printf. */
+static size_t put_num(struct buf *a, double v)
 {
-	return has ? xasprintf("%.17g", v) : NULL;
+	size_t at = a->len;
+	if (v == (double)(long long)v && v > -1e15 && v < 1e15) {
+		char d[24];
+		long long n = (long long)v;
+		int k = 0;
+		bool neg = n < 0;
+		unsigned long long u = neg ? 0ull - (unsigned long long)n : (unsigned long long)n;
+		do
+			d[k++] = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		if (neg)
+			buf_putc(a, '-');
+		while (k)
+			buf_putc(a, d[--k]);
+	} else {
+		buf_printf(a, "%.17g", v);
+	}
+	buf_putc(a, '\0');
+	return at;
 }
 
-/* The batch as rows of text cells for the driver's copy into "incoming". */
-static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n)
+#define NO_CELL ((size_t)-1)
+
+/* The batch as rows of text cells for the driver's copy into "incoming":
+ * numbers formatted into one arena, strings pointing at the figures. The
+ * caller frees *arena and the returned array (not the cells). */
+static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n, struct buf *arena)
 {
+	size_t *off = xcalloc(n * 10 + 1, sizeof *off);
 	char **c = xcalloc(n * 10 + 1, sizeof *c);
 	for (size_t i = 0; i < n; i++) {
-		char **r = &c[i * 10];
-		r[0] = xasprintf("%d", lines[i]);
-		r[1] = xasprintf("%lld", (long long)o[i].series_id);
-		r[2] = xstrdup(o[i].period);
-		r[3] = num_text(o[i].has_value, o[i].value);
-		r[4] = num_text(o[i].has_ratio, o[i].num);
-		r[5] = num_text(o[i].has_ratio, o[i].den);
-		r[6] = o[i].has_level ? xstrdup(o[i].level) : NULL;
-		r[7] = o[i].has_yes ? xasprintf("%d", o[i].yes) : NULL;
-		r[8] = dup_or_null(o[i].note);
-		r[9] = dup_or_null(o[i].evidence);
+		size_t *r = &off[i * 10];
+		for (int k = 0; k < 10; k++)
+			r[k] = NO_CELL;
+		r[0] = put_num(arena, lines[i]);
+		r[1] = put_num(arena, (double)o[i].series_id);
+		if (o[i].has_value)
+			r[3] = put_num(arena, o[i].value);
+		if (o[i].has_ratio) {
+			r[4] = put_num(arena, o[i].num);
+			r[5] = put_num(arena, o[i].den);
+		}
+		if (o[i].has_yes)
+			r[7] = put_num(arena, o[i].yes);
 	}
+	for (size_t i = 0; i < n; i++) {
+		char **row = &c[i * 10];
+		for (int k = 0; k < 10; k++)
+			row[k] = off[i * 10 + (size_t)k] == NO_CELL ? NULL : arena->ptr + off[i * 10 + (size_t)k];
+		row[2] = (char *)o[i].period;
+		row[6] = o[i].has_level ? o[i].level : NULL;
+		row[8] = o[i].note;
+		row[9] = o[i].evidence;
+	}
+	free(off);
 	return c;
 }
 
@@ -1001,11 +1038,11 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 	now(at);
 	if (D->exec(s->db, D->incoming, err) || D->exec(s->db, "DELETE FROM incoming", err))
 		return -1;
-	char **cells = incoming_cells(o, lines, n);
+	struct buf arena = BUF_INIT;
+	char **cells = incoming_cells(o, lines, n, &arena);
 	int rc = D->copy(s->db, "incoming", 10, cells, n, err);
-	for (size_t i = 0; i < n * 10; i++)
-		free(cells[i]);
 	free(cells);
+	buf_free(&arena);
 	size_t before = ps->n;
 	if (rc || check_locked(s, ps, err))
 		return -1;
