@@ -45,29 +45,6 @@ static void print_problems(const char *cmd, const char *file, const struct probl
 		fprintf(stderr, "chitieu %s: ... và %zu lỗi khác\n", cmd, ps->n - SHOW_PROBLEMS);
 }
 
-static char *read_file(const char *path, size_t max, size_t *len, char **err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = xasprintf("%s: không mở được tệp", path);
-		return NULL;
-	}
-	struct buf b = BUF_INIT;
-	b.max = max;
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.over)
-		buf_put(&b, chunk, k);
-	fclose(f);
-	if (b.over) {
-		buf_free(&b);
-		*err = xasprintf("%s: tệp quá lớn (tối đa %zu MB)", path, max >> 20);
-		return NULL;
-	}
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 /* ---- chitieu unit add|import|list ------------------------------------------ */
 
 static int unit_add(int argc, char **argv)
@@ -138,7 +115,7 @@ static int unit_import(int argc, char **argv)
 	}
 	char *err = NULL;
 	size_t len;
-	char *data = read_file(file[0], 64u << 20, &len, &err);
+	char *data = import_read_file(file[0], 64u << 20, &len, &err);
 	struct csv c;
 	if (!data || csv_parse(data, len, &c, &err)) {
 		fprintf(stderr, "chitieu unit import: %s%s%s\n", data ? file[0] : "", data ? ": " : "", err);
@@ -390,7 +367,7 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 {
 	char *err = NULL;
 	size_t len;
-	char *data = read_file(file, 256u << 20, &len, &err);
+	char *data = import_read_file(file, 256u << 20, &len, &err);
 	struct csv c;
 	if (!data || csv_parse(data, len, &c, &err)) {
 		fprintf(stderr, "chitieu record: %s%s%s\n", data ? file : "", data ? ": " : "", err);

@@ -15,11 +15,7 @@ void problems_add(struct problems *ps, const char *code, int line, const char *f
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *m = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(m, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	char *m = xvasprintf(fmt, ap);
 	va_end(ap);
 	ps->v = xgrow(ps->v, &ps->cap, ps->n + 1, sizeof *ps->v);
 	ps->v[ps->n++] = (struct problem){code, m, line};

@@ -80,11 +80,7 @@ void plan_warn(struct plan *p, int line, const char *fmt, ...)
 		fmt = "Quá nhiều cảnh báo; các cảnh báo sau bị lược bớt";
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *m = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(m, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	char *m = xvasprintf(fmt, ap);
 	va_end(ap);
 	p->warn = xgrow(p->warn, &p->capwarn, p->nwarn + 1, sizeof *p->warn);
 	p->warn[p->nwarn].line = line;

@@ -16,6 +16,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a new string; the caller frees it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /* An owning, NUL-terminated buffer. max == 0 means no limit; past the limit
  * writes are dropped and `over` is set, so untrusted input cannot grow it

@@ -274,39 +274,52 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 	return 0;
 }
 
-int import_file(const char *path, struct plan *p, char **err)
+char *import_read_file(const char *path, size_t max, size_t *len, char **err)
 {
-	plan_init(p);
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		if (err)
-			*err = xasprintf("%s: không mở được tệp: %s", path, strerror(errno));
-		return -1;
+		*err = xasprintf("%s: không mở được tệp: %s", path, strerror(errno));
+		return NULL;
 	}
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		if (err)
-			*err = xasprintf("%s: là một thư mục, không phải tệp", path);
-		return -1;
+		*err = xasprintf("%s: là một thư mục, không phải tệp", path);
+		return NULL;
 	}
 	struct buf b = BUF_INIT;
-	b.max = IMPORT_MAX_BYTES;
+	b.max = max;
 	char chunk[65536];
 	size_t k;
 	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && !b.over)
 		buf_put(&b, chunk, k);
 	bool ioerr = ferror(f);
 	fclose(f);
+	if (ioerr || b.over) {
+		*err = ioerr ? xasprintf("%s: lỗi khi đọc tệp", path)
+			     : xasprintf("%s: tệp quá lớn (hơn %zu MB)", path, max >> 20);
+		buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+int import_file(const char *path, struct plan *p, char **err)
+{
+	plan_init(p);
+	size_t len;
 	char *why = NULL;
-	int rc;
-	if (ioerr)
-		rc = -1, why = xstrdup("lỗi khi đọc tệp");
-	else if (b.over)
-		rc = -1, why = xstrdup("tệp quá lớn (hơn 16 MB; một kế hoạch chỉ vài trăm KB)");
-	else
-		rc = import_plan(b.ptr ? b.ptr : "", b.len, p, &why);
-	buf_free(&b);
+	char *data = import_read_file(path, IMPORT_MAX_BYTES, &len, &why);
+	if (!data) {
+		if (err)
+			*err = why;
+		else
+			free(why);
+		return -1;
+	}
+	int rc = import_plan(data, len, p, &why);
+	free(data);
 	if (rc && err)
 		*err = xasprintf("%s: %s", path, why);
 	free(why);

@@ -17,6 +17,10 @@
  * then empty. Warnings about the document go into p->warn. */
 int import_plan(const char *data, size_t n, struct plan *p, char **err);
 
+/* The bytes of a file, at most max of them: the caller frees. NULL with *err
+ * (naming the file: missing, a folder, unreadable, larger than max). */
+char *import_read_file(const char *path, size_t max, size_t *len, char **err);
+
 /* The same for a file; the reason names the file. */
 int import_file(const char *path, struct plan *p, char **err);
 
