@@ -14,31 +14,15 @@
 #include <string.h>
 #include <time.h>
 
-#define CACHE 48
-
-struct store {
-	const struct driver *d;
-	void *db;
-	struct cached {
-		const char *sql; /* a string literal: its address is the key */
-		struct stmt *st;
-	} cache[CACHE];
-	int ncache;
-};
-
-#define D (s->d)
+#include "internal.h"
 
 /* Bump when the schema changes (and migrate then). */
 #define SCHEMA_VERSION 1
 #define SCHEMA_VERSION_TEXT "1"
 
-/* The newest plan version of a unit (one parameter: the unit id). */
-#define CURRENT_PLAN                                                                     \
-	"(SELECT id FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1)"
-
 /* A prepared statement for sql, made once per store and reused: bulk work
- * prepares nothing per row. Give it back with done(). */
-static struct stmt *prep(struct store *s, const char *sql, char **err)
+ * prepares nothing per row. Give it back with st_done(). */
+struct stmt *st_prep(struct store *s, const char *sql, char **err)
 {
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql)
@@ -49,7 +33,7 @@ static struct stmt *prep(struct store *s, const char *sql, char **err)
 	return st;
 }
 
-static void done(struct store *s, struct stmt *st)
+void st_done(struct store *s, struct stmt *st)
 {
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].st == st) {
@@ -129,7 +113,7 @@ void store_rollback(struct store *s)
 }
 
 /* Now, UTC, ISO 8601 to the second. */
-static void now(char out[32])
+void st_now(char out[32])
 {
 	time_t t = time(NULL);
 	struct tm tm;
@@ -137,7 +121,7 @@ static void now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static char *dup_or_null(const char *s)
+char *st_dup(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
 }
@@ -147,7 +131,7 @@ static char *dup_or_null(const char *s)
  * -1 error. */
 static int query_int(struct store *s, const char *sql, int64_t *out, char **err, ...)
 {
-	struct stmt *st = prep(s, sql, err);
+	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	va_list ap;
@@ -159,16 +143,16 @@ static int query_int(struct store *s, const char *sql, int64_t *out, char **err,
 	int rc = D->step(st, err);
 	if (rc == 1 && out)
 		*out = D->col_int(st, 0);
-	done(s, st);
+	st_done(s, st);
 	return rc;
 }
 
-static void audit(struct store *s, const char *actor, const char *action, const char *entity,
+void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
 		  int64_t id, const char *detail)
 {
 	char at[32];
-	now(at);
-	struct stmt *st = prep(
+	st_now(at);
+	struct stmt *st = st_prep(
 		s, "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)",
 		NULL);
 	if (!st)
@@ -180,7 +164,7 @@ static void audit(struct store *s, const char *actor, const char *action, const 
 	D->bind_int(st, 5, id);
 	D->bind_text(st, 6, detail);
 	D->step(st, NULL);
-	done(s, st);
+	st_done(s, st);
 }
 
 /* ---- Units --------------------------------------------------------------- */
@@ -261,8 +245,8 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 	if (ps->n != before)
 		return -1;
 	char at[32], *err = NULL;
-	now(at);
-	struct stmt *st = prep(s,
+	st_now(at);
+	struct stmt *st = st_prep(s,
 				     "INSERT INTO units (code, name, kind, parent_id, population, created_at,"
 				     " cutoff_day) VALUES (?,?,?,?,?,?,?)",
 				     &err);
@@ -282,14 +266,14 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 		D->bind_text(st, 6, at);
 		u->cutoff_day ? D->bind_int(st, 7, u->cutoff_day) : D->bind_null(st, 7);
 		rc = D->step(st, &err) < 0 ? -1 : 0;
-		done(s, st);
+		st_done(s, st);
 	}
 	if (rc) {
 		problems_add(ps, "E_DB", 0, "%s", err);
 		free(err);
 		return -1;
 	}
-	audit(s, "cli", "unit.add", "unit", 0, u->code);
+	st_audit(s, "cli", "unit.add", "unit", 0, u->code);
 	return 0;
 }
 
@@ -303,7 +287,7 @@ static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
 	u->code = xstrdup(D->col_text(st, 1));
 	u->name = xstrdup(D->col_text(st, 2));
 	u->kind = xstrdup(D->col_text(st, 3));
-	u->parent_code = dup_or_null(D->col_text(st, 4));
+	u->parent_code = st_dup(D->col_text(st, 4));
 	u->population = D->col_null(st, 5) ? 0 : D->col_int(st, 5);
 	u->cutoff_day = D->col_null(st, 6) ? 0 : (int)D->col_int(st, 6);
 }
@@ -311,7 +295,7 @@ static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
 int store_cutoff_day(struct store *s, int64_t unit, char **err)
 {
 	for (int depth = 0; unit && depth < 8; depth++) {
-		struct stmt *st = prep(s, "SELECT cutoff_day, parent_id FROM units WHERE id = ?", err);
+		struct stmt *st = st_prep(s, "SELECT cutoff_day, parent_id FROM units WHERE id = ?", err);
 		if (!st)
 			return -1;
 		D->bind_int(st, 1, unit);
@@ -321,7 +305,7 @@ int store_cutoff_day(struct store *s, int64_t unit, char **err)
 			day = D->col_null(st, 0) ? 0 : (int)D->col_int(st, 0);
 			parent = D->col_null(st, 1) ? 0 : D->col_int(st, 1);
 		}
-		done(s, st);
+		st_done(s, st);
 		if (rc < 0)
 			return -1;
 		if (day)
@@ -334,21 +318,21 @@ int store_cutoff_day(struct store *s, int64_t unit, char **err)
 int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err)
 {
 	static const char sql[] = UNIT_COLS " WHERE u.code = ?";
-	struct stmt *st = prep(s, sql, err);
+	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, code);
 	int rc = D->step(st, err);
 	if (rc == 1)
 		read_unit(s, st, out);
-	done(s, st);
+	st_done(s, st);
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
 int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err)
 {
 	static const char sql[] = UNIT_COLS " ORDER BY u.code";
-	struct stmt *st = prep(s, sql, err);
+	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	size_t cap = 0;
@@ -360,7 +344,7 @@ int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **er
 		memset(&(*out)[*n], 0, sizeof **out);
 		read_unit(s, st, &(*out)[(*n)++]);
 	}
-	done(s, st);
+	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -410,7 +394,7 @@ static int64_t agency_id(struct store *s, int64_t unit, const char *name, char *
 		free(key);
 		return 0;
 	}
-	struct stmt *st = prep(s, "SELECT id, name FROM agencies WHERE unit_id = ?", err);
+	struct stmt *st = st_prep(s, "SELECT id, name FROM agencies WHERE unit_id = ?", err);
 	double best = 0.85;
 	if (st) {
 		D->bind_int(st, 1, unit);
@@ -425,17 +409,17 @@ static int64_t agency_id(struct store *s, int64_t unit, const char *name, char *
 				id = D->col_int(st, 0);
 			}
 		}
-		done(s, st);
+		st_done(s, st);
 	}
 	if (!id) {
-		st = prep(s, "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id", err);
+		st = st_prep(s, "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id", err);
 		if (st) {
 			D->bind_int(st, 1, unit);
 			D->bind_text(st, 2, name);
 			D->bind_text(st, 3, key);
 			if (D->step(st, err) == 1)
 				id = D->col_int(st, 0);
-			done(s, st);
+			st_done(s, st);
 		}
 	}
 	free(key);
@@ -491,7 +475,7 @@ static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const c
 		int64_t id = *p ? agency_id(s, unit, p, err) : 0;
 		if (id) {
 			first = first ? first : id;
-			struct stmt *st = prep(s,
+			struct stmt *st = st_prep(s,
 					       "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
 					       " VALUES (?,?,?) ON CONFLICT DO NOTHING",
 					       err);
@@ -500,7 +484,7 @@ static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const c
 				D->bind_int(st, 2, id);
 				D->bind_text(st, 3, role);
 				D->step(st, err);
-				done(s, st);
+				st_done(s, st);
 			}
 		}
 		p = semi ? semi + 1 : NULL;
@@ -520,7 +504,7 @@ static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, si
 	*v = NULL;
 	*n = 0;
 	struct stmt *st =
-		prep(s, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
+		st_prep(s, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
 	if (!st)
 		return;
 	D->bind_int(st, 1, plan);
@@ -531,7 +515,7 @@ static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, si
 					     D->col_int(st, 2), false};
 		(*n)++;
 	}
-	done(s, st);
+	st_done(s, st);
 }
 
 /* The series an indicator of the new version continues: same code and a
@@ -553,7 +537,7 @@ static int64_t match_series(struct prev_ind *v, size_t n, const struct indicator
 
 static int save_targets(struct store *s, int64_t ind, const struct indicator *x, char **err)
 {
-	struct stmt *st = prep(s,
+	struct stmt *st = st_prep(s,
 				     "INSERT INTO targets (indicator_id, year, kind, text, op, value, min, max,"
 				     " level, rank) VALUES (?,?,?,?,?,?,?,?,?,?)",
 				     err);
@@ -576,14 +560,14 @@ static int save_targets(struct store *s, int64_t ind, const struct indicator *x,
 		t->kind == TARGET_LEVEL ? D->bind_int(st, 10, t->rank) : D->bind_null(st, 10);
 		rc = D->step(st, err) < 0 ? -1 : 0;
 	}
-	done(s, st);
+	st_done(s, st);
 	return rc;
 }
 
 static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t series,
 			  const struct indicator *x, char **err)
 {
-	struct stmt *st = prep(
+	struct stmt *st = st_prep(
 		s,
 		"INSERT INTO indicators (plan_id, series_id, code, group_code, name, unit, baseline,"
 		" baseline_text, partners, implementers, deadline)"
@@ -606,25 +590,25 @@ static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t s
 	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
 	if (rc == 1)
 		rc = D->step(st, err) < 0 ? -1 : 1;
-	done(s, st);
+	st_done(s, st);
 	if (rc != 1)
 		return -1;
 	int64_t lead = link_agencies(s, unit, id, x->lead, "lead", err);
 	int64_t mon = link_agencies(s, unit, id, x->monitor, "monitor", err);
-	st = prep(s, "UPDATE indicators SET lead_id = ?, monitor_id = ? WHERE id = ?", err);
+	st = st_prep(s, "UPDATE indicators SET lead_id = ?, monitor_id = ? WHERE id = ?", err);
 	if (!st)
 		return -1;
 	lead ? D->bind_int(st, 1, lead) : D->bind_null(st, 1);
 	mon ? D->bind_int(st, 2, mon) : D->bind_null(st, 2);
 	D->bind_int(st, 3, id);
 	rc = D->step(st, err) < 0 ? -1 : 0;
-	done(s, st);
+	st_done(s, st);
 	return rc ? -1 : save_targets(s, id, x, err);
 }
 
 static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char **err)
 {
-	struct stmt *st = prep(s,
+	struct stmt *st = st_prep(s,
 				     "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
 				     " timeframe, due, recurring) VALUES (?,?,?,?,?,?,?,?,?)",
 				     err);
@@ -647,7 +631,7 @@ static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char 
 		D->bind_int(st, 9, t->recurring);
 		rc = D->step(st, err) < 0 ? -1 : 0;
 	}
-	done(s, st);
+	st_done(s, st);
 	return rc;
 }
 
@@ -658,8 +642,8 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 	char *doc = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	char at[32];
-	now(at);
-	struct stmt *st = prep(s,
+	st_now(at);
+	struct stmt *st = st_prep(s,
 				     "INSERT INTO plans (unit_id, version, title, number, issuer, issued_on,"
 				     " source, imported_at, imported_by, doc) VALUES (?,?,?,?,?,?,?,?,?,?)"
 				     " RETURNING id",
@@ -678,7 +662,7 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 		D->bind_text(st, 10, doc);
 		if (D->step(st, err) == 1)
 			id = D->col_int(st, 0);
-		done(s, st);
+		st_done(s, st);
 	}
 	free(doc);
 	return id;
@@ -701,7 +685,7 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 {
 	memset(rep, 0, sizeof *rep);
 	int64_t prev = 0, version = 0;
-	struct stmt *st = prep(
+	struct stmt *st = st_prep(
 		s, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1", err);
 	if (!st)
 		return -1;
@@ -711,7 +695,7 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 		prev = D->col_int(st, 0);
 		version = D->col_int(st, 1);
 	}
-	done(s, st);
+	st_done(s, st);
 	if (found < 0)
 		return -1;
 	struct prev_ind *pv;
@@ -741,14 +725,14 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 	rep->plan_id = plan;
 	rep->version = (int)version + 1;
 	if (!rc)
-		audit(s, by, "plan.import", "plan", plan, source);
+		st_audit(s, by, "plan.import", "plan", plan, source);
 	return rc;
 }
 
 int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
 		    char **err)
 {
-	struct stmt *st = prep(
+	struct stmt *st = st_prep(
 		s,
 		"SELECT p.id, u.code, p.version, p.title, p.number, p.source, p.imported_at,"
 		" (SELECT count(*) FROM indicators i WHERE i.plan_id = p.id),"
@@ -771,28 +755,28 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 		r->id = D->col_int(st, 0);
 		r->unit_code = xstrdup(D->col_text(st, 1));
 		r->version = (int)D->col_int(st, 2);
-		r->title = dup_or_null(D->col_text(st, 3));
-		r->number = dup_or_null(D->col_text(st, 4));
-		r->source = dup_or_null(D->col_text(st, 5));
+		r->title = st_dup(D->col_text(st, 3));
+		r->number = st_dup(D->col_text(st, 4));
+		r->source = st_dup(D->col_text(st, 5));
 		r->imported_at = xstrdup(D->col_text(st, 6));
 		r->nind = (size_t)D->col_int(st, 7);
 		r->ntasks = (size_t)D->col_int(st, 8);
 		r->current = D->col_int(st, 9) != 0;
 	}
-	done(s, st);
+	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 {
-	struct stmt *st = prep(s, "SELECT doc FROM plans WHERE id = ?", err);
+	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = ?", err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, plan_id);
 	int rc = D->step(st, err);
 	if (rc == 1)
 		*json = xstrdup(D->col_text(st, 0));
-	done(s, st);
+	st_done(s, st);
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
@@ -802,7 +786,7 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		     char **err)
 {
 	memset(out, 0, sizeof *out);
-	struct stmt *st = prep(
+	struct stmt *st = st_prep(
 		s,
 		"SELECT i.id, i.series_id, i.code, i.name, i.unit FROM indicators i"
 		" JOIN plans p ON p.id = i.plan_id WHERE p.unit_id = ? AND i.code = ?"
@@ -819,12 +803,12 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		out->id = D->col_int(st, 1);
 		out->code = xstrdup(D->col_text(st, 2));
 		out->name = xstrdup(D->col_text(st, 3));
-		out->unit_of_measure = dup_or_null(D->col_text(st, 4));
+		out->unit_of_measure = st_dup(D->col_text(st, 4));
 	}
-	done(s, st);
+	st_done(s, st);
 	if (rc != 1)
 		return rc < 0 ? -1 : 1;
-	st = prep(s,
+	st = st_prep(s,
 			"SELECT year, kind, level, rank FROM targets WHERE indicator_id = ? ORDER BY year",
 			err);
 	if (!st)
@@ -852,11 +836,11 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		}
 	}
 	out->yes_no = out->yes_no && !numeric && out->nlevels == 0;
-	done(s, st);
+	st_done(s, st);
 	if (rc < 0)
 		return -1;
 	/* Figures are welcome over the whole plan: its first and last milestone. */
-	st = prep(s,
+	st = st_prep(s,
 			"SELECT min(t.year), max(t.year) FROM targets t JOIN indicators j"
 			" ON j.id = t.indicator_id WHERE j.plan_id = (SELECT plan_id FROM indicators"
 			" WHERE id = ?)",
@@ -868,14 +852,14 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		out->first_year = (int)D->col_int(st, 0);
 		out->last_year = (int)D->col_int(st, 1);
 	}
-	done(s, st);
+	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
 int store_series_all(struct store *s, int64_t unit, struct series_rec **out, size_t *n,
 		     char **err)
 {
-	struct stmt *st = prep(
+	struct stmt *st = st_prep(
 		s,
 		"SELECT i.code, i.series_id, i.name, i.unit, t.year, t.kind, t.level FROM indicators i"
 		" LEFT JOIN targets t ON t.indicator_id = i.id WHERE i.plan_id = " CURRENT_PLAN
@@ -901,7 +885,7 @@ int store_series_all(struct store *s, int64_t unit, struct series_rec **out, siz
 			r->code = xstrdup(code);
 			r->id = D->col_int(st, 1);
 			r->name = xstrdup(D->col_text(st, 2));
-			r->unit_of_measure = dup_or_null(D->col_text(st, 3));
+			r->unit_of_measure = st_dup(D->col_text(st, 3));
 		}
 		if (D->col_null(st, 4))
 			continue;
@@ -923,7 +907,7 @@ int store_series_all(struct store *s, int64_t unit, struct series_rec **out, siz
 			}
 		}
 	}
-	done(s, st);
+	st_done(s, st);
 	for (size_t i = 0; i < *n; i++) {
 		struct series_rec *r = &(*out)[i];
 		r->yes_no = r->yes_no && !numeric[i] && r->nlevels == 0;
@@ -999,7 +983,7 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
 /* Figures already approved are locked: each one a problem with its line. */
 static int check_locked(struct store *s, struct problems *ps, char **err)
 {
-	struct stmt *st = prep(s,
+	struct stmt *st = st_prep(s,
 			       "SELECT i.line, i.period FROM incoming i JOIN observations o"
 			       " ON o.series_id = i.series_id AND o.period = i.period"
 			       " WHERE o.status = 'approved' ORDER BY i.line",
@@ -1011,15 +995,15 @@ static int check_locked(struct store *s, struct problems *ps, char **err)
 		problems_add(ps, "E_LOCKED", (int)D->col_int(st, 0),
 			     "Số liệu kỳ %s đã được duyệt và khóa; văn phòng phải mở khóa trước",
 			     D->col_text(st, 1));
-	done(s, st);
+	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
 /* Run a statement whose parameters are by, at (and reason). */
-static int run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
+int st_run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
 		char **err)
 {
-	struct stmt *st = prep(s, sql, err);
+	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, a);
@@ -1027,7 +1011,7 @@ static int run3(struct store *s, const char *sql, const char *a, const char *b, 
 	if (c)
 		D->bind_text(st, 3, c);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
-	done(s, st);
+	st_done(s, st);
 	return rc;
 }
 
@@ -1035,7 +1019,7 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 		       const char *by, const char *reason, struct problems *ps, char **err)
 {
 	char at[32];
-	now(at);
+	st_now(at);
 	if (D->exec(s->db, D->incoming, err) || D->exec(s->db, "DELETE FROM incoming", err))
 		return -1;
 	struct buf arena = BUF_INIT;
@@ -1050,7 +1034,7 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 		return 1;
 	/* Every figure replaced goes to the history first: nothing changes
 	 * without a trace of who, when and why. */
-	rc = run3(s,
+	rc = st_run3(s,
 		  "INSERT INTO observation_history (observation_id, version, value, num, den, level,"
 		  " yes, note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at,"
 		  " reason) SELECT o.id, o.version, o.value, o.num, o.den, o.level, o.yes, o.note,"
@@ -1059,7 +1043,7 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 		  " ON o.series_id = i.series_id AND o.period = i.period",
 		  by, at, reason, err);
 	if (!rc)
-		rc = run3(s,
+		rc = st_run3(s,
 			  "UPDATE observations SET value = i.value, num = i.num, den = i.den,"
 			  " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
 			  " status = 'draft', version = observations.version + 1,"
@@ -1067,7 +1051,7 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 			  " WHERE observations.series_id = i.series_id AND observations.period = i.period",
 			  by, at, NULL, err);
 	if (!rc)
-		rc = run3(s,
+		rc = st_run3(s,
 			  "INSERT INTO observations (series_id, period, value, num, den, level, yes, note,"
 			  " evidence, status, version, recorded_by, recorded_at)"
 			  " SELECT series_id, period, value, num, den, level, yes, note, evidence, 'draft',"
@@ -1076,7 +1060,7 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 			  by, at, NULL, err);
 	if (!rc) {
 		char *detail = xasprintf("%zu số liệu%s%s", n, reason ? ": " : "", reason ? reason : "");
-		audit(s, by, "record", "observation", 0, detail);
+		st_audit(s, by, "record", "observation", 0, detail);
 		free(detail);
 	}
 	return rc;
@@ -1097,13 +1081,13 @@ static void read_obs(struct store *s, struct stmt *st, struct obs_rec *o)
 		o->level = xstrdup(D->col_text(st, 5));
 	if ((o->has_yes = !D->col_null(st, 6)))
 		o->yes = D->col_int(st, 6) != 0;
-	o->note = dup_or_null(D->col_text(st, 7));
-	o->evidence = dup_or_null(D->col_text(st, 8));
+	o->note = st_dup(D->col_text(st, 7));
+	o->evidence = st_dup(D->col_text(st, 8));
 	o->status = xstrdup(D->col_text(st, 9));
 	o->version = (int)D->col_int(st, 10);
 	o->by = xstrdup(D->col_text(st, 11));
 	o->at = xstrdup(D->col_text(st, 12));
-	o->code = dup_or_null(D->col_text(st, 13));
+	o->code = st_dup(D->col_text(st, 13));
 }
 
 static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, size_t *n,
@@ -1117,14 +1101,14 @@ static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, 
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
 		read_obs(s, st, &(*out)[(*n)++]);
 	}
-	done(s, st);
+	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
 int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
 		   size_t *n, char **err)
 {
-	struct stmt *st = prep(
+	struct stmt *st = st_prep(
 		s,
 		"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
 		" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"
@@ -1142,7 +1126,7 @@ int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
 		      size_t *n, char **err)
 {
-	struct stmt *st = prep(
+	struct stmt *st = st_prep(
 		s,
 		"SELECT o.series_id, o.period, h.value, h.num, h.den, h.level, h.yes, h.note,"
 		" h.evidence, h.status, h.version, h.recorded_by, h.recorded_at, NULL"
@@ -1154,129 +1138,6 @@ int store_obs_history(struct store *s, int64_t series, const char *period, struc
 	D->bind_int(st, 1, series);
 	D->bind_text(st, 2, period);
 	return read_all_obs(s, st, out, n, err);
-}
-
-/* ---- Workflow and audit ------------------------------------------------------- */
-
-static const struct transition {
-	const char *action, *from1, *from2, *to, *verb;
-	bool comment;
-} transitions[] = {
-	{"submit", "draft", "returned", "submitted", "gửi", false},
-	{"approve", "submitted", NULL, "approved", "duyệt", false},
-	{"return", "submitted", NULL, "returned", "trả lại", true},
-	{"reopen", "approved", NULL, "draft", "mở khóa", true},
-};
-
-static const char *status_vi(const char *st)
-{
-	return !strcmp(st, "draft")       ? "nháp"
-	       : !strcmp(st, "submitted") ? "đã gửi"
-	       : !strcmp(st, "approved")  ? "đã duyệt"
-	       : !strcmp(st, "returned")  ? "bị trả lại"
-					  : st;
-}
-
-int store_obs_transition(struct store *s, int64_t series, const char *period, const char *action,
-			 const char *by, const char *comment, struct problems *ps)
-{
-	const struct transition *t = NULL;
-	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
-		if (!strcmp(transitions[i].action, action))
-			t = &transitions[i];
-	if (!t) {
-		problems_add(ps, "E_ACTION", 0, "Không có thao tác \"%s\"", action);
-		return -1;
-	}
-	if (t->comment && (!comment || !*comment)) {
-		problems_add(ps, "E_COMMENT", 0, "Cần ghi lý do khi %s",
-			     !strcmp(action, "return") ? "trả lại số liệu" : "mở khóa số liệu");
-		return -1;
-	}
-	char *err = NULL, at[32];
-	now(at);
-	struct stmt *st =
-		prep(s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", &err);
-	int rc = -1;
-	if (st) {
-		D->bind_int(st, 1, series);
-		D->bind_text(st, 2, period);
-		rc = D->step(st, &err);
-	}
-	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
-	char *from = rc == 1 ? xstrdup(D->col_text(st, 1)) : NULL;
-	if (st)
-		done(s, st);
-	if (rc < 0) {
-		problems_add(ps, "E_DB", 0, "%s", err);
-	} else if (rc == 0) {
-		problems_add(ps, "E_NOT_FOUND", 0, "Chưa có số liệu kỳ %s để %s", period, t->verb);
-		rc = -1;
-	} else if (strcmp(from, t->from1) && (!t->from2 || strcmp(from, t->from2))) {
-		problems_add(ps, "E_STATE", 0, "Số liệu kỳ %s đang ở trạng thái \"%s\": không thể %s",
-			     period, status_vi(from), t->verb);
-		rc = -1;
-	} else {
-		struct stmt *u = prep(s, "UPDATE observations SET status = ?, review = ? WHERE id = ?", &err);
-		rc = u ? 0 : -1;
-		if (u) {
-			D->bind_text(u, 1, t->to);
-			D->bind_text(u, 2, comment);
-			D->bind_int(u, 3, id);
-			rc = D->step(u, &err) < 0 ? -1 : 0;
-			done(s, u);
-		}
-		if (rc) {
-			problems_add(ps, "E_DB", 0, "%s", err);
-		} else {
-			char *detail = xasprintf("%s %s -> %s%s%s", period, from, t->to,
-						 comment ? ": " : "", comment ? comment : "");
-			audit(s, by, action, "observation", id, detail);
-			free(detail);
-		}
-	}
-	free(from);
-	free(err);
-	return rc;
-}
-
-void audit_rec_free(struct audit_rec *a)
-{
-	free(a->at);
-	free(a->actor);
-	free(a->action);
-	free(a->entity);
-	free(a->detail);
-	memset(a, 0, sizeof *a);
-}
-
-int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
-		     char **err)
-{
-	struct stmt *st = prep(s,
-			       "SELECT at, actor, action, entity, entity_id, detail FROM audit"
-			       " WHERE CAST(? AS TEXT) IS NULL OR at >= ? ORDER BY id",
-			       err);
-	if (!st)
-		return -1;
-	D->bind_text(st, 1, since);
-	D->bind_text(st, 2, since);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = D->step(st, err)) == 1) {
-		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-		struct audit_rec *a = &(*out)[(*n)++];
-		a->at = xstrdup(D->col_text(st, 0));
-		a->actor = xstrdup(D->col_text(st, 1));
-		a->action = xstrdup(D->col_text(st, 2));
-		a->entity = xstrdup(D->col_text(st, 3));
-		a->entity_id = D->col_int(st, 4);
-		a->detail = dup_or_null(D->col_text(st, 5));
-	}
-	done(s, st);
-	return rc < 0 ? -1 : 0;
 }
 
 /* ---- Backup, dump, restore -------------------------------------------------------- */
@@ -1336,158 +1197,3 @@ int store_restore(struct store *s, const char *path, char **err)
 	return rc < 0 ? -1 : 0;
 }
 
-/* ---- Tasks ------------------------------------------------------------------------- */
-
-void task_row_free(struct task_row *t)
-{
-	free(t->code);
-	free(t->title);
-	free(t->lead);
-	free(t->due);
-	free(t->status);
-	free(t->period);
-	free(t->note);
-	memset(t, 0, sizeof *t);
-}
-
-
-int store_task_progress(struct store *s, int64_t unit, const char *code, const char *period,
-			const char *status, int percent, const char *note, const char *evidence,
-			const char *by, struct problems *ps)
-{
-	size_t before = ps->n;
-	struct period p;
-	const char *why;
-	char canon[16] = "";
-	if (period_parse(period, &p, &why))
-		problems_add(ps, "E_PERIOD", 0, "Kỳ báo cáo \"%s\": %s", period, why);
-	else
-		period_format(&p, canon, sizeof canon);
-	if (strcmp(status, "not_started") && strcmp(status, "in_progress") && strcmp(status, "done"))
-		problems_add(ps, "E_STATUS", 0,
-			     "Trạng thái \"%s\" không hợp lệ: not_started, in_progress hoặc done", status);
-	if (percent > 100 || percent < -1)
-		problems_add(ps, "E_PERCENT", 0, "Phần trăm hoàn thành %d nằm ngoài 0–100", percent);
-	char *err = NULL;
-	struct stmt *st = prep(s, "SELECT count(*) FROM tasks WHERE plan_id = " CURRENT_PLAN " AND code = ?",
-			       &err);
-	if (st) {
-		D->bind_int(st, 1, unit);
-		D->bind_text(st, 2, code);
-		if (D->step(st, &err) == 1 && D->col_int(st, 0) == 0)
-			problems_add(ps, "E_UNKNOWN_TASK", 0,
-				     "Kế hoạch hiện hành không có nhiệm vụ \"%s\"", code);
-		done(s, st);
-	}
-	if (ps->n != before) {
-		free(err);
-		return -1;
-	}
-	char at[32];
-	now(at);
-	st = prep(s,
-		  "INSERT INTO task_progress (unit_id, task_code, period, status, percent, note, evidence,"
-		  " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)"
-		  " ON CONFLICT (unit_id, task_code, period) DO UPDATE SET status = excluded.status,"
-		  " percent = excluded.percent, note = excluded.note, evidence = excluded.evidence,"
-		  " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
-		  &err);
-	int rc = -1;
-	if (st) {
-		D->bind_int(st, 1, unit);
-		D->bind_text(st, 2, code);
-		D->bind_text(st, 3, canon);
-		D->bind_text(st, 4, status);
-		percent >= 0 ? D->bind_int(st, 5, percent) : D->bind_null(st, 5);
-		D->bind_text(st, 6, note);
-		D->bind_text(st, 7, evidence);
-		D->bind_text(st, 8, by);
-		D->bind_text(st, 9, at);
-		rc = D->step(st, &err) < 0 ? -1 : 0;
-		done(s, st);
-	}
-	if (rc) {
-		problems_add(ps, "E_DB", 0, "%s", err);
-	} else {
-		char *detail = xasprintf("%s %s: %s", code, canon, status);
-		audit(s, by, "task.progress", "task", 0, detail);
-		free(detail);
-	}
-	free(err);
-	return rc;
-}
-
-static int cmp_task(const void *a, const void *b)
-{
-	const struct task_row *x = a, *y = b;
-	if (x->overdue != y->overdue)
-		return x->overdue ? -1 : 1;
-	if (!x->due != !y->due)
-		return x->due ? -1 : 1;
-	int c = x->due && y->due ? strcmp(x->due, y->due) : 0;
-	return c ? c : strcmp(x->code, y->code);
-}
-
-int store_task_list(struct store *s, int64_t unit, const char *period, struct task_row **out,
-		    size_t *n, char **err)
-{
-	struct period p;
-	const char *why;
-	int first, last = 0;
-	if (period && !period_parse(period, &p, &why))
-		period_months(&p, &first, &last);
-	/* The latest progress at or before the period, for each task. Periods
-	 * compare by their names only within one kind; use the month number. */
-	struct stmt *st = prep(
-		s,
-		"SELECT t.code, t.title, t.lead, t.due, t.recurring, g.status, g.percent, g.period, g.note"
-		" FROM tasks t LEFT JOIN task_progress g ON g.unit_id = ? AND g.task_code = t.code"
-		" WHERE t.plan_id = " CURRENT_PLAN " ORDER BY t.id, g.recorded_at",
-		err);
-	if (!st)
-		return -1;
-	D->bind_int(st, 1, unit);
-	D->bind_int(st, 2, unit);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = D->step(st, err)) == 1) {
-		const char *code = D->col_text(st, 0), *gp = D->col_text(st, 7);
-		struct period q;
-		int qf, ql = 0;
-		if (gp && !period_parse(gp, &q, &why))
-			period_months(&q, &qf, &ql);
-		bool counts = gp && (!last || ql <= last);
-		struct task_row *t = *n ? &(*out)[*n - 1] : NULL;
-		if (!t || strcmp(t->code, code)) {
-			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-			t = &(*out)[(*n)++];
-			memset(t, 0, sizeof *t);
-			t->code = xstrdup(code);
-			t->title = xstrdup(D->col_text(st, 1));
-			t->lead = dup_or_null(D->col_text(st, 2));
-			t->due = dup_or_null(D->col_text(st, 3));
-			t->recurring = D->col_int(st, 4) != 0;
-			t->percent = -1;
-		}
-		if (counts) {
-			free(t->status);
-			free(t->period);
-			free(t->note);
-			t->status = xstrdup(D->col_text(st, 5));
-			t->percent = D->col_null(st, 6) ? -1 : (int)D->col_int(st, 6);
-			t->period = xstrdup(gp);
-			t->note = dup_or_null(D->col_text(st, 8));
-		}
-	}
-	done(s, st);
-	for (size_t i = 0; i < *n && last; i++) {
-		struct task_row *t = &(*out)[i];
-		int y, m;
-		if (t->due && sscanf(t->due, "%4d-%2d", &y, &m) == 2)
-			t->overdue = y * 12 + m - 1 < last && !(t->status && !strcmp(t->status, "done"));
-	}
-	qsort(*out, *n, sizeof **out, cmp_task);
-	return rc < 0 ? -1 : 0;
-}

@@ -1,0 +1,289 @@
+/* workflow.c: what happens to a figure after it is recorded (submitted,
+ * approved, returned, reopened), the audit log, and the progress of tasks. */
+#include "internal.h"
+
+#include "period.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Workflow and audit ------------------------------------------------------- */
+
+static const struct transition {
+	const char *action, *from1, *from2, *to, *verb;
+	bool comment;
+} transitions[] = {
+	{"submit", "draft", "returned", "submitted", "gửi", false},
+	{"approve", "submitted", NULL, "approved", "duyệt", false},
+	{"return", "submitted", NULL, "returned", "trả lại", true},
+	{"reopen", "approved", NULL, "draft", "mở khóa", true},
+};
+
+static const char *status_vi(const char *st)
+{
+	return !strcmp(st, "draft")       ? "nháp"
+	       : !strcmp(st, "submitted") ? "đã gửi"
+	       : !strcmp(st, "approved")  ? "đã duyệt"
+	       : !strcmp(st, "returned")  ? "bị trả lại"
+					  : st;
+}
+
+int store_obs_transition(struct store *s, int64_t series, const char *period, const char *action,
+			 const char *by, const char *comment, struct problems *ps)
+{
+	const struct transition *t = NULL;
+	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
+		if (!strcmp(transitions[i].action, action))
+			t = &transitions[i];
+	if (!t) {
+		problems_add(ps, "E_ACTION", 0, "Không có thao tác \"%s\"", action);
+		return -1;
+	}
+	if (t->comment && (!comment || !*comment)) {
+		problems_add(ps, "E_COMMENT", 0, "Cần ghi lý do khi %s",
+			     !strcmp(action, "return") ? "trả lại số liệu" : "mở khóa số liệu");
+		return -1;
+	}
+	char *err = NULL, at[32];
+	st_now(at);
+	struct stmt *st =
+		st_prep(s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", &err);
+	int rc = -1;
+	if (st) {
+		D->bind_int(st, 1, series);
+		D->bind_text(st, 2, period);
+		rc = D->step(st, &err);
+	}
+	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
+	char *from = rc == 1 ? xstrdup(D->col_text(st, 1)) : NULL;
+	if (st)
+		st_done(s, st);
+	if (rc < 0) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+	} else if (rc == 0) {
+		problems_add(ps, "E_NOT_FOUND", 0, "Chưa có số liệu kỳ %s để %s", period, t->verb);
+		rc = -1;
+	} else if (strcmp(from, t->from1) && (!t->from2 || strcmp(from, t->from2))) {
+		problems_add(ps, "E_STATE", 0, "Số liệu kỳ %s đang ở trạng thái \"%s\": không thể %s",
+			     period, status_vi(from), t->verb);
+		rc = -1;
+	} else {
+		struct stmt *u = st_prep(s, "UPDATE observations SET status = ?, review = ? WHERE id = ?", &err);
+		rc = u ? 0 : -1;
+		if (u) {
+			D->bind_text(u, 1, t->to);
+			D->bind_text(u, 2, comment);
+			D->bind_int(u, 3, id);
+			rc = D->step(u, &err) < 0 ? -1 : 0;
+			st_done(s, u);
+		}
+		if (rc) {
+			problems_add(ps, "E_DB", 0, "%s", err);
+		} else {
+			char *detail = xasprintf("%s %s -> %s%s%s", period, from, t->to,
+						 comment ? ": " : "", comment ? comment : "");
+			st_audit(s, by, action, "observation", id, detail);
+			free(detail);
+		}
+	}
+	free(from);
+	free(err);
+	return rc;
+}
+
+void audit_rec_free(struct audit_rec *a)
+{
+	free(a->at);
+	free(a->actor);
+	free(a->action);
+	free(a->entity);
+	free(a->detail);
+	memset(a, 0, sizeof *a);
+}
+
+int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
+		     char **err)
+{
+	struct stmt *st = st_prep(s,
+			       "SELECT at, actor, action, entity, entity_id, detail FROM audit"
+			       " WHERE CAST(? AS TEXT) IS NULL OR at >= ? ORDER BY id",
+			       err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, since);
+	D->bind_text(st, 2, since);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		struct audit_rec *a = &(*out)[(*n)++];
+		a->at = xstrdup(D->col_text(st, 0));
+		a->actor = xstrdup(D->col_text(st, 1));
+		a->action = xstrdup(D->col_text(st, 2));
+		a->entity = xstrdup(D->col_text(st, 3));
+		a->entity_id = D->col_int(st, 4);
+		a->detail = st_dup(D->col_text(st, 5));
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- Tasks ------------------------------------------------------------------------- */
+
+void task_row_free(struct task_row *t)
+{
+	free(t->code);
+	free(t->title);
+	free(t->lead);
+	free(t->due);
+	free(t->status);
+	free(t->period);
+	free(t->note);
+	memset(t, 0, sizeof *t);
+}
+
+
+int store_task_progress(struct store *s, int64_t unit, const char *code, const char *period,
+			const char *status, int percent, const char *note, const char *evidence,
+			const char *by, struct problems *ps)
+{
+	size_t before = ps->n;
+	struct period p;
+	const char *why;
+	char canon[16] = "";
+	if (period_parse(period, &p, &why))
+		problems_add(ps, "E_PERIOD", 0, "Kỳ báo cáo \"%s\": %s", period, why);
+	else
+		period_format(&p, canon, sizeof canon);
+	if (strcmp(status, "not_started") && strcmp(status, "in_progress") && strcmp(status, "done"))
+		problems_add(ps, "E_STATUS", 0,
+			     "Trạng thái \"%s\" không hợp lệ: not_started, in_progress hoặc done", status);
+	if (percent > 100 || percent < -1)
+		problems_add(ps, "E_PERCENT", 0, "Phần trăm hoàn thành %d nằm ngoài 0–100", percent);
+	char *err = NULL;
+	struct stmt *st = st_prep(s, "SELECT count(*) FROM tasks WHERE plan_id = " CURRENT_PLAN " AND code = ?",
+			       &err);
+	if (st) {
+		D->bind_int(st, 1, unit);
+		D->bind_text(st, 2, code);
+		if (D->step(st, &err) == 1 && D->col_int(st, 0) == 0)
+			problems_add(ps, "E_UNKNOWN_TASK", 0,
+				     "Kế hoạch hiện hành không có nhiệm vụ \"%s\"", code);
+		st_done(s, st);
+	}
+	if (ps->n != before) {
+		free(err);
+		return -1;
+	}
+	char at[32];
+	st_now(at);
+	st = st_prep(s,
+		  "INSERT INTO task_progress (unit_id, task_code, period, status, percent, note, evidence,"
+		  " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)"
+		  " ON CONFLICT (unit_id, task_code, period) DO UPDATE SET status = excluded.status,"
+		  " percent = excluded.percent, note = excluded.note, evidence = excluded.evidence,"
+		  " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+		  &err);
+	int rc = -1;
+	if (st) {
+		D->bind_int(st, 1, unit);
+		D->bind_text(st, 2, code);
+		D->bind_text(st, 3, canon);
+		D->bind_text(st, 4, status);
+		percent >= 0 ? D->bind_int(st, 5, percent) : D->bind_null(st, 5);
+		D->bind_text(st, 6, note);
+		D->bind_text(st, 7, evidence);
+		D->bind_text(st, 8, by);
+		D->bind_text(st, 9, at);
+		rc = D->step(st, &err) < 0 ? -1 : 0;
+		st_done(s, st);
+	}
+	if (rc) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+	} else {
+		char *detail = xasprintf("%s %s: %s", code, canon, status);
+		st_audit(s, by, "task.progress", "task", 0, detail);
+		free(detail);
+	}
+	free(err);
+	return rc;
+}
+
+static int cmp_task(const void *a, const void *b)
+{
+	const struct task_row *x = a, *y = b;
+	if (x->overdue != y->overdue)
+		return x->overdue ? -1 : 1;
+	if (!x->due != !y->due)
+		return x->due ? -1 : 1;
+	int c = x->due && y->due ? strcmp(x->due, y->due) : 0;
+	return c ? c : strcmp(x->code, y->code);
+}
+
+int store_task_list(struct store *s, int64_t unit, const char *period, struct task_row **out,
+		    size_t *n, char **err)
+{
+	struct period p;
+	const char *why;
+	int first, last = 0;
+	if (period && !period_parse(period, &p, &why))
+		period_months(&p, &first, &last);
+	/* The latest progress at or before the period, for each task. Periods
+	 * compare by their names only within one kind; use the month number. */
+	struct stmt *st = st_prep(
+		s,
+		"SELECT t.code, t.title, t.lead, t.due, t.recurring, g.status, g.percent, g.period, g.note"
+		" FROM tasks t LEFT JOIN task_progress g ON g.unit_id = ? AND g.task_code = t.code"
+		" WHERE t.plan_id = " CURRENT_PLAN " ORDER BY t.id, g.recorded_at",
+		err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	D->bind_int(st, 2, unit);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		const char *code = D->col_text(st, 0), *gp = D->col_text(st, 7);
+		struct period q;
+		int qf, ql = 0;
+		if (gp && !period_parse(gp, &q, &why))
+			period_months(&q, &qf, &ql);
+		bool counts = gp && (!last || ql <= last);
+		struct task_row *t = *n ? &(*out)[*n - 1] : NULL;
+		if (!t || strcmp(t->code, code)) {
+			*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+			t = &(*out)[(*n)++];
+			memset(t, 0, sizeof *t);
+			t->code = xstrdup(code);
+			t->title = xstrdup(D->col_text(st, 1));
+			t->lead = st_dup(D->col_text(st, 2));
+			t->due = st_dup(D->col_text(st, 3));
+			t->recurring = D->col_int(st, 4) != 0;
+			t->percent = -1;
+		}
+		if (counts) {
+			free(t->status);
+			free(t->period);
+			free(t->note);
+			t->status = xstrdup(D->col_text(st, 5));
+			t->percent = D->col_null(st, 6) ? -1 : (int)D->col_int(st, 6);
+			t->period = xstrdup(gp);
+			t->note = st_dup(D->col_text(st, 8));
+		}
+	}
+	st_done(s, st);
+	for (size_t i = 0; i < *n && last; i++) {
+		struct task_row *t = &(*out)[i];
+		int y, m;
+		if (t->due && sscanf(t->due, "%4d-%2d", &y, &m) == 2)
+			t->overdue = y * 12 + m - 1 < last && !(t->status && !strcmp(t->status, "done"));
+	}
+	qsort(*out, *n, sizeof **out, cmp_task);
+	return rc < 0 ? -1 : 0;
+}
