@@ -1,0 +1,354 @@
+/* test_eval.c: the evaluation and aggregation rules against values worked
+ * out by hand (the arithmetic is in the comments). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "eval.h"
+#include "target.h"
+
+#define M(y, m) ((y) * 12 + (m) - 1)
+#define NEAR(a, b) (fabs((a) - (b)) < 1e-3)
+
+static struct target T(const char *cell, const char *unit)
+{
+	struct target t;
+	target_parse(cell, unit, &t);
+	return t;
+}
+
+static struct eval_result run(struct eval_input *in)
+{
+	struct eval_result r;
+	eval_indicator(in, &r);
+	return r;
+}
+
+static void expect(const struct eval_result *r, enum eval_status s)
+{
+	if (r->status != s)
+		fail_msg("got %s, want %s: %s", eval_status_name(r->status), eval_status_name(s),
+			 r->record);
+}
+
+/* Evaluate in and check the status. */
+static void status_is(struct eval_input *in, enum eval_status s)
+{
+	struct eval_result r = run(in);
+	expect(&r, s);
+}
+
+/* Baseline 60 (2024), target >= 80 (2030). At 2025-12 the path asks
+ * 60 + 20 * 12/72 = 63.333; the latest is 65, above it. The trend through
+ * 62 (2025-06) and 65 (2025-12) is +0.5 a month: at 2030-12, 60 months
+ * on, 65 + 30 = 95 >= 80. Progress (65 - 60) / 20 = 0.25. */
+static void linear_on_track(void **s)
+{
+	(void)s;
+	struct target t = T("≥ 80", "%");
+	struct eval_point p[] = {{M(2025, 6), 62}, {M(2025, 12), 65}};
+	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 60,
+				.baseline_year = 2024, .obs = p, .nobs = 2, .as_of = M(2025, 12)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_ON_TRACK);
+	assert_true(NEAR(r.expected, 63.3333));
+	assert_true(NEAR(r.projected, 95));
+	assert_true(NEAR(r.progress, 0.25));
+	assert_non_null(strstr(r.record, "kỳ này cần 63.33"));
+	assert_int_equal(eval_status_colour(r.status), EVAL_GREEN);
+	target_free(&t);
+}
+
+/* Below the path (61 < 63.333) and the trend goes down: off track. One
+ * figure below the path and no trend: at risk. */
+static void linear_behind(void **s)
+{
+	(void)s;
+	struct target t = T("≥ 80", "%");
+	struct eval_point p[] = {{M(2025, 6), 62}, {M(2025, 12), 61}};
+	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 60,
+				.baseline_year = 2024, .obs = p, .nobs = 2, .as_of = M(2025, 12)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_OFF_TRACK);
+	assert_int_equal(eval_status_colour(r.status), EVAL_RED);
+	in.obs = &p[1];
+	in.nobs = 1;
+	r = run(&in);
+	expect(&r, EVAL_AT_RISK);
+	assert_int_equal(eval_status_colour(r.status), EVAL_YELLOW);
+	target_free(&t);
+}
+
+/* Open SDG: start 50 (2024-12), latest 60 (2026-12), target 100 (2030-12).
+ * Observed CAGR (60/50)^(1/2) - 1 = 0.095445; required (100/50)^(1/6) - 1
+ * = 0.122462; R = 0.7794: moderate progress, at risk. */
+static void cagr_ratio(void **s)
+{
+	(void)s;
+	struct target t = T("≥ 100", "Doanh nghiệp");
+	struct eval_point p[] = {{M(2026, 12), 60}};
+	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 50,
+				.baseline_year = 2024, .obs = p, .nobs = 1, .as_of = M(2026, 12),
+				.method = EVAL_CAGR};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_AT_RISK);
+	assert_true(r.has_ratio);
+	assert_true(NEAR(r.ratio, 0.095445 / 0.122462));
+	/* 80 at 2026-12: (80/50)^(1/2) - 1 = 0.264911; R = 2.163: on track. */
+	p[0].value = 80;
+	r = run(&in);
+	expect(&r, EVAL_ON_TRACK);
+	/* 45: observed growth is negative, deteriorating. */
+	p[0].value = 45;
+	r = run(&in);
+	expect(&r, EVAL_OFF_TRACK);
+	assert_true(r.ratio < 0);
+	target_free(&t);
+}
+
+static void reached(void **s)
+{
+	(void)s;
+	struct target t = T("≥ 70", "%"), h = T("100", "%"), g = T(">60", "%");
+	struct eval_point p[] = {{M(2025, 9), 70}};
+	struct eval_input in = {.target = &t, .year = 2030, .obs = p, .nobs = 1, .as_of = M(2025, 9)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_MET); /* reached before the milestone: achieved */
+	p[0].value = 75;
+	r = run(&in);
+	expect(&r, EVAL_EXCEEDED);
+	in.target = &h;
+	p[0].value = 100;
+	r = run(&in);
+	expect(&r, EVAL_MET);
+	in.target = &g;
+	p[0].value = 60; /* "> 60" is strict */
+	in.year = 2025;
+	in.as_of = M(2025, 12);
+	r = run(&in);
+	expect(&r, EVAL_NOT_MET);
+	target_free(&t);
+	target_free(&h);
+	target_free(&g);
+}
+
+static void ranges_levels_yes(void **s)
+{
+	(void)s;
+	struct target rg = T("80-90", "%"), lv = T("Khá", "Mức độ"), yes = T("Có", "Có/ Không");
+	target_rank_row(&lv, 1); /* ranks come from the row, as the importer sets them */
+	assert_int_equal(lv.rank, 3);
+	struct eval_point p[] = {{M(2040, 12), 85}};
+	struct eval_input in = {.target = &rg, .year = 2040, .obs = p, .nobs = 1, .as_of = M(2040, 12)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_MET);
+	p[0].value = 95;
+	status_is(&in, EVAL_EXCEEDED);
+	p[0].value = 70;
+	status_is(&in, EVAL_NOT_MET);
+	/* Levels by rank: Khá is 3 on Yếu < Trung bình < Khá < Tốt. */
+	in.target = &lv;
+	in.year = 2030;
+	in.as_of = M(2026, 12);
+	p[0].month = M(2026, 12);
+	p[0].value = 4;
+	status_is(&in, EVAL_EXCEEDED);
+	p[0].value = 3;
+	status_is(&in, EVAL_MET);
+	p[0].value = 2;
+	status_is(&in, EVAL_AT_RISK);
+	in.target = &yes;
+	p[0].value = 1;
+	status_is(&in, EVAL_MET);
+	p[0].value = 0;
+	in.as_of = M(2031, 1);
+	status_is(&in, EVAL_NOT_MET);
+	target_free(&rg);
+	target_free(&lv);
+	target_free(&yes);
+}
+
+/* "Duy trì" at 2030 after "100" at 2025: met while 100 still holds. */
+static void maintain_previous(void **s)
+{
+	(void)s;
+	struct target prev = T("100", "%"), m = T("Duy trì", "%");
+	struct eval_point p[] = {{M(2027, 12), 100}};
+	struct eval_input in = {.target = &m, .year = 2030, .previous = &prev, .previous_year = 2025,
+				.obs = p, .nobs = 1, .as_of = M(2027, 12)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_MET);
+	assert_non_null(strstr(r.record, "vẫn đạt"));
+	p[0].value = 90;
+	r = run(&in);
+	expect(&r, EVAL_AT_RISK);
+	in.as_of = M(2031, 3);
+	r = run(&in);
+	expect(&r, EVAL_NOT_MET);
+	in.previous = NULL;
+	r = run(&in);
+	expect(&r, EVAL_NOT_EVALUATED);
+	target_free(&prev);
+	target_free(&m);
+}
+
+/* Relative to the province: the province's average (here 72.5) is the goal. */
+static void relative_to_province(void **s)
+{
+	(void)s;
+	struct target t = T("Đạt mức trung bình chung của tỉnh", "%");
+	struct eval_point p[] = {{M(2025, 12), 75}};
+	struct eval_input in = {.target = &t, .year = 2025, .obs = p, .nobs = 1, .as_of = M(2025, 12),
+				.has_reference = true, .reference = 72.5};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_MET);
+	assert_true(NEAR(r.goal, 72.5));
+	p[0].value = 70;
+	status_is(&in, EVAL_NOT_MET);
+	in.has_reference = false;
+	status_is(&in, EVAL_NOT_EVALUATED);
+	target_free(&t);
+}
+
+/* No figure for the period: no data (grey); no target: not evaluated. */
+static void missing(void **s)
+{
+	(void)s;
+	struct target t = T("≥ 80", "%"), none = T("-", "%"), text = T("Nâng cao phạm vi ứng dụng", NULL);
+	struct eval_input in = {.target = &t, .year = 2030, .obs = NULL, .nobs = 0, .as_of = M(2025, 12)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_NO_DATA);
+	assert_int_equal(eval_status_colour(r.status), EVAL_GREY);
+	assert_string_equal(eval_colour_vi(eval_status_colour(r.status)), "XÁM");
+	in.target = &none;
+	status_is(&in, EVAL_NOT_EVALUATED);
+	in.target = &text;
+	in.entered = EVAL_AT_RISK; /* judged by the monitoring agency */
+	status_is(&in, EVAL_AT_RISK);
+	target_free(&t);
+	target_free(&none);
+	target_free(&text);
+}
+
+/* Lower is better: "≤ 5" from a baseline of 10 (2024) by 2030; at 2027-12
+ * the path asks 10 + (5 - 10) * 36/72 = 7.5; 6 is ahead of it. Rank <= 40. */
+static void decreasing_and_rank(void **s)
+{
+	(void)s;
+	struct target t = T("≤ 5", "%"), rk = T("Nằm trong tốp 40 của tỉnh", NULL);
+	struct eval_point p[] = {{M(2027, 12), 6}};
+	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 10,
+				.baseline_year = 2024, .obs = p, .nobs = 1, .as_of = M(2027, 12)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_ON_TRACK);
+	assert_true(NEAR(r.expected, 7.5));
+	p[0].value = 8;
+	status_is(&in, EVAL_AT_RISK);
+	in.target = &rk;
+	p[0].value = 35;
+	status_is(&in, EVAL_MET);
+	p[0].value = 45;
+	in.as_of = M(2031, 1);
+	status_is(&in, EVAL_NOT_MET);
+	target_free(&t);
+	target_free(&rk);
+}
+
+/* "Tăng trung bình 1%/năm": 100 (2025-01) to 102.01 (2027-01) is exactly
+ * 1 % a year: (102.01/100)^(1/2) - 1 = 0.01. */
+static void growth_per_year(void **s)
+{
+	(void)s;
+	struct target t = T("Tăng trung bình 1%", "%/năm");
+	struct eval_point p[] = {{M(2025, 1), 100}, {M(2027, 1), 102.01}};
+	struct eval_input in = {.target = &t, .year = 2030, .obs = p, .nobs = 2, .as_of = M(2027, 1)};
+	struct eval_result r = run(&in);
+	expect(&r, EVAL_ON_TRACK);
+	p[1].value = 101;
+	status_is(&in, EVAL_AT_RISK);
+	target_free(&t);
+}
+
+/* Two communes of very different sizes: 9 of 10 dossiers online (90 %) and
+ * 100 of 1,000 (10 %). The province is 109 / 1,010 = 10.792 %, not the
+ * 50 % an average of percentages would say. */
+static void ratio_of_unequal_communes(void **s)
+{
+	(void)s;
+	double num[] = {9, 100}, den[] = {10, 1000}, v;
+	assert_true(agg_ratio(num, den, 2, &v));
+	assert_true(NEAR(v, 10.7921));
+	double zero[] = {0, 0};
+	assert_false(agg_ratio(num, zero, 2, &v));
+}
+
+/* 5 researchers per 10,000 in a commune of 1,000 people, 20 in one of
+ * 9,000: (5 * 1,000 + 20 * 9,000) / 10,000 = 18.5. Counts add: 3+4+5. */
+static void rates_and_counts(void **s)
+{
+	(void)s;
+	double rate[] = {5, 20}, pop[] = {1000, 9000}, v;
+	assert_true(agg_weighted(rate, pop, 2, &v));
+	assert_true(NEAR(v, 18.5));
+	double c[] = {3, 4, 5};
+	assert_true(agg_count(c, 3, &v));
+	assert_true(NEAR(v, 12));
+}
+
+/* Ranks 3, 4, 3, 2, 4 against a target of 3 (Khá): one at 2, two at 3, two
+ * at 4; four of five at or above, 0.8. */
+static void level_distribution(void **s)
+{
+	(void)s;
+	int ranks[] = {3, 4, 3, 2, 4};
+	struct agg_levels l;
+	agg_levels(ranks, 5, 3, &l);
+	assert_int_equal(l.count[2], 1);
+	assert_int_equal(l.count[3], 2);
+	assert_int_equal(l.count[4], 2);
+	assert_int_equal(l.total, 5);
+	assert_int_equal(l.at_or_above, 4);
+	assert_true(NEAR(l.share, 0.8));
+}
+
+/* A quarter: a count sums its months (2 + 3 + 4 = 9); a ratio takes the
+ * latest month with a figure (March missing: February's 85). */
+static void period_rollup(void **s)
+{
+	(void)s;
+	double months[] = {2, 3, 4}, cov[] = {80, 85, 0}, v;
+	bool all[] = {true, true, true}, no_march[] = {true, true, false}, none[] = {false, false, false};
+	assert_true(agg_period(AGG_COUNT, months, all, 3, &v));
+	assert_true(NEAR(v, 9));
+	assert_true(agg_period(AGG_RATIO, cov, no_march, 3, &v));
+	assert_true(NEAR(v, 85));
+	assert_false(agg_period(AGG_RATIO, cov, none, 3, &v));
+	struct agg_meeting m = {0};
+	agg_meeting_add(&m, true, true);
+	agg_meeting_add(&m, true, false);
+	agg_meeting_add(&m, false, false); /* no data: not counted */
+	agg_meeting_add(&m, true, true);
+	assert_int_equal(m.met, 2);
+	assert_int_equal(m.evaluated, 3);
+	assert_true(NEAR(m.share, 2.0 / 3));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(linear_on_track),      cmocka_unit_test(linear_behind),
+		cmocka_unit_test(cagr_ratio),           cmocka_unit_test(reached),
+		cmocka_unit_test(ranges_levels_yes),    cmocka_unit_test(maintain_previous),
+		cmocka_unit_test(relative_to_province), cmocka_unit_test(missing),
+		cmocka_unit_test(decreasing_and_rank),  cmocka_unit_test(growth_per_year),
+		cmocka_unit_test(ratio_of_unequal_communes), cmocka_unit_test(rates_and_counts),
+		cmocka_unit_test(level_distribution),   cmocka_unit_test(period_rollup),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
