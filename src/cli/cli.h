@@ -25,5 +25,6 @@ int cmd_restore(int argc, char **argv);
 int cmd_task(int argc, char **argv);
 int cmd_tasks(int argc, char **argv);
 int cmd_period(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 
 #endif

@@ -24,6 +24,8 @@ static const struct command {
 	{"record", cmd_record, "record --unit U --indicator I --period P ...",
 	 "ghi số liệu thực hiện (một số liệu, hoặc --csv FILE)"},
 	{"observations", cmd_observations, "observations --unit U [--period P]", "số liệu đã ghi"},
+	{"status", cmd_status, "status --unit U [--period P] [--format text|json|csv]",
+	 "chỉ tiêu đạt, đúng tiến độ, có nguy cơ hay chưa có số liệu"},
 	{"submit", cmd_submit, "submit --unit U --period P (--indicator I | --all)",
 	 "gửi số liệu để văn phòng duyệt"},
 	{"approve", cmd_approve, "approve --unit U --period P (--indicator I | --all)",

@@ -394,3 +394,143 @@ char *plan_to_text(const struct plan *p, const char *source)
 		buf_printf(&b, "  dòng %d: %s\n", p->warn[i].line, p->warn[i].message);
 	return buf_detach(&b);
 }
+
+/* "2030" -> 2030; 0 for anything else. */
+static int atoi_year(const char *s)
+{
+	int y = 0, k = 0;
+	for (; s[k] >= '0' && s[k] <= '9' && k < 5; k++)
+		y = y * 10 + (s[k] - '0');
+	return k == 4 && !s[k] ? y : 0;
+}
+
+static char *str_of(json_t *o, const char *k)
+{
+	const char *v = json_string_value(json_object_get(o, k));
+	return v ? xstrdup(v) : NULL;
+}
+
+static enum target_op op_of(const char *s)
+{
+	static const char *const ops[] = {">=", ">", "<=", "<", "="};
+	for (int i = 0; s && i < 5; i++)
+		if (!strcmp(s, ops[i]))
+			return (enum target_op)i;
+	return TARGET_GE;
+}
+
+static void target_from_json(json_t *o, struct target *t)
+{
+	memset(t, 0, sizeof *t);
+	t->text = str_of(o, "text");
+	if (!t->text)
+		t->text = xstrdup("");
+	const char *kind = json_string_value(json_object_get(o, "kind"));
+	for (int k = TARGET_NONE; k <= TARGET_TEXT; k++)
+		if (kind && !strcmp(kind, target_kind_name((enum target_kind)k)))
+			t->kind = (enum target_kind)k;
+	t->op = op_of(json_string_value(json_object_get(o, "op")));
+	t->value = json_number_value(json_object_get(o, "value"));
+	t->min = json_number_value(json_object_get(o, "min"));
+	t->max = json_number_value(json_object_get(o, "max"));
+	t->level = str_of(o, "level");
+	t->rank = (int)json_integer_value(json_object_get(o, "rank"));
+	const char *scope = json_string_value(json_object_get(o, "scope"));
+	t->scope = scope && !strcmp(scope, "country") ? "country"
+		   : scope && !strcmp(scope, "district") ? "district"
+							 : "province";
+	const char *to = json_string_value(json_object_get(o, "to"));
+	t->to = to && !strcmp(to, "province_target") ? TARGET_TO_PROVINCE_TARGET
+						     : TARGET_TO_PROVINCE_AVERAGE;
+}
+
+int plan_from_json(json_t *doc, struct plan *p)
+{
+	plan_init(p);
+	json_t *o = json_object_get(doc, "plan");
+	if (!json_is_object(o))
+		return -1;
+	p->title = str_of(o, "title");
+	p->issuer = str_of(o, "issuer");
+	p->number = str_of(o, "number");
+	p->date = str_of(o, "date");
+	p->baseline_year = (int)json_integer_value(json_object_get(o, "baseline_year"));
+	size_t i;
+	json_t *v;
+	json_array_foreach(json_object_get(o, "groups"), i, v)
+	{
+		const char *code = json_string_value(json_object_get(v, "code"));
+		const char *name = json_string_value(json_object_get(v, "name"));
+		plan_add_group(p, code ? code : "", name ? name : "");
+	}
+	json_array_foreach(json_object_get(o, "indicators"), i, v)
+	{
+		struct indicator *x = plan_add_indicator(p);
+		x->code = str_of(v, "code");
+		x->group = str_of(v, "group");
+		x->name = str_of(v, "name");
+		if (!x->code || !x->group || !x->name)
+			return -1;
+		x->unit = str_of(v, "unit");
+		json_t *b = json_object_get(v, "baseline");
+		x->has_baseline = json_is_number(b);
+		x->baseline = json_number_value(b);
+		x->baseline_text = str_of(v, "baseline_text");
+		x->lead = str_of(v, "lead");
+		x->monitor = str_of(v, "monitor");
+		x->partners = str_of(v, "partners");
+		x->implementers = str_of(v, "implementers");
+		x->deadline = str_of(v, "deadline");
+		x->directing = str_of(v, "directing");
+		json_t *lines = json_object_get(v, "source_lines");
+		x->first_line = (int)json_integer_value(json_array_get(lines, 0));
+		x->last_line = (int)json_integer_value(json_array_get(lines, 1));
+		const char *year;
+		json_t *t;
+		json_object_foreach(json_object_get(v, "targets"), year, t)
+		{
+			struct target tt;
+			target_from_json(t, &tt);
+			indicator_set_target(x, atoi_year(year), &tt);
+		}
+	}
+	json_array_foreach(json_object_get(o, "task_groups"), i, v)
+	{
+		p->task_groups = xgrow(p->task_groups, &p->captask_groups, p->ntask_groups + 1,
+				       sizeof *p->task_groups);
+		p->task_groups[p->ntask_groups].code = str_of(v, "code");
+		p->task_groups[p->ntask_groups].name = str_of(v, "name");
+		p->ntask_groups++;
+	}
+	json_array_foreach(json_object_get(o, "tasks"), i, v)
+	{
+		struct task *t = plan_add_task(p);
+		t->code = str_of(v, "code");
+		t->group = str_of(v, "group");
+		t->title = str_of(v, "title");
+		if (!t->code || !t->group || !t->title)
+			return -1;
+		t->lead = str_of(v, "lead");
+		t->implementers = str_of(v, "implementers");
+		t->timeframe = str_of(v, "timeframe");
+		const char *due = json_string_value(json_object_get(v, "due"));
+		if (due && strlen(due) == 7) {
+			t->due_year = atoi_year((char[]){due[0], due[1], due[2], due[3], 0});
+			t->due_month = (due[5] - '0') * 10 + (due[6] - '0');
+		}
+		t->recurring = json_is_true(json_object_get(v, "recurring"));
+		json_t *lines = json_object_get(v, "source_lines");
+		t->first_line = (int)json_integer_value(json_array_get(lines, 0));
+		t->last_line = (int)json_integer_value(json_array_get(lines, 1));
+	}
+	json_array_foreach(json_object_get(o, "warnings"), i, v)
+	{
+		p->warn = xgrow(p->warn, &p->capwarn, p->nwarn + 1, sizeof *p->warn);
+		p->warn[p->nwarn].line = (int)json_integer_value(json_object_get(v, "line"));
+		p->warn[p->nwarn].message = str_of(v, "message");
+		if (!p->warn[p->nwarn].message)
+			p->warn[p->nwarn].message = xstrdup("");
+		p->nwarn++;
+	}
+	return 0;
+}

@@ -85,6 +85,10 @@ int plan_milestones(const struct plan *p, int *years, int max);
 json_t *plan_to_json(const struct plan *p);
 json_t *target_to_json(const struct target *t);
 
+/* The plan back from plan_to_json's document (as stored): 0, or -1 when
+ * it is not one (p is then partly filled; plan_free it). */
+int plan_from_json(json_t *doc, struct plan *p);
+
 /* A summary a clerk can check against the paper. Caller frees. */
 char *plan_to_text(const struct plan *p, const char *source);
 

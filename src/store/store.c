@@ -767,6 +767,19 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 	return rc < 0 ? -1 : 0;
 }
 
+int store_plan_current(struct store *s, int64_t unit, char **json, char **err)
+{
+	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = " CURRENT_PLAN, err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	int rc = D->step(st, err);
+	if (rc == 1)
+		*json = xstrdup(D->col_text(st, 0));
+	st_done(s, st);
+	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
+}
+
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 {
 	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = ?", err);

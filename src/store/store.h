@@ -69,6 +69,10 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 /* The stored plan as JSON text (the contract of `chitieu parse`); caller frees. */
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err);
 
+/* The unit's current plan as stored (the JSON of `chitieu parse`); 0, 1
+ * when the unit has no plan, -1 on error. The caller frees *json. */
+int store_plan_current(struct store *s, int64_t unit_id, char **json, char **err);
+
 /* 0 found, 1 not found, -1 error. */
 int store_series_get(struct store *s, int64_t unit_id, const char *code, struct series_rec *out,
 		     char **err);

@@ -232,6 +232,40 @@ static void facts_004(void **s)
 	plan_free(&p);
 }
 
+/* The stored form reads back into the same plan: JSON -> plan -> JSON. */
+static void json_round_trip(void **s)
+{
+	(void)s;
+	const char *names[] = {"000_03b77514fb71b314", "001_5a02e85ee0dfd10c",
+			       "002_f65c0da7dbd96e8d", "004_5f0b3916b5e2f87f"};
+	for (int i = 0; i < 4; i++) {
+		struct plan p, q;
+		json_t *a = parse_json(names[i], &p);
+		assert_int_equal(plan_from_json(a, &q), 0);
+		json_t *b = plan_to_json(&q);
+		if (!json_equal(a, b))
+			explain(b, a);
+		json_decref(a);
+		json_decref(b);
+		plan_free(&p);
+		plan_free(&q);
+	}
+	json_t *junk = json_pack("{s[i]}", "plan", 1);
+	struct plan q;
+	assert_int_equal(plan_from_json(junk, &q), -1); /* not a plan */
+	plan_free(&q);
+	json_decref(junk);
+	junk = json_pack("{s{}}", "plan");
+	assert_int_equal(plan_from_json(junk, &q), 0); /* an empty plan */
+	assert_int_equal(q.nind, 0);
+	plan_free(&q);
+	json_decref(junk);
+	junk = json_pack("{s{s[{si}]}}", "plan", "indicators", "code", 1);
+	assert_int_equal(plan_from_json(junk, &q), -1);
+	plan_free(&q);
+	json_decref(junk);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +273,7 @@ int main(void)
 		cmocka_unit_test(golden_002), cmocka_unit_test(golden_004),
 		cmocka_unit_test(facts_000),  cmocka_unit_test(facts_001),
 		cmocka_unit_test(facts_002),  cmocka_unit_test(facts_004),
+		cmocka_unit_test(json_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

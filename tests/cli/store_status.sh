@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# store_status.sh: `chitieu status` on a stored plan with recorded figures,
+# on SQLite or on the PostgreSQL server named by $CHITIEU_TEST_DB_URL.
+set -u
+bin=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if [ -n "${CHITIEU_TEST_DB_URL:-}" ]; then
+	export CHITIEU_DB=$CHITIEU_TEST_DB_URL
+	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1 ||
+		{ echo "FAIL: cannot reach $CHITIEU_DB"; exit 1; }
+else
+	export CHITIEU_DB="$tmp/s.db"
+fi
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+run() {
+	local name=$1 want=$2
+	shift 2
+	timeout 60 "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
+	local rc=$?
+	[ "$rc" -eq "$want" ] && ok || { bad "$name: exit $rc, want $want: $(head -c 300 "$tmp/err")"; return 1; }
+}
+# row CODE STATUS: the CSV row of CODE has STATUS.
+row() { grep -q "^\"$1\",.*,$2,[^,]*\$" "$tmp/out" && ok || bad "$1: want $2: $(grep "^\"$1\"," "$tmp/out")"; }
+
+run unit 0 unit add --code HQ --name "Phường Hồng Quang" --kind ward
+run import 0 import "$data/plans/004_5f0b3916b5e2f87f.txt" --unit HQ
+run r1 0 record --unit HQ --indicator I.1 --period 2025-06 --value 60
+run r2 0 record --unit HQ --indicator I.1 --period 2025-09 --value 72
+run r3 0 record --unit HQ --indicator I.3 --period 2025-09 --num 500 --den 1000
+run r4 0 record --unit HQ --indicator I.4 --period 2025-09 --yes
+run r5 0 record --unit HQ --indicator II.11 --period 2025 --level "Khá"
+run r6 0 record --unit HQ --indicator V.2 --period 2025-09 --value 60
+
+# 2025-Q3: before the 2025 milestone.
+run status-q3 0 status --unit HQ --period 2025-Q3 --format csv
+head -1 "$tmp/out" | grep -q "^code,name,milestone,target,latest,status,colour$" && ok || bad "csv header"
+row I.1 exceeded   # >= 70, 72
+row I.3 at_risk    # 500/1000 = 50 %, >= 70 by the end of 2025
+row I.4 met        # Có
+row I.2 no_data    # 6G: no figure; its first target is 2035
+row V.2 at_risk    # >= 100, 60
+row II.11 no_data  # the 2025 figure is after 2025-Q3
+grep -q '"I.3",.*,50,' "$tmp/out" && ok || bad "ratio shown as a percentage"
+
+# 2026-Q1: the 2025 milestone has passed; 2030 comes next.
+run status-2026 0 status --unit HQ --period 2026-Q1 --format csv
+row I.1 on_track   # path from 70 (2025) to 100 (2030) asks 71.5; 72
+row I.3 at_risk    # 50 below the path
+row I.4 met        # "Duy trì, phát triển": Có still holds
+row II.11 met      # Khá
+run status-json 0 status --unit HQ --period 2026-Q1 --format json
+grep -q '"record": "Mục tiêu 2030: 100; tính đến 2026-03: đường mục tiêu từ mốc 2025 (70) đến 100 (2030): kỳ này cần 71.5' "$tmp/out" &&
+	ok || bad "calculation record of I.1: $(grep -m1 '"record"' "$tmp/out")"
+run status-text 0 status --unit HQ --period 2026-Q1
+grep -q "73 chỉ tiêu:" "$tmp/out" && ok || bad "text summary"
+grep -q "XANH" "$tmp/out" && grep -q "VÀNG" "$tmp/out" && grep -q "XÁM" "$tmp/out" && ok || bad "colours named"
+run status-cagr 0 status --unit HQ --period 2026-Q1 --method cagr --format json
+grep -q "growth_ratio" "$tmp/out" && ok || bad "cagr method gives a growth ratio"
+
+run status-bad-period 2 status --unit HQ --period 2026-13
+grep -q "E_PERIOD" "$tmp/err" && ok || bad "bad period"
+run status-unknown 2 status --unit NOPE --period 2026-01
+grep -q "E_UNKNOWN_UNIT" "$tmp/err" && ok || bad "unknown unit"
+run unit2 0 unit add --code DT --name "Xã Dân Tiến" --kind commune
+run status-no-plan 2 status --unit DT --period 2026-01
+grep -q "E_NO_PLAN" "$tmp/err" && ok || bad "no plan"
+run status-usage 1 status --unit HQ --format xml
+
+echo "cli store_status: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
