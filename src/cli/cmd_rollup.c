@@ -1,0 +1,250 @@
+/* cmd_rollup.c: `chitieu rollup --unit PROVINCE --period P` and `chitieu
+ * rank --unit PROVINCE (--year Y | --period P)`: a province from its
+ * communes' plans and figures. */
+#include "cli.h"
+
+#include "args.h"
+#include "period.h"
+#include "rollup.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The children of a unit with their current plans and figures. */
+struct family {
+	struct unit_rec *units;
+	size_t nunits;
+	struct child *c;
+	struct plan *plans;
+	struct obs_rec **obs;
+	size_t n, without_plan;
+};
+
+static void family_free(struct family *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		plan_free(&f->plans[i]);
+		for (size_t k = 0; k < f->c[i].nobs; k++)
+			obs_rec_free(&f->obs[i][k]);
+		free(f->obs[i]);
+	}
+	for (size_t i = 0; i < f->nunits; i++)
+		unit_rec_free(&f->units[i]);
+	free(f->units);
+	free(f->c);
+	free(f->plans);
+	free(f->obs);
+}
+
+static int load_family(struct store *s, const char *parent, struct family *f, char **err)
+{
+	memset(f, 0, sizeof *f);
+	if (store_unit_list(s, &f->units, &f->nunits, err))
+		return -1;
+	f->c = xcalloc(f->nunits + 1, sizeof *f->c);
+	f->plans = xcalloc(f->nunits + 1, sizeof *f->plans);
+	f->obs = xcalloc(f->nunits + 1, sizeof *f->obs);
+	bool found = false;
+	for (size_t i = 0; i < f->nunits; i++) {
+		struct unit_rec *u = &f->units[i];
+		found |= !strcmp(u->code, parent);
+		if (!u->parent_code || strcmp(u->parent_code, parent))
+			continue;
+		char *doc = NULL;
+		int rc = store_plan_current(s, u->id, &doc, err);
+		if (rc < 0)
+			return -1;
+		json_error_t je;
+		json_t *j = rc ? NULL : json_loads(doc, 0, &je);
+		free(doc);
+		struct plan *p = &f->plans[f->n];
+		if (!j || plan_from_json(j, p)) {
+			json_decref(j);
+			plan_free(p);
+			f->without_plan++;
+			continue;
+		}
+		json_decref(j);
+		size_t no = 0;
+		if (store_obs_list(s, u->id, NULL, &f->obs[f->n], &no, err))
+			return -1;
+		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
+		f->n++;
+	}
+	if (!found) {
+		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", parent);
+		return -1;
+	}
+	return 0;
+}
+
+/* --period P or --year Y: the last month of it. */
+static bool as_of_month(const char *period, const char *year, int *as_of)
+{
+	char buf[16];
+	if (!period && year) {
+		snprintf(buf, sizeof buf, "%.8s", year);
+		period = buf;
+	}
+	struct period p;
+	const char *why;
+	int first;
+	if (!period || period_parse(period, &p, &why))
+		return false;
+	period_months(&p, &first, as_of);
+	return true;
+}
+
+static const char *nature_vi(enum agg_nature n)
+{
+	static const char *const v[] = {"tổng", "Σtử/Σmẫu", "bình quân theo dân số", "phân bố mức"};
+	return v[n];
+}
+
+static void rollup_text(const struct rollup_row *r, size_t n, const struct family *f)
+{
+	printf("%zu xã/phường có kế hoạch%s\n\n", f->n,
+	       f->without_plan ? " (một số chưa có kế hoạch)" : "");
+	for (size_t i = 0; i < n; i++) {
+		char *name = text_prefix(r[i].name, 50);
+		printf("%-8s %s\n         ", r[i].code, name);
+		free(name);
+		if (r[i].nature == AGG_LEVEL) {
+			printf("mức:");
+			for (int k = 0; k <= AGG_MAX_LEVEL; k++)
+				if (r[i].levels.count[k])
+					printf(" bậc %d: %d;", k, r[i].levels.count[k]);
+			printf(" %d/%d đạt mức mục tiêu trở lên", r[i].levels.at_or_above, r[i].levels.total);
+		} else if (r[i].has_value) {
+			printf("%g %s (%s%s)", r[i].value, r[i].unit ? r[i].unit : "",
+			       nature_vi(r[i].nature), r[i].weighted_percent ? ", thiếu tử/mẫu số" : "");
+		} else {
+			printf("chưa có số liệu");
+		}
+		printf("; %d/%d xã đạt hoặc đúng tiến độ (%.0f%%)", r[i].meeting.met, r[i].meeting.evaluated,
+		       100 * r[i].meeting.share);
+		if (r[i].nworst) {
+			printf("; chậm nhất:");
+			for (int k = 0; k < r[i].nworst; k++)
+				printf(" %s", r[i].worst[k]);
+		}
+		printf("\n");
+	}
+}
+
+static json_t *rollup_json(const struct rollup_row *r, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_pack("{sssssisisisf}", "code", r[i].code, "name", r[i].name, "children",
+				      r[i].children, "evaluated", r[i].meeting.evaluated, "meeting",
+				      r[i].meeting.met, "share_meeting", r[i].meeting.share);
+		static const char *const nat[] = {"count", "ratio", "rate", "level"};
+		json_object_set_new(o, "nature", json_string(nat[r[i].nature]));
+		if (r[i].has_value)
+			json_object_set_new(o, "value", json_real(r[i].value));
+		if (r[i].nature == AGG_LEVEL) {
+			json_t *d = json_object();
+			for (int k = 0; k <= AGG_MAX_LEVEL; k++)
+				if (r[i].levels.count[k]) {
+					char key[8];
+					snprintf(key, sizeof key, "%d", k);
+					json_object_set_new(d, key, json_integer(r[i].levels.count[k]));
+				}
+			json_object_set_new(o, "levels", d);
+			json_object_set_new(o, "share_at_or_above", json_real(r[i].levels.share));
+		}
+		json_t *w = json_array();
+		for (int k = 0; k < r[i].nworst; k++)
+			json_array_append_new(w, json_string(r[i].worst[k]));
+		json_object_set_new(o, "worst", w);
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static int family_command(const char *cmd, int argc, char **argv, bool ranking)
+{
+	const char *db = NULL, *unit = NULL, *period = NULL, *year = NULL, *format = "text";
+	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
+				   {"period", &period, NULL}, {"year", &year, NULL},
+				   {"format", &format, NULL}, {NULL, NULL, NULL}};
+	int as_of;
+	if (args_parse(cmd, argc, argv, opts, NULL, 0) < 0 || !unit ||
+	    (strcmp(format, "text") && strcmp(format, "json")) || (!period && !year)) {
+		fprintf(stderr, "Cách dùng: chitieu %s --unit TỈNH (--period KỲ | --year NĂM) "
+				"[--format text|json]\n",
+			cmd);
+		return CLI_USAGE;
+	}
+	if (!as_of_month(period, year, &as_of)) {
+		fprintf(stderr, "chitieu %s: [E_PERIOD] kỳ \"%s\" không hợp lệ\n", cmd, period ? period : year);
+		return CLI_BADINPUT;
+	}
+	char *err = NULL;
+	struct store *s = store_open(args_db(db), &err);
+	struct family f;
+	if (!s || load_family(s, unit, &f, &err)) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+		free(err);
+		if (s)
+			family_free(&f);
+		store_close(s);
+		return CLI_BADINPUT;
+	}
+	bool json = !strcmp(format, "json");
+	if (ranking) {
+		struct rank_row *r;
+		size_t n = rank_children(f.c, f.n, as_of, &r);
+		json_t *a = json_array();
+		if (!json)
+			printf("Xếp hạng theo tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có mục "
+			       "tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng\n\n");
+		for (size_t i = 0; i < n; i++) {
+			if (json)
+				json_array_append_new(a, json_pack("{sisssssisisf}", "rank", r[i].rank, "code",
+								   r[i].code, "name", r[i].name, "good",
+								   r[i].good, "evaluated", r[i].evaluated,
+								   "completion", r[i].completion));
+			else
+				printf("%3d  %-10s %5.1f%%  (%d/%d)  %s\n", r[i].rank, r[i].code,
+				       100 * r[i].completion, r[i].good, r[i].evaluated, r[i].name);
+		}
+		if (json) {
+			json_dumpf(a, stdout, JSON_INDENT(2));
+			putchar('\n');
+		}
+		json_decref(a);
+		free(r);
+	} else {
+		struct rollup_row *r;
+		size_t n = rollup(f.c, f.n, as_of, &r);
+		if (json) {
+			json_t *a = rollup_json(r, n);
+			json_dumpf(a, stdout, JSON_INDENT(2));
+			putchar('\n');
+			json_decref(a);
+		} else {
+			rollup_text(r, n, &f);
+		}
+		free(r);
+	}
+	family_free(&f);
+	store_close(s);
+	return CLI_OK;
+}
+
+int cmd_rollup(int argc, char **argv)
+{
+	return family_command("rollup", argc, argv, false);
+}
+
+int cmd_rank(int argc, char **argv)
+{
+	return family_command("rank", argc, argv, true);
+}

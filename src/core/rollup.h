@@ -1,0 +1,50 @@
+/* rollup.h: a province from its communes: for each indicator the aggregate
+ * figure (by the rules of aggregate.h), how many communes meet their target
+ * and the worst ones; and the ranking of communes by completion. No I/O. */
+#ifndef CHITIEU_ROLLUP_H
+#define CHITIEU_ROLLUP_H
+
+#include "aggregate.h"
+#include "status.h"
+
+#include <stdint.h>
+
+struct child {
+	const char *code, *name;
+	int64_t population; /* 0 when unknown */
+	const struct plan *plan;
+	const struct obs_rec *obs;
+	size_t nobs;
+};
+
+#define ROLLUP_WORST 3
+
+struct rollup_row {
+	const char *code, *name, *unit; /* the indicator, as the first commune's plan has it */
+	enum agg_nature nature;
+	bool has_value;
+	double value;             /* the aggregate figure */
+	bool weighted_percent;    /* a percentage without num/den: weighted by population */
+	struct agg_levels levels; /* levels: the distribution */
+	struct agg_meeting meeting;
+	int children, with_data;
+	const char *worst[ROLLUP_WORST]; /* codes of the communes furthest behind */
+	int nworst;
+};
+
+/* Roll the children up at the period ending in month as_of. Indicators are
+ * matched by code. *out is the caller's; returns the number of rows. */
+size_t rollup(const struct child *c, size_t n, int as_of, struct rollup_row **out);
+
+struct rank_row {
+	const char *code, *name;
+	int good;      /* met, exceeded or on track */
+	int evaluated; /* with a target at the milestone evaluated (no data counts, as behind) */
+	double completion;
+	int rank; /* 1, 2, 2, 4: ties share a rank */
+};
+
+/* Rank the children by completion = good / evaluated, ties sharing a rank. */
+size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row **out);
+
+#endif
