@@ -95,6 +95,7 @@ check: build build-asan
 
 bench: build
 	./$(BUILD_DIR)/bench_parse tests/data/plans
+	./$(BUILD_DIR)/bench_engine
 	bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 	bash tests/pg/with-pg.sh bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 
