@@ -27,6 +27,7 @@ int cmd_tasks(int argc, char **argv);
 int cmd_period(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_rollup(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 
 #endif

@@ -107,6 +107,94 @@ static void print_csv(const struct status_row *r, size_t n)
 	}
 }
 
+/* A unit's current plan evaluated at the period ending in as_of. 0, or -1
+ * after printing why. */
+struct evaluated {
+	struct unit_rec u;
+	struct plan p;
+	struct obs_rec *o;
+	size_t no;
+	struct status_row *rows;
+	size_t n;
+};
+
+static void evaluated_free(struct evaluated *v)
+{
+	for (size_t i = 0; i < v->no; i++)
+		obs_rec_free(&v->o[i]);
+	free(v->o);
+	free(v->rows);
+	plan_free(&v->p);
+	unit_rec_free(&v->u);
+}
+
+static int evaluate_unit(const char *cmd, const char *db, const char *unit, int as_of,
+			 enum eval_method method, struct evaluated *v)
+{
+	memset(v, 0, sizeof *v);
+	plan_init(&v->p);
+	char *err = NULL, *doc = NULL;
+	struct store *s = store_open(args_db(db), &err);
+	int rc = -1;
+	if (!s) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+		goto out;
+	}
+	int found = store_unit_get(s, unit, &v->u, &err);
+	if (found) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd, found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
+		goto out;
+	}
+	found = store_plan_current(s, v->u.id, &doc, &err);
+	if (found) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd,
+			found > 0 ? "[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"" : err);
+		goto out;
+	}
+	json_error_t je;
+	json_t *j = json_loads(doc, 0, &je);
+	int bad = !j || plan_from_json(j, &v->p);
+	json_decref(j);
+	if (bad || store_obs_list(s, v->u.id, NULL, &v->o, &v->no, &err)) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd, err ? err : "kế hoạch lưu trữ không đọc được");
+		goto out;
+	}
+	v->n = status_evaluate(&v->p, v->o, v->no, as_of, method, &v->rows);
+	rc = 0;
+out:
+	if (rc)
+		evaluated_free(v); /* the caller frees only what succeeded */
+	free(doc);
+	free(err);
+	store_close(s);
+	return rc;
+}
+
+/* --period P, else --year Y, else this month: the last month of it. */
+static int period_end(const char *cmd, const char *period, const char *year, int *as_of,
+		      char *shown, size_t n)
+{
+	if (!period && year)
+		period = year;
+	if (!period) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(shown, n, "%Y-%m", &tm);
+	} else {
+		snprintf(shown, n, "%s", period);
+	}
+	struct period per;
+	const char *why;
+	int first;
+	if (period_parse(shown, &per, &why)) {
+		fprintf(stderr, "chitieu %s: [E_PERIOD] \"%s\": %s\n", cmd, shown, why);
+		return -1;
+	}
+	period_months(&per, &first, as_of);
+	return 0;
+}
+
 int cmd_status(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL, *format = "text", *method = "linear";
@@ -121,83 +209,84 @@ int cmd_status(int argc, char **argv)
 		      stderr);
 		return CLI_USAGE;
 	}
-	char month[16];
-	if (!period) {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(month, sizeof month, "%Y-%m", &tm);
-		period = month;
-	}
-	struct period per;
-	const char *why;
-	if (period_parse(period, &per, &why)) {
-		fprintf(stderr, "chitieu status: [E_PERIOD] \"%s\": %s\n", period, why);
+	char shown[32];
+	int as_of;
+	struct evaluated v;
+	if (period_end("status", period, NULL, &as_of, shown, sizeof shown) ||
+	    evaluate_unit("status", db, unit, as_of, !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR,
+			  &v)) {
 		return CLI_BADINPUT;
 	}
-	int first, as_of;
-	period_months(&per, &first, &as_of);
-	char *err = NULL;
-	struct store *s = store_open(args_db(db), &err);
-	if (!s) {
-		fprintf(stderr, "chitieu status: %s\n", err);
-		free(err);
-		return CLI_BADINPUT;
-	}
-	int rc = CLI_BADINPUT;
-	struct unit_rec u = {0};
-	char *doc = NULL;
-	struct obs_rec *o = NULL;
-	size_t no = 0;
-	struct plan p;
-	plan_init(&p);
-	int found = store_unit_get(s, unit, &u, &err);
-	if (found) {
-		fprintf(stderr, "chitieu status: %s\n", found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
-		goto out;
-	}
-	found = store_plan_current(s, u.id, &doc, &err);
-	if (found) {
-		fprintf(stderr, "chitieu status: %s\n",
-			found > 0 ? "[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"" : err);
-		goto out;
-	}
-	json_error_t je;
-	json_t *j = json_loads(doc, 0, &je);
-	int bad = !j || plan_from_json(j, &p);
-	json_decref(j);
-	if (bad || store_obs_list(s, u.id, NULL, &o, &no, &err)) {
-		fprintf(stderr, "chitieu status: %s\n", err ? err : "kế hoạch lưu trữ không đọc được");
-		goto out;
-	}
-	struct status_row *rows;
-	size_t n = status_evaluate(&p, o, no, as_of, !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR,
-				   &rows);
 	if (!strcmp(format, "json")) {
 		json_t *a = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(a, row_json(&rows[i]));
-		json_t *top = json_pack("{ssssssso}", "unit", u.code, "period", period, "method", method,
+		for (size_t i = 0; i < v.n; i++)
+			json_array_append_new(a, row_json(&v.rows[i]));
+		json_t *top = json_pack("{ssssssso}", "unit", v.u.code, "period", shown, "method", method,
 					"indicators", a);
 		json_dumpf(top, stdout, JSON_INDENT(2));
 		putchar('\n');
 		json_decref(top);
 	} else if (!strcmp(format, "csv")) {
-		print_csv(rows, n);
+		print_csv(v.rows, v.n);
 	} else {
-		printf("%s – %s, kỳ %s\n\n", u.code, u.name, period);
-		print_text(rows, n, isatty(STDOUT_FILENO));
+		printf("%s – %s, kỳ %s\n\n", v.u.code, v.u.name, shown);
+		print_text(v.rows, v.n, isatty(STDOUT_FILENO));
 	}
-	free(rows);
-	rc = CLI_OK;
-out:
-	for (size_t i = 0; i < no; i++)
-		obs_rec_free(&o[i]);
-	free(o);
-	free(doc);
-	free(err);
-	plan_free(&p);
-	unit_rec_free(&u);
-	store_close(s);
-	return rc;
+	evaluated_free(&v);
+	return CLI_OK;
+}
+
+int cmd_summary(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *period = NULL, *year = NULL, *format = "text";
+	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
+				   {"period", &period, NULL}, {"year", &year, NULL},
+				   {"format", &format, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("summary", argc, argv, opts, NULL, 0) < 0 || !unit ||
+	    (strcmp(format, "text") && strcmp(format, "json"))) {
+		fputs("Cách dùng: chitieu summary --unit MÃ [--year NĂM | --period KỲ] [--format text|json]\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	char shown[32];
+	int as_of;
+	struct evaluated v;
+	if (period_end("summary", period, year, &as_of, shown, sizeof shown) ||
+	    evaluate_unit("summary", db, unit, as_of, EVAL_LINEAR, &v))
+		return CLI_BADINPUT;
+	struct summary_row *r;
+	size_t ng, n = status_summary(&v.p, v.rows, v.n, &r, &ng);
+	if (!strcmp(format, "json")) {
+		json_t *groups = json_array(), *agencies = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = json_pack("{sssisisf}", "key", r[i].key, "good", r[i].good, "evaluated",
+					      r[i].evaluated, "completion", r[i].completion);
+			if (r[i].name)
+				json_object_set_new(o, "name", json_string(r[i].name));
+			if (i >= ng)
+				json_object_set_new(o, "rank", json_integer(r[i].rank));
+			json_array_append_new(i < ng ? groups : agencies, o);
+		}
+		json_t *top = json_pack("{sssssoso}", "unit", v.u.code, "period", shown, "groups", groups,
+					"agencies", agencies);
+		json_dumpf(top, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(top);
+	} else {
+		printf("%s – %s, kỳ %s: tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có mục tiêu\n\n",
+		       v.u.code, v.u.name, shown);
+		for (size_t i = 0; i < n; i++) {
+			if (i == ng)
+				printf("\nTheo cơ quan chủ trì (cùng tỷ lệ thì cùng hạng):\n");
+			if (i < ng)
+				printf("  %-6s %5.1f%%  (%d/%d)  %s\n", r[i].key, 100 * r[i].completion, r[i].good,
+				       r[i].evaluated, r[i].name);
+			else
+				printf("  %3d  %5.1f%%  (%d/%d)  %s\n", r[i].rank, 100 * r[i].completion,
+				       r[i].good, r[i].evaluated, r[i].key);
+		}
+	}
+	summary_free(r, n);
+	evaluated_free(&v);
+	return CLI_OK;
 }

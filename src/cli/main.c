@@ -26,6 +26,8 @@ static const struct command {
 	{"observations", cmd_observations, "observations --unit U [--period P]", "số liệu đã ghi"},
 	{"status", cmd_status, "status --unit U [--period P] [--format text|json|csv]",
 	 "chỉ tiêu đạt, đúng tiến độ, có nguy cơ hay chưa có số liệu"},
+	{"summary", cmd_summary, "summary --unit U [--year Y | --period P] [--format text|json]",
+	 "đánh giá theo nhóm, toàn kế hoạch và theo cơ quan chủ trì"},
 	{"rollup", cmd_rollup, "rollup --unit PROVINCE --period P [--format text|json]",
 	 "tổng hợp các xã/phường của tỉnh theo từng chỉ tiêu"},
 	{"rank", cmd_rank, "rank --unit PROVINCE (--year Y | --period P)", "xếp hạng các xã/phường"},

@@ -1,6 +1,7 @@
 /* status.c: a plan's indicators evaluated at a period. */
 #include "status.h"
 
+#include "agency.h"
 #include "period.h"
 #include "text.h"
 #include "util.h"
@@ -116,4 +117,82 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
 		free(pts);
 	}
 	return p->nind;
+}
+
+static struct summary_row *find_row(struct summary_row **v, size_t *n, size_t *cap, size_t from,
+				    const char *key, const char *name)
+{
+	for (size_t i = from; i < *n; i++)
+		if (!strcmp((*v)[i].key, key))
+			return &(*v)[i];
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	struct summary_row *r = &(*v)[(*n)++];
+	memset(r, 0, sizeof *r);
+	r->key = xstrdup(key);
+	r->name = name ? xstrdup(name) : NULL;
+	return r;
+}
+
+static void count(struct summary_row *r, enum eval_status s)
+{
+	r->evaluated += s != EVAL_NOT_EVALUATED;
+	r->good += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
+	r->completion = r->evaluated ? (double)r->good / r->evaluated : 0;
+}
+
+static int by_completion(const void *a, const void *b)
+{
+	const struct summary_row *x = a, *y = b;
+	if (x->completion != y->completion)
+		return x->completion > y->completion ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+size_t status_summary(const struct plan *p, const struct status_row *r, size_t n,
+		      struct summary_row **out, size_t *ngroups)
+{
+	size_t m = 0, cap = 0;
+	*out = NULL;
+	find_row(out, &m, &cap, 0, "", "Toàn kế hoạch");
+	for (size_t g = 0; g < p->ngroups; g++)
+		find_row(out, &m, &cap, 1, p->groups[g].code, p->groups[g].name);
+	*ngroups = m;
+	for (size_t i = 0; i < n; i++) {
+		enum eval_status s = r[i].r.status;
+		count(&(*out)[0], s);
+		for (size_t g = 1; g < *ngroups; g++)
+			if (!strcmp((*out)[g].key, r[i].ind->group))
+				count(&(*out)[g], s);
+		if (!r[i].ind->lead)
+			continue;
+		char **names;
+		size_t nn = agency_split(r[i].ind->lead, &names);
+		for (size_t k = 0; k < nn; k++) {
+			/* The same agency however written: the first spelling names it. */
+			const char *key = names[k];
+			for (size_t j = *ngroups; j < m; j++)
+				if (agency_likeness((*out)[j].key, names[k]) >= AGENCY_SAME) {
+					key = (*out)[j].key;
+					break;
+				}
+			count(find_row(out, &m, &cap, *ngroups, key, NULL), s);
+			free(names[k]);
+		}
+		free(names);
+	}
+	qsort(&(*out)[*ngroups], m - *ngroups, sizeof **out, by_completion);
+	for (size_t i = *ngroups; i < m; i++)
+		(*out)[i].rank = i > *ngroups && (*out)[i].completion == (*out)[i - 1].completion
+					 ? (*out)[i - 1].rank
+					 : (int)(i - *ngroups) + 1;
+	return m;
+}
+
+void summary_free(struct summary_row *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].key);
+		free(s[i].name);
+	}
+	free(s);
 }

@@ -28,4 +28,22 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
  * indicator's targets, 1 or 0 for yes/no. false when it has none. */
 bool status_point(const struct indicator *x, const struct obs_rec *o, double *v);
 
+/* Completion of a group, a plan or a lead agency: the share of its
+ * indicators with a target at the milestone evaluated that are met,
+ * exceeded or on track (no data counts as behind). */
+struct summary_row {
+	char *key;  /* group code, agency name, or "" for the whole plan */
+	char *name; /* group name; NULL for agencies */
+	int good, evaluated;
+	double completion;
+	int rank; /* agencies: 1, 2, 2, 4 by completion */
+};
+
+/* Row 0 is the plan; then each group in order; then each lead agency (an
+ * indicator led by "A; B" counts for both), ranked. *ngroups tells where
+ * the agencies start. The caller frees with summary_free. */
+size_t status_summary(const struct plan *p, const struct status_row *r, size_t n,
+		      struct summary_row **out, size_t *ngroups);
+void summary_free(struct summary_row *s, size_t n);
+
 #endif

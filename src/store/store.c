@@ -2,6 +2,7 @@
  * their history, written once over the driver of the backend in use. */
 #include "store.h"
 
+#include "agency.h"
 #include "driver.h"
 #include "period.h"
 #include "text.h"
@@ -368,21 +369,6 @@ void plan_row_free(struct plan_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* An agency's name as a key: its words, abbreviations spelled out, without
- * punctuation or "và": "Văn phòng HĐND-UBND" and "Văn phòng HĐND và UBND"
- * are one agency. */
-static char *agency_key(const char *name)
-{
-	struct words w = {0};
-	text_words(name, &w);
-	struct buf b = BUF_INIT;
-	for (size_t i = 0; i < w.n; i++)
-		if (strcmp(w.w[i], "va"))
-			buf_printf(&b, "%s%s", b.len ? " " : "", w.w[i]);
-	words_free(&w);
-	return buf_detach(&b);
-}
-
 /* The agency of the unit with this name, added when new; a name that is
  * nearly one already known (a typo: "HỘND" for "HĐND") is that agency.
  * 0 if the name is empty or on a database error. */
@@ -395,15 +381,11 @@ static int64_t agency_id(struct store *s, int64_t unit, const char *name, char *
 		return 0;
 	}
 	struct stmt *st = st_prep(s, "SELECT id, name FROM agencies WHERE unit_id = ?", err);
-	double best = 0.85;
+	double best = AGENCY_SAME;
 	if (st) {
 		D->bind_int(st, 1, unit);
 		while (D->step(st, err) == 1) {
-			char *k = agency_key(D->col_text(st, 1));
-			double sim = strcmp(k, key) ? text_similarity(k, key) : 2;
-			double edit = text_edit_similarity(D->col_text(st, 1), name);
-			sim = edit >= 0.92 && edit > sim ? edit : sim;
-			free(k);
+			double sim = agency_likeness(D->col_text(st, 1), name);
 			if (sim >= best) {
 				best = sim;
 				id = D->col_int(st, 0);
@@ -426,34 +408,6 @@ static int64_t agency_id(struct store *s, int64_t unit, const char *name, char *
 	return id;
 }
 
-/* "…Hạ tầng và Đô thị Phòng Văn hóa": a new department begins mid-item
- * where "Phòng" follows a lower-case word; mark it with ';'. ("Văn phòng
- * Đảng ủy" is one name: only the capitalised department word splits.) */
-static char *mark_agencies(const char *cell)
-{
-	static const char *const starts[] = {" Phòng "};
-	struct buf b = BUF_INIT;
-	for (const char *p = cell; *p;) {
-		bool split = false;
-		for (size_t i = 0; i < sizeof starts / sizeof starts[0] && !split; i++) {
-			if (strncmp(p, starts[i], strlen(starts[i])))
-				continue;
-			const char *w = p; /* the word before */
-			while (w > cell && w[-1] != ' ')
-				w--;
-			split = w < p && text_case_start(w) == 0 && strncmp(w, "và ", 3) &&
-				strncmp(w, "của ", 4) && strncmp(w, "các ", 4);
-		}
-		if (split) {
-			buf_puts(&b, "; ");
-			p++;
-		} else {
-			buf_putc(&b, *p++);
-		}
-	}
-	return buf_detach(&b);
-}
-
 /* Link an indicator to each agency of a cell ("A; B; C"); returns the
  * first agency's id. */
 static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const char *cell,
@@ -462,23 +416,16 @@ static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const c
 	if (!cell)
 		return 0;
 	int64_t first = 0;
-	char *copy = mark_agencies(cell);
-	for (char *p = copy; p && *p;) {
-		char *semi = strchr(p, ';');
-		if (semi)
-			*semi = '\0';
-		while (*p == ' ')
-			p++;
-		size_t n = strlen(p);
-		while (n && (p[n - 1] == ' ' || p[n - 1] == '.' || p[n - 1] == ','))
-			p[--n] = '\0';
-		int64_t id = *p ? agency_id(s, unit, p, err) : 0;
+	char **names;
+	size_t n = agency_split(cell, &names);
+	for (size_t k = 0; k < n; k++) {
+		int64_t id = agency_id(s, unit, names[k], err);
 		if (id) {
 			first = first ? first : id;
 			struct stmt *st = st_prep(s,
-					       "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
-					       " VALUES (?,?,?) ON CONFLICT DO NOTHING",
-					       err);
+						  "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
+						  " VALUES (?,?,?) ON CONFLICT DO NOTHING",
+						  err);
 			if (st) {
 				D->bind_int(st, 1, ind);
 				D->bind_int(st, 2, id);
@@ -487,9 +434,9 @@ static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const c
 				st_done(s, st);
 			}
 		}
-		p = semi ? semi + 1 : NULL;
+		free(names[k]);
 	}
-	free(copy);
+	free(names);
 	return first;
 }
 

@@ -62,6 +62,21 @@ grep -q "XANH" "$tmp/out" && grep -q "VÀNG" "$tmp/out" && grep -q "XÁM" "$tmp/
 run status-cagr 0 status --unit HQ --period 2026-Q1 --method cagr --format json
 grep -q "growth_ratio" "$tmp/out" && ok || bad "cagr method gives a growth ratio"
 
+# The yearly evaluation per group, plan and lead agency. At 2026-Q1: I.1
+# (on track) and I.4 (met) of group I's 4; II.11 of group II's 13; none of
+# V's 36 (V.2 is 60 against 100): 3 of 73 for the plan.
+run summary 0 summary --unit HQ --period 2026-Q1 --format json
+tr -d ' \n' < "$tmp/out" | grep -q '{"key":"","good":3,"evaluated":73' && ok || bad "plan completion: $(tr -d ' \n' < "$tmp/out" | head -c 200)"
+tr -d ' \n' < "$tmp/out" | grep -q '{"key":"I","good":2,"evaluated":4,"completion":0.5' && ok || bad "group I"
+tr -d ' \n' < "$tmp/out" | grep -q '{"key":"V","good":0,"evaluated":36' && ok || bad "group V"
+# "Phòng Văn hóa – Xã hội" and "- Xã hội" are one agency; so are "Trung
+# tâm HCC" and "trung tâm phục vụ hành chính công" (and its typo).
+[ "$(grep -c '"key": "Phòng Văn hóa' "$tmp/out")" -eq 1 ] && ok || bad "Phòng Văn hóa – Xã hội counted once"
+[ "$(grep -ci '"key": "trung tâm\(phục vụ\| phục vụ\)\? \?\(hcc\|hành\)' "$tmp/out")" -eq 1 ] && ok || bad "the HCC centre counted once: $(grep -i '"key": "trung' "$tmp/out")"
+tr -d ' \n' < "$tmp/out" | grep -q '"key":"Cônganphường","good":1,"evaluated":2,"completion":0.5,"rank":1' && ok || bad "Công an phường first"
+run summary-text 0 summary --unit HQ --year 2026
+grep -q "Theo cơ quan chủ trì" "$tmp/out" && ok || bad "summary text"
+
 run status-bad-period 2 status --unit HQ --period 2026-13
 grep -q "E_PERIOD" "$tmp/err" && ok || bad "bad period"
 run status-unknown 2 status --unit NOPE --period 2026-01
