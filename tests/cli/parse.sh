@@ -6,26 +6,7 @@
 set -u
 bin=$1
 data=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# run NAME EXPECTED_STATUS ARGS...: output in $tmp/out, errors in $tmp/err.
-run() {
-	local name=$1 want=$2
-	shift 2
-	timeout 60 "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
-	local rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		bad "$name: exit $rc, want $want; stderr: $(head -c 300 "$tmp/err")"
-		return 1
-	fi
-	ok
-}
+. "$(dirname "$0")/lib.bash"
 
 # expect_error NAME FILE WORD: one line on stderr naming FILE and saying WORD.
 expect_error() {
@@ -101,5 +82,4 @@ run bad-format 1 parse --format xml "$data/plans/002_f65c0da7dbd96e8d.txt"
 run unknown-command 1 frobnicate
 run help 0 help && { grep -q "parse" "$tmp/out" && ok || bad "help lists parse"; }
 
-echo "cli parse: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish parse

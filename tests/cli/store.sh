@@ -6,32 +6,8 @@
 set -u
 bin=$1
 data=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-if [ -n "${CHITIEU_TEST_DB_URL:-}" ]; then
-	export CHITIEU_DB=$CHITIEU_TEST_DB_URL
-	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1 ||
-		{ echo "FAIL: cannot reach $CHITIEU_DB"; exit 1; }
-	count() { psql -tAq "$CHITIEU_DB" -c "$1"; }
-	backend=postgresql
-else
-	export CHITIEU_DB="$tmp/t.db"
-	count() { sqlite3 "$CHITIEU_DB" "$1"; }
-	backend=sqlite
-fi
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# run NAME STATUS ARGS...
-run() {
-	local name=$1 want=$2
-	shift 2
-	timeout 120 "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
-	local rc=$?
-	[ "$rc" -eq "$want" ] && ok || { bad "$name: exit $rc, want $want: $(head -c 400 "$tmp/err")"; return 1; }
-}
+. "$(dirname "$0")/lib.bash"
+use_db
 # rejects NAME CODE WORD ARGS...: exit 2 with [CODE] and WORD on stderr.
 rejects() {
 	local name=$1 code=$2 word=$3
@@ -224,5 +200,4 @@ if [ "$backend" = sqlite ]; then
 	[ "$(count "pragma journal_mode")" = "wal" ] && ok || bad "WAL"
 fi
 
-echo "cli store ($backend): $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish "store ($backend)"

@@ -6,26 +6,8 @@
 set -u
 bin=$1
 data=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-if [ -n "${CHITIEU_TEST_DB_URL:-}" ]; then
-	export CHITIEU_DB=$CHITIEU_TEST_DB_URL
-	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1 ||
-		{ echo "FAIL: cannot reach $CHITIEU_DB"; exit 1; }
-else
-	export CHITIEU_DB="$tmp/r.db"
-fi
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-run() {
-	local name=$1 want=$2
-	shift 2
-	timeout 60 "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
-	local rc=$?
-	[ "$rc" -eq "$want" ] && ok || { bad "$name: exit $rc, want $want: $(head -c 300 "$tmp/err")"; return 1; }
-}
+. "$(dirname "$0")/lib.bash"
+use_db
 has() { grep -qF -- "$1" "$tmp/out" && ok || bad "$2: no \"$1\" in: $(head -c 600 "$tmp/out")"; }
 
 plan="$data/plans/004_5f0b3916b5e2f87f.txt"
@@ -75,5 +57,4 @@ run rank-unknown 2 rank --unit NOPE --year 2025
 grep -q "E_UNKNOWN_UNIT" "$tmp/err" && ok || bad "unknown province"
 run rank-usage 1 rank --unit TN
 
-echo "cli store_rollup: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish store_rollup

@@ -4,26 +4,8 @@
 set -u
 bin=$1
 data=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-if [ -n "${CHITIEU_TEST_DB_URL:-}" ]; then
-	export CHITIEU_DB=$CHITIEU_TEST_DB_URL
-	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1 ||
-		{ echo "FAIL: cannot reach $CHITIEU_DB"; exit 1; }
-else
-	export CHITIEU_DB="$tmp/s.db"
-fi
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-run() {
-	local name=$1 want=$2
-	shift 2
-	timeout 60 "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
-	local rc=$?
-	[ "$rc" -eq "$want" ] && ok || { bad "$name: exit $rc, want $want: $(head -c 300 "$tmp/err")"; return 1; }
-}
+. "$(dirname "$0")/lib.bash"
+use_db
 # row CODE STATUS: the CSV row of CODE has STATUS.
 row() { grep -q "^\"$1\",.*,$2,[^,]*\$" "$tmp/out" && ok || bad "$1: want $2: $(grep "^\"$1\"," "$tmp/out")"; }
 
@@ -86,5 +68,4 @@ run status-no-plan 2 status --unit DT --period 2026-01
 grep -q "E_NO_PLAN" "$tmp/err" && ok || bad "no plan"
 run status-usage 1 status --unit HQ --format xml
 
-echo "cli store_status: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish store_status

@@ -1,0 +1,44 @@
+# lib.bash: what the black-box tests share. Source it after setting bin and
+# data: a temporary folder ($tmp), counters (ok, bad, finish), run (a
+# command with its exit status checked; output in $tmp/out and $tmp/err),
+# and use_db: the database the test works on, a SQLite file in $tmp or, when
+# $CHITIEU_TEST_DB_URL is set, that PostgreSQL server emptied first; with
+# sql/count to query it and $backend to say which.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# run NAME STATUS ARGS...
+run() {
+	local name=$1 want=$2
+	shift 2
+	timeout 120 "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
+	local rc=$?
+	[ "$rc" -eq "$want" ] && ok || { bad "$name: exit $rc, want $want: $(head -c 400 "$tmp/err")"; return 1; }
+}
+
+use_db() {
+	if [ -n "${CHITIEU_TEST_DB_URL:-}" ]; then
+		export CHITIEU_DB=$CHITIEU_TEST_DB_URL
+		psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1 ||
+			{ echo "FAIL: cannot reach $CHITIEU_DB"; exit 1; }
+		backend=postgresql
+	else
+		export CHITIEU_DB="$tmp/test.db"
+		backend=sqlite
+	fi
+}
+
+sql() {
+	if [ "$backend" = postgresql ]; then psql -tAq "$CHITIEU_DB" -c "$1"; else sqlite3 "$CHITIEU_DB" "$1"; fi
+}
+count() { sql "$1"; }
+
+# finish NAME: the closing line, and the exit status.
+finish() {
+	echo "cli $1: $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}
