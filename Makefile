@@ -5,7 +5,8 @@
 #   make run           parse the bundled real plans and print their summaries
 #   make check         ctest in build/, then in build-asan/ (ASan+UBSan), then the
 #                      store tests in build/ against a private PostgreSQL 15
-#   make bench         time import_plan() on the bundled plans (build/bench_parse)
+#   make bench         parse, engine and store benchmarks, then the same national
+#                      queries in SQLite, PostgreSQL and DuckDB (scripts/bench-compare.sh)
 #   make fuzz          libFuzzer harnesses in build-fuzz/, FUZZ_SECONDS each (default 60)
 #   make format        clang-format -i the C sources; format-check only reports
 #   make clean         remove build/, build-asan/, build-fuzz/
@@ -98,6 +99,7 @@ bench: build
 	./$(BUILD_DIR)/bench_engine
 	bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 	bash tests/pg/with-pg.sh bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
+	bash scripts/bench-compare.sh
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_DIR=$(FUZZ_DIR) bash scripts/fuzz.sh
