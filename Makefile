@@ -54,7 +54,9 @@ run: build
 # failure. Then the tests labelled `store` run once more in build/ against a
 # private PostgreSQL 15 cluster (tests/pg/with-pg.sh sets CHITIEU_TEST_DB_URL),
 # counted into the same line; a cluster that cannot start counts as a failure,
-# no test labelled store only prints a note. Exits non-zero on any failed test.
+# no test labelled store only prints a note. Last, the benchmark's Q1/Q2 on a
+# small generated country must give chitieu's checksums in SQLite and
+# PostgreSQL (one more test). Exits non-zero on any failed test.
 check: build build-asan
 	@passed=0; failed=0; status=0; \
 	for dir in $(BUILD_DIR) $(ASAN_DIR); do \
@@ -90,6 +92,12 @@ check: build build-asan
 	else \
 		echo "check: PostgreSQL pass failed, no ctest summary (exit $$rc)"; \
 		failed=$$((failed + 1)); status=1; \
+	fi; \
+	echo "== the engine's answers against SQLite and PostgreSQL on a small country (scripts/bench-compare.sh)"; \
+	if ENGINES="sqlite pg" REPS=1 bash scripts/bench-compare.sh 300 5 9 12; then \
+		passed=$$((passed + 1)); \
+	else \
+		echo "check: engine/SQL comparison failed"; failed=$$((failed + 1)); status=1; \
 	fi; \
 	echo "check: $$passed passed, $$failed failed"; \
 	exit $$status
