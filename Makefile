@@ -103,6 +103,7 @@ check: build build-asan
 	exit $$status
 
 bench: build
+	bash scripts/install-deps.sh bench
 	./$(BUILD_DIR)/bench_parse tests/data/plans
 	./$(BUILD_DIR)/bench_engine
 	bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu

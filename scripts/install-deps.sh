@@ -10,7 +10,17 @@ pkgs=(
   postgresql-15 postgresql-client-15 libpq-dev
 )
 
-missing=()
+# `install-deps.sh bench` adds what make bench needs beyond the build: node
+# and npm for DuckDB (@duckdb/node-api) in scripts/bench-compare.sh. Checked
+# by command, not package: a node from elsewhere (NodeSource) bundles npm and
+# conflicts with Debian's npm package.
+extra=()
+if [ "${1:-}" = bench ]; then
+  command -v node >/dev/null || extra+=(nodejs)
+  command -v npm >/dev/null || extra+=(npm)
+fi
+
+missing=("${extra[@]}")
 for p in "${pkgs[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
