@@ -41,7 +41,8 @@ static void family_free(struct family *f)
 	free(f->obs);
 }
 
-static int load_family(struct store *s, const char *parent, struct family *f, char **err)
+static int load_family(struct store *s, const char *parent, enum period_kind grain,
+		       struct family *f, char **err)
 {
 	memset(f, 0, sizeof *f);
 	if (store_unit_list(s, &f->units, &f->nunits, err))
@@ -73,6 +74,15 @@ static int load_family(struct store *s, const char *parent, struct family *f, ch
 		size_t no = 0;
 		if (store_obs_list(s, u->id, NULL, &f->obs[f->n], &no, err))
 			return -1;
+		if (grain != PERIOD_MONTH) { /* months -> quarter -> year, by nature */
+			struct obs_rec *rolled;
+			size_t nr = status_roll_periods(p, f->obs[f->n], no, grain, &rolled);
+			for (size_t k = 0; k < no; k++)
+				obs_rec_free(&f->obs[f->n][k]);
+			free(f->obs[f->n]);
+			f->obs[f->n] = rolled;
+			no = nr;
+		}
 		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
 		f->n++;
 	}
@@ -83,8 +93,8 @@ static int load_family(struct store *s, const char *parent, struct family *f, ch
 	return 0;
 }
 
-/* --period P or --year Y: the last month of it. */
-static bool as_of_month(const char *period, const char *year, int *as_of)
+/* --period P or --year Y: the last month of it, and its kind. */
+static bool as_of_month(const char *period, const char *year, int *as_of, enum period_kind *grain)
 {
 	char buf[16];
 	if (!period && year) {
@@ -97,6 +107,7 @@ static bool as_of_month(const char *period, const char *year, int *as_of)
 	if (!period || period_parse(period, &p, &why))
 		return false;
 	period_months(&p, &first, as_of);
+	*grain = p.kind;
 	return true;
 }
 
@@ -175,6 +186,7 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 				   {"period", &period, NULL}, {"year", &year, NULL},
 				   {"format", &format, NULL}, {NULL, NULL, NULL}};
 	int as_of;
+	enum period_kind grain = PERIOD_MONTH;
 	if (args_parse(cmd, argc, argv, opts, NULL, 0) < 0 || !unit ||
 	    (strcmp(format, "text") && strcmp(format, "json")) || (!period && !year)) {
 		fprintf(stderr, "Cách dùng: chitieu %s --unit TỈNH (--period KỲ | --year NĂM) "
@@ -182,14 +194,14 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 			cmd);
 		return CLI_USAGE;
 	}
-	if (!as_of_month(period, year, &as_of)) {
+	if (!as_of_month(period, year, &as_of, &grain)) {
 		fprintf(stderr, "chitieu %s: [E_PERIOD] kỳ \"%s\" không hợp lệ\n", cmd, period ? period : year);
 		return CLI_BADINPUT;
 	}
 	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
 	struct family f;
-	if (!s || load_family(s, unit, &f, &err)) {
+	if (!s || load_family(s, unit, grain, &f, &err)) {
 		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
 		free(err);
 		if (s)

@@ -129,7 +129,7 @@ static void evaluated_free(struct evaluated *v)
 }
 
 static int evaluate_unit(const char *cmd, const char *db, const char *unit, int as_of,
-			 enum eval_method method, struct evaluated *v)
+			 enum period_kind grain, enum eval_method method, struct evaluated *v)
 {
 	memset(v, 0, sizeof *v);
 	plan_init(&v->p);
@@ -159,6 +159,15 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 		fprintf(stderr, "chitieu %s: %s\n", cmd, err ? err : "kế hoạch lưu trữ không đọc được");
 		goto out;
 	}
+	if (grain != PERIOD_MONTH) { /* months -> quarter -> year, by nature */
+		struct obs_rec *rolled;
+		size_t nr = status_roll_periods(&v->p, v->o, v->no, grain, &rolled);
+		for (size_t i = 0; i < v->no; i++)
+			obs_rec_free(&v->o[i]);
+		free(v->o);
+		v->o = rolled;
+		v->no = nr;
+	}
 	v->n = status_evaluate(&v->p, v->o, v->no, as_of, method, &v->rows);
 	rc = 0;
 out:
@@ -170,9 +179,10 @@ out:
 	return rc;
 }
 
-/* --period P, else --year Y, else this month: the last month of it. */
+/* --period P, else --year Y, else this month: the last month of it, and
+ * its kind (the grain figures are rolled up to). */
 static int period_end(const char *cmd, const char *period, const char *year, int *as_of,
-		      char *shown, size_t n)
+		      enum period_kind *grain, char *shown, size_t n)
 {
 	if (!period && year)
 		period = year;
@@ -192,6 +202,7 @@ static int period_end(const char *cmd, const char *period, const char *year, int
 		return -1;
 	}
 	period_months(&per, &first, as_of);
+	*grain = per.kind;
 	return 0;
 }
 
@@ -212,8 +223,9 @@ int cmd_status(int argc, char **argv)
 	char shown[32];
 	int as_of;
 	struct evaluated v;
-	if (period_end("status", period, NULL, &as_of, shown, sizeof shown) ||
-	    evaluate_unit("status", db, unit, as_of, !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR,
+	enum period_kind grain;
+	if (period_end("status", period, NULL, &as_of, &grain, shown, sizeof shown) ||
+	    evaluate_unit("status", db, unit, as_of, grain, !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR,
 			  &v)) {
 		return CLI_BADINPUT;
 	}
@@ -251,8 +263,9 @@ int cmd_summary(int argc, char **argv)
 	char shown[32];
 	int as_of;
 	struct evaluated v;
-	if (period_end("summary", period, year, &as_of, shown, sizeof shown) ||
-	    evaluate_unit("summary", db, unit, as_of, EVAL_LINEAR, &v))
+	enum period_kind grain;
+	if (period_end("summary", period, year, &as_of, &grain, shown, sizeof shown) ||
+	    evaluate_unit("summary", db, unit, as_of, grain, EVAL_LINEAR, &v))
 		return CLI_BADINPUT;
 	struct summary_row *r;
 	size_t ng, n = status_summary(&v.p, v.rows, v.n, &r, &ng);

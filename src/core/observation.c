@@ -61,6 +61,12 @@ bool observation_percent(const char *unit)
 	return unit && unit[0] == '%' && !strstr(unit, "/");
 }
 
+bool observation_rate(const char *unit)
+{
+	return unit && (text_fold_has(unit, "van dan") || text_fold_has(unit, "10.000") ||
+			text_fold_has(unit, "nghin dan"));
+}
+
 static int check_kind(const struct series_rec *s, const struct obs_rec *o, int line,
 		      struct problems *ps)
 {

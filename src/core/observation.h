@@ -63,4 +63,8 @@ int observation_check(const struct series_rec *s, const struct obs_rec *o, int l
 /* True when the unit of measure is a percentage ("%", "% GRDP"). */
 bool observation_percent(const char *unit);
 
+/* True when the unit is a rate per population ("người/vạn dân", "/10.000
+ * dân", "/nghìn dân"): weighted by population across units, never summed. */
+bool observation_rate(const char *unit);
+
 #endif

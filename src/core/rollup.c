@@ -8,12 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_rate(const char *unit)
-{
-	return unit && (text_fold_has(unit, "van dan") || text_fold_has(unit, "10.000") ||
-			text_fold_has(unit, "nghin dan"));
-}
-
 /* The latest figure of code up to as_of in a child's figures. */
 static const struct obs_rec *latest(const struct child *c, const char *code, int as_of)
 {
@@ -126,7 +120,7 @@ static void roll_one(const struct child *c, size_t n, int as_of, const struct in
 		r->has_value = agg_ratio(a.num, a.den, a.n, &r->value);
 		if (!pct && r->has_value)
 			r->value /= 100;
-	} else if (is_rate(x->unit) || pct) {
+	} else if (observation_rate(x->unit) || pct) {
 		r->nature = AGG_RATE;
 		r->weighted_percent = pct;
 		r->has_value = agg_weighted(a.val, a.w, a.n, &r->value);

@@ -43,6 +43,148 @@ bool status_point(const struct indicator *x, const struct obs_rec *o, double *v)
 	return false;
 }
 
+/* The period of kind grain that holds a, when a lies wholly within one. */
+static bool bucket_of(const struct period *a, enum period_kind grain, struct period *b)
+{
+	int first, last;
+	period_months(a, &first, &last);
+	int m = last % 12;
+	b->kind = grain;
+	b->year = last / 12;
+	b->index = grain == PERIOD_MONTH ? m + 1 : grain == PERIOD_QUARTER ? m / 3 + 1
+		   : grain == PERIOD_HALF  ? m / 6 + 1
+					   : 0;
+	return period_valid(b) && period_within(a, b);
+}
+
+static int months_in(const struct period *a)
+{
+	int first, last;
+	period_months(a, &first, &last);
+	return last - first + 1;
+}
+
+struct part {
+	const struct obs_rec *o;
+	struct period per, bucket;
+};
+
+/* By code, bucket, then longest first (a quarter before its months). */
+static int part_order(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+	int c = strcmp(x->o->code, y->o->code);
+	if (!c)
+		c = period_cmp(&x->bucket, &y->bucket);
+	if (!c)
+		c = months_in(&y->per) - months_in(&x->per);
+	if (!c)
+		c = period_cmp(&x->per, &y->per);
+	return c;
+}
+
+static struct obs_rec obs_copy(const struct obs_rec *o)
+{
+	struct obs_rec c = *o;
+	c.level = o->level ? xstrdup(o->level) : NULL;
+	c.note = o->note ? xstrdup(o->note) : NULL;
+	c.evidence = o->evidence ? xstrdup(o->evidence) : NULL;
+	c.status = o->status ? xstrdup(o->status) : NULL;
+	c.by = o->by ? xstrdup(o->by) : NULL;
+	c.at = o->at ? xstrdup(o->at) : NULL;
+	c.code = o->code ? xstrdup(o->code) : NULL;
+	return c;
+}
+
+static const struct indicator *indicator_of(const struct plan *p, const char *code)
+{
+	for (size_t i = 0; i < p->nind; i++)
+		if (!strcmp(p->ind[i].code, code))
+			return &p->ind[i];
+	return NULL;
+}
+
+/* A count of what happens in a period ("Số sáng kiến … mỗi năm", unit
+ * "Nhiệm vụ/năm"), which adds up over months; a stock ("Số doanh nghiệp
+ * … trên địa bàn"), an index or a percentage does not and takes the latest. */
+static bool is_flow(const struct indicator *x)
+{
+	if (!x || observation_percent(x->unit) || observation_rate(x->unit))
+		return false;
+	static const char *const said[] = {"moi nam", "hang nam", "trong nam", "/nam", "moi thang",
+					   "hang thang"};
+	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++)
+		if (text_fold_has(x->name ? x->name : "", said[i]) ||
+		    text_fold_has(x->unit ? x->unit : "", said[i]))
+			return true;
+	return false;
+}
+
+/* One figure for the bucket from the parts g[0..n) (longest first). */
+static struct obs_rec derive(const struct plan *p, struct part *g, size_t n)
+{
+	/* Keep a part only when no longer kept part holds it. */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool held = false;
+		for (size_t j = 0; j < k && !held; j++)
+			held = period_within(&g[i].per, &g[j].per);
+		if (!held)
+			g[k++] = g[i];
+	}
+	size_t latest = 0;
+	bool count = true;
+	double sum = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (period_cmp(&g[i].per, &g[latest].per) > 0)
+			latest = i;
+		count &= g[i].o->has_value;
+		sum += g[i].o->value;
+	}
+	count &= is_flow(indicator_of(p, g[0].o->code));
+	struct obs_rec r = obs_copy(g[latest].o);
+	if (count)
+		r.value = sum;
+	period_format(&g[0].bucket, r.period, sizeof r.period);
+	free(r.note);
+	r.note = xasprintf("tổng hợp từ %zu kỳ", k);
+	return r;
+}
+
+size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
+			   enum period_kind grain, struct obs_rec **out)
+{
+	*out = xcalloc(nf + 1, sizeof **out);
+	struct part *parts = xcalloc(nf + 1, sizeof *parts);
+	size_t n = 0, np = 0;
+	for (size_t i = 0; i < nf; i++) {
+		struct part pt = {&f[i], {0}, {0}};
+		const char *why;
+		if (f[i].code && !period_parse(f[i].period, &pt.per, &why) &&
+		    bucket_of(&pt.per, grain, &pt.bucket))
+			parts[np++] = pt;
+		else
+			(*out)[n++] = obs_copy(&f[i]);
+	}
+	qsort(parts, np, sizeof *parts, part_order);
+	for (size_t i = 0; i < np;) {
+		size_t j = i + 1;
+		while (j < np && !strcmp(parts[j].o->code, parts[i].o->code) &&
+		       !period_cmp(&parts[j].bucket, &parts[i].bucket))
+			j++;
+		if (!period_cmp(&parts[i].per, &parts[i].bucket)) {
+			/* Recorded for the period itself: that figure alone. */
+			for (size_t k = i; k < j && !period_cmp(&parts[k].per, &parts[k].bucket); k++)
+				(*out)[n++] = obs_copy(parts[k].o);
+		} else {
+			(*out)[n++] = derive(p, parts + i, j - i);
+		}
+		i = j;
+	}
+	free(parts);
+	return n;
+}
+
 static int by_month(const void *a, const void *b)
 {
 	const struct eval_point *x = a, *y = b;

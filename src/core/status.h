@@ -6,6 +6,7 @@
 
 #include "eval.h"
 #include "observation.h"
+#include "period.h"
 #include "plan.h"
 
 struct status_row {
@@ -22,6 +23,22 @@ struct status_row {
  * caller's to free; returns the number of rows. */
 size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf, int as_of,
 		       enum eval_method method, struct status_row **out);
+
+/* The figures f seen at the grain of the period asked (months -> quarter ->
+ * year): the figures of an indicator finer than grain that lie within one
+ * period of kind grain become one figure for that period, unless a figure
+ * was recorded for that period itself (then it alone counts). A count of
+ * what happens in a period (its name or unit says "mỗi năm", "hằng năm",
+ * "trong năm", "/năm", "mỗi tháng") sums them; a stock ("Số doanh nghiệp
+ * … trên địa bàn"), an index, a ratio, percentage, rate, level or yes/no
+ * takes the latest (aggregate.h, agg_period). Where a part and its parts were both recorded
+ * (2025-Q1 and its months, asked for the year) the part counts. The derived
+ * figure keeps the latest part's fields, with the period's name and a note
+ * "tổng hợp từ N kỳ". Figures as coarse as grain, in no period of it (a
+ * December month for nine months) or unreadable are copied. *out is the
+ * caller's (obs_rec_free each, then free); returns how many. */
+size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
+			   enum period_kind grain, struct obs_rec **out);
 
 /* A figure as a number on its indicator's scale: the value, 100 * num/den
  * for a percentage (num/den otherwise), the rank of a level among the

@@ -59,6 +59,23 @@ tr -d ' \n' < "$tmp/out" | grep -q '"key":"Cônganphường","good":1,"evaluated
 run summary-text 0 summary --unit HQ --year 2026
 grep -q "Theo cơ quan chủ trì" "$tmp/out" && ok || bad "summary text"
 
+# Periods roll up by nature: III.1 "Số sáng kiến … mỗi năm" (≥ 2 in 2025)
+# reported by quarter-month adds up over the year (1 + 1 = 2); III.2 "Số cán
+# bộ … tham gia" (≥ 10) is a stock: the year takes June's 8, not 6 + 8.
+run r7 0 record --unit HQ --indicator III.1 --period 2025-03 --value 1
+run r8 0 record --unit HQ --indicator III.1 --period 2025-06 --value 1
+run r9 0 record --unit HQ --indicator III.2 --period 2025-03 --value 6
+run r10 0 record --unit HQ --indicator III.2 --period 2025-06 --value 8
+run status-year 0 status --unit HQ --period 2025 --format csv
+row III.1 met
+grep -q '^"III.1",.*,2,met,' "$tmp/out" && ok || bad "III.1 summed over the year: $(grep '^"III.1"' "$tmp/out")"
+row III.2 not_met
+grep -q '^"III.2",.*,8,not_met,' "$tmp/out" && ok || bad "III.2 a stock: $(grep '^"III.2"' "$tmp/out")"
+run status-h1 0 status --unit HQ --period 2025-H1 --format csv
+grep -q '^"III.1",.*,2,' "$tmp/out" && ok || bad "III.1 summed over H1: $(grep '^"III.1"' "$tmp/out")"
+run status-june 0 status --unit HQ --period 2025-06 --format csv
+grep -q '^"III.1",.*,1,' "$tmp/out" && ok || bad "III.1 for the month alone: $(grep '^"III.1"' "$tmp/out")"
+
 run status-bad-period 2 status --unit HQ --period 2026-13
 grep -q "E_PERIOD" "$tmp/err" && ok || bad "bad period"
 run status-unknown 2 status --unit NOPE --period 2026-01

@@ -7,10 +7,13 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "aggregate.h"
 #include "eval.h"
+#include "status.h"
 #include "target.h"
 
 #define M(y, m) ((y) * 12 + (m) - 1)
@@ -339,6 +342,91 @@ static void period_rollup(void **s)
 	assert_true(NEAR(m.share, 2.0 / 3));
 }
 
+/* A figure of indicator code for period, a plain value or num/den. */
+static struct obs_rec fig(const char *code, const char *period, double v, double den)
+{
+	struct obs_rec o = {0};
+	o.code = (char *)code;
+	snprintf(o.period, sizeof o.period, "%s", period);
+	if (den > 0) {
+		o.has_ratio = true;
+		o.num = v;
+		o.den = den;
+	} else {
+		o.has_value = true;
+		o.value = v;
+	}
+	return o;
+}
+
+static const struct obs_rec *rolled_for(const struct obs_rec *r, size_t n, const char *code,
+					const char *period)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(r[i].code, code) && !strcmp(r[i].period, period))
+			return &r[i];
+	return NULL;
+}
+
+/* Figures seen at a quarter and at the year, by nature (status_roll_periods). */
+static void periods_roll_by_nature(void **s)
+{
+	(void)s;
+	struct indicator ind[5] = {
+		{.code = "SK", .name = "Số sáng kiến được công nhận mỗi năm", .unit = "Sáng kiến"},
+		{.code = "HS", .name = "Tỷ lệ hồ sơ trực tuyến", .unit = "%"}, /* num/den */
+		{.code = "BS", .name = "Số bác sĩ", .unit = "Bác sĩ/vạn dân"},
+		{.code = "DN", .name = "Số doanh nghiệp thành lập", .unit = "Doanh nghiệp/năm"},
+		{.code = "CB", .name = "Số cán bộ nghiên cứu trên địa bàn", .unit = "Cán bộ"}, /* a stock */
+	};
+	struct plan p = {0};
+	p.ind = ind;
+	p.nind = 5;
+	struct obs_rec f[] = {
+		fig("SK", "2025-01", 2, 0), fig("SK", "2025-02", 3, 0), fig("SK", "2025-03", 4, 0),
+		fig("SK", "2025-04", 5, 0), fig("HS", "2025-01", 40, 100), fig("HS", "2025-02", 45, 90),
+		fig("BS", "2025-02", 7.5, 0), fig("BS", "2025-03", 8, 0),
+		/* DN: Q1 recorded itself and by month; April and Q2's May by month */
+		fig("DN", "2025-Q1", 10, 0), fig("DN", "2025-01", 1, 0), fig("DN", "2025-02", 1, 0),
+		fig("DN", "2025-04", 6, 0), fig("DN", "2025-05", 7, 0), fig("DN", "2026", 99, 0),
+		fig("CB", "2025-01", 30, 0), fig("CB", "2025-02", 31, 0),
+	};
+	size_t nf = sizeof f / sizeof f[0];
+	struct obs_rec *r;
+	size_t n = status_roll_periods(&p, f, nf, PERIOD_QUARTER, &r);
+	/* SK Q1 = 2+3+4 = 9, Q2 = 5; HS Q1 = February's 45/90 (latest);
+	 * BS Q1 = March's 8 (a rate is not summed); DN Q1 = the recorded 10,
+	 * not 1+1; DN Q2 = 6+7 = 13; DN 2026 copied; CB Q1 = February's 31, a
+	 * stock is not summed: 8 figures. */
+	assert_int_equal(n, 8);
+	const struct obs_rec *o = rolled_for(r, n, "SK", "2025-Q1");
+	assert_non_null(o);
+	assert_true(NEAR(o->value, 9));
+	assert_string_equal(o->note, "tổng hợp từ 3 kỳ");
+	assert_true(NEAR(rolled_for(r, n, "SK", "2025-Q2")->value, 5));
+	o = rolled_for(r, n, "HS", "2025-Q1");
+	assert_true(o && o->has_ratio && NEAR(o->num, 45) && NEAR(o->den, 90));
+	assert_true(NEAR(rolled_for(r, n, "BS", "2025-Q1")->value, 8));
+	assert_true(NEAR(rolled_for(r, n, "DN", "2025-Q1")->value, 10));
+	assert_true(NEAR(rolled_for(r, n, "DN", "2025-Q2")->value, 13));
+	assert_true(NEAR(rolled_for(r, n, "DN", "2026")->value, 99));
+	assert_true(NEAR(rolled_for(r, n, "CB", "2025-Q1")->value, 31));
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&r[i]);
+	free(r);
+	/* The year: SK 2+3+4+5 = 14; DN = Q1's 10 (its months are inside it)
+	 * + 6 + 7 = 23; 2026 stays; CB 31: 6 figures. */
+	n = status_roll_periods(&p, f, nf, PERIOD_YEAR, &r);
+	assert_int_equal(n, 6);
+	assert_true(NEAR(rolled_for(r, n, "CB", "2025")->value, 31));
+	assert_true(NEAR(rolled_for(r, n, "SK", "2025")->value, 14));
+	assert_true(NEAR(rolled_for(r, n, "DN", "2025")->value, 23));
+	assert_string_equal(rolled_for(r, n, "DN", "2025")->note, "tổng hợp từ 3 kỳ");
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&r[i]);
+	free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -349,6 +437,7 @@ int main(void)
 		cmocka_unit_test(decreasing_and_rank),  cmocka_unit_test(growth_per_year),
 		cmocka_unit_test(ratio_of_unequal_communes), cmocka_unit_test(rates_and_counts),
 		cmocka_unit_test(level_distribution),   cmocka_unit_test(period_rollup),
+		cmocka_unit_test(periods_roll_by_nature),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
