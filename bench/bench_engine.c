@@ -106,7 +106,8 @@ int main(int argc, char **argv)
 			r[k] = now() - t0;
 		}
 		double b = median(r, 7);
-		printf("    build, %d thread%s:                        %8.1f ms  (%.2f x the read)\n",
+		printf("    build, %d thread%s:                        %8.1f ms  (%.2f x the "
+		       "read)\n",
 		       threads, threads > 1 ? "s" : " ", b * 1e3, b / bw);
 	}
 
@@ -137,7 +138,8 @@ int main(int argc, char **argv)
 			for (int i = 0; i < I; i++) {
 				q1a[(size_t)row * I + i] = engine_value(e, row, i, M - 1);
 				int32_t rep = e->reporting[(size_t)row * I + i];
-				q1s[(size_t)row * I + i] = rep ? (double)e->meeting[(size_t)row * I + i] / rep : 0;
+				q1s[(size_t)row * I + i] =
+				        rep ? (double)e->meeting[(size_t)row * I + i] / rep : 0;
 			}
 		r[k] = now() - t0;
 	}
@@ -146,16 +148,18 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < nq1c; k++)
 		met += q1m[k];
 	printf("\n(b) answers from the live engine (median of 7; engine time)\n");
-	printf("    Q1 snapshot 2030-12: %zu + %zu rows     %8.2f ms  (checksum %.6e, %zu meeting)\n",
-	       nq1c, nq1p, tq1 * 1e3, checksum(q1v, nq1c) + checksum(q1a, nq1p) + checksum(q1s, nq1p),
-	       met);
-	printf("    Q2 series: %zu rows                   %8.2f ms  (checksum %.6e)\n", nq2, tq2 * 1e3,
-	       checksum(q2, nq2));
+	printf("    Q1 snapshot 2030-12: %zu + %zu rows     %8.2f ms  (checksum %.6e, %zu "
+	       "meeting)\n",
+	       nq1c, nq1p, tq1 * 1e3,
+	       checksum(q1v, nq1c) + checksum(q1a, nq1p) + checksum(q1s, nq1p), met);
+	printf("    Q2 series: %zu rows                   %8.2f ms  (checksum %.6e)\n", nq2,
+	       tq2 * 1e3, checksum(q2, nq2));
 	struct buf out = BUF_INIT;
 	t0 = now();
 	for (int c = 0; c < C; c++)
 		for (int i = 0; i < I; i++)
-			buf_printf(&out, "%d\t%d\t%.4f\t%d\n", c, i, q1v[(size_t)c * I + i], q1m[(size_t)c * I + i]);
+			buf_printf(&out, "%d\t%d\t%.4f\t%d\n", c, i, q1v[(size_t)c * I + i],
+			           q1m[(size_t)c * I + i]);
 	printf("    formatting Q1 as text (%.1f MB):         %8.2f ms\n", (double)out.len / 1e6,
 	       (now() - t0) * 1e3);
 	buf_free(&out);
@@ -171,9 +175,11 @@ int main(int argc, char **argv)
 		engine_set(e, c, i, m, (float)((x >> 40) % 4), 1000);
 	}
 	double tu = now() - t0;
-	printf("\n(c) one new observation into its province and the country: %.0f ns (mean of %d)\n",
+	printf("\n(c) one new observation into its province and the country: %.0f ns (mean of "
+	       "%d)\n",
 	       tu / N * 1e9, N);
-	printf("(reference: the goals are a cold build within 2 x the read, live answers under 5 ms, "
+	printf("(reference: the goals are a cold build within 2 x the read, live answers under 5 "
+	       "ms, "
 	       "an update under 10 us, at most 12 bytes an observation)\n");
 	free(q2);
 	free(q1v);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, const char **rest,
-	       int nrest)
+               int nrest)
 {
 	int n = 0;
 	for (int i = 0; i < argc; i++) {
@@ -25,7 +25,8 @@ int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, c
 		while (o->name && (strlen(o->name) != len || strncmp(o->name, a + 2, len)))
 			o++;
 		if (!o->name) {
-			fprintf(stderr, "chitieu %s: không có tùy chọn \"%.*s\"\n", cmd, (int)len + 2, a);
+			fprintf(stderr, "chitieu %s: không có tùy chọn \"%.*s\"\n", cmd,
+			        (int)len + 2, a);
 			return -1;
 		}
 		if (o->flag) {
@@ -35,7 +36,8 @@ int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, c
 		} else if (i + 1 < argc) {
 			*o->value = argv[++i];
 		} else {
-			fprintf(stderr, "chitieu %s: tùy chọn --%s cần một giá trị\n", cmd, o->name);
+			fprintf(stderr, "chitieu %s: tùy chọn --%s cần một giá trị\n", cmd,
+			        o->name);
 			return -1;
 		}
 	}

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 struct opt {
-	const char *name;  /* without "--" */
+	const char *name;   /* without "--" */
 	const char **value; /* set for options that take a value */
 	bool *flag;         /* set for options that do not */
 };
@@ -14,7 +14,7 @@ struct opt {
 /* Parse argv against opts; other words go to rest (at most nrest). Returns
  * the number of words in rest, or -1 after printing a Vietnamese message. */
 int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, const char **rest,
-	       int nrest);
+               int nrest);
 
 /* The database: --db, else $CHITIEU_DB, else "chitieu.db". */
 const char *args_db(const char *db);

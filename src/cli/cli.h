@@ -3,8 +3,8 @@
 #ifndef CHITIEU_CLI_H
 #define CHITIEU_CLI_H
 
-#define CLI_OK 0
-#define CLI_USAGE 1
+#define CLI_OK       0
+#define CLI_USAGE    1
 #define CLI_BADINPUT 2
 
 int cmd_parse(int argc, char **argv);

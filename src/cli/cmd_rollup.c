@@ -42,7 +42,7 @@ static void family_free(struct family *f)
 }
 
 static int load_family(struct store *s, const char *parent, enum period_kind grain,
-		       struct family *f, char **err)
+                       struct family *f, char **err)
 {
 	memset(f, 0, sizeof *f);
 	if (store_unit_list(s, &f->units, &f->nunits, err))
@@ -130,15 +130,17 @@ static void rollup_text(const struct rollup_row *r, size_t n, const struct famil
 			for (int k = 0; k <= AGG_MAX_LEVEL; k++)
 				if (r[i].levels.count[k])
 					printf(" bậc %d: %d;", k, r[i].levels.count[k]);
-			printf(" %d/%d đạt mức mục tiêu trở lên", r[i].levels.at_or_above, r[i].levels.total);
+			printf(" %d/%d đạt mức mục tiêu trở lên", r[i].levels.at_or_above,
+			       r[i].levels.total);
 		} else if (r[i].has_value) {
 			printf("%g %s (%s%s)", r[i].value, r[i].unit ? r[i].unit : "",
-			       nature_vi(r[i].nature), r[i].weighted_percent ? ", thiếu tử/mẫu số" : "");
+			       nature_vi(r[i].nature),
+			       r[i].weighted_percent ? ", thiếu tử/mẫu số" : "");
 		} else {
 			printf("chưa có số liệu");
 		}
-		printf("; %d/%d xã đạt hoặc đúng tiến độ (%.0f%%)", r[i].meeting.met, r[i].meeting.evaluated,
-		       100 * r[i].meeting.share);
+		printf("; %d/%d xã đạt hoặc đúng tiến độ (%.0f%%)", r[i].meeting.met,
+		       r[i].meeting.evaluated, 100 * r[i].meeting.share);
 		if (r[i].nworst) {
 			printf("; chậm nhất:");
 			for (int k = 0; k < r[i].nworst; k++)
@@ -152,9 +154,10 @@ static json_t *rollup_json(const struct rollup_row *r, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_pack("{sssssisisisf}", "code", r[i].code, "name", r[i].name, "children",
-				      r[i].children, "evaluated", r[i].meeting.evaluated, "meeting",
-				      r[i].meeting.met, "share_meeting", r[i].meeting.share);
+		json_t *o =
+		        json_pack("{sssssisisisf}", "code", r[i].code, "name", r[i].name,
+		                  "children", r[i].children, "evaluated", r[i].meeting.evaluated,
+		                  "meeting", r[i].meeting.met, "share_meeting", r[i].meeting.share);
 		static const char *const nat[] = {"count", "ratio", "rate", "level"};
 		json_object_set_new(o, "nature", json_string(nat[r[i].nature]));
 		if (r[i].has_value)
@@ -165,7 +168,8 @@ static json_t *rollup_json(const struct rollup_row *r, size_t n)
 				if (r[i].levels.count[k]) {
 					char key[8];
 					snprintf(key, sizeof key, "%d", k);
-					json_object_set_new(d, key, json_integer(r[i].levels.count[k]));
+					json_object_set_new(d, key,
+					                    json_integer(r[i].levels.count[k]));
 				}
 			json_object_set_new(o, "levels", d);
 			json_object_set_new(o, "share_at_or_above", json_real(r[i].levels.share));
@@ -183,19 +187,21 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL, *year = NULL, *format = "text";
 	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
-				   {"period", &period, NULL}, {"year", &year, NULL},
-				   {"format", &format, NULL}, {NULL, NULL, NULL}};
+	                           {"period", &period, NULL}, {"year", &year, NULL},
+	                           {"format", &format, NULL}, {NULL, NULL, NULL}};
 	int as_of;
 	enum period_kind grain = PERIOD_MONTH;
 	if (args_parse(cmd, argc, argv, opts, NULL, 0) < 0 || !unit ||
 	    (strcmp(format, "text") && strcmp(format, "json")) || (!period && !year)) {
-		fprintf(stderr, "Cách dùng: chitieu %s --unit TỈNH (--period KỲ | --year NĂM) "
-				"[--format text|json]\n",
-			cmd);
+		fprintf(stderr,
+		        "Cách dùng: chitieu %s --unit TỈNH (--period KỲ | --year NĂM) "
+		        "[--format text|json]\n",
+		        cmd);
 		return CLI_USAGE;
 	}
 	if (!as_of_month(period, year, &as_of, &grain)) {
-		fprintf(stderr, "chitieu %s: [E_PERIOD] kỳ \"%s\" không hợp lệ\n", cmd, period ? period : year);
+		fprintf(stderr, "chitieu %s: [E_PERIOD] kỳ \"%s\" không hợp lệ\n", cmd,
+		        period ? period : year);
 		return CLI_BADINPUT;
 	}
 	char *err = NULL;
@@ -215,14 +221,17 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 		size_t n = rank_children(f.c, f.n, as_of, &r);
 		json_t *a = json_array();
 		if (!json)
-			printf("Xếp hạng theo tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có mục "
-			       "tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng\n\n");
+			printf("Xếp hạng theo tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ "
+			       "tiêu có mục "
+			       "tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng "
+			       "hạng\n\n");
 		for (size_t i = 0; i < n; i++) {
 			if (json)
-				json_array_append_new(a, json_pack("{sisssssisisf}", "rank", r[i].rank, "code",
-								   r[i].code, "name", r[i].name, "good",
-								   r[i].good, "evaluated", r[i].evaluated,
-								   "completion", r[i].completion));
+				json_array_append_new(
+				        a, json_pack("{sisssssisisf}", "rank", r[i].rank, "code",
+				                     r[i].code, "name", r[i].name, "good",
+				                     r[i].good, "evaluated", r[i].evaluated,
+				                     "completion", r[i].completion));
 			else
 				printf("%3d  %-10s %5.1f%%  (%d/%d)  %s\n", r[i].rank, r[i].code,
 				       100 * r[i].completion, r[i].good, r[i].evaluated, r[i].name);

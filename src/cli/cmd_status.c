@@ -60,10 +60,11 @@ static void print_text(const struct status_row *r, size_t n, bool tty)
 
 static json_t *row_json(const struct status_row *x)
 {
-	json_t *o = json_pack("{sssssissssssss}", "code", x->ind->code, "name", x->ind->name,
-			      "milestone", x->year, "target", x->target ? x->target->text : "",
-			      "status", eval_status_name(x->r.status), "colour",
-			      eval_colour_vi(eval_status_colour(x->r.status)), "record", x->r.record);
+	json_t *o =
+	        json_pack("{sssssissssssss}", "code", x->ind->code, "name", x->ind->name,
+	                  "milestone", x->year, "target", x->target ? x->target->text : "",
+	                  "status", eval_status_name(x->r.status), "colour",
+	                  eval_colour_vi(eval_status_colour(x->r.status)), "record", x->r.record);
 	if (x->r.has_latest)
 		json_object_set_new(o, "latest", json_real(x->r.latest));
 	if (x->r.has_expected)
@@ -129,7 +130,7 @@ static void evaluated_free(struct evaluated *v)
 }
 
 static int evaluate_unit(const char *cmd, const char *db, const char *unit, int as_of,
-			 enum period_kind grain, enum eval_method method, struct evaluated *v)
+                         enum period_kind grain, enum eval_method method, struct evaluated *v)
 {
 	memset(v, 0, sizeof *v);
 	plan_init(&v->p);
@@ -142,13 +143,16 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 	}
 	int found = store_unit_get(s, unit, &v->u, &err);
 	if (found) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
+		fprintf(stderr, "chitieu %s: %s\n", cmd,
+		        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
 		goto out;
 	}
 	found = store_plan_current(s, v->u.id, &doc, &err);
 	if (found) {
 		fprintf(stderr, "chitieu %s: %s\n", cmd,
-			found > 0 ? "[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"" : err);
+		        found > 0
+		                ? "[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\""
+		                : err);
 		goto out;
 	}
 	json_error_t je;
@@ -156,7 +160,8 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 	int bad = !j || plan_from_json(j, &v->p);
 	json_decref(j);
 	if (bad || store_obs_list(s, v->u.id, NULL, &v->o, &v->no, &err)) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, err ? err : "kế hoạch lưu trữ không đọc được");
+		fprintf(stderr, "chitieu %s: %s\n", cmd,
+		        err ? err : "kế hoạch lưu trữ không đọc được");
 		goto out;
 	}
 	if (grain != PERIOD_MONTH) { /* months -> quarter -> year, by nature */
@@ -182,7 +187,7 @@ out:
 /* --period P, else --year Y, else this month: the last month of it, and
  * its kind (the grain figures are rolled up to). */
 static int period_end(const char *cmd, const char *period, const char *year, int *as_of,
-		      enum period_kind *grain, char *shown, size_t n)
+                      enum period_kind *grain, char *shown, size_t n)
 {
 	if (!period && year)
 		period = year;
@@ -210,8 +215,8 @@ int cmd_status(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL, *format = "text", *method = "linear";
 	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
-				   {"period", &period, NULL}, {"format", &format, NULL},
-				   {"method", &method, NULL}, {NULL, NULL, NULL}};
+	                           {"period", &period, NULL}, {"format", &format, NULL},
+	                           {"method", &method, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("status", argc, argv, opts, NULL, 0) < 0 || !unit ||
 	    (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv")) ||
 	    (strcmp(method, "linear") && strcmp(method, "cagr"))) {
@@ -225,16 +230,16 @@ int cmd_status(int argc, char **argv)
 	struct evaluated v;
 	enum period_kind grain;
 	if (period_end("status", period, NULL, &as_of, &grain, shown, sizeof shown) ||
-	    evaluate_unit("status", db, unit, as_of, grain, !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR,
-			  &v)) {
+	    evaluate_unit("status", db, unit, as_of, grain,
+	                  !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR, &v)) {
 		return CLI_BADINPUT;
 	}
 	if (!strcmp(format, "json")) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < v.n; i++)
 			json_array_append_new(a, row_json(&v.rows[i]));
-		json_t *top = json_pack("{ssssssso}", "unit", v.u.code, "period", shown, "method", method,
-					"indicators", a);
+		json_t *top = json_pack("{ssssssso}", "unit", v.u.code, "period", shown, "method",
+		                        method, "indicators", a);
 		json_dumpf(top, stdout, JSON_INDENT(2));
 		putchar('\n');
 		json_decref(top);
@@ -252,11 +257,12 @@ int cmd_summary(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL, *year = NULL, *format = "text";
 	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
-				   {"period", &period, NULL}, {"year", &year, NULL},
-				   {"format", &format, NULL}, {NULL, NULL, NULL}};
+	                           {"period", &period, NULL}, {"year", &year, NULL},
+	                           {"format", &format, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("summary", argc, argv, opts, NULL, 0) < 0 || !unit ||
 	    (strcmp(format, "text") && strcmp(format, "json"))) {
-		fputs("Cách dùng: chitieu summary --unit MÃ [--year NĂM | --period KỲ] [--format text|json]\n",
+		fputs("Cách dùng: chitieu summary --unit MÃ [--year NĂM | --period KỲ] [--format "
+		      "text|json]\n",
 		      stderr);
 		return CLI_USAGE;
 	}
@@ -272,31 +278,33 @@ int cmd_summary(int argc, char **argv)
 	if (!strcmp(format, "json")) {
 		json_t *groups = json_array(), *agencies = json_array();
 		for (size_t i = 0; i < n; i++) {
-			json_t *o = json_pack("{sssisisf}", "key", r[i].key, "good", r[i].good, "evaluated",
-					      r[i].evaluated, "completion", r[i].completion);
+			json_t *o = json_pack("{sssisisf}", "key", r[i].key, "good", r[i].good,
+			                      "evaluated", r[i].evaluated, "completion",
+			                      r[i].completion);
 			if (r[i].name)
 				json_object_set_new(o, "name", json_string(r[i].name));
 			if (i >= ng)
 				json_object_set_new(o, "rank", json_integer(r[i].rank));
 			json_array_append_new(i < ng ? groups : agencies, o);
 		}
-		json_t *top = json_pack("{sssssoso}", "unit", v.u.code, "period", shown, "groups", groups,
-					"agencies", agencies);
+		json_t *top = json_pack("{sssssoso}", "unit", v.u.code, "period", shown, "groups",
+		                        groups, "agencies", agencies);
 		json_dumpf(top, stdout, JSON_INDENT(2));
 		putchar('\n');
 		json_decref(top);
 	} else {
-		printf("%s – %s, kỳ %s: tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có mục tiêu\n\n",
+		printf("%s – %s, kỳ %s: tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có "
+		       "mục tiêu\n\n",
 		       v.u.code, v.u.name, shown);
 		for (size_t i = 0; i < n; i++) {
 			if (i == ng)
 				printf("\nTheo cơ quan chủ trì (cùng tỷ lệ thì cùng hạng):\n");
 			if (i < ng)
-				printf("  %-6s %5.1f%%  (%d/%d)  %s\n", r[i].key, 100 * r[i].completion, r[i].good,
-				       r[i].evaluated, r[i].name);
+				printf("  %-6s %5.1f%%  (%d/%d)  %s\n", r[i].key,
+				       100 * r[i].completion, r[i].good, r[i].evaluated, r[i].name);
 			else
-				printf("  %3d  %5.1f%%  (%d/%d)  %s\n", r[i].rank, 100 * r[i].completion,
-				       r[i].good, r[i].evaluated, r[i].key);
+				printf("  %3d  %5.1f%%  (%d/%d)  %s\n", r[i].rank,
+				       100 * r[i].completion, r[i].good, r[i].evaluated, r[i].key);
 		}
 	}
 	summary_free(r, n);

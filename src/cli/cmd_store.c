@@ -37,9 +37,10 @@ static void print_problems(const char *cmd, const char *file, const struct probl
 	for (size_t i = 0; i < ps->n && i < SHOW_PROBLEMS; i++) {
 		if (ps->v[i].line)
 			fprintf(stderr, "chitieu %s: %s%sdòng %d: [%s] %s\n", cmd, file ? file : "",
-				file ? ": " : "", ps->v[i].line, ps->v[i].code, ps->v[i].message);
+			        file ? ": " : "", ps->v[i].line, ps->v[i].code, ps->v[i].message);
 		else
-			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, ps->v[i].code, ps->v[i].message);
+			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, ps->v[i].code,
+			        ps->v[i].message);
 	}
 	if (ps->n > SHOW_PROBLEMS)
 		fprintf(stderr, "chitieu %s: ... và %zu lỗi khác\n", cmd, ps->n - SHOW_PROBLEMS);
@@ -49,12 +50,17 @@ static void print_problems(const char *cmd, const char *file, const struct probl
 
 static int unit_add(int argc, char **argv)
 {
-	const char *db = NULL, *code = NULL, *name = NULL, *kind = NULL, *parent = NULL, *pop = NULL;
+	const char *db = NULL, *code = NULL, *name = NULL, *kind = NULL, *parent = NULL,
+	           *pop = NULL;
 	const char *cutoff = NULL;
-	const struct opt opts[] = {{"db", &db, NULL},         {"code", &code, NULL},
-				   {"name", &name, NULL},     {"kind", &kind, NULL},
-				   {"parent", &parent, NULL}, {"population", &pop, NULL},
-				   {"cutoff-day", &cutoff, NULL}, {NULL, NULL, NULL}};
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"code", &code, NULL},
+	                           {"name", &name, NULL},
+	                           {"kind", &kind, NULL},
+	                           {"parent", &parent, NULL},
+	                           {"population", &pop, NULL},
+	                           {"cutoff-day", &cutoff, NULL},
+	                           {NULL, NULL, NULL}};
 	if (args_parse("unit add", argc, argv, opts, NULL, 0) < 0 || !code || !name || !kind) {
 		fputs("Cách dùng: chitieu unit add --code MÃ --name TÊN --kind "
 		      "country|province|district|commune|ward [--parent MÃ] [--population N]\n",
@@ -72,7 +78,8 @@ static int unit_add(int argc, char **argv)
 		char *end;
 		u.population = strtoll(pop, &end, 10);
 		if (*end || end == pop)
-			problems_add(&ps, "E_POPULATION", 0, "Dân số \"%s\" không phải số nguyên", pop);
+			problems_add(&ps, "E_POPULATION", 0, "Dân số \"%s\" không phải số nguyên",
+			             pop);
 	}
 	struct store *s = open_db("unit add", db);
 	if (!s)
@@ -109,7 +116,8 @@ static int unit_import(int argc, char **argv)
 	const char *db = NULL, *file[1];
 	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("unit import", argc, argv, opts, file, 1) != 1) {
-		fputs("Cách dùng: chitieu unit import TỆP.csv   (cột: code,name,kind,parent,population)\n",
+		fputs("Cách dùng: chitieu unit import TỆP.csv   (cột: "
+		      "code,name,kind,parent,population)\n",
 		      stderr);
 		return CLI_USAGE;
 	}
@@ -118,7 +126,8 @@ static int unit_import(int argc, char **argv)
 	char *data = import_read_file(file[0], 64u << 20, &len, &err);
 	struct csv c;
 	if (!data || csv_parse(data, len, &c, &err)) {
-		fprintf(stderr, "chitieu unit import: %s%s%s\n", data ? file[0] : "", data ? ": " : "", err);
+		fprintf(stderr, "chitieu unit import: %s%s%s\n", data ? file[0] : "",
+		        data ? ": " : "", err);
 		free(err);
 		free(data);
 		return CLI_BADINPUT;
@@ -129,19 +138,26 @@ static int unit_import(int argc, char **argv)
 	struct store *s = NULL;
 	const struct csv_row *h = c.n ? &c.rows[0] : NULL;
 	int ic = h ? col_index(h, "code", "ma") : -1, in = h ? col_index(h, "name", "ten") : -1;
-	int ik = h ? col_index(h, "kind", "cap") : -1, ip = h ? col_index(h, "parent", "cap tren") : -1;
+	int ik = h ? col_index(h, "kind", "cap") : -1,
+	    ip = h ? col_index(h, "parent", "cap tren") : -1;
 	int ipop = h ? col_index(h, "population", "dan so") : -1;
 	if (ic < 0 || in < 0 || ik < 0) {
-		fprintf(stderr, "chitieu unit import: %s: cần dòng tiêu đề có các cột code, name, kind\n",
-			file[0]);
+		fprintf(stderr,
+		        "chitieu unit import: %s: cần dòng tiêu đề có các cột code, name, kind\n",
+		        file[0]);
 		goto out;
 	}
 	if (!(s = open_db("unit import", db)) || store_begin(s, &err))
 		goto out;
 	for (size_t i = 1; i < c.n; i++) {
 		const struct csv_row *r = &c.rows[i];
-		struct unit_rec u = {0, (char *)field(r, ic), (char *)field(r, in), (char *)field(r, ik),
-				     (char *)field(r, ip), 0, 0};
+		struct unit_rec u = {0,
+		                     (char *)field(r, ic),
+		                     (char *)field(r, in),
+		                     (char *)field(r, ik),
+		                     (char *)field(r, ip),
+		                     0,
+		                     0};
 		const char *pop = field(r, ipop);
 		if (*pop)
 			u.population = strtoll(pop, NULL, 10);
@@ -183,7 +199,8 @@ static int unit_list(int argc, char **argv)
 	int rc = store_unit_list(s, &u, &n, &err);
 	for (size_t i = 0; !rc && i < n; i++) {
 		printf("%-12s %-9s %-12s %10lld  %s\n", u[i].code, u[i].kind,
-		       u[i].parent_code ? u[i].parent_code : "-", (long long)u[i].population, u[i].name);
+		       u[i].parent_code ? u[i].parent_code : "-", (long long)u[i].population,
+		       u[i].name);
 		unit_rec_free(&u[i]);
 	}
 	if (!rc)
@@ -212,8 +229,8 @@ int cmd_unit(int argc, char **argv)
 int cmd_import(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *by = NULL, *file[1];
-	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {"by", &by, NULL},
-				   {NULL, NULL, NULL}};
+	const struct opt opts[] = {
+	        {"db", &db, NULL}, {"unit", &unit, NULL}, {"by", &by, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("import", argc, argv, opts, file, 1) != 1 || !unit) {
 		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--db TỆP]\n", stderr);
 		return CLI_USAGE;
@@ -236,11 +253,14 @@ int cmd_import(int argc, char **argv)
 		if (found < 0)
 			fprintf(stderr, "chitieu import: [E_DB] %s\n", err);
 		else
-			fprintf(stderr, "chitieu import: [E_UNKNOWN_UNIT] Không có đơn vị \"%s\"; "
-					"thêm bằng \"chitieu unit add\"\n", unit);
+			fprintf(stderr,
+			        "chitieu import: [E_UNKNOWN_UNIT] Không có đơn vị \"%s\"; "
+			        "thêm bằng \"chitieu unit add\"\n",
+			        unit);
 		goto out;
 	}
-	if (store_begin(s, &err) || store_plan_save(s, u.id, &p, file[0], by ? by : "cli", &rep, &err)) {
+	if (store_begin(s, &err) ||
+	    store_plan_save(s, u.id, &p, file[0], by ? by : "cli", &rep, &err)) {
 		store_rollback(s);
 		fprintf(stderr, "chitieu import: %s\n", err ? err : "lỗi");
 		goto out;
@@ -249,13 +269,16 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "chitieu import: %s\n", err);
 		goto out;
 	}
-	printf("Đã lưu kế hoạch #%lld của %s (phiên bản %d): %zu chỉ tiêu, %zu nhiệm vụ, %zu cảnh báo\n",
+	printf("Đã lưu kế hoạch #%lld của %s (phiên bản %d): %zu chỉ tiêu, %zu nhiệm vụ, %zu cảnh "
+	       "báo\n",
 	       (long long)rep.plan_id, u.code, rep.version, p.nind, p.ntasks, p.nwarn);
 	if (rep.version > 1)
-		printf("So với phiên bản trước: %zu chỉ tiêu giữ nguyên số liệu, %zu chỉ tiêu mới\n",
+		printf("So với phiên bản trước: %zu chỉ tiêu giữ nguyên số liệu, %zu chỉ tiêu "
+		       "mới\n",
 		       rep.matched, rep.added);
 	for (size_t i = 0; i < rep.nunmatched; i++)
-		printf("  Chỉ tiêu %s của phiên bản trước không còn trong kế hoạch mới (số liệu vẫn giữ)\n",
+		printf("  Chỉ tiêu %s của phiên bản trước không còn trong kế hoạch mới (số liệu "
+		       "vẫn giữ)\n",
 		       rep.unmatched[i]);
 	rc = CLI_OK;
 out:
@@ -285,9 +308,10 @@ int cmd_plans(int argc, char **argv)
 		free(err);
 	}
 	for (size_t i = 0; !rc && i < n; i++) {
-		printf("#%-4lld %-10s v%-2d %s %3zu chỉ tiêu %3zu nhiệm vụ  %s  %s\n", (long long)r[i].id,
-		       r[i].unit_code, r[i].version, r[i].current ? "*" : " ", r[i].nind, r[i].ntasks,
-		       r[i].number ? r[i].number : "-", r[i].source ? r[i].source : "");
+		printf("#%-4lld %-10s v%-2d %s %3zu chỉ tiêu %3zu nhiệm vụ  %s  %s\n",
+		       (long long)r[i].id, r[i].unit_code, r[i].version, r[i].current ? "*" : " ",
+		       r[i].nind, r[i].ntasks, r[i].number ? r[i].number : "-",
+		       r[i].source ? r[i].source : "");
 		plan_row_free(&r[i]);
 	}
 	if (!rc)
@@ -299,10 +323,13 @@ int cmd_plans(int argc, char **argv)
 int cmd_show(int argc, char **argv)
 {
 	const char *db = NULL, *id[1], *format = "text";
-	const struct opt opts[] = {{"db", &db, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL}};
+	const struct opt opts[] = {
+	        {"db", &db, NULL}, {"format", &format, NULL}, {NULL, NULL, NULL}};
 	char *end;
-	if (args_parse("show", argc, argv, opts, id, 1) != 1 || strtoll(id[0], &end, 10) <= 0 || *end) {
-		fputs("Cách dùng: chitieu show SỐ_KẾ_HOẠCH [--format text|json]   (số trong \"chitieu plans\")\n",
+	if (args_parse("show", argc, argv, opts, id, 1) != 1 || strtoll(id[0], &end, 10) <= 0 ||
+	    *end) {
+		fputs("Cách dùng: chitieu show SỐ_KẾ_HOẠCH [--format text|json]   (số trong "
+		      "\"chitieu plans\")\n",
 		      stderr);
 		return CLI_USAGE;
 	}
@@ -322,9 +349,10 @@ int cmd_show(int argc, char **argv)
 	} else {
 		json_error_t je;
 		json_t *j = json_loads(json, 0, &je), *pl = json_object_get(j, "plan");
-		printf("Kế hoạch #%s: %s\n", id[0], json_string_value(json_object_get(pl, "title"))
-							  ? json_string_value(json_object_get(pl, "title"))
-							  : "(không rõ tiêu đề)");
+		printf("Kế hoạch #%s: %s\n", id[0],
+		       json_string_value(json_object_get(pl, "title"))
+		               ? json_string_value(json_object_get(pl, "title"))
+		               : "(không rõ tiêu đề)");
 		size_t i;
 		json_t *x;
 		json_array_foreach(json_object_get(pl, "indicators"), i, x)
@@ -335,8 +363,8 @@ int cmd_show(int argc, char **argv)
 			const char *year;
 			json_t *t;
 			printf("          ");
-			json_object_foreach(json_object_get(x, "targets"), year, t)
-				printf(" %s: %s;", year, json_string_value(json_object_get(t, "text")));
+			json_object_foreach(json_object_get(x, "targets"), year, t) printf(
+			        " %s: %s;", year, json_string_value(json_object_get(t, "text")));
 			printf("\n");
 		}
 		json_decref(j);
@@ -349,7 +377,7 @@ int cmd_show(int argc, char **argv)
 
 /* Check every row, then write all of them in one transaction, or none. */
 static int record_all(struct store *s, const struct obs_input *in, size_t n, const char *by,
-		      const char *reason, const char *file)
+                      const char *reason, const char *file)
 {
 	struct problems ps = {0};
 	int rc = store_record_batch(s, in, n, by, reason, &ps);
@@ -370,7 +398,8 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 	char *data = import_read_file(file, 256u << 20, &len, &err);
 	struct csv c;
 	if (!data || csv_parse(data, len, &c, &err)) {
-		fprintf(stderr, "chitieu record: %s%s%s\n", data ? file : "", data ? ": " : "", err);
+		fprintf(stderr, "chitieu record: %s%s%s\n", data ? file : "", data ? ": " : "",
+		        err);
 		free(err);
 		free(data);
 		return CLI_BADINPUT;
@@ -378,18 +407,19 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 	free(data);
 	const struct csv_row *h = c.n ? &c.rows[0] : NULL;
 	static const char *const names[][2] = {
-		{"unit", "don vi"}, {"indicator", "chi tieu"}, {"period", "ky"},
-		{"value", "gia tri"}, {"num", "tu so"},        {"den", "mau so"},
-		{"level", "muc"},     {"yes", "co/khong"},     {"note", "ghi chu"},
-		{"evidence", "minh chung"},
+	        {"unit", "don vi"},         {"indicator", "chi tieu"}, {"period", "ky"},
+	        {"value", "gia tri"},       {"num", "tu so"},          {"den", "mau so"},
+	        {"level", "muc"},           {"yes", "co/khong"},       {"note", "ghi chu"},
+	        {"evidence", "minh chung"},
 	};
 	int col[10];
 	for (int k = 0; k < 10; k++)
 		col[k] = h ? col_index(h, names[k][0], names[k][1]) : -1;
 	if (col[0] < 0 || col[1] < 0 || col[2] < 0) {
-		fprintf(stderr, "chitieu record: %s: cần dòng tiêu đề có các cột unit, indicator, period "
-				"(và value, num, den, level, yes, note, evidence)\n",
-			file);
+		fprintf(stderr,
+		        "chitieu record: %s: cần dòng tiêu đề có các cột unit, indicator, period "
+		        "(và value, num, den, level, yes, note, evidence)\n",
+		        file);
 		csv_free(&c);
 		return CLI_BADINPUT;
 	}
@@ -398,8 +428,8 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 	for (size_t i = 0; i < n; i++) {
 		const struct csv_row *r = &c.rows[i + 1];
 		const char **f[10] = {&in[i].unit, &in[i].indicator, &in[i].period, &in[i].value,
-				      &in[i].num,  &in[i].den,       &in[i].level,  &in[i].yes,
-				      &in[i].note, &in[i].evidence};
+		                      &in[i].num,  &in[i].den,       &in[i].level,  &in[i].yes,
+		                      &in[i].note, &in[i].evidence};
 		for (int k = 0; k < 10; k++)
 			*f[k] = field(r, col[k]);
 		in[i].line = r->line;
@@ -415,13 +445,22 @@ int cmd_record(int argc, char **argv)
 	const char *db = NULL, *csvfile = NULL, *by = NULL, *reason = NULL;
 	struct obs_input in = {"", "", "", "", "", "", "", "", "", "", 0};
 	bool yes = false, no = false;
-	const struct opt opts[] = {
-		{"db", &db, NULL},         {"csv", &csvfile, NULL},  {"unit", &in.unit, NULL},
-		{"indicator", &in.indicator, NULL}, {"period", &in.period, NULL},
-		{"value", &in.value, NULL}, {"num", &in.num, NULL},  {"den", &in.den, NULL},
-		{"level", &in.level, NULL}, {"yes", NULL, &yes},     {"no", NULL, &no},
-		{"note", &in.note, NULL},   {"evidence", &in.evidence, NULL},
-		{"by", &by, NULL},          {"reason", &reason, NULL}, {NULL, NULL, NULL}};
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"csv", &csvfile, NULL},
+	                           {"unit", &in.unit, NULL},
+	                           {"indicator", &in.indicator, NULL},
+	                           {"period", &in.period, NULL},
+	                           {"value", &in.value, NULL},
+	                           {"num", &in.num, NULL},
+	                           {"den", &in.den, NULL},
+	                           {"level", &in.level, NULL},
+	                           {"yes", NULL, &yes},
+	                           {"no", NULL, &no},
+	                           {"note", &in.note, NULL},
+	                           {"evidence", &in.evidence, NULL},
+	                           {"by", &by, NULL},
+	                           {"reason", &reason, NULL},
+	                           {NULL, NULL, NULL}};
 	if (args_parse("record", argc, argv, opts, NULL, 0) < 0 ||
 	    (!csvfile && (!*in.unit || !*in.indicator || !*in.period))) {
 		fputs("Cách dùng: chitieu record --unit MÃ --indicator I.1 --period 2025-Q3 "
@@ -437,7 +476,7 @@ int cmd_record(int argc, char **argv)
 	if (!s)
 		return CLI_BADINPUT;
 	int rc = csvfile ? record_csv(s, csvfile, by ? by : "cli", reason)
-			 : record_all(s, &in, 1, by ? by : "cli", reason, NULL);
+	                 : record_all(s, &in, 1, by ? by : "cli", reason, NULL);
 	store_close(s);
 	return rc;
 }
@@ -462,8 +501,10 @@ static void print_obs(const struct obs_rec *o, const char *code)
 int cmd_observations(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL;
-	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {"period", &period, NULL},
-				   {NULL, NULL, NULL}};
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"unit", &unit, NULL},
+	                           {"period", &period, NULL},
+	                           {NULL, NULL, NULL}};
 	if (args_parse("observations", argc, argv, opts, NULL, 0) < 0 || !unit) {
 		fputs("Cách dùng: chitieu observations --unit MÃ [--period KỲ]\n", stderr);
 		return CLI_USAGE;
@@ -478,7 +519,8 @@ int cmd_observations(int argc, char **argv)
 	int found = store_unit_get(s, unit, &u, &err);
 	int rc = found ? -1 : store_obs_list(s, u.id, period, &o, &n, &err);
 	if (rc)
-		fprintf(stderr, "chitieu observations: %s\n", found > 0 ? "không có đơn vị này" : err);
+		fprintf(stderr, "chitieu observations: %s\n",
+		        found > 0 ? "không có đơn vị này" : err);
 	for (size_t i = 0; i < n; i++) {
 		print_obs(&o[i], o[i].code);
 		obs_rec_free(&o[i]);
@@ -494,17 +536,21 @@ int cmd_observations(int argc, char **argv)
 
 static int transition(const char *action, int argc, char **argv)
 {
-	const char *db = NULL, *unit = NULL, *ind = NULL, *period = NULL, *by = NULL, *comment = NULL;
+	const char *db = NULL, *unit = NULL, *ind = NULL, *period = NULL, *by = NULL,
+	           *comment = NULL;
 	bool all = false;
-	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
-				   {"indicator", &ind, NULL}, {"period", &period, NULL},
-				   {"by", &by, NULL},         {"comment", &comment, NULL},
-				   {"reason", &comment, NULL}, {"all", NULL, &all},
-				   {NULL, NULL, NULL}};
-	if (args_parse(action, argc, argv, opts, NULL, 0) < 0 || !unit || !period || (!ind && !all)) {
+	const struct opt opts[] = {
+	        {"db", &db, NULL},          {"unit", &unit, NULL}, {"indicator", &ind, NULL},
+	        {"period", &period, NULL},  {"by", &by, NULL},     {"comment", &comment, NULL},
+	        {"reason", &comment, NULL}, {"all", NULL, &all},   {NULL, NULL, NULL}};
+	if (args_parse(action, argc, argv, opts, NULL, 0) < 0 || !unit || !period ||
+	    (!ind && !all)) {
 		fprintf(stderr,
-			"Cách dùng: chitieu %s --unit MÃ --period KỲ (--indicator I.1 | --all)%s\n", action,
-			!strcmp(action, "return") || !strcmp(action, "reopen") ? " --comment \"lý do\"" : "");
+		        "Cách dùng: chitieu %s --unit MÃ --period KỲ (--indicator I.1 | --all)%s\n",
+		        action,
+		        !strcmp(action, "return") || !strcmp(action, "reopen")
+		                ? " --comment \"lý do\""
+		                : "");
 		return CLI_USAGE;
 	}
 	struct store *s = open_db(action, db);
@@ -533,16 +579,17 @@ static int transition(const char *action, int argc, char **argv)
 			tried++;
 			/* With --all, move what is in the right state; say nothing of the rest. */
 			struct problems one = {0};
-			if (!store_obs_transition(s, o[i].series_id, canon, action, by ? by : "cli", comment,
-						  &one))
+			if (!store_obs_transition(s, o[i].series_id, canon, action, by ? by : "cli",
+			                          comment, &one))
 				moved++;
 			else if (!all || strcmp(one.v[0].code, "E_STATE"))
-				problems_add(&ps, one.v[0].code, 0, "%s %s", o[i].code, one.v[0].message);
+				problems_add(&ps, one.v[0].code, 0, "%s %s", o[i].code,
+				             one.v[0].message);
 			problems_free(&one);
 		}
 		if (!tried)
 			problems_add(&ps, "E_NOT_FOUND", 0, "Chưa có số liệu %s kỳ %s của %s",
-				     ind ? ind : "nào", canon, unit);
+			             ind ? ind : "nào", canon, unit);
 		if (ps.n)
 			store_rollback(s);
 		else if (store_commit(s, &err))
@@ -554,7 +601,7 @@ static int transition(const char *action, int argc, char **argv)
 		       !strcmp(action, "submit")    ? "gửi"
 		       : !strcmp(action, "approve") ? "duyệt"
 		       : !strcmp(action, "return")  ? "trả lại"
-						    : "mở khóa",
+		                                    : "mở khóa",
 		       moved);
 	int rc = ps.n ? CLI_BADINPUT : CLI_OK;
 	for (size_t i = 0; i < n; i++)
@@ -601,11 +648,14 @@ static void csv_cell(const char *v, bool last)
 int cmd_audit(int argc, char **argv)
 {
 	const char *db = NULL, *since = NULL, *format = "text";
-	const struct opt opts[] = {{"db", &db, NULL}, {"since", &since, NULL},
-				   {"format", &format, NULL}, {NULL, NULL, NULL}};
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"since", &since, NULL},
+	                           {"format", &format, NULL},
+	                           {NULL, NULL, NULL}};
 	if (args_parse("audit", argc, argv, opts, NULL, 0) < 0 ||
 	    (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))) {
-		fputs("Cách dùng: chitieu audit [--since 2025-01-01] [--format text|csv|json]\n", stderr);
+		fputs("Cách dùng: chitieu audit [--since 2025-01-01] [--format text|csv|json]\n",
+		      stderr);
 		return CLI_USAGE;
 	}
 	struct store *s = open_db("audit", db);
@@ -634,12 +684,13 @@ int cmd_audit(int argc, char **argv)
 			csv_cell(id, false);
 			csv_cell(a[i].detail, true);
 		} else if (!strcmp(format, "json")) {
-			json_array_append_new(arr, json_pack("{ssssssssss*}", "at", a[i].at, "actor",
-							     a[i].actor, "action", a[i].action, "entity",
-							     a[i].entity, "detail", a[i].detail));
+			json_array_append_new(arr,
+			                      json_pack("{ssssssssss*}", "at", a[i].at, "actor",
+			                                a[i].actor, "action", a[i].action, "entity",
+			                                a[i].entity, "detail", a[i].detail));
 		} else {
-			printf("%s  %-12s %-12s %s #%s  %s\n", a[i].at, a[i].actor, a[i].action, a[i].entity,
-			       id, a[i].detail ? a[i].detail : "");
+			printf("%s  %-12s %-12s %s #%s  %s\n", a[i].at, a[i].actor, a[i].action,
+			       a[i].entity, id, a[i].detail ? a[i].detail : "");
 		}
 		audit_rec_free(&a[i]);
 	}
@@ -656,7 +707,7 @@ int cmd_audit(int argc, char **argv)
 /* ---- chitieu backup|dump|restore FILE ------------------------------------------------ */
 
 static int file_command(const char *cmd, int argc, char **argv,
-			int (*fn)(struct store *, const char *, char **), const char *okmsg)
+                        int (*fn)(struct store *, const char *, char **), const char *okmsg)
 {
 	const char *db = NULL, *file[1];
 	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
@@ -708,12 +759,13 @@ int cmd_task(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *task = NULL, *period = NULL, *status = NULL;
 	const char *percent = NULL, *note = NULL, *evidence = NULL, *by = NULL;
-	const struct opt opts[] = {{"db", &db, NULL},           {"unit", &unit, NULL},
-				   {"task", &task, NULL},       {"period", &period, NULL},
-				   {"status", &status, NULL},   {"percent", &percent, NULL},
-				   {"note", &note, NULL},       {"evidence", &evidence, NULL},
-				   {"by", &by, NULL},           {NULL, NULL, NULL}};
-	if (args_parse("task", argc, argv, opts, NULL, 0) < 0 || !unit || !task || !period || !status) {
+	const struct opt opts[] = {{"db", &db, NULL},         {"unit", &unit, NULL},
+	                           {"task", &task, NULL},     {"period", &period, NULL},
+	                           {"status", &status, NULL}, {"percent", &percent, NULL},
+	                           {"note", &note, NULL},     {"evidence", &evidence, NULL},
+	                           {"by", &by, NULL},         {NULL, NULL, NULL}};
+	if (args_parse("task", argc, argv, opts, NULL, 0) < 0 || !unit || !task || !period ||
+	    !status) {
 		fputs("Cách dùng: chitieu task --unit MÃ --task I.1 --period KỲ --status "
 		      "not_started|in_progress|done [--percent N] [--note ...] [--evidence URL]\n",
 		      stderr);
@@ -725,7 +777,8 @@ int cmd_task(int argc, char **argv)
 		char *end;
 		long v = strtol(percent, &end, 10);
 		if (*end || end == percent)
-			problems_add(&ps, "E_NUMBER", 0, "Phần trăm \"%s\" không phải số nguyên", percent);
+			problems_add(&ps, "E_NUMBER", 0, "Phần trăm \"%s\" không phải số nguyên",
+			             percent);
 		pct = (int)(v < -1 ? -2 : v > 1000 ? 1000 : v);
 	}
 	struct store *s = open_db("task", db);
@@ -738,8 +791,8 @@ int cmd_task(int argc, char **argv)
 	if (!ps.n && store_unit_get(s, unit, &u, &err))
 		problems_add(&ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị \"%s\"", unit);
 	if (!ps.n)
-		store_task_progress(s, u.id, task, period, status, pct, note, evidence, by ? by : "cli",
-				    &ps);
+		store_task_progress(s, u.id, task, period, status, pct, note, evidence,
+		                    by ? by : "cli", &ps);
 	print_problems("task", NULL, &ps);
 	int rc = ps.n ? CLI_BADINPUT : CLI_OK;
 	if (!ps.n)
@@ -754,10 +807,13 @@ int cmd_task(int argc, char **argv)
 int cmd_tasks(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL;
-	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {"period", &period, NULL},
-				   {NULL, NULL, NULL}};
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"unit", &unit, NULL},
+	                           {"period", &period, NULL},
+	                           {NULL, NULL, NULL}};
 	if (args_parse("tasks", argc, argv, opts, NULL, 0) < 0 || !unit) {
-		fputs("Cách dùng: chitieu tasks --unit MÃ [--period KỲ]   (mặc định: tháng này)\n", stderr);
+		fputs("Cách dùng: chitieu tasks --unit MÃ [--period KỲ]   (mặc định: tháng này)\n",
+		      stderr);
 		return CLI_USAGE;
 	}
 	char month[16];
@@ -778,7 +834,8 @@ int cmd_tasks(int argc, char **argv)
 	int found = store_unit_get(s, unit, &u, &err);
 	int rc = found ? -1 : store_task_list(s, u.id, period, &t, &n, &err);
 	if (rc)
-		fprintf(stderr, "chitieu tasks: %s\n", found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
+		fprintf(stderr, "chitieu tasks: %s\n",
+		        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
 	size_t overdue = 0;
 	for (size_t i = 0; i < n; i++) {
 		overdue += t[i].overdue;
@@ -806,7 +863,8 @@ int cmd_period(int argc, char **argv)
 	const char *db = NULL, *unit = NULL, *name[1];
 	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("period", argc, argv, opts, name, 1) != 1) {
-		fputs("Cách dùng: chitieu period KỲ [--unit MÃ]   (2025-05, 2025-Q2, 2025-H1, 2025-9M, 2025)\n",
+		fputs("Cách dùng: chitieu period KỲ [--unit MÃ]   (2025-05, 2025-Q2, 2025-H1, "
+		      "2025-9M, 2025)\n",
 		      stderr);
 		return CLI_USAGE;
 	}
@@ -827,7 +885,8 @@ int cmd_period(int argc, char **argv)
 		if (!found)
 			day = store_cutoff_day(s, u.id, &err);
 		if (found || day < 0)
-			fprintf(stderr, "chitieu period: %s\n", found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
+			fprintf(stderr, "chitieu period: %s\n",
+			        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
 		free(err);
 		unit_rec_free(&u);
 		store_close(s);

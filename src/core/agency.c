@@ -50,7 +50,7 @@ static char *mark_agencies(const char *cell)
 			while (w > cell && w[-1] != ' ')
 				w--;
 			split = w < p && text_case_start(w) == 0 && strncmp(w, "và ", 3) &&
-				strncmp(w, "của ", 4) && strncmp(w, "các ", 4);
+			        strncmp(w, "của ", 4) && strncmp(w, "các ", 4);
 		}
 		if (split) {
 			buf_puts(&b, "; ");

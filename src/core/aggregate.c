@@ -53,7 +53,7 @@ void agg_levels(const int *rank, size_t n, int target, struct agg_levels *out)
 }
 
 bool agg_period(enum agg_nature nature, const double *months, const bool *has, size_t n,
-		double *out)
+                double *out)
 {
 	bool any = false;
 	double s = 0;

@@ -42,7 +42,7 @@ void agg_levels(const int *rank, size_t n, int target_rank, struct agg_levels *o
  * rate or level takes the latest month that has a figure. months are the
  * figures in order, has[i] false where a month has none. false when none. */
 bool agg_period(enum agg_nature nature, const double *months, const bool *has, size_t n,
-		double *out);
+                double *out);
 
 /* How many children meet their target, and the share of those evaluated. */
 struct agg_meeting {

@@ -32,7 +32,7 @@ static void note(struct eval_result *r, const char *fmt, ...)
 static bool decreasing(const struct target *t)
 {
 	return ((t->kind == TARGET_NUMBER || t->kind == TARGET_RANK) &&
-		(t->op == TARGET_LE || t->op == TARGET_LT));
+	        (t->op == TARGET_LE || t->op == TARGET_LT));
 }
 
 /* The value a target asks for, on the scale of the figures. */
@@ -165,7 +165,8 @@ static void linear(const struct eval_input *in, struct eval_result *r, double st
 {
 	int deadline = in->year * 12 + 11;
 	double dir = decreasing(in->target) ? -1 : 1;
-	r->expected = start + (r->goal - start) * (double)(in->as_of - from) / (double)(deadline - from);
+	r->expected =
+	        start + (r->goal - start) * (double)(in->as_of - from) / (double)(deadline - from);
 	r->has_expected = true;
 	if (fabs(r->goal - start) > EPS) {
 		r->progress = (r->latest - start) / (r->goal - start);
@@ -177,13 +178,14 @@ static void linear(const struct eval_input *in, struct eval_result *r, double st
 	r->has_projection = project(in->obs, in->nobs, deadline, &r->projected);
 	bool proj_ok = true;
 	if (r->has_projection) {
-		proj_ok = eval_satisfies(in->target, r->projected, in->has_reference, in->reference);
-		note(r, "; xu hướng %zu số liệu dự báo %d: %.4g (%s)", in->nobs, in->year, r->projected,
-		     proj_ok ? "đạt" : "không đạt");
+		proj_ok =
+		        eval_satisfies(in->target, r->projected, in->has_reference, in->reference);
+		note(r, "; xu hướng %zu số liệu dự báo %d: %.4g (%s)", in->nobs, in->year,
+		     r->projected, proj_ok ? "đạt" : "không đạt");
 	}
-	r->status = on_path && proj_ok ? EVAL_ON_TRACK
-		    : on_path || proj_ok ? EVAL_AT_RISK
-					 : EVAL_OFF_TRACK;
+	r->status = on_path && proj_ok   ? EVAL_ON_TRACK
+	            : on_path || proj_ok ? EVAL_AT_RISK
+	                                 : EVAL_OFF_TRACK;
 }
 
 /* Open SDG: R = observed CAGR / required CAGR; >= 0.95 on track, 0.6-0.95
@@ -205,14 +207,17 @@ static bool cagr(const struct eval_input *in, struct eval_result *r, double star
 		return false;
 	r->ratio = observed / required;
 	r->has_ratio = true;
-	const char *cat = r->ratio >= 0.95 ? "đúng tiến độ"
-			  : r->ratio >= 0.6 ? "tiến bộ vừa phải"
-			  : r->ratio >= 0   ? "tiến bộ hạn chế"
-					    : "đi xuống";
-	note(r, "; tăng trưởng bình quân quan sát %.2f%%/năm, cần %.2f%%/năm, tỷ số R = %.3f (%s; "
-		"ngưỡng 0,95 / 0,6 / 0)",
+	const char *cat = r->ratio >= 0.95  ? "đúng tiến độ"
+	                  : r->ratio >= 0.6 ? "tiến bộ vừa phải"
+	                  : r->ratio >= 0   ? "tiến bộ hạn chế"
+	                                    : "đi xuống";
+	note(r,
+	     "; tăng trưởng bình quân quan sát %.2f%%/năm, cần %.2f%%/năm, tỷ số R = %.3f (%s; "
+	     "ngưỡng 0,95 / 0,6 / 0)",
 	     observed * 100, required * 100, r->ratio, cat);
-	r->status = r->ratio >= 0.95 ? EVAL_ON_TRACK : r->ratio >= 0.6 ? EVAL_AT_RISK : EVAL_OFF_TRACK;
+	r->status = r->ratio >= 0.95  ? EVAL_ON_TRACK
+	            : r->ratio >= 0.6 ? EVAL_AT_RISK
+	                              : EVAL_OFF_TRACK;
 	return true;
 }
 
@@ -228,7 +233,8 @@ static void growth(const struct eval_input *in, struct eval_result *r, bool pass
 	double g = (pow(b->value / a->value, 12.0 / (b->month - a->month)) - 1) * 100;
 	bool ok = g >= r->goal - EPS;
 	note(r, "tăng trưởng bình quân %.2f%%/năm (cần %g%%/năm)", g, r->goal);
-	r->status = ok ? (passed ? EVAL_MET : EVAL_ON_TRACK) : (passed ? EVAL_NOT_MET : EVAL_AT_RISK);
+	r->status =
+	        ok ? (passed ? EVAL_MET : EVAL_ON_TRACK) : (passed ? EVAL_NOT_MET : EVAL_AT_RISK);
 }
 
 /* "Duy trì": the previous milestone's target must still hold. */
@@ -241,8 +247,8 @@ static void maintain(const struct eval_input *in, struct eval_result *r, bool pa
 		return;
 	}
 	bool ok = eval_satisfies(in->previous, r->latest, in->has_reference, in->reference);
-	note(r, "duy trì mục tiêu mốc %d (%s): %g %s", in->previous_year, in->previous->text, r->latest,
-	     ok ? "vẫn đạt" : "không còn đạt");
+	note(r, "duy trì mục tiêu mốc %d (%s): %g %s", in->previous_year, in->previous->text,
+	     r->latest, ok ? "vẫn đạt" : "không còn đạt");
 	r->status = ok ? EVAL_MET : passed ? EVAL_NOT_MET : EVAL_AT_RISK;
 }
 
@@ -262,7 +268,8 @@ void eval_indicator(const struct eval_input *in, struct eval_result *r)
 	note(r, "Mục tiêu %d: %s; tính đến %s: ", in->year, t->text, when);
 	if (t->kind == TARGET_TEXT) {
 		r->status = in->entered;
-		note(r, "mục tiêu định tính, do cơ quan theo dõi đánh giá (%s)", eval_status_vi(r->status));
+		note(r, "mục tiêu định tính, do cơ quan theo dõi đánh giá (%s)",
+		     eval_status_vi(r->status));
 		return;
 	}
 	if (t->kind == TARGET_RELATIVE && !in->has_reference) {
@@ -294,7 +301,8 @@ void eval_indicator(const struct eval_input *in, struct eval_result *r)
 	char lm[16];
 	month_text(r->latest_month, lm, sizeof lm);
 	/* Above a range ("80–90", got 95) is beyond the target, not short of it. */
-	if (eval_satisfies(t, r->latest, in->has_reference, in->reference) || exceeds(t, r->latest)) {
+	if (eval_satisfies(t, r->latest, in->has_reference, in->reference) ||
+	    exceeds(t, r->latest)) {
 		r->status = exceeds(t, r->latest) ? EVAL_EXCEEDED : EVAL_MET;
 		note(r, "số liệu %s là %g: %s", lm, r->latest,
 		     r->status == EVAL_EXCEEDED ? "vượt mục tiêu" : "đạt mục tiêu");
@@ -307,10 +315,12 @@ void eval_indicator(const struct eval_input *in, struct eval_result *r)
 	}
 	double start;
 	int from;
-	bool numeric = t->kind == TARGET_NUMBER || t->kind == TARGET_RANGE || t->kind == TARGET_LEVEL;
+	bool numeric =
+	        t->kind == TARGET_NUMBER || t->kind == TARGET_RANGE || t->kind == TARGET_LEVEL;
 	if (!numeric || !path_start(in, &start, &from, r) || from >= deadline || from > in->as_of) {
 		r->status = EVAL_AT_RISK;
-		note(r, "số liệu %s là %g, chưa đạt %g; còn đến hết %d", lm, r->latest, r->goal, in->year);
+		note(r, "số liệu %s là %g, chưa đạt %g; còn đến hết %d", lm, r->latest, r->goal,
+		     in->year);
 		return;
 	}
 	if (in->method == EVAL_CAGR && cagr(in, r, start, from))
@@ -320,16 +330,16 @@ void eval_indicator(const struct eval_input *in, struct eval_result *r)
 
 const char *eval_status_name(enum eval_status s)
 {
-	static const char *const n[] = {"not_evaluated", "no_data",   "met",       "exceeded",
-					"on_track",      "at_risk",   "off_track", "not_met"};
+	static const char *const n[] = {"not_evaluated", "no_data", "met",       "exceeded",
+	                                "on_track",      "at_risk", "off_track", "not_met"};
 	return (unsigned)s < sizeof n / sizeof n[0] ? n[s] : "not_evaluated";
 }
 
 const char *eval_status_vi(enum eval_status s)
 {
 	static const char *const n[] = {"Không đánh giá", "Chưa có số liệu", "Đạt",
-					"Vượt",           "Đúng tiến độ",    "Có nguy cơ không đạt",
-					"Chậm tiến độ",   "Không đạt"};
+	                                "Vượt",           "Đúng tiến độ",    "Có nguy cơ không đạt",
+	                                "Chậm tiến độ",   "Không đạt"};
 	return (unsigned)s < sizeof n / sizeof n[0] ? n[s] : n[0];
 }
 

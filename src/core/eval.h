@@ -37,8 +37,8 @@ struct eval_point {
 };
 
 struct eval_input {
-	const struct target *target; /* at the milestone evaluated */
-	int year;                    /* that milestone; its deadline is December */
+	const struct target *target;   /* at the milestone evaluated */
+	int year;                      /* that milestone; its deadline is December */
 	const struct target *previous; /* the milestone before (for "maintain"), or NULL */
 	int previous_year;
 	bool has_baseline;
@@ -58,14 +58,14 @@ struct eval_input {
 struct eval_result {
 	enum eval_status status;
 	bool has_latest, has_expected, has_projection, has_progress, has_ratio;
-	double latest;     /* the latest figure */
+	double latest; /* the latest figure */
 	int latest_month;
-	double goal;       /* the value the target asks for */
-	double expected;   /* the value on the target path at as_of */
-	double projected;  /* the trend's value at the milestone */
-	double progress;   /* (latest - start) / (goal - start) */
-	double ratio;      /* CAGR method: observed / required growth */
-	char record[640];  /* the calculation, in Vietnamese */
+	double goal;      /* the value the target asks for */
+	double expected;  /* the value on the target path at as_of */
+	double projected; /* the trend's value at the milestone */
+	double progress;  /* (latest - start) / (goal - start) */
+	double ratio;     /* CAGR method: observed / required growth */
+	char record[640]; /* the calculation, in Vietnamese */
 };
 
 /* Evaluate one indicator at one milestone. Never fails: what it cannot
@@ -79,6 +79,6 @@ bool eval_satisfies(const struct target *t, double value, bool has_reference, do
 const char *eval_status_name(enum eval_status s); /* "on_track" */
 const char *eval_status_vi(enum eval_status s);   /* "Đúng tiến độ" */
 enum eval_colour eval_status_colour(enum eval_status s);
-const char *eval_colour_vi(enum eval_colour c);   /* "XANH" */
+const char *eval_colour_vi(enum eval_colour c); /* "XANH" */
 
 #endif

@@ -64,17 +64,18 @@ bool observation_percent(const char *unit)
 bool observation_rate(const char *unit)
 {
 	return unit && (text_fold_has(unit, "van dan") || text_fold_has(unit, "10.000") ||
-			text_fold_has(unit, "nghin dan"));
+	                text_fold_has(unit, "nghin dan"));
 }
 
 static int check_kind(const struct series_rec *s, const struct obs_rec *o, int line,
-		      struct problems *ps)
+                      struct problems *ps)
 {
 	int kinds = o->has_value + o->has_ratio + o->has_level + o->has_yes;
 	if (kinds != 1) {
-		problems_add(ps, "E_FIGURE", line,
-			     kinds ? "Chỉ ghi một loại số liệu: giá trị, tử số/mẫu số, mức hoặc có/không"
-				   : "Thiếu số liệu: ghi giá trị, tử số/mẫu số, mức hoặc có/không");
+		problems_add(
+		        ps, "E_FIGURE", line,
+		        kinds ? "Chỉ ghi một loại số liệu: giá trị, tử số/mẫu số, mức hoặc có/không"
+		              : "Thiếu số liệu: ghi giá trị, tử số/mẫu số, mức hoặc có/không");
 		return 1;
 	}
 	if (s->yes_no && !o->has_yes) {
@@ -82,8 +83,8 @@ static int check_kind(const struct series_rec *s, const struct obs_rec *o, int l
 		return 1;
 	}
 	if (!s->yes_no && o->has_yes && s->nlevels == 0) {
-		problems_add(ps, "E_YESNO", line, "Chỉ tiêu %s cần một số liệu, không phải Có/Không",
-			     s->code);
+		problems_add(ps, "E_YESNO", line,
+		             "Chỉ tiêu %s cần một số liệu, không phải Có/Không", s->code);
 		return 1;
 	}
 	if (o->has_level && s->nlevels == 0) {
@@ -94,13 +95,13 @@ static int check_kind(const struct series_rec *s, const struct obs_rec *o, int l
 }
 
 static int check_values(const struct series_rec *s, const struct obs_rec *o, int line,
-			struct problems *ps)
+                        struct problems *ps)
 {
 	int n = 0;
 	bool pct = observation_percent(s->unit_of_measure);
 	if (o->has_value && (!isfinite(o->value) || o->value < 0)) {
 		problems_add(ps, "E_VALUE", line, "Giá trị %g không hợp lệ (phải là số không âm)",
-			     o->value);
+		             o->value);
 		n++;
 	} else if (o->has_value && pct && o->value > 100) {
 		problems_add(ps, "E_PERCENT", line, "Tỷ lệ %g%% nằm ngoài khoảng 0–100", o->value);
@@ -109,10 +110,11 @@ static int check_values(const struct series_rec *s, const struct obs_rec *o, int
 	if (o->has_ratio) {
 		if (!isfinite(o->num) || !isfinite(o->den) || o->num < 0 || o->den <= 0) {
 			problems_add(ps, "E_RATIO", line,
-				     "Tử số và mẫu số phải là số không âm, mẫu số lớn hơn 0");
+			             "Tử số và mẫu số phải là số không âm, mẫu số lớn hơn 0");
 			n++;
 		} else if (o->num > o->den) {
-			problems_add(ps, "E_RATIO", line, "Tử số %g lớn hơn mẫu số %g", o->num, o->den);
+			problems_add(ps, "E_RATIO", line, "Tử số %g lớn hơn mẫu số %g", o->num,
+			             o->den);
 			n++;
 		}
 	}
@@ -129,8 +131,9 @@ static int check_values(const struct series_rec *s, const struct obs_rec *o, int
 			struct buf b = BUF_INIT;
 			for (int i = 0; i < s->nlevels; i++)
 				buf_printf(&b, "%s%s", i ? ", " : "", s->levels[i]);
-			problems_add(ps, "E_LEVEL", line, "Mức \"%s\" không có trong thang của chỉ tiêu %s (%s)",
-				     o->level, s->code, buf_str(&b));
+			problems_add(ps, "E_LEVEL", line,
+			             "Mức \"%s\" không có trong thang của chỉ tiêu %s (%s)",
+			             o->level, s->code, buf_str(&b));
 			buf_free(&b);
 			n++;
 		}
@@ -139,7 +142,7 @@ static int check_values(const struct series_rec *s, const struct obs_rec *o, int
 }
 
 int observation_check(const struct series_rec *s, const struct obs_rec *o, int line,
-		      struct problems *ps)
+                      struct problems *ps)
 {
 	struct period p;
 	const char *why = NULL;
@@ -149,8 +152,8 @@ int observation_check(const struct series_rec *s, const struct obs_rec *o, int l
 		n++;
 	} else if (s->first_year && (p.year < s->first_year - 1 || p.year > s->last_year)) {
 		problems_add(ps, "E_PERIOD_RANGE", line,
-			     "Kỳ %s nằm ngoài thời gian của kế hoạch (%d–%d)", o->period,
-			     s->first_year - 1, s->last_year);
+		             "Kỳ %s nằm ngoài thời gian của kế hoạch (%d–%d)", o->period,
+		             s->first_year - 1, s->last_year);
 		n++;
 	}
 	if (check_kind(s, o, line, ps))

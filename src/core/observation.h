@@ -20,7 +20,7 @@ struct problems {
 };
 
 void problems_add(struct problems *ps, const char *code, int line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+        __attribute__((format(printf, 4, 5)));
 void problems_free(struct problems *ps);
 
 /* What an indicator says about the figures it takes. */
@@ -58,7 +58,7 @@ void obs_rec_free(struct obs_rec *o);
  * well formed and within the plan's years. Problems go to ps with line.
  * Returns the number of problems added. */
 int observation_check(const struct series_rec *s, const struct obs_rec *o, int line,
-		      struct problems *ps);
+                      struct problems *ps);
 
 /* True when the unit of measure is a percentage ("%", "% GRDP"). */
 bool observation_percent(const char *unit);

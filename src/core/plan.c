@@ -134,7 +134,7 @@ void indicator_set_target(struct indicator *ind, int year, struct target *t)
 			return;
 		}
 		memmove(&ind->targets[i + 1], &ind->targets[i],
-			(size_t)(ind->ntargets - i) * sizeof ind->targets[0]);
+		        (size_t)(ind->ntargets - i) * sizeof ind->targets[0]);
 		ind->ntargets++;
 	}
 	ind->targets[i].year = year;
@@ -211,9 +211,10 @@ json_t *target_to_json(const struct target *t)
 		json_object_set_new(o, "per", json_string("year"));
 		break;
 	case TARGET_RELATIVE:
-		json_object_set_new(o, "to", json_string(t->to == TARGET_TO_PROVINCE_AVERAGE
-								 ? "province_average"
-								 : "province_target"));
+		json_object_set_new(o, "to",
+		                    json_string(t->to == TARGET_TO_PROVINCE_AVERAGE
+		                                        ? "province_average"
+		                                        : "province_target"));
 		break;
 	default:
 		break;
@@ -290,7 +291,7 @@ json_t *plan_to_json(const struct plan *p)
 		json_array_append_new(ms, json_integer(years[i]));
 	json_object_set_new(o, "milestones", ms);
 	json_object_set_new(o, "baseline_year",
-			    p->baseline_year ? json_integer(p->baseline_year) : json_null());
+	                    p->baseline_year ? json_integer(p->baseline_year) : json_null());
 	json_object_set_new(o, "groups", groups_json(p->groups, p->ngroups));
 	json_t *inds = json_array();
 	for (size_t i = 0; i < p->nind; i++)
@@ -304,7 +305,7 @@ json_t *plan_to_json(const struct plan *p)
 	json_t *ws = json_array();
 	for (size_t i = 0; i < p->nwarn; i++)
 		json_array_append_new(ws, json_pack("{siss}", "line", p->warn[i].line, "message",
-						    p->warn[i].message));
+		                                    p->warn[i].message));
 	json_object_set_new(o, "warnings", ws);
 	return json_pack("{so}", "plan", o);
 }
@@ -347,17 +348,18 @@ char *plan_to_text(const struct plan *p, const char *source)
 	buf_printf(&b, "Tiêu đề:   %s\n", p->title ? p->title : "(không rõ)");
 	buf_printf(&b, "Cơ quan:   %s\n", p->issuer ? p->issuer : "(không rõ)");
 	buf_printf(&b, "Số:        %s   Ngày: %s\n", p->number ? p->number : "(không rõ)",
-		   p->date ? p->date : "(không rõ)");
+	           p->date ? p->date : "(không rõ)");
 	buf_puts(&b, "Các mốc:  ");
 	for (int i = 0; i < ny; i++)
 		buf_printf(&b, " %d", years[i]);
 	buf_printf(&b, "\n%zu chỉ tiêu trong %zu nhóm, %zu nhiệm vụ, %zu cảnh báo\n\n", p->nind,
-		   p->ngroups, p->ntasks, p->nwarn);
+	           p->ngroups, p->ntasks, p->nwarn);
 	for (size_t g = 0; g < p->ngroups; g++) {
 		size_t count = 0;
 		for (size_t i = 0; i < p->nind; i++)
 			count += strcmp(p->ind[i].group, p->groups[g].code) == 0;
-		buf_printf(&b, "%s. %s (%zu chỉ tiêu)\n", p->groups[g].code, p->groups[g].name, count);
+		buf_printf(&b, "%s. %s (%zu chỉ tiêu)\n", p->groups[g].code, p->groups[g].name,
+		           count);
 		for (size_t i = 0; i < p->nind; i++) {
 			const struct indicator *x = &p->ind[i];
 			if (strcmp(x->group, p->groups[g].code) != 0)
@@ -386,7 +388,7 @@ char *plan_to_text(const struct plan *p, const char *source)
 		else
 			buf_puts(&b, "      hạn: -");
 		buf_printf(&b, "%s; chủ trì: %s\n", t->recurring ? " (thường xuyên)" : "",
-			   t->lead ? t->lead : "-");
+		           t->lead ? t->lead : "-");
 	}
 	if (p->nwarn)
 		buf_puts(&b, "\nCảnh báo:\n");
@@ -436,12 +438,12 @@ static void target_from_json(json_t *o, struct target *t)
 	t->level = str_of(o, "level");
 	t->rank = (int)json_integer_value(json_object_get(o, "rank"));
 	const char *scope = json_string_value(json_object_get(o, "scope"));
-	t->scope = scope && !strcmp(scope, "country") ? "country"
-		   : scope && !strcmp(scope, "district") ? "district"
-							 : "province";
+	t->scope = scope && !strcmp(scope, "country")    ? "country"
+	           : scope && !strcmp(scope, "district") ? "district"
+	                                                 : "province";
 	const char *to = json_string_value(json_object_get(o, "to"));
 	t->to = to && !strcmp(to, "province_target") ? TARGET_TO_PROVINCE_TARGET
-						     : TARGET_TO_PROVINCE_AVERAGE;
+	                                             : TARGET_TO_PROVINCE_AVERAGE;
 }
 
 int plan_from_json(json_t *doc, struct plan *p)
@@ -497,7 +499,7 @@ int plan_from_json(json_t *doc, struct plan *p)
 	json_array_foreach(json_object_get(o, "task_groups"), i, v)
 	{
 		p->task_groups = xgrow(p->task_groups, &p->captask_groups, p->ntask_groups + 1,
-				       sizeof *p->task_groups);
+		                       sizeof *p->task_groups);
 		p->task_groups[p->ntask_groups].code = str_of(v, "code");
 		p->task_groups[p->ntask_groups].name = str_of(v, "name");
 		p->ntask_groups++;

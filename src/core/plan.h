@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #define PLAN_MAX_MILESTONES 12
-#define PLAN_MAX_WARNINGS 500
+#define PLAN_MAX_WARNINGS   500
 
 struct plan_group {
 	char *code, *name;
@@ -63,7 +63,7 @@ void plan_init(struct plan *p);
 void plan_free(struct plan *p);
 
 void plan_warn(struct plan *p, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 /* New zeroed records appended to the plan; pointers stay valid only until
  * the next append of the same kind. */

@@ -70,11 +70,15 @@ static void acc_free(struct acc *a)
 
 /* One indicator over all children. */
 static void roll_one(const struct child *c, size_t n, int as_of, const struct indicator *x,
-		     struct status_row **st, struct rollup_row *r)
+                     struct status_row **st, struct rollup_row *r)
 {
-	struct acc a = {xcalloc(n + 1, sizeof(double)), xcalloc(n + 1, sizeof(double)),
-			xcalloc(n + 1, sizeof(double)), xcalloc(n + 1, sizeof(double)),
-			xcalloc(n + 1, sizeof(int)), 0, false};
+	struct acc a = {xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(int)),
+	                0,
+	                false};
 	bool level = false, pct = observation_percent(x->unit);
 	int goal_rank = 0; /* the level asked at the milestone the statuses use */
 	struct behind *b = xcalloc(n + 1, sizeof *b);
@@ -91,9 +95,10 @@ static void roll_one(const struct child *c, size_t n, int as_of, const struct in
 			goal_rank = row->target->rank;
 		enum eval_status s = row->r.status;
 		agg_meeting_add(&r->meeting, s != EVAL_NOT_EVALUATED,
-				s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK);
+		                s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK);
 		if (severity(s))
-			b[nb++] = (struct behind){c[i].code, severity(s), row->r.has_progress ? row->r.progress : 0};
+			b[nb++] = (struct behind){c[i].code, severity(s),
+			                          row->r.has_progress ? row->r.progress : 0};
 		const struct obs_rec *o = latest(&c[i], x->code, as_of);
 		double v;
 		if (!o || !status_point(row->ind, o, &v))
@@ -189,7 +194,7 @@ size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row
 	qsort(*out, n, sizeof **out, by_completion);
 	for (size_t i = 0; i < n; i++)
 		(*out)[i].rank = i > 0 && (*out)[i].completion == (*out)[i - 1].completion
-					 ? (*out)[i - 1].rank
-					 : (int)i + 1;
+		                         ? (*out)[i - 1].rank
+		                         : (int)i + 1;
 	return n;
 }

@@ -51,9 +51,10 @@ static bool bucket_of(const struct period *a, enum period_kind grain, struct per
 	int m = last % 12;
 	b->kind = grain;
 	b->year = last / 12;
-	b->index = grain == PERIOD_MONTH ? m + 1 : grain == PERIOD_QUARTER ? m / 3 + 1
-		   : grain == PERIOD_HALF  ? m / 6 + 1
-					   : 0;
+	b->index = grain == PERIOD_MONTH     ? m + 1
+	           : grain == PERIOD_QUARTER ? m / 3 + 1
+	           : grain == PERIOD_HALF    ? m / 6 + 1
+	                                     : 0;
 	return period_valid(b) && period_within(a, b);
 }
 
@@ -111,8 +112,8 @@ static bool is_flow(const struct indicator *x)
 {
 	if (!x || observation_percent(x->unit) || observation_rate(x->unit))
 		return false;
-	static const char *const said[] = {"moi nam", "hang nam", "trong nam", "/nam", "moi thang",
-					   "hang thang"};
+	static const char *const said[] = {"moi nam", "hang nam",  "trong nam",
+	                                   "/nam",    "moi thang", "hang thang"};
 	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++)
 		if (text_fold_has(x->name ? x->name : "", said[i]) ||
 		    text_fold_has(x->unit ? x->unit : "", said[i]))
@@ -152,7 +153,7 @@ static struct obs_rec derive(const struct plan *p, struct part *g, size_t n)
 }
 
 size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
-			   enum period_kind grain, struct obs_rec **out)
+                           enum period_kind grain, struct obs_rec **out)
 {
 	*out = xcalloc(nf + 1, sizeof **out);
 	struct part *parts = xcalloc(nf + 1, sizeof *parts);
@@ -174,7 +175,8 @@ size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t
 			j++;
 		if (!period_cmp(&parts[i].per, &parts[i].bucket)) {
 			/* Recorded for the period itself: that figure alone. */
-			for (size_t k = i; k < j && !period_cmp(&parts[k].per, &parts[k].bucket); k++)
+			for (size_t k = i; k < j && !period_cmp(&parts[k].per, &parts[k].bucket);
+			     k++)
 				(*out)[n++] = obs_copy(parts[k].o);
 		} else {
 			(*out)[n++] = derive(p, parts + i, j - i);
@@ -193,7 +195,7 @@ static int by_month(const void *a, const void *b)
 
 /* The figures of indicator x up to as_of, as points by month. */
 static size_t points_of(const struct indicator *x, const struct obs_rec *f, size_t nf, int as_of,
-			struct eval_point **out)
+                        struct eval_point **out)
 {
 	size_t n = 0;
 	*out = xcalloc(nf + 1, sizeof **out);
@@ -214,7 +216,7 @@ static size_t points_of(const struct indicator *x, const struct obs_rec *f, size
 }
 
 size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf, int as_of,
-		       enum eval_method method, struct status_row **out)
+                       enum eval_method method, struct status_row **out)
 {
 	*out = xcalloc(p->nind + 1, sizeof **out);
 	for (size_t i = 0; i < p->nind; i++) {
@@ -250,8 +252,8 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
 		in.has_baseline = x->has_baseline;
 		in.baseline = x->baseline;
 		in.baseline_year = p->baseline_year ? p->baseline_year
-				   : x->ntargets   ? x->targets[0].year - 1
-						   : 0;
+		                   : x->ntargets    ? x->targets[0].year - 1
+		                                    : 0;
 		struct eval_point *pts;
 		in.nobs = points_of(x, f, nf, as_of, &pts);
 		in.obs = pts;
@@ -262,7 +264,7 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
 }
 
 static struct summary_row *find_row(struct summary_row **v, size_t *n, size_t *cap, size_t from,
-				    const char *key, const char *name)
+                                    const char *key, const char *name)
 {
 	for (size_t i = from; i < *n; i++)
 		if (!strcmp((*v)[i].key, key))
@@ -291,7 +293,7 @@ static int by_completion(const void *a, const void *b)
 }
 
 size_t status_summary(const struct plan *p, const struct status_row *r, size_t n,
-		      struct summary_row **out, size_t *ngroups)
+                      struct summary_row **out, size_t *ngroups)
 {
 	size_t m = 0, cap = 0;
 	*out = NULL;
@@ -325,8 +327,8 @@ size_t status_summary(const struct plan *p, const struct status_row *r, size_t n
 	qsort(&(*out)[*ngroups], m - *ngroups, sizeof **out, by_completion);
 	for (size_t i = *ngroups; i < m; i++)
 		(*out)[i].rank = i > *ngroups && (*out)[i].completion == (*out)[i - 1].completion
-					 ? (*out)[i - 1].rank
-					 : (int)(i - *ngroups) + 1;
+		                         ? (*out)[i - 1].rank
+		                         : (int)(i - *ngroups) + 1;
 	return m;
 }
 

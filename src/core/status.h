@@ -11,7 +11,7 @@
 
 struct status_row {
 	const struct indicator *ind;
-	int year;              /* the milestone evaluated: the coming one */
+	int year; /* the milestone evaluated: the coming one */
 	const struct target *target;
 	struct eval_result r;
 };
@@ -22,7 +22,7 @@ struct status_row {
  * code of p; periods ending after as_of are left out). *out is the
  * caller's to free; returns the number of rows. */
 size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf, int as_of,
-		       enum eval_method method, struct status_row **out);
+                       enum eval_method method, struct status_row **out);
 
 /* The figures f seen at the grain of the period asked (months -> quarter ->
  * year): the figures of an indicator finer than grain that lie within one
@@ -38,7 +38,7 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
  * December month for nine months) or unreadable are copied. *out is the
  * caller's (obs_rec_free each, then free); returns how many. */
 size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
-			   enum period_kind grain, struct obs_rec **out);
+                           enum period_kind grain, struct obs_rec **out);
 
 /* A figure as a number on its indicator's scale: the value, 100 * num/den
  * for a percentage (num/den otherwise), the rank of a level among the
@@ -60,7 +60,7 @@ struct summary_row {
  * indicator led by "A; B" counts for both), ranked. *ngroups tells where
  * the agencies start. The caller frees with summary_free. */
 size_t status_summary(const struct plan *p, const struct status_row *r, size_t n,
-		      struct summary_row **out, size_t *ngroups);
+                      struct summary_row **out, size_t *ngroups);
 void summary_free(struct summary_row *s, size_t n);
 
 #endif

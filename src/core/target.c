@@ -17,22 +17,22 @@ struct level {
 };
 
 static const struct level levels[] = {
-	{"yeu", "Yếu", 1, 1},
-	{"trung binh", "Trung bình", 1, 2},
-	{"kha", "Khá", 1, 3},
-	{"tot", "Tốt", 1, 4},
-	{"gioi", "Giỏi", 1, 4},
-	{"xuat sac", "Xuất sắc", 1, 5},
-	{"bat dau trien khai", "Bắt đầu triển khai", 2, 1},
-	{"bat dau", "Bắt đầu", 2, 1},
-	{"mo rong", "Mở rộng", 2, 2},
-	{"pho bien", "Phổ biến", 2, 3},
-	{"nang cao", "Nâng cao", 2, 4},
-	{"tiep can", "Tiếp cận", 3, 1},
-	{"ung dung", "Ứng dụng", 3, 2},
-	{"thanh thao", "Thành thạo", 3, 3},
-	{"thi diem", "Thí điểm", 4, 1},
-	{"hoan thien", "Hoàn thiện", 4, 2},
+        {"yeu", "Yếu", 1, 1},
+        {"trung binh", "Trung bình", 1, 2},
+        {"kha", "Khá", 1, 3},
+        {"tot", "Tốt", 1, 4},
+        {"gioi", "Giỏi", 1, 4},
+        {"xuat sac", "Xuất sắc", 1, 5},
+        {"bat dau trien khai", "Bắt đầu triển khai", 2, 1},
+        {"bat dau", "Bắt đầu", 2, 1},
+        {"mo rong", "Mở rộng", 2, 2},
+        {"pho bien", "Phổ biến", 2, 3},
+        {"nang cao", "Nâng cao", 2, 4},
+        {"tiep can", "Tiếp cận", 3, 1},
+        {"ung dung", "Ứng dụng", 3, 2},
+        {"thanh thao", "Thành thạo", 3, 3},
+        {"thi diem", "Thí điểm", 4, 1},
+        {"hoan thien", "Hoàn thiện", 4, 2},
 };
 
 static const struct level *find_level(const char *f)
@@ -108,13 +108,26 @@ static int read_op(const char *s, enum target_op *op)
 		const char *w;
 		enum target_op op;
 	} ops[] = {
-		{"\xe2\x89\xa5", TARGET_GE}, {">=", TARGET_GE}, {"=>", TARGET_GE},
-		{"\xe2\x89\xa4", TARGET_LE}, {"<=", TARGET_LE}, {"=<", TARGET_LE},
-		{">", TARGET_GT},            {"<", TARGET_LT},  {"=", TARGET_EQ},
-		{"toi thieu", TARGET_GE},    {"it nhat", TARGET_GE}, {"khong thap hon", TARGET_GE},
-		{"khong duoi", TARGET_GE},   {"tren", TARGET_GT},    {"hon", TARGET_GT},
-		{"toi da", TARGET_LE},       {"khong qua", TARGET_LE}, {"duoi", TARGET_LT},
-		{"dat", TARGET_GE},          {"dat tren", TARGET_GT},
+	        {"\xe2\x89\xa5", TARGET_GE},
+	        {">=", TARGET_GE},
+	        {"=>", TARGET_GE},
+	        {"\xe2\x89\xa4", TARGET_LE},
+	        {"<=", TARGET_LE},
+	        {"=<", TARGET_LE},
+	        {">", TARGET_GT},
+	        {"<", TARGET_LT},
+	        {"=", TARGET_EQ},
+	        {"toi thieu", TARGET_GE},
+	        {"it nhat", TARGET_GE},
+	        {"khong thap hon", TARGET_GE},
+	        {"khong duoi", TARGET_GE},
+	        {"tren", TARGET_GT},
+	        {"hon", TARGET_GT},
+	        {"toi da", TARGET_LE},
+	        {"khong qua", TARGET_LE},
+	        {"duoi", TARGET_LT},
+	        {"dat", TARGET_GE},
+	        {"dat tren", TARGET_GT},
 	};
 	int best = 0;
 	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
@@ -198,7 +211,8 @@ static bool parse_number(const char *f, struct target *t)
 static const struct level *level_in(const char *f)
 {
 	static const char *const pre[] = {"duy tri muc ", "duy tri o muc ", "dat muc ",
-					  "o muc ", "muc ", "dat loai ", "xep loai ", "dat ", ""};
+	                                  "o muc ",       "muc ",           "dat loai ",
+	                                  "xep loai ",    "dat ",           ""};
 	static const char *const post[] = {" tro len", ""};
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
 		if (!starts(f, pre[i]))
@@ -238,15 +252,16 @@ static bool parse_rank(const char *f, struct target *t)
 	t->op = TARGET_LE;
 	t->value = v;
 	t->scope = strstr(f, "ca nuoc") || strstr(f, "quoc gia") ? "country"
-		   : strstr(f, "huyen")                           ? "district"
-								  : "province";
+	           : strstr(f, "huyen")                          ? "district"
+	                                                         : "province";
 	return true;
 }
 
 static bool parse_words(const char *f, const char *unit_f, struct target *t)
 {
-	static const char *const yes[] = {"co", "dat", "hoan thanh", "da co", "da hoan thanh",
-					  "co/khong", "dat yeu cau", "dat chuan"};
+	static const char *const yes[] = {"co",          "dat",           "hoan thanh",
+	                                  "da co",       "da hoan thanh", "co/khong",
+	                                  "dat yeu cau", "dat chuan"};
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
 		if (strcmp(f, yes[i]) == 0 || (i == 1 && starts(f, "dat chuan "))) {
 			t->kind = TARGET_YES;
@@ -407,9 +422,9 @@ void target_rank_row(struct target *t, int n)
 
 const char *target_kind_name(enum target_kind k)
 {
-	static const char *const names[] = {"none",     "number", "range",    "yes",
-					    "maintain", "level",  "rank",     "growth",
-					    "relative", "report", "text"};
+	static const char *const names[] = {"none",     "number", "range", "yes",
+	                                    "maintain", "level",  "rank",  "growth",
+	                                    "relative", "report", "text"};
 	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "text";
 }
 

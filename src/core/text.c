@@ -45,7 +45,7 @@ static char *nfc(const char *s)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0)
 		return xstrdup(s);
 	char *r = xstrdup((char *)out);
@@ -57,8 +57,8 @@ static char *nfc(const char *s)
 static const struct {
 	const char *tex, *sign;
 } latex[] = {
-	{"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"}, {"\\leq", "≤"},
-	{"\\ge", "≥"},       {"\\le", "≤"},       {"\\%", "%"},  {"\\times", "×"},
+        {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\geq", "≥"}, {"\\leq", "≤"},
+        {"\\ge", "≥"},       {"\\le", "≤"},       {"\\%", "%"},   {"\\times", "×"},
 };
 
 char *text_clean(const char *s)
@@ -89,7 +89,8 @@ char *text_clean(const char *s)
 			size_t i;
 			for (i = 0; i < sizeof latex / sizeof latex[0]; i++) {
 				size_t k = strlen(latex[i].tex);
-				if (strncmp(p, latex[i].tex, k) == 0 && !isalpha((unsigned char)p[k])) {
+				if (strncmp(p, latex[i].tex, k) == 0 &&
+				    !isalpha((unsigned char)p[k])) {
 					if (space && b.len)
 						buf_putc(&b, ' ');
 					space = false;
@@ -138,8 +139,8 @@ static void fold_char_slow(utf8proc_int32_t cp, struct buf *b)
 	utf8proc_ssize_t k = utf8proc_encode_char(cp, in);
 	in[k] = 0;
 	utf8proc_ssize_t n = utf8proc_map(in, 0, &out,
-					  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-						  UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	                                  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+	                                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
 	if (n < 0)
 		buf_put(b, (const char *)in, (size_t)k);
 	else
@@ -193,10 +194,10 @@ char *text_fold(const char *s)
 		if (space && b.len)
 			buf_putc(&b, ' ');
 		space = false;
-		char c = cp < 0x80             ? (char)tolower(cp)
-			 : cp < 0x250              ? fold_lo[cp]
-			 : (cp >= 0x1E00 && cp < 0x1F00) ? fold_hi[cp - 0x1E00]
-							 : 0;
+		char c = cp < 0x80                       ? (char)tolower(cp)
+		         : cp < 0x250                    ? fold_lo[cp]
+		         : (cp >= 0x1E00 && cp < 0x1F00) ? fold_hi[cp - 0x1E00]
+		                                         : 0;
 		if (c)
 			buf_putc(&b, c);
 		else if (cp >= 0x80)
@@ -211,25 +212,25 @@ char *text_fold(const char *s)
 static const struct {
 	const char *abbr, *words;
 } abbrevs[] = {
-	{"tthc", "thu tuc hanh chinh"},
-	{"dvc", "dich vu cong"},
-	{"dvctt", "dich vu cong truc tuyen"},
-	{"cds", "chuyen doi so"},
-	{"dmst", "doi moi sang tao"},
-	{"khcn", "khoa hoc cong nghe"},
-	{"cbccvc", "can bo cong chuc vien chuc"},
-	{"cbcc", "can bo cong chuc"},
-	{"dnvvn", "doanh nghiep vua va nho"},
-	{"ubnd", "uy ban nhan dan"},
-	{"hdnd", "hoi dong nhan dan"},
-	{"hcc", "phuc vu hanh chinh cong"},
-	{"pvhcc", "phuc vu hanh chinh cong"},
-	{"tw", "trung uong"},
-	{"attt", "an toan thong tin"},
-	{"csdl", "co so du lieu"},
-	{"cntt", "cong nghe thong tin"},
-	{"kt", "kinh te"},
-	{"nsnn", "ngan sach nha nuoc"},
+        {"tthc", "thu tuc hanh chinh"},
+        {"dvc", "dich vu cong"},
+        {"dvctt", "dich vu cong truc tuyen"},
+        {"cds", "chuyen doi so"},
+        {"dmst", "doi moi sang tao"},
+        {"khcn", "khoa hoc cong nghe"},
+        {"cbccvc", "can bo cong chuc vien chuc"},
+        {"cbcc", "can bo cong chuc"},
+        {"dnvvn", "doanh nghiep vua va nho"},
+        {"ubnd", "uy ban nhan dan"},
+        {"hdnd", "hoi dong nhan dan"},
+        {"hcc", "phuc vu hanh chinh cong"},
+        {"pvhcc", "phuc vu hanh chinh cong"},
+        {"tw", "trung uong"},
+        {"attt", "an toan thong tin"},
+        {"csdl", "co so du lieu"},
+        {"cntt", "cong nghe thong tin"},
+        {"kt", "kinh te"},
+        {"nsnn", "ngan sach nha nuoc"},
 };
 
 static void push_word(struct words *w, const char *s, size_t n)
@@ -394,7 +395,8 @@ double text_edit_similarity(const char *a, const char *b)
 			for (size_t j = 1; j <= m; j++) {
 				size_t sub = prev[j - 1] + (x[i - 1] != y[j - 1]);
 				size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-				cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+				cur[j] = sub < del ? (sub < ins ? sub : ins)
+				                   : (del < ins ? del : ins);
 			}
 			size_t *t = prev;
 			prev = cur;
@@ -442,9 +444,9 @@ int text_case_start(const char *s)
 
 int text_roman(const char *s)
 {
-	static const char *const r[] = {"",     "I",   "II",   "III",   "IV",  "V",  "VI",
-					"VII",  "VIII", "IX",  "X",     "XI",    "XII", "XIII",
-					"XIV",  "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
+	static const char *const r[] = {"",    "I",    "II",  "III",  "IV",    "V",   "VI",
+	                                "VII", "VIII", "IX",  "X",    "XI",    "XII", "XIII",
+	                                "XIV", "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
 	size_t n = strlen(s);
 	while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
 		n--;
@@ -459,7 +461,8 @@ int text_roman(const char *s)
 const char *text_to_roman(int v)
 {
 	static const char *const tens[] = {"", "X", "XX", "XXX"};
-	static const char *const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+	static const char *const ones[] = {"",  "I",  "II",  "III",  "IV",
+	                                   "V", "VI", "VII", "VIII", "IX"};
 	static char out[16];
 	if (v <= 0 || v >= 40)
 		return "?";

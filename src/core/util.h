@@ -29,13 +29,15 @@ struct buf {
 	bool over;
 };
 
-#define BUF_INIT {NULL, 0, 0, 0, false}
+#define BUF_INIT                                                                                   \
+	{                                                                                          \
+		NULL, 0, 0, 0, false                                                               \
+	}
 
 void buf_put(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
-void buf_printf(struct buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The contents as a string ("" when empty); valid until the next write. */
 const char *buf_str(struct buf *b);
 /* Hand the string over to the caller, who frees it; the buffer is emptied. */

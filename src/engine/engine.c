@@ -14,7 +14,7 @@ static size_t A(const struct engine *e, int row, int ind)
 }
 
 struct engine *engine_new(int ncomm, int nprov, int nind, int nmonth, const int *prov,
-			  const uint8_t *kind, int snapshot)
+                          const uint8_t *kind, int snapshot)
 {
 	struct engine *e = xcalloc(1, sizeof *e);
 	e->ncomm = ncomm;
@@ -89,7 +89,8 @@ static void build_one(struct engine *e, int i)
 	for (int p = 0; p <= P; p++) {
 		memset(&e->sum_num[A(e, p, i)], 0, (size_t)M * sizeof(double));
 		memset(&e->sum_den[A(e, p, i)], 0, (size_t)M * sizeof(double));
-		memset(&e->levels[A(e, p, i) * ENGINE_LEVELS], 0, (size_t)M * ENGINE_LEVELS * sizeof(int32_t));
+		memset(&e->levels[A(e, p, i) * ENGINE_LEVELS], 0,
+		       (size_t)M * ENGINE_LEVELS * sizeof(int32_t));
 		e->meeting[(size_t)p * (size_t)e->nind + (size_t)i] = 0;
 		e->reporting[(size_t)p * (size_t)e->nind + (size_t)i] = 0;
 	}
@@ -123,7 +124,8 @@ static void build_one(struct engine *e, int i)
 		float ns = n[s], ds = e->den[i] ? e->den[i][(size_t)c * (size_t)M + (size_t)s] : 1;
 		if (ns == ns) {
 			e->reporting[(size_t)p * (size_t)e->nind + (size_t)i]++;
-			e->meeting[(size_t)p * (size_t)e->nind + (size_t)i] += meets(e, c, i, ns, ds);
+			e->meeting[(size_t)p * (size_t)e->nind + (size_t)i] +=
+			        meets(e, c, i, ns, ds);
 		}
 	}
 	/* The country is the sum of its provinces. */
@@ -138,9 +140,10 @@ static void build_one(struct engine *e, int i)
 		}
 		for (int k = 0; k < M * ENGINE_LEVELS; k++)
 			cl[k] += pl[k];
-		e->meeting[(size_t)P * (size_t)e->nind + (size_t)i] += e->meeting[(size_t)p * (size_t)e->nind + (size_t)i];
+		e->meeting[(size_t)P * (size_t)e->nind + (size_t)i] +=
+		        e->meeting[(size_t)p * (size_t)e->nind + (size_t)i];
 		e->reporting[(size_t)P * (size_t)e->nind + (size_t)i] +=
-			e->reporting[(size_t)p * (size_t)e->nind + (size_t)i];
+		        e->reporting[(size_t)p * (size_t)e->nind + (size_t)i];
 	}
 }
 
@@ -292,7 +295,8 @@ static void sizes(int ncomm, int nprov, uint64_t *s, int *size)
 struct engine *engine_generate(int ncomm, int nprov, int nind, int nmonth, uint64_t seed)
 {
 	uint64_t s = seed;
-	int *size = xcalloc((size_t)nprov, sizeof *size), *prov = xmalloc((size_t)ncomm * sizeof *prov);
+	int *size = xcalloc((size_t)nprov, sizeof *size),
+	    *prov = xmalloc((size_t)ncomm * sizeof *prov);
 	sizes(ncomm, nprov, &s, size);
 	for (int p = 0, c = 0; p < nprov; p++)
 		for (int k = 0; k < size[p]; k++)
@@ -300,28 +304,33 @@ struct engine *engine_generate(int ncomm, int nprov, int nind, int nmonth, uint6
 	uint8_t *kind = xmalloc((size_t)nind);
 	int nratio = nind * 2 / 3, ncount = nind / 5;
 	for (int i = 0; i < nind; i++)
-		kind[i] = i < nratio ? ENGINE_RATIO : i < nratio + ncount ? ENGINE_COUNT : ENGINE_LEVEL;
+		kind[i] = i < nratio            ? ENGINE_RATIO
+		          : i < nratio + ncount ? ENGINE_COUNT
+		                                : ENGINE_LEVEL;
 	struct engine *e = engine_new(ncomm, nprov, nind, nmonth, prov, kind, nmonth - 1);
 	for (int i = 0; i < nind; i++) {
 		for (int c = 0; c < ncomm; c++) {
 			float *n = &e->num[i][(size_t)c * (size_t)nmonth];
 			double start = uniform(&s), pop = 100 + uniform(&s) * 9900;
 			for (int m = 0; m < nmonth; m++) {
-				double trend = start + (1 - start) * m / nmonth, noise = uniform(&s) * 0.1;
+				double trend = start + (1 - start) * m / nmonth,
+				       noise = uniform(&s) * 0.1;
 				if (kind[i] == ENGINE_RATIO) {
 					double share = fmin(1, 0.3 + 0.65 * trend + noise - 0.05);
-					e->den[i][(size_t)c * (size_t)nmonth + (size_t)m] = (float)pop;
+					e->den[i][(size_t)c * (size_t)nmonth + (size_t)m] =
+					        (float)pop;
 					n[m] = (float)floor(pop * share);
 				} else if (kind[i] == ENGINE_COUNT) {
 					n[m] = (float)floor(50 * trend * uniform(&s));
 				} else {
-					n[m] = (float)floor(fmin(4, 5 * trend * (0.6 + 0.4 * uniform(&s))));
+					n[m] = (float)floor(
+					        fmin(4, 5 * trend * (0.6 + 0.4 * uniform(&s))));
 				}
 			}
 			e->target[(size_t)c * (size_t)nind + (size_t)i] =
-				kind[i] == ENGINE_RATIO   ? (float)(60 + 35 * uniform(&s))
-				: kind[i] == ENGINE_COUNT ? (float)(10 + floor(30 * uniform(&s)))
-							  : (float)(2 + floor(3 * uniform(&s)));
+			        kind[i] == ENGINE_RATIO   ? (float)(60 + 35 * uniform(&s))
+			        : kind[i] == ENGINE_COUNT ? (float)(10 + floor(30 * uniform(&s)))
+			                                  : (float)(2 + floor(3 * uniform(&s)));
 		}
 	}
 	free(size);

@@ -22,21 +22,21 @@ enum engine_kind { ENGINE_RATIO, ENGINE_COUNT, ENGINE_LEVEL };
 
 struct engine {
 	int ncomm, nprov, nind, nmonth;
-	int *prov;            /* commune -> province */
-	uint8_t *kind;        /* indicator -> enum engine_kind */
-	float **num, **den;   /* indicator -> ncomm * nmonth (den NULL unless a ratio) */
-	float *target;        /* commune * nind: the target at the snapshot month */
-	int snapshot;         /* month index the targets are for */
+	int *prov;          /* commune -> province */
+	uint8_t *kind;      /* indicator -> enum engine_kind */
+	float **num, **den; /* indicator -> ncomm * nmonth (den NULL unless a ratio) */
+	float *target;      /* commune * nind: the target at the snapshot month */
+	int snapshot;       /* month index the targets are for */
 	/* (nprov + 1) x nind x nmonth; row nprov is the country */
 	double *sum_num, *sum_den;
-	int32_t *levels;      /* ... x ENGINE_LEVELS */
-	int32_t *meeting;     /* (nprov + 1) x nind: communes meeting at the snapshot */
-	int32_t *reporting;   /* (nprov + 1) x nind: communes with a figure at the snapshot */
+	int32_t *levels;    /* ... x ENGINE_LEVELS */
+	int32_t *meeting;   /* (nprov + 1) x nind: communes meeting at the snapshot */
+	int32_t *reporting; /* (nprov + 1) x nind: communes with a figure at the snapshot */
 };
 
 /* An engine for these sizes, figures all missing (NaN). Aborts on no memory. */
 struct engine *engine_new(int ncomm, int nprov, int nind, int nmonth, const int *prov,
-			  const uint8_t *kind, int snapshot);
+                          const uint8_t *kind, int snapshot);
 void engine_free(struct engine *e);
 
 /* Fill every aggregate from the figures, from scratch, on threads threads. */

@@ -37,7 +37,8 @@ int csv_parse(const char *data, size_t len, struct csv *out, char **err)
 	memset(out, 0, sizeof *out);
 	size_t bad;
 	if (!text_valid_utf8(data, len, &bad))
-		return fail(out, err, xasprintf("byte %zu không phải UTF-8 (lưu tệp CSV dạng UTF-8)", bad));
+		return fail(out, err,
+		            xasprintf("byte %zu không phải UTF-8 (lưu tệp CSV dạng UTF-8)", bad));
 	size_t i = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
 	int line = 1;
 	while (i < len) {
@@ -54,7 +55,10 @@ int csv_parse(const char *data, size_t len, struct csv *out, char **err)
 					for (int k = 0; k < tmp.n; k++)
 						free(tmp.f[k]);
 					free(tmp.f);
-					return fail(out, err, xasprintf("dòng %d: dấu ngoặc kép không được đóng", row.line));
+					return fail(
+					        out, err,
+					        xasprintf("dòng %d: dấu ngoặc kép không được đóng",
+					                  row.line));
 				}
 				if (c == '"' && i + 1 < len && data[i + 1] == '"') {
 					buf_putc(&b, '"');
@@ -92,8 +96,10 @@ int csv_parse(const char *data, size_t len, struct csv *out, char **err)
 					free(row.f[k]);
 				free(row.f);
 				return fail(out, err,
-					    xasprintf("dòng %d: ô quá dài hoặc quá nhiều cột (tối đa %u cột, %u KB mỗi ô)",
-						      row.line, CSV_MAX_FIELDS, CSV_MAX_FIELD >> 10));
+				            xasprintf("dòng %d: ô quá dài hoặc quá nhiều cột (tối "
+				                      "đa %u cột, %u KB mỗi ô)",
+				                      row.line, CSV_MAX_FIELDS,
+				                      CSV_MAX_FIELD >> 10));
 			}
 		}
 		push_field(&row, &b);

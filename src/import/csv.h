@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#define CSV_MAX_FIELD (64u << 10)
+#define CSV_MAX_FIELD  (64u << 10)
 #define CSV_MAX_FIELDS 64
 
 struct csv_row {

@@ -357,10 +357,10 @@ static void score_text(const char *s, size_t n, struct score *sc)
 #define SAMPLE (256u << 10)
 
 static void convert_full(const unsigned char *in, size_t n, const struct candidate *c,
-			 struct result *res);
+                         struct result *res);
 
 static bool pick_best(const unsigned char *in, size_t n, const struct candidate *c, size_t nc,
-		      size_t per_mille, struct result *res)
+                      size_t per_mille, struct result *res)
 {
 	size_t m = n;
 	if (n > SAMPLE) {
@@ -687,7 +687,7 @@ static int convert_with(const unsigned char *in, size_t n, decoder dec, const ch
 }
 
 static void convert_full(const unsigned char *in, size_t n, const struct candidate *c,
-			 struct result *res)
+                         struct result *res)
 {
 	convert_with(in, n, c->decode, c->name, res);
 }

@@ -90,7 +90,7 @@ static void warn_duplicates(struct plan *p)
 		}
 		const struct indicator *a = &p->ind[k[run].i], *b = &p->ind[k[i].i];
 		plan_warn(p, b->first_line, "Chỉ tiêu %s \"%s\" trùng với chỉ tiêu %s (dòng %d)",
-			  b->code, b->name, a->code, a->first_line);
+		          b->code, b->name, a->code, a->first_line);
 	}
 	for (size_t i = 0; i < p->nind; i++)
 		free(k[i].key);
@@ -131,7 +131,7 @@ static void unique_codes(struct plan *p)
 		struct indicator *x = &p->ind[k[i].i];
 		char *code = xasprintf("%s-%zu", k[run].key, i - run + 1);
 		plan_warn(p, x->first_line, "Mã %s đã dùng cho một chỉ tiêu khác; đặt mã %s",
-			  x->code, code);
+		          x->code, code);
 		x->code = code; /* the old string stays owned by k[i] below */
 	}
 	for (size_t i = 1, run = 0; i < p->nind; i++) {
@@ -195,8 +195,8 @@ static void check_total(const struct lines *l, struct plan *p)
 			long n = strtol(t, &end, 10);
 			if (end != t && !strncmp(end, " chi tieu", 9) && n != (long)p->nind)
 				plan_warn(p, (int)i + 1,
-					  "Văn bản ghi tổng cộng %ld chỉ tiêu nhưng đọc được %zu", n,
-					  p->nind);
+				          "Văn bản ghi tổng cộng %ld chỉ tiêu nhưng đọc được %zu",
+				          n, p->nind);
 			break;
 		}
 		free(f);
@@ -216,8 +216,10 @@ static int read_tables(const struct lines *l, struct plan *p, char **err)
 	}
 	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
-			*err = xstrdup("không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
-				       "bảng như \"Stt | Nội dung chỉ tiêu | Đơn vị tính | Mức chỉ tiêu\")");
+			*err = xstrdup(
+			        "không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
+			        "bảng như \"Stt | Nội dung chỉ tiêu | Đơn vị tính | Mức chỉ "
+			        "tiêu\")");
 		return -1;
 	}
 	return 0;
@@ -231,7 +233,8 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 	if (n == 0)
 		return fail(err, xstrdup("tệp rỗng"));
 	if (n > IMPORT_MAX_BYTES)
-		return fail(err, xasprintf("tệp quá lớn (%zu byte; tối đa 16 MB cho một kế hoạch)", n));
+		return fail(err,
+		            xasprintf("tệp quá lớn (%zu byte; tối đa 16 MB cho một kế hoạch)", n));
 	char *conv = NULL;
 	size_t convlen = 0;
 	const char *encname = NULL;
@@ -254,7 +257,7 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 	if (rc) {
 		lines_free(&l);
 		return fail(err, xasprintf("dòng %zu dài quá 64 KB: không phải một bảng kế hoạch",
-					   longline));
+		                           longline));
 	}
 	if (enc == ENCODING_CONVERTED && encname && strcmp(encname, "UTF-8 BOM"))
 		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
@@ -297,7 +300,7 @@ char *import_read_file(const char *path, size_t max, size_t *len, char **err)
 	fclose(f);
 	if (ioerr || b.over) {
 		*err = ioerr ? xasprintf("%s: lỗi khi đọc tệp", path)
-			     : xasprintf("%s: tệp quá lớn (hơn %zu MB)", path, max >> 20);
+		             : xasprintf("%s: tệp quá lớn (hơn %zu MB)", path, max >> 20);
 		buf_free(&b);
 		return NULL;
 	}

@@ -10,7 +10,7 @@
 /* Largest document and line accepted; past them the import fails with a
  * message instead of spending unbounded time. */
 #define IMPORT_MAX_BYTES (16u << 20)
-#define IMPORT_MAX_LINE (64u << 10)
+#define IMPORT_MAX_LINE  (64u << 10)
 
 /* Read the document data[0..n) into p (initialised by the callee). Returns 0,
  * or -1 with *err a one-line Vietnamese reason that the caller frees; p is

@@ -13,15 +13,28 @@
 #include <string.h>
 
 enum role {
-	R_NONE, R_STT, R_NAME, R_UNIT, R_BASELINE, R_TARGET, R_YEAR, R_LEAD, R_MONITOR,
-	R_LEAD_MONITOR, R_PARTNERS, R_IMPL, R_DIRECTING, R_DEADLINE, R_NOTE,
+	R_NONE,
+	R_STT,
+	R_NAME,
+	R_UNIT,
+	R_BASELINE,
+	R_TARGET,
+	R_YEAR,
+	R_LEAD,
+	R_MONITOR,
+	R_LEAD_MONITOR,
+	R_PARTNERS,
+	R_IMPL,
+	R_DIRECTING,
+	R_DEADLINE,
+	R_NOTE,
 };
 
-#define MAXCOL 40
-#define MERGE_MIN 0.6       /* name similarity to merge milestone sections */
+#define MAXCOL         40
+#define MERGE_MIN      0.6  /* name similarity to merge milestone sections */
 #define SAME_GROUP_MIN 0.85 /* group names this alike are one group */
-#define MERGE_WINDOW 400    /* candidates compared, so big inputs stay linear */
-#define MAX_GROUPS 100
+#define MERGE_WINDOW   400  /* candidates compared, so big inputs stay linear */
+#define MAX_GROUPS     100
 
 struct header {
 	enum role role[MAXCOL];
@@ -82,8 +95,9 @@ static int find_year(const char *f)
 
 static bool is_year_cell(const char *f, int *year)
 {
-	static const char *const pre[] = {"nam ", "den nam ", "den het nam ", "muc tieu nam ",
-					  "muc tieu den nam ", "ke hoach nam ", "chi tieu nam "};
+	static const char *const pre[] = {"nam ",          "den nam ",          "den het nam ",
+	                                  "muc tieu nam ", "muc tieu den nam ", "ke hoach nam ",
+	                                  "chi tieu nam "};
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
 		if (!strncmp(f, pre[i], strlen(pre[i]))) {
 			f += strlen(pre[i]);
@@ -106,10 +120,11 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 	if (is_year_cell(f, year)) {
 		r = R_YEAR;
 	} else if (!strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so tt") ||
-		   starts(f, "so thu tu")) {
+	           starts(f, "so thu tu")) {
 		r = R_STT;
 	} else if (starts(f, "co quan") || starts(f, "don vi chu tri") || has(f, "chu tri") ||
-		   has(f, "phoi hop") || starts(f, "don vi thuc hien") || starts(f, "don vi theo doi")) {
+	           has(f, "phoi hop") || starts(f, "don vi thuc hien") ||
+	           starts(f, "don vi theo doi")) {
 		bool mon = has(f, "theo doi") || has(f, "danh gia") || has(f, "tong hop bao cao");
 		if (mon)
 			r = has(f, "chu tri") ? R_LEAD_MONITOR : R_MONITOR;
@@ -130,16 +145,17 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 	} else if (starts(f, "don vi tinh") || !strcmp(f, "dvt") || !strcmp(f, "don vi")) {
 		r = R_UNIT;
 	} else if (has(f, "hien trang") || starts(f, "nam co so") || starts(f, "gia tri co so") ||
-		   starts(f, "ket qua thuc hien") || starts(f, "uoc thuc hien") ||
-		   starts(f, "thuc hien nam")) {
+	           starts(f, "ket qua thuc hien") || starts(f, "uoc thuc hien") ||
+	           starts(f, "thuc hien nam")) {
 		r = R_BASELINE;
 		*year = find_year(f);
 	} else if (starts(f, "muc chi tieu") || starts(f, "muc tieu") || starts(f, "ket qua") ||
-		   starts(f, "chi tieu nam") || starts(f, "chi tieu den") || starts(f, "gia tri muc tieu")) {
+	           starts(f, "chi tieu nam") || starts(f, "chi tieu den") ||
+	           starts(f, "gia tri muc tieu")) {
 		r = R_TARGET;
 		*year = find_year(f);
 	} else if (has(f, "chi tieu") || has(f, "noi dung") || starts(f, "ten ") ||
-		   has(f, "nhiem vu")) {
+	           has(f, "nhiem vu")) {
 		r = R_NAME;
 		*tasks = has(f, "nhiem vu") && !has(f, "chi tieu");
 	}
@@ -271,8 +287,7 @@ enum stt_kind { STT_EMPTY, STT_NUM, STT_ROMAN, STT_SUB, STT_DASH, STT_OTHER };
 /* "1." -> NUM 1; "8.1" -> NUM 8 (sub); "II." -> ROMAN 2; "I.1", "1.5" with an
  * empty row -> SUB (a sub-group, k = 1, 5); "-" -> DASH. rest gets text
  * after the code when the cell holds "II.3 Phát triển ...". */
-static enum stt_kind read_stt(const char *s, int *top, int *k, bool *roman_top,
-			      const char **rest)
+static enum stt_kind read_stt(const char *s, int *top, int *k, bool *roman_top, const char **rest)
 {
 	*top = *k = 0;
 	*roman_top = false;
@@ -345,7 +360,7 @@ static void add_group(struct state *st, const char *code, const char *name)
 	struct plan *p = st->p;
 	if (st->h.tasks) {
 		p->task_groups = xgrow(p->task_groups, &p->captask_groups, p->ntask_groups + 1,
-				       sizeof *p->task_groups);
+		                       sizeof *p->task_groups);
 		p->task_groups[p->ntask_groups].code = xstrdup(code);
 		p->task_groups[p->ntask_groups].name = xstrdup(name);
 		st->group = (int)p->ntask_groups++;
@@ -359,7 +374,7 @@ static void add_group(struct state *st, const char *code, const char *name)
  * section) continues it; a printed code already taken by another group is
  * a misnumbering, mended to the next free number with a warning. */
 static void enter_group(struct state *st, int printed, const char *shown, const char *name,
-			int line)
+                        int line)
 {
 	size_t *n;
 	struct plan_group *g = groups(st, &n);
@@ -385,8 +400,9 @@ static void enter_group(struct state *st, int printed, const char *shown, const 
 			char was[16];
 			snprintf(was, sizeof was, "%s", text_to_roman(printed));
 			plan_warn(st->p, line,
-				  "Nhóm \"%s %s\" đánh số trùng với nhóm %s đã có; đặt mã %s theo thứ tự",
-				  shown, name, was, text_to_roman(want));
+			          "Nhóm \"%s %s\" đánh số trùng với nhóm %s đã có; đặt mã %s theo "
+			          "thứ tự",
+			          shown, name, was, text_to_roman(want));
 		}
 	}
 	add_group(st, text_to_roman(want), name);
@@ -566,11 +582,12 @@ static void flush_indicator(struct state *st)
 		bool dup;
 		x = merge_target(st, name, year, &dup);
 		if (dup && !x)
-			plan_warn(p, st->pend.first, "Chỉ tiêu \"%s\" lặp lại trong cùng mốc %d", name,
-				  year);
+			plan_warn(p, st->pend.first, "Chỉ tiêu \"%s\" lặp lại trong cùng mốc %d",
+			          name, year);
 	} else if (merge && !st->warned_year) {
-		plan_warn(p, st->pend.first,
-			  "Không rõ cột mục tiêu thuộc mốc năm nào (không có dòng \"Đến năm ...\")");
+		plan_warn(
+		        p, st->pend.first,
+		        "Không rõ cột mục tiêu thuộc mốc năm nào (không có dòng \"Đến năm ...\")");
 		st->warned_year = true;
 	}
 	if (!x) {
@@ -660,11 +677,12 @@ static void check_number(struct state *st, int n, int line)
 	ensure_group(st, line);
 	if (st->last_num && n != st->last_num + 1) {
 		if (n > st->last_num + 1)
-			plan_warn(st->p, line, "Số thứ tự nhảy từ %d lên %d trong nhóm %s (thiếu %d)",
-				  st->last_num, n, group_code(st), st->last_num + 1);
+			plan_warn(st->p, line,
+			          "Số thứ tự nhảy từ %d lên %d trong nhóm %s (thiếu %d)",
+			          st->last_num, n, group_code(st), st->last_num + 1);
 		else
 			plan_warn(st->p, line, "Số thứ tự %d đứng sau %d trong nhóm %s", n,
-				  st->last_num, group_code(st));
+			          st->last_num, group_code(st));
 	}
 	st->last_num = n;
 }
@@ -678,7 +696,7 @@ static int section_year(const struct state *st, const struct row *row, int *no)
 	free(joined);
 	int y = find_year(f);
 	bool sec = y && (has(f, "den ") || has(f, "giai doan") || starts(f, "nam ")) &&
-		   !has(f, "chi tieu") && data_empty(st, row);
+	           !has(f, "chi tieu") && data_empty(st, row);
 	free(f);
 	int top, k;
 	bool roman;
@@ -709,15 +727,16 @@ static void data_row(struct state *st, const struct row *row)
 		}
 	}
 	if (empty && (kind == STT_ROMAN || kind == STT_SUB || kind == STT_DASH ||
-		      (kind == STT_EMPTY && !*name && rest))) {
+	              (kind == STT_EMPTY && !*name && rest))) {
 		flush(st);
 		const char *gname = *name ? name : rest ? rest : "";
 		if (!*gname)
 			return;
 		int printed = kind == STT_ROMAN ? top : kind == STT_SUB ? k : 0;
 		if (kind == STT_SUB && !roman && st->section_no && top == st->section_no)
-			plan_warn(st->p, row->first, "Mã nhóm \"%.*s\" viết bằng số Ả Rập, có lẽ là %s.%d",
-				  (int)strcspn(stt, " "), stt, text_to_roman(top), k);
+			plan_warn(st->p, row->first,
+			          "Mã nhóm \"%.*s\" viết bằng số Ả Rập, có lẽ là %s.%d",
+			          (int)strcspn(stt, " "), stt, text_to_roman(top), k);
 		char shown[40];
 		snprintf(shown, sizeof shown, "%.*s", (int)strcspn(stt, " "), stt);
 		enter_group(st, printed, shown, gname, row->first);
@@ -741,7 +760,8 @@ static void data_row(struct state *st, const struct row *row)
 		check_number(st, top, row->first);
 	}
 	if (kind == STT_OTHER)
-		plan_warn(st->p, row->first, "Số thứ tự \"%s\" không đọc được; giữ nguyên dòng", stt);
+		plan_warn(st->p, row->first, "Số thứ tự \"%s\" không đọc được; giữ nguyên dòng",
+		          stt);
 	pend_start(st, row);
 }
 

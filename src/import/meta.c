@@ -160,8 +160,8 @@ void meta_read(const struct lines *l, struct plan *p)
 	bool warned = false;
 	for (size_t i = 0; i < l->n; i++) {
 		/* Past the heading only the appendix caption matters: "Kèm theo". */
-		if (strlen(l->v[i]) > 2000 || (i >= HEAD_LINES && !strstr(l->v[i], "èm theo") &&
-						!strstr(l->v[i], "ÈM THEO")))
+		if (strlen(l->v[i]) > 2000 ||
+		    (i >= HEAD_LINES && !strstr(l->v[i], "èm theo") && !strstr(l->v[i], "ÈM THEO")))
 			continue;
 		char *clean = text_clean(l->v[i]);
 		char *f = text_fold(clean);
@@ -247,7 +247,7 @@ bool task_due(const char *timeframe, int *year, int *month)
 bool task_recurring(const char *timeframe)
 {
 	static const char *const words[] = {"thuong xuyen", "hang nam", "hang thang", "hang quy",
-					    "dinh ky", "lien tuc", "moi nam", "hang ngay"};
+	                                    "dinh ky",      "lien tuc", "moi nam",    "hang ngay"};
 	char *f = text_fold(timeframe);
 	bool r = false;
 	for (size_t i = 0; i < sizeof words / sizeof words[0] && !r; i++)

@@ -19,15 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXT 10       /* target columns */
+#define MAXT       10 /* target columns */
 #define SHORT_CELL 14 /* code points of a wrapped unit or target cell line */
-#define MONITOR_W 22  /* widest line of the narrow monitoring column */
+#define MONITOR_W  22 /* widest line of the narrow monitoring column */
 
 struct item {
 	char *s;   /* cleaned line */
 	char *raw; /* as written: two spaces in a row mark an empty cell */
-	int line; /* 1-based */
-	bool brk; /* first line after a repeated page header */
+	int line;  /* 1-based */
+	bool brk;  /* first line after a repeated page header */
 };
 
 struct items {
@@ -41,9 +41,9 @@ struct layout {
 };
 
 static const char *const header_words[] = {
-	"stt", "tt",  "noi",  "dung", "chi",  "tieu", "don",   "vi",  "tinh", "muc", "co", "quan",
-	"chu", "tri", "thuc", "hien", "theo", "doi",  "danh",  "gia", "kiem", "tra", "tong", "hop",
-	"bao", "cao", "phoi", "thoi", "gian", "ten",  "trang", "nam", "ghi",  "so",
+        "stt", "tt",  "noi",  "dung", "chi",  "tieu", "don",   "vi",  "tinh", "muc", "co",   "quan",
+        "chu", "tri", "thuc", "hien", "theo", "doi",  "danh",  "gia", "kiem", "tra", "tong", "hop",
+        "bao", "cao", "phoi", "thoi", "gian", "ten",  "trang", "nam", "ghi",  "so",
 };
 
 /* Every word of the line is a word of the table header. */
@@ -109,9 +109,9 @@ static bool find_header(const struct lines *l, struct layout *lay, size_t *body)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		char *f = text_fold(l->v[i]);
-		bool start = strlen(f) < 300 && (strstr(f, "noi dung chi tieu") ||
-						 strstr(f, "ten chi tieu") ||
-						 (strstr(f, "stt") && strstr(f, "chi tieu")));
+		bool start = strlen(f) < 300 &&
+		             (strstr(f, "noi dung chi tieu") || strstr(f, "ten chi tieu") ||
+		              (strstr(f, "stt") && strstr(f, "chi tieu")));
 		free(f);
 		if (!start)
 			continue;
@@ -120,8 +120,9 @@ static bool find_header(const struct lines *l, struct layout *lay, size_t *body)
 			lay->ny = years_line(l->v[j], lay->years, MAXT);
 			if (lay->ny) {
 				char *h = text_fold(buf_str(&hb));
-				lay->baseline = strstr(h, "hien trang") || strstr(h, "ket qua thuc hien") ||
-						strstr(h, "uoc thuc hien");
+				lay->baseline = strstr(h, "hien trang") ||
+				                strstr(h, "ket qua thuc hien") ||
+				                strstr(h, "uoc thuc hien");
 				lay->monitor = strstr(h, "theo doi") || strstr(h, "danh gia");
 				free(h);
 				buf_free(&hb);
@@ -150,7 +151,7 @@ static void body_items(const struct lines *l, size_t from, struct items *it)
 		}
 		char *f = text_fold(c);
 		bool end = !strncmp(f, "ghi chu", 7) || !strncmp(f, "noi nhan", 8) ||
-			   !strncmp(f, "phu luc", 7);
+		           !strncmp(f, "phu luc", 7);
 		free(f);
 		if (end) {
 			free(c);
@@ -369,10 +370,14 @@ static bool short_line(const char *s)
 
 /* Known units, to split "Phủ sóng 5G trên dân số %" into name and unit. */
 static const char *const units[] = {
-	"%", "% GRDP", "%GRDP", "Chỉ số", "Người", "Người/vạn dân", "Doanh nghiệp", "Sáng kiến",
-	"Mô hình", "Công trình", "Thứ bậc", "Mức độ", "Có/Không", "Có/ Không", "Báo cáo", "Xã",
-	"Trung tâm", "Công nghệ", "Dịch vụ", "Đề tài", "Bài báo", "Sản phẩm", "Dự án", "Cán bộ",
-	"Nhiệm vụ", "Tổ chức", "Hồ sơ", "Lượt", "Cơ sở",
+        "%",         "% GRDP",        "%GRDP",        "Chỉ số",
+        "Người",     "Người/vạn dân", "Doanh nghiệp", "Sáng kiến",
+        "Mô hình",   "Công trình",    "Thứ bậc",      "Mức độ",
+        "Có/Không",  "Có/ Không",     "Báo cáo",      "Xã",
+        "Trung tâm", "Công nghệ",     "Dịch vụ",      "Đề tài",
+        "Bài báo",   "Sản phẩm",      "Dự án",        "Cán bộ",
+        "Nhiệm vụ",  "Tổ chức",       "Hồ sơ",        "Lượt",
+        "Cơ sở",
 };
 
 static void split_name_unit(const char *s, char **name, char **unit)
@@ -398,8 +403,9 @@ static void split_name_unit(const char *s, char **name, char **unit)
 /* The line ends in a way that says the cell goes on: "," ";" "và" ... */
 static bool line_continues(const char *s)
 {
-	static const char *const tails[] = {",", ";", "-", "\xe2\x80\x93", " và", " của", " các",
-					    " cho", " với", " trên", " và các", " hoặc"};
+	static const char *const tails[] = {",",    ";",     "-",       "\xe2\x80\x93",
+	                                    " và",  " của",  " các",    " cho",
+	                                    " với", " trên", " và các", " hoặc"};
 	size_t n = strlen(s);
 	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
 		size_t k = strlen(tails[i]);
@@ -459,7 +465,7 @@ struct record {
  * Returns the index of the first line after them; *rest gets the text
  * after the run on its line. */
 static size_t read_targets(const struct items *rec, const struct run *r, int need,
-			   struct record *out, char **rest)
+                           struct record *out, char **rest)
 {
 	struct tok t[MAXTOK];
 	int nt = tokenize(rec->v[r->line].raw, t, MAXTOK);
@@ -545,7 +551,7 @@ static bool name_unfinished(const char *name)
 }
 
 static void read_record(const struct items *rec, const struct layout *lay, struct record *out,
-			struct plan *p)
+                        struct plan *p)
 {
 	int need = lay->ny + (lay->baseline ? 1 : 0);
 	struct run r;
@@ -556,7 +562,8 @@ static void read_record(const struct items *rec, const struct layout *lay, struc
 		for (size_t i = 0; i < rec->n; i++)
 			append(&b, rec->v[i].s);
 		out->name = buf_detach(&b);
-		plan_warn(p, rec->v[0].line, "Không tìm thấy ô mục tiêu của chỉ tiêu; giữ nguyên văn");
+		plan_warn(p, rec->v[0].line,
+		          "Không tìm thấy ô mục tiêu của chỉ tiêu; giữ nguyên văn");
 		return;
 	}
 	read_name_unit(rec, &r, out);
@@ -570,7 +577,8 @@ static void read_record(const struct items *rec, const struct layout *lay, struc
 			out->cell[k] = xstrdup("");
 		out->ncell = need;
 		plan_warn(p, rec->v[r.line].line,
-			  "Chỉ đọc được %d/%d ô mục tiêu; coi các ô đầu là trống", need - miss, need);
+		          "Chỉ đọc được %d/%d ô mục tiêu; coi các ô đầu là trống", need - miss,
+		          need);
 	}
 	char **lines = xcalloc(rec->n + 1, sizeof *lines);
 	size_t nl = 0;
@@ -578,7 +586,8 @@ static void read_record(const struct items *rec, const struct layout *lay, struc
 		lines[nl++] = rest;
 	struct buf tail = BUF_INIT;
 	for (size_t i = after; i < rec->n; i++) {
-		if (rec->v[i].brk && text_case_start(rec->v[i].s) == 0 && name_unfinished(out->name)) {
+		if (rec->v[i].brk && text_case_start(rec->v[i].s) == 0 &&
+		    name_unfinished(out->name)) {
 			while (i < rec->n && text_case_start(rec->v[i].s) == 0)
 				append(&tail, rec->v[i++].s);
 			i--;
@@ -628,7 +637,7 @@ static void emit_header(struct rows *out, const struct layout *lay, int line)
 }
 
 static void emit_record(struct rows *out, const struct layout *lay, const struct items *rec,
-			const char *number, int number_line, struct plan *p)
+                        const char *number, int number_line, struct plan *p)
 {
 	struct record r;
 	read_record(rec, lay, &r, p);

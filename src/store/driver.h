@@ -34,7 +34,7 @@ struct driver {
 	/* Load rows into table (ncols text cells a row, row after row; NULL
 	 * for NULL): COPY where the database has it. */
 	int (*copy)(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
-		    char **err);
+	            char **err);
 	/* Run after restoring a table with explicit ids ("{t}" stands for the
 	 * table), so that new rows get fresh ids; NULL if not needed. */
 	const char *after_restore;
@@ -61,6 +61,6 @@ struct json_t;
 /* The whole database as {"chitieu_dump": 1, "tables": {...}}; back again. */
 int store_dump_json(const struct driver *d, void *db, int schema, struct json_t **out, char **err);
 int store_restore_json(const struct driver *d, void *db, int schema, struct json_t *doc,
-		       char **err);
+                       char **err);
 
 #endif

@@ -19,31 +19,55 @@ static const struct table {
 	const char *cols[17];
 	const char *types;
 } tables[] = {
-	{"units", "id", {"id", "code", "name", "kind", "parent_id", "population", "created_at",
-			 "cutoff_day"}, "itttiiti"},
-	{"agencies", "id", {"id", "unit_id", "name", "folded"}, "iitt"},
-	{"plans", "id", {"id", "unit_id", "version", "title", "number", "issuer", "issued_on", "source",
-			 "imported_at", "imported_by", "doc"}, "iiitttttttt"},
-	{"series", "id", {"id", "unit_id", "code", "folded"}, "iitt"},
-	{"indicators", "id", {"id", "plan_id", "series_id", "code", "group_code", "name", "unit",
-			      "baseline", "baseline_text", "lead_id", "monitor_id", "partners",
-			      "implementers", "deadline"}, "iiittttrtiittt"},
-	{"indicator_agencies", "indicator_id, agency_id, role", {"indicator_id", "agency_id", "role"},
-	 "iit"},
-	{"targets", "indicator_id, year", {"indicator_id", "year", "kind", "text", "op", "value",
-					   "min", "max", "level", "rank"}, "iitttrrrti"},
-	{"tasks", "id", {"id", "plan_id", "code", "group_code", "title", "lead", "implementers",
-			 "timeframe", "due", "recurring"}, "iittttttti"},
-	{"observations", "id", {"id", "series_id", "period", "value", "num", "den", "level", "yes",
-				"note", "evidence", "status", "version", "recorded_by", "recorded_at",
-				"review"}, "iitrrrtitttittt"},
-	{"observation_history", "id", {"id", "observation_id", "version", "value", "num", "den",
-				       "level", "yes", "note", "evidence", "status", "recorded_by",
-				       "recorded_at", "replaced_by", "replaced_at", "reason"},
-	 "iiirrrtitttttttt"},
-	{"task_progress", "id", {"id", "unit_id", "task_code", "period", "status", "percent", "note",
-				 "evidence", "recorded_by", "recorded_at"}, "iitttitttt"},
-	{"audit", "id", {"id", "at", "actor", "action", "entity", "entity_id", "detail"}, "ittttit"},
+        {"units",
+         "id",
+         {"id", "code", "name", "kind", "parent_id", "population", "created_at", "cutoff_day"},
+         "itttiiti"},
+        {"agencies", "id", {"id", "unit_id", "name", "folded"}, "iitt"},
+        {"plans",
+         "id",
+         {"id", "unit_id", "version", "title", "number", "issuer", "issued_on", "source",
+          "imported_at", "imported_by", "doc"},
+         "iiitttttttt"},
+        {"series", "id", {"id", "unit_id", "code", "folded"}, "iitt"},
+        {"indicators",
+         "id",
+         {"id", "plan_id", "series_id", "code", "group_code", "name", "unit", "baseline",
+          "baseline_text", "lead_id", "monitor_id", "partners", "implementers", "deadline"},
+         "iiittttrtiittt"},
+        {"indicator_agencies",
+         "indicator_id, agency_id, role",
+         {"indicator_id", "agency_id", "role"},
+         "iit"},
+        {"targets",
+         "indicator_id, year",
+         {"indicator_id", "year", "kind", "text", "op", "value", "min", "max", "level", "rank"},
+         "iitttrrrti"},
+        {"tasks",
+         "id",
+         {"id", "plan_id", "code", "group_code", "title", "lead", "implementers", "timeframe",
+          "due", "recurring"},
+         "iittttttti"},
+        {"observations",
+         "id",
+         {"id", "series_id", "period", "value", "num", "den", "level", "yes", "note", "evidence",
+          "status", "version", "recorded_by", "recorded_at", "review"},
+         "iitrrrtitttittt"},
+        {"observation_history",
+         "id",
+         {"id", "observation_id", "version", "value", "num", "den", "level", "yes", "note",
+          "evidence", "status", "recorded_by", "recorded_at", "replaced_by", "replaced_at",
+          "reason"},
+         "iiirrrtitttttttt"},
+        {"task_progress",
+         "id",
+         {"id", "unit_id", "task_code", "period", "status", "percent", "note", "evidence",
+          "recorded_by", "recorded_at"},
+         "iitttitttt"},
+        {"audit",
+         "id",
+         {"id", "at", "actor", "action", "entity", "entity_id", "detail"},
+         "ittttit"},
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -119,10 +143,11 @@ int store_dump_json(const struct driver *d, void *db, int schema, json_t **out, 
 		json_t *cols = json_array();
 		for (int c = 0; t->cols[c]; c++)
 			json_array_append_new(cols, json_string(t->cols[c]));
-		json_object_set_new(tabs, t->name, json_pack("{soso}", "columns", cols, "rows", rows));
+		json_object_set_new(tabs, t->name,
+		                    json_pack("{soso}", "columns", cols, "rows", rows));
 	}
 	*out = json_pack("{sisisssO}", "chitieu_dump", 1, "schema", schema, "backend", d->name,
-			 "tables", tabs);
+	                 "tables", tabs);
 	json_decref(tabs);
 	return 0;
 }
@@ -151,8 +176,8 @@ static char **restore_cells(const struct table *t, json_t *rows, size_t *n, char
 			else if (t->types[c] == 't' && json_is_string(v))
 				*cell = xstrdup(json_string_value(v));
 			else {
-				*err = xasprintf("bảng %s, dòng %zu, cột %s: sai kiểu dữ liệu", t->name,
-						 r + 1, t->cols[c]);
+				*err = xasprintf("bảng %s, dòng %zu, cột %s: sai kiểu dữ liệu",
+				                 t->name, r + 1, t->cols[c]);
 				goto bad;
 			}
 		}
@@ -183,13 +208,15 @@ static char *with_table(const char *tmpl, const char *table)
 int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, char **err)
 {
 	json_t *tabs = json_object_get(doc, "tables");
-	if (json_integer_value(json_object_get(doc, "chitieu_dump")) != 1 || !json_is_object(tabs)) {
+	if (json_integer_value(json_object_get(doc, "chitieu_dump")) != 1 ||
+	    !json_is_object(tabs)) {
 		*err = xstrdup("không phải tệp sao lưu của chitieu (thiếu \"chitieu_dump\": 1)");
 		return -1;
 	}
 	if (json_integer_value(json_object_get(doc, "schema")) != schema) {
 		*err = xasprintf("tệp sao lưu có lược đồ phiên bản %lld, chương trình dùng %d",
-				 (long long)json_integer_value(json_object_get(doc, "schema")), schema);
+		                 (long long)json_integer_value(json_object_get(doc, "schema")),
+		                 schema);
 		return -1;
 	}
 	for (size_t k = 0; k < NTABLES; k++) {

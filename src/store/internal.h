@@ -31,9 +31,9 @@ void st_now(char out[32]);
 char *st_dup(const char *s);
 /* Append to the audit log (errors ignored: the action itself succeeded). */
 void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
-	      int64_t id, const char *detail);
+              int64_t id, const char *detail);
 /* Run a statement whose text parameters are a, b (and c when not NULL). */
 int st_run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
-	    char **err);
+            char **err);
 
 #endif

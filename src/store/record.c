@@ -33,7 +33,8 @@ static bool read_yes(const char *s, bool *yes)
 	if (!strcmp(f, "co") || !strcmp(f, "yes") || !strcmp(f, "1") || !strcmp(f, "dat") ||
 	    !strcmp(f, "x"))
 		*yes = true;
-	else if (!strcmp(f, "khong") || !strcmp(f, "no") || !strcmp(f, "0") || !strcmp(f, "chua dat"))
+	else if (!strcmp(f, "khong") || !strcmp(f, "no") || !strcmp(f, "0") ||
+	         !strcmp(f, "chua dat"))
 		*yes = false;
 	else
 		ok = false;
@@ -67,7 +68,7 @@ static struct entry *slot(struct lookups *lk, const char *key, bool *fresh)
 {
 	if ((lk->n + 1) * 2 > lk->cap) {
 		struct lookups big = {xcalloc(lk->cap ? lk->cap * 2 : 64, sizeof *big.v),
-				      lk->cap ? lk->cap * 2 : 64, lk->n};
+		                      lk->cap ? lk->cap * 2 : 64, lk->n};
 		for (size_t i = 0; i < lk->cap; i++) {
 			if (!lk->v[i].key)
 				continue;
@@ -105,7 +106,7 @@ static void lookups_free(struct lookups *lk)
 
 /* The unit, or NULL: *error then says why if the database failed. */
 static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, const char *code,
-					const char **error)
+                                        const char **error)
 {
 	bool fresh;
 	char key[256];
@@ -159,7 +160,7 @@ static void load_unit(struct store *s, struct lookups *lk, int64_t unit_id, cons
 
 /* Entries move when the table grows: callers pass the unit by value. */
 static const struct series_rec *find_series(struct store *s, struct lookups *lk, int64_t unit_id,
-					    const char *unit, const char *code, const char **error)
+                                            const char *unit, const char *code, const char **error)
 {
 	load_unit(s, lk, unit_id, unit);
 	bool fresh;
@@ -174,7 +175,7 @@ static const struct series_rec *find_series(struct store *s, struct lookups *lk,
 
 /* One input row to a checked figure; problems go to ps. */
 static void build(struct store *s, struct lookups *lk, const struct obs_input *in,
-		  struct obs_rec *o, struct problems *ps)
+                  struct obs_rec *o, struct problems *ps)
 {
 	memset(o, 0, sizeof *o);
 	const char *dberr = NULL;
@@ -194,7 +195,8 @@ static void build(struct store *s, struct lookups *lk, const struct obs_input *i
 	}
 	if (!se) {
 		problems_add(ps, "E_UNKNOWN_INDICATOR", in->line,
-			     "Kế hoạch hiện hành của %s không có chỉ tiêu \"%s\"", in->unit, in->indicator);
+		             "Kế hoạch hiện hành của %s không có chỉ tiêu \"%s\"", in->unit,
+		             in->indicator);
 		return;
 	}
 	struct period p;
@@ -210,8 +212,8 @@ static void build(struct store *s, struct lookups *lk, const struct obs_input *i
 	if (*in->num || *in->den) {
 		o->has_ratio = read_number(in->num, &o->num) && read_number(in->den, &o->den);
 		if (!o->has_ratio)
-			problems_add(ps, "E_NUMBER", in->line, "Tử số \"%s\" và mẫu số \"%s\" phải là số",
-				     in->num, in->den);
+			problems_add(ps, "E_NUMBER", in->line,
+			             "Tử số \"%s\" và mẫu số \"%s\" phải là số", in->num, in->den);
 	}
 	if (*in->level) {
 		o->has_level = true;
@@ -241,7 +243,7 @@ static int cmp_keyed(const void *a, const void *b)
 
 /* The same unit, indicator and period twice in one batch. */
 static void duplicates(const struct obs_rec *o, const struct obs_input *in, size_t n,
-		       struct problems *ps)
+                       struct problems *ps)
 {
 	struct keyed *k = xcalloc(n ? n : 1, sizeof *k);
 	for (size_t i = 0; i < n; i++)
@@ -251,12 +253,13 @@ static void duplicates(const struct obs_rec *o, const struct obs_input *in, size
 		if (k[i].o->series_id && k[i].o->series_id == k[i - 1].o->series_id &&
 		    !strcmp(k[i].o->period, k[i - 1].o->period))
 			problems_add(ps, "E_DUPLICATE", k[i].line,
-				     "Trùng với dòng %d (cùng đơn vị, chỉ tiêu, kỳ)", k[i - 1].line);
+			             "Trùng với dòng %d (cùng đơn vị, chỉ tiêu, kỳ)",
+			             k[i - 1].line);
 	free(k);
 }
 
 int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
-		       const char *reason, struct problems *ps)
+                       const char *reason, struct problems *ps)
 {
 	struct lookups lk = {0};
 	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);

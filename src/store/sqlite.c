@@ -22,23 +22,24 @@ static char *db_error(sqlite3 *db, const char *what)
 void *sqlite_driver_open(const char *path, char **err)
 {
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(path, &db,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(
+	        path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("không mở được cơ sở dữ liệu %s: %s", path,
-				 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return NULL;
 	}
 	sqlite3_busy_timeout(db, 10000);
 	char *msg = NULL;
-	rc = sqlite3_exec(db,
-			  "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
-			  " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;",
-			  NULL, NULL, &msg);
+	rc = sqlite3_exec(
+	        db,
+	        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
+	        " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;",
+	        NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: không phải cơ sở dữ liệu SQLite dùng được: %s", path,
-				 msg ? msg : sqlite3_errstr(rc));
+		                 msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		sqlite3_close(db);
 		return NULL;
@@ -151,7 +152,7 @@ static void sq_close(void *db)
 }
 
 static int sq_copy(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
-		   char **err)
+                   char **err)
 {
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "INSERT INTO %s VALUES (", table);
@@ -178,16 +179,17 @@ static int sq_copy(void *db, const char *table, int ncols, char *const *cells, s
 static int sq_backup(void *db, const char *path, char **err)
 {
 	sqlite3 *dst = NULL;
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
 		*err = xasprintf("không tạo được tệp sao lưu %s: %s", path,
-				 dst ? sqlite3_errmsg(dst) : "?");
+		                 dst ? sqlite3_errmsg(dst) : "?");
 		sqlite3_close(dst);
 		return -1;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", db, "main");
 	int rc = b ? SQLITE_OK : SQLITE_ERROR;
 	while (b && ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
-		     rc == SQLITE_LOCKED))
+	             rc == SQLITE_LOCKED))
 		sqlite3_sleep(rc == SQLITE_OK ? 0 : 20);
 	if (b)
 		sqlite3_backup_finish(b);
@@ -198,93 +200,95 @@ static int sq_backup(void *db, const char *path, char **err)
 }
 
 static const char schema[] =
-	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS units ("
-	" id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
-	" kind TEXT NOT NULL CHECK (kind IN ('country','province','district','commune','ward')),"
-	" parent_id INTEGER REFERENCES units(id), population INTEGER,"
-	" created_at TEXT NOT NULL, cutoff_day INTEGER CHECK (cutoff_day BETWEEN 1 AND 28));"
-	"CREATE TABLE IF NOT EXISTS agencies ("
-	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
-	" name TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, folded));"
-	"CREATE TABLE IF NOT EXISTS plans ("
-	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
-	" version INTEGER NOT NULL, title TEXT, number TEXT, issuer TEXT, issued_on TEXT,"
-	" source TEXT, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL,"
-	" UNIQUE (unit_id, version));"
-	/* A unit's indicator across plan versions: figures attach here. */
-	"CREATE TABLE IF NOT EXISTS series ("
-	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
-	" code TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, code));"
-	"CREATE TABLE IF NOT EXISTS indicators ("
-	" id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
-	" series_id INTEGER NOT NULL REFERENCES series(id), code TEXT NOT NULL,"
-	" group_code TEXT NOT NULL, name TEXT NOT NULL, unit TEXT, baseline REAL,"
-	" baseline_text TEXT, lead_id INTEGER REFERENCES agencies(id),"
-	" monitor_id INTEGER REFERENCES agencies(id), partners TEXT, implementers TEXT,"
-	" deadline TEXT, UNIQUE (plan_id, code));"
-	"CREATE TABLE IF NOT EXISTS indicator_agencies ("
-	" indicator_id INTEGER NOT NULL REFERENCES indicators(id),"
-	" agency_id INTEGER NOT NULL REFERENCES agencies(id),"
-	" role TEXT NOT NULL CHECK (role IN ('lead','monitor')),"
-	" PRIMARY KEY (indicator_id, agency_id, role));"
-	"CREATE TABLE IF NOT EXISTS targets ("
-	" indicator_id INTEGER NOT NULL REFERENCES indicators(id), year INTEGER NOT NULL,"
-	" kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value REAL, min REAL, max REAL,"
-	" level TEXT, rank INTEGER, PRIMARY KEY (indicator_id, year));"
-	"CREATE TABLE IF NOT EXISTS tasks ("
-	" id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
-	" code TEXT NOT NULL, group_code TEXT NOT NULL, title TEXT NOT NULL, lead TEXT,"
-	" implementers TEXT, timeframe TEXT, due TEXT, recurring INTEGER NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS observations ("
-	" id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series(id),"
-	" period TEXT NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
-	" note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"
-	"  CHECK (status IN ('draft','submitted','approved','returned')),"
-	" version INTEGER NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-	" review TEXT, UNIQUE (series_id, period));"
-	/* Every earlier state of a figure: nothing changes without a trace. */
-	"CREATE TABLE IF NOT EXISTS observation_history ("
-	" id INTEGER PRIMARY KEY, observation_id INTEGER NOT NULL REFERENCES observations(id),"
-	" version INTEGER NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
-	" note TEXT, evidence TEXT, status TEXT NOT NULL, recorded_by TEXT NOT NULL,"
-	" recorded_at TEXT NOT NULL, replaced_by TEXT NOT NULL, replaced_at TEXT NOT NULL,"
-	" reason TEXT);"
-	/* Progress of a task per period, kept across plan versions by code. */
-	"CREATE TABLE IF NOT EXISTS task_progress ("
-	" id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), task_code TEXT NOT NULL,"
-	" period TEXT NOT NULL, status TEXT NOT NULL"
-	"  CHECK (status IN ('not_started','in_progress','done')), percent INTEGER,"
-	" note TEXT, evidence TEXT, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-	" UNIQUE (unit_id, task_code, period));"
-	"CREATE TABLE IF NOT EXISTS audit ("
-	" id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
-	" entity TEXT NOT NULL, entity_id INTEGER, detail TEXT);"
-	"CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);";
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        "CREATE TABLE IF NOT EXISTS units ("
+        " id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+        " kind TEXT NOT NULL CHECK (kind IN ('country','province','district','commune','ward')),"
+        " parent_id INTEGER REFERENCES units(id), population INTEGER,"
+        " created_at TEXT NOT NULL, cutoff_day INTEGER CHECK (cutoff_day BETWEEN 1 AND 28));"
+        "CREATE TABLE IF NOT EXISTS agencies ("
+        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+        " name TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, folded));"
+        "CREATE TABLE IF NOT EXISTS plans ("
+        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+        " version INTEGER NOT NULL, title TEXT, number TEXT, issuer TEXT, issued_on TEXT,"
+        " source TEXT, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL,"
+        " UNIQUE (unit_id, version));"
+        /* A unit's indicator across plan versions: figures attach here. */
+        "CREATE TABLE IF NOT EXISTS series ("
+        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
+        " code TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, code));"
+        "CREATE TABLE IF NOT EXISTS indicators ("
+        " id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
+        " series_id INTEGER NOT NULL REFERENCES series(id), code TEXT NOT NULL,"
+        " group_code TEXT NOT NULL, name TEXT NOT NULL, unit TEXT, baseline REAL,"
+        " baseline_text TEXT, lead_id INTEGER REFERENCES agencies(id),"
+        " monitor_id INTEGER REFERENCES agencies(id), partners TEXT, implementers TEXT,"
+        " deadline TEXT, UNIQUE (plan_id, code));"
+        "CREATE TABLE IF NOT EXISTS indicator_agencies ("
+        " indicator_id INTEGER NOT NULL REFERENCES indicators(id),"
+        " agency_id INTEGER NOT NULL REFERENCES agencies(id),"
+        " role TEXT NOT NULL CHECK (role IN ('lead','monitor')),"
+        " PRIMARY KEY (indicator_id, agency_id, role));"
+        "CREATE TABLE IF NOT EXISTS targets ("
+        " indicator_id INTEGER NOT NULL REFERENCES indicators(id), year INTEGER NOT NULL,"
+        " kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value REAL, min REAL, max REAL,"
+        " level TEXT, rank INTEGER, PRIMARY KEY (indicator_id, year));"
+        "CREATE TABLE IF NOT EXISTS tasks ("
+        " id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
+        " code TEXT NOT NULL, group_code TEXT NOT NULL, title TEXT NOT NULL, lead TEXT,"
+        " implementers TEXT, timeframe TEXT, due TEXT, recurring INTEGER NOT NULL);"
+        "CREATE TABLE IF NOT EXISTS observations ("
+        " id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series(id),"
+        " period TEXT NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
+        " note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"
+        "  CHECK (status IN ('draft','submitted','approved','returned')),"
+        " version INTEGER NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+        " review TEXT, UNIQUE (series_id, period));"
+        /* Every earlier state of a figure: nothing changes without a trace. */
+        "CREATE TABLE IF NOT EXISTS observation_history ("
+        " id INTEGER PRIMARY KEY, observation_id INTEGER NOT NULL REFERENCES observations(id),"
+        " version INTEGER NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
+        " note TEXT, evidence TEXT, status TEXT NOT NULL, recorded_by TEXT NOT NULL,"
+        " recorded_at TEXT NOT NULL, replaced_by TEXT NOT NULL, replaced_at TEXT NOT NULL,"
+        " reason TEXT);"
+        /* Progress of a task per period, kept across plan versions by code. */
+        "CREATE TABLE IF NOT EXISTS task_progress ("
+        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), task_code TEXT "
+        "NOT NULL,"
+        " period TEXT NOT NULL, status TEXT NOT NULL"
+        "  CHECK (status IN ('not_started','in_progress','done')), percent INTEGER,"
+        " note TEXT, evidence TEXT, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+        " UNIQUE (unit_id, task_code, period));"
+        "CREATE TABLE IF NOT EXISTS audit ("
+        " id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+        " entity TEXT NOT NULL, entity_id INTEGER, detail TEXT);"
+        "CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);";
 
 const struct driver sqlite_driver = {
-	.name = "sqlite",
-	.exec = sq_exec,
-	.prepare = sq_prepare,
-	.bind_text = sq_bind_text,
-	.bind_int = sq_bind_int,
-	.bind_double = sq_bind_double,
-	.bind_null = sq_bind_null,
-	.step = sq_step,
-	.col_null = sq_col_null,
-	.col_text = sq_col_text,
-	.col_int = sq_col_int,
-	.col_double = sq_col_double,
-	.reset = sq_reset,
-	.changes = sq_changes,
-	.copy = sq_copy,
-	.backup = sq_backup,
-	.finalize = sq_finalize,
-	.close = sq_close,
-	/* Take the write lock at once: no deadlock between two writers. */
-	.begin = "BEGIN IMMEDIATE",
-	.schema = schema,
-	.incoming = "CREATE TEMP TABLE IF NOT EXISTS incoming (line INTEGER, series_id INTEGER,"
-		    " period TEXT, value REAL, num REAL, den REAL, level TEXT, yes INTEGER, note TEXT,"
-		    " evidence TEXT)",
+        .name = "sqlite",
+        .exec = sq_exec,
+        .prepare = sq_prepare,
+        .bind_text = sq_bind_text,
+        .bind_int = sq_bind_int,
+        .bind_double = sq_bind_double,
+        .bind_null = sq_bind_null,
+        .step = sq_step,
+        .col_null = sq_col_null,
+        .col_text = sq_col_text,
+        .col_int = sq_col_int,
+        .col_double = sq_col_double,
+        .reset = sq_reset,
+        .changes = sq_changes,
+        .copy = sq_copy,
+        .backup = sq_backup,
+        .finalize = sq_finalize,
+        .close = sq_close,
+        /* Take the write lock at once: no deadlock between two writers. */
+        .begin = "BEGIN IMMEDIATE",
+        .schema = schema,
+        .incoming =
+                "CREATE TEMP TABLE IF NOT EXISTS incoming (line INTEGER, series_id INTEGER,"
+                " period TEXT, value REAL, num REAL, den REAL, level TEXT, yes INTEGER, note TEXT,"
+                " evidence TEXT)",
 };

@@ -18,7 +18,7 @@
 #include "internal.h"
 
 /* Bump when the schema changes (and migrate then). */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION      1
 #define SCHEMA_VERSION_TEXT "1"
 
 /* A prepared statement for sql, made once per store and reused: bulk work
@@ -62,7 +62,8 @@ struct store *store_open(const char *url, char **err)
 	s->db = db;
 	/* The schema is created once; later opens only check its version. */
 	int64_t version = 0;
-	struct stmt *st = D->prepare(db, "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'schema'", NULL);
+	struct stmt *st =
+	        D->prepare(db, "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'schema'", NULL);
 	if (st && D->step(st, NULL) == 1)
 		version = D->col_int(st, 0);
 	if (st)
@@ -72,16 +73,19 @@ struct store *store_open(const char *url, char **err)
 		/* Tables without our version, or another version: never guess. */
 		if (old)
 			D->finalize(old);
-		*err = xasprintf("%s: cơ sở dữ liệu có lược đồ phiên bản %lld, chương trình cần %d; "
-				 "xuất bằng bản chitieu đã tạo nó (chitieu dump) rồi khôi phục",
-				 url, (long long)version, SCHEMA_VERSION);
+		*err = xasprintf(
+		        "%s: cơ sở dữ liệu có lược đồ phiên bản %lld, chương trình cần %d; "
+		        "xuất bằng bản chitieu đã tạo nó (chitieu dump) rồi khôi phục",
+		        url, (long long)version, SCHEMA_VERSION);
 		store_close(s);
 		return NULL;
 	}
 	if (version != SCHEMA_VERSION &&
 	    (D->exec(db, D->schema, err) ||
-	     D->exec(db, "INSERT INTO meta (key, value) VALUES ('schema', '" SCHEMA_VERSION_TEXT "')"
-			 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", err))) {
+	     D->exec(db,
+	             "INSERT INTO meta (key, value) VALUES ('schema', '" SCHEMA_VERSION_TEXT "')"
+	             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	             err))) {
 		store_close(s);
 		return NULL;
 	}
@@ -149,13 +153,14 @@ static int query_int(struct store *s, const char *sql, int64_t *out, char **err,
 }
 
 void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
-		  int64_t id, const char *detail)
+              int64_t id, const char *detail)
 {
 	char at[32];
 	st_now(at);
-	struct stmt *st = st_prep(
-		s, "INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)",
-		NULL);
+	struct stmt *st = st_prep(s,
+	                          "INSERT INTO audit (at, actor, action, entity, entity_id, "
+	                          "detail) VALUES (?,?,?,?,?,?)",
+	                          NULL);
 	if (!st)
 		return;
 	D->bind_text(st, 1, at);
@@ -186,8 +191,8 @@ static bool code_ok(const char *c)
 	if (!c || !*c || strlen(c) > 32)
 		return false;
 	for (; *c; c++)
-		if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
-		      *c == '-' || *c == '_' || *c == '.'))
+		if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+		      (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || *c == '.'))
 			return false;
 	return true;
 }
@@ -207,19 +212,22 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 	size_t before = ps->n;
 	if (!code_ok(u->code))
 		problems_add(ps, "E_UNIT_CODE", 0,
-			     "Mã đơn vị \"%s\" không hợp lệ (chữ, số, '-', '_' hoặc '.'; tối đa 32 ký tự)",
-			     u->code ? u->code : "");
+		             "Mã đơn vị \"%s\" không hợp lệ (chữ, số, '-', '_' hoặc '.'; tối đa 32 "
+		             "ký tự)",
+		             u->code ? u->code : "");
 	if (!u->name || !*u->name)
 		problems_add(ps, "E_UNIT_NAME", 0, "Thiếu tên đơn vị %s", u->code ? u->code : "");
 	int lvl = kind_level(u->kind);
 	if (lvl < 0)
 		problems_add(ps, "E_UNIT_KIND", 0,
-			     "Cấp đơn vị \"%s\" không hợp lệ: country, province, district, commune hoặc ward",
-			     u->kind ? u->kind : "");
+		             "Cấp đơn vị \"%s\" không hợp lệ: country, province, district, commune "
+		             "hoặc ward",
+		             u->kind ? u->kind : "");
 	if (u->population < 0)
 		problems_add(ps, "E_POPULATION", 0, "Dân số không được âm");
 	if (u->cutoff_day < 0 || u->cutoff_day > 28)
-		problems_add(ps, "E_CUTOFF", 0, "Ngày chốt số liệu %d phải từ 1 đến 28", u->cutoff_day);
+		problems_add(ps, "E_CUTOFF", 0, "Ngày chốt số liệu %d phải từ 1 đến 28",
+		             u->cutoff_day);
 	int64_t parent = 0;
 	if (u->parent_code && *u->parent_code) {
 		struct unit_rec p;
@@ -230,27 +238,28 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 			free(err);
 		} else if (rc == 1) {
 			problems_add(ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị cấp trên \"%s\"",
-				     u->parent_code);
+			             u->parent_code);
 		} else {
 			parent = p.id;
 			if (lvl >= 0 && kind_level(p.kind) >= lvl)
 				problems_add(ps, "E_UNIT_PARENT", 0,
-					     "Đơn vị %s (%s) không thể trực thuộc %s (%s)", u->code,
-					     u->kind, p.code, p.kind);
+				             "Đơn vị %s (%s) không thể trực thuộc %s (%s)", u->code,
+				             u->kind, p.code, p.kind);
 			unit_rec_free(&p);
 		}
 	}
-	if (ps->n == before && query_int(s, "SELECT id FROM units WHERE code = ?", NULL, NULL, u->code,
-					 (char *)NULL) == 1)
+	if (ps->n == before && query_int(s, "SELECT id FROM units WHERE code = ?", NULL, NULL,
+	                                 u->code, (char *)NULL) == 1)
 		problems_add(ps, "E_UNIT_EXISTS", 0, "Mã đơn vị \"%s\" đã có", u->code);
 	if (ps->n != before)
 		return -1;
 	char at[32], *err = NULL;
 	st_now(at);
-	struct stmt *st = st_prep(s,
-				     "INSERT INTO units (code, name, kind, parent_id, population, created_at,"
-				     " cutoff_day) VALUES (?,?,?,?,?,?,?)",
-				     &err);
+	struct stmt *st =
+	        st_prep(s,
+	                "INSERT INTO units (code, name, kind, parent_id, population, created_at,"
+	                " cutoff_day) VALUES (?,?,?,?,?,?,?)",
+	                &err);
 	int rc = st ? 0 : -1;
 	if (st) {
 		D->bind_text(st, 1, u->code);
@@ -278,8 +287,8 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 	return 0;
 }
 
-#define UNIT_COLS                                                                          \
-	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population, u.cutoff_day FROM units u" \
+#define UNIT_COLS                                                                                  \
+	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population, u.cutoff_day FROM units u"     \
 	" LEFT JOIN units p ON p.id = u.parent_id"
 
 static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
@@ -296,7 +305,8 @@ static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
 int store_cutoff_day(struct store *s, int64_t unit, char **err)
 {
 	for (int depth = 0; unit && depth < 8; depth++) {
-		struct stmt *st = st_prep(s, "SELECT cutoff_day, parent_id FROM units WHERE id = ?", err);
+		struct stmt *st =
+		        st_prep(s, "SELECT cutoff_day, parent_id FROM units WHERE id = ?", err);
 		if (!st)
 			return -1;
 		D->bind_int(st, 1, unit);
@@ -394,7 +404,10 @@ static int64_t agency_id(struct store *s, int64_t unit, const char *name, char *
 		st_done(s, st);
 	}
 	if (!id) {
-		st = st_prep(s, "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id", err);
+		st = st_prep(
+		        s,
+		        "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id",
+		        err);
 		if (st) {
 			D->bind_int(st, 1, unit);
 			D->bind_text(st, 2, name);
@@ -411,7 +424,7 @@ static int64_t agency_id(struct store *s, int64_t unit, const char *name, char *
 /* Link an indicator to each agency of a cell ("A; B; C"); returns the
  * first agency's id. */
 static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const char *cell,
-			     const char *role, char **err)
+                             const char *role, char **err)
 {
 	if (!cell)
 		return 0;
@@ -422,10 +435,11 @@ static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const c
 		int64_t id = agency_id(s, unit, names[k], err);
 		if (id) {
 			first = first ? first : id;
-			struct stmt *st = st_prep(s,
-						  "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
-						  " VALUES (?,?,?) ON CONFLICT DO NOTHING",
-						  err);
+			struct stmt *st = st_prep(
+			        s,
+			        "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
+			        " VALUES (?,?,?) ON CONFLICT DO NOTHING",
+			        err);
 			if (st) {
 				D->bind_int(st, 1, ind);
 				D->bind_int(st, 2, id);
@@ -451,15 +465,15 @@ static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, si
 	*v = NULL;
 	*n = 0;
 	struct stmt *st =
-		st_prep(s, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
+	        st_prep(s, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
 	if (!st)
 		return;
 	D->bind_int(st, 1, plan);
 	size_t cap = 0;
 	while (D->step(st, NULL) == 1) {
 		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
-		(*v)[*n] = (struct prev_ind){xstrdup(D->col_text(st, 0)), xstrdup(D->col_text(st, 1)),
-					     D->col_int(st, 2), false};
+		(*v)[*n] = (struct prev_ind){xstrdup(D->col_text(st, 0)),
+		                             xstrdup(D->col_text(st, 1)), D->col_int(st, 2), false};
 		(*n)++;
 	}
 	st_done(s, st);
@@ -470,7 +484,8 @@ static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, si
 static int64_t match_series(struct prev_ind *v, size_t n, const struct indicator *x)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!v[i].used && !strcmp(v[i].code, x->code) && text_similarity(v[i].name, x->name) >= 0.6) {
+		if (!v[i].used && !strcmp(v[i].code, x->code) &&
+		    text_similarity(v[i].name, x->name) >= 0.6) {
 			v[i].used = true;
 			return v[i].series;
 		}
@@ -484,16 +499,18 @@ static int64_t match_series(struct prev_ind *v, size_t n, const struct indicator
 
 static int save_targets(struct store *s, int64_t ind, const struct indicator *x, char **err)
 {
-	struct stmt *st = st_prep(s,
-				     "INSERT INTO targets (indicator_id, year, kind, text, op, value, min, max,"
-				     " level, rank) VALUES (?,?,?,?,?,?,?,?,?,?)",
-				     err);
+	struct stmt *st =
+	        st_prep(s,
+	                "INSERT INTO targets (indicator_id, year, kind, text, op, value, min, max,"
+	                " level, rank) VALUES (?,?,?,?,?,?,?,?,?,?)",
+	                err);
 	if (!st)
 		return -1;
 	int rc = 0;
 	for (int i = 0; i < x->ntargets && !rc; i++) {
 		const struct target *t = &x->targets[i].t;
-		bool num = t->kind == TARGET_NUMBER || t->kind == TARGET_RANK || t->kind == TARGET_GROWTH;
+		bool num = t->kind == TARGET_NUMBER || t->kind == TARGET_RANK ||
+		           t->kind == TARGET_GROWTH;
 		D->reset(st);
 		D->bind_int(st, 1, ind);
 		D->bind_int(st, 2, x->targets[i].year);
@@ -512,14 +529,14 @@ static int save_targets(struct store *s, int64_t ind, const struct indicator *x,
 }
 
 static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t series,
-			  const struct indicator *x, char **err)
+                          const struct indicator *x, char **err)
 {
-	struct stmt *st = st_prep(
-		s,
-		"INSERT INTO indicators (plan_id, series_id, code, group_code, name, unit, baseline,"
-		" baseline_text, partners, implementers, deadline)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-		err);
+	struct stmt *st = st_prep(s,
+	                          "INSERT INTO indicators (plan_id, series_id, code, group_code, "
+	                          "name, unit, baseline,"
+	                          " baseline_text, partners, implementers, deadline)"
+	                          " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+	                          err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, plan);
@@ -555,10 +572,11 @@ static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t s
 
 static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char **err)
 {
-	struct stmt *st = st_prep(s,
-				     "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
-				     " timeframe, due, recurring) VALUES (?,?,?,?,?,?,?,?,?)",
-				     err);
+	struct stmt *st =
+	        st_prep(s,
+	                "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
+	                " timeframe, due, recurring) VALUES (?,?,?,?,?,?,?,?,?)",
+	                err);
 	if (!st)
 		return -1;
 	int rc = 0;
@@ -583,18 +601,19 @@ static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char 
 }
 
 static int64_t insert_plan(struct store *s, int64_t unit, int version, const struct plan *p,
-			   const char *source, const char *by, char **err)
+                           const char *source, const char *by, char **err)
 {
 	json_t *j = plan_to_json(p);
 	char *doc = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
 	char at[32];
 	st_now(at);
-	struct stmt *st = st_prep(s,
-				     "INSERT INTO plans (unit_id, version, title, number, issuer, issued_on,"
-				     " source, imported_at, imported_by, doc) VALUES (?,?,?,?,?,?,?,?,?,?)"
-				     " RETURNING id",
-				     err);
+	struct stmt *st =
+	        st_prep(s,
+	                "INSERT INTO plans (unit_id, version, title, number, issuer, issued_on,"
+	                " source, imported_at, imported_by, doc) VALUES (?,?,?,?,?,?,?,?,?,?)"
+	                " RETURNING id",
+	                err);
 	int64_t id = 0;
 	if (st) {
 		D->bind_int(st, 1, unit);
@@ -621,19 +640,20 @@ static int64_t new_series(struct store *s, int64_t unit, const struct indicator 
 	snprintf(u, sizeof u, "%lld", (long long)unit);
 	char *f = text_fold(x->name);
 	int64_t id = 0;
-	query_int(s, "INSERT INTO series (unit_id, code, folded) VALUES (?,?,?) RETURNING id", &id, err,
-		  u, x->code, f, (char *)NULL);
+	query_int(s, "INSERT INTO series (unit_id, code, folded) VALUES (?,?,?) RETURNING id", &id,
+	          err, u, x->code, f, (char *)NULL);
 	free(f);
 	return id;
 }
 
 int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const char *source,
-		    const char *by, struct import_report *rep, char **err)
+                    const char *by, struct import_report *rep, char **err)
 {
 	memset(rep, 0, sizeof *rep);
 	int64_t prev = 0, version = 0;
 	struct stmt *st = st_prep(
-		s, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1", err);
+	        s, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -662,7 +682,8 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 		rc = save_tasks(s, plan, p, err);
 	for (size_t i = 0; i < npv; i++) {
 		if (!pv[i].used && !rc) {
-			rep->unmatched = xrealloc(rep->unmatched, (rep->nunmatched + 1) * sizeof(char *));
+			rep->unmatched =
+			        xrealloc(rep->unmatched, (rep->nunmatched + 1) * sizeof(char *));
 			rep->unmatched[rep->nunmatched++] = xstrdup(pv[i].code);
 		}
 		free(pv[i].code);
@@ -677,17 +698,17 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 }
 
 int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
-		    char **err)
+                    char **err)
 {
 	struct stmt *st = st_prep(
-		s,
-		"SELECT p.id, u.code, p.version, p.title, p.number, p.source, p.imported_at,"
-		" (SELECT count(*) FROM indicators i WHERE i.plan_id = p.id),"
-		" (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id),"
-		" p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)"
-		" FROM plans p JOIN units u ON u.id = p.unit_id"
-		" WHERE CAST(? AS TEXT) IS NULL OR u.code = ? ORDER BY u.code, p.version",
-		err);
+	        s,
+	        "SELECT p.id, u.code, p.version, p.title, p.number, p.source, p.imported_at,"
+	        " (SELECT count(*) FROM indicators i WHERE i.plan_id = p.id),"
+	        " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id),"
+	        " p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)"
+	        " FROM plans p JOIN units u ON u.id = p.unit_id"
+	        " WHERE CAST(? AS TEXT) IS NULL OR u.code = ? ORDER BY u.code, p.version",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, unit_code);
@@ -743,15 +764,15 @@ int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 /* ---- Indicators and figures ------------------------------------------------ */
 
 int store_series_get(struct store *s, int64_t unit, const char *code, struct series_rec *out,
-		     char **err)
+                     char **err)
 {
 	memset(out, 0, sizeof *out);
 	struct stmt *st = st_prep(
-		s,
-		"SELECT i.id, i.series_id, i.code, i.name, i.unit FROM indicators i"
-		" JOIN plans p ON p.id = i.plan_id WHERE p.unit_id = ? AND i.code = ?"
-		" AND p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)",
-		err);
+	        s,
+	        "SELECT i.id, i.series_id, i.code, i.name, i.unit FROM indicators i"
+	        " JOIN plans p ON p.id = i.plan_id WHERE p.unit_id = ? AND i.code = ?"
+	        " AND p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -768,9 +789,10 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 	st_done(s, st);
 	if (rc != 1)
 		return rc < 0 ? -1 : 1;
-	st = st_prep(s,
-			"SELECT year, kind, level, rank FROM targets WHERE indicator_id = ? ORDER BY year",
-			err);
+	st = st_prep(
+	        s,
+	        "SELECT year, kind, level, rank FROM targets WHERE indicator_id = ? ORDER BY year",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, ind);
@@ -783,14 +805,16 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		out->last_year = year;
 		if (!strcmp(kind, "yes"))
 			out->yes_no = true;
-		numeric |= !strcmp(kind, "number") || !strcmp(kind, "range") || !strcmp(kind, "growth");
+		numeric |= !strcmp(kind, "number") || !strcmp(kind, "range") ||
+		           !strcmp(kind, "growth");
 		if (!strcmp(kind, "level")) {
 			const char *lv = D->col_text(st, 2);
 			bool seen = false;
 			for (int i = 0; i < out->nlevels && !seen; i++)
 				seen = !strcmp(out->levels[i], lv);
 			if (!seen) {
-				out->levels = xrealloc(out->levels, (size_t)(out->nlevels + 1) * sizeof(char *));
+				out->levels = xrealloc(out->levels,
+				                       (size_t)(out->nlevels + 1) * sizeof(char *));
 				out->levels[out->nlevels++] = xstrdup(lv);
 			}
 		}
@@ -801,10 +825,10 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 		return -1;
 	/* Figures are welcome over the whole plan: its first and last milestone. */
 	st = st_prep(s,
-			"SELECT min(t.year), max(t.year) FROM targets t JOIN indicators j"
-			" ON j.id = t.indicator_id WHERE j.plan_id = (SELECT plan_id FROM indicators"
-			" WHERE id = ?)",
-			err);
+	             "SELECT min(t.year), max(t.year) FROM targets t JOIN indicators j"
+	             " ON j.id = t.indicator_id WHERE j.plan_id = (SELECT plan_id FROM indicators"
+	             " WHERE id = ?)",
+	             err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, ind);
@@ -816,15 +840,15 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 	return rc < 0 ? -1 : 0;
 }
 
-int store_series_all(struct store *s, int64_t unit, struct series_rec **out, size_t *n,
-		     char **err)
+int store_series_all(struct store *s, int64_t unit, struct series_rec **out, size_t *n, char **err)
 {
 	struct stmt *st = st_prep(
-		s,
-		"SELECT i.code, i.series_id, i.name, i.unit, t.year, t.kind, t.level FROM indicators i"
-		" LEFT JOIN targets t ON t.indicator_id = i.id WHERE i.plan_id = " CURRENT_PLAN
-		" ORDER BY i.id, t.year",
-		err);
+	        s,
+	        "SELECT i.code, i.series_id, i.name, i.unit, t.year, t.kind, t.level FROM "
+	        "indicators i"
+	        " LEFT JOIN targets t ON t.indicator_id = i.id WHERE i.plan_id = " CURRENT_PLAN
+	        " ORDER BY i.id, t.year",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -855,14 +879,15 @@ int store_series_all(struct store *s, int64_t unit, struct series_rec **out, siz
 		hi = year > hi ? year : hi;
 		r->yes_no |= !strcmp(kind, "yes");
 		numeric[*n - 1] |= !strcmp(kind, "number") || !strcmp(kind, "range") ||
-				   !strcmp(kind, "growth");
+		                   !strcmp(kind, "growth");
 		if (!strcmp(kind, "level")) {
 			const char *lv = D->col_text(st, 6);
 			bool seen = false;
 			for (int i = 0; i < r->nlevels && !seen; i++)
 				seen = !strcmp(r->levels[i], lv);
 			if (!seen) {
-				r->levels = xrealloc(r->levels, (size_t)(r->nlevels + 1) * sizeof(char *));
+				r->levels = xrealloc(r->levels,
+				                     (size_t)(r->nlevels + 1) * sizeof(char *));
 				r->levels[r->nlevels++] = xstrdup(lv);
 			}
 		}
@@ -930,7 +955,9 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
 	for (size_t i = 0; i < n; i++) {
 		char **row = &c[i * 10];
 		for (int k = 0; k < 10; k++)
-			row[k] = off[i * 10 + (size_t)k] == NO_CELL ? NULL : arena->ptr + off[i * 10 + (size_t)k];
+			row[k] = off[i * 10 + (size_t)k] == NO_CELL
+			                 ? NULL
+			                 : arena->ptr + off[i * 10 + (size_t)k];
 		row[2] = (char *)o[i].period;
 		row[6] = o[i].has_level ? o[i].level : NULL;
 		row[8] = o[i].note;
@@ -944,24 +971,24 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
 static int check_locked(struct store *s, struct problems *ps, char **err)
 {
 	struct stmt *st = st_prep(s,
-			       "SELECT i.line, i.period FROM incoming i JOIN observations o"
-			       " ON o.series_id = i.series_id AND o.period = i.period"
-			       " WHERE o.status = 'approved' ORDER BY i.line",
-			       err);
+	                          "SELECT i.line, i.period FROM incoming i JOIN observations o"
+	                          " ON o.series_id = i.series_id AND o.period = i.period"
+	                          " WHERE o.status = 'approved' ORDER BY i.line",
+	                          err);
 	if (!st)
 		return -1;
 	int rc;
 	while ((rc = D->step(st, err)) == 1)
 		problems_add(ps, "E_LOCKED", (int)D->col_int(st, 0),
-			     "Số liệu kỳ %s đã được duyệt và khóa; văn phòng phải mở khóa trước",
-			     D->col_text(st, 1));
+		             "Số liệu kỳ %s đã được duyệt và khóa; văn phòng phải mở khóa trước",
+		             D->col_text(st, 1));
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
 /* Run a statement whose parameters are by, at (and reason). */
 int st_run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
-		char **err)
+            char **err)
 {
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
@@ -976,7 +1003,7 @@ int st_run3(struct store *s, const char *sql, const char *a, const char *b, cons
 }
 
 int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-		       const char *by, const char *reason, struct problems *ps, char **err)
+                       const char *by, const char *reason, struct problems *ps, char **err)
 {
 	char at[32];
 	st_now(at);
@@ -994,32 +1021,38 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 		return 1;
 	/* Every figure replaced goes to the history first: nothing changes
 	 * without a trace of who, when and why. */
-	rc = st_run3(s,
-		  "INSERT INTO observation_history (observation_id, version, value, num, den, level,"
-		  " yes, note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at,"
-		  " reason) SELECT o.id, o.version, o.value, o.num, o.den, o.level, o.yes, o.note,"
-		  " o.evidence, o.status, o.recorded_by, o.recorded_at, CAST(? AS TEXT),"
-		  " CAST(? AS TEXT), CAST(? AS TEXT) FROM observations o JOIN incoming i"
-		  " ON o.series_id = i.series_id AND o.period = i.period",
-		  by, at, reason, err);
+	rc = st_run3(
+	        s,
+	        "INSERT INTO observation_history (observation_id, version, value, num, den, level,"
+	        " yes, note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at,"
+	        " reason) SELECT o.id, o.version, o.value, o.num, o.den, o.level, o.yes, o.note,"
+	        " o.evidence, o.status, o.recorded_by, o.recorded_at, CAST(? AS TEXT),"
+	        " CAST(? AS TEXT), CAST(? AS TEXT) FROM observations o JOIN incoming i"
+	        " ON o.series_id = i.series_id AND o.period = i.period",
+	        by, at, reason, err);
 	if (!rc)
 		rc = st_run3(s,
-			  "UPDATE observations SET value = i.value, num = i.num, den = i.den,"
-			  " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
-			  " status = 'draft', version = observations.version + 1,"
-			  " recorded_by = CAST(? AS TEXT), recorded_at = CAST(? AS TEXT) FROM incoming i"
-			  " WHERE observations.series_id = i.series_id AND observations.period = i.period",
-			  by, at, NULL, err);
+		             "UPDATE observations SET value = i.value, num = i.num, den = i.den,"
+		             " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
+		             " status = 'draft', version = observations.version + 1,"
+		             " recorded_by = CAST(? AS TEXT), recorded_at = CAST(? AS TEXT) FROM "
+		             "incoming i"
+		             " WHERE observations.series_id = i.series_id AND observations.period "
+		             "= i.period",
+		             by, at, NULL, err);
 	if (!rc)
 		rc = st_run3(s,
-			  "INSERT INTO observations (series_id, period, value, num, den, level, yes, note,"
-			  " evidence, status, version, recorded_by, recorded_at)"
-			  " SELECT series_id, period, value, num, den, level, yes, note, evidence, 'draft',"
-			  " 1, CAST(? AS TEXT), CAST(? AS TEXT) FROM incoming WHERE true"
-			  " ON CONFLICT (series_id, period) DO NOTHING",
-			  by, at, NULL, err);
+		             "INSERT INTO observations (series_id, period, value, num, den, level, "
+		             "yes, note,"
+		             " evidence, status, version, recorded_by, recorded_at)"
+		             " SELECT series_id, period, value, num, den, level, yes, note, "
+		             "evidence, 'draft',"
+		             " 1, CAST(? AS TEXT), CAST(? AS TEXT) FROM incoming WHERE true"
+		             " ON CONFLICT (series_id, period) DO NOTHING",
+		             by, at, NULL, err);
 	if (!rc) {
-		char *detail = xasprintf("%zu số liệu%s%s", n, reason ? ": " : "", reason ? reason : "");
+		char *detail =
+		        xasprintf("%zu số liệu%s%s", n, reason ? ": " : "", reason ? reason : "");
 		st_audit(s, by, "record", "observation", 0, detail);
 		free(detail);
 	}
@@ -1051,7 +1084,7 @@ static void read_obs(struct store *s, struct stmt *st, struct obs_rec *o)
 }
 
 static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, size_t *n,
-			char **err)
+                        char **err)
 {
 	size_t cap = 0;
 	*out = NULL;
@@ -1066,15 +1099,16 @@ static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, 
 }
 
 int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
-		   size_t *n, char **err)
+                   size_t *n, char **err)
 {
 	struct stmt *st = st_prep(
-		s,
-		"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
-		" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"
-		" FROM observations o JOIN series se ON se.id = o.series_id"
-		" WHERE se.unit_id = ? AND (CAST(? AS TEXT) IS NULL OR o.period = ?) ORDER BY o.period, se.code",
-		err);
+	        s,
+	        "SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
+	        " o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"
+	        " FROM observations o JOIN series se ON se.id = o.series_id"
+	        " WHERE se.unit_id = ? AND (CAST(? AS TEXT) IS NULL OR o.period = ?) ORDER BY "
+	        "o.period, se.code",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -1084,15 +1118,15 @@ int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs
 }
 
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
-		      size_t *n, char **err)
+                      size_t *n, char **err)
 {
 	struct stmt *st = st_prep(
-		s,
-		"SELECT o.series_id, o.period, h.value, h.num, h.den, h.level, h.yes, h.note,"
-		" h.evidence, h.status, h.version, h.recorded_by, h.recorded_at, NULL"
-		" FROM observation_history h JOIN observations o ON o.id = h.observation_id"
-		" WHERE o.series_id = ? AND o.period = ? ORDER BY h.version",
-		err);
+	        s,
+	        "SELECT o.series_id, o.period, h.value, h.num, h.den, h.level, h.yes, h.note,"
+	        " h.evidence, h.status, h.version, h.recorded_by, h.recorded_at, NULL"
+	        " FROM observation_history h JOIN observations o ON o.id = h.observation_id"
+	        " WHERE o.series_id = ? AND o.period = ? ORDER BY h.version",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, series);
@@ -1105,7 +1139,8 @@ int store_obs_history(struct store *s, int64_t series, const char *period, struc
 int store_backup(struct store *s, const char *path, char **err)
 {
 	if (!D->backup) {
-		*err = xstrdup("cơ sở dữ liệu PostgreSQL: sao lưu bằng pg_dump, hoặc dùng \"chitieu dump\"");
+		*err = xstrdup("cơ sở dữ liệu PostgreSQL: sao lưu bằng pg_dump, hoặc dùng "
+		               "\"chitieu dump\"");
 		return -1;
 	}
 	return D->backup(s->db, path, err);
@@ -1156,4 +1191,3 @@ int store_restore(struct store *s, const char *path, char **err)
 	json_decref(doc);
 	return rc < 0 ? -1 : 0;
 }
-

@@ -53,7 +53,7 @@ int store_cutoff_day(struct store *s, int64_t unit_id, char **err);
 /* Store a parsed plan as the unit's newest version; indicators are matched
  * to the previous version by code, then by folded name. */
 int store_plan_save(struct store *s, int64_t unit_id, const struct plan *p, const char *source,
-		    const char *by, struct import_report *rep, char **err);
+                    const char *by, struct import_report *rep, char **err);
 
 struct plan_row {
 	int64_t id;
@@ -65,7 +65,7 @@ struct plan_row {
 
 void plan_row_free(struct plan_row *r);
 int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
-		    char **err);
+                    char **err);
 /* The stored plan as JSON text (the contract of `chitieu parse`); caller frees. */
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err);
 
@@ -75,31 +75,30 @@ int store_plan_current(struct store *s, int64_t unit_id, char **json, char **err
 
 /* 0 found, 1 not found, -1 error. */
 int store_series_get(struct store *s, int64_t unit_id, const char *code, struct series_rec *out,
-		     char **err);
+                     char **err);
 
 /* Every indicator of the unit's current plan, in one query. */
 int store_series_all(struct store *s, int64_t unit_id, struct series_rec **out, size_t *n,
-		     char **err);
+                     char **err);
 
 /* Record n checked figures inside the caller's transaction: each replaced
  * figure goes to the history with by, the time and reason. 0 done; 1 when
  * some are approved and locked (a problem each, with its line, in ps;
  * nothing written); -1 on a database error (*err). */
 int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-		       const char *by, const char *reason, struct problems *ps, char **err);
+                       const char *by, const char *reason, struct problems *ps, char **err);
 int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
-		   size_t *n, char **err);
-int store_obs_history(struct store *s, int64_t series_id, const char *period,
-		      struct obs_rec **out, size_t *n, char **err);
+                   size_t *n, char **err);
+int store_obs_history(struct store *s, int64_t series_id, const char *period, struct obs_rec **out,
+                      size_t *n, char **err);
 
 /* The workflow of a figure: draft -> submitted -> approved, or returned
  * with a comment; approved figures are locked until the office reopens
  * them. action is "submit", "approve", "return" or "reopen"; comment is
  * required for return and reopen. Every transition goes to the audit log.
  * 0 done; -1 with a problem in ps (E_NOT_FOUND, E_STATE, E_COMMENT, E_DB). */
-int store_obs_transition(struct store *s, int64_t series_id, const char *period,
-			 const char *action, const char *by, const char *comment,
-			 struct problems *ps);
+int store_obs_transition(struct store *s, int64_t series_id, const char *period, const char *action,
+                         const char *by, const char *comment, struct problems *ps);
 
 struct audit_rec {
 	char *at, *actor, *action, *entity, *detail;
@@ -109,17 +108,18 @@ struct audit_rec {
 void audit_rec_free(struct audit_rec *a);
 /* The audit log, oldest first; since (ISO time) may be NULL. */
 int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
-		     char **err);
+                     char **err);
 
 /* Progress of a task of the unit's current plan for a period: status
  * not_started | in_progress | done, percent 0..100 (-1 when not given). */
-int store_task_progress(struct store *s, int64_t unit_id, const char *task_code,
-			const char *period, const char *status, int percent, const char *note,
-			const char *evidence, const char *by, struct problems *ps);
+int store_task_progress(struct store *s, int64_t unit_id, const char *task_code, const char *period,
+                        const char *status, int percent, const char *note, const char *evidence,
+                        const char *by, struct problems *ps);
 
 struct task_row {
-	char *code, *title, *lead, *due, *status, *period, *note; /* due, status, period may be NULL */
-	int percent;                                             /* -1 when none */
+	char *code, *title, *lead, *due, *status, *period,
+	        *note; /* due, status, period may be NULL */
+	int percent;   /* -1 when none */
 	bool recurring, overdue;
 };
 
@@ -128,7 +128,7 @@ void task_row_free(struct task_row *t);
  * period (YYYY-MM or any period name); overdue when due before the end of
  * period and not done. Overdue first, then by due month. */
 int store_task_list(struct store *s, int64_t unit_id, const char *period, struct task_row **out,
-		    size_t *n, char **err);
+                    size_t *n, char **err);
 
 /* A consistent copy of a SQLite database into the file path, safe while
  * others write. PostgreSQL: use pg_dump, or store_dump. */
@@ -148,6 +148,6 @@ struct obs_input {
 /* Look up and check every row, then write them all in one transaction, or
  * none: 0, or -1 with every problem (with its line) in ps. */
 int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
-		       const char *reason, struct problems *ps);
+                       const char *reason, struct problems *ps);
 
 #endif

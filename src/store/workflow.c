@@ -15,10 +15,10 @@ static const struct transition {
 	const char *action, *from1, *from2, *to, *verb;
 	bool comment;
 } transitions[] = {
-	{"submit", "draft", "returned", "submitted", "gửi", false},
-	{"approve", "submitted", NULL, "approved", "duyệt", false},
-	{"return", "submitted", NULL, "returned", "trả lại", true},
-	{"reopen", "approved", NULL, "draft", "mở khóa", true},
+        {"submit", "draft", "returned", "submitted", "gửi", false},
+        {"approve", "submitted", NULL, "approved", "duyệt", false},
+        {"return", "submitted", NULL, "returned", "trả lại", true},
+        {"reopen", "approved", NULL, "draft", "mở khóa", true},
 };
 
 static const char *status_vi(const char *st)
@@ -27,11 +27,11 @@ static const char *status_vi(const char *st)
 	       : !strcmp(st, "submitted") ? "đã gửi"
 	       : !strcmp(st, "approved")  ? "đã duyệt"
 	       : !strcmp(st, "returned")  ? "bị trả lại"
-					  : st;
+	                                  : st;
 }
 
 int store_obs_transition(struct store *s, int64_t series, const char *period, const char *action,
-			 const char *by, const char *comment, struct problems *ps)
+                         const char *by, const char *comment, struct problems *ps)
 {
 	const struct transition *t = NULL;
 	for (size_t i = 0; i < sizeof transitions / sizeof transitions[0]; i++)
@@ -43,13 +43,13 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 	}
 	if (t->comment && (!comment || !*comment)) {
 		problems_add(ps, "E_COMMENT", 0, "Cần ghi lý do khi %s",
-			     !strcmp(action, "return") ? "trả lại số liệu" : "mở khóa số liệu");
+		             !strcmp(action, "return") ? "trả lại số liệu" : "mở khóa số liệu");
 		return -1;
 	}
 	char *err = NULL, at[32];
 	st_now(at);
-	struct stmt *st =
-		st_prep(s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", &err);
+	struct stmt *st = st_prep(
+	        s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", &err);
 	int rc = -1;
 	if (st) {
 		D->bind_int(st, 1, series);
@@ -66,11 +66,13 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		problems_add(ps, "E_NOT_FOUND", 0, "Chưa có số liệu kỳ %s để %s", period, t->verb);
 		rc = -1;
 	} else if (strcmp(from, t->from1) && (!t->from2 || strcmp(from, t->from2))) {
-		problems_add(ps, "E_STATE", 0, "Số liệu kỳ %s đang ở trạng thái \"%s\": không thể %s",
-			     period, status_vi(from), t->verb);
+		problems_add(ps, "E_STATE", 0,
+		             "Số liệu kỳ %s đang ở trạng thái \"%s\": không thể %s", period,
+		             status_vi(from), t->verb);
 		rc = -1;
 	} else {
-		struct stmt *u = st_prep(s, "UPDATE observations SET status = ?, review = ? WHERE id = ?", &err);
+		struct stmt *u = st_prep(
+		        s, "UPDATE observations SET status = ?, review = ? WHERE id = ?", &err);
 		rc = u ? 0 : -1;
 		if (u) {
 			D->bind_text(u, 1, t->to);
@@ -83,7 +85,7 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 			problems_add(ps, "E_DB", 0, "%s", err);
 		} else {
 			char *detail = xasprintf("%s %s -> %s%s%s", period, from, t->to,
-						 comment ? ": " : "", comment ? comment : "");
+			                         comment ? ": " : "", comment ? comment : "");
 			st_audit(s, by, action, "observation", id, detail);
 			free(detail);
 		}
@@ -104,12 +106,12 @@ void audit_rec_free(struct audit_rec *a)
 }
 
 int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
-		     char **err)
+                     char **err)
 {
 	struct stmt *st = st_prep(s,
-			       "SELECT at, actor, action, entity, entity_id, detail FROM audit"
-			       " WHERE CAST(? AS TEXT) IS NULL OR at >= ? ORDER BY id",
-			       err);
+	                          "SELECT at, actor, action, entity, entity_id, detail FROM audit"
+	                          " WHERE CAST(? AS TEXT) IS NULL OR at >= ? ORDER BY id",
+	                          err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, since);
@@ -146,10 +148,9 @@ void task_row_free(struct task_row *t)
 	memset(t, 0, sizeof *t);
 }
 
-
 int store_task_progress(struct store *s, int64_t unit, const char *code, const char *period,
-			const char *status, int percent, const char *note, const char *evidence,
-			const char *by, struct problems *ps)
+                        const char *status, int percent, const char *note, const char *evidence,
+                        const char *by, struct problems *ps)
 {
 	size_t before = ps->n;
 	struct period p;
@@ -159,20 +160,24 @@ int store_task_progress(struct store *s, int64_t unit, const char *code, const c
 		problems_add(ps, "E_PERIOD", 0, "Kỳ báo cáo \"%s\": %s", period, why);
 	else
 		period_format(&p, canon, sizeof canon);
-	if (strcmp(status, "not_started") && strcmp(status, "in_progress") && strcmp(status, "done"))
+	if (strcmp(status, "not_started") && strcmp(status, "in_progress") &&
+	    strcmp(status, "done"))
 		problems_add(ps, "E_STATUS", 0,
-			     "Trạng thái \"%s\" không hợp lệ: not_started, in_progress hoặc done", status);
+		             "Trạng thái \"%s\" không hợp lệ: not_started, in_progress hoặc done",
+		             status);
 	if (percent > 100 || percent < -1)
-		problems_add(ps, "E_PERCENT", 0, "Phần trăm hoàn thành %d nằm ngoài 0–100", percent);
+		problems_add(ps, "E_PERCENT", 0, "Phần trăm hoàn thành %d nằm ngoài 0–100",
+		             percent);
 	char *err = NULL;
-	struct stmt *st = st_prep(s, "SELECT count(*) FROM tasks WHERE plan_id = " CURRENT_PLAN " AND code = ?",
-			       &err);
+	struct stmt *st = st_prep(
+	        s, "SELECT count(*) FROM tasks WHERE plan_id = " CURRENT_PLAN " AND code = ?",
+	        &err);
 	if (st) {
 		D->bind_int(st, 1, unit);
 		D->bind_text(st, 2, code);
 		if (D->step(st, &err) == 1 && D->col_int(st, 0) == 0)
 			problems_add(ps, "E_UNKNOWN_TASK", 0,
-				     "Kế hoạch hiện hành không có nhiệm vụ \"%s\"", code);
+			             "Kế hoạch hiện hành không có nhiệm vụ \"%s\"", code);
 		st_done(s, st);
 	}
 	if (ps->n != before) {
@@ -181,13 +186,15 @@ int store_task_progress(struct store *s, int64_t unit, const char *code, const c
 	}
 	char at[32];
 	st_now(at);
-	st = st_prep(s,
-		  "INSERT INTO task_progress (unit_id, task_code, period, status, percent, note, evidence,"
-		  " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)"
-		  " ON CONFLICT (unit_id, task_code, period) DO UPDATE SET status = excluded.status,"
-		  " percent = excluded.percent, note = excluded.note, evidence = excluded.evidence,"
-		  " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
-		  &err);
+	st = st_prep(
+	        s,
+	        "INSERT INTO task_progress (unit_id, task_code, period, status, percent, note, "
+	        "evidence,"
+	        " recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)"
+	        " ON CONFLICT (unit_id, task_code, period) DO UPDATE SET status = excluded.status,"
+	        " percent = excluded.percent, note = excluded.note, evidence = excluded.evidence,"
+	        " recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at",
+	        &err);
 	int rc = -1;
 	if (st) {
 		D->bind_int(st, 1, unit);
@@ -225,7 +232,7 @@ static int cmp_task(const void *a, const void *b)
 }
 
 int store_task_list(struct store *s, int64_t unit, const char *period, struct task_row **out,
-		    size_t *n, char **err)
+                    size_t *n, char **err)
 {
 	struct period p;
 	const char *why;
@@ -235,11 +242,12 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 	/* The latest progress at or before the period, for each task. Periods
 	 * compare by their names only within one kind; use the month number. */
 	struct stmt *st = st_prep(
-		s,
-		"SELECT t.code, t.title, t.lead, t.due, t.recurring, g.status, g.percent, g.period, g.note"
-		" FROM tasks t LEFT JOIN task_progress g ON g.unit_id = ? AND g.task_code = t.code"
-		" WHERE t.plan_id = " CURRENT_PLAN " ORDER BY t.id, g.recorded_at",
-		err);
+	        s,
+	        "SELECT t.code, t.title, t.lead, t.due, t.recurring, g.status, g.percent, "
+	        "g.period, g.note"
+	        " FROM tasks t LEFT JOIN task_progress g ON g.unit_id = ? AND g.task_code = t.code"
+	        " WHERE t.plan_id = " CURRENT_PLAN " ORDER BY t.id, g.recorded_at",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -282,7 +290,8 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 		struct task_row *t = &(*out)[i];
 		int y, m;
 		if (t->due && sscanf(t->due, "%4d-%2d", &y, &m) == 2)
-			t->overdue = y * 12 + m - 1 < last && !(t->status && !strcmp(t->status, "done"));
+			t->overdue =
+			        y * 12 + m - 1 < last && !(t->status && !strcmp(t->status, "done"));
 	}
 	qsort(*out, *n, sizeof **out, cmp_task);
 	return rc < 0 ? -1 : 0;

@@ -70,12 +70,15 @@ static void check_against_naive(const struct engine *e)
 					d += e->den[i] ? e->den[i][(size_t)c * e->nmonth + m] : 1;
 					count++;
 				}
-				double want = e->kind[i] == ENGINE_RATIO   ? (d > 0 ? 100 * n / d : NAN)
-					      : e->kind[i] == ENGINE_COUNT ? n
-									   : (count ? n / count : NAN);
+				double want =
+				        e->kind[i] == ENGINE_RATIO   ? (d > 0 ? 100 * n / d : NAN)
+				        : e->kind[i] == ENGINE_COUNT ? n
+				                                     : (count ? n / count : NAN);
 				double got = engine_value(e, row, i, m);
-				if (!(isnan(want) && isnan(got)) && !(fabs(got - want) <= 1e-6 * (1 + fabs(want))))
-					fail_msg("row %d ind %d month %d: %.10g, want %.10g", row, i, m, got, want);
+				if (!(isnan(want) && isnan(got)) &&
+				    !(fabs(got - want) <= 1e-6 * (1 + fabs(want))))
+					fail_msg("row %d ind %d month %d: %.10g, want %.10g", row,
+					         i, m, got, want);
 			}
 	for (int i = 0; i < e->nind; i++) {
 		int met = 0;
@@ -115,8 +118,8 @@ static void generated_and_updated(void **s)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(by_hand),
-		cmocka_unit_test(generated_and_updated),
+	        cmocka_unit_test(by_hand),
+	        cmocka_unit_test(generated_and_updated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

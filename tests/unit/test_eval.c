@@ -16,17 +16,17 @@
 #include "status.h"
 #include "target.h"
 
-#define M(y, m) ((y) * 12 + (m) - 1)
+#define M(y, m)    ((y)*12 + (m)-1)
 #define NEAR(a, b) (fabs((a) - (b)) < 1e-3)
 
-static struct target T(const char *cell, const char *unit)
-{
+static struct target T(const char *cell, const char *unit) {
 	struct target t;
 	target_parse(cell, unit, &t);
 	return t;
 }
 
-static struct eval_result run(struct eval_input *in)
+static struct eval_result
+run(struct eval_input *in)
 {
 	struct eval_result r;
 	eval_indicator(in, &r);
@@ -37,7 +37,7 @@ static void expect(const struct eval_result *r, enum eval_status s)
 {
 	if (r->status != s)
 		fail_msg("got %s, want %s: %s", eval_status_name(r->status), eval_status_name(s),
-			 r->record);
+		         r->record);
 }
 
 /* Evaluate in and check the status. */
@@ -56,8 +56,14 @@ static void linear_on_track(void **s)
 	(void)s;
 	struct target t = T("≥ 80", "%");
 	struct eval_point p[] = {{M(2025, 6), 62}, {M(2025, 12), 65}};
-	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 60,
-				.baseline_year = 2024, .obs = p, .nobs = 2, .as_of = M(2025, 12)};
+	struct eval_input in = {.target = &t,
+	                        .year = 2030,
+	                        .has_baseline = true,
+	                        .baseline = 60,
+	                        .baseline_year = 2024,
+	                        .obs = p,
+	                        .nobs = 2,
+	                        .as_of = M(2025, 12)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_ON_TRACK);
 	assert_true(NEAR(r.expected, 63.3333));
@@ -75,8 +81,14 @@ static void linear_behind(void **s)
 	(void)s;
 	struct target t = T("≥ 80", "%");
 	struct eval_point p[] = {{M(2025, 6), 62}, {M(2025, 12), 61}};
-	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 60,
-				.baseline_year = 2024, .obs = p, .nobs = 2, .as_of = M(2025, 12)};
+	struct eval_input in = {.target = &t,
+	                        .year = 2030,
+	                        .has_baseline = true,
+	                        .baseline = 60,
+	                        .baseline_year = 2024,
+	                        .obs = p,
+	                        .nobs = 2,
+	                        .as_of = M(2025, 12)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_OFF_TRACK);
 	assert_int_equal(eval_status_colour(r.status), EVAL_RED);
@@ -96,9 +108,15 @@ static void cagr_ratio(void **s)
 	(void)s;
 	struct target t = T("≥ 100", "Doanh nghiệp");
 	struct eval_point p[] = {{M(2026, 12), 60}};
-	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 50,
-				.baseline_year = 2024, .obs = p, .nobs = 1, .as_of = M(2026, 12),
-				.method = EVAL_CAGR};
+	struct eval_input in = {.target = &t,
+	                        .year = 2030,
+	                        .has_baseline = true,
+	                        .baseline = 50,
+	                        .baseline_year = 2024,
+	                        .obs = p,
+	                        .nobs = 1,
+	                        .as_of = M(2026, 12),
+	                        .method = EVAL_CAGR};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_AT_RISK);
 	assert_true(r.has_ratio);
@@ -120,7 +138,8 @@ static void reached(void **s)
 	(void)s;
 	struct target t = T("≥ 70", "%"), h = T("100", "%"), g = T(">60", "%");
 	struct eval_point p[] = {{M(2025, 9), 70}};
-	struct eval_input in = {.target = &t, .year = 2030, .obs = p, .nobs = 1, .as_of = M(2025, 9)};
+	struct eval_input in = {
+	        .target = &t, .year = 2030, .obs = p, .nobs = 1, .as_of = M(2025, 9)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_MET); /* reached before the milestone: achieved */
 	p[0].value = 75;
@@ -148,7 +167,8 @@ static void ranges_levels_yes(void **s)
 	target_rank_row(&lv, 1); /* ranks come from the row, as the importer sets them */
 	assert_int_equal(lv.rank, 3);
 	struct eval_point p[] = {{M(2040, 12), 85}};
-	struct eval_input in = {.target = &rg, .year = 2040, .obs = p, .nobs = 1, .as_of = M(2040, 12)};
+	struct eval_input in = {
+	        .target = &rg, .year = 2040, .obs = p, .nobs = 1, .as_of = M(2040, 12)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_MET);
 	p[0].value = 95;
@@ -183,8 +203,13 @@ static void maintain_previous(void **s)
 	(void)s;
 	struct target prev = T("100", "%"), m = T("Duy trì", "%");
 	struct eval_point p[] = {{M(2027, 12), 100}};
-	struct eval_input in = {.target = &m, .year = 2030, .previous = &prev, .previous_year = 2025,
-				.obs = p, .nobs = 1, .as_of = M(2027, 12)};
+	struct eval_input in = {.target = &m,
+	                        .year = 2030,
+	                        .previous = &prev,
+	                        .previous_year = 2025,
+	                        .obs = p,
+	                        .nobs = 1,
+	                        .as_of = M(2027, 12)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_MET);
 	assert_non_null(strstr(r.record, "vẫn đạt"));
@@ -207,8 +232,13 @@ static void relative_to_province(void **s)
 	(void)s;
 	struct target t = T("Đạt mức trung bình chung của tỉnh", "%");
 	struct eval_point p[] = {{M(2025, 12), 75}};
-	struct eval_input in = {.target = &t, .year = 2025, .obs = p, .nobs = 1, .as_of = M(2025, 12),
-				.has_reference = true, .reference = 72.5};
+	struct eval_input in = {.target = &t,
+	                        .year = 2025,
+	                        .obs = p,
+	                        .nobs = 1,
+	                        .as_of = M(2025, 12),
+	                        .has_reference = true,
+	                        .reference = 72.5};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_MET);
 	assert_true(NEAR(r.goal, 72.5));
@@ -223,8 +253,10 @@ static void relative_to_province(void **s)
 static void missing(void **s)
 {
 	(void)s;
-	struct target t = T("≥ 80", "%"), none = T("-", "%"), text = T("Nâng cao phạm vi ứng dụng", NULL);
-	struct eval_input in = {.target = &t, .year = 2030, .obs = NULL, .nobs = 0, .as_of = M(2025, 12)};
+	struct target t = T("≥ 80", "%"), none = T("-", "%"),
+	              text = T("Nâng cao phạm vi ứng dụng", NULL);
+	struct eval_input in = {
+	        .target = &t, .year = 2030, .obs = NULL, .nobs = 0, .as_of = M(2025, 12)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_NO_DATA);
 	assert_int_equal(eval_status_colour(r.status), EVAL_GREY);
@@ -246,8 +278,14 @@ static void decreasing_and_rank(void **s)
 	(void)s;
 	struct target t = T("≤ 5", "%"), rk = T("Nằm trong tốp 40 của tỉnh", NULL);
 	struct eval_point p[] = {{M(2027, 12), 6}};
-	struct eval_input in = {.target = &t, .year = 2030, .has_baseline = true, .baseline = 10,
-				.baseline_year = 2024, .obs = p, .nobs = 1, .as_of = M(2027, 12)};
+	struct eval_input in = {.target = &t,
+	                        .year = 2030,
+	                        .has_baseline = true,
+	                        .baseline = 10,
+	                        .baseline_year = 2024,
+	                        .obs = p,
+	                        .nobs = 1,
+	                        .as_of = M(2027, 12)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_ON_TRACK);
 	assert_true(NEAR(r.expected, 7.5));
@@ -270,7 +308,8 @@ static void growth_per_year(void **s)
 	(void)s;
 	struct target t = T("Tăng trung bình 1%", "%/năm");
 	struct eval_point p[] = {{M(2025, 1), 100}, {M(2027, 1), 102.01}};
-	struct eval_input in = {.target = &t, .year = 2030, .obs = p, .nobs = 2, .as_of = M(2027, 1)};
+	struct eval_input in = {
+	        .target = &t, .year = 2030, .obs = p, .nobs = 2, .as_of = M(2027, 1)};
 	struct eval_result r = run(&in);
 	expect(&r, EVAL_ON_TRACK);
 	p[1].value = 101;
@@ -326,7 +365,8 @@ static void period_rollup(void **s)
 {
 	(void)s;
 	double months[] = {2, 3, 4}, cov[] = {80, 85, 0}, v;
-	bool all[] = {true, true, true}, no_march[] = {true, true, false}, none[] = {false, false, false};
+	bool all[] = {true, true, true}, no_march[] = {true, true, false},
+	     none[] = {false, false, false};
 	assert_true(agg_period(AGG_COUNT, months, all, 3, &v));
 	assert_true(NEAR(v, 9));
 	assert_true(agg_period(AGG_RATIO, cov, no_march, 3, &v));
@@ -360,7 +400,7 @@ static struct obs_rec fig(const char *code, const char *period, double v, double
 }
 
 static const struct obs_rec *rolled_for(const struct obs_rec *r, size_t n, const char *code,
-					const char *period)
+                                        const char *period)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(r[i].code, code) && !strcmp(r[i].period, period))
@@ -373,23 +413,35 @@ static void periods_roll_by_nature(void **s)
 {
 	(void)s;
 	struct indicator ind[5] = {
-		{.code = "SK", .name = "Số sáng kiến được công nhận mỗi năm", .unit = "Sáng kiến"},
-		{.code = "HS", .name = "Tỷ lệ hồ sơ trực tuyến", .unit = "%"}, /* num/den */
-		{.code = "BS", .name = "Số bác sĩ", .unit = "Bác sĩ/vạn dân"},
-		{.code = "DN", .name = "Số doanh nghiệp thành lập", .unit = "Doanh nghiệp/năm"},
-		{.code = "CB", .name = "Số cán bộ nghiên cứu trên địa bàn", .unit = "Cán bộ"}, /* a stock */
+	        {.code = "SK", .name = "Số sáng kiến được công nhận mỗi năm", .unit = "Sáng kiến"},
+	        {.code = "HS", .name = "Tỷ lệ hồ sơ trực tuyến", .unit = "%"}, /* num/den */
+	        {.code = "BS", .name = "Số bác sĩ", .unit = "Bác sĩ/vạn dân"},
+	        {.code = "DN", .name = "Số doanh nghiệp thành lập", .unit = "Doanh nghiệp/năm"},
+	        {.code = "CB",
+	         .name = "Số cán bộ nghiên cứu trên địa bàn",
+	         .unit = "Cán bộ"}, /* a stock */
 	};
 	struct plan p = {0};
 	p.ind = ind;
 	p.nind = 5;
 	struct obs_rec f[] = {
-		fig("SK", "2025-01", 2, 0), fig("SK", "2025-02", 3, 0), fig("SK", "2025-03", 4, 0),
-		fig("SK", "2025-04", 5, 0), fig("HS", "2025-01", 40, 100), fig("HS", "2025-02", 45, 90),
-		fig("BS", "2025-02", 7.5, 0), fig("BS", "2025-03", 8, 0),
-		/* DN: Q1 recorded itself and by month; April and Q2's May by month */
-		fig("DN", "2025-Q1", 10, 0), fig("DN", "2025-01", 1, 0), fig("DN", "2025-02", 1, 0),
-		fig("DN", "2025-04", 6, 0), fig("DN", "2025-05", 7, 0), fig("DN", "2026", 99, 0),
-		fig("CB", "2025-01", 30, 0), fig("CB", "2025-02", 31, 0),
+	        fig("SK", "2025-01", 2, 0),
+	        fig("SK", "2025-02", 3, 0),
+	        fig("SK", "2025-03", 4, 0),
+	        fig("SK", "2025-04", 5, 0),
+	        fig("HS", "2025-01", 40, 100),
+	        fig("HS", "2025-02", 45, 90),
+	        fig("BS", "2025-02", 7.5, 0),
+	        fig("BS", "2025-03", 8, 0),
+	        /* DN: Q1 recorded itself and by month; April and Q2's May by month */
+	        fig("DN", "2025-Q1", 10, 0),
+	        fig("DN", "2025-01", 1, 0),
+	        fig("DN", "2025-02", 1, 0),
+	        fig("DN", "2025-04", 6, 0),
+	        fig("DN", "2025-05", 7, 0),
+	        fig("DN", "2026", 99, 0),
+	        fig("CB", "2025-01", 30, 0),
+	        fig("CB", "2025-02", 31, 0),
 	};
 	size_t nf = sizeof f / sizeof f[0];
 	struct obs_rec *r;
@@ -430,14 +482,21 @@ static void periods_roll_by_nature(void **s)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(linear_on_track),      cmocka_unit_test(linear_behind),
-		cmocka_unit_test(cagr_ratio),           cmocka_unit_test(reached),
-		cmocka_unit_test(ranges_levels_yes),    cmocka_unit_test(maintain_previous),
-		cmocka_unit_test(relative_to_province), cmocka_unit_test(missing),
-		cmocka_unit_test(decreasing_and_rank),  cmocka_unit_test(growth_per_year),
-		cmocka_unit_test(ratio_of_unequal_communes), cmocka_unit_test(rates_and_counts),
-		cmocka_unit_test(level_distribution),   cmocka_unit_test(period_rollup),
-		cmocka_unit_test(periods_roll_by_nature),
+	        cmocka_unit_test(linear_on_track),
+	        cmocka_unit_test(linear_behind),
+	        cmocka_unit_test(cagr_ratio),
+	        cmocka_unit_test(reached),
+	        cmocka_unit_test(ranges_levels_yes),
+	        cmocka_unit_test(maintain_previous),
+	        cmocka_unit_test(relative_to_province),
+	        cmocka_unit_test(missing),
+	        cmocka_unit_test(decreasing_and_rank),
+	        cmocka_unit_test(growth_per_year),
+	        cmocka_unit_test(ratio_of_unequal_communes),
+	        cmocka_unit_test(rates_and_counts),
+	        cmocka_unit_test(level_distribution),
+	        cmocka_unit_test(period_rollup),
+	        cmocka_unit_test(periods_roll_by_nature),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,15 +62,16 @@ static struct indicator *find(struct plan *p, const char *code)
 static void markdown_variant(void **s)
 {
 	(void)s;
-	const char *doc = "| **TT** | **Tên chỉ tiêu** | **ĐVT** | **Hiện trạng năm 2024** | **Năm 2025** "
-			  "| **Năm 2030** | **Đơn vị chủ trì** | **Cơ quan phối hợp** |\n"
-			  "| **I** | **HẠ TẦNG SỐ** | | | | | | |\n"
-			  "| 1 | Tỷ lệ hộ gia đình có cáp quang | % | 60 | **≥ 80** | 100 | Phòng Văn "
-			  "hóa - Xã hội | Viettel |\n"
-			  "| 2 | Mức độ chuyển đổi số của xã | | | Khá | Tốt | Văn phòng HĐND-UBND | |\n"
-			  "| 3 | Tỷ lệ người dân có tài khoản số | | | | | | |\n"
-			  "| 3.1 | Có tài khoản định danh điện tử | % | 50 | 80 | 100 | Công an xã | |\n"
-			  "| 3.2 | Có tài khoản thanh toán | % | | 60 | 90 | Phòng Kinh tế | |\n";
+	const char *doc =
+	        "| **TT** | **Tên chỉ tiêu** | **ĐVT** | **Hiện trạng năm 2024** | **Năm 2025** "
+	        "| **Năm 2030** | **Đơn vị chủ trì** | **Cơ quan phối hợp** |\n"
+	        "| **I** | **HẠ TẦNG SỐ** | | | | | | |\n"
+	        "| 1 | Tỷ lệ hộ gia đình có cáp quang | % | 60 | **≥ 80** | 100 | Phòng Văn "
+	        "hóa - Xã hội | Viettel |\n"
+	        "| 2 | Mức độ chuyển đổi số của xã | | | Khá | Tốt | Văn phòng HĐND-UBND | |\n"
+	        "| 3 | Tỷ lệ người dân có tài khoản số | | | | | | |\n"
+	        "| 3.1 | Có tài khoản định danh điện tử | % | 50 | 80 | 100 | Công an xã | |\n"
+	        "| 3.2 | Có tài khoản thanh toán | % | | 60 | 90 | Phòng Kinh tế | |\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_int_equal(p.nind, 4); /* the heading 3 is not an indicator */
@@ -98,18 +99,18 @@ static void tsv_page_breaks(void **s)
 {
 	(void)s;
 	const char *doc = "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\t2030\tCơ quan chủ trì\n"
-			  "I.\tPhát triển hạ tầng\t\t\t\t\n"
-			  "1.\tPhủ sóng 5G\t%\t70\t100\tDoanh nghiệp viễn\n"
-			  "\n"
-			  "\t\t\t\t\tthông\n"
-			  "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\t2030\tCơ quan chủ trì\n"
-			  "I.\tPhát triển hạ tầng\t\t\t\t\n"
-			  "2.\tPhủ sóng 6G\t%\t-\t30\tDoanh nghiệp viễn thông\n"
-			  "II.\tPhát triển nguồn lực\t\t\t\t\n"
-			  "1.\tCán bộ có kỹ năng số\t%\t80\t100\tPhòng Nội vụ\n"
-			  "II.\tPhát triển chuyển đổi số\t\t\t\t\n"
-			  "1.\tTỷ lệ DVC trực tuyến\t%\t80\t100\tTrung tâm HCC\n"
-			  "3.\tTỷ lệ hồ sơ số hóa\t%\t80\t100\tTrung tâm HCC\n";
+	                  "I.\tPhát triển hạ tầng\t\t\t\t\n"
+	                  "1.\tPhủ sóng 5G\t%\t70\t100\tDoanh nghiệp viễn\n"
+	                  "\n"
+	                  "\t\t\t\t\tthông\n"
+	                  "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\t2030\tCơ quan chủ trì\n"
+	                  "I.\tPhát triển hạ tầng\t\t\t\t\n"
+	                  "2.\tPhủ sóng 6G\t%\t-\t30\tDoanh nghiệp viễn thông\n"
+	                  "II.\tPhát triển nguồn lực\t\t\t\t\n"
+	                  "1.\tCán bộ có kỹ năng số\t%\t80\t100\tPhòng Nội vụ\n"
+	                  "II.\tPhát triển chuyển đổi số\t\t\t\t\n"
+	                  "1.\tTỷ lệ DVC trực tuyến\t%\t80\t100\tTrung tâm HCC\n"
+	                  "3.\tTỷ lệ hồ sơ số hóa\t%\t80\t100\tTrung tâm HCC\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_int_equal(p.ngroups, 3);
@@ -131,13 +132,14 @@ static void tsv_page_breaks(void **s)
 static void milestone_sections(void **s)
 {
 	(void)s;
-	const char *doc = "TT\tTên chỉ tiêu\tĐơn vị tính\tMục tiêu\tCơ quan chủ trì theo dõi\n"
-			  "I\tĐến năm 2025\t\t\t\n"
-			  "1\tTỷ lệ TTHC được giải quyết trực tuyến\t%\t≥ 80\tTrung tâm HCC\n"
-			  "2\tTỷ lệ phủ sóng 5G\t%\t50\tPhòng VH-XH\n"
-			  "II\tĐến hết năm 2030\t\t\t\n"
-			  "1\tTỷ lệ thủ tục hành chính được giải quyết trực tuyến.\t%\t100\tTrung tâm HCC\n"
-			  "2\tTỷ lệ phủ sóng 6G\t%\t20\tPhòng VH-XH\n";
+	const char *doc =
+	        "TT\tTên chỉ tiêu\tĐơn vị tính\tMục tiêu\tCơ quan chủ trì theo dõi\n"
+	        "I\tĐến năm 2025\t\t\t\n"
+	        "1\tTỷ lệ TTHC được giải quyết trực tuyến\t%\t≥ 80\tTrung tâm HCC\n"
+	        "2\tTỷ lệ phủ sóng 5G\t%\t50\tPhòng VH-XH\n"
+	        "II\tĐến hết năm 2030\t\t\t\n"
+	        "1\tTỷ lệ thủ tục hành chính được giải quyết trực tuyến.\t%\t100\tTrung tâm HCC\n"
+	        "2\tTỷ lệ phủ sóng 6G\t%\t20\tPhòng VH-XH\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_int_equal(p.nind, 3);
@@ -153,14 +155,16 @@ static void milestone_sections(void **s)
 static void tasks(void **s)
 {
 	(void)s;
-	const char *doc = "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan thực hiện | Thời gian thực hiện |\n"
-			  "|---|---|---|---|---|\n"
-			  "| I | Lãnh đạo, chỉ đạo | | | |\n"
-			  "| 1 | Ban hành kế hoạch | UBND xã | Các phòng | Hoàn thành trong tháng 5/2025 |\n"
-			  "| 2 | Kiện toàn Ban Chỉ đạo | UBND xã | | trước tháng 12/2025 |\n"
-			  "| 3 | Tuyên truyền | Phòng VH-XH | | Thực hiện thường xuyên |\n"
-			  "| 4 | Đánh giá | Phòng VH-XH | | Hằng năm, trong quý IV/2026 |\n"
-			  "| 5 | Triển khai | Phòng VH-XH | | Từ tháng 6/2025 |\n";
+	const char *doc =
+	        "| TT | Tên nhiệm vụ | Cơ quan chủ trì | Cơ quan thực hiện | Thời gian thực hiện "
+	        "|\n"
+	        "|---|---|---|---|---|\n"
+	        "| I | Lãnh đạo, chỉ đạo | | | |\n"
+	        "| 1 | Ban hành kế hoạch | UBND xã | Các phòng | Hoàn thành trong tháng 5/2025 |\n"
+	        "| 2 | Kiện toàn Ban Chỉ đạo | UBND xã | | trước tháng 12/2025 |\n"
+	        "| 3 | Tuyên truyền | Phòng VH-XH | | Thực hiện thường xuyên |\n"
+	        "| 4 | Đánh giá | Phòng VH-XH | | Hằng năm, trong quý IV/2026 |\n"
+	        "| 5 | Triển khai | Phòng VH-XH | | Từ tháng 6/2025 |\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_int_equal(p.ntasks, 5);
@@ -184,12 +188,13 @@ static void tasks(void **s)
 static void metadata(void **s)
 {
 	(void)s;
-	const char *doc = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 12/KH-UBND\n\n"
-			  "An Bình, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
-			  "Triển khai Nghị quyết số 57-NQ/TW\n\n"
-			  "Phụ lục I\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của UBND xã An Bình)\n"
-			  "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\n"
-			  "1.\tPhủ sóng 5G\t%\t70\n";
+	const char *doc =
+	        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 12/KH-UBND\n\n"
+	        "An Bình, ngày 05 tháng 3 năm 2025\n\nKẾ HOẠCH\n"
+	        "Triển khai Nghị quyết số 57-NQ/TW\n\n"
+	        "Phụ lục I\n(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/3/2025 của UBND xã An Bình)\n"
+	        "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\n"
+	        "1.\tPhủ sóng 5G\t%\t70\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_string_equal(p.number, "12/KH-UBND");
@@ -204,13 +209,13 @@ static void group_variants(void **s)
 {
 	(void)s;
 	const char *doc = "| STT | Nội dung chỉ tiêu | Đơn vị tính | Năm 2025 | Năm 2030 |\n"
-			  "| | **I. HẠ TẦNG SỐ** | | | |\n"
-			  "| 1 | Phủ sóng 5G | % | 70 | 100 |\n"
-			  "| | **II. NGUỒN NHÂN LỰC** | | | |\n"
-			  "| 1 | Cán bộ có kỹ năng số | % | 80 | 100 |\n"
-			  "| B | Chuyển đổi số | | | |\n"
-			  "| 1 | Tỷ lệ DVC trực tuyến | % | 80 | 100 |\n"
-			  "\nGhi chú: Tổng cộng có 4 chỉ tiêu.\n";
+	                  "| | **I. HẠ TẦNG SỐ** | | | |\n"
+	                  "| 1 | Phủ sóng 5G | % | 70 | 100 |\n"
+	                  "| | **II. NGUỒN NHÂN LỰC** | | | |\n"
+	                  "| 1 | Cán bộ có kỹ năng số | % | 80 | 100 |\n"
+	                  "| B | Chuyển đổi số | | | |\n"
+	                  "| 1 | Tỷ lệ DVC trực tuyến | % | 80 | 100 |\n"
+	                  "\nGhi chú: Tổng cộng có 4 chỉ tiêu.\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_int_equal(p.nind, 3);
@@ -232,11 +237,11 @@ static void one_cell_per_line(void **s)
 {
 	(void)s;
 	const char *doc = "Stt Nội dung chỉ tiêu Đơn vị tính Kết quả thực hiện năm 2024\n"
-			  "Mục tiêu\nCơ quan chủ trì\n2025 2030\n"
-			  "I Phát triển hạ tầng\n"
-			  "1\nTỷ lệ phủ sóng 5G\n%\n40\n70\n100\nDoanh nghiệp viễn thông\n"
-			  "2 Tỷ lệ hộ có cáp quang\n%\n50\n≥ 80\n100\nDoanh nghiệp viễn thông\n"
-			  "3\nMức độ chuyển đổi số\nMức độ\n-\nKhá\nTốt\nVăn phòng HĐND-UBND\n";
+	                  "Mục tiêu\nCơ quan chủ trì\n2025 2030\n"
+	                  "I Phát triển hạ tầng\n"
+	                  "1\nTỷ lệ phủ sóng 5G\n%\n40\n70\n100\nDoanh nghiệp viễn thông\n"
+	                  "2 Tỷ lệ hộ có cáp quang\n%\n50\n≥ 80\n100\nDoanh nghiệp viễn thông\n"
+	                  "3\nMức độ chuyển đổi số\nMức độ\n-\nKhá\nTốt\nVăn phòng HĐND-UBND\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_int_equal(p.nind, 3);
@@ -255,7 +260,7 @@ static void one_cell_per_line(void **s)
 	plan_free(&p);
 
 	const char *md = "| TT | Chỉ tiêu | ĐVT | Kết quả thực hiện năm 2024 | Năm 2025 |\n"
-			 "| 1 | Phủ sóng 5G | % | 40 | 70 |\n";
+	                 "| 1 | Phủ sóng 5G | % | 40 | 70 |\n";
 	parse_ok(md, &p);
 	x = find(&p, "I.1");
 	assert_true(x->has_baseline && x->baseline == 40);
@@ -269,7 +274,7 @@ static void unreadable_kept(void **s)
 {
 	(void)s;
 	const char *doc = "Stt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\t2030\n"
-			  "1.\tChỉ tiêu lạ\tChỉ số\tTheo hướng dẫn của Bộ\t???\n";
+	                  "1.\tChỉ tiêu lạ\tChỉ số\tTheo hướng dẫn của Bộ\t???\n";
 	struct plan p;
 	parse_ok(doc, &p);
 	assert_int_equal(p.nind, 1);
@@ -336,11 +341,11 @@ static void legacy_encoding(void **s)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(markdown_variant), cmocka_unit_test(tsv_page_breaks),
-		cmocka_unit_test(milestone_sections), cmocka_unit_test(tasks),
-		cmocka_unit_test(metadata),          cmocka_unit_test(unreadable_kept),
-		cmocka_unit_test(bad_input),         cmocka_unit_test(legacy_encoding),
-		cmocka_unit_test(group_variants),    cmocka_unit_test(one_cell_per_line),
+	        cmocka_unit_test(markdown_variant),   cmocka_unit_test(tsv_page_breaks),
+	        cmocka_unit_test(milestone_sections), cmocka_unit_test(tasks),
+	        cmocka_unit_test(metadata),           cmocka_unit_test(unreadable_kept),
+	        cmocka_unit_test(bad_input),          cmocka_unit_test(legacy_encoding),
+	        cmocka_unit_test(group_variants),     cmocka_unit_test(one_cell_per_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

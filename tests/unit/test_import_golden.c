@@ -14,7 +14,7 @@
 
 #include "import.h"
 
-#define PLANS CHITIEU_DATA "/plans/"
+#define PLANS  CHITIEU_DATA "/plans/"
 #define GOLDEN CHITIEU_DATA "/golden/"
 
 static json_t *parse_json(const char *name, struct plan *p)
@@ -42,14 +42,15 @@ static void explain(json_t *got, json_t *want)
 	for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
 		json_t *ga = json_object_get(g, lists[l]), *wa = json_object_get(w, lists[l]);
 		size_t n = json_array_size(wa) > json_array_size(ga) ? json_array_size(wa)
-								       : json_array_size(ga);
+		                                                     : json_array_size(ga);
 		for (size_t i = 0; i < n; i++) {
 			json_t *gi = json_array_get(ga, i), *wi = json_array_get(wa, i);
 			if (json_equal(gi, wi))
 				continue;
 			char *gs = gi ? json_dumps(gi, JSON_COMPACT) : strdup("(missing)");
 			char *ws = wi ? json_dumps(wi, JSON_COMPACT) : strdup("(missing)");
-			print_error("%s[%zu]\n  got:  %.600s\n  want: %.600s\n", lists[l], i, gs, ws);
+			print_error("%s[%zu]\n  got:  %.600s\n  want: %.600s\n", lists[l], i, gs,
+			            ws);
 			free(gs);
 			free(ws);
 			fail_msg("%s[%zu] differs from the golden file", lists[l], i);
@@ -237,7 +238,7 @@ static void json_round_trip(void **s)
 {
 	(void)s;
 	const char *names[] = {"000_03b77514fb71b314", "001_5a02e85ee0dfd10c",
-			       "002_f65c0da7dbd96e8d", "004_5f0b3916b5e2f87f"};
+	                       "002_f65c0da7dbd96e8d", "004_5f0b3916b5e2f87f"};
 	for (int i = 0; i < 4; i++) {
 		struct plan p, q;
 		json_t *a = parse_json(names[i], &p);
@@ -269,11 +270,11 @@ static void json_round_trip(void **s)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(golden_000), cmocka_unit_test(golden_001),
-		cmocka_unit_test(golden_002), cmocka_unit_test(golden_004),
-		cmocka_unit_test(facts_000),  cmocka_unit_test(facts_001),
-		cmocka_unit_test(facts_002),  cmocka_unit_test(facts_004),
-		cmocka_unit_test(json_round_trip),
+	        cmocka_unit_test(golden_000),      cmocka_unit_test(golden_001),
+	        cmocka_unit_test(golden_002),      cmocka_unit_test(golden_004),
+	        cmocka_unit_test(facts_000),       cmocka_unit_test(facts_001),
+	        cmocka_unit_test(facts_002),       cmocka_unit_test(facts_004),
+	        cmocka_unit_test(json_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

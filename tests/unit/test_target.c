@@ -24,7 +24,8 @@ static void expect_number(const char *cell, enum target_op op, double v)
 	struct target t = parse(cell, "%");
 	if (t.kind != TARGET_NUMBER || t.op != op || fabs(t.value - v) > 1e-9)
 		fail_msg("\"%s\": got kind %s op %s value %g, want number %s %g", cell,
-			 target_kind_name(t.kind), target_op_name(t.op), t.value, target_op_name(op), v);
+		         target_kind_name(t.kind), target_op_name(t.op), t.value,
+		         target_op_name(op), v);
 	target_free(&t);
 }
 
@@ -33,7 +34,7 @@ static void expect_kind(const char *cell, const char *unit, enum target_kind k)
 	struct target t = parse(cell, unit);
 	if (t.kind != k)
 		fail_msg("\"%s\" (unit %s): got %s, want %s", cell, unit ? unit : "-",
-			 target_kind_name(t.kind), target_kind_name(k));
+		         target_kind_name(t.kind), target_kind_name(k));
 	target_free(&t);
 }
 
@@ -71,7 +72,7 @@ static void bare_numbers(void **state)
 	expect_number("1.0", TARGET_GE, 1);
 	expect_number("1,50%", TARGET_GE, 1.5);
 	expect_number("2,5", TARGET_GE, 2.5);
-	expect_number("1.000", TARGET_GE, 1000);     /* Vietnamese thousands */
+	expect_number("1.000", TARGET_GE, 1000); /* Vietnamese thousands */
 	expect_number("1.000,5", TARGET_GE, 1000.5);
 	expect_number("0.650", TARGET_GE, 0.65);
 }
@@ -95,7 +96,8 @@ static void ranges(void **state)
 	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
 		struct target t = parse(cells[i], "%");
 		if (t.kind != TARGET_RANGE || t.min != 80 || t.max != 90)
-			fail_msg("\"%s\": got %s %g..%g", cells[i], target_kind_name(t.kind), t.min, t.max);
+			fail_msg("\"%s\": got %s %g..%g", cells[i], target_kind_name(t.kind), t.min,
+			         t.max);
 		target_free(&t);
 	}
 	expect_kind("90-80", "%", TARGET_TEXT); /* a range must go up */
@@ -136,7 +138,7 @@ static void expect_level(const char *cell, const char *level)
 	struct target t = parse(cell, "Mức độ");
 	if (t.kind != TARGET_LEVEL || strcmp(t.level, level))
 		fail_msg("\"%s\": got %s %s, want level %s", cell, target_kind_name(t.kind),
-			 t.level ? t.level : "-", level);
+		         t.level ? t.level : "-", level);
 	target_free(&t);
 }
 
@@ -182,8 +184,8 @@ static void rank_row(void **state)
 		target_rank_row(t, 5);
 		for (int i = 0; i < 5; i++) {
 			if (t[i].rank != wants[r][i])
-				fail_msg("row %d cell %d \"%s\": rank %d, want %d", r, i, rows[r][i],
-					 t[i].rank, wants[r][i]);
+				fail_msg("row %d cell %d \"%s\": rank %d, want %d", r, i,
+				         rows[r][i], t[i].rank, wants[r][i]);
 			target_free(&t[i]);
 		}
 	}
@@ -247,7 +249,8 @@ static void report(void **state)
 static void text(void **state)
 {
 	(void)state;
-	struct target t = parse("Nâng cao phạm vi, mức độ ứng dụng phục vụ quản trị nhà nước", NULL);
+	struct target t =
+	        parse("Nâng cao phạm vi, mức độ ứng dụng phục vụ quản trị nhà nước", NULL);
 	assert_int_equal(t.kind, TARGET_TEXT);
 	assert_string_equal(t.text, "Nâng cao phạm vi, mức độ ứng dụng phục vụ quản trị nhà nước");
 	target_free(&t);
@@ -278,14 +281,14 @@ static void numbers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(at_least), cmocka_unit_test(strictly_more),
-		cmocka_unit_test(bare_numbers), cmocka_unit_test(compound),
-		cmocka_unit_test(ranges),   cmocka_unit_test(none),
-		cmocka_unit_test(yes),      cmocka_unit_test(maintain),
-		cmocka_unit_test(levels),   cmocka_unit_test(rank_row),
-		cmocka_unit_test(rank),     cmocka_unit_test(relative),
-		cmocka_unit_test(growth),   cmocka_unit_test(report),
-		cmocka_unit_test(text),     cmocka_unit_test(numbers),
+	        cmocka_unit_test(at_least),     cmocka_unit_test(strictly_more),
+	        cmocka_unit_test(bare_numbers), cmocka_unit_test(compound),
+	        cmocka_unit_test(ranges),       cmocka_unit_test(none),
+	        cmocka_unit_test(yes),          cmocka_unit_test(maintain),
+	        cmocka_unit_test(levels),       cmocka_unit_test(rank_row),
+	        cmocka_unit_test(rank),         cmocka_unit_test(relative),
+	        cmocka_unit_test(growth),       cmocka_unit_test(report),
+	        cmocka_unit_test(text),         cmocka_unit_test(numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,8 +53,8 @@ static void words(void **state)
 	(void)state;
 	struct words w = {0};
 	text_words("Tỷ lệ TTHC, DVC của CĐS", &w);
-	const char *want[] = {"ty", "le", "thu", "tuc", "hanh", "chinh", "dich", "vu", "cong",
-			      "cua", "chuyen", "doi", "so"};
+	const char *want[] = {"ty", "le",   "thu", "tuc",    "hanh", "chinh", "dich",
+	                      "vu", "cong", "cua", "chuyen", "doi",  "so"};
 	assert_int_equal(w.n, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < w.n; i++)
 		assert_string_equal(w.w[i], want[i]);
@@ -65,18 +65,19 @@ static void similarity(void **state)
 {
 	(void)state;
 	/* The same indicator worded a little differently in two sections. */
-	assert_true(text_similarity("Tỷ lệ % tổng chi ngân sách địa phương chi cho khoa học, công "
-				    "nghệ, đổi mới sáng tạo",
-				    "Tổng chi ngân sách địa phương chi cho khoa học, công nghệ, đổi "
-				    "mới sáng tạo") > 0.8);
+	assert_true(
+	        text_similarity("Tỷ lệ % tổng chi ngân sách địa phương chi cho khoa học, công "
+	                        "nghệ, đổi mới sáng tạo",
+	                        "Tổng chi ngân sách địa phương chi cho khoa học, công nghệ, đổi "
+	                        "mới sáng tạo") > 0.8);
 	assert_true(text_similarity("Tỷ lệ TTHC được số hóa",
-				    "Tỷ lệ thủ tục hành chính được số hóa") > 0.99);
+	                            "Tỷ lệ thủ tục hành chính được số hóa") > 0.99);
 	assert_true(text_similarity("Phát triển chuyển đổi số", "Phát triển chuyên đổi số") > 0.99);
 	/* Different numbers are different indicators, however alike the words. */
 	assert_true(text_similarity("Tỷ lệ phủ sóng 5G trên địa bàn",
-				    "Tỷ lệ phủ sóng 6G trên địa bàn") == 0);
+	                            "Tỷ lệ phủ sóng 6G trên địa bàn") == 0);
 	assert_true(text_similarity("Tỷ lệ dân số trưởng thành tiếp cận dịch vụ số trong y tế",
-				    "Số doanh nghiệp khởi nghiệp sáng tạo") < 0.3);
+	                            "Số doanh nghiệp khởi nghiệp sáng tạo") < 0.3);
 }
 
 static void roman(void **state)
@@ -115,8 +116,8 @@ static void misc(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(fold),       cmocka_unit_test(clean), cmocka_unit_test(words),
-		cmocka_unit_test(similarity), cmocka_unit_test(roman), cmocka_unit_test(misc),
+	        cmocka_unit_test(fold),       cmocka_unit_test(clean), cmocka_unit_test(words),
+	        cmocka_unit_test(similarity), cmocka_unit_test(roman), cmocka_unit_test(misc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
