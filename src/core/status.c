@@ -124,13 +124,19 @@ static bool is_flow(const struct indicator *x)
 /* One figure for the bucket from the parts g[0..n) (longest first). */
 static struct obs_rec derive(const struct plan *p, struct part *g, size_t n)
 {
-	/* Keep a part only when no longer kept part holds it. */
+	/* Keep a part only when it shares no month with a longer kept part: a
+	 * recorded quarter beats its months, and 2025-9M beats 2025-H2 (which
+	 * would count July to September twice). */
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		bool held = false;
-		for (size_t j = 0; j < k && !held; j++)
-			held = period_within(&g[i].per, &g[j].per);
-		if (!held)
+		bool overlaps = false;
+		int a0, a1, b0, b1;
+		period_months(&g[i].per, &a0, &a1);
+		for (size_t j = 0; j < k && !overlaps; j++) {
+			period_months(&g[j].per, &b0, &b1);
+			overlaps = a0 <= b1 && b0 <= a1;
+		}
+		if (!overlaps)
 			g[k++] = g[i];
 	}
 	size_t latest = 0;

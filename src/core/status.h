@@ -31,8 +31,9 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
  * what happens in a period (its name or unit says "mỗi năm", "hằng năm",
  * "trong năm", "/năm", "mỗi tháng") sums them; a stock ("Số doanh nghiệp
  * … trên địa bàn"), an index, a ratio, percentage, rate, level or yes/no
- * takes the latest (aggregate.h, agg_period). Where a part and its parts were both recorded
- * (2025-Q1 and its months, asked for the year) the part counts. The derived
+ * takes the latest (aggregate.h, agg_period). Parts that share months are
+ * not both used: the longer counts (2025-Q1 over its months, 2025-9M over
+ * 2025-H2, asked for the year). The derived
  * figure keeps the latest part's fields, with the period's name and a note
  * "tổng hợp từ N kỳ". Figures as coarse as grain, in no period of it (a
  * December month for nine months) or unreadable are copied. *out is the

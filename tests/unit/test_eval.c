@@ -442,6 +442,10 @@ static void periods_roll_by_nature(void **s)
 	        fig("DN", "2026", 99, 0),
 	        fig("CB", "2025-01", 30, 0),
 	        fig("CB", "2025-02", 31, 0),
+	        /* SK 2026: nine months and the second half share July-September */
+	        fig("SK", "2026-9M", 20, 0),
+	        fig("SK", "2026-H2", 12, 0),
+	        fig("SK", "2026-12", 3, 0),
 	};
 	size_t nf = sizeof f / sizeof f[0];
 	struct obs_rec *r;
@@ -449,8 +453,9 @@ static void periods_roll_by_nature(void **s)
 	/* SK Q1 = 2+3+4 = 9, Q2 = 5; HS Q1 = February's 45/90 (latest);
 	 * BS Q1 = March's 8 (a rate is not summed); DN Q1 = the recorded 10,
 	 * not 1+1; DN Q2 = 6+7 = 13; DN 2026 copied; CB Q1 = February's 31, a
-	 * stock is not summed: 8 figures. */
-	assert_int_equal(n, 8);
+	 * stock is not summed; SK 2026-9M and -H2 copied (no quarter holds
+	 * them), 2026-12 becomes 2026-Q4: 11 figures. */
+	assert_int_equal(n, 11);
 	const struct obs_rec *o = rolled_for(r, n, "SK", "2025-Q1");
 	assert_non_null(o);
 	assert_true(NEAR(o->value, 9));
@@ -467,9 +472,11 @@ static void periods_roll_by_nature(void **s)
 		obs_rec_free(&r[i]);
 	free(r);
 	/* The year: SK 2+3+4+5 = 14; DN = Q1's 10 (its months are inside it)
-	 * + 6 + 7 = 23; 2026 stays; CB 31: 6 figures. */
+	 * + 6 + 7 = 23; 2026 stays; CB 31; SK 2026 = 9M's 20 + December's 3
+	 * (H2 shares July-September with 9M and is left out): 7 figures. */
 	n = status_roll_periods(&p, f, nf, PERIOD_YEAR, &r);
-	assert_int_equal(n, 6);
+	assert_int_equal(n, 7);
+	assert_true(NEAR(rolled_for(r, n, "SK", "2026")->value, 23));
 	assert_true(NEAR(rolled_for(r, n, "CB", "2025")->value, 31));
 	assert_true(NEAR(rolled_for(r, n, "SK", "2025")->value, 14));
 	assert_true(NEAR(rolled_for(r, n, "DN", "2025")->value, 23));
