@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, const char **rest,
                int nrest)
@@ -50,4 +51,31 @@ const char *args_db(const char *db)
 		return db;
 	const char *e = getenv("CHITIEU_DB");
 	return e && *e ? e : "chitieu.db";
+}
+
+/* --period P, else --year Y, else this month: the last month of it, and
+ * its kind (the grain figures are rolled up to). */
+int args_period_end(const char *cmd, const char *period, const char *year, int *as_of,
+                    enum period_kind *grain, char *shown, size_t n)
+{
+	if (!period && year)
+		period = year;
+	if (!period) {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(shown, n, "%Y-%m", &tm);
+	} else {
+		snprintf(shown, n, "%s", period);
+	}
+	struct period per;
+	const char *why;
+	int first;
+	if (period_parse(shown, &per, &why)) {
+		fprintf(stderr, "chitieu %s: [E_PERIOD] \"%s\": %s\n", cmd, shown, why);
+		return -1;
+	}
+	period_months(&per, &first, as_of);
+	*grain = per.kind;
+	return 0;
 }

@@ -3,7 +3,10 @@
 #ifndef CHITIEU_ARGS_H
 #define CHITIEU_ARGS_H
 
+#include "period.h"
+
 #include <stdbool.h>
+#include <stddef.h>
 
 struct opt {
 	const char *name;   /* without "--" */
@@ -18,5 +21,11 @@ int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, c
 
 /* The database: --db, else $CHITIEU_DB, else "chitieu.db". */
 const char *args_db(const char *db);
+
+/* --period P, else --year Y, else this month, named into shown (n bytes):
+ * *as_of its last month (year * 12 + month - 1) and *grain its kind, which
+ * figures are rolled up to. -1 after printing "[E_PERIOD]" and why. */
+int args_period_end(const char *cmd, const char *period, const char *year, int *as_of,
+                    enum period_kind *grain, char *shown, size_t n);
 
 #endif

@@ -74,15 +74,7 @@ static int load_family(struct store *s, const char *parent, enum period_kind gra
 		size_t no = 0;
 		if (store_obs_list(s, u->id, NULL, &f->obs[f->n], &no, err))
 			return -1;
-		if (grain != PERIOD_MONTH) { /* months -> quarter -> year, by nature */
-			struct obs_rec *rolled;
-			size_t nr = status_roll_periods(p, f->obs[f->n], no, grain, &rolled);
-			for (size_t k = 0; k < no; k++)
-				obs_rec_free(&f->obs[f->n][k]);
-			free(f->obs[f->n]);
-			f->obs[f->n] = rolled;
-			no = nr;
-		}
+		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
 		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
 		f->n++;
 	}
@@ -91,24 +83,6 @@ static int load_family(struct store *s, const char *parent, enum period_kind gra
 		return -1;
 	}
 	return 0;
-}
-
-/* --period P or --year Y: the last month of it, and its kind. */
-static bool as_of_month(const char *period, const char *year, int *as_of, enum period_kind *grain)
-{
-	char buf[16];
-	if (!period && year) {
-		snprintf(buf, sizeof buf, "%.8s", year);
-		period = buf;
-	}
-	struct period p;
-	const char *why;
-	int first;
-	if (!period || period_parse(period, &p, &why))
-		return false;
-	period_months(&p, &first, as_of);
-	*grain = p.kind;
-	return true;
 }
 
 static const char *nature_vi(enum agg_nature n)
@@ -199,11 +173,9 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 		        cmd);
 		return CLI_USAGE;
 	}
-	if (!as_of_month(period, year, &as_of, &grain)) {
-		fprintf(stderr, "chitieu %s: [E_PERIOD] kỳ \"%s\" không hợp lệ\n", cmd,
-		        period ? period : year);
+	char shown[32];
+	if (args_period_end(cmd, period, year, &as_of, &grain, shown, sizeof shown))
 		return CLI_BADINPUT;
-	}
 	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
 	struct family f;

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 static const char *ansi(enum eval_colour c)
@@ -164,15 +163,7 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 		        err ? err : "kế hoạch lưu trữ không đọc được");
 		goto out;
 	}
-	if (grain != PERIOD_MONTH) { /* months -> quarter -> year, by nature */
-		struct obs_rec *rolled;
-		size_t nr = status_roll_periods(&v->p, v->o, v->no, grain, &rolled);
-		for (size_t i = 0; i < v->no; i++)
-			obs_rec_free(&v->o[i]);
-		free(v->o);
-		v->o = rolled;
-		v->no = nr;
-	}
+	status_roll_periods_in_place(&v->p, &v->o, &v->no, grain); /* months -> quarter -> year */
 	v->n = status_evaluate(&v->p, v->o, v->no, as_of, method, &v->rows);
 	rc = 0;
 out:
@@ -182,33 +173,6 @@ out:
 	free(err);
 	store_close(s);
 	return rc;
-}
-
-/* --period P, else --year Y, else this month: the last month of it, and
- * its kind (the grain figures are rolled up to). */
-static int period_end(const char *cmd, const char *period, const char *year, int *as_of,
-                      enum period_kind *grain, char *shown, size_t n)
-{
-	if (!period && year)
-		period = year;
-	if (!period) {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(shown, n, "%Y-%m", &tm);
-	} else {
-		snprintf(shown, n, "%s", period);
-	}
-	struct period per;
-	const char *why;
-	int first;
-	if (period_parse(shown, &per, &why)) {
-		fprintf(stderr, "chitieu %s: [E_PERIOD] \"%s\": %s\n", cmd, shown, why);
-		return -1;
-	}
-	period_months(&per, &first, as_of);
-	*grain = per.kind;
-	return 0;
 }
 
 int cmd_status(int argc, char **argv)
@@ -229,7 +193,7 @@ int cmd_status(int argc, char **argv)
 	int as_of;
 	struct evaluated v;
 	enum period_kind grain;
-	if (period_end("status", period, NULL, &as_of, &grain, shown, sizeof shown) ||
+	if (args_period_end("status", period, NULL, &as_of, &grain, shown, sizeof shown) ||
 	    evaluate_unit("status", db, unit, as_of, grain,
 	                  !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR, &v)) {
 		return CLI_BADINPUT;
@@ -270,7 +234,7 @@ int cmd_summary(int argc, char **argv)
 	int as_of;
 	struct evaluated v;
 	enum period_kind grain;
-	if (period_end("summary", period, year, &as_of, &grain, shown, sizeof shown) ||
+	if (args_period_end("summary", period, year, &as_of, &grain, shown, sizeof shown) ||
 	    evaluate_unit("summary", db, unit, as_of, grain, EVAL_LINEAR, &v))
 		return CLI_BADINPUT;
 	struct summary_row *r;

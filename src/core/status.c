@@ -193,6 +193,20 @@ size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t
 	return n;
 }
 
+void status_roll_periods_in_place(const struct plan *p, struct obs_rec **f, size_t *nf,
+                                  enum period_kind grain)
+{
+	if (grain == PERIOD_MONTH)
+		return;
+	struct obs_rec *rolled;
+	size_t n = status_roll_periods(p, *f, *nf, grain, &rolled);
+	for (size_t i = 0; i < *nf; i++)
+		obs_rec_free(&(*f)[i]);
+	free(*f);
+	*f = rolled;
+	*nf = n;
+}
+
 static int by_month(const void *a, const void *b)
 {
 	const struct eval_point *x = a, *y = b;

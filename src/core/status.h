@@ -41,6 +41,11 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
 size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
                            enum period_kind grain, struct obs_rec **out);
 
+/* The same in place: *f (the caller's, from xcalloc) is replaced by the
+ * figures seen at grain, and *nf by their number. Nothing for months. */
+void status_roll_periods_in_place(const struct plan *p, struct obs_rec **f, size_t *nf,
+                                  enum period_kind grain);
+
 /* A figure as a number on its indicator's scale: the value, 100 * num/den
  * for a percentage (num/den otherwise), the rank of a level among the
  * indicator's targets, 1 or 0 for yes/no. false when it has none. */
