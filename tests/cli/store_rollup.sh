@@ -56,5 +56,9 @@ has "bằng nhau thì cùng hạng" "the method is stated"
 run rank-unknown 2 rank --unit NOPE --year 2025
 grep -q "E_UNKNOWN_UNIT" "$tmp/err" && ok || bad "unknown province"
 run rank-usage 1 rank --unit TN
+run rollup-bad-period 2 rollup --unit TN --period 2025-13
+grep -q '\[E_PERIOD\] "2025-13": tháng phải từ 01 đến 12' "$tmp/err" && ok || bad "rollup: bad period: $(cat "$tmp/err")"
+run rank-bad-year 2 rank --unit TN --year 25
+grep -q 'E_PERIOD' "$tmp/err" && ok || bad "rank: bad year: $(cat "$tmp/err")"
 
 finish store_rollup
