@@ -56,21 +56,14 @@ static int load_family(struct store *s, const char *parent, enum period_kind gra
 		found |= !strcmp(u->code, parent);
 		if (!u->parent_code || strcmp(u->parent_code, parent))
 			continue;
-		char *doc = NULL;
-		int rc = store_plan_current(s, u->id, &doc, err);
+		struct plan *p = &f->plans[f->n];
+		int rc = store_plan_load(s, u->id, p, err);
 		if (rc < 0)
 			return -1;
-		json_error_t je;
-		json_t *j = rc ? NULL : json_loads(doc, 0, &je);
-		free(doc);
-		struct plan *p = &f->plans[f->n];
-		if (!j || plan_from_json(j, p)) {
-			json_decref(j);
-			plan_free(p);
+		if (rc) {
 			f->without_plan++;
 			continue;
 		}
-		json_decref(j);
 		size_t no = 0;
 		if (store_obs_list(s, u->id, NULL, &f->obs[f->n], &no, err))
 			return -1;

@@ -133,7 +133,7 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 {
 	memset(v, 0, sizeof *v);
 	plan_init(&v->p);
-	char *err = NULL, *doc = NULL;
+	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
 	int rc = -1;
 	if (!s) {
@@ -146,7 +146,7 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 		        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
 		goto out;
 	}
-	found = store_plan_current(s, v->u.id, &doc, &err);
+	found = store_plan_load(s, v->u.id, &v->p, &err);
 	if (found) {
 		fprintf(stderr, "chitieu %s: %s\n", cmd,
 		        found > 0
@@ -154,13 +154,8 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 		                : err);
 		goto out;
 	}
-	json_error_t je;
-	json_t *j = json_loads(doc, 0, &je);
-	int bad = !j || plan_from_json(j, &v->p);
-	json_decref(j);
-	if (bad || store_obs_list(s, v->u.id, NULL, &v->o, &v->no, &err)) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd,
-		        err ? err : "kế hoạch lưu trữ không đọc được");
+	if (store_obs_list(s, v->u.id, NULL, &v->o, &v->no, &err)) {
+		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
 		goto out;
 	}
 	status_roll_periods_in_place(&v->p, &v->o, &v->no, grain); /* months -> quarter -> year */
@@ -169,7 +164,6 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
 out:
 	if (rc)
 		evaluated_free(v); /* the caller frees only what succeeded */
-	free(doc);
 	free(err);
 	store_close(s);
 	return rc;

@@ -748,6 +748,26 @@ int store_plan_current(struct store *s, int64_t unit, char **json, char **err)
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
+int store_plan_load(struct store *s, int64_t unit, struct plan *p, char **err)
+{
+	char *doc = NULL;
+	int rc = store_plan_current(s, unit, &doc, err);
+	if (rc)
+		return rc;
+	json_error_t je;
+	json_t *j = json_loads(doc, 0, &je);
+	free(doc);
+	plan_init(p);
+	if (!j || plan_from_json(j, p)) {
+		json_decref(j);
+		plan_free(p);
+		*err = xstrdup("[E_DB] kế hoạch lưu trữ không đọc được");
+		return -1;
+	}
+	json_decref(j);
+	return 0;
+}
+
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 {
 	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = ?", err);

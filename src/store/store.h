@@ -73,6 +73,9 @@ int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err);
  * when the unit has no plan, -1 on error. The caller frees *json. */
 int store_plan_current(struct store *s, int64_t unit_id, char **json, char **err);
 
+/* The same, read into *p (the caller frees with plan_free on 0). */
+int store_plan_load(struct store *s, int64_t unit_id, struct plan *p, char **err);
+
 /* 0 found, 1 not found, -1 error. */
 int store_series_get(struct store *s, int64_t unit_id, const char *code, struct series_rec *out,
                      char **err);
