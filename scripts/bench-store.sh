@@ -57,6 +57,15 @@ secs=$(echo "$t1 - $t0" | bc -l)
 printf 'record --csv of %d observations:  %6.2f s  = %8.0f observations/s\n' \
 	"$rows" "$secs" "$(echo "$rows / $secs" | bc -l)"
 
+# A restart: the engine rebuilt from the store (every plan and figure of the
+# province read back, then aggregated), and one series printed.
+t0=$(now)
+"$bin" series --unit P --indicator I.3 --format csv > "$tmp/series.csv"
+t1=$(now)
+printf 'engine rebuilt from the store (%d communes, %d figures) + one series: %6.1f ms\n' \
+	48 "$rows" "$(echo "($t1 - $t0) * 1000" | bc -l)"
+[ "$(wc -l < "$tmp/series.csv")" -gt 60 ] || { echo "series: too few rows"; exit 1; }
+
 t0=$(now)
 for k in $(seq 1 20); do
 	"$bin" record --unit C01 --indicator I.1 --period 2030-0$((k % 9 + 1)) --value $((50 + k)) > /dev/null

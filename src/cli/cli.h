@@ -29,5 +29,6 @@ int cmd_status(int argc, char **argv);
 int cmd_rollup(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_series(int argc, char **argv);
 
 #endif

@@ -33,6 +33,8 @@ static const struct command {
          "tổng hợp các xã/phường của tỉnh theo từng chỉ tiêu"},
         {"rank", cmd_rank, "rank --unit PROVINCE (--year Y | --period P)",
          "xếp hạng các xã/phường"},
+        {"series", cmd_series, "series --unit PROVINCE [--indicator CODE] [--format text|json|csv]",
+         "số liệu tổng hợp theo tháng của tỉnh hoặc cả nước"},
         {"submit", cmd_submit, "submit --unit U --period P (--indicator I | --all)",
          "gửi số liệu để văn phòng duyệt"},
         {"approve", cmd_approve, "approve --unit U --period P (--indicator I | --all)",

@@ -28,10 +28,13 @@ bool agg_ratio(const double *num, const double *den, size_t n, double *out)
 
 bool agg_weighted(const double *v, const double *w, size_t n, double *out)
 {
+	bool all = true; /* every weight known */
+	for (size_t i = 0; i < n; i++)
+		all &= w[i] > 0;
 	double a = 0, b = 0;
 	for (size_t i = 0; i < n; i++) {
-		a += v[i] * w[i];
-		b += w[i];
+		a += v[i] * (all ? w[i] : 1);
+		b += all ? w[i] : 1;
 	}
 	if (b <= 0)
 		return false;

@@ -25,7 +25,8 @@ bool agg_count(const double *v, size_t n, double *out);
 /* 100 * sum(num) / sum(den), in percent; false when sum(den) is 0. */
 bool agg_ratio(const double *num, const double *den, size_t n, double *out);
 
-/* sum(v * w) / sum(w); false when the weights add to 0. */
+/* sum(v * w) / sum(w); when a weight is missing (0), the plain mean, so
+ * that a child without a population is not dropped; false when n is 0. */
 bool agg_weighted(const double *v, const double *w, size_t n, double *out);
 
 struct agg_levels {

@@ -107,8 +107,12 @@ static void build_one(struct engine *e, int i)
 				sd[m] += ok ? d[m] : 0.0f;
 			}
 		} else if (e->kind[i] == ENGINE_COUNT) {
-			for (int m = 0; m < M; m++)
-				sn[m] += n[m] == n[m] ? n[m] : 0.0f;
+			int32_t *lv = &e->levels[A(e, p, i) * ENGINE_LEVELS];
+			for (int m = 0; m < M; m++) {
+				bool ok = n[m] == n[m];
+				sn[m] += ok ? n[m] : 0.0f;
+				lv[m * ENGINE_LEVELS] += ok; /* how many report */
+			}
 		} else {
 			int32_t *lv = &e->levels[A(e, p, i) * ENGINE_LEVELS];
 			for (int m = 0; m < M; m++) {
@@ -188,6 +192,7 @@ static void apply(struct engine *e, int row, int i, int m, float n, float d, int
 		e->sum_den[a] += sign * (double)d;
 	} else if (e->kind[i] == ENGINE_COUNT) {
 		e->sum_num[a] += sign * (double)n;
+		e->levels[a * ENGINE_LEVELS] += sign;
 	} else {
 		int k = (int)n;
 		k = k < 0 ? 0 : k >= ENGINE_LEVELS ? ENGINE_LEVELS - 1 : k;
@@ -226,7 +231,7 @@ double engine_value(const struct engine *e, int row, int i, int m)
 	if (e->kind[i] == ENGINE_RATIO)
 		return e->sum_den[a] > 0 ? 100.0 * e->sum_num[a] / e->sum_den[a] : NAN;
 	if (e->kind[i] == ENGINE_COUNT)
-		return e->sum_num[a];
+		return e->levels[a * ENGINE_LEVELS] ? e->sum_num[a] : NAN;
 	int32_t total = 0;
 	for (int k = 0; k < ENGINE_LEVELS; k++)
 		total += e->levels[a * ENGINE_LEVELS + (size_t)k];

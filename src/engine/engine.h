@@ -8,7 +8,7 @@
  * value for counts and levels) and, for ratios, one of denominators: 4 or
  * 8 bytes an observation. Aggregates: per (province or country) x indicator
  * x month, double sums of numerators and denominators and, for levels, a
- * count per level. */
+ * count per level (for counts, the first holds how many communes report). */
 #ifndef CHITIEU_ENGINE_H
 #define CHITIEU_ENGINE_H
 
@@ -18,7 +18,7 @@
 
 enum engine_kind { ENGINE_RATIO, ENGINE_COUNT, ENGINE_LEVEL };
 
-#define ENGINE_LEVELS 5 /* levels 0..4 */
+#define ENGINE_LEVELS 6 /* levels 0..5 (plans rank their levels from 1) */
 
 struct engine {
 	int ncomm, nprov, nind, nmonth;

@@ -45,6 +45,19 @@ run rollup-text 0 rollup --unit TN --period 2025-Q3
 has "Σtử/Σmẫu" "rollup text names the method"
 has "1/2 xã đạt hoặc đúng tiến độ" "rollup text counts communes"
 
+# The engine built from the store gives the same aggregates as rollup.
+run series 0 series --unit TN --format csv
+has "I.3,TN,2025-09,10.79207921" "series: I.3 ratio"
+has "I.1,TN,2025-09,52.2" "series: I.1 weighted by population"
+has "IV.1,TN,2025-09,11" "series: IV.1 count"
+has "IV.9,TN,2025-09,3.5" "series: IV.9 mean level"
+run series-text 0 series --unit TN --indicator I.3
+has "1/2 xã có số liệu đạt mục tiêu" "series text counts communes meeting"
+run series-unknown 2 series --unit TN --indicator XX.9
+grep -q "E_UNKNOWN_INDICATOR" "$tmp/err" && ok || bad "series: unknown indicator: $(cat "$tmp/err")"
+run series-no-unit 2 series --unit NOPE
+grep -q "E_UNKNOWN_UNIT" "$tmp/err" && ok || bad "series: unknown unit"
+
 # Ranking: completion = met or on track / indicators with a target at the
 # coming milestone: A meets I.1 (72), I.3 (90 %) and IV.9 (3 of 73); B meets
 # IV.1 (7 >= 5) and IV.9 (2 of 73).

@@ -338,6 +338,11 @@ static void rates_and_counts(void **s)
 	double rate[] = {5, 20}, pop[] = {1000, 9000}, v;
 	assert_true(agg_weighted(rate, pop, 2, &v));
 	assert_true(NEAR(v, 18.5));
+	/* A commune without a known population: the plain mean (12.5), not 5. */
+	double partial[] = {1000, 0};
+	assert_true(agg_weighted(rate, partial, 2, &v));
+	assert_true(NEAR(v, 12.5));
+	assert_false(agg_weighted(rate, partial, 0, &v));
 	double c[] = {3, 4, 5};
 	assert_true(agg_count(c, 3, &v));
 	assert_true(NEAR(v, 12));

@@ -1,0 +1,176 @@
+/* cmd_series.c: `chitieu series --unit U [--indicator CODE]`: the monthly
+ * aggregate of a province or the country, from the engine built from the
+ * store (see live.h). */
+#include "cli.h"
+
+#include "args.h"
+#include "live.h"
+#include "store.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *kind_vi(uint8_t k)
+{
+	return k == ENGINE_RATIO   ? "Σtử/Σmẫu hoặc bình quân theo dân số"
+	       : k == ENGINE_COUNT ? "tổng"
+	                           : "mức bình quân";
+}
+
+static const char *kind_en(uint8_t k)
+{
+	return k == ENGINE_RATIO ? "ratio" : k == ENGINE_COUNT ? "count" : "level";
+}
+
+/* Rows shown: the root first, then the rows under it unless it is its own. */
+static int rows_shown(const struct live *l, int *rows)
+{
+	int n = 0;
+	rows[n++] = l->e->nprov;
+	for (int r = 0; r < l->e->nprov; r++)
+		if (strcmp(l->row_code[r], l->root))
+			rows[n++] = r;
+	return n;
+}
+
+static const char *row_name(const struct live *l, int r)
+{
+	return r == l->e->nprov ? l->root : l->row_code[r];
+}
+
+static void print_text(const struct live *l, int i, const int *rows, int nrows)
+{
+	const struct engine *e = l->e;
+	printf("%s  %s%s%s%s\n", l->ind[i].code, l->ind[i].name, l->ind[i].unit ? " (" : "",
+	       l->ind[i].unit ? l->ind[i].unit : "", l->ind[i].unit ? ")" : "");
+	printf("  cách cộng: %s%s\n  %-8s", kind_vi(e->kind[i]),
+	       e->kind[i] == ENGINE_RATIO && l->equal_weights
+	               ? " (thiếu dân số của một số xã: các xã tính như nhau)"
+	               : "",
+	       "tháng");
+	for (int k = 0; k < nrows; k++)
+		printf(" %12s", row_name(l, rows[k]));
+	printf("\n");
+	for (int m = 0; m < e->nmonth; m++) {
+		char name[12];
+		live_month_name(l, m, name);
+		printf("  %-8s", name);
+		for (int k = 0; k < nrows; k++) {
+			double v = engine_value(e, rows[k], i, m);
+			if (isnan(v))
+				printf(" %12s", "–");
+			else
+				printf(" %12.4g", v);
+		}
+		printf("\n");
+	}
+	char last[12];
+	live_month_name(l, e->snapshot, last);
+	size_t at = (size_t)e->nprov * (size_t)e->nind + (size_t)i;
+	printf("  %s: %d/%d xã có số liệu đạt mục tiêu\n\n", last, e->meeting[at],
+	       e->reporting[at]);
+}
+
+static json_t *ind_json(const struct live *l, int i, const int *rows, int nrows)
+{
+	const struct engine *e = l->e;
+	json_t *o = json_pack("{ssssss}", "code", l->ind[i].code, "name", l->ind[i].name, "nature",
+	                      kind_en(e->kind[i]));
+	json_t *units = json_array();
+	for (int k = 0; k < nrows; k++) {
+		json_t *series = json_array();
+		for (int m = 0; m < e->nmonth; m++) {
+			double v = engine_value(e, rows[k], i, m);
+			if (isnan(v))
+				continue;
+			char name[12];
+			live_month_name(l, m, name);
+			json_array_append_new(series,
+			                      json_pack("{sssf}", "period", name, "value", v));
+		}
+		size_t at = (size_t)rows[k] * (size_t)e->nind + (size_t)i;
+		json_array_append_new(units, json_pack("{sssisiso}", "unit", row_name(l, rows[k]),
+		                                       "meeting", e->meeting[at], "reporting",
+		                                       e->reporting[at], "series", series));
+	}
+	json_object_set_new(o, "units", units);
+	return o;
+}
+
+int cmd_series(int argc, char **argv)
+{
+	const char *db = NULL, *unit = NULL, *ind = NULL, *format = "text";
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"unit", &unit, NULL},
+	                           {"indicator", &ind, NULL},
+	                           {"format", &format, NULL},
+	                           {NULL, NULL, NULL}};
+	if (args_parse("series", argc, argv, opts, NULL, 0) < 0 || !unit ||
+	    (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))) {
+		fprintf(stderr, "Cách dùng: chitieu series --unit ĐƠN_VỊ [--indicator MÃ] "
+		                "[--format text|json|csv]\n");
+		return CLI_USAGE;
+	}
+	char *err = NULL;
+	struct store *s = store_open(args_db(db), &err);
+	struct live *l = NULL;
+	if (!s || live_load(s, unit, 2, &l, &err)) {
+		fprintf(stderr, "chitieu series: %s\n", err);
+		free(err);
+		store_close(s);
+		return CLI_BADINPUT;
+	}
+	store_close(s);
+	int only = ind ? live_ind(l, ind) : -1;
+	if (ind && only < 0) {
+		fprintf(stderr,
+		        "chitieu series: [E_UNKNOWN_INDICATOR] không xã/phường nào dưới "
+		        "\"%s\" có chỉ tiêu \"%s\"\n",
+		        unit, ind);
+		live_free(l);
+		return CLI_BADINPUT;
+	}
+	int *rows = calloc((size_t)l->e->nprov + 2, sizeof *rows);
+	int nrows = rows_shown(l, rows);
+	json_t *all = json_array();
+	if (!strcmp(format, "csv"))
+		printf("indicator,unit,period,value\n");
+	for (int i = 0; i < l->e->nind; i++) {
+		if (only >= 0 && i != only)
+			continue;
+		if (!strcmp(format, "text"))
+			print_text(l, i, rows, nrows);
+		else
+			json_array_append_new(all, ind_json(l, i, rows, nrows));
+	}
+	if (!strcmp(format, "json")) {
+		json_dumpf(all, stdout, JSON_INDENT(2));
+		putchar('\n');
+	} else if (!strcmp(format, "csv")) {
+		size_t n;
+		json_t *x;
+		json_array_foreach(all, n, x)
+		{
+			size_t k;
+			json_t *u;
+			json_array_foreach(json_object_get(x, "units"), k, u)
+			{
+				size_t m;
+				json_t *p;
+				json_array_foreach(json_object_get(u, "series"), m, p)
+				        printf("%s,%s,%s,%.10g\n",
+				               json_string_value(json_object_get(x, "code")),
+				               json_string_value(json_object_get(u, "unit")),
+				               json_string_value(json_object_get(p, "period")),
+				               json_real_value(json_object_get(p, "value")));
+			}
+		}
+	}
+	json_decref(all);
+	free(rows);
+	live_free(l);
+	return CLI_OK;
+}

@@ -1,0 +1,391 @@
+/* live.c: the engine from the store, and each new figure into it. */
+#include "live.h"
+
+#include "period.h"
+#include "status.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int by_code(const void *a, const void *b)
+{
+	return strcmp(((const struct live_code *)a)->code, ((const struct live_code *)b)->code);
+}
+
+static int lookup(const struct live_code *v, size_t n, const char *code)
+{
+	struct live_code key = {code, 0};
+	const struct live_code *hit = bsearch(&key, v, n, sizeof *v, by_code);
+	return hit ? hit->ix : -1;
+}
+
+/* What the loader gathers before the engine's sizes are known. */
+struct gather {
+	struct unit_rec *units;
+	size_t nunits;
+	int *comm_unit, *comm_row; /* per commune: unit index, row */
+	struct obs_rec **obs;
+	size_t *nobs;
+	int ncomm, nrow, nind, indcap;
+};
+
+int live_row(const struct live *l, const char *code)
+{
+	if (!strcmp(code, l->root))
+		return l->e->nprov;
+	for (int r = 0; r < l->e->nprov; r++)
+		if (!strcmp(l->row_code[r], code))
+			return r;
+	return -1;
+}
+
+static int ind_find(const struct live *l, int n, const char *code)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(l->ind[i].code, code))
+			return i;
+	return -1;
+}
+
+int live_ind(const struct live *l, const char *code)
+{
+	return ind_find(l, l->e->nind, code);
+}
+
+void live_month_name(const struct live *l, int m, char buf[12])
+{
+	unsigned n = (unsigned)(l->first_month + m) % 120000u;
+	snprintf(buf, 12, "%04u-%02u", n / 12, n % 12 + 1);
+}
+
+static bool has_kind(const struct indicator *x, enum target_kind k)
+{
+	for (int t = 0; t < x->ntargets; t++)
+		if (x->targets[t].t.kind == k)
+			return true;
+	return false;
+}
+
+/* An indicator's place, added from the first plan that has it. */
+static int ind_of(struct live *l, struct gather *g, const struct indicator *x)
+{
+	int found = ind_find(l, g->nind, x->code);
+	if (found >= 0)
+		return found;
+	size_t cap = (size_t)g->indcap;
+	l->ind = xgrow(l->ind, &cap, (size_t)g->nind + 1, sizeof *l->ind);
+	g->indcap = (int)cap;
+	struct live_ind *d = &l->ind[g->nind];
+	bool level = has_kind(x, TARGET_LEVEL);
+	*d = (struct live_ind){xstrdup(x->code),
+	                       xstrdup(x->name),
+	                       x->unit ? xstrdup(x->unit) : NULL,
+	                       observation_percent(x->unit),
+	                       has_kind(x, TARGET_YES),
+	                       !level &&
+	                               (observation_percent(x->unit) || observation_rate(x->unit))};
+	return g->nind++;
+}
+
+static uint8_t kind_of(const struct live_ind *d, const struct indicator *x)
+{
+	if (has_kind(x, TARGET_LEVEL))
+		return ENGINE_LEVEL;
+	return d->values_weighted ? ENGINE_RATIO : ENGINE_COUNT;
+}
+
+/* The engine's numerator and denominator for a figure; false when the
+ * figure cannot be placed (a level not on the scale, no weight). */
+static bool cell_of(const struct live *l, int c, int i, const struct indicator *x,
+                    const struct obs_rec *o, float *n, float *d)
+{
+	double v;
+	*d = 1;
+	if (l->e->kind[i] == ENGINE_RATIO && o->has_ratio) {
+		*n = (float)o->num;
+		*d = (float)(l->ind[i].percent ? o->den : 100 * o->den);
+		return o->den > 0;
+	}
+	if (!x || !status_point(x, o, &v))
+		return false;
+	if (l->e->kind[i] == ENGINE_RATIO) {
+		double w = l->comm_weight[c]; /* by population, as rollup weighs */
+		*n = (float)(v * w);
+		*d = (float)(100 * w);
+		return w > 0;
+	}
+	*n = (float)v;
+	return true;
+}
+
+static int month_of(const struct live *l, const char *period, int *span)
+{
+	struct period p;
+	const char *why;
+	int first, last;
+	if (period_parse(period, &p, &why))
+		return -1;
+	period_months(&p, &first, &last);
+	*span = last - first + 1;
+	return last - l->first_month;
+}
+
+/* The target counted at the snapshot: the first milestone at or after its
+ * year, when it is a number to reach, a level or yes. */
+static float target_of(const struct indicator *x, int year)
+{
+	for (int k = 0; x && k < x->ntargets; k++) {
+		const struct plan_target *t = &x->targets[k];
+		if (t->year < year)
+			continue;
+		if (t->t.kind == TARGET_NUMBER && (t->t.op == TARGET_GE || t->t.op == TARGET_GT))
+			return (float)t->t.value;
+		if (t->t.kind == TARGET_LEVEL)
+			return (float)t->t.rank;
+		if (t->t.kind == TARGET_YES)
+			return 1;
+		return NAN;
+	}
+	return NAN;
+}
+
+static void gather_free(struct gather *g)
+{
+	for (int c = 0; c < g->ncomm; c++) {
+		for (size_t k = 0; k < g->nobs[c]; k++)
+			obs_rec_free(&g->obs[c][k]);
+		free(g->obs[c]);
+	}
+	for (size_t i = 0; i < g->nunits; i++)
+		unit_rec_free(&g->units[i]);
+	free(g->units);
+	free(g->comm_unit);
+	free(g->comm_row);
+	free(g->obs);
+	free(g->nobs);
+}
+
+/* Units under root: communes (leaves with a plan), their rows, their plans
+ * and figures. */
+static int gather(struct store *s, struct live *l, struct gather *g, char **err)
+{
+	if (store_unit_list(s, &g->units, &g->nunits, err))
+		return -1;
+	size_t n = g->nunits;
+	struct live_code *ix = xcalloc(n + 1, sizeof *ix);
+	for (size_t i = 0; i < n; i++)
+		ix[i] = (struct live_code){g->units[i].code, (int)i};
+	qsort(ix, n, sizeof *ix, by_code);
+	int root = lookup(ix, n, l->root);
+	int *parent = xcalloc(n + 1, sizeof *parent), *row_of_unit = xcalloc(n + 1, sizeof(int));
+	bool *has_child = xcalloc(n + 1, sizeof *has_child);
+	for (size_t i = 0; i < n; i++) {
+		parent[i] = g->units[i].parent_code ? lookup(ix, n, g->units[i].parent_code) : -1;
+		if (parent[i] >= 0)
+			has_child[parent[i]] = true;
+		row_of_unit[i] = -1;
+	}
+	int rc = -1;
+	if (root < 0) {
+		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", l->root);
+		goto out;
+	}
+	g->comm_unit = xcalloc(n + 1, sizeof(int));
+	g->comm_row = xcalloc(n + 1, sizeof(int));
+	g->obs = xcalloc(n + 1, sizeof *g->obs);
+	g->nobs = xcalloc(n + 1, sizeof *g->nobs);
+	l->plans = xcalloc(n + 1, sizeof *l->plans);
+	l->comm_code = xcalloc(n + 1, sizeof *l->comm_code);
+	l->comm_weight = xcalloc(n + 1, sizeof *l->comm_weight);
+	l->comm_ix = xcalloc(n + 1, sizeof *l->comm_ix);
+	l->row_code = xcalloc(n + 1, sizeof *l->row_code);
+	for (size_t i = 0; i < n; i++) {
+		if (has_child[i] || (int)i == root)
+			continue;
+		int top = (int)i, steps = 0; /* the ancestor just under root */
+		while (parent[top] >= 0 && parent[top] != root && steps++ < (int)n)
+			top = parent[top];
+		if (parent[top] != root)
+			continue; /* not under root */
+		if (top == (int)i)
+			top = root; /* a commune right under root: its row is root's own */
+		struct plan *p = &l->plans[g->ncomm];
+		int got = store_plan_load(s, g->units[i].id, p, err);
+		if (got < 0)
+			goto out;
+		if (got)
+			continue; /* no plan: nothing to hold */
+		int c = g->ncomm++;
+		if (row_of_unit[top] < 0) {
+			row_of_unit[top] = g->nrow;
+			l->row_code[g->nrow++] = xstrdup(g->units[top].code);
+		}
+		g->comm_unit[c] = (int)i;
+		g->comm_row[c] = row_of_unit[top];
+		l->comm_code[c] = xstrdup(g->units[i].code);
+		l->comm_ix[c] = (struct live_code){l->comm_code[c], c};
+		l->comm_weight[c] = (double)g->units[i].population;
+		if (store_obs_list(s, g->units[i].id, NULL, &g->obs[c], &g->nobs[c], err))
+			goto out;
+	}
+	/* Percentages given alone are weighted by population; when a commune's
+	 * is unknown, all count alike (as agg_weighted does). */
+	bool all = true;
+	for (int c = 0; c < g->ncomm; c++)
+		all &= l->comm_weight[c] > 0;
+	for (int c = 0; c < g->ncomm && !all; c++)
+		l->comm_weight[c] = 1;
+	l->equal_weights = !all;
+	rc = 0;
+out:
+	free(ix);
+	free(parent);
+	free(row_of_unit);
+	free(has_child);
+	return rc;
+}
+
+int live_load(struct store *s, const char *root, int threads, struct live **out, char **err)
+{
+	struct live *l = xcalloc(1, sizeof *l);
+	struct gather g = {0};
+	l->root = xstrdup(root);
+	*out = NULL;
+	if (gather(s, l, &g, err)) {
+		gather_free(&g);
+		l->e = NULL;
+		live_free(l);
+		return -1;
+	}
+	/* Indicators: the union of the plans', by code; and each commune's own. */
+	for (int c = 0; c < g.ncomm; c++)
+		for (size_t k = 0; k < l->plans[c].nind; k++)
+			ind_of(l, &g, &l->plans[c].ind[k]);
+	l->xind = xcalloc((size_t)g.ncomm * (size_t)g.nind + 1, sizeof *l->xind);
+	for (int c = 0; c < g.ncomm; c++)
+		for (size_t k = 0; k < l->plans[c].nind; k++)
+			l->xind[(size_t)c * (size_t)g.nind +
+			        (size_t)ind_find(l, g.nind, l->plans[c].ind[k].code)] =
+			        &l->plans[c].ind[k];
+	/* The months: from the earliest figure to the latest (or this month). */
+	int lo = 1 << 30, hi = -1;
+	for (int c = 0; c < g.ncomm; c++)
+		for (size_t k = 0; k < g.nobs[c]; k++) {
+			struct period p;
+			const char *why;
+			int first, last;
+			if (period_parse(g.obs[c][k].period, &p, &why))
+				continue;
+			period_months(&p, &first, &last);
+			lo = last < lo ? last : lo;
+			hi = last > hi ? last : hi;
+		}
+	if (hi < 0) {
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		lo = hi = (tm.tm_year + 1900) * 12 + tm.tm_mon;
+	}
+	l->first_month = lo;
+	int nmonth = hi - lo + 1;
+	uint8_t *kind = xcalloc((size_t)g.nind + 1, 1);
+	for (int i = 0; i < g.nind; i++)
+		for (int c = 0; c < g.ncomm; c++) {
+			const struct indicator *x = l->xind[(size_t)c * (size_t)g.nind + (size_t)i];
+			if (x) {
+				kind[i] = kind_of(&l->ind[i], x);
+				break;
+			}
+		}
+	l->e = engine_new(g.ncomm, g.nrow, g.nind, nmonth, g.comm_row, kind, nmonth - 1);
+	free(kind);
+	struct engine *e = l->e;
+	size_t cells = (size_t)g.ncomm * (size_t)g.nind * (size_t)nmonth;
+	l->grain = xcalloc(cells + 1, 1);
+	int year = (lo + nmonth - 1) / 12;
+	for (int c = 0; c < g.ncomm; c++) {
+		for (size_t k = 0; k < g.nobs[c]; k++) {
+			const struct obs_rec *o = &g.obs[c][k];
+			int i = o->code ? ind_find(l, g.nind, o->code) : -1, span;
+			int m = i < 0 ? -1 : month_of(l, o->period, &span);
+			const struct indicator *x =
+			        i < 0 ? NULL : l->xind[(size_t)c * (size_t)g.nind + (size_t)i];
+			float num, den;
+			if (m < 0 || m >= nmonth || !cell_of(l, c, i, x, o, &num, &den))
+				continue;
+			size_t at = ((size_t)c * (size_t)g.nind + (size_t)i) * (size_t)nmonth +
+			            (size_t)m;
+			if (l->grain[at] && l->grain[at] < span)
+				continue; /* a finer period already holds the month */
+			l->grain[at] = (uint8_t)span;
+			size_t cm = (size_t)c * (size_t)nmonth + (size_t)m;
+			e->num[i][cm] = num;
+			if (e->den[i])
+				e->den[i][cm] = den;
+		}
+		for (int i = 0; i < g.nind; i++)
+			e->target[(size_t)c * (size_t)g.nind + (size_t)i] =
+			        target_of(l->xind[(size_t)c * (size_t)g.nind + (size_t)i], year);
+	}
+	engine_build(e, threads);
+	qsort(l->comm_ix, (size_t)g.ncomm, sizeof *l->comm_ix, by_code);
+	gather_free(&g);
+	*out = l;
+	return 0;
+}
+
+int live_put(struct live *l, const char *unit, const char *indicator, const struct obs_rec *o)
+{
+	int c = lookup(l->comm_ix, (size_t)l->e->ncomm, unit);
+	if (c < 0)
+		return -1;
+	int i = live_ind(l, indicator), span;
+	int m = i < 0 ? -1 : month_of(l, o->period, &span);
+	if (m < 0 || m >= l->e->nmonth)
+		return 1;
+	const struct indicator *x = l->xind[(size_t)c * (size_t)l->e->nind + (size_t)i];
+	if (!x)
+		return 1; /* the commune's plan has changed: rebuild */
+	float num, den;
+	if (!cell_of(l, c, i, x, o, &num, &den))
+		num = den = NAN; /* a figure the engine cannot count replaces the one held */
+	size_t at = ((size_t)c * (size_t)l->e->nind + (size_t)i) * (size_t)l->e->nmonth + (size_t)m;
+	if (l->grain[at] && l->grain[at] < span)
+		return 0; /* a finer period holds the month */
+	l->grain[at] = (uint8_t)span;
+	engine_set(l->e, c, i, m, num, den);
+	return 0;
+}
+
+void live_free(struct live *l)
+{
+	if (!l)
+		return;
+	int ncomm = l->e ? l->e->ncomm : 0, nind = l->e ? l->e->nind : 0,
+	    nrow = l->e ? l->e->nprov : 0;
+	for (int c = 0; c < ncomm; c++) {
+		plan_free(&l->plans[c]);
+		free(l->comm_code[c]);
+	}
+	for (int r = 0; r < nrow; r++)
+		free(l->row_code[r]);
+	for (int i = 0; i < nind; i++) {
+		free(l->ind[i].code);
+		free(l->ind[i].name);
+		free(l->ind[i].unit);
+	}
+	free(l->ind);
+	free(l->plans);
+	free(l->comm_code);
+	free(l->comm_ix);
+	free(l->comm_weight);
+	free(l->row_code);
+	free(l->xind);
+	free(l->grain);
+	free(l->root);
+	engine_free(l->e);
+	free(l);
+}
