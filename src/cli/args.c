@@ -68,14 +68,10 @@ int args_period_end(const char *cmd, const char *period, const char *year, int *
 	} else {
 		snprintf(shown, n, "%s", period);
 	}
-	struct period per;
 	const char *why;
-	int first;
-	if (period_parse(shown, &per, &why)) {
+	if (period_end(shown, as_of, grain, &why)) {
 		fprintf(stderr, "chitieu %s: [E_PERIOD] \"%s\": %s\n", cmd, shown, why);
 		return -1;
 	}
-	period_months(&per, &first, as_of);
-	*grain = per.kind;
 	return 0;
 }

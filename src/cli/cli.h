@@ -30,5 +30,14 @@ int cmd_rollup(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_series(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+
+struct store;
+struct problems;
+/* The database of --db (args_db), or NULL after saying why. */
+struct store *cli_open_db(const char *cmd, const char *db);
+/* Every problem on stderr, with its file and line when it has them. */
+void cli_print_problems(const char *cmd, const char *file, const struct problems *ps);
 
 #endif

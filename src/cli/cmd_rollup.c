@@ -9,74 +9,12 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "views.h"
 
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The children of a unit with their current plans and figures. */
-struct family {
-	struct unit_rec *units;
-	size_t nunits;
-	struct child *c;
-	struct plan *plans;
-	struct obs_rec **obs;
-	size_t n, without_plan;
-};
-
-static void family_free(struct family *f)
-{
-	for (size_t i = 0; i < f->n; i++) {
-		plan_free(&f->plans[i]);
-		for (size_t k = 0; k < f->c[i].nobs; k++)
-			obs_rec_free(&f->obs[i][k]);
-		free(f->obs[i]);
-	}
-	for (size_t i = 0; i < f->nunits; i++)
-		unit_rec_free(&f->units[i]);
-	free(f->units);
-	free(f->c);
-	free(f->plans);
-	free(f->obs);
-}
-
-static int load_family(struct store *s, const char *parent, enum period_kind grain,
-                       struct family *f, char **err)
-{
-	memset(f, 0, sizeof *f);
-	if (store_unit_list(s, &f->units, &f->nunits, err))
-		return -1;
-	f->c = xcalloc(f->nunits + 1, sizeof *f->c);
-	f->plans = xcalloc(f->nunits + 1, sizeof *f->plans);
-	f->obs = xcalloc(f->nunits + 1, sizeof *f->obs);
-	bool found = false;
-	for (size_t i = 0; i < f->nunits; i++) {
-		struct unit_rec *u = &f->units[i];
-		found |= !strcmp(u->code, parent);
-		if (!u->parent_code || strcmp(u->parent_code, parent))
-			continue;
-		struct plan *p = &f->plans[f->n];
-		int rc = store_plan_load(s, u->id, p, err);
-		if (rc < 0)
-			return -1;
-		if (rc) {
-			f->without_plan++;
-			continue;
-		}
-		size_t no = 0;
-		if (store_obs_list(s, u->id, NULL, &f->obs[f->n], &no, err))
-			return -1;
-		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
-		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
-		f->n++;
-	}
-	if (!found) {
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", parent);
-		return -1;
-	}
-	return 0;
-}
 
 static const char *nature_vi(enum agg_nature n)
 {
@@ -117,39 +55,6 @@ static void rollup_text(const struct rollup_row *r, size_t n, const struct famil
 	}
 }
 
-static json_t *rollup_json(const struct rollup_row *r, size_t n)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++) {
-		json_t *o =
-		        json_pack("{sssssisisisf}", "code", r[i].code, "name", r[i].name,
-		                  "children", r[i].children, "evaluated", r[i].meeting.evaluated,
-		                  "meeting", r[i].meeting.met, "share_meeting", r[i].meeting.share);
-		static const char *const nat[] = {"count", "ratio", "rate", "level"};
-		json_object_set_new(o, "nature", json_string(nat[r[i].nature]));
-		if (r[i].has_value)
-			json_object_set_new(o, "value", json_real(r[i].value));
-		if (r[i].nature == AGG_LEVEL) {
-			json_t *d = json_object();
-			for (int k = 0; k <= AGG_MAX_LEVEL; k++)
-				if (r[i].levels.count[k]) {
-					char key[8];
-					snprintf(key, sizeof key, "%d", k);
-					json_object_set_new(d, key,
-					                    json_integer(r[i].levels.count[k]));
-				}
-			json_object_set_new(o, "levels", d);
-			json_object_set_new(o, "share_at_or_above", json_real(r[i].levels.share));
-		}
-		json_t *w = json_array();
-		for (int k = 0; k < r[i].nworst; k++)
-			json_array_append_new(w, json_string(r[i].worst[k]));
-		json_object_set_new(o, "worst", w);
-		json_array_append_new(a, o);
-	}
-	return a;
-}
-
 static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL, *year = NULL, *format = "text";
@@ -172,11 +77,11 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
 	struct family f;
-	if (!s || load_family(s, unit, grain, &f, &err)) {
+	if (!s || view_family(s, unit, grain, &f, &err)) {
 		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
 		free(err);
 		if (s)
-			family_free(&f);
+			view_family_free(&f);
 		store_close(s);
 		return CLI_BADINPUT;
 	}
@@ -211,7 +116,7 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 		struct rollup_row *r;
 		size_t n = rollup(f.c, f.n, as_of, &r);
 		if (json) {
-			json_t *a = rollup_json(r, n);
+			json_t *a = view_rollup_json(r, n);
 			json_dumpf(a, stdout, JSON_INDENT(2));
 			putchar('\n');
 			json_decref(a);
@@ -220,7 +125,7 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 		}
 		free(r);
 	}
-	family_free(&f);
+	view_family_free(&f);
 	store_close(s);
 	return CLI_OK;
 }

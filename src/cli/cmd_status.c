@@ -9,6 +9,7 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "views.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -57,26 +58,6 @@ static void print_text(const struct status_row *r, size_t n, bool tty)
 	       count[EVAL_NOT_EVALUATED]);
 }
 
-static json_t *row_json(const struct status_row *x)
-{
-	json_t *o =
-	        json_pack("{sssssissssssss}", "code", x->ind->code, "name", x->ind->name,
-	                  "milestone", x->year, "target", x->target ? x->target->text : "",
-	                  "status", eval_status_name(x->r.status), "colour",
-	                  eval_colour_vi(eval_status_colour(x->r.status)), "record", x->r.record);
-	if (x->r.has_latest)
-		json_object_set_new(o, "latest", json_real(x->r.latest));
-	if (x->r.has_expected)
-		json_object_set_new(o, "expected", json_real(x->r.expected));
-	if (x->r.has_projection)
-		json_object_set_new(o, "projected", json_real(x->r.projected));
-	if (x->r.has_progress)
-		json_object_set_new(o, "progress", json_real(x->r.progress));
-	if (x->r.has_ratio)
-		json_object_set_new(o, "growth_ratio", json_real(x->r.ratio));
-	return o;
-}
-
 static void csv_text(const char *s)
 {
 	putchar('"');
@@ -107,63 +88,15 @@ static void print_csv(const struct status_row *r, size_t n)
 	}
 }
 
-/* A unit's current plan evaluated at the period ending in as_of. 0, or -1
- * after printing why. */
-struct evaluated {
-	struct unit_rec u;
-	struct plan p;
-	struct obs_rec *o;
-	size_t no;
-	struct status_row *rows;
-	size_t n;
-};
-
-static void evaluated_free(struct evaluated *v)
-{
-	for (size_t i = 0; i < v->no; i++)
-		obs_rec_free(&v->o[i]);
-	free(v->o);
-	free(v->rows);
-	plan_free(&v->p);
-	unit_rec_free(&v->u);
-}
-
+/* A unit evaluated, from the database of --db: 0, or -1 after saying why. */
 static int evaluate_unit(const char *cmd, const char *db, const char *unit, int as_of,
-                         enum period_kind grain, enum eval_method method, struct evaluated *v)
+                         enum period_kind grain, enum eval_method method, struct unit_view *v)
 {
-	memset(v, 0, sizeof *v);
-	plan_init(&v->p);
 	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
-	int rc = -1;
-	if (!s) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
-		goto out;
-	}
-	int found = store_unit_get(s, unit, &v->u, &err);
-	if (found) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd,
-		        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
-		goto out;
-	}
-	found = store_plan_load(s, v->u.id, &v->p, &err);
-	if (found) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd,
-		        found > 0
-		                ? "[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\""
-		                : err);
-		goto out;
-	}
-	if (store_obs_list(s, v->u.id, NULL, &v->o, &v->no, &err)) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
-		goto out;
-	}
-	status_roll_periods_in_place(&v->p, &v->o, &v->no, grain); /* months -> quarter -> year */
-	v->n = status_evaluate(&v->p, v->o, v->no, as_of, method, &v->rows);
-	rc = 0;
-out:
+	int rc = s ? view_unit(s, unit, as_of, grain, method, v, &err) : -1;
 	if (rc)
-		evaluated_free(v); /* the caller frees only what succeeded */
+		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
 	free(err);
 	store_close(s);
 	return rc;
@@ -185,7 +118,7 @@ int cmd_status(int argc, char **argv)
 	}
 	char shown[32];
 	int as_of;
-	struct evaluated v;
+	struct unit_view v;
 	enum period_kind grain;
 	if (args_period_end("status", period, NULL, &as_of, &grain, shown, sizeof shown) ||
 	    evaluate_unit("status", db, unit, as_of, grain,
@@ -195,7 +128,7 @@ int cmd_status(int argc, char **argv)
 	if (!strcmp(format, "json")) {
 		json_t *a = json_array();
 		for (size_t i = 0; i < v.n; i++)
-			json_array_append_new(a, row_json(&v.rows[i]));
+			json_array_append_new(a, view_status_row_json(&v.rows[i]));
 		json_t *top = json_pack("{ssssssso}", "unit", v.u.code, "period", shown, "method",
 		                        method, "indicators", a);
 		json_dumpf(top, stdout, JSON_INDENT(2));
@@ -207,7 +140,7 @@ int cmd_status(int argc, char **argv)
 		printf("%s – %s, kỳ %s\n\n", v.u.code, v.u.name, shown);
 		print_text(v.rows, v.n, isatty(STDOUT_FILENO));
 	}
-	evaluated_free(&v);
+	view_unit_free(&v);
 	return CLI_OK;
 }
 
@@ -226,7 +159,7 @@ int cmd_summary(int argc, char **argv)
 	}
 	char shown[32];
 	int as_of;
-	struct evaluated v;
+	struct unit_view v;
 	enum period_kind grain;
 	if (args_period_end("summary", period, year, &as_of, &grain, shown, sizeof shown) ||
 	    evaluate_unit("summary", db, unit, as_of, grain, EVAL_LINEAR, &v))
@@ -266,6 +199,6 @@ int cmd_summary(int argc, char **argv)
 		}
 	}
 	summary_free(r, n);
-	evaluated_free(&v);
+	view_unit_free(&v);
 	return CLI_OK;
 }

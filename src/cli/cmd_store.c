@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-static struct store *open_db(const char *cmd, const char *db)
+struct store *cli_open_db(const char *cmd, const char *db)
 {
 	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
@@ -32,7 +32,7 @@ static struct store *open_db(const char *cmd, const char *db)
  * the count says how much. */
 #define SHOW_PROBLEMS 50
 
-static void print_problems(const char *cmd, const char *file, const struct problems *ps)
+void cli_print_problems(const char *cmd, const char *file, const struct problems *ps)
 {
 	for (size_t i = 0; i < ps->n && i < SHOW_PROBLEMS; i++) {
 		if (ps->v[i].line)
@@ -81,11 +81,11 @@ static int unit_add(int argc, char **argv)
 			problems_add(&ps, "E_POPULATION", 0, "Dân số \"%s\" không phải số nguyên",
 			             pop);
 	}
-	struct store *s = open_db("unit add", db);
+	struct store *s = cli_open_db("unit add", db);
 	if (!s)
 		return CLI_BADINPUT;
 	int rc = ps.n ? -1 : store_unit_add(s, &u, &ps);
-	print_problems("unit add", NULL, &ps);
+	cli_print_problems("unit add", NULL, &ps);
 	problems_free(&ps);
 	store_close(s);
 	if (!rc)
@@ -147,7 +147,7 @@ static int unit_import(int argc, char **argv)
 		        file[0]);
 		goto out;
 	}
-	if (!(s = open_db("unit import", db)) || store_begin(s, &err))
+	if (!(s = cli_open_db("unit import", db)) || store_begin(s, &err))
 		goto out;
 	for (size_t i = 1; i < c.n; i++) {
 		const struct csv_row *r = &c.rows[i];
@@ -168,7 +168,7 @@ static int unit_import(int argc, char **argv)
 	}
 	if (ps.n) {
 		store_rollback(s);
-		print_problems("unit import", file[0], &ps);
+		cli_print_problems("unit import", file[0], &ps);
 		fprintf(stderr, "chitieu unit import: không ghi gì (%zu lỗi)\n", ps.n);
 	} else if (store_commit(s, &err)) {
 		fprintf(stderr, "chitieu unit import: %s\n", err);
@@ -190,7 +190,7 @@ static int unit_list(int argc, char **argv)
 	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("unit list", argc, argv, opts, NULL, 0) < 0)
 		return CLI_USAGE;
-	struct store *s = open_db("unit list", db);
+	struct store *s = cli_open_db("unit list", db);
 	if (!s)
 		return CLI_BADINPUT;
 	struct unit_rec *u;
@@ -245,7 +245,7 @@ int cmd_import(int argc, char **argv)
 	int rc = CLI_BADINPUT;
 	struct unit_rec u = {0};
 	struct import_report rep = {0};
-	struct store *s = open_db("import", db);
+	struct store *s = cli_open_db("import", db);
 	if (!s)
 		goto out;
 	int found = store_unit_get(s, unit, &u, &err);
@@ -296,7 +296,7 @@ int cmd_plans(int argc, char **argv)
 	const struct opt opts[] = {{"db", &db, NULL}, {"unit", &unit, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("plans", argc, argv, opts, NULL, 0) < 0)
 		return CLI_USAGE;
-	struct store *s = open_db("plans", db);
+	struct store *s = cli_open_db("plans", db);
 	if (!s)
 		return CLI_BADINPUT;
 	struct plan_row *r;
@@ -333,7 +333,7 @@ int cmd_show(int argc, char **argv)
 		      stderr);
 		return CLI_USAGE;
 	}
-	struct store *s = open_db("show", db);
+	struct store *s = cli_open_db("show", db);
 	if (!s)
 		return CLI_BADINPUT;
 	char *json = NULL, *err = NULL;
@@ -382,7 +382,7 @@ static int record_all(struct store *s, const struct obs_input *in, size_t n, con
 	struct problems ps = {0};
 	int rc = store_record_batch(s, in, n, by, reason, &ps);
 	if (rc) {
-		print_problems("record", file, &ps);
+		cli_print_problems("record", file, &ps);
 		fprintf(stderr, "chitieu record: không ghi gì (%zu lỗi)\n", ps.n);
 	} else {
 		printf("Đã ghi %zu số liệu\n", n);
@@ -472,7 +472,7 @@ int cmd_record(int argc, char **argv)
 	}
 	if (yes || no)
 		in.yes = yes && !no ? "có" : no && !yes ? "không" : "có và không";
-	struct store *s = open_db("record", db);
+	struct store *s = cli_open_db("record", db);
 	if (!s)
 		return CLI_BADINPUT;
 	int rc = csvfile ? record_csv(s, csvfile, by ? by : "cli", reason)
@@ -509,7 +509,7 @@ int cmd_observations(int argc, char **argv)
 		fputs("Cách dùng: chitieu observations --unit MÃ [--period KỲ]\n", stderr);
 		return CLI_USAGE;
 	}
-	struct store *s = open_db("observations", db);
+	struct store *s = cli_open_db("observations", db);
 	if (!s)
 		return CLI_BADINPUT;
 	struct unit_rec u = {0};
@@ -553,7 +553,7 @@ static int transition(const char *action, int argc, char **argv)
 		                : "");
 		return CLI_USAGE;
 	}
-	struct store *s = open_db(action, db);
+	struct store *s = cli_open_db(action, db);
 	if (!s)
 		return CLI_BADINPUT;
 	struct problems ps = {0};
@@ -595,7 +595,7 @@ static int transition(const char *action, int argc, char **argv)
 		else if (store_commit(s, &err))
 			problems_add(&ps, "E_DB", 0, "%s", err);
 	}
-	print_problems(action, NULL, &ps);
+	cli_print_problems(action, NULL, &ps);
 	if (!ps.n)
 		printf("Đã %s %zu số liệu\n",
 		       !strcmp(action, "submit")    ? "gửi"
@@ -658,7 +658,7 @@ int cmd_audit(int argc, char **argv)
 		      stderr);
 		return CLI_USAGE;
 	}
-	struct store *s = open_db("audit", db);
+	struct store *s = cli_open_db("audit", db);
 	if (!s)
 		return CLI_BADINPUT;
 	struct audit_rec *a;
@@ -715,7 +715,7 @@ static int file_command(const char *cmd, int argc, char **argv,
 		fprintf(stderr, "Cách dùng: chitieu %s TỆP [--db CƠ_SỞ_DỮ_LIỆU]\n", cmd);
 		return CLI_USAGE;
 	}
-	struct store *s = open_db(cmd, db);
+	struct store *s = cli_open_db(cmd, db);
 	if (!s)
 		return CLI_BADINPUT;
 	char *err = NULL;
@@ -781,7 +781,7 @@ int cmd_task(int argc, char **argv)
 			             percent);
 		pct = (int)(v < -1 ? -2 : v > 1000 ? 1000 : v);
 	}
-	struct store *s = open_db("task", db);
+	struct store *s = cli_open_db("task", db);
 	if (!s) {
 		problems_free(&ps);
 		return CLI_BADINPUT;
@@ -793,7 +793,7 @@ int cmd_task(int argc, char **argv)
 	if (!ps.n)
 		store_task_progress(s, u.id, task, period, status, pct, note, evidence,
 		                    by ? by : "cli", &ps);
-	print_problems("task", NULL, &ps);
+	cli_print_problems("task", NULL, &ps);
 	int rc = ps.n ? CLI_BADINPUT : CLI_OK;
 	if (!ps.n)
 		printf("Đã cập nhật tiến độ nhiệm vụ %s\n", task);
@@ -824,7 +824,7 @@ int cmd_tasks(int argc, char **argv)
 		strftime(month, sizeof month, "%Y-%m", &tm);
 		period = month;
 	}
-	struct store *s = open_db("tasks", db);
+	struct store *s = cli_open_db("tasks", db);
 	if (!s)
 		return CLI_BADINPUT;
 	struct unit_rec u = {0};
@@ -876,7 +876,7 @@ int cmd_period(int argc, char **argv)
 	}
 	int day = 15;
 	if (unit) {
-		struct store *s = open_db("period", db);
+		struct store *s = cli_open_db("period", db);
 		if (!s)
 			return CLI_BADINPUT;
 		struct unit_rec u = {0};

@@ -334,3 +334,14 @@ int period_children(const struct period *p, enum period_kind finer, struct perio
 	}
 	return written;
 }
+
+int period_end(const char *s, int *last, enum period_kind *kind, const char **why)
+{
+	struct period p;
+	int first;
+	if (period_parse(s, &p, why))
+		return -1;
+	period_months(&p, &first, last);
+	*kind = p.kind;
+	return 0;
+}

@@ -37,6 +37,10 @@ int period_parse(const char *s, struct period *p, const char **why);
  * invalid period gives "". Nothing is written when n == 0. */
 void period_format(const struct period *p, char *buf, size_t n);
 
+/* The last month of a period named s (as period_months) and its kind: 0,
+ * or -1 with *why. */
+int period_end(const char *s, int *last, enum period_kind *kind, const char **why);
+
 /* First and last month covered, as "month numbers" year*12 + month-1: 2025-Q2
  * gives 2025-04..2025-06, 2025-9M 01..09, a year 01..12. An invalid period
  * gives the empty range first = 0, last = -1. */

@@ -68,6 +68,15 @@ static const struct table {
          "id",
          {"id", "at", "actor", "action", "entity", "entity_id", "detail"},
          "ittttit"},
+        /* Schema 2: accounts. */
+        {"users",
+         "id",
+         {"id", "login", "name", "role", "unit_id", "agency", "pw_hash", "disabled", "created_at"},
+         "ittttttit"},
+        {"api_tokens",
+         "id",
+         {"id", "user_id", "token_hash", "label", "created_at", "revoked"},
+         "iittti"},
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -213,7 +222,8 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		*err = xstrdup("không phải tệp sao lưu của chitieu (thiếu \"chitieu_dump\": 1)");
 		return -1;
 	}
-	if (json_integer_value(json_object_get(doc, "schema")) != schema) {
+	json_int_t from = json_integer_value(json_object_get(doc, "schema"));
+	if (from != schema && from != 1) { /* 1: the same without accounts */
 		*err = xasprintf("tệp sao lưu có lược đồ phiên bản %lld, chương trình dùng %d",
 		                 (long long)json_integer_value(json_object_get(doc, "schema")),
 		                 schema);
@@ -222,6 +232,9 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 	for (size_t k = 0; k < NTABLES; k++) {
 		const struct table *t = &tables[k];
 		json_t *rows = json_object_get(json_object_get(tabs, t->name), "rows");
+		if (!json_is_array(rows) && from == 1 &&
+		    (!strcmp(t->name, "users") || !strcmp(t->name, "api_tokens")))
+			continue;
 		if (!json_is_array(rows)) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu", t->name);
 			return -1;

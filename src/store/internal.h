@@ -6,7 +6,20 @@
 #include "driver.h"
 #include "store.h"
 
-#define CACHE 48
+#define CACHE 64
+
+/* Tables added in schema version 2 (accounts), written once for both
+ * backends: ID is the backend's id column, INT its integer type. */
+#define SCHEMA_V2(ID, INT)                                                                         \
+	"CREATE TABLE IF NOT EXISTS users ("                                                       \
+	" id " ID ", login TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"                              \
+	" role TEXT NOT NULL CHECK (role IN ('admin','office','reporter','viewer')),"              \
+	" unit_id " INT " REFERENCES units(id), agency TEXT, pw_hash TEXT NOT NULL,"               \
+	" disabled " INT " NOT NULL DEFAULT 0, created_at TEXT NOT NULL);"                         \
+	"CREATE TABLE IF NOT EXISTS api_tokens ("                                                  \
+	" id " ID ", user_id " INT " NOT NULL REFERENCES users(id),"                               \
+	" token_hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL, created_at TEXT NOT NULL,"         \
+	" revoked " INT " NOT NULL DEFAULT 0);"
 
 struct store {
 	const struct driver *d;

@@ -2,6 +2,7 @@
  * country. Statements are prepared once on the server ('?' becomes $1, $2
  * ...); values travel as text. */
 #include "driver.h"
+#include "internal.h"
 
 #include "util.h"
 
@@ -316,7 +317,7 @@ static const char schema[] =
         "CREATE TABLE IF NOT EXISTS audit ("
         " id " ID ", at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
         " entity TEXT NOT NULL, entity_id BIGINT, detail TEXT);"
-        "CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);";
+        "CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);" SCHEMA_V2(ID, "BIGINT");
 
 const struct driver pq_driver = {
         .name = "postgresql",

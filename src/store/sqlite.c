@@ -2,6 +2,7 @@
  * synchronous FULL so that a committed transaction survives a crash;
  * prepared statements only. */
 #include "driver.h"
+#include "internal.h"
 
 #include "util.h"
 
@@ -263,7 +264,8 @@ static const char schema[] =
         "CREATE TABLE IF NOT EXISTS audit ("
         " id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
         " entity TEXT NOT NULL, entity_id INTEGER, detail TEXT);"
-        "CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);";
+        "CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);" SCHEMA_V2(
+                "INTEGER PRIMARY KEY", "INTEGER");
 
 const struct driver sqlite_driver = {
         .name = "sqlite",

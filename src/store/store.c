@@ -18,8 +18,8 @@
 #include "internal.h"
 
 /* Bump when the schema changes (and migrate then). */
-#define SCHEMA_VERSION      1
-#define SCHEMA_VERSION_TEXT "1"
+#define SCHEMA_VERSION      2
+#define SCHEMA_VERSION_TEXT "2"
 
 /* A prepared statement for sql, made once per store and reused: bulk work
  * prepares nothing per row. Give it back with st_done(). */
@@ -69,7 +69,8 @@ struct store *store_open(const char *url, char **err)
 	if (st)
 		D->finalize(st);
 	struct stmt *old = version ? NULL : D->prepare(db, "SELECT id FROM units LIMIT 1", NULL);
-	if (old || (version && version != SCHEMA_VERSION)) {
+	/* Version 1 lacks only the account tables, which the schema adds. */
+	if (old || (version && version != SCHEMA_VERSION && version != 1)) {
 		/* Tables without our version, or another version: never guess. */
 		if (old)
 			D->finalize(old);

@@ -153,4 +153,35 @@ struct obs_input {
 int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
                        const char *reason, struct problems *ps);
 
+/* Accounts. role: admin, office (a unit), reporter (an agency of a unit),
+ * viewer (a unit, read only). pw_hash is an Argon2id string (auth.h). */
+struct user_rec {
+	int64_t id;
+	char *login, *name, *role, *unit_code, *agency; /* unit_code, agency may be NULL */
+	char *pw_hash;
+	bool disabled;
+};
+
+void user_rec_free(struct user_rec *u);
+/* 0, or -1 with problems (E_LOGIN, E_ROLE, E_UNIT, E_AGENCY, E_UNKNOWN_UNIT,
+ * E_LOGIN_TAKEN, E_DB). */
+int store_user_add(struct store *s, const struct user_rec *u, const char *by, struct problems *ps);
+/* 0 found, 1 not found, -1 error. */
+int store_user_get(struct store *s, const char *login, struct user_rec *out, char **err);
+int store_user_list(struct store *s, struct user_rec **out, size_t *n, char **err);
+/* 0 done, 1 no such login, -1 error. */
+int store_user_password(struct store *s, const char *login, const char *pw_hash, const char *by,
+                        char **err);
+int store_user_disable(struct store *s, const char *login, bool disabled, const char *by,
+                       char **err);
+/* API tokens, kept as a hash: 0, 1 no such login, -1. */
+int store_token_add(struct store *s, const char *login, const char *token_hash, const char *label,
+                    const char *by, char **err);
+/* The account a token belongs to (not revoked): 0, 1 none, -1. */
+int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **err);
+
+/* A number that grows with every change (the audit log's last id): what
+ * was computed at one mark is still true while the mark is the same. */
+int64_t store_change_mark(struct store *s, char **err);
+
 #endif

@@ -42,3 +42,25 @@ finish() {
 	echo "cli $1: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }
+
+# start_server [ARGS...]: chitieu serve on a free loopback port over
+# $CHITIEU_DB; sets $base (http://127.0.0.1:PORT) and $server_pid, and stops
+# it when the script exits.
+start_server() {
+	local port tries=0
+	while :; do
+		port=$((20000 + RANDOM % 30000))
+		"$bin" serve --listen "127.0.0.1:$port" "$@" > "$tmp/server.log" 2>&1 &
+		server_pid=$!
+		for _ in $(seq 1 50); do
+			curl -s -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break
+			kill -0 "$server_pid" 2> /dev/null || break
+			sleep 0.1
+		done
+		if kill -0 "$server_pid" 2> /dev/null; then break; fi
+		tries=$((tries + 1))
+		[ $tries -lt 5 ] || { echo "FAIL: the server does not start: $(cat "$tmp/server.log")"; exit 1; }
+	done
+	base="http://127.0.0.1:$port"
+	trap 'kill "$server_pid" 2> /dev/null; wait "$server_pid" 2> /dev/null; rm -rf "$tmp"' EXIT
+}

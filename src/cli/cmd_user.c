@@ -1,0 +1,183 @@
+/* cmd_user.c: `chitieu user add|passwd|disable|enable|list|token`: the
+ * accounts of the web app. Passwords are read from standard input (never
+ * from the command line, where other users could see them). */
+#include "cli.h"
+
+#include "args.h"
+#include "auth.h"
+#include "store.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One line of standard input, without its newline; NULL at end of input. */
+static char *read_password(void)
+{
+	char buf[512];
+	if (!fgets(buf, sizeof buf, stdin))
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = 0;
+	return xstrdup(buf);
+}
+
+static int hashed_password(const char *cmd, char out[AUTH_HASH_MAX])
+{
+	char *pw = read_password();
+	int rc = -1;
+	if (!auth_password_ok(pw))
+		fprintf(stderr,
+		        "chitieu %s: [E_PASSWORD] mật khẩu (một dòng ở đầu vào chuẩn) phải có từ 8 "
+		        "đến 256 ký tự\n",
+		        cmd);
+	else if (auth_init() || auth_hash_password(pw, out))
+		fprintf(stderr, "chitieu %s: không băm được mật khẩu (thiếu bộ nhớ?)\n", cmd);
+	else
+		rc = 0;
+	free(pw);
+	return rc;
+}
+
+static int user_add(int argc, char **argv)
+{
+	const char *db = NULL, *login = NULL, *name = NULL, *role = NULL, *unit = NULL,
+	           *agency = NULL;
+	const struct opt opts[] = {{"db", &db, NULL},     {"login", &login, NULL},
+	                           {"name", &name, NULL}, {"role", &role, NULL},
+	                           {"unit", &unit, NULL}, {"agency", &agency, NULL},
+	                           {NULL, NULL, NULL}};
+	if (args_parse("user add", argc, argv, opts, NULL, 0) < 0 || !login || !role) {
+		fputs("Cách dùng: chitieu user add --login TÊN --role admin|office|reporter|viewer "
+		      "[--unit MÃ] [--agency CƠ_QUAN] [--name HỌ_TÊN] < tệp-mật-khẩu\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	char hash[AUTH_HASH_MAX];
+	if (hashed_password("user add", hash))
+		return CLI_BADINPUT;
+	struct store *s = cli_open_db("user add", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct user_rec u = {
+	        0,    (char *)login, (char *)name, (char *)role, (char *)unit, (char *)agency,
+	        hash, false};
+	struct problems ps = {0};
+	int rc = store_user_add(s, &u, "cli", &ps);
+	cli_print_problems("user add", NULL, &ps);
+	problems_free(&ps);
+	store_close(s);
+	if (!rc)
+		printf("Đã thêm tài khoản %s (%s)\n", login, role);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+/* passwd, disable, enable: one login. */
+static int user_change(const char *what, int argc, char **argv)
+{
+	const char *db = NULL, *login = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {"login", &login, NULL}, {NULL, NULL, NULL}};
+	char cmd[32];
+	snprintf(cmd, sizeof cmd, "user %s", what);
+	if (args_parse(cmd, argc, argv, opts, NULL, 0) < 0 || !login) {
+		fprintf(stderr, "Cách dùng: chitieu user %s --login TÊN%s\n", what,
+		        !strcmp(what, "passwd") ? " < tệp-mật-khẩu" : "");
+		return CLI_USAGE;
+	}
+	char hash[AUTH_HASH_MAX];
+	if (!strcmp(what, "passwd") && hashed_password(cmd, hash))
+		return CLI_BADINPUT;
+	struct store *s = cli_open_db(cmd, db);
+	if (!s)
+		return CLI_BADINPUT;
+	char *err = NULL;
+	int rc = !strcmp(what, "passwd")
+	                 ? store_user_password(s, login, hash, "cli", &err)
+	                 : store_user_disable(s, login, !strcmp(what, "disable"), "cli", &err);
+	if (rc)
+		fprintf(stderr, "chitieu %s: %s\n", cmd,
+		        rc > 0 ? "[E_UNKNOWN_USER] không có tài khoản này" : err);
+	else
+		printf("Đã %s tài khoản %s\n",
+		       !strcmp(what, "passwd")    ? "đổi mật khẩu"
+		       : !strcmp(what, "disable") ? "khóa"
+		                                  : "mở khóa",
+		       login);
+	free(err);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+static int user_list(int argc, char **argv)
+{
+	const char *db = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("user list", argc, argv, opts, NULL, 0) < 0)
+		return CLI_USAGE;
+	struct store *s = cli_open_db("user list", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct user_rec *u;
+	size_t n;
+	char *err = NULL;
+	int rc = store_user_list(s, &u, &n, &err);
+	if (rc)
+		fprintf(stderr, "chitieu user list: %s\n", err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		printf("%-16s %-9s %-10s %s%s%s\n", u[i].login, u[i].role,
+		       u[i].unit_code ? u[i].unit_code : "-", u[i].agency ? u[i].agency : "",
+		       u[i].agency ? "  " : "", u[i].disabled ? "(đã khóa)" : "");
+		user_rec_free(&u[i]);
+	}
+	if (!rc)
+		free(u);
+	free(err);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+/* A token for a machine client, shown once; the store keeps its hash. */
+static int user_token(int argc, char **argv)
+{
+	const char *db = NULL, *login = NULL, *label = "api";
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"login", &login, NULL},
+	                           {"label", &label, NULL},
+	                           {NULL, NULL, NULL}};
+	if (args_parse("user token", argc, argv, opts, NULL, 0) < 0 || !login) {
+		fputs("Cách dùng: chitieu user token --login TÊN [--label NHÃN]\n", stderr);
+		return CLI_USAGE;
+	}
+	if (auth_init())
+		return CLI_BADINPUT;
+	struct store *s = cli_open_db("user token", db);
+	if (!s)
+		return CLI_BADINPUT;
+	char token[AUTH_TOKEN], hash[AUTH_TOKEN], *err = NULL;
+	auth_random(token);
+	auth_token_hash(token, hash);
+	int rc = store_token_add(s, login, hash, label, "cli", &err);
+	if (rc)
+		fprintf(stderr, "chitieu user token: %s\n",
+		        rc > 0 ? "[E_UNKNOWN_USER] không có tài khoản này" : err);
+	else
+		printf("%s\n", token);
+	free(err);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+int cmd_user(int argc, char **argv)
+{
+	const char *sub = argc >= 1 ? argv[0] : "";
+	if (!strcmp(sub, "add"))
+		return user_add(argc - 1, argv + 1);
+	if (!strcmp(sub, "passwd") || !strcmp(sub, "disable") || !strcmp(sub, "enable"))
+		return user_change(sub, argc - 1, argv + 1);
+	if (!strcmp(sub, "list"))
+		return user_list(argc - 1, argv + 1);
+	if (!strcmp(sub, "token"))
+		return user_token(argc - 1, argv + 1);
+	fputs("Cách dùng: chitieu user add|passwd|disable|enable|list|token ...\n", stderr);
+	return CLI_USAGE;
+}

@@ -1,0 +1,797 @@
+/* api.c: the JSON API under /api/v1. One table of routes: the dispatcher
+ * and the OpenAPI document are both made from it, so they cannot drift. */
+#include "app.h"
+
+#include "period.h"
+#include "rollup.h"
+#include "views.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_PARAMS 4
+
+struct args {
+	const char *p[MAX_PARAMS]; /* the {params} of the path, in order */
+};
+
+struct route {
+	const char *method, *path, *summary;
+	bool public_;
+	void (*fn)(struct ctx *c, const struct args *a);
+};
+
+static void api_openapi(struct ctx *c, const struct args *a);
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static json_t *body_json(struct ctx *c)
+{
+	json_error_t e;
+	json_t *j = json_loadb(c->rq->body, c->rq->body_len, JSON_REJECT_DUPLICATES, &e);
+	if (!j) {
+		char *msg = xasprintf("JSON không đọc được (dòng %d, cột %d): %s", e.line, e.column,
+		                      e.text);
+		reply_error(c, 400, "E_JSON", msg);
+		free(msg);
+	} else if (!json_is_object(j)) {
+		reply_error(c, 400, "E_JSON", "Cần một đối tượng JSON");
+		json_decref(j);
+		j = NULL;
+	}
+	return j;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* A number or a string in JSON as the text the store checks. */
+static const char *jnum(json_t *o, const char *key, char buf[40])
+{
+	json_t *v = json_object_get(o, key);
+	if (json_is_number(v)) {
+		snprintf(buf, 40, "%.17g", json_number_value(v));
+		return buf;
+	}
+	if (json_is_boolean(v))
+		return json_is_true(v) ? "có" : "không";
+	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+/* 401 when nobody is signed in, 403 when the account may not. */
+static bool allowed(struct ctx *c, enum right r, const char *unit)
+{
+	if (!c->signed_in) {
+		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
+		return false;
+	}
+	if (!ctx_may(c, r, unit)) {
+		reply_error(c, 403, "E_FORBIDDEN", "Tài khoản này không được làm việc đó");
+		return false;
+	}
+	return true;
+}
+
+static bool csrf(struct ctx *c)
+{
+	if (ctx_csrf_ok(c))
+		return true;
+	reply_error(c, 403, "E_CSRF", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)");
+	return false;
+}
+
+static json_t *problems_json(const struct problems *ps)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ps->n; i++) {
+		json_t *o = json_pack("{ssss}", "code", ps->v[i].code, "message", ps->v[i].message);
+		if (ps->v[i].line)
+			json_object_set_new(o, "item", json_integer(ps->v[i].line));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static void reply_problems(struct ctx *c, int status, const struct problems *ps)
+{
+	json_t *e = json_pack("{s{ssssso}}", "error", "code", ps->v[0].code, "message",
+	                      ps->v[0].message, "problems", problems_json(ps));
+	reply_json(c, status, e);
+}
+
+/* page and per_page (1..500, 50 by default) of n items. */
+static void paging(struct ctx *c, size_t n, size_t *first, size_t *count, json_t *out)
+{
+	char *p = ctx_query(c, "page"), *pp = ctx_query(c, "per_page");
+	long page = p ? strtol(p, NULL, 10) : 1, per = pp ? strtol(pp, NULL, 10) : 50;
+	free(p);
+	free(pp);
+	page = page < 1 ? 1 : page > 1000000 ? 1000000 : page;
+	per = per < 1 ? 1 : per > 500 ? 500 : per;
+	*first = (size_t)(page - 1) * (size_t)per;
+	*count = *first >= n ? 0 : n - *first < (size_t)per ? n - *first : (size_t)per;
+	json_object_set_new(out, "page", json_integer(page));
+	json_object_set_new(out, "per_page", json_integer(per));
+	json_object_set_new(out, "total", json_integer((json_int_t)n));
+}
+
+static json_t *user_json(const struct user_rec *u)
+{
+	json_t *o = json_pack("{sssssssb}", "login", u->login, "name", u->name, "role", u->role,
+	                      "disabled", u->disabled);
+	json_object_set_new(o, "unit", u->unit_code ? json_string(u->unit_code) : json_null());
+	json_object_set_new(o, "agency", u->agency ? json_string(u->agency) : json_null());
+	return o;
+}
+
+static json_t *unit_json(const struct unit_rec *u)
+{
+	json_t *o = json_pack("{ssssss}", "code", u->code, "name", u->name, "kind", u->kind);
+	json_object_set_new(o, "parent",
+	                    u->parent_code ? json_string(u->parent_code) : json_null());
+	if (u->population > 0)
+		json_object_set_new(o, "population", json_integer(u->population));
+	return o;
+}
+
+static json_t *obs_json(const struct obs_rec *o)
+{
+	json_t *j = json_pack("{sssssssiss}", "indicator", o->code ? o->code : "", "period",
+	                      o->period, "status", o->status ? o->status : "draft", "version",
+	                      o->version, "recorded_by", o->by ? o->by : "");
+	if (o->at)
+		json_object_set_new(j, "recorded_at", json_string(o->at));
+	if (o->has_value)
+		json_object_set_new(j, "value", json_real(o->value));
+	if (o->has_ratio) {
+		json_object_set_new(j, "num", json_real(o->num));
+		json_object_set_new(j, "den", json_real(o->den));
+	}
+	if (o->has_level && o->level)
+		json_object_set_new(j, "level", json_string(o->level));
+	if (o->has_yes)
+		json_object_set_new(j, "yes", json_boolean(o->yes));
+	if (o->note)
+		json_object_set_new(j, "note", json_string(o->note));
+	if (o->evidence)
+		json_object_set_new(j, "evidence", json_string(o->evidence));
+	return j;
+}
+
+/* ---- session ------------------------------------------------------------- */
+
+int app_sign_in(struct ctx *c, const char *login, const char *password, struct session *sess,
+                const char **msg)
+{
+	const char *addr = c->rq->remote ? c->rq->remote : "";
+	if (!login || !password || !*login) {
+		*msg = "Cần tên đăng nhập và mật khẩu";
+		return 400;
+	}
+	if (signin_wait(c->app->sessions, login, addr, c->now) > 0) {
+		*msg = "Đăng nhập sai quá nhiều lần; tài khoản tạm khóa 15 phút";
+		return 429;
+	}
+	struct user_rec u = {0};
+	char *err = NULL;
+	bool ok = store_user_get(c->s, login, &u, &err) == 0 && !u.disabled &&
+	          auth_verify_password(u.pw_hash, password);
+	free(err);
+	user_rec_free(&u);
+	if (!ok) {
+		signin_failed(c->app->sessions, login, addr, c->now);
+		*msg = "Sai tên đăng nhập hoặc mật khẩu";
+		return 401;
+	}
+	signin_succeeded(c->app->sessions, login);
+	session_create(c->app->sessions, login, c->now, sess);
+	http_header(c->rs, "Set-Cookie: chitieu_session=%s; Path=/; HttpOnly; SameSite=Lax%s",
+	            sess->id, c->app->secure ? "; Secure" : "");
+	return 0;
+}
+
+static void api_signin(struct ctx *c, const struct args *a)
+{
+	json_t *j = body_json(c);
+	if (!j)
+		return;
+	struct session sess;
+	const char *msg;
+	int rc = app_sign_in(c, jstr(j, "login"), jstr(j, "password"), &sess, &msg);
+	if (rc)
+		reply_error(c, rc,
+		            rc == 429   ? "E_LOCKED"
+		            : rc == 400 ? "E_INPUT"
+		                        : "E_SIGNIN",
+		            msg);
+	else
+		reply_json(c, 200, json_pack("{ssss}", "login", sess.login, "csrf", sess.csrf));
+	json_decref(j);
+}
+
+static void api_signout(struct ctx *c, const struct args *a)
+{
+	if (!c->signed_in || c->by_token) {
+		reply_error(c, 401, "E_SIGNIN", "Chưa đăng nhập");
+		return;
+	}
+	if (!csrf(c))
+		return;
+	session_drop(c->app->sessions, c->sess.id);
+	http_header(c->rs,
+	            "Set-Cookie: chitieu_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+	reply_json(c, 200, json_pack("{sb}", "signed_out", 1));
+}
+
+static void api_me(struct ctx *c, const struct args *a)
+{
+	if (!c->signed_in) {
+		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
+		return;
+	}
+	json_t *o = user_json(&c->user);
+	if (!c->by_token)
+		json_object_set_new(o, "csrf", json_string(c->sess.csrf));
+	reply_json(c, 200, o);
+}
+
+/* ---- units and plans ---------------------------------------------------- */
+
+static void api_units(struct ctx *c, const struct args *a)
+{
+	if (!c->signed_in) {
+		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
+		return;
+	}
+	struct unit_rec *u;
+	size_t n;
+	char *err = NULL;
+	if (store_unit_list(c->s, &u, &n, &err)) {
+		reply_store_error(c, err);
+		free(err);
+		return;
+	}
+	json_t *items = json_array(), *out = json_object();
+	size_t seen = 0, first, count;
+	bool *keep = xcalloc(n + 1, sizeof *keep);
+	for (size_t i = 0; i < n; i++)
+		seen += keep[i] = ctx_may(c, RIGHT_READ, u[i].code);
+	paging(c, seen, &first, &count, out);
+	for (size_t i = 0, k = 0; i < n; i++) {
+		if (keep[i] && k >= first && k < first + count)
+			json_array_append_new(items, unit_json(&u[i]));
+		k += keep[i];
+		unit_rec_free(&u[i]);
+	}
+	free(u);
+	free(keep);
+	json_object_set_new(out, "items", items);
+	reply_json(c, 200, out);
+}
+
+static bool get_unit(struct ctx *c, const char *code, struct unit_rec *u)
+{
+	char *err = NULL;
+	int rc = store_unit_get(c->s, code, u, &err);
+	if (rc) {
+		if (rc > 0)
+			reply_error(c, 404, "E_UNKNOWN_UNIT", "Không có đơn vị này");
+		else
+			reply_store_error(c, err);
+	}
+	free(err);
+	return rc == 0;
+}
+
+static void api_unit(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+		return;
+	reply_json(c, 200, unit_json(&u));
+	unit_rec_free(&u);
+}
+
+static void api_plan(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+		return;
+	char *doc = NULL, *err = NULL;
+	int rc = store_plan_current(c->s, u.id, &doc, &err);
+	if (rc > 0) {
+		reply_error(c, 404, "E_NO_PLAN", "Đơn vị chưa có kế hoạch");
+	} else if (rc < 0) {
+		reply_store_error(c, err);
+	} else {
+		c->rs->status = 200;
+		c->rs->ctype = "application/json";
+		buf_puts(&c->rs->body, doc);
+	}
+	free(doc);
+	free(err);
+	unit_rec_free(&u);
+}
+
+/* ---- observations --------------------------------------------------------- */
+
+static void api_observations(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+		return;
+	char *period = ctx_query(c, "period"), *err = NULL;
+	struct obs_rec *o;
+	size_t n;
+	if (store_obs_list(c->s, u.id, period && *period ? period : NULL, &o, &n, &err)) {
+		reply_store_error(c, err);
+	} else {
+		json_t *out = json_object(), *items = json_array();
+		size_t first, count;
+		paging(c, n, &first, &count, out);
+		for (size_t i = 0; i < n; i++) {
+			if (i >= first && i < first + count)
+				json_array_append_new(items, obs_json(&o[i]));
+			obs_rec_free(&o[i]);
+		}
+		free(o);
+		json_object_set_new(out, "items", items);
+		reply_json(c, 200, out);
+	}
+	free(period);
+	free(err);
+	unit_rec_free(&u);
+}
+
+/* For a reporter: every indicator named leads to their agency; problems
+ * for those that do not. */
+static bool leads_all(struct ctx *c, int64_t unit_id, const char *const *codes, size_t n,
+                      struct problems *ps)
+{
+	if (strcmp(c->user.role, "reporter"))
+		return true;
+	struct plan p;
+	char *err = NULL;
+	if (store_plan_load(c->s, unit_id, &p, &err)) {
+		free(err);
+		problems_add(ps, "E_NO_PLAN", 0, "Đơn vị chưa có kế hoạch");
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct indicator *x = NULL;
+		for (size_t k = 0; k < p.nind && !x; k++)
+			if (codes[i] && !strcmp(p.ind[k].code, codes[i]))
+				x = &p.ind[k];
+		if (x && !ctx_leads(c, x))
+			problems_add(ps, "E_FORBIDDEN", (int)i + 1,
+			             "Chỉ tiêu %s không do cơ quan của tài khoản này chủ trì",
+			             codes[i]);
+	}
+	plan_free(&p);
+	return ps->n == 0;
+}
+
+static void api_record(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !csrf(c) || !get_unit(c, a->p[0], &u))
+		return;
+	json_t *j = body_json(c);
+	if (!j) {
+		unit_rec_free(&u);
+		return;
+	}
+	/* One figure, or {"observations": [...]}: all or nothing. */
+	json_t *list = json_object_get(j, "observations");
+	size_t n = json_is_array(list) ? json_array_size(list) : 1;
+	if (n == 0 || n > 10000) {
+		reply_error(c, 400, "E_INPUT", "Cần từ 1 đến 10.000 số liệu");
+		json_decref(j);
+		unit_rec_free(&u);
+		return;
+	}
+	struct obs_input *in = xcalloc(n, sizeof *in);
+	char(*nums)[3][40] = xcalloc(n, sizeof *nums);
+	const char **codes = xcalloc(n, sizeof *codes);
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_is_array(list) ? json_array_get(list, i) : j;
+		codes[i] = jstr(o, "indicator");
+		in[i] = (struct obs_input){a->p[0],
+		                           codes[i] ? codes[i] : "",
+		                           jstr(o, "period") ? jstr(o, "period") : "",
+		                           jnum(o, "value", nums[i][0]),
+		                           jnum(o, "num", nums[i][1]),
+		                           jnum(o, "den", nums[i][2]),
+		                           jstr(o, "level") ? jstr(o, "level") : "",
+		                           "",
+		                           jstr(o, "note") ? jstr(o, "note") : "",
+		                           jstr(o, "evidence") ? jstr(o, "evidence") : "",
+		                           (int)i + 1};
+		json_t *yes = json_object_get(o, "yes");
+		if (json_is_boolean(yes))
+			in[i].yes = json_is_true(yes) ? "có" : "không";
+	}
+	struct problems ps = {0};
+	if (leads_all(c, u.id, codes, n, &ps) &&
+	    !store_record_batch(c->s, in, n, c->user.login, jstr(j, "reason"), &ps))
+		reply_json(c, 201, json_pack("{si}", "recorded", (int)n));
+	else
+		reply_problems(c, !strcmp(ps.v[0].code, "E_FORBIDDEN") ? 403 : 400, &ps);
+	problems_free(&ps);
+	free(in);
+	free(nums);
+	free(codes);
+	json_decref(j);
+	unit_rec_free(&u);
+}
+
+static void api_transition(struct ctx *c, const struct args *a)
+{
+	const char *unit = a->p[0], *code = a->p[1], *period = a->p[2], *action = a->p[3];
+	bool submit = !strcmp(action, "submit");
+	if (!submit && strcmp(action, "approve") && strcmp(action, "return") &&
+	    strcmp(action, "reopen")) {
+		reply_error(c, 404, "E_NOT_FOUND", "Không có thao tác này");
+		return;
+	}
+	struct unit_rec u = {0};
+	if (!allowed(c, submit ? RIGHT_RECORD : RIGHT_APPROVE, unit) || !csrf(c) ||
+	    !get_unit(c, unit, &u))
+		return;
+	json_t *j = c->rq->body_len ? body_json(c) : json_object();
+	if (!j) {
+		unit_rec_free(&u);
+		return;
+	}
+	struct problems ps = {0};
+	struct series_rec sr = {0};
+	char *err = NULL;
+	int found = store_series_get(c->s, u.id, code, &sr, &err);
+	if (found)
+		problems_add(&ps, found > 0 ? "E_NOT_FOUND" : "E_DB", 0, "%s",
+		             found > 0 ? "Đơn vị không có chỉ tiêu này" : err);
+	else if (leads_all(c, u.id, &code, 1, &ps) && !store_begin(c->s, &err)) {
+		if (store_obs_transition(c->s, sr.id, period, action, c->user.login,
+		                         jstr(j, "comment"), &ps))
+			store_rollback(c->s);
+		else if (store_commit(c->s, &err))
+			problems_add(&ps, "E_DB", 0, "%s", err);
+	}
+	if (ps.n) {
+		const char *k = ps.v[0].code;
+		reply_problems(c,
+		               !strcmp(k, "E_NOT_FOUND")   ? 404
+		               : !strcmp(k, "E_FORBIDDEN") ? 403
+		               : !strcmp(k, "E_STATE")     ? 409
+		               : !strcmp(k, "E_DB")        ? 500
+		                                           : 400,
+		               &ps);
+	} else {
+		reply_json(
+		        c, 200,
+		        json_pack("{ssssss}", "indicator", code, "period", period, "done", action));
+	}
+	if (!found)
+		series_rec_free(&sr);
+	problems_free(&ps);
+	free(err);
+	json_decref(j);
+	unit_rec_free(&u);
+}
+
+/* ---- evaluation ------------------------------------------------------------ */
+
+/* A cached answer for this path and query while the store is unchanged. */
+static bool cached(struct ctx *c, char **key, int64_t *mark)
+{
+	char *err = NULL;
+	*mark = store_change_mark(c->s, &err);
+	free(err);
+	*key = xasprintf("%s?%s", c->rq->path, c->rq->query);
+	return cache_get(c, *key, *mark);
+}
+
+static void api_status(struct ctx *c, const struct args *a)
+{
+	int as_of;
+	enum period_kind grain;
+	char name[32], *key;
+	int64_t mark;
+	if (!allowed(c, RIGHT_READ, a->p[0]) || !ctx_period(c, &as_of, &grain, name, true) ||
+	    cached(c, &key, &mark))
+		return;
+	char *method = ctx_query(c, "method"), *err = NULL;
+	bool cagr = method && !strcmp(method, "cagr");
+	struct unit_view v;
+	if (view_unit(c->s, a->p[0], as_of, grain, cagr ? EVAL_CAGR : EVAL_LINEAR, &v, &err)) {
+		reply_store_error(c, err);
+	} else {
+		json_t *rows = json_array();
+		int count[8] = {0};
+		for (size_t i = 0; i < v.n; i++) {
+			json_array_append_new(rows, view_status_row_json(&v.rows[i]));
+			count[v.rows[i].r.status]++;
+		}
+		json_t *counts = json_object();
+		for (int k = 0; k < 8; k++)
+			json_object_set_new(counts, eval_status_name((enum eval_status)k),
+			                    json_integer(count[k]));
+		reply_json(c, 200,
+		           json_pack("{sssssssoso}", "unit", v.u.code, "period", name, "method",
+		                     cagr ? "cagr" : "linear", "counts", counts, "indicators",
+		                     rows));
+		view_unit_free(&v);
+		cache_put(c, key, mark);
+	}
+	free(method);
+	free(err);
+	free(key);
+}
+
+static void api_family(struct ctx *c, const struct args *a, bool ranking)
+{
+	int as_of;
+	enum period_kind grain;
+	char name[32], *key;
+	int64_t mark;
+	if (!allowed(c, RIGHT_READ, a->p[0]) || !ctx_period(c, &as_of, &grain, name, true) ||
+	    cached(c, &key, &mark))
+		return;
+	struct family f;
+	char *err = NULL;
+	if (view_family(c->s, a->p[0], grain, &f, &err)) {
+		reply_store_error(c, err);
+	} else if (ranking) {
+		struct rank_row *r;
+		size_t n = rank_children(f.c, f.n, as_of, &r);
+		json_t *items = json_array();
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(items,
+			                      json_pack("{sisssssisisf}", "rank", r[i].rank, "code",
+			                                r[i].code, "name", r[i].name, "good",
+			                                r[i].good, "evaluated", r[i].evaluated,
+			                                "completion", r[i].completion));
+		free(r);
+		reply_json(c, 200,
+		           json_pack("{ssssssso}", "unit", a->p[0], "period", name, "method",
+		                     "completion = met or on track / evaluated; ties share a rank",
+		                     "items", items));
+		cache_put(c, key, mark);
+	} else {
+		struct rollup_row *r;
+		size_t n = rollup(f.c, f.n, as_of, &r);
+		reply_json(c, 200,
+		           json_pack("{sssssiso}", "unit", a->p[0], "period", name, "children",
+		                     (int)f.n, "indicators", view_rollup_json(r, n)));
+		free(r);
+		cache_put(c, key, mark);
+	}
+	view_family_free(&f);
+	free(err);
+	free(key);
+}
+
+static void api_rollup(struct ctx *c, const struct args *a)
+{
+	api_family(c, a, false);
+}
+
+static void api_rank(struct ctx *c, const struct args *a)
+{
+	api_family(c, a, true);
+}
+
+/* ---- tasks ---------------------------------------------------------------- */
+
+static void api_tasks(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+		return;
+	char *period = ctx_query(c, "period"), *err = NULL;
+	struct task_row *t;
+	size_t n;
+	if (store_task_list(c->s, u.id, period, &t, &n, &err)) {
+		reply_store_error(c, err);
+	} else {
+		json_t *out = json_object(), *items = json_array();
+		size_t first, count;
+		paging(c, n, &first, &count, out);
+		for (size_t i = 0; i < n; i++) {
+			if (i >= first && i < first + count) {
+				json_t *o = json_pack("{sssssbsb}", "code", t[i].code, "title",
+				                      t[i].title, "recurring", t[i].recurring,
+				                      "overdue", t[i].overdue);
+				if (t[i].lead)
+					json_object_set_new(o, "lead", json_string(t[i].lead));
+				if (t[i].due)
+					json_object_set_new(o, "due", json_string(t[i].due));
+				if (t[i].status)
+					json_object_set_new(o, "status", json_string(t[i].status));
+				if (t[i].percent >= 0)
+					json_object_set_new(o, "percent",
+					                    json_integer(t[i].percent));
+				json_array_append_new(items, o);
+			}
+			task_row_free(&t[i]);
+		}
+		free(t);
+		json_object_set_new(out, "items", items);
+		reply_json(c, 200, out);
+	}
+	free(period);
+	free(err);
+	unit_rec_free(&u);
+}
+
+static void api_task_progress(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !csrf(c) || !get_unit(c, a->p[0], &u))
+		return;
+	json_t *j = body_json(c);
+	if (!j) {
+		unit_rec_free(&u);
+		return;
+	}
+	json_t *pct = json_object_get(j, "percent");
+	struct problems ps = {0};
+	store_task_progress(c->s, u.id, a->p[1], jstr(j, "period") ? jstr(j, "period") : "",
+	                    jstr(j, "status") ? jstr(j, "status") : "",
+	                    json_is_integer(pct) ? (int)json_integer_value(pct) : -1,
+	                    jstr(j, "note"), jstr(j, "evidence"), c->user.login, &ps);
+	if (ps.n)
+		reply_problems(c, !strcmp(ps.v[0].code, "E_UNKNOWN_TASK") ? 404 : 400, &ps);
+	else
+		reply_json(c, 200, json_pack("{ss}", "task", a->p[1]));
+	problems_free(&ps);
+	json_decref(j);
+	unit_rec_free(&u);
+}
+
+/* ---- users ----------------------------------------------------------------- */
+
+static void api_users(struct ctx *c, const struct args *a)
+{
+	if (!allowed(c, RIGHT_ADMIN, NULL))
+		return;
+	struct user_rec *u;
+	size_t n;
+	char *err = NULL;
+	if (store_user_list(c->s, &u, &n, &err)) {
+		reply_store_error(c, err);
+		free(err);
+		return;
+	}
+	json_t *out = json_object(), *items = json_array();
+	size_t first, count;
+	paging(c, n, &first, &count, out);
+	for (size_t i = 0; i < n; i++) {
+		if (i >= first && i < first + count)
+			json_array_append_new(items, user_json(&u[i]));
+		user_rec_free(&u[i]);
+	}
+	free(u);
+	json_object_set_new(out, "items", items);
+	reply_json(c, 200, out);
+}
+
+/* ---- the table -------------------------------------------------------------- */
+
+static const struct route routes[] = {
+        {"GET", "/openapi.json", "This document (OpenAPI 3.1)", true, api_openapi},
+        {"POST", "/session", "Sign in with {login, password}; sets the session cookie", true,
+         api_signin},
+        {"DELETE", "/session", "Sign out", false, api_signout},
+        {"GET", "/me", "The signed-in account (and its CSRF token)", false, api_me},
+        {"GET", "/units", "Units the account may read (paginated)", false, api_units},
+        {"GET", "/units/{unit}", "One unit", false, api_unit},
+        {"GET", "/units/{unit}/plan", "The unit's current plan (as chitieu parse)", false,
+         api_plan},
+        {"GET", "/units/{unit}/observations", "Figures (?period=, paginated)", false,
+         api_observations},
+        {"POST", "/units/{unit}/observations",
+         "Record one figure, or {observations: [...]} all or nothing", false, api_record},
+        {"POST", "/units/{unit}/observations/{indicator}/{period}/{action}",
+         "submit, approve, return or reopen a figure ({comment})", false, api_transition},
+        {"GET", "/units/{unit}/status", "Status of every indicator (?period=, ?method=)", false,
+         api_status},
+        {"GET", "/units/{unit}/rollup", "The unit from its children (?period=)", false, api_rollup},
+        {"GET", "/units/{unit}/rank", "Children ranked by completion (?period=)", false, api_rank},
+        {"GET", "/units/{unit}/tasks", "Tasks, overdue first (?period=, paginated)", false,
+         api_tasks},
+        {"POST", "/units/{unit}/tasks/{task}", "Progress of a task ({period, status, percent})",
+         false, api_task_progress},
+        {"GET", "/users", "Accounts (admin; paginated)", false, api_users},
+};
+
+#define NROUTES (sizeof routes / sizeof routes[0])
+
+/* Does the path (segments after /api/v1) fit the route's pattern? */
+static bool match(const char *pattern, char *const *seg, int nseg, struct args *a)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, "%s", pattern);
+	int k = 0, np = 0;
+	for (char *save = NULL, *t = strtok_r(buf, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
+		if (k >= nseg)
+			return false;
+		if (t[0] == '{') {
+			if (np < MAX_PARAMS)
+				a->p[np++] = seg[k];
+		} else if (strcmp(t, seg[k])) {
+			return false;
+		}
+		k++;
+	}
+	return k == nseg;
+}
+
+static void api_openapi(struct ctx *c, const struct args *a)
+{
+	json_t *paths = json_object();
+	for (size_t i = 0; i < NROUTES; i++) {
+		char *path = xasprintf("/api/v1%s", routes[i].path);
+		json_t *item = json_object_get(paths, path);
+		if (!item) {
+			item = json_object();
+			json_object_set_new(paths, path, item);
+		}
+		char method[8];
+		size_t k = 0;
+		for (; routes[i].method[k] && k < sizeof method - 1; k++)
+			method[k] = (char)(routes[i].method[k] | 0x20); /* lower case */
+		method[k] = 0;
+		json_t *params = json_array();
+		for (const char *p = strchr(routes[i].path, '{'); p; p = strchr(p + 1, '{')) {
+			const char *end = strchr(p, '}');
+			char *name = xstrndup(p + 1, (size_t)(end - p - 1));
+			json_array_append_new(params,
+			                      json_pack("{sssssbs{ss}}", "name", name, "in", "path",
+			                                "required", 1, "schema", "type", "string"));
+			free(name);
+		}
+		json_t *op = json_pack("{sssos{s{ss}s{ss}s{ss}s{ss}}}", "summary",
+		                       routes[i].summary, "parameters", params, "responses", "200",
+		                       "description", "OK", "400", "description",
+		                       "{error: {code, message}}", "401", "description",
+		                       "Not signed in", "403", "description", "Not allowed");
+		if (!routes[i].public_)
+			json_object_set_new(op, "security",
+			                    json_pack("[{s[]}{s[]}]", "cookie", "bearer"));
+		json_object_set_new(item, method, op);
+		free(path);
+	}
+	reply_json(c, 200,
+	           json_pack("{sss{ssss}sos{s{s{ssssss}s{ssss}}}}", "openapi", "3.1.0", "info",
+	                     "title", "chitieu", "version", "1", "paths", paths, "components",
+	                     "securitySchemes", "cookie", "type", "apiKey", "in", "cookie", "name",
+	                     "chitieu_session", "bearer", "type", "http", "scheme", "bearer"));
+}
+
+void api_route(struct ctx *c)
+{
+	if (c->nseg < 2 || strcmp(c->seg[1], "v1")) {
+		reply_error(c, 404, "E_NOT_FOUND", "Không có đường dẫn này");
+		return;
+	}
+	bool path_known = false;
+	for (size_t i = 0; i < NROUTES; i++) {
+		struct args a = {{0}};
+		if (!match(routes[i].path, c->seg + 2, c->nseg - 2, &a))
+			continue;
+		path_known = true;
+		if (!strcmp(routes[i].method, c->rq->method)) {
+			routes[i].fn(c, &a);
+			return;
+		}
+	}
+	if (path_known)
+		reply_error(c, 405, "E_METHOD", "Phương thức không dùng được ở đây");
+	else
+		reply_error(c, 404, "E_NOT_FOUND", "Không có đường dẫn này");
+}

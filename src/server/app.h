@@ -1,0 +1,91 @@
+/* app.h: the web application over a store: routing, who is asking and what
+ * they may do, the JSON API (api.c) and the pages (pages.c). server.c feeds
+ * it requests; tests and the fuzzer can call app_handle directly. */
+#ifndef CHITIEU_APP_H
+#define CHITIEU_APP_H
+
+#include "http.h"
+#include "period.h"
+#include "session.h"
+#include "store.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdint.h>
+
+#define APP_MAX_BODY     (1u << 20) /* 1 MiB: the largest form or JSON body */
+#define APP_MAX_SEGMENTS 10
+
+struct app {
+	struct sessions *sessions;
+	bool secure; /* cookies marked Secure (behind TLS) */
+	/* Answers kept while the store has not changed (store_change_mark). */
+	pthread_mutex_t cache_mu;
+	struct cached_answer {
+		char *key, *body;
+		size_t len;
+		const char *ctype;
+		int64_t mark;
+	} cache[64];
+	int cache_next;
+};
+
+void app_init(struct app *a, bool secure);
+void app_free(struct app *a);
+
+/* Answer one request. */
+void app_handle(struct app *a, struct store *s, const struct http_req *rq, struct http_resp *rs);
+
+/* ---- shared by api.c and pages.c -------------------------------------- */
+
+/* One request in flight. */
+struct ctx {
+	struct app *app;
+	struct store *s;
+	const struct http_req *rq;
+	struct http_resp *rs;
+	char *seg[APP_MAX_SEGMENTS];
+	int nseg;
+	bool signed_in, by_token;
+	struct user_rec user;
+	struct session sess; /* when signed in by cookie */
+	time_t now;
+};
+
+/* A query parameter (decoded, caller frees) or NULL. */
+char *ctx_query(const struct ctx *c, const char *key);
+/* A form field of the body. */
+char *ctx_form(const struct ctx *c, const char *key);
+/* The CSRF token sent (form field "csrf" or header X-CSRF-Token) is the session's;
+ * always true for API tokens, which are not sent by browsers. */
+bool ctx_csrf_ok(const struct ctx *c);
+
+/* What an account may do with a unit. */
+enum right { RIGHT_READ, RIGHT_RECORD, RIGHT_APPROVE, RIGHT_ADMIN };
+/* unit is the account's own or under it (read, approve), its own (record). */
+bool ctx_may(struct ctx *c, enum right r, const char *unit);
+/* A reporter may record an indicator only when its agency leads it. */
+bool ctx_leads(const struct ctx *c, const struct indicator *x);
+
+/* The period a request asks for (?period=, else this month): as_of, grain
+ * and its name; false with a 400 written when it is malformed. */
+bool ctx_period(struct ctx *c, int *as_of, enum period_kind *grain, char name[32], bool json);
+
+void reply_json(struct ctx *c, int status, json_t *body); /* steals body */
+void reply_error(struct ctx *c, int status, const char *code, const char *message);
+/* The store's "[E_CODE] message" as an error with the status it implies. */
+void reply_store_error(struct ctx *c, const char *err);
+
+/* Cached answers: true and the answer written when key is still valid. */
+bool cache_get(struct ctx *c, const char *key, int64_t mark);
+void cache_put(struct ctx *c, const char *key, int64_t mark);
+
+/* Sign in (the API and the sign-in page): 0 signed in, the cookie set and
+ * *sess filled; else the HTTP status (400, 401 wrong, 429 locked) and *msg. */
+int app_sign_in(struct ctx *c, const char *login, const char *password, struct session *sess,
+                const char **msg);
+
+void api_route(struct ctx *c);
+void pages_route(struct ctx *c);
+
+#endif

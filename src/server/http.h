@@ -1,0 +1,50 @@
+/* http.h: a request as the application sees it, the response it builds,
+ * and the parsing of what comes from outside (paths, query strings, form
+ * bodies, cookies). No sockets here: server.c does those, so that the whole
+ * application can be driven (and fuzzed) without a network. */
+#ifndef CHITIEU_HTTP_H
+#define CHITIEU_HTTP_H
+
+#include "util.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct http_req {
+	const char *method, *path, *query; /* query: after '?', "" when none */
+	const char *body;                  /* body_len bytes, not terminated */
+	size_t body_len;
+	const char *cookie, *content_type, *csrf, *authorization; /* headers, NULL if absent */
+	const char *remote;                                       /* client address */
+};
+
+#define HTTP_MAX_HEADERS 6
+
+struct http_resp {
+	int status;
+	const char *ctype; /* static */
+	struct buf body;
+	char *headers[HTTP_MAX_HEADERS]; /* "Name: value" */
+	int nheaders;
+};
+
+void http_resp_free(struct http_resp *r);
+void http_header(struct http_resp *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The value of key in an application/x-www-form-urlencoded string (a query
+ * or a form body), decoded; NULL when absent or badly encoded. Caller
+ * frees. */
+char *http_param(const char *s, size_t n, const char *key);
+
+/* The value of a cookie in a Cookie header; NULL if absent. Caller frees. */
+char *http_cookie(const char *header, const char *name);
+
+/* Split a path into at most max decoded segments ("/a/b%20c" -> "a",
+ * "b c"); -1 when it has more, an empty segment, a bad escape, a NUL or
+ * "..". The caller frees each segment. */
+int http_segments(const char *path, char **seg, int max);
+
+/* Append s to b escaped for HTML text and attribute values. */
+void html_escape(struct buf *b, const char *s);
+
+#endif

@@ -1,0 +1,1152 @@
+/* pages.c: the pages people work in, in Vietnamese, rendered here: no
+ * front-end build, no inline script (the CSP forbids it), one small CSS and
+ * one small script file, charts as SVG. */
+#include "app.h"
+
+#include "period.h"
+#include "rollup.h"
+#include "text.h"
+#include "views.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const char app_css[], app_js[];
+
+#define B (&c->rs->body)
+
+static void esc(struct ctx *c, const char *s)
+{
+	html_escape(B, s);
+}
+
+static void head(struct ctx *c, const char *title, const char *unit)
+{
+	buf_puts(B, "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+	            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+	            "<title>");
+	esc(c, title);
+	buf_puts(B, " · chitieu</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
+	            "<script src=\"/static/app.js\" defer></script></head><body><header>"
+	            "<a class=\"brand\" href=\"/\">chitieu</a>");
+	if (c->signed_in && unit) {
+		buf_puts(B, "<nav>");
+		const char *links[][2] = {{"", "Tổng quan"},
+		                          {"/nhap-lieu", "Nhập số liệu"},
+		                          {"/duyet", "Duyệt"},
+		                          {"/nhiem-vu", "Nhiệm vụ"},
+		                          {"/tinh", "Các đơn vị trực thuộc"}};
+		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+			buf_puts(B, "<a href=\"/don-vi/");
+			esc(c, unit);
+			buf_printf(B, "%s\">%s</a>", links[i][0], links[i][1]);
+		}
+		buf_puts(B, "</nav>");
+	}
+	if (c->signed_in) {
+		buf_puts(B, "<form class=\"who\" method=\"post\" action=\"/dang-xuat\"><span>");
+		esc(c, c->user.name);
+		buf_printf(B,
+		           " (%s)</span><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+		           "<button>Đăng xuất</button></form>",
+		           c->user.role, c->sess.csrf);
+	}
+	buf_puts(B, "</header><main>");
+}
+
+static void foot(struct ctx *c)
+{
+	buf_puts(B, "</main></body></html>");
+}
+
+static void redirect(struct ctx *c, const char *to)
+{
+	c->rs->status = 303;
+	http_header(c->rs, "Location: %s", to);
+	buf_reset(B);
+}
+
+static void plain(struct ctx *c, int status, const char *title, const char *msg)
+{
+	buf_reset(B);
+	c->rs->status = status;
+	head(c, title, NULL);
+	buf_puts(B, "<h1>");
+	esc(c, title);
+	buf_puts(B, "</h1><p>");
+	esc(c, msg);
+	buf_puts(B, "</p><p><a href=\"/\">Về trang đầu</a></p>");
+	foot(c);
+}
+
+/* Signed in and allowed, else the sign-in page or a 403 page. */
+static bool may(struct ctx *c, enum right r, const char *unit)
+{
+	if (!c->signed_in) {
+		redirect(c, "/dang-nhap");
+		return false;
+	}
+	if (!ctx_may(c, r, unit)) {
+		plain(c, 403, "Không được phép",
+		      "Tài khoản này không được xem hoặc sửa trang này.");
+		return false;
+	}
+	return true;
+}
+
+static bool post_ok(struct ctx *c)
+{
+	if (ctx_csrf_ok(c))
+		return true;
+	plain(c, 403, "Phiên làm việc đã cũ",
+	      "Mã chống giả mạo không đúng; hãy tải lại trang rồi làm lại.");
+	return false;
+}
+
+static void badge(struct ctx *c, enum eval_status s)
+{
+	static const char *const cls[] = {"xam", "xanh", "vang", "do"};
+	enum eval_colour col = eval_status_colour(s);
+	buf_printf(B, "<span class=\"badge %s\">%s · %s</span>", cls[col], eval_colour_vi(col),
+	           eval_status_vi(s));
+}
+
+static void number(struct ctx *c, double v)
+{
+	char tmp[40];
+	snprintf(tmp, sizeof tmp, "%.6g", v);
+	for (char *p = tmp; *p; p++) /* Vietnamese decimal comma */
+		if (*p == '.')
+			*p = ',';
+	buf_puts(B, tmp);
+}
+
+/* ---- sign-in ---------------------------------------------------------------- */
+
+static void signin_form(struct ctx *c, const char *msg, const char *login)
+{
+	head(c, "Đăng nhập", NULL);
+	buf_puts(B, "<h1>Đăng nhập</h1>");
+	if (msg) {
+		buf_puts(B, "<p class=\"error\" role=\"alert\">");
+		esc(c, msg);
+		buf_puts(B, "</p>");
+	}
+	buf_puts(B, "<form method=\"post\" action=\"/dang-nhap\" class=\"card\">"
+	            "<label>Tên đăng nhập <input name=\"login\" autocomplete=\"username\" "
+	            "required value=\"");
+	esc(c, login ? login : "");
+	buf_puts(B, "\"></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
+	            "autocomplete=\"current-password\" required></label>"
+	            "<button>Đăng nhập</button></form>");
+	foot(c);
+}
+
+static void page_signin(struct ctx *c)
+{
+	if (!strcmp(c->rq->method, "GET")) {
+		signin_form(c, NULL, NULL);
+		return;
+	}
+	char *login = ctx_form(c, "login"), *pw = ctx_form(c, "password");
+	struct session sess;
+	const char *msg;
+	int rc = app_sign_in(c, login, pw, &sess, &msg);
+	if (rc) {
+		c->rs->status = rc;
+		signin_form(c, msg, login);
+	} else {
+		redirect(c, "/");
+	}
+	free(login);
+	free(pw);
+}
+
+static void page_signout(struct ctx *c)
+{
+	if (c->signed_in && !c->by_token) {
+		if (!post_ok(c))
+			return;
+		session_drop(c->app->sessions, c->sess.id);
+	}
+	http_header(c->rs,
+	            "Set-Cookie: chitieu_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+	redirect(c, "/dang-nhap");
+}
+
+/* ---- overview of a unit ------------------------------------------------------ */
+
+static bool unit_view(struct ctx *c, const char *unit, struct unit_view *v, char period[32],
+                      bool approved_only)
+{
+	int as_of;
+	enum period_kind grain;
+	if (!ctx_period(c, &as_of, &grain, period, false))
+		return false;
+	char *err = NULL;
+	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, v, &err)) {
+		plain(c, strstr(err, "E_DB") || !strchr(err, '[') ? 500 : 404, "Không xem được",
+		      err);
+		free(err);
+		return false;
+	}
+	if (approved_only) { /* the public sees what the office approved */
+		size_t k = 0;
+		for (size_t i = 0; i < v->no; i++) {
+			if (v->o[i].status && !strcmp(v->o[i].status, "approved"))
+				v->o[k++] = v->o[i];
+			else
+				obs_rec_free(&v->o[i]);
+		}
+		v->no = k;
+		free(v->rows);
+		v->n = status_evaluate(&v->p, v->o, v->no, as_of, EVAL_LINEAR, &v->rows);
+	}
+	return true;
+}
+
+static void status_table(struct ctx *c, const struct unit_view *v, bool links)
+{
+	int count[8] = {0};
+	for (size_t i = 0; i < v->n; i++)
+		count[v->rows[i].r.status]++;
+	buf_puts(B, "<ul class=\"counts\">");
+	for (int s = EVAL_MET; s <= EVAL_NOT_MET; s++)
+		if (count[s]) {
+			buf_printf(B, "<li>%d ", count[s]);
+			badge(c, (enum eval_status)s);
+			buf_puts(B, "</li>");
+		}
+	buf_printf(B, "<li>%d ", count[EVAL_NO_DATA]);
+	badge(c, EVAL_NO_DATA);
+	buf_printf(B, "</li><li>%d không đánh giá</li></ul>", count[EVAL_NOT_EVALUATED]);
+	const char *group = NULL;
+	for (size_t i = 0; i < v->n; i++) {
+		const struct status_row *r = &v->rows[i];
+		if (!group || strcmp(group, r->ind->group ? r->ind->group : "")) {
+			if (group)
+				buf_puts(B, "</tbody></table>");
+			group = r->ind->group ? r->ind->group : "";
+			buf_puts(B, "<h2>");
+			for (size_t g = 0; g < v->p.ngroups; g++)
+				if (!strcmp(v->p.groups[g].code, group)) {
+					esc(c, v->p.groups[g].code);
+					buf_puts(B, ". ");
+					esc(c, v->p.groups[g].name);
+				}
+			buf_puts(B, "</h2><table class=\"status\"><thead><tr><th>Mã</th><th>Chỉ "
+			            "tiêu</th><th>Số mới nhất</th><th>Mục tiêu</th><th>Đánh "
+			            "giá</th></tr></thead><tbody>");
+		}
+		buf_puts(B, "<tr><td>");
+		esc(c, r->ind->code);
+		buf_puts(B, "</td><td>");
+		if (links) {
+			buf_puts(B, "<a href=\"/don-vi/");
+			esc(c, v->u.code);
+			buf_puts(B, "/chi-tieu/");
+			esc(c, r->ind->code);
+			buf_puts(B, "\">");
+		}
+		esc(c, r->ind->name);
+		buf_puts(B, links ? "</a>" : "");
+		if (r->ind->unit) {
+			buf_puts(B, " <small>(");
+			esc(c, r->ind->unit);
+			buf_puts(B, ")</small>");
+		}
+		buf_puts(B, "</td><td class=\"num\">");
+		if (r->r.has_latest)
+			number(c, r->r.latest);
+		else
+			buf_puts(B, "–");
+		buf_puts(B, "</td><td>");
+		if (r->target) {
+			buf_printf(B, "%d: ", r->year);
+			esc(c, r->target->text);
+		}
+		buf_puts(B, "</td><td>");
+		badge(c, r->r.status);
+		buf_puts(B, "</td></tr>");
+	}
+	if (group)
+		buf_puts(B, "</tbody></table>");
+}
+
+static void page_overview(struct ctx *c, const char *unit)
+{
+	if (!may(c, RIGHT_READ, unit))
+		return;
+	struct unit_view v;
+	char period[32];
+	if (!unit_view(c, unit, &v, period, false))
+		return;
+	head(c, v.u.name, unit);
+	buf_puts(B, "<h1>");
+	esc(c, v.u.name);
+	buf_puts(B, "</h1><p>Kỳ ");
+	esc(c, period);
+	buf_puts(B, " · <a href=\"/cong-khai/");
+	esc(c, unit);
+	buf_puts(B, "\">trang công khai</a></p>");
+	/* What is overdue. */
+	struct task_row *t;
+	size_t nt;
+	char *err = NULL;
+	if (!store_task_list(c->s, v.u.id, period, &t, &nt, &err)) {
+		size_t overdue = 0;
+		for (size_t i = 0; i < nt; i++)
+			overdue += t[i].overdue;
+		if (overdue) {
+			buf_printf(B, "<p class=\"warn\">%zu nhiệm vụ quá hạn: ", overdue);
+			for (size_t i = 0, shown = 0; i < nt && shown < 5; i++)
+				if (t[i].overdue) {
+					buf_puts(B, shown++ ? "; " : "");
+					esc(c, t[i].code);
+					buf_puts(B, " ");
+					char *title = text_prefix(t[i].title, 60);
+					esc(c, title);
+					free(title);
+				}
+			buf_puts(B, "</p>");
+		}
+		for (size_t i = 0; i < nt; i++)
+			task_row_free(&t[i]);
+		free(t);
+	}
+	free(err);
+	status_table(c, &v, true);
+	foot(c);
+	view_unit_free(&v);
+}
+
+static void page_public(struct ctx *c, const char *unit)
+{
+	struct unit_view v;
+	char period[32];
+	if (!unit_view(c, unit, &v, period, true))
+		return;
+	head(c, v.u.name, NULL);
+	buf_puts(B, "<h1>");
+	esc(c, v.u.name);
+	buf_puts(B, "</h1><p>Kết quả công khai, kỳ ");
+	esc(c, period);
+	buf_puts(B, ": chỉ số liệu đã được duyệt.</p>");
+	status_table(c, &v, false);
+	foot(c);
+	view_unit_free(&v);
+}
+
+/* ---- one indicator ------------------------------------------------------------ */
+
+static int month_of(const char *period)
+{
+	struct period p;
+	const char *why;
+	int first, last;
+	if (period_parse(period, &p, &why))
+		return -1;
+	period_months(&p, &first, &last);
+	return last;
+}
+
+/* The figures over time and the path to the targets, as SVG. */
+static void chart(struct ctx *c, const struct unit_view *v, const struct status_row *r)
+{
+	const struct indicator *x = r->ind;
+	double lo = INFINITY, hi = -INFINITY;
+	int m0 = 1 << 30, m1 = -1;
+	struct pt {
+		int m;
+		double y;
+	} pts[256], path[16];
+	int np = 0, npath = 0;
+	for (size_t i = 0; i < v->no && np < 256; i++) {
+		double y;
+		int m = month_of(v->o[i].period);
+		if (m < 0 || !v->o[i].code || strcmp(v->o[i].code, x->code) ||
+		    !status_point(x, &v->o[i], &y))
+			continue;
+		pts[np++] = (struct pt){m, y};
+	}
+	if (x->has_baseline && v->p.baseline_year)
+		path[npath++] = (struct pt){v->p.baseline_year * 12 + 11, x->baseline};
+	for (int k = 0; k < x->ntargets && npath < 16; k++) {
+		const struct target *t = &x->targets[k].t;
+		if (t->kind == TARGET_NUMBER)
+			path[npath++] = (struct pt){x->targets[k].year * 12 + 11, t->value};
+	}
+	for (int i = 0; i < np; i++) {
+		lo = fmin(lo, pts[i].y), hi = fmax(hi, pts[i].y);
+		m0 = pts[i].m < m0 ? pts[i].m : m0, m1 = pts[i].m > m1 ? pts[i].m : m1;
+	}
+	for (int i = 0; i < npath; i++) {
+		lo = fmin(lo, path[i].y), hi = fmax(hi, path[i].y);
+		m0 = path[i].m < m0 ? path[i].m : m0, m1 = path[i].m > m1 ? path[i].m : m1;
+	}
+	if (m1 < 0) {
+		buf_puts(B, "<p>Chưa có số liệu để vẽ.</p>");
+		return;
+	}
+	if (lo > 0)
+		lo = 0;
+	if (hi <= lo)
+		hi = lo + 1;
+	if (m1 == m0)
+		m1 = m0 + 1;
+	const double W = 640, H = 240, L = 48, Rm = 12, T = 12, Bm = 28;
+#define X(m) (L + ((m)-m0) * (W - L - Rm) / (m1 - m0))
+#define Y(y) (T + (hi - (y)) * (H - T - Bm) / (hi - lo))
+	buf_printf(B,
+	           "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	           "aria-label=\"Biểu đồ số liệu và lộ trình mục tiêu\">",
+	           W, H);
+	buf_printf(B, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#999\"/>", L,
+	           Y(lo), W - Rm, Y(lo));
+	buf_printf(B, "<text x=\"4\" y=\"%.1f\" font-size=\"11\">%.4g</text>", Y(hi) + 4, hi);
+	buf_printf(B, "<text x=\"4\" y=\"%.1f\" font-size=\"11\">%.4g</text>", Y(lo), lo);
+	for (int yr = m0 / 12; yr <= m1 / 12; yr++)
+		if (yr * 12 >= m0 || yr == m0 / 12)
+			buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\" font-size=\"11\">%d</text>",
+			           X(yr * 12 > m0 ? yr * 12 : m0), H - 8, yr);
+	if (npath > 1) {
+		buf_puts(B, "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-dasharray=\"6 4\" "
+		            "points=\"");
+		for (int i = 0; i < npath; i++)
+			buf_printf(B, "%.1f,%.1f ", X(path[i].m), Y(path[i].y));
+		buf_puts(B, "\"><title>Lộ trình mục tiêu</title></polyline>");
+	}
+	for (int i = 0; i < npath; i++)
+		buf_printf(B, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#2b6cb0\"/>",
+		           X(path[i].m), Y(path[i].y));
+	/* Points in time order. */
+	for (int i = 1; i < np; i++)
+		for (int k = i; k > 0 && pts[k - 1].m > pts[k].m; k--) {
+			struct pt t = pts[k];
+			pts[k] = pts[k - 1];
+			pts[k - 1] = t;
+		}
+	if (np > 1) {
+		buf_puts(B,
+		         "<polyline fill=\"none\" stroke=\"#c05621\" stroke-width=\"2\" points=\"");
+		for (int i = 0; i < np; i++)
+			buf_printf(B, "%.1f,%.1f ", X(pts[i].m), Y(pts[i].y));
+		buf_puts(B, "\"/>");
+	}
+	for (int i = 0; i < np; i++)
+		buf_printf(B, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c05621\"/>",
+		           X(pts[i].m), Y(pts[i].y));
+	buf_puts(B, "</svg><p class=\"legend\"><span class=\"l-obs\">— số liệu</span> "
+	            "<span class=\"l-path\">- - lộ trình mục tiêu</span></p>");
+#undef X
+#undef Y
+}
+
+static void page_indicator(struct ctx *c, const char *unit, const char *code)
+{
+	if (!may(c, RIGHT_READ, unit))
+		return;
+	struct unit_view v;
+	char period[32];
+	if (!unit_view(c, unit, &v, period, false))
+		return;
+	const struct status_row *r = NULL;
+	for (size_t i = 0; i < v.n && !r; i++)
+		if (!strcmp(v.rows[i].ind->code, code))
+			r = &v.rows[i];
+	if (!r) {
+		view_unit_free(&v);
+		plain(c, 404, "Không có chỉ tiêu", "Kế hoạch của đơn vị không có chỉ tiêu này.");
+		return;
+	}
+	const struct indicator *x = r->ind;
+	head(c, x->name, unit);
+	buf_puts(B, "<h1>");
+	esc(c, x->code);
+	buf_puts(B, ". ");
+	esc(c, x->name);
+	buf_puts(B, "</h1><p>");
+	badge(c, r->r.status);
+	buf_puts(B, " Chủ trì: ");
+	esc(c, x->lead ? x->lead : "–");
+	buf_puts(B, "</p><h2>Mục tiêu theo mốc</h2><table><tr><th>Năm</th><th>Mục tiêu</th></tr>");
+	if (x->has_baseline) {
+		buf_printf(B, "<tr><td>%d (gốc)</td><td>", v.p.baseline_year);
+		esc(c, x->baseline_text ? x->baseline_text : "");
+		buf_puts(B, "</td></tr>");
+	}
+	for (int k = 0; k < x->ntargets; k++) {
+		buf_printf(B, "<tr><td>%d</td><td>", x->targets[k].year);
+		esc(c, x->targets[k].t.text ? x->targets[k].t.text : "");
+		buf_puts(B, "</td></tr>");
+	}
+	buf_puts(B, "</table><h2>Diễn biến</h2>");
+	chart(c, &v, r);
+	buf_puts(B, "<h2>Cách tính</h2><p class=\"record\">");
+	esc(c, r->r.record);
+	buf_puts(B, "</p><h2>Số liệu và lịch sử</h2><table><tr><th>Kỳ</th><th>Số liệu</th>"
+	            "<th>Trạng thái</th><th>Người ghi</th><th>Lúc</th><th>Minh chứng</th></tr>");
+	struct series_rec sr = {0};
+	char *err = NULL;
+	bool has_series = store_series_get(c->s, v.u.id, code, &sr, &err) == 0;
+	for (size_t i = 0; i < v.no; i++) {
+		const struct obs_rec *o = &v.o[i];
+		if (!o->code || strcmp(o->code, code))
+			continue;
+		double y;
+		buf_puts(B, "<tr><td>");
+		esc(c, o->period);
+		buf_puts(B, "</td><td class=\"num\">");
+		if (o->has_level && o->level)
+			esc(c, o->level);
+		else if (status_point(x, o, &y))
+			number(c, y);
+		buf_puts(B, "</td><td>");
+		esc(c, o->status ? o->status : "");
+		buf_puts(B, "</td><td>");
+		esc(c, o->by ? o->by : "");
+		buf_puts(B, "</td><td>");
+		esc(c, o->at ? o->at : "");
+		buf_puts(B, "</td><td>");
+		if (o->evidence &&
+		    (!strncmp(o->evidence, "http://", 7) || !strncmp(o->evidence, "https://", 8))) {
+			buf_puts(B, "<a rel=\"noopener\" href=\"");
+			esc(c, o->evidence);
+			buf_puts(B, "\">minh chứng</a>");
+		} else if (o->evidence) {
+			esc(c, o->evidence);
+		}
+		buf_puts(B, "</td></tr>");
+		struct obs_rec *h;
+		size_t nh;
+		if (has_series && !store_obs_history(c->s, sr.id, o->period, &h, &nh, &err)) {
+			for (size_t k = 0; k < nh; k++) {
+				buf_puts(B, "<tr class=\"old\"><td></td><td class=\"num\">");
+				if (status_point(x, &h[k], &y))
+					number(c, y);
+				buf_printf(B, "</td><td>bản %d: ", h[k].version);
+				esc(c, h[k].status ? h[k].status : "");
+				buf_puts(B, "</td><td>");
+				esc(c, h[k].by ? h[k].by : "");
+				buf_puts(B, "</td><td>");
+				esc(c, h[k].at ? h[k].at : "");
+				buf_puts(B, "</td><td>");
+				esc(c, h[k].note ? h[k].note : "");
+				buf_puts(B, "</td></tr>");
+				obs_rec_free(&h[k]);
+			}
+			free(h);
+		}
+	}
+	buf_puts(B, "</table>");
+	if (has_series)
+		series_rec_free(&sr);
+	free(err);
+	foot(c);
+	view_unit_free(&v);
+}
+
+/* ---- data entry ------------------------------------------------------------------- */
+
+/* The figure this period already has for an indicator, if any. */
+static const struct obs_rec *current(const struct unit_view *v, const char *code,
+                                     const char *period)
+{
+	for (size_t i = 0; i < v->no; i++)
+		if (v->o[i].code && !strcmp(v->o[i].code, code) && !strcmp(v->o[i].period, period))
+			return &v->o[i];
+	return NULL;
+}
+
+static void field_value(struct ctx *c, const char *name, const char *code, const char *typed,
+                        double have, bool has)
+{
+	buf_printf(B, "<input name=\"%s.", name);
+	esc(c, code);
+	buf_puts(B, "\" inputmode=\"decimal\" value=\"");
+	if (typed)
+		esc(c, typed);
+	else if (has)
+		buf_printf(B, "%.10g", have);
+	buf_puts(B, "\">");
+}
+
+struct entry_error {
+	const char *code;
+	const char *message;
+};
+
+static void entry_form(struct ctx *c, const struct unit_view *v, const char *period,
+                       const struct entry_error *errs, size_t nerr, const char *notice)
+{
+	head(c, "Nhập số liệu", v->u.code);
+	buf_puts(B, "<h1>Nhập số liệu kỳ ");
+	esc(c, period);
+	buf_puts(B, "</h1><form method=\"get\" class=\"inline\"><label>Kỳ <input name=\"period\" "
+	            "value=\"");
+	esc(c, period);
+	buf_puts(B, "\"></label><button>Đổi kỳ</button></form>");
+	if (notice) {
+		buf_puts(B, "<p class=\"ok\" role=\"status\">");
+		esc(c, notice);
+		buf_puts(B, "</p>");
+	}
+	if (nerr)
+		buf_printf(B,
+		           "<p class=\"error\" role=\"alert\">Chưa lưu: %zu lỗi, xem bên dưới.</p>",
+		           nerr);
+	buf_puts(B, "<form method=\"post\" class=\"entry\"><input type=\"hidden\" name=\"csrf\" "
+	            "value=\"");
+	esc(c, c->sess.csrf);
+	buf_puts(B, "\"><table><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>Số liệu</th>"
+	            "<th>Trạng thái</th></tr></thead><tbody>");
+	size_t shown = 0;
+	for (size_t i = 0; i < v->p.nind; i++) {
+		const struct indicator *x = &v->p.ind[i];
+		if (!ctx_leads(c, x))
+			continue;
+		shown++;
+		const struct obs_rec *o = current(v, x->code, period);
+		char key[80];
+		buf_puts(B, "<tr><td>");
+		esc(c, x->code);
+		buf_puts(B, "</td><td>");
+		esc(c, x->name);
+		if (x->unit) {
+			buf_puts(B, " <small>(");
+			esc(c, x->unit);
+			buf_puts(B, ")</small>");
+		}
+		buf_puts(B, "</td><td>");
+		bool level = false, yes = false;
+		for (int k = 0; k < x->ntargets; k++) {
+			level |= x->targets[k].t.kind == TARGET_LEVEL;
+			yes |= x->targets[k].t.kind == TARGET_YES;
+		}
+		snprintf(key, sizeof key, "v.%s", x->code);
+		char *typed = ctx_form(c, key);
+		if (level) {
+			buf_puts(B, "<select name=\"l.");
+			esc(c, x->code);
+			buf_puts(B, "\"><option value=\"\">–</option>");
+			for (int k = 0; k < x->ntargets; k++) {
+				const struct target *t = &x->targets[k].t;
+				if (t->kind != TARGET_LEVEL || !t->level)
+					continue;
+				bool dup = false;
+				for (int j = 0; j < k; j++)
+					dup |= x->targets[j].t.level &&
+					       !strcmp(x->targets[j].t.level, t->level);
+				if (dup)
+					continue;
+				buf_puts(B, "<option");
+				if (o && o->has_level && o->level && !strcmp(o->level, t->level))
+					buf_puts(B, " selected");
+				buf_puts(B, ">");
+				esc(c, t->level);
+				buf_puts(B, "</option>");
+			}
+			buf_puts(B, "</select>");
+		} else if (yes) {
+			buf_puts(B, "<select name=\"y.");
+			esc(c, x->code);
+			buf_printf(
+			        B,
+			        "\"><option value=\"\">–</option><option value=\"có\"%s>Có</option>"
+			        "<option value=\"không\"%s>Không</option></select>",
+			        o && o->has_yes && o->yes ? " selected" : "",
+			        o && o->has_yes && !o->yes ? " selected" : "");
+		} else {
+			field_value(c, "v", x->code, typed, o ? o->value : 0, o && o->has_value);
+			if (observation_percent(x->unit)) {
+				buf_puts(B, "<span class=\"or\">hoặc tử/mẫu</span>");
+				field_value(c, "n", x->code, NULL, o ? o->num : 0,
+				            o && o->has_ratio);
+				buf_puts(B, "/");
+				field_value(c, "d", x->code, NULL, o ? o->den : 0,
+				            o && o->has_ratio);
+			}
+		}
+		free(typed);
+		for (size_t e = 0; e < nerr; e++)
+			if (!strcmp(errs[e].code, x->code)) {
+				buf_puts(B, "<div class=\"error\">");
+				esc(c, errs[e].message);
+				buf_puts(B, "</div>");
+			}
+		buf_puts(B, "</td><td>");
+		esc(c, o && o->status ? o->status : "–");
+		buf_puts(B, "</td></tr>");
+	}
+	buf_puts(B, "</tbody></table>");
+	if (!shown)
+		buf_puts(B, "<p>Cơ quan của tài khoản này không chủ trì chỉ tiêu nào của kế "
+		            "hoạch.</p>");
+	buf_puts(B, "<button name=\"action\" value=\"draft\">Lưu nháp</button> "
+	            "<button name=\"action\" value=\"submit\">Lưu và gửi duyệt</button></form>");
+	foot(c);
+}
+
+static void page_entry(struct ctx *c, const char *unit)
+{
+	bool post = !strcmp(c->rq->method, "POST");
+	if (!may(c, RIGHT_RECORD, unit) || (post && !post_ok(c)))
+		return;
+	struct unit_view v;
+	char period[32];
+	if (!unit_view(c, unit, &v, period, false))
+		return;
+	if (!post) {
+		entry_form(c, &v, period, NULL, 0, NULL);
+		view_unit_free(&v);
+		return;
+	}
+	/* Every indicator with something typed: one batch, all or nothing. */
+	struct obs_input *in = xcalloc(v.p.nind + 1, sizeof *in);
+	char **owned = xcalloc(5 * v.p.nind + 1, sizeof *owned);
+	const char **codes = xcalloc(v.p.nind + 1, sizeof *codes);
+	size_t n = 0, nowned = 0;
+	for (size_t i = 0; i < v.p.nind; i++) {
+		const struct indicator *x = &v.p.ind[i];
+		if (!ctx_leads(c, x))
+			continue;
+		const char *kinds = "vndly";
+		char *got[5];
+		bool any = false;
+		for (int k = 0; k < 5; k++) {
+			char key[80];
+			snprintf(key, sizeof key, "%c.%s", kinds[k], x->code);
+			got[k] = ctx_form(c, key);
+			any |= got[k] && *got[k];
+			owned[nowned++] = got[k];
+		}
+		if (!any)
+			continue;
+		codes[n] = x->code;
+		in[n] = (struct obs_input){unit,
+		                           x->code,
+		                           period,
+		                           got[0] ? got[0] : "",
+		                           got[1] ? got[1] : "",
+		                           got[2] ? got[2] : "",
+		                           got[3] ? got[3] : "",
+		                           got[4] ? got[4] : "",
+		                           "",
+		                           "",
+		                           (int)n + 1};
+		n++;
+	}
+	char *action = ctx_form(c, "action");
+	bool submit = action && !strcmp(action, "submit");
+	struct problems ps = {0};
+	char *err = NULL;
+	if (n && !store_record_batch(c->s, in, n, c->user.login, "nhập trên web", &ps) && submit &&
+	    !store_begin(c->s, &err)) {
+		for (size_t i = 0; i < n && !ps.n; i++) {
+			struct series_rec sr = {0};
+			if (store_series_get(c->s, v.u.id, codes[i], &sr, &err) == 0) {
+				store_obs_transition(c->s, sr.id, period, "submit", c->user.login,
+				                     NULL, &ps);
+				series_rec_free(&sr);
+			}
+		}
+		if (ps.n)
+			store_rollback(c->s);
+		else if (store_commit(c->s, &err))
+			problems_add(&ps, "E_DB", 0, "%s", err);
+	}
+	struct entry_error *errs = xcalloc(ps.n + 1, sizeof *errs);
+	for (size_t i = 0; i < ps.n; i++)
+		errs[i] = (struct entry_error){ps.v[i].line > 0 && (size_t)ps.v[i].line <= n
+		                                       ? codes[ps.v[i].line - 1]
+		                                       : "",
+		                               ps.v[i].message};
+	if (ps.n) {
+		c->rs->status = 422;
+		entry_form(c, &v, period, errs, ps.n, NULL);
+	} else {
+		view_unit_free(&v);
+		int as_of;
+		enum period_kind grain;
+		char again[32];
+		if (unit_view(c, unit, &v, again, false)) {
+			(void)as_of, (void)grain;
+			char *note =
+			        xasprintf("Đã lưu %zu số liệu%s", n, submit ? " và gửi duyệt" : "");
+			entry_form(c, &v, period, NULL, 0,
+			           n ? note : "Không có số liệu nào để lưu");
+			free(note);
+		} else {
+			memset(&v, 0, sizeof v);
+			plan_init(&v.p);
+		}
+	}
+	free(errs);
+	problems_free(&ps);
+	free(err);
+	free(action);
+	for (size_t i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(owned);
+	free(codes);
+	free(in);
+	view_unit_free(&v);
+}
+
+/* ---- approvals ------------------------------------------------------------------------ */
+
+static void page_approvals(struct ctx *c, const char *unit)
+{
+	bool post = !strcmp(c->rq->method, "POST");
+	if (!may(c, RIGHT_APPROVE, unit) || (post && !post_ok(c)))
+		return;
+	struct unit_rec u = {0};
+	char *err = NULL, *notice = NULL;
+	if (store_unit_get(c->s, unit, &u, &err)) {
+		plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
+		free(err);
+		return;
+	}
+	if (post) {
+		char *ind = ctx_form(c, "indicator"), *period = ctx_form(c, "period"),
+		     *action = ctx_form(c, "action"), *comment = ctx_form(c, "comment");
+		struct series_rec sr = {0};
+		struct problems ps = {0};
+		bool ok_action =
+		        action && (!strcmp(action, "approve") || !strcmp(action, "return"));
+		if (!ind || !period || !ok_action ||
+		    store_series_get(c->s, u.id, ind, &sr, &err) != 0) {
+			problems_add(&ps, "E_INPUT", 0, "Yêu cầu không đầy đủ");
+		} else {
+			if (!store_begin(c->s, &err)) {
+				if (store_obs_transition(c->s, sr.id, period, action, c->user.login,
+				                         comment && *comment ? comment : NULL, &ps))
+					store_rollback(c->s);
+				else
+					store_commit(c->s, &err);
+			}
+			series_rec_free(&sr);
+		}
+		notice = ps.n ? xstrdup(ps.v[0].message)
+		              : xasprintf("Đã %s %s kỳ %s",
+		                          !strcmp(action, "approve") ? "duyệt" : "trả lại", ind,
+		                          period);
+		if (ps.n)
+			c->rs->status = 422;
+		problems_free(&ps);
+		free(ind);
+		free(period);
+		free(action);
+		free(comment);
+	}
+	struct obs_rec *o;
+	size_t n;
+	head(c, "Duyệt số liệu", unit);
+	buf_puts(B, "<h1>Số liệu chờ duyệt</h1>");
+	if (notice) {
+		buf_printf(B, "<p class=\"%s\" role=\"status\">",
+		           c->rs->status == 422 ? "error" : "ok");
+		esc(c, notice);
+		buf_puts(B, "</p>");
+	}
+	size_t waiting = 0;
+	if (!store_obs_list(c->s, u.id, NULL, &o, &n, &err)) {
+		buf_puts(B,
+		         "<table><thead><tr><th>Chỉ tiêu</th><th>Kỳ</th><th>Số liệu</th><th>Người "
+		         "gửi</th><th></th></tr></thead><tbody>");
+		for (size_t i = 0; i < n; i++) {
+			if (o[i].status && !strcmp(o[i].status, "submitted")) {
+				waiting++;
+				buf_puts(B, "<tr><td>");
+				esc(c, o[i].code);
+				buf_puts(B, "</td><td>");
+				esc(c, o[i].period);
+				buf_puts(B, "</td><td class=\"num\">");
+				if (o[i].has_value)
+					number(c, o[i].value);
+				else if (o[i].has_ratio)
+					buf_printf(B, "%.10g/%.10g", o[i].num, o[i].den);
+				else if (o[i].has_level)
+					esc(c, o[i].level);
+				else if (o[i].has_yes)
+					buf_puts(B, o[i].yes ? "Có" : "Không");
+				buf_puts(B, "</td><td>");
+				esc(c, o[i].by);
+				buf_puts(B, "</td><td><form method=\"post\" class=\"inline\">"
+				            "<input type=\"hidden\" name=\"csrf\" value=\"");
+				esc(c, c->sess.csrf);
+				buf_puts(B,
+				         "\"><input type=\"hidden\" name=\"indicator\" value=\"");
+				esc(c, o[i].code);
+				buf_puts(B, "\"><input type=\"hidden\" name=\"period\" value=\"");
+				esc(c, o[i].period);
+				buf_puts(B, "\"><button name=\"action\" "
+				            "value=\"approve\">Duyệt</button> "
+				            "<input name=\"comment\" placeholder=\"Lý do trả lại\" "
+				            "aria-label=\"Lý do trả lại\"> <button name=\"action\" "
+				            "value=\"return\">Trả lại</button></form></td></tr>");
+			}
+			obs_rec_free(&o[i]);
+		}
+		free(o);
+		buf_puts(B, "</tbody></table>");
+	}
+	if (!waiting)
+		buf_puts(B, "<p>Không có số liệu nào chờ duyệt.</p>");
+	foot(c);
+	free(notice);
+	free(err);
+	unit_rec_free(&u);
+}
+
+/* ---- tasks ------------------------------------------------------------------------------- */
+
+static void page_tasks(struct ctx *c, const char *unit)
+{
+	bool post = !strcmp(c->rq->method, "POST");
+	if (!may(c, post ? RIGHT_RECORD : RIGHT_READ, unit) || (post && !post_ok(c)))
+		return;
+	int as_of;
+	enum period_kind grain;
+	char period[32], *err = NULL, *notice = NULL;
+	struct unit_rec u = {0};
+	if (!ctx_period(c, &as_of, &grain, period, false))
+		return;
+	if (store_unit_get(c->s, unit, &u, &err)) {
+		free(err);
+		plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
+		return;
+	}
+	if (post) {
+		char *task = ctx_form(c, "task"), *status = ctx_form(c, "status"),
+		     *pct = ctx_form(c, "percent");
+		struct problems ps = {0};
+		store_task_progress(c->s, u.id, task ? task : "", period, status ? status : "",
+		                    pct && *pct ? atoi(pct) : -1, NULL, NULL, c->user.login, &ps);
+		notice = ps.n ? xstrdup(ps.v[0].message) : xstrdup("Đã cập nhật tiến độ");
+		if (ps.n)
+			c->rs->status = 422;
+		problems_free(&ps);
+		free(task);
+		free(status);
+		free(pct);
+	}
+	head(c, "Nhiệm vụ", unit);
+	buf_puts(B, "<h1>Nhiệm vụ</h1>");
+	if (notice) {
+		buf_printf(B, "<p class=\"%s\">", c->rs->status == 422 ? "error" : "ok");
+		esc(c, notice);
+		buf_puts(B, "</p>");
+	}
+	struct task_row *t;
+	size_t n;
+	if (!store_task_list(c->s, u.id, period, &t, &n, &err)) {
+		buf_puts(B, "<table><thead><tr><th>Mã</th><th>Nhiệm vụ</th><th>Hạn</th><th>Tiến "
+		            "độ</th><th>Cập nhật</th></tr></thead><tbody>");
+		static const char *const st[][2] = {{"not_started", "Chưa bắt đầu"},
+		                                    {"in_progress", "Đang làm"},
+		                                    {"done", "Xong"}};
+		for (size_t i = 0; i < n; i++) {
+			buf_printf(B, "<tr%s><td>", t[i].overdue ? " class=\"overdue\"" : "");
+			esc(c, t[i].code);
+			buf_puts(B, "</td><td>");
+			esc(c, t[i].title);
+			buf_puts(B, "</td><td>");
+			esc(c, t[i].due ? t[i].due : "–");
+			buf_puts(B, t[i].overdue ? " <strong>quá hạn</strong>" : "");
+			buf_puts(B, "</td><td>");
+			esc(c, t[i].status ? t[i].status : "–");
+			if (t[i].percent >= 0)
+				buf_printf(B, " %d%%", t[i].percent);
+			buf_puts(B, "</td><td><form method=\"post\" class=\"inline\"><input "
+			            "type=\"hidden\" "
+			            "name=\"csrf\" value=\"");
+			esc(c, c->sess.csrf);
+			buf_puts(B, "\"><input type=\"hidden\" name=\"task\" value=\"");
+			esc(c, t[i].code);
+			buf_puts(B, "\"><select name=\"status\" aria-label=\"Trạng thái\">");
+			for (int k = 0; k < 3; k++)
+				buf_printf(B, "<option value=\"%s\"%s>%s</option>", st[k][0],
+				           t[i].status && !strcmp(t[i].status, st[k][0])
+				                   ? " selected"
+				                   : "",
+				           st[k][1]);
+			buf_puts(
+			        B,
+			        "</select><input name=\"percent\" size=\"3\" inputmode=\"numeric\" "
+			        "aria-label=\"Phần trăm\"><button>Lưu</button></form></td></tr>");
+			task_row_free(&t[i]);
+		}
+		free(t);
+		buf_puts(B, "</tbody></table>");
+	}
+	foot(c);
+	free(notice);
+	free(err);
+	unit_rec_free(&u);
+}
+
+/* ---- a province and its communes -------------------------------------------------------- */
+
+static void page_province(struct ctx *c, const char *unit)
+{
+	if (!may(c, RIGHT_READ, unit))
+		return;
+	int as_of;
+	enum period_kind grain;
+	char period[32], *err = NULL;
+	if (!ctx_period(c, &as_of, &grain, period, false))
+		return;
+	struct family f;
+	if (view_family(c->s, unit, grain, &f, &err)) {
+		view_family_free(&f);
+		plain(c, 404, "Không xem được", err);
+		free(err);
+		return;
+	}
+	head(c, "Các đơn vị trực thuộc", unit);
+	buf_puts(B, "<h1>Các đơn vị trực thuộc ");
+	esc(c, unit);
+	buf_puts(B, ", kỳ ");
+	esc(c, period);
+	buf_puts(B, "</h1>");
+	struct rank_row *r;
+	size_t n = rank_children(f.c, f.n, as_of, &r);
+	buf_puts(B, "<h2>Xếp hạng</h2><p>Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có "
+	            "mục tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng.</p>"
+	            "<table class=\"sortable\"><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Tỷ "
+	            "lệ</th><th>Đạt/có mục tiêu</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(B, "<tr><td>%d</td><td><a href=\"/don-vi/", r[i].rank);
+		esc(c, r[i].code);
+		buf_puts(B, "\">");
+		esc(c, r[i].name);
+		buf_printf(
+		        B,
+		        "</a></td><td class=\"num\">%.1f%%</td><td class=\"num\">%d/%d</td></tr>",
+		        100 * r[i].completion, r[i].good, r[i].evaluated);
+	}
+	free(r);
+	buf_puts(B, "</tbody></table>");
+	/* Communes x indicators, coloured by status. */
+	struct status_row **st = xcalloc(f.n + 1, sizeof *st);
+	size_t *ns = xcalloc(f.n + 1, sizeof *ns);
+	for (size_t i = 0; i < f.n; i++)
+		ns[i] = status_evaluate(f.c[i].plan, f.c[i].obs, f.c[i].nobs, as_of, EVAL_LINEAR,
+		                        &st[i]);
+	const struct plan *first = f.n ? f.c[0].plan : NULL;
+	buf_puts(B, "<h2>Theo chỉ tiêu</h2><div class=\"wide\"><table class=\"grid sortable\">"
+	            "<thead><tr><th>Đơn vị</th>");
+	for (size_t k = 0; first && k < first->nind; k++) {
+		buf_puts(B, "<th title=\"");
+		esc(c, first->ind[k].name);
+		buf_puts(B, "\">");
+		esc(c, first->ind[k].code);
+		buf_puts(B, "</th>");
+	}
+	buf_puts(B, "</tr></thead><tbody>");
+	static const char *const cls[] = {"xam", "xanh", "vang", "do"};
+	for (size_t i = 0; i < f.n; i++) {
+		buf_puts(B, "<tr><td><a href=\"/don-vi/");
+		esc(c, f.c[i].code);
+		buf_puts(B, "\">");
+		esc(c, f.c[i].name);
+		buf_puts(B, "</a></td>");
+		for (size_t k = 0; first && k < first->nind; k++) {
+			const struct status_row *row = NULL;
+			for (size_t j = 0; j < ns[i] && !row; j++)
+				if (!strcmp(st[i][j].ind->code, first->ind[k].code))
+					row = &st[i][j];
+			enum eval_status s = row ? row->r.status : EVAL_NOT_EVALUATED;
+			buf_printf(B, "<td class=\"cell %s\" data-sort=\"%d\" title=\"%s\">%s</td>",
+			           cls[eval_status_colour(s)], (int)s, eval_status_vi(s),
+			           eval_colour_vi(eval_status_colour(s)));
+		}
+		buf_puts(B, "</tr>");
+		free(st[i]);
+	}
+	free(st);
+	free(ns);
+	buf_puts(B, "</tbody></table></div>");
+	foot(c);
+	view_family_free(&f);
+}
+
+/* ---- the routes ---------------------------------------------------------------------------- */
+
+static void home(struct ctx *c)
+{
+	if (!c->signed_in) {
+		redirect(c, "/dang-nhap");
+		return;
+	}
+	if (c->user.unit_code) {
+		char *to = xasprintf("/don-vi/%s", c->user.unit_code);
+		redirect(c, to);
+		free(to);
+		return;
+	}
+	/* An administrator: every unit. */
+	struct unit_rec *u;
+	size_t n;
+	char *err = NULL;
+	head(c, "Các đơn vị", NULL);
+	buf_puts(B, "<h1>Các đơn vị</h1><ul>");
+	if (!store_unit_list(c->s, &u, &n, &err)) {
+		for (size_t i = 0; i < n; i++) {
+			buf_puts(B, "<li><a href=\"/don-vi/");
+			esc(c, u[i].code);
+			buf_puts(B, "\">");
+			esc(c, u[i].name);
+			buf_puts(B, "</a></li>");
+			unit_rec_free(&u[i]);
+		}
+		free(u);
+	}
+	free(err);
+	buf_puts(B, "</ul>");
+	foot(c);
+}
+
+static void static_file(struct ctx *c, const char *ctype, const char *body)
+{
+	c->rs->ctype = ctype;
+	http_header(c->rs, "Cache-Control: public, max-age=86400");
+	buf_puts(B, body);
+}
+
+void pages_route(struct ctx *c)
+{
+	bool get = !strcmp(c->rq->method, "GET") || !strcmp(c->rq->method, "HEAD");
+	bool post = !strcmp(c->rq->method, "POST");
+	char **s = c->seg;
+	int n = c->nseg;
+	if (n == 0 && get)
+		home(c);
+	else if (n == 1 && !strcmp(s[0], "dang-nhap") && (get || post))
+		page_signin(c);
+	else if (n == 1 && !strcmp(s[0], "dang-xuat") && post)
+		page_signout(c);
+	else if (n == 2 && !strcmp(s[0], "static") && !strcmp(s[1], "app.css") && get)
+		static_file(c, "text/css; charset=utf-8", app_css);
+	else if (n == 2 && !strcmp(s[0], "static") && !strcmp(s[1], "app.js") && get)
+		static_file(c, "text/javascript; charset=utf-8", app_js);
+	else if (n == 2 && !strcmp(s[0], "cong-khai") && get)
+		page_public(c, s[1]);
+	else if (n == 2 && !strcmp(s[0], "don-vi") && get)
+		page_overview(c, s[1]);
+	else if (n == 4 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "chi-tieu") && get)
+		page_indicator(c, s[1], s[3]);
+	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "nhap-lieu") && (get || post))
+		page_entry(c, s[1]);
+	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "duyet") && (get || post))
+		page_approvals(c, s[1]);
+	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "nhiem-vu") && (get || post))
+		page_tasks(c, s[1]);
+	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "tinh") && get)
+		page_province(c, s[1]);
+	else
+		plain(c, 404, "Không có trang này", "Đường dẫn không đúng.");
+}

@@ -1,0 +1,224 @@
+/* users.c: accounts and API tokens. Passwords and tokens arrive hashed
+ * (auth.c); the store never sees them in clear. */
+#include "store.h"
+
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void user_rec_free(struct user_rec *u)
+{
+	free(u->login);
+	free(u->name);
+	free(u->role);
+	free(u->unit_code);
+	free(u->agency);
+	free(u->pw_hash);
+	memset(u, 0, sizeof *u);
+}
+
+static bool role_known(const char *r)
+{
+	return r && (!strcmp(r, "admin") || !strcmp(r, "office") || !strcmp(r, "reporter") ||
+	             !strcmp(r, "viewer"));
+}
+
+int store_user_add(struct store *s, const struct user_rec *u, const char *by, struct problems *ps)
+{
+	size_t before = ps->n;
+	if (!u->login || !*u->login || strlen(u->login) > 64 || strpbrk(u->login, " \t\r\n/"))
+		problems_add(
+		        ps, "E_LOGIN", 0,
+		        "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có dấu cách hay \"/\"");
+	if (!role_known(u->role))
+		problems_add(ps, "E_ROLE", 0,
+		             "Vai trò \"%s\" không có; dùng admin, office, reporter hoặc viewer",
+		             u->role ? u->role : "");
+	else if (strcmp(u->role, "admin") && (!u->unit_code || !*u->unit_code))
+		problems_add(ps, "E_UNIT", 0, "Vai trò %s cần đơn vị (--unit)", u->role);
+	if (u->role && !strcmp(u->role, "reporter") && (!u->agency || !*u->agency))
+		problems_add(ps, "E_AGENCY", 0,
+		             "Người nhập số liệu cần cơ quan chủ trì (--agency) để biết nhập chỉ "
+		             "tiêu nào");
+	int64_t unit = 0;
+	char *err = NULL;
+	if (u->unit_code && *u->unit_code) {
+		struct unit_rec r = {0};
+		int found = store_unit_get(s, u->unit_code, &r, &err);
+		if (found)
+			problems_add(ps, found > 0 ? "E_UNKNOWN_UNIT" : "E_DB", 0, "%s",
+			             found > 0 ? "Không có đơn vị này" : err);
+		unit = r.id;
+		unit_rec_free(&r);
+		free(err);
+		err = NULL;
+	}
+	if (ps->n > before)
+		return -1;
+	char at[32];
+	st_now(at);
+	struct stmt *st = st_prep(s,
+	                          "INSERT INTO users (login, name, role, unit_id, agency, pw_hash, "
+	                          "disabled, created_at) VALUES (?,?,?,?,?,?,0,?)",
+	                          &err);
+	int rc = -1;
+	if (st) {
+		D->bind_text(st, 1, u->login);
+		D->bind_text(st, 2, u->name && *u->name ? u->name : u->login);
+		D->bind_text(st, 3, u->role);
+		unit ? D->bind_int(st, 4, unit) : D->bind_null(st, 4);
+		D->bind_text(st, 5, u->agency && *u->agency ? u->agency : NULL);
+		D->bind_text(st, 6, u->pw_hash);
+		D->bind_text(st, 7, at);
+		rc = D->step(st, &err) < 0 ? -1 : 0;
+		st_done(s, st);
+	}
+	if (rc) {
+		bool dup = err && (strstr(err, "UNIQUE") || strstr(err, "duplicate"));
+		problems_add(ps, dup ? "E_LOGIN_TAKEN" : "E_DB", 0, "%s",
+		             dup ? "Tên đăng nhập đã có" : err);
+		free(err);
+		return -1;
+	}
+	st_audit(s, by, "user.add", "user", 0, u->login);
+	return 0;
+}
+
+#define USER_COLS                                                                                  \
+	"SELECT u.id, u.login, u.name, u.role, n.code, u.agency, u.pw_hash, u.disabled FROM "      \
+	"users u"                                                                                  \
+	" LEFT JOIN units n ON n.id = u.unit_id"
+
+static void read_user(struct store *s, struct stmt *st, struct user_rec *u)
+{
+	u->id = D->col_int(st, 0);
+	u->login = xstrdup(D->col_text(st, 1));
+	u->name = xstrdup(D->col_text(st, 2));
+	u->role = xstrdup(D->col_text(st, 3));
+	u->unit_code = st_dup(D->col_text(st, 4));
+	u->agency = st_dup(D->col_text(st, 5));
+	u->pw_hash = xstrdup(D->col_text(st, 6));
+	u->disabled = D->col_int(st, 7) != 0;
+}
+
+int store_user_get(struct store *s, const char *login, struct user_rec *out, char **err)
+{
+	struct stmt *st = st_prep(s, USER_COLS " WHERE u.login = ?", err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, login);
+	int rc = D->step(st, err);
+	if (rc == 1)
+		read_user(s, st, out);
+	st_done(s, st);
+	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
+}
+
+int store_user_list(struct store *s, struct user_rec **out, size_t *n, char **err)
+{
+	struct stmt *st = st_prep(s, USER_COLS " ORDER BY u.login", err);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		memset(&(*out)[*n], 0, sizeof **out);
+		read_user(s, st, &(*out)[(*n)++]);
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Change one column of a user; 0, 1 when there is no such login, -1. */
+static int user_set(struct store *s, const char *sql, const char *login, const char *text,
+                    int64_t num, const char *by, const char *action, char **err)
+{
+	struct stmt *st = st_prep(s, sql, err);
+	if (!st)
+		return -1;
+	text ? D->bind_text(st, 1, text) : D->bind_int(st, 1, num);
+	D->bind_text(st, 2, login);
+	int rc = D->step(st, err);
+	int64_t changed = rc < 0 ? 0 : D->changes(st);
+	st_done(s, st);
+	if (rc < 0)
+		return -1;
+	if (!changed)
+		return 1;
+	st_audit(s, by, action, "user", 0, login);
+	return 0;
+}
+
+int store_user_password(struct store *s, const char *login, const char *pw_hash, const char *by,
+                        char **err)
+{
+	return user_set(s, "UPDATE users SET pw_hash = ? WHERE login = ?", login, pw_hash, 0, by,
+	                "user.password", err);
+}
+
+int store_user_disable(struct store *s, const char *login, bool disabled, const char *by,
+                       char **err)
+{
+	return user_set(s, "UPDATE users SET disabled = ? WHERE login = ?", login, NULL, disabled,
+	                by, disabled ? "user.disable" : "user.enable", err);
+}
+
+int store_token_add(struct store *s, const char *login, const char *token_hash, const char *label,
+                    const char *by, char **err)
+{
+	struct user_rec u = {0};
+	int found = store_user_get(s, login, &u, err);
+	if (found)
+		return found;
+	char at[32];
+	st_now(at);
+	struct stmt *st = st_prep(s,
+	                          "INSERT INTO api_tokens (user_id, token_hash, label, created_at, "
+	                          "revoked) VALUES (?,?,?,?,0)",
+	                          err);
+	int rc = -1;
+	if (st) {
+		D->bind_int(st, 1, u.id);
+		D->bind_text(st, 2, token_hash);
+		D->bind_text(st, 3, label);
+		D->bind_text(st, 4, at);
+		rc = D->step(st, err) < 0 ? -1 : 0;
+		st_done(s, st);
+	}
+	if (!rc)
+		st_audit(s, by, "token.add", "user", u.id, label);
+	user_rec_free(&u);
+	return rc;
+}
+
+int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **err)
+{
+	struct stmt *st = st_prep(s,
+	                          USER_COLS " JOIN api_tokens t ON t.user_id = u.id"
+	                                    " WHERE t.token_hash = ? AND t.revoked = 0",
+	                          err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, token_hash);
+	int rc = D->step(st, err);
+	if (rc == 1)
+		read_user(s, st, out);
+	st_done(s, st);
+	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
+}
+
+int64_t store_change_mark(struct store *s, char **err)
+{
+	struct stmt *st = st_prep(s, "SELECT coalesce(max(id), 0) FROM audit", err);
+	if (!st)
+		return -1;
+	int64_t mark = D->step(st, err) == 1 ? D->col_int(st, 0) : -1;
+	st_done(s, st);
+	return mark;
+}

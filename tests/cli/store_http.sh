@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# store_http.sh: the real server on a private port over the demo database
+# (SQLite, or $CHITIEU_TEST_DB_URL): every route x every role answering
+# exactly what it should, CSRF, bodies too large or malformed, a slow
+# client, sign-in lockout, API tokens, the OpenAPI document against the
+# routes, security headers, and a clean stop on SIGTERM.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+use_db
+root=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null ||
+	{ echo "FAIL: demo database"; exit 1; }
+start_server --timeout 2 --workers 4
+
+pw=matkhau-demo
+roles="anon admin tinh vanphong baocao lanhdao"
+# Sign every role in once: a cookie jar and a CSRF token each.
+for r in $roles; do
+	[ "$r" = anon ] && continue
+	curl -s -c "$tmp/jar.$r" -H 'Content-Type: application/json' \
+		-d "{\"login\":\"$r\",\"password\":\"$pw\"}" "$base/api/v1/session" > "$tmp/signin.$r"
+	csrf=$(sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' "$tmp/signin.$r")
+	[ ${#csrf} -eq 64 ] && ok || bad "sign in $r: $(cat "$tmp/signin.$r")"
+	echo "$csrf" > "$tmp/csrf.$r"
+done
+
+# call ROLE METHOD PATH [BODY]: prints the status; the body is in $tmp/body.
+call() {
+	local role=$1 method=$2 path=$3 body=${4:-}
+	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$method")
+	if [ "$role" != anon ]; then
+		args+=(-b "$tmp/jar.$role" -H "X-CSRF-Token: $(cat "$tmp/csrf.$role")")
+	fi
+	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+	curl "${args[@]}" "$base$path"
+}
+
+# expect METHOD PATH BODY anon admin tinh vanphong baocao lanhdao
+expect() {
+	local method=$1 path=$2 body=$3
+	shift 3
+	local r got
+	for r in $roles; do
+		got=$(call "$r" "$method" "$path" "$body")
+		[ "$got" = "$1" ] && ok || bad "$method $path as $r: $got, want $1: $(head -c 200 "$tmp/body")"
+		shift
+	done
+}
+
+#      method path                                          body  anon admin tinh vanphong baocao lanhdao
+expect GET /api/v1/me "" 401 200 200 200 200 200
+expect GET /api/v1/units "" 401 200 200 200 200 200
+expect GET /api/v1/units/DEMO-A "" 401 200 200 200 200 200
+expect GET /api/v1/units/DEMO-B "" 401 200 200 403 403 200
+expect GET /api/v1/units/NOPE "" 401 404 403 403 403 403
+expect GET /api/v1/units/DEMO-A/plan "" 401 200 200 200 200 200
+expect GET /api/v1/units/DEMO-A/observations "" 401 200 200 200 200 200
+expect GET "/api/v1/units/DEMO-A/status?period=2025-12" "" 401 200 200 200 200 200
+expect GET "/api/v1/units/DEMO-B/status?period=2025-12" "" 401 200 200 403 403 200
+expect GET "/api/v1/units/DEMO/rollup?period=2025-12" "" 401 200 200 403 403 200
+expect GET "/api/v1/units/DEMO/rank?period=2025" "" 401 200 200 403 403 200
+expect GET /api/v1/units/DEMO-A/tasks "" 401 200 200 200 200 200
+expect GET /api/v1/users "" 401 200 403 403 403 403
+# Recording: the reporter only for the indicators their agency leads (IV.1,
+# not I.3) in their own commune; the viewer never.
+expect POST /api/v1/units/DEMO-A/observations '{"indicator":"IV.1","period":"2026-01","value":4}' \
+	401 201 201 201 201 403
+expect POST /api/v1/units/DEMO-A/observations '{"indicator":"I.3","period":"2026-01","num":5,"den":10}' \
+	401 201 201 201 403 403
+expect POST /api/v1/units/DEMO-B/observations '{"indicator":"IV.1","period":"2026-01","value":2}' \
+	401 201 201 403 403 403
+# The workflow, each role on a figure of its own (the period below): submit
+# (anyone who may record it), approve and return (the office), and a
+# transition from the wrong state (409).
+periods=(2026-04 2026-05 2026-06 2026-07 2026-08 2026-09)
+for p in "${periods[@]}"; do
+	for x in IV.1 IV.2 I.3; do
+		call admin POST /api/v1/units/DEMO-A/observations "{\"indicator\":\"$x\",\"period\":\"$p\",\"value\":1}" > /dev/null
+	done
+	for x in IV.2 I.3; do
+		call admin POST "/api/v1/units/DEMO-A/observations/$x/$p/submit" > /dev/null
+	done
+done
+# each ACTION INDICATOR BODY anon admin tinh vanphong baocao lanhdao
+each() {
+	local action=$1 ind=$2 body=$3 k=0 r got
+	shift 3
+	for r in $roles; do
+		got=$(call "$r" POST "/api/v1/units/DEMO-A/observations/$ind/${periods[$k]}/$action" "$body")
+		[ "$got" = "$1" ] && ok || bad "$action $ind ${periods[$k]} as $r: $got, want $1: $(head -c 200 "$tmp/body")"
+		shift
+		k=$((k + 1))
+	done
+}
+each submit IV.1 "" 401 200 200 200 200 403
+each submit I.1 "" 401 404 404 404 403 403
+each approve IV.2 "" 401 200 200 200 403 403
+each return I.3 '{"comment":"thiếu minh chứng"}' 401 200 200 200 403 403
+got=$(call admin POST /api/v1/units/DEMO-A/observations/IV.2/2026-05/approve)
+[ "$got" = 409 ] && grep -q E_STATE "$tmp/body" && ok || bad "approving twice: $got"
+got=$(call admin POST /api/v1/units/DEMO-A/observations/I.3/2026-06/return)
+[ "$got" = 400 ] && grep -q E_COMMENT "$tmp/body" && ok || bad "return without a comment: $got"
+expect POST /api/v1/units/DEMO-A/observations/I.3/2026-01/frobnicate "" 404 404 404 404 404 404
+expect DELETE /api/v1/units/DEMO-A "" 405 405 405 405 405 405
+expect GET /api/v1/nowhere "" 404 404 404 404 404 404
+# The figures landed with the account that made them, in the audit log.
+[ "$(sql "SELECT count(*) FROM audit WHERE actor = 'baocao' AND action = 'record'")" -ge 1 ] && ok ||
+	bad "audit: the reporter's figure"
+[ "$(sql "SELECT recorded_by FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-B' AND s.code = 'IV.1' AND o.period = '2026-01'")" = tinh ] &&
+	ok || bad "recorded_by of the province office's figure"
+
+# A batch is all or nothing: one bad row, nothing written.
+before=$(sql "SELECT count(*) FROM observations")
+got=$(call admin POST /api/v1/units/DEMO-A/observations \
+	'{"observations":[{"indicator":"IV.1","period":"2026-02","value":1},{"indicator":"I.3","period":"2026-02","num":20,"den":10}]}')
+[ "$got" = 400 ] && grep -q '"item":2' "$tmp/body" && ok || bad "bad batch: $got $(cat "$tmp/body")"
+[ "$(sql "SELECT count(*) FROM observations")" = "$before" ] && ok || bad "the bad batch wrote something"
+
+# CSRF: a stale token, or none, is refused; an API token needs none.
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.admin" -H 'X-CSRF-Token: 0000' \
+	-H 'Content-Type: application/json' -d '{"indicator":"IV.1","period":"2026-03","value":1}' \
+	"$base/api/v1/units/DEMO-A/observations")
+[ "$got" = 403 ] && grep -q E_CSRF "$tmp/body" && ok || bad "stale CSRF: $got"
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.admin" -X POST \
+	-d 'login=x' "$base/don-vi/DEMO-A/duyet")
+[ "$got" = 403 ] && ok || bad "page form without CSRF: $got"
+token=$("$bin" user token --login baocao --label "hệ thống tỉnh")
+[ ${#token} -eq 64 ] && ok || bad "token: $token"
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -H "Authorization: Bearer $token" \
+	-H 'Content-Type: application/json' -d '{"indicator":"IV.2","period":"2026-03","value":1}' \
+	"$base/api/v1/units/DEMO-A/observations")
+[ "$got" = 201 ] && ok || bad "token POST: $got $(cat "$tmp/body")"
+got=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${token%?}x" "$base/api/v1/me")
+[ "$got" = 401 ] && ok || bad "a wrong token: $got"
+
+# Bodies: too large (413, before reading it), malformed JSON (400 with where).
+head -c 2000000 /dev/zero | tr '\0' 'a' > "$tmp/big"
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.admin" -H "X-CSRF-Token: $(cat "$tmp/csrf.admin")" \
+	-H 'Content-Type: application/json' --data-binary @"$tmp/big" "$base/api/v1/units/DEMO-A/observations")
+[ "$got" = 413 ] && ok || bad "oversized body: $got"
+got=$(call admin POST /api/v1/units/DEMO-A/observations '{"indicator": "IV.1", "value": }')
+[ "$got" = 400 ] && grep -q 'E_JSON' "$tmp/body" && grep -q 'cột' "$tmp/body" && ok || bad "malformed JSON: $got $(cat "$tmp/body")"
+got=$(call admin POST /api/v1/units/DEMO-A/observations '{"indicator":"IV.1","indicator":"IV.2"}')
+[ "$got" = 400 ] && ok || bad "duplicate keys: $got"
+grep -q '"error":{' "$tmp/body" && ok || bad "errors as {error: {code, message}}"
+
+# A slow client (headers never finished) is dropped after the timeout and
+# holds up nobody meanwhile.
+exec 3<> "/dev/tcp/127.0.0.1/${base##*:}"
+printf 'GET /api/v1/me HTTP/1.1\r\nHost: x\r\n' >&3
+t0=$(date +%s%N)
+got=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.admin" "$base/api/v1/me")
+t1=$(date +%s%N)
+[ "$got" = 200 ] && [ $(((t1 - t0) / 1000000)) -lt 1000 ] && ok || bad "others wait for a slow client: $got"
+sleep 3.5
+if timeout 2 cat <&3 > /dev/null; then ok; else bad "the slow client is still connected"; fi
+exec 3>&-
+
+# Pages: sign-in needed; the public page is open; the CSP and friends on all.
+got=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$base/don-vi/DEMO-A")
+[ "$got" = "303 $base/dang-nhap" ] && ok || bad "anonymous overview: $got"
+got=$(curl -s -D "$tmp/headers" -o "$tmp/body" -w '%{http_code}' "$base/cong-khai/DEMO-A?period=2025-12")
+[ "$got" = 200 ] && ok || bad "public page: $got"
+grep -qi "^Content-Security-Policy: default-src 'self'; script-src 'self'" "$tmp/headers" && ok || bad "CSP"
+grep -qi "frame-ancestors 'none'" "$tmp/headers" && grep -qi '^X-Content-Type-Options: nosniff' "$tmp/headers" &&
+	grep -qi '^Referrer-Policy:' "$tmp/headers" && ok || bad "security headers"
+grep -q '<script>' "$tmp/body" && bad "inline script in a page" || ok
+# The public sees only approved figures: I.1 of DEMO-A (75, approved) shows,
+# its unapproved 2026 figures do not exist for the public.
+grep -q 'I.1' "$tmp/body" && grep -q '>75<' "$tmp/body" && ok || bad "public: the approved I.1 = 75"
+for r in baocao lanhdao; do
+	got=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.$r" "$base/don-vi/DEMO-A/duyet")
+	[ "$got" = 403 ] && ok || bad "approvals page as $r: $got"
+done
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.vanphong" "$base/don-vi/DEMO-A/duyet")
+[ "$got" = 200 ] && ok || bad "approvals page as the office: $got"
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.tinh" "$base/don-vi/DEMO/tinh?period=2025-12")
+[ "$got" = 200 ] && grep -q 'DEMO-A' "$tmp/body" && grep -q 'DEMO-B' "$tmp/body" && ok || bad "province page: $got"
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.vanphong" "$base/don-vi/DEMO-A/chi-tieu/I.3?period=2025-12")
+[ "$got" = 200 ] && grep -q '<svg' "$tmp/body" && grep -q '<polyline' "$tmp/body" && ok || bad "indicator page with its chart: $got"
+
+# Sign-in: five wrong passwords lock the login, even against the right one.
+for i in 1 2 3 4 5; do
+	curl -s -o /dev/null -H 'Content-Type: application/json' \
+		-d '{"login":"lanhdao","password":"sai-mat-khau"}' "$base/api/v1/session"
+done
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Content-Type: application/json' \
+	-d "{\"login\":\"lanhdao\",\"password\":\"$pw\"}" "$base/api/v1/session")
+[ "$got" = 429 ] && ok || bad "lockout: $got"
+got=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+	-d "{\"login\":\"admin\",\"password\":\"$pw\"}" "$base/api/v1/session")
+[ "$got" = 200 ] && ok || bad "another login is not locked: $got"
+# A disabled account's session stops working at once.
+"$bin" user disable --login vanphong > /dev/null
+got=$(call vanphong GET /api/v1/me)
+[ "$got" = 401 ] && ok || bad "disabled account: $got"
+
+# The OpenAPI document lists exactly the routes: each answers something
+# other than "no such path" or "wrong method".
+curl -s "$base/api/v1/openapi.json" > "$tmp/openapi.json"
+grep -q '"openapi":"3.1.0"' "$tmp/openapi.json" && ok || bad "openapi 3.1"
+paths=$(grep -o '"/api/v1[^"]*":{"[a-z]*"' "$tmp/openapi.json" | wc -l)
+[ "$paths" -ge 10 ] && ok || bad "openapi paths: $paths"
+n=0
+while read -r method path; do
+	p=${path//\{unit\}/DEMO-A}
+	p=${p//\{indicator\}/IV.1}
+	p=${p//\{period\}/2026-01}
+	p=${p//\{action\}/submit}
+	p=${p//\{task\}/T.1}
+	got=$(call admin "$method" "$p" '{}')
+	n=$((n + 1))
+	if [ "$got" = 405 ] || grep -q 'Không có đường dẫn này' "$tmp/body"; then
+		bad "openapi route $method $path answers $got"
+	else ok; fi
+done < <(jq -r '.paths | to_entries[] | .key as $p | .value | keys[] | "\(ascii_upcase) \($p)"' "$tmp/openapi.json" 2> /dev/null)
+[ "$n" -ge 15 ] && ok || bad "openapi: only $n routes checked (is jq installed?)"
+
+# SIGTERM: the server stops cleanly and the database is whole.
+kill -TERM "$server_pid"
+wait "$server_pid"
+rc=$?
+[ "$rc" = 0 ] && ok || bad "exit after SIGTERM: $rc"
+grep -q 'dừng theo tín hiệu 15' "$tmp/server.log" && ok || bad "no stop message: $(cat "$tmp/server.log")"
+if [ "$backend" = sqlite ]; then
+	[ "$(sqlite3 "$CHITIEU_DB" 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after stop"
+fi
+
+finish store_http
