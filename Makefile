@@ -2,7 +2,8 @@
 #
 #   make deps          install build/test dependencies (scripts/install-deps.sh)
 #   make build         configure build/ (RelWithDebInfo) and build it
-#   make run           parse the bundled real plans and print their summaries
+#   make run           build, create the demo database (chitieu-demo.db) if there is
+#                      none, and serve the web app on http://127.0.0.1:8057/
 #   make check         ctest in build/, then in build-asan/ (ASan+UBSan), then the
 #                      store tests in build/ against a private PostgreSQL 15
 #   make bench         parse, engine and store benchmarks, then the same national
@@ -45,8 +46,14 @@ build-asan: deps
 	$(CMAKE) -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCHITIEU_SANITIZE=ON
 	$(CMAKE) --build $(ASAN_DIR) -j$(JOBS)
 
+DEMO_DB ?= chitieu-demo.db
+LISTEN ?= 127.0.0.1:8057
+
 run: build
-	./$(BUILD_DIR)/chitieu parse $(PLANS) --format text
+	BIN=./$(BUILD_DIR)/chitieu bash scripts/demo.sh $(DEMO_DB)
+	@echo "Mở http://$(LISTEN)/ và đăng nhập: admin, tinh (văn phòng tỉnh), vanphong (văn phòng xã),"
+	@echo "baocao (người nhập số liệu), lanhdao (xem); mật khẩu của cả năm: matkhau-demo"
+	./$(BUILD_DIR)/chitieu serve --db $(DEMO_DB) --listen $(LISTEN)
 
 # Runs ctest in both trees even when the first has failures, then adds up
 # ctest's "N% tests passed, F tests failed out of T" lines into one closing
@@ -58,6 +65,7 @@ run: build
 # small generated country must give chitieu's checksums in SQLite and
 # PostgreSQL (one more test). Exits non-zero on any failed test.
 check: build build-asan
+	bash scripts/install-deps.sh check
 	@passed=0; failed=0; status=0; \
 	for dir in $(BUILD_DIR) $(ASAN_DIR); do \
 		echo "== ctest in $$dir"; \

@@ -11,14 +11,22 @@ pkgs=(
   libmicrohttpd-dev libsodium-dev curl jq
 )
 
-# `install-deps.sh bench` adds what make bench needs beyond the build: node
-# and npm for DuckDB (@duckdb/node-api) in scripts/bench-compare.sh. Checked
-# by command, not package: a node from elsewhere (NodeSource) bundles npm and
-# conflicts with Debian's npm package.
+# `install-deps.sh check` adds what the browser tests need: Debian's
+# chromium, and node with npm for playwright-core (tests/browser).
+# `install-deps.sh bench` adds node and npm for DuckDB (@duckdb/node-api) in
+# scripts/bench-compare.sh, and wrk and nginx for the HTTP benchmark.
+# node is checked by command, not package: a node from elsewhere
+# (NodeSource) bundles npm and conflicts with Debian's npm package.
 extra=()
-if [ "${1:-}" = bench ]; then
+if [ "${1:-}" = bench ] || [ "${1:-}" = check ]; then
   command -v node >/dev/null || extra+=(nodejs)
   command -v npm >/dev/null || extra+=(npm)
+fi
+if [ "${1:-}" = check ]; then
+  pkgs+=(chromium)
+fi
+if [ "${1:-}" = bench ]; then
+  pkgs+=(wrk nginx-light)
 fi
 
 missing=("${extra[@]}")

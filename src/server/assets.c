@@ -24,7 +24,8 @@ const char app_css[] =
         "padding:.3em .5em}.entry input{width:7em}.or{margin:0 .4em;color:#718096;font-size:.85em}"
         ".chart{width:100%;max-width:680px;height:auto}.legend .l-obs{color:#c05621}.legend "
         ".l-path{color:#2b6cb0}.record{white-space:pre-wrap;background:#f7fafc;padding:.5em}"
-        ".wide{overflow-x:auto}.grid td.cell{font-size:.7em;text-align:center}tr.overdue{"
+        ".wide{overflow-x:auto}.grid td:first-child{white-space:nowrap}.grid "
+        "td.cell{font-size:.7em;text-align:center}tr.overdue{"
         "background:#fff5f5}tr.old{color:#718096;font-size:.9em}th[data-dir]{cursor:pointer}"
         "@media print{header,form,button{display:none}main{max-width:none}}";
 

@@ -22,6 +22,24 @@ static void esc(struct ctx *c, const char *s)
 	html_escape(B, s);
 }
 
+static const char *role_vi(const char *role)
+{
+	return !strcmp(role, "admin")      ? "quản trị"
+	       : !strcmp(role, "office")   ? "văn phòng"
+	       : !strcmp(role, "reporter") ? "nhập số liệu"
+	                                   : "xem";
+}
+
+static const char *state_vi(const char *status)
+{
+	return !status                        ? "–"
+	       : !strcmp(status, "draft")     ? "nháp"
+	       : !strcmp(status, "submitted") ? "đã gửi duyệt"
+	       : !strcmp(status, "approved")  ? "đã duyệt"
+	       : !strcmp(status, "returned")  ? "bị trả lại"
+	                                      : status;
+}
+
 static void head(struct ctx *c, const char *title, const char *unit)
 {
 	buf_puts(B, "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
@@ -38,7 +56,12 @@ static void head(struct ctx *c, const char *title, const char *unit)
 		                          {"/duyet", "Duyệt"},
 		                          {"/nhiem-vu", "Nhiệm vụ"},
 		                          {"/tinh", "Các đơn vị trực thuộc"}};
+		bool shown[] = {true, ctx_may(c, RIGHT_RECORD, unit),
+		                ctx_may(c, RIGHT_APPROVE, unit), true,
+		                strcmp(c->user.role, "reporter") != 0};
 		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+			if (!shown[i])
+				continue;
 			buf_puts(B, "<a href=\"/don-vi/");
 			esc(c, unit);
 			buf_printf(B, "%s\">%s</a>", links[i][0], links[i][1]);
@@ -51,7 +74,7 @@ static void head(struct ctx *c, const char *title, const char *unit)
 		buf_printf(B,
 		           " (%s)</span><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 		           "<button>Đăng xuất</button></form>",
-		           c->user.role, c->sess.csrf);
+		           role_vi(c->user.role), c->sess.csrf);
 	}
 	buf_puts(B, "</header><main>");
 }
@@ -504,7 +527,7 @@ static void page_indicator(struct ctx *c, const char *unit, const char *code)
 		else if (status_point(x, o, &y))
 			number(c, y);
 		buf_puts(B, "</td><td>");
-		esc(c, o->status ? o->status : "");
+		esc(c, state_vi(o->status));
 		buf_puts(B, "</td><td>");
 		esc(c, o->by ? o->by : "");
 		buf_puts(B, "</td><td>");
@@ -527,7 +550,7 @@ static void page_indicator(struct ctx *c, const char *unit, const char *code)
 				if (status_point(x, &h[k], &y))
 					number(c, y);
 				buf_printf(B, "</td><td>bản %d: ", h[k].version);
-				esc(c, h[k].status ? h[k].status : "");
+				esc(c, state_vi(h[k].status));
 				buf_puts(B, "</td><td>");
 				esc(c, h[k].by ? h[k].by : "");
 				buf_puts(B, "</td><td>");
@@ -620,7 +643,17 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 			buf_puts(B, ")</small>");
 		}
 		buf_puts(B, "</td><td>");
-		bool level = false, yes = false;
+		bool level = false, yes = false,
+		     locked = o && o->status && !strcmp(o->status, "approved");
+		double shown_value;
+		if (locked) { /* approved figures are locked: shown, not editable */
+			if (o->has_level && o->level)
+				esc(c, o->level);
+			else if (status_point(x, o, &shown_value))
+				number(c, shown_value);
+			buf_puts(B, " <small>(khóa)</small></td><td>đã duyệt</td></tr>");
+			continue;
+		}
 		for (int k = 0; k < x->ntargets; k++) {
 			level |= x->targets[k].t.kind == TARGET_LEVEL;
 			yes |= x->targets[k].t.kind == TARGET_YES;
@@ -677,7 +710,7 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 				buf_puts(B, "</div>");
 			}
 		buf_puts(B, "</td><td>");
-		esc(c, o && o->status ? o->status : "–");
+		esc(c, state_vi(o ? o->status : NULL));
 		buf_puts(B, "</td></tr>");
 	}
 	buf_puts(B, "</tbody></table>");
@@ -687,6 +720,29 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 	buf_puts(B, "<button name=\"action\" value=\"draft\">Lưu nháp</button> "
 	            "<button name=\"action\" value=\"submit\">Lưu và gửi duyệt</button></form>");
 	foot(c);
+}
+
+static bool same_number(const char *typed, bool has, double v)
+{
+	if (!typed || !*typed)
+		return !has;
+	double t;
+	return has && target_number(typed, &t) == (int)strlen(typed) && fabs(t - v) < 1e-9;
+}
+
+/* The fields posted for an indicator (v, n, d, l, y) say what it already
+ * has: the form shows the current figures, and they are not new figures. */
+static bool unchanged(const struct obs_rec *o, char *const got[5])
+{
+	if (!o)
+		return false;
+	if (got[3] && *got[3])
+		return o->has_level && o->level && !strcmp(o->level, got[3]);
+	if (got[4] && *got[4])
+		return o->has_yes && (o->yes == !strcmp(got[4], "có"));
+	return same_number(got[0], o->has_value, o->value) &&
+	       same_number(got[1], o->has_ratio, o->num) &&
+	       same_number(got[2], o->has_ratio, o->den);
 }
 
 static void page_entry(struct ctx *c, const char *unit)
@@ -722,7 +778,7 @@ static void page_entry(struct ctx *c, const char *unit)
 			any |= got[k] && *got[k];
 			owned[nowned++] = got[k];
 		}
-		if (!any)
+		if (!any || unchanged(current(&v, x->code, period), got))
 			continue;
 		codes[n] = x->code;
 		in[n] = (struct obs_input){unit,
@@ -957,7 +1013,11 @@ static void page_tasks(struct ctx *c, const char *unit)
 			esc(c, t[i].due ? t[i].due : "–");
 			buf_puts(B, t[i].overdue ? " <strong>quá hạn</strong>" : "");
 			buf_puts(B, "</td><td>");
-			esc(c, t[i].status ? t[i].status : "–");
+			const char *tv = !t[i].status                          ? "–"
+			                 : !strcmp(t[i].status, "done")        ? "xong"
+			                 : !strcmp(t[i].status, "in_progress") ? "đang làm"
+			                                                       : "chưa bắt đầu";
+			buf_puts(B, tv);
 			if (t[i].percent >= 0)
 				buf_printf(B, " %d%%", t[i].percent);
 			buf_puts(B, "</td><td><form method=\"post\" class=\"inline\"><input "

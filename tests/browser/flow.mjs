@@ -1,0 +1,105 @@
+// flow.mjs BASE ARTIFACTS: a reporter signs in, enters a figure (first a
+// wrong one, refused next to its field), submits; the office approves; the
+// badge on the public page changes from grey to green; a viewer cannot
+// edit. Debian's chromium, driven by playwright-core; screenshots kept.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+
+const [base, artifacts] = process.argv.slice(2);
+const period = '2025-12';
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+let step = 0;
+async function shot(page, name) {
+  await page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+}
+async function signIn(login) {
+  const ctx = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const page = await ctx.newPage();
+  const errors = [];
+  // Script errors and CSP violations; a refused form (422, 403) is expected.
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused/.test(m.text()) && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  await page.goto(`${base}/don-vi/DEMO-A`);
+  assert.match(page.url(), /\/dang-nhap$/, 'signed out: sent to the sign-in page');
+  await page.getByLabel('Tên đăng nhập').fill(login);
+  await page.getByLabel('Mật khẩu').fill('matkhau-demo');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/\/don-vi\//);
+  return page;
+}
+async function publicBadge(page) {
+  await page.goto(`${base}/cong-khai/DEMO-A?period=${period}`);
+  return (await page.locator('tr', { hasText: 'IV.2' }).first().locator('.badge').textContent()).trim();
+}
+
+let failed = 0;
+try {
+  // Before: IV.2 has no figure.
+  const anon = await (await browser.newContext()).newPage();
+  const before = await publicBadge(anon);
+  assert.match(before, /XÁM/, `IV.2 before: ${before}`);
+
+  // The reporter: a wrong figure is refused beside its field; a right one
+  // is saved and submitted.
+  const rep = await signIn('baocao');
+  await shot(rep, 'reporter-overview');
+  await rep.goto(`${base}/don-vi/DEMO-A/nhap-lieu?period=${period}`);
+  assert.equal(await rep.locator('input[name="v.I.3"]').count(), 0, 'I.3 is not the reporter agency\'s');
+  await rep.locator('input[name="v.IV.2"]').fill('-3');
+  await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).click();
+  const err = rep.locator('tr', { hasText: 'IV.2' }).first().locator('.error');
+  await err.waitFor();
+  const msg = await err.textContent();
+  assert.ok(/âm|không/.test(msg), `a Vietnamese message beside the field: ${msg}`);
+  await shot(rep, 'reporter-refused');
+  await rep.locator('input[name="v.IV.2"]').fill('2');
+  await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).click();
+  await rep.getByText('Đã lưu 1 số liệu và gửi duyệt').waitFor();
+  assert.match(await rep.locator('tr', { hasText: 'IV.2' }).first().textContent(), /đã gửi duyệt/);
+  await shot(rep, 'reporter-submitted');
+  assert.equal(await publicBadge(anon), before, 'not public before approval');
+
+  // The office approves.
+  const office = await signIn('vanphong');
+  await office.goto(`${base}/don-vi/DEMO-A/duyet`);
+  const row = office.locator('tr', { hasText: 'IV.2' }).first();
+  await shot(office, 'office-queue');
+  await row.getByRole('button', { name: 'Duyệt' }).click();
+  await office.getByText(`Đã duyệt IV.2 kỳ ${period}`).waitFor();
+  await shot(office, 'office-approved');
+
+  // The badge has changed.
+  const after = await publicBadge(anon);
+  assert.match(after, /XANH/, `IV.2 after approval: ${after}`);
+  await shot(anon, 'public-after');
+
+  // A viewer reads but cannot edit.
+  const viewer = await signIn('lanhdao');
+  await viewer.goto(`${base}/don-vi/DEMO-A?period=${period}`);
+  assert.equal(await viewer.locator('main input, main select').count(), 0, 'no inputs on the overview');
+  const resp = await viewer.goto(`${base}/don-vi/DEMO-A/nhap-lieu`);
+  assert.equal(resp.status(), 403, 'the viewer may not open data entry');
+  await shot(viewer, 'viewer-refused');
+
+  // The province page sorts by a column with the one script (no CSP errors).
+  const prov = await signIn('tinh');
+  await prov.goto(`${base}/don-vi/DEMO/tinh?period=${period}`);
+  const first = async () => (await prov.locator('table.sortable').first().locator('tbody tr td').nth(1).textContent()).trim();
+  const top = await first();
+  await prov.locator('table.sortable').first().locator('th', { hasText: 'Hạng' }).click();
+  await prov.locator('table.sortable').first().locator('th', { hasText: 'Hạng' }).click();
+  assert.notEqual(await first(), top, 'sorting by rank, descending, changes the first row');
+  await shot(prov, 'province');
+  for (const p of [rep, office, viewer, prov])
+    assert.deepEqual(p.errors, [], 'no console errors (CSP)');
+  console.log(`browser: ${step} screenshots in ${artifacts}; all steps passed`);
+} catch (e) {
+  failed = 1;
+  console.error('FAIL:', e.message);
+}
+await browser.close();
+process.exit(failed);
