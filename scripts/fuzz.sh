@@ -24,7 +24,7 @@ fi
 # shellcheck disable=SC2054
 CFLAGS=(-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-	-Isrc/core -Isrc/import -Isrc/store)
+	-Isrc/core -Isrc/import -Isrc/store -Isrc/engine -Isrc/auth -Isrc/server)
 # shellcheck disable=SC2207
 CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 2>/dev/null || true))
 # Extra compiler flags (e.g. FUZZ_CFLAGS=-fno-sanitize=nonnull-attribute to get past
@@ -33,14 +33,14 @@ CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 2>/dev/null || 
 CFLAGS+=(${FUZZ_CFLAGS:-})
 # shellcheck disable=SC2206
 FUZZ_FLAGS=(${FUZZ_FLAGS:-})
-LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lpthread -lm)
-SOURCES=(src/core/*.c src/import/*.c src/store/*.c)
+LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lpthread -lm)
+SOURCES=(src/core/*.c src/import/*.c src/store/*.c src/engine/*.c src/auth/*.c src/server/*.c)
 
 if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore; do
+	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -164,6 +164,19 @@ for h in "${harnesses[@]}"; do
 		printf '{"chitieu_dump": 1, "schema": 1, "backend": "sqlite", "tables": {"units": {"columns": [], "rows": [[1, "HQ", "Phường", "ward", null, 1000, "2025-01-01T00:00:00Z", 15]]}, "agencies": {"rows": []}, "plans": {"rows": []}, "series": {"rows": []}, "indicators": {"rows": []}, "indicator_agencies": {"rows": []}, "targets": {"rows": []}, "tasks": {"rows": []}, "observations": {"rows": []}, "observation_history": {"rows": []}, "task_progress": {"rows": []}, "audit": {"rows": []}}}' >"$seeds/dump.json"
 		printf '{"chitieu_dump": 1}' >"$seeds/empty.json"
 		max_len=65536
+		;;
+	fuzz_http)
+		cp tests/data/http-regressions/* "$seeds/"
+		printf 'GET /api/v1/units/A/status?period=2025-12\nCookie: @\n\n' >"$seeds/status"
+		printf 'POST /api/v1/units/A/observations\nCookie: @\nX-CSRF-Token: @\n\n{"indicator":"IV.1","period":"2025-12","value":3}' >"$seeds/record"
+		printf 'POST /api/v1/units/A/observations/IV.1/2025-12/submit\nCookie: @\nX-CSRF-Token: @\n\n{}' >"$seeds/submit"
+		printf 'POST /don-vi/A/nhap-lieu?period=2025-12\nCookie: @\n\ncsrf=@&v.IV.1=4&n.I.3=5&d.I.3=10&action=submit' >"$seeds/form"
+		printf 'GET /don-vi/A/chi-tieu/I.3?period=2025-12\nCookie: @\n\n' >"$seeds/indicator"
+		printf 'GET /don-vi/P/tinh\nCookie: @\n\n' >"$seeds/province"
+		printf 'GET /cong-khai/A?period=2025\n\n' >"$seeds/public"
+		printf 'POST /api/v1/session\n\n{"login":"nobody","password":"x"}' >"$seeds/signin"
+		printf 'GET /api/v1/units?page=2&per_page=1%%20\nAuthorization: Bearer 00\n\n' >"$seeds/units"
+		max_len=8192
 		;;
 	fuzz_period)
 		for p in 2025-05 2025-5 2025-Q2 2025-q4 2025-H1 2025-9M 2025 2025-13 1999; do

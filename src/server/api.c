@@ -492,7 +492,11 @@ static bool cached(struct ctx *c, char **key, int64_t *mark)
 	*mark = store_change_mark(c->s, &err);
 	free(err);
 	*key = xasprintf("%s?%s", c->rq->path, c->rq->query);
-	return cache_get(c, *key, *mark);
+	if (!cache_get(c, *key, *mark))
+		return false;
+	free(*key); /* answered: the caller returns at once */
+	*key = NULL;
+	return true;
 }
 
 static void api_status(struct ctx *c, const struct args *a)

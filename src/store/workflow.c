@@ -293,6 +293,7 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 			t->overdue =
 			        y * 12 + m - 1 < last && !(t->status && !strcmp(t->status, "done"));
 	}
-	qsort(*out, *n, sizeof **out, cmp_task);
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_task);
 	return rc < 0 ? -1 : 0;
 }
