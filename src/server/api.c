@@ -20,6 +20,7 @@ struct route {
 	const char *method, *path, *summary;
 	bool public_;
 	void (*fn)(struct ctx *c, const struct args *a);
+	bool cacheable; /* may be answered from the cache on a polling thread */
 };
 
 static void api_openapi(struct ctx *c, const struct args *a);
@@ -485,20 +486,6 @@ static void api_transition(struct ctx *c, const struct args *a)
 
 /* ---- evaluation ------------------------------------------------------------ */
 
-/* A cached answer for this path and query while the store is unchanged. */
-static bool cached(struct ctx *c, char **key, int64_t *mark)
-{
-	char *err = NULL;
-	*mark = store_change_mark(c->s, &err);
-	free(err);
-	*key = xasprintf("%s?%s", c->rq->path, c->rq->query);
-	if (!cache_get(c, *key, *mark))
-		return false;
-	free(*key); /* answered: the caller returns at once */
-	*key = NULL;
-	return true;
-}
-
 static void api_status(struct ctx *c, const struct args *a)
 {
 	int as_of;
@@ -506,7 +493,7 @@ static void api_status(struct ctx *c, const struct args *a)
 	char name[32], *key;
 	int64_t mark;
 	if (!allowed(c, RIGHT_READ, a->p[0]) || !ctx_period(c, &as_of, &grain, name, true) ||
-	    cached(c, &key, &mark))
+	    cache_lookup(c, "", &key, &mark))
 		return;
 	char *method = ctx_query(c, "method"), *err = NULL;
 	bool cagr = method && !strcmp(method, "cagr");
@@ -529,7 +516,7 @@ static void api_status(struct ctx *c, const struct args *a)
 		                     cagr ? "cagr" : "linear", "counts", counts, "indicators",
 		                     rows));
 		view_unit_free(&v);
-		cache_put(c, key, mark);
+		cache_put(c, key, mark, 0);
 	}
 	free(method);
 	free(err);
@@ -543,7 +530,7 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	char name[32], *key;
 	int64_t mark;
 	if (!allowed(c, RIGHT_READ, a->p[0]) || !ctx_period(c, &as_of, &grain, name, true) ||
-	    cached(c, &key, &mark))
+	    cache_lookup(c, "", &key, &mark))
 		return;
 	struct family f;
 	char *err = NULL;
@@ -564,7 +551,7 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 		           json_pack("{ssssssso}", "unit", a->p[0], "period", name, "method",
 		                     "completion = met or on track / evaluated; ties share a rank",
 		                     "items", items));
-		cache_put(c, key, mark);
+		cache_put(c, key, mark, 0);
 	} else {
 		struct rollup_row *r;
 		size_t n = rollup(f.c, f.n, as_of, &r);
@@ -572,7 +559,7 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 		           json_pack("{sssssiso}", "unit", a->p[0], "period", name, "children",
 		                     (int)f.n, "indicators", view_rollup_json(r, n)));
 		free(r);
-		cache_put(c, key, mark);
+		cache_put(c, key, mark, 0);
 	}
 	view_family_free(&f);
 	free(err);
@@ -687,30 +674,32 @@ static void api_users(struct ctx *c, const struct args *a)
 /* ---- the table -------------------------------------------------------------- */
 
 static const struct route routes[] = {
-        {"GET", "/openapi.json", "This document (OpenAPI 3.1)", true, api_openapi},
+        {"GET", "/openapi.json", "This document (OpenAPI 3.1)", true, api_openapi, false},
         {"POST", "/session", "Sign in with {login, password}; sets the session cookie", true,
-         api_signin},
-        {"DELETE", "/session", "Sign out", false, api_signout},
-        {"GET", "/me", "The signed-in account (and its CSRF token)", false, api_me},
-        {"GET", "/units", "Units the account may read (paginated)", false, api_units},
-        {"GET", "/units/{unit}", "One unit", false, api_unit},
-        {"GET", "/units/{unit}/plan", "The unit's current plan (as chitieu parse)", false,
-         api_plan},
+         api_signin, false},
+        {"DELETE", "/session", "Sign out", false, api_signout, false},
+        {"GET", "/me", "The signed-in account (and its CSRF token)", false, api_me, false},
+        {"GET", "/units", "Units the account may read (paginated)", false, api_units, false},
+        {"GET", "/units/{unit}", "One unit", false, api_unit, false},
+        {"GET", "/units/{unit}/plan", "The unit's current plan (as chitieu parse)", false, api_plan,
+         false},
         {"GET", "/units/{unit}/observations", "Figures (?period=, paginated)", false,
-         api_observations},
+         api_observations, false},
         {"POST", "/units/{unit}/observations",
-         "Record one figure, or {observations: [...]} all or nothing", false, api_record},
+         "Record one figure, or {observations: [...]} all or nothing", false, api_record, false},
         {"POST", "/units/{unit}/observations/{indicator}/{period}/{action}",
-         "submit, approve, return or reopen a figure ({comment})", false, api_transition},
+         "submit, approve, return or reopen a figure ({comment})", false, api_transition, false},
         {"GET", "/units/{unit}/status", "Status of every indicator (?period=, ?method=)", false,
-         api_status},
-        {"GET", "/units/{unit}/rollup", "The unit from its children (?period=)", false, api_rollup},
-        {"GET", "/units/{unit}/rank", "Children ranked by completion (?period=)", false, api_rank},
+         api_status, true},
+        {"GET", "/units/{unit}/rollup", "The unit from its children (?period=)", false, api_rollup,
+         true},
+        {"GET", "/units/{unit}/rank", "Children ranked by completion (?period=)", false, api_rank,
+         true},
         {"GET", "/units/{unit}/tasks", "Tasks, overdue first (?period=, paginated)", false,
-         api_tasks},
+         api_tasks, false},
         {"POST", "/units/{unit}/tasks/{task}", "Progress of a task ({period, status, percent})",
-         false, api_task_progress},
-        {"GET", "/users", "Accounts (admin; paginated)", false, api_users},
+         false, api_task_progress, false},
+        {"GET", "/users", "Accounts (admin; paginated)", false, api_users, false},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])
@@ -790,7 +779,10 @@ void api_route(struct ctx *c)
 			continue;
 		path_known = true;
 		if (!strcmp(routes[i].method, c->rq->method)) {
-			routes[i].fn(c, &a);
+			if (c->fast && !routes[i].cacheable)
+				c->deferred = true; /* a worker will do it */
+			else
+				routes[i].fn(c, &a);
 			return;
 		}
 	}

@@ -50,11 +50,24 @@ bool ctx_csrf_ok(const struct ctx *c)
 	return ok;
 }
 
-/* unit is the account's unit or below it. */
+static bool walk_up(struct ctx *c, const char *unit);
+
+/* unit is the account's unit or below it (remembered while nothing changes). */
 static bool in_scope(struct ctx *c, const char *unit)
 {
 	if (!c->user.unit_code || !unit)
 		return false;
+	char *key = xasprintf("scope:%s:%s", c->user.unit_code, unit), *got = memo_get(c, key);
+	bool found = got ? got[0] == '1' : walk_up(c, unit);
+	if (!got)
+		memo_put(c, key, found ? "1" : "0");
+	free(got);
+	free(key);
+	return found;
+}
+
+static bool walk_up(struct ctx *c, const char *unit)
+{
 	char *code = xstrdup(unit), *err = NULL;
 	bool found = false;
 	for (int depth = 0; code && depth < 8 && !found; depth++) {
@@ -175,47 +188,135 @@ void reply_store_error(struct ctx *c, const char *err)
 	reply_error(c, status, code, msg);
 }
 
-bool cache_get(struct ctx *c, const char *key, int64_t mark)
+/* The entry for key still valid at mark: its bytes appended to out (and
+ * its ctype in *ctype). */
+static bool entry_get(struct app *a, const char *key, int64_t mark, struct buf *out,
+                      const char **ctype)
 {
-	struct app *a = c->app;
 	bool hit = false;
 	pthread_mutex_lock(&a->cache_mu);
-	for (int i = 0; i < (int)(sizeof a->cache / sizeof a->cache[0]) && !hit; i++)
+	for (int i = 0; i < APP_CACHE && !hit; i++)
 		if (a->cache[i].key && a->cache[i].mark == mark && !strcmp(a->cache[i].key, key)) {
-			buf_reset(&c->rs->body);
-			buf_put(&c->rs->body, a->cache[i].body, a->cache[i].len);
-			c->rs->ctype = a->cache[i].ctype;
-			c->rs->status = 200;
+			buf_put(out, a->cache[i].body, a->cache[i].len);
+			if (ctype)
+				*ctype = a->cache[i].ctype;
 			hit = true;
 		}
 	pthread_mutex_unlock(&a->cache_mu);
 	return hit;
 }
 
-void cache_put(struct ctx *c, const char *key, int64_t mark)
+static void entry_put(struct app *a, const char *key, int64_t mark, const char *data, size_t len,
+                      const char *ctype)
 {
-	struct app *a = c->app;
-	if (c->rs->status != 200 || mark < 0)
+	if (mark < 0 || !key)
 		return;
 	pthread_mutex_lock(&a->cache_mu);
-	int n = (int)(sizeof a->cache / sizeof a->cache[0]), at = -1;
-	for (int i = 0; i < n && at < 0; i++)
+	int at = -1;
+	for (int i = 0; i < APP_CACHE && at < 0; i++)
 		if (a->cache[i].key && !strcmp(a->cache[i].key, key))
 			at = i;
 	if (at < 0) {
 		at = a->cache_next;
-		a->cache_next = (a->cache_next + 1) % n;
+		a->cache_next = (a->cache_next + 1) % APP_CACHE;
 	}
 	struct cached_answer *e = &a->cache[at];
 	free(e->key);
 	free(e->body);
 	e->key = xstrdup(key);
-	e->len = c->rs->body.len;
-	e->body = xmalloc(e->len + 1);
-	memcpy(e->body, buf_str(&c->rs->body), e->len);
-	e->ctype = c->rs->ctype;
+	e->len = len;
+	e->body = xmalloc(len + 1);
+	memcpy(e->body, data, len);
+	e->body[len] = 0;
+	e->ctype = ctype;
 	e->mark = mark;
 	pthread_mutex_unlock(&a->cache_mu);
+}
+
+bool cache_get(struct ctx *c, const char *key, int64_t mark)
+{
+	if (!entry_get(c->app, key, mark, &c->rs->body, &c->rs->ctype))
+		return false;
+	c->rs->status = 200;
+	return true;
+}
+
+void cache_put(struct ctx *c, const char *key, int64_t mark, size_t from)
+{
+	if (c->rs->status == 200 && from <= c->rs->body.len)
+		entry_put(c->app, key, mark, buf_str(&c->rs->body) + from, c->rs->body.len - from,
+		          c->rs->ctype);
+}
+
+char *memo_get(struct ctx *c, const char *key)
+{
+	struct buf b = {0};
+	if (!entry_get(c->app, key, c->mark, &b, NULL))
+		return NULL;
+	return buf_detach(&b);
+}
+
+void memo_put(struct ctx *c, const char *key, const char *value)
+{
+	entry_put(c->app, key, c->mark, value, strlen(value), NULL);
+}
+
+bool cache_lookup(struct ctx *c, const char *prefix, char **key, int64_t *mark)
+{
+	*mark = c->mark;
+	*key = xasprintf("%s%s?%s", prefix, c->rq->path, c->rq->query);
+	bool hit = cache_get(c, *key, *mark);
+	if (!hit && !c->fast)
+		return false;
+	c->deferred = !hit;
+	free(*key);
+	*key = NULL;
+	return true;
+}
+
+/* An account as the memo keeps it: fields split by the unit separator. */
+static char *user_flat(const struct user_rec *u)
+{
+	return xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d", u->login, u->name, u->role,
+	                 u->unit_code ? u->unit_code : "", u->agency ? u->agency : "", u->disabled);
+}
+
+static bool user_unflat(char *s, struct user_rec *u)
+{
+	char *f[6], *save = NULL;
+	int n = 0;
+	for (char *t = strtok_r(s, "\x1f", &save); t && n < 6; t = strtok_r(NULL, "\x1f", &save))
+		f[n++] = t;
+	if (n < 4)
+		return false;
+	memset(u, 0, sizeof *u);
+	u->login = xstrdup(f[0]);
+	u->name = xstrdup(f[1]);
+	u->role = xstrdup(f[2]);
+	/* empty unit or agency: strtok_r skipped them; the last field is disabled */
+	u->disabled = f[n - 1][0] == '1';
+	u->unit_code = n >= 5 ? xstrdup(f[3]) : NULL;
+	u->agency = n == 6 ? xstrdup(f[4]) : NULL;
+	return true;
+}
+
+/* The account of a login, through the memo. 0 found, else not. */
+static int user_of(struct ctx *c, const char *login, struct user_rec *u)
+{
+	char *key = xasprintf("user:%s", login), *flat = memo_get(c, key), *err = NULL;
+	int rc = 0;
+	if (!flat || !user_unflat(flat, u)) {
+		rc = store_user_get(c->s, login, u, &err);
+		if (rc == 0) {
+			char *f = user_flat(u);
+			memo_put(c, key, f);
+			free(f);
+		}
+	}
+	free(flat);
+	free(key);
+	free(err);
+	return rc;
 }
 
 /* The account behind the request: a session cookie, or "Authorization:
@@ -232,7 +333,7 @@ static void identify(struct ctx *c)
 	} else {
 		char *sid = http_cookie(c->rq->cookie, "chitieu_session");
 		if (sid && session_find(c->app->sessions, sid, c->now, &c->sess))
-			c->signed_in = store_user_get(c->s, c->sess.login, &c->user, &err) == 0;
+			c->signed_in = user_of(c, c->sess.login, &c->user) == 0;
 		free(sid);
 	}
 	if (c->signed_in && c->user.disabled) {
@@ -242,9 +343,13 @@ static void identify(struct ctx *c)
 	free(err);
 }
 
-void app_handle(struct app *a, struct store *s, const struct http_req *rq, struct http_resp *rs)
+void app_handle(struct app *a, struct store *s, const struct http_req *rq, struct http_resp *rs,
+                bool fast)
 {
-	struct ctx c = {.app = a, .s = s, .rq = rq, .rs = rs, .now = time(NULL)};
+	struct ctx c = {.app = a, .s = s, .rq = rq, .rs = rs, .now = time(NULL), .fast = fast};
+	char *err = NULL;
+	c.mark = store_change_mark(s, &err); /* before anything is read */
+	free(err);
 	rs->status = 200;
 	rs->ctype = "text/html; charset=utf-8";
 	c.nseg = http_segments(rq->path, c.seg, APP_MAX_SEGMENTS);
@@ -258,6 +363,13 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 			api_route(&c);
 		else
 			pages_route(&c);
+	}
+	if (c.deferred) {
+		rs->status = 0;
+		buf_reset(&rs->body);
+		for (int i = 0; i < rs->nheaders; i++)
+			free(rs->headers[i]);
+		rs->nheaders = 0;
 	}
 	for (int i = 0; i < c.nseg; i++)
 		free(c.seg[i]);

@@ -15,6 +15,7 @@
 
 #define APP_MAX_BODY     (1u << 20) /* 1 MiB: the largest form or JSON body */
 #define APP_MAX_SEGMENTS 10
+#define APP_CACHE        256 /* answers and small facts kept */
 
 struct app {
 	struct sessions *sessions;
@@ -26,15 +27,18 @@ struct app {
 		size_t len;
 		const char *ctype;
 		int64_t mark;
-	} cache[64];
+	} cache[APP_CACHE];
 	int cache_next;
 };
 
 void app_init(struct app *a, bool secure);
 void app_free(struct app *a);
 
-/* Answer one request. */
-void app_handle(struct app *a, struct store *s, const struct http_req *rq, struct http_resp *rs);
+/* Answer one request. fast: only when it is quick (a cached answer, a
+ * static file); otherwise leave rs->status 0 and return at once, so that
+ * the caller hands the request to a worker. */
+void app_handle(struct app *a, struct store *s, const struct http_req *rq, struct http_resp *rs,
+                bool fast);
 
 /* ---- shared by api.c and pages.c -------------------------------------- */
 
@@ -47,9 +51,11 @@ struct ctx {
 	char *seg[APP_MAX_SEGMENTS];
 	int nseg;
 	bool signed_in, by_token;
+	bool fast, deferred; /* fast: answer only from the cache; deferred: could not */
 	struct user_rec user;
 	struct session sess; /* when signed in by cookie */
 	time_t now;
+	int64_t mark; /* store_change_mark when the request began */
 };
 
 /* A query parameter (decoded, caller frees) or NULL. */
@@ -76,9 +82,17 @@ void reply_error(struct ctx *c, int status, const char *code, const char *messag
 /* The store's "[E_CODE] message" as an error with the status it implies. */
 void reply_store_error(struct ctx *c, const char *err);
 
-/* Cached answers: true and the answer written when key is still valid. */
+/* Cached answers: true and the answer appended to the body when key is
+ * still valid at mark; cache_put keeps the body from byte from on. */
 bool cache_get(struct ctx *c, const char *key, int64_t mark);
-void cache_put(struct ctx *c, const char *key, int64_t mark);
+void cache_put(struct ctx *c, const char *key, int64_t mark, size_t from);
+/* The key of this request (path and query) and the store's mark. On a
+ * cache hit: true, the answer written and *key NULL. On a miss in fast
+ * mode: true and the request deferred. Else false, to be computed. */
+bool cache_lookup(struct ctx *c, const char *prefix, char **key, int64_t *mark);
+/* Small facts (a unit's name) kept the same way; memo_get's is the caller's. */
+char *memo_get(struct ctx *c, const char *key);
+void memo_put(struct ctx *c, const char *key, const char *value);
 
 /* Sign in (the API and the sign-in page): 0 signed in, the cookie set and
  * *sess filled; else the HTTP status (400, 401 wrong, 429 locked) and *msg. */

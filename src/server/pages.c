@@ -302,11 +302,43 @@ static void page_overview(struct ctx *c, const char *unit)
 {
 	if (!may(c, RIGHT_READ, unit))
 		return;
-	struct unit_view v;
-	char period[32];
-	if (!unit_view(c, unit, &v, period, false))
+	/* The page's own part is the same for everyone allowed to see it: it
+	 * is kept until the store changes; the header is each account's. */
+	int as_of;
+	enum period_kind grain;
+	char period[32], *key, *err = NULL, *prefix;
+	int64_t mark;
+	if (!ctx_period(c, &as_of, &grain, period, false))
 		return;
-	head(c, v.u.name, unit);
+	char *name_key = xasprintf("unitname:%s", unit), *name = memo_get(c, name_key);
+	struct unit_rec u = {0};
+	if (!name && !store_unit_get(c->s, unit, &u, &err)) {
+		name = xstrdup(u.name);
+		memo_put(c, name_key, name);
+		unit_rec_free(&u);
+	}
+	free(name_key);
+	free(err);
+	err = NULL;
+	if (!name) {
+		plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
+		return;
+	}
+	head(c, name, unit);
+	free(name);
+	size_t from = B->len;
+	prefix = xasprintf("page:%s:", period);
+	bool done = cache_lookup(c, prefix, &key, &mark);
+	free(prefix);
+	if (done) {
+		foot(c);
+		return;
+	}
+	struct unit_view v;
+	if (!unit_view(c, unit, &v, period, false)) {
+		free(key);
+		return;
+	}
 	buf_puts(B, "<h1>");
 	esc(c, v.u.name);
 	buf_puts(B, "</h1><p>Kỳ ");
@@ -317,7 +349,6 @@ static void page_overview(struct ctx *c, const char *unit)
 	/* What is overdue. */
 	struct task_row *t;
 	size_t nt;
-	char *err = NULL;
 	if (!store_task_list(c->s, v.u.id, period, &t, &nt, &err)) {
 		size_t overdue = 0;
 		for (size_t i = 0; i < nt; i++)
@@ -341,6 +372,8 @@ static void page_overview(struct ctx *c, const char *unit)
 	}
 	free(err);
 	status_table(c, &v, true);
+	cache_put(c, key, mark, from);
+	free(key);
 	foot(c);
 	view_unit_free(&v);
 }
@@ -1183,6 +1216,12 @@ void pages_route(struct ctx *c)
 	bool post = !strcmp(c->rq->method, "POST");
 	char **s = c->seg;
 	int n = c->nseg;
+	bool is_static = n == 2 && !strcmp(s[0], "static"),
+	     overview = n == 2 && !strcmp(s[0], "don-vi") && get;
+	if (c->fast && !is_static && !overview) {
+		c->deferred = true; /* for a worker */
+		return;
+	}
 	if (n == 0 && get)
 		home(c);
 	else if (n == 1 && !strcmp(s[0], "dang-nhap") && (get || post))

@@ -45,7 +45,31 @@ struct server {
 	int in_flight;
 	pthread_t workers[WORKERS_MAX];
 	int nworkers;
+	struct store *poll_stores[64]; /* the polling threads' connections */
+	int npoll_stores;
 };
+
+static __thread struct store *poll_store;
+
+/* The calling polling thread's database connection, opened on first use;
+ * NULL when it cannot be opened (the request then goes to a worker). */
+static struct store *polling_store(struct server *sv)
+{
+	if (poll_store)
+		return poll_store;
+	char *err = NULL;
+	struct store *s = store_open(sv->db, &err);
+	free(err);
+	pthread_mutex_lock(&sv->mu);
+	if (s && sv->npoll_stores < 64)
+		sv->poll_stores[sv->npoll_stores++] = s;
+	else if (s) {
+		store_close(s);
+		s = NULL;
+	}
+	pthread_mutex_unlock(&sv->mu);
+	return poll_store = s;
+}
 
 static void job_free(struct job *j)
 {
@@ -124,7 +148,7 @@ static void *worker(void *arg)
 		        j->body.len, j->cookie, j->ctype, j->csrf,
 		        j->auth,     j->remote};
 		if (s) {
-			app_handle(&sv->app, s, &rq, &j->resp);
+			app_handle(&sv->app, s, &rq, &j->resp, false);
 		} else {
 			j->resp.status = 503;
 			j->resp.ctype = "text/plain; charset=utf-8";
@@ -229,6 +253,17 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
 			          j->remote, sizeof j->remote);
 		j->queued = true;
+		/* Cached answers and static files straight away, on this thread. */
+		struct store *ps = polling_store(sv);
+		if (ps) {
+			struct http_req rq = {j->method, j->path,  j->query, "",      0,
+			                      j->cookie, j->ctype, j->csrf,  j->auth, j->remote};
+			if (!j->body.len) {
+				app_handle(&sv->app, ps, &rq, &j->resp, true);
+				if (j->resp.status)
+					return reply(conn, &j->resp);
+			}
+		}
 		MHD_suspend_connection(conn);
 		pthread_mutex_lock(&sv->mu);
 		if (sv->tail)
@@ -353,6 +388,8 @@ int server_run(const struct server_opts *o)
 		pthread_join(sv->workers[i], NULL); /* each closes its database */
 	if (sv->d)
 		MHD_stop_daemon(sv->d);
+	for (int i = 0; i < sv->npoll_stores; i++)
+		store_close(sv->poll_stores[i]);
 	app_free(&sv->app);
 	pthread_mutex_destroy(&sv->mu);
 	pthread_cond_destroy(&sv->cv);
