@@ -318,6 +318,58 @@ static void api_plan(struct ctx *c, const struct args *a)
 	unit_rec_free(&u);
 }
 
+static json_t *indicator_json(const struct indicator *x)
+{
+	json_t *o = json_pack("{ssss}", "code", x->code, "name", x->name);
+	const char *opt[][2] = {{"group", x->group},
+	                        {"unit", x->unit},
+	                        {"lead", x->lead},
+	                        {"monitor", x->monitor},
+	                        {"partners", x->partners}};
+	for (size_t k = 0; k < sizeof opt / sizeof opt[0]; k++)
+		if (opt[k][1])
+			json_object_set_new(o, opt[k][0], json_string(opt[k][1]));
+	if (x->has_baseline)
+		json_object_set_new(o, "baseline", json_real(x->baseline));
+	json_t *t = json_object();
+	for (int k = 0; k < x->ntargets; k++) {
+		char year[8];
+		snprintf(year, sizeof year, "%d", x->targets[k].year);
+		json_object_set_new(t, year,
+		                    json_pack("{ssss}", "text",
+		                              x->targets[k].t.text ? x->targets[k].t.text : "",
+		                              "kind", target_kind_name(x->targets[k].t.kind)));
+	}
+	json_object_set_new(o, "targets", t);
+	return o;
+}
+
+static void api_indicators(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+		return;
+	struct plan p;
+	char *err = NULL;
+	int rc = store_plan_load(c->s, u.id, &p, &err);
+	if (rc > 0) {
+		reply_error(c, 404, "E_NO_PLAN", "Đơn vị chưa có kế hoạch");
+	} else if (rc < 0) {
+		reply_store_error(c, err);
+	} else {
+		json_t *out = json_object(), *items = json_array();
+		size_t first, count;
+		paging(c, p.nind, &first, &count, out);
+		for (size_t i = first; i < first + count; i++)
+			json_array_append_new(items, indicator_json(&p.ind[i]));
+		json_object_set_new(out, "items", items);
+		reply_json(c, 200, out);
+		plan_free(&p);
+	}
+	free(err);
+	unit_rec_free(&u);
+}
+
 /* ---- observations --------------------------------------------------------- */
 
 static void api_observations(struct ctx *c, const struct args *a)
@@ -671,6 +723,93 @@ static void api_users(struct ctx *c, const struct args *a)
 	reply_json(c, 200, out);
 }
 
+static void api_user_add(struct ctx *c, const struct args *a)
+{
+	if (!allowed(c, RIGHT_ADMIN, NULL) || !csrf(c))
+		return;
+	json_t *j = body_json(c);
+	if (!j)
+		return;
+	const char *pw = jstr(j, "password");
+	char hash[AUTH_HASH_MAX];
+	struct problems ps = {0};
+	if (!auth_password_ok(pw))
+		problems_add(&ps, "E_PASSWORD", 0, "Mật khẩu phải có từ 8 đến 256 ký tự");
+	else if (auth_hash_password(pw, hash))
+		problems_add(&ps, "E_INTERNAL", 0, "Không băm được mật khẩu");
+	else {
+		struct user_rec u = {0,
+		                     (char *)jstr(j, "login"),
+		                     (char *)jstr(j, "name"),
+		                     (char *)jstr(j, "role"),
+		                     (char *)jstr(j, "unit"),
+		                     (char *)jstr(j, "agency"),
+		                     hash,
+		                     false};
+		store_user_add(c->s, &u, c->user.login, &ps);
+	}
+	if (ps.n)
+		reply_problems(c, !strcmp(ps.v[0].code, "E_LOGIN_TAKEN") ? 409 : 400, &ps);
+	else
+		reply_json(c, 201, json_pack("{ss}", "login", jstr(j, "login")));
+	problems_free(&ps);
+	json_decref(j);
+}
+
+static void api_user_action(struct ctx *c, const struct args *a)
+{
+	bool disable = !strcmp(a->p[1], "disable");
+	if (!disable && strcmp(a->p[1], "enable")) {
+		reply_error(c, 404, "E_NOT_FOUND", "Không có thao tác này");
+		return;
+	}
+	if (!allowed(c, RIGHT_ADMIN, NULL) || !csrf(c))
+		return;
+	char *err = NULL;
+	int rc = store_user_disable(c->s, a->p[0], disable, c->user.login, &err);
+	if (rc > 0)
+		reply_error(c, 404, "E_UNKNOWN_USER", "Không có tài khoản này");
+	else if (rc < 0)
+		reply_store_error(c, err);
+	else {
+		if (disable)
+			session_drop_login(c->app->sessions, a->p[0]);
+		reply_json(c, 200, json_pack("{sssb}", "login", a->p[0], "disabled", disable));
+	}
+	free(err);
+}
+
+/* One's own password: the old one, then the new; other sessions end. */
+static void api_password(struct ctx *c, const struct args *a)
+{
+	if (!c->signed_in) {
+		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
+		return;
+	}
+	if (!csrf(c))
+		return;
+	json_t *j = body_json(c);
+	if (!j)
+		return;
+	struct user_rec u = {0};
+	char *err = NULL, hash[AUTH_HASH_MAX];
+	const char *old = jstr(j, "old_password"), *pw = jstr(j, "new_password");
+	if (store_user_get(c->s, c->user.login, &u, &err) || !auth_verify_password(u.pw_hash, old))
+		reply_error(c, 403, "E_PASSWORD", "Mật khẩu hiện tại không đúng");
+	else if (!auth_password_ok(pw))
+		reply_error(c, 400, "E_PASSWORD", "Mật khẩu mới phải có từ 8 đến 256 ký tự");
+	else if (auth_hash_password(pw, hash) ||
+	         store_user_password(c->s, c->user.login, hash, c->user.login, &err))
+		reply_store_error(c, err);
+	else {
+		session_drop_login(c->app->sessions, c->user.login);
+		reply_json(c, 200, json_pack("{sb}", "changed", 1));
+	}
+	user_rec_free(&u);
+	free(err);
+	json_decref(j);
+}
+
 /* ---- the table -------------------------------------------------------------- */
 
 static const struct route routes[] = {
@@ -683,6 +822,9 @@ static const struct route routes[] = {
         {"GET", "/units/{unit}", "One unit", false, api_unit, false},
         {"GET", "/units/{unit}/plan", "The unit's current plan (as chitieu parse)", false, api_plan,
          false},
+        {"GET", "/units/{unit}/indicators",
+         "Indicators of the unit's current plan, with targets and agencies (paginated)", false,
+         api_indicators, false},
         {"GET", "/units/{unit}/observations", "Figures (?period=, paginated)", false,
          api_observations, false},
         {"POST", "/units/{unit}/observations",
@@ -700,6 +842,12 @@ static const struct route routes[] = {
         {"POST", "/units/{unit}/tasks/{task}", "Progress of a task ({period, status, percent})",
          false, api_task_progress, false},
         {"GET", "/users", "Accounts (admin; paginated)", false, api_users, false},
+        {"POST", "/users", "Create an account (admin): {login, name, role, unit, agency, password}",
+         false, api_user_add, false},
+        {"POST", "/users/{login}/{action}", "disable or enable an account (admin)", false,
+         api_user_action, false},
+        {"POST", "/me/password", "Change one's own password: {old_password, new_password}", false,
+         api_password, false},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

@@ -63,6 +63,18 @@ expect GET "/api/v1/units/DEMO/rollup?period=2025-12" "" 401 200 200 403 403 200
 expect GET "/api/v1/units/DEMO/rank?period=2025" "" 401 200 200 403 403 200
 expect GET /api/v1/units/DEMO-A/tasks "" 401 200 200 200 200 200
 expect GET /api/v1/users "" 401 200 403 403 403 403
+expect GET "/api/v1/units/DEMO-A/indicators?per_page=5&page=2" "" 401 200 200 200 200 200
+jq -e '.total == 73 and (.items | length) == 5 and .items[0].code == "II.2" and .items[0].targets["2025"].text != null' \
+	"$tmp/body" > /dev/null && ok || bad "indicators, page 2 of 5: $(head -c 300 "$tmp/body")"
+expect GET /api/v1/units/DEMO-B/indicators "" 401 200 200 403 403 200
+expect POST /api/v1/users '{"login":"moi","role":"viewer","unit":"DEMO-C","password":"mat-khau-moi"}' \
+	401 201 403 403 403 403
+got=$(call admin POST /api/v1/users '{"login":"moi","role":"viewer","unit":"DEMO-C","password":"mat-khau-moi"}')
+[ "$got" = 409 ] && ok || bad "the same login twice: $got"
+got=$(call admin POST /api/v1/users '{"login":"ngan","role":"viewer","unit":"DEMO-C","password":"ngan"}')
+[ "$got" = 400 ] && grep -q E_PASSWORD "$tmp/body" && ok || bad "a short password: $got"
+expect POST /api/v1/users/moi/disable "" 401 200 403 403 403 403
+expect POST /api/v1/me/password '{"old_password":"sai","new_password":"mat-khau-moi-2"}' 401 403 403 403 403 403
 # Recording: the reporter only for the indicators their agency leads (IV.1,
 # not I.3) in their own commune; the viewer never.
 expect POST /api/v1/units/DEMO-A/observations '{"indicator":"IV.1","period":"2026-01","value":4}' \
@@ -203,6 +215,10 @@ curl -s "$base/api/v1/openapi.json" > "$tmp/openapi.json"
 grep -q '"openapi":"3.1.0"' "$tmp/openapi.json" && ok || bad "openapi 3.1"
 paths=$(grep -o '"/api/v1[^"]*":{"[a-z]*"' "$tmp/openapi.json" | wc -l)
 [ "$paths" -ge 10 ] && ok || bad "openapi paths: $paths"
+# (on a session of its own: DELETE /session signs it out)
+curl -s -c "$tmp/jar.loop" -H 'Content-Type: application/json' \
+	-d "{\"login\":\"admin\",\"password\":\"$pw\"}" "$base/api/v1/session" |
+	sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' > "$tmp/csrf.loop"
 n=0
 while read -r method path; do
 	p=${path//\{unit\}/DEMO-A}
@@ -210,7 +226,8 @@ while read -r method path; do
 	p=${p//\{period\}/2026-01}
 	p=${p//\{action\}/submit}
 	p=${p//\{task\}/T.1}
-	got=$(call admin "$method" "$p" '{}')
+	p=${p//\{login\}/nobody}
+	got=$(call loop "$method" "$p" '{}')
 	n=$((n + 1))
 	if [ "$got" = 405 ] || grep -q 'Không có đường dẫn này' "$tmp/body"; then
 		bad "openapi route $method $path answers $got"
@@ -218,14 +235,85 @@ while read -r method path; do
 done < <(jq -r '.paths | to_entries[] | .key as $p | .value | keys[] | "\(ascii_upcase) \($p)"' "$tmp/openapi.json" 2> /dev/null)
 [ "$n" -ge 15 ] && ok || bad "openapi: only $n routes checked (is jq installed?)"
 
-# SIGTERM: the server stops cleanly and the database is whole.
-kill -TERM "$server_pid"
+# SIGTERM: a request in flight (a batch uploaded slowly, ~1.5 s) is
+# finished and answered; then the server stops cleanly, the database whole.
+{
+	printf '{"observations":['
+	sep=
+	for x in IV.3 IV.5 IV.6 IV.7 IV.8 V.8 V.10 V.12; do
+		for y in 2027 2028 2029 2030; do
+			for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+				printf '%s{"indicator":"%s","period":"%s-%s","value":%d}' "$sep" "$x" "$y" "$m" "${m#0}"
+				sep=,
+			done
+		done
+	done
+	printf ']}'
+} > "$tmp/slow.json"
+rows=$(grep -o '"indicator"' "$tmp/slow.json" | wc -l)
+before=$(sql "SELECT count(*) FROM observations")
+curl -s -o "$tmp/slow.out" -w '%{http_code}' --limit-rate "$(($(wc -c < "$tmp/slow.json") * 2 / 3))" \
+	-b "$tmp/jar.admin" -H "X-CSRF-Token: $(cat "$tmp/csrf.admin")" -H 'Content-Type: application/json' \
+	--data-binary @"$tmp/slow.json" "$base/api/v1/units/DEMO-A/observations" > "$tmp/slow.code" &
+slow=$!
+sleep 0.5
+[ -z "${NOKILL:-}" ] && kill -TERM "$server_pid"
+wait "$slow"
+[ "$(cat "$tmp/slow.code")" = 201 ] && ok || bad "the request in flight at SIGTERM: $(cat "$tmp/slow.code") $(cat "$tmp/slow.out")"
 wait "$server_pid"
 rc=$?
+[ "$(sql "SELECT count(*) FROM observations")" = $((before + rows)) ] && ok ||
+	bad "the batch in flight: $(sql "SELECT count(*) FROM observations") rows, want $((before + rows))"
 [ "$rc" = 0 ] && ok || bad "exit after SIGTERM: $rc"
 grep -q 'dừng theo tín hiệu 15' "$tmp/server.log" && ok || bad "no stop message: $(cat "$tmp/server.log")"
 if [ "$backend" = sqlite ]; then
 	[ "$(sqlite3 "$CHITIEU_DB" 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after stop"
+fi
+
+# SIGKILL while the server writes a batch: all of it or nothing, and the
+# database whole (the store's transaction, through the server).
+{
+	printf '{"observations":['
+	sep=
+	for x in II.1 II.2 II.3 II.4 II.5 II.6 III.1 III.2 III.3 III.4; do
+		for y in 2026 2027 2028 2029 2030; do
+			for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+				printf '%s{"indicator":"%s","period":"%s-%s","value":%d}' "$sep" "$x" "$y" "$m" "${m#0}"
+				sep=,
+			done
+		done
+	done
+	printf ']}'
+} > "$tmp/batch.json"
+n=$(grep -o '"indicator"' "$tmp/batch.json" | wc -l)
+killed=0
+landed=0
+for delay in 0 0.005 0.01 0.015 0.02 0.03 0.05 0.2; do
+	start_server --workers 2
+	curl -s -c "$tmp/jar.k" -H 'Content-Type: application/json' \
+		-d "{\"login\":\"admin\",\"password\":\"$pw\"}" "$base/api/v1/session" > "$tmp/k.json"
+	before=$(sql "SELECT count(*) FROM observations")
+	curl -s -o /dev/null -b "$tmp/jar.k" -H "X-CSRF-Token: $(jq -r .csrf "$tmp/k.json")" \
+		-H 'Content-Type: application/json' --data-binary @"$tmp/batch.json" \
+		"$base/api/v1/units/DEMO-B/observations" &
+	sleep "$delay"
+	kill -KILL "$server_pid"
+	wait "$server_pid" 2> /dev/null
+	wait
+	after=$(sql "SELECT count(*) FROM observations")
+	if [ "$after" = "$before" ]; then
+		killed=$((killed + 1))
+	elif [ "$after" = $((before + n)) ]; then
+		landed=$((landed + 1))
+		sql "DELETE FROM observations WHERE series_id IN (SELECT s.id FROM series s JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-B') AND period >= '2026'" > /dev/null
+	else
+		bad "SIGKILL after ${delay}s left $((after - before)) of $n rows"
+	fi
+done
+[ $((killed + landed)) -eq 8 ] && ok || bad "kill test: $killed killed, $landed landed of 8"
+echo "server kill test: $killed runs killed before the commit, $landed after; never half"
+if [ "$backend" = sqlite ]; then
+	[ "$(sqlite3 "$CHITIEU_DB" 'PRAGMA integrity_check')" = ok ] && ok || bad "integrity after SIGKILL"
 fi
 
 finish store_http
