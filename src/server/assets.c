@@ -21,12 +21,19 @@ const char app_css[] =
         ".card{max-width:22em;display:flex;flex-direction:column;gap:.8em}label{display:flex;"
         "flex-direction:column;gap:.2em}.inline,.inline label{display:inline-flex;"
         "flex-direction:row;gap:.4em;align-items:center}input,select,button{font:inherit;"
-        "padding:.3em .5em}.entry input{width:7em}.or{margin:0 .4em;color:#718096;font-size:.85em}"
+        "padding:.3em .5em}.entry input{width:7em}.entry "
+        "input.evidence{display:block;width:100%;max-width:20em;margin-top:.2em;font-size:.85em}."
+        "or{margin:0 .4em;color:#718096;font-size:.85em}"
         ".chart{width:100%;max-width:680px;height:auto}.legend .l-obs{color:#c05621}.legend "
         ".l-path{color:#2b6cb0}.record{white-space:pre-wrap;background:#f7fafc;padding:.5em}"
         ".wide{overflow-x:auto}.grid td:first-child{white-space:nowrap}.grid "
         "td.cell{font-size:.7em;text-align:center}tr.overdue{"
         "background:#fff5f5}tr.old{color:#718096;font-size:.9em}th[data-dir]{cursor:pointer}"
+        "@media (max-width:640px){main{padding:.5em}table.status thead{display:none}"
+        "table.status tr{display:block;border-bottom:1px solid #e2e8f0;padding:.3em 0}"
+        "table.status td{display:inline-block;border:0;padding:.1em .4em}"
+        "table.status td:nth-child(2){display:block}.entry td{display:block;border:0}"
+        ".entry tr{display:block;border-bottom:1px solid #e2e8f0}.entry thead{display:none}}"
         "@media print{header,form,button{display:none}main{max-width:none}}";
 
 const char app_js[] =

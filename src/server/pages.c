@@ -736,6 +736,13 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 			}
 		}
 		free(typed);
+		buf_puts(B, "<input class=\"evidence\" name=\"e.");
+		esc(c, x->code);
+		buf_puts(B, "\" placeholder=\"Liên kết minh chứng\" aria-label=\"Minh chứng ");
+		esc(c, x->code);
+		buf_puts(B, "\" value=\"");
+		esc(c, o && o->evidence ? o->evidence : "");
+		buf_puts(B, "\">");
 		for (size_t e = 0; e < nerr; e++)
 			if (!strcmp(errs[e].code, x->code)) {
 				buf_puts(B, "<div class=\"error\">");
@@ -763,11 +770,13 @@ static bool same_number(const char *typed, bool has, double v)
 	return has && target_number(typed, &t) == (int)strlen(typed) && fabs(t - v) < 1e-9;
 }
 
-/* The fields posted for an indicator (v, n, d, l, y) say what it already
- * has: the form shows the current figures, and they are not new figures. */
-static bool unchanged(const struct obs_rec *o, char *const got[5])
+/* The fields posted for an indicator (v, n, d, l, y, e) say what it
+ * already has: the form shows the current figures, and they are not new. */
+static bool unchanged(const struct obs_rec *o, char *const got[6])
 {
 	if (!o)
+		return false;
+	if (strcmp(got[5] ? got[5] : "", o->evidence ? o->evidence : ""))
 		return false;
 	if (got[3] && *got[3])
 		return o->has_level && o->level && !strcmp(o->level, got[3]);
@@ -794,21 +803,21 @@ static void page_entry(struct ctx *c, const char *unit)
 	}
 	/* Every indicator with something typed: one batch, all or nothing. */
 	struct obs_input *in = xcalloc(v.p.nind + 1, sizeof *in);
-	char **owned = xcalloc(5 * v.p.nind + 1, sizeof *owned);
+	char **owned = xcalloc(6 * v.p.nind + 1, sizeof *owned);
 	const char **codes = xcalloc(v.p.nind + 1, sizeof *codes);
 	size_t n = 0, nowned = 0;
 	for (size_t i = 0; i < v.p.nind; i++) {
 		const struct indicator *x = &v.p.ind[i];
 		if (!ctx_leads(c, x))
 			continue;
-		const char *kinds = "vndly";
-		char *got[5];
+		const char *kinds = "vndlye"; /* value, num, den, level, yes, evidence */
+		char *got[6];
 		bool any = false;
-		for (int k = 0; k < 5; k++) {
+		for (int k = 0; k < 6; k++) {
 			char key[80];
 			snprintf(key, sizeof key, "%c.%s", kinds[k], x->code);
 			got[k] = ctx_form(c, key);
-			any |= got[k] && *got[k];
+			any |= k < 5 && got[k] && *got[k];
 			owned[nowned++] = got[k];
 		}
 		if (!any || unchanged(current(&v, x->code, period), got))
@@ -823,7 +832,7 @@ static void page_entry(struct ctx *c, const char *unit)
 		                           got[3] ? got[3] : "",
 		                           got[4] ? got[4] : "",
 		                           "",
-		                           "",
+		                           got[5] ? got[5] : "",
 		                           (int)n + 1};
 		n++;
 	}

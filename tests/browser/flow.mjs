@@ -57,6 +57,7 @@ try {
   assert.ok(/âm|không/.test(msg), `a Vietnamese message beside the field: ${msg}`);
   await shot(rep, 'reporter-refused');
   await rep.locator('input[name="v.IV.2"]').fill('2');
+  await rep.locator('input[name="e.IV.2"]').fill('https://example.gov.vn/bien-ban-iv2.pdf');
   await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).click();
   await rep.getByText('Đã lưu 1 số liệu và gửi duyệt').waitFor();
   assert.match(await rep.locator('tr', { hasText: 'IV.2' }).first().textContent(), /đã gửi duyệt/);
@@ -71,6 +72,29 @@ try {
   await row.getByRole('button', { name: 'Duyệt' }).click();
   await office.getByText(`Đã duyệt IV.2 kỳ ${period}`).waitFor();
   await shot(office, 'office-approved');
+
+  // The indicator page links the evidence and shows who did what.
+  await office.goto(`${base}/don-vi/DEMO-A/chi-tieu/IV.2?period=${period}`);
+  assert.equal(await office.locator('a[href="https://example.gov.vn/bien-ban-iv2.pdf"]').count(), 1, 'evidence link');
+  assert.match(await office.locator('main').textContent(), /baocao/);
+  assert.equal(await office.locator('svg.chart').count(), 1, 'the chart');
+  await shot(office, 'indicator');
+
+  // On a phone: nothing wider than the screen.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const pp = await phone.newPage();
+  await pp.goto(`${base}/cong-khai/DEMO-A?period=${period}`);
+  const over = await pp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(over <= 1, `the public page on a phone is ${over}px too wide`);
+  await pp.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-phone-public.png` });
+  await pp.goto(`${base}/dang-nhap`);
+  await pp.getByLabel('Tên đăng nhập').fill('baocao');
+  await pp.getByLabel('Mật khẩu').fill('matkhau-demo');
+  await pp.getByRole('button', { name: 'Đăng nhập' }).click();
+  await pp.goto(`${base}/don-vi/DEMO-A/nhap-lieu?period=2025-11`);
+  const over2 = await pp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(over2 <= 1, `data entry on a phone is ${over2}px too wide`);
+  await pp.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-phone-entry.png` });
 
   // The badge has changed.
   const after = await publicBadge(anon);
