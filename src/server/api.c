@@ -428,16 +428,25 @@ static bool leads_all(struct ctx *c, int64_t unit_id, const char *const *codes, 
 	return ps->n == 0;
 }
 
+/* A write to a unit: signed in with the right, the CSRF token, the unit
+ * known and the body JSON. The body, or NULL with the answer written (and
+ * nothing left to free). */
+static json_t *write_to(struct ctx *c, const char *unit, enum right r, struct unit_rec *u)
+{
+	if (!allowed(c, r, unit) || !csrf(c) || !get_unit(c, unit, u))
+		return NULL;
+	json_t *j = body_json(c);
+	if (!j)
+		unit_rec_free(u);
+	return j;
+}
+
 static void api_record(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
-	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !csrf(c) || !get_unit(c, a->p[0], &u))
+	json_t *j = write_to(c, a->p[0], RIGHT_RECORD, &u);
+	if (!j)
 		return;
-	json_t *j = body_json(c);
-	if (!j) {
-		unit_rec_free(&u);
-		return;
-	}
 	/* One figure, or {"observations": [...]}: all or nothing. */
 	json_t *list = json_object_get(j, "observations");
 	size_t n = json_is_array(list) ? json_array_size(list) : 1;
@@ -674,13 +683,9 @@ static void api_tasks(struct ctx *c, const struct args *a)
 static void api_task_progress(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
-	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !csrf(c) || !get_unit(c, a->p[0], &u))
+	json_t *j = write_to(c, a->p[0], RIGHT_RECORD, &u);
+	if (!j)
 		return;
-	json_t *j = body_json(c);
-	if (!j) {
-		unit_rec_free(&u);
-		return;
-	}
 	json_t *pct = json_object_get(j, "percent");
 	struct problems ps = {0};
 	store_task_progress(c->s, u.id, a->p[1], jstr(j, "period") ? jstr(j, "period") : "",

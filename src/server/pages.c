@@ -399,13 +399,10 @@ static void page_public(struct ctx *c, const char *unit)
 
 static int month_of(const char *period)
 {
-	struct period p;
+	int last;
+	enum period_kind kind;
 	const char *why;
-	int first, last;
-	if (period_parse(period, &p, &why))
-		return -1;
-	period_months(&p, &first, &last);
-	return last;
+	return period_end(period, &last, &kind, &why) ? -1 : last;
 }
 
 /* The figures over time and the path to the targets, as SVG. */

@@ -42,6 +42,10 @@ void st_done(struct store *s, struct stmt *st);
 /* Now, UTC, ISO 8601 to the second. */
 void st_now(char out[32]);
 char *st_dup(const char *s);
+/* Step st (NULL: a failed st_prep, -1) to its end, each row read by read
+ * into a new element (size bytes, zeroed) of the array *out. */
+int st_collect(struct store *s, struct stmt *st, void **out, size_t *n, size_t size,
+               void (*read)(struct store *, struct stmt *, void *), char **err);
 /* Append to the audit log (errors ignored: the action itself succeeded). */
 void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
               int64_t id, const char *detail);

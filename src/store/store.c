@@ -153,6 +153,26 @@ static int query_int(struct store *s, const char *sql, int64_t *out, char **err,
 	return rc;
 }
 
+int st_collect(struct store *s, struct stmt *st, void **out, size_t *n, size_t size,
+               void (*read)(struct store *, struct stmt *, void *), char **err)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		*out = xgrow(*out, &cap, *n + 1, size);
+		char *row = (char *)*out + *n * size;
+		memset(row, 0, size);
+		read(s, st, row);
+		(*n)++;
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
 void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
               int64_t id, const char *detail)
 {
@@ -292,8 +312,9 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 	"SELECT u.id, u.code, u.name, u.kind, p.code, u.population, u.cutoff_day FROM units u"     \
 	" LEFT JOIN units p ON p.id = u.parent_id"
 
-static void read_unit(struct store *s, struct stmt *st, struct unit_rec *u)
+static void read_unit(struct store *s, struct stmt *st, void *row)
 {
+	struct unit_rec *u = row;
 	u->id = D->col_int(st, 0);
 	u->code = xstrdup(D->col_text(st, 1));
 	u->name = xstrdup(D->col_text(st, 2));
@@ -344,20 +365,7 @@ int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char
 int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err)
 {
 	static const char sql[] = UNIT_COLS " ORDER BY u.code";
-	struct stmt *st = st_prep(s, sql, err);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = D->step(st, err)) == 1) {
-		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-		memset(&(*out)[*n], 0, sizeof **out);
-		read_unit(s, st, &(*out)[(*n)++]);
-	}
-	st_done(s, st);
-	return rc < 0 ? -1 : 0;
+	return st_collect(s, st_prep(s, sql, err), (void **)out, n, sizeof **out, read_unit, err);
 }
 
 /* ---- Plans ---------------------------------------------------------------- */

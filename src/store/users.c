@@ -92,8 +92,9 @@ int store_user_add(struct store *s, const struct user_rec *u, const char *by, st
 	"users u"                                                                                  \
 	" LEFT JOIN units n ON n.id = u.unit_id"
 
-static void read_user(struct store *s, struct stmt *st, struct user_rec *u)
+static void read_user(struct store *s, struct stmt *st, void *row)
 {
+	struct user_rec *u = row;
 	u->id = D->col_int(st, 0);
 	u->login = xstrdup(D->col_text(st, 1));
 	u->name = xstrdup(D->col_text(st, 2));
@@ -119,20 +120,8 @@ int store_user_get(struct store *s, const char *login, struct user_rec *out, cha
 
 int store_user_list(struct store *s, struct user_rec **out, size_t *n, char **err)
 {
-	struct stmt *st = st_prep(s, USER_COLS " ORDER BY u.login", err);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = D->step(st, err)) == 1) {
-		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-		memset(&(*out)[*n], 0, sizeof **out);
-		read_user(s, st, &(*out)[(*n)++]);
-	}
-	st_done(s, st);
-	return rc < 0 ? -1 : 0;
+	return st_collect(s, st_prep(s, USER_COLS " ORDER BY u.login", err), (void **)out, n,
+	                  sizeof **out, read_user, err);
 }
 
 /* Change one column of a user; 0, 1 when there is no such login, -1. */

@@ -237,11 +237,12 @@ done < <(jq -r '.paths | to_entries[] | .key as $p | .value | keys[] | "\(ascii_
 
 # SIGTERM: a request in flight (a batch uploaded slowly, ~1.5 s) is
 # finished and answered; then the server stops cleanly, the database whole.
-{
+# batch "INDICATORS" "YEARS": {"observations": [...]}, a figure a month each.
+batch() {
+	local x y m sep=
 	printf '{"observations":['
-	sep=
-	for x in IV.3 IV.5 IV.6 IV.7 IV.8 V.8 V.10 V.12; do
-		for y in 2027 2028 2029 2030; do
+	for x in $1; do
+		for y in $2; do
 			for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
 				printf '%s{"indicator":"%s","period":"%s-%s","value":%d}' "$sep" "$x" "$y" "$m" "${m#0}"
 				sep=,
@@ -249,7 +250,8 @@ done < <(jq -r '.paths | to_entries[] | .key as $p | .value | keys[] | "\(ascii_
 		done
 	done
 	printf ']}'
-} > "$tmp/slow.json"
+}
+batch "IV.3 IV.5 IV.6 IV.7 IV.8 V.8 V.10 V.12" "2027 2028 2029 2030" > "$tmp/slow.json"
 rows=$(grep -o '"indicator"' "$tmp/slow.json" | wc -l)
 before=$(sql "SELECT count(*) FROM observations")
 curl -s -o "$tmp/slow.out" -w '%{http_code}' --limit-rate "$(($(wc -c < "$tmp/slow.json") * 2 / 3))" \
@@ -272,19 +274,7 @@ fi
 
 # SIGKILL while the server writes a batch: all of it or nothing, and the
 # database whole (the store's transaction, through the server).
-{
-	printf '{"observations":['
-	sep=
-	for x in II.1 II.2 II.3 II.4 II.5 II.6 III.1 III.2 III.3 III.4; do
-		for y in 2026 2027 2028 2029 2030; do
-			for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
-				printf '%s{"indicator":"%s","period":"%s-%s","value":%d}' "$sep" "$x" "$y" "$m" "${m#0}"
-				sep=,
-			done
-		done
-	done
-	printf ']}'
-} > "$tmp/batch.json"
+batch "II.1 II.2 II.3 II.4 II.5 II.6 III.1 III.2 III.3 III.4" "2026 2027 2028 2029 2030" > "$tmp/batch.json"
 n=$(grep -o '"indicator"' "$tmp/batch.json" | wc -l)
 killed=0
 landed=0
