@@ -120,6 +120,27 @@ static void paging(struct ctx *c, size_t n, size_t *first, size_t *count, json_t
 	json_object_set_new(out, "total", json_integer((json_int_t)n));
 }
 
+/* All the items, answered a page at a time. */
+static void reply_list(struct ctx *c, json_t *all)
+{
+	json_t *out = json_object(), *items = json_array();
+	size_t first, count;
+	paging(c, json_array_size(all), &first, &count, out);
+	for (size_t i = first; i < first + count; i++)
+		json_array_append(items, json_array_get(all, i));
+	json_decref(all);
+	json_object_set_new(out, "items", items);
+	reply_json(c, 200, out);
+}
+
+/* 401 unless someone is signed in. */
+static bool signed_in(struct ctx *c)
+{
+	if (!c->signed_in)
+		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
+	return c->signed_in;
+}
+
 static json_t *user_json(const struct user_rec *u)
 {
 	json_t *o = json_pack("{sssssssb}", "login", u->login, "name", u->name, "role", u->role,
@@ -230,10 +251,8 @@ static void api_signout(struct ctx *c, const struct args *a)
 
 static void api_me(struct ctx *c, const struct args *a)
 {
-	if (!c->signed_in) {
-		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
+	if (!signed_in(c))
 		return;
-	}
 	json_t *o = user_json(&c->user);
 	if (!c->by_token)
 		json_object_set_new(o, "csrf", json_string(c->sess.csrf));
@@ -244,34 +263,24 @@ static void api_me(struct ctx *c, const struct args *a)
 
 static void api_units(struct ctx *c, const struct args *a)
 {
-	if (!c->signed_in) {
-		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
-		return;
-	}
 	struct unit_rec *u;
 	size_t n;
 	char *err = NULL;
+	if (!signed_in(c))
+		return;
 	if (store_unit_list(c->s, &u, &n, &err)) {
 		reply_store_error(c, err);
 		free(err);
 		return;
 	}
-	json_t *items = json_array(), *out = json_object();
-	size_t seen = 0, first, count;
-	bool *keep = xcalloc(n + 1, sizeof *keep);
-	for (size_t i = 0; i < n; i++)
-		seen += keep[i] = ctx_may(c, RIGHT_READ, u[i].code);
-	paging(c, seen, &first, &count, out);
-	for (size_t i = 0, k = 0; i < n; i++) {
-		if (keep[i] && k >= first && k < first + count)
-			json_array_append_new(items, unit_json(&u[i]));
-		k += keep[i];
+	json_t *all = json_array();
+	for (size_t i = 0; i < n; i++) {
+		if (ctx_may(c, RIGHT_READ, u[i].code))
+			json_array_append_new(all, unit_json(&u[i]));
 		unit_rec_free(&u[i]);
 	}
 	free(u);
-	free(keep);
-	json_object_set_new(out, "items", items);
-	reply_json(c, 200, out);
+	reply_list(c, all);
 }
 
 static bool get_unit(struct ctx *c, const char *code, struct unit_rec *u)
@@ -357,13 +366,10 @@ static void api_indicators(struct ctx *c, const struct args *a)
 	} else if (rc < 0) {
 		reply_store_error(c, err);
 	} else {
-		json_t *out = json_object(), *items = json_array();
-		size_t first, count;
-		paging(c, p.nind, &first, &count, out);
-		for (size_t i = first; i < first + count; i++)
-			json_array_append_new(items, indicator_json(&p.ind[i]));
-		json_object_set_new(out, "items", items);
-		reply_json(c, 200, out);
+		json_t *all = json_array();
+		for (size_t i = 0; i < p.nind; i++)
+			json_array_append_new(all, indicator_json(&p.ind[i]));
+		reply_list(c, all);
 		plan_free(&p);
 	}
 	free(err);
@@ -383,17 +389,13 @@ static void api_observations(struct ctx *c, const struct args *a)
 	if (store_obs_list(c->s, u.id, period && *period ? period : NULL, &o, &n, &err)) {
 		reply_store_error(c, err);
 	} else {
-		json_t *out = json_object(), *items = json_array();
-		size_t first, count;
-		paging(c, n, &first, &count, out);
+		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
-			if (i >= first && i < first + count)
-				json_array_append_new(items, obs_json(&o[i]));
+			json_array_append_new(all, obs_json(&o[i]));
 			obs_rec_free(&o[i]);
 		}
 		free(o);
-		json_object_set_new(out, "items", items);
-		reply_json(c, 200, out);
+		reply_list(c, all);
 	}
 	free(period);
 	free(err);
@@ -650,30 +652,22 @@ static void api_tasks(struct ctx *c, const struct args *a)
 	if (store_task_list(c->s, u.id, period, &t, &n, &err)) {
 		reply_store_error(c, err);
 	} else {
-		json_t *out = json_object(), *items = json_array();
-		size_t first, count;
-		paging(c, n, &first, &count, out);
+		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
-			if (i >= first && i < first + count) {
-				json_t *o = json_pack("{sssssbsb}", "code", t[i].code, "title",
-				                      t[i].title, "recurring", t[i].recurring,
-				                      "overdue", t[i].overdue);
-				if (t[i].lead)
-					json_object_set_new(o, "lead", json_string(t[i].lead));
-				if (t[i].due)
-					json_object_set_new(o, "due", json_string(t[i].due));
-				if (t[i].status)
-					json_object_set_new(o, "status", json_string(t[i].status));
-				if (t[i].percent >= 0)
-					json_object_set_new(o, "percent",
-					                    json_integer(t[i].percent));
-				json_array_append_new(items, o);
-			}
+			json_t *o = json_pack("{sssssbsb}", "code", t[i].code, "title", t[i].title,
+			                      "recurring", t[i].recurring, "overdue", t[i].overdue);
+			const char *opt[][2] = {
+			        {"lead", t[i].lead}, {"due", t[i].due}, {"status", t[i].status}};
+			for (size_t k = 0; k < 3; k++)
+				if (opt[k][1])
+					json_object_set_new(o, opt[k][0], json_string(opt[k][1]));
+			if (t[i].percent >= 0)
+				json_object_set_new(o, "percent", json_integer(t[i].percent));
+			json_array_append_new(all, o);
 			task_row_free(&t[i]);
 		}
 		free(t);
-		json_object_set_new(out, "items", items);
-		reply_json(c, 200, out);
+		reply_list(c, all);
 	}
 	free(period);
 	free(err);
@@ -715,17 +709,13 @@ static void api_users(struct ctx *c, const struct args *a)
 		free(err);
 		return;
 	}
-	json_t *out = json_object(), *items = json_array();
-	size_t first, count;
-	paging(c, n, &first, &count, out);
+	json_t *all = json_array();
 	for (size_t i = 0; i < n; i++) {
-		if (i >= first && i < first + count)
-			json_array_append_new(items, user_json(&u[i]));
+		json_array_append_new(all, user_json(&u[i]));
 		user_rec_free(&u[i]);
 	}
 	free(u);
-	json_object_set_new(out, "items", items);
-	reply_json(c, 200, out);
+	reply_list(c, all);
 }
 
 static void api_user_add(struct ctx *c, const struct args *a)
@@ -787,11 +777,7 @@ static void api_user_action(struct ctx *c, const struct args *a)
 /* One's own password: the old one, then the new; other sessions end. */
 static void api_password(struct ctx *c, const struct args *a)
 {
-	if (!c->signed_in) {
-		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
-		return;
-	}
-	if (!csrf(c))
+	if (!signed_in(c) || !csrf(c))
 		return;
 	json_t *j = body_json(c);
 	if (!j)

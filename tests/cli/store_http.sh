@@ -75,6 +75,20 @@ got=$(call admin POST /api/v1/users '{"login":"ngan","role":"viewer","unit":"DEM
 [ "$got" = 400 ] && grep -q E_PASSWORD "$tmp/body" && ok || bad "a short password: $got"
 expect POST /api/v1/users/moi/disable "" 401 200 403 403 403 403
 expect POST /api/v1/me/password '{"old_password":"sai","new_password":"mat-khau-moi-2"}' 401 403 403 403 403 403
+# The pages, for every role (303: to the sign-in page).
+expect GET /don-vi/DEMO-A "" 303 200 200 200 200 200
+expect GET /don-vi/DEMO-B "" 303 200 200 403 403 200
+expect GET /don-vi/DEMO-A/nhap-lieu "" 303 200 200 200 200 403
+expect GET /don-vi/DEMO-A/duyet "" 303 200 200 200 403 403
+expect GET /don-vi/DEMO-A/nhiem-vu "" 303 200 200 200 200 200
+expect GET /don-vi/DEMO-A/chi-tieu/I.3 "" 303 200 200 200 200 200
+expect GET /don-vi/DEMO-A/chi-tieu/XX "" 303 404 404 404 404 404
+expect GET /don-vi/DEMO/tinh "" 303 200 200 403 403 200
+expect GET /cong-khai/DEMO-A "" 200 200 200 200 200 200
+expect GET /cong-khai/NOPE "" 404 404 404 404 404 404
+expect GET /static/app.css "" 200 200 200 200 200 200
+expect GET /khong-co "" 404 404 404 404 404 404
+expect POST /don-vi/DEMO-A/duyet "indicator=I.1" 303 422 422 422 403 403
 # Recording: the reporter only for the indicators their agency leads (IV.1,
 # not I.3) in their own commune; the viewer never.
 expect POST /api/v1/units/DEMO-A/observations '{"indicator":"IV.1","period":"2026-01","value":4}' \
