@@ -6,6 +6,7 @@
 #include "args.h"
 #include "live.h"
 #include "store.h"
+#include "views.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -20,27 +21,6 @@ static const char *kind_vi(uint8_t k)
 	                           : "mức bình quân";
 }
 
-static const char *kind_en(uint8_t k)
-{
-	return k == ENGINE_RATIO ? "ratio" : k == ENGINE_COUNT ? "count" : "level";
-}
-
-/* Rows shown: the root first, then the rows under it unless it is its own. */
-static int rows_shown(const struct live *l, int *rows)
-{
-	int n = 0;
-	rows[n++] = l->e->nprov;
-	for (int r = 0; r < l->e->nprov; r++)
-		if (strcmp(l->row_code[r], l->root))
-			rows[n++] = r;
-	return n;
-}
-
-static const char *row_name(const struct live *l, int r)
-{
-	return r == l->e->nprov ? l->root : l->row_code[r];
-}
-
 static void print_text(const struct live *l, int i, const int *rows, int nrows)
 {
 	const struct engine *e = l->e;
@@ -52,7 +32,7 @@ static void print_text(const struct live *l, int i, const int *rows, int nrows)
 	               : "",
 	       "tháng");
 	for (int k = 0; k < nrows; k++)
-		printf(" %12s", row_name(l, rows[k]));
+		printf(" %12s", live_row_code(l, rows[k]));
 	printf("\n");
 	for (int m = 0; m < e->nmonth; m++) {
 		char name[12];
@@ -72,32 +52,6 @@ static void print_text(const struct live *l, int i, const int *rows, int nrows)
 	size_t at = (size_t)e->nprov * (size_t)e->nind + (size_t)i;
 	printf("  %s: %d/%d xã có số liệu đạt mục tiêu\n\n", last, e->meeting[at],
 	       e->reporting[at]);
-}
-
-static json_t *ind_json(const struct live *l, int i, const int *rows, int nrows)
-{
-	const struct engine *e = l->e;
-	json_t *o = json_pack("{ssssss}", "code", l->ind[i].code, "name", l->ind[i].name, "nature",
-	                      kind_en(e->kind[i]));
-	json_t *units = json_array();
-	for (int k = 0; k < nrows; k++) {
-		json_t *series = json_array();
-		for (int m = 0; m < e->nmonth; m++) {
-			double v = engine_value(e, rows[k], i, m);
-			if (isnan(v))
-				continue;
-			char name[12];
-			live_month_name(l, m, name);
-			json_array_append_new(series,
-			                      json_pack("{sssf}", "period", name, "value", v));
-		}
-		size_t at = (size_t)rows[k] * (size_t)e->nind + (size_t)i;
-		json_array_append_new(units, json_pack("{sssisiso}", "unit", row_name(l, rows[k]),
-		                                       "meeting", e->meeting[at], "reporting",
-		                                       e->reporting[at], "series", series));
-	}
-	json_object_set_new(o, "units", units);
-	return o;
 }
 
 int cmd_series(int argc, char **argv)
@@ -134,7 +88,7 @@ int cmd_series(int argc, char **argv)
 		return CLI_BADINPUT;
 	}
 	int *rows = calloc((size_t)l->e->nprov + 2, sizeof *rows);
-	int nrows = rows_shown(l, rows);
+	int nrows = live_rows_shown(l, rows);
 	json_t *all = json_array();
 	if (!strcmp(format, "csv"))
 		printf("indicator,unit,period,value\n");
@@ -144,7 +98,7 @@ int cmd_series(int argc, char **argv)
 		if (!strcmp(format, "text"))
 			print_text(l, i, rows, nrows);
 		else
-			json_array_append_new(all, ind_json(l, i, rows, nrows));
+			json_array_append_new(all, view_series_json(l, i));
 	}
 	if (!strcmp(format, "json")) {
 		json_dumpf(all, stdout, JSON_INDENT(2));

@@ -55,6 +55,21 @@ int live_ind(const struct live *l, const char *code)
 	return ind_find(l, l->e->nind, code);
 }
 
+int live_rows_shown(const struct live *l, int *rows)
+{
+	int n = 0;
+	rows[n++] = l->e->nprov;
+	for (int r = 0; r < l->e->nprov; r++)
+		if (strcmp(l->row_code[r], l->root))
+			rows[n++] = r;
+	return n;
+}
+
+const char *live_row_code(const struct live *l, int row)
+{
+	return row == l->e->nprov ? l->root : l->row_code[row];
+}
+
 void live_month_name(const struct live *l, int m, char buf[12])
 {
 	unsigned n = (unsigned)(l->first_month + m) % 120000u;

@@ -61,6 +61,12 @@ int live_put(struct live *l, const char *unit, const char *indicator, const stru
 int live_row(const struct live *l, const char *code);
 int live_ind(const struct live *l, const char *code);
 
+/* The rows worth showing into rows (nprov + 1 at most): the root first,
+ * then the rows under it unless the root is its own single row. */
+int live_rows_shown(const struct live *l, int *rows);
+/* A row's unit code (the root for nprov). */
+const char *live_row_code(const struct live *l, int row);
+
 /* Write the month number as YYYY-MM into buf. */
 void live_month_name(const struct live *l, int m, char buf[12]);
 

@@ -4,6 +4,7 @@
 #include "period.h"
 #include "util.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,4 +146,34 @@ json_t *view_rollup_json(const struct rollup_row *r, size_t n)
 		json_array_append_new(a, o);
 	}
 	return a;
+}
+
+json_t *view_series_json(const struct live *l, int i)
+{
+	static const char *const nature[] = {"ratio", "count", "level"};
+	const struct engine *e = l->e;
+	json_t *o = json_pack("{ssssss}", "code", l->ind[i].code, "name", l->ind[i].name, "nature",
+	                      nature[e->kind[i] < 3 ? e->kind[i] : 0]);
+	json_t *units = json_array();
+	int *rows = xcalloc((size_t)e->nprov + 2, sizeof *rows), nrows = live_rows_shown(l, rows);
+	for (int k = 0; k < nrows; k++) {
+		json_t *series = json_array();
+		for (int m = 0; m < e->nmonth; m++) {
+			double v = engine_value(e, rows[k], i, m);
+			if (isnan(v))
+				continue;
+			char name[12];
+			live_month_name(l, m, name);
+			json_array_append_new(series,
+			                      json_pack("{sssf}", "period", name, "value", v));
+		}
+		size_t at = (size_t)rows[k] * (size_t)e->nind + (size_t)i;
+		json_array_append_new(units,
+		                      json_pack("{sssisiso}", "unit", live_row_code(l, rows[k]),
+		                                "meeting", e->meeting[at], "reporting",
+		                                e->reporting[at], "series", series));
+	}
+	free(rows);
+	json_object_set_new(o, "units", units);
+	return o;
 }

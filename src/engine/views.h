@@ -4,6 +4,7 @@
 #ifndef CHITIEU_VIEWS_H
 #define CHITIEU_VIEWS_H
 
+#include "live.h"
 #include "rollup.h"
 #include "status.h"
 #include "store.h"
@@ -44,5 +45,8 @@ void view_family_free(struct family *f);
 
 json_t *view_status_row_json(const struct status_row *x);
 json_t *view_rollup_json(const struct rollup_row *r, size_t n);
+/* One indicator's monthly aggregate from the engine: the root and each
+ * row under it, with the communes meeting the target at the last month. */
+json_t *view_series_json(const struct live *l, int ind);
 
 #endif

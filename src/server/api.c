@@ -481,9 +481,10 @@ static void api_record(struct ctx *c, const struct args *a)
 	}
 	struct problems ps = {0};
 	if (leads_all(c, u.id, codes, n, &ps) &&
-	    !store_record_batch(c->s, in, n, c->user.login, jstr(j, "reason"), &ps))
+	    !store_record_batch(c->s, in, n, c->user.login, jstr(j, "reason"), &ps)) {
+		app_recorded(c, in, n);
 		reply_json(c, 201, json_pack("{si}", "recorded", (int)n));
-	else
+	} else
 		reply_problems(c, !strcmp(ps.v[0].code, "E_FORBIDDEN") ? 403 : 400, &ps);
 	problems_free(&ps);
 	free(in);
@@ -637,6 +638,17 @@ static void api_rollup(struct ctx *c, const struct args *a)
 static void api_rank(struct ctx *c, const struct args *a)
 {
 	api_family(c, a, true);
+}
+
+static void api_series(struct ctx *c, const struct args *a)
+{
+	if (!allowed(c, RIGHT_READ, a->p[0]))
+		return;
+	char *ind = ctx_query(c, "indicator");
+	json_t *out = app_series(c, a->p[0], ind && *ind ? ind : NULL);
+	if (out)
+		reply_json(c, 200, out);
+	free(ind);
 }
 
 /* ---- tasks ---------------------------------------------------------------- */
@@ -828,6 +840,10 @@ static const struct route routes[] = {
          true},
         {"GET", "/units/{unit}/rank", "Children ranked by completion (?period=)", false, api_rank,
          true},
+        {"GET", "/units/{unit}/series",
+         "Monthly aggregate of the unit and the units under it, from the live engine "
+         "(?indicator=)",
+         false, api_series, false},
         {"GET", "/units/{unit}/tasks", "Tasks, overdue first (?period=, paginated)", false,
          api_tasks, false},
         {"POST", "/units/{unit}/tasks/{task}", "Progress of a task ({period, status, percent})",

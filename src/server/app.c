@@ -16,6 +16,7 @@ void app_init(struct app *a, bool secure)
 	a->sessions = sessions_new();
 	a->secure = secure;
 	pthread_mutex_init(&a->cache_mu, NULL);
+	pthread_mutex_init(&a->live_mu, NULL);
 }
 
 void app_free(struct app *a)
@@ -26,6 +27,8 @@ void app_free(struct app *a)
 		free(a->cache[i].body);
 	}
 	pthread_mutex_destroy(&a->cache_mu);
+	app_lives_free(a);
+	pthread_mutex_destroy(&a->live_mu);
 }
 
 char *ctx_query(const struct ctx *c, const char *key)
@@ -359,10 +362,15 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 		reply_error(&c, 404, "E_NOT_FOUND", "Đường dẫn không hợp lệ");
 	} else {
 		identify(&c);
+		bool writes = !fast && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD");
+		if (writes)
+			app_write_begin(&c);
 		if (api)
 			api_route(&c);
 		else
 			pages_route(&c);
+		if (writes)
+			app_write_end(&c);
 	}
 	if (c.deferred) {
 		rs->status = 0;

@@ -16,6 +16,7 @@
 #define APP_MAX_BODY     (1u << 20) /* 1 MiB: the largest form or JSON body */
 #define APP_MAX_SEGMENTS 10
 #define APP_CACHE        256 /* answers and small facts kept */
+#define APP_LIVES        8   /* engines kept (provinces, the country) */
 
 struct app {
 	struct sessions *sessions;
@@ -29,6 +30,17 @@ struct app {
 		int64_t mark;
 	} cache[APP_CACHE];
 	int cache_next;
+	/* Engines built from the store (live.h) for the units asked about,
+	 * each valid at its mark; the server's own writes are applied to them
+	 * figure by figure, under live_mu, which also serialises the writes. */
+	pthread_mutex_t live_mu;
+	struct live_slot {
+		char *root;
+		struct live *l;
+		int64_t mark;
+		long builds, updates;
+	} lives[APP_LIVES];
+	int live_next;
 };
 
 void app_init(struct app *a, bool secure);
@@ -55,7 +67,8 @@ struct ctx {
 	struct user_rec user;
 	struct session sess; /* when signed in by cookie */
 	time_t now;
-	int64_t mark; /* store_change_mark when the request began */
+	int64_t mark;       /* store_change_mark when the request began */
+	int64_t write_mark; /* the mark before a write (app_write_begin) */
 };
 
 /* A query parameter (decoded, caller frees) or NULL. */
@@ -98,6 +111,18 @@ void memo_put(struct ctx *c, const char *key, const char *value);
  * *sess filled; else the HTTP status (400, 401 wrong, 429 locked) and *msg. */
 int app_sign_in(struct ctx *c, const char *login, const char *password, struct session *sess,
                 const char **msg);
+
+/* The monthly series of a unit's indicator(s) from its engine, built or
+ * rebuilt when the store changed other than through this server; NULL with
+ * the answer written on an error. */
+json_t *app_series(struct ctx *c, const char *unit, const char *indicator);
+
+/* Every request that may write runs between these two, one at a time;
+ * what it recorded is told to the engines with app_recorded. */
+void app_write_begin(struct ctx *c);
+void app_recorded(struct ctx *c, const struct obs_input *in, size_t n);
+void app_write_end(struct ctx *c);
+void app_lives_free(struct app *a);
 
 void api_route(struct ctx *c);
 void pages_route(struct ctx *c);

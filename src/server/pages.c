@@ -837,8 +837,10 @@ static void page_entry(struct ctx *c, const char *unit)
 	bool submit = action && !strcmp(action, "submit");
 	struct problems ps = {0};
 	char *err = NULL;
-	if (n && !store_record_batch(c->s, in, n, c->user.login, "nhập trên web", &ps) && submit &&
-	    !store_begin(c->s, &err)) {
+	bool stored = n && !store_record_batch(c->s, in, n, c->user.login, "nhập trên web", &ps);
+	if (stored)
+		app_recorded(c, in, n);
+	if (stored && submit && !store_begin(c->s, &err)) {
 		for (size_t i = 0; i < n && !ps.n; i++) {
 			struct series_rec sr = {0};
 			if (store_series_get(c->s, v.u.id, codes[i], &sr, &err) == 0) {

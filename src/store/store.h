@@ -183,5 +183,9 @@ int store_token_user(struct store *s, const char *token_hash, struct user_rec *o
 /* A number that grows with every change (the audit log's last id): what
  * was computed at one mark is still true while the mark is the same. */
 int64_t store_change_mark(struct store *s, char **err);
+/* How many changes between two marks (after, upto] someone other than
+ * actor made; -1 on error. */
+int64_t store_audit_foreign(struct store *s, int64_t after, int64_t upto, const char *actor,
+                            char **err);
 
 #endif

@@ -211,3 +211,18 @@ int64_t store_change_mark(struct store *s, char **err)
 	st_done(s, st);
 	return mark;
 }
+
+int64_t store_audit_foreign(struct store *s, int64_t after, int64_t upto, const char *actor,
+                            char **err)
+{
+	struct stmt *st = st_prep(
+	        s, "SELECT count(*) FROM audit WHERE id > ? AND id <= ? AND actor <> ?", err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, after);
+	D->bind_int(st, 2, upto);
+	D->bind_text(st, 3, actor);
+	int64_t n = D->step(st, err) == 1 ? D->col_int(st, 0) : -1;
+	st_done(s, st);
+	return n;
+}

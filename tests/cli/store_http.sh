@@ -131,6 +131,28 @@ got=$(call admin POST /api/v1/units/DEMO-A/observations/I.3/2026-06/return)
 expect POST /api/v1/units/DEMO-A/observations/I.3/2026-01/frobnicate "" 404 404 404 404 404 404
 expect DELETE /api/v1/units/DEMO-A "" 405 405 405 405 405 405
 expect GET /api/v1/nowhere "" 404 404 404 404 404 404
+# The live engine: built once, then each figure recorded through the server
+# applied to it (no rebuild); a change from outside (the CLI) rebuilds it.
+expect GET "/api/v1/units/DEMO/series?indicator=IV.1" "" 401 200 200 403 403 200
+got=$(call tinh GET "/api/v1/units/DEMO/series?indicator=IV.1")
+builds=$(jq .engine.builds "$tmp/body")
+updates=$(jq .engine.updates "$tmp/body")
+got=$(call tinh POST /api/v1/units/DEMO-A/observations '{"indicator":"IV.1","period":"2026-04","value":5}')
+[ "$got" = 201 ] && ok || bad "record for the engine: $got"
+got=$(call tinh POST /api/v1/units/DEMO-B/observations '{"indicator":"IV.1","period":"2026-04","value":2}')
+got=$(call tinh GET "/api/v1/units/DEMO/series?indicator=IV.1")
+jq -e --argjson b "$builds" --argjson u "$updates" \
+	'.engine.builds == $b and .engine.updates == $u + 2' "$tmp/body" > /dev/null && ok ||
+	bad "two figures applied without a rebuild: $(jq -c .engine "$tmp/body")"
+jq -e '.indicators[0].units[] | select(.unit == "DEMO") | .series[] | select(.period == "2026-04") | .value == 7' \
+	"$tmp/body" > /dev/null && ok || bad "DEMO IV.1 2026-04 = 5 + 2: $(jq -c '.indicators[0].units[0].series[-3:]' "$tmp/body")"
+"$bin" record --unit DEMO-C --indicator I.1 --period 2026-10 --value 50 > /dev/null
+got=$(call tinh GET "/api/v1/units/DEMO/series?indicator=IV.1")
+jq -e --argjson b "$builds" '.engine.builds == $b + 1' "$tmp/body" > /dev/null && ok ||
+	bad "a change from outside rebuilds: $(jq -c .engine "$tmp/body")"
+jq -e '.indicators[0].units[] | select(.unit == "DEMO") | .series[] | select(.period == "2026-04") | .value == 7' \
+	"$tmp/body" > /dev/null && ok || bad "after the rebuild, still 7"
+
 # The figures landed with the account that made them, in the audit log.
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'baocao' AND action = 'record'")" -ge 1 ] && ok ||
 	bad "audit: the reporter's figure"

@@ -1,0 +1,139 @@
+/* lives.c: the engines the server keeps (live.h). A write through the
+ * server runs under live_mu: the store's mark before and after it tells
+ * whether only this write happened in between; if so, each figure it
+ * recorded is applied to the engines (live_put) and they move to the new
+ * mark; if anything else changed the store, they are rebuilt when next
+ * asked. */
+#include "app.h"
+
+#include "live.h"
+#include "views.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct live_slot *slot_of(struct app *a, const char *root)
+{
+	for (int i = 0; i < APP_LIVES; i++)
+		if (a->lives[i].root && !strcmp(a->lives[i].root, root))
+			return &a->lives[i];
+	return NULL;
+}
+
+void app_lives_free(struct app *a)
+{
+	for (int i = 0; i < APP_LIVES; i++) {
+		free(a->lives[i].root);
+		live_free(a->lives[i].l);
+	}
+}
+
+json_t *app_series(struct ctx *c, const char *unit, const char *indicator)
+{
+	struct app *a = c->app;
+	char *err = NULL;
+	json_t *out = NULL;
+	pthread_mutex_lock(&a->live_mu);
+	struct live_slot *sl = slot_of(a, unit);
+	if (!sl) {
+		sl = &a->lives[a->live_next];
+		a->live_next = (a->live_next + 1) % APP_LIVES;
+		free(sl->root);
+		live_free(sl->l);
+		memset(sl, 0, sizeof *sl);
+		sl->root = xstrdup(unit);
+	}
+	if (!sl->l || sl->mark != c->mark) {
+		live_free(sl->l);
+		sl->l = NULL;
+		if (live_load(c->s, unit, 2, &sl->l, &err)) {
+			reply_store_error(c, err);
+			goto out;
+		}
+		sl->mark = c->mark;
+		sl->builds++;
+	}
+	int only = indicator ? live_ind(sl->l, indicator) : -1;
+	if (indicator && only < 0) {
+		reply_error(c, 404, "E_UNKNOWN_INDICATOR",
+		            "Không đơn vị nào dưới đây có chỉ tiêu này");
+		goto out;
+	}
+	json_t *items = json_array();
+	for (int i = 0; i < sl->l->e->nind; i++)
+		if (only < 0 || i == only)
+			json_array_append_new(items, view_series_json(sl->l, i));
+	out = json_pack("{sss{sIsisi}so}", "unit", unit, "engine", "mark", (json_int_t)sl->mark,
+	                "builds", (int)sl->builds, "updates", (int)sl->updates, "indicators",
+	                items);
+out:
+	pthread_mutex_unlock(&a->live_mu);
+	free(err);
+	return out;
+}
+
+void app_write_begin(struct ctx *c)
+{
+	pthread_mutex_lock(&c->app->live_mu);
+	char *err = NULL;
+	c->write_mark = store_change_mark(c->s, &err);
+	free(err);
+}
+
+/* The figure just stored for one input, as the store has it. */
+static void apply(struct ctx *c, const struct obs_input *in, struct live_slot *sl)
+{
+	struct unit_rec u = {0};
+	struct obs_rec *o = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	int rc = 0;
+	if (store_unit_get(c->s, in->unit, &u, &err) ||
+	    store_obs_list(c->s, u.id, in->period, &o, &n, &err))
+		rc = 1;
+	for (size_t k = 0; k < n; k++) {
+		if (!rc && o[k].code && !strcmp(o[k].code, in->indicator)) {
+			int put = live_put(sl->l, in->unit, in->indicator, &o[k]);
+			rc = put > 0; /* outside what it holds: rebuild */
+			sl->updates += put == 0;
+		}
+		obs_rec_free(&o[k]);
+	}
+	free(o);
+	free(err);
+	unit_rec_free(&u);
+	if (rc)
+		sl->mark = -1;
+}
+
+void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
+{
+	for (int i = 0; i < APP_LIVES; i++) {
+		struct live_slot *sl = &c->app->lives[i];
+		if (!sl->l || sl->mark != c->write_mark)
+			continue;
+		if (n > 500) {
+			sl->mark = -1; /* a big batch: rebuilding is quicker */
+			continue;
+		}
+		for (size_t k = 0; k < n && sl->mark == c->write_mark; k++)
+			apply(c, &in[k], sl);
+	}
+}
+
+void app_write_end(struct ctx *c)
+{
+	struct app *a = c->app;
+	char *err = NULL;
+	int64_t m0 = c->write_mark, m1 = store_change_mark(c->s, &err);
+	int64_t foreign = m1 > m0 && c->signed_in
+	                          ? store_audit_foreign(c->s, m0, m1, c->user.login, &err)
+	                          : 0;
+	for (int i = 0; i < APP_LIVES && m1 != m0; i++) {
+		struct live_slot *sl = &a->lives[i];
+		/* Ours alone: the engine has it all (app_recorded). Else rebuild. */
+		sl->mark = sl->l && sl->mark == m0 && foreign == 0 && m1 > m0 ? m1 : -1;
+	}
+	free(err);
+	pthread_mutex_unlock(&a->live_mu);
+}
