@@ -345,3 +345,26 @@ int period_end(const char *s, int *last, enum period_kind *kind, const char **wh
 	*kind = p.kind;
 	return 0;
 }
+
+void period_words_vi(const struct period *p, char *buf, size_t n)
+{
+	static const char *const roman[] = {"", "I", "II", "III", "IV"};
+	switch (p->kind) {
+	case PERIOD_MONTH:
+		snprintf(buf, n, "tháng %d năm %d", p->index, p->year);
+		break;
+	case PERIOD_QUARTER:
+		snprintf(buf, n, "quý %s năm %d",
+		         roman[p->index >= 1 && p->index <= 4 ? p->index : 0], p->year);
+		break;
+	case PERIOD_HALF:
+		snprintf(buf, n, "6 tháng %s năm %d", p->index == 1 ? "đầu" : "cuối", p->year);
+		break;
+	case PERIOD_NINE_MONTHS:
+		snprintf(buf, n, "9 tháng năm %d", p->year);
+		break;
+	case PERIOD_YEAR:
+		snprintf(buf, n, "năm %d", p->year);
+		break;
+	}
+}

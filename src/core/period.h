@@ -37,6 +37,10 @@ int period_parse(const char *s, struct period *p, const char **why);
  * invalid period gives "". Nothing is written when n == 0. */
 void period_format(const struct period *p, char *buf, size_t n);
 
+/* The period as words in a report's title: "tháng 5 năm 2025", "quý III
+ * năm 2025", "6 tháng đầu năm 2025", "9 tháng năm 2025", "năm 2025". */
+void period_words_vi(const struct period *p, char *buf, size_t n);
+
 /* The last month of a period named s (as period_months) and its kind: 0,
  * or -1 with *why. */
 int period_end(const char *s, int *last, enum period_kind *kind, const char **why);

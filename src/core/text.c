@@ -356,6 +356,19 @@ char *text_lower_first(const char *s)
 	return xasprintf("%.*s%s", (int)m, (char *)enc, s + k);
 }
 
+char *text_upper(const char *s)
+{
+	struct buf b = {0};
+	utf8proc_int32_t cp;
+	for (utf8proc_ssize_t k;
+	     *s && (k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp)) > 0; s += k) {
+		utf8proc_uint8_t enc[8];
+		buf_put(&b, (const char *)enc,
+		        (size_t)utf8proc_encode_char(utf8proc_toupper(cp), enc));
+	}
+	return buf_detach(&b);
+}
+
 char *text_prefix(const char *s, size_t n)
 {
 	size_t i = 0, k = 0;

@@ -49,6 +49,10 @@ char *text_lower_first(const char *s);
 /* A copy of at most n code points of s, with "…" when it was cut. */
 char *text_prefix(const char *s, size_t n);
 
+/* The text in capitals, Vietnamese letters included ("Xã An Bình" -> "XÃ AN
+ * BÌNH"). Caller frees. */
+char *text_upper(const char *s);
+
 /* Number of code points. */
 size_t text_len(const char *s);
 

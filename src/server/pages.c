@@ -6,6 +6,7 @@
 #include "period.h"
 #include "rollup.h"
 #include "text.h"
+#include "report.h"
 #include "views.h"
 
 #include <math.h>
@@ -345,7 +346,16 @@ static void page_overview(struct ctx *c, const char *unit)
 	esc(c, period);
 	buf_puts(B, " · <a href=\"/cong-khai/");
 	esc(c, unit);
-	buf_puts(B, "\">trang công khai</a></p>");
+	buf_puts(B, "\">trang công khai</a></p><p class=\"reports\">Báo cáo kỳ này:");
+	static const char *const fmts[] = {"docx", "xlsx", "pdf", "html", "csv", "json"};
+	for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+		buf_puts(B, " <a href=\"/don-vi/");
+		esc(c, unit);
+		buf_puts(B, "/bao-cao?period=");
+		esc(c, period);
+		buf_printf(B, "&amp;format=%s\">%s</a>", fmts[k], fmts[k]);
+	}
+	buf_puts(B, "</p>");
 	/* What is overdue. */
 	struct task_row *t;
 	size_t nt;
@@ -1175,6 +1185,59 @@ static void page_province(struct ctx *c, const char *unit)
 	view_family_free(&f);
 }
 
+/* ---- the periodic report ----------------------------------------------------------------------
+ */
+
+static void page_report(struct ctx *c, const char *unit)
+{
+	if (!may(c, RIGHT_READ, unit))
+		return;
+	char *format = ctx_query(c, "format"), *period = ctx_query(c, "period"), *err = NULL;
+	static const char *const types[][2] = {
+	        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+	        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	        {"pdf", "application/pdf"},
+	        {"html", "text/html; charset=utf-8"},
+	        {"csv", "text/csv; charset=utf-8"},
+	        {"json", "application/json"}};
+	const char *ctype = NULL;
+	for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+		if (format && !strcmp(format, types[k][0]))
+			ctype = types[k][1];
+	char today[16];
+	struct tm tm;
+	localtime_r(&c->now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	struct report r;
+	struct buf out = {0};
+	if (!ctype) {
+		plain(c, 400, "Không có định dạng này",
+		      "Chọn docx, xlsx, pdf, html, csv hoặc json.");
+	} else if (report_build(c->s, unit, period && *period ? period : today, today, &r, &err) ||
+	           report_render(&r, format, &out, &err)) {
+		plain(c,
+		      strstr(err, "E_PERIOD")        ? 400
+		      : strstr(err, "E_NO_CHROMIUM") ? 501
+		                                     : 404,
+		      "Không lập được báo cáo", err);
+	} else {
+		buf_reset(B);
+		buf_put(B, buf_str(&out), out.len);
+		c->rs->ctype = ctype;
+		if (strcmp(format, "html"))
+			http_header(
+			        c->rs,
+			        "Content-Disposition: attachment; filename=\"bao-cao-%s-%s.%s\"",
+			        unit, r.period, format);
+	}
+	if (ctype)
+		report_free(&r);
+	buf_free(&out);
+	free(err);
+	free(format);
+	free(period);
+}
+
 /* ---- the routes ---------------------------------------------------------------------------- */
 
 static void home(struct ctx *c)
@@ -1254,6 +1317,8 @@ void pages_route(struct ctx *c)
 		page_tasks(c, s[1]);
 	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "tinh") && get)
 		page_province(c, s[1]);
+	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "bao-cao") && get)
+		page_report(c, s[1]);
 	else
 		plain(c, 404, "Không có trang này", "Đường dẫn không đúng.");
 }

@@ -80,6 +80,15 @@ try {
   assert.equal(await office.locator('svg.chart').count(), 1, 'the chart');
   await shot(office, 'indicator');
 
+  // The report button gives a Word file.
+  await office.goto(`${base}/don-vi/DEMO-A?period=${period}`);
+  const [dl] = await Promise.all([
+    office.waitForEvent('download'),
+    office.locator('p.reports a', { hasText: 'docx' }).click(),
+  ]);
+  assert.equal(dl.suggestedFilename(), `bao-cao-DEMO-A-${period}.docx`);
+  await dl.saveAs(`${artifacts}/bao-cao.docx`);
+
   // On a phone: nothing wider than the screen.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   const pp = await phone.newPage();

@@ -84,6 +84,12 @@ expect GET /don-vi/DEMO-A/nhiem-vu "" 303 200 200 200 200 200
 expect GET /don-vi/DEMO-A/chi-tieu/I.3 "" 303 200 200 200 200 200
 expect GET /don-vi/DEMO-A/chi-tieu/XX "" 303 404 404 404 404 404
 expect GET /don-vi/DEMO/tinh "" 303 200 200 403 403 200
+expect GET "/don-vi/DEMO-A/bao-cao?period=2025-Q4&format=xlsx" "" 303 200 200 200 200 200
+expect GET "/don-vi/DEMO-B/bao-cao?period=2025&format=csv" "" 303 200 200 403 403 200
+expect GET "/don-vi/DEMO-A/bao-cao?period=2025&format=odt" "" 303 400 400 400 400 400
+curl -s -D "$tmp/h" -o "$tmp/r.docx" -b "$tmp/jar.tinh" "$base/don-vi/DEMO-A/bao-cao?period=2025-Q4&format=docx"
+grep -qi '^Content-Disposition: attachment; filename="bao-cao-DEMO-A-2025-Q4.docx"' "$tmp/h" &&
+	unzip -p "$tmp/r.docx" word/document.xml | grep -q 'BÁO CÁO' && ok || bad "the report button: docx"
 expect GET /cong-khai/DEMO-A "" 200 200 200 200 200 200
 expect GET /cong-khai/NOPE "" 404 404 404 404 404 404
 expect GET /static/app.css "" 200 200 200 200 200 200

@@ -1,0 +1,60 @@
+/* report.h: the periodic report a unit sends up, built once from the same
+ * views the dashboard shows, then written in each format: JSON and CSV for
+ * machines, HTML for print (and PDF from it), XLSX and DOCX for offices.
+ * The administrative layout follows Decree 30/2020/NĐ-CP: the issuing body
+ * top left, the national motto top right, "Số: …/BC-…", place and date, the
+ * title, then the content. */
+#ifndef CHITIEU_REPORT_H
+#define CHITIEU_REPORT_H
+
+#include "rollup.h"
+#include "store.h"
+#include "util.h"
+#include "views.h"
+
+#include <jansson.h>
+
+struct report {
+	struct unit_view v; /* the unit's own plan evaluated (when it has one) */
+	bool has_plan;
+	char period[PERIOD_NAME_SIZE], period_words[48]; /* "2025-Q3", "quý III năm 2025" */
+	char issuer[160], issuer_parent[160]; /* "ỦY BAN NHÂN DÂN" / "XÃ AN BÌNH" */
+	char place[96], date_words[64];       /* "An Bình", "ngày 5 tháng 10 năm 2025" */
+	char title[320];
+	int count[8]; /* indicators by eval_status */
+	struct task_row *tasks;
+	size_t ntasks;
+	int tasks_done, tasks_late, tasks_open;
+	/* A province: its communes rolled up and ranked. */
+	struct family fam;
+	bool has_children;
+	struct rollup_row *roll;
+	size_t nroll;
+	struct rank_row *rank;
+	size_t nrank;
+};
+
+/* Build the report of unit for period (a period name; "today" is the date
+ * written on it, YYYY-MM-DD). 0, or -1 with *err. The caller frees with
+ * report_free, also after -1. */
+int report_build(struct store *s, const char *unit, const char *period, const char *today,
+                 struct report *r, char **err);
+void report_free(struct report *r);
+
+/* The formats: each appends to b (bytes, for the binary ones too). -1
+ * with *err when it cannot. */
+json_t *report_json(const struct report *r);
+void report_csv(const struct report *r, struct buf *b);
+void report_html(const struct report *r, struct buf *b);
+int report_xlsx(const struct report *r, struct buf *b, char **err);
+int report_docx(const struct report *r, struct buf *b, char **err);
+/* HTML printed to PDF by headless chromium (when installed). */
+int report_pdf(const struct report *r, struct buf *b, char **err);
+
+/* The report in format (docx, xlsx, html, pdf, csv or json) into b. */
+int report_render(const struct report *r, const char *format, struct buf *b, char **err);
+
+/* What a status is called in a report, and its colour word. */
+const char *report_status_vi(enum eval_status s);
+
+#endif
