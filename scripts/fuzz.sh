@@ -24,7 +24,7 @@ fi
 # shellcheck disable=SC2054
 CFLAGS=(-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
-	-Isrc/core -Isrc/import -Isrc/store -Isrc/engine -Isrc/auth -Isrc/server)
+	-Isrc/core -Isrc/import -Isrc/store -Isrc/engine -Isrc/auth -Isrc/server -Isrc/report)
 # shellcheck disable=SC2207
 CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 2>/dev/null || true))
 # Extra compiler flags (e.g. FUZZ_CFLAGS=-fno-sanitize=nonnull-attribute to get past
@@ -33,14 +33,14 @@ CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 2>/dev/null || 
 CFLAGS+=(${FUZZ_CFLAGS:-})
 # shellcheck disable=SC2206
 FUZZ_FLAGS=(${FUZZ_FLAGS:-})
-LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lpthread -lm)
-SOURCES=(src/core/*.c src/import/*.c src/store/*.c src/engine/*.c src/auth/*.c src/server/*.c)
+LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lxlsxwriter -lzip -lpthread -lm)
+SOURCES=(src/core/*.c src/import/*.c src/store/*.c src/engine/*.c src/auth/*.c src/server/*.c src/report/*.c)
 
 if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http; do
+	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -177,6 +177,11 @@ for h in "${harnesses[@]}"; do
 		printf 'POST /api/v1/session\n\n{"login":"nobody","password":"x"}' >"$seeds/signin"
 		printf 'GET /api/v1/units?page=2&per_page=1%%20\nAuthorization: Bearer 00\n\n' >"$seeds/units"
 		max_len=8192
+		;;
+	fuzz_dhis2)
+		printf '\000{"dataValues":[{"dataElement":"I.3","period":"2025Q1","orgUnit":"A","categoryOptionCombo":"NUM","value":"5"},{"dataElement":"I.1","period":"202512","orgUnit":"A","value":75,"comment":"x"}]}' >"$seeds/json"
+		printf '\001dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby\nI.1,2025S2,A,,,75,demo\nI.3,2025,A,DEN,,100,\n' >"$seeds/csv"
+		max_len=65536
 		;;
 	fuzz_period)
 		for p in 2025-05 2025-5 2025-Q2 2025-q4 2025-H1 2025-9M 2025 2025-13 1999; do

@@ -33,6 +33,7 @@ int cmd_series(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_exchange(int argc, char **argv);
 
 struct store;
 struct problems;

@@ -30,11 +30,11 @@ static bool read_yes(const char *s, bool *yes)
 {
 	char *f = text_fold(s);
 	bool ok = true;
-	if (!strcmp(f, "co") || !strcmp(f, "yes") || !strcmp(f, "1") || !strcmp(f, "dat") ||
-	    !strcmp(f, "x"))
+	if (!strcmp(f, "co") || !strcmp(f, "yes") || !strcmp(f, "true") || !strcmp(f, "1") ||
+	    !strcmp(f, "dat") || !strcmp(f, "x"))
 		*yes = true;
-	else if (!strcmp(f, "khong") || !strcmp(f, "no") || !strcmp(f, "0") ||
-	         !strcmp(f, "chua dat"))
+	else if (!strcmp(f, "khong") || !strcmp(f, "no") || !strcmp(f, "false") ||
+	         !strcmp(f, "0") || !strcmp(f, "chua dat"))
 		*yes = false;
 	else
 		ok = false;

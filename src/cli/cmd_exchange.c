@@ -1,0 +1,449 @@
+/* cmd_exchange.c: figures to and from the systems around chitieu.
+ *   chitieu exchange export --format dhis2-json|dhis2-csv [--unit U] [--period P] [-o FILE]
+ *   chitieu exchange import FILE --format dhis2-json|dhis2-csv [--by NAME]
+ *   chitieu exchange export --format opensdg --unit U [--indicator I] -o DIR
+ * The DHIS2 mapping is in dhis2.h and docs/exchange.md. */
+#include "cli.h"
+
+#include "args.h"
+#include "dhis2.h"
+#include "import.h"
+#include "period.h"
+#include "store.h"
+#include "target.h"
+#include "util.h"
+#include "views.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define EXCHANGE_MAX_FILE (256u << 20)
+#define SDG_FIRST         2020 /* the years an Open SDG file covers */
+#define SDG_YEARS         26
+
+static void csv_field(struct buf *b, const char *s)
+{
+	bool quote = s && strpbrk(s, ",\"\r\n");
+	if (quote)
+		buf_putc(b, '"');
+	for (; s && *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	if (quote)
+		buf_putc(b, '"');
+}
+
+/* One DHIS2 data value, as JSON or as a CSV row. */
+static void put_value(bool json, json_t *list, struct buf *b, const char *de, const char *pe,
+                      const char *ou, const char *coc, const char *value, const struct obs_rec *o)
+{
+	if (json) {
+		json_t *v = json_pack("{ssssssss}", "dataElement", de, "period", pe, "orgUnit", ou,
+		                      "value", value);
+		if (coc)
+			json_object_set_new(v, "categoryOptionCombo", json_string(coc));
+		if (o->by)
+			json_object_set_new(v, "storedBy", json_string(o->by));
+		if (o->at)
+			json_object_set_new(v, "lastUpdated", json_string(o->at));
+		if (o->note)
+			json_object_set_new(v, "comment", json_string(o->note));
+		json_array_append_new(list, v);
+		return;
+	}
+	const char *f[] = {de, pe, ou, coc ? coc : "", "", value, o->by, o->at, o->note};
+	for (int k = 0; k < 9; k++) {
+		if (k)
+			buf_putc(b, ',');
+		csv_field(b, f[k]);
+	}
+	buf_puts(b, ",false\n");
+}
+
+static int dhis2_export(struct store *s, const char *only, const char *period, bool json,
+                        struct buf *out, size_t *count, size_t *skipped, char **err)
+{
+	struct unit_rec *u;
+	size_t nu;
+	if (store_unit_list(s, &u, &nu, err))
+		return -1;
+	json_t *list = json_array();
+	if (!json)
+		buf_puts(out, "dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,"
+		              "lastupdated,comment,followup\n");
+	int rc = 0;
+	for (size_t i = 0; i < nu && !rc; i++) {
+		if (only && strcmp(u[i].code, only))
+			continue;
+		struct obs_rec *o;
+		size_t n;
+		if (store_obs_list(s, u[i].id, period, &o, &n, err)) {
+			rc = -1;
+			break;
+		}
+		for (size_t k = 0; k < n; k++) {
+			char pe[PERIOD_NAME_SIZE], num[40];
+			if (!o[k].code || dhis2_period_out(o[k].period, pe)) {
+				(*skipped)++; /* nine months: no DHIS2 period */
+			} else if (o[k].has_ratio) {
+				snprintf(num, sizeof num, "%.17g", o[k].num);
+				put_value(json, list, out, o[k].code, pe, u[i].code, "NUM", num,
+				          &o[k]);
+				snprintf(num, sizeof num, "%.17g", o[k].den);
+				put_value(json, list, out, o[k].code, pe, u[i].code, "DEN", num,
+				          &o[k]);
+				*count += 2;
+			} else {
+				if (o[k].has_value)
+					snprintf(num, sizeof num, "%.17g", o[k].value);
+				else if (o[k].has_yes)
+					snprintf(num, sizeof num, "%s",
+					         o[k].yes ? "true" : "false");
+				put_value(json, list, out, o[k].code, pe, u[i].code, NULL,
+				          o[k].has_level ? o[k].level : num, &o[k]);
+				(*count)++;
+			}
+			obs_rec_free(&o[k]);
+		}
+		free(o);
+	}
+	for (size_t i = 0; i < nu; i++)
+		unit_rec_free(&u[i]);
+	free(u);
+	if (json && !rc) {
+		json_t *doc = json_pack("{so}", "dataValues", list);
+		char *text = json_dumps(doc, JSON_INDENT(1));
+		buf_puts(out, text);
+		buf_putc(out, '\n');
+		free(text);
+		json_decref(doc);
+	} else {
+		json_decref(list);
+	}
+	return rc;
+}
+
+/* ---- import --------------------------------------------------------------- */
+
+/* The DHIS2 values as chitieu figures: a NUM and a DEN of the same unit,
+ * indicator and period make one ratio. Problems for a NUM without its DEN. */
+struct incoming {
+	char unit[128], code[64], period[PERIOD_NAME_SIZE];
+	char *value, *num, *den, *comment; /* borrowed from the DHIS2 values */
+	int line;
+};
+
+static size_t gather(const struct dhis2_value *v, size_t n, struct incoming **out,
+                     struct problems *ps)
+{
+	struct incoming *in = xcalloc(n + 1, sizeof *in);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		char pe[PERIOD_NAME_SIZE];
+		dhis2_period_in(v[i].period, pe); /* checked when parsed */
+		struct incoming *x = NULL;
+		for (size_t k = 0; k < m && !x; k++) /* a ratio's other half */
+			if (!strcmp(in[k].unit, v[i].org_unit) &&
+			    !strcmp(in[k].code, v[i].data_element) && !strcmp(in[k].period, pe))
+				x = &in[k];
+		bool half = v[i].coc && (!strcmp(v[i].coc, "NUM") || !strcmp(v[i].coc, "DEN"));
+		if (x && !half) {
+			problems_add(ps, "E_DUPLICATE", v[i].line, "%s %s %s có hai giá trị",
+			             v[i].org_unit, v[i].data_element, pe);
+			continue;
+		}
+		if (!x) {
+			x = &in[m++];
+			snprintf(x->unit, sizeof x->unit, "%s", v[i].org_unit);
+			snprintf(x->code, sizeof x->code, "%s", v[i].data_element);
+			snprintf(x->period, sizeof x->period, "%s", pe);
+			x->line = v[i].line;
+		}
+		if (!half)
+			x->value = v[i].value;
+		else if (!strcmp(v[i].coc, "NUM"))
+			x->num = v[i].value;
+		else
+			x->den = v[i].value;
+		if (v[i].comment)
+			x->comment = v[i].comment;
+	}
+	for (size_t k = 0; k < m; k++)
+		if ((in[k].num != NULL) != (in[k].den != NULL))
+			problems_add(ps, "E_RATIO", in[k].line, "%s %s %s: có %s mà thiếu %s",
+			             in[k].unit, in[k].code, in[k].period,
+			             in[k].num ? "NUM" : "DEN", in[k].num ? "DEN" : "NUM");
+	*out = in;
+	return m;
+}
+
+/* The figure already stored for this input, if any, and whether it is the
+ * same as what comes in. */
+static int existing(struct store *s, const struct incoming *x, bool *same, char **err)
+{
+	struct unit_rec u = {0};
+	int found = store_unit_get(s, x->unit, &u, err);
+	if (found)
+		return found < 0 ? -1 : 0; /* an unknown unit: record_batch will say so */
+	struct obs_rec *o;
+	size_t n;
+	int rc = store_obs_list(s, u.id, x->period, &o, &n, err) ? -1 : 0;
+	for (size_t k = 0; !rc && k < n; k++) {
+		if (!o[k].code || strcmp(o[k].code, x->code))
+			continue;
+		double a, b;
+		if (o[k].has_ratio && x->num && x->den)
+			*same = target_number(x->num, &a) && target_number(x->den, &b) &&
+			        a == o[k].num && b == o[k].den;
+		else if (o[k].has_value && x->value)
+			*same = target_number(x->value, &a) && a == o[k].value;
+		else if (o[k].has_level && x->value)
+			*same = o[k].level && !strcmp(o[k].level, x->value);
+		rc = 1;
+	}
+	for (size_t k = 0; k < n; k++)
+		obs_rec_free(&o[k]);
+	if (n)
+		free(o);
+	unit_rec_free(&u);
+	return rc;
+}
+
+static bool is_number(const char *s)
+{
+	double v;
+	return s && *s && target_number(s, &v) == (int)strlen(s);
+}
+
+static int dhis2_import(struct store *s, const char *file, bool json, const char *by)
+{
+	char *err = NULL;
+	size_t len;
+	char *data = import_read_file(file, EXCHANGE_MAX_FILE, &len, &err);
+	if (!data) {
+		fprintf(stderr, "chitieu exchange import: %s\n", err);
+		free(err);
+		return CLI_BADINPUT;
+	}
+	struct dhis2_value *v = NULL;
+	size_t n = 0;
+	struct problems ps = {0};
+	int rc = json ? dhis2_parse_json(data, len, &v, &n, &ps)
+	              : dhis2_parse_csv(data, len, &v, &n, &ps);
+	free(data);
+	struct incoming *in = NULL;
+	size_t m = rc ? 0 : gather(v, n, &in, &ps);
+	struct obs_input *batch = xcalloc(m + 1, sizeof *batch);
+	size_t nb = 0, imported = 0, updated = 0, ignored = 0;
+	for (size_t k = 0; k < m && !ps.n; k++) {
+		bool same = false;
+		int found = existing(s, &in[k], &same, &err);
+		if (found < 0) {
+			problems_add(&ps, "E_DB", 0, "%s", err);
+			break;
+		}
+		if (found && same) {
+			ignored++;
+			continue;
+		}
+		found ? updated++ : imported++;
+		const char *val = in[k].value ? in[k].value : "";
+		bool yes = !strcmp(val, "true") || !strcmp(val, "false");
+		batch[nb++] = (struct obs_input){in[k].unit,
+		                                 in[k].code,
+		                                 in[k].period,
+		                                 yes || !is_number(val) ? "" : val,
+		                                 in[k].num ? in[k].num : "",
+		                                 in[k].den ? in[k].den : "",
+		                                 !yes && *val && !is_number(val) ? val : "",
+		                                 yes ? val : "",
+		                                 in[k].comment ? in[k].comment : "",
+		                                 "",
+		                                 in[k].line};
+	}
+	if (!ps.n && nb)
+		store_record_batch(s, batch, nb, by, "nhập từ DHIS2", &ps);
+	if (ps.n) {
+		cli_print_problems("exchange import", file, &ps);
+		fprintf(stderr, "chitieu exchange import: không nhập gì (%zu lỗi)\n", ps.n);
+	} else {
+		/* As DHIS2 answers an import. */
+		json_t *r = json_pack("{sss{sisisisi}}", "status", "SUCCESS", "importCount",
+		                      "imported", (int)imported, "updated", (int)updated, "ignored",
+		                      (int)ignored, "deleted", 0);
+		json_dumpf(r, stdout, JSON_INDENT(2));
+		putchar('\n');
+		json_decref(r);
+	}
+	int status = ps.n ? CLI_BADINPUT : CLI_OK;
+	problems_free(&ps);
+	free(batch);
+	free(in);
+	dhis2_values_free(v, n);
+	free(err);
+	return status;
+}
+
+/* ---- Open SDG ---------------------------------------------------------------- */
+
+/* indicator_<code with dashes>.csv with Year,Units,GeoCode,Value: the unit
+ * itself (its aggregate, GeoCode empty: the headline) and each unit under it,
+ * a row per year with a figure. */
+static int opensdg_export(struct store *s, const char *unit, const char *only, const char *dir)
+{
+	char *err = NULL;
+	struct family f;
+	if (view_family(s, unit, PERIOD_YEAR, &f, &err)) {
+		fprintf(stderr, "chitieu exchange export: %s\n", err);
+		free(err);
+		view_family_free(&f);
+		return CLI_BADINPUT;
+	}
+	if (mkdir(dir, 0755) && errno != EEXIST) {
+		fprintf(stderr, "chitieu exchange export: không tạo được thư mục %s\n", dir);
+		view_family_free(&f);
+		return CLI_BADINPUT;
+	}
+	/* The unit itself each year, from its communes (rollup.h). */
+	struct rollup_row *roll[SDG_YEARS];
+	size_t nroll[SDG_YEARS];
+	for (int y = 0; y < SDG_YEARS; y++)
+		nroll[y] = rollup(f.c, f.n, (SDG_FIRST + y) * 12 + 11, &roll[y]);
+	size_t files = 0;
+	int rc = CLI_OK;
+	for (size_t c = 0; c < f.n && rc == CLI_OK; c++)
+		for (size_t i = 0; i < f.c[c].plan->nind && rc == CLI_OK; i++) {
+			const struct indicator *x = &f.c[c].plan->ind[i];
+			if (only && strcmp(x->code, only))
+				continue;
+			char path[1024], name[128];
+			snprintf(name, sizeof name, "%s", x->code);
+			for (char *p = name; *p; p++)
+				if (*p == '.' || *p == '/')
+					*p = '-';
+			snprintf(path, sizeof path, "%s/indicator_%s.csv", dir, name);
+			struct stat st;
+			if (!stat(path, &st))
+				continue; /* written for an earlier commune with the same code */
+			struct buf b = {0};
+			buf_puts(&b, "Year,Units,GeoCode,Value\n");
+			for (int y = 0; y < SDG_YEARS; y++) {
+				struct buf rows = {0};
+				char want[8];
+				snprintf(want, sizeof want, "%d", SDG_FIRST + y);
+				for (size_t k = 0; k < f.n; k++) {
+					const struct indicator *own = NULL;
+					for (size_t q = 0; q < f.c[k].plan->nind && !own; q++)
+						if (!strcmp(f.c[k].plan->ind[q].code, x->code))
+							own = &f.c[k].plan->ind[q];
+					for (size_t j = 0; own && j < f.c[k].nobs; j++) {
+						const struct obs_rec *o = &f.c[k].obs[j];
+						double v;
+						if (!o->code || strcmp(o->code, x->code) ||
+						    strcmp(o->period, want) ||
+						    !status_point(own, o, &v))
+							continue;
+						buf_printf(&rows, "%s,", want);
+						csv_field(&rows, x->unit ? x->unit : "");
+						buf_putc(&rows, ',');
+						csv_field(&rows, f.c[k].code);
+						buf_printf(&rows, ",%.10g\n", v);
+					}
+				}
+				/* The headline (GeoCode empty) only for a year with figures. */
+				for (size_t k = 0; rows.len && k < nroll[y]; k++)
+					if (!strcmp(roll[y][k].code, x->code) &&
+					    roll[y][k].has_value) {
+						buf_printf(&b, "%s,", want);
+						csv_field(&b, x->unit ? x->unit : "");
+						buf_printf(&b, ",,%.10g\n", roll[y][k].value);
+					}
+				if (rows.len)
+					buf_put(&b, buf_str(&rows), rows.len);
+				buf_free(&rows);
+			}
+			FILE *out = fopen(path, "wb");
+			if (!out || fwrite(buf_str(&b), 1, b.len, out) != b.len) {
+				fprintf(stderr, "chitieu exchange export: không ghi được %s\n",
+				        path);
+				rc = CLI_BADINPUT;
+			}
+			if (out)
+				fclose(out);
+			buf_free(&b);
+			files++;
+		}
+	if (rc == CLI_OK)
+		fprintf(stderr, "Đã ghi %zu tệp vào %s\n", files, dir);
+	for (int y = 0; y < SDG_YEARS; y++)
+		free(roll[y]);
+	view_family_free(&f);
+	return rc;
+}
+
+int cmd_exchange(int argc, char **argv)
+{
+	const char *db = NULL, *format = NULL, *unit = NULL, *period = NULL, *out = NULL,
+	           *ind = NULL, *by = "dhis2", *file[1] = {NULL};
+	const struct opt opts[] = {{"db", &db, NULL},      {"format", &format, NULL},
+	                           {"unit", &unit, NULL},  {"period", &period, NULL},
+	                           {"output", &out, NULL}, {"indicator", &ind, NULL},
+	                           {"by", &by, NULL},      {NULL, NULL, NULL}};
+	const char *sub = argc >= 1 ? argv[0] : "";
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-o"))
+			argv[i] = "--output";
+	bool export = !strcmp(sub, "export"), import = !strcmp(sub, "import");
+	int nrest =
+	        (export || import) ? args_parse("exchange", argc - 1, argv + 1, opts, file, 1) : -1;
+	bool json = format && !strcmp(format, "dhis2-json"),
+	     csv = format && !strcmp(format, "dhis2-csv"),
+	     sdg = format && !strcmp(format, "opensdg");
+	if (nrest < 0 || (!json && !csv && !sdg) || (import && (nrest != 1 || sdg)) ||
+	    (export && nrest != 0) || (sdg && (!unit || !out))) {
+		fputs("Cách dùng: chitieu exchange export --format dhis2-json|dhis2-csv [--unit U] "
+		      "[--period P] [-o TỆP]\n"
+		      "           chitieu exchange export --format opensdg --unit U [--indicator "
+		      "I] "
+		      "-o THƯ_MỤC\n"
+		      "           chitieu exchange import TỆP --format dhis2-json|dhis2-csv [--by "
+		      "TÊN]\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = cli_open_db("exchange", db);
+	if (!s)
+		return CLI_BADINPUT;
+	int rc;
+	if (import) {
+		rc = dhis2_import(s, file[0], json, by);
+	} else if (sdg) {
+		rc = opensdg_export(s, unit, ind, out);
+	} else {
+		struct buf b = {0};
+		char *err = NULL;
+		size_t count = 0, skipped = 0;
+		rc = dhis2_export(s, unit, period, json, &b, &count, &skipped, &err) ? CLI_BADINPUT
+		                                                                     : CLI_OK;
+		FILE *f = rc == CLI_OK && out ? fopen(out, "wb") : stdout;
+		if (rc != CLI_OK)
+			fprintf(stderr, "chitieu exchange export: %s\n", err);
+		else if (!f || fwrite(buf_str(&b), 1, b.len, f) != b.len)
+			rc = CLI_BADINPUT;
+		if (f && f != stdout)
+			fclose(f);
+		if (rc == CLI_OK)
+			fprintf(stderr, "%zu giá trị DHIS2%s\n", count,
+			        skipped ? " (bỏ qua số liệu 9 tháng: DHIS2 không có kỳ này)" : "");
+		buf_free(&b);
+		free(err);
+	}
+	store_close(s);
+	return rc;
+}
