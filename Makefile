@@ -118,6 +118,7 @@ bench: build
 	bash tests/pg/with-pg.sh bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-compare.sh
 	bash scripts/bench-http.sh ./$(BUILD_DIR)/chitieu
+	bash scripts/bench-report.sh ./$(BUILD_DIR)/chitieu
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_DIR=$(FUZZ_DIR) bash scripts/fuzz.sh

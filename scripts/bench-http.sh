@@ -20,23 +20,8 @@ trap cleanup EXIT
 export CHITIEU_DB="$tmp/bench.db"
 plan=tests/data/plans/004_5f0b3916b5e2f87f.txt
 
-# A province of 100 communes, each with plan 004 and a figure for every
-# percentage indicator in 2025-12.
-{
-	echo "code,name,kind,parent,population"
-	echo "P,Tỉnh thử,province,,1000000"
-	for i in $(seq -w 1 100); do echo "C$i,Xã $i,commune,P,$((5000 + 10#$i * 37))"; done
-} > "$tmp/units.csv"
-"$bin" unit import "$tmp/units.csv" > /dev/null
-for i in $(seq -w 1 100); do "$bin" import "$plan" --unit "C$i" > /dev/null; done
-codes=$("$bin" parse "$plan" | awk -F'"' '/"code":/ {c=$4} /"unit": "%"/ {print c}')
-{
-	echo "unit,indicator,period,value"
-	for i in $(seq -w 1 100); do
-		for c in $codes; do echo "C$i,$c,2025-12,$(((10#$i * 7 + ${#c} * 13) % 100))"; done
-	done
-} > "$tmp/obs.csv"
-"$bin" record --csv "$tmp/obs.csv" > /dev/null
+. scripts/bench-province.sh
+make_province "$bin" "$tmp"
 echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
 
 port=$((20000 + RANDOM % 20000))

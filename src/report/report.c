@@ -201,7 +201,7 @@ static void csv_number(struct buf *b, bool has, double v)
 void report_csv(const struct report *r, struct buf *b)
 {
 	buf_puts(b, "unit,period,code,indicator,unit_of_measure,baseline,milestone,target,value,"
-	            "status,colour,lead\r\n");
+	            "status,colour,lead,units_meeting,units_evaluated\r\n");
 	for (size_t i = 0; i < r->v.n; i++) {
 		const struct status_row *x = &r->v.rows[i];
 		csv_cell(b, r->v.u.code);
@@ -222,7 +222,23 @@ void report_csv(const struct report *r, struct buf *b)
 		buf_printf(b, ",%s,%s,", eval_status_name(x->r.status),
 		           eval_colour_vi(eval_status_colour(x->r.status)));
 		csv_cell(b, x->ind->lead);
-		buf_puts(b, "\r\n");
+		buf_puts(b, ",,\r\n");
+	}
+	/* A province: each indicator over its communes (status "rollup"). */
+	for (size_t i = 0; i < r->nroll; i++) {
+		const struct rollup_row *x = &r->roll[i];
+		csv_cell(b, r->v.u.code);
+		buf_putc(b, ',');
+		csv_cell(b, r->period);
+		buf_putc(b, ',');
+		csv_cell(b, x->code);
+		buf_putc(b, ',');
+		csv_cell(b, x->name);
+		buf_putc(b, ',');
+		csv_cell(b, x->unit);
+		buf_puts(b, ",,,,");
+		csv_number(b, x->has_value, x->value);
+		buf_printf(b, ",rollup,,,%d,%d\r\n", x->meeting.met, x->meeting.evaluated);
 	}
 }
 
