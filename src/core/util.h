@@ -42,6 +42,9 @@ void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(print
 const char *buf_str(struct buf *b);
 /* Hand the string over to the caller, who frees it; the buffer is emptied. */
 char *buf_detach(struct buf *b);
+/* s escaped for HTML or XML text and attribute values (& < > " '); control
+ * characters other than tab and newline, which XML forbids, are dropped. */
+void buf_escape_markup(struct buf *b, const char *s);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 

@@ -239,28 +239,6 @@ int report_xlsx(const struct report *r, struct buf *b, char **err)
 
 /* ---- DOCX -------------------------------------------------------------------- */
 
-static void x_esc(struct buf *b, const char *s)
-{
-	for (; s && *s; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		default:
-			if ((unsigned char)*s >= 0x20 || *s == '\t')
-				buf_putc(b, *s);
-		}
-}
-
 /* A paragraph: jc left|center|right|both; bold, italic, underline; size in
  * half points (0: the default 26 = 13 pt). */
 static void para(struct buf *b, const char *jc, bool bold, bool italic, bool underline, int size,
@@ -279,7 +257,7 @@ static void para(struct buf *b, const char *jc, bool bold, bool italic, bool und
 	if (size)
 		buf_printf(b, "<w:sz w:val=\"%d\"/>", size);
 	buf_puts(b, "</w:rPr><w:t xml:space=\"preserve\">");
-	x_esc(b, text);
+	buf_escape_markup(b, text);
 	buf_puts(b, "</w:t></w:r></w:p>");
 }
 
@@ -289,7 +267,7 @@ static void cell(struct buf *b, int width, bool bold, const char *text)
 	           "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:rPr>%s"
 	           "<w:sz w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">",
 	           width, bold ? "<w:b/>" : "");
-	x_esc(b, text);
+	buf_escape_markup(b, text);
 	buf_puts(b, "</w:t></w:r></w:p></w:tc>");
 }
 

@@ -244,27 +244,6 @@ void report_csv(const struct report *r, struct buf *b)
 
 /* ---- HTML ------------------------------------------------------------------- */
 
-static void esc(struct buf *b, const char *s)
-{
-	for (; s && *s; s++)
-		switch (*s) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		default:
-			buf_putc(b, *s);
-		}
-}
-
 static void num(struct buf *b, bool has, double v)
 {
 	if (!has) {
@@ -283,7 +262,7 @@ void report_html(const struct report *r, struct buf *b)
 {
 	buf_puts(b,
 	         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo ");
-	esc(b, r->period_words);
+	buf_escape_markup(b, r->period_words);
 	buf_puts(b,
 	         "</title><style>@page{size:A4;margin:20mm 15mm 20mm 30mm}body{font-family:'Times "
 	         "New Roman','Liberation Serif',serif;font-size:13pt;line-height:1.3}.hd{display:"
@@ -294,19 +273,19 @@ void report_html(const struct report *r, struct buf *b)
 	         "#000;padding:2pt 4pt;vertical-align:top}th{background:#eee}.n{text-align:right}"
 	         ".date{font-style:italic;text-align:right}</style></head><body><div class=\"hd\">"
 	         "<div>");
-	esc(b, r->issuer);
+	buf_escape_markup(b, r->issuer);
 	buf_puts(b, "<br><b class=\"u\">");
-	esc(b, r->issuer_parent);
+	buf_escape_markup(b, r->issuer_parent);
 	buf_puts(
 	        b,
 	        "</b><br>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC-UBND</div><div><span class=\"motto\">CỘNG "
 	        "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><b class=\"u\">Độc lập - Tự do - Hạnh "
 	        "phúc</b><p class=\"date\">");
-	esc(b, r->place);
+	buf_escape_markup(b, r->place);
 	buf_puts(b, ", ");
-	esc(b, r->date_words);
+	buf_escape_markup(b, r->date_words);
 	buf_puts(b, "</p></div></div><h1>BÁO CÁO</h1><p class=\"sub\">");
-	esc(b, r->title);
+	buf_escape_markup(b, r->title);
 	buf_puts(b, "</p><h2>I. TÓM TẮT</h2><p>");
 	buf_printf(
 	        b,
@@ -326,22 +305,22 @@ void report_html(const struct report *r, struct buf *b)
 		for (size_t i = 0; i < r->v.n; i++) {
 			const struct status_row *x = &r->v.rows[i];
 			buf_puts(b, "<tr><td>");
-			esc(b, x->ind->code);
+			buf_escape_markup(b, x->ind->code);
 			buf_puts(b, "</td><td>");
-			esc(b, x->ind->name);
+			buf_escape_markup(b, x->ind->name);
 			buf_puts(b, "</td><td>");
-			esc(b, x->ind->unit);
+			buf_escape_markup(b, x->ind->unit);
 			buf_puts(b, "</td><td class=\"n\">");
 			num(b, x->ind->has_baseline, x->ind->baseline);
 			buf_puts(b, "</td><td>");
 			if (x->target) {
 				buf_printf(b, "%d: ", x->year);
-				esc(b, x->target->text);
+				buf_escape_markup(b, x->target->text);
 			}
 			buf_puts(b, "</td><td class=\"n\">");
 			num(b, x->r.has_latest, x->r.latest);
 			buf_printf(b, "</td><td>%s</td><td>", eval_status_vi(x->r.status));
-			esc(b, x->ind->lead);
+			buf_escape_markup(b, x->ind->lead);
 			buf_puts(b, "</td></tr>");
 		}
 		buf_puts(b, "</tbody></table>");
@@ -354,13 +333,13 @@ void report_html(const struct report *r, struct buf *b)
 		for (size_t i = 0; i < r->ntasks; i++) {
 			const struct task_row *t = &r->tasks[i];
 			buf_puts(b, "<tr><td>");
-			esc(b, t->code);
+			buf_escape_markup(b, t->code);
 			buf_puts(b, "</td><td>");
-			esc(b, t->title);
+			buf_escape_markup(b, t->title);
 			buf_puts(b, "</td><td>");
-			esc(b, t->lead);
+			buf_escape_markup(b, t->lead);
 			buf_puts(b, "</td><td>");
-			esc(b, t->due ? t->due : "–");
+			buf_escape_markup(b, t->due ? t->due : "–");
 			buf_printf(b, "</td><td>%s%s</td></tr>",
 			           t->status && !strcmp(t->status, "done") ? "Hoàn thành"
 			           : t->status && !strcmp(t->status, "in_progress")
@@ -379,18 +358,20 @@ void report_html(const struct report *r, struct buf *b)
 			continue;
 		late++;
 		buf_puts(b, "<li>Chỉ tiêu ");
-		esc(b, r->v.rows[i].ind->code);
+		buf_escape_markup(b, r->v.rows[i].ind->code);
 		buf_printf(b, " (%s): ", eval_status_vi(s));
-		esc(b, r->v.rows[i].ind->lead ? r->v.rows[i].ind->lead : "chưa rõ cơ quan chủ trì");
+		buf_escape_markup(b, r->v.rows[i].ind->lead ? r->v.rows[i].ind->lead
+		                                            : "chưa rõ cơ quan chủ trì");
 		buf_puts(b, "</li>");
 	}
 	for (size_t i = 0; i < r->ntasks; i++)
 		if (r->tasks[i].overdue) {
 			late++;
 			buf_puts(b, "<li>Nhiệm vụ ");
-			esc(b, r->tasks[i].code);
+			buf_escape_markup(b, r->tasks[i].code);
 			buf_puts(b, " quá hạn: ");
-			esc(b, r->tasks[i].lead ? r->tasks[i].lead : "chưa rõ cơ quan chủ trì");
+			buf_escape_markup(b, r->tasks[i].lead ? r->tasks[i].lead
+			                                      : "chưa rõ cơ quan chủ trì");
 			buf_puts(b, "</li>");
 		}
 	if (!late)
@@ -405,9 +386,9 @@ void report_html(const struct report *r, struct buf *b)
 		for (size_t i = 0; i < r->nroll; i++) {
 			const struct rollup_row *x = &r->roll[i];
 			buf_puts(b, "<tr><td>");
-			esc(b, x->code);
+			buf_escape_markup(b, x->code);
 			buf_puts(b, "</td><td>");
-			esc(b, x->name);
+			buf_escape_markup(b, x->name);
 			buf_puts(b, "</td><td class=\"n\">");
 			num(b, x->has_value, x->value);
 			buf_printf(b, "</td><td class=\"n\">%d/%d</td></tr>", x->meeting.met,
@@ -418,7 +399,7 @@ void report_html(const struct report *r, struct buf *b)
 		            "<tbody>");
 		for (size_t i = 0; i < r->nrank; i++) {
 			buf_printf(b, "<tr><td class=\"n\">%d</td><td>", r->rank[i].rank);
-			esc(b, r->rank[i].name);
+			buf_escape_markup(b, r->rank[i].name);
 			buf_printf(b, "</td><td class=\"n\">%.1f%% (%d/%d)</td></tr>",
 			           100 * r->rank[i].completion, r->rank[i].good,
 			           r->rank[i].evaluated);

@@ -44,7 +44,4 @@ char *http_cookie(const char *header, const char *name);
  * "..". The caller frees each segment. */
 int http_segments(const char *path, char **seg, int max);
 
-/* Append s to b escaped for HTML text and attribute values. */
-void html_escape(struct buf *b, const char *s);
-
 #endif

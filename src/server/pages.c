@@ -20,7 +20,7 @@ extern const char app_css[], app_js[];
 
 static void esc(struct ctx *c, const char *s)
 {
-	html_escape(B, s);
+	buf_escape_markup(B, s);
 }
 
 static const char *role_vi(const char *role)

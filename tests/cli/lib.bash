@@ -64,3 +64,13 @@ start_server() {
 	base="http://127.0.0.1:$port"
 	trap 'kill "$server_pid" 2> /dev/null; wait "$server_pid" 2> /dev/null; rm -rf "$tmp"' EXIT
 }
+
+# use_demo: use_db, filled with the demo database of `make run`
+# (scripts/demo.sh: a province, three communes with real plans, an account
+# per role, a few figures); $root is the source tree.
+use_demo() {
+	use_db
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+	BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null ||
+		{ echo "FAIL: the demo database"; exit 1; }
+}

@@ -7,9 +7,7 @@ set -u
 bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
-use_db
-root=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { echo "FAIL: demo"; exit 1; }
+use_demo
 src=$CHITIEU_DB
 # A second database with the same units and plans, and no figures (always
 # SQLite: the exchange is between two systems).

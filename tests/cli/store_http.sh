@@ -8,10 +8,7 @@ set -u
 bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
-use_db
-root=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null ||
-	{ echo "FAIL: demo database"; exit 1; }
+use_demo
 start_server --timeout 2 --workers 4
 
 pw=matkhau-demo

@@ -11,9 +11,7 @@ set -u
 bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
-use_db
-root=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { echo "FAIL: demo"; exit 1; }
+use_demo
 has() { grep -qF -- "$1" "$3" && ok || bad "$2: no \"$1\" in $(basename "$3")"; }
 
 r() { run "report-$1" 0 report --unit DEMO-A --period 2025-Q4 --date 2026-01-05 --format "$1" -o "$tmp/r.$1"; }
