@@ -39,6 +39,10 @@ struct engine *engine_new(int ncomm, int nprov, int nind, int nmonth, const int 
 				e->den[i][k] = NAN;
 		}
 	}
+	e->snap_num = xmalloc((size_t)ncomm * (size_t)nind * sizeof *e->snap_num);
+	e->snap_den = xmalloc((size_t)ncomm * (size_t)nind * sizeof *e->snap_den);
+	for (size_t k = 0; k < (size_t)ncomm * (size_t)nind; k++)
+		e->snap_num[k] = e->snap_den[k] = NAN;
 	e->target = xmalloc((size_t)ncomm * (size_t)nind * sizeof *e->target);
 	for (size_t k = 0; k < (size_t)ncomm * (size_t)nind; k++)
 		e->target[k] = NAN;
@@ -64,6 +68,8 @@ void engine_free(struct engine *e)
 	free(e->prov);
 	free(e->kind);
 	free(e->target);
+	free(e->snap_num);
+	free(e->snap_den);
 	free(e->sum_num);
 	free(e->sum_den);
 	free(e->levels);
@@ -126,6 +132,8 @@ static void build_one(struct engine *e, int i)
 		}
 		int s = e->snapshot;
 		float ns = n[s], ds = e->den[i] ? e->den[i][(size_t)c * (size_t)M + (size_t)s] : 1;
+		e->snap_num[(size_t)i * (size_t)e->ncomm + (size_t)c] = ns;
+		e->snap_den[(size_t)i * (size_t)e->ncomm + (size_t)c] = ds;
 		if (ns == ns) {
 			e->reporting[(size_t)p * (size_t)e->nind + (size_t)i]++;
 			e->meeting[(size_t)p * (size_t)e->nind + (size_t)i] +=
@@ -223,6 +231,10 @@ void engine_set(struct engine *e, int c, int i, int m, float n, float d)
 	e->num[i][k] = n;
 	if (e->den[i])
 		e->den[i][k] = d;
+	if (m == e->snapshot) {
+		e->snap_num[(size_t)i * (size_t)e->ncomm + (size_t)c] = n;
+		e->snap_den[(size_t)i * (size_t)e->ncomm + (size_t)c] = d;
+	}
 }
 
 double engine_value(const struct engine *e, int row, int i, int m)
@@ -240,17 +252,23 @@ double engine_value(const struct engine *e, int row, int i, int m)
 
 double engine_commune_value(const struct engine *e, int c, int i, int m)
 {
-	size_t k = (size_t)c * (size_t)e->nmonth + (size_t)m;
-	float n = e->num[i][k];
+	float n, d;
+	if (m == e->snapshot) {
+		size_t k = (size_t)i * (size_t)e->ncomm + (size_t)c;
+		n = e->snap_num[k], d = e->snap_den[k];
+	} else {
+		size_t k = (size_t)c * (size_t)e->nmonth + (size_t)m;
+		n = e->num[i][k], d = e->den[i] ? e->den[i][k] : 1;
+	}
 	if (e->kind[i] == ENGINE_RATIO)
-		return e->den[i][k] > 0 ? 100.0 * n / e->den[i][k] : NAN;
+		return d > 0 ? 100.0 * n / d : NAN;
 	return n;
 }
 
 bool engine_meets(const struct engine *e, int c, int i)
 {
-	size_t k = (size_t)c * (size_t)e->nmonth + (size_t)e->snapshot;
-	return meets(e, c, i, e->num[i][k], e->den[i] ? e->den[i][k] : 1);
+	size_t k = (size_t)i * (size_t)e->ncomm + (size_t)c;
+	return meets(e, c, i, e->snap_num[k], e->snap_den[k]);
 }
 
 size_t engine_bytes(const struct engine *e, size_t *aggregates)
@@ -258,6 +276,7 @@ size_t engine_bytes(const struct engine *e, size_t *aggregates)
 	size_t cells = (size_t)e->ncomm * (size_t)e->nmonth, obs = 0;
 	for (int i = 0; i < e->nind; i++)
 		obs += cells * sizeof(float) * (e->den[i] ? 2 : 1);
+	obs += 2 * (size_t)e->ncomm * (size_t)e->nind * sizeof(float); /* the snapshot */
 	size_t agg = (size_t)(e->nprov + 1) * (size_t)e->nind * (size_t)e->nmonth;
 	*aggregates = agg * (2 * sizeof(double) + ENGINE_LEVELS * sizeof(int32_t));
 	return obs;

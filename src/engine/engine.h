@@ -26,6 +26,9 @@ struct engine {
 	uint8_t *kind;      /* indicator -> enum engine_kind */
 	float **num, **den; /* indicator -> ncomm * nmonth (den NULL unless a ratio) */
 	float *target;      /* commune * nind: the target at the snapshot month */
+	/* nind x ncomm: the figures of the snapshot month, side by side, so that
+	 * the snapshot reads 2 MB in a row rather than one cache line a figure */
+	float *snap_num, *snap_den;
 	int snapshot;       /* month index the targets are for */
 	/* (nprov + 1) x nind x nmonth; row nprov is the country */
 	double *sum_num, *sum_den;
