@@ -29,7 +29,7 @@ struct engine {
 	/* nind x ncomm: the figures of the snapshot month, side by side, so that
 	 * the snapshot reads 2 MB in a row rather than one cache line a figure */
 	float *snap_num, *snap_den;
-	int snapshot;       /* month index the targets are for */
+	int snapshot; /* month index the targets are for */
 	/* (nprov + 1) x nind x nmonth; row nprov is the country */
 	double *sum_num, *sum_den;
 	int32_t *levels;    /* ... x ENGINE_LEVELS */

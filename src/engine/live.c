@@ -27,8 +27,7 @@ struct gather {
 	struct unit_rec *units;
 	size_t nunits;
 	int *comm_unit, *comm_row; /* per commune: unit index, row */
-	struct obs_rec **obs;
-	size_t *nobs;
+	int64_t root_id;
 	int ncomm, nrow, nind, indcap;
 };
 
@@ -114,19 +113,19 @@ static uint8_t kind_of(const struct live_ind *d, const struct indicator *x)
 
 /* The engine's numerator and denominator for a figure; false when the
  * figure cannot be placed (a level not on the scale, no weight). */
-static bool cell_of(const struct live *l, int c, int i, const struct indicator *x,
+static bool cell_of(const struct live *l, uint8_t kind, int c, int i, const struct indicator *x,
                     const struct obs_rec *o, float *n, float *d)
 {
 	double v;
 	*d = 1;
-	if (l->e->kind[i] == ENGINE_RATIO && o->has_ratio) {
+	if (kind == ENGINE_RATIO && o->has_ratio) {
 		*n = (float)o->num;
 		*d = (float)(l->ind[i].percent ? o->den : 100 * o->den);
 		return o->den > 0;
 	}
 	if (!x || !status_point(x, o, &v))
 		return false;
-	if (l->e->kind[i] == ENGINE_RATIO) {
+	if (kind == ENGINE_RATIO) {
 		double w = l->comm_weight[c]; /* by population, as rollup weighs */
 		*n = (float)(v * w);
 		*d = (float)(100 * w);
@@ -169,18 +168,11 @@ static float target_of(const struct indicator *x, int year)
 
 static void gather_free(struct gather *g)
 {
-	for (int c = 0; c < g->ncomm; c++) {
-		for (size_t k = 0; k < g->nobs[c]; k++)
-			obs_rec_free(&g->obs[c][k]);
-		free(g->obs[c]);
-	}
 	for (size_t i = 0; i < g->nunits; i++)
 		unit_rec_free(&g->units[i]);
 	free(g->units);
 	free(g->comm_unit);
 	free(g->comm_row);
-	free(g->obs);
-	free(g->nobs);
 }
 
 /* Units under root: communes (leaves with a plan), their rows, their plans
@@ -210,8 +202,7 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 	}
 	g->comm_unit = xcalloc(n + 1, sizeof(int));
 	g->comm_row = xcalloc(n + 1, sizeof(int));
-	g->obs = xcalloc(n + 1, sizeof *g->obs);
-	g->nobs = xcalloc(n + 1, sizeof *g->nobs);
+	g->root_id = g->units[root].id;
 	l->plans = xcalloc(n + 1, sizeof *l->plans);
 	l->comm_code = xcalloc(n + 1, sizeof *l->comm_code);
 	l->comm_weight = xcalloc(n + 1, sizeof *l->comm_weight);
@@ -243,8 +234,6 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 		l->comm_code[c] = xstrdup(g->units[i].code);
 		l->comm_ix[c] = (struct live_code){l->comm_code[c], c};
 		l->comm_weight[c] = (double)g->units[i].population;
-		if (store_obs_list(s, g->units[i].id, NULL, &g->obs[c], &g->nobs[c], err))
-			goto out;
 	}
 	/* Percentages given alone are weighted by population; when a commune's
 	 * is unknown, all count alike (as agg_weighted does). */
@@ -261,6 +250,44 @@ out:
 	free(row_of_unit);
 	free(has_child);
 	return rc;
+}
+
+/* A figure on its way into the engine. */
+struct cell {
+	int c, i, month; /* month: absolute (year * 12 + month - 1) */
+	uint8_t span;    /* months its period covers: finer wins */
+	float num, den;
+};
+
+struct scan {
+	const struct live *l;
+	const uint8_t *kind;
+	int nind, ncomm;
+	struct cell *cells;
+	size_t n, cap;
+	int lo, hi;
+};
+
+static void scan_one(void *arg, const char *unit, const struct obs_rec *o)
+{
+	struct scan *sc = arg;
+	const struct live *l = sc->l;
+	int c = lookup(l->comm_ix, (size_t)sc->ncomm, unit);
+	int i = c < 0 || !o->code ? -1 : ind_find(l, sc->nind, o->code);
+	struct period p;
+	const char *why;
+	int first, last;
+	if (i < 0 || period_parse(o->period, &p, &why))
+		return; /* not a commune's figure here, or not a period */
+	period_months(&p, &first, &last);
+	float num, den;
+	const struct indicator *x = l->xind[(size_t)c * (size_t)sc->nind + (size_t)i];
+	if (!cell_of(l, sc->kind[i], c, i, x, o, &num, &den))
+		return;
+	sc->cells = xgrow(sc->cells, &sc->cap, sc->n + 1, sizeof *sc->cells);
+	sc->cells[sc->n++] = (struct cell){c, i, last, (uint8_t)(last - first + 1), num, den};
+	sc->lo = last < sc->lo ? last : sc->lo;
+	sc->hi = last > sc->hi ? last : sc->hi;
 }
 
 int live_load(struct store *s, const char *root, int threads, struct live **out, char **err)
@@ -285,27 +312,6 @@ int live_load(struct store *s, const char *root, int threads, struct live **out,
 			l->xind[(size_t)c * (size_t)g.nind +
 			        (size_t)ind_find(l, g.nind, l->plans[c].ind[k].code)] =
 			        &l->plans[c].ind[k];
-	/* The months: from the earliest figure to the latest (or this month). */
-	int lo = 1 << 30, hi = -1;
-	for (int c = 0; c < g.ncomm; c++)
-		for (size_t k = 0; k < g.nobs[c]; k++) {
-			struct period p;
-			const char *why;
-			int first, last;
-			if (period_parse(g.obs[c][k].period, &p, &why))
-				continue;
-			period_months(&p, &first, &last);
-			lo = last < lo ? last : lo;
-			hi = last > hi ? last : hi;
-		}
-	if (hi < 0) {
-		time_t now = time(NULL);
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		lo = hi = (tm.tm_year + 1900) * 12 + tm.tm_mon;
-	}
-	l->first_month = lo;
-	int nmonth = hi - lo + 1;
 	uint8_t *kind = xcalloc((size_t)g.nind + 1, 1);
 	for (int i = 0; i < g.nind; i++)
 		for (int c = 0; c < g.ncomm; c++) {
@@ -315,38 +321,49 @@ int live_load(struct store *s, const char *root, int threads, struct live **out,
 				break;
 			}
 		}
+	/* Every figure under root, in one pass, as engine cells. */
+	qsort(l->comm_ix, (size_t)g.ncomm, sizeof *l->comm_ix, by_code);
+	struct scan sc = {l, kind, g.nind, g.ncomm, NULL, 0, 0, 1 << 30, -1};
+	if (store_obs_scan(s, g.root_id, scan_one, &sc, err)) {
+		free(kind);
+		free(sc.cells);
+		gather_free(&g);
+		live_free(l);
+		return -1;
+	}
+	int lo = sc.lo, hi = sc.hi;
+	if (hi < 0) { /* no figure yet: this month */
+		time_t now = time(NULL);
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		lo = hi = (tm.tm_year + 1900) * 12 + tm.tm_mon;
+	}
+	l->first_month = lo;
+	int nmonth = hi - lo + 1;
 	l->e = engine_new(g.ncomm, g.nrow, g.nind, nmonth, g.comm_row, kind, nmonth - 1);
 	free(kind);
 	struct engine *e = l->e;
-	size_t cells = (size_t)g.ncomm * (size_t)g.nind * (size_t)nmonth;
-	l->grain = xcalloc(cells + 1, 1);
+	l->grain = xcalloc((size_t)g.ncomm * (size_t)g.nind * (size_t)nmonth + 1, 1);
+	for (size_t k = 0; k < sc.n; k++) {
+		const struct cell *x = &sc.cells[k];
+		int m = x->month - lo;
+		size_t at =
+		        ((size_t)x->c * (size_t)g.nind + (size_t)x->i) * (size_t)nmonth + (size_t)m;
+		if (l->grain[at] && l->grain[at] < x->span)
+			continue; /* a finer period already holds the month */
+		l->grain[at] = x->span;
+		size_t cm = (size_t)x->c * (size_t)nmonth + (size_t)m;
+		e->num[x->i][cm] = x->num;
+		if (e->den[x->i])
+			e->den[x->i][cm] = x->den;
+	}
+	free(sc.cells);
 	int year = (lo + nmonth - 1) / 12;
-	for (int c = 0; c < g.ncomm; c++) {
-		for (size_t k = 0; k < g.nobs[c]; k++) {
-			const struct obs_rec *o = &g.obs[c][k];
-			int i = o->code ? ind_find(l, g.nind, o->code) : -1, span;
-			int m = i < 0 ? -1 : month_of(l, o->period, &span);
-			const struct indicator *x =
-			        i < 0 ? NULL : l->xind[(size_t)c * (size_t)g.nind + (size_t)i];
-			float num, den;
-			if (m < 0 || m >= nmonth || !cell_of(l, c, i, x, o, &num, &den))
-				continue;
-			size_t at = ((size_t)c * (size_t)g.nind + (size_t)i) * (size_t)nmonth +
-			            (size_t)m;
-			if (l->grain[at] && l->grain[at] < span)
-				continue; /* a finer period already holds the month */
-			l->grain[at] = (uint8_t)span;
-			size_t cm = (size_t)c * (size_t)nmonth + (size_t)m;
-			e->num[i][cm] = num;
-			if (e->den[i])
-				e->den[i][cm] = den;
-		}
+	for (int c = 0; c < g.ncomm; c++)
 		for (int i = 0; i < g.nind; i++)
 			e->target[(size_t)c * (size_t)g.nind + (size_t)i] =
 			        target_of(l->xind[(size_t)c * (size_t)g.nind + (size_t)i], year);
-	}
 	engine_build(e, threads);
-	qsort(l->comm_ix, (size_t)g.ncomm, sizeof *l->comm_ix, by_code);
 	gather_free(&g);
 	*out = l;
 	return 0;
@@ -365,7 +382,7 @@ int live_put(struct live *l, const char *unit, const char *indicator, const stru
 	if (!x)
 		return 1; /* the commune's plan has changed: rebuild */
 	float num, den;
-	if (!cell_of(l, c, i, x, o, &num, &den))
+	if (!cell_of(l, l->e->kind[i], c, i, x, o, &num, &den))
 		num = den = NAN; /* a figure the engine cannot count replaces the one held */
 	size_t at = ((size_t)c * (size_t)l->e->nind + (size_t)i) * (size_t)l->e->nmonth + (size_t)m;
 	if (l->grain[at] && l->grain[at] < span)

@@ -1146,6 +1146,42 @@ int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs
 	return read_all_obs(s, st, out, n, err);
 }
 
+int store_obs_scan(struct store *s, int64_t root,
+                   void (*fn)(void *arg, const char *unit, const struct obs_rec *o), void *arg,
+                   char **err)
+{
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT u.code, se.code, o.period, o.value, o.num, o.den, o.level,"
+	                " o.yes FROM observations o JOIN series se ON se.id = o.series_id"
+	                " JOIN units u ON u.id = se.unit_id WHERE u.id = ? OR u.parent_id = ?"
+	                " OR u.parent_id IN (SELECT id FROM units WHERE parent_id = ?)",
+	                err);
+	if (!st)
+		return -1;
+	for (int k = 1; k <= 3; k++)
+		D->bind_int(st, k, root);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		struct obs_rec o = {0};
+		snprintf(o.period, sizeof o.period, "%s", D->col_text(st, 2));
+		o.code = (char *)D->col_text(st, 1);
+		if ((o.has_value = !D->col_null(st, 3)))
+			o.value = D->col_double(st, 3);
+		if ((o.has_ratio = !D->col_null(st, 4) && !D->col_null(st, 5))) {
+			o.num = D->col_double(st, 4);
+			o.den = D->col_double(st, 5);
+		}
+		if ((o.has_level = !D->col_null(st, 6)))
+			o.level = (char *)D->col_text(st, 6);
+		if ((o.has_yes = !D->col_null(st, 7)))
+			o.yes = D->col_int(st, 7) != 0;
+		fn(arg, D->col_text(st, 0), &o);
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
                       size_t *n, char **err)
 {

@@ -92,6 +92,14 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
                        const char *by, const char *reason, struct problems *ps, char **err);
 int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
                    size_t *n, char **err);
+/* Every figure of the unit root and of the units up to two levels under
+ * it (a country's provinces and their communes), one call of fn each with
+ * the unit's code and the figure's period, kind and value (code and level
+ * valid during the call only; no note, status or author), in no particular
+ * order: what an engine is built from. */
+int store_obs_scan(struct store *s, int64_t root,
+                   void (*fn)(void *arg, const char *unit, const struct obs_rec *o), void *arg,
+                   char **err);
 int store_obs_history(struct store *s, int64_t series_id, const char *period, struct obs_rec **out,
                       size_t *n, char **err);
 

@@ -86,10 +86,12 @@ static void check_against_naive(const struct engine *e)
 			/* The snapshot's copy is the figure of the snapshot month. */
 			size_t k = (size_t)c * e->nmonth + (size_t)e->snapshot;
 			float n = e->num[i][k], d = e->den[i] ? e->den[i][k] : 1;
-			double want = e->kind[i] == ENGINE_RATIO ? (d > 0 ? 100.0 * n / d : NAN) : n;
+			double want =
+			        e->kind[i] == ENGINE_RATIO ? (d > 0 ? 100.0 * n / d : NAN) : n;
 			double got = engine_commune_value(e, c, i, e->snapshot);
 			if (!(isnan(want) && isnan(got)) && got != want)
-				fail_msg("snapshot of commune %d ind %d: %g, want %g", c, i, got, want);
+				fail_msg("snapshot of commune %d ind %d: %g, want %g", c, i, got,
+				         want);
 			met += engine_meets(e, c, i);
 		}
 		assert_int_equal(e->meeting[(size_t)e->nprov * e->nind + i], met);
