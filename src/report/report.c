@@ -192,10 +192,19 @@ static void csv_cell(struct buf *b, const char *s)
 	buf_putc(b, '"');
 }
 
-static void csv_number(struct buf *b, bool has, double v)
+/* One CSV row; kinds says for each cell "t" (text, quoted) or "n" (a
+ * number or a code word, bare). Empty cells stay empty. */
+static void csv_row(struct buf *b, const char *kinds, const char *const *cells)
 {
-	if (has)
-		buf_printf(b, "%.10g", v);
+	for (size_t k = 0; kinds[k]; k++) {
+		if (k)
+			buf_putc(b, ',');
+		if (kinds[k] == 't')
+			csv_cell(b, cells[k]);
+		else if (cells[k])
+			buf_puts(b, cells[k]);
+	}
+	buf_puts(b, "\r\n");
 }
 
 void report_csv(const struct report *r, struct buf *b)
@@ -204,41 +213,40 @@ void report_csv(const struct report *r, struct buf *b)
 	            "status,colour,lead,units_meeting,units_evaluated\r\n");
 	for (size_t i = 0; i < r->v.n; i++) {
 		const struct status_row *x = &r->v.rows[i];
-		csv_cell(b, r->v.u.code);
-		buf_putc(b, ',');
-		csv_cell(b, r->period);
-		buf_putc(b, ',');
-		csv_cell(b, x->ind->code);
-		buf_putc(b, ',');
-		csv_cell(b, x->ind->name);
-		buf_putc(b, ',');
-		csv_cell(b, x->ind->unit);
-		buf_putc(b, ',');
-		csv_number(b, x->ind->has_baseline, x->ind->baseline);
-		buf_printf(b, ",%d,", x->year);
-		csv_cell(b, x->target ? x->target->text : "");
-		buf_putc(b, ',');
-		csv_number(b, x->r.has_latest, x->r.latest);
-		buf_printf(b, ",%s,%s,", eval_status_name(x->r.status),
-		           eval_colour_vi(eval_status_colour(x->r.status)));
-		csv_cell(b, x->ind->lead);
-		buf_puts(b, ",,\r\n");
+		char base[40] = "", year[16], value[40] = "";
+		if (x->ind->has_baseline)
+			snprintf(base, sizeof base, "%.10g", x->ind->baseline);
+		snprintf(year, sizeof year, "%d", x->year);
+		if (x->r.has_latest)
+			snprintf(value, sizeof value, "%.10g", x->r.latest);
+		const char *cells[] = {r->v.u.code,
+		                       r->period,
+		                       x->ind->code,
+		                       x->ind->name,
+		                       x->ind->unit,
+		                       base,
+		                       year,
+		                       x->target ? x->target->text : "",
+		                       value,
+		                       eval_status_name(x->r.status),
+		                       eval_colour_vi(eval_status_colour(x->r.status)),
+		                       x->ind->lead,
+		                       "",
+		                       ""};
+		csv_row(b, "tttttnntnnntnn", cells);
 	}
 	/* A province: each indicator over its communes (status "rollup"). */
 	for (size_t i = 0; i < r->nroll; i++) {
 		const struct rollup_row *x = &r->roll[i];
-		csv_cell(b, r->v.u.code);
-		buf_putc(b, ',');
-		csv_cell(b, r->period);
-		buf_putc(b, ',');
-		csv_cell(b, x->code);
-		buf_putc(b, ',');
-		csv_cell(b, x->name);
-		buf_putc(b, ',');
-		csv_cell(b, x->unit);
-		buf_puts(b, ",,,,");
-		csv_number(b, x->has_value, x->value);
-		buf_printf(b, ",rollup,,,%d,%d\r\n", x->meeting.met, x->meeting.evaluated);
+		char value[40] = "", met[16], evaluated[16];
+		if (x->has_value)
+			snprintf(value, sizeof value, "%.10g", x->value);
+		snprintf(met, sizeof met, "%d", x->meeting.met);
+		snprintf(evaluated, sizeof evaluated, "%d", x->meeting.evaluated);
+		const char *cells[] = {r->v.u.code, r->period, x->code, x->name,  x->unit,
+		                       "",          "",        "",      value,    "rollup",
+		                       "",          "",        met,     evaluated};
+		csv_row(b, "tttttnnnnnnnnn", cells);
 	}
 }
 

@@ -297,10 +297,17 @@ static bool get_unit(struct ctx *c, const char *code, struct unit_rec *u)
 	return rc == 0;
 }
 
+/* A read of a unit: signed in, allowed, the unit known; false with the
+ * answer written. */
+static bool read_of(struct ctx *c, const char *unit, struct unit_rec *u)
+{
+	return allowed(c, RIGHT_READ, unit) && get_unit(c, unit, u);
+}
+
 static void api_unit(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
-	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+	if (!read_of(c, a->p[0], &u))
 		return;
 	reply_json(c, 200, unit_json(&u));
 	unit_rec_free(&u);
@@ -309,7 +316,7 @@ static void api_unit(struct ctx *c, const struct args *a)
 static void api_plan(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
-	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+	if (!read_of(c, a->p[0], &u))
 		return;
 	char *doc = NULL, *err = NULL;
 	int rc = store_plan_current(c->s, u.id, &doc, &err);
@@ -356,7 +363,7 @@ static json_t *indicator_json(const struct indicator *x)
 static void api_indicators(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
-	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+	if (!read_of(c, a->p[0], &u))
 		return;
 	struct plan p;
 	char *err = NULL;
@@ -381,7 +388,7 @@ static void api_indicators(struct ctx *c, const struct args *a)
 static void api_observations(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
-	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+	if (!read_of(c, a->p[0], &u))
 		return;
 	char *period = ctx_query(c, "period"), *err = NULL;
 	struct obs_rec *o;
@@ -656,7 +663,7 @@ static void api_series(struct ctx *c, const struct args *a)
 static void api_tasks(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
-	if (!allowed(c, RIGHT_READ, a->p[0]) || !get_unit(c, a->p[0], &u))
+	if (!read_of(c, a->p[0], &u))
 		return;
 	char *period = ctx_query(c, "period"), *err = NULL;
 	struct task_row *t;
