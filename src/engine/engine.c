@@ -88,6 +88,41 @@ static bool meets(const struct engine *e, int c, int i, float n, float d)
 	return n >= t;
 }
 
+/* A commune's months into its province's sums, without branches so that
+ * the compiler vectorises them (NaN, a missing figure, adds nothing). */
+static void add_ratio(double *restrict sn, double *restrict sd, const float *restrict n,
+                      const float *restrict d, int M)
+{
+	for (int m = 0; m < M; m++) {
+		float a = n[m], b = d[m];
+		int ok = (a == a) & (b == b);
+		sn[m] += ok ? (double)a : 0.0;
+		sd[m] += ok ? (double)b : 0.0;
+	}
+}
+
+static void add_count(double *restrict sn, int32_t *restrict lv, const float *restrict n, int M)
+{
+	for (int m = 0; m < M; m++) {
+		float a = n[m];
+		int ok = a == a;
+		sn[m] += ok ? (double)a : 0.0;
+		lv[m * ENGINE_LEVELS] += ok; /* how many report */
+	}
+}
+
+static void add_level(double *restrict sn, int32_t *restrict lv, const float *restrict n, int M)
+{
+	for (int m = 0; m < M; m++) {
+		float a = n[m];
+		int ok = a == a;
+		int k = (int)(ok ? a : 0.0f);
+		k = k < 0 ? 0 : k >= ENGINE_LEVELS ? ENGINE_LEVELS - 1 : k;
+		lv[m * ENGINE_LEVELS + k] += ok;
+		sn[m] += ok ? (double)a : 0.0;
+	}
+}
+
 /* All aggregates of one indicator, from scratch. */
 static void build_one(struct engine *e, int i)
 {
@@ -107,28 +142,12 @@ static void build_one(struct engine *e, int i)
 		if (e->kind[i] == ENGINE_RATIO) {
 			const float *d = &e->den[i][(size_t)c * (size_t)M];
 			double *sd = &e->sum_den[A(e, p, i)];
-			for (int m = 0; m < M; m++) {
-				bool ok = n[m] == n[m] && d[m] == d[m]; /* not NaN */
-				sn[m] += ok ? n[m] : 0.0f;
-				sd[m] += ok ? d[m] : 0.0f;
-			}
+			add_ratio(sn, sd, n, d, M);
 		} else if (e->kind[i] == ENGINE_COUNT) {
 			int32_t *lv = &e->levels[A(e, p, i) * ENGINE_LEVELS];
-			for (int m = 0; m < M; m++) {
-				bool ok = n[m] == n[m];
-				sn[m] += ok ? n[m] : 0.0f;
-				lv[m * ENGINE_LEVELS] += ok; /* how many report */
-			}
+			add_count(sn, lv, n, M);
 		} else {
-			int32_t *lv = &e->levels[A(e, p, i) * ENGINE_LEVELS];
-			for (int m = 0; m < M; m++) {
-				if (n[m] != n[m])
-					continue;
-				int k = (int)n[m];
-				k = k < 0 ? 0 : k >= ENGINE_LEVELS ? ENGINE_LEVELS - 1 : k;
-				lv[m * ENGINE_LEVELS + k]++;
-				sn[m] += n[m];
-			}
+			add_level(sn, &e->levels[A(e, p, i) * ENGINE_LEVELS], n, M);
 		}
 		int s = e->snapshot;
 		float ns = n[s], ds = e->den[i] ? e->den[i][(size_t)c * (size_t)M + (size_t)s] : 1;
