@@ -45,6 +45,19 @@ int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, c
 	return n;
 }
 
+bool args_choice(const char *v, const char *choices)
+{
+	size_t n = v ? strlen(v) : 0;
+	for (const char *c = choices; n && *c;) {
+		const char *end = strchr(c, '|');
+		size_t len = end ? (size_t)(end - c) : strlen(c);
+		if (len == n && !strncmp(c, v, n))
+			return true;
+		c += len + (end != NULL);
+	}
+	return false;
+}
+
 const char *args_db(const char *db)
 {
 	if (db)

@@ -19,6 +19,9 @@ struct opt {
 int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, const char **rest,
                int nrest);
 
+/* Whether v is one of the choices written "text|json|csv". */
+bool args_choice(const char *v, const char *choices);
+
 /* The database: --db, else $CHITIEU_DB, else "chitieu.db". */
 const char *args_db(const char *db);
 

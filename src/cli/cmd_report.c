@@ -18,14 +18,11 @@ int cmd_report(int argc, char **argv)
 	                           {"period", &period, NULL}, {"format", &format, NULL},
 	                           {"output", &out, NULL},    {"date", &date, NULL},
 	                           {NULL, NULL, NULL}};
-	static const char *const formats[] = {"docx", "xlsx", "html", "pdf", "csv", "json"};
 	for (int i = 0; i < argc; i++) /* -o FILE is --output FILE */
 		if (!strcmp(argv[i], "-o"))
 			argv[i] = "--output";
 	int parsed = args_parse("report", argc, argv, opts, NULL, 0);
-	bool known = false;
-	for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++)
-		known |= !strcmp(format, formats[k]);
+	bool known = args_choice(format, "docx|xlsx|html|pdf|csv|json");
 	bool binary = !strcmp(format, "docx") || !strcmp(format, "xlsx") || !strcmp(format, "pdf");
 	if (parsed < 0 || !unit || !period || !known) {
 		fputs("Cách dùng: chitieu report --unit MÃ --period KỲ "

@@ -64,7 +64,7 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 	int as_of;
 	enum period_kind grain = PERIOD_MONTH;
 	if (args_parse(cmd, argc, argv, opts, NULL, 0) < 0 || !unit ||
-	    (strcmp(format, "text") && strcmp(format, "json")) || (!period && !year)) {
+	    !args_choice(format, "text|json") || (!period && !year)) {
 		fprintf(stderr,
 		        "Cách dùng: chitieu %s --unit TỈNH (--period KỲ | --year NĂM) "
 		        "[--format text|json]\n",

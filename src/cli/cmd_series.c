@@ -63,7 +63,7 @@ int cmd_series(int argc, char **argv)
 	                           {"format", &format, NULL},
 	                           {NULL, NULL, NULL}};
 	if (args_parse("series", argc, argv, opts, NULL, 0) < 0 || !unit ||
-	    (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))) {
+	    !args_choice(format, "text|json|csv")) {
 		fprintf(stderr, "Cách dùng: chitieu series --unit ĐƠN_VỊ [--indicator MÃ] "
 		                "[--format text|json|csv]\n");
 		return CLI_USAGE;

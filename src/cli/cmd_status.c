@@ -109,8 +109,7 @@ int cmd_status(int argc, char **argv)
 	                           {"period", &period, NULL}, {"format", &format, NULL},
 	                           {"method", &method, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("status", argc, argv, opts, NULL, 0) < 0 || !unit ||
-	    (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv")) ||
-	    (strcmp(method, "linear") && strcmp(method, "cagr"))) {
+	    !args_choice(format, "text|json|csv") || !args_choice(method, "linear|cagr")) {
 		fputs("Cách dùng: chitieu status --unit MÃ [--period KỲ] [--format text|json|csv] "
 		      "[--method linear|cagr]\n",
 		      stderr);
@@ -151,7 +150,7 @@ int cmd_summary(int argc, char **argv)
 	                           {"period", &period, NULL}, {"year", &year, NULL},
 	                           {"format", &format, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("summary", argc, argv, opts, NULL, 0) < 0 || !unit ||
-	    (strcmp(format, "text") && strcmp(format, "json"))) {
+	    !args_choice(format, "text|json")) {
 		fputs("Cách dùng: chitieu summary --unit MÃ [--year NĂM | --period KỲ] [--format "
 		      "text|json]\n",
 		      stderr);

@@ -653,7 +653,7 @@ int cmd_audit(int argc, char **argv)
 	                           {"format", &format, NULL},
 	                           {NULL, NULL, NULL}};
 	if (args_parse("audit", argc, argv, opts, NULL, 0) < 0 ||
-	    (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json"))) {
+	    !args_choice(format, "text|csv|json")) {
 		fputs("Cách dùng: chitieu audit [--since 2025-01-01] [--format text|csv|json]\n",
 		      stderr);
 		return CLI_USAGE;
