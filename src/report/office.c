@@ -284,18 +284,6 @@ static void table_start(struct buf *b, bool borders)
 	buf_puts(b, "</w:tblPr>");
 }
 
-static void fmt_num(char out[40], bool has, double v)
-{
-	if (!has) {
-		snprintf(out, 40, "–");
-		return;
-	}
-	snprintf(out, 40, "%.6g", v);
-	for (char *p = out; *p; p++)
-		if (*p == '.')
-			*p = ',';
-}
-
 static void document_xml(const struct report *r, struct buf *b)
 {
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
@@ -342,8 +330,8 @@ static void document_xml(const struct report *r, struct buf *b)
 		for (size_t i = 0; i < r->v.n; i++) {
 			const struct status_row *x = &r->v.rows[i];
 			char base[40], val[40], target[320] = "";
-			fmt_num(base, x->ind->has_baseline, x->ind->baseline);
-			fmt_num(val, x->r.has_latest, x->r.latest);
+			report_number(base, x->ind->has_baseline, x->ind->baseline);
+			report_number(val, x->r.has_latest, x->r.latest);
 			if (x->target)
 				snprintf(target, sizeof target, "%d: %s", x->year, x->target->text);
 			buf_puts(b, "<w:tr>");
@@ -397,7 +385,7 @@ static void document_xml(const struct report *r, struct buf *b)
 		buf_puts(b, "</w:tr>");
 		for (size_t i = 0; i < r->nroll; i++) {
 			char v[40], m[40];
-			fmt_num(v, r->roll[i].has_value, r->roll[i].value);
+			report_number(v, r->roll[i].has_value, r->roll[i].value);
 			snprintf(m, sizeof m, "%d/%d", r->roll[i].meeting.met,
 			         r->roll[i].meeting.evaluated);
 			buf_puts(b, "<w:tr>");

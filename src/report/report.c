@@ -252,18 +252,29 @@ void report_csv(const struct report *r, struct buf *b)
 
 /* ---- HTML ------------------------------------------------------------------- */
 
-static void num(struct buf *b, bool has, double v)
+void report_number(char out[40], bool has, double v)
 {
 	if (!has) {
-		buf_puts(b, "–");
+		snprintf(out, 40, "–");
 		return;
 	}
-	char t[40];
-	snprintf(t, sizeof t, "%.6g", v);
-	for (char *p = t; *p; p++)
+	snprintf(out, 40, "%.6g", v);
+	for (char *p = out; *p; p++)
 		if (*p == '.')
 			*p = ',';
-	buf_puts(b, t);
+}
+
+/* One table row; kinds says for each cell "t" (text) or "n" (a number,
+ * right-aligned). Every cell is escaped. */
+static void html_row(struct buf *b, const char *kinds, const char *const *cells)
+{
+	buf_puts(b, "<tr>");
+	for (size_t k = 0; kinds[k]; k++) {
+		buf_puts(b, kinds[k] == 'n' ? "<td class=\"n\">" : "<td>");
+		buf_escape_markup(b, cells[k]);
+		buf_puts(b, "</td>");
+	}
+	buf_puts(b, "</tr>");
 }
 
 void report_html(const struct report *r, struct buf *b)
@@ -312,24 +323,20 @@ void report_html(const struct report *r, struct buf *b)
 		         "</thead><tbody>");
 		for (size_t i = 0; i < r->v.n; i++) {
 			const struct status_row *x = &r->v.rows[i];
-			buf_puts(b, "<tr><td>");
-			buf_escape_markup(b, x->ind->code);
-			buf_puts(b, "</td><td>");
-			buf_escape_markup(b, x->ind->name);
-			buf_puts(b, "</td><td>");
-			buf_escape_markup(b, x->ind->unit);
-			buf_puts(b, "</td><td class=\"n\">");
-			num(b, x->ind->has_baseline, x->ind->baseline);
-			buf_puts(b, "</td><td>");
-			if (x->target) {
-				buf_printf(b, "%d: ", x->year);
-				buf_escape_markup(b, x->target->text);
-			}
-			buf_puts(b, "</td><td class=\"n\">");
-			num(b, x->r.has_latest, x->r.latest);
-			buf_printf(b, "</td><td>%s</td><td>", eval_status_vi(x->r.status));
-			buf_escape_markup(b, x->ind->lead);
-			buf_puts(b, "</td></tr>");
+			char base[40], value[40], target[360] = "";
+			report_number(base, x->ind->has_baseline, x->ind->baseline);
+			report_number(value, x->r.has_latest, x->r.latest);
+			if (x->target)
+				snprintf(target, sizeof target, "%d: %s", x->year, x->target->text);
+			const char *cells[] = {x->ind->code,
+			                       x->ind->name,
+			                       x->ind->unit,
+			                       base,
+			                       target,
+			                       value,
+			                       eval_status_vi(x->r.status),
+			                       x->ind->lead};
+			html_row(b, "tttntntt", cells);
 		}
 		buf_puts(b, "</tbody></table>");
 	}
@@ -340,20 +347,15 @@ void report_html(const struct report *r, struct buf *b)
 		         "độ</th></tr></thead><tbody>");
 		for (size_t i = 0; i < r->ntasks; i++) {
 			const struct task_row *t = &r->tasks[i];
-			buf_puts(b, "<tr><td>");
-			buf_escape_markup(b, t->code);
-			buf_puts(b, "</td><td>");
-			buf_escape_markup(b, t->title);
-			buf_puts(b, "</td><td>");
-			buf_escape_markup(b, t->lead);
-			buf_puts(b, "</td><td>");
-			buf_escape_markup(b, t->due ? t->due : "–");
-			buf_printf(b, "</td><td>%s%s</td></tr>",
-			           t->status && !strcmp(t->status, "done") ? "Hoàn thành"
-			           : t->status && !strcmp(t->status, "in_progress")
-			                   ? "Đang thực hiện"
-			                   : "Chưa bắt đầu",
-			           t->overdue ? " (quá hạn)" : "");
+			char state[64];
+			snprintf(state, sizeof state, "%s%s",
+			         t->status && !strcmp(t->status, "done")          ? "Hoàn thành"
+			         : t->status && !strcmp(t->status, "in_progress") ? "Đang thực hiện"
+			                                                          : "Chưa bắt đầu",
+			         t->overdue ? " (quá hạn)" : "");
+			const char *cells[] = {t->code, t->title, t->lead, t->due ? t->due : "–",
+			                       state};
+			html_row(b, "ttttt", cells);
 		}
 		buf_puts(b, "</tbody></table>");
 	}
@@ -393,24 +395,22 @@ void report_html(const struct report *r, struct buf *b)
 		           r->fam.n);
 		for (size_t i = 0; i < r->nroll; i++) {
 			const struct rollup_row *x = &r->roll[i];
-			buf_puts(b, "<tr><td>");
-			buf_escape_markup(b, x->code);
-			buf_puts(b, "</td><td>");
-			buf_escape_markup(b, x->name);
-			buf_puts(b, "</td><td class=\"n\">");
-			num(b, x->has_value, x->value);
-			buf_printf(b, "</td><td class=\"n\">%d/%d</td></tr>", x->meeting.met,
-			           x->meeting.evaluated);
+			char value[40], met[32];
+			report_number(value, x->has_value, x->value);
+			snprintf(met, sizeof met, "%d/%d", x->meeting.met, x->meeting.evaluated);
+			const char *cells[] = {x->code, x->name, value, met};
+			html_row(b, "ttnn", cells);
 		}
 		buf_puts(b, "</tbody></table><h2>Xếp hạng các đơn vị</h2><table><thead><tr><th>Hạng"
 		            "</th><th>Đơn vị</th><th>Tỷ lệ đạt hoặc đúng tiến độ</th></tr></thead>"
 		            "<tbody>");
 		for (size_t i = 0; i < r->nrank; i++) {
-			buf_printf(b, "<tr><td class=\"n\">%d</td><td>", r->rank[i].rank);
-			buf_escape_markup(b, r->rank[i].name);
-			buf_printf(b, "</td><td class=\"n\">%.1f%% (%d/%d)</td></tr>",
-			           100 * r->rank[i].completion, r->rank[i].good,
-			           r->rank[i].evaluated);
+			char rank[16], share[64];
+			snprintf(rank, sizeof rank, "%d", r->rank[i].rank);
+			snprintf(share, sizeof share, "%.1f%% (%d/%d)", 100 * r->rank[i].completion,
+			         r->rank[i].good, r->rank[i].evaluated);
+			const char *cells[] = {rank, r->rank[i].name, share};
+			html_row(b, "ntn", cells);
 		}
 		buf_puts(b, "</tbody></table>");
 	}

@@ -54,6 +54,9 @@ int report_pdf(const struct report *r, struct buf *b, char **err);
 /* The report in format (docx, xlsx, html, pdf, csv or json) into b. */
 int report_render(const struct report *r, const char *format, struct buf *b, char **err);
 
+/* A figure as a report writes it: "12,5" (a decimal comma), "–" when none. */
+void report_number(char out[40], bool has, double v);
+
 /* What a status is called in a report, and its colour word. */
 const char *report_status_vi(enum eval_status s);
 
