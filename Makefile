@@ -26,7 +26,7 @@ CTEST ?= ctest
 CLANG_FORMAT ?= clang-format
 
 PLANS := $(wildcard tests/data/plans/*.txt)
-FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h src/*.c src/*.h tests/unit/*.c fuzz/*.c bench/*.c)
+FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h src/*.c src/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c bench/*.c)
 
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

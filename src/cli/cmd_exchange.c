@@ -338,10 +338,8 @@ static int opensdg_export(struct store *s, const char *unit, const char *only, c
 				char want[8];
 				snprintf(want, sizeof want, "%d", SDG_FIRST + y);
 				for (size_t k = 0; k < f.n; k++) {
-					const struct indicator *own = NULL;
-					for (size_t q = 0; q < f.c[k].plan->nind && !own; q++)
-						if (!strcmp(f.c[k].plan->ind[q].code, x->code))
-							own = &f.c[k].plan->ind[q];
+					const struct indicator *own =
+					        plan_find_indicator(f.c[k].plan, x->code);
 					for (size_t j = 0; own && j < f.c[k].nobs; j++) {
 						const struct obs_rec *o = &f.c[k].obs[j];
 						double v;

@@ -121,6 +121,14 @@ struct plan_group *plan_find_group(struct plan *p, const char *code)
 	return NULL;
 }
 
+const struct indicator *plan_find_indicator(const struct plan *p, const char *code)
+{
+	for (size_t i = 0; code && i < p->nind; i++)
+		if (!strcmp(p->ind[i].code, code))
+			return &p->ind[i];
+	return NULL;
+}
+
 void indicator_set_target(struct indicator *ind, int year, struct target *t)
 {
 	int i = 0;

@@ -71,6 +71,8 @@ struct indicator *plan_add_indicator(struct plan *p);
 struct task *plan_add_task(struct plan *p);
 struct plan_group *plan_add_group(struct plan *p, const char *code, const char *name);
 struct plan_group *plan_find_group(struct plan *p, const char *code);
+/* The indicator of p with this code, or NULL. */
+const struct indicator *plan_find_indicator(const struct plan *p, const char *code);
 
 /* Set the target of ind for year (replacing one already there). Takes
  * ownership of t's strings. */

@@ -97,14 +97,6 @@ static struct obs_rec obs_copy(const struct obs_rec *o)
 	return c;
 }
 
-static const struct indicator *indicator_of(const struct plan *p, const char *code)
-{
-	for (size_t i = 0; i < p->nind; i++)
-		if (!strcmp(p->ind[i].code, code))
-			return &p->ind[i];
-	return NULL;
-}
-
 /* A count of what happens in a period ("Số sáng kiến … mỗi năm", unit
  * "Nhiệm vụ/năm"), which adds up over months; a stock ("Số doanh nghiệp
  * … trên địa bàn"), an index or a percentage does not and takes the latest. */
@@ -148,7 +140,7 @@ static struct obs_rec derive(const struct plan *p, struct part *g, size_t n)
 		count &= g[i].o->has_value;
 		sum += g[i].o->value;
 	}
-	count &= is_flow(indicator_of(p, g[0].o->code));
+	count &= is_flow(plan_find_indicator(p, g[0].o->code));
 	struct obs_rec r = obs_copy(g[latest].o);
 	if (count)
 		r.value = sum;

@@ -424,10 +424,7 @@ static bool leads_all(struct ctx *c, int64_t unit_id, const char *const *codes, 
 		return false;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const struct indicator *x = NULL;
-		for (size_t k = 0; k < p.nind && !x; k++)
-			if (codes[i] && !strcmp(p.ind[k].code, codes[i]))
-				x = &p.ind[k];
+		const struct indicator *x = plan_find_indicator(&p, codes[i]);
 		if (x && !ctx_leads(c, x))
 			problems_add(ps, "E_FORBIDDEN", (int)i + 1,
 			             "Chỉ tiêu %s không do cơ quan của tài khoản này chủ trì",

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,24 +39,6 @@ static const char *parse_err(const char *doc, size_t n)
 	free(err);
 	assert_int_equal(p.nind, 0);
 	return msg;
-}
-
-/* The target of x at year; fails the test (not the process) when missing. */
-static struct target *at(struct indicator *x, int year)
-{
-	struct target *t = indicator_target(x, year);
-	if (!t)
-		fail_msg("%s has no target for %d", x->code, year);
-	return t;
-}
-
-static struct indicator *find(struct plan *p, const char *code)
-{
-	for (size_t i = 0; i < p->nind; i++)
-		if (!strcmp(p->ind[i].code, code))
-			return &p->ind[i];
-	fail_msg("no indicator %s", code);
-	return NULL;
 }
 
 /* Markdown with other header words, bold markers, no separator line, a

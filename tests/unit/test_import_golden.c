@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "helpers.h"
+
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,15 +105,6 @@ static size_t in_group(const struct plan *p, const char *g)
 	for (size_t i = 0; i < p->nind; i++)
 		n += !strcmp(p->ind[i].group, g);
 	return n;
-}
-
-static struct indicator *find(struct plan *p, const char *code)
-{
-	for (size_t i = 0; i < p->nind; i++)
-		if (!strcmp(p->ind[i].code, code))
-			return &p->ind[i];
-	fail_msg("no indicator %s", code);
-	return NULL;
 }
 
 static bool warned(const struct plan *p, const char *needle)
