@@ -8,6 +8,72 @@
 
 #define CACHE 64
 
+/* The tables of schema version 1, written once for both backends: ID is
+ * the backend's id column, INT its integer type, NUM its floating type;
+ * SERIES_KEY closes the series table (SQLite keeps a unit's codes unique
+ * there; PostgreSQL does not, as before). */
+#define SCHEMA_V1(ID, INT, NUM, SERIES_KEY)                                                        \
+	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"             \
+	"CREATE TABLE IF NOT EXISTS units ("                                                       \
+	" id " ID ", code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"                               \
+	" kind TEXT NOT NULL CHECK (kind IN ('country','province','district','commune','ward')),"  \
+	" parent_id " INT " REFERENCES units(id), population " INT ", created_at TEXT NOT NULL,"   \
+	" cutoff_day " INT " CHECK (cutoff_day BETWEEN 1 AND 28));"                                \
+	"CREATE TABLE IF NOT EXISTS agencies ("                                                    \
+	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
+	" name TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, folded));"                    \
+	"CREATE TABLE IF NOT EXISTS plans ("                                                       \
+	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
+	" version " INT " NOT NULL, title TEXT, number TEXT, issuer TEXT, issued_on TEXT,"         \
+	" source TEXT, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL,"   \
+	" UNIQUE (unit_id, version));"                                                             \
+	"CREATE TABLE IF NOT EXISTS series ("                                                      \
+	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
+	" code TEXT NOT NULL, folded TEXT NOT NULL" SERIES_KEY ");"                                \
+	"CREATE TABLE IF NOT EXISTS indicators ("                                                  \
+	" id " ID ", plan_id " INT " NOT NULL REFERENCES plans(id),"                               \
+	" series_id " INT " NOT NULL REFERENCES series(id), code TEXT NOT NULL,"                   \
+	" group_code TEXT NOT NULL, name TEXT NOT NULL, unit TEXT, baseline " NUM ","              \
+	" baseline_text TEXT, lead_id " INT " REFERENCES agencies(id),"                            \
+	" monitor_id " INT " REFERENCES agencies(id), partners TEXT, implementers TEXT,"           \
+	" deadline TEXT, UNIQUE (plan_id, code));"                                                 \
+	"CREATE TABLE IF NOT EXISTS indicator_agencies ("                                          \
+	" indicator_id " INT " NOT NULL REFERENCES indicators(id),"                                \
+	" agency_id " INT " NOT NULL REFERENCES agencies(id),"                                     \
+	" role TEXT NOT NULL CHECK (role IN ('lead','monitor')),"                                  \
+	" PRIMARY KEY (indicator_id, agency_id, role));"                                           \
+	"CREATE TABLE IF NOT EXISTS targets ("                                                     \
+	" indicator_id " INT " NOT NULL REFERENCES indicators(id), year " INT " NOT NULL,"         \
+	" kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value " NUM ", min " NUM ","            \
+	" max " NUM ", level TEXT, rank " INT ", PRIMARY KEY (indicator_id, year));"               \
+	"CREATE TABLE IF NOT EXISTS tasks ("                                                       \
+	" id " ID ", plan_id " INT " NOT NULL REFERENCES plans(id),"                               \
+	" code TEXT NOT NULL, group_code TEXT NOT NULL, title TEXT NOT NULL, lead TEXT,"           \
+	" implementers TEXT, timeframe TEXT, due TEXT, recurring " INT " NOT NULL);"               \
+	"CREATE TABLE IF NOT EXISTS observations ("                                                \
+	" id " ID ", series_id " INT " NOT NULL REFERENCES series(id),"                            \
+	" period TEXT NOT NULL, value " NUM ", num " NUM ", den " NUM ", level TEXT, yes " INT "," \
+	" note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"                          \
+	"  CHECK (status IN ('draft','submitted','approved','returned')),"                         \
+	" version " INT " NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"         \
+	" review TEXT, UNIQUE (series_id, period));"                                               \
+	"CREATE TABLE IF NOT EXISTS observation_history ("                                         \
+	" id " ID ", observation_id " INT " NOT NULL REFERENCES observations(id),"                 \
+	" version " INT " NOT NULL, value " NUM ", num " NUM ", den " NUM ", level TEXT,"          \
+	" yes " INT ", note TEXT, evidence TEXT, status TEXT NOT NULL, recorded_by TEXT NOT NULL," \
+	" recorded_at TEXT NOT NULL, replaced_by TEXT NOT NULL, replaced_at TEXT NOT NULL,"        \
+	" reason TEXT);"                                                                           \
+	"CREATE TABLE IF NOT EXISTS task_progress ("                                               \
+	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id), task_code TEXT NOT NULL,"      \
+	" period TEXT NOT NULL, status TEXT NOT NULL"                                              \
+	"  CHECK (status IN ('not_started','in_progress','done')), percent " INT ","               \
+	" note TEXT, evidence TEXT, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"         \
+	" UNIQUE (unit_id, task_code, period));"                                                   \
+	"CREATE TABLE IF NOT EXISTS audit ("                                                       \
+	" id " ID ", at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"                 \
+	" entity TEXT NOT NULL, entity_id " INT ", detail TEXT);"                                  \
+	"CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);"
+
 /* Tables added in schema version 2 (accounts), written once for both
  * backends: ID is the backend's id column, INT its integer type. */
 #define SCHEMA_V2(ID, INT)                                                                         \

@@ -201,71 +201,8 @@ static int sq_backup(void *db, const char *path, char **err)
 }
 
 static const char schema[] =
-        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-        "CREATE TABLE IF NOT EXISTS units ("
-        " id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
-        " kind TEXT NOT NULL CHECK (kind IN ('country','province','district','commune','ward')),"
-        " parent_id INTEGER REFERENCES units(id), population INTEGER,"
-        " created_at TEXT NOT NULL, cutoff_day INTEGER CHECK (cutoff_day BETWEEN 1 AND 28));"
-        "CREATE TABLE IF NOT EXISTS agencies ("
-        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
-        " name TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, folded));"
-        "CREATE TABLE IF NOT EXISTS plans ("
-        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
-        " version INTEGER NOT NULL, title TEXT, number TEXT, issuer TEXT, issued_on TEXT,"
-        " source TEXT, imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL,"
-        " UNIQUE (unit_id, version));"
-        /* A unit's indicator across plan versions: figures attach here. */
-        "CREATE TABLE IF NOT EXISTS series ("
-        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),"
-        " code TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, code));"
-        "CREATE TABLE IF NOT EXISTS indicators ("
-        " id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
-        " series_id INTEGER NOT NULL REFERENCES series(id), code TEXT NOT NULL,"
-        " group_code TEXT NOT NULL, name TEXT NOT NULL, unit TEXT, baseline REAL,"
-        " baseline_text TEXT, lead_id INTEGER REFERENCES agencies(id),"
-        " monitor_id INTEGER REFERENCES agencies(id), partners TEXT, implementers TEXT,"
-        " deadline TEXT, UNIQUE (plan_id, code));"
-        "CREATE TABLE IF NOT EXISTS indicator_agencies ("
-        " indicator_id INTEGER NOT NULL REFERENCES indicators(id),"
-        " agency_id INTEGER NOT NULL REFERENCES agencies(id),"
-        " role TEXT NOT NULL CHECK (role IN ('lead','monitor')),"
-        " PRIMARY KEY (indicator_id, agency_id, role));"
-        "CREATE TABLE IF NOT EXISTS targets ("
-        " indicator_id INTEGER NOT NULL REFERENCES indicators(id), year INTEGER NOT NULL,"
-        " kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value REAL, min REAL, max REAL,"
-        " level TEXT, rank INTEGER, PRIMARY KEY (indicator_id, year));"
-        "CREATE TABLE IF NOT EXISTS tasks ("
-        " id INTEGER PRIMARY KEY, plan_id INTEGER NOT NULL REFERENCES plans(id),"
-        " code TEXT NOT NULL, group_code TEXT NOT NULL, title TEXT NOT NULL, lead TEXT,"
-        " implementers TEXT, timeframe TEXT, due TEXT, recurring INTEGER NOT NULL);"
-        "CREATE TABLE IF NOT EXISTS observations ("
-        " id INTEGER PRIMARY KEY, series_id INTEGER NOT NULL REFERENCES series(id),"
-        " period TEXT NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
-        " note TEXT, evidence TEXT, status TEXT NOT NULL DEFAULT 'draft'"
-        "  CHECK (status IN ('draft','submitted','approved','returned')),"
-        " version INTEGER NOT NULL, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-        " review TEXT, UNIQUE (series_id, period));"
-        /* Every earlier state of a figure: nothing changes without a trace. */
-        "CREATE TABLE IF NOT EXISTS observation_history ("
-        " id INTEGER PRIMARY KEY, observation_id INTEGER NOT NULL REFERENCES observations(id),"
-        " version INTEGER NOT NULL, value REAL, num REAL, den REAL, level TEXT, yes INTEGER,"
-        " note TEXT, evidence TEXT, status TEXT NOT NULL, recorded_by TEXT NOT NULL,"
-        " recorded_at TEXT NOT NULL, replaced_by TEXT NOT NULL, replaced_at TEXT NOT NULL,"
-        " reason TEXT);"
-        /* Progress of a task per period, kept across plan versions by code. */
-        "CREATE TABLE IF NOT EXISTS task_progress ("
-        " id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id), task_code TEXT "
-        "NOT NULL,"
-        " period TEXT NOT NULL, status TEXT NOT NULL"
-        "  CHECK (status IN ('not_started','in_progress','done')), percent INTEGER,"
-        " note TEXT, evidence TEXT, recorded_by TEXT NOT NULL, recorded_at TEXT NOT NULL,"
-        " UNIQUE (unit_id, task_code, period));"
-        "CREATE TABLE IF NOT EXISTS audit ("
-        " id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
-        " entity TEXT NOT NULL, entity_id INTEGER, detail TEXT);"
-        "CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);" SCHEMA_V2(
-                "INTEGER PRIMARY KEY", "INTEGER");
+        SCHEMA_V1("INTEGER PRIMARY KEY", "INTEGER", "REAL", ", UNIQUE (unit_id, code)")
+                SCHEMA_V2("INTEGER PRIMARY KEY", "INTEGER");
 
 const struct driver sqlite_driver = {
         .name = "sqlite",
