@@ -328,21 +328,12 @@ static void document_xml(const struct report *r, struct buf *b)
 			cell(b, w[k], true, cols[k]);
 		buf_puts(b, "</w:tr>");
 		for (size_t i = 0; i < r->v.n; i++) {
-			const struct status_row *x = &r->v.rows[i];
-			char base[40], val[40], target[320] = "";
-			report_number(base, x->ind->has_baseline, x->ind->baseline);
-			report_number(val, x->r.has_latest, x->r.latest);
-			if (x->target)
-				snprintf(target, sizeof target, "%d: %s", x->year, x->target->text);
+			struct report_row_text t;
+			const char *cells[8];
+			report_indicator_cells(&r->v.rows[i], &t, cells);
 			buf_puts(b, "<w:tr>");
-			cell(b, w[0], false, x->ind->code);
-			cell(b, w[1], false, x->ind->name);
-			cell(b, w[2], false, x->ind->unit ? x->ind->unit : "");
-			cell(b, w[3], false, base);
-			cell(b, w[4], false, target);
-			cell(b, w[5], false, val);
-			cell(b, w[6], false, eval_status_vi(x->r.status));
-			cell(b, w[7], false, x->ind->lead ? x->ind->lead : "");
+			for (int k = 0; k < 8; k++)
+				cell(b, w[k], false, cells[k]);
 			buf_puts(b, "</w:tr>");
 		}
 		buf_puts(b, "</w:tbl>");

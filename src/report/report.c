@@ -264,6 +264,25 @@ void report_number(char out[40], bool has, double v)
 			*p = ',';
 }
 
+void report_indicator_cells(const struct status_row *x, struct report_row_text *t,
+                            const char *cells[8])
+{
+	report_number(t->base, x->ind->has_baseline, x->ind->baseline);
+	report_number(t->value, x->r.has_latest, x->r.latest);
+	t->target[0] = 0;
+	if (x->target)
+		snprintf(t->target, sizeof t->target, "%d: %s", x->year, x->target->text);
+	const char *v[8] = {x->ind->code,
+	                    x->ind->name,
+	                    x->ind->unit ? x->ind->unit : "",
+	                    t->base,
+	                    t->target,
+	                    t->value,
+	                    eval_status_vi(x->r.status),
+	                    x->ind->lead ? x->ind->lead : ""};
+	memcpy(cells, v, sizeof v);
+}
+
 /* One table row; kinds says for each cell "t" (text) or "n" (a number,
  * right-aligned). Every cell is escaped. */
 static void html_row(struct buf *b, const char *kinds, const char *const *cells)
@@ -322,20 +341,9 @@ void report_html(const struct report *r, struct buf *b)
 		         "<th>Kết quả kỳ này</th><th>Đánh giá</th><th>Cơ quan chủ trì</th></tr>"
 		         "</thead><tbody>");
 		for (size_t i = 0; i < r->v.n; i++) {
-			const struct status_row *x = &r->v.rows[i];
-			char base[40], value[40], target[360] = "";
-			report_number(base, x->ind->has_baseline, x->ind->baseline);
-			report_number(value, x->r.has_latest, x->r.latest);
-			if (x->target)
-				snprintf(target, sizeof target, "%d: %s", x->year, x->target->text);
-			const char *cells[] = {x->ind->code,
-			                       x->ind->name,
-			                       x->ind->unit,
-			                       base,
-			                       target,
-			                       value,
-			                       eval_status_vi(x->r.status),
-			                       x->ind->lead};
+			struct report_row_text t;
+			const char *cells[8];
+			report_indicator_cells(&r->v.rows[i], &t, cells);
 			html_row(b, "tttntntt", cells);
 		}
 		buf_puts(b, "</tbody></table>");

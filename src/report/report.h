@@ -54,6 +54,15 @@ int report_pdf(const struct report *r, struct buf *b, char **err);
 /* The report in format (docx, xlsx, html, pdf, csv or json) into b. */
 int report_render(const struct report *r, const char *format, struct buf *b, char **err);
 
+/* An indicator's row as the tables show it: code, name, unit, baseline,
+ * target ("2025: ≥ 70"), this period's figure, status, lead; the texts
+ * point into x or into t. */
+struct report_row_text {
+	char base[40], value[40], target[360];
+};
+void report_indicator_cells(const struct status_row *x, struct report_row_text *t,
+                            const char *cells[8]);
+
 /* A figure as a report writes it: "12,5" (a decimal comma), "–" when none. */
 void report_number(char out[40], bool has, double v);
 
