@@ -6,11 +6,12 @@
 #include "cli.h"
 
 #include "args.h"
+#include "csv.h"
 #include "dhis2.h"
 #include "import.h"
 #include "period.h"
 #include "store.h"
-#include "target.h"
+#include "figure.h"
 #include "util.h"
 #include "views.h"
 
@@ -25,24 +26,24 @@
 #define SDG_FIRST         2020 /* the years an Open SDG file covers */
 #define SDG_YEARS         26
 
-static void csv_field(struct buf *b, const char *s)
-{
-	bool quote = s && strpbrk(s, ",\"\r\n");
-	if (quote)
-		buf_putc(b, '"');
-	for (; s && *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	if (quote)
-		buf_putc(b, '"');
-}
+/* One DHIS2 data value: its keys, and the value as a number (number) or as
+ * text (a level name, "true"/"false"). */
+struct dv {
+	const char *de, *pe, *ou, *coc, *text;
+	double number;
+};
 
-/* One DHIS2 data value, as JSON or as a CSV row. */
-static void put_value(bool json, json_t *list, struct buf *b, const char *de, const char *pe,
-                      const char *ou, const char *coc, const char *value, const struct obs_rec *o)
+/* One DHIS2 data value, as JSON or as a CSV row. Numbers are written in
+ * figure_write's exact form (a JSON string, as DHIS2 has it, or a bare CSV
+ * cell: never neutralised, "-5" stays a number); text cells through
+ * csv_put_text. */
+static void put_value(bool json, json_t *list, struct buf *b, const struct dv *d,
+                      const struct obs_rec *o)
 {
+	char num[FIGURE_SIZE];
+	figure_write(d->number, num);
+	const char *de = d->de, *pe = d->pe, *ou = d->ou, *coc = d->coc;
+	const char *value = d->text ? d->text : num;
 	if (json) {
 		json_t *v = json_pack("{ssssssss}", "dataElement", de, "period", pe, "orgUnit", ou,
 		                      "value", value);
@@ -61,7 +62,10 @@ static void put_value(bool json, json_t *list, struct buf *b, const char *de, co
 	for (int k = 0; k < 9; k++) {
 		if (k)
 			buf_putc(b, ',');
-		csv_field(b, f[k]);
+		if (k == 5 && !d->text)
+			buf_puts(b, num);
+		else
+			csv_put_text(b, f[k]);
 	}
 	buf_puts(b, ",false\n");
 }
@@ -88,25 +92,28 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 			break;
 		}
 		for (size_t k = 0; k < n; k++) {
-			char pe[PERIOD_NAME_SIZE], num[40];
+			char pe[PERIOD_NAME_SIZE];
+			struct dv d = {o[k].code, pe, u[i].code, NULL, NULL, 0};
 			if (!o[k].code || dhis2_period_out(o[k].period, pe)) {
 				(*skipped)++; /* nine months: no DHIS2 period */
 			} else if (o[k].has_ratio) {
-				snprintf(num, sizeof num, "%.17g", o[k].num);
-				put_value(json, list, out, o[k].code, pe, u[i].code, "NUM", num,
-				          &o[k]);
-				snprintf(num, sizeof num, "%.17g", o[k].den);
-				put_value(json, list, out, o[k].code, pe, u[i].code, "DEN", num,
-				          &o[k]);
+				d.coc = "NUM";
+				d.number = o[k].num;
+				put_value(json, list, out, &d, &o[k]);
+				d.coc = "DEN";
+				d.number = o[k].den;
+				put_value(json, list, out, &d, &o[k]);
 				*count += 2;
 			} else {
-				if (o[k].has_value)
-					snprintf(num, sizeof num, "%.17g", o[k].value);
+				if (o[k].has_level)
+					d.text = o[k].level;
+				else if (o[k].has_value)
+					d.number = o[k].value;
 				else if (o[k].has_yes)
-					snprintf(num, sizeof num, "%s",
-					         o[k].yes ? "true" : "false");
-				put_value(json, list, out, o[k].code, pe, u[i].code, NULL,
-				          o[k].has_level ? o[k].level : num, &o[k]);
+					d.text = o[k].yes ? "true" : "false";
+				else
+					d.text = "";
+				put_value(json, list, out, &d, &o[k]);
 				(*count)++;
 			}
 			obs_rec_free(&o[k]);
@@ -135,7 +142,8 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
  * indicator and period make one ratio. Problems for a NUM without its DEN. */
 struct incoming {
 	char unit[128], code[64], period[PERIOD_NAME_SIZE];
-	char *value, *num, *den, *comment; /* borrowed from the DHIS2 values */
+	const struct dhis2_value *value, *num, *den; /* borrowed */
+	char *comment;                               /* borrowed from the DHIS2 values */
 	int line;
 };
 
@@ -166,11 +174,11 @@ static size_t gather(const struct dhis2_value *v, size_t n, struct incoming **ou
 			x->line = v[i].line;
 		}
 		if (!half)
-			x->value = v[i].value;
+			x->value = &v[i];
 		else if (!strcmp(v[i].coc, "NUM"))
-			x->num = v[i].value;
+			x->num = &v[i];
 		else
-			x->den = v[i].value;
+			x->den = &v[i];
 		if (v[i].comment)
 			x->comment = v[i].comment;
 	}
@@ -181,6 +189,40 @@ static size_t gather(const struct dhis2_value *v, size_t n, struct incoming **ou
 			             in[k].num ? "NUM" : "DEN", in[k].num ? "DEN" : "NUM");
 	*out = in;
 	return m;
+}
+
+/* A DHIS2 value as a number: a JSON number as it is, text in DHIS2's
+ * machine form ("." decimal). */
+static bool figure_of(const struct dhis2_value *d, double *v)
+{
+	if (d && d->is_number) {
+		*v = d->number;
+		return true;
+	}
+	return d && figure_read(d->value, FIGURE_MACHINE, v) == FIGURE_OK;
+}
+
+static bool same_figure(const struct dhis2_value *d, double have)
+{
+	double v;
+	return figure_of(d, &v) && v == have;
+}
+
+/* A value meant as a number (not a level name): read as one, or starting
+ * like one ("1,5" is then refused as a number, not taken for a level). */
+static bool numeric(const struct dhis2_value *d)
+{
+	double v;
+	const char *s = d ? d->value : "";
+	while (*s == ' ')
+		s++;
+	return figure_of(d, &v) || (*s >= '0' && *s <= '9') ||
+	       (*s == '-' && s[1] >= '0' && s[1] <= '9');
+}
+
+static struct obs_number number_of(const struct dhis2_value *d)
+{
+	return (struct obs_number){d && d->is_number, d && d->is_number ? d->number : 0};
 }
 
 /* The figure already stored for this input, if any, and whether it is the
@@ -197,14 +239,12 @@ static int existing(struct store *s, const struct incoming *x, bool *same, char 
 	for (size_t k = 0; !rc && k < n; k++) {
 		if (!o[k].code || strcmp(o[k].code, x->code))
 			continue;
-		double a, b;
 		if (o[k].has_ratio && x->num && x->den)
-			*same = target_number(x->num, &a) && target_number(x->den, &b) &&
-			        a == o[k].num && b == o[k].den;
+			*same = same_figure(x->num, o[k].num) && same_figure(x->den, o[k].den);
 		else if (o[k].has_value && x->value)
-			*same = target_number(x->value, &a) && a == o[k].value;
+			*same = same_figure(x->value, o[k].value);
 		else if (o[k].has_level && x->value)
-			*same = o[k].level && !strcmp(o[k].level, x->value);
+			*same = o[k].level && !strcmp(o[k].level, x->value->value);
 		rc = 1;
 	}
 	for (size_t k = 0; k < n; k++)
@@ -213,12 +253,6 @@ static int existing(struct store *s, const struct incoming *x, bool *same, char 
 		free(o);
 	unit_rec_free(&u);
 	return rc;
-}
-
-static bool is_number(const char *s)
-{
-	double v;
-	return s && *s && target_number(s, &v) == (int)strlen(s);
 }
 
 static int dhis2_import(struct store *s, const char *file, bool json, const char *by)
@@ -253,19 +287,25 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 			continue;
 		}
 		found ? updated++ : imported++;
-		const char *val = in[k].value ? in[k].value : "";
+		const struct dhis2_value *d = in[k].value;
+		const char *val = d ? d->value : "";
 		bool yes = !strcmp(val, "true") || !strcmp(val, "false");
+		bool number = d && !yes && numeric(d);
 		batch[nb++] = (struct obs_input){in[k].unit,
 		                                 in[k].code,
 		                                 in[k].period,
-		                                 yes || !is_number(val) ? "" : val,
-		                                 in[k].num ? in[k].num : "",
-		                                 in[k].den ? in[k].den : "",
-		                                 !yes && *val && !is_number(val) ? val : "",
+		                                 number ? val : "",
+		                                 in[k].num ? in[k].num->value : "",
+		                                 in[k].den ? in[k].den->value : "",
+		                                 !yes && *val && !number ? val : "",
 		                                 yes ? val : "",
 		                                 in[k].comment ? in[k].comment : "",
 		                                 "",
-		                                 in[k].line};
+		                                 in[k].line,
+		                                 number ? number_of(d) : number_of(NULL),
+		                                 number_of(in[k].num),
+		                                 number_of(in[k].den),
+		                                 FIGURE_MACHINE};
 	}
 	if (!ps.n && nb)
 		store_record_batch(s, batch, nb, by, "nhập từ DHIS2", &ps);
@@ -348,10 +388,12 @@ static int opensdg_export(struct store *s, const char *unit, const char *only, c
 						    !status_point(own, o, &v))
 							continue;
 						buf_printf(&rows, "%s,", want);
-						csv_field(&rows, x->unit ? x->unit : "");
+						csv_put_text(&rows, x->unit ? x->unit : "");
 						buf_putc(&rows, ',');
-						csv_field(&rows, f.c[k].code);
-						buf_printf(&rows, ",%.10g\n", v);
+						csv_put_text(&rows, f.c[k].code);
+						buf_putc(&rows, ',');
+						csv_put_number(&rows, v);
+						buf_putc(&rows, '\n');
 					}
 				}
 				/* The headline (GeoCode empty) only for a year with figures. */
@@ -359,8 +401,10 @@ static int opensdg_export(struct store *s, const char *unit, const char *only, c
 					if (!strcmp(roll[y][k].code, x->code) &&
 					    roll[y][k].has_value) {
 						buf_printf(&b, "%s,", want);
-						csv_field(&b, x->unit ? x->unit : "");
-						buf_printf(&b, ",,%.10g\n", roll[y][k].value);
+						csv_put_text(&b, x->unit ? x->unit : "");
+						buf_puts(&b, ",,");
+						csv_put_number(&b, roll[y][k].value);
+						buf_putc(&b, '\n');
 					}
 				if (rows.len)
 					buf_put(&b, buf_str(&rows), rows.len);

@@ -4,8 +4,10 @@
 #include "cli.h"
 
 #include "args.h"
+#include "csv.h"
 #include "live.h"
 #include "store.h"
+#include "util.h"
 #include "views.h"
 
 #include <jansson.h>
@@ -115,11 +117,23 @@ int cmd_series(int argc, char **argv)
 				size_t m;
 				json_t *p;
 				json_array_foreach(json_object_get(u, "series"), m, p)
-				        printf("%s,%s,%s,%.10g\n",
-				               json_string_value(json_object_get(x, "code")),
-				               json_string_value(json_object_get(u, "unit")),
-				               json_string_value(json_object_get(p, "period")),
-				               json_real_value(json_object_get(p, "value")));
+				{
+					struct buf b = BUF_INIT;
+					csv_put_text(&b,
+					             json_string_value(json_object_get(x, "code")));
+					buf_putc(&b, ',');
+					csv_put_text(&b,
+					             json_string_value(json_object_get(u, "unit")));
+					buf_putc(&b, ',');
+					csv_put_text(&b, json_string_value(
+					                         json_object_get(p, "period")));
+					buf_putc(&b, ',');
+					csv_put_number(
+					        &b, json_real_value(json_object_get(p, "value")));
+					buf_putc(&b, '\n');
+					fwrite(buf_str(&b), 1, b.len, stdout);
+					buf_free(&b);
+				}
 			}
 		}
 	}

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "csv.h"
 #include "period.h"
 #include "status.h"
 #include "store.h"
@@ -58,34 +59,25 @@ static void print_text(const struct status_row *r, size_t n, bool tty)
 	       count[EVAL_NOT_EVALUATED]);
 }
 
-static void csv_text(const char *s)
-{
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
 static void print_csv(const struct status_row *r, size_t n)
 {
-	puts("code,name,milestone,target,latest,status,colour");
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "code,name,milestone,target,latest,status,colour\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct status_row *x = &r[i];
-		csv_text(x->ind->code);
-		putchar(',');
-		csv_text(x->ind->name);
-		printf(",%d,", x->year);
-		csv_text(x->target ? x->target->text : "");
+		csv_put_quoted(&b, x->ind->code);
+		buf_putc(&b, ',');
+		csv_put_quoted(&b, x->ind->name);
+		buf_printf(&b, ",%d,", x->year);
+		csv_put_quoted(&b, x->target ? x->target->text : "");
+		buf_putc(&b, ',');
 		if (x->r.has_latest)
-			printf(",%g,", x->r.latest);
-		else
-			printf(",,");
-		printf("%s,%s\n", eval_status_name(x->r.status),
-		       eval_colour_vi(eval_status_colour(x->r.status)));
+			csv_put_number(&b, x->r.latest);
+		buf_printf(&b, ",%s,%s\n", eval_status_name(x->r.status),
+		           eval_colour_vi(eval_status_colour(x->r.status)));
 	}
+	fwrite(buf_str(&b), 1, b.len, stdout);
+	buf_free(&b);
 }
 
 /* A unit evaluated, from the database of --db: 0, or -1 after saying why. */

@@ -443,7 +443,8 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 int cmd_record(int argc, char **argv)
 {
 	const char *db = NULL, *csvfile = NULL, *by = NULL, *reason = NULL;
-	struct obs_input in = {"", "", "", "", "", "", "", "", "", "", 0};
+	struct obs_input in = {"", "", "", "",  "",  "",  "",         "",
+	                       "", "", 0,  {0}, {0}, {0}, FIGURE_TEXT};
 	bool yes = false, no = false;
 	const struct opt opts[] = {{"db", &db, NULL},
 	                           {"csv", &csvfile, NULL},
@@ -485,11 +486,14 @@ int cmd_record(int argc, char **argv)
 
 static void print_obs(const struct obs_rec *o, const char *code)
 {
+	char a[FIGURE_SIZE], b[FIGURE_SIZE]; /* exact: the figure as stored */
+	figure_write(o->has_ratio ? o->num : o->value, a);
+	figure_write(o->den, b);
 	printf("%-8s %-8s ", code ? code : "", o->period);
 	if (o->has_value)
-		printf("%-14g", o->value);
+		printf("%-14s", a);
 	else if (o->has_ratio)
-		printf("%g/%g%*s", o->num, o->den, 6, "");
+		printf("%s/%s%*s", a, b, 6, "");
 	else if (o->has_level)
 		printf("%-14s", o->level);
 	else if (o->has_yes)
@@ -636,13 +640,11 @@ int cmd_reopen(int argc, char **argv)
 
 static void csv_cell(const char *v, bool last)
 {
-	fputc('"', stdout);
-	for (; v && *v; v++) {
-		if (*v == '"')
-			fputc('"', stdout);
-		fputc(*v, stdout);
-	}
-	fputs(last ? "\"\n" : "\",", stdout);
+	struct buf b = BUF_INIT;
+	csv_put_quoted(&b, v);
+	buf_putc(&b, last ? '\n' : ',');
+	fwrite(buf_str(&b), 1, b.len, stdout);
+	buf_free(&b);
 }
 
 int cmd_audit(int argc, char **argv)

@@ -1,7 +1,9 @@
 /* csv.c: a strict CSV reader: every row kept with its line number, bad
- * quoting and oversized fields rejected with where and why. */
+ * quoting and oversized fields rejected with where and why; and the one
+ * writer of CSV cells, safe to open in a spreadsheet. */
 #include "csv.h"
 
+#include "figure.h"
 #include "text.h"
 #include "util.h"
 
@@ -112,4 +114,45 @@ int csv_parse(const char *data, size_t len, struct csv *out, char **err)
 		out->rows[out->n++] = row;
 	}
 	return 0;
+}
+
+/* ---- writing ------------------------------------------------------------- */
+
+bool csv_formula(const char *s)
+{
+	return s && strchr("=+-@\t\r", *s) && *s && strcmp(s, "-") != 0;
+}
+
+static void put(struct buf *b, const char *s, bool quote)
+{
+	bool formula = csv_formula(s);
+	quote |= formula || (s && strpbrk(s, ",\"\r\n"));
+	if (quote)
+		buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
+	for (; s && *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	if (quote)
+		buf_putc(b, '"');
+}
+
+void csv_put_text(struct buf *b, const char *s)
+{
+	put(b, s, false);
+}
+
+void csv_put_quoted(struct buf *b, const char *s)
+{
+	put(b, s, true);
+}
+
+void csv_put_number(struct buf *b, double v)
+{
+	char text[FIGURE_SIZE];
+	figure_write(v, text);
+	buf_puts(b, text);
 }

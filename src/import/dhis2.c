@@ -2,6 +2,7 @@
 #include "dhis2.h"
 
 #include "csv.h"
+#include "figure.h"
 #include "text.h"
 #include "util.h"
 
@@ -102,15 +103,19 @@ static char *dup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-/* A JSON value as text: strings as they are, numbers and booleans written. */
-static char *text_of(json_t *v)
+/* A JSON value as text: strings as they are, numbers and booleans written.
+ * A number is also kept as it is in d. */
+static char *text_of(json_t *v, struct dhis2_value *d)
 {
 	if (json_is_string(v))
 		return xstrdup(json_string_value(v));
-	if (json_is_integer(v))
-		return xasprintf("%lld", (long long)json_integer_value(v));
-	if (json_is_real(v))
-		return xasprintf("%.17g", json_real_value(v));
+	if (json_is_number(v)) {
+		char text[FIGURE_SIZE];
+		d->is_number = true;
+		d->number = json_number_value(v);
+		figure_write(d->number, text);
+		return xstrdup(text);
+	}
 	if (json_is_boolean(v))
 		return xstrdup(json_is_true(v) ? "true" : "false");
 	return NULL;
@@ -156,7 +161,7 @@ int dhis2_parse_json(const char *data, size_t len, struct dhis2_value **out, siz
 		v->period = dup_or_null(json_string_value(json_object_get(o, "period")));
 		v->org_unit = dup_or_null(json_string_value(json_object_get(o, "orgUnit")));
 		v->coc = dup_or_null(json_string_value(json_object_get(o, "categoryOptionCombo")));
-		v->value = text_of(json_object_get(o, "value"));
+		v->value = text_of(json_object_get(o, "value"), v);
 		v->comment = dup_or_null(json_string_value(json_object_get(o, "comment")));
 		check(v, ps);
 	}

@@ -19,9 +19,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* value is text in DHIS2's machine form ("." decimal, no groups:
+ * figure_read with FIGURE_MACHINE); a JSON number is kept as the number
+ * itself in number (is_number), value then holds it written. */
 struct dhis2_value {
 	char *data_element, *period, *org_unit, *coc, *value, *comment;
 	int line; /* CSV line or JSON array index + 1 */
+	bool is_number;
+	double number;
 };
 
 void dhis2_values_free(struct dhis2_value *v, size_t n);

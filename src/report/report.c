@@ -1,5 +1,7 @@
 /* report.c: what the report says, and its JSON, CSV and HTML forms. */
 #include "report.h"
+#include "csv.h"
+#include "figure.h"
 
 #include "period.h"
 #include "text.h"
@@ -181,26 +183,16 @@ json_t *report_json(const struct report *r)
 
 /* ---- CSV -------------------------------------------------------------------- */
 
-static void csv_cell(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; s && *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
-/* One CSV row; kinds says for each cell "t" (text, quoted) or "n" (a
- * number or a code word, bare). Empty cells stay empty. */
+/* One CSV row; kinds says for each cell "t" (text, quoted and neutralised
+ * by csv_put_quoted) or "n" (a number from figure_write or a code word of
+ * chitieu's own, bare). Empty cells stay empty. */
 static void csv_row(struct buf *b, const char *kinds, const char *const *cells)
 {
 	for (size_t k = 0; kinds[k]; k++) {
 		if (k)
 			buf_putc(b, ',');
 		if (kinds[k] == 't')
-			csv_cell(b, cells[k]);
+			csv_put_quoted(b, cells[k]);
 		else if (cells[k])
 			buf_puts(b, cells[k]);
 	}
@@ -213,12 +205,12 @@ void report_csv(const struct report *r, struct buf *b)
 	            "status,colour,lead,units_meeting,units_evaluated\r\n");
 	for (size_t i = 0; i < r->v.n; i++) {
 		const struct status_row *x = &r->v.rows[i];
-		char base[40] = "", year[16], value[40] = "";
+		char base[FIGURE_SIZE] = "", year[16], value[FIGURE_SIZE] = "";
 		if (x->ind->has_baseline)
-			snprintf(base, sizeof base, "%.10g", x->ind->baseline);
+			figure_write(x->ind->baseline, base);
 		snprintf(year, sizeof year, "%d", x->year);
 		if (x->r.has_latest)
-			snprintf(value, sizeof value, "%.10g", x->r.latest);
+			figure_write(x->r.latest, value);
 		const char *cells[] = {r->v.u.code,
 		                       r->period,
 		                       x->ind->code,
@@ -238,9 +230,9 @@ void report_csv(const struct report *r, struct buf *b)
 	/* A province: each indicator over its communes (status "rollup"). */
 	for (size_t i = 0; i < r->nroll; i++) {
 		const struct rollup_row *x = &r->roll[i];
-		char value[40] = "", met[16], evaluated[16];
+		char value[FIGURE_SIZE] = "", met[16], evaluated[16];
 		if (x->has_value)
-			snprintf(value, sizeof value, "%.10g", x->value);
+			figure_write(x->value, value);
 		snprintf(met, sizeof met, "%d", x->meeting.met);
 		snprintf(evaluated, sizeof evaluated, "%d", x->meeting.evaluated);
 		const char *cells[] = {r->v.u.code, r->period, x->code, x->name,  x->unit,

@@ -50,13 +50,14 @@ static const char *jstr(json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* A number or a string in JSON as the text the store checks. */
-static const char *jnum(json_t *o, const char *key, char buf[40])
+/* A figure in JSON: a number is taken as it is (*n), never written out and
+ * read again; a string is text the store reads by the rule of figure.h. */
+static const char *jnum(json_t *o, const char *key, struct obs_number *n)
 {
 	json_t *v = json_object_get(o, key);
 	if (json_is_number(v)) {
-		snprintf(buf, 40, "%.17g", json_number_value(v));
-		return buf;
+		*n = (struct obs_number){true, json_number_value(v)};
+		return "";
 	}
 	if (json_is_boolean(v))
 		return json_is_true(v) ? "có" : "không";
@@ -463,22 +464,28 @@ static void api_record(struct ctx *c, const struct args *a)
 		return;
 	}
 	struct obs_input *in = xcalloc(n, sizeof *in);
-	char(*nums)[3][40] = xcalloc(n, sizeof *nums);
 	const char **codes = xcalloc(n, sizeof *codes);
 	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_is_array(list) ? json_array_get(list, i) : j;
 		codes[i] = jstr(o, "indicator");
+		struct obs_number nv = {0}, nn = {0}, nd = {0};
+		const char *value = jnum(o, "value", &nv), *num = jnum(o, "num", &nn),
+		           *den = jnum(o, "den", &nd);
 		in[i] = (struct obs_input){a->p[0],
 		                           codes[i] ? codes[i] : "",
 		                           jstr(o, "period") ? jstr(o, "period") : "",
-		                           jnum(o, "value", nums[i][0]),
-		                           jnum(o, "num", nums[i][1]),
-		                           jnum(o, "den", nums[i][2]),
+		                           value,
+		                           num,
+		                           den,
 		                           jstr(o, "level") ? jstr(o, "level") : "",
 		                           "",
 		                           jstr(o, "note") ? jstr(o, "note") : "",
 		                           jstr(o, "evidence") ? jstr(o, "evidence") : "",
-		                           (int)i + 1};
+		                           (int)i + 1,
+		                           nv,
+		                           nn,
+		                           nd,
+		                           FIGURE_TEXT};
 		json_t *yes = json_object_get(o, "yes");
 		if (json_is_boolean(yes))
 			in[i].yes = json_is_true(yes) ? "có" : "không";
@@ -492,7 +499,6 @@ static void api_record(struct ctx *c, const struct args *a)
 		reply_problems(c, !strcmp(ps.v[0].code, "E_FORBIDDEN") ? 403 : 400, &ps);
 	problems_free(&ps);
 	free(in);
-	free(nums);
 	free(codes);
 	json_decref(j);
 	unit_rec_free(&u);

@@ -2,6 +2,7 @@
  * front-end build, no inline script (the CSP forbids it), one small CSS and
  * one small script file, charts as SVG. */
 #include "app.h"
+#include "figure.h"
 
 #include "period.h"
 #include "rollup.h"
@@ -629,10 +630,12 @@ static void field_value(struct ctx *c, const char *name, const char *code, const
 	buf_printf(B, "<input name=\"%s.", name);
 	esc(c, code);
 	buf_puts(B, "\" inputmode=\"decimal\" value=\"");
+	char text[FIGURE_SIZE];
+	figure_write_vi(have, text); /* exact, and read back as the same figure */
 	if (typed)
 		esc(c, typed);
 	else if (has)
-		buf_printf(B, "%.10g", have);
+		buf_puts(B, text);
 	buf_puts(B, "\">");
 }
 
@@ -774,7 +777,7 @@ static bool same_number(const char *typed, bool has, double v)
 	if (!typed || !*typed)
 		return !has;
 	double t;
-	return has && target_number(typed, &t) == (int)strlen(typed) && fabs(t - v) < 1e-9;
+	return has && figure_read(typed, FIGURE_TEXT, &t) == FIGURE_OK && t == v;
 }
 
 /* The fields posted for an indicator (v, n, d, l, y, e) say what it
@@ -840,7 +843,11 @@ static void page_entry(struct ctx *c, const char *unit)
 		                           got[4] ? got[4] : "",
 		                           "",
 		                           got[5] ? got[5] : "",
-		                           (int)n + 1};
+		                           (int)n + 1,
+		                           {0},
+		                           {0},
+		                           {0},
+		                           FIGURE_TEXT};
 		n++;
 	}
 	char *action = ctx_form(c, "action");

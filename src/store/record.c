@@ -3,8 +3,8 @@
  * with its line, then all rows written in one transaction, or none. */
 #include "store.h"
 
+#include "figure.h"
 #include "period.h"
-#include "target.h"
 #include "text.h"
 #include "util.h"
 
@@ -12,18 +12,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A figure as typed: "85", "85,5", "1.000". */
-static bool read_number(const char *s, double *v)
+/* One figure of a row: a number as it came, or text read by the rule of
+ * figure.h. False after adding the problem to ps: an ambiguous figure is
+ * asked about, never guessed. */
+static bool read_figure(const char *what, const char *text, struct obs_number n,
+                        enum figure_form form, int line, double *v, struct problems *ps)
 {
-	while (*s == ' ')
-		s++;
-	int k = target_number(s, v);
-	if (!k)
-		return false;
-	s += k;
-	while (*s == ' ')
-		s++;
-	return *s == '\0';
+	if (n.set) {
+		*v = n.v;
+		return true;
+	}
+	enum figure_read_rc rc = figure_read(text, form, v);
+	if (rc == FIGURE_AMBIGUOUS) {
+		char dec[FIGURE_SIZE], whole[FIGURE_SIZE];
+		figure_readings(text, dec, whole);
+		problems_add(ps, "E_AMBIGUOUS_NUMBER", line,
+		             "%s \"%s\" chưa rõ: là %s (số thập phân) hay %s (số nguyên)? "
+		             "Viết %s nếu là số thập phân, %s nếu là số nguyên "
+		             "(dấu phẩy là dấu thập phân, dấu chấm ngăn cách hàng nghìn)",
+		             what, text, dec, whole, dec, whole);
+	} else if (rc && form == FIGURE_MACHINE) {
+		problems_add(ps, "E_NUMBER", line,
+		             "%s \"%s\" không phải số (cần dạng 85 hoặc 85.5: dấu chấm "
+		             "thập phân, không ngăn cách hàng nghìn)",
+		             what, text);
+	} else if (rc) {
+		problems_add(ps, "E_NUMBER", line,
+		             "%s \"%s\" không phải số (viết như 85, 85,5 hoặc 1.234.567)", what,
+		             text);
+	}
+	return rc == FIGURE_OK;
 }
 
 static bool read_yes(const char *s, bool *yes)
@@ -207,13 +225,15 @@ static void build(struct store *s, struct lookups *lk, const struct obs_input *i
 		snprintf(o->period, sizeof o->period, "%.15s", in->period);
 	o->series_id = se->id;
 	size_t before = ps->n;
-	if (*in->value && !(o->has_value = read_number(in->value, &o->value)))
-		problems_add(ps, "E_NUMBER", in->line, "Giá trị \"%s\" không phải số", in->value);
-	if (*in->num || *in->den) {
-		o->has_ratio = read_number(in->num, &o->num) && read_number(in->den, &o->den);
-		if (!o->has_ratio)
-			problems_add(ps, "E_NUMBER", in->line,
-			             "Tử số \"%s\" và mẫu số \"%s\" phải là số", in->num, in->den);
+	if (in->value_n.set || *in->value)
+		o->has_value = read_figure("Giá trị", in->value, in->value_n, in->form, in->line,
+		                           &o->value, ps);
+	if (in->num_n.set || in->den_n.set || *in->num || *in->den) {
+		bool num =
+		        read_figure("Tử số", in->num, in->num_n, in->form, in->line, &o->num, ps);
+		bool den =
+		        read_figure("Mẫu số", in->den, in->den_n, in->form, in->line, &o->den, ps);
+		o->has_ratio = num && den;
 	}
 	if (*in->level) {
 		o->has_level = true;

@@ -4,6 +4,7 @@
 #ifndef CHITIEU_STORE_H
 #define CHITIEU_STORE_H
 
+#include "figure.h"
 #include "observation.h"
 #include "plan.h"
 
@@ -149,11 +150,22 @@ int store_backup(struct store *s, const char *path, char **err);
 int store_dump(struct store *s, const char *path, char **err);
 int store_restore(struct store *s, const char *path, char **err);
 
+/* A figure that came as a number (a JSON number): taken as it is, never
+ * written out and read again. */
+struct obs_number {
+	bool set;
+	double v;
+};
+
 /* A figure as typed by a person or read from a CSV row: text fields, ""
- * when absent. */
+ * when absent. value, num and den are read by figure_read in the given form
+ * (FIGURE_TEXT, the default, for people; FIGURE_MACHINE for DHIS2), unless
+ * the matching *_n is set. */
 struct obs_input {
 	const char *unit, *indicator, *period, *value, *num, *den, *level, *yes, *note, *evidence;
 	int line;
+	struct obs_number value_n, num_n, den_n;
+	enum figure_form form;
 };
 
 /* Look up and check every row, then write them all in one transaction, or

@@ -26,7 +26,8 @@ static struct store *s;
 static void record(const char *unit, const char *ind, const char *period, const char *value,
                    const char *num, const char *den)
 {
-	struct obs_input in = {unit, ind, period, value, num, den, "", "", "", "", 1};
+	struct obs_input in = {unit, ind, period, value, num, den, "",         "",
+	                       "",   "",  1,      {0},   {0}, {0}, FIGURE_TEXT};
 	struct problems ps = {0};
 	int rc = store_record_batch(s, &in, 1, "test", "", &ps);
 	if (rc)
