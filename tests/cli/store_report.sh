@@ -75,7 +75,7 @@ run province 0 report --unit DEMO --period 2025 --format json
 jq -e '(.ranking | length) == 3 and (.communes | map(select(.code == "I.1"))[0].meeting) == 1' "$tmp/out" > /dev/null &&
 	ok || bad "province: $(jq -c '[.ranking, (.communes | map(select(.code == "I.1")))]' "$tmp/out" | head -c 400)"
 run province-csv 0 report --unit DEMO --period 2025 --format csv
-grep -q '^"DEMO","2025","I.1",.*,63.15789474,rollup,,,1,3' "$tmp/out" && ok || bad "province csv: $(grep '"I.1"' "$tmp/out")"
+grep -q '^"DEMO","2025","I.1",.*,63.1578947368421,rollup,,,1,3' "$tmp/out" && ok || bad "province csv: $(grep '"I.1"' "$tmp/out")"
 run province-docx 0 report --unit DEMO --period 2025 --format docx -o "$tmp/p.docx"
 unzip -p "$tmp/p.docx" word/document.xml | sed 's/<[^>]*>/ /g' | grep -q "TỔNG HỢP 3 ĐƠN VỊ TRỰC THUỘC" && ok ||
 	bad "province docx"
