@@ -72,6 +72,22 @@ printf 'unit,indicator,period,value\nDEMO-A,IV.1,2028-11,"3,5"\nDEMO-A,IV.1,2028
 run csv-ambiguous 2 record --csv "$tmp/r.csv"
 grep -q 'dòng 3: \[E_AMBIGUOUS_NUMBER\]' "$tmp/err" && ok || bad "csv 1.234: $(cat "$tmp/err")"
 
+# The web form: it shows the stored 2.125 as "2,125" (read back the same, so
+# posting the form unchanged changes nothing), and a typed "2.125" is asked
+# about, not stored as 2125.
+curl -s -c "$tmp/jar" -H 'Content-Type: application/json' \
+	-d '{"login":"vanphong","password":"matkhau-demo"}' "$base/api/v1/session" > "$tmp/signin"
+csrf=$(sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' "$tmp/signin")
+curl -s -b "$tmp/jar" "$base/don-vi/DEMO-A/nhap-lieu?period=2028-04" > "$tmp/form"
+grep -q 'name="v.IV.1" inputmode="decimal" value="2,125"' "$tmp/form" && ok || bad "form shows 2,125: $(grep -o 'name="v.IV.1"[^>]*' "$tmp/form")"
+curl -s -b "$tmp/jar" --data-urlencode "csrf=$csrf" --data-urlencode "v.IV.1=2,125" \
+	--data-urlencode "action=draft" "$base/don-vi/DEMO-A/nhap-lieu?period=2028-04" > /dev/null
+same "$(stored DEMO-A IV.1 2028-04)" 2.125 && ok || bad "form re-post changed 2.125 to $(stored DEMO-A IV.1 2028-04)"
+curl -s -b "$tmp/jar" --data-urlencode "csrf=$csrf" --data-urlencode "v.IV.1=2.125" \
+	--data-urlencode "action=draft" "$base/don-vi/DEMO-A/nhap-lieu?period=2028-10" > "$tmp/form"
+grep -q 'chưa rõ: là 2,125 (số thập phân) hay 2125 (số nguyên)' "$tmp/form" && ok || bad "form 2.125 asked about"
+[ "$(stored DEMO-A IV.1 2028-10)" = none ] && ok || bad "form 2.125 stored as $(stored DEMO-A IV.1 2028-10)"
+
 # DHIS2: "2.125" in DHIS2's own CSV is 2.125 (a machine format: "."
 # decimal, no thousands), and goes out again as 2.125.
 printf 'dataelement,period,orgunit,catoptcombo,attroptcombo,value\nIV.1,202901,DEMO-A,,,2.125\nIV.1,202902,DEMO-A,,,1e-3\n' > "$tmp/d.csv"
