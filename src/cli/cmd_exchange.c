@@ -8,10 +8,10 @@
 #include "args.h"
 #include "csv.h"
 #include "dhis2.h"
+#include "figure.h"
 #include "import.h"
 #include "period.h"
 #include "store.h"
-#include "figure.h"
 #include "util.h"
 #include "views.h"
 
