@@ -175,7 +175,12 @@ int store_begin(struct store *s, char **err)
 
 int store_commit(struct store *s, char **err)
 {
-	return D->exec(s->db, "COMMIT", err);
+	if (!D->exec(s->db, "COMMIT", err))
+		return 0;
+	/* A commit that failed (a full disk) may leave SQLite's transaction
+	 * open: end it, or the connection's next BEGIN fails. */
+	D->exec(s->db, "ROLLBACK", NULL);
+	return -1;
 }
 
 void store_rollback(struct store *s)

@@ -55,7 +55,8 @@ void store_fault_clear(void);
  * -1 when it is still lost (*err when err is not NULL). */
 int store_reconnect(struct store *s, char **err);
 
-/* Transactions: everything between begin and commit lands, or nothing. */
+/* Transactions: everything between begin and commit lands, or nothing (a
+ * commit that fails rolls back). */
 int store_begin(struct store *s, char **err);
 int store_commit(struct store *s, char **err);
 void store_rollback(struct store *s);
