@@ -25,7 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define WORKERS_MAX 32
+#define WORKERS_MAX  32
 #define STOP_SECONDS 10 /* from SIGTERM to the end, at most (README) */
 
 /* One request, from its first bytes to its answer. */
@@ -242,7 +242,20 @@ static bool stop(struct server *sv)
 	pthread_mutex_lock(&sv->mu);
 	sv->stopping = true;
 	pthread_cond_broadcast(&sv->cv);
+	/* What no worker took yet is answered here: the workers may all be
+	 * held by the database. */
+	struct job *queued = sv->head;
+	sv->head = sv->tail = NULL;
 	pthread_mutex_unlock(&sv->mu);
+	while (queued) {
+		struct job *j = queued;
+		queued = j->next;
+		unavailable(&j->resp, "Máy chủ đang dừng; chưa làm gì, xin thử lại sau");
+		pthread_mutex_lock(&sv->mu);
+		j->done = true;
+		pthread_mutex_unlock(&sv->mu);
+		MHD_resume_connection(j->conn);
+	}
 	t = after_ms(&t0, (STOP_SECONDS - 1) * 1000L);
 	bool done = wait_until(sv, no_worker, &t);
 	t = after_ms(&t0, STOP_SECONDS * 1000L - 500);
@@ -457,8 +470,9 @@ int server_run(const struct server_opts *o)
 		bool all = stop(sv);
 		fprintf(stderr, "chitieu serve: dừng theo tín hiệu %d\n", sig);
 		if (!all) { /* a worker held by the database: leave without it */
-			fprintf(stderr, "chitieu serve: sau %d giây vẫn có yêu cầu chờ cơ sở dữ liệu; "
-			                "dừng không chờ (giao dịch dở dang bị hủy)\n",
+			fprintf(stderr,
+			        "chitieu serve: sau %d giây vẫn có yêu cầu chờ cơ sở dữ liệu; "
+			        "dừng không chờ (giao dịch dở dang bị hủy)\n",
 			        STOP_SECONDS);
 			return 0;
 		}

@@ -58,8 +58,8 @@ static void classify(PGconn *db, const PGresult *r)
 		st_fault("E_DISK_FULL");
 	else if (state && !strncmp(state, "53", 2))
 		st_fault("E_UNAVAILABLE");
-	else if (state && (!strcmp(state, "40001") || !strcmp(state, "40P01") ||
-	                   !strcmp(state, "55P03")))
+	else if (state &&
+	         (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03")))
 		st_fault("E_BUSY");
 }
 
