@@ -92,6 +92,9 @@ loaders="$loaders $!"
 sleep 3
 pgctl -m fast -w -t 30 stop > /dev/null || bad "pg_ctl stop"
 echo "PostgreSQL stopped"
+# The CLI: a clear message and its own exit status (3: try again later).
+run "the CLI while PostgreSQL is away" 3 status --unit DEMO-A --db "$url"
+grep -q 'E_UNAVAILABLE' "$tmp/err" && ok || bad "the CLI's message: $(cat "$tmp/err")"
 sleep 5
 pgctl -l "$pgdir/log" -w -t 30 start > /dev/null || bad "pg_ctl start"
 echo "PostgreSQL started again"
