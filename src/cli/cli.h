@@ -1,11 +1,14 @@
 /* cli.h: the subcommands of the chitieu binary. Each takes the arguments
- * after its name and returns the exit status: 0 done, 1 usage, 2 bad input. */
+ * after its name and returns the exit status: 0 done, 1 usage, 2 bad input;
+ * main turns a failure that the database's passing state caused (away,
+ * busy, disk full: store_fault) into 3, try again later. */
 #ifndef CHITIEU_CLI_H
 #define CHITIEU_CLI_H
 
 #define CLI_OK       0
 #define CLI_USAGE    1
 #define CLI_BADINPUT 2
+#define CLI_TRYLATER 3
 
 int cmd_parse(int argc, char **argv);
 int cmd_unit(int argc, char **argv);

@@ -1,6 +1,8 @@
 /* main.c: chitieu's entry point: find the subcommand in the table, run it. */
 #include "cli.h"
 
+#include "store.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -87,6 +89,34 @@ static int cmd_version(int argc, char **argv)
 	return CLI_OK;
 }
 
+/* The one table from the database's passing failures to exit statuses,
+ * with what to tell the person after the command's own message. */
+static const struct fault_exit {
+	const char *code;
+	int status;
+	const char *advice;
+} fault_exits[] = {
+        {"E_UNAVAILABLE", CLI_TRYLATER,
+         "không kết nối được cơ sở dữ liệu (máy chủ PostgreSQL không trả lời); hãy thử lại "
+         "sau"},
+        {"E_BUSY", CLI_TRYLATER,
+         "cơ sở dữ liệu đang bận (một tiến trình khác giữ quyền ghi); chưa ghi gì, hãy thử "
+         "lại sau"},
+        {"E_DISK_FULL", CLI_TRYLATER,
+         "hết chỗ trên đĩa của cơ sở dữ liệu; chưa ghi gì, hãy giải phóng chỗ rồi thử lại"},
+};
+
+static int finish(int rc)
+{
+	const char *fault = store_fault();
+	for (size_t i = 0; rc && fault && i < sizeof fault_exits / sizeof fault_exits[0]; i++)
+		if (!strcmp(fault, fault_exits[i].code)) {
+			fprintf(stderr, "chitieu: [%s] %s\n", fault, fault_exits[i].advice);
+			return fault_exits[i].status;
+		}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -100,7 +130,7 @@ int main(int argc, char **argv)
 		return cmd_version(0, NULL);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (!strcmp(commands[i].name, name))
-			return commands[i].run(argc - 2, argv + 2);
+			return finish(commands[i].run(argc - 2, argv + 2));
 	fprintf(stderr, "chitieu: không có lệnh \"%s\"; xem \"chitieu help\"\n", name);
 	return CLI_USAGE;
 }

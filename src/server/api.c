@@ -201,9 +201,13 @@ int app_sign_in(struct ctx *c, const char *login, const char *password, struct s
 	}
 	struct user_rec u = {0};
 	char *err = NULL;
-	bool ok = store_user_get(c->s, login, &u, &err) == 0 && !u.disabled &&
-	          auth_verify_password(u.pw_hash, password);
+	int found = store_user_get(c->s, login, &u, &err);
 	free(err);
+	if (found < 0) { /* the store failed, not the person: no strike */
+		*msg = "Chưa kiểm tra được tài khoản vì cơ sở dữ liệu có lỗi; xin thử lại sau";
+		return 503;
+	}
+	bool ok = found == 0 && !u.disabled && auth_verify_password(u.pw_hash, password);
 	user_rec_free(&u);
 	if (!ok) {
 		signin_failed(c->app->sessions, login, addr, c->now);
@@ -496,7 +500,7 @@ static void api_record(struct ctx *c, const struct args *a)
 		app_recorded(c, in, n);
 		reply_json(c, 201, json_pack("{si}", "recorded", (int)n));
 	} else
-		reply_problems(c, !strcmp(ps.v[0].code, "E_FORBIDDEN") ? 403 : 400, &ps);
+		reply_problems(c, app_code_status(ps.v[0].code), &ps);
 	problems_free(&ps);
 	free(in);
 	free(codes);
@@ -537,14 +541,7 @@ static void api_transition(struct ctx *c, const struct args *a)
 			problems_add(&ps, "E_DB", 0, "%s", err);
 	}
 	if (ps.n) {
-		const char *k = ps.v[0].code;
-		reply_problems(c,
-		               !strcmp(k, "E_NOT_FOUND")   ? 404
-		               : !strcmp(k, "E_FORBIDDEN") ? 403
-		               : !strcmp(k, "E_STATE")     ? 409
-		               : !strcmp(k, "E_DB")        ? 500
-		                                           : 400,
-		               &ps);
+		reply_problems(c, app_code_status(ps.v[0].code), &ps);
 	} else {
 		reply_json(
 		        c, 200,

@@ -172,23 +172,97 @@ void reply_error(struct ctx *c, int status, const char *code, const char *messag
 	reply_json(c, status, json_pack("{s{ssss}}", "error", "code", code, "message", message));
 }
 
-void reply_store_error(struct ctx *c, const char *err)
+/* The one table from an error code to its HTTP status: codes not here are
+ * the request's fault (400). The database's passing failures (store_fault)
+ * are 503 with the seconds to wait before trying again and what to say. */
+static const struct code_status {
+	const char *code;
+	int status, retry_after;
+	const char *message;
+} code_statuses[] = {
+        {"E_UNKNOWN_UNIT", 404, 0, NULL},
+        {"E_NO_PLAN", 404, 0, NULL},
+        {"E_NOT_FOUND", 404, 0, NULL},
+        {"E_FORBIDDEN", 403, 0, NULL},
+        {"E_STATE", 409, 0, NULL},
+        {"E_DB", 500, 0, NULL},
+        {"E_BUSY", 503, 5,
+         "Cơ sở dữ liệu đang bận (một thao tác khác đang giữ quyền ghi); chưa ghi gì, xin thử "
+         "lại sau ít giây"},
+        {"E_DISK_FULL", 503, 60,
+         "Máy chủ đã hết chỗ lưu trữ; chưa ghi gì, xin báo quản trị viên và thử lại sau"},
+        {"E_UNAVAILABLE", 503, 5,
+         "Tạm thời không kết nối được cơ sở dữ liệu; xin thử lại sau ít giây"},
+};
+
+static const struct code_status *code_status_of(const char *code)
 {
-	char code[40] = "E_DB";
-	const char *msg = err ? err : "lỗi cơ sở dữ liệu";
+	for (size_t i = 0; i < sizeof code_statuses / sizeof code_statuses[0]; i++)
+		if (code && !strcmp(code, code_statuses[i].code))
+			return &code_statuses[i];
+	return NULL;
+}
+
+int app_code_status(const char *code)
+{
+	const struct code_status *cs = code_status_of(code);
+	return cs ? cs->status : 400;
+}
+
+static void retry_after(struct ctx *c, const struct code_status *cs)
+{
+	if (!cs || !cs->retry_after)
+		return;
+	for (int i = 0; i < c->rs->nheaders; i++)
+		if (!strncmp(c->rs->headers[i], "Retry-After:", 12))
+			return;
+	http_header(c->rs, "Retry-After: %d", cs->retry_after);
+}
+
+const char *app_error_code(const char *err, char code[40], const char **msg)
+{
+	snprintf(code, 40, "E_DB");
+	*msg = err ? err : "lỗi cơ sở dữ liệu";
 	if (err && err[0] == '[') {
 		const char *end = strchr(err, ']');
-		if (end && end - err < (long)sizeof code) {
-			snprintf(code, sizeof code, "%.*s", (int)(end - err - 1), err + 1);
-			msg = end[1] == ' ' ? end + 2 : end + 1;
+		if (end && end - err < 40) {
+			snprintf(code, 40, "%.*s", (int)(end - err - 1), err + 1);
+			*msg = end[1] == ' ' ? end + 2 : end + 1;
 		}
 	}
-	int status = !strcmp(code, "E_UNKNOWN_UNIT") || !strcmp(code, "E_NO_PLAN") ||
-	                             !strcmp(code, "E_NOT_FOUND")
-	                     ? 404
-	             : !strcmp(code, "E_DB") ? 500
-	                                     : 400;
-	reply_error(c, status, code, msg);
+	/* A database error met because of the database's state says so. */
+	if (!strcmp(code, "E_DB") && store_fault())
+		snprintf(code, 40, "%s", store_fault());
+	return code;
+}
+
+void reply_store_error(struct ctx *c, const char *err)
+{
+	char code[40];
+	const char *msg;
+	app_error_code(err, code, &msg);
+	const struct code_status *cs = code_status_of(code);
+	retry_after(c, cs);
+	reply_error(c, cs ? cs->status : 400, code, cs && cs->message ? cs->message : msg);
+}
+
+/* The request met a passing failure of the database (store_fault): whatever
+ * error it was answered with (a failed read taken for "not found", "not
+ * signed in", a database error) is that failure: 503, try again later. */
+static void reply_fault(struct ctx *c, bool api)
+{
+	const struct code_status *cs = code_status_of(store_fault());
+	if (!cs || c->rs->status < 400)
+		return;
+	retry_after(c, cs);
+	if (api) {
+		reply_error(c, cs->status, cs->code, cs->message);
+	} else if (c->rs->status != cs->status) {
+		c->rs->status = cs->status;
+		c->rs->ctype = "text/plain; charset=utf-8";
+		buf_reset(&c->rs->body);
+		buf_puts(&c->rs->body, cs->message);
+	}
 }
 
 /* The entry for key still valid at mark: its bytes appended to out (and
@@ -350,9 +424,15 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
                 bool fast)
 {
 	struct ctx c = {.app = a, .s = s, .rq = rq, .rs = rs, .now = time(NULL), .fast = fast};
-	char *err = NULL;
-	c.mark = store_change_mark(s, &err); /* before anything is read */
-	free(err);
+	store_fault_clear();
+	c.mark = store_change_mark(s, NULL); /* before anything is read */
+	/* A connection lost since the last request (PostgreSQL restarted):
+	 * opened again, and this first read, which changed nothing, tried once
+	 * more. */
+	if (c.mark < 0 && store_reconnect(s, NULL) > 0) {
+		store_fault_clear();
+		c.mark = store_change_mark(s, NULL);
+	}
 	rs->status = 200;
 	rs->ctype = "text/html; charset=utf-8";
 	c.nseg = http_segments(rq->path, c.seg, APP_MAX_SEGMENTS);
@@ -360,6 +440,9 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 	if (c.nseg < 0) {
 		c.nseg = 0;
 		reply_error(&c, 404, "E_NOT_FOUND", "Đường dẫn không hợp lệ");
+	} else if (c.mark < 0 && store_fault()) { /* the database is away: 503 at once */
+		rs->status = 500;
+		reply_fault(&c, api);
 	} else {
 		identify(&c);
 		bool writes = !fast && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD");
@@ -372,6 +455,8 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 		if (writes)
 			app_write_end(&c);
 	}
+	if (!c.deferred)
+		reply_fault(&c, api);
 	if (c.deferred) {
 		rs->status = 0;
 		buf_reset(&rs->body);

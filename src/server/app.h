@@ -92,8 +92,15 @@ bool ctx_period(struct ctx *c, int *as_of, enum period_kind *grain, char name[32
 
 void reply_json(struct ctx *c, int status, json_t *body); /* steals body */
 void reply_error(struct ctx *c, int status, const char *code, const char *message);
-/* The store's "[E_CODE] message" as an error with the status it implies. */
+/* The store's "[E_CODE] message" as an error with the status it implies
+ * (a 503 with Retry-After when the database is away, busy or full). */
 void reply_store_error(struct ctx *c, const char *err);
+/* The HTTP status of an error code, from the one table (400 if not there). */
+int app_code_status(const char *code);
+/* The code of a store's error "[E_CODE] message" into code (E_DB when it
+ * has none, or the passing failure met: store_fault) and *msg the message
+ * after it; returns code. */
+const char *app_error_code(const char *err, char code[40], const char **msg);
 
 /* Cached answers: true and the answer appended to the body when key is
  * still valid at mark; cache_put keeps the body from byte from on. */

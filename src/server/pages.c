@@ -212,8 +212,9 @@ static bool unit_view(struct ctx *c, const char *unit, struct unit_view *v, char
 		return false;
 	char *err = NULL;
 	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, v, &err)) {
-		plain(c, strstr(err, "E_DB") || !strchr(err, '[') ? 500 : 404, "Không xem được",
-		      err);
+		char code[40];
+		const char *msg;
+		plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được", err);
 		free(err);
 		return false;
 	}

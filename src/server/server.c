@@ -4,8 +4,11 @@
  * request is worked on, so a slow answer (a province's roll-up) never holds
  * up the sockets of others. Limits: headers within the connection's
  * memory, bodies up to APP_MAX_BODY, a timeout on idle or slow clients, a
- * cap on connections. SIGTERM/SIGINT: stop listening, finish what is in
- * flight, close the databases. */
+ * cap on connections. A worker whose PostgreSQL connection is lost opens
+ * it again (app.c, store_reconnect); while the database is away requests
+ * are answered 503 with Retry-After. SIGTERM/SIGINT: stop listening,
+ * finish what is in flight for 8 s at most, answer what still waits 503,
+ * and be gone within STOP_SECONDS whatever the database does. */
 #include "server.h"
 
 #include "app.h"
@@ -22,7 +25,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define WORKERS_MAX 32
+#define WORKERS_MAX  32
+#define STOP_SECONDS 10 /* from SIGTERM to the end, at most (README) */
 
 /* One request, from its first bytes to its answer. */
 struct job {
@@ -43,6 +47,7 @@ struct server {
 	struct job *head, *tail;
 	bool stopping;
 	int in_flight;
+	int alive; /* workers not yet returned */
 	pthread_t workers[WORKERS_MAX];
 	int nworkers;
 	struct store *poll_stores[64]; /* the polling threads' connections */
@@ -121,20 +126,39 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k
 	return MHD_YES;
 }
 
+/* A request not worked on: 503, try again in a few seconds. */
+static void unavailable(struct http_resp *r, const char *why)
+{
+	r->status = 503;
+	r->ctype = "text/plain; charset=utf-8";
+	buf_puts(&r->body, why);
+	http_header(r, "Retry-After: 5");
+}
+
+/* The worker's database connection; opened again when it could not be
+ * (the database was away when the worker started). */
+static struct store *worker_store(struct server *sv, struct store *s)
+{
+	if (s)
+		return s;
+	char *err = NULL;
+	s = store_open(sv->db, &err);
+	if (!s)
+		fprintf(stderr, "chitieu serve: %s\n", err);
+	free(err);
+	return s;
+}
+
 static void *worker(void *arg)
 {
 	struct server *sv = arg;
-	char *err = NULL;
-	struct store *s = store_open(sv->db, &err);
-	if (!s) {
-		fprintf(stderr, "chitieu serve: %s\n", err);
-		free(err);
-	}
+	struct store *s = worker_store(sv, NULL);
 	for (;;) {
 		pthread_mutex_lock(&sv->mu);
 		while (!sv->head && !sv->stopping)
 			pthread_cond_wait(&sv->cv, &sv->mu);
 		struct job *j = sv->head;
+		bool stopping = sv->stopping;
 		if (!j) {
 			pthread_mutex_unlock(&sv->mu);
 			break;
@@ -147,20 +171,96 @@ static void *worker(void *arg)
 		        j->method,   j->path,   j->query, j->body.ptr ? j->body.ptr : "",
 		        j->body.len, j->cookie, j->ctype, j->csrf,
 		        j->auth,     j->remote};
-		if (s) {
+		if (stopping)
+			unavailable(&j->resp, "Máy chủ đang dừng; chưa làm gì, xin thử lại sau");
+		else if ((s = worker_store(sv, s)) != NULL)
 			app_handle(&sv->app, s, &rq, &j->resp, false);
-		} else {
-			j->resp.status = 503;
-			j->resp.ctype = "text/plain; charset=utf-8";
-			buf_puts(&j->resp.body, "Cơ sở dữ liệu không mở được");
-		}
+		else
+			unavailable(&j->resp, "Cơ sở dữ liệu không mở được; xin thử lại sau");
 		pthread_mutex_lock(&sv->mu);
 		j->done = true;
 		pthread_mutex_unlock(&sv->mu);
 		MHD_resume_connection(j->conn);
 	}
 	store_close(s);
+	pthread_mutex_lock(&sv->mu);
+	sv->alive--;
+	pthread_cond_broadcast(&sv->idle);
+	pthread_mutex_unlock(&sv->mu);
 	return NULL;
+}
+
+/* Wait under sv->mu until done says so or the time is up; false then. */
+static bool wait_until(struct server *sv, bool (*done)(struct server *),
+                       const struct timespec *until)
+{
+	pthread_mutex_lock(&sv->mu);
+	while (!done(sv) && pthread_cond_timedwait(&sv->idle, &sv->mu, until) != ETIMEDOUT)
+		;
+	bool ok = done(sv);
+	pthread_mutex_unlock(&sv->mu);
+	return ok;
+}
+
+static bool no_request(struct server *sv)
+{
+	return sv->in_flight == 0;
+}
+
+static bool no_worker(struct server *sv)
+{
+	return sv->alive == 0;
+}
+
+static struct timespec after_ms(const struct timespec *t0, long ms)
+{
+	struct timespec t = *t0;
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += (ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
+}
+
+/* SIGTERM: no new connections; what is in flight has 8 s to finish; then
+ * what still waits in the queue is answered 503 and the workers stop. A
+ * worker still held by the database at the deadline is not waited for:
+ * its request gets no answer and its transaction is rolled back when the
+ * process ends, so nothing acknowledged is lost. True when everything
+ * stopped and may be freed. */
+static bool stop(struct server *sv)
+{
+	struct timespec t0;
+	clock_gettime(CLOCK_REALTIME, &t0);
+	MHD_socket ls = MHD_quiesce_daemon(sv->d);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls);
+	struct timespec t = after_ms(&t0, (STOP_SECONDS - 2) * 1000L);
+	wait_until(sv, no_request, &t);
+	pthread_mutex_lock(&sv->mu);
+	sv->stopping = true;
+	pthread_cond_broadcast(&sv->cv);
+	/* What no worker took yet is answered here: the workers may all be
+	 * held by the database. */
+	struct job *queued = sv->head;
+	sv->head = sv->tail = NULL;
+	pthread_mutex_unlock(&sv->mu);
+	while (queued) {
+		struct job *j = queued;
+		queued = j->next;
+		unavailable(&j->resp, "Máy chủ đang dừng; chưa làm gì, xin thử lại sau");
+		pthread_mutex_lock(&sv->mu);
+		j->done = true;
+		pthread_mutex_unlock(&sv->mu);
+		MHD_resume_connection(j->conn);
+	}
+	t = after_ms(&t0, (STOP_SECONDS - 1) * 1000L);
+	bool done = wait_until(sv, no_worker, &t);
+	t = after_ms(&t0, STOP_SECONDS * 1000L - 500);
+	wait_until(sv, no_request, &t); /* the 503s on their way out */
+	return done;
 }
 
 static enum MHD_Result reply(struct MHD_Connection *conn, struct http_resp *r)
@@ -344,6 +444,7 @@ int server_run(const struct server_opts *o)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	sv->nworkers = o->workers < 1 ? 1 : o->workers > WORKERS_MAX ? WORKERS_MAX : o->workers;
+	sv->alive = sv->nworkers;
 	for (int i = 0; i < sv->nworkers; i++)
 		pthread_create(&sv->workers[i], NULL, worker, sv);
 	sv->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
@@ -366,19 +467,15 @@ int server_run(const struct server_opts *o)
 		fflush(stdout);
 		int sig = 0;
 		sigwait(&sigs, &sig);
-		/* Stop taking connections; let those in flight finish (10 s at most). */
-		MHD_socket ls = MHD_quiesce_daemon(sv->d);
-		if (ls != MHD_INVALID_SOCKET)
-			close(ls);
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += 10;
-		pthread_mutex_lock(&sv->mu);
-		while (sv->in_flight > 0 &&
-		       pthread_cond_timedwait(&sv->idle, &sv->mu, &until) != ETIMEDOUT)
-			;
-		pthread_mutex_unlock(&sv->mu);
+		bool all = stop(sv);
 		fprintf(stderr, "chitieu serve: dừng theo tín hiệu %d\n", sig);
+		if (!all) { /* a worker held by the database: leave without it */
+			fprintf(stderr,
+			        "chitieu serve: sau %d giây vẫn có yêu cầu chờ cơ sở dữ liệu; "
+			        "dừng không chờ (giao dịch dở dang bị hủy)\n",
+			        STOP_SECONDS);
+			return 0;
+		}
 	}
 	pthread_mutex_lock(&sv->mu);
 	sv->stopping = true;

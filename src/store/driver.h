@@ -31,6 +31,10 @@ struct driver {
 	int64_t (*changes)(struct stmt *st);
 	void (*finalize)(struct stmt *st);
 	void (*close)(void *db);
+	/* The connection was lost (NULL: it cannot be); open it again: 0, or
+	 * -1 with *err. Statements prepared before are gone then. */
+	bool (*lost)(void *db);
+	int (*reconnect)(void *db, char **err);
 	/* Load rows into table (ncols text cells a row, row after row; NULL
 	 * for NULL): COPY where the database has it. */
 	int (*copy)(void *db, const char *table, int ncols, char *const *cells, size_t nrows,

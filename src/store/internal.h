@@ -95,12 +95,16 @@ struct store {
 		struct stmt *st;
 	} cache[CACHE];
 	int ncache;
+	int64_t retry_at, backoff; /* store_reconnect: ms, monotonic clock */
 };
 
 #define D (s->d)
 
 /* The newest plan version of a unit (one parameter: the unit id). */
 #define CURRENT_PLAN "(SELECT id FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1)"
+
+/* A driver met a passing failure (a code of store_fault). */
+void st_fault(const char *code);
 
 /* A prepared statement made once per store and reused; give it back. */
 struct stmt *st_prep(struct store *s, const char *sql, char **err);

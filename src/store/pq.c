@@ -25,24 +25,68 @@ struct stmt {
 
 static int counter;
 
+static void session_setup(PGconn *db)
+{
+	PGresult *r = PQexec(db, "SET client_min_messages = warning; SET client_encoding = 'UTF8'");
+	PQclear(r);
+}
+
 void *pq_driver_open(const char *url, char **err)
 {
 	PGconn *db = PQconnectdb(url);
 	if (PQstatus(db) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(db);
+		st_fault("E_UNAVAILABLE");
 		*err = xasprintf("không kết nối được PostgreSQL: %.*s", (int)strcspn(m, "\n"), m);
 		PQfinish(db);
 		return NULL;
 	}
-	PGresult *r = PQexec(db, "SET client_min_messages = warning; SET client_encoding = 'UTF8'");
-	PQclear(r);
+	session_setup(db);
 	return db;
 }
 
-static char *pq_error(PGconn *db, const char *what)
+/* Which failures are the database's passing state (store_fault): the
+ * connection lost, the server shutting down or starting, a full disk, a
+ * lock not had. */
+static void classify(PGconn *db, const PGresult *r)
 {
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	if (PQstatus(db) == CONNECTION_BAD || (state && !strncmp(state, "08", 2)) ||
+	    (state && !strncmp(state, "57P0", 4)))
+		st_fault("E_UNAVAILABLE");
+	else if (state && !strcmp(state, "53100"))
+		st_fault("E_DISK_FULL");
+	else if (state && !strncmp(state, "53", 2))
+		st_fault("E_UNAVAILABLE");
+	else if (state &&
+	         (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03")))
+		st_fault("E_BUSY");
+}
+
+static char *pq_error(PGconn *db, const PGresult *r, const char *what)
+{
+	classify(db, r);
 	const char *m = PQerrorMessage(db);
 	return xasprintf("lỗi cơ sở dữ liệu (%s): %.*s", what, (int)strcspn(m, "\n"), m);
+}
+
+static bool pq_lost(void *db)
+{
+	return PQstatus(db) != CONNECTION_OK;
+}
+
+static int pq_reconnect(void *db, char **err)
+{
+	PQreset(db);
+	if (PQstatus(db) != CONNECTION_OK) {
+		const char *m = PQerrorMessage(db);
+		st_fault("E_UNAVAILABLE");
+		*err = xasprintf("không kết nối lại được PostgreSQL: %.*s", (int)strcspn(m, "\n"),
+		                 m);
+		return -1;
+	}
+	session_setup(db);
+	return 0;
 }
 
 static int pq_exec(void *db, const char *sql, char **err)
@@ -51,7 +95,9 @@ static int pq_exec(void *db, const char *sql, char **err)
 	ExecStatusType st = PQresultStatus(r);
 	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : -1;
 	if (rc && err)
-		*err = pq_error(db, "exec");
+		*err = pq_error(db, r, "exec");
+	else if (rc)
+		classify(db, r);
 	PQclear(r);
 	return rc;
 }
@@ -85,7 +131,9 @@ static struct stmt *pq_prepare(void *db, const char *sql, char **err)
 	free(q);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK || n > MAXP) {
 		if (err)
-			*err = pq_error(db, "prepare");
+			*err = pq_error(db, r, "prepare");
+		else
+			classify(db, r);
 		PQclear(r);
 		free(s);
 		return NULL;
@@ -134,7 +182,9 @@ static int pq_step(struct stmt *s, char **err)
 		ExecStatusType st = PQresultStatus(s->res);
 		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 			if (err)
-				*err = pq_error(s->db, "step");
+				*err = pq_error(s->db, s->res, "step");
+			else
+				classify(s->db, s->res);
 			return -1;
 		}
 		s->rows = PQntuples(s->res);
@@ -190,9 +240,11 @@ static void pq_finalize(struct stmt *s)
 	if (!s)
 		return;
 	pq_reset(s);
-	char *sql = xasprintf("DEALLOCATE %s", s->name);
-	PQclear(PQexec(s->db, sql));
-	free(sql);
+	if (PQstatus(s->db) == CONNECTION_OK) { /* a lost session took it along */
+		char *sql = xasprintf("DEALLOCATE %s", s->name);
+		PQclear(PQexec(s->db, sql));
+		free(sql);
+	}
 	free(s);
 }
 
@@ -246,11 +298,14 @@ static int pq_copy(void *db, const char *table, int ncols, char *const *cells, s
 	buf_free(&b);
 	ok = PQputCopyEnd(db, ok ? NULL : "aborted") == 1 && ok;
 	while ((r = PQgetResult(db)) != NULL) {
-		ok = ok && PQresultStatus(r) == PGRES_COMMAND_OK;
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			classify(db, r);
+			ok = false;
+		}
 		PQclear(r);
 	}
 	if (!ok && err)
-		*err = pq_error(db, "copy");
+		*err = pq_error(db, NULL, "copy");
 	return ok ? 0 : -1;
 }
 
@@ -279,6 +334,8 @@ const struct driver pq_driver = {
                          " coalesce(max(id), 0) + 1, false) FROM {t}",
         .finalize = pq_finalize,
         .close = pq_close,
+        .lost = pq_lost,
+        .reconnect = pq_reconnect,
         .begin = "BEGIN",
         .schema = schema,
         .incoming = "CREATE TEMP TABLE IF NOT EXISTS incoming (line BIGINT, series_id BIGINT,"

@@ -6,6 +6,7 @@
 
 #include "util.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,17 @@ struct stmt {
 	sqlite3_stmt *st;
 	sqlite3 *db;
 };
+
+/* Which failures are the database's passing state (store_fault): the
+ * write lock held by another beyond the busy timeout, the disk full. */
+static void classify(sqlite3 *db)
+{
+	int rc = sqlite3_errcode(db);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		st_fault("E_BUSY");
+	else if (rc == SQLITE_FULL || (rc == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC))
+		st_fault("E_DISK_FULL");
+}
 
 static char *db_error(sqlite3 *db, const char *what)
 {
@@ -53,6 +65,7 @@ static int sq_exec(void *db, const char *sql, char **err)
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
+	classify(db);
 	if (err)
 		*err = xasprintf("lỗi cơ sở dữ liệu: %s", msg ? msg : "?");
 	sqlite3_free(msg);
@@ -63,6 +76,7 @@ static struct stmt *sq_prepare(void *db, const char *sql, char **err)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		classify(db);
 		if (err)
 			*err = db_error(db, "prepare");
 		return NULL;
@@ -103,6 +117,7 @@ static int sq_step(struct stmt *s, char **err)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
+	classify(s->db);
 	if (err)
 		*err = db_error(s->db, "step");
 	return -1;

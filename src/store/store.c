@@ -103,6 +103,71 @@ void store_close(struct store *s)
 	free(s);
 }
 
+/* Each thread works with its own connections (a server worker, the CLI),
+ * so what its last requests met is its own. */
+static _Thread_local const char *fault;
+
+static int fault_rank(const char *code)
+{
+	static const char *const order[] = {"E_BUSY", "E_DISK_FULL", "E_UNAVAILABLE"};
+	for (int i = 0; i < 3; i++)
+		if (code && !strcmp(code, order[i]))
+			return i + 1;
+	return 0;
+}
+
+void st_fault(const char *code)
+{
+	if (fault_rank(code) > fault_rank(fault))
+		fault = code;
+}
+
+const char *store_fault(void)
+{
+	return fault;
+}
+
+void store_fault_clear(void)
+{
+	fault = NULL;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+int store_reconnect(struct store *s, char **err)
+{
+	if (!D->lost || !D->lost(s->db))
+		return 0;
+	st_fault("E_UNAVAILABLE");
+	int64_t now = now_ms();
+	if (now < s->retry_at) {
+		if (err)
+			*err = xstrdup("mất kết nối PostgreSQL; sẽ thử kết nối lại");
+		return -1;
+	}
+	/* The statements were prepared in the lost session. */
+	for (int i = 0; i < s->ncache; i++)
+		D->finalize(s->cache[i].st);
+	s->ncache = 0;
+	char *why = NULL;
+	if (D->reconnect(s->db, &why)) {
+		s->backoff = s->backoff ? (s->backoff * 2 > 5000 ? 5000 : s->backoff * 2) : 250;
+		s->retry_at = now + s->backoff;
+		if (err)
+			*err = why;
+		else
+			free(why);
+		return -1;
+	}
+	s->backoff = s->retry_at = 0;
+	return 1;
+}
+
 int store_begin(struct store *s, char **err)
 {
 	return D->exec(s->db, D->begin, err);
@@ -110,7 +175,12 @@ int store_begin(struct store *s, char **err)
 
 int store_commit(struct store *s, char **err)
 {
-	return D->exec(s->db, "COMMIT", err);
+	if (!D->exec(s->db, "COMMIT", err))
+		return 0;
+	/* A commit that failed (a full disk) may leave SQLite's transaction
+	 * open: end it, or the connection's next BEGIN fails. */
+	D->exec(s->db, "ROLLBACK", NULL);
+	return -1;
 }
 
 void store_rollback(struct store *s)

@@ -38,7 +38,26 @@ void import_report_free(struct import_report *r);
 struct store *store_open(const char *url, char **err);
 void store_close(struct store *s);
 
-/* Transactions: everything between begin and commit lands, or nothing. */
+/* The passing failures of a database, which the same request may not meet
+ * a little later: the code of the most serious one seen on this thread
+ * since store_fault_clear, or NULL. "E_UNAVAILABLE": PostgreSQL cannot be
+ * reached or the connection was lost; "E_DISK_FULL": no space left to
+ * write; "E_BUSY": another process held the write lock beyond the busy
+ * timeout (SQLite) or a lock could not be had (PostgreSQL). The calls that
+ * failed return their errors as always; this says the database's state
+ * caused them, not the request. */
+const char *store_fault(void);
+void store_fault_clear(void);
+
+/* After a failure: a PostgreSQL connection found lost is opened again (its
+ * prepared statements are made anew as they are used), at most once per
+ * backoff interval (0.25 s doubling to 5 s while it keeps failing). 1 when
+ * it was lost and works again, 0 when it was not lost (always for SQLite),
+ * -1 when it is still lost (*err when err is not NULL). */
+int store_reconnect(struct store *s, char **err);
+
+/* Transactions: everything between begin and commit lands, or nothing (a
+ * commit that fails rolls back). */
 int store_begin(struct store *s, char **err);
 int store_commit(struct store *s, char **err);
 void store_rollback(struct store *s);
