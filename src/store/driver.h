@@ -44,6 +44,8 @@ struct driver {
 	const char *begin;
 	/* The schema, as statements for exec. */
 	const char *schema;
+	/* One row, one column: how many tables the database holds. */
+	const char *count_tables;
 	/* The temporary table a batch of figures is loaded into. */
 	const char *incoming;
 };
