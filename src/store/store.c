@@ -305,6 +305,16 @@ static int kind_level(const char *k)
 	return -1;
 }
 
+bool st_unit_code_ok(const char *code)
+{
+	return code_ok(code);
+}
+
+int st_unit_kind_level(const char *kind)
+{
+	return kind_level(kind);
+}
+
 int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *ps)
 {
 	size_t before = ps->n;
@@ -1526,6 +1536,10 @@ int store_restore(struct store *s, const char *path, char **err)
 		rc = store_begin(s, err);
 		if (!rc)
 			rc = store_restore_json(D, s->db, SCHEMA_VERSION, doc, err);
+		/* A dump of an older version: series codes as version 3 has them
+		 * (a no-op on a dump of this version). */
+		if (!rc)
+			rc = D->exec(s->db, SERIES_CODES, err);
 		if (!rc)
 			rc = store_commit(s, err);
 		else
