@@ -224,17 +224,28 @@ static char *with_table(const char *tmpl, const char *table)
 /* Columns whose text may hold several lines (tab, LF and CR allowed): free
  * text. Every other text column is one line: no control character. */
 static const char *const multiline[] = {
-        "plans.title",          "plans.number",
-        "plans.issuer",         "plans.source",
-        "plans.doc",            "indicators.baseline_text",
-        "indicators.partners",  "indicators.implementers",
-        "indicators.deadline",  "targets.text",
-        "tasks.title",          "tasks.lead",
-        "tasks.implementers",   "tasks.timeframe",
-        "observations.note",    "observations.evidence",
-        "observations.review",  "observation_history.note",
-        "observation_history.evidence", "observation_history.reason",
-        "task_progress.note",   "task_progress.evidence",
+        "plans.title",
+        "plans.number",
+        "plans.issuer",
+        "plans.source",
+        "plans.doc",
+        "indicators.baseline_text",
+        "indicators.partners",
+        "indicators.implementers",
+        "indicators.deadline",
+        "targets.text",
+        "tasks.title",
+        "tasks.lead",
+        "tasks.implementers",
+        "tasks.timeframe",
+        "observations.note",
+        "observations.evidence",
+        "observations.review",
+        "observation_history.note",
+        "observation_history.evidence",
+        "observation_history.reason",
+        "task_progress.note",
+        "task_progress.evidence",
         "audit.detail",
 };
 
@@ -371,11 +382,11 @@ static int check_cells(const struct table *t, json_t *rows, struct ids *ids, cha
 				REFUSE("cột %s: sai kiểu dữ liệu", t->cols[c]);
 			if (t->types[c] == 'r' && !isfinite(json_number_value(v)))
 				REFUSE("cột %s: không phải số hữu hạn", t->cols[c]);
-			const char *why = t->types[c] == 't'
-			                          ? text_problem(json_string_value(v),
-			                                         json_string_length(v),
-			                                         is_multiline(t->name, t->cols[c]))
-			                          : NULL;
+			const char *why =
+			        t->types[c] == 't'
+			                ? text_problem(json_string_value(v), json_string_length(v),
+			                               is_multiline(t->name, t->cols[c]))
+			                : NULL;
 			if (why)
 				REFUSE("cột %s: %s", t->cols[c], why);
 		}
@@ -388,7 +399,8 @@ static int check_cells(const struct table *t, json_t *rows, struct ids *ids, cha
 	qsort(ids->v, ids->n, sizeof *ids->v, cmp_id);
 	for (size_t i = 1; i < ids->n; i++)
 		if (ids->v[i] == ids->v[i - 1]) {
-			*err = xasprintf("bảng %s: id %lld có hai lần", t->name, (long long)ids->v[i]);
+			*err = xasprintf("bảng %s: id %lld có hai lần", t->name,
+			                 (long long)ids->v[i]);
 			return -1;
 		}
 	rc = 0;
@@ -402,7 +414,15 @@ static const char *ref_problem(json_t *row, const struct table *t, const char *c
 {
 	if (null_at(row, t, col))
 		return nullable ? NULL : "thiếu";
-	return id_find(to, int_at(row, t, col)) < 0 ? "trỏ tới dòng không có" : NULL;
+	int64_t id = int_at(row, t, col);
+	const char *text = text_at(row, t, col); /* users.unit_id is a text column */
+	if (text) {
+		char *end;
+		id = strtoll(text, &end, 10);
+		if (!*text || *end)
+			return "không phải số";
+	}
+	return id_find(to, id) < 0 ? "trỏ tới dòng không có" : NULL;
 }
 
 static bool one_of(const char *v, const char *const *set)
@@ -427,7 +447,8 @@ static int check_units(json_t *rows, const struct ids *ids, char **err)
 		const char *code = text_at(row, t, "code"), *name = text_at(row, t, "name"),
 		           *kind = text_at(row, t, "kind");
 		if (!st_unit_code_ok(code))
-			REFUSE("cột code: mã đơn vị \"%s\" không hợp lệ (chữ, số, '-', '_' hoặc '.'; "
+			REFUSE("cột code: mã đơn vị \"%s\" không hợp lệ (chữ, số, '-', '_' hoặc "
+			       "'.'; "
 			       "tối đa 32 ký tự)",
 			       code ? code : "");
 		if (!name || !*name)
@@ -456,10 +477,12 @@ static int check_units(json_t *rows, const struct ids *ids, char **err)
 		for (size_t steps = 0; at; steps++) {
 			long k = id_find(ids, at);
 			if (k < 0)
-				REFUSE("cột parent_id: đơn vị cấp trên id %lld không có", (long long)at);
+				REFUSE("cột parent_id: đơn vị cấp trên id %lld không có",
+				       (long long)at);
 			json_t *up = json_array_get(rows, row_of[k]);
 			if (at == self || steps > n)
-				REFUSE("cột parent_id: vòng lặp cấp trên (đơn vị %s nằm dưới chính nó)",
+				REFUSE("cột parent_id: vòng lặp cấp trên (đơn vị %s nằm dưới chính "
+				       "nó)",
 				       code);
 			int ul = st_unit_kind_level(text_at(up, t, "kind"));
 			if (ul >= below && at == parent)
@@ -563,7 +586,8 @@ int store_dump_check(json_t *doc, int schema, char **err)
 			json_t *o = json_array_get(rows, k);
 			if (int_at(o, t, "unit_id") == int_at(row, t, "unit_id") &&
 			    !strcmp(text_at(o, t, "code"), code))
-				REFUSE("cột code: mã chỉ tiêu \"%s\" của đơn vị trùng dòng %zu (tệp "
+				REFUSE("cột code: mã chỉ tiêu \"%s\" của đơn vị trùng dòng %zu "
+				       "(tệp "
 				       "của bản cũ: mở cơ sở dữ liệu cũ bằng bản này rồi xuất lại)",
 				       code, k + 1);
 		}
@@ -581,8 +605,7 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		if (!text_at(row, t, "name") || !*text_at(row, t, "name"))
 			REFUSE("cột name: thiếu tên chỉ tiêu");
 	}
-	static const char *const statuses[] = {"draft", "submitted", "approved", "returned",
-	                                       NULL};
+	static const char *const statuses[] = {"draft", "submitted", "approved", "returned", NULL};
 	for (int h = 0; h < 2; h++) {
 		t = table_named(h ? "observation_history" : "observations");
 		rows = rows_of(tabs, t->name);
@@ -611,7 +634,8 @@ int store_dump_check(json_t *doc, int schema, char **err)
 			if (!json_is_null(de) &&
 			    (json_number_value(de) <= 0 || json_number_value(nu) < 0 ||
 			     json_number_value(nu) > json_number_value(de)))
-				REFUSE("cột num, den: tử số %g, mẫu số %g không hợp lệ (0 ≤ tử ≤ mẫu, "
+				REFUSE("cột num, den: tử số %g, mẫu số %g không hợp lệ (0 ≤ tử ≤ "
+				       "mẫu, "
 				       "mẫu > 0)",
 				       json_number_value(nu), json_number_value(de));
 		}

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct stmt {
 	sqlite3_stmt *st;
@@ -26,6 +27,22 @@ static char *db_error(sqlite3 *db, const char *what)
 static bool read_only_errno(int e)
 {
 	return e == EROFS || e == EACCES || e == EPERM;
+}
+
+/* Whether a file can be made beside path: 0, or the errno of trying (SQLite
+ * does not keep it: it retries read-only and reports ENOENT). */
+static int dir_write_errno(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *probe = slash ? xasprintf("%.*s/.chitieu-probe-XXXXXX", (int)(slash - path), path)
+	                    : xstrdup(".chitieu-probe-XXXXXX");
+	int fd = mkstemp(probe), e = fd < 0 ? errno : 0;
+	if (fd >= 0) {
+		close(fd);
+		unlink(probe);
+	}
+	free(probe);
+	return e;
 }
 
 /* A database with tables but no chitieu schema is someone else's: its
@@ -63,7 +80,7 @@ void *sqlite_driver_open(const char *path, char **err)
 	int rc = sqlite3_open_v2(
 	        path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		int e = db ? sqlite3_system_errno(db) : 0;
+		int e = rc == SQLITE_CANTOPEN ? dir_write_errno(path) : 0;
 		if (read_only_errno(e))
 			*err = xasprintf("không ghi được %s: chỉ đọc (%s)", path, strerror(e));
 		else
@@ -99,7 +116,7 @@ void *sqlite_driver_open(const char *path, char **err)
 	        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
 	        " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;",
 	        NULL, NULL, &msg);
-	int e = sqlite3_system_errno(db);
+	int e = (rc & 0xff) == SQLITE_CANTOPEN ? dir_write_errno(path) : 0;
 	if (rc != SQLITE_OK && ((rc & 0xff) == SQLITE_READONLY ||
 	                        ((rc & 0xff) == SQLITE_CANTOPEN && read_only_errno(e)))) {
 		*err = xasprintf(
