@@ -24,6 +24,11 @@
 #define SCHEMA_VERSION      3
 #define SCHEMA_VERSION_TEXT "3"
 
+int store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
 /* The indicators of each unit's current plan (for the series steps). */
 #define CURRENT_INDICATORS                                                                         \
 	"SELECT i.series_id, i.code FROM indicators i JOIN plans p ON p.id = i.plan_id"            \
