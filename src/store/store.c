@@ -1486,12 +1486,13 @@ int store_backup(struct store *s, const char *path, char **err)
 	 * first, filled, then put in place. */
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *f = st_create_private(tmp, err);
+	bool made = f != NULL;
 	int rc = f ? fclose(f) : -1;
 	if (!rc && (rc = D->backup(s->db, tmp, err)) == 0 && rename(tmp, path)) {
 		*err = xasprintf("không ghi được %s: %s", path, strerror(errno));
 		rc = -1;
 	}
-	if (rc && f)
+	if (rc && made)
 		remove(tmp);
 	free(tmp);
 	return rc;
