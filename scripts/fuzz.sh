@@ -163,6 +163,9 @@ for h in "${harnesses[@]}"; do
 	fuzz_restore)
 		printf '{"chitieu_dump": 1, "schema": 1, "backend": "sqlite", "tables": {"units": {"columns": [], "rows": [[1, "HQ", "Phường", "ward", null, 1000, "2025-01-01T00:00:00Z", 15]]}, "agencies": {"rows": []}, "plans": {"rows": []}, "series": {"rows": []}, "indicators": {"rows": []}, "indicator_agencies": {"rows": []}, "targets": {"rows": []}, "tasks": {"rows": []}, "observations": {"rows": []}, "observation_history": {"rows": []}, "task_progress": {"rows": []}, "audit": {"rows": []}}}' >"$seeds/dump.json"
 		printf '{"chitieu_dump": 1}' >"$seeds/empty.json"
+		# A real dump of the current schema (units, a plan, figures, history,
+		# an account): the checker's every table has rows to mutate.
+		cp tests/data/dumps/*.json "$seeds/"
 		max_len=65536
 		;;
 	fuzz_http)

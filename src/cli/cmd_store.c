@@ -226,13 +226,65 @@ int cmd_unit(int argc, char **argv)
 
 /* ---- chitieu import FILE --unit CODE; plans; show ------------------------- */
 
+/* The new version's indicators against the previous one's, every change
+ * shown; one that is not a plain continuation or addition is saved only
+ * with --confirm. 0 to go on; -1 with *err (nothing saved). */
+static int show_mapping(struct store *s, int64_t unit, const struct plan *p, bool confirmed,
+                        char **err)
+{
+	struct plan_mapping *m;
+	size_t n, same = 0;
+	bool confirm;
+	if (store_plan_mapping(s, unit, p, &m, &n, &confirm, err))
+		return -1;
+	bool previous = false;
+	for (size_t i = 0; i < n; i++)
+		previous |= m[i].old_code != NULL || m[i].match == PLAN_REPLACED;
+	for (size_t i = 0; i < n && previous; i++) {
+		if (m[i].match == PLAN_SAME) {
+			same++;
+			continue;
+		}
+		FILE *f = confirm && !confirmed ? stderr : stdout;
+		fprintf(f, "  %s → %s: %s", m[i].old_code ? m[i].old_code : "(mới)",
+		        m[i].new_code ? m[i].new_code : "(bỏ)", plan_match_name_vi(m[i].match));
+		if (m[i].old_code)
+			fprintf(f, "; %lld số liệu đã nhập", (long long)m[i].figures);
+		fputc('\n', f);
+		if (m[i].old_name)
+			fprintf(f, "      cũ:  %s\n", m[i].old_name);
+		if (m[i].new_name && m[i].match != PLAN_RENUMBERED)
+			fprintf(f, "      mới: %s\n", m[i].new_name);
+		if (m[i].match == PLAN_REPLACED) /* the old one of the same code */
+			for (size_t k = 0; k < n; k++)
+				if (m[k].old_code && !strcmp(m[k].old_code, m[i].new_code))
+					fprintf(f, "      cũ:  %s (%s)\n", m[k].old_name,
+					        m[k].new_code ? m[k].new_code : "bỏ");
+	}
+	if (previous && same)
+		printf("  %zu chỉ tiêu giữ nguyên mã và tên\n", same);
+	plan_mapping_free(m, n);
+	if (confirm && !confirmed) {
+		*err = xstrdup("[E_CONFIRM] kế hoạch mới đổi, tách hoặc bỏ chỉ tiêu so với phiên "
+		               "bản trước (xem trên); chưa lưu gì. Kiểm tra rồi chạy lại với "
+		               "--confirm");
+		return -1;
+	}
+	return 0;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *by = NULL, *file[1];
-	const struct opt opts[] = {
-	        {"db", &db, NULL}, {"unit", &unit, NULL}, {"by", &by, NULL}, {NULL, NULL, NULL}};
+	bool confirmed = false;
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"unit", &unit, NULL},
+	                           {"by", &by, NULL},
+	                           {"confirm", NULL, &confirmed},
+	                           {NULL, NULL, NULL}};
 	if (args_parse("import", argc, argv, opts, file, 1) != 1 || !unit) {
-		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--db TỆP]\n", stderr);
+		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--confirm] [--db TỆP]\n",
+		      stderr);
 		return CLI_USAGE;
 	}
 	struct plan p;
@@ -259,7 +311,7 @@ int cmd_import(int argc, char **argv)
 			        unit);
 		goto out;
 	}
-	if (store_begin(s, &err) ||
+	if (store_begin(s, &err) || show_mapping(s, u.id, &p, confirmed, &err) ||
 	    store_plan_save(s, u.id, &p, file[0], by ? by : "cli", &rep, &err)) {
 		store_rollback(s);
 		fprintf(stderr, "chitieu import: %s\n", err ? err : "lỗi");

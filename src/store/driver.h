@@ -48,6 +48,8 @@ struct driver {
 	const char *begin;
 	/* The schema, as statements for exec. */
 	const char *schema;
+	/* One row, one column: how many tables the database holds. */
+	const char *count_tables;
 	/* The temporary table a batch of figures is loaded into. */
 	const char *incoming;
 };
@@ -64,6 +66,12 @@ void *sqlite_driver_open(const char *path, char **err);
 struct json_t;
 /* The whole database as {"chitieu_dump": 1, "tables": {...}}; back again. */
 int store_dump_json(const struct driver *d, void *db, int schema, struct json_t **out, char **err);
+/* Every record of a dump checked by the rules the normal paths apply
+ * (codes, names, kinds, parents and cycles, plan documents, periods,
+ * statuses, references, UTF-8, control characters), before anything is
+ * written: 0, or -1 with *err naming the table, row, column (and JSON
+ * path) and why. Needs no database. */
+int store_dump_check(struct json_t *doc, int schema, char **err);
 int store_restore_json(const struct driver *d, void *db, int schema, struct json_t *doc,
                        char **err);
 

@@ -4,10 +4,15 @@
 #include "store.h"
 
 #include "driver.h"
+#include "internal.h"
+#include "period.h"
+#include "plan.h"
+#include "text.h"
 #include "util.h"
 
 #include <assert.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,21 +219,466 @@ static char *with_table(const char *tmpl, const char *table)
 	return buf_detach(&b);
 }
 
-int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, char **err)
+/* ---- Checking a dump before anything is written ----------------------------- */
+
+/* Columns whose text may hold several lines (tab, LF and CR allowed): free
+ * text. Every other text column is one line: no control character. */
+static const char *const multiline[] = {
+        "plans.title",
+        "plans.number",
+        "plans.issuer",
+        "plans.source",
+        "plans.doc",
+        "indicators.baseline_text",
+        "indicators.partners",
+        "indicators.implementers",
+        "indicators.deadline",
+        "targets.text",
+        "tasks.title",
+        "tasks.lead",
+        "tasks.implementers",
+        "tasks.timeframe",
+        "observations.note",
+        "observations.evidence",
+        "observations.review",
+        "observation_history.note",
+        "observation_history.evidence",
+        "observation_history.reason",
+        "task_progress.note",
+        "task_progress.evidence",
+        "audit.detail",
+};
+
+static bool is_multiline(const char *table, const char *col)
+{
+	size_t n = strlen(table);
+	for (size_t i = 0; i < sizeof multiline / sizeof multiline[0]; i++)
+		if (!strncmp(multiline[i], table, n) && multiline[i][n] == '.' &&
+		    !strcmp(multiline[i] + n + 1, col))
+			return true;
+	return false;
+}
+
+/* Why a text is refused, or NULL: invalid UTF-8, a NUL, a control
+ * character (C0, DEL, C1; tab/LF/CR allowed in free text). */
+static const char *text_problem(const char *v, size_t len, bool lines)
+{
+	size_t bad;
+	if (!text_valid_utf8(v, len, &bad))
+		return "không phải UTF-8 hợp lệ";
+	if (strlen(v) != len)
+		return "có ký tự NUL";
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			if (lines && (*p == '\t' || *p == '\n' || *p == '\r'))
+				continue;
+			return "có ký tự điều khiển (xuống dòng, tab, ESC ...)";
+		}
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			return "có ký tự điều khiển (C1)";
+	}
+	return NULL;
+}
+
+static int col_of(const struct table *t, const char *name)
+{
+	for (int c = 0; t->cols[c]; c++)
+		if (!strcmp(t->cols[c], name))
+			return c;
+	assert(!"no such column");
+	return -1;
+}
+
+/* One cell of a row by column name: NULL when null (or not text). */
+static const char *text_at(json_t *row, const struct table *t, const char *col)
+{
+	return json_string_value(json_array_get(row, (size_t)col_of(t, col)));
+}
+
+static bool null_at(json_t *row, const struct table *t, const char *col)
+{
+	return json_is_null(json_array_get(row, (size_t)col_of(t, col)));
+}
+
+static int64_t int_at(json_t *row, const struct table *t, const char *col)
+{
+	return (int64_t)json_integer_value(json_array_get(row, (size_t)col_of(t, col)));
+}
+
+/* Ids of a table's rows, sorted, for the references of later tables. */
+struct ids {
+	int64_t *v;
+	size_t n;
+};
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static long id_find(const struct ids *s, int64_t id)
+{
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (s->v[mid] == id)
+			return (long)mid;
+		if (s->v[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static json_t *rows_of(json_t *tabs, const char *name)
+{
+	return json_object_get(json_object_get(tabs, name), "rows");
+}
+
+#define REFUSE(...)                                                                                \
+	do {                                                                                       \
+		char *why_ = xasprintf(__VA_ARGS__);                                               \
+		*err = xasprintf("bảng %s, dòng %zu (tables.%s.rows[%zu]): %s", t->name, r + 1,    \
+		                 t->name, r, why_);                                                \
+		free(why_);                                                                        \
+		goto out;                                                                          \
+	} while (0)
+
+static const struct table *table_named(const char *name)
+{
+	for (size_t k = 0; k < NTABLES; k++)
+		if (!strcmp(tables[k].name, name))
+			return &tables[k];
+	return NULL;
+}
+
+/* The shape and text of every row: arrays of the table's columns, each
+ * cell of its type, text valid. */
+static int check_cells(const struct table *t, json_t *rows, struct ids *ids, char **err)
+{
+	int ncols = ncols_of(t), rc = -1;
+	size_t r = 0;
+	bool has_id = !strcmp(t->cols[0], "id");
+	if (!json_is_array(rows)) {
+		*err = xasprintf("bảng %s (tables.%s.rows): không phải một mảng", t->name, t->name);
+		return -1;
+	}
+	size_t n = json_array_size(rows);
+	ids->v = xcalloc(n + 1, sizeof *ids->v);
+	ids->n = 0;
+	for (r = 0; r < n; r++) {
+		json_t *row = json_array_get(rows, r);
+		if (!json_is_array(row) || (int)json_array_size(row) != ncols)
+			REFUSE("cần một mảng %d cột", ncols);
+		for (int c = 0; c < ncols; c++) {
+			json_t *v = json_array_get(row, (size_t)c);
+			if (json_is_null(v))
+				continue;
+			if ((t->types[c] == 'i' && !json_is_integer(v)) ||
+			    (t->types[c] == 'r' && !json_is_number(v)) ||
+			    (t->types[c] == 't' && !json_is_string(v)))
+				REFUSE("cột %s: sai kiểu dữ liệu", t->cols[c]);
+			if (t->types[c] == 'r' && !isfinite(json_number_value(v)))
+				REFUSE("cột %s: không phải số hữu hạn", t->cols[c]);
+			const char *why =
+			        t->types[c] == 't'
+			                ? text_problem(json_string_value(v), json_string_length(v),
+			                               is_multiline(t->name, t->cols[c]))
+			                : NULL;
+			if (why)
+				REFUSE("cột %s: %s", t->cols[c], why);
+		}
+		if (has_id) {
+			if (!json_is_integer(json_array_get(row, 0)))
+				REFUSE("cột id: thiếu");
+			ids->v[ids->n++] = int_at(row, t, "id");
+		}
+	}
+	qsort(ids->v, ids->n, sizeof *ids->v, cmp_id);
+	for (size_t i = 1; i < ids->n; i++)
+		if (ids->v[i] == ids->v[i - 1]) {
+			*err = xasprintf("bảng %s: id %lld có hai lần", t->name,
+			                 (long long)ids->v[i]);
+			return -1;
+		}
+	rc = 0;
+out:
+	return rc;
+}
+
+/* A row's reference to another table's id (NULL allowed when nullable). */
+static const char *ref_problem(json_t *row, const struct table *t, const char *col,
+                               const struct ids *to, bool nullable)
+{
+	if (null_at(row, t, col))
+		return nullable ? NULL : "thiếu";
+	int64_t id = int_at(row, t, col);
+	const char *text = text_at(row, t, col); /* users.unit_id is a text column */
+	if (text) {
+		char *end;
+		id = strtoll(text, &end, 10);
+		if (!*text || *end)
+			return "không phải số";
+	}
+	return id_find(to, id) < 0 ? "trỏ tới dòng không có" : NULL;
+}
+
+static bool one_of(const char *v, const char *const *set)
+{
+	for (; v && *set; set++)
+		if (!strcmp(v, *set))
+			return true;
+	return false;
+}
+
+static int check_units(json_t *rows, const struct ids *ids, char **err)
+{
+	const struct table *t = table_named("units");
+	size_t n = json_array_size(rows), r = 0;
+	int rc = -1;
+	/* by position in ids: the row, to walk parents */
+	size_t *row_of = xcalloc(ids->n + 1, sizeof *row_of);
+	for (r = 0; r < n; r++)
+		row_of[id_find(ids, int_at(json_array_get(rows, r), t, "id"))] = r;
+	for (r = 0; r < n; r++) {
+		json_t *row = json_array_get(rows, r);
+		const char *code = text_at(row, t, "code"), *name = text_at(row, t, "name"),
+		           *kind = text_at(row, t, "kind");
+		if (!st_unit_code_ok(code))
+			REFUSE("cột code: mã đơn vị \"%s\" không hợp lệ (chữ, số, '-', '_' hoặc "
+			       "'.'; "
+			       "tối đa 32 ký tự)",
+			       code ? code : "");
+		if (!name || !*name)
+			REFUSE("cột name: thiếu tên đơn vị %s", code);
+		int lvl = st_unit_kind_level(kind);
+		if (lvl < 0)
+			REFUSE("cột kind: cấp đơn vị \"%s\" không hợp lệ", kind ? kind : "");
+		if (!null_at(row, t, "population") && int_at(row, t, "population") < 0)
+			REFUSE("cột population: dân số âm");
+		if (!null_at(row, t, "cutoff_day") &&
+		    (int_at(row, t, "cutoff_day") < 1 || int_at(row, t, "cutoff_day") > 28))
+			REFUSE("cột cutoff_day: ngày chốt phải từ 1 đến 28");
+		if (!text_at(row, t, "created_at"))
+			REFUSE("cột created_at: thiếu");
+		for (size_t k = 0; k < r; k++)
+			if (!strcmp(text_at(json_array_get(rows, k), t, "code"), code))
+				REFUSE("cột code: mã đơn vị \"%s\" trùng dòng %zu", code, k + 1);
+		if (null_at(row, t, "parent_id"))
+			continue;
+		int64_t self = int_at(row, t, "id"), parent = int_at(row, t, "parent_id");
+		if (parent == self)
+			REFUSE("cột parent_id: đơn vị %s là cấp trên của chính nó", code);
+		/* Up the chain: every parent exists, no cycle, each level higher. */
+		int64_t at = parent;
+		int below = lvl;
+		for (size_t steps = 0; at; steps++) {
+			long k = id_find(ids, at);
+			if (k < 0)
+				REFUSE("cột parent_id: đơn vị cấp trên id %lld không có",
+				       (long long)at);
+			json_t *up = json_array_get(rows, row_of[k]);
+			if (at == self || steps > n)
+				REFUSE("cột parent_id: vòng lặp cấp trên (đơn vị %s nằm dưới chính "
+				       "nó)",
+				       code);
+			int ul = st_unit_kind_level(text_at(up, t, "kind"));
+			if (ul >= below && at == parent)
+				REFUSE("cột parent_id: đơn vị %s (%s) không thể trực thuộc %s (%s)",
+				       code, kind, text_at(up, t, "code"), text_at(up, t, "kind"));
+			below = ul;
+			at = null_at(up, t, "parent_id") ? 0 : int_at(up, t, "parent_id");
+		}
+	}
+	rc = 0;
+out:
+	free(row_of);
+	return rc;
+}
+
+/* A code of a plan's indicator, task or series: one line, not empty. */
+static bool code_text_ok(const char *c)
+{
+	return c && *c && strlen(c) <= 64 && !strchr(c, ' ');
+}
+
+int store_dump_check(json_t *doc, int schema, char **err)
 {
 	json_t *tabs = json_object_get(doc, "tables");
-	if (json_integer_value(json_object_get(doc, "chitieu_dump")) != 1 ||
+	if (!json_is_object(doc) || !json_is_integer(json_object_get(doc, "chitieu_dump")) ||
+	    json_integer_value(json_object_get(doc, "chitieu_dump")) != 1 ||
 	    !json_is_object(tabs)) {
-		*err = xstrdup("không phải tệp sao lưu của chitieu (thiếu \"chitieu_dump\": 1)");
+		*err = xstrdup("không phải tệp sao lưu của chitieu (thiếu \"chitieu_dump\": 1 hoặc "
+		               "\"tables\")");
 		return -1;
 	}
-	json_int_t from = json_integer_value(json_object_get(doc, "schema"));
-	if (from != schema && from != 1) { /* 1: the same without accounts */
+	json_t *sv = json_object_get(doc, "schema");
+	json_int_t from = json_is_integer(sv) ? json_integer_value(sv) : 0;
+	if (from < 1 || from > schema) {
 		*err = xasprintf("tệp sao lưu có lược đồ phiên bản %lld, chương trình dùng %d",
-		                 (long long)json_integer_value(json_object_get(doc, "schema")),
-		                 schema);
+		                 (long long)from, schema);
 		return -1;
 	}
+	struct ids ids[NTABLES] = {{0}};
+	int rc = -1;
+	size_t r = 0;
+	const struct table *t = NULL;
+	for (size_t k = 0; k < NTABLES; k++) {
+		json_t *rows = rows_of(tabs, tables[k].name);
+		if (!rows && from == 1 &&
+		    (!strcmp(tables[k].name, "users") || !strcmp(tables[k].name, "api_tokens")))
+			continue;
+		if (!rows) {
+			*err = xasprintf("thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
+			                 tables[k].name, tables[k].name);
+			goto out;
+		}
+		if (check_cells(&tables[k], rows, &ids[k], err))
+			goto out;
+	}
+	const struct ids *units = &ids[0], *plans = &ids[2], *series = &ids[3],
+	                 *indicators = &ids[4], *observations = &ids[8];
+	assert(!strcmp(tables[8].name, "observations"));
+	if (check_units(rows_of(tabs, "units"), units, err))
+		goto out;
+	const char *why;
+	t = table_named("agencies");
+	json_t *rows = rows_of(tabs, t->name);
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *row = json_array_get(rows, r);
+		if ((why = ref_problem(row, t, "unit_id", units, false)) != NULL)
+			REFUSE("cột unit_id: %s", why);
+		if (!text_at(row, t, "name") || !*text_at(row, t, "name"))
+			REFUSE("cột name: thiếu tên cơ quan");
+	}
+	t = table_named("plans");
+	rows = rows_of(tabs, t->name);
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *row = json_array_get(rows, r);
+		if ((why = ref_problem(row, t, "unit_id", units, false)) != NULL)
+			REFUSE("cột unit_id: %s", why);
+		if (int_at(row, t, "version") < 1)
+			REFUSE("cột version: phiên bản phải từ 1");
+		const char *d = text_at(row, t, "doc");
+		json_error_t je;
+		json_t *j = d ? json_loads(d, JSON_REJECT_DUPLICATES, &je) : NULL;
+		struct plan p;
+		plan_init(&p);
+		bool good = j && json_is_object(j) && !plan_from_json(j, &p);
+		plan_free(&p);
+		json_decref(j);
+		if (!good)
+			REFUSE("cột doc: không phải kế hoạch dạng JSON của chitieu%s%s",
+			       d && !j ? ": " : "", d && !j ? je.text : "");
+	}
+	t = table_named("series");
+	rows = rows_of(tabs, t->name);
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *row = json_array_get(rows, r);
+		if ((why = ref_problem(row, t, "unit_id", units, false)) != NULL)
+			REFUSE("cột unit_id: %s", why);
+		const char *code = text_at(row, t, "code");
+		if (!code_text_ok(code))
+			REFUSE("cột code: mã chỉ tiêu \"%s\" không hợp lệ", code ? code : "");
+		for (size_t k = 0; k < r; k++) {
+			json_t *o = json_array_get(rows, k);
+			if (int_at(o, t, "unit_id") == int_at(row, t, "unit_id") &&
+			    !strcmp(text_at(o, t, "code"), code))
+				REFUSE("cột code: mã chỉ tiêu \"%s\" của đơn vị trùng dòng %zu "
+				       "(tệp "
+				       "của bản cũ: mở cơ sở dữ liệu cũ bằng bản này rồi xuất lại)",
+				       code, k + 1);
+		}
+	}
+	t = table_named("indicators");
+	rows = rows_of(tabs, t->name);
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *row = json_array_get(rows, r);
+		if ((why = ref_problem(row, t, "plan_id", plans, false)) != NULL)
+			REFUSE("cột plan_id: %s", why);
+		if ((why = ref_problem(row, t, "series_id", series, false)) != NULL)
+			REFUSE("cột series_id: %s", why);
+		if (!code_text_ok(text_at(row, t, "code")))
+			REFUSE("cột code: mã chỉ tiêu không hợp lệ");
+		if (!text_at(row, t, "name") || !*text_at(row, t, "name"))
+			REFUSE("cột name: thiếu tên chỉ tiêu");
+	}
+	static const char *const statuses[] = {"draft", "submitted", "approved", "returned", NULL};
+	for (int h = 0; h < 2; h++) {
+		t = table_named(h ? "observation_history" : "observations");
+		rows = rows_of(tabs, t->name);
+		for (r = 0; r < json_array_size(rows); r++) {
+			json_t *row = json_array_get(rows, r);
+			if (h && (why = ref_problem(row, t, "observation_id", observations, false)))
+				REFUSE("cột observation_id: %s", why);
+			if (!h && (why = ref_problem(row, t, "series_id", series, false)))
+				REFUSE("cột series_id: %s", why);
+			struct period per;
+			const char *pw = NULL;
+			if (!h && period_parse(text_at(row, t, "period"), &per, &pw))
+				REFUSE("cột period: kỳ \"%s\" không hợp lệ: %s",
+				       text_at(row, t, "period") ? text_at(row, t, "period") : "",
+				       pw ? pw : "?");
+			if (!one_of(text_at(row, t, "status"), statuses))
+				REFUSE("cột status: trạng thái không hợp lệ");
+			if (int_at(row, t, "version") < 1)
+				REFUSE("cột version: phiên bản phải từ 1");
+			/* A ratio as observation_check wants it: both parts, 0 <= num <= den,
+			 * den > 0. */
+			json_t *nu = json_array_get(row, (size_t)col_of(t, "num"));
+			json_t *de = json_array_get(row, (size_t)col_of(t, "den"));
+			if (json_is_null(nu) != json_is_null(de))
+				REFUSE("cột num, den: tỷ lệ cần cả tử số và mẫu số");
+			if (!json_is_null(de) &&
+			    (json_number_value(de) <= 0 || json_number_value(nu) < 0 ||
+			     json_number_value(nu) > json_number_value(de)))
+				REFUSE("cột num, den: tử số %g, mẫu số %g không hợp lệ (0 ≤ tử ≤ "
+				       "mẫu, "
+				       "mẫu > 0)",
+				       json_number_value(nu), json_number_value(de));
+		}
+	}
+	(void)indicators;
+	if (from >= 2) {
+		static const char *const roles[] = {"admin", "office", "reporter", "viewer", NULL};
+		t = table_named("users");
+		rows = rows_of(tabs, t->name);
+		for (r = 0; r < json_array_size(rows); r++) {
+			json_t *row = json_array_get(rows, r);
+			const char *login = text_at(row, t, "login");
+			if (!login || !*login || strchr(login, ' '))
+				REFUSE("cột login: tên đăng nhập không hợp lệ");
+			if (!text_at(row, t, "name") || !*text_at(row, t, "name"))
+				REFUSE("cột name: thiếu họ tên");
+			if (!one_of(text_at(row, t, "role"), roles))
+				REFUSE("cột role: vai trò không hợp lệ");
+			if ((why = ref_problem(row, t, "unit_id", units, true)) != NULL)
+				REFUSE("cột unit_id: %s", why);
+			if (!text_at(row, t, "pw_hash"))
+				REFUSE("cột pw_hash: thiếu");
+		}
+		t = table_named("api_tokens");
+		rows = rows_of(tabs, t->name);
+		for (r = 0; r < json_array_size(rows); r++)
+			if ((why = ref_problem(json_array_get(rows, r), t, "user_id",
+			                       &ids[NTABLES - 2], false)) != NULL)
+				REFUSE("cột user_id: %s", why);
+	}
+	rc = 0;
+out:
+	for (size_t k = 0; k < NTABLES; k++)
+		free(ids[k].v);
+	return rc;
+}
+
+int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, char **err)
+{
+	if (store_dump_check(doc, schema, err))
+		return -1; /* nothing written */
+	json_t *tabs = json_object_get(doc, "tables");
+	json_int_t from = json_integer_value(json_object_get(doc, "schema"));
 	for (size_t k = 0; k < NTABLES; k++) {
 		const struct table *t = &tables[k];
 		json_t *rows = json_object_get(json_object_get(tabs, t->name), "rows");

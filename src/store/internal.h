@@ -6,13 +6,16 @@
 #include "driver.h"
 #include "store.h"
 
+#include <stdio.h>
+
 #define CACHE 64
 
 /* The tables of schema version 1, written once for both backends: ID is
- * the backend's id column, INT its integer type, NUM its floating type;
- * SERIES_KEY closes the series table (SQLite keeps a unit's codes unique
- * there; PostgreSQL does not, as before). */
-#define SCHEMA_V1(ID, INT, NUM, SERIES_KEY)                                                        \
+ * the backend's id column, INT its integer type, NUM its floating type.
+ * Both backends have the same constraints (tests/unit/test_constraints.c
+ * compares them): a unit's series codes are unique (PostgreSQL gained that
+ * in version 3, see the migrations in store.c). */
+#define SCHEMA_V1(ID, INT, NUM)                                                                    \
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"             \
 	"CREATE TABLE IF NOT EXISTS units ("                                                       \
 	" id " ID ", code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"                               \
@@ -29,7 +32,7 @@
 	" UNIQUE (unit_id, version));"                                                             \
 	"CREATE TABLE IF NOT EXISTS series ("                                                      \
 	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
-	" code TEXT NOT NULL, folded TEXT NOT NULL" SERIES_KEY ");"                                \
+	" code TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, code));"                      \
 	"CREATE TABLE IF NOT EXISTS indicators ("                                                  \
 	" id " ID ", plan_id " INT " NOT NULL REFERENCES plans(id),"                               \
 	" series_id " INT " NOT NULL REFERENCES series(id), code TEXT NOT NULL,"                   \
@@ -119,6 +122,16 @@ int st_collect(struct store *s, struct stmt *st, void **out, size_t *n, size_t s
 /* Append to the audit log (errors ignored: the action itself succeeded). */
 void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
               int64_t id, const char *detail);
+/* The schema version this program writes (and dumps carry). */
+int store_schema_version(void);
+/* The rules of store_unit_add, for restore to check a dump by: a unit
+ * code's characters; a kind's level (0 country .. 3 commune or ward; -1
+ * not a kind; a parent's level is lower than its child's). */
+bool st_unit_code_ok(const char *code);
+int st_unit_kind_level(const char *kind);
+/* A new file at path (a stale one removed first), mode 0600 from its
+ * creation, for writing; NULL with *err. */
+FILE *st_create_private(const char *path, char **err);
 /* Run a statement whose text parameters are a, b (and c when not NULL). */
 int st_run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
             char **err);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct stmt {
 	sqlite3_stmt *st;
@@ -32,24 +33,109 @@ static char *db_error(sqlite3 *db, const char *what)
 	return xasprintf("lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(db));
 }
 
+/* Why a file cannot be written, when the system said so: read-only file,
+ * directory or file system (as root, an immutable file). */
+static bool read_only_errno(int e)
+{
+	return e == EROFS || e == EACCES || e == EPERM;
+}
+
+/* Whether a file can be made beside path: 0, or the errno of trying (SQLite
+ * does not keep it: it retries read-only and reports ENOENT). */
+static int dir_write_errno(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *probe = slash ? xasprintf("%.*s/.chitieu-probe-XXXXXX", (int)(slash - path), path)
+	                    : xstrdup(".chitieu-probe-XXXXXX");
+	int fd = mkstemp(probe), e = fd < 0 ? errno : 0;
+	if (fd >= 0) {
+		close(fd);
+		unlink(probe);
+	}
+	free(probe);
+	return e;
+}
+
+/* A database with tables but no chitieu schema is someone else's: its
+ * first table's name into *name (caller frees). 1 foreign, 0 ours or
+ * empty, -1 not readable (*name NULL). */
+static int foreign_tables(sqlite3 *db, char **name)
+{
+	*name = NULL;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(
+	            db,
+	            "SELECT name FROM sqlite_master WHERE type IN ('table','view')"
+	            " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name = 'meta' DESC,"
+	            " name",
+	            -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*name = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;
+	if (strcmp(*name, "meta"))
+		return 1; /* tables, none of them ours */
+	bool ours = sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = 'schema'", -1, &st,
+	                               NULL) == SQLITE_OK &&
+	            sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return ours ? 0 : 1;
+}
+
 void *sqlite_driver_open(const char *path, char **err)
 {
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(
 	        path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		*err = xasprintf("không mở được cơ sở dữ liệu %s: %s", path,
-		                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		int e = rc == SQLITE_CANTOPEN ? dir_write_errno(path) : 0;
+		if (read_only_errno(e))
+			*err = xasprintf("không ghi được %s: chỉ đọc (%s)", path, strerror(e));
+		else
+			*err = xasprintf("không mở được cơ sở dữ liệu %s: %s", path,
+			                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return NULL;
+	}
+	if (sqlite3_db_readonly(db, "main") == 1) {
+		*err = xasprintf(
+		        "không ghi được %s: chỉ đọc (tệp, thư mục hoặc ổ đĩa không cho ghi)", path);
 		sqlite3_close(db);
 		return NULL;
 	}
 	sqlite3_busy_timeout(db, 10000);
+	/* Another program's database is left as it is: not a byte written
+	 * (not even the switch to WAL). */
+	char *table = NULL;
+	if (foreign_tables(db, &table) == 1) {
+		*err = xasprintf(
+		        "%s là cơ sở dữ liệu SQLite của chương trình khác (có bảng \"%s\","
+		        " không có lược đồ chitieu): không mở để khỏi sửa nó; dùng một tệp "
+		        "mới",
+		        path, table);
+		free(table);
+		sqlite3_close(db);
+		return NULL;
+	}
+	free(table);
 	char *msg = NULL;
 	rc = sqlite3_exec(
 	        db,
 	        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"
 	        " PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;",
 	        NULL, NULL, &msg);
+	int e = (rc & 0xff) == SQLITE_CANTOPEN ? dir_write_errno(path) : 0;
+	if (rc != SQLITE_OK && ((rc & 0xff) == SQLITE_READONLY ||
+	                        ((rc & 0xff) == SQLITE_CANTOPEN && read_only_errno(e)))) {
+		*err = xasprintf(
+		        "không ghi được %s: chỉ đọc (tệp, thư mục hoặc ổ đĩa không cho ghi)", path);
+		sqlite3_free(msg);
+		sqlite3_close(db);
+		return NULL;
+	}
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: không phải cơ sở dữ liệu SQLite dùng được: %s", path,
 		                 msg ? msg : sqlite3_errstr(rc));
@@ -215,9 +301,8 @@ static int sq_backup(void *db, const char *path, char **err)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static const char schema[] =
-        SCHEMA_V1("INTEGER PRIMARY KEY", "INTEGER", "REAL", ", UNIQUE (unit_id, code)")
-                SCHEMA_V2("INTEGER PRIMARY KEY", "INTEGER");
+static const char schema[] = SCHEMA_V1("INTEGER PRIMARY KEY", "INTEGER", "REAL")
+        SCHEMA_V2("INTEGER PRIMARY KEY", "INTEGER");
 
 const struct driver sqlite_driver = {
         .name = "sqlite",
@@ -241,6 +326,7 @@ const struct driver sqlite_driver = {
         /* Take the write lock at once: no deadlock between two writers. */
         .begin = "BEGIN IMMEDIATE",
         .schema = schema,
+        .count_tables = "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')",
         .incoming =
                 "CREATE TEMP TABLE IF NOT EXISTS incoming (line INTEGER, series_id INTEGER,"
                 " period TEXT, value REAL, num REAL, den REAL, level TEXT, yes INTEGER, note TEXT,"

@@ -8,18 +8,100 @@
 #include "text.h"
 #include "util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "internal.h"
 
-/* Bump when the schema changes (and migrate then). */
-#define SCHEMA_VERSION      2
-#define SCHEMA_VERSION_TEXT "2"
+/* Bump when the schema changes, and add the step to migrations below. */
+#define SCHEMA_VERSION      3
+#define SCHEMA_VERSION_TEXT "3"
+
+int store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+/* The indicators of each unit's current plan (for the series steps). */
+#define CURRENT_INDICATORS                                                                         \
+	"SELECT i.series_id, i.code FROM indicators i JOIN plans p ON p.id = i.plan_id"            \
+	" WHERE p.version = (SELECT max(version) FROM plans q WHERE q.unit_id = p.unit_id)"
+
+/* Version 3, both backends: a series (the figures of one indicator over
+ * plan versions) carries the code its indicator has in the unit's current
+ * plan; a series no longer in it is retired as "CODE~vN" (its code in the
+ * last version N that had it), so that no figure is read as another
+ * indicator's. First every series not where it belongs is set aside, then
+ * the current ones take their codes: never two alike on the way. */
+#define SERIES_CODES                                                                               \
+	"UPDATE series SET code = coalesce((SELECT j.code || '~v' || p.version FROM indicators j"  \
+	" JOIN plans p ON p.id = j.plan_id WHERE j.series_id = series.id ORDER BY p.version DESC"  \
+	" LIMIT 1), code || '~s' || id) WHERE NOT EXISTS (SELECT 1 FROM (" CURRENT_INDICATORS      \
+	") c WHERE c.series_id = series.id AND c.code = series.code);"                             \
+	"UPDATE series SET code = (SELECT c.code FROM (" CURRENT_INDICATORS                        \
+	") c WHERE c.series_id = series.id) WHERE EXISTS (SELECT 1 FROM (" CURRENT_INDICATORS      \
+	") c WHERE c.series_id = series.id AND c.code <> series.code);"
+
+/* The steps from one schema version to the next, in order; each runs in
+ * the transaction that sets the new version, after the schema's CREATE ...
+ * IF NOT EXISTS has added the tables new since (so a step that only adds
+ * tables needs no SQL). sql runs on both backends, pq on PostgreSQL only
+ * (NULL: nothing). */
+static const struct migration {
+	int to;
+	const char *sql, *pq;
+} migrations[] = {
+        /* 2: accounts (users, api_tokens): tables only. */
+        {2, NULL, NULL},
+        /* 3: one series per unit and code on both backends (PostgreSQL had
+         * no UNIQUE there, SQLite refused the re-imports that needed a
+         * second one). */
+        {3, SERIES_CODES,
+         "ALTER TABLE series ADD CONSTRAINT series_unit_id_code_key UNIQUE (unit_id, code)"},
+};
+
+#define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+/* How many tables the database holds (any schema of the connection). */
+static int64_t count_tables(const struct driver *d, void *db)
+{
+	struct stmt *st = d->prepare(db, d->count_tables, NULL);
+	int64_t n = st && d->step(st, NULL) == 1 ? d->col_int(st, 0) : 0;
+	d->finalize(st);
+	return n;
+}
+
+/* Create the schema, or bring an older one up to SCHEMA_VERSION, in one
+ * transaction: all the steps or none. */
+static int migrate(struct store *s, int64_t from, char **err)
+{
+	int rc = store_begin(s, err) || D->exec(s->db, D->schema, err) ? -1 : 0;
+	for (size_t i = 0; i < NMIGRATIONS && !rc && from; i++) {
+		if (migrations[i].to <= from)
+			continue;
+		if (migrations[i].sql)
+			rc = D->exec(s->db, migrations[i].sql, err);
+		if (!rc && migrations[i].pq && D == &pq_driver)
+			rc = D->exec(s->db, migrations[i].pq, err);
+	}
+	if (!rc)
+		rc = D->exec(s->db,
+		             "INSERT INTO meta (key, value) VALUES ('schema', '" SCHEMA_VERSION_TEXT
+		             "') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+		             err);
+	if (!rc)
+		rc = store_commit(s, err);
+	if (rc)
+		store_rollback(s);
+	return rc;
+}
 
 /* A prepared statement for sql, made once per store and reused: bulk work
  * prepares nothing per row. Give it back with st_done(). */
@@ -60,7 +142,8 @@ struct store *store_open(const char *url, char **err)
 	struct store *s = xcalloc(1, sizeof *s);
 	s->d = d;
 	s->db = db;
-	/* The schema is created once; later opens only check its version. */
+	/* The schema is created once; later opens check its version and
+	 * migrate an older one. */
 	int64_t version = 0;
 	struct stmt *st =
 	        D->prepare(db, "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'schema'", NULL);
@@ -68,12 +151,16 @@ struct store *store_open(const char *url, char **err)
 		version = D->col_int(st, 0);
 	if (st)
 		D->finalize(st);
-	struct stmt *old = version ? NULL : D->prepare(db, "SELECT id FROM units LIMIT 1", NULL);
-	/* Version 1 lacks only the account tables, which the schema adds. */
-	if (old || (version && version != SCHEMA_VERSION && version != 1)) {
-		/* Tables without our version, or another version: never guess. */
-		if (old)
-			D->finalize(old);
+	if (!version && count_tables(d, db)) {
+		/* Someone else's tables: never add ours among them. */
+		*err = xasprintf(
+		        "%s: cơ sở dữ liệu đã có bảng của chương trình khác, không có lược "
+		        "đồ chitieu: không mở để khỏi sửa nó; dùng một cơ sở dữ liệu mới",
+		        url);
+		store_close(s);
+		return NULL;
+	}
+	if (version < 0 || version > SCHEMA_VERSION) {
 		*err = xasprintf(
 		        "%s: cơ sở dữ liệu có lược đồ phiên bản %lld, chương trình cần %d; "
 		        "xuất bằng bản chitieu đã tạo nó (chitieu dump) rồi khôi phục",
@@ -81,12 +168,7 @@ struct store *store_open(const char *url, char **err)
 		store_close(s);
 		return NULL;
 	}
-	if (version != SCHEMA_VERSION &&
-	    (D->exec(db, D->schema, err) ||
-	     D->exec(db,
-	             "INSERT INTO meta (key, value) VALUES ('schema', '" SCHEMA_VERSION_TEXT "')"
-	             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-	             err))) {
+	if (version != SCHEMA_VERSION && migrate(s, version, err)) {
 		store_close(s);
 		return NULL;
 	}
@@ -296,6 +378,16 @@ static int kind_level(const char *k)
 		if (k && !strcmp(k, kinds[i]))
 			return i < 4 ? i : 3; /* a ward sits where a commune does */
 	return -1;
+}
+
+bool st_unit_code_ok(const char *code)
+{
+	return code_ok(code);
+}
+
+int st_unit_kind_level(const char *kind)
+{
+	return kind_level(kind);
 }
 
 int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *ps)
@@ -534,46 +626,206 @@ static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const c
 }
 
 struct prev_ind {
-	char *code, *name;
-	int64_t series;
+	char *code, *name, *key;
+	int64_t series, figures;
 	bool used;
 };
 
-static void load_previous(struct store *s, int64_t plan, struct prev_ind **v, size_t *n)
+/* An indicator's name as a key: its folded words, the usual abbreviations
+ * spelled out, punctuation dropped ("Tỷ lệ TTHC" and "tỷ lệ thủ tục hành
+ * chính." are one name; "5G" and "6G" are not). */
+static char *name_key(const char *name)
+{
+	struct words w = {0};
+	text_words(name ? name : "", &w);
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < w.n; i++)
+		buf_printf(&b, "%s%s", b.len ? " " : "", w.w[i]);
+	words_free(&w);
+	return buf_detach(&b);
+}
+
+static void free_previous(struct prev_ind *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].code);
+		free(v[i].name);
+		free(v[i].key);
+	}
+	free(v);
+}
+
+static int load_previous(struct store *s, int64_t plan, struct prev_ind **v, size_t *n, char **err)
 {
 	*v = NULL;
 	*n = 0;
-	struct stmt *st =
-	        st_prep(s, "SELECT code, name, series_id FROM indicators WHERE plan_id = ?", NULL);
+	struct stmt *st = st_prep(s,
+	                          "SELECT i.code, i.name, i.series_id, (SELECT count(*) FROM"
+	                          " observations o WHERE o.series_id = i.series_id)"
+	                          " FROM indicators i WHERE i.plan_id = ? ORDER BY i.id",
+	                          err);
 	if (!st)
-		return;
+		return -1;
 	D->bind_int(st, 1, plan);
 	size_t cap = 0;
-	while (D->step(st, NULL) == 1) {
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
 		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
 		(*v)[*n] = (struct prev_ind){xstrdup(D->col_text(st, 0)),
-		                             xstrdup(D->col_text(st, 1)), D->col_int(st, 2), false};
+		                             xstrdup(D->col_text(st, 1)),
+		                             name_key(D->col_text(st, 1)),
+		                             D->col_int(st, 2),
+		                             D->col_int(st, 3),
+		                             false};
 		(*n)++;
 	}
 	st_done(s, st);
+	return rc < 0 ? -1 : 0;
 }
 
-/* The series an indicator of the new version continues: same code and a
- * similar name, or else the same name under another code. */
-static int64_t match_series(struct prev_ind *v, size_t n, const struct indicator *x)
+/* The previous version's indicator each new one continues (index into v,
+ * -1: none), and how: same code and name first, then the same name under
+ * another code. Marks the ones taken as used. */
+static void match_all(struct prev_ind *v, size_t nv, const struct plan *p, long *to,
+                      enum plan_match *how)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!v[i].used && !strcmp(v[i].code, x->code) &&
-		    text_similarity(v[i].name, x->name) >= 0.6) {
-			v[i].used = true;
-			return v[i].series;
+	char **keys = xcalloc(p->nind + 1, sizeof *keys);
+	for (size_t i = 0; i < p->nind; i++) {
+		keys[i] = name_key(p->ind[i].name);
+		to[i] = -1;
+		how[i] = PLAN_NEW;
+	}
+	for (size_t i = 0; i < p->nind; i++)
+		for (size_t k = 0; k < nv && to[i] < 0; k++)
+			if (!v[k].used && !strcmp(v[k].code, p->ind[i].code) &&
+			    !strcmp(v[k].key, keys[i])) {
+				v[k].used = true;
+				to[i] = (long)k;
+				how[i] = PLAN_SAME;
+			}
+	for (size_t i = 0; i < p->nind; i++)
+		for (size_t k = 0; k < nv && to[i] < 0 && *keys[i]; k++)
+			if (!v[k].used && !strcmp(v[k].key, keys[i])) {
+				v[k].used = true;
+				to[i] = (long)k;
+				how[i] = PLAN_RENUMBERED;
+			}
+	for (size_t i = 0; i < p->nind; i++)
+		for (size_t k = 0; k < nv && to[i] < 0 && how[i] == PLAN_NEW; k++)
+			if (!strcmp(v[k].code, p->ind[i].code))
+				how[i] = PLAN_REPLACED;
+	for (size_t i = 0; i < p->nind; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+/* The unit's newest plan: its id and version (0, 0 when none). */
+static int newest_plan(struct store *s, int64_t unit, int64_t *id, int64_t *version, char **err)
+{
+	*id = *version = 0;
+	struct stmt *st = st_prep(
+	        s, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1",
+	        err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	int found = D->step(st, err);
+	if (found == 1) {
+		*id = D->col_int(st, 0);
+		*version = D->col_int(st, 1);
+	}
+	st_done(s, st);
+	return found < 0 ? -1 : 0;
+}
+
+const char *plan_match_name_vi(enum plan_match m)
+{
+	switch (m) {
+	case PLAN_SAME:
+		return "giữ nguyên (cùng mã, cùng tên)";
+	case PLAN_RENUMBERED:
+		return "đổi mã (cùng tên): số liệu cũ đi theo";
+	case PLAN_REPLACED:
+		return "chỉ tiêu MỚI trùng mã cũ (khác tên): số liệu cũ ở lại chỉ tiêu cũ";
+	case PLAN_NEW:
+		return "chỉ tiêu mới";
+	case PLAN_DROPPED:
+		return "bỏ khỏi kế hoạch: số liệu cũ giữ lại, không còn đánh giá";
+	}
+	return "?";
+}
+
+void plan_mapping_free(struct plan_mapping *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(m[i].old_code);
+		free(m[i].old_name);
+		free(m[i].new_code);
+		free(m[i].new_name);
+	}
+	free(m);
+}
+
+int store_plan_mapping(struct store *s, int64_t unit, const struct plan *p,
+                       struct plan_mapping **out, size_t *n, bool *confirm, char **err)
+{
+	*out = NULL;
+	*n = 0;
+	*confirm = false;
+	int64_t prev, version;
+	struct prev_ind *pv;
+	size_t npv;
+	if (newest_plan(s, unit, &prev, &version, err) || load_previous(s, prev, &pv, &npv, err))
+		return -1;
+	long *to = xcalloc(p->nind + 1, sizeof *to);
+	enum plan_match *how = xcalloc(p->nind + 1, sizeof *how);
+	match_all(pv, npv, p, to, how);
+	struct plan_mapping *m = xcalloc(p->nind + npv + 1, sizeof *m);
+	size_t k = 0;
+	for (size_t i = 0; i < p->nind; i++, k++) {
+		m[k].match = how[i];
+		m[k].new_code = xstrdup(p->ind[i].code);
+		m[k].new_name = xstrdup(p->ind[i].name);
+		if (to[i] >= 0) {
+			m[k].old_code = xstrdup(pv[to[i]].code);
+			m[k].old_name = xstrdup(pv[to[i]].name);
+			m[k].figures = pv[to[i]].figures;
 		}
-	for (size_t i = 0; i < n; i++)
-		if (!v[i].used && text_similarity(v[i].name, x->name) >= 0.95) {
-			v[i].used = true;
-			return v[i].series;
+		*confirm |= how[i] == PLAN_RENUMBERED || how[i] == PLAN_REPLACED;
+	}
+	for (size_t i = 0; i < npv; i++)
+		if (!pv[i].used) {
+			m[k] = (struct plan_mapping){
+			        PLAN_DROPPED, xstrdup(pv[i].code), xstrdup(pv[i].name), NULL,
+			        NULL,         pv[i].figures};
+			*confirm = true;
+			k++;
 		}
+	*out = m;
+	*n = k;
+	free(to);
+	free(how);
+	free_previous(pv, npv);
 	return 0;
+}
+
+/* Set a series' code (and folded name when given). */
+static int set_series_code(struct store *s, int64_t series, const char *code, const char *name,
+                           char **err)
+{
+	char *f = name ? text_fold(name) : NULL;
+	struct stmt *st = st_prep(
+	        s, "UPDATE series SET code = ?, folded = coalesce(?, folded) WHERE id = ?", err);
+	int rc = st ? 0 : -1;
+	if (st) {
+		D->bind_text(st, 1, code);
+		D->bind_text(st, 2, f);
+		D->bind_int(st, 3, series);
+		rc = D->step(st, err) < 0 ? -1 : 0;
+		st_done(s, st);
+	}
+	free(f);
+	return rc;
 }
 
 static int save_targets(struct store *s, int64_t ind, const struct indicator *x, char **err)
@@ -729,46 +981,55 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
                     const char *by, struct import_report *rep, char **err)
 {
 	memset(rep, 0, sizeof *rep);
-	int64_t prev = 0, version = 0;
-	struct stmt *st = st_prep(
-	        s, "SELECT id, version FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1",
-	        err);
-	if (!st)
-		return -1;
-	D->bind_int(st, 1, unit);
-	int found = D->step(st, err);
-	if (found == 1) {
-		prev = D->col_int(st, 0);
-		version = D->col_int(st, 1);
-	}
-	st_done(s, st);
-	if (found < 0)
-		return -1;
+	int64_t prev, version;
 	struct prev_ind *pv;
 	size_t npv;
-	load_previous(s, prev, &pv, &npv);
-	int64_t plan = insert_plan(s, unit, (int)version + 1, p, source, by, err);
-	int rc = plan ? 0 : -1;
+	if (newest_plan(s, unit, &prev, &version, err) || load_previous(s, prev, &pv, &npv, err))
+		return -1;
+	long *to = xcalloc(p->nind + 1, sizeof *to);
+	enum plan_match *how = xcalloc(p->nind + 1, sizeof *how);
+	match_all(pv, npv, p, to, how);
+	/* A series carries its indicator's code in the current plan (what
+	 * figures are judged by): the old ones that do not keep their code
+	 * are first set aside as "CODE~vN" (retired, or on their way to a
+	 * new code), so that no code is ever held twice. */
+	int rc = 0;
+	for (size_t k = 0; k < npv && !rc; k++) {
+		bool keeps = false;
+		for (size_t i = 0; i < p->nind && !keeps; i++)
+			keeps = to[i] == (long)k && how[i] == PLAN_SAME;
+		if (!keeps) {
+			char *aside = xasprintf("%s~v%lld", pv[k].code, (long long)version);
+			rc = set_series_code(s, pv[k].series, aside, NULL, err);
+			free(aside);
+		}
+	}
+	int64_t plan = rc ? 0 : insert_plan(s, unit, (int)version + 1, p, source, by, err);
+	rc = plan ? 0 : -1;
 	for (size_t i = 0; i < p->nind && !rc; i++) {
-		int64_t series = match_series(pv, npv, &p->ind[i]);
-		if (series)
+		int64_t series = 0;
+		if (to[i] >= 0) {
+			series = pv[to[i]].series;
 			rep->matched++;
-		else if ((series = new_series(s, unit, &p->ind[i], err)) != 0)
+			if (how[i] == PLAN_RENUMBERED &&
+			    set_series_code(s, series, p->ind[i].code, p->ind[i].name, err))
+				series = 0;
+		} else if ((series = new_series(s, unit, &p->ind[i], err)) != 0) {
 			rep->added++;
+		}
 		rc = series ? save_indicator(s, unit, plan, series, &p->ind[i], err) : -1;
 	}
 	if (!rc)
 		rc = save_tasks(s, plan, p, err);
-	for (size_t i = 0; i < npv; i++) {
-		if (!pv[i].used && !rc) {
+	for (size_t i = 0; i < npv && !rc; i++)
+		if (!pv[i].used) {
 			rep->unmatched =
 			        xrealloc(rep->unmatched, (rep->nunmatched + 1) * sizeof(char *));
 			rep->unmatched[rep->nunmatched++] = xstrdup(pv[i].code);
 		}
-		free(pv[i].code);
-		free(pv[i].name);
-	}
-	free(pv);
+	free_previous(pv, npv);
+	free(to);
+	free(how);
 	rep->plan_id = plan;
 	rep->version = (int)version + 1;
 	if (!rc)
@@ -1271,6 +1532,19 @@ int store_obs_history(struct store *s, int64_t series, const char *period, struc
 
 /* ---- Backup, dump, restore -------------------------------------------------------- */
 
+FILE *st_create_private(const char *path, char **err)
+{
+	remove(path); /* a stale one from an interrupted run */
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!f) {
+		*err = xasprintf("không tạo được tệp %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+	return f;
+}
+
 int store_backup(struct store *s, const char *path, char **err)
 {
 	if (!D->backup) {
@@ -1278,7 +1552,20 @@ int store_backup(struct store *s, const char *path, char **err)
 		               "\"chitieu dump\"");
 		return -1;
 	}
-	return D->backup(s->db, path, err);
+	/* The copy holds password and token hashes: made 0600 and empty
+	 * first, filled, then put in place. */
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *f = st_create_private(tmp, err);
+	bool made = f != NULL;
+	int rc = f ? fclose(f) : -1;
+	if (!rc && (rc = D->backup(s->db, tmp, err)) == 0 && rename(tmp, path)) {
+		*err = xasprintf("không ghi được %s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	if (rc && made)
+		remove(tmp);
+	free(tmp);
+	return rc;
 }
 
 int store_dump(struct store *s, const char *path, char **err)
@@ -1290,11 +1577,18 @@ int store_dump(struct store *s, const char *path, char **err)
 	store_rollback(s);
 	if (rc)
 		return -1;
+	/* The dump holds password and token hashes: its file is made 0600
+	 * before the first byte is written (O_EXCL: never an existing file). */
 	char *tmp = xasprintf("%s.tmp", path);
-	rc = json_dump_file(doc, tmp, JSON_COMPACT) || rename(tmp, path) ? -1 : 0;
-	if (rc) {
-		*err = xasprintf("không ghi được %s", path);
-		remove(tmp);
+	FILE *f = st_create_private(tmp, err);
+	rc = f ? 0 : -1;
+	if (f) {
+		rc = json_dumpf(doc, f, JSON_COMPACT) || fflush(f) || fsync(fileno(f)) ? -1 : 0;
+		rc = fclose(f) || rc || rename(tmp, path) ? -1 : 0;
+		if (rc) {
+			*err = xasprintf("không ghi được %s: %s", path, strerror(errno));
+			remove(tmp);
+		}
 	}
 	free(tmp);
 	json_decref(doc);
@@ -1318,6 +1612,10 @@ int store_restore(struct store *s, const char *path, char **err)
 		rc = store_begin(s, err);
 		if (!rc)
 			rc = store_restore_json(D, s->db, SCHEMA_VERSION, doc, err);
+		/* A dump of an older version: series codes as version 3 has them
+		 * (a no-op on a dump of this version). */
+		if (!rc)
+			rc = D->exec(s->db, SERIES_CODES, err);
 		if (!rc)
 			rc = store_commit(s, err);
 		else

@@ -70,8 +70,38 @@ int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **er
  * else 15 (Decree 09/2019/NĐ-CP). */
 int store_cutoff_day(struct store *s, int64_t unit_id, char **err);
 
+/* How an indicator of a re-imported plan relates to the previous version
+ * (names compared folded: case, diacritics, punctuation and the usual
+ * abbreviations do not count). */
+enum plan_match {
+	PLAN_SAME,       /* same code, same name: its figures continue */
+	PLAN_RENUMBERED, /* same name under a new code: its figures follow it */
+	PLAN_REPLACED,   /* same code, another name: a new indicator; the old
+	                    one's figures stay with the old one, retired */
+	PLAN_NEW,        /* a code and a name not in the previous version */
+	PLAN_DROPPED,    /* an old indicator no longer there: retired with its
+	                    figures */
+};
+
+struct plan_mapping {
+	enum plan_match match;
+	char *old_code, *old_name; /* NULL for PLAN_NEW */
+	char *new_code, *new_name; /* NULL for PLAN_DROPPED */
+	int64_t figures;           /* figures recorded on the old indicator */
+};
+
+/* What saving p would do to the unit's indicators, without writing: one
+ * row per new indicator in plan order, then one per dropped one. *confirm
+ * is set when anything is not a plain continuation or a plain addition
+ * (a person should look before it is saved). 0, or -1 with *err. */
+int store_plan_mapping(struct store *s, int64_t unit_id, const struct plan *p,
+                       struct plan_mapping **out, size_t *n, bool *confirm, char **err);
+void plan_mapping_free(struct plan_mapping *m, size_t n);
+const char *plan_match_name_vi(enum plan_match m);
+
 /* Store a parsed plan as the unit's newest version; indicators are matched
- * to the previous version by code, then by folded name. */
+ * to the previous version as store_plan_mapping says: each series of
+ * figures stays with the indicator it was recorded for. */
 int store_plan_save(struct store *s, int64_t unit_id, const struct plan *p, const char *source,
                     const char *by, struct import_report *rep, char **err);
 
