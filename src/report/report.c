@@ -288,21 +288,24 @@ static void html_row(struct buf *b, const char *kinds, const char *const *cells)
 	buf_puts(b, "</tr>");
 }
 
+const char report_css[] =
+        "@page{size:A4;margin:20mm 15mm 20mm 30mm}body{font-family:'Times "
+        "New Roman','Liberation Serif',serif;font-size:13pt;line-height:1.3}.hd{display:"
+        "flex;justify-content:space-between;text-align:center}.hd div{width:48%}.motto{"
+        "font-weight:bold}.u{text-decoration:underline}h1{text-align:center;font-size:"
+        "14pt;margin:1em 0 0}h2{font-size:13pt}.sub{text-align:center;font-weight:bold}"
+        "table{border-collapse:collapse;width:100%;font-size:11pt}th,td{border:1px solid "
+        "#000;padding:2pt 4pt;vertical-align:top}th{background:#eee}.n{text-align:right}"
+        ".date{font-style:italic;text-align:right}";
+
 void report_html(const struct report *r, struct buf *b)
 {
 	buf_puts(b,
 	         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo ");
 	buf_escape_markup(b, r->period_words);
-	buf_puts(b,
-	         "</title><style>@page{size:A4;margin:20mm 15mm 20mm 30mm}body{font-family:'Times "
-	         "New Roman','Liberation Serif',serif;font-size:13pt;line-height:1.3}.hd{display:"
-	         "flex;justify-content:space-between;text-align:center}.hd div{width:48%}.motto{"
-	         "font-weight:bold}.u{text-decoration:underline}h1{text-align:center;font-size:"
-	         "14pt;margin:1em 0 0}h2{font-size:13pt}.sub{text-align:center;font-weight:bold}"
-	         "table{border-collapse:collapse;width:100%;font-size:11pt}th,td{border:1px solid "
-	         "#000;padding:2pt 4pt;vertical-align:top}th{background:#eee}.n{text-align:right}"
-	         ".date{font-style:italic;text-align:right}</style></head><body><div class=\"hd\">"
-	         "<div>");
+	buf_puts(b, "</title><style>");
+	buf_puts(b, report_css);
+	buf_puts(b, "</style></head><body><div class=\"hd\"><div>");
 	buf_escape_markup(b, r->issuer);
 	buf_puts(b, "<br><b class=\"u\">");
 	buf_escape_markup(b, r->issuer_parent);

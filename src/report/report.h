@@ -46,6 +46,9 @@ void report_free(struct report *r);
 json_t *report_json(const struct report *r);
 void report_csv(const struct report *r, struct buf *b);
 void report_html(const struct report *r, struct buf *b);
+/* The style sheet inside the HTML (one <style> element, so that the file
+ * stands alone; a server allows it by its hash). */
+extern const char report_css[];
 int report_xlsx(const struct report *r, struct buf *b, char **err);
 int report_docx(const struct report *r, struct buf *b, char **err);
 /* HTML printed to PDF by headless chromium (when installed). */

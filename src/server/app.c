@@ -17,6 +17,8 @@ void app_init(struct app *a, bool secure)
 	a->secure = secure;
 	pthread_mutex_init(&a->cache_mu, NULL);
 	pthread_mutex_init(&a->live_mu, NULL);
+	pthread_mutex_init(&a->heavy_mu, NULL);
+	a->heavy_max = 1;
 }
 
 void app_free(struct app *a)
@@ -29,6 +31,63 @@ void app_free(struct app *a)
 	pthread_mutex_destroy(&a->cache_mu);
 	app_lives_free(a);
 	pthread_mutex_destroy(&a->live_mu);
+	pthread_mutex_destroy(&a->heavy_mu);
+}
+
+/* The account's slot (one with n == 0 is free), or NULL. */
+static struct heavy_slot *heavy_slot(struct app *a, const char *login)
+{
+	struct heavy_slot *free_slot = NULL;
+	for (int i = 0; i < APP_HEAVY_MAX; i++) {
+		if (a->heavy[i].n && !strcmp(a->heavy[i].login, login))
+			return &a->heavy[i];
+		if (!a->heavy[i].n && !free_slot)
+			free_slot = &a->heavy[i];
+	}
+	return free_slot;
+}
+
+bool app_heavy_begin(struct ctx *c)
+{
+	struct app *a = c->app;
+	const char *login = c->signed_in ? c->user.login : "";
+	pthread_mutex_lock(&a->heavy_mu);
+	int max = a->heavy_max < 1               ? 1
+	          : a->heavy_max > APP_HEAVY_MAX ? APP_HEAVY_MAX
+	                                         : a->heavy_max;
+	struct heavy_slot *h = heavy_slot(a, login);
+	bool ok = h && a->heavy_n < max && h->n < APP_HEAVY_PER_ACCOUNT;
+	if (ok) {
+		if (!h->n)
+			snprintf(h->login, sizeof h->login, "%s", login);
+		h->n++;
+		a->heavy_n++;
+	}
+	pthread_mutex_unlock(&a->heavy_mu);
+	if (!ok) {
+		c->rs->status = 429;
+		c->rs->ctype = "text/plain; charset=utf-8";
+		buf_reset(&c->rs->body);
+		buf_printf(&c->rs->body,
+		           "Máy chủ đang lập nhiều báo cáo (mỗi tài khoản tối đa %d cùng lúc); "
+		           "xin thử lại sau %d giây.",
+		           APP_HEAVY_PER_ACCOUNT, APP_HEAVY_RETRY);
+		http_header(c->rs, "Retry-After: %d", APP_HEAVY_RETRY);
+	}
+	return ok;
+}
+
+void app_heavy_end(struct ctx *c)
+{
+	struct app *a = c->app;
+	const char *login = c->signed_in ? c->user.login : "";
+	pthread_mutex_lock(&a->heavy_mu);
+	struct heavy_slot *h = heavy_slot(a, login);
+	if (h && h->n && !strcmp(h->login, login)) {
+		h->n--;
+		a->heavy_n--;
+	}
+	pthread_mutex_unlock(&a->heavy_mu);
 }
 
 char *ctx_query(const struct ctx *c, const char *key)

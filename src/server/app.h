@@ -13,10 +13,13 @@
 #include <pthread.h>
 #include <stdint.h>
 
-#define APP_MAX_BODY     (1u << 20) /* 1 MiB: the largest form or JSON body */
-#define APP_MAX_SEGMENTS 10
-#define APP_CACHE        256 /* answers and small facts kept */
-#define APP_LIVES        8   /* engines kept (provinces, the country) */
+#define APP_MAX_BODY          (1u << 20) /* 1 MiB: the largest form or JSON body */
+#define APP_MAX_SEGMENTS      10
+#define APP_CACHE             256 /* answers and small facts kept */
+#define APP_LIVES             8   /* engines kept (provinces, the country) */
+#define APP_HEAVY_MAX         32  /* heavy requests at once, at most (a worker each) */
+#define APP_HEAVY_PER_ACCOUNT 2
+#define APP_HEAVY_RETRY       5 /* seconds, in Retry-After */
 
 struct app {
 	struct sessions *sessions;
@@ -41,6 +44,16 @@ struct app {
 		long builds, updates;
 	} lives[APP_LIVES];
 	int live_next;
+	/* Heavy work (a report in a file: a province's, a PDF by chromium):
+	 * at most heavy_max at once and APP_HEAVY_PER_ACCOUNT per account;
+	 * more is refused 429 with Retry-After, so that sign-in and reads
+	 * always find a worker. */
+	pthread_mutex_t heavy_mu;
+	int heavy_max, heavy_n;
+	struct heavy_slot {
+		char login[72];
+		int n;
+	} heavy[APP_HEAVY_MAX];
 };
 
 void app_init(struct app *a, bool secure);
@@ -130,6 +143,12 @@ void app_write_begin(struct ctx *c);
 void app_recorded(struct ctx *c, const struct obs_input *in, size_t n);
 void app_write_end(struct ctx *c);
 void app_lives_free(struct app *a);
+
+/* Heavy work for the signed-in account may start: true, and app_heavy_end
+ * when it is done; false with 429 and Retry-After written when the limits
+ * are reached. */
+bool app_heavy_begin(struct ctx *c);
+void app_heavy_end(struct ctx *c);
 
 void api_route(struct ctx *c);
 void pages_route(struct ctx *c);

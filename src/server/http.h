@@ -44,4 +44,21 @@ char *http_cookie(const char *header, const char *name);
  * "..". The caller frees each segment. */
 int http_segments(const char *path, char **seg, int max);
 
+/* addr (an IPv4 or IPv6 address) is in list, a comma-separated list of
+ * addresses and prefixes ("127.0.0.1,10.0.0.0/8,::1"); false when either
+ * is NULL or malformed. */
+bool http_addr_listed(const char *addr, const char *list);
+/* A list of addresses and prefixes is well formed (NULL or "" is: empty). */
+bool http_addr_list_ok(const char *list);
+
+/* The client behind a request that came from peer: peer itself, unless
+ * peer is in trusted and forwarded (the X-Forwarded-For values joined by
+ * commas; NULL when absent) names someone. Then the rightmost address in
+ * forwarded that is not in trusted: each proxy appends the address it saw,
+ * so what is left of the last trusted hop is the client's to write. A
+ * malformed entry there stops the walk at the hop that appended it. The
+ * answer goes to out (n bytes). */
+void http_client_addr(const char *peer, const char *forwarded, const char *trusted, char *out,
+                      size_t n);
+
 #endif

@@ -3,12 +3,12 @@
  * its own database connection, and a connection waits suspended while its
  * request is worked on, so a slow answer (a province's roll-up) never holds
  * up the sockets of others. Limits: headers within the connection's
- * memory, bodies up to APP_MAX_BODY, a timeout on idle or slow clients, a
- * cap on connections. A worker whose PostgreSQL connection is lost opens
- * it again (app.c, store_reconnect); while the database is away requests
- * are answered 503 with Retry-After. SIGTERM/SIGINT: stop listening,
- * finish what is in flight for 8 s at most, answer what still waits 503,
- * and be gone within STOP_SECONDS whatever the database does. */
+ * memory, bodies up to APP_MAX_BODY, a timeout on idle clients, a deadline
+ * for a request to arrive however steadily it trickles (the watchdog), a
+ * cap on connections and a lower one per address. A worker whose PostgreSQL connection is lost
+ * opens it again (app.c, store_reconnect); while the database is away requests are answered 503
+ * with Retry-After. SIGTERM/SIGINT: stop listening, finish what is in flight for 8 s at most,
+ * answer what still waits 503, and be gone within STOP_SECONDS whatever the database does. */
 #include "server.h"
 
 #include "app.h"
@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,9 +40,28 @@ struct job {
 	struct job *next;
 };
 
+/* One connection, from accept to close (MHD's socket context): the
+ * watchdog cuts it when a request has been arriving for longer than the
+ * deadline. since: when the current request began to arrive (the
+ * connection opened, or the previous answer went out). */
+struct conn {
+	struct MHD_Connection *c;
+	int fd;
+	char addr[64];
+	struct timespec since;
+	bool receiving, cut;
+	struct conn *prev, *next;
+};
+
 struct server {
 	struct app app;
 	const char *db;
+	const struct server_opts *o;
+	pthread_mutex_t conn_mu; /* guards conns and each conn's fields */
+	pthread_cond_t conn_cv;
+	struct conn *conns;
+	bool watchdog_stop;
+	pthread_t watchdog;
 	struct MHD_Daemon *d;
 	pthread_mutex_t mu;
 	pthread_cond_t cv, idle;
@@ -270,10 +291,15 @@ static enum MHD_Result reply(struct MHD_Connection *conn, struct http_resp *r)
 	struct MHD_Response *resp = MHD_create_response_from_buffer(len, data ? data : xstrdup(""),
 	                                                            MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/plain");
-	MHD_add_response_header(resp, "Content-Security-Policy",
-	                        "default-src 'self'; script-src 'self'; style-src 'self'; "
-	                        "img-src 'self' data:; form-action 'self'; base-uri 'none'; "
-	                        "frame-ancestors 'none'");
+	bool own_policy = false; /* an answer may bring a stricter one of its own */
+	for (int i = 0; i < r->nheaders; i++)
+		own_policy |= !strncasecmp(r->headers[i], "Content-Security-Policy:", 24);
+	if (!own_policy)
+		MHD_add_response_header(
+		        resp, "Content-Security-Policy",
+		        "default-src 'self'; script-src 'self'; style-src 'self'; "
+		        "img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+		        "frame-ancestors 'none'");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
@@ -305,6 +331,183 @@ static enum MHD_Result too_big(struct MHD_Connection *conn)
 	return rc;
 }
 
+/* ---- connections: the per-address limit and the deadline ---------------- */
+
+static void peer_addr(const struct sockaddr *sa, char *out, size_t n)
+{
+	out[0] = 0;
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)n);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out,
+		          (socklen_t)n);
+}
+
+/* Accept a connection unless its address holds max_per_address already
+ * (a trusted proxy speaks for many clients: only the global cap). */
+static enum MHD_Result admit(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+	struct server *sv = cls;
+	char addr[64];
+	peer_addr(sa, addr, sizeof addr);
+	if (http_addr_listed(addr, sv->o->trusted_proxies))
+		return MHD_YES;
+	int n = 0;
+	pthread_mutex_lock(&sv->conn_mu);
+	for (struct conn *k = sv->conns; k; k = k->next)
+		n += !strcmp(k->addr, addr);
+	pthread_mutex_unlock(&sv->conn_mu);
+	return n < sv->o->max_per_address ? MHD_YES : MHD_NO;
+}
+
+static void conn_notify(void *cls, struct MHD_Connection *c, void **socket_context,
+                        enum MHD_ConnectionNotificationCode why)
+{
+	struct server *sv = cls;
+	struct conn *k = *socket_context;
+	pthread_mutex_lock(&sv->conn_mu);
+	if (why == MHD_CONNECTION_NOTIFY_STARTED && !k) {
+		k = xcalloc(1, sizeof *k);
+		k->c = c;
+		const union MHD_ConnectionInfo *ci =
+		        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		k->fd = ci ? ci->connect_fd : -1;
+		ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		peer_addr(ci ? ci->client_addr : NULL, k->addr, sizeof k->addr);
+		clock_gettime(CLOCK_MONOTONIC, &k->since);
+		k->receiving = true;
+		k->next = sv->conns;
+		if (sv->conns)
+			sv->conns->prev = k;
+		sv->conns = k;
+		*socket_context = k;
+	} else if (why == MHD_CONNECTION_NOTIFY_CLOSED && k) {
+		/* MHD closes the socket after this: the watchdog, which shuts
+		 * sockets down under conn_mu, never touches a reused one. */
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			sv->conns = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		free(k);
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&sv->conn_mu);
+}
+
+/* The request on c has arrived whole (receiving false), or its answer has
+ * gone and the next may begin (true: the deadline starts again). */
+static void conn_receiving(struct server *sv, struct MHD_Connection *c, bool receiving)
+{
+	const union MHD_ConnectionInfo *ci =
+	        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	struct conn *k = ci ? ci->socket_context : NULL;
+	if (!k)
+		return;
+	pthread_mutex_lock(&sv->conn_mu);
+	k->receiving = receiving;
+	clock_gettime(CLOCK_MONOTONIC, &k->since);
+	pthread_mutex_unlock(&sv->conn_mu);
+}
+
+/* Once a second: shut down the sockets whose request has been arriving for
+ * longer than the deadline. MHD then reads the end of the stream and
+ * closes the connection on its own thread. */
+static void *watchdog(void *arg)
+{
+	struct server *sv = arg;
+	pthread_mutex_lock(&sv->conn_mu);
+	while (!sv->watchdog_stop) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += 1;
+		pthread_cond_timedwait(&sv->conn_cv, &sv->conn_mu, &until);
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		for (struct conn *k = sv->conns; k; k = k->next)
+			if (k->receiving && !k->cut && k->fd >= 0 &&
+			    now.tv_sec - k->since.tv_sec >= sv->o->deadline) {
+				shutdown(k->fd, SHUT_RDWR);
+				k->cut = true;
+			}
+	}
+	pthread_mutex_unlock(&sv->conn_mu);
+	return NULL;
+}
+
+/* ---- requests ------------------------------------------------------------ */
+
+/* The request's framing is ambiguous (RFC 9112 6.3): Content-Length given
+ * twice with different values, a Transfer-Encoding other than chunked, or
+ * both. A proxy in front may read it another way, so it is refused and
+ * the connection closed, before anything of the body is read. */
+struct framing {
+	int lengths, encodings;
+	const char *length;
+	bool conflict, unknown;
+};
+
+static enum MHD_Result framing_header(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+	struct framing *f = cls;
+	if (!strcasecmp(key, "Content-Length")) {
+		if (f->lengths++ && strcmp(f->length, value ? value : ""))
+			f->conflict = true;
+		f->length = value ? value : "";
+	} else if (!strcasecmp(key, "Transfer-Encoding")) {
+		f->encodings++;
+		f->unknown |= !value || strcasecmp(value, "chunked");
+	}
+	return MHD_YES;
+}
+
+static bool framing_ok(struct MHD_Connection *conn)
+{
+	struct framing f = {0};
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, framing_header, &f);
+	return !f.conflict && !f.unknown && f.encodings <= 1 && !(f.encodings && f.lengths);
+}
+
+static enum MHD_Result bad_framing(struct MHD_Connection *conn)
+{
+	struct http_resp r = {400, "application/json", {0}, {0}, 0};
+	buf_puts(&r.body, "{\"error\":{\"code\":\"E_HTTP\",\"message\":\"Yêu cầu không rõ độ "
+	                  "dài: Content-Length và Transfer-Encoding mâu thuẫn hoặc không hỗ "
+	                  "trợ\"}}");
+	http_header(&r, "Connection: close");
+	enum MHD_Result rc = reply(conn, &r);
+	http_resp_free(&r);
+	return rc;
+}
+
+/* The headers joined, in the order they came, for X-Forwarded-For. */
+static enum MHD_Result join_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+	struct buf *b = cls;
+	if (!strcasecmp(key, "X-Forwarded-For") && value) {
+		if (b->len)
+			buf_putc(b, ',');
+		buf_puts(b, value);
+	}
+	return MHD_YES;
+}
+
+static void client_addr(struct server *sv, struct MHD_Connection *conn, char *out, size_t n)
+{
+	char peer[64];
+	const union MHD_ConnectionInfo *ci =
+	        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	peer_addr(ci ? ci->client_addr : NULL, peer, sizeof peer);
+	struct buf fwd = {0};
+	if (http_addr_listed(peer, sv->o->trusted_proxies))
+		MHD_get_connection_values(conn, MHD_HEADER_KIND, join_forwarded, &fwd);
+	http_client_addr(peer, fwd.len ? buf_str(&fwd) : NULL, sv->o->trusted_proxies, out, n);
+	buf_free(&fwd);
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *upload,
                               size_t *upload_size, void **con_cls)
@@ -312,10 +515,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	struct server *sv = cls;
 	struct job *j = *con_cls;
 	if (!j) { /* the headers are in */
+		if (!framing_ok(conn)) {
+			conn_receiving(sv, conn, false);
+			return bad_framing(conn);
+		}
 		const char *cl =
 		        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > APP_MAX_BODY)
+		if (cl && strtoull(cl, NULL, 10) > APP_MAX_BODY) {
+			conn_receiving(sv, conn, false);
 			return too_big(conn);
+		}
 		j = xcalloc(1, sizeof *j);
 		j->conn = conn;
 		*con_cls = j;
@@ -332,6 +541,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (!j->queued || j->too_big) /* the whole request is in */
+		conn_receiving(sv, conn, false);
 	if (j->too_big)
 		return too_big(conn);
 	if (!j->queued) { /* the whole request: to a worker, the connection waits */
@@ -344,14 +555,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		j->ctype = dup_header(conn, "Content-Type");
 		j->csrf = dup_header(conn, "X-CSRF-Token");
 		j->auth = dup_header(conn, "Authorization");
-		const union MHD_ConnectionInfo *ci =
-		        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-		if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((struct sockaddr_in *)ci->client_addr)->sin_addr,
-			          j->remote, sizeof j->remote);
-		else if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
-			          j->remote, sizeof j->remote);
+		client_addr(sv, conn, j->remote, sizeof j->remote);
 		j->queued = true;
 		/* Cached answers and static files straight away, on this thread. */
 		struct store *ps = polling_store(sv);
@@ -383,6 +587,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 {
 	struct server *sv = cls;
 	struct job *j = *con_cls;
+	conn_receiving(sv, conn, true); /* the next request's deadline starts */
 	if (!j)
 		return;
 	job_free(j);
@@ -432,8 +637,11 @@ int server_run(const struct server_opts *o)
 	}
 	struct server *sv = xcalloc(1, sizeof *sv);
 	sv->db = o->db;
+	sv->o = o;
 	app_init(&sv->app, o->secure);
 	pthread_mutex_init(&sv->mu, NULL);
+	pthread_mutex_init(&sv->conn_mu, NULL);
+	pthread_cond_init(&sv->conn_cv, NULL);
 	pthread_cond_init(&sv->cv, NULL);
 	pthread_cond_init(&sv->idle, NULL);
 	/* Signals go to the thread that waits for them, not to the workers. */
@@ -445,18 +653,21 @@ int server_run(const struct server_opts *o)
 	signal(SIGPIPE, SIG_IGN);
 	sv->nworkers = o->workers < 1 ? 1 : o->workers > WORKERS_MAX ? WORKERS_MAX : o->workers;
 	sv->alive = sv->nworkers;
+	/* Heavy work (reports) leaves two workers to sign-in and reads. */
+	sv->app.heavy_max = sv->nworkers > 3 ? sv->nworkers - 2 : 1;
 	for (int i = 0; i < sv->nworkers; i++)
 		pthread_create(&sv->workers[i], NULL, worker, sv);
+	pthread_create(&sv->watchdog, NULL, watchdog, sv);
 	sv->d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 	                                 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
-	                         0, NULL, NULL, handle, sv, MHD_OPTION_SOCK_ADDR,
+	                         0, admit, sv, handle, sv, MHD_OPTION_SOCK_ADDR,
 	                         (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
 	                         (unsigned)(o->io_threads < 1 ? 1 : o->io_threads),
 	                         MHD_OPTION_CONNECTION_LIMIT, (unsigned)o->max_connections,
-	                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->max_connections,
 	                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)o->timeout,
 	                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
-	                         MHD_OPTION_NOTIFY_COMPLETED, completed, sv, MHD_OPTION_END);
+	                         MHD_OPTION_NOTIFY_COMPLETED, completed, sv,
+	                         MHD_OPTION_NOTIFY_CONNECTION, conn_notify, sv, MHD_OPTION_END);
 	int rc = 0;
 	if (!sv->d) {
 		fprintf(stderr, "chitieu serve: không nghe được ở %s: %s\n", o->listen,
@@ -485,12 +696,19 @@ int server_run(const struct server_opts *o)
 		pthread_join(sv->workers[i], NULL); /* each closes its database */
 	if (sv->d)
 		MHD_stop_daemon(sv->d);
+	pthread_mutex_lock(&sv->conn_mu);
+	sv->watchdog_stop = true;
+	pthread_cond_broadcast(&sv->conn_cv);
+	pthread_mutex_unlock(&sv->conn_mu);
+	pthread_join(sv->watchdog, NULL);
 	for (int i = 0; i < sv->npoll_stores; i++)
 		store_close(sv->poll_stores[i]);
 	app_free(&sv->app);
 	pthread_mutex_destroy(&sv->mu);
 	pthread_cond_destroy(&sv->cv);
 	pthread_cond_destroy(&sv->idle);
+	pthread_mutex_destroy(&sv->conn_mu);
+	pthread_cond_destroy(&sv->conn_cv);
 	free(sv);
 	return rc;
 }
