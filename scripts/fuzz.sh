@@ -168,13 +168,13 @@ for h in "${harnesses[@]}"; do
 	fuzz_http)
 		cp tests/data/http-regressions/* "$seeds/"
 		printf 'GET /api/v1/units/A/status?period=2025-12\nCookie: @\n\n' >"$seeds/status"
-		printf 'POST /api/v1/units/A/observations\nCookie: @\nX-CSRF-Token: @\n\n{"indicator":"IV.1","period":"2025-12","value":3}' >"$seeds/record"
-		printf 'POST /api/v1/units/A/observations/IV.1/2025-12/submit\nCookie: @\nX-CSRF-Token: @\n\n{}' >"$seeds/submit"
+		printf 'POST /api/v1/units/A/observations\nCookie: @\nX-CSRF-Token: @\nContent-Type: application/json\n\n{"indicator":"IV.1","period":"2025-12","value":3}' >"$seeds/record"
+		printf 'POST /api/v1/units/A/observations/IV.1/2025-12/submit\nCookie: @\nX-CSRF-Token: @\nContent-Type: application/json\n\n{}' >"$seeds/submit"
 		printf 'POST /don-vi/A/nhap-lieu?period=2025-12\nCookie: @\n\ncsrf=@&v.IV.1=4&n.I.3=5&d.I.3=10&action=submit' >"$seeds/form"
 		printf 'GET /don-vi/A/chi-tieu/I.3?period=2025-12\nCookie: @\n\n' >"$seeds/indicator"
 		printf 'GET /don-vi/P/tinh\nCookie: @\n\n' >"$seeds/province"
 		printf 'GET /cong-khai/A?period=2025\n\n' >"$seeds/public"
-		printf 'POST /api/v1/session\n\n{"login":"nobody","password":"x"}' >"$seeds/signin"
+		printf 'POST /api/v1/session\nContent-Type: application/json\n\n{"login":"nobody","password":"x"}' >"$seeds/signin"
 		printf 'GET /api/v1/units?page=2&per_page=1%%20\nAuthorization: Bearer 00\n\n' >"$seeds/units"
 		max_len=8192
 		;;

@@ -30,6 +30,7 @@ struct job {
 	struct buf body;
 	bool too_big, queued, done;
 	char *method, *path, *query, *cookie, *ctype, *csrf, *auth, remote[64];
+	char *origin, *host;
 	struct http_resp resp;
 	struct job *next;
 };
@@ -81,6 +82,8 @@ static void job_free(struct job *j)
 	free(j->ctype);
 	free(j->csrf);
 	free(j->auth);
+	free(j->origin);
+	free(j->host);
 	http_resp_free(&j->resp);
 	free(j);
 }
@@ -144,9 +147,9 @@ static void *worker(void *arg)
 			sv->tail = NULL;
 		pthread_mutex_unlock(&sv->mu);
 		struct http_req rq = {
-		        j->method,   j->path,   j->query, j->body.ptr ? j->body.ptr : "",
-		        j->body.len, j->cookie, j->ctype, j->csrf,
-		        j->auth,     j->remote};
+		        j->method,   j->path,   j->query,  j->body.ptr ? j->body.ptr : "",
+		        j->body.len, j->cookie, j->ctype,  j->csrf,
+		        j->auth,     j->remote, j->origin, j->host};
 		if (s) {
 			app_handle(&sv->app, s, &rq, &j->resp, false);
 		} else {
@@ -244,6 +247,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		j->ctype = dup_header(conn, "Content-Type");
 		j->csrf = dup_header(conn, "X-CSRF-Token");
 		j->auth = dup_header(conn, "Authorization");
+		j->origin = dup_header(conn, "Origin");
+		j->host = dup_header(conn, "Host");
 		const union MHD_ConnectionInfo *ci =
 		        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		if (ci && ci->client_addr && ci->client_addr->sa_family == AF_INET)
@@ -256,8 +261,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		/* Cached answers and static files straight away, on this thread. */
 		struct store *ps = polling_store(sv);
 		if (ps) {
-			struct http_req rq = {j->method, j->path,  j->query, "",      0,
-			                      j->cookie, j->ctype, j->csrf,  j->auth, j->remote};
+			struct http_req rq = {j->method, j->path,   j->query,  "",
+			                      0,         j->cookie, j->ctype,  j->csrf,
+			                      j->auth,   j->remote, j->origin, j->host};
 			if (!j->body.len) {
 				app_handle(&sv->app, ps, &rq, &j->resp, true);
 				if (j->resp.status)

@@ -18,8 +18,40 @@
 #include "internal.h"
 
 /* Bump when the schema changes (and migrate then). */
-#define SCHEMA_VERSION      2
-#define SCHEMA_VERSION_TEXT "2"
+#define SCHEMA_VERSION      4
+#define SCHEMA_VERSION_TEXT "4"
+
+/* Schema step "to 4" (accounts that can be withdrawn), for a database of
+ * version 0 (new), 1, 2 or 3 once D->schema has run: each account's
+ * credential generation (cred_epoch: a password change, a disable or an
+ * enable adds one, and every session and token made before it ends), and
+ * each API token's expiry and scope ('read', 'write', or 'write:A,B' for
+ * the units it may write). Tokens made before it expire in 90 days. One
+ * transaction: all of it or none. */
+static int migrate_to_4(struct store *s, char **err)
+{
+	time_t later = time(NULL) + 90 * 86400;
+	struct tm tm;
+	char when[32], *sql;
+	gmtime_r(&later, &tm);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sql = xasprintf("ALTER TABLE users ADD COLUMN cred_epoch BIGINT NOT NULL DEFAULT 0;"
+	                "ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;"
+	                "ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';"
+	                "UPDATE api_tokens SET expires_at = '%s' WHERE expires_at IS NULL;",
+	                when);
+	int rc = D->exec(s->db, D->begin, err);
+	if (!rc && D->exec(s->db, sql, err)) {
+		char *e2 = NULL;
+		D->exec(s->db, "ROLLBACK", &e2);
+		free(e2);
+		rc = -1;
+	} else if (!rc) {
+		rc = D->exec(s->db, "COMMIT", err);
+	}
+	free(sql);
+	return rc;
+}
 
 /* A prepared statement for sql, made once per store and reused: bulk work
  * prepares nothing per row. Give it back with st_done(). */
@@ -69,8 +101,9 @@ struct store *store_open(const char *url, char **err)
 	if (st)
 		D->finalize(st);
 	struct stmt *old = version ? NULL : D->prepare(db, "SELECT id FROM units LIMIT 1", NULL);
-	/* Version 1 lacks only the account tables, which the schema adds. */
-	if (old || (version && version != SCHEMA_VERSION && version != 1)) {
+	/* Version 1 lacks only the account tables, which the schema adds;
+	 * versions 1 to 3 take the step to 4. */
+	if (old || (version && version != SCHEMA_VERSION && (version < 1 || version > 3))) {
 		/* Tables without our version, or another version: never guess. */
 		if (old)
 			D->finalize(old);
@@ -82,7 +115,7 @@ struct store *store_open(const char *url, char **err)
 		return NULL;
 	}
 	if (version != SCHEMA_VERSION &&
-	    (D->exec(db, D->schema, err) ||
+	    (D->exec(db, D->schema, err) || (version < 4 && migrate_to_4(s, err)) ||
 	     D->exec(db,
 	             "INSERT INTO meta (key, value) VALUES ('schema', '" SCHEMA_VERSION_TEXT "')"
 	             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
