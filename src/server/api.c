@@ -898,7 +898,7 @@ static void api_tokens(struct ctx *c, const struct args *a)
 	json_t *all = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *o =
-		        json_pack("{sIssssssssssb}", "id", (json_int_t)t[i].id, "login", t[i].login,
+		        json_pack("{sIsssssssssssb}", "id", (json_int_t)t[i].id, "login", t[i].login,
 		                  "label", t[i].label, "created_at", t[i].created_at, "expires_at",
 		                  t[i].expires_at ? t[i].expires_at : "", "scope", t[i].scope,
 		                  "revoked", t[i].revoked);
