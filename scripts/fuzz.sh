@@ -7,7 +7,7 @@
 #   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
 #
 # Harnesses: fuzz_import (whole documents), fuzz_target (target cells),
-# fuzz_encoding (if present). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_encoding (if present), fuzz_accounts (the account/session cache). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -40,7 +40,7 @@ if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2; do
+	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_accounts; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -182,6 +182,13 @@ for h in "${harnesses[@]}"; do
 		printf '\000{"dataValues":[{"dataElement":"I.3","period":"2025Q1","orgUnit":"A","categoryOptionCombo":"NUM","value":"5"},{"dataElement":"I.1","period":"202512","orgUnit":"A","value":75,"comment":"x"}]}' >"$seeds/json"
 		printf '\001dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby\nI.1,2025S2,A,,,75,demo\nI.3,2025,A,DEN,,100,\n' >"$seeds/csv"
 		max_len=65536
+		;;
+	fuzz_accounts)
+		# opcode, bytes, 0xFF: cache put/get, session, strikes, login, name
+		printf '\000\003\011cu\000A\037admin\000DEMO\000Ph\303\262ng\377\001\000\005\170\010an\377\002x\377\003Admin\377\003\357\274\241dmin\377\004Nguy\341\273\205n\342\200\256\377' >"$seeds/mixed"
+		printf '\003admin\342\200\213' >"$seeds/zwsp"
+		printf '\001\001\002\377\377login' >"$seeds/session"
+		max_len=4096
 		;;
 	fuzz_period)
 		for p in 2025-05 2025-5 2025-Q2 2025-q4 2025-H1 2025-9M 2025 2025-13 1999; do
