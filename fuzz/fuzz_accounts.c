@@ -49,8 +49,14 @@ static void op_cache(const uint8_t *p, size_t len)
 	char *f[4];
 	fields(p + 2, len - 2, f);
 	static const char *const roles[] = {"admin", "office", "reporter", "viewer"};
-	struct user_rec u = {p[1], f[0], f[1] ? f[1] : "", (char *)roles[p[1] & 3],
-	                     f[2],  f[3], NULL,             (p[1] & 4) != 0,
+	struct user_rec u = {p[1],
+	                     f[0],
+	                     f[1] ? f[1] : "",
+	                     (char *)roles[p[1] & 3],
+	                     f[2],
+	                     f[3],
+	                     NULL,
+	                     (p[1] & 4) != 0,
 	                     p[1] >> 3};
 	account_cache_put(cache, mark, &u);
 	struct user_rec got = {0};
@@ -79,10 +85,10 @@ static void op_session(const uint8_t *p, size_t len)
 	login[n] = 0;
 	struct session s, got;
 	session_create(sessions, login, p[1], t0, &s);
-	time_t last = t0;
+	time_t last = t0, clock = t0; /* the last use; time only goes forward */
 	bool alive = true;
 	for (int k = 2; k < 4; k++) {
-		time_t now = last + (time_t)p[k] * 60;
+		time_t now = clock += (time_t)p[k] * 60;
 		bool should = alive && now - last < SESSION_IDLE && now - t0 < SESSION_ABSOLUTE;
 		bool found = session_find(sessions, s.id, now, &got);
 		if (found != should)
@@ -94,7 +100,7 @@ static void op_session(const uint8_t *p, size_t len)
 			last = now;
 	}
 	session_drop(sessions, s.id);
-	if (session_find(sessions, s.id, last, &got))
+	if (session_find(sessions, s.id, clock, &got))
 		__builtin_trap(); /* dropped */
 }
 
@@ -104,7 +110,7 @@ static void op_strikes(const uint8_t *p, size_t len)
 	size_t n = len < sizeof who - 1 ? len : sizeof who - 1;
 	memcpy(who, p, n);
 	who[n] = 0;
-	for (int i = 0; i < 64; i++) {
+	for (int i = 0; i < 16; i++) {
 		char key[80];
 		snprintf(key, sizeof key, "%s#%u.%d", who, runs, i);
 		signin_failed(sessions, key, key, 5000000 + runs);
@@ -116,10 +122,12 @@ static void op_strikes(const uint8_t *p, size_t len)
 
 static void op_login(const uint8_t *p, size_t len)
 {
-	char *in = strndup((const char *)p, len), out[AUTH_LOGIN_MAX + 1], again[AUTH_LOGIN_MAX + 1];
+	char *in = strndup((const char *)p, len), out[AUTH_LOGIN_MAX + 1],
+	     again[AUTH_LOGIN_MAX + 1];
 	if (!auth_login_normalize(in, out)) {
 		size_t n = strlen(out);
-		if (n < AUTH_LOGIN_MIN || n > AUTH_LOGIN_MAX || strspn(out, "abcdefghijklmnopqrstuvwxyz0123456789._-") != n)
+		if (n < AUTH_LOGIN_MIN || n > AUTH_LOGIN_MAX ||
+		    strspn(out, "abcdefghijklmnopqrstuvwxyz0123456789._-") != n)
 			__builtin_trap();
 		if (auth_login_normalize(out, again) || strcmp(out, again))
 			__builtin_trap(); /* not a fixed point */
@@ -156,7 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 		cache = account_cache_new();
 	}
-	if (!sessions || ++runs % 512 == 0) { /* sessions accumulate: start afresh now and then */
+	if (!sessions || ++runs % 4096 == 0) { /* sessions accumulate: start afresh now and then */
 		sessions_free(sessions);
 		sessions = sessions_new();
 	}

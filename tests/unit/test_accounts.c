@@ -22,8 +22,18 @@ static void test_cache_typed(void **state)
 {
 	(void)state;
 	struct account_cache *ac = account_cache_new();
-	struct user_rec u = {7,    "cu",  "A\x1f" "admin\x1f" "x", "viewer", NULL, "P\x1f" "Q",
-	                     NULL, false, 3};
+	struct user_rec u = {7,
+	                     "cu",
+	                     "A\x1f"
+	                     "admin\x1f"
+	                     "x",
+	                     "viewer",
+	                     NULL,
+	                     "P\x1f"
+	                     "Q",
+	                     NULL,
+	                     false,
+	                     3};
 	account_cache_put(ac, 10, &u);
 	struct user_rec got = {0};
 	assert_true(account_cache_get(ac, "cu", 10, &got));
@@ -60,11 +70,15 @@ static void test_logins(void **state)
 	assert_string_equal(out, "admin");
 	assert_int_equal(auth_login_normalize("nguyen.van-an_2", out), 0);
 	assert_string_equal(out, "nguyen.van-an_2");
-	const char *bad[] = {"admin\u200b", "\uff41\uff44\uff4d\uff49\uff4e", "\ufeffadmin",
-	                     "\u202eadmin", "ad\x01min", "ad\x1fmin", "a", "", "ad min",
-	                     "khách", "a/b", ".admin", "-x",
-	                     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-	                     "\xff\xfe"};
+	const char *bad[] = {
+	        "admin\u200b", "\uff41\uff44\uff4d\uff49\uff4e",
+	        "\ufeffadmin", "\u202eadmin",
+	        "ad\x01min",   "ad\x1fmin",
+	        "a",           "",
+	        "ad min",      "khách",
+	        "a/b",         ".admin",
+	        "-x",          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	        "\xff\xfe"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (auth_login_normalize(bad[i], out) == 0)
 			fail_msg("login \"%s\" accepted as \"%s\"", bad[i], out);
@@ -77,9 +91,22 @@ static void test_names(void **state)
 	assert_true(auth_text_clean("Nguyễn Văn An"));
 	assert_true(auth_text_clean("Phòng Kinh tế, Hạ tầng và Đô thị"));
 	assert_true(auth_text_clean(NULL));
-	const char *bad[] = {"A\x1f" "admin", "A\tB", "A\nB", "\x7f", "A\xc2\x85" "B", "A\u200bB",
-	                     "A\u200dB", "\ufeffA", "A\u202eB", "A\u2066B", "A\u2028B",
-	                     "A\u061cB", "A\xff" "B"};
+	const char *bad[] = {"A\x1f"
+	                     "admin",
+	                     "A\tB",
+	                     "A\nB",
+	                     "\x7f",
+	                     "A\xc2\x85"
+	                     "B",
+	                     "A\u200bB",
+	                     "A\u200dB",
+	                     "\ufeffA",
+	                     "A\u202eB",
+	                     "A\u2066B",
+	                     "A\u2028B",
+	                     "A\u061cB",
+	                     "A\xff"
+	                     "B"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		if (auth_text_clean(bad[i]))
 			fail_msg("name %zu accepted", i);
@@ -132,8 +159,8 @@ static void test_strikes_bounded(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_cache_typed),       cmocka_unit_test(test_logins),
-	        cmocka_unit_test(test_names),             cmocka_unit_test(test_session_lifetimes),
+	        cmocka_unit_test(test_cache_typed),     cmocka_unit_test(test_logins),
+	        cmocka_unit_test(test_names),           cmocka_unit_test(test_session_lifetimes),
 	        cmocka_unit_test(test_strikes_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
