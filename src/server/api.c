@@ -816,8 +816,11 @@ static void api_user_add(struct ctx *c, const struct args *a)
 	}
 	if (ps.n)
 		reply_problems(c, !strcmp(ps.v[0].code, "E_LOGIN_TAKEN") ? 409 : 400, &ps);
-	else
-		reply_json(c, 201, json_pack("{ss}", "login", jstr(j, "login")));
+	else {
+		char norm[AUTH_LOGIN_MAX + 1];
+		auth_login_normalize(jstr(j, "login"), norm); /* valid: the store took it */
+		reply_json(c, 201, json_pack("{ss}", "login", norm));
+	}
 	problems_free(&ps);
 	json_decref(j);
 }
@@ -898,10 +901,10 @@ static void api_tokens(struct ctx *c, const struct args *a)
 	json_t *all = json_array();
 	for (size_t i = 0; i < n; i++) {
 		json_t *o =
-		        json_pack("{sIsssssssssssb}", "id", (json_int_t)t[i].id, "login", t[i].login,
-		                  "label", t[i].label, "created_at", t[i].created_at, "expires_at",
-		                  t[i].expires_at ? t[i].expires_at : "", "scope", t[i].scope,
-		                  "revoked", t[i].revoked);
+		        json_pack("{sIsssssssssssb}", "id", (json_int_t)t[i].id, "login",
+		                  t[i].login, "label", t[i].label, "created_at", t[i].created_at,
+		                  "expires_at", t[i].expires_at ? t[i].expires_at : "", "scope",
+		                  t[i].scope, "revoked", t[i].revoked);
 		json_array_append_new(all, o);
 		token_rec_free(&t[i]);
 	}
