@@ -123,3 +123,35 @@ bool auth_text_clean(const char *s)
 	}
 	return true;
 }
+
+char *auth_text_visible(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	char *out = malloc(3 * n + 1), *o = out;
+	if (!out)
+		abort();
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)(s ? s : "");
+	utf8proc_ssize_t left = (utf8proc_ssize_t)n;
+	while (left > 0) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(p, left, &cp);
+		if (k <= 0) {
+			memcpy(o, "\xef\xbf\xbd", 3); /* U+FFFD */
+			o += 3;
+			p++;
+			left--;
+			continue;
+		}
+		utf8proc_category_t cat = utf8proc_category(cp);
+		if (cat != UTF8PROC_CATEGORY_CC && cat != UTF8PROC_CATEGORY_CF &&
+		    cat != UTF8PROC_CATEGORY_ZL && cat != UTF8PROC_CATEGORY_ZP &&
+		    cat != UTF8PROC_CATEGORY_CS) {
+			memcpy(o, p, (size_t)k);
+			o += k;
+		}
+		p += k;
+		left -= k;
+	}
+	*o = 0;
+	return out;
+}

@@ -44,5 +44,8 @@ int auth_login_normalize(const char *in, char out[AUTH_LOGIN_MAX + 1]);
  * (C0, DEL, C1), format (bidi overrides and isolates, zero-width spaces and
  * joiners, the BOM, soft hyphen) or line/paragraph separator characters. */
 bool auth_text_clean(const char *s);
+/* A copy of s with what auth_text_clean refuses left out (bytes that are
+ * not UTF-8 become U+FFFD): to show a name stored before the rule. */
+char *auth_text_visible(const char *s);
 
 #endif

@@ -1,8 +1,9 @@
-/* cmd_user.c: `chitieu user add|passwd|disable|enable|list|token`: the
- * accounts of the web app. A password change, a disable or an enable ends
- * the account's sessions (in a running server too: it sees the change
- * mark move and the account's credential generation grow) and its tokens. Passwords are read from
- * standard input (never from the command line, where other users could see them). */
+/* cmd_user.c: `chitieu user add|passwd|disable|enable|role|list|token`: the
+ * accounts of the web app. A password change, a disable, an enable or a
+ * new role ends the account's sessions (in a running server too: it sees
+ * the change mark move and the account's credential generation grow) and
+ * its tokens. Passwords are read from standard input (never from the
+ * command line, where other users could see them). */
 #include "cli.h"
 
 #include "args.h"
@@ -114,6 +115,33 @@ static int user_change(const char *what, int argc, char **argv)
 		       login);
 	free(err);
 	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+/* A new role for an account: its sessions and tokens end. */
+static int user_role(int argc, char **argv)
+{
+	const char *db = NULL, *login = NULL, *role = NULL, *unit = NULL, *agency = NULL;
+	const struct opt opts[] = {{"db", &db, NULL},         {"login", &login, NULL},
+	                           {"role", &role, NULL},     {"unit", &unit, NULL},
+	                           {"agency", &agency, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("user role", argc, argv, opts, NULL, 0) < 0 || !login || !role) {
+		fputs("Cách dùng: chitieu user role --login TÊN --role "
+		      "admin|office|reporter|viewer "
+		      "[--unit MÃ] [--agency CƠ_QUAN]\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = cli_open_db("user role", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct problems ps = {0};
+	int rc = store_user_role(s, login, role, unit, agency, "cli", &ps);
+	cli_print_problems("user role", NULL, &ps);
+	problems_free(&ps);
+	store_close(s);
+	if (!rc)
+		printf("Đã đổi vai trò của %s thành %s\n", login, role);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
 
@@ -267,8 +295,10 @@ int cmd_user(int argc, char **argv)
 		return user_change(sub, argc - 1, argv + 1);
 	if (!strcmp(sub, "list"))
 		return user_list(argc - 1, argv + 1);
+	if (!strcmp(sub, "role"))
+		return user_role(argc - 1, argv + 1);
 	if (!strcmp(sub, "token"))
 		return user_token(argc - 1, argv + 1);
-	fputs("Cách dùng: chitieu user add|passwd|disable|enable|list|token ...\n", stderr);
+	fputs("Cách dùng: chitieu user add|passwd|disable|enable|role|list|token ...\n", stderr);
 	return CLI_USAGE;
 }

@@ -825,9 +825,31 @@ static void api_user_add(struct ctx *c, const struct args *a)
 	json_decref(j);
 }
 
+/* A new role {role, unit, agency} (admin): the account's sessions and
+ * tokens end. */
+static void user_role(struct ctx *c, const char *login)
+{
+	json_t *j = body_json(c);
+	if (!j)
+		return;
+	struct problems ps = {0};
+	if (!store_user_role(c->s, login, jstr(j, "role"), jstr(j, "unit"), jstr(j, "agency"),
+	                     c->user.login, &ps))
+		reply_json(c, 200, json_pack("{ssss}", "login", login, "role", jstr(j, "role")));
+	else
+		reply_problems(c, !strcmp(ps.v[0].code, "E_UNKNOWN_USER") ? 404 : 400, &ps);
+	problems_free(&ps);
+	json_decref(j);
+}
+
 static void api_user_action(struct ctx *c, const struct args *a)
 {
 	bool disable = !strcmp(a->p[1], "disable");
+	if (!strcmp(a->p[1], "role")) {
+		if (allowed(c, RIGHT_ADMIN, NULL) && csrf(c))
+			user_role(c, a->p[0]);
+		return;
+	}
 	if (!disable && strcmp(a->p[1], "enable")) {
 		reply_error(c, 404, "E_NOT_FOUND", "Không có thao tác này");
 		return;
@@ -973,8 +995,9 @@ static const struct route routes[] = {
         {"GET", "/users", "Accounts (admin; paginated)", false, api_users, false},
         {"POST", "/users", "Create an account (admin): {login, name, role, unit, agency, password}",
          false, api_user_add, false},
-        {"POST", "/users/{login}/{action}", "disable or enable an account (admin)", false,
-         api_user_action, false},
+        {"POST", "/users/{login}/{action}",
+         "disable or enable an account, or give it a new role ({role, unit, agency}) (admin)",
+         false, api_user_action, false},
         {"POST", "/me/password", "Change one's own password: {old_password, new_password}", false,
          api_password, false},
         {"GET", "/tokens", "API tokens: one's own (admin: all), without the tokens themselves",

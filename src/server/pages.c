@@ -71,7 +71,9 @@ static void head(struct ctx *c, const char *title, const char *unit)
 	}
 	if (c->signed_in) {
 		buf_puts(B, "<form class=\"who\" method=\"post\" action=\"/dang-xuat\"><span>");
-		esc(c, c->user.name);
+		char *shown = auth_text_visible(c->user.name); /* no RTL or zero-width tricks */
+		esc(c, shown);
+		free(shown);
 		buf_printf(B,
 		           " (%s)</span><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 		           "<button>Đăng xuất</button></form>",

@@ -192,6 +192,11 @@ int store_user_password(struct store *s, const char *login, const char *pw_hash,
                         char **err);
 int store_user_disable(struct store *s, const char *login, bool disabled, const char *by,
                        char **err);
+/* A new role (with its unit and agency, checked as for a new account):
+ * 0, or -1 with problems (E_UNKNOWN_USER, E_ROLE, E_UNIT, E_AGENCY,
+ * E_UNKNOWN_UNIT, E_DB). Ends the account's sessions and tokens too. */
+int store_user_role(struct store *s, const char *login, const char *role, const char *unit_code,
+                    const char *agency, const char *by, struct problems *ps);
 /* API tokens, kept as a hash, valid for days (1 to 3650) with a scope:
  * "read", "write" (what the account may) or "write:A,B" (writes only to
  * those units). 0 (the new token's id in *id), 1 no such login, 2 a bad

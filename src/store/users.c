@@ -29,20 +29,11 @@ static bool role_known(const char *r)
 	             !strcmp(r, "viewer"));
 }
 
-int store_user_add(struct store *s, const struct user_rec *u, const char *by, struct problems *ps)
+/* The role, unit and agency of an account: problems added; the unit's id
+ * in *unit (0 for none). */
+static void check_role(struct store *s, const struct user_rec *u, int64_t *unit,
+                       struct problems *ps)
 {
-	size_t before = ps->n;
-	char login[AUTH_LOGIN_MAX + 1];
-	if (auth_login_normalize(u->login, login))
-		problems_add(ps, "E_LOGIN", 0,
-		             "Tên đăng nhập phải có từ 2 đến 64 ký tự, chỉ gồm chữ cái không dấu "
-		             "a-z, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ "
-		             "hoặc số");
-	if (!auth_text_clean(u->name))
-		problems_add(
-		        ps, "E_NAME", 0,
-		        "Họ tên không được chứa ký tự điều khiển, ký tự đảo chiều (RTL) hay ký "
-		        "tự vô hình");
 	if (!auth_text_clean(u->agency))
 		problems_add(ps, "E_AGENCY", 0,
 		             "Tên cơ quan không được chứa ký tự điều khiển, ký tự đảo chiều (RTL) "
@@ -57,7 +48,6 @@ int store_user_add(struct store *s, const struct user_rec *u, const char *by, st
 		problems_add(ps, "E_AGENCY", 0,
 		             "Người nhập số liệu cần cơ quan chủ trì (--agency) để biết nhập chỉ "
 		             "tiêu nào");
-	int64_t unit = 0;
 	char *err = NULL;
 	if (u->unit_code && *u->unit_code) {
 		struct unit_rec r = {0};
@@ -65,14 +55,31 @@ int store_user_add(struct store *s, const struct user_rec *u, const char *by, st
 		if (found)
 			problems_add(ps, found > 0 ? "E_UNKNOWN_UNIT" : "E_DB", 0, "%s",
 			             found > 0 ? "Không có đơn vị này" : err);
-		unit = r.id;
+		*unit = r.id;
 		unit_rec_free(&r);
 		free(err);
-		err = NULL;
 	}
+}
+
+int store_user_add(struct store *s, const struct user_rec *u, const char *by, struct problems *ps)
+{
+	size_t before = ps->n;
+	char login[AUTH_LOGIN_MAX + 1];
+	if (auth_login_normalize(u->login, login))
+		problems_add(ps, "E_LOGIN", 0,
+		             "Tên đăng nhập phải có từ 2 đến 64 ký tự, chỉ gồm chữ cái không dấu "
+		             "a-z, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, bắt đầu bằng chữ "
+		             "hoặc số");
+	if (!auth_text_clean(u->name))
+		problems_add(
+		        ps, "E_NAME", 0,
+		        "Họ tên không được chứa ký tự điều khiển, ký tự đảo chiều (RTL) hay ký "
+		        "tự vô hình");
+	int64_t unit = 0;
+	check_role(s, u, &unit, ps);
 	if (ps->n > before)
 		return -1;
-	char at[32];
+	char at[32], *err = NULL;
 	st_now(at);
 	struct stmt *st = st_prep(s,
 	                          "INSERT INTO users (login, name, role, unit_id, agency, pw_hash, "
@@ -142,6 +149,22 @@ int store_user_list(struct store *s, struct user_rec **out, size_t *n, char **er
 	                  sizeof **out, read_user, err);
 }
 
+/* Every token of a login revoked. */
+static int revoke_all(struct store *s, const char *login, char **err)
+{
+	struct stmt *st =
+	        st_prep(s,
+	                "UPDATE api_tokens SET revoked = 1 WHERE revoked = 0 AND user_id ="
+	                " (SELECT id FROM users WHERE login = ?)",
+	                err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, login);
+	int rc = D->step(st, err);
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
 /* Change one column of a user, which ends its sessions (a new credential
  * generation) and its tokens; 0, 1 when there is no such login, -1. The
  * audit entry is what tells other processes (store_change_mark). */
@@ -163,16 +186,7 @@ static int user_set(struct store *s, const char *sql, const char *login, const c
 		return -1;
 	if (!changed)
 		return 1;
-	st = st_prep(s,
-	             "UPDATE api_tokens SET revoked = 1 WHERE revoked = 0 AND user_id ="
-	             " (SELECT id FROM users WHERE login = ?)",
-	             err);
-	if (!st)
-		return -1;
-	D->bind_text(st, 1, norm);
-	rc = D->step(st, err);
-	st_done(s, st);
-	if (rc < 0)
+	if (revoke_all(s, norm, err))
 		return -1;
 	st_audit(s, by, action, "user", 0, norm);
 	return 0;
@@ -192,6 +206,53 @@ int store_user_disable(struct store *s, const char *login, bool disabled, const 
 	return user_set(
 	        s, "UPDATE users SET disabled = ?, cred_epoch = cred_epoch + 1 WHERE login = ?",
 	        login, NULL, disabled, by, disabled ? "user.disable" : "user.enable", err);
+}
+
+int store_user_role(struct store *s, const char *login, const char *role, const char *unit_code,
+                    const char *agency, const char *by, struct problems *ps)
+{
+	size_t before = ps->n;
+	char norm[AUTH_LOGIN_MAX + 1];
+	if (auth_login_normalize(login, norm)) {
+		problems_add(ps, "E_UNKNOWN_USER", 0, "Không có tài khoản này");
+		return -1;
+	}
+	struct user_rec u = {0,    norm,  NULL, (char *)role, (char *)unit_code, (char *)agency,
+	                     NULL, false, 0};
+	int64_t unit = 0;
+	check_role(s, &u, &unit, ps);
+	if (ps->n > before)
+		return -1;
+	char *err = NULL;
+	struct stmt *st = st_prep(s,
+	                          "UPDATE users SET role = ?, unit_id = ?, agency = ?,"
+	                          " cred_epoch = cred_epoch + 1 WHERE login = ?",
+	                          &err);
+	int rc = st ? 0 : -1;
+	int64_t changed = 0;
+	if (st) {
+		D->bind_text(st, 1, role);
+		unit ? D->bind_int(st, 2, unit) : D->bind_null(st, 2);
+		D->bind_text(st, 3, agency && *agency ? agency : NULL);
+		D->bind_text(st, 4, norm);
+		rc = D->step(st, &err) < 0 ? -1 : 0;
+		changed = rc ? 0 : D->changes(st);
+		st_done(s, st);
+	}
+	if (!rc && !changed) {
+		problems_add(ps, "E_UNKNOWN_USER", 0, "Không có tài khoản này");
+		return -1;
+	}
+	if (rc || revoke_all(s, norm, &err)) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+		free(err);
+		return -1;
+	}
+	char *detail = xasprintf("%s: %s %s %s", norm, role, unit_code ? unit_code : "-",
+	                         agency ? agency : "");
+	st_audit(s, by, "user.role", "user", 0, detail);
+	free(detail);
+	return 0;
 }
 
 /* A scope is "read", "write" or "write:" and unit codes split by commas. */

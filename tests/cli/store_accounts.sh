@@ -67,9 +67,12 @@ bearer() {
 [ "$(jq -r .login "$tmp/signin")" = thu.ky ] && ok || bad "signed in as $(cat "$tmp/signin")"
 
 # ---- item 8: a name holding the unit separator (a row from before the rule) --
-if [ "$backend" = postgresql ]; then us="chr(31)"; else us="char(31)"; fi
+if [ "$backend" = postgresql ]; then us="chr(31)" rlo="chr(8238)"; else us="char(31)" rlo="char(8238)"; fi
 sql "INSERT INTO users (login, name, role, unit_id, agency, pw_hash, disabled, created_at)
 	SELECT 'cu', 'A' || $us || 'admin', 'viewer', unit_id, NULL, pw_hash, 0, created_at
+	FROM users WHERE login = 'lanhdao'" > /dev/null
+sql "INSERT INTO users (login, name, role, unit_id, agency, pw_hash, disabled, created_at)
+	SELECT 'cu2', 'X' || $rlo || 'Y', 'viewer', unit_id, NULL, pw_hash, 0, created_at
 	FROM users WHERE login = 'lanhdao'" > /dev/null
 [ "$(signin cu)" = 200 ] && ok || bad "sign in cu: $(cat "$tmp/signin")"
 for _ in 1 2; do # the second answer comes from the account cache
@@ -141,6 +144,31 @@ run disable 0 user disable --login lanhdao
 run enable 0 user enable --login lanhdao
 got=$(as lanhdao GET /api/v1/me)
 [ "$got" = 401 ] && ok || bad "a session survives disable then enable: $got"
+
+# A new role, from the CLI or the API, ends the account's sessions too.
+[ "$(signin baocao)" = 200 ] && ok || bad "sign in baocao"
+run role 0 user role --login baocao --role viewer --unit DEMO-A
+got=$(as baocao GET /api/v1/me)
+[ "$got" = 401 ] && ok || bad "a session survives chitieu user role: $got"
+[ "$(signin baocao)" = 200 ] && [ "$(as baocao GET /api/v1/me)" = 200 ] && [ "$(jq -r .role "$tmp/body")" = viewer ] &&
+	ok || bad "baocao is now a viewer: $(cat "$tmp/body")"
+run role-bad 2 user role --login baocao --role reporter --unit DEMO-A
+has E_AGENCY "a reporter without an agency" err
+[ "$(signin thu.ky)" = 200 ] && ok || bad "sign in thu.ky"
+got=$(as admin POST /api/v1/users/thu.ky/role '{"role":"office","unit":"DEMO"}')
+[ "$got" = 200 ] && ok || bad "role by the API: $got $(cat "$tmp/body")"
+got=$(as thu.ky GET /api/v1/me)
+[ "$got" = 401 ] && ok || bad "a session survives a role change by the API: $got"
+
+# A name stored before the rule is shown without its control, bidi or
+# zero-width characters.
+got=$(curl -s -o "$tmp/page" -w '%{http_code}' -b "$tmp/jar.cu" "$base/don-vi/DEMO?period=2025-12")
+grep -q $'\x1f' "$tmp/page" && bad "a control character in the page header" || ok
+grep -q 'Aadmin' "$tmp/page" && ok || bad "the name cu in the page header: $got"
+[ "$(signin cu2)" = 200 ] && ok || bad "sign in cu2"
+curl -s -o "$tmp/page" -b "$tmp/jar.cu2" "$base/don-vi/DEMO?period=2025-12"
+grep -q $'\u202e' "$tmp/page" && bad "an RTL override in the page header" || ok
+grep -q '>XY (' "$tmp/page" && ok || bad "the name XY in the page header"
 
 # ---- item 11: four eyes; tasks of the reporter's agency --------------------------
 [ "$(signin tinh)" = 200 ] && ok || bad "sign in tinh"
