@@ -38,11 +38,11 @@ static void setup(void)
 	plan_free(&plan);
 	import_report_free(&rep);
 	unit_rec_free(&a);
-	struct user_rec u = {0, "admin", "Admin", "admin", NULL, NULL, hash, false};
+	struct user_rec u = {0, "admin", "Admin", "admin", NULL, NULL, hash, false, 0};
 	if (store_user_add(s, &u, "fuzz", &ps))
 		__builtin_trap();
 	app_init(&app, false);
-	session_create(app.sessions, "admin", time(NULL), &admin);
+	session_create(app.sessions, "admin", 0, time(NULL), &admin);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -66,7 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *query = strchr(target, '?');
 	if (query)
 		*query++ = 0;
-	char cookie[160] = "", csrf[80] = "", *auth = NULL, *ctype = NULL;
+	char cookie[160] = "", csrf[80] = "", *auth = NULL, *ctype = NULL, *origin = NULL,
+	     *host = NULL;
 	for (line = strtok_r(NULL, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		if (!strncmp(line, "Cookie: ", 8))
 			snprintf(cookie, sizeof cookie, "%s",
@@ -80,6 +81,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			auth = line + 15;
 		if (!strncmp(line, "Content-Type: ", 14))
 			ctype = line + 14;
+		if (!strncmp(line, "Origin: ", 8))
+			origin = line + 8;
+		if (!strncmp(line, "Host: ", 6))
+			host = line + 6;
 	}
 	struct http_req rq = {method,
 	                      target,
@@ -90,7 +95,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	                      ctype,
 	                      *csrf ? csrf : NULL,
 	                      auth,
-	                      "127.0.0.1"};
+	                      "127.0.0.1",
+	                      origin,
+	                      host};
 	struct http_resp rs = {0};
 	bool fast = size && data[0] == 'F'; /* the polling threads' fast path too */
 	app_handle(&app, s, &rq, &rs, fast);

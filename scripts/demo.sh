@@ -37,5 +37,5 @@ DEMO-B,IV.1,2025-12,3,,,,,SỐ LIỆU MẪU (demo),
 CSV
 c record --csv "$csv" --by demo
 c submit --unit DEMO-A --period 2025-12 --all --by demo
-c approve --unit DEMO-A --period 2025-12 --all --by demo
+c approve --unit DEMO-A --period 2025-12 --all --by vanphong
 echo "demo: $db (tài khoản: admin, tinh, vanphong, baocao, lanhdao; mật khẩu: $pw)"

@@ -7,7 +7,7 @@
 #   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
 #
 # Harnesses: fuzz_import (whole documents), fuzz_target (target cells),
-# fuzz_encoding (if present). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_encoding (if present), fuzz_accounts (the account/session cache). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -40,7 +40,7 @@ if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure; do
+	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -171,13 +171,13 @@ for h in "${harnesses[@]}"; do
 	fuzz_http)
 		cp tests/data/http-regressions/* "$seeds/"
 		printf 'GET /api/v1/units/A/status?period=2025-12\nCookie: @\n\n' >"$seeds/status"
-		printf 'POST /api/v1/units/A/observations\nCookie: @\nX-CSRF-Token: @\n\n{"indicator":"IV.1","period":"2025-12","value":3}' >"$seeds/record"
-		printf 'POST /api/v1/units/A/observations/IV.1/2025-12/submit\nCookie: @\nX-CSRF-Token: @\n\n{}' >"$seeds/submit"
+		printf 'POST /api/v1/units/A/observations\nCookie: @\nX-CSRF-Token: @\nContent-Type: application/json\n\n{"indicator":"IV.1","period":"2025-12","value":3}' >"$seeds/record"
+		printf 'POST /api/v1/units/A/observations/IV.1/2025-12/submit\nCookie: @\nX-CSRF-Token: @\nContent-Type: application/json\n\n{}' >"$seeds/submit"
 		printf 'POST /don-vi/A/nhap-lieu?period=2025-12\nCookie: @\n\ncsrf=@&v.IV.1=4&n.I.3=5&d.I.3=10&action=submit' >"$seeds/form"
 		printf 'GET /don-vi/A/chi-tieu/I.3?period=2025-12\nCookie: @\n\n' >"$seeds/indicator"
 		printf 'GET /don-vi/P/tinh\nCookie: @\n\n' >"$seeds/province"
 		printf 'GET /cong-khai/A?period=2025\n\n' >"$seeds/public"
-		printf 'POST /api/v1/session\n\n{"login":"nobody","password":"x"}' >"$seeds/signin"
+		printf 'POST /api/v1/session\nContent-Type: application/json\n\n{"login":"nobody","password":"x"}' >"$seeds/signin"
 		printf 'GET /api/v1/units?page=2&per_page=1%%20\nAuthorization: Bearer 00\n\n' >"$seeds/units"
 		max_len=8192
 		;;
@@ -192,6 +192,12 @@ for h in "${harnesses[@]}"; do
 			printf '%s' "$f" >"$seeds/$f"
 		done
 		max_len=128
+	fuzz_accounts)
+		# opcode, bytes, 0xFF: cache put/get, session, strikes, login, name
+		printf '\000\003\011cu\000A\037admin\000DEMO\000Ph\303\262ng\377\001\000\005\170\010an\377\002x\377\003Admin\377\003\357\274\241dmin\377\004Nguy\341\273\205n\342\200\256\377' >"$seeds/mixed"
+		printf '\003admin\342\200\213' >"$seeds/zwsp"
+		printf '\001\001\002\377\377login' >"$seeds/session"
+		max_len=4096
 		;;
 	fuzz_period)
 		for p in 2025-05 2025-5 2025-Q2 2025-q4 2025-H1 2025-9M 2025 2025-13 1999; do

@@ -28,4 +28,24 @@ void auth_token_hash(const char *token, char out[AUTH_TOKEN]);
 /* Constant-time comparison of two strings of the same length. */
 bool auth_equal(const char *a, const char *b);
 
+/* A verify that costs what auth_verify_password costs and always fails:
+ * for an unknown login, so that its answer takes as long as a known one's. */
+void auth_verify_dummy(const char *password);
+
+/* Logins: NFC, lower case (utf8proc), then 2 to 64 of [a-z0-9._-], the
+ * first a letter or digit. "Admin" becomes "admin"; "admin\u200b", a
+ * fullwidth "ａｄｍｉｎ" or a control character are refused. 0 with the
+ * login in out, -1 when it is not a login. */
+#define AUTH_LOGIN_MIN 2
+#define AUTH_LOGIN_MAX 64
+int auth_login_normalize(const char *in, char out[AUTH_LOGIN_MAX + 1]);
+
+/* Text shown as a person's name or an agency: valid UTF-8 with no control
+ * (C0, DEL, C1), format (bidi overrides and isolates, zero-width spaces and
+ * joiners, the BOM, soft hyphen) or line/paragraph separator characters. */
+bool auth_text_clean(const char *s);
+/* A copy of s with what auth_text_clean refuses left out (bytes that are
+ * not UTF-8 become U+FFFD): to show a name stored before the rule. */
+char *auth_text_visible(const char *s);
+
 #endif

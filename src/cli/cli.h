@@ -44,5 +44,9 @@ struct problems;
 struct store *cli_open_db(const char *cmd, const char *db);
 /* Every problem on stderr, with its file and line when it has them. */
 void cli_print_problems(const char *cmd, const char *file, const struct problems *ps);
+/* Stored free text as it may be shown on a terminal: control, bidi and
+ * zero-width characters as visible \u{XXXX}, bytes not UTF-8 as \xXX. The
+ * answer lives until eight more calls; NULL for NULL. */
+const char *cli_safe(const char *s);
 
 #endif

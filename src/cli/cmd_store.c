@@ -550,8 +550,8 @@ static void print_obs(const struct obs_rec *o, const char *code)
 		printf("%-14s", o->level);
 	else if (o->has_yes)
 		printf("%-14s", o->yes ? "Có" : "Không");
-	printf(" %-9s v%d %s %s%s%s\n", o->status, o->version, o->by, o->at, o->note ? "  " : "",
-	       o->note ? o->note : "");
+	printf(" %-9s v%d %s %s%s%s\n", o->status, o->version, cli_safe(o->by), o->at,
+	       o->note ? "  " : "", o->note ? cli_safe(o->note) : "");
 }
 
 int cmd_observations(int argc, char **argv)
@@ -743,8 +743,9 @@ int cmd_audit(int argc, char **argv)
 			                                a[i].actor, "action", a[i].action, "entity",
 			                                a[i].entity, "detail", a[i].detail));
 		} else {
-			printf("%s  %-12s %-12s %s #%s  %s\n", a[i].at, a[i].actor, a[i].action,
-			       a[i].entity, id, a[i].detail ? a[i].detail : "");
+			printf("%s  %-12s %-12s %s #%s  %s\n", a[i].at, cli_safe(a[i].actor),
+			       a[i].action, a[i].entity, id,
+			       a[i].detail ? cli_safe(a[i].detail) : "");
 		}
 		audit_rec_free(&a[i]);
 	}

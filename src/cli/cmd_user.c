@@ -1,6 +1,9 @@
-/* cmd_user.c: `chitieu user add|passwd|disable|enable|list|token`: the
- * accounts of the web app. Passwords are read from standard input (never
- * from the command line, where other users could see them). */
+/* cmd_user.c: `chitieu user add|passwd|disable|enable|role|list|token`: the
+ * accounts of the web app. A password change, a disable, an enable or a
+ * new role ends the account's sessions (in a running server too: it sees
+ * the change mark move and the account's credential generation grow) and
+ * its tokens. Passwords are read from standard input (never from the
+ * command line, where other users could see them). */
 #include "cli.h"
 
 #include "args.h"
@@ -59,16 +62,23 @@ static int user_add(int argc, char **argv)
 	struct store *s = cli_open_db("user add", db);
 	if (!s)
 		return CLI_BADINPUT;
-	struct user_rec u = {
-	        0,    (char *)login, (char *)name, (char *)role, (char *)unit, (char *)agency,
-	        hash, false};
+	struct user_rec u = {0,
+	                     (char *)login,
+	                     (char *)name,
+	                     (char *)role,
+	                     (char *)unit,
+	                     (char *)agency,
+	                     hash,
+	                     false,
+	                     0};
 	struct problems ps = {0};
 	int rc = store_user_add(s, &u, "cli", &ps);
 	cli_print_problems("user add", NULL, &ps);
 	problems_free(&ps);
 	store_close(s);
-	if (!rc)
-		printf("Đã thêm tài khoản %s (%s)\n", login, role);
+	char norm[AUTH_LOGIN_MAX + 1];
+	if (!rc && !auth_login_normalize(login, norm))
+		printf("Đã thêm tài khoản %s (%s)\n", norm, role);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
 
@@ -108,6 +118,33 @@ static int user_change(const char *what, int argc, char **argv)
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
 
+/* A new role for an account: its sessions and tokens end. */
+static int user_role(int argc, char **argv)
+{
+	const char *db = NULL, *login = NULL, *role = NULL, *unit = NULL, *agency = NULL;
+	const struct opt opts[] = {{"db", &db, NULL},         {"login", &login, NULL},
+	                           {"role", &role, NULL},     {"unit", &unit, NULL},
+	                           {"agency", &agency, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("user role", argc, argv, opts, NULL, 0) < 0 || !login || !role) {
+		fputs("Cách dùng: chitieu user role --login TÊN --role "
+		      "admin|office|reporter|viewer "
+		      "[--unit MÃ] [--agency CƠ_QUAN]\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = cli_open_db("user role", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct problems ps = {0};
+	int rc = store_user_role(s, login, role, unit, agency, "cli", &ps);
+	cli_print_problems("user role", NULL, &ps);
+	problems_free(&ps);
+	store_close(s);
+	if (!rc)
+		printf("Đã đổi vai trò của %s thành %s\n", login, role);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
 static int user_list(int argc, char **argv)
 {
 	const char *db = NULL;
@@ -124,9 +161,10 @@ static int user_list(int argc, char **argv)
 	if (rc)
 		fprintf(stderr, "chitieu user list: %s\n", err);
 	for (size_t i = 0; !rc && i < n; i++) {
-		printf("%-16s %-9s %-10s %s%s%s\n", u[i].login, u[i].role,
-		       u[i].unit_code ? u[i].unit_code : "-", u[i].agency ? u[i].agency : "",
-		       u[i].agency ? "  " : "", u[i].disabled ? "(đã khóa)" : "");
+		printf("%-16s %-9s %-10s %s%s%s\n", cli_safe(u[i].login), u[i].role,
+		       u[i].unit_code ? cli_safe(u[i].unit_code) : "-",
+		       u[i].agency ? cli_safe(u[i].agency) : "", u[i].agency ? "  " : "",
+		       u[i].disabled ? "(đã khóa)" : "");
 		user_rec_free(&u[i]);
 	}
 	if (!rc)
@@ -136,16 +174,90 @@ static int user_list(int argc, char **argv)
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
 
+/* Tokens of a login (or all), never the tokens themselves. */
+static int token_list(int argc, char **argv)
+{
+	const char *db = NULL, *login = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {"login", &login, NULL}, {NULL, NULL, NULL}};
+	if (args_parse("user token list", argc, argv, opts, NULL, 0) < 0) {
+		fputs("Cách dùng: chitieu user token list [--login TÊN]\n", stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = cli_open_db("user token list", db);
+	if (!s)
+		return CLI_BADINPUT;
+	struct token_rec *t;
+	size_t n;
+	char *err = NULL;
+	int rc = store_token_list(s, login, &t, &n, &err);
+	if (rc)
+		fprintf(stderr, "chitieu user token list: %s\n", err);
+	for (size_t i = 0; !rc && i < n; i++) {
+		printf("%-6lld %-16s %-24s hết hạn %s  %s%s\n", (long long)t[i].id,
+		       cli_safe(t[i].login), cli_safe(t[i].label),
+		       t[i].expires_at ? t[i].expires_at : "-", cli_safe(t[i].scope),
+		       t[i].revoked ? "  (đã thu hồi)" : "");
+		token_rec_free(&t[i]);
+	}
+	if (!rc)
+		free(t);
+	free(err);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
+static int token_revoke(int argc, char **argv)
+{
+	const char *db = NULL, *id = NULL;
+	const struct opt opts[] = {{"db", &db, NULL}, {"id", &id, NULL}, {NULL, NULL, NULL}};
+	char *end = NULL;
+	long long n = id ? strtoll(id, &end, 10) : 0;
+	if (args_parse("user token revoke", argc, argv, opts, NULL, 0) < 0 || !id ||
+	    ((n = strtoll(id, &end, 10)), !end || *end || n <= 0)) {
+		fputs("Cách dùng: chitieu user token revoke --id SỐ (xem chitieu user token "
+		      "list)\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	struct store *s = cli_open_db("user token revoke", db);
+	if (!s)
+		return CLI_BADINPUT;
+	char *err = NULL;
+	int rc = store_token_revoke(s, n, NULL, "cli", &err);
+	if (rc)
+		fprintf(stderr, "chitieu user token revoke: %s\n",
+		        rc > 0 ? "[E_NOT_FOUND] không có mã truy cập này, hoặc đã thu hồi" : err);
+	else
+		printf("Đã thu hồi mã truy cập %lld\n", n);
+	free(err);
+	store_close(s);
+	return rc ? CLI_BADINPUT : CLI_OK;
+}
+
 /* A token for a machine client, shown once; the store keeps its hash. */
 static int user_token(int argc, char **argv)
 {
-	const char *db = NULL, *login = NULL, *label = "api";
-	const struct opt opts[] = {{"db", &db, NULL},
-	                           {"login", &login, NULL},
-	                           {"label", &label, NULL},
-	                           {NULL, NULL, NULL}};
+	if (argc >= 1 && !strcmp(argv[0], "list"))
+		return token_list(argc - 1, argv + 1);
+	if (argc >= 1 && !strcmp(argv[0], "revoke"))
+		return token_revoke(argc - 1, argv + 1);
+	const char *db = NULL, *login = NULL, *label = "api", *days = "90", *scope = "write";
+	const struct opt opts[] = {{"db", &db, NULL},       {"login", &login, NULL},
+	                           {"label", &label, NULL}, {"days", &days, NULL},
+	                           {"scope", &scope, NULL}, {NULL, NULL, NULL}};
 	if (args_parse("user token", argc, argv, opts, NULL, 0) < 0 || !login) {
-		fputs("Cách dùng: chitieu user token --login TÊN [--label NHÃN]\n", stderr);
+		fputs("Cách dùng: chitieu user token --login TÊN [--label NHÃN] [--days 90] "
+		      "[--scope read|write|write:MÃ,MÃ]\n"
+		      "           chitieu user token list [--login TÊN]\n"
+		      "           chitieu user token revoke --id SỐ\n",
+		      stderr);
+		return CLI_USAGE;
+	}
+	char *end = NULL;
+	long nd = strtol(days, &end, 10);
+	if (!*days || *end || nd < 1 || nd > 3650) {
+		fputs("chitieu user token: [E_DAYS] --days phải là số ngày từ 1 đến 3650\n",
+		      stderr);
 		return CLI_USAGE;
 	}
 	if (auth_init())
@@ -156,12 +268,19 @@ static int user_token(int argc, char **argv)
 	char token[AUTH_TOKEN], hash[AUTH_TOKEN], *err = NULL;
 	auth_random(token);
 	auth_token_hash(token, hash);
-	int rc = store_token_add(s, login, hash, label, "cli", &err);
+	int64_t id = 0;
+	int rc = store_token_add(s, login, hash, label, (int)nd, scope, "cli", &id, &err);
 	if (rc)
 		fprintf(stderr, "chitieu user token: %s\n",
-		        rc > 0 ? "[E_UNKNOWN_USER] không có tài khoản này" : err);
-	else
+		        rc == 1   ? "[E_UNKNOWN_USER] không có tài khoản này"
+		        : rc == 2 ? "[E_SCOPE] --scope phải là read, write hoặc write:MÃ,MÃ "
+		                    "(các đơn vị được ghi)"
+		                  : err);
+	else {
 		printf("%s\n", token);
+		fprintf(stderr, "Mã truy cập số %lld (%s, %ld ngày); chỉ hiện một lần\n",
+		        (long long)id, scope, nd);
+	}
 	free(err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
@@ -176,8 +295,10 @@ int cmd_user(int argc, char **argv)
 		return user_change(sub, argc - 1, argv + 1);
 	if (!strcmp(sub, "list"))
 		return user_list(argc - 1, argv + 1);
+	if (!strcmp(sub, "role"))
+		return user_role(argc - 1, argv + 1);
 	if (!strcmp(sub, "token"))
 		return user_token(argc - 1, argv + 1);
-	fputs("Cách dùng: chitieu user add|passwd|disable|enable|list|token ...\n", stderr);
+	fputs("Cách dùng: chitieu user add|passwd|disable|enable|role|list|token ...\n", stderr);
 	return CLI_USAGE;
 }

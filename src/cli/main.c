@@ -43,7 +43,7 @@ static const struct command {
          "trao đổi số liệu với DHIS2 và cổng dữ liệu mở (Open SDG)"},
         {"serve", cmd_serve, "serve [--db DB] [--listen 127.0.0.1:8057]",
          "chạy ứng dụng web và API JSON"},
-        {"user", cmd_user, "user add|passwd|disable|enable|list|token ...",
+        {"user", cmd_user, "user add|passwd|disable|enable|role|list|token ...",
          "tài khoản của ứng dụng web"},
         {"series", cmd_series, "series --unit PROVINCE [--indicator CODE] [--format text|json|csv]",
          "số liệu tổng hợp theo tháng của tỉnh hoặc cả nước"},

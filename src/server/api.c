@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_PARAMS 4
 
@@ -27,8 +28,12 @@ static void api_openapi(struct ctx *c, const struct args *a);
 
 /* ---- helpers ------------------------------------------------------------- */
 
+static bool json_content(struct ctx *c);
+
 static json_t *body_json(struct ctx *c)
 {
+	if (!json_content(c))
+		return NULL;
 	json_error_t e;
 	json_t *j = json_loadb(c->rq->body, c->rq->body_len, JSON_REJECT_DUPLICATES, &e);
 	if (!j) {
@@ -187,6 +192,19 @@ static json_t *obs_json(const struct obs_rec *o)
 
 /* ---- session ------------------------------------------------------------- */
 
+bool app_origin_ok(const struct ctx *c)
+{
+	const char *o = c->rq->origin, *h = c->rq->host;
+	if (!o)
+		return true; /* not a browser's cross-site request (those carry Origin) */
+	if (!h)
+		return false;
+	const char *rest = !strncmp(o, "http://", 7)    ? o + 7
+	                   : !strncmp(o, "https://", 8) ? o + 8
+	                                                : NULL;
+	return rest && !strcmp(rest, h);
+}
+
 int app_sign_in(struct ctx *c, const char *login, const char *password, struct session *sess,
                 const char **msg)
 {
@@ -195,30 +213,56 @@ int app_sign_in(struct ctx *c, const char *login, const char *password, struct s
 		*msg = "Cần tên đăng nhập và mật khẩu";
 		return 400;
 	}
-	if (signin_wait(c->app->sessions, login, addr, c->now) > 0) {
+	if (!app_origin_ok(c)) {
+		*msg = "Yêu cầu đăng nhập đến từ trang khác; hãy mở trang đăng nhập của hệ thống";
+		return 403;
+	}
+	/* The login as the store keeps it ("Admin" is admin); what is not a
+	 * login is an unknown one (the same answer, the same time). */
+	char norm[AUTH_LOGIN_MAX + 1];
+	bool valid = auth_login_normalize(login, norm) == 0;
+	const char *key = valid ? norm : login;
+	if (signin_wait(c->app->sessions, key, addr, c->now) > 0) {
 		*msg = "Đăng nhập sai quá nhiều lần; tài khoản tạm khóa 15 phút";
 		return 429;
 	}
 	struct user_rec u = {0};
 	char *err = NULL;
-	int found = store_user_get(c->s, login, &u, &err);
+	int found = valid ? store_user_get(c->s, norm, &u, &err) : 1;
 	free(err);
 	if (found < 0) { /* the store failed, not the person: no strike */
 		*msg = "Chưa kiểm tra được tài khoản vì cơ sở dữ liệu có lỗi; xin thử lại sau";
 		return 503;
 	}
-	bool ok = found == 0 && !u.disabled && auth_verify_password(u.pw_hash, password);
+	bool ok = false;
+	if (found == 0)
+		ok = auth_verify_password(u.pw_hash, password) && !u.disabled;
+	else
+		auth_verify_dummy(password); /* as long as a known login takes */
+	int64_t epoch = u.epoch;
 	user_rec_free(&u);
 	if (!ok) {
-		signin_failed(c->app->sessions, login, addr, c->now);
+		signin_failed(c->app->sessions, key, addr, c->now);
 		*msg = "Sai tên đăng nhập hoặc mật khẩu";
 		return 401;
 	}
-	signin_succeeded(c->app->sessions, login);
-	session_create(c->app->sessions, login, c->now, sess);
+	signin_succeeded(c->app->sessions, norm);
+	session_create(c->app->sessions, norm, epoch, c->now, sess);
 	http_header(c->rs, "Set-Cookie: chitieu_session=%s; Path=/; HttpOnly; SameSite=Lax%s",
 	            sess->id, c->app->secure ? "; Secure" : "");
 	return 0;
+}
+
+/* A JSON body must say so: a form or text/plain (which browsers send
+ * cross-site without asking) is refused. */
+static bool json_content(struct ctx *c)
+{
+	const char *t = c->rq->content_type;
+	size_t n = strlen("application/json");
+	if (t && !strncasecmp(t, "application/json", n) && (!t[n] || t[n] == ';' || t[n] == ' '))
+		return true;
+	reply_error(c, 415, "E_CONTENT_TYPE", "Cần Content-Type: application/json");
+	return false;
 }
 
 static void api_signin(struct ctx *c, const struct args *a)
@@ -233,6 +277,7 @@ static void api_signin(struct ctx *c, const struct args *a)
 		reply_error(c, rc,
 		            rc == 429   ? "E_LOCKED"
 		            : rc == 400 ? "E_INPUT"
+		            : rc == 403 ? "E_ORIGIN"
 		                        : "E_SIGNIN",
 		            msg);
 	else
@@ -701,12 +746,20 @@ static void api_task_progress(struct ctx *c, const struct args *a)
 		return;
 	json_t *pct = json_object_get(j, "percent");
 	struct problems ps = {0};
-	store_task_progress(c->s, u.id, a->p[1], jstr(j, "period") ? jstr(j, "period") : "",
-	                    jstr(j, "status") ? jstr(j, "status") : "",
-	                    json_is_integer(pct) ? (int)json_integer_value(pct) : -1,
-	                    jstr(j, "note"), jstr(j, "evidence"), c->user.login, &ps);
+	if (!ctx_leads_task(c, u.id, a->p[1]))
+		problems_add(&ps, "E_FORBIDDEN", 0,
+		             "Nhiệm vụ %s không do cơ quan của tài khoản này chủ trì", a->p[1]);
+	else
+		store_task_progress(c->s, u.id, a->p[1], jstr(j, "period") ? jstr(j, "period") : "",
+		                    jstr(j, "status") ? jstr(j, "status") : "",
+		                    json_is_integer(pct) ? (int)json_integer_value(pct) : -1,
+		                    jstr(j, "note"), jstr(j, "evidence"), c->user.login, &ps);
 	if (ps.n)
-		reply_problems(c, !strcmp(ps.v[0].code, "E_UNKNOWN_TASK") ? 404 : 400, &ps);
+		reply_problems(c,
+		               !strcmp(ps.v[0].code, "E_UNKNOWN_TASK") ? 404
+		               : !strcmp(ps.v[0].code, "E_FORBIDDEN")  ? 403
+		                                                       : 400,
+		               &ps);
 	else
 		reply_json(c, 200, json_pack("{ss}", "task", a->p[1]));
 	problems_free(&ps);
@@ -759,13 +812,34 @@ static void api_user_add(struct ctx *c, const struct args *a)
 		                     (char *)jstr(j, "unit"),
 		                     (char *)jstr(j, "agency"),
 		                     hash,
-		                     false};
+		                     false,
+		                     0};
 		store_user_add(c->s, &u, c->user.login, &ps);
 	}
 	if (ps.n)
 		reply_problems(c, !strcmp(ps.v[0].code, "E_LOGIN_TAKEN") ? 409 : 400, &ps);
+	else {
+		char norm[AUTH_LOGIN_MAX + 1];
+		auth_login_normalize(jstr(j, "login"), norm); /* valid: the store took it */
+		reply_json(c, 201, json_pack("{ss}", "login", norm));
+	}
+	problems_free(&ps);
+	json_decref(j);
+}
+
+/* A new role {role, unit, agency} (admin): the account's sessions and
+ * tokens end. */
+static void user_role(struct ctx *c, const char *login)
+{
+	json_t *j = body_json(c);
+	if (!j)
+		return;
+	struct problems ps = {0};
+	if (!store_user_role(c->s, login, jstr(j, "role"), jstr(j, "unit"), jstr(j, "agency"),
+	                     c->user.login, &ps))
+		reply_json(c, 200, json_pack("{ssss}", "login", login, "role", jstr(j, "role")));
 	else
-		reply_json(c, 201, json_pack("{ss}", "login", jstr(j, "login")));
+		reply_problems(c, !strcmp(ps.v[0].code, "E_UNKNOWN_USER") ? 404 : 400, &ps);
 	problems_free(&ps);
 	json_decref(j);
 }
@@ -773,6 +847,11 @@ static void api_user_add(struct ctx *c, const struct args *a)
 static void api_user_action(struct ctx *c, const struct args *a)
 {
 	bool disable = !strcmp(a->p[1], "disable");
+	if (!strcmp(a->p[1], "role")) {
+		if (allowed(c, RIGHT_ADMIN, NULL) && csrf(c))
+			user_role(c, a->p[0]);
+		return;
+	}
 	if (!disable && strcmp(a->p[1], "enable")) {
 		reply_error(c, 404, "E_NOT_FOUND", "Không có thao tác này");
 		return;
@@ -804,9 +883,16 @@ static void api_password(struct ctx *c, const struct args *a)
 	struct user_rec u = {0};
 	char *err = NULL, hash[AUTH_HASH_MAX];
 	const char *old = jstr(j, "old_password"), *pw = jstr(j, "new_password");
-	if (store_user_get(c->s, c->user.login, &u, &err) || !auth_verify_password(u.pw_hash, old))
+	const char *addr = c->rq->remote ? c->rq->remote : "";
+	/* Guesses of the old password count as failed sign-ins of the login. */
+	if (signin_wait(c->app->sessions, c->user.login, addr, c->now) > 0) {
+		reply_error(c, 429, "E_LOCKED",
+		            "Nhập sai mật khẩu quá nhiều lần; tài khoản tạm khóa 15 phút");
+	} else if (store_user_get(c->s, c->user.login, &u, &err) ||
+	           !auth_verify_password(u.pw_hash, old)) {
+		signin_failed(c->app->sessions, c->user.login, addr, c->now);
 		reply_error(c, 403, "E_PASSWORD", "Mật khẩu hiện tại không đúng");
-	else if (!auth_password_ok(pw))
+	} else if (!auth_password_ok(pw))
 		reply_error(c, 400, "E_PASSWORD", "Mật khẩu mới phải có từ 8 đến 256 ký tự");
 	else if (auth_hash_password(pw, hash) ||
 	         store_user_password(c->s, c->user.login, hash, c->user.login, &err))
@@ -818,6 +904,59 @@ static void api_password(struct ctx *c, const struct args *a)
 	user_rec_free(&u);
 	free(err);
 	json_decref(j);
+}
+
+/* ---- API tokens ------------------------------------------------------------------ */
+
+/* One's own tokens (an admin: everyone's), never the tokens themselves. */
+static void api_tokens(struct ctx *c, const struct args *a)
+{
+	if (!signed_in(c))
+		return;
+	bool admin = !strcmp(c->user.role, "admin");
+	struct token_rec *t;
+	size_t n;
+	char *err = NULL;
+	if (store_token_list(c->s, admin ? NULL : c->user.login, &t, &n, &err)) {
+		reply_store_error(c, err);
+		free(err);
+		return;
+	}
+	json_t *all = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o =
+		        json_pack("{sIsssssssssssb}", "id", (json_int_t)t[i].id, "login",
+		                  t[i].login, "label", t[i].label, "created_at", t[i].created_at,
+		                  "expires_at", t[i].expires_at ? t[i].expires_at : "", "scope",
+		                  t[i].scope, "revoked", t[i].revoked);
+		json_array_append_new(all, o);
+		token_rec_free(&t[i]);
+	}
+	free(t);
+	reply_list(c, all);
+}
+
+/* Revoke a token: one's own, or any (admin). */
+static void api_token_revoke(struct ctx *c, const struct args *a)
+{
+	if (!signed_in(c) || !csrf(c))
+		return;
+	char *end = NULL;
+	long long id = strtoll(a->p[0], &end, 10);
+	if (!end || *end || id <= 0) {
+		reply_error(c, 404, "E_NOT_FOUND", "Không có mã truy cập này");
+		return;
+	}
+	char *err = NULL;
+	bool admin = !strcmp(c->user.role, "admin");
+	int rc = store_token_revoke(c->s, id, admin ? NULL : c->user.login, c->user.login, &err);
+	if (rc > 0)
+		reply_error(c, 404, "E_NOT_FOUND", "Không có mã truy cập này (hoặc đã thu hồi)");
+	else if (rc < 0)
+		reply_store_error(c, err);
+	else
+		reply_json(c, 200, json_pack("{sIsb}", "id", (json_int_t)id, "revoked", 1));
+	free(err);
 }
 
 /* ---- the table -------------------------------------------------------------- */
@@ -858,10 +997,15 @@ static const struct route routes[] = {
         {"GET", "/users", "Accounts (admin; paginated)", false, api_users, false},
         {"POST", "/users", "Create an account (admin): {login, name, role, unit, agency, password}",
          false, api_user_add, false},
-        {"POST", "/users/{login}/{action}", "disable or enable an account (admin)", false,
-         api_user_action, false},
+        {"POST", "/users/{login}/{action}",
+         "disable or enable an account, or give it a new role ({role, unit, agency}) (admin)",
+         false, api_user_action, false},
         {"POST", "/me/password", "Change one's own password: {old_password, new_password}", false,
          api_password, false},
+        {"GET", "/tokens", "API tokens: one's own (admin: all), without the tokens themselves",
+         false, api_tokens, false},
+        {"POST", "/tokens/{id}/revoke", "Revoke an API token (one's own; admin: any)", false,
+         api_token_revoke, false},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

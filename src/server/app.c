@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void app_init(struct app *a, bool secure)
 {
 	memset(a, 0, sizeof *a);
 	a->sessions = sessions_new();
+	a->accounts = account_cache_new();
 	a->secure = secure;
 	pthread_mutex_init(&a->cache_mu, NULL);
 	pthread_mutex_init(&a->live_mu, NULL);
@@ -24,6 +26,7 @@ void app_init(struct app *a, bool secure)
 void app_free(struct app *a)
 {
 	sessions_free(a->sessions);
+	account_cache_free(a->accounts);
 	for (int i = 0; i < (int)(sizeof a->cache / sizeof a->cache[0]); i++) {
 		free(a->cache[i].key);
 		free(a->cache[i].body);
@@ -145,10 +148,31 @@ static bool walk_up(struct ctx *c, const char *unit)
 	return found;
 }
 
+/* A token's scope allows a write to unit: "write", or "write:" with the
+ * unit among its codes. */
+static bool scope_writes(const char *scope, const char *unit)
+{
+	if (!scope || !strcmp(scope, "write"))
+		return true;
+	if (strncmp(scope, "write:", 6) || !unit)
+		return false;
+	size_t n = strlen(unit);
+	for (const char *p = scope + 6; *p;) {
+		const char *end = strchr(p, ',');
+		size_t k = end ? (size_t)(end - p) : strlen(p);
+		if (k == n && !strncmp(p, unit, n))
+			return true;
+		p += k + (end ? 1 : 0);
+	}
+	return false;
+}
+
 bool ctx_may(struct ctx *c, enum right r, const char *unit)
 {
 	if (!c->signed_in)
 		return false;
+	if (c->by_token && r != RIGHT_READ && !scope_writes(c->token_scope, unit))
+		return false; /* a read-only token, or a unit it may not write */
 	const char *role = c->user.role;
 	if (!strcmp(role, "admin"))
 		return true;
@@ -169,12 +193,38 @@ bool ctx_may(struct ctx *c, enum right r, const char *unit)
 
 bool ctx_leads(const struct ctx *c, const struct indicator *x)
 {
+	return ctx_leads_agency(c, x->lead);
+}
+
+bool ctx_leads_task(struct ctx *c, int64_t unit_id, const char *task)
+{
 	if (strcmp(c->user.role, "reporter"))
 		return true;
-	if (!x->lead || !c->user.agency)
+	struct task_row *t;
+	size_t n;
+	char *err = NULL;
+	bool leads = true; /* an unknown task: the store says so */
+	if (!task || store_task_list(c->s, unit_id, NULL, &t, &n, &err)) {
+		free(err);
+		return !task ? true : false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!strcmp(t[i].code, task))
+			leads = ctx_leads_agency(c, t[i].lead);
+		task_row_free(&t[i]);
+	}
+	free(t);
+	return leads;
+}
+
+bool ctx_leads_agency(const struct ctx *c, const char *lead)
+{
+	if (strcmp(c->user.role, "reporter"))
+		return true;
+	if (!lead || !c->user.agency)
 		return false;
 	char **names;
-	size_t n = agency_split(x->lead, &names);
+	size_t n = agency_split(lead, &names);
 	bool leads = false;
 	for (size_t i = 0; i < n; i++) {
 		leads |= agency_likeness(names[i], c->user.agency) >= AGENCY_SAME;
@@ -243,6 +293,7 @@ static const struct code_status {
         {"E_NO_PLAN", 404, 0, NULL},
         {"E_NOT_FOUND", 404, 0, NULL},
         {"E_FORBIDDEN", 403, 0, NULL},
+        {"E_FOUR_EYES", 403, 0, NULL},
         {"E_STATE", 409, 0, NULL},
         {"E_DB", 500, 0, NULL},
         {"E_BUSY", 503, 5,
@@ -410,66 +461,47 @@ bool cache_lookup(struct ctx *c, const char *prefix, char **key, int64_t *mark)
 	return true;
 }
 
-/* An account as the memo keeps it: fields split by the unit separator. */
-static char *user_flat(const struct user_rec *u)
-{
-	return xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d", u->login, u->name, u->role,
-	                 u->unit_code ? u->unit_code : "", u->agency ? u->agency : "", u->disabled);
-}
-
-static bool user_unflat(char *s, struct user_rec *u)
-{
-	char *f[6], *save = NULL;
-	int n = 0;
-	for (char *t = strtok_r(s, "\x1f", &save); t && n < 6; t = strtok_r(NULL, "\x1f", &save))
-		f[n++] = t;
-	if (n < 4)
-		return false;
-	memset(u, 0, sizeof *u);
-	u->login = xstrdup(f[0]);
-	u->name = xstrdup(f[1]);
-	u->role = xstrdup(f[2]);
-	/* empty unit or agency: strtok_r skipped them; the last field is disabled */
-	u->disabled = f[n - 1][0] == '1';
-	u->unit_code = n >= 5 ? xstrdup(f[3]) : NULL;
-	u->agency = n == 6 ? xstrdup(f[4]) : NULL;
-	return true;
-}
-
-/* The account of a login, through the memo. 0 found, else not. */
+/* The account of a login, through the typed account cache. 0 found, else
+ * not. */
 static int user_of(struct ctx *c, const char *login, struct user_rec *u)
 {
-	char *key = xasprintf("user:%s", login), *flat = memo_get(c, key), *err = NULL;
-	int rc = 0;
-	if (!flat || !user_unflat(flat, u)) {
-		rc = store_user_get(c->s, login, u, &err);
-		if (rc == 0) {
-			char *f = user_flat(u);
-			memo_put(c, key, f);
-			free(f);
-		}
-	}
-	free(flat);
-	free(key);
+	if (account_cache_get(c->app->accounts, login, c->mark, u))
+		return 0;
+	char *err = NULL;
+	int rc = store_user_get(c->s, login, u, &err);
+	if (rc == 0)
+		account_cache_put(c->app->accounts, c->mark, u);
 	free(err);
 	return rc;
 }
 
 /* The account behind the request: a session cookie, or "Authorization:
- * Bearer TOKEN" for machine clients. A disabled account is nobody. */
+ * Bearer TOKEN" for machine clients (the scheme in any case, RFC 9110). A
+ * disabled account is nobody; a session of an older credential generation
+ * (a password changed, the account disabled, by any process: the change
+ * mark moved and the account is read again) ends. */
 static void identify(struct ctx *c)
 {
 	char *err = NULL;
 	const char *auth = c->rq->authorization;
-	if (auth && !strncmp(auth, "Bearer ", 7)) {
+	if (auth && !strncasecmp(auth, "Bearer ", 7)) {
+		const char *tok = auth + 7;
+		while (*tok == ' ')
+			tok++;
 		char hash[AUTH_TOKEN];
-		auth_token_hash(auth + 7, hash);
-		c->by_token = store_token_user(c->s, hash, &c->user, &err) == 0;
+		auth_token_hash(tok, hash);
+		c->by_token = store_token_user(c->s, hash, &c->user, &c->token_scope, &err) == 0;
 		c->signed_in = c->by_token;
 	} else {
 		char *sid = http_cookie(c->rq->cookie, "chitieu_session");
-		if (sid && session_find(c->app->sessions, sid, c->now, &c->sess))
+		if (sid && session_find(c->app->sessions, sid, c->now, &c->sess)) {
 			c->signed_in = user_of(c, c->sess.login, &c->user) == 0;
+			if (c->signed_in && c->user.epoch != c->sess.epoch) {
+				session_drop(c->app->sessions, c->sess.id);
+				c->signed_in = false;
+				user_rec_free(&c->user);
+			}
+		}
 		free(sid);
 	}
 	if (c->signed_in && c->user.disabled) {
@@ -527,4 +559,5 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 		free(c.seg[i]);
 	if (c.signed_in)
 		user_rec_free(&c.user);
+	free(c.token_scope);
 }

@@ -4,6 +4,7 @@
 #ifndef CHITIEU_APP_H
 #define CHITIEU_APP_H
 
+#include "account_cache.h"
 #include "http.h"
 #include "period.h"
 #include "session.h"
@@ -23,7 +24,8 @@
 
 struct app {
 	struct sessions *sessions;
-	bool secure; /* cookies marked Secure (behind TLS) */
+	struct account_cache *accounts; /* typed, valid at a change mark */
+	bool secure;                    /* cookies marked Secure (behind TLS) */
 	/* Answers kept while the store has not changed (store_change_mark). */
 	pthread_mutex_t cache_mu;
 	struct cached_answer {
@@ -76,6 +78,7 @@ struct ctx {
 	char *seg[APP_MAX_SEGMENTS];
 	int nseg;
 	bool signed_in, by_token;
+	char *token_scope;   /* by token: "read", "write" or "write:A,B" */
 	bool fast, deferred; /* fast: answer only from the cache; deferred: could not */
 	struct user_rec user;
 	struct session sess; /* when signed in by cookie */
@@ -98,6 +101,12 @@ enum right { RIGHT_READ, RIGHT_RECORD, RIGHT_APPROVE, RIGHT_ADMIN };
 bool ctx_may(struct ctx *c, enum right r, const char *unit);
 /* A reporter may record an indicator only when its agency leads it. */
 bool ctx_leads(const struct ctx *c, const struct indicator *x);
+/* The same for a lead agency's text (a task's "lead"): always true for
+ * other roles, false for a reporter when lead is NULL or another agency. */
+bool ctx_leads_agency(const struct ctx *c, const char *lead);
+/* A reporter may change a task of the unit only when its agency leads it:
+ * false (the task known, led by another agency), else true. */
+bool ctx_leads_task(struct ctx *c, int64_t unit_id, const char *task);
 
 /* The period a request asks for (?period=, else this month): as_of, grain
  * and its name; false with a 400 written when it is malformed. */
@@ -127,8 +136,13 @@ bool cache_lookup(struct ctx *c, const char *prefix, char **key, int64_t *mark);
 char *memo_get(struct ctx *c, const char *key);
 void memo_put(struct ctx *c, const char *key, const char *value);
 
+/* A request without an Origin header, or whose Origin is this server
+ * (http:// or https:// and the Host header): not a cross-site one. */
+bool app_origin_ok(const struct ctx *c);
 /* Sign in (the API and the sign-in page): 0 signed in, the cookie set and
- * *sess filled; else the HTTP status (400, 401 wrong, 429 locked) and *msg. */
+ * *sess filled; else the HTTP status (400, 401 wrong, 403 another site's
+ * Origin, 429 locked) and *msg. The login is normalised (auth.h); an
+ * unknown one costs the same Argon2 verify as a known one. */
 int app_sign_in(struct ctx *c, const char *login, const char *password, struct session *sess,
                 const char **msg);
 

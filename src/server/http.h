@@ -16,6 +16,7 @@ struct http_req {
 	size_t body_len;
 	const char *cookie, *content_type, *csrf, *authorization; /* headers, NULL if absent */
 	const char *remote;                                       /* client address */
+	const char *origin, *host; /* the Origin and Host headers, NULL if absent */
 };
 
 #define HTTP_MAX_HEADERS 6

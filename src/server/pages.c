@@ -73,7 +73,9 @@ static void head(struct ctx *c, const char *title, const char *unit)
 	}
 	if (c->signed_in) {
 		buf_puts(B, "<form class=\"who\" method=\"post\" action=\"/dang-xuat\"><span>");
-		esc(c, c->user.name);
+		char *shown = auth_text_visible(c->user.name); /* no RTL or zero-width tricks */
+		esc(c, shown);
+		free(shown);
 		buf_printf(B,
 		           " (%s)</span><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 		           "<button>Đăng xuất</button></form>",
@@ -151,8 +153,16 @@ static void number(struct ctx *c, double v)
 
 /* ---- sign-in ---------------------------------------------------------------- */
 
+/* The sign-in form with a fresh pre-session token: in a cookie only this
+ * site's pages can set and in a hidden field, so that another site cannot
+ * sign a browser in to an account of its choosing (login CSRF). */
 static void signin_form(struct ctx *c, const char *msg, const char *login)
 {
+	char pre[AUTH_TOKEN];
+	auth_random(pre);
+	http_header(c->rs,
+	            "Set-Cookie: chitieu_pre=%s; Path=/dang-nhap; HttpOnly; SameSite=Strict%s", pre,
+	            c->app->secure ? "; Secure" : "");
 	head(c, "Đăng nhập", NULL);
 	buf_puts(B, "<h1>Đăng nhập</h1>");
 	if (msg) {
@@ -160,9 +170,12 @@ static void signin_form(struct ctx *c, const char *msg, const char *login)
 		esc(c, msg);
 		buf_puts(B, "</p>");
 	}
-	buf_puts(B, "<form method=\"post\" action=\"/dang-nhap\" class=\"card\">"
-	            "<label>Tên đăng nhập <input name=\"login\" autocomplete=\"username\" "
-	            "required value=\"");
+	buf_printf(B,
+	           "<form method=\"post\" action=\"/dang-nhap\" class=\"card\">"
+	           "<input type=\"hidden\" name=\"pre\" value=\"%s\">"
+	           "<label>Tên đăng nhập <input name=\"login\" autocomplete=\"username\" "
+	           "required value=\"",
+	           pre);
 	esc(c, login ? login : "");
 	buf_puts(B, "\"></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
 	            "autocomplete=\"current-password\" required></label>"
@@ -176,18 +189,32 @@ static void page_signin(struct ctx *c)
 		signin_form(c, NULL, NULL);
 		return;
 	}
-	char *login = ctx_form(c, "login"), *pw = ctx_form(c, "password");
+	char *login = ctx_form(c, "login"), *pw = ctx_form(c, "password"),
+	     *pre = ctx_form(c, "pre"), *cookie = http_cookie(c->rq->cookie, "chitieu_pre");
 	struct session sess;
 	const char *msg;
-	int rc = app_sign_in(c, login, pw, &sess, &msg);
+	int rc;
+	if (!pre || !cookie || strlen(cookie) != AUTH_TOKEN - 1 || !auth_equal(pre, cookie) ||
+	    !app_origin_ok(c)) {
+		rc = 403;
+		msg = "Trang đăng nhập đã cũ hoặc được gửi từ trang khác; hãy đăng nhập lại ở "
+		      "đây";
+	} else {
+		rc = app_sign_in(c, login, pw, &sess, &msg);
+	}
 	if (rc) {
 		c->rs->status = rc;
 		signin_form(c, msg, login);
 	} else {
+		http_header(c->rs,
+		            "Set-Cookie: chitieu_pre=; Path=/dang-nhap; Max-Age=0; HttpOnly; "
+		            "SameSite=Strict");
 		redirect(c, "/");
 	}
 	free(login);
 	free(pw);
+	free(pre);
+	free(cookie);
 }
 
 static void page_signout(struct ctx *c)
@@ -1039,11 +1066,17 @@ static void page_tasks(struct ctx *c, const char *unit)
 		char *task = ctx_form(c, "task"), *status = ctx_form(c, "status"),
 		     *pct = ctx_form(c, "percent");
 		struct problems ps = {0};
-		store_task_progress(c->s, u.id, task ? task : "", period, status ? status : "",
-		                    pct && *pct ? atoi(pct) : -1, NULL, NULL, c->user.login, &ps);
+		if (!ctx_leads_task(c, u.id, task))
+			problems_add(&ps, "E_FORBIDDEN", 0,
+			             "Nhiệm vụ %s không do cơ quan của tài khoản này chủ trì",
+			             task ? task : "");
+		else
+			store_task_progress(c->s, u.id, task ? task : "", period,
+			                    status ? status : "", pct && *pct ? atoi(pct) : -1,
+			                    NULL, NULL, c->user.login, &ps);
 		notice = ps.n ? xstrdup(ps.v[0].message) : xstrdup("Đã cập nhật tiến độ");
 		if (ps.n)
-			c->rs->status = 422;
+			c->rs->status = strcmp(ps.v[0].code, "E_FORBIDDEN") ? 422 : 403;
 		problems_free(&ps);
 		free(task);
 		free(status);
@@ -1052,7 +1085,7 @@ static void page_tasks(struct ctx *c, const char *unit)
 	head(c, "Nhiệm vụ", unit);
 	buf_puts(B, "<h1>Nhiệm vụ</h1>");
 	if (notice) {
-		buf_printf(B, "<p class=\"%s\">", c->rs->status == 422 ? "error" : "ok");
+		buf_printf(B, "<p class=\"%s\">", c->rs->status >= 400 ? "error" : "ok");
 		esc(c, notice);
 		buf_puts(B, "</p>");
 	}

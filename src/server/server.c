@@ -36,6 +36,7 @@ struct job {
 	struct buf body;
 	bool too_big, queued, done;
 	char *method, *path, *query, *cookie, *ctype, *csrf, *auth, remote[64];
+	char *origin, *host;
 	struct http_resp resp;
 	struct job *next;
 };
@@ -107,6 +108,8 @@ static void job_free(struct job *j)
 	free(j->ctype);
 	free(j->csrf);
 	free(j->auth);
+	free(j->origin);
+	free(j->host);
 	http_resp_free(&j->resp);
 	free(j);
 }
@@ -189,9 +192,9 @@ static void *worker(void *arg)
 			sv->tail = NULL;
 		pthread_mutex_unlock(&sv->mu);
 		struct http_req rq = {
-		        j->method,   j->path,   j->query, j->body.ptr ? j->body.ptr : "",
-		        j->body.len, j->cookie, j->ctype, j->csrf,
-		        j->auth,     j->remote};
+		        j->method,   j->path,   j->query,  j->body.ptr ? j->body.ptr : "",
+		        j->body.len, j->cookie, j->ctype,  j->csrf,
+		        j->auth,     j->remote, j->origin, j->host};
 		if (stopping)
 			unavailable(&j->resp, "Máy chủ đang dừng; chưa làm gì, xin thử lại sau");
 		else if ((s = worker_store(sv, s)) != NULL)
@@ -555,13 +558,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		j->ctype = dup_header(conn, "Content-Type");
 		j->csrf = dup_header(conn, "X-CSRF-Token");
 		j->auth = dup_header(conn, "Authorization");
+		j->origin = dup_header(conn, "Origin");
+		j->host = dup_header(conn, "Host");
 		client_addr(sv, conn, j->remote, sizeof j->remote);
 		j->queued = true;
 		/* Cached answers and static files straight away, on this thread. */
 		struct store *ps = polling_store(sv);
 		if (ps) {
-			struct http_req rq = {j->method, j->path,  j->query, "",      0,
-			                      j->cookie, j->ctype, j->csrf,  j->auth, j->remote};
+			struct http_req rq = {j->method, j->path,   j->query,  "",
+			                      0,         j->cookie, j->ctype,  j->csrf,
+			                      j->auth,   j->remote, j->origin, j->host};
 			if (!j->body.len) {
 				app_handle(&sv->app, ps, &rq, &j->resp, true);
 				if (j->resp.status)

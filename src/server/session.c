@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,17 +41,24 @@ void sessions_free(struct sessions *ss)
 	free(ss);
 }
 
-void session_create(struct sessions *ss, const char *login, time_t now, struct session *out)
+static bool alive(const struct session *v, time_t now)
+{
+	return now - v->last < SESSION_IDLE && now - v->created < SESSION_ABSOLUTE;
+}
+
+void session_create(struct sessions *ss, const char *login, int64_t epoch, time_t now,
+                    struct session *out)
 {
 	memset(out, 0, sizeof *out);
 	auth_random(out->id);
 	auth_random(out->csrf);
 	snprintf(out->login, sizeof out->login, "%s", login);
-	out->last = now;
+	out->epoch = epoch;
+	out->created = out->last = now;
 	pthread_mutex_lock(&ss->mu);
 	size_t k = 0; /* drop the expired on the way */
 	for (size_t i = 0; i < ss->n; i++)
-		if (now - ss->v[i].last < SESSION_IDLE)
+		if (alive(&ss->v[i], now))
 			ss->v[k++] = ss->v[i];
 	ss->n = k;
 	ss->v = xgrow(ss->v, &ss->cap, ss->n + 1, sizeof *ss->v);
@@ -65,7 +73,7 @@ bool session_find(struct sessions *ss, const char *id, time_t now, struct sessio
 		return false;
 	pthread_mutex_lock(&ss->mu);
 	for (size_t i = 0; i < ss->n && !found; i++)
-		if (auth_equal(ss->v[i].id, id) && now - ss->v[i].last < SESSION_IDLE) {
+		if (auth_equal(ss->v[i].id, id) && alive(&ss->v[i], now)) {
 			ss->v[i].last = now;
 			*out = ss->v[i];
 			found = true;
@@ -108,8 +116,21 @@ static struct strikes *strikes_of(struct sessions *ss, const char *kind, const c
 		}
 	if (!add)
 		return NULL;
-	ss->f = xgrow(ss->f, &ss->fcap, ss->nf + 1, sizeof *ss->f);
-	struct strikes *s = &ss->f[ss->nf++];
+	struct strikes *s;
+	if (ss->nf < SIGNIN_STRIKES_MAX) {
+		ss->f = xgrow(ss->f, &ss->fcap, ss->nf + 1, sizeof *ss->f);
+		s = &ss->f[ss->nf++];
+	} else { /* full: the oldest key not locked goes (the oldest, if all are) */
+		size_t old = 0, old_free = SIZE_MAX;
+		for (size_t i = 0; i < ss->nf; i++) {
+			if (ss->f[i].first < ss->f[old].first)
+				old = i;
+			if (ss->f[i].locked_until <= now &&
+			    (old_free == SIZE_MAX || ss->f[i].first < ss->f[old_free].first))
+				old_free = i;
+		}
+		s = &ss->f[old_free != SIZE_MAX ? old_free : old];
+	}
 	memset(s, 0, sizeof *s);
 	snprintf(s->key, sizeof s->key, "%s", key);
 	s->first = now;
@@ -149,4 +170,12 @@ void signin_succeeded(struct sessions *ss, const char *login)
 	if (u && u->locked_until <= time(NULL))
 		u->count = 0;
 	pthread_mutex_unlock(&ss->mu);
+}
+
+size_t signin_strikes(struct sessions *ss)
+{
+	pthread_mutex_lock(&ss->mu);
+	size_t n = ss->nf;
+	pthread_mutex_unlock(&ss->mu);
+	return n;
 }

@@ -76,12 +76,13 @@ static const struct table {
         /* Schema 2: accounts. */
         {"users",
          "id",
-         {"id", "login", "name", "role", "unit_id", "agency", "pw_hash", "disabled", "created_at"},
-         "ittttttit"},
+         {"id", "login", "name", "role", "unit_id", "agency", "pw_hash", "disabled", "created_at",
+          "cred_epoch"},
+         "ittttttiti"},
         {"api_tokens",
          "id",
-         {"id", "user_id", "token_hash", "label", "created_at", "revoked"},
-         "iittti"},
+         {"id", "user_id", "token_hash", "label", "created_at", "revoked", "expires_at", "scope"},
+         "iitttitt"},
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])

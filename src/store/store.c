@@ -21,8 +21,8 @@
 #include "internal.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      3
-#define SCHEMA_VERSION_TEXT "3"
+#define SCHEMA_VERSION      4
+#define SCHEMA_VERSION_TEXT "4"
 
 int store_schema_version(void)
 {
@@ -49,22 +49,42 @@ int store_schema_version(void)
 	") c WHERE c.series_id = series.id) WHERE EXISTS (SELECT 1 FROM (" CURRENT_INDICATORS      \
 	") c WHERE c.series_id = series.id AND c.code <> series.code);"
 
+/* Version 4, accounts that can be withdrawn: each account's credential
+ * generation (cred_epoch: a password change, a disable, an enable or a new
+ * role adds one, and every session and token made before it ends), and
+ * each API token's expiry and scope ('read', 'write', or 'write:A,B' for
+ * the units it may write). Tokens made before it expire in 90 days. The
+ * schema's tables lack these columns, so the step runs on a new database
+ * too (fresh). */
+#define ACCOUNTS_COLUMNS                                                                           \
+	"ALTER TABLE users ADD COLUMN cred_epoch BIGINT NOT NULL DEFAULT 0;"                       \
+	"ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;"                                       \
+	"ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';"
+
 /* The steps from one schema version to the next, in order; each runs in
  * the transaction that sets the new version, after the schema's CREATE ...
  * IF NOT EXISTS has added the tables new since (so a step that only adds
- * tables needs no SQL). sql runs on both backends, pq on PostgreSQL only
- * (NULL: nothing). */
+ * tables needs no SQL). sql runs on both backends, then lite on SQLite
+ * only and pq on PostgreSQL only (NULL: nothing). A fresh step also runs
+ * when the database is new. */
 static const struct migration {
 	int to;
-	const char *sql, *pq;
+	bool fresh;
+	const char *sql, *lite, *pq;
 } migrations[] = {
         /* 2: accounts (users, api_tokens): tables only. */
-        {2, NULL, NULL},
+        {2, false, NULL, NULL, NULL},
         /* 3: one series per unit and code on both backends (PostgreSQL had
          * no UNIQUE there, SQLite refused the re-imports that needed a
          * second one). */
-        {3, SERIES_CODES,
+        {3, false, SERIES_CODES, NULL,
          "ALTER TABLE series ADD CONSTRAINT series_unit_id_code_key UNIQUE (unit_id, code)"},
+        /* 4: credentials that can be withdrawn (above). */
+        {4, true, ACCOUNTS_COLUMNS,
+         "UPDATE api_tokens SET expires_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+90 days')"
+         " WHERE expires_at IS NULL",
+         "UPDATE api_tokens SET expires_at = to_char((now() AT TIME ZONE 'UTC') + interval"
+         " '90 days', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') WHERE expires_at IS NULL"},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -83,11 +103,13 @@ static int64_t count_tables(const struct driver *d, void *db)
 static int migrate(struct store *s, int64_t from, char **err)
 {
 	int rc = store_begin(s, err) || D->exec(s->db, D->schema, err) ? -1 : 0;
-	for (size_t i = 0; i < NMIGRATIONS && !rc && from; i++) {
-		if (migrations[i].to <= from)
+	for (size_t i = 0; i < NMIGRATIONS && !rc; i++) {
+		if (migrations[i].to <= from || (!from && !migrations[i].fresh))
 			continue;
 		if (migrations[i].sql)
 			rc = D->exec(s->db, migrations[i].sql, err);
+		if (!rc && migrations[i].lite && D == &sqlite_driver)
+			rc = D->exec(s->db, migrations[i].lite, err);
 		if (!rc && migrations[i].pq && D == &pq_driver)
 			rc = D->exec(s->db, migrations[i].pq, err);
 	}

@@ -153,11 +153,17 @@ int store_obs_scan(struct store *s, int64_t root,
 int store_obs_history(struct store *s, int64_t series_id, const char *period, struct obs_rec **out,
                       size_t *n, char **err);
 
+/* Approving a figure one recorded or submitted oneself is refused
+ * (E_FOUR_EYES) unless allowed here, and then only for a commune or ward
+ * (a one-person office); such an approval says so in the audit log. For
+ * the whole process: `chitieu serve --allow-self-approval`. */
+void store_allow_self_approval(bool allow);
 /* The workflow of a figure: draft -> submitted -> approved, or returned
  * with a comment; approved figures are locked until the office reopens
  * them. action is "submit", "approve", "return" or "reopen"; comment is
  * required for return and reopen. Every transition goes to the audit log.
- * 0 done; -1 with a problem in ps (E_NOT_FOUND, E_STATE, E_COMMENT, E_DB). */
+ * 0 done; -1 with a problem in ps (E_NOT_FOUND, E_STATE, E_COMMENT,
+ * E_FOUR_EYES, E_DB). */
 int store_obs_transition(struct store *s, int64_t series_id, const char *period, const char *action,
                          const char *by, const char *comment, struct problems *ps);
 
@@ -229,25 +235,50 @@ struct user_rec {
 	char *login, *name, *role, *unit_code, *agency; /* unit_code, agency may be NULL */
 	char *pw_hash;
 	bool disabled;
+	int64_t epoch; /* credential generation: sessions and tokens of an older one end */
 };
 
 void user_rec_free(struct user_rec *u);
-/* 0, or -1 with problems (E_LOGIN, E_ROLE, E_UNIT, E_AGENCY, E_UNKNOWN_UNIT,
- * E_LOGIN_TAKEN, E_DB). */
+/* 0, or -1 with problems (E_LOGIN, E_NAME, E_ROLE, E_UNIT, E_AGENCY,
+ * E_UNKNOWN_UNIT, E_LOGIN_TAKEN, E_DB). The login is kept normalised
+ * (auth_login_normalize: NFC, lower case, [a-z0-9._-]); names and agencies
+ * with control, bidi or zero-width characters are refused (auth_text_clean). */
 int store_user_add(struct store *s, const struct user_rec *u, const char *by, struct problems *ps);
-/* 0 found, 1 not found, -1 error. */
+/* 0 found, 1 not found, -1 error. login is normalised first. */
 int store_user_get(struct store *s, const char *login, struct user_rec *out, char **err);
 int store_user_list(struct store *s, struct user_rec **out, size_t *n, char **err);
-/* 0 done, 1 no such login, -1 error. */
+/* 0 done, 1 no such login, -1 error. Each ends the account's sessions and
+ * tokens: its credential generation grows and its tokens are revoked. */
 int store_user_password(struct store *s, const char *login, const char *pw_hash, const char *by,
                         char **err);
 int store_user_disable(struct store *s, const char *login, bool disabled, const char *by,
                        char **err);
-/* API tokens, kept as a hash: 0, 1 no such login, -1. */
+/* A new role (with its unit and agency, checked as for a new account):
+ * 0, or -1 with problems (E_UNKNOWN_USER, E_ROLE, E_UNIT, E_AGENCY,
+ * E_UNKNOWN_UNIT, E_DB). Ends the account's sessions and tokens too. */
+int store_user_role(struct store *s, const char *login, const char *role, const char *unit_code,
+                    const char *agency, const char *by, struct problems *ps);
+/* API tokens, kept as a hash, valid for days (1 to 3650) with a scope:
+ * "read", "write" (what the account may) or "write:A,B" (writes only to
+ * those units). 0 (the new token's id in *id), 1 no such login, 2 a bad
+ * scope or number of days, -1. */
 int store_token_add(struct store *s, const char *login, const char *token_hash, const char *label,
-                    const char *by, char **err);
-/* The account a token belongs to (not revoked): 0, 1 none, -1. */
-int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **err);
+                    int days, const char *scope, const char *by, int64_t *id, char **err);
+/* The account a live token belongs to (not revoked, not expired)  and its scope (caller frees):
+ * 0, 1 none, -1. */
+int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **scope,
+                     char **err);
+struct token_rec {
+	int64_t id;
+	char *login, *label, *created_at, *expires_at, *scope;
+	bool revoked;
+};
+void token_rec_free(struct token_rec *t);
+/* The tokens of a login (NULL: all), newest first. */
+int store_token_list(struct store *s, const char *login, struct token_rec **out, size_t *n,
+                     char **err);
+/* Revoke token id (of owner when not NULL): 0, 1 no such token, -1. */
+int store_token_revoke(struct store *s, int64_t id, const char *owner, const char *by, char **err);
 
 /* A number that grows with every change (the audit log's last id): what
  * was computed at one mark is still true while the mark is the same. */

@@ -30,6 +30,59 @@ static const char *status_vi(const char *st)
 	                                  : st;
 }
 
+static bool self_approval; /* store_allow_self_approval */
+
+void store_allow_self_approval(bool allow)
+{
+	self_approval = allow;
+}
+
+/* Four eyes: who recorded the figure (observations.recorded_by) or last
+ * submitted it (the audit log) may not approve it. 0 when by may, 1 when
+ * by may only because self-approval is allowed for a commune or ward, -1
+ * with the problem added. */
+static int four_eyes(struct store *s, int64_t obs, int64_t series, const char *by,
+                     struct problems *ps)
+{
+	char *err = NULL;
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT o.recorded_by, n.kind, (SELECT a.actor FROM audit a WHERE"
+	                " a.entity = 'observation' AND a.entity_id = o.id AND a.action = 'submit'"
+	                " ORDER BY a.id DESC LIMIT 1) FROM observations o JOIN series se ON"
+	                " se.id = o.series_id JOIN units n ON n.id = se.unit_id WHERE o.id = ?",
+	                &err);
+	int rc = st ? 0 : -1;
+	if (st) {
+		D->bind_int(st, 1, obs);
+		if (D->step(st, &err) == 1) {
+			const char *rec = D->col_text(st, 0), *kind = D->col_text(st, 1),
+			           *sub = D->col_text(st, 2);
+			bool own = (rec && !strcmp(rec, by)) || (sub && !strcmp(sub, by));
+			bool commune = kind && (!strcmp(kind, "commune") || !strcmp(kind, "ward"));
+			if (own && self_approval && commune)
+				rc = 1;
+			else if (own) {
+				problems_add(
+				        ps, "E_FOUR_EYES", 0,
+				        "Người đã nhập hoặc gửi số liệu (%s) không được tự duyệt; "
+				        "cần người thứ hai duyệt",
+				        by);
+				rc = -1;
+			}
+		} else if (err) {
+			problems_add(ps, "E_DB", 0, "%s", err);
+			rc = -1;
+		}
+		st_done(s, st);
+	} else {
+		problems_add(ps, "E_DB", 0, "%s", err);
+	}
+	(void)series;
+	free(err);
+	return rc;
+}
+
 int store_obs_transition(struct store *s, int64_t series, const char *period, const char *action,
                          const char *by, const char *comment, struct problems *ps)
 {
@@ -57,6 +110,7 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		rc = D->step(st, &err);
 	}
 	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
+	int self = 0;
 	char *from = rc == 1 ? xstrdup(D->col_text(st, 1)) : NULL;
 	if (st)
 		st_done(s, st);
@@ -69,6 +123,8 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		problems_add(ps, "E_STATE", 0,
 		             "Số liệu kỳ %s đang ở trạng thái \"%s\": không thể %s", period,
 		             status_vi(from), t->verb);
+		rc = -1;
+	} else if (!strcmp(action, "approve") && (self = four_eyes(s, id, series, by, ps)) < 0) {
 		rc = -1;
 	} else {
 		struct stmt *u = st_prep(
@@ -84,8 +140,15 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		if (rc) {
 			problems_add(ps, "E_DB", 0, "%s", err);
 		} else {
-			char *detail = xasprintf("%s %s -> %s%s%s", period, from, t->to,
-			                         comment ? ": " : "", comment ? comment : "");
+			char *detail =
+			        xasprintf("%s %s -> %s%s%s%s", period, from, t->to,
+			                  comment ? ": " : "", comment ? comment : "",
+			                  self > 0 ? " [tự duyệt: người nhập cũng là người duyệt, "
+			                             "được phép vì "
+			                             "máy chủ chạy với --allow-self-approval (văn "
+			                             "phòng xã một "
+			                             "người)]"
+			                           : "");
 			st_audit(s, by, action, "observation", id, detail);
 			free(detail);
 		}
