@@ -72,7 +72,7 @@ run obs3 0 observations --unit A
 grep -q "^I.1~v4 .*12 " "$tmp/out" && ok || bad "the dropped indicator's figure: $(cat "$tmp/out")"
 [ "$(count "select count(*) from observations")" -eq 2 ] && ok || bad "figures lost"
 
-# Migration to schema 3: a database as the old code left it (a renumbered
+# Migration from schema 2 (through 3 and 4): a database as the old code left it (a renumbered
 # series under its old code; on PostgreSQL also two series with one code
 # and no UNIQUE) is put right when opened.
 run unit-b 0 unit add --code B --name "Xã B" --kind commune
@@ -89,9 +89,13 @@ fi
 # kept them): wifi was I.2, 6G was I.1.
 sql "UPDATE series SET code = 'tmp' || id WHERE code IN ('I.1', 'I.2') AND unit_id = (SELECT id FROM units WHERE code = 'A')" > /dev/null
 sql "UPDATE series SET code = CASE WHEN folded LIKE '%wifi%' THEN 'I.2' ELSE 'I.1' END WHERE code LIKE 'tmp%'" > /dev/null
+# Without what version 4 added (accounts), as a version-2 database was.
+sql "ALTER TABLE users DROP COLUMN cred_epoch" > /dev/null
+sql "ALTER TABLE api_tokens DROP COLUMN expires_at" > /dev/null
+sql "ALTER TABLE api_tokens DROP COLUMN scope" > /dev/null
 sql "UPDATE meta SET value = '2' WHERE key = 'schema'" > /dev/null
 run migrate 0 unit list
-[ "$(sql "select value from meta where key = 'schema'")" = 3 ] && ok || bad "schema not 3 after opening"
+[ "$(sql "select value from meta where key = 'schema'")" = 4 ] && ok || bad "schema not 4 after opening"
 [ "$(count "select count(*) from series s join units u on u.id = s.unit_id where u.code = 'B' and s.code = 'I.1'")" -eq 1 ] &&
 	ok || bad "migration left two I.1 series of B: $(sql "select code from series")"
 [ "$(sql "select s.code from series s join units u on u.id = s.unit_id where u.code = 'A' and s.folded like '%6g%'")" = I.2 ] &&
