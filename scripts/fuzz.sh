@@ -192,6 +192,7 @@ for h in "${harnesses[@]}"; do
 			printf '%s' "$f" >"$seeds/$f"
 		done
 		max_len=128
+		;;
 	fuzz_accounts)
 		# opcode, bytes, 0xFF: cache put/get, session, strikes, login, name
 		printf '\000\003\011cu\000A\037admin\000DEMO\000Ph\303\262ng\377\001\000\005\170\010an\377\002x\377\003Admin\377\003\357\274\241dmin\377\004Nguy\341\273\205n\342\200\256\377' >"$seeds/mixed"

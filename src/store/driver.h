@@ -36,9 +36,12 @@ struct driver {
 	bool (*lost)(void *db);
 	int (*reconnect)(void *db, char **err);
 	/* Load rows into table (ncols text cells a row, row after row; NULL
-	 * for NULL): COPY where the database has it. */
-	int (*copy)(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
-	            char **err);
+	 * for NULL): COPY where the database has it. types has a letter per
+	 * column: 'i' an integer, 'r' a number written to read back exactly
+	 * ("%.17g"), 't' text; a backend whose own reading of text as a number
+	 * is not exact (SQLite's) reads 'r' cells with strtod. */
+	int (*copy)(void *db, const char *table, int ncols, const char *types, char *const *cells,
+	            size_t nrows, char **err);
 	/* Run after restoring a table with explicit ids ("{t}" stands for the
 	 * table), so that new rows get fresh ids; NULL if not needed. */
 	const char *after_restore;

@@ -696,7 +696,7 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 			return -1;
 		int ncols = ncols_of(t);
 		char *target = target_of(t);
-		int rc = n ? d->copy(db, target, ncols, cells, n, err) : 0;
+		int rc = n ? d->copy(db, target, ncols, t->types, cells, n, err) : 0;
 		free(target);
 		for (size_t i = 0; i < n * (size_t)ncols; i++)
 			free(cells[i]);

@@ -274,8 +274,8 @@ static void copy_cell(struct buf *b, const char *v)
 	}
 }
 
-static int pq_copy(void *db, const char *table, int ncols, char *const *cells, size_t nrows,
-                   char **err)
+static int pq_copy(void *db, const char *table, int ncols, const char *types, char *const *cells,
+                   size_t nrows, char **err)
 {
 	char *sql = xasprintf("COPY %s FROM STDIN", table);
 	PGresult *r = PQexec(db, sql);

@@ -1393,7 +1393,7 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 		return -1;
 	struct buf arena = BUF_INIT;
 	char **cells = incoming_cells(o, lines, n, &arena);
-	int rc = D->copy(s->db, "incoming", 10, cells, n, err);
+	int rc = D->copy(s->db, "incoming", 10, "iitrrrtitt", cells, n, err);
 	free(cells);
 	buf_free(&arena);
 	size_t before = ps->n;
