@@ -141,6 +141,15 @@ static void badge(struct ctx *c, enum eval_status s)
 	           eval_status_vi(s));
 }
 
+/* A figure as it was entered, every digit (figure_write_vi: "2,125"). */
+static void figure(struct ctx *c, double v)
+{
+	char tmp[FIGURE_SIZE];
+	figure_write_vi(v, tmp);
+	buf_puts(B, tmp);
+}
+
+/* A computed number (a share, a projection), to six digits. */
 static void number(struct ctx *c, double v)
 {
 	char tmp[40];
@@ -721,6 +730,8 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 		if (locked) { /* approved figures are locked: shown, not editable */
 			if (o->has_level && o->level)
 				esc(c, o->level);
+			else if (o->has_value)
+				figure(c, o->value);
 			else if (status_point(x, o, &shown_value))
 				number(c, shown_value);
 			buf_puts(B, " <small>(khóa)</small></td><td>đã duyệt</td></tr>");
@@ -1007,11 +1018,13 @@ static void page_approvals(struct ctx *c, const char *unit)
 				buf_puts(B, "</td><td>");
 				esc(c, o[i].period);
 				buf_puts(B, "</td><td class=\"num\">");
-				if (o[i].has_value)
-					number(c, o[i].value);
-				else if (o[i].has_ratio)
-					buf_printf(B, "%.10g/%.10g", o[i].num, o[i].den);
-				else if (o[i].has_level)
+				if (o[i].has_value) {
+					figure(c, o[i].value);
+				} else if (o[i].has_ratio) {
+					figure(c, o[i].num);
+					buf_putc(B, '/');
+					figure(c, o[i].den);
+				} else if (o[i].has_level)
 					esc(c, o[i].level);
 				else if (o[i].has_yes)
 					buf_puts(B, o[i].yes ? "Có" : "Không");

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Tables in the order their references allow; each column with its type:
  * i integer, r real, t text. */
@@ -505,8 +506,101 @@ static bool code_text_ok(const char *c)
 	return c && *c && strlen(c) <= 64 && !strchr(c, ' ');
 }
 
+/* What a column added since an older dump's schema holds when that dump is
+ * restored: as the migration step gives an existing row. */
+static json_t *column_default(const char *table, const char *col)
+{
+	if (!strcmp(table, "users") && !strcmp(col, "cred_epoch"))
+		return json_integer(0);
+	if (!strcmp(table, "api_tokens") && !strcmp(col, "scope"))
+		return json_string("write");
+	if (!strcmp(table, "api_tokens") && !strcmp(col, "expires_at")) {
+		time_t later = time(NULL) + 90 * 86400;
+		struct tm tm;
+		char when[32];
+		gmtime_r(&later, &tm);
+		strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return json_string(when);
+	}
+	return NULL;
+}
+
+/* A dump of an older schema whose tables lack columns added since: its
+ * rows rewritten in place to today's columns, the new ones given their
+ * defaults (column_default). A column that is unknown, or missing without
+ * a default, refuses the dump. Tables already in today's columns are left
+ * as they are. */
+static int dump_upgrade(json_t *tabs, char **err)
+{
+	for (size_t k = 0; k < NTABLES; k++) {
+		const struct table *t = &tables[k];
+		json_t *tab = json_object_get(tabs, t->name);
+		json_t *have = json_object_get(tab, "columns"),
+		       *rows = json_object_get(tab, "rows");
+		int ncols = ncols_of(t);
+		if (!json_is_array(have) || !json_is_array(rows))
+			continue; /* the check says what is missing */
+		bool same = (int)json_array_size(have) == ncols;
+		for (int c = 0; same && c < ncols; c++)
+			same = json_is_string(json_array_get(have, (size_t)c)) &&
+			       !strcmp(json_string_value(json_array_get(have, (size_t)c)),
+			               t->cols[c]);
+		if (same)
+			continue;
+		int from[17];
+		for (size_t h = 0; h < json_array_size(have); h++) {
+			const char *name = json_string_value(json_array_get(have, h));
+			int c = 0;
+			while (c < ncols && (!name || strcmp(name, t->cols[c])))
+				c++;
+			if (c == ncols) {
+				*err = xasprintf("bảng %s (tables.%s.columns[%zu]): cột lạ \"%s\"",
+				                 t->name, t->name, h, name ? name : "?");
+				return -1;
+			}
+		}
+		for (int c = 0; c < ncols; c++) {
+			from[c] = -1;
+			for (size_t h = 0; h < json_array_size(have); h++)
+				if (!strcmp(json_string_value(json_array_get(have, h)), t->cols[c]))
+					from[c] = (int)h;
+			json_t *d = from[c] < 0 ? column_default(t->name, t->cols[c]) : NULL;
+			json_decref(d);
+			if (from[c] < 0 && !d) {
+				*err = xasprintf("bảng %s (tables.%s.columns): thiếu cột %s",
+				                 t->name, t->name, t->cols[c]);
+				return -1;
+			}
+		}
+		for (size_t r = 0; r < json_array_size(rows); r++) {
+			json_t *row = json_array_get(rows, r);
+			if (!json_is_array(row) || json_array_size(row) != json_array_size(have)) {
+				*err = xasprintf(
+				        "bảng %s, dòng %zu (tables.%s.rows[%zu]): cần %zu cột",
+				        t->name, r + 1, t->name, r, json_array_size(have));
+				return -1;
+			}
+			json_t *now = json_array();
+			for (int c = 0; c < ncols; c++)
+				json_array_append_new(
+				        now, from[c] < 0 ? column_default(t->name, t->cols[c])
+				                         : json_incref(json_array_get(
+				                                   row, (size_t)from[c])));
+			json_array_set_new(rows, r, now);
+		}
+		json_t *cols = json_array();
+		for (int c = 0; c < ncols; c++)
+			json_array_append_new(cols, json_string(t->cols[c]));
+		json_object_set_new(tab, "columns", cols);
+	}
+	return 0;
+}
+
 int store_dump_check(json_t *doc, int schema, char **err)
 {
+	if (json_is_object(json_object_get(doc, "tables")) &&
+	    dump_upgrade(json_object_get(doc, "tables"), err))
+		return -1;
 	json_t *tabs = json_object_get(doc, "tables");
 	if (!json_is_object(doc) || !json_is_integer(json_object_get(doc, "chitieu_dump")) ||
 	    json_integer_value(json_object_get(doc, "chitieu_dump")) != 1 ||

@@ -219,12 +219,13 @@ got=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.form" -H "Origin: $bas
 [ "$got" = 303 ] && ok || bad "the sign-in form, same Origin, with its token: $got"
 
 # An unknown login takes about as long as a known one (a dummy Argon2 verify):
-# the median of 4 each, compared with each other.
+# the median of 7 each, compared with each other within a factor of 4 (the
+# machine is shared and noisy; without the dummy verify the factor is ~60).
 timing() { curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' \
 	-d "{\"login\":\"$1\",\"password\":\"sai-mat-khau-$RANDOM\"}" "$base/api/v1/session"; }
-known=$(for l in admin tinh baocao thu.ky; do timing $l; done | sort -n | sed -n 2p)
-unknown=$(for l in khong.co.1 khong.co.2 khong.co.3 khong.co.4; do timing $l; done | sort -n | sed -n 2p)
-awk -v k="$known" -v u="$unknown" 'BEGIN { exit !(u >= 0.5 * k && u <= 2 * k) }' && ok ||
+known=$(for l in admin tinh baocao thu.ky admin tinh baocao; do timing $l; done | sort -n | sed -n 4p)
+unknown=$(for i in 1 2 3 4 5 6 7; do timing "khong.co.$i"; done | sort -n | sed -n 4p)
+awk -v k="$known" -v u="$unknown" 'BEGIN { exit !(u >= 0.25 * k && u <= 4 * k) }' && ok ||
 	bad "sign-in time: known $known s, unknown $unknown s"
 
 # /me/password: five wrong old passwords lock the login, even against the right one.

@@ -108,6 +108,21 @@ run restore-good 0 restore "$tmp/base.json"
 [ "$(count "select count(*) from units")" = 2 ] && ok || bad "the good dump did not restore"
 run status-after 0 status --unit A --period 2025-12
 
+# A dump made by the previous version (schema 3: accounts without their
+# credential generation, tokens without expiry and scope) restores, the new
+# columns given what the migration gives; an unknown column is refused.
+jq '.schema = 3
+	| .tables.users.columns |= map(select(. != "cred_epoch"))
+	| .tables.users.rows |= map(.[0:9])
+	| .tables.api_tokens.columns |= map(select(. != "expires_at" and . != "scope"))
+	| .tables.api_tokens.rows |= map(.[0:6])' "$tmp/base.json" > "$tmp/v3.json"
+fresh
+run restore-v3 0 restore "$tmp/v3.json"
+[ "$(count "select count(*) from users where login = 'cb.a' and cred_epoch = 0")" = 1 ] && ok ||
+	bad "the version-3 dump's account: $(sql "select login, cred_epoch from users")"
+jq '.tables.units.columns[1] = "kode"' "$tmp/base.json" > "$tmp/odd-column.json"
+refuse odd-column 'cột lạ "kode"'
+
 # ---- Item 7: another program's SQLite file is refused, not a byte changed.
 sqlite3 "$tmp/other.db" "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices (total) VALUES (12.5);"
 before=$(sha256sum < "$tmp/other.db")
