@@ -755,11 +755,7 @@ static void api_task_progress(struct ctx *c, const struct args *a)
 		                    json_is_integer(pct) ? (int)json_integer_value(pct) : -1,
 		                    jstr(j, "note"), jstr(j, "evidence"), c->user.login, &ps);
 	if (ps.n)
-		reply_problems(c,
-		               !strcmp(ps.v[0].code, "E_UNKNOWN_TASK") ? 404
-		               : !strcmp(ps.v[0].code, "E_FORBIDDEN")  ? 403
-		                                                       : 400,
-		               &ps);
+		reply_problems(c, app_code_status(ps.v[0].code), &ps); /* the task: the URL's */
 	else
 		reply_json(c, 200, json_pack("{ss}", "task", a->p[1]));
 	problems_free(&ps);
@@ -816,8 +812,8 @@ static void api_user_add(struct ctx *c, const struct args *a)
 		                     0};
 		store_user_add(c->s, &u, c->user.login, &ps);
 	}
-	if (ps.n)
-		reply_problems(c, !strcmp(ps.v[0].code, "E_LOGIN_TAKEN") ? 409 : 400, &ps);
+	if (ps.n) /* an unknown unit is the body's: 400 */
+		reply_problems(c, app_code_status_for(ps.v[0].code, NULL), &ps);
 	else {
 		char norm[AUTH_LOGIN_MAX + 1];
 		auth_login_normalize(jstr(j, "login"), norm); /* valid: the store took it */
@@ -839,7 +835,7 @@ static void user_role(struct ctx *c, const char *login)
 	                     c->user.login, &ps))
 		reply_json(c, 200, json_pack("{ssss}", "login", login, "role", jstr(j, "role")));
 	else
-		reply_problems(c, !strcmp(ps.v[0].code, "E_UNKNOWN_USER") ? 404 : 400, &ps);
+		reply_problems(c, app_code_status_for(ps.v[0].code, "E_UNKNOWN_USER"), &ps);
 	problems_free(&ps);
 	json_decref(j);
 }

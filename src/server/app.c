@@ -290,12 +290,17 @@ static const struct code_status {
 	const char *message;
 } code_statuses[] = {
         {"E_UNKNOWN_UNIT", 404, 0, NULL},
+        {"E_UNKNOWN_TASK", 404, 0, NULL},
+        {"E_UNKNOWN_USER", 404, 0, NULL},
         {"E_NO_PLAN", 404, 0, NULL},
         {"E_NOT_FOUND", 404, 0, NULL},
         {"E_FORBIDDEN", 403, 0, NULL},
         {"E_FOUR_EYES", 403, 0, NULL},
         {"E_STATE", 409, 0, NULL},
+        {"E_LOGIN_TAKEN", 409, 0, NULL},
         {"E_DB", 500, 0, NULL},
+        {"E_INTERNAL", 500, 0, NULL},
+        {"E_NO_CHROMIUM", 501, 0, NULL},
         {"E_BUSY", 503, 5,
          "Cơ sở dữ liệu đang bận (một thao tác khác đang giữ quyền ghi); chưa ghi gì, xin thử "
          "lại sau ít giây"},
@@ -317,6 +322,14 @@ int app_code_status(const char *code)
 {
 	const struct code_status *cs = code_status_of(code);
 	return cs ? cs->status : 400;
+}
+
+int app_code_status_for(const char *code, const char *url_code)
+{
+	int status = app_code_status(code);
+	if (status == 404 && (!url_code || !code || strcmp(code, url_code)))
+		return 400; /* named in the body, not the URL: the request's fault */
+	return status;
 }
 
 static void retry_after(struct ctx *c, const struct code_status *cs)

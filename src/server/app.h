@@ -119,6 +119,11 @@ void reply_error(struct ctx *c, int status, const char *code, const char *messag
 void reply_store_error(struct ctx *c, const char *err);
 /* The HTTP status of an error code, from the one table (400 if not there). */
 int app_code_status(const char *code);
+/* The same where the table's 404 ("not found") holds only for url_code,
+ * the code that says the URL's own resource is missing (NULL: none): any
+ * other thing not found (a unit in a new account's body, a task in a form)
+ * was named in the body, the request's fault: 400. */
+int app_code_status_for(const char *code, const char *url_code);
 /* The code of a store's error "[E_CODE] message" into code (E_DB when it
  * has none, or the passing failure met: store_fault) and *msg the message
  * after it; returns code. */

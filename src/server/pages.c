@@ -72,7 +72,8 @@ static void head(struct ctx *c, const char *title, const char *unit)
 		buf_puts(B, "</nav>");
 	}
 	if (c->signed_in) {
-		buf_puts(B, "<form class=\"who\" method=\"post\" action=\"/dang-xuat\"><span>");
+		buf_puts(B, "<form class=\"who\" method=\"post\" action=\"/dang-xuat\">"
+		            "<a href=\"/tai-khoan\">Tài khoản của tôi</a><span>");
 		char *shown = auth_text_visible(c->user.name); /* no RTL or zero-width tricks */
 		esc(c, shown);
 		free(shown);
@@ -131,6 +132,15 @@ static bool post_ok(struct ctx *c)
 	plain(c, 403, "Phiên làm việc đã cũ",
 	      "Mã chống giả mạo không đúng; hãy tải lại trang rồi làm lại.");
 	return false;
+}
+
+/* The status of a problem with a posted form, from the one table
+ * (app_code_status_for: what the form names is not the URL's): the form's
+ * own faults are 422, the form shown again with the message. */
+static int form_status(const char *code)
+{
+	int status = app_code_status_for(code, NULL);
+	return status == 400 ? 422 : status;
 }
 
 static void badge(struct ctx *c, enum eval_status s)
@@ -988,7 +998,7 @@ static void page_approvals(struct ctx *c, const char *unit)
 		                          !strcmp(action, "approve") ? "duyệt" : "trả lại", ind,
 		                          period);
 		if (ps.n)
-			c->rs->status = 422;
+			c->rs->status = form_status(ps.v[0].code);
 		problems_free(&ps);
 		free(ind);
 		free(period);
@@ -1001,7 +1011,7 @@ static void page_approvals(struct ctx *c, const char *unit)
 	buf_puts(B, "<h1>Số liệu chờ duyệt</h1>");
 	if (notice) {
 		buf_printf(B, "<p class=\"%s\" role=\"status\">",
-		           c->rs->status == 422 ? "error" : "ok");
+		           c->rs->status >= 400 ? "error" : "ok");
 		esc(c, notice);
 		buf_puts(B, "</p>");
 	}
@@ -1089,7 +1099,7 @@ static void page_tasks(struct ctx *c, const char *unit)
 			                    NULL, NULL, c->user.login, &ps);
 		notice = ps.n ? xstrdup(ps.v[0].message) : xstrdup("Đã cập nhật tiến độ");
 		if (ps.n)
-			c->rs->status = strcmp(ps.v[0].code, "E_FORBIDDEN") ? 422 : 403;
+			c->rs->status = form_status(ps.v[0].code);
 		problems_free(&ps);
 		free(task);
 		free(status);
@@ -1168,7 +1178,9 @@ static void page_province(struct ctx *c, const char *unit)
 	struct family f;
 	if (view_family(c->s, unit, grain, &f, &err)) {
 		view_family_free(&f);
-		plain(c, 404, "Không xem được", err);
+		char code[40];
+		const char *msg;
+		plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được", err);
 		free(err);
 		return;
 	}
@@ -1290,11 +1302,10 @@ static void page_report(struct ctx *c, const char *unit)
 		ctype = NULL; /* 429, written */
 	} else if (report_build(c->s, unit, period && *period ? period : today, today, &r, &err) ||
 	           report_render(&r, format, &out, &err)) {
-		plain(c,
-		      strstr(err, "E_PERIOD")        ? 400
-		      : strstr(err, "E_NO_CHROMIUM") ? 501
-		                                     : 404,
-		      "Không lập được báo cáo", err);
+		char code[40];
+		const char *msg;
+		plain(c, app_code_status(app_error_code(err, code, &msg)), "Không lập được báo cáo",
+		      err);
 	} else {
 		buf_reset(B);
 		buf_put(B, buf_str(&out), out.len);
@@ -1315,6 +1326,383 @@ static void page_report(struct ctx *c, const char *unit)
 	free(err);
 	free(format);
 	free(period);
+}
+
+/* ---- one's account: API tokens ------------------------------------------------------------ */
+
+/* A stored UTC time ("2025-06-01T08:30:00Z") as "2025-06-01 08:30". */
+static void utc_time(struct ctx *c, const char *at)
+{
+	if (!at || !*at) {
+		buf_puts(B, "–");
+		return;
+	}
+	char tmp[20];
+	snprintf(tmp, sizeof tmp, "%.16s", at);
+	if (tmp[10] == 'T')
+		tmp[10] = ' ';
+	esc(c, tmp);
+}
+
+static void scope_text(struct ctx *c, const char *scope)
+{
+	if (!strcmp(scope, "read"))
+		buf_puts(B, "chỉ đọc");
+	else if (!strcmp(scope, "write"))
+		buf_puts(B, "đọc và ghi");
+	else {
+		buf_puts(B, "đọc, ghi cho ");
+		esc(c, !strncmp(scope, "write:", 6) ? scope + 6 : scope);
+	}
+}
+
+/* A token is live: not revoked and not past its expiry (both UTC, the same form). */
+static bool token_live(const struct token_rec *t, const char *now)
+{
+	return !t->revoked && (!t->expires_at || strcmp(t->expires_at, now) > 0);
+}
+
+/* The hidden fields every form of the page carries. */
+static void account_form(struct ctx *c, const char *qs, const char *action, const char *cls)
+{
+	buf_printf(B, "<form method=\"post\" action=\"/tai-khoan");
+	esc(c, qs);
+	buf_printf(B, "\" class=\"%s\"><input type=\"hidden\" name=\"csrf\" value=\"", cls);
+	esc(c, c->sess.csrf);
+	buf_printf(B, "\"><input type=\"hidden\" name=\"action\" value=\"%s\">", action);
+}
+
+/* Characters (code points) of UTF-8 text. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* A new token for the signed-in account from the form: 0 with the token in
+ * secret and its id in *id, else the status with *notice. */
+static int token_create(struct ctx *c, char secret[AUTH_TOKEN], int64_t *id, char **notice)
+{
+	char *label = ctx_form(c, "label"), *days = ctx_form(c, "days"),
+	     *scope = ctx_form(c, "scope"), *units = ctx_form(c, "units"), *err = NULL, *end = NULL,
+	     *full = NULL;
+	long nd = days && *days ? strtol(days, &end, 10) : 0;
+	int status = 422;
+	if (units) { /* the codes, without spaces */
+		char *w = units;
+		for (const char *r = units; *r; r++)
+			if (*r != ' ' && *r != '\t')
+				*w++ = *r;
+		*w = 0;
+	}
+	if (!label || !*label || utf8_chars(label) > 100 || !auth_text_clean(label))
+		*notice = xstrdup("Nhãn phải có từ 1 đến 100 ký tự, không có ký tự điều khiển "
+		                  "hay ký tự ẩn");
+	else if (!end || *end || nd < 1 || nd > 3650)
+		*notice = xstrdup("Số ngày hiệu lực phải là số nguyên từ 1 đến 3.650");
+	else if (!scope || (strcmp(scope, "read") && strcmp(scope, "write")))
+		*notice = xstrdup("Phạm vi phải là “chỉ đọc” hoặc “đọc và ghi”");
+	else if (!strcmp(scope, "read") && units && *units)
+		*notice = xstrdup("Mã chỉ đọc không ghi cho đơn vị nào: hãy để trống ô các đơn vị "
+		                  "hoặc chọn “đọc và ghi”");
+	else {
+		full = units && *units ? xasprintf("write:%s", units) : xstrdup(scope);
+		char hash[AUTH_TOKEN];
+		auth_random(secret);
+		auth_token_hash(secret, hash);
+		int rc = store_token_add(c->s, c->user.login, hash, label, (int)nd, full,
+		                         c->user.login, id, &err);
+		if (rc == 2) {
+			*notice = xstrdup("Danh sách đơn vị không hợp lệ: ghi các mã đơn vị, cách "
+			                  "nhau bằng dấu phẩy");
+		} else if (rc) {
+			char code[40];
+			const char *msg;
+			status = rc > 0 ? 404 : app_code_status(app_error_code(err, code, &msg));
+			*notice = xasprintf("Chưa tạo được mã truy cập: %s",
+			                    rc > 0 ? "không có tài khoản này" : msg);
+		} else {
+			status = 0;
+			*notice = xasprintf("Đã tạo mã truy cập số %lld (%ld ngày).",
+			                    (long long)*id, nd);
+		}
+	}
+	if (status)
+		secret[0] = 0;
+	free(label);
+	free(days);
+	free(scope);
+	free(units);
+	free(full);
+	free(err);
+	return status;
+}
+
+/* Revoke token ?id of login (the page's account) from the form: 0 done,
+ * else the status; *notice says what happened. Only a token of that
+ * account, and of another account only for an admin (checked before). */
+static int token_revoke(struct ctx *c, const char *login, bool admin, char **notice)
+{
+	char *ids = ctx_form(c, "id"), *end = NULL, *err = NULL;
+	long long id = ids && *ids ? strtoll(ids, &end, 10) : 0;
+	bool bad = !end || *end || id <= 0;
+	free(ids);
+	if (bad) {
+		*notice = xstrdup("Thiếu số của mã truy cập cần thu hồi");
+		return 422;
+	}
+	struct token_rec *t = NULL;
+	size_t n = 0, at = 0;
+	int status = 0;
+	if (store_token_list(c->s, login, &t, &n, &err)) {
+		char code[40];
+		const char *msg;
+		status = app_code_status(app_error_code(err, code, &msg));
+		*notice = xasprintf("Chưa thu hồi được: %s", msg);
+	} else {
+		for (at = 0; at < n && t[at].id != id; at++)
+			;
+		if (at == n && !admin) { /* whether it exists or not: not this account's */
+			status = 403;
+			*notice =
+			        xasprintf("Mã truy cập số %lld không thuộc tài khoản này; chỉ quản "
+			                  "trị viên thu hồi được mã của tài khoản khác.",
+			                  id);
+		} else if (at == n) {
+			status = 404;
+			*notice =
+			        xasprintf("Tài khoản %s không có mã truy cập số %lld.", login, id);
+		} else if (t[at].revoked) {
+			status = 409;
+			*notice = xasprintf("Mã truy cập số %lld đã bị thu hồi trước đó.", id);
+		} else {
+			int rc = store_token_revoke(c->s, id, login, c->user.login, &err);
+			char code[40];
+			const char *msg;
+			status = rc == 0  ? 0
+			         : rc > 0 ? 409
+			                  : app_code_status(app_error_code(err, code, &msg));
+			*notice =
+			        rc == 0 ? xasprintf("Đã thu hồi mã truy cập số %lld (%s); ứng dụng "
+			                            "dùng mã này không truy cập được nữa.",
+			                            id, t[at].label)
+			        : rc > 0 ? xasprintf("Mã truy cập số %lld đã bị thu hồi trước đó.",
+			                             id)
+			                 : xasprintf("Chưa thu hồi được: %s", msg);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		token_rec_free(&t[i]);
+	free(t);
+	free(err);
+	return status;
+}
+
+/* /tai-khoan: the signed-in account and its API tokens: listed (never the
+ * tokens themselves), a new one made (shown once), one revoked after a
+ * confirmation (?thu-hoi=ID). An admin sees and revokes another account's
+ * with ?login=L. Only with a session: an API token does not manage tokens. */
+static void page_account(struct ctx *c)
+{
+	bool post = !strcmp(c->rq->method, "POST");
+	if (!c->signed_in) {
+		redirect(c, "/dang-nhap");
+		return;
+	}
+	if (c->by_token) {
+		plain(c, 403, "Cần đăng nhập",
+		      "Trang tài khoản cần đăng nhập bằng mật khẩu; mã truy cập chỉ dùng cho API.");
+		return;
+	}
+	if (post && !post_ok(c))
+		return;
+	bool admin = !strcmp(c->user.role, "admin"), own = true;
+	char login[AUTH_LOGIN_MAX + 1], *asked = ctx_query(c, "login"), *err = NULL;
+	snprintf(login, sizeof login, "%s", c->user.login);
+	struct user_rec other = {0};
+	const struct user_rec *who = &c->user;
+	if (asked && *asked) {
+		char norm[AUTH_LOGIN_MAX + 1];
+		bool valid = auth_login_normalize(asked, norm) == 0;
+		own = valid && !strcmp(norm, c->user.login);
+		int found = own ? 0 : valid ? store_user_get(c->s, norm, &other, &err) : 1;
+		free(asked);
+		if (!own && !admin) {
+			free(err);
+			plain(c, 403, "Không được phép",
+			      "Chỉ quản trị viên xem được mã truy cập của tài khoản khác.");
+			return;
+		}
+		if (found) {
+			char code[40];
+			const char *msg;
+			plain(c, found > 0 ? 404 : app_code_status(app_error_code(err, code, &msg)),
+			      "Không có tài khoản", "Không có tài khoản này.");
+			free(err);
+			return;
+		}
+		if (!own) {
+			snprintf(login, sizeof login, "%s", other.login);
+			who = &other;
+		}
+	} else {
+		free(asked);
+	}
+	char *qs = own ? xstrdup("") : xasprintf("?login=%s", login), *notice = NULL;
+	char secret[AUTH_TOKEN] = "", now[32];
+	int64_t new_id = 0;
+	int status = 0;
+	struct tm tm;
+	gmtime_r(&c->now, &tm);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (post) {
+		char *action = ctx_form(c, "action");
+		if (action && !strcmp(action, "create") && own) {
+			status = token_create(c, secret, &new_id, &notice);
+		} else if (action && !strcmp(action, "create")) {
+			status = 403;
+			notice = xstrdup("Mã truy cập chỉ tạo được cho chính tài khoản của mình "
+			                 "(quản trị viên tạo cho tài khoản khác bằng lệnh chitieu "
+			                 "user token).");
+		} else if (action && !strcmp(action, "revoke")) {
+			status = token_revoke(c, login, admin, &notice);
+		} else {
+			status = 400;
+			notice = xstrdup("Thao tác không hợp lệ");
+		}
+		free(action);
+	}
+	c->rs->status = status ? status : 200;
+	head(c, own ? "Tài khoản của tôi" : "Mã truy cập của tài khoản", NULL);
+	buf_puts(B, own ? "<h1>Tài khoản của tôi</h1>" : "<h1>Mã truy cập của tài khoản ");
+	if (!own) {
+		esc(c, login);
+		buf_puts(B, "</h1>");
+	}
+	buf_puts(B, "<p>Tên đăng nhập <strong>");
+	esc(c, who->login);
+	buf_puts(B, "</strong> · ");
+	char *name = auth_text_visible(who->name);
+	esc(c, name);
+	free(name);
+	buf_printf(B, " · vai trò %s", role_vi(who->role));
+	if (who->unit_code) {
+		buf_puts(B, " · đơn vị ");
+		esc(c, who->unit_code);
+	}
+	buf_puts(B, "</p>");
+	if (notice) {
+		buf_printf(B, "<p class=\"%s\" role=\"%s\">", status ? "error" : "ok",
+		           status ? "alert" : "status");
+		esc(c, notice);
+		buf_puts(B, "</p>");
+	}
+	if (*secret) {
+		buf_printf(
+		        B,
+		        "<div class=\"secret\"><p class=\"warn\" role=\"alert\"><strong>Hãy sao "
+		        "chép mã truy cập này ngay bây giờ.</strong> Đây là lần duy nhất mã được "
+		        "hiện: hệ thống chỉ giữ bản băm của mã nên không ai xem lại được. Nếu "
+		        "để mất, hãy thu hồi mã này và tạo mã mới.</p><label>Mã truy cập mới "
+		        "(số %lld) <input id=\"ma-moi\" name=\"ma-moi\" readonly "
+		        "autocomplete=\"off\" "
+		        "spellcheck=\"false\" value=\"%s\"></label><p>Ứng dụng gửi mã trong tiêu "
+		        "đề <code>Authorization: Bearer …</code> của mỗi yêu cầu API.</p></div>",
+		        (long long)new_id, secret);
+		sodium_memzero(secret, sizeof secret);
+	}
+	struct token_rec *t = NULL;
+	size_t n = 0;
+	char *ask = ctx_query(c, "thu-hoi");
+	long long ask_id = ask && *ask ? strtoll(ask, NULL, 10) : 0;
+	free(ask);
+	buf_puts(B, "<h2>Mã truy cập API (token)</h2>");
+	if (store_token_list(c->s, login, &t, &n, &err)) {
+		buf_puts(B, "<p class=\"error\">Không đọc được danh sách mã truy cập.</p>");
+	} else {
+		for (size_t i = 0; i < n; i++) /* a revocation to confirm */
+			if (!post && t[i].id == ask_id && token_live(&t[i], now)) {
+				account_form(c, qs, "revoke", "card confirm");
+				buf_printf(B,
+				           "<input type=\"hidden\" name=\"id\" value=\"%lld\"><p "
+				           "role=\"alert\">Thu hồi mã truy cập số %lld “",
+				           (long long)t[i].id, (long long)t[i].id);
+				esc(c, t[i].label);
+				buf_puts(B,
+				         "”? Ứng dụng đang dùng mã này sẽ không truy cập được nữa; "
+				         "không hoàn tác được.</p><button>Xác nhận thu hồi</button>"
+				         "<a href=\"/tai-khoan");
+				esc(c, qs);
+				buf_puts(B, "\">Hủy</a></form>");
+			}
+		if (!n)
+			buf_puts(B, "<p>Chưa có mã truy cập nào.</p>");
+		else
+			buf_puts(B, "<table class=\"tokens\"><thead><tr><th>Số</th><th>Nhãn</th>"
+			            "<th>Tạo lúc (UTC)</th><th>Hết hạn (UTC)</th><th>Phạm vi</th>"
+			            "<th>Trạng thái</th><th></th></tr></thead><tbody>");
+		for (size_t i = 0; i < n; i++) {
+			bool live = token_live(&t[i], now);
+			buf_printf(B, "<tr><td>%lld</td><td>", (long long)t[i].id);
+			esc(c, t[i].label);
+			buf_puts(B, "</td><td>");
+			utc_time(c, t[i].created_at);
+			buf_puts(B, "</td><td>");
+			utc_time(c, t[i].expires_at);
+			buf_puts(B, "</td><td>");
+			scope_text(c, t[i].scope);
+			buf_printf(B, "</td><td>%s</td><td>",
+			           t[i].revoked ? "đã thu hồi"
+			           : live       ? "còn hiệu lực"
+			                        : "đã hết hạn");
+			if (live) {
+				buf_printf(B, "<a href=\"/tai-khoan?thu-hoi=%lld",
+				           (long long)t[i].id);
+				if (!own) {
+					buf_puts(B, "&amp;login=");
+					esc(c, login);
+				}
+				buf_printf(B, "\" aria-label=\"Thu hồi mã số %lld\">Thu hồi…</a>",
+				           (long long)t[i].id);
+			}
+			buf_puts(B, "</td></tr>");
+			token_rec_free(&t[i]);
+		}
+		if (n)
+			buf_puts(B, "</tbody></table>");
+		free(t);
+	}
+	if (own) {
+		buf_puts(B, "<h2>Tạo mã truy cập mới</h2><p>Cho một hệ thống khác (ví dụ phần mềm "
+		            "của tỉnh) đọc hoặc ghi số liệu qua API thay cho tài khoản này. Mã chỉ "
+		            "làm được những gì tài khoản được làm.</p>");
+		account_form(c, qs, "create", "card");
+		buf_puts(B, "<label>Nhãn (để nhận ra mã, ví dụ tên hệ thống dùng nó) <input "
+		            "name=\"label\" required maxlength=\"100\"></label>"
+		            "<label>Số ngày hiệu lực (1 đến 3.650) <input name=\"days\" "
+		            "type=\"number\" min=\"1\" max=\"3650\" value=\"90\" required></label>"
+		            "<label>Phạm vi <select name=\"scope\"><option value=\"read\">Chỉ đọc"
+		            "</option><option value=\"write\">Đọc và ghi</option></select></label>"
+		            "<label>Chỉ ghi cho các đơn vị (mã đơn vị, cách nhau bằng dấu phẩy; để "
+		            "trống: mọi đơn vị tài khoản được ghi) <input name=\"units\"></label>"
+		            "<button>Tạo mã truy cập</button></form>");
+	} else {
+		buf_puts(B, "<p>Mã truy cập chỉ tạo được bởi chính tài khoản đó (hoặc bằng lệnh "
+		            "<code>chitieu user token</code>).</p>");
+	}
+	if (admin) {
+		buf_puts(B, "<h2>Tài khoản khác</h2><form method=\"get\" action=\"/tai-khoan\" "
+		            "class=\"inline\"><label>Tên đăng nhập của tài khoản <input "
+		            "name=\"login\" required autocomplete=\"off\"></label><button>Xem mã "
+		            "truy cập</button></form>");
+	}
+	foot(c);
+	free(qs);
+	free(notice);
+	free(err);
+	user_rec_free(&other);
 }
 
 /* ---- the routes ---------------------------------------------------------------------------- */
@@ -1378,6 +1766,8 @@ void pages_route(struct ctx *c)
 		page_signin(c);
 	else if (n == 1 && !strcmp(s[0], "dang-xuat") && post)
 		page_signout(c);
+	else if (n == 1 && !strcmp(s[0], "tai-khoan") && (get || post))
+		page_account(c);
 	else if (n == 2 && !strcmp(s[0], "static") && !strcmp(s[1], "app.css") && get)
 		static_file(c, "text/css; charset=utf-8", app_css);
 	else if (n == 2 && !strcmp(s[0], "static") && !strcmp(s[1], "app.js") && get)
