@@ -29,6 +29,8 @@ const char app_css[] =
         ".wide{overflow-x:auto}.grid td:first-child{white-space:nowrap}.grid "
         "td.cell{font-size:.7em;text-align:center}tr.overdue{"
         "background:#fff5f5}tr.old{color:#718096;font-size:.9em}th[data-dir]{cursor:pointer}"
+        ".secret input{width:100%;max-width:44em;font-family:monospace}.confirm a{align-self:"
+        "flex-start}"
         "@media (max-width:640px){main{padding:.5em}table.status thead{display:none}"
         "table.status tr{display:block;border-bottom:1px solid #e2e8f0;padding:.3em 0}"
         "table.status td{display:inline-block;border:0;padding:.1em .4em}"

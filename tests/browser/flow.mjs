@@ -1,7 +1,8 @@
 // flow.mjs BASE ARTIFACTS: a reporter signs in, enters a figure (first a
 // wrong one, refused next to its field), submits; the office approves; the
 // badge on the public page changes from grey to green; a viewer cannot
-// edit. Debian's chromium, driven by playwright-core; screenshots kept.
+// edit; an API token is made, used and revoked on the account page.
+// Debian's chromium, driven by playwright-core; screenshots kept.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
@@ -117,6 +118,39 @@ try {
   const resp = await viewer.goto(`${base}/don-vi/DEMO-A/nhap-lieu`);
   assert.equal(resp.status(), 403, 'the viewer may not open data entry');
   await shot(viewer, 'viewer-refused');
+
+  // API tokens on the account page: made there (shown once), used with the
+  // API, safe from another account, revoked there after a confirmation.
+  const api = (tok) => fetch(`${base}/api/v1/me`, { headers: { Authorization: `Bearer ${tok}` } });
+  await rep.getByRole('link', { name: 'Tài khoản của tôi' }).click();
+  await rep.waitForURL(/\/tai-khoan$/);
+  await rep.getByLabel(/^Nhãn/).fill('Phần mềm của tỉnh');
+  await rep.getByLabel(/^Số ngày hiệu lực/).fill('30');
+  await rep.getByLabel(/^Phạm vi/).selectOption('read');
+  await rep.getByRole('button', { name: 'Tạo mã truy cập' }).click();
+  await rep.getByText('Hãy sao chép mã truy cập này ngay bây giờ').waitFor();
+  const secret = await rep.getByLabel(/^Mã truy cập mới/).inputValue();
+  assert.match(secret, /^[0-9a-f]{64}$/, 'the new token is shown');
+  await shot(rep, 'token-created');
+  assert.equal((await api(secret)).status, 200, 'the token made on the page works with the API');
+  const tokRow = rep.locator('table.tokens tr', { hasText: 'Phần mềm của tỉnh' });
+  assert.match(await tokRow.textContent(), /chỉ đọc.*còn hiệu lực/);
+  const tokId = (await tokRow.locator('td').first().textContent()).trim();
+  await rep.goto(`${base}/tai-khoan`); // the page again: the token is not shown
+  assert.equal((await rep.content()).includes(secret), false, 'the token shown a second time');
+  // Another account (the office, not an admin) cannot revoke it.
+  await office.goto(`${base}/tai-khoan`);
+  const officeCsrf = await office.locator('input[name="csrf"]').first().getAttribute('value');
+  const foreign = await office.request.post(`${base}/tai-khoan`, { form: { csrf: officeCsrf, action: 'revoke', id: tokId } });
+  assert.equal(foreign.status(), 403, 'another account revokes the token');
+  assert.equal((await api(secret)).status, 200, 'still valid after the refused revocation');
+  // The owner revokes it, after a confirmation.
+  await rep.locator('table.tokens tr', { hasText: 'Phần mềm của tỉnh' }).getByRole('link', { name: /Thu hồi/ }).click();
+  await rep.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
+  await rep.getByText(`Đã thu hồi mã truy cập số ${tokId}`).waitFor();
+  assert.match(await rep.locator('table.tokens tr', { hasText: 'Phần mềm của tỉnh' }).textContent(), /đã thu hồi/);
+  await shot(rep, 'token-revoked');
+  assert.equal((await api(secret)).status, 401, 'a token revoked on the page still works');
 
   // The province page sorts by a column with the one script (no CSP errors).
   const prov = await signIn('tinh');
