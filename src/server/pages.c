@@ -1531,6 +1531,7 @@ static void page_account(struct ctx *c)
 		free(asked);
 		if (!own && !admin) {
 			free(err);
+			user_rec_free(&other);
 			plain(c, 403, "Không được phép",
 			      "Chỉ quản trị viên xem được mã truy cập của tài khoản khác.");
 			return;
@@ -1541,6 +1542,7 @@ static void page_account(struct ctx *c)
 			plain(c, found > 0 ? 404 : app_code_status(app_error_code(err, code, &msg)),
 			      "Không có tài khoản", "Không có tài khoản này.");
 			free(err);
+			user_rec_free(&other);
 			return;
 		}
 		if (!own) {
