@@ -569,8 +569,8 @@ static void say_agreement(const struct align_item *a, const struct align_item *b
 	if (c == a->nw && c == b->nw)
 		say(s, "tên giống nhau sau khi bỏ dấu, chữ hoa, từ nối");
 	else
-		say(s, "tên giống nhau %zu/%zu từ (%.0f%%)", c, a->nw > b->nw ? a->nw : b->nw,
-		    100.0 * words_score(c, a->nw, b->nw));
+		say(s, "tên giống nhau %.0f%% (%zu từ chung; %zu và %zu từ)",
+		    100.0 * words_score(c, a->nw, b->nw), c, a->nw, b->nw);
 	for (size_t i = 0; i < a->nabbr; i++)
 		say(s, "chữ viết tắt: %s", a->abbr[i]);
 	for (size_t i = 0; i < b->nabbr; i++)
