@@ -27,12 +27,14 @@ struct align_item {
 	uint64_t *hash; /* content words, sorted by hash, each once */
 	char **word;    /* the same words, in the same order */
 	size_t nw;
-	char **key; /* numbers with their unit, outside brackets ("1 gbps", "5g") */
+	char **key;      /* numbers with their unit, outside brackets ("1 gbps", "5g") */
+	uint64_t *key_h; /* their hashes, sorted: compared without strcmp */
 	size_t nkey;
 	char **abbr; /* abbreviations met, "TTHC → thủ tục hành chính" */
 	size_t nabbr;
 	enum align_kind kind;
 	char *rate_base;   /* RATE: what follows % in the unit ("grdp"), else "" */
+	uint64_t rate_h;   /* its hash */
 	uint64_t *unit_hw; /* COUNT: words of the unit */
 	size_t nunit;
 	int level, pop, account;
@@ -214,6 +216,14 @@ static void add_key(struct align_item *it, const struct toks *ts, size_t i)
 			return;
 		}
 	it->key = xrealloc(it->key, (it->nkey + 1) * sizeof *it->key);
+	it->key_h = xrealloc(it->key_h, (it->nkey + 1) * sizeof *it->key_h);
+	uint64_t h = fnv(k, strlen(k));
+	size_t at = it->nkey;
+	while (at > 0 && it->key_h[at - 1] > h) { /* kept sorted */
+		it->key_h[at] = it->key_h[at - 1];
+		at--;
+	}
+	it->key_h[at] = h;
 	it->key[it->nkey++] = k;
 }
 
@@ -353,6 +363,8 @@ static void read_kind(struct align_item *it, const char *fname)
 	}
 	if (it->kind == ALIGN_RATE && !it->rate_base)
 		it->rate_base = xstrdup("");
+	if (it->rate_base)
+		it->rate_h = fnv(it->rate_base, strlen(it->rate_base));
 	free(u);
 }
 
@@ -393,6 +405,7 @@ void align_item_free(struct align_item *it)
 	free(it->hash);
 	free(it->word);
 	free(it->key);
+	free(it->key_h);
 	free(it->abbr);
 	free(it->rate_base);
 	free(it->unit_hw);
@@ -424,16 +437,8 @@ static void say(struct align_score *s, const char *fmt, ...)
 
 static bool same_keys(const struct align_item *a, const struct align_item *b)
 {
-	if (a->nkey != b->nkey)
-		return false;
-	for (size_t i = 0; i < a->nkey; i++) {
-		size_t j = 0;
-		while (j < b->nkey && strcmp(a->key[i], b->key[j]))
-			j++;
-		if (j == b->nkey)
-			return false;
-	}
-	return true;
+	return a->nkey == b->nkey &&
+	       (!a->nkey || !memcmp(a->key_h, b->key_h, a->nkey * sizeof *a->key_h));
 }
 
 static char *join(char *const *v, size_t n)
@@ -487,7 +492,7 @@ static bool refuse_kind(const struct align_item *a, const struct align_item *b,
 		    unit_of(a), align_kind_name(b->kind), unit_of(b));
 		return true;
 	}
-	if (a->kind == ALIGN_RATE && strcmp(a->rate_base, b->rate_base)) {
+	if (a->kind == ALIGN_RATE && a->rate_h != b->rate_h) {
 		say(s, "tỷ lệ trên cơ sở khác nhau: %s và %s", unit_of(a), unit_of(b));
 		return true;
 	}

@@ -19,8 +19,8 @@
 #include "util.h"
 
 /* Add an indicator; targets is "2025:>60 2030:100" or NULL. */
-static struct indicator *add(struct plan *p, const char *code, const char *name,
-                             const char *unit, const char *targets)
+static struct indicator *add(struct plan *p, const char *code, const char *name, const char *unit,
+                             const char *targets)
 {
 	struct indicator *x = plan_add_indicator(p);
 	x->code = xstrdup(code);
@@ -37,8 +37,8 @@ static struct indicator *add(struct plan *p, const char *code, const char *name,
 }
 
 /* Score two one-indicator plans; *why keeps the reasons (caller frees). */
-static double score2(const char *na, const char *ua, const char *ta, const char *nb,
-                     const char *ub, const char *tb, struct align_score *why)
+static double score2(const char *na, const char *ua, const char *ta, const char *nb, const char *ub,
+                     const char *tb, struct align_score *why)
 {
 	struct plan a, b;
 	plan_init(&a);
@@ -127,11 +127,12 @@ static void abbreviations(void **state)
 	expect_match("Tỷ lệ hồ sơ TTHC xử lý trực tuyến", "%",
 	             "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến", "%",
 	             "TTHC → thu tuc hanh chinh");
-	expect_match("Tỷ lệ người dân, doanh nghiệp hài lòng trong việc thực hiện TTHC, cung cấp DVC",
-	             "%",
-	             "Tỷ lệ người dân, doanh nghiệp hài lòng trong thực hiện thủ tục hành chính, "
-	             "cung cấp dịch vụ công",
-	             "%", "DVC → dich vu cong");
+	expect_match(
+	        "Tỷ lệ người dân, doanh nghiệp hài lòng trong việc thực hiện TTHC, cung cấp DVC",
+	        "%",
+	        "Tỷ lệ người dân, doanh nghiệp hài lòng trong thực hiện thủ tục hành chính, "
+	        "cung cấp dịch vụ công",
+	        "%", "DVC → dich vu cong");
 }
 
 static void kind_and_unit(void **state)
@@ -176,7 +177,8 @@ static void key_terms(void **state)
 	/* A year in brackets is a remark, not a key term. */
 	expect_match("Tỷ lệ chi ngân sách cho khoa học, công nghệ và chuyển đổi số (trong đó năm "
 	             "2025 tối thiểu 1%)",
-	             "%", "Tỷ lệ chi ngân sách cho khoa học, công nghệ và chuyển đổi số", "%", NULL);
+	             "%", "Tỷ lệ chi ngân sách cho khoa học, công nghệ và chuyển đổi số", "%",
+	             NULL);
 }
 
 static void unlike_names(void **state)
@@ -266,10 +268,14 @@ static void groups_of_three(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(technology_generation), cmocka_unit_test(same_wording_other_code),
-	        cmocka_unit_test(abbreviations),         cmocka_unit_test(kind_and_unit),
-	        cmocka_unit_test(key_terms),             cmocka_unit_test(unlike_names),
-	        cmocka_unit_test(match_two_plans),       cmocka_unit_test(groups_of_three),
+	        cmocka_unit_test(technology_generation),
+	        cmocka_unit_test(same_wording_other_code),
+	        cmocka_unit_test(abbreviations),
+	        cmocka_unit_test(kind_and_unit),
+	        cmocka_unit_test(key_terms),
+	        cmocka_unit_test(unlike_names),
+	        cmocka_unit_test(match_two_plans),
+	        cmocka_unit_test(groups_of_three),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
