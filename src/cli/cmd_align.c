@@ -50,10 +50,10 @@ static json_t *to_json(const struct align_groups *gs, struct plan *plans, char *
 			json_object_set_new(o, "why", why);
 			json_array_append_new(members, o);
 		}
-		json_array_append_new(groups,
-		                      json_pack("{s:s, s:o, s:o}", "name", head->name, "unit",
-		                                unit ? json_string(unit) : json_null(), "members",
-		                                members));
+		json_array_append_new(groups, json_pack("{s:s, s:o, s:o}", "name",
+		                                        head->name ? head->name : "", "unit",
+		                                        unit ? json_string(unit) : json_null(),
+		                                        "members", members));
 	}
 	for (int f = 0; f < nfiles; f++) {
 		for (size_t i = 0; i < plans[f].nind; i++)
