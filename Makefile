@@ -6,7 +6,7 @@
 #                      none, and serve the web app on http://127.0.0.1:8057/
 #   make check         ctest in build/, then in build-asan/ (ASan+UBSan), then the
 #                      store tests in build/ against a private PostgreSQL 15
-#   make bench         parse, engine and store benchmarks, then the same national
+#   make bench         parse, align, engine and store benchmarks, then the same national
 #                      queries in SQLite, PostgreSQL and DuckDB (scripts/bench-compare.sh)
 #   make fuzz          libFuzzer harnesses in build-fuzz/, FUZZ_SECONDS each (default 60)
 #   make format        clang-format -i the C sources; format-check only reports
@@ -113,6 +113,7 @@ check: build build-asan
 bench: build
 	bash scripts/install-deps.sh bench
 	./$(BUILD_DIR)/bench_parse tests/data/plans
+	./$(BUILD_DIR)/bench_align tests/data/plans
 	./$(BUILD_DIR)/bench_engine
 	bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 	bash tests/pg/with-pg.sh bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu

@@ -11,6 +11,7 @@
 #define CLI_TRYLATER 3
 
 int cmd_parse(int argc, char **argv);
+int cmd_align(int argc, char **argv);
 int cmd_unit(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_plans(int argc, char **argv);

@@ -19,6 +19,8 @@ static const struct command {
 } commands[] = {
         {"parse", cmd_parse, "parse FILE... [--format json|text]",
          "đọc văn bản kế hoạch (phụ lục chỉ tiêu, nhiệm vụ) thành kế hoạch có cấu trúc"},
+        {"align", cmd_align, "align FILE FILE... [--format json|text]",
+         "ghép các chỉ tiêu giống nhau của nhiều kế hoạch thành chỉ tiêu chung (không cần CSDL)"},
         {"unit", cmd_unit, "unit add|import|list ...", "đơn vị hành chính (tỉnh, xã, phường)"},
         {"import", cmd_import, "import FILE --unit CODE",
          "lưu kế hoạch của một đơn vị (phiên bản mới)"},

@@ -231,7 +231,18 @@ static const struct {
         {"cntt", "cong nghe thong tin"},
         {"kt", "kinh te"},
         {"nsnn", "ngan sach nha nuoc"},
+        {"nckh", "nghien cuu khoa hoc"},
+        {"cqnn", "co quan nha nuoc"},
+        {"httt", "he thong thong tin"},
 };
+
+const char *text_abbrev(const char *word, size_t n)
+{
+	for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
+		if (strlen(abbrevs[i].abbr) == n && memcmp(abbrevs[i].abbr, word, n) == 0)
+			return abbrevs[i].words;
+	return NULL;
+}
 
 static void push_word(struct words *w, const char *s, size_t n)
 {
@@ -250,12 +261,10 @@ void text_words(const char *s, struct words *out)
 		const char *e = p;
 		while (isalnum((unsigned char)*e))
 			e++;
-		size_t n = (size_t)(e - p), i;
-		for (i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-			if (strlen(abbrevs[i].abbr) == n && memcmp(abbrevs[i].abbr, p, n) == 0)
-				break;
-		if (i < sizeof abbrevs / sizeof abbrevs[0]) {
-			for (const char *q = abbrevs[i].words; *q;) {
+		size_t n = (size_t)(e - p);
+		const char *full = text_abbrev(p, n);
+		if (full) {
+			for (const char *q = full; *q;) {
 				const char *qe = strchr(q, ' ');
 				size_t k = qe ? (size_t)(qe - q) : strlen(q);
 				push_word(out, q, k);

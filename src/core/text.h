@@ -26,6 +26,9 @@ struct words {
 	size_t n, cap;
 };
 void text_words(const char *s, struct words *out);
+/* The folded words an abbreviation stands for ("tthc" -> "thu tuc hanh
+ * chinh"), given the folded word s[0..n); NULL when it is none. Static. */
+const char *text_abbrev(const char *s, size_t n);
 void words_free(struct words *w);
 
 /* The words of s as a set: sorted, each once. */
