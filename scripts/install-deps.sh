@@ -23,6 +23,8 @@ if [ "${1:-}" = bench ] || [ "${1:-}" = check ]; then
   command -v npm >/dev/null || extra+=(npm)
 fi
 if [ "${1:-}" = check ]; then
+  # Some test scripts compute with python3 (Debian's, or one already on PATH).
+  command -v python3 >/dev/null || extra+=(python3)
   pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip)
 fi
 if [ "${1:-}" = bench ]; then
