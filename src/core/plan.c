@@ -396,7 +396,13 @@ char *plan_to_text(const struct plan *p, const char *source)
 			buf_printf(&b, "      đơn vị: %s", x->unit ? x->unit : "(không có)");
 			if (x->baseline_text)
 				buf_printf(&b, "; hiện trạng: %s", x->baseline_text);
-			buf_printf(&b, "; dòng %d-%d\n", x->first_line, x->last_line);
+			if (x->src.table && x->src.page)
+				buf_printf(&b, "; trang %d, bảng %d, hàng %d\n", x->src.page,
+				           x->src.table, x->src.row);
+			else if (x->src.table)
+				buf_printf(&b, "; bảng %d, hàng %d\n", x->src.table, x->src.row);
+			else
+				buf_printf(&b, "; dòng %d-%d\n", x->first_line, x->last_line);
 			text_targets(&b, x, years, ny);
 			if (x->lead)
 				buf_printf(&b, "      chủ trì: %s\n", x->lead);

@@ -264,10 +264,19 @@ void ooxml_text(struct ooxml_doc *d, const char *text)
 		free(c);
 		return;
 	}
+	/* Paragraphs stand apart as in a text document (a blank line between),
+	 * except short lines that do not end a sentence: a heading or title
+	 * typed as one paragraph per line ("KẾ HOẠCH", then the title over
+	 * three lines) reads as one block, as a wrapped title does in text. */
+	size_t n = strlen(c);
+	bool shrt = text_len(c) <= 100 && !strchr(".:;", c[n - 1]);
+	if (d->lines->n && !(shrt && d->short_last))
+		add_line(d->lines, xstrdup(""));
+	d->short_last = shrt;
 	int line = add_line(d->lines, c);
 	struct row *row = rows_add(d->rows, line);
 	row->text = true;
-	row_add_cell(row, c, strlen(c));
+	row_add_cell(row, c, n);
 }
 
 void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int rowno, int page)
@@ -285,6 +294,7 @@ void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int rowno, i
 		buf_free(&b);
 		return;
 	}
+	d->short_last = false;
 	int line = add_line(d->lines, buf_detach(&b));
 	struct row *row = rows_add(d->rows, line);
 	row->table = table;
@@ -300,7 +310,7 @@ int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
 	struct ooxml *z = ooxml_open(data, n, err);
 	if (!z)
 		return -1;
-	struct ooxml_doc d = {l, r};
+	struct ooxml_doc d = {l, r, false};
 	int rc;
 	if (ooxml_has(z, "word/document.xml")) {
 		rc = docx_read(z, &d, p, err);

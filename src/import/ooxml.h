@@ -62,6 +62,7 @@ struct plan;
 struct ooxml_doc {
 	struct lines *lines;
 	struct rows *rows;
+	bool short_last; /* the last line was a short paragraph */
 };
 
 /* A paragraph outside any table: a line and a text row. */
