@@ -774,6 +774,30 @@ static void xlsx_bad_xml(void **s)
 	free(z);
 }
 
+/* Codes printed in full ("I.1" under group I), as the renderings and many
+ * plans print them, stay "I.1", for indicators and tasks alike (they were
+ * "I.I.1"). */
+static void codes_printed_in_full(void **s)
+{
+	(void)s;
+	const char *doc = "| STT | Chỉ tiêu | Đơn vị tính | Năm 2025 |\n"
+	                  "| I | Hạ tầng số | | |\n"
+	                  "| I.1 | Tỷ lệ hộ có cáp quang | % | 90 |\n"
+	                  "| I.2 | Số điểm wifi | Điểm | 5 |\n\n"
+	                  "| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n"
+	                  "| II | Chính quyền số | | |\n"
+	                  "| II.3 | Xây dựng kho dữ liệu | Văn phòng | Năm 2025 |\n";
+	struct plan p;
+	import_ok(doc, strlen(doc), &p);
+	assert_int_equal(p.nind, 2);
+	find(&p, "I.1");
+	find(&p, "I.2");
+	assert_int_equal(p.ntasks, 1);
+	assert_string_equal(p.tasks[0].code, "II.3");
+	assert_int_equal(find(&p, "I.1")->src.table, 0); /* text: no source */
+	plan_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -797,6 +821,7 @@ int main(void)
 	        cmocka_unit_test(fifty_megabytes),
 	        cmocka_unit_test(xlsx_sheets_merges_numbers),
 	        cmocka_unit_test(xlsx_bad_xml),
+	        cmocka_unit_test(codes_printed_in_full),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
