@@ -4,7 +4,8 @@
  * the text, w:vMerge continuations repeating the text of the cell above),
  * paragraphs outside tables as text, and Word's list numbering (w:numPr,
  * from word/numbering.xml) written out as "1.", "a)", "II." the way the
- * document shows it. */
+ * document shows it. A row's page is known when Word laid the document out
+ * and marked its page breaks (w:lastRenderedPageBreak). */
 #include "ooxml.h"
 
 #include "table.h"
@@ -222,6 +223,10 @@ struct body {
 	int ncell;
 	char *above[MAX_CELLS]; /* text of the vertically merged cell per grid column */
 	bool too_many;
+	/* Pages: Word marks where its last layout broke pages
+	 * (w:lastRenderedPageBreak); without such marks pages are unknown. */
+	int breaks, row_page;
+	size_t first_row; /* the document's first row in doc->rows */
 };
 
 static void add_cell(struct body *b, const char *s)
@@ -274,6 +279,8 @@ static void body_start(void *ud, const char *name, const char **attr)
 		}
 	} else if (!strcmp(name, "t")) {
 		b->in_t = true;
+	} else if (!strcmp(name, "lastRenderedPageBreak")) {
+		b->breaks++;
 	} else if (!strcmp(name, "tab") || !strcmp(name, "br") || !strcmp(name, "cr")) {
 		if (b->pdepth)
 			buf_putc(&b->para, ' ');
@@ -294,6 +301,7 @@ static void body_start(void *ud, const char *name, const char **attr)
 		if (!strcmp(name, "tr")) {
 			b->rowno++;
 			b->ncell = 0;
+			b->row_page = 0; /* set by the row's first text */
 		} else if (!strcmp(name, "gridBefore")) {
 			for (int i = atoi_safe(val); i > 0 && b->ncell < MAX_CELLS; i--)
 				add_cell(b, "");
@@ -350,7 +358,8 @@ static void body_end(void *ud, const char *name)
 	} else if (b->tdepth == 1 && b->pdepth == 0 && !strcmp(name, "tc") && b->in_cell) {
 		end_cell(b);
 	} else if (b->tdepth == 1 && b->pdepth == 0 && !strcmp(name, "tr")) {
-		ooxml_row(b->doc, b->cells, b->ncell, b->table, b->rowno, 0);
+		ooxml_row(b->doc, b->cells, b->ncell, b->table, b->rowno,
+		          b->row_page ? b->row_page : b->breaks + 1);
 		for (int i = 0; i < b->ncell; i++)
 			free(b->cells[i]);
 		b->ncell = 0;
@@ -360,8 +369,11 @@ static void body_end(void *ud, const char *name)
 static void body_text(void *ud, const char *s, int len)
 {
 	struct body *b = ud;
-	if (b->in_t && !b->skip && b->pdepth)
+	if (b->in_t && !b->skip && b->pdepth) {
 		buf_put(&b->para, s, (size_t)len);
+		if (b->tdepth && !b->row_page) /* the page the row's text starts on */
+			b->row_page = b->breaks + 1;
+	}
 }
 
 int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
@@ -387,7 +399,11 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
 		free(nb);
 		return -1;
 	}
-	struct body b = {.doc = d, .nb = nb, .para = BUF_INIT, .cell = {.text = BUF_INIT}};
+	struct body b = {.doc = d,
+	                 .nb = nb,
+	                 .para = BUF_INIT,
+	                 .cell = {.text = BUF_INIT},
+	                 .first_row = d->rows->n};
 	struct ooxml_sax sax = {body_start, body_end, body_text, &b};
 	int rc = ooxml_parse(xml, n, "word/document.xml", &sax, err);
 	free(xml);
@@ -400,6 +416,9 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
 	free(nb);
 	if (rc)
 		return -1;
+	if (!b.breaks) /* never laid out by Word: no page is known */
+		for (size_t i = b.first_row; i < d->rows->n; i++)
+			d->rows->v[i].page = 0;
 	if (b.too_many)
 		plan_warn(p, 0, "Một bảng có hơn %d cột; chỉ đọc %d cột đầu", MAX_CELLS, MAX_CELLS);
 	if (b.table == 0) {

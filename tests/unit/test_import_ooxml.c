@@ -798,6 +798,31 @@ static void codes_printed_in_full(void **s)
 	plan_free(&p);
 }
 
+/* Word marked where its layout broke pages: each row gets the page its
+ * text starts on. */
+static void docx_pages(void **s)
+{
+	(void)s;
+	const char body[] = "<w:tbl><w:tr>" TC("STT") TC("Chỉ tiêu") TC("Đơn vị tính")
+	        TC("Năm 2025") "</w:tr><w:tr>" TC("1") TC("Số điểm wifi") TC("Điểm")
+	                TC("5") "</w:tr>"
+	                        "<w:tr><w:tc><w:p><w:r><w:lastRenderedPageBreak/><w:t>2</w:t></"
+	                        "w:r></w:p></w:tc>" TC("Số camera") TC("Cái")
+	                                TC("9") "</w:tr></w:tbl>";
+	size_t n;
+	char *z = docx(body, NULL, &n);
+	struct plan p;
+	import_ok(z, n, &p);
+	assert_int_equal(find(&p, "I.1")->src.page, 1);
+	assert_int_equal(find(&p, "I.2")->src.page, 2);
+	assert_int_equal(find(&p, "I.2")->src.row, 3);
+	char *t = plan_to_text(&p, "x");
+	assert_non_null(strstr(t, "trang 2, bảng 1, hàng 3"));
+	free(t);
+	plan_free(&p);
+	free(z);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -822,6 +847,7 @@ int main(void)
 	        cmocka_unit_test(xlsx_sheets_merges_numbers),
 	        cmocka_unit_test(xlsx_bad_xml),
 	        cmocka_unit_test(codes_printed_in_full),
+	        cmocka_unit_test(docx_pages),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
