@@ -187,6 +187,14 @@ static char *no_lines(const char *m)
 	return s;
 }
 
+/* A JSON string of s, which is freed. */
+static json_t *json_string_own(char *s)
+{
+	json_t *j = json_string(s);
+	free(s);
+	return j;
+}
+
 static void check_warnings(json_t *g, json_t *w)
 {
 	json_t *a = json_array(), *b = json_array();
@@ -196,13 +204,13 @@ static void check_warnings(json_t *g, json_t *w)
 	{
 		const char *m = json_string_value(json_object_get(v, "message"));
 		if (!numbering_warning(m))
-			json_array_append_new(a, json_string(no_lines(m)));
+			json_array_append_new(a, json_string_own(no_lines(m)));
 	}
 	json_array_foreach(json_object_get(w, "warnings"), i, v)
 	{
 		const char *m = json_string_value(json_object_get(v, "message"));
 		if (!numbering_warning(m))
-			json_array_append_new(b, json_string(no_lines(m)));
+			json_array_append_new(b, json_string_own(no_lines(m)));
 	}
 	if (!json_equal(a, b)) {
 		char *as = json_dumps(a, 0), *bs = json_dumps(b, 0);
