@@ -7,6 +7,7 @@
 #   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
 #
 # Harnesses: fuzz_import (whole documents), fuzz_target (target cells),
+# fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -33,14 +34,14 @@ CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 2>/dev/null || 
 CFLAGS+=(${FUZZ_CFLAGS:-})
 # shellcheck disable=SC2206
 FUZZ_FLAGS=(${FUZZ_FLAGS:-})
-LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lxlsxwriter -lzip -lpthread -lm)
+LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lpthread -lm)
 SOURCES=(src/core/*.c src/import/*.c src/store/*.c src/engine/*.c src/auth/*.c src/server/*.c src/report/*.c)
 
 if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts; do
+	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -185,6 +186,25 @@ for h in "${harnesses[@]}"; do
 		printf '\000{"dataValues":[{"dataElement":"I.3","period":"2025Q1","orgUnit":"A","categoryOptionCombo":"NUM","value":"5"},{"dataElement":"I.1","period":"202512","orgUnit":"A","value":75,"comment":"x"}]}' >"$seeds/json"
 		printf '\001dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby\nI.1,2025S2,A,,,75,demo\nI.3,2025,A,DEN,,100,\n' >"$seeds/csv"
 		max_len=65536
+		;;
+	fuzz_docx | fuzz_xlsx)
+		# The parts of the LibreOffice renderings (tests/data/rendered), joined
+		# by "\n@@\n" in the order the harness packs them, and a small
+		# Word table with merged cells and list numbering.
+		for f in tests/data/rendered/*."${h#fuzz_}"; do
+			b=$(basename "$f")
+			if [ "$h" = fuzz_docx ]; then
+				{ unzip -p "$f" word/document.xml; printf '\n@@\n'; unzip -p "$f" word/numbering.xml 2>/dev/null || true; } >"$seeds/$b"
+			else
+				{ unzip -p "$f" xl/worksheets/sheet1.xml; printf '\n@@\n'; unzip -p "$f" xl/sharedStrings.xml
+				  printf '\n@@\n'; unzip -p "$f" xl/styles.xml; } >"$seeds/$b"
+			fi
+		done
+		if [ "$h" = fuzz_docx ]; then
+			printf '%s' '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Số: 1/KH</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Chỉ tiêu</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Đơn vị tính</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Năm 2025</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Tỷ lệ</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>90</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>' >"$seeds/small.xml"
+			printf '\n@@\n<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' >>"$seeds/small.xml"
+		fi
+		max_len=1048576
 		;;
 	fuzz_figure)
 		for f in 85 2,5 2.5 2.125 2.125,5 1.234.567 0.125 1e-3 1,5e-3 -3,5 1,234.5 \

@@ -230,6 +230,24 @@ json_t *target_to_json(const struct target *t)
 	return o;
 }
 
+/* "source": {"table", "row", "page"} when the document told it. */
+static void source_json(json_t *o, const struct plan_source *s)
+{
+	if (!s->table)
+		return;
+	json_t *page = s->page ? json_integer(s->page) : json_null();
+	json_object_set_new(o, "source",
+	                    json_pack("{sisiso}", "table", s->table, "row", s->row, "page", page));
+}
+
+static void source_from_json(json_t *v, struct plan_source *s)
+{
+	json_t *o = json_object_get(v, "source");
+	s->table = (int)json_integer_value(json_object_get(o, "table"));
+	s->row = (int)json_integer_value(json_object_get(o, "row"));
+	s->page = (int)json_integer_value(json_object_get(o, "page"));
+}
+
 static json_t *indicator_json(const struct indicator *x)
 {
 	json_t *o = json_object();
@@ -253,6 +271,7 @@ static json_t *indicator_json(const struct indicator *x)
 	json_object_set_new(o, "deadline", str_or_null(x->deadline));
 	json_object_set_new(o, "directing", str_or_null(x->directing));
 	json_object_set_new(o, "source_lines", json_pack("[ii]", x->first_line, x->last_line));
+	source_json(o, &x->src);
 	return o;
 }
 
@@ -274,6 +293,7 @@ static json_t *task_json(const struct task *t)
 	}
 	json_object_set_new(o, "recurring", json_boolean(t->recurring));
 	json_object_set_new(o, "source_lines", json_pack("[ii]", t->first_line, t->last_line));
+	source_json(o, &t->src);
 	return o;
 }
 
@@ -376,7 +396,13 @@ char *plan_to_text(const struct plan *p, const char *source)
 			buf_printf(&b, "      đơn vị: %s", x->unit ? x->unit : "(không có)");
 			if (x->baseline_text)
 				buf_printf(&b, "; hiện trạng: %s", x->baseline_text);
-			buf_printf(&b, "; dòng %d-%d\n", x->first_line, x->last_line);
+			if (x->src.table && x->src.page)
+				buf_printf(&b, "; trang %d, bảng %d, hàng %d\n", x->src.page,
+				           x->src.table, x->src.row);
+			else if (x->src.table)
+				buf_printf(&b, "; bảng %d, hàng %d\n", x->src.table, x->src.row);
+			else
+				buf_printf(&b, "; dòng %d-%d\n", x->first_line, x->last_line);
 			text_targets(&b, x, years, ny);
 			if (x->lead)
 				buf_printf(&b, "      chủ trì: %s\n", x->lead);
@@ -495,6 +521,7 @@ int plan_from_json(json_t *doc, struct plan *p)
 		json_t *lines = json_object_get(v, "source_lines");
 		x->first_line = (int)json_integer_value(json_array_get(lines, 0));
 		x->last_line = (int)json_integer_value(json_array_get(lines, 1));
+		source_from_json(v, &x->src);
 		const char *year;
 		json_t *t;
 		json_object_foreach(json_object_get(v, "targets"), year, t)
@@ -532,6 +559,7 @@ int plan_from_json(json_t *doc, struct plan *p)
 		json_t *lines = json_object_get(v, "source_lines");
 		t->first_line = (int)json_integer_value(json_array_get(lines, 0));
 		t->last_line = (int)json_integer_value(json_array_get(lines, 1));
+		source_from_json(v, &t->src);
 	}
 	json_array_foreach(json_object_get(o, "warnings"), i, v)
 	{

@@ -21,6 +21,13 @@ struct plan_target {
 	struct target t;
 };
 
+/* Where a row stood in a DOCX or XLSX document (a table or sheet, counted
+ * from 1, and its row there); 0 when unknown (text documents, where the
+ * line numbers tell the place). */
+struct plan_source {
+	int table, row, page;
+};
+
 struct indicator {
 	char *code, *group, *name, *unit; /* unit may be NULL */
 	bool has_baseline;
@@ -30,6 +37,7 @@ struct indicator {
 	int ntargets; /* ascending by year */
 	char *lead, *monitor, *partners, *implementers, *deadline, *directing;
 	int first_line, last_line;
+	struct plan_source src;
 };
 
 struct task {
@@ -37,6 +45,7 @@ struct task {
 	int due_year, due_month; /* 0 when no deadline is stated */
 	bool recurring;
 	int first_line, last_line;
+	struct plan_source src;
 };
 
 struct plan_warning {

@@ -4,6 +4,7 @@
 #include "import.h"
 
 #include "encoding.h"
+#include "ooxml.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -225,6 +226,66 @@ static int read_tables(const struct lines *l, struct plan *p, char **err)
 	return 0;
 }
 
+/* Documents that are not text, told by their first bytes, never by a file
+ * name: each reader turns the bytes into lines (for the metadata) and rows
+ * (for the interpreter). */
+static const struct reader {
+	const char *name;
+	bool (*sniff)(const char *data, size_t n);
+	int (*read)(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+	            char **err);
+} readers[] = {
+        {"ZIP (DOCX, XLSX)", ooxml_sniff, ooxml_read_plan},
+};
+
+static const struct reader *find_reader(const char *data, size_t n)
+{
+	for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++)
+		if (readers[i].sniff(data, n))
+			return &readers[i];
+	return NULL;
+}
+
+/* What every document goes through once its indicators and tasks are in. */
+static void finish(struct plan *p)
+{
+	sort_by_group(p);
+	unique_codes(p);
+	warn_duplicates(p);
+	sort_warnings(p);
+}
+
+static int read_document(const struct reader *r, const char *data, size_t n, struct plan *p,
+                         char **err)
+{
+	struct lines l = {0};
+	struct rows rows = {0};
+	char *why = NULL;
+	int rc = r->read(data, n, &l, &rows, p, &why);
+	if (!rc) {
+		meta_read(&l, p);
+		interpret_rows(&rows, p);
+		if (p->nind == 0 && p->ntasks == 0) {
+			why = xstrdup(
+			        "các bảng trong tệp không có bảng chỉ tiêu hay nhiệm vụ (cần một "
+			        "hàng tiêu đề bảng như \"Stt | Nội dung chỉ tiêu | Đơn vị tính | "
+			        "Mức chỉ tiêu\")");
+			rc = -1;
+		} else {
+			check_total(&l, p);
+		}
+	}
+	lines_free(&l);
+	rows_free(&rows);
+	if (rc) {
+		plan_free(p);
+		plan_init(p);
+		return fail(err, why);
+	}
+	finish(p);
+	return 0;
+}
+
 int import_plan(const char *data, size_t n, struct plan *p, char **err)
 {
 	plan_init(p);
@@ -235,6 +296,9 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 	if (n > IMPORT_MAX_BYTES)
 		return fail(err,
 		            xasprintf("tệp quá lớn (%zu byte; tối đa 16 MB cho một kế hoạch)", n));
+	const struct reader *r = find_reader(data, n);
+	if (r)
+		return read_document(r, data, n, p, err);
 	char *conv = NULL;
 	size_t convlen = 0;
 	const char *encname = NULL;
@@ -270,10 +334,7 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 		plan_free(p);
 		return -1;
 	}
-	sort_by_group(p);
-	unique_codes(p);
-	warn_duplicates(p);
-	sort_warnings(p);
+	finish(p);
 	return 0;
 }
 

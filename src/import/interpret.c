@@ -49,6 +49,7 @@ struct pending {
 	int ncell;
 	char *cell[MAXCOL];
 	int first, last;
+	struct plan_source src;
 };
 
 struct state {
@@ -446,6 +447,7 @@ static void pend_start(struct state *st, const struct row *row)
 		pd->cell[i] = xstrdup(cell(row, i));
 	pd->first = row->first;
 	pd->last = row->last;
+	pd->src = (struct plan_source){row->table, row->tabrow, row->page};
 }
 
 /* A row cut by a page break: its cells continue those of the row above. */
@@ -555,6 +557,12 @@ static void number_code(struct state *st, struct indicator *x, const char *stt)
 		memcpy(num, stt, n);
 		num[n] = '\0';
 	}
+	/* "I.1" printed in full under group I is already the code. */
+	size_t g = strlen(x->group);
+	if (!strncmp(num, x->group, g) && num[g] == '.' && num[g + 1]) {
+		x->code = xstrdup(num);
+		return;
+	}
 	char *code = xasprintf("%s.%s", x->group, num);
 	x->code = code; /* made unique over the whole plan after reading */
 }
@@ -598,6 +606,7 @@ static void flush_indicator(struct state *st)
 		if (nl > 1 && x->name[nl - 1] == '.' && x->name[nl - 2] != '.')
 			x->name[nl - 1] = '\0';
 		x->first_line = st->pend.first;
+		x->src = st->pend.src;
 		if (merge)
 			number_code(st, x, "");
 		else
@@ -631,7 +640,10 @@ static void flush_task(struct state *st)
 	size_t k = strlen(stt);
 	while (k && stt[k - 1] == '.')
 		k--;
-	if (k)
+	size_t gl = strlen(t->group);
+	if (k > gl + 1 && !strncmp(stt, t->group, gl) && stt[gl] == '.')
+		t->code = xstrndup(stt, k); /* printed in full: "I.1" */
+	else if (k)
 		t->code = xasprintf("%s.%.*s", t->group, (int)k, stt);
 	else
 		t->code = xasprintf("%s.%zu", t->group, st->p->ntasks);
@@ -648,6 +660,7 @@ static void flush_task(struct state *st)
 	}
 	t->first_line = st->pend.first;
 	t->last_line = st->pend.last;
+	t->src = st->pend.src;
 }
 
 static void flush(struct state *st)

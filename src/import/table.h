@@ -19,6 +19,8 @@ struct row {
 	int ncell;
 	int first, last; /* line numbers, 1-based */
 	bool text;       /* a line outside any table: one cell */
+	int table, page; /* where a document reader found it: table number */
+	int tabrow;      /* and row in that table (1-based), page; 0 unknown */
 };
 
 struct rows {

@@ -1,0 +1,38 @@
+/* fuzz_docx.c: libFuzzer harness for the Word reader. The bytes are
+ * word/document.xml, then (after a "\n@@\n") word/numbering.xml, packed
+ * into a DOCX in memory and read by import_plan(); a plan that comes out is
+ * rendered as JSON and as text. Build and run with scripts/fuzz.sh. */
+#include "import.h"
+#include "ooxml_pack.h"
+#include "plan.h"
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const names[] = {"word/document.xml", "word/numbering.xml"};
+	size_t n = 0;
+	char *zip = pack((const char *)data, size, names, 2, NULL, NULL, &n);
+	if (!zip)
+		return 0;
+	struct plan p;
+	char *err = NULL;
+	if (import_plan(zip, n, &p, &err) == 0) {
+		json_t *j = plan_to_json(&p);
+		char *s = json_dumps(j, 0);
+		free(s);
+		json_decref(j);
+		char *t = plan_to_text(&p, "fuzz");
+		free(t);
+		plan_free(&p);
+	} else {
+		free(err);
+	}
+	free(zip);
+	return 0;
+}

@@ -1,0 +1,432 @@
+/* docx.c: a Word document's body (word/document.xml) as lines and rows:
+ * the cells of its tables exactly (paragraphs of a cell joined by a space,
+ * nested tables flattened into their cell, w:gridSpan as empty cells after
+ * the text, w:vMerge continuations repeating the text of the cell above),
+ * paragraphs outside tables as text, and Word's list numbering (w:numPr,
+ * from word/numbering.xml) written out as "1.", "a)", "II." the way the
+ * document shows it. A row's page is known when Word laid the document out
+ * and marked its page breaks (w:lastRenderedPageBreak). */
+#include "ooxml.h"
+
+#include "table.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NUMS   1024 /* numbering definitions kept */
+#define MAX_LEVELS 9
+#define MAX_CELLS  64 /* grid columns of a table row */
+
+enum fmt {
+	F_NONE,
+	F_DECIMAL,
+	F_UPPER_ROMAN,
+	F_LOWER_ROMAN,
+	F_UPPER_LETTER,
+	F_LOWER_LETTER,
+	F_BULLET
+};
+
+struct level {
+	enum fmt fmt;
+	int start;
+	char text[32]; /* lvlText, "%1." */
+};
+
+struct abstract {
+	int id;
+	struct level lvl[MAX_LEVELS];
+};
+
+struct num {
+	int id, abstract;
+	int count[MAX_LEVELS];
+};
+
+struct numbering {
+	struct abstract abs[MAX_NUMS];
+	int nabs;
+	struct num num[MAX_NUMS];
+	int nnum;
+	/* while parsing */
+	struct abstract *cur_abs;
+	struct num *cur_num;
+	int cur_lvl;
+};
+
+static int atoi_safe(const char *s)
+{
+	if (!s)
+		return 0;
+	long v = strtol(s, NULL, 10);
+	return v < 0 ? 0 : v > 100000 ? 100000 : (int)v;
+}
+
+static enum fmt read_fmt(const char *v)
+{
+	static const struct {
+		const char *name;
+		enum fmt f;
+	} t[] = {{"decimal", F_DECIMAL},
+	         {"decimalZero", F_DECIMAL},
+	         {"upperRoman", F_UPPER_ROMAN},
+	         {"lowerRoman", F_LOWER_ROMAN},
+	         {"upperLetter", F_UPPER_LETTER},
+	         {"lowerLetter", F_LOWER_LETTER},
+	         {"bullet", F_BULLET}};
+	for (size_t i = 0; v && i < sizeof t / sizeof t[0]; i++)
+		if (!strcmp(v, t[i].name))
+			return t[i].f;
+	return F_NONE;
+}
+
+static void num_start(void *ud, const char *name, const char **attr)
+{
+	struct numbering *nb = ud;
+	const char *val = ooxml_attr(attr, "val");
+	if (!strcmp(name, "abstractNum") && nb->nabs < MAX_NUMS) {
+		nb->cur_abs = &nb->abs[nb->nabs++];
+		memset(nb->cur_abs, 0, sizeof *nb->cur_abs);
+		nb->cur_abs->id = atoi_safe(ooxml_attr(attr, "abstractNumId"));
+		for (int i = 0; i < MAX_LEVELS; i++)
+			nb->cur_abs->lvl[i] = (struct level){F_DECIMAL, 1, ""};
+	} else if (!strcmp(name, "lvl") && nb->cur_abs) {
+		nb->cur_lvl = atoi_safe(ooxml_attr(attr, "ilvl"));
+	} else if (nb->cur_abs && nb->cur_lvl < MAX_LEVELS && !strcmp(name, "numFmt")) {
+		nb->cur_abs->lvl[nb->cur_lvl].fmt = read_fmt(val);
+	} else if (nb->cur_abs && nb->cur_lvl < MAX_LEVELS && !strcmp(name, "start")) {
+		nb->cur_abs->lvl[nb->cur_lvl].start = atoi_safe(val);
+	} else if (nb->cur_abs && nb->cur_lvl < MAX_LEVELS && !strcmp(name, "lvlText") && val) {
+		snprintf(nb->cur_abs->lvl[nb->cur_lvl].text, sizeof nb->cur_abs->lvl[0].text, "%s",
+		         val);
+	} else if (!strcmp(name, "num") && nb->nnum < MAX_NUMS) {
+		nb->cur_num = &nb->num[nb->nnum++];
+		memset(nb->cur_num, 0, sizeof *nb->cur_num);
+		nb->cur_num->id = atoi_safe(ooxml_attr(attr, "numId"));
+		nb->cur_num->abstract = -1;
+	} else if (!strcmp(name, "abstractNumId") && nb->cur_num) {
+		nb->cur_num->abstract = atoi_safe(val);
+	}
+}
+
+static void num_end(void *ud, const char *name)
+{
+	struct numbering *nb = ud;
+	if (!strcmp(name, "abstractNum"))
+		nb->cur_abs = NULL;
+	else if (!strcmp(name, "num"))
+		nb->cur_num = NULL;
+	else if (!strcmp(name, "lvl"))
+		nb->cur_lvl = 0;
+}
+
+static void letters(struct buf *b, int n, char base)
+{
+	char s[16];
+	int k = 0;
+	while (n > 0 && k < (int)sizeof s) {
+		n--;
+		s[k++] = (char)(base + n % 26);
+		n /= 26;
+	}
+	while (k)
+		buf_putc(b, s[--k]);
+}
+
+static void format_count(struct buf *b, enum fmt f, int n)
+{
+	switch (f) {
+	case F_DECIMAL:
+		buf_printf(b, "%d", n);
+		break;
+	case F_UPPER_ROMAN:
+	case F_LOWER_ROMAN: {
+		const char *r = n > 0 && n < 4000 ? text_to_roman(n) : "";
+		for (const char *c = r; *c; c++)
+			buf_putc(b, f == F_LOWER_ROMAN ? (char)(*c - 'A' + 'a') : *c);
+		break;
+	}
+	case F_UPPER_LETTER:
+		letters(b, n, 'A');
+		break;
+	case F_LOWER_LETTER:
+		letters(b, n, 'a');
+		break;
+	default:
+		break;
+	}
+}
+
+/* The label of the next item of list numId at level ilvl ("1.", "II.",
+ * "-" for a bullet), counting it; NULL when the list is unknown. */
+static char *number_label(struct numbering *nb, int numId, int ilvl)
+{
+	if (ilvl < 0 || ilvl >= MAX_LEVELS || numId <= 0)
+		return NULL;
+	struct num *n = NULL;
+	for (int i = 0; i < nb->nnum && !n; i++)
+		if (nb->num[i].id == numId)
+			n = &nb->num[i];
+	struct abstract *a = NULL;
+	for (int i = 0; n && i < nb->nabs && !a; i++)
+		if (nb->abs[i].id == n->abstract)
+			a = &nb->abs[i];
+	if (!a)
+		return NULL;
+	struct level *lv = &a->lvl[ilvl];
+	n->count[ilvl] = n->count[ilvl] ? n->count[ilvl] + 1 : lv->start;
+	for (int i = ilvl + 1; i < MAX_LEVELS; i++)
+		n->count[i] = 0;
+	if (lv->fmt == F_BULLET)
+		return xstrdup("-");
+	if (lv->fmt == F_NONE)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (const char *c = lv->text; *c; c++) {
+		if (c[0] == '%' && c[1] >= '1' && c[1] <= '9') {
+			int k = c[1] - '1';
+			int count = n->count[k] ? n->count[k] : a->lvl[k].start;
+			format_count(&b, a->lvl[k].fmt, count);
+			c++;
+		} else {
+			buf_putc(&b, *c);
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* ---- the body ---- */
+
+struct cellbuf {
+	struct buf text;
+	int span;
+	int vmerge; /* 0 none, 1 restart, 2 continue */
+};
+
+struct body {
+	struct ooxml_doc *doc;
+	struct numbering *nb;
+	int tdepth; /* tables open */
+	int pdepth; /* paragraphs open (a text box nests one in another) */
+	int skip;   /* inside mc:Fallback or deleted text: ignored */
+	bool in_t;
+	struct buf para;
+	int numId, ilvl;
+	/* the top-level table */
+	int table, rowno, before;
+	struct cellbuf cell;
+	bool in_cell;
+	char *cells[MAX_CELLS];
+	int ncell;
+	char *above[MAX_CELLS]; /* text of the vertically merged cell per grid column */
+	bool too_many;
+	/* Pages: Word marks where its last layout broke pages
+	 * (w:lastRenderedPageBreak); without such marks pages are unknown. */
+	int breaks, row_page;
+	size_t first_row; /* the document's first row in doc->rows */
+};
+
+static void add_cell(struct body *b, const char *s)
+{
+	if (b->ncell >= MAX_CELLS) {
+		b->too_many = true;
+		return;
+	}
+	b->cells[b->ncell++] = xstrdup(s);
+}
+
+static void end_paragraph(struct body *b)
+{
+	char *label = b->numId > 0 ? number_label(b->nb, b->numId, b->ilvl) : NULL;
+	char *text = text_clean(buf_str(&b->para));
+	char *full =
+	        label ? (*text ? xasprintf("%s %s", label, text) : xstrdup(label)) : xstrdup(text);
+	free(label);
+	free(text);
+	buf_reset(&b->para);
+	if (b->tdepth == 0) {
+		ooxml_text(b->doc, full);
+	} else if (b->in_cell && *full) {
+		if (b->cell.text.len)
+			buf_putc(&b->cell.text, ' ');
+		buf_puts(&b->cell.text, full);
+	}
+	free(full);
+}
+
+static void body_start(void *ud, const char *name, const char **attr)
+{
+	struct body *b = ud;
+	if (b->skip) {
+		b->skip++;
+		return;
+	}
+	if (!strcmp(name, "Fallback") || !strcmp(name, "del") || !strcmp(name, "instrText")) {
+		b->skip = 1;
+		return;
+	}
+	const char *val = ooxml_attr(attr, "val");
+	if (!strcmp(name, "p")) {
+		if (b->pdepth++ == 0) {
+			buf_reset(&b->para);
+			b->numId = 0;
+			b->ilvl = 0;
+		} else {
+			buf_putc(&b->para, ' ');
+		}
+	} else if (!strcmp(name, "t")) {
+		b->in_t = true;
+	} else if (!strcmp(name, "lastRenderedPageBreak")) {
+		b->breaks++;
+	} else if (!strcmp(name, "tab") || !strcmp(name, "br") || !strcmp(name, "cr")) {
+		if (b->pdepth)
+			buf_putc(&b->para, ' ');
+	} else if (!strcmp(name, "numId") && b->pdepth == 1) {
+		b->numId = atoi_safe(val);
+	} else if (!strcmp(name, "ilvl") && b->pdepth == 1) {
+		b->ilvl = atoi_safe(val);
+	} else if (!strcmp(name, "tbl")) {
+		if (b->tdepth++ == 0 && b->pdepth == 0) {
+			b->table++;
+			b->rowno = 0;
+			for (int i = 0; i < MAX_CELLS; i++) {
+				free(b->above[i]);
+				b->above[i] = NULL;
+			}
+		}
+	} else if (b->tdepth == 1 && b->pdepth == 0) {
+		if (!strcmp(name, "tr")) {
+			b->rowno++;
+			b->ncell = 0;
+			b->row_page = 0; /* set by the row's first text */
+		} else if (!strcmp(name, "gridBefore")) {
+			for (int i = atoi_safe(val); i > 0 && b->ncell < MAX_CELLS; i--)
+				add_cell(b, "");
+		} else if (!strcmp(name, "tc")) {
+			b->in_cell = true;
+			buf_reset(&b->cell.text);
+			b->cell.span = 1;
+			b->cell.vmerge = 0;
+		} else if (!strcmp(name, "gridSpan") && b->in_cell) {
+			int s = atoi_safe(val);
+			b->cell.span = s < 1 ? 1 : s > MAX_CELLS ? MAX_CELLS : s;
+		} else if (!strcmp(name, "vMerge") && b->in_cell) {
+			b->cell.vmerge = val && !strcmp(val, "restart") ? 1 : 2;
+		}
+	}
+}
+
+static void end_cell(struct body *b)
+{
+	b->in_cell = false;
+	int col = b->ncell;
+	if (col >= MAX_CELLS) {
+		b->too_many = true;
+		return;
+	}
+	const char *text = buf_str(&b->cell.text);
+	if (b->cell.vmerge == 2 && b->above[col] && !*text)
+		text = b->above[col];
+	char *keep = xstrdup(text);
+	add_cell(b, keep);
+	for (int i = 1; i < b->cell.span; i++)
+		add_cell(b, "");
+	free(b->above[col]);
+	b->above[col] = b->cell.vmerge ? keep : NULL;
+	if (!b->cell.vmerge)
+		free(keep);
+}
+
+static void body_end(void *ud, const char *name)
+{
+	struct body *b = ud;
+	if (b->skip) {
+		b->skip--;
+		return;
+	}
+	if (!strcmp(name, "t")) {
+		b->in_t = false;
+	} else if (!strcmp(name, "p")) {
+		if (b->pdepth > 0 && --b->pdepth == 0)
+			end_paragraph(b);
+	} else if (!strcmp(name, "tbl")) {
+		if (b->tdepth > 0)
+			b->tdepth--;
+	} else if (b->tdepth == 1 && b->pdepth == 0 && !strcmp(name, "tc") && b->in_cell) {
+		end_cell(b);
+	} else if (b->tdepth == 1 && b->pdepth == 0 && !strcmp(name, "tr")) {
+		ooxml_row(b->doc, b->cells, b->ncell, b->table, b->rowno,
+		          b->row_page ? b->row_page : b->breaks + 1);
+		for (int i = 0; i < b->ncell; i++)
+			free(b->cells[i]);
+		b->ncell = 0;
+	}
+}
+
+static void body_text(void *ud, const char *s, int len)
+{
+	struct body *b = ud;
+	if (b->in_t && !b->skip && b->pdepth) {
+		buf_put(&b->para, s, (size_t)len);
+		if (b->tdepth && !b->row_page) /* the page the row's text starts on */
+			b->row_page = b->breaks + 1;
+	}
+}
+
+int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
+{
+	struct numbering *nb = xcalloc(1, sizeof *nb);
+	size_t n;
+	char *xml = ooxml_read(z, "word/numbering.xml", &n, err);
+	if (*err) {
+		free(nb);
+		return -1;
+	}
+	if (xml) {
+		struct ooxml_sax sax = {num_start, num_end, NULL, nb};
+		int rc = ooxml_parse(xml, n, "word/numbering.xml", &sax, err);
+		free(xml);
+		if (rc) {
+			free(nb);
+			return -1;
+		}
+	}
+	xml = ooxml_read(z, "word/document.xml", &n, err);
+	if (!xml) {
+		free(nb);
+		return -1;
+	}
+	struct body b = {.doc = d,
+	                 .nb = nb,
+	                 .para = BUF_INIT,
+	                 .cell = {.text = BUF_INIT},
+	                 .first_row = d->rows->n};
+	struct ooxml_sax sax = {body_start, body_end, body_text, &b};
+	int rc = ooxml_parse(xml, n, "word/document.xml", &sax, err);
+	free(xml);
+	for (int i = 0; i < b.ncell; i++)
+		free(b.cells[i]);
+	for (int i = 0; i < MAX_CELLS; i++)
+		free(b.above[i]);
+	buf_free(&b.para);
+	buf_free(&b.cell.text);
+	free(nb);
+	if (rc)
+		return -1;
+	if (!b.breaks) /* never laid out by Word: no page is known */
+		for (size_t i = b.first_row; i < d->rows->n; i++)
+			d->rows->v[i].page = 0;
+	if (b.too_many)
+		plan_warn(p, 0, "Một bảng có hơn %d cột; chỉ đọc %d cột đầu", MAX_CELLS, MAX_CELLS);
+	if (b.table == 0) {
+		*err = xstrdup(
+		        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
+		        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "
+		        "tiêu vào một bảng của Word rồi tải lên lần nữa");
+		return -1;
+	}
+	return 0;
+}

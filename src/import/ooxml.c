@@ -1,0 +1,327 @@
+/* ooxml.c: ZIP packages (libzip, from memory) and their XML parts (expat).
+ * A package is untrusted: entries are counted, every byte inflated is
+ * counted against one budget while reading (the sizes in the archive can
+ * lie), and XML may declare no DOCTYPE, so no entity can expand. */
+#include "ooxml.h"
+
+#include "text.h"
+#include "util.h"
+
+/* Debian's expat is built with DTD support; the header declares the
+ * billion-laughs limits only when told so. */
+#ifndef XML_DTD
+#define XML_DTD
+#endif
+#include <expat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+struct ooxml {
+	zip_t *zip;
+	size_t used; /* bytes inflated so far */
+};
+
+bool ooxml_sniff(const char *data, size_t n)
+{
+	return n >= 4 && !memcmp(data, "PK\3\4", 4);
+}
+
+struct ooxml *ooxml_open(const char *data, size_t n, char **err)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
+	zip_t *zip = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
+	zip_error_fini(&ze);
+	if (!zip) {
+		if (src)
+			zip_source_free(src);
+		*err = xstrdup("tệp ZIP bị hỏng hoặc không đọc được; hãy mở tệp bằng Word hoặc "
+		               "Excel, lưu lại rồi tải lên lần nữa");
+		return NULL;
+	}
+	zip_int64_t entries = zip_get_num_entries(zip, 0);
+	if (entries < 0 || entries > OOXML_MAX_ENTRIES) {
+		zip_discard(zip);
+		*err = xasprintf("tệp nén có quá nhiều mục (%lld; tối đa %d): không phải một kế "
+		                 "hoạch Word hay Excel",
+		                 (long long)entries, OOXML_MAX_ENTRIES);
+		return NULL;
+	}
+	struct ooxml *z = xcalloc(1, sizeof *z);
+	z->zip = zip;
+	return z;
+}
+
+void ooxml_close(struct ooxml *z)
+{
+	if (!z)
+		return;
+	zip_discard(z->zip);
+	free(z);
+}
+
+bool ooxml_has(struct ooxml *z, const char *name)
+{
+	return zip_name_locate(z->zip, name, 0) >= 0;
+}
+
+static char *too_big(const char *name)
+{
+	return xasprintf("phần %s của tệp giải nén ra quá lớn (tổng quá %u MB): tệp hỏng hoặc "
+	                 "là bom nén; không đọc",
+	                 name, OOXML_MAX_TOTAL >> 20);
+}
+
+char *ooxml_read(struct ooxml *z, const char *name, size_t *len, char **err)
+{
+	*err = NULL;
+	*len = 0;
+	zip_int64_t i = zip_name_locate(z->zip, name, 0);
+	if (i < 0)
+		return NULL;
+	zip_stat_t st;
+	zip_stat_init(&st);
+	size_t left = OOXML_MAX_TOTAL - z->used;
+	if (zip_stat_index(z->zip, (zip_uint64_t)i, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+	    st.size > left) {
+		*err = too_big(name);
+		return NULL;
+	}
+	zip_file_t *f = zip_fopen_index(z->zip, (zip_uint64_t)i, 0);
+	if (!f) {
+		*err = xasprintf("không giải nén được phần %s của tệp (tệp hỏng hoặc có mật khẩu)",
+		                 name);
+		return NULL;
+	}
+	size_t cap = st.valid & ZIP_STAT_SIZE && st.size < (1u << 20) ? (size_t)st.size + 1 : 65536;
+	char *out = xmalloc(cap);
+	size_t n = 0;
+	for (;;) {
+		if (n + 65536 + 1 > cap) {
+			cap = cap * 2 > n + 65536 + 1 ? cap * 2 : n + 65536 + 1;
+			out = xrealloc(out, cap);
+		}
+		zip_int64_t k = zip_fread(f, out + n, 65536);
+		if (k < 0) {
+			*err = xasprintf("không giải nén được phần %s của tệp (tệp hỏng)", name);
+			break;
+		}
+		if (k == 0)
+			break;
+		n += (size_t)k;
+		if (n > left) {
+			*err = too_big(name);
+			break;
+		}
+	}
+	zip_fclose(f);
+	if (*err) {
+		free(out);
+		return NULL;
+	}
+	z->used += n;
+	out[n] = '\0';
+	*len = n;
+	return out;
+}
+
+/* ---- XML ---- */
+
+struct sax_state {
+	XML_Parser xp;
+	const struct ooxml_sax *sax;
+	int depth;
+	const char *why; /* set when we stopped the parser */
+	const char *lattr[2 * 64 + 1];
+};
+
+static const char *local(const char *name)
+{
+	const char *c = strrchr(name, '\x01');
+	return c ? c + 1 : name;
+}
+
+static void stop(struct sax_state *s, const char *why)
+{
+	if (!s->why)
+		s->why = why;
+	XML_StopParser(s->xp, XML_FALSE);
+}
+
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **attr)
+{
+	struct sax_state *s = ud;
+	if (++s->depth > OOXML_MAX_DEPTH) {
+		stop(s, "lồng quá sâu");
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; attr[i] && attr[i + 1] && k + 2 < sizeof s->lattr / sizeof *s->lattr;
+	     i += 2) {
+		s->lattr[k++] = local(attr[i]);
+		s->lattr[k++] = attr[i + 1];
+	}
+	s->lattr[k] = NULL;
+	if (s->sax->start)
+		s->sax->start(s->sax->ud, local(name), s->lattr);
+}
+
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+	struct sax_state *s = ud;
+	s->depth--;
+	if (s->sax->end)
+		s->sax->end(s->sax->ud, local(name));
+}
+
+static void XMLCALL on_text(void *ud, const XML_Char *t, int len)
+{
+	struct sax_state *s = ud;
+	if (s->sax->text)
+		s->sax->text(s->sax->ud, t, len);
+}
+
+static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sys,
+                               const XML_Char *pub, int internal)
+{
+	stop(ud, "có khai báo DOCTYPE");
+}
+
+static void XMLCALL on_entity(void *ud, const XML_Char *name, int param, const XML_Char *value,
+                              int len, const XML_Char *base, const XML_Char *sys,
+                              const XML_Char *pub, const XML_Char *notation)
+{
+	stop(ud, "có khai báo thực thể");
+}
+
+int ooxml_parse(const char *xml, size_t n, const char *part, const struct ooxml_sax *sax,
+                char **err)
+{
+	struct sax_state s = {.sax = sax};
+	s.xp = XML_ParserCreateNS(NULL, '\x01');
+	if (!s.xp) {
+		*err = xstrdup("hết bộ nhớ khi đọc XML");
+		return -1;
+	}
+	XML_SetUserData(s.xp, &s);
+	XML_SetElementHandler(s.xp, on_start, on_end);
+	XML_SetCharacterDataHandler(s.xp, on_text);
+	XML_SetStartDoctypeDeclHandler(s.xp, on_doctype);
+	XML_SetEntityDeclHandler(s.xp, on_entity);
+	XML_SetParamEntityParsing(s.xp, XML_PARAM_ENTITY_PARSING_NEVER);
+#if XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 4)
+	XML_SetBillionLaughsAttackProtectionMaximumAmplification(s.xp, 10.0f);
+	XML_SetBillionLaughsAttackProtectionActivationThreshold(s.xp, 1u << 20);
+#endif
+	int rc = 0;
+	/* Fed in pieces: expat takes an int length. */
+	size_t off = 0;
+	do {
+		size_t k = n - off > (1u << 24) ? (1u << 24) : n - off;
+		bool last = off + k == n;
+		if (XML_Parse(s.xp, xml + off, (int)k, last) != XML_STATUS_OK) {
+			if (s.why)
+				*err = xasprintf("phần %s của tệp không hợp lệ (%s)", part, s.why);
+			else
+				*err = xasprintf(
+				        "phần %s của tệp không phải XML hợp lệ (dòng %lu: %s)",
+				        part, (unsigned long)XML_GetCurrentLineNumber(s.xp),
+				        XML_ErrorString(XML_GetErrorCode(s.xp)));
+			rc = -1;
+			break;
+		}
+		off += k;
+	} while (off < n);
+	XML_ParserFree(s.xp);
+	return rc;
+}
+
+const char *ooxml_attr(const char **attr, const char *name)
+{
+	for (size_t i = 0; attr[i]; i += 2)
+		if (!strcmp(attr[i], name))
+			return attr[i + 1];
+	return NULL;
+}
+
+/* ---- the document the readers build ---- */
+
+#include "table.h"
+
+static int add_line(struct lines *l, char *s)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = s;
+	return (int)l->n;
+}
+
+void ooxml_text(struct ooxml_doc *d, const char *text)
+{
+	char *c = text_clean(text);
+	if (!*c) {
+		free(c);
+		return;
+	}
+	/* Paragraphs stand apart as in a text document (a blank line between),
+	 * except short lines that do not end a sentence: a heading or title
+	 * typed as one paragraph per line ("KẾ HOẠCH", then the title over
+	 * three lines) reads as one block, as a wrapped title does in text. */
+	size_t n = strlen(c);
+	bool shrt = text_len(c) <= 100 && !strchr(".:;", c[n - 1]);
+	if (d->lines->n && !(shrt && d->short_last))
+		add_line(d->lines, xstrdup(""));
+	d->short_last = shrt;
+	int line = add_line(d->lines, c);
+	struct row *row = rows_add(d->rows, line);
+	row->text = true;
+	row_add_cell(row, c, n);
+}
+
+void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int rowno, int page)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "|");
+	bool any = false;
+	for (int i = 0; i < n; i++) {
+		char *c = text_clean(cells[i]);
+		any |= *c != '\0';
+		buf_printf(&b, " %s |", c);
+		free(c);
+	}
+	if (!any) {
+		buf_free(&b);
+		return;
+	}
+	d->short_last = false;
+	int line = add_line(d->lines, buf_detach(&b));
+	struct row *row = rows_add(d->rows, line);
+	row->table = table;
+	row->tabrow = rowno;
+	row->page = page;
+	for (int i = 0; i < n; i++)
+		row_add_cell(row, cells[i], strlen(cells[i]));
+}
+
+int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                    char **err)
+{
+	struct ooxml *z = ooxml_open(data, n, err);
+	if (!z)
+		return -1;
+	struct ooxml_doc d = {l, r, false};
+	int rc;
+	if (ooxml_has(z, "word/document.xml")) {
+		rc = docx_read(z, &d, p, err);
+	} else if (ooxml_has(z, "xl/workbook.xml")) {
+		rc = xlsx_read(z, &d, p, err);
+	} else {
+		*err = xstrdup(
+		        "tệp nén ZIP này không phải tài liệu Word (.docx) hay bảng tính Excel "
+		        "(.xlsx); hãy tải lên chính tệp kế hoạch");
+		rc = -1;
+	}
+	ooxml_close(z);
+	return rc;
+}

@@ -1,0 +1,476 @@
+/* xlsx.c: an Excel workbook's sheets as lines and rows. Each sheet is one
+ * table (its number in the workbook), each spreadsheet row a row (its own
+ * row number). Text cells come from the shared strings or inline; number
+ * cells are written as the sheet shows them in Vietnamese ("70", "0,7",
+ * percent formats as "95%"). A merged range keeps its text in its first
+ * cell: the columns it spans are empty, the rows below repeat the text in
+ * its first column. A row whose only text is in the sheet's first column
+ * is running text (titles, "Nơi nhận"), not a table row. */
+#include "ooxml.h"
+
+#include "table.h"
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_COLS    64     /* columns of a sheet read */
+#define MAX_ROWS    200000 /* rows of the whole workbook */
+#define MAX_SHEETS  64
+#define MAX_STRINGS 2000000 /* shared strings */
+#define MAX_FILLS   4000000 /* cells filled in by merged ranges */
+
+struct strings {
+	char **v;
+	size_t n, cap;
+	struct buf cur;
+	bool in_si, in_t, in_rph;
+};
+
+static void sst_start(void *ud, const char *name, const char **attr)
+{
+	struct strings *s = ud;
+	if (!strcmp(name, "si")) {
+		s->in_si = true;
+		buf_reset(&s->cur);
+	} else if (!strcmp(name, "t") && s->in_si && !s->in_rph) {
+		s->in_t = true;
+	} else if (!strcmp(name, "rPh")) {
+		s->in_rph = true; /* phonetic guide: not the cell's text */
+	}
+}
+
+static void sst_end(void *ud, const char *name)
+{
+	struct strings *s = ud;
+	if (!strcmp(name, "t")) {
+		s->in_t = false;
+	} else if (!strcmp(name, "rPh")) {
+		s->in_rph = false;
+	} else if (!strcmp(name, "si") && s->in_si) {
+		s->in_si = false;
+		if (s->n < MAX_STRINGS) {
+			s->v = xgrow(s->v, &s->cap, s->n + 1, sizeof *s->v);
+			s->v[s->n++] = xstrdup(buf_str(&s->cur));
+		}
+	}
+}
+
+static void sst_text(void *ud, const char *t, int len)
+{
+	struct strings *s = ud;
+	if (s->in_t)
+		buf_put(&s->cur, t, (size_t)len);
+}
+
+/* Styles: which cell formats show a number as a percentage. */
+struct styles {
+	bool *percent; /* per cellXfs index */
+	size_t n, cap;
+	int pct_fmt[256]; /* custom numFmt ids whose code has a '%' */
+	int npct;
+	bool in_xfs;
+};
+
+static bool fmt_percent(const struct styles *st, int id)
+{
+	if (id == 9 || id == 10)
+		return true;
+	for (int i = 0; i < st->npct; i++)
+		if (st->pct_fmt[i] == id)
+			return true;
+	return false;
+}
+
+static void sty_start(void *ud, const char *name, const char **attr)
+{
+	struct styles *st = ud;
+	if (!strcmp(name, "numFmt")) {
+		const char *code = ooxml_attr(attr, "formatCode"),
+		           *id = ooxml_attr(attr, "numFmtId");
+		bool pct = false, quoted = false;
+		for (const char *c = code ? code : ""; *c; c++) {
+			if (*c == '"')
+				quoted = !quoted;
+			else if (*c == '%' && !quoted)
+				pct = true;
+		}
+		if (pct && id && st->npct < 256)
+			st->pct_fmt[st->npct++] = atoi(id);
+	} else if (!strcmp(name, "cellXfs")) {
+		st->in_xfs = true;
+	} else if (!strcmp(name, "xf") && st->in_xfs && st->n < 65536) {
+		const char *id = ooxml_attr(attr, "numFmtId");
+		st->percent = xgrow(st->percent, &st->cap, st->n + 1, sizeof *st->percent);
+		st->percent[st->n++] = id && fmt_percent(st, atoi(id));
+	}
+}
+
+static void sty_end(void *ud, const char *name)
+{
+	struct styles *st = ud;
+	if (!strcmp(name, "cellXfs"))
+		st->in_xfs = false;
+}
+
+/* ---- a sheet ---- */
+
+struct xrow {
+	int r;
+	char *cell[MAX_COLS];
+	int ncell; /* columns up to the last one set */
+};
+
+struct merge {
+	int r1, c1, r2, c2;
+};
+
+struct sheet {
+	const struct strings *sst;
+	const struct styles *sty;
+	struct xrow *rows;
+	size_t n, cap;
+	size_t *total; /* rows of the workbook so far */
+	struct merge *merges;
+	size_t nmerge, capmerge;
+	/* the cell being read */
+	bool in_row, in_c, in_v, in_is_t;
+	int col;
+	char type[16];
+	int style;
+	struct buf v;
+	bool cut; /* columns or rows past the limits */
+};
+
+/* "AB12" -> column 27 (0-based), row 12; false when not a reference. */
+static bool cell_ref(const char *s, int *col, int *row)
+{
+	long c = 0;
+	const char *p = s;
+	while (isupper((unsigned char)*p) && c < 100000)
+		c = c * 26 + (*p++ - 'A' + 1);
+	if (p == s || !isdigit((unsigned char)*p))
+		return false;
+	long r = strtol(p, NULL, 10);
+	if (r < 1 || r > 10000000 || c > 100000)
+		return false;
+	*col = (int)c - 1;
+	*row = (int)r;
+	return true;
+}
+
+static void sheet_start(void *ud, const char *name, const char **attr)
+{
+	struct sheet *sh = ud;
+	if (!strcmp(name, "row")) {
+		if (*sh->total >= MAX_ROWS) {
+			sh->cut = true;
+			return;
+		}
+		const char *r = ooxml_attr(attr, "r");
+		long rn = r ? strtol(r, NULL, 10) : 0;
+		if (rn < 1 || rn > 10000000)
+			rn = sh->n ? sh->rows[sh->n - 1].r + 1 : 1;
+		sh->rows = xgrow(sh->rows, &sh->cap, sh->n + 1, sizeof *sh->rows);
+		struct xrow *x = &sh->rows[sh->n++];
+		memset(x, 0, sizeof *x);
+		x->r = (int)rn;
+		(*sh->total)++;
+		sh->in_row = true;
+		sh->col = 0;
+	} else if (!strcmp(name, "c") && sh->in_row) {
+		sh->in_c = true;
+		const char *r = ooxml_attr(attr, "r"), *t = ooxml_attr(attr, "t"),
+		           *s = ooxml_attr(attr, "s");
+		int c, rr;
+		if (r && cell_ref(r, &c, &rr))
+			sh->col = c;
+		snprintf(sh->type, sizeof sh->type, "%s", t ? t : "n");
+		sh->style = s ? atoi(s) : 0;
+		buf_reset(&sh->v);
+	} else if (sh->in_c && !strcmp(name, "v")) {
+		sh->in_v = true;
+	} else if (sh->in_c && !strcmp(name, "t")) {
+		sh->in_is_t = true; /* <is><t> or <is><r><t> */
+	} else if (!strcmp(name, "mergeCell") && sh->nmerge < 100000) {
+		const char *ref = ooxml_attr(attr, "ref");
+		const char *colon = ref ? strchr(ref, ':') : NULL;
+		struct merge m;
+		if (colon && cell_ref(ref, &m.c1, &m.r1) && cell_ref(colon + 1, &m.c2, &m.r2) &&
+		    m.r2 >= m.r1 && m.c2 >= m.c1) {
+			sh->merges = xgrow(sh->merges, &sh->capmerge, sh->nmerge + 1,
+			                   sizeof *sh->merges);
+			sh->merges[sh->nmerge++] = m;
+		}
+	}
+}
+
+/* A number as the sheet shows it to a Vietnamese reader: up to 15
+ * significant digits, a decimal comma, no grouping. */
+static char *show_number(const char *v, bool percent)
+{
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end || !isfinite(d))
+		return xstrdup(v);
+	if (percent)
+		d *= 100;
+	char s[64];
+	snprintf(s, sizeof s, "%.15g", d);
+	if (strchr(s, 'e'))
+		return xstrdup(v);
+	for (char *c = s; *c; c++)
+		if (*c == '.')
+			*c = ',';
+	return percent ? xasprintf("%s%%", s) : xstrdup(s);
+}
+
+static void sheet_end(void *ud, const char *name)
+{
+	struct sheet *sh = ud;
+	if (!strcmp(name, "row")) {
+		sh->in_row = false;
+	} else if (!strcmp(name, "v")) {
+		sh->in_v = false;
+	} else if (!strcmp(name, "t")) {
+		sh->in_is_t = false;
+	} else if (!strcmp(name, "c") && sh->in_c) {
+		sh->in_c = false;
+		int c = sh->col++;
+		if (c >= MAX_COLS) {
+			sh->cut = true;
+			return;
+		}
+		const char *v = buf_str(&sh->v);
+		char *text;
+		if (!strcmp(sh->type, "s")) {
+			char *e;
+			unsigned long i = strtoul(v, &e, 10);
+			text = xstrdup(e != v && !*e && i < sh->sst->n ? sh->sst->v[i] : "");
+		} else if (!strcmp(sh->type, "n") || !*sh->type) {
+			bool pct = sh->style >= 0 && (size_t)sh->style < sh->sty->n &&
+			           sh->sty->percent[sh->style];
+			text = *v ? show_number(v, pct) : xstrdup("");
+		} else if (!strcmp(sh->type, "b")) {
+			text = xstrdup(!strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v);
+		} else { /* str, inlineStr, e: the text as written */
+			text = xstrdup(v);
+		}
+		struct xrow *x = &sh->rows[sh->n - 1];
+		free(x->cell[c]);
+		x->cell[c] = text;
+		if (c + 1 > x->ncell)
+			x->ncell = c + 1;
+	}
+}
+
+static void sheet_text(void *ud, const char *s, int len)
+{
+	struct sheet *sh = ud;
+	if (sh->in_c && (sh->in_v || sh->in_is_t))
+		buf_put(&sh->v, s, (size_t)len);
+}
+
+static int cmp_row(const void *a, const void *b)
+{
+	const struct xrow *x = a, *y = b;
+	return (x->r > y->r) - (x->r < y->r);
+}
+
+/* The rows below the first of a merged range repeat its text in the
+ * range's first column (a lead agency merged down a group, say). */
+static void apply_merges(struct sheet *sh)
+{
+	qsort(sh->rows, sh->n, sizeof *sh->rows, cmp_row);
+	size_t fills = 0;
+	for (size_t m = 0; m < sh->nmerge; m++) {
+		const struct merge *g = &sh->merges[m];
+		if (g->r2 == g->r1 || g->c1 >= MAX_COLS)
+			continue;
+		size_t lo = 0, hi = sh->n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (sh->rows[mid].r < g->r1)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo >= sh->n || sh->rows[lo].r != g->r1 || !sh->rows[lo].cell[g->c1])
+			continue;
+		const char *text = sh->rows[lo].cell[g->c1];
+		for (size_t i = lo + 1; i < sh->n && sh->rows[i].r <= g->r2; i++) {
+			if (++fills > MAX_FILLS)
+				return;
+			struct xrow *x = &sh->rows[i];
+			if (x->cell[g->c1] && *x->cell[g->c1])
+				continue;
+			free(x->cell[g->c1]);
+			x->cell[g->c1] = xstrdup(text);
+			if (g->c1 + 1 > x->ncell)
+				x->ncell = g->c1 + 1;
+		}
+	}
+}
+
+static void sheet_emit(struct sheet *sh, struct ooxml_doc *d, int table)
+{
+	int first = MAX_COLS;
+	for (size_t i = 0; i < sh->n; i++)
+		for (int c = 0; c < sh->rows[i].ncell && c < first; c++)
+			if (sh->rows[i].cell[c] && *sh->rows[i].cell[c])
+				first = c;
+	for (size_t i = 0; i < sh->n; i++) {
+		struct xrow *x = &sh->rows[i];
+		int nonempty = 0, at = -1;
+		for (int c = 0; c < x->ncell; c++)
+			if (x->cell[c] && *x->cell[c]) {
+				nonempty++;
+				at = c;
+			}
+		if (nonempty == 0)
+			continue;
+		if (nonempty == 1 && at == first) {
+			ooxml_text(d, x->cell[at]);
+			continue;
+		}
+		char *cells[MAX_COLS];
+		int n = x->ncell - first;
+		for (int c = 0; c < n; c++)
+			cells[c] = x->cell[first + c] ? x->cell[first + c] : "";
+		ooxml_row(d, cells, n, table, x->r, 0);
+	}
+}
+
+static void sheet_free(struct sheet *sh)
+{
+	for (size_t i = 0; i < sh->n; i++)
+		for (int c = 0; c < MAX_COLS; c++)
+			free(sh->rows[i].cell[c]);
+	free(sh->rows);
+	free(sh->merges);
+	buf_free(&sh->v);
+}
+
+/* ---- the workbook ---- */
+
+struct book {
+	char *sheet_rid[MAX_SHEETS];
+	int nsheet;
+	char *rel_id[MAX_SHEETS * 4], *rel_target[MAX_SHEETS * 4];
+	int nrel;
+};
+
+static void book_start(void *ud, const char *name, const char **attr)
+{
+	struct book *b = ud;
+	if (!strcmp(name, "sheet") && b->nsheet < MAX_SHEETS) {
+		const char *id = ooxml_attr(attr, "id");
+		b->sheet_rid[b->nsheet++] = xstrdup(id ? id : "");
+	}
+}
+
+static void rels_start(void *ud, const char *name, const char **attr)
+{
+	struct book *b = ud;
+	const char *id = ooxml_attr(attr, "Id"), *target = ooxml_attr(attr, "Target");
+	if (!strcmp(name, "Relationship") && id && target && b->nrel < MAX_SHEETS * 4) {
+		b->rel_id[b->nrel] = xstrdup(id);
+		b->rel_target[b->nrel++] = xstrdup(target);
+	}
+}
+
+/* The part name of sheet i: through the workbook's relationships, else the
+ * usual xl/worksheets/sheetN.xml. */
+static char *sheet_part(const struct book *b, int i)
+{
+	for (int k = 0; k < b->nrel; k++) {
+		if (strcmp(b->rel_id[k], b->sheet_rid[i]))
+			continue;
+		const char *t = b->rel_target[k];
+		if (t[0] == '/')
+			return xstrdup(t + 1);
+		return xasprintf("xl/%s", t);
+	}
+	return xasprintf("xl/worksheets/sheet%d.xml", i + 1);
+}
+
+static int parse_part(struct ooxml *z, const char *part, const struct ooxml_sax *sax, bool required,
+                      char **err)
+{
+	size_t n;
+	char *xml = ooxml_read(z, part, &n, err);
+	if (!xml) {
+		if (*err)
+			return -1;
+		if (required)
+			*err = xasprintf(
+			        "tệp Excel thiếu phần %s; hãy mở bằng Excel, lưu lại rồi tải "
+			        "lên lần nữa",
+			        part);
+		return required ? -1 : 0;
+	}
+	int rc = ooxml_parse(xml, n, part, sax, err);
+	free(xml);
+	return rc;
+}
+
+int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
+{
+	struct strings sst = {.cur = BUF_INIT};
+	struct styles sty = {0};
+	struct book book = {0};
+	int rc = -1;
+	size_t total = 0;
+	bool cut = false;
+	struct ooxml_sax s1 = {book_start, NULL, NULL, &book};
+	struct ooxml_sax s2 = {rels_start, NULL, NULL, &book};
+	struct ooxml_sax s3 = {sst_start, sst_end, sst_text, &sst};
+	struct ooxml_sax s4 = {sty_start, sty_end, NULL, &sty};
+	if (parse_part(z, "xl/workbook.xml", &s1, true, err) ||
+	    parse_part(z, "xl/_rels/workbook.xml.rels", &s2, false, err) ||
+	    parse_part(z, "xl/sharedStrings.xml", &s3, false, err) ||
+	    parse_part(z, "xl/styles.xml", &s4, false, err))
+		goto out;
+	for (int i = 0; i < book.nsheet; i++) {
+		struct sheet sh = {.sst = &sst, .sty = &sty, .total = &total, .v = BUF_INIT};
+		struct ooxml_sax ss = {sheet_start, sheet_end, sheet_text, &sh};
+		char *part = sheet_part(&book, i);
+		int r = parse_part(z, part, &ss, false, err);
+		free(part);
+		if (!r) {
+			apply_merges(&sh);
+			sheet_emit(&sh, d, i + 1);
+		}
+		cut |= sh.cut;
+		sheet_free(&sh);
+		if (r)
+			goto out;
+	}
+	if (cut)
+		plan_warn(p, 0, "Bảng tính quá lớn: chỉ đọc %d cột đầu và %d dòng đầu", MAX_COLS,
+		          MAX_ROWS);
+	if (book.nsheet == 0) {
+		*err = xstrdup(
+		        "tệp Excel không có trang tính nào; hãy nhập phụ lục chỉ tiêu vào một "
+		        "trang tính rồi tải lên lần nữa");
+		goto out;
+	}
+	rc = 0;
+out:
+	for (size_t i = 0; i < sst.n; i++)
+		free(sst.v[i]);
+	free(sst.v);
+	buf_free(&sst.cur);
+	free(sty.percent);
+	for (int i = 0; i < book.nsheet; i++)
+		free(book.sheet_rid[i]);
+	for (int i = 0; i < book.nrel; i++) {
+		free(book.rel_id[i]);
+		free(book.rel_target[i]);
+	}
+	return rc;
+}
