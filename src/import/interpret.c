@@ -539,6 +539,15 @@ static struct indicator *merge_target(struct state *st, const char *name, int ye
 	return best;
 }
 
+/* "I.3" printed in group I's rows is number 3 of it, not "I.I.3". */
+static const char *without_group(const char *stt, const char *group)
+{
+	size_t g = strlen(group);
+	if (g && !strncmp(stt, group, g) && stt[g] == '.' && isdigit((unsigned char)stt[g + 1]))
+		return stt + g + 1;
+	return stt;
+}
+
 static void number_code(struct state *st, struct indicator *x, const char *stt)
 {
 	const struct plan *p = st->p;
@@ -555,7 +564,8 @@ static void number_code(struct state *st, struct indicator *x, const char *stt)
 		memcpy(num, stt, n);
 		num[n] = '\0';
 	}
-	char *code = xasprintf("%s.%s", x->group, num);
+	const char *own = without_group(num, x->group);
+	char *code = xasprintf("%s.%s", x->group, own);
 	x->code = code; /* made unique over the whole plan after reading */
 }
 
@@ -631,10 +641,12 @@ static void flush_task(struct state *st)
 	size_t k = strlen(stt);
 	while (k && stt[k - 1] == '.')
 		k--;
+	char *own = xstrndup(stt, k);
 	if (k)
-		t->code = xasprintf("%s.%.*s", t->group, (int)k, stt);
+		t->code = xasprintf("%s.%s", t->group, without_group(own, t->group));
 	else
 		t->code = xasprintf("%s.%zu", t->group, st->p->ntasks);
+	free(own);
 	t->title = xstrdup(pcell(st, R_NAME));
 	set_str(&t->lead, pcell(st, R_LEAD));
 	set_str(&t->lead, pcell(st, R_LEAD_MONITOR));

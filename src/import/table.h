@@ -19,6 +19,7 @@ struct row {
 	int ncell;
 	int first, last; /* line numbers, 1-based */
 	bool text;       /* a line outside any table: one cell */
+	int table;       /* the document's table it belongs to (1, 2 ...); 0 unknown */
 };
 
 struct rows {
