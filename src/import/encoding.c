@@ -789,8 +789,8 @@ int encoding_to_utf8(const char *in, size_t n, char **out, size_t *outlen, const
 	return rc;
 }
 
-int encoding_decode_as(const char *in, size_t n, const char *charset, char **out,
-                       size_t *outlen, const char **name)
+int encoding_decode_as(const char *in, size_t n, const char *charset, char **out, size_t *outlen,
+                       const char **name)
 {
 	struct result res = {NULL, 0, NULL};
 	const unsigned char *s = (const unsigned char *)(in ? in : "");

@@ -77,9 +77,12 @@ const char *html_charset(const char *s, size_t n)
 		static const struct {
 			const char *w, *name;
 		} known[] = {
-		        {"windows-1258", "windows-1258"}, {"cp1258", "windows-1258"},
-		        {"windows-1252", "windows-1252"}, {"iso-8859-1", "windows-1252"},
-		        {"latin1", "windows-1252"},       {"utf-8", "utf-8"},
+		        {"windows-1258", "windows-1258"},
+		        {"cp1258", "windows-1258"},
+		        {"windows-1252", "windows-1252"},
+		        {"iso-8859-1", "windows-1252"},
+		        {"latin1", "windows-1252"},
+		        {"utf-8", "utf-8"},
 		        {"utf8", "utf-8"},
 		};
 		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
@@ -123,25 +126,25 @@ static const struct {
 	const char *name;
 	uint32_t cp;
 } entities[] = {
-        {"amp", '&'},        {"lt", '<'},          {"gt", '>'},         {"quot", '"'},
-        {"apos", '\''},      {"nbsp", 0xA0},       {"ndash", 0x2013},   {"mdash", 0x2014},
-        {"hellip", 0x2026},  {"lsquo", 0x2018},    {"rsquo", 0x2019},   {"ldquo", 0x201C},
-        {"rdquo", 0x201D},   {"laquo", 0xAB},      {"raquo", 0xBB},     {"ge", 0x2265},
-        {"le", 0x2264},      {"ne", 0x2260},       {"times", 0xD7},     {"divide", 0xF7},
-        {"deg", 0xB0},       {"plusmn", 0xB1},     {"middot", 0xB7},    {"bull", 0x2022},
-        {"shy", 0xAD},       {"copy", 0xA9},       {"reg", 0xAE},       {"permil", 0x2030},
-        {"Agrave", 0xC0},    {"Aacute", 0xC1},     {"Acirc", 0xC2},     {"Atilde", 0xC3},
-        {"Egrave", 0xC8},    {"Eacute", 0xC9},     {"Ecirc", 0xCA},     {"Igrave", 0xCC},
-        {"Iacute", 0xCD},    {"Ograve", 0xD2},     {"Oacute", 0xD3},    {"Ocirc", 0xD4},
-        {"Otilde", 0xD5},    {"Ugrave", 0xD9},     {"Uacute", 0xDA},    {"Yacute", 0xDD},
-        {"agrave", 0xE0},    {"aacute", 0xE1},     {"acirc", 0xE2},     {"atilde", 0xE3},
-        {"egrave", 0xE8},    {"eacute", 0xE9},     {"ecirc", 0xEA},     {"igrave", 0xEC},
-        {"iacute", 0xED},    {"ograve", 0xF2},     {"oacute", 0xF3},    {"ocirc", 0xF4},
-        {"otilde", 0xF5},    {"ugrave", 0xF9},     {"uacute", 0xFA},    {"yacute", 0xFD},
-        {"Abreve", 0x102},   {"abreve", 0x103},    {"Dstrok", 0x110},   {"dstrok", 0x111},
-        {"Itilde", 0x128},   {"itilde", 0x129},    {"Utilde", 0x168},   {"utilde", 0x169},
-        {"Ohorn", 0x1A0},    {"ohorn", 0x1A1},     {"Uhorn", 0x1AF},    {"uhorn", 0x1B0},
-        {"ETH", 0xD0},       {"eth", 0xF0},
+        {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+        {"apos", '\''},     {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+        {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+        {"rdquo", 0x201D},  {"laquo", 0xAB},   {"raquo", 0xBB},   {"ge", 0x2265},
+        {"le", 0x2264},     {"ne", 0x2260},    {"times", 0xD7},   {"divide", 0xF7},
+        {"deg", 0xB0},      {"plusmn", 0xB1},  {"middot", 0xB7},  {"bull", 0x2022},
+        {"shy", 0xAD},      {"copy", 0xA9},    {"reg", 0xAE},     {"permil", 0x2030},
+        {"Agrave", 0xC0},   {"Aacute", 0xC1},  {"Acirc", 0xC2},   {"Atilde", 0xC3},
+        {"Egrave", 0xC8},   {"Eacute", 0xC9},  {"Ecirc", 0xCA},   {"Igrave", 0xCC},
+        {"Iacute", 0xCD},   {"Ograve", 0xD2},  {"Oacute", 0xD3},  {"Ocirc", 0xD4},
+        {"Otilde", 0xD5},   {"Ugrave", 0xD9},  {"Uacute", 0xDA},  {"Yacute", 0xDD},
+        {"agrave", 0xE0},   {"aacute", 0xE1},  {"acirc", 0xE2},   {"atilde", 0xE3},
+        {"egrave", 0xE8},   {"eacute", 0xE9},  {"ecirc", 0xEA},   {"igrave", 0xEC},
+        {"iacute", 0xED},   {"ograve", 0xF2},  {"oacute", 0xF3},  {"ocirc", 0xF4},
+        {"otilde", 0xF5},   {"ugrave", 0xF9},  {"uacute", 0xFA},  {"yacute", 0xFD},
+        {"Abreve", 0x102},  {"abreve", 0x103}, {"Dstrok", 0x110}, {"dstrok", 0x111},
+        {"Itilde", 0x128},  {"itilde", 0x129}, {"Utilde", 0x168}, {"utilde", 0x169},
+        {"Ohorn", 0x1A0},   {"ohorn", 0x1A1},  {"Uhorn", 0x1AF},  {"uhorn", 0x1B0},
+        {"ETH", 0xD0},      {"eth", 0xF0},
 };
 
 /* An entity at s ('&'): decoded into b, returns the bytes read; 0 when it
@@ -155,8 +158,11 @@ static size_t entity(const char *s, const char *end, struct buf *b)
 		p += hex;
 		uint32_t v = 0;
 		int digits = 0;
-		while (p < end && (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p))) {
-			int d = isdigit((unsigned char)*p) ? *p - '0' : (tolower((unsigned char)*p) - 'a' + 10);
+		while (p < end &&
+		       (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p))) {
+			int d = isdigit((unsigned char)*p)
+			                ? *p - '0'
+			                : (tolower((unsigned char)*p) - 'a' + 10);
 			if (v <= 0x10FFFF)
 				v = v * (hex ? 16 : 10) + (uint32_t)d;
 			p++;
@@ -285,12 +291,42 @@ static void fill_spans(struct table *t, bool all)
 		}
 }
 
+/* Each of the cell's paragraphs cleaned, joined by '\n' (a space to the
+ * interpreter; a line of its own if the table only lays the page out). */
+static char *clean_lines(const char *s)
+{
+	struct buf b = BUF_INIT;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		char *raw = xstrndup(s, n), *c = text_clean(raw);
+		if (*c) {
+			buf_puts(&b, b.len ? "\n" : "");
+			buf_puts(&b, c);
+		}
+		free(c);
+		free(raw);
+		s += n + (s[n] == '\n');
+	}
+	return buf_detach(&b);
+}
+
+/* Text with its paragraphs ('\n') as text lines. */
+static void put_paras(struct reader *r, const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		buf_put(&r->para, s, n);
+		flush_para(r);
+		s += n + (s[n] == '\n');
+	}
+}
+
 static void end_cell(struct table *t)
 {
 	if (!t->in_cell)
 		return;
 	t->in_cell = false;
-	char *text = text_clean(buf_str(&t->cell));
+	char *text = clean_lines(buf_str(&t->cell));
 	buf_reset(&t->cell);
 	fill_spans(t, false);
 	int at = t->cur.n;
@@ -367,7 +403,7 @@ static void emit_table(struct reader *r, struct table *t, int serial)
 		for (int k = 0; k < tr->n; k++) {
 			buf_putc(&b, ' ');
 			for (const char *p = tr->c[k].text; *p; p++)
-				buf_putc(&b, *p == '|' ? '/' : *p);
+				buf_putc(&b, *p == '|' ? '/' : *p == '\n' ? ' ' : *p);
 			buf_puts(&b, " |");
 		}
 		struct row *row = rows_add(r->out, add_line(r, buf_str(&b)));
@@ -404,13 +440,17 @@ static void make_layout(struct reader *r)
 		end_row(t);
 		for (size_t i = 0; i < t->nrows; i++)
 			for (int k = 0; k < t->rows[i].n; k++) {
-				if (t->rows[i].c[k].copy)
-					continue;
-				buf_puts(&r->para, t->rows[i].c[k].text);
-				flush_para(r);
+				if (!t->rows[i].c[k].copy)
+					put_paras(r, t->rows[i].c[k].text);
 			}
-		if (t->in_cell)
-			buf_puts(&r->para, buf_str(&t->cell));
+		for (int k = 0; k < t->cur.n; k++)
+			if (!t->cur.c[k].copy)
+				put_paras(r, t->cur.c[k].text);
+		if (t->in_cell) {
+			char *c = clean_lines(buf_str(&t->cell));
+			put_paras(r, c);
+			free(c);
+		}
 		free_table(t);
 		t->layout = true;
 	}
@@ -467,11 +507,11 @@ static long attr_num(const char *a, const char *aend, const char *name)
 static bool is_block(const char *name)
 {
 	static const char *const blocks[] = {
-	        "p",    "div",     "br",      "h1",     "h2",         "h3",     "h4",
-	        "h5",   "h6",      "li",      "ul",     "ol",         "hr",     "section",
-	        "nav",  "header",  "footer",  "article", "blockquote", "center", "dd",
-	        "dt",   "dl",      "pre",     "aside",  "form",       "main",   "address",
-	        "body", "caption", "figure",  "option", "title"};
+	        "p",    "div",     "br",     "h1",      "h2",         "h3",     "h4",
+	        "h5",   "h6",      "li",     "ul",      "ol",         "hr",     "section",
+	        "nav",  "header",  "footer", "article", "blockquote", "center", "dd",
+	        "dt",   "dl",      "pre",    "aside",   "form",       "main",   "address",
+	        "body", "caption", "figure", "option",  "title"};
 	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
 		if (!strcmp(name, blocks[i]))
 			return true;
@@ -482,7 +522,7 @@ static void text_space(struct reader *r)
 {
 	struct table *t = cur_table(r);
 	if (t && t->in_cell)
-		buf_putc(&t->cell, ' ');
+		buf_putc(&t->cell, '\n');
 	else if (t && !t->in_cell)
 		; /* between cells: nothing */
 	else
