@@ -219,6 +219,8 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 			interpret_rows(&rows, p);
 		rows_free(&rows);
 	}
+	if (p->nind == 0 && p->ntasks == 0)
+		body_targets(l, p);
 	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
 			*err = xstrdup(
