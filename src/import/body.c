@@ -18,9 +18,20 @@
 
 /* Words before a number that make it the target (folded, longest first). */
 static const char *const op_words[] = {
-        "dat toi thieu", "dat it nhat", "chiem toi thieu", "khong thap hon", "dat tren",
-        "khong duoi",    "khong qua",   "toi thieu",       "it nhat",        "toi da",
-        "tren",          "duoi",        "dat",             "chiem",
+        "dat toi thieu",
+        "dat it nhat",
+        "chiem toi thieu",
+        "khong thap hon",
+        "dat tren",
+        "khong duoi",
+        "khong qua",
+        "toi thieu",
+        "it nhat",
+        "toi da",
+        "tren",
+        "duoi",
+        "dat",
+        "chiem",
 };
 
 /* The last milestone folded f names: "đến (hết) năm 2030", "2026-2030". */
@@ -33,9 +44,10 @@ static int last_year(const char *f)
 		    !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]))
 			continue;
 		int v = atoi(p);
-		bool named = (p - f >= 8 && !strncmp(p - 8, "den nam ", 8)) ||
-		             (p - f >= 8 && !strncmp(p - 8, "het nam ", 8)) ||
-		             (p - f >= 1 && p[-1] == '-' && p - f >= 5 && isdigit((unsigned char)p[-2]));
+		bool named =
+		        (p - f >= 8 && !strncmp(p - 8, "den nam ", 8)) ||
+		        (p - f >= 8 && !strncmp(p - 8, "het nam ", 8)) ||
+		        (p - f >= 1 && p[-1] == '-' && p - f >= 5 && isdigit((unsigned char)p[-2]));
 		if (v >= 2000 && v <= 2100 && named)
 			y = v;
 	}

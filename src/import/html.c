@@ -22,6 +22,7 @@
 #define HTML_MAX_COLS  64
 #define HTML_MAX_SPAN  1000
 #define HTML_MAX_ROWS  200000
+#define HTML_MAX_COPY  (32u << 20) /* bytes of rowspan copies, per page */
 #define SNIFF_BYTES    1024
 
 static bool ci_starts(const char *s, const char *end, const char *w)
@@ -215,6 +216,7 @@ struct table {
 	struct buf cell;
 	int colspan, rowspan;
 	struct span span[HTML_MAX_COLS];
+	size_t *copied; /* the page's rowspan copies so far */
 };
 
 struct reader {
@@ -226,6 +228,7 @@ struct reader {
 	int depth;   /* open tables */
 	int ignored; /* tables opened past the depth limit */
 	int serial;  /* tables seen, numbers rows' tables */
+	size_t copied;
 	size_t nrows;
 };
 
@@ -275,7 +278,10 @@ static void fill_spans(struct table *t, bool all)
 {
 	while (t->cur.n < HTML_MAX_COLS && t->span[t->cur.n].left > 0) {
 		struct span *sp = &t->span[t->cur.n];
-		put_cell(&t->cur, sp->text, true);
+		size_t n = strlen(sp->text);
+		bool room = *t->copied + n <= HTML_MAX_COPY;
+		*t->copied += room ? n : 0;
+		put_cell(&t->cur, room ? sp->text : "", true);
 		if (--sp->left == 0) {
 			free(sp->text);
 			sp->text = NULL;
@@ -469,6 +475,7 @@ static void open_table(struct reader *r)
 	memset(t, 0, sizeof *t);
 	t->cell = (struct buf)BUF_INIT;
 	t->cell.max = IMPORT_MAX_LINE;
+	t->copied = &r->copied;
 }
 
 static void close_table(struct reader *r)
@@ -564,8 +571,6 @@ static void text(struct reader *r, const char *s, size_t n)
 	struct buf *b = t ? (t->in_cell ? &t->cell : NULL) : &r->para;
 	if (!b)
 		return; /* text between cells is not in any cell */
-	if (b == &r->para && b->len > IMPORT_MAX_LINE)
-		return;
 	const char *end = s + n;
 	for (const char *p = s; p < end;) {
 		if (*p == '&') {
@@ -596,6 +601,7 @@ void html_read(const char *s, size_t n, struct lines *l, struct rows *out)
 {
 	struct reader r = {.s = s, .end = s + n, .l = l, .out = out};
 	r.para = (struct buf)BUF_INIT;
+	r.para.max = IMPORT_MAX_LINE;
 	const char *end = s + n, *p = skip_bom_space(s, end);
 	bool head = false;
 	while (p < end) {

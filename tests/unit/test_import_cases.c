@@ -322,7 +322,6 @@ static void legacy_encoding(void **s)
 	plan_free(&b);
 }
 
-
 /* Milestones as section rows, each with sub-group rows I.1, I.2 inside; a
  * period's end year is its milestone. Page header, running text, "Nơi
  * nhận" and a signature around the table. */
@@ -423,7 +422,8 @@ static void target_words(void **s)
 	const char *doc =
 	        "Cổng thông tin điện tử | Trang chủ | Văn bản\n\n"
 	        "| TT | Chỉ tiêu | Đơn vị tính | Năm 2030 | Chủ trì |\n"
-	        "| 1 | Chỉ số cải cách hành chính | Điểm | Đạt mức trung bình chung của tỉnh | VP |\n"
+	        "| 1 | Chỉ số cải cách hành chính | Điểm | Đạt mức trung bình chung của tỉnh | VP "
+	        "|\n"
 	        "| 2 | Xếp hạng chuyển đổi số | Hạng | Nằm trong tốp 10 của tỉnh | VP |\n"
 	        "| 3 | Mức độ chuyển đổi số | Mức | Thuộc nhóm khá của tỉnh | VP |\n"
 	        "| 4 | Doanh thu thương mại điện tử | % | Tăng trung bình 15%/năm | KT |\n"
