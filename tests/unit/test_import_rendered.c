@@ -404,6 +404,19 @@ static void html_cells(void **s)
 	assert_string_equal(p.groups[0].name, "HẠ TẦNG SỐ");
 	plan_free(&p);
 
+	/* The plan's table cut in two at a page break (the second part as wide,
+	 * without its header), then a related-documents table. */
+	const char *split =
+	        "<!DOCTYPE html><body><table><tr><td>TT</td><td>Chỉ tiêu</td><td>Đơn vị tính</td>"
+	        "<td>Năm 2030</td></tr><tr><td>1</td><td>Tỷ lệ A</td><td>%</td><td>90</td></tr>"
+	        "</table><p>Trang 2</p><table><tr><td>2</td><td>Tỷ lệ B</td><td>%</td>"
+	        "<td>80</td></tr></table><p>Văn bản liên quan</p><table><tr><td>3</td>"
+	        "<td>Quyết định 1/QĐ-UBND</td><td>01/01/2025</td></tr></table></body>";
+	parse_ok(split, &p);
+	assert_int_equal(p.nind, 2);
+	assert_true(at(find(&p, "I.2"), 2030)->value == 80);
+	plan_free(&p);
+
 	/* The same page in Windows-1258, as its <meta> says. */
 	const char *w1258 = "<html><head><meta charset=\"windows-1258\"></head><body>"
 	                    "<table><tr><td>TT</td><td>Chi\xd2 ti\xeau</td><td>\xd0\xf5n vi\xf2 "
