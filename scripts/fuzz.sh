@@ -6,7 +6,7 @@
 #
 #   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
 #
-# Harnesses: fuzz_import (whole documents), fuzz_target (target cells),
+# Harnesses: fuzz_import (whole documents), fuzz_html (web pages), fuzz_target (target cells),
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
@@ -41,7 +41,7 @@ if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx; do
+	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -219,6 +219,19 @@ for h in "${harnesses[@]}"; do
 		printf '\003admin\342\200\213' >"$seeds/zwsp"
 		printf '\001\001\002\377\377login' >"$seeds/session"
 		max_len=4096
+		;;
+	fuzz_html)
+		# the plans as web pages, each cut after its 12th row (whole pages
+		# run a few times a second under ASan), the smallest one whole, and
+		# small pages of what portals hold
+		for f in tests/data/rendered/*.html; do
+			awk -v RS='</tr>' -v ORS='</tr>' 'NR <= 12' "$f" >"$seeds/slice-$(basename "$f")"
+			printf '</table></body></html>\n' >>"$seeds/slice-$(basename "$f")"
+		done
+		cp tests/data/rendered/002_*.html "$seeds/"
+		printf '<table><tr><th rowspan=2>TT</th><th colspan=2>M&#7913;c</th></tr><tr><td>2025</td><td>2030</td></tr><tr><td>1<td>&ge; 80&nbsp;%%<br>x<td><table><tr><td>n</td></tr></table></table>' >"$seeds/spans"
+		printf '<html><head><meta charset="windows-1258"><title>x</title><script>a<b</script></head><body><p>K\xd2 ho\xe3ch &#x1EBF;&amp;&bogus;<!-- c --></p>' >"$seeds/charset"
+		max_len=65536
 		;;
 	fuzz_period)
 		for p in 2025-05 2025-5 2025-Q2 2025-q4 2025-H1 2025-9M 2025 2025-13 1999; do

@@ -128,6 +128,10 @@ static int read_op(const char *s, enum target_op *op)
 	        {"duoi", TARGET_LT},
 	        {"dat", TARGET_GE},
 	        {"dat tren", TARGET_GT},
+	        {"dat toi thieu", TARGET_GE},
+	        {"dat it nhat", TARGET_GE},
+	        {"chiem", TARGET_GE},
+	        {"chiem toi thieu", TARGET_GE},
 	};
 	int best = 0;
 	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
@@ -184,6 +188,21 @@ static bool parse_range(const char *f, struct target *t)
 	return true;
 }
 
+/* "≤ 3 Đông Nam Á; ≤ 50 Thế giới": two comparisons, each its own yardstick.
+ * No single number stands for both, so the cell is not read as one. */
+static bool several_comparisons(const char *f)
+{
+	int n = 0;
+	for (const char *seg = f; seg; seg = strchr(seg, ';')) {
+		seg += *seg == ';';
+		const char *p = skip_space(seg);
+		enum target_op op;
+		int k = read_op(p, &op);
+		n += k > 0 && isdigit((unsigned char)*skip_space(p + k));
+	}
+	return n >= 2;
+}
+
 /* An optional comparison, then a number: the cell starts with it. */
 static bool parse_number(const char *f, struct target *t)
 {
@@ -210,10 +229,12 @@ static bool parse_number(const char *f, struct target *t)
 /* Strip the words around a level: "dat muc kha", "duy tri muc kha tro len". */
 static const struct level *level_in(const char *f)
 {
-	static const char *const pre[] = {"duy tri muc ", "duy tri o muc ", "dat muc ",
-	                                  "o muc ",       "muc ",           "dat loai ",
-	                                  "xep loai ",    "dat ",           ""};
-	static const char *const post[] = {" tro len", ""};
+	static const char *const pre[] = {"duy tri muc ", "duy tri o muc ",  "dat muc ",  "o muc ",
+	                                  "muc ",         "dat loai ",       "xep loai ", "dat ",
+	                                  "thuoc nhom ",  "nam trong nhom ", "o nhom ",   ""};
+	/* "Thuộc nhóm khá của tỉnh": the level the province's ranking gives. */
+	static const char *const post[] = {" tro len", " cua tinh", " cua huyen", " trong tinh",
+	                                   ""};
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {
 		if (!starts(f, pre[i]))
 			continue;
@@ -259,9 +280,16 @@ static bool parse_rank(const char *f, struct target *t)
 
 static bool parse_words(const char *f, const char *unit_f, struct target *t)
 {
-	static const char *const yes[] = {"co",          "dat",           "hoan thanh",
-	                                  "da co",       "da hoan thanh", "co/khong",
-	                                  "dat yeu cau", "dat chuan"};
+	static const char *const yes[] = {"co",
+	                                  "dat",
+	                                  "hoan thanh",
+	                                  "da co",
+	                                  "da hoan thanh",
+	                                  "co/khong",
+	                                  "dat yeu cau",
+	                                  "dat chuan",
+	                                  "co ban hoan thanh",
+	                                  "hoan thanh co ban"};
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
 		if (strcmp(f, yes[i]) == 0 || (i == 1 && starts(f, "dat chuan "))) {
 			t->kind = TARGET_YES;
@@ -331,6 +359,8 @@ void target_parse(const char *cell, const char *unit, struct target *t)
 		t->kind = (report && n == 0) ? TARGET_REPORT : TARGET_NONE;
 	} else if (report) {
 		t->kind = TARGET_REPORT;
+	} else if (several_comparisons(f)) {
+		t->kind = TARGET_TEXT;
 	} else if (parse_range(f, t)) {
 		/* done */
 	} else if (parse_number(f, t)) {

@@ -788,3 +788,23 @@ int encoding_to_utf8(const char *in, size_t n, char **out, size_t *outlen, const
 		*name = res.name;
 	return rc;
 }
+
+int encoding_decode_as(const char *in, size_t n, const char *charset, char **out, size_t *outlen,
+                       const char **name)
+{
+	struct result res = {NULL, 0, NULL};
+	const unsigned char *s = (const unsigned char *)(in ? in : "");
+	if (!in)
+		n = 0;
+	if (charset && !strcmp(charset, "windows-1258"))
+		convert_with(s, n, decode_cp1258, "Windows-1258", &res);
+	else if (charset && !strcmp(charset, "windows-1252"))
+		convert_with(s, n, decode_cp1252, "Windows-1252", &res);
+	else
+		return encoding_to_utf8(in, n, out, outlen, name);
+	*out = res.text;
+	*outlen = res.len;
+	if (name)
+		*name = res.name;
+	return ENCODING_CONVERTED;
+}

@@ -15,4 +15,10 @@ enum encoding_result { ENCODING_UTF8 = 0, ENCODING_CONVERTED = 1, ENCODING_UNKNO
  * time. */
 int encoding_to_utf8(const char *in, size_t n, char **out, size_t *outlen, const char **name);
 
+/* The same for a document that names its charset ("windows-1258",
+ * "windows-1252", as html_charset gives): decoded that way, NFC; another or
+ * NULL charset falls back to encoding_to_utf8. */
+int encoding_decode_as(const char *in, size_t n, const char *charset, char **out, size_t *outlen,
+                       const char **name);
+
 #endif

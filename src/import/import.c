@@ -4,6 +4,7 @@
 #include "import.h"
 
 #include "encoding.h"
+#include "html.h"
 #include "ooxml.h"
 #include "table.h"
 #include "text.h"
@@ -204,10 +205,14 @@ static void check_total(const struct lines *l, struct plan *p)
 	}
 }
 
-static int read_tables(const struct lines *l, struct plan *p, char **err)
+/* Rows a reader made (html), or the lines' own markdown/tab rows. */
+static int read_tables(const struct lines *l, struct rows *given, struct plan *p, char **err)
 {
 	struct rows rows = {0};
-	rows_from_lines(l, &rows);
+	if (given)
+		rows = *given;
+	else
+		rows_from_lines(l, &rows);
 	interpret_rows(&rows, p);
 	rows_free(&rows);
 	if (p->nind == 0 && p->ntasks == 0) {
@@ -215,6 +220,8 @@ static int read_tables(const struct lines *l, struct plan *p, char **err)
 			interpret_rows(&rows, p);
 		rows_free(&rows);
 	}
+	if (p->nind == 0 && p->ntasks == 0)
+		body_targets(l, p);
 	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
 			*err = xstrdup(
@@ -301,8 +308,13 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 		return read_document(r, data, n, p, err);
 	char *conv = NULL;
 	size_t convlen = 0;
-	const char *encname = NULL;
-	int enc = encoding_to_utf8(data, n, &conv, &convlen, &encname);
+	const char *encname = NULL, *charset = NULL;
+	size_t bad;
+	bool html = html_sniff(data, n);
+	if (html && !text_valid_utf8(data, n, &bad))
+		charset = html_charset(data, n); /* <meta charset="windows-1258"> */
+	int enc = charset ? encoding_decode_as(data, n, charset, &conv, &convlen, &encname)
+	                  : encoding_to_utf8(data, n, &conv, &convlen, &encname);
 	if (enc == ENCODING_UNKNOWN) {
 		if (memchr(data, '\0', n))
 			return fail(err, xstrdup("tệp nhị phân, không phải văn bản (có byte 0)"));
@@ -314,9 +326,15 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 		free(conv);
 		return fail(err, xstrdup("tệp nhị phân, không phải văn bản (có byte 0)"));
 	}
+	html = html || html_sniff(s, len); /* UTF-16 pages show after decoding */
 	struct lines l = {0};
+	struct rows given = {0};
 	size_t longline = 0;
-	int rc = split_lines(s, len, &l, &longline);
+	int rc = 0;
+	if (html)
+		html_read(s, len, &l, &given);
+	else
+		rc = split_lines(s, len, &l, &longline);
 	free(conv);
 	if (rc) {
 		lines_free(&l);
@@ -326,7 +344,7 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 	if (enc == ENCODING_CONVERTED && encname && strcmp(encname, "UTF-8 BOM"))
 		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
 	meta_read(&l, p);
-	rc = read_tables(&l, p, err);
+	rc = read_tables(&l, html ? &given : NULL, p, err);
 	if (!rc)
 		check_total(&l, p);
 	lines_free(&l);

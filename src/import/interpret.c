@@ -65,6 +65,7 @@ struct state {
 	struct pending pend;
 	int tables;
 	bool warned_year;
+	int table, width; /* the header's table (row.table) and its width */
 };
 
 static bool has(const char *f, const char *w)
@@ -250,6 +251,23 @@ static const char *rcell(const struct state *st, const struct row *row, enum rol
 	return i < 0 ? "" : cell(row, i);
 }
 
+/* "... | ... |": a rendering that left rows out, not an indicator. */
+static bool elided(const struct row *row)
+{
+	bool any = false;
+	for (int i = 0; i < row->ncell; i++) {
+		const char *c = row->cell[i];
+		for (; *c; c++) {
+			if (!strncmp(c, "\xe2\x80\xa6", 3)) /* … */
+				c += 2;
+			else if (*c != '.' && *c != ' ')
+				return false;
+			any = true;
+		}
+	}
+	return any;
+}
+
 /* Only the numbering row under a header ("1 | 2 | 3 ...") or a separator. */
 static bool filler_row(const struct row *row)
 {
@@ -269,7 +287,7 @@ static bool filler_row(const struct row *row)
 		else
 			nums++, next++;
 	}
-	return any && (dashes || (seq && nums >= 4));
+	return any && (dashes || (seq && nums >= 4) || elided(row));
 }
 
 /* True when every data column of the row is empty. */
@@ -447,7 +465,12 @@ static void pend_start(struct state *st, const struct row *row)
 		pd->cell[i] = xstrdup(cell(row, i));
 	pd->first = row->first;
 	pd->last = row->last;
-	pd->src = (struct plan_source){row->table, row->tabrow, row->page};
+	/* A place in the document where a reader knew one (a Word or Excel
+	 * row, a PDF page); plain text has its line numbers instead. */
+	if (row->tabrow || row->page)
+		pd->src = (struct plan_source){row->table, row->tabrow, row->page};
+	else
+		pd->src = (struct plan_source){0, 0, 0};
 }
 
 /* A row cut by a page break: its cells continue those of the row above. */
@@ -541,6 +564,15 @@ static struct indicator *merge_target(struct state *st, const char *name, int ye
 	return best;
 }
 
+/* "I.3" printed in group I's rows is number 3 of it, not "I.I.3". */
+static const char *without_group(const char *stt, const char *group)
+{
+	size_t g = strlen(group);
+	if (g && !strncmp(stt, group, g) && stt[g] == '.' && isdigit((unsigned char)stt[g + 1]))
+		return stt + g + 1;
+	return stt;
+}
+
 static void number_code(struct state *st, struct indicator *x, const char *stt)
 {
 	const struct plan *p = st->p;
@@ -557,13 +589,8 @@ static void number_code(struct state *st, struct indicator *x, const char *stt)
 		memcpy(num, stt, n);
 		num[n] = '\0';
 	}
-	/* "I.1" printed in full under group I is already the code. */
-	size_t g = strlen(x->group);
-	if (!strncmp(num, x->group, g) && num[g] == '.' && num[g + 1]) {
-		x->code = xstrdup(num);
-		return;
-	}
-	char *code = xasprintf("%s.%s", x->group, num);
+	const char *own = without_group(num, x->group);
+	char *code = xasprintf("%s.%s", x->group, own);
 	x->code = code; /* made unique over the whole plan after reading */
 }
 
@@ -640,13 +667,12 @@ static void flush_task(struct state *st)
 	size_t k = strlen(stt);
 	while (k && stt[k - 1] == '.')
 		k--;
-	size_t gl = strlen(t->group);
-	if (k > gl + 1 && !strncmp(stt, t->group, gl) && stt[gl] == '.')
-		t->code = xstrndup(stt, k); /* printed in full: "I.1" */
-	else if (k)
-		t->code = xasprintf("%s.%.*s", t->group, (int)k, stt);
+	char *own = xstrndup(stt, k);
+	if (k)
+		t->code = xasprintf("%s.%s", t->group, without_group(own, t->group));
 	else
 		t->code = xasprintf("%s.%zu", t->group, st->p->ntasks);
+	free(own);
 	t->title = xstrdup(pcell(st, R_NAME));
 	set_str(&t->lead, pcell(st, R_LEAD));
 	set_str(&t->lead, pcell(st, R_LEAD_MONITOR));
@@ -700,6 +726,32 @@ static void check_number(struct state *st, int n, int line)
 	st->last_num = n;
 }
 
+/* The year of f, or the end year of a period "2025-2027", "2025 – 2027",
+ * "từ 2025 đến 2027": a period's milestone is its end. */
+static int period_end(const char *f)
+{
+	int y = find_year(f);
+	if (!y)
+		return 0;
+	char four[5];
+	snprintf(four, sizeof four, "%04d", y);
+	const char *p = strstr(f, four) + 4;
+	while (*p == ' ')
+		p++;
+	if (*p == '-')
+		p++;
+	else if (!strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3))
+		p += 3;
+	else if (!strncmp(p, "den ", 4))
+		p += 4;
+	else
+		return y;
+	while (*p == ' ')
+		p++;
+	int end = find_year(p);
+	return end && end > y && isdigit((unsigned char)*p) ? end : y;
+}
+
 /* "I | Đến hết năm 2025", "III Mục tiêu đến hết năm 2035": the milestone of
  * the single target column below it. Returns the year, 0 when not one. */
 static int section_year(const struct state *st, const struct row *row, int *no)
@@ -707,7 +759,7 @@ static int section_year(const struct state *st, const struct row *row, int *no)
 	char *joined = xasprintf("%s %s", rcell(st, row, R_STT), rcell(st, row, R_NAME));
 	char *f = text_fold(joined);
 	free(joined);
-	int y = find_year(f);
+	int y = period_end(f);
 	bool sec = y && (has(f, "den ") || has(f, "giai doan") || starts(f, "nam ")) &&
 	           !has(f, "chi tieu") && data_empty(st, row);
 	free(f);
@@ -797,6 +849,8 @@ int interpret_rows(const struct rows *r, struct plan *p)
 				st.group_no = st.last_num = 0;
 			}
 			st.have = true;
+			st.table = row->table;
+			st.width = row->ncell;
 			if (!h.tasks) {
 				int bi = col(&st.h, R_BASELINE);
 				if (bi >= 0 && st.h.year[bi] && !p->baseline_year)
@@ -806,6 +860,16 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		}
 		if (!st.have)
 			continue;
+		if (row->table && row->table != st.table && !row->text) {
+			/* Another table of the page: the plan's own continued (as
+			 * wide as its header), or a menu, "Văn bản liên quan" ... */
+			if (row->ncell != st.width) {
+				flush(&st);
+				st.have = false;
+				continue;
+			}
+			st.table = row->table;
+		}
 		if (row->text) {
 			/* Prose between tables ends a table only when it is long. */
 			if (text_len(row->cell[0]) > 200)

@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEAD_LINES 80
+#define HEAD_LINES     80
+#define TITLE_LINE_MAX 200 /* a longer line is running text, not the title */
 
 static const char *skip(const char *s, const char *chars)
 {
@@ -132,9 +133,12 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 	struct buf b = BUF_INIT;
 	for (size_t j = i + 1, k = 0; j < l->n && k < 6; j++) {
 		char *c = text_clean(l->v[j]);
-		if (!*c) {
+		if (!*c || (b.len && text_len(c) > TITLE_LINE_MAX)) {
+			/* a blank line, or running text after it (a page has no
+			 * blank lines between paragraphs) */
+			bool stop = *c || b.len;
 			free(c);
-			if (b.len)
+			if (stop)
 				break;
 			continue;
 		}

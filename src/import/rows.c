@@ -66,12 +66,73 @@ static bool blank(const char *s)
 	return true;
 }
 
+/* A line holding only '|'. */
+static bool pipe_only(const char *s)
+{
+	s += strspn(s, " \t\r");
+	if (*s != '|')
+		return false;
+	return blank(s + 1);
+}
+
+#define CELL_LINES 12 /* a cell's own lines between two '|' lines, at most */
+
+/* A rendering with each cell on its own line(s) between lines holding only
+ * '|': "|", "1", "|", "Tỷ lệ ...", "|", then "|" opening the next row. Two
+ * '|' lines in a row end a row; blank lines alone between two '|' lines
+ * are an empty cell. Returns the index of the block's last line. */
+static size_t pipe_block(const struct lines *l, size_t i, struct rows *out)
+{
+	struct row *row = NULL;
+	size_t last = i;
+	struct buf cell = BUF_INIT;
+	cell.max = 1u << 16;
+	for (size_t j = i; j < l->n;) {
+		/* l->v[j] is a '|' line; the cell's lines follow up to the next. */
+		size_t k = j + 1;
+		while (k < l->n && k - j <= CELL_LINES && !pipe_only(l->v[k]))
+			k++;
+		if (k >= l->n || !pipe_only(l->v[k]))
+			break; /* no closing '|': the block ended at j */
+		if (k == j + 1) {
+			row = NULL; /* "|" "|": the row ends, the next one starts */
+		} else {
+			buf_reset(&cell);
+			for (size_t m = j + 1; m < k; m++) {
+				buf_puts(&cell, cell.len ? " " : "");
+				buf_puts(&cell, l->v[m]);
+			}
+			if (!row)
+				row = rows_add(out, (int)j + 1);
+			row_add_cell(row, buf_str(&cell), cell.len);
+			row->last = (int)k + 1;
+		}
+		last = k;
+		j = k;
+	}
+	buf_free(&cell);
+	return last;
+}
+
 void rows_from_lines(const struct lines *l, struct rows *out)
 {
+	int table = 0;
+	bool in_table = false; /* the last row was a table row */
 	for (size_t i = 0; i < l->n; i++) {
 		const char *s = l->v[i];
 		if (blank(s))
 			continue;
+		if (pipe_only(s) && i + 1 < l->n && !pipe_only(l->v[i + 1])) {
+			size_t from = out->n, end = pipe_block(l, i, out);
+			if (end > i) {
+				table++;
+				for (size_t k = from; k < out->n; k++)
+					out->v[k].table = table;
+				in_table = false;
+				i = end;
+				continue;
+			}
+		}
 		struct row *row = rows_add(out, (int)i + 1);
 		const char *t = s;
 		while (*t == ' ')
@@ -88,6 +149,12 @@ void rows_from_lines(const struct lines *l, struct rows *out)
 		} else {
 			row->text = true;
 			row_add_cell(row, s, strlen(s));
+			in_table = false;
+			continue;
 		}
+		/* Table rows after text start another table. */
+		table += !in_table;
+		in_table = true;
+		row->table = table;
 	}
 }

@@ -40,6 +40,10 @@ void rows_from_lines(const struct lines *l, struct rows *out);
  * were wrapped over lines. Returns false when no table header is found. */
 bool pdf_rows(const struct lines *l, struct rows *out, struct plan *p);
 
+/* No table at all: targets as a numbered list "(1) ...; (2) ..." in the
+ * body (body.c). Returns true when it found indicators. */
+bool body_targets(const struct lines *l, struct plan *p);
+
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);
 

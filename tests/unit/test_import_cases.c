@@ -322,6 +322,149 @@ static void legacy_encoding(void **s)
 	plan_free(&b);
 }
 
+/* Milestones as section rows, each with sub-group rows I.1, I.2 inside; a
+ * period's end year is its milestone. Page header, running text, "Nơi
+ * nhận" and a signature around the table. */
+static void section_milestones(void **s)
+{
+	(void)s;
+	const char *doc =
+	        "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nSố: 7/KH-UBND\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
+	        "Căn cứ tình hình thực tế, Ủy ban nhân dân xã ban hành các chỉ tiêu sau:\n"
+	        "| TT | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu | Chủ trì |\n"
+	        "| I | Mục tiêu đến năm 2030 | | | |\n"
+	        "| I.1 | Hạ tầng số | | | |\n"
+	        "| 1 | Tỷ lệ hộ gia đình có cáp quang | % | 90 | Phòng Văn hóa |\n"
+	        "| 2 | Tỷ lệ thôn có sóng 5G | % | 80 | Phòng Văn hóa |\n"
+	        "| I.2 | Chính quyền số | | | |\n"
+	        "| 1 | Tỷ lệ hồ sơ xử lý trực tuyến | % | Tăng trung bình 5%/năm | Văn phòng |\n"
+	        "| II | Mục tiêu đến năm 2045 | | | |\n"
+	        "| II.1 | Hạ tầng số | | | |\n"
+	        "| 1 | Tỷ lệ hộ gia đình có cáp quang | % | 100 | Phòng Văn hóa |\n"
+	        "| II.2 | Chính quyền số | | | |\n"
+	        "| 1 | Tỷ lệ hồ sơ xử lý trực tuyến | % | 100 | Văn phòng |\n"
+	        "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.ngroups, 2);
+	assert_string_equal(p.groups[0].name, "Hạ tầng số");
+	assert_string_equal(p.groups[1].name, "Chính quyền số");
+	assert_int_equal(p.nind, 3);
+	struct indicator *x = find(&p, "I.1");
+	assert_true(at(x, 2030)->value == 90);
+	assert_true(at(x, 2045)->value == 100);
+	x = find(&p, "II.1");
+	assert_int_equal(at(x, 2030)->kind, TARGET_GROWTH);
+	assert_true(at(x, 2045)->value == 100);
+	assert_int_equal(find(&p, "I.2")->ntargets, 1);
+	plan_free(&p);
+
+	const char *periods =
+	        "| STT | Nội dung chỉ tiêu | Đơn vị tính | Mức chỉ tiêu | Cơ quan chủ trì |\n"
+	        "| I | Giai đoạn 2025-2027 | | | |\n"
+	        "| 1 | Tỷ lệ học sinh được học kỹ năng số | % | 50 | Trường học |\n"
+	        "| 2 | Chỉ số chuyển đổi số của xã | Điểm | > 0,7 | Văn phòng |\n"
+	        "| II | Giai đoạn 2028 – 2030 | | | |\n"
+	        "| 1 | Tỷ lệ học sinh được học kỹ năng số | % | 100 | Trường học |\n"
+	        "| 2 | Chỉ số chuyển đổi số của xã | Điểm | ≥ 0,8 | Văn phòng |\n";
+	parse_ok(periods, &p);
+	assert_int_equal(p.nind, 2);
+	int years[8];
+	assert_int_equal(plan_milestones(&p, years, 8), 2);
+	assert_int_equal(years[0], 2027);
+	assert_int_equal(years[1], 2030);
+	x = find(&p, "I.2");
+	assert_int_equal(at(x, 2027)->op, TARGET_GT);
+	assert_true(at(x, 2027)->value == 0.7);
+	assert_true(at(x, 2030)->value == 0.8);
+	plan_free(&p);
+}
+
+/* No table at all: the targets are a numbered list in the plan's body. */
+static void numbered_list(void **s)
+{
+	(void)s;
+	const char *doc =
+	        "ỦY BAN NHÂN DÂN XÃ AN BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+	        "Số: 12/KH-UBND\nAn Bình, ngày 3 tháng 6 năm 2025\n\nKẾ HOẠCH\n"
+	        "Chuyển đổi số năm 2025 và định hướng đến năm 2030\n\n"
+	        "I. MỤC TIÊU\n1. Mục tiêu đến năm 2030:\n"
+	        "(1) Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình đạt tối "
+	        "thiểu 90%; (2) Kinh tế số chiếm 20% GRDP; (3) Tỷ lệ người dân trưởng thành "
+	        "có chữ ký số không dưới 70%.\n"
+	        "(4) Tỷ lệ thôn có điểm phát sóng wifi công cộng đạt 100% đến năm 2035.\n"
+	        "II. NHIỆM VỤ\nTriển khai đồng bộ các giải pháp (1) và (2) nêu trên.\n\n"
+	        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 4);
+	struct indicator *x = find(&p, "I.1");
+	assert_string_equal(x->name,
+	                    "Tỷ lệ hồ sơ thủ tục hành chính được xử lý trực tuyến toàn trình");
+	assert_string_equal(x->unit, "%");
+	assert_string_equal(at(x, 2030)->text, "đạt tối thiểu 90%");
+	assert_int_equal(at(x, 2030)->kind, TARGET_NUMBER);
+	assert_true(at(x, 2030)->value == 90);
+	x = find(&p, "I.2");
+	assert_string_equal(x->name, "Kinh tế số");
+	assert_true(at(x, 2030)->value == 20);
+	assert_true(at(find(&p, "I.3"), 2030)->value == 70);
+	assert_true(at(find(&p, "I.4"), 2035)->value == 100); /* its own year */
+	assert_string_equal(p.number, "12/KH-UBND");
+	plan_free(&p);
+}
+
+/* Targets in words, each read as the kind it is; what cannot be evaluated
+ * as a number says so (text, judged by the monitoring agency). */
+static void target_words(void **s)
+{
+	(void)s;
+	const char *doc =
+	        "Cổng thông tin điện tử | Trang chủ | Văn bản\n\n"
+	        "| TT | Chỉ tiêu | Đơn vị tính | Năm 2030 | Chủ trì |\n"
+	        "| 1 | Chỉ số cải cách hành chính | Điểm | Đạt mức trung bình chung của tỉnh | VP "
+	        "|\n"
+	        "| 2 | Xếp hạng chuyển đổi số | Hạng | Nằm trong tốp 10 của tỉnh | VP |\n"
+	        "| 3 | Mức độ chuyển đổi số | Mức | Thuộc nhóm khá của tỉnh | VP |\n"
+	        "| 4 | Doanh thu thương mại điện tử | % | Tăng trung bình 15%/năm | KT |\n"
+	        "| 5 | Tỷ lệ thu ngân sách | % | Không thấp hơn mức tỉnh giao | TC |\n"
+	        "| 6 | Phủ sóng wifi công cộng | Khu vực | Đến các khu vực trung tâm, đông dân cư "
+	        "| VH |\n"
+	        "| 7 | Số hóa hồ sơ, tài liệu lưu trữ | | Cơ bản hoàn thành | VP |\n"
+	        "| 8 | Xếp hạng đổi mới sáng tạo | Hạng | ≤ 3 Đông Nam Á; ≤ 50 Thế giới | KH |\n"
+	        "| 9 | Chỉ số chuyển đổi số | Điểm | > 0,7 | VP |\n"
+	        "| ... | ... | ... | ... | ... |\n"
+	        "\nVăn bản liên quan\n| 1 | Nghị quyết 57-NQ/TW | 22/12/2024 |\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 9); /* neither the elision nor the related table */
+	struct target *t = at(find(&p, "I.1"), 2030);
+	assert_int_equal(t->kind, TARGET_RELATIVE);
+	assert_int_equal(t->to, TARGET_TO_PROVINCE_AVERAGE);
+	t = at(find(&p, "I.2"), 2030);
+	assert_int_equal(t->kind, TARGET_RANK);
+	assert_true(t->value == 10);
+	t = at(find(&p, "I.3"), 2030);
+	assert_int_equal(t->kind, TARGET_LEVEL);
+	assert_string_equal(t->level, "Khá");
+	t = at(find(&p, "I.4"), 2030);
+	assert_int_equal(t->kind, TARGET_GROWTH);
+	assert_true(t->value == 15);
+	t = at(find(&p, "I.5"), 2030);
+	assert_int_equal(t->kind, TARGET_RELATIVE);
+	assert_int_equal(t->to, TARGET_TO_PROVINCE_TARGET);
+	assert_int_equal(at(find(&p, "I.6"), 2030)->kind, TARGET_TEXT);
+	assert_int_equal(at(find(&p, "I.7"), 2030)->kind, TARGET_YES);
+	t = at(find(&p, "I.8"), 2030);
+	assert_int_equal(t->kind, TARGET_TEXT); /* two ranks: not one number */
+	assert_string_equal(t->text, "≤ 3 Đông Nam Á; ≤ 50 Thế giới");
+	t = at(find(&p, "I.9"), 2030);
+	assert_int_equal(t->kind, TARGET_NUMBER);
+	assert_int_equal(t->op, TARGET_GT);
+	assert_true(t->value == 0.7);
+	plan_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +473,8 @@ int main(void)
 	        cmocka_unit_test(metadata),           cmocka_unit_test(unreadable_kept),
 	        cmocka_unit_test(bad_input),          cmocka_unit_test(legacy_encoding),
 	        cmocka_unit_test(group_variants),     cmocka_unit_test(one_cell_per_line),
+	        cmocka_unit_test(section_milestones), cmocka_unit_test(numbered_list),
+	        cmocka_unit_test(target_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

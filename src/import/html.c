@@ -1,0 +1,677 @@
+/* html.c: a web page (a legal-document portal's page saved as .html, or the
+ * HTML a tool wrote) into lines and rows for the interpreter. A small
+ * tokenizer of its own: tables (colspan, rowspan, nested tables), cell text
+ * with entities decoded, <br>/<p> in cells as spaces, paragraphs outside
+ * tables as text lines; script, style and head skipped. Bounded: tables
+ * nest at most HTML_MAX_DEPTH deep, rows at most HTML_MAX_COLS wide, cells
+ * hold at most IMPORT_MAX_LINE bytes, and every byte is looked at a bounded
+ * number of times, so malformed input cannot make it hang. */
+#include "html.h"
+
+#include "import.h"
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HTML_MAX_DEPTH 8
+#define HTML_MAX_COLS  64
+#define HTML_MAX_SPAN  1000
+#define HTML_MAX_ROWS  200000
+#define HTML_MAX_COPY  (32u << 20) /* bytes of rowspan copies, per page */
+#define SNIFF_BYTES    1024
+
+static bool ci_starts(const char *s, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+	if ((size_t)(end - s) < n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (tolower((unsigned char)s[i]) != w[i])
+			return false;
+	return true;
+}
+
+/* Case-insensitive search of w (lower case) in [s, end); NULL when absent. */
+static const char *ci_find(const char *s, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+	for (; s + n <= end; s++)
+		if (tolower((unsigned char)*s) == w[0] && ci_starts(s, end, w))
+			return s;
+	return NULL;
+}
+
+static const char *skip_bom_space(const char *s, const char *end)
+{
+	if (end - s >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+		s += 3;
+	while (s < end && isspace((unsigned char)*s))
+		s++;
+	return s;
+}
+
+bool html_sniff(const char *s, size_t n)
+{
+	const char *end = s + n, *p = skip_bom_space(s, end);
+	if (p >= end || *p != '<')
+		return false;
+	const char *lim = p + SNIFF_BYTES < end ? p + SNIFF_BYTES : end;
+	static const char *const marks[] = {"<!doctype html", "<html", "<table", "<body", "<head"};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (ci_find(p, lim, marks[i]))
+			return true;
+	return false;
+}
+
+const char *html_charset(const char *s, size_t n)
+{
+	const char *end = s + (n < 4096 ? n : 4096);
+	for (const char *p = ci_find(s, end, "charset"); p; p = ci_find(p + 7, end, "charset")) {
+		const char *q = p + 7;
+		while (q < end && (*q == ' ' || *q == '=' || *q == '"' || *q == '\''))
+			q++;
+		static const struct {
+			const char *w, *name;
+		} known[] = {
+		        {"windows-1258", "windows-1258"},
+		        {"cp1258", "windows-1258"},
+		        {"windows-1252", "windows-1252"},
+		        {"iso-8859-1", "windows-1252"},
+		        {"latin1", "windows-1252"},
+		        {"utf-8", "utf-8"},
+		        {"utf8", "utf-8"},
+		};
+		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+			if (ci_starts(q, end, known[i].w))
+				return known[i].name;
+	}
+	return NULL;
+}
+
+/* ---- entities ---- */
+
+static void put_cp(struct buf *b, uint32_t cp)
+{
+	if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		cp = 0xFFFD;
+	char u[4];
+	int k;
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		k = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | (cp >> 6));
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		k = 2;
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | (cp >> 12));
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		k = 3;
+	} else {
+		u[0] = (char)(0xF0 | (cp >> 18));
+		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		k = 4;
+	}
+	buf_put(b, u, (size_t)k);
+}
+
+static const struct {
+	const char *name;
+	uint32_t cp;
+} entities[] = {
+        {"amp", '&'},       {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
+        {"apos", '\''},     {"nbsp", 0xA0},    {"ndash", 0x2013}, {"mdash", 0x2014},
+        {"hellip", 0x2026}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},
+        {"rdquo", 0x201D},  {"laquo", 0xAB},   {"raquo", 0xBB},   {"ge", 0x2265},
+        {"le", 0x2264},     {"ne", 0x2260},    {"times", 0xD7},   {"divide", 0xF7},
+        {"deg", 0xB0},      {"plusmn", 0xB1},  {"middot", 0xB7},  {"bull", 0x2022},
+        {"shy", 0xAD},      {"copy", 0xA9},    {"reg", 0xAE},     {"permil", 0x2030},
+        {"Agrave", 0xC0},   {"Aacute", 0xC1},  {"Acirc", 0xC2},   {"Atilde", 0xC3},
+        {"Egrave", 0xC8},   {"Eacute", 0xC9},  {"Ecirc", 0xCA},   {"Igrave", 0xCC},
+        {"Iacute", 0xCD},   {"Ograve", 0xD2},  {"Oacute", 0xD3},  {"Ocirc", 0xD4},
+        {"Otilde", 0xD5},   {"Ugrave", 0xD9},  {"Uacute", 0xDA},  {"Yacute", 0xDD},
+        {"agrave", 0xE0},   {"aacute", 0xE1},  {"acirc", 0xE2},   {"atilde", 0xE3},
+        {"egrave", 0xE8},   {"eacute", 0xE9},  {"ecirc", 0xEA},   {"igrave", 0xEC},
+        {"iacute", 0xED},   {"ograve", 0xF2},  {"oacute", 0xF3},  {"ocirc", 0xF4},
+        {"otilde", 0xF5},   {"ugrave", 0xF9},  {"uacute", 0xFA},  {"yacute", 0xFD},
+        {"Abreve", 0x102},  {"abreve", 0x103}, {"Dstrok", 0x110}, {"dstrok", 0x111},
+        {"Itilde", 0x128},  {"itilde", 0x129}, {"Utilde", 0x168}, {"utilde", 0x169},
+        {"Ohorn", 0x1A0},   {"ohorn", 0x1A1},  {"Uhorn", 0x1AF},  {"uhorn", 0x1B0},
+        {"ETH", 0xD0},      {"eth", 0xF0},
+};
+
+/* An entity at s ('&'): decoded into b, returns the bytes read; 0 when it
+ * is not one (the '&' is then text). */
+static size_t entity(const char *s, const char *end, struct buf *b)
+{
+	const char *p = s + 1;
+	if (p < end && *p == '#') {
+		p++;
+		bool hex = p < end && (*p == 'x' || *p == 'X');
+		p += hex;
+		uint32_t v = 0;
+		int digits = 0;
+		while (p < end &&
+		       (hex ? isxdigit((unsigned char)*p) : isdigit((unsigned char)*p))) {
+			int d = isdigit((unsigned char)*p)
+			                ? *p - '0'
+			                : (tolower((unsigned char)*p) - 'a' + 10);
+			if (v <= 0x10FFFF)
+				v = v * (hex ? 16 : 10) + (uint32_t)d;
+			p++;
+			digits++;
+		}
+		if (!digits)
+			return 0;
+		put_cp(b, v);
+		return (size_t)(p - s) + (p < end && *p == ';');
+	}
+	char name[12];
+	size_t n = 0;
+	while (p + n < end && n < sizeof name - 1 && isalnum((unsigned char)p[n])) {
+		name[n] = p[n];
+		n++;
+	}
+	name[n] = '\0';
+	if (!n || p + n >= end || p[n] != ';')
+		return 0;
+	for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
+		if (!strcmp(entities[i].name, name)) {
+			put_cp(b, entities[i].cp);
+			return n + 2;
+		}
+	return 0;
+}
+
+/* ---- tables ---- */
+
+struct span {
+	int left; /* rows still covered below */
+	char *text;
+};
+
+struct cellv {
+	char *text;
+	bool copy; /* a rowspan's copy, not the row's own cell */
+};
+
+struct trow {
+	struct cellv c[HTML_MAX_COLS];
+	int n;
+};
+
+struct table {
+	struct trow *rows;
+	size_t nrows, cap;
+	struct trow cur;
+	bool in_row, in_cell, layout;
+	struct buf cell;
+	int colspan, rowspan;
+	struct span span[HTML_MAX_COLS];
+	size_t *copied; /* the page's rowspan copies so far */
+};
+
+struct reader {
+	const char *s, *end;
+	struct lines *l;
+	struct rows *out;
+	struct buf para;
+	struct table t[HTML_MAX_DEPTH];
+	int depth;   /* open tables */
+	int ignored; /* tables opened past the depth limit */
+	int serial;  /* tables seen, numbers rows' tables */
+	size_t copied;
+	size_t nrows;
+};
+
+static int add_line(struct reader *r, const char *text)
+{
+	struct lines *l = r->l;
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = xstrdup(text);
+	return (int)l->n;
+}
+
+static void flush_para(struct reader *r)
+{
+	if (!r->para.len)
+		return;
+	char *t = text_clean(buf_str(&r->para));
+	buf_reset(&r->para);
+	if (*t && r->nrows < HTML_MAX_ROWS) {
+		struct row *row = rows_add(r->out, add_line(r, t));
+		row->text = true;
+		row_add_cell(row, t, strlen(t));
+		r->nrows++;
+	}
+	free(t);
+}
+
+/* The innermost table that collects cells, or NULL (text is a paragraph). */
+static struct table *cur_table(struct reader *r)
+{
+	if (r->depth == 0 || r->ignored)
+		return NULL;
+	struct table *t = &r->t[r->depth - 1];
+	return t->layout ? NULL : t;
+}
+
+static void put_cell(struct trow *row, const char *text, bool copy)
+{
+	if (row->n >= HTML_MAX_COLS)
+		return;
+	row->c[row->n].text = xstrdup(text);
+	row->c[row->n].copy = copy;
+	row->n++;
+}
+
+/* Columns held by rowspans from rows above, at the row's current end. */
+static void fill_spans(struct table *t, bool all)
+{
+	while (t->cur.n < HTML_MAX_COLS && t->span[t->cur.n].left > 0) {
+		struct span *sp = &t->span[t->cur.n];
+		size_t n = strlen(sp->text);
+		bool room = *t->copied + n <= HTML_MAX_COPY;
+		*t->copied += room ? n : 0;
+		put_cell(&t->cur, room ? sp->text : "", true);
+		if (--sp->left == 0) {
+			free(sp->text);
+			sp->text = NULL;
+		}
+	}
+	if (!all)
+		return;
+	for (int i = t->cur.n; i < HTML_MAX_COLS; i++)
+		if (t->span[i].left > 0) {
+			while (t->cur.n < i)
+				put_cell(&t->cur, "", false);
+			fill_spans(t, false);
+		}
+}
+
+/* Each of the cell's paragraphs cleaned, joined by '\n' (a space to the
+ * interpreter; a line of its own if the table only lays the page out). */
+static char *clean_lines(const char *s)
+{
+	struct buf b = BUF_INIT;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		char *raw = xstrndup(s, n), *c = text_clean(raw);
+		if (*c) {
+			buf_puts(&b, b.len ? "\n" : "");
+			buf_puts(&b, c);
+		}
+		free(c);
+		free(raw);
+		s += n + (s[n] == '\n');
+	}
+	return buf_detach(&b);
+}
+
+/* Text with its paragraphs ('\n') as text lines. */
+static void put_paras(struct reader *r, const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		buf_put(&r->para, s, n);
+		flush_para(r);
+		s += n + (s[n] == '\n');
+	}
+}
+
+static void end_cell(struct table *t)
+{
+	if (!t->in_cell)
+		return;
+	t->in_cell = false;
+	char *text = clean_lines(buf_str(&t->cell));
+	buf_reset(&t->cell);
+	fill_spans(t, false);
+	int at = t->cur.n;
+	put_cell(&t->cur, text, false);
+	for (int k = 1; k < t->colspan; k++)
+		put_cell(&t->cur, "", false);
+	if (t->rowspan > 1)
+		for (int k = 0; k < t->colspan && at + k < HTML_MAX_COLS; k++) {
+			struct span *sp = &t->span[at + k];
+			free(sp->text);
+			sp->text = xstrdup(k == 0 ? text : "");
+			sp->left = t->rowspan - 1;
+		}
+	free(text);
+}
+
+static void end_row(struct table *t)
+{
+	end_cell(t);
+	if (!t->in_row)
+		return;
+	t->in_row = false;
+	fill_spans(t, true);
+	if (t->cur.n == 0)
+		return;
+	t->rows = xgrow(t->rows, &t->cap, t->nrows + 1, sizeof *t->rows);
+	t->rows[t->nrows++] = t->cur;
+	memset(&t->cur, 0, sizeof t->cur);
+}
+
+/* A year alone in a short cell ("2030", "Năm 2030", "Đến năm 2030"). */
+static bool yearish(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 30)
+		return false;
+	for (const char *p = s; *p; p++)
+		if ((p[0] == '1' || p[0] == '2') && isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+		    (p == s || !isdigit((unsigned char)p[-1])) && !isdigit((unsigned char)p[4]))
+			return true;
+	return false;
+}
+
+/* A header's second line (the years under "Mức chỉ tiêu") holds the header
+ * cells spanning two rows above it: those copies are not its own cells. */
+static void blank_header_copies(struct trow *row)
+{
+	int own = 0;
+	for (int i = 0; i < row->n; i++) {
+		if (row->c[i].copy || !*row->c[i].text)
+			continue;
+		if (!yearish(row->c[i].text))
+			return;
+		own++;
+	}
+	if (own < 2)
+		return;
+	for (int i = 0; i < row->n; i++)
+		if (row->c[i].copy)
+			row->c[i].text[0] = '\0';
+}
+
+/* The table's rows as rows of cells, each also a markdown line. */
+static void emit_table(struct reader *r, struct table *t, int serial)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		struct trow *tr = &t->rows[i];
+		blank_header_copies(tr);
+		if (r->nrows >= HTML_MAX_ROWS)
+			break;
+		struct buf b = BUF_INIT;
+		buf_putc(&b, '|');
+		for (int k = 0; k < tr->n; k++) {
+			buf_putc(&b, ' ');
+			for (const char *p = tr->c[k].text; *p; p++)
+				buf_putc(&b, *p == '|' ? '/' : *p == '\n' ? ' ' : *p);
+			buf_puts(&b, " |");
+		}
+		struct row *row = rows_add(r->out, add_line(r, buf_str(&b)));
+		buf_free(&b);
+		row->table = serial;
+		for (int k = 0; k < tr->n; k++)
+			row_add_cell(row, tr->c[k].text, strlen(tr->c[k].text));
+		r->nrows++;
+	}
+}
+
+static void free_table(struct table *t)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		for (int k = 0; k < t->rows[i].n; k++)
+			free(t->rows[i].c[k].text);
+	for (int k = 0; k < t->cur.n; k++)
+		free(t->cur.c[k].text);
+	for (int k = 0; k < HTML_MAX_COLS; k++)
+		free(t->span[k].text);
+	free(t->rows);
+	buf_free(&t->cell);
+	memset(t, 0, sizeof *t);
+}
+
+/* A table inside a table's cell: the outer ones only lay the page out.
+ * Their rows so far become text lines, and their text paragraphs. */
+static void make_layout(struct reader *r)
+{
+	for (int d = 0; d < r->depth; d++) {
+		struct table *t = &r->t[d];
+		if (t->layout)
+			continue;
+		end_row(t);
+		for (size_t i = 0; i < t->nrows; i++)
+			for (int k = 0; k < t->rows[i].n; k++) {
+				if (!t->rows[i].c[k].copy)
+					put_paras(r, t->rows[i].c[k].text);
+			}
+		for (int k = 0; k < t->cur.n; k++)
+			if (!t->cur.c[k].copy)
+				put_paras(r, t->cur.c[k].text);
+		if (t->in_cell) {
+			char *c = clean_lines(buf_str(&t->cell));
+			put_paras(r, c);
+			free(c);
+		}
+		free_table(t);
+		t->layout = true;
+	}
+}
+
+static void open_table(struct reader *r)
+{
+	if (r->ignored || r->depth >= HTML_MAX_DEPTH) {
+		r->ignored++;
+		return;
+	}
+	if (r->depth > 0 && r->t[r->depth - 1].in_cell)
+		make_layout(r);
+	flush_para(r);
+	struct table *t = &r->t[r->depth++];
+	memset(t, 0, sizeof *t);
+	t->cell = (struct buf)BUF_INIT;
+	t->cell.max = IMPORT_MAX_LINE;
+	t->copied = &r->copied;
+}
+
+static void close_table(struct reader *r)
+{
+	if (r->ignored) {
+		r->ignored--;
+		return;
+	}
+	if (r->depth == 0)
+		return;
+	struct table *t = &r->t[r->depth - 1];
+	if (t->layout) {
+		flush_para(r);
+	} else {
+		end_row(t);
+		emit_table(r, t, ++r->serial);
+	}
+	free_table(t);
+	r->depth--;
+}
+
+static long attr_num(const char *a, const char *aend, const char *name)
+{
+	const char *p = ci_find(a, aend, name);
+	if (!p)
+		return 1;
+	p += strlen(name);
+	while (p < aend && (*p == ' ' || *p == '=' || *p == '"' || *p == '\''))
+		p++;
+	long v = 0;
+	while (p < aend && isdigit((unsigned char)*p) && v < 100000)
+		v = v * 10 + (*p++ - '0');
+	return v < 1 ? 1 : v;
+}
+
+static bool is_block(const char *name)
+{
+	static const char *const blocks[] = {
+	        "p",    "div",     "br",     "h1",      "h2",         "h3",     "h4",
+	        "h5",   "h6",      "li",     "ul",      "ol",         "hr",     "section",
+	        "nav",  "header",  "footer", "article", "blockquote", "center", "dd",
+	        "dt",   "dl",      "pre",    "aside",   "form",       "main",   "address",
+	        "body", "caption", "figure", "option",  "title"};
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+		if (!strcmp(name, blocks[i]))
+			return true;
+	return false;
+}
+
+static void text_space(struct reader *r)
+{
+	struct table *t = cur_table(r);
+	if (t && t->in_cell)
+		buf_putc(&t->cell, '\n');
+	else if (t && !t->in_cell)
+		; /* between cells: nothing */
+	else
+		flush_para(r);
+}
+
+static void tag(struct reader *r, const char *name, bool close, const char *a, const char *aend)
+{
+	struct table *t = cur_table(r);
+	if (!strcmp(name, "table")) {
+		close ? close_table(r) : open_table(r);
+		return;
+	}
+	if (t && (!strcmp(name, "tr") || !strcmp(name, "thead") || !strcmp(name, "tbody") ||
+	          !strcmp(name, "tfoot"))) {
+		end_row(t);
+		if (!close && !strcmp(name, "tr"))
+			t->in_row = true;
+		return;
+	}
+	if (t && (!strcmp(name, "td") || !strcmp(name, "th"))) {
+		end_cell(t);
+		if (close)
+			return;
+		t->in_row = true;
+		t->in_cell = true;
+		long cs = attr_num(a, aend, "colspan"), rs = attr_num(a, aend, "rowspan");
+		t->colspan = (int)(cs > HTML_MAX_COLS ? HTML_MAX_COLS : cs);
+		t->rowspan = (int)(rs > HTML_MAX_SPAN ? HTML_MAX_SPAN : rs);
+		return;
+	}
+	if (is_block(name) || !strcmp(name, "td") || !strcmp(name, "th") || !strcmp(name, "tr"))
+		text_space(r);
+}
+
+static void text(struct reader *r, const char *s, size_t n)
+{
+	struct table *t = cur_table(r);
+	struct buf *b = t ? (t->in_cell ? &t->cell : NULL) : &r->para;
+	if (!b)
+		return; /* text between cells is not in any cell */
+	const char *end = s + n;
+	for (const char *p = s; p < end;) {
+		if (*p == '&') {
+			size_t k = entity(p, end, b);
+			if (k) {
+				p += k;
+				continue;
+			}
+		}
+		buf_putc(b, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+		p++;
+	}
+}
+
+/* Skip a raw-text element's content up to its end tag; returns where to go on. */
+static const char *skip_raw(const char *p, const char *end, const char *name)
+{
+	char close[24];
+	snprintf(close, sizeof close, "</%s", name);
+	const char *e = ci_find(p, end, close);
+	if (!e)
+		return end;
+	const char *gt = memchr(e, '>', (size_t)(end - e));
+	return gt ? gt + 1 : end;
+}
+
+void html_read(const char *s, size_t n, struct lines *l, struct rows *out)
+{
+	struct reader r = {.s = s, .end = s + n, .l = l, .out = out};
+	r.para = (struct buf)BUF_INIT;
+	r.para.max = IMPORT_MAX_LINE;
+	const char *end = s + n, *p = skip_bom_space(s, end);
+	bool head = false;
+	while (p < end) {
+		if (*p != '<') {
+			const char *q = memchr(p, '<', (size_t)(end - p));
+			if (!q)
+				q = end;
+			if (!head)
+				text(&r, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		if (ci_starts(p, end, "<!--")) {
+			const char *e = ci_find(p + 4, end, "-->");
+			p = e ? e + 3 : end;
+			continue;
+		}
+		if (p + 1 < end && (p[1] == '!' || p[1] == '?')) {
+			const char *e = memchr(p, '>', (size_t)(end - p));
+			p = e ? e + 1 : end;
+			continue;
+		}
+		bool close = p + 1 < end && p[1] == '/';
+		const char *q = p + 1 + close;
+		if (q >= end || !isalpha((unsigned char)*q)) {
+			if (!head)
+				text(&r, p, 1);
+			p++;
+			continue;
+		}
+		char name[16];
+		size_t k = 0;
+		while (q < end && isalnum((unsigned char)*q)) {
+			if (k < sizeof name - 1)
+				name[k++] = (char)tolower((unsigned char)*q);
+			q++;
+		}
+		name[k] = '\0';
+		/* The tag's end, past quoted attribute values. */
+		const char *a = q;
+		char quote = 0;
+		while (q < end && (quote || *q != '>')) {
+			if (quote && *q == quote)
+				quote = 0;
+			else if (!quote && (*q == '"' || *q == '\''))
+				quote = *q;
+			q++;
+		}
+		const char *aend = q;
+		p = q < end ? q + 1 : end;
+		if (!close && (!strcmp(name, "script") || !strcmp(name, "style") ||
+		               !strcmp(name, "title") || !strcmp(name, "textarea") ||
+		               !strcmp(name, "noscript") || !strcmp(name, "svg"))) {
+			p = skip_raw(p, end, name);
+			continue;
+		}
+		if (!strcmp(name, "head")) {
+			head = !close;
+			continue;
+		}
+		if (head && !strcmp(name, "meta"))
+			continue;
+		if (head && (is_block(name) || !strcmp(name, "table")))
+			head = false; /* a page without </head> */
+		if (head)
+			continue;
+		tag(&r, name, close, a, aend);
+	}
+	while (r.depth || r.ignored)
+		close_table(&r);
+	flush_para(&r);
+	buf_free(&r.para);
+}
