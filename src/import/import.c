@@ -4,6 +4,7 @@
 #include "import.h"
 
 #include "encoding.h"
+#include "pdfdoc.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -215,6 +216,14 @@ static int read_tables(const struct lines *l, struct plan *p, char **err)
 		rows_free(&rows);
 	}
 	if (p->nind == 0 && p->ntasks == 0) {
+		plan_free(p); /* warnings of the attempt above */
+		plan_init(p);
+		meta_read(l, p);
+		if (layout_rows(l, &rows))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+	}
+	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
 			*err = xstrdup(
 			        "không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
@@ -222,6 +231,44 @@ static int read_tables(const struct lines *l, struct plan *p, char **err)
 			        "tiêu\")");
 		return -1;
 	}
+	return 0;
+}
+
+/* What every layout's plan goes through last. */
+static int finish(struct plan *p)
+{
+	sort_by_group(p);
+	unique_codes(p);
+	warn_duplicates(p);
+	sort_warnings(p);
+	return 0;
+}
+
+/* A PDF file: its text layer's tables (pdfdoc.c). */
+static int import_pdf(const char *data, size_t n, struct plan *p, char **err)
+{
+	struct rows rows = {0};
+	struct lines l = {0};
+	char *why = NULL;
+	int rc = pdfdoc_read(data, n, &rows, &l, &why);
+	if (rc) {
+		rows_free(&rows);
+		lines_free(&l);
+		fail(err, why);
+		return rc == PDFDOC_SCANNED ? IMPORT_E_SCANNED : -1;
+	}
+	meta_read(&l, p);
+	interpret_rows(&rows, p);
+	rows_free(&rows);
+	if (p->nind == 0 && p->ntasks == 0) {
+		lines_free(&l);
+		plan_free(p);
+		return fail(err, xstrdup("không tìm thấy bảng chỉ tiêu hay nhiệm vụ trong tệp PDF "
+		                         "(cần một bảng có dòng tiêu đề như \"STT | Chỉ tiêu | "
+		                         "Đơn vị tính | Năm 2025\")"));
+	}
+	check_total(&l, p);
+	lines_free(&l);
 	return 0;
 }
 
@@ -235,6 +282,12 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 	if (n > IMPORT_MAX_BYTES)
 		return fail(err,
 		            xasprintf("tệp quá lớn (%zu byte; tối đa 16 MB cho một kế hoạch)", n));
+	if (pdfdoc_is_pdf(data, n)) {
+		int rc = import_pdf(data, n, p, err);
+		if (rc == 0)
+			return finish(p);
+		return rc;
+	}
 	char *conv = NULL;
 	size_t convlen = 0;
 	const char *encname = NULL;
@@ -270,11 +323,7 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 		plan_free(p);
 		return -1;
 	}
-	sort_by_group(p);
-	unique_codes(p);
-	warn_duplicates(p);
-	sort_warnings(p);
-	return 0;
+	return finish(p);
 }
 
 char *import_read_file(const char *path, size_t max, size_t *len, char **err)

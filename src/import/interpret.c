@@ -555,7 +555,11 @@ static void number_code(struct state *st, struct indicator *x, const char *stt)
 		memcpy(num, stt, n);
 		num[n] = '\0';
 	}
-	char *code = xasprintf("%s.%s", x->group, num);
+	/* "I.1" under group I is already the full code (a table that prints
+	 * it so, as the rendered plans do). */
+	size_t g = strlen(x->group);
+	bool full = g && !strncmp(num, x->group, g) && num[g] == '.' && num[g + 1];
+	char *code = full ? xstrdup(num) : xasprintf("%s.%s", x->group, num);
 	x->code = code; /* made unique over the whole plan after reading */
 }
 

@@ -1,0 +1,655 @@
+/* pdfrows.c: tables rebuilt from words placed on pages: a PDF's text layer
+ * (points) or text laid out with spaces (pdftotext -layout: a character is
+ * one unit wide, a line one unit high).
+ *
+ * Words are grouped into lines by their vertical centre. A table starts at
+ * a header: a band of adjacent lines made only of header words ("STT",
+ * "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Cơ quan chủ trì" ...) with a
+ * number column. The header's words, clustered where they overlap across
+ * lines, give the columns; each boundary between two columns is put in the
+ * widest x-gap of the body's words between the two header cells (body text
+ * is left-aligned, header text centred). A row is anchored at the text of
+ * its number column; rows are split at the widest vertical gap between two
+ * anchors, so cells centred vertically or set at the top both work. The
+ * table ends at text in the number column that is not a number ("Nơi
+ * nhận:"), a wide vertical gap, or a header of another table; a repeated
+ * page header continues the table. Lines outside tables are kept as text. */
+#include "table.h"
+
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXCOLS 24
+
+struct pline {
+	size_t from, to; /* words [from, to) of the sorted array */
+	double y0, y1;
+	int page, no; /* no: line number reported for the rows */
+};
+
+static int cmp_word(const void *a, const void *b)
+{
+	const struct pword *x = a, *y = b;
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const struct pword *x = a, *y = b;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Median height of the words and median width of a character. */
+static void metrics(const struct pword *w, size_t n, double *h, double *cw)
+{
+	double *v = xcalloc(n ? n : 1, sizeof *v), *c = xcalloc(n ? n : 1, sizeof *c);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = w[i].y1 - w[i].y0;
+		size_t k = text_len(w[i].s);
+		c[i] = (w[i].x1 - w[i].x0) / (double)(k ? k : 1);
+	}
+	qsort(v, n, sizeof *v, cmp_double);
+	qsort(c, n, sizeof *c, cmp_double);
+	*h = n ? v[n / 2] : 1;
+	*cw = n ? c[n / 2] : 1;
+	if (*h <= 0)
+		*h = 1;
+	if (*cw <= 0)
+		*cw = 1;
+	free(v);
+	free(c);
+}
+
+/* Lines: words whose centres lie within 0.4 of a height of the first. */
+static size_t make_lines(struct pword *w, size_t n, double h, struct pline **out)
+{
+	qsort(w, n, sizeof *w, cmp_word);
+	struct pline *l = NULL;
+	size_t nl = 0, cap = 0;
+	for (size_t i = 0; i < n;) {
+		double c0 = (w[i].y0 + w[i].y1) / 2;
+		size_t j = i + 1;
+		while (j < n && w[j].page == w[i].page && (w[j].y0 + w[j].y1) / 2 - c0 < 0.4 * h)
+			j++;
+		qsort(w + i, j - i, sizeof *w, cmp_x);
+		l = xgrow(l, &cap, nl + 1, sizeof *l);
+		struct pline *p = &l[nl++];
+		p->from = i;
+		p->to = j;
+		p->page = w[i].page;
+		p->y0 = w[i].y0;
+		p->y1 = w[i].y1;
+		p->no = w[i].line > 0 ? w[i].line : (int)nl;
+		for (size_t k = i; k < j; k++) {
+			p->y0 = fmin(p->y0, w[k].y0);
+			p->y1 = fmax(p->y1, w[k].y1);
+		}
+		i = j;
+	}
+	*out = l;
+	return nl;
+}
+
+static const char *const header_vocab[] = {
+        "stt",  "tt",  "so",   "thu",   "tu",   "noi",   "dung",  "chi",  "tieu", "ten",
+        "don",  "vi",  "tinh", "dvt",   "muc",  "hien",  "trang", "nam",  "ket",  "qua",
+        "thuc", "uoc", "co",   "quan",  "chu",  "tri",   "theo",  "doi",  "danh", "gia",
+        "phoi", "hop", "thoi", "gian",  "hoan", "thanh", "han",   "tien", "do",   "nhiem",
+        "vu",   "ghi", "giai", "doan",  "kiem", "tra",   "tong",  "bao",  "cao",  "den",
+        "tri",  "sở",  "ban",  "nganh", "linh", "vuc",   "giao",  "tieu", "cu",   "the",
+};
+
+static bool vocab_word(const char *f)
+{
+	size_t n = strlen(f);
+	if (n == 4 && isdigit((unsigned char)f[0]) && isdigit((unsigned char)f[3]))
+		return true; /* a year */
+	for (size_t k = 0; k < sizeof header_vocab / sizeof header_vocab[0]; k++)
+		if (!strcmp(f, header_vocab[k]))
+			return true;
+	return false;
+}
+
+/* What a line says about a header: -1 not a header line, else bits
+ * 1 (a number column word), 2 (a name column word). */
+static int header_line(const struct pword *w, const struct pline *l)
+{
+	int bits = 0;
+	for (size_t i = l->from; i < l->to; i++) {
+		struct words ws = {0};
+		text_words(w[i].s, &ws);
+		for (size_t k = 0; k < ws.n; k++) {
+			if (!vocab_word(ws.w[k])) {
+				words_free(&ws);
+				return -1;
+			}
+			if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
+				bits |= 1;
+			if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
+			    !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten"))
+				bits |= 2;
+		}
+		words_free(&ws);
+	}
+	return bits;
+}
+
+/* The header band around line i: [*a, *b). */
+static bool header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
+                        size_t *a, size_t *b)
+{
+	int bits = header_line(w, &l[i]);
+	if (bits < 0 || !(bits & 1))
+		return false;
+	size_t s = i, e = i + 1;
+	while (s > 0 && l[s - 1].page == l[i].page && l[s].y0 - l[s - 1].y1 < 1.0 * h) {
+		int k = header_line(w, &l[s - 1]);
+		if (k < 0)
+			break;
+		bits |= k;
+		s--;
+	}
+	while (e < nl && l[e].page == l[i].page && l[e].y0 - l[e - 1].y1 < 1.0 * h) {
+		int k = header_line(w, &l[e]);
+		if (k < 0)
+			break;
+		bits |= k;
+		e++;
+	}
+	*a = s;
+	*b = e;
+	return bits == 3;
+}
+
+struct table {
+	double lo[MAXCOLS], hi[MAXCOLS]; /* header cells' extent */
+	double bound[MAXCOLS + 1];       /* column c is [bound[c], bound[c + 1]) */
+	int ncol;
+	char *head[MAXCOLS];
+};
+
+static void table_free(struct table *t)
+{
+	for (int c = 0; c < t->ncol; c++)
+		free(t->head[c]);
+	memset(t, 0, sizeof *t);
+}
+
+/* Header words clustered into columns; their text joined line by line. */
+static void read_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         double cw, struct table *t)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += l[i].to - l[i].from;
+	struct pword *v = xcalloc(n ? n : 1, sizeof *v);
+	size_t k = 0;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++)
+			v[k++] = w[j];
+	qsort(v, n, sizeof *v, cmp_x);
+	t->ncol = 0;
+	double tol = 1.2 * cw;
+	for (size_t i = 0; i < n; i++) {
+		if (t->ncol && v[i].x0 <= t->hi[t->ncol - 1] + tol) {
+			t->hi[t->ncol - 1] = fmax(t->hi[t->ncol - 1], v[i].x1);
+			continue;
+		}
+		if (t->ncol == MAXCOLS)
+			break;
+		t->lo[t->ncol] = v[i].x0;
+		t->hi[t->ncol] = v[i].x1;
+		t->ncol++;
+	}
+	free(v);
+	for (int c = 0; c < t->ncol; c++) {
+		struct buf bf = BUF_INIT;
+		for (size_t i = a; i < b; i++)
+			for (size_t j = l[i].from; j < l[i].to; j++) {
+				double m = (w[j].x0 + w[j].x1) / 2;
+				if (m < t->lo[c] || m > t->hi[c])
+					continue;
+				if (bf.len)
+					buf_putc(&bf, ' ');
+				buf_puts(&bf, w[j].s);
+			}
+		t->head[c] = buf_detach(&bf);
+	}
+}
+
+/* Each boundary in the widest run of least body coverage between two
+ * header cells. Body lines [a, b). */
+static void place_bounds(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         double cw, struct table *t)
+{
+	t->bound[0] = -1e9;
+	t->bound[t->ncol] = 1e9;
+	double step = cw / 4;
+	for (int c = 1; c < t->ncol; c++) {
+		double x0 = t->hi[c - 1], x1 = t->lo[c];
+		if (x1 <= x0) {
+			t->bound[c] = (x0 + x1) / 2;
+			continue;
+		}
+		int best = -1, run = 0, bestrun = 0;
+		double bestx = (x0 + x1) / 2, runx = x0;
+		for (double x = x0; x <= x1; x += step) {
+			int cov = 0;
+			for (size_t i = a; i < b; i++)
+				for (size_t j = l[i].from; j < l[i].to; j++)
+					cov += w[j].x0 < x && w[j].x1 > x;
+			if (best < 0 || cov < best) {
+				best = cov;
+				run = 0;
+				bestrun = 0;
+			}
+			if (cov == best) {
+				if (!run)
+					runx = x;
+				run++;
+				if (run > bestrun) {
+					bestrun = run;
+					bestx = (runx + x) / 2;
+				}
+			} else {
+				run = 0;
+			}
+		}
+		t->bound[c] = bestx;
+	}
+}
+
+static int column_of(const struct table *t, const struct pword *w)
+{
+	double m = (w->x0 + w->x1) / 2;
+	for (int c = 0; c < t->ncol; c++)
+		if (m < t->bound[c + 1])
+			return c;
+	return t->ncol - 1;
+}
+
+/* "I", "II.", "I.1", "12", "3.4.", "a)", "-": what a number column holds. */
+static bool code_like(const char *s)
+{
+	if (text_len(s) > 8)
+		return false;
+	char *f = text_fold(s);
+	bool ok = f[0] != '\0';
+	for (const char *p = f; *p && ok; p++)
+		ok = isdigit((unsigned char)*p) || strchr("ivxlc.)-/abcdefgh*+", *p);
+	free(f);
+	return ok;
+}
+
+/* Text of the words of line i in column c; NULL when none. */
+static char *line_col(const struct pword *w, const struct pline *l, const struct table *t, int c)
+{
+	struct buf b = BUF_INIT;
+	for (size_t j = l->from; j < l->to; j++) {
+		if (column_of(t, &w[j]) != c)
+			continue;
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, w[j].s);
+	}
+	if (!b.len) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+static char *line_text(const struct pword *w, const struct pline *l)
+{
+	struct buf b = BUF_INIT;
+	for (size_t j = l->from; j < l->to; j++) {
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, w[j].s);
+	}
+	return buf_detach(&b);
+}
+
+static void add_text(struct lines *text, struct rows *out, const struct pword *w,
+                     const struct pline *l)
+{
+	char *s = line_text(w, l);
+	if (text) {
+		text->v = xgrow(text->v, &text->cap, text->n + 1, sizeof *text->v);
+		text->v[text->n++] = xstrdup(s);
+	}
+	struct row *r = rows_add(out, l->no);
+	r->text = true;
+	r->page = l->page + 1;
+	row_add_cell(r, s, strlen(s));
+	free(s);
+}
+
+/* A cell's line that ends inside a word ("HĐND-", "Người/"): the next
+ * line goes on without a space. */
+static bool glued(const char *s, size_t n)
+{
+	return n >= 2 && (s[n - 1] == '-' || s[n - 1] == '/') && s[n - 2] != ' ';
+}
+
+/* A group heading ("II | Phát triển nguồn lực" spanning the table): a
+ * roman number or a capital letter alone in the number column, and the
+ * rest of the row on one line. */
+static bool group_heading(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                          const struct table *t)
+{
+	int lines = 0;
+	bool code = false;
+	for (size_t i = a; i < b; i++) {
+		bool rest = false;
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			if (column_of(t, &w[j]) > 0) {
+				rest = true;
+				continue;
+			}
+			char c[16];
+			snprintf(c, sizeof c, "%s", w[j].s);
+			size_t n = strlen(c);
+			while (n && (c[n - 1] == '.' || c[n - 1] == ')'))
+				c[--n] = '\0';
+			code = text_roman(c) > 0 || (n == 1 && c[0] >= 'A' && c[0] <= 'Z');
+		}
+		lines += rest;
+	}
+	return code && lines == 1;
+}
+
+/* Emit one table row made of lines [a, b). */
+static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                     const struct table *t, int table, struct rows *out)
+{
+	if (a >= b)
+		return;
+	struct row *r = rows_add(out, l[a].no);
+	r->last = l[b - 1].no;
+	r->page = l[a].page + 1;
+	r->table = table;
+	if (group_heading(w, l, a, b, t)) {
+		for (int c = 0; c < 2; c++) {
+			struct buf bf = BUF_INIT;
+			for (size_t i = a; i < b; i++)
+				for (size_t j = l[i].from; j < l[i].to; j++) {
+					if ((column_of(t, &w[j]) > 0) != c)
+						continue;
+					if (bf.len)
+						buf_putc(&bf, ' ');
+					buf_puts(&bf, w[j].s);
+				}
+			row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
+			buf_free(&bf);
+		}
+		for (int c = 2; c < t->ncol; c++)
+			row_add_cell(r, "", 0);
+		return;
+	}
+	for (int c = 0; c < t->ncol; c++) {
+		struct buf bf = BUF_INIT;
+		for (size_t i = a; i < b; i++) {
+			char *s = line_col(w, &l[i], t, c);
+			if (!s)
+				continue;
+			if (bf.len && !glued(bf.ptr, bf.len) && c > 0)
+				buf_putc(&bf, ' ');
+			buf_puts(&bf, s);
+			free(s);
+		}
+		row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
+		buf_free(&bf);
+	}
+}
+
+static void emit_header(const struct table *t, int line, int page, int table, struct rows *out)
+{
+	struct row *r = rows_add(out, line);
+	r->page = page + 1;
+	r->table = table;
+	for (int c = 0; c < t->ncol; c++)
+		row_add_cell(r, t->head[c], strlen(t->head[c]));
+}
+
+/* Where lines [a, b) split best: the index after the widest vertical gap. */
+static size_t widest_gap(const struct pline *l, size_t a, size_t b, double *gap)
+{
+	size_t at = b;
+	double best = -1e9, bottom = l[a].y1;
+	for (size_t i = a + 1; i < b; i++) {
+		double g = l[i].page != l[i - 1].page ? 1e6 : l[i].y0 - bottom;
+		if (g >= best) {
+			best = g;
+			at = i;
+		}
+		bottom = l[i].page != l[i - 1].page ? l[i].y1 : fmax(bottom, l[i].y1);
+	}
+	*gap = best;
+	return at;
+}
+
+bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+{
+	double h, cw;
+	metrics(w, n, &h, &cw);
+	struct pline *l = NULL;
+	size_t nl = make_lines(w, n, h, &l);
+	bool found = false;
+	int tables = 0;
+	if (getenv("CHITIEU_DEBUG_LINES"))
+		for (size_t q = 0; q < nl; q++) {
+			char *s = line_text(w, &l[q]);
+			fprintf(stderr, "L%zu p%d %.1f-%.1f %s\n", q, l[q].page, l[q].y0, l[q].y1,
+			        s);
+			free(s);
+		}
+	struct table t = {0};
+	char **prev_head = NULL; /* the header before: a page's repeated one */
+	int prev_ncol = 0;
+	size_t last_row = (size_t)-1; /* the last table row emitted */
+	size_t i = 0;
+	while (i < nl) {
+		size_t a, b;
+		if (!header_band(w, l, nl, i, h, &a, &b)) {
+			add_text(text, out, w, &l[i]);
+			i++;
+			continue;
+		}
+		/* Lines of the band taken as text before it are dropped. */
+		while (out->n && a < i && out->v[out->n - 1].text) {
+			struct row *last = &out->v[--out->n];
+			for (int c = 0; c < last->ncell; c++)
+				free(last->cell[c]);
+			free(last->cell);
+			if (text && text->n)
+				free(text->v[--text->n]);
+			i--;
+		}
+		found = true;
+		for (int c = 0; c < prev_ncol; c++)
+			free(prev_head[c]);
+		free(prev_head);
+		prev_ncol = t.ncol;
+		prev_head = xcalloc(MAXCOLS, sizeof *prev_head);
+		for (int c = 0; c < t.ncol; c++)
+			prev_head[c] = xstrdup(t.head[c]);
+		table_free(&t);
+		read_columns(w, l, a, b, cw, &t);
+		/* The body: up to the next header, a non-number in the number
+		 * column, or a wide gap. */
+		size_t e = b, x, y;
+		while (e < nl && !header_band(w, l, nl, e, h, &x, &y))
+			e++;
+		if (e < nl)
+			e = x > b ? x : b;
+		place_bounds(w, l, b, e, cw, &t);
+		bool same = prev_head && prev_ncol == t.ncol;
+		for (int c = 0; same && c < t.ncol; c++)
+			same = !strcmp(prev_head[c], t.head[c]);
+		if (!same)
+			tables++;
+		emit_header(&t, l[a].no, l[a].page, tables, out);
+		size_t head_row = out->n - 1;
+		size_t end = b;
+		while (end < e) {
+			if (end > b && l[end].page == l[end - 1].page &&
+			    l[end].y0 - l[end - 1].y1 > 2.5 * h)
+				break;
+			char *c0 = line_col(w, &l[end], &t, 0);
+			bool stop = c0 && !code_like(c0);
+			free(c0);
+			if (stop)
+				break;
+			end++;
+		}
+		/* A row split over pages: the lines above the first row's gap
+		 * (a row's lines touch, rows are apart) end the last row. */
+		size_t prev = b; /* first line of the current row */
+		if (same && last_row < out->n - 1) {
+			size_t k = b;
+			while (k < end) {
+				char *c0 = line_col(w, &l[k], &t, 0);
+				free(c0);
+				if (c0)
+					break;
+				k++;
+			}
+			double g = 0;
+			size_t cut = k < end && k > b ? widest_gap(l, b, k + 1, &g) : b;
+			if (cut > b && cut <= k && g > 0.3 * h) {
+				struct row *r = &out->v[last_row];
+				for (int c = 0; c < r->ncell && c < t.ncol; c++) {
+					struct buf bf = BUF_INIT;
+					buf_puts(&bf, r->cell[c]);
+					for (size_t q = b; q < cut; q++) {
+						char *s = line_col(w, &l[q], &t, c);
+						if (s) {
+							if (bf.len)
+								buf_putc(&bf, ' ');
+							buf_puts(&bf, s);
+						}
+						free(s);
+					}
+					free(r->cell[c]);
+					r->cell[c] = buf_detach(&bf);
+				}
+				r->last = l[cut - 1].no;
+				prev = cut;
+			}
+		}
+		/* Anchors: lines with text in the number column. */
+		bool anchored = false;
+		for (size_t k = b; k < end; k++) {
+			char *c0 = line_col(w, &l[k], &t, 0);
+			if (!c0)
+				continue;
+			free(c0);
+			if (!anchored) {
+				anchored = true;
+				continue;
+			}
+			/* Lines of the previous anchor's row: those before the
+			 * widest gap between the two anchors. */
+			size_t last_anchor = prev;
+			for (size_t q = k; q-- > prev;) {
+				char *s = line_col(w, &l[q], &t, 0);
+				if (s) {
+					free(s);
+					last_anchor = q;
+					break;
+				}
+			}
+			double g;
+			widest_gap(l, last_anchor, k + 1, &g);
+			if (g < 0.3 * h)
+				continue; /* no gap between: the number cell wrapped */
+			size_t cut = widest_gap(l, last_anchor, k + 1, &g);
+			if (cut > k)
+				cut = k;
+			emit_row(w, l, prev, cut, &t, tables, out);
+			prev = cut;
+		}
+		emit_row(w, l, prev, end, &t, tables, out);
+		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
+		i = end;
+	}
+	if (getenv("CHITIEU_DEBUG_ROWS"))
+		for (size_t r = 0; r < out->n; r++) {
+			fprintf(stderr, "%d p%d t%d%s:", out->v[r].first, out->v[r].page,
+			        out->v[r].table, out->v[r].text ? " T" : "");
+			for (int c = 0; c < out->v[r].ncell; c++)
+				fprintf(stderr, " |%s", out->v[r].cell[c]);
+			fprintf(stderr, "\n");
+		}
+	table_free(&t);
+	for (int c = 0; c < prev_ncol; c++)
+		free(prev_head[c]);
+	free(prev_head);
+	free(l);
+	return found;
+}
+
+bool layout_rows(const struct lines *src, struct rows *out)
+{
+	struct pword *w = NULL;
+	size_t n = 0, cap = 0;
+	int page = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		const char *s = src->v[i];
+		while (*s == '\f') {
+			page++;
+			s++;
+		}
+		size_t col = 0;
+		while (*s) {
+			if (*s == ' ' || *s == '\t') {
+				col += *s == '\t' ? 8 - col % 8 : 1;
+				s++;
+				continue;
+			}
+			size_t k = strcspn(s, " \t");
+			char *word = xstrndup(s, k);
+			size_t len = text_len(word);
+			w = xgrow(w, &cap, n + 1, sizeof *w);
+			w[n].s = word;
+			w[n].x0 = (double)col;
+			w[n].x1 = (double)(col + len);
+			w[n].y0 = (double)i;
+			w[n].y1 = (double)i + 1;
+			w[n].page = page;
+			w[n].line = (int)i + 1;
+			n++;
+			col += len;
+			s += k;
+		}
+	}
+	struct rows rows = {0};
+	bool found = pword_rows(w, n, &rows, NULL);
+	for (size_t i = 0; i < n; i++)
+		free(w[i].s);
+	free(w);
+	if (found) {
+		*out = rows;
+	} else {
+		rows_free(&rows);
+	}
+	return found;
+}
