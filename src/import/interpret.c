@@ -635,7 +635,10 @@ static void flush_task(struct state *st)
 	size_t k = strlen(stt);
 	while (k && stt[k - 1] == '.')
 		k--;
-	if (k)
+	size_t gl = strlen(t->group);
+	if (k > gl + 1 && !strncmp(stt, t->group, gl) && stt[gl] == '.')
+		t->code = xstrndup(stt, k); /* "I.1" under group I: the full code */
+	else if (k)
 		t->code = xasprintf("%s.%.*s", t->group, (int)k, stt);
 	else
 		t->code = xasprintf("%s.%zu", t->group, st->p->ntasks);

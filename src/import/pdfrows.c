@@ -107,6 +107,29 @@ static size_t make_lines(struct pword *w, size_t n, double h, struct pline **out
 	return nl;
 }
 
+/* The width of a space: the median gap between words of a line, among
+ * gaps narrower than two characters. */
+static double space_width(const struct pword *w, const struct pline *l, size_t nl, double cw)
+{
+	double *g = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < nl; i++)
+		for (size_t j = l[i].from + 1; j < l[i].to; j++) {
+			double d = w[j].x0 - w[j - 1].x1;
+			if (d <= 0 || d >= 2 * cw)
+				continue;
+			g = xgrow(g, &cap, n + 1, sizeof *g);
+			g[n++] = d;
+		}
+	double s = cw / 2;
+	if (n) {
+		qsort(g, n, sizeof *g, cmp_double);
+		s = g[n / 2];
+	}
+	free(g);
+	return s;
+}
+
 static const char *const header_vocab[] = {
         "stt",  "tt",  "so",   "thu",   "tu",   "noi",   "dung",  "chi",  "tieu", "ten",
         "don",  "vi",  "tinh", "dvt",   "muc",  "hien",  "trang", "nam",  "ket",  "qua",
@@ -194,7 +217,7 @@ static void table_free(struct table *t)
 
 /* Header words clustered into columns; their text joined line by line. */
 static void read_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                         double cw, struct table *t)
+                         double space, struct table *t)
 {
 	size_t n = 0;
 	for (size_t i = a; i < b; i++)
@@ -206,7 +229,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			v[k++] = w[j];
 	qsort(v, n, sizeof *v, cmp_x);
 	t->ncol = 0;
-	double tol = 1.2 * cw;
+	double tol = 1.8 * space;
 	for (size_t i = 0; i < n; i++) {
 		if (t->ncol && v[i].x0 <= t->hi[t->ncol - 1] + tol) {
 			t->hi[t->ncol - 1] = fmax(t->hi[t->ncol - 1], v[i].x1);
@@ -349,19 +372,38 @@ static bool glued(const char *s, size_t n)
 	return n >= 2 && (s[n - 1] == '-' || s[n - 1] == '/') && s[n - 2] != ' ';
 }
 
+/* A word broken at the cell's edge ("Doan" / "h nghiệp"): the next line
+ * starts with lowercase letters without a vowel, which no Vietnamese
+ * syllable is, after a letter. */
+static bool broken(const char *before, const char *after)
+{
+	size_t n = strlen(before);
+	unsigned char a = (unsigned char)before[n - 1];
+	if (!n || !(isalpha(a) || a >= 0x80) || text_case_start(after) != 0)
+		return false;
+	char *f = text_fold(after);
+	size_t k = strcspn(f, " ,;.:)");
+	bool ok = k > 0 && k <= 3;
+	for (size_t i = 0; i < k && ok; i++)
+		ok = isalpha((unsigned char)f[i]) && !strchr("aeiouy", f[i]);
+	free(f);
+	return ok;
+}
+
 /* A group heading ("II | Phát triển nguồn lực" spanning the table): a
  * roman number or a capital letter alone in the number column, and the
- * rest of the row on one line. */
+ * rest of each line one run of words (no gap wider than a space). */
 static bool group_heading(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                          const struct table *t)
+                          const struct table *t, double space)
 {
-	int lines = 0;
 	bool code = false;
 	for (size_t i = a; i < b; i++) {
-		bool rest = false;
+		const struct pword *prev = NULL;
 		for (size_t j = l[i].from; j < l[i].to; j++) {
 			if (column_of(t, &w[j]) > 0) {
-				rest = true;
+				if (prev && w[j].x0 - prev->x1 > 1.8 * space)
+					return false;
+				prev = &w[j];
 				continue;
 			}
 			char c[16];
@@ -371,14 +413,13 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 				c[--n] = '\0';
 			code = text_roman(c) > 0 || (n == 1 && c[0] >= 'A' && c[0] <= 'Z');
 		}
-		lines += rest;
 	}
-	return code && lines == 1;
+	return code && b - a <= 4;
 }
 
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                     const struct table *t, int table, struct rows *out)
+                     const struct table *t, int table, double space, struct rows *out)
 {
 	if (a >= b)
 		return;
@@ -386,7 +427,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	r->last = l[b - 1].no;
 	r->page = l[a].page + 1;
 	r->table = table;
-	if (group_heading(w, l, a, b, t)) {
+	if (group_heading(w, l, a, b, t, space)) {
 		for (int c = 0; c < 2; c++) {
 			struct buf bf = BUF_INIT;
 			for (size_t i = a; i < b; i++)
@@ -410,7 +451,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 			char *s = line_col(w, &l[i], t, c);
 			if (!s)
 				continue;
-			if (bf.len && !glued(bf.ptr, bf.len) && c > 0)
+			if (bf.len && c > 0 && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
 				buf_putc(&bf, ' ');
 			buf_puts(&bf, s);
 			free(s);
@@ -452,6 +493,7 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	metrics(w, n, &h, &cw);
 	struct pline *l = NULL;
 	size_t nl = make_lines(w, n, h, &l);
+	double space = space_width(w, l, nl, cw);
 	bool found = false;
 	int tables = 0;
 	if (getenv("CHITIEU_DEBUG_LINES"))
@@ -492,7 +534,7 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 		for (int c = 0; c < t.ncol; c++)
 			prev_head[c] = xstrdup(t.head[c]);
 		table_free(&t);
-		read_columns(w, l, a, b, cw, &t);
+		read_columns(w, l, a, b, space, &t);
 		/* The body: up to the next header, a non-number in the number
 		 * column, or a wide gap. */
 		size_t e = b, x, y;
@@ -584,10 +626,10 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 			size_t cut = widest_gap(l, last_anchor, k + 1, &g);
 			if (cut > k)
 				cut = k;
-			emit_row(w, l, prev, cut, &t, tables, out);
+			emit_row(w, l, prev, cut, &t, tables, space, out);
 			prev = cut;
 		}
-		emit_row(w, l, prev, end, &t, tables, out);
+		emit_row(w, l, prev, end, &t, tables, space, out);
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
 		i = end;
 	}
