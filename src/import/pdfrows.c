@@ -216,31 +216,90 @@ static void table_free(struct table *t)
 }
 
 /* Header words clustered into columns; their text joined line by line. */
+static size_t uf_find(size_t *up, size_t i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+struct span {
+	double lo, hi;
+};
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/* Header words into columns: words of different lines that overlap
+ * stack into one cell ("Đơn / vị / tính"); words of one line a space
+ * apart join ("Cơ quan chủ trì") unless each heads a stack of its own
+ * ("Hiện / trạng" beside "Năm / 2025"). */
 static void read_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
                          double space, struct table *t)
 {
 	size_t n = 0;
 	for (size_t i = a; i < b; i++)
 		n += l[i].to - l[i].from;
-	struct pword *v = xcalloc(n ? n : 1, sizeof *v);
+	const struct pword **v = xcalloc(n ? n : 1, sizeof *v);
+	size_t *line = xcalloc(n ? n : 1, sizeof *line), *up = xcalloc(n ? n : 1, sizeof *up);
+	bool *stacked = xcalloc(n ? n : 1, sizeof *stacked);
 	size_t k = 0;
 	for (size_t i = a; i < b; i++)
-		for (size_t j = l[i].from; j < l[i].to; j++)
-			v[k++] = w[j];
-	qsort(v, n, sizeof *v, cmp_x);
-	t->ncol = 0;
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			line[k] = i;
+			up[k] = k;
+			v[k++] = &w[j];
+		}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (line[i] != line[j] && v[i]->x0 < v[j]->x1 && v[j]->x0 < v[i]->x1) {
+				up[uf_find(up, i)] = uf_find(up, j);
+				stacked[i] = stacked[j] = true;
+			}
 	double tol = 1.8 * space;
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t j = i + 1; /* words of a line are in x order */
+		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol)
+			continue;
+		size_t ri = uf_find(up, i), rj = uf_find(up, j);
+		if (stacked[i] && stacked[j] && ri != rj)
+			continue;
+		up[ri] = rj;
+	}
+	struct span *sp = xcalloc(n ? n : 1, sizeof *sp);
+	size_t ns = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (t->ncol && v[i].x0 <= t->hi[t->ncol - 1] + tol) {
-			t->hi[t->ncol - 1] = fmax(t->hi[t->ncol - 1], v[i].x1);
+		if (uf_find(up, i) != i)
+			continue;
+		sp[ns].lo = 1e18;
+		sp[ns].hi = -1e18;
+		for (size_t j = 0; j < n; j++)
+			if (uf_find(up, j) == i) {
+				sp[ns].lo = fmin(sp[ns].lo, v[j]->x0);
+				sp[ns].hi = fmax(sp[ns].hi, v[j]->x1);
+			}
+		ns++;
+	}
+	qsort(sp, ns, sizeof *sp, cmp_span);
+	t->ncol = 0;
+	for (size_t i = 0; i < ns; i++) {
+		if (t->ncol && sp[i].lo < t->hi[t->ncol - 1]) {
+			t->hi[t->ncol - 1] = fmax(t->hi[t->ncol - 1], sp[i].hi);
 			continue;
 		}
 		if (t->ncol == MAXCOLS)
 			break;
-		t->lo[t->ncol] = v[i].x0;
-		t->hi[t->ncol] = v[i].x1;
+		t->lo[t->ncol] = sp[i].lo;
+		t->hi[t->ncol] = sp[i].hi;
 		t->ncol++;
 	}
+	free(sp);
+	free(line);
+	free(up);
+	free(stacked);
 	free(v);
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
