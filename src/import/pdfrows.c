@@ -233,6 +233,62 @@ static int cmp_span(const void *a, const void *b)
 	return (x->lo > y->lo) - (x->lo < y->lo);
 }
 
+/* Two stacks of header words are one cell when, on every line both
+ * have words, they are a space apart ("Thời gian / hoàn thành"), not
+ * when some line has them further ("Hiện Năm / trạng    2025"). */
+/* The words of stack r (in line, then x order) hold the name of a column
+ * or a year. */
+static bool names_column(const struct pword **v, const size_t *line, size_t *up, size_t n, size_t r)
+{
+	static const char *const names[] = {"don vi",   "hien trang", "nam",       "co quan",
+	                                    "chi tieu", "nhiem vu",   "thoi gian", "ket qua",
+	                                    "ghi chu",  "stt",        "noi dung",  "thuc hien"};
+	struct buf b = BUF_INIT;
+	bool year = false;
+	for (size_t i = 0; i < n; i++) {
+		if (uf_find(up, i) != r)
+			continue;
+		buf_puts(&b, v[i]->s);
+		buf_putc(&b, ' ');
+		year |= strlen(v[i]->s) == 4 && strspn(v[i]->s, "0123456789") == 4;
+	}
+	(void)line;
+	char *f = text_fold(buf_str(&b));
+	buf_free(&b);
+	bool named = year;
+	for (size_t k = 0; k < sizeof names / sizeof names[0] && !named; k++) {
+		size_t m = strlen(names[k]);
+		for (const char *p = strstr(f, names[k]); p && !named; p = strstr(p + 1, names[k]))
+			named = (p == f || p[-1] == ' ') && (p[m] == ' ' || p[m] == '\0');
+	}
+	free(f);
+	return named;
+}
+
+static bool stacks_touch(const struct pword **v, const size_t *line, size_t *up, size_t n,
+                         size_t ri, size_t rj, double tol)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (uf_find(up, i) != ri)
+			continue;
+		double ax = -1e18, bx = 1e18; /* ri's right end, rj's left end */
+		for (size_t j = 0; j < n; j++) {
+			if (line[j] != line[i])
+				continue;
+			size_t r = uf_find(up, j);
+			if (r == ri)
+				ax = fmax(ax, v[j]->x1);
+			else if (r == rj)
+				bx = fmin(bx, v[j]->x0);
+		}
+		if (bx < 1e18 && bx - ax > tol)
+			return false;
+	}
+	/* Stacks that each name a column ("Đơn vị tính", "Hiện trạng",
+	 * "Năm 2025") stay apart. */
+	return !(names_column(v, line, up, n, ri) && names_column(v, line, up, n, rj));
+}
+
 /* Header words into columns: words of different lines that overlap
  * stack into one cell ("Đơn / vị / tính"); words of one line a space
  * apart join ("Cơ quan chủ trì") unless each heads a stack of its own
@@ -265,7 +321,8 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol)
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
-		if (stacked[i] && stacked[j] && ri != rj)
+		if (stacked[i] && stacked[j] && ri != rj &&
+		    !stacks_touch(v, line, up, n, ri, rj, tol))
 			continue;
 		up[ri] = rj;
 	}
