@@ -603,6 +603,73 @@ static size_t widest_gap(const struct pline *l, size_t a, size_t b, double *gap)
 	return at;
 }
 
+static int head_col(const struct table *t, const char *const *names, size_t n)
+{
+	for (int c = 0; c < t->ncol; c++) {
+		char *f = text_fold(t->head[c]);
+		bool hit = false;
+		for (size_t k = 0; k < n && !hit; k++)
+			hit = !strncmp(f, names[k], strlen(names[k])) && !strstr(f, "chu tri") &&
+			      !strstr(f, "thuc hien");
+		free(f);
+		if (hit)
+			return c;
+	}
+	return -1;
+}
+
+/* Text laid out with spaces can squeeze a unit against the name ("băng
+ * rộng %"): when a row's unit cell is empty and its name holds, as a word
+ * of its own, a unit without letters that other rows of the table have as
+ * their whole unit cell ("%"), the unit is moved there. Rows after
+ * rows->v[head]. */
+static void unit_from_name(struct rows *out, size_t head, const struct table *t)
+{
+	static const char *const unit_names[] = {"don vi tinh", "dvt", "don vi"};
+	static const char *const name_names[] = {"chi tieu", "noi dung", "ten chi tieu"};
+	int u = head_col(t, unit_names, 3), m = head_col(t, name_names, 3);
+	if (u < 0 || m < 0 || u == m)
+		return;
+	for (size_t i = head + 1; i < out->n; i++) {
+		struct row *r = &out->v[i];
+		if (r->text || r->ncell <= u || r->ncell <= m || r->cell[u][0])
+			continue;
+		char *name = r->cell[m];
+		for (char *p = name; *p; p++) {
+			if (p != name && p[-1] != ' ')
+				continue;
+			size_t k = strcspn(p, " ");
+			bool letters = false;
+			for (size_t j = 0; j < k; j++)
+				letters |= (unsigned char)p[j] >= 0x80 ||
+				           isalpha((unsigned char)p[j]) ||
+				           isdigit((unsigned char)p[j]);
+			if (!k || letters)
+				continue;
+			bool seen = false;
+			for (size_t q = head + 1; q < out->n && !seen; q++)
+				seen = q != i && !out->v[q].text && out->v[q].ncell > u &&
+				       strlen(out->v[q].cell[u]) == k &&
+				       !strncmp(out->v[q].cell[u], p, k);
+			if (!seen)
+				continue;
+			free(r->cell[u]);
+			r->cell[u] = xstrndup(p, k);
+			size_t at = (size_t)(p - name);
+			char *rest = p + k;
+			while (*rest == ' ')
+				rest++;
+			while (at && name[at - 1] == ' ')
+				at--;
+			char *joined =
+			        xasprintf("%.*s%s%s", (int)at, name, at && *rest ? " " : "", rest);
+			free(r->cell[m]);
+			r->cell[m] = joined;
+			break;
+		}
+	}
+}
+
 bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 {
 	double h, cw;
@@ -747,6 +814,7 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 		}
 		emit_row(w, l, prev, end, &t, tables, space, out);
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
+		unit_from_name(out, head_row, &t);
 		i = end;
 	}
 	if (getenv("CHITIEU_DEBUG_ROWS"))
