@@ -679,13 +679,6 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	double space = space_width(w, l, nl, cw);
 	bool found = false;
 	int tables = 0;
-	if (getenv("CHITIEU_DEBUG_LINES"))
-		for (size_t q = 0; q < nl; q++) {
-			char *s = line_text(w, &l[q]);
-			fprintf(stderr, "L%zu p%d %.1f-%.1f %s\n", q, l[q].page, l[q].y0, l[q].y1,
-			        s);
-			free(s);
-		}
 	struct table t = {0};
 	char **prev_head = NULL; /* the header before: a page's repeated one */
 	int prev_ncol = 0;
@@ -817,14 +810,6 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 		unit_from_name(out, head_row, &t);
 		i = end;
 	}
-	if (getenv("CHITIEU_DEBUG_ROWS"))
-		for (size_t r = 0; r < out->n; r++) {
-			fprintf(stderr, "%d p%d t%d%s:", out->v[r].first, out->v[r].page,
-			        out->v[r].table, out->v[r].text ? " T" : "");
-			for (int c = 0; c < out->v[r].ncell; c++)
-				fprintf(stderr, " |%s", out->v[r].cell[c]);
-			fprintf(stderr, "\n");
-		}
 	table_free(&t);
 	for (int c = 0; c < prev_ncol; c++)
 		free(prev_head[c]);
