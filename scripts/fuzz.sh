@@ -27,7 +27,7 @@ CFLAGS=(-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-Isrc/core -Isrc/import -Isrc/store -Isrc/engine -Isrc/auth -Isrc/server -Isrc/report)
 # shellcheck disable=SC2207
-CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 2>/dev/null || true))
+CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 poppler-glib 2>/dev/null || true))
 # Extra compiler flags (e.g. FUZZ_CFLAGS=-fno-sanitize=nonnull-attribute to get past
 # a known finding) and extra libFuzzer flags (e.g. FUZZ_FLAGS="-seed=1").
 # shellcheck disable=SC2206
@@ -35,13 +35,15 @@ CFLAGS+=(${FUZZ_CFLAGS:-})
 # shellcheck disable=SC2206
 FUZZ_FLAGS=(${FUZZ_FLAGS:-})
 LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lpthread -lm)
+# shellcheck disable=SC2207
+LIBS+=($(pkg-config --libs poppler-glib))
 SOURCES=(src/core/*.c src/import/*.c src/store/*.c src/engine/*.c src/auth/*.c src/server/*.c src/report/*.c)
 
 if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx; do
+	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx fuzz_pdfrows; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -232,6 +234,10 @@ for h in "${harnesses[@]}"; do
 		printf '<table><tr><th rowspan=2>TT</th><th colspan=2>M&#7913;c</th></tr><tr><td>2025</td><td>2030</td></tr><tr><td>1<td>&ge; 80&nbsp;%%<br>x<td><table><tr><td>n</td></tr></table></table>' >"$seeds/spans"
 		printf '<html><head><meta charset="windows-1258"><title>x</title><script>a<b</script></head><body><p>K\xd2 ho\xe3ch &#x1EBF;&amp;&bogus;<!-- c --></p>' >"$seeds/charset"
 		max_len=65536
+	fuzz_pdfrows)
+		# words of a header band, a group row and an indicator row
+		printf '\010\020\010\000\000\000\060\020\010\000\000\002\140\020\010\000\000\006\210\020\010\000\000\011\240\020\010\000\000\013\010\030\010\000\000\037\060\030\010\000\000\054\010\040\010\000\000\042\060\040\010\000\000\065\140\040\010\000\000\050\240\040\010\000\000\051' >"$seeds/table"
+		max_len=24000
 		;;
 	fuzz_period)
 		for p in 2025-05 2025-5 2025-Q2 2025-q4 2025-H1 2025-9M 2025 2025-13 1999; do

@@ -9,6 +9,7 @@ pkgs=(
   libcmocka-dev libjansson-dev libutf8proc-dev libicu-dev libsqlite3-dev sqlite3 bc
   postgresql-15 postgresql-client-15 libpq-dev
   libmicrohttpd-dev libsodium-dev curl jq libxlsxwriter-dev libzip-dev libexpat1-dev
+  libpoppler-glib-dev
 )
 
 # `install-deps.sh check` adds what the browser tests need: Debian's
@@ -25,7 +26,7 @@ fi
 if [ "${1:-}" = check ]; then
   # Some test scripts compute with python3 (Debian's, or one already on PATH).
   command -v python3 >/dev/null || extra+=(python3)
-  pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip)
+  pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip qpdf)
 fi
 if [ "${1:-}" = bench ]; then
   pkgs+=(wrk nginx-light)

@@ -6,6 +6,7 @@
 #include "encoding.h"
 #include "html.h"
 #include "ooxml.h"
+#include "pdfdoc.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -223,6 +224,14 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	if (p->nind == 0 && p->ntasks == 0)
 		body_targets(l, p);
 	if (p->nind == 0 && p->ntasks == 0) {
+		plan_free(p); /* warnings of the attempt above */
+		plan_init(p);
+		meta_read(l, p);
+		if (layout_rows(l, &rows))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+	}
+	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
 			*err = xstrdup(
 			        "không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
@@ -231,6 +240,16 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		return -1;
 	}
 	return 0;
+}
+
+/* A PDF file: its text layer's tables (pdfdoc.c); a scan is told apart
+ * (IMPORT_E_SCANNED) for the OCR. */
+static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                    char **err)
+{
+	(void)p;
+	int rc = pdfdoc_read(data, n, r, l, err);
+	return rc == PDFDOC_SCANNED ? IMPORT_E_SCANNED : rc ? -1 : 0;
 }
 
 /* Documents that are not text, told by their first bytes, never by a file
@@ -243,6 +262,7 @@ static const struct reader {
 	            char **err);
 } readers[] = {
         {"ZIP (DOCX, XLSX)", ooxml_sniff, ooxml_read_plan},
+        {"PDF", pdfdoc_is_pdf, pdf_read},
 };
 
 static const struct reader *find_reader(const char *data, size_t n)
@@ -287,7 +307,8 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 	if (rc) {
 		plan_free(p);
 		plan_init(p);
-		return fail(err, why);
+		fail(err, why);
+		return rc < 0 ? rc : -1; /* IMPORT_E_SCANNED stays itself */
 	}
 	finish(p);
 	return 0;

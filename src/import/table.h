@@ -44,6 +44,25 @@ bool pdf_rows(const struct lines *l, struct rows *out, struct plan *p);
  * body (body.c). Returns true when it found indicators. */
 bool body_targets(const struct lines *l, struct plan *p);
 
+/* A word placed on a page: PDF points, y down; or, for text laid out with
+ * spaces, character columns and line numbers. */
+struct pword {
+	char *s;
+	double x0, y0, x1, y1;
+	int page; /* 0-based */
+	int line; /* line number to report, or 0 to number the lines found */
+};
+
+/* Tables rebuilt from placed words (sorted in place): rows, header rows
+ * first, with text lines outside tables as text rows; those lines are
+ * also added to text when it is not NULL. Returns whether a table header
+ * was found. */
+bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text);
+
+/* Text laid out with spaces (pdftotext -layout) as rows by the same rules.
+ * Returns false, with out untouched, when no table header is found. */
+bool layout_rows(const struct lines *l, struct rows *out);
+
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);
 

@@ -1,0 +1,149 @@
+/* pdfdoc.c: a PDF's text layer through poppler: every word with its box,
+ * page by page, then the tables rebuilt from positions (pdfrows.c). */
+#include "pdfdoc.h"
+
+#include "util.h"
+
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool pdfdoc_is_pdf(const char *data, size_t n)
+{
+	return n >= 5 && !memcmp(data, "%PDF-", 5);
+}
+
+struct wordvec {
+	struct pword *v;
+	size_t n, cap;
+};
+
+static void push_word(struct wordvec *wv, const char *s, size_t len, double x0, double y0,
+                      double x1, double y1, int page)
+{
+	wv->v = xgrow(wv->v, &wv->cap, wv->n + 1, sizeof *wv->v);
+	struct pword *w = &wv->v[wv->n++];
+	w->s = xstrndup(s, len);
+	w->x0 = x0;
+	w->y0 = y0;
+	w->x1 = x1;
+	w->y1 = y1;
+	w->page = page;
+	w->line = 0;
+}
+
+/* The words of one page: poppler gives one box per character of its text. */
+static size_t page_words(PopplerPage *page, int no, struct wordvec *wv)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rect = NULL;
+	guint nrect = 0;
+	size_t chars = 0;
+	if (!text || !poppler_page_get_text_layout(page, &rect, &nrect)) {
+		g_free(text);
+		g_free(rect);
+		return 0;
+	}
+	const char *p = text, *start = NULL;
+	double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+	for (guint i = 0; *p; i++) {
+		size_t k = 1;
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0xf0)
+			k = 4;
+		else if (c >= 0xe0)
+			k = 3;
+		else if (c >= 0xc0)
+			k = 2;
+		for (size_t j = 1; j < k; j++)
+			if (!p[j])
+				k = j;
+		bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' ||
+		             (k == 2 && c == 0xc2 && (unsigned char)p[1] == 0xa0);
+		bool have = i < nrect;
+		/* A jump between two characters also ends a word: ahead by a
+		 * space or more, back, or to another line. */
+		double cx = rect[i].x1 < rect[i].x2 ? rect[i].x1 : rect[i].x2;
+		double cy = (rect[i].y1 + rect[i].y2) / 2, h = y1 - y0;
+		if (start && have && !space &&
+		    (cx - x1 > 0.15 * h || cx < x1 - 0.3 * h || cy < y0 || cy > y1)) {
+			push_word(wv, start, (size_t)(p - start), x0, y0, x1, y1, no);
+			start = NULL;
+		}
+		if (space || !have) {
+			if (start)
+				push_word(wv, start, (size_t)(p - start), x0, y0, x1, y1, no);
+			start = NULL;
+		} else {
+			double a = rect[i].x1 < rect[i].x2 ? rect[i].x1 : rect[i].x2;
+			double b = rect[i].x1 < rect[i].x2 ? rect[i].x2 : rect[i].x1;
+			double t = rect[i].y1 < rect[i].y2 ? rect[i].y1 : rect[i].y2;
+			double u = rect[i].y1 < rect[i].y2 ? rect[i].y2 : rect[i].y1;
+			if (!start) {
+				start = p;
+				x0 = a, x1 = b, y0 = t, y1 = u;
+			} else {
+				x0 = a < x0 ? a : x0;
+				x1 = b > x1 ? b : x1;
+				y0 = t < y0 ? t : y0;
+				y1 = u > y1 ? u : y1;
+			}
+			chars++;
+		}
+		p += k;
+	}
+	if (start)
+		push_word(wv, start, strlen(start), x0, y0, x1, y1, no);
+	g_free(rect);
+	g_free(text);
+	return chars;
+}
+
+int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text, char **err)
+{
+	*err = NULL;
+	GError *gerr = NULL;
+	GBytes *bytes = g_bytes_new(data, n);
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+	g_bytes_unref(bytes);
+	if (!doc) {
+		bool locked = gerr && gerr->domain == POPPLER_ERROR &&
+		              gerr->code == POPPLER_ERROR_ENCRYPTED;
+		g_clear_error(&gerr);
+		if (locked) {
+			*err = xstrdup(
+			        "tệp PDF được khóa bằng mật khẩu nên không đọc được nội dung: "
+			        "hãy mở tệp bằng mật khẩu, lưu (in) ra một bản PDF không đặt "
+			        "mật khẩu rồi tải lên lại");
+			return PDFDOC_ENCRYPTED;
+		}
+		*err = xstrdup("tệp PDF bị hỏng hoặc không đúng định dạng nên không đọc được: hãy "
+		               "xuất lại tệp PDF từ văn bản gốc rồi thử lại");
+		return PDFDOC_BROKEN;
+	}
+	int pages = poppler_document_get_n_pages(doc);
+	struct wordvec wv = {0};
+	size_t chars = 0;
+	for (int i = 0; i < pages; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		if (!page)
+			continue;
+		chars += page_words(page, i, &wv);
+		g_object_unref(page);
+	}
+	g_object_unref(doc);
+	int rc = PDFDOC_OK;
+	if (chars < 20) {
+		*err = xstrdup(
+		        "tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ) nên không "
+		        "đọc được chữ trực tiếp: hãy dùng tệp PDF xuất từ văn bản gốc (Word) "
+		        "hoặc nhận dạng chữ (OCR) trước");
+		rc = PDFDOC_SCANNED;
+	} else {
+		pword_rows(wv.v, wv.n, rows, text);
+	}
+	for (size_t i = 0; i < wv.n; i++)
+		free(wv.v[i].s);
+	free(wv.v);
+	return rc;
+}

@@ -1,0 +1,26 @@
+/* pdfdoc.h: reading a PDF file's text layer (poppler) into rows. */
+#ifndef CHITIEU_PDFDOC_H
+#define CHITIEU_PDFDOC_H
+
+#include "table.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+	PDFDOC_OK = 0,
+	PDFDOC_BROKEN = -1,    /* not a PDF poppler can open */
+	PDFDOC_ENCRYPTED = -2, /* needs a password */
+	PDFDOC_SCANNED = -3,   /* no text layer: images only, for OCR */
+};
+
+/* The bytes start as a PDF file does ("%PDF-"). */
+bool pdfdoc_is_pdf(const char *data, size_t n);
+
+/* The tables of the PDF data[0..n) as rows (header rows first, text lines
+ * as text rows) and its lines outside tables into text. Returns PDFDOC_OK,
+ * or one of the codes above with *err a one-sentence Vietnamese reason
+ * and what to do (the caller frees). PDFDOC_SCANNED is the OCR's turn. */
+int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text, char **err);
+
+#endif

@@ -1,0 +1,866 @@
+/* pdfrows.c: tables rebuilt from words placed on pages: a PDF's text layer
+ * (points) or text laid out with spaces (pdftotext -layout: a character is
+ * one unit wide, a line one unit high).
+ *
+ * Words are grouped into lines by their vertical centre. A table starts at
+ * a header: a band of adjacent lines made only of header words ("STT",
+ * "Chỉ tiêu", "Đơn vị tính", "Năm 2025", "Cơ quan chủ trì" ...) with a
+ * number column. The header's words, clustered where they overlap across
+ * lines, give the columns; each boundary between two columns is put in the
+ * widest x-gap of the body's words between the two header cells (body text
+ * is left-aligned, header text centred). A row is anchored at the text of
+ * its number column; rows are split at the widest vertical gap between two
+ * anchors, so cells centred vertically or set at the top both work. The
+ * table ends at text in the number column that is not a number ("Nơi
+ * nhận:"), a wide vertical gap, or a header of another table; a repeated
+ * page header continues the table. Lines outside tables are kept as text. */
+#include "table.h"
+
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXCOLS 24
+
+struct pline {
+	size_t from, to; /* words [from, to) of the sorted array */
+	double y0, y1;
+	int page, no; /* no: line number reported for the rows */
+};
+
+static int cmp_word(const void *a, const void *b)
+{
+	const struct pword *x = a, *y = b;
+	if (x->page != y->page)
+		return x->page < y->page ? -1 : 1;
+	double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const struct pword *x = a, *y = b;
+	return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Median height of the words and median width of a character. */
+static void metrics(const struct pword *w, size_t n, double *h, double *cw)
+{
+	double *v = xcalloc(n ? n : 1, sizeof *v), *c = xcalloc(n ? n : 1, sizeof *c);
+	for (size_t i = 0; i < n; i++) {
+		v[i] = w[i].y1 - w[i].y0;
+		size_t k = text_len(w[i].s);
+		c[i] = (w[i].x1 - w[i].x0) / (double)(k ? k : 1);
+	}
+	qsort(v, n, sizeof *v, cmp_double);
+	qsort(c, n, sizeof *c, cmp_double);
+	*h = n ? v[n / 2] : 1;
+	*cw = n ? c[n / 2] : 1;
+	if (*h <= 0)
+		*h = 1;
+	if (*cw <= 0)
+		*cw = 1;
+	free(v);
+	free(c);
+}
+
+/* Lines: words whose centres lie within 0.4 of a height of the first. */
+static size_t make_lines(struct pword *w, size_t n, double h, struct pline **out)
+{
+	qsort(w, n, sizeof *w, cmp_word);
+	struct pline *l = NULL;
+	size_t nl = 0, cap = 0;
+	for (size_t i = 0; i < n;) {
+		double c0 = (w[i].y0 + w[i].y1) / 2;
+		size_t j = i + 1;
+		while (j < n && w[j].page == w[i].page && (w[j].y0 + w[j].y1) / 2 - c0 < 0.4 * h)
+			j++;
+		qsort(w + i, j - i, sizeof *w, cmp_x);
+		l = xgrow(l, &cap, nl + 1, sizeof *l);
+		struct pline *p = &l[nl++];
+		p->from = i;
+		p->to = j;
+		p->page = w[i].page;
+		p->y0 = w[i].y0;
+		p->y1 = w[i].y1;
+		p->no = w[i].line > 0 ? w[i].line : (int)nl;
+		for (size_t k = i; k < j; k++) {
+			p->y0 = fmin(p->y0, w[k].y0);
+			p->y1 = fmax(p->y1, w[k].y1);
+		}
+		i = j;
+	}
+	*out = l;
+	return nl;
+}
+
+/* The width of a space: the median gap between words of a line, among
+ * gaps narrower than two characters. */
+static double space_width(const struct pword *w, const struct pline *l, size_t nl, double cw)
+{
+	double *g = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < nl; i++)
+		for (size_t j = l[i].from + 1; j < l[i].to; j++) {
+			double d = w[j].x0 - w[j - 1].x1;
+			if (d <= 0 || d >= 2 * cw)
+				continue;
+			g = xgrow(g, &cap, n + 1, sizeof *g);
+			g[n++] = d;
+		}
+	double s = cw / 2;
+	if (n) {
+		qsort(g, n, sizeof *g, cmp_double);
+		s = g[n / 2];
+	}
+	free(g);
+	return s;
+}
+
+static const char *const header_vocab[] = {
+        "stt",  "tt",  "so",   "thu",   "tu",   "noi",   "dung",  "chi",  "tieu", "ten",
+        "don",  "vi",  "tinh", "dvt",   "muc",  "hien",  "trang", "nam",  "ket",  "qua",
+        "thuc", "uoc", "co",   "quan",  "chu",  "tri",   "theo",  "doi",  "danh", "gia",
+        "phoi", "hop", "thoi", "gian",  "hoan", "thanh", "han",   "tien", "do",   "nhiem",
+        "vu",   "ghi", "giai", "doan",  "kiem", "tra",   "tong",  "bao",  "cao",  "den",
+        "tri",  "sở",  "ban",  "nganh", "linh", "vuc",   "giao",  "tieu", "cu",   "the",
+};
+
+static bool vocab_word(const char *f)
+{
+	size_t n = strlen(f);
+	if (n == 4 && isdigit((unsigned char)f[0]) && isdigit((unsigned char)f[3]))
+		return true; /* a year */
+	for (size_t k = 0; k < sizeof header_vocab / sizeof header_vocab[0]; k++)
+		if (!strcmp(f, header_vocab[k]))
+			return true;
+	return false;
+}
+
+/* What a line says about a header: -1 not a header line, else bits
+ * 1 (a number column word), 2 (a name column word). */
+static int header_line(const struct pword *w, const struct pline *l)
+{
+	int bits = 0;
+	for (size_t i = l->from; i < l->to; i++) {
+		struct words ws = {0};
+		text_words(w[i].s, &ws);
+		for (size_t k = 0; k < ws.n; k++) {
+			if (!vocab_word(ws.w[k])) {
+				words_free(&ws);
+				return -1;
+			}
+			if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
+				bits |= 1;
+			if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
+			    !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten"))
+				bits |= 2;
+		}
+		words_free(&ws);
+	}
+	return bits;
+}
+
+/* The header band around line i: [*a, *b). */
+static bool header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
+                        size_t *a, size_t *b)
+{
+	int bits = header_line(w, &l[i]);
+	if (bits < 0 || !(bits & 1))
+		return false;
+	size_t s = i, e = i + 1;
+	while (s > 0 && l[s - 1].page == l[i].page && l[s].y0 - l[s - 1].y1 < 1.0 * h) {
+		int k = header_line(w, &l[s - 1]);
+		if (k < 0)
+			break;
+		bits |= k;
+		s--;
+	}
+	while (e < nl && l[e].page == l[i].page && l[e].y0 - l[e - 1].y1 < 1.0 * h) {
+		int k = header_line(w, &l[e]);
+		if (k < 0)
+			break;
+		bits |= k;
+		e++;
+	}
+	*a = s;
+	*b = e;
+	return bits == 3;
+}
+
+struct table {
+	double lo[MAXCOLS], hi[MAXCOLS]; /* header cells' extent */
+	double bound[MAXCOLS + 1];       /* column c is [bound[c], bound[c + 1]) */
+	int ncol;
+	char *head[MAXCOLS];
+};
+
+static void table_free(struct table *t)
+{
+	for (int c = 0; c < t->ncol; c++)
+		free(t->head[c]);
+	memset(t, 0, sizeof *t);
+}
+
+/* Header words clustered into columns; their text joined line by line. */
+static size_t uf_find(size_t *up, size_t i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+struct span {
+	double lo, hi;
+};
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/* Two stacks of header words are one cell when, on every line both
+ * have words, they are a space apart ("Thời gian / hoàn thành"), not
+ * when some line has them further ("Hiện Năm / trạng    2025"). */
+/* The words of stack r (in line, then x order) hold the name of a column
+ * or a year. */
+static bool names_column(const struct pword **v, const size_t *line, size_t *up, size_t n, size_t r)
+{
+	static const char *const names[] = {"don vi",   "hien trang", "nam",       "co quan",
+	                                    "chi tieu", "nhiem vu",   "thoi gian", "ket qua",
+	                                    "ghi chu",  "stt",        "noi dung",  "thuc hien"};
+	struct buf b = BUF_INIT;
+	bool year = false;
+	for (size_t i = 0; i < n; i++) {
+		if (uf_find(up, i) != r)
+			continue;
+		buf_puts(&b, v[i]->s);
+		buf_putc(&b, ' ');
+		year |= strlen(v[i]->s) == 4 && strspn(v[i]->s, "0123456789") == 4;
+	}
+	(void)line;
+	char *f = text_fold(buf_str(&b));
+	buf_free(&b);
+	bool named = year;
+	for (size_t k = 0; k < sizeof names / sizeof names[0] && !named; k++) {
+		size_t m = strlen(names[k]);
+		for (const char *p = strstr(f, names[k]); p && !named; p = strstr(p + 1, names[k]))
+			named = (p == f || p[-1] == ' ') && (p[m] == ' ' || p[m] == '\0');
+	}
+	free(f);
+	return named;
+}
+
+static bool stacks_touch(const struct pword **v, const size_t *line, size_t *up, size_t n,
+                         size_t ri, size_t rj, double tol)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (uf_find(up, i) != ri)
+			continue;
+		double ax = -1e18, bx = 1e18; /* ri's right end, rj's left end */
+		for (size_t j = 0; j < n; j++) {
+			if (line[j] != line[i])
+				continue;
+			size_t r = uf_find(up, j);
+			if (r == ri)
+				ax = fmax(ax, v[j]->x1);
+			else if (r == rj)
+				bx = fmin(bx, v[j]->x0);
+		}
+		if (bx < 1e18 && bx - ax > tol)
+			return false;
+	}
+	/* Stacks that each name a column ("Đơn vị tính", "Hiện trạng",
+	 * "Năm 2025") stay apart. */
+	return !(names_column(v, line, up, n, ri) && names_column(v, line, up, n, rj));
+}
+
+/* Header words into columns: words of different lines that overlap
+ * stack into one cell ("Đơn / vị / tính"); words of one line a space
+ * apart join ("Cơ quan chủ trì") unless each heads a stack of its own
+ * ("Hiện / trạng" beside "Năm / 2025"). */
+static void read_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         double space, struct table *t)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += l[i].to - l[i].from;
+	const struct pword **v = xcalloc(n ? n : 1, sizeof *v);
+	size_t *line = xcalloc(n ? n : 1, sizeof *line), *up = xcalloc(n ? n : 1, sizeof *up);
+	bool *stacked = xcalloc(n ? n : 1, sizeof *stacked);
+	size_t k = 0;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			line[k] = i;
+			up[k] = k;
+			v[k++] = &w[j];
+		}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (line[i] != line[j] && v[i]->x0 < v[j]->x1 && v[j]->x0 < v[i]->x1) {
+				up[uf_find(up, i)] = uf_find(up, j);
+				stacked[i] = stacked[j] = true;
+			}
+	double tol = 1.8 * space;
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t j = i + 1; /* words of a line are in x order */
+		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol)
+			continue;
+		size_t ri = uf_find(up, i), rj = uf_find(up, j);
+		if (stacked[i] && stacked[j] && ri != rj &&
+		    !stacks_touch(v, line, up, n, ri, rj, tol))
+			continue;
+		up[ri] = rj;
+	}
+	struct span *sp = xcalloc(n ? n : 1, sizeof *sp);
+	size_t ns = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (uf_find(up, i) != i)
+			continue;
+		sp[ns].lo = 1e18;
+		sp[ns].hi = -1e18;
+		for (size_t j = 0; j < n; j++)
+			if (uf_find(up, j) == i) {
+				sp[ns].lo = fmin(sp[ns].lo, v[j]->x0);
+				sp[ns].hi = fmax(sp[ns].hi, v[j]->x1);
+			}
+		ns++;
+	}
+	qsort(sp, ns, sizeof *sp, cmp_span);
+	t->ncol = 0;
+	for (size_t i = 0; i < ns; i++) {
+		if (t->ncol && sp[i].lo < t->hi[t->ncol - 1]) {
+			t->hi[t->ncol - 1] = fmax(t->hi[t->ncol - 1], sp[i].hi);
+			continue;
+		}
+		if (t->ncol == MAXCOLS)
+			break;
+		t->lo[t->ncol] = sp[i].lo;
+		t->hi[t->ncol] = sp[i].hi;
+		t->ncol++;
+	}
+	free(sp);
+	free(line);
+	free(up);
+	free(stacked);
+	free(v);
+	for (int c = 0; c < t->ncol; c++) {
+		struct buf bf = BUF_INIT;
+		for (size_t i = a; i < b; i++)
+			for (size_t j = l[i].from; j < l[i].to; j++) {
+				double m = (w[j].x0 + w[j].x1) / 2;
+				if (m < t->lo[c] || m > t->hi[c])
+					continue;
+				if (bf.len)
+					buf_putc(&bf, ' ');
+				buf_puts(&bf, w[j].s);
+			}
+		t->head[c] = buf_detach(&bf);
+	}
+}
+
+/* Each boundary in the widest run of least body coverage between two
+ * header cells. Body lines [a, b). */
+static void place_bounds(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         double cw, struct table *t)
+{
+	t->bound[0] = -1e9;
+	t->bound[t->ncol] = 1e9;
+	double step = cw / 4;
+	for (int c = 1; c < t->ncol; c++) {
+		double x0 = t->hi[c - 1], x1 = t->lo[c];
+		if (x1 <= x0) {
+			t->bound[c] = (x0 + x1) / 2;
+			continue;
+		}
+		int best = -1, run = 0, bestrun = 0;
+		double bestx = (x0 + x1) / 2, runx = x0;
+		for (double x = x0; x <= x1; x += step) {
+			int cov = 0;
+			for (size_t i = a; i < b; i++)
+				for (size_t j = l[i].from; j < l[i].to; j++)
+					cov += w[j].x0 < x && w[j].x1 > x;
+			if (best < 0 || cov < best) {
+				best = cov;
+				run = 0;
+				bestrun = 0;
+			}
+			if (cov == best) {
+				if (!run)
+					runx = x;
+				run++;
+				if (run > bestrun) {
+					bestrun = run;
+					bestx = (runx + x) / 2;
+				}
+			} else {
+				run = 0;
+			}
+		}
+		t->bound[c] = bestx;
+	}
+}
+
+static int column_of(const struct table *t, const struct pword *w)
+{
+	double m = (w->x0 + w->x1) / 2;
+	for (int c = 0; c < t->ncol; c++)
+		if (m < t->bound[c + 1])
+			return c;
+	return t->ncol - 1;
+}
+
+/* "I", "II.", "I.1", "12", "3.4.", "a)", "-": what a number column holds. */
+static bool code_like(const char *s)
+{
+	if (text_len(s) > 8)
+		return false;
+	char *f = text_fold(s);
+	bool ok = f[0] != '\0';
+	for (const char *p = f; *p && ok; p++)
+		ok = isdigit((unsigned char)*p) || strchr("ivxlc.)-/abcdefgh*+", *p);
+	free(f);
+	return ok;
+}
+
+/* Text of the words of line i in column c; NULL when none. */
+static char *line_col(const struct pword *w, const struct pline *l, const struct table *t, int c)
+{
+	struct buf b = BUF_INIT;
+	for (size_t j = l->from; j < l->to; j++) {
+		if (column_of(t, &w[j]) != c)
+			continue;
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, w[j].s);
+	}
+	if (!b.len) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
+static char *line_text(const struct pword *w, const struct pline *l)
+{
+	struct buf b = BUF_INIT;
+	for (size_t j = l->from; j < l->to; j++) {
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, w[j].s);
+	}
+	return buf_detach(&b);
+}
+
+static void add_text(struct lines *text, struct rows *out, const struct pword *w,
+                     const struct pline *l)
+{
+	char *s = line_text(w, l);
+	if (text) {
+		text->v = xgrow(text->v, &text->cap, text->n + 1, sizeof *text->v);
+		text->v[text->n++] = xstrdup(s);
+	}
+	struct row *r = rows_add(out, l->no);
+	r->text = true;
+	r->page = l->page + 1;
+	row_add_cell(r, s, strlen(s));
+	free(s);
+}
+
+/* A cell's line that ends inside a word ("HĐND-", "Người/"): the next
+ * line goes on without a space. */
+static bool glued(const char *s, size_t n)
+{
+	return n >= 2 && (s[n - 1] == '-' || s[n - 1] == '/') && s[n - 2] != ' ';
+}
+
+/* A word broken at the cell's edge ("Doan" / "h nghiệp"): the next line
+ * starts with lowercase letters without a vowel, which no Vietnamese
+ * syllable is, after a letter. */
+static bool broken(const char *before, const char *after)
+{
+	size_t n = strlen(before);
+	unsigned char a = (unsigned char)before[n - 1];
+	if (!n || !(isalpha(a) || a >= 0x80) || text_case_start(after) != 0)
+		return false;
+	char *f = text_fold(after);
+	size_t k = strcspn(f, " ,;.:)");
+	bool ok = k > 0 && k <= 3;
+	for (size_t i = 0; i < k && ok; i++)
+		ok = isalpha((unsigned char)f[i]) && !strchr("aeiouy", f[i]);
+	free(f);
+	return ok;
+}
+
+/* A group heading ("II | Phát triển nguồn lực" spanning the table): a
+ * roman number or a capital letter alone in the number column, and the
+ * rest of each line one run of words (no gap wider than a space). */
+static bool group_heading(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                          const struct table *t, double space)
+{
+	bool code = false;
+	for (size_t i = a; i < b; i++) {
+		const struct pword *prev = NULL;
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			if (column_of(t, &w[j]) > 0) {
+				if (prev && w[j].x0 - prev->x1 > 1.8 * space)
+					return false;
+				prev = &w[j];
+				continue;
+			}
+			char c[16];
+			snprintf(c, sizeof c, "%s", w[j].s);
+			size_t n = strlen(c);
+			while (n && (c[n - 1] == '.' || c[n - 1] == ')'))
+				c[--n] = '\0';
+			code = text_roman(c) > 0 || (n == 1 && c[0] >= 'A' && c[0] <= 'Z');
+		}
+	}
+	return code && b - a <= 4;
+}
+
+/* Emit one table row made of lines [a, b). */
+static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                     const struct table *t, int table, double space, struct rows *out)
+{
+	if (a >= b)
+		return;
+	struct row *r = rows_add(out, l[a].no);
+	r->last = l[b - 1].no;
+	r->page = l[a].page + 1;
+	r->table = table;
+	if (group_heading(w, l, a, b, t, space)) {
+		for (int c = 0; c < 2; c++) {
+			struct buf bf = BUF_INIT;
+			for (size_t i = a; i < b; i++)
+				for (size_t j = l[i].from; j < l[i].to; j++) {
+					if ((column_of(t, &w[j]) > 0) != c)
+						continue;
+					if (bf.len)
+						buf_putc(&bf, ' ');
+					buf_puts(&bf, w[j].s);
+				}
+			row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
+			buf_free(&bf);
+		}
+		for (int c = 2; c < t->ncol; c++)
+			row_add_cell(r, "", 0);
+		return;
+	}
+	for (int c = 0; c < t->ncol; c++) {
+		struct buf bf = BUF_INIT;
+		for (size_t i = a; i < b; i++) {
+			char *s = line_col(w, &l[i], t, c);
+			if (!s)
+				continue;
+			if (bf.len && c > 0 && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
+				buf_putc(&bf, ' ');
+			buf_puts(&bf, s);
+			free(s);
+		}
+		row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
+		buf_free(&bf);
+	}
+}
+
+static void emit_header(const struct table *t, int line, int page, int table, struct rows *out)
+{
+	struct row *r = rows_add(out, line);
+	r->page = page + 1;
+	r->table = table;
+	for (int c = 0; c < t->ncol; c++)
+		row_add_cell(r, t->head[c], strlen(t->head[c]));
+}
+
+/* Where lines [a, b) split best: the index after the widest vertical gap. */
+static size_t widest_gap(const struct pline *l, size_t a, size_t b, double *gap)
+{
+	size_t at = b;
+	double best = -1e9, bottom = l[a].y1;
+	for (size_t i = a + 1; i < b; i++) {
+		double g = l[i].page != l[i - 1].page ? 1e6 : l[i].y0 - bottom;
+		if (g >= best) {
+			best = g;
+			at = i;
+		}
+		bottom = l[i].page != l[i - 1].page ? l[i].y1 : fmax(bottom, l[i].y1);
+	}
+	*gap = best;
+	return at;
+}
+
+static int head_col(const struct table *t, const char *const *names, size_t n)
+{
+	for (int c = 0; c < t->ncol; c++) {
+		char *f = text_fold(t->head[c]);
+		bool hit = false;
+		for (size_t k = 0; k < n && !hit; k++)
+			hit = !strncmp(f, names[k], strlen(names[k])) && !strstr(f, "chu tri") &&
+			      !strstr(f, "thuc hien");
+		free(f);
+		if (hit)
+			return c;
+	}
+	return -1;
+}
+
+/* Text laid out with spaces can squeeze a unit against the name ("băng
+ * rộng %"): when a row's unit cell is empty and its name holds, as a word
+ * of its own, a unit without letters that other rows of the table have as
+ * their whole unit cell ("%"), the unit is moved there. Rows after
+ * rows->v[head]. */
+static void unit_from_name(struct rows *out, size_t head, const struct table *t)
+{
+	static const char *const unit_names[] = {"don vi tinh", "dvt", "don vi"};
+	static const char *const name_names[] = {"chi tieu", "noi dung", "ten chi tieu"};
+	int u = head_col(t, unit_names, 3), m = head_col(t, name_names, 3);
+	if (u < 0 || m < 0 || u == m)
+		return;
+	for (size_t i = head + 1; i < out->n; i++) {
+		struct row *r = &out->v[i];
+		if (r->text || r->ncell <= u || r->ncell <= m || r->cell[u][0])
+			continue;
+		char *name = r->cell[m];
+		for (char *p = name; *p; p++) {
+			if (p != name && p[-1] != ' ')
+				continue;
+			size_t k = strcspn(p, " ");
+			bool letters = false;
+			for (size_t j = 0; j < k; j++)
+				letters |= (unsigned char)p[j] >= 0x80 ||
+				           isalpha((unsigned char)p[j]) ||
+				           isdigit((unsigned char)p[j]);
+			if (!k || letters)
+				continue;
+			bool seen = false;
+			for (size_t q = head + 1; q < out->n && !seen; q++)
+				seen = q != i && !out->v[q].text && out->v[q].ncell > u &&
+				       strlen(out->v[q].cell[u]) == k &&
+				       !strncmp(out->v[q].cell[u], p, k);
+			if (!seen)
+				continue;
+			free(r->cell[u]);
+			r->cell[u] = xstrndup(p, k);
+			size_t at = (size_t)(p - name);
+			char *rest = p + k;
+			while (*rest == ' ')
+				rest++;
+			while (at && name[at - 1] == ' ')
+				at--;
+			char *joined =
+			        xasprintf("%.*s%s%s", (int)at, name, at && *rest ? " " : "", rest);
+			free(r->cell[m]);
+			r->cell[m] = joined;
+			break;
+		}
+	}
+}
+
+bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+{
+	double h, cw;
+	metrics(w, n, &h, &cw);
+	struct pline *l = NULL;
+	size_t nl = make_lines(w, n, h, &l);
+	double space = space_width(w, l, nl, cw);
+	bool found = false;
+	int tables = 0;
+	struct table t = {0};
+	char **prev_head = NULL; /* the header before: a page's repeated one */
+	int prev_ncol = 0;
+	size_t last_row = (size_t)-1; /* the last table row emitted */
+	size_t i = 0;
+	while (i < nl) {
+		size_t a, b;
+		if (!header_band(w, l, nl, i, h, &a, &b)) {
+			add_text(text, out, w, &l[i]);
+			i++;
+			continue;
+		}
+		/* Lines of the band taken as text before it are dropped. */
+		while (out->n && a < i && out->v[out->n - 1].text) {
+			struct row *last = &out->v[--out->n];
+			for (int c = 0; c < last->ncell; c++)
+				free(last->cell[c]);
+			free(last->cell);
+			if (text && text->n)
+				free(text->v[--text->n]);
+			i--;
+		}
+		found = true;
+		for (int c = 0; c < prev_ncol; c++)
+			free(prev_head[c]);
+		free(prev_head);
+		prev_ncol = t.ncol;
+		prev_head = xcalloc(MAXCOLS, sizeof *prev_head);
+		for (int c = 0; c < t.ncol; c++)
+			prev_head[c] = xstrdup(t.head[c]);
+		table_free(&t);
+		read_columns(w, l, a, b, space, &t);
+		/* The body: up to the next header, a non-number in the number
+		 * column, or a wide gap. */
+		size_t e = b, x, y;
+		while (e < nl && !header_band(w, l, nl, e, h, &x, &y))
+			e++;
+		if (e < nl)
+			e = x > b ? x : b;
+		place_bounds(w, l, b, e, cw, &t);
+		bool same = prev_head && prev_ncol == t.ncol;
+		for (int c = 0; same && c < t.ncol; c++)
+			same = !strcmp(prev_head[c], t.head[c]);
+		if (!same)
+			tables++;
+		emit_header(&t, l[a].no, l[a].page, tables, out);
+		size_t head_row = out->n - 1;
+		size_t end = b;
+		while (end < e) {
+			if (end > b && l[end].page == l[end - 1].page &&
+			    l[end].y0 - l[end - 1].y1 > 2.5 * h)
+				break;
+			char *c0 = line_col(w, &l[end], &t, 0);
+			bool stop = c0 && !code_like(c0);
+			free(c0);
+			if (stop)
+				break;
+			end++;
+		}
+		/* A row split over pages: the lines above the first row's gap
+		 * (a row's lines touch, rows are apart) end the last row. */
+		size_t prev = b; /* first line of the current row */
+		if (same && last_row < out->n - 1) {
+			size_t k = b;
+			while (k < end) {
+				char *c0 = line_col(w, &l[k], &t, 0);
+				free(c0);
+				if (c0)
+					break;
+				k++;
+			}
+			double g = 0;
+			size_t cut = k < end && k > b ? widest_gap(l, b, k + 1, &g) : b;
+			if (cut > b && cut <= k && g > 0.3 * h) {
+				struct row *r = &out->v[last_row];
+				for (int c = 0; c < r->ncell && c < t.ncol; c++) {
+					struct buf bf = BUF_INIT;
+					buf_puts(&bf, r->cell[c]);
+					for (size_t q = b; q < cut; q++) {
+						char *s = line_col(w, &l[q], &t, c);
+						if (s) {
+							if (bf.len)
+								buf_putc(&bf, ' ');
+							buf_puts(&bf, s);
+						}
+						free(s);
+					}
+					free(r->cell[c]);
+					r->cell[c] = buf_detach(&bf);
+				}
+				r->last = l[cut - 1].no;
+				prev = cut;
+			}
+		}
+		/* Anchors: lines with text in the number column. */
+		bool anchored = false;
+		for (size_t k = b; k < end; k++) {
+			char *c0 = line_col(w, &l[k], &t, 0);
+			if (!c0)
+				continue;
+			free(c0);
+			if (!anchored) {
+				anchored = true;
+				continue;
+			}
+			/* Lines of the previous anchor's row: those before the
+			 * widest gap between the two anchors. */
+			size_t last_anchor = prev;
+			for (size_t q = k; q-- > prev;) {
+				char *s = line_col(w, &l[q], &t, 0);
+				if (s) {
+					free(s);
+					last_anchor = q;
+					break;
+				}
+			}
+			double g;
+			widest_gap(l, last_anchor, k + 1, &g);
+			if (g < 0.3 * h)
+				continue; /* no gap between: the number cell wrapped */
+			size_t cut = widest_gap(l, last_anchor, k + 1, &g);
+			if (cut > k)
+				cut = k;
+			emit_row(w, l, prev, cut, &t, tables, space, out);
+			prev = cut;
+		}
+		emit_row(w, l, prev, end, &t, tables, space, out);
+		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
+		unit_from_name(out, head_row, &t);
+		i = end;
+	}
+	table_free(&t);
+	for (int c = 0; c < prev_ncol; c++)
+		free(prev_head[c]);
+	free(prev_head);
+	free(l);
+	return found;
+}
+
+bool layout_rows(const struct lines *src, struct rows *out)
+{
+	struct pword *w = NULL;
+	size_t n = 0, cap = 0;
+	int page = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		const char *s = src->v[i];
+		while (*s == '\f') {
+			page++;
+			s++;
+		}
+		size_t col = 0;
+		while (*s) {
+			if (*s == ' ' || *s == '\t') {
+				col += *s == '\t' ? 8 - col % 8 : 1;
+				s++;
+				continue;
+			}
+			size_t k = strcspn(s, " \t");
+			char *word = xstrndup(s, k);
+			size_t len = text_len(word);
+			w = xgrow(w, &cap, n + 1, sizeof *w);
+			w[n].s = word;
+			w[n].x0 = (double)col;
+			w[n].x1 = (double)(col + len);
+			w[n].y0 = (double)i;
+			w[n].y1 = (double)i + 1;
+			w[n].page = page;
+			w[n].line = (int)i + 1;
+			n++;
+			col += len;
+			s += k;
+		}
+	}
+	struct rows rows = {0};
+	bool found = pword_rows(w, n, &rows, NULL);
+	for (size_t i = 0; i < n; i++)
+		free(w[i].s);
+	free(w);
+	if (found) {
+		*out = rows;
+	} else {
+		rows_free(&rows);
+	}
+	return found;
+}
