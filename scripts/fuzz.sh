@@ -234,6 +234,7 @@ for h in "${harnesses[@]}"; do
 		printf '<table><tr><th rowspan=2>TT</th><th colspan=2>M&#7913;c</th></tr><tr><td>2025</td><td>2030</td></tr><tr><td>1<td>&ge; 80&nbsp;%%<br>x<td><table><tr><td>n</td></tr></table></table>' >"$seeds/spans"
 		printf '<html><head><meta charset="windows-1258"><title>x</title><script>a<b</script></head><body><p>K\xd2 ho\xe3ch &#x1EBF;&amp;&bogus;<!-- c --></p>' >"$seeds/charset"
 		max_len=65536
+		;;
 	fuzz_pdfrows)
 		# words of a header band, a group row and an indicator row
 		printf '\010\020\010\000\000\000\060\020\010\000\000\002\140\020\010\000\000\006\210\020\010\000\000\011\240\020\010\000\000\013\010\030\010\000\000\037\060\030\010\000\000\054\010\040\010\000\000\042\060\040\010\000\000\065\140\040\010\000\000\050\240\040\010\000\000\051' >"$seeds/table"
