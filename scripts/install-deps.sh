@@ -9,6 +9,7 @@ pkgs=(
   libcmocka-dev libjansson-dev libutf8proc-dev libicu-dev libsqlite3-dev sqlite3 bc
   postgresql-15 postgresql-client-15 libpq-dev
   libmicrohttpd-dev libsodium-dev curl jq libxlsxwriter-dev libzip-dev
+  libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie
 )
 
 # `install-deps.sh check` adds what the browser tests need: Debian's
@@ -23,7 +24,8 @@ if [ "${1:-}" = bench ] || [ "${1:-}" = check ]; then
   command -v npm >/dev/null || extra+=(npm)
 fi
 if [ "${1:-}" = check ]; then
-  pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip)
+  pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip
+    imagemagick img2pdf)
 fi
 if [ "${1:-}" = bench ]; then
   pkgs+=(wrk nginx-light)

@@ -4,6 +4,7 @@
 #include "import.h"
 
 #include "encoding.h"
+#include "ocr.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -225,6 +226,34 @@ static int read_tables(const struct lines *l, struct plan *p, char **err)
 	return 0;
 }
 
+/* A scanned PDF: the lines and rows Tesseract read, then the same steps. */
+static int read_scan(const char *data, size_t n, struct plan *p, char **err)
+{
+	struct lines l = {0};
+	struct rows r = {0};
+	int rc = ocr_pdf(data, n, &l, &r, p, err);
+	if (!rc) {
+		meta_read(&l, p);
+		interpret_rows(&r, p);
+		if (p->nind == 0 && p->ntasks == 0)
+			rc = fail(err, xstrdup("không tìm thấy bảng chỉ tiêu hay nhiệm vụ có kẻ ô "
+			                       "trong bản quét: hãy quét lại các trang có bảng"));
+		else
+			check_total(&l, p);
+	}
+	lines_free(&l);
+	rows_free(&r);
+	if (rc) {
+		plan_free(p);
+		return -1;
+	}
+	sort_by_group(p);
+	unique_codes(p);
+	warn_duplicates(p);
+	sort_warnings(p);
+	return 0;
+}
+
 int import_plan(const char *data, size_t n, struct plan *p, char **err)
 {
 	plan_init(p);
@@ -235,6 +264,8 @@ int import_plan(const char *data, size_t n, struct plan *p, char **err)
 	if (n > IMPORT_MAX_BYTES)
 		return fail(err,
 		            xasprintf("tệp quá lớn (%zu byte; tối đa 16 MB cho một kế hoạch)", n));
+	if (ocr_is_scan(data, n)) /* a PDF without a text layer */
+		return read_scan(data, n, p, err);
 	char *conv = NULL;
 	size_t convlen = 0;
 	const char *encname = NULL;

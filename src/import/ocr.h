@@ -1,0 +1,35 @@
+/* ocr.h: a scanned plan (a PDF of page images, no text layer) read with
+ * Tesseract: the ruled tables cell by cell, the text around them line by
+ * line, and every cell read with low confidence flagged for review. */
+#ifndef CHITIEU_OCR_H
+#define CHITIEU_OCR_H
+
+#include "plan.h"
+#include "table.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Mean word confidence (Tesseract's 0-100) below which a cell is flagged. */
+#define OCR_MIN_CONF 70
+
+/* A PDF (by its first bytes) whose pages carry no text at all: a scan. */
+bool ocr_is_scan(const char *data, size_t n);
+
+/* Called after each page is read (page from 1, of npages). */
+typedef void (*ocr_progress_fn)(void *ctx, int page, int npages);
+
+/* Report progress to fn from now on (NULL: a line on stderr when stderr is
+ * a terminal, "Đang nhận dạng trang 2/6…"). */
+void ocr_set_progress(ocr_progress_fn fn, void *ctx);
+
+/* Read the scan data[0..n) into l (the recognised document as lines, each
+ * table row as a "| a | b |" line) and r (the tables' rows, whose line
+ * numbers are lines of l; the text outside tables as text rows). Flagged
+ * cells go into p->warn at their row's line. Returns 0, or -1 with *err one
+ * Vietnamese sentence the caller frees (unreadable PDF, no Vietnamese data,
+ * an image too blurred to read). */
+int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+            char **err);
+
+#endif
