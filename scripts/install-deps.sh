@@ -16,6 +16,7 @@ pkgs=(
 # chromium, and node with npm for playwright-core (tests/browser).
 # `install-deps.sh bench` adds node and npm for DuckDB (@duckdb/node-api) in
 # scripts/bench-compare.sh, and wrk and nginx for the HTTP benchmark.
+# imagemagick and img2pdf make scanned PDFs (tests/tools/make-scans.sh).
 # node is checked by command, not package: a node from elsewhere
 # (NodeSource) bundles npm and conflicts with Debian's npm package.
 extra=()
@@ -29,6 +30,8 @@ if [ "${1:-}" = check ]; then
 fi
 if [ "${1:-}" = bench ]; then
   pkgs+=(wrk nginx-light)
+  # scripts/bench-ocr.sh makes its 6-page scan from a rendered plan.
+  pkgs+=(libreoffice-writer-nogui poppler-utils imagemagick img2pdf)
 fi
 
 missing=("${extra[@]}")

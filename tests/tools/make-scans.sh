@@ -8,6 +8,7 @@
 # (pdftoppm), given Gaussian noise and a 0.5 degree rotation (ImageMagick)
 # and put back, one JPEG per page, into a PDF without any text (img2pdf):
 #   OUTDIR/NAME.scan.pdf
+# FIRST and LAST (page numbers) keep only those pages of each plan.
 # Needs soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils),
 # convert (imagemagick) and img2pdf: scripts/install-deps.sh check.
 set -euo pipefail
@@ -23,7 +24,7 @@ for name in "$@"; do
 	sed 's/<table>/<table border="1" cellspacing="0" cellpadding="3">/g' "$src/$name.html" > "$tmp/$name.html"
 	soffice -env:UserInstallation="file://$tmp/profile" --headless --convert-to pdf:writer_pdf_Export \
 		--outdir "$tmp" "$tmp/$name.html" > /dev/null 2>&1
-	pdftoppm -r 200 -gray "$tmp/$name.pdf" "$tmp/$name-p"
+	pdftoppm -r 200 -gray ${FIRST:+-f "$FIRST"} ${LAST:+-l "$LAST"} "$tmp/$name.pdf" "$tmp/$name-p"
 	pages=()
 	for p in "$tmp/$name"-p-*.pgm; do
 		# Fixed seed: the same scan every time.
