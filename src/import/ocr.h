@@ -11,11 +11,12 @@
 #include <stddef.h>
 
 /* A cell with a word read under this confidence (Tesseract's 0-100) is
- * flagged for review. Measured on scans of three plans (831 target cells,
- * tests/tools/make-scans.sh): wrong cells left unflagged were 6 at 70, 5 at
- * 75, 4 at 80 (each then a word misread at 89-97 %), for 54 + 105 flags at
- * 75 and 65 + 134 at 80 on two of them. The lowest word, not the cell's
- * mean: "phát" read as "T" at 0 % beside three words at 96 % averages 72. */
+ * flagged for review. Measured on scans of plans 000, 004 and 001 (831
+ * target cells, tests/tools/make-scans.sh): wrong cells left unflagged were
+ * 6 at 70, 5 at 75, 4 at 80 (3 once "=" is flagged too, each a word misread
+ * at 89-97 %), for 54 + 105 flags at 75 and 65 + 134 at 80 on 000 and 004.
+ * The lowest word, not the cell's mean: "phát" read as "T" at 0 % beside three words at 96 %
+ * averages 72. */
 #define OCR_MIN_CONF 80
 
 /* A PDF (by its first bytes) whose pages carry no text at all: a scan. */
