@@ -9,13 +9,14 @@ pkgs=(
   libcmocka-dev libjansson-dev libutf8proc-dev libicu-dev libsqlite3-dev sqlite3 bc
   postgresql-15 postgresql-client-15 libpq-dev
   libmicrohttpd-dev libsodium-dev curl jq libxlsxwriter-dev libzip-dev libexpat1-dev
-  libpoppler-glib-dev
+  libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie
 )
 
 # `install-deps.sh check` adds what the browser tests need: Debian's
 # chromium, and node with npm for playwright-core (tests/browser).
 # `install-deps.sh bench` adds node and npm for DuckDB (@duckdb/node-api) in
 # scripts/bench-compare.sh, and wrk and nginx for the HTTP benchmark.
+# imagemagick and img2pdf make scanned PDFs (tests/tools/make-scans.sh).
 # node is checked by command, not package: a node from elsewhere
 # (NodeSource) bundles npm and conflicts with Debian's npm package.
 extra=()
@@ -26,10 +27,13 @@ fi
 if [ "${1:-}" = check ]; then
   # Some test scripts compute with python3 (Debian's, or one already on PATH).
   command -v python3 >/dev/null || extra+=(python3)
-  pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip qpdf)
+  pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip qpdf
+    imagemagick img2pdf)
 fi
 if [ "${1:-}" = bench ]; then
   pkgs+=(wrk nginx-light)
+  # scripts/bench-ocr.sh makes its 6-page scan from a rendered plan.
+  pkgs+=(libreoffice-writer-nogui poppler-utils imagemagick img2pdf)
 fi
 
 missing=("${extra[@]}")

@@ -7,6 +7,7 @@
 #include "html.h"
 #include "ooxml.h"
 #include "pdfdoc.h"
+#include "ocr.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -242,14 +243,20 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	return 0;
 }
 
-/* A PDF file: its text layer's tables (pdfdoc.c); a scan is told apart
- * (IMPORT_E_SCANNED) for the OCR. */
+/* A PDF file: its text layer's tables (pdfdoc.c), or, for a scan, what
+ * Tesseract reads of its pages (ocr.c). */
 static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                     char **err)
 {
-	(void)p;
 	int rc = pdfdoc_read(data, n, r, l, err);
-	return rc == PDFDOC_SCANNED ? IMPORT_E_SCANNED : rc ? -1 : 0;
+	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
+		free(*err);
+		*err = NULL;
+		rows_free(r);
+		lines_free(l);
+		return ocr_pdf(data, n, l, r, p, err) ? -1 : 0;
+	}
+	return rc ? -1 : 0;
 }
 
 /* Documents that are not text, told by their first bytes, never by a file
@@ -307,8 +314,7 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 	if (rc) {
 		plan_free(p);
 		plan_init(p);
-		fail(err, why);
-		return rc < 0 ? rc : -1; /* IMPORT_E_SCANNED stays itself */
+		return fail(err, why);
 	}
 	finish(p);
 	return 0;

@@ -12,15 +12,11 @@
 #define IMPORT_MAX_BYTES (16u << 20)
 #define IMPORT_MAX_LINE  (64u << 10)
 
-/* import_plan's return for a PDF without a text layer (a scan): the
- * document needs OCR; *err says so. */
-#define IMPORT_E_SCANNED (-2)
-
 /* Read the document data[0..n) into p (initialised by the callee): text
- * (UTF-8 or a legacy encoding) or a PDF with a text layer, told apart by
- * content. Returns 0, or -1 (IMPORT_E_SCANNED for a scanned PDF) with *err
- * a one-line Vietnamese reason that the caller frees; p is then empty. Warnings about the document
- * go into p->warn. */
+ * (UTF-8 or a legacy encoding), a web page, a Word or Excel file, a PDF
+ * (its text layer, or a scan through OCR), told apart by content. Returns
+ * 0, or -1 with *err a one-line Vietnamese reason that the caller frees; p
+ * is then empty. Warnings about the document go into p->warn. */
 int import_plan(const char *data, size_t n, struct plan *p, char **err);
 
 /* The bytes of a file, at most max of them: the caller frees. NULL with *err

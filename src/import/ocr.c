@@ -1,0 +1,713 @@
+/* ocr.c: scanned plans. Each page of the PDF is rendered at OCR_DPI
+ * (poppler + cairo), turned grey and deskewed (leptonica); the table's
+ * ruling is what survives a morphological opening with a long thin brick
+ * (horizontal, then vertical); the rules' positions give the grid, and a
+ * vertical rule missing inside a row joins the cells it would have split
+ * (a group row spanning the table). Tesseract ("vie", a block of text)
+ * reads every cell on its own; a cell with a word read under OCR_MIN_CONF,
+ * or with ink but no text read, is flagged in p->warn. The
+ * page with its tables painted white is read as running text for the
+ * title, number and date. */
+#define _GNU_SOURCE /* RTLD_DEFAULT */
+#include "ocr.h"
+
+#include "text.h"
+#include "util.h"
+
+#include <cairo.h>
+#include <leptonica/allheaders.h>
+#include <dlfcn.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+#include <unistd.h>
+
+#define OCR_DPI       300
+#define OCR_MAX_PAGES 60
+#define OCR_MAX_COLS  40
+#define OCR_MAX_RULES 400
+#define OCR_BLUR_CONF 45 /* a whole scan read below this is too blurred */
+#define NO_ROW        ((size_t)-1)
+#define OCR_TEXT_CONF 60  /* text outside tables kept from this confidence */
+#define OCR_DARK      160 /* grey level under which a pixel is ink */
+#define OCR_RULE      215 /* the same for a table's (thin, light) rules */
+
+static ocr_progress_fn progress_fn;
+static void *progress_ctx;
+
+void ocr_set_progress(ocr_progress_fn fn, void *ctx)
+{
+	progress_fn = fn;
+	progress_ctx = ctx;
+}
+
+static void progress(int page, int npages)
+{
+	if (progress_fn) {
+		progress_fn(progress_ctx, page, npages);
+		return;
+	}
+	if (!isatty(2))
+		return;
+	fprintf(stderr, "\rĐang nhận dạng trang %d/%d…", page, npages);
+	if (page == npages)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+static PopplerDocument *open_pdf(const char *data, size_t n, GError **gerr)
+{
+	GBytes *b = g_bytes_new(data, n);
+	PopplerDocument *doc = poppler_document_new_from_bytes(b, NULL, gerr);
+	g_bytes_unref(b);
+	return doc;
+}
+
+bool ocr_is_scan(const char *data, size_t n)
+{
+	if (n < 5 || memcmp(data, "%PDF-", 5))
+		return false;
+	GError *gerr = NULL;
+	PopplerDocument *doc = open_pdf(data, n, &gerr);
+	if (!doc) {
+		g_clear_error(&gerr);
+		return false;
+	}
+	bool text = false;
+	int np = poppler_document_get_n_pages(doc);
+	for (int i = 0; i < np && !text; i++) {
+		PopplerPage *pg = poppler_document_get_page(doc, i);
+		char *t = pg ? poppler_page_get_text(pg) : NULL;
+		for (const char *s = t; s && *s && !text; s++)
+			text = *s != ' ' && *s != '\n' && *s != '\r' && *s != '\t' && *s != '\f';
+		g_free(t);
+		if (pg)
+			g_object_unref(pg);
+	}
+	g_object_unref(doc);
+	return np > 0 && !text;
+}
+
+/* The page as an 8-bit grey image at OCR_DPI. */
+static PIX *render(PopplerPage *pg)
+{
+	double w, h;
+	poppler_page_get_size(pg, &w, &h);
+	int pw = (int)(w * OCR_DPI / 72.0), ph = (int)(h * OCR_DPI / 72.0);
+	if (pw < 16 || ph < 16 || pw > 20000 || ph > 20000)
+		return NULL;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, OCR_DPI / 72.0, OCR_DPI / 72.0);
+	poppler_page_render(pg, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	PIX *g = pixCreate(pw, ph, 8);
+	pixSetResolution(g, OCR_DPI, OCR_DPI);
+	const unsigned char *src = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s), wpl = pixGetWpl(g);
+	l_uint32 *dst = pixGetData(g);
+	for (int y = 0; y < ph; y++) {
+		const uint32_t *in = (const uint32_t *)(src + (size_t)y * (size_t)stride);
+		l_uint32 *out = dst + (size_t)y * (size_t)wpl;
+		for (int x = 0; x < pw; x++) {
+			uint32_t v = in[x];
+			unsigned r = (v >> 16) & 255, gg = (v >> 8) & 255, b = v & 255;
+			SET_DATA_BYTE(out, x, (r * 77 + gg * 150 + b * 29) >> 8);
+		}
+	}
+	cairo_surface_destroy(s);
+	return g;
+}
+
+struct grid {
+	int x0, y0, x1, y1; /* the table's box */
+	int ys[OCR_MAX_RULES], ny;
+	int xs[OCR_MAX_COLS + 1], nx;
+};
+
+/* Centres of runs of positions where count[i] >= min. */
+static int rules(const int *count, int from, int to, int min, int *out, int max)
+{
+	int n = 0;
+	for (int i = from; i < to; i++) {
+		if (count[i] < min)
+			continue;
+		int j = i;
+		while (j + 1 < to && count[j + 1] >= min)
+			j++;
+		if (n < max)
+			out[n++] = (i + j) / 2;
+		i = j;
+	}
+	return n;
+}
+
+/* Black pixels of the 1-bit mask in column x, rows [y0, y1). */
+static int col_ink(PIX *m, int x, int y0, int y1)
+{
+	int wpl = pixGetWpl(m), c = 0;
+	l_uint32 *d = pixGetData(m);
+	for (int y = y0; y < y1; y++)
+		c += GET_DATA_BIT(d + (size_t)y * (size_t)wpl, x) != 0;
+	return c;
+}
+
+/* How much (percent) of the band [ya, yb) the vertical rule near x
+ * covers, leaving out a margin at each end. */
+static int col_cover(PIX *vmask, int x, int ya, int yb)
+{
+	int m = (yb - ya) / 8, best = 0;
+	for (int dx = -4; dx <= 4; dx++)
+		if (x + dx >= 0 && x + dx < pixGetWidth(vmask)) {
+			int c = col_ink(vmask, x + dx, ya + m, yb - m);
+			best = c > best ? c : best;
+		}
+	return yb - ya - 2 * m > 0 ? best * 100 / (yb - ya - 2 * m) : 0;
+}
+
+/* Whether the vertical rule at x separates the band [ya, yb). */
+static bool has_rule(PIX *vmask, int x, int ya, int yb)
+{
+	return col_cover(vmask, x, ya, yb) >= 50;
+}
+
+/* Tables of the page: boxes of the ruling's connected parts large enough to
+ * be a table, each with its horizontal and vertical rules. */
+static int find_tables(PIX *bin, PIX **hmask, PIX **vmask, struct grid *g, int max)
+{
+	/* Rules of a scan are thin and light (antialiased hairlines): close the
+	 * gaps noise leaves along them, keep the long runs, then thicken them
+	 * across so that a rule a little off the level still counts as one. */
+	PIX *c = pixCloseBrick(NULL, bin, 7, 1);
+	PIX *o = pixOpenBrick(NULL, c, OCR_DPI / 2, 1);
+	*hmask = pixDilateBrick(NULL, o, 1, 7);
+	pixDestroy(&c);
+	pixDestroy(&o);
+	c = pixCloseBrick(NULL, bin, 1, 7);
+	o = pixOpenBrick(NULL, c, 1, OCR_DPI * 40 / 300);
+	*vmask = pixDilateBrick(NULL, o, 7, 1);
+	pixDestroy(&c);
+	pixDestroy(&o);
+	PIX *both = pixOr(NULL, *hmask, *vmask);
+	BOXA *boxes = pixConnCompBB(both, 8);
+	pixDestroy(&both);
+	int nt = 0, w = pixGetWidth(bin);
+	for (int i = 0; boxes && i < boxaGetCount(boxes) && nt < max; i++) {
+		struct grid *t = &g[nt];
+		int bx, by, bw, bh;
+		boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+		if (bw < OCR_DPI * 2 || bh < OCR_DPI / 4)
+			continue;
+		t->x0 = bx, t->y0 = by, t->x1 = bx + bw, t->y1 = by + bh;
+		int *count = xcalloc((size_t)(bh > w ? bh : w) + 1, sizeof *count);
+		int wpl = pixGetWpl(*hmask);
+		l_uint32 *hd = pixGetData(*hmask);
+		for (int y = by; y < by + bh; y++)
+			for (int x = bx; x < bx + bw; x++)
+				count[y - by] += GET_DATA_BIT(hd + (size_t)y * (size_t)wpl, x) != 0;
+		t->ny = rules(count, 0, bh, bw * 3 / 10, t->ys, OCR_MAX_RULES);
+		for (int k = 0; k < t->ny; k++)
+			t->ys[k] += by;
+		memset(count, 0, (size_t)w * sizeof *count);
+		for (int x = bx; x < bx + bw; x++)
+			count[x] = col_ink(*vmask, x, by, by + bh);
+		int xs[OCR_MAX_COLS * 4];
+		int nx = rules(count, bx, bx + bw, OCR_DPI * 40 / 300, xs, OCR_MAX_COLS * 4);
+		free(count);
+		/* A rule crosses at least one row from rule to rule; text strokes
+		 * stacked over wrapped lines do not. */
+		t->nx = 0;
+		for (int k = 0; k < nx && t->nx <= OCR_MAX_COLS; k++) {
+			bool crosses = false;
+			for (int j = 0; j + 1 < t->ny && !crosses; j++)
+				crosses = t->ys[j + 1] - t->ys[j] >= OCR_DPI / 12 &&
+				          col_cover(*vmask, xs[k], t->ys[j], t->ys[j + 1]) >= 90;
+			if (crosses)
+				t->xs[t->nx++] = xs[k];
+		}
+		if (t->ny >= 2 && t->nx >= 3)
+			nt++;
+	}
+	boxaDestroy(&boxes);
+	return nt;
+}
+
+/* Ink pixels of the grey image inside the rectangle. */
+static int ink(PIX *g, int x0, int y0, int x1, int y1)
+{
+	int wpl = pixGetWpl(g), c = 0;
+	l_uint32 *d = pixGetData(g);
+	for (int y = y0; y < y1; y++)
+		for (int x = x0; x < x1; x++)
+			c += GET_DATA_BYTE(d + (size_t)y * (size_t)wpl, x) < OCR_DARK;
+	return c;
+}
+
+/* A cell whose only mark is a short flat stroke: "-" (no target for that
+ * milestone), a mark Tesseract reads as nothing when it stands alone. */
+static bool dash(PIX *grey, int x0, int y0, int x1, int y1)
+{
+	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+	PIX *cut = pixClipRectangle(grey, box, NULL);
+	boxDestroy(&box);
+	PIX *bin = cut ? pixThresholdToBinary(cut, OCR_DARK) : NULL;
+	pixDestroy(&cut);
+	BOXA *parts = bin ? pixConnCompBB(bin, 8) : NULL;
+	pixDestroy(&bin);
+	int marks = 0, w = 0, h = 0;
+	for (int i = 0; parts && i < boxaGetCount(parts); i++) {
+		int bx, by, bw, bh;
+		boxaGetBoxGeometry(parts, i, &bx, &by, &bw, &bh);
+		if (bw * bh < OCR_DPI / 20)
+			continue; /* speckle */
+		marks++;
+		w = bw, h = bh;
+	}
+	boxaDestroy(&parts);
+	return marks == 1 && w >= 2 * h && h <= OCR_DPI / 30 && w <= OCR_DPI / 6;
+}
+
+struct reader {
+	TessBaseAPI *api;
+	struct lines *l;
+	struct rows *r;
+	struct plan *p;
+	long conf_sum, nread; /* over the cells and text read */
+	int cells, flagged;
+	size_t open; /* the last table row (in r): a row cut by a page break goes on */
+	int open_ncell;
+	bool page_top; /* no table row read yet on this page */
+	char *header;  /* key of the open table's first row */
+};
+
+/* A row's first two cells, folded, letters and digits only: the header row
+ * a table repeats at the top of each page reads the same again. */
+static char *row_key(char **cells, int nc)
+{
+	struct buf b = BUF_INIT;
+	for (int c = 0; c < nc && c < 2; c++) {
+		char *f = text_fold(cells[c]);
+		for (const char *q = f; *q; q++)
+			if ((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9'))
+				buf_putc(&b, *q);
+		buf_putc(&b, '|');
+		free(f);
+	}
+	return buf_detach(&b);
+}
+
+static char *add_line(struct lines *l, char *s)
+{
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = s;
+	return s;
+}
+
+/* Longest run of ink in a row of the grey image between x0 and x1. */
+static int run(PIX *g, int y, int x0, int x1)
+{
+	if (y < 0 || y >= pixGetHeight(g))
+		return 0;
+	x0 = x0 < 0 ? 0 : x0;
+	x1 = x1 > pixGetWidth(g) ? pixGetWidth(g) : x1;
+	l_uint32 *d = pixGetData(g) + (size_t)y * (size_t)pixGetWpl(g);
+	int best = 0, cur = 0;
+	for (int x = x0; x < x1; x++) {
+		cur = GET_DATA_BYTE(d, x) < OCR_DARK ? cur + 1 : 0;
+		best = cur > best ? cur : best;
+	}
+	return best;
+}
+
+/* Tesseract's Vietnamese (and English) models have no "≥" or "≤": they read
+ * ">" and "<". The glyph with a bar under it is the one with a horizontal
+ * stroke as wide as itself in its lower half or just below. */
+static bool barred(PIX *g, int l, int t, int r, int b)
+{
+	int w = r - l, h = b - t;
+	for (int y = t + h / 2; y <= b + h / 2; y++)
+		if (run(g, y, l - 2, r + 2) * 10 >= w * 7)
+			return true;
+	return false;
+}
+
+/* A line of a cell that is speckle, not text: read with low confidence and
+ * without three letters or digits in a row. Left out when the cell has other
+ * lines ("2 .c^ . ^" between two lines of a name). */
+static bool speckle(const char *s, double conf)
+{
+	if (conf >= 50)
+		return false;
+	int k = 0;
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		if ((*c & 0xc0) == 0x80)
+			continue; /* a continuation byte: counted with its lead */
+		k = (*c >= 0x80 || (*c >= '0' && *c <= '9') ||
+		     ((*c | 32) >= 'a' && (*c | 32) <= 'z'))
+		            ? k + 1
+		            : 0;
+		if (k >= 3)
+			return false;
+	}
+	return true;
+}
+
+struct cellread {
+	struct buf text, line, all; /* kept lines, the current one, every line */
+	double sum, lsum, asum;     /* their word confidences */
+	int n, ln, an;
+	double low; /* the lowest word confidence, speckle lines included */
+};
+
+static void end_line(struct cellread *c)
+{
+	if (!c->line.len)
+		return;
+	if (!speckle(buf_str(&c->line), c->ln ? c->lsum / c->ln : 0)) {
+		if (c->text.len)
+			buf_putc(&c->text, ' ');
+		buf_puts(&c->text, buf_str(&c->line));
+		c->sum += c->lsum, c->n += c->ln;
+	}
+	if (c->all.len)
+		buf_putc(&c->all, ' ');
+	buf_puts(&c->all, buf_str(&c->line));
+	c->asum += c->lsum, c->an += c->ln;
+	buf_reset(&c->line);
+	c->lsum = 0, c->ln = 0;
+}
+
+/* The text of the rectangle, its lines joined by spaces, and the confidence
+ * of its least sure word, speckle lines included (-1 when nothing was read):
+ * a cell's mean hid a word read at 0 % among three read at 96 %. */
+static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int y1, int *conf)
+{
+	/* The cell alone on a white margin: Tesseract reads short cells
+	 * ("I.1", "%") far better with room around them than cut tight. */
+	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+	PIX *cut = pixClipRectangle(page, box, NULL);
+	boxDestroy(&box);
+	PIX *grey = pixAddBorder(cut, OCR_DPI / 15, 255);
+	pixDestroy(&cut);
+	pixSetResolution(grey, OCR_DPI, OCR_DPI);
+	TessBaseAPISetImage2(api, grey);
+	*conf = -1;
+	if (TessBaseAPIRecognize(api, NULL)) {
+		pixDestroy(&grey);
+		return xstrdup("");
+	}
+	TessResultIterator *it = TessBaseAPIGetIterator(api);
+	if (!it) {
+		pixDestroy(&grey);
+		return xstrdup("");
+	}
+	const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
+	struct cellread c = {.text = BUF_INIT, .line = BUF_INIT, .all = BUF_INIT, .low = 100};
+	do {
+		if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE))
+			end_line(&c);
+		if (TessPageIteratorIsAtBeginningOf(pi, RIL_WORD)) {
+			if (c.line.len)
+				buf_putc(&c.line, ' ');
+			double wc = TessResultIteratorConfidence(it, RIL_WORD);
+			c.lsum += wc, c.ln++;
+			c.low = wc < c.low ? wc : c.low;
+		}
+		char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+		int l, t, r, b;
+		if (sym && (!strcmp(sym, ">") || !strcmp(sym, "<")) &&
+		    TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l, &t, &r, &b) &&
+		    barred(grey, l, t, r, b))
+			buf_puts(&c.line, *sym == '>' ? "≥ " : "≤ ");
+		else if (sym)
+			buf_puts(&c.line, sym);
+		if (sym)
+			TessDeleteText(sym);
+	} while (TessResultIteratorNext(it, RIL_SYMBOL));
+	end_line(&c);
+	TessResultIteratorDelete(it);
+	pixDestroy(&grey);
+	buf_free(&c.line);
+	if (!c.n) /* only speckle-like lines: keep them, to be flagged */
+		c.sum = c.asum, c.n = c.an, buf_reset(&c.text), buf_puts(&c.text, buf_str(&c.all));
+	buf_free(&c.all);
+	if (c.n)
+		*conf = (int)c.low;
+	char *s = text_clean(buf_str(&c.text));
+	buf_free(&c.text);
+	return s;
+}
+
+/* A row of cells cut by the page break goes on in the first row of the next
+ * page's table: that row has no number (first cell empty). */
+static bool continues(const struct reader *rd, char **cells, int nc)
+{
+	return rd->page_top && rd->open != NO_ROW && rd->open_ncell == nc && nc > 1 && !*cells[0];
+}
+
+static void emit_row(struct reader *rd, char **cells, int nc)
+{
+	if (continues(rd, cells, nc)) {
+		struct row *row = &rd->r->v[rd->open];
+		for (int c = 0; c < nc; c++)
+			if (*cells[c]) {
+				char *j = xasprintf("%s %s", row->cell[c], cells[c]);
+				free(row->cell[c]);
+				row->cell[c] = j;
+			}
+	} else {
+		struct row *row = rows_add(rd->r, (int)rd->l->n + 1);
+		for (int c = 0; c < nc; c++)
+			row_add_cell(row, cells[c], strlen(cells[c]));
+		rd->open = rd->r->n - 1;
+		rd->open_ncell = nc;
+	}
+	rd->page_top = false;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "|");
+	for (int c = 0; c < nc; c++)
+		buf_printf(&b, " %s |", cells[c]);
+	add_line(rd->l, buf_detach(&b));
+	rd->r->v[rd->open].last = (int)rd->l->n;
+}
+
+static void flag(struct reader *rd, int page, int ri, int col, const char *s, int conf)
+{
+	rd->flagged++;
+	if (conf < 0)
+		plan_warn(rd->p, (int)rd->l->n + 1,
+		          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): có chữ nhưng không đọc được",
+		          page, ri, col);
+	else if (conf >= OCR_MIN_CONF)
+		plan_warn(
+		        rd->p, (int)rd->l->n + 1,
+		        "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\", dấu \"=\" có "
+		        "thể là \"≥\"",
+		        page, ri, col, s);
+	else
+		plan_warn(rd->p, (int)rd->l->n + 1,
+		          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\" với độ tin "
+		          "cậy %d%% (dưới %d%%)",
+		          page, ri, col, s, conf, OCR_MIN_CONF);
+}
+
+static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct grid *t, int page)
+{
+	int ncol = t->nx - 1, pad = OCR_DPI / 60;
+	for (int i = 0; i + 1 < t->ny; i++) {
+		int ya = t->ys[i], yb = t->ys[i + 1];
+		if (yb - ya < OCR_DPI / 12)
+			continue; /* a double rule */
+		char *cells[OCR_MAX_COLS];
+		int c = 0;
+		while (c < ncol) {
+			int e = c + 1;
+			while (e < ncol && !has_rule(vmask, t->xs[e], ya, yb))
+				e++;
+			int x0 = t->xs[c] + pad, x1 = t->xs[e] - pad, y0 = ya + pad, y1 = yb - pad;
+			int conf = 100;
+			char *s = xstrdup("");
+			if (x1 - x0 > 4 && y1 - y0 > 4 &&
+			    ink(grey, x0, y0, x1, y1) > OCR_DPI * OCR_DPI / 9000) {
+				free(s);
+				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf);
+				if (!*s && dash(grey, x0, y0, x1, y1)) {
+					free(s);
+					s = xstrdup("-");
+					conf = 100; /* by its shape */
+				}
+				rd->cells++;
+				if (conf >= 0)
+					rd->conf_sum += conf, rd->nread++;
+				/* "=" is how Tesseract, without "≥" in its models, reads a
+				 * "≥" it cannot see the bar of: never trusted. */
+				if (conf < OCR_MIN_CONF || *s == '=')
+					flag(rd, page, i + 1, c + 1, s, conf);
+			}
+			cells[c] = s;
+			for (int k = c + 1; k < e; k++)
+				cells[k] = xstrdup("");
+			c = e;
+		}
+		char *key = i == 0 ? row_key(cells, ncol) : NULL;
+		if (key && rd->open != NO_ROW && rd->header && !strcmp(key, rd->header)) {
+			free(key); /* the header repeated on a new page */
+		} else {
+			emit_row(rd, cells, ncol);
+			if (key) {
+				free(rd->header);
+				rd->header = key;
+			}
+		}
+		for (int k = 0; k < ncol; k++)
+			free(cells[k]);
+	}
+}
+
+/* The page outside its tables, as lines of text (and text rows). Lines read
+ * with a confidence under OCR_TEXT_CONF are left out: on a scan they are
+ * speckle, a stamp or a signature, and this text only serves the title,
+ * number and date. A blank line ends each block. */
+static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt)
+{
+	PIX *g = pixCopy(NULL, grey);
+	for (int i = 0; i < nt; i++) {
+		BOX *b = boxCreate(t[i].x0, t[i].y0, t[i].x1 - t[i].x0, t[i].y1 - t[i].y0);
+		pixSetInRect(g, b);
+		boxDestroy(&b);
+	}
+	TessBaseAPISetPageSegMode(rd->api, PSM_AUTO);
+	TessBaseAPISetImage2(rd->api, g);
+	TessResultIterator *it =
+	        TessBaseAPIRecognize(rd->api, NULL) ? NULL : TessBaseAPIGetIterator(rd->api);
+	const TessPageIterator *pi = it ? TessResultIteratorGetPageIteratorConst(it) : NULL;
+	bool more = it != NULL;
+	while (more) {
+		if (TessPageIteratorIsAtBeginningOf(pi, RIL_BLOCK) && rd->l->n &&
+		    *rd->l->v[rd->l->n - 1])
+			add_line(rd->l, xstrdup(""));
+		char *t0 = TessResultIteratorGetUTF8Text(it, RIL_TEXTLINE);
+		float conf = TessResultIteratorConfidence(it, RIL_TEXTLINE);
+		char *line = text_clean(t0 ? t0 : "");
+		if (t0)
+			TessDeleteText(t0);
+		if (*line) {
+			rd->conf_sum += (long)conf, rd->nread++;
+		}
+		if (*line && conf >= OCR_TEXT_CONF) {
+			struct row *row = rows_add(rd->r, (int)rd->l->n + 1);
+			row->text = true;
+			row_add_cell(row, line, strlen(line));
+			add_line(rd->l, line);
+		} else {
+			free(line);
+		}
+		more = TessResultIteratorNext(it, RIL_TEXTLINE);
+	}
+	if (it)
+		TessResultIteratorDelete(it);
+	TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
+	pixDestroy(&g);
+}
+
+static int read_page(struct reader *rd, PopplerPage *pg, int page)
+{
+	PIX *raw = render(pg);
+	if (!raw)
+		return -1;
+	l_float32 angle = 0, conf = 0;
+	PIX *grey = pixFindSkewAndDeskew(raw, 2, &angle, &conf);
+	pixDestroy(&raw);
+	PIX *bin = pixThresholdToBinary(grey, OCR_RULE);
+	PIX *hmask = NULL, *vmask = NULL;
+	struct grid t[8];
+	int nt = find_tables(bin, &hmask, &vmask, t, 8);
+	pixDestroy(&bin);
+	/* Tables in reading order. */
+	for (int i = 1; i < nt; i++)
+		for (int j = i; j > 0 && t[j - 1].y0 > t[j].y0; j--) {
+			struct grid x = t[j];
+			t[j] = t[j - 1];
+			t[j - 1] = x;
+		}
+	read_text(rd, grey, t, nt);
+	rd->page_top = true;
+	if (nt == 0)
+		rd->open = NO_ROW; /* a page of running text ends a table */
+	TessBaseAPISetImage2(rd->api, grey);
+	for (int i = 0; i < nt; i++) {
+		if (i > 0)
+			rd->open = NO_ROW;
+		read_table(rd, grey, vmask, &t[i], page);
+	}
+	pixDestroy(&hmask);
+	pixDestroy(&vmask);
+	pixDestroy(&grey);
+	return 0;
+}
+
+static int fail(char **err, char *msg)
+{
+	if (err)
+		*err = msg;
+	else
+		free(msg);
+	return -1;
+}
+
+static TessBaseAPI *start_tesseract(const char *lang)
+{
+	/* One thread: the same answer every run, and fair to the server. The
+	 * OpenMP runtime comes with libtesseract when it was built with it. */
+	void (*threads)(int) = (void (*)(int))dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+	if (threads)
+		threads(1);
+	TessBaseAPI *api = TessBaseAPICreate();
+	if (TessBaseAPIInit3(api, NULL, lang)) {
+		TessBaseAPIDelete(api);
+		return NULL;
+	}
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	TessBaseAPISetVariable(api, "user_defined_dpi", "300");
+	TessBaseAPISetVariable(api, "tessedit_do_invert", "0");
+	TessBaseAPISetVariable(api, "preserve_interword_spaces", "0");
+	TessBaseAPISetPageSegMode(api, PSM_SINGLE_BLOCK);
+	return api;
+}
+
+int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p, char **err)
+{
+	GError *gerr = NULL;
+	PopplerDocument *doc = open_pdf(data, n, &gerr);
+	if (!doc) {
+		g_clear_error(&gerr);
+		return fail(err, xstrdup("không mở được tệp PDF (hỏng hoặc có mật khẩu): hãy "
+		                         "gửi bản PDF không đặt mật khẩu"));
+	}
+	int np = poppler_document_get_n_pages(doc);
+	if (np > OCR_MAX_PAGES) {
+		g_object_unref(doc);
+		return fail(err, xasprintf("bản quét có %d trang, quá %d trang đọc được một lần: "
+		                           "hãy tách riêng các trang có bảng chỉ tiêu",
+		                           np, OCR_MAX_PAGES));
+	}
+	TessBaseAPI *api = start_tesseract("vie");
+	if (!api) {
+		g_object_unref(doc);
+		return fail(err, xstrdup("máy chủ thiếu dữ liệu tiếng Việt của Tesseract để đọc "
+		                         "bản quét: hãy cài gói tesseract-ocr-vie"));
+	}
+	struct reader rd = {.api = api, .l = l, .r = r, .p = p, .open = NO_ROW};
+	int rc = 0;
+	for (int i = 0; i < np && !rc; i++) {
+		PopplerPage *pg = poppler_document_get_page(doc, i);
+		rc = pg ? read_page(&rd, pg, i + 1) : -1;
+		if (pg)
+			g_object_unref(pg);
+		progress(i + 1, np);
+	}
+	free(rd.header);
+	TessBaseAPIEnd(api);
+	TessBaseAPIDelete(api);
+	g_object_unref(doc);
+	if (rc)
+		return fail(err, xstrdup("không dựng được ảnh một trang của bản quét: hãy quét "
+		                         "lại và tải lên bản PDF mới"));
+	long mean = rd.nread ? rd.conf_sum / rd.nread : 0;
+	if (mean < OCR_BLUR_CONF)
+		return fail(err,
+		            xasprintf("ảnh quét quá mờ để đọc (độ tin cậy trung bình %ld%%): "
+		                      "hãy quét lại bản giấy rõ nét, ở 300 dpi, rồi tải lên lại",
+		                      mean));
+	if (rd.flagged)
+		plan_warn(p, 0,
+		          "Bản quét: %d trong %d ô đọc được có độ tin cậy dưới %d%%; hãy đối "
+		          "chiếu các ô này với bản giấy",
+		          rd.flagged, rd.cells, OCR_MIN_CONF);
+	return 0;
+}

@@ -1,0 +1,41 @@
+/* ocr.h: a scanned plan (a PDF of page images, no text layer) read with
+ * Tesseract: the ruled tables cell by cell, the text around them line by
+ * line, and every cell read with low confidence flagged for review. */
+#ifndef CHITIEU_OCR_H
+#define CHITIEU_OCR_H
+
+#include "plan.h"
+#include "table.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A cell with a word read under this confidence (Tesseract's 0-100) is
+ * flagged for review. Measured on scans of plans 000, 004 and 001 (831
+ * target cells, tests/tools/make-scans.sh): wrong cells left unflagged were
+ * 6 at 70, 5 at 75, 4 at 80 (3 once "=" is flagged too, each a word misread
+ * at 89-97 %), for 54 + 105 flags at 75 and 65 + 134 at 80 on 000 and 004.
+ * The lowest word, not the cell's mean: "phát" read as "T" at 0 % beside three words at 96 %
+ * averages 72. */
+#define OCR_MIN_CONF 80
+
+/* A PDF (by its first bytes) whose pages carry no text at all: a scan. */
+bool ocr_is_scan(const char *data, size_t n);
+
+/* Called after each page is read (page from 1, of npages). */
+typedef void (*ocr_progress_fn)(void *ctx, int page, int npages);
+
+/* Report progress to fn from now on (NULL: a line on stderr when stderr is
+ * a terminal, "Đang nhận dạng trang 2/6…"). */
+void ocr_set_progress(ocr_progress_fn fn, void *ctx);
+
+/* Read the scan data[0..n) into l (the recognised document as lines, each
+ * table row as a "| a | b |" line) and r (the tables' rows, whose line
+ * numbers are lines of l; the text outside tables as text rows). Flagged
+ * cells go into p->warn at their row's line. Returns 0, or -1 with *err one
+ * Vietnamese sentence the caller frees (unreadable PDF, no Vietnamese data,
+ * an image too blurred to read). */
+int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+            char **err);
+
+#endif

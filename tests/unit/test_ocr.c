@@ -1,0 +1,91 @@
+/* test_ocr.c: the scan reader's edges (issue 12): which PDFs are scans, the
+ * progress hook, and a scan too blurred to read refused with nothing kept. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "import.h"
+#include "ocr.h"
+#include "util.h"
+
+#define DATA CHITIEU_DATA "/"
+
+static char *slurp(const char *path, size_t *n)
+{
+	char *err = NULL;
+	char *d = import_read_file(path, IMPORT_MAX_BYTES, n, &err);
+	if (!d)
+		fail_msg("%s", err);
+	return d;
+}
+
+/* A PDF with a text layer is not a scan; an image-only PDF is; neither is
+ * text that only starts like a PDF, nor a broken one. */
+static void scan_detected(void **state)
+{
+	(void)state;
+	size_t n;
+	char *d = slurp(DATA "rendered/002_f65c0da7dbd96e8d.pdf", &n);
+	assert_false(ocr_is_scan(d, n));
+	free(d);
+	d = slurp(DATA "scans/002_f65c0da7dbd96e8d.scan.pdf", &n);
+	assert_true(ocr_is_scan(d, n));
+	assert_false(ocr_is_scan(d, n / 3)); /* cut short */
+	free(d);
+	assert_false(ocr_is_scan("%PDF-1.4 no objects", 19));
+	assert_false(ocr_is_scan("| STT | Chỉ tiêu |", 20));
+	assert_false(ocr_is_scan("", 0));
+}
+
+struct seen {
+	int calls, last, of;
+};
+
+static void on_page(void *ctx, int page, int npages)
+{
+	struct seen *s = ctx;
+	s->calls++;
+	s->last = page;
+	s->of = npages;
+}
+
+/* One page too blurred to read: the hook hears of page 1/1, then one
+ * Vietnamese sentence (what is wrong, what to do) and an empty plan. */
+static void blurred_refused(void **state)
+{
+	(void)state;
+	size_t n;
+	char *d = slurp(DATA "scans/blurred.scan.pdf", &n);
+	struct seen s = {0};
+	ocr_set_progress(on_page, &s);
+	struct plan p;
+	char *err = NULL;
+	assert_int_equal(import_plan(d, n, &p, &err), -1);
+	ocr_set_progress(NULL, NULL);
+	assert_int_equal(s.calls, 1);
+	assert_int_equal(s.last, 1);
+	assert_int_equal(s.of, 1);
+	assert_non_null(err);
+	assert_non_null(strstr(err, "quá mờ"));
+	assert_non_null(strstr(err, "hãy quét lại"));
+	assert_null(strchr(err, '\n'));
+	assert_int_equal(p.nind, 0);
+	assert_int_equal(p.nwarn, 0);
+	free(err);
+	free(d);
+}
+
+int main(void)
+{
+	setenv("OMP_THREAD_LIMIT", "1", 0);
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(scan_detected),
+	        cmocka_unit_test(blurred_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
