@@ -85,10 +85,20 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 		store_close(s);
 		return CLI_BADINPUT;
 	}
+	if (!f.n) {
+		/* Never an empty answer that looks like success. */
+		fprintf(stderr,
+		        "chitieu %s: [E_NOTHING] %s: không có đơn vị trực thuộc nào có kế hoạch "
+		        "để tổng hợp\n",
+		        cmd, unit);
+		view_family_free(&f);
+		store_close(s);
+		return CLI_BADINPUT;
+	}
 	bool json = !strcmp(format, "json");
 	if (ranking) {
 		struct rank_row *r;
-		size_t n = rank_children(f.c, f.n, as_of, &r);
+		size_t n = view_rank(&f, as_of, &r);
 		json_t *a = json_array();
 		if (!json)
 			printf("Xếp hạng theo tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ "

@@ -654,7 +654,7 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 		reply_store_error(c, err);
 	} else if (ranking) {
 		struct rank_row *r;
-		size_t n = rank_children(f.c, f.n, as_of, &r);
+		size_t n = view_rank(&f, as_of, &r);
 		json_t *items = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(items,

@@ -1191,7 +1191,7 @@ static void page_province(struct ctx *c, const char *unit)
 	esc(c, period);
 	buf_puts(B, "</h1>");
 	struct rank_row *r;
-	size_t n = rank_children(f.c, f.n, as_of, &r);
+	size_t n = view_rank(&f, as_of, &r);
 	buf_puts(B, "<h2>Xếp hạng</h2><p>Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có "
 	            "mục tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng.</p>"
 	            "<table class=\"sortable\"><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Tỷ "
