@@ -133,7 +133,7 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 static json_t *link_json(const struct link_rec *r)
 {
 	json_t *o =
-	        json_pack("{sIssssssssssssssfsb}", "id", (json_int_t)r->id, "unit", r->child_unit,
+	        json_pack("{sIsssssssssssssssfsb}", "id", (json_int_t)r->id, "unit", r->child_unit,
 	                  "indicator", r->child_code, "name", r->child_name ? r->child_name : "",
 	                  "parent_unit", r->parent_unit, "parent_indicator", r->parent_code,
 	                  "parent_name", r->parent_name ? r->parent_name : "", "state", r->state,

@@ -558,10 +558,11 @@ int store_link_confirm_sure(struct store *s, int64_t parent, double threshold, c
 }
 
 /* The children of a unit that have a plan, by code, each plan text once. */
-static int distinct_child_plans(struct store *s, int64_t unit, struct plan **out, size_t *n,
-                                size_t *children, char **err)
+static int distinct_child_plans(struct store *s, int64_t unit, struct plan **out, size_t **uses,
+                                size_t *n, size_t *children, char **err)
 {
 	*out = NULL;
+	*uses = NULL;
 	*n = *children = 0;
 	struct stmt *st = st_prep(s, "SELECT id FROM units WHERE parent_id = ? ORDER BY code", err);
 	if (!st)
@@ -577,6 +578,7 @@ static int distinct_child_plans(struct store *s, int64_t unit, struct plan **out
 	st_done(s, st);
 	char **texts = xcalloc(nids + 1, sizeof *texts);
 	*out = xcalloc(nids + 1, sizeof **out);
+	*uses = xcalloc(nids + 1, sizeof **uses);
 	for (size_t i = 0; i < nids && rc == 0; i++) {
 		struct plan *p = &(*out)[*n];
 		int got = store_plan_load(s, ids[i], p, err);
@@ -595,10 +597,11 @@ static int distinct_child_plans(struct store *s, int64_t unit, struct plan **out
 		json_object_del(body, "issuer");
 		char *text = json_dumps(j, JSON_SORT_KEYS | JSON_COMPACT);
 		json_decref(j);
-		bool seen = false;
-		for (size_t k = 0; k < *n && !seen; k++)
-			seen = !strcmp(texts[k], text);
-		if (seen) {
+		size_t k = 0;
+		while (k < *n && strcmp(texts[k], text))
+			k++;
+		(*uses)[k]++;
+		if (k < *n) {
 			free(text);
 			plan_free(p);
 			continue;
@@ -610,6 +613,14 @@ static int distinct_child_plans(struct store *s, int64_t unit, struct plan **out
 	free(texts);
 	free(ids);
 	return rc;
+}
+
+static int pick_cmp(const void *x, const void *y)
+{
+	const struct align_member *a = x, *b = y;
+	if (a->plan != b->plan)
+		return a->plan < b->plan ? -1 : 1;
+	return a->ind < b->ind ? -1 : a->ind > b->ind;
 }
 
 int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct import_report *rep,
@@ -632,21 +643,24 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 		return -1;
 	}
 	struct plan *plans;
-	size_t np;
-	if (distinct_child_plans(s, unit, &plans, &np, children, err)) {
+	size_t np, *uses;
+	if (distinct_child_plans(s, unit, &plans, &uses, &np, children, err)) {
 		for (size_t i = 0; i < np; i++)
 			plan_free(&plans[i]);
 		free(plans);
+		free(uses);
 		return -1;
 	}
 	if (!np) {
+		free(uses);
 		free(plans);
 		*err = xstrdup("[E_NO_PLAN] không đơn vị trực thuộc nào có kế hoạch: chưa tạo được "
 		               "danh mục chỉ tiêu chung");
 		return -1;
 	}
-	/* One plan text: its indicators are the catalogue; several: the
-	 * indicators they share (align_group), named by the first member. */
+	/* The indicators two children or more have: those several plan texts
+	 * share (align_group, named by the first member), and every indicator
+	 * of a plan text two children or more use (one child: all of its). */
 	struct align_groups gs = {0};
 	const struct plan **pp = xcalloc(np + 1, sizeof *pp);
 	for (size_t i = 0; i < np; i++)
@@ -662,9 +676,31 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 	                        *children);
 	json_object_set_new(cat, "title", json_string(title));
 	free(title);
-	size_t ng = np > 1 ? gs.n : plans[0].nind;
+	struct align_member *pick = NULL;
+	size_t ng = 0, cap = 0;
+	bool **in = xcalloc(np + 1, sizeof *in);
+	for (size_t p = 0; p < np; p++)
+		in[p] = xcalloc(plans[p].nind + 1, 1);
+	for (size_t k = 0; k < gs.n; k++) {
+		for (size_t j = 0; j < gs.g[k].n; j++)
+			in[gs.g[k].m[j].plan][gs.g[k].m[j].ind] = true;
+		pick = xgrow(pick, &cap, ng + 1, sizeof *pick);
+		pick[ng++] =
+		        (struct align_member){.plan = gs.g[k].m[0].plan, .ind = gs.g[k].m[0].ind};
+	}
+	for (size_t p = 0; p < np; p++) {
+		for (size_t i = 0; i < plans[p].nind; i++)
+			if (!in[p][i] && (np == 1 || uses[p] > 1)) {
+				pick = xgrow(pick, &cap, ng + 1, sizeof *pick);
+				pick[ng++] = (struct align_member){.plan = p, .ind = i};
+			}
+		free(in[p]);
+	}
+	free(in);
+	if (ng > 1)
+		qsort(pick, ng, sizeof *pick, pick_cmp);
 	for (size_t k = 0; k < ng; k++) {
-		size_t p = np > 1 ? gs.g[k].m[0].plan : 0, i = np > 1 ? gs.g[k].m[0].ind : k;
+		size_t p = pick[k].plan, i = pick[k].ind;
 		json_t *x = json_deep_copy(json_array_get(
 		        json_object_get(json_object_get(docs[p], "plan"), "indicators"), i));
 		/* The first member's code, unless another group has it already. */
@@ -718,6 +754,8 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 	free(docs);
 	free(plans);
 	free(pp);
+	free(pick);
+	free(uses);
 	align_groups_free(&gs);
 	return rc;
 }

@@ -340,9 +340,11 @@ int store_link_map(struct store *s, int64_t child, struct link_pair **out, size_
 void link_pairs_free(struct link_pair *p, size_t n);
 
 /* A province or the country without its own plan document gets a
- * catalogue of the indicators its children's plans share (align_group
- * over their current plans, each plan text once; one plan text: all its
- * indicators), saved as the unit's plan with source PLAN_CATALOGUE (a
+ * catalogue of the indicators two of its children or more have: those
+ * their different plan texts share (align_group over the current plans,
+ * each plan text once, named and numbered by the first member, a letter
+ * added to a code already taken), and every indicator of a plan text two
+ * children or more use (a single child: all of its), saved as the unit's plan with source PLAN_CATALOGUE (a
  * generated plan). Running it again re-saves it as a new version (series
  * and links kept as on any re-import). Refused when the unit's current
  * plan is its own document (E_HAS_PLAN) or no child has a plan

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# store_links.sh: shared indicators (issue 11). Communes on plans 000 and
+# 004 under a province whose catalogue is made from their plans; links
+# proposed, confirmed, rejected, set and refused; the province and the
+# country add up the figures of linked indicators whatever their codes.
+# Values worked out by hand (below). On SQLite or on $CHITIEU_TEST_DB_URL.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+use_db
+p000="$data/plans/000_03b77514fb71b314.txt"
+p004="$data/plans/004_5f0b3916b5e2f87f.txt"
+# II.7 of the province's value at 2025-12 from rollup --format json.
+ii7() { "$bin" rollup --unit "$1" --period 2025-12 --format json | jq -r '.[] | select(.code == "II.7") | .value'; }
+
+# In 004 "adults reaching digital services" is II.7; in 000 it is II.8,
+# and 000's II.7 is "officials mastering digital skills".
+run vn 0 unit add --code VN --name "Cả nước" --kind country
+run p1 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
+run p2 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+run a 0 unit add --code A --name "Xã A" --kind commune --parent P --population 1000
+run c 0 unit add --code C --name "Xã C" --kind commune --parent P --population 3000
+run d 0 unit add --code D --name "Xã D" --kind commune --parent Q --population 4000
+run imp-a 0 import "$p004" --unit A
+run imp-c 0 import "$p000" --unit C
+run imp-d 0 import "$p004" --unit D
+
+# Nothing to aggregate yet: the country says so, never an empty success.
+run country-nothing 2 rollup --unit VN --period 2025-12
+grep -q "E_NOTHING" "$tmp/err" && ok || bad "country without plans: $(cat "$tmp/err")"
+# Different plans, no plan of the province: never added by raw code.
+run no-catalogue 2 rollup --unit P --period 2025-12
+grep -q "E_NO_PLAN" "$tmp/err" && ok || bad "different plans by code: $(cat "$tmp/err")"
+run propose-early 2 link propose --unit P
+grep -q "E_NO_PLAN" "$tmp/out" && ok || bad "proposals without a parent plan: $(cat "$tmp/out")"
+
+run cat-p 0 plan catalogue --unit P
+run cat-q 0 plan catalogue --unit Q
+run cat-vn 0 plan catalogue --unit VN
+run cat-again-own 2 plan catalogue --unit A
+grep -q "E_HAS_PLAN" "$tmp/err" && ok || bad "catalogue over a plan document: $(cat "$tmp/err")"
+[ "$(sql "SELECT count(*) FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P' AND p.source = 'catalogue'")" = 1 ] &&
+	ok || bad "the province's plan is marked as generated"
+run propose 0 link propose --unit VN
+grep -q "cho 5 đơn vị" "$tmp/out" && ok || bad "proposals for P, Q and their communes: $(cat "$tmp/out")"
+run list 0 link list --unit P --format json
+jq -e '[.links[] | select(.unit == "C" and .indicator == "II.8")][0] | .parent_indicator == "II.7" and .state == "confirmed" and (.why | length > 0)' "$tmp/out" > /dev/null &&
+	ok || bad "C II.8 -> P II.7 confirmed (written alike): $(jq -c '.links[] | select(.unit == "C" and .indicator == "II.8")' "$tmp/out")"
+jq -e '[.links[] | select(.unit == "C" and .indicator == "II.7")][0].parent_indicator != "II.7"' "$tmp/out" > /dev/null &&
+	ok || bad "C II.7 (officials) is not P's II.7"
+jq -e '[.links[] | select(.state == "proposed")] | length > 0' "$tmp/out" > /dev/null && ok || bad "some proposals wait for a person"
+[ "$(sql "SELECT count(*) FROM audit WHERE action = 'link.confirm' AND detail LIKE '%tự động%'")" -gt 0 ] &&
+	ok || bad "automatic confirmations are audited as such"
+
+cat > "$tmp/f.csv" << 'CSV'
+unit,indicator,period,value,num,den,level
+A,II.7,2025-12,40,,,
+C,II.8,2025-12,80,,,
+C,II.7,2025-12,10,,,
+D,II.7,2025-12,20,,,
+CSV
+run record 0 record --csv "$tmp/f.csv"
+# P's II.7: A 40 % (1,000 people) and C's II.8 80 % (3,000), weighted by
+# population: (40*1000 + 80*3000) / 4000 = 70. By raw code it would be
+# (40*1000 + 10*3000) / 4000 = 17.5.
+[ "$(ii7 P)" = 70 ] && ok || bad "P II.7 = $(ii7 P), want 70"
+
+# A count cannot be linked to a percentage: refused with the reason, and
+# the aggregate does not change.
+run refuse 2 link set --unit C --indicator IV.10 --parent-indicator II.7 --by tinh
+grep -q "E_INCOMPATIBLE" "$tmp/err" && ok || bad "refused: $(cat "$tmp/err")"
+grep -q "loại chỉ tiêu\|đơn vị" "$tmp/err" && ok || bad "refusal says why: $(cat "$tmp/err")"
+[ "$(ii7 P)" = 70 ] && ok || bad "after the refusal P II.7 = $(ii7 P), want 70"
+
+# Rejected: only A counts (40); set again by a person: 70.
+run reject 0 link reject --unit C --indicator II.8 --by tinh
+[ "$(ii7 P)" = 40 ] && ok || bad "after reject P II.7 = $(ii7 P), want 40"
+run set 0 link set --unit C --indicator II.8 --parent-indicator II.7 --by tinh
+[ "$(ii7 P)" = 70 ] && ok || bad "after set P II.7 = $(ii7 P), want 70"
+[ "$(sql "SELECT count(*) FROM audit WHERE actor = 'tinh' AND action IN ('link.reject', 'link.set')")" = 2 ] &&
+	ok || bad "reject and set audited under the actor"
+run unknown 2 link confirm --unit C --indicator NOPE
+
+# The country: A 40 (1,000), C 80 (3,000), D 20 (4,000):
+# (40000 + 240000 + 80000) / 8000 = 45.
+[ "$(ii7 VN)" = 45 ] && ok || bad "VN II.7 = $(ii7 VN), want 45"
+run country-rollup 0 rollup --unit VN --period 2025-12 --format json
+jq -e '.[] | select(.code == "II.7") | .children == 3' "$tmp/out" > /dev/null && ok || bad "VN II.7 over 3 communes"
+run country-rank 0 rank --unit VN --period 2025-12 --format json
+jq -e 'length == 2 and (map(.code) | sort) == ["P", "Q"]' "$tmp/out" > /dev/null && ok || bad "VN ranks its 2 provinces: $(head -c 300 "$tmp/out")"
+# Within the country only the country's 34 indicators count: D (Q) has
+# all 34 with a 2025 target, none met (D's 20 < 80); P has A's 34 and C's
+# 2 linked all the way up (II.7 officials and II.8 adults: written alike),
+# one met: C's II.8 80 reaches its 2025 target of 80 (A's 40 and C's 10
+# do not). P 1/36 first, Q 0/34 second.
+jq -e '(.[] | select(.code == "Q") | [.rank, .good, .evaluated]) == [2, 0, 34] and (.[] | select(.code == "P") | [.rank, .good, .evaluated]) == [1, 1, 36]' "$tmp/out" > /dev/null &&
+	ok || bad "VN's rank by province: $(jq -c . "$tmp/out" | head -c 300)"
+run country-report 0 report --unit VN --period 2025-12 --format json
+jq -e '(.communes | map(select(.code == "II.7"))[0].value) == 45 and (.ranking | length) == 2' "$tmp/out" > /dev/null &&
+	ok || bad "country report: $(jq -c '[.ranking, (.communes | map(select(.code == "II.7")))]' "$tmp/out" | head -c 400)"
+run series 0 series --unit P --indicator II.7 --format json
+grep -q '70' "$tmp/out" && ok || bad "series of P II.7: $(head -c 400 "$tmp/out")"
+
+run confirm-all 0 link confirm --unit P --all-sure --by tinh
+grep -q "Đã xác nhận [1-9]" "$tmp/out" && ok || bad "bulk confirmation: $(cat "$tmp/out")"
+[ "$(sql "SELECT count(*) FROM links WHERE state = 'confirmed' GROUP BY child_series_id HAVING count(*) > 1" | wc -l)" = 0 ] &&
+	ok || bad "one confirmed link per child indicator"
+
+# Re-import of C's plan keeps its confirmed links.
+run reimport 0 import "$p000" --unit C
+[ "$(ii7 P)" = 70 ] && ok || bad "after re-import P II.7 = $(ii7 P), want 70"
+# A plan without II.8: C's link is listed as gone, and no longer added.
+sed '227,249d' "$p000" > "$tmp/000-less.txt"
+"$bin" parse "$tmp/000-less.txt" --format json | jq -e '[.plan.indicators[] | select(.code == "II.8")] | length == 0' > /dev/null &&
+	ok || bad "the shortened plan has no II.8"
+run reimport-less 0 import "$tmp/000-less.txt" --unit C --confirm
+run gone 0 link list --unit P --state gone --format json
+jq -e '[.links[] | select(.unit == "C" and .gone)] | length >= 1' "$tmp/out" > /dev/null && ok || bad "gone link listed: $(head -c 300 "$tmp/out")"
+[ "$(ii7 P)" = 40 ] && ok || bad "without C's II.8 P II.7 = $(ii7 P), want 40"
+
+# Dump and restore keep the links.
+run dump 0 dump "$tmp/d.json"
+jq -e '.tables.links.rows | length > 0' "$tmp/d.json" > /dev/null && ok || bad "links in the dump"
+finish store_links
