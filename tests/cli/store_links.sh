@@ -119,6 +119,42 @@ run gone 0 link list --unit P --state gone --format json
 jq -e '[.links[] | select(.unit == "C" and .gone)] | length >= 1' "$tmp/out" > /dev/null && ok || bad "gone link listed: $(head -c 300 "$tmp/out")"
 [ "$(ii7 P)" = 40 ] && ok || bad "without C's II.8 P II.7 = $(ii7 P), want 40"
 
+# The API: the office of P lists and decides; the office of a commune and
+# a viewer may not decide.
+pw=matkhau-kiem-thu
+echo "$pw" | "$bin" user add --login tinh --name "VP tỉnh" --role office --unit P > /dev/null
+echo "$pw" | "$bin" user add --login xa --name "VP xã" --role office --unit A > /dev/null
+echo "$pw" | "$bin" user add --login xem --name "Lãnh đạo" --role viewer --unit P > /dev/null
+start_server --timeout 2 --workers 2
+for r in tinh xa xem; do
+	curl -s -c "$tmp/jar.$r" -H 'Content-Type: application/json' \
+		-d "{\"login\":\"$r\",\"password\":\"$pw\"}" "$base/api/v1/session" > "$tmp/signin.$r"
+	sed -n 's/.*"csrf":"\([0-9a-f]*\)".*/\1/p' "$tmp/signin.$r" > "$tmp/csrf.$r"
+done
+call() { # ROLE METHOD PATH [BODY]: the status; the body in $tmp/body
+	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
+	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
+	curl "${args[@]}" "$base$3"
+}
+[ "$(call tinh GET '/api/v1/units/P/links?state=proposed&per_page=2')" = 200 ] && ok || bad "list: $(cat "$tmp/body")"
+jq -e '(.items | length) == 2 and .total > 2' "$tmp/body" > /dev/null && ok || bad "paginated: $(head -c 300 "$tmp/body")"
+[ "$(call xem GET /api/v1/units/P/links)" = 200 ] && ok || bad "the viewer reads the links"
+[ "$(call xa GET /api/v1/units/P/links)" = 403 ] && ok || bad "a commune's office does not read the province's links"
+[ "$(call xem POST /api/v1/units/P/links/reject '{"unit":"A","indicator":"II.7"}')" = 403 ] && ok || bad "the viewer may not decide"
+[ "$(call xa POST /api/v1/units/P/links/reject '{"unit":"A","indicator":"II.7"}')" = 403 ] && ok || bad "a commune's office may not decide"
+[ "$(ii7 P)" = 40 ] && ok || bad "nothing changed: P II.7 = $(ii7 P)"
+[ "$(call tinh POST /api/v1/units/P/links/set '{"unit":"C","indicator":"IV.10","parent_indicator":"II.7"}')" = 400 ] &&
+	ok || bad "incompatible over the API: $(cat "$tmp/body")"
+grep -q E_INCOMPATIBLE "$tmp/body" && ok || bad "incompatible code: $(cat "$tmp/body")"
+[ "$(call tinh POST /api/v1/units/P/links/reject '{"unit":"A","indicator":"II.7"}')" = 200 ] && ok || bad "reject: $(cat "$tmp/body")"
+# A rejected, C's II.8 gone: nothing left for P's II.7 at 2025-12.
+[ "$(ii7 P)" = "" ] && ok || bad "after the API's reject P II.7 = $(ii7 P), want none"
+[ "$(call tinh POST /api/v1/units/P/links/confirm '{"unit":"A","indicator":"II.7","parent_indicator":"II.7"}')" = 200 ] &&
+	ok || bad "confirm: $(cat "$tmp/body")"
+[ "$(ii7 P)" = 40 ] && ok || bad "after the API's confirm P II.7 = $(ii7 P), want 40"
+[ "$(sql "SELECT count(*) FROM audit WHERE actor = 'tinh' AND action IN ('link.reject', 'link.confirm')")" -ge 2 ] &&
+	ok || bad "the API's decisions audited under the account"
+
 # Dump and restore keep the links.
 run dump 0 dump "$tmp/d.json"
 jq -e '.tables.links.rows | length > 0' "$tmp/d.json" > /dev/null && ok || bad "links in the dump"

@@ -108,7 +108,7 @@ sqlite_keys() { # DB: "table|kind|columns" lines, sorted
 	local t
 	for t in $(sqlite3 "$1" "select name from sqlite_master where type = 'table' order by name"); do
 		sqlite3 "$1" "select '$t|pk|' || group_concat(name, ',') from (select name from pragma_table_info('$t') where pk > 0 order by pk)"
-		sqlite3 "$1" "select '$t|unique|' || (select group_concat(name, ',') from (select name from pragma_index_info(l.name) order by seqno)) from pragma_index_list('$t') l where l.\"unique\" and l.origin <> 'pk'"
+		sqlite3 "$1" "select '$t|unique|' || (select group_concat(name, ',') from (select name from pragma_index_info(l.name) order by seqno)) from pragma_index_list('$t') l where l.\"unique\" and l.origin <> 'pk' and not l.partial"
 		sqlite3 "$1" "select '$t|fk|' || \"from\" || '>' || \"table\" || '.' || coalesce(\"to\", 'id') from pragma_foreign_key_list('$t')"
 	done | grep -v '|$' | sort
 }
