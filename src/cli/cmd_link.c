@@ -84,9 +84,10 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 	size_t m = descendants(u, n, root->code, under);
 	size_t proposed = 0, confirmed = 0, units = 0, noplan = 0;
 	int rc = store_begin(s, &err) ? -1 : 0;
+	struct link_parent cache = {0};
 	for (size_t k = 0; k < m && !rc; k++) {
 		size_t p = 0, c = 0;
-		int got = store_link_propose(s, u[under[k]].id, by, &p, &c, &err);
+		int got = store_link_propose(s, u[under[k]].id, &cache, by, &p, &c, &err);
 		if (got < 0 && err && strstr(err, "[E_NO_PLAN]")) {
 			/* the parent has no plan: said once below */
 			printf("  %s: %s\n", u[under[k]].code, err);
@@ -103,6 +104,7 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 			confirmed += c;
 		}
 	}
+	link_parent_free(&cache);
 	if (!rc)
 		rc = store_commit(s, &err);
 	else

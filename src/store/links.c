@@ -177,8 +177,43 @@ static int unconfirm_others(struct store *s, int64_t cs, int64_t keep, const cha
 	return rc;
 }
 
-int store_link_propose(struct store *s, int64_t child, const char *by, size_t *proposed,
-                       size_t *confirmed, char **err)
+void link_parent_free(struct link_parent *c)
+{
+	if (!c || !c->loaded)
+		return;
+	for (size_t i = 0; i < c->p.nind; i++)
+		align_item_free(c->items[i]);
+	free(c->items);
+	free(c->series);
+	plan_free(&c->p);
+	memset(c, 0, sizeof *c);
+}
+
+/* The parent's plan, its matcher items and series, loaded once for all
+ * its children. 0, 1 when it has no plan, -1. */
+static int parent_load(struct store *s, int64_t parent, struct link_parent *c, char **err)
+{
+	if (c->loaded && c->unit == parent)
+		return 0;
+	link_parent_free(c);
+	int got = store_plan_load(s, parent, &c->p, err);
+	if (got)
+		return got;
+	c->loaded = true;
+	c->unit = parent;
+	c->items = xcalloc(c->p.nind + 1, sizeof *c->items);
+	c->series = xcalloc(c->p.nind + 1, sizeof *c->series);
+	for (size_t i = 0; i < c->p.nind; i++) {
+		c->items[i] = align_item_new(&c->p.ind[i]);
+		c->series[i] = series_of(s, parent, c->p.ind[i].code, err);
+		if (c->series[i] < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
+                       size_t *proposed, size_t *confirmed, char **err)
 {
 	*proposed = *confirmed = 0;
 	int64_t parent = parent_of(s, child, err);
@@ -188,32 +223,31 @@ int store_link_propose(struct store *s, int64_t child, const char *by, size_t *p
 		*err = xstrdup("[E_NO_PARENT] đơn vị không có đơn vị cấp trên");
 		return -1;
 	}
-	struct plan cp, pp;
+	struct link_parent own = {0}, *pc = cache ? cache : &own;
+	struct plan cp;
 	int got = store_plan_load(s, child, &cp, err);
 	if (got)
 		return got < 0 ? -1 : 1;
-	got = store_plan_load(s, parent, &pp, err);
+	got = parent_load(s, parent, pc, err);
 	if (got) {
 		plan_free(&cp);
+		link_parent_free(&own);
 		if (got > 0)
 			*err = xstrdup(
 			        "[E_NO_PLAN] đơn vị cấp trên chưa có kế hoạch (nhập kế hoạch "
 			        "hoặc tạo danh mục: chitieu plan catalogue --unit ...)");
 		return -1;
 	}
-	struct align_item **a = xcalloc(cp.nind + 1, sizeof *a),
-	                  **b = xcalloc(pp.nind + 1, sizeof *b);
+	const struct plan *pp = &pc->p;
+	struct align_item **a = xcalloc(cp.nind + 1, sizeof *a), **b = pc->items;
 	for (size_t i = 0; i < cp.nind; i++)
 		a[i] = align_item_new(&cp.ind[i]);
-	for (size_t i = 0; i < pp.nind; i++)
-		b[i] = align_item_new(&pp.ind[i]);
 	struct align_pair *pr = NULL;
-	size_t np = align_match(a, cp.nind, b, pp.nind, ALIGN_THRESHOLD, &pr);
+	size_t np = align_match(a, cp.nind, b, pp->nind, ALIGN_THRESHOLD, &pr);
 	int rc = 0;
 	for (size_t k = 0; k < np && !rc; k++) {
-		const struct indicator *x = &cp.ind[pr[k].ia], *y = &pp.ind[pr[k].ib];
-		int64_t cs = series_of(s, child, x->code, err),
-		        ps = series_of(s, parent, y->code, err);
+		const struct indicator *x = &cp.ind[pr[k].ia], *y = &pp->ind[pr[k].ib];
+		int64_t cs = series_of(s, child, x->code, err), ps = pc->series[pr[k].ib];
 		if (cs < 0 || ps < 0) {
 			rc = -1;
 			break;
@@ -255,12 +289,9 @@ int store_link_propose(struct store *s, int64_t child, const char *by, size_t *p
 	free(pr);
 	for (size_t i = 0; i < cp.nind; i++)
 		align_item_free(a[i]);
-	for (size_t i = 0; i < pp.nind; i++)
-		align_item_free(b[i]);
 	free(a);
-	free(b);
 	plan_free(&cp);
-	plan_free(&pp);
+	link_parent_free(&own);
 	return rc;
 }
 

@@ -8,6 +8,8 @@
 #include "observation.h"
 #include "plan.h"
 
+struct align_item;
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -312,8 +314,18 @@ void link_rec_free(struct link_rec *r);
  * targets: two plans of the same text) is confirmed at once, the audit
  * saying so. 0; 1 when the child has no plan; -1 with *err (E_NO_PARENT,
  * E_NO_PLAN: the parent has none). */
-int store_link_propose(struct store *s, int64_t child, const char *by, size_t *proposed,
-                       size_t *confirmed, char **err);
+struct link_parent {
+	bool loaded;
+	int64_t unit;
+	struct plan p;
+	struct align_item **items;
+	int64_t *series;
+};
+/* cache (may be NULL) keeps the parent's plan between calls for children
+ * of the same parent, within one transaction; free with link_parent_free. */
+int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
+                       size_t *proposed, size_t *confirmed, char **err);
+void link_parent_free(struct link_parent *c);
 /* The links into the plan of unit parent (its children's), state NULL for
  * all; ordered by child unit. */
 int store_link_list(struct store *s, int64_t parent, const char *state, struct link_rec **out,
@@ -344,11 +356,10 @@ void link_pairs_free(struct link_pair *p, size_t n);
  * their different plan texts share (align_group over the current plans,
  * each plan text once, named and numbered by the first member, a letter
  * added to a code already taken), and every indicator of a plan text two
- * children or more use (a single child: all of its), saved as the unit's plan with source PLAN_CATALOGUE (a
- * generated plan). Running it again re-saves it as a new version (series
- * and links kept as on any re-import). Refused when the unit's current
- * plan is its own document (E_HAS_PLAN) or no child has a plan
- * (E_NO_PLAN). */
+ * children or more use (a single child: all of its), saved as the unit's plan with source
+ * PLAN_CATALOGUE (a generated plan). Running it again re-saves it as a new version (series and
+ * links kept as on any re-import). Refused when the unit's current plan is its own document
+ * (E_HAS_PLAN) or no child has a plan (E_NO_PLAN). */
 #define PLAN_CATALOGUE "catalogue"
 int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct import_report *rep,
                          size_t *children, size_t *nind, char **err);
