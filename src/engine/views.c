@@ -20,6 +20,8 @@ void view_unit_free(struct unit_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+static void aggregate_into(struct store *s, const char *unit, int as_of, struct unit_view *v);
+
 int view_unit(struct store *s, const char *unit, int as_of, enum period_kind grain,
               enum eval_method method, struct unit_view *v, char **err)
 {
@@ -37,9 +39,43 @@ int view_unit(struct store *s, const char *unit, int as_of, enum period_kind gra
 		view_unit_free(v);
 		return -1;
 	}
+	if (!v->no && strcmp(v->u.kind, "commune") && strcmp(v->u.kind, "ward"))
+		aggregate_into(s, unit, as_of, v); /* a province: from the units under it */
 	status_roll_periods_in_place(&v->p, &v->o, &v->no, grain); /* months -> quarter -> year */
 	v->n = status_evaluate(&v->p, v->o, v->no, as_of, method, &v->rows);
 	return 0;
+}
+
+/* A unit above communes records no figures of its own: its figures are
+ * the aggregates of the units under it on its indicators (view_family,
+ * rollup), as of the month as_of; levels have no single figure and stay
+ * without. Nothing when there is nothing under it. */
+static void aggregate_into(struct store *s, const char *unit, int as_of, struct unit_view *v)
+{
+	struct family f;
+	char *err = NULL;
+	if (view_family(s, unit, PERIOD_MONTH, &f, &err) || !f.n) {
+		free(err);
+		view_family_free(&f);
+		return;
+	}
+	struct rollup_row *r;
+	size_t n = rollup(f.c, f.n, as_of, &r);
+	v->o = xcalloc(n + 1, sizeof *v->o);
+	for (size_t i = 0; i < n; i++) {
+		if (!r[i].has_value || r[i].nature == AGG_LEVEL)
+			continue;
+		struct obs_rec *o = &v->o[v->no++];
+		snprintf(o->period, sizeof o->period, "%04d-%02d", as_of / 12, as_of % 12 + 1);
+		o->has_value = true;
+		o->value = r[i].value;
+		o->code = xstrdup(r[i].code);
+		o->status = xstrdup("approved");
+		o->by = xstrdup("chitieu");
+		o->note = xasprintf("tổng hợp từ %d đơn vị trực thuộc có số liệu", r[i].with_data);
+	}
+	free(r);
+	view_family_free(&f);
 }
 
 void view_family_free(struct family *f)

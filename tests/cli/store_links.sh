@@ -65,6 +65,9 @@ run record 0 record --csv "$tmp/f.csv"
 # population: (40*1000 + 80*3000) / 4000 = 70. By raw code it would be
 # (40*1000 + 10*3000) / 4000 = 17.5.
 [ "$(ii7 P)" = 70 ] && ok || bad "P II.7 = $(ii7 P), want 70"
+# The province's own status and summary read the same aggregate.
+run status-p 0 status --unit P --period 2025-12 --format json
+jq -e '.indicators[] | select(.code == "II.7") | .latest == 70' "$tmp/out" > /dev/null && ok || bad "P's status II.7: $(jq -c '.indicators[] | select(.code == "II.7")' "$tmp/out")"
 
 # A count cannot be linked to a percentage: refused with the reason, and
 # the aggregate does not change.
