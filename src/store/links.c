@@ -243,6 +243,7 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	for (size_t i = 0; i < cp.nind; i++)
 		a[i] = align_item_new(&cp.ind[i]);
 	struct align_pair *pr = NULL;
+	struct buf auto_codes = BUF_INIT, prop_codes = BUF_INIT;
 	size_t np = align_match(a, cp.nind, b, pp->nind, ALIGN_THRESHOLD, &pr);
 	int rc = 0;
 	for (size_t k = 0; k < np && !rc; k++) {
@@ -272,20 +273,30 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		rc = link_write(s, 0, cs, ps, sure ? "confirmed" : "proposed", score, why, by, err);
 		free(why);
 		if (!rc) {
-			char *detail =
-			        xasprintf("%s -> %s (%.2f)%s", x->code, y->code, score,
-			                  sure ? ": tự động xác nhận vì giống hệt (tên, đơn vị "
-			                         "tính, mục tiêu)"
-			                       : "");
-			st_audit(s, by, sure ? "link.confirm" : "link.propose", "series", cs,
-			         detail);
-			free(detail);
+			struct buf *into = sure ? &auto_codes : &prop_codes;
+			buf_printf(into, "%s%s -> %s", into->len ? ", " : "", x->code, y->code);
 			if (sure)
 				(*confirmed)++;
 			else
 				(*proposed)++;
 		}
 	}
+	/* One entry per unit and kind in the audit log, not one per link. */
+	if (!rc && *confirmed) {
+		char *detail = xasprintf("tự động xác nhận %zu liên kết vì giống hệt (tên, đơn vị "
+		                         "tính, mục tiêu): %s",
+		                         *confirmed, buf_str(&auto_codes));
+		st_audit(s, by, "link.confirm", "unit", child, detail);
+		free(detail);
+	}
+	if (!rc && *proposed) {
+		char *detail =
+		        xasprintf("%zu đề xuất liên kết: %s", *proposed, buf_str(&prop_codes));
+		st_audit(s, by, "link.propose", "unit", child, detail);
+		free(detail);
+	}
+	buf_free(&auto_codes);
+	buf_free(&prop_codes);
 	free(pr);
 	for (size_t i = 0; i < cp.nind; i++)
 		align_item_free(a[i]);
