@@ -158,6 +158,19 @@ grep -q E_INCOMPATIBLE "$tmp/body" && ok || bad "incompatible code: $(cat "$tmp/
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'tinh' AND action IN ('link.reject', 'link.confirm')")" -ge 2 ] &&
 	ok || bad "the API's decisions audited under the account"
 
+# The page "Đối chiếu chỉ tiêu": the proposals with their reasons; a
+# rejection there is a decision like any other; a viewer is refused.
+curl -s -b "$tmp/jar.tinh" -o "$tmp/page" -w '%{http_code}' "$base/don-vi/P/doi-chieu" > "$tmp/code"
+[ "$(cat "$tmp/code")" = 200 ] && grep -q "Đối chiếu chỉ tiêu" "$tmp/page" && grep -q 'value="reject"' "$tmp/page" &&
+	ok || bad "the page of proposals: $(cat "$tmp/code")"
+[ "$(curl -s -b "$tmp/jar.xem" -o /dev/null -w '%{http_code}' "$base/don-vi/P/doi-chieu")" = 403 ] && ok || bad "a viewer does not decide"
+first=$(sql "SELECT cs.code FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN units u ON u.id = cs.unit_id WHERE l.state = 'proposed' AND u.code = 'C' ORDER BY cs.code LIMIT 1")
+[ "$(curl -s -b "$tmp/jar.tinh" -o "$tmp/page" -w '%{http_code}' --data-urlencode "csrf=$(cat "$tmp/csrf.tinh")" \
+	--data-urlencode unit=C --data-urlencode "indicator=$first" --data-urlencode action=reject "$base/don-vi/P/doi-chieu")" = 200 ] &&
+	grep -q "Đã bác" "$tmp/page" && ok || bad "reject on the page: $(grep -o 'role="status">[^<]*' "$tmp/page")"
+[ "$(sql "SELECT l.state FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN units u ON u.id = cs.unit_id WHERE u.code = 'C' AND cs.code = '$first'")" = rejected ] &&
+	ok || bad "the page's rejection is stored"
+
 # Dump and restore keep the links.
 run dump 0 dump "$tmp/d.json"
 jq -e '.tables.links.rows | length > 0' "$tmp/d.json" > /dev/null && ok || bad "links in the dump"
