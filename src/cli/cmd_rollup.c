@@ -125,6 +125,19 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 	} else {
 		struct rollup_row *r;
 		size_t n = rollup(f.c, f.n, as_of, &r);
+		if (!n) {
+			fprintf(stderr,
+			        "chitieu %s: [E_NOTHING] %s: chưa chỉ tiêu nào của đơn vị trực "
+			        "thuộc "
+			        "được liên kết với chỉ tiêu của đơn vị (chitieu link propose "
+			        "--unit "
+			        "%s, rồi xác nhận)\n",
+			        cmd, unit, unit);
+			free(r);
+			view_family_free(&f);
+			store_close(s);
+			return CLI_BADINPUT;
+		}
 		if (json) {
 			json_t *a = view_rollup_json(r, n);
 			json_dumpf(a, stdout, JSON_INDENT(2));

@@ -42,6 +42,9 @@ run cat-again-own 2 plan catalogue --unit A
 grep -q "E_HAS_PLAN" "$tmp/err" && ok || bad "catalogue over a plan document: $(cat "$tmp/err")"
 [ "$(sql "SELECT count(*) FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P' AND p.source = 'catalogue'")" = 1 ] &&
 	ok || bad "the province's plan is marked as generated"
+# A plan but no link yet: nothing to add up, said so.
+run no-links 2 rollup --unit P --period 2025-12
+grep -q "E_NOTHING" "$tmp/err" && ok || bad "no links yet: $(cat "$tmp/err")"
 run propose 0 link propose --unit VN
 grep -q "cho 5 đơn vị" "$tmp/out" && ok || bad "proposals for P, Q and their communes: $(cat "$tmp/out")"
 run list 0 link list --unit P --format json
@@ -102,6 +105,11 @@ jq -e '(.[] | select(.code == "Q") | [.rank, .good, .evaluated]) == [2, 0, 34] a
 run country-report 0 report --unit VN --period 2025-12 --format json
 jq -e '(.communes | map(select(.code == "II.7"))[0].value) == 45 and (.ranking | length) == 2' "$tmp/out" > /dev/null &&
 	ok || bad "country report: $(jq -c '[.ranking, (.communes | map(select(.code == "II.7")))]' "$tmp/out" | head -c 400)"
+# Open SDG of P: the headline of II.7 is the same 70, and C's own row is
+# its II.8 (80), never its II.7 (10).
+run opensdg 0 exchange export --format opensdg --unit P -o "$tmp/sdg"
+grep -q '^2025,%,,70$' "$tmp/sdg/indicator_II-7.csv" && grep -q '^2025,%,C,80$' "$tmp/sdg/indicator_II-7.csv" &&
+	! grep -q ',C,10$' "$tmp/sdg/indicator_II-7.csv" && ok || bad "open sdg II.7: $(cat "$tmp/sdg/indicator_II-7.csv")"
 run series 0 series --unit P --indicator II.7 --format json
 grep -q '70' "$tmp/out" && ok || bad "series of P II.7: $(head -c 400 "$tmp/out")"
 
@@ -174,4 +182,8 @@ first=$(sql "SELECT cs.code FROM links l JOIN series cs ON cs.id = l.child_serie
 # Dump and restore keep the links.
 run dump 0 dump "$tmp/d.json"
 jq -e '.tables.links.rows | length > 0' "$tmp/d.json" > /dev/null && ok || bad "links in the dump"
+if [ "$backend" = sqlite ]; then
+	run restore 0 restore "$tmp/d.json" --db "$tmp/r.db"
+	[ "$(sqlite3 "$tmp/r.db" "SELECT count(*) FROM links")" = "$(sql "SELECT count(*) FROM links")" ] && ok || bad "links restored"
+fi
 finish store_links
