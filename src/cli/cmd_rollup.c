@@ -24,8 +24,13 @@ static const char *nature_vi(enum agg_nature n)
 
 static void rollup_text(const struct rollup_row *r, size_t n, const struct family *f)
 {
-	printf("%zu xã/phường có kế hoạch%s\n\n", f->n,
+	printf("%zu xã/phường có kế hoạch%s\n", f->n,
 	       f->without_plan ? " (một số chưa có kế hoạch)" : "");
+	if (f->nlocal)
+		printf("%zu chỉ tiêu của các đơn vị trực thuộc chưa liên kết với chỉ tiêu của đơn "
+		       "vị: không cộng vào (chitieu link list)\n",
+		       f->nlocal);
+	putchar('\n');
 	for (size_t i = 0; i < n; i++) {
 		char *name = text_prefix(r[i].name, 50);
 		printf("%-8s %s\n         ", r[i].code, name);

@@ -652,6 +652,9 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	char *err = NULL;
 	if (view_family(c->s, a->p[0], grain, &f, &err)) {
 		reply_store_error(c, err);
+	} else if (!f.n) {
+		reply_error(c, 404, "E_NOTHING",
+		            "Không có đơn vị trực thuộc nào có kế hoạch để tổng hợp");
 	} else if (ranking) {
 		struct rank_row *r;
 		size_t n = view_rank(&f, as_of, &r);
@@ -671,9 +674,13 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	} else {
 		struct rollup_row *r;
 		size_t n = rollup(f.c, f.n, as_of, &r);
+		json_t *local = json_array(); /* "UNIT CODE name": not linked up, not added */
+		for (size_t i = 0; i < f.nlocal; i++)
+			json_array_append_new(local, json_string(f.local[i]));
 		reply_json(c, 200,
-		           json_pack("{sssssiso}", "unit", a->p[0], "period", name, "children",
-		                     (int)f.n, "indicators", view_rollup_json(r, n)));
+		           json_pack("{sssssisoso}", "unit", a->p[0], "period", name, "children",
+		                     (int)f.n, "indicators", view_rollup_json(r, n), "local",
+		                     local));
 		free(r);
 		cache_put(c, key, mark, 0);
 	}

@@ -147,6 +147,10 @@ call() { # ROLE METHOD PATH [BODY]: the status; the body in $tmp/body
 	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
 	curl "${args[@]}" "$base$3"
 }
+"$bin" unit add --code H --name "Huyện trống" --kind district --parent P > /dev/null
+[ "$(call tinh GET '/api/v1/units/H/rollup?period=2025-12')" = 404 ] && grep -q E_NOTHING "$tmp/body" && ok || bad "nothing under H: $(cat "$tmp/body")"
+[ "$(call tinh GET '/api/v1/units/P/rollup?period=2025-12')" = 200 ] && jq -e '(.local | map(select(startswith("C "))) | length) > 0 and (.indicators[] | select(.code == "II.7") | .value) == 40' "$tmp/body" > /dev/null &&
+	ok || bad "P's rollup over the API lists C's unlinked indicators: $(head -c 300 "$tmp/body")"
 [ "$(call tinh GET '/api/v1/units/P/links?state=proposed&per_page=2')" = 200 ] && ok || bad "list: $(cat "$tmp/body")"
 jq -e '(.items | length) == 2 and .total > 2' "$tmp/body" > /dev/null && ok || bad "paginated: $(head -c 300 "$tmp/body")"
 [ "$(call xem GET /api/v1/units/P/links)" = 200 ] && ok || bad "the viewer reads the links"
