@@ -86,6 +86,11 @@ run set 0 link set --unit C --indicator II.8 --parent-indicator II.7 --by tinh
 [ "$(ii7 P)" = 70 ] && ok || bad "after set P II.7 = $(ii7 P), want 70"
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'tinh' AND action IN ('link.reject', 'link.set')")" = 2 ] &&
 	ok || bad "reject and set audited under the actor"
+# Proposing again adds nothing and brings no rejected link back.
+before=$(sql "SELECT count(*) || '/' || sum(CASE WHEN state = 'confirmed' THEN 1 ELSE 0 END) FROM links")
+run propose-again 0 link propose --unit VN
+grep -q ": 0 đề xuất mới chờ xác nhận, 0 tự động" "$tmp/out" && ok || bad "again: $(cat "$tmp/out")"
+[ "$(sql "SELECT count(*) || '/' || sum(CASE WHEN state = 'confirmed' THEN 1 ELSE 0 END) FROM links")" = "$before" ] && ok || bad "links changed by proposing again"
 run unknown 2 link confirm --unit C --indicator NOPE
 
 # The country: A 40 (1,000), C 80 (3,000), D 20 (4,000):
