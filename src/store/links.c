@@ -523,12 +523,11 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 		goto out;
 	}
 	if (to_confirm) {
-		if (!id && link_write(s, 0, cs, pser, "confirmed", score, why, by, &err) == 0)
-			id = link_meant(s, cs, pser, &err);
-		else if (id)
+		/* The child's other confirmed link steps down first: one confirmed
+		 * link per child series (a unique index). */
+		rc = unconfirm_others(s, cs, id, by, &err);
+		if (!rc)
 			rc = link_write(s, id, cs, pser, "confirmed", score, why, by, &err);
-		if (id > 0)
-			rc = unconfirm_others(s, cs, id, by, &err);
 	} else {
 		struct stmt *st = st_prep(s,
 		                          "UPDATE links SET state = 'rejected', decided_by = ?,"

@@ -86,6 +86,13 @@ run set 0 link set --unit C --indicator II.8 --parent-indicator II.7 --by tinh
 [ "$(ii7 P)" = 70 ] && ok || bad "after set P II.7 = $(ii7 P), want 70"
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'tinh' AND action IN ('link.reject', 'link.set')")" = 2 ] &&
 	ok || bad "reject and set audited under the actor"
+# A person points C's II.7 (officials, confirmed to P's II.6) elsewhere:
+# the old link steps down to rejected, one confirmed link remains.
+old=$(sql "SELECT ps.code FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN series ps ON ps.id = l.parent_series_id JOIN units u ON u.id = cs.unit_id WHERE u.code = 'C' AND cs.code = 'II.7' AND l.state = 'confirmed'")
+run repoint 0 link set --unit C --indicator II.7 --parent-indicator II.5 --by tinh
+[ "$(sql "SELECT ps.code || ':' || l.state FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN series ps ON ps.id = l.parent_series_id JOIN units u ON u.id = cs.unit_id WHERE u.code = 'C' AND cs.code = 'II.7' ORDER BY ps.code")" = "$(printf 'II.5:confirmed\n%s:rejected' "$old")" ] &&
+	ok || bad "repointed: $(sql "SELECT l.state FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN units u ON u.id = cs.unit_id WHERE u.code = 'C' AND cs.code = 'II.7'")"
+run repoint-back 0 link set --unit C --indicator II.7 --parent-indicator "$old" --by tinh
 # Proposing again adds nothing and brings no rejected link back.
 before=$(sql "SELECT count(*) || '/' || sum(CASE WHEN state = 'confirmed' THEN 1 ELSE 0 END) FROM links")
 run propose-again 0 link propose --unit VN
