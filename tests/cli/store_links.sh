@@ -29,6 +29,9 @@ run imp-d 0 import "$p004" --unit D
 # Nothing to aggregate yet: the country says so, never an empty success.
 run country-nothing 2 rollup --unit VN --period 2025-12
 grep -q "E_NOTHING" "$tmp/err" && ok || bad "country without plans: $(cat "$tmp/err")"
+run country-report-nothing 2 report --unit VN --period 2025-12 --format json
+grep -q "E_NOTHING" "$tmp/err" && ok || bad "country report without plans: $(cat "$tmp/err")"
+run country-rank-nothing 2 rank --unit VN --period 2025-12
 # Different plans, no plan of the province: never added by raw code.
 run no-catalogue 2 rollup --unit P --period 2025-12
 grep -q "E_NO_PLAN" "$tmp/err" && ok || bad "different plans by code: $(cat "$tmp/err")"
