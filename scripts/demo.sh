@@ -17,6 +17,13 @@ plans=${PLANS:-tests/data/plans}
 c import "$plans/004_5f0b3916b5e2f87f.txt" --unit DEMO-A
 c import "$plans/004_5f0b3916b5e2f87f.txt" --unit DEMO-B
 c import "$plans/000_03b77514fb71b314.txt" --unit DEMO-C
+# The province has no plan document of its own: its catalogue of shared
+# indicators is made from its communes' plans, the links proposed (written
+# alike: confirmed at once), the sure ones confirmed; the rest wait for the
+# province office (chitieu link list --unit DEMO --state proposed).
+c plan catalogue --unit DEMO --by demo
+c link propose --unit DEMO --by demo
+c link confirm --unit DEMO --all-sure --by demo
 echo "$pw" | c user add --login admin --name "Quản trị (demo)" --role admin
 echo "$pw" | c user add --login tinh --name "Văn phòng tỉnh (demo)" --role office --unit DEMO
 echo "$pw" | c user add --login vanphong --name "Văn phòng xã An Bình (demo)" --role office --unit DEMO-A

@@ -38,6 +38,8 @@ int cmd_user(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_exchange(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
+int cmd_link(int argc, char **argv);
 
 struct store;
 struct problems;

@@ -24,8 +24,13 @@ static const char *nature_vi(enum agg_nature n)
 
 static void rollup_text(const struct rollup_row *r, size_t n, const struct family *f)
 {
-	printf("%zu xã/phường có kế hoạch%s\n\n", f->n,
+	printf("%zu xã/phường có kế hoạch%s\n", f->n,
 	       f->without_plan ? " (một số chưa có kế hoạch)" : "");
+	if (f->nlocal)
+		printf("%zu chỉ tiêu của các đơn vị trực thuộc chưa liên kết với chỉ tiêu của đơn "
+		       "vị: không cộng vào (chitieu link list)\n",
+		       f->nlocal);
+	putchar('\n');
 	for (size_t i = 0; i < n; i++) {
 		char *name = text_prefix(r[i].name, 50);
 		printf("%-8s %s\n         ", r[i].code, name);
@@ -85,10 +90,20 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 		store_close(s);
 		return CLI_BADINPUT;
 	}
+	if (!f.n) {
+		/* Never an empty answer that looks like success. */
+		fprintf(stderr,
+		        "chitieu %s: [E_NOTHING] %s: không có đơn vị trực thuộc nào có kế hoạch "
+		        "để tổng hợp\n",
+		        cmd, unit);
+		view_family_free(&f);
+		store_close(s);
+		return CLI_BADINPUT;
+	}
 	bool json = !strcmp(format, "json");
 	if (ranking) {
 		struct rank_row *r;
-		size_t n = rank_children(f.c, f.n, as_of, &r);
+		size_t n = view_rank(&f, as_of, &r);
 		json_t *a = json_array();
 		if (!json)
 			printf("Xếp hạng theo tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ "
@@ -115,6 +130,19 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 	} else {
 		struct rollup_row *r;
 		size_t n = rollup(f.c, f.n, as_of, &r);
+		if (!n) {
+			fprintf(stderr,
+			        "chitieu %s: [E_NOTHING] %s: chưa chỉ tiêu nào của đơn vị trực "
+			        "thuộc "
+			        "được liên kết với chỉ tiêu của đơn vị (chitieu link propose "
+			        "--unit "
+			        "%s, rồi xác nhận)\n",
+			        cmd, unit, unit);
+			free(r);
+			view_family_free(&f);
+			store_close(s);
+			return CLI_BADINPUT;
+		}
 		if (json) {
 			json_t *a = view_rollup_json(r, n);
 			json_dumpf(a, stdout, JSON_INDENT(2));

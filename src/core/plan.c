@@ -572,3 +572,12 @@ int plan_from_json(json_t *doc, struct plan *p)
 	}
 	return 0;
 }
+
+void plan_remove_indicator(struct plan *p, size_t i)
+{
+	if (i >= p->nind)
+		return;
+	indicator_free(&p->ind[i]);
+	memmove(&p->ind[i], &p->ind[i + 1], (p->nind - i - 1) * sizeof *p->ind);
+	p->nind--;
+}

@@ -83,6 +83,9 @@ struct plan_group *plan_find_group(struct plan *p, const char *code);
 /* The indicator of p with this code, or NULL. */
 const struct indicator *plan_find_indicator(const struct plan *p, const char *code);
 
+/* Remove the indicator at index i (later ones move down by one). */
+void plan_remove_indicator(struct plan *p, size_t i);
+
 /* Set the target of ind for year (replacing one already there). Takes
  * ownership of t's strings. */
 void indicator_set_target(struct indicator *ind, int year, struct target *t);

@@ -4,6 +4,7 @@
 #include "period.h"
 #include "status.h"
 #include "util.h"
+#include "views.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -208,6 +209,14 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 	l->comm_weight = xcalloc(n + 1, sizeof *l->comm_weight);
 	l->comm_ix = xcalloc(n + 1, sizeof *l->comm_ix);
 	l->row_code = xcalloc(n + 1, sizeof *l->row_code);
+	l->map = xcalloc(n + 1, sizeof *l->map);
+	l->nmap = xcalloc(n + 1, sizeof *l->nmap);
+	l->nmaps = n;
+	struct plan rp;
+	int rgot = store_plan_load(s, g->units[root].id, &rp, err);
+	if (rgot < 0)
+		goto out;
+	l->lifted = rgot == 0;
 	for (size_t i = 0; i < n; i++) {
 		if (has_child[i] || (int)i == root)
 			continue;
@@ -221,10 +230,18 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 		struct plan *p = &l->plans[g->ncomm];
 		int got = store_plan_load(s, g->units[i].id, p, err);
 		if (got < 0)
-			goto out;
+			goto out_plan;
 		if (got)
 			continue; /* no plan: nothing to hold */
 		int c = g->ncomm++;
+		if (l->lifted) {
+			size_t no = 0;
+			if (view_lift(s, g->units, parent, (int)i, root, &l->map[c], &l->nmap[c],
+			              err))
+				goto out_plan;
+			view_lift_apply(l->map[c], l->nmap[c], &rp, g->units[i].code, p, NULL, &no,
+			                NULL, NULL);
+		}
 		if (row_of_unit[top] < 0) {
 			row_of_unit[top] = g->nrow;
 			l->row_code[g->nrow++] = xstrdup(g->units[top].code);
@@ -244,6 +261,25 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 		l->comm_weight[c] = 1;
 	l->equal_weights = !all;
 	rc = 0;
+	/* Without the root's plan, only plans written alike add up by code. */
+	for (int c = 1; !l->lifted && c < g->ncomm && !rc; c++) {
+		bool same = l->plans[c].nind == l->plans[0].nind;
+		for (size_t k = 0; same && k < l->plans[0].nind; k++)
+			same = !strcmp(l->plans[c].ind[k].code, l->plans[0].ind[k].code) &&
+			       !strcmp(l->plans[c].ind[k].name, l->plans[0].ind[k].name);
+		if (!same) {
+			*err = xasprintf(
+			        "[E_NO_PLAN] %s chưa có kế hoạch mà các đơn vị dưới nó có kế "
+			        "hoạch khác nhau: không cộng theo mã chỉ tiêu; tạo danh mục "
+			        "(chitieu plan catalogue --unit %s) rồi liên kết (chitieu link "
+			        "propose --unit %s)",
+			        l->root, l->root, l->root);
+			rc = -1;
+		}
+	}
+out_plan:
+	if (rgot == 0)
+		plan_free(&rp);
 out:
 	free(ix);
 	free(parent);
@@ -273,7 +309,10 @@ static void scan_one(void *arg, const char *unit, const struct obs_rec *o)
 	struct scan *sc = arg;
 	const struct live *l = sc->l;
 	int c = lookup(l->comm_ix, (size_t)sc->ncomm, unit);
-	int i = c < 0 || !o->code ? -1 : ind_find(l, sc->nind, o->code);
+	const char *code = o->code;
+	if (c >= 0 && code && l->lifted)
+		code = view_lift_code(l->map[c], l->nmap[c], code);
+	int i = c < 0 || !code ? -1 : ind_find(l, sc->nind, code);
 	struct period p;
 	const char *why;
 	int first, last;
@@ -374,6 +413,10 @@ int live_put(struct live *l, const char *unit, const char *indicator, const stru
 	int c = lookup(l->comm_ix, (size_t)l->e->ncomm, unit);
 	if (c < 0)
 		return -1;
+	if (l->lifted)
+		indicator = view_lift_code(l->map[c], l->nmap[c], indicator);
+	if (!indicator)
+		return 0; /* a local indicator: not held above the commune */
 	int i = live_ind(l, indicator), span;
 	int m = i < 0 ? -1 : month_of(l, o->period, &span);
 	if (m < 0 || m >= l->e->nmonth)
@@ -402,6 +445,10 @@ void live_free(struct live *l)
 		plan_free(&l->plans[c]);
 		free(l->comm_code[c]);
 	}
+	for (size_t c = 0; l->map && c < l->nmaps; c++)
+		link_pairs_free(l->map[c], l->nmap[c]);
+	free(l->map);
+	free(l->nmap);
 	for (int r = 0; r < nrow; r++)
 		free(l->row_code[r]);
 	for (int i = 0; i < nind; i++) {

@@ -8,7 +8,12 @@
  * - the communes are the units with a plan and no units under them; their
  *   rows are the root's children (the provinces) or, for a province root,
  *   the root itself; the engine's top row is the root;
- * - the indicators are matched across communes by code, and their kind
+ * - when the root has a plan (its own or a generated catalogue), the
+ *   indicators are the root's, each commune's reached through the
+ *   confirmed links of every level up (view_lift); what is not linked
+ *   stays local and is not held. Without a plan, communes whose plans are
+ *   written alike are matched by code (other plans: E_NO_PLAN). An
+ *   indicator's kind
  *   comes from the first plan that has them: a level when its targets are
  *   levels, a ratio when its unit is a percentage or a rate per population,
  *   a count otherwise (yes/no figures count the communes saying yes);
@@ -45,6 +50,10 @@ struct live {
 	int first_month;               /* month number (year*12 + month-1) of column 0 */
 	uint8_t *grain;     /* ncomm x nind x nmonth: months of the period held (0: none) */
 	struct plan *plans; /* per commune */
+	/* per commune, when the root has a plan: own code -> root's code */
+	struct link_pair **map;
+	size_t *nmap, nmaps;
+	bool lifted;
 };
 
 /* Build from the store for the unit root: 0, or -1 with *err (E_UNKNOWN_UNIT

@@ -20,6 +20,8 @@ void view_unit_free(struct unit_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+static void aggregate_into(struct store *s, const char *unit, int as_of, struct unit_view *v);
+
 int view_unit(struct store *s, const char *unit, int as_of, enum period_kind grain,
               enum eval_method method, struct unit_view *v, char **err)
 {
@@ -37,9 +39,43 @@ int view_unit(struct store *s, const char *unit, int as_of, enum period_kind gra
 		view_unit_free(v);
 		return -1;
 	}
+	if (!v->no && strcmp(v->u.kind, "commune") && strcmp(v->u.kind, "ward"))
+		aggregate_into(s, unit, as_of, v); /* a province: from the units under it */
 	status_roll_periods_in_place(&v->p, &v->o, &v->no, grain); /* months -> quarter -> year */
 	v->n = status_evaluate(&v->p, v->o, v->no, as_of, method, &v->rows);
 	return 0;
+}
+
+/* A unit above communes records no figures of its own: its figures are
+ * the aggregates of the units under it on its indicators (view_family,
+ * rollup), as of the month as_of; levels have no single figure and stay
+ * without. Nothing when there is nothing under it. */
+static void aggregate_into(struct store *s, const char *unit, int as_of, struct unit_view *v)
+{
+	struct family f;
+	char *err = NULL;
+	if (view_family(s, unit, PERIOD_MONTH, &f, &err) || !f.n) {
+		free(err);
+		view_family_free(&f);
+		return;
+	}
+	struct rollup_row *r;
+	size_t n = rollup(f.c, f.n, as_of, &r);
+	v->o = xcalloc(n + 1, sizeof *v->o);
+	for (size_t i = 0; i < n; i++) {
+		if (!r[i].has_value || r[i].nature == AGG_LEVEL)
+			continue;
+		struct obs_rec *o = &v->o[v->no++];
+		snprintf(o->period, sizeof o->period, "%04d-%02d", as_of / 12, as_of % 12 + 1);
+		o->has_value = true;
+		o->value = r[i].value;
+		o->code = xstrdup(r[i].code);
+		o->status = xstrdup("approved");
+		o->by = xstrdup("chitieu");
+		o->note = xasprintf("tổng hợp từ %d đơn vị trực thuộc có số liệu", r[i].with_data);
+	}
+	free(r);
+	view_family_free(&f);
 }
 
 void view_family_free(struct family *f)
@@ -52,10 +88,113 @@ void view_family_free(struct family *f)
 	}
 	for (size_t i = 0; i < f->nunits; i++)
 		unit_rec_free(&f->units[i]);
+	for (size_t i = 0; i < f->nlocal; i++)
+		free(f->local[i]);
+	free(f->local);
+	free(f->top);
 	free(f->units);
 	free(f->c);
 	free(f->plans);
 	free(f->obs);
+}
+
+static int pair_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct link_pair *)a)->child_code,
+	              ((const struct link_pair *)b)->child_code);
+}
+
+const char *view_lift_code(const struct link_pair *map, size_t n, const char *code)
+{
+	struct link_pair key = {(char *)code, NULL};
+	const struct link_pair *hit = n ? bsearch(&key, map, n, sizeof *map, pair_cmp) : NULL;
+	return hit ? hit->parent_code : NULL;
+}
+
+int view_lift(struct store *s, const struct unit_rec *units, const int *parent, int u, int root,
+              struct link_pair **map, size_t *n, char **err)
+{
+	if (store_link_map(s, units[u].id, map, n, err))
+		return -1;
+	for (int at = parent[u], steps = 0; at >= 0 && at != root && steps < 64;
+	     at = parent[at], steps++) {
+		struct link_pair *up;
+		size_t nup;
+		if (store_link_map(s, units[at].id, &up, &nup, err)) {
+			link_pairs_free(*map, *n);
+			*map = NULL;
+			*n = 0;
+			return -1;
+		}
+		if (nup > 1)
+			qsort(up, nup, sizeof *up, pair_cmp);
+		size_t k = 0;
+		for (size_t i = 0; i < *n; i++) {
+			const char *next = view_lift_code(up, nup, (*map)[i].parent_code);
+			if (!next) {
+				free((*map)[i].child_code);
+				free((*map)[i].parent_code);
+				continue;
+			}
+			free((*map)[i].parent_code);
+			(*map)[i].parent_code = xstrdup(next);
+			(*map)[k++] = (*map)[i];
+		}
+		*n = k;
+		link_pairs_free(up, nup);
+	}
+	if (*n > 1)
+		qsort(*map, *n, sizeof **map, pair_cmp);
+	return 0;
+}
+
+void view_lift_apply(const struct link_pair *map, size_t nmap, const struct plan *rp,
+                     const char *unit, struct plan *p, struct obs_rec *o, size_t *no, char ***local,
+                     size_t *nlocal)
+{
+	for (size_t i = 0; i < p->nind;) {
+		struct indicator *x = &p->ind[i];
+		const char *to = view_lift_code(map, nmap, x->code);
+		const struct indicator *y = to ? plan_find_indicator(rp, to) : NULL;
+		if (!y) {
+			if (local) {
+				*local = xrealloc(*local, (*nlocal + 1) * sizeof **local);
+				(*local)[(*nlocal)++] =
+				        xasprintf("%s %s %s", unit, x->code, x->name);
+			}
+			plan_remove_indicator(p, i);
+			continue;
+		}
+		free(x->code);
+		free(x->name);
+		x->code = xstrdup(y->code);
+		x->name = xstrdup(y->name);
+		i++;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < *no; i++) {
+		const char *to = o[i].code ? view_lift_code(map, nmap, o[i].code) : NULL;
+		if (!to || !plan_find_indicator(rp, to)) {
+			obs_rec_free(&o[i]);
+			continue;
+		}
+		free(o[i].code);
+		o[i].code = xstrdup(to);
+		o[k++] = o[i];
+	}
+	*no = k;
+}
+
+/* Plans written alike: the same codes and names in the same order. */
+static bool alike(const struct plan *a, const struct plan *b)
+{
+	if (a->nind != b->nind)
+		return false;
+	for (size_t i = 0; i < a->nind; i++)
+		if (strcmp(a->ind[i].code, b->ind[i].code) ||
+		    strcmp(a->ind[i].name, b->ind[i].name))
+			return false;
+	return true;
 }
 
 int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
@@ -64,35 +203,158 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
 	memset(f, 0, sizeof *f);
 	if (store_unit_list(s, &f->units, &f->nunits, err))
 		return -1;
-	f->c = xcalloc(f->nunits + 1, sizeof *f->c);
-	f->plans = xcalloc(f->nunits + 1, sizeof *f->plans);
-	f->obs = xcalloc(f->nunits + 1, sizeof *f->obs);
-	bool found = false;
-	for (size_t i = 0; i < f->nunits; i++) {
-		struct unit_rec *u = &f->units[i];
-		found |= !strcmp(u->code, parent);
-		if (!u->parent_code || strcmp(u->parent_code, parent))
-			continue;
-		struct plan *p = &f->plans[f->n];
-		int rc = store_plan_load(s, u->id, p, err);
-		if (rc < 0)
-			return -1;
-		if (rc) {
-			f->without_plan++;
-			continue;
-		}
-		size_t no = 0;
-		if (store_obs_list(s, u->id, NULL, &f->obs[f->n], &no, err))
-			return -1;
-		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
-		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
-		f->n++;
-	}
-	if (!found) {
+	size_t nu = f->nunits;
+	f->c = xcalloc(nu + 1, sizeof *f->c);
+	f->plans = xcalloc(nu + 1, sizeof *f->plans);
+	f->obs = xcalloc(nu + 1, sizeof *f->obs);
+	f->top = xcalloc(nu + 1, sizeof *f->top);
+	int root = -1;
+	for (size_t i = 0; i < nu; i++)
+		if (!strcmp(f->units[i].code, parent))
+			root = (int)i;
+	if (root < 0) {
 		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", parent);
 		return -1;
 	}
-	return 0;
+	int *up = xcalloc(nu + 1, sizeof *up);
+	bool *has_child = xcalloc(nu + 1, sizeof *has_child);
+	for (size_t i = 0; i < nu; i++) {
+		up[i] = -1;
+		for (size_t k = 0; f->units[i].parent_code && k < nu; k++)
+			if (!strcmp(f->units[k].code, f->units[i].parent_code))
+				up[i] = (int)k;
+		if (up[i] >= 0)
+			has_child[up[i]] = true;
+	}
+	struct plan rp;
+	int rc = -1, got = store_plan_load(s, f->units[root].id, &rp, err);
+	if (got < 0)
+		goto out;
+	bool lifted = got == 0;
+	for (size_t i = 0; i < nu; i++) {
+		/* Under root: its direct child on the way up (top). */
+		int t = (int)i, steps = 0;
+		while (t >= 0 && up[t] != root && steps++ < (int)nu)
+			t = up[t];
+		if (t < 0 || (int)i == root)
+			continue;
+		/* With the root's plan, every unit with a plan and figures of its
+		 * own counts; a unit whose children have plans (a district, a
+		 * province with a catalogue) is counted through them. Without, the
+		 * direct children only, as before. */
+		if (!lifted && t != (int)i)
+			continue;
+		struct plan *p = &f->plans[f->n];
+		int r = store_plan_load(s, f->units[i].id, p, err);
+		if (r < 0)
+			goto out;
+		if (r) {
+			f->without_plan += t == (int)i && !has_child[i];
+			continue;
+		}
+		bool children_with_plans = false;
+		for (size_t k = 0; lifted && has_child[i] && k < nu && !children_with_plans; k++) {
+			struct plan q;
+			if (up[k] == (int)i && store_plan_load(s, f->units[k].id, &q, err) == 0) {
+				children_with_plans = true;
+				plan_free(&q);
+			}
+		}
+		if (children_with_plans) {
+			plan_free(p);
+			continue;
+		}
+		size_t no = 0;
+		if (store_obs_list(s, f->units[i].id, NULL, &f->obs[f->n], &no, err)) {
+			plan_free(p);
+			goto out;
+		}
+		if (lifted) {
+			struct link_pair *map;
+			size_t nmap;
+			if (view_lift(s, f->units, up, (int)i, root, &map, &nmap, err)) {
+				plan_free(p);
+				goto out;
+			}
+			view_lift_apply(map, nmap, &rp, f->units[i].code, p, f->obs[f->n], &no,
+			                &f->local, &f->nlocal);
+			link_pairs_free(map, nmap);
+		}
+		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
+		struct unit_rec *u = &f->units[i];
+		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
+		f->top[f->n] = f->units[t].code;
+		f->n++;
+	}
+	/* Without the unit's own plan, different plans are never matched by
+	 * their codes: a code names different indicators in different plans. */
+	for (size_t k = 1; !lifted && k < f->n; k++)
+		if (!alike(&f->plans[0], &f->plans[k])) {
+			*err = xasprintf(
+			        "[E_NO_PLAN] %s chưa có kế hoạch mà các đơn vị trực thuộc có "
+			        "kế hoạch khác nhau: không cộng theo mã chỉ tiêu; tạo danh "
+			        "mục chỉ tiêu chung (chitieu plan catalogue --unit %s) rồi "
+			        "liên kết (chitieu link propose --unit %s)",
+			        parent, parent, parent);
+			goto out;
+		}
+	rc = 0;
+out:
+	if (got == 0)
+		plan_free(&rp);
+	free(up);
+	free(has_child);
+	return rc;
+}
+
+static int by_completion(const void *a, const void *b)
+{
+	const struct rank_row *x = a, *y = b;
+	if (x->completion != y->completion)
+		return x->completion > y->completion ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+size_t view_rank(const struct family *f, int as_of, struct rank_row **out)
+{
+	size_t n = rank_children(f->c, f->n, as_of, out);
+	bool deep = false;
+	for (size_t i = 0; i < f->n; i++)
+		deep |= strcmp(f->top[i], f->c[i].code) != 0;
+	if (!deep)
+		return n;
+	/* Children deeper down: each direct child ranked by the indicators
+	 * good over those evaluated, summed over the units under it. */
+	struct rank_row *g = xcalloc(n + 1, sizeof *g);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *top = NULL;
+		for (size_t k = 0; k < f->n && !top; k++)
+			if (!strcmp(f->c[k].code, (*out)[i].code))
+				top = f->top[k];
+		size_t j = 0;
+		while (j < m && strcmp(g[j].code, top))
+			j++;
+		if (j == m) {
+			g[m].code = top;
+			g[m].name = top;
+			for (size_t u = 0; u < f->nunits; u++)
+				if (!strcmp(f->units[u].code, top))
+					g[m].name = f->units[u].name;
+			m++;
+		}
+		g[j].good += (*out)[i].good;
+		g[j].evaluated += (*out)[i].evaluated;
+	}
+	for (size_t j = 0; j < m; j++)
+		g[j].completion = g[j].evaluated ? (double)g[j].good / g[j].evaluated : 0;
+	qsort(g, m, sizeof *g, by_completion);
+	for (size_t j = 0; j < m; j++)
+		g[j].rank = j > 0 && g[j].completion == g[j - 1].completion ? g[j - 1].rank
+		                                                            : (int)j + 1;
+	free(*out);
+	*out = g;
+	return m;
 }
 
 json_t *view_status_row_json(const struct status_row *x)

@@ -28,7 +28,15 @@ int view_unit(struct store *s, const char *unit, int as_of, enum period_kind gra
               enum eval_method method, struct unit_view *v, char **err);
 void view_unit_free(struct unit_view *v);
 
-/* The children of a unit with their current plans and figures. */
+/* The units under a unit with their current plans and figures, on the
+ * unit's own indicators. When the unit has a plan (its own or a generated
+ * catalogue), each unit with figures under it at any depth (a commune
+ * under a district under a province ...) is a child; its indicators and
+ * figures are renamed to the unit's indicators through the confirmed
+ * links of each level (view_lift), and an indicator without a link all
+ * the way up stays local (listed in local, never added). Without a plan,
+ * only direct children whose plans are written alike (the same codes and
+ * names: they align trivially) are matched by code; otherwise E_NO_PLAN. */
 struct family {
 	struct unit_rec *units;
 	size_t nunits;
@@ -36,12 +44,36 @@ struct family {
 	struct plan *plans;
 	struct obs_rec **obs;
 	size_t n, without_plan;
+	const char **top; /* per child: the code of the direct child it is under */
+	char **local;     /* "UNIT CODE name" of each indicator not linked up */
+	size_t nlocal;
 };
 
-/* 0, or -1 with *err (E_UNKNOWN_UNIT). On -1 the caller still frees. */
+/* 0, or -1 with *err (E_UNKNOWN_UNIT, E_NO_PLAN). On -1 the caller still
+ * frees. */
 int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
                 char **err);
 void view_family_free(struct family *f);
+
+/* rank_children of the family; when children lie deeper than the direct
+ * children (a country's communes), each direct child is ranked by the
+ * indicators good over those evaluated, summed over the units under it. */
+size_t view_rank(const struct family *f, int as_of, struct rank_row **out);
+
+/* The codes of unit units[u]'s indicators on the plan of units[root] (an
+ * ancestor), through the confirmed links of each level between: *map
+ * holds (own code, root's code) pairs, sorted by own code; unlinked codes
+ * are absent. parent[] gives each unit's parent index (-1 at the top). */
+int view_lift(struct store *s, const struct unit_rec *units, const int *parent, int u, int root,
+              struct link_pair **map, size_t *n, char **err);
+/* The root's code for code in a map of view_lift, or NULL. */
+const char *view_lift_code(const struct link_pair *map, size_t n, const char *code);
+/* Rename p's indicators (code and name, from root's plan rp) and the
+ * figures o[] to the root's codes by map; drop what is not linked, adding
+ * "UNIT CODE name" lines to *local. */
+void view_lift_apply(const struct link_pair *map, size_t nmap, const struct plan *rp,
+                     const char *unit, struct plan *p, struct obs_rec *o, size_t *no, char ***local,
+                     size_t *nlocal);
 
 json_t *view_status_row_json(const struct status_row *x);
 json_t *view_rollup_json(const struct rollup_row *r, size_t n);

@@ -114,9 +114,16 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 		return -1;
 	}
 	r->has_children = true;
+	if (!r->has_plan && !r->fam.n) {
+		*err = xasprintf(
+		        "[E_NOTHING] %s chưa có kế hoạch và không đơn vị trực thuộc nào có "
+		        "kế hoạch: không có gì để báo cáo",
+		        unit);
+		return -1;
+	}
 	if (r->fam.n) {
 		r->nroll = rollup(r->fam.c, r->fam.n, as_of, &r->roll);
-		r->nrank = rank_children(r->fam.c, r->fam.n, as_of, &r->rank);
+		r->nrank = view_rank(&r->fam, as_of, &r->rank);
 	}
 	snprintf(r->title, sizeof r->title,
 	         "Kết quả thực hiện Kế hoạch thực hiện Nghị quyết số 57-NQ/TW về phát triển khoa "

@@ -652,9 +652,12 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	char *err = NULL;
 	if (view_family(c->s, a->p[0], grain, &f, &err)) {
 		reply_store_error(c, err);
+	} else if (!f.n) {
+		reply_error(c, 404, "E_NOTHING",
+		            "Không có đơn vị trực thuộc nào có kế hoạch để tổng hợp");
 	} else if (ranking) {
 		struct rank_row *r;
-		size_t n = rank_children(f.c, f.n, as_of, &r);
+		size_t n = view_rank(&f, as_of, &r);
 		json_t *items = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(items,
@@ -671,9 +674,13 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	} else {
 		struct rollup_row *r;
 		size_t n = rollup(f.c, f.n, as_of, &r);
+		json_t *local = json_array(); /* "UNIT CODE name": not linked up, not added */
+		for (size_t i = 0; i < f.nlocal; i++)
+			json_array_append_new(local, json_string(f.local[i]));
 		reply_json(c, 200,
-		           json_pack("{sssssiso}", "unit", a->p[0], "period", name, "children",
-		                     (int)f.n, "indicators", view_rollup_json(r, n)));
+		           json_pack("{sssssisoso}", "unit", a->p[0], "period", name, "children",
+		                     (int)f.n, "indicators", view_rollup_json(r, n), "local",
+		                     local));
 		free(r);
 		cache_put(c, key, mark, 0);
 	}
@@ -957,6 +964,107 @@ static void api_token_revoke(struct ctx *c, const struct args *a)
 
 /* ---- the table -------------------------------------------------------------- */
 
+/* ---- shared indicators ----------------------------------------------------- */
+
+static json_t *link_json(const struct link_rec *r)
+{
+	json_t *o =
+	        json_pack("{sIsssssssssssssssfsb}", "id", (json_int_t)r->id, "unit", r->child_unit,
+	                  "indicator", r->child_code, "name", r->child_name ? r->child_name : "",
+	                  "parent_unit", r->parent_unit, "parent_indicator", r->parent_code,
+	                  "parent_name", r->parent_name ? r->parent_name : "", "state", r->state,
+	                  "score", r->score, "gone", r->gone);
+	json_object_set_new(o, "why", json_string(r->why ? r->why : ""));
+	json_object_set_new(o, "by", json_string(r->by ? r->by : ""));
+	json_object_set_new(o, "at", json_string(r->at ? r->at : ""));
+	return o;
+}
+
+static void api_links(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!read_of(c, a->p[0], &u))
+		return;
+	char *state = ctx_query(c, "state"), *err = NULL;
+	bool gone = state && !strcmp(state, "gone");
+	struct link_rec *r;
+	size_t n;
+	if (state && *state && !gone && strcmp(state, "proposed") && strcmp(state, "confirmed") &&
+	    strcmp(state, "rejected")) {
+		reply_error(c, 400, "E_INPUT", "state: proposed, confirmed, rejected hoặc gone");
+	} else if (store_link_list(c->s, u.id, state && *state && !gone ? state : NULL, &r, &n,
+	                           &err)) {
+		reply_store_error(c, err);
+	} else {
+		json_t *all = json_array();
+		for (size_t i = 0; i < n; i++) {
+			if (!gone || r[i].gone)
+				json_array_append_new(all, link_json(&r[i]));
+			link_rec_free(&r[i]);
+		}
+		free(r);
+		reply_list(c, all);
+	}
+	free(state);
+	free(err);
+	unit_rec_free(&u);
+}
+
+/* confirm | reject | set a link of a child of {unit}: {unit, indicator,
+ * parent_indicator}; or confirm {all_sure: true}. The office of {unit}
+ * (or above) and admin. */
+static void api_link_action(struct ctx *c, const struct args *a)
+{
+	const char *action = a->p[1];
+	if (strcmp(action, "confirm") && strcmp(action, "reject") && strcmp(action, "set")) {
+		reply_error(c, 404, "E_NOT_FOUND", "Không có thao tác này");
+		return;
+	}
+	struct unit_rec u = {0}, child = {0};
+	json_t *j = write_to(c, a->p[0], RIGHT_APPROVE, &u);
+	if (!j)
+		return;
+	struct problems ps = {0};
+	char *err = NULL;
+	size_t n = 0;
+	const char *cu = jstr(j, "unit"), *ind = jstr(j, "indicator"),
+	           *pind = jstr(j, "parent_indicator");
+	bool sure = json_is_true(json_object_get(j, "all_sure"));
+	c->relinked = true;
+	if (sure && !strcmp(action, "confirm")) {
+		if (store_begin(c->s, &err) ||
+		    store_link_confirm_sure(c->s, u.id, LINK_SURE, c->user.login, &n, &err) ||
+		    store_commit(c->s, &err)) {
+			store_rollback(c->s);
+			problems_add(&ps, "E_DB", 0, "%s", err ? err : "lỗi");
+		}
+	} else if (!cu || !ind || (!strcmp(action, "set") && !pind)) {
+		problems_add(&ps, "E_INPUT", 0, "Cần unit, indicator%s",
+		             strcmp(action, "set") ? "" : " và parent_indicator");
+	} else {
+		int found = store_unit_get(c->s, cu, &child, &err);
+		if (found || !child.parent_code || strcmp(child.parent_code, u.code))
+			problems_add(&ps, found < 0 ? "E_DB" : "E_UNKNOWN_UNIT", 0,
+			             "Không có đơn vị \"%s\" trực thuộc %s", cu, u.code);
+		else if (store_begin(c->s, &err))
+			problems_add(&ps, "E_DB", 0, "%s", err);
+		else if (store_link_decide(c->s, child.id, ind, pind, action, c->user.login, &ps))
+			store_rollback(c->s);
+		else if (store_commit(c->s, &err))
+			problems_add(&ps, "E_DB", 0, "%s", err);
+		n = ps.n ? 0 : 1;
+	}
+	if (ps.n)
+		reply_problems(c, app_code_status(ps.v[0].code), &ps);
+	else
+		reply_json(c, 200, json_pack("{sssi}", "done", action, "links", (int)n));
+	problems_free(&ps);
+	free(err);
+	json_decref(j);
+	unit_rec_free(&child);
+	unit_rec_free(&u);
+}
+
 static const struct route routes[] = {
         {"GET", "/openapi.json", "This document (OpenAPI 3.1)", true, api_openapi, false},
         {"POST", "/session", "Sign in with {login, password}; sets the session cookie", true,
@@ -990,6 +1098,14 @@ static const struct route routes[] = {
          api_tasks, false},
         {"POST", "/units/{unit}/tasks/{task}", "Progress of a task ({period, status, percent})",
          false, api_task_progress, false},
+        {"GET", "/units/{unit}/links",
+         "Links of the children's indicators to the unit's (?state=proposed|confirmed|"
+         "rejected|gone, paginated)",
+         false, api_links, false},
+        {"POST", "/units/{unit}/links/{action}",
+         "confirm, reject or set a link of a child's indicator ({unit, indicator, "
+         "parent_indicator}; confirm {all_sure: true}) (office of the unit, admin)",
+         false, api_link_action, false},
         {"GET", "/users", "Accounts (admin; paginated)", false, api_users, false},
         {"POST", "/users", "Create an account (admin): {login, name, role, unit, agency, password}",
          false, api_user_add, false},

@@ -85,6 +85,7 @@ struct ctx {
 	time_t now;
 	int64_t mark;       /* store_change_mark when the request began */
 	int64_t write_mark; /* the mark before a write (app_write_begin) */
+	bool relinked;      /* the write changed links: the engines rebuild */
 };
 
 /* A query parameter (decoded, caller frees) or NULL. */

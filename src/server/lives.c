@@ -132,7 +132,8 @@ void app_write_end(struct ctx *c)
 	for (int i = 0; i < APP_LIVES && m1 != m0; i++) {
 		struct live_slot *sl = &a->lives[i];
 		/* Ours alone: the engine has it all (app_recorded). Else rebuild. */
-		sl->mark = sl->l && sl->mark == m0 && foreign == 0 && m1 > m0 ? m1 : -1;
+		sl->mark = sl->l && sl->mark == m0 && foreign == 0 && !c->relinked && m1 > m0 ? m1
+		                                                                              : -1;
 	}
 	free(err);
 	pthread_mutex_unlock(&a->live_mu);

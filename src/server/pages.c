@@ -58,10 +58,14 @@ static void head(struct ctx *c, const char *title, const char *unit)
 		                          {"/nhap-lieu", "Nhập số liệu"},
 		                          {"/duyet", "Duyệt"},
 		                          {"/nhiem-vu", "Nhiệm vụ"},
-		                          {"/tinh", "Các đơn vị trực thuộc"}};
-		bool shown[] = {true, ctx_may(c, RIGHT_RECORD, unit),
-		                ctx_may(c, RIGHT_APPROVE, unit), true,
-		                strcmp(c->user.role, "reporter") != 0};
+		                          {"/tinh", "Các đơn vị trực thuộc"},
+		                          {"/doi-chieu", "Đối chiếu chỉ tiêu"}};
+		bool shown[] = {true,
+		                ctx_may(c, RIGHT_RECORD, unit),
+		                ctx_may(c, RIGHT_APPROVE, unit),
+		                true,
+		                strcmp(c->user.role, "reporter") != 0,
+		                ctx_may(c, RIGHT_APPROVE, unit)};
 		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
 			if (!shown[i])
 				continue;
@@ -1067,6 +1071,117 @@ static void page_approvals(struct ctx *c, const char *unit)
 	unit_rec_free(&u);
 }
 
+/* ---- shared indicators ("Đối chiếu chỉ tiêu") -------------------------------------------- */
+
+/* The proposals linking the children's indicators to the unit's, each with
+ * its score and reasons, to confirm or reject; what is confirmed and
+ * rejected below. The office of the unit (or above) and admin. */
+static void page_links(struct ctx *c, const char *unit)
+{
+	bool post = !strcmp(c->rq->method, "POST");
+	if (!may(c, RIGHT_APPROVE, unit) || (post && !post_ok(c)))
+		return;
+	struct unit_rec u = {0};
+	char *err = NULL, *notice = NULL;
+	if (store_unit_get(c->s, unit, &u, &err)) {
+		plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
+		free(err);
+		return;
+	}
+	if (post) {
+		char *child = ctx_form(c, "unit"), *ind = ctx_form(c, "indicator"),
+		     *pind = ctx_form(c, "parent_indicator"), *action = ctx_form(c, "action");
+		struct problems ps = {0};
+		struct unit_rec cu = {0};
+		bool ok_action =
+		        action && (!strcmp(action, "confirm") || !strcmp(action, "reject"));
+		c->relinked = true;
+		if (!child || !ind || !ok_action || store_unit_get(c->s, child, &cu, &err) ||
+		    !cu.parent_code || strcmp(cu.parent_code, u.code)) {
+			problems_add(&ps, "E_INPUT", 0, "Yêu cầu không đầy đủ");
+		} else if (!store_begin(c->s, &err)) {
+			if (store_link_decide(c->s, cu.id, ind, pind && *pind ? pind : NULL, action,
+			                      c->user.login, &ps))
+				store_rollback(c->s);
+			else
+				store_commit(c->s, &err);
+		}
+		notice = ps.n ? xstrdup(ps.v[0].message)
+		              : xasprintf("Đã %s liên kết %s %s",
+		                          !strcmp(action, "confirm") ? "xác nhận" : "bác", child,
+		                          ind);
+		if (ps.n)
+			c->rs->status = form_status(ps.v[0].code);
+		problems_free(&ps);
+		unit_rec_free(&cu);
+		free(child);
+		free(ind);
+		free(pind);
+		free(action);
+	}
+	head(c, "Đối chiếu chỉ tiêu", unit);
+	buf_puts(B, "<h1>Đối chiếu chỉ tiêu</h1><p>Chỉ tiêu của các đơn vị trực thuộc và chỉ tiêu "
+	            "tương ứng trong kế hoạch của ");
+	esc(c, u.name);
+	buf_puts(B, ": xác nhận thì số liệu được cộng vào chỉ tiêu của đơn vị; bác thì không.</p>");
+	if (notice) {
+		buf_printf(B, "<p class=\"%s\" role=\"status\">",
+		           c->rs->status >= 400 ? "error" : "ok");
+		esc(c, notice);
+		buf_puts(B, "</p>");
+	}
+	struct link_rec *r = NULL;
+	size_t n = 0, shown = 0;
+	if (!store_link_list(c->s, u.id, "proposed", &r, &n, &err)) {
+		buf_puts(B,
+		         "<table><thead><tr><th>Đơn vị</th><th>Chỉ tiêu của đơn vị</th><th>Chỉ "
+		         "tiêu của cấp trên</th><th>Điểm</th><th>Lý do</th><th></th></tr></thead>"
+		         "<tbody>");
+		for (size_t i = 0; i < n; i++) {
+			if (!r[i].gone) {
+				shown++;
+				buf_puts(B, "<tr><td>");
+				esc(c, r[i].child_unit);
+				buf_puts(B, "</td><td>");
+				esc(c, r[i].child_code);
+				buf_puts(B, " ");
+				esc(c, r[i].child_name);
+				buf_puts(B, "</td><td>");
+				esc(c, r[i].parent_code);
+				buf_puts(B, " ");
+				esc(c, r[i].parent_name);
+				buf_printf(B, "</td><td class=\"num\">%.2f</td><td>", r[i].score);
+				esc(c, r[i].why);
+				buf_puts(B, "</td><td><form method=\"post\" class=\"inline\">"
+				            "<input type=\"hidden\" name=\"csrf\" value=\"");
+				esc(c, c->sess.csrf);
+				buf_puts(B, "\"><input type=\"hidden\" name=\"unit\" value=\"");
+				esc(c, r[i].child_unit);
+				buf_puts(B,
+				         "\"><input type=\"hidden\" name=\"indicator\" value=\"");
+				esc(c, r[i].child_code);
+				buf_puts(B, "\"><input type=\"hidden\" name=\"parent_indicator\" "
+				            "value=\"");
+				esc(c, r[i].parent_code);
+				buf_puts(B, "\"><button name=\"action\" value=\"confirm\">Xác "
+				            "nhận</button> "
+				            "<button name=\"action\" "
+				            "value=\"reject\">Bác</button></form>"
+				            "</td></tr>");
+			}
+			link_rec_free(&r[i]);
+		}
+		free(r);
+		buf_puts(B, "</tbody></table>");
+	}
+	if (!shown)
+		buf_puts(B, "<p>Không có đề xuất nào chờ xác nhận.</p>");
+	foot(c);
+	free(notice);
+	free(err);
+	unit_rec_free(&u);
+}
+
 /* ---- tasks ------------------------------------------------------------------------------- */
 
 static void page_tasks(struct ctx *c, const char *unit)
@@ -1191,7 +1306,7 @@ static void page_province(struct ctx *c, const char *unit)
 	esc(c, period);
 	buf_puts(B, "</h1>");
 	struct rank_row *r;
-	size_t n = rank_children(f.c, f.n, as_of, &r);
+	size_t n = view_rank(&f, as_of, &r);
 	buf_puts(B, "<h2>Xếp hạng</h2><p>Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có "
 	            "mục tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng.</p>"
 	            "<table class=\"sortable\"><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Tỷ "
@@ -1786,6 +1901,8 @@ void pages_route(struct ctx *c)
 		page_approvals(c, s[1]);
 	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "nhiem-vu") && (get || post))
 		page_tasks(c, s[1]);
+	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "doi-chieu") && (get || post))
+		page_links(c, s[1]);
 	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "tinh") && get)
 		page_province(c, s[1]);
 	else if (n == 3 && !strcmp(s[0], "don-vi") && !strcmp(s[2], "bao-cao") && get)

@@ -84,6 +84,12 @@ static const struct table {
          "id",
          {"id", "user_id", "token_hash", "label", "created_at", "revoked", "expires_at", "scope"},
          "iitttitt"},
+        /* Schema 5: links between a unit's indicators and its parent's. */
+        {"links",
+         "id",
+         {"id", "child_series_id", "parent_series_id", "state", "score", "why", "decided_by",
+          "decided_at"},
+         "iiitrttt"},
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -625,6 +631,8 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		if (!rows && from == 1 &&
 		    (!strcmp(tables[k].name, "users") || !strcmp(tables[k].name, "api_tokens")))
 			continue;
+		if (!rows && from < 5 && !strcmp(tables[k].name, "links"))
+			continue;
 		if (!rows) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
 			                 tables[k].name, tables[k].name);
@@ -758,8 +766,20 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		rows = rows_of(tabs, t->name);
 		for (r = 0; r < json_array_size(rows); r++)
 			if ((why = ref_problem(json_array_get(rows, r), t, "user_id",
-			                       &ids[NTABLES - 2], false)) != NULL)
+			                       &ids[NTABLES - 3], false)) != NULL)
 				REFUSE("cột user_id: %s", why);
+	}
+	t = table_named("links");
+	rows = rows_of(tabs, t->name);
+	static const char *const states[] = {"proposed", "confirmed", "rejected", NULL};
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *row = json_array_get(rows, r);
+		if ((why = ref_problem(row, t, "child_series_id", series, false)) != NULL)
+			REFUSE("cột child_series_id: %s", why);
+		if ((why = ref_problem(row, t, "parent_series_id", series, false)) != NULL)
+			REFUSE("cột parent_series_id: %s", why);
+		if (!one_of(text_at(row, t, "state"), states))
+			REFUSE("cột state: trạng thái liên kết không hợp lệ");
 	}
 	rc = 0;
 out:
@@ -779,6 +799,8 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		json_t *rows = json_object_get(json_object_get(tabs, t->name), "rows");
 		if (!json_is_array(rows) && from == 1 &&
 		    (!strcmp(t->name, "users") || !strcmp(t->name, "api_tokens")))
+			continue;
+		if (!json_is_array(rows) && from < 5 && !strcmp(t->name, "links"))
 			continue;
 		if (!json_is_array(rows)) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu", t->name);

@@ -90,6 +90,22 @@
 	" token_hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL, created_at TEXT NOT NULL,"         \
 	" revoked " INT " NOT NULL DEFAULT 0);"
 
+/* Tables added in schema version 5 (shared indicators): a link from a
+ * child unit's indicator series to its parent unit's, proposed by the
+ * matcher (align.h) or set by a person, then confirmed or rejected; at most
+ * one confirmed link per child series. Links are on series, which survive
+ * re-import; a series no longer in its unit's plan makes the link gone. */
+#define SCHEMA_V5(ID, INT, NUM)                                                                    \
+	"CREATE TABLE IF NOT EXISTS links ("                                                       \
+	" id " ID ", child_series_id " INT " NOT NULL REFERENCES series(id),"                      \
+	" parent_series_id " INT " NOT NULL REFERENCES series(id),"                                \
+	" state TEXT NOT NULL CHECK (state IN ('proposed','confirmed','rejected')),"               \
+	" score " NUM " NOT NULL, why TEXT, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,"   \
+	" UNIQUE (child_series_id, parent_series_id));"                                            \
+	"CREATE UNIQUE INDEX IF NOT EXISTS links_one_confirmed ON links(child_series_id)"          \
+	" WHERE state = 'confirmed';"                                                              \
+	"CREATE INDEX IF NOT EXISTS links_parent ON links(parent_series_id);"
+
 struct store {
 	const struct driver *d;
 	void *db;

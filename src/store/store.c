@@ -21,8 +21,8 @@
 #include "internal.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      4
-#define SCHEMA_VERSION_TEXT "4"
+#define SCHEMA_VERSION      5
+#define SCHEMA_VERSION_TEXT "5"
 
 int store_schema_version(void)
 {
@@ -85,6 +85,9 @@ static const struct migration {
          " WHERE expires_at IS NULL",
          "UPDATE api_tokens SET expires_at = to_char((now() AT TIME ZONE 'UTC') + interval"
          " '90 days', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') WHERE expires_at IS NULL"},
+        /* 5: links between the indicators of a unit and its parent's
+         * (SCHEMA_V5): tables only. */
+        {5, false, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

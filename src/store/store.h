@@ -8,6 +8,8 @@
 #include "observation.h"
 #include "plan.h"
 
+struct align_item;
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -287,5 +289,82 @@ int64_t store_change_mark(struct store *s, char **err);
  * actor made; -1 on error. */
 int64_t store_audit_foreign(struct store *s, int64_t after, int64_t upto, const char *actor,
                             char **err);
+
+/* Shared indicators (links.c): each indicator of a child unit's plan is
+ * linked to at most one indicator of its parent unit's plan. Links join
+ * series, so they survive re-import; a link whose child or parent
+ * indicator is no longer in its unit's current plan is "gone" (listed,
+ * never used). state: "proposed", "confirmed" or "rejected". */
+struct link_rec {
+	int64_t id;
+	char *child_unit, *child_code, *child_name;
+	char *parent_unit, *parent_code, *parent_name;
+	char *state, *why, *by, *at; /* why: the matcher's reasons, "; " between */
+	double score;
+	bool gone;
+};
+void link_rec_free(struct link_rec *r);
+
+/* Bulk-confirm threshold of `link confirm --all-sure`. */
+#define LINK_SURE 0.95
+
+/* Propose links from the child unit's current plan to its parent's
+ * (align_match). Pairs already known (proposed, confirmed or rejected) are
+ * left as they are. A pair written alike (same folded name, unit and
+ * targets: two plans of the same text) is confirmed at once, the audit
+ * saying so. 0; 1 when the child has no plan; -1 with *err (E_NO_PARENT,
+ * E_NO_PLAN: the parent has none). */
+struct link_parent {
+	bool loaded;
+	int64_t unit;
+	struct plan p;
+	struct align_item **items;
+	int64_t *series;
+};
+/* cache (may be NULL) keeps the parent's plan between calls for children
+ * of the same parent, within one transaction; free with link_parent_free. */
+int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
+                       size_t *proposed, size_t *confirmed, char **err);
+void link_parent_free(struct link_parent *c);
+/* The links into the plan of unit parent (its children's), state NULL for
+ * all; ordered by child unit. */
+int store_link_list(struct store *s, int64_t parent, const char *state, struct link_rec **out,
+                    size_t *n, char **err);
+/* action "confirm" (parent_code NULL: the proposal made), "reject" or "set"
+ * (a person points to parent_code). A confirm or set between indicators
+ * that cannot be added together (align_score refuses: % vs a count, a
+ * rank vs a number ...) is refused with E_INCOMPATIBLE and the reasons.
+ * Confirming makes every other confirmed link of the child indicator
+ * rejected. Audited. 0, or -1 with problems. */
+int store_link_decide(struct store *s, int64_t child, const char *code, const char *parent_code,
+                      const char *action, const char *by, struct problems *ps);
+/* Confirm the proposals into parent's plan scoring at least threshold,
+ * whose child indicator has no confirmed link yet. */
+int store_link_confirm_sure(struct store *s, int64_t parent, double threshold, const char *by,
+                            size_t *n, char **err);
+
+/* The child unit's confirmed links that are not gone: its indicator code ->
+ * its parent's indicator code. */
+struct link_pair {
+	char *child_code, *parent_code;
+};
+int store_link_map(struct store *s, int64_t child, struct link_pair **out, size_t *n, char **err);
+void link_pairs_free(struct link_pair *p, size_t n);
+
+/* A province or the country without its own plan document gets a
+ * catalogue of the indicators two of its children or more have: those
+ * their different plan texts share (align_group over the current plans,
+ * each plan text once, named and numbered by the first member, a letter
+ * added to a code already taken), and every indicator of a plan text two
+ * children or more use (a single child: all of its), saved as the unit's plan with source
+ * PLAN_CATALOGUE (a generated plan). Running it again re-saves it as a new version (series and
+ * links kept as on any re-import). Refused when the unit's current plan is its own document
+ * (E_HAS_PLAN) or no child has a plan (E_NO_PLAN). */
+#define PLAN_CATALOGUE "catalogue"
+int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct import_report *rep,
+                         size_t *children, size_t *nind, char **err);
+/* 1 when the unit's current plan is a generated catalogue, 0 when not (or
+ * no plan), -1 on error. */
+int store_plan_generated(struct store *s, int64_t unit, char **err);
 
 #endif

@@ -95,7 +95,7 @@ sql "ALTER TABLE api_tokens DROP COLUMN expires_at" > /dev/null
 sql "ALTER TABLE api_tokens DROP COLUMN scope" > /dev/null
 sql "UPDATE meta SET value = '2' WHERE key = 'schema'" > /dev/null
 run migrate 0 unit list
-[ "$(sql "select value from meta where key = 'schema'")" = 4 ] && ok || bad "schema not 4 after opening"
+[ "$(sql "select value from meta where key = 'schema'")" = 5 ] && ok || bad "schema not 5 after opening"
 [ "$(count "select count(*) from series s join units u on u.id = s.unit_id where u.code = 'B' and s.code = 'I.1'")" -eq 1 ] &&
 	ok || bad "migration left two I.1 series of B: $(sql "select code from series")"
 [ "$(sql "select s.code from series s join units u on u.id = s.unit_id where u.code = 'A' and s.folded like '%6g%'")" = I.2 ] &&
@@ -108,7 +108,7 @@ sqlite_keys() { # DB: "table|kind|columns" lines, sorted
 	local t
 	for t in $(sqlite3 "$1" "select name from sqlite_master where type = 'table' order by name"); do
 		sqlite3 "$1" "select '$t|pk|' || group_concat(name, ',') from (select name from pragma_table_info('$t') where pk > 0 order by pk)"
-		sqlite3 "$1" "select '$t|unique|' || (select group_concat(name, ',') from (select name from pragma_index_info(l.name) order by seqno)) from pragma_index_list('$t') l where l.\"unique\" and l.origin <> 'pk'"
+		sqlite3 "$1" "select '$t|unique|' || (select group_concat(name, ',') from (select name from pragma_index_info(l.name) order by seqno)) from pragma_index_list('$t') l where l.\"unique\" and l.origin <> 'pk' and not l.partial"
 		sqlite3 "$1" "select '$t|fk|' || \"from\" || '>' || \"table\" || '.' || coalesce(\"to\", 'id') from pragma_foreign_key_list('$t')"
 	done | grep -v '|$' | sort
 }
