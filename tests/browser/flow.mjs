@@ -1,7 +1,9 @@
 // flow.mjs BASE ARTIFACTS: a reporter signs in, enters a figure (first a
 // wrong one, refused next to its field), submits; the office approves; the
 // badge on the public page changes from grey to green; a viewer cannot
-// edit; an API token is made, used and revoked on the account page.
+// edit; an API token is made, used and revoked on the account page; the
+// province office confirms one proposed link and rejects another, and the
+// province page counts one more indicator of the commune.
 // Debian's chromium, driven by playwright-core; screenshots kept.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -161,6 +163,37 @@ try {
   await prov.locator('table.sortable').first().locator('th', { hasText: 'Hạng' }).click();
   assert.notEqual(await first(), top, 'sorting by rank, descending, changes the first row');
   await shot(prov, 'province');
+
+  // The province office reviews the proposed links ("Đối chiếu chỉ tiêu"):
+  // confirming DEMO-C's V.23 (people with a digital signature) as the
+  // province's V.20 counts one more indicator of DEMO-C on the province
+  // page; rejecting DEMO-C's IV.10 takes it off the proposals.
+  const counted = async () => {
+    await prov.goto(`${base}/don-vi/DEMO/tinh?period=${period}`);
+    const cell = prov.locator('table.sortable').first().locator('tr', { hasText: 'Cát Tiên' }).locator('td').nth(3);
+    const m = (await cell.textContent()).trim().match(/^(\d+)\/(\d+)$/);
+    assert.ok(m, `DEMO-C's "Đạt/có mục tiêu" cell: ${await cell.textContent()}`);
+    return Number(m[2]);
+  };
+  const countedBefore = await counted();
+  await prov.getByRole('link', { name: 'Đối chiếu chỉ tiêu' }).first().click();
+  await prov.waitForURL(/\/don-vi\/DEMO\/doi-chieu$/);
+  const proposal = (code) => prov.locator('tbody tr').filter({ hasText: 'DEMO-C' }).filter({ has: prov.locator('td:nth-child(2)', { hasText: new RegExp(`^${code.replace('.', '\\.')} `) }) });
+  assert.equal(await proposal('V.23').count(), 1, 'DEMO-C V.23 is proposed');
+  assert.equal(await proposal('IV.10').count(), 1, 'DEMO-C IV.10 is proposed');
+  assert.match(await proposal('V.23').textContent(), /V\.20/, 'V.23 proposed as the province\'s V.20');
+  await shot(prov, 'links-proposed');
+  await proposal('V.23').getByRole('button', { name: 'Xác nhận' }).click();
+  await prov.getByText('Đã xác nhận liên kết DEMO-C V.23').waitFor();
+  await proposal('IV.10').getByRole('button', { name: 'Bác' }).click();
+  await prov.getByText('Đã bác liên kết DEMO-C IV.10').waitFor();
+  await prov.goto(`${base}/don-vi/DEMO/doi-chieu`);
+  assert.equal(await proposal('V.23').count(), 0, 'the confirmed link is still proposed');
+  assert.equal(await proposal('IV.10').count(), 0, 'the rejected link is still proposed');
+  await shot(prov, 'links-decided');
+  const countedAfter = await counted();
+  assert.equal(countedAfter, countedBefore + 1, `DEMO-C counted on ${countedBefore} then ${countedAfter} indicators`);
+  await shot(prov, 'province-after-links');
   for (const p of [rep, office, viewer, prov])
     assert.deepEqual(p.errors, [], 'no console errors (CSP)');
   console.log(`browser: ${step} screenshots in ${artifacts}; all steps passed`);
