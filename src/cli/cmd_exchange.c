@@ -1,6 +1,6 @@
 /* cmd_exchange.c: figures to and from the systems around chitieu.
  *   chitieu exchange export --format dhis2-json|dhis2-csv [--unit U] [--period P] [-o FILE]
- *   chitieu exchange import FILE --format dhis2-json|dhis2-csv [--by NAME]
+ *   chitieu exchange import FILE --format dhis2-json|dhis2-csv [--unit U] [--by NAME]
  *   chitieu exchange export --format opensdg --unit U [--indicator I] -o DIR
  * The DHIS2 mapping is in dhis2.h and docs/exchange.md. */
 #include "cli.h"
@@ -70,31 +70,90 @@ static void put_value(bool json, json_t *list, struct buf *b, const struct dv *d
 	buf_puts(b, ",false\n");
 }
 
+/* Each unit's parent index in u[] (-1 at the top). */
+static int *parents_of(const struct unit_rec *u, size_t nu)
+{
+	int *parent = xcalloc(nu + 1, sizeof *parent);
+	for (size_t i = 0; i < nu; i++) {
+		parent[i] = -1;
+		for (size_t k = 0; u[i].parent_code && k < nu; k++)
+			if (!strcmp(u[k].code, u[i].parent_code))
+				parent[i] = (int)k;
+	}
+	return parent;
+}
+
+/* The index of code in u[], or -1. */
+static int unit_index(const struct unit_rec *u, size_t nu, const char *code)
+{
+	for (size_t i = 0; i < nu; i++)
+		if (!strcmp(u[i].code, code))
+			return (int)i;
+	return -1;
+}
+
+/* Whether unit i is root or under it. */
+static bool within(const int *parent, int i, int root)
+{
+	for (int steps = 0; i >= 0 && steps < 64; i = parent[i], steps++)
+		if (i == root)
+			return true;
+	return false;
+}
+
+/* All units with their own codes; or, with only, that unit and every unit
+ * under it, each figure under the code of only's indicator it is linked to
+ * through the confirmed links (view_lift, as the roll-ups): DHIS2 data
+ * elements are global. A figure without a link up to only is left out and
+ * counted in *unlinked. */
 static int dhis2_export(struct store *s, const char *only, const char *period, bool json,
-                        struct buf *out, size_t *count, size_t *skipped, char **err)
+                        struct buf *out, size_t *count, size_t *skipped, size_t *unlinked,
+                        char **err)
 {
 	struct unit_rec *u;
 	size_t nu;
 	if (store_unit_list(s, &u, &nu, err))
 		return -1;
+	int *parent = parents_of(u, nu);
+	int root = only ? unit_index(u, nu, only) : -1;
+	if (only && root < 0) {
+		*err = xasprintf("[E_NOT_FOUND] không có đơn vị %s", only);
+		for (size_t i = 0; i < nu; i++)
+			unit_rec_free(&u[i]);
+		free(u);
+		free(parent);
+		return -1;
+	}
 	json_t *list = json_array();
 	if (!json)
 		buf_puts(out, "dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,"
 		              "lastupdated,comment,followup\n");
 	int rc = 0;
 	for (size_t i = 0; i < nu && !rc; i++) {
-		if (only && strcmp(u[i].code, only))
+		if (only && !within(parent, (int)i, root))
 			continue;
+		struct link_pair *map = NULL;
+		size_t nmap = 0;
+		bool lift = only && (int)i != root;
+		if (lift && view_lift(s, u, parent, (int)i, root, &map, &nmap, err)) {
+			rc = -1;
+			break;
+		}
 		struct obs_rec *o;
 		size_t n;
 		if (store_obs_list(s, u[i].id, period, &o, &n, err)) {
+			link_pairs_free(map, nmap);
 			rc = -1;
 			break;
 		}
 		for (size_t k = 0; k < n; k++) {
 			char pe[PERIOD_NAME_SIZE];
-			struct dv d = {o[k].code, pe, u[i].code, NULL, NULL, 0};
-			if (!o[k].code || dhis2_period_out(o[k].period, pe)) {
+			const char *de = o[k].code && lift ? view_lift_code(map, nmap, o[k].code)
+			                                   : o[k].code;
+			struct dv d = {de, pe, u[i].code, NULL, NULL, 0};
+			if (o[k].code && !de) {
+				(*unlinked)++; /* no shared identity up to only */
+			} else if (!o[k].code || dhis2_period_out(o[k].period, pe)) {
 				(*skipped)++; /* nine months: no DHIS2 period */
 			} else if (o[k].has_ratio) {
 				d.coc = "NUM";
@@ -119,10 +178,12 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 			obs_rec_free(&o[k]);
 		}
 		free(o);
+		link_pairs_free(map, nmap);
 	}
 	for (size_t i = 0; i < nu; i++)
 		unit_rec_free(&u[i]);
 	free(u);
+	free(parent);
 	if (json && !rc) {
 		json_t *doc = json_pack("{so}", "dataValues", list);
 		char *text = json_dumps(doc, JSON_INDENT(1));
@@ -255,7 +316,62 @@ static int existing(struct store *s, const struct incoming *x, bool *same, char 
 	return rc;
 }
 
-static int dhis2_import(struct store *s, const char *file, bool json, const char *by)
+/* A file exported with --unit top: each dataElement is top's indicator;
+ * stored on the orgUnit's own indicator linked to it through the confirmed
+ * links (the only one), else a problem on that line. 0, or -1 on a
+ * database error. */
+static int unlift(struct store *s, const char *top, struct incoming *in, size_t m,
+                  struct problems *ps, char **err)
+{
+	struct unit_rec *u;
+	size_t nu;
+	if (store_unit_list(s, &u, &nu, err))
+		return -1;
+	int *parent = parents_of(u, nu);
+	int root = unit_index(u, nu, top), rc = 0;
+	if (root < 0)
+		problems_add(ps, "E_NOT_FOUND", 0, "không có đơn vị %s", top);
+	for (size_t k = 0; root >= 0 && k < m && !rc; k++) {
+		int i = unit_index(u, nu, in[k].unit);
+		if (i == root || i < 0) /* its own codes; an unknown unit: said later */
+			continue;
+		if (!within(parent, i, root)) {
+			problems_add(ps, "E_INPUT", in[k].line, "orgUnit %s không thuộc %s",
+			             in[k].unit, top);
+			continue;
+		}
+		struct link_pair *map;
+		size_t nmap, hits = 0;
+		const char *own = NULL;
+		if (view_lift(s, u, parent, i, root, &map, &nmap, err)) {
+			rc = -1;
+			break;
+		}
+		for (size_t j = 0; j < nmap; j++)
+			if (!strcmp(map[j].parent_code, in[k].code)) {
+				own = map[j].child_code;
+				hits++;
+			}
+		if (hits == 1)
+			snprintf(in[k].code, sizeof in[k].code, "%s", own);
+		else
+			problems_add(
+			        ps, hits ? "E_AMBIGUOUS" : "E_NOT_LINKED", in[k].line,
+			        "dataElement %s: %s %s chỉ tiêu nào liên kết (đã xác nhận) với "
+			        "chỉ tiêu %s của %s",
+			        in[k].code, in[k].unit, hits ? "có hơn một" : "không có",
+			        in[k].code, top);
+		link_pairs_free(map, nmap);
+	}
+	for (size_t i = 0; i < nu; i++)
+		unit_rec_free(&u[i]);
+	free(u);
+	free(parent);
+	return rc;
+}
+
+static int dhis2_import(struct store *s, const char *file, bool json, const char *top,
+                        const char *by)
 {
 	char *err = NULL;
 	size_t len;
@@ -273,6 +389,8 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 	free(data);
 	struct incoming *in = NULL;
 	size_t m = rc ? 0 : gather(v, n, &in, &ps);
+	if (top && !ps.n && unlift(s, top, in, m, &ps, &err))
+		problems_add(&ps, "E_DB", 0, "%s", err);
 	struct obs_input *batch = xcalloc(m + 1, sizeof *batch);
 	size_t nb = 0, imported = 0, updated = 0, ignored = 0;
 	for (size_t k = 0; k < m && !ps.n; k++) {
@@ -454,8 +572,9 @@ int cmd_exchange(int argc, char **argv)
 		      "           chitieu exchange export --format opensdg --unit U [--indicator "
 		      "I] "
 		      "-o THƯ_MỤC\n"
-		      "           chitieu exchange import TỆP --format dhis2-json|dhis2-csv [--by "
-		      "TÊN]\n",
+		      "           chitieu exchange import TỆP --format dhis2-json|dhis2-csv "
+		      "[--unit "
+		      "U] [--by TÊN]\n",
 		      stderr);
 		return CLI_USAGE;
 	}
@@ -464,15 +583,16 @@ int cmd_exchange(int argc, char **argv)
 		return CLI_BADINPUT;
 	int rc;
 	if (import) {
-		rc = dhis2_import(s, file[0], json, by);
+		rc = dhis2_import(s, file[0], json, unit, by);
 	} else if (sdg) {
 		rc = opensdg_export(s, unit, ind, out);
 	} else {
 		struct buf b = {0};
 		char *err = NULL;
-		size_t count = 0, skipped = 0;
-		rc = dhis2_export(s, unit, period, json, &b, &count, &skipped, &err) ? CLI_BADINPUT
-		                                                                     : CLI_OK;
+		size_t count = 0, skipped = 0, unlinked = 0;
+		rc = dhis2_export(s, unit, period, json, &b, &count, &skipped, &unlinked, &err)
+		             ? CLI_BADINPUT
+		             : CLI_OK;
 		FILE *f = rc == CLI_OK && out ? fopen(out, "wb") : stdout;
 		if (rc != CLI_OK)
 			fprintf(stderr, "chitieu exchange export: %s\n", err);
@@ -483,6 +603,11 @@ int cmd_exchange(int argc, char **argv)
 		if (rc == CLI_OK)
 			fprintf(stderr, "%zu giá trị DHIS2%s\n", count,
 			        skipped ? " (bỏ qua số liệu 9 tháng: DHIS2 không có kỳ này)" : "");
+		if (rc == CLI_OK && unlinked)
+			fprintf(stderr,
+			        "Cảnh báo: bỏ qua %zu số liệu của chỉ tiêu chưa liên kết (đã xác "
+			        "nhận) với chỉ tiêu của %s\n",
+			        unlinked, unit);
 		buf_free(&b);
 		free(err);
 	}
