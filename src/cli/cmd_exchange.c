@@ -101,14 +101,30 @@ static bool within(const int *parent, int i, int root)
 	return false;
 }
 
+/* Whether another figure of o[] (one unit's) has o[k]'s period and is
+ * linked to the same indicator de above: DHIS2 would take one value for
+ * two, so both are left out. */
+static bool clash(const struct obs_rec *o, size_t n, size_t k, const struct link_pair *map,
+                  size_t nmap, const char *de)
+{
+	for (size_t j = 0; j < n; j++) {
+		const char *other =
+		        j != k && o[j].code ? view_lift_code(map, nmap, o[j].code) : NULL;
+		if (other && !strcmp(other, de) && !strcmp(o[j].period, o[k].period))
+			return true;
+	}
+	return false;
+}
+
 /* All units with their own codes; or, with only, that unit and every unit
  * under it, each figure under the code of only's indicator it is linked to
  * through the confirmed links (view_lift, as the roll-ups): DHIS2 data
  * elements are global. A figure without a link up to only is left out and
- * counted in *unlinked. */
+ * counted in *unlinked; one sharing its indicator above with another of
+ * the unit's figures of the same period, in *shared. */
 static int dhis2_export(struct store *s, const char *only, const char *period, bool json,
                         struct buf *out, size_t *count, size_t *skipped, size_t *unlinked,
-                        char **err)
+                        size_t *shared, char **err)
 {
 	struct unit_rec *u;
 	size_t nu;
@@ -153,6 +169,8 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 			struct dv d = {de, pe, u[i].code, NULL, NULL, 0};
 			if (o[k].code && !de) {
 				(*unlinked)++; /* no shared identity up to only */
+			} else if (lift && clash(o, n, k, map, nmap, de)) {
+				(*shared)++; /* two of the unit's indicators on one of only's */
 			} else if (!o[k].code || dhis2_period_out(o[k].period, pe)) {
 				(*skipped)++; /* nine months: no DHIS2 period */
 			} else if (o[k].has_ratio) {
@@ -175,8 +193,9 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 				put_value(json, list, out, &d, &o[k]);
 				(*count)++;
 			}
-			obs_rec_free(&o[k]);
 		}
+		for (size_t k = 0; k < n; k++) /* after: clash reads them all */
+			obs_rec_free(&o[k]);
 		free(o);
 		link_pairs_free(map, nmap);
 	}
@@ -589,8 +608,9 @@ int cmd_exchange(int argc, char **argv)
 	} else {
 		struct buf b = {0};
 		char *err = NULL;
-		size_t count = 0, skipped = 0, unlinked = 0;
-		rc = dhis2_export(s, unit, period, json, &b, &count, &skipped, &unlinked, &err)
+		size_t count = 0, skipped = 0, unlinked = 0, shared = 0;
+		rc = dhis2_export(s, unit, period, json, &b, &count, &skipped, &unlinked, &shared,
+		                  &err)
 		             ? CLI_BADINPUT
 		             : CLI_OK;
 		FILE *f = rc == CLI_OK && out ? fopen(out, "wb") : stdout;
@@ -608,6 +628,12 @@ int cmd_exchange(int argc, char **argv)
 			        "Cảnh báo: bỏ qua %zu số liệu của chỉ tiêu chưa liên kết (đã xác "
 			        "nhận) với chỉ tiêu của %s\n",
 			        unlinked, unit);
+		if (rc == CLI_OK && shared)
+			fprintf(stderr,
+			        "Cảnh báo: bỏ qua %zu số liệu: hai chỉ tiêu của cùng một đơn vị "
+			        "liên "
+			        "kết với cùng một chỉ tiêu của %s trong cùng kỳ\n",
+			        shared, unit);
 		buf_free(&b);
 		free(err);
 	}

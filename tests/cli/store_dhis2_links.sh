@@ -93,4 +93,10 @@ printf 'dataelement,period,orgunit,catoptcombo,attroptcombo,value\nII.7,202512,A
 run refused 2 exchange import "$tmp/bad.csv" --format dhis2-csv --unit P
 grep -q "E_NOT_LINKED" "$tmp/err" && grep -q ":3\|dòng 3\|line 3" "$tmp/err" && grep -q dataElement "$tmp/err" && ok || bad "refused on line 3: $(cat "$tmp/err")"
 [ "$(sql "SELECT CASE WHEN o.value = 40 THEN 'yes' END FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'A' AND s.code = 'II.7'")" = yes ] && ok || bad "A's II.7 changed by a refused file"
+# Two of C's indicators on one of P's (a person links C's II.7 to P's
+# II.7 too): DHIS2 would take one value for two, so both are left out.
+run two-on-one 0 link set --unit C --indicator II.7 --parent-indicator II.7 --by tinh
+run export-clash 0 exchange export --format dhis2-json --unit P -o "$tmp/clash.json"
+grep -q "bỏ qua 2 số liệu: hai chỉ tiêu" "$tmp/err" && ok || bad "two on one, warned: $(cat "$tmp/err")"
+[ "$(rows "$tmp/clash.json" | grep -c '^C ')" = 0 ] && ok || bad "C's two figures under one dataElement: $(rows "$tmp/clash.json" | tr '\n' ';')"
 finish store_dhis2_links
