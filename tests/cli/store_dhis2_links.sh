@@ -4,7 +4,8 @@
 # code of the exported unit's indicator it is linked to (confirmed links);
 # a figure without such a link is left out with a warning; the file is
 # imported back (--unit) onto the linked indicators, or refused with its
-# line. Communes on plans 000 and 004, as in store_links.sh. On SQLite or
+# line. Communes on plans 000 and 004, as in store_links.sh, under two
+# provinces and a country (two levels of links). On SQLite or
 # on $CHITIEU_TEST_DB_URL.
 set -u
 bin=$1
@@ -22,10 +23,15 @@ setup() {
 	run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
 	run a 0 unit add --code A --name "Xã A" --kind commune --parent P --population 1000
 	run c 0 unit add --code C --name "Xã C" --kind commune --parent P --population 3000
+	run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+	run d 0 unit add --code D --name "Xã D" --kind commune --parent Q --population 4000
 	run imp-a 0 import "$p004" --unit A
 	run imp-c 0 import "$p000" --unit C
+	run imp-d 0 import "$p004" --unit D
 	run cat-p 0 plan catalogue --unit P
-	run propose 0 link propose --unit P
+	run cat-q 0 plan catalogue --unit Q
+	run cat-vn 0 plan catalogue --unit VN
+	run propose 0 link propose --unit VN
 	# C's IV.10 (a count of initiatives) stays unlinked.
 	sql "SELECT l.state FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN units u ON u.id = cs.unit_id WHERE u.code = 'C' AND cs.code = 'IV.10'" | grep -q confirmed &&
 		bad "C IV.10 is not expected to be confirmed"
@@ -69,6 +75,19 @@ for de in $(cut -d' ' -f2 "$tmp/rows" | sort -u); do
 done
 grep -c "" "$tmp/p.dhis2-csv" | grep -qx 6 && ok || bad "CSV: a header and 5 values: $(cat "$tmp/p.dhis2-csv")"
 
+# Two levels up: the country's export puts A's and C's "adults" figures
+# (A II.7, C II.8, linked through P) under one of the country's
+# indicators, and C's officials under another; D (Q) has no figure.
+run export-vn 0 exchange export --format dhis2-json --unit VN -o "$tmp/vn.json"
+rows "$tmp/vn.json" > "$tmp/vrows"
+vadults=$(grep '^A .* 40$' "$tmp/vrows" | cut -d' ' -f2)
+[ -n "$vadults" ] && [ "$(grep " $vadults " "$tmp/vrows" | tr '\n' ';')" = "A $vadults  40;C $vadults  80;" ] && ok ||
+	bad "VN: adults under one dataElement: $(tr '\n' ';' < "$tmp/vrows")"
+for de in $(cut -d' ' -f2 "$tmp/vrows" | sort -u); do
+	[ "$(sql "SELECT count(*) FROM series s JOIN units u ON u.id = s.unit_id WHERE u.code = 'VN' AND s.code = '$de'")" = 1 ] &&
+		ok || bad "$de is not an indicator of VN"
+done
+
 # A unit's own export keeps its own codes.
 run export-c 0 exchange export --format dhis2-json --unit C -o "$tmp/c.json"
 [ "$(rows "$tmp/c.json" | tr '\n' ';')" = "C II.7  10;C II.8  80;C IV.10  3;" ] && ok || bad "C's own codes: $(rows "$tmp/c.json" | tr '\n' ';')"
@@ -77,6 +96,11 @@ run export-c 0 exchange export --format dhis2-json --unit C -o "$tmp/c.json"
 # figures on the same indicators.
 figures() { sql "SELECT u.code, s.code, o.period, o.value, o.num, o.den FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id ORDER BY 1, 2, 3"; }
 figures | grep -v '^C|IV.10|' > "$tmp/before"
+# From the country's file too.
+setup
+run import-vn 0 exchange import "$tmp/vn.json" --format dhis2-json --unit VN
+figures > "$tmp/after"
+diff "$tmp/before" "$tmp/after" > /dev/null && ok || bad "VN round trip: $(diff "$tmp/before" "$tmp/after" | tr '\n' ';')"
 for fmt in dhis2-json dhis2-csv; do
 	setup
 	run "import-$fmt" 0 exchange import "$tmp/p.$fmt" --format "$fmt" --unit P
