@@ -654,7 +654,7 @@ size_t align_match(struct align_item *const *a, size_t na, struct align_item *co
 			c[n++] = (struct align_pair){i, j, s};
 		}
 	if (n > 1)
-		qsort(c, n, sizeof *c, by_score);
+		xqsort(c, n, sizeof *c, by_score);
 	bool *used_a = xcalloc(na + 1, 1), *used_b = xcalloc(nb + 1, 1);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -773,7 +773,7 @@ static void collect_edges(struct grouping *g, double threshold, struct edge **ou
 			free(pairs);
 		}
 	if (*n > 1)
-		qsort(*out, *n, sizeof **out, edge_cmp);
+		xqsort(*out, *n, sizeof **out, edge_cmp);
 }
 
 static int member_cmp(const void *x, const void *y)
@@ -801,7 +801,7 @@ static void finish_groups(struct grouping *g, struct align_groups *out)
 			free(x->m);
 			continue;
 		}
-		qsort(x->m, x->n, sizeof *x->m, member_cmp);
+		xqsort(x->m, x->n, sizeof *x->m, member_cmp);
 		struct align_item *head = item(g, x->m[0].plan, x->m[0].ind);
 		x->m[0].score = 1;
 		memset(&x->m[0].why, 0, sizeof x->m[0].why);
@@ -813,7 +813,7 @@ static void finish_groups(struct grouping *g, struct align_groups *out)
 		out->g[out->n++] = *x;
 	}
 	if (out->n > 1)
-		qsort(out->g, out->n, sizeof *out->g, group_cmp);
+		xqsort(out->g, out->n, sizeof *out->g, group_cmp);
 }
 
 void align_group(const struct plan *const *plans, size_t nplans, double threshold,

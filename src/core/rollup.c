@@ -113,7 +113,7 @@ static void roll_one(const struct child *c, size_t n, int as_of, const struct in
 		a.rank[a.n] = (int)v;
 		a.n++;
 	}
-	qsort(b, nb, sizeof *b, worse_first);
+	xqsort(b, nb, sizeof *b, worse_first);
 	for (size_t k = 0; k < nb && k < ROLLUP_WORST; k++)
 		r->worst[r->nworst++] = b[k].code;
 	free(b);
@@ -191,7 +191,7 @@ size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row
 		r->completion = r->evaluated ? (double)r->good / r->evaluated : 0;
 		free(st);
 	}
-	qsort(*out, n, sizeof **out, by_completion);
+	xqsort(*out, n, sizeof **out, by_completion);
 	for (size_t i = 0; i < n; i++)
 		(*out)[i].rank = i > 0 && (*out)[i].completion == (*out)[i - 1].completion
 		                         ? (*out)[i - 1].rank

@@ -165,7 +165,7 @@ size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t
 		else
 			(*out)[n++] = obs_copy(&f[i]);
 	}
-	qsort(parts, np, sizeof *parts, part_order);
+	xqsort(parts, np, sizeof *parts, part_order);
 	for (size_t i = 0; i < np;) {
 		size_t j = i + 1;
 		while (j < np && !strcmp(parts[j].o->code, parts[i].o->code) &&
@@ -223,7 +223,7 @@ static size_t points_of(const struct indicator *x, const struct obs_rec *f, size
 			continue;
 		(*out)[n++] = (struct eval_point){last, v};
 	}
-	qsort(*out, n, sizeof **out, by_month);
+	xqsort(*out, n, sizeof **out, by_month);
 	return n;
 }
 
@@ -336,7 +336,7 @@ size_t status_summary(const struct plan *p, const struct status_row *r, size_t n
 		}
 		free(names);
 	}
-	qsort(&(*out)[*ngroups], m - *ngroups, sizeof **out, by_completion);
+	xqsort(&(*out)[*ngroups], m - *ngroups, sizeof **out, by_completion);
 	for (size_t i = *ngroups; i < m; i++)
 		(*out)[i].rank = i > *ngroups && (*out)[i].completion == (*out)[i - 1].completion
 		                         ? (*out)[i - 1].rank

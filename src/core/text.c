@@ -297,7 +297,7 @@ static void uniq(struct words *w)
 {
 	if (w->n < 2)
 		return;
-	qsort(w->w, w->n, sizeof *w->w, cmpstr);
+	xqsort(w->w, w->n, sizeof *w->w, cmpstr);
 	size_t k = 1;
 	for (size_t i = 1; i < w->n; i++) {
 		if (strcmp(w->w[i], w->w[k - 1]) == 0)

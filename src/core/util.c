@@ -190,3 +190,9 @@ void buf_escape_markup(struct buf *b, const char *s)
 		}
 	}
 }
+
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}

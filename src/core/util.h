@@ -18,6 +18,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* qsort that takes an empty or absent array (n == 0, base NULL), which
+ * qsort itself may not be given. */
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* An owning, NUL-terminated buffer. max == 0 means no limit; past the limit
  * writes are dropped and `over` is set, so untrusted input cannot grow it
  * without bound. */

@@ -186,7 +186,7 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 	struct live_code *ix = xcalloc(n + 1, sizeof *ix);
 	for (size_t i = 0; i < n; i++)
 		ix[i] = (struct live_code){g->units[i].code, (int)i};
-	qsort(ix, n, sizeof *ix, by_code);
+	xqsort(ix, n, sizeof *ix, by_code);
 	int root = lookup(ix, n, l->root);
 	int *parent = xcalloc(n + 1, sizeof *parent), *row_of_unit = xcalloc(n + 1, sizeof(int));
 	bool *has_child = xcalloc(n + 1, sizeof *has_child);
@@ -361,7 +361,7 @@ int live_load(struct store *s, const char *root, int threads, struct live **out,
 			}
 		}
 	/* Every figure under root, in one pass, as engine cells. */
-	qsort(l->comm_ix, (size_t)g.ncomm, sizeof *l->comm_ix, by_code);
+	xqsort(l->comm_ix, (size_t)g.ncomm, sizeof *l->comm_ix, by_code);
 	struct scan sc = {l, kind, g.nind, g.ncomm, NULL, 0, 0, 1 << 30, -1};
 	if (store_obs_scan(s, g.root_id, scan_one, &sc, err)) {
 		free(kind);

@@ -127,7 +127,7 @@ int view_lift(struct store *s, const struct unit_rec *units, const int *parent, 
 			return -1;
 		}
 		if (nup > 1)
-			qsort(up, nup, sizeof *up, pair_cmp);
+			xqsort(up, nup, sizeof *up, pair_cmp);
 		size_t k = 0;
 		for (size_t i = 0; i < *n; i++) {
 			const char *next = view_lift_code(up, nup, (*map)[i].parent_code);
@@ -144,7 +144,7 @@ int view_lift(struct store *s, const struct unit_rec *units, const int *parent, 
 		link_pairs_free(up, nup);
 	}
 	if (*n > 1)
-		qsort(*map, *n, sizeof **map, pair_cmp);
+		xqsort(*map, *n, sizeof **map, pair_cmp);
 	return 0;
 }
 
@@ -348,7 +348,7 @@ size_t view_rank(const struct family *f, int as_of, struct rank_row **out)
 	}
 	for (size_t j = 0; j < m; j++)
 		g[j].completion = g[j].evaluated ? (double)g[j].good / g[j].evaluated : 0;
-	qsort(g, m, sizeof *g, by_completion);
+	xqsort(g, m, sizeof *g, by_completion);
 	for (size_t j = 0; j < m; j++)
 		g[j].rank = j > 0 && g[j].completion == g[j - 1].completion ? g[j - 1].rank
 		                                                            : (int)j + 1;

@@ -85,7 +85,7 @@ static void warn_duplicates(struct plan *p)
 		k[i].key = dup_key(&p->ind[i]);
 		k[i].i = i;
 	}
-	qsort(k, p->nind, sizeof *k, cmp_keyed);
+	xqsort(k, p->nind, sizeof *k, cmp_keyed);
 	size_t run = 0;
 	for (size_t i = 1; i < p->nind; i++) {
 		if (strcmp(k[i].key, k[run].key)) {
@@ -126,7 +126,7 @@ static void unique_codes(struct plan *p)
 		k[i].key = p->ind[i].code;
 		k[i].i = i;
 	}
-	qsort(k, p->nind, sizeof *k, cmp_code);
+	xqsort(k, p->nind, sizeof *k, cmp_code);
 	for (size_t i = 1, run = 0; i < p->nind; i++) {
 		if (strcmp(k[i].key, k[run].key)) {
 			run = i;
@@ -173,7 +173,7 @@ static void sort_by_group(struct plan *p)
 			if (!strcmp(p->groups[g].code, p->ind[i].group))
 				o[i].group = g;
 	}
-	qsort(o, p->nind, sizeof *o, cmp_order);
+	xqsort(o, p->nind, sizeof *o, cmp_order);
 	struct indicator *v = xcalloc(p->nind, sizeof *v);
 	for (size_t i = 0; i < p->nind; i++)
 		v[i] = p->ind[o[i].i];

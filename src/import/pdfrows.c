@@ -65,8 +65,8 @@ static void metrics(const struct pword *w, size_t n, double *h, double *cw)
 		size_t k = text_len(w[i].s);
 		c[i] = (w[i].x1 - w[i].x0) / (double)(k ? k : 1);
 	}
-	qsort(v, n, sizeof *v, cmp_double);
-	qsort(c, n, sizeof *c, cmp_double);
+	xqsort(v, n, sizeof *v, cmp_double);
+	xqsort(c, n, sizeof *c, cmp_double);
 	*h = n ? v[n / 2] : 1;
 	*cw = n ? c[n / 2] : 1;
 	if (*h <= 0)
@@ -80,7 +80,7 @@ static void metrics(const struct pword *w, size_t n, double *h, double *cw)
 /* Lines: words whose centres lie within 0.4 of a height of the first. */
 static size_t make_lines(struct pword *w, size_t n, double h, struct pline **out)
 {
-	qsort(w, n, sizeof *w, cmp_word);
+	xqsort(w, n, sizeof *w, cmp_word);
 	struct pline *l = NULL;
 	size_t nl = 0, cap = 0;
 	for (size_t i = 0; i < n;) {
@@ -88,7 +88,7 @@ static size_t make_lines(struct pword *w, size_t n, double h, struct pline **out
 		size_t j = i + 1;
 		while (j < n && w[j].page == w[i].page && (w[j].y0 + w[j].y1) / 2 - c0 < 0.4 * h)
 			j++;
-		qsort(w + i, j - i, sizeof *w, cmp_x);
+		xqsort(w + i, j - i, sizeof *w, cmp_x);
 		l = xgrow(l, &cap, nl + 1, sizeof *l);
 		struct pline *p = &l[nl++];
 		p->from = i;
@@ -123,7 +123,7 @@ static double space_width(const struct pword *w, const struct pline *l, size_t n
 		}
 	double s = cw / 2;
 	if (n) {
-		qsort(g, n, sizeof *g, cmp_double);
+		xqsort(g, n, sizeof *g, cmp_double);
 		s = g[n / 2];
 	}
 	free(g);
@@ -340,7 +340,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			}
 		ns++;
 	}
-	qsort(sp, ns, sizeof *sp, cmp_span);
+	xqsort(sp, ns, sizeof *sp, cmp_span);
 	t->ncol = 0;
 	for (size_t i = 0; i < ns; i++) {
 		if (t->ncol && sp[i].lo < t->hi[t->ncol - 1]) {

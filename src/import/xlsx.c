@@ -285,7 +285,7 @@ static int cmp_row(const void *a, const void *b)
  * range's first column (a lead agency merged down a group, say). */
 static void apply_merges(struct sheet *sh)
 {
-	qsort(sh->rows, sh->n, sizeof *sh->rows, cmp_row);
+	xqsort(sh->rows, sh->n, sizeof *sh->rows, cmp_row);
 	size_t fills = 0;
 	for (size_t m = 0; m < sh->nmerge; m++) {
 		const struct merge *g = &sh->merges[m];

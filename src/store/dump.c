@@ -404,7 +404,7 @@ static int check_cells(const struct table *t, json_t *rows, struct ids *ids, cha
 			ids->v[ids->n++] = int_at(row, t, "id");
 		}
 	}
-	qsort(ids->v, ids->n, sizeof *ids->v, cmp_id);
+	xqsort(ids->v, ids->n, sizeof *ids->v, cmp_id);
 	for (size_t i = 1; i < ids->n; i++)
 		if (ids->v[i] == ids->v[i - 1]) {
 			*err = xasprintf("bảng %s: id %lld có hai lần", t->name,

@@ -739,7 +739,7 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 	}
 	free(in);
 	if (ng > 1)
-		qsort(pick, ng, sizeof *pick, pick_cmp);
+		xqsort(pick, ng, sizeof *pick, pick_cmp);
 	for (size_t k = 0; k < ng; k++) {
 		size_t p = pick[k].plan, i = pick[k].ind;
 		json_t *x = json_deep_copy(json_array_get(

@@ -268,7 +268,7 @@ static void duplicates(const struct obs_rec *o, const struct obs_input *in, size
 	struct keyed *k = xcalloc(n ? n : 1, sizeof *k);
 	for (size_t i = 0; i < n; i++)
 		k[i] = (struct keyed){&o[i], in[i].line};
-	qsort(k, n, sizeof *k, cmp_keyed);
+	xqsort(k, n, sizeof *k, cmp_keyed);
 	for (size_t i = 1; i < n; i++)
 		if (k[i].o->series_id && k[i].o->series_id == k[i - 1].o->series_id &&
 		    !strcmp(k[i].o->period, k[i - 1].o->period))

@@ -357,6 +357,6 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 			        y * 12 + m - 1 < last && !(t->status && !strcmp(t->status, "done"));
 	}
 	if (*n)
-		qsort(*out, *n, sizeof **out, cmp_task);
+		xqsort(*out, *n, sizeof **out, cmp_task);
 	return rc < 0 ? -1 : 0;
 }
