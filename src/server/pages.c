@@ -1073,6 +1073,62 @@ static void page_approvals(struct ctx *c, const char *unit)
 
 /* ---- shared indicators ("Đối chiếu chỉ tiêu") -------------------------------------------- */
 
+/* A decision posted on the page: confirm, reject or set (point to another
+ * indicator of the unit) one child's link, or confirm every proposal that
+ * is sure (score >= LINK_SURE) at once. The message to show. */
+static char *links_post(struct ctx *c, const struct unit_rec *u)
+{
+	char *child = ctx_form(c, "unit"), *ind = ctx_form(c, "indicator"),
+	     *pind = ctx_form(c, "parent_indicator"), *action = ctx_form(c, "action"), *err = NULL,
+	     *notice = NULL;
+	struct problems ps = {0};
+	struct unit_rec cu = {0};
+	c->relinked = true;
+	if (action && !strcmp(action, "all_sure")) {
+		size_t n = 0;
+		if (store_begin(c->s, &err) ||
+		    store_link_confirm_sure(c->s, u->id, LINK_SURE, c->user.login, &n, &err) ||
+		    store_commit(c->s, &err)) {
+			store_rollback(c->s);
+			problems_add(&ps, "E_DB", 0, "%s", err ? err : "lỗi cơ sở dữ liệu");
+		} else {
+			notice = xasprintf("Đã xác nhận %zu liên kết chắc chắn (điểm từ 0,95)", n);
+		}
+	} else if (!child || !ind || !action ||
+	           (strcmp(action, "confirm") && strcmp(action, "reject") &&
+	            strcmp(action, "set")) ||
+	           (!strcmp(action, "set") && (!pind || !*pind)) ||
+	           store_unit_get(c->s, child, &cu, &err) || !cu.parent_code ||
+	           strcmp(cu.parent_code, u->code)) {
+		problems_add(&ps, "E_INPUT", 0, "Yêu cầu không đầy đủ");
+	} else if (!store_begin(c->s, &err)) {
+		if (store_link_decide(c->s, cu.id, ind, pind && *pind ? pind : NULL, action,
+		                      c->user.login, &ps))
+			store_rollback(c->s);
+		else
+			store_commit(c->s, &err);
+	}
+	if (ps.n) {
+		c->rs->status = form_status(ps.v[0].code);
+		free(notice);
+		notice = xstrdup(ps.v[0].message);
+	} else if (!notice) {
+		notice = xasprintf("Đã %s liên kết %s %s",
+		                   !strcmp(action, "confirm") ? "xác nhận"
+		                   : !strcmp(action, "set")   ? "đặt lại"
+		                                              : "bác",
+		                   child, ind);
+	}
+	problems_free(&ps);
+	unit_rec_free(&cu);
+	free(child);
+	free(ind);
+	free(pind);
+	free(action);
+	free(err);
+	return notice;
+}
+
 /* The proposals linking the children's indicators to the unit's, each with
  * its score and reasons, to confirm or reject; what is confirmed and
  * rejected below. The office of the unit (or above) and admin. */
@@ -1088,37 +1144,8 @@ static void page_links(struct ctx *c, const char *unit)
 		free(err);
 		return;
 	}
-	if (post) {
-		char *child = ctx_form(c, "unit"), *ind = ctx_form(c, "indicator"),
-		     *pind = ctx_form(c, "parent_indicator"), *action = ctx_form(c, "action");
-		struct problems ps = {0};
-		struct unit_rec cu = {0};
-		bool ok_action =
-		        action && (!strcmp(action, "confirm") || !strcmp(action, "reject"));
-		c->relinked = true;
-		if (!child || !ind || !ok_action || store_unit_get(c->s, child, &cu, &err) ||
-		    !cu.parent_code || strcmp(cu.parent_code, u.code)) {
-			problems_add(&ps, "E_INPUT", 0, "Yêu cầu không đầy đủ");
-		} else if (!store_begin(c->s, &err)) {
-			if (store_link_decide(c->s, cu.id, ind, pind && *pind ? pind : NULL, action,
-			                      c->user.login, &ps))
-				store_rollback(c->s);
-			else
-				store_commit(c->s, &err);
-		}
-		notice = ps.n ? xstrdup(ps.v[0].message)
-		              : xasprintf("Đã %s liên kết %s %s",
-		                          !strcmp(action, "confirm") ? "xác nhận" : "bác", child,
-		                          ind);
-		if (ps.n)
-			c->rs->status = form_status(ps.v[0].code);
-		problems_free(&ps);
-		unit_rec_free(&cu);
-		free(child);
-		free(ind);
-		free(pind);
-		free(action);
-	}
+	if (post)
+		notice = links_post(c, &u);
 	head(c, "Đối chiếu chỉ tiêu", unit);
 	buf_puts(B, "<h1>Đối chiếu chỉ tiêu</h1><p>Chỉ tiêu của các đơn vị trực thuộc và chỉ tiêu "
 	            "tương ứng trong kế hoạch của ");
@@ -1130,6 +1157,10 @@ static void page_links(struct ctx *c, const char *unit)
 		esc(c, notice);
 		buf_puts(B, "</p>");
 	}
+	buf_puts(B, "<form method=\"post\"><input type=\"hidden\" name=\"csrf\" value=\"");
+	esc(c, c->sess.csrf);
+	buf_puts(B, "\"><button name=\"action\" value=\"all_sure\">Xác nhận mọi đề xuất chắc "
+	            "chắn (điểm từ 0,95)</button></form>");
 	struct link_rec *r = NULL;
 	size_t n = 0, shown = 0;
 	if (!store_link_list(c->s, u.id, "proposed", &r, &n, &err)) {
@@ -1160,14 +1191,19 @@ static void page_links(struct ctx *c, const char *unit)
 				buf_puts(B,
 				         "\"><input type=\"hidden\" name=\"indicator\" value=\"");
 				esc(c, r[i].child_code);
-				buf_puts(B, "\"><input type=\"hidden\" name=\"parent_indicator\" "
-				            "value=\"");
+				buf_puts(B, "\"><label>Chỉ tiêu của cấp trên <input "
+				            "name=\"parent_indicator\" "
+				            "size=\"6\" value=\"");
 				esc(c, r[i].parent_code);
-				buf_puts(B, "\"><button name=\"action\" value=\"confirm\">Xác "
-				            "nhận</button> "
-				            "<button name=\"action\" "
-				            "value=\"reject\">Bác</button></form>"
-				            "</td></tr>");
+				buf_puts(
+				        B,
+				        "\"></label> <button name=\"action\" value=\"confirm\">Xác "
+				        "nhận</button> "
+				        "<button name=\"action\" "
+				        "value=\"reject\">Bác</button> "
+				        "<button name=\"action\" value=\"set\">Chỉ sang chỉ tiêu "
+				        "đã ghi</button></form>"
+				        "</td></tr>");
 			}
 			link_rec_free(&r[i]);
 		}

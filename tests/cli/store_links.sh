@@ -198,6 +198,23 @@ first=$(sql "SELECT cs.code FROM links l JOIN series cs ON cs.id = l.child_serie
 [ "$(sql "SELECT l.state FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN units u ON u.id = cs.unit_id WHERE u.code = 'C' AND cs.code = '$first'")" = rejected ] &&
 	ok || bad "the page's rejection is stored"
 
+# The page points a proposal to another indicator ("set"): an incompatible
+# one is refused with the reason (422), nothing changes; and the button that
+# confirms every sure proposal at once answers with how many it confirmed.
+second=$(sql "SELECT cs.code FROM links l JOIN series cs ON cs.id = l.child_series_id JOIN units u ON u.id = cs.unit_id WHERE l.state = 'proposed' AND u.code = 'C' ORDER BY cs.code LIMIT 1")
+if [ -n "$second" ]; then
+	before=$(sql "SELECT count(*) FROM links WHERE state = 'confirmed'")
+	[ "$(curl -s -b "$tmp/jar.tinh" -o "$tmp/page" -w '%{http_code}' --data-urlencode "csrf=$(cat "$tmp/csrf.tinh")" \
+		--data-urlencode unit=C --data-urlencode "indicator=$second" --data-urlencode parent_indicator=I.1 \
+		--data-urlencode action=set "$base/don-vi/P/doi-chieu")" = 422 ] &&
+		grep -q "không cộng được" "$tmp/page" && ok || bad "set to an incompatible indicator on the page: $(grep -o 'role="status">[^<]*' "$tmp/page")"
+	[ "$(sql "SELECT count(*) FROM links WHERE state = 'confirmed'")" = "$before" ] && ok || bad "a refused set changed the links"
+fi
+grep -q 'value="all_sure"' "$tmp/page" && ok || bad "no button to confirm the sure proposals"
+[ "$(curl -s -b "$tmp/jar.tinh" -o "$tmp/page" -w '%{http_code}' --data-urlencode "csrf=$(cat "$tmp/csrf.tinh")" \
+	--data-urlencode action=all_sure "$base/don-vi/P/doi-chieu")" = 200 ] &&
+	grep -q "Đã xác nhận [0-9]* liên kết chắc chắn" "$tmp/page" && ok || bad "confirm the sure ones on the page: $(grep -o 'role="status">[^<]*' "$tmp/page")"
+
 # Dump and restore keep the links.
 run dump 0 dump "$tmp/d.json"
 jq -e '.tables.links.rows | length > 0' "$tmp/d.json" > /dev/null && ok || bad "links in the dump"
