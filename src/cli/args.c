@@ -88,3 +88,21 @@ int args_period_end(const char *cmd, const char *period, const char *year, int *
 	}
 	return 0;
 }
+
+int args_files(const char *cmd, int argc, char **argv, const char **format, const char **files)
+{
+	int n = 0;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+			*format = argv[++i];
+		} else if (!strncmp(argv[i], "--format=", 9)) {
+			*format = argv[i] + 9;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "chitieu %s: tùy chọn không hợp lệ \"%s\"\n", cmd, argv[i]);
+			return -1;
+		} else {
+			files[n++] = argv[i];
+		}
+	}
+	return n;
+}

@@ -19,6 +19,11 @@ struct opt {
 int args_parse(const char *cmd, int argc, char **argv, const struct opt *opts, const char **rest,
                int nrest);
 
+/* Documents named on the command line, with an optional --format F: the
+ * file names into files (room for argc of them), *format set when given.
+ * Returns how many, or -1 after printing why an option is not one. */
+int args_files(const char *cmd, int argc, char **argv, const char **format, const char **files);
+
 /* Whether v is one of the choices written "text|json|csv". */
 bool args_choice(const char *v, const char *choices);
 

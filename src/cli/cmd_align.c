@@ -2,6 +2,7 @@
  * of several plan documents grouped into shared indicators (align_group),
  * without a database. A file that cannot be read, or fewer than two files,
  * is an error (exit status 2, 1). */
+#include "args.h"
 #include "cli.h"
 
 #include "align.h"
@@ -27,7 +28,8 @@ static json_t *member_json(const char *file, const struct indicator *x)
 	                 x->name ? x->name : "");
 }
 
-static json_t *to_json(const struct align_groups *gs, struct plan *plans, char **files, int nfiles)
+static json_t *to_json(const struct align_groups *gs, struct plan *plans, const char **files,
+                       int nfiles)
 {
 	json_t *groups = json_array(), *unmatched = json_array();
 	bool **in = xcalloc((size_t)nfiles, sizeof *in);
@@ -106,7 +108,7 @@ static void print_text(json_t *doc)
 	        cli_safe(json_string_value(json_object_get(m, "name"))));
 }
 
-static int read_plans(char **files, int n, struct plan *plans, int *nread)
+static int read_plans(const char **files, int n, struct plan *plans, int *nread)
 {
 	for (*nread = 0; *nread < n; ++*nread) {
 		char *err = NULL;
@@ -123,20 +125,11 @@ static int read_plans(char **files, int n, struct plan *plans, int *nread)
 int cmd_align(int argc, char **argv)
 {
 	const char *format = "json";
-	char **files = xcalloc((size_t)argc + 1, sizeof *files);
-	int nfiles = 0;
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-			format = argv[++i];
-		} else if (!strncmp(argv[i], "--format=", 9)) {
-			format = argv[i] + 9;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "chitieu align: tùy chọn không hợp lệ \"%s\"\n", argv[i]);
-			free(files);
-			return usage();
-		} else {
-			files[nfiles++] = argv[i];
-		}
+	const char **files = xcalloc((size_t)argc + 1, sizeof *files);
+	int nfiles = args_files("align", argc, argv, &format, files);
+	if (nfiles < 0) {
+		free(files);
+		return usage();
 	}
 	bool json = !strcmp(format, "json");
 	if (nfiles < 2 || (!json && strcmp(format, "text"))) {

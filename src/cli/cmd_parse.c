@@ -1,6 +1,7 @@
 /* cmd_parse.c: `chitieu parse FILE... [--format json|text]`. One file prints
  * {"plan": ...}; several print an array of {"file", "plan"}. A file that
  * cannot be read gets one line on stderr and exit status 2. */
+#include "args.h"
 #include "cli.h"
 
 #include "import.h"
@@ -21,19 +22,10 @@ int cmd_parse(int argc, char **argv)
 {
 	const char *format = "json";
 	const char **files = xcalloc((size_t)argc + 1, sizeof *files);
-	int nfiles = 0;
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-			format = argv[++i];
-		} else if (!strncmp(argv[i], "--format=", 9)) {
-			format = argv[i] + 9;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "chitieu parse: tùy chọn không hợp lệ \"%s\"\n", argv[i]);
-			free(files);
-			return usage();
-		} else {
-			files[nfiles++] = argv[i];
-		}
+	int nfiles = args_files("parse", argc, argv, &format, files);
+	if (nfiles < 0) {
+		free(files);
+		return usage();
 	}
 	bool json = !strcmp(format, "json");
 	if (!nfiles || (!json && strcmp(format, "text"))) {
