@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "store.h"
 #include "util.h"
+#include "views.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -132,20 +133,6 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 	return noplan == m ? CLI_BADINPUT : CLI_OK;
 }
 
-static json_t *link_json(const struct link_rec *r)
-{
-	json_t *o =
-	        json_pack("{sIsssssssssssssssfsb}", "id", (json_int_t)r->id, "unit", r->child_unit,
-	                  "indicator", r->child_code, "name", r->child_name ? r->child_name : "",
-	                  "parent_unit", r->parent_unit, "parent_indicator", r->parent_code,
-	                  "parent_name", r->parent_name ? r->parent_name : "", "state", r->state,
-	                  "score", r->score, "gone", r->gone);
-	json_object_set_new(o, "why", json_string(r->why ? r->why : ""));
-	json_object_set_new(o, "by", json_string(r->by ? r->by : ""));
-	json_object_set_new(o, "at", json_string(r->at ? r->at : ""));
-	return o;
-}
-
 static const char *state_vi(const char *s)
 {
 	return !strcmp(s, "confirmed")  ? "đã xác nhận"
@@ -226,7 +213,7 @@ int cmd_link(int argc, char **argv)
 				continue;
 			shown++;
 			if (!strcmp(format, "json"))
-				json_array_append_new(a, link_json(&r[i]));
+				json_array_append_new(a, view_link_json(&r[i]));
 			else
 				printf("%-10s %-8s -> %-8s %-13s %.2f%s  %s\n    %s\n",
 				       cli_safe(r[i].child_unit), cli_safe(r[i].child_code),

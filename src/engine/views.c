@@ -439,3 +439,19 @@ json_t *view_series_json(const struct live *l, int i)
 	json_object_set_new(o, "units", units);
 	return o;
 }
+
+/* A link between a child's and its parent's indicator, for the API and
+ * `chitieu link list --format json` alike. */
+json_t *view_link_json(const struct link_rec *r)
+{
+	json_t *o =
+	        json_pack("{sIsssssssssssssssfsb}", "id", (json_int_t)r->id, "unit", r->child_unit,
+	                  "indicator", r->child_code, "name", r->child_name ? r->child_name : "",
+	                  "parent_unit", r->parent_unit, "parent_indicator", r->parent_code,
+	                  "parent_name", r->parent_name ? r->parent_name : "", "state", r->state,
+	                  "score", r->score, "gone", r->gone);
+	json_object_set_new(o, "why", json_string(r->why ? r->why : ""));
+	json_object_set_new(o, "by", json_string(r->by ? r->by : ""));
+	json_object_set_new(o, "at", json_string(r->at ? r->at : ""));
+	return o;
+}

@@ -80,5 +80,7 @@ json_t *view_rollup_json(const struct rollup_row *r, size_t n);
 /* One indicator's monthly aggregate from the engine: the root and each
  * row under it, with the communes meeting the target at the last month. */
 json_t *view_series_json(const struct live *l, int ind);
+/* One link of the store as JSON (the caller owns it). */
+json_t *view_link_json(const struct link_rec *r);
 
 #endif

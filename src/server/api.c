@@ -966,20 +966,6 @@ static void api_token_revoke(struct ctx *c, const struct args *a)
 
 /* ---- shared indicators ----------------------------------------------------- */
 
-static json_t *link_json(const struct link_rec *r)
-{
-	json_t *o =
-	        json_pack("{sIsssssssssssssssfsb}", "id", (json_int_t)r->id, "unit", r->child_unit,
-	                  "indicator", r->child_code, "name", r->child_name ? r->child_name : "",
-	                  "parent_unit", r->parent_unit, "parent_indicator", r->parent_code,
-	                  "parent_name", r->parent_name ? r->parent_name : "", "state", r->state,
-	                  "score", r->score, "gone", r->gone);
-	json_object_set_new(o, "why", json_string(r->why ? r->why : ""));
-	json_object_set_new(o, "by", json_string(r->by ? r->by : ""));
-	json_object_set_new(o, "at", json_string(r->at ? r->at : ""));
-	return o;
-}
-
 static void api_links(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
@@ -999,7 +985,7 @@ static void api_links(struct ctx *c, const struct args *a)
 		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
 			if (!gone || r[i].gone)
-				json_array_append_new(all, link_json(&r[i]));
+				json_array_append_new(all, view_link_json(&r[i]));
 			link_rec_free(&r[i]);
 		}
 		free(r);
