@@ -27,7 +27,7 @@ CFLAGS=(-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-Isrc/core -Isrc/import -Isrc/store -Isrc/engine -Isrc/auth -Isrc/server -Isrc/report)
 # shellcheck disable=SC2207
-CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 poppler-glib 2>/dev/null || true))
+CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 poppler-glib cairo tesseract lept 2>/dev/null || true))
 # Extra compiler flags (e.g. FUZZ_CFLAGS=-fno-sanitize=nonnull-attribute to get past
 # a known finding) and extra libFuzzer flags (e.g. FUZZ_FLAGS="-seed=1").
 # shellcheck disable=SC2206
@@ -36,7 +36,7 @@ CFLAGS+=(${FUZZ_CFLAGS:-})
 FUZZ_FLAGS=(${FUZZ_FLAGS:-})
 LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lpthread -lm)
 # shellcheck disable=SC2207
-LIBS+=($(pkg-config --libs poppler-glib))
+LIBS+=($(pkg-config --libs poppler-glib cairo tesseract lept) -ldl)
 SOURCES=(src/core/*.c src/import/*.c src/store/*.c src/engine/*.c src/auth/*.c src/server/*.c src/report/*.c)
 
 if [ $# -gt 0 ]; then
