@@ -1,0 +1,318 @@
+/* page_unit.c: a unit's overview, its public page, and one indicator with its chart. */
+#include "pages.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void page_overview(struct ctx *c, char *const *arg)
+{
+	const char *unit = arg[0];
+	/* The page's own part is the same for everyone allowed to see it: it
+	 * is kept until the store changes; the header is each account's. */
+	int as_of;
+	enum period_kind grain;
+	char period[32], *key, *err = NULL, *prefix;
+	int64_t mark;
+	if (!ctx_period(c, &as_of, &grain, period, false))
+		return;
+	char *name_key = xasprintf("unitname:%s", unit), *name = memo_get(c, name_key);
+	struct unit_rec u = {0};
+	if (!name && !store_unit_get(c->s, unit, &u, &err)) {
+		name = xstrdup(u.name);
+		memo_put(c, name_key, name);
+		unit_rec_free(&u);
+	}
+	free(name_key);
+	free(err);
+	err = NULL;
+	if (!name) {
+		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
+		return;
+	}
+	pg_head(c, name, unit);
+	free(name);
+	size_t from = B->len;
+	prefix = xasprintf("page:%s:", period);
+	bool done = cache_lookup(c, prefix, &key, &mark);
+	free(prefix);
+	if (done) {
+		pg_foot(c);
+		return;
+	}
+	struct unit_view v;
+	if (!pg_unit_view(c, unit, &v, period, false)) {
+		free(key);
+		return;
+	}
+	buf_puts(B, "<h1>");
+	pg_esc(c, v.u.name);
+	buf_puts(B, "</h1><p>Kỳ ");
+	pg_esc(c, period);
+	buf_puts(B, " · <a href=\"/cong-khai/");
+	pg_esc(c, unit);
+	buf_puts(B, "\">trang công khai</a></p><p class=\"reports\">Báo cáo kỳ này:");
+	static const char *const fmts[] = {"docx", "xlsx", "pdf", "html", "csv", "json"};
+	for (size_t k = 0; k < sizeof fmts / sizeof fmts[0]; k++) {
+		buf_puts(B, " <a href=\"/don-vi/");
+		pg_esc(c, unit);
+		buf_puts(B, "/bao-cao?period=");
+		pg_esc(c, period);
+		buf_printf(B, "&amp;format=%s\">%s</a>", fmts[k], fmts[k]);
+	}
+	buf_puts(B, "</p>");
+	/* What is overdue. */
+	struct task_row *t;
+	size_t nt;
+	if (!store_task_list(c->s, v.u.id, period, &t, &nt, &err)) {
+		size_t overdue = 0;
+		for (size_t i = 0; i < nt; i++)
+			overdue += t[i].overdue;
+		if (overdue) {
+			buf_printf(B, "<p class=\"warn\">%zu nhiệm vụ quá hạn: ", overdue);
+			for (size_t i = 0, shown = 0; i < nt && shown < 5; i++)
+				if (t[i].overdue) {
+					buf_puts(B, shown++ ? "; " : "");
+					pg_esc(c, t[i].code);
+					buf_puts(B, " ");
+					char *title = text_prefix(t[i].title, 60);
+					pg_esc(c, title);
+					free(title);
+				}
+			buf_puts(B, "</p>");
+		}
+		for (size_t i = 0; i < nt; i++)
+			task_row_free(&t[i]);
+		free(t);
+	}
+	free(err);
+	pg_status_table(c, &v, true);
+	cache_put(c, key, mark, from);
+	free(key);
+	pg_foot(c);
+	view_unit_free(&v);
+}
+
+void page_public(struct ctx *c, char *const *arg)
+{
+	const char *unit = arg[0];
+	struct unit_view v;
+	char period[32];
+	if (!pg_unit_view(c, unit, &v, period, true))
+		return;
+	pg_head(c, v.u.name, NULL);
+	buf_puts(B, "<h1>");
+	pg_esc(c, v.u.name);
+	buf_puts(B, "</h1><p>Kết quả công khai, kỳ ");
+	pg_esc(c, period);
+	buf_puts(B, ": chỉ số liệu đã được duyệt.</p>");
+	pg_status_table(c, &v, false);
+	pg_foot(c);
+	view_unit_free(&v);
+}
+
+/* ---- one indicator ------------------------------------------------------------ */
+
+static int month_of(const char *period)
+{
+	int last;
+	enum period_kind kind;
+	const char *why;
+	return period_end(period, &last, &kind, &why) ? -1 : last;
+}
+
+/* The figures over time and the path to the targets, as SVG. */
+static void chart(struct ctx *c, const struct unit_view *v, const struct status_row *r)
+{
+	const struct indicator *x = r->ind;
+	double lo = INFINITY, hi = -INFINITY;
+	int m0 = 1 << 30, m1 = -1;
+	struct pt {
+		int m;
+		double y;
+	} pts[256], path[16];
+	int np = 0, npath = 0;
+	for (size_t i = 0; i < v->no && np < 256; i++) {
+		double y;
+		int m = month_of(v->o[i].period);
+		if (m < 0 || !v->o[i].code || strcmp(v->o[i].code, x->code) ||
+		    !status_point(x, &v->o[i], &y))
+			continue;
+		pts[np++] = (struct pt){m, y};
+	}
+	if (x->has_baseline && v->p.baseline_year)
+		path[npath++] = (struct pt){v->p.baseline_year * 12 + 11, x->baseline};
+	for (int k = 0; k < x->ntargets && npath < 16; k++) {
+		const struct target *t = &x->targets[k].t;
+		if (t->kind == TARGET_NUMBER)
+			path[npath++] = (struct pt){x->targets[k].year * 12 + 11, t->value};
+	}
+	for (int i = 0; i < np; i++) {
+		lo = fmin(lo, pts[i].y), hi = fmax(hi, pts[i].y);
+		m0 = pts[i].m < m0 ? pts[i].m : m0, m1 = pts[i].m > m1 ? pts[i].m : m1;
+	}
+	for (int i = 0; i < npath; i++) {
+		lo = fmin(lo, path[i].y), hi = fmax(hi, path[i].y);
+		m0 = path[i].m < m0 ? path[i].m : m0, m1 = path[i].m > m1 ? path[i].m : m1;
+	}
+	if (m1 < 0) {
+		buf_puts(B, "<p>Chưa có số liệu để vẽ.</p>");
+		return;
+	}
+	if (lo > 0)
+		lo = 0;
+	if (hi <= lo)
+		hi = lo + 1;
+	if (m1 == m0)
+		m1 = m0 + 1;
+	const double W = 640, H = 240, L = 48, Rm = 12, T = 12, Bm = 28;
+#define X(m) (L + ((m)-m0) * (W - L - Rm) / (m1 - m0))
+#define Y(y) (T + (hi - (y)) * (H - T - Bm) / (hi - lo))
+	buf_printf(B,
+	           "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	           "aria-label=\"Biểu đồ số liệu và lộ trình mục tiêu\">",
+	           W, H);
+	buf_printf(B, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#999\"/>", L,
+	           Y(lo), W - Rm, Y(lo));
+	buf_printf(B, "<text x=\"4\" y=\"%.1f\" font-size=\"11\">%.4g</text>", Y(hi) + 4, hi);
+	buf_printf(B, "<text x=\"4\" y=\"%.1f\" font-size=\"11\">%.4g</text>", Y(lo), lo);
+	for (int yr = m0 / 12; yr <= m1 / 12; yr++)
+		if (yr * 12 >= m0 || yr == m0 / 12)
+			buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\" font-size=\"11\">%d</text>",
+			           X(yr * 12 > m0 ? yr * 12 : m0), H - 8, yr);
+	if (npath > 1) {
+		buf_puts(B, "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-dasharray=\"6 4\" "
+		            "points=\"");
+		for (int i = 0; i < npath; i++)
+			buf_printf(B, "%.1f,%.1f ", X(path[i].m), Y(path[i].y));
+		buf_puts(B, "\"><title>Lộ trình mục tiêu</title></polyline>");
+	}
+	for (int i = 0; i < npath; i++)
+		buf_printf(B, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#2b6cb0\"/>",
+		           X(path[i].m), Y(path[i].y));
+	/* Points in time order. */
+	for (int i = 1; i < np; i++)
+		for (int k = i; k > 0 && pts[k - 1].m > pts[k].m; k--) {
+			struct pt t = pts[k];
+			pts[k] = pts[k - 1];
+			pts[k - 1] = t;
+		}
+	if (np > 1) {
+		buf_puts(B,
+		         "<polyline fill=\"none\" stroke=\"#c05621\" stroke-width=\"2\" points=\"");
+		for (int i = 0; i < np; i++)
+			buf_printf(B, "%.1f,%.1f ", X(pts[i].m), Y(pts[i].y));
+		buf_puts(B, "\"/>");
+	}
+	for (int i = 0; i < np; i++)
+		buf_printf(B, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c05621\"/>",
+		           X(pts[i].m), Y(pts[i].y));
+	buf_puts(B, "</svg><p class=\"legend\"><span class=\"l-obs\">— số liệu</span> "
+	            "<span class=\"l-path\">- - lộ trình mục tiêu</span></p>");
+#undef X
+#undef Y
+}
+
+void page_indicator(struct ctx *c, char *const *arg)
+{
+	const char *unit = arg[0], *code = arg[1];
+	struct unit_view v;
+	char period[32];
+	if (!pg_unit_view(c, unit, &v, period, false))
+		return;
+	const struct status_row *r = NULL;
+	for (size_t i = 0; i < v.n && !r; i++)
+		if (!strcmp(v.rows[i].ind->code, code))
+			r = &v.rows[i];
+	if (!r) {
+		view_unit_free(&v);
+		pg_plain(c, 404, "Không có chỉ tiêu", "Kế hoạch của đơn vị không có chỉ tiêu này.");
+		return;
+	}
+	const struct indicator *x = r->ind;
+	pg_head(c, x->name, unit);
+	buf_puts(B, "<h1>");
+	pg_esc(c, x->code);
+	buf_puts(B, ". ");
+	pg_esc(c, x->name);
+	buf_puts(B, "</h1><p>");
+	pg_badge(c, r->r.status);
+	buf_puts(B, " Chủ trì: ");
+	pg_esc(c, x->lead ? x->lead : "–");
+	buf_puts(B, "</p><h2>Mục tiêu theo mốc</h2><table><tr><th>Năm</th><th>Mục tiêu</th></tr>");
+	if (x->has_baseline) {
+		buf_printf(B, "<tr><td>%d (gốc)</td><td>", v.p.baseline_year);
+		pg_esc(c, x->baseline_text ? x->baseline_text : "");
+		buf_puts(B, "</td></tr>");
+	}
+	for (int k = 0; k < x->ntargets; k++) {
+		buf_printf(B, "<tr><td>%d</td><td>", x->targets[k].year);
+		pg_esc(c, x->targets[k].t.text ? x->targets[k].t.text : "");
+		buf_puts(B, "</td></tr>");
+	}
+	buf_puts(B, "</table><h2>Diễn biến</h2>");
+	chart(c, &v, r);
+	buf_puts(B, "<h2>Cách tính</h2><p class=\"record\">");
+	pg_esc(c, r->r.record);
+	buf_puts(B, "</p><h2>Số liệu và lịch sử</h2><table><tr><th>Kỳ</th><th>Số liệu</th>"
+	            "<th>Trạng thái</th><th>Người ghi</th><th>Lúc</th><th>Minh chứng</th></tr>");
+	struct series_rec sr = {0};
+	char *err = NULL;
+	bool has_series = store_series_get(c->s, v.u.id, code, &sr, &err) == 0;
+	for (size_t i = 0; i < v.no; i++) {
+		const struct obs_rec *o = &v.o[i];
+		if (!o->code || strcmp(o->code, code))
+			continue;
+		double y;
+		buf_puts(B, "<tr><td>");
+		pg_esc(c, o->period);
+		buf_puts(B, "</td><td class=\"num\">");
+		if (o->has_level && o->level)
+			pg_esc(c, o->level);
+		else if (status_point(x, o, &y))
+			pg_number(c, y);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, pg_state_vi(o->status));
+		buf_puts(B, "</td><td>");
+		pg_esc(c, o->by ? o->by : "");
+		buf_puts(B, "</td><td>");
+		pg_esc(c, o->at ? o->at : "");
+		buf_puts(B, "</td><td>");
+		if (o->evidence &&
+		    (!strncmp(o->evidence, "http://", 7) || !strncmp(o->evidence, "https://", 8))) {
+			buf_puts(B, "<a rel=\"noopener\" href=\"");
+			pg_esc(c, o->evidence);
+			buf_puts(B, "\">minh chứng</a>");
+		} else if (o->evidence) {
+			pg_esc(c, o->evidence);
+		}
+		buf_puts(B, "</td></tr>");
+		struct obs_rec *h;
+		size_t nh;
+		if (has_series && !store_obs_history(c->s, sr.id, o->period, &h, &nh, &err)) {
+			for (size_t k = 0; k < nh; k++) {
+				buf_puts(B, "<tr class=\"old\"><td></td><td class=\"num\">");
+				if (status_point(x, &h[k], &y))
+					pg_number(c, y);
+				buf_printf(B, "</td><td>bản %d: ", h[k].version);
+				pg_esc(c, pg_state_vi(h[k].status));
+				buf_puts(B, "</td><td>");
+				pg_esc(c, h[k].by ? h[k].by : "");
+				buf_puts(B, "</td><td>");
+				pg_esc(c, h[k].at ? h[k].at : "");
+				buf_puts(B, "</td><td>");
+				pg_esc(c, h[k].note ? h[k].note : "");
+				buf_puts(B, "</td></tr>");
+				obs_rec_free(&h[k]);
+			}
+			free(h);
+		}
+	}
+	buf_puts(B, "</table>");
+	if (has_series)
+		series_rec_free(&sr);
+	free(err);
+	pg_foot(c);
+	view_unit_free(&v);
+}

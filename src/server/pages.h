@@ -1,0 +1,53 @@
+/* pages.h: inside the web pages (not for the rest of the server). Every page
+ * is a function of the request and the wildcard segments of its route; the
+ * one route table in pages.c says who may open it, so a page starts with
+ * its work, not with access checks. */
+#ifndef CHITIEU_PAGES_H
+#define CHITIEU_PAGES_H
+
+#include "app.h"
+#include "figure.h"
+#include "period.h"
+#include "report.h"
+#include "rollup.h"
+#include "text.h"
+#include "views.h"
+
+#define B (&c->rs->body)
+
+/* ---- the kit (pages_kit.c) ---- */
+void pg_esc(struct ctx *c, const char *s);
+const char *pg_role_vi(const char *role);
+const char *pg_state_vi(const char *status);
+/* The frame: <head>, the header with the unit's menu (unit may be NULL) and
+ * the account; pg_foot closes it. */
+void pg_head(struct ctx *c, const char *title, const char *unit);
+void pg_foot(struct ctx *c);
+void pg_redirect(struct ctx *c, const char *to);
+/* A whole page holding one sentence, with the given status. */
+void pg_plain(struct ctx *c, int status, const char *title, const char *msg);
+/* Signed in and allowed, else the sign-in page or a 403 page. */
+bool pg_may(struct ctx *c, enum right r, const char *unit);
+/* The anti-forgery token of a posted form, else a 403 page. */
+bool pg_post_ok(struct ctx *c);
+int pg_form_status(const char *code);
+void pg_badge(struct ctx *c, enum eval_status s);
+/* A figure as it was entered, every digit ("2,125"). */
+void pg_figure(struct ctx *c, double v);
+/* A computed number (a share, a projection), to six digits. */
+void pg_number(struct ctx *c, double v);
+/* The unit's evaluated view for ?period= (approved figures only for the
+ * public); false with an error page written. */
+bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char period[32],
+                  bool approved_only);
+void pg_status_table(struct ctx *c, const struct unit_view *v, bool links);
+
+/* ---- the pages (one file each group) ---- */
+typedef void page_fn(struct ctx *c, char *const *arg);
+page_fn page_signin, page_signout, page_account;    /* page_account.c */
+page_fn page_overview, page_public, page_indicator; /* page_unit.c */
+page_fn page_entry, page_approvals, page_tasks;     /* page_entry.c */
+page_fn page_links;                                 /* page_links.c */
+page_fn page_province, page_report;                 /* page_province.c */
+
+#endif
