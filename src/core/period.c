@@ -368,3 +368,22 @@ void period_words_vi(const struct period *p, char *buf, size_t n)
 		break;
 	}
 }
+
+void period_label_vi(const struct period *p, char *buf, size_t n)
+{
+	static const char *const roman[] = {"", "I", "II", "III", "IV"};
+	switch (p->kind) {
+	case PERIOD_MONTH:
+		snprintf(buf, n, "Tháng %d/%d", p->index, p->year);
+		break;
+	case PERIOD_QUARTER:
+		snprintf(buf, n, "Quý %s/%d", roman[p->index >= 1 && p->index <= 4 ? p->index : 0],
+		         p->year);
+		break;
+	default:
+		period_words_vi(p, buf, n);
+		if (n && buf[0] == 'n') /* "năm 2026" */
+			buf[0] = 'N';
+		break;
+	}
+}

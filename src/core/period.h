@@ -41,6 +41,10 @@ void period_format(const struct period *p, char *buf, size_t n);
  * năm 2025", "6 tháng đầu năm 2025", "9 tháng năm 2025", "năm 2025". */
 void period_words_vi(const struct period *p, char *buf, size_t n);
 
+/* The period as a label on a page: "Tháng 5/2026", "Quý III/2026", "6 tháng
+ * đầu năm 2026", "9 tháng năm 2026", "Năm 2026". */
+void period_label_vi(const struct period *p, char *buf, size_t n);
+
 /* The last month of a period named s (as period_months) and its kind: 0,
  * or -1 with *why. */
 int period_end(const char *s, int *last, enum period_kind *kind, const char **why);

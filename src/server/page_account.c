@@ -90,19 +90,6 @@ void page_signout(struct ctx *c, char *const *arg)
 /* ---- one's account: API tokens ------------------------------------------------------------ */
 
 /* A stored UTC time ("2025-06-01T08:30:00Z") as "2025-06-01 08:30". */
-static void utc_time(struct ctx *c, const char *at)
-{
-	if (!at || !*at) {
-		buf_puts(B, "–");
-		return;
-	}
-	char tmp[20];
-	snprintf(tmp, sizeof tmp, "%.16s", at);
-	if (tmp[10] == 'T')
-		tmp[10] = ' ';
-	pg_esc(c, tmp);
-}
-
 static void scope_text(struct ctx *c, const char *scope)
 {
 	if (!strcmp(scope, "read"))
@@ -412,9 +399,9 @@ void page_account(struct ctx *c, char *const *arg)
 			buf_printf(B, "<tr><td>%lld</td><td>", (long long)t[i].id);
 			pg_esc(c, t[i].label);
 			buf_puts(B, "</td><td>");
-			utc_time(c, t[i].created_at);
+			pg_time(c, t[i].created_at);
 			buf_puts(B, "</td><td>");
-			utc_time(c, t[i].expires_at);
+			pg_time(c, t[i].expires_at);
 			buf_puts(B, "</td><td>");
 			scope_text(c, t[i].scope);
 			buf_printf(B, "</td><td>%s</td><td>",

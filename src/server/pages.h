@@ -40,6 +40,13 @@ void pg_number(struct ctx *c, double v);
  * public); false with an error page written. */
 bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char period[32],
                   bool approved_only);
+/* A period named as people write it ("2026-Q3" → "Quý III/2026"); a name
+ * that is not a period is written as it is. */
+void pg_period(struct ctx *c, const char *name);
+/* A stored UTC time ("2026-05-14T03:20:00Z" or "2026-05-14 03:20:00") as
+ * local time in Việt Nam (UTC+7, no daylight saving): "14/05/2026 10:20";
+ * "–" when empty. */
+void pg_time(struct ctx *c, const char *utc);
 void pg_status_table(struct ctx *c, const struct unit_view *v, bool links);
 
 /* ---- the pages (one file each group) ---- */

@@ -1,8 +1,10 @@
 /* pages_kit.c: what every page is built from: the frame (head, foot), escaping, the
  * access checks, badges and numbers, and a unit's evaluated view. */
+#define _DEFAULT_SOURCE /* timegm */
 #include "pages.h"
 
 #include <math.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +164,34 @@ void pg_number(struct ctx *c, double v)
 }
 
 /* ---- overview of a unit ------------------------------------------------------ */
+
+void pg_period(struct ctx *c, const char *name)
+{
+	struct period p;
+	char tmp[64];
+	if (name && !period_parse(name, &p, NULL)) {
+		period_label_vi(&p, tmp, sizeof tmp);
+		pg_esc(c, tmp);
+	} else {
+		pg_esc(c, name ? name : "–");
+	}
+}
+
+void pg_time(struct ctx *c, const char *utc)
+{
+	struct tm tm = {0};
+	if (!utc || sscanf(utc, "%4d-%2d-%2d%*c%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	                   &tm.tm_hour, &tm.tm_min) != 5) {
+		pg_esc(c, utc && *utc ? utc : "–");
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm) + 7 * 3600; /* Asia/Ho_Chi_Minh */
+	gmtime_r(&t, &tm);
+	buf_printf(B, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
+	           tm.tm_hour, tm.tm_min);
+}
 
 bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char period[32],
                   bool approved_only)

@@ -89,7 +89,9 @@ got=$(page baocao /tai-khoan)
 has "Hệ thống tỉnh" "the label listed" page
 has "chỉ đọc" "the scope listed" page
 has "còn hiệu lực" "live" page
-has "${exp:0:10} ${exp:11:5}" "the expiry listed" page
+# shown as local time in Việt Nam (UTC+7), dd/mm/yyyy
+exp_vn=$(TZ=Asia/Ho_Chi_Minh date -d "${exp:0:10} ${exp:11:8} UTC" +"%d/%m/%Y %H:%M")
+has "$exp_vn" "the expiry listed in local time" page
 # A token does not manage tokens.
 got=$(bearer "$tok" GET /tai-khoan)
 [ "$got" = 403 ] && ok || bad "/tai-khoan with a bearer token: $got"

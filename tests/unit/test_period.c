@@ -566,6 +566,22 @@ static void test_windows_tile(void **state)
 				}
 }
 
+static void test_label_vi(void **state)
+{
+	(void)state;
+	const char *cases[][2] = {
+	        {"2026-05", "Tháng 5/2026"},         {"2026-Q3", "Quý III/2026"},
+	        {"2026-H1", "6 tháng đầu năm 2026"}, {"2026-H2", "6 tháng cuối năm 2026"},
+	        {"2026-9M", "9 tháng năm 2026"},     {"2026", "Năm 2026"}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct period p;
+		char buf[64];
+		assert_int_equal(period_parse(cases[i][0], &p, NULL), 0);
+		period_label_vi(&p, buf, sizeof buf);
+		assert_string_equal(buf, cases[i][1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -576,6 +592,7 @@ int main(void)
 	        cmocka_unit_test(test_children),        cmocka_unit_test(test_window_decree),
 	        cmocka_unit_test(test_window_calendar), cmocka_unit_test(test_window_edges),
 	        cmocka_unit_test(test_of_date),         cmocka_unit_test(test_windows_tile),
+	        cmocka_unit_test(test_label_vi),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
