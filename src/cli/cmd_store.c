@@ -220,7 +220,9 @@ int cmd_unit(int argc, char **argv)
 		return unit_import(argc - 1, argv + 1);
 	if (argc >= 1 && !strcmp(argv[0], "list"))
 		return unit_list(argc - 1, argv + 1);
-	fputs("Cách dùng: chitieu unit add|import|list ...\n", stderr);
+	if (argc >= 1 && !strcmp(argv[0], "settings"))
+		return cmd_unit_settings(argc - 1, argv + 1);
+	fputs("Cách dùng: chitieu unit add|import|list|settings ...\n", stderr);
 	return CLI_USAGE;
 }
 

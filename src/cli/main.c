@@ -21,7 +21,7 @@ static const struct command {
          "đọc văn bản kế hoạch (phụ lục chỉ tiêu, nhiệm vụ) thành kế hoạch có cấu trúc"},
         {"align", cmd_align, "align FILE FILE... [--format json|text]",
          "ghép các chỉ tiêu giống nhau của nhiều kế hoạch thành chỉ tiêu chung (không cần CSDL)"},
-        {"unit", cmd_unit, "unit add|import|list ...", "đơn vị hành chính (tỉnh, xã, phường)"},
+        {"unit", cmd_unit, "unit add|import|list|settings ...", "đơn vị hành chính (tỉnh, xã, phường)"},
         {"import", cmd_import, "import FILE --unit CODE",
          "lưu kế hoạch của một đơn vị (phiên bản mới)"},
         {"plan", cmd_plan, "plan catalogue --unit PROVINCE",
