@@ -42,6 +42,17 @@ void rdoc_percent(char out[48], double share)
 	snprintf(out, 48, "%s%%", n);
 }
 
+void rdoc_figure_period(enum period_kind grain, int m, char out[PERIOD_NAME_SIZE])
+{
+	struct period p = {grain, m / 12, 0};
+	int month = m % 12 + 1;
+	p.index = grain == PERIOD_MONTH     ? month
+	          : grain == PERIOD_QUARTER ? (month + 2) / 3
+	          : grain == PERIOD_HALF    ? (month + 5) / 6
+	                                    : 0;
+	period_format(&p, out, PERIOD_NAME_SIZE);
+}
+
 /* ---- building ---------------------------------------------------------------- */
 
 static struct rblock *add(struct rdoc *d, enum rblock_kind kind, char *text)
@@ -184,8 +195,7 @@ static void indicators(const struct report *r, struct rdoc *d, int *section)
 		number_cell(t, i, 5, x->r.has_latest, x->r.latest);
 		char when[PERIOD_NAME_SIZE] = "";
 		if (x->r.has_latest)
-			snprintf(when, sizeof when, "%02d/%d", x->r.latest_month % 12 + 1,
-			         x->r.latest_month / 12);
+			rdoc_figure_period(r->grain, x->r.latest_month, when);
 		text_cell(t, i, 6, when);
 		text_cell(t, i, 7, eval_status_vi(x->r.status));
 		text_cell(t, i, 8, x->ind->lead);

@@ -70,6 +70,11 @@ void rdoc_number(char out[40], bool has, double v);
 /* A share 0..1 as a percentage with at most 2 decimals: "2,74%". */
 void rdoc_percent(char out[48], double share);
 
+/* The period a figure belongs to at the report's grain: month m (year * 12
+ * + month - 1) seen as a month, quarter, half, nine months or year
+ * ("2025-Q4"): the same in every format. */
+void rdoc_figure_period(enum period_kind grain, int m, char out[PERIOD_NAME_SIZE]);
+
 /* "I", "II" … for section k (1-based, up to 39). */
 const char *rdoc_roman(int k);
 

@@ -195,19 +195,6 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 
 /* ---- JSON ------------------------------------------------------------------- */
 
-/* The period a figure belongs to at the report's grain: month m (year * 12
- * + month - 1) seen as a month, quarter, half, nine months or year. */
-static void figure_period(enum period_kind grain, int m, char out[PERIOD_NAME_SIZE])
-{
-	struct period p = {grain, m / 12, 0};
-	int month = m % 12 + 1;
-	p.index = grain == PERIOD_MONTH     ? month
-	          : grain == PERIOD_QUARTER ? (month + 2) / 3
-	          : grain == PERIOD_HALF    ? (month + 5) / 6
-	                                    : 0;
-	period_format(&p, out, PERIOD_NAME_SIZE);
-}
-
 static json_t *task_json(const struct task_row *t)
 {
 	json_t *o =
@@ -229,7 +216,7 @@ static json_t *indicator_json(const struct report *r, const struct status_row *x
 	json_object_set_new(o, "target", x->target ? target_to_json(x->target) : json_null());
 	if (x->r.has_latest) {
 		char when[PERIOD_NAME_SIZE];
-		figure_period(r->grain, x->r.latest_month, when);
+		rdoc_figure_period(r->grain, x->r.latest_month, when);
 		json_object_set_new(o, "latest_period", json_string(when));
 	}
 	if (x->ind->group)
@@ -331,7 +318,7 @@ void report_csv(const struct report *r, struct buf *b)
 		snprintf(year, sizeof year, "%d", x->year);
 		if (x->r.has_latest) {
 			figure_write(x->r.latest, value);
-			figure_period(r->grain, x->r.latest_month, when);
+			rdoc_figure_period(r->grain, x->r.latest_month, when);
 		}
 		if (x->target && x->target->kind == TARGET_NUMBER)
 			figure_write(x->target->value, goal);
