@@ -43,9 +43,10 @@ static int send_days(const char *spec, struct unit_settings *u, char **err)
 	for (const char *p = spec; *p;) {
 		size_t n = strcspn(p, ",");
 		if (send_day(p, n, u)) {
-			*err = xasprintf("[E_SETTINGS] --send-day \"%s\": cần KỲ=NGÀY, KỲ là month, "
-			                 "quarter, half, nine_months hoặc year, NGÀY từ 1 đến 28",
-			                 spec);
+			*err = xasprintf(
+			        "[E_SETTINGS] --send-day \"%s\": cần KỲ=NGÀY, KỲ là month, "
+			        "quarter, half, nine_months hoặc year, NGÀY từ 1 đến 28",
+			        spec);
 			return -1;
 		}
 		p += n + (p[n] == ',');
@@ -67,9 +68,10 @@ static int recipients(const char *list, struct unit_settings *u, char **err)
 			n--;
 		if (n) {
 			if (u->nrecipients == SETTINGS_RECIPIENTS || n >= SETTINGS_TEXT) {
-				*err = xasprintf("[E_SETTINGS] --recipients: tối đa %d nơi nhận, mỗi "
-				                 "nơi dưới %d byte",
-				                 SETTINGS_RECIPIENTS, SETTINGS_TEXT);
+				*err = xasprintf(
+				        "[E_SETTINGS] --recipients: tối đa %d nơi nhận, mỗi "
+				        "nơi dưới %d byte",
+				        SETTINGS_RECIPIENTS, SETTINGS_TEXT);
 				return -1;
 			}
 			snprintf(u->recipients[u->nrecipients++], SETTINGS_TEXT, "%.*s", (int)n, p);
@@ -119,12 +121,16 @@ int cmd_unit_settings(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *json = NULL, *texts[4] = {NULL}, *rec = NULL,
 	           *days = NULL;
-	const struct opt opts[] = {
-	        {"db", &db, NULL},           {"unit", &unit, NULL},
-	        {"json", &json, NULL},       {"authority", &texts[0], NULL},
-	        {"position", &texts[1], NULL}, {"signer", &texts[2], NULL},
-	        {"symbol", &texts[3], NULL}, {"recipients", &rec, NULL},
-	        {"send-day", &days, NULL},   {NULL, NULL, NULL}};
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"unit", &unit, NULL},
+	                           {"json", &json, NULL},
+	                           {"authority", &texts[0], NULL},
+	                           {"position", &texts[1], NULL},
+	                           {"signer", &texts[2], NULL},
+	                           {"symbol", &texts[3], NULL},
+	                           {"recipients", &rec, NULL},
+	                           {"send-day", &days, NULL},
+	                           {NULL, NULL, NULL}};
 	if (args_parse("unit settings", argc, argv, opts, NULL, 0) < 0 || !unit) {
 		fputs("Cách dùng: chitieu unit settings --unit MÃ [--json TỆP|-] [--authority "
 		      "\"TM. ỦY BAN NHÂN DÂN\"] [--position \"CHỦ TỊCH\"] [--signer \"Họ tên\"] "

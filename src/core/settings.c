@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const kind_keys[DEADLINE_KINDS] = {"month", "quarter", "half",
-                                                      "nine_months", "year"};
+static const char *const kind_keys[DEADLINE_KINDS] = {"month", "quarter", "half", "nine_months",
+                                                      "year"};
 
 const char *settings_kind_key(enum period_kind kind)
 {
@@ -47,12 +47,14 @@ static int read_days(json_t *o, struct unit_settings *out, char **err)
 		while (k < DEADLINE_KINDS && strcmp(key, kind_keys[k]))
 			k++;
 		if (k == DEADLINE_KINDS) {
-			*err = xasprintf("[E_SETTINGS] send_day.%s: kỳ không hợp lệ (month, quarter, "
-			                 "half, nine_months, year)",
-			                 key);
+			*err = xasprintf(
+			        "[E_SETTINGS] send_day.%s: kỳ không hợp lệ (month, quarter, "
+			        "half, nine_months, year)",
+			        key);
 			return -1;
 		}
-		if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > 28) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+		    json_integer_value(v) > 28) {
 			*err = xasprintf("[E_SETTINGS] send_day.%s: cần một ngày từ 1 đến 28", key);
 			return -1;
 		}
@@ -113,9 +115,10 @@ static int read_object(json_t *o, struct unit_settings *out, char **err)
 			if (read_days(v, out, err))
 				return -1;
 		} else {
-			*err = xasprintf("[E_SETTINGS] khóa lạ \"%s\" (authority, position, signer, "
-			                 "symbol, recipients, send_day)",
-			                 key);
+			*err = xasprintf(
+			        "[E_SETTINGS] khóa lạ \"%s\" (authority, position, signer, "
+			        "symbol, recipients, send_day)",
+			        key);
 			return -1;
 		}
 	}

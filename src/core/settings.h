@@ -40,8 +40,7 @@ void settings_fill_defaults(struct unit_settings *u);
 
 /* The sending day for reports of kind by a unit of unit_kind: the one set,
  * else deadline_default_day(unit_kind). */
-int settings_send_day(const struct unit_settings *u, enum period_kind kind,
-                      const char *unit_kind);
+int settings_send_day(const struct unit_settings *u, enum period_kind kind, const char *unit_kind);
 
 /* The key of a kind of period in "send_day": "month", "quarter", "half",
  * "nine_months", "year". */

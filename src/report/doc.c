@@ -13,11 +13,11 @@
 const char *rdoc_roman(int k)
 {
 	static const char *const r[] = {
-	        "",      "I",     "II",     "III",   "IV",   "V",     "VI",    "VII",
-	        "VIII",  "IX",    "X",      "XI",    "XII",  "XIII",  "XIV",   "XV",
-	        "XVI",   "XVII",  "XVIII",  "XIX",   "XX",   "XXI",   "XXII",  "XXIII",
-	        "XXIV",  "XXV",   "XXVI",   "XXVII", "XXVIII", "XXIX", "XXX",  "XXXI",
-	        "XXXII", "XXXIII", "XXXIV", "XXXV",  "XXXVI", "XXXVII", "XXXVIII", "XXXIX"};
+	        "",      "I",      "II",    "III",   "IV",     "V",      "VI",      "VII",
+	        "VIII",  "IX",     "X",     "XI",    "XII",    "XIII",   "XIV",     "XV",
+	        "XVI",   "XVII",   "XVIII", "XIX",   "XX",     "XXI",    "XXII",    "XXIII",
+	        "XXIV",  "XXV",    "XXVI",  "XXVII", "XXVIII", "XXIX",   "XXX",     "XXXI",
+	        "XXXII", "XXXIII", "XXXIV", "XXXV",  "XXXVI",  "XXXVII", "XXXVIII", "XXXIX"};
 	return k > 0 && k < (int)(sizeof r / sizeof r[0]) ? r[k] : "?";
 }
 
@@ -178,9 +178,9 @@ static void indicators(const struct report *r, struct rdoc *d, int *section)
 	if (!r->v.n)
 		return;
 	heading(d, section, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
-	static const char *const head[] = {"Mã",      "Chỉ tiêu", "Đơn vị tính", "Năm gốc",
-	                                   "Mục tiêu", "Kết quả",  "Kỳ số liệu",  "Đánh giá",
-	                                   "Cơ quan chủ trì"};
+	static const char *const head[] = {"Mã",         "Chỉ tiêu", "Đơn vị tính",
+	                                   "Năm gốc",    "Mục tiêu", "Kết quả",
+	                                   "Kỳ số liệu", "Đánh giá", "Cơ quan chủ trì"};
 	static const int tw[] = {550, 2300, 700, 650, 1050, 750, 1050, 950, 1350};
 	struct rtable *t = table(d, "Chỉ tiêu", r->v.n, 9, head, tw);
 	t->group = xcalloc(r->v.n + 1, sizeof *t->group);
@@ -248,7 +248,8 @@ static void late(const struct report *r, struct rdoc *d, int *section)
 		if (r->tasks[i].overdue)
 			add(d, RBLOCK_ITEM,
 			    xasprintf("Nhiệm vụ %s quá hạn: %s", r->tasks[i].code,
-			              r->tasks[i].lead ? r->tasks[i].lead : "chưa rõ cơ quan chủ trì"));
+			              r->tasks[i].lead ? r->tasks[i].lead
+			                               : "chưa rõ cơ quan chủ trì"));
 	if (d->nblocks == before)
 		add(d, RBLOCK_ITEM, xstrdup("Không có."));
 }

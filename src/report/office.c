@@ -73,8 +73,8 @@ static lxw_format *target_format(struct formats *f, const char *prefix, bool int
 		k++;
 	if (!f->target[k][integer]) {
 		char nf[64];
-		snprintf(nf, sizeof nf, "%s%s%s%s", *prefix ? "\"" : "", prefix, *prefix ? "\"" : "",
-		         integer ? "#,##0" : "#,##0.00");
+		snprintf(nf, sizeof nf, "%s%s%s%s", *prefix ? "\"" : "", prefix,
+		         *prefix ? "\"" : "", integer ? "#,##0" : "#,##0.00");
 		lxw_format *x = workbook_add_format(f->wb);
 		format_set_num_format(x, nf);
 		format_set_border(x, LXW_BORDER_THIN);
@@ -169,7 +169,8 @@ static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const st
 	switch (c->kind) {
 	case RCELL_NUMBER:
 		if (c->has)
-			worksheet_write_number(ws, row, col, c->v, integer ? f->integer : f->decimal);
+			worksheet_write_number(ws, row, col, c->v,
+			                       integer ? f->integer : f->decimal);
 		else
 			worksheet_write_blank(ws, row, col, f->text);
 		return;
@@ -274,7 +275,8 @@ static void summary_sheet(lxw_workbook *wb, const struct report *r, const struct
 	for (size_t i = 0; i < d->nblocks && d->blocks[i].kind != RBLOCK_TABLE; i++)
 		if (d->blocks[i].kind == RBLOCK_PARA) {
 			worksheet_merge_range(sum, row, 0, row, 9, d->blocks[i].text, f->wrap);
-			worksheet_set_row(sum, row++, 15.0 * lines_of(d->blocks[i].text, 120), NULL);
+			worksheet_set_row(sum, row++, 15.0 * lines_of(d->blocks[i].text, 120),
+			                  NULL);
 		}
 	lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR);
 	chart_add_series(chart, "='Tổng hợp'!$A$4:$A$11", "='Tổng hợp'!$B$4:$B$11");
@@ -514,8 +516,9 @@ static void docx_signature(const struct rdoc *d, struct buf *b)
 	ppr(b, "left", 0, 120, 0);
 	buf_puts(b, "</w:p>");
 	table_start(b, false);
-	buf_printf(b, "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>"
-	              "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
+	buf_printf(b,
+	           "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>"
+	           "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
 	           LEFT, RIGHT);
 	cell_start(b, LEFT);
 	buf_puts(b, "<w:p>");
@@ -566,10 +569,11 @@ static void document_xml(const struct report *r, struct buf *b)
 	docx_signature(&d, b);
 	/* A4, margins top 20, bottom 20, left 30, right 15 mm; the page number
 	 * in the header, from page 2 (titlePg: the first page has none). */
-	buf_puts(b, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
-	            "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
-	            "w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" "
-	            "w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>");
+	buf_puts(b,
+	         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
+	         "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+	         "w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" "
+	         "w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>");
 	rdoc_free(&d);
 }
 
@@ -592,7 +596,8 @@ static const char content_types[] =
         "ContentType=\"application/"
         "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
         "<Override PartName=\"/word/header1.xml\" "
-        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/"
+        ">"
         "<Override PartName=\"/word/styles.xml\" "
         "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/"
         ">"

@@ -109,8 +109,8 @@ int report_deadline(struct store *s, const char *unit, const char *period, char 
 static void date_of(const char *today, struct report *r)
 {
 	int y = 0, m = 0, d = 0;
-	if (today && sscanf(today, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 &&
-	    d >= 1 && d <= 31) {
+	if (today && sscanf(today, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= 31) {
 		snprintf(r->date_words, sizeof r->date_words, "ngày %02d tháng %02d năm %d", d, m,
 		         y);
 		snprintf(r->date, sizeof r->date, "%04d-%02d-%02d", y, m, d);
@@ -272,12 +272,12 @@ json_t *report_json(const struct report *r)
 	if (r->fam.n) {
 		json_t *communes = json_array();
 		for (size_t i = 0; i < r->nrank; i++)
-			json_array_append_new(
-			        communes,
-			        json_pack("{sisssssisisf}", "rank", r->rank[i].rank, "code",
-			                  r->rank[i].code, "name", r->rank[i].name, "good",
-			                  r->rank[i].good, "evaluated", r->rank[i].evaluated,
-			                  "completion", r->rank[i].completion));
+			json_array_append_new(communes,
+			                      json_pack("{sisssssisisf}", "rank", r->rank[i].rank,
+			                                "code", r->rank[i].code, "name",
+			                                r->rank[i].name, "good", r->rank[i].good,
+			                                "evaluated", r->rank[i].evaluated,
+			                                "completion", r->rank[i].completion));
 		json_object_set_new(top, "communes", communes);
 		json_object_set_new(top, "ranking", json_incref(communes));
 		json_object_set_new(top, "rollup", view_rollup_json(r->roll, r->nroll));
@@ -352,10 +352,10 @@ void report_csv(const struct report *r, struct buf *b)
 			figure_write(x->value, value);
 		snprintf(met, sizeof met, "%d", x->meeting.met);
 		snprintf(evaluated, sizeof evaluated, "%d", x->meeting.evaluated);
-		const char *cells[] = {"rollup", r->v.u.code, r->period, r->date, x->code, x->name,
-		                       x->unit,  "",          "",        "",      "",      "",
-		                       value,    r->period,   "",        "",      "",      met,
-		                       evaluated};
+		const char *cells[] = {"rollup", r->v.u.code, r->period, r->date,   x->code,
+		                       x->name,  x->unit,     "",        "",        "",
+		                       "",       "",          value,     r->period, "",
+		                       "",       "",          met,       evaluated};
 		csv_row(b, "nttnttttnnnnnnnntnn", cells);
 	}
 }

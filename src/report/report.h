@@ -18,7 +18,7 @@
 struct report {
 	struct unit_view v; /* the unit's own plan evaluated (when it has one) */
 	bool has_plan;
-	enum period_kind grain; /* the figures are seen at this grain */
+	enum period_kind grain;                          /* the figures are seen at this grain */
 	char period[PERIOD_NAME_SIZE], period_words[48]; /* "2025-Q3", "quý III năm 2025" */
 	char issuer[160], issuer_parent[160]; /* "ỦY BAN NHÂN DÂN" / "XÃ AN BÌNH" */
 	char place[96], date_words[64];       /* "An Bình", "ngày 05 tháng 10 năm 2025" */
@@ -29,7 +29,7 @@ struct report {
 	int days_left; /* from date to deadline; negative once passed */
 	bool has_days_left;
 	struct unit_settings settings; /* the signer, recipients (defaults filled) */
-	int count[8]; /* indicators by eval_status */
+	int count[8];                  /* indicators by eval_status */
 	struct task_row *tasks;
 	size_t ntasks;
 	int tasks_done, tasks_late, tasks_open;

@@ -796,7 +796,8 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		char *e = NULL;
 		if (settings_parse(text_at(row, t, "doc"), &u, &e)) {
 			char msg[400];
-			snprintf(msg, sizeof msg, "%s", e + (strncmp(e, "[E_SETTINGS] ", 13) ? 0 : 13));
+			snprintf(msg, sizeof msg, "%s",
+			         e + (strncmp(e, "[E_SETTINGS] ", 13) ? 0 : 13));
 			free(e);
 			REFUSE("cột doc: %s", msg);
 		}

@@ -65,8 +65,9 @@ int store_schema_version(void)
  * the recipients, the sending days; report/settings.h reads it), written
  * by the office once. A table the schema does not create, so fresh. */
 #define UNIT_SETTINGS                                                                              \
-	"CREATE TABLE IF NOT EXISTS unit_settings (unit_id BIGINT PRIMARY KEY REFERENCES units(id)," \
-	" doc TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS unit_settings ("                                               \
+	" unit_id BIGINT PRIMARY KEY REFERENCES units(id), doc TEXT NOT NULL,"                     \
+	" updated_by TEXT NOT NULL, updated_at TEXT NOT NULL);"
 
 /* The steps from one schema version to the next, in order; each runs in
  * the transaction that sets the new version, after the schema's CREATE ...

@@ -77,8 +77,8 @@ int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, 
 /* Replace them with doc, checked by settings_parse and kept in its
  * canonical form; by is who set them (audited). 0, or -1 with *err
  * (E_SETTINGS, E_UNKNOWN_UNIT). */
-int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc,
-                            const char *by, char **err);
+int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc, const char *by,
+                            char **err);
 
 /* How an indicator of a re-imported plan relates to the previous version
  * (names compared folded: case, diacritics, punctuation and the usual

@@ -44,8 +44,8 @@ int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, 
 	return rc < 0 ? -1 : 0;
 }
 
-int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc,
-                            const char *by, char **err)
+int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc, const char *by,
+                            char **err)
 {
 	struct unit_settings u;
 	if (settings_parse(doc, &u, err))
