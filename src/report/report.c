@@ -395,7 +395,7 @@ const char report_css[] =
         "table.hd{width:100%;border-collapse:collapse;font-size:13pt}table.hd td{border:0;"
         "text-align:center;vertical-align:top;padding:0}.hd td.l{width:40%}"
         ".nat{font-size:12pt;font-weight:bold;white-space:nowrap}.b{font-weight:bold}"
-        ".rule{border-top:1px solid #000;margin:2pt auto 0}.hd .date{font-style:italic;"
+        ".rule{border-top:1px solid #000;margin:2pt auto 0}.rule.s{width:35%}.rule.m{width:55%}.hd .date{font-style:italic;"
         "padding-top:6pt}.hd .no{padding-top:6pt;white-space:pre}"
         "h1{text-align:center;font-size:14pt;margin:18pt 0 0}h2{font-size:13pt;margin:6pt 0;"
         "text-indent:1cm}.sub{text-align:center;font-weight:bold;margin:0 0 12pt}"
@@ -414,12 +414,12 @@ static void html_header(const struct rdoc *d, struct buf *b)
 	buf_escape_markup(b, d->body);
 	buf_puts(b, "</div><div class=\"b\">");
 	buf_escape_markup(b, d->body_unit);
-	buf_puts(b, "</div><div class=\"rule\" style=\"width:35%\"></div></td><td><div "
+	buf_puts(b, "</div><div class=\"rule s\"></div></td><td><div "
 	            "class=\"nat\">");
 	buf_escape_markup(b, d->national);
 	buf_puts(b, "</div><div class=\"b\">");
 	buf_escape_markup(b, d->motto);
-	buf_puts(b, "</div><div class=\"rule\" style=\"width:55%\"></div></td></tr><tr><td "
+	buf_puts(b, "</div><div class=\"rule m\"></div></td></tr><tr><td "
 	            "class=\"no\">");
 	buf_escape_markup(b, d->number);
 	buf_puts(b, "</td><td class=\"date\">");
@@ -438,7 +438,7 @@ static void html_table(const struct rtable *t, struct buf *b)
 		total += t->twips[k];
 	buf_puts(b, "<table class=\"d\"><colgroup>");
 	for (int k = 0; k < t->ncols; k++)
-		buf_printf(b, "<col style=\"width:%.1f%%\">", 100.0 * t->twips[k] / total);
+		buf_printf(b, "<col width=\"%.1f%%\">", 100.0 * t->twips[k] / total);
 	buf_puts(b, "</colgroup><thead><tr>");
 	for (int k = 0; k < t->ncols; k++) {
 		buf_puts(b, "<th>");

@@ -54,6 +54,8 @@ diff <(grep -o '<h2>[^<]*</h2>' "$tmp/DEMO.html" | sed 's/<[^>]*>//g') <(grep '^
 	ok || bad "HTML and DOCX sections differ"
 grep -q 'Nơi nhận:</b><br>- Ban Chỉ đạo tỉnh (để báo cáo);' "$tmp/DEMO-A.html" && grep -q '>Nguyễn Văn An</div>' "$tmp/DEMO-A.html" &&
 	ok || bad "html signature"
+# The web page allows the report's one <style> by its hash: no style attributes.
+! grep -q ' style=' "$tmp/DEMO-A.html" && ok || bad "a style attribute in the HTML (CSP refuses it)"
 
 # A province without its own plan: its summary counts what it consolidates.
 run p0 0 unit add --code P0 --name "Tỉnh Thử" --kind province
