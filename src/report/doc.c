@@ -128,11 +128,12 @@ static void target_cell(struct rtable *t, size_t row, int col, const struct stat
 	}
 	c->text = xasprintf("%d: %s", x->year, x->target->text);
 	if (x->target->kind == TARGET_NUMBER) {
-		static const char *const ops[] = {"≥ ", "> ", "≤ ", "< ", ""};
+		static const char *const ops[] = {"≥ ", "> ", "≤ ", "< ", "= "};
 		c->kind = RCELL_TARGET;
 		c->has = true;
 		c->v = x->target->value;
-		c->prefix = (unsigned)x->target->op < 5 ? ops[x->target->op] : "";
+		snprintf(c->prefix, sizeof c->prefix, "%d: %s", x->year,
+		         (unsigned)x->target->op < 5 ? ops[x->target->op] : "");
 	}
 }
 

@@ -23,7 +23,7 @@ struct rcell {
 	enum rcell_kind kind;
 	bool has; /* v holds a number (kinds other than text) */
 	double v;
-	const char *prefix; /* RCELL_TARGET: "≥ ", "> " …, a static string */
+	char prefix[24]; /* RCELL_TARGET: the milestone and operator, "2025: ≥ " */
 };
 
 struct rtable {

@@ -58,30 +58,39 @@ static size_t chars(const char *s)
 	return n;
 }
 
+#define TARGET_FORMATS 32
+
 struct formats {
 	lxw_workbook *wb;
 	lxw_format *head, *text, *wrap, *integer, *decimal, *percent, *title, *colour[4];
-	lxw_format *target[5][2]; /* by prefix, integer or not; made when first needed */
+	/* Numeric targets: a number format per prefix ("2025: ≥ ") and
+	 * integer or not, made when first needed. */
+	struct {
+		char prefix[24];
+		bool integer;
+		lxw_format *f;
+	} target[TARGET_FORMATS];
+	int ntargets;
 };
-
-static const char *const target_prefixes[] = {"≥ ", "> ", "≤ ", "< ", ""};
 
 static lxw_format *target_format(struct formats *f, const char *prefix, bool integer)
 {
-	int k = 0;
-	while (k < 4 && strcmp(prefix, target_prefixes[k]))
-		k++;
-	if (!f->target[k][integer]) {
-		char nf[64];
-		snprintf(nf, sizeof nf, "%s%s%s%s", *prefix ? "\"" : "", prefix,
-		         *prefix ? "\"" : "", integer ? "#,##0" : "#,##0.00");
-		lxw_format *x = workbook_add_format(f->wb);
-		format_set_num_format(x, nf);
-		format_set_border(x, LXW_BORDER_THIN);
-		format_set_align(x, LXW_ALIGN_VERTICAL_TOP);
-		f->target[k][integer] = x;
-	}
-	return f->target[k][integer];
+	for (int k = 0; k < f->ntargets; k++)
+		if (f->target[k].integer == integer && !strcmp(f->target[k].prefix, prefix))
+			return f->target[k].f;
+	if (f->ntargets == TARGET_FORMATS)
+		return integer ? f->integer : f->decimal;
+	char nf[64];
+	snprintf(nf, sizeof nf, "\"%s\"%s", prefix, integer ? "#,##0" : "#,##0.00");
+	lxw_format *x = workbook_add_format(f->wb);
+	format_set_num_format(x, nf);
+	format_set_border(x, LXW_BORDER_THIN);
+	format_set_align(x, LXW_ALIGN_VERTICAL_TOP);
+	int k = f->ntargets++;
+	snprintf(f->target[k].prefix, sizeof f->target[k].prefix, "%s", prefix);
+	f->target[k].integer = integer;
+	f->target[k].f = x;
+	return x;
 }
 
 /* A sheet name: at most 31 characters (Excel's limit), none of []:*?/\,
