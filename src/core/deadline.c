@@ -17,16 +17,25 @@ int deadline_default_day(const char *unit_kind)
 	return 16;
 }
 
-int deadline_of(const struct period *p, int send_day, char out[11])
+static int clamp(int d)
+{
+	return d < 1 ? 1 : d > 28 ? 28 : d;
+}
+
+int deadline_of(const struct period *p, int cutoff_day, int send_day, char out[11])
 {
 	int first, last;
 	out[0] = 0;
 	if (!period_valid(p))
 		return -1;
 	period_months(p, &first, &last);
-	unsigned day = send_day < 1 ? 1 : send_day > 28 ? 28 : (unsigned)send_day;
+	int day = clamp(send_day);
+	/* The window ends on day cutoff - 1 of the last month (its last day
+	 * when cutoff is 1): a sending day not after it falls a month later. */
+	if (clamp(cutoff_day) == 1 || day < clamp(cutoff_day))
+		last++;
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(last / 12) % 10000u,
-	         (unsigned)(last % 12 + 1) % 100u, day % 100u);
+	         (unsigned)(last % 12 + 1) % 100u, (unsigned)day % 100u);
 	return 0;
 }
 

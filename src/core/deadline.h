@@ -22,10 +22,14 @@
  * "district", "province", "country"; anything else counts as a commune). */
 int deadline_default_day(const char *unit_kind);
 
-/* The date report p must be sent by, "YYYY-MM-DD", for a sending day
- * (clamped into 1..28) of p's last month. 0, or -1 (and "") for an
- * invalid p. */
-int deadline_of(const struct period *p, int send_day, char out[11]);
+/* The date report p must be sent by, "YYYY-MM-DD": the first day numbered
+ * send_day (clamped into 1..28) after the data are cut off, the day before
+ * cutoff_day (clamped into 1..28; period_window) of p's last month. With
+ * the Decree's cut-off (15) that is day send_day of p's last month for a
+ * send_day from 15 on (2025-Q4, 16: 2025-12-16); with calendar months
+ * (cutoff_day 1) or a send_day before the cut-off, of the month after
+ * (2026-01-16). 0, or -1 (and "") for an invalid p. */
+int deadline_of(const struct period *p, int cutoff_day, int send_day, char out[11]);
 
 /* Whole days from today ("YYYY-MM-DD") to due ("YYYY-MM-DD"): negative once
  * the deadline has passed, 0 on the day. For reminders (the web app shows

@@ -80,7 +80,7 @@ static int deadline_of_unit(struct store *s, const struct unit_rec *u, const str
 	if (cutoff < 0)
 		return -1;
 	period_window(p, cutoff, from, to);
-	deadline_of(p, settings_send_day(set, p->kind, u->kind), deadline);
+	deadline_of(p, cutoff, settings_send_day(set, p->kind, u->kind), deadline);
 	return 0;
 }
 

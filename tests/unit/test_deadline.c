@@ -11,13 +11,18 @@
 
 #include "deadline.h"
 
-static void due(const char *period, int day, const char *want)
+static void due_cut(const char *period, int cutoff, int day, const char *want)
 {
 	struct period p;
 	assert_int_equal(period_parse(period, &p, NULL), 0);
 	char out[11];
-	assert_int_equal(deadline_of(&p, day, out), 0);
+	assert_int_equal(deadline_of(&p, cutoff, day, out), 0);
 	assert_string_equal(out, want);
+}
+
+static void due(const char *period, int day, const char *want)
+{
+	due_cut(period, 15, day, want);
 }
 
 static void test_deadline_of(void **state)
@@ -28,11 +33,15 @@ static void test_deadline_of(void **state)
 	due("2025-H1", 18, "2025-06-18");
 	due("2025-9M", 20, "2025-09-20");
 	due("2025", 20, "2025-12-20");
-	due("2025-02", 31, "2025-02-28"); /* clamped */
-	due("2025-Q1", 0, "2025-03-01");
+	due("2025-02", 31, "2025-02-28");        /* clamped */
+	due("2025-Q1", 15, "2025-03-15");        /* the day the window closes after */
+	due("2025-Q1", 0, "2025-04-01");         /* before the cut-off: the month after */
+	due_cut("2025-12", 1, 16, "2026-01-16"); /* calendar months */
+	due_cut("2025-Q4", 20, 16, "2026-01-16");
+	due_cut("2025-Q4", 20, 22, "2025-12-22");
 	struct period bad = {PERIOD_MONTH, 2025, 13};
 	char out[11] = "x";
-	assert_int_equal(deadline_of(&bad, 16, out), -1);
+	assert_int_equal(deadline_of(&bad, 15, 16, out), -1);
 	assert_string_equal(out, "");
 }
 
