@@ -182,7 +182,7 @@ static void indicators(const struct report *r, struct rdoc *d, int *section)
 	static const char *const head[] = {"Mã",         "Chỉ tiêu", "Đơn vị tính",
 	                                   "Năm gốc",    "Mục tiêu", "Kết quả",
 	                                   "Kỳ số liệu", "Đánh giá", "Cơ quan chủ trì"};
-	static const int tw[] = {550, 2300, 700, 650, 1050, 750, 1050, 950, 1350};
+	static const int tw[] = {650, 2200, 700, 650, 1050, 750, 1050, 950, 1350};
 	struct rtable *t = table(d, "Chỉ tiêu", r->v.n, 9, head, tw);
 	t->group = xcalloc(r->v.n + 1, sizeof *t->group);
 	for (size_t i = 0; i < r->v.n; i++) {
