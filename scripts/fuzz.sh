@@ -43,7 +43,7 @@ if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx fuzz_pdfrows; do
+	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx fuzz_pdfrows fuzz_settings; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -182,6 +182,11 @@ for h in "${harnesses[@]}"; do
 		printf 'GET /cong-khai/A?period=2025\n\n' >"$seeds/public"
 		printf 'POST /api/v1/session\nContent-Type: application/json\n\n{"login":"nobody","password":"x"}' >"$seeds/signin"
 		printf 'GET /api/v1/units?page=2&per_page=1%%20\nAuthorization: Bearer 00\n\n' >"$seeds/units"
+		max_len=8192
+		;;
+	fuzz_settings)
+		printf '{"authority":"TM. ỦY BAN NHÂN DÂN","position":"CHỦ TỊCH","signer":"Nguyễn Văn An","symbol":"BC-UBND","recipients":["Ban Chỉ đạo tỉnh","Lưu: VT"],"send_day":{"month":16,"quarter":17,"half":18,"nine_months":19,"year":20}}' >"$seeds/full.json"
+		printf '{"send_day":{"week":3}}' >"$seeds/bad.json"
 		max_len=8192
 		;;
 	fuzz_dhis2)

@@ -13,6 +13,7 @@
 int cmd_parse(int argc, char **argv);
 int cmd_align(int argc, char **argv);
 int cmd_unit(int argc, char **argv);
+int cmd_unit_settings(int argc, char **argv); /* chitieu unit settings */
 int cmd_import(int argc, char **argv);
 int cmd_plans(int argc, char **argv);
 int cmd_show(int argc, char **argv);

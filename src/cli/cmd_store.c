@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "import.h"
 #include "period.h"
+#include "report.h"
 #include "store.h"
 #include "target.h"
 #include "text.h"
@@ -220,7 +221,9 @@ int cmd_unit(int argc, char **argv)
 		return unit_import(argc - 1, argv + 1);
 	if (argc >= 1 && !strcmp(argv[0], "list"))
 		return unit_list(argc - 1, argv + 1);
-	fputs("Cách dùng: chitieu unit add|import|list ...\n", stderr);
+	if (argc >= 1 && !strcmp(argv[0], "settings"))
+		return cmd_unit_settings(argc - 1, argv + 1);
+	fputs("Cách dùng: chitieu unit add|import|list|settings ...\n", stderr);
 	return CLI_USAGE;
 }
 
@@ -930,6 +933,7 @@ int cmd_period(int argc, char **argv)
 		return CLI_BADINPUT;
 	}
 	int day = 15;
+	char due[11] = "", from[11], to[11];
 	if (unit) {
 		struct store *s = cli_open_db("period", db);
 		if (!s)
@@ -939,6 +943,8 @@ int cmd_period(int argc, char **argv)
 		int found = store_unit_get(s, unit, &u, &err);
 		if (!found)
 			day = store_cutoff_day(s, u.id, &err);
+		if (!found && day > 0 && report_deadline(s, unit, name[0], due, from, to, &err))
+			day = -1;
 		if (found || day < 0)
 			fprintf(stderr, "chitieu period: %s\n",
 			        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
@@ -951,6 +957,11 @@ int cmd_period(int argc, char **argv)
 	char canon[PERIOD_NAME_SIZE], start[11], end[11];
 	period_format(&p, canon, sizeof canon);
 	period_window(&p, day, start, end);
-	printf("Kỳ %s: số liệu từ %s đến %s (chốt ngày %d)\n", canon, start, end, day);
+	printf("Kỳ %s: số liệu từ %s đến %s (chốt ngày %d)", canon, start, end, day);
+	char words[16];
+	deadline_words(due, words);
+	if (*words) /* Decree 09/2019: the sending deadline of the unit (docs/reports.md) */
+		printf("; hạn gửi báo cáo %s", words);
+	putchar('\n');
 	return CLI_OK;
 }

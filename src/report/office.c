@@ -3,9 +3,12 @@
  * DOCX (OOXML parts zipped with libzip: Times New Roman 13, A4, the margins
  * of Decree 30/2020) and PDF (the HTML printed by headless chromium). */
 #define _DEFAULT_SOURCE /* mkstemps */
+#include "doc.h"
 #include "report.h"
 
 #include "text.h"
+
+#include <math.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -46,57 +49,289 @@ static int slurp(const char *path, struct buf *b, char **err)
 
 /* ---- XLSX -------------------------------------------------------------------- */
 
+/* Characters (code points) in a UTF-8 string. */
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	for (; s && *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+#define TARGET_FORMATS 32
+
 struct formats {
-	lxw_format *head, *wrap, *num, *title, *colour[4];
+	lxw_workbook *wb;
+	lxw_format *head, *text, *wrap, *integer, *decimal, *percent, *title, *colour[4];
+	/* Numeric targets: a number format per prefix ("2025: ≥ ") and
+	 * integer or not, made when first needed. */
+	struct {
+		char prefix[24];
+		bool integer;
+		lxw_format *f;
+	} target[TARGET_FORMATS];
+	int ntargets;
 };
 
-static void indicator_header(lxw_worksheet *ws, const struct formats *f)
+static lxw_format *target_format(struct formats *f, const char *prefix, bool integer)
 {
-	static const char *const cols[] = {"Mã",      "Chỉ tiêu", "Đơn vị tính",
-	                                   "Năm gốc", "Mốc",      "Mục tiêu",
-	                                   "Kết quả", "Đánh giá", "Cơ quan chủ trì"};
-	static const double width[] = {7, 60, 12, 10, 7, 22, 12, 22, 40};
-	for (int k = 0; k < 9; k++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)k, cols[k], f->head);
+	for (int k = 0; k < f->ntargets; k++)
+		if (f->target[k].integer == integer && !strcmp(f->target[k].prefix, prefix))
+			return f->target[k].f;
+	if (f->ntargets == TARGET_FORMATS)
+		return integer ? f->integer : f->decimal;
+	char nf[64];
+	snprintf(nf, sizeof nf, "\"%s\"%s", prefix, integer ? "#,##0" : "#,##0.00");
+	lxw_format *x = workbook_add_format(f->wb);
+	format_set_num_format(x, nf);
+	format_set_border(x, LXW_BORDER_THIN);
+	format_set_align(x, LXW_ALIGN_VERTICAL_TOP);
+	int k = f->ntargets++;
+	snprintf(f->target[k].prefix, sizeof f->target[k].prefix, "%s", prefix);
+	f->target[k].integer = integer;
+	f->target[k].f = x;
+	return x;
+}
+
+/* A sheet name: at most 31 characters (Excel's limit), none of []:*?/\,
+ * cut between words when it is longer (never inside a character). */
+static void sheet_name(const char *code, const char *name, char out[128])
+{
+	char raw[128];
+	snprintf(raw, sizeof raw, "%s %s", code, name ? name : "");
+	/* snprintf may have cut a character: drop its lead bytes. */
+	size_t len = strlen(raw);
+	size_t k = len;
+	while (k > 0 && ((unsigned char)raw[k - 1] & 0xc0) == 0x80)
+		k--;
+	if (k > 0 && ((unsigned char)raw[k - 1] & 0x80)) {
+		unsigned char lead = (unsigned char)raw[k - 1];
+		size_t want = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+		if (len - (k - 1) < want)
+			raw[k - 1] = 0;
+	}
+	for (char *p = raw; *p; p++)
+		if (strchr("[]:*?/\\'", *p))
+			*p = ' ';
+	size_t n = 0, cut = 0, last_space = 0;
+	for (const char *p = raw; *p; p++) {
+		if (((unsigned char)*p & 0xc0) != 0x80) {
+			if (n == 31) {
+				cut = last_space ? last_space : (size_t)(p - raw);
+				break;
+			}
+			n++;
+			if (*p == ' ')
+				last_space = (size_t)(p - raw);
+		}
+	}
+	if (cut)
+		raw[cut] = 0;
+	len = strlen(raw);
+	while (len && (raw[len - 1] == ' ' || raw[len - 1] == ',' || raw[len - 1] == '-'))
+		raw[--len] = 0;
+	snprintf(out, 128, "%s", raw);
+}
+
+/* The print setup of every sheet: A4 landscape, narrow margins, the header
+ * row repeated on each page, all columns on one page wide. */
+static void print_setup(lxw_worksheet *ws, lxw_row_t header)
+{
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);
+	worksheet_set_margins(ws, 0.6, 0.4, 0.6, 0.6);
+	worksheet_repeat_rows(ws, header, header);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_freeze_panes(ws, header + 1, 0);
+}
+
+/* Widths fitted to the content (characters, capped at 50 for long texts),
+ * and each row as tall as its longest wrapped cell. */
+static void fit(lxw_worksheet *ws, const struct rtable *t, const size_t *rows, size_t n,
+                double width[RDOC_COLS])
+{
+	for (int k = 0; k < t->ncols; k++) {
+		size_t w = chars(t->head[k]);
+		if (w > 14)
+			w = 14; /* a long header wraps */
+		for (size_t i = 0; i < n; i++) {
+			size_t c = chars(t->cells[rows[i] * (size_t)t->ncols + (size_t)k].text);
+			if (c > w)
+				w = c;
+		}
+		width[k] = w < 6 ? 6 : w > 50 ? 50 : (double)w + 1;
 		worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, width[k], NULL);
 	}
-	worksheet_freeze_panes(ws, 1, 0);
 }
 
-static void indicator_row(lxw_worksheet *ws, lxw_row_t row, const struct status_row *x,
-                          const struct formats *f)
+static int lines_of(const char *text, double width)
 {
-	worksheet_write_string(ws, row, 0, x->ind->code, NULL);
-	worksheet_write_string(ws, row, 1, x->ind->name, f->wrap);
-	if (x->ind->unit)
-		worksheet_write_string(ws, row, 2, x->ind->unit, NULL);
-	if (x->ind->has_baseline)
-		worksheet_write_number(ws, row, 3, x->ind->baseline, f->num);
-	worksheet_write_number(ws, row, 4, x->year, NULL);
-	if (x->target)
-		worksheet_write_string(ws, row, 5, x->target->text, f->wrap);
-	if (x->r.has_latest)
-		worksheet_write_number(ws, row, 6, x->r.latest, f->num);
-	worksheet_write_string(ws, row, 7, eval_status_vi(x->r.status),
-	                       f->colour[eval_status_colour(x->r.status)]);
-	if (x->ind->lead)
-		worksheet_write_string(ws, row, 8, x->ind->lead, f->wrap);
+	size_t c = chars(text);
+	int w = (int)width - 1 > 1 ? (int)width - 1 : 1;
+	return c ? (int)((c + (size_t)w - 1) / (size_t)w) : 1;
 }
 
-/* A sheet name: at most 31 characters, none of []:*?/\ */
-static void sheet_name(const char *code, const char *name, char out[32])
+static void write_cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const struct rcell *c,
+                       struct formats *f, double width)
 {
-	char raw[96];
-	snprintf(raw, sizeof raw, "%s %s", code, name ? name : "");
-	char *p = text_prefix(raw, 28);
-	size_t k = 0;
-	for (const char *s = p; *s && k < 31; s++)
-		out[k++] = strchr("[]:*?/\\", *s) ? ' ' : *s;
-	out[k] = 0;
-	/* Never cut a UTF-8 sequence at byte 31. */
-	while (k > 0 && ((unsigned char)out[k - 1] & 0xc0) == 0xc0)
-		out[--k] = 0;
-	free(p);
+	bool integer = c->has && c->v == floor(c->v) && fabs(c->v) < 1e15;
+	switch (c->kind) {
+	case RCELL_NUMBER:
+		if (c->has)
+			worksheet_write_number(ws, row, col, c->v,
+			                       integer ? f->integer : f->decimal);
+		else
+			worksheet_write_blank(ws, row, col, f->text);
+		return;
+	case RCELL_PERCENT:
+		worksheet_write_number(ws, row, col, c->v, f->percent);
+		return;
+	case RCELL_TARGET:
+		worksheet_write_number(ws, row, col, c->v, target_format(f, c->prefix, integer));
+		return;
+	case RCELL_TEXT:
+		break;
+	}
+	worksheet_write_string(ws, row, col, c->text,
+	                       chars(c->text) + 1 > (size_t)width ? f->wrap : f->text);
+}
+
+/* The rows of t (those listed) on a sheet of their own. */
+static void table_sheet(lxw_workbook *wb, const char *name, const struct rtable *t,
+                        const size_t *rows, size_t n, struct formats *f)
+{
+	lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+	if (!ws)
+		return;
+	double width[RDOC_COLS];
+	fit(ws, t, rows, n, width);
+	int head_lines = 1;
+	for (int k = 0; k < t->ncols; k++) {
+		worksheet_write_string(ws, 0, (lxw_col_t)k, t->head[k], f->head);
+		int l = lines_of(t->head[k], width[k]);
+		head_lines = l > head_lines ? l : head_lines;
+	}
+	worksheet_set_row(ws, 0, 15.0 * head_lines, NULL);
+	print_setup(ws, 0);
+	for (size_t i = 0; i < n; i++) {
+		int lines = 1;
+		for (int k = 0; k < t->ncols; k++) {
+			const struct rcell *c = &t->cells[rows[i] * (size_t)t->ncols + (size_t)k];
+			write_cell(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, c, f, width[k]);
+			int l = c->kind == RCELL_TEXT ? lines_of(c->text, width[k]) : 1;
+			lines = l > lines ? l : lines;
+		}
+		if (lines > 1)
+			worksheet_set_row(ws, (lxw_row_t)(i + 1), 15.0 * lines, NULL);
+	}
+}
+
+/* The indicators: one sheet per group of the plan (all on one when the plan
+ * has no groups). */
+static void indicator_sheets(lxw_workbook *wb, const struct report *r, const struct rtable *t,
+                             struct formats *f)
+{
+	size_t *rows = xcalloc(t->nrows + 1, sizeof *rows);
+	if (!r->v.p.ngroups) {
+		for (size_t i = 0; i < t->nrows; i++)
+			rows[i] = i;
+		table_sheet(wb, t->sheet, t, rows, t->nrows, f);
+	}
+	for (size_t g = 0; g < r->v.p.ngroups; g++) {
+		const struct plan_group *grp = &r->v.p.groups[g];
+		size_t n = 0;
+		for (size_t i = 0; i < t->nrows; i++)
+			if (t->group[i] && !strcmp(t->group[i], grp->code))
+				rows[n++] = i;
+		char name[128];
+		sheet_name(grp->code, grp->name, name);
+		if (workbook_get_worksheet_by_name(wb, name)) /* a clashing name: the code alone */
+			snprintf(name, sizeof name, "Nhóm %s", grp->code);
+		table_sheet(wb, name, t, rows, n, f);
+	}
+	free(rows);
+}
+
+static void summary_sheet(lxw_workbook *wb, const struct report *r, const struct rdoc *d,
+                          struct formats *f)
+{
+	lxw_worksheet *sum = workbook_add_worksheet(wb, "Tổng hợp");
+	worksheet_set_column(sum, 0, 0, 34, NULL);
+	worksheet_set_column(sum, 1, 1, 12, NULL);
+	/* The title on top, over the width of the chart beside the counts. */
+	worksheet_merge_range(sum, 0, 0, 0, 9, r->title, f->title);
+	worksheet_set_row(sum, 0, 36, NULL);
+	worksheet_write_string(sum, 2, 0, "Đánh giá", f->head);
+	worksheet_write_string(sum, 2, 1, "Số chỉ tiêu", f->head);
+	print_setup(sum, 2);
+	static const enum eval_status order[] = {EVAL_MET,     EVAL_EXCEEDED,     EVAL_ON_TRACK,
+	                                         EVAL_AT_RISK, EVAL_OFF_TRACK,    EVAL_NOT_MET,
+	                                         EVAL_NO_DATA, EVAL_NOT_EVALUATED};
+	for (int k = 0; k < 8; k++) {
+		worksheet_write_string(sum, (lxw_row_t)(k + 3), 0, eval_status_vi(order[k]),
+		                       f->colour[eval_status_colour(order[k])]);
+		worksheet_write_number(sum, (lxw_row_t)(k + 3), 1, r->count[order[k]], f->integer);
+	}
+	static const char *const tasks[] = {"Nhiệm vụ hoàn thành", "Nhiệm vụ đang thực hiện",
+	                                    "Nhiệm vụ quá hạn"};
+	const int nt[] = {r->tasks_done, r->tasks_open, r->tasks_late};
+	for (int k = 0; k < 3; k++) {
+		worksheet_write_string(sum, (lxw_row_t)(12 + k), 0, tasks[k], f->text);
+		worksheet_write_number(sum, (lxw_row_t)(12 + k), 1, nt[k], f->integer);
+	}
+	/* The summary's sentences (the same as the documents'). */
+	lxw_row_t row = 16;
+	for (size_t i = 0; i < d->nblocks && d->blocks[i].kind != RBLOCK_TABLE; i++)
+		if (d->blocks[i].kind == RBLOCK_PARA) {
+			worksheet_merge_range(sum, row, 0, row, 9, d->blocks[i].text, f->wrap);
+			worksheet_set_row(sum, row++, 15.0 * lines_of(d->blocks[i].text, 120),
+			                  NULL);
+		}
+	lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR);
+	chart_add_series(chart, "='Tổng hợp'!$A$4:$A$11", "='Tổng hợp'!$B$4:$B$11");
+	chart_title_set_name(chart, "Chỉ tiêu theo đánh giá");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	lxw_chart_options place = {.x_offset = 10, .y_offset = 0, .x_scale = 1, .y_scale = 0.85};
+	worksheet_insert_chart_opt(sum, 2, 3, chart, &place);
+}
+
+static void xlsx_formats(lxw_workbook *wb, struct formats *f)
+{
+	memset(f, 0, sizeof *f);
+	f->wb = wb;
+	f->head = workbook_add_format(wb);
+	format_set_bold(f->head);
+	format_set_bg_color(f->head, 0xDDDDDD);
+	format_set_border(f->head, LXW_BORDER_THIN);
+	format_set_text_wrap(f->head);
+	format_set_align(f->head, LXW_ALIGN_CENTER);
+	format_set_align(f->head, LXW_ALIGN_VERTICAL_CENTER);
+	f->text = workbook_add_format(wb);
+	f->wrap = workbook_add_format(wb);
+	f->integer = workbook_add_format(wb);
+	f->decimal = workbook_add_format(wb);
+	f->percent = workbook_add_format(wb);
+	format_set_text_wrap(f->wrap);
+	format_set_num_format(f->integer, "#,##0");
+	format_set_num_format(f->decimal, "#,##0.00");
+	format_set_num_format(f->percent, "0.00%");
+	lxw_format *cells[] = {f->text, f->wrap, f->integer, f->decimal, f->percent};
+	for (int k = 0; k < 5; k++) {
+		format_set_border(cells[k], LXW_BORDER_THIN);
+		format_set_align(cells[k], LXW_ALIGN_VERTICAL_TOP);
+	}
+	f->title = workbook_add_format(wb);
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 13);
+	format_set_text_wrap(f->title);
+	format_set_align(f->title, LXW_ALIGN_CENTER);
+	format_set_align(f->title, LXW_ALIGN_VERTICAL_CENTER);
+	static const uint32_t bg[] = {0xE2E8F0, 0xC6F6D5, 0xFEFCBF, 0xFED7D7};
+	for (int k = 0; k < 4; k++) {
+		f->colour[k] = workbook_add_format(wb);
+		format_set_bg_color(f->colour[k], bg[k]);
+		format_set_border(f->colour[k], LXW_BORDER_THIN);
+	}
 }
 
 int report_xlsx(const struct report *r, struct buf *b, char **err)
@@ -112,124 +347,27 @@ int report_xlsx(const struct report *r, struct buf *b, char **err)
 		*err = xstrdup("libxlsxwriter không tạo được sổ tính");
 		return -1;
 	}
-	struct formats f = {workbook_add_format(wb),
-	                    workbook_add_format(wb),
-	                    workbook_add_format(wb),
-	                    workbook_add_format(wb),
-	                    {0}};
-	format_set_bold(f.head);
-	format_set_bg_color(f.head, 0xDDDDDD);
-	format_set_border(f.head, LXW_BORDER_THIN);
-	format_set_text_wrap(f.head);
-	format_set_text_wrap(f.wrap);
-	format_set_num_format(f.num, "#,##0.##");
-	format_set_bold(f.title);
-	format_set_font_size(f.title, 13);
-	static const uint32_t bg[] = {0xE2E8F0, 0xC6F6D5, 0xFEFCBF, 0xFED7D7};
-	for (int k = 0; k < 4; k++) {
-		f.colour[k] = workbook_add_format(wb);
-		format_set_bg_color(f.colour[k], bg[k]);
-	}
-	/* Summary: the counts, and a chart of them. */
-	lxw_worksheet *sum = workbook_add_worksheet(wb, "Tổng hợp");
-	worksheet_set_column(sum, 0, 0, 34, NULL);
-	worksheet_set_column(sum, 1, 1, 12, NULL);
-	worksheet_write_string(sum, 0, 0, "Đánh giá", f.head);
-	worksheet_write_string(sum, 0, 1, "Số chỉ tiêu", f.head);
-	worksheet_freeze_panes(sum, 1, 0);
-	static const enum eval_status order[] = {EVAL_MET,     EVAL_EXCEEDED,     EVAL_ON_TRACK,
-	                                         EVAL_AT_RISK, EVAL_OFF_TRACK,    EVAL_NOT_MET,
-	                                         EVAL_NO_DATA, EVAL_NOT_EVALUATED};
-	for (int k = 0; k < 8; k++) {
-		worksheet_write_string(sum, (lxw_row_t)(k + 1), 0, eval_status_vi(order[k]),
-		                       f.colour[eval_status_colour(order[k])]);
-		worksheet_write_number(sum, (lxw_row_t)(k + 1), 1, r->count[order[k]], NULL);
-	}
-	worksheet_write_string(sum, 10, 0, "Nhiệm vụ hoàn thành", NULL);
-	worksheet_write_number(sum, 10, 1, r->tasks_done, NULL);
-	worksheet_write_string(sum, 11, 0, "Nhiệm vụ đang thực hiện", NULL);
-	worksheet_write_number(sum, 11, 1, r->tasks_open, NULL);
-	worksheet_write_string(sum, 12, 0, "Nhiệm vụ quá hạn", NULL);
-	worksheet_write_number(sum, 12, 1, r->tasks_late, NULL);
-	worksheet_write_string(sum, 14, 0, r->title, f.title);
-	lxw_chart *chart = workbook_add_chart(wb, LXW_CHART_BAR);
-	chart_add_series(chart, "='Tổng hợp'!$A$2:$A$9", "='Tổng hợp'!$B$2:$B$9");
-	chart_title_set_name(chart, "Chỉ tiêu theo đánh giá");
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-	worksheet_insert_chart(sum, 1, 3, chart);
-	/* One sheet per group of indicators. */
-	for (size_t g = 0; g < r->v.p.ngroups; g++) {
-		const struct plan_group *grp = &r->v.p.groups[g];
-		char name[32];
-		sheet_name(grp->code, grp->name, name);
-		lxw_worksheet *ws = workbook_add_worksheet(wb, name);
-		if (!ws) { /* a clashing name: the code alone */
-			snprintf(name, sizeof name, "Nhóm %s", grp->code);
-			ws = workbook_add_worksheet(wb, name);
-		}
-		if (!ws)
+	struct formats f;
+	xlsx_formats(wb, &f);
+	struct rdoc d;
+	rdoc_build(r, &d);
+	summary_sheet(wb, r, &d, &f);
+	for (size_t i = 0; i < d.nblocks; i++) {
+		const struct rtable *t = &d.blocks[i].table;
+		if (d.blocks[i].kind != RBLOCK_TABLE)
 			continue;
-		indicator_header(ws, &f);
-		lxw_row_t row = 1;
-		for (size_t i = 0; i < r->v.n; i++)
-			if (r->v.rows[i].ind->group && !strcmp(r->v.rows[i].ind->group, grp->code))
-				indicator_row(ws, row++, &r->v.rows[i], &f);
-	}
-	if (r->ntasks) {
-		lxw_worksheet *ws = workbook_add_worksheet(wb, "Nhiệm vụ");
-		static const char *const cols[] = {"Mã",       "Nhiệm vụ", "Chủ trì",
-		                                   "Thời hạn", "Tiến độ",  "Quá hạn"};
-		static const double width[] = {8, 70, 30, 12, 16, 9};
-		for (int k = 0; k < 6; k++) {
-			worksheet_write_string(ws, 0, (lxw_col_t)k, cols[k], f.head);
-			worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, width[k], NULL);
+		if (t->group) {
+			indicator_sheets(wb, r, t, &f);
+			continue;
 		}
-		worksheet_freeze_panes(ws, 1, 0);
-		for (size_t i = 0; i < r->ntasks; i++) {
-			const struct task_row *t = &r->tasks[i];
-			lxw_row_t row = (lxw_row_t)(i + 1);
-			worksheet_write_string(ws, row, 0, t->code, NULL);
-			worksheet_write_string(ws, row, 1, t->title, f.wrap);
-			if (t->lead)
-				worksheet_write_string(ws, row, 2, t->lead, f.wrap);
-			if (t->due)
-				worksheet_write_string(ws, row, 3, t->due, NULL);
-			worksheet_write_string(ws, row, 4, t->status ? t->status : "not_started",
-			                       NULL);
-			worksheet_write_string(ws, row, 5, t->overdue ? "quá hạn" : "", NULL);
-		}
-	}
-	if (r->fam.n) {
-		lxw_worksheet *ws = workbook_add_worksheet(wb, "Đơn vị trực thuộc");
-		static const char *const cols[] = {"Mã", "Chỉ tiêu", "Giá trị tổng hợp", "Số đạt",
-		                                   "Số có mục tiêu"};
-		for (int k = 0; k < 5; k++)
-			worksheet_write_string(ws, 0, (lxw_col_t)k, cols[k], f.head);
-		worksheet_set_column(ws, 1, 1, 60, NULL);
-		worksheet_freeze_panes(ws, 1, 0);
-		for (size_t i = 0; i < r->nroll; i++) {
-			lxw_row_t row = (lxw_row_t)(i + 1);
-			worksheet_write_string(ws, row, 0, r->roll[i].code, NULL);
-			worksheet_write_string(ws, row, 1, r->roll[i].name, f.wrap);
-			if (r->roll[i].has_value)
-				worksheet_write_number(ws, row, 2, r->roll[i].value, f.num);
-			worksheet_write_number(ws, row, 3, r->roll[i].meeting.met, NULL);
-			worksheet_write_number(ws, row, 4, r->roll[i].meeting.evaluated, NULL);
-		}
-		lxw_worksheet *rk = workbook_add_worksheet(wb, "Xếp hạng");
-		worksheet_write_string(rk, 0, 0, "Hạng", f.head);
-		worksheet_write_string(rk, 0, 1, "Đơn vị", f.head);
-		worksheet_write_string(rk, 0, 2, "Tỷ lệ đạt hoặc đúng tiến độ", f.head);
-		worksheet_set_column(rk, 1, 2, 30, NULL);
-		worksheet_freeze_panes(rk, 1, 0);
-		for (size_t i = 0; i < r->nrank; i++) {
-			lxw_row_t row = (lxw_row_t)(i + 1);
-			worksheet_write_number(rk, row, 0, r->rank[i].rank, NULL);
-			worksheet_write_string(rk, row, 1, r->rank[i].name, NULL);
-			worksheet_write_number(rk, row, 2, r->rank[i].completion, NULL);
-		}
+		size_t *rows = xcalloc(t->nrows + 1, sizeof *rows);
+		for (size_t k = 0; k < t->nrows; k++)
+			rows[k] = k;
+		table_sheet(wb, t->sheet, t, rows, t->nrows, &f);
+		free(rows);
 	}
 	lxw_error e = workbook_close(wb);
+	rdoc_free(&d);
 	int rc = e ? -1 : slurp(path, b, err);
 	if (e)
 		*err = xasprintf("libxlsxwriter: %s", lxw_strerror(e));
@@ -239,36 +377,74 @@ int report_xlsx(const struct report *r, struct buf *b, char **err)
 
 /* ---- DOCX -------------------------------------------------------------------- */
 
-/* A paragraph: jc left|center|right|both; bold, italic, underline; size in
- * half points (0: the default 26 = 13 pt). */
-static void para(struct buf *b, const char *jc, bool bold, bool italic, bool underline, int size,
-                 const char *text)
+/* Paragraph properties: jc left|center|right|both; spacing before/after in
+ * twips; a first-line indent (twips, 0 none). */
+static void ppr(struct buf *b, const char *jc, int before, int after, int first)
 {
-	buf_printf(
-	        b,
-	        "<w:p><w:pPr><w:jc w:val=\"%s\"/><w:spacing w:after=\"60\"/></w:pPr><w:r><w:rPr>",
-	        jc);
+	buf_printf(b, "<w:pPr><w:spacing w:before=\"%d\" w:after=\"%d\"/>", before, after);
+	if (first)
+		buf_printf(b, "<w:ind w:firstLine=\"%d\"/>", first);
+	buf_printf(b, "<w:jc w:val=\"%s\"/></w:pPr>", jc);
+}
+
+/* A run: bold, italic; size in half points (0: the default 26 = 13 pt). */
+static void run(struct buf *b, bool bold, bool italic, int size, const char *text)
+{
+	buf_puts(b, "<w:r><w:rPr>");
 	if (bold)
 		buf_puts(b, "<w:b/>");
 	if (italic)
 		buf_puts(b, "<w:i/>");
-	if (underline)
-		buf_puts(b, "<w:u w:val=\"single\"/>");
 	if (size)
-		buf_printf(b, "<w:sz w:val=\"%d\"/>", size);
+		buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", size, size);
 	buf_puts(b, "</w:rPr><w:t xml:space=\"preserve\">");
 	buf_escape_markup(b, text);
-	buf_puts(b, "</w:t></w:r></w:p>");
+	buf_puts(b, "</w:t></w:r>");
 }
 
-static void cell(struct buf *b, int width, bool bold, const char *text)
+/* A body paragraph (Decree 30: spacing ≥ 6 pt, first line indented 1 cm). */
+static void body_para(struct buf *b, bool bold, const char *text)
 {
+	buf_puts(b, "<w:p>");
+	ppr(b, "both", bold ? 120 : 0, 120, 567);
+	run(b, bold, false, 0, text);
+	buf_puts(b, "</w:p>");
+}
+
+/* A centred line of the header or the signature block (inside a table). */
+static void line(struct buf *b, bool bold, bool italic, int size, const char *text)
+{
+	buf_puts(b, "<w:p>");
+	ppr(b, "center", 0, 0, 0);
+	run(b, bold, italic, size, text);
+	buf_puts(b, "</w:p>");
+}
+
+/* A short rule: a paragraph's top border, indented to width twips of a
+ * column of col twips, centred. */
+static void rule(struct buf *b, int col, int width)
+{
+	int side = (col - width) / 2;
 	buf_printf(b,
-	           "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:rPr>%s"
-	           "<w:sz w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">",
-	           width, bold ? "<w:b/>" : "");
-	buf_escape_markup(b, text);
-	buf_puts(b, "</w:t></w:r></w:p></w:tc>");
+	           "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" "
+	           "w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"60\" w:after=\"0\" "
+	           "w:line=\"120\" w:lineRule=\"exact\"/><w:ind w:left=\"%d\" w:right=\"%d\"/>"
+	           "</w:pPr></w:p>",
+	           side, side);
+}
+
+static void cell_start(struct buf *b, int width)
+{
+	buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/></w:tcPr>", width);
+}
+
+static void data_cell(struct buf *b, int width, bool bold, bool right, const char *text)
+{
+	cell_start(b, width);
+	buf_puts(b, "<w:p>");
+	ppr(b, right ? "right" : "left", 0, 0, 0);
+	run(b, bold, false, 22, text);
+	buf_puts(b, "</w:p></w:tc>");
 }
 
 static void table_start(struct buf *b, bool borders)
@@ -281,126 +457,143 @@ static void table_start(struct buf *b, bool borders)
 		            "w:val=\"single\" "
 		            "w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV "
 		            "w:val=\"single\" w:sz=\"4\"/></w:tblBorders>");
-	buf_puts(b, "</w:tblPr>");
+	buf_puts(b, "<w:tblLayout w:type=\"fixed\"/></w:tblPr>");
+}
+
+/* The header (Decree 30, appendix I): the issuing body left, bold, a short
+ * rule under it; the national title and motto right, a rule under the
+ * motto; then "Số" and, on the same line, place and date. */
+static void docx_header(const struct rdoc *d, struct buf *b)
+{
+	enum { LEFT = 3700, RIGHT = 5655 };
+	table_start(b, false);
+	buf_printf(b, "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid><w:tr>",
+	           LEFT, RIGHT);
+	cell_start(b, LEFT);
+	line(b, true, false, 26, d->body);
+	line(b, true, false, 26, d->body_unit);
+	rule(b, LEFT, 1500);
+	buf_puts(b, "</w:tc>");
+	cell_start(b, RIGHT);
+	line(b, true, false, 24, d->national);
+	line(b, true, false, 26, d->motto);
+	rule(b, RIGHT, 3400);
+	buf_puts(b, "</w:tc></w:tr><w:tr>");
+	cell_start(b, LEFT);
+	line(b, false, false, 26, d->number);
+	buf_puts(b, "</w:tc>");
+	cell_start(b, RIGHT);
+	line(b, false, true, 26, d->place_date);
+	buf_puts(b, "</w:tc></w:tr></w:tbl>");
+	buf_puts(b, "<w:p>");
+	ppr(b, "center", 360, 0, 0);
+	run(b, true, false, 28, d->kind);
+	buf_puts(b, "</w:p><w:p>");
+	ppr(b, "center", 0, 240, 0);
+	run(b, true, false, 26, d->title);
+	buf_puts(b, "</w:p>");
+}
+
+static void docx_table(const struct rtable *t, struct buf *b)
+{
+	table_start(b, true);
+	buf_puts(b, "<w:tblGrid>");
+	for (int k = 0; k < t->ncols; k++)
+		buf_printf(b, "<w:gridCol w:w=\"%d\"/>", t->twips[k]);
+	buf_puts(b, "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
+	for (int k = 0; k < t->ncols; k++)
+		data_cell(b, t->twips[k], true, false, t->head[k]);
+	buf_puts(b, "</w:tr>");
+	for (size_t i = 0; i < t->nrows; i++) {
+		buf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		for (int k = 0; k < t->ncols; k++) {
+			const struct rcell *c = &t->cells[i * (size_t)t->ncols + (size_t)k];
+			data_cell(b, t->twips[k], false,
+			          c->kind == RCELL_NUMBER || c->kind == RCELL_PERCENT, c->text);
+		}
+		buf_puts(b, "</w:tr>");
+	}
+	buf_puts(b, "</w:tbl>");
+}
+
+/* "Nơi nhận" left (bold italic 12, the list 11), the signature right: the
+ * authority and position bold, room for the signature, the name bold. */
+static void docx_signature(const struct rdoc *d, struct buf *b)
+{
+	enum { LEFT = 4300, RIGHT = 5055 };
+	buf_puts(b, "<w:p>");
+	ppr(b, "left", 0, 120, 0);
+	buf_puts(b, "</w:p>");
+	table_start(b, false);
+	buf_printf(b,
+	           "<w:tblGrid><w:gridCol w:w=\"%d\"/><w:gridCol w:w=\"%d\"/></w:tblGrid>"
+	           "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
+	           LEFT, RIGHT);
+	cell_start(b, LEFT);
+	buf_puts(b, "<w:p>");
+	ppr(b, "left", 0, 0, 0);
+	run(b, true, true, 24, "Nơi nhận:");
+	buf_puts(b, "</w:p>");
+	for (int i = 0; i < d->sign->nrecipients; i++) {
+		char *item = xasprintf("- %s%s", d->sign->recipients[i],
+		                       i + 1 < d->sign->nrecipients ? ";" : ".");
+		buf_puts(b, "<w:p>");
+		ppr(b, "left", 0, 0, 0);
+		run(b, false, false, 22, item);
+		buf_puts(b, "</w:p>");
+		free(item);
+	}
+	buf_puts(b, "</w:tc>");
+	cell_start(b, RIGHT);
+	line(b, true, false, 26, d->sign->authority);
+	line(b, true, false, 26, d->sign->position);
+	for (int k = 0; k < 4; k++)
+		line(b, false, false, 26, "");
+	line(b, true, false, 26, d->sign->signer);
+	buf_puts(b, "</w:tc></w:tr></w:tbl>");
 }
 
 static void document_xml(const struct report *r, struct buf *b)
 {
+	struct rdoc d;
+	rdoc_build(r, &d);
 	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
 	            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
-	            "main\"><w:body>");
-	/* The header: issuing body left, the motto right (Decree 30, appendix I). */
-	table_start(b, false);
-	buf_puts(b, "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"4000\" w:type=\"dxa\"/></w:tcPr>");
-	para(b, "center", false, false, false, 26, r->issuer);
-	para(b, "center", true, false, true, 26, r->issuer_parent);
-	para(b, "center", false, false, false, 26, "Số:      /BC-UBND");
-	buf_puts(b, "</w:tc><w:tc><w:tcPr><w:tcW w:w=\"5500\" w:type=\"dxa\"/></w:tcPr>");
-	para(b, "center", true, false, false, 24, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-	para(b, "center", true, false, true, 26, "Độc lập - Tự do - Hạnh phúc");
-	char place[256];
-	snprintf(place, sizeof place, "%s, %s", r->place, r->date_words);
-	para(b, "center", false, true, false, 26, place);
-	buf_puts(b, "</w:tc></w:tr></w:tbl>");
-	para(b, "center", true, false, false, 28, "BÁO CÁO");
-	para(b, "center", true, false, false, 26, r->title);
-	para(b, "left", true, false, false, 26, "I. TÓM TẮT");
-	char *sum = xasprintf(
-	        "Tổng số %zu chỉ tiêu: %d đạt, %d vượt, %d đúng tiến độ, %d có nguy cơ không đạt, "
-	        "%d chậm tiến độ, %d không đạt, %d chưa có số liệu, %d không đánh giá. Nhiệm vụ: "
-	        "%zu, "
-	        "trong đó %d hoàn thành, %d đang thực hiện, %d quá hạn.",
-	        r->v.n, r->count[EVAL_MET], r->count[EVAL_EXCEEDED], r->count[EVAL_ON_TRACK],
-	        r->count[EVAL_AT_RISK], r->count[EVAL_OFF_TRACK], r->count[EVAL_NOT_MET],
-	        r->count[EVAL_NO_DATA], r->count[EVAL_NOT_EVALUATED], r->ntasks, r->tasks_done,
-	        r->tasks_open, r->tasks_late);
-	para(b, "both", false, false, false, 0, sum);
-	free(sum);
-	if (r->v.n) {
-		para(b, "left", true, false, false, 26, "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
-		table_start(b, true);
-		static const char *const cols[] = {"Mã",       "Chỉ tiêu", "Đơn vị tính",
-		                                   "Năm gốc",  "Mục tiêu", "Kết quả",
-		                                   "Đánh giá", "Chủ trì"};
-		static const int w[] = {600, 2800, 900, 800, 1200, 900, 1200, 1500};
-		buf_puts(b, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
-		for (int k = 0; k < 8; k++)
-			cell(b, w[k], true, cols[k]);
-		buf_puts(b, "</w:tr>");
-		for (size_t i = 0; i < r->v.n; i++) {
-			struct report_row_text t;
-			const char *cells[8];
-			report_indicator_cells(&r->v.rows[i], &t, cells);
-			buf_puts(b, "<w:tr>");
-			for (int k = 0; k < 8; k++)
-				cell(b, w[k], false, cells[k]);
-			buf_puts(b, "</w:tr>");
-		}
-		buf_puts(b, "</w:tbl>");
+	            "main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	            "relationships\"><w:body>");
+	docx_header(&d, b);
+	for (size_t i = 0; i < d.nblocks; i++) {
+		const struct rblock *k = &d.blocks[i];
+		if (k->kind == RBLOCK_HEADING)
+			body_para(b, true, k->text);
+		else if (k->kind == RBLOCK_PARA)
+			body_para(b, false, k->text);
+		else if (k->kind == RBLOCK_ITEM) {
+			char *item = xasprintf("- %s", k->text);
+			body_para(b, false, item);
+			free(item);
+		} else
+			docx_table(&k->table, b);
 	}
-	if (r->ntasks) {
-		para(b, "left", true, false, false, 26, "III. TIẾN ĐỘ CÁC NHIỆM VỤ");
-		table_start(b, true);
-		static const int w[] = {700, 4500, 2000, 1100, 1500};
-		buf_puts(b, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
-		static const char *const cols[] = {"Mã", "Nhiệm vụ", "Chủ trì", "Thời hạn",
-		                                   "Tiến độ"};
-		for (int k = 0; k < 5; k++)
-			cell(b, w[k], true, cols[k]);
-		buf_puts(b, "</w:tr>");
-		for (size_t i = 0; i < r->ntasks; i++) {
-			const struct task_row *t = &r->tasks[i];
-			buf_puts(b, "<w:tr>");
-			cell(b, w[0], false, t->code);
-			cell(b, w[1], false, t->title);
-			cell(b, w[2], false, t->lead ? t->lead : "");
-			cell(b, w[3], false, t->due ? t->due : "–");
-			cell(b, w[4], false,
-			     t->status && !strcmp(t->status, "done") ? "Hoàn thành"
-			     : t->overdue                            ? "Quá hạn"
-			                                             : "Đang thực hiện");
-			buf_puts(b, "</w:tr>");
-		}
-		buf_puts(b, "</w:tbl>");
-	}
-	if (r->fam.n) {
-		char *h = xasprintf("IV. TỔNG HỢP %zu ĐƠN VỊ TRỰC THUỘC", r->fam.n);
-		para(b, "left", true, false, false, 26, h);
-		free(h);
-		table_start(b, true);
-		buf_puts(b, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
-		cell(b, 700, true, "Mã");
-		cell(b, 5000, true, "Chỉ tiêu");
-		cell(b, 1600, true, "Giá trị tổng hợp");
-		cell(b, 1600, true, "Số đơn vị đạt / có mục tiêu");
-		buf_puts(b, "</w:tr>");
-		for (size_t i = 0; i < r->nroll; i++) {
-			char v[40], m[40];
-			report_number(v, r->roll[i].has_value, r->roll[i].value);
-			snprintf(m, sizeof m, "%d/%d", r->roll[i].meeting.met,
-			         r->roll[i].meeting.evaluated);
-			buf_puts(b, "<w:tr>");
-			cell(b, 700, false, r->roll[i].code);
-			cell(b, 5000, false, r->roll[i].name);
-			cell(b, 1600, false, v);
-			cell(b, 1600, false, m);
-			buf_puts(b, "</w:tr>");
-		}
-		buf_puts(b, "</w:tbl>");
-		para(b, "left", true, false, false, 26, "Xếp hạng các đơn vị");
-		for (size_t i = 0; i < r->nrank; i++) {
-			char *line = xasprintf("%d. %s: %.1f%% (%d/%d)", r->rank[i].rank,
-			                       r->rank[i].name, 100 * r->rank[i].completion,
-			                       r->rank[i].good, r->rank[i].evaluated);
-			para(b, "left", false, false, false, 0, line);
-			free(line);
-		}
-	}
-	/* A4, margins top 20, bottom 20, left 30, right 15 mm. */
-	buf_puts(b, "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
-	            "w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" "
-	            "w:footer=\"567\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>");
+	docx_signature(&d, b);
+	/* A4, margins top 20, bottom 20, left 30, right 15 mm; the page number
+	 * in the header, from page 2 (titlePg: the first page has none). */
+	buf_puts(b,
+	         "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId2\"/>"
+	         "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" "
+	         "w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"567\" "
+	         "w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr></w:body></w:document>");
+	rdoc_free(&d);
 }
+
+/* The page header: the page number, centred (a PAGE field). */
+static const char header_xml[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+        "<w:hdr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:fldChar "
+        "w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE "
+        "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2"
+        "</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>";
 
 static const char content_types[] =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
@@ -411,6 +604,9 @@ static const char content_types[] =
         "<Override PartName=\"/word/document.xml\" "
         "ContentType=\"application/"
         "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+        "<Override PartName=\"/word/header1.xml\" "
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/"
+        ">"
         "<Override PartName=\"/word/styles.xml\" "
         "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/"
         ">"
@@ -428,7 +624,9 @@ static const char document_rels[] =
         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         "<Relationship Id=\"rId1\" "
         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
-        "Target=\"styles.xml\"/></Relationships>";
+        "Target=\"styles.xml\"/><Relationship Id=\"rId2\" "
+        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" "
+        "Target=\"header1.xml\"/></Relationships>";
 
 /* Times New Roman 13 pt everywhere (Decree 30: 13–14 for the text). */
 static const char styles[] =
@@ -437,7 +635,7 @@ static const char styles[] =
         "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
         "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>"
         "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/><w:lang w:val=\"vi-VN\"/></w:rPr>"
-        "</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"264\" "
+        "</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" "
         "w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
         "w:val=\"Normal\"/></w:style></w:styles>";
@@ -465,6 +663,7 @@ int report_docx(const struct report *r, struct buf *b, char **err)
 	             {"_rels/.rels", rels, sizeof rels - 1},
 	             {"word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1},
 	             {"word/styles.xml", styles, sizeof styles - 1},
+	             {"word/header1.xml", header_xml, sizeof header_xml - 1},
 	             {"word/document.xml", buf_str(&doc), doc.len}};
 	int rc = 0;
 	for (size_t i = 0; i < sizeof parts / sizeof parts[0] && !rc; i++) {

@@ -1,7 +1,9 @@
 /* report.c: what the report says, and its JSON, CSV and HTML forms. */
 #include "report.h"
 #include "csv.h"
+#include "doc.h"
 #include "figure.h"
+#include "plan.h"
 
 #include "period.h"
 #include "text.h"
@@ -60,6 +62,63 @@ static void issuer_of(const struct unit_rec *u, struct report *r)
 		*paren = 0;
 }
 
+/* The settings, the cut-off window and the sending deadline of unit u for
+ * period p (Decree 09/2019). */
+static int deadline_of_unit(struct store *s, const struct unit_rec *u, const struct period *p,
+                            struct unit_settings *set, char deadline[11], char from[11],
+                            char to[11], char **err)
+{
+	char *doc = NULL;
+	if (store_unit_settings_get(s, u->code, &doc, err))
+		return -1;
+	int rc = settings_parse(doc, set, err);
+	free(doc);
+	if (rc)
+		return -1;
+	settings_fill_defaults(set);
+	int cutoff = store_cutoff_day(s, u->id, err);
+	if (cutoff < 0)
+		return -1;
+	period_window(p, cutoff, from, to);
+	deadline_of(p, cutoff, settings_send_day(set, p->kind, u->kind), deadline);
+	return 0;
+}
+
+int report_deadline(struct store *s, const char *unit, const char *period, char deadline[11],
+                    char cutoff_from[11], char cutoff_to[11], char **err)
+{
+	struct period p;
+	const char *why;
+	if (period_parse(period, &p, &why)) {
+		*err = xasprintf("[E_PERIOD] \"%s\": %s", period, why);
+		return -1;
+	}
+	struct unit_rec u = {0};
+	int found = store_unit_get(s, unit, &u, err);
+	if (found == 1)
+		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị %s", unit);
+	struct unit_settings set;
+	int rc = found ? -1
+	               : deadline_of_unit(s, &u, &p, &set, deadline, cutoff_from, cutoff_to, err);
+	unit_rec_free(&u);
+	return rc;
+}
+
+/* The date as words with leading zeros (Decree 30: "ngày 05 tháng 01 năm
+ * 2026"), and as ISO. */
+static void date_of(const char *today, struct report *r)
+{
+	int y = 0, m = 0, d = 0;
+	if (today && sscanf(today, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= 31) {
+		snprintf(r->date_words, sizeof r->date_words, "ngày %02d tháng %02d năm %d", d, m,
+		         y);
+		snprintf(r->date, sizeof r->date, "%04d-%02d-%02d", y, m, d);
+	} else {
+		snprintf(r->date_words, sizeof r->date_words, "ngày … tháng … năm …");
+	}
+}
+
 int report_build(struct store *s, const char *unit, const char *period, const char *today,
                  struct report *r, char **err)
 {
@@ -75,11 +134,8 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 	}
 	period_format(&p, r->period, sizeof r->period);
 	period_words_vi(&p, r->period_words, sizeof r->period_words);
-	int y = 0, m = 0, d = 0;
-	if (today && sscanf(today, "%4d-%2d-%2d", &y, &m, &d) == 3)
-		snprintf(r->date_words, sizeof r->date_words, "ngày %d tháng %d năm %d", d, m, y);
-	else
-		snprintf(r->date_words, sizeof r->date_words, "ngày … tháng … năm …");
+	r->grain = grain;
+	date_of(today, r);
 	/* The unit's own plan, when it has one; a province may have none. */
 	char *e2 = NULL;
 	if (view_unit(s, unit, as_of, grain, EVAL_LINEAR, &r->v, &e2)) {
@@ -95,6 +151,11 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 		r->has_plan = true;
 	}
 	issuer_of(&r->v.u, r);
+	if (deadline_of_unit(s, &r->v.u, &p, &r->settings, r->deadline, r->cutoff_from,
+	                     r->cutoff_to, err))
+		return -1;
+	if (*r->date)
+		r->days_left = deadline_days_left(r->date, r->deadline, &r->has_days_left);
 	for (size_t i = 0; i < r->v.n; i++)
 		r->count[r->v.rows[i].r.status]++;
 	if (r->has_plan && store_task_list(s, r->v.u.id, r->period, &r->tasks, &r->ntasks, err))
@@ -148,42 +209,78 @@ static json_t *task_json(const struct task_row *t)
 	return o;
 }
 
+static json_t *indicator_json(const struct report *r, const struct status_row *x)
+{
+	json_t *o = view_status_row_json(x);
+	json_object_set_new(o, "target_text", json_string(x->target ? x->target->text : ""));
+	json_object_set_new(o, "target", x->target ? target_to_json(x->target) : json_null());
+	if (x->r.has_latest) {
+		char when[PERIOD_NAME_SIZE];
+		rdoc_figure_period(r->grain, x->r.latest_month, when);
+		json_object_set_new(o, "latest_period", json_string(when));
+	}
+	if (x->ind->group)
+		json_object_set_new(o, "group", json_string(x->ind->group));
+	if (x->ind->unit)
+		json_object_set_new(o, "unit", json_string(x->ind->unit));
+	if (x->ind->has_baseline)
+		json_object_set_new(o, "baseline", json_real(x->ind->baseline));
+	if (x->ind->lead)
+		json_object_set_new(o, "lead", json_string(x->ind->lead));
+	return o;
+}
+
+static json_t *deadline_json(const struct report *r)
+{
+	json_t *o = json_pack("{sssssssi}", "cutoff_from", r->cutoff_from, "cutoff_to",
+	                      r->cutoff_to, "send_by", r->deadline, "send_day",
+	                      settings_send_day(&r->settings, r->grain, r->v.u.kind));
+	if (r->has_days_left)
+		json_object_set_new(o, "days_left", json_integer(r->days_left));
+	return o;
+}
+
+static json_t *signature_json(const struct unit_settings *u)
+{
+	json_t *rec = json_array();
+	for (int i = 0; i < u->nrecipients; i++)
+		json_array_append_new(rec, json_string(u->recipients[i]));
+	return json_pack("{ssssssssso}", "authority", u->authority, "position", u->position,
+	                 "signer", u->signer, "symbol", u->symbol, "recipients", rec);
+}
+
 json_t *report_json(const struct report *r)
 {
 	json_t *counts = json_object(), *rows = json_array(), *tasks = json_array();
 	for (int k = 0; k < 8; k++)
 		json_object_set_new(counts, eval_status_name((enum eval_status)k),
 		                    json_integer(r->count[k]));
-	for (size_t i = 0; i < r->v.n; i++) {
-		json_t *o = view_status_row_json(&r->v.rows[i]);
-		const struct indicator *x = r->v.rows[i].ind;
-		if (x->unit)
-			json_object_set_new(o, "unit", json_string(x->unit));
-		if (x->has_baseline)
-			json_object_set_new(o, "baseline", json_real(x->baseline));
-		if (x->lead)
-			json_object_set_new(o, "lead", json_string(x->lead));
-		json_array_append_new(rows, o);
-	}
+	for (size_t i = 0; i < r->v.n; i++)
+		json_array_append_new(rows, indicator_json(r, &r->v.rows[i]));
 	for (size_t i = 0; i < r->ntasks; i++)
 		json_array_append_new(tasks, task_json(&r->tasks[i]));
-	json_t *top =
-	        json_pack("{s{ssss}ssssssssss s{sisisi} soso}", "issuer", "body", r->issuer, "unit",
-	                  r->issuer_parent, "unit", r->v.u.code, "unit_name", r->v.u.name, "period",
-	                  r->period, "title", r->title, "date", r->date_words, "tasks_summary",
-	                  "done", r->tasks_done, "overdue", r->tasks_late, "open", r->tasks_open,
-	                  "counts", counts, "indicators", rows);
+	json_t *top = json_pack(
+	        "{sssi s{ssss}ssssssssss s{sisisi} soso}", "format", "chitieu-report", "version",
+	        REPORT_JSON_VERSION, "issuer", "body", r->issuer, "unit", r->issuer_parent, "unit",
+	        r->v.u.code, "unit_name", r->v.u.name, "period", r->period, "title", r->title,
+	        "date_words", r->date_words, "tasks_summary", "done", r->tasks_done, "overdue",
+	        r->tasks_late, "open", r->tasks_open, "counts", counts, "indicators", rows);
+	json_object_set_new(top, "date", *r->date ? json_string(r->date) : json_null());
+	json_object_set_new(top, "deadline", deadline_json(r));
+	json_object_set_new(top, "signature", signature_json(&r->settings));
 	json_object_set_new(top, "tasks", tasks);
 	if (r->fam.n) {
-		json_t *rank = json_array();
+		json_t *communes = json_array();
 		for (size_t i = 0; i < r->nrank; i++)
-			json_array_append_new(
-			        rank, json_pack("{sisssssisisf}", "rank", r->rank[i].rank, "code",
-			                        r->rank[i].code, "name", r->rank[i].name, "good",
-			                        r->rank[i].good, "evaluated", r->rank[i].evaluated,
-			                        "completion", r->rank[i].completion));
-		json_object_set_new(top, "communes", view_rollup_json(r->roll, r->nroll));
-		json_object_set_new(top, "ranking", rank);
+			json_array_append_new(communes,
+			                      json_pack("{sisssssisisf}", "rank", r->rank[i].rank,
+			                                "code", r->rank[i].code, "name",
+			                                r->rank[i].name, "good", r->rank[i].good,
+			                                "evaluated", r->rank[i].evaluated,
+			                                "completion", r->rank[i].completion));
+		json_object_set_new(top, "communes", communes);
+		json_object_set_new(top, "ranking", json_incref(communes));
+		json_object_set_new(top, "rollup", view_rollup_json(r->roll, r->nroll));
 	}
 	return top;
 }
@@ -208,33 +305,46 @@ static void csv_row(struct buf *b, const char *kinds, const char *const *cells)
 
 void report_csv(const struct report *r, struct buf *b)
 {
-	buf_puts(b, "unit,period,code,indicator,unit_of_measure,baseline,milestone,target,value,"
-	            "status,colour,lead,units_meeting,units_evaluated\r\n");
+	buf_puts(b, "\xEF\xBB\xBF"); /* UTF-8 BOM: Excel on Windows reads Vietnamese right */
+	buf_puts(b, "row,unit,period,date,code,indicator,unit_of_measure,baseline,milestone,"
+	            "target,target_kind,target_value,value,value_period,status,colour,lead,"
+	            "units_meeting,units_evaluated\r\n");
 	for (size_t i = 0; i < r->v.n; i++) {
 		const struct status_row *x = &r->v.rows[i];
-		char base[FIGURE_SIZE] = "", year[16], value[FIGURE_SIZE] = "";
+		char base[FIGURE_SIZE] = "", year[16], value[FIGURE_SIZE] = "",
+		     goal[FIGURE_SIZE] = "", when[PERIOD_NAME_SIZE] = "";
 		if (x->ind->has_baseline)
 			figure_write(x->ind->baseline, base);
 		snprintf(year, sizeof year, "%d", x->year);
-		if (x->r.has_latest)
+		if (x->r.has_latest) {
 			figure_write(x->r.latest, value);
-		const char *cells[] = {r->v.u.code,
+			rdoc_figure_period(r->grain, x->r.latest_month, when);
+		}
+		if (x->target && x->target->kind == TARGET_NUMBER)
+			figure_write(x->target->value, goal);
+		const char *cells[] = {"indicator",
+		                       r->v.u.code,
 		                       r->period,
+		                       r->date,
 		                       x->ind->code,
 		                       x->ind->name,
 		                       x->ind->unit,
 		                       base,
 		                       year,
 		                       x->target ? x->target->text : "",
+		                       x->target ? target_kind_name(x->target->kind) : "",
+		                       goal,
 		                       value,
+		                       when,
 		                       eval_status_name(x->r.status),
 		                       eval_colour_vi(eval_status_colour(x->r.status)),
 		                       x->ind->lead,
 		                       "",
 		                       ""};
-		csv_row(b, "tttttnntnnntnn", cells);
+		csv_row(b, "nttnttttntnnnnnntnn", cells);
 	}
-	/* A province: each indicator over its communes (status "rollup"). */
+	/* A province: each indicator over its communes ("rollup" rows: no
+	 * status of their own, the communes meeting their targets instead). */
 	for (size_t i = 0; i < r->nroll; i++) {
 		const struct rollup_row *x = &r->roll[i];
 		char value[FIGURE_SIZE] = "", met[16], evaluated[16];
@@ -242,10 +352,11 @@ void report_csv(const struct report *r, struct buf *b)
 			figure_write(x->value, value);
 		snprintf(met, sizeof met, "%d", x->meeting.met);
 		snprintf(evaluated, sizeof evaluated, "%d", x->meeting.evaluated);
-		const char *cells[] = {r->v.u.code, r->period, x->code, x->name,  x->unit,
-		                       "",          "",        "",      value,    "rollup",
-		                       "",          "",        met,     evaluated};
-		csv_row(b, "tttttnnnnnnnnn", cells);
+		const char *cells[] = {"rollup", r->v.u.code, r->period, r->date,   x->code,
+		                       x->name,  x->unit,     "",        "",        "",
+		                       "",       "",          value,     r->period, "",
+		                       "",       "",          met,       evaluated};
+		csv_row(b, "nttnttttnnnnnnnntnn", cells);
 	}
 }
 
@@ -253,14 +364,7 @@ void report_csv(const struct report *r, struct buf *b)
 
 void report_number(char out[40], bool has, double v)
 {
-	if (!has) {
-		snprintf(out, 40, "–");
-		return;
-	}
-	snprintf(out, 40, "%.6g", v);
-	for (char *p = out; *p; p++)
-		if (*p == '.')
-			*p = ',';
+	rdoc_number(out, has, v);
 }
 
 void report_indicator_cells(const struct status_row *x, struct report_row_text *t,
@@ -282,149 +386,145 @@ void report_indicator_cells(const struct status_row *x, struct report_row_text *
 	memcpy(cells, v, sizeof v);
 }
 
-/* One table row; kinds says for each cell "t" (text) or "n" (a number,
- * right-aligned). Every cell is escaped. */
-static void html_row(struct buf *b, const char *kinds, const char *const *cells)
+const char report_css[] =
+        "@page{size:A4;margin:20mm 15mm 20mm 30mm;@top-center{content:counter(page);"
+        "font-family:'Times New Roman','Liberation Serif',serif;font-size:13pt}}"
+        "@page:first{@top-center{content:none}}"
+        "body{font-family:'Times New Roman','Liberation Serif',serif;font-size:13pt;"
+        "line-height:1.3;margin:0}"
+        "table.hd{width:100%;border-collapse:collapse;font-size:13pt}table.hd td{border:0;"
+        "text-align:center;vertical-align:top;padding:0}.hd td.l{width:40%}"
+        ".nat{font-size:12pt;font-weight:bold;white-space:nowrap}.b{font-weight:bold}"
+        ".rule{border-top:1px solid #000;margin:2pt auto 0}.rule.s{width:35%}.rule.m{width:55%}.hd .date{font-style:italic;"
+        "padding-top:6pt}.hd .no{padding-top:6pt;white-space:pre}"
+        "h1{text-align:center;font-size:14pt;margin:18pt 0 0}h2{font-size:13pt;margin:6pt 0;"
+        "text-indent:1cm}.sub{text-align:center;font-weight:bold;margin:0 0 12pt}"
+        "p.t{text-indent:1cm;text-align:justify;margin:0 0 6pt}ul{margin:0 0 6pt}"
+        "table.d{border-collapse:collapse;width:100%;font-size:11pt;margin:0 0 6pt}"
+        "table.d th,table.d td{border:1px solid #000;padding:2pt 4pt;vertical-align:top}"
+        "table.d th{background:#eee}.n{text-align:right}table.d thead{display:"
+        "table-header-group}table.sg{width:100%;margin-top:12pt;border-collapse:collapse;"
+        "page-break-inside:avoid}table.sg td{vertical-align:top;border:0}"
+        ".rcv{font-size:11pt}.rcv b{font-size:12pt;font-style:italic}"
+        ".sign{text-align:center;font-weight:bold}.sign .name{margin-top:60pt}";
+
+static void html_header(const struct rdoc *d, struct buf *b)
 {
-	buf_puts(b, "<tr>");
-	for (size_t k = 0; kinds[k]; k++) {
-		buf_puts(b, kinds[k] == 'n' ? "<td class=\"n\">" : "<td>");
-		buf_escape_markup(b, cells[k]);
-		buf_puts(b, "</td>");
-	}
-	buf_puts(b, "</tr>");
+	buf_puts(b, "<table class=\"hd\"><tr><td class=\"l\"><div class=\"b\">");
+	buf_escape_markup(b, d->body);
+	buf_puts(b, "</div><div class=\"b\">");
+	buf_escape_markup(b, d->body_unit);
+	buf_puts(b, "</div><div class=\"rule s\"></div></td><td><div "
+	            "class=\"nat\">");
+	buf_escape_markup(b, d->national);
+	buf_puts(b, "</div><div class=\"b\">");
+	buf_escape_markup(b, d->motto);
+	buf_puts(b, "</div><div class=\"rule m\"></div></td></tr><tr><td "
+	            "class=\"no\">");
+	buf_escape_markup(b, d->number);
+	buf_puts(b, "</td><td class=\"date\">");
+	buf_escape_markup(b, d->place_date);
+	buf_puts(b, "</td></tr></table><h1>");
+	buf_escape_markup(b, d->kind);
+	buf_puts(b, "</h1><p class=\"sub\">");
+	buf_escape_markup(b, d->title);
+	buf_puts(b, "</p>");
 }
 
-const char report_css[] =
-        "@page{size:A4;margin:20mm 15mm 20mm 30mm}body{font-family:'Times "
-        "New Roman','Liberation Serif',serif;font-size:13pt;line-height:1.3}.hd{display:"
-        "flex;justify-content:space-between;text-align:center}.hd div{width:48%}.motto{"
-        "font-weight:bold}.u{text-decoration:underline}h1{text-align:center;font-size:"
-        "14pt;margin:1em 0 0}h2{font-size:13pt}.sub{text-align:center;font-weight:bold}"
-        "table{border-collapse:collapse;width:100%;font-size:11pt}th,td{border:1px solid "
-        "#000;padding:2pt 4pt;vertical-align:top}th{background:#eee}.n{text-align:right}"
-        ".date{font-style:italic;text-align:right}";
+static void html_table(const struct rtable *t, struct buf *b)
+{
+	int total = 0;
+	for (int k = 0; k < t->ncols; k++)
+		total += t->twips[k];
+	buf_puts(b, "<table class=\"d\"><colgroup>");
+	for (int k = 0; k < t->ncols; k++)
+		buf_printf(b, "<col width=\"%.1f%%\">", 100.0 * t->twips[k] / total);
+	buf_puts(b, "</colgroup><thead><tr>");
+	for (int k = 0; k < t->ncols; k++) {
+		buf_puts(b, "<th>");
+		buf_escape_markup(b, t->head[k]);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr></thead><tbody>");
+	for (size_t i = 0; i < t->nrows; i++) {
+		buf_puts(b, "<tr>");
+		for (int k = 0; k < t->ncols; k++) {
+			const struct rcell *c = &t->cells[i * (size_t)t->ncols + (size_t)k];
+			buf_puts(b, c->kind == RCELL_NUMBER || c->kind == RCELL_PERCENT
+			                    ? "<td class=\"n\">"
+			                    : "<td>");
+			buf_escape_markup(b, c->text);
+			buf_puts(b, "</td>");
+		}
+		buf_puts(b, "</tr>");
+	}
+	buf_puts(b, "</tbody></table>");
+}
+
+static void html_signature(const struct rdoc *d, struct buf *b)
+{
+	buf_puts(b, "<table class=\"sg\"><tr><td class=\"rcv\"><b>Nơi nhận:</b>");
+	for (int i = 0; i < d->sign->nrecipients; i++) {
+		buf_puts(b, "<br>- ");
+		buf_escape_markup(b, d->sign->recipients[i]);
+		buf_puts(b, i + 1 < d->sign->nrecipients ? ";" : ".");
+	}
+	buf_puts(b, "</td><td class=\"sign\"><div>");
+	buf_escape_markup(b, d->sign->authority);
+	buf_puts(b, "</div><div>");
+	buf_escape_markup(b, d->sign->position);
+	buf_puts(b, "</div><div class=\"name\">");
+	buf_escape_markup(b, d->sign->signer);
+	buf_puts(b, "</div></td></tr></table>");
+}
 
 void report_html(const struct report *r, struct buf *b)
 {
+	struct rdoc d;
+	rdoc_build(r, &d);
 	buf_puts(b,
 	         "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo ");
 	buf_escape_markup(b, r->period_words);
 	buf_puts(b, "</title><style>");
 	buf_puts(b, report_css);
-	buf_puts(b, "</style></head><body><div class=\"hd\"><div>");
-	buf_escape_markup(b, r->issuer);
-	buf_puts(b, "<br><b class=\"u\">");
-	buf_escape_markup(b, r->issuer_parent);
-	buf_puts(
-	        b,
-	        "</b><br>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC-UBND</div><div><span class=\"motto\">CỘNG "
-	        "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</span><br><b class=\"u\">Độc lập - Tự do - Hạnh "
-	        "phúc</b><p class=\"date\">");
-	buf_escape_markup(b, r->place);
-	buf_puts(b, ", ");
-	buf_escape_markup(b, r->date_words);
-	buf_puts(b, "</p></div></div><h1>BÁO CÁO</h1><p class=\"sub\">");
-	buf_escape_markup(b, r->title);
-	buf_puts(b, "</p><h2>I. TÓM TẮT</h2><p>");
-	buf_printf(
-	        b,
-	        "Tổng số %zu chỉ tiêu: %d đạt, %d vượt, %d đúng tiến độ, %d có nguy cơ không đạt, "
-	        "%d chậm tiến độ, %d không đạt, %d chưa có số liệu, %d không đánh giá.",
-	        r->v.n, r->count[EVAL_MET], r->count[EVAL_EXCEEDED], r->count[EVAL_ON_TRACK],
-	        r->count[EVAL_AT_RISK], r->count[EVAL_OFF_TRACK], r->count[EVAL_NOT_MET],
-	        r->count[EVAL_NO_DATA], r->count[EVAL_NOT_EVALUATED]);
-	buf_printf(b, " Nhiệm vụ: %zu, trong đó %d hoàn thành, %d đang thực hiện, %d quá hạn.</p>",
-	           r->ntasks, r->tasks_done, r->tasks_open, r->tasks_late);
-	if (r->v.n) {
-		buf_puts(b,
-		         "<h2>II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU</h2><table><thead><tr><th>Mã</th>"
-		         "<th>Chỉ tiêu</th><th>Đơn vị tính</th><th>Năm gốc</th><th>Mục tiêu</th>"
-		         "<th>Kết quả kỳ này</th><th>Đánh giá</th><th>Cơ quan chủ trì</th></tr>"
-		         "</thead><tbody>");
-		for (size_t i = 0; i < r->v.n; i++) {
-			struct report_row_text t;
-			const char *cells[8];
-			report_indicator_cells(&r->v.rows[i], &t, cells);
-			html_row(b, "tttntntt", cells);
+	buf_puts(b, "</style></head><body>");
+	html_header(&d, b);
+	bool in_list = false;
+	for (size_t i = 0; i < d.nblocks; i++) {
+		const struct rblock *k = &d.blocks[i];
+		if (in_list && k->kind != RBLOCK_ITEM) {
+			buf_puts(b, "</ul>");
+			in_list = false;
 		}
-		buf_puts(b, "</tbody></table>");
-	}
-	if (r->ntasks) {
-		buf_puts(b,
-		         "<h2>III. TIẾN ĐỘ CÁC NHIỆM VỤ</h2><table><thead><tr><th>Mã</th><th>Nhiệm "
-		         "vụ</th><th>Chủ trì</th><th>Thời hạn</th><th>Tiến "
-		         "độ</th></tr></thead><tbody>");
-		for (size_t i = 0; i < r->ntasks; i++) {
-			const struct task_row *t = &r->tasks[i];
-			char state[64];
-			snprintf(state, sizeof state, "%s%s",
-			         t->status && !strcmp(t->status, "done")          ? "Hoàn thành"
-			         : t->status && !strcmp(t->status, "in_progress") ? "Đang thực hiện"
-			                                                          : "Chưa bắt đầu",
-			         t->overdue ? " (quá hạn)" : "");
-			const char *cells[] = {t->code, t->title, t->lead, t->due ? t->due : "–",
-			                       state};
-			html_row(b, "ttttt", cells);
-		}
-		buf_puts(b, "</tbody></table>");
-	}
-	/* What is late and who leads it. */
-	buf_puts(b, "<h2>IV. NHỮNG VIỆC CHẬM, CƠ QUAN CHỦ TRÌ</h2><ul>");
-	int late = 0;
-	for (size_t i = 0; i < r->v.n; i++) {
-		enum eval_status s = r->v.rows[i].r.status;
-		if (s != EVAL_AT_RISK && s != EVAL_OFF_TRACK && s != EVAL_NOT_MET)
-			continue;
-		late++;
-		buf_puts(b, "<li>Chỉ tiêu ");
-		buf_escape_markup(b, r->v.rows[i].ind->code);
-		buf_printf(b, " (%s): ", eval_status_vi(s));
-		buf_escape_markup(b, r->v.rows[i].ind->lead ? r->v.rows[i].ind->lead
-		                                            : "chưa rõ cơ quan chủ trì");
-		buf_puts(b, "</li>");
-	}
-	for (size_t i = 0; i < r->ntasks; i++)
-		if (r->tasks[i].overdue) {
-			late++;
-			buf_puts(b, "<li>Nhiệm vụ ");
-			buf_escape_markup(b, r->tasks[i].code);
-			buf_puts(b, " quá hạn: ");
-			buf_escape_markup(b, r->tasks[i].lead ? r->tasks[i].lead
-			                                      : "chưa rõ cơ quan chủ trì");
+		switch (k->kind) {
+		case RBLOCK_HEADING:
+			buf_puts(b, "<h2>");
+			buf_escape_markup(b, k->text);
+			buf_puts(b, "</h2>");
+			break;
+		case RBLOCK_PARA:
+			buf_puts(b, "<p class=\"t\">");
+			buf_escape_markup(b, k->text);
+			buf_puts(b, "</p>");
+			break;
+		case RBLOCK_ITEM:
+			if (!in_list)
+				buf_puts(b, "<ul>");
+			in_list = true;
+			buf_puts(b, "<li>");
+			buf_escape_markup(b, k->text);
 			buf_puts(b, "</li>");
+			break;
+		case RBLOCK_TABLE:
+			html_table(&k->table, b);
+			break;
 		}
-	if (!late)
-		buf_puts(b, "<li>Không có.</li>");
-	buf_puts(b, "</ul>");
-	if (r->fam.n) {
-		buf_printf(b,
-		           "<h2>V. TỔNG HỢP %zu ĐƠN VỊ TRỰC THUỘC</h2><table><thead><tr><th>Mã</th>"
-		           "<th>Chỉ tiêu</th><th>Giá trị tổng hợp</th><th>Số đơn vị đạt / có mục "
-		           "tiêu</th></tr></thead><tbody>",
-		           r->fam.n);
-		for (size_t i = 0; i < r->nroll; i++) {
-			const struct rollup_row *x = &r->roll[i];
-			char value[40], met[32];
-			report_number(value, x->has_value, x->value);
-			snprintf(met, sizeof met, "%d/%d", x->meeting.met, x->meeting.evaluated);
-			const char *cells[] = {x->code, x->name, value, met};
-			html_row(b, "ttnn", cells);
-		}
-		buf_puts(b, "</tbody></table><h2>Xếp hạng các đơn vị</h2><table><thead><tr><th>Hạng"
-		            "</th><th>Đơn vị</th><th>Tỷ lệ đạt hoặc đúng tiến độ</th></tr></thead>"
-		            "<tbody>");
-		for (size_t i = 0; i < r->nrank; i++) {
-			char rank[16], share[64];
-			snprintf(rank, sizeof rank, "%d", r->rank[i].rank);
-			snprintf(share, sizeof share, "%.1f%% (%d/%d)", 100 * r->rank[i].completion,
-			         r->rank[i].good, r->rank[i].evaluated);
-			const char *cells[] = {rank, r->rank[i].name, share};
-			html_row(b, "ntn", cells);
-		}
-		buf_puts(b, "</tbody></table>");
 	}
+	if (in_list)
+		buf_puts(b, "</ul>");
+	html_signature(&d, b);
 	buf_puts(b, "</body></html>\n");
+	rdoc_free(&d);
 }
 
 int report_render(const struct report *r, const char *format, struct buf *b, char **err)

@@ -8,6 +8,7 @@
 #define CHITIEU_REPORT_H
 
 #include "rollup.h"
+#include "settings.h"
 #include "store.h"
 #include "util.h"
 #include "views.h"
@@ -17,11 +18,18 @@
 struct report {
 	struct unit_view v; /* the unit's own plan evaluated (when it has one) */
 	bool has_plan;
+	enum period_kind grain;                          /* the figures are seen at this grain */
 	char period[PERIOD_NAME_SIZE], period_words[48]; /* "2025-Q3", "quý III năm 2025" */
 	char issuer[160], issuer_parent[160]; /* "ỦY BAN NHÂN DÂN" / "XÃ AN BÌNH" */
-	char place[96], date_words[64];       /* "An Bình", "ngày 5 tháng 10 năm 2025" */
+	char place[96], date_words[64];       /* "An Bình", "ngày 05 tháng 10 năm 2025" */
+	char date[11];                        /* the same as "2025-10-05" ("" when unknown) */
 	char title[320];
-	int count[8]; /* indicators by eval_status */
+	/* Decree 09/2019: the data cut-off window and the sending deadline. */
+	char cutoff_from[11], cutoff_to[11], deadline[11];
+	int days_left; /* from date to deadline; negative once passed */
+	bool has_days_left;
+	struct unit_settings settings; /* the signer, recipients (defaults filled) */
+	int count[8];                  /* indicators by eval_status */
 	struct task_row *tasks;
 	size_t ntasks;
 	int tasks_done, tasks_late, tasks_open;
@@ -33,6 +41,9 @@ struct report {
 	struct rank_row *rank;
 	size_t nrank;
 };
+
+/* The version of the report JSON and CSV (docs/reports.md). */
+#define REPORT_JSON_VERSION 2
 
 /* Build the report of unit for period (a period name; "today" is the date
  * written on it, YYYY-MM-DD). 0, or -1 with *err. The caller frees with
@@ -66,8 +77,15 @@ struct report_row_text {
 void report_indicator_cells(const struct status_row *x, struct report_row_text *t,
                             const char *cells[8]);
 
-/* A figure as a report writes it: "12,5" (a decimal comma), "–" when none. */
+/* A figure as a report writes it: at most 2 decimals, a decimal comma
+ * ("63,16"), "–" when none. */
 void report_number(char out[40], bool has, double v);
+
+/* The sending deadline of the report of unit for period ("YYYY-MM-DD",
+ * Decree 09/2019 by the unit's settings and level), with the cut-off
+ * window: what the web app's reminders use. 0, or -1 with *err. */
+int report_deadline(struct store *s, const char *unit, const char *period, char deadline[11],
+                    char cutoff_from[11], char cutoff_to[11], char **err);
 
 /* What a status is called in a report, and its colour word. */
 const char *report_status_vi(enum eval_status s);

@@ -3,6 +3,8 @@
 #include "app.h"
 
 #include "period.h"
+#include "report.h"
+#include "settings.h"
 #include "rollup.h"
 #include "views.h"
 
@@ -1051,6 +1053,69 @@ static void api_link_action(struct ctx *c, const struct args *a)
 	unit_rec_free(&u);
 }
 
+/* ---- report settings (signer, recipients, sending days) -------------------- */
+
+/* The settings as stored, as a report uses them (defaults filled, the
+ * sending day of each kind of period), and with ?period= its deadline
+ * (report_deadline: what reminders use). */
+static void api_settings(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!read_of(c, a->p[0], &u))
+		return;
+	char *doc = NULL, *err = NULL, *period = ctx_query(c, "period");
+	struct unit_settings set;
+	if (store_unit_settings_get(c->s, u.code, &doc, &err) || settings_parse(doc, &set, &err)) {
+		reply_store_error(c, err);
+		goto out;
+	}
+	char *canon = settings_json(&set);
+	json_t *stored = json_loads(canon, 0, NULL);
+	free(canon);
+	settings_fill_defaults(&set);
+	for (int k = 0; k < DEADLINE_KINDS; k++)
+		set.send_day[k] = settings_send_day(&set, (enum period_kind)k, u.kind);
+	canon = settings_json(&set);
+	json_t *o = json_pack("{sssoso}", "unit", u.code, "settings", stored, "effective",
+	                      json_loads(canon, 0, NULL));
+	free(canon);
+	if (period && *period) {
+		char due[11], from[11], to[11];
+		if (report_deadline(c->s, u.code, period, due, from, to, &err)) {
+			json_decref(o);
+			reply_store_error(c, err);
+			goto out;
+		}
+		json_object_set_new(o, "deadline",
+		                    json_pack("{ssssssss}", "period", period, "send_by", due,
+		                              "cutoff_from", from, "cutoff_to", to));
+	}
+	reply_json(c, 200, o);
+out:
+	free(period);
+	free(doc);
+	free(err);
+	unit_rec_free(&u);
+}
+
+/* Replace the settings (the office of the unit, an admin). */
+static void api_settings_set(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	json_t *j = write_to(c, a->p[0], RIGHT_APPROVE, &u);
+	if (!j)
+		return;
+	char *doc = json_dumps(j, JSON_COMPACT), *err = NULL;
+	if (store_unit_settings_set(c->s, u.code, doc, c->user.login, &err))
+		reply_store_error(c, err);
+	else
+		reply_json(c, 200, json_pack("{sssO}", "unit", u.code, "settings", j));
+	free(doc);
+	free(err);
+	json_decref(j);
+	unit_rec_free(&u);
+}
+
 static const struct route routes[] = {
         {"GET", "/openapi.json", "This document (OpenAPI 3.1)", true, api_openapi, false},
         {"POST", "/session", "Sign in with {login, password}; sets the session cookie", true,
@@ -1092,6 +1157,13 @@ static const struct route routes[] = {
          "confirm, reject or set a link of a child's indicator ({unit, indicator, "
          "parent_indicator}; confirm {all_sure: true}) (office of the unit, admin)",
          false, api_link_action, false},
+        {"GET", "/units/{unit}/settings",
+         "Report settings: signer, recipients, sending days (?period=: its deadline)", false,
+         api_settings, false},
+        {"POST", "/units/{unit}/settings",
+         "Replace the report settings ({authority, position, signer, symbol, recipients, "
+         "send_day}) (office of the unit, admin)",
+         false, api_settings_set, false},
         {"GET", "/users", "Accounts (admin; paginated)", false, api_users, false},
         {"POST", "/users", "Create an account (admin): {login, name, role, unit, agency, password}",
          false, api_user_add, false},

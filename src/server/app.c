@@ -290,6 +290,7 @@ static const struct code_status {
 	const char *message;
 } code_statuses[] = {
         {"E_UNKNOWN_UNIT", 404, 0, NULL},
+        {"E_SETTINGS", 400, 0, NULL}, /* report settings refused (settings.h) */
         {"E_UNKNOWN_TASK", 404, 0, NULL},
         {"E_UNKNOWN_USER", 404, 0, NULL},
         {"E_NO_PLAN", 404, 0, NULL},

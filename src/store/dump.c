@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "period.h"
 #include "plan.h"
+#include "settings.h"
 #include "text.h"
 #include "util.h"
 
@@ -90,6 +91,8 @@ static const struct table {
          {"id", "child_series_id", "parent_series_id", "state", "score", "why", "decided_by",
           "decided_at"},
          "iiitrttt"},
+        /* Schema 8: each unit's report settings (a JSON document). */
+        {"unit_settings", "unit_id", {"unit_id", "doc", "updated_by", "updated_at"}, "ittt"},
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -633,6 +636,8 @@ int store_dump_check(json_t *doc, int schema, char **err)
 			continue;
 		if (!rows && from < 5 && !strcmp(tables[k].name, "links"))
 			continue;
+		if (!rows && from < 8 && !strcmp(tables[k].name, "unit_settings"))
+			continue;
 		if (!rows) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
 			                 tables[k].name, tables[k].name);
@@ -766,7 +771,7 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		rows = rows_of(tabs, t->name);
 		for (r = 0; r < json_array_size(rows); r++)
 			if ((why = ref_problem(json_array_get(rows, r), t, "user_id",
-			                       &ids[NTABLES - 3], false)) != NULL)
+			                       &ids[table_named("users") - tables], false)) != NULL)
 				REFUSE("cột user_id: %s", why);
 	}
 	t = table_named("links");
@@ -780,6 +785,22 @@ int store_dump_check(json_t *doc, int schema, char **err)
 			REFUSE("cột parent_series_id: %s", why);
 		if (!one_of(text_at(row, t, "state"), states))
 			REFUSE("cột state: trạng thái liên kết không hợp lệ");
+	}
+	t = table_named("unit_settings");
+	rows = rows_of(tabs, t->name);
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *row = json_array_get(rows, r);
+		if ((why = ref_problem(row, t, "unit_id", units, false)) != NULL)
+			REFUSE("cột unit_id: %s", why);
+		struct unit_settings u;
+		char *e = NULL;
+		if (settings_parse(text_at(row, t, "doc"), &u, &e)) {
+			char msg[400];
+			snprintf(msg, sizeof msg, "%s",
+			         e + (strncmp(e, "[E_SETTINGS] ", 13) ? 0 : 13));
+			free(e);
+			REFUSE("cột doc: %s", msg);
+		}
 	}
 	rc = 0;
 out:
@@ -801,6 +822,8 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		    (!strcmp(t->name, "users") || !strcmp(t->name, "api_tokens")))
 			continue;
 		if (!json_is_array(rows) && from < 5 && !strcmp(t->name, "links"))
+			continue;
+		if (!json_is_array(rows) && from < 8 && !strcmp(t->name, "unit_settings"))
 			continue;
 		if (!json_is_array(rows)) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu", t->name);

@@ -21,8 +21,8 @@
 #include "internal.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      5
-#define SCHEMA_VERSION_TEXT "5"
+#define SCHEMA_VERSION      8
+#define SCHEMA_VERSION_TEXT "8"
 
 int store_schema_version(void)
 {
@@ -61,6 +61,14 @@ int store_schema_version(void)
 	"ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;"                                       \
 	"ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';"
 
+/* Version 8, report settings: one JSON document per unit (the signer,
+ * the recipients, the sending days; report/settings.h reads it), written
+ * by the office once. A table the schema does not create, so fresh. */
+#define UNIT_SETTINGS                                                                              \
+	"CREATE TABLE IF NOT EXISTS unit_settings ("                                               \
+	" unit_id BIGINT PRIMARY KEY REFERENCES units(id), doc TEXT NOT NULL,"                     \
+	" updated_by TEXT NOT NULL, updated_at TEXT NOT NULL);"
+
 /* The steps from one schema version to the next, in order; each runs in
  * the transaction that sets the new version, after the schema's CREATE ...
  * IF NOT EXISTS has added the tables new since (so a step that only adds
@@ -88,6 +96,8 @@ static const struct migration {
         /* 5: links between the indicators of a unit and its parent's
          * (SCHEMA_V5): tables only. */
         {5, false, NULL, NULL, NULL},
+        /* 8: each unit's report settings (UNIT_SETTINGS). */
+        {8, true, UNIT_SETTINGS, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

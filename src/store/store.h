@@ -71,6 +71,14 @@ int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **er
 /* The cut-off day in force for a unit: its own, else its nearest ancestor's,
  * else 15 (Decree 09/2019/NĐ-CP). */
 int store_cutoff_day(struct store *s, int64_t unit_id, char **err);
+/* A unit's report settings (settings.h) as JSON text into *doc (caller
+ * frees; NULL when none were set): 0, or -1 with *err (E_UNKNOWN_UNIT). */
+int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, char **err);
+/* Replace them with doc, checked by settings_parse and kept in its
+ * canonical form; by is who set them (audited). 0, or -1 with *err
+ * (E_SETTINGS, E_UNKNOWN_UNIT). */
+int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc, const char *by,
+                            char **err);
 
 /* How an indicator of a re-imported plan relates to the previous version
  * (names compared folded: case, diacritics, punctuation and the usual

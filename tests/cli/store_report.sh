@@ -20,19 +20,19 @@ for f in json csv html xlsx docx; do r "$f"; done
 # JSON
 jq -e '.counts.exceeded == 2 and .counts.not_met == 1 and .counts.no_data == 70 and .counts.met == 0' \
 	"$tmp/r.json" > /dev/null && ok || bad "json counts: $(jq -c .counts "$tmp/r.json")"
-jq -e '.indicators[] | select(.code == "I.3") | .latest == 55 and .status == "not_met" and .target == "≥ 70"' \
+jq -e '.indicators[] | select(.code == "I.3") | .latest == 55 and .status == "not_met" and .target_text == "≥ 70"' \
 	"$tmp/r.json" > /dev/null && ok || bad "json I.3"
 jq -e '.issuer.body == "ỦY BAN NHÂN DÂN" and .issuer.unit == "XÃ AN BÌNH (DEMO)" and (.title | endswith("quý IV năm 2025"))' \
 	"$tmp/r.json" > /dev/null && ok || bad "json header: $(jq -c '[.issuer, .title]' "$tmp/r.json")"
 # CSV
-has '"DEMO-A","2025-Q4","I.3",' "csv row" "$tmp/r.csv"
-grep '"I.3"' "$tmp/r.csv" | grep -q ',55,not_met,ĐỎ,' && ok || bad "csv I.3: $(grep '"I.3"' "$tmp/r.csv")"
+has '"DEMO-A","2025-Q4",2026-01-05,"I.3",' "csv row" "$tmp/r.csv"
+grep '"I.3"' "$tmp/r.csv" | grep -q ',55,2025-Q4,not_met,ĐỎ,' && ok || bad "csv I.3: $(grep '"I.3"' "$tmp/r.csv")"
 [ "$(($(wc -l < "$tmp/r.csv") - 1))" = 73 ] && ok || bad "csv: 73 indicators"
 # HTML
 has "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "html motto" "$tmp/r.html"
-has "An Bình, ngày 5 tháng 1 năm 2026" "html place and date" "$tmp/r.html"
+has "An Bình, ngày 05 tháng 01 năm 2026" "html place and date" "$tmp/r.html"
 has "Tổng số 73 chỉ tiêu: 0 đạt, 2 vượt, 0 đúng tiến độ" "html summary" "$tmp/r.html"
-grep -o '<tr><td>I.3</td>.*' "$tmp/r.html" | head -c 600 | grep -q '<td class="n">55</td><td>Không đạt</td>' && ok ||
+grep -o '<tr><td>I.3</td>.*' "$tmp/r.html" | head -c 600 | grep -q '<td class="n">55</td><td>2025-Q4</td><td>Không đạt</td>' && ok ||
 	bad "html I.3 row"
 # DOCX: the document's text
 unzip -p "$tmp/r.docx" word/document.xml | sed 's/<[^>]*>/ /g' > "$tmp/docx.txt"
@@ -42,7 +42,7 @@ has "Độc lập - Tự do - Hạnh phúc" "docx motto" "$tmp/docx.txt"
 unzip -p "$tmp/r.docx" word/styles.xml | grep -q 'w:ascii="Times New Roman"' && ok || bad "docx font"
 unzip -p "$tmp/r.docx" word/document.xml | grep -q '<w:pgSz w:w="11906" w:h="16838"/>' && ok || bad "docx A4"
 # XLSX: the summary sheet read back by LibreOffice; the group sheet's I.3
-unzip -p "$tmp/r.xlsx" xl/worksheets/sheet1.xml | grep -q '<pane ySplit="1"' && ok || bad "xlsx frozen header"
+unzip -p "$tmp/r.xlsx" xl/worksheets/sheet1.xml | grep -q '<pane ySplit="3"' && ok || bad "xlsx frozen header"
 unzip -l "$tmp/r.xlsx" | grep -q 'xl/charts/chart1.xml' && ok || bad "xlsx chart"
 lo() { # lo FORMAT FILE: LibreOffice headless conversion into $tmp/lo
 	mkdir -p "$tmp/lo"
@@ -72,10 +72,10 @@ if [ -x /usr/bin/chromium ]; then
 fi
 # The province: its communes consolidated and ranked.
 run province 0 report --unit DEMO --period 2025 --format json
-jq -e '(.ranking | length) == 3 and (.communes | map(select(.code == "I.1"))[0].meeting) == 1' "$tmp/out" > /dev/null &&
-	ok || bad "province: $(jq -c '[.ranking, (.communes | map(select(.code == "I.1")))]' "$tmp/out" | head -c 400)"
+jq -e '(.ranking | length) == 3 and (.rollup | map(select(.code == "I.1"))[0].meeting) == 1' "$tmp/out" > /dev/null &&
+	ok || bad "province: $(jq -c '[.ranking, (.rollup | map(select(.code == "I.1")))]' "$tmp/out" | head -c 400)"
 run province-csv 0 report --unit DEMO --period 2025 --format csv
-grep -q '^"DEMO","2025","I.1",.*,63.1578947368421,rollup,,,1,3' "$tmp/out" && ok || bad "province csv: $(grep '"I.1"' "$tmp/out")"
+grep -q '^rollup,"DEMO","2025",.*,63.1578947368421,2025,,,"",1,3' "$tmp/out" && ok || bad "province csv: $(grep '"I.1"' "$tmp/out")"
 run province-docx 0 report --unit DEMO --period 2025 --format docx -o "$tmp/p.docx"
 unzip -p "$tmp/p.docx" word/document.xml | sed 's/<[^>]*>/ /g' | grep -q "TỔNG HỢP 3 ĐƠN VỊ TRỰC THUỘC" && ok ||
 	bad "province docx"
