@@ -15,8 +15,13 @@ void page_overview(struct ctx *c, char *const *arg)
 	enum period_kind grain;
 	char period[32], *key, *err = NULL, *prefix;
 	int64_t mark;
-	if (!ctx_period(c, &as_of, &grain, period, false))
+	char *periods = pg_unit_periods(c, unit);
+	char latest[32] = "";
+	sscanf(periods, "%31s", latest);
+	if (!pg_period_arg(c, latest, &as_of, &grain, period)) {
+		free(periods);
 		return;
+	}
 	char *name_key = xasprintf("unitname:%s", unit), *name = memo_get(c, name_key);
 	struct unit_rec u = {0};
 	if (!name && !store_unit_get(c->s, unit, &u, &err)) {
@@ -28,6 +33,7 @@ void page_overview(struct ctx *c, char *const *arg)
 	free(err);
 	err = NULL;
 	if (!name) {
+		free(periods);
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
 		return;
 	}
@@ -38,19 +44,48 @@ void page_overview(struct ctx *c, char *const *arg)
 	bool done = cache_lookup(c, prefix, &key, &mark);
 	free(prefix);
 	if (done) {
+		free(periods);
 		pg_foot(c);
 		return;
 	}
 	struct unit_view v;
-	if (!pg_unit_view(c, unit, &v, period, false)) {
+	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, &v, &err)) {
+		char code[40];
+		const char *msg;
+		if (!strcmp(app_error_code(err, code, &msg), "E_NO_PLAN")) {
+			/* no plan of its own (a province): its dashboard */
+			char *to = xasprintf("/don-vi/%s/bang-dieu-khien", unit);
+			pg_redirect(c, to);
+			free(to);
+		} else {
+			pg_error(c, "Không xem được", err);
+		}
+		free(err);
 		free(key);
+		free(periods);
 		return;
 	}
 	buf_puts(B, "<h1>");
 	pg_esc(c, v.u.name);
-	buf_puts(B, "</h1><p>Kỳ ");
-	pg_esc(c, period);
-	buf_puts(B, " · <a href=\"/cong-khai/");
+	buf_puts(B, "</h1>");
+	const char *list[24];
+	size_t nl = 0;
+	for (char *p = periods; *p && nl < 24;) { /* split in place */
+		list[nl++] = p;
+		p += strcspn(p, " ");
+		if (*p)
+			*p++ = 0;
+	}
+	char *action = xasprintf("/don-vi/%s", unit);
+	pg_period_picker(c, action, period, list, nl);
+	free(action);
+	buf_puts(B, "<p>");
+	if (strcmp(c->user.role, "reporter")) {
+		buf_puts(B, "<a href=\"/don-vi/");
+		pg_esc(c, unit);
+		buf_puts(B, "/bang-dieu-khien\">Bảng điều khiển</a> · ");
+	}
+	buf_puts(B, "<a href=\"/cong-khai/");
 	pg_esc(c, unit);
 	buf_puts(B, "\">trang công khai</a></p><p class=\"reports\">Báo cáo kỳ này:");
 	static const char *const fmts[] = {"docx", "xlsx", "pdf", "html", "csv", "json"};
@@ -87,9 +122,10 @@ void page_overview(struct ctx *c, char *const *arg)
 		free(t);
 	}
 	free(err);
-	pg_status_table(c, &v, true);
+	pg_status_table_at(c, &v, true, period, as_of);
 	cache_put(c, key, mark, from);
 	free(key);
+	free(periods);
 	pg_foot(c);
 	view_unit_free(&v);
 }
