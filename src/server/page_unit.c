@@ -246,6 +246,9 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 		buf_puts(B, "</text>");
 	}
 	int years = m1 / 12 - m0 / 12 + 1, every = years > 6 ? (years + 5) / 6 : 1;
+	if (m0 % 12 && (m0 + 11) / 12 * 12 - m0 >= 4) /* the first, partial year: its month */
+		buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\">%d/%d</text>", X(m0), H - 10, m0 % 12 + 1,
+		           m0 / 12);
 	for (int yr = (m0 + 11) / 12; yr * 12 <= m1; yr++)
 		if ((yr - (m0 + 11) / 12) % every == 0)
 			buf_printf(B,
