@@ -228,8 +228,10 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 		hi = lo + 1;
 	double step = nice_step(hi - lo);
 	lo = floor(lo / step) * step, hi = ceil(hi / step) * step;
-	if (m1 <= m0)
-		m1 = m0 + 12;
+	if (m1 <= m0) /* one month: in the middle of a year */
+		m0 -= 6, m1 = m0 + 12;
+	int d0 = m0, d1 = m1; /* the months labelled; a month's room on each side */
+	m0 -= 1, m1 += 1;
 	const double W = 420, H = 260, L = 52, Rm = 16, T = 16, Bm = 30;
 #define X(m) (L + ((m)-m0) * (W - L - Rm) / (m1 - m0))
 #define Y(y) (T + (hi - (y)) * (H - T - Bm) / (hi - lo))
@@ -245,12 +247,15 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 		label(c, y);
 		buf_puts(B, "</text>");
 	}
-	int years = m1 / 12 - m0 / 12 + 1, every = years > 6 ? (years + 5) / 6 : 1;
-	if (m0 % 12 && (m0 + 11) / 12 * 12 - m0 >= 4) /* the first, partial year: its month */
-		buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\">%d/%d</text>", X(m0), H - 10, m0 % 12 + 1,
-		           m0 / 12);
-	for (int yr = (m0 + 11) / 12; yr * 12 <= m1; yr++)
-		if ((yr - (m0 + 11) / 12) % every == 0)
+	int years = d1 / 12 - d0 / 12 + 1, every = years > 6 ? (years + 5) / 6 : 1;
+	if (d0 % 12 && (d0 + 11) / 12 * 12 - d0 >= 4) /* the first, partial year: its month */
+		buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">T%d/%d</text>",
+		           X(d0), H - 10, d0 % 12 + 1, d0 / 12);
+	if (d1 - d0 < 12 && d1 % 12) /* under a year: the last month too */
+		buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">T%d/%d</text>",
+		           X(d1), H - 10, d1 % 12 + 1, d1 / 12);
+	for (int yr = (d0 + 11) / 12; yr * 12 <= d1; yr++)
+		if ((yr - (d0 + 11) / 12) % every == 0)
 			buf_printf(B,
 			           "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%d</text>",
 			           X(yr * 12), H - 10, yr);
@@ -262,12 +267,15 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 		buf_puts(B, "\"><title>Lộ trình mục tiêu</title></polyline>");
 	}
 	for (int i = 0; i < npath; i++) {
+		bool under = false; /* a figure above it, that month: its label below */
+		for (int k = 0; k < np; k++)
+			under |= pts[k].m == path[i].m && pts[k].y > path[i].y;
 		buf_printf(B,
 		           "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"#2b6cb0\">"
 		           "<title>Mốc %d</title></rect><text x=\"%.1f\" y=\"%.1f\" "
 		           "text-anchor=\"end\" fill=\"#2b6cb0\">",
 		           X(path[i].m) - 4, Y(path[i].y) - 4, path[i].m / 12, X(path[i].m) - 6,
-		           Y(path[i].y) - 8);
+		           Y(path[i].y) + (under ? 20 : -8));
 		label(c, path[i].y);
 		buf_puts(B, "</text>");
 	}
@@ -279,10 +287,13 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 		buf_puts(B, "\"/>");
 	}
 	for (int i = 0; i < np; i++) {
+		bool over = false; /* above a milestone that month: its label above */
+		for (int k = 0; k < npath; k++)
+			over |= path[k].m == pts[i].m && pts[i].y > path[k].y;
 		buf_printf(B,
 		           "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#c05621\"/>"
 		           "<text class=\"val\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
-		           X(pts[i].m), Y(pts[i].y), X(pts[i].m), Y(pts[i].y) + 18);
+		           X(pts[i].m), Y(pts[i].y), X(pts[i].m), Y(pts[i].y) + (over ? -8 : 18));
 		label(c, pts[i].y);
 		buf_puts(B, "</text>");
 	}
