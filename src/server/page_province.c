@@ -454,10 +454,7 @@ void page_report(struct ctx *c, char *const *arg)
 		ctype = NULL; /* 429, written */
 	} else if (report_build(c->s, unit, period && *period ? period : today, today, &r, &err) ||
 	           report_render(&r, format, &out, &err)) {
-		char code[40];
-		const char *msg;
-		pg_plain(c, app_code_status(app_error_code(err, code, &msg)),
-		         "Không lập được báo cáo", err);
+		pg_error(c, "Không lập được báo cáo", err);
 	} else {
 		buf_reset(B);
 		buf_put(B, buf_str(&out), out.len);
