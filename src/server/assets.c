@@ -52,7 +52,7 @@ const char app_css[] =
         "font-size:.8em;color:#4a5568}.chart text{fill:#1a202c}.chart .tick{stroke:#e2e8f0}"
         "a.button{display:inline-block;padding:.3em .8em;background:#2b6cb0;color:#fff;"
         "border-radius:.3em;text-decoration:none}"
-        "@media (max-width:640px){table.compare th[scope=row]{min-width:10em}}";
+        "@media (max-width:640px){table.compare th[scope=row]{min-width:10em}h1{font-size:1.5em}}";
 
 const char app_js[] =
         "'use strict';\n"

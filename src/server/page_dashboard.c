@@ -49,6 +49,42 @@ static void percent(struct ctx *c, double share)
 	buf_puts(B, "%");
 }
 
+/* The shares as bars with their values, 0 to 100 %, labelled periods. */
+static void bars(struct ctx *c, const double *y, char names[][PERIOD_NAME_SIZE], int n)
+{
+	const double W = 420, H = 170, L = 8, T = 22, Bm = 26, w = (W - 2 * L) / (n ? n : 1);
+	double top = 0;
+	for (int i = 0; i < n; i++)
+		top = isnan(y[i]) ? top : fmax(top, y[i]);
+	top = top > 0.5    ? 1 /* small shares get room to show */
+	      : top > 0.2  ? 0.5
+	      : top > 0.1  ? 0.2
+	      : top > 0.05 ? 0.1
+	      : top > 0.02 ? 0.05
+	                   : 0.02;
+	buf_printf(B,
+	           "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" font-size=\"13\" role=\"img\" "
+	           "aria-label=\"Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ qua các kỳ\">",
+	           W, H);
+	for (int i = 0; i < n; i++) {
+		double v = isnan(y[i]) ? 0 : y[i], h = (H - T - Bm) * v / top, x = L + i * w;
+		buf_printf(B,
+		           "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+		           "fill=\"#2b6cb0\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
+		           x + w * .15, H - Bm - h, w * .7, h, x + w / 2, H - Bm - h - 5);
+		percent(c, y[i]);
+		struct period p;
+		buf_printf(B, "</text><text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">",
+		           x + w / 2, H - 8);
+		if (!period_parse(names[i], &p, NULL) && p.kind == PERIOD_MONTH)
+			buf_printf(B, "%d/%02d", p.index, p.year % 100); /* "12/25": eight fit */
+		else
+			pg_esc(c, names[i]);
+		buf_puts(B, "</text>");
+	}
+	buf_puts(B, "</svg>");
+}
+
 static void trend(struct ctx *c, const struct family *f, const char *period)
 {
 	struct period p;
@@ -80,12 +116,7 @@ static void trend(struct ctx *c, const struct family *f, const char *period)
 		buf_puts(B, "</td>");
 	}
 	buf_puts(B, "</tr></tbody></table></div>");
-	double z[TREND];
-	int nz = 0;
-	for (int i = 0; i < ny; i++)
-		if (!isnan(y[i]))
-			z[nz++] = 100 * y[i];
-	pg_sparkline(c, z, nz, "Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ qua các kỳ");
+	bars(c, y, names, ny);
 }
 
 static int by_completion(const void *a, const void *b)
@@ -128,7 +159,7 @@ static void units_behind(struct ctx *c, const struct family *f, int as_of, const
 		pg_esc(c, r[i].code);
 		buf_puts(B, "?period=");
 		pg_esc(c, period);
-		buf_puts(B, "&amp;loc=cham\">");
+		buf_printf(B, "&amp;loc=%s\">", late ? "cham" : "thieu");
 		pg_esc(c, r[i].name);
 		buf_puts(B, "</a></td><td class=\"num\">");
 		percent(c, r[i].evaluated ? (double)r[i].good / r[i].evaluated : NAN);
@@ -194,10 +225,12 @@ static void units_list(struct ctx *c, const char *unit)
 	struct unit_rec *u;
 	size_t n;
 	char *err = NULL;
+	size_t shown = 0;
 	buf_puts(B, "<h2>Các đơn vị trực thuộc</h2><ul>");
 	if (!store_unit_list(c->s, &u, &n, &err)) {
 		for (size_t i = 0; i < n; i++) {
 			if (u[i].parent_code && !strcmp(u[i].parent_code, unit)) {
+				shown++;
 				buf_puts(B, "<li><a href=\"/don-vi/");
 				pg_esc(c, u[i].code);
 				buf_puts(B, "\">");
@@ -210,6 +243,11 @@ static void units_list(struct ctx *c, const char *unit)
 	}
 	free(err);
 	buf_puts(B, "</ul>");
+	if (!shown) {
+		buf_puts(B, "<p>Không có đơn vị trực thuộc. <a href=\"/don-vi/");
+		pg_esc(c, unit);
+		buf_puts(B, "\">Xem các chỉ tiêu của đơn vị</a>.</p>");
+	}
 }
 
 void page_dashboard(struct ctx *c, char *const *arg)
