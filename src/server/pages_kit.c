@@ -288,6 +288,49 @@ static void periods_of_unit(struct ctx *c, int64_t id, struct buf *out)
 	free(o);
 }
 
+/* Is name one of the space-separated words of list? */
+static bool listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len == n && !memcmp(p, name, n))
+			return true;
+		p += len + (p[len] == ' ');
+	}
+	return false;
+}
+
+/* The list with, after its first (latest) period, the quarter, half and
+ * year that end with it or hold it: "2025-12 2025-06" gives "2025-12
+ * 2025-Q4 2025-H2 2025 2025-06". */
+static char *with_coarser(const char *list)
+{
+	size_t len = strcspn(list, " ");
+	char first[PERIOD_NAME_SIZE + 1];
+	struct period p;
+	snprintf(first, sizeof first, "%.*s", (int)(len < PERIOD_NAME_SIZE ? len : 0), list);
+	struct buf b = {0};
+	buf_puts(&b, first);
+	if (!period_parse(first, &p, NULL)) {
+		int m0, m1;
+		period_months(&p, &m0, &m1);
+		struct period up[] = {{PERIOD_QUARTER, p.year, (m1 % 12) / 3 + 1},
+		                      {PERIOD_HALF, p.year, (m1 % 12) / 6 + 1},
+		                      {PERIOD_YEAR, p.year, 0}};
+		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+			char name[PERIOD_NAME_SIZE];
+			if (up[i].kind <= p.kind)
+				continue;
+			period_format(&up[i], name, sizeof name);
+			if (!listed(list, name))
+				buf_printf(&b, " %s", name);
+		}
+	}
+	buf_puts(&b, list + len);
+	return buf_detach(&b);
+}
+
 char *pg_unit_periods(struct ctx *c, const char *unit)
 {
 	char *key = xasprintf("periods:%s", unit), *got = memo_get(c, key);
@@ -311,7 +354,7 @@ char *pg_unit_periods(struct ctx *c, const char *unit)
 		free(u);
 	}
 	free(err);
-	got = b.len ? buf_detach(&b) : xstrdup("");
+	got = b.len ? with_coarser(buf_str(&b)) : xstrdup("");
 	buf_free(&b);
 	memo_put(c, key, got);
 	free(key);
