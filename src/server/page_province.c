@@ -34,7 +34,20 @@ struct compare {
 	size_t nagg;
 	size_t from, to; /* the units shown (a page of them) */
 	int *reported;   /* per unit: indicators with a figure in the period */
+	/* per unit shown, directly under the root: its own code -> the root's */
+	struct link_pair **map;
+	size_t *nmap;
 };
+
+/* Unit i's own code for the root's indicator code (its indicator page's),
+ * or NULL when it is not known (a unit further down). */
+static const char *own_code(const struct compare *m, size_t i, const char *code)
+{
+	for (size_t k = 0; k < m->nmap[i]; k++)
+		if (!strcmp(m->map[i][k].parent_code, code))
+			return m->map[i][k].child_code;
+	return NULL;
+}
 
 static const struct status_row *row_of(const struct compare *m, size_t i, const char *code)
 {
@@ -60,6 +73,10 @@ static void compare_free(struct compare *m)
 	free(m->ns);
 	free(m->agg);
 	free(m->reported);
+	for (size_t i = 0; m->map && i < m->f.n; i++)
+		link_pairs_free(m->map[i], m->nmap[i]);
+	free(m->map);
+	free(m->nmap);
 	if (m->has_own)
 		plan_free(&m->own);
 	view_family_free(&m->f);
@@ -112,6 +129,18 @@ static void compare_build(struct ctx *c, struct compare *m, struct unit_rec *u, 
 		pg = 1;
 	m->from = (size_t)(pg - 1) * UNITS_PER_PAGE;
 	m->to = m->from + UNITS_PER_PAGE < m->f.n ? m->from + UNITS_PER_PAGE : m->f.n;
+	m->map = xcalloc(m->f.n + 1, sizeof *m->map);
+	m->nmap = xcalloc(m->f.n + 1, sizeof *m->nmap);
+	for (size_t i = m->from; i < m->to; i++)
+		for (size_t k = 0; k < m->f.nunits; k++)
+			if (!strcmp(m->f.units[k].code, m->f.c[i].code) &&
+			    m->f.units[k].parent_code &&
+			    !strcmp(m->f.units[k].parent_code, u->code) &&
+			    store_link_map(c->s, m->f.units[k].id, &m->map[i], &m->nmap[i], &err)) {
+				free(err);
+				err = NULL;
+				m->map[i] = NULL, m->nmap[i] = 0;
+			}
 }
 
 static void fig(char out[FIGURE_SIZE], bool has, double v)
@@ -224,11 +253,14 @@ static void compare_html(struct ctx *c, const struct compare *m, const char *uni
 				continue;
 			}
 			enum eval_status s = w->r.status;
+			const char *own = own_code(m, m->from + i, x->code);
 			buf_printf(B, "<td class=\"cell %s\" data-sort=\"%d\"><a href=\"/don-vi/",
 			           cls[eval_status_colour(s)], (int)s);
 			pg_esc(c, m->f.c[m->from + i].code);
-			buf_puts(B, "/chi-tieu/");
-			pg_esc(c, x->code);
+			if (own) { /* its indicator; else its overview */
+				buf_puts(B, "/chi-tieu/");
+				pg_esc(c, own);
+			}
 			buf_puts(B, "?period=");
 			pg_esc(c, period);
 			buf_puts(B, "\">");

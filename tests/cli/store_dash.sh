@@ -25,6 +25,8 @@ unit,indicator,period,value,num,den,level,yes,note,evidence
 DEMO-B,II.8,2025-12,12500,,,,,dash test,
 CSV
 "$bin" record --csv "$tmp/fig.csv" --by test > /dev/null 2> "$tmp/err" || bad "record: $(cat "$tmp/err")"
+# DEMO-C's V.23 is the province's V.20 (another code): its cell links to V.23.
+"$bin" link confirm --unit DEMO-C --indicator V.23 --by test > /dev/null 2> "$tmp/err" || bad "link confirm: $(cat "$tmp/err")"
 start_server --workers 2
 pw=matkhau-demo
 
@@ -93,6 +95,8 @@ get tinh "/don-vi/DEMO/tinh?period=2025-12" cmp
 has "đã báo cáo 3/73" "completeness" cmp
 has "href=\"/don-vi/DEMO-A/chi-tieu/I.1?period=2025-12\">75<small>vượt</small>" "a cell: figure, words, link" cmp
 has "<tfoot>" "total row" cmp
+has "href=\"/don-vi/DEMO-C/chi-tieu/V.23?period=2025-12\"" "a cell links to the unit's own code" cmp
+hasnt "href=\"/don-vi/DEMO-C/chi-tieu/V.20?" "not the province's code" cmp
 has "aria-sort=\"none\"><button type=\"button\">" "sort buttons" cmp
 has "I.3. Tỷ lệ người sử dụng có khả năng truy cập băng thông rộng" "full names" cmp
 get tinh "/don-vi/DEMO/tinh?period=2025-12&format=csv" csv
