@@ -239,6 +239,18 @@ bool pg_period_arg(struct ctx *c, const char *latest, int *as_of, enum period_ki
                    char name[32])
 {
 	char *p = ctx_query(c, "period");
+	const char *why;
+	if (p && *p && period_end(p, as_of, grain, &why)) { /* a page, not bare text */
+		char *msg =
+		        xasprintf("Kỳ \"%s\" không hợp lệ: %s. Kỳ viết như 2026-05 (tháng), "
+		                  "2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng) hoặc 2026 "
+		                  "(năm).",
+		                  p, why);
+		pg_plain(c, 400, "Kỳ báo cáo không hợp lệ", msg);
+		free(msg);
+		free(p);
+		return false;
+	}
 	bool asked = p && *p;
 	free(p);
 	if (asked || !latest || !*latest)

@@ -77,6 +77,12 @@ get tinh /don-vi/DEMO-H noplan
 get tinh /don-vi/DEMO-H/bang-dieu-khien noplan2
 [ "$(status noplan2)" = 200 ] && ok || bad "no-plan dashboard: $(status noplan2)"
 
+# A period people mistype: a page that says how to write it.
+get vanphong "/don-vi/DEMO-A?period=quy3" badp
+[ "$(status badp)" = 400 ] && ok || bad "bad period: $(status badp)"
+has "<h1>Kỳ báo cáo không hợp lệ</h1>" "bad period: a page" badp
+has "2026-Q3 (quý)" "bad period: how to write it" badp
+
 # The overview: the latest period with data, filters, lead, sparklines.
 get vanphong /don-vi/DEMO-A ov
 has "<option value=\"2025-12\" selected>Tháng 12/2025</option>" "default period: latest with data" ov
