@@ -34,7 +34,7 @@ CFLAGS+=($(pkg-config --cflags jansson libutf8proc libpq sqlite3 poppler-glib ca
 CFLAGS+=(${FUZZ_CFLAGS:-})
 # shellcheck disable=SC2206
 FUZZ_FLAGS=(${FUZZ_FLAGS:-})
-LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lpthread -lm)
+LIBS=(-ljansson -lutf8proc -lsqlite3 -lpq -lsodium -lmicrohttpd -lxlsxwriter -lzip -lexpat -lz -lpthread -lm)
 # shellcheck disable=SC2207
 LIBS+=($(pkg-config --libs poppler-glib cairo tesseract lept) -ldl)
 SOURCES=(src/core/*.c src/import/*.c src/store/*.c src/engine/*.c src/auth/*.c src/server/*.c src/report/*.c)
@@ -43,8 +43,8 @@ if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx fuzz_pdfrows fuzz_settings; do
-		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
+	for f in fuzz/fuzz_*.c; do # every harness there is
+		harnesses+=("$(basename "$f" .c)")
 	done
 fi
 
@@ -212,6 +212,13 @@ for h in "${harnesses[@]}"; do
 			printf '\n@@\n<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' >>"$seeds/small.xml"
 		fi
 		max_len=1048576
+		;;
+	fuzz_gzip)
+		for f in 'gzip, deflate, br' 'gzip;q=0, *' '*;q=0.5' 'x-gzip' 'identity' 'gzip ; q = 0.000' \
+			'br;q=1.0, gzip;q=0.8'; do
+			printf '%s' "$f" >"$seeds/$(printf '%s' "$f" | tr -c 'a-z0-9' _)"
+		done
+		max_len=4096
 		;;
 	fuzz_figure)
 		for f in 85 2,5 2.5 2.125 2.125,5 1.234.567 0.125 1e-3 1,5e-3 -3,5 1,234.5 \

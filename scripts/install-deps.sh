@@ -8,7 +8,7 @@ pkgs=(
   build-essential cmake pkg-config clang-14 libclang-rt-14-dev clang-format
   libcmocka-dev libjansson-dev libutf8proc-dev libicu-dev libsqlite3-dev sqlite3 bc
   postgresql-15 postgresql-client-15 libpq-dev
-  libmicrohttpd-dev libsodium-dev curl jq libxlsxwriter-dev libzip-dev libexpat1-dev
+  libmicrohttpd-dev libsodium-dev curl jq libxlsxwriter-dev libzip-dev libexpat1-dev zlib1g-dev
   libpoppler-glib-dev libcairo2-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie
 )
 

@@ -197,3 +197,24 @@ void figure_write_vi(double v, char out[FIGURE_SIZE])
 	if (dot)
 		*dot = ',';
 }
+
+void figure_show_vi(double v, char out[FIGURE_SIZE])
+{
+	char t[FIGURE_SIZE];
+	figure_write_vi(v, t);
+	if (strpbrk(t, "eE")) {
+		memcpy(out, t, FIGURE_SIZE);
+		return;
+	}
+	const char *p = t, *end = t + strcspn(t, ",");
+	char *o = out;
+	if (*p == '-')
+		*o++ = *p++;
+	size_t digits = (size_t)(end - p);
+	for (size_t k = 0; p < end; k++) {
+		if (k && (digits - k) % 3 == 0)
+			*o++ = '.';
+		*o++ = *p++;
+	}
+	snprintf(o, FIGURE_SIZE - (size_t)(o - out), "%s", end);
+}

@@ -46,5 +46,9 @@ void figure_write(double v, char out[FIGURE_SIZE]);
 /* The same with "," as the decimal mark: what the web form shows, read back
  * exactly by figure_read(..., FIGURE_TEXT). */
 void figure_write_vi(double v, char out[FIGURE_SIZE]);
+/* The same with the thousands grouped by "." ("1.234.567,5", "-2.125"),
+ * for reading on a page, never for a form: "2.125" would read back as
+ * ambiguous. An exponent form ("1e+20") is left ungrouped. */
+void figure_show_vi(double v, char out[FIGURE_SIZE]);
 
 #endif

@@ -25,7 +25,8 @@ static char *links_post(struct ctx *c, const struct unit_rec *u)
 		    store_link_confirm_sure(c->s, u->id, LINK_SURE, c->user.login, &n, &err) ||
 		    store_commit(c->s, &err)) {
 			store_rollback(c->s);
-			problems_add(&ps, "E_DB", 0, "%s", err ? err : "lỗi cơ sở dữ liệu");
+			problems_add(&ps, "E_DB", 0, "%s",
+			             err ? pg_err_sentence(err) : "lỗi cơ sở dữ liệu");
 		} else {
 			notice = xasprintf("Đã xác nhận %zu liên kết chắc chắn (điểm từ 0,95)", n);
 		}

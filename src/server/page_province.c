@@ -1,5 +1,8 @@
-/* page_province.c: a province and its communes, and the periodic report. */
+/* page_province.c: a province and its communes compared indicator by
+ * indicator (figures, statuses, completeness, exports), and the periodic
+ * report. */
 #include "pages.h"
+#include "sheet.h"
 
 #include <math.h>
 #include <sodium.h>
@@ -9,90 +12,429 @@
 
 /* ---- a province and its communes -------------------------------------------------------- */
 
-void page_province(struct ctx *c, char *const *arg)
+enum { UNITS_PER_PAGE = 4 }; /* a page of the comparison stays under 60 KB */
+
+static const char *short_vi(enum eval_status s)
 {
-	const char *unit = arg[0];
-	int as_of;
-	enum period_kind grain;
-	char period[32], *err = NULL;
-	if (!ctx_period(c, &as_of, &grain, period, false))
-		return;
+	static const char *const w[] = {"không đánh giá", "chưa có số liệu", "đạt",  "vượt",
+	                                "đúng tiến độ",   "có nguy cơ",      "chậm", "không đạt"};
+	return (unsigned)s < sizeof w / sizeof w[0] ? w[s] : "";
+}
+
+/* What the comparison shows: per shared indicator (the root's), its
+ * aggregate over the units and each unit's evaluated row. */
+struct compare {
 	struct family f;
-	if (view_family(c->s, unit, grain, &f, &err)) {
-		view_family_free(&f);
-		char code[40];
-		const char *msg;
-		pg_plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được",
-		         err);
-		free(err);
-		return;
+	const struct plan *p;
+	struct plan own;
+	bool has_own;
+	struct status_row **st;
+	size_t *ns;
+	struct rollup_row *agg;
+	size_t nagg;
+	size_t from, to; /* the units shown (a page of them) */
+	int *reported;   /* per unit: indicators with a figure in the period */
+	/* per unit shown, directly under the root: its own code -> the root's */
+	struct link_pair **map;
+	size_t *nmap;
+};
+
+/* Unit i's own code for the root's indicator code (its indicator page's),
+ * or NULL when it is not known (a unit further down). */
+static const char *own_code(const struct compare *m, size_t i, const char *code)
+{
+	for (size_t k = 0; k < m->nmap[i]; k++)
+		if (!strcmp(m->map[i][k].parent_code, code))
+			return m->map[i][k].child_code;
+	return NULL;
+}
+
+static const struct status_row *row_of(const struct compare *m, size_t i, const char *code)
+{
+	for (size_t j = 0; j < m->ns[i]; j++)
+		if (!strcmp(m->st[i][j].ind->code, code))
+			return &m->st[i][j];
+	return NULL;
+}
+
+static const struct rollup_row *agg_of(const struct compare *m, const char *code)
+{
+	for (size_t j = 0; j < m->nagg; j++)
+		if (!strcmp(m->agg[j].code, code))
+			return &m->agg[j];
+	return NULL;
+}
+
+static void compare_free(struct compare *m)
+{
+	for (size_t i = 0; m->st && i < m->f.n; i++)
+		free(m->st[i]);
+	free(m->st);
+	free(m->ns);
+	free(m->agg);
+	free(m->reported);
+	for (size_t i = 0; m->map && i < m->f.n; i++)
+		link_pairs_free(m->map[i], m->nmap[i]);
+	free(m->map);
+	free(m->nmap);
+	if (m->has_own)
+		plan_free(&m->own);
+	view_family_free(&m->f);
+}
+
+static bool behind_any(const struct compare *m, const char *code)
+{
+	for (size_t i = m->from; i < m->to; i++) {
+		const struct status_row *r = row_of(m, i, code);
+		enum eval_status s = r ? r->r.status : EVAL_NOT_EVALUATED;
+		if (s == EVAL_AT_RISK || s == EVAL_OFF_TRACK || s == EVAL_NOT_MET)
+			return true;
 	}
-	pg_head(c, "Các đơn vị trực thuộc", unit);
-	buf_puts(B, "<h1>Các đơn vị trực thuộc ");
-	pg_esc(c, unit);
-	buf_puts(B, ", kỳ ");
-	pg_esc(c, period);
-	buf_puts(B, "</h1>");
+	return false;
+}
+
+static void compare_build(struct ctx *c, struct compare *m, struct unit_rec *u, int as_of,
+                          const char *period)
+{
+	char *err = NULL;
+	m->has_own = !store_plan_load(c->s, u->id, &m->own, &err);
+	free(err);
+	m->p = m->has_own ? &m->own : m->f.n ? m->f.c[0].plan : NULL;
+	m->st = xcalloc(m->f.n + 1, sizeof *m->st);
+	m->ns = xcalloc(m->f.n + 1, sizeof *m->ns);
+	m->reported = xcalloc(m->f.n + 1, sizeof *m->reported);
+	struct period want;
+	bool ok = !period_parse(period, &want, NULL);
+	for (size_t i = 0; i < m->f.n; i++) {
+		m->ns[i] = status_evaluate(m->f.c[i].plan, m->f.c[i].obs, m->f.c[i].nobs, as_of,
+		                           EVAL_LINEAR, &m->st[i]);
+		for (size_t k = 0; k < m->f.c[i].plan->nind; k++) {
+			bool has = false;
+			for (size_t j = 0; j < m->f.c[i].nobs && !has; j++) {
+				struct period q;
+				const struct obs_rec *o = &m->f.c[i].obs[j];
+				has = o->code && !strcmp(o->code, m->f.c[i].plan->ind[k].code) &&
+				      ok && !period_parse(o->period, &q, NULL) &&
+				      period_within(&q, &want);
+			}
+			m->reported[i] += has;
+		}
+	}
+	m->nagg = rollup(m->f.c, m->f.n, as_of, &m->agg);
+	char *page = ctx_query(c, "trang");
+	long pg = page ? strtol(page, NULL, 10) : 1;
+	free(page);
+	size_t pages = (m->f.n + UNITS_PER_PAGE - 1) / UNITS_PER_PAGE;
+	if (pg < 1 || (size_t)pg > pages)
+		pg = 1;
+	m->from = (size_t)(pg - 1) * UNITS_PER_PAGE;
+	m->to = m->from + UNITS_PER_PAGE < m->f.n ? m->from + UNITS_PER_PAGE : m->f.n;
+	m->map = xcalloc(m->f.n + 1, sizeof *m->map);
+	m->nmap = xcalloc(m->f.n + 1, sizeof *m->nmap);
+	for (size_t i = m->from; i < m->to; i++)
+		for (size_t k = 0; k < m->f.nunits; k++)
+			if (!strcmp(m->f.units[k].code, m->f.c[i].code) &&
+			    m->f.units[k].parent_code &&
+			    !strcmp(m->f.units[k].parent_code, u->code) &&
+			    store_link_map(c->s, m->f.units[k].id, &m->map[i], &m->nmap[i], &err)) {
+				free(err);
+				err = NULL;
+				m->map[i] = NULL, m->nmap[i] = 0;
+			}
+}
+
+static void fig(char out[FIGURE_SIZE], bool has, double v)
+{
+	if (!has)
+		snprintf(out, FIGURE_SIZE, "–");
+	else {
+		char t[40];
+		snprintf(t, sizeof t, "%.6g", v);
+		figure_show_vi(strtod(t, NULL), out);
+	}
+}
+
+/* The export of what is shown: a row per indicator, a value and a status
+ * column per unit. */
+static void compare_table(const struct compare *m, bool late, struct sheet *t)
+{
+	size_t nu = m->to - m->from, cols = 4 + 2 * nu, r = 0;
+	sheet_init(t, cols);
+	const char *head[] = {"Mã", "Chỉ tiêu", "Toàn đơn vị", "Mục tiêu"};
+	for (size_t k = 0; k < 4; k++)
+		sheet_text(t, 0, k, head[k]);
+	for (size_t i = 0; i < nu; i++) {
+		char *h = xasprintf("%s (đã báo cáo %d/%zu)", m->f.c[m->from + i].name,
+		                    m->reported[m->from + i], m->f.c[m->from + i].plan->nind);
+		sheet_text(t, 0, 4 + 2 * i, h);
+		free(h);
+		h = xasprintf("%s: đánh giá", m->f.c[m->from + i].name);
+		sheet_text(t, 0, 5 + 2 * i, h);
+		free(h);
+	}
+	for (size_t k = 0; m->p && k < m->p->nind; k++) {
+		const struct indicator *x = &m->p->ind[k];
+		if (late && !behind_any(m, x->code))
+			continue;
+		r++;
+		char s[FIGURE_SIZE];
+		sheet_text(t, r, 0, x->code);
+		sheet_text(t, r, 1, x->name);
+		const struct rollup_row *a = agg_of(m, x->code);
+		fig(s, a && a->has_value, a ? a->value : 0);
+		if (a && a->has_value)
+			sheet_number(t, r, 2, s, a->value);
+		else
+			sheet_text(t, r, 2, s);
+		const struct status_row *first = NULL;
+		for (size_t i = 0; i < m->f.n && !first; i++)
+			if ((first = row_of(m, i, x->code)) && !first->target)
+				first = NULL;
+		if (first) {
+			char *tg = xasprintf("%d: %s", first->year, first->target->text);
+			sheet_text(t, r, 3, tg);
+			free(tg);
+		} else {
+			sheet_text(t, r, 3, "");
+		}
+		for (size_t i = 0; i < nu; i++) {
+			const struct status_row *w = row_of(m, m->from + i, x->code);
+			fig(s, w && w->r.has_latest, w ? w->r.latest : 0);
+			if (w && w->r.has_latest)
+				sheet_number(t, r, 4 + 2 * i, s, w->r.latest);
+			else
+				sheet_text(t, r, 4 + 2 * i, w ? s : "");
+			sheet_text(t, r, 5 + 2 * i, w ? short_vi(w->r.status) : "");
+		}
+	}
+}
+
+static void compare_html(struct ctx *c, const struct compare *m, const char *unit,
+                         const char *period, bool late)
+{
+	static const char *const cls[] = {"xam", "xanh", "vang", "do"};
+	size_t nu = m->to - m->from;
+	buf_puts(B, "<div class=\"wide\"><table class=\"compare sortable\"><thead><tr>"
+	            "<th aria-sort=\"none\"><button type=\"button\">Chỉ tiêu</button></th>"
+	            "<th aria-sort=\"none\"><button type=\"button\">Toàn đơn vị</button></th>");
+	for (size_t i = m->from; i < m->to; i++) {
+		buf_puts(B, "<th aria-sort=\"none\"><button type=\"button\">");
+		pg_esc(c, m->f.c[i].name);
+		buf_printf(B, "</button><small class=\"done\">đã báo cáo %d/%zu</small></th>",
+		           m->reported[i], m->f.c[i].plan->nind);
+	}
+	buf_puts(B, "</tr></thead><tbody>");
+	for (size_t k = 0; m->p && k < m->p->nind; k++) {
+		const struct indicator *x = &m->p->ind[k];
+		if (late && !behind_any(m, x->code))
+			continue;
+		buf_printf(B, "<tr><th scope=\"row\" data-sort=\"%zu\">", k);
+		pg_esc(c, x->code);
+		buf_puts(B, ". ");
+		pg_esc(c, x->name);
+		const struct rollup_row *a = agg_of(m, x->code);
+		buf_puts(B, "</th><td class=\"num\"");
+		if (a && a->has_value) {
+			buf_puts(B, " data-sort=\"");
+			char s[FIGURE_SIZE];
+			figure_write(a->value, s);
+			buf_printf(B, "%s\">", s);
+			pg_number(c, round(100 * a->value) / 100);
+			buf_printf(B, "<small>%d/%d đạt</small>", a->meeting.met,
+			           a->meeting.evaluated);
+		} else {
+			buf_puts(B, ">–");
+		}
+		buf_puts(B, "</td>");
+		for (size_t i = 0; i < nu; i++) {
+			const struct status_row *w = row_of(m, m->from + i, x->code);
+			if (!w) {
+				buf_puts(B, "<td class=\"cell\" data-sort=\"-1\"></td>");
+				continue;
+			}
+			enum eval_status s = w->r.status;
+			const char *own = own_code(m, m->from + i, x->code);
+			buf_printf(B, "<td class=\"cell %s\" data-sort=\"%d\"><a href=\"/don-vi/",
+			           cls[eval_status_colour(s)], (int)s);
+			pg_esc(c, m->f.c[m->from + i].code);
+			if (own) { /* its indicator; else its overview */
+				buf_puts(B, "/chi-tieu/");
+				pg_esc(c, own);
+			}
+			buf_puts(B, "?period=");
+			pg_esc(c, period);
+			buf_puts(B, "\">");
+			if (w->r.has_latest)
+				pg_number(c, w->r.latest);
+			buf_printf(B, "<small>%s</small></a></td>", short_vi(s));
+		}
+		buf_puts(B, "</tr>");
+	}
+	buf_puts(B, "</tbody><tfoot><tr><th scope=\"row\">Tổng: tỷ lệ đạt hoặc đúng tiến độ</th>");
+	int good_all = 0, ev_all = 0;
+	struct rank_row *rr;
+	size_t nr = rank_children(m->f.c, m->f.n, 0x7fffffff, &rr);
+	free(rr);
+	(void)nr;
+	for (size_t i = 0; i < m->f.n; i++)
+		for (size_t j = 0; j < m->ns[i]; j++) {
+			enum eval_status s = m->st[i][j].r.status;
+			if (s == EVAL_NOT_EVALUATED)
+				continue;
+			ev_all++;
+			good_all += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
+		}
+	buf_printf(B, "<td class=\"num\">%d/%d</td>", good_all, ev_all);
+	for (size_t i = m->from; i < m->to; i++) {
+		int g = 0, e = 0;
+		for (size_t j = 0; j < m->ns[i]; j++) {
+			enum eval_status s = m->st[i][j].r.status;
+			if (s == EVAL_NOT_EVALUATED)
+				continue;
+			e++;
+			g += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
+		}
+		buf_printf(B, "<td class=\"num\">%d/%d</td>", g, e);
+	}
+	buf_puts(B, "</tr></tfoot></table></div>");
+	size_t pages = (m->f.n + UNITS_PER_PAGE - 1) / UNITS_PER_PAGE;
+	if (pages > 1) {
+		buf_puts(B, "<nav class=\"pages\" aria-label=\"Trang\">Trang:");
+		for (size_t p = 1; p <= pages; p++) {
+			buf_puts(B, " <a href=\"/don-vi/");
+			pg_esc(c, unit);
+			buf_puts(B, "/tinh?period=");
+			pg_esc(c, period);
+			buf_printf(
+			        B, "&amp;trang=%zu%s\"%s>%zu</a>", p, late ? "&amp;loc=cham" : "",
+			        p == m->from / UNITS_PER_PAGE + 1 ? " aria-current=\"page\"" : "",
+			        p);
+		}
+		buf_puts(B, "</nav>");
+	}
+}
+
+static void ranking(struct ctx *c, const struct family *f, int as_of)
+{
 	struct rank_row *r;
-	size_t n = view_rank(&f, as_of, &r);
+	size_t n = view_rank(f, as_of, &r);
 	buf_puts(B, "<h2>Xếp hạng</h2><p>Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có "
 	            "mục tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng.</p>"
-	            "<table class=\"sortable\"><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Tỷ "
-	            "lệ</th><th>Đạt/có mục tiêu</th></tr></thead><tbody>");
+	            "<table class=\"sortable\"><thead><tr>"
+	            "<th aria-sort=\"none\"><button type=\"button\">Hạng</button></th>"
+	            "<th aria-sort=\"none\"><button type=\"button\">Đơn vị</button></th>"
+	            "<th aria-sort=\"none\"><button type=\"button\">Tỷ lệ</button></th>"
+	            "<th>Đạt/có mục tiêu</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
 		buf_printf(B, "<tr><td>%d</td><td><a href=\"/don-vi/", r[i].rank);
 		pg_esc(c, r[i].code);
 		buf_puts(B, "\">");
 		pg_esc(c, r[i].name);
-		buf_printf(
-		        B,
-		        "</a></td><td class=\"num\">%.1f%%</td><td class=\"num\">%d/%d</td></tr>",
-		        100 * r[i].completion, r[i].good, r[i].evaluated);
+		buf_puts(B, "</a></td><td class=\"num\">");
+		pg_number(c, round(1000 * r[i].completion) / 10);
+		buf_printf(B, "%%</td><td class=\"num\">%d/%d</td></tr>", r[i].good,
+		           r[i].evaluated);
 	}
 	free(r);
 	buf_puts(B, "</tbody></table>");
-	/* Communes x indicators, coloured by status. */
-	struct status_row **st = xcalloc(f.n + 1, sizeof *st);
-	size_t *ns = xcalloc(f.n + 1, sizeof *ns);
-	for (size_t i = 0; i < f.n; i++)
-		ns[i] = status_evaluate(f.c[i].plan, f.c[i].obs, f.c[i].nobs, as_of, EVAL_LINEAR,
-		                        &st[i]);
-	const struct plan *first = f.n ? f.c[0].plan : NULL;
-	buf_puts(B, "<h2>Theo chỉ tiêu</h2><div class=\"wide\"><table class=\"grid sortable\">"
-	            "<thead><tr><th>Đơn vị</th>");
-	for (size_t k = 0; first && k < first->nind; k++) {
-		buf_puts(B, "<th title=\"");
-		pg_esc(c, first->ind[k].name);
-		buf_puts(B, "\">");
-		pg_esc(c, first->ind[k].code);
-		buf_puts(B, "</th>");
+}
+
+void page_province(struct ctx *c, char *const *arg)
+{
+	const char *unit = arg[0];
+	int as_of;
+	enum period_kind grain;
+	char period[32], *err = NULL, latest[32] = "";
+	char *periods = pg_unit_periods(c, unit);
+	sscanf(periods, "%31s", latest);
+	if (!pg_period_arg(c, latest, &as_of, &grain, period)) {
+		free(periods);
+		return;
 	}
-	buf_puts(B, "</tr></thead><tbody>");
-	static const char *const cls[] = {"xam", "xanh", "vang", "do"};
-	for (size_t i = 0; i < f.n; i++) {
-		buf_puts(B, "<tr><td><a href=\"/don-vi/");
-		pg_esc(c, f.c[i].code);
-		buf_puts(B, "\">");
-		pg_esc(c, f.c[i].name);
-		buf_puts(B, "</a></td>");
-		for (size_t k = 0; first && k < first->nind; k++) {
-			const struct status_row *row = NULL;
-			for (size_t j = 0; j < ns[i] && !row; j++)
-				if (!strcmp(st[i][j].ind->code, first->ind[k].code))
-					row = &st[i][j];
-			enum eval_status s = row ? row->r.status : EVAL_NOT_EVALUATED;
-			buf_printf(B, "<td class=\"cell %s\" data-sort=\"%d\" title=\"%s\">%s</td>",
-			           cls[eval_status_colour(s)], (int)s, eval_status_vi(s),
-			           eval_colour_vi(eval_status_colour(s)));
+	struct unit_rec u = {0};
+	struct compare m = {0};
+	if (store_unit_get(c->s, unit, &u, &err) || view_family(c->s, unit, grain, &m.f, &err)) {
+		if (u.code)
+			view_family_free(&m.f);
+		pg_error(c, "Không xem được", err);
+		free(err);
+		free(periods);
+		unit_rec_free(&u);
+		return;
+	}
+	compare_build(c, &m, &u, as_of, period);
+	char *loc = ctx_query(c, "loc"), *format = ctx_query(c, "format");
+	bool late = loc && !strcmp(loc, "cham");
+	if (format && (!strcmp(format, "csv") || !strcmp(format, "xlsx"))) {
+		struct sheet t;
+		compare_table(&m, late, &t);
+		buf_reset(B);
+		bool csv = !strcmp(format, "csv");
+		if (csv) {
+			sheet_csv(&t, B);
+			c->rs->ctype = "text/csv; charset=utf-8";
+		} else if (sheet_xlsx(&t, "So sánh", B, &err)) {
+			pg_error(c, "Không xuất được", err);
+		} else {
+			c->rs->ctype =
+			        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		}
-		buf_puts(B, "</tr>");
-		free(st[i]);
+		if (csv || !err)
+			http_header(
+			        c->rs,
+			        "Content-Disposition: attachment; filename=\"so-sanh-%s-%s.%s\"",
+			        unit, period, format);
+		sheet_free(&t);
+	} else {
+		pg_head(c, "So sánh các đơn vị trực thuộc", unit);
+		buf_puts(B, "<h1>So sánh các đơn vị trực thuộc ");
+		pg_esc(c, u.name);
+		buf_puts(B, "</h1>");
+		const char *list[24];
+		size_t nl = 0;
+		for (char *p = periods; *p && nl < 24;) {
+			list[nl++] = p;
+			p += strcspn(p, " ");
+			if (*p)
+				*p++ = 0;
+		}
+		char *action = xasprintf("/don-vi/%s/tinh", unit);
+		pg_period_picker(c, action, period, list, nl);
+		free(action);
+		ranking(c, &m.f, as_of);
+		buf_puts(B, "<h2>Theo chỉ tiêu, kỳ ");
+		pg_period(c, period);
+		buf_puts(B, "</h2><p>Mỗi ô: số mới nhất và đánh giá; bấm ô để xem chỉ tiêu của đơn "
+		            "vị. Cột “Toàn đơn vị”: số tổng hợp và số đơn vị đạt.</p><p>");
+		const char *q[][2] = {{"", "Mọi chỉ tiêu"},
+		                      {"&amp;loc=cham", "Chỉ tiêu có đơn vị chậm"}};
+		for (int k = 0; k < 2; k++) {
+			buf_puts(B, k ? " · <a href=\"/don-vi/" : "<a href=\"/don-vi/");
+			pg_esc(c, unit);
+			buf_puts(B, "/tinh?period=");
+			pg_esc(c, period);
+			buf_printf(B, "%s\"%s>%s</a>", q[k][0],
+			           late == (k == 1) ? " aria-current=\"page\"" : "", q[k][1]);
+		}
+		buf_puts(B, " · Tải về: ");
+		for (int k = 0; k < 2; k++) {
+			buf_puts(B, k ? ", <a href=\"/don-vi/" : "<a href=\"/don-vi/");
+			pg_esc(c, unit);
+			buf_puts(B, "/tinh?period=");
+			pg_esc(c, period);
+			buf_printf(B, "%s&amp;format=%s\">%s</a>", late ? "&amp;loc=cham" : "",
+			           k ? "xlsx" : "csv", k ? "XLSX" : "CSV");
+		}
+		buf_puts(B, "</p>");
+		compare_html(c, &m, unit, period, late);
+		pg_foot(c);
 	}
-	free(st);
-	free(ns);
-	buf_puts(B, "</tbody></table></div>");
-	pg_foot(c);
-	view_family_free(&f);
+	free(loc);
+	free(format);
+	free(periods);
+	free(err);
+	compare_free(&m);
+	unit_rec_free(&u);
 }
 
 /* ---- the periodic report ----------------------------------------------------------------------
@@ -144,10 +486,7 @@ void page_report(struct ctx *c, char *const *arg)
 		ctype = NULL; /* 429, written */
 	} else if (report_build(c->s, unit, period && *period ? period : today, today, &r, &err) ||
 	           report_render(&r, format, &out, &err)) {
-		char code[40];
-		const char *msg;
-		pg_plain(c, app_code_status(app_error_code(err, code, &msg)),
-		         "Không lập được báo cáo", err);
+		pg_error(c, "Không lập được báo cáo", err);
 	} else {
 		buf_reset(B);
 		buf_put(B, buf_str(&out), out.len);

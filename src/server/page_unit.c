@@ -15,8 +15,22 @@ void page_overview(struct ctx *c, char *const *arg)
 	enum period_kind grain;
 	char period[32], *key, *err = NULL, *prefix;
 	int64_t mark;
-	if (!ctx_period(c, &as_of, &grain, period, false))
+	if (c->fast) { /* the periods known, or a worker finds them */
+		char *k = xasprintf("periods:%s", unit), *known = memo_get(c, k);
+		free(k);
+		if (!known) {
+			c->deferred = true;
+			return;
+		}
+		free(known);
+	}
+	char *periods = pg_unit_periods(c, unit);
+	char latest[32] = "";
+	sscanf(periods, "%31s", latest);
+	if (!pg_period_arg(c, latest, &as_of, &grain, period)) {
+		free(periods);
 		return;
+	}
 	char *name_key = xasprintf("unitname:%s", unit), *name = memo_get(c, name_key);
 	struct unit_rec u = {0};
 	if (!name && !store_unit_get(c->s, unit, &u, &err)) {
@@ -28,6 +42,7 @@ void page_overview(struct ctx *c, char *const *arg)
 	free(err);
 	err = NULL;
 	if (!name) {
+		free(periods);
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
 		return;
 	}
@@ -38,19 +53,45 @@ void page_overview(struct ctx *c, char *const *arg)
 	bool done = cache_lookup(c, prefix, &key, &mark);
 	free(prefix);
 	if (done) {
+		free(periods);
 		pg_foot(c);
 		return;
 	}
 	struct unit_view v;
-	if (!pg_unit_view(c, unit, &v, period, false)) {
+	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, &v, &err)) {
+		char code[40];
+		const char *msg;
+		if (!strcmp(app_error_code(err, code, &msg), "E_NO_PLAN")) {
+			/* no plan of its own (a province): its dashboard */
+			char *to = xasprintf("/don-vi/%s/bang-dieu-khien", unit);
+			pg_redirect(c, to);
+			free(to);
+		} else {
+			pg_error(c, "Không xem được", err);
+		}
+		free(err);
 		free(key);
+		free(periods);
 		return;
 	}
 	buf_puts(B, "<h1>");
 	pg_esc(c, v.u.name);
-	buf_puts(B, "</h1><p>Kỳ ");
-	pg_esc(c, period);
-	buf_puts(B, " · <a href=\"/cong-khai/");
+	buf_puts(B, "</h1>");
+	const char *list[24];
+	size_t nl = 0;
+	for (char *p = periods; *p && nl < 24;) { /* split in place */
+		list[nl++] = p;
+		p += strcspn(p, " ");
+		if (*p)
+			*p++ = 0;
+	}
+	char *action = xasprintf("/don-vi/%s", unit);
+	pg_period_picker(c, action, period, list, nl);
+	free(action);
+	buf_puts(B, "<p><a href=\"/don-vi/"); /* (kept for every account: no role here) */
+	pg_esc(c, unit);
+	buf_puts(B, "/viec-can-lam\">Việc cần làm</a> · ");
+	buf_puts(B, "<a href=\"/cong-khai/");
 	pg_esc(c, unit);
 	buf_puts(B, "\">trang công khai</a></p><p class=\"reports\">Báo cáo kỳ này:");
 	static const char *const fmts[] = {"docx", "xlsx", "pdf", "html", "csv", "json"};
@@ -87,9 +128,10 @@ void page_overview(struct ctx *c, char *const *arg)
 		free(t);
 	}
 	free(err);
-	pg_status_table(c, &v, true);
+	pg_status_table_at(c, &v, true, period, as_of);
 	cache_put(c, key, mark, from);
 	free(key);
+	free(periods);
 	pg_foot(c);
 	view_unit_free(&v);
 }
@@ -105,7 +147,7 @@ void page_public(struct ctx *c, char *const *arg)
 	buf_puts(B, "<h1>");
 	pg_esc(c, v.u.name);
 	buf_puts(B, "</h1><p>Kết quả công khai, kỳ ");
-	pg_esc(c, period);
+	pg_period(c, period);
 	buf_puts(B, ": chỉ số liệu đã được duyệt.</p>");
 	pg_status_table(c, &v, false);
 	pg_foot(c);
@@ -122,12 +164,28 @@ static int month_of(const char *period)
 	return period_end(period, &last, &kind, &why) ? -1 : last;
 }
 
-/* The figures over time and the path to the targets, as SVG. */
+/* A step of 1, 2 or 5 times a power of ten giving about four intervals. */
+static double nice_step(double span)
+{
+	double raw = span / 4, p = pow(10, floor(log10(raw))), f = raw / p;
+	return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+/* A value as a label on the chart: Vietnamese, at most 4 digits. */
+static void label(struct ctx *c, double v)
+{
+	char t[40];
+	snprintf(t, sizeof t, "%.4g", v);
+	pg_figure(c, strtod(t, NULL));
+}
+
+/* The figures over time and the path to the targets, as SVG: the axis spans
+ * the figures and the next milestone after them (not the plan's last year),
+ * with the years and values labelled and the milestones marked. Sized by its
+ * viewBox with labels of 13 units: on a 390 px phone they stay ~11 px. */
 static void chart(struct ctx *c, const struct unit_view *v, const struct status_row *r)
 {
 	const struct indicator *x = r->ind;
-	double lo = INFINITY, hi = -INFINITY;
-	int m0 = 1 << 30, m1 = -1;
 	struct pt {
 		int m;
 		double y;
@@ -139,48 +197,74 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 		if (m < 0 || !v->o[i].code || strcmp(v->o[i].code, x->code) ||
 		    !status_point(x, &v->o[i], &y))
 			continue;
-		pts[np++] = (struct pt){m, y};
+		int k = np++;
+		for (; k > 0 && pts[k - 1].m > m; k--) /* in time order */
+			pts[k] = pts[k - 1];
+		pts[k] = (struct pt){m, y};
 	}
+	int last = np ? pts[np - 1].m : -1, first = np ? pts[0].m : 1 << 30;
 	if (x->has_baseline && v->p.baseline_year)
 		path[npath++] = (struct pt){v->p.baseline_year * 12 + 11, x->baseline};
+	bool next_taken = false;
 	for (int k = 0; k < x->ntargets && npath < 16; k++) {
 		const struct target *t = &x->targets[k].t;
-		if (t->kind == TARGET_NUMBER)
-			path[npath++] = (struct pt){x->targets[k].year * 12 + 11, t->value};
+		int m = x->targets[k].year * 12 + 11;
+		if (t->kind != TARGET_NUMBER || (next_taken && m > last))
+			continue;
+		next_taken |= m >= last;
+		path[npath++] = (struct pt){m, t->value};
 	}
-	for (int i = 0; i < np; i++) {
+	if (!np && !npath) {
+		buf_puts(B, "<p>Chưa có số liệu để vẽ.</p>");
+		return;
+	}
+	double lo = INFINITY, hi = -INFINITY;
+	int m0 = first, m1 = last;
+	for (int i = 0; i < np; i++)
 		lo = fmin(lo, pts[i].y), hi = fmax(hi, pts[i].y);
-		m0 = pts[i].m < m0 ? pts[i].m : m0, m1 = pts[i].m > m1 ? pts[i].m : m1;
-	}
 	for (int i = 0; i < npath; i++) {
 		lo = fmin(lo, path[i].y), hi = fmax(hi, path[i].y);
 		m0 = path[i].m < m0 ? path[i].m : m0, m1 = path[i].m > m1 ? path[i].m : m1;
 	}
-	if (m1 < 0) {
-		buf_puts(B, "<p>Chưa có số liệu để vẽ.</p>");
-		return;
-	}
+	if (np) /* from a year before the first figure at most */
+		m0 = m0 < first - 12 ? first - 12 : m0;
 	if (lo > 0)
 		lo = 0;
 	if (hi <= lo)
 		hi = lo + 1;
-	if (m1 == m0)
-		m1 = m0 + 1;
-	const double W = 640, H = 240, L = 48, Rm = 12, T = 12, Bm = 28;
+	double step = nice_step(hi - lo);
+	lo = floor(lo / step) * step, hi = ceil(hi / step) * step;
+	if (m1 <= m0) /* one month: in the middle of a year */
+		m0 -= 6, m1 = m0 + 12;
+	int d0 = m0, d1 = m1; /* the months labelled; a month's room on each side */
+	m0 -= 1, m1 += 1;
+	const double W = 420, H = 260, L = 52, Rm = 16, T = 16, Bm = 30;
 #define X(m) (L + ((m)-m0) * (W - L - Rm) / (m1 - m0))
 #define Y(y) (T + (hi - (y)) * (H - T - Bm) / (hi - lo))
 	buf_printf(B,
-	           "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+	           "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" font-size=\"13\" "
 	           "aria-label=\"Biểu đồ số liệu và lộ trình mục tiêu\">",
 	           W, H);
-	buf_printf(B, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#999\"/>", L,
-	           Y(lo), W - Rm, Y(lo));
-	buf_printf(B, "<text x=\"4\" y=\"%.1f\" font-size=\"11\">%.4g</text>", Y(hi) + 4, hi);
-	buf_printf(B, "<text x=\"4\" y=\"%.1f\" font-size=\"11\">%.4g</text>", Y(lo), lo);
-	for (int yr = m0 / 12; yr <= m1 / 12; yr++)
-		if (yr * 12 >= m0 || yr == m0 / 12)
-			buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\" font-size=\"11\">%d</text>",
-			           X(yr * 12 > m0 ? yr * 12 : m0), H - 8, yr);
+	for (double y = lo; y <= hi + step / 2; y += step) {
+		buf_printf(B,
+		           "<line class=\"tick\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\"/>"
+		           "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\">",
+		           L, Y(y), W - Rm, Y(y), L - 4, Y(y) + 4);
+		label(c, y);
+		buf_puts(B, "</text>");
+	}
+	int years = d1 / 12 - d0 / 12 + 1, every = years > 6 ? (years + 5) / 6 : 1;
+	if (d0 % 12 && (d0 + 11) / 12 * 12 - d0 >= 4) /* the first, partial year: its month */
+		buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">T%d/%d</text>",
+		           X(d0), H - 10, d0 % 12 + 1, d0 / 12);
+	if (d1 - d0 < 12 && d1 % 12) /* under a year: the last month too */
+		buf_printf(B, "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">T%d/%d</text>",
+		           X(d1), H - 10, d1 % 12 + 1, d1 / 12);
+	for (int yr = (d0 + 11) / 12; yr * 12 <= d1; yr++)
+		if ((yr - (d0 + 11) / 12) % every == 0)
+			buf_printf(B,
+			           "<text x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\">%d</text>",
+			           X(yr * 12), H - 10, yr);
 	if (npath > 1) {
 		buf_puts(B, "<polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-dasharray=\"6 4\" "
 		            "points=\"");
@@ -188,16 +272,19 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 			buf_printf(B, "%.1f,%.1f ", X(path[i].m), Y(path[i].y));
 		buf_puts(B, "\"><title>Lộ trình mục tiêu</title></polyline>");
 	}
-	for (int i = 0; i < npath; i++)
-		buf_printf(B, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#2b6cb0\"/>",
-		           X(path[i].m), Y(path[i].y));
-	/* Points in time order. */
-	for (int i = 1; i < np; i++)
-		for (int k = i; k > 0 && pts[k - 1].m > pts[k].m; k--) {
-			struct pt t = pts[k];
-			pts[k] = pts[k - 1];
-			pts[k - 1] = t;
-		}
+	for (int i = 0; i < npath; i++) {
+		bool under = false; /* a figure above it, that month: its label below */
+		for (int k = 0; k < np; k++)
+			under |= pts[k].m == path[i].m && pts[k].y > path[i].y;
+		buf_printf(B,
+		           "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"#2b6cb0\">"
+		           "<title>Mốc %d</title></rect><text x=\"%.1f\" y=\"%.1f\" "
+		           "text-anchor=\"end\" fill=\"#2b6cb0\">",
+		           X(path[i].m) - 4, Y(path[i].y) - 4, path[i].m / 12, X(path[i].m) - 6,
+		           Y(path[i].y) + (under ? 20 : -8));
+		label(c, path[i].y);
+		buf_puts(B, "</text>");
+	}
 	if (np > 1) {
 		buf_puts(B,
 		         "<polyline fill=\"none\" stroke=\"#c05621\" stroke-width=\"2\" points=\"");
@@ -205,11 +292,19 @@ static void chart(struct ctx *c, const struct unit_view *v, const struct status_
 			buf_printf(B, "%.1f,%.1f ", X(pts[i].m), Y(pts[i].y));
 		buf_puts(B, "\"/>");
 	}
-	for (int i = 0; i < np; i++)
-		buf_printf(B, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#c05621\"/>",
-		           X(pts[i].m), Y(pts[i].y));
-	buf_puts(B, "</svg><p class=\"legend\"><span class=\"l-obs\">— số liệu</span> "
-	            "<span class=\"l-path\">- - lộ trình mục tiêu</span></p>");
+	for (int i = 0; i < np; i++) {
+		bool over = false; /* above a milestone that month: its label above */
+		for (int k = 0; k < npath; k++)
+			over |= path[k].m == pts[i].m && pts[i].y > path[k].y;
+		buf_printf(B,
+		           "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#c05621\"/>"
+		           "<text class=\"val\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
+		           X(pts[i].m), Y(pts[i].y), X(pts[i].m), Y(pts[i].y) + (over ? -8 : 18));
+		label(c, pts[i].y);
+		buf_puts(B, "</text>");
+	}
+	buf_puts(B, "</svg><p class=\"legend\"><span class=\"l-obs\">● — số liệu</span> "
+	            "<span class=\"l-path\">■ - - lộ trình mục tiêu, mốc</span></p>");
 #undef X
 #undef Y
 }
@@ -266,7 +361,7 @@ void page_indicator(struct ctx *c, char *const *arg)
 			continue;
 		double y;
 		buf_puts(B, "<tr><td>");
-		pg_esc(c, o->period);
+		pg_period(c, o->period);
 		buf_puts(B, "</td><td class=\"num\">");
 		if (o->has_level && o->level)
 			pg_esc(c, o->level);
@@ -277,7 +372,7 @@ void page_indicator(struct ctx *c, char *const *arg)
 		buf_puts(B, "</td><td>");
 		pg_esc(c, o->by ? o->by : "");
 		buf_puts(B, "</td><td>");
-		pg_esc(c, o->at ? o->at : "");
+		pg_time(c, o->at);
 		buf_puts(B, "</td><td>");
 		if (o->evidence &&
 		    (!strncmp(o->evidence, "http://", 7) || !strncmp(o->evidence, "https://", 8))) {
@@ -300,7 +395,7 @@ void page_indicator(struct ctx *c, char *const *arg)
 				buf_puts(B, "</td><td>");
 				pg_esc(c, h[k].by ? h[k].by : "");
 				buf_puts(B, "</td><td>");
-				pg_esc(c, h[k].at ? h[k].at : "");
+				pg_time(c, h[k].at);
 				buf_puts(B, "</td><td>");
 				pg_esc(c, h[k].note ? h[k].note : "");
 				buf_puts(B, "</td></tr>");

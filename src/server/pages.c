@@ -20,12 +20,8 @@ static void home(struct ctx *c, char *const *arg)
 		pg_redirect(c, "/dang-nhap");
 		return;
 	}
-	if (c->user.unit_code) {
-		char *to = xasprintf("/don-vi/%s", c->user.unit_code);
-		pg_redirect(c, to);
-		free(to);
+	if (page_home_redirect(c))
 		return;
-	}
 	/* An administrator: every unit. */
 	struct unit_rec *u;
 	size_t n;
@@ -95,6 +91,9 @@ static const struct page_route {
         {"/don-vi/*/doi-chieu", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_links},
         {"/don-vi/*/tinh", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_province},
         {"/don-vi/*/bao-cao", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_report},
+        {"/don-vi/*/viec-can-lam", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_home},
+        {"/don-vi/*/bang-dieu-khien", true, false, UNIT, RIGHT_READ, RIGHT_READ, false,
+         page_dashboard},
 };
 
 enum { MAX_ARGS = 4 };

@@ -47,7 +47,34 @@ void pg_period(struct ctx *c, const char *name);
  * local time in Việt Nam (UTC+7, no daylight saving): "14/05/2026 10:20";
  * "–" when empty. */
 void pg_time(struct ctx *c, const char *utc);
+/* The sentence people read for an error "[E_CODE] message": known codes
+ * by a table, otherwise the message without its code. Static or inside
+ * err. */
+const char *pg_err_sentence(const char *err);
+/* A whole page with that sentence and the code's HTTP status. */
+void pg_error(struct ctx *c, const char *title, const char *err);
+/* The distinct periods of the figures, latest first (the shorter first at
+ * one end); at most max, pointing into o. */
+size_t pg_periods_of(const struct obs_rec *o, size_t n, const char **out, size_t max);
+/* The period of ?period=, else latest (the latest period with data) when
+ * given, else this month; false with a 400 written. */
+bool pg_period_arg(struct ctx *c, const char *latest, int *as_of, enum period_kind *grain,
+                   char name[32]);
+/* The periods with figures of a unit (else of its first child with
+ * figures), latest first, separated by spaces; "" when none. Caller frees. */
+char *pg_unit_periods(struct ctx *c, const char *unit);
+/* A GET form choosing ?period= among periods (and current). */
+void pg_period_picker(struct ctx *c, const char *action, const char *current,
+                      const char *const *periods, size_t n);
+/* A small line of y[0..n-1] for a list, with its label for screen readers. */
+void pg_sparkline(struct ctx *c, const double *y, int n, const char *label);
 void pg_status_table(struct ctx *c, const struct unit_view *v, bool links);
+/* The same for the view made at period (ending in month as_of): counts,
+ * filters (?loc=cham behind, ?loc=thieu without figures) when links, the
+ * groups with headings, lead agency, latest figure with its period and a
+ * sparkline of the figures up to as_of. */
+void pg_status_table_at(struct ctx *c, const struct unit_view *v, bool links, const char *period,
+                        int as_of);
 
 /* ---- the pages (one file each group) ---- */
 typedef void page_fn(struct ctx *c, char *const *arg);
@@ -56,5 +83,10 @@ page_fn page_overview, page_public, page_indicator; /* page_unit.c */
 page_fn page_entry, page_approvals, page_tasks;     /* page_entry.c */
 page_fn page_links;                                 /* page_links.c */
 page_fn page_province, page_report;                 /* page_province.c */
+page_fn page_home;                                  /* page_home.c */
+page_fn page_dashboard;                             /* page_dashboard.c */
+/* "/" for an account of a unit: a 303 to its home (the dashboard above
+ * communes, else the work of the open period); false for an administrator. */
+bool page_home_redirect(struct ctx *c);
 
 #endif

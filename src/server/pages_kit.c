@@ -43,13 +43,17 @@ void pg_head(struct ctx *c, const char *title, const char *unit)
 	            "<a class=\"brand\" href=\"/\">chitieu</a>");
 	if (c->signed_in && unit) {
 		buf_puts(B, "<nav>");
-		const char *links[][2] = {{"", "Tổng quan"},
+		const char *links[][2] = {{"/viec-can-lam", "Việc cần làm"},
+		                          {"/bang-dieu-khien", "Bảng điều khiển"},
+		                          {"", "Tổng quan"},
 		                          {"/nhap-lieu", "Nhập số liệu"},
 		                          {"/duyet", "Duyệt"},
 		                          {"/nhiem-vu", "Nhiệm vụ"},
 		                          {"/tinh", "Các đơn vị trực thuộc"},
 		                          {"/doi-chieu", "Đối chiếu chỉ tiêu"}};
 		bool shown[] = {true,
+		                strcmp(c->user.role, "reporter") != 0,
+		                true,
 		                ctx_may(c, RIGHT_RECORD, unit),
 		                ctx_may(c, RIGHT_APPROVE, unit),
 		                true,
@@ -144,11 +148,12 @@ void pg_badge(struct ctx *c, enum eval_status s)
 	           eval_status_vi(s));
 }
 
-/* A figure as it was entered, every digit (figure_write_vi: "2,125"). */
+/* A figure as it was entered, every digit, thousands grouped (figure_show_vi:
+ * "2.125,5"). */
 void pg_figure(struct ctx *c, double v)
 {
 	char tmp[FIGURE_SIZE];
-	figure_write_vi(v, tmp);
+	figure_show_vi(v, tmp);
 	buf_puts(B, tmp);
 }
 
@@ -156,11 +161,239 @@ void pg_figure(struct ctx *c, double v)
 void pg_number(struct ctx *c, double v)
 {
 	char tmp[40];
-	snprintf(tmp, sizeof tmp, "%.6g", v);
-	for (char *p = tmp; *p; p++) /* Vietnamese decimal comma */
-		if (*p == '.')
-			*p = ',';
-	buf_puts(B, tmp);
+	snprintf(tmp, sizeof tmp, "%.6g", v); /* six digits, then as a figure is shown */
+	pg_figure(c, strtod(tmp, NULL));
+}
+
+/* ---- errors as sentences --------------------------------------------------- */
+
+const char *pg_err_sentence(const char *err)
+{
+	static const struct {
+		const char *code, *sentence;
+	} said[] = {
+	        {"E_NO_PLAN", "Đơn vị này chưa có kế hoạch (chỉ tiêu) được lưu; hãy xem các đơn "
+	                      "vị trực thuộc hoặc nhờ quản trị nạp kế hoạch."},
+	        {"E_UNKNOWN_UNIT", "Không có đơn vị này."},
+	        {"E_NOT_FOUND", "Không tìm thấy nội dung này."},
+	        {"E_FORBIDDEN", "Tài khoản này không được làm việc này."},
+	        {"E_PERIOD", "Kỳ báo cáo không hợp lệ; hãy chọn một kỳ trong danh sách."},
+	        {"E_DB", "Cơ sở dữ liệu đang gặp sự cố; chưa có gì thay đổi, xin thử lại sau."},
+	        {"E_BUSY", "Máy chủ đang bận; chưa có gì thay đổi, xin thử lại sau ít phút."},
+	        {"E_UNAVAILABLE", "Cơ sở dữ liệu tạm thời không liên lạc được; xin thử lại sau."},
+	        {"E_DISK_FULL", "Máy chủ hết chỗ lưu; chưa có gì thay đổi, hãy báo quản trị."},
+	        {"E_INTERNAL", "Lỗi trong chương trình; hãy báo quản trị."},
+	};
+	char code[40];
+	const char *msg;
+	app_error_code(err, code, &msg);
+	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++)
+		if (!strcmp(code, said[i].code))
+			return said[i].sentence;
+	return msg && *msg ? msg : "Không làm được việc này.";
+}
+
+void pg_error(struct ctx *c, const char *title, const char *err)
+{
+	char code[40];
+	const char *msg;
+	pg_plain(c, app_code_status(app_error_code(err, code, &msg)), title, pg_err_sentence(err));
+}
+
+/* ---- periods ---------------------------------------------------------------- */
+
+/* Later end first; at the same end the shorter (a month before its quarter). */
+static int later(const char *a, const char *b)
+{
+	struct period p, q;
+	int pf, pl, qf, ql;
+	if (period_parse(a, &p, NULL))
+		return 1;
+	if (period_parse(b, &q, NULL))
+		return -1;
+	period_months(&p, &pf, &pl);
+	period_months(&q, &qf, &ql);
+	return pl != ql ? (pl > ql ? -1 : 1) : pf != qf ? (pf > qf ? -1 : 1) : 0;
+}
+
+static int later_q(const void *a, const void *b)
+{
+	return later(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t pg_periods_of(const struct obs_rec *o, size_t n, const char **out, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = !strcmp(out[j], o[i].period);
+		if (!seen && k < max && !period_parse(o[i].period, &(struct period){0}, NULL))
+			out[k++] = o[i].period;
+	}
+	qsort(out, k, sizeof *out, later_q);
+	return k;
+}
+
+bool pg_period_arg(struct ctx *c, const char *latest, int *as_of, enum period_kind *grain,
+                   char name[32])
+{
+	char *p = ctx_query(c, "period");
+	const char *why;
+	if (p && *p && period_end(p, as_of, grain, &why)) { /* a page, not bare text */
+		char *msg =
+		        xasprintf("Kỳ \"%s\" không hợp lệ: %s. Kỳ viết như 2026-05 (tháng), "
+		                  "2026-Q3 (quý), 2026-H1 (6 tháng), 2026-9M (9 tháng) hoặc 2026 "
+		                  "(năm).",
+		                  p, why);
+		pg_plain(c, 400, "Kỳ báo cáo không hợp lệ", msg);
+		free(msg);
+		free(p);
+		return false;
+	}
+	bool asked = p && *p;
+	free(p);
+	if (asked || !latest || !*latest)
+		return ctx_period(c, as_of, grain, name, false);
+	snprintf(name, 32, "%s", latest);
+	return !period_end(name, as_of, grain, NULL);
+}
+
+void pg_period_picker(struct ctx *c, const char *action, const char *current,
+                      const char *const *periods, size_t n)
+{
+	buf_puts(B, "<form class=\"picker\" method=\"get\" action=\"");
+	pg_esc(c, action);
+	buf_puts(B, "\"><label class=\"inline\">Kỳ báo cáo <select name=\"period\">");
+	bool found = false;
+	for (size_t i = 0; i < n; i++)
+		found |= !strcmp(periods[i], current);
+	for (size_t i = 0; i <= n; i++) {
+		const char *p = i < n ? periods[i] : found ? NULL : current;
+		if (!p)
+			continue;
+		buf_puts(B, "<option value=\"");
+		pg_esc(c, p);
+		buf_puts(B, !strcmp(p, current) ? "\" selected>" : "\">");
+		pg_period(c, p);
+		buf_puts(B, "</option>");
+	}
+	buf_puts(B, "</select></label> <button>Xem</button></form>");
+}
+
+/* The periods with figures of one unit, latest first, space-separated. */
+static void periods_of_unit(struct ctx *c, int64_t id, struct buf *out)
+{
+	struct obs_rec *o;
+	size_t n;
+	char *err = NULL;
+	if (store_obs_list(c->s, id, NULL, &o, &n, &err)) {
+		free(err);
+		return;
+	}
+	const char *list[24];
+	size_t k = pg_periods_of(o, n, list, 24);
+	for (size_t i = 0; i < k; i++)
+		buf_printf(out, "%s%s", i ? " " : "", list[i]);
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+}
+
+/* Is name one of the space-separated words of list? */
+static bool listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len == n && !memcmp(p, name, n))
+			return true;
+		p += len + (p[len] == ' ');
+	}
+	return false;
+}
+
+/* The list with, after its first (latest) period, the quarter, half and
+ * year that end with it or hold it: "2025-12 2025-06" gives "2025-12
+ * 2025-Q4 2025-H2 2025 2025-06". */
+static char *with_coarser(const char *list)
+{
+	size_t len = strcspn(list, " ");
+	char first[PERIOD_NAME_SIZE + 1];
+	struct period p;
+	snprintf(first, sizeof first, "%.*s", (int)(len < PERIOD_NAME_SIZE ? len : 0), list);
+	struct buf b = {0};
+	buf_puts(&b, first);
+	if (!period_parse(first, &p, NULL)) {
+		int m0, m1;
+		period_months(&p, &m0, &m1);
+		struct period up[] = {{PERIOD_QUARTER, p.year, (m1 % 12) / 3 + 1},
+		                      {PERIOD_HALF, p.year, (m1 % 12) / 6 + 1},
+		                      {PERIOD_YEAR, p.year, 0}};
+		for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+			char name[PERIOD_NAME_SIZE];
+			if (up[i].kind <= p.kind)
+				continue;
+			period_format(&up[i], name, sizeof name);
+			if (!listed(list, name))
+				buf_printf(&b, " %s", name);
+		}
+	}
+	buf_puts(&b, list + len);
+	return buf_detach(&b);
+}
+
+char *pg_unit_periods(struct ctx *c, const char *unit)
+{
+	char *key = xasprintf("periods:%s", unit), *got = memo_get(c, key);
+	if (got) {
+		free(key);
+		return got;
+	}
+	struct buf b = {0};
+	struct unit_rec *u;
+	size_t n;
+	char *err = NULL;
+	if (!store_unit_list(c->s, &u, &n, &err)) {
+		for (size_t i = 0; i < n && !b.len; i++) /* its own */
+			if (!strcmp(u[i].code, unit))
+				periods_of_unit(c, u[i].id, &b);
+		for (size_t i = 0; i < n && !b.len; i++) /* else its first child's with figures */
+			if (u[i].parent_code && !strcmp(u[i].parent_code, unit))
+				periods_of_unit(c, u[i].id, &b);
+		for (size_t i = 0; i < n; i++)
+			unit_rec_free(&u[i]);
+		free(u);
+	}
+	free(err);
+	got = b.len ? with_coarser(buf_str(&b)) : xstrdup("");
+	buf_free(&b);
+	memo_put(c, key, got);
+	free(key);
+	return got;
+}
+
+/* ---- small charts ------------------------------------------------------------ */
+
+void pg_sparkline(struct ctx *c, const double *y, int n, const char *label)
+{
+	if (n < 2) {
+		buf_puts(B, "<span class=\"spark-none\">–</span>");
+		return;
+	}
+	double lo = y[0], hi = y[0];
+	for (int i = 1; i < n; i++)
+		lo = fmin(lo, y[i]), hi = fmax(hi, y[i]);
+	if (hi <= lo)
+		hi = lo + 1, lo -= 1;
+	buf_puts(B, "<svg class=\"spark\" viewBox=\"0 0 60 18\" role=\"img\" aria-label=\"");
+	pg_esc(c, label);
+	buf_puts(B, "\"><polyline fill=\"none\" stroke=\"#2b6cb0\" stroke-width=\"1.5\" points=\"");
+	for (int i = 0; i < n; i++)
+		buf_printf(B, "%.1f,%.1f ", 2 + 56.0 * i / (n - 1),
+		           16 - 14 * (y[i] - lo) / (hi - lo));
+	buf_printf(B, "\"/><circle cx=\"58\" cy=\"%.1f\" r=\"2\" fill=\"#2b6cb0\"/></svg>",
+	           16 - 14 * (y[n - 1] - lo) / (hi - lo));
 }
 
 /* ---- overview of a unit ------------------------------------------------------ */
@@ -202,10 +435,7 @@ bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char per
 		return false;
 	char *err = NULL;
 	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, v, &err)) {
-		char code[40];
-		const char *msg;
-		pg_plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được",
-		         err);
+		pg_error(c, "Không xem được", err);
 		free(err);
 		return false;
 	}
@@ -224,11 +454,85 @@ bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char per
 	return true;
 }
 
+/* An indicator's figures on its scale in time order, up to as_of: the
+ * sparkline's points (at most max) and the period of the last one. */
+static int trend_of(const struct unit_view *v, const struct indicator *x, int as_of, double *y,
+                    int max, const char **last)
+{
+	struct {
+		int m;
+		double y;
+		const char *p;
+	} t[64];
+	int n = 0;
+	for (size_t i = 0; i < v->no && n < 64; i++) {
+		int m;
+		enum period_kind k;
+		double val;
+		if (!v->o[i].code || strcmp(v->o[i].code, x->code) ||
+		    period_end(v->o[i].period, &m, &k, NULL) || m > as_of ||
+		    !status_point(x, &v->o[i], &val))
+			continue;
+		int j = n++;
+		for (; j > 0 && t[j - 1].m > m; j--)
+			t[j] = t[j - 1];
+		t[j].m = m, t[j].y = val, t[j].p = v->o[i].period;
+	}
+	int from = n > max ? n - max : 0;
+	for (int i = from; i < n; i++)
+		y[i - from] = t[i].y;
+	*last = n ? t[n - 1].p : NULL;
+	return n - from;
+}
+
+static bool behind(enum eval_status s)
+{
+	return s == EVAL_AT_RISK || s == EVAL_OFF_TRACK || s == EVAL_NOT_MET;
+}
+
+/* The filter links over the table: all, behind, without figures. */
+static void status_filters(struct ctx *c, const struct unit_view *v, const int count[8],
+                           const char *period, const char *loc)
+{
+	int late = count[EVAL_AT_RISK] + count[EVAL_OFF_TRACK] + count[EVAL_NOT_MET];
+	const char *names[][2] = {
+	        {"", "Tất cả"}, {"cham", "Chậm, có nguy cơ"}, {"thieu", "Chưa có số liệu"}};
+	int n[] = {(int)v->n, late, count[EVAL_NO_DATA]};
+	buf_puts(B, "<nav class=\"filters\" aria-label=\"Lọc chỉ tiêu\">");
+	for (int k = 0; k < 3; k++) {
+		bool on = !strcmp(loc, names[k][0]);
+		buf_puts(B, "<a href=\"?period=");
+		pg_esc(c, period);
+		if (*names[k][0])
+			buf_printf(B, "&amp;loc=%s", names[k][0]);
+		buf_printf(B, "\"%s>%s (%d)</a>", on ? " aria-current=\"page\"" : "", names[k][1],
+		           n[k]);
+	}
+	buf_puts(B, "</nav>");
+}
+
 void pg_status_table(struct ctx *c, const struct unit_view *v, bool links)
+{
+	char *asked = ctx_query(c, "period");
+	int as_of = 1 << 30;
+	enum period_kind grain;
+	if (!asked || period_end(asked, &as_of, &grain, NULL))
+		as_of = 1 << 30;
+	pg_status_table_at(c, v, links, asked ? asked : "", as_of);
+	free(asked);
+}
+
+void pg_status_table_at(struct ctx *c, const struct unit_view *v, bool links, const char *period,
+                        int as_of)
 {
 	int count[8] = {0};
 	for (size_t i = 0; i < v->n; i++)
 		count[v->rows[i].r.status]++;
+	char *loc = ctx_query(c, "loc");
+	if (!loc || (strcmp(loc, "cham") && strcmp(loc, "thieu"))) {
+		free(loc);
+		loc = xstrdup("");
+	}
 	buf_puts(B, "<ul class=\"counts\">");
 	for (int s = EVAL_MET; s <= EVAL_NOT_MET; s++)
 		if (count[s]) {
@@ -239,9 +543,16 @@ void pg_status_table(struct ctx *c, const struct unit_view *v, bool links)
 	buf_printf(B, "<li>%d ", count[EVAL_NO_DATA]);
 	pg_badge(c, EVAL_NO_DATA);
 	buf_printf(B, "</li><li>%d không đánh giá</li></ul>", count[EVAL_NOT_EVALUATED]);
+	if (links)
+		status_filters(c, v, count, period, loc);
 	const char *group = NULL;
+	size_t shown = 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const struct status_row *r = &v->rows[i];
+		if ((!strcmp(loc, "cham") && !behind(r->r.status)) ||
+		    (!strcmp(loc, "thieu") && r->r.status != EVAL_NO_DATA))
+			continue;
+		shown++;
 		if (!group || strcmp(group, r->ind->group ? r->ind->group : "")) {
 			if (group)
 				buf_puts(B, "</tbody></table>");
@@ -253,9 +564,10 @@ void pg_status_table(struct ctx *c, const struct unit_view *v, bool links)
 					buf_puts(B, ". ");
 					pg_esc(c, v->p.groups[g].name);
 				}
-			buf_puts(B, "</h2><table class=\"status\"><thead><tr><th>Mã</th><th>Chỉ "
-			            "tiêu</th><th>Số mới nhất</th><th>Mục tiêu</th><th>Đánh "
-			            "giá</th></tr></thead><tbody>");
+			buf_puts(B,
+			         "</h2><table class=\"status\"><thead><tr><th>Mã</th><th>Chỉ "
+			         "tiêu</th><th>Số mới nhất</th><th>Xu hướng</th><th>Mục tiêu</th>"
+			         "<th>Đánh giá</th></tr></thead><tbody>");
 		}
 		buf_puts(B, "<tr><td>");
 		pg_esc(c, r->ind->code);
@@ -265,6 +577,8 @@ void pg_status_table(struct ctx *c, const struct unit_view *v, bool links)
 			pg_esc(c, v->u.code);
 			buf_puts(B, "/chi-tieu/");
 			pg_esc(c, r->ind->code);
+			buf_puts(B, "?period=");
+			pg_esc(c, period);
 			buf_puts(B, "\">");
 		}
 		pg_esc(c, r->ind->name);
@@ -274,11 +588,27 @@ void pg_status_table(struct ctx *c, const struct unit_view *v, bool links)
 			pg_esc(c, r->ind->unit);
 			buf_puts(B, ")</small>");
 		}
+		if (r->ind->lead) {
+			buf_puts(B, "<br><small class=\"lead\">Chủ trì: ");
+			pg_esc(c, r->ind->lead);
+			buf_puts(B, "</small>");
+		}
+		double y[12];
+		const char *last = NULL;
+		int ny = trend_of(v, r->ind, as_of, y, 12, &last);
 		buf_puts(B, "</td><td class=\"num\">");
-		if (r->r.has_latest)
+		if (r->r.has_latest) {
 			pg_number(c, r->r.latest);
-		else
+			if (last) {
+				buf_puts(B, "<br><small>");
+				pg_period(c, last);
+				buf_puts(B, "</small>");
+			}
+		} else {
 			buf_puts(B, "–");
+		}
+		buf_puts(B, "</td><td>");
+		pg_sparkline(c, y, ny, "Xu hướng các kỳ");
 		buf_puts(B, "</td><td>");
 		if (r->target) {
 			buf_printf(B, "%d: ", r->year);
@@ -290,4 +620,7 @@ void pg_status_table(struct ctx *c, const struct unit_view *v, bool links)
 	}
 	if (group)
 		buf_puts(B, "</tbody></table>");
+	if (!shown)
+		buf_puts(B, "<p>Không có chỉ tiêu nào theo bộ lọc này.</p>");
+	free(loc);
 }

@@ -12,6 +12,7 @@
 #include "server.h"
 
 #include "app.h"
+#include "gzip.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -290,10 +291,24 @@ static bool stop(struct server *sv)
 static enum MHD_Result reply(struct MHD_Connection *conn, struct http_resp *r)
 {
 	size_t len = r->body.len;
-	char *data = buf_detach(&r->body);
+	char *data = buf_detach(&r->body), *packed;
+	/* Text answers go compressed to a client that takes gzip. */
+	bool worth = len >= GZIP_MIN && gzip_worth(r->ctype ? r->ctype : "text/plain"),
+	     gz = worth &&
+	          gzip_accepted(
+	                  MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Accept-Encoding")) &&
+	          !gzip_pack(data, len, &packed, &len);
+	if (gz) {
+		free(data);
+		data = packed;
+	}
 	struct MHD_Response *resp = MHD_create_response_from_buffer(len, data ? data : xstrdup(""),
 	                                                            MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/plain");
+	if (gz)
+		MHD_add_response_header(resp, "Content-Encoding", "gzip");
+	if (worth)
+		MHD_add_response_header(resp, "Vary", "Accept-Encoding");
 	bool own_policy = false; /* an answer may bring a stricter one of its own */
 	for (int i = 0; i < r->nheaders; i++)
 		own_policy |= !strncasecmp(r->headers[i], "Content-Security-Policy:", 24);

@@ -171,6 +171,28 @@ static void same_bits(double a, double b, const char *text)
 		fail_msg("%.17g written \"%s\" read back as %.17g", a, text, b);
 }
 
+static void shows(double v, const char *want)
+{
+	char out[FIGURE_SIZE];
+	figure_show_vi(v, out);
+	assert_string_equal(out, want);
+}
+
+static void test_show(void **state)
+{
+	(void)state;
+	shows(0, "0");
+	shows(2.5, "2,5");
+	shows(999, "999");
+	shows(1000, "1.000");
+	shows(2125, "2.125");
+	shows(-2125.5, "-2.125,5");
+	shows(1234567.25, "1.234.567,25");
+	shows(-100000, "-100.000");
+	shows(0.125, "0,125");
+	shows(1e22, "1e+22");
+}
+
 static void test_round_trip_property(void **state)
 {
 	(void)state;
@@ -242,7 +264,7 @@ int main(void)
 	        cmocka_unit_test(test_text_rule), cmocka_unit_test(test_text_refused),
 	        cmocka_unit_test(test_readings),  cmocka_unit_test(test_machine),
 	        cmocka_unit_test(test_write),     cmocka_unit_test(test_round_trip_property),
-	        cmocka_unit_test(test_csv_cells),
+	        cmocka_unit_test(test_csv_cells), cmocka_unit_test(test_show),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
