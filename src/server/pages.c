@@ -95,6 +95,7 @@ static const struct page_route {
         {"/don-vi/*/doi-chieu", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_links},
         {"/don-vi/*/tinh", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_province},
         {"/don-vi/*/bao-cao", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_report},
+        {"/don-vi/*/ke-hoach", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_upload},
 };
 
 enum { MAX_ARGS = 4 };

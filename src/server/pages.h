@@ -56,5 +56,6 @@ page_fn page_overview, page_public, page_indicator; /* page_unit.c */
 page_fn page_entry, page_approvals, page_tasks;     /* page_entry.c */
 page_fn page_links;                                 /* page_links.c */
 page_fn page_province, page_report;                 /* page_province.c */
+page_fn page_upload;                                /* page_upload.c */
 
 #endif
