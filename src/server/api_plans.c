@@ -174,8 +174,11 @@ static int draft_plan(struct ctx *c, const struct unit_rec *u, int64_t id, struc
 static json_t *mapping_json(const struct plan_mapping *m, size_t n)
 {
 	json_t *a = json_array();
-	static const char *const names[] = {"same",     "renamed", "renumbered",
-	                                    "replaced", "new",     "dropped"};
+	static const char *const names[] = {[PLAN_SAME] = "same",
+	                                    [PLAN_RENUMBERED] = "renumbered",
+	                                    [PLAN_REPLACED] = "replaced",
+	                                    [PLAN_NEW] = "new",
+	                                    [PLAN_DROPPED] = "dropped"};
 	for (size_t i = 0; i < n; i++) {
 		unsigned k = (unsigned)m[i].match;
 		json_array_append_new(
