@@ -71,7 +71,7 @@ const char app_js[] =
         "};\n"
         "  var say = function (j) { var k = j.kind;\n"
         "    if (k === 'number' || k === 'rank') return (k === 'rank' ? 'hạng ' : 'số ') + "
-        "(j.op || '') + ' ' + num(j.value);\n"
+        "({'>=': '≥', '<=': '≤'}[j.op] || j.op || '') + ' ' + num(j.value);\n"
         "    if (k === 'range') return 'khoảng ' + num(j.min) + '–' + num(j.max);\n"
         "    if (k === 'growth') return 'tăng ' + num(j.value) + '%/năm';\n"
         "    if (k === 'level') return 'mức ' + j.level;\n"

@@ -27,7 +27,11 @@ static void target_vi(struct ctx *c, json_t *t)
 	if (!k || !strcmp(k, "none")) {
 		buf_puts(B, "trống");
 	} else if (!strcmp(k, "number") || !strcmp(k, "rank")) {
-		buf_printf(B, "%s %s ", !strcmp(k, "rank") ? "hạng" : "số", op ? op : "");
+		const char *sign = !op                 ? ""
+		                   : !strcmp(op, ">=") ? "≥"
+		                   : !strcmp(op, "<=") ? "≤"
+		                                       : op;
+		buf_printf(B, "%s %s ", !strcmp(k, "rank") ? "hạng" : "số", sign);
 		pg_number(c, v);
 	} else if (!strcmp(k, "range")) {
 		buf_puts(B, "khoảng ");
