@@ -11,10 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define UPLOAD_MAX_BYTES    (20u << 20) /* the largest document accepted */
-#define UPLOAD_MAX_JOBS     4           /* documents read at once */
-#define UPLOAD_PER_ACCOUNT  2
-#define UPLOAD_CPU_SECONDS  120               /* RLIMIT_CPU of the reading child */
+#define UPLOAD_MAX_BYTES   (20u << 20) /* the largest document accepted */
+#define UPLOAD_MAX_JOBS    4           /* documents read at once */
+#define UPLOAD_PER_ACCOUNT 2
+/* RLIMIT_CPU of the child, soft (SIGXCPU); the hard limit is 2 s more.
+ * CHITIEU_UPLOAD_CPU_SECONDS lowers it (tests, small servers). */
+#define UPLOAD_CPU_SECONDS  120
 #define UPLOAD_MEM_BYTES    ((size_t)3 << 30) /* RLIMIT_AS of the child */
 #define UPLOAD_WALL_SECONDS 300               /* then the child is killed */
 #define UPLOAD_KEEP_SECONDS 3600              /* a finished job is remembered so long */

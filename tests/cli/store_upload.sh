@@ -189,6 +189,18 @@ expect_status "another unit" "$(call POST "$base/api/v1/units/DEMO-B/plan/drafts
 # A draft is its unit's: another unit's URL does not reach it.
 expect_status upload3 "$(call POST "$api/drafts" -F "file=@$docx")" 201
 id3=$(jq -r .id "$tmp/body")
+# A false row removed, a missed one added (its target read with its unit).
+expect_status "remove and add" "$(call PATCH "$api/drafts/$id3" -H 'Content-Type: application/json' --data-binary \
+	'{"remove":["I.3"],"add":[{"code":"I.9","group":"I","name":"Tỷ lệ hộ có cáp quang","unit":"%","lead":"Phòng Văn hóa – Xã hội","targets":{"2030":"từ 80 đến 90"}}]}')" 200
+jq -e '[.plan.indicators[].code] | (index("I.3") == null) and (index("I.9") != null)' "$tmp/body" > /dev/null &&
+	ok || bad "remove and add: $(jq -c '[.plan.indicators[].code]' "$tmp/body")"
+jq -e '.plan.indicators[] | select(.code == "I.9") | .targets["2030"] | .kind == "range" and .min == 80 and .max == 90' \
+	"$tmp/body" > /dev/null && ok || bad "added row's target: $(jq -c '.plan.indicators[] | select(.code == "I.9")' "$tmp/body")"
+expect_status "add twice" "$(call PATCH "$api/drafts/$id3" -H 'Content-Type: application/json' --data-binary \
+	'{"add":[{"code":"I.9","group":"I","name":"x"}]}')" 400
+expect_status diff3 "$(call GET "$api/drafts/$id3/diff")" 200
+jq -e '(.added | map(.code)) == ["I.9"] and (.removed | map(.code)) == ["I.3"]' "$tmp/body" > /dev/null &&
+	ok || bad "diff3: $(jq -c '{added, removed}' "$tmp/body")"
 signin tinh
 got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.tinh" "$base/api/v1/units/DEMO-B/plan/drafts/$id3")
 expect_status "draft of another unit" "$got" 404
