@@ -204,6 +204,9 @@ jq -e '(.added | map(.code)) == ["I.2", "I.9"] and (.removed | map(.code)) == ["
 signin tinh
 got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.tinh" "$base/api/v1/units/DEMO-B/plan/drafts/$id3")
 expect_status "draft of another unit" "$got" 404
+# An expired draft is gone.
+sql "UPDATE plan_drafts SET expires_at = '2000-01-01T00:00:00Z' WHERE id = $id3" > /dev/null
+expect_status "expired" "$(call GET "$api/drafts/$id3")" 404
 expect_status discard "$(call DELETE "$api/drafts/$id3")" 200
 [ "$(drafts)" = 0 ] && ok || bad "discard: the draft was kept"
 # The routes are in the OpenAPI document.
