@@ -383,8 +383,7 @@ int store_draft_add(struct store *s, int64_t unit_id, const char *filename, cons
 int store_draft_get(struct store *s, int64_t unit_id, int64_t id, struct draft_rec *out,
                     char **err);
 /* Replace the corrected plan of a draft: 0, 1 when there is none, -1. */
-int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char *doc,
-                       char **err);
+int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char *doc, char **err);
 /* Remove a draft (published or abandoned): 0, or -1. */
 int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, char **err);
 /* How many drafts are stored (any unit, expired too): for tests. */
