@@ -114,6 +114,7 @@ bench: build
 	bash scripts/install-deps.sh bench
 	./$(BUILD_DIR)/bench_parse tests/data/plans
 	./$(BUILD_DIR)/bench_align tests/data/plans
+	./$(BUILD_DIR)/bench_upload
 	bash scripts/bench-ocr.sh ./$(BUILD_DIR)/chitieu
 	./$(BUILD_DIR)/bench_engine
 	bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu

@@ -92,7 +92,7 @@ static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	printf("chitieu %s\n", CHITIEU_VERSION);
+	printf("chitieu %s (schema %d)\n", CHITIEU_VERSION, store_schema_version());
 	return CLI_OK;
 }
 

@@ -2,6 +2,8 @@
  * and the OpenAPI document are both made from it, so they cannot drift. */
 #include "app.h"
 
+#include "api_plans.h"
+
 #include "period.h"
 #include "report.h"
 #include "settings.h"
@@ -27,6 +29,21 @@ struct route {
 };
 
 static void api_openapi(struct ctx *c, const struct args *a);
+
+/* Routes whose handlers live in other files take the parameters alone. */
+#define PARAMS(f)                                                                                  \
+	static void f##_(struct ctx *c, const struct args *a)                                      \
+	{                                                                                          \
+		f(c, a->p);                                                                        \
+	}
+PARAMS(api_draft_upload)
+PARAMS(api_draft_job)
+PARAMS(api_draft_get)
+PARAMS(api_draft_diff)
+PARAMS(api_draft_patch)
+PARAMS(api_draft_publish)
+PARAMS(api_draft_delete)
+PARAMS(api_target_preview)
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -1176,6 +1193,32 @@ static const struct route routes[] = {
          false, api_tokens, false},
         {"POST", "/tokens/{id}/revoke", "Revoke an API token (one's own; admin: any)", false,
          api_token_revoke, false},
+        {"POST", "/units/{unit}/plan/drafts",
+         "Upload a plan document (multipart/form-data, field \"file\", up to 20 MB; any format "
+         "chitieu parse reads) (office of the unit, admin): 201 with the draft when read within "
+         "3 s, else 202 with the job to poll",
+         false, api_draft_upload_, false},
+        {"GET", "/units/{unit}/plan/jobs/{job}",
+         "A document being read: {state: reading|done|failed, page, pages, draft, error}", false,
+         api_draft_job_, false},
+        {"GET", "/units/{unit}/plan/drafts/{draft}",
+         "A plan draft: {plan (as corrected), parsed (as read), row_warnings, expires_at}", false,
+         api_draft_get_, false},
+        {"PATCH", "/units/{unit}/plan/drafts/{draft}",
+         "Correct a draft: {rows: [{code, name, unit, group, lead, code_new, targets: {year: "
+         "text}}], remove: [code], add: [{code, group, name, unit, lead, targets}]}",
+         false, api_draft_patch_, false},
+        {"GET", "/units/{unit}/plan/drafts/{draft}/diff",
+         "What publishing the draft changes: {added, removed, changed, mapping, confirm}", false,
+         api_draft_diff_, false},
+        {"POST", "/units/{unit}/plan/drafts/{draft}/publish",
+         "Publish the draft as the unit's new plan version ({confirm: true} when it renumbers, "
+         "replaces or drops indicators; else 409 E_CONFIRM with the mapping)",
+         false, api_draft_publish_, false},
+        {"DELETE", "/units/{unit}/plan/drafts/{draft}", "Abandon a draft", false, api_draft_delete_,
+         false},
+        {"GET", "/target", "How a target cell reads (?text=, ?unit=), as in the plan JSON", false,
+         api_target_preview_, false},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

@@ -4,7 +4,9 @@
 #include "app.h"
 
 #include "agency.h"
+#include "multipart.h"
 #include "period.h"
+#include "upload.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@ void app_init(struct app *a, bool secure)
 {
 	memset(a, 0, sizeof *a);
 	a->sessions = sessions_new();
+	a->uploads = uploads_new();
 	a->accounts = account_cache_new();
 	a->secure = secure;
 	pthread_mutex_init(&a->cache_mu, NULL);
@@ -25,6 +28,7 @@ void app_init(struct app *a, bool secure)
 
 void app_free(struct app *a)
 {
+	uploads_free(a->uploads);
 	sessions_free(a->sessions);
 	account_cache_free(a->accounts);
 	for (int i = 0; i < (int)(sizeof a->cache / sizeof a->cache[0]); i++) {
@@ -100,7 +104,20 @@ char *ctx_query(const struct ctx *c, const char *key)
 
 char *ctx_form(const struct ctx *c, const char *key)
 {
-	return http_param(c->rq->body, c->rq->body_len, key);
+	const char *ct = c->rq->content_type;
+	if (!ct || strncasecmp(ct, "multipart/form-data", 19))
+		return http_param(c->rq->body, c->rq->body_len, key);
+	/* A form with a file: its short fields (not the files) */
+	struct multipart m;
+	char *err = NULL, *v = NULL;
+	if (!multipart_parse(ct, c->rq->body, c->rq->body_len, NULL, &m, &err)) {
+		const struct multipart_part *p = multipart_find(&m, key);
+		if (p && !p->filename && p->len <= 4096 && !memchr(p->data, 0, p->len))
+			v = xstrndup(p->data, p->len);
+		multipart_free(&m);
+	}
+	free(err);
+	return v;
 }
 
 bool ctx_csrf_ok(const struct ctx *c)
@@ -298,6 +315,10 @@ static const struct code_status {
         {"E_FORBIDDEN", 403, 0, NULL},
         {"E_FOUR_EYES", 403, 0, NULL},
         {"E_STATE", 409, 0, NULL},
+        {"E_CONFIRM", 409, 0, NULL},
+        {"E_DOCUMENT", 422, 0, NULL},
+        {"E_TOO_LARGE", 413, 0, NULL},
+        {"E_TOO_MANY", 429, 30, NULL},
         {"E_LOGIN_TAKEN", 409, 0, NULL},
         {"E_DB", 500, 0, NULL},
         {"E_INTERNAL", 500, 0, NULL},

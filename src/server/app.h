@@ -24,6 +24,7 @@
 
 struct app {
 	struct sessions *sessions;
+	struct uploads *uploads;        /* documents being read (upload.h) */
 	struct account_cache *accounts; /* typed, valid at a change mark */
 	bool secure;                    /* cookies marked Secure (behind TLS) */
 	/* Answers kept while the store has not changed (store_change_mark). */
@@ -169,6 +170,12 @@ void app_lives_free(struct app *a);
  * are reached. */
 bool app_heavy_begin(struct ctx *c);
 void app_heavy_end(struct ctx *c);
+
+/* The largest body a request may send: APP_MAX_BODY, or UPLOAD_MAX_BYTES
+ * for a plan document's upload (api_plans.c). */
+size_t app_body_limit(const char *method, const char *url);
+/* The sentence refusing a body over limit bytes; caller frees. */
+char *app_too_large_vi(size_t limit);
 
 void api_route(struct ctx *c);
 void pages_route(struct ctx *c);

@@ -94,6 +94,7 @@ static const struct page_route {
         {"/don-vi/*/viec-can-lam", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_home},
         {"/don-vi/*/bang-dieu-khien", true, false, UNIT, RIGHT_READ, RIGHT_READ, false,
          page_dashboard},
+        {"/don-vi/*/ke-hoach", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_upload},
 };
 
 enum { MAX_ARGS = 4 };

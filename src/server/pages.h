@@ -88,5 +88,6 @@ page_fn page_dashboard;                             /* page_dashboard.c */
 /* "/" for an account of a unit: a 303 to its home (the dashboard above
  * communes, else the work of the open period); false for an administrator. */
 bool page_home_redirect(struct ctx *c);
+page_fn page_upload;                                /* page_upload.c */
 
 #endif

@@ -36,6 +36,7 @@ struct job {
 	struct MHD_Connection *conn;
 	struct buf body;
 	bool too_big, queued, done;
+	size_t limit; /* the largest body this request may send (app_body_limit) */
 	char *method, *path, *query, *cookie, *ctype, *csrf, *auth, remote[64];
 	char *origin, *host;
 	struct http_resp resp;
@@ -337,13 +338,22 @@ static enum MHD_Result reply(struct MHD_Connection *conn, struct http_resp *r)
 	return rc;
 }
 
-static enum MHD_Result too_big(struct MHD_Connection *conn)
+static enum MHD_Result too_big(struct MHD_Connection *conn, const char *url, size_t limit)
 {
 	struct http_resp r = {413, "application/json", {0}, {0}, 0};
-	buf_printf(&r.body,
-	           "{\"error\":{\"code\":\"E_TOO_LARGE\",\"message\":\"Nội dung gửi lên "
-	           "quá lớn (tối đa %u byte)\"}}",
-	           APP_MAX_BODY);
+	char *msg = app_too_large_vi(limit);
+	if (strncmp(url, "/api/", 5)) { /* a page: a page that says so */
+		r.ctype = "text/html; charset=utf-8";
+		buf_printf(&r.body,
+		           "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>Tệp "
+		           "quá lớn</title><p>%s</p><p><a href=\"javascript:history.back()\">Quay "
+		           "lại</a></p></html>",
+		           msg);
+	} else {
+		buf_printf(&r.body, "{\"error\":{\"code\":\"E_TOO_LARGE\",\"message\":\"%s\"}}",
+		           msg);
+	}
+	free(msg);
 	enum MHD_Result rc = reply(conn, &r);
 	http_resp_free(&r);
 	return rc;
@@ -539,11 +549,13 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		}
 		const char *cl =
 		        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-		if (cl && strtoull(cl, NULL, 10) > APP_MAX_BODY) {
+		size_t limit = app_body_limit(method, url);
+		if (cl && strtoull(cl, NULL, 10) > limit) {
 			conn_receiving(sv, conn, false);
-			return too_big(conn);
+			return too_big(conn, url, limit);
 		}
 		j = xcalloc(1, sizeof *j);
+		j->limit = limit;
 		j->conn = conn;
 		*con_cls = j;
 		pthread_mutex_lock(&sv->mu);
@@ -552,7 +564,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		return MHD_YES;
 	}
 	if (*upload_size) { /* more of the body */
-		if (j->body.len + *upload_size > APP_MAX_BODY)
+		if (j->body.len + *upload_size > j->limit)
 			j->too_big = true;
 		else
 			buf_put(&j->body, upload, *upload_size);
@@ -562,7 +574,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	if (!j->queued || j->too_big) /* the whole request is in */
 		conn_receiving(sv, conn, false);
 	if (j->too_big)
-		return too_big(conn);
+		return too_big(conn, url, j->limit);
 	if (!j->queued) { /* the whole request: to a worker, the connection waits */
 		struct buf q = {0};
 		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_arg, &q);

@@ -106,6 +106,18 @@
 	" WHERE state = 'confirmed';"                                                              \
 	"CREATE INDEX IF NOT EXISTS links_parent ON links(parent_series_id);"
 
+/* Tables added in schema version 10 (plan drafts): a plan document read
+ * on upload and being corrected before it is published as the unit's new
+ * plan version. doc is the plan JSON as corrected, parsed the plan as read
+ * (both the contract of `chitieu parse`). Drafts expire (expires_at, UTC);
+ * they are working copies, not records: dumps leave them out. */
+#define SCHEMA_V10(ID, INT)                                                                        \
+	"CREATE TABLE IF NOT EXISTS plan_drafts ("                                                 \
+	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id), filename TEXT NOT NULL,"       \
+	" created_by TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,"           \
+	" parsed TEXT NOT NULL, doc TEXT NOT NULL);"                                               \
+	"CREATE INDEX IF NOT EXISTS plan_drafts_unit ON plan_drafts(unit_id);"
+
 struct store {
 	const struct driver *d;
 	void *db;

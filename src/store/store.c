@@ -21,8 +21,8 @@
 #include "internal.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      8
-#define SCHEMA_VERSION_TEXT "8"
+#define SCHEMA_VERSION      10
+#define SCHEMA_VERSION_TEXT "10"
 
 int store_schema_version(void)
 {
@@ -98,6 +98,9 @@ static const struct migration {
         {5, false, NULL, NULL, NULL},
         /* 8: each unit's report settings (UNIT_SETTINGS). */
         {8, true, UNIT_SETTINGS, NULL, NULL},
+        /* 10: plan drafts read from uploaded documents (SCHEMA_V10): tables
+         * only. */
+        {10, false, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])

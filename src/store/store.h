@@ -375,4 +375,26 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
  * no plan), -1 on error. */
 int store_plan_generated(struct store *s, int64_t unit, char **err);
 
+/* ---- plan drafts (drafts.c): a document read on upload, corrected, then
+ * published with store_plan_save ---- */
+struct draft_rec {
+	int64_t id, unit_id;
+	char *filename, *created_by, *created_at, *expires_at;
+	char *parsed, *doc; /* plan JSON: as read, as corrected */
+};
+void draft_rec_free(struct draft_rec *d);
+/* Store a new draft of the unit that expires in hours; drafts past their
+ * time are removed first. 0 and *id, or -1 with *err. */
+int store_draft_add(struct store *s, int64_t unit_id, const char *filename, const char *by,
+                    const char *json, int hours, int64_t *id, char **err);
+/* The draft id of the unit, unexpired: 0, 1 when there is none, -1 error. */
+int store_draft_get(struct store *s, int64_t unit_id, int64_t id, struct draft_rec *out,
+                    char **err);
+/* Replace the corrected plan of a draft: 0, 1 when there is none, -1. */
+int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char *doc, char **err);
+/* Remove a draft (published or abandoned): 0, or -1. */
+int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, char **err);
+/* How many drafts are stored (any unit, expired too): for tests. */
+int store_draft_count(struct store *s, int64_t *n, char **err);
+
 #endif

@@ -74,3 +74,6 @@ use_demo() {
 	BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null ||
 		{ echo "FAIL: the demo database"; exit 1; }
 }
+
+# The schema version this binary writes ("chitieu 0.1.0 (schema N)").
+schema_now() { "$bin" --version | sed -n 's/.*(schema \([0-9]*\)).*/\1/p'; }

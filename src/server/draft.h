@@ -1,0 +1,33 @@
+/* draft.h: a plan draft's corrections and its difference from the plan in
+ * force, on the plan JSON of `chitieu parse` (docs/plan-json.md). */
+#ifndef CHITIEU_DRAFT_H
+#define CHITIEU_DRAFT_H
+
+#include <jansson.h>
+
+#define DRAFT_MAX_TEXT 2000 /* bytes of one corrected cell */
+#define DRAFT_MAX_ROWS 3000
+
+/* Each plan below is the JSON of `chitieu parse`, {"plan": {...}}, or the
+ * plan object inside it. */
+
+/* Apply edits to plan (changed in place): {"rows": [{"code": C, and any
+ * of "name", "unit", "group", "lead", "code_new", "targets": {"2030":
+ * "text"}}], "remove": [C...], "add": [{"code", "group", "name", "unit",
+ * "lead", "targets"}]}. Target texts are read again (target_parse) with
+ * the row's unit, also when only the unit changed. 0, or -1 with *err
+ * "[E_INPUT] ..." naming the row (plan then unchanged). */
+int draft_edit(json_t *plan, json_t *edits, char **err);
+
+/* What publishing plan would change against old (the plan in force; NULL
+ * when none): {"added": [{code, name}], "removed": [{code, name}],
+ * "changed": [{code, name, changes: [{field, old, new}]}]}, indicators
+ * matched by code; field is name, unit, group, lead or "target YEAR".
+ * New reference. */
+json_t *draft_diff(json_t *old, json_t *plan);
+
+/* Of plan, the indicators' warning messages: an object code -> [message],
+ * from the warnings whose line lies within the indicator's source_lines. */
+json_t *draft_row_warnings(json_t *plan);
+
+#endif

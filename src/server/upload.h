@@ -1,0 +1,65 @@
+/* upload.h: reading uploaded plan documents off the request. Each document
+ * is read by import_plan in a child process (fork, with limits on memory
+ * and CPU time), so that a hostile PDF or a long OCR cannot take the server
+ * or a worker with it; a thread per job collects the child's progress
+ * ("page k of n") and its plan JSON. The request that started the job, or
+ * a later poll, stores the result as a draft. */
+#ifndef CHITIEU_UPLOAD_H
+#define CHITIEU_UPLOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UPLOAD_MAX_BYTES   (20u << 20) /* the largest document accepted */
+#define UPLOAD_MAX_JOBS    4           /* documents read at once */
+#define UPLOAD_PER_ACCOUNT 2
+/* RLIMIT_CPU of the child, soft (SIGXCPU); the hard limit is 2 s more.
+ * CHITIEU_UPLOAD_CPU_SECONDS lowers it (tests, small servers). */
+#define UPLOAD_CPU_SECONDS  120
+#define UPLOAD_MEM_BYTES    ((size_t)3 << 30) /* RLIMIT_AS of the child */
+#define UPLOAD_WALL_SECONDS 300               /* then the child is killed */
+#define UPLOAD_KEEP_SECONDS 3600              /* a finished job is remembered so long */
+#define UPLOAD_ID_MAX       24
+
+struct uploads;
+
+struct uploads *uploads_new(void);
+/* Kill the children still reading, wait for their threads, free all. */
+void uploads_free(struct uploads *u);
+
+enum upload_state { UPLOAD_READING, UPLOAD_DONE, UPLOAD_FAILED };
+
+struct upload_status {
+	enum upload_state state;
+	int page, pages; /* pages read so far of pages (0 of 0: not told) */
+	char *json;      /* UPLOAD_DONE, not yet stored: the plan JSON */
+	char *err;       /* UPLOAD_FAILED: one Vietnamese sentence */
+	char *filename;
+	int64_t draft; /* the draft the result went into, 0 when not yet */
+};
+
+void upload_status_free(struct upload_status *st);
+
+/* Start reading data[0..n) (an upload of filename for unit by login) in a
+ * child process; data is the child's copy (fork), the caller keeps it.
+ * 0 and id set, or -1 with *err ("[E_TOO_MANY] ..." when too many documents
+ * are being read). */
+int upload_start(struct uploads *u, const char *unit, const char *login, const char *filename,
+                 const char *data, size_t n, char id[UPLOAD_ID_MAX], char **err);
+
+/* Wait at most ms milliseconds for job id to finish. */
+void upload_wait(struct uploads *u, const char *id, int ms);
+
+/* The state of job id of unit into *st (copies): false when there is no
+ * such job of that unit. */
+bool upload_get(struct uploads *u, const char *id, const char *unit, struct upload_status *st);
+
+/* The result of job id is now draft: its JSON is let go. */
+void upload_set_draft(struct uploads *u, const char *id, int64_t draft);
+
+/* Child processes run so far, and the microseconds from fork to the
+ * child's exit summed (for the overhead measured in bench). */
+void upload_counters(struct uploads *u, long *children, long *child_us);
+
+#endif
