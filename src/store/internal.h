@@ -150,8 +150,6 @@ int st_collect(struct store *s, struct stmt *st, void **out, size_t *n, size_t s
 /* Append to the audit log (errors ignored: the action itself succeeded). */
 void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
               int64_t id, const char *detail);
-/* The schema version this program writes (and dumps carry). */
-int store_schema_version(void);
 /* The rules of store_unit_add, for restore to check a dump by: a unit
  * code's characters; a kind's level (0 country .. 3 commune or ward; -1
  * not a kind; a parent's level is lower than its child's). */

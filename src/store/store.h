@@ -397,4 +397,7 @@ int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, char **err)
 /* How many drafts are stored (any unit, expired too): for tests. */
 int store_draft_count(struct store *s, int64_t *n, char **err);
 
+/* The schema version this build writes (and upgrades older databases to). */
+int store_schema_version(void);
+
 #endif
