@@ -106,6 +106,22 @@
 	" WHERE state = 'confirmed';"                                                              \
 	"CREATE INDEX IF NOT EXISTS links_parent ON links(parent_series_id);"
 
+/* Schema 7: DHIS2 identifiers (UIDs): of a unit (no series; part 'unit'
+ * its organisation unit, 'indicator_type' the percent indicator type of
+ * its metadata) and of its indicators (series; part 'value' the figure's
+ * data element, 'num' and 'den' a ratio's two data elements, 'indicator'
+ * DHIS2's Indicator num/den). A UID names one thing. */
+#define SCHEMA_V7(ID, INT)                                                                         \
+	"CREATE TABLE IF NOT EXISTS dhis2_uids ("                                                  \
+	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
+	" series_id " INT " REFERENCES series(id),"                                                \
+	" part TEXT NOT NULL CHECK (part IN ('unit','indicator_type','value','num','den',"       \
+	"  'indicator')),"                                                                         \
+	" uid TEXT NOT NULL UNIQUE CHECK (length(uid) = 11),"                                      \
+	" CHECK ((part IN ('unit','indicator_type')) = (series_id IS NULL)));"                    \
+	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_one ON dhis2_uids"                           \
+	" (unit_id, coalesce(series_id, 0), part);"
+
 struct store {
 	const struct driver *d;
 	void *db;

@@ -21,8 +21,8 @@
 #include "internal.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      5
-#define SCHEMA_VERSION_TEXT "5"
+#define SCHEMA_VERSION      7
+#define SCHEMA_VERSION_TEXT "7"
 
 int store_schema_version(void)
 {
@@ -88,6 +88,9 @@ static const struct migration {
         /* 5: links between the indicators of a unit and its parent's
          * (SCHEMA_V5): tables only. */
         {5, false, NULL, NULL, NULL},
+        /* 7: DHIS2 identifiers of units and indicators (SCHEMA_V7):
+         * tables only. */
+        {7, false, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
