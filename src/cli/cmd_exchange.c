@@ -675,7 +675,8 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 		dhis2_parse_csv(data, len, &v, &n, &ps);
 	free(data);
 	struct dest *t = xcalloc(n + 1, sizeof *t);
-	for (size_t i = 0; v && i < n && !ps.n; i++)
+	bool parsed = !ps.n;
+	for (size_t i = 0; parsed && v && i < n; i++) /* every conflict, not the first */
 		resolve(&v[i], sch, m, top, &t[i], &ps);
 	struct incoming *in = NULL;
 	size_t nin = ps.n ? 0 : gather(v, t, n, &in, &ps);
