@@ -28,6 +28,16 @@ static void read_uid(struct store *s, struct stmt *st, void *out)
 	r->uid = st_dup(D->col_text(st, 3));
 }
 
+/* Byte order, the same on both backends (their collations differ). */
+static int by_key(const void *a, const void *b)
+{
+	const struct uid_rec *x = a, *y = b;
+	int c = strcmp(x->unit, y->unit);
+	if (!c)
+		c = strcmp(x->code ? x->code : "", y->code ? y->code : "");
+	return c ? c : strcmp(x->part, y->part);
+}
+
 int store_uid_list(struct store *s, struct uid_rec **out, size_t *n, char **err)
 {
 	*out = NULL;
@@ -36,10 +46,12 @@ int store_uid_list(struct store *s, struct uid_rec **out, size_t *n, char **err)
 	                          "SELECT u.code, se.code, m.part, m.uid FROM dhis2_uids m"
 	                          " JOIN units u ON u.id = m.unit_id"
 	                          " LEFT JOIN series se ON se.id = m.series_id"
-	                          " WHERE se.code IS NULL OR se.code NOT LIKE '%~%'"
-	                          " ORDER BY u.code, se.code, m.part",
+	                          " WHERE se.code IS NULL OR se.code NOT LIKE '%~%'",
 	                          err);
-	return st_collect(s, st, (void **)out, n, sizeof **out, read_uid, err);
+	int rc = st_collect(s, st, (void **)out, n, sizeof **out, read_uid, err);
+	if (!rc && *n)
+		qsort(*out, *n, sizeof **out, by_key);
+	return rc;
 }
 
 static int64_t id_of(struct store *s, const char *sql, int64_t unit, const char *code, char **err)

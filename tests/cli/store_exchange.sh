@@ -63,11 +63,43 @@ grep -q 'E_JSON' "$tmp/err" && ok || bad "malformed JSON"
 	[ "$(sqlite3 "$dst" "SELECT count(*) FROM observations WHERE period = '2026-01'")" = 0 ] && ok ||
 	bad "a refused file changed something"
 
-# Open SDG: a file per indicator, the province's headline and its communes.
-run opensdg 0 exchange export --format opensdg --unit DEMO -o "$tmp/sdg"
-head -n 1 "$tmp/sdg/indicator_I-1.csv" | grep -qx 'Year,Units,GeoCode,Value' && ok || bad "open sdg header"
-# I.1: (75 x 12,000 + 60 x 45,000) / 57,000 people = 63.16; and each commune.
-grep -q '^2025,%,,63.157894' "$tmp/sdg/indicator_I-1.csv" && grep -q '^2025,%,DEMO-A,75$' "$tmp/sdg/indicator_I-1.csv" &&
-	ok || bad "open sdg I.1: $(cat "$tmp/sdg/indicator_I-1.csv")"
-[ "$(wc -l < "$tmp/sdg/indicator_I-1.csv")" = 4 ] && ok || bad "only the years with figures"
+# Open SDG (sdg-build's inputs): data/indicator_G-T-I.csv with the
+# headline row and a row per commune told apart by the Địa bàn column,
+# meta/G-T-I.yml, the numbering map, and the communes' GeoJSON when
+# boundaries are given; checked by tests/cli/opensdg_check.py against
+# sdg-build's documented format (sdg-build itself cannot be installed).
+cat > "$tmp/shapes.geojson" <<'JSON'
+{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "properties": {"MA_XA": "DEMO-A", "TEN": "An Bình"}, "geometry": {"type": "Polygon", "coordinates": [[[105, 21], [105.1, 21], [105.1, 21.1], [105, 21]]]}},
+ {"type": "Feature", "properties": {"MA_XA": "DEMO-B"}, "geometry": {"type": "Polygon", "coordinates": [[[105.2, 21], [105.3, 21], [105.3, 21.1], [105.2, 21]]]}},
+ {"type": "Feature", "properties": {"MA_XA": "ELSEWHERE"}, "geometry": {"type": "Point", "coordinates": [106, 20]}}]}
+JSON
+run opensdg 0 exchange export --format opensdg --unit DEMO -o "$tmp/sdg" --boundaries "$tmp/shapes.geojson"
+f=$tmp/sdg/data/indicator_1-1-1.csv
+head -n 1 "$f" | grep -qx 'Year,Units,Địa bàn,GeoCode,Value' && ok || bad "open sdg header: $(head -n 1 "$f")"
+# I.1 (numbered 1.1.1): (75 x 12,000 + 60 x 45,000) / 57,000 people = 63.16 as
+# the headline (Địa bàn and GeoCode empty); each commune by its name and code.
+grep -q '^2025,%,,,63.157894' "$f" && grep -q '^2025,%,Xã An Bình (demo),DEMO-A,75$' "$f" &&
+	ok || bad "open sdg I.1: $(cat "$f")"
+[ "$(grep -c '^2025,%,,,' "$f")" = 1 ] && ok || bad "one headline row for 2025"
+[ "$(wc -l < "$f")" = 4 ] && ok || bad "only the years with figures"
+grep -qx 'indicator_number: "1.1.1"' "$tmp/sdg/meta/1-1-1.yml" && grep -qx 'reporting_status: "complete"' "$tmp/sdg/meta/1-1-1.yml" &&
+	grep -qx 'data_show_map: true' "$tmp/sdg/meta/1-1-1.yml" && ok || bad "meta: $(cat "$tmp/sdg/meta/1-1-1.yml")"
+grep -q '^I.1,1.1.1,' "$tmp/sdg/indicator-numbers.csv" && ok || bad "numbering map: $(head -3 "$tmp/sdg/indicator-numbers.csv")"
+jq -e '[.features[].properties.geocode] == ["DEMO-A", "DEMO-B"]' "$tmp/sdg/geojson/communes.geojson" > /dev/null && ok || bad "geojson: $(cat "$tmp/sdg/geojson/communes.geojson")"
+python3 "$root/tests/cli/opensdg_check.py" "$tmp/sdg" > "$tmp/check" && ok || bad "sdg-build's format: $(cat "$tmp/check")"
+grep -q ' 0 problems' "$tmp/check" && ok || bad "the checker ran: $(tail -1 "$tmp/check")"
+# The office's own numbering; a number not of Open SDG's form is refused.
+printf 'code,number\nI.1,9.a.2\n' > "$tmp/num.csv"
+run opensdg-numbering 0 exchange export --format opensdg --unit DEMO --indicator I.1 -o "$tmp/sdg2" --numbering "$tmp/num.csv"
+[ -s "$tmp/sdg2/data/indicator_9-a-2.csv" ] && grep -qx 'indicator_number: "9.a.2"' "$tmp/sdg2/meta/9-a-2.yml" && ok || bad "numbering: $(ls -R "$tmp/sdg2")"
+printf 'code,number\nI.1,I-1\n' > "$tmp/num2.csv"
+run opensdg-bad-number 2 exchange export --format opensdg --unit DEMO -o "$tmp/sdg3" --numbering "$tmp/num2.csv"
+# The checker itself refuses what sdg-build would: the old layout, where a
+# commune row counted as a headline.
+mkdir -p "$tmp/old/data" "$tmp/old/meta"
+printf 'Year,Units,GeoCode,Value\n2025,%%,,63.16\n2025,%%,DEMO-A,75\n' > "$tmp/old/data/indicator_1-1-1.csv"
+cp "$tmp/sdg/meta/1-1-1.yml" "$tmp/old/meta/"
+python3 "$root/tests/cli/opensdg_check.py" "$tmp/old" > "$tmp/check" && bad "the checker took a commune as headline" ||
+	{ grep -q 'a GeoCode row counts as the headline' "$tmp/check" && ok || bad "checker: $(cat "$tmp/check")"; }
 finish store_exchange
