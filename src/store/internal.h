@@ -119,8 +119,10 @@
 	"  'indicator')),"                                                                         \
 	" uid TEXT NOT NULL UNIQUE CHECK (length(uid) = 11),"                                      \
 	" CHECK ((part IN ('unit','indicator_type')) = (series_id IS NULL)));"                    \
-	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_one ON dhis2_uids"                           \
-	" (unit_id, coalesce(series_id, 0), part);"
+	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_unit ON dhis2_uids(unit_id, part)"           \
+	" WHERE series_id IS NULL;"                                                                \
+	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_series ON dhis2_uids(series_id, part)"       \
+	" WHERE series_id IS NOT NULL;"
 
 struct store {
 	const struct driver *d;

@@ -152,6 +152,14 @@ jq -e '(.conflicts | length) == 1 and .conflicts[0].errorCode == "E1100" and .co
 printf '{"dataValues":[{"dataElement":"f7n9E0hX8qk","period":"201207","orgUnit":"DiszpKrYNg8","attributeOptionCombo":"XyzAbc12345","value":"1"}]}' > "$tmp/aoc.json"
 run aoc 2 exchange import "$tmp/aoc.json" --format dhis2-json
 jq -e '.conflicts[0].errorCode == "E1104" and .conflicts[0].object == "XyzAbc12345"' "$tmp/out" > /dev/null && ok || bad "attributeOptionCombo: $(cat "$tmp/out")"
+# In codes, DHIS2's header naming the column categoryoptioncombo: a lone
+# DEN row (stored as the figure 50 before) is a conflict too.
+printf 'dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value\nI.3,202601,DEMO-A,DEN,,50\n' > "$tmp/lone-code.csv"
+run lone-den-code 2 exchange import --id-scheme code "$tmp/lone-code.csv" --format dhis2-csv
+jq -e '.conflicts[0].errorCode == "E_RATIO" and .conflicts[0].indexes == [0]' "$tmp/out" > /dev/null && ok || bad "a lone DEN in codes: $(cat "$tmp/out")"
+printf 'dataelement,period,orgunit,value\nI.3_DEN,202601,DEMO-A,50\n' > "$tmp/lone-code2.csv"
+run lone-den-code2 2 exchange import --id-scheme code "$tmp/lone-code2.csv" --format dhis2-csv
+jq -e '.conflicts[0].errorCode == "E_RATIO"' "$tmp/out" > /dev/null && ok || bad "a lone I.3_DEN: $(cat "$tmp/out")"
 [ "$(snapshot)" = "$was" ] && ok || bad "a refused file changed something"
 # A file that cannot be read still answers with a summary.
 printf '{"dataValues": [' > "$tmp/broken.json"
