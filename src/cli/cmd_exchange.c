@@ -45,8 +45,7 @@ struct ids {
 };
 
 /* The UID of unit's indicator code's part (code NULL: the unit's part). */
-static const char *uid_of(const struct ids *m, const char *unit, const char *code,
-                          const char *part)
+static const char *uid_of(const struct ids *m, const char *unit, const char *code, const char *part)
 {
 	for (size_t i = 0; i < m->n; i++)
 		if (!strcmp(m->r[i].unit, unit) && !strcmp(m->r[i].part, part) &&
@@ -56,8 +55,7 @@ static const char *uid_of(const struct ids *m, const char *unit, const char *cod
 }
 
 /* The mapping naming uid as one of parts (NULL-ended), or NULL. */
-static const struct uid_rec *rec_of(const struct ids *m, const char *uid,
-                                    const char *const *parts)
+static const struct uid_rec *rec_of(const struct ids *m, const char *uid, const char *const *parts)
 {
 	for (size_t i = 0; uid && i < m->n; i++)
 		for (const char *const *p = parts; *p; p++)
@@ -127,13 +125,12 @@ static bool ident(enum scheme sch, const struct ids *m, const char *owner, const
 	const char *d = uid_of(m, owner, code, part), *o = uid_of(m, unit, NULL, "unit");
 	if (!d || !o) {
 		if (*nmissing < MISSING_SHOWN)
-			buf_printf(missing, "%s%s", *nmissing ? "; " : "",
-			           !o ? unit : "");
+			buf_printf(missing, "%s%s", *nmissing ? "; " : "", !o ? unit : "");
 		if (*nmissing < MISSING_SHOWN && !d)
 			buf_printf(missing, "%s%s %s%s", !o ? ", " : "", owner, code,
-			           strcmp(part, "value") ? (!strcmp(part, "num") ? " (tử số)"
-			                                                         : " (mẫu số)")
-			                                 : "");
+			           strcmp(part, "value")
+			                   ? (!strcmp(part, "num") ? " (tử số)" : " (mẫu số)")
+			                   : "");
 		(*nmissing)++;
 		return false;
 	}
@@ -286,10 +283,11 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 	free(u);
 	free(parent);
 	if (!rc && nmissing) {
-		*err = xasprintf("[E_NO_UID] %zu giá trị chưa có UID của DHIS2 (%s%s): đặt UID bằng "
-		                 "`chitieu exchange map` (hoặc `exchange metadata`), hoặc xuất theo "
-		                 "mã với --id-scheme code",
-		                 nmissing, buf_str(&missing), nmissing > MISSING_SHOWN ? "; …" : "");
+		*err = xasprintf(
+		        "[E_NO_UID] %zu giá trị chưa có UID của DHIS2 (%s%s): đặt UID bằng "
+		        "`chitieu exchange map` (hoặc `exchange metadata`), hoặc xuất theo "
+		        "mã với --id-scheme code",
+		        nmissing, buf_str(&missing), nmissing > MISSING_SHOWN ? "; …" : "");
 		rc = -1;
 	}
 	buf_free(&missing);
@@ -333,10 +331,11 @@ static void resolve(const struct dhis2_value *v, enum scheme sch, const struct i
 	static const char *const de_parts[] = {"value", "num", "den", NULL};
 	size_t before = ps->n;
 	if (v->deleted)
-		problems_add(ps, "E_DELETED", v->line,
-		             "Giá trị đã xoá trong DHIS2 (deleted: true) không được nhập như số "
-		             "liệu: chitieu không xoá số liệu đã báo cáo qua tệp nhập (xoá hoặc sửa "
-		             "trong chitieu, có lịch sử), hãy bỏ giá trị này khỏi tệp");
+		problems_add(
+		        ps, "E_DELETED", v->line,
+		        "Giá trị đã xoá trong DHIS2 (deleted: true) không được nhập như số "
+		        "liệu: chitieu không xoá số liệu đã báo cáo qua tệp nhập (xoá hoặc sửa "
+		        "trong chitieu, có lịch sử), hãy bỏ giá trị này khỏi tệp");
 	if (!default_combo(v->aoc))
 		problems_add(ps, "E1104", v->line,
 		             "attributeOptionCombo \"%s\": chitieu không có tổ hợp thuộc tính, chỉ "
@@ -353,10 +352,11 @@ static void resolve(const struct dhis2_value *v, enum scheme sch, const struct i
 		const struct uid_rec *ou = rec_of(m, v->org_unit, unit_parts);
 		const struct uid_rec *de = rec_of(m, v->data_element, de_parts);
 		if (!ou)
-			problems_add(ps, "E1102", v->line,
-			             "orgUnit \"%s\" không có trong bảng UID (chitieu exchange map); "
-			             "tệp dùng mã thì nhập với --id-scheme code",
-			             v->org_unit);
+			problems_add(
+			        ps, "E1102", v->line,
+			        "orgUnit \"%s\" không có trong bảng UID (chitieu exchange map); "
+			        "tệp dùng mã thì nhập với --id-scheme code",
+			        v->org_unit);
 		if (!de)
 			problems_add(ps, "E1100", v->line,
 			             "dataElement \"%s\" không có trong bảng UID (chitieu exchange "
@@ -449,10 +449,11 @@ static size_t gather(const struct dhis2_value *v, const struct dest *t, size_t n
 	}
 	for (size_t k = 0; k < m; k++)
 		if ((in[k].num != NULL) != (in[k].den != NULL))
-			problems_add(ps, "E_RATIO", in[k].line,
-			             "%s %s %s: có %s mà thiếu %s; một nửa tỷ lệ không phải số liệu",
-			             in[k].unit, in[k].code, in[k].period,
-			             in[k].num ? "tử số" : "mẫu số", in[k].num ? "mẫu số" : "tử số");
+			problems_add(
+			        ps, "E_RATIO", in[k].line,
+			        "%s %s %s: có %s mà thiếu %s; một nửa tỷ lệ không phải số liệu",
+			        in[k].unit, in[k].code, in[k].period,
+			        in[k].num ? "tử số" : "mẫu số", in[k].num ? "mẫu số" : "tử số");
 	*out = in;
 	return m;
 }
@@ -533,8 +534,7 @@ static int existing(struct store *s, const struct incoming *x, bool *same, char 
  * is stored on the orgUnit's own indicator linked to it through the
  * confirmed links (the only one), else a problem on that line. 0, or -1
  * on a database error. */
-static int unlift(struct store *s, struct incoming *in, size_t m, struct problems *ps,
-                  char **err)
+static int unlift(struct store *s, struct incoming *in, size_t m, struct problems *ps, char **err)
 {
 	struct unit_rec *u;
 	size_t nu;
@@ -592,8 +592,10 @@ static int unlift(struct store *s, struct incoming *in, size_t m, struct problem
 static const char *dhis2_code(const char *code)
 {
 	static const char *const map[][2] = {
-	        {"E_PERIOD", "E1101"},           {"E_UNKNOWN_UNIT", "E1102"},
-	        {"E_UNKNOWN_INDICATOR", "E1100"}, {"E_NUMBER", "E2030"},
+	        {"E_PERIOD", "E1101"},
+	        {"E_UNKNOWN_UNIT", "E1102"},
+	        {"E_UNKNOWN_INDICATOR", "E1100"},
+	        {"E_NUMBER", "E2030"},
 	        {"E_AMBIGUOUS_NUMBER", "E2030"},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
@@ -616,35 +618,33 @@ static void print_summary(const struct problems *ps, const struct dhis2_value *v
 			if (v[k].line == p->line)
 				x = &v[k];
 		const char *code = dhis2_code(p->code);
-		const char *object = !x                                            ? "dataValueSet"
-		                     : !strcmp(code, "E1102")                      ? x->org_unit
-		                     : !strcmp(code, "E1101")                      ? x->period
-		                     : !strcmp(code, "E1103")                      ? x->coc
-		                     : !strcmp(code, "E1104")                      ? x->aoc
-		                     : !strcmp(p->code, "E_INPUT")                 ? x->org_unit
-		                                                                   : x->data_element;
+		const char *object = !x                            ? "dataValueSet"
+		                     : !strcmp(code, "E1102")      ? x->org_unit
+		                     : !strcmp(code, "E1101")      ? x->period
+		                     : !strcmp(code, "E1103")      ? x->coc
+		                     : !strcmp(code, "E1104")      ? x->aoc
+		                     : !strcmp(p->code, "E_INPUT") ? x->org_unit
+		                                                   : x->data_element;
 		json_t *indexes = json_array();
 		if (x)
 			json_array_append_new(indexes, json_integer(x->index));
 		char *value = x ? xasprintf("%s (dòng/mục %d)", p->message, p->line)
 		                : xstrdup(p->message);
-		json_array_append_new(conflicts,
-		                      json_pack("{s:s,s:s,s:s,s:o}", "object", object ? object : "",
-		                                "value", value, "errorCode", code, "indexes",
-		                                indexes));
+		json_array_append_new(conflicts, json_pack("{s:s,s:s,s:s,s:o}", "object",
+		                                           object ? object : "", "value", value,
+		                                           "errorCode", code, "indexes", indexes));
 		free(value);
 	}
 	char *description =
 	        ps->n ? xasprintf("Không nhập gì: %zu lỗi, mọi giá trị bị bỏ qua", ps->n)
 	              : xasprintf("Đã nhập: %zu mới, %zu cập nhật, %zu giống hệt đã có", imported,
 	                          updated, ignored);
-	json_t *r = json_pack("{s:s,s:s,s:s,s:{s:I,s:I,s:I,s:I},s:o}", "responseType",
-	                      "ImportSummary", "status", ps->n ? "ERROR" : "SUCCESS",
-	                      "description", description, "importCount", "imported",
-	                      (json_int_t)(ps->n ? 0 : imported), "updated",
-	                      (json_int_t)(ps->n ? 0 : updated), "ignored",
-	                      (json_int_t)(ps->n ? n : ignored), "deleted", (json_int_t)0,
-	                      "conflicts", conflicts);
+	json_t *r = json_pack(
+	        "{s:s,s:s,s:s,s:{s:I,s:I,s:I,s:I},s:o}", "responseType", "ImportSummary", "status",
+	        ps->n ? "ERROR" : "SUCCESS", "description", description, "importCount", "imported",
+	        (json_int_t)(ps->n ? 0 : imported), "updated", (json_int_t)(ps->n ? 0 : updated),
+	        "ignored", (json_int_t)(ps->n ? n : ignored), "deleted", (json_int_t)0, "conflicts",
+	        conflicts);
 	json_dumpf(r, stdout, JSON_INDENT(2));
 	putchar('\n');
 	json_decref(r);
@@ -778,8 +778,7 @@ static int map_import(struct store *s, const char *file, const char *unit, const
 	plan_init(&plan);
 	struct unit_rec top = {0};
 	int status = CLI_OK;
-	if (store_unit_list(s, &u, &nu, &err) ||
-	    (unit && store_unit_get(s, unit, &top, &err))) {
+	if (store_unit_list(s, &u, &nu, &err) || (unit && store_unit_get(s, unit, &top, &err))) {
 		fprintf(stderr, "chitieu exchange map: %s\n",
 		        err ? err : "[E_NOT_FOUND] không có đơn vị này");
 		status = CLI_BADINPUT;
@@ -819,8 +818,8 @@ static int map_import(struct store *s, const char *file, const char *unit, const
 		status = CLI_BADINPUT;
 	}
 	if (status == CLI_OK)
-		fprintf(stderr,
-		        "Đã ánh xạ %zu UID; %zu đối tượng không khớp mã nào%s\n", nr, unmatched,
+		fprintf(stderr, "Đã ánh xạ %zu UID; %zu đối tượng không khớp mã nào%s\n", nr,
+		        unmatched,
 		        !unit && nde ? " (dataElements cần --unit: mã chỉ tiêu của đơn vị nào)"
 		                     : "");
 	free(recs);
@@ -893,13 +892,11 @@ static const char *uid_or_new(const struct ids *m, struct uid_rec *recs, size_t 
 }
 
 static json_t *data_element(const char *uid, const char *code, const char *name,
-                            const char *short_name, const char *value_type,
-                            const char *aggregation)
+                            const char *short_name, const char *value_type, const char *aggregation)
 {
-	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "id", uid, "code", code, "name",
-	                 name, "shortName", short_name, "valueType", value_type,
-	                 "aggregationType", aggregation, "domainType", "AGGREGATE", "zeroIsSignificant",
-	                 1);
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "id", uid, "code", code, "name", name,
+	                 "shortName", short_name, "valueType", value_type, "aggregationType",
+	                 aggregation, "domainType", "AGGREGATE", "zeroIsSignificant", 1);
 }
 
 /* U's indicators as DHIS2 metadata (POST /api/metadata): a data element
@@ -933,12 +930,14 @@ static int metadata_export(struct store *s, const char *unit, const char *out, c
 	for (size_t i = 0; i < plan.nind && rc == CLI_OK; i++) {
 		const struct indicator *x = &plan.ind[i];
 		bool pct = x->unit && !strcmp(x->unit, "%");
-		enum target_kind kind = x->ntargets ? x->targets[x->ntargets - 1].t.kind : TARGET_NONE;
+		enum target_kind kind =
+		        x->ntargets ? x->targets[x->ntargets - 1].t.kind : TARGET_NONE;
 		const char *vt = kind == TARGET_YES     ? "BOOLEAN"
 		                 : kind == TARGET_LEVEL ? "TEXT"
 		                 : pct                  ? "PERCENTAGE"
 		                                        : "NUMBER";
-		const char *agg = pct || kind == TARGET_YES || kind == TARGET_LEVEL ? "NONE" : "SUM";
+		const char *agg =
+		        pct || kind == TARGET_YES || kind == TARGET_LEVEL ? "NONE" : "SUM";
 		char name[1024], shortname[256], code[96], title[700];
 		cut_chars(x->name, 150, title, sizeof title);
 		static const char *const parts[] = {"value", "num", "den"};
@@ -955,17 +954,19 @@ static int metadata_export(struct store *s, const char *unit, const char *out, c
 			char full[256];
 			snprintf(full, sizeof full, "%s %s%s", u.code, x->code, label[k]);
 			cut_chars(full, 50, shortname, sizeof shortname);
-			json_array_append_new(des, data_element(uid, code, name, shortname,
-			                                        k ? "NUMBER" : vt, k ? "SUM" : agg));
+			json_array_append_new(des,
+			                      data_element(uid, code, name, shortname,
+			                                   k ? "NUMBER" : vt, k ? "SUM" : agg));
 		}
 		if (!pct || rc != CLI_OK)
 			continue;
 		if (!type) {
 			type = uid_or_new(&m, recs, &nr, u.code, NULL, "indicator_type");
 			if (type)
-				json_array_append_new(
-				        types, json_pack("{s:s,s:s,s:i,s:b}", "id", type, "name",
-				                         "Phần trăm (chitieu)", "factor", 100, "number", 0));
+				json_array_append_new(types,
+				                      json_pack("{s:s,s:s,s:i,s:b}", "id", type,
+				                                "name", "Phần trăm (chitieu)",
+				                                "factor", 100, "number", 0));
 		}
 		const char *id = uid_or_new(&m, recs, &nr, u.code, x->code, "indicator");
 		const char *num = uid_of(&m, u.code, x->code, "num"),
@@ -988,11 +989,11 @@ static int metadata_export(struct store *s, const char *unit, const char *out, c
 		snprintf(full, sizeof full, "%s %s", u.code, x->code);
 		cut_chars(full, 50, shortname, sizeof shortname);
 		json_array_append_new(
-		        inds, json_pack("{s:s,s:s,s:s,s:s,s:{s:s},s:s,s:s,s:s,s:s}", "id", id, "code",
-		                        x->code, "name", name, "shortName", shortname, "indicatorType",
-		                        "id", type, "numerator", numx, "numeratorDescription",
-		                        "Tử số", "denominator", denx, "denominatorDescription",
-		                        "Mẫu số"));
+		        inds,
+		        json_pack("{s:s,s:s,s:s,s:s,s:{s:s},s:s,s:s,s:s,s:s}", "id", id, "code",
+		                  x->code, "name", name, "shortName", shortname, "indicatorType",
+		                  "id", type, "numerator", numx, "numeratorDescription", "Tử số",
+		                  "denominator", denx, "denominatorDescription", "Mẫu số"));
 	}
 	if (rc != CLI_OK)
 		fprintf(stderr, "chitieu exchange metadata: không tạo được UID (thiếu nguồn ngẫu "
@@ -1015,7 +1016,8 @@ static int metadata_export(struct store *s, const char *unit, const char *out, c
 			fclose(f);
 		free(text);
 		if (rc == CLI_OK)
-			fprintf(stderr, "%zu phần tử dữ liệu, %zu chỉ số (Indicator); %zu UID mới\n",
+			fprintf(stderr,
+			        "%zu phần tử dữ liệu, %zu chỉ số (Indicator); %zu UID mới\n",
 			        json_array_size(json_object_get(doc, "dataElements")),
 			        json_array_size(json_object_get(doc, "indicators")), nr);
 	}
@@ -1102,7 +1104,10 @@ int cmd_exchange(int argc, char **argv)
 	} else if (map_set) {
 		char *err = NULL;
 		struct uid_rec r = {(char *)unit, (char *)ind,
-		                    (char *)(part ? part : ind ? "value" : "unit"), (char *)uid};
+		                    (char *)(part  ? part
+		                             : ind ? "value"
+		                                   : "unit"),
+		                    (char *)uid};
 		rc = store_uid_set(s, &r, 1, by, &err) ? CLI_BADINPUT : CLI_OK;
 		if (rc != CLI_OK)
 			fprintf(stderr, "chitieu exchange map: %s\n", err);
@@ -1116,7 +1121,8 @@ int cmd_exchange(int argc, char **argv)
 	} else if (!by_code && load_ids(s, &m)) {
 		rc = CLI_BADINPUT;
 	} else if (import) {
-		rc = dhis2_import(s, file[0], json, unit, by, by_code ? SCHEME_CODE : SCHEME_UID, &m);
+		rc = dhis2_import(s, file[0], json, unit, by, by_code ? SCHEME_CODE : SCHEME_UID,
+		                  &m);
 	} else {
 		struct buf b = {0};
 		char *err = NULL;

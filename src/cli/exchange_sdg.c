@@ -43,9 +43,9 @@ struct sdg_ind {
 /* A Roman numeral (I..XXXIX and the like) as a number; 0 when not one. */
 static int roman(const char *s, size_t n)
 {
-	static const char *const r[] = {"I",   "II", "III", "IV", "V",   "VI", "VII",
-	                                "VIII", "IX", "X",   "XI", "XII", "XIII", "XIV",
-	                                "XV",  "XVI", "XVII", "XVIII", "XIX", "XX"};
+	static const char *const r[] = {"I",    "II",  "III",  "IV",    "V",   "VI",   "VII",
+	                                "VIII", "IX",  "X",    "XI",    "XII", "XIII", "XIV",
+	                                "XV",   "XVI", "XVII", "XVIII", "XIX", "XX"};
 	for (int i = 0; i < 20; i++)
 		if (strlen(r[i]) == n && !strncmp(r[i], s, n))
 			return i + 1;
@@ -202,10 +202,10 @@ static int geojson_template(const char *file, const struct family *f, const char
 			unmatched++;
 			continue;
 		}
-		json_array_append_new(
-		        out, json_pack("{s:s,s:{s:s,s:s},s:O}", "type", "Feature", "properties",
-		                       "geocode", hit->code, "name", hit->name ? hit->name : hit->code,
-		                       "geometry", json_object_get(ft, "geometry")));
+		json_array_append_new(out, json_pack("{s:s,s:{s:s,s:s},s:O}", "type", "Feature",
+		                                     "properties", "geocode", hit->code, "name",
+		                                     hit->name ? hit->name : hit->code, "geometry",
+		                                     json_object_get(ft, "geometry")));
 	}
 	json_decref(doc);
 	int kept = (int)json_array_size(out);
@@ -242,8 +242,8 @@ static bool data_rows(const struct family *f, struct rollup_row *const *roll, co
 			for (size_t j = 0; own && j < f->c[k].nobs; j++) {
 				const struct obs_rec *o = &f->c[k].obs[j];
 				double v;
-				if (!o->code || strcmp(o->code, x->code) || strcmp(o->period, want) ||
-				    !status_point(own, o, &v))
+				if (!o->code || strcmp(o->code, x->code) ||
+				    strcmp(o->period, want) || !status_point(own, o, &v))
 					continue;
 				buf_printf(&rows, "%s,", want);
 				csv_put_text(&rows, x->unit ? x->unit : "");
@@ -342,7 +342,8 @@ int opensdg_export(struct store *s, const char *unit, const char *only, const ch
 		for (size_t k = 0; k < i; k++)
 			if (!strcmp(ind[i].number, ind[k].number)) {
 				fprintf(stderr,
-				        "chitieu exchange export: chỉ tiêu %s và %s cùng số hiệu Open "
+				        "chitieu exchange export: chỉ tiêu %s và %s cùng số hiệu "
+				        "Open "
 				        "SDG %s: cho số hiệu trong tệp --numbering (code,number)\n",
 				        ind[k].x->code, ind[i].x->code, ind[i].number);
 				rc = CLI_BADINPUT;

@@ -231,7 +231,8 @@ int dhis2_parse_json(const char *data, size_t len, struct dhis2_value **out, siz
 		v->comment = dup_or_null(json_string_value(json_object_get(o, "comment")));
 		v->stored_by = dup_or_null(json_string_value(json_object_get(o, "storedBy")));
 		json_t *at = json_object_get(o, "lastUpdated");
-		v->last_updated = dup_or_null(json_string_value(at ? at : json_object_get(o, "created")));
+		v->last_updated =
+		        dup_or_null(json_string_value(at ? at : json_object_get(o, "created")));
 		static const char *const flags[] = {"followup", "deleted"};
 		bool *dst[] = {&v->followup, &v->deleted};
 		for (int k = 0; k < 2; k++) {
@@ -312,9 +313,10 @@ int dhis2_parse_csv(const char *data, size_t len, struct dhis2_value **out, size
 		const struct csv_row *r = &c.rows[i];
 		struct dhis2_value *v = &(*out)[i - 1];
 		char *flag[2] = {NULL, NULL};
-		char **fields[NCOL] = {&v->data_element, &v->period,   &v->org_unit, &v->coc,
-		                       &v->aoc,          &v->value,    &v->stored_by,
-		                       &v->last_updated, &v->comment,  &flag[0],     &flag[1]};
+		char **fields[NCOL] = {&v->data_element, &v->period,       &v->org_unit,
+		                       &v->coc,          &v->aoc,          &v->value,
+		                       &v->stored_by,    &v->last_updated, &v->comment,
+		                       &flag[0],         &flag[1]};
 		for (int j = 0; j < NCOL; j++)
 			*fields[j] = col[j] >= 0 && col[j] < r->n ? xstrdup(r->f[col[j]]) : NULL;
 		for (int j = COC; j < NCOL; j++) /* an empty optional cell: absent */
@@ -351,7 +353,10 @@ int dhis2_parse_metadata(const char *data, size_t len, struct dhis2_object **ou,
 	json_error_t e;
 	json_t *doc = json_loadb(data, len, JSON_REJECT_DUPLICATES, &e);
 	if (!json_is_object(doc)) {
-		problems_add(ps, "E_JSON", doc ? 0 : e.line > 0 ? e.line : 0,
+		problems_add(ps, "E_JSON",
+		             doc          ? 0
+		             : e.line > 0 ? e.line
+		                          : 0,
 		             doc ? "Cần một đối tượng JSON (tệp metadata của DHIS2)"
 		                 : "JSON không đọc được: %s",
 		             e.text);
@@ -382,8 +387,8 @@ int dhis2_parse_metadata(const char *data, size_t len, struct dhis2_object **ou,
 			x->name = text_member(o, "name");
 			if (!dhis2_uid_ok(x->id))
 				problems_add(ps, "E_UID", (int)i + 1,
-				             "%s[%zu]: id \"%s\" không phải UID của DHIS2", lists[l],
-				             i, x->id ? x->id : "");
+				             "%s[%zu]: id \"%s\" không phải UID của DHIS2",
+				             lists[l], i, x->id ? x->id : "");
 		}
 	}
 	json_decref(doc);

@@ -115,10 +115,10 @@
 	"CREATE TABLE IF NOT EXISTS dhis2_uids ("                                                  \
 	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
 	" series_id " INT " REFERENCES series(id),"                                                \
-	" part TEXT NOT NULL CHECK (part IN ('unit','indicator_type','value','num','den',"       \
+	" part TEXT NOT NULL CHECK (part IN ('unit','indicator_type','value','num','den',"         \
 	"  'indicator')),"                                                                         \
 	" uid TEXT NOT NULL UNIQUE CHECK (length(uid) = 11),"                                      \
-	" CHECK ((part IN ('unit','indicator_type')) = (series_id IS NULL)));"                    \
+	" CHECK ((part IN ('unit','indicator_type')) = (series_id IS NULL)));"                     \
 	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_unit ON dhis2_uids(unit_id, part)"           \
 	" WHERE series_id IS NULL;"                                                                \
 	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_series ON dhis2_uids(series_id, part)"       \

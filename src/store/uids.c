@@ -98,9 +98,10 @@ static int set_one(struct store *s, const struct uid_rec *r, size_t i, const cha
 		               r->code, err);
 		if (series <= 0) {
 			if (!series)
-				*err = xasprintf("[E_UNKNOWN_INDICATOR] mục %zu: đơn vị %s không có "
-				                 "chỉ tiêu %s",
-				                 i + 1, r->unit, r->code);
+				*err = xasprintf(
+				        "[E_UNKNOWN_INDICATOR] mục %zu: đơn vị %s không có "
+				        "chỉ tiêu %s",
+				        i + 1, r->unit, r->code);
 			return -1;
 		}
 	}
@@ -139,7 +140,8 @@ static int set_one(struct store *s, const struct uid_rec *r, size_t i, const cha
 	st_done(s, st);
 	if (rc < 0)
 		return -1;
-	st = st_prep(s, "INSERT INTO dhis2_uids (unit_id, series_id, part, uid) VALUES (?, ?, ?, ?)",
+	st = st_prep(s,
+	             "INSERT INTO dhis2_uids (unit_id, series_id, part, uid) VALUES (?, ?, ?, ?)",
 	             err);
 	if (!st)
 		return -1;
@@ -160,8 +162,7 @@ static int set_one(struct store *s, const struct uid_rec *r, size_t i, const cha
 	return 0;
 }
 
-int store_uid_set(struct store *s, const struct uid_rec *recs, size_t n, const char *by,
-                  char **err)
+int store_uid_set(struct store *s, const struct uid_rec *recs, size_t n, const char *by, char **err)
 {
 	if (store_begin(s, err))
 		return -1;
