@@ -124,13 +124,18 @@ static bool ident(enum scheme sch, const struct ids *m, const char *owner, const
 	}
 	const char *d = uid_of(m, owner, code, part), *o = uid_of(m, unit, NULL, "unit");
 	if (!d || !o) {
-		if (*nmissing < MISSING_SHOWN)
-			buf_printf(missing, "%s%s", *nmissing ? "; " : "", !o ? unit : "");
-		if (*nmissing < MISSING_SHOWN && !d)
-			buf_printf(missing, "%s%s %s%s", !o ? ", " : "", owner, code,
-			           strcmp(part, "value")
-			                   ? (!strcmp(part, "num") ? " (tử số)" : " (mẫu số)")
-			                   : "");
+		if (*nmissing < MISSING_SHOWN) {
+			if (*nmissing)
+				buf_puts(missing, "; ");
+			if (!o)
+				buf_printf(missing, "đơn vị %s", unit);
+			if (!d)
+				buf_printf(missing, "%schỉ tiêu %s %s%s", o ? "" : ", ", owner,
+				           code,
+				           !strcmp(part, "num")   ? " (tử số)"
+				           : !strcmp(part, "den") ? " (mẫu số)"
+				                                  : "");
+		}
 		(*nmissing)++;
 		return false;
 	}
@@ -286,7 +291,8 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 		*err = xasprintf(
 		        "[E_NO_UID] %zu giá trị chưa có UID của DHIS2 (%s%s): đặt UID bằng "
 		        "`chitieu exchange map` (hoặc `exchange metadata`), hoặc xuất theo "
-		        "mã với --id-scheme code",
+		        "mã với --id-scheme code (số liệu của các đơn vị dưới: xuất với --unit "
+		        "ĐƠN_VỊ_TRÊN để dùng chỉ tiêu chung)",
 		        nmissing, buf_str(&missing), nmissing > MISSING_SHOWN ? "; …" : "");
 		rc = -1;
 	}
