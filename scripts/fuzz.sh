@@ -199,6 +199,9 @@ for h in "${harnesses[@]}"; do
 	fuzz_dhis2)
 		printf '\000{"dataValues":[{"dataElement":"I.3","period":"2025Q1","orgUnit":"A","categoryOptionCombo":"NUM","value":"5"},{"dataElement":"I.1","period":"202512","orgUnit":"A","value":75,"comment":"x"}]}' >"$seeds/json"
 		printf '\001dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby\nI.1,2025S2,A,,,75,demo\nI.3,2025,A,DEN,,100,\n' >"$seeds/csv"
+		printf '\001"dataelement","period","orgunit","categoryoptioncombo","attributeoptioncombo","value","storedby","timestamp","comment","followup"\n"f7n9E0hX8qk","201201","DiszpKrYNg8","","","10001","john","2012-01-01","comment","false"\n' >"$seeds/csv-quoted"
+		printf '\001dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup,deleted\nI.3_DEN,2025,A,,,100,,,,false,true\n' >"$seeds/csv-deleted"
+		printf '\002{"organisationUnits":[{"id":"DiszpKrYNg8","code":"A","name":"A"}],"dataElements":[{"id":"f7n9E0hX8qk","code":"I.3_NUM"}]}' >"$seeds/metadata"
 		max_len=65536
 		;;
 	fuzz_docx | fuzz_xlsx)

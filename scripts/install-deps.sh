@@ -27,6 +27,8 @@ fi
 if [ "${1:-}" = check ]; then
   # Some test scripts compute with python3 (Debian's, or one already on PATH).
   command -v python3 >/dev/null || extra+=(python3)
+  # tests/cli/opensdg_check.py reads Open SDG's metadata with PyYAML when present.
+  python3 -c 'import yaml' 2>/dev/null || extra+=(python3-yaml)
   pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip qpdf
     imagemagick img2pdf)
 fi

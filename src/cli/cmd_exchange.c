@@ -1,17 +1,26 @@
 /* cmd_exchange.c: figures to and from the systems around chitieu.
- *   chitieu exchange export --format dhis2-json|dhis2-csv [--unit U] [--period P] [-o FILE]
+ *   chitieu exchange export --format dhis2-json|dhis2-csv [--unit U] [--period P]
+ *           [--id-scheme uid|code] [-o FILE]
  *   chitieu exchange import FILE --format dhis2-json|dhis2-csv [--unit U] [--by NAME]
- *   chitieu exchange export --format opensdg --unit U [--indicator I] -o DIR
- * The DHIS2 mapping is in dhis2.h and docs/exchange.md. */
+ *           [--id-scheme uid|code]
+ *   chitieu exchange metadata --unit U [-o FILE]
+ *   chitieu exchange map import FILE [--unit U] | map set --unit U [--indicator I]
+ *           [--part value|num|den] --uid UID | map list
+ *   chitieu exchange export --format opensdg --unit U [--indicator I] [--numbering F]
+ *           [--boundaries F] -o DIR
+ * The DHIS2 mapping is in dhis2.h, uids.h and docs/exchange.md. */
 #include "cli.h"
 
 #include "args.h"
 #include "csv.h"
 #include "dhis2.h"
+#include "exchange.h"
 #include "figure.h"
 #include "import.h"
 #include "period.h"
+#include "plan.h"
 #include "store.h"
+#include "uids.h"
 #include "util.h"
 #include "views.h"
 
@@ -23,42 +32,71 @@
 #include <sys/stat.h>
 
 #define EXCHANGE_MAX_FILE (256u << 20)
-#define SDG_FIRST         2020 /* the years an Open SDG file covers */
-#define SDG_YEARS         26
+#define MISSING_SHOWN     5 /* identifiers named when UIDs are missing */
 
-/* One DHIS2 data value: its keys, and the value as a number (number) or as
- * text (a level name, "true"/"false"). */
+/* Which identifiers a data value set carries (DHIS2's idScheme): UIDs
+ * from the mapping (uids.h), the default as in DHIS2; or chitieu's codes,
+ * a ratio's data elements as CODE_NUM and CODE_DEN. */
+enum scheme { SCHEME_UID, SCHEME_CODE };
+
+struct ids {
+	struct uid_rec *r;
+	size_t n;
+};
+
+/* The UID of unit's indicator code's part (code NULL: the unit's part). */
+static const char *uid_of(const struct ids *m, const char *unit, const char *code, const char *part)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->r[i].unit, unit) && !strcmp(m->r[i].part, part) &&
+		    (code ? m->r[i].code && !strcmp(m->r[i].code, code) : !m->r[i].code))
+			return m->r[i].uid;
+	return NULL;
+}
+
+/* The mapping naming uid as one of parts (NULL-ended), or NULL. */
+static const struct uid_rec *rec_of(const struct ids *m, const char *uid, const char *const *parts)
+{
+	for (size_t i = 0; uid && i < m->n; i++)
+		for (const char *const *p = parts; *p; p++)
+			if (!strcmp(m->r[i].uid, uid) && !strcmp(m->r[i].part, *p))
+				return &m->r[i];
+	return NULL;
+}
+
+/* One DHIS2 data value: its identifiers, and the value as a number
+ * (number) or as text (a level name, "true"/"false"). */
 struct dv {
-	const char *de, *pe, *ou, *coc, *text;
+	const char *de, *pe, *ou, *text;
 	double number;
 };
 
-/* One DHIS2 data value, as JSON or as a CSV row. Numbers are written in
- * figure_write's exact form (a JSON string, as DHIS2 has it, or a bare CSV
- * cell: never neutralised, "-5" stays a number); text cells through
- * csv_put_text. */
+/* One DHIS2 data value, as JSON or as a CSV row under DHIS2_CSV_HEADER.
+ * Numbers are written in figure_write's exact form (a JSON string, as
+ * DHIS2 has it, or a bare CSV cell: never neutralised, "-5" stays a
+ * number); text cells through csv_put_text. */
 static void put_value(bool json, json_t *list, struct buf *b, const struct dv *d,
                       const struct obs_rec *o)
 {
 	char num[FIGURE_SIZE];
 	figure_write(d->number, num);
-	const char *de = d->de, *pe = d->pe, *ou = d->ou, *coc = d->coc;
 	const char *value = d->text ? d->text : num;
 	if (json) {
-		json_t *v = json_pack("{ssssssss}", "dataElement", de, "period", pe, "orgUnit", ou,
-		                      "value", value);
-		if (coc)
-			json_object_set_new(v, "categoryOptionCombo", json_string(coc));
+		json_t *v = json_pack("{ssssssss}", "dataElement", d->de, "period", d->pe,
+		                      "orgUnit", d->ou, "value", value);
 		if (o->by)
 			json_object_set_new(v, "storedBy", json_string(o->by));
 		if (o->at)
 			json_object_set_new(v, "lastUpdated", json_string(o->at));
 		if (o->note)
 			json_object_set_new(v, "comment", json_string(o->note));
+		json_object_set_new(v, "followup", json_false());
 		json_array_append_new(list, v);
 		return;
 	}
-	const char *f[] = {de, pe, ou, coc ? coc : "", "", value, o->by, o->at, o->note};
+	/* dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,
+	 * value,storedby,lastupdated,comment,followup,deleted */
+	const char *f[] = {d->de, d->pe, d->ou, "", "", value, o->by, o->at, o->note};
 	for (int k = 0; k < 9; k++) {
 		if (k)
 			buf_putc(b, ',');
@@ -67,7 +105,43 @@ static void put_value(bool json, json_t *list, struct buf *b, const struct dv *d
 		else
 			csv_put_text(b, f[k]);
 	}
-	buf_puts(b, ",false\n");
+	buf_puts(b, ",false,false\n");
+}
+
+/* The data element and org unit of one value: in codes, or the UIDs of
+ * the mapping (false when one is missing: named in missing, counted). */
+static bool ident(enum scheme sch, const struct ids *m, const char *owner, const char *code,
+                  const char *part, const char *unit, char de[96], char ou[128],
+                  struct buf *missing, size_t *nmissing)
+{
+	if (sch == SCHEME_CODE) {
+		snprintf(de, 96, "%s%s", code,
+		         !strcmp(part, "num")   ? "_NUM"
+		         : !strcmp(part, "den") ? "_DEN"
+		                                : "");
+		snprintf(ou, 128, "%s", unit);
+		return true;
+	}
+	const char *d = uid_of(m, owner, code, part), *o = uid_of(m, unit, NULL, "unit");
+	if (!d || !o) {
+		if (*nmissing < MISSING_SHOWN) {
+			if (*nmissing)
+				buf_puts(missing, "; ");
+			if (!o)
+				buf_printf(missing, "đơn vị %s", unit);
+			if (!d)
+				buf_printf(missing, "%schỉ tiêu %s %s%s", o ? "" : ", ", owner,
+				           code,
+				           !strcmp(part, "num")   ? " (tử số)"
+				           : !strcmp(part, "den") ? " (mẫu số)"
+				                                  : "");
+		}
+		(*nmissing)++;
+		return false;
+	}
+	snprintf(de, 96, "%s", d);
+	snprintf(ou, 128, "%s", o);
+	return true;
 }
 
 /* Each unit's parent index in u[] (-1 at the top). */
@@ -121,10 +195,13 @@ static bool clash(const struct obs_rec *o, size_t n, size_t k, const struct link
  * through the confirmed links (view_lift, as the roll-ups): DHIS2 data
  * elements are global. A figure without a link up to only is left out and
  * counted in *unlinked; one sharing its indicator above with another of
- * the unit's figures of the same period, in *shared. */
+ * the unit's figures of the same period, in *shared. A ratio is two
+ * values: its numerator's and its denominator's data elements. With
+ * SCHEME_UID every identifier comes from the mapping m; any missing one
+ * refuses the export ([E_NO_UID], naming the first ones). */
 static int dhis2_export(struct store *s, const char *only, const char *period, bool json,
-                        struct buf *out, size_t *count, size_t *skipped, size_t *unlinked,
-                        size_t *shared, char **err)
+                        enum scheme sch, const struct ids *m, struct buf *out, size_t *count,
+                        size_t *skipped, size_t *unlinked, size_t *shared, char **err)
 {
 	struct unit_rec *u;
 	size_t nu;
@@ -142,8 +219,9 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 	}
 	json_t *list = json_array();
 	if (!json)
-		buf_puts(out, "dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,"
-		              "lastupdated,comment,followup\n");
+		buf_puts(out, DHIS2_CSV_HEADER "\n");
+	struct buf missing = BUF_INIT;
+	size_t nmissing = 0;
 	int rc = 0;
 	for (size_t i = 0; i < nu && !rc; i++) {
 		if (only && !within(parent, (int)i, root))
@@ -151,6 +229,7 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 		struct link_pair *map = NULL;
 		size_t nmap = 0;
 		bool lift = only && (int)i != root;
+		const char *owner = lift ? u[root].code : u[i].code;
 		if (lift && view_lift(s, u, parent, (int)i, root, &map, &nmap, err)) {
 			rc = -1;
 			break;
@@ -163,25 +242,30 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 			break;
 		}
 		for (size_t k = 0; k < n; k++) {
-			char pe[PERIOD_NAME_SIZE];
-			const char *de = o[k].code && lift ? view_lift_code(map, nmap, o[k].code)
-			                                   : o[k].code;
-			struct dv d = {de, pe, u[i].code, NULL, NULL, 0};
-			if (o[k].code && !de) {
+			char pe[PERIOD_NAME_SIZE], de[96], ou[128];
+			const char *code = o[k].code && lift ? view_lift_code(map, nmap, o[k].code)
+			                                     : o[k].code;
+			struct dv d = {de, pe, ou, NULL, 0};
+			if (o[k].code && !code) {
 				(*unlinked)++; /* no shared identity up to only */
-			} else if (lift && clash(o, n, k, map, nmap, de)) {
+			} else if (lift && clash(o, n, k, map, nmap, code)) {
 				(*shared)++; /* two of the unit's indicators on one of only's */
 			} else if (!o[k].code || dhis2_period_out(o[k].period, pe)) {
 				(*skipped)++; /* nine months: no DHIS2 period */
 			} else if (o[k].has_ratio) {
-				d.coc = "NUM";
-				d.number = o[k].num;
-				put_value(json, list, out, &d, &o[k]);
-				d.coc = "DEN";
-				d.number = o[k].den;
-				put_value(json, list, out, &d, &o[k]);
+				if (ident(sch, m, owner, code, "num", u[i].code, de, ou, &missing,
+				          &nmissing)) {
+					d.number = o[k].num;
+					put_value(json, list, out, &d, &o[k]);
+				}
+				if (ident(sch, m, owner, code, "den", u[i].code, de, ou, &missing,
+				          &nmissing)) {
+					d.number = o[k].den;
+					put_value(json, list, out, &d, &o[k]);
+				}
 				*count += 2;
-			} else {
+			} else if (ident(sch, m, owner, code, "value", u[i].code, de, ou, &missing,
+			                 &nmissing)) {
 				if (o[k].has_level)
 					d.text = o[k].level;
 				else if (o[k].has_value)
@@ -203,6 +287,16 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 		unit_rec_free(&u[i]);
 	free(u);
 	free(parent);
+	if (!rc && nmissing) {
+		*err = xasprintf(
+		        "[E_NO_UID] %zu giá trị chưa có UID của DHIS2 (%s%s): đặt UID bằng "
+		        "`chitieu exchange map` (hoặc `exchange metadata`), hoặc xuất theo "
+		        "mã với --id-scheme code (số liệu của các đơn vị dưới: xuất với --unit "
+		        "ĐƠN_VỊ_TRÊN để dùng chỉ tiêu chung)",
+		        nmissing, buf_str(&missing), nmissing > MISSING_SHOWN ? "; …" : "");
+		rc = -1;
+	}
+	buf_free(&missing);
 	if (json && !rc) {
 		json_t *doc = json_pack("{so}", "dataValues", list);
 		char *text = json_dumps(doc, JSON_INDENT(1));
@@ -218,57 +312,163 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 
 /* ---- import --------------------------------------------------------------- */
 
-/* The DHIS2 values as chitieu figures: a NUM and a DEN of the same unit,
- * indicator and period make one ratio. Problems for a NUM without its DEN. */
+/* Where one DHIS2 value goes: the unit (orgUnit), the indicator code of
+ * owner's plan (the unit itself, or a unit above it whose indicator the
+ * data element is: the figure is stored on the unit's indicator linked to
+ * it) and which part of a figure it is. */
+struct dest {
+	char unit[128], owner[128], code[64], part[8];
+	bool ok;
+};
+
+/* DHIS2's default category option combo (no disaggregation): absent,
+ * "default", or its fixed UID. */
+static bool default_combo(const char *c)
+{
+	return !c || !*c || !strcmp(c, "default") || !strcmp(c, "HllvX50cXC0");
+}
+
+/* Resolve v's identifiers by the scheme; problems for what cannot be
+ * stored: a deleted value, a disaggregation, an unknown UID. */
+static void resolve(const struct dhis2_value *v, enum scheme sch, const struct ids *m,
+                    const char *top, struct dest *t, struct problems *ps)
+{
+	static const char *const unit_parts[] = {"unit", NULL};
+	static const char *const de_parts[] = {"value", "num", "den", NULL};
+	size_t before = ps->n;
+	if (v->deleted)
+		problems_add(
+		        ps, "E_DELETED", v->line,
+		        "Giá trị đã xoá trong DHIS2 (deleted: true) không được nhập như số "
+		        "liệu: chitieu không xoá số liệu đã báo cáo qua tệp nhập (xoá hoặc sửa "
+		        "trong chitieu, có lịch sử), hãy bỏ giá trị này khỏi tệp");
+	if (!default_combo(v->aoc))
+		problems_add(ps, "E1104", v->line,
+		             "attributeOptionCombo \"%s\": chitieu không có tổ hợp thuộc tính, chỉ "
+		             "nhận giá trị mặc định",
+		             v->aoc);
+	bool half = v->coc && (!strcmp(v->coc, "NUM") || !strcmp(v->coc, "DEN"));
+	if (!default_combo(v->coc) && !half)
+		problems_add(ps, "E1103", v->line,
+		             "categoryOptionCombo \"%s\": chitieu không chia nhỏ số liệu, chỉ nhận "
+		             "giá trị mặc định",
+		             v->coc);
+	const char *part = "value";
+	if (sch == SCHEME_UID) {
+		const struct uid_rec *ou = rec_of(m, v->org_unit, unit_parts);
+		const struct uid_rec *de = rec_of(m, v->data_element, de_parts);
+		if (!ou)
+			problems_add(
+			        ps, "E1102", v->line,
+			        "orgUnit \"%s\" không có trong bảng UID (chitieu exchange map); "
+			        "tệp dùng mã thì nhập với --id-scheme code",
+			        v->org_unit);
+		if (!de)
+			problems_add(ps, "E1100", v->line,
+			             "dataElement \"%s\" không có trong bảng UID (chitieu exchange "
+			             "map); tệp dùng mã thì nhập với --id-scheme code",
+			             v->data_element);
+		if (ou && de) {
+			snprintf(t->unit, sizeof t->unit, "%s", ou->unit);
+			snprintf(t->owner, sizeof t->owner, "%s", de->unit);
+			snprintf(t->code, sizeof t->code, "%s", de->code);
+			part = de->part;
+		}
+	} else {
+		size_t n = strlen(v->data_element);
+		snprintf(t->unit, sizeof t->unit, "%s", v->org_unit);
+		snprintf(t->owner, sizeof t->owner, "%s", top ? top : v->org_unit);
+		snprintf(t->code, sizeof t->code, "%s", v->data_element);
+		if (n > 4 && (!strcmp(v->data_element + n - 4, "_NUM") ||
+		              !strcmp(v->data_element + n - 4, "_DEN"))) {
+			part = !strcmp(v->data_element + n - 4, "_NUM") ? "num" : "den";
+			t->code[n - 4 < sizeof t->code ? n - 4 : sizeof t->code - 1] = '\0';
+		}
+	}
+	if (half && !strcmp(part, "value")) /* files of chitieu before version 7 */
+		part = !strcmp(v->coc, "NUM") ? "num" : "den";
+	snprintf(t->part, sizeof t->part, "%s", part);
+	t->ok = ps->n == before;
+}
+
+/* The DHIS2 values as chitieu figures: the numerator and denominator of
+ * the same unit, indicator and period make one ratio. A lone numerator or
+ * denominator, or two values for one figure, are problems. */
 struct incoming {
-	char unit[128], code[64], period[PERIOD_NAME_SIZE];
+	char unit[128], owner[128], code[64], period[PERIOD_NAME_SIZE];
 	const struct dhis2_value *value, *num, *den; /* borrowed */
 	char *comment;                               /* borrowed from the DHIS2 values */
+	char *evidence;                              /* storedBy, lastUpdated, followup */
 	int line;
 };
 
-static size_t gather(const struct dhis2_value *v, size_t n, struct incoming **out,
-                     struct problems *ps)
+static size_t gather(const struct dhis2_value *v, const struct dest *t, size_t n,
+                     struct incoming **out, struct problems *ps)
 {
 	struct incoming *in = xcalloc(n + 1, sizeof *in);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (!t[i].ok)
+			continue;
 		char pe[PERIOD_NAME_SIZE];
 		dhis2_period_in(v[i].period, pe); /* checked when parsed */
 		struct incoming *x = NULL;
 		for (size_t k = 0; k < m && !x; k++) /* a ratio's other half */
-			if (!strcmp(in[k].unit, v[i].org_unit) &&
-			    !strcmp(in[k].code, v[i].data_element) && !strcmp(in[k].period, pe))
+			if (!strcmp(in[k].unit, t[i].unit) && !strcmp(in[k].owner, t[i].owner) &&
+			    !strcmp(in[k].code, t[i].code) && !strcmp(in[k].period, pe))
 				x = &in[k];
-		bool half = v[i].coc && (!strcmp(v[i].coc, "NUM") || !strcmp(v[i].coc, "DEN"));
-		if (x && !half) {
-			problems_add(ps, "E_DUPLICATE", v[i].line, "%s %s %s có hai giá trị",
-			             v[i].org_unit, v[i].data_element, pe);
-			continue;
-		}
 		if (!x) {
 			x = &in[m++];
-			snprintf(x->unit, sizeof x->unit, "%s", v[i].org_unit);
-			snprintf(x->code, sizeof x->code, "%s", v[i].data_element);
+			snprintf(x->unit, sizeof x->unit, "%s", t[i].unit);
+			snprintf(x->owner, sizeof x->owner, "%s", t[i].owner);
+			snprintf(x->code, sizeof x->code, "%s", t[i].code);
 			snprintf(x->period, sizeof x->period, "%s", pe);
 			x->line = v[i].line;
 		}
-		if (!half)
-			x->value = &v[i];
-		else if (!strcmp(v[i].coc, "NUM"))
-			x->num = &v[i];
-		else
-			x->den = &v[i];
+		const struct dhis2_value **slot = !strcmp(t[i].part, "num")   ? &x->num
+		                                  : !strcmp(t[i].part, "den") ? &x->den
+		                                                              : &x->value;
+		if (*slot || (slot == &x->value && (x->num || x->den)) ||
+		    (slot != &x->value && x->value)) {
+			problems_add(ps, "E_DUPLICATE", v[i].line,
+			             "%s %s %s có hai giá trị (dòng/mục %d và %d)", t[i].unit,
+			             t[i].code, pe, x->line, v[i].line);
+			continue;
+		}
+		*slot = &v[i];
 		if (v[i].comment)
 			x->comment = v[i].comment;
+		if (v[i].stored_by || v[i].last_updated || v[i].followup) {
+			struct buf b = BUF_INIT;
+			if (x->evidence)
+				buf_printf(&b, "%s; ", x->evidence);
+			buf_puts(&b, "DHIS2");
+			if (v[i].stored_by)
+				buf_printf(&b, ", storedBy %s", v[i].stored_by);
+			if (v[i].last_updated)
+				buf_printf(&b, ", lastUpdated %s", v[i].last_updated);
+			if (v[i].followup)
+				buf_puts(&b, ", followup");
+			free(x->evidence);
+			x->evidence = buf_detach(&b);
+		}
 	}
 	for (size_t k = 0; k < m; k++)
 		if ((in[k].num != NULL) != (in[k].den != NULL))
-			problems_add(ps, "E_RATIO", in[k].line, "%s %s %s: có %s mà thiếu %s",
-			             in[k].unit, in[k].code, in[k].period,
-			             in[k].num ? "NUM" : "DEN", in[k].num ? "DEN" : "NUM");
+			problems_add(
+			        ps, "E_RATIO", in[k].line,
+			        "%s %s %s: có %s mà thiếu %s; một nửa tỷ lệ không phải số liệu",
+			        in[k].unit, in[k].code, in[k].period,
+			        in[k].num ? "tử số" : "mẫu số", in[k].num ? "mẫu số" : "tử số");
 	*out = in;
 	return m;
+}
+
+static void incoming_free(struct incoming *in, size_t m)
+{
+	for (size_t k = 0; in && k < m; k++)
+		free(in[k].evidence);
+	free(in);
 }
 
 /* A DHIS2 value as a number: a JSON number as it is, text in DHIS2's
@@ -335,28 +535,31 @@ static int existing(struct store *s, const struct incoming *x, bool *same, char 
 	return rc;
 }
 
-/* A file exported with --unit top: each dataElement is top's indicator;
- * stored on the orgUnit's own indicator linked to it through the confirmed
- * links (the only one), else a problem on that line. 0, or -1 on a
- * database error. */
-static int unlift(struct store *s, const char *top, struct incoming *in, size_t m,
-                  struct problems *ps, char **err)
+/* A value whose data element is an indicator of a unit above its orgUnit
+ * (owner: a file exported with --unit, or a UID mapped to the unit above)
+ * is stored on the orgUnit's own indicator linked to it through the
+ * confirmed links (the only one), else a problem on that line. 0, or -1
+ * on a database error. */
+static int unlift(struct store *s, struct incoming *in, size_t m, struct problems *ps, char **err)
 {
 	struct unit_rec *u;
 	size_t nu;
 	if (store_unit_list(s, &u, &nu, err))
 		return -1;
 	int *parent = parents_of(u, nu);
-	int root = unit_index(u, nu, top), rc = 0;
-	if (root < 0)
-		problems_add(ps, "E_NOT_FOUND", 0, "không có đơn vị %s", top);
-	for (size_t k = 0; root >= 0 && k < m && !rc; k++) {
-		int i = unit_index(u, nu, in[k].unit);
+	int rc = 0;
+	for (size_t k = 0; k < m && !rc; k++) {
+		int root = unit_index(u, nu, in[k].owner), i = unit_index(u, nu, in[k].unit);
+		if (root < 0) {
+			problems_add(ps, "E_UNKNOWN_UNIT", in[k].line, "không có đơn vị %s",
+			             in[k].owner);
+			continue;
+		}
 		if (i == root || i < 0) /* its own codes; an unknown unit: said later */
 			continue;
 		if (!within(parent, i, root)) {
 			problems_add(ps, "E_INPUT", in[k].line, "orgUnit %s không thuộc %s",
-			             in[k].unit, top);
+			             in[k].unit, in[k].owner);
 			continue;
 		}
 		struct link_pair *map;
@@ -379,7 +582,7 @@ static int unlift(struct store *s, const char *top, struct incoming *in, size_t 
 			        "dataElement %s: %s %s chỉ tiêu nào liên kết (đã xác nhận) với "
 			        "chỉ tiêu %s của %s",
 			        in[k].code, in[k].unit, hits ? "có hơn một" : "không có",
-			        in[k].code, top);
+			        in[k].code, in[k].owner);
 		link_pairs_free(map, nmap);
 	}
 	for (size_t i = 0; i < nu; i++)
@@ -389,30 +592,105 @@ static int unlift(struct store *s, const char *top, struct incoming *in, size_t 
 	return rc;
 }
 
+/* DHIS2's code for a chitieu problem where DHIS2 has one (ErrorCode.java:
+ * E1100 data element, E1101 period, E1102 org unit not found, E2030 a value
+ * not of the element's type), else chitieu's own. */
+static const char *dhis2_code(const char *code)
+{
+	static const char *const map[][2] = {
+	        {"E_PERIOD", "E1101"},
+	        {"E_UNKNOWN_UNIT", "E1102"},
+	        {"E_UNKNOWN_INDICATOR", "E1100"},
+	        {"E_NUMBER", "E2030"},
+	        {"E_AMBIGUOUS_NUMBER", "E2030"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (!strcmp(code, map[i][0]))
+			return map[i][1];
+	return code;
+}
+
+/* DHIS2's import summary on stdout, also for a refused file: each problem
+ * a conflict naming the identifier it is about (object), why (value), its
+ * code and the index of its value in the set (from 0). */
+static void print_summary(const struct problems *ps, const struct dhis2_value *v, size_t n,
+                          size_t imported, size_t updated, size_t ignored)
+{
+	json_t *conflicts = json_array();
+	for (size_t i = 0; i < ps->n; i++) {
+		const struct problem *p = &ps->v[i];
+		const struct dhis2_value *x = NULL;
+		for (size_t k = 0; v && p->line && k < n && !x; k++)
+			if (v[k].line == p->line)
+				x = &v[k];
+		const char *code = dhis2_code(p->code);
+		const char *object = !x                            ? "dataValueSet"
+		                     : !strcmp(code, "E1102")      ? x->org_unit
+		                     : !strcmp(code, "E1101")      ? x->period
+		                     : !strcmp(code, "E1103")      ? x->coc
+		                     : !strcmp(code, "E1104")      ? x->aoc
+		                     : !strcmp(p->code, "E_INPUT") ? x->org_unit
+		                                                   : x->data_element;
+		json_t *indexes = json_array();
+		if (x)
+			json_array_append_new(indexes, json_integer(x->index));
+		char *value = x ? xasprintf("%s (dòng/mục %d)", p->message, p->line)
+		                : xstrdup(p->message);
+		json_array_append_new(conflicts, json_pack("{s:s,s:s,s:s,s:o}", "object",
+		                                           object ? object : "", "value", value,
+		                                           "errorCode", code, "indexes", indexes));
+		free(value);
+	}
+	char *description =
+	        ps->n ? xasprintf("Không nhập gì: %zu lỗi, mọi giá trị bị bỏ qua", ps->n)
+	              : xasprintf("Đã nhập: %zu mới, %zu cập nhật, %zu giống hệt đã có", imported,
+	                          updated, ignored);
+	json_t *r = json_pack(
+	        "{s:s,s:s,s:s,s:{s:I,s:I,s:I,s:I},s:o}", "responseType", "ImportSummary", "status",
+	        ps->n ? "ERROR" : "SUCCESS", "description", description, "importCount", "imported",
+	        (json_int_t)(ps->n ? 0 : imported), "updated", (json_int_t)(ps->n ? 0 : updated),
+	        "ignored", (json_int_t)(ps->n ? n : ignored), "deleted", (json_int_t)0, "conflicts",
+	        conflicts);
+	json_dumpf(r, stdout, JSON_INDENT(2));
+	putchar('\n');
+	json_decref(r);
+	free(description);
+}
+
 static int dhis2_import(struct store *s, const char *file, bool json, const char *top,
-                        const char *by)
+                        const char *by, enum scheme sch, const struct ids *m)
 {
 	char *err = NULL;
 	size_t len;
 	char *data = import_read_file(file, EXCHANGE_MAX_FILE, &len, &err);
 	if (!data) {
+		struct problems fp = {0};
+		problems_add(&fp, "E_INPUT", 0, "%s", err);
+		print_summary(&fp, NULL, 0, 0, 0, 0);
 		fprintf(stderr, "chitieu exchange import: %s\n", err);
+		problems_free(&fp);
 		free(err);
 		return CLI_BADINPUT;
 	}
 	struct dhis2_value *v = NULL;
 	size_t n = 0;
 	struct problems ps = {0};
-	int rc = json ? dhis2_parse_json(data, len, &v, &n, &ps)
-	              : dhis2_parse_csv(data, len, &v, &n, &ps);
+	if (json)
+		dhis2_parse_json(data, len, &v, &n, &ps);
+	else
+		dhis2_parse_csv(data, len, &v, &n, &ps);
 	free(data);
+	struct dest *t = xcalloc(n + 1, sizeof *t);
+	bool parsed = !ps.n;
+	for (size_t i = 0; parsed && v && i < n; i++) /* every conflict, not the first */
+		resolve(&v[i], sch, m, top, &t[i], &ps);
 	struct incoming *in = NULL;
-	size_t m = rc ? 0 : gather(v, n, &in, &ps);
-	if (top && !ps.n && unlift(s, top, in, m, &ps, &err))
+	size_t nin = ps.n ? 0 : gather(v, t, n, &in, &ps);
+	if (!ps.n && unlift(s, in, nin, &ps, &err))
 		problems_add(&ps, "E_DB", 0, "%s", err);
-	struct obs_input *batch = xcalloc(m + 1, sizeof *batch);
+	struct obs_input *batch = xcalloc(nin + 1, sizeof *batch);
 	size_t nb = 0, imported = 0, updated = 0, ignored = 0;
-	for (size_t k = 0; k < m && !ps.n; k++) {
+	for (size_t k = 0; k < nin && !ps.n; k++) {
 		bool same = false;
 		int found = existing(s, &in[k], &same, &err);
 		if (found < 0) {
@@ -437,7 +715,7 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 		                                 !yes && *val && !number ? val : "",
 		                                 yes ? val : "",
 		                                 in[k].comment ? in[k].comment : "",
-		                                 "",
+		                                 in[k].evidence ? in[k].evidence : "",
 		                                 in[k].line,
 		                                 number ? number_of(d) : number_of(NULL),
 		                                 number_of(in[k].num),
@@ -446,171 +724,417 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 	}
 	if (!ps.n && nb)
 		store_record_batch(s, batch, nb, by, "nhập từ DHIS2", &ps);
+	print_summary(&ps, v, n, imported, updated, ignored);
 	if (ps.n) {
 		cli_print_problems("exchange import", file, &ps);
 		fprintf(stderr, "chitieu exchange import: không nhập gì (%zu lỗi)\n", ps.n);
-	} else {
-		/* As DHIS2 answers an import. */
-		json_t *r = json_pack("{sss{sisisisi}}", "status", "SUCCESS", "importCount",
-		                      "imported", (int)imported, "updated", (int)updated, "ignored",
-		                      (int)ignored, "deleted", 0);
-		json_dumpf(r, stdout, JSON_INDENT(2));
-		putchar('\n');
-		json_decref(r);
 	}
 	int status = ps.n ? CLI_BADINPUT : CLI_OK;
 	problems_free(&ps);
 	free(batch);
-	free(in);
+	incoming_free(in, nin);
+	free(t);
 	dhis2_values_free(v, n);
 	free(err);
 	return status;
 }
 
-/* ---- Open SDG ---------------------------------------------------------------- */
+/* ---- the UID mapping -------------------------------------------------------- */
 
-/* indicator_<code with dashes>.csv with Year,Units,GeoCode,Value: the unit
- * itself (its aggregate, GeoCode empty: the headline) and each unit under it,
- * a row per year with a figure. */
-static int opensdg_export(struct store *s, const char *unit, const char *only, const char *dir)
+static int load_ids(struct store *s, struct ids *m)
 {
 	char *err = NULL;
-	struct family f;
-	if (view_family(s, unit, PERIOD_YEAR, &f, &err)) {
-		fprintf(stderr, "chitieu exchange export: %s\n", err);
+	if (store_uid_list(s, &m->r, &m->n, &err)) {
+		fprintf(stderr, "chitieu exchange: %s\n", err);
 		free(err);
-		view_family_free(&f);
+		return -1;
+	}
+	return 0;
+}
+
+/* The UIDs of a DHIS2 metadata export (/api/metadata with
+ * organisationUnits and dataElements, each with id and code): an
+ * organisation unit whose code is a unit's code maps that unit; with
+ * --unit U, a data element whose code is one of U's indicator codes maps
+ * it (CODE_NUM and CODE_DEN: a ratio's numerator and denominator). The
+ * others are counted and named on stderr. All or nothing. */
+static int map_import(struct store *s, const char *file, const char *unit, const char *by)
+{
+	char *err = NULL;
+	size_t len;
+	char *data = import_read_file(file, EXCHANGE_MAX_FILE, &len, &err);
+	if (!data) {
+		fprintf(stderr, "chitieu exchange map: %s\n", err);
+		free(err);
 		return CLI_BADINPUT;
 	}
-	if (mkdir(dir, 0755) && errno != EEXIST) {
-		fprintf(stderr, "chitieu exchange export: không tạo được thư mục %s\n", dir);
-		view_family_free(&f);
+	struct dhis2_object *ou, *de;
+	size_t nou, nde;
+	struct problems ps = {0};
+	int rc = dhis2_parse_metadata(data, len, &ou, &nou, &de, &nde, &ps);
+	free(data);
+	if (rc) {
+		cli_print_problems("exchange map", file, &ps);
+		problems_free(&ps);
 		return CLI_BADINPUT;
 	}
-	/* The unit itself each year, from its communes (rollup.h). */
-	struct rollup_row *roll[SDG_YEARS];
-	size_t nroll[SDG_YEARS];
-	for (int y = 0; y < SDG_YEARS; y++)
-		nroll[y] = rollup(f.c, f.n, (SDG_FIRST + y) * 12 + 11, &roll[y]);
-	size_t files = 0;
-	int rc = CLI_OK;
-	for (size_t c = 0; c < f.n && rc == CLI_OK; c++)
-		for (size_t i = 0; i < f.c[c].plan->nind && rc == CLI_OK; i++) {
-			const struct indicator *x = &f.c[c].plan->ind[i];
-			if (only && strcmp(x->code, only))
-				continue;
-			char path[1024], name[128];
-			snprintf(name, sizeof name, "%s", x->code);
-			for (char *p = name; *p; p++)
-				if (*p == '.' || *p == '/')
-					*p = '-';
-			snprintf(path, sizeof path, "%s/indicator_%s.csv", dir, name);
-			struct stat st;
-			if (!stat(path, &st))
-				continue; /* written for an earlier commune with the same code */
-			struct buf b = {0};
-			buf_puts(&b, "Year,Units,GeoCode,Value\n");
-			for (int y = 0; y < SDG_YEARS; y++) {
-				struct buf rows = {0};
-				char want[8];
-				snprintf(want, sizeof want, "%d", SDG_FIRST + y);
-				for (size_t k = 0; k < f.n; k++) {
-					const struct indicator *own =
-					        plan_find_indicator(f.c[k].plan, x->code);
-					for (size_t j = 0; own && j < f.c[k].nobs; j++) {
-						const struct obs_rec *o = &f.c[k].obs[j];
-						double v;
-						if (!o->code || strcmp(o->code, x->code) ||
-						    strcmp(o->period, want) ||
-						    !status_point(own, o, &v))
-							continue;
-						buf_printf(&rows, "%s,", want);
-						csv_put_text(&rows, x->unit ? x->unit : "");
-						buf_putc(&rows, ',');
-						csv_put_text(&rows, f.c[k].code);
-						buf_putc(&rows, ',');
-						csv_put_number(&rows, v);
-						buf_putc(&rows, '\n');
-					}
-				}
-				/* The headline (GeoCode empty) only for a year with figures. */
-				for (size_t k = 0; rows.len && k < nroll[y]; k++)
-					if (!strcmp(roll[y][k].code, x->code) &&
-					    roll[y][k].has_value) {
-						buf_printf(&b, "%s,", want);
-						csv_put_text(&b, x->unit ? x->unit : "");
-						buf_puts(&b, ",,");
-						csv_put_number(&b, roll[y][k].value);
-						buf_putc(&b, '\n');
-					}
-				if (rows.len)
-					buf_put(&b, buf_str(&rows), rows.len);
-				buf_free(&rows);
-			}
-			FILE *out = fopen(path, "wb");
-			if (!out || fwrite(buf_str(&b), 1, b.len, out) != b.len) {
-				fprintf(stderr, "chitieu exchange export: không ghi được %s\n",
-				        path);
-				rc = CLI_BADINPUT;
-			}
-			if (out)
-				fclose(out);
-			buf_free(&b);
-			files++;
+	struct unit_rec *u = NULL;
+	size_t nu = 0;
+	struct plan plan;
+	plan_init(&plan);
+	struct unit_rec top = {0};
+	int status = CLI_OK;
+	if (store_unit_list(s, &u, &nu, &err) || (unit && store_unit_get(s, unit, &top, &err))) {
+		fprintf(stderr, "chitieu exchange map: %s\n",
+		        err ? err : "[E_NOT_FOUND] không có đơn vị này");
+		status = CLI_BADINPUT;
+	}
+	if (status == CLI_OK && unit && store_plan_load(s, top.id, &plan, &err)) {
+		fprintf(stderr, "chitieu exchange map: %s\n", err);
+		status = CLI_BADINPUT;
+	}
+	struct uid_rec *recs = xcalloc(nou + nde + 1, sizeof *recs);
+	size_t nr = 0, unmatched = 0;
+	for (size_t i = 0; status == CLI_OK && i < nou; i++) {
+		int k = ou[i].code ? unit_index(u, nu, ou[i].code) : -1;
+		if (k < 0) {
+			unmatched++;
+			continue;
 		}
-	if (rc == CLI_OK)
-		fprintf(stderr, "Đã ghi %zu tệp vào %s\n", files, dir);
-	for (int y = 0; y < SDG_YEARS; y++)
-		free(roll[y]);
-	view_family_free(&f);
+		recs[nr++] = (struct uid_rec){u[k].code, NULL, "unit", ou[i].id};
+	}
+	for (size_t i = 0; status == CLI_OK && i < nde; i++) {
+		char code[96];
+		snprintf(code, sizeof code, "%s", de[i].code ? de[i].code : "");
+		size_t n = strlen(code);
+		const char *part = "value";
+		if (n > 4 && (!strcmp(code + n - 4, "_NUM") || !strcmp(code + n - 4, "_DEN"))) {
+			part = !strcmp(code + n - 4, "_NUM") ? "num" : "den";
+			code[n - 4] = '\0';
+		}
+		const struct indicator *x = unit ? plan_find_indicator(&plan, code) : NULL;
+		if (!x) {
+			unmatched++;
+			continue;
+		}
+		recs[nr++] = (struct uid_rec){top.code, x->code, (char *)part, de[i].id};
+	}
+	if (status == CLI_OK && store_uid_set(s, recs, nr, by, &err)) {
+		fprintf(stderr, "chitieu exchange map: %s\n", err);
+		status = CLI_BADINPUT;
+	}
+	if (status == CLI_OK)
+		fprintf(stderr, "Đã ánh xạ %zu UID; %zu đối tượng không khớp mã nào%s\n", nr,
+		        unmatched,
+		        !unit && nde ? " (dataElements cần --unit: mã chỉ tiêu của đơn vị nào)"
+		                     : "");
+	free(recs);
+	plan_free(&plan);
+	unit_rec_free(&top);
+	for (size_t i = 0; i < nu; i++)
+		unit_rec_free(&u[i]);
+	free(u);
+	dhis2_objects_free(ou, nou);
+	dhis2_objects_free(de, nde);
+	free(err);
+	return status;
+}
+
+static int map_list(struct store *s)
+{
+	struct ids m;
+	if (load_ids(s, &m))
+		return CLI_BADINPUT;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "unit,indicator,part,uid\n");
+	for (size_t i = 0; i < m.n; i++) {
+		const char *f[] = {m.r[i].unit, m.r[i].code ? m.r[i].code : "", m.r[i].part,
+		                   m.r[i].uid};
+		for (int k = 0; k < 4; k++) {
+			if (k)
+				buf_putc(&b, ',');
+			csv_put_text(&b, f[k]);
+		}
+		buf_putc(&b, '\n');
+	}
+	fwrite(buf_str(&b), 1, b.len, stdout);
+	buf_free(&b);
+	uid_recs_free(m.r, m.n);
+	return CLI_OK;
+}
+
+/* ---- DHIS2 metadata ------------------------------------------------------------ */
+
+/* s cut to at most max characters (UTF-8), into out. */
+static void cut_chars(const char *s, size_t max, char *out, size_t size)
+{
+	size_t i = 0, chars = 0;
+	while (s[i] && chars < max) {
+		size_t n = 1;
+		while (s[i + n] && ((unsigned char)s[i + n] & 0xC0) == 0x80)
+			n++;
+		if (i + n >= size)
+			break;
+		i += n;
+		chars++;
+	}
+	memcpy(out, s, i);
+	out[i] = '\0';
+}
+
+/* The UID of (unit, code, part), or a new one added to recs. */
+static const char *uid_or_new(const struct ids *m, struct uid_rec *recs, size_t *nr,
+                              const char *unit, const char *code, const char *part)
+{
+	const char *have = uid_of(m, unit, code, part);
+	if (have)
+		return have;
+	char fresh[12];
+	if (dhis2_uid_new(fresh))
+		return NULL;
+	recs[*nr] = (struct uid_rec){xstrdup(unit), code ? xstrdup(code) : NULL, xstrdup(part),
+	                             xstrdup(fresh)};
+	return recs[(*nr)++].uid;
+}
+
+static json_t *data_element(const char *uid, const char *code, const char *name,
+                            const char *short_name, const char *value_type, const char *aggregation)
+{
+	return json_pack("{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "id", uid, "code", code, "name", name,
+	                 "shortName", short_name, "valueType", value_type, "aggregationType",
+	                 aggregation, "domainType", "AGGREGATE", "zeroIsSignificant", 1);
+}
+
+/* U's indicators as DHIS2 metadata (POST /api/metadata): a data element
+ * for each figure; for an indicator in % also its numerator and
+ * denominator data elements (CODE_NUM, CODE_DEN: a ratio is exported as
+ * those two values) and an Indicator numerator / denominator × 100 of a
+ * percent indicator type. UIDs from the mapping; missing ones are made
+ * (DHIS2's rules) and stored, so that the data values use them. */
+static int metadata_export(struct store *s, const char *unit, const char *out, const char *by)
+{
+	char *err = NULL;
+	struct unit_rec u = {0};
+	struct plan plan;
+	plan_init(&plan);
+	struct ids m = {0};
+	int found = store_unit_get(s, unit, &u, &err);
+	if (found || store_plan_load(s, u.id, &plan, &err) || load_ids(s, &m)) {
+		fprintf(stderr, "chitieu exchange metadata: %s\n",
+		        err ? err : "[E_NOT_FOUND] không có đơn vị này");
+		free(err);
+		unit_rec_free(&u);
+		plan_free(&plan);
+		uid_recs_free(m.r, m.n);
+		return CLI_BADINPUT;
+	}
+	struct uid_rec *recs = xcalloc(plan.nind * 4 + 2, sizeof *recs);
+	size_t nr = 0;
+	json_t *des = json_array(), *inds = json_array(), *types = json_array();
+	const char *type = NULL;
+	int rc = CLI_OK;
+	for (size_t i = 0; i < plan.nind && rc == CLI_OK; i++) {
+		const struct indicator *x = &plan.ind[i];
+		bool pct = x->unit && !strcmp(x->unit, "%");
+		enum target_kind kind =
+		        x->ntargets ? x->targets[x->ntargets - 1].t.kind : TARGET_NONE;
+		const char *vt = kind == TARGET_YES     ? "BOOLEAN"
+		                 : kind == TARGET_LEVEL ? "TEXT"
+		                 : pct                  ? "PERCENTAGE"
+		                                        : "NUMBER";
+		const char *agg =
+		        pct || kind == TARGET_YES || kind == TARGET_LEVEL ? "NONE" : "SUM";
+		char name[1024], shortname[256], code[96], title[700];
+		cut_chars(x->name, 150, title, sizeof title);
+		static const char *const parts[] = {"value", "num", "den"};
+		static const char *const suffix[] = {"", "_NUM", "_DEN"};
+		static const char *const label[] = {"", " (tử số)", " (mẫu số)"};
+		for (int k = 0; k < (pct ? 3 : 1); k++) {
+			const char *uid = uid_or_new(&m, recs, &nr, u.code, x->code, parts[k]);
+			if (!uid) {
+				rc = CLI_BADINPUT;
+				break;
+			}
+			snprintf(code, sizeof code, "%s%s", x->code, suffix[k]);
+			snprintf(name, sizeof name, "%s %s %s%s", u.code, x->code, title, label[k]);
+			char full[256];
+			snprintf(full, sizeof full, "%s %s%s", u.code, x->code, label[k]);
+			cut_chars(full, 50, shortname, sizeof shortname);
+			json_array_append_new(des,
+			                      data_element(uid, code, name, shortname,
+			                                   k ? "NUMBER" : vt, k ? "SUM" : agg));
+		}
+		if (!pct || rc != CLI_OK)
+			continue;
+		if (!type) {
+			type = uid_or_new(&m, recs, &nr, u.code, NULL, "indicator_type");
+			if (type)
+				json_array_append_new(types,
+				                      json_pack("{s:s,s:s,s:i,s:b}", "id", type,
+				                                "name", "Phần trăm (chitieu)",
+				                                "factor", 100, "number", 0));
+		}
+		const char *id = uid_or_new(&m, recs, &nr, u.code, x->code, "indicator");
+		const char *num = uid_of(&m, u.code, x->code, "num"),
+		           *den = uid_of(&m, u.code, x->code, "den");
+		for (size_t k = 0; k < nr; k++) /* made just now */
+			if (recs[k].code && !strcmp(recs[k].code, x->code)) {
+				if (!strcmp(recs[k].part, "num"))
+					num = recs[k].uid;
+				if (!strcmp(recs[k].part, "den"))
+					den = recs[k].uid;
+			}
+		if (!type || !id || !num || !den) {
+			rc = CLI_BADINPUT;
+			break;
+		}
+		char numx[32], denx[32], full[256];
+		snprintf(numx, sizeof numx, "#{%s}", num);
+		snprintf(denx, sizeof denx, "#{%s}", den);
+		snprintf(name, sizeof name, "%s %s %s", u.code, x->code, title);
+		snprintf(full, sizeof full, "%s %s", u.code, x->code);
+		cut_chars(full, 50, shortname, sizeof shortname);
+		json_array_append_new(
+		        inds,
+		        json_pack("{s:s,s:s,s:s,s:s,s:{s:s},s:s,s:s,s:s,s:s}", "id", id, "code",
+		                  x->code, "name", name, "shortName", shortname, "indicatorType",
+		                  "id", type, "numerator", numx, "numeratorDescription", "Tử số",
+		                  "denominator", denx, "denominatorDescription", "Mẫu số"));
+	}
+	if (rc != CLI_OK)
+		fprintf(stderr, "chitieu exchange metadata: không tạo được UID (thiếu nguồn ngẫu "
+		                "nhiên)\n");
+	if (rc == CLI_OK && nr && store_uid_set(s, recs, nr, by, &err)) {
+		fprintf(stderr, "chitieu exchange metadata: %s\n", err);
+		rc = CLI_BADINPUT;
+	}
+	json_t *doc = json_pack("{s:o,s:o,s:o}", "indicatorTypes", types, "dataElements", des,
+	                        "indicators", inds);
+	if (rc == CLI_OK) {
+		char *text = json_dumps(doc, JSON_INDENT(1));
+		FILE *f = out ? fopen(out, "wb") : stdout;
+		if (!f || fputs(text, f) < 0 || fputc('\n', f) < 0) {
+			fprintf(stderr, "chitieu exchange metadata: không ghi được %s\n",
+			        out ? out : "stdout");
+			rc = CLI_BADINPUT;
+		}
+		if (f && f != stdout)
+			fclose(f);
+		free(text);
+		if (rc == CLI_OK)
+			fprintf(stderr,
+			        "%zu phần tử dữ liệu, %zu chỉ số (Indicator); %zu UID mới\n",
+			        json_array_size(json_object_get(doc, "dataElements")),
+			        json_array_size(json_object_get(doc, "indicators")), nr);
+	}
+	json_decref(doc);
+	for (size_t k = 0; k < nr; k++) {
+		free(recs[k].unit);
+		free(recs[k].code);
+		free(recs[k].part);
+		free(recs[k].uid);
+	}
+	free(recs);
+	free(err);
+	unit_rec_free(&u);
+	plan_free(&plan);
+	uid_recs_free(m.r, m.n);
 	return rc;
+}
+
+static void usage(void)
+{
+	fputs("Cách dùng: chitieu exchange export --format dhis2-json|dhis2-csv [--unit U] "
+	      "[--period P] [--id-scheme uid|code] [-o TỆP]\n"
+	      "           chitieu exchange import TỆP --format dhis2-json|dhis2-csv [--unit U] "
+	      "[--by TÊN] [--id-scheme uid|code]\n"
+	      "           chitieu exchange metadata --unit U [-o TỆP]\n"
+	      "           chitieu exchange map import TỆP_METADATA [--unit U]\n"
+	      "           chitieu exchange map set --unit U [--indicator I] [--part "
+	      "value|num|den] --uid UID\n"
+	      "           chitieu exchange map list\n"
+	      "           chitieu exchange export --format opensdg --unit U [--indicator I] "
+	      "[--numbering TỆP] [--boundaries TỆP.geojson] -o THƯ_MỤC\n",
+	      stderr);
 }
 
 int cmd_exchange(int argc, char **argv)
 {
 	const char *db = NULL, *format = NULL, *unit = NULL, *period = NULL, *out = NULL,
-	           *ind = NULL, *by = "dhis2", *file[1] = {NULL};
-	const struct opt opts[] = {{"db", &db, NULL},      {"format", &format, NULL},
-	                           {"unit", &unit, NULL},  {"period", &period, NULL},
-	                           {"output", &out, NULL}, {"indicator", &ind, NULL},
-	                           {"by", &by, NULL},      {NULL, NULL, NULL}};
+	           *ind = NULL, *by = "dhis2", *scheme = "uid", *part = NULL, *uid = NULL,
+	           *numbering = NULL, *boundaries = NULL, *file[2] = {NULL, NULL};
+	const struct opt opts[] = {{"db", &db, NULL},
+	                           {"format", &format, NULL},
+	                           {"unit", &unit, NULL},
+	                           {"period", &period, NULL},
+	                           {"output", &out, NULL},
+	                           {"indicator", &ind, NULL},
+	                           {"by", &by, NULL},
+	                           {"id-scheme", &scheme, NULL},
+	                           {"part", &part, NULL},
+	                           {"uid", &uid, NULL},
+	                           {"numbering", &numbering, NULL},
+	                           {"boundaries", &boundaries, NULL},
+	                           {NULL, NULL, NULL}};
 	const char *sub = argc >= 1 ? argv[0] : "";
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "-o"))
 			argv[i] = "--output";
-	bool export = !strcmp(sub, "export"), import = !strcmp(sub, "import");
-	int nrest =
-	        (export || import) ? args_parse("exchange", argc - 1, argv + 1, opts, file, 1) : -1;
+	bool export = !strcmp(sub, "export"), import = !strcmp(sub, "import"),
+	     meta = !strcmp(sub, "metadata"), map = !strcmp(sub, "map");
+	int nrest = (export || import || meta || map)
+	                    ? args_parse("exchange", argc - 1, argv + 1, opts, file, 2)
+	                    : -1;
 	bool json = format && !strcmp(format, "dhis2-json"),
 	     csv = format && !strcmp(format, "dhis2-csv"),
 	     sdg = format && !strcmp(format, "opensdg");
-	if (nrest < 0 || (!json && !csv && !sdg) || (import && (nrest != 1 || sdg)) ||
-	    (export && nrest != 0) || (sdg && (!unit || !out))) {
-		fputs("Cách dùng: chitieu exchange export --format dhis2-json|dhis2-csv [--unit U] "
-		      "[--period P] [-o TỆP]\n"
-		      "           chitieu exchange export --format opensdg --unit U [--indicator "
-		      "I] "
-		      "-o THƯ_MỤC\n"
-		      "           chitieu exchange import TỆP --format dhis2-json|dhis2-csv "
-		      "[--unit "
-		      "U] [--by TÊN]\n",
-		      stderr);
+	bool by_code = !strcmp(scheme, "code");
+	const char *how = map && nrest >= 1 ? file[0] : "";
+	bool map_import_ = map && !strcmp(how, "import") && nrest == 2,
+	     map_set = map && !strcmp(how, "set") && nrest == 1 && unit && uid,
+	     map_list_ = map && !strcmp(how, "list") && nrest == 1;
+	if (nrest < 0 || (!by_code && strcmp(scheme, "uid")) ||
+	    ((export || import) && !json && !csv && !sdg) || (import && (nrest != 1 || sdg)) ||
+	    (export && nrest != 0) || (sdg && (!unit || !out)) || (meta && (!unit || nrest)) ||
+	    (map && !map_import_ && !map_set && !map_list_)) {
+		usage();
 		return CLI_USAGE;
 	}
 	struct store *s = cli_open_db("exchange", db);
 	if (!s)
 		return CLI_BADINPUT;
 	int rc;
-	if (import) {
-		rc = dhis2_import(s, file[0], json, unit, by);
+	struct ids m = {0};
+	if (map_import_) {
+		rc = map_import(s, file[1], unit, by);
+	} else if (map_set) {
+		char *err = NULL;
+		struct uid_rec r = {(char *)unit, (char *)ind,
+		                    (char *)(part  ? part
+		                             : ind ? "value"
+		                                   : "unit"),
+		                    (char *)uid};
+		rc = store_uid_set(s, &r, 1, by, &err) ? CLI_BADINPUT : CLI_OK;
+		if (rc != CLI_OK)
+			fprintf(stderr, "chitieu exchange map: %s\n", err);
+		free(err);
+	} else if (map_list_) {
+		rc = map_list(s);
+	} else if (meta) {
+		rc = metadata_export(s, unit, out, by);
 	} else if (sdg) {
-		rc = opensdg_export(s, unit, ind, out);
+		rc = opensdg_export(s, unit, ind, out, numbering, boundaries);
+	} else if (!by_code && load_ids(s, &m)) {
+		rc = CLI_BADINPUT;
+	} else if (import) {
+		rc = dhis2_import(s, file[0], json, unit, by, by_code ? SCHEME_CODE : SCHEME_UID,
+		                  &m);
 	} else {
 		struct buf b = {0};
 		char *err = NULL;
 		size_t count = 0, skipped = 0, unlinked = 0, shared = 0;
-		rc = dhis2_export(s, unit, period, json, &b, &count, &skipped, &unlinked, &shared,
-		                  &err)
+		rc = dhis2_export(s, unit, period, json, by_code ? SCHEME_CODE : SCHEME_UID, &m, &b,
+		                  &count, &skipped, &unlinked, &shared, &err)
 		             ? CLI_BADINPUT
 		             : CLI_OK;
 		FILE *f = rc == CLI_OK && out ? fopen(out, "wb") : stdout;
@@ -637,6 +1161,7 @@ int cmd_exchange(int argc, char **argv)
 		buf_free(&b);
 		free(err);
 	}
+	uid_recs_free(m.r, m.n);
 	store_close(s);
 	return rc;
 }

@@ -3,6 +3,7 @@
  * table list drives both directions, so a round trip loses nothing. */
 #include "store.h"
 
+#include "dhis2.h"
 #include "driver.h"
 #include "internal.h"
 #include "period.h"
@@ -91,6 +92,8 @@ static const struct table {
          {"id", "child_series_id", "parent_series_id", "state", "score", "why", "decided_by",
           "decided_at"},
          "iiitrttt"},
+        /* Schema 7: DHIS2 identifiers. */
+        {"dhis2_uids", "id", {"id", "unit_id", "series_id", "part", "uid"}, "iiitt"},
         /* Schema 8: each unit's report settings (a JSON document). */
         {"unit_settings", "unit_id", {"unit_id", "doc", "updated_by", "updated_at"}, "ittt"},
 };
@@ -637,6 +640,7 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		if (!rows && from < 5 && !strcmp(tables[k].name, "links"))
 			continue;
 		if (!rows && from < 8 && !strcmp(tables[k].name, "unit_settings"))
+		if (!rows && from < 7 && !strcmp(tables[k].name, "dhis2_uids"))
 			continue;
 		if (!rows) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
@@ -802,6 +806,24 @@ int store_dump_check(json_t *doc, int schema, char **err)
 			REFUSE("cột doc: %s", msg);
 		}
 	}
+	t = table_named("dhis2_uids");
+	rows = rows_of(tabs, t->name);
+	static const char *const parts[] = {"unit", "indicator_type", "value", "num",
+	                                    "den",  "indicator",      NULL};
+	for (r = 0; r < json_array_size(rows); r++) {
+		json_t *row = json_array_get(rows, r);
+		const char *part = text_at(row, t, "part"), *uid = text_at(row, t, "uid");
+		if ((why = ref_problem(row, t, "unit_id", units, false)) != NULL)
+			REFUSE("cột unit_id: %s", why);
+		bool unit = part && (!strcmp(part, "unit") || !strcmp(part, "indicator_type"));
+		if ((why = ref_problem(row, t, "series_id", series, unit)) != NULL)
+			REFUSE("cột series_id: %s", why);
+		if (!one_of(part, parts) ||
+		    unit != json_is_null(json_array_get(row, (size_t)col_of(t, "series_id"))))
+			REFUSE("cột part: phần \"%s\" không hợp lệ", part ? part : "");
+		if (!dhis2_uid_ok(uid))
+			REFUSE("cột uid: \"%s\" không phải UID của DHIS2", uid ? uid : "");
+	}
 	rc = 0;
 out:
 	for (size_t k = 0; k < NTABLES; k++)
@@ -824,6 +846,7 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		if (!json_is_array(rows) && from < 5 && !strcmp(t->name, "links"))
 			continue;
 		if (!json_is_array(rows) && from < 8 && !strcmp(t->name, "unit_settings"))
+		if (!json_is_array(rows) && from < 7 && !strcmp(t->name, "dhis2_uids"))
 			continue;
 		if (!json_is_array(rows)) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu", t->name);

@@ -106,6 +106,24 @@
 	" WHERE state = 'confirmed';"                                                              \
 	"CREATE INDEX IF NOT EXISTS links_parent ON links(parent_series_id);"
 
+/* Schema 7: DHIS2 identifiers (UIDs): of a unit (no series; part 'unit'
+ * its organisation unit, 'indicator_type' the percent indicator type of
+ * its metadata) and of its indicators (series; part 'value' the figure's
+ * data element, 'num' and 'den' a ratio's two data elements, 'indicator'
+ * DHIS2's Indicator num/den). A UID names one thing. */
+#define SCHEMA_V7(ID, INT)                                                                         \
+	"CREATE TABLE IF NOT EXISTS dhis2_uids ("                                                  \
+	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
+	" series_id " INT " REFERENCES series(id),"                                                \
+	" part TEXT NOT NULL CHECK (part IN ('unit','indicator_type','value','num','den',"         \
+	"  'indicator')),"                                                                         \
+	" uid TEXT NOT NULL UNIQUE CHECK (length(uid) = 11),"                                      \
+	" CHECK ((part IN ('unit','indicator_type')) = (series_id IS NULL)));"                     \
+	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_unit ON dhis2_uids(unit_id, part)"           \
+	" WHERE series_id IS NULL;"                                                                \
+	"CREATE UNIQUE INDEX IF NOT EXISTS dhis2_uids_series ON dhis2_uids(series_id, part)"       \
+	" WHERE series_id IS NOT NULL;"
+
 /* Tables added in schema version 10 (plan drafts): a plan document read
  * on upload and being corrected before it is published as the unit's new
  * plan version. doc is the plan JSON as corrected, parsed the plan as read

@@ -313,7 +313,7 @@ static int pq_copy(void *db, const char *table, int ncols, const char *types, ch
 #define NUM "DOUBLE PRECISION"
 
 static const char schema[] = SCHEMA_V1(ID, "BIGINT", NUM) SCHEMA_V2(ID, "BIGINT")
-        SCHEMA_V5(ID, "BIGINT", NUM) SCHEMA_V10(ID, "BIGINT");
+        SCHEMA_V5(ID, "BIGINT", NUM) SCHEMA_V7(ID, "BIGINT") SCHEMA_V10(ID, "BIGINT");
 
 const struct driver pq_driver = {
         .name = "postgresql",

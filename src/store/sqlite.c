@@ -312,7 +312,8 @@ static int sq_backup(void *db, const char *path, char **err)
 static const char schema[] = SCHEMA_V1("INTEGER PRIMARY KEY", "INTEGER", "REAL")
         SCHEMA_V2("INTEGER PRIMARY KEY", "INTEGER")
                 SCHEMA_V5("INTEGER PRIMARY KEY", "INTEGER", "REAL")
-                        SCHEMA_V10("INTEGER PRIMARY KEY", "INTEGER");
+                        SCHEMA_V7("INTEGER PRIMARY KEY", "INTEGER")
+                                SCHEMA_V10("INTEGER PRIMARY KEY", "INTEGER");
 
 const struct driver sqlite_driver = {
         .name = "sqlite",

@@ -96,6 +96,9 @@ static const struct migration {
         /* 5: links between the indicators of a unit and its parent's
          * (SCHEMA_V5): tables only. */
         {5, false, NULL, NULL, NULL},
+        /* 7: DHIS2 identifiers of units and indicators (SCHEMA_V7):
+         * tables only. */
+        {7, false, NULL, NULL, NULL},
         /* 8: each unit's report settings (UNIT_SETTINGS). */
         {8, true, UNIT_SETTINGS, NULL, NULL},
         /* 10: plan drafts read from uploaded documents (SCHEMA_V10): tables

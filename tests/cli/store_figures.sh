@@ -96,18 +96,18 @@ grep -q 'chưa rõ: là 2,125 (số thập phân) hay 2125 (số nguyên)' "$tmp
 # DHIS2: "2.125" in DHIS2's own CSV is 2.125 (a machine format: "."
 # decimal, no thousands), and goes out again as 2.125.
 printf 'dataelement,period,orgunit,catoptcombo,attroptcombo,value\nIV.1,202901,DEMO-A,,,2.125\nIV.1,202902,DEMO-A,,,1e-3\n' > "$tmp/d.csv"
-run dhis2-import 0 exchange import "$tmp/d.csv" --format dhis2-csv
+run dhis2-import 0 exchange import --id-scheme code "$tmp/d.csv" --format dhis2-csv
 same "$(stored DEMO-A IV.1 2029-01)" 2.125 && ok || bad "DHIS2 2.125 stored as $(stored DEMO-A IV.1 2029-01)"
 same "$(stored DEMO-A IV.1 2029-02)" 0.001 && ok || bad "DHIS2 1e-3"
-run dhis2-export 0 exchange export --format dhis2-csv --unit DEMO-A
+run dhis2-export 0 exchange export --id-scheme code --format dhis2-csv --unit DEMO-A
 grep -q '^IV.1,202901,DEMO-A,,,2.125,' "$tmp/out" && ok || bad "DHIS2 export of 2.125: $(grep 202901 "$tmp/out")"
-run dhis2-again 0 exchange import "$tmp/d.csv" --format dhis2-csv
+run dhis2-again 0 exchange import --id-scheme code "$tmp/d.csv" --format dhis2-csv
 jq -e '.importCount.ignored == 2' "$tmp/out" > /dev/null && ok || bad "DHIS2 same values ignored: $(cat "$tmp/out")"
 printf 'dataelement,period,orgunit,catoptcombo,attroptcombo,value\nIV.1,202903,DEMO-A,,,"2,5"\n' > "$tmp/d2.csv"
-run dhis2-comma 2 exchange import "$tmp/d2.csv" --format dhis2-csv
+run dhis2-comma 2 exchange import --id-scheme code "$tmp/d2.csv" --format dhis2-csv
 grep -q 'E_NUMBER' "$tmp/err" && ok || bad "DHIS2 2,5 is not DHIS2's form: $(cat "$tmp/err")"
 printf '{"dataValues":[{"dataElement":"IV.1","period":"202904","orgUnit":"DEMO-A","value":2.125},{"dataElement":"IV.1","period":"202905","orgUnit":"DEMO-A","value":7E-5}]}' > "$tmp/d.json"
-run dhis2-json-numbers 0 exchange import "$tmp/d.json" --format dhis2-json
+run dhis2-json-numbers 0 exchange import --id-scheme code "$tmp/d.json" --format dhis2-json
 same "$(stored DEMO-A IV.1 2029-04)" 2.125 && same "$(stored DEMO-A IV.1 2029-05)" 7e-5 && ok ||
 	bad "DHIS2 JSON numbers: $(stored DEMO-A IV.1 2029-04) $(stored DEMO-A IV.1 2029-05)"
 
@@ -167,9 +167,9 @@ api=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/units/DEMO-A/obser
 compare "API -> store -> API" "$api"
 # dhis2-json VALUES: {"2030-01": number} from a data value set.
 dhis2_json() { jq '[.dataValues[] | select(.orgUnit == "DEMO-A" and .dataElement == "IV.1" and (.period | test("^203[0-7]"))) | {((.period[0:4]) + "-" + (.period[4:6])): (.value | tonumber)}] | add' "$1"; }
-run export-json 0 exchange export --format dhis2-json --unit DEMO-A -o "$tmp/p.json"
+run export-json 0 exchange export --id-scheme code --format dhis2-json --unit DEMO-A -o "$tmp/p.json"
 compare "DHIS2 JSON export" "$(dhis2_json "$tmp/p.json")"
-run export-csv 0 exchange export --format dhis2-csv --unit DEMO-A -o "$tmp/p.csv"
+run export-csv 0 exchange export --id-scheme code --format dhis2-csv --unit DEMO-A -o "$tmp/p.csv"
 csvvals=$(awk -F, '$1 == "IV.1" && $2 ~ /^203[0-7]/ { printf "%s-%s:%s\n", substr($2, 1, 4), substr($2, 5, 2), $6 }' "$tmp/p.csv" |
 	jq -sR 'split("\n") | map(select(length > 0) | split(":") | {(.[0]): (.[1] | tonumber)}) | add')
 compare "DHIS2 CSV export" "$csvvals"
@@ -178,14 +178,14 @@ for fmt in json csv; do
 	dst="$tmp/dst-$fmt.db"
 	"$bin" unit add --db "$dst" --code DEMO-A --name "A" --kind commune > /dev/null
 	"$bin" import --db "$dst" "$data/plans/004_5f0b3916b5e2f87f.txt" --unit DEMO-A > /dev/null
-	run "import-$fmt" 0 exchange import "$tmp/p.$fmt" --format "dhis2-$fmt" --db "$dst"
-	run "reexport-$fmt" 0 exchange export --format dhis2-json --db "$dst" -o "$tmp/back-$fmt.json"
+	run "import-$fmt" 0 exchange import --id-scheme code "$tmp/p.$fmt" --format "dhis2-$fmt" --db "$dst"
+	run "reexport-$fmt" 0 exchange export --id-scheme code --format dhis2-json --db "$dst" -o "$tmp/back-$fmt.json"
 	compare "DHIS2 $fmt import -> export" "$(dhis2_json "$tmp/back-$fmt.json")"
 done
 # dump -> restore (into SQLite) -> export.
 run dump 0 dump "$tmp/dump.json"
 run restore 0 restore "$tmp/dump.json" --db "$tmp/restored.db"
-run export-restored 0 exchange export --format dhis2-json --unit DEMO-A --db "$tmp/restored.db" -o "$tmp/r.json"
+run export-restored 0 exchange export --id-scheme code --format dhis2-json --unit DEMO-A --db "$tmp/restored.db" -o "$tmp/r.json"
 compare "dump -> restore" "$(dhis2_json "$tmp/r.json")"
 
 # ---- item 13: CSV cells a spreadsheet would run --------------------------
@@ -202,13 +202,13 @@ run fx-report 0 report --unit FX --period 2025 --format csv
 grep -qF "\"'=HYPERLINK(" "$tmp/out" && grep -qF "\"'=cmd|' /C calc'!A0\"" "$tmp/out" && ok || bad "report csv: $(grep '"I.1"' "$tmp/out")"
 run fx-audit 0 audit --format csv
 grep -qF "\"'=2+5\",\"record\"" "$tmp/out" && ok || bad "audit csv: $(tail -2 "$tmp/out")"
-run fx-dhis2 0 exchange export --format dhis2-csv --unit FX
+run fx-dhis2 0 exchange export --id-scheme code --format dhis2-csv --unit FX
 grep -qF "I.1,2025,FX,,,72,\"'=2+5\"," "$tmp/out" && grep -qF "\"'@SUM(A1)\"" "$tmp/out" && ok || bad "dhis2 csv: $(cat "$tmp/out")"
 # A number stays a bare number in the DHIS2 value column.
 grep -q '^I.1,2025,FX,,,72,' "$tmp/out" && ok || bad "the value cell is a bare number"
 # No CSV line anywhere starts a cell with a raw formula character.
 for cmd in "status --unit FX --period 2025 --format csv" "report --unit FX --period 2025 --format csv" \
-	"audit --format csv" "exchange export --format dhis2-csv --unit FX"; do
+	"audit --format csv" "exchange export --id-scheme code --format dhis2-csv --unit FX"; do
 	# shellcheck disable=SC2086
 	"$bin" $cmd 2> /dev/null | grep -qE '(^|,)[=+@]' && bad "a raw formula cell in: $cmd" || ok
 done

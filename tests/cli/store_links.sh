@@ -123,8 +123,10 @@ jq -e '(.communes | map(select(.code == "II.7"))[0].value) == 45 and (.ranking |
 # Open SDG of P: the headline of II.7 is the same 70, and C's own row is
 # its II.8 (80), never its II.7 (10).
 run opensdg 0 exchange export --format opensdg --unit P -o "$tmp/sdg"
-grep -q '^2025,%,,70$' "$tmp/sdg/indicator_II-7.csv" && grep -q '^2025,%,C,80$' "$tmp/sdg/indicator_II-7.csv" &&
-	! grep -q ',C,10$' "$tmp/sdg/indicator_II-7.csv" && ok || bad "open sdg II.7: $(cat "$tmp/sdg/indicator_II-7.csv")"
+# (II.7 is numbered 2.1.7 for Open SDG.)
+f=$tmp/sdg/data/indicator_2-1-7.csv
+grep -q '^2025,%,,,70$' "$f" && grep -q '^2025,%,[^,]*,C,80$' "$f" &&
+	! grep -q ',C,10$' "$f" && ok || bad "open sdg II.7: $(cat "$f")"
 run series 0 series --unit P --indicator II.7 --format json
 grep -q '70' "$tmp/out" && ok || bad "series of P II.7: $(head -c 400 "$tmp/out")"
 
