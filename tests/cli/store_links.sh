@@ -118,8 +118,8 @@ jq -e 'length == 2 and (map(.code) | sort) == ["P", "Q"]' "$tmp/out" > /dev/null
 jq -e '(.[] | select(.code == "Q") | [.rank, .good, .evaluated]) == [2, 0, 34] and (.[] | select(.code == "P") | [.rank, .good, .evaluated]) == [1, 1, 36]' "$tmp/out" > /dev/null &&
 	ok || bad "VN's rank by province: $(jq -c . "$tmp/out" | head -c 300)"
 run country-report 0 report --unit VN --period 2025-12 --format json
-jq -e '(.communes | map(select(.code == "II.7"))[0].value) == 45 and (.ranking | length) == 2' "$tmp/out" > /dev/null &&
-	ok || bad "country report: $(jq -c '[.ranking, (.communes | map(select(.code == "II.7")))]' "$tmp/out" | head -c 400)"
+jq -e '(.rollup | map(select(.code == "II.7"))[0].value) == 45 and (.ranking | length) == 2' "$tmp/out" > /dev/null &&
+	ok || bad "country report: $(jq -c '[.ranking, (.rollup | map(select(.code == "II.7")))]' "$tmp/out" | head -c 400)"
 # Open SDG of P: the headline of II.7 is the same 70, and C's own row is
 # its II.8 (80), never its II.7 (10).
 run opensdg 0 exchange export --format opensdg --unit P -o "$tmp/sdg"
