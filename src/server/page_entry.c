@@ -1,6 +1,7 @@
 /* page_entry.c: entering figures, approving them, and the tasks. */
 #include "pages.h"
 
+#include "queue.h"
 #include "review.h"
 
 #include <math.h>
@@ -799,6 +800,226 @@ void page_entry(struct ctx *c, char *const *arg)
 
 /* ---- approvals ------------------------------------------------------------------------ */
 
+/* The figures a posted review names: the single one of the old form
+ * (indicator, period, unit), one row's button ("approve:3"), the rows
+ * ticked or every row listed. *action is "approve" or "return"; each item's
+ * own reason in why[]. False when the form names nothing. */
+static bool review_items(struct ctx *c, const char *unit, char **action, struct review_item **items,
+                         char ***why, size_t *n, char ***owned, size_t *nowned)
+{
+	char *act = ctx_form(c, "act"), *count = ctx_form(c, "n");
+	*items = NULL;
+	*why = NULL;
+	*n = *nowned = 0;
+	*owned = NULL;
+	int rows = count ? atoi(count) : 0;
+	free(count);
+	if (rows < 0 || rows > 10000)
+		rows = 0;
+	*owned = xcalloc((size_t)rows * 2 + 4, sizeof **owned);
+	*items = xcalloc((size_t)rows + 1, sizeof **items);
+	*why = xcalloc((size_t)rows + 1, sizeof **why);
+	if (!act) { /* the single form: indicator, period (unit) and action */
+		char *ind = ctx_form(c, "indicator"), *period = ctx_form(c, "period"),
+		     *u = ctx_form(c, "unit");
+		*action = ctx_form(c, "action");
+		(*owned)[(*nowned)++] = ind;
+		(*owned)[(*nowned)++] = period;
+		(*owned)[(*nowned)++] = u;
+		if (!ind || !period)
+			return false;
+		**items = (struct review_item){u && *u ? u : unit, ind, period};
+		**why = ctx_form(c, "comment");
+		*n = 1;
+		return true;
+	}
+	int one = -1;
+	const char *colon = strchr(act, ':');
+	*action = colon ? xstrndup(act, (size_t)(colon - act)) : xstrndup(act, strcspn(act, "-"));
+	if (colon)
+		one = atoi(colon + 1);
+	bool all = !strcmp(act, "approve-all");
+	for (int i = 0; i < rows; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "s.%d", i);
+		char *ticked = ctx_form(c, key);
+		bool take = all || i == one || (one < 0 && ticked);
+		free(ticked);
+		if (!take)
+			continue;
+		snprintf(key, sizeof key, "k.%d", i);
+		char *k = ctx_form(c, key);
+		char *bar1 = k ? strchr(k, '|') : NULL, *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
+		if (!bar2) {
+			free(k);
+			continue;
+		}
+		*bar1 = *bar2 = 0;
+		(*owned)[(*nowned)++] = k;
+		snprintf(key, sizeof key, "r.%d", i);
+		(*why)[*n] = ctx_form(c, key);
+		(*items)[(*n)++] = (struct review_item){k, bar1 + 1, bar2 + 1};
+	}
+	free(act);
+	return *n > 0;
+}
+
+static char *review_post(struct ctx *c, const char *unit)
+{
+	char *action = NULL, **why, **owned;
+	struct review_item *items;
+	size_t n, nowned;
+	struct problems ps = {0};
+	bool named = review_items(c, unit, &action, &items, &why, &n, &owned, &nowned);
+	bool ok_action = action && (!strcmp(action, "approve") || !strcmp(action, "return"));
+	if (!named || !ok_action) {
+		problems_add(&ps, "E_INPUT", 0,
+		             named ? "Yêu cầu không đầy đủ"
+		                   : "Chưa chọn số liệu nào để duyệt hoặc trả lại");
+	} else {
+		for (size_t i = 0; i < n; i++)
+			if (!ctx_may(c, RIGHT_APPROVE, items[i].unit))
+				problems_add(&ps, "E_FORBIDDEN", (int)i + 1,
+				             "Tài khoản này không được duyệt số liệu của %s",
+				             items[i].unit);
+		char *reason = ctx_form(c, "reason.tren");
+		if (!reason || !*reason) {
+			free(reason);
+			reason = ctx_form(c, "reason.duoi");
+		}
+		if (!ps.n)
+			store_review_many(c->s, items, n, action, c->user.login, reason,
+			                  (const char *const *)why, &ps);
+		free(reason);
+	}
+	char *notice;
+	if (ps.n) {
+		c->rs->status = pg_form_status(ps.v[0].code);
+		struct buf b = {0};
+		for (size_t i = 0; i < ps.n; i++) {
+			buf_puts(&b, i ? "; " : "Chưa làm gì: ");
+			buf_puts(&b, ps.v[i].message);
+		}
+		notice = buf_detach(&b);
+	} else if (n == 1) {
+		notice = xasprintf("Đã %s %s kỳ %s",
+		                   !strcmp(action, "approve") ? "duyệt" : "trả lại", items[0].code,
+		                   items[0].period);
+	} else {
+		notice = xasprintf("Đã %s %zu số liệu",
+		                   !strcmp(action, "approve") ? "duyệt" : "trả lại", n);
+	}
+	problems_free(&ps);
+	for (size_t i = 0; i < n; i++)
+		free(why[i]);
+	for (size_t i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(why);
+	free(owned);
+	free(items);
+	free(action);
+	return notice;
+}
+
+static void evidence_link(struct ctx *c, const char *e)
+{
+	if (!e || !*e) {
+		buf_puts(B, "–");
+		return;
+	}
+	bool link = !strncmp(e, "https://", 8) || !strncmp(e, "http://", 7) || e[0] == '/';
+	if (link) {
+		buf_puts(B, "<a rel=\"noopener noreferrer\" href=\"");
+		pg_esc(c, e);
+		buf_puts(B, "\">");
+	}
+	pg_esc(c, e);
+	buf_puts(B, link ? "</a>" : "");
+}
+
+static void queue_row_html(struct ctx *c, const struct queue_row *r, size_t i, bool units)
+{
+	buf_printf(B,
+	           "<tr><td><input type=\"checkbox\" id=\"s-%zu\" name=\"s.%zu\" value=\"1\">"
+	           "<label for=\"s-%zu\" class=\"sr\">Chọn ",
+	           i, i, i);
+	pg_esc(c, r->o.code);
+	buf_printf(B, "</label><input type=\"hidden\" name=\"k.%zu\" value=\"", i);
+	pg_esc(c, r->unit);
+	buf_putc(B, '|');
+	pg_esc(c, r->o.code);
+	buf_putc(B, '|');
+	pg_esc(c, r->o.period);
+	buf_puts(B, "\"></td>");
+	if (units) {
+		buf_puts(B, "<td>");
+		pg_esc(c, r->unit_name);
+		buf_puts(B, "</td>");
+	}
+	buf_puts(B, "<td><strong>");
+	pg_esc(c, r->o.code);
+	buf_puts(B, "</strong> ");
+	pg_esc(c, r->name ? r->name : "");
+	buf_puts(B, "</td><td>");
+	pg_period(c, r->o.period);
+	buf_puts(B, "</td><td class=\"num\">");
+	obs_value(c, &r->o);
+	if (r->measure) {
+		buf_puts(B, " <small>");
+		pg_esc(c, r->measure);
+		buf_puts(B, "</small>");
+	}
+	if (r->o.note) {
+		buf_puts(B, "<div class=\"note\">");
+		pg_esc(c, r->o.note);
+		buf_puts(B, "</div>");
+	}
+	buf_puts(B, "</td><td>");
+	if (r->target) {
+		buf_printf(B, "%d: ", r->target_year);
+		pg_esc(c, r->target);
+	} else {
+		buf_puts(B, "–");
+	}
+	buf_puts(B, "</td><td>");
+	if (r->has_prev) {
+		obs_value(c, &r->prev);
+		buf_puts(B, " <small>(");
+		pg_period(c, r->prev.period);
+		buf_puts(B, ")</small>");
+	} else {
+		buf_puts(B, "–");
+	}
+	buf_puts(B, "</td><td>");
+	evidence_link(c, r->o.evidence);
+	buf_puts(B, "</td><td>");
+	pg_esc(c, r->o.by ? r->o.by : "");
+	buf_puts(B, "<br><small>");
+	pg_time(c, r->o.at);
+	buf_printf(B,
+	           "</small></td><td class=\"act\"><button name=\"act\" value=\"approve:%zu\">"
+	           "Duyệt</button> <label for=\"r-%zu\" class=\"sr\">Lý do trả lại ",
+	           i, i);
+	pg_esc(c, r->o.code);
+	buf_printf(B,
+	           "</label><input id=\"r-%zu\" name=\"r.%zu\" placeholder=\"Lý do trả lại\"> "
+	           "<button name=\"act\" value=\"return:%zu\">Trả lại</button></td></tr>",
+	           i, i, i);
+}
+
+static void queue_actions(struct ctx *c, size_t n, const char *where)
+{
+	buf_printf(
+	        B,
+	        "<div class=\"bulk\"><label for=\"reason-%s\">Lý do trả lại (cho các số liệu "
+	        "đã chọn)</label><input id=\"reason-%s\" name=\"reason.%s\"> <button name=\"act\" "
+	        "value=\"approve-selected\">Duyệt các số liệu đã chọn</button> <button "
+	        "name=\"act\" value=\"return-selected\">Trả lại các số liệu đã chọn</button> "
+	        "<button name=\"act\" value=\"approve-all\">Duyệt tất cả (%zu)</button></div>",
+	        where, where, where, n);
+	(void)c;
+}
+
 void page_approvals(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
@@ -810,40 +1031,8 @@ void page_approvals(struct ctx *c, char *const *arg)
 		free(err);
 		return;
 	}
-	if (post) {
-		char *ind = ctx_form(c, "indicator"), *period = ctx_form(c, "period"),
-		     *action = ctx_form(c, "action"), *comment = ctx_form(c, "comment");
-		struct series_rec sr = {0};
-		struct problems ps = {0};
-		bool ok_action =
-		        action && (!strcmp(action, "approve") || !strcmp(action, "return"));
-		if (!ind || !period || !ok_action ||
-		    store_series_get(c->s, u.id, ind, &sr, &err) != 0) {
-			problems_add(&ps, "E_INPUT", 0, "Yêu cầu không đầy đủ");
-		} else {
-			if (!store_begin(c->s, &err)) {
-				if (store_obs_transition(c->s, sr.id, period, action, c->user.login,
-				                         comment && *comment ? comment : NULL, &ps))
-					store_rollback(c->s);
-				else
-					store_commit(c->s, &err);
-			}
-			series_rec_free(&sr);
-		}
-		notice = ps.n ? xstrdup(ps.v[0].message)
-		              : xasprintf("Đã %s %s kỳ %s",
-		                          !strcmp(action, "approve") ? "duyệt" : "trả lại", ind,
-		                          period);
-		if (ps.n)
-			c->rs->status = pg_form_status(ps.v[0].code);
-		problems_free(&ps);
-		free(ind);
-		free(period);
-		free(action);
-		free(comment);
-	}
-	struct obs_rec *o;
-	size_t n;
+	if (post)
+		notice = review_post(c, unit);
 	pg_head(c, "Duyệt số liệu", unit);
 	buf_puts(B, "<h1>Số liệu chờ duyệt</h1>");
 	if (notice) {
@@ -852,51 +1041,37 @@ void page_approvals(struct ctx *c, char *const *arg)
 		pg_esc(c, notice);
 		buf_puts(B, "</p>");
 	}
-	size_t waiting = 0;
-	if (!store_obs_list(c->s, u.id, NULL, &o, &n, &err)) {
-		buf_puts(B,
-		         "<table><thead><tr><th>Chỉ tiêu</th><th>Kỳ</th><th>Số liệu</th><th>Người "
-		         "gửi</th><th></th></tr></thead><tbody>");
-		for (size_t i = 0; i < n; i++) {
-			if (o[i].status && !strcmp(o[i].status, "submitted")) {
-				waiting++;
-				buf_puts(B, "<tr><td>");
-				pg_esc(c, o[i].code);
-				buf_puts(B, "</td><td>");
-				pg_esc(c, o[i].period);
-				buf_puts(B, "</td><td class=\"num\">");
-				if (o[i].has_value) {
-					pg_figure(c, o[i].value);
-				} else if (o[i].has_ratio) {
-					pg_figure(c, o[i].num);
-					buf_putc(B, '/');
-					pg_figure(c, o[i].den);
-				} else if (o[i].has_level)
-					pg_esc(c, o[i].level);
-				else if (o[i].has_yes)
-					buf_puts(B, o[i].yes ? "Có" : "Không");
-				buf_puts(B, "</td><td>");
-				pg_esc(c, o[i].by);
-				buf_puts(B, "</td><td><form method=\"post\" class=\"inline\">"
-				            "<input type=\"hidden\" name=\"csrf\" value=\"");
-				pg_esc(c, c->sess.csrf);
-				buf_puts(B,
-				         "\"><input type=\"hidden\" name=\"indicator\" value=\"");
-				pg_esc(c, o[i].code);
-				buf_puts(B, "\"><input type=\"hidden\" name=\"period\" value=\"");
-				pg_esc(c, o[i].period);
-				buf_puts(B, "\"><button name=\"action\" "
-				            "value=\"approve\">Duyệt</button> "
-				            "<input name=\"comment\" placeholder=\"Lý do trả lại\" "
-				            "aria-label=\"Lý do trả lại\"> <button name=\"action\" "
-				            "value=\"return\">Trả lại</button></form></td></tr>");
-			}
-			obs_rec_free(&o[i]);
+	struct queue_row *q;
+	size_t n = 0;
+	if (!queue_list(c->s, unit, &q, &n, &err)) {
+		bool units = false;
+		for (size_t i = 0; i < n; i++)
+			units |= strcmp(q[i].unit, unit) != 0;
+		if (n) {
+			buf_puts(B, "<form method=\"post\" class=\"queue\"><input type=\"hidden\" "
+			            "name=\"csrf\" value=\"");
+			pg_esc(c, c->sess.csrf);
+			buf_printf(B, "\"><input type=\"hidden\" name=\"n\" value=\"%zu\">", n);
+			queue_actions(c, n, "tren");
+			buf_printf(B,
+			           "<div class=\"wide\"><table><thead><tr><th>Chọn</th>%s<th>Chỉ "
+			           "tiêu</th><th>Kỳ</th><th>Số liệu</th><th>Mục tiêu</th><th>Kỳ "
+			           "trước</th><th>Minh chứng</th><th>Người gửi</th><th></th></tr>"
+			           "</thead><tbody>",
+			           units ? "<th>Đơn vị</th>" : "");
+			for (size_t i = 0; i < n; i++)
+				queue_row_html(c, &q[i], i, units);
+			buf_puts(B, "</tbody></table></div>");
+			queue_actions(c, n, "duoi");
+			buf_puts(B, "</form>");
 		}
-		free(o);
-		buf_puts(B, "</tbody></table>");
+		queue_free(q, n);
+	} else {
+		buf_puts(B, "<p class=\"error\">");
+		pg_esc(c, err);
+		buf_puts(B, "</p>");
 	}
-	if (!waiting)
+	if (!n)
 		buf_puts(B, "<p>Không có số liệu nào chờ duyệt.</p>");
 	pg_foot(c);
 	free(notice);
