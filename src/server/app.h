@@ -170,6 +170,12 @@ void app_lives_free(struct app *a);
 bool app_heavy_begin(struct ctx *c);
 void app_heavy_end(struct ctx *c);
 
+/* The signed-in account's inbox (inbox.h) for today in Việt Nam
+ * (page_inbox.c); app_inbox_changed after marking some read. */
+struct inbox_msg;
+int app_inbox(struct ctx *c, struct inbox_msg **out, size_t *n, char **err);
+void app_inbox_changed(struct ctx *c);
+
 void api_route(struct ctx *c);
 void pages_route(struct ctx *c);
 

@@ -84,6 +84,7 @@ static const struct page_route {
         {"/dang-nhap", true, true, OPEN, 0, 0, false, page_signin},
         {"/dang-xuat", false, true, OPEN, 0, 0, false, page_signout},
         {"/tai-khoan", true, true, OPEN, 0, 0, false, page_account},
+        {"/thong-bao", true, true, OPEN, 0, 0, false, page_inbox},
         {"/static/app.css", true, false, OPEN, 0, 0, true, page_css},
         {"/static/app.js", true, false, OPEN, 0, 0, true, page_js},
         {"/cong-khai/*", true, false, OPEN, 0, 0, false, page_public},

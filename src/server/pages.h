@@ -56,5 +56,11 @@ page_fn page_overview, page_public, page_indicator; /* page_unit.c */
 page_fn page_entry, page_approvals, page_tasks;     /* page_entry.c */
 page_fn page_links;                                 /* page_links.c */
 page_fn page_province, page_report;                 /* page_province.c */
+page_fn page_inbox;                                 /* page_inbox.c */
+/* The signed-in account's unread messages (-1: no inbox, no unit); on the
+ * network thread without a kept count, the request is deferred. */
+int pg_inbox_unread(struct ctx *c);
+/* The account's messages as a list, at most max (a home page's box). */
+void pg_inbox_list(struct ctx *c, size_t max);
 
 #endif
