@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# store_review.sh: issue 14, entry that loses nothing and review that closes
+# the loop, through the API and the pages of the real server over the demo
+# database (SQLite, or $CHITIEU_TEST_DB_URL):
+#  - the entry form refused for one bad value shows back every field typed
+#    (value, numerator/denominator, evidence, level, yes/no, note); fixed, it
+#    says how many were saved and names what was not saved, with why;
+#  - a bad period on the entry page is the entry page with a message (400);
+#  - the province office's queue (page and API) holds a commune's pending
+#    figure with its name and target;
+#  - a return needs a reason (nothing changes without one); with one, the
+#    reporter finds it in the inbox (/me/inbox, unread), beside the figure on
+#    the entry page and in /returned; marking read; resubmitting clears it;
+#  - approve several, all or nothing (one refused: none done), then all;
+#  - drafts kept as typed, even a wrong figure, and shown back on the form.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+use_demo
+pw=matkhau-demo
+P=2029-Q1 # a period of the plans' years the demo leaves empty
+has() { grep -qF -- "$1" "$tmp/$3" && ok || bad "$2: no \"$1\" in: $(head -c 300 "$tmp/$3")"; }
+hasnt() { grep -qF -- "$1" "$tmp/$3" && bad "$2: \"$1\" in $3" || ok; }
+start_server --timeout 5 --workers 2
+
+signin() {
+	curl -s -o "$tmp/signin" -w '%{http_code}' -c "$tmp/jar.$1" -H 'Content-Type: application/json' \
+		-d "{\"login\":\"$1\",\"password\":\"$pw\"}" "$base/api/v1/session"
+	jq -r .csrf "$tmp/signin" 2> /dev/null > "$tmp/csrf.$1"
+}
+# page LOGIN PATH [FIELD=VALUE...]: GET, or POST the fields; status, page in $tmp/page.
+page() {
+	local who=$1 path=$2
+	shift 2
+	local args=(-s -o "$tmp/page" -w '%{http_code}' -b "$tmp/jar.$who")
+	if [ $# -gt 0 ]; then
+		args+=(--data-urlencode "csrf=$(cat "$tmp/csrf.$who")")
+		for f in "$@"; do args+=(--data-urlencode "$f"); done
+	fi
+	curl "${args[@]}" "$base$path"
+}
+# as LOGIN METHOD PATH [BODY]: the API; status, body in $tmp/body.
+as() {
+	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
+	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
+	curl "${args[@]}" "$base$3"
+}
+status_of() { # UNIT CODE PERIOD
+	sql "SELECT o.status FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = '$1' AND s.code = '$2' AND o.period = '$3'"
+}
+for l in baocao vanphong tinh; do
+	[ "$(signin $l)" = 200 ] && ok || bad "sign in $l: $(cat "$tmp/signin")"
+done
+
+# ---- entry: one bad value, nothing lost ---------------------------------------------------------
+got=$(page baocao "/don-vi/DEMO-A/nhap-lieu?period=$P" v.II.1=-5 n.II.2=3 d.II.2=10 \
+	e.II.2=https://so.example.vn/bb-ii2.pdf v.II.3=4 t.II.3="ghi chú II.3" y.II.9=có l.II.11=Khá \
+	v.II.14=0,7 e.II.4=https://so.example.vn/chi-minh-chung.pdf action=draft)
+[ "$got" = 422 ] && ok || bad "one bad value: $got, want 422"
+for want in 'id="v-II.1" name="v.II.1" class="num" inputmode="decimal" value="-5"' \
+	'name="n.II.2" class="num" inputmode="decimal" value="3"' \
+	'name="d.II.2" class="num" inputmode="decimal" value="10"' \
+	'name="e.II.2" class="evidence" value="https://so.example.vn/bb-ii2.pdf"' \
+	'name="t.II.3" class="note" value="ghi chú II.3"' \
+	'<option value="có" selected>' '<option value="Khá" selected>' \
+	'name="v.II.14" class="num" inputmode="decimal" value="0,7"' \
+	'href="#r-II.1"'; do
+	has "$want" "kept after the error" page
+done
+[ "$(count "SELECT count(*) FROM observations WHERE period = '$P'")" = 0 ] && ok || bad "a refused form wrote figures"
+got=$(page baocao "/don-vi/DEMO-A/nhap-lieu?period=$P" v.II.1=5 n.II.2=3 d.II.2=10 \
+	e.II.2=https://so.example.vn/bb-ii2.pdf v.II.3=4 t.II.3="ghi chú II.3" y.II.9=có l.II.11=Khá \
+	v.II.14=0,7 e.II.4=https://so.example.vn/chi-minh-chung.pdf action=submit)
+[ "$got" = 200 ] && ok || bad "fixed: $got"
+has "Đã lưu 6 số liệu; đã gửi duyệt 6 số liệu" "how many saved and sent" page
+has 'II.4</a>: có minh chứng hoặc ghi chú nhưng chưa có số liệu' "what was not saved, with why" page
+[ "$(count "SELECT count(*) FROM observations WHERE period = '$P' AND status = 'submitted'")" = 6 ] && ok || bad "six submitted"
+[ "$(sql "SELECT num || '/' || den || ' ' || evidence FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-A' AND s.code = 'II.2' AND o.period = '$P'")" = "3.0/10.0 https://so.example.vn/bb-ii2.pdf" ] ||
+	[ "$(sql "SELECT num || '/' || den || ' ' || evidence FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-A' AND s.code = 'II.2' AND o.period = '$P'")" = "3/10 https://so.example.vn/bb-ii2.pdf" ] && ok || bad "the pair and its evidence stored"
+[ "$(sql "SELECT note FROM observations o JOIN series s ON s.id = o.series_id WHERE s.code = 'II.3' AND o.period = '$P'")" = "ghi chú II.3" ] && ok || bad "the note stored"
+got=$(page baocao "/don-vi/DEMO-A/nhap-lieu?period=quy3")
+[ "$got" = 400 ] && ok || bad "a bad period: $got"
+has 'Kỳ &quot;quy3&quot; không đúng' "a bad period said on the entry page" page
+has '<select id="period" name="period">' "the open periods to choose from" page
+
+# ---- the province office sees the commune's pending figure ------------------------------------------------
+got=$(page tinh /don-vi/DEMO/duyet)
+[ "$got" = 200 ] && ok || bad "province queue page: $got"
+has "DEMO-A|II.1|$P" "the province queue holds the commune's figure" page
+has "Tỷ lệ chi ngân sách địa phương cho khoa học" "the indicator's name in the queue" page
+[ "$(as tinh GET /api/v1/units/DEMO/approvals?per_page=500)" = 200 ] && ok || bad "API queue: $(cat "$tmp/body")"
+[ "$(jq -r --arg p $P '.items[] | select(.unit == "DEMO-A" and .indicator == "II.1" and .period == $p) | .name + " | " + .target.text' "$tmp/body")" != "" ] &&
+	jq -e --arg p $P '.items[] | select(.unit == "DEMO-A" and .indicator == "II.1" and .period == $p) | .target.year > 0 and .recorded_by == "baocao"' "$tmp/body" > /dev/null && ok || bad "API queue row with name and target: $(head -c 300 "$tmp/body")"
+
+# ---- return needs a reason; the reporter sees it ------------------------------------------------------------
+one="{\"unit\":\"DEMO-A\",\"indicator\":\"II.1\",\"period\":\"$P\"}"
+got=$(as tinh POST /api/v1/units/DEMO/review "{\"action\":\"return\",\"items\":[$one]}")
+[ "$got" = 400 ] && grep -q E_COMMENT "$tmp/body" && ok || bad "return without a reason: $got $(cat "$tmp/body")"
+[ "$(status_of DEMO-A II.1 $P)" = submitted ] && ok || bad "nothing changed without a reason"
+got=$(page tinh /don-vi/DEMO/duyet n=1 "k.0=DEMO-A|II.1|$P" act=return:0 r.0=)
+[ "$got" = 422 ] && ok || bad "page return without a reason: $got"
+got=$(as tinh POST /api/v1/units/DEMO/review "{\"action\":\"return\",\"comment\":\"Tỷ lệ chi quá cao, kiểm tra lại\",\"items\":[$one]}")
+[ "$got" = 200 ] && ok || bad "return with a reason: $got $(cat "$tmp/body")"
+[ "$(status_of DEMO-A II.1 $P)" = returned ] && ok || bad "II.1 returned"
+[ "$(as baocao GET /api/v1/me/inbox)" = 200 ] && ok || bad "inbox: $(cat "$tmp/body")"
+jq -e '.unread >= 1' "$tmp/body" > /dev/null && ok || bad "an unread message: $(head -c 300 "$tmp/body")"
+jq -e --arg p $P '.items[] | select(.kind == "returned" and .indicator == "II.1" and .period == $p and .read == false) | .text | contains("Tỷ lệ chi quá cao, kiểm tra lại")' "$tmp/body" > /dev/null && ok || bad "the reason in the inbox: $(head -c 400 "$tmp/body")"
+[ "$(as baocao GET "/api/v1/units/DEMO-A/returned?period=$P")" = 200 ] && [ "$(jq -r '.items[0].reason' "$tmp/body")" = "Tỷ lệ chi quá cao, kiểm tra lại" ] && ok || bad "returned reasons: $(cat "$tmp/body")"
+page baocao "/don-vi/DEMO-A/nhap-lieu?period=$P" > /dev/null
+has '<span class="reason">Tỷ lệ chi quá cao, kiểm tra lại</span>' "the reason beside the figure" page
+has '<a class="inbox" href="/thong-bao">Thông báo <span class="count">' "the unread count in the header" page
+page baocao /thong-bao > /dev/null
+has "Tỷ lệ chi quá cao, kiểm tra lại" "the inbox page" page
+[ "$(as baocao POST /api/v1/me/inbox/read '{}')" = 200 ] && ok || bad "mark read: $(cat "$tmp/body")"
+as baocao GET /api/v1/me/inbox > /dev/null
+jq -e --arg p $P '[.items[] | select(.indicator == "II.1" and .period == $p and .read == true)] | length == 1' "$tmp/body" > /dev/null && ok || bad "read: $(head -c 300 "$tmp/body")"
+# The reporter fixes and resubmits: the reason is gone.
+got=$(page baocao "/don-vi/DEMO-A/nhap-lieu?period=$P" v.II.1=3 action=submit)
+[ "$got" = 200 ] && [ "$(status_of DEMO-A II.1 $P)" = submitted ] && ok || bad "resubmitted: $got $(status_of DEMO-A II.1 $P)"
+as baocao GET "/api/v1/units/DEMO-A/returned?period=$P" > /dev/null
+[ "$(jq -r '.total' "$tmp/body")" = 0 ] && ok || bad "resubmitting clears the reason: $(cat "$tmp/body")"
+as baocao GET /api/v1/me/inbox > /dev/null
+jq -e --arg p $P '[.items[] | select(.kind == "returned" and .period == $p)] | length == 0' "$tmp/body" > /dev/null && ok || bad "no returned message left: $(cat "$tmp/body")"
+
+# ---- approve several, all or nothing; then all ----------------------------------------------------------------
+two="[{\"indicator\":\"II.1\",\"period\":\"$P\"},{\"indicator\":\"II.3\",\"period\":\"$P\"}]"
+got=$(as vanphong POST /api/v1/units/DEMO-A/review "{\"action\":\"approve\",\"items\":$two}")
+[ "$got" = 200 ] && [ "$(jq -r .figures "$tmp/body")" = 2 ] && ok || bad "approve two: $got $(cat "$tmp/body")"
+[ "$(status_of DEMO-A II.1 $P) $(status_of DEMO-A II.3 $P)" = "approved approved" ] && ok || bad "two approved"
+got=$(as vanphong POST /api/v1/units/DEMO-A/review "{\"action\":\"approve\",\"items\":[{\"indicator\":\"II.14\",\"period\":\"$P\"},{\"indicator\":\"II.3\",\"period\":\"$P\"}]}")
+[ "$got" = 409 ] || [ "$got" = 400 ] && ok || bad "one already approved: $got $(cat "$tmp/body")"
+[ "$(status_of DEMO-A II.14 $P)" = submitted ] && ok || bad "all or nothing: II.14 $(status_of DEMO-A II.14 $P)"
+got=$(page vanphong /don-vi/DEMO-A/duyet n=0 act=approve-all)
+[ "$got" = 422 ] && ok || bad "approve all of nothing named: $got"
+got=$(as vanphong POST /api/v1/units/DEMO-A/review '{"action":"approve","all":true}')
+[ "$got" = 200 ] && [ "$(jq -r .figures "$tmp/body")" -ge 4 ] && ok || bad "approve all: $got $(cat "$tmp/body")"
+[ "$(count "SELECT count(*) FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-A' AND o.status = 'submitted'")" = 0 ] && ok || bad "nothing left to approve"
+
+# ---- drafts as typed ---------------------------------------------------------------------------------------------
+got=$(as baocao POST /api/v1/units/DEMO-A/drafts '{"period":"2029-Q2","indicator":"II.8","fields":{"value":"12,5x","note":"chờ số liệu phòng Tài chính"}}')
+[ "$got" = 200 ] && ok || bad "a draft: $got $(cat "$tmp/body")"
+got=$(as baocao POST /api/v1/units/DEMO-A/drafts '{"period":"2029-Q2","indicator":"I.3","fields":{"value":"1"}}')
+[ "$got" = 403 ] && ok || bad "a draft of another agency's indicator: $got"
+as baocao GET "/api/v1/units/DEMO-A/drafts?period=2029-Q2" > /dev/null
+[ "$(jq -r '.items[0].fields.value' "$tmp/body")" = "12,5x" ] && ok || bad "the draft as typed: $(cat "$tmp/body")"
+page baocao "/don-vi/DEMO-A/nhap-lieu?period=2029-Q2" > /dev/null
+has 'name="v.II.8" class="num" inputmode="decimal" value="12,5x"' "the draft on the form" page
+has 'value="chờ số liệu phòng Tài chính"' "the draft's note on the form" page
+finish store_review
