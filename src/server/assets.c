@@ -42,7 +42,8 @@ const char app_css[] =
         ".3em 0;vertical-align:top}.entry .field label{font-size:.8em;color:#4a5568}.entry "
         "input.num{width:7em}.entry input.evidence,.entry input.note{width:14em;max-width:100%}"
         ".ctx{font-size:.85em;color:#4a5568;display:flex;flex-wrap:wrap;gap:.2em 1em}"
-        ".returned{background:#fff5f5;border-left:4px solid #c53030;padding:.3em .5em;margin:.3em 0}"
+        ".returned{background:#fff5f5;border-left:4px solid #c53030;padding:.3em .5em;margin:.3em "
+        "0}"
         ".summary{background:#fff5f5;padding:.5em 1em;border-radius:.3em}.summary a{color:#9b2c2c}"
         ".actions{display:flex;gap:.5em;flex-wrap:wrap}.saved{font-size:.8em;color:#276749}"
         ".window{color:#4a5568}.inbox .count{display:inline-block;min-width:1.4em;padding:0 .4em;"
@@ -53,6 +54,8 @@ const char app_css[] =
         "nowrap}.queue td.act input{width:10em}.note{font-size:.85em;color:#4a5568}"
         "@media (max-width:640px){.entry .field{display:flex;margin:.2em 0}.entry input.num,"
         ".entry input.evidence,.entry input.note{width:100%}.queue td.act{white-space:normal}}"
+        "form.period{flex-wrap:wrap;max-width:100%}form.period "
+        "select{max-width:100%;min-width:0}.queue .wide{position:relative}"
         "@media print{header,form,button{display:none}main{max-width:none}}";
 
 const char app_js[] =

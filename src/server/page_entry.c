@@ -666,7 +666,7 @@ static char *save_notice(size_t saved, bool submit, size_t sent, const struct po
 	else
 		buf_puts(&b, "Không có số liệu mới nào để lưu");
 	if (submit)
-		buf_printf(&b, "; đã gửi duyệt %zu số liệu", sent);
+		buf_printf(&b, "%s gửi duyệt %zu số liệu", saved ? " và" : "; đã", sent);
 	buf_puts(&b, ".</p>");
 	size_t skipped = 0;
 	for (size_t i = 0; i < n; i++)

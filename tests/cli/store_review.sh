@@ -73,7 +73,7 @@ got=$(page baocao "/don-vi/DEMO-A/nhap-lieu?period=$P" v.II.1=5 n.II.2=3 d.II.2=
 	e.II.2=https://so.example.vn/bb-ii2.pdf v.II.3=4 t.II.3="ghi chú II.3" y.II.9=có l.II.11=Khá \
 	v.II.14=0,7 e.II.4=https://so.example.vn/chi-minh-chung.pdf action=submit)
 [ "$got" = 200 ] && ok || bad "fixed: $got"
-has "Đã lưu 6 số liệu; đã gửi duyệt 6 số liệu" "how many saved and sent" page
+has "Đã lưu 6 số liệu và gửi duyệt 6 số liệu" "how many saved and sent" page
 has 'II.4</a>: có minh chứng hoặc ghi chú nhưng chưa có số liệu' "what was not saved, with why" page
 [ "$(count "SELECT count(*) FROM observations WHERE period = '$P' AND status = 'submitted'")" = 6 ] && ok || bad "six submitted"
 [ "$(sql "SELECT num || '/' || den || ' ' || evidence FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-A' AND s.code = 'II.2' AND o.period = '$P'")" = "3.0/10.0 https://so.example.vn/bb-ii2.pdf" ] ||
@@ -88,6 +88,7 @@ has '<select id="period" name="period">' "the open periods to choose from" page
 got=$(page tinh /don-vi/DEMO/duyet)
 [ "$got" = 200 ] && ok || bad "province queue page: $got"
 has "DEMO-A|II.1|$P" "the province queue holds the commune's figure" page
+hasnt "Không có số liệu nào chờ duyệt" "the province queue is not empty" page
 has "Tỷ lệ chi ngân sách địa phương cho khoa học" "the indicator's name in the queue" page
 [ "$(as tinh GET /api/v1/units/DEMO/approvals?per_page=500)" = 200 ] && ok || bad "API queue: $(cat "$tmp/body")"
 [ "$(jq -r --arg p $P '.items[] | select(.unit == "DEMO-A" and .indicator == "II.1" and .period == $p) | .name + " | " + .target.text' "$tmp/body")" != "" ] &&
