@@ -132,9 +132,9 @@ static void input(struct ctx *c, const struct entry_src *src, int k, const struc
 	field_id(c, k, x->code);
 	buf_printf(B, "\">%s</label><input id=\"", label);
 	field_id(c, k, x->code);
-	buf_printf(B, "\" name=\"%c.", KINDS[k]);
+	buf_printf(B, "\" class=\"%s\" name=\"%c.", cls, KINDS[k]);
 	pg_esc(c, x->code);
-	buf_printf(B, "\" class=\"%s\"%s value=\"", cls, k <= K_D ? " inputmode=\"decimal\"" : "");
+	buf_printf(B, "\"%s value=\"", k <= K_D ? " inputmode=\"decimal\"" : "");
 	field_text(c, src, k, x->code, o);
 	buf_puts(B, "\"></span>");
 }

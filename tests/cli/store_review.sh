@@ -58,13 +58,13 @@ got=$(page baocao "/don-vi/DEMO-A/nhap-lieu?period=$P" v.II.1=-5 n.II.2=3 d.II.2
 	e.II.2=https://so.example.vn/bb-ii2.pdf v.II.3=4 t.II.3="ghi chú II.3" y.II.9=có l.II.11=Khá \
 	v.II.14=0,7 e.II.4=https://so.example.vn/chi-minh-chung.pdf action=draft)
 [ "$got" = 422 ] && ok || bad "one bad value: $got, want 422"
-for want in 'id="v-II.1" name="v.II.1" class="num" inputmode="decimal" value="-5"' \
-	'name="n.II.2" class="num" inputmode="decimal" value="3"' \
-	'name="d.II.2" class="num" inputmode="decimal" value="10"' \
-	'name="e.II.2" class="evidence" value="https://so.example.vn/bb-ii2.pdf"' \
-	'name="t.II.3" class="note" value="ghi chú II.3"' \
+for want in 'id="v-II.1" class="num" name="v.II.1" inputmode="decimal" value="-5"' \
+	'name="n.II.2" inputmode="decimal" value="3"' \
+	'name="d.II.2" inputmode="decimal" value="10"' \
+	'class="evidence" name="e.II.2" value="https://so.example.vn/bb-ii2.pdf"' \
+	'class="note" name="t.II.3" value="ghi chú II.3"' \
 	'<option value="có" selected>' '<option value="Khá" selected>' \
-	'name="v.II.14" class="num" inputmode="decimal" value="0,7"' \
+	'name="v.II.14" inputmode="decimal" value="0,7"' \
 	'href="#r-II.1"'; do
 	has "$want" "kept after the error" page
 done
@@ -146,6 +146,6 @@ got=$(as baocao POST /api/v1/units/DEMO-A/drafts '{"period":"2029-Q2","indicator
 as baocao GET "/api/v1/units/DEMO-A/drafts?period=2029-Q2" > /dev/null
 [ "$(jq -r '.items[0].fields.value' "$tmp/body")" = "12,5x" ] && ok || bad "the draft as typed: $(cat "$tmp/body")"
 page baocao "/don-vi/DEMO-A/nhap-lieu?period=2029-Q2" > /dev/null
-has 'name="v.II.8" class="num" inputmode="decimal" value="12,5x"' "the draft on the form" page
+has 'name="v.II.8" inputmode="decimal" value="12,5x"' "the draft on the form" page
 has 'value="chờ số liệu phòng Tài chính"' "the draft's note on the form" page
 finish store_review
