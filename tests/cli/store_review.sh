@@ -148,4 +148,23 @@ as baocao GET "/api/v1/units/DEMO-A/drafts?period=2029-Q2" > /dev/null
 page baocao "/don-vi/DEMO-A/nhap-lieu?period=2029-Q2" > /dev/null
 has 'name="v.II.8" inputmode="decimal" value="12,5x"' "the draft on the form" page
 has 'value="chờ số liệu phòng Tài chính"' "the draft's note on the form" page
+# ---- the inbox also says: a cut-off closing with figures missing, overdue tasks ------------------------------
+# A commune on plan 001 (it has tasks, some due long ago), its cut-off day
+# set so that the window holding today closes within two to six days.
+day=$(TZ=Asia/Ho_Chi_Minh date +%-d)
+if [ "$day" -le 25 ]; then cut=$((day + 3)); else cut=2; fi
+run "unit with a cut-off day" 0 unit add --code DEMO-T --name "Xã Thử (demo)" --kind commune --parent DEMO --cutoff-day "$cut"
+run "plan 001" 0 import "$data/plans/001_5a02e85ee0dfd10c.txt" --unit DEMO-T
+echo "$pw" | run "office of DEMO-T" 0 user add --login vpthu --name "Văn phòng xã Thử (demo)" --role office --unit DEMO-T
+[ "$(signin vpthu)" = 200 ] && ok || bad "sign in vpthu"
+[ "$(as vpthu GET /api/v1/me/inbox)" = 200 ] && ok || bad "inbox of DEMO-T: $(cat "$tmp/body")"
+jq -e '[.items[] | select(.kind == "cutoff")] | length >= 1' "$tmp/body" > /dev/null && ok || bad "a cut-off closing: $(head -c 400 "$tmp/body")"
+jq -e '.items[] | select(.kind == "cutoff") | .text | test("chốt số liệu ngày [0-9]{2}/[0-9]{2}/[0-9]{4} \\(còn [0-6] ngày\\): [0-9]+/[0-9]+ chỉ tiêu chưa có số liệu")' "$tmp/body" > /dev/null && ok || bad "the cut-off's sentence: $(jq -r '.items[] | select(.kind == "cutoff") | .text' "$tmp/body")"
+overdue=$(jq '[.items[] | select(.kind == "overdue")] | length' "$tmp/body")
+as vpthu GET "/api/v1/units/DEMO-T/tasks?per_page=500&period=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m)" > /dev/null
+want=$(jq '[.items[] | select(.overdue == true)] | length' "$tmp/body")
+[ "$want" -ge 1 ] && [ "$overdue" = "$want" ] && ok || bad "overdue tasks in the inbox: $overdue, the task list says $want"
+page vpthu /thong-bao > /dev/null
+has "quá hạn" "overdue tasks on the inbox page" page
+has "Sắp chốt số liệu" "the cut-off on the inbox page" page
 finish store_review
