@@ -8,7 +8,8 @@
 #
 # Harnesses: fuzz_import (whole documents), fuzz_html (web pages), fuzz_target (target cells),
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
-# fuzz_encoding (if present), fuzz_accounts (the account/session cache). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_encoding (if present), fuzz_accounts (the account/session cache),
+# fuzz_multipart (multipart/form-data upload bodies). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -43,7 +44,7 @@ if [ $# -gt 0 ]; then
 	harnesses=("$@")
 else
 	harnesses=()
-	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx fuzz_pdfrows; do
+	for h in fuzz_import fuzz_html fuzz_target fuzz_encoding fuzz_csv fuzz_period fuzz_restore fuzz_http fuzz_dhis2 fuzz_figure fuzz_accounts fuzz_docx fuzz_xlsx fuzz_pdfrows fuzz_multipart; do
 		[ -f "fuzz/$h.c" ] && harnesses+=("$h")
 	done
 fi
@@ -207,6 +208,12 @@ for h in "${harnesses[@]}"; do
 			printf '\n@@\n<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' >>"$seeds/small.xml"
 		fi
 		max_len=1048576
+		;;
+	fuzz_multipart)
+		# Content-Type line, then the body: a form with a field and a file
+		printf 'multipart/form-data; boundary=XyZ\n--XyZ\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nabc\r\n--XyZ\r\nContent-Disposition: form-data; name="file"; filename="k\\"h.docx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\003\004\r\n--Xy\r\n--XyZ--\r\n' >"$seeds/form"
+		printf 'multipart/form-data; charset=utf-8; boundary="a b"\npreamble\r\n--a b\r\nContent-Disposition: form-data; flag; name=x\r\n\r\n\r\n--a b--' >"$seeds/quoted"
+		max_len=8192
 		;;
 	fuzz_figure)
 		for f in 85 2,5 2.5 2.125 2.125,5 1.234.567 0.125 1e-3 1,5e-3 -3,5 1,234.5 \
