@@ -1343,6 +1343,35 @@ static void api_inbox_read(struct ctx *c, const struct args *a)
 	json_decref(j);
 }
 
+/* The file as the body (any Content-Type: the content is checked). */
+static void api_evidence_put(struct ctx *c, const struct args *a)
+{
+	const char *code = a->p[1], *period = a->p[2];
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !csrf(c) || !get_unit(c, a->p[0], &u))
+		return;
+	struct problems ps = {0};
+	char *url = NULL, *name = ctx_query(c, "filename");
+	if (leads_all(c, u.id, &code, 1, &ps))
+		app_evidence_put(c, a->p[0], code, period, name, c->rq->body, c->rq->body_len, &url,
+		                 &ps);
+	if (ps.n)
+		reply_problems(c, app_code_status(ps.v[0].code), &ps);
+	else
+		reply_json(c, 201,
+		           json_pack("{ssssss}", "indicator", code, "period", period, "url", url));
+	problems_free(&ps);
+	free(url);
+	free(name);
+	unit_rec_free(&u);
+}
+
+static void api_evidence_get(struct ctx *c, const struct args *a)
+{
+	if (allowed(c, RIGHT_READ, a->p[0]))
+		app_evidence_get(c, a->p[0], a->p[1], true);
+}
+
 static const struct route routes[] = {
         {"GET", "/openapi.json", "This document (OpenAPI 3.1)", true, api_openapi, false},
         {"POST", "/session", "Sign in with {login, password}; sets the session cookie", true,
@@ -1401,6 +1430,12 @@ static const struct route routes[] = {
          "Keep a draft as typed: {period, indicator, fields: {value, num, den, level, yes, "
          "evidence, note}}",
          false, api_draft_put, false},
+        {"POST", "/units/{unit}/evidence/{indicator}/{period}",
+         "Keep an evidence file (the body; PDF, JPEG, PNG, DOCX or XLSX by content, at most "
+         "1,000,000 bytes; ?filename=); its link goes to one's draft of the figure",
+         false, api_evidence_put, false},
+        {"GET", "/units/{unit}/files/{id}", "An evidence file, as an attachment", false,
+         api_evidence_get, false},
         {"GET", "/me/inbox",
          "One's messages (Thông báo): returned figures, closing cut-offs, overdue tasks", false,
          api_inbox, false},

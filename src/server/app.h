@@ -176,6 +176,17 @@ struct inbox_msg;
 int app_inbox(struct ctx *c, struct inbox_msg **out, size_t *n, char **err);
 void app_inbox_changed(struct ctx *c);
 
+/* Evidence files (page_evidence.c): keep one for a unit's indicator and
+ * period (checked by content: PDF, JPEG, PNG, DOCX, XLSX; size-limited),
+ * its link put in the account's draft of the figure: 0 and *url (caller
+ * frees), or -1 with a problem (E_INPUT, E_TOO_LARGE, E_FILE_TYPE,
+ * E_NOT_FOUND, E_DB). app_evidence_get answers with the file as an
+ * attachment (a 404 page, or JSON error when json). */
+int app_evidence_put(struct ctx *c, const char *unit, const char *code, const char *period,
+                     const char *filename, const char *data, size_t len, char **url,
+                     struct problems *ps);
+void app_evidence_get(struct ctx *c, const char *unit, const char *id, bool json);
+
 void api_route(struct ctx *c);
 void pages_route(struct ctx *c);
 

@@ -287,6 +287,18 @@ static void entry_row(struct ctx *c, const struct unit_view *v, const struct ind
 	}
 	figure_fields(c, src, x, o);
 	input(c, src, K_E, x, o, "Minh chứng (liên kết)", "evidence");
+	buf_puts(B, "<a class=\"upload\" href=\"/don-vi/");
+	pg_esc(c, v->u.code);
+	buf_puts(B, "/minh-chung?indicator=");
+	pg_esc(c, x->code);
+	buf_puts(B, "&amp;period=");
+	pg_esc(c, period);
+	buf_puts(B, "\">Tải tệp minh chứng</a>");
+	if (o && o->evidence && !strncmp(o->evidence, "/don-vi/", 8)) {
+		buf_puts(B, " <a class=\"upload\" href=\"");
+		pg_esc(c, o->evidence);
+		buf_puts(B, "\">Xem tệp đã lưu</a>");
+	}
 	input(c, src, K_T, x, o, "Ghi chú", "note");
 	buf_puts(B, "</td><td>");
 	pg_esc(c, pg_state_vi(o ? o->status : NULL));

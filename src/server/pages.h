@@ -57,6 +57,7 @@ page_fn page_entry, page_approvals, page_tasks;     /* page_entry.c */
 page_fn page_links;                                 /* page_links.c */
 page_fn page_province, page_report;                 /* page_province.c */
 page_fn page_inbox;                                 /* page_inbox.c */
+page_fn page_evidence, page_evidence_file;          /* page_evidence.c */
 /* The signed-in account's unread messages (-1: no inbox, no unit); on the
  * network thread without a kept count, the request is deferred. */
 int pg_inbox_unread(struct ctx *c);

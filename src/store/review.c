@@ -222,3 +222,117 @@ int store_inbox_read(struct store *s, const char *login, char ***keys, size_t *n
 		D->bind_text(st, 1, login);
 	return st_collect(s, st, (void **)keys, n, sizeof **keys, read_key, err);
 }
+
+void file_rec_free(struct file_rec *f)
+{
+	free(f->code);
+	free(f->period);
+	free(f->name);
+	free(f->type);
+	free(f->by);
+	free(f->at);
+	free(f->data);
+	memset(f, 0, sizeof *f);
+}
+
+static const char B64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static char *b64_encode(const unsigned char *p, size_t n)
+{
+	char *out = xmalloc(4 * ((n + 2) / 3) + 1), *o = out;
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) |
+		             (i + 2 < n ? p[i + 2] : 0);
+		*o++ = B64[v >> 18 & 63];
+		*o++ = B64[v >> 12 & 63];
+		*o++ = i + 1 < n ? B64[v >> 6 & 63] : '=';
+		*o++ = i + 2 < n ? B64[v & 63] : '=';
+	}
+	*o = 0;
+	return out;
+}
+
+/* What b64_encode wrote (nothing else is stored): the bytes, *n of them. */
+static char *b64_decode(const char *s, size_t *n)
+{
+	size_t len = strlen(s);
+	char *out = xmalloc(len / 4 * 3 + 1);
+	*n = 0;
+	for (size_t i = 0; i + 3 < len; i += 4) {
+		unsigned v = 0;
+		int pad = 0;
+		for (int k = 0; k < 4; k++) {
+			const char *at = strchr(B64, s[i + k]);
+			pad += s[i + k] == '=';
+			v = v << 6 | (at && s[i + k] ? (unsigned)(at - B64) : 0);
+		}
+		out[(*n)++] = (char)(v >> 16);
+		if (pad < 2)
+			out[(*n)++] = (char)(v >> 8 & 255);
+		if (pad < 1)
+			out[(*n)++] = (char)(v & 255);
+	}
+	return out;
+}
+
+int store_file_put(struct store *s, int64_t unit, const char *code, const char *period,
+                   const char *name, const char *type, const char *data, size_t size,
+                   const char *by, int64_t *id, char **err)
+{
+	char at[32], *text = b64_encode((const unsigned char *)data, size);
+	st_now(at);
+	struct stmt *st =
+	        st_prep(s,
+	                "INSERT INTO evidence_files (unit_id, code, period, name, type, size,"
+	                " data, uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?)"
+	                " RETURNING id",
+	                err);
+	int rc = -1;
+	if (st) {
+		D->bind_int(st, 1, unit);
+		D->bind_text(st, 2, code);
+		D->bind_text(st, 3, period);
+		D->bind_text(st, 4, name);
+		D->bind_text(st, 5, type);
+		D->bind_int(st, 6, (int64_t)size);
+		D->bind_text(st, 7, text);
+		D->bind_text(st, 8, by);
+		D->bind_text(st, 9, at);
+		rc = D->step(st, err) == 1 ? 0 : -1;
+		if (!rc)
+			*id = D->col_int(st, 0);
+		st_done(s, st);
+	}
+	free(text);
+	if (!rc) {
+		char *detail = xasprintf("%s %s: %s (%zu byte)", code, period, name, size);
+		st_audit(s, by, "evidence.upload", "evidence_file", *id, detail);
+		free(detail);
+	}
+	return rc;
+}
+
+int store_file_get(struct store *s, int64_t unit, int64_t id, struct file_rec *out, char **err)
+{
+	struct stmt *st = st_prep(s,
+	                          "SELECT code, period, name, type, data, uploaded_by, uploaded_at"
+	                          " FROM evidence_files WHERE id = ? AND unit_id = ?",
+	                          err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, id);
+	D->bind_int(st, 2, unit);
+	int rc = D->step(st, err);
+	if (rc == 1) {
+		out->id = id;
+		out->code = xstrdup(D->col_text(st, 0));
+		out->period = xstrdup(D->col_text(st, 1));
+		out->name = xstrdup(D->col_text(st, 2));
+		out->type = xstrdup(D->col_text(st, 3));
+		out->data = b64_decode(D->col_text(st, 4), &out->size);
+		out->by = xstrdup(D->col_text(st, 5));
+		out->at = xstrdup(D->col_text(st, 6));
+	}
+	st_done(s, st);
+	return rc == 1 ? 0 : rc == 0 ? 1 : -1;
+}

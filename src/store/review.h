@@ -55,12 +55,33 @@ int store_inbox_mark(struct store *s, const char *login, const char *const *keys
 /* The keys the account has read (caller frees each and the array). */
 int store_inbox_read(struct store *s, const char *login, char ***keys, size_t *n, char **err);
 
+/* Evidence files kept with a figure (an indicator and period of a unit),
+ * checked by the caller; kept in the database (base64), so that backups
+ * and both backends hold them. */
+struct file_rec {
+	int64_t id;
+	char *code, *period, *name, *type, *by, *at; /* type: a MIME type */
+	char *data;                                  /* size bytes */
+	size_t size;
+};
+void file_rec_free(struct file_rec *f);
+int store_file_put(struct store *s, int64_t unit_id, const char *code, const char *period,
+                   const char *name, const char *type, const char *data, size_t size,
+                   const char *by, int64_t *id, char **err);
+/* 0 found, 1 not found (or of another unit), -1 error. */
+int store_file_get(struct store *s, int64_t unit_id, int64_t id, struct file_rec *out, char **err);
+
 /* Schema version 9's tables (a migration step, both backends). */
-#define REVIEW_TABLES                                                                              \
+#define REVIEW_TABLES(ID)                                                                          \
 	"CREATE TABLE IF NOT EXISTS entry_drafts (unit_id BIGINT NOT NULL REFERENCES units(id),"   \
 	" login TEXT NOT NULL, code TEXT NOT NULL, period TEXT NOT NULL, fields TEXT NOT NULL,"    \
 	" saved_at TEXT NOT NULL, PRIMARY KEY (unit_id, login, code, period));"                    \
 	"CREATE TABLE IF NOT EXISTS inbox_read (login TEXT NOT NULL, msg TEXT NOT NULL,"           \
-	" read_at TEXT NOT NULL, PRIMARY KEY (login, msg));"
+	" read_at TEXT NOT NULL, PRIMARY KEY (login, msg));"                                       \
+	"CREATE TABLE IF NOT EXISTS evidence_files (id " ID ", unit_id BIGINT NOT NULL"            \
+	" REFERENCES units(id), code TEXT NOT NULL, period TEXT NOT NULL, name TEXT NOT NULL,"     \
+	" type TEXT NOT NULL, size BIGINT NOT NULL, data TEXT NOT NULL, uploaded_by TEXT NOT "     \
+	"NULL,"                                                                                    \
+	" uploaded_at TEXT NOT NULL);"
 
 #endif

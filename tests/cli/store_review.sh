@@ -12,7 +12,12 @@
 #    reporter finds it in the inbox (/me/inbox, unread), beside the figure on
 #    the entry page and in /returned; marking read; resubmitting clears it;
 #  - approve several, all or nothing (one refused: none done), then all;
-#  - drafts kept as typed, even a wrong figure, and shown back on the form.
+#  - drafts kept as typed, even a wrong figure, and shown back on the form;
+#  - evidence as an uploaded file (page and API): checked by content (a
+#    ".pdf" that is not one: 415), size-limited (413), kept with the
+#    figure, served back as an attachment of its type, not under another unit;
+#  - the inbox's cut-off message (a window closing within 7 days, figures
+#    missing) and overdue tasks.
 set -u
 bin=$1
 data=$2
@@ -148,6 +153,42 @@ as baocao GET "/api/v1/units/DEMO-A/drafts?period=2029-Q2" > /dev/null
 page baocao "/don-vi/DEMO-A/nhap-lieu?period=2029-Q2" > /dev/null
 has 'name="v.II.8" inputmode="decimal" value="12,5x"' "the draft on the form" page
 has 'value="chờ số liệu phòng Tài chính"' "the draft's note on the form" page
+# ---- evidence as an uploaded file: checked by content, size-limited, served as an attachment ------------------
+printf '%%PDF-1.4\n%%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n%%%%EOF\n' > "$tmp/bien-ban.pdf"
+printf 'MZ not a pdf at all' > "$tmp/gia.pdf"
+{ printf '%%PDF-1.4\n'; head -c 1000001 /dev/zero; } > "$tmp/lon.pdf"
+upload() { # FILE: the page's multipart form; status, page in $tmp/page
+	curl -s -o "$tmp/page" -w '%{http_code}' -b "$tmp/jar.baocao" -F "csrf=$(cat "$tmp/csrf.baocao")" \
+		-F indicator=II.8 -F period=2029-Q2 -F "file=@$1" "$base/don-vi/DEMO-A/minh-chung"
+}
+got=$(upload "$tmp/bien-ban.pdf")
+[ "$got" = 303 ] && ok || bad "upload a PDF: $got $(head -c 300 "$tmp/page")"
+url=$(sql "SELECT id FROM evidence_files WHERE code = 'II.8' AND period = '2029-Q2'")
+[ -n "$url" ] && ok || bad "the file kept with the figure's indicator and period"
+got=$(upload "$tmp/gia.pdf")
+[ "$got" = 415 ] && ok || bad "a file named .pdf that is not one: $got"
+has "không phải PDF, JPEG, PNG, DOCX hoặc XLSX" "why the file is refused" page
+got=$(upload "$tmp/lon.pdf")
+[ "$got" = 413 ] && ok || bad "a file over the limit: $got"
+got=$(curl -s -o "$tmp/page" -w '%{http_code}' -b "$tmp/jar.baocao" -F "csrf=wrong" -F indicator=II.8 \
+	-F period=2029-Q2 -F "file=@$tmp/bien-ban.pdf" "$base/don-vi/DEMO-A/minh-chung")
+[ "$got" = 403 ] && ok || bad "upload without the form's token: $got"
+page baocao "/don-vi/DEMO-A/nhap-lieu?period=2029-Q2" > /dev/null
+has "name=\"e.II.8\" value=\"/don-vi/DEMO-A/tep/$url\"" "the file's link in the evidence field" page
+has 'value="12,5x"' "the draft typed before the upload kept" page
+curl -s -D "$tmp/headers" -o "$tmp/got.pdf" -b "$tmp/jar.vanphong" "$base/don-vi/DEMO-A/tep/$url"
+grep -qi '^Content-Type: application/pdf' "$tmp/headers" && grep -qi '^Content-Disposition: attachment; filename="minh-chung-[0-9]*.pdf"' "$tmp/headers" &&
+	cmp -s "$tmp/got.pdf" "$tmp/bien-ban.pdf" && ok || bad "the file served back: $(cat "$tmp/headers")"
+got=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.tinh" "$base/don-vi/DEMO-B/tep/$url")
+[ "$got" = 404 ] && ok || bad "the file under another unit: $got"
+printf '\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01' > "$tmp/anh.png"
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.baocao" -H "X-CSRF-Token: $(cat "$tmp/csrf.baocao")" \
+	--data-binary "@$tmp/anh.png" "$base/api/v1/units/DEMO-A/evidence/II.14/2029-Q2?filename=anh.png")
+[ "$got" = 201 ] && ok || bad "API upload: $got $(cat "$tmp/body")"
+id=$(jq -r .url "$tmp/body" | sed 's#.*/##')
+curl -s -D "$tmp/headers" -o "$tmp/got.png" -b "$tmp/jar.baocao" "$base/api/v1/units/DEMO-A/files/$id"
+grep -qi '^Content-Type: image/png' "$tmp/headers" && cmp -s "$tmp/got.png" "$tmp/anh.png" && ok || bad "API file back (bytes with NUL): $(cat "$tmp/headers")"
+
 # ---- the inbox also says: a cut-off closing with figures missing, overdue tasks ------------------------------
 # A commune on plan 001 (it has tasks, some due long ago), its cut-off day
 # set so that the window holding today closes within two to six days.
