@@ -90,6 +90,12 @@ static const struct table {
          {"id", "child_series_id", "parent_series_id", "state", "score", "why", "decided_by",
           "decided_at"},
          "iiitrttt"},
+        /* Schema 9: evidence files kept with figures (review.h). */
+        {"evidence_files",
+         "id",
+         {"id", "unit_id", "code", "period", "name", "type", "size", "data", "uploaded_by",
+          "uploaded_at"},
+         "iittttittt"},
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -633,6 +639,8 @@ int store_dump_check(json_t *doc, int schema, char **err)
 			continue;
 		if (!rows && from < 5 && !strcmp(tables[k].name, "links"))
 			continue;
+		if (!rows && from < 9 && !strcmp(tables[k].name, "evidence_files"))
+			continue;
 		if (!rows) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
 			                 tables[k].name, tables[k].name);
@@ -656,6 +664,12 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		if (!text_at(row, t, "name") || !*text_at(row, t, "name"))
 			REFUSE("cột name: thiếu tên cơ quan");
 	}
+	t = table_named("evidence_files");
+	rows = rows_of(tabs, t->name);
+	for (r = 0; r < json_array_size(rows); r++)
+		if ((why = ref_problem(json_array_get(rows, r), t, "unit_id", units, false)) !=
+		    NULL)
+			REFUSE("cột unit_id: %s", why);
 	t = table_named("plans");
 	rows = rows_of(tabs, t->name);
 	for (r = 0; r < json_array_size(rows); r++) {

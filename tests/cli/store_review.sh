@@ -189,6 +189,11 @@ id=$(jq -r .url "$tmp/body" | sed 's#.*/##')
 curl -s -D "$tmp/headers" -o "$tmp/got.png" -b "$tmp/jar.baocao" "$base/api/v1/units/DEMO-A/files/$id"
 grep -qi '^Content-Type: image/png' "$tmp/headers" && cmp -s "$tmp/got.png" "$tmp/anh.png" && ok || bad "API file back (bytes with NUL): $(cat "$tmp/headers")"
 
+run "dump" 0 dump "$tmp/dump.json"
+[ "$(jq '[.tables.evidence_files.rows[]] | length' "$tmp/dump.json")" -ge 2 ] && ok || bad "evidence files in the dump"
+run "restore" 0 restore "$tmp/dump.json" --db "$tmp/restored.db"
+[ "$(sqlite3 "$tmp/restored.db" "SELECT count(*) FROM evidence_files")" -ge 2 ] && ok || bad "evidence files restored"
+
 # ---- the inbox also says: a cut-off closing with figures missing, overdue tasks ------------------------------
 # A commune on plan 001 (it has tasks, some due long ago), its cut-off day
 # set so that the window holding today closes within two to six days.
