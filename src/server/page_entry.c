@@ -104,19 +104,20 @@ static void stored_text(const struct obs_rec *o, int k, char out[FIGURE_SIZE + 2
 		snprintf(out, FIGURE_SIZE + 200, "%s", o->note);
 }
 
-/* The value a field shows: typed, drafted, else stored. */
+/* The value a field shows, as its value attribute (none when empty: the
+ * page stays light): typed, drafted, else stored. */
 static void field_text(struct ctx *c, const struct entry_src *src, int k, const char *code,
                        const struct obs_rec *o)
 {
-	char *t = typed(src, k, code);
-	if (t) {
-		pg_esc(c, t);
-		free(t);
-		return;
+	char *t = typed(src, k, code), have[FIGURE_SIZE + 200];
+	stored_text(o, k, have);
+	const char *v = t ? t : have;
+	if (*v) {
+		buf_puts(B, " value=\"");
+		pg_esc(c, v);
+		buf_putc(B, '"');
 	}
-	char text[FIGURE_SIZE + 200];
-	stored_text(o, k, text);
-	pg_esc(c, text);
+	free(t);
 }
 
 static void field_id(struct ctx *c, int k, const char *code)
@@ -126,17 +127,17 @@ static void field_id(struct ctx *c, int k, const char *code)
 }
 
 static void input(struct ctx *c, const struct entry_src *src, int k, const struct indicator *x,
-                  const struct obs_rec *o, const char *label, const char *cls)
+                  const struct obs_rec *o, const char *label)
 {
-	buf_puts(B, "<span class=\"field\"><label for=\"");
+	buf_puts(B, "<span class=\"f\"><label for=\"");
 	field_id(c, k, x->code);
 	buf_printf(B, "\">%s</label><input id=\"", label);
 	field_id(c, k, x->code);
-	buf_printf(B, "\" class=\"%s\" name=\"%c.", cls, KINDS[k]);
+	buf_printf(B, "\" name=\"%c.", KINDS[k]);
 	pg_esc(c, x->code);
-	buf_printf(B, "\"%s value=\"", k <= K_D ? " inputmode=\"decimal\"" : "");
+	buf_printf(B, "\"%s", k <= K_D ? " inputmode=\"decimal\"" : "");
 	field_text(c, src, k, x->code, o);
-	buf_puts(B, "\"></span>");
+	buf_puts(B, "></span>");
 }
 
 /* A choice between options (a level, yes/no): the typed or stored one selected. */
@@ -147,7 +148,7 @@ static void choice(struct ctx *c, const struct entry_src *src, int k, const stru
 	char *t = typed(src, k, x->code), have[FIGURE_SIZE + 200];
 	stored_text(o, k, have);
 	const char *sel = t ? t : have;
-	buf_puts(B, "<span class=\"field\"><label for=\"");
+	buf_puts(B, "<span class=\"f\"><label for=\"");
 	field_id(c, k, x->code);
 	buf_puts(B, "\">Mức đánh giá</label><select id=\"");
 	field_id(c, k, x->code);
@@ -155,9 +156,13 @@ static void choice(struct ctx *c, const struct entry_src *src, int k, const stru
 	pg_esc(c, x->code);
 	buf_puts(B, "\"><option value=\"\">–</option>");
 	for (size_t i = 0; i < n; i++) {
-		buf_puts(B, "<option value=\"");
-		pg_esc(c, opts[i]);
-		buf_printf(B, "\"%s>", !strcmp(sel, opts[i]) ? " selected" : "");
+		buf_puts(B, "<option");
+		if (strcmp(opts[i], shown[i])) { /* else the text is the value */
+			buf_puts(B, " value=\"");
+			pg_esc(c, opts[i]);
+			buf_putc(B, '"');
+		}
+		buf_printf(B, "%s>", !strcmp(sel, opts[i]) ? " selected" : "");
 		pg_esc(c, shown[i]);
 		buf_puts(B, "</option>");
 	}
@@ -190,11 +195,11 @@ static void figure_fields(struct ctx *c, const struct entry_src *src, const stru
 		static const char *const opts[] = {"có", "không"}, *const shown[] = {"Có", "Không"};
 		choice(c, src, K_Y, x, o, opts, shown, 2);
 	} else {
-		input(c, src, K_V, x, o, "Số liệu", "num");
+		input(c, src, K_V, x, o, "Số liệu");
 		if (observation_percent(x->unit)) {
 			buf_puts(B, "<span class=\"or\">hoặc</span>");
-			input(c, src, K_N, x, o, "Tử số", "num");
-			input(c, src, K_D, x, o, "Mẫu số", "num");
+			input(c, src, K_N, x, o, "Tử số");
+			input(c, src, K_D, x, o, "Mẫu số");
 		}
 	}
 }
@@ -216,16 +221,13 @@ static void context_line(struct ctx *c, const struct unit_view *v, const struct 
 			buf_puts(B, "</span>");
 		}
 	const struct obs_rec *p = previous(v, x->code, period);
-	buf_puts(B, "<span>Kỳ trước");
-	if (p) {
-		buf_puts(B, " (");
+	if (p) { /* none: nothing said (the page stays light) */
+		buf_puts(B, "<span>Kỳ trước (");
 		pg_period(c, p->period);
 		buf_puts(B, "): ");
 		obs_value(c, p);
-	} else {
-		buf_puts(B, ": chưa có");
+		buf_puts(B, "</span>");
 	}
-	buf_puts(B, "</span>");
 	if (x->unit) {
 		buf_puts(B, "<span>Đơn vị tính: ");
 		pg_esc(c, x->unit);
@@ -264,13 +266,11 @@ static void entry_row(struct ctx *c, const struct unit_view *v, const struct ind
 	bool locked = o && o->status && !strcmp(o->status, "approved");
 	buf_puts(B, "<tr id=\"r-");
 	pg_esc(c, x->code);
-	buf_puts(B, "\" data-code=\"");
-	pg_esc(c, x->code);
 	buf_puts(B, "\"><td>");
 	pg_esc(c, x->code);
-	buf_puts(B, "</td><td><strong>");
+	buf_puts(B, "</td><td><b>");
 	pg_esc(c, x->name);
-	buf_puts(B, "</strong>");
+	buf_puts(B, "</b>");
 	context_line(c, v, x, period);
 	returned_line(c, ret, nret, x->code);
 	for (size_t e = 0; e < nerr; e++)
@@ -286,23 +286,21 @@ static void entry_row(struct ctx *c, const struct unit_view *v, const struct ind
 		return;
 	}
 	figure_fields(c, src, x, o);
-	input(c, src, K_E, x, o, "Minh chứng (liên kết)", "evidence");
-	buf_puts(B, "<a class=\"upload\" href=\"/don-vi/");
-	pg_esc(c, v->u.code);
-	buf_puts(B, "/minh-chung?indicator=");
+	input(c, src, K_E, x, o, "Minh chứng");
+	buf_puts(B, "<a href=\"minh-chung?indicator="); /* beside this page */
 	pg_esc(c, x->code);
 	buf_puts(B, "&amp;period=");
 	pg_esc(c, period);
-	buf_puts(B, "\">Tải tệp minh chứng</a>");
+	buf_puts(B, "\">Tải tệp lên</a>");
 	if (o && o->evidence && !strncmp(o->evidence, "/don-vi/", 8)) {
-		buf_puts(B, " <a class=\"upload\" href=\"");
+		buf_puts(B, " <a href=\"");
 		pg_esc(c, o->evidence);
 		buf_puts(B, "\">Xem tệp đã lưu</a>");
 	}
-	input(c, src, K_T, x, o, "Ghi chú", "note");
+	input(c, src, K_T, x, o, "Ghi chú");
 	buf_puts(B, "</td><td>");
 	pg_esc(c, pg_state_vi(o ? o->status : NULL));
-	buf_puts(B, " <span class=\"saved\" role=\"status\"></span></td></tr>");
+	buf_puts(B, "</td></tr>"); /* the script adds what it saved */
 }
 
 /* The open periods to choose from: for each kind, the one whose cut-off
