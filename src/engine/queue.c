@@ -21,20 +21,30 @@ void queue_free(struct queue_row *r, size_t n)
 	free(r);
 }
 
-/* Is units[i] root or under it? */
-static bool under(const struct unit_rec *u, size_t n, size_t i, const char *root)
+static int by_code(const void *a, const void *b)
 {
-	const char *code = u[i].code;
-	for (int depth = 0; code && depth < 9; depth++) {
-		if (!strcmp(code, root))
-			return true;
-		const char *parent = NULL;
-		for (size_t k = 0; k < n && !parent; k++)
-			if (!strcmp(u[k].code, code))
-				parent = u[k].parent_code;
-		code = parent;
+	const struct unit_rec *x = a, *y = b;
+	return strcmp(x->code, y->code);
+}
+
+/* Which units are root or under it (up to eight levels): in[i], for u
+ * sorted by code (parents found by bsearch: a country's ten thousand
+ * communes in n log n). */
+static void mark_under(struct unit_rec *u, size_t n, const char *root, bool *in)
+{
+	xqsort(u, n, sizeof *u, by_code);
+	long *parent = xcalloc(n + 1, sizeof *parent);
+	for (size_t i = 0; i < n; i++) {
+		struct unit_rec key = {.code = u[i].parent_code};
+		const struct unit_rec *p =
+		        u[i].parent_code ? bsearch(&key, u, n, sizeof *u, by_code) : NULL;
+		parent[i] = p ? (long)(p - u) : -1;
+		in[i] = !strcmp(u[i].code, root);
 	}
-	return false;
+	for (int depth = 0; depth < 8; depth++)
+		for (size_t i = 0; i < n; i++)
+			in[i] |= parent[i] >= 0 && in[parent[i]];
+	free(parent);
 }
 
 /* The figure's value fields only (the previous figure beside a new one). */
@@ -132,9 +142,12 @@ int queue_list(struct store *s, const char *unit, struct queue_row **out, size_t
 	if (store_unit_list(s, &u, &nu, err))
 		return -1;
 	int rc = 0;
+	bool *in = xcalloc(nu + 1, sizeof *in);
+	mark_under(u, nu, unit, in);
 	for (size_t i = 0; i < nu && !rc; i++)
-		if (under(u, nu, i, unit))
+		if (in[i])
 			rc = one_unit(s, &u[i], out, n, &cap, err);
+	free(in);
 	for (size_t i = 0; i < nu; i++)
 		unit_rec_free(&u[i]);
 	free(u);
