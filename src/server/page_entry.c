@@ -170,6 +170,18 @@ static void choice(struct ctx *c, const struct entry_src *src, int k, const stru
 	free(t);
 }
 
+/* The first field of an indicator's figure: its level, yes/no or value. */
+static int first_kind(const struct indicator *x)
+{
+	for (int k = 0; k < x->ntargets; k++)
+		if (x->targets[k].t.kind == TARGET_LEVEL)
+			return K_L;
+	for (int k = 0; k < x->ntargets; k++)
+		if (x->targets[k].t.kind == TARGET_YES)
+			return K_Y;
+	return K_V;
+}
+
 static void figure_fields(struct ctx *c, const struct entry_src *src, const struct indicator *x,
                           const struct obs_rec *o)
 {
@@ -402,8 +414,12 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 		           "sau rồi lưu lại:</p><ul>",
 		           nerr);
 		for (size_t e = 0; e < nerr; e++) {
-			buf_puts(B, "<li><a href=\"#r-");
-			pg_esc(c, errs[e].code);
+			const struct indicator *x = plan_find_indicator(&v->p, errs[e].code);
+			buf_puts(B, "<li><a href=\"#");
+			if (x) /* the field itself */
+				field_id(c, first_kind(x), x->code);
+			else
+				buf_printf(B, "r-%s", errs[e].code);
 			buf_puts(B, "\">");
 			pg_esc(c, errs[e].code);
 			buf_puts(B, ": ");

@@ -85,8 +85,9 @@ async function run(size, period, tag) {
   assert.match(await rep.locator('tr#r-II\\.1 .error').textContent(), /âm|không hợp lệ/, 'the message beside the field');
   await accessible(rep, `${tag} entry form with an error`);
   await shot(rep, `${tag}-refused`);
-  await rep.locator('#loi a[href="#r-II.1"]').click();
-  assert.match(rep.url(), /#r-II\.1$/, 'the summary links to the field');
+  await rep.locator('#loi a[href="#v-II.1"]').click();
+  assert.match(rep.url(), /#v-II\.1$/, 'the summary links to the field');
+  assert.equal(await rep.evaluate(() => document.activeElement && document.activeElement.name), 'v.II.1', 'the field has the focus');
   await field(rep, 'v.II.1').fill('5');
   await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).last().click();
   await rep.getByText('Đã lưu 6 số liệu và gửi duyệt 6 số liệu.').waitFor();

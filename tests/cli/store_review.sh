@@ -70,7 +70,7 @@ for want in 'id="v-II.1" name="v.II.1" inputmode="decimal" value="-5"' \
 	'name="t.II.3" value="ghi chú II.3"' \
 	'<option value="có" selected>' '<option selected>Khá</option>' \
 	'name="v.II.14" inputmode="decimal" value="0,7"' \
-	'href="#r-II.1"'; do
+	'href="#v-II.1"'; do
 	has "$want" "kept after the error" page
 done
 [ "$(count "SELECT count(*) FROM observations WHERE period = '$P'")" = 0 ] && ok || bad "a refused form wrote figures"
