@@ -230,6 +230,12 @@ for h in "${harnesses[@]}"; do
 		done
 		max_len=4096
 		;;
+	fuzz_multipart)
+		# Content-Type line, then the body: a form with a field and a file
+		printf 'multipart/form-data; boundary=XyZ\n--XyZ\r\nContent-Disposition: form-data; name="csrf"\r\n\r\nabc\r\n--XyZ\r\nContent-Disposition: form-data; name="file"; filename="k\\"h.docx"\r\nContent-Type: application/octet-stream\r\n\r\nPK\003\004\r\n--Xy\r\n--XyZ--\r\n' >"$seeds/form"
+		printf 'multipart/form-data; charset=utf-8; boundary="a b"\npreamble\r\n--a b\r\nContent-Disposition: form-data; flag; name=x\r\n\r\n\r\n--a b--' >"$seeds/quoted"
+		max_len=8192
+		;;
 	fuzz_figure)
 		for f in 85 2,5 2.5 2.125 2.125,5 1.234.567 0.125 1e-3 1,5e-3 -3,5 1,234.5 \
 			0.10000000000000001 =2+5 -; do

@@ -4,7 +4,10 @@
 
 #include "api_plans.h"
 
+#include "inbox.h"
 #include "period.h"
+#include "queue.h"
+#include "review.h"
 #include "report.h"
 #include "settings.h"
 #include "rollup.h"
@@ -1070,6 +1073,324 @@ static void api_link_action(struct ctx *c, const struct args *a)
 	unit_rec_free(&u);
 }
 
+/* ---- review, drafts and the inbox (queue.h, review.h, inbox.h) ------------ */
+
+static void api_approvals(struct ctx *c, const struct args *a)
+{
+	if (!allowed(c, RIGHT_APPROVE, a->p[0]))
+		return;
+	struct queue_row *q;
+	size_t n;
+	char *err = NULL;
+	if (queue_list(c->s, a->p[0], &q, &n, &err)) {
+		reply_store_error(c, err);
+		free(err);
+		return;
+	}
+	json_t *all = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = obs_json(&q[i].o);
+		json_object_set_new(o, "unit", json_string(q[i].unit));
+		json_object_set_new(o, "unit_name", json_string(q[i].unit_name));
+		if (q[i].name)
+			json_object_set_new(o, "name", json_string(q[i].name));
+		if (q[i].measure)
+			json_object_set_new(o, "measure", json_string(q[i].measure));
+		if (q[i].target)
+			json_object_set_new(
+			        o, "target",
+			        json_pack("{siss}", "year", q[i].target_year, "text", q[i].target));
+		if (q[i].has_prev) {
+			q[i].prev.code = xstrdup(q[i].o.code);
+			json_object_set_new(o, "previous", obs_json(&q[i].prev));
+		}
+		json_array_append_new(all, o);
+	}
+	queue_free(q, n);
+	reply_list(c, all);
+}
+
+/* {action: approve|return, comment, items: [{unit, indicator, period,
+ * comment}]} or {action: approve, all: true}: every figure or none. */
+static void api_review(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	json_t *j = write_to(c, a->p[0], RIGHT_APPROVE, &u);
+	if (!j)
+		return;
+	const char *action = jstr(j, "action");
+	json_t *list = json_object_get(j, "items");
+	bool all = json_is_true(json_object_get(j, "all"));
+	struct queue_row *q = NULL;
+	size_t nq = 0, n = 0;
+	char *err = NULL;
+	struct problems ps = {0};
+	if (!action || (strcmp(action, "approve") && strcmp(action, "return")))
+		problems_add(&ps, "E_ACTION", 0, "Cần \"action\": approve hoặc return");
+	else if (all && queue_list(c->s, a->p[0], &q, &nq, &err))
+		problems_add(&ps, "E_DB", 0, "%s", err);
+	else if (!all &&
+	         (!json_is_array(list) || !json_array_size(list) || json_array_size(list) > 10000))
+		problems_add(&ps, "E_INPUT", 0,
+		             "Cần \"items\" (1 đến 10.000 số liệu) hoặc \"all\": true");
+	size_t cap = all ? nq : json_array_size(list);
+	struct review_item *items = xcalloc(cap + 1, sizeof *items);
+	const char **why = xcalloc(cap + 1, sizeof *why);
+	for (size_t i = 0; !ps.n && i < cap; i++) {
+		if (all) {
+			items[n++] = (struct review_item){q[i].unit, q[i].o.code, q[i].o.period};
+			continue;
+		}
+		json_t *o = json_array_get(list, i);
+		const char *un = jstr(o, "unit") ? jstr(o, "unit") : a->p[0];
+		items[n] = (struct review_item){un, jstr(o, "indicator"), jstr(o, "period")};
+		why[n] = jstr(o, "comment");
+		if (!items[n].code || !items[n].period)
+			problems_add(&ps, "E_INPUT", (int)i + 1, "Cần \"indicator\" và \"period\"");
+		else if (!ctx_may(c, RIGHT_APPROVE, un))
+			problems_add(&ps, "E_FORBIDDEN", (int)i + 1,
+			             "Tài khoản này không được duyệt số liệu của %s", un);
+		n++;
+	}
+	if (!ps.n && n)
+		store_review_many(c->s, items, n, action, c->user.login, jstr(j, "comment"), why,
+		                  &ps);
+	if (ps.n)
+		reply_problems(c, app_code_status(ps.v[0].code), &ps);
+	else
+		reply_json(c, 200, json_pack("{sssi}", "done", action, "figures", (int)n));
+	problems_free(&ps);
+	free(items);
+	free(why);
+	queue_free(q, nq);
+	free(err);
+	json_decref(j);
+	unit_rec_free(&u);
+}
+
+static void api_returned(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!read_of(c, a->p[0], &u))
+		return;
+	char *period = ctx_query(c, "period"), *err = NULL;
+	struct returned_rec *r;
+	size_t n;
+	if (store_returned_list(c->s, u.id, period && *period ? period : NULL, &r, &n, &err)) {
+		reply_store_error(c, err);
+	} else {
+		json_t *all = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_array_append_new(
+			        all, json_pack("{ssssssssss*ss*}", "indicator", r[i].code, "period",
+			                       r[i].period, "reason", r[i].reason, "action",
+			                       r[i].action, "by", r[i].by, "at", r[i].at));
+			returned_rec_free(&r[i]);
+		}
+		free(r);
+		reply_list(c, all);
+	}
+	free(period);
+	free(err);
+	unit_rec_free(&u);
+}
+
+static void api_drafts(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !get_unit(c, a->p[0], &u))
+		return;
+	char *period = ctx_query(c, "period"), *err = NULL;
+	struct entry_draft *d;
+	size_t n;
+	if (store_entry_draft_list(c->s, u.id, c->user.login, period && *period ? period : NULL, &d,
+	                           &n, &err)) {
+		reply_store_error(c, err);
+	} else {
+		json_t *all = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *f = json_object();
+			static const char kinds[] = "vndlyet";
+			static const char *const names[] = {"value", "num",      "den", "level",
+			                                    "yes",   "evidence", "note"};
+			for (int k = 0; k < 7; k++) {
+				char key[80];
+				snprintf(key, sizeof key, "%c.%s", kinds[k], d[i].code);
+				char *v = http_param(d[i].fields, strlen(d[i].fields), key);
+				if (v)
+					json_object_set_new(f, names[k], json_string(v));
+				free(v);
+			}
+			json_array_append_new(all, json_pack("{sssssoss}", "indicator", d[i].code,
+			                                     "period", d[i].period, "fields", f,
+			                                     "saved_at", d[i].at));
+			entry_draft_free(&d[i]);
+		}
+		free(d);
+		reply_list(c, all);
+	}
+	free(period);
+	free(err);
+	unit_rec_free(&u);
+}
+
+/* {period, indicator, fields: {value, num, den, level, yes, evidence, note}}:
+ * kept as typed (even a wrong figure) until the figure is saved. */
+static void api_draft_put(struct ctx *c, const struct args *a)
+{
+	struct unit_rec u = {0};
+	json_t *j = write_to(c, a->p[0], RIGHT_RECORD, &u);
+	if (!j)
+		return;
+	const char *code = jstr(j, "indicator"), *period = jstr(j, "period");
+	json_t *f = json_object_get(j, "fields");
+	struct problems ps = {0};
+	struct period p;
+	if (!code || !period || !json_is_object(f))
+		problems_add(&ps, "E_INPUT", 0, "Cần \"indicator\", \"period\" và \"fields\"");
+	else if (period_parse(period, &p, NULL))
+		problems_add(&ps, "E_PERIOD", 0, "Kỳ \"%s\" không hợp lệ", period);
+	else
+		leads_all(c, u.id, &code, 1, &ps);
+	struct buf b = {0};
+	static const char kinds[] = "vndlyet";
+	static const char *const names[] = {"value", "num",      "den", "level",
+	                                    "yes",   "evidence", "note"};
+	for (int k = 0; k < 7 && !ps.n; k++) {
+		const char *v = jstr(f, names[k]);
+		if (!v)
+			continue;
+		if (strlen(v) > 2000) {
+			problems_add(&ps, "E_INPUT", 0, "Ô \"%s\" dài quá 2.000 ký tự", names[k]);
+			break;
+		}
+		if (b.len)
+			buf_putc(&b, '&');
+		buf_printf(&b, "%c.", kinds[k]);
+		for (const char *s = code;; s = v) { /* the code, then the value, percent-encoded */
+			for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+				if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+				    (*q >= '0' && *q <= '9') || strchr("-_.~", *q))
+					buf_putc(&b, (char)*q);
+				else
+					buf_printf(&b, "%%%02X", *q);
+			if (s == v)
+				break;
+			buf_putc(&b, '=');
+		}
+	}
+	char *err = NULL;
+	if (!ps.n && store_entry_draft_put(c->s, u.id, c->user.login, code, period,
+	                                   b.len ? buf_str(&b) : "", &err))
+		problems_add(&ps, "E_DB", 0, "%s", err);
+	if (ps.n)
+		reply_problems(c, app_code_status(ps.v[0].code), &ps);
+	else
+		reply_json(c, 200,
+		           json_pack("{sssssb}", "indicator", code, "period", period, "saved", 1));
+	buf_free(&b);
+	problems_free(&ps);
+	free(err);
+	json_decref(j);
+	unit_rec_free(&u);
+}
+
+static void api_inbox(struct ctx *c, const struct args *a)
+{
+	(void)a;
+	if (!signed_in(c))
+		return;
+	struct inbox_msg *m;
+	size_t n, unread = 0;
+	char *err = NULL;
+	if (app_inbox(c, &m, &n, &err)) {
+		reply_store_error(c, err);
+		free(err);
+		return;
+	}
+	json_t *all = json_array();
+	for (size_t i = 0; i < n; i++) {
+		unread += !m[i].read;
+		json_array_append_new(all,
+		                      json_pack("{ssssssss*ss*ss*sssb}", "key", m[i].key, "kind",
+		                                inbox_kind_name(m[i].kind), "unit", m[i].unit,
+		                                "indicator", m[i].code, "period", m[i].period, "at",
+		                                m[i].at, "text", m[i].text, "read", m[i].read));
+	}
+	inbox_free(m, n);
+	reply_json(c, 200, json_pack("{siso}", "unread", (int)unread, "items", all));
+}
+
+/* {keys: [...]}, or {} for every message now in the inbox. */
+static void api_inbox_read(struct ctx *c, const struct args *a)
+{
+	(void)a;
+	if (!signed_in(c) || !csrf(c))
+		return;
+	json_t *j = c->rq->body_len ? body_json(c) : json_object();
+	if (!j)
+		return;
+	json_t *keys = json_object_get(j, "keys");
+	struct inbox_msg *m = NULL;
+	size_t n = 0, nk = 0;
+	char *err = NULL;
+	const char **k = NULL;
+	int rc = 0;
+	if (json_is_array(keys)) {
+		nk = json_array_size(keys) > 10000 ? 10000 : json_array_size(keys);
+		k = xcalloc(nk + 1, sizeof *k);
+		for (size_t i = 0; i < nk; i++)
+			k[i] = json_is_string(json_array_get(keys, i))
+			               ? json_string_value(json_array_get(keys, i))
+			               : "";
+	} else if (!(rc = app_inbox(c, &m, &n, &err))) {
+		k = xcalloc(n + 1, sizeof *k);
+		for (size_t i = 0; i < n; i++)
+			if (!m[i].read)
+				k[nk++] = m[i].key;
+	}
+	if (!rc)
+		rc = store_inbox_mark(c->s, c->user.login, k, nk, &err);
+	if (rc)
+		reply_store_error(c, err);
+	else
+		reply_json(c, 200, json_pack("{si}", "read", (int)nk));
+	app_inbox_changed(c);
+	free(k);
+	inbox_free(m, n);
+	free(err);
+	json_decref(j);
+}
+
+/* The file as the body (any Content-Type: the content is checked). */
+static void api_evidence_put(struct ctx *c, const struct args *a)
+{
+	const char *code = a->p[1], *period = a->p[2];
+	struct unit_rec u = {0};
+	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !csrf(c) || !get_unit(c, a->p[0], &u))
+		return;
+	struct problems ps = {0};
+	char *url = NULL, *name = ctx_query(c, "filename");
+	if (leads_all(c, u.id, &code, 1, &ps))
+		app_evidence_put(c, a->p[0], code, period, name, c->rq->body, c->rq->body_len, &url,
+		                 &ps);
+	if (ps.n)
+		reply_problems(c, app_code_status(ps.v[0].code), &ps);
+	else
+		reply_json(c, 201,
+		           json_pack("{ssssss}", "indicator", code, "period", period, "url", url));
+	problems_free(&ps);
+	free(url);
+	free(name);
+	unit_rec_free(&u);
+}
+
+static void api_evidence_get(struct ctx *c, const struct args *a)
+{
+	if (allowed(c, RIGHT_READ, a->p[0]))
+		app_evidence_get(c, a->p[0], a->p[1], true);
+}
+
 /* ---- report settings (signer, recipients, sending days) -------------------- */
 
 /* The settings as stored, as a report uses them (defaults filled, the
@@ -1219,6 +1540,34 @@ static const struct route routes[] = {
          false},
         {"GET", "/target", "How a target cell reads (?text=, ?unit=), as in the plan JSON", false,
          api_target_preview_, false},
+        {"GET", "/units/{unit}/approvals",
+         "Figures waiting for review in the unit and every unit under it, with name, target, "
+         "previous figure, evidence, who and when (paginated)",
+         false, api_approvals, false},
+        {"POST", "/units/{unit}/review",
+         "approve or return several figures at once, all or nothing: {action, comment, items: "
+         "[{unit, indicator, period, comment}]} or {action, all: true}",
+         false, api_review, false},
+        {"GET", "/units/{unit}/returned",
+         "Figures returned (or reopened) with their reason, until resubmitted (?period=)", false,
+         api_returned, false},
+        {"GET", "/units/{unit}/drafts", "One's drafts of the entry form, as typed (?period=)",
+         false, api_drafts, false},
+        {"POST", "/units/{unit}/drafts",
+         "Keep a draft as typed: {period, indicator, fields: {value, num, den, level, yes, "
+         "evidence, note}}",
+         false, api_draft_put, false},
+        {"POST", "/units/{unit}/evidence/{indicator}/{period}",
+         "Keep an evidence file (the body; PDF, JPEG, PNG, DOCX or XLSX by content, at most "
+         "1,000,000 bytes; ?filename=); its link goes to one's draft of the figure",
+         false, api_evidence_put, false},
+        {"GET", "/units/{unit}/files/{id}", "An evidence file, as an attachment", false,
+         api_evidence_get, false},
+        {"GET", "/me/inbox",
+         "One's messages (Thông báo): returned figures, closing cut-offs, overdue tasks", false,
+         api_inbox, false},
+        {"POST", "/me/inbox/read", "Mark messages read: {keys: [...]}, or {} for all", false,
+         api_inbox_read, false},
 };
 
 #define NROUTES (sizeof routes / sizeof routes[0])

@@ -320,6 +320,8 @@ static const struct code_status {
         {"E_TOO_LARGE", 413, 0, NULL},
         {"E_TOO_MANY", 429, 30, NULL},
         {"E_LOGIN_TAKEN", 409, 0, NULL},
+        {"E_TOO_LARGE", 413, 0, NULL}, /* an evidence file over its limit */
+        {"E_FILE_TYPE", 415, 0, NULL}, /* an evidence file of a type not kept */
         {"E_DB", 500, 0, NULL},
         {"E_INTERNAL", 500, 0, NULL},
         {"E_NO_CHROMIUM", 501, 0, NULL},

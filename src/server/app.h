@@ -177,6 +177,23 @@ size_t app_body_limit(const char *method, const char *url);
 /* The sentence refusing a body over limit bytes; caller frees. */
 char *app_too_large_vi(size_t limit);
 
+/* The signed-in account's inbox (inbox.h) for today in Việt Nam
+ * (page_inbox.c); app_inbox_changed after marking some read. */
+struct inbox_msg;
+int app_inbox(struct ctx *c, struct inbox_msg **out, size_t *n, char **err);
+void app_inbox_changed(struct ctx *c);
+
+/* Evidence files (page_evidence.c): keep one for a unit's indicator and
+ * period (checked by content: PDF, JPEG, PNG, DOCX, XLSX; size-limited),
+ * its link put in the account's draft of the figure: 0 and *url (caller
+ * frees), or -1 with a problem (E_INPUT, E_TOO_LARGE, E_FILE_TYPE,
+ * E_NOT_FOUND, E_DB). app_evidence_get answers with the file as an
+ * attachment (a 404 page, or JSON error when json). */
+int app_evidence_put(struct ctx *c, const char *unit, const char *code, const char *period,
+                     const char *filename, const char *data, size_t len, char **url,
+                     struct problems *ps);
+void app_evidence_get(struct ctx *c, const char *unit, const char *id, bool json);
+
 void api_route(struct ctx *c);
 void pages_route(struct ctx *c);
 

@@ -1,12 +1,22 @@
 /* page_entry.c: entering figures, approving them, and the tasks. */
 #include "pages.h"
 
+#include "queue.h"
+#include "review.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- data entry ------------------------------------------------------------------- */
+
+/* The fields of an indicator on the entry form, by the letter before the
+ * dot in their names: value, numerator, denominator, level, yes/no,
+ * evidence, note ("v.I.3", "t.I.3"). */
+static const char KINDS[] = "vndlyet";
+enum { NKINDS = 7, K_V = 0, K_N, K_D, K_L, K_Y, K_E, K_T };
 
 /* The figure this period already has for an indicator, if any. */
 static const struct obs_rec *current(const struct unit_view *v, const char *code,
@@ -18,19 +28,192 @@ static const struct obs_rec *current(const struct unit_view *v, const char *code
 	return NULL;
 }
 
-static void field_value(struct ctx *c, const char *name, const char *code, const char *typed,
-                        double have, bool has)
+/* The indicator's latest figure of a period before period, if any. */
+static const struct obs_rec *previous(const struct unit_view *v, const char *code,
+                                      const char *period)
 {
-	buf_printf(B, "<input name=\"%s.", name);
+	struct period now, p, best;
+	const struct obs_rec *found = NULL;
+	if (period_parse(period, &now, NULL))
+		return NULL;
+	for (size_t i = 0; i < v->no; i++) {
+		if (!v->o[i].code || strcmp(v->o[i].code, code) ||
+		    period_parse(v->o[i].period, &p, NULL) || period_cmp(&p, &now) >= 0)
+			continue;
+		if (!found || period_cmp(&p, &best) > 0) {
+			found = &v->o[i];
+			best = p;
+		}
+	}
+	return found;
+}
+
+/* A figure as the office reads it: value, numerator/denominator, level or
+ * yes/no. */
+static void obs_value(struct ctx *c, const struct obs_rec *o)
+{
+	if (o->has_value)
+		pg_figure(c, o->value);
+	else if (o->has_ratio) {
+		pg_figure(c, o->num);
+		buf_putc(B, '/');
+		pg_figure(c, o->den);
+	} else if (o->has_level && o->level)
+		pg_esc(c, o->level);
+	else if (o->has_yes)
+		buf_puts(B, o->yes ? "Có" : "Không");
+	else
+		buf_puts(B, "–");
+}
+
+/* Where the form's fields come from: what was posted, else the account's
+ * saved drafts (form-encoded the same way), else the figure stored. */
+struct entry_src {
+	const char *text;
+	size_t len;
+};
+
+/* The text of field kind k of an indicator: typed or drafted (caller frees),
+ * else NULL. */
+static char *typed(const struct entry_src *src, int k, const char *code)
+{
+	char key[80];
+	snprintf(key, sizeof key, "%c.%s", KINDS[k], code);
+	return src && src->text ? http_param(src->text, src->len, key) : NULL;
+}
+
+/* The stored figure's text for field kind k ("" when none). */
+static void stored_text(const struct obs_rec *o, int k, char out[FIGURE_SIZE + 200])
+{
+	out[0] = 0;
+	if (!o)
+		return;
+	if (k == K_V && o->has_value)
+		figure_write_vi(o->value, out); /* exact, and read back as the same figure */
+	else if (k == K_N && o->has_ratio)
+		figure_write_vi(o->num, out);
+	else if (k == K_D && o->has_ratio)
+		figure_write_vi(o->den, out);
+	else if (k == K_L && o->has_level && o->level)
+		snprintf(out, FIGURE_SIZE + 200, "%s", o->level);
+	else if (k == K_Y && o->has_yes)
+		snprintf(out, FIGURE_SIZE + 200, "%s", o->yes ? "có" : "không");
+	else if (k == K_E && o->evidence)
+		snprintf(out, FIGURE_SIZE + 200, "%s", o->evidence);
+	else if (k == K_T && o->note)
+		snprintf(out, FIGURE_SIZE + 200, "%s", o->note);
+}
+
+/* The value a field shows, as its value attribute (none when empty: the
+ * page stays light): typed, drafted, else stored. */
+static void field_text(struct ctx *c, const struct entry_src *src, int k, const char *code,
+                       const struct obs_rec *o)
+{
+	char *t = typed(src, k, code), have[FIGURE_SIZE + 200];
+	stored_text(o, k, have);
+	const char *v = t ? t : have;
+	if (*v) {
+		buf_puts(B, " value=\"");
+		pg_esc(c, v);
+		buf_putc(B, '"');
+	}
+	free(t);
+}
+
+static void field_id(struct ctx *c, int k, const char *code)
+{
+	buf_printf(B, "%c-", KINDS[k]);
 	pg_esc(c, code);
-	buf_puts(B, "\" inputmode=\"decimal\" value=\"");
-	char text[FIGURE_SIZE];
-	figure_write_vi(have, text); /* exact, and read back as the same figure */
-	if (typed)
-		pg_esc(c, typed);
-	else if (has)
-		buf_puts(B, text);
-	buf_puts(B, "\">");
+}
+
+static void input(struct ctx *c, const struct entry_src *src, int k, const struct indicator *x,
+                  const struct obs_rec *o, const char *label)
+{
+	buf_puts(B, "<span class=\"f\"><label for=\"");
+	field_id(c, k, x->code);
+	buf_printf(B, "\">%s</label><input id=\"", label);
+	field_id(c, k, x->code);
+	buf_printf(B, "\" name=\"%c.", KINDS[k]);
+	pg_esc(c, x->code);
+	buf_printf(B, "\"%s", k <= K_D ? " inputmode=\"decimal\"" : "");
+	field_text(c, src, k, x->code, o);
+	buf_puts(B, "></span>");
+}
+
+/* A choice between options (a level, yes/no): the typed or stored one selected. */
+static void choice(struct ctx *c, const struct entry_src *src, int k, const struct indicator *x,
+                   const struct obs_rec *o, const char *const *opts, const char *const *shown,
+                   size_t n)
+{
+	char *t = typed(src, k, x->code), have[FIGURE_SIZE + 200];
+	stored_text(o, k, have);
+	const char *sel = t ? t : have;
+	buf_puts(B, "<span class=\"f\"><label for=\"");
+	field_id(c, k, x->code);
+	buf_puts(B, "\">Mức đánh giá</label><select id=\"");
+	field_id(c, k, x->code);
+	buf_printf(B, "\" name=\"%c.", KINDS[k]);
+	pg_esc(c, x->code);
+	buf_puts(B, "\"><option value=\"\">–</option>");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(B, "<option");
+		if (strcmp(opts[i], shown[i])) { /* else the text is the value */
+			buf_puts(B, " value=\"");
+			pg_esc(c, opts[i]);
+			buf_putc(B, '"');
+		}
+		buf_printf(B, "%s>", !strcmp(sel, opts[i]) ? " selected" : "");
+		pg_esc(c, shown[i]);
+		buf_puts(B, "</option>");
+	}
+	buf_puts(B, "</select></span>");
+	free(t);
+}
+
+/* The first field of an indicator's figure: its level, yes/no or value. */
+static int first_kind(const struct indicator *x)
+{
+	for (int k = 0; k < x->ntargets; k++)
+		if (x->targets[k].t.kind == TARGET_LEVEL)
+			return K_L;
+	for (int k = 0; k < x->ntargets; k++)
+		if (x->targets[k].t.kind == TARGET_YES)
+			return K_Y;
+	return K_V;
+}
+
+static void figure_fields(struct ctx *c, const struct entry_src *src, const struct indicator *x,
+                          const struct obs_rec *o)
+{
+	bool level = false, yes = false;
+	for (int k = 0; k < x->ntargets; k++) {
+		level |= x->targets[k].t.kind == TARGET_LEVEL;
+		yes |= x->targets[k].t.kind == TARGET_YES;
+	}
+	if (level) {
+		const char **opts = xcalloc((size_t)x->ntargets + 1, sizeof *opts);
+		size_t n = 0;
+		for (int k = 0; k < x->ntargets; k++) {
+			const struct target *t = &x->targets[k].t;
+			bool dup = t->kind != TARGET_LEVEL || !t->level;
+			for (size_t j = 0; j < n && !dup; j++)
+				dup = !strcmp(opts[j], t->level);
+			if (!dup)
+				opts[n++] = t->level;
+		}
+		choice(c, src, K_L, x, o, opts, opts, n);
+		free(opts);
+	} else if (yes) {
+		static const char *const opts[] = {"có", "không"}, *const shown[] = {"Có", "Không"};
+		choice(c, src, K_Y, x, o, opts, shown, 2);
+	} else {
+		input(c, src, K_V, x, o, "Số liệu");
+		if (observation_percent(x->unit)) {
+			buf_puts(B, "<span class=\"or\">hoặc</span>");
+			input(c, src, K_N, x, o, "Tử số");
+			input(c, src, K_D, x, o, "Mẫu số");
+		}
+	}
 }
 
 struct entry_error {
@@ -38,133 +221,265 @@ struct entry_error {
 	const char *message;
 };
 
+/* Target for the milestone and the last period's figure, beside the input. */
+static void context_line(struct ctx *c, const struct unit_view *v, const struct indicator *x,
+                         const char *period)
+{
+	buf_puts(B, "<div class=\"ctx\">");
+	for (size_t r = 0; r < v->n; r++)
+		if (v->rows[r].ind == x && v->rows[r].target) {
+			buf_printf(B, "<span>Mục tiêu %d: ", v->rows[r].year);
+			pg_esc(c, v->rows[r].target->text);
+			buf_puts(B, "</span>");
+		}
+	const struct obs_rec *p = previous(v, x->code, period);
+	if (p) { /* none: nothing said (the page stays light) */
+		buf_puts(B, "<span>Kỳ trước (");
+		pg_period(c, p->period);
+		buf_puts(B, "): ");
+		obs_value(c, p);
+		buf_puts(B, "</span>");
+	}
+	if (x->unit) {
+		buf_puts(B, "<span>Đơn vị tính: ");
+		pg_esc(c, x->unit);
+		buf_puts(B, "</span>");
+	}
+	buf_puts(B, "</div>");
+}
+
+static void returned_line(struct ctx *c, const struct returned_rec *r, size_t nr, const char *code)
+{
+	for (size_t i = 0; i < nr; i++) {
+		if (strcmp(r[i].code, code))
+			continue;
+		buf_printf(B, "<p class=\"returned\"><strong>%s</strong>",
+		           !strcmp(r[i].action, "reopen") ? "Mở khóa để sửa" : "Bị trả lại");
+		if (r[i].by) {
+			buf_puts(B, " bởi ");
+			pg_esc(c, r[i].by);
+		}
+		if (r[i].at) {
+			buf_puts(B, " lúc ");
+			pg_time(c, r[i].at);
+		}
+		buf_puts(B, ": <span class=\"reason\">");
+		pg_esc(c, r[i].reason);
+		buf_puts(B, "</span></p>");
+	}
+}
+
+static void entry_row(struct ctx *c, const struct unit_view *v, const struct indicator *x,
+                      const char *period, const struct entry_src *src,
+                      const struct entry_error *errs, size_t nerr, const struct returned_rec *ret,
+                      size_t nret)
+{
+	const struct obs_rec *o = current(v, x->code, period);
+	bool locked = o && o->status && !strcmp(o->status, "approved");
+	buf_puts(B, "<tr id=\"r-");
+	pg_esc(c, x->code);
+	buf_puts(B, "\"><td>");
+	pg_esc(c, x->code);
+	buf_puts(B, "</td><td><b>");
+	pg_esc(c, x->name);
+	buf_puts(B, "</b>");
+	context_line(c, v, x, period);
+	returned_line(c, ret, nret, x->code);
+	for (size_t e = 0; e < nerr; e++)
+		if (!strcmp(errs[e].code, x->code)) {
+			buf_puts(B, "<div class=\"error\">");
+			pg_esc(c, errs[e].message);
+			buf_puts(B, "</div>");
+		}
+	buf_puts(B, "</td><td>");
+	if (locked) { /* approved figures are locked: shown, not editable */
+		obs_value(c, o);
+		buf_puts(B, " <small>(khóa)</small></td><td>đã duyệt</td></tr>");
+		return;
+	}
+	figure_fields(c, src, x, o);
+	input(c, src, K_E, x, o, "Minh chứng");
+	buf_puts(B, "<a href=\"minh-chung?indicator="); /* beside this page */
+	pg_esc(c, x->code);
+	buf_puts(B, "&amp;period=");
+	pg_esc(c, period);
+	buf_puts(B, "\">Tải tệp lên</a>");
+	if (o && o->evidence && !strncmp(o->evidence, "/don-vi/", 8)) {
+		buf_puts(B, " <a href=\"");
+		pg_esc(c, o->evidence);
+		buf_puts(B, "\">Xem tệp đã lưu</a>");
+	}
+	input(c, src, K_T, x, o, "Ghi chú");
+	buf_puts(B, "</td><td>");
+	pg_esc(c, pg_state_vi(o ? o->status : NULL));
+	buf_puts(B, "</td></tr>"); /* the script adds what it saved */
+}
+
+/* The open periods to choose from: for each kind, the one whose cut-off
+ * window holds today and the one before, and the period asked. */
+static void period_choice(struct ctx *c, const struct unit_view *v, const char *period)
+{
+	char *err = NULL, today[11];
+	int day = store_cutoff_day(c->s, v->u.id, &err);
+	free(err);
+	if (day <= 0)
+		day = 15;
+	time_t t = c->now + 7 * 3600; /* Asia/Ho_Chi_Minh */
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	struct period list[16];
+	int n = 0;
+	static const enum period_kind kinds[] = {PERIOD_MONTH, PERIOD_QUARTER, PERIOD_HALF,
+	                                         PERIOD_YEAR};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		struct period p;
+		if (period_of_date(today, day, kinds[k], &p))
+			continue;
+		list[n++] = p;
+		struct period q = p; /* the one before */
+		if (p.kind == PERIOD_YEAR || --q.index < 1) {
+			q.year--;
+			q.index = p.kind == PERIOD_MONTH     ? 12
+			          : p.kind == PERIOD_QUARTER ? 4
+			          : p.kind == PERIOD_HALF    ? 2
+			                                     : 0;
+		}
+		if (period_valid(&q))
+			list[n++] = q;
+	}
+	struct period asked;
+	bool in = false;
+	if (!period_parse(period, &asked, NULL)) {
+		for (int i = 0; i < n; i++)
+			in |= !period_cmp(&list[i], &asked);
+		if (!in)
+			list[n++] = asked;
+	}
+	buf_puts(B, "<form method=\"get\" class=\"inline period\"><label for=\"period\">Kỳ báo "
+	            "cáo</label><select id=\"period\" name=\"period\">");
+	for (int i = 0; i < n; i++) {
+		char name[PERIOD_NAME_SIZE], lab[64], start[11], end[11];
+		period_format(&list[i], name, sizeof name);
+		period_label_vi(&list[i], lab, sizeof lab);
+		period_window(&list[i], day, start, end);
+		buf_printf(B,
+		           "<option value=\"%s\"%s>%s (số liệu %.2s/%.2s/%.4s – %.2s/%.2s/%.4s%s)"
+		           "</option>",
+		           name, !strcmp(name, period) ? " selected" : "", lab, start + 8,
+		           start + 5, start, end + 8, end + 5, end,
+		           strcmp(end, today) < 0     ? ", đã chốt"
+		           : strcmp(start, today) > 0 ? ", chưa mở"
+		                                      : ", đang mở");
+	}
+	buf_puts(B, "</select><button>Đổi kỳ</button></form>");
+	struct period p;
+	if (!period_parse(period, &p, NULL)) {
+		char start[11], end[11];
+		period_window(&p, day, start, end);
+		buf_printf(B,
+		           "<p class=\"window\">Số liệu của kỳ tính từ %.2s/%.2s/%.4s đến hết "
+		           "%.2s/%.2s/%.4s (ngày chốt số liệu %d hằng tháng).</p>",
+		           start + 8, start + 5, start, end + 8, end + 5, end, day);
+	}
+}
+
+static void buttons(struct ctx *c)
+{
+	buf_puts(B,
+	         "<p class=\"actions\"><button name=\"action\" value=\"draft\">Lưu nháp</button> "
+	         "<button name=\"action\" value=\"submit\">Lưu và gửi duyệt</button></p>");
+}
+
 static void entry_form(struct ctx *c, const struct unit_view *v, const char *period,
-                       const struct entry_error *errs, size_t nerr, const char *notice)
+                       const struct entry_src *src, const struct entry_error *errs, size_t nerr,
+                       const char *notice, const char *problem)
 {
 	pg_head(c, "Nhập số liệu", v->u.code);
-	buf_puts(B, "<h1>Nhập số liệu kỳ ");
-	pg_esc(c, period);
-	buf_puts(B, "</h1><form method=\"get\" class=\"inline\"><label>Kỳ <input name=\"period\" "
-	            "value=\"");
-	pg_esc(c, period);
-	buf_puts(B, "\"></label><button>Đổi kỳ</button></form>");
-	if (notice) {
-		buf_puts(B, "<p class=\"ok\" role=\"status\">");
-		pg_esc(c, notice);
+	buf_puts(B, "<h1>Nhập số liệu ");
+	pg_period(c, period);
+	buf_puts(B, "</h1>");
+	period_choice(c, v, period);
+	if (problem) {
+		buf_puts(B, "<p class=\"error\" role=\"alert\">");
+		pg_esc(c, problem);
 		buf_puts(B, "</p>");
 	}
-	if (nerr)
+	if (notice)
+		buf_puts(B, notice); /* already markup */
+	if (nerr) {
 		buf_printf(B,
-		           "<p class=\"error\" role=\"alert\">Chưa lưu: %zu lỗi, xem bên dưới.</p>",
+		           "<div class=\"error summary\" role=\"alert\" id=\"loi\"><p>Chưa lưu số "
+		           "liệu nào: %zu lỗi. Mọi ô đã nhập vẫn được giữ nguyên; sửa các lỗi "
+		           "sau rồi lưu lại:</p><ul>",
 		           nerr);
-	buf_puts(B, "<form method=\"post\" class=\"entry\"><input type=\"hidden\" name=\"csrf\" "
-	            "value=\"");
+		for (size_t e = 0; e < nerr; e++) {
+			const struct indicator *x = plan_find_indicator(&v->p, errs[e].code);
+			buf_puts(B, "<li><a href=\"#");
+			if (x) /* the field itself */
+				field_id(c, first_kind(x), x->code);
+			else
+				buf_printf(B, "r-%s", errs[e].code);
+			buf_puts(B, "\">");
+			pg_esc(c, errs[e].code);
+			buf_puts(B, ": ");
+			pg_esc(c, errs[e].message);
+			buf_puts(B, "</a></li>");
+		}
+		buf_puts(B, "</ul></div>");
+	}
+	if (problem && !v->p.nind) {
+		pg_foot(c);
+		return;
+	}
+	struct returned_rec *ret = NULL;
+	size_t nret = 0;
+	char *err = NULL;
+	if (store_returned_list(c->s, v->u.id, period, &ret, &nret, &err))
+		free(err);
+	buf_puts(B, "<form method=\"post\" class=\"entry\" data-unit=\"");
+	pg_esc(c, v->u.code);
+	buf_puts(B, "\" data-period=\"");
+	pg_esc(c, period);
+	buf_puts(B, "\"><input type=\"hidden\" name=\"csrf\" value=\"");
 	pg_esc(c, c->sess.csrf);
-	buf_puts(B, "\"><table><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>Số liệu</th>"
-	            "<th>Trạng thái</th></tr></thead><tbody>");
+	buf_puts(B, "\">");
+	buttons(c);
+	buf_puts(B, "<p class=\"hint\">Nháp được lưu tự động khi rời mỗi ô (cần JavaScript); "
+	            "không có JavaScript thì bấm “Lưu nháp”.</p>");
 	size_t shown = 0;
+	const char *group = NULL;
 	for (size_t i = 0; i < v->p.nind; i++) {
 		const struct indicator *x = &v->p.ind[i];
 		if (!ctx_leads(c, x))
 			continue;
+		if (!group || strcmp(group, x->group ? x->group : "")) {
+			if (group)
+				buf_puts(B, "</tbody></table>");
+			group = x->group ? x->group : "";
+			buf_puts(B, "<h2>");
+			for (size_t g = 0; g < v->p.ngroups; g++)
+				if (!strcmp(v->p.groups[g].code, group)) {
+					pg_esc(c, v->p.groups[g].code);
+					buf_puts(B, ". ");
+					pg_esc(c, v->p.groups[g].name);
+				}
+			buf_puts(B, "</h2><table><thead><tr><th>Mã</th><th>Chỉ tiêu</th><th>Số "
+			            "liệu</th><th>Trạng thái</th></tr></thead><tbody>");
+		}
 		shown++;
-		const struct obs_rec *o = current(v, x->code, period);
-		char key[80];
-		buf_puts(B, "<tr><td>");
-		pg_esc(c, x->code);
-		buf_puts(B, "</td><td>");
-		pg_esc(c, x->name);
-		if (x->unit) {
-			buf_puts(B, " <small>(");
-			pg_esc(c, x->unit);
-			buf_puts(B, ")</small>");
-		}
-		buf_puts(B, "</td><td>");
-		bool level = false, yes = false,
-		     locked = o && o->status && !strcmp(o->status, "approved");
-		double shown_value;
-		if (locked) { /* approved figures are locked: shown, not editable */
-			if (o->has_level && o->level)
-				pg_esc(c, o->level);
-			else if (o->has_value)
-				pg_figure(c, o->value);
-			else if (status_point(x, o, &shown_value))
-				pg_number(c, shown_value);
-			buf_puts(B, " <small>(khóa)</small></td><td>đã duyệt</td></tr>");
-			continue;
-		}
-		for (int k = 0; k < x->ntargets; k++) {
-			level |= x->targets[k].t.kind == TARGET_LEVEL;
-			yes |= x->targets[k].t.kind == TARGET_YES;
-		}
-		snprintf(key, sizeof key, "v.%s", x->code);
-		char *typed = ctx_form(c, key);
-		if (level) {
-			buf_puts(B, "<select name=\"l.");
-			pg_esc(c, x->code);
-			buf_puts(B, "\"><option value=\"\">–</option>");
-			for (int k = 0; k < x->ntargets; k++) {
-				const struct target *t = &x->targets[k].t;
-				if (t->kind != TARGET_LEVEL || !t->level)
-					continue;
-				bool dup = false;
-				for (int j = 0; j < k; j++)
-					dup |= x->targets[j].t.level &&
-					       !strcmp(x->targets[j].t.level, t->level);
-				if (dup)
-					continue;
-				buf_puts(B, "<option");
-				if (o && o->has_level && o->level && !strcmp(o->level, t->level))
-					buf_puts(B, " selected");
-				buf_puts(B, ">");
-				pg_esc(c, t->level);
-				buf_puts(B, "</option>");
-			}
-			buf_puts(B, "</select>");
-		} else if (yes) {
-			buf_puts(B, "<select name=\"y.");
-			pg_esc(c, x->code);
-			buf_printf(
-			        B,
-			        "\"><option value=\"\">–</option><option value=\"có\"%s>Có</option>"
-			        "<option value=\"không\"%s>Không</option></select>",
-			        o && o->has_yes && o->yes ? " selected" : "",
-			        o && o->has_yes && !o->yes ? " selected" : "");
-		} else {
-			field_value(c, "v", x->code, typed, o ? o->value : 0, o && o->has_value);
-			if (observation_percent(x->unit)) {
-				buf_puts(B, "<span class=\"or\">hoặc tử/mẫu</span>");
-				field_value(c, "n", x->code, NULL, o ? o->num : 0,
-				            o && o->has_ratio);
-				buf_puts(B, "/");
-				field_value(c, "d", x->code, NULL, o ? o->den : 0,
-				            o && o->has_ratio);
-			}
-		}
-		free(typed);
-		buf_puts(B, "<input class=\"evidence\" name=\"e.");
-		pg_esc(c, x->code);
-		buf_puts(B, "\" placeholder=\"Liên kết minh chứng\" aria-label=\"Minh chứng ");
-		pg_esc(c, x->code);
-		buf_puts(B, "\" value=\"");
-		pg_esc(c, o && o->evidence ? o->evidence : "");
-		buf_puts(B, "\">");
-		for (size_t e = 0; e < nerr; e++)
-			if (!strcmp(errs[e].code, x->code)) {
-				buf_puts(B, "<div class=\"error\">");
-				pg_esc(c, errs[e].message);
-				buf_puts(B, "</div>");
-			}
-		buf_puts(B, "</td><td>");
-		pg_esc(c, pg_state_vi(o ? o->status : NULL));
-		buf_puts(B, "</td></tr>");
+		entry_row(c, v, x, period, src, errs, nerr, ret, nret);
 	}
-	buf_puts(B, "</tbody></table>");
+	if (group)
+		buf_puts(B, "</tbody></table>");
+	for (size_t i = 0; i < nret; i++)
+		returned_rec_free(&ret[i]);
+	free(ret);
 	if (!shown)
 		buf_puts(B, "<p>Cơ quan của tài khoản này không chủ trì chỉ tiêu nào của kế "
 		            "hoạch.</p>");
-	buf_puts(B, "<button name=\"action\" value=\"draft\">Lưu nháp</button> "
-	            "<button name=\"action\" value=\"submit\">Lưu và gửi duyệt</button></form>");
+	buttons(c);
+	buf_puts(B, "</form>");
 	pg_foot(c);
 }
 
@@ -176,135 +491,562 @@ static bool same_number(const char *typed, bool has, double v)
 	return has && figure_read(typed, FIGURE_TEXT, &t) == FIGURE_OK && t == v;
 }
 
-/* The fields posted for an indicator (v, n, d, l, y, e) say what it
- * already has: the form shows the current figures, and they are not new. */
-static bool unchanged(const struct obs_rec *o, char *const got[6])
+static bool same_text(const char *typed, const char *have)
 {
-	if (!o)
+	return !strcmp(typed ? typed : "", have ? have : "");
+}
+
+/* The fields posted for an indicator say what it already has: the form
+ * shows the current figures, and they are not new. */
+static bool unchanged(const struct obs_rec *o, char *const got[NKINDS])
+{
+	if (!o || !same_text(got[K_E], o->evidence) || !same_text(got[K_T], o->note))
 		return false;
-	if (strcmp(got[5] ? got[5] : "", o->evidence ? o->evidence : ""))
-		return false;
-	if (got[3] && *got[3])
-		return o->has_level && o->level && !strcmp(o->level, got[3]);
-	if (got[4] && *got[4])
-		return o->has_yes && (o->yes == !strcmp(got[4], "có"));
-	return same_number(got[0], o->has_value, o->value) &&
-	       same_number(got[1], o->has_ratio, o->num) &&
-	       same_number(got[2], o->has_ratio, o->den);
+	if (got[K_L] && *got[K_L])
+		return o->has_level && o->level && !strcmp(o->level, got[K_L]);
+	if (got[K_Y] && *got[K_Y])
+		return o->has_yes && (o->yes == !strcmp(got[K_Y], "có"));
+	return same_number(got[K_V], o->has_value, o->value) &&
+	       same_number(got[K_N], o->has_ratio, o->num) &&
+	       same_number(got[K_D], o->has_ratio, o->den);
+}
+
+static void url_encode(struct buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-_.~", *p))
+			buf_putc(b, (char)*p);
+		else
+			buf_printf(b, "%%%02X", *p);
+	}
+}
+
+/* An indicator's fields form-encoded as the form posts them (a draft). */
+static char *draft_of(const char *code, char *const got[NKINDS])
+{
+	struct buf b = {0};
+	for (int k = 0; k < NKINDS; k++) {
+		if (!got[k])
+			continue;
+		if (b.len)
+			buf_putc(&b, '&');
+		buf_printf(&b, "%c.", KINDS[k]);
+		url_encode(&b, code);
+		buf_putc(&b, '=');
+		url_encode(&b, got[k]);
+	}
+	return buf_detach(&b);
+}
+
+/* The account's drafts of the unit and period, as one form-encoded text. */
+static char *drafts_text(struct ctx *c, int64_t unit, const char *period)
+{
+	struct entry_draft *d;
+	size_t n;
+	char *err = NULL;
+	struct buf b = {0};
+	if (store_entry_draft_list(c->s, unit, c->user.login, period, &d, &n, &err)) {
+		free(err);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (b.len)
+			buf_putc(&b, '&');
+		buf_puts(&b, d[i].fields);
+		entry_draft_free(&d[i]);
+	}
+	free(d);
+	return b.len ? buf_detach(&b) : (buf_free(&b), NULL);
+}
+
+/* The period asked (?period=, else this month): false with *problem set
+ * when it is not a period, and this month used instead. */
+static bool entry_period(struct ctx *c, char period[32], int *as_of, enum period_kind *grain,
+                         char **problem)
+{
+	char *p = ctx_query(c, "period");
+	const char *why = NULL;
+	if (p && *p) {
+		snprintf(period, 32, "%s", p);
+		if (!period_end(period, as_of, grain, &why)) {
+			struct period q;
+			period_parse(period, &q, NULL);
+			period_format(&q, period, 32); /* canonical: "2026-q3" is 2026-Q3 */
+			free(p);
+			return true;
+		}
+		*problem =
+		        xasprintf("Kỳ \"%s\" không đúng: %s. Hãy chọn kỳ trong danh sách.", p, why);
+	}
+	free(p);
+	time_t t = c->now + 7 * 3600;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(period, 32, "%Y-%m", &tm);
+	period_end(period, as_of, grain, &why);
+	return !*problem;
+}
+
+/* What a posted form holds for one indicator, and what becomes of it. */
+struct posted {
+	char *code; /* the indicator's (its own copy: the view is read again) */
+	char *got[NKINDS];
+	const char *skipped; /* why it is not saved, or NULL */
+	bool record, drafted;
+};
+
+static void posted_free(struct posted *ps, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < NKINDS; k++)
+			free(ps[i].got[k]);
+		free(ps[i].code);
+	}
+	free(ps);
+}
+
+/* Read the form: which indicators are to be recorded, and why the others
+ * typed in are not. */
+static struct posted *read_posted(struct ctx *c, const struct unit_view *v, const char *period,
+                                  size_t *n)
+{
+	struct posted *ps = xcalloc(v->p.nind + 1, sizeof *ps);
+	*n = 0;
+	struct entry_src body = {c->rq->body, c->rq->body_len};
+	for (size_t i = 0; i < v->p.nind; i++) {
+		const struct indicator *x = &v->p.ind[i];
+		if (!ctx_leads(c, x))
+			continue;
+		struct posted *p = &ps[(*n)++];
+		p->code = xstrdup(x->code);
+		bool figure = false, extra = false;
+		for (int k = 0; k < NKINDS; k++) {
+			p->got[k] = typed(&body, k, x->code);
+			bool has = p->got[k] && *p->got[k];
+			figure |= k <= K_Y && has;
+			extra |= k > K_Y && has;
+		}
+		const struct obs_rec *o = current(v, x->code, period);
+		if (o && o->status && !strcmp(o->status, "approved"))
+			continue; /* locked: not on the form */
+		if (figure)
+			p->record = !unchanged(o, p->got);
+		else if (o && (o->has_value || o->has_ratio || o->has_level || o->has_yes))
+			p->skipped = "ô số liệu để trống: số liệu đã lưu trước được giữ nguyên";
+		else if (extra)
+			p->skipped = "có minh chứng hoặc ghi chú nhưng chưa có số liệu";
+	}
+	return ps;
+}
+
+/* Keep what was typed for the indicators not saved, as drafts; forget the
+ * drafts of those saved. */
+static void keep_drafts(struct ctx *c, int64_t unit, const char *period, struct posted *ps,
+                        size_t n, bool saved)
+{
+	char *err = NULL;
+	for (size_t i = 0; i < n; i++) {
+		bool keep = ps[i].skipped || (!saved && ps[i].record);
+		if (keep) {
+			char *f = draft_of(ps[i].code, ps[i].got);
+			store_entry_draft_put(c->s, unit, c->user.login, ps[i].code, period, f,
+			                      &err);
+			free(f);
+		} else {
+			store_entry_draft_clear(c->s, unit, c->user.login, ps[i].code, period,
+			                        &err);
+		}
+		free(err);
+		err = NULL;
+	}
+}
+
+/* Submit the recorded figures and those the form showed unchanged that wait
+ * (draft or returned): one review, all or nothing. */
+static void submit_all(struct ctx *c, const struct unit_view *v, const char *period,
+                       const struct posted *ps, size_t n, struct problems *pr, size_t *sent)
+{
+	struct review_item *items = xcalloc(n + 1, sizeof *items);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct obs_rec *o = current(v, ps[i].code, period);
+		bool waiting = o && o->status &&
+		               (!strcmp(o->status, "draft") || !strcmp(o->status, "returned"));
+		/* a figure just recorded is a draft now, whatever it was */
+		if (ps[i].record || (waiting && !ps[i].skipped))
+			items[k++] = (struct review_item){v->u.code, ps[i].code, period};
+	}
+	if (k)
+		store_review_many(c->s, items, k, "submit", c->user.login, NULL, NULL, pr);
+	*sent = pr->n ? 0 : k;
+	free(items);
+}
+
+/* The sentence after a save: how many saved (and sent), and each
+ * indicator typed in but not saved, with why. Markup. */
+static char *save_notice(size_t saved, bool submit, size_t sent, const struct posted *ps, size_t n)
+{
+	struct buf b = {0};
+	buf_printf(&b, "<div class=\"ok\" role=\"status\" id=\"ket-qua\"><p>");
+	if (saved)
+		buf_printf(&b, "Đã lưu %zu số liệu", saved);
+	else
+		buf_puts(&b, "Không có số liệu mới nào để lưu");
+	if (submit)
+		buf_printf(&b, "%s gửi duyệt %zu số liệu", saved ? " và" : "; đã", sent);
+	buf_puts(&b, ".</p>");
+	size_t skipped = 0;
+	for (size_t i = 0; i < n; i++)
+		skipped += ps[i].skipped != NULL;
+	if (skipped) {
+		buf_printf(&b,
+		           "<p class=\"warn\">Chưa lưu %zu chỉ tiêu (đã giữ lại như nháp):</p><ul>",
+		           skipped);
+		for (size_t i = 0; i < n; i++)
+			if (ps[i].skipped) {
+				buf_puts(&b, "<li><a href=\"#r-");
+				buf_escape_markup(&b, ps[i].code);
+				buf_puts(&b, "\">");
+				buf_escape_markup(&b, ps[i].code);
+				buf_puts(&b, "</a>: ");
+				buf_puts(&b, ps[i].skipped);
+				buf_puts(&b, "</li>");
+			}
+		buf_puts(&b, "</ul>");
+	}
+	buf_puts(&b, "</div>");
+	return buf_detach(&b);
+}
+
+static void entry_view(struct ctx *c, const char *unit, const char *period, int as_of,
+                       enum period_kind grain, struct unit_view *v, bool *ok)
+{
+	char *err = NULL;
+	*ok = !view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, v, &err);
+	if (!*ok) {
+		char code[40];
+		const char *msg;
+		pg_plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được",
+		         msg);
+		free(err);
+	}
+	(void)period;
 }
 
 void page_entry(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
 	bool post = !strcmp(c->rq->method, "POST");
+	char period[32], *problem = NULL;
+	int as_of;
+	enum period_kind grain;
+	bool period_ok = entry_period(c, period, &as_of, &grain, &problem), ok;
 	struct unit_view v;
-	char period[32];
-	if (!pg_unit_view(c, unit, &v, period, false))
+	entry_view(c, unit, period, as_of, grain, &v, &ok);
+	if (!ok) {
+		free(problem);
 		return;
-	if (!post) {
-		entry_form(c, &v, period, NULL, 0, NULL);
+	}
+	if (!post || !period_ok) {
+		if (!period_ok)
+			c->rs->status = 400;
+		char *drafts = drafts_text(c, v.u.id, period);
+		struct entry_src src = {drafts, drafts ? strlen(drafts) : 0};
+		entry_form(c, &v, period, &src, NULL, 0, NULL, problem);
+		free(drafts);
+		free(problem);
 		view_unit_free(&v);
 		return;
 	}
-	/* Every indicator with something typed: one batch, all or nothing. */
-	struct obs_input *in = xcalloc(v.p.nind + 1, sizeof *in);
-	char **owned = xcalloc(6 * v.p.nind + 1, sizeof *owned);
-	const char **codes = xcalloc(v.p.nind + 1, sizeof *codes);
-	size_t n = 0, nowned = 0;
-	for (size_t i = 0; i < v.p.nind; i++) {
-		const struct indicator *x = &v.p.ind[i];
-		if (!ctx_leads(c, x))
+	/* Every indicator with something new typed: one batch, all or nothing. */
+	size_t np;
+	struct posted *ps = read_posted(c, &v, period, &np);
+	struct obs_input *in = xcalloc(np + 1, sizeof *in);
+	const char **codes = xcalloc(np + 1, sizeof *codes);
+	size_t n = 0;
+	for (size_t i = 0; i < np; i++) {
+		if (!ps[i].record)
 			continue;
-		const char *kinds = "vndlye"; /* value, num, den, level, yes, evidence */
-		char *got[6];
-		bool any = false;
-		for (int k = 0; k < 6; k++) {
-			char key[80];
-			snprintf(key, sizeof key, "%c.%s", kinds[k], x->code);
-			got[k] = ctx_form(c, key);
-			any |= k < 5 && got[k] && *got[k];
-			owned[nowned++] = got[k];
-		}
-		if (!any || unchanged(current(&v, x->code, period), got))
-			continue;
-		codes[n] = x->code;
-		in[n] = (struct obs_input){unit,
-		                           x->code,
-		                           period,
-		                           got[0] ? got[0] : "",
-		                           got[1] ? got[1] : "",
-		                           got[2] ? got[2] : "",
-		                           got[3] ? got[3] : "",
-		                           got[4] ? got[4] : "",
-		                           "",
-		                           got[5] ? got[5] : "",
-		                           (int)n + 1,
-		                           {0},
-		                           {0},
-		                           {0},
-		                           FIGURE_TEXT};
+		char *const *g = ps[i].got;
+		codes[n] = ps[i].code;
+#define F(k) (g[k] ? g[k] : "")
+		in[n] = (struct obs_input){unit,       ps[i].code, period, F(K_V), F(K_N),
+		                           F(K_D),     F(K_L),     F(K_Y), F(K_T), F(K_E),
+		                           (int)n + 1, {0},        {0},    {0},    FIGURE_TEXT};
+#undef F
 		n++;
 	}
 	char *action = ctx_form(c, "action");
 	bool submit = action && !strcmp(action, "submit");
-	struct problems ps = {0};
-	char *err = NULL;
-	bool stored = n && !store_record_batch(c->s, in, n, c->user.login, "nhập trên web", &ps);
+	struct problems pr = {0};
+	bool stored = n && !store_record_batch(c->s, in, n, c->user.login, "nhập trên web", &pr);
 	if (stored)
 		app_recorded(c, in, n);
-	if (stored && submit && !store_begin(c->s, &err)) {
-		for (size_t i = 0; i < n && !ps.n; i++) {
-			struct series_rec sr = {0};
-			if (store_series_get(c->s, v.u.id, codes[i], &sr, &err) == 0) {
-				store_obs_transition(c->s, sr.id, period, "submit", c->user.login,
-				                     NULL, &ps);
-				series_rec_free(&sr);
-			}
-		}
-		if (ps.n)
-			store_rollback(c->s);
-		else if (store_commit(c->s, &err))
-			problems_add(&ps, "E_DB", 0, "%s", err);
-	}
-	struct entry_error *errs = xcalloc(ps.n + 1, sizeof *errs);
-	for (size_t i = 0; i < ps.n; i++)
-		errs[i] = (struct entry_error){ps.v[i].line > 0 && (size_t)ps.v[i].line <= n
-		                                       ? codes[ps.v[i].line - 1]
+	keep_drafts(c, v.u.id, period, ps, np, !pr.n);
+	struct entry_error *errs = xcalloc(pr.n + 1, sizeof *errs);
+	for (size_t i = 0; i < pr.n; i++)
+		errs[i] = (struct entry_error){pr.v[i].line > 0 && (size_t)pr.v[i].line <= n
+		                                       ? codes[pr.v[i].line - 1]
 		                                       : "",
-		                               ps.v[i].message};
-	if (ps.n) {
+		                               pr.v[i].message};
+	if (pr.n) {
 		c->rs->status = 422;
-		entry_form(c, &v, period, errs, ps.n, NULL);
+		struct entry_src body = {c->rq->body, c->rq->body_len};
+		entry_form(c, &v, period, &body, errs, pr.n, NULL, NULL);
 	} else {
+		size_t sent = 0;
+		struct problems sp = {0};
+		if (submit) /* the view before the save: statuses of the unchanged */
+			submit_all(c, &v, period, ps, np, &sp, &sent);
 		view_unit_free(&v);
-		int as_of;
-		enum period_kind grain;
-		char again[32];
-		if (pg_unit_view(c, unit, &v, again, false)) {
-			(void)as_of, (void)grain;
-			char *note =
-			        xasprintf("Đã lưu %zu số liệu%s", n, submit ? " và gửi duyệt" : "");
-			entry_form(c, &v, period, NULL, 0,
-			           n ? note : "Không có số liệu nào để lưu");
+		entry_view(c, unit, period, as_of, grain, &v, &ok);
+		if (ok) {
+			char *note = save_notice(n, submit, sent, ps, np);
+			char *drafts = drafts_text(c, v.u.id, period);
+			struct entry_src src = {drafts, drafts ? strlen(drafts) : 0};
+			if (sp.n)
+				c->rs->status = pg_form_status(sp.v[0].code);
+			entry_form(c, &v, period, &src, NULL, 0, note,
+			           sp.n ? sp.v[0].message : NULL);
+			free(drafts);
 			free(note);
 		} else {
 			memset(&v, 0, sizeof v);
 			plan_init(&v.p);
 		}
+		problems_free(&sp);
 	}
 	free(errs);
-	problems_free(&ps);
-	free(err);
+	problems_free(&pr);
 	free(action);
-	for (size_t i = 0; i < nowned; i++)
-		free(owned[i]);
-	free(owned);
+	posted_free(ps, np);
 	free(codes);
 	free(in);
 	view_unit_free(&v);
 }
 
 /* ---- approvals ------------------------------------------------------------------------ */
+
+/* The figures a posted review names: the single one of the old form
+ * (indicator, period, unit), one row's button ("approve:3"), the rows
+ * ticked or every row listed. *action is "approve" or "return"; each item's
+ * own reason in why[]. False when the form names nothing. */
+static bool review_items(struct ctx *c, const char *unit, char **action, struct review_item **items,
+                         char ***why, size_t *n, char ***owned, size_t *nowned)
+{
+	char *act = ctx_form(c, "act"), *count = ctx_form(c, "n");
+	*items = NULL;
+	*why = NULL;
+	*n = *nowned = 0;
+	*owned = NULL;
+	int rows = count ? atoi(count) : 0;
+	free(count);
+	if (rows < 0 || rows > 10000)
+		rows = 0;
+	*owned = xcalloc((size_t)rows * 2 + 4, sizeof **owned);
+	*items = xcalloc((size_t)rows + 1, sizeof **items);
+	*why = xcalloc((size_t)rows + 1, sizeof **why);
+	if (!act) { /* the single form: indicator, period (unit) and action */
+		char *ind = ctx_form(c, "indicator"), *period = ctx_form(c, "period"),
+		     *u = ctx_form(c, "unit");
+		*action = ctx_form(c, "action");
+		(*owned)[(*nowned)++] = ind;
+		(*owned)[(*nowned)++] = period;
+		(*owned)[(*nowned)++] = u;
+		if (!ind || !period)
+			return false;
+		**items = (struct review_item){u && *u ? u : unit, ind, period};
+		**why = ctx_form(c, "comment");
+		*n = 1;
+		return true;
+	}
+	int one = -1;
+	const char *colon = strchr(act, ':');
+	*action = colon ? xstrndup(act, (size_t)(colon - act)) : xstrndup(act, strcspn(act, "-"));
+	if (colon)
+		one = atoi(colon + 1);
+	bool all = !strcmp(act, "approve-all");
+	for (int i = 0; i < rows; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "s.%d", i);
+		char *ticked = ctx_form(c, key);
+		bool take = all || i == one || (one < 0 && ticked);
+		free(ticked);
+		if (!take)
+			continue;
+		snprintf(key, sizeof key, "k.%d", i);
+		char *k = ctx_form(c, key);
+		char *bar1 = k ? strchr(k, '|') : NULL, *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
+		if (!bar2) {
+			free(k);
+			continue;
+		}
+		*bar1 = *bar2 = 0;
+		(*owned)[(*nowned)++] = k;
+		snprintf(key, sizeof key, "r.%d", i);
+		(*why)[*n] = ctx_form(c, key);
+		(*items)[(*n)++] = (struct review_item){k, bar1 + 1, bar2 + 1};
+	}
+	free(act);
+	return *n > 0;
+}
+
+static char *review_post(struct ctx *c, const char *unit)
+{
+	char *action = NULL, **why, **owned;
+	struct review_item *items;
+	size_t n, nowned;
+	struct problems ps = {0};
+	bool named = review_items(c, unit, &action, &items, &why, &n, &owned, &nowned);
+	bool ok_action = action && (!strcmp(action, "approve") || !strcmp(action, "return"));
+	if (!named || !ok_action) {
+		problems_add(&ps, "E_INPUT", 0,
+		             named ? "Yêu cầu không đầy đủ"
+		                   : "Chưa chọn số liệu nào để duyệt hoặc trả lại");
+	} else {
+		for (size_t i = 0; i < n; i++)
+			if (!ctx_may(c, RIGHT_APPROVE, items[i].unit))
+				problems_add(&ps, "E_FORBIDDEN", (int)i + 1,
+				             "Tài khoản này không được duyệt số liệu của %s",
+				             items[i].unit);
+		char *reason = ctx_form(c, "reason.tren");
+		if (!reason || !*reason) {
+			free(reason);
+			reason = ctx_form(c, "reason.duoi");
+		}
+		if (!ps.n)
+			store_review_many(c->s, items, n, action, c->user.login, reason,
+			                  (const char *const *)why, &ps);
+		free(reason);
+	}
+	char *notice;
+	if (ps.n) {
+		c->rs->status = pg_form_status(ps.v[0].code);
+		struct buf b = {0};
+		for (size_t i = 0; i < ps.n; i++) {
+			buf_puts(&b, i ? "; " : "Chưa làm gì: ");
+			buf_puts(&b, ps.v[i].message);
+		}
+		notice = buf_detach(&b);
+	} else if (n == 1) {
+		notice = xasprintf("Đã %s %s kỳ %s",
+		                   !strcmp(action, "approve") ? "duyệt" : "trả lại", items[0].code,
+		                   items[0].period);
+	} else {
+		notice = xasprintf("Đã %s %zu số liệu",
+		                   !strcmp(action, "approve") ? "duyệt" : "trả lại", n);
+	}
+	problems_free(&ps);
+	for (size_t i = 0; i < n; i++)
+		free(why[i]);
+	for (size_t i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(why);
+	free(owned);
+	free(items);
+	free(action);
+	return notice;
+}
+
+static void evidence_link(struct ctx *c, const char *e)
+{
+	if (!e || !*e) {
+		buf_puts(B, "–");
+		return;
+	}
+	bool link = !strncmp(e, "https://", 8) || !strncmp(e, "http://", 7) || e[0] == '/';
+	if (link) {
+		buf_puts(B, "<a rel=\"noopener noreferrer\" href=\"");
+		pg_esc(c, e);
+		buf_puts(B, "\">");
+	}
+	pg_esc(c, e);
+	buf_puts(B, link ? "</a>" : "");
+}
+
+static void queue_row_html(struct ctx *c, const struct queue_row *r, size_t i, bool units)
+{
+	buf_printf(B,
+	           "<tr><td><input type=\"checkbox\" id=\"s-%zu\" name=\"s.%zu\" value=\"1\">"
+	           "<label for=\"s-%zu\" class=\"sr\">Chọn ",
+	           i, i, i);
+	pg_esc(c, r->o.code);
+	buf_printf(B, "</label><input type=\"hidden\" name=\"k.%zu\" value=\"", i);
+	pg_esc(c, r->unit);
+	buf_putc(B, '|');
+	pg_esc(c, r->o.code);
+	buf_putc(B, '|');
+	pg_esc(c, r->o.period);
+	buf_puts(B, "\"></td>");
+	if (units) {
+		buf_puts(B, "<td>");
+		pg_esc(c, r->unit_name);
+		buf_puts(B, "</td>");
+	}
+	buf_puts(B, "<td><strong>");
+	pg_esc(c, r->o.code);
+	buf_puts(B, "</strong> ");
+	pg_esc(c, r->name ? r->name : "");
+	buf_puts(B, "</td><td>");
+	pg_period(c, r->o.period);
+	buf_puts(B, "</td><td class=\"num\">");
+	obs_value(c, &r->o);
+	if (r->measure) {
+		buf_puts(B, " <small>");
+		pg_esc(c, r->measure);
+		buf_puts(B, "</small>");
+	}
+	if (r->o.note) {
+		buf_puts(B, "<div class=\"note\">");
+		pg_esc(c, r->o.note);
+		buf_puts(B, "</div>");
+	}
+	buf_puts(B, "</td><td>");
+	if (r->target) {
+		buf_printf(B, "%d: ", r->target_year);
+		pg_esc(c, r->target);
+	} else {
+		buf_puts(B, "–");
+	}
+	buf_puts(B, "</td><td>");
+	if (r->has_prev) {
+		obs_value(c, &r->prev);
+		buf_puts(B, " <small>(");
+		pg_period(c, r->prev.period);
+		buf_puts(B, ")</small>");
+	} else {
+		buf_puts(B, "–");
+	}
+	buf_puts(B, "</td><td>");
+	evidence_link(c, r->o.evidence);
+	buf_puts(B, "</td><td>");
+	pg_esc(c, r->o.by ? r->o.by : "");
+	buf_puts(B, "<br><small>");
+	pg_time(c, r->o.at);
+	buf_printf(B,
+	           "</small></td><td class=\"act\"><button name=\"act\" value=\"approve:%zu\">"
+	           "Duyệt</button> <label for=\"r-%zu\" class=\"sr\">Lý do trả lại ",
+	           i, i);
+	pg_esc(c, r->o.code);
+	buf_printf(B,
+	           "</label><input id=\"r-%zu\" name=\"r.%zu\" placeholder=\"Lý do trả lại\"> "
+	           "<button name=\"act\" value=\"return:%zu\">Trả lại</button></td></tr>",
+	           i, i, i);
+}
+
+static void queue_actions(struct ctx *c, size_t n, const char *where)
+{
+	buf_printf(
+	        B,
+	        "<div class=\"bulk\"><label for=\"reason-%s\">Lý do trả lại (cho các số liệu "
+	        "đã chọn)</label><input id=\"reason-%s\" name=\"reason.%s\"> <button name=\"act\" "
+	        "value=\"approve-selected\">Duyệt các số liệu đã chọn</button> <button "
+	        "name=\"act\" value=\"return-selected\">Trả lại các số liệu đã chọn</button> "
+	        "<button name=\"act\" value=\"approve-all\">Duyệt tất cả (%zu)</button></div>",
+	        where, where, where, n);
+	(void)c;
+}
 
 void page_approvals(struct ctx *c, char *const *arg)
 {
@@ -317,40 +1059,8 @@ void page_approvals(struct ctx *c, char *const *arg)
 		free(err);
 		return;
 	}
-	if (post) {
-		char *ind = ctx_form(c, "indicator"), *period = ctx_form(c, "period"),
-		     *action = ctx_form(c, "action"), *comment = ctx_form(c, "comment");
-		struct series_rec sr = {0};
-		struct problems ps = {0};
-		bool ok_action =
-		        action && (!strcmp(action, "approve") || !strcmp(action, "return"));
-		if (!ind || !period || !ok_action ||
-		    store_series_get(c->s, u.id, ind, &sr, &err) != 0) {
-			problems_add(&ps, "E_INPUT", 0, "Yêu cầu không đầy đủ");
-		} else {
-			if (!store_begin(c->s, &err)) {
-				if (store_obs_transition(c->s, sr.id, period, action, c->user.login,
-				                         comment && *comment ? comment : NULL, &ps))
-					store_rollback(c->s);
-				else
-					store_commit(c->s, &err);
-			}
-			series_rec_free(&sr);
-		}
-		notice = ps.n ? xstrdup(ps.v[0].message)
-		              : xasprintf("Đã %s %s kỳ %s",
-		                          !strcmp(action, "approve") ? "duyệt" : "trả lại", ind,
-		                          period);
-		if (ps.n)
-			c->rs->status = pg_form_status(ps.v[0].code);
-		problems_free(&ps);
-		free(ind);
-		free(period);
-		free(action);
-		free(comment);
-	}
-	struct obs_rec *o;
-	size_t n;
+	if (post)
+		notice = review_post(c, unit);
 	pg_head(c, "Duyệt số liệu", unit);
 	buf_puts(B, "<h1>Số liệu chờ duyệt</h1>");
 	if (notice) {
@@ -359,51 +1069,37 @@ void page_approvals(struct ctx *c, char *const *arg)
 		pg_esc(c, notice);
 		buf_puts(B, "</p>");
 	}
-	size_t waiting = 0;
-	if (!store_obs_list(c->s, u.id, NULL, &o, &n, &err)) {
-		buf_puts(B,
-		         "<table><thead><tr><th>Chỉ tiêu</th><th>Kỳ</th><th>Số liệu</th><th>Người "
-		         "gửi</th><th></th></tr></thead><tbody>");
-		for (size_t i = 0; i < n; i++) {
-			if (o[i].status && !strcmp(o[i].status, "submitted")) {
-				waiting++;
-				buf_puts(B, "<tr><td>");
-				pg_esc(c, o[i].code);
-				buf_puts(B, "</td><td>");
-				pg_esc(c, o[i].period);
-				buf_puts(B, "</td><td class=\"num\">");
-				if (o[i].has_value) {
-					pg_figure(c, o[i].value);
-				} else if (o[i].has_ratio) {
-					pg_figure(c, o[i].num);
-					buf_putc(B, '/');
-					pg_figure(c, o[i].den);
-				} else if (o[i].has_level)
-					pg_esc(c, o[i].level);
-				else if (o[i].has_yes)
-					buf_puts(B, o[i].yes ? "Có" : "Không");
-				buf_puts(B, "</td><td>");
-				pg_esc(c, o[i].by);
-				buf_puts(B, "</td><td><form method=\"post\" class=\"inline\">"
-				            "<input type=\"hidden\" name=\"csrf\" value=\"");
-				pg_esc(c, c->sess.csrf);
-				buf_puts(B,
-				         "\"><input type=\"hidden\" name=\"indicator\" value=\"");
-				pg_esc(c, o[i].code);
-				buf_puts(B, "\"><input type=\"hidden\" name=\"period\" value=\"");
-				pg_esc(c, o[i].period);
-				buf_puts(B, "\"><button name=\"action\" "
-				            "value=\"approve\">Duyệt</button> "
-				            "<input name=\"comment\" placeholder=\"Lý do trả lại\" "
-				            "aria-label=\"Lý do trả lại\"> <button name=\"action\" "
-				            "value=\"return\">Trả lại</button></form></td></tr>");
-			}
-			obs_rec_free(&o[i]);
+	struct queue_row *q;
+	size_t n = 0;
+	if (!queue_list(c->s, unit, &q, &n, &err)) {
+		bool units = false;
+		for (size_t i = 0; i < n; i++)
+			units |= strcmp(q[i].unit, unit) != 0;
+		if (n) {
+			buf_puts(B, "<form method=\"post\" class=\"queue\"><input type=\"hidden\" "
+			            "name=\"csrf\" value=\"");
+			pg_esc(c, c->sess.csrf);
+			buf_printf(B, "\"><input type=\"hidden\" name=\"n\" value=\"%zu\">", n);
+			queue_actions(c, n, "tren");
+			buf_printf(B,
+			           "<div class=\"wide\"><table><thead><tr><th>Chọn</th>%s<th>Chỉ "
+			           "tiêu</th><th>Kỳ</th><th>Số liệu</th><th>Mục tiêu</th><th>Kỳ "
+			           "trước</th><th>Minh chứng</th><th>Người gửi</th><th></th></tr>"
+			           "</thead><tbody>",
+			           units ? "<th>Đơn vị</th>" : "");
+			for (size_t i = 0; i < n; i++)
+				queue_row_html(c, &q[i], i, units);
+			buf_puts(B, "</tbody></table></div>");
+			queue_actions(c, n, "duoi");
+			buf_puts(B, "</form>");
 		}
-		free(o);
-		buf_puts(B, "</tbody></table>");
+		queue_free(q, n);
+	} else {
+		buf_puts(B, "<p class=\"error\">");
+		pg_esc(c, err);
+		buf_puts(B, "</p>");
 	}
-	if (!waiting)
+	if (!n)
 		buf_puts(B, "<p>Không có số liệu nào chờ duyệt.</p>");
 	pg_foot(c);
 	free(notice);

@@ -80,6 +80,7 @@ static const struct page_route {
         {"/dang-nhap", true, true, OPEN, 0, 0, false, page_signin},
         {"/dang-xuat", false, true, OPEN, 0, 0, false, page_signout},
         {"/tai-khoan", true, true, OPEN, 0, 0, false, page_account},
+        {"/thong-bao", true, true, OPEN, 0, 0, false, page_inbox},
         {"/static/app.css", true, false, OPEN, 0, 0, true, page_css},
         {"/static/app.js", true, false, OPEN, 0, 0, true, page_js},
         {"/cong-khai/*", true, false, OPEN, 0, 0, false, page_public},
@@ -87,6 +88,9 @@ static const struct page_route {
         {"/don-vi/*/chi-tieu/*", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_indicator},
         {"/don-vi/*/nhap-lieu", true, true, UNIT, RIGHT_RECORD, RIGHT_RECORD, false, page_entry},
         {"/don-vi/*/duyet", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_approvals},
+        /* multipart: the page checks the right and the form's token itself */
+        {"/don-vi/*/minh-chung", true, true, OPEN, 0, 0, false, page_evidence},
+        {"/don-vi/*/tep/*", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_evidence_file},
         {"/don-vi/*/nhiem-vu", true, true, UNIT, RIGHT_READ, RIGHT_RECORD, false, page_tasks},
         {"/don-vi/*/doi-chieu", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_links},
         {"/don-vi/*/tinh", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_province},

@@ -88,6 +88,13 @@ page_fn page_dashboard;                             /* page_dashboard.c */
 /* "/" for an account of a unit: a 303 to its home (the dashboard above
  * communes, else the work of the open period); false for an administrator. */
 bool page_home_redirect(struct ctx *c);
-page_fn page_upload;                                /* page_upload.c */
+page_fn page_upload;                       /* page_upload.c */
+page_fn page_inbox;                        /* page_inbox.c */
+page_fn page_evidence, page_evidence_file; /* page_evidence.c */
+/* The signed-in account's unread messages (-1: no inbox, no unit); on the
+ * network thread without a kept count, the request is deferred. */
+int pg_inbox_unread(struct ctx *c);
+/* The account's messages as a list, at most max (a home page's box). */
+void pg_inbox_list(struct ctx *c, size_t max);
 
 #endif

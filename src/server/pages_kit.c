@@ -70,6 +70,14 @@ void pg_head(struct ctx *c, const char *title, const char *unit)
 		}
 		buf_puts(B, "</nav>");
 	}
+	int unread = pg_inbox_unread(c); /* -1: no inbox */
+	if (unread > 0)
+		buf_printf(B,
+		           "<a class=\"inbox\" href=\"/thong-bao\">Thông báo <span "
+		           "class=\"count\">%d</span></a>",
+		           unread);
+	else if (!unread)
+		buf_puts(B, "<a class=\"inbox\" href=\"/thong-bao\">Thông báo</a>");
 	if (c->signed_in) {
 		buf_puts(B, "<form class=\"who\" method=\"post\" action=\"/dang-xuat\">"
 		            "<a href=\"/tai-khoan\">Tài khoản của tôi</a><span>");

@@ -26,76 +26,97 @@ static const struct table {
 	const char *name, *order;
 	const char *cols[17];
 	const char *types;
+	int since; /* the schema that added it: older dumps may lack it */
 } tables[] = {
         {"units",
          "id",
          {"id", "code", "name", "kind", "parent_id", "population", "created_at", "cutoff_day"},
-         "itttiiti"},
-        {"agencies", "id", {"id", "unit_id", "name", "folded"}, "iitt"},
+         "itttiiti",
+         1},
+        {"agencies", "id", {"id", "unit_id", "name", "folded"}, "iitt", 1},
         {"plans",
          "id",
          {"id", "unit_id", "version", "title", "number", "issuer", "issued_on", "source",
           "imported_at", "imported_by", "doc"},
-         "iiitttttttt"},
-        {"series", "id", {"id", "unit_id", "code", "folded"}, "iitt"},
+         "iiitttttttt",
+         1},
+        {"series", "id", {"id", "unit_id", "code", "folded"}, "iitt", 1},
         {"indicators",
          "id",
          {"id", "plan_id", "series_id", "code", "group_code", "name", "unit", "baseline",
           "baseline_text", "lead_id", "monitor_id", "partners", "implementers", "deadline"},
-         "iiittttrtiittt"},
+         "iiittttrtiittt",
+         1},
         {"indicator_agencies",
          "indicator_id, agency_id, role",
          {"indicator_id", "agency_id", "role"},
-         "iit"},
+         "iit",
+         1},
         {"targets",
          "indicator_id, year",
          {"indicator_id", "year", "kind", "text", "op", "value", "min", "max", "level", "rank"},
-         "iitttrrrti"},
+         "iitttrrrti",
+         1},
         {"tasks",
          "id",
          {"id", "plan_id", "code", "group_code", "title", "lead", "implementers", "timeframe",
           "due", "recurring"},
-         "iittttttti"},
+         "iittttttti",
+         1},
         {"observations",
          "id",
          {"id", "series_id", "period", "value", "num", "den", "level", "yes", "note", "evidence",
           "status", "version", "recorded_by", "recorded_at", "review"},
-         "iitrrrtitttittt"},
+         "iitrrrtitttittt",
+         1},
         {"observation_history",
          "id",
          {"id", "observation_id", "version", "value", "num", "den", "level", "yes", "note",
           "evidence", "status", "recorded_by", "recorded_at", "replaced_by", "replaced_at",
           "reason"},
-         "iiirrrtitttttttt"},
+         "iiirrrtitttttttt",
+         1},
         {"task_progress",
          "id",
          {"id", "unit_id", "task_code", "period", "status", "percent", "note", "evidence",
           "recorded_by", "recorded_at"},
-         "iitttitttt"},
+         "iitttitttt",
+         1},
         {"audit",
          "id",
          {"id", "at", "actor", "action", "entity", "entity_id", "detail"},
-         "ittttit"},
+         "ittttit",
+         1},
         /* Schema 2: accounts. */
         {"users",
          "id",
          {"id", "login", "name", "role", "unit_id", "agency", "pw_hash", "disabled", "created_at",
           "cred_epoch"},
-         "ittttttiti"},
+         "ittttttiti",
+         2},
         {"api_tokens",
          "id",
          {"id", "user_id", "token_hash", "label", "created_at", "revoked", "expires_at", "scope"},
-         "iitttitt"},
+         "iitttitt",
+         2},
         /* Schema 5: links between a unit's indicators and its parent's. */
         {"links",
          "id",
          {"id", "child_series_id", "parent_series_id", "state", "score", "why", "decided_by",
           "decided_at"},
-         "iiitrttt"},
+         "iiitrttt",
+         5},
         /* Schema 7: DHIS2 identifiers. */
-        {"dhis2_uids", "id", {"id", "unit_id", "series_id", "part", "uid"}, "iiitt"},
+        {"dhis2_uids", "id", {"id", "unit_id", "series_id", "part", "uid"}, "iiitt", 7},
         /* Schema 8: each unit's report settings (a JSON document). */
-        {"unit_settings", "unit_id", {"unit_id", "doc", "updated_by", "updated_at"}, "ittt"},
+        {"unit_settings", "unit_id", {"unit_id", "doc", "updated_by", "updated_at"}, "ittt", 8},
+        /* Schema 9: evidence files kept with figures (review.h). */
+        {"evidence_files",
+         "id",
+         {"id", "unit_id", "code", "period", "name", "type", "size", "data", "uploaded_by",
+          "uploaded_at"},
+         "iittttittt",
+         9},
 };
 
 #define NTABLES (sizeof tables / sizeof tables[0])
@@ -634,13 +655,7 @@ int store_dump_check(json_t *doc, int schema, char **err)
 	const struct table *t = NULL;
 	for (size_t k = 0; k < NTABLES; k++) {
 		json_t *rows = rows_of(tabs, tables[k].name);
-		if (!rows && from == 1 &&
-		    (!strcmp(tables[k].name, "users") || !strcmp(tables[k].name, "api_tokens")))
-			continue;
-		if (!rows && from < 5 && !strcmp(tables[k].name, "links"))
-			continue;
-		if (!rows && from < 8 && !strcmp(tables[k].name, "unit_settings"))
-		if (!rows && from < 7 && !strcmp(tables[k].name, "dhis2_uids"))
+		if (!rows && from < tables[k].since)
 			continue;
 		if (!rows) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
@@ -665,6 +680,12 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		if (!text_at(row, t, "name") || !*text_at(row, t, "name"))
 			REFUSE("cột name: thiếu tên cơ quan");
 	}
+	t = table_named("evidence_files");
+	rows = rows_of(tabs, t->name);
+	for (r = 0; r < json_array_size(rows); r++)
+		if ((why = ref_problem(json_array_get(rows, r), t, "unit_id", units, false)) !=
+		    NULL)
+			REFUSE("cột unit_id: %s", why);
 	t = table_named("plans");
 	rows = rows_of(tabs, t->name);
 	for (r = 0; r < json_array_size(rows); r++) {
@@ -840,13 +861,7 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 	for (size_t k = 0; k < NTABLES; k++) {
 		const struct table *t = &tables[k];
 		json_t *rows = json_object_get(json_object_get(tabs, t->name), "rows");
-		if (!json_is_array(rows) && from == 1 &&
-		    (!strcmp(t->name, "users") || !strcmp(t->name, "api_tokens")))
-			continue;
-		if (!json_is_array(rows) && from < 5 && !strcmp(t->name, "links"))
-			continue;
-		if (!json_is_array(rows) && from < 8 && !strcmp(t->name, "unit_settings"))
-		if (!json_is_array(rows) && from < 7 && !strcmp(t->name, "dhis2_uids"))
+		if (!json_is_array(rows) && from < t->since)
 			continue;
 		if (!json_is_array(rows)) {
 			*err = xasprintf("thiếu bảng %s trong tệp sao lưu", t->name);

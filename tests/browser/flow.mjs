@@ -53,7 +53,7 @@ try {
   await rep.goto(`${base}/don-vi/DEMO-A/nhap-lieu?period=${period}`);
   assert.equal(await rep.locator('input[name="v.I.3"]').count(), 0, 'I.3 is not the reporter agency\'s');
   await rep.locator('input[name="v.IV.2"]').fill('-3');
-  await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).click();
+  await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).first().click();
   const err = rep.locator('tr', { hasText: 'IV.2' }).first().locator('.error');
   await err.waitFor();
   const msg = await err.textContent();
@@ -61,7 +61,7 @@ try {
   await shot(rep, 'reporter-refused');
   await rep.locator('input[name="v.IV.2"]').fill('2');
   await rep.locator('input[name="e.IV.2"]').fill('https://example.gov.vn/bien-ban-iv2.pdf');
-  await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).click();
+  await rep.getByRole('button', { name: 'Lưu và gửi duyệt' }).first().click();
   await rep.getByText('Đã lưu 1 số liệu và gửi duyệt').waitFor();
   assert.match(await rep.locator('tr', { hasText: 'IV.2' }).first().textContent(), /đã gửi duyệt/);
   await shot(rep, 'reporter-submitted');

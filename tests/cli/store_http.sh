@@ -87,6 +87,11 @@ expect GET "/don-vi/DEMO-A/bao-cao?period=2025&format=odt" "" 303 400 400 400 40
 curl -s -D "$tmp/h" -o "$tmp/r.docx" -b "$tmp/jar.tinh" "$base/don-vi/DEMO-A/bao-cao?period=2025-Q4&format=docx"
 grep -qi '^Content-Disposition: attachment; filename="bao-cao-DEMO-A-2025-Q4.docx"' "$tmp/h" &&
 	unzip -p "$tmp/r.docx" word/document.xml | grep -q 'BÁO CÁO' && ok || bad "the report button: docx"
+expect GET /thong-bao "" 303 200 200 200 200 200
+expect GET "/don-vi/DEMO-A/minh-chung?indicator=IV.1&period=2026-Q1" "" 303 200 200 200 200 403
+expect GET /don-vi/DEMO-A/tep/999 "" 303 404 404 404 404 404
+expect GET /api/v1/units/DEMO/approvals "" 401 200 200 403 403 403
+expect GET /api/v1/me/inbox "" 401 200 200 200 200 200
 expect GET /cong-khai/DEMO-A "" 200 200 200 200 200 200
 expect GET /cong-khai/NOPE "" 404 404 404 404 404 404
 expect GET /static/app.css "" 200 200 200 200 200 200
