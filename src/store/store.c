@@ -21,8 +21,8 @@
 #include "internal.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      5
-#define SCHEMA_VERSION_TEXT "5"
+#define SCHEMA_VERSION      6
+#define SCHEMA_VERSION_TEXT "6"
 
 int store_schema_version(void)
 {
@@ -61,6 +61,13 @@ int store_schema_version(void)
 	"ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;"                                       \
 	"ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';"
 
+/* Version 6: a plan's document is kept in plan_docs under the SHA-256 of
+ * its text (a document shared by many units stored once); plans.doc goes
+ * (st_plan_docs_migrate moves what it held). */
+#define PLAN_DOCS                                                                                  \
+	"CREATE TABLE IF NOT EXISTS plan_docs (hash TEXT PRIMARY KEY, doc TEXT NOT NULL);"         \
+	"ALTER TABLE plans ADD COLUMN doc_hash TEXT REFERENCES plan_docs(hash);"
+
 /* The steps from one schema version to the next, in order; each runs in
  * the transaction that sets the new version, after the schema's CREATE ...
  * IF NOT EXISTS has added the tables new since (so a step that only adds
@@ -88,6 +95,9 @@ static const struct migration {
         /* 5: links between the indicators of a unit and its parent's
          * (SCHEMA_V5): tables only. */
         {5, false, NULL, NULL, NULL},
+        /* 6: the national scale (issue 13): plan documents stored once
+         * each (PLAN_DOCS, plandocs.c). */
+        {6, true, PLAN_DOCS, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -115,6 +125,9 @@ static int migrate(struct store *s, int64_t from, char **err)
 			rc = D->exec(s->db, migrations[i].lite, err);
 		if (!rc && migrations[i].pq && D == &pq_driver)
 			rc = D->exec(s->db, migrations[i].pq, err);
+		/* 6 moves each plan's document in C (its hash). */
+		if (!rc && migrations[i].to == 6)
+			rc = st_plan_docs_migrate(s, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,
@@ -962,12 +975,16 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 	json_t *j = plan_to_json(p);
 	char *doc = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
-	char at[32];
+	char at[32], hash[65];
 	st_now(at);
+	if (st_plan_doc_put(s, doc, hash, err)) {
+		free(doc);
+		return 0;
+	}
 	struct stmt *st =
 	        st_prep(s,
 	                "INSERT INTO plans (unit_id, version, title, number, issuer, issued_on,"
-	                " source, imported_at, imported_by, doc) VALUES (?,?,?,?,?,?,?,?,?,?)"
+	                " source, imported_at, imported_by, doc_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
 	                " RETURNING id",
 	                err);
 	int64_t id = 0;
@@ -981,7 +998,7 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 		D->bind_text(st, 7, source);
 		D->bind_text(st, 8, at);
 		D->bind_text(st, 9, by);
-		D->bind_text(st, 10, doc);
+		D->bind_text(st, 10, hash);
 		if (D->step(st, err) == 1)
 			id = D->col_int(st, 0);
 		st_done(s, st);
@@ -1102,7 +1119,11 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 
 int store_plan_current(struct store *s, int64_t unit, char **json, char **err)
 {
-	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = " CURRENT_PLAN, err);
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT d.doc FROM plans p JOIN plan_docs d ON d.hash = p.doc_hash"
+	                " WHERE p.id = " CURRENT_PLAN,
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -1135,7 +1156,11 @@ int store_plan_load(struct store *s, int64_t unit, struct plan *p, char **err)
 
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 {
-	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = ?", err);
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT d.doc FROM plans p JOIN plan_docs d ON d.hash = p.doc_hash"
+	                " WHERE p.id = ?",
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, plan_id);
@@ -1387,26 +1412,74 @@ int st_run3(struct store *s, const char *sql, const char *a, const char *b, cons
 	return rc;
 }
 
-int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-                       const char *by, const char *reason, struct problems *ps, char **err)
+/* The batch table, made once per connection and emptied; indexed by
+ * series and period for the joins below and the duplicate check. */
+int st_incoming_reset(struct store *s, char **err)
 {
-	char at[32];
-	st_now(at);
-	if (D->exec(s->db, D->incoming, err) || D->exec(s->db, "DELETE FROM incoming", err))
-		return -1;
+	return D->exec(s->db, D->incoming, err) ||
+	                       D->exec(s->db,
+	                               "CREATE INDEX IF NOT EXISTS incoming_key ON incoming"
+	                               " (series_id, period)",
+	                               err) ||
+	                       D->exec(s->db, "DELETE FROM incoming", err)
+	               ? -1
+	               : 0;
+}
+
+int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                    char **err)
+{
 	struct buf arena = BUF_INIT;
 	char **cells = incoming_cells(o, lines, n, &arena);
 	int rc = D->copy(s->db, "incoming", 10, "iitrrrtitt", cells, n, err);
 	free(cells);
 	buf_free(&arena);
-	size_t before = ps->n;
-	if (rc || check_locked(s, ps, err))
+	return rc;
+}
+
+/* Rows equal to the stored figure in every field are taken out of the
+ * batch: recording them again writes nothing (no history, no new version,
+ * the status kept). Their count into *unchanged. */
+static int drop_unchanged(struct store *s, size_t *unchanged, char **err)
+{
+	struct stmt *st =
+	        st_prep(s,
+	                "DELETE FROM incoming WHERE EXISTS (SELECT 1 FROM observations o"
+	                " WHERE o.series_id = incoming.series_id AND o.period = incoming.period"
+	                " AND o.value IS NOT DISTINCT FROM incoming.value"
+	                " AND o.num IS NOT DISTINCT FROM incoming.num"
+	                " AND o.den IS NOT DISTINCT FROM incoming.den"
+	                " AND o.level IS NOT DISTINCT FROM incoming.level"
+	                " AND o.yes IS NOT DISTINCT FROM incoming.yes"
+	                " AND o.note IS NOT DISTINCT FROM incoming.note"
+	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence)",
+	                err);
+	if (!st)
 		return -1;
+	int rc = D->step(st, err) < 0 ? -1 : 0;
+	if (!rc)
+		*unchanged = (size_t)D->changes(st);
+	st_done(s, st);
+	return rc;
+}
+
+int st_incoming_apply(struct store *s, size_t n, const char *by, const char *reason,
+                      struct problems *ps, size_t *unchanged, char **err)
+{
+	char at[32];
+	st_now(at);
+	size_t before = ps->n, same = 0;
+	if (drop_unchanged(s, &same, err) || check_locked(s, ps, err))
+		return -1;
+	if (unchanged)
+		*unchanged = same;
 	if (ps->n != before)
 		return 1;
+	if (same == n)
+		return 0; /* nothing to write, not even an audit line */
 	/* Every figure replaced goes to the history first: nothing changes
 	 * without a trace of who, when and why. */
-	rc = st_run3(
+	int rc = st_run3(
 	        s,
 	        "INSERT INTO observation_history (observation_id, version, value, num, den, level,"
 	        " yes, note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at,"
@@ -1436,12 +1509,27 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 		             " ON CONFLICT (series_id, period) DO NOTHING",
 		             by, at, NULL, err);
 	if (!rc) {
-		char *detail =
-		        xasprintf("%zu số liệu%s%s", n, reason ? ": " : "", reason ? reason : "");
+		char *detail = xasprintf("%zu số liệu%s%s", n - same, reason ? ": " : "",
+		                         reason ? reason : "");
 		st_audit(s, by, "record", "observation", 0, detail);
 		free(detail);
 	}
 	return rc;
+}
+
+int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                       const char *by, const char *reason, struct problems *ps, char **err)
+{
+	return store_obs_put_many_sum(s, o, lines, n, by, reason, ps, NULL, err);
+}
+
+int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                           const char *by, const char *reason, struct problems *ps,
+                           size_t *unchanged, char **err)
+{
+	if (st_incoming_reset(s, err) || st_incoming_add(s, o, lines, n, err))
+		return -1;
+	return st_incoming_apply(s, n, by, reason, ps, unchanged, err);
 }
 
 static void read_obs(struct store *s, struct stmt *st, struct obs_rec *o)
