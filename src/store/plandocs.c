@@ -38,7 +38,25 @@ int st_plan_doc_put(struct store *s, const char *doc, char hash[65], char **err)
  * plan_docs, once per distinct text, and the column goes. */
 int st_plan_docs_migrate(struct store *s, char **err)
 {
-	struct stmt *st = D->prepare(s->db, "SELECT id, doc FROM plans ORDER BY id", err);
+	/* A plans table without doc is already in this form. */
+	struct stmt *st = D->prepare(
+	        s->db,
+	        D == &sqlite_driver
+	                ? "SELECT count(*) FROM pragma_table_info('plans') WHERE name = 'doc'"
+	                : "SELECT count(*) FROM information_schema.columns WHERE table_schema ="
+	                  " current_schema() AND table_name = 'plans' AND column_name = 'doc'",
+	        err);
+	int has = st ? D->step(st, err) : -1;
+	bool old = has == 1 && D->col_int(st, 0) > 0;
+	D->finalize(st);
+	if (has < 0)
+		return -1;
+	if (!old)
+		return 0;
+	if (D->exec(s->db, "ALTER TABLE plans ADD COLUMN doc_hash TEXT REFERENCES plan_docs(hash)",
+	            err))
+		return -1;
+	st = D->prepare(s->db, "SELECT id, doc FROM plans ORDER BY id", err);
 	if (!st)
 		return -1;
 	struct row {

@@ -375,10 +375,19 @@ void store_record_stream_add(struct record_stream *rs, const struct obs_input *i
 		build(s, &rs->lk, &in[i], &o[i], ps);
 		lines[i] = in[i].line;
 	}
-	/* Rows are loaded only while the file has no problem: a file with
-	 * one writes nothing, its rows need not be kept. */
+	/* Every row found in the plan is loaded, a problem or not, so that
+	 * duplicates are found over the whole file; the batch is written only
+	 * if the file has no problem. */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (o[i].series_id) {
+			struct obs_rec t = o[k];
+			o[k] = o[i];
+			o[i] = t;
+			lines[k++] = lines[i];
+		}
 	char *err = NULL;
-	if (ps->n == rs->before && !rs->failed && st_incoming_add(s, o, lines, n, &err)) {
+	if (!rs->failed && k && st_incoming_add(s, o, lines, k, &err)) {
 		problems_add(ps, "E_DB", 0, "%s", err);
 		rs->failed = true;
 	}
@@ -420,7 +429,7 @@ int store_record_stream_end(struct record_stream *rs, struct record_summary *sum
 	struct problems *ps = rs->ps;
 	char *err = NULL;
 	size_t same = 0;
-	if (ps->n == rs->before && stream_duplicates(s, ps, &err))
+	if (!rs->failed && stream_duplicates(s, ps, &err))
 		problems_add(ps, "E_DB", 0, "%s", err);
 	if (ps->n == rs->before &&
 	    st_incoming_apply(s, rs->rows, rs->by, rs->reason, ps, &same, &err) < 0)

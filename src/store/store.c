@@ -65,8 +65,7 @@ int store_schema_version(void)
  * its text (a document shared by many units stored once); plans.doc goes
  * (st_plan_docs_migrate moves what it held). */
 #define PLAN_DOCS                                                                                  \
-	"CREATE TABLE IF NOT EXISTS plan_docs (hash TEXT PRIMARY KEY, doc TEXT NOT NULL);"         \
-	"ALTER TABLE plans ADD COLUMN doc_hash TEXT REFERENCES plan_docs(hash);"
+	"CREATE TABLE IF NOT EXISTS plan_docs (hash TEXT PRIMARY KEY, doc TEXT NOT NULL);"
 
 /* The steps from one schema version to the next, in order; each runs in
  * the transaction that sets the new version, after the schema's CREATE ...

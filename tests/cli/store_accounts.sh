@@ -269,7 +269,7 @@ if [ "$backend" = sqlite ]; then
 		sqlite3 "$old" "ALTER TABLE users DROP COLUMN cred_epoch; ALTER TABLE api_tokens DROP COLUMN expires_at;
 			ALTER TABLE api_tokens DROP COLUMN scope; UPDATE meta SET value = '$v' WHERE key = 'schema';"
 		run "migrate $v" 0 user list --db "$old"
-		[ "$(sqlite3 "$old" "SELECT value FROM meta WHERE key = 'schema'")" = 5 ] && ok || bad "schema $v not 5 after opening"
+		[ "$(sqlite3 "$old" "SELECT value FROM meta WHERE key = 'schema'")" = 6 ] && ok || bad "schema $v not 6 after opening"
 		exp=$(sqlite3 "$old" "SELECT expires_at FROM api_tokens")
 		[ "${exp:0:10}" = "$(date -u -d '+90 days' +%Y-%m-%d)" ] && ok || bad "an old token expires at $exp"
 	done

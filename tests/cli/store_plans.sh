@@ -95,7 +95,7 @@ sql "ALTER TABLE api_tokens DROP COLUMN expires_at" > /dev/null
 sql "ALTER TABLE api_tokens DROP COLUMN scope" > /dev/null
 sql "UPDATE meta SET value = '2' WHERE key = 'schema'" > /dev/null
 run migrate 0 unit list
-[ "$(sql "select value from meta where key = 'schema'")" = 5 ] && ok || bad "schema not 5 after opening"
+[ "$(sql "select value from meta where key = 'schema'")" = 6 ] && ok || bad "schema not 6 after opening"
 [ "$(count "select count(*) from series s join units u on u.id = s.unit_id where u.code = 'B' and s.code = 'I.1'")" -eq 1 ] &&
 	ok || bad "migration left two I.1 series of B: $(sql "select code from series")"
 [ "$(sql "select s.code from series s join units u on u.id = s.unit_id where u.code = 'A' and s.folded like '%6g%'")" = I.2 ] &&

@@ -49,6 +49,6 @@ if [ "$backend" = sqlite ]; then
 	"$bin" unit add --db "$old" --code Y --name "Xã Y" --kind commune > /dev/null
 	sqlite3 "$old" "DROP TABLE api_tokens; DROP TABLE users; UPDATE meta SET value = '1' WHERE key = 'schema';"
 	echo "mat-khau-dai" | run migrate 0 user add --db "$old" --login g --role viewer --unit Y
-	[ "$(sqlite3 "$old" "SELECT value FROM meta WHERE key = 'schema'")" = 5 ] && ok || bad "schema not 5 after opening"
+	[ "$(sqlite3 "$old" "SELECT value FROM meta WHERE key = 'schema'")" = 6 ] && ok || bad "schema not 6 after opening"
 fi
 finish store_users
