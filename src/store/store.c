@@ -64,8 +64,39 @@ int store_schema_version(void)
 /* Version 6: a plan's document is kept in plan_docs under the SHA-256 of
  * its text (a document shared by many units stored once); plans.doc goes
  * (st_plan_docs_migrate moves what it held). */
-#define PLAN_DOCS                                                                                  \
-	"CREATE TABLE IF NOT EXISTS plan_docs (hash TEXT PRIMARY KEY, doc TEXT NOT NULL);"
+#define PLAN_DOCS "CREATE TABLE IF NOT EXISTS plan_docs (hash TEXT PRIMARY KEY, doc TEXT NOT NULL);"
+
+/* Version 6, both backends: the indexes the hot queries lacked (checked
+ * with EXPLAIN on PostgreSQL by tests/cli/store_explain.sh): a unit's
+ * children (the roll-ups, store_obs_scan), a plan's tasks, a figure's
+ * history. */
+#define INDEXES_V6                                                                                 \
+	"CREATE INDEX IF NOT EXISTS units_parent ON units(parent_id);"                             \
+	"CREATE INDEX IF NOT EXISTS tasks_plan ON tasks(plan_id);"                                 \
+	"CREATE INDEX IF NOT EXISTS history_observation ON observation_history(observation_id);"
+
+/* Version 6, SQLite: the tables whose primary key is all they are looked
+ * up by are kept in that key's order (WITHOUT ROWID) instead of a table
+ * and an index holding the same columns twice. Same columns and keys. */
+#define WITHOUT_ROWID_V6                                                                           \
+	"CREATE TABLE targets_v6 ("                                                                \
+	" indicator_id INTEGER NOT NULL REFERENCES indicators(id), year INTEGER NOT NULL,"         \
+	" kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value REAL, min REAL,"                  \
+	" max REAL, level TEXT, rank INTEGER, PRIMARY KEY (indicator_id, year)) WITHOUT ROWID;"    \
+	"INSERT INTO targets_v6 SELECT indicator_id, year, kind, text, op, value, min, max, "      \
+	"level,"                                                                                   \
+	" rank FROM targets;"                                                                      \
+	"DROP TABLE targets;"                                                                      \
+	"ALTER TABLE targets_v6 RENAME TO targets;"                                                \
+	"CREATE TABLE indicator_agencies_v6 ("                                                     \
+	" indicator_id INTEGER NOT NULL REFERENCES indicators(id),"                                \
+	" agency_id INTEGER NOT NULL REFERENCES agencies(id),"                                     \
+	" role TEXT NOT NULL CHECK (role IN ('lead','monitor')),"                                  \
+	" PRIMARY KEY (indicator_id, agency_id, role)) WITHOUT ROWID;"                             \
+	"INSERT INTO indicator_agencies_v6 SELECT indicator_id, agency_id, role"                   \
+	" FROM indicator_agencies;"                                                                \
+	"DROP TABLE indicator_agencies;"                                                           \
+	"ALTER TABLE indicator_agencies_v6 RENAME TO indicator_agencies;"
 
 /* The steps from one schema version to the next, in order; each runs in
  * the transaction that sets the new version, after the schema's CREATE ...
@@ -96,7 +127,7 @@ static const struct migration {
         {5, false, NULL, NULL, NULL},
         /* 6: the national scale (issue 13): plan documents stored once
          * each (PLAN_DOCS, plandocs.c). */
-        {6, true, PLAN_DOCS, NULL, NULL},
+        {6, true, PLAN_DOCS INDEXES_V6, WITHOUT_ROWID_V6, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
