@@ -114,7 +114,7 @@ line "the same file again ($(grep -o '[0-9]* số liệu không đổi' "$tmp/re
 line "history rows after it" "$(q "select count(*) from observation_history")" "0"
 
 echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
-token=$("$bin" user token --login bench --label bench | head -1)
+token=$("$bin" user token --login bench --label bench 2> /dev/null | head -1)
 port=$((20000 + RANDOM % 30000))
 t7=$(ms)
 "$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &

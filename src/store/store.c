@@ -1499,6 +1499,10 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	char at[32];
 	st_now(at);
 	size_t before = ps->n, same = 0;
+	/* PostgreSQL plans the joins below by the batch's size: without its
+	 * statistics it guesses a large table and scans every figure. */
+	if (D == &pq_driver && D->exec(s->db, "ANALYZE incoming", err))
+		return -1;
 	if (drop_unchanged(s, &same, err) || check_locked(s, ps, err))
 		return -1;
 	if (unchanged)
@@ -1626,10 +1630,15 @@ int store_obs_scan(struct store *s, int64_t root,
 {
 	struct stmt *st =
 	        st_prep(s,
+	                /* The units first, each a branch an index answers (an OR
+	                 * across them made PostgreSQL scan every figure). */
 	                "SELECT u.code, se.code, o.period, o.value, o.num, o.den, o.level,"
-	                " o.yes FROM observations o JOIN series se ON se.id = o.series_id"
-	                " JOIN units u ON u.id = se.unit_id WHERE u.id = ? OR u.parent_id = ?"
-	                " OR u.parent_id IN (SELECT id FROM units WHERE parent_id = ?)",
+	                " o.yes FROM units u JOIN series se ON se.unit_id = u.id"
+	                " JOIN observations o ON o.series_id = se.id WHERE u.id IN ("
+	                "SELECT id FROM units WHERE id = ? UNION ALL"
+	                " SELECT id FROM units WHERE parent_id = ? UNION ALL"
+	                " SELECT c.id FROM units c JOIN units m ON m.id = c.parent_id"
+	                " WHERE m.parent_id = ?)",
 	                err);
 	if (!st)
 		return -1;
