@@ -128,7 +128,9 @@ size_t csv_cut(const char *data, size_t len, bool eof, int *lines)
 	bool quoted = false;
 	size_t flen = 0, cut = 0;
 	int n = 0, at_cut = 0;
-	for (size_t i = 0; i < len; i++) {
+	/* csv_parse skips a BOM at the start. */
+	size_t start = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
+	for (size_t i = start; i < len; i++) {
 		char c = data[i];
 		if (quoted) {
 			if (c == '"' && i + 1 == len && !eof)
