@@ -123,10 +123,10 @@ port=$((20000 + RANDOM % 30000))
 t7=$(ms)
 "$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break; sleep 0.1; done
+for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
 line "server start (to its first answer)" "$(($(ms) - t7)) ms" "-"
-cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
+cookie=$(curl -s -m 60 -D - -o /dev/null -H 'Content-Type: application/json' \
 	-d '{"login":"bench","password":"bench-pass-123"}' "$base/api/v1/session" |
 	sed -n 's/^Set-Cookie: \(chitieu_session=[0-9a-f]*\).*/\1/p')
 country="/api/v1/units/VN/rollup?period=2025-Q4"
@@ -135,7 +135,7 @@ ppage="/don-vi/P01/tinh?period=2025-Q4"
 cpage="/don-vi/C00001?period=2025-Q4"
 for u in "$country" "$province" "$ppage" "$cpage"; do
 	t=$(ms)
-	curl -s -o "$tmp/first" -w '%{http_code}' -H "Cookie: $cookie" "$base$u" > "$tmp/code"
+	curl -s -m 120 -o "$tmp/first" -w '%{http_code}' -H "Cookie: $cookie" "$base$u" > "$tmp/code"
 	line "first GET $u ($(cat "$tmp/code"), $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" "-"
 done
 rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
@@ -144,7 +144,7 @@ line "server memory (RSS) after the first requests" "$(rss)" "≤ 1 GB"
 # wrk_run LABEL URL GOAL: req/s and p99 at 32 connections.
 wrk_run() {
 	local out rps p99
-	out=$(wrk -t2 -c32 -d"${secs}s" --latency -H "Cookie: $cookie" "$base$2")
+	out=$(timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s --latency -H "Cookie: $cookie" "$base$2")
 	rps=$(awk '/^Requests\/sec/ {print int($2)}' <<< "$out")
 	p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
 	local non2xx
@@ -161,7 +161,7 @@ writer() {
 		for c in $codes; do
 			n=$((n + 1))
 			v=$((n % 100))
-			curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+			curl -s -m 10 -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
 				-H 'Content-Type: application/json' \
 				--data-binary "{\"indicator\":\"$c\",\"period\":\"2025-Q4\",\"value\":$v}" \
 				"$base/api/v1/units/C00001/observations" >> "$tmp/writes" &
@@ -191,12 +191,12 @@ p99w=$(sort -n "$tmp/writes" | awk -v n="$n" 'NR == int(n * 0.99 + 0.999) {print
 line "writes acknowledged during the runs" "$n" "20/s"
 line "write acknowledgement p99" "$p99w" "< $goal_write ms"
 # A new figure in the country roll-up on the next request.
-curl -s -H "Cookie: $cookie" "$base$country" > "$tmp/before.json"
+curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/before.json"
 code=$(cut -d, -f1 "$tmp/codes1" | head -1)
-curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+curl -s -m 60 -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
 	--data-binary "{\"indicator\":\"$code\",\"period\":\"2025-Q4\",\"value\":99.5}" \
 	"$base/api/v1/units/C00001/observations"
-curl -s -H "Cookie: $cookie" "$base$country" > "$tmp/after.json"
+curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/after.json"
 if cmp -s "$tmp/before.json" "$tmp/after.json"; then seen=no; else seen=yes; fi
 line "a new figure visible in the country roll-up on the next request" "$seen" "yes"
 line "server memory (RSS) at the end" "$(rss)" "≤ 1 GB"
