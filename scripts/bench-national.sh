@@ -144,7 +144,7 @@ line "server memory (RSS) after the first requests" "$(rss)" "≤ 1 GB"
 # wrk_run LABEL URL GOAL: req/s and p99 at 32 connections.
 wrk_run() {
 	local out rps p99
-	out=$(timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s --latency -H "Cookie: $cookie" "$base$2")
+	out=$(timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s --latency -H "Cookie: $cookie" "$base$2") || true
 	rps=$(awk '/^Requests\/sec/ {print int($2)}' <<< "$out")
 	p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
 	local non2xx
