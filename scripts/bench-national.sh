@@ -135,7 +135,7 @@ ppage="/don-vi/P01/tinh?period=2025-Q4"
 cpage="/don-vi/C00001?period=2025-Q4"
 for u in "$country" "$province" "$ppage" "$cpage"; do
 	t=$(ms)
-	curl -s -m 120 -o "$tmp/first" -w '%{http_code}' -H "Cookie: $cookie" "$base$u" > "$tmp/code"
+	curl -s -m 120 -o "$tmp/first" -w '%{http_code}' -H "Cookie: $cookie" "$base$u" > "$tmp/code" || true
 	line "first GET $u ($(cat "$tmp/code"), $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" "-"
 done
 rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
