@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # store_bulk.sh (issue 13, bulk paths): `record --csv` reads its file a
-# piece at a time in one transaction: its memory does not grow with the
-# file (200,000 rows in < 150 MB; the whole-file reader needed ~1 KB a row);
-# recording the same file again writes nothing (no history row, no new
-# version) and says how many figures were unchanged, in the CLI and in the
-# API's JSON; a duplicate or a bad row far apart in a big file (other
-# pieces) still writes nothing. On SQLite or on the PostgreSQL server named
+# piece at a time in one transaction (200,000 rows in < 150 MB; the
+# whole-file reader needed ~1 KB a row); recording the same file again
+# writes nothing (no history row, no new version) and says how many
+# figures were unchanged, in the CLI and in the API's JSON (the same figure
+# from another account is written: its author changes); a duplicate or a
+# bad row far apart in a big file (other pieces) still writes nothing. On SQLite or on the PostgreSQL server named
 # by $CHITIEU_TEST_DB_URL.
 set -u
 bin=$1
@@ -99,7 +99,12 @@ echo bulk-pass-123 | "$bin" user add --login bulk --role admin > /dev/null
 token=$("$bin" user token --login bulk --label bulk)
 start_server
 body='{"observations":[{"indicator":"'$(echo "$codes" | head -1)'","period":"2025-01","value":77}]}'
-curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-	--data-binary "$body" "$base/api/v1/units/C01/observations" > "$tmp/api.json"
-jq -e '.unchanged == 1 and .written == 0' "$tmp/api.json" > /dev/null && ok || bad "API summary: $(cat "$tmp/api.json")"
+# The same figure from another account is written (its author changes);
+# sent again by that account, it is unchanged.
+for k in 1 2; do
+	curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+		--data-binary "$body" "$base/api/v1/units/C01/observations" > "$tmp/api$k.json"
+done
+jq -e '.written == 1 and .unchanged == 0' "$tmp/api1.json" > /dev/null && ok || bad "API, another author: $(cat "$tmp/api1.json")"
+jq -e '.unchanged == 1 and .written == 0' "$tmp/api2.json" > /dev/null && ok || bad "API summary: $(cat "$tmp/api2.json")"
 finish store_bulk
