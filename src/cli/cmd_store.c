@@ -12,10 +12,12 @@
 #include "text.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 struct store *cli_open_db(const char *cmd, const char *db)
@@ -276,19 +278,253 @@ static int show_mapping(struct store *s, int64_t unit, const struct plan *p, boo
 	return 0;
 }
 
+/* ---- chitieu import FOLDER | --list UNITS.csv: many plans at once ----------- */
+
+struct job {
+	char *unit, *file;
+	int line; /* of the list; 0 for a folder */
+};
+
+static int cmp_job(const void *a, const void *b)
+{
+	return strcmp(((const struct job *)a)->unit, ((const struct job *)b)->unit);
+}
+
+static void jobs_free(struct job *j, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(j[i].unit);
+		free(j[i].file);
+	}
+	free(j);
+}
+
+/* Each file NAME.ext of the folder for the unit NAME (hidden files and
+ * folders skipped), by unit code. */
+static int jobs_of_folder(const char *dir, struct job **out, size_t *n, char **err)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		*err = xasprintf("%s: không mở được thư mục", dir);
+		return -1;
+	}
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (stat(path, &st) || !S_ISREG(st.st_mode)) {
+			free(path);
+			continue;
+		}
+		const char *dot = strrchr(e->d_name, '.');
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] = (struct job){
+		        xasprintf("%.*s", (int)(dot ? dot - e->d_name : (long)strlen(e->d_name)),
+		                  e->d_name),
+		        path, 0};
+	}
+	closedir(d);
+	xqsort(*out, *n, sizeof **out, cmp_job);
+	if (!*n) {
+		*err = xasprintf("%s: thư mục không có tệp nào", dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* The rows unit,file of a list (a file named relative to the list). */
+static int jobs_of_list(const char *list, struct job **out, size_t *n, char **err)
+{
+	size_t len;
+	char *why = NULL;
+	char *data = import_read_file(list, 64u << 20, &len, &why);
+	struct csv c;
+	if (!data || csv_parse(data, len, &c, &why)) {
+		*err = data ? xasprintf("%s: %s", list, why) : why;
+		if (data)
+			free(why);
+		free(data);
+		return -1;
+	}
+	free(data);
+	const struct csv_row *h = c.n ? &c.rows[0] : NULL;
+	int iu = h ? col_index(h, "unit", "don vi") : -1,
+	    ifile = h ? col_index(h, "file", "tep") : -1;
+	if (iu < 0 || ifile < 0) {
+		*err = xasprintf("%s: cần dòng tiêu đề có các cột unit, file", list);
+		csv_free(&c);
+		return -1;
+	}
+	const char *slash = strrchr(list, '/');
+	*out = xcalloc(c.n ? c.n : 1, sizeof **out);
+	*n = 0;
+	for (size_t i = 1; i < c.n; i++) {
+		const char *f = field(&c.rows[i], ifile);
+		struct job *j = &(*out)[(*n)++];
+		j->unit = xstrdup(field(&c.rows[i], iu));
+		j->file = f[0] == '/' || !slash
+		                  ? xstrdup(f)
+		                  : xasprintf("%.*s/%s", (int)(slash - list), list, f);
+		j->line = c.rows[i].line;
+	}
+	csv_free(&c);
+	return 0;
+}
+
+/* Parsed plans kept for the next units of the same file (a national plan
+ * imported by every commune is read once). */
+#define PARSED 8
+
+struct parsed {
+	char *file, *err;
+	struct plan p;
+	bool ok;
+};
+
+static struct parsed *parse_cached(struct parsed *cache, size_t *next, const char *file)
+{
+	for (size_t i = 0; i < PARSED; i++)
+		if (cache[i].file && !strcmp(cache[i].file, file))
+			return &cache[i];
+	struct parsed *c = &cache[*next % PARSED];
+	(*next)++;
+	if (c->file) {
+		free(c->file);
+		free(c->err);
+		if (c->ok)
+			plan_free(&c->p);
+	}
+	c->file = xstrdup(file);
+	c->err = NULL;
+	c->ok = !import_file(file, &c->p, &c->err);
+	return c;
+}
+
+/* Every plan of the list in one transaction: each file's problem named,
+ * and nothing saved if there is one. */
+static int import_many(struct store *s, struct job *jobs, size_t n, const char *by, bool confirmed)
+{
+	struct parsed cache[PARSED] = {{0}};
+	size_t next = 0, bad = 0, saved = 0;
+	char *err = NULL;
+	bool dead = false; /* the database failed: the transaction is lost */
+	if (store_begin(s, &err)) {
+		fprintf(stderr, "chitieu import: %s\n", err);
+		free(err);
+		return CLI_BADINPUT;
+	}
+	for (size_t i = 0; i < n && !dead; i++) {
+		struct job *j = &jobs[i];
+		char where[64] = "";
+		if (j->line)
+			snprintf(where, sizeof where, "dòng %d: ", j->line);
+		struct parsed *c = parse_cached(cache, &next, j->file);
+		if (!c->ok) {
+			fprintf(stderr, "chitieu import: %s%s\n", where, c->err);
+			bad++;
+			continue;
+		}
+		struct unit_rec u = {0};
+		int found = store_unit_get(s, j->unit, &u, &err);
+		if (found < 0)
+			fprintf(stderr, "chitieu import: %s%s: [E_DB] %s\n", where, j->file, err);
+		else if (found)
+			fprintf(stderr,
+			        "chitieu import: %s%s: [E_UNKNOWN_UNIT] Không có đơn vị \"%s\"; "
+			        "thêm "
+			        "bằng \"chitieu unit add\"\n",
+			        where, j->file, j->unit);
+		if (found) {
+			dead = found < 0;
+			bad++;
+			free(err);
+			err = NULL;
+			continue;
+		}
+		struct import_report rep = {0};
+		if (show_mapping(s, u.id, &c->p, confirmed, &err)) {
+			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): %s\n", where, j->file,
+			        u.code, err);
+			bad++;
+		} else if (store_plan_save(s, u.id, &c->p, j->file, by, &rep, &err)) {
+			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): %s\n", where, j->file,
+			        u.code, err);
+			bad++;
+			dead = true;
+		} else {
+			printf("%s: kế hoạch #%lld, phiên bản %d, %zu chỉ tiêu (%s)\n", u.code,
+			       (long long)rep.plan_id, rep.version, c->p.nind, j->file);
+			saved++;
+		}
+		free(err);
+		err = NULL;
+		import_report_free(&rep);
+		unit_rec_free(&u);
+	}
+	if (bad || dead)
+		store_rollback(s);
+	else if (store_commit(s, &err)) {
+		fprintf(stderr, "chitieu import: %s\n", err);
+		bad++;
+	}
+	for (size_t i = 0; i < PARSED; i++) {
+		if (cache[i].file) {
+			free(cache[i].file);
+			free(cache[i].err);
+			if (cache[i].ok)
+				plan_free(&cache[i].p);
+		}
+	}
+	free(err);
+	if (bad) {
+		fprintf(stderr, "chitieu import: không lưu gì (%zu lỗi trong %zu kế hoạch)\n", bad,
+		        n);
+		return CLI_BADINPUT;
+	}
+	printf("Đã lưu %zu kế hoạch (%zu tệp đọc) trong một giao dịch\n", saved, next);
+	return CLI_OK;
+}
+
 int cmd_import(int argc, char **argv)
 {
-	const char *db = NULL, *unit = NULL, *by = NULL, *file[1];
+	const char *db = NULL, *unit = NULL, *by = NULL, *list = NULL, *file[1] = {NULL};
 	bool confirmed = false;
-	const struct opt opts[] = {{"db", &db, NULL},
-	                           {"unit", &unit, NULL},
-	                           {"by", &by, NULL},
-	                           {"confirm", NULL, &confirmed},
-	                           {NULL, NULL, NULL}};
-	if (args_parse("import", argc, argv, opts, file, 1) != 1 || !unit) {
-		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--confirm] [--db TỆP]\n",
+	const struct opt opts[] = {
+	        {"db", &db, NULL},     {"unit", &unit, NULL},         {"by", &by, NULL},
+	        {"list", &list, NULL}, {"confirm", NULL, &confirmed}, {NULL, NULL, NULL}};
+	int nargs = args_parse("import", argc, argv, opts, file, 1);
+	struct stat dir;
+	bool folder = nargs == 1 && !unit && !list && !stat(file[0], &dir) && S_ISDIR(dir.st_mode);
+	if (nargs < 0 || (!folder && !list && (nargs != 1 || !unit)) || (list && (nargs || unit))) {
+		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--confirm] [--db TỆP]\n"
+		      "           chitieu import THƯ_MỤC   (tệp MÃ_ĐƠN_VỊ.txt, .pdf, ... cho mỗi "
+		      "đơn vị)\n"
+		      "           chitieu import --list DANH_SÁCH.csv   (cột unit,file)\n"
+		      "Nhiều kế hoạch được lưu trong một giao dịch: tất cả hoặc không gì\n",
 		      stderr);
 		return CLI_USAGE;
+	}
+	if (folder || list) {
+		struct job *jobs = NULL;
+		size_t n = 0;
+		char *why = NULL;
+		if (folder ? jobs_of_folder(file[0], &jobs, &n, &why)
+		           : jobs_of_list(list, &jobs, &n, &why)) {
+			fprintf(stderr, "chitieu import: %s\n", why);
+			free(why);
+			jobs_free(jobs, n);
+			return CLI_BADINPUT;
+		}
+		struct store *s = cli_open_db("import", db);
+		int rc = s ? import_many(s, jobs, n, by ? by : "cli", confirmed) : CLI_BADINPUT;
+		store_close(s);
+		jobs_free(jobs, n);
+		return rc;
 	}
 	struct plan p;
 	char *err = NULL;
@@ -430,36 +666,46 @@ int cmd_show(int argc, char **argv)
 
 /* ---- chitieu record ---------------------------------------------------------- */
 
+/* "Đã ghi N số liệu", and how many were the same as stored (not written). */
+static void print_recorded(const struct record_summary *sum)
+{
+	printf("Đã ghi %zu số liệu", sum->written);
+	if (sum->unchanged)
+		printf("; %zu số liệu không đổi (giống số đã lưu), không ghi lại", sum->unchanged);
+	putchar('\n');
+}
+
 /* Check every row, then write all of them in one transaction, or none. */
 static int record_all(struct store *s, const struct obs_input *in, size_t n, const char *by,
                       const char *reason, const char *file)
 {
 	struct problems ps = {0};
-	int rc = store_record_batch(s, in, n, by, reason, &ps);
+	struct record_summary sum = {0};
+	int rc = store_record_batch_sum(s, in, n, by, reason, &ps, &sum);
 	if (rc) {
 		cli_print_problems("record", file, &ps);
 		fprintf(stderr, "chitieu record: không ghi gì (%zu lỗi)\n", ps.n);
 	} else {
-		printf("Đã ghi %zu số liệu\n", n);
+		print_recorded(&sum);
 	}
 	problems_free(&ps);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
 
+/* The file read and recorded a piece at a time, in one transaction: the
+ * memory it needs does not grow with its length. */
 static int record_csv(struct store *s, const char *file, const char *by, const char *reason)
 {
 	char *err = NULL;
-	size_t len;
-	char *data = import_read_file(file, 256u << 20, &len, &err);
-	struct csv c;
-	if (!data || csv_parse(data, len, &c, &err)) {
-		fprintf(stderr, "chitieu record: %s%s%s\n", data ? file : "", data ? ": " : "",
-		        err);
+	struct csv_reader *r = csv_reader_open(file, &err);
+	struct csv c = {0};
+	int got = r ? csv_reader_next(r, &c, &err) : -1;
+	if (got < 0) {
+		fprintf(stderr, "chitieu record: %s%s%s\n", r ? file : "", r ? ": " : "", err);
 		free(err);
-		free(data);
+		csv_reader_close(r);
 		return CLI_BADINPUT;
 	}
-	free(data);
 	const struct csv_row *h = c.n ? &c.rows[0] : NULL;
 	static const char *const names[][2] = {
 	        {"unit", "don vi"},         {"indicator", "chi tieu"}, {"period", "ky"},
@@ -476,23 +722,48 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 		        "(và value, num, den, level, yes, note, evidence)\n",
 		        file);
 		csv_free(&c);
+		csv_reader_close(r);
 		return CLI_BADINPUT;
 	}
-	size_t n = c.n - 1;
-	struct obs_input *in = xcalloc(n ? n : 1, sizeof *in);
-	for (size_t i = 0; i < n; i++) {
-		const struct csv_row *r = &c.rows[i + 1];
-		const char **f[10] = {&in[i].unit, &in[i].indicator, &in[i].period, &in[i].value,
-		                      &in[i].num,  &in[i].den,       &in[i].level,  &in[i].yes,
-		                      &in[i].note, &in[i].evidence};
-		for (int k = 0; k < 10; k++)
-			*f[k] = field(r, col[k]);
-		in[i].line = r->line;
+	struct problems ps = {0};
+	struct record_stream *rs = store_record_stream(s, by, reason, &ps);
+	size_t skip = 1; /* the header */
+	while (rs && got > 0) {
+		size_t n = c.n - skip;
+		struct obs_input *in = xcalloc(n ? n : 1, sizeof *in);
+		for (size_t i = 0; i < n; i++) {
+			const struct csv_row *row = &c.rows[i + skip];
+			const char **f[10] = {&in[i].unit,    &in[i].indicator, &in[i].period,
+			                      &in[i].value,   &in[i].num,       &in[i].den,
+			                      &in[i].level,   &in[i].yes,       &in[i].note,
+			                      &in[i].evidence};
+			for (int k = 0; k < 10; k++)
+				*f[k] = field(row, col[k]);
+			in[i].line = row->line;
+			in[i].form = FIGURE_TEXT;
+		}
+		store_record_stream_add(rs, in, n);
+		free(in);
+		csv_free(&c);
+		skip = 0;
+		if ((got = csv_reader_next(r, &c, &err)) < 0) {
+			problems_add(&ps, "E_CSV", 0, "%s: %s", file, err);
+			free(err);
+		}
 	}
-	int rc = record_all(s, in, n, by, reason, file);
-	free(in);
 	csv_free(&c);
-	return rc;
+	csv_reader_close(r);
+	struct record_summary sum = {0};
+	int rc = rs ? store_record_stream_end(rs, &sum) : -1;
+	if (rc || ps.n) {
+		cli_print_problems("record", file, &ps);
+		fprintf(stderr, "chitieu record: không ghi gì (%zu lỗi)\n", ps.n);
+		rc = -1;
+	} else {
+		print_recorded(&sum);
+	}
+	problems_free(&ps);
+	return rc ? CLI_BADINPUT : CLI_OK;
 }
 
 int cmd_record(int argc, char **argv)

@@ -7,8 +7,11 @@
 #include "text.h"
 #include "util.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void csv_free(struct csv *c)
 {
@@ -114,6 +117,147 @@ int csv_parse(const char *data, size_t len, struct csv *out, char **err)
 		out->rows[out->n++] = row;
 	}
 	return 0;
+}
+
+/* ---- reading in pieces ---------------------------------------------------- */
+
+size_t csv_cut(const char *data, size_t len, bool eof, int *lines)
+{
+	/* csv_parse's reading, only to find where rows end: a quote opens a
+	 * quoted field at the start of a field only. */
+	bool quoted = false;
+	size_t flen = 0, cut = 0;
+	int n = 0, at_cut = 0;
+	/* csv_parse skips a BOM at the start. */
+	size_t start = len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
+	for (size_t i = start; i < len; i++) {
+		char c = data[i];
+		if (quoted) {
+			if (c == '"' && i + 1 == len && !eof)
+				break; /* "" or the closing quote: the next piece says */
+			if (c == '"' && i + 1 < len && data[i + 1] == '"') {
+				flen++;
+				i++;
+			} else if (c == '"') {
+				quoted = false;
+			} else {
+				n += c == '\n';
+				flen++;
+			}
+		} else if (c == '"' && flen == 0) {
+			quoted = true;
+		} else if (c == ',') {
+			flen = 0;
+		} else if (c == '\r' || c == '\n') {
+			if (c == '\r' && i + 1 == len && !eof)
+				break; /* a CR of a CRLF cut in two */
+			if (c == '\r' && i + 1 < len && data[i + 1] == '\n')
+				i++;
+			flen = 0;
+			cut = i + 1;
+			at_cut = ++n;
+		} else {
+			flen++;
+		}
+	}
+	if (eof) {
+		cut = len;
+		at_cut = n;
+	}
+	*lines = at_cut;
+	return cut;
+}
+
+struct csv_reader {
+	FILE *f;
+	char *path, *buf;
+	size_t len, cap;
+	int line; /* lines before buf */
+	bool eof;
+};
+
+struct csv_reader *csv_reader_open(const char *path, char **err)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	if (!f || (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))) {
+		*err = f ? xasprintf("%s: là một thư mục, không phải tệp", path)
+		         : xasprintf("%s: không mở được tệp: %s", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return NULL;
+	}
+	struct csv_reader *r = xcalloc(1, sizeof *r);
+	r->f = f;
+	r->path = xstrdup(path);
+	return r;
+}
+
+int csv_reader_next(struct csv_reader *r, struct csv *out, char **err)
+{
+	memset(out, 0, sizeof *out);
+	for (;;) {
+		size_t cut = 0;
+		int lines = 0;
+		/* Read until the piece holds a whole row: a row may be as long as
+		 * its cells allow (a limit csv_parse then reports). */
+		while (!r->eof &&
+		       (r->len < CSV_CHUNK || !(cut = csv_cut(r->buf, r->len, false, &lines)))) {
+			if (r->len > CSV_CHUNK + (size_t)CSV_MAX_FIELDS * (CSV_MAX_FIELD + 3)) {
+				*err = xasprintf("dòng %d: ô quá dài hoặc quá nhiều cột (tối đa %u "
+				                 "cột, %u KB mỗi ô)",
+				                 r->line + 1, CSV_MAX_FIELDS, CSV_MAX_FIELD >> 10);
+				return -1;
+			}
+			size_t want = r->len + CSV_CHUNK / 4;
+			if (want > r->cap) {
+				r->cap = want * 2;
+				r->buf = xrealloc(r->buf, r->cap);
+			}
+			size_t k = fread(r->buf + r->len, 1, r->cap - r->len, r->f);
+			if (ferror(r->f)) {
+				*err = xasprintf("%s: lỗi khi đọc tệp", r->path);
+				return -1;
+			}
+			r->len += k;
+			r->eof = k == 0 && feof(r->f);
+		}
+		if (r->eof)
+			cut = csv_cut(r->buf, r->len, true, &lines);
+		if (!cut)
+			return 0;
+		/* Only the first piece may start with a BOM (csv_parse skips it). */
+		if (r->line && cut >= 3 && !memcmp(r->buf, "\xef\xbb\xbf", 3)) {
+			*err = xasprintf("dòng %d: ký tự BOM giữa tệp", r->line + 1);
+			return -1;
+		}
+		char *why = NULL;
+		int rc = csv_parse(r->buf, cut, out, &why);
+		if (rc) {
+			*err = r->line ? xasprintf("từ dòng %d: %s", r->line + 1, why)
+			               : xstrdup(why);
+			free(why);
+			return -1;
+		}
+		for (size_t i = 0; i < out->n; i++)
+			out->rows[i].line += r->line;
+		r->line += lines;
+		memmove(r->buf, r->buf + cut, r->len - cut);
+		r->len -= cut;
+		if (out->n)
+			return 1;
+		csv_free(out); /* blank lines only: on to the next piece */
+	}
+}
+
+void csv_reader_close(struct csv_reader *r)
+{
+	if (!r)
+		return;
+	fclose(r->f);
+	free(r->path);
+	free(r->buf);
+	free(r);
 }
 
 /* ---- writing ------------------------------------------------------------- */

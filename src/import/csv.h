@@ -26,6 +26,22 @@ struct csv {
 int csv_parse(const char *data, size_t len, struct csv *out, char **err);
 void csv_free(struct csv *c);
 
+/* Reading a file of any size in pieces. csv_cut: where the first len
+ * bytes of data may be cut so that the part before holds whole rows only
+ * (0: no such place yet; all of len when eof), as csv_parse reads them,
+ * with the number of lines it spans into *lines. */
+size_t csv_cut(const char *data, size_t len, bool eof, int *lines);
+
+/* A file read a piece at a time (about CSV_CHUNK bytes of rows): rows as
+ * csv_parse gives them, with their line numbers in the whole file. next:
+ * 1 rows in *out (the caller csv_frees them), 0 at the end, -1 with *err
+ * naming the line. */
+#define CSV_CHUNK (1u << 20)
+struct csv_reader;
+struct csv_reader *csv_reader_open(const char *path, char **err);
+int csv_reader_next(struct csv_reader *r, struct csv *out, char **err);
+void csv_reader_close(struct csv_reader *r);
+
 /* Writing: every CSV cell chitieu writes goes through these. A text cell a
  * spreadsheet would run as a formula (starting with = + - @, a tab or a
  * CR) is neutralised as OWASP recommends: a ' in front, and quoted. A lone

@@ -562,10 +562,13 @@ static void api_record(struct ctx *c, const struct args *a)
 			in[i].yes = json_is_true(yes) ? "có" : "không";
 	}
 	struct problems ps = {0};
+	struct record_summary sum = {0};
 	if (leads_all(c, u.id, codes, n, &ps) &&
-	    !store_record_batch(c->s, in, n, c->user.login, jstr(j, "reason"), &ps)) {
+	    !store_record_batch_sum(c->s, in, n, c->user.login, jstr(j, "reason"), &ps, &sum)) {
 		app_recorded(c, in, n);
-		reply_json(c, 201, json_pack("{si}", "recorded", (int)n));
+		reply_json(c, 201,
+		           json_pack("{sisisi}", "recorded", (int)n, "written", (int)sum.written,
+		                     "unchanged", (int)sum.unchanged));
 	} else
 		reply_problems(c, app_code_status(ps.v[0].code), &ps);
 	problems_free(&ps);

@@ -147,7 +147,13 @@ static char *select_sql(const struct table *t)
 	buf_puts(&b, "SELECT ");
 	for (int c = 0; t->cols[c]; c++)
 		buf_printf(&b, "%s%s", c ? ", " : "", t->cols[c]);
-	buf_printf(&b, " FROM %s ORDER BY %s", t->name, t->order);
+	/* Schema 6 keeps each plan document once (plan_docs); a dump keeps it
+	 * with each plan, as before. */
+	buf_printf(&b, " FROM %s ORDER BY %s",
+	           strcmp(t->name, "plans")
+	                   ? t->name
+	                   : "plans LEFT JOIN plan_docs ON plan_docs.hash = plans.doc_hash",
+	           t->order);
 	return buf_detach(&b);
 }
 
@@ -852,6 +858,59 @@ out:
 	return rc;
 }
 
+static int cmp_cell(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The plans of a dump, each with its document: the documents into
+ * plan_docs once each, the plans referring to them by hash. */
+static int restore_plans(const struct driver *d, void *db, const struct table *t, char **cells,
+                         size_t n, char **err)
+{
+	int ncols = ncols_of(t), doc = ncols - 1;
+	assert(!strcmp(t->cols[doc], "doc"));
+	char **docs = xcalloc(2 * n, sizeof *docs), **hashes = xcalloc(n, sizeof *hashes);
+	size_t nd = 0;
+	for (size_t r = 0; r < n; r++) {
+		char **cell = &cells[r * (size_t)ncols + (size_t)doc];
+		hashes[r] = xcalloc(1, 65);
+		st_doc_hash(*cell ? *cell : "", hashes[r]);
+		docs[nd * 2] = hashes[r];
+		docs[nd++ * 2 + 1] = *cell;
+	}
+	/* Pairs sorted by hash (the first member), the same ones skipped. */
+	xqsort(docs, nd, 2 * sizeof *docs, cmp_cell);
+	size_t k = 0;
+	for (size_t i = 0; i < nd; i++)
+		if (!k || strcmp(docs[(k - 1) * 2], docs[i * 2])) {
+			docs[k * 2] = docs[i * 2];
+			docs[k++ * 2 + 1] = docs[i * 2 + 1];
+		}
+	int rc = d->copy(db, "plan_docs(hash, doc)", 2, "tt", docs, k, err);
+	char *saved = NULL;
+	for (size_t r = 0; r < n && !rc; r++) {
+		char **cell = &cells[r * (size_t)ncols + (size_t)doc];
+		saved = *cell;
+		*cell = hashes[r];
+		hashes[r] = saved; /* freed below with the others */
+	}
+	if (!rc) {
+		struct buf b = BUF_INIT;
+		buf_puts(&b, "plans(");
+		for (int c = 0; c < doc; c++)
+			buf_printf(&b, "%s, ", t->cols[c]);
+		buf_puts(&b, "doc_hash)");
+		rc = d->copy(db, buf_str(&b), ncols, t->types, cells, n, err);
+		buf_free(&b);
+	}
+	for (size_t r = 0; r < n; r++)
+		free(hashes[r]);
+	free(hashes);
+	free(docs);
+	return rc;
+}
+
 int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, char **err)
 {
 	if (store_dump_check(doc, schema, err))
@@ -872,9 +931,14 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		if (!cells)
 			return -1;
 		int ncols = ncols_of(t);
-		char *target = target_of(t);
-		int rc = n ? d->copy(db, target, ncols, t->types, cells, n, err) : 0;
-		free(target);
+		int rc;
+		if (!strcmp(t->name, "plans")) {
+			rc = n ? restore_plans(d, db, t, cells, n, err) : 0;
+		} else {
+			char *target = target_of(t);
+			rc = n ? d->copy(db, target, ncols, t->types, cells, n, err) : 0;
+			free(target);
+		}
 		for (size_t i = 0; i < n * (size_t)ncols; i++)
 			free(cells[i]);
 		free(cells);

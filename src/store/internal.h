@@ -180,4 +180,22 @@ FILE *st_create_private(const char *path, char **err);
 int st_run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
             char **err);
 
+/* Plan documents kept once each (plandocs.c): the SHA-256 of a text in
+ * hex; the text stored under it (if new) with its hash into hash; the
+ * step of migration 6 that moves each plan's own copy there. */
+void st_doc_hash(const char *doc, char out[65]);
+int st_plan_doc_put(struct store *s, const char *doc, char hash[65], char **err);
+int st_plan_docs_migrate(struct store *s, char **err);
+
+/* The batch of figures being recorded (the driver's temporary table
+ * incoming): emptied, filled by any number of calls, then applied: rows
+ * equal to the stored figure dropped (*unchanged), approved ones refused
+ * (a problem each), the rest written with their history. apply: 0 done, 1
+ * refused (ps), -1 error (*err). Inside the caller's transaction. */
+int st_incoming_reset(struct store *s, char **err);
+int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                    char **err);
+int st_incoming_apply(struct store *s, size_t n, const char *by, const char *reason,
+                      struct problems *ps, size_t *unchanged, char **err);
+
 #endif

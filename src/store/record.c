@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
+
 /* One figure of a row: a number as it came, or text read by the rule of
  * figure.h. False after adding the problem to ps: an ambiguous figure is
  * asked about, never guessed. */
@@ -281,10 +283,16 @@ static void duplicates(const struct obs_rec *o, const struct obs_input *in, size
 int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
                        const char *reason, struct problems *ps)
 {
+	return store_record_batch_sum(s, in, n, by, reason, ps, NULL);
+}
+
+int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n, const char *by,
+                           const char *reason, struct problems *ps, struct record_summary *sum)
+{
 	struct lookups lk = {0};
 	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
 	char *err = NULL;
-	size_t before = ps->n;
+	size_t before = ps->n, same = 0;
 	for (size_t i = 0; i < n; i++)
 		build(s, &lk, &in[i], &o[i], ps);
 	duplicates(o, in, n, ps);
@@ -292,7 +300,7 @@ int store_record_batch(struct store *s, const struct obs_input *in, size_t n, co
 		int *lines = xcalloc(n ? n : 1, sizeof *lines);
 		for (size_t i = 0; i < n; i++)
 			lines[i] = in[i].line;
-		if (store_obs_put_many(s, o, lines, n, by, reason, ps, &err) < 0)
+		if (store_obs_put_many_sum(s, o, lines, n, by, reason, ps, &same, &err) < 0)
 			problems_add(ps, "E_DB", 0, "%s", err);
 		free(lines);
 		if (ps->n != before)
@@ -307,5 +315,140 @@ int store_record_batch(struct store *s, const struct obs_input *in, size_t n, co
 	free(o);
 	free(err);
 	lookups_free(&lk);
+	if (sum && ps->n == before)
+		*sum = (struct record_summary){n, n - same, same};
 	return ps->n == before ? 0 : -1;
+}
+
+/* ---- A file of any size ---------------------------------------------------- */
+
+/* Past this many problems the rest of the file is only read, not checked:
+ * the list would tell no more. */
+#define STREAM_MAX_PROBLEMS 1000
+/* Lookups kept between chunks up to this many units and indicators. */
+#define STREAM_MAX_LOOKUPS 65536
+
+struct record_stream {
+	struct store *s;
+	char *by, *reason;
+	struct problems *ps;
+	size_t before, rows;
+	struct lookups lk;
+	bool sqlite, failed;
+};
+
+struct record_stream *store_record_stream(struct store *s, const char *by, const char *reason,
+                                          struct problems *ps)
+{
+	char *err = NULL;
+	bool sqlite = s->d == &sqlite_driver;
+	/* SQLite keeps temporary tables in memory here (sqlite.c); a batch
+	 * of any size goes to a temporary file instead (its pages cached up
+	 * to the cache size). Set before the transaction: the setting drops
+	 * the temporary tables. */
+	if ((sqlite && D->exec(s->db, "PRAGMA temp_store = FILE", &err)) || store_begin(s, &err) ||
+	    st_incoming_reset(s, &err)) {
+		problems_add(ps, "E_DB", 0, "%s", err ? err : "lỗi cơ sở dữ liệu");
+		store_rollback(s);
+		free(err);
+		if (sqlite)
+			D->exec(s->db, "PRAGMA temp_store = MEMORY", NULL);
+		return NULL;
+	}
+	struct record_stream *rs = xcalloc(1, sizeof *rs);
+	*rs = (struct record_stream){s, xstrdup(by), st_dup(reason), ps,   ps->n,
+	                             0, {0},         sqlite,         false};
+	return rs;
+}
+
+void store_record_stream_add(struct record_stream *rs, const struct obs_input *in, size_t n)
+{
+	struct store *s = rs->s;
+	struct problems *ps = rs->ps;
+	if (ps->n - rs->before >= STREAM_MAX_PROBLEMS) {
+		rs->rows += n;
+		return;
+	}
+	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
+	int *lines = xcalloc(n ? n : 1, sizeof *lines);
+	for (size_t i = 0; i < n; i++) {
+		build(s, &rs->lk, &in[i], &o[i], ps);
+		lines[i] = in[i].line;
+	}
+	/* Every row found in the plan is loaded, a problem or not, so that
+	 * duplicates are found over the whole file; the batch is written only
+	 * if the file has no problem. */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (o[i].series_id) {
+			struct obs_rec t = o[k];
+			o[k] = o[i];
+			o[i] = t;
+			lines[k++] = lines[i];
+		}
+	char *err = NULL;
+	if (!rs->failed && k && st_incoming_add(s, o, lines, k, &err)) {
+		problems_add(ps, "E_DB", 0, "%s", err);
+		rs->failed = true;
+	}
+	free(err);
+	rs->rows += n;
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	free(lines);
+	if (rs->lk.n > STREAM_MAX_LOOKUPS) {
+		lookups_free(&rs->lk);
+		rs->lk = (struct lookups){0};
+	}
+}
+
+/* The same unit, indicator and period on two lines of the file. */
+static int stream_duplicates(struct store *s, struct problems *ps, char **err)
+{
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT b.line, max(a.line) FROM incoming a JOIN incoming b"
+	                " ON a.series_id = b.series_id AND a.period = b.period AND a.line < b.line"
+	                " GROUP BY b.line ORDER BY b.line",
+	                err);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = D->step(st, err)) == 1)
+		problems_add(ps, "E_DUPLICATE", (int)D->col_int(st, 0),
+		             "Trùng với dòng %d (cùng đơn vị, chỉ tiêu, kỳ)",
+		             (int)D->col_int(st, 1));
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+int store_record_stream_end(struct record_stream *rs, struct record_summary *sum)
+{
+	struct store *s = rs->s;
+	struct problems *ps = rs->ps;
+	char *err = NULL;
+	size_t same = 0;
+	if (!rs->failed && stream_duplicates(s, ps, &err))
+		problems_add(ps, "E_DB", 0, "%s", err);
+	if (ps->n == rs->before &&
+	    st_incoming_apply(s, rs->rows, rs->by, rs->reason, ps, &same, &err) < 0)
+		problems_add(ps, "E_DB", 0, "%s", err);
+	if (ps->n != rs->before)
+		store_rollback(s);
+	else if (store_commit(s, &err))
+		problems_add(ps, "E_DB", 0, "%s", err);
+	/* The batch is not kept: its rows in the temporary file go now. */
+	D->exec(s->db, "DELETE FROM incoming", NULL);
+	if (rs->sqlite)
+		D->exec(s->db, "PRAGMA temp_store = MEMORY", NULL);
+	int rc = ps->n == rs->before ? 0 : -1;
+	if (sum && !rc)
+		*sum = (struct record_summary){rs->rows, rs->rows - same, same};
+	free(err);
+	lookups_free(&rs->lk);
+	free(rs->by);
+	free(rs->reason);
+	free(rs);
+	return rc;
 }

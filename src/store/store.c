@@ -62,6 +62,43 @@ int store_schema_version(void)
 	"ALTER TABLE api_tokens ADD COLUMN expires_at TEXT;"                                       \
 	"ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write';"
 
+/* Version 6: a plan's document is kept in plan_docs under the SHA-256 of
+ * its text (a document shared by many units stored once); plans.doc goes
+ * (st_plan_docs_migrate moves what it held). */
+#define PLAN_DOCS "CREATE TABLE IF NOT EXISTS plan_docs (hash TEXT PRIMARY KEY, doc TEXT NOT NULL);"
+
+/* Version 6, both backends: the indexes the hot queries lacked (checked
+ * with EXPLAIN on PostgreSQL by tests/cli/store_explain.sh): a unit's
+ * children (the roll-ups, store_obs_scan), a plan's tasks, a figure's
+ * history. */
+#define INDEXES_V6                                                                                 \
+	"CREATE INDEX IF NOT EXISTS units_parent ON units(parent_id);"                             \
+	"CREATE INDEX IF NOT EXISTS tasks_plan ON tasks(plan_id);"                                 \
+	"CREATE INDEX IF NOT EXISTS history_observation ON observation_history(observation_id);"
+
+/* Version 6, SQLite: the tables whose primary key is all they are looked
+ * up by are kept in that key's order (WITHOUT ROWID) instead of a table
+ * and an index holding the same columns twice. Same columns and keys. */
+#define WITHOUT_ROWID_V6                                                                           \
+	"CREATE TABLE targets_v6 ("                                                                \
+	" indicator_id INTEGER NOT NULL REFERENCES indicators(id), year INTEGER NOT NULL,"         \
+	" kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value REAL, min REAL,"                  \
+	" max REAL, level TEXT, rank INTEGER, PRIMARY KEY (indicator_id, year)) WITHOUT ROWID;"    \
+	"INSERT INTO targets_v6 SELECT indicator_id, year, kind, text, op, value, min, max, "      \
+	"level,"                                                                                   \
+	" rank FROM targets;"                                                                      \
+	"DROP TABLE targets;"                                                                      \
+	"ALTER TABLE targets_v6 RENAME TO targets;"                                                \
+	"CREATE TABLE indicator_agencies_v6 ("                                                     \
+	" indicator_id INTEGER NOT NULL REFERENCES indicators(id),"                                \
+	" agency_id INTEGER NOT NULL REFERENCES agencies(id),"                                     \
+	" role TEXT NOT NULL CHECK (role IN ('lead','monitor')),"                                  \
+	" PRIMARY KEY (indicator_id, agency_id, role)) WITHOUT ROWID;"                             \
+	"INSERT INTO indicator_agencies_v6 SELECT indicator_id, agency_id, role"                   \
+	" FROM indicator_agencies;"                                                                \
+	"DROP TABLE indicator_agencies;"                                                           \
+	"ALTER TABLE indicator_agencies_v6 RENAME TO indicator_agencies;"
+
 /* Version 8, report settings: one JSON document per unit (the signer,
  * the recipients, the sending days; report/settings.h reads it), written
  * by the office once. A table the schema does not create, so fresh. */
@@ -97,6 +134,9 @@ static const struct migration {
         /* 5: links between the indicators of a unit and its parent's
          * (SCHEMA_V5): tables only. */
         {5, false, NULL, NULL, NULL},
+        /* 6: the national scale (issue 13): plan documents stored once
+         * each (PLAN_DOCS, plandocs.c). */
+        {6, true, PLAN_DOCS INDEXES_V6, WITHOUT_ROWID_V6, NULL},
         /* 7: DHIS2 identifiers of units and indicators (SCHEMA_V7):
          * tables only. */
         {7, false, NULL, NULL, NULL},
@@ -136,6 +176,9 @@ static int migrate(struct store *s, int64_t from, char **err)
 			rc = D->exec(s->db, migrations[i].lite, err);
 		if (!rc && migrations[i].pq && D == &pq_driver)
 			rc = D->exec(s->db, migrations[i].pq, err);
+		/* 6 moves each plan's document in C (its hash). */
+		if (!rc && migrations[i].to == 6)
+			rc = st_plan_docs_migrate(s, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,
@@ -983,12 +1026,16 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 	json_t *j = plan_to_json(p);
 	char *doc = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
-	char at[32];
+	char at[32], hash[65];
 	st_now(at);
+	if (st_plan_doc_put(s, doc, hash, err)) {
+		free(doc);
+		return 0;
+	}
 	struct stmt *st =
 	        st_prep(s,
 	                "INSERT INTO plans (unit_id, version, title, number, issuer, issued_on,"
-	                " source, imported_at, imported_by, doc) VALUES (?,?,?,?,?,?,?,?,?,?)"
+	                " source, imported_at, imported_by, doc_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
 	                " RETURNING id",
 	                err);
 	int64_t id = 0;
@@ -1002,7 +1049,7 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 		D->bind_text(st, 7, source);
 		D->bind_text(st, 8, at);
 		D->bind_text(st, 9, by);
-		D->bind_text(st, 10, doc);
+		D->bind_text(st, 10, hash);
 		if (D->step(st, err) == 1)
 			id = D->col_int(st, 0);
 		st_done(s, st);
@@ -1123,7 +1170,11 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 
 int store_plan_current(struct store *s, int64_t unit, char **json, char **err)
 {
-	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = " CURRENT_PLAN, err);
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT d.doc FROM plans p JOIN plan_docs d ON d.hash = p.doc_hash"
+	                " WHERE p.id = " CURRENT_PLAN,
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
@@ -1156,7 +1207,11 @@ int store_plan_load(struct store *s, int64_t unit, struct plan *p, char **err)
 
 int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 {
-	struct stmt *st = st_prep(s, "SELECT doc FROM plans WHERE id = ?", err);
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT d.doc FROM plans p JOIN plan_docs d ON d.hash = p.doc_hash"
+	                " WHERE p.id = ?",
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, plan_id);
@@ -1408,26 +1463,82 @@ int st_run3(struct store *s, const char *sql, const char *a, const char *b, cons
 	return rc;
 }
 
-int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-                       const char *by, const char *reason, struct problems *ps, char **err)
+/* The batch table, made once per connection and emptied; indexed by
+ * series and period for the joins below and the duplicate check. */
+int st_incoming_reset(struct store *s, char **err)
 {
-	char at[32];
-	st_now(at);
-	if (D->exec(s->db, D->incoming, err) || D->exec(s->db, "DELETE FROM incoming", err))
-		return -1;
+	return D->exec(s->db, D->incoming, err) ||
+	                       D->exec(s->db,
+	                               "CREATE INDEX IF NOT EXISTS incoming_key ON incoming"
+	                               " (series_id, period)",
+	                               err) ||
+	                       D->exec(s->db, "DELETE FROM incoming", err)
+	               ? -1
+	               : 0;
+}
+
+int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                    char **err)
+{
 	struct buf arena = BUF_INIT;
 	char **cells = incoming_cells(o, lines, n, &arena);
 	int rc = D->copy(s->db, "incoming", 10, "iitrrrtitt", cells, n, err);
 	free(cells);
 	buf_free(&arena);
-	size_t before = ps->n;
-	if (rc || check_locked(s, ps, err))
+	return rc;
+}
+
+/* Rows equal to the stored figure in every field, recorded by the same
+ * account, are taken out of the batch: recording them again writes
+ * nothing (no history, no new version, the status kept). Another account
+ * entering the same figure is still recorded as its author. Their count
+ * into *unchanged. */
+static int drop_unchanged(struct store *s, const char *by, size_t *unchanged, char **err)
+{
+	struct stmt *st =
+	        st_prep(s,
+	                "DELETE FROM incoming WHERE EXISTS (SELECT 1 FROM observations o"
+	                " WHERE o.series_id = incoming.series_id AND o.period = incoming.period"
+	                " AND o.value IS NOT DISTINCT FROM incoming.value"
+	                " AND o.num IS NOT DISTINCT FROM incoming.num"
+	                " AND o.den IS NOT DISTINCT FROM incoming.den"
+	                " AND o.level IS NOT DISTINCT FROM incoming.level"
+	                " AND o.yes IS NOT DISTINCT FROM incoming.yes"
+	                " AND o.note IS NOT DISTINCT FROM incoming.note"
+	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence"
+	                " AND o.recorded_by = CAST(? AS TEXT))",
+	                err);
+	if (!st)
 		return -1;
+	D->bind_text(st, 1, by);
+	int rc = D->step(st, err) < 0 ? -1 : 0;
+	if (!rc)
+		*unchanged = (size_t)D->changes(st);
+	st_done(s, st);
+	return rc;
+}
+
+int st_incoming_apply(struct store *s, size_t n, const char *by, const char *reason,
+                      struct problems *ps, size_t *unchanged, char **err)
+{
+	char at[32];
+	st_now(at);
+	size_t before = ps->n, same = 0;
+	/* PostgreSQL plans the joins below by the batch's size: without its
+	 * statistics it guesses a large table and scans every figure. */
+	if (D == &pq_driver && D->exec(s->db, "ANALYZE incoming", err))
+		return -1;
+	if (drop_unchanged(s, by, &same, err) || check_locked(s, ps, err))
+		return -1;
+	if (unchanged)
+		*unchanged = same;
 	if (ps->n != before)
 		return 1;
+	if (same == n)
+		return 0; /* nothing to write, not even an audit line */
 	/* Every figure replaced goes to the history first: nothing changes
 	 * without a trace of who, when and why. */
-	rc = st_run3(
+	int rc = st_run3(
 	        s,
 	        "INSERT INTO observation_history (observation_id, version, value, num, den, level,"
 	        " yes, note, evidence, status, recorded_by, recorded_at, replaced_by, replaced_at,"
@@ -1457,12 +1568,27 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 		             " ON CONFLICT (series_id, period) DO NOTHING",
 		             by, at, NULL, err);
 	if (!rc) {
-		char *detail =
-		        xasprintf("%zu số liệu%s%s", n, reason ? ": " : "", reason ? reason : "");
+		char *detail = xasprintf("%zu số liệu%s%s", n - same, reason ? ": " : "",
+		                         reason ? reason : "");
 		st_audit(s, by, "record", "observation", 0, detail);
 		free(detail);
 	}
 	return rc;
+}
+
+int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                       const char *by, const char *reason, struct problems *ps, char **err)
+{
+	return store_obs_put_many_sum(s, o, lines, n, by, reason, ps, NULL, err);
+}
+
+int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                           const char *by, const char *reason, struct problems *ps,
+                           size_t *unchanged, char **err)
+{
+	if (st_incoming_reset(s, err) || st_incoming_add(s, o, lines, n, err))
+		return -1;
+	return st_incoming_apply(s, n, by, reason, ps, unchanged, err);
 }
 
 static void read_obs(struct store *s, struct stmt *st, struct obs_rec *o)
@@ -1529,10 +1655,15 @@ int store_obs_scan(struct store *s, int64_t root,
 {
 	struct stmt *st =
 	        st_prep(s,
+	                /* The units first, each a branch an index answers (an OR
+	                 * across them made PostgreSQL scan every figure). */
 	                "SELECT u.code, se.code, o.period, o.value, o.num, o.den, o.level,"
-	                " o.yes FROM observations o JOIN series se ON se.id = o.series_id"
-	                " JOIN units u ON u.id = se.unit_id WHERE u.id = ? OR u.parent_id = ?"
-	                " OR u.parent_id IN (SELECT id FROM units WHERE parent_id = ?)",
+	                " o.yes FROM units u JOIN series se ON se.unit_id = u.id"
+	                " JOIN observations o ON o.series_id = se.id WHERE u.id IN ("
+	                "SELECT id FROM units WHERE id = ? UNION ALL"
+	                " SELECT id FROM units WHERE parent_id = ? UNION ALL"
+	                " SELECT c.id FROM units c JOIN units m ON m.id = c.parent_id"
+	                " WHERE m.parent_id = ?)",
 	                err);
 	if (!st)
 		return -1;

@@ -150,6 +150,11 @@ int store_series_all(struct store *s, int64_t unit_id, struct series_rec **out, 
  * nothing written); -1 on a database error (*err). */
 int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
                        const char *by, const char *reason, struct problems *ps, char **err);
+/* The same, with the count of figures equal to the stored ones (not
+ * written again: no history row, no new version) into *unchanged. */
+int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                           const char *by, const char *reason, struct problems *ps,
+                           size_t *unchanged, char **err);
 int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
                    size_t *n, char **err);
 /* Every figure of the unit root and of the units up to two levels under
@@ -237,6 +242,29 @@ struct obs_input {
  * none: 0, or -1 with every problem (with its line) in ps. */
 int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
                        const char *reason, struct problems *ps);
+
+/* What a recording did: rows read, figures written, figures equal to the
+ * stored ones (nothing written for them: no history, no new version). */
+struct record_summary {
+	size_t rows, written, unchanged;
+};
+
+/* store_record_batch, with the summary (sum may be NULL). */
+int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n, const char *by,
+                           const char *reason, struct problems *ps, struct record_summary *sum);
+
+/* Recording a file of any size in one transaction, memory bounded: rows
+ * come in chunks (store_record_stream_add: each row looked up, checked and
+ * loaded into the batch table, nothing kept per row), and at the end every
+ * problem of the whole file (duplicates across chunks too) or all figures
+ * written at once. open: NULL with a problem in ps when the transaction
+ * cannot start. end: 0 written and committed, -1 nothing written (ps);
+ * frees rs. */
+struct record_stream;
+struct record_stream *store_record_stream(struct store *s, const char *by, const char *reason,
+                                          struct problems *ps);
+void store_record_stream_add(struct record_stream *rs, const struct obs_input *in, size_t n);
+int store_record_stream_end(struct record_stream *rs, struct record_summary *sum);
 
 /* Accounts. role: admin, office (a unit), reporter (an agency of a unit),
  * viewer (a unit, read only). pw_hash is an Argon2id string (auth.h). */

@@ -33,7 +33,7 @@ run parse-renamed 0 parse "$tmp/plan.txt" --format json
 run unit 0 unit add --code A --name "Xã A" --kind commune
 run import-docx 0 import "$r.docx" --unit A
 [ "$(count "select count(*) from plans")" -eq 1 ] && ok || bad "docx import stored $(count "select count(*) from plans") plans"
-count "select doc from plans" | grep -q '"source":{"table":1,"row":3,"page":null}' && ok ||
+count "select doc from plan_docs" | grep -q '"source":{"table":1,"row":3,"page":null}' && ok ||
 	bad "the stored plan lost the source location"
 
 # Refusals: one sentence, exit 2 (bad input), nothing stored.

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# bench-national.sh [BIN]: the national scenario of issue 13 through the
+# real path, on the store in $CHITIEU_PG_URL (run under tests/pg/with-pg.sh)
+# or else a SQLite file: with the CLI, 1 country, 34 provinces and
+# $NATIONAL_COMMUNES communes (3321 by default) on the four real plans of
+# tests/data/plans, a figure for each quarter of 2025 of every indicator a
+# commune's plan measures; then `chitieu serve` and wrk on loopback (32
+# connections, $SECS s each) on the country roll-up, a province roll-up, a
+# province page and a commune page, alone and with 20 writes/s through the
+# API. Prints each figure beside its goal in the issue; asserts nothing.
+set -euo pipefail
+bin=$(realpath "${1:-build/chitieu}")
+root=$(cd "$(dirname "$0")/.." && pwd)
+communes=${NATIONAL_COMMUNES:-3321}
+secs=${SECS:-10}
+provinces=34
+tmp=$(mktemp -d)
+server_pid=
+writer_pid=
+cleanup() {
+	[ -n "$writer_pid" ] && kill "$writer_pid" 2> /dev/null && wait "$writer_pid" 2> /dev/null
+	[ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+if [ -n "${CHITIEU_PG_URL:-}" ]; then
+	export CHITIEU_DB=$CHITIEU_PG_URL backend=postgresql
+	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
+	goal_bytes=80 goal_write=100
+else
+	export CHITIEU_DB=$tmp/national.db backend=sqlite
+	goal_bytes=40 goal_write=50
+fi
+plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
+	"$root"/tests/data/plans/002_*.txt "$root"/tests/data/plans/004_*.txt)
+ms() { echo $(($(date +%s%N) / 1000000)); }
+# line LABEL VALUE GOAL: one figure beside its goal.
+line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
+
+echo "== national scenario on $backend: 1 country, $provinces provinces, $communes communes, 4 real plans"
+# Units, the plan of each, and the figures of each plan's indicators.
+{
+	echo "code,name,kind,parent,population"
+	echo "VN,Cả nước,country,,100000000"
+	for p in $(seq -w 1 $provinces); do echo "P$p,Tỉnh $p,province,VN,3000000"; done
+	for i in $(seq 1 "$communes"); do
+		printf 'C%05d,Xã %d,commune,P%02d,%d\n' "$i" "$i" $(((i - 1) % provinces + 1)) $((5000 + i % 997 * 11))
+	done
+} > "$tmp/units.csv"
+{
+	echo "unit,file"
+	echo "VN,${plans[0]}"
+	for p in $(seq -w 1 $provinces); do echo "P$p,${plans[0]}"; done
+	for i in $(seq 1 "$communes"); do printf 'C%05d,%s\n' "$i" "${plans[$((i % 4))]}"; done
+} > "$tmp/plans.csv"
+# Per plan: "code,field,value" the indicator takes (a yes, a level or a number).
+for k in 0 1 2 3; do
+	"$bin" parse "${plans[$k]}" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
+		if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
+		elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
+		else "\(.code),value," end' > "$tmp/codes$k"
+done
+{
+	echo "unit,indicator,period,value,level,yes"
+	for i in $(seq 1 "$communes"); do
+		u=$(printf 'C%05d' "$i")
+		awk -F, -v u="$u" -v i="$i" '{
+			for (q = 1; q <= 4; q++) {
+				v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
+				printf "%s,%s,2025-Q%d,%s,%s,%s\n", u, $1, q, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
+			}
+		}' "$tmp/codes$((i % 4))"
+	done
+} > "$tmp/obs.csv"
+figures=$(($(wc -l < "$tmp/obs.csv") - 1))
+
+t0=$(ms)
+"$bin" unit import "$tmp/units.csv" > /dev/null
+t1=$(ms)
+"$bin" import --list "$tmp/plans.csv" > "$tmp/import.out"
+t2=$(ms)
+/usr/bin/time -f %M -o "$tmp/rss" "$bin" record --csv "$tmp/obs.csv" > "$tmp/record.out"
+t3=$(ms)
+# Indicators linked to the parent's (link propose + confirm) for the units
+# in $NATIONAL_LINKS: the country and P01 by default (proposing for a
+# province of 98 communes takes minutes; all 35 units: NATIONAL_LINKS=all).
+links=${NATIONAL_LINKS:-VN P01}
+[ "$links" = all ] && links="VN $(seq -f 'P%02g' 1 $provinces | tr '\n' ' ')"
+for u in $links; do
+	"$bin" link propose --unit "$u" > /dev/null
+	"$bin" link confirm --unit "$u" --all-sure > /dev/null
+done
+t4=$(ms)
+if [ "$backend" = sqlite ]; then
+	sqlite3 "$CHITIEU_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null
+	bytes=$(stat -c %s "$CHITIEU_DB")
+	q() { sqlite3 "$CHITIEU_DB" "$1"; }
+else
+	psql -q "$CHITIEU_DB" -c 'VACUUM ANALYZE' > /dev/null
+	q() { psql -tAq "$CHITIEU_DB" -c "$1"; }
+	bytes=$(q "select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'")
+fi
+stored=$(q "select count(*) from observations")
+echo "store built with the CLI: $figures figures in the file, $stored stored, $(q "select count(*) from plans") plans, $(q "select count(*) from plan_docs") plan documents"
+line "units (unit import)" "$((t1 - t0)) ms" "-"
+line "plans (import --list, one transaction)" "$((t2 - t1)) ms" "-"
+line "figures (record --csv)" "$((t3 - t2)) ms" "-"
+line "links (propose + confirm: $links)" "$((t4 - t3)) ms" "-"
+line "store build time" "$(((t4 - t0) / 1000)) s" "-"
+line "bulk recording" "$((figures * 1000 / (t3 - t2 + 1))) figures/s" "-"
+line "record --csv peak memory" "$(($(cat "$tmp/rss") / 1024)) MB" "bounded"
+line "bytes per stored figure (whole store / figures)" "$((bytes / stored)) B" "≤ $goal_bytes B"
+# Re-recording the same file writes nothing.
+t5=$(ms)
+"$bin" record --csv "$tmp/obs.csv" > "$tmp/record2.out"
+t6=$(ms)
+line "the same file again ($(grep -o '[0-9]* số liệu không đổi' "$tmp/record2.out" | cut -d' ' -f1) unchanged)" "$((t6 - t5)) ms" "writes nothing"
+line "history rows after it" "$(q "select count(*) from observation_history")" "0"
+
+echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
+token=$("$bin" user token --login bench --label bench 2> /dev/null | head -1)
+port=$((20000 + RANDOM % 30000))
+t7=$(ms)
+"$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break; sleep 0.1; done
+base="http://127.0.0.1:$port"
+line "server start (to its first answer)" "$(($(ms) - t7)) ms" "-"
+cookie=$(curl -s -m 60 -D - -o /dev/null -H 'Content-Type: application/json' \
+	-d '{"login":"bench","password":"bench-pass-123"}' "$base/api/v1/session" |
+	sed -n 's/^Set-Cookie: \(chitieu_session=[0-9a-f]*\).*/\1/p')
+country="/api/v1/units/VN/rollup?period=2025-Q4"
+province="/api/v1/units/P01/rollup?period=2025-Q4"
+ppage="/don-vi/P01/tinh?period=2025-Q4"
+cpage="/don-vi/C00001?period=2025-Q4"
+for u in "$country" "$province" "$ppage" "$cpage"; do
+	t=$(ms)
+	curl -s -m 120 -o "$tmp/first" -w '%{http_code}' -H "Cookie: $cookie" "$base$u" > "$tmp/code" || true
+	line "first GET $u ($(cat "$tmp/code"), $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" "-"
+done
+rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
+line "server memory (RSS) after the first requests" "$(rss)" "≤ 1 GB"
+
+# wrk_run LABEL URL GOAL: req/s and p99 at 32 connections.
+wrk_run() {
+	local out rps p99
+	out=$(timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s --latency -H "Cookie: $cookie" "$base$2") || true
+	rps=$(awk '/^Requests\/sec/ {print int($2)}' <<< "$out")
+	p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
+	local non2xx
+	non2xx=$(awk '/Non-2xx/ {print $NF}' <<< "$out")
+	line "$1${non2xx:+ ($non2xx non-2xx)}" "$rps req/s" "$3"
+	line "  p99" "$p99" "< 50 ms"
+}
+# The writer: 20 figures a second through the API, each with a new value;
+# each acknowledgement's time in ms into $tmp/writes.
+writer() {
+	local n=0 codes v
+	codes=$(cut -d, -f1,2 "$tmp/codes1" | awk -F, '$0 ~ /value/ || 1 {print $1}' | head -20)
+	while :; do
+		for c in $codes; do
+			n=$((n + 1))
+			v=$((n % 100))
+			curl -s -m 10 -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" \
+				-H 'Content-Type: application/json' \
+				--data-binary "{\"indicator\":\"$c\",\"period\":\"2025-Q4\",\"value\":$v}" \
+				"$base/api/v1/units/C00001/observations" >> "$tmp/writes" &
+			sleep 0.05
+		done
+	done
+}
+echo "-- wrk -t2 -c32 -d${secs}s on loopback, warm (2 cores shared by wrk, the server and the database)"
+for pass in alone writes; do
+	if [ $pass = writes ]; then
+		: > "$tmp/writes"
+		writer &
+		writer_pid=$!
+		echo "-- the same with 20 writes/s through the API"
+	fi
+	wrk_run "country roll-up" "$country" "≥ 5000 req/s"
+	wrk_run "province roll-up (P01, $((communes / provinces)) communes)" "$province" "≥ 5000 req/s"
+	wrk_run "province page /don-vi/P01/tinh" "$ppage" "-"
+	wrk_run "commune page /don-vi/C00001" "$cpage" "-"
+done
+kill "$writer_pid" 2> /dev/null
+wait "$writer_pid" 2> /dev/null || true
+writer_pid=
+sleep 1
+n=$(wc -l < "$tmp/writes")
+p99w=$(sort -n "$tmp/writes" | awk -v n="$n" 'NR == int(n * 0.99 + 0.999) {printf "%.1f ms", $1 * 1000}')
+line "writes acknowledged during the runs" "$n" "20/s"
+line "write acknowledgement p99" "$p99w" "< $goal_write ms"
+# A new figure in the country roll-up on the next request.
+curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/before.json" || true
+code=$(cut -d, -f1 "$tmp/codes1" | head -1)
+curl -s -m 60 -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+	--data-binary "{\"indicator\":\"$code\",\"period\":\"2025-Q4\",\"value\":99.5}" \
+	"$base/api/v1/units/C00001/observations" || true
+curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/after.json" || true
+if cmp -s "$tmp/before.json" "$tmp/after.json"; then seen=no; else seen=yes; fi
+line "a new figure visible in the country roll-up on the next request" "$seen" "yes"
+line "server memory (RSS) at the end" "$(rss)" "≤ 1 GB"
