@@ -316,3 +316,8 @@ void page_indicator(struct ctx *c, char *const *arg)
 	pg_foot(c);
 	view_unit_free(&v);
 }
+
+void page_unit_chart(struct ctx *c, const struct unit_view *v, const struct status_row *r)
+{
+	chart(c, v, r);
+}

@@ -48,12 +48,14 @@ void pg_head(struct ctx *c, const char *title, const char *unit)
 		                          {"/duyet", "Duyệt"},
 		                          {"/nhiem-vu", "Nhiệm vụ"},
 		                          {"/tinh", "Các đơn vị trực thuộc"},
-		                          {"/doi-chieu", "Đối chiếu chỉ tiêu"}};
+		                          {"/doi-chieu", "Đối chiếu chỉ tiêu"},
+		                          {"/quan-tri", "Quản trị"}};
 		bool shown[] = {true,
 		                ctx_may(c, RIGHT_RECORD, unit),
 		                ctx_may(c, RIGHT_APPROVE, unit),
 		                true,
 		                strcmp(c->user.role, "reporter") != 0,
+		                ctx_may(c, RIGHT_APPROVE, unit),
 		                ctx_may(c, RIGHT_APPROVE, unit)};
 		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
 			if (!shown[i])
