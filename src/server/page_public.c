@@ -81,8 +81,21 @@ void page_public_unit(struct ctx *c, char *const *arg)
 	const char *unit = arg[0];
 	struct unit_view v;
 	char period[32];
-	if (!pg_unit_view(c, unit, &v, period, true))
-		return;
+	bool planned = pg_unit_view(c, unit, &v, period, true);
+	if (!planned) {
+		/* A unit without a plan of its own (a province before its
+		 * catalogue) still has its landing page: its communes. */
+		struct unit_rec self = {0};
+		char *e = NULL;
+		if (c->rs->status != 404 || store_unit_get(c->s, unit, &self, &e)) {
+			free(e);
+			return;
+		}
+		buf_reset(B);
+		c->rs->status = 200;
+		memset(&v, 0, sizeof v);
+		v.u = self;
+	}
 	pg_head(c, v.u.name, NULL);
 	buf_puts(B, "<p class=\"crumbs\"><a href=\"/cong-khai\">Công khai</a>");
 	if (v.u.parent_code) {
@@ -94,10 +107,15 @@ void page_public_unit(struct ctx *c, char *const *arg)
 	}
 	buf_puts(B, "</p><h1>");
 	pg_esc(c, v.u.name);
-	buf_puts(B, "</h1><p>Kết quả công khai, kỳ ");
-	pg_period(c, period);
-	buf_puts(B, ": chỉ số liệu đã được duyệt.</p>");
-	updated(c, last_update(&v, NULL));
+	buf_puts(B, "</h1>");
+	if (planned) {
+		buf_puts(B, "<p>Kết quả công khai, kỳ ");
+		pg_period(c, period);
+		buf_puts(B, ": chỉ số liệu đã được duyệt.</p>");
+		updated(c, last_update(&v, NULL));
+	} else {
+		buf_puts(B, "<p>Đơn vị chưa có kế hoạch với các chỉ tiêu để công khai.</p>");
+	}
 	struct unit_rec *u = NULL;
 	size_t n = 0;
 	char *err = NULL;
@@ -114,6 +132,11 @@ void page_public_unit(struct ctx *c, char *const *arg)
 		free(u);
 	}
 	free(err);
+	if (!planned) {
+		unit_rec_free(&v.u);
+		pg_foot(c);
+		return;
+	}
 	buf_puts(B, "<h2>Các chỉ tiêu</h2><table class=\"status\"><thead><tr><th>Mã</th>"
 	            "<th>Chỉ tiêu</th><th>Số mới nhất</th><th>Mục tiêu</th><th>Đánh giá</th>"
 	            "</tr></thead><tbody>");
