@@ -8,6 +8,7 @@
 #include "pages.h"
 
 #include "auth.h"
+#include "csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -278,7 +279,9 @@ void page_admin(struct ctx *c, char *const *arg)
 	pg_esc(c, self.name);
 	buf_puts(B, "</h1><p><a href=\"/don-vi/");
 	pg_esc(c, unit);
-	buf_puts(B, "/nhat-ky\">Nhật ký thay đổi</a></p>");
+	buf_puts(B, "/nhat-ky\">Nhật ký thay đổi</a> · <a href=\"/don-vi/");
+	pg_esc(c, unit);
+	buf_puts(B, "/nhap-tep\">Nhập số liệu từ tệp CSV</a></p>");
 	if (notice) {
 		buf_printf(B, "<p class=\"%s\" role=\"status\">", status == 200 ? "ok" : "error");
 		pg_esc(c, notice);
@@ -516,5 +519,190 @@ void page_audit(struct ctx *c, char *const *arg)
 		user_rec_free(&us[i]);
 	free(us);
 	free(fu), free(fa), free(fx), free(from), free(to), free(pg), free(err);
+	pg_foot(c);
+}
+
+/* ---- importing figures from CSV -------------------------------------------------- */
+
+/* The columns `chitieu record --csv` reads, with their Vietnamese aliases. */
+static const char *const import_cols[][2] = {
+        {"unit", "don vi"},  {"indicator", "chi tieu"},  {"period", "ky"}, {"value", "gia tri"},
+        {"num", "tu so"},    {"den", "mau so"},          {"level", "muc"}, {"yes", "co/khong"},
+        {"note", "ghi chu"}, {"evidence", "minh chung"},
+};
+
+static int import_col(const struct csv_row *h, const char *name, const char *alias)
+{
+	for (int i = 0; i < h->n; i++) {
+		char *f = text_fold(h->f[i]);
+		bool hit = !strcmp(f, name) || (alias && !strcmp(f, alias));
+		free(f);
+		if (hit)
+			return i;
+	}
+	return -1;
+}
+
+static void import_form(struct ctx *c, const char *text)
+{
+	buf_puts(B, "<form method=\"post\" class=\"admin\">");
+	csrf_field(c);
+	buf_puts(B,
+	         "<label>Nội dung tệp CSV (dòng đầu là tiêu đề: unit, indicator, period, "
+	         "value, num, den, level, yes, note, evidence) <textarea name=\"csv\" rows=\"10\" "
+	         "cols=\"80\">");
+	pg_esc(c, text ? text : "");
+	buf_puts(B, "</textarea></label><button name=\"mode\" value=\"preview\">Xem trước</button> "
+	            "<button name=\"mode\" value=\"import\">Nhập tất cả</button> "
+	            "<button name=\"mode\" value=\"import_good\">Chỉ nhập các dòng hợp lệ</button>"
+	            "</form>");
+}
+
+/* Reading the CSV text, checking each row (the account's scope, then the
+ * store's own checks, as `chitieu record --csv`), showing every row with its
+ * problems; writing only when asked: all rows, refused if one is wrong, or
+ * the good rows only. */
+void page_import(struct ctx *c, char *const *arg)
+{
+	const char *unit = arg[0];
+	bool post = !strcmp(c->rq->method, "POST");
+	char *text = post ? ctx_form(c, "csv") : NULL, *mode = post ? ctx_form(c, "mode") : NULL,
+	     *err = NULL;
+	pg_head(c, "Nhập số liệu từ tệp", unit);
+	buf_puts(B, "<h1>Nhập số liệu từ tệp CSV</h1><p>Mọi dòng được kiểm tra như lệnh "
+	            "<code>chitieu record --csv</code>; xem trước không ghi gì. \"Nhập tất cả\" "
+	            "không ghi gì nếu có một dòng sai; \"Chỉ nhập các dòng hợp lệ\" bỏ qua các "
+	            "dòng sai.</p>");
+	struct csv t = {0};
+	if (!post || !text || !*text) {
+		if (post) {
+			c->rs->status = 422;
+			buf_puts(B, "<p class=\"error\" role=\"alert\">Chưa có nội dung CSV.</p>");
+		}
+		import_form(c, text);
+		free(text), free(mode);
+		pg_foot(c);
+		return;
+	}
+	int col[10];
+	if (csv_parse(text, strlen(text), &t, &err) || t.n < 1 ||
+	    (col[0] = import_col(&t.rows[0], "unit", "don vi")) < 0) {
+		c->rs->status = 422;
+		buf_puts(B, "<p class=\"error\" role=\"alert\">Không đọc được tệp: ");
+		pg_esc(c, err ? err : "cần dòng tiêu đề có các cột unit, indicator, period");
+		buf_puts(B, "</p>");
+		import_form(c, text);
+		csv_free(&t);
+		free(text), free(mode), free(err);
+		pg_foot(c);
+		return;
+	}
+	for (int k = 0; k < 10; k++)
+		col[k] = import_col(&t.rows[0], import_cols[k][0], import_cols[k][1]);
+	size_t n = t.n - 1;
+	struct obs_input *in = xcalloc(n ? n : 1, sizeof *in);
+	struct problems ps = {0};
+	for (size_t i = 0; i < n; i++) {
+		const struct csv_row *r = &t.rows[i + 1];
+		const char **f[10] = {&in[i].unit, &in[i].indicator, &in[i].period, &in[i].value,
+		                      &in[i].num,  &in[i].den,       &in[i].level,  &in[i].yes,
+		                      &in[i].note, &in[i].evidence};
+		for (int k = 0; k < 10; k++)
+			*f[k] = col[k] >= 0 && col[k] < r->n ? r->f[col[k]] : "";
+		in[i].line = r->line;
+		if (!ctx_may(c, RIGHT_RECORD, in[i].unit))
+			problems_add(&ps, "E_FORBIDDEN", r->line,
+			             "Đơn vị \"%s\" ngoài phạm vi của tài khoản", in[i].unit);
+	}
+	store_record_check(c->s, in, n, &ps);
+	size_t bad = 0;
+	bool *wrong = xcalloc(n ? n : 1, sizeof *wrong);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < ps.n; k++)
+			wrong[i] |= ps.v[k].line == in[i].line;
+		bad += wrong[i];
+	}
+	const char *written = NULL;
+	size_t nwritten = 0;
+	struct problems wp = {0};
+	if (mode && (!strcmp(mode, "import") || !strcmp(mode, "import_good"))) {
+		bool good_only = !strcmp(mode, "import_good");
+		if (bad && !good_only) {
+			c->rs->status = 422;
+			written = "Không ghi gì: có dòng sai (xem bên dưới).";
+		} else {
+			struct obs_input *good = xcalloc(n ? n : 1, sizeof *good);
+			for (size_t i = 0; i < n; i++)
+				if (!wrong[i])
+					good[nwritten++] = in[i];
+			if (!nwritten) {
+				c->rs->status = 422;
+				written = "Không có dòng hợp lệ nào để ghi.";
+			} else if (store_record_batch(c->s, good, nwritten, c->user.login, NULL,
+			                              &wp)) {
+				c->rs->status = pg_form_status(wp.v[0].code);
+				written = "Không ghi gì: cơ sở dữ liệu từ chối (xem bên dưới).";
+				nwritten = 0;
+			} else {
+				app_recorded(c, good, nwritten);
+			}
+			free(good);
+		}
+	}
+	if (nwritten)
+		buf_printf(B, "<p class=\"ok\" role=\"status\">Đã ghi %zu số liệu%s.</p>", nwritten,
+		           bad ? " (bỏ qua các dòng có lỗi)" : "");
+	else if (written)
+		buf_printf(B, "<p class=\"error\" role=\"alert\">%s</p>", written);
+	for (size_t k = 0; k < wp.n; k++) {
+		buf_printf(B, "<p class=\"error\">Dòng %d: ", wp.v[k].line);
+		pg_esc(c, wp.v[k].message);
+		buf_puts(B, "</p>");
+	}
+	buf_printf(B, "<p>%zu dòng: %zu hợp lệ, %zu có lỗi.</p>", n, n - bad, bad);
+	buf_puts(B, "<table class=\"preview\"><thead><tr><th>Dòng</th><th>Đơn vị</th><th>Chỉ "
+	            "tiêu</th><th>Kỳ</th><th>Giá trị</th><th>Kiểm tra</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(B, "<tr%s><td>%d</td><td>", wrong[i] ? " class=\"bad\"" : "",
+		           in[i].line);
+		pg_esc(c, in[i].unit);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, in[i].indicator);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, in[i].period);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, *in[i].value   ? in[i].value
+		          : *in[i].num   ? in[i].num
+		          : *in[i].level ? in[i].level
+		                         : in[i].yes);
+		if (*in[i].num || *in[i].den) {
+			buf_puts(B, "/");
+			pg_esc(c, in[i].den);
+		}
+		buf_puts(B, "</td><td>");
+		if (!wrong[i])
+			buf_puts(B, "hợp lệ");
+		for (size_t k = 0; k < ps.n; k++)
+			if (ps.v[k].line == in[i].line) {
+				buf_puts(B, "<span class=\"error\">");
+				pg_esc(c, ps.v[k].message);
+				buf_puts(B, "</span> ");
+			}
+		buf_puts(B, "</td></tr>");
+	}
+	buf_puts(B, "</tbody></table>");
+	for (size_t k = 0; k < ps.n; k++)
+		if (!ps.v[k].line) {
+			buf_puts(B, "<p class=\"error\">");
+			pg_esc(c, ps.v[k].message);
+			buf_puts(B, "</p>");
+		}
+	import_form(c, text);
+	free(wrong);
+	free(in);
+	problems_free(&ps);
+	problems_free(&wp);
+	csv_free(&t);
+	free(text), free(mode), free(err);
 	pg_foot(c);
 }

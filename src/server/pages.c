@@ -99,6 +99,7 @@ static const struct page_route {
         {"/don-vi/*/tinh", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_province},
         {"/don-vi/*/bao-cao", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_report},
         {"/don-vi/*/quan-tri", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_admin},
+        {"/don-vi/*/nhap-tep", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_import},
         {"/don-vi/*/nhat-ky", true, false, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_audit},
 };
 

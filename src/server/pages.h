@@ -56,7 +56,7 @@ page_fn page_overview, page_public, page_indicator; /* page_unit.c */
 page_fn page_entry, page_approvals, page_tasks;     /* page_entry.c */
 page_fn page_links;                                 /* page_links.c */
 page_fn page_province, page_report;                 /* page_province.c */
-page_fn page_admin, page_audit;                     /* page_admin.c */
+page_fn page_admin, page_audit, page_import;        /* page_admin.c */
 page_fn page_public_home, page_public_unit;         /* page_public.c */
 page_fn page_public_indicator, page_public_csv;
 /* The chart of an indicator's figures and target path (page_unit.c). */

@@ -229,6 +229,9 @@ struct obs_input {
  * none: 0, or -1 with every problem (with its line) in ps. */
 int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
                        const char *reason, struct problems *ps);
+/* The same checks as store_record_batch without writing anything (a
+ * preview): 0, or -1 with every problem (with its line) in ps. */
+int store_record_check(struct store *s, const struct obs_input *in, size_t n, struct problems *ps);
 
 /* Accounts. role: admin, office (a unit), reporter (an agency of a unit),
  * viewer (a unit, read only). pw_hash is an Argon2id string (auth.h). */

@@ -75,6 +75,8 @@ expect /don-vi/A/quan-tri 303 200 200 200 403 403
 expect /don-vi/B/quan-tri 303 200 200 403 403 403
 expect /don-vi/P/nhat-ky 303 200 200 403 403 403
 expect /don-vi/A/nhat-ky 303 200 200 200 403 403
+expect /don-vi/P/nhap-tep 303 200 200 403 403 403
+expect /don-vi/A/nhap-tep 303 200 200 200 403 403
 expect /cong-khai 200 200 200 200 200 200
 expect /cong-khai/P 200 200 200 200 200 200
 expect /cong-khai/A 200 200 200 200 200 200
@@ -166,4 +168,24 @@ get vanphong "/don-vi/A/nhat-ky?unit=P" > /dev/null
 [ "$(get vanphong "/don-vi/A/nhat-ky?unit=P")" = 403 ] && ok || bad "an office filters the log on a unit outside its scope"
 get admin "/don-vi/P/nhat-ky?to=2000-01-01" > /dev/null
 has '>0 mục khớp bộ lọc' "the audit page filtered by date"
+# Importing a CSV: the preview shows every row's problem and writes nothing;
+# "import all" writes nothing while one row is wrong; "only the good rows"
+# writes those; rows of units outside the account's scope are refused.
+obs() { count "SELECT count(*) FROM observations"; }
+before=$(obs)
+csv=$'unit,indicator,period,value\nA,I.3,2025-12,55\nA,NOPE,2025-12,3\nB,I.1,2025-12,5\nA,I.1,2025-13,2'
+[ "$(post vanphong /don-vi/A/nhap-tep "csv=$csv" mode=preview)" = 200 ] && ok || bad "preview: $(head -c 300 "$tmp/body")"
+has '4 dòng: 1 hợp lệ, 3 có lỗi' "the preview counts the rows"
+has 'ngoài phạm vi' "the preview: a unit outside the scope"
+has 'NOPE' "the preview shows the unknown indicator's row"
+[ "$(obs)" = "$before" ] && ok || bad "the preview wrote figures"
+[ "$(post vanphong /don-vi/A/nhap-tep "csv=$csv" mode=import)" = 422 ] && ok || bad "import all with bad rows"
+has 'Không ghi gì' "import all with bad rows says nothing was written"
+[ "$(obs)" = "$before" ] && ok || bad "import all with a bad row wrote figures"
+[ "$(post vanphong /don-vi/A/nhap-tep "csv=$csv" mode=import_good)" = 200 ] && ok || bad "import the good rows: $(head -c 300 "$tmp/body")"
+has 'Đã ghi 1 số liệu' "the good rows written"
+[ "$(obs)" = $((before + 1)) ] && ok || bad "the good rows: $(obs) figures, want $((before + 1))"
+[ "$(count "SELECT recorded_by FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.3' AND o.period = '2025-12'")" = vanphong ] && ok || bad "the imported figure's author"
+[ "$(post tinh /don-vi/P/nhap-tep $'csv=unit,indicator,period,value\nB,I.1,2026-Q1,5' mode=import)" = 200 ] && ok || bad "the province office imports for a commune: $(head -c 300 "$tmp/body")"
+[ "$(obs)" = $((before + 2)) ] && ok || bad "the province office's import"
 finish store_admin
