@@ -170,6 +170,62 @@ static int admin_post(struct ctx *c, const char *unit, char **notice, char **sec
 		if (!rc)
 			user_rec_free(&u);
 		free(login);
+	} else if (!strcmp(action, "cutoff")) {
+		char *uu = ctx_form(c, "unit"), *day = ctx_form(c, "day"), *end = NULL;
+		long d = day && *day ? strtol(day, &end, 10) : 0;
+		int rc;
+		if (!uu || !*uu || !ctx_may(c, RIGHT_APPROVE, uu)) {
+			*notice = xstrdup("Đơn vị phải là đơn vị này hoặc đơn vị trực thuộc.");
+			status = 422;
+		} else if ((end && *end) || d < 0 || d > 28) {
+			*notice =
+			        xstrdup("Ngày chốt số liệu phải là số từ 1 đến 28 (để trống: theo "
+			                "đơn vị cấp trên).");
+			status = 422;
+		} else if ((rc = store_unit_cutoff(c->s, uu, (int)d, by, &err))) {
+			*notice = xstrdup(rc == 1 ? "Không có đơn vị này." : "Không lưu được.");
+			status = rc == 1 ? 422 : 500;
+		} else if (d) {
+			*notice = xasprintf(
+			        "Đã đặt ngày chốt số liệu của %s là ngày %ld hằng tháng.", uu, d);
+		} else {
+			*notice = xasprintf("%s chốt số liệu theo đơn vị cấp trên.", uu);
+		}
+		free(uu), free(day);
+	} else if (!strcmp(action, "token")) {
+		char *login = ctx_form(c, "login"), *label = ctx_form(c, "label"),
+		     *days = ctx_form(c, "days"), *scope = ctx_form(c, "scope");
+		char tok[AUTH_TOKEN], hash[AUTH_TOKEN];
+		int64_t id = 0;
+		int rc;
+		if (strcmp(c->user.role, "admin")) {
+			*notice = xstrdup(
+			        "Chỉ quản trị hệ thống mới tạo mã truy cập cho tài khoản khác.");
+			status = 403;
+		} else if (auth_init()) {
+			*notice = xstrdup("Không tạo được mã truy cập.");
+			status = 500;
+		} else {
+			auth_random(tok);
+			auth_token_hash(tok, hash);
+			rc = store_token_add(c->s, login ? login : "", hash,
+			                     label && *label ? label : "quản trị tạo",
+			                     days ? atoi(days) : 0,
+			                     scope && *scope ? scope : "read", by, &id, &err);
+			if (rc) {
+				*notice = xstrdup(
+				        rc == 1 ? "Không có tài khoản này."
+				        : rc == 2 ? "Phạm vi hoặc số ngày hiệu lực (1 đến 3.650) "
+				                    "không đúng."
+				                  : "Không tạo được mã truy cập.");
+				status = rc > 0 ? 422 : 500;
+			} else {
+				*notice = xasprintf("Đã tạo mã truy cập số %lld cho %s.",
+				                    (long long)id, login);
+				*secret = xasprintf("token:%s", tok);
+			}
+		}
+		free(login), free(label), free(days), free(scope);
 	} else if (!strcmp(action, "reopen")) {
 		char *uu = ctx_form(c, "unit"), *ind = ctx_form(c, "indicator"),
 		     *period = ctx_form(c, "period"), *reason = ctx_form(c, "reason");
@@ -287,7 +343,13 @@ void page_admin(struct ctx *c, char *const *arg)
 		pg_esc(c, notice);
 		buf_puts(B, "</p>");
 	}
-	if (secret) {
+	if (secret && !strncmp(secret, "token:", 6)) {
+		buf_puts(B, "<p class=\"warn\">Hãy sao chép mã truy cập này ngay bây giờ: nó chỉ "
+		            "hiện một lần.</p><label>Mã truy cập mới <input id=\"token\" readonly "
+		            "value=\"");
+		pg_esc(c, secret + 6);
+		buf_puts(B, "\"></label>");
+	} else if (secret) {
 		buf_puts(B, "<p class=\"warn\">Mật khẩu dùng một lần, chỉ hiện lần này: hãy trao "
 		            "tận tay người dùng và nhắc họ đổi ngay sau khi đăng nhập.</p>"
 		            "<label>Mật khẩu một lần <input id=\"otp\" readonly value=\"");
@@ -384,6 +446,33 @@ void page_admin(struct ctx *c, char *const *arg)
 	field_label(c, "Đơn vị mới (mã)", "unit", "text", unit);
 	field_label(c, "Cơ quan mới (với người báo cáo)", "agency", "text", NULL);
 	buf_puts(B, "<button>Đổi vai trò</button></form>");
+	/* Cut-off day. */
+	char *e2 = NULL;
+	int inherited = store_cutoff_day(c->s, self.id, &e2);
+	free(e2);
+	buf_puts(B, "<h2>Ngày chốt số liệu</h2><p>");
+	if (self.cutoff_day)
+		buf_printf(B, "Đơn vị chốt số liệu ngày %d hằng tháng.", self.cutoff_day);
+	else if (inherited > 0)
+		buf_printf(B, "Đơn vị chốt số liệu theo cấp trên: ngày %d hằng tháng.", inherited);
+	buf_puts(B, "</p><form method=\"post\" class=\"admin\">");
+	csrf_field(c);
+	buf_puts(B, "<input type=\"hidden\" name=\"action\" value=\"cutoff\">");
+	field_label(c, "Đơn vị (mã)", "unit", "text", unit);
+	field_label(c, "Ngày chốt (1 đến 28; để trống: theo cấp trên)", "day", "number", NULL);
+	buf_puts(B, "<button>Lưu ngày chốt</button></form>");
+	if (!strcmp(c->user.role, "admin")) {
+		buf_puts(B, "<h2>Mã truy cập API cho tài khoản khác</h2><form method=\"post\" "
+		            "class=\"admin\">");
+		csrf_field(c);
+		buf_puts(B, "<input type=\"hidden\" name=\"action\" value=\"token\">");
+		field_label(c, "Tài khoản nhận mã", "login", "text", NULL);
+		field_label(c, "Nhãn của mã", "label", "text", NULL);
+		field_label(c, "Số ngày hiệu lực (1 đến 3.650)", "days", "number", "90");
+		buf_puts(B, "<label>Phạm vi <select name=\"scope\"><option value=\"read\">Chỉ đọc"
+		            "</option><option value=\"write\">Đọc và ghi</option></select></label>"
+		            "<button>Tạo mã truy cập</button></form>");
+	}
 	/* Reopen an approved figure. */
 	buf_puts(B, "<h2>Mở khóa số liệu đã duyệt</h2><form method=\"post\" class=\"admin\">");
 	csrf_field(c);

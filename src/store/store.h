@@ -71,6 +71,9 @@ int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **er
 /* The cut-off day in force for a unit: its own, else its nearest ancestor's,
  * else 15 (Decree 09/2019/NĐ-CP). */
 int store_cutoff_day(struct store *s, int64_t unit_id, char **err);
+/* Set a unit's own cut-off day (1 to 28; 0: inherited), audited: 0, 1 no
+ * such unit, 2 a day out of range, -1 with *err. */
+int store_unit_cutoff(struct store *s, const char *code, int day, const char *by, char **err);
 
 /* How an indicator of a re-imported plan relates to the previous version
  * (names compared folded: case, diacritics, punctuation and the usual

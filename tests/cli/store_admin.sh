@@ -188,4 +188,21 @@ has 'Đã ghi 1 số liệu' "the good rows written"
 [ "$(count "SELECT recorded_by FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.3' AND o.period = '2025-12'")" = vanphong ] && ok || bad "the imported figure's author"
 [ "$(post tinh /don-vi/P/nhap-tep $'csv=unit,indicator,period,value\nB,I.1,2026-Q1,5' mode=import)" = 200 ] && ok || bad "the province office imports for a commune: $(head -c 300 "$tmp/body")"
 [ "$(obs)" = $((before + 2)) ] && ok || bad "the province office's import"
+# The cut-off day: set within the scope, audited, back to inherited.
+[ "$(post vanphong /don-vi/A/quan-tri action=cutoff unit=A day=20)" = 200 ] && ok || bad "set a cut-off day: $(head -c 300 "$tmp/body")"
+[ "$(count "SELECT cutoff_day FROM units WHERE code = 'A'")" = 20 ] && ok || bad "the cut-off day not stored"
+[ "$(count "SELECT count(*) FROM audit WHERE action = 'unit.cutoff' AND actor = 'vanphong'")" = 1 ] && ok || bad "the cut-off day not audited"
+[ "$(post vanphong /don-vi/A/quan-tri action=cutoff unit=A day=31)" = 422 ] && ok || bad "a cut-off day 31"
+[ "$(post vanphong /don-vi/A/quan-tri action=cutoff unit=P day=10)" = 422 ] && ok || bad "an office sets its province's cut-off day"
+[ "$(count "SELECT count(*) FROM units WHERE code = 'P' AND cutoff_day IS NOT NULL")" = 0 ] && ok || bad "the province's cut-off day changed"
+[ "$(post vanphong /don-vi/A/quan-tri action=cutoff unit=A day=)" = 200 ] && ok || bad "back to the inherited cut-off day"
+[ "$(count "SELECT count(*) FROM units WHERE code = 'A' AND cutoff_day IS NULL")" = 1 ] && ok || bad "the cut-off day not inherited again"
+
+# API tokens for another account: the administrator only; shown once; it works.
+[ "$(post tinh /don-vi/P/quan-tri action=token login=lanhdao label=x days=30 scope=read)" = 403 ] && ok || bad "an office makes a token for another account"
+[ "$(post admin /don-vi/P/quan-tri action=token login=lanhdao "label=Cổng tỉnh" days=30 scope=read)" = 200 ] && ok || bad "make a token: $(head -c 300 "$tmp/body")"
+tok=$(sed -n 's/.*id="token" readonly value="\([0-9a-f]*\)".*/\1/p' "$tmp/body")
+[ ${#tok} -eq 64 ] && ok || bad "the token is not shown"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $tok" "$base/api/v1/me")" = 200 ] && ok || bad "the token made on the page does not work"
+[ "$(post admin /don-vi/P/quan-tri action=token login=nobody label=x days=30 scope=read)" = 422 ] && ok || bad "a token for nobody"
 finish store_admin
