@@ -36,7 +36,15 @@ const char app_css[] =
         "table.status td{display:inline-block;border:0;padding:.1em .4em}"
         "table.status td:nth-child(2){display:block}.entry td{display:block;border:0}"
         ".entry tr{display:block;border-bottom:1px solid #e2e8f0}.entry thead{display:none}}"
-        "@media print{header,form,button{display:none}main{max-width:none}}";
+        "@media print{header,form,button{display:none}main{max-width:none}}"
+        /* administration and the public portal */
+        "form.admin{max-width:36em;display:flex;flex-direction:column;gap:.5em;margin:1em 0}"
+        "form.admin button{align-self:flex-start}textarea{font:13px monospace;width:100%}"
+        "tr.bad{background:#fff5f5}dl.meta dt{font-weight:600}dl.meta dd{margin:0 0 .4em 1em}"
+        ".crumbs{font-size:.9em}.tree ul{margin:.2em 0}"
+        "@media (max-width:640px){table.accounts thead,table.preview thead{display:none}"
+        "table.accounts tr,table.preview tr{display:block;border-bottom:1px solid #e2e8f0}"
+        "table.accounts td,table.preview td{display:block;border:0;padding:.1em .4em}}";
 
 const char app_js[] =
         "'use strict';\n"
