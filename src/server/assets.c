@@ -80,7 +80,15 @@ const char app_css[] =
         "@media (max-width:640px){.entry .f{display:flex;margin:.2em 0}.entry .f input,"
         ".entry .f input[name]{width:100%}.queue td.act{white-space:normal}}"
         "form.period{flex-wrap:wrap;max-width:100%}form.period "
-        "select{max-width:100%;min-width:0}.queue .wide{position:relative}";
+        "select{max-width:100%;min-width:0}.queue .wide{position:relative}"
+        /* administration and the public portal */
+        "form.admin{max-width:36em;display:flex;flex-direction:column;gap:.5em;margin:1em 0}"
+        "form.admin button{align-self:flex-start}textarea{font:13px monospace;width:100%}"
+        "tr.bad{background:#fff5f5}dl.meta dt{font-weight:600}dl.meta dd{margin:0 0 .4em 1em}"
+        ".crumbs{font-size:.9em}.tree ul{margin:.2em 0}"
+        "@media (max-width:640px){table.accounts thead,table.preview thead{display:none}"
+        "table.accounts tr,table.preview tr{display:block;border-bottom:1px solid #e2e8f0}"
+        "table.accounts td,table.preview td{display:block;border:0;padding:.1em .4em}}";
 
 const char app_js[] =
         "'use strict';\n"

@@ -136,24 +136,6 @@ void page_overview(struct ctx *c, char *const *arg)
 	view_unit_free(&v);
 }
 
-void page_public(struct ctx *c, char *const *arg)
-{
-	const char *unit = arg[0];
-	struct unit_view v;
-	char period[32];
-	if (!pg_unit_view(c, unit, &v, period, true))
-		return;
-	pg_head(c, v.u.name, NULL);
-	buf_puts(B, "<h1>");
-	pg_esc(c, v.u.name);
-	buf_puts(B, "</h1><p>Kết quả công khai, kỳ ");
-	pg_period(c, period);
-	buf_puts(B, ": chỉ số liệu đã được duyệt.</p>");
-	pg_status_table(c, &v, false);
-	pg_foot(c);
-	view_unit_free(&v);
-}
-
 /* ---- one indicator ------------------------------------------------------------ */
 
 static int month_of(const char *period)
@@ -410,4 +392,9 @@ void page_indicator(struct ctx *c, char *const *arg)
 	free(err);
 	pg_foot(c);
 	view_unit_free(&v);
+}
+
+void page_unit_chart(struct ctx *c, const struct unit_view *v, const struct status_row *r)
+{
+	chart(c, v, r);
 }

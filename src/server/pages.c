@@ -83,7 +83,10 @@ static const struct page_route {
         {"/thong-bao", true, true, OPEN, 0, 0, false, page_inbox},
         {"/static/app.css", true, false, OPEN, 0, 0, true, page_css},
         {"/static/app.js", true, false, OPEN, 0, 0, true, page_js},
-        {"/cong-khai/*", true, false, OPEN, 0, 0, false, page_public},
+        {"/cong-khai", true, false, OPEN, 0, 0, false, page_public_home},
+        {"/cong-khai/*", true, false, OPEN, 0, 0, false, page_public_unit},
+        {"/cong-khai/*/chi-tieu/*", true, false, OPEN, 0, 0, false, page_public_indicator},
+        {"/cong-khai/*/chi-tieu/*/csv", true, false, OPEN, 0, 0, false, page_public_csv},
         {"/don-vi/*", true, false, UNIT, RIGHT_READ, RIGHT_READ, true, page_overview},
         {"/don-vi/*/chi-tieu/*", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_indicator},
         {"/don-vi/*/nhap-lieu", true, true, UNIT, RIGHT_RECORD, RIGHT_RECORD, false, page_entry},
@@ -99,6 +102,9 @@ static const struct page_route {
         {"/don-vi/*/bang-dieu-khien", true, false, UNIT, RIGHT_READ, RIGHT_READ, false,
          page_dashboard},
         {"/don-vi/*/ke-hoach", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_upload},
+        {"/don-vi/*/quan-tri", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_admin},
+        {"/don-vi/*/nhap-tep", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_import},
+        {"/don-vi/*/nhat-ky", true, false, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_audit},
 };
 
 enum { MAX_ARGS = 4 };

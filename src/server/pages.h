@@ -68,7 +68,6 @@ void pg_period_picker(struct ctx *c, const char *action, const char *current,
                       const char *const *periods, size_t n);
 /* A small line of y[0..n-1] for a list, with its label for screen readers. */
 void pg_sparkline(struct ctx *c, const double *y, int n, const char *label);
-void pg_status_table(struct ctx *c, const struct unit_view *v, bool links);
 /* The same for the view made at period (ending in month as_of): counts,
  * filters (?loc=cham behind, ?loc=thieu without figures) when links, the
  * groups with headings, lead agency, latest figure with its period and a
@@ -78,13 +77,13 @@ void pg_status_table_at(struct ctx *c, const struct unit_view *v, bool links, co
 
 /* ---- the pages (one file each group) ---- */
 typedef void page_fn(struct ctx *c, char *const *arg);
-page_fn page_signin, page_signout, page_account;    /* page_account.c */
-page_fn page_overview, page_public, page_indicator; /* page_unit.c */
-page_fn page_entry, page_approvals, page_tasks;     /* page_entry.c */
-page_fn page_links;                                 /* page_links.c */
-page_fn page_province, page_report;                 /* page_province.c */
-page_fn page_home;                                  /* page_home.c */
-page_fn page_dashboard;                             /* page_dashboard.c */
+page_fn page_signin, page_signout, page_account; /* page_account.c */
+page_fn page_overview, page_indicator;           /* page_unit.c */
+page_fn page_entry, page_approvals, page_tasks;  /* page_entry.c */
+page_fn page_links;                              /* page_links.c */
+page_fn page_province, page_report;              /* page_province.c */
+page_fn page_home;                               /* page_home.c */
+page_fn page_dashboard;                          /* page_dashboard.c */
 /* "/" for an account of a unit: a 303 to its home (the dashboard above
  * communes, else the work of the open period); false for an administrator. */
 bool page_home_redirect(struct ctx *c);
@@ -96,5 +95,10 @@ page_fn page_evidence, page_evidence_file; /* page_evidence.c */
 int pg_inbox_unread(struct ctx *c);
 /* The account's messages as a list, at most max (a home page's box). */
 void pg_inbox_list(struct ctx *c, size_t max);
+page_fn page_admin, page_audit, page_import; /* page_admin.c */
+page_fn page_public_home, page_public_unit;  /* page_public.c */
+page_fn page_public_indicator, page_public_csv;
+/* The chart of an indicator's figures and target path (page_unit.c). */
+void page_unit_chart(struct ctx *c, const struct unit_view *v, const struct status_row *r);
 
 #endif

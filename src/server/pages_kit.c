@@ -43,30 +43,28 @@ void pg_head(struct ctx *c, const char *title, const char *unit)
 	            "<a class=\"brand\" href=\"/\">chitieu</a>");
 	if (c->signed_in && unit) {
 		buf_puts(B, "<nav>");
-		const char *links[][2] = {{"/viec-can-lam", "Việc cần làm"},
-		                          {"/bang-dieu-khien", "Bảng điều khiển"},
-		                          {"", "Tổng quan"},
-		                          {"/nhap-lieu", "Nhập số liệu"},
-		                          {"/duyet", "Duyệt"},
-		                          {"/nhiem-vu", "Nhiệm vụ"},
-		                          {"/tinh", "Các đơn vị trực thuộc"},
-		                          {"/doi-chieu", "Đối chiếu chỉ tiêu"},
-		                          {"/ke-hoach", "Kế hoạch"}};
-		bool shown[] = {true,
-		                strcmp(c->user.role, "reporter") != 0,
-		                true,
-		                ctx_may(c, RIGHT_RECORD, unit),
-		                ctx_may(c, RIGHT_APPROVE, unit),
-		                true,
-		                strcmp(c->user.role, "reporter") != 0,
-		                ctx_may(c, RIGHT_APPROVE, unit),
-		                ctx_may(c, RIGHT_APPROVE, unit)};
-		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-			if (!shown[i])
+		bool office = strcmp(c->user.role, "reporter") != 0,
+		     record = ctx_may(c, RIGHT_RECORD, unit),
+		     approve = ctx_may(c, RIGHT_APPROVE, unit);
+		const struct {
+			const char *path, *label;
+			bool shown;
+		} items[] = {{"/viec-can-lam", "Việc cần làm", true},
+		             {"/bang-dieu-khien", "Bảng điều khiển", office},
+		             {"", "Tổng quan", true},
+		             {"/nhap-lieu", "Nhập số liệu", record},
+		             {"/duyet", "Duyệt", approve},
+		             {"/nhiem-vu", "Nhiệm vụ", true},
+		             {"/tinh", "Các đơn vị trực thuộc", office},
+		             {"/doi-chieu", "Đối chiếu chỉ tiêu", approve},
+		             {"/ke-hoach", "Kế hoạch", approve},
+		             {"/quan-tri", "Quản trị", approve}};
+		for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+			if (!items[i].shown)
 				continue;
 			buf_puts(B, "<a href=\"/don-vi/");
 			pg_esc(c, unit);
-			buf_printf(B, "%s\">%s</a>", links[i][0], links[i][1]);
+			buf_printf(B, "%s\">%s</a>", items[i].path, items[i].label);
 		}
 		buf_puts(B, "</nav>");
 	}
@@ -519,17 +517,6 @@ static void status_filters(struct ctx *c, const struct unit_view *v, const int c
 		           n[k]);
 	}
 	buf_puts(B, "</nav>");
-}
-
-void pg_status_table(struct ctx *c, const struct unit_view *v, bool links)
-{
-	char *asked = ctx_query(c, "period");
-	int as_of = 1 << 30;
-	enum period_kind grain;
-	if (!asked || period_end(asked, &as_of, &grain, NULL))
-		as_of = 1 << 30;
-	pg_status_table_at(c, v, links, asked ? asked : "", as_of);
-	free(asked);
 }
 
 void pg_status_table_at(struct ctx *c, const struct unit_view *v, bool links, const char *period,

@@ -452,3 +452,18 @@ int store_record_stream_end(struct record_stream *rs, struct record_summary *sum
 	free(rs);
 	return rc;
 }
+
+int store_record_check(struct store *s, const struct obs_input *in, size_t n, struct problems *ps)
+{
+	struct lookups lk = {0};
+	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
+	size_t before = ps->n;
+	for (size_t i = 0; i < n; i++)
+		build(s, &lk, &in[i], &o[i], ps);
+	duplicates(o, in, n, ps);
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	lookups_free(&lk);
+	return ps->n == before ? 0 : -1;
+}

@@ -79,6 +79,9 @@ int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, 
  * (E_SETTINGS, E_UNKNOWN_UNIT). */
 int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc, const char *by,
                             char **err);
+/* Set a unit's own cut-off day (1 to 28; 0: inherited), audited: 0, 1 no
+ * such unit, 2 a day out of range, -1 with *err. */
+int store_unit_cutoff(struct store *s, const char *code, int day, const char *by, char **err);
 
 /* How an indicator of a re-imported plan relates to the previous version
  * (names compared folded: case, diacritics, punctuation and the usual
@@ -242,6 +245,9 @@ struct obs_input {
  * none: 0, or -1 with every problem (with its line) in ps. */
 int store_record_batch(struct store *s, const struct obs_input *in, size_t n, const char *by,
                        const char *reason, struct problems *ps);
+/* The same checks as store_record_batch without writing anything (a
+ * preview): 0, or -1 with every problem (with its line) in ps. */
+int store_record_check(struct store *s, const struct obs_input *in, size_t n, struct problems *ps);
 
 /* What a recording did: rows read, figures written, figures equal to the
  * stored ones (nothing written for them: no history, no new version). */
