@@ -70,7 +70,7 @@ try {
     await shot(adm, `${tag}-admin-account-made`);
     const user = await newPage(size);
     await signIn(user, login, otp);
-    assert.match(user.url(), new RegExp(`/don-vi/${code}$`), `the new account lands on its unit: ${user.url()}`);
+    assert.match(user.url(), new RegExp(`/don-vi/${code}(/[a-z-]+)?$`), `the new account lands on its unit: ${user.url()}`);
 
     // The public: the portal, a commune, an indicator, its CSV.
     const pub = await newPage(size);

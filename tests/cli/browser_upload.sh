@@ -11,7 +11,7 @@ data=$2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export CHITIEU_DB="$tmp/demo.db"
 backend=sqlite
-BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { echo "FAIL: demo"; exit 1; }
+BIN=$bin PLANS=$data/plans DEMO_SIZE=small bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { echo "FAIL: demo"; exit 1; }
 [ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing (make check installs it)"; exit 1; }
 if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
 	(cd "$root/tests/browser" && npm ci --no-audit --no-fund > /dev/null) || { echo "FAIL: npm ci"; exit 1; }

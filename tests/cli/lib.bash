@@ -67,11 +67,12 @@ start_server() {
 
 # use_demo: use_db, filled with the demo database of `make run`
 # (scripts/demo.sh: a province, three communes with real plans, an account
-# per role, a few figures); $root is the source tree.
+# per role, a few figures; DEMO_SIZE=full for the whole demo of twelve
+# communes and two years of figures); $root is the source tree.
 use_demo() {
 	use_db
 	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-	BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null ||
+	BIN=$bin PLANS=$data/plans DEMO_SIZE=${DEMO_SIZE:-small} bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null ||
 		{ echo "FAIL: the demo database"; exit 1; }
 }
 

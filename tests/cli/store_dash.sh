@@ -18,8 +18,8 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_demo
-"$bin" unit add --code DEMO-H --name "Huyện Cũ (demo)" --kind district --parent DEMO > /dev/null ||
-	bad "unit add DEMO-H"
+"$bin" unit add --code DEMO-HX --name "Huyện Cũ (demo)" --kind district --parent DEMO > /dev/null ||
+	bad "unit add DEMO-HX"
 cat > "$tmp/fig.csv" << 'CSV'
 unit,indicator,period,value,num,den,level,yes,note,evidence
 DEMO-B,II.8,2025-12,12500,,,,,dash test,
@@ -53,7 +53,7 @@ for u in vanphong baocao; do
 	get $u / home
 	[[ "$(location home)" == */don-vi/DEMO-A/viec-can-lam ]] && ok || bad "$u lands on $(location home)"
 done
-get tinh /don-vi/DEMO/bang-dieu-khien dash
+get tinh "/don-vi/DEMO/bang-dieu-khien?period=2025-12" dash
 [ "$(status dash)" = 200 ] && ok || bad "dashboard: $(status dash)"
 has "<h1>Bảng điều khiển: Tỉnh Mẫu (demo)</h1>" "dashboard h1" dash
 has "chỉ tiêu đạt hoặc đúng tiến độ" "share on track" dash
@@ -72,9 +72,9 @@ get baocao /don-vi/DEMO-A/viec-can-lam todo_r
 has "Số liệu cần nhập" "reporter: what to enter" todo_r
 hasnt "Chờ duyệt" "reporter: no approvals" todo_r
 # A unit without a plan of its own: its dashboard, never an error.
-get tinh /don-vi/DEMO-H noplan
-[[ "$(location noplan)" == */don-vi/DEMO-H/bang-dieu-khien ]] && ok || bad "no plan: $(status noplan) $(location noplan)"
-get tinh /don-vi/DEMO-H/bang-dieu-khien noplan2
+get tinh /don-vi/DEMO-HX noplan
+[[ "$(location noplan)" == */don-vi/DEMO-HX/bang-dieu-khien ]] && ok || bad "no plan: $(status noplan) $(location noplan)"
+get tinh /don-vi/DEMO-HX/bang-dieu-khien noplan2
 [ "$(status noplan2)" = 200 ] && ok || bad "no-plan dashboard: $(status noplan2)"
 
 # A period people mistype: a page that says how to write it.
@@ -113,7 +113,7 @@ get tinh "/don-vi/DEMO/tinh?period=2025-12&format=xlsx" xlsx
 
 # Every page: small, no codes, gzip.
 pages="/don-vi/DEMO /don-vi/DEMO/bang-dieu-khien /don-vi/DEMO/tinh /don-vi/DEMO-A /don-vi/DEMO-A/viec-can-lam
-/don-vi/DEMO-A/chi-tieu/I.3 /don-vi/DEMO-H /don-vi/NOPE /don-vi/DEMO-A/chi-tieu/NOPE"
+/don-vi/DEMO-A/chi-tieu/I.3 /don-vi/DEMO-HX /don-vi/NOPE /don-vi/DEMO-A/chi-tieu/NOPE"
 i=0
 for p in $pages; do
 	i=$((i + 1))
