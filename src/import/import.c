@@ -233,6 +233,24 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		rows_free(&rows);
 	}
 	if (p->nind == 0 && p->ntasks == 0) {
+		plan_free(p);
+		plan_init(p);
+		meta_read(l, p);
+		if (plain_rows(l, &rows, p))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+	}
+	int blocks;
+	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
+		if (err)
+			*err = xasprintf(
+			        "dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục (mỗi ô thành "
+			        "một khối riêng theo cột, không biết ô nào thuộc hàng nào); hãy nhập "
+			        "chính tệp PDF, hoặc chép bằng pdftotext -layout",
+			        blocks);
+		return -1;
+	}
+	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
 			*err = xstrdup(
 			        "không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
