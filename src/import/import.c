@@ -243,11 +243,12 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	int blocks;
 	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
 		if (err)
-			*err = xasprintf(
-			        "dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục (mỗi ô thành "
-			        "một khối riêng theo cột, không biết ô nào thuộc hàng nào); hãy nhập "
-			        "chính tệp PDF, hoặc chép bằng pdftotext -layout",
-			        blocks);
+			*err = xasprintf("dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "
+			                 "(mỗi ô thành "
+			                 "một khối riêng theo cột, không biết ô nào thuộc hàng "
+			                 "nào); hãy nhập "
+			                 "chính tệp PDF, hoặc chép bằng pdftotext -layout",
+			                 blocks);
 		return -1;
 	}
 	if (p->nind == 0 && p->ntasks == 0) {

@@ -25,6 +25,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -241,7 +242,7 @@ static int row_start(const char *s, const struct numbering *st, char *code, size
 		return 0;
 	*rest = r;
 	int g = strchr(w, '.') ? 0 : text_roman(w);
-	if (g && g > st->group && g <= st->group + 2 && *r) {
+	if (g && g > st->group && (g <= st->group + 2 || !st->group) && *r) {
 		snprintf(code, cap, "%s", text_to_roman(g));
 		return 2;
 	}
@@ -382,6 +383,8 @@ static int word_target(const struct toks *t, int i, const char *unit, bool insid
 	int j = i + 1;
 	while (j < t->n && j < i + 8 && text_case_start(t->v[j]) != 1 && !number_token(t->v[j]))
 		j++;
+	/* a phrase that starts as a target reads to the next capital:
+	 * "Ứng dụng mạnh mẽ", "Có ứng dụng ở mức thấp" */
 	for (int k = j; k > i; k--) {
 		char *s = join(t, i, k);
 		struct target x;
@@ -390,14 +393,22 @@ static int word_target(const struct toks *t, int i, const char *unit, bool insid
 		target_free(&x);
 		free(s);
 		if (ok)
-			return k - i;
+			return text_case_start(t->v[i]) == 1 ? j - i : k - i;
 	}
 	return 0;
 }
 
 /* Length in tokens of the target cell at t[i], 0 when there is none. */
+static bool dash(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "\xe2\x80\x93") || !strcmp(s, "\xe2\x80\x94");
+}
+
 static int cell_at(const struct toks *t, int i, bool inside)
 {
+	if (dash(t->v[i]) && i + 1 < t->n && !agency_head(t, i + 1) && !number_token(t->v[i + 1]) &&
+	    !word_target(t, i + 1, NULL, true))
+		return 0; /* "Phòng Văn hóa – Xã hội" */
 	if (number_token(t->v[i]))
 		return 1;
 	return word_target(t, i, NULL, inside);
@@ -494,7 +505,7 @@ static int unit_start(const struct toks *t, int end)
 	free(pre);
 	/* "Chuyên gia/nhà khoa học": a capitalised phrase with a slash or a
 	 * per cent sign, at most six words, after the name. */
-	for (int c = end - 1; c >= 1 && c >= end - 6; c--) {
+	for (int c = end - 1; c >= 1 && c >= end - 8; c--) {
 		if (text_case_start(t->v[c]) != 1)
 			continue;
 		bool shaped = false;
@@ -519,16 +530,20 @@ static int monitor_start(const struct toks *t, int from, int to)
 		if (same)
 			return from + half;
 	}
-	for (int i = to - 1; i > from; i--) {
-		const char *prev = t->v[i - 1];
-		size_t n = strlen(prev);
-		if (!agency_head(t, i) || prev[n - 1] == ',' || prev[n - 1] == ';' ||
-		    !strcmp(prev, "và") || !strcmp(prev, "các") || !strcmp(prev, "của") ||
-		    !strcmp(prev, "-") || !strcmp(prev, "\xe2\x80\x93") || !strcmp(prev, "với") ||
-		    !strcmp(prev, "cho") || prev[n - 1] == '(')
-			continue;
-		return i;
-	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = to - 1; i > from; i--) {
+			const char *prev = t->v[i - 1];
+			size_t n = strlen(prev);
+			if (!agency_head(t, i) ||
+			    (text_case_start(prev) == 0 && i - 2 >= from &&
+			     agency_head(t, i - 2)) ||
+			    prev[n - 1] == ',' || (prev[n - 1] == ';' && !pass) ||
+			    !strcmp(prev, "và") || !strcmp(prev, "các") || !strcmp(prev, "của") ||
+			    !strcmp(prev, "-") || !strcmp(prev, "\xe2\x80\x93") ||
+			    !strcmp(prev, "với") || !strcmp(prev, "cho") || prev[n - 1] == '(')
+				continue;
+			return i;
+		}
 	return to;
 }
 
@@ -596,9 +611,11 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 	struct toks *t = xcalloc(1, sizeof *t);
 	tokenize(text, t);
 	int need = count_cols(h, COL_BASE) + count_cols(h, COL_YEAR) + count_cols(h, COL_RESULT);
-	/* the runs of target cells; the best one gives most cells, then the
-	 * last, and is followed by an agency or the end */
-	int best_from = -1, best_to = -1, best_cells = 0, best_take = 0;
+	/* the runs of target cells; the best one gives most cells, then is
+	 * followed by an agency or the end, then comes last. Inside a run
+	 * short of cells, a capitalised phrase that is no agency is a text
+	 * target ("Nâng cao phạm vi, mức độ ứng dụng"). */
+	int best_from = -1, best_to = -1, best_cells = 0, best_score = -1;
 	for (int i = 1; i < t->n;) {
 		int k = cell_at(t, i, false);
 		if (!k) {
@@ -606,12 +623,29 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 			continue;
 		}
 		int j = i, cells = 0;
-		while (j < t->n && (k = cell_at(t, j, j > i)) > 0)
-			j += k, cells++;
-		bool ends = j == t->n || text_case_start(t->v[j]) == 1;
+		for (;;) {
+			if (j < t->n && (k = cell_at(t, j, j > i)) > 0) {
+				j += k, cells++;
+				continue;
+			}
+			if (j < t->n && cells < need && text_case_start(t->v[j]) == 1 &&
+			    !agency_head(t, j)) {
+				int e = j;
+				while (e < t->n && (e == j || text_case_start(t->v[e]) != 1) &&
+				       !number_token(t->v[e]) && !strpbrk(t->v[e], "%/"))
+					e++;
+				if (e > j) {
+					j = e, cells++;
+					continue;
+				}
+			}
+			break;
+		}
 		int take = cells < need ? cells : need;
-		if (ends && take >= best_take) {
-			best_from = i, best_to = j, best_cells = cells, best_take = take;
+		int score = take * 4 + (j == t->n || agency_head(t, j) ? 2 : 0) +
+		            (j == t->n || text_case_start(t->v[j]) == 1 ? 1 : 0);
+		if (score >= best_score) {
+			best_from = i, best_to = j, best_cells = cells, best_score = score;
 		}
 		i = j;
 	}
@@ -622,16 +656,30 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 	if (best_from >= 0) {
 		/* cells beyond those of the header belong to the name or unit */
 		int skip = best_cells > need ? best_cells - need : 0, i = best_from;
-		for (int c = 0; c < skip; c++)
-			i += cell_at(t, i, i > best_from);
-		pre = i;
-		for (int c = 0; c < best_cells - skip && nval < MAXCOL; c++) {
+		for (int c = 0; c < best_cells && i < best_to; c++) {
 			int k = cell_at(t, i, i > best_from);
-			vals[nval++] = join(t, i, i + k);
+			if (!k) /* a text target: to the next capital */
+				for (k = 1; i + k < best_to && text_case_start(t->v[i + k]) != 1;
+				     k++)
+					;
+			if (c < skip)
+				pre = i + k;
+			else if (nval < MAXCOL)
+				vals[nval++] = join(t, i, i + k);
 			i += k;
 		}
+		if (!skip)
+			pre = best_from;
 		post = best_to;
 	}
+	if (best_from < 0) /* no target at all: the agencies start at the first agency */
+		for (int i = 1; i < t->n; i++)
+			if (agency_head(t, i) &&
+			    !strchr(",;", t->v[i - 1][strlen(t->v[i - 1]) - 1]) &&
+			    strcmp(t->v[i - 1], "và") && strcmp(t->v[i - 1], "các")) {
+				pre = post = i;
+				break;
+			}
 	int u = count_cols(h, COL_UNIT) ? unit_start(t, pre) : pre;
 	put(h, cells, COL_NAME, join(t, 0, u));
 	if (u < pre) {
@@ -644,7 +692,10 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 	/* values: an empty baseline first, then left to right */
 	int base = count_cols(h, COL_BASE), v = 0;
 	if (nval < need) {
-		if (best_from >= 0)
+		if (best_from < 0)
+			plan_warn(p, first, "Hàng %s không có ô số liệu nào đọc được; cần kiểm tra",
+			          code);
+		else
 			plan_warn(p, first,
 			          "Hàng %s chỉ có %d/%d ô số liệu (văn bản chép từ PDF không giữ ô "
 			          "trống): %sđọc từ trái sang, cần kiểm tra",
