@@ -262,6 +262,10 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	return 0;
 }
 
+/* The options of the import running on this thread: the readers' table
+ * has one signature for all, and only the OCR needs them. */
+static _Thread_local const struct import_options *options;
+
 /* A PDF file: its text layer's tables (pdfdoc.c), or, for a scan, what
  * Tesseract reads of its pages (ocr.c). */
 static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
@@ -273,7 +277,11 @@ static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r,
 		*err = NULL;
 		rows_free(r);
 		lines_free(l);
-		return ocr_pdf(data, n, l, r, p, err) ? -1 : 0;
+		const struct import_options *o = options;
+		return ocr_pdf_progress(data, n, l, r, p, o ? o->progress : NULL,
+		                        o ? o->user : NULL, err)
+		               ? -1
+		               : 0;
 	}
 	return rc ? -1 : 0;
 }
@@ -339,7 +347,24 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 	return 0;
 }
 
+static int import_plan_at(const char *data, size_t n, struct plan *p, char **err);
+
+int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
+                     char **err)
+{
+	const struct import_options *was = options;
+	options = opt;
+	int rc = import_plan_at(data, n, p, err);
+	options = was;
+	return rc;
+}
+
 int import_plan(const char *data, size_t n, struct plan *p, char **err)
+{
+	return import_plan_opts(data, n, NULL, p, err);
+}
+
+static int import_plan_at(const char *data, size_t n, struct plan *p, char **err)
 {
 	plan_init(p);
 	if (err)
@@ -435,6 +460,11 @@ char *import_read_file(const char *path, size_t max, size_t *len, char **err)
 
 int import_file(const char *path, struct plan *p, char **err)
 {
+	return import_file_opts(path, NULL, p, err);
+}
+
+int import_file_opts(const char *path, const struct import_options *opt, struct plan *p, char **err)
+{
 	plan_init(p);
 	size_t len;
 	char *why = NULL;
@@ -446,7 +476,7 @@ int import_file(const char *path, struct plan *p, char **err)
 			free(why);
 		return -1;
 	}
-	int rc = import_plan(data, len, p, &why);
+	int rc = import_plan_opts(data, len, opt, p, &why);
 	free(data);
 	if (rc && err)
 		*err = xasprintf("%s: %s", path, why);

@@ -43,8 +43,12 @@ void ocr_set_progress(ocr_progress_fn fn, void *ctx)
 	progress_ctx = ctx;
 }
 
-static void progress(int page, int npages)
+static void progress(ocr_progress_fn fn, void *ctx, int page, int npages)
 {
+	if (fn) {
+		fn(ctx, page, npages);
+		return;
+	}
 	if (progress_fn) {
 		progress_fn(progress_ctx, page, npages);
 		return;
@@ -662,6 +666,12 @@ static TessBaseAPI *start_tesseract(const char *lang)
 
 int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p, char **err)
 {
+	return ocr_pdf_progress(data, n, l, r, p, NULL, NULL, err);
+}
+
+int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                     ocr_progress_fn fn, void *ctx, char **err)
+{
 	GError *gerr = NULL;
 	PopplerDocument *doc = open_pdf(data, n, &gerr);
 	if (!doc) {
@@ -689,7 +699,7 @@ int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct 
 		rc = pg ? read_page(&rd, pg, i + 1) : -1;
 		if (pg)
 			g_object_unref(pg);
-		progress(i + 1, np);
+		progress(fn, ctx, i + 1, np);
 	}
 	free(rd.header);
 	TessBaseAPIEnd(api);

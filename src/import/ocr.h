@@ -38,4 +38,9 @@ void ocr_set_progress(ocr_progress_fn fn, void *ctx);
 int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
             char **err);
 
+/* The same, telling fn (when not NULL, instead of the hook set above) of
+ * each page read. */
+int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                     ocr_progress_fn fn, void *ctx, char **err);
+
 #endif

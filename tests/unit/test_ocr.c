@@ -80,12 +80,35 @@ static void blurred_refused(void **state)
 	free(d);
 }
 
+/* The progress callback of the import options: told of each page of this
+ * import (1/1), and the process-wide hook is not. */
+static void options_progress(void **state)
+{
+	(void)state;
+	size_t n;
+	char *d = slurp(DATA "scans/blurred.scan.pdf", &n);
+	struct seen s = {0}, hook = {0};
+	ocr_set_progress(on_page, &hook);
+	struct import_options opt = {.progress = on_page, .user = &s};
+	struct plan p;
+	char *err = NULL;
+	assert_int_equal(import_plan_opts(d, n, &opt, &p, &err), -1);
+	ocr_set_progress(NULL, NULL);
+	assert_int_equal(s.calls, 1);
+	assert_int_equal(s.last, 1);
+	assert_int_equal(s.of, 1);
+	assert_int_equal(hook.calls, 0);
+	free(err);
+	free(d);
+}
+
 int main(void)
 {
 	setenv("OMP_THREAD_LIMIT", "1", 0);
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(scan_detected),
 	        cmocka_unit_test(blurred_refused),
+	        cmocka_unit_test(options_progress),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
