@@ -287,6 +287,7 @@ struct reader {
 	int open_ncell;
 	bool page_top; /* no table row read yet on this page */
 	char *header;  /* key of the open table's first row */
+	char *number;  /* the last row number read ("II.3"), to repair the next */
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -538,6 +539,22 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 				cells[k] = xstrdup("");
 			c = e;
 		}
+		if (ncol > 1 && *cells[0]) {
+			/* "IL1" for "II.1": the number the row must have */
+			char *fixed = ocr_fix_number(cells[0], rd->number);
+			if (fixed) {
+				plan_warn(rd->p, (int)rd->l->n + 1,
+				          "Số thứ tự đọc được \"%s\" (trang %d, hàng %d) sửa thành "
+				          "\"%s\" theo thứ tự các hàng",
+				          cells[0], page, i + 1, fixed);
+				free(cells[0]);
+				cells[0] = fixed;
+			}
+			if (ocr_number_shaped(cells[0])) {
+				free(rd->number);
+				rd->number = xstrdup(cells[0]);
+			}
+		}
 		char *key = i == 0 ? row_key(cells, ncol) : NULL;
 		if (key && rd->open != NO_ROW && rd->header && !strcmp(key, rd->header)) {
 			free(key); /* the header repeated on a new page */
@@ -702,6 +719,7 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 		progress(fn, ctx, i + 1, np);
 	}
 	free(rd.header);
+	free(rd.number);
 	TessBaseAPIEnd(api);
 	TessBaseAPIDelete(api);
 	g_object_unref(doc);

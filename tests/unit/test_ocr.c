@@ -102,6 +102,36 @@ static void options_progress(void **state)
 	free(d);
 }
 
+/* Row numbers as OCR misreads them, put right by the number expected
+ * after the previous row's; a number already shaped, a header cell or a
+ * name is left alone. */
+static void number_repair(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *read, *last, *want;
+	} cases[] = {
+	        {"IL1", "II", "II.1"}, {"l.2", "I.1", "I.2"},      {"II,3", "II.2", "II.3"},
+	        {"lI", "I.4", "II"},   {"IL5", "II.4", "II.5"},    {"|.1", NULL, "I.1"},
+	        {"1.1", "I", NULL},    {"III.l", "II.7", "III.1"}, {"1O", "9", "10"},
+	        {"STT", NULL, NULL},   {"II.1", "I.5", NULL},      {"Tỷ lệ", "I.1", NULL},
+	        {"IL7", "II.4", NULL}, {"", "I.1", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = ocr_fix_number(cases[i].read, cases[i].last);
+		if (cases[i].want) {
+			if (!got || strcmp(got, cases[i].want))
+				fail_msg("\"%s\" after \"%s\": got \"%s\", want \"%s\"",
+				         cases[i].read, cases[i].last ? cases[i].last : "",
+				         got ? got : "(none)", cases[i].want);
+		} else if (got) {
+			fail_msg("\"%s\" after \"%s\": got \"%s\", want none", cases[i].read,
+			         cases[i].last ? cases[i].last : "", got);
+		}
+		free(got);
+	}
+}
+
 int main(void)
 {
 	setenv("OMP_THREAD_LIMIT", "1", 0);
@@ -109,6 +139,7 @@ int main(void)
 	        cmocka_unit_test(scan_detected),
 	        cmocka_unit_test(blurred_refused),
 	        cmocka_unit_test(options_progress),
+	        cmocka_unit_test(number_repair),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
