@@ -288,6 +288,15 @@ struct reader {
 	bool page_top; /* no table row read yet on this page */
 	char *header;  /* key of the open table's first row */
 	char *number;  /* the last row number read ("II.3"), to repair the next */
+	int skipped;   /* numbered rows since, whose number was not read */
+	/* words of pages without ruling, with their boxes, for a table rebuilt
+	 * from positions; those read under OCR_MIN_CONF, to flag */
+	struct pword *words;
+	size_t nwords, capwords;
+	char **low;
+	int *lowconf;
+	size_t nlow, caplow, caplowconf;
+	int tables; /* ruled tables found */
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -541,7 +550,7 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 		}
 		if (ncol > 1 && *cells[0]) {
 			/* "IL1" for "II.1": the number the row must have */
-			char *fixed = ocr_fix_number(cells[0], rd->number);
+			char *fixed = ocr_fix_number(cells[0], rd->number, rd->skipped);
 			if (fixed) {
 				plan_warn(rd->p, (int)rd->l->n + 1,
 				          "Số thứ tự đọc được \"%s\" (trang %d, hàng %d) sửa thành "
@@ -553,6 +562,9 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 			if (ocr_number_shaped(cells[0])) {
 				free(rd->number);
 				rd->number = xstrdup(cells[0]);
+				rd->skipped = 0;
+			} else if (i > 0) {
+				rd->skipped++;
 			}
 		}
 		char *key = i == 0 ? row_key(cells, ncol) : NULL;
@@ -574,7 +586,10 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
  * with a confidence under OCR_TEXT_CONF are left out: on a scan they are
  * speckle, a stamp or a signature, and this text only serves the title,
  * number and date. A blank line ends each block. */
-static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt)
+static void page_words(struct reader *rd, int page);
+
+/* page: when not 0, the page has no table and its words are kept too. */
+static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt, int page)
 {
 	PIX *g = pixCopy(NULL, grey);
 	for (int i = 0; i < nt; i++) {
@@ -612,8 +627,86 @@ static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt
 	}
 	if (it)
 		TessResultIteratorDelete(it);
+	if (it && page)
+		page_words(rd, page);
 	TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
 	pixDestroy(&g);
+}
+
+/* The words of a page without ruling lines, with their boxes (pixels). */
+static void page_words(struct reader *rd, int page)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(rd->api);
+	if (!it)
+		return;
+	const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
+	do {
+		char *t0 = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+		float conf = TessResultIteratorConfidence(it, RIL_WORD);
+		int l, t, r, b;
+		char *s = text_clean(t0 ? t0 : "");
+		if (t0)
+			TessDeleteText(t0);
+		if (!*s || !TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b) ||
+		    (conf < 30 && text_len(s) < 3 && !strpbrk(s, "0123456789%"))) {
+			free(s); /* empty, or speckle */
+			continue;
+		}
+		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
+		rd->words[rd->nwords++] = (struct pword){
+		        .s = s, .x0 = l, .y0 = t, .x1 = r, .y1 = b, .page = page - 1};
+		if (conf < OCR_MIN_CONF) {
+			rd->low = xgrow(rd->low, &rd->caplow, rd->nlow + 1, sizeof *rd->low);
+			rd->lowconf = xgrow(rd->lowconf, &rd->caplowconf, rd->nlow + 1,
+			                    sizeof *rd->lowconf);
+			rd->lowconf[rd->nlow] = (int)conf;
+			rd->low[rd->nlow++] = xstrdup(s);
+		}
+	} while (TessResultIteratorNext(it, RIL_WORD));
+	TessResultIteratorDelete(it);
+}
+
+/* No ruled table in the whole scan: the tables rebuilt from the words'
+ * positions (pdfrows.c), as for a PDF's text layer. Each cell holding a
+ * word read under OCR_MIN_CONF is flagged. Keeps l and r when no table
+ * header is found that way. */
+static void unruled_tables(struct reader *rd)
+{
+	struct rows r = {0};
+	struct lines l = {0};
+	const char *dump = getenv("CHITIEU_OCR_WORDS");
+	FILE *f = dump ? fopen(dump, "w") : NULL;
+	for (size_t i = 0; f && i < rd->nwords; i++)
+		fprintf(f, "%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\n", rd->words[i].page, rd->words[i].x0,
+		        rd->words[i].y0, rd->words[i].x1, rd->words[i].y1, rd->words[i].s);
+	if (f)
+		fclose(f);
+	if (!rd->nwords || !pword_rows(rd->words, rd->nwords, &r, &l)) {
+		rows_free(&r);
+		lines_free(&l);
+		return;
+	}
+	rows_free(rd->r);
+	lines_free(rd->l);
+	*rd->r = r;
+	*rd->l = l;
+	for (size_t i = 0; i < r.n; i++) {
+		const struct row *row = &r.v[i];
+		for (int c = 0; c < row->ncell && !row->text; c++)
+			for (size_t k = 0; k < rd->nlow; k++) {
+				if (!*row->cell[c] || !strstr(row->cell[c], rd->low[k]))
+					continue;
+				rd->flagged++;
+				plan_warn(rd->p, row->first,
+				          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được "
+				          "\"%s\" "
+				          "với độ tin cậy %d%% (dưới %d%%)",
+				          row->page, row->tabrow, c + 1, row->cell[c],
+				          rd->lowconf[k], OCR_MIN_CONF);
+				break;
+			}
+		rd->cells += row->text ? 0 : row->ncell;
+	}
 }
 
 static int read_page(struct reader *rd, PopplerPage *pg, int page)
@@ -636,7 +729,8 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 			t[j] = t[j - 1];
 			t[j - 1] = x;
 		}
-	read_text(rd, grey, t, nt);
+	read_text(rd, grey, t, nt, nt == 0 ? page : 0);
+	rd->tables += nt;
 	rd->page_top = true;
 	if (nt == 0)
 		rd->open = NO_ROW; /* a page of running text ends a table */
@@ -718,6 +812,15 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 			g_object_unref(pg);
 		progress(fn, ctx, i + 1, np);
 	}
+	if (!rc && rd.tables == 0)
+		unruled_tables(&rd);
+	for (size_t i = 0; i < rd.nwords; i++)
+		free(rd.words[i].s);
+	free(rd.words);
+	for (size_t i = 0; i < rd.nlow; i++)
+		free(rd.low[i]);
+	free(rd.low);
+	free(rd.lowconf);
 	free(rd.header);
 	free(rd.number);
 	TessBaseAPIEnd(api);

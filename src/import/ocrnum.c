@@ -100,25 +100,49 @@ bool ocr_number_shaped(const char *s)
 	return parse_code(s, &g, &k);
 }
 
-char *ocr_fix_number(const char *read, const char *last)
+/* a and b the same with their dots left out ("I2" read for "I.2") */
+static bool same_undotted(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		while (*a == '.')
+			a++;
+		while (*b == '.')
+			b++;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+	}
+}
+
+char *ocr_fix_number(const char *read, const char *last, int skipped)
 {
 	if (!read || !*read || ocr_number_shaped(read))
 		return NULL;
 	int g = 0, k = 0;
 	if (last && *last && !parse_code(last, &g, &k))
 		g = 0, k = 0;
-	char cand[6][24];
+	char cand[8][24];
 	int nc = 0;
+	skipped = skipped < 0 ? 0 : skipped > 50 ? 50 : skipped;
 	if (g && k) { /* "II.3": "II.4", "III", "III.1" */
 		snprintf(cand[nc++], sizeof cand[0], "%s.%d", text_to_roman(g), k + 1);
+		if (skipped) /* rows between not read as numbers */
+			snprintf(cand[nc++], sizeof cand[0], "%s.%d", text_to_roman(g),
+			         k + 1 + skipped);
 		snprintf(cand[nc++], sizeof cand[0], "%s", text_to_roman(g + 1));
 		snprintf(cand[nc++], sizeof cand[0], "%s.1", text_to_roman(g + 1));
 	} else if (g) { /* "II": "II.1", "1", "III" */
 		snprintf(cand[nc++], sizeof cand[0], "%s.1", text_to_roman(g));
+		if (skipped)
+			snprintf(cand[nc++], sizeof cand[0], "%s.%d", text_to_roman(g),
+			         1 + skipped);
 		snprintf(cand[nc++], sizeof cand[0], "1");
 		snprintf(cand[nc++], sizeof cand[0], "%s", text_to_roman(g + 1));
 	} else if (k) { /* "12": "13", a group */
 		snprintf(cand[nc++], sizeof cand[0], "%d", k + 1);
+		if (skipped)
+			snprintf(cand[nc++], sizeof cand[0], "%d", k + 1 + skipped);
 	} else { /* the first row */
 		snprintf(cand[nc++], sizeof cand[0], "I");
 		snprintf(cand[nc++], sizeof cand[0], "I.1");
@@ -130,6 +154,11 @@ char *ocr_fix_number(const char *read, const char *last)
 	for (int i = 0; i < nc; i++) {
 		squash(cand[i], false, c, sizeof c);
 		if (!strcmp(a, c) || !strcmp(b, c))
+			return xstrdup(cand[i]);
+	}
+	for (int i = 0; i < nc; i++) {
+		squash(cand[i], false, c, sizeof c);
+		if (same_undotted(a, c) || same_undotted(b, c))
 			return xstrdup(cand[i]);
 	}
 	return NULL;
