@@ -175,9 +175,11 @@ static int col_cover(PIX *vmask, int x, int ya, int yb)
 }
 
 /* Whether the vertical rule at x separates the band [ya, yb). */
+/* Without a mask (a grid found from the words' positions) every column
+ * boundary counts as ruled. */
 static bool has_rule(PIX *vmask, int x, int ya, int yb)
 {
-	return col_cover(vmask, x, ya, yb) >= 50;
+	return !vmask || col_cover(vmask, x, ya, yb) >= 50;
 }
 
 /* Tables of the page: boxes of the ruling's connected parts large enough to
@@ -290,13 +292,10 @@ struct reader {
 	char *number;  /* the last row number read ("II.3"), to repair the next */
 	int skipped;   /* numbered rows since, whose number was not read */
 	/* words of pages without ruling, with their boxes, for a table rebuilt
-	 * from positions; those read under OCR_MIN_CONF, to flag */
+	 * from positions */
 	struct pword *words;
 	size_t nwords, capwords;
-	char **low;
-	int *lowconf;
-	size_t nlow, caplow, caplowconf;
-	int tables; /* ruled tables found */
+	int tables; /* tables found */
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -510,6 +509,18 @@ static void flag(struct reader *rd, int page, int ri, int col, const char *s, in
 		          page, ri, col, s, conf, OCR_MIN_CONF);
 }
 
+/* A cell of a table found without ruling lines (its grid guessed from the
+ * words' positions): never trusted. */
+static void flag_guessed(struct reader *rd, int page, int ri, int col, const char *s)
+{
+	rd->flagged++;
+	plan_warn(rd->p, (int)rd->l->n + 1,
+	          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\" trong bảng không "
+	          "có đường kẻ (ô dựng theo vị trí chữ)",
+	          page, ri, col, s);
+}
+
+/* vmask NULL: a grid found from the words' positions, every cell flagged. */
 static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct grid *t, int page)
 {
 	int ncol = t->nx - 1, pad = OCR_DPI / 60;
@@ -540,7 +551,9 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					rd->conf_sum += conf, rd->nread++;
 				/* "=" is how Tesseract, without "≥" in its models, reads a
 				 * "≥" it cannot see the bar of: never trusted. */
-				if (conf < OCR_MIN_CONF || *s == '=')
+				if (!vmask && i > 0)
+					flag_guessed(rd, page, i + 1, c + 1, s);
+				else if (conf < OCR_MIN_CONF || *s == '=')
 					flag(rd, page, i + 1, c + 1, s, conf);
 			}
 			cells[c] = s;
@@ -655,58 +668,117 @@ static void page_words(struct reader *rd, int page)
 		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
 		rd->words[rd->nwords++] = (struct pword){
 		        .s = s, .x0 = l, .y0 = t, .x1 = r, .y1 = b, .page = page - 1};
-		if (conf < OCR_MIN_CONF) {
-			rd->low = xgrow(rd->low, &rd->caplow, rd->nlow + 1, sizeof *rd->low);
-			rd->lowconf = xgrow(rd->lowconf, &rd->caplowconf, rd->nlow + 1,
-			                    sizeof *rd->lowconf);
-			rd->lowconf[rd->nlow] = (int)conf;
-			rd->low[rd->nlow++] = xstrdup(s);
-		}
 	} while (TessResultIteratorNext(it, RIL_WORD));
 	TessResultIteratorDelete(it);
 }
 
-/* No ruled table in the whole scan: the tables rebuilt from the words'
- * positions (pdfrows.c), as for a PDF's text layer. Each cell holding a
- * word read under OCR_MIN_CONF is flagged. Keeps l and r when no table
- * header is found that way. */
-static void unruled_tables(struct reader *rd)
+static int cmp_int(const void *a, const void *b)
 {
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* A page without ruling lines: its tables' grids found from the words'
+ * boxes (w[0..n), this page's): pdfrows.c rebuilds the rows and columns
+ * as for a text layer, each word's line numbered by its height on the page
+ * so that a row's first and last lines give its height; the columns are
+ * where the words of each cell lie. Each grid is read cell by cell as a
+ * ruled one. Returns the number of tables read. */
+static int unruled_page(struct reader *rd, PIX *grey, const struct pword *words, size_t n, int page)
+{
+	struct pword *w = xcalloc(n ? n : 1, sizeof *w);
+	for (size_t i = 0; i < n; i++) {
+		w[i] = words[i];
+		w[i].line = (int)((words[i].y0 + words[i].y1) / 2) + 1;
+	}
 	struct rows r = {0};
-	struct lines l = {0};
-	const char *dump = getenv("CHITIEU_OCR_WORDS");
-	FILE *f = dump ? fopen(dump, "w") : NULL;
-	for (size_t i = 0; f && i < rd->nwords; i++)
-		fprintf(f, "%d\t%.0f\t%.0f\t%.0f\t%.0f\t%s\n", rd->words[i].page, rd->words[i].x0,
-		        rd->words[i].y0, rd->words[i].x1, rd->words[i].y1, rd->words[i].s);
-	if (f)
-		fclose(f);
-	if (!rd->nwords || !pword_rows(rd->words, rd->nwords, &r, &l)) {
-		rows_free(&r);
-		lines_free(&l);
-		return;
-	}
-	rows_free(rd->r);
-	lines_free(rd->l);
-	*rd->r = r;
-	*rd->l = l;
-	for (size_t i = 0; i < r.n; i++) {
-		const struct row *row = &r.v[i];
-		for (int c = 0; c < row->ncell && !row->text; c++)
-			for (size_t k = 0; k < rd->nlow; k++) {
-				if (!*row->cell[c] || !strstr(row->cell[c], rd->low[k]))
-					continue;
-				rd->flagged++;
-				plan_warn(rd->p, row->first,
-				          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được "
-				          "\"%s\" "
-				          "với độ tin cậy %d%% (dưới %d%%)",
-				          row->page, row->tabrow, c + 1, row->cell[c],
-				          rd->lowconf[k], OCR_MIN_CONF);
-				break;
+	int tables = 0;
+	if (n && pword_rows(w, n, &r, NULL)) {
+		for (size_t i = 0; i < r.n;) {
+			if (r.v[i].text) {
+				i++;
+				continue;
 			}
-		rd->cells += row->text ? 0 : row->ncell;
+			size_t e = i;
+			while (e < r.n && !r.v[e].text && r.v[e].table == r.v[i].table)
+				e++;
+			int ncol = r.v[i].ncell;
+			if (ncol < 2 || ncol > OCR_MAX_COLS || e - i < 2 ||
+			    e - i + 1 > OCR_MAX_RULES) {
+				i = e;
+				continue;
+			}
+			double *lo = xcalloc((size_t)ncol, sizeof *lo);
+			double *hi = xcalloc((size_t)ncol, sizeof *hi);
+			for (int c = 0; c < ncol; c++)
+				lo[c] = 1e9, hi[c] = -1e9;
+			struct grid *g = xcalloc(1, sizeof *g);
+			g->ny = 0;
+			double top = 1e9, bottom = -1e9, prev_bottom = -1;
+			for (size_t k = i; k < e; k++) {
+				const struct row *row = &r.v[k];
+				double rt = 1e9, rb = -1e9;
+				for (size_t q = 0; q < n; q++) {
+					double cy = (w[q].y0 + w[q].y1) / 2;
+					double tol = OCR_DPI / 20.0; /* a line's centres vary */
+					if (cy < row->first - 1 - tol || cy > row->last - 1 + tol)
+						continue;
+					rt = rt < w[q].y0 ? rt : w[q].y0;
+					rb = rb > w[q].y1 ? rb : w[q].y1;
+					for (int c = 0; c < row->ncell && c < ncol; c++)
+						if (*row->cell[c] && strstr(row->cell[c], w[q].s)) {
+							lo[c] = lo[c] < w[q].x0 ? lo[c] : w[q].x0;
+							hi[c] = hi[c] > w[q].x1 ? hi[c] : w[q].x1;
+							break;
+						}
+				}
+				if (rt > rb)
+					continue;
+				int y = prev_bottom < 0 ? (int)rt - OCR_DPI / 30
+				                        : (int)((prev_bottom + rt) / 2);
+				g->ys[g->ny++] = y;
+				prev_bottom = rb;
+				top = top < rt ? top : rt;
+				bottom = bottom > rb ? bottom : rb;
+			}
+			g->ys[g->ny++] = (int)bottom + OCR_DPI / 30;
+			/* columns: between the words of neighbouring columns */
+			double left = 1e9, right = -1e9;
+			for (int c = 0; c < ncol; c++)
+				if (lo[c] <= hi[c]) {
+					left = left < lo[c] ? left : lo[c];
+					right = right > hi[c] ? right : hi[c];
+				}
+			g->nx = 0;
+			g->xs[g->nx++] = (int)left - OCR_DPI / 30;
+			bool ok = g->ny >= 3 && left < right;
+			for (int c = 1; c < ncol && ok; c++) {
+				int a = c - 1, b = c;
+				while (a > 0 && lo[a] > hi[a])
+					a--;
+				while (b + 1 < ncol && lo[b] > hi[b])
+					b++;
+				ok = lo[a] <= hi[a] && lo[b] <= hi[b];
+				g->xs[g->nx++] = ok ? (int)((hi[a] + lo[b]) / 2) : 0;
+			}
+			g->xs[g->nx++] = (int)right + OCR_DPI / 30;
+			qsort(g->xs, (size_t)g->nx, sizeof g->xs[0], cmp_int);
+			g->x0 = g->xs[0], g->x1 = g->xs[g->nx - 1];
+			g->y0 = g->ys[0], g->y1 = g->ys[g->ny - 1];
+			if (ok) {
+				rd->open = tables ? NO_ROW : rd->open;
+				read_table(rd, grey, NULL, g, page);
+				tables++;
+			}
+			free(g);
+			free(lo);
+			free(hi);
+			i = e;
+		}
 	}
+	rows_free(&r);
+	free(w);
+	return tables;
 }
 
 static int read_page(struct reader *rd, PopplerPage *pg, int page)
@@ -729,8 +801,13 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 			t[j] = t[j - 1];
 			t[j - 1] = x;
 		}
+	size_t from = rd->nwords;
 	read_text(rd, grey, t, nt, nt == 0 ? page : 0);
 	rd->tables += nt;
+	if (nt == 0) { /* no ruling: the grid from the words' boxes */
+		rd->page_top = true;
+		rd->tables += unruled_page(rd, grey, rd->words + from, rd->nwords - from, page);
+	}
 	rd->page_top = true;
 	if (nt == 0)
 		rd->open = NO_ROW; /* a page of running text ends a table */
@@ -812,15 +889,9 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 			g_object_unref(pg);
 		progress(fn, ctx, i + 1, np);
 	}
-	if (!rc && rd.tables == 0)
-		unruled_tables(&rd);
 	for (size_t i = 0; i < rd.nwords; i++)
 		free(rd.words[i].s);
 	free(rd.words);
-	for (size_t i = 0; i < rd.nlow; i++)
-		free(rd.low[i]);
-	free(rd.low);
-	free(rd.lowconf);
 	free(rd.header);
 	free(rd.number);
 	TessBaseAPIEnd(api);
