@@ -287,10 +287,11 @@ struct reader {
 	int cells, flagged;
 	size_t open; /* the last table row (in r): a row cut by a page break goes on */
 	int open_ncell;
-	bool page_top; /* no table row read yet on this page */
-	char *header;  /* key of the open table's first row */
-	char *number;  /* the last row number read ("II.3"), to repair the next */
-	int skipped;   /* numbered rows since, whose number was not read */
+	bool page_top;                 /* no table row read yet on this page */
+	char *header;                  /* key of the open table's first row */
+	char *number;                  /* the last row number read ("II.3"), to repair the next */
+	int skipped;                   /* numbered rows since, whose number was not read */
+	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
 	/* words of pages without ruling, with their boxes, for a table rebuilt
 	 * from positions */
 	struct pword *words;
@@ -398,16 +399,24 @@ static void end_line(struct cellread *c)
 /* The text of the rectangle, its lines joined by spaces, and the confidence
  * of its least sure word, speckle lines included (-1 when nothing was read):
  * a cell's mean hid a word read at 0 % among three read at 96 %. */
-static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int y1, int *conf)
+static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int y1, int *conf,
+                       float scale)
 {
 	/* The cell alone on a white margin: Tesseract reads short cells
 	 * ("I.1", "%") far better with room around them than cut tight. */
 	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
 	PIX *cut = pixClipRectangle(page, box, NULL);
 	boxDestroy(&box);
-	PIX *grey = pixAddBorder(cut, OCR_DPI / 15, 255);
+	if (scale != 1) { /* a second look, larger */
+		PIX *big = pixScaleGrayLI(cut, scale, scale);
+		if (big) {
+			pixDestroy(&cut);
+			cut = big;
+		}
+	}
+	PIX *grey = pixAddBorder(cut, (l_uint32)(OCR_DPI * scale / 15), 255);
 	pixDestroy(&cut);
-	pixSetResolution(grey, OCR_DPI, OCR_DPI);
+	pixSetResolution(grey, (l_int32)(OCR_DPI * scale), (l_int32)(OCR_DPI * scale));
 	TessBaseAPISetImage2(api, grey);
 	*conf = -1;
 	if (TessBaseAPIRecognize(api, NULL)) {
@@ -509,6 +518,53 @@ static void flag(struct reader *rd, int page, int ri, int col, const char *s, in
 		          page, ri, col, s, conf, OCR_MIN_CONF);
 }
 
+/* A header row: "STT" and "Chỉ tiêu" (or "Nhiệm vụ", "Nội dung"). */
+static bool header_row(char **cells, int nc)
+{
+	bool no = false, name = false;
+	for (int c = 0; c < nc; c++) {
+		char *f = text_fold(cells[c]);
+		no |= !strcmp(f, "stt") || !strcmp(f, "tt");
+		name |= strstr(f, "chi tieu") || strstr(f, "nhiem vu") || strstr(f, "noi dung");
+		free(f);
+	}
+	return no && name;
+}
+
+/* A header cell over targets: a year, "Hiện trạng", "Mục tiêu", "Kết quả". */
+static bool target_head(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = strstr(f, "hien trang") || strstr(f, "muc tieu") || strstr(f, "ket qua") ||
+	           strstr(f, "giai doan");
+	for (const char *p = f; *p && !yes; p++)
+		yes = (p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') && p[2] >= '0' &&
+		      p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && !(p[4] >= '0' && p[4] <= '9') &&
+		      (p == f || !(p[-1] >= '0' && p[-1] <= '9'));
+	free(f);
+	return yes;
+}
+
+/* Six words or more: a target in words, where a misread accent or letter
+ * is read with high confidence all the same. */
+static bool long_text(const char *s)
+{
+	struct words w = {0};
+	text_words(s, &w);
+	bool yes = w.n >= 6;
+	words_free(&w);
+	return yes;
+}
+
+static void flag_text(struct reader *rd, int page, int ri, int col, const char *s)
+{
+	rd->flagged++;
+	plan_warn(rd->p, (int)rd->l->n + 1,
+	          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\"; mục tiêu bằng "
+	          "chữ dài, hãy đối chiếu từng chữ và dấu với bản giấy",
+	          page, ri, col, s);
+}
+
 /* A cell of a table found without ruling lines (its grid guessed from the
  * words' positions): never trusted. */
 static void flag_guessed(struct reader *rd, int page, int ri, int col, const char *s)
@@ -540,7 +596,20 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 			if (x1 - x0 > 4 && y1 - y0 > 4 &&
 			    ink(grey, x0, y0, x1, y1) > OCR_DPI * OCR_DPI / 9000) {
 				free(s);
-				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf);
+				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1);
+				if (conf < OCR_MIN_CONF || *s == '=') {
+					/* unsure: read again at one and a half times the
+					 * size, and keep the surer reading */
+					int conf2;
+					char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2,
+					                     1.5f);
+					if (conf2 > conf && *s2) {
+						free(s);
+						s = s2, conf = conf2;
+					} else {
+						free(s2);
+					}
+				}
 				if (!*s && dash(grey, x0, y0, x1, y1)) {
 					free(s);
 					s = xstrdup("-");
@@ -555,6 +624,8 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					flag_guessed(rd, page, i + 1, c + 1, s);
 				else if (conf < OCR_MIN_CONF || *s == '=')
 					flag(rd, page, i + 1, c + 1, s, conf);
+				else if (c < OCR_MAX_COLS && rd->target_col[c] && long_text(s))
+					flag_text(rd, page, i + 1, c + 1, s);
 			}
 			cells[c] = s;
 			for (int k = c + 1; k < e; k++)
@@ -580,6 +651,9 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 				rd->skipped++;
 			}
 		}
+		if (i == 0 && header_row(cells, ncol))
+			for (int k = 0; k < ncol && k < OCR_MAX_COLS; k++)
+				rd->target_col[k] = target_head(cells[k]);
 		char *key = i == 0 ? row_key(cells, ncol) : NULL;
 		if (key && rd->open != NO_ROW && rd->header && !strcmp(key, rd->header)) {
 			free(key); /* the header repeated on a new page */
