@@ -11,6 +11,7 @@
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "ocr.h"
 
+#include "target.h"
 #include "text.h"
 #include "util.h"
 
@@ -518,6 +519,36 @@ static void flag(struct reader *rd, int page, int ri, int col, const char *s, in
 		          page, ri, col, s, conf, OCR_MIN_CONF);
 }
 
+/* What a target cell can say: a number with its sign ("≥ 5", "80-90",
+ * "0,7%"), a dash, or words that read as a target ("Có", "Duy trì"). */
+static bool target_like(const char *s)
+{
+	if (!strcmp(s, "-") || !strcmp(s, "–"))
+		return true;
+	const char *p = s;
+	while (*p == '>' || *p == '<' || *p == '=' || *p == ' ')
+		p++;
+	if (!strncmp(p, "≥", strlen("≥")) || !strncmp(p, "≤", strlen("≤")))
+		p += strlen("≥");
+	while (*p == ' ')
+		p++;
+	double v;
+	int k = target_number(p, &v);
+	if (k) {
+		p += k;
+		if (*p == '-' && target_number(p + 1, &v))
+			p += 1 + target_number(p + 1, &v);
+		if (*p == '%')
+			p++;
+		return *p == '\0';
+	}
+	struct target t;
+	target_parse(s, NULL, &t);
+	bool yes = t.kind != TARGET_TEXT && t.kind != TARGET_NONE;
+	target_free(&t);
+	return yes || (text_case_start(s) == 1 && text_len(s) > 4);
+}
+
 /* A header row: "STT" and "Chỉ tiêu" (or "Nhiệm vụ", "Nội dung"). */
 static bool header_row(char **cells, int nc)
 {
@@ -609,6 +640,35 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					} else {
 						free(s2);
 					}
+				}
+				if (c < OCR_MAX_COLS && rd->target_col[c] && *s &&
+				    !target_like(s)) {
+					/* a target cell read as letters ("củ" for "≥ 5"): read
+					 * again for digits and signs only, kept when that
+					 * gives a number */
+					int conf3;
+					TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
+					                       "0123456789,.%<>=-");
+					char *s3 =
+					        read_cell(rd->api, grey, x0, y0, x1, y1, &conf3, 1);
+					TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
+					                       "");
+					if (target_like(s3) && strpbrk(s3, "0123456789")) {
+						free(s);
+						s = s3;
+						conf = conf3 < OCR_MIN_CONF ? conf3
+						                            : OCR_MIN_CONF - 1;
+					} else {
+						free(s3);
+					}
+				}
+				if (*s == '=' && s[1] && strchr("0123456789 ", s[1])) {
+					/* "=5": a "≥" whose bar was not seen; still flagged */
+					char *g = xasprintf("≥ %s", s + 1 + (s[1] == ' '));
+					free(s);
+					s = g;
+					if (conf >= OCR_MIN_CONF)
+						conf = OCR_MIN_CONF - 1;
 				}
 				if (!*s && dash(grey, x0, y0, x1, y1)) {
 					free(s);
