@@ -576,15 +576,27 @@ static bool target_head(const char *s)
 	return yes;
 }
 
-/* Six words or more: a target in words, where a misread accent or letter
- * is read with high confidence all the same. */
-static bool long_text(const char *s)
+/* A target in words, where a misread accent or letter is read with high
+ * confidence all the same: a level of a known scale spelled otherwise
+ * ("Úng dụng") is put right, and is to be checked, as is any wording the
+ * target reader does not know ("Tiên tiền"). */
+static bool text_target(char **s)
 {
-	struct words w = {0};
-	text_words(s, &w);
-	bool yes = w.n >= 6;
-	words_free(&w);
-	return yes;
+	struct target t;
+	target_parse(*s, NULL, &t);
+	bool check = t.kind == TARGET_TEXT && strpbrk(*s, "0123456789") == NULL;
+	if (t.kind == TARGET_LEVEL && t.level) {
+		char *a = text_lower_first(*s), *b = text_lower_first(t.level);
+		if (strcmp(a, b)) {
+			free(*s);
+			*s = xstrdup(t.level);
+			check = true;
+		}
+		free(a);
+		free(b);
+	}
+	target_free(&t);
+	return check;
 }
 
 static void flag_text(struct reader *rd, int page, int ri, int col, const char *s)
@@ -684,7 +696,7 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					flag_guessed(rd, page, i + 1, c + 1, s);
 				else if (conf < OCR_MIN_CONF || *s == '=')
 					flag(rd, page, i + 1, c + 1, s, conf);
-				else if (c < OCR_MAX_COLS && rd->target_col[c] && long_text(s))
+				else if (c < OCR_MAX_COLS && rd->target_col[c] && text_target(&s))
 					flag_text(rd, page, i + 1, c + 1, s);
 			}
 			cells[c] = s;
