@@ -585,7 +585,11 @@ static bool text_target(char **s)
 	struct target t;
 	target_parse(*s, NULL, &t);
 	bool check = t.kind == TARGET_TEXT && strpbrk(*s, "0123456789") == NULL;
-	if (t.kind == TARGET_LEVEL && t.level) {
+	char *fs = text_fold(*s), *fl = t.level ? text_fold(t.level) : NULL;
+	bool whole = fl && !strcmp(fs, fl); /* the cell is the level alone */
+	free(fs);
+	free(fl);
+	if (t.kind == TARGET_LEVEL && whole) {
 		char *a = text_lower_first(*s), *b = text_lower_first(t.level);
 		if (strcmp(a, b)) {
 			free(*s);
@@ -647,8 +651,13 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2,
 					                     1.5f);
 					if (conf2 > conf && *s2) {
+						/* two readings that differ: still unsure */
+						bool same = !strcmp(s, s2);
 						free(s);
-						s = s2, conf = conf2;
+						s = s2;
+						conf = same || conf2 < OCR_MIN_CONF
+						               ? conf2
+						               : OCR_MIN_CONF - 1;
 					} else {
 						free(s2);
 					}
