@@ -651,13 +651,13 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2,
 					                     1.5f);
 					if (conf2 > conf && *s2) {
-						/* two readings that differ: still unsure */
-						bool same = !strcmp(s, s2);
+						/* the surer text, but a cell once unsure stays
+						 * flagged: both readings can agree on "90" for
+						 * "50" */
 						free(s);
 						s = s2;
-						conf = same || conf2 < OCR_MIN_CONF
-						               ? conf2
-						               : OCR_MIN_CONF - 1;
+						conf = conf2 < OCR_MIN_CONF ? conf2
+						                            : OCR_MIN_CONF - 1;
 					} else {
 						free(s2);
 					}
