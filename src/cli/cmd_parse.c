@@ -1,6 +1,8 @@
-/* cmd_parse.c: `chitieu parse FILE... [--format json|text]`. One file prints
- * {"plan": ...}; several print an array of {"file", "plan"}. A file that
- * cannot be read gets one line on stderr and exit status 2. */
+/* cmd_parse.c: `chitieu parse FILE... [--format json|text] [--progress]`.
+ * One file prints {"plan": ...}; several print an array of {"file",
+ * "plan"}. A file that cannot be read gets one line on stderr and exit
+ * status 2. --progress prints a scan's OCR page by page on stderr even when
+ * stderr is not a terminal (on a terminal the line is printed anyway). */
 #include "args.h"
 #include "cli.h"
 
@@ -11,18 +13,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int usage(void)
 {
-	fputs("Cách dùng: chitieu parse TỆP... [--format json|text]\n", stderr);
+	fputs("Cách dùng: chitieu parse TỆP... [--format json|text] [--progress]\n", stderr);
 	return CLI_USAGE;
+}
+
+/* One line per page read: rewritten in place on a terminal. */
+static void show_progress(void *user, int done, int total)
+{
+	bool tty = *(bool *)user;
+	fprintf(stderr, "%sĐang nhận dạng trang %d/%d…%s", tty ? "\r" : "", done, total,
+	        !tty || done == total ? "\n" : "");
+	fflush(stderr);
 }
 
 int cmd_parse(int argc, char **argv)
 {
 	const char *format = "json";
 	const char **files = xcalloc((size_t)argc + 1, sizeof *files);
-	int nfiles = args_files("parse", argc, argv, &format, files);
+	char **args = xcalloc((size_t)argc + 1, sizeof *args);
+	int nargs = 0;
+	bool tty = isatty(STDERR_FILENO), want = false;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--progress"))
+			want = true;
+		else
+			args[nargs++] = argv[i];
+	}
+	struct import_options opt = {.progress = want ? show_progress : NULL, .user = &tty};
+	int nfiles = args_files("parse", nargs, args, &format, files);
+	free(args);
 	if (nfiles < 0) {
 		free(files);
 		return usage();
@@ -37,7 +60,7 @@ int cmd_parse(int argc, char **argv)
 	for (int i = 0; i < nfiles; i++) {
 		struct plan p;
 		char *err = NULL;
-		if (import_file(files[i], &p, &err)) {
+		if (import_file_opts(files[i], &opt, &p, &err)) {
 			fprintf(stderr, "chitieu parse: %s\n", err);
 			free(err);
 			rc = CLI_BADINPUT;

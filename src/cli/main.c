@@ -17,7 +17,7 @@ static const struct command {
 	const char *usage;
 	const char *help;
 } commands[] = {
-        {"parse", cmd_parse, "parse FILE... [--format json|text]",
+        {"parse", cmd_parse, "parse FILE... [--format json|text] [--progress]",
          "đọc văn bản kế hoạch (phụ lục chỉ tiêu, nhiệm vụ) thành kế hoạch có cấu trúc"},
         {"align", cmd_align, "align FILE FILE... [--format json|text]",
          "ghép các chỉ tiêu giống nhau của nhiều kế hoạch thành chỉ tiêu chung (không cần CSDL)"},

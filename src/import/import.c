@@ -233,6 +233,25 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		rows_free(&rows);
 	}
 	if (p->nind == 0 && p->ntasks == 0) {
+		plan_free(p);
+		plan_init(p);
+		meta_read(l, p);
+		if (plain_rows(l, &rows, p))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+	}
+	int blocks;
+	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
+		if (err)
+			*err = xasprintf("dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "
+			                 "(mỗi ô thành "
+			                 "một khối riêng theo cột, không biết ô nào thuộc hàng "
+			                 "nào); hãy nhập "
+			                 "chính tệp PDF, hoặc chép bằng pdftotext -layout",
+			                 blocks);
+		return -1;
+	}
+	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
 			*err = xstrdup(
 			        "không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
@@ -242,6 +261,10 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	}
 	return 0;
 }
+
+/* The options of the import running on this thread: the readers' table
+ * has one signature for all, and only the OCR needs them. */
+static _Thread_local const struct import_options *options;
 
 /* A PDF file: its text layer's tables (pdfdoc.c), or, for a scan, what
  * Tesseract reads of its pages (ocr.c). */
@@ -254,7 +277,11 @@ static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r,
 		*err = NULL;
 		rows_free(r);
 		lines_free(l);
-		return ocr_pdf(data, n, l, r, p, err) ? -1 : 0;
+		const struct import_options *o = options;
+		return ocr_pdf_progress(data, n, l, r, p, o ? o->progress : NULL,
+		                        o ? o->user : NULL, err)
+		               ? -1
+		               : 0;
 	}
 	return rc ? -1 : 0;
 }
@@ -320,7 +347,24 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 	return 0;
 }
 
+static int import_plan_at(const char *data, size_t n, struct plan *p, char **err);
+
+int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
+                     char **err)
+{
+	const struct import_options *was = options;
+	options = opt;
+	int rc = import_plan_at(data, n, p, err);
+	options = was;
+	return rc;
+}
+
 int import_plan(const char *data, size_t n, struct plan *p, char **err)
+{
+	return import_plan_opts(data, n, NULL, p, err);
+}
+
+static int import_plan_at(const char *data, size_t n, struct plan *p, char **err)
 {
 	plan_init(p);
 	if (err)
@@ -416,6 +460,11 @@ char *import_read_file(const char *path, size_t max, size_t *len, char **err)
 
 int import_file(const char *path, struct plan *p, char **err)
 {
+	return import_file_opts(path, NULL, p, err);
+}
+
+int import_file_opts(const char *path, const struct import_options *opt, struct plan *p, char **err)
+{
 	plan_init(p);
 	size_t len;
 	char *why = NULL;
@@ -427,7 +476,7 @@ int import_file(const char *path, struct plan *p, char **err)
 			free(why);
 		return -1;
 	}
-	int rc = import_plan(data, len, p, &why);
+	int rc = import_plan_opts(data, len, opt, p, &why);
 	free(data);
 	if (rc && err)
 		*err = xasprintf("%s: %s", path, why);

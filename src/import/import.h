@@ -19,11 +19,26 @@
  * is then empty. Warnings about the document go into p->warn. */
 int import_plan(const char *data, size_t n, struct plan *p, char **err);
 
+/* What a caller may ask of a parse. import_plan and import_file use none. */
+struct import_options {
+	/* Called as a long parse goes on: a scan's OCR after each page, done
+	 * pages of total (done from 1), on the parsing thread. NULL: none (the
+	 * OCR then prints its page line on stderr when that is a terminal). */
+	void (*progress)(void *user, int done, int total);
+	void *user; /* given back to progress */
+};
+
+/* import_plan with options (opt may be NULL). */
+int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
+                     char **err);
+
 /* The bytes of a file, at most max of them: the caller frees. NULL with *err
  * (naming the file: missing, a folder, unreadable, larger than max). */
 char *import_read_file(const char *path, size_t max, size_t *len, char **err);
 
 /* The same for a file; the reason names the file. */
 int import_file(const char *path, struct plan *p, char **err);
+int import_file_opts(const char *path, const struct import_options *opt, struct plan *p,
+                     char **err);
 
 #endif

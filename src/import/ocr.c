@@ -11,6 +11,7 @@
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "ocr.h"
 
+#include "target.h"
 #include "text.h"
 #include "util.h"
 
@@ -43,8 +44,12 @@ void ocr_set_progress(ocr_progress_fn fn, void *ctx)
 	progress_ctx = ctx;
 }
 
-static void progress(int page, int npages)
+static void progress(ocr_progress_fn fn, void *ctx, int page, int npages)
 {
+	if (fn) {
+		fn(ctx, page, npages);
+		return;
+	}
 	if (progress_fn) {
 		progress_fn(progress_ctx, page, npages);
 		return;
@@ -171,9 +176,11 @@ static int col_cover(PIX *vmask, int x, int ya, int yb)
 }
 
 /* Whether the vertical rule at x separates the band [ya, yb). */
+/* Without a mask (a grid found from the words' positions) every column
+ * boundary counts as ruled. */
 static bool has_rule(PIX *vmask, int x, int ya, int yb)
 {
-	return col_cover(vmask, x, ya, yb) >= 50;
+	return !vmask || col_cover(vmask, x, ya, yb) >= 50;
 }
 
 /* Tables of the page: boxes of the ruling's connected parts large enough to
@@ -281,8 +288,16 @@ struct reader {
 	int cells, flagged;
 	size_t open; /* the last table row (in r): a row cut by a page break goes on */
 	int open_ncell;
-	bool page_top; /* no table row read yet on this page */
-	char *header;  /* key of the open table's first row */
+	bool page_top;                 /* no table row read yet on this page */
+	char *header;                  /* key of the open table's first row */
+	char *number;                  /* the last row number read ("II.3"), to repair the next */
+	int skipped;                   /* numbered rows since, whose number was not read */
+	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
+	/* words of pages without ruling, with their boxes, for a table rebuilt
+	 * from positions */
+	struct pword *words;
+	size_t nwords, capwords;
+	int tables; /* tables found */
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -385,16 +400,24 @@ static void end_line(struct cellread *c)
 /* The text of the rectangle, its lines joined by spaces, and the confidence
  * of its least sure word, speckle lines included (-1 when nothing was read):
  * a cell's mean hid a word read at 0 % among three read at 96 %. */
-static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int y1, int *conf)
+static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int y1, int *conf,
+                       float scale)
 {
 	/* The cell alone on a white margin: Tesseract reads short cells
 	 * ("I.1", "%") far better with room around them than cut tight. */
 	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
 	PIX *cut = pixClipRectangle(page, box, NULL);
 	boxDestroy(&box);
-	PIX *grey = pixAddBorder(cut, OCR_DPI / 15, 255);
+	if (scale != 1) { /* a second look, larger */
+		PIX *big = pixScaleGrayLI(cut, scale, scale);
+		if (big) {
+			pixDestroy(&cut);
+			cut = big;
+		}
+	}
+	PIX *grey = pixAddBorder(cut, (l_uint32)(OCR_DPI * scale / 15), 255);
 	pixDestroy(&cut);
-	pixSetResolution(grey, OCR_DPI, OCR_DPI);
+	pixSetResolution(grey, (l_int32)(OCR_DPI * scale), (l_int32)(OCR_DPI * scale));
 	TessBaseAPISetImage2(api, grey);
 	*conf = -1;
 	if (TessBaseAPIRecognize(api, NULL)) {
@@ -496,6 +519,111 @@ static void flag(struct reader *rd, int page, int ri, int col, const char *s, in
 		          page, ri, col, s, conf, OCR_MIN_CONF);
 }
 
+/* What a target cell can say: a number with its sign ("≥ 5", "80-90",
+ * "0,7%"), a dash, or words that read as a target ("Có", "Duy trì"). */
+static bool target_like(const char *s)
+{
+	if (!strcmp(s, "-") || !strcmp(s, "–"))
+		return true;
+	const char *p = s;
+	while (*p == '>' || *p == '<' || *p == '=' || *p == ' ')
+		p++;
+	if (!strncmp(p, "≥", strlen("≥")) || !strncmp(p, "≤", strlen("≤")))
+		p += strlen("≥");
+	while (*p == ' ')
+		p++;
+	double v;
+	int k = target_number(p, &v);
+	if (k) {
+		p += k;
+		if (*p == '-' && target_number(p + 1, &v))
+			p += 1 + target_number(p + 1, &v);
+		if (*p == '%')
+			p++;
+		return *p == '\0';
+	}
+	struct target t;
+	target_parse(s, NULL, &t);
+	bool yes = t.kind != TARGET_TEXT && t.kind != TARGET_NONE;
+	target_free(&t);
+	return yes || (text_case_start(s) == 1 && text_len(s) > 4);
+}
+
+/* A header row: "STT" and "Chỉ tiêu" (or "Nhiệm vụ", "Nội dung"). */
+static bool header_row(char **cells, int nc)
+{
+	bool no = false, name = false;
+	for (int c = 0; c < nc; c++) {
+		char *f = text_fold(cells[c]);
+		no |= !strcmp(f, "stt") || !strcmp(f, "tt");
+		name |= strstr(f, "chi tieu") || strstr(f, "nhiem vu") || strstr(f, "noi dung");
+		free(f);
+	}
+	return no && name;
+}
+
+/* A header cell over targets: a year, "Hiện trạng", "Mục tiêu", "Kết quả". */
+static bool target_head(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = strstr(f, "hien trang") || strstr(f, "muc tieu") || strstr(f, "ket qua") ||
+	           strstr(f, "giai doan");
+	for (const char *p = f; *p && !yes; p++)
+		yes = (p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') && p[2] >= '0' &&
+		      p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && !(p[4] >= '0' && p[4] <= '9') &&
+		      (p == f || !(p[-1] >= '0' && p[-1] <= '9'));
+	free(f);
+	return yes;
+}
+
+/* A target in words, where a misread accent or letter is read with high
+ * confidence all the same: a level of a known scale spelled otherwise
+ * ("Úng dụng") is put right, and is to be checked, as is any wording the
+ * target reader does not know ("Tiên tiền"). */
+static bool text_target(char **s)
+{
+	struct target t;
+	target_parse(*s, NULL, &t);
+	bool check = t.kind == TARGET_TEXT && strpbrk(*s, "0123456789") == NULL;
+	char *fs = text_fold(*s), *fl = t.level ? text_fold(t.level) : NULL;
+	bool whole = fl && !strcmp(fs, fl); /* the cell is the level alone */
+	free(fs);
+	free(fl);
+	if (t.kind == TARGET_LEVEL && whole) {
+		char *a = text_lower_first(*s), *b = text_lower_first(t.level);
+		if (strcmp(a, b)) {
+			free(*s);
+			*s = xstrdup(t.level);
+			check = true;
+		}
+		free(a);
+		free(b);
+	}
+	target_free(&t);
+	return check;
+}
+
+static void flag_text(struct reader *rd, int page, int ri, int col, const char *s)
+{
+	rd->flagged++;
+	plan_warn(rd->p, (int)rd->l->n + 1,
+	          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\"; mục tiêu bằng "
+	          "chữ dài, hãy đối chiếu từng chữ và dấu với bản giấy",
+	          page, ri, col, s);
+}
+
+/* A cell of a table found without ruling lines (its grid guessed from the
+ * words' positions): never trusted. */
+static void flag_guessed(struct reader *rd, int page, int ri, int col, const char *s)
+{
+	rd->flagged++;
+	plan_warn(rd->p, (int)rd->l->n + 1,
+	          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\" trong bảng không "
+	          "có đường kẻ (ô dựng theo vị trí chữ)",
+	          page, ri, col, s);
+}
+
+/* vmask NULL: a grid found from the words' positions, every cell flagged. */
 static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct grid *t, int page)
 {
 	int ncol = t->nx - 1, pad = OCR_DPI / 60;
@@ -515,7 +643,54 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 			if (x1 - x0 > 4 && y1 - y0 > 4 &&
 			    ink(grey, x0, y0, x1, y1) > OCR_DPI * OCR_DPI / 9000) {
 				free(s);
-				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf);
+				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1);
+				if (conf < OCR_MIN_CONF || *s == '=') {
+					/* unsure: read again at one and a half times the
+					 * size, and keep the surer reading */
+					int conf2;
+					char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2,
+					                     1.5f);
+					if (conf2 > conf && *s2) {
+						/* the surer text, but a cell once unsure stays
+						 * flagged: both readings can agree on "90" for
+						 * "50" */
+						free(s);
+						s = s2;
+						conf = conf2 < OCR_MIN_CONF ? conf2
+						                            : OCR_MIN_CONF - 1;
+					} else {
+						free(s2);
+					}
+				}
+				if (c < OCR_MAX_COLS && rd->target_col[c] && *s &&
+				    !target_like(s)) {
+					/* a target cell read as letters ("củ" for "≥ 5"): read
+					 * again for digits and signs only, kept when that
+					 * gives a number */
+					int conf3;
+					TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
+					                       "0123456789,.%<>=-");
+					char *s3 =
+					        read_cell(rd->api, grey, x0, y0, x1, y1, &conf3, 1);
+					TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
+					                       "");
+					if (target_like(s3) && strpbrk(s3, "0123456789")) {
+						free(s);
+						s = s3;
+						conf = conf3 < OCR_MIN_CONF ? conf3
+						                            : OCR_MIN_CONF - 1;
+					} else {
+						free(s3);
+					}
+				}
+				if (*s == '=' && s[1] && strchr("0123456789 ", s[1])) {
+					/* "=5": a "≥" whose bar was not seen; still flagged */
+					char *g = xasprintf("≥ %s", s + 1 + (s[1] == ' '));
+					free(s);
+					s = g;
+					if (conf >= OCR_MIN_CONF)
+						conf = OCR_MIN_CONF - 1;
+				}
 				if (!*s && dash(grey, x0, y0, x1, y1)) {
 					free(s);
 					s = xstrdup("-");
@@ -526,14 +701,40 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					rd->conf_sum += conf, rd->nread++;
 				/* "=" is how Tesseract, without "≥" in its models, reads a
 				 * "≥" it cannot see the bar of: never trusted. */
-				if (conf < OCR_MIN_CONF || *s == '=')
+				if (!vmask && i > 0)
+					flag_guessed(rd, page, i + 1, c + 1, s);
+				else if (conf < OCR_MIN_CONF || *s == '=')
 					flag(rd, page, i + 1, c + 1, s, conf);
+				else if (c < OCR_MAX_COLS && rd->target_col[c] && text_target(&s))
+					flag_text(rd, page, i + 1, c + 1, s);
 			}
 			cells[c] = s;
 			for (int k = c + 1; k < e; k++)
 				cells[k] = xstrdup("");
 			c = e;
 		}
+		if (ncol > 1 && *cells[0]) {
+			/* "IL1" for "II.1": the number the row must have */
+			char *fixed = ocr_fix_number(cells[0], rd->number, rd->skipped);
+			if (fixed) {
+				plan_warn(rd->p, (int)rd->l->n + 1,
+				          "Số thứ tự đọc được \"%s\" (trang %d, hàng %d) sửa thành "
+				          "\"%s\" theo thứ tự các hàng",
+				          cells[0], page, i + 1, fixed);
+				free(cells[0]);
+				cells[0] = fixed;
+			}
+			if (ocr_number_shaped(cells[0])) {
+				free(rd->number);
+				rd->number = xstrdup(cells[0]);
+				rd->skipped = 0;
+			} else if (i > 0) {
+				rd->skipped++;
+			}
+		}
+		if (i == 0 && header_row(cells, ncol))
+			for (int k = 0; k < ncol && k < OCR_MAX_COLS; k++)
+				rd->target_col[k] = target_head(cells[k]);
 		char *key = i == 0 ? row_key(cells, ncol) : NULL;
 		if (key && rd->open != NO_ROW && rd->header && !strcmp(key, rd->header)) {
 			free(key); /* the header repeated on a new page */
@@ -553,7 +754,10 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
  * with a confidence under OCR_TEXT_CONF are left out: on a scan they are
  * speckle, a stamp or a signature, and this text only serves the title,
  * number and date. A blank line ends each block. */
-static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt)
+static void page_words(struct reader *rd, int page);
+
+/* page: when not 0, the page has no table and its words are kept too. */
+static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt, int page)
 {
 	PIX *g = pixCopy(NULL, grey);
 	for (int i = 0; i < nt; i++) {
@@ -591,8 +795,145 @@ static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt
 	}
 	if (it)
 		TessResultIteratorDelete(it);
+	if (it && page)
+		page_words(rd, page);
 	TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
 	pixDestroy(&g);
+}
+
+/* The words of a page without ruling lines, with their boxes (pixels). */
+static void page_words(struct reader *rd, int page)
+{
+	TessResultIterator *it = TessBaseAPIGetIterator(rd->api);
+	if (!it)
+		return;
+	const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
+	do {
+		char *t0 = TessResultIteratorGetUTF8Text(it, RIL_WORD);
+		float conf = TessResultIteratorConfidence(it, RIL_WORD);
+		int l, t, r, b;
+		char *s = text_clean(t0 ? t0 : "");
+		if (t0)
+			TessDeleteText(t0);
+		if (!*s || !TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b) ||
+		    (conf < 30 && text_len(s) < 3 && !strpbrk(s, "0123456789%"))) {
+			free(s); /* empty, or speckle */
+			continue;
+		}
+		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
+		rd->words[rd->nwords++] = (struct pword){
+		        .s = s, .x0 = l, .y0 = t, .x1 = r, .y1 = b, .page = page - 1};
+	} while (TessResultIteratorNext(it, RIL_WORD));
+	TessResultIteratorDelete(it);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* A page without ruling lines: its tables' grids found from the words'
+ * boxes (w[0..n), this page's): pdfrows.c rebuilds the rows and columns
+ * as for a text layer, each word's line numbered by its height on the page
+ * so that a row's first and last lines give its height; the columns are
+ * where the words of each cell lie. Each grid is read cell by cell as a
+ * ruled one. Returns the number of tables read. */
+static int unruled_page(struct reader *rd, PIX *grey, const struct pword *words, size_t n, int page)
+{
+	struct pword *w = xcalloc(n ? n : 1, sizeof *w);
+	for (size_t i = 0; i < n; i++) {
+		w[i] = words[i];
+		w[i].line = (int)((words[i].y0 + words[i].y1) / 2) + 1;
+	}
+	struct rows r = {0};
+	int tables = 0;
+	if (n && pword_rows(w, n, &r, NULL)) {
+		for (size_t i = 0; i < r.n;) {
+			if (r.v[i].text) {
+				i++;
+				continue;
+			}
+			size_t e = i;
+			while (e < r.n && !r.v[e].text && r.v[e].table == r.v[i].table)
+				e++;
+			int ncol = r.v[i].ncell;
+			if (ncol < 2 || ncol > OCR_MAX_COLS || e - i < 2 ||
+			    e - i + 1 > OCR_MAX_RULES) {
+				i = e;
+				continue;
+			}
+			double *lo = xcalloc((size_t)ncol, sizeof *lo);
+			double *hi = xcalloc((size_t)ncol, sizeof *hi);
+			for (int c = 0; c < ncol; c++)
+				lo[c] = 1e9, hi[c] = -1e9;
+			struct grid *g = xcalloc(1, sizeof *g);
+			g->ny = 0;
+			double top = 1e9, bottom = -1e9, prev_bottom = -1;
+			for (size_t k = i; k < e; k++) {
+				const struct row *row = &r.v[k];
+				double rt = 1e9, rb = -1e9;
+				for (size_t q = 0; q < n; q++) {
+					double cy = (w[q].y0 + w[q].y1) / 2;
+					double tol = OCR_DPI / 20.0; /* a line's centres vary */
+					if (cy < row->first - 1 - tol || cy > row->last - 1 + tol)
+						continue;
+					rt = rt < w[q].y0 ? rt : w[q].y0;
+					rb = rb > w[q].y1 ? rb : w[q].y1;
+					for (int c = 0; c < row->ncell && c < ncol; c++)
+						if (*row->cell[c] && strstr(row->cell[c], w[q].s)) {
+							lo[c] = lo[c] < w[q].x0 ? lo[c] : w[q].x0;
+							hi[c] = hi[c] > w[q].x1 ? hi[c] : w[q].x1;
+							break;
+						}
+				}
+				if (rt > rb)
+					continue;
+				int y = prev_bottom < 0 ? (int)rt - OCR_DPI / 30
+				                        : (int)((prev_bottom + rt) / 2);
+				g->ys[g->ny++] = y;
+				prev_bottom = rb;
+				top = top < rt ? top : rt;
+				bottom = bottom > rb ? bottom : rb;
+			}
+			g->ys[g->ny++] = (int)bottom + OCR_DPI / 30;
+			/* columns: between the words of neighbouring columns */
+			double left = 1e9, right = -1e9;
+			for (int c = 0; c < ncol; c++)
+				if (lo[c] <= hi[c]) {
+					left = left < lo[c] ? left : lo[c];
+					right = right > hi[c] ? right : hi[c];
+				}
+			g->nx = 0;
+			g->xs[g->nx++] = (int)left - OCR_DPI / 30;
+			bool ok = g->ny >= 3 && left < right;
+			for (int c = 1; c < ncol && ok; c++) {
+				int a = c - 1, b = c;
+				while (a > 0 && lo[a] > hi[a])
+					a--;
+				while (b + 1 < ncol && lo[b] > hi[b])
+					b++;
+				ok = lo[a] <= hi[a] && lo[b] <= hi[b];
+				g->xs[g->nx++] = ok ? (int)((hi[a] + lo[b]) / 2) : 0;
+			}
+			g->xs[g->nx++] = (int)right + OCR_DPI / 30;
+			qsort(g->xs, (size_t)g->nx, sizeof g->xs[0], cmp_int);
+			g->x0 = g->xs[0], g->x1 = g->xs[g->nx - 1];
+			g->y0 = g->ys[0], g->y1 = g->ys[g->ny - 1];
+			if (ok) {
+				rd->open = tables ? NO_ROW : rd->open;
+				read_table(rd, grey, NULL, g, page);
+				tables++;
+			}
+			free(g);
+			free(lo);
+			free(hi);
+			i = e;
+		}
+	}
+	rows_free(&r);
+	free(w);
+	return tables;
 }
 
 static int read_page(struct reader *rd, PopplerPage *pg, int page)
@@ -615,7 +956,13 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 			t[j] = t[j - 1];
 			t[j - 1] = x;
 		}
-	read_text(rd, grey, t, nt);
+	size_t from = rd->nwords;
+	read_text(rd, grey, t, nt, nt == 0 ? page : 0);
+	rd->tables += nt;
+	if (nt == 0) { /* no ruling: the grid from the words' boxes */
+		rd->page_top = true;
+		rd->tables += unruled_page(rd, grey, rd->words + from, rd->nwords - from, page);
+	}
 	rd->page_top = true;
 	if (nt == 0)
 		rd->open = NO_ROW; /* a page of running text ends a table */
@@ -662,6 +1009,12 @@ static TessBaseAPI *start_tesseract(const char *lang)
 
 int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p, char **err)
 {
+	return ocr_pdf_progress(data, n, l, r, p, NULL, NULL, err);
+}
+
+int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                     ocr_progress_fn fn, void *ctx, char **err)
+{
 	GError *gerr = NULL;
 	PopplerDocument *doc = open_pdf(data, n, &gerr);
 	if (!doc) {
@@ -689,9 +1042,13 @@ int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct 
 		rc = pg ? read_page(&rd, pg, i + 1) : -1;
 		if (pg)
 			g_object_unref(pg);
-		progress(i + 1, np);
+		progress(fn, ctx, i + 1, np);
 	}
+	for (size_t i = 0; i < rd.nwords; i++)
+		free(rd.words[i].s);
+	free(rd.words);
 	free(rd.header);
+	free(rd.number);
 	TessBaseAPIEnd(api);
 	TessBaseAPIDelete(api);
 	g_object_unref(doc);

@@ -38,4 +38,21 @@ void ocr_set_progress(ocr_progress_fn fn, void *ctx);
 int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
             char **err);
 
+/* The same, telling fn (when not NULL, instead of the hook set above) of
+ * each page read. */
+int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                     ocr_progress_fn fn, void *ctx, char **err);
+
+/* A table row's number misread by OCR ("IL1", "l.2", "II,3", "I2"), given
+ * the last row number read (NULL or "" for the first row) and how many
+ * numbered rows came since whose number could not be read: the number it
+ * must be, when one of the numbers that can follow last reads the same
+ * once the glyphs OCR confuses (I l L | 1 ! and . , :) are taken as one,
+ * with or without its dots; NULL when read is already a number ("II.1",
+ * "12", "III") or matches none. The caller frees. */
+char *ocr_fix_number(const char *read, const char *last, int skipped);
+
+/* read has the shape of a row number: "II.1", "III", "12". */
+bool ocr_number_shaped(const char *s);
+
 #endif

@@ -139,13 +139,25 @@ static const char *const header_vocab[] = {
         "tri",  "sở",  "ban",  "nganh", "linh", "vuc",   "giao",  "tieu", "cu",   "the",
 };
 
+static bool in_vocab(const char *f, size_t n)
+{
+	for (size_t k = 0; k < sizeof header_vocab / sizeof header_vocab[0]; k++)
+		if (strlen(header_vocab[k]) == n && !strncmp(f, header_vocab[k], n))
+			return true;
+	return false;
+}
+
+/* A folded word of a header: a header word, a year, two header words read
+ * as one ("coquan", as OCR glues them) or a stray letter. */
 static bool vocab_word(const char *f)
 {
 	size_t n = strlen(f);
 	if (n == 4 && isdigit((unsigned char)f[0]) && isdigit((unsigned char)f[3]))
 		return true; /* a year */
-	for (size_t k = 0; k < sizeof header_vocab / sizeof header_vocab[0]; k++)
-		if (!strcmp(f, header_vocab[k]))
+	if (in_vocab(f, n) || (n == 1 && isalpha((unsigned char)*f)))
+		return true;
+	for (size_t k = 2; k + 2 <= n; k++)
+		if (in_vocab(f, k) && in_vocab(f + k, n - k))
 			return true;
 	return false;
 }

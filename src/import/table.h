@@ -63,6 +63,17 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
  * Returns false, with out untouched, when no table header is found. */
 bool layout_rows(const struct lines *l, struct rows *out);
 
+/* Plain text of a PDF table without its layout (pdftotext without
+ * -layout): the header's words on a line, each row's cells run together
+ * and wrapped (plainrows.c). Returns whether a table's rows were found;
+ * warnings about cells it had to guess go into p. */
+bool plain_rows(const struct lines *l, struct rows *out, struct plan *p);
+
+/* The same text where pdftotext wrote the table as blocks per column ("STT"
+ * alone, then blank lines between cells): rows cannot be rebuilt. True,
+ * with *line the header's line, when l looks like that. */
+bool plain_blocks(const struct lines *l, int *line);
+
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);
 

@@ -80,12 +80,71 @@ static void blurred_refused(void **state)
 	free(d);
 }
 
+/* The progress callback of the import options: told of each page of this
+ * import (1/1), and the process-wide hook is not. */
+static void options_progress(void **state)
+{
+	(void)state;
+	size_t n;
+	char *d = slurp(DATA "scans/blurred.scan.pdf", &n);
+	struct seen s = {0}, hook = {0};
+	ocr_set_progress(on_page, &hook);
+	struct import_options opt = {.progress = on_page, .user = &s};
+	struct plan p;
+	char *err = NULL;
+	assert_int_equal(import_plan_opts(d, n, &opt, &p, &err), -1);
+	ocr_set_progress(NULL, NULL);
+	assert_int_equal(s.calls, 1);
+	assert_int_equal(s.last, 1);
+	assert_int_equal(s.of, 1);
+	assert_int_equal(hook.calls, 0);
+	free(err);
+	free(d);
+}
+
+/* Row numbers as OCR misreads them, put right by the number expected
+ * after the previous row's; a number already shaped, a header cell or a
+ * name is left alone. */
+static void number_repair(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *read, *last, *want;
+		int skipped;
+	} cases[] = {
+	        {"I2", "I.1", "I.2", 0},       {"I4", "I.2", "I.4", 1},
+	        {"IL3", "II.1", "II.3", 1},    {"IL1", "II", "II.1", 0},
+	        {"l.2", "I.1", "I.2", 0},      {"II,3", "II.2", "II.3", 0},
+	        {"lI", "I.4", "II", 0},        {"IL5", "II.4", "II.5", 0},
+	        {"|.1", NULL, "I.1", 0},       {"1.1", "I", NULL, 0},
+	        {"III.l", "II.7", "III.1", 0}, {"1O", "9", "10", 0},
+	        {"STT", NULL, NULL, 0},        {"II.1", "I.5", NULL, 0},
+	        {"Tỷ lệ", "I.1", NULL, 0},     {"IL7", "II.4", NULL, 0},
+	        {"", "I.1", NULL, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = ocr_fix_number(cases[i].read, cases[i].last, cases[i].skipped);
+		if (cases[i].want) {
+			if (!got || strcmp(got, cases[i].want))
+				fail_msg("\"%s\" after \"%s\": got \"%s\", want \"%s\"",
+				         cases[i].read, cases[i].last ? cases[i].last : "",
+				         got ? got : "(none)", cases[i].want);
+		} else if (got) {
+			fail_msg("\"%s\" after \"%s\": got \"%s\", want none", cases[i].read,
+			         cases[i].last ? cases[i].last : "", got);
+		}
+		free(got);
+	}
+}
+
 int main(void)
 {
 	setenv("OMP_THREAD_LIMIT", "1", 0);
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(scan_detected),
 	        cmocka_unit_test(blurred_refused),
+	        cmocka_unit_test(options_progress),
+	        cmocka_unit_test(number_repair),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
