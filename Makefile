@@ -57,7 +57,8 @@ run: build
 	@echo "baocao (người nhập số liệu), lanhdao (xem); mật khẩu của cả năm: matkhau-demo"
 	./$(BUILD_DIR)/chitieu serve --db $(DEMO_DB) --listen $(LISTEN)
 
-# Runs ctest in both trees even when the first has failures, then adds up
+# Runs ctest in both trees even when the first has failures (the scans of
+# whole plans, label ocr, only in the first: Tesseract's time, not ours), then adds up
 # ctest's "N% tests passed, F tests failed out of T" lines into one closing
 # line. A tree whose ctest prints no summary (or runs no test) counts as a
 # failure. Then the tests labelled `store` run once more in build/ against a
@@ -73,7 +74,8 @@ check: build build-asan
 		echo "== ctest in $$dir"; \
 		log=$$dir/ctest-check.log; \
 		rc=0; \
-		env $(ASAN_ENV) $(CTEST) --test-dir $$dir --output-on-failure -j$(JOBS) 2>&1 \
+		skip=; [ "$$dir" = $(ASAN_DIR) ] && skip="-LE ocr"; \
+		env $(ASAN_ENV) $(CTEST) --test-dir $$dir --output-on-failure -j$(JOBS) $$skip 2>&1 \
 			| tee $$log || rc=$$?; \
 		summary=$$(sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\1 \2/p' $$log | tail -n 1); \
 		if [ -z "$$summary" ]; then \
