@@ -3,6 +3,7 @@
  * one small script file, charts as SVG. */
 #include "app.h"
 #include "figure.h"
+#include "hold.h"
 
 #include "period.h"
 #include "rollup.h"
@@ -262,13 +263,18 @@ static bool unit_view(struct ctx *c, const char *unit, struct unit_view *v, char
 	if (!ctx_period(c, &as_of, &grain, period, false))
 		return false;
 	char *err = NULL;
-	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, v, &err)) {
+	struct held *ref;
+	struct hold *h = app_hold(c, unit, &ref, &err);
+	if (!h || hold_status(h, as_of, grain, EVAL_LINEAR, v, &err)) {
+		app_unhold(c, ref);
 		char code[40];
 		const char *msg;
 		plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được", err);
 		free(err);
 		return false;
 	}
+	view_unit_detach(v); /* the page keeps it past the hold */
+	app_unhold(c, ref);
 	if (approved_only) { /* the public sees what the office approved */
 		size_t k = 0;
 		for (size_t i = 0; i < v->no; i++) {
@@ -382,7 +388,7 @@ static void page_overview(struct ctx *c, const char *unit)
 	free(name);
 	size_t from = B->len;
 	prefix = xasprintf("page:%s:", period);
-	bool done = cache_lookup(c, prefix, &key, &mark);
+	bool done = cache_lookup_unit(c, prefix, unit, &key, &mark);
 	free(prefix);
 	if (done) {
 		foot(c);
@@ -1323,26 +1329,40 @@ static void page_province(struct ctx *c, const char *unit)
 		return;
 	int as_of;
 	enum period_kind grain;
-	char period[32], *err = NULL;
+	char period[32], *err = NULL, *key;
+	int64_t mark;
 	if (!ctx_period(c, &as_of, &grain, period, false))
 		return;
-	struct family f;
-	if (view_family(c->s, unit, grain, &f, &err)) {
-		view_family_free(&f);
+	/* The page after the account's header is kept while nothing under
+	 * the unit changes (app_unit_token). */
+	head(c, "Các đơn vị trực thuộc", unit);
+	size_t from = B->len;
+	char *prefix = xasprintf("province:%s:", period);
+	bool done = cache_lookup_unit(c, prefix, unit, &key, &mark);
+	free(prefix);
+	if (done) {
+		foot(c);
+		return;
+	}
+	struct held *ref;
+	struct hold *h = app_hold(c, unit, &ref, &err);
+	const struct family *f = h ? hold_family(h, &err) : NULL;
+	if (!f) {
+		app_unhold(c, ref);
+		free(key);
 		char code[40];
 		const char *msg;
 		plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được", err);
 		free(err);
 		return;
 	}
-	head(c, "Các đơn vị trực thuộc", unit);
 	buf_puts(B, "<h1>Các đơn vị trực thuộc ");
 	esc(c, unit);
 	buf_puts(B, ", kỳ ");
 	esc(c, period);
 	buf_puts(B, "</h1>");
-	struct rank_row *r;
-	size_t n = view_rank(&f, as_of, &r);
+	const struct rank_row *r;
+	size_t n = hold_rank(h, as_of, grain, &r);
 	buf_puts(B, "<h2>Xếp hạng</h2><p>Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có "
 	            "mục tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng.</p>"
 	            "<table class=\"sortable\"><thead><tr><th>Hạng</th><th>Đơn vị</th><th>Tỷ "
@@ -1357,15 +1377,13 @@ static void page_province(struct ctx *c, const char *unit)
 		        "</a></td><td class=\"num\">%.1f%%</td><td class=\"num\">%d/%d</td></tr>",
 		        100 * r[i].completion, r[i].good, r[i].evaluated);
 	}
-	free(r);
 	buf_puts(B, "</tbody></table>");
-	/* Communes x indicators, coloured by status. */
-	struct status_row **st = xcalloc(f.n + 1, sizeof *st);
-	size_t *ns = xcalloc(f.n + 1, sizeof *ns);
-	for (size_t i = 0; i < f.n; i++)
-		ns[i] = status_evaluate(f.c[i].plan, f.c[i].obs, f.c[i].nobs, as_of, EVAL_LINEAR,
-		                        &st[i]);
-	const struct plan *first = f.n ? f.c[0].plan : NULL;
+	/* Communes x indicators, coloured by status, from their evaluations
+	 * kept in the hold. */
+	const struct child *ch;
+	const struct child_eval *ev;
+	hold_children(h, as_of, grain, &ch, &ev);
+	const struct plan *first = f->n ? ch[0].plan : NULL;
 	buf_puts(B, "<h2>Theo chỉ tiêu</h2><div class=\"wide\"><table class=\"grid sortable\">"
 	            "<thead><tr><th>Đơn vị</th>");
 	for (size_t k = 0; first && k < first->nind; k++) {
@@ -1377,30 +1395,29 @@ static void page_province(struct ctx *c, const char *unit)
 	}
 	buf_puts(B, "</tr></thead><tbody>");
 	static const char *const cls[] = {"xam", "xanh", "vang", "do"};
-	for (size_t i = 0; i < f.n; i++) {
+	for (size_t i = 0; i < f->n; i++) {
 		buf_puts(B, "<tr><td><a href=\"/don-vi/");
-		esc(c, f.c[i].code);
+		esc(c, ch[i].code);
 		buf_puts(B, "\">");
-		esc(c, f.c[i].name);
+		esc(c, ch[i].name);
 		buf_puts(B, "</a></td>");
 		for (size_t k = 0; first && k < first->nind; k++) {
 			const struct status_row *row = NULL;
-			for (size_t j = 0; j < ns[i] && !row; j++)
-				if (!strcmp(st[i][j].ind->code, first->ind[k].code))
-					row = &st[i][j];
+			for (size_t j = 0; j < ev[i].nst && !row; j++)
+				if (!strcmp(ev[i].st[j].ind->code, first->ind[k].code))
+					row = &ev[i].st[j];
 			enum eval_status s = row ? row->r.status : EVAL_NOT_EVALUATED;
 			buf_printf(B, "<td class=\"cell %s\" data-sort=\"%d\" title=\"%s\">%s</td>",
 			           cls[eval_status_colour(s)], (int)s, eval_status_vi(s),
 			           eval_colour_vi(eval_status_colour(s)));
 		}
 		buf_puts(B, "</tr>");
-		free(st[i]);
 	}
-	free(st);
-	free(ns);
 	buf_puts(B, "</tbody></table></div>");
+	app_unhold(c, ref);
+	cache_put(c, key, mark, from);
+	free(key);
 	foot(c);
-	view_family_free(&f);
 }
 
 /* ---- the periodic report ----------------------------------------------------------------------
