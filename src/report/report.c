@@ -2,6 +2,7 @@
 #include "report.h"
 #include "csv.h"
 #include "figure.h"
+#include "hold.h"
 
 #include "period.h"
 #include "text.h"
@@ -21,10 +22,9 @@ void report_free(struct report *r)
 	for (size_t i = 0; i < r->ntasks; i++)
 		task_row_free(&r->tasks[i]);
 	free(r->tasks);
-	if (r->has_children)
-		view_family_free(&r->fam);
-	free(r->roll);
+	free(r->roll); /* fam and the rows' strings are the hold's */
 	free(r->rank);
+	hold_free(r->own_hold);
 	memset(r, 0, sizeof *r);
 }
 
@@ -63,6 +63,21 @@ static void issuer_of(const struct unit_rec *u, struct report *r)
 int report_build(struct store *s, const char *unit, const char *period, const char *today,
                  struct report *r, char **err)
 {
+	struct hold *h;
+	if (hold_load(s, unit, &h, err)) {
+		memset(r, 0, sizeof *r);
+		plan_init(&r->v.p);
+		return -1;
+	}
+	int rc = report_build_held(h, s, period, today, r, err);
+	r->own_hold = h;
+	return rc;
+}
+
+int report_build_held(struct hold *h, struct store *s, const char *period, const char *today,
+                      struct report *r, char **err)
+{
+	const char *unit = h->root;
 	memset(r, 0, sizeof *r);
 	plan_init(&r->v.p);
 	struct period p;
@@ -82,15 +97,15 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 		snprintf(r->date_words, sizeof r->date_words, "ngày … tháng … năm …");
 	/* The unit's own plan, when it has one; a province may have none. */
 	char *e2 = NULL;
-	if (view_unit(s, unit, as_of, grain, EVAL_LINEAR, &r->v, &e2)) {
+	if (hold_status(h, as_of, grain, EVAL_LINEAR, &r->v, &e2)) {
 		if (!strstr(e2, "E_NO_PLAN")) {
 			*err = e2;
 			return -1;
 		}
 		free(e2);
 		plan_init(&r->v.p);
-		if (store_unit_get(s, unit, &r->v.u, err))
-			return -1;
+		r->v.u = h->u;
+		r->v.borrowed = true;
 	} else {
 		r->has_plan = true;
 	}
@@ -109,10 +124,10 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 			r->tasks_open++;
 	}
 	/* The communes under it, consolidated. */
-	if (view_family(s, unit, grain, &r->fam, err)) {
-		view_family_free(&r->fam);
+	const struct family *f = hold_family(h, err);
+	if (!f)
 		return -1;
-	}
+	r->fam = *f; /* the hold's: not freed here */
 	r->has_children = true;
 	if (!r->has_plan && !r->fam.n) {
 		*err = xasprintf(
@@ -122,8 +137,14 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 		return -1;
 	}
 	if (r->fam.n) {
-		r->nroll = rollup(r->fam.c, r->fam.n, as_of, &r->roll);
-		r->nrank = view_rank(&r->fam, as_of, &r->rank);
+		const struct rollup_row *roll;
+		const struct rank_row *rank;
+		r->nroll = hold_rollup(h, as_of, grain, &roll);
+		r->roll = xcalloc(r->nroll + 1, sizeof *r->roll);
+		memcpy(r->roll, roll, r->nroll * sizeof *r->roll);
+		r->nrank = hold_rank(h, as_of, grain, &rank);
+		r->rank = xcalloc(r->nrank + 1, sizeof *r->rank);
+		memcpy(r->rank, rank, r->nrank * sizeof *r->rank);
 	}
 	snprintf(r->title, sizeof r->title,
 	         "Kết quả thực hiện Kế hoạch thực hiện Nghị quyết số 57-NQ/TW về phát triển khoa "

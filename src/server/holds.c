@@ -213,7 +213,7 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 		}
 		for (int i = 0; i < HOLDS_MAX; i++) {
 			struct held *x = hs->slot[i];
-			if (!x || !x->h || strcmp(x->root, hs->units[at].code))
+			if (!x || strcmp(x->root, hs->units[at].code))
 				continue;
 			bool seen = false;
 			for (size_t j = 0; j < x->npending && !seen; j++)

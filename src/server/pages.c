@@ -1460,15 +1460,19 @@ static void page_report(struct ctx *c, const char *unit)
 	struct tm tm;
 	localtime_r(&c->now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	struct report r;
+	struct report r = {0};
 	struct buf out = {0};
 	bool heavy = false;
+	struct held *ref = NULL;
+	struct hold *h = NULL;
 	if (!ctype) {
 		plain(c, 400, "Không có định dạng này",
 		      "Chọn docx, xlsx, pdf, html, csv hoặc json.");
 	} else if (!(heavy = app_heavy_begin(c))) {
 		ctype = NULL; /* 429, written */
-	} else if (report_build(c->s, unit, period && *period ? period : today, today, &r, &err) ||
+	} else if (!(h = app_hold(c, unit, &ref, &err)) ||
+	           report_build_held(h, c->s, period && *period ? period : today, today, &r,
+	                             &err) ||
 	           report_render(&r, format, &out, &err)) {
 		char code[40];
 		const char *msg;
@@ -1486,8 +1490,9 @@ static void page_report(struct ctx *c, const char *unit)
 			        "Content-Disposition: attachment; filename=\"bao-cao-%s-%s.%s\"",
 			        unit, r.period, format);
 	}
-	if (ctype)
+	if (ctype && h)
 		report_free(&r);
+	app_unhold(c, ref);
 	if (heavy)
 		app_heavy_end(c);
 	buf_free(&out);
