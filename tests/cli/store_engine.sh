@@ -125,4 +125,29 @@ for round in 1 2 3 4; do
 	agree "round $round"
 done
 [ "$(engine builds VN)" = 1 ] && ok || bad "VN's hold was built again: $(get engine)"
+
+# SIGTERM under load (reads of every level and writes in flight): gone
+# within the documented 10 s, on this backend. Bounded: 8 loops of curl.
+loads=()
+for i in 1 2 3 4 5 6; do
+	(while :; do for u in VN P Q A; do curl -s -m 5 -o /dev/null -b "$jar" \
+		"$base/api/v1/units/$u/rollup?period=2025-1$((i % 3))"; done; done) &
+	loads+=($!)
+done
+for u in A C; do
+	(v=0; while :; do v=$(((v + 13) % 100)); curl -s -m 5 -o /dev/null -b "$jar" -H "X-CSRF-Token: $csrf" \
+		-H 'Content-Type: application/json' -d "{\"indicator\":\"II.7\",\"period\":\"2025-11\",\"value\":$v}" \
+		"$base/api/v1/units/$u/observations"; done) &
+	loads+=($!)
+done
+sleep 2
+t0=$(date +%s%N)
+kill -TERM "$server_pid"
+while kill -0 "$server_pid" 2> /dev/null && [ $((($(date +%s%N) - t0) / 1000000)) -lt 30000 ]; do sleep 0.05; done
+ms=$((($(date +%s%N) - t0) / 1000000))
+kill "${loads[@]}" 2> /dev/null
+wait "${loads[@]}" 2> /dev/null
+echo "SIGTERM to exit under load ($backend): $ms ms"
+kill -0 "$server_pid" 2> /dev/null && bad "still running 30 s after SIGTERM"
+[ "$ms" -le 10000 ] && ok || bad "the server took $ms ms to stop, more than 10 s"
 finish store_engine
