@@ -74,6 +74,13 @@ echo "after a write to province P2:    $(ms "$roll") ms"
 write C1001 42 > /dev/null
 echo "after a write to province P1:    $(ms "$roll") ms"
 ms "$base/api/v1/units/P2/rollup?period=2025-12" > /dev/null
+page="$base/don-vi/P1/tinh?period=2025-12"
+echo "province page, first:            $(ms "$page") ms ($(curl -s -b "$cookie" "$page" | wc -c) B)"
+echo "province page, again:            $(ms "$page") ms"
+write C1003 43 > /dev/null
+echo "province page after a P1 write:  $(ms "$page") ms"
+echo "country roll-up (VN), first:     $(ms "$base/api/v1/units/VN/rollup?period=2025-12") ms"
+echo "country roll-up, again:          $(ms "$base/api/v1/units/VN/rollup?period=2025-12") ms"
 
 run() {
 	local out rps p50 p99
