@@ -200,8 +200,9 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 {
 	pthread_mutex_lock(&hs->mu);
 	units_load(hs, s);
-	long k = unode_find(hs, unit);
-	if (k < 0) {
+	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	if (k < 0) { /* the tree unread, or a unit not in it: everything again */
+		hs->epoch++;
 		pthread_mutex_unlock(&hs->mu);
 		return;
 	}
