@@ -126,6 +126,19 @@ for round in 1 2 3 4; do
 done
 [ "$(engine builds VN)" = 1 ] && ok || bad "VN's hold was built again: $(get engine)"
 
+# The engines (series) are evicted by use: VN, used again, outlives eight
+# other units asked after it (in turn, the ninth would take VN's place).
+for u in S T; do "$bin" unit add --code $u --name "Tỉnh $u" --kind province --parent VN > /dev/null; done
+updates() { get "units/VN/series?indicator=II.7" | jq -r .engine.updates; }
+get "units/VN/series?indicator=II.7" > /dev/null
+write C II.7 2025-12 25
+u0=$(updates)
+[ "$u0" -ge 1 ] && ok || bad "VN's engine did not take the write: $(get "units/VN/series?indicator=II.7" | head -c 300)"
+for u in P Q R A B C S; do get "units/$u/series" > /dev/null; done
+get "units/VN/series?indicator=II.7" > /dev/null
+get "units/T/series" > /dev/null
+[ "$(updates)" = "$u0" ] && ok || bad "VN's engine was evicted though used last but one: updates $u0 -> $(updates)"
+
 # SIGTERM under load (reads of every level and writes in flight): gone
 # within the documented 10 s, on this backend. Bounded: 8 loops of curl.
 loads=()
