@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "args.h"
+#include "hold.h"
 #include "period.h"
 #include "rollup.h"
 #include "store.h"
@@ -81,29 +82,28 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 		return CLI_BADINPUT;
 	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
-	struct family f;
-	if (!s || view_family(s, unit, grain, &f, &err)) {
+	struct hold *h = NULL;
+	const struct family *f = NULL;
+	if (!s || hold_load(s, unit, &h, &err) || !(f = hold_family(h, &err))) {
 		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
 		free(err);
-		if (s)
-			view_family_free(&f);
+		hold_free(h);
 		store_close(s);
 		return CLI_BADINPUT;
 	}
-	if (!f.n) {
+	store_close(s); /* everything from here is in memory */
+	int rc = CLI_OK;
+	if (!f->n) {
 		/* Never an empty answer that looks like success. */
 		fprintf(stderr,
 		        "chitieu %s: [E_NOTHING] %s: không có đơn vị trực thuộc nào có kế hoạch "
 		        "để tổng hợp\n",
 		        cmd, unit);
-		view_family_free(&f);
-		store_close(s);
-		return CLI_BADINPUT;
-	}
-	bool json = !strcmp(format, "json");
-	if (ranking) {
-		struct rank_row *r;
-		size_t n = view_rank(&f, as_of, &r);
+		rc = CLI_BADINPUT;
+	} else if (ranking) {
+		const struct rank_row *r;
+		size_t n = hold_rank(h, as_of, grain, &r);
+		bool json = !strcmp(format, "json");
 		json_t *a = json_array();
 		if (!json)
 			printf("Xếp hạng theo tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ "
@@ -126,10 +126,9 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 			putchar('\n');
 		}
 		json_decref(a);
-		free(r);
 	} else {
-		struct rollup_row *r;
-		size_t n = rollup(f.c, f.n, as_of, &r);
+		const struct rollup_row *r;
+		size_t n = hold_rollup(h, as_of, grain, &r);
 		if (!n) {
 			fprintf(stderr,
 			        "chitieu %s: [E_NOTHING] %s: chưa chỉ tiêu nào của đơn vị trực "
@@ -138,24 +137,18 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 			        "--unit "
 			        "%s, rồi xác nhận)\n",
 			        cmd, unit, unit);
-			free(r);
-			view_family_free(&f);
-			store_close(s);
-			return CLI_BADINPUT;
-		}
-		if (json) {
+			rc = CLI_BADINPUT;
+		} else if (!strcmp(format, "json")) {
 			json_t *a = view_rollup_json(r, n);
 			json_dumpf(a, stdout, JSON_INDENT(2));
 			putchar('\n');
 			json_decref(a);
 		} else {
-			rollup_text(r, n, &f);
+			rollup_text(r, n, f);
 		}
-		free(r);
 	}
-	view_family_free(&f);
-	store_close(s);
-	return CLI_OK;
+	hold_free(h);
+	return rc;
 }
 
 int cmd_rollup(int argc, char **argv)

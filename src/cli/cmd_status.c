@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "csv.h"
+#include "hold.h"
 #include "period.h"
 #include "status.h"
 #include "store.h"
@@ -80,15 +81,23 @@ static void print_csv(const struct status_row *r, size_t n)
 	buf_free(&b);
 }
 
-/* A unit evaluated, from the database of --db: 0, or -1 after saying why. */
+/* A unit evaluated, from the database of --db held in memory (hold.h; *h
+ * owns v's unit and plan): 0, or -1 after saying why. */
 static int evaluate_unit(const char *cmd, const char *db, const char *unit, int as_of,
-                         enum period_kind grain, enum eval_method method, struct unit_view *v)
+                         enum period_kind grain, enum eval_method method, struct unit_view *v,
+                         struct hold **h)
 {
 	char *err = NULL;
 	struct store *s = store_open(args_db(db), &err);
-	int rc = s ? view_unit(s, unit, as_of, grain, method, v, &err) : -1;
-	if (rc)
+	*h = NULL;
+	int rc = s ? hold_load(s, unit, h, &err) : -1;
+	if (!rc)
+		rc = hold_status(*h, as_of, grain, method, v, &err);
+	if (rc) {
 		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+		hold_free(*h);
+		*h = NULL;
+	}
 	free(err);
 	store_close(s);
 	return rc;
@@ -110,10 +119,11 @@ int cmd_status(int argc, char **argv)
 	char shown[32];
 	int as_of;
 	struct unit_view v;
+	struct hold *h;
 	enum period_kind grain;
 	if (args_period_end("status", period, NULL, &as_of, &grain, shown, sizeof shown) ||
 	    evaluate_unit("status", db, unit, as_of, grain,
-	                  !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR, &v)) {
+	                  !strcmp(method, "cagr") ? EVAL_CAGR : EVAL_LINEAR, &v, &h)) {
 		return CLI_BADINPUT;
 	}
 	if (!strcmp(format, "json")) {
@@ -132,6 +142,7 @@ int cmd_status(int argc, char **argv)
 		print_text(v.rows, v.n, isatty(STDOUT_FILENO));
 	}
 	view_unit_free(&v);
+	hold_free(h);
 	return CLI_OK;
 }
 
@@ -151,9 +162,10 @@ int cmd_summary(int argc, char **argv)
 	char shown[32];
 	int as_of;
 	struct unit_view v;
+	struct hold *h;
 	enum period_kind grain;
 	if (args_period_end("summary", period, year, &as_of, &grain, shown, sizeof shown) ||
-	    evaluate_unit("summary", db, unit, as_of, grain, EVAL_LINEAR, &v))
+	    evaluate_unit("summary", db, unit, as_of, grain, EVAL_LINEAR, &v, &h))
 		return CLI_BADINPUT;
 	struct summary_row *r;
 	size_t ng, n = status_summary(&v.p, v.rows, v.n, &r, &ng);
@@ -191,5 +203,6 @@ int cmd_summary(int argc, char **argv)
 	}
 	summary_free(r, n);
 	view_unit_free(&v);
+	hold_free(h);
 	return CLI_OK;
 }

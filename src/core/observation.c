@@ -56,6 +56,19 @@ void obs_rec_free(struct obs_rec *o)
 	memset(o, 0, sizeof *o);
 }
 
+struct obs_rec obs_rec_copy(const struct obs_rec *o)
+{
+	struct obs_rec c = *o;
+	c.level = o->level ? xstrdup(o->level) : NULL;
+	c.note = o->note ? xstrdup(o->note) : NULL;
+	c.evidence = o->evidence ? xstrdup(o->evidence) : NULL;
+	c.status = o->status ? xstrdup(o->status) : NULL;
+	c.by = o->by ? xstrdup(o->by) : NULL;
+	c.at = o->at ? xstrdup(o->at) : NULL;
+	c.code = o->code ? xstrdup(o->code) : NULL;
+	return c;
+}
+
 bool observation_percent(const char *unit)
 {
 	return unit && unit[0] == '%' && !strstr(unit, "/");

@@ -51,6 +51,8 @@ struct obs_rec {
 };
 
 void obs_rec_free(struct obs_rec *o);
+/* A copy that owns its strings. */
+struct obs_rec obs_rec_copy(const struct obs_rec *o);
 
 /* Check o against the indicator s: exactly one kind of figure, a
  * percentage within 0..100, a numerator not above its denominator, a level

@@ -8,25 +8,75 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The latest figure of code up to as_of in a child's figures. */
-static const struct obs_rec *latest(const struct child *c, const char *code, int as_of)
+static int ix_cmp(const void *a, const void *b)
 {
-	const struct obs_rec *best = NULL;
-	int best_month = -1;
+	const struct rollup_ix *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	return c ? c : (x->k > y->k) - (x->k < y->k);
+}
+
+/* The last indicator of the child's plan with code (as a scan in plan
+ * order finds it), or -1. */
+static long ix_last(const struct child_eval *ev, const char *code)
+{
+	size_t lo = 0, hi = ev->nst;
+	while (lo < hi) { /* the first entry > code */
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(ev->ix[mid].code, code) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && !strcmp(ev->ix[lo - 1].code, code) ? (long)ev->ix[lo - 1].k : -1;
+}
+
+void child_evaluate(const struct child *c, int as_of, struct child_eval *ev)
+{
+	ev->nst = status_evaluate(c->plan, c->obs, c->nobs, as_of, EVAL_LINEAR, &ev->st);
+	ev->latest = xcalloc(ev->nst + 1, sizeof *ev->latest);
+	ev->ix = xcalloc(ev->nst + 1, sizeof *ev->ix);
+	int *best = xcalloc(ev->nst + 1, sizeof *best);
+	for (size_t k = 0; k < ev->nst; k++) {
+		ev->ix[k] = (struct rollup_ix){ev->st[k].ind->code, k};
+		best[k] = -1;
+	}
+	xqsort(ev->ix, ev->nst, sizeof *ev->ix, ix_cmp);
+	/* The latest figure of each code up to as_of: the first seen of the
+	 * latest month. */
 	for (size_t i = 0; i < c->nobs; i++) {
 		struct period p;
 		const char *why;
 		int first, last;
-		if (!c->obs[i].code || strcmp(c->obs[i].code, code) ||
-		    period_parse(c->obs[i].period, &p, &why))
+		if (!c->obs[i].code || period_parse(c->obs[i].period, &p, &why))
 			continue;
 		period_months(&p, &first, &last);
-		if (last <= as_of && last > best_month) {
-			best = &c->obs[i];
-			best_month = last;
+		if (last > as_of)
+			continue;
+		size_t lo = 0, hi = ev->nst;
+		while (lo < hi) { /* the first entry >= code */
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(ev->ix[mid].code, c->obs[i].code) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t j = lo; j < ev->nst && !strcmp(ev->ix[j].code, c->obs[i].code); j++) {
+			size_t k = ev->ix[j].k;
+			if (last > best[k]) {
+				best[k] = last;
+				ev->latest[k] = &c->obs[i];
+			}
 		}
 	}
-	return best;
+	free(best);
+}
+
+void child_eval_free(struct child_eval *ev)
+{
+	free(ev->st);
+	free(ev->latest);
+	free(ev->ix);
+	memset(ev, 0, sizeof *ev);
 }
 
 static int severity(enum eval_status s)
@@ -69,8 +119,8 @@ static void acc_free(struct acc *a)
 }
 
 /* One indicator over all children. */
-static void roll_one(const struct child *c, size_t n, int as_of, const struct indicator *x,
-                     struct status_row **st, struct rollup_row *r)
+static void roll_one(const struct child *c, const struct child_eval *ev, size_t n,
+                     const struct indicator *x, struct rollup_row *r)
 {
 	struct acc a = {xcalloc(n + 1, sizeof(double)),
 	                xcalloc(n + 1, sizeof(double)),
@@ -84,12 +134,10 @@ static void roll_one(const struct child *c, size_t n, int as_of, const struct in
 	struct behind *b = xcalloc(n + 1, sizeof *b);
 	size_t nb = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct status_row *row = NULL;
-		for (size_t k = 0; k < c[i].plan->nind; k++)
-			if (!strcmp(st[i][k].ind->code, x->code))
-				row = &st[i][k];
-		if (!row)
+		long k = ix_last(&ev[i], x->code);
+		if (k < 0)
 			continue;
+		const struct status_row *row = &ev[i].st[k];
 		r->children++;
 		if (!goal_rank && row->target && row->target->kind == TARGET_LEVEL)
 			goal_rank = row->target->rank;
@@ -99,7 +147,7 @@ static void roll_one(const struct child *c, size_t n, int as_of, const struct in
 		if (severity(s))
 			b[nb++] = (struct behind){c[i].code, severity(s),
 			                          row->r.has_progress ? row->r.progress : 0};
-		const struct obs_rec *o = latest(&c[i], x->code, as_of);
+		const struct obs_rec *o = ev[i].latest[k];
 		double v;
 		if (!o || !status_point(row->ind, o, &v))
 			continue;
@@ -138,31 +186,49 @@ static void roll_one(const struct child *c, size_t n, int as_of, const struct in
 
 size_t rollup(const struct child *c, size_t n, int as_of, struct rollup_row **out)
 {
-	struct status_row **st = xcalloc(n + 1, sizeof *st);
+	struct child_eval *ev = xcalloc(n + 1, sizeof *ev);
 	for (size_t i = 0; i < n; i++)
-		status_evaluate(c[i].plan, c[i].obs, c[i].nobs, as_of, EVAL_LINEAR, &st[i]);
-	size_t nrows = 0, cap = 0;
+		child_evaluate(&c[i], as_of, &ev[i]);
+	size_t nrows = rollup_evaluated(c, ev, n, out);
+	for (size_t i = 0; i < n; i++)
+		child_eval_free(&ev[i]);
+	free(ev);
+	return nrows;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+size_t rollup_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
+                        struct rollup_row **out)
+{
+	size_t nrows = 0, cap = 0, nseen = 0, seencap = 0;
+	const char **seen = NULL; /* the rows' codes, sorted */
 	*out = NULL;
 	for (size_t i = 0; i < n; i++) {
 		for (size_t k = 0; k < c[i].plan->nind; k++) {
 			const struct indicator *x = &c[i].plan->ind[k];
-			bool seen = false;
-			for (size_t j = 0; j < nrows && !seen; j++)
-				seen = !strcmp((*out)[j].code, x->code);
-			if (seen)
+			if (nseen && bsearch(&x->code, seen, nseen, sizeof *seen, str_cmp))
 				continue;
+			seen = xgrow(seen, &seencap, nseen + 1, sizeof *seen);
+			size_t at = nseen;
+			while (at > 0 && strcmp(seen[at - 1], x->code) > 0)
+				at--;
+			memmove(&seen[at + 1], &seen[at], (nseen - at) * sizeof *seen);
+			seen[at] = x->code;
+			nseen++;
 			*out = xgrow(*out, &cap, nrows + 1, sizeof **out);
 			struct rollup_row *r = &(*out)[nrows++];
 			memset(r, 0, sizeof *r);
 			r->code = x->code;
 			r->name = x->name;
 			r->unit = x->unit;
-			roll_one(c, n, as_of, x, st, r);
+			roll_one(c, ev, n, x, r);
 		}
 	}
-	for (size_t i = 0; i < n; i++)
-		free(st[i]);
-	free(st);
+	free(seen);
 	return nrows;
 }
 
@@ -176,20 +242,30 @@ static int by_completion(const void *a, const void *b)
 
 size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row **out)
 {
+	struct child_eval *ev = xcalloc(n + 1, sizeof *ev);
+	for (size_t i = 0; i < n; i++)
+		child_evaluate(&c[i], as_of, &ev[i]);
+	size_t m = rank_evaluated(c, ev, n, out);
+	for (size_t i = 0; i < n; i++)
+		child_eval_free(&ev[i]);
+	free(ev);
+	return m;
+}
+
+size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
+                      struct rank_row **out)
+{
 	*out = xcalloc(n + 1, sizeof **out);
 	for (size_t i = 0; i < n; i++) {
-		struct status_row *st;
-		size_t m = status_evaluate(c[i].plan, c[i].obs, c[i].nobs, as_of, EVAL_LINEAR, &st);
 		struct rank_row *r = &(*out)[i];
 		r->code = c[i].code;
 		r->name = c[i].name;
-		for (size_t k = 0; k < m; k++) {
-			enum eval_status s = st[k].r.status;
+		for (size_t k = 0; k < ev[i].nst; k++) {
+			enum eval_status s = ev[i].st[k].r.status;
 			r->evaluated += s != EVAL_NOT_EVALUATED;
 			r->good += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
 		}
 		r->completion = r->evaluated ? (double)r->good / r->evaluated : 0;
-		free(st);
 	}
 	xqsort(*out, n, sizeof **out, by_completion);
 	for (size_t i = 0; i < n; i++)

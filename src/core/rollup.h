@@ -47,4 +47,26 @@ struct rank_row {
 /* Rank the children by completion = good / evaluated, ties sharing a rank. */
 size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row **out);
 
+/* One child evaluated at a month (EVAL_LINEAR): its status rows, one per
+ * indicator of its plan in order, and for each the latest figure up to that
+ * month (NULL when none); what rollup and rank_children compute per child,
+ * kept so that a child whose figures did not change is not evaluated
+ * again. */
+struct child_eval {
+	struct status_row *st;
+	size_t nst;
+	const struct obs_rec **latest; /* into the child's obs */
+	struct rollup_ix {
+		const char *code;
+		size_t k;
+	} * ix; /* the plan's codes, sorted */
+};
+void child_evaluate(const struct child *c, int as_of, struct child_eval *ev);
+void child_eval_free(struct child_eval *ev);
+/* rollup and rank_children from children already evaluated. */
+size_t rollup_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
+                        struct rollup_row **out);
+size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
+                      struct rank_row **out);
+
 #endif

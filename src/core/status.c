@@ -86,15 +86,7 @@ static int part_order(const void *a, const void *b)
 
 static struct obs_rec obs_copy(const struct obs_rec *o)
 {
-	struct obs_rec c = *o;
-	c.level = o->level ? xstrdup(o->level) : NULL;
-	c.note = o->note ? xstrdup(o->note) : NULL;
-	c.evidence = o->evidence ? xstrdup(o->evidence) : NULL;
-	c.status = o->status ? xstrdup(o->status) : NULL;
-	c.by = o->by ? xstrdup(o->by) : NULL;
-	c.at = o->at ? xstrdup(o->at) : NULL;
-	c.code = o->code ? xstrdup(o->code) : NULL;
-	return c;
+	return obs_rec_copy(o);
 }
 
 /* A count of what happens in a period ("Số sáng kiến … mỗi năm", unit

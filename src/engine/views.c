@@ -15,9 +15,45 @@ void view_unit_free(struct unit_view *v)
 		obs_rec_free(&v->o[i]);
 	free(v->o);
 	free(v->rows);
-	plan_free(&v->p);
-	unit_rec_free(&v->u);
+	if (!v->borrowed) {
+		plan_free(&v->p);
+		unit_rec_free(&v->u);
+	}
 	memset(v, 0, sizeof *v);
+}
+
+void view_unit_detach(struct unit_view *v)
+{
+	if (!v->borrowed)
+		return;
+	const struct plan *old = &v->p;
+	struct plan p;
+	plan_init(&p);
+	json_t *doc = plan_to_json(old);
+	int bad = plan_from_json(doc, &p);
+	json_decref(doc);
+	if (bad || p.nind != old->nind) { /* never: the plan as stored comes back */
+		plan_free(&p);
+		plan_init(&p);
+		v->n = 0;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		struct status_row *r = &v->rows[i];
+		size_t k = (size_t)(r->ind - old->ind);
+		const struct target *t = r->target;
+		r->ind = &p.ind[k];
+		r->target = NULL;
+		for (int j = 0; t && j < old->ind[k].ntargets && j < p.ind[k].ntargets; j++)
+			if (&old->ind[k].targets[j].t == t)
+				r->target = &p.ind[k].targets[j].t;
+	}
+	struct unit_rec u = v->u;
+	v->u.code = xstrdup(u.code);
+	v->u.name = xstrdup(u.name);
+	v->u.kind = xstrdup(u.kind);
+	v->u.parent_code = u.parent_code ? xstrdup(u.parent_code) : NULL;
+	v->p = p;
+	v->borrowed = false;
 }
 
 static void aggregate_into(struct store *s, const char *unit, int as_of, struct unit_view *v);
@@ -61,6 +97,13 @@ static void aggregate_into(struct store *s, const char *unit, int as_of, struct 
 	}
 	struct rollup_row *r;
 	size_t n = rollup(f.c, f.n, as_of, &r);
+	view_aggregate_obs(v, r, n, as_of);
+	free(r);
+	view_family_free(&f);
+}
+
+void view_aggregate_obs(struct unit_view *v, const struct rollup_row *r, size_t n, int as_of)
+{
 	v->o = xcalloc(n + 1, sizeof *v->o);
 	for (size_t i = 0; i < n; i++) {
 		if (!r[i].has_value || r[i].nature == AGG_LEVEL)
@@ -74,12 +117,14 @@ static void aggregate_into(struct store *s, const char *unit, int as_of, struct 
 		o->by = xstrdup("chitieu");
 		o->note = xasprintf("tổng hợp từ %d đơn vị trực thuộc có số liệu", r[i].with_data);
 	}
-	free(r);
-	view_family_free(&f);
 }
 
 void view_family_free(struct family *f)
 {
+	for (size_t i = 0; f->map && i < f->n; i++)
+		link_pairs_free(f->map[i], f->nmap[i]);
+	free(f->map);
+	free(f->nmap);
 	for (size_t i = 0; i < f->n; i++) {
 		plan_free(&f->plans[i]);
 		for (size_t k = 0; k < f->c[i].nobs; k++)
@@ -197,6 +242,16 @@ static bool alike(const struct plan *a, const struct plan *b)
 	return true;
 }
 
+struct unit_ix {
+	const char *code;
+	int i;
+};
+
+static int unit_ix_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct unit_ix *)a)->code, ((const struct unit_ix *)b)->code);
+}
+
 int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
                 char **err)
 {
@@ -218,19 +273,28 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
 	}
 	int *up = xcalloc(nu + 1, sizeof *up);
 	bool *has_child = xcalloc(nu + 1, sizeof *has_child);
+	struct unit_ix *ix = xcalloc(nu + 1, sizeof *ix);
+	for (size_t i = 0; i < nu; i++)
+		ix[i] = (struct unit_ix){f->units[i].code, (int)i};
+	xqsort(ix, nu, sizeof *ix, unit_ix_cmp);
 	for (size_t i = 0; i < nu; i++) {
 		up[i] = -1;
-		for (size_t k = 0; f->units[i].parent_code && k < nu; k++)
-			if (!strcmp(f->units[k].code, f->units[i].parent_code))
-				up[i] = (int)k;
+		struct unit_ix key = {f->units[i].parent_code, 0}, *hit = NULL;
+		if (key.code && nu)
+			hit = bsearch(&key, ix, nu, sizeof *ix, unit_ix_cmp);
+		up[i] = hit ? hit->i : -1;
 		if (up[i] >= 0)
 			has_child[up[i]] = true;
 	}
+	free(ix);
 	struct plan rp;
 	int rc = -1, got = store_plan_load(s, f->units[root].id, &rp, err);
 	if (got < 0)
 		goto out;
 	bool lifted = got == 0;
+	f->lifted = lifted;
+	f->map = xcalloc(nu + 1, sizeof *f->map);
+	f->nmap = xcalloc(nu + 1, sizeof *f->nmap);
 	for (size_t i = 0; i < nu; i++) {
 		/* Under root: its direct child on the way up (top). */
 		int t = (int)i, steps = 0;
@@ -238,12 +302,12 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
 			t = up[t];
 		if (t < 0 || (int)i == root)
 			continue;
-		/* With the root's plan, every unit with a plan and figures of its
-		 * own counts; a unit whose children have plans (a district, a
-		 * province with a catalogue) is counted through them. Without, the
-		 * direct children only, as before. */
-		if (!lifted && t != (int)i)
-			continue;
+		/* Every unit with a plan and figures of its own counts; a unit
+		 * whose children have plans (a district, a province with a
+		 * catalogue) is counted through them, at any depth: with the
+		 * root's plan through the links, without it by code when all
+		 * their plans are written alike (the country over provinces
+		 * without plans). */
 		struct plan *p = &f->plans[f->n];
 		int r = store_plan_load(s, f->units[i].id, p, err);
 		if (r < 0)
@@ -253,7 +317,7 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
 			continue;
 		}
 		bool children_with_plans = false;
-		for (size_t k = 0; lifted && has_child[i] && k < nu && !children_with_plans; k++) {
+		for (size_t k = 0; has_child[i] && k < nu && !children_with_plans; k++) {
 			struct plan q;
 			if (up[k] == (int)i && store_plan_load(s, f->units[k].id, &q, err) == 0) {
 				children_with_plans = true;
@@ -278,7 +342,8 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
 			}
 			view_lift_apply(map, nmap, &rp, f->units[i].code, p, f->obs[f->n], &no,
 			                &f->local, &f->nlocal);
-			link_pairs_free(map, nmap);
+			f->map[f->n] = map;
+			f->nmap[f->n] = nmap;
 		}
 		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
 		struct unit_rec *u = &f->units[i];
@@ -317,7 +382,11 @@ static int by_completion(const void *a, const void *b)
 
 size_t view_rank(const struct family *f, int as_of, struct rank_row **out)
 {
-	size_t n = rank_children(f->c, f->n, as_of, out);
+	return view_rank_group(f, out, rank_children(f->c, f->n, as_of, out));
+}
+
+size_t view_rank_group(const struct family *f, struct rank_row **out, size_t n)
+{
 	bool deep = false;
 	for (size_t i = 0; i < f->n; i++)
 		deep |= strcmp(f->top[i], f->c[i].code) != 0;

@@ -20,6 +20,7 @@ struct unit_view {
 	size_t no;
 	struct status_row *rows;
 	size_t n;
+	bool borrowed; /* u and p belong to a hold (hold.h): not freed here */
 };
 
 /* 0, or -1 with *err: "[E_UNKNOWN_UNIT] ...", "[E_NO_PLAN] ..." or a
@@ -27,6 +28,9 @@ struct unit_view {
 int view_unit(struct store *s, const char *unit, int as_of, enum period_kind grain,
               enum eval_method method, struct unit_view *v, char **err);
 void view_unit_free(struct unit_view *v);
+/* A borrowed view (a hold's) made to own its unit and plan, for a caller
+ * that keeps it past the hold. */
+void view_unit_detach(struct unit_view *v);
 
 /* The units under a unit with their current plans and figures, on the
  * unit's own indicators. When the unit has a plan (its own or a generated
@@ -35,8 +39,9 @@ void view_unit_free(struct unit_view *v);
  * figures are renamed to the unit's indicators through the confirmed
  * links of each level (view_lift), and an indicator without a link all
  * the way up stays local (listed in local, never added). Without a plan,
- * only direct children whose plans are written alike (the same codes and
- * names: they align trivially) are matched by code; otherwise E_NO_PLAN. */
+ * the same units (at any depth) are matched by code when their plans are
+ * written alike (the same codes and names: they align trivially);
+ * otherwise E_NO_PLAN. */
 struct family {
 	struct unit_rec *units;
 	size_t nunits;
@@ -47,6 +52,9 @@ struct family {
 	const char **top; /* per child: the code of the direct child it is under */
 	char **local;     /* "UNIT CODE name" of each indicator not linked up */
 	size_t nlocal;
+	bool lifted;            /* through the unit's plan and the links (else by code) */
+	struct link_pair **map; /* per child, when lifted: view_lift's pairs */
+	size_t *nmap;
 };
 
 /* 0, or -1 with *err (E_UNKNOWN_UNIT, E_NO_PLAN). On -1 the caller still
@@ -59,6 +67,13 @@ void view_family_free(struct family *f);
  * children (a country's communes), each direct child is ranked by the
  * indicators good over those evaluated, summed over the units under it. */
 size_t view_rank(const struct family *f, int as_of, struct rank_row **out);
+/* The same from the children's ranking (rank_children or rank_evaluated):
+ * *out, of n rows, replaced when children lie deeper. */
+size_t view_rank_group(const struct family *f, struct rank_row **out, size_t n);
+
+/* A unit above communes records no figures of its own: its figures as of
+ * as_of are the roll-up's values r (levels have no single figure). */
+void view_aggregate_obs(struct unit_view *v, const struct rollup_row *r, size_t n, int as_of);
 
 /* The codes of unit units[u]'s indicators on the plan of units[root] (an
  * ancestor), through the confirmed links of each level between: *map

@@ -4,6 +4,7 @@
 #include "doc.h"
 #include "figure.h"
 #include "plan.h"
+#include "hold.h"
 
 #include "period.h"
 #include "text.h"
@@ -23,10 +24,9 @@ void report_free(struct report *r)
 	for (size_t i = 0; i < r->ntasks; i++)
 		task_row_free(&r->tasks[i]);
 	free(r->tasks);
-	if (r->has_children)
-		view_family_free(&r->fam);
-	free(r->roll);
+	free(r->roll); /* fam and the rows' strings are the hold's */
 	free(r->rank);
+	hold_free(r->own_hold);
 	memset(r, 0, sizeof *r);
 }
 
@@ -122,6 +122,21 @@ static void date_of(const char *today, struct report *r)
 int report_build(struct store *s, const char *unit, const char *period, const char *today,
                  struct report *r, char **err)
 {
+	struct hold *h;
+	if (hold_load(s, unit, &h, err)) {
+		memset(r, 0, sizeof *r);
+		plan_init(&r->v.p);
+		return -1;
+	}
+	int rc = report_build_held(h, s, period, today, r, err);
+	r->own_hold = h;
+	return rc;
+}
+
+int report_build_held(struct hold *h, struct store *s, const char *period, const char *today,
+                      struct report *r, char **err)
+{
+	const char *unit = h->root;
 	memset(r, 0, sizeof *r);
 	plan_init(&r->v.p);
 	struct period p;
@@ -138,15 +153,15 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 	date_of(today, r);
 	/* The unit's own plan, when it has one; a province may have none. */
 	char *e2 = NULL;
-	if (view_unit(s, unit, as_of, grain, EVAL_LINEAR, &r->v, &e2)) {
+	if (hold_status(h, as_of, grain, EVAL_LINEAR, &r->v, &e2)) {
 		if (!strstr(e2, "E_NO_PLAN")) {
 			*err = e2;
 			return -1;
 		}
 		free(e2);
 		plan_init(&r->v.p);
-		if (store_unit_get(s, unit, &r->v.u, err))
-			return -1;
+		r->v.u = h->u;
+		r->v.borrowed = true;
 	} else {
 		r->has_plan = true;
 	}
@@ -170,10 +185,10 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 			r->tasks_open++;
 	}
 	/* The communes under it, consolidated. */
-	if (view_family(s, unit, grain, &r->fam, err)) {
-		view_family_free(&r->fam);
+	const struct family *f = hold_family(h, err);
+	if (!f)
 		return -1;
-	}
+	r->fam = *f; /* the hold's: not freed here */
 	r->has_children = true;
 	if (!r->has_plan && !r->fam.n) {
 		*err = xasprintf(
@@ -183,8 +198,14 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 		return -1;
 	}
 	if (r->fam.n) {
-		r->nroll = rollup(r->fam.c, r->fam.n, as_of, &r->roll);
-		r->nrank = view_rank(&r->fam, as_of, &r->rank);
+		const struct rollup_row *roll;
+		const struct rank_row *rank;
+		r->nroll = hold_rollup(h, as_of, grain, &roll);
+		r->roll = xcalloc(r->nroll + 1, sizeof *r->roll);
+		memcpy(r->roll, roll, r->nroll * sizeof *r->roll);
+		r->nrank = hold_rank(h, as_of, grain, &rank);
+		r->rank = xcalloc(r->nrank + 1, sizeof *r->rank);
+		memcpy(r->rank, rank, r->nrank * sizeof *r->rank);
 	}
 	snprintf(r->title, sizeof r->title,
 	         "Kết quả thực hiện Kế hoạch thực hiện Nghị quyết số 57-NQ/TW về phát triển khoa "
@@ -395,7 +416,8 @@ const char report_css[] =
         "table.hd{width:100%;border-collapse:collapse;font-size:13pt}table.hd td{border:0;"
         "text-align:center;vertical-align:top;padding:0}.hd td.l{width:40%}"
         ".nat{font-size:12pt;font-weight:bold;white-space:nowrap}.b{font-weight:bold}"
-        ".rule{border-top:1px solid #000;margin:2pt auto 0}.rule.s{width:35%}.rule.m{width:55%}.hd .date{font-style:italic;"
+        ".rule{border-top:1px solid #000;margin:2pt auto 0}.rule.s{width:35%}.rule.m{width:55%}.hd "
+        ".date{font-style:italic;"
         "padding-top:6pt}.hd .no{padding-top:6pt;white-space:pre}"
         "h1{text-align:center;font-size:14pt;margin:18pt 0 0}h2{font-size:13pt;margin:6pt 0;"
         "text-indent:1cm}.sub{text-align:center;font-weight:bold;margin:0 0 12pt}"

@@ -40,6 +40,7 @@ struct report {
 	size_t nroll;
 	struct rank_row *rank;
 	size_t nrank;
+	struct hold *own_hold; /* report_build's (the rows point into it) */
 };
 
 /* The version of the report JSON and CSV (docs/reports.md). */
@@ -48,6 +49,12 @@ struct report {
 /* Build the report of unit for period (a period name; "today" is the date
  * written on it, YYYY-MM-DD). 0, or -1 with *err. The caller frees with
  * report_free, also after -1. */
+struct hold;
+/* The same from h, the unit held in memory (hold.h), which the caller keeps
+ * until report_free; report_build loads its own from the store. The store
+ * is read for the tasks only. */
+int report_build_held(struct hold *h, struct store *s, const char *period, const char *today,
+                      struct report *r, char **err);
 int report_build(struct store *s, const char *unit, const char *period, const char *today,
                  struct report *r, char **err);
 void report_free(struct report *r);

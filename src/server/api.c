@@ -6,6 +6,7 @@
 
 #include "inbox.h"
 #include "period.h"
+#include "hold.h"
 #include "queue.h"
 #include "review.h"
 #include "report.h"
@@ -634,12 +635,14 @@ static void api_status(struct ctx *c, const struct args *a)
 	char name[32], *key;
 	int64_t mark;
 	if (!allowed(c, RIGHT_READ, a->p[0]) || !ctx_period(c, &as_of, &grain, name, true) ||
-	    cache_lookup(c, "", &key, &mark))
+	    cache_lookup_unit(c, "", a->p[0], &key, &mark))
 		return;
 	char *method = ctx_query(c, "method"), *err = NULL;
 	bool cagr = method && !strcmp(method, "cagr");
 	struct unit_view v;
-	if (view_unit(c->s, a->p[0], as_of, grain, cagr ? EVAL_CAGR : EVAL_LINEAR, &v, &err)) {
+	struct held *ref;
+	struct hold *h = app_hold(c, a->p[0], &ref, &err);
+	if (!h || hold_status(h, as_of, grain, cagr ? EVAL_CAGR : EVAL_LINEAR, &v, &err)) {
 		reply_store_error(c, err);
 	} else {
 		json_t *rows = json_array();
@@ -659,6 +662,7 @@ static void api_status(struct ctx *c, const struct args *a)
 		view_unit_free(&v);
 		cache_put(c, key, mark, 0);
 	}
+	app_unhold(c, ref);
 	free(method);
 	free(err);
 	free(key);
@@ -671,18 +675,20 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	char name[32], *key;
 	int64_t mark;
 	if (!allowed(c, RIGHT_READ, a->p[0]) || !ctx_period(c, &as_of, &grain, name, true) ||
-	    cache_lookup(c, "", &key, &mark))
+	    cache_lookup_unit(c, "", a->p[0], &key, &mark))
 		return;
-	struct family f;
+	const struct family *f = NULL;
 	char *err = NULL;
-	if (view_family(c->s, a->p[0], grain, &f, &err)) {
+	struct held *ref;
+	struct hold *h = app_hold(c, a->p[0], &ref, &err);
+	if (!h || !(f = hold_family(h, &err))) {
 		reply_store_error(c, err);
-	} else if (!f.n) {
+	} else if (!f->n) {
 		reply_error(c, 404, "E_NOTHING",
 		            "Không có đơn vị trực thuộc nào có kế hoạch để tổng hợp");
 	} else if (ranking) {
-		struct rank_row *r;
-		size_t n = view_rank(&f, as_of, &r);
+		const struct rank_row *r;
+		size_t n = hold_rank(h, as_of, grain, &r);
 		json_t *items = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(items,
@@ -690,28 +696,40 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 			                                r[i].code, "name", r[i].name, "good",
 			                                r[i].good, "evaluated", r[i].evaluated,
 			                                "completion", r[i].completion));
-		free(r);
 		reply_json(c, 200,
 		           json_pack("{ssssssso}", "unit", a->p[0], "period", name, "method",
 		                     "completion = met or on track / evaluated; ties share a rank",
 		                     "items", items));
 		cache_put(c, key, mark, 0);
 	} else {
-		struct rollup_row *r;
-		size_t n = rollup(f.c, f.n, as_of, &r);
+		const struct rollup_row *r;
+		size_t n = hold_rollup(h, as_of, grain, &r);
 		json_t *local = json_array(); /* "UNIT CODE name": not linked up, not added */
-		for (size_t i = 0; i < f.nlocal; i++)
-			json_array_append_new(local, json_string(f.local[i]));
+		for (size_t i = 0; i < f->nlocal; i++)
+			json_array_append_new(local, json_string(f->local[i]));
 		reply_json(c, 200,
 		           json_pack("{sssssisoso}", "unit", a->p[0], "period", name, "children",
-		                     (int)f.n, "indicators", view_rollup_json(r, n), "local",
+		                     (int)f->n, "indicators", view_rollup_json(r, n), "local",
 		                     local));
-		free(r);
 		cache_put(c, key, mark, 0);
 	}
-	view_family_free(&f);
+	app_unhold(c, ref);
 	free(err);
 	free(key);
+}
+
+static void api_engine(struct ctx *c, const struct args *a)
+{
+	(void)a;
+	if (!c->signed_in) {
+		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
+		return;
+	}
+	if (strcmp(c->user.role, "admin")) {
+		reply_error(c, 403, "E_FORBIDDEN", "Tài khoản này không được làm việc đó");
+		return;
+	}
+	reply_json(c, 200, app_holds_json(c));
 }
 
 static void api_rollup(struct ctx *c, const struct args *a)
@@ -1482,6 +1500,10 @@ static const struct route routes[] = {
          true},
         {"GET", "/units/{unit}/rank", "Children ranked by completion (?period=)", false, api_rank,
          true},
+        {"GET", "/engine",
+         "The holds the reads come from: builds, children evaluated, figures read again "
+         "after writes (admin)",
+         false, api_engine, false},
         {"GET", "/units/{unit}/series",
          "Monthly aggregate of the unit and the units under it, from the live engine "
          "(?indicator=)",

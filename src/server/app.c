@@ -24,6 +24,7 @@ void app_init(struct app *a, bool secure)
 	pthread_mutex_init(&a->live_mu, NULL);
 	pthread_mutex_init(&a->heavy_mu, NULL);
 	a->heavy_max = 1;
+	a->holds = holds_new();
 }
 
 void app_free(struct app *a)
@@ -37,6 +38,7 @@ void app_free(struct app *a)
 	}
 	pthread_mutex_destroy(&a->cache_mu);
 	app_lives_free(a);
+	holds_free(a->holds);
 	pthread_mutex_destroy(&a->live_mu);
 	pthread_mutex_destroy(&a->heavy_mu);
 }
@@ -498,6 +500,20 @@ bool cache_lookup(struct ctx *c, const char *prefix, char **key, int64_t *mark)
 	return true;
 }
 
+bool cache_lookup_unit(struct ctx *c, const char *prefix, const char *unit, char **key,
+                       int64_t *mark)
+{
+	*mark = app_unit_token(c, unit);
+	*key = xasprintf("%s%s?%s", prefix, c->rq->path, c->rq->query);
+	bool hit = cache_get(c, *key, *mark);
+	if (!hit && !c->fast)
+		return false;
+	c->deferred = !hit;
+	free(*key);
+	*key = NULL;
+	return true;
+}
+
 /* The account of a login, through the typed account cache. 0 found, else
  * not. */
 static int user_of(struct ctx *c, const char *login, struct user_rec *u)
@@ -572,6 +588,10 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 		rs->status = 500;
 		reply_fault(&c, api);
 	} else {
+		/* From here the mark is the epoch: what is kept (facts, accounts,
+		 * answers) moves only when the store changed other than by a
+		 * figure recorded here (holds.c). */
+		c.mark = holds_sync(a->holds, c.mark);
 		identify(&c);
 		bool writes = !fast && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD");
 		if (writes)

@@ -44,9 +44,12 @@ struct app {
 		char *root;
 		struct live *l;
 		int64_t mark;
-		long builds, updates;
+		long builds, updates, used;
 	} lives[APP_LIVES];
-	int live_next;
+	long live_clock; /* the least recently used engine goes first */
+	/* The holds the reads come from, and the generations that key the
+	 * answers (holds.c). */
+	struct holds *holds;
 	/* Heavy work (a report in a file: a province's, a PDF by chromium):
 	 * at most heavy_max at once and APP_HEAVY_PER_ACCOUNT per account;
 	 * more is refused 429 with Retry-After, so that sign-in and reads
@@ -87,6 +90,7 @@ struct ctx {
 	int64_t mark;       /* store_change_mark when the request began */
 	int64_t write_mark; /* the mark before a write (app_write_begin) */
 	bool relinked;      /* the write changed links: the engines rebuild */
+	bool recorded;      /* the write recorded figures (app_recorded) */
 };
 
 /* A query parameter (decoded, caller frees) or NULL. */
@@ -164,6 +168,38 @@ void app_write_begin(struct ctx *c);
 void app_recorded(struct ctx *c, const struct obs_input *in, size_t n);
 void app_write_end(struct ctx *c);
 void app_lives_free(struct app *a);
+
+/* ---- holds.c: the holds reads come from ---------------------------------- */
+
+struct holds;
+struct hold;
+struct held;
+struct holds *holds_new(void);
+void holds_free(struct holds *hs);
+/* The store's mark seen by a request: the epoch (what facts, accounts
+ * and answers are kept at), moved when the store changed other than by
+ * this server's own writes. */
+int64_t holds_sync(struct holds *hs, int64_t mark);
+/* Returns the epoch the write starts at. */
+int64_t holds_write_begin(struct holds *hs, int64_t m0);
+/* figures_only: everything between the marks was figures this server
+ * recorded (app_recorded told the generations); else a new epoch. */
+void holds_write_end(struct holds *hs, int64_t m1, bool figures_only);
+/* A figure of unit was recorded: its generation and its ancestors' move,
+ * and their holds will read it again. */
+void holds_touched(struct holds *hs, struct store *s, const char *unit);
+/* What an answer about unit (and what is under it) is valid at. */
+int64_t app_unit_token(struct ctx *c, const char *unit);
+/* The hold of unit, up to date, for this thread alone until app_unhold;
+ * NULL with *err. */
+struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, char **err);
+void app_unhold(struct ctx *c, struct held *ref);
+/* The holds and their counters (builds, children evaluated, figures read
+ * again), for GET /api/v1/engine. */
+json_t *app_holds_json(struct ctx *c);
+/* cache_lookup for an answer about unit: kept while app_unit_token holds. */
+bool cache_lookup_unit(struct ctx *c, const char *prefix, const char *unit, char **key,
+                       int64_t *mark);
 
 /* Heavy work for the signed-in account may start: true, and app_heavy_end
  * when it is done; false with 429 and Retry-After written when the limits

@@ -1,9 +1,9 @@
 /* lives.c: the engines the server keeps (live.h). A write through the
  * server runs under live_mu: the store's mark before and after it tells
  * whether only this write happened in between; if so, each figure it
- * recorded is applied to the engines (live_put) and they move to the new
- * mark; if anything else changed the store, they are rebuilt when next
- * asked. */
+ * recorded is applied to the engines (live_put) and they stay at the
+ * epoch (holds.c); if anything else changed the store, the epoch moves and
+ * they are rebuilt when next asked. */
 #include "app.h"
 
 #include "live.h"
@@ -35,14 +35,17 @@ json_t *app_series(struct ctx *c, const char *unit, const char *indicator)
 	json_t *out = NULL;
 	pthread_mutex_lock(&a->live_mu);
 	struct live_slot *sl = slot_of(a, unit);
-	if (!sl) {
-		sl = &a->lives[a->live_next];
-		a->live_next = (a->live_next + 1) % APP_LIVES;
+	if (!sl) { /* a free slot, else the least recently used */
+		sl = &a->lives[0];
+		for (int i = 1; i < APP_LIVES && sl->root; i++)
+			if (!a->lives[i].root || a->lives[i].used < sl->used)
+				sl = &a->lives[i];
 		free(sl->root);
 		live_free(sl->l);
 		memset(sl, 0, sizeof *sl);
 		sl->root = xstrdup(unit);
 	}
+	sl->used = ++a->live_clock;
 	if (!sl->l || sl->mark != c->mark) {
 		live_free(sl->l);
 		sl->l = NULL;
@@ -78,6 +81,7 @@ void app_write_begin(struct ctx *c)
 	char *err = NULL;
 	c->write_mark = store_change_mark(c->s, &err);
 	free(err);
+	c->mark = holds_write_begin(c->app->holds, c->write_mark);
 }
 
 /* The figure just stored for one input, as the store has it. */
@@ -108,15 +112,19 @@ static void apply(struct ctx *c, const struct obs_input *in, struct live_slot *s
 
 void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 {
+	c->recorded = true;
+	for (size_t k = 0; k < n; k++) /* each unit once (a batch is one unit's) */
+		if (k == 0 || strcmp(in[k].unit, in[k - 1].unit))
+			holds_touched(c->app->holds, c->s, in[k].unit);
 	for (int i = 0; i < APP_LIVES; i++) {
 		struct live_slot *sl = &c->app->lives[i];
-		if (!sl->l || sl->mark != c->write_mark)
+		if (!sl->l || sl->mark != c->mark)
 			continue;
 		if (n > 500) {
 			sl->mark = -1; /* a big batch: rebuilding is quicker */
 			continue;
 		}
-		for (size_t k = 0; k < n && sl->mark == c->write_mark; k++)
+		for (size_t k = 0; k < n && sl->mark == c->mark; k++)
 			apply(c, &in[k], sl);
 	}
 }
@@ -129,12 +137,11 @@ void app_write_end(struct ctx *c)
 	int64_t foreign = m1 > m0 && c->signed_in
 	                          ? store_audit_foreign(c->s, m0, m1, c->user.login, &err)
 	                          : 0;
-	for (int i = 0; i < APP_LIVES && m1 != m0; i++) {
-		struct live_slot *sl = &a->lives[i];
-		/* Ours alone: the engine has it all (app_recorded). Else rebuild. */
-		sl->mark = sl->l && sl->mark == m0 && foreign == 0 && !c->relinked && m1 > m0 ? m1
-		                                                                              : -1;
-	}
+	/* Figures of ours alone: the generations moved (app_recorded) and the
+	 * engines have them. Anything else: a new epoch, everything again. */
+	holds_write_end(a->holds, m1,
+	                m1 >= m0 && m0 >= 0 && c->recorded && c->signed_in && foreign == 0 &&
+	                        !c->relinked);
 	free(err);
 	pthread_mutex_unlock(&a->live_mu);
 }

@@ -723,7 +723,7 @@ static void entry_view(struct ctx *c, const char *unit, const char *period, int 
                        enum period_kind grain, struct unit_view *v, bool *ok)
 {
 	char *err = NULL;
-	*ok = !view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, v, &err);
+	*ok = !pg_view_unit(c, unit, as_of, grain, v, &err);
 	if (!*ok) {
 		char code[40];
 		const char *msg;

@@ -259,7 +259,7 @@ void page_home(struct ctx *c, char *const *arg)
 		return;
 	struct unit_view v;
 	char *err = NULL;
-	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, &v, &err)) {
+	if (pg_view_unit(c, unit, as_of, grain, &v, &err)) {
 		char code[40];
 		const char *msg;
 		if (!strcmp(app_error_code(err, code, &msg), "E_NO_PLAN")) {

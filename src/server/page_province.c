@@ -2,6 +2,8 @@
  * indicator (figures, statuses, completeness, exports), and the periodic
  * report. */
 #include "pages.h"
+
+#include "hold.h"
 #include "sheet.h"
 
 #include <math.h>
@@ -24,7 +26,7 @@ static const char *short_vi(enum eval_status s)
 /* What the comparison shows: per shared indicator (the root's), its
  * aggregate over the units and each unit's evaluated row. */
 struct compare {
-	struct family f;
+	struct family f; /* borrowed from the unit's hold (app_hold): not freed here */
 	const struct plan *p;
 	struct plan own;
 	bool has_own;
@@ -79,7 +81,6 @@ static void compare_free(struct compare *m)
 	free(m->nmap);
 	if (m->has_own)
 		plan_free(&m->own);
-	view_family_free(&m->f);
 }
 
 static bool behind_any(const struct compare *m, const char *code)
@@ -353,15 +354,19 @@ void page_province(struct ctx *c, char *const *arg)
 	}
 	struct unit_rec u = {0};
 	struct compare m = {0};
-	if (store_unit_get(c->s, unit, &u, &err) || view_family(c->s, unit, grain, &m.f, &err)) {
-		if (u.code)
-			view_family_free(&m.f);
+	struct held *ref = NULL;
+	struct hold *h = NULL;
+	const struct family *held_family = NULL;
+	if (store_unit_get(c->s, unit, &u, &err) || !(h = app_hold(c, unit, &ref, &err)) ||
+	    !(held_family = hold_family(h, &err))) {
+		app_unhold(c, ref);
 		pg_error(c, "Không xem được", err);
 		free(err);
 		free(periods);
 		unit_rec_free(&u);
 		return;
 	}
+	m.f = *held_family; /* the family kept in memory, up to date */
 	compare_build(c, &m, &u, as_of, period);
 	char *loc = ctx_query(c, "loc"), *format = ctx_query(c, "format");
 	bool late = loc && !strcmp(loc, "cham");
@@ -434,6 +439,7 @@ void page_province(struct ctx *c, char *const *arg)
 	free(periods);
 	free(err);
 	compare_free(&m);
+	app_unhold(c, ref);
 	unit_rec_free(&u);
 }
 
@@ -476,15 +482,19 @@ void page_report(struct ctx *c, char *const *arg)
 	struct tm tm;
 	localtime_r(&c->now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	struct report r;
+	struct report r = {0};
 	struct buf out = {0};
 	bool heavy = false;
+	struct held *ref = NULL;
+	struct hold *h = NULL;
 	if (!ctype) {
 		pg_plain(c, 400, "Không có định dạng này",
 		         "Chọn docx, xlsx, pdf, html, csv hoặc json.");
 	} else if (!(heavy = app_heavy_begin(c))) {
 		ctype = NULL; /* 429, written */
-	} else if (report_build(c->s, unit, period && *period ? period : today, today, &r, &err) ||
+	} else if (!(h = app_hold(c, unit, &ref, &err)) ||
+	           report_build_held(h, c->s, period && *period ? period : today, today, &r,
+	                             &err) ||
 	           report_render(&r, format, &out, &err)) {
 		pg_error(c, "Không lập được báo cáo", err);
 	} else {
@@ -499,8 +509,9 @@ void page_report(struct ctx *c, char *const *arg)
 			        "Content-Disposition: attachment; filename=\"bao-cao-%s-%s.%s\"",
 			        unit, r.period, format);
 	}
-	if (ctype)
+	if (ctype && h)
 		report_free(&r);
+	app_unhold(c, ref);
 	if (heavy)
 		app_heavy_end(c);
 	buf_free(&out);

@@ -50,7 +50,7 @@ void page_overview(struct ctx *c, char *const *arg)
 	free(name);
 	size_t from = B->len;
 	prefix = xasprintf("page:%s:", period);
-	bool done = cache_lookup(c, prefix, &key, &mark);
+	bool done = cache_lookup_unit(c, prefix, unit, &key, &mark);
 	free(prefix);
 	if (done) {
 		free(periods);
@@ -58,7 +58,7 @@ void page_overview(struct ctx *c, char *const *arg)
 		return;
 	}
 	struct unit_view v;
-	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, &v, &err)) {
+	if (pg_view_unit(c, unit, as_of, grain, &v, &err)) {
 		char code[40];
 		const char *msg;
 		if (!strcmp(app_error_code(err, code, &msg), "E_NO_PLAN")) {

@@ -38,6 +38,10 @@ void pg_figure(struct ctx *c, double v);
 void pg_number(struct ctx *c, double v);
 /* The unit's evaluated view for ?period= (approved figures only for the
  * public); false with an error page written. */
+/* view_unit from the unit's hold in memory (app_hold), kept by every
+ * write: 0, or -1 with *err. */
+int pg_view_unit(struct ctx *c, const char *unit, int as_of, enum period_kind grain,
+                 struct unit_view *v, char **err);
 bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char period[32],
                   bool approved_only);
 /* A period named as people write it ("2026-Q3" → "Quý III/2026"); a name

@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE /* timegm */
 #include "pages.h"
 
+#include "hold.h"
+
 #include <math.h>
 #include <time.h>
 #include <stdio.h>
@@ -434,6 +436,20 @@ void pg_time(struct ctx *c, const char *utc)
 	           tm.tm_hour, tm.tm_min);
 }
 
+int pg_view_unit(struct ctx *c, const char *unit, int as_of, enum period_kind grain,
+                 struct unit_view *v, char **err)
+{
+	struct held *ref = NULL;
+	struct hold *h = app_hold(c, unit, &ref, err);
+	if (!h || hold_status(h, as_of, grain, EVAL_LINEAR, v, err)) {
+		app_unhold(c, ref);
+		return -1;
+	}
+	view_unit_detach(v); /* the page keeps it past the hold */
+	app_unhold(c, ref);
+	return 0;
+}
+
 bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char period[32],
                   bool approved_only)
 {
@@ -442,7 +458,7 @@ bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char per
 	if (!ctx_period(c, &as_of, &grain, period, false))
 		return false;
 	char *err = NULL;
-	if (view_unit(c->s, unit, as_of, grain, EVAL_LINEAR, v, &err)) {
+	if (pg_view_unit(c, unit, as_of, grain, v, &err)) {
 		pg_error(c, "Không xem được", err);
 		free(err);
 		return false;

@@ -601,8 +601,17 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 					return reply(conn, &j->resp);
 			}
 		}
-		MHD_suspend_connection(conn);
 		pthread_mutex_lock(&sv->mu);
+		if (sv->stopping) {
+			/* Stopping: the queue was answered and the workers may be
+			 * gone; a connection suspended now would never be resumed
+			 * (the stop would wait for it to its deadline, and
+			 * MHD_stop_daemon abort on it). */
+			pthread_mutex_unlock(&sv->mu);
+			unavailable(&j->resp, "Máy chủ đang dừng; chưa làm gì, xin thử lại sau");
+			return reply(conn, &j->resp);
+		}
+		MHD_suspend_connection(conn);
 		if (sv->tail)
 			sv->tail->next = j;
 		else

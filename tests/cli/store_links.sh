@@ -27,10 +27,12 @@ run imp-c 0 import "$p000" --unit C
 run imp-d 0 import "$p004" --unit D
 
 # Nothing to aggregate yet: the country says so, never an empty success.
+# Its communes, two levels down, are on different plans: added up by code
+# they would not be, so the answer says how to make them shared.
 run country-nothing 2 rollup --unit VN --period 2025-12
-grep -q "E_NOTHING" "$tmp/err" && ok || bad "country without plans: $(cat "$tmp/err")"
+grep -q "E_NO_PLAN.*plan catalogue --unit VN" "$tmp/err" && ok || bad "country without plans: $(cat "$tmp/err")"
 run country-report-nothing 2 report --unit VN --period 2025-12 --format json
-grep -q "E_NOTHING" "$tmp/err" && ok || bad "country report without plans: $(cat "$tmp/err")"
+grep -q "E_NO_PLAN" "$tmp/err" && ok || bad "country report without plans: $(cat "$tmp/err")"
 run country-rank-nothing 2 rank --unit VN --period 2025-12
 # Different plans, no plan of the province: never added by raw code.
 run no-catalogue 2 rollup --unit P --period 2025-12

@@ -1,0 +1,318 @@
+/* hold.c: a unit and what is under it, in memory, kept by each write. */
+#include "hold.h"
+
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int kix_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct hold_code *)a)->code, ((const struct hold_code *)b)->code);
+}
+
+static long kid_of(const struct hold *h, const char *unit)
+{
+	if (!h->f.n)
+		return -1;
+	struct hold_code key = {unit, 0};
+	const struct hold_code *hit = bsearch(&key, h->kix, h->f.n, sizeof *h->kix, kix_cmp);
+	return hit ? (long)hit->i : -1;
+}
+
+static void kid_clear(struct hold_kid *k)
+{
+	child_eval_free(&k->ev);
+	if (k->owned) {
+		for (size_t i = 0; i < k->no; i++)
+			obs_rec_free(&k->o[i]);
+		free(k->o);
+	}
+	memset(k, 0, sizeof *k);
+}
+
+static void last_clear(struct hold *h)
+{
+	for (int w = 0; w < HOLD_WAYS; w++) {
+		free(h->last[w].r);
+		free(h->last[w].k);
+		free(h->last[w].c);
+		free(h->last[w].ev);
+	}
+	memset(h->last, 0, sizeof h->last);
+}
+
+static bool is_commune(const struct unit_rec *u)
+{
+	return !strcmp(u->kind, "commune") || !strcmp(u->kind, "ward");
+}
+
+int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
+{
+	struct hold *h = xcalloc(1, sizeof *h);
+	h->root = xstrdup(unit);
+	plan_init(&h->p);
+	*out = NULL;
+	int found = store_unit_get(s, unit, &h->u, err);
+	if (found > 0)
+		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", unit);
+	if (found) {
+		hold_free(h);
+		return -1;
+	}
+	char *e = NULL;
+	found = store_plan_load(s, h->u.id, &h->p, &e);
+	if (found < 0) {
+		*err = e;
+		hold_free(h);
+		return -1;
+	}
+	free(e);
+	h->has_plan = found == 0;
+	if (h->has_plan && store_obs_list(s, h->u.id, NULL, &h->o, &h->no, err)) {
+		hold_free(h);
+		return -1;
+	}
+	/* A commune adds nothing up: no family to read. */
+	if (!is_commune(&h->u) && view_family(s, unit, PERIOD_MONTH, &h->f, &h->ferr)) {
+		char code[40];
+		const char *c = h->ferr && h->ferr[0] == '[' ? h->ferr + 1 : "";
+		size_t n = strcspn(c, "]");
+		snprintf(code, sizeof code, "%.*s", (int)(n < 39 ? n : 39), c);
+		view_family_free(&h->f);
+		memset(&h->f, 0, sizeof h->f);
+		if (strcmp(code, "E_NO_PLAN")) { /* a database error: nothing held */
+			*err = h->ferr;
+			h->ferr = NULL;
+			hold_free(h);
+			return -1;
+		}
+	}
+	h->kids = xcalloc(h->f.n * HOLD_WAYS + 1, sizeof *h->kids);
+	h->kix = xcalloc(h->f.n + 1, sizeof *h->kix);
+	for (size_t i = 0; i < h->f.n; i++)
+		h->kix[i] = (struct hold_code){h->f.c[i].code, i};
+	xqsort(h->kix, h->f.n, sizeof *h->kix, kix_cmp);
+	*out = h;
+	return 0;
+}
+
+void hold_free(struct hold *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; h->kids && i < h->f.n * HOLD_WAYS; i++)
+		kid_clear(&h->kids[i]);
+	free(h->kids);
+	free(h->kix);
+	last_clear(h);
+	view_family_free(&h->f);
+	free(h->ferr);
+	for (size_t i = 0; i < h->no; i++)
+		obs_rec_free(&h->o[i]);
+	free(h->o);
+	plan_free(&h->p);
+	unit_rec_free(&h->u);
+	free(h->root);
+	free(h);
+}
+
+bool hold_concerns(const struct hold *h, const char *unit)
+{
+	return !strcmp(unit, h->root) || kid_of(h, unit) >= 0;
+}
+
+int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err)
+{
+	bool own = !strcmp(unit, h->root);
+	long k = kid_of(h, unit);
+	if (!own && k < 0)
+		return 1;
+	struct unit_rec u = {0};
+	struct obs_rec *o = NULL;
+	size_t n = 0;
+	int found = store_unit_get(s, unit, &u, err);
+	if (found > 0)
+		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", unit);
+	if (found || store_obs_list(s, u.id, NULL, &o, &n, err)) {
+		unit_rec_free(&u);
+		return -1;
+	}
+	unit_rec_free(&u);
+	h->refreshes++;
+	last_clear(h);
+	if (own && h->has_plan) {
+		for (size_t i = 0; i < h->no; i++)
+			obs_rec_free(&h->o[i]);
+		free(h->o);
+		h->o = xcalloc(n + 1, sizeof *h->o);
+		for (size_t i = 0; i < n; i++)
+			h->o[i] = obs_rec_copy(&o[i]);
+		h->no = n;
+	}
+	if (k >= 0) {
+		/* The child's figures, renamed to the root's codes as view_family
+		 * does (what is not linked stays local). */
+		struct family *f = &h->f;
+		for (size_t i = 0; i < f->c[k].nobs; i++)
+			obs_rec_free(&f->obs[k][i]);
+		free(f->obs[k]);
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			const char *to = !f->lifted ? o[i].code
+			                 : o[i].code
+			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
+			                         : NULL;
+			if (!to || !plan_find_indicator(&f->plans[k], to)) {
+				obs_rec_free(&o[i]);
+				continue;
+			}
+			if (to != o[i].code) {
+				free(o[i].code);
+				o[i].code = xstrdup(to);
+			}
+			o[m++] = o[i];
+		}
+		f->obs[k] = o;
+		f->c[k].obs = o;
+		f->c[k].nobs = m;
+		o = NULL;
+		n = 0;
+		for (int w = 0; w < HOLD_WAYS; w++)
+			kid_clear(&h->kids[(size_t)k * HOLD_WAYS + (size_t)w]);
+	}
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	return 0;
+}
+
+/* The children at (as_of, grain): only those whose figures changed since
+ * their last evaluation at it, or all when a period not kept is asked, are
+ * evaluated. */
+static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct child *c,
+                     struct child_eval *ev)
+{
+	for (size_t i = 0; i < h->f.n; i++) {
+		struct hold_kid *k = NULL, *ways = &h->kids[i * HOLD_WAYS];
+		for (int w = 0; w < HOLD_WAYS && !k; w++)
+			if (ways[w].valid && ways[w].as_of == as_of && ways[w].grain == grain)
+				k = &ways[w];
+		if (!k) {
+			k = &ways[0];
+			for (int w = 1; w < HOLD_WAYS; w++)
+				if (!ways[w].valid || ways[w].used < k->used)
+					k = &ways[w];
+			kid_clear(k);
+			k->c = h->f.c[i];
+			if (grain == PERIOD_MONTH) {
+				k->o = (struct obs_rec *)h->f.c[i].obs;
+				k->no = h->f.c[i].nobs;
+			} else {
+				k->no = status_roll_periods(&h->f.plans[i], h->f.c[i].obs,
+				                            h->f.c[i].nobs, grain, &k->o);
+				k->owned = true;
+			}
+			k->c.obs = k->o;
+			k->c.nobs = k->no;
+			child_evaluate(&k->c, as_of, &k->ev);
+			k->valid = true;
+			k->as_of = as_of;
+			k->grain = grain;
+			h->evaluations++;
+		}
+		k->used = ++h->clock;
+		c[i] = k->c;
+		ev[i] = k->ev;
+	}
+}
+
+static struct hold_last *compute(struct hold *h, int as_of, enum period_kind grain)
+{
+	struct hold_last *l = &h->last[0];
+	for (int w = 0; w < HOLD_WAYS; w++)
+		if (h->last[w].valid && h->last[w].as_of == as_of && h->last[w].grain == grain) {
+			h->last[w].used = ++h->clock;
+			return &h->last[w];
+		}
+	for (int w = 1; w < HOLD_WAYS; w++)
+		if (!h->last[w].valid || h->last[w].used < l->used)
+			l = &h->last[w];
+	free(l->r);
+	free(l->k);
+	free(l->c);
+	free(l->ev);
+	memset(l, 0, sizeof *l);
+	size_t n = h->f.n;
+	struct child *c = xcalloc(n + 1, sizeof *c);
+	struct child_eval *ev = xcalloc(n + 1, sizeof *ev);
+	evaluate(h, as_of, grain, c, ev);
+	l->n = rollup_evaluated(c, ev, n, &l->r);
+	l->nk = view_rank_group(&h->f, &l->k, rank_evaluated(c, ev, n, &l->k));
+	l->c = c;
+	l->ev = ev;
+	l->valid = true;
+	l->as_of = as_of;
+	l->grain = grain;
+	l->used = ++h->clock;
+	return l;
+}
+
+const struct family *hold_family(struct hold *h, char **err)
+{
+	if (h->ferr) {
+		*err = xstrdup(h->ferr);
+		return NULL;
+	}
+	return &h->f;
+}
+
+size_t hold_rollup(struct hold *h, int as_of, enum period_kind grain, const struct rollup_row **out)
+{
+	const struct hold_last *l = compute(h, as_of, grain);
+	*out = l->r;
+	return l->n;
+}
+
+size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct rank_row **out)
+{
+	const struct hold_last *l = compute(h, as_of, grain);
+	*out = l->k;
+	return l->nk;
+}
+
+void hold_children(struct hold *h, int as_of, enum period_kind grain, const struct child **c,
+                   const struct child_eval **ev)
+{
+	const struct hold_last *l = compute(h, as_of, grain);
+	*c = l->c;
+	*ev = l->ev;
+}
+
+int hold_status(struct hold *h, int as_of, enum period_kind grain, enum eval_method method,
+                struct unit_view *v, char **err)
+{
+	memset(v, 0, sizeof *v);
+	if (!h->has_plan) {
+		*err = xstrdup("[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"");
+		plan_init(&v->p);
+		return -1;
+	}
+	v->u = h->u;
+	v->p = h->p;
+	v->borrowed = true;
+	if (h->no) {
+		v->o = xcalloc(h->no + 1, sizeof *v->o);
+		for (size_t i = 0; i < h->no; i++)
+			v->o[i] = obs_rec_copy(&h->o[i]);
+		v->no = h->no;
+	} else if (!is_commune(&h->u) && h->f.n) {
+		/* A province: from the units under it, as of the month. */
+		const struct rollup_row *r;
+		size_t n = hold_rollup(h, as_of, PERIOD_MONTH, &r);
+		view_aggregate_obs(v, r, n, as_of);
+	}
+	status_roll_periods_in_place(&v->p, &v->o, &v->no, grain);
+	v->n = status_evaluate(&v->p, v->o, v->no, as_of, method, &v->rows);
+	return 0;
+}

@@ -1,0 +1,94 @@
+/* hold.h: one unit and everything under it held in memory, the read path
+ * of status, roll-up, rank, summary, the unit pages and the reports, for
+ * the CLI and the server alike. Built once from the store (the unit, its
+ * plan and figures, and view_family's lifted children: every level of the
+ * tree, on shared indicators), then kept figure by figure: hold_refresh
+ * reads again only the unit a write touched. Each child's evaluation at a
+ * period is kept until its figures change, so a roll-up after a write
+ * evaluates that child alone, and a hold a write does not concern is not
+ * evaluated at all. The store stays the truth: a hold can always be built
+ * again from it and gives what view_unit and view_family give.
+ *
+ * Not thread-safe: the caller serialises the use of one hold. */
+#ifndef CHITIEU_HOLD_H
+#define CHITIEU_HOLD_H
+
+#include "views.h"
+
+#define HOLD_WAYS 2 /* periods kept evaluated at once (a page asks two) */
+
+struct hold_kid {
+	bool valid;
+	long used;
+	int as_of;
+	enum period_kind grain;
+	struct obs_rec *o; /* rolled to grain (owned), or the family's own at PERIOD_MONTH */
+	size_t no;
+	bool owned;
+	struct child c;
+	struct child_eval ev;
+};
+
+struct hold {
+	char *root;
+	struct unit_rec u;
+	struct plan p; /* its own, when has_plan */
+	bool has_plan;
+	struct obs_rec *o; /* its own figures, as stored */
+	size_t no;
+	struct family f;       /* the units under it (PERIOD_MONTH: raw, lifted) */
+	char *ferr;            /* why f is empty when view_family refused (E_NO_PLAN) */
+	struct hold_kid *kids; /* f.n x HOLD_WAYS */
+	struct hold_code {
+		const char *code;
+		size_t i;
+	} * kix; /* the children by code */
+	/* the last roll-ups and rankings computed, while nothing changed */
+	struct hold_last {
+		bool valid;
+		long used;
+		int as_of;
+		enum period_kind grain;
+		struct rollup_row *r;
+		size_t n;
+		struct rank_row *k;
+		size_t nk;
+		struct child *c; /* the children at (as_of, grain), with ev */
+		struct child_eval *ev;
+	} last[HOLD_WAYS];
+	long clock;
+	long evaluations; /* children evaluated, for the tests (hold_stats) */
+	long refreshes;   /* figures read again after a write */
+};
+
+/* Build from the store: 0, or -1 with *err (E_UNKNOWN_UNIT, a database
+ * error). A unit without a plan, or whose children cannot be added up,
+ * still loads: hold_status and hold_family say why when asked. */
+int hold_load(struct store *s, const char *unit, struct hold **out, char **err);
+void hold_free(struct hold *h);
+
+/* Whether the figures of unit concern h: the root itself or a unit under it
+ * that it adds up. */
+bool hold_concerns(const struct hold *h, const char *unit);
+
+/* Read the figures of unit (the root or a child) again from the store
+ * after a write: 0 done, 1 not a unit of h, -1 with *err. */
+int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err);
+
+/* The unit evaluated as view_unit does; v's u and p are the hold's
+ * (v->borrowed): v lives no longer than h. 0, or -1 with *err. */
+int hold_status(struct hold *h, int as_of, enum period_kind grain, enum eval_method method,
+                struct unit_view *v, char **err);
+
+/* The family (NULL with *err when view_family refused) and its roll-up and
+ * ranking at as_of, figures rolled up to grain first; the rows are the
+ * hold's, valid until the next call. */
+const struct family *hold_family(struct hold *h, char **err);
+size_t hold_rollup(struct hold *h, int as_of, enum period_kind grain,
+                   const struct rollup_row **out);
+size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct rank_row **out);
+/* The children at (as_of, grain) and their evaluations (f.n of each). */
+void hold_children(struct hold *h, int as_of, enum period_kind grain, const struct child **c,
+                   const struct child_eval **ev);
+
+#endif

@@ -1,0 +1,341 @@
+/* holds.c: the holds (hold.h) the server reads from, and what an answer's
+ * validity is keyed by.
+ *
+ * Generations: every unit has one, and a figure recorded through this
+ * server adds one to its unit's and to each ancestor's, so an answer about
+ * a unit (which reads that unit and what is under it) is kept while the
+ * unit's generation holds (app_unit_token), whatever happens in other
+ * provinces. The epoch moves when the store changed otherwise (another
+ * process, a plan, a link, an account: anything not a figure recorded
+ * here): then every answer, fact and hold is done again.
+ *
+ * A write does not wait for any recomputing: it appends the unit it
+ * touched to the pending list of each hold of that unit or an ancestor
+ * and moves the generations. The next reader of such a hold reads those
+ * units again from the store (hold_refresh) and evaluates only them; a
+ * reader of another hold finds it as it was. Holds are evicted by use
+ * (least recently used), and one in use lives on until released. */
+#include "app.h"
+
+#include "hold.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define HOLDS_MAX 16
+
+struct held {
+	char *root;
+	struct hold *h;
+	int64_t epoch; /* the epoch h was built at */
+	pthread_mutex_t mu;
+	int refs;
+	bool dropped; /* evicted while in use: freed when released */
+	long used, builds;
+	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
+	char **pending; /* units written since h last read them */
+	size_t npending, cap;
+};
+
+struct unode {
+	char *code;
+	int parent;
+	int64_t gen;
+};
+
+struct holds {
+	pthread_mutex_t mu;
+	struct held *slot[HOLDS_MAX];
+	long clock;
+	int64_t epoch, synced; /* synced: the store's change mark accounted for */
+	bool writing;
+	struct unode *units; /* sorted by code */
+	size_t nunits;
+	int64_t units_epoch; /* the epoch units was read at (0: never) */
+};
+
+struct holds *holds_new(void)
+{
+	struct holds *hs = xcalloc(1, sizeof *hs);
+	pthread_mutex_init(&hs->mu, NULL);
+	hs->epoch = 1;
+	hs->synced = -1;
+	return hs;
+}
+
+static void pending_clear(struct held *x)
+{
+	for (size_t i = 0; i < x->npending; i++)
+		free(x->pending[i]);
+	x->npending = 0;
+}
+
+static void held_free(struct held *x)
+{
+	pending_clear(x);
+	free(x->pending);
+	hold_free(x->h);
+	free(x->root);
+	pthread_mutex_destroy(&x->mu);
+	free(x);
+}
+
+static void units_free(struct holds *hs)
+{
+	for (size_t i = 0; i < hs->nunits; i++)
+		free(hs->units[i].code);
+	free(hs->units);
+	hs->units = NULL;
+	hs->nunits = 0;
+}
+
+void holds_free(struct holds *hs)
+{
+	if (!hs)
+		return;
+	for (int i = 0; i < HOLDS_MAX; i++)
+		if (hs->slot[i])
+			held_free(hs->slot[i]);
+	units_free(hs);
+	pthread_mutex_destroy(&hs->mu);
+	free(hs);
+}
+
+int64_t holds_sync(struct holds *hs, int64_t mark)
+{
+	pthread_mutex_lock(&hs->mu);
+	/* Moved while no write of ours is under way: another process. */
+	if (mark >= 0 && mark > hs->synced && !hs->writing) {
+		if (hs->synced >= 0 || mark > 0)
+			hs->epoch++;
+		hs->synced = mark;
+	}
+	int64_t e = hs->epoch;
+	pthread_mutex_unlock(&hs->mu);
+	return e;
+}
+
+int64_t holds_write_begin(struct holds *hs, int64_t m0)
+{
+	pthread_mutex_lock(&hs->mu);
+	if (m0 >= 0 && m0 > hs->synced) {
+		hs->epoch++;
+		hs->synced = m0;
+	}
+	hs->writing = true;
+	int64_t e = hs->epoch;
+	pthread_mutex_unlock(&hs->mu);
+	return e;
+}
+
+void holds_write_end(struct holds *hs, int64_t m1, bool figures_only)
+{
+	pthread_mutex_lock(&hs->mu);
+	hs->writing = false;
+	if (m1 > hs->synced) {
+		if (!figures_only)
+			hs->epoch++;
+		hs->synced = m1;
+	}
+	pthread_mutex_unlock(&hs->mu);
+}
+
+static int unode_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct unode *)a)->code, ((const struct unode *)b)->code);
+}
+
+static long unode_find(const struct holds *hs, const char *code)
+{
+	if (!hs->nunits || !code)
+		return -1;
+	struct unode key = {(char *)code, 0, 0};
+	const struct unode *hit = bsearch(&key, hs->units, hs->nunits, sizeof key, unode_cmp);
+	return hit ? hit - hs->units : -1;
+}
+
+/* The unit tree at the current epoch, under hs->mu. */
+static void units_load(struct holds *hs, struct store *s)
+{
+	if (hs->units_epoch == hs->epoch)
+		return;
+	struct unit_rec *u;
+	size_t n;
+	char *err = NULL;
+	if (store_unit_list(s, &u, &n, &err)) {
+		free(err);
+		return; /* tokens stay at the epoch alone: nothing kept is wrong */
+	}
+	units_free(hs);
+	hs->units = xcalloc(n + 1, sizeof *hs->units);
+	for (size_t i = 0; i < n; i++)
+		hs->units[i] = (struct unode){xstrdup(u[i].code), -1, 0};
+	hs->nunits = n;
+	xqsort(hs->units, n, sizeof *hs->units, unode_cmp);
+	for (size_t i = 0; i < n; i++) {
+		long k = unode_find(hs, u[i].code), p = unode_find(hs, u[i].parent_code);
+		if (k >= 0)
+			hs->units[k].parent = (int)p;
+	}
+	for (size_t i = 0; i < n; i++)
+		unit_rec_free(&u[i]);
+	free(u);
+	hs->units_epoch = hs->epoch;
+}
+
+int64_t app_unit_token(struct ctx *c, const char *unit)
+{
+	struct holds *hs = c->app->holds;
+	pthread_mutex_lock(&hs->mu);
+	units_load(hs, c->s);
+	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	/* Generations below 2^24 a epoch; past that, a new epoch. */
+	int64_t t = hs->epoch * ((int64_t)1 << 24) + (k >= 0 ? hs->units[k].gen : 0);
+	pthread_mutex_unlock(&hs->mu);
+	return t;
+}
+
+void holds_touched(struct holds *hs, struct store *s, const char *unit)
+{
+	pthread_mutex_lock(&hs->mu);
+	units_load(hs, s);
+	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	if (k < 0) { /* the tree unread, or a unit not in it: everything again */
+		hs->epoch++;
+		pthread_mutex_unlock(&hs->mu);
+		return;
+	}
+	for (int at = (int)k, steps = 0; at >= 0 && steps < 64;
+	     at = hs->units[at].parent, steps++) {
+		if (++hs->units[at].gen >= (int64_t)1 << 24) {
+			hs->epoch++; /* generations start again at a new epoch */
+			break;
+		}
+		for (int i = 0; i < HOLDS_MAX; i++) {
+			struct held *x = hs->slot[i];
+			if (!x || strcmp(x->root, hs->units[at].code))
+				continue;
+			bool seen = false;
+			for (size_t j = 0; j < x->npending && !seen; j++)
+				seen = !strcmp(x->pending[j], unit);
+			if (!seen) {
+				x->pending = xgrow(x->pending, &x->cap, x->npending + 1,
+				                   sizeof *x->pending);
+				x->pending[x->npending++] = xstrdup(unit);
+			}
+		}
+	}
+	pthread_mutex_unlock(&hs->mu);
+}
+
+struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, char **err)
+{
+	struct holds *hs = c->app->holds;
+	pthread_mutex_lock(&hs->mu);
+	struct held *x = NULL;
+	int free_at = -1, lru = -1;
+	for (int i = 0; i < HOLDS_MAX && !x; i++) {
+		if (!hs->slot[i])
+			free_at = free_at < 0 ? i : free_at;
+		else if (!strcmp(hs->slot[i]->root, unit))
+			x = hs->slot[i];
+		else if (lru < 0 || hs->slot[i]->used < hs->slot[lru]->used)
+			lru = i;
+	}
+	if (!x) {
+		int at = free_at >= 0 ? free_at : lru;
+		if (free_at < 0) {
+			struct held *old = hs->slot[at];
+			if (old->refs)
+				old->dropped = true; /* freed by its last reader */
+			else
+				held_free(old);
+		}
+		x = xcalloc(1, sizeof *x);
+		x->root = xstrdup(unit);
+		pthread_mutex_init(&x->mu, NULL);
+		hs->slot[at] = x;
+	}
+	x->refs++;
+	x->used = ++hs->clock;
+	pthread_mutex_unlock(&hs->mu);
+
+	pthread_mutex_lock(&x->mu);
+	pthread_mutex_lock(&hs->mu);
+	int64_t epoch = hs->epoch;
+	char **pending = x->pending;
+	size_t npending = x->npending;
+	x->pending = NULL;
+	x->npending = x->cap = 0;
+	pthread_mutex_unlock(&hs->mu);
+	int rc = 0;
+	if (!x->h || x->epoch != epoch) {
+		if (x->h) {
+			x->evals_base += x->h->evaluations;
+			x->refreshes_base += x->h->refreshes;
+		}
+		hold_free(x->h);
+		x->h = NULL;
+		rc = hold_load(c->s, unit, &x->h, err);
+		x->epoch = epoch;
+		x->builds++;
+	} else {
+		for (size_t i = 0; i < npending && !rc; i++)
+			rc = hold_refresh(x->h, c->s, pending[i], err) < 0 ? -1 : 0;
+		if (rc) { /* read again in full next time */
+			x->evals_base += x->h->evaluations;
+			x->refreshes_base += x->h->refreshes;
+			hold_free(x->h);
+			x->h = NULL;
+		}
+	}
+	for (size_t i = 0; i < npending; i++)
+		free(pending[i]);
+	free(pending);
+	*ref = x;
+	if (rc) {
+		app_unhold(c, x);
+		*ref = NULL;
+		return NULL;
+	}
+	return x->h;
+}
+
+void app_unhold(struct ctx *c, struct held *x)
+{
+	if (!x)
+		return;
+	struct holds *hs = c->app->holds;
+	long evals = x->evals_base + (x->h ? x->h->evaluations : 0),
+	     refreshes = x->refreshes_base + (x->h ? x->h->refreshes : 0);
+	pthread_mutex_unlock(&x->mu);
+	pthread_mutex_lock(&hs->mu);
+	x->evals = evals;
+	x->refreshes = refreshes;
+	bool gone = --x->refs == 0 && x->dropped;
+	pthread_mutex_unlock(&hs->mu);
+	if (gone)
+		held_free(x);
+}
+
+json_t *app_holds_json(struct ctx *c)
+{
+	struct holds *hs = c->app->holds;
+	json_t *a = json_array();
+	pthread_mutex_lock(&hs->mu);
+	for (int i = 0; i < HOLDS_MAX; i++) {
+		struct held *x = hs->slot[i];
+		if (!x)
+			continue;
+		long k = unode_find(hs, x->root);
+		json_array_append_new(
+		        a, json_pack("{sssisIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
+		                     "evaluations", (json_int_t)x->evals, "refreshes",
+		                     (json_int_t)x->refreshes, "pending", (json_int_t)x->npending,
+		                     "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0)));
+	}
+	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
+	pthread_mutex_unlock(&hs->mu);
+	return o;
+}
