@@ -41,7 +41,7 @@ run vn-rank 0 rank --unit VN --period 2025-12 --format json
 jq -e 'length == 2 and (map(.code) | sort) == ["P", "Q"]' "$tmp/out" > /dev/null &&
 	ok || bad "VN ranks its 2 provinces: $(head -c 300 "$tmp/out")"
 run vn-report 0 report --unit VN --period 2025-12 --format json
-jq -e '(.communes | map(select(.code == "II.7"))[0].value) == 45 and (.ranking | length) == 2' \
+jq -e '(.rollup | map(select(.code == "II.7"))[0].value) == 45 and (.ranking | length) == 2' \
 	"$tmp/out" > /dev/null && ok || bad "VN report: $(head -c 400 "$tmp/out")"
 # Truly nothing: a province with no commune at all.
 run r 0 unit add --code R --name "Tỉnh R" --kind province --parent VN
