@@ -5,6 +5,8 @@
 #include "agency.h"
 #include "period.h"
 #include "review.h"
+#include "settings.h"
+#include "store.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -122,8 +124,16 @@ static void cutoffs(struct list *l, struct store *s, const struct unit_rec *u, c
 		*rc = -1;
 		return;
 	}
+	char *doc = NULL, *e = NULL;
+	struct unit_settings set = {0};
+	bool have_set =
+	        !store_unit_settings_get(s, u->code, &doc, &e) && !settings_parse(doc, &set, &e);
+	free(doc);
+	free(e);
 	static const enum period_kind kinds[] = {PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR};
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0] && !*rc; k++) {
+		int send_day = have_set ? settings_send_day(&set, kinds[k], u->kind)
+		                        : deadline_default_day(u->kind);
 		struct period q;
 		char start[11], end[11], name[PERIOD_NAME_SIZE];
 		if (period_of_date(today, day, kinds[k], &q))
@@ -157,10 +167,15 @@ static void cutoffs(struct list *l, struct store *s, const struct unit_rec *u, c
 		struct inbox_msg *m = add(l, INBOX_CUTOFF, u->code);
 		m->key = xasprintf("cut:%s:%s:%zu", u->code, name, missing);
 		m->period = xstrdup(name);
+		/* The sending deadline (Decree 09/2019, by the unit's settings). */
+		char due[11] = "", due_vi[16] = "";
+		if (send_day > 0 && !deadline_of(&q, day, send_day, due))
+			deadline_words(due, due_vi);
 		m->text =
-		        xasprintf("%s chốt số liệu ngày %.2s/%.2s/%.4s (còn %ld ngày): %zu/%zu chỉ "
-		                  "tiêu chưa có số liệu",
-		                  lab, end + 8, end + 5, end, left, missing, total);
+		        xasprintf("%s chốt số liệu ngày %.2s/%.2s/%.4s (còn %ld ngày)%s%s: %zu/%zu "
+		                  "chỉ tiêu chưa có số liệu",
+		                  lab, end + 8, end + 5, end, left,
+		                  *due_vi ? ", hạn gửi báo cáo " : "", due_vi, missing, total);
 	}
 }
 

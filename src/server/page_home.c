@@ -92,7 +92,17 @@ static void to_enter(struct ctx *c, const struct unit_view *v, const char *perio
 	date_vi(c, start);
 	buf_puts(B, " đến hết <strong>");
 	date_vi(c, end);
-	buf_puts(B, "</strong>.</p><ul class=\"todo\">");
+	buf_puts(B, "</strong>");
+	/* The report's sending deadline (Decree 09/2019, the unit's settings). */
+	char due[11], from[11], to[11];
+	if (!report_deadline(c->s, v->u.code, period, due, from, to, &err)) {
+		buf_puts(B, "; hạn gửi báo cáo <strong>");
+		date_vi(c, due);
+		buf_puts(B, "</strong>");
+	}
+	free(err);
+	err = NULL;
+	buf_puts(B, ".</p><ul class=\"todo\">");
 	for (size_t i = 0; i < v->n; i++) {
 		const struct indicator *x = v->rows[i].ind;
 		bool has = false;

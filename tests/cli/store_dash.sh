@@ -65,6 +65,7 @@ has "href=\"/don-vi/DEMO/tinh?period=2025-12\"" "comparison from the dashboard" 
 get vanphong /don-vi/DEMO-A/viec-can-lam todo
 has "Kỳ đang mở" "open period" todo
 grep -qE 'đến hết <strong>[0-9]{2}/[0-9]{2}/[0-9]{4}</strong>' "$tmp/todo" && ok || bad "cut-off as dd/mm/yyyy"
+grep -qE 'hạn gửi báo cáo <strong>[0-9]{2}/[0-9]{2}/[0-9]{4}</strong>' "$tmp/todo" && ok || bad "the sending deadline (Decree 09)"
 has "Chờ duyệt" "office: waiting for approval" todo
 has "Chưa báo cáo kỳ" "office: who has not reported" todo
 has "Cơ quan chủ trì" "office: lead agencies" todo

@@ -196,7 +196,8 @@ run "restore" 0 restore "$tmp/dump.json" --db "$tmp/restored.db"
 
 # ---- the inbox also says: a cut-off closing with figures missing, overdue tasks ------------------------------
 # A commune on plan 001 (it has tasks, some due long ago), its cut-off day
-# set so that the window holding today closes within two to six days.
+# set so that the window holding today closes within two to six days; the
+# sentence also gives the sending deadline (Decree 09/2019, deadline_of).
 day=$(TZ=Asia/Ho_Chi_Minh date +%-d)
 if [ "$day" -le 25 ]; then cut=$((day + 3)); else cut=2; fi
 run "unit with a cut-off day" 0 unit add --code DEMO-T --name "Xã Thử (demo)" --kind commune --parent DEMO --cutoff-day "$cut"
@@ -205,7 +206,7 @@ echo "$pw" | run "office of DEMO-T" 0 user add --login vpthu --name "Văn phòng
 [ "$(signin vpthu)" = 200 ] && ok || bad "sign in vpthu"
 [ "$(as vpthu GET /api/v1/me/inbox)" = 200 ] && ok || bad "inbox of DEMO-T: $(cat "$tmp/body")"
 jq -e '[.items[] | select(.kind == "cutoff")] | length >= 1' "$tmp/body" > /dev/null && ok || bad "a cut-off closing: $(head -c 400 "$tmp/body")"
-jq -e '.items[] | select(.kind == "cutoff") | .text | test("chốt số liệu ngày [0-9]{2}/[0-9]{2}/[0-9]{4} \\(còn [0-6] ngày\\): [0-9]+/[0-9]+ chỉ tiêu chưa có số liệu")' "$tmp/body" > /dev/null && ok || bad "the cut-off's sentence: $(jq -r '.items[] | select(.kind == "cutoff") | .text' "$tmp/body")"
+jq -e '.items[] | select(.kind == "cutoff") | .text | test("chốt số liệu ngày [0-9]{2}/[0-9]{2}/[0-9]{4} \\(còn [0-6] ngày\\), hạn gửi báo cáo [0-9]{2}/[0-9]{2}/[0-9]{4}: [0-9]+/[0-9]+ chỉ tiêu chưa có số liệu")' "$tmp/body" > /dev/null && ok || bad "the cut-off's sentence: $(jq -r '.items[] | select(.kind == "cutoff") | .text' "$tmp/body")"
 overdue=$(jq '[.items[] | select(.kind == "overdue")] | length' "$tmp/body")
 as vpthu GET "/api/v1/units/DEMO-T/tasks?per_page=500&period=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m)" > /dev/null
 want=$(jq '[.items[] | select(.overdue == true)] | length' "$tmp/body")
