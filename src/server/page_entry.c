@@ -299,11 +299,6 @@ static void entry_row(struct ctx *c, const struct unit_view *v, const struct ind
 	}
 	figure_fields(c, src, x, o);
 	input(c, src, K_E, x, o, "Minh chứng");
-	buf_puts(B, "<a href=\"minh-chung?indicator="); /* beside this page */
-	pg_esc(c, x->code);
-	buf_puts(B, "&amp;period=");
-	pg_esc(c, period);
-	buf_puts(B, "\">Tải tệp lên</a>");
 	if (o && o->evidence && !strncmp(o->evidence, "/don-vi/", 8)) {
 		buf_puts(B, " <a href=\"");
 		pg_esc(c, o->evidence);
@@ -446,7 +441,10 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 	buf_puts(B, "\">");
 	buttons(c);
 	buf_puts(B, "<p class=\"hint\">Nháp được lưu tự động khi rời mỗi ô (cần JavaScript); "
-	            "không có JavaScript thì bấm “Lưu nháp”.</p>");
+	            "không có JavaScript thì bấm “Lưu nháp”. Minh chứng là đường dẫn, hoặc <a "
+	            "href=\"minh-chung?period=");
+	pg_esc(c, period);
+	buf_puts(B, "\">tải tệp minh chứng lên</a> (chọn chỉ tiêu ở trang đó).</p>");
 	size_t shown = 0;
 	const char *group = NULL;
 	for (size_t i = 0; i < v->p.nind; i++) {

@@ -177,9 +177,14 @@ static void upload_form(struct ctx *c, const char *unit, const char *code, const
 		pg_esc(c, problem);
 		buf_puts(B, "</p>");
 	}
-	buf_puts(B, "<p>Chỉ tiêu <strong>");
-	pg_esc(c, code ? code : "");
-	buf_puts(B, "</strong>, kỳ ");
+	bool choose = !code || !*code; /* from the entry page's one link */
+	if (choose) {
+		buf_puts(B, "<p>Kỳ ");
+	} else {
+		buf_puts(B, "<p>Chỉ tiêu <strong>");
+		pg_esc(c, code);
+		buf_puts(B, "</strong>, kỳ ");
+	}
 	pg_period(c, period);
 	buf_printf(B,
 	           ". Tệp PDF, JPEG, PNG, DOCX hoặc XLSX, tối đa %d byte (khoảng 1 MB); "
@@ -188,9 +193,36 @@ static void upload_form(struct ctx *c, const char *unit, const char *code, const
 	           "name=\"csrf\" value=\"",
 	           EVIDENCE_MAX);
 	pg_esc(c, c->sess.csrf);
-	buf_puts(B, "\"><input type=\"hidden\" name=\"indicator\" value=\"");
-	pg_esc(c, code ? code : "");
-	buf_puts(B, "\"><input type=\"hidden\" name=\"period\" value=\"");
+	if (choose) { /* the indicators this account may record */
+		struct plan p;
+		struct unit_rec u = {0};
+		char *err = NULL;
+		buf_puts(B, "\"><label for=\"chi-tieu\">Chỉ tiêu</label><select id=\"chi-tieu\" "
+		            "name=\"indicator\" required>");
+		if (!store_unit_get(c->s, unit, &u, &err) &&
+		    !store_plan_load(c->s, u.id, &p, &err)) {
+			for (size_t i = 0; i < p.nind; i++) {
+				if (!ctx_leads(c, &p.ind[i]))
+					continue;
+				buf_puts(B, "<option value=\"");
+				pg_esc(c, p.ind[i].code);
+				buf_puts(B, "\">");
+				pg_esc(c, p.ind[i].code);
+				buf_puts(B, " ");
+				pg_esc(c, p.ind[i].name);
+				buf_puts(B, "</option>");
+			}
+			plan_free(&p);
+		}
+		unit_rec_free(&u);
+		free(err);
+		buf_puts(B, "</select>");
+	} else {
+		buf_puts(B, "\"><input type=\"hidden\" name=\"indicator\" value=\"");
+		pg_esc(c, code);
+		buf_puts(B, "\">");
+	}
+	buf_puts(B, "<input type=\"hidden\" name=\"period\" value=\"");
 	pg_esc(c, period ? period : "");
 	buf_puts(B, "\"><label for=\"tep\">Tệp minh chứng</label><input id=\"tep\" type=\"file\" "
 	            "name=\"file\" accept=\".pdf,.jpg,.jpeg,.png,.docx,.xlsx\" required>"

@@ -112,6 +112,14 @@ has '(đã báo cáo 3/73)' "CSV completeness" csv
 get tinh "/don-vi/DEMO/tinh?period=2025-12&format=xlsx" xlsx
 [ "$(head -c 2 "$tmp/xlsx")" = PK ] && ok || bad "XLSX is not a zip"
 
+# The entry form of the commune office (all 73 indicators, each with its
+# fields, target, last figure and unit): small too (it weighed 64,181 bytes
+# with a file-upload link on every row; now one link to the upload page).
+get vanphong /don-vi/DEMO-A/nhap-lieu entry
+size=$(wc -c < "$tmp/entry")
+[ "$(status entry)" = 200 ] && [ "$size" -gt 20000 ] && [ "$size" -lt 61440 ] && ok || bad "the office's entry form: $(status entry), $size bytes"
+has "minh-chung?period=" "one link to upload evidence files" entry
+
 # Every page: small, no codes, gzip.
 pages="/don-vi/DEMO /don-vi/DEMO/bang-dieu-khien /don-vi/DEMO/tinh /don-vi/DEMO-A /don-vi/DEMO-A/viec-can-lam
 /don-vi/DEMO-A/chi-tieu/I.3 /don-vi/DEMO-HX /don-vi/NOPE /don-vi/DEMO-A/chi-tieu/NOPE"
