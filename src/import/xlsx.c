@@ -8,6 +8,8 @@
  * is running text (titles, "Nơi nhận"), not a table row. */
 #include "ooxml.h"
 
+#include "figure.h"
+#include "xlsx_sheet.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -144,6 +146,7 @@ struct sheet {
 	int style;
 	struct buf v;
 	bool cut; /* columns or rows past the limits */
+	bool raw; /* numbers and booleans as stored (xlsx_sheet_csv), not as shown */
 };
 
 /* "AB12" -> column 27 (0-based), row 12; false when not a reference. */
@@ -229,6 +232,8 @@ static char *show_number(const char *v, bool percent)
 	return percent ? xasprintf("%s%%", s) : xstrdup(s);
 }
 
+static char *raw_number(const char *v);
+
 static void sheet_end(void *ud, const char *name)
 {
 	struct sheet *sh = ud;
@@ -251,6 +256,10 @@ static void sheet_end(void *ud, const char *name)
 			char *e;
 			unsigned long i = strtoul(v, &e, 10);
 			text = xstrdup(e != v && !*e && i < sh->sst->n ? sh->sst->v[i] : "");
+		} else if (sh->raw && (!strcmp(sh->type, "n") || !*sh->type)) {
+			text = raw_number(v);
+		} else if (sh->raw && !strcmp(sh->type, "b")) {
+			text = xstrdup(v);
 		} else if (!strcmp(sh->type, "n") || !*sh->type) {
 			bool pct = sh->style >= 0 && (size_t)sh->style < sh->sty->n &&
 			           sh->sty->percent[sh->style];
@@ -473,4 +482,126 @@ out:
 		free(book.rel_target[i]);
 	}
 	return rc;
+}
+
+/* ---- the first sheet as CSV text (xlsx_sheet.h) ---- */
+
+/* A number cell's value as stored: kept when plain, an exponent form
+ * ("1.5E-2") rewritten as figure_write's exact text. */
+static char *raw_number(const char *v)
+{
+	if (!strpbrk(v, "eE"))
+		return xstrdup(v);
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end || !isfinite(d))
+		return xstrdup(v);
+	char s[FIGURE_SIZE];
+	figure_write(d, s);
+	return xstrdup(s);
+}
+
+static void csv_cell(struct buf *b, const char *s, int *line)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		if (*s == '\n') /* csv_parse counts the lines by their LFs */
+			(*line)++;
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err)
+{
+	*err = NULL;
+	if (!ooxml_sniff(data, n)) {
+		*err = xstrdup("tệp không phải bảng tính Excel (.xlsx): không có dạng nén ZIP của "
+		               "Excel; hãy lưu lại bằng Excel dạng .xlsx hoặc xuất ra CSV (UTF-8)");
+		return NULL;
+	}
+	struct ooxml *z = ooxml_open(data, n, err);
+	if (!z)
+		return NULL;
+	struct strings sst = {.cur = BUF_INIT};
+	struct styles sty = {0};
+	struct book book = {0};
+	struct sheet sh = {.sst = &sst, .sty = &sty, .v = BUF_INIT, .raw = true};
+	size_t total = 0;
+	sh.total = &total;
+	char *out = NULL;
+	struct ooxml_sax s1 = {book_start, NULL, NULL, &book};
+	struct ooxml_sax s2 = {rels_start, NULL, NULL, &book};
+	struct ooxml_sax s3 = {sst_start, sst_end, sst_text, &sst};
+	struct ooxml_sax ss = {sheet_start, sheet_end, sheet_text, &sh};
+	if (!ooxml_has(z, "xl/workbook.xml")) {
+		*err = xstrdup("tệp nén ZIP này không phải bảng tính Excel (.xlsx); hãy chọn tệp "
+		               ".xlsx hoặc .csv chứa số liệu");
+		goto out;
+	}
+	if (parse_part(z, "xl/workbook.xml", &s1, true, err) ||
+	    parse_part(z, "xl/_rels/workbook.xml.rels", &s2, false, err) ||
+	    parse_part(z, "xl/sharedStrings.xml", &s3, false, err))
+		goto out;
+	if (book.nsheet == 0) {
+		*err = xstrdup("tệp Excel không có trang tính nào; hãy nhập số liệu vào trang tính "
+		               "đầu tiên rồi tải lên lần nữa");
+		goto out;
+	}
+	char *part = sheet_part(&book, 0);
+	int r = parse_part(z, part, &ss, true, err);
+	free(part);
+	if (r)
+		goto out;
+	if (sh.cut && total >= MAX_ROWS) {
+		*err = xasprintf(
+		        "trang tính quá lớn: quá %d dòng; hãy chia thành nhiều tệp nhỏ hơn",
+		        MAX_ROWS);
+		goto out;
+	}
+	xqsort(sh.rows, sh.n, sizeof *sh.rows, cmp_row);
+	struct buf b = BUF_INIT;
+	int line = 1; /* the line the next row starts on */
+	for (size_t i = 0; i < sh.n; i++) {
+		struct xrow *x = &sh.rows[i];
+		int used = 0;
+		for (int c = 0; c < x->ncell; c++)
+			if (x->cell[c] && *x->cell[c])
+				used = c + 1;
+		if (!used)
+			continue;
+		while (line < x->r && x->r < 10000) {
+			buf_putc(&b, '\n');
+			line++;
+		}
+		for (int c = 0; c < used; c++) {
+			if (c)
+				buf_putc(&b, ',');
+			csv_cell(&b, x->cell[c] ? x->cell[c] : "", &line);
+		}
+		buf_putc(&b, '\n');
+		line++;
+	}
+	*len = b.len;
+	out = b.len ? buf_detach(&b) : xstrdup("");
+out:
+	sheet_free(&sh);
+	ooxml_close(z);
+	for (size_t i = 0; i < sst.n; i++)
+		free(sst.v[i]);
+	free(sst.v);
+	buf_free(&sst.cur);
+	for (int i = 0; i < book.nsheet; i++)
+		free(book.sheet_rid[i]);
+	for (int i = 0; i < book.nrel; i++) {
+		free(book.rel_id[i]);
+		free(book.rel_target[i]);
+	}
+	return out;
 }
