@@ -340,7 +340,7 @@ void page_admin(struct ctx *c, char *const *arg)
 	pg_esc(c, unit);
 	buf_puts(B, "/nhat-ky\">Nhật ký thay đổi</a> · <a href=\"/don-vi/");
 	pg_esc(c, unit);
-	buf_puts(B, "/nhap-tep\">Nhập số liệu từ tệp CSV</a></p>");
+	buf_puts(B, "/nhap-tep\">Nhập số liệu từ tệp CSV hoặc Excel</a></p>");
 	if (notice) {
 		buf_printf(B, "<p class=\"%s\" role=\"status\">", status == 200 ? "ok" : "error");
 		pg_esc(c, notice);
@@ -717,6 +717,8 @@ void page_import(struct ctx *c, char *const *arg)
 			buf_puts(B, "<p class=\"error\" role=\"alert\">");
 			pg_esc(c, ferr ? ferr : "Chưa có nội dung CSV hay tệp số liệu.");
 			buf_puts(B, "</p>");
+			if (ferr && !text) /* keep what was pasted */
+				text = ctx_form(c, "csv");
 		}
 		import_form(c, text);
 		free(text), free(mode), free(ferr);

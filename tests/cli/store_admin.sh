@@ -248,8 +248,9 @@ has 'Đã ghi 2 số liệu' "the XLSX's good rows written"
 [ "$(count "SELECT o.value FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.2' AND o.period = '2026-01'")" = 12.5 ] && ok || bad "the XLSX's exponent cell stored as $(count "SELECT o.value FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.2' AND o.period = '2026-01'")"
 # A file named .xlsx that is not a workbook: a Vietnamese reason, nothing written.
 printf 'unit,indicator,period,value\nA,I.3,2026-01,9\n' > "$tmp/fake.xlsx"
-[ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/fake.xlsx" so-lieu.xlsx mode=import)" = 422 ] && ok || bad "a text file named .xlsx: $(head -c 300 "$tmp/body")"
+[ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/fake.xlsx" so-lieu.xlsx mode=import csv=noi-dung-da-dan)" = 422 ] && ok || bad "a text file named .xlsx: $(head -c 300 "$tmp/body")"
 has 'Không đọc được tệp &quot;so-lieu.xlsx&quot;: tệp không phải bảng tính Excel (.xlsx)' "a text file named .xlsx: the reason"
+has '>noi-dung-da-dan</textarea>' "the pasted text kept when the file cannot be read"
 [ "$(obs)" = $((before + 2)) ] && ok || bad "a text file named .xlsx wrote figures"
 # A CSV file uploaded reads as its text.
 [ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/fake.xlsx" so-lieu.csv mode=import)" = 200 ] && ok || bad "import a CSV file: $(head -c 300 "$tmp/body")"
