@@ -12,7 +12,10 @@
  * from column A. Text cells come from the shared strings or inline; number
  * cells keep their value as the file stores it ("70", "0.7"; an exponent
  * form is rewritten by figure_write, never rounded), without any display
- * format; booleans are "1" or "0". The OOXML reader's limits hold (entries,
+ * format, except dates: a number cell whose format is a date is that day
+ * ("2026-01-15"), or its month ("2026-01") when the format shows no day
+ * (mmm-yy, mm/yyyy), in the 1900 or 1904 date system; booleans are "1" or
+ * "0". The OOXML reader's limits hold (entries,
  * expanded size, depth, rows, 64 columns). Returns the text (caller frees)
  * with its length in *len, or NULL with *err a Vietnamese sentence. */
 char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err);

@@ -191,11 +191,14 @@ has 'Đã ghi 1 số liệu' "the good rows written"
 # Importing an Excel file (.xlsx, the first sheet; header by name, in any
 # order): the same preview, modes and checks as the CSV text. Rows 2 and 4
 # are good (a number cell 0.1, and 1.25E1 stored with an exponent, written
-# back exactly as 12.5), row 3 names an unknown indicator.
+# back exactly as 12.5; row 2's period is a date cell shown "mm/yyyy", read
+# as the month 2026-01), row 3 names an unknown indicator.
 python3 - "$tmp/f.xlsx" << 'PY'
 import sys, zipfile
 sst = ["period", "unit", "indicator", "value", "A", "I.1", "2026-01", "NOPE"]
 def c(ref, v, t=None):
+    if t == "month":
+        return '<c r="%s" s="1"><v>%s</v></c>' % (ref, v)
     if t == "s":
         return '<c r="%s" t="s"><v>%d</v></c>' % (ref, sst.index(v))
     if t == "inline":
@@ -203,7 +206,7 @@ def c(ref, v, t=None):
     return '<c r="%s"><v>%s</v></c>' % (ref, v)
 rows = [
     [c("A1", "period", "s"), c("B1", "unit", "s"), c("C1", "indicator", "s"), c("D1", "value", "s")],
-    [c("A2", "2026-01", "s"), c("B2", "A", "s"), c("C2", "I.1", "s"), c("D2", "0.1")],
+    [c("A2", "46023", "month"), c("B2", "A", "s"), c("C2", "I.1", "s"), c("D2", "0.1")],
     [c("A3", "2026-01", "s"), c("B3", "A", "s"), c("C3", "NOPE", "s"), c("D3", "7")],
     [c("A4", "2026-01", "inline"), c("B4", "A", "s"), c("C4", "I.2", "inline"), c("D4", "1.25E1")],
 ]
@@ -213,6 +216,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     z.writestr("xl/workbook.xml", '<workbook %s %s><sheets><sheet name="Số liệu" sheetId="1" r:id="rId1"/></sheets></workbook>' % (ns, rel))
     z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr("xl/styles.xml", '<styleSheet %s><numFmts count="1"><numFmt numFmtId="164" formatCode="mm/yyyy;@"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>' % ns)
     z.writestr("xl/sharedStrings.xml", '<sst %s>%s</sst>' % (ns, "".join("<si><t>%s</t></si>" % s for s in sst)))
     z.writestr("xl/worksheets/sheet1.xml", '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (ns, "".join('<row r="%d">%s</row>' % (i + 1, "".join(r)) for i, r in enumerate(rows))))
 PY
@@ -236,7 +240,7 @@ has '3 dòng: 2 hợp lệ, 1 có lỗi' "the XLSX preview counts the rows"
 grep -q '<tr class="bad"><td>3</td><td>A</td><td>NOPE</td>' "$tmp/body" && ok || bad "the XLSX preview: row 3 (NOPE) not marked bad: $(grep -o '<table class="preview">.*</table>' "$tmp/body" | head -c 600)"
 grep -q '<td>3</td><td>A</td><td>NOPE</td><td>2026-01</td><td>7</td><td><span class="error">[^<]' "$tmp/body" && ok || bad "the XLSX preview: no problem told for row 3"
 has '<td>12.5</td><td>hợp lệ' "an exponent number cell read exactly"
-has '<td>0.1</td><td>hợp lệ' "a number cell kept as stored"
+has '<td>2</td><td>A</td><td>I.1</td><td>2026-01</td><td>0.1</td><td>hợp lệ' "a number cell kept as stored, a month date cell read as its period"
 [ "$(obs)" = "$before" ] && ok || bad "the XLSX preview wrote figures"
 [ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/f.xlsx" so-lieu.xlsx mode=import)" = 422 ] && ok || bad "import all of an XLSX with a bad row"
 has 'Không ghi gì' "import all of an XLSX with a bad row says nothing was written"
