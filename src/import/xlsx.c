@@ -285,6 +285,7 @@ static char *show_number(const char *v, bool percent)
 }
 
 static char *raw_number(const char *v);
+static char *raw_percent(const char *v);
 static char *raw_date(const char *v, unsigned char kind, bool date1904);
 
 static void sheet_end(void *ud, const char *name)
@@ -313,7 +314,11 @@ static void sheet_end(void *ud, const char *name)
 			unsigned char dk = sh->style >= 0 && (size_t)sh->style < sh->sty->n
 			                           ? sh->sty->date[sh->style]
 			                           : 0;
-			text = dk ? raw_date(v, dk, sh->date1904) : raw_number(v);
+			bool pct = sh->style >= 0 && (size_t)sh->style < sh->sty->n &&
+			           sh->sty->percent[sh->style];
+			text = dk    ? raw_date(v, dk, sh->date1904)
+			       : pct ? raw_percent(v)
+			             : raw_number(v);
 		} else if (sh->raw && !strcmp(sh->type, "b")) {
 			text = xstrdup(v);
 		} else if (!strcmp(sh->type, "n") || !*sh->type) {
@@ -561,6 +566,40 @@ static char *raw_number(const char *v)
 	char s[FIGURE_SIZE];
 	figure_write(d, s);
 	return xstrdup(s);
+}
+
+/* A percentage cell's value as the percent it shows ("0.955" -> "95.5"),
+ * the decimal point moved in the text so nothing is rounded; the value as
+ * raw_number gives it when it is not plain decimal digits. */
+static char *raw_percent(const char *v)
+{
+	char *s = raw_number(v);
+	const char *p = s + (*s == '-');
+	size_t ni = strspn(p, "0123456789");
+	size_t nf = p[ni] == '.' ? strspn(p + ni + 1, "0123456789") : 0;
+	if (!ni || (p[ni] && (p[ni] != '.' || !nf || p[ni + 1 + nf])))
+		return s;
+	const char *f = p[ni] == '.' ? p + ni + 1 : "";
+	char two[2] = {nf > 0 ? f[0] : '0', nf > 1 ? f[1] : '0'};
+	struct buf w = BUF_INIT, b = BUF_INIT;
+	buf_put(&w, p, ni); /* the new whole part: the digits and two decimals */
+	buf_put(&w, two, 2);
+	const char *ws = buf_str(&w);
+	while (*ws == '0' && ws[1])
+		ws++;
+	size_t rest = nf > 2 ? nf - 2 : 0;
+	while (rest && f[2 + rest - 1] == '0')
+		rest--;
+	if (*s == '-' && (strcmp(ws, "0") || rest))
+		buf_putc(&b, '-');
+	buf_puts(&b, ws);
+	if (rest) {
+		buf_putc(&b, '.');
+		buf_put(&b, f + 2, rest);
+	}
+	buf_free(&w);
+	free(s);
+	return buf_detach(&b);
 }
 
 /* A date cell's serial number as an ISO date ("2026-01-15"), or a month

@@ -14,8 +14,9 @@
  * form is rewritten by figure_write, never rounded), without any display
  * format, except dates: a number cell whose format is a date is that day
  * ("2026-01-15"), or its month ("2026-01") when the format shows no day
- * (mmm-yy, mm/yyyy), in the 1900 or 1904 date system; booleans are "1" or
- * "0". The OOXML reader's limits hold (entries,
+ * (mmm-yy, mm/yyyy), in the 1900 or 1904 date system, and percentages:
+ * the percent shown, the decimal point moved two places in the stored
+ * text ("0.955" -> "95.5"); booleans are "1" or "0". The OOXML reader's limits hold (entries,
  * expanded size, depth, rows, 64 columns). Returns the text (caller frees)
  * with its length in *len, or NULL with *err a Vietnamese sentence. */
 char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err);

@@ -192,13 +192,16 @@ has 'Đã ghi 1 số liệu' "the good rows written"
 # order): the same preview, modes and checks as the CSV text. Rows 2 and 4
 # are good (a number cell 0.1, and 1.25E1 stored with an exponent, written
 # back exactly as 12.5; row 2's period is a date cell shown "mm/yyyy", read
-# as the month 2026-01), row 3 names an unknown indicator.
+# as the month 2026-01), row 3 names an unknown indicator, row 5 is good
+# (0.955 in a percent format: 95.5, the percent the sheet shows).
 python3 - "$tmp/f.xlsx" << 'PY'
 import sys, zipfile
 sst = ["period", "unit", "indicator", "value", "A", "I.1", "2026-01", "NOPE"]
 def c(ref, v, t=None):
     if t == "month":
         return '<c r="%s" s="1"><v>%s</v></c>' % (ref, v)
+    if t == "pct":
+        return '<c r="%s" s="2"><v>%s</v></c>' % (ref, v)
     if t == "s":
         return '<c r="%s" t="s"><v>%d</v></c>' % (ref, sst.index(v))
     if t == "inline":
@@ -209,6 +212,7 @@ rows = [
     [c("A2", "46023", "month"), c("B2", "A", "s"), c("C2", "I.1", "s"), c("D2", "0.1")],
     [c("A3", "2026-01", "s"), c("B3", "A", "s"), c("C3", "NOPE", "s"), c("D3", "7")],
     [c("A4", "2026-01", "inline"), c("B4", "A", "s"), c("C4", "I.2", "inline"), c("D4", "1.25E1")],
+    [c("A5", "2026-01", "s"), c("B5", "A", "s"), c("C5", "I.3", "inline"), c("D5", "0.955", "pct")],
 ]
 ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -216,7 +220,7 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     z.writestr("xl/workbook.xml", '<workbook %s %s><sheets><sheet name="Số liệu" sheetId="1" r:id="rId1"/></sheets></workbook>' % (ns, rel))
     z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-    z.writestr("xl/styles.xml", '<styleSheet %s><numFmts count="1"><numFmt numFmtId="164" formatCode="mm/yyyy;@"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>' % ns)
+    z.writestr("xl/styles.xml", '<styleSheet %s><numFmts count="1"><numFmt numFmtId="164" formatCode="mm/yyyy;@"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/></cellXfs></styleSheet>' % ns)
     z.writestr("xl/sharedStrings.xml", '<sst %s>%s</sst>' % (ns, "".join("<si><t>%s</t></si>" % s for s in sst)))
     z.writestr("xl/worksheets/sheet1.xml", '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (ns, "".join('<row r="%d">%s</row>' % (i + 1, "".join(r)) for i, r in enumerate(rows))))
 PY
@@ -236,7 +240,8 @@ has '<label>Tệp số liệu (.xlsx hoặc .csv' "the file input has a label"
 has 'tối đa 1 MB' "the import page says the size limit"
 before=$(obs)
 [ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/f.xlsx" so-lieu.xlsx mode=preview)" = 200 ] && ok || bad "preview an XLSX: $(head -c 300 "$tmp/body")"
-has '3 dòng: 2 hợp lệ, 1 có lỗi' "the XLSX preview counts the rows"
+has '4 dòng: 3 hợp lệ, 1 có lỗi' "the XLSX preview counts the rows"
+has '<td>5</td><td>A</td><td>I.3</td><td>2026-01</td><td>95.5</td><td>hợp lệ' "a percent cell read as the percent shown"
 grep -q '<tr class="bad"><td>3</td><td>A</td><td>NOPE</td>' "$tmp/body" && ok || bad "the XLSX preview: row 3 (NOPE) not marked bad: $(grep -o '<table class="preview">.*</table>' "$tmp/body" | head -c 600)"
 grep -q '<td>3</td><td>A</td><td>NOPE</td><td>2026-01</td><td>7</td><td><span class="error">[^<]' "$tmp/body" && ok || bad "the XLSX preview: no problem told for row 3"
 has '<td>12.5</td><td>hợp lệ' "an exponent number cell read exactly"
@@ -246,20 +251,20 @@ has '<td>2</td><td>A</td><td>I.1</td><td>2026-01</td><td>0.1</td><td>hợp lệ'
 has 'Không ghi gì' "import all of an XLSX with a bad row says nothing was written"
 [ "$(obs)" = "$before" ] && ok || bad "import all of an XLSX with a bad row wrote figures"
 [ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/f.xlsx" so-lieu.xlsx mode=import_good)" = 200 ] && ok || bad "import the XLSX's good rows: $(head -c 300 "$tmp/body")"
-has 'Đã ghi 2 số liệu' "the XLSX's good rows written"
-[ "$(obs)" = $((before + 2)) ] && ok || bad "the XLSX's good rows: $(obs) figures, want $((before + 2))"
-[ "$(jan)" = 2 ] && ok || bad "the XLSX's figures for 2026-01: $(jan), want 2"
+has 'Đã ghi 3 số liệu' "the XLSX's good rows written"
+[ "$(obs)" = $((before + 3)) ] && ok || bad "the XLSX's good rows: $(obs) figures, want $((before + 3))"
+[ "$(jan)" = 3 ] && ok || bad "the XLSX's figures for 2026-01: $(jan), want 3"
 [ "$(count "SELECT o.value FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.2' AND o.period = '2026-01'")" = 12.5 ] && ok || bad "the XLSX's exponent cell stored as $(count "SELECT o.value FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.2' AND o.period = '2026-01'")"
 # A file named .xlsx that is not a workbook: a Vietnamese reason, nothing written.
-printf 'unit,indicator,period,value\nA,I.3,2026-01,9\n' > "$tmp/fake.xlsx"
+printf 'unit,indicator,period,value\nA,I.3,2026-02,9\n' > "$tmp/fake.xlsx"
 [ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/fake.xlsx" so-lieu.xlsx mode=import csv=noi-dung-da-dan)" = 422 ] && ok || bad "a text file named .xlsx: $(head -c 300 "$tmp/body")"
 has 'Không đọc được tệp &quot;so-lieu.xlsx&quot;: tệp không phải bảng tính Excel (.xlsx)' "a text file named .xlsx: the reason"
 has '>noi-dung-da-dan</textarea>' "the pasted text kept when the file cannot be read"
-[ "$(obs)" = $((before + 2)) ] && ok || bad "a text file named .xlsx wrote figures"
+[ "$(obs)" = $((before + 3)) ] && ok || bad "a text file named .xlsx wrote figures"
 # A CSV file uploaded reads as its text.
 [ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/fake.xlsx" so-lieu.csv mode=import)" = 200 ] && ok || bad "import a CSV file: $(head -c 300 "$tmp/body")"
 has 'Đã ghi 1 số liệu' "the CSV file's row written"
-[ "$(obs)" = $((before + 3)) ] && ok || bad "the CSV file: $(obs) figures, want $((before + 3))"
+[ "$(obs)" = $((before + 4)) ] && ok || bad "the CSV file: $(obs) figures, want $((before + 4))"
 # The cut-off day: set within the scope, audited, back to inherited.
 [ "$(post vanphong /don-vi/A/quan-tri action=cutoff unit=A day=20)" = 200 ] && ok || bad "set a cut-off day: $(head -c 300 "$tmp/body")"
 [ "$(count "SELECT cutoff_day FROM units WHERE code = 'A'")" = 20 ] && ok || bad "the cut-off day not stored"
