@@ -2,10 +2,14 @@
  * xl/worksheets/sheet1.xml, then (each after a "\n@@\n") xl/sharedStrings.xml
  * and xl/styles.xml, packed with a workbook of one sheet into an XLSX in
  * memory and read by import_plan(); a plan that comes out is rendered as
- * JSON and as text. Build and run with scripts/fuzz.sh. */
+ * JSON and as text. The same package is read by xlsx_sheet_csv() (the figures
+ * import page's reader), whose text must parse as CSV or be refused with a
+ * reason. Build and run with scripts/fuzz.sh. */
+#include "csv.h"
 #include "import_render.h"
 #include "ooxml_pack.h"
 #include "plan.h"
+#include "xlsx_sheet.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -24,6 +28,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!zip)
 		return 0;
 	import_render(zip, n);
+	size_t len = 0;
+	char *err = NULL, *text = xlsx_sheet_csv(zip, n, &len, &err);
+	if (!text == !err)
+		__builtin_trap(); /* exactly one of the text and a reason */
+	if (text) {
+		struct csv t = {0};
+		char *cerr = NULL;
+		if (!csv_parse(text, len, &t, &cerr))
+			csv_free(&t);
+		free(cerr);
+	}
+	free(text);
+	free(err);
 	free(zip);
 	return 0;
 }

@@ -8,6 +8,8 @@
  * is running text (titles, "Nơi nhận"), not a table row. */
 #include "ooxml.h"
 
+#include "figure.h"
+#include "xlsx_sheet.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -67,14 +69,58 @@ static void sst_text(void *ud, const char *t, int len)
 		buf_put(&s->cur, t, (size_t)len);
 }
 
-/* Styles: which cell formats show a number as a percentage. */
+/* Styles: which cell formats show a number as a percentage, which as a
+ * date (1: with its day, 2: a month and year only). */
 struct styles {
-	bool *percent; /* per cellXfs index */
-	size_t n, cap;
+	bool *percent;       /* per cellXfs index */
+	unsigned char *date; /* per cellXfs index */
+	size_t n, cap, dcap;
 	int pct_fmt[256]; /* custom numFmt ids whose code has a '%' */
 	int npct;
+	int date_fmt[256]; /* custom numFmt ids of dates, and their kind */
+	unsigned char date_kind[256];
+	int ndate;
 	bool in_xfs;
 };
+
+/* The date kind of number format id: the built-in dates (14-17, 22) and
+ * the custom codes read in. */
+static unsigned char fmt_date(const struct styles *st, int id)
+{
+	if (id == 17)
+		return 2; /* mmm-yy */
+	if ((id >= 14 && id <= 16) || id == 22)
+		return 1;
+	for (int i = 0; i < st->ndate; i++)
+		if (st->date_fmt[i] == id)
+			return st->date_kind[i];
+	return 0;
+}
+
+/* A custom format code's date kind: a 'y' or 'd' outside quotes, brackets
+ * and escapes makes a date; without a 'd', a month and year. */
+static unsigned char code_date(const char *code)
+{
+	bool quoted = false, y = false, d = false;
+	int bracket = 0;
+	for (const char *c = code; *c; c++) {
+		if (*c == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (*c == '\\' && c[1])
+			c++;
+		else if (*c == '[')
+			bracket++;
+		else if (*c == ']' && bracket)
+			bracket--;
+		else if (!bracket && (*c == 'y' || *c == 'Y'))
+			y = true;
+		else if (!bracket && (*c == 'd' || *c == 'D'))
+			d = true;
+	}
+	return d ? 1 : y ? 2 : 0;
+}
 
 static bool fmt_percent(const struct styles *st, int id)
 {
@@ -101,11 +147,18 @@ static void sty_start(void *ud, const char *name, const char **attr)
 		}
 		if (pct && id && st->npct < 256)
 			st->pct_fmt[st->npct++] = atoi(id);
+		unsigned char dk = code ? code_date(code) : 0;
+		if (dk && !pct && id && st->ndate < 256) {
+			st->date_kind[st->ndate] = dk;
+			st->date_fmt[st->ndate++] = atoi(id);
+		}
 	} else if (!strcmp(name, "cellXfs")) {
 		st->in_xfs = true;
 	} else if (!strcmp(name, "xf") && st->in_xfs && st->n < 65536) {
 		const char *id = ooxml_attr(attr, "numFmtId");
 		st->percent = xgrow(st->percent, &st->cap, st->n + 1, sizeof *st->percent);
+		st->date = xgrow(st->date, &st->dcap, st->n + 1, sizeof *st->date);
+		st->date[st->n] = id ? fmt_date(st, atoi(id)) : 0;
 		st->percent[st->n++] = id && fmt_percent(st, atoi(id));
 	}
 }
@@ -143,7 +196,9 @@ struct sheet {
 	char type[16];
 	int style;
 	struct buf v;
-	bool cut; /* columns or rows past the limits */
+	bool cut;      /* columns or rows past the limits */
+	bool raw;      /* numbers and booleans as stored (xlsx_sheet_csv), not as shown */
+	bool date1904; /* the workbook counts its dates from 1904 */
 };
 
 /* "AB12" -> column 27 (0-based), row 12; false when not a reference. */
@@ -229,6 +284,10 @@ static char *show_number(const char *v, bool percent)
 	return percent ? xasprintf("%s%%", s) : xstrdup(s);
 }
 
+static char *raw_number(const char *v);
+static char *raw_percent(const char *v);
+static char *raw_date(const char *v, unsigned char kind, bool date1904);
+
 static void sheet_end(void *ud, const char *name)
 {
 	struct sheet *sh = ud;
@@ -251,6 +310,17 @@ static void sheet_end(void *ud, const char *name)
 			char *e;
 			unsigned long i = strtoul(v, &e, 10);
 			text = xstrdup(e != v && !*e && i < sh->sst->n ? sh->sst->v[i] : "");
+		} else if (sh->raw && (!strcmp(sh->type, "n") || !*sh->type)) {
+			unsigned char dk = sh->style >= 0 && (size_t)sh->style < sh->sty->n
+			                           ? sh->sty->date[sh->style]
+			                           : 0;
+			bool pct = sh->style >= 0 && (size_t)sh->style < sh->sty->n &&
+			           sh->sty->percent[sh->style];
+			text = dk    ? raw_date(v, dk, sh->date1904)
+			       : pct ? raw_percent(v)
+			             : raw_number(v);
+		} else if (sh->raw && !strcmp(sh->type, "b")) {
+			text = xstrdup(v);
 		} else if (!strcmp(sh->type, "n") || !*sh->type) {
 			bool pct = sh->style >= 0 && (size_t)sh->style < sh->sty->n &&
 			           sh->sty->percent[sh->style];
@@ -358,6 +428,7 @@ static void sheet_free(struct sheet *sh)
 /* ---- the workbook ---- */
 
 struct book {
+	bool date1904;
 	char *sheet_rid[MAX_SHEETS];
 	int nsheet;
 	char *rel_id[MAX_SHEETS * 4], *rel_target[MAX_SHEETS * 4];
@@ -367,6 +438,10 @@ struct book {
 static void book_start(void *ud, const char *name, const char **attr)
 {
 	struct book *b = ud;
+	if (!strcmp(name, "workbookPr")) {
+		const char *d = ooxml_attr(attr, "date1904");
+		b->date1904 = d && (!strcmp(d, "1") || !strcmp(d, "true"));
+	}
 	if (!strcmp(name, "sheet") && b->nsheet < MAX_SHEETS) {
 		const char *id = ooxml_attr(attr, "id");
 		b->sheet_rid[b->nsheet++] = xstrdup(id ? id : "");
@@ -466,6 +541,7 @@ out:
 	free(sst.v);
 	buf_free(&sst.cur);
 	free(sty.percent);
+	free(sty.date);
 	for (int i = 0; i < book.nsheet; i++)
 		free(book.sheet_rid[i]);
 	for (int i = 0; i < book.nrel; i++) {
@@ -473,4 +549,196 @@ out:
 		free(book.rel_target[i]);
 	}
 	return rc;
+}
+
+/* ---- the first sheet as CSV text (xlsx_sheet.h) ---- */
+
+/* A number cell's value as stored: kept when plain, an exponent form
+ * ("1.5E-2") rewritten as figure_write's exact text. */
+static char *raw_number(const char *v)
+{
+	if (!strpbrk(v, "eE"))
+		return xstrdup(v);
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end || !isfinite(d))
+		return xstrdup(v);
+	char s[FIGURE_SIZE];
+	figure_write(d, s);
+	return xstrdup(s);
+}
+
+/* A percentage cell's value as the percent it shows ("0.955" -> "95.5"),
+ * the decimal point moved in the text so nothing is rounded; the value as
+ * raw_number gives it when it is not plain decimal digits. */
+static char *raw_percent(const char *v)
+{
+	char *s = raw_number(v);
+	const char *p = s + (*s == '-');
+	size_t ni = strspn(p, "0123456789");
+	size_t nf = p[ni] == '.' ? strspn(p + ni + 1, "0123456789") : 0;
+	if (!ni || (p[ni] && (p[ni] != '.' || !nf || p[ni + 1 + nf])))
+		return s;
+	const char *f = p[ni] == '.' ? p + ni + 1 : "";
+	char two[2] = {nf > 0 ? f[0] : '0', nf > 1 ? f[1] : '0'};
+	struct buf w = BUF_INIT, b = BUF_INIT;
+	buf_put(&w, p, ni); /* the new whole part: the digits and two decimals */
+	buf_put(&w, two, 2);
+	const char *ws = buf_str(&w);
+	while (*ws == '0' && ws[1])
+		ws++;
+	size_t rest = nf > 2 ? nf - 2 : 0;
+	while (rest && f[2 + rest - 1] == '0')
+		rest--;
+	if (*s == '-' && (strcmp(ws, "0") || rest))
+		buf_putc(&b, '-');
+	buf_puts(&b, ws);
+	if (rest) {
+		buf_putc(&b, '.');
+		buf_put(&b, f + 2, rest);
+	}
+	buf_free(&w);
+	free(s);
+	return buf_detach(&b);
+}
+
+/* A date cell's serial number as an ISO date ("2026-01-15"), or a month
+ * ("2026-01") when its format shows no day; the value as stored when it is
+ * not a day of years 1900-9999. Day 60 of the 1900 system is Excel's
+ * 29 February 1900, which never was: kept as stored. */
+static char *raw_date(const char *v, unsigned char kind, bool date1904)
+{
+	char *end;
+	double d = strtod(v, &end);
+	if (end == v || *end || !isfinite(d) || d < 1 || d >= 2958466 ||
+	    (!date1904 && (long)d == 60))
+		return raw_number(v);
+	long z = (long)d; /* days since 1899-12-31 (1900 system) or 1904-01-01 */
+	if (date1904)
+		z += 1462;
+	else if (z < 60)
+		z += 1;
+	/* days since 1899-12-30 to days since 1970-01-01, then the civil date
+	 * (Howard Hinnant's days_from_civil inverse) */
+	z -= 25569;
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153, day = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	return kind == 2 ? xasprintf("%04ld-%02ld", y, m)
+	                 : xasprintf("%04ld-%02ld-%02ld", y, m, day);
+}
+
+static void csv_cell(struct buf *b, const char *s, int *line)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		if (*s == '\n') /* csv_parse counts the lines by their LFs */
+			(*line)++;
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err)
+{
+	*err = NULL;
+	if (!ooxml_sniff(data, n)) {
+		*err = xstrdup("tệp không phải bảng tính Excel (.xlsx): không có dạng nén ZIP của "
+		               "Excel; hãy lưu lại bằng Excel dạng .xlsx hoặc xuất ra CSV (UTF-8)");
+		return NULL;
+	}
+	struct ooxml *z = ooxml_open(data, n, err);
+	if (!z)
+		return NULL;
+	struct strings sst = {.cur = BUF_INIT};
+	struct styles sty = {0};
+	struct book book = {0};
+	struct sheet sh = {.sst = &sst, .sty = &sty, .v = BUF_INIT, .raw = true};
+	size_t total = 0;
+	sh.total = &total;
+	char *out = NULL;
+	struct ooxml_sax s1 = {book_start, NULL, NULL, &book};
+	struct ooxml_sax s2 = {rels_start, NULL, NULL, &book};
+	struct ooxml_sax s3 = {sst_start, sst_end, sst_text, &sst};
+	struct ooxml_sax s4 = {sty_start, sty_end, NULL, &sty};
+	struct ooxml_sax ss = {sheet_start, sheet_end, sheet_text, &sh};
+	if (!ooxml_has(z, "xl/workbook.xml")) {
+		*err = xstrdup("tệp nén ZIP này không phải bảng tính Excel (.xlsx); hãy chọn tệp "
+		               ".xlsx hoặc .csv chứa số liệu");
+		goto out;
+	}
+	if (parse_part(z, "xl/workbook.xml", &s1, true, err) ||
+	    parse_part(z, "xl/_rels/workbook.xml.rels", &s2, false, err) ||
+	    parse_part(z, "xl/sharedStrings.xml", &s3, false, err) ||
+	    parse_part(z, "xl/styles.xml", &s4, false, err))
+		goto out;
+	sh.date1904 = book.date1904;
+	if (book.nsheet == 0) {
+		*err = xstrdup("tệp Excel không có trang tính nào; hãy nhập số liệu vào trang tính "
+		               "đầu tiên rồi tải lên lần nữa");
+		goto out;
+	}
+	char *part = sheet_part(&book, 0);
+	int r = parse_part(z, part, &ss, true, err);
+	free(part);
+	if (r)
+		goto out;
+	if (sh.cut && total >= MAX_ROWS) {
+		*err = xasprintf(
+		        "trang tính quá lớn: quá %d dòng; hãy chia thành nhiều tệp nhỏ hơn",
+		        MAX_ROWS);
+		goto out;
+	}
+	xqsort(sh.rows, sh.n, sizeof *sh.rows, cmp_row);
+	struct buf b = BUF_INIT;
+	int line = 1; /* the line the next row starts on */
+	for (size_t i = 0; i < sh.n; i++) {
+		struct xrow *x = &sh.rows[i];
+		int used = 0;
+		for (int c = 0; c < x->ncell; c++)
+			if (x->cell[c] && *x->cell[c])
+				used = c + 1;
+		if (!used)
+			continue;
+		while (line < x->r && x->r < 10000) {
+			buf_putc(&b, '\n');
+			line++;
+		}
+		for (int c = 0; c < used; c++) {
+			if (c)
+				buf_putc(&b, ',');
+			csv_cell(&b, x->cell[c] ? x->cell[c] : "", &line);
+		}
+		buf_putc(&b, '\n');
+		line++;
+	}
+	*len = b.len;
+	out = b.len ? buf_detach(&b) : xstrdup("");
+out:
+	sheet_free(&sh);
+	ooxml_close(z);
+	for (size_t i = 0; i < sst.n; i++)
+		free(sst.v[i]);
+	free(sst.v);
+	buf_free(&sst.cur);
+	free(sty.percent);
+	free(sty.date);
+	for (int i = 0; i < book.nsheet; i++)
+		free(book.sheet_rid[i]);
+	for (int i = 0; i < book.nrel; i++) {
+		free(book.rel_id[i]);
+		free(book.rel_target[i]);
+	}
+	return out;
 }

@@ -9,10 +9,13 @@
 
 #include "auth.h"
 #include "csv.h"
+#include "multipart.h"
+#include "xlsx_sheet.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void field_label(struct ctx *c, const char *label, const char *name, const char *type,
                         const char *value)
@@ -337,7 +340,7 @@ void page_admin(struct ctx *c, char *const *arg)
 	pg_esc(c, unit);
 	buf_puts(B, "/nhat-ky\">Nhật ký thay đổi</a> · <a href=\"/don-vi/");
 	pg_esc(c, unit);
-	buf_puts(B, "/nhap-tep\">Nhập số liệu từ tệp CSV</a></p>");
+	buf_puts(B, "/nhap-tep\">Nhập số liệu từ tệp CSV hoặc Excel</a></p>");
 	if (notice) {
 		buf_printf(B, "<p class=\"%s\" role=\"status\">", status == 200 ? "ok" : "error");
 		pg_esc(c, notice);
@@ -634,10 +637,12 @@ static int import_col(const struct csv_row *h, const char *name, const char *ali
 
 static void import_form(struct ctx *c, const char *text)
 {
-	buf_puts(B, "<form method=\"post\" class=\"admin\">");
+	buf_puts(B, "<form method=\"post\" class=\"admin\" enctype=\"multipart/form-data\">");
 	csrf_field(c);
 	buf_puts(B,
-	         "<label>Nội dung tệp CSV (dòng đầu là tiêu đề: unit, indicator, period, "
+	         "<label>Tệp số liệu (.xlsx hoặc .csv; trang tính đầu tiên, dòng đầu là tiêu đề; "
+	         "tối đa 1 MB) <input type=\"file\" name=\"file\" accept=\".xlsx,.csv\"></label> "
+	         "<label>hoặc dán nội dung tệp CSV (dòng đầu là tiêu đề: unit, indicator, period, "
 	         "value, num, den, level, yes, note, evidence) <textarea name=\"csv\" rows=\"10\" "
 	         "cols=\"80\">");
 	pg_esc(c, text ? text : "");
@@ -645,6 +650,45 @@ static void import_form(struct ctx *c, const char *text)
 	            "<button name=\"mode\" value=\"import\">Nhập tất cả</button> "
 	            "<button name=\"mode\" value=\"import_good\">Chỉ nhập các dòng hợp lệ</button>"
 	            "</form>");
+}
+
+/* The file sent in the form's "file" field, as CSV text: an Excel
+ * workbook's first sheet (xlsx_sheet_csv), or a CSV file's own text. NULL with
+ * *err NULL when no file was sent; NULL with *err a sentence when it
+ * cannot be read. */
+static char *import_file(struct ctx *c, char **err)
+{
+	const char *ct = c->rq->content_type;
+	*err = NULL;
+	if (!ct || strncasecmp(ct, "multipart/form-data", 19))
+		return NULL;
+	struct multipart m;
+	struct multipart_limits lim = {16, 4096, APP_MAX_BODY};
+	char *perr = NULL, *text = NULL;
+	if (multipart_parse(ct, c->rq->body, c->rq->body_len, &lim, &m, &perr)) {
+		*err = xstrdup(pg_err_sentence(perr));
+		free(perr);
+		return NULL;
+	}
+	const struct multipart_part *f = multipart_find(&m, "file");
+	if (f && f->filename && f->len) {
+		size_t nl = strlen(f->filename), len = 0;
+		bool xlsx = nl >= 5 && !strcasecmp(f->filename + nl - 5, ".xlsx");
+		char *why = NULL;
+		if (xlsx || (f->len >= 4 && !memcmp(f->data, "PK\3\4", 4)))
+			text = xlsx_sheet_csv(f->data, f->len, &len, &why);
+		else if (memchr(f->data, 0, f->len))
+			why = xstrdup(
+			        "tệp không phải CSV (văn bản UTF-8) hay bảng tính Excel (.xlsx)");
+		else
+			text = xstrndup(f->data, f->len);
+		if (why) {
+			*err = xasprintf("Không đọc được tệp \"%s\": %s.", f->filename, why);
+			free(why);
+		}
+	}
+	multipart_free(&m);
+	return text;
 }
 
 /* Reading the CSV text, checking each row (the account's scope, then the
@@ -655,21 +699,29 @@ void page_import(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
 	bool post = !strcmp(c->rq->method, "POST");
-	char *text = post ? ctx_form(c, "csv") : NULL, *mode = post ? ctx_form(c, "mode") : NULL,
-	     *err = NULL;
+	char *ferr = NULL, *text = post ? import_file(c, &ferr) : NULL,
+	     *mode = post ? ctx_form(c, "mode") : NULL, *err = NULL;
+	if (post && !text && !ferr)
+		text = ctx_form(c, "csv");
 	pg_head(c, "Nhập số liệu từ tệp", unit);
-	buf_puts(B, "<h1>Nhập số liệu từ tệp CSV</h1><p>Mọi dòng được kiểm tra như lệnh "
-	            "<code>chitieu record --csv</code>; xem trước không ghi gì. \"Nhập tất cả\" "
-	            "không ghi gì nếu có một dòng sai; \"Chỉ nhập các dòng hợp lệ\" bỏ qua các "
-	            "dòng sai.</p>");
+	buf_puts(B, "<h1>Nhập số liệu từ tệp CSV hoặc Excel</h1><p>Mọi dòng được kiểm tra như "
+	            "lệnh <code>chitieu record --csv</code>; xem trước không ghi gì. \"Nhập tất "
+	            "cả\" không ghi gì nếu có một dòng sai; \"Chỉ nhập các dòng hợp lệ\" bỏ qua "
+	            "các dòng sai. Tệp Excel (.xlsx): đọc trang tính đầu tiên, số giữ nguyên như "
+	            "lưu trong tệp; nội dung đọc được hiện trong ô CSV bên dưới. Mỗi lần gửi tối "
+	            "đa 1 MB.</p>");
 	struct csv t = {0};
 	if (!post || !text || !*text) {
 		if (post) {
 			c->rs->status = 422;
-			buf_puts(B, "<p class=\"error\" role=\"alert\">Chưa có nội dung CSV.</p>");
+			buf_puts(B, "<p class=\"error\" role=\"alert\">");
+			pg_esc(c, ferr ? ferr : "Chưa có nội dung CSV hay tệp số liệu.");
+			buf_puts(B, "</p>");
+			if (ferr && !text) /* keep what was pasted */
+				text = ctx_form(c, "csv");
 		}
 		import_form(c, text);
-		free(text), free(mode);
+		free(text), free(mode), free(ferr);
 		pg_foot(c);
 		return;
 	}

@@ -188,6 +188,83 @@ has 'Đã ghi 1 số liệu' "the good rows written"
 [ "$(count "SELECT recorded_by FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.3' AND o.period = '2025-12'")" = vanphong ] && ok || bad "the imported figure's author"
 [ "$(post tinh /don-vi/P/nhap-tep $'csv=unit,indicator,period,value\nB,I.1,2026-Q1,5' mode=import)" = 200 ] && ok || bad "the province office imports for a commune: $(head -c 300 "$tmp/body")"
 [ "$(obs)" = $((before + 2)) ] && ok || bad "the province office's import"
+# Importing an Excel file (.xlsx, the first sheet; header by name, in any
+# order): the same preview, modes and checks as the CSV text. Rows 2 and 4
+# are good (a number cell 0.1, and 1.25E1 stored with an exponent, written
+# back exactly as 12.5; row 2's period is a date cell shown "mm/yyyy", read
+# as the month 2026-01), row 3 names an unknown indicator, row 5 is good
+# (0.955 in a percent format: 95.5, the percent the sheet shows).
+python3 - "$tmp/f.xlsx" << 'PY'
+import sys, zipfile
+sst = ["period", "unit", "indicator", "value", "A", "I.1", "2026-01", "NOPE"]
+def c(ref, v, t=None):
+    if t == "month":
+        return '<c r="%s" s="1"><v>%s</v></c>' % (ref, v)
+    if t == "pct":
+        return '<c r="%s" s="2"><v>%s</v></c>' % (ref, v)
+    if t == "s":
+        return '<c r="%s" t="s"><v>%d</v></c>' % (ref, sst.index(v))
+    if t == "inline":
+        return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, v)
+    return '<c r="%s"><v>%s</v></c>' % (ref, v)
+rows = [
+    [c("A1", "period", "s"), c("B1", "unit", "s"), c("C1", "indicator", "s"), c("D1", "value", "s")],
+    [c("A2", "46023", "month"), c("B2", "A", "s"), c("C2", "I.1", "s"), c("D2", "0.1")],
+    [c("A3", "2026-01", "s"), c("B3", "A", "s"), c("C3", "NOPE", "s"), c("D3", "7")],
+    [c("A4", "2026-01", "inline"), c("B4", "A", "s"), c("C4", "I.2", "inline"), c("D4", "1.25E1")],
+    [c("A5", "2026-01", "s"), c("B5", "A", "s"), c("C5", "I.3", "inline"), c("D5", "0.955", "pct")],
+]
+ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr("xl/workbook.xml", '<workbook %s %s><sheets><sheet name="Số liệu" sheetId="1" r:id="rId1"/></sheets></workbook>' % (ns, rel))
+    z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    z.writestr("xl/styles.xml", '<styleSheet %s><numFmts count="1"><numFmt numFmtId="164" formatCode="mm/yyyy;@"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="10" applyNumberFormat="1"/></cellXfs></styleSheet>' % ns)
+    z.writestr("xl/sharedStrings.xml", '<sst %s>%s</sst>' % (ns, "".join("<si><t>%s</t></si>" % s for s in sst)))
+    z.writestr("xl/worksheets/sheet1.xml", '<worksheet %s><sheetData>%s</sheetData></worksheet>' % (ns, "".join('<row r="%d">%s</row>' % (i + 1, "".join(r)) for i, r in enumerate(rows))))
+PY
+# upload ROLE PATH FILE NAME FIELD=VALUE...: the form sent as multipart/form-data.
+upload() {
+	local role=$1 path=$2 file=$3 name=$4
+	shift 4
+	local args=(-s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.$role"
+		-F "csrf=$(cat "$tmp/csrf.$role")" -F "file=@$file;filename=$name")
+	for f in "$@"; do args+=(-F "$f"); done
+	curl "${args[@]}" "$base$path"
+}
+jan() { count "SELECT count(*) FROM observations WHERE period = '2026-01'"; }
+get vanphong /don-vi/A/nhap-tep > /dev/null
+has 'enctype="multipart/form-data"' "the import form sends files"
+has '<label>Tệp số liệu (.xlsx hoặc .csv' "the file input has a label"
+has 'tối đa 1 MB' "the import page says the size limit"
+before=$(obs)
+[ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/f.xlsx" so-lieu.xlsx mode=preview)" = 200 ] && ok || bad "preview an XLSX: $(head -c 300 "$tmp/body")"
+has '4 dòng: 3 hợp lệ, 1 có lỗi' "the XLSX preview counts the rows"
+has '<td>5</td><td>A</td><td>I.3</td><td>2026-01</td><td>95.5</td><td>hợp lệ' "a percent cell read as the percent shown"
+grep -q '<tr class="bad"><td>3</td><td>A</td><td>NOPE</td>' "$tmp/body" && ok || bad "the XLSX preview: row 3 (NOPE) not marked bad: $(grep -o '<table class="preview">.*</table>' "$tmp/body" | head -c 600)"
+grep -q '<td>3</td><td>A</td><td>NOPE</td><td>2026-01</td><td>7</td><td><span class="error">[^<]' "$tmp/body" && ok || bad "the XLSX preview: no problem told for row 3"
+has '<td>12.5</td><td>hợp lệ' "an exponent number cell read exactly"
+has '<td>2</td><td>A</td><td>I.1</td><td>2026-01</td><td>0.1</td><td>hợp lệ' "a number cell kept as stored, a month date cell read as its period"
+[ "$(obs)" = "$before" ] && ok || bad "the XLSX preview wrote figures"
+[ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/f.xlsx" so-lieu.xlsx mode=import)" = 422 ] && ok || bad "import all of an XLSX with a bad row"
+has 'Không ghi gì' "import all of an XLSX with a bad row says nothing was written"
+[ "$(obs)" = "$before" ] && ok || bad "import all of an XLSX with a bad row wrote figures"
+[ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/f.xlsx" so-lieu.xlsx mode=import_good)" = 200 ] && ok || bad "import the XLSX's good rows: $(head -c 300 "$tmp/body")"
+has 'Đã ghi 3 số liệu' "the XLSX's good rows written"
+[ "$(obs)" = $((before + 3)) ] && ok || bad "the XLSX's good rows: $(obs) figures, want $((before + 3))"
+[ "$(jan)" = 3 ] && ok || bad "the XLSX's figures for 2026-01: $(jan), want 3"
+[ "$(count "SELECT o.value FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.2' AND o.period = '2026-01'")" = 12.5 ] && ok || bad "the XLSX's exponent cell stored as $(count "SELECT o.value FROM observations o JOIN series s ON o.series_id = s.id WHERE s.code = 'I.2' AND o.period = '2026-01'")"
+# A file named .xlsx that is not a workbook: a Vietnamese reason, nothing written.
+printf 'unit,indicator,period,value\nA,I.3,2026-02,9\n' > "$tmp/fake.xlsx"
+[ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/fake.xlsx" so-lieu.xlsx mode=import csv=noi-dung-da-dan)" = 422 ] && ok || bad "a text file named .xlsx: $(head -c 300 "$tmp/body")"
+has 'Không đọc được tệp &quot;so-lieu.xlsx&quot;: tệp không phải bảng tính Excel (.xlsx)' "a text file named .xlsx: the reason"
+has '>noi-dung-da-dan</textarea>' "the pasted text kept when the file cannot be read"
+[ "$(obs)" = $((before + 3)) ] && ok || bad "a text file named .xlsx wrote figures"
+# A CSV file uploaded reads as its text.
+[ "$(upload vanphong /don-vi/A/nhap-tep "$tmp/fake.xlsx" so-lieu.csv mode=import)" = 200 ] && ok || bad "import a CSV file: $(head -c 300 "$tmp/body")"
+has 'Đã ghi 1 số liệu' "the CSV file's row written"
+[ "$(obs)" = $((before + 4)) ] && ok || bad "the CSV file: $(obs) figures, want $((before + 4))"
 # The cut-off day: set within the scope, audited, back to inherited.
 [ "$(post vanphong /don-vi/A/quan-tri action=cutoff unit=A day=20)" = 200 ] && ok || bad "set a cut-off day: $(head -c 300 "$tmp/body")"
 [ "$(count "SELECT cutoff_day FROM units WHERE code = 'A'")" = 20 ] && ok || bad "the cut-off day not stored"
