@@ -6,15 +6,6 @@ set -u
 bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
-root=$(cd "$(dirname "$0")/../.." && pwd)
-export CHITIEU_DB="$tmp/demo.db"
-BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { echo "FAIL: demo"; exit 1; }
-[ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing (make check installs it)"; exit 1; }
-if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
-	(cd "$root/tests/browser" && npm ci --no-audit --no-fund > /dev/null) || { echo "FAIL: npm ci"; exit 1; }
-fi
+browser_demo admin full
 start_server --workers 4
-artifacts="$(dirname "$bin")/browser-admin-artifacts"
-rm -rf "$artifacts"
-mkdir -p "$artifacts"
 timeout 120 node "$root/tests/browser/admin.mjs" "$base" "$artifacts"

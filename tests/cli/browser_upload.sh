@@ -8,14 +8,8 @@ set -u
 bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
-root=$(cd "$(dirname "$0")/../.." && pwd)
-export CHITIEU_DB="$tmp/demo.db"
 backend=sqlite
-BIN=$bin PLANS=$data/plans DEMO_SIZE=small bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { echo "FAIL: demo"; exit 1; }
-[ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing (make check installs it)"; exit 1; }
-if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
-	(cd "$root/tests/browser" && npm ci --no-audit --no-fund > /dev/null) || { echo "FAIL: npm ci"; exit 1; }
-fi
+browser_demo upload
 export OMP_THREAD_LIMIT=1
 docx=$data/rendered/004_5f0b3916b5e2f87f.docx
 # The changed version: I.1's 2025 target 70 -> 85, and I.2's row dropped.
@@ -44,9 +38,6 @@ figures() {
 fig0=$(figures)
 [ "$fig0" -ge 3 ] && ok || bad "demo: only $fig0 figures of DEMO-A"
 start_server --workers 4
-artifacts="$(dirname "$bin")/browser-upload-artifacts"
-rm -rf "$artifacts"
-mkdir -p "$artifacts"
 if timeout 240 node "$root/tests/browser/upload.mjs" "$base" "$artifacts" "$docx" "$tmp/ke-hoach-sua.docx" \
 	"$data/scans/002_f65c0da7dbd96e8d.scan.pdf"; then ok; else bad "upload.mjs (screenshots in $artifacts)"; fi
 [ "$(sqlite3 "$CHITIEU_DB" "SELECT max(version) FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = 'DEMO-A'")" = 3 ] &&

@@ -78,3 +78,21 @@ use_demo() {
 
 # The schema version this binary writes ("chitieu 0.1.0 (schema N)").
 schema_now() { "$bin" --version | sed -n 's/.*(schema \([0-9]*\)).*/\1/p'; }
+
+# browser_demo NAME [DEMO_SIZE]: a fresh demo database (small unless said),
+# chromium and playwright-core ready (npm ci once), and the folder kept for
+# the screenshots, build/browser-NAME-artifacts, in $artifacts. Then the
+# script calls start_server and runs its tests/browser/*.mjs.
+browser_demo() {
+	root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+	export CHITIEU_DB="$tmp/demo.db"
+	BIN=$bin PLANS=$data/plans DEMO_SIZE=${2:-small} bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null ||
+		{ echo "FAIL: demo"; exit 1; }
+	[ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing (make check installs it)"; exit 1; }
+	if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+		(cd "$root/tests/browser" && npm ci --no-audit --no-fund > /dev/null) || { echo "FAIL: npm ci"; exit 1; }
+	fi
+	artifacts="$(dirname "$bin")/browser-$1-artifacts"
+	rm -rf "$artifacts"
+	mkdir -p "$artifacts"
+}
