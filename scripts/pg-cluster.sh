@@ -86,6 +86,17 @@ port_busy() {
   fi
 }
 
+# A port stays this cluster's while the cluster lives, also while it is
+# stopped (a test stopping PostgreSQL to start it again on the same port):
+# RESERVED/PORT names the cluster's directory; another start skips it.
+RESERVED=${TMPDIR:-/tmp}/chitieu-pg-ports
+reserved() {
+  local owner
+  [ -f "$RESERVED/$1" ] || return 1
+  owner=$(cat "$RESERVED/$1" 2>/dev/null)
+  [ "$owner" != "$dir" ] && [ -f "$owner/$MARKER" ]
+}
+
 psql_q() {
   # psql_q PORT SQL: run SQL in the postgres database over TCP, print the
   # result unaligned without headers.
@@ -139,6 +150,7 @@ cmd_start() {
   local port=$PORT_FIRST last=$((PORT_FIRST + PORT_TRIES)) started=0 size
   for (( ; port < last; port++)); do
     port_busy "$port" && continue
+    reserved "$port" && continue
     as_owner tee "$dir/data/chitieu.conf" >/dev/null <<EOF
 # Written by scripts/pg-cluster.sh.
 listen_addresses = '127.0.0.1'
@@ -167,6 +179,7 @@ EOF
   done
   [ "$started" -eq 1 ] || die "no free port in $PORT_FIRST..$((last - 1)) on 127.0.0.1"
   echo "$port" >"$dir/port"
+  mkdir -p "$RESERVED" && echo "$dir" >"$RESERVED/$port"
 
   # Create the test database; on failure leave nothing running.
   local exists
@@ -194,6 +207,9 @@ cmd_stop() {
       as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null ||
         die "could not stop the server in $dir/data; left $dir in place"
     fi
+  fi
+  if [ -f "$dir/port" ] && [ "$(cat "$RESERVED/$(cat "$dir/port")" 2>/dev/null)" = "$dir" ]; then
+    rm -f "$RESERVED/$(cat "$dir/port")"
   fi
   rm -rf "$dir"
 }
