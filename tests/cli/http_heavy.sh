@@ -28,7 +28,7 @@ signin() { # signin LOGIN JAR: the time it took (s); the status in $tmp/code
 }
 report() { # report JAR OUT: headers in OUT.h, status and time in OUT
 	curl -s -b "$1" -D "$2.h" -o /dev/null -w '%{http_code} %{time_total}' \
-		"$base/don-vi/P/bao-cao?format=xlsx&period=2025-12" > "$2"
+		"$base/don-vi/P/bao-cao?format=pdf&period=2025-12" > "$2"
 }
 read_me() { curl -s -b "$1" -o /dev/null -w '%{http_code} %{time_total}' "$base/api/v1/me"; }
 median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
