@@ -493,6 +493,23 @@ static int parse_part(struct ooxml *z, const char *part, const struct ooxml_sax 
 	return rc;
 }
 
+/* What reading the workbook's shared parts allocated. */
+static void parts_free(struct strings *sst, struct styles *sty, struct book *book)
+{
+	for (size_t i = 0; i < sst->n; i++)
+		free(sst->v[i]);
+	free(sst->v);
+	buf_free(&sst->cur);
+	free(sty->percent);
+	free(sty->date);
+	for (int i = 0; i < book->nsheet; i++)
+		free(book->sheet_rid[i]);
+	for (int i = 0; i < book->nrel; i++) {
+		free(book->rel_id[i]);
+		free(book->rel_target[i]);
+	}
+}
+
 int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
 {
 	struct strings sst = {.cur = BUF_INIT};
@@ -536,18 +553,7 @@ int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
 	}
 	rc = 0;
 out:
-	for (size_t i = 0; i < sst.n; i++)
-		free(sst.v[i]);
-	free(sst.v);
-	buf_free(&sst.cur);
-	free(sty.percent);
-	free(sty.date);
-	for (int i = 0; i < book.nsheet; i++)
-		free(book.sheet_rid[i]);
-	for (int i = 0; i < book.nrel; i++) {
-		free(book.rel_id[i]);
-		free(book.rel_target[i]);
-	}
+	parts_free(&sst, &sty, &book);
 	return rc;
 }
 
@@ -728,17 +734,6 @@ char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err)
 out:
 	sheet_free(&sh);
 	ooxml_close(z);
-	for (size_t i = 0; i < sst.n; i++)
-		free(sst.v[i]);
-	free(sst.v);
-	buf_free(&sst.cur);
-	free(sty.percent);
-	free(sty.date);
-	for (int i = 0; i < book.nsheet; i++)
-		free(book.sheet_rid[i]);
-	for (int i = 0; i < book.nrel; i++) {
-		free(book.rel_id[i]);
-		free(book.rel_target[i]);
-	}
+	parts_free(&sst, &sty, &book);
 	return out;
 }

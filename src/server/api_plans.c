@@ -407,14 +407,16 @@ void api_draft_job(struct ctx *c, const char *const *p)
 	unit_rec_free(&u);
 }
 
-void api_draft_get(struct ctx *c, const char *const *p)
+/* GET of a draft (p: unit, draft id) answered with what view makes of it. */
+static void draft_view(struct ctx *c, const char *const *p,
+                       json_t *(*view)(struct ctx *, const struct unit_rec *, int64_t, char **))
 {
 	struct unit_rec u = {0};
 	int64_t id;
 	if (!unit_for(c, p[0], false, &u))
 		return;
 	char *err = NULL;
-	json_t *d = draft_id(c, p[1], &id) ? pd_draft_json(c, &u, id, &err) : NULL;
+	json_t *d = draft_id(c, p[1], &id) ? view(c, &u, id, &err) : NULL;
 	if (d)
 		reply_json(c, 200, d);
 	else if (err)
@@ -423,20 +425,14 @@ void api_draft_get(struct ctx *c, const char *const *p)
 	unit_rec_free(&u);
 }
 
+void api_draft_get(struct ctx *c, const char *const *p)
+{
+	draft_view(c, p, pd_draft_json);
+}
+
 void api_draft_diff(struct ctx *c, const char *const *p)
 {
-	struct unit_rec u = {0};
-	int64_t id;
-	if (!unit_for(c, p[0], false, &u))
-		return;
-	char *err = NULL;
-	json_t *d = draft_id(c, p[1], &id) ? pd_diff(c, &u, id, &err) : NULL;
-	if (d)
-		reply_json(c, 200, d);
-	else if (err)
-		reply_store_error(c, err);
-	free(err);
-	unit_rec_free(&u);
+	draft_view(c, p, pd_diff);
 }
 
 static json_t *json_body(struct ctx *c)
