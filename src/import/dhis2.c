@@ -6,7 +6,6 @@
 #include "text.h"
 #include "util.h"
 
-#include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,16 +30,6 @@ void dhis2_values_free(struct dhis2_value *v, size_t n)
 		free(v[i].last_updated);
 	}
 	free(v);
-}
-
-bool dhis2_uid_ok(const char *u)
-{
-	if (!u || strlen(u) != 11 || !isalpha((unsigned char)u[0]) || (unsigned char)u[0] >= 0x80)
-		return false;
-	for (int i = 1; i < 11; i++)
-		if (!isalnum((unsigned char)u[i]) || (unsigned char)u[i] >= 0x80)
-			return false;
-	return true;
 }
 
 int dhis2_uid_new(char out[12])

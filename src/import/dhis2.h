@@ -11,6 +11,7 @@
 #ifndef CHITIEU_DHIS2_H
 #define CHITIEU_DHIS2_H
 
+#include "dhis2_uid.h"
 #include "observation.h"
 #include "period.h"
 
@@ -53,11 +54,8 @@ int dhis2_parse_csv(const char *data, size_t len, struct dhis2_value **out, size
 	"dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,"      \
 	"lastupdated,comment,followup,deleted"
 
-/* A DHIS2 UID: 11 characters, letters and digits, the first a letter
- * (CodeGenerator.isValidUid). */
-bool dhis2_uid_ok(const char *uid);
-/* A new random UID by those rules (out: 12 bytes). 0, or -1 when the
- * system gives no randomness. */
+/* A new random UID by the rules of dhis2_uid_ok (core/dhis2_uid.h; out: 12
+ * bytes). 0, or -1 when the system gives no randomness. */
 int dhis2_uid_new(char out[12]);
 
 /* One object of a DHIS2 metadata export (/api/metadata): id (the UID),

@@ -3,7 +3,7 @@
  * table list drives both directions, so a round trip loses nothing. */
 #include "store.h"
 
-#include "dhis2.h"
+#include "dhis2_uid.h"
 #include "driver.h"
 #include "internal.h"
 #include "period.h"

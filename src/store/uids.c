@@ -1,7 +1,7 @@
 /* uids.c: the DHIS2 identifiers of units and indicators (uids.h). */
 #include "uids.h"
 
-#include "dhis2.h"
+#include "dhis2_uid.h"
 #include "internal.h"
 #include "util.h"
 
