@@ -96,3 +96,27 @@ browser_demo() {
 	rm -rf "$artifacts"
 	mkdir -p "$artifacts"
 }
+
+# has TEXT NAME FILE / hasnt TEXT NAME FILE: TEXT (fixed) is / is not in
+# $tmp/FILE, counted by ok or bad under NAME.
+has() { grep -qF -- "$1" "$tmp/$3" && ok || bad "$2: no \"$1\" in: $(head -c 300 "$tmp/$3")"; }
+hasnt() { grep -qF -- "$1" "$tmp/$3" && bad "$2: \"$1\" in $3" || ok; }
+
+# signin LOGIN [PASSWORD]: sign in to the server of start_server (the
+# password defaults to $pw); prints the HTTP status; the answer in
+# $tmp/signin, the cookie in $tmp/jar.LOGIN, the CSRF token in $tmp/csrf.LOGIN.
+signin() {
+	local code
+	code=$(curl -s -o "$tmp/signin" -w '%{http_code}' -c "$tmp/jar.$1" -H 'Content-Type: application/json' \
+		-d "{\"login\":\"$1\",\"password\":\"${2:-$pw}\"}" "$base/api/v1/session")
+	jq -r .csrf "$tmp/signin" 2> /dev/null > "$tmp/csrf.$1"
+	echo "$code"
+}
+
+# as LOGIN METHOD PATH [JSON]: a request as LOGIN (signed in by signin);
+# prints the HTTP status, the body in $tmp/body.
+as() {
+	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
+	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
+	curl "${args[@]}" "$base$3"
+}

@@ -19,7 +19,6 @@ use_demo
 pw=matkhau-demo
 "$bin" unit add --code YB --name "Xã YB" --kind commune --parent DEMO > /dev/null
 "$bin" import "$data/plans/001_5a02e85ee0dfd10c.txt" --unit YB > /dev/null
-has() { grep -qF -- "$1" "$tmp/$3" && ok || bad "$2: no \"$1\" in: $(head -c 300 "$tmp/$3")"; }
 
 # ---- item 9 (and 8): what a login, a name and an agency may be -------------
 for l in $'admin\u200b' 'ａｄｍｉｎ' $'ad\x01min' $'\ufeffkhach' $'\u202ekhach' 'a' 'khach/1' \
@@ -41,20 +40,6 @@ has E_LOGIN_TAKEN "THU.KY beside thu.ky" err
 
 # ---- the server ---------------------------------------------------------------
 start_server --timeout 5 --workers 2
-# signin LOGIN [PASSWORD]: a cookie jar $tmp/jar.LOGIN and $tmp/csrf.LOGIN; prints the status.
-signin() {
-	local code
-	code=$(curl -s -o "$tmp/signin" -w '%{http_code}' -c "$tmp/jar.$1" -H 'Content-Type: application/json' \
-		-d "{\"login\":\"$1\",\"password\":\"${2:-$pw}\"}" "$base/api/v1/session")
-	jq -r .csrf "$tmp/signin" 2> /dev/null > "$tmp/csrf.$1"
-	echo "$code"
-}
-# as LOGIN METHOD PATH [BODY]: prints the status; the body is in $tmp/body.
-as() {
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
-	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
-	curl "${args[@]}" "$base$3"
-}
 # bearer TOKEN METHOD PATH [BODY] [SCHEME]
 bearer() {
 	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -H "Authorization: ${5:-Bearer} $1")

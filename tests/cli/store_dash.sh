@@ -30,8 +30,6 @@ CSV
 start_server --workers 2
 pw=matkhau-demo
 
-has() { grep -qF -- "$1" "$tmp/$3" && ok || bad "$2: no \"$1\" in: $(head -c 300 "$tmp/$3")"; }
-hasnt() { grep -qF -- "$1" "$tmp/$3" && bad "$2: \"$1\" in $3" || ok; }
 signin() {
 	curl -s -o /dev/null -c "$tmp/jar.$1" -H 'Content-Type: application/json' \
 		-d "{\"login\":\"$1\",\"password\":\"$pw\"}" "$base/api/v1/session"

@@ -25,15 +25,8 @@ data=$2
 use_demo
 pw=matkhau-demo
 P=2029-Q1 # a period of the plans' years the demo leaves empty
-has() { grep -qF -- "$1" "$tmp/$3" && ok || bad "$2: no \"$1\" in: $(head -c 300 "$tmp/$3")"; }
-hasnt() { grep -qF -- "$1" "$tmp/$3" && bad "$2: \"$1\" in $3" || ok; }
 start_server --timeout 5 --workers 2
 
-signin() {
-	curl -s -o "$tmp/signin" -w '%{http_code}' -c "$tmp/jar.$1" -H 'Content-Type: application/json' \
-		-d "{\"login\":\"$1\",\"password\":\"$pw\"}" "$base/api/v1/session"
-	jq -r .csrf "$tmp/signin" 2> /dev/null > "$tmp/csrf.$1"
-}
 # page LOGIN PATH [FIELD=VALUE...]: GET, or POST the fields; status, page in $tmp/page.
 page() {
 	local who=$1 path=$2
@@ -44,12 +37,6 @@ page() {
 		for f in "$@"; do args+=(--data-urlencode "$f"); done
 	fi
 	curl "${args[@]}" "$base$path"
-}
-# as LOGIN METHOD PATH [BODY]: the API; status, body in $tmp/body.
-as() {
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
-	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
-	curl "${args[@]}" "$base$3"
 }
 status_of() { # UNIT CODE PERIOD
 	sql "SELECT o.status FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = '$1' AND s.code = '$2' AND o.period = '$3'"

@@ -15,18 +15,8 @@ data=$2
 . "$(dirname "$0")/lib.bash"
 use_demo
 pw=matkhau-demo
-has() { grep -qF -- "$1" "$tmp/$3" && ok || bad "$2: no \"$1\" in: $(head -c 300 "$tmp/$3")"; }
-hasnt() { grep -qF -- "$1" "$tmp/$3" && bad "$2: \"$1\" in $3" || ok; }
 start_server --timeout 5 --workers 2
 
-# signin LOGIN: a cookie jar $tmp/jar.LOGIN and $tmp/csrf.LOGIN; prints the status.
-signin() {
-	local code
-	code=$(curl -s -o "$tmp/signin" -w '%{http_code}' -c "$tmp/jar.$1" -H 'Content-Type: application/json' \
-		-d "{\"login\":\"$1\",\"password\":\"$pw\"}" "$base/api/v1/session")
-	jq -r .csrf "$tmp/signin" 2> /dev/null > "$tmp/csrf.$1"
-	echo "$code"
-}
 # page LOGIN PATH [FIELD=VALUE...]: GET, or POST the fields with the
 # account's CSRF token; prints the status, the page in $tmp/page.
 page() {
@@ -38,12 +28,6 @@ page() {
 		for f in "$@"; do args+=(--data-urlencode "$f"); done
 	fi
 	curl "${args[@]}" "$base$path"
-}
-# as LOGIN METHOD PATH [BODY]: the API with the session; status, body in $tmp/body.
-as() {
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
-	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
-	curl "${args[@]}" "$base$3"
 }
 # bearer TOKEN METHOD PATH [BODY]
 bearer() {

@@ -7,7 +7,6 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-has() { grep -qF -- "$1" "$tmp/$3" && ok || bad "$2: no \"$1\" in: $(head -c 400 "$tmp/$3")"; }
 
 run unit 0 unit add --code X --name "Xã" --kind commune
 echo "mat-khau-dai" | run add 0 user add --login an --role reporter --unit X --agency "Phòng Kinh tế" --name "Nguyễn Văn An"
