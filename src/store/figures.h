@@ -28,16 +28,17 @@ struct store;
 	"CASE CAST(? AS TEXT) WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1" \
 	" WHEN 'approved' THEN 2 WHEN 'returned' THEN 3 END"
 
-/* The id of the figure of a row t with series_id and a canonical period:
- * series_id x 1,000,000 + year x 100 + the period in its year (a month
- * 1-12, quarter 21-24, half 31-32, nine months 40, the year 0). */
+/* The id of the figure of a row t with series_id and a period (as
+ * period_parse reads it): series_id x 1,000,000 + year x 100 + the period
+ * in its year (a month 1-12, quarter 21-24, half 31-32, nine months 40,
+ * the year 0). */
 #define FIGURE_ID(t) \
 	"(CAST(" t ".series_id AS BIGINT) * 1000000" \
 	" + CAST(substr(" t ".period, 1, 4) AS BIGINT) * 100" \
 	" + CASE WHEN length(" t ".period) = 4 THEN 0" \
-	" WHEN substr(" t ".period, 6, 1) = 'Q' THEN 20 + CAST(substr(" t ".period, 7, 1) AS BIGINT)" \
-	" WHEN substr(" t ".period, 6, 1) = 'H' THEN 30 + CAST(substr(" t ".period, 7, 1) AS BIGINT)" \
-	" WHEN substr(" t ".period, 6, 2) = '9M' THEN 40" \
+	" WHEN upper(substr(" t ".period, 6, 1)) = 'Q' THEN 20 + CAST(substr(" t ".period, 7, 1) AS BIGINT)" \
+	" WHEN upper(substr(" t ".period, 6, 1)) = 'H' THEN 30 + CAST(substr(" t ".period, 7, 1) AS BIGINT)" \
+	" WHEN upper(substr(" t ".period, 6, 2)) = '9M' THEN 40" \
 	" ELSE CAST(substr(" t ".period, 6, 2) AS BIGINT) END)"
 
 #define FIGURES_VIEW \

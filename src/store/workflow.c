@@ -42,8 +42,8 @@ void store_allow_self_approval(bool allow)
  * submitted it (the audit log) may not approve it. 0 when by may, 1 when
  * by may only because self-approval is allowed for a commune or ward, -1
  * with the problem added. */
-static int four_eyes(struct store *s, int64_t obs, int64_t series, const char *period,
-                     const char *by, struct problems *ps)
+static int four_eyes(struct store *s, int64_t series, const char *period, const char *by,
+                     struct problems *ps)
 {
 	char *err = NULL;
 	struct stmt *st =
@@ -82,7 +82,6 @@ static int four_eyes(struct store *s, int64_t obs, int64_t series, const char *p
 	} else {
 		problems_add(ps, "E_DB", 0, "%s", err);
 	}
-	(void)obs;
 	free(err);
 	return rc;
 }
@@ -129,7 +128,7 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		             status_vi(from), t->verb);
 		rc = -1;
 	} else if (!strcmp(action, "approve") &&
-	           (self = four_eyes(s, id, series, period, by, ps)) < 0) {
+	           (self = four_eyes(s, series, period, by, ps)) < 0) {
 		rc = -1;
 	} else {
 		struct stmt *u = st_prep(s,
