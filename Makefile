@@ -123,6 +123,8 @@ bench: build
 	./$(BUILD_DIR)/bench_engine
 	bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 	bash tests/pg/with-pg.sh bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
+	bash scripts/bench-storage.sh ./$(BUILD_DIR)/chitieu
+	bash tests/pg/with-pg.sh bash scripts/bench-storage.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-compare.sh
 	bash scripts/bench-http.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-report.sh ./$(BUILD_DIR)/chitieu

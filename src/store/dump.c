@@ -5,6 +5,7 @@
 
 #include "dhis2_uid.h"
 #include "driver.h"
+#include "figures.h"
 #include "internal.h"
 #include "period.h"
 #include "plan.h"
@@ -934,6 +935,9 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		int rc;
 		if (!strcmp(t->name, "plans")) {
 			rc = n ? restore_plans(d, db, t, cells, n, err) : 0;
+		} else if (!strcmp(t->name, "observations")) {
+			/* Kept in figures and entries since schema 11. */
+			rc = st_figures_restore(d, db, t->cols, t->types, cells, n, err);
 		} else {
 			char *target = target_of(t);
 			rc = n ? d->copy(db, target, ncols, t->types, cells, n, err) : 0;
@@ -944,7 +948,8 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		free(cells);
 		if (rc)
 			return -1;
-		if (d->after_restore && !strcmp(t->order, "id")) {
+		if (d->after_restore && !strcmp(t->order, "id") &&
+		    strcmp(t->name, "observations")) {
 			char *sql = with_table(d->after_restore, t->name);
 			rc = d->exec(db, sql, err);
 			free(sql);
@@ -952,5 +957,5 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 				return -1;
 		}
 	}
-	return 0;
+	return st_figures_restore_ids(d, db, err);
 }

@@ -18,12 +18,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "figures.h"
 #include "internal.h"
 #include "review.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      10
-#define SCHEMA_VERSION_TEXT "10"
+#define SCHEMA_VERSION      11
+#define SCHEMA_VERSION_TEXT "11"
 
 int store_schema_version(void)
 {
@@ -149,6 +150,9 @@ static const struct migration {
         /* 10: plan drafts read from uploaded documents (SCHEMA_V10): tables
          * only. */
         {10, false, NULL, NULL, NULL},
+        /* 11: figures stored compactly (figures.h, issue 13): the table
+         * figures and its entries; observations becomes a view. */
+        {11, true, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -179,6 +183,9 @@ static int migrate(struct store *s, int64_t from, char **err)
 		/* 6 moves each plan's document in C (its hash). */
 		if (!rc && migrations[i].to == 6)
 			rc = st_plan_docs_migrate(s, err);
+		/* 11 moves the figures unless they already have (figures.c). */
+		if (!rc && migrations[i].to == 11)
+			rc = st_figures_migrate(s, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,
@@ -1547,26 +1554,28 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	        " CAST(? AS TEXT), CAST(? AS TEXT) FROM observations o JOIN incoming i"
 	        " ON o.series_id = i.series_id AND o.period = i.period",
 	        by, at, reason, err);
+	/* Who and when: one entry for the whole write (figures.h). */
+	int64_t entry = 0;
 	if (!rc)
-		rc = st_run3(s,
-		             "UPDATE observations SET value = i.value, num = i.num, den = i.den,"
-		             " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
-		             " status = 'draft', version = observations.version + 1,"
-		             " recorded_by = CAST(? AS TEXT), recorded_at = CAST(? AS TEXT) FROM "
-		             "incoming i"
-		             " WHERE observations.series_id = i.series_id AND observations.period "
-		             "= i.period",
-		             by, at, NULL, err);
+		rc = st_entry_add(s, by, at, &entry, err);
+	if (!rc) {
+		struct stmt *st = st_prep(
+		        s,
+		        "UPDATE figures SET value = i.value, num = i.num, den = i.den,"
+		        " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
+		        " status = 0, version = figures.version + 1, entry_id = CAST(? AS BIGINT)"
+		        " FROM incoming i WHERE figures.series_id = i.series_id"
+		        " AND figures.period = i.period",
+		        err);
+		rc = st ? 0 : -1;
+		if (st) {
+			D->bind_int(st, 1, entry);
+			rc = D->step(st, err) < 0 ? -1 : 0;
+			st_done(s, st);
+		}
+	}
 	if (!rc)
-		rc = st_run3(s,
-		             "INSERT INTO observations (series_id, period, value, num, den, level, "
-		             "yes, note,"
-		             " evidence, status, version, recorded_by, recorded_at)"
-		             " SELECT series_id, period, value, num, den, level, yes, note, "
-		             "evidence, 'draft',"
-		             " 1, CAST(? AS TEXT), CAST(? AS TEXT) FROM incoming WHERE true"
-		             " ON CONFLICT (series_id, period) DO NOTHING",
-		             by, at, NULL, err);
+		rc = st_figures_insert(s, entry, err);
 	if (!rc) {
 		char *detail = xasprintf("%zu số liệu%s%s", n - same, reason ? ": " : "",
 		                         reason ? reason : "");

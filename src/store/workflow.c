@@ -1,5 +1,6 @@
 /* workflow.c: what happens to a figure after it is recorded (submitted,
  * approved, returned, reopened), the audit log, and the progress of tasks. */
+#include "figures.h"
 #include "internal.h"
 
 #include "period.h"
@@ -41,7 +42,7 @@ void store_allow_self_approval(bool allow)
  * submitted it (the audit log) may not approve it. 0 when by may, 1 when
  * by may only because self-approval is allowed for a commune or ward, -1
  * with the problem added. */
-static int four_eyes(struct store *s, int64_t obs, int64_t series, const char *by,
+static int four_eyes(struct store *s, int64_t series, const char *period, const char *by,
                      struct problems *ps)
 {
 	char *err = NULL;
@@ -50,11 +51,14 @@ static int four_eyes(struct store *s, int64_t obs, int64_t series, const char *b
 	                "SELECT o.recorded_by, n.kind, (SELECT a.actor FROM audit a WHERE"
 	                " a.entity = 'observation' AND a.entity_id = o.id AND a.action = 'submit'"
 	                " ORDER BY a.id DESC LIMIT 1) FROM observations o JOIN series se ON"
-	                " se.id = o.series_id JOIN units n ON n.id = se.unit_id WHERE o.id = ?",
+	                " se.id = o.series_id JOIN units n ON n.id = se.unit_id"
+	                " WHERE o.series_id = ? AND o.period = ?",
 	                &err);
 	int rc = st ? 0 : -1;
 	if (st) {
-		D->bind_int(st, 1, obs);
+		/* The figure by its key (the id is not indexed since schema 11). */
+		D->bind_int(st, 1, series);
+		D->bind_text(st, 2, period);
 		if (D->step(st, &err) == 1) {
 			const char *rec = D->col_text(st, 0), *kind = D->col_text(st, 1),
 			           *sub = D->col_text(st, 2);
@@ -78,7 +82,6 @@ static int four_eyes(struct store *s, int64_t obs, int64_t series, const char *b
 	} else {
 		problems_add(ps, "E_DB", 0, "%s", err);
 	}
-	(void)series;
 	free(err);
 	return rc;
 }
@@ -124,16 +127,20 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		             "Số liệu kỳ %s đang ở trạng thái \"%s\": không thể %s", period,
 		             status_vi(from), t->verb);
 		rc = -1;
-	} else if (!strcmp(action, "approve") && (self = four_eyes(s, id, series, by, ps)) < 0) {
+	} else if (!strcmp(action, "approve") &&
+	           (self = four_eyes(s, series, period, by, ps)) < 0) {
 		rc = -1;
 	} else {
-		struct stmt *u = st_prep(
-		        s, "UPDATE observations SET status = ?, review = ? WHERE id = ?", &err);
+		struct stmt *u = st_prep(s,
+		                         "UPDATE figures SET status = " FIGURE_STATUS_CODE ","
+		                         " review = ? WHERE series_id = ? AND period = ?",
+		                         &err);
 		rc = u ? 0 : -1;
 		if (u) {
 			D->bind_text(u, 1, t->to);
 			D->bind_text(u, 2, comment);
-			D->bind_int(u, 3, id);
+			D->bind_int(u, 3, series);
+			D->bind_text(u, 4, period);
 			rc = D->step(u, &err) < 0 ? -1 : 0;
 			st_done(s, u);
 		}

@@ -90,7 +90,7 @@ run change 0 record --unit HQ --indicator I.1 --period 2025-Q3 --value 90 --by "
 [ "$(count "select count(*) from observation_history h join observations o on o.id=h.observation_id where h.value=85 and h.reason='số liệu mới của VNPT' and h.replaced_by='Văn phòng'")" -eq 1 ] && ok || bad "history of a change"
 [ "$(count "select count(*) from observations where period='2025-Q3' and value = 90 and version = 2")" -eq 1 ] && ok || bad "current figure after a change"
 # An approved figure is locked.
-count "update observations set status='approved' where value=90" > /dev/null
+count "update figures set status=2 where value=90" > /dev/null
 rejects locked E_LOCKED "khóa" record --unit HQ --indicator I.1 --period 2025-Q3 --value 91
 
 # Bulk: every bad row listed with its line; nothing written.

@@ -70,7 +70,7 @@ diff "$tmp/out" "$tmp/list2" > /dev/null && [ "$(wc -l < "$tmp/out")" -gt 150 ] 
 empty_copy() {
 	rm -f "$tmp/c.db"
 	"$bin" restore "$tmp/dump.json" --db "$tmp/c.db" > /dev/null 2>&1
-	sqlite3 "$tmp/c.db" "DELETE FROM observation_history; DELETE FROM observations;"
+	sqlite3 "$tmp/c.db" "DELETE FROM observation_history; DELETE FROM figures;"
 }
 copy_figures() { as_codes --db "$tmp/c.db"; }
 # 1. DHIS2's current header (what chitieu writes).
