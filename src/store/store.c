@@ -1488,12 +1488,11 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
 	return rc;
 }
 
-/* Rows equal to the stored figure in every field, recorded by the same
- * account, are taken out of the batch: recording them again writes
- * nothing (no history, no new version, the status kept). Another account
- * entering the same figure is still recorded as its author. Their count
- * into *unchanged. */
-static int drop_unchanged(struct store *s, const char *by, size_t *unchanged, char **err)
+/* Rows equal to the stored figure in every field are taken out of the
+ * batch, whoever sends them: recording them again writes nothing (no
+ * history, no new version, the author and status kept). Their count into
+ * *unchanged. */
+static int drop_unchanged(struct store *s, size_t *unchanged, char **err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -1505,12 +1504,10 @@ static int drop_unchanged(struct store *s, const char *by, size_t *unchanged, ch
 	                " AND o.level IS NOT DISTINCT FROM incoming.level"
 	                " AND o.yes IS NOT DISTINCT FROM incoming.yes"
 	                " AND o.note IS NOT DISTINCT FROM incoming.note"
-	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence"
-	                " AND o.recorded_by = CAST(? AS TEXT))",
+	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence)",
 	                err);
 	if (!st)
 		return -1;
-	D->bind_text(st, 1, by);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
 	if (!rc)
 		*unchanged = (size_t)D->changes(st);
@@ -1528,7 +1525,7 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	 * statistics it guesses a large table and scans every figure. */
 	if (D == &pq_driver && D->exec(s->db, "ANALYZE incoming", err))
 		return -1;
-	if (drop_unchanged(s, by, &same, err) || check_locked(s, ps, err))
+	if (drop_unchanged(s, &same, err) || check_locked(s, ps, err))
 		return -1;
 	if (unchanged)
 		*unchanged = same;
