@@ -423,6 +423,11 @@ static int64_t link_meant(struct store *s, int64_t cs, int64_t ps, char **err)
 	return id;
 }
 
+/* The decision on the child's plan cp and its parent's pp (loaded). */
+static int decide(struct store *s, int64_t child, int64_t parent, const struct plan *cp,
+                  const struct plan *pp, const char *code, const char *parent_code,
+                  const char *action, const char *by, struct problems *ps);
+
 int store_link_decide(struct store *s, int64_t child, const char *code, const char *parent_code,
                       const char *action, const char *by, struct problems *ps)
 {
@@ -432,18 +437,28 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 	plan_init(&cp);
 	plan_init(&pp);
 	int rc = -1;
-	if (parent <= 0) {
+	if (parent <= 0)
 		problems_add(ps, parent < 0 ? "E_DB" : "E_NO_PARENT", 0, "%s",
 		             err ? err : "đơn vị không có đơn vị cấp trên");
-		goto out;
-	}
-	if (store_plan_load(s, child, &cp, &err) || store_plan_load(s, parent, &pp, &err)) {
+	else if (store_plan_load(s, child, &cp, &err) || store_plan_load(s, parent, &pp, &err))
 		problems_add(ps, err ? "E_DB" : "E_NO_PLAN", 0, "%s",
 		             err ? err : "đơn vị hoặc đơn vị cấp trên chưa có kế hoạch");
-		goto out;
-	}
-	const struct indicator *x = find_ind(&cp, code);
-	const struct indicator *y = parent_code ? find_ind(&pp, parent_code) : NULL;
+	else
+		rc = decide(s, child, parent, &cp, &pp, code, parent_code, action, by, ps);
+	free(err);
+	plan_free(&cp);
+	plan_free(&pp);
+	return rc;
+}
+
+static int decide(struct store *s, int64_t child, int64_t parent, const struct plan *cp,
+                  const struct plan *pp, const char *code, const char *parent_code,
+                  const char *action, const char *by, struct problems *ps)
+{
+	char *err = NULL;
+	int rc = -1;
+	const struct indicator *x = find_ind(cp, code);
+	const struct indicator *y = parent_code ? find_ind(pp, parent_code) : NULL;
 	if (!x) {
 		problems_add(ps, "E_UNKNOWN_INDICATOR", 0,
 		             "Kế hoạch hiện hành của đơn vị không có chỉ tiêu \"%s\"", code);
@@ -486,7 +501,7 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 			if (st) {
 				D->bind_int(st, 1, id);
 				if (D->step(st, &err) == 1)
-					y = find_ind(&pp, D->col_text(st, 0));
+					y = find_ind(pp, D->col_text(st, 0));
 				st_done(s, st);
 			}
 			if (!y) {
@@ -556,8 +571,6 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 	rc = 0;
 out:
 	free(err);
-	plan_free(&cp);
-	plan_free(&pp);
 	return rc;
 }
 
@@ -569,29 +582,64 @@ int store_link_confirm_sure(struct store *s, int64_t parent, double threshold, c
 	size_t nr;
 	if (store_link_list(s, parent, NULL, &r, &nr, err))
 		return -1;
-	int rc = 0;
-	for (size_t i = 0; i < nr && !rc; i++) {
+	/* The links come by child unit (store_link_list): the parent's plan
+	 * is read once, each child's once, not both for every link. */
+	struct plan pp, cp;
+	plan_init(&pp);
+	plan_init(&cp);
+	int got = nr ? store_plan_load(s, parent, &pp, err) : 1;
+	int rc = got < 0 ? -1 : 0;
+	struct unit_rec u = {0};
+	bool child_plan = false, moved = false;
+	for (size_t i = 0; i < nr && !rc && !got; i++) {
 		if (strcmp(r[i].state, "proposed") || r[i].gone || r[i].score < threshold)
 			continue;
-		bool taken = false; /* a child indicator already confirmed keeps its link */
-		for (size_t k = 0; k < nr && !taken; k++)
+		/* a child indicator already confirmed keeps its link: those of
+		 * one child unit are next to each other */
+		bool taken = false;
+		for (size_t k = i; k-- > 0 && !strcmp(r[k].child_unit, r[i].child_unit) && !taken;)
 			taken = !strcmp(r[k].state, "confirmed") &&
-			        !strcmp(r[k].child_unit, r[i].child_unit) &&
+			        !strcmp(r[k].child_code, r[i].child_code);
+		for (size_t k = i + 1;
+		     k < nr && !strcmp(r[k].child_unit, r[i].child_unit) && !taken; k++)
+			taken = !strcmp(r[k].state, "confirmed") &&
 			        !strcmp(r[k].child_code, r[i].child_code);
 		if (taken)
 			continue;
-		struct unit_rec u;
-		if (store_unit_get(s, r[i].child_unit, &u, err) != 0) {
-			rc = -1;
-			break;
+		if (!u.code || strcmp(u.code, r[i].child_unit)) {
+			unit_rec_free(&u);
+			if (child_plan)
+				plan_free(&cp);
+			child_plan = false;
+			if (store_unit_get(s, r[i].child_unit, &u, err) != 0) {
+				rc = -1;
+				break;
+			}
+			int64_t up = parent_of(s, u.id, err);
+			int cg = up < 0 ? -1 : store_plan_load(s, u.id, &cp, err);
+			if (cg < 0) {
+				rc = -1;
+				break;
+			}
+			child_plan = cg == 0;
+			moved = up != parent;
 		}
+		if (!child_plan && !moved)
+			continue;
 		struct problems ps = {0};
-		if (store_link_decide(s, u.id, r[i].child_code, r[i].parent_code, "confirm", by,
-		                      &ps) == 0)
+		/* (a unit moved under another parent since: decided there) */
+		if ((moved ? store_link_decide(s, u.id, r[i].child_code, r[i].parent_code,
+		                               "confirm", by, &ps)
+		           : decide(s, u.id, parent, &cp, &pp, r[i].child_code, r[i].parent_code,
+		                    "confirm", by, &ps)) == 0)
 			(*n)++;
 		problems_free(&ps); /* a child with another confirmed link keeps it */
-		unit_rec_free(&u);
 	}
+	unit_rec_free(&u);
+	if (child_plan)
+		plan_free(&cp);
+	if (!got)
+		plan_free(&pp);
 	for (size_t i = 0; i < nr; i++)
 		link_rec_free(&r[i]);
 	free(r);
