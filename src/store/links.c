@@ -103,19 +103,6 @@ static int link_state(struct store *s, int64_t cs, int64_t ps, int64_t *id, char
 	return rc < 0 ? -1 : 0;
 }
 
-static bool has_confirmed(struct store *s, int64_t cs, char **err)
-{
-	struct stmt *st = st_prep(
-	        s, "SELECT count(*) FROM links WHERE child_series_id = ? AND state = 'confirmed'",
-	        err);
-	if (!st)
-		return false;
-	D->bind_int(st, 1, cs);
-	bool yes = D->step(st, err) == 1 && D->col_int(st, 0) > 0;
-	st_done(s, st);
-	return yes;
-}
-
 static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const char *state,
                       double score, const char *why, const char *by, char **err)
 {
@@ -212,6 +199,87 @@ static int parent_load(struct store *s, int64_t parent, struct link_parent *c, c
 	return 0;
 }
 
+/* A child unit's series and the links they have, read in two queries
+ * instead of three a pair. */
+struct child_links {
+	char **code;
+	int64_t *series, *cs, *ps;
+	bool *confirmed;
+	size_t n, ncap, capc, caps, nl, lcap, lcap2, lcap3;
+};
+
+static void child_links_free(struct child_links *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->code[i]);
+	free(c->code);
+	free(c->series);
+	free(c->cs);
+	free(c->ps);
+	free(c->confirmed);
+}
+
+static void child_link_add(struct child_links *c, int64_t cs, int64_t ps, bool confirmed)
+{
+	c->cs = xgrow(c->cs, &c->lcap, c->nl + 1, sizeof *c->cs);
+	c->ps = xgrow(c->ps, &c->lcap2, c->nl + 1, sizeof *c->ps);
+	c->confirmed = xgrow(c->confirmed, &c->lcap3, c->nl + 1, sizeof *c->confirmed);
+	c->cs[c->nl] = cs;
+	c->ps[c->nl] = ps;
+	c->confirmed[c->nl++] = confirmed;
+}
+
+static int child_links_load(struct store *s, int64_t child, struct child_links *c, char **err)
+{
+	struct stmt *st = st_prep(s, "SELECT code, id FROM series WHERE unit_id = ?", err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, child);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		c->code = xgrow(c->code, &c->capc, c->n + 1, sizeof *c->code);
+		c->series = xgrow(c->series, &c->caps, c->n + 1, sizeof *c->series);
+		c->code[c->n] = xstrdup(D->col_text(st, 0));
+		c->series[c->n++] = D->col_int(st, 1);
+	}
+	st_done(s, st);
+	if (rc < 0)
+		return -1;
+	st = st_prep(
+	        s,
+	        "SELECT l.child_series_id, l.parent_series_id, l.state = 'confirmed' FROM links"
+	        " l JOIN series c ON c.id = l.child_series_id WHERE c.unit_id = ?",
+	        err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, child);
+	while ((rc = D->step(st, err)) == 1)
+		child_link_add(c, D->col_int(st, 0), D->col_int(st, 1), D->col_int(st, 2) != 0);
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+static int64_t child_series(const struct child_links *c, const char *code)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->code[i], code))
+			return c->series[i];
+	return 0;
+}
+
+/* Whether the pair has a link (any state), and whether cs is confirmed. */
+static bool child_linked(const struct child_links *c, int64_t cs, int64_t ps, bool *confirmed)
+{
+	bool linked = false;
+	*confirmed = false;
+	for (size_t i = 0; i < c->nl; i++)
+		if (c->cs[i] == cs) {
+			linked |= c->ps[i] == ps;
+			*confirmed |= c->confirmed[i];
+		}
+	return linked;
+}
+
 int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
                        size_t *proposed, size_t *confirmed, char **err)
 {
@@ -245,23 +313,19 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	struct align_pair *pr = NULL;
 	struct buf auto_codes = BUF_INIT, prop_codes = BUF_INIT;
 	size_t np = align_match(a, cp.nind, b, pp->nind, ALIGN_THRESHOLD, &pr);
-	int rc = 0;
+	struct child_links cl = {0};
+	int rc = np ? child_links_load(s, child, &cl, err) : 0;
 	for (size_t k = 0; k < np && !rc; k++) {
 		const struct indicator *x = &cp.ind[pr[k].ia], *y = &pp->ind[pr[k].ib];
-		int64_t cs = series_of(s, child, x->code, err), ps = pc->series[pr[k].ib];
-		if (cs < 0 || ps < 0) {
+		int64_t cs = child_series(&cl, x->code), ps = pc->series[pr[k].ib];
+		if (ps < 0) {
 			rc = -1;
 			break;
 		}
 		if (!cs || !ps)
 			continue;
-		int64_t id;
-		char state[16];
-		if (link_state(s, cs, ps, &id, state, err)) {
-			rc = -1;
-			break;
-		}
-		if (id)
+		bool has_confirmed;
+		if (child_linked(&cl, cs, ps, &has_confirmed))
 			continue; /* already proposed, or decided by a person */
 		struct align_score w = {0};
 		double score = align_score(a[pr[k].ia], b[pr[k].ib], &w);
@@ -269,9 +333,11 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		align_score_free(&w);
 		/* Written alike (two plans of the same text): the same indicator,
 		 * confirmed without a person, and the audit says so. */
-		bool sure = same_wording(x, y) && !has_confirmed(s, cs, err);
+		bool sure = same_wording(x, y) && !has_confirmed;
 		rc = link_write(s, 0, cs, ps, sure ? "confirmed" : "proposed", score, why, by, err);
 		free(why);
+		if (!rc)
+			child_link_add(&cl, cs, ps, sure);
 		if (!rc) {
 			struct buf *into = sure ? &auto_codes : &prop_codes;
 			buf_printf(into, "%s%s -> %s", into->len ? ", " : "", x->code, y->code);
@@ -297,6 +363,7 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	}
 	buf_free(&auto_codes);
 	buf_free(&prop_codes);
+	child_links_free(&cl);
 	free(pr);
 	for (size_t i = 0; i < cp.nind; i++)
 		align_item_free(a[i]);

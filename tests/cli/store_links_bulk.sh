@@ -2,10 +2,13 @@
 # store_links_bulk.sh (issue 13, bulk paths): `link confirm --all-sure` for
 # a province reads the province's plan once and each commune's once, where
 # it read both plan documents again for every link (two JSON documents
-# parsed per link: 10 s of CPU for the 1,950 sure links of 100 communes).
+# parsed per link: 10 s of CPU for the 1,950 sure links of 100 communes);
+# `link propose` reads each commune's series and links once, where it ran
+# three queries a pair of indicators (series, link, confirmed link).
 # Counted, not timed, in the PostgreSQL server's log (log_statement = all
 # for that session): the statements reading a plan document are at most
-# one per commune plus one. On both backends: the links confirmed are the
+# one per commune plus one; propose runs at most one statement a link
+# written plus a few a commune. On both backends: the links confirmed are the
 # same as one by one (each commune's sure links confirmed, none twice for a
 # child indicator, the audit has a line per link).
 set -u
@@ -28,15 +31,33 @@ communes=6
 } > "$tmp/plans.csv"
 run units 0 unit import "$tmp/units.csv"
 run plans 0 import --list "$tmp/plans.csv"
-run propose 0 link propose --unit P
-sure=$(count "select count(*) from links where state = 'proposed' and score >= 0.95")
-[ "$sure" -gt 50 ] && ok || bad "only $sure sure proposals to confirm"
 
 log=
 if [ "$backend" = postgresql ]; then
 	log="$(dirname "$(sql 'SHOW data_directory')")/log"
 	[ -r "$log" ] && ok || { bad "no server log at $log"; log=; }
 fi
+# logged NAME: how many statements the server ran since line $before.
+logged() {
+	sleep 0.2 # the log is written by the server's process
+	tail -n +"$((before + 1))" "$log" | grep -E 'LOG: +(statement|execute)' > "$tmp/$1.log"
+	wc -l < "$tmp/$1.log"
+}
+before=$([ -n "$log" ] && wc -l < "$log" || echo 0)
+PGOPTIONS="-c log_statement=all" run propose 0 link propose --unit P
+links=$(count "select count(*) from links")
+[ "$links" -gt 100 ] && ok || bad "only $links links proposed"
+if [ -n "$log" ]; then
+	# One INSERT a new link, and a few statements a commune (its plan,
+	# its series and links, the audit): not three more reads a pair.
+	n=$(logged propose)
+	echo "link propose: $links links, $n statements"
+	[ "$n" -le $((links + 10 * communes + 30)) ] && ok ||
+		bad "link propose ran $n statements for $links links of $communes communes, want ≤ $((links + 10 * communes + 30))"
+fi
+sure=$(count "select count(*) from links where state = 'proposed' and score >= 0.95")
+[ "$sure" -gt 50 ] && ok || bad "only $sure sure proposals to confirm"
+
 before=$([ -n "$log" ] && wc -l < "$log" || echo 0)
 audit=$(count "select count(*) from audit where action = 'link.confirm'")
 PGOPTIONS="-c log_statement=all" run confirm 0 link confirm --unit P --all-sure
@@ -48,8 +69,8 @@ n=$(sed -n 's/^Đã xác nhận \([0-9]*\) đề xuất chắc chắn.*/\1/p' "$
 left=$(count "select count(*) from links l where state = 'proposed' and score >= 0.95 and not exists (select 1 from links k where k.child_series_id = l.child_series_id and k.state = 'confirmed')")
 [ "$left" -eq 0 ] && ok || bad "$left sure proposals left unconfirmed"
 if [ -n "$log" ]; then
-	sleep 0.2
-	docs=$(tail -n +"$((before + 1))" "$log" | grep -E 'LOG: +(statement|execute)' | grep -c 'FROM plans p JOIN plan_docs')
+	logged confirm > /dev/null
+	docs=$(grep -c 'FROM plans p JOIN plan_docs' "$tmp/confirm.log")
 	echo "link confirm --all-sure: $n links, $docs plan documents read"
 	[ "$docs" -ge 1 ] && ok || bad "no plan document read: is log_statement working?"
 	[ "$docs" -le $((communes + 1)) ] && ok || bad "$docs plan documents read for $n links of $communes communes, want ≤ $((communes + 1))"
