@@ -164,41 +164,6 @@ static int unconfirm_others(struct store *s, int64_t cs, int64_t keep, const cha
 	return rc;
 }
 
-void link_parent_free(struct link_parent *c)
-{
-	if (!c || !c->loaded)
-		return;
-	for (size_t i = 0; i < c->p.nind; i++)
-		align_item_free(c->items[i]);
-	free(c->items);
-	free(c->series);
-	plan_free(&c->p);
-	memset(c, 0, sizeof *c);
-}
-
-/* The parent's plan, its matcher items and series, loaded once for all
- * its children. 0, 1 when it has no plan, -1. */
-static int parent_load(struct store *s, int64_t parent, struct link_parent *c, char **err)
-{
-	if (c->loaded && c->unit == parent)
-		return 0;
-	link_parent_free(c);
-	int got = store_plan_load(s, parent, &c->p, err);
-	if (got)
-		return got;
-	c->loaded = true;
-	c->unit = parent;
-	c->items = xcalloc(c->p.nind + 1, sizeof *c->items);
-	c->series = xcalloc(c->p.nind + 1, sizeof *c->series);
-	for (size_t i = 0; i < c->p.nind; i++) {
-		c->items[i] = align_item_new(&c->p.ind[i]);
-		c->series[i] = series_of(s, parent, c->p.ind[i].code, err);
-		if (c->series[i] < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* A child unit's series and the links they have, read in two queries
  * instead of three a pair. */
 struct child_links {
@@ -229,7 +194,7 @@ static void child_link_add(struct child_links *c, int64_t cs, int64_t ps, bool c
 	c->confirmed[c->nl++] = confirmed;
 }
 
-static int child_links_load(struct store *s, int64_t child, struct child_links *c, char **err)
+static int child_series_load(struct store *s, int64_t child, struct child_links *c, char **err)
 {
 	struct stmt *st = st_prep(s, "SELECT code, id FROM series WHERE unit_id = ?", err);
 	if (!st)
@@ -243,9 +208,14 @@ static int child_links_load(struct store *s, int64_t child, struct child_links *
 		c->series[c->n++] = D->col_int(st, 1);
 	}
 	st_done(s, st);
-	if (rc < 0)
+	return rc < 0 ? -1 : 0;
+}
+
+static int child_links_load(struct store *s, int64_t child, struct child_links *c, char **err)
+{
+	if (child_series_load(s, child, c, err))
 		return -1;
-	st = st_prep(
+	struct stmt *st = st_prep(
 	        s,
 	        "SELECT l.child_series_id, l.parent_series_id, l.state = 'confirmed' FROM links"
 	        " l JOIN series c ON c.id = l.child_series_id WHERE c.unit_id = ?",
@@ -253,6 +223,7 @@ static int child_links_load(struct store *s, int64_t child, struct child_links *
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, child);
+	int rc;
 	while ((rc = D->step(st, err)) == 1)
 		child_link_add(c, D->col_int(st, 0), D->col_int(st, 1), D->col_int(st, 2) != 0);
 	st_done(s, st);
@@ -265,6 +236,42 @@ static int64_t child_series(const struct child_links *c, const char *code)
 		if (!strcmp(c->code[i], code))
 			return c->series[i];
 	return 0;
+}
+
+void link_parent_free(struct link_parent *c)
+{
+	if (!c || !c->loaded)
+		return;
+	for (size_t i = 0; i < c->p.nind; i++)
+		align_item_free(c->items[i]);
+	free(c->items);
+	free(c->series);
+	plan_free(&c->p);
+	memset(c, 0, sizeof *c);
+}
+
+/* The parent's plan, its matcher items and series, loaded once for all
+ * its children. 0, 1 when it has no plan, -1. */
+static int parent_load(struct store *s, int64_t parent, struct link_parent *c, char **err)
+{
+	if (c->loaded && c->unit == parent)
+		return 0;
+	link_parent_free(c);
+	int got = store_plan_load(s, parent, &c->p, err);
+	if (got)
+		return got;
+	c->loaded = true;
+	c->unit = parent;
+	c->items = xcalloc(c->p.nind + 1, sizeof *c->items);
+	c->series = xcalloc(c->p.nind + 1, sizeof *c->series);
+	struct child_links own = {0}; /* the parent's series, in one query */
+	int rc = child_series_load(s, parent, &own, err);
+	for (size_t i = 0; i < c->p.nind; i++) {
+		c->items[i] = align_item_new(&c->p.ind[i]);
+		c->series[i] = rc ? -1 : child_series(&own, c->p.ind[i].code);
+	}
+	child_links_free(&own);
+	return rc;
 }
 
 /* Whether the pair has a link (any state), and whether cs is confirmed. */
