@@ -20,6 +20,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { printf '  %-60s %14s\n' "$1" "$2"; }
+# timed CMD...: CMD with its CPU time (user + system, in s: the machine may
+# be shared, its wall time is not the program's) into $tmp/cpu, peak
+# memory (KB) into $tmp/rss.
+timed() { /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$@"; local rc=$?; awk '{print $1 + $2 > "'"$tmp"'/cpu"; print $3 > "'"$tmp"'/rss"}' "$tmp/time"; return $rc; }
+cpu() { line "  of it CPU (user + system)" "$(cat "$tmp/cpu") s"; }
 plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
 	"$root"/tests/data/plans/002_*.txt "$root"/tests/data/plans/004_*.txt)
 communes=100
@@ -59,10 +64,11 @@ one() {
 		export PGOPTIONS="-c log_statement=all"
 	fi
 	t0=$(ms)
-	"$b" import --list "$tmp/plans.csv" > /dev/null
+	timed "$b" import --list "$tmp/plans.csv" > /dev/null
 	t1=$(ms)
 	unset PGOPTIONS
 	line "import --list of $((communes + 1)) plans (one transaction)" "$((t1 - t0)) ms"
+	cpu
 	if [ -n "$log" ]; then
 		local n
 		n=$(tail -n +"$((before + 1))" "$log" | grep -cE 'LOG: +(statement|execute)') || true
@@ -70,14 +76,15 @@ one() {
 		line "  SQL statements per plan" "$((n / (communes + 1)))"
 	fi
 	t0=$(ms)
-	"$b" link propose --unit P01 > /dev/null
+	timed "$b" link propose --unit P01 > /dev/null
 	t1=$(ms)
 	line "link propose for P01 ($communes communes): $(q 'select count(*) from links') links" "$((t1 - t0)) ms"
+	cpu
 	t0=$(ms)
-	/usr/bin/time -f %U -o "$tmp/cpu" "$b" link confirm --unit P01 --all-sure > "$tmp/confirm"
+	timed "$b" link confirm --unit P01 --all-sure > "$tmp/confirm"
 	t1=$(ms)
 	line "link confirm --all-sure for P01: $(grep -o '[0-9]* đề xuất' "$tmp/confirm" | cut -d' ' -f1) links" "$((t1 - t0)) ms"
-	line "  of it CPU (user)" "$(tail -1 "$tmp/cpu") s"
+	cpu
 
 	# ROWS figures: quarters and months of the value indicators of plan 004.
 	local codes
@@ -91,18 +98,20 @@ one() {
 			}
 	}' > "$tmp/obs.csv"
 	t0=$(ms)
-	/usr/bin/time -f %M -o "$tmp/rss" "$b" record --csv "$tmp/obs.csv" > /dev/null
+	timed "$b" record --csv "$tmp/obs.csv" > /dev/null
 	t1=$(ms)
 	line "record --csv of $rows figures" "$((t1 - t0)) ms"
+	cpu
 	line "  figures/s" "$((rows * 1000 / (t1 - t0 + 1)))"
 	line "  peak memory (RSS)" "$(($(cat "$tmp/rss") / 1024)) MB"
 	# The same file again, by another account.
 	t0=$(ms)
-	/usr/bin/time -f %M -o "$tmp/rss2" "$b" record --csv "$tmp/obs.csv" --by other > "$tmp/again" 2>&1 || true
+	timed "$b" record --csv "$tmp/obs.csv" --by other > "$tmp/again" 2>&1 || true
 	t1=$(ms)
 	line "the same file by another account" "$((t1 - t0)) ms"
+	cpu
 	line "  history rows written" "$(q 'select count(*) from observation_history')"
-	line "  peak memory (RSS)" "$(($(tail -1 "$tmp/rss2") / 1024)) MB"
+	line "  peak memory (RSS)" "$(($(cat "$tmp/rss") / 1024)) MB"
 	line "  said: $(grep -o '[0-9]* số liệu không đổi' "$tmp/again" || echo 'nothing about unchanged')" ""
 }
 
