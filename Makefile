@@ -6,7 +6,8 @@
 #                      none, and serve the web app on http://127.0.0.1:8057/
 #   make check         ctest in build/, then in build-asan/ (ASan+UBSan), then the
 #                      store tests in build/ against a private PostgreSQL 15
-#   make bench         parse, align, engine and store benchmarks, then the same national
+#   make bench         parse, align, engine and store benchmarks, the bulk paths on both
+#                      backends (scripts/bench-bulk.sh: before/after figures), then the same national
 #                      queries in SQLite, PostgreSQL and DuckDB (scripts/bench-compare.sh),
 #                      then the national scenario through the CLI and `chitieu serve` on
 #                      both backends (scripts/bench-national.sh; NATIONAL_COMMUNES=N smaller)
@@ -125,6 +126,8 @@ bench: build
 	bash tests/pg/with-pg.sh bash scripts/bench-store.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-storage.sh ./$(BUILD_DIR)/chitieu
 	bash tests/pg/with-pg.sh bash scripts/bench-storage.sh ./$(BUILD_DIR)/chitieu
+	bash scripts/bench-bulk.sh ./$(BUILD_DIR)/chitieu
+	bash tests/pg/with-pg.sh bash scripts/bench-bulk.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-compare.sh
 	bash scripts/bench-http.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-report.sh ./$(BUILD_DIR)/chitieu

@@ -36,7 +36,7 @@ size_t csv_cut(const char *data, size_t len, bool eof, int *lines);
  * csv_parse gives them, with their line numbers in the whole file. next:
  * 1 rows in *out (the caller csv_frees them), 0 at the end, -1 with *err
  * naming the line. */
-#define CSV_CHUNK (1u << 20)
+#define CSV_CHUNK (1u << 17) /* its rows take ~17 times as much parsed */
 struct csv_reader;
 struct csv_reader *csv_reader_open(const char *path, char **err);
 int csv_reader_next(struct csv_reader *r, struct csv *out, char **err);

@@ -187,6 +187,18 @@ void st_doc_hash(const char *doc, char out[65]);
 int st_plan_doc_put(struct store *s, const char *doc, char hash[65], char **err);
 int st_plan_docs_migrate(struct store *s, char **err);
 
+/* A plan's rows written set by set (plansave.c), in the caller's
+ * transaction: st_plan_tables makes and empties the temporary tables
+ * first; st_series_recode gives each series ids[i] the code codes[i] (and
+ * the folded names[i] when names is given); st_plan_rows_save writes the
+ * plan's agencies, indicators (on series[i], 0: a new series), their
+ * agency links and targets, and its tasks. 0, or -1 with *err. */
+int st_plan_tables(struct store *s, char **err);
+int st_series_recode(struct store *s, const int64_t *ids, char *const *codes, char *const *names,
+                     size_t n, char **err);
+int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct plan *p,
+                      const int64_t *series, char **err);
+
 /* The batch of figures being recorded (the driver's temporary table
  * incoming): emptied, filled by any number of calls, then applied: rows
  * equal to the stored figure dropped (*unchanged), approved ones refused

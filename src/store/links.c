@@ -103,19 +103,6 @@ static int link_state(struct store *s, int64_t cs, int64_t ps, int64_t *id, char
 	return rc < 0 ? -1 : 0;
 }
 
-static bool has_confirmed(struct store *s, int64_t cs, char **err)
-{
-	struct stmt *st = st_prep(
-	        s, "SELECT count(*) FROM links WHERE child_series_id = ? AND state = 'confirmed'",
-	        err);
-	if (!st)
-		return false;
-	D->bind_int(st, 1, cs);
-	bool yes = D->step(st, err) == 1 && D->col_int(st, 0) > 0;
-	st_done(s, st);
-	return yes;
-}
-
 static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const char *state,
                       double score, const char *why, const char *by, char **err)
 {
@@ -177,6 +164,80 @@ static int unconfirm_others(struct store *s, int64_t cs, int64_t keep, const cha
 	return rc;
 }
 
+/* A child unit's series and the links they have, read in two queries
+ * instead of three a pair. */
+struct child_links {
+	char **code;
+	int64_t *series, *cs, *ps;
+	bool *confirmed;
+	size_t n, ncap, capc, caps, nl, lcap, lcap2, lcap3;
+};
+
+static void child_links_free(struct child_links *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->code[i]);
+	free(c->code);
+	free(c->series);
+	free(c->cs);
+	free(c->ps);
+	free(c->confirmed);
+}
+
+static void child_link_add(struct child_links *c, int64_t cs, int64_t ps, bool confirmed)
+{
+	c->cs = xgrow(c->cs, &c->lcap, c->nl + 1, sizeof *c->cs);
+	c->ps = xgrow(c->ps, &c->lcap2, c->nl + 1, sizeof *c->ps);
+	c->confirmed = xgrow(c->confirmed, &c->lcap3, c->nl + 1, sizeof *c->confirmed);
+	c->cs[c->nl] = cs;
+	c->ps[c->nl] = ps;
+	c->confirmed[c->nl++] = confirmed;
+}
+
+static int child_series_load(struct store *s, int64_t child, struct child_links *c, char **err)
+{
+	struct stmt *st = st_prep(s, "SELECT code, id FROM series WHERE unit_id = ?", err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, child);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		c->code = xgrow(c->code, &c->capc, c->n + 1, sizeof *c->code);
+		c->series = xgrow(c->series, &c->caps, c->n + 1, sizeof *c->series);
+		c->code[c->n] = xstrdup(D->col_text(st, 0));
+		c->series[c->n++] = D->col_int(st, 1);
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+static int child_links_load(struct store *s, int64_t child, struct child_links *c, char **err)
+{
+	if (child_series_load(s, child, c, err))
+		return -1;
+	struct stmt *st = st_prep(
+	        s,
+	        "SELECT l.child_series_id, l.parent_series_id, l.state = 'confirmed' FROM links"
+	        " l JOIN series c ON c.id = l.child_series_id WHERE c.unit_id = ?",
+	        err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, child);
+	int rc;
+	while ((rc = D->step(st, err)) == 1)
+		child_link_add(c, D->col_int(st, 0), D->col_int(st, 1), D->col_int(st, 2) != 0);
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+static int64_t child_series(const struct child_links *c, const char *code)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!strcmp(c->code[i], code))
+			return c->series[i];
+	return 0;
+}
+
 void link_parent_free(struct link_parent *c)
 {
 	if (!c || !c->loaded)
@@ -203,13 +264,27 @@ static int parent_load(struct store *s, int64_t parent, struct link_parent *c, c
 	c->unit = parent;
 	c->items = xcalloc(c->p.nind + 1, sizeof *c->items);
 	c->series = xcalloc(c->p.nind + 1, sizeof *c->series);
+	struct child_links own = {0}; /* the parent's series, in one query */
+	int rc = child_series_load(s, parent, &own, err);
 	for (size_t i = 0; i < c->p.nind; i++) {
 		c->items[i] = align_item_new(&c->p.ind[i]);
-		c->series[i] = series_of(s, parent, c->p.ind[i].code, err);
-		if (c->series[i] < 0)
-			return -1;
+		c->series[i] = rc ? -1 : child_series(&own, c->p.ind[i].code);
 	}
-	return 0;
+	child_links_free(&own);
+	return rc;
+}
+
+/* Whether the pair has a link (any state), and whether cs is confirmed. */
+static bool child_linked(const struct child_links *c, int64_t cs, int64_t ps, bool *confirmed)
+{
+	bool linked = false;
+	*confirmed = false;
+	for (size_t i = 0; i < c->nl; i++)
+		if (c->cs[i] == cs) {
+			linked |= c->ps[i] == ps;
+			*confirmed |= c->confirmed[i];
+		}
+	return linked;
 }
 
 int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
@@ -245,23 +320,19 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	struct align_pair *pr = NULL;
 	struct buf auto_codes = BUF_INIT, prop_codes = BUF_INIT;
 	size_t np = align_match(a, cp.nind, b, pp->nind, ALIGN_THRESHOLD, &pr);
-	int rc = 0;
+	struct child_links cl = {0};
+	int rc = np ? child_links_load(s, child, &cl, err) : 0;
 	for (size_t k = 0; k < np && !rc; k++) {
 		const struct indicator *x = &cp.ind[pr[k].ia], *y = &pp->ind[pr[k].ib];
-		int64_t cs = series_of(s, child, x->code, err), ps = pc->series[pr[k].ib];
-		if (cs < 0 || ps < 0) {
+		int64_t cs = child_series(&cl, x->code), ps = pc->series[pr[k].ib];
+		if (ps < 0) {
 			rc = -1;
 			break;
 		}
 		if (!cs || !ps)
 			continue;
-		int64_t id;
-		char state[16];
-		if (link_state(s, cs, ps, &id, state, err)) {
-			rc = -1;
-			break;
-		}
-		if (id)
+		bool has_confirmed;
+		if (child_linked(&cl, cs, ps, &has_confirmed))
 			continue; /* already proposed, or decided by a person */
 		struct align_score w = {0};
 		double score = align_score(a[pr[k].ia], b[pr[k].ib], &w);
@@ -269,9 +340,11 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		align_score_free(&w);
 		/* Written alike (two plans of the same text): the same indicator,
 		 * confirmed without a person, and the audit says so. */
-		bool sure = same_wording(x, y) && !has_confirmed(s, cs, err);
+		bool sure = same_wording(x, y) && !has_confirmed;
 		rc = link_write(s, 0, cs, ps, sure ? "confirmed" : "proposed", score, why, by, err);
 		free(why);
+		if (!rc)
+			child_link_add(&cl, cs, ps, sure);
 		if (!rc) {
 			struct buf *into = sure ? &auto_codes : &prop_codes;
 			buf_printf(into, "%s%s -> %s", into->len ? ", " : "", x->code, y->code);
@@ -297,6 +370,7 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	}
 	buf_free(&auto_codes);
 	buf_free(&prop_codes);
+	child_links_free(&cl);
 	free(pr);
 	for (size_t i = 0; i < cp.nind; i++)
 		align_item_free(a[i]);
@@ -423,6 +497,11 @@ static int64_t link_meant(struct store *s, int64_t cs, int64_t ps, char **err)
 	return id;
 }
 
+/* The decision on the child's plan cp and its parent's pp (loaded). */
+static int decide(struct store *s, int64_t child, int64_t parent, const struct plan *cp,
+                  const struct plan *pp, const char *code, const char *parent_code,
+                  const char *action, const char *by, struct problems *ps);
+
 int store_link_decide(struct store *s, int64_t child, const char *code, const char *parent_code,
                       const char *action, const char *by, struct problems *ps)
 {
@@ -432,18 +511,28 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 	plan_init(&cp);
 	plan_init(&pp);
 	int rc = -1;
-	if (parent <= 0) {
+	if (parent <= 0)
 		problems_add(ps, parent < 0 ? "E_DB" : "E_NO_PARENT", 0, "%s",
 		             err ? err : "đơn vị không có đơn vị cấp trên");
-		goto out;
-	}
-	if (store_plan_load(s, child, &cp, &err) || store_plan_load(s, parent, &pp, &err)) {
+	else if (store_plan_load(s, child, &cp, &err) || store_plan_load(s, parent, &pp, &err))
 		problems_add(ps, err ? "E_DB" : "E_NO_PLAN", 0, "%s",
 		             err ? err : "đơn vị hoặc đơn vị cấp trên chưa có kế hoạch");
-		goto out;
-	}
-	const struct indicator *x = find_ind(&cp, code);
-	const struct indicator *y = parent_code ? find_ind(&pp, parent_code) : NULL;
+	else
+		rc = decide(s, child, parent, &cp, &pp, code, parent_code, action, by, ps);
+	free(err);
+	plan_free(&cp);
+	plan_free(&pp);
+	return rc;
+}
+
+static int decide(struct store *s, int64_t child, int64_t parent, const struct plan *cp,
+                  const struct plan *pp, const char *code, const char *parent_code,
+                  const char *action, const char *by, struct problems *ps)
+{
+	char *err = NULL;
+	int rc = -1;
+	const struct indicator *x = find_ind(cp, code);
+	const struct indicator *y = parent_code ? find_ind(pp, parent_code) : NULL;
 	if (!x) {
 		problems_add(ps, "E_UNKNOWN_INDICATOR", 0,
 		             "Kế hoạch hiện hành của đơn vị không có chỉ tiêu \"%s\"", code);
@@ -486,7 +575,7 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 			if (st) {
 				D->bind_int(st, 1, id);
 				if (D->step(st, &err) == 1)
-					y = find_ind(&pp, D->col_text(st, 0));
+					y = find_ind(pp, D->col_text(st, 0));
 				st_done(s, st);
 			}
 			if (!y) {
@@ -556,8 +645,6 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 	rc = 0;
 out:
 	free(err);
-	plan_free(&cp);
-	plan_free(&pp);
 	return rc;
 }
 
@@ -569,29 +656,64 @@ int store_link_confirm_sure(struct store *s, int64_t parent, double threshold, c
 	size_t nr;
 	if (store_link_list(s, parent, NULL, &r, &nr, err))
 		return -1;
-	int rc = 0;
-	for (size_t i = 0; i < nr && !rc; i++) {
+	/* The links come by child unit (store_link_list): the parent's plan
+	 * is read once, each child's once, not both for every link. */
+	struct plan pp, cp;
+	plan_init(&pp);
+	plan_init(&cp);
+	int got = nr ? store_plan_load(s, parent, &pp, err) : 1;
+	int rc = got < 0 ? -1 : 0;
+	struct unit_rec u = {0};
+	bool child_plan = false, moved = false;
+	for (size_t i = 0; i < nr && !rc && !got; i++) {
 		if (strcmp(r[i].state, "proposed") || r[i].gone || r[i].score < threshold)
 			continue;
-		bool taken = false; /* a child indicator already confirmed keeps its link */
-		for (size_t k = 0; k < nr && !taken; k++)
+		/* a child indicator already confirmed keeps its link: those of
+		 * one child unit are next to each other */
+		bool taken = false;
+		for (size_t k = i; k-- > 0 && !strcmp(r[k].child_unit, r[i].child_unit) && !taken;)
 			taken = !strcmp(r[k].state, "confirmed") &&
-			        !strcmp(r[k].child_unit, r[i].child_unit) &&
+			        !strcmp(r[k].child_code, r[i].child_code);
+		for (size_t k = i + 1;
+		     k < nr && !strcmp(r[k].child_unit, r[i].child_unit) && !taken; k++)
+			taken = !strcmp(r[k].state, "confirmed") &&
 			        !strcmp(r[k].child_code, r[i].child_code);
 		if (taken)
 			continue;
-		struct unit_rec u;
-		if (store_unit_get(s, r[i].child_unit, &u, err) != 0) {
-			rc = -1;
-			break;
+		if (!u.code || strcmp(u.code, r[i].child_unit)) {
+			unit_rec_free(&u);
+			if (child_plan)
+				plan_free(&cp);
+			child_plan = false;
+			if (store_unit_get(s, r[i].child_unit, &u, err) != 0) {
+				rc = -1;
+				break;
+			}
+			int64_t up = parent_of(s, u.id, err);
+			int cg = up < 0 ? -1 : store_plan_load(s, u.id, &cp, err);
+			if (cg < 0) {
+				rc = -1;
+				break;
+			}
+			child_plan = cg == 0;
+			moved = up != parent;
 		}
+		if (!child_plan && !moved)
+			continue;
 		struct problems ps = {0};
-		if (store_link_decide(s, u.id, r[i].child_code, r[i].parent_code, "confirm", by,
-		                      &ps) == 0)
+		/* (a unit moved under another parent since: decided there) */
+		if ((moved ? store_link_decide(s, u.id, r[i].child_code, r[i].parent_code,
+		                               "confirm", by, &ps)
+		           : decide(s, u.id, parent, &cp, &pp, r[i].child_code, r[i].parent_code,
+		                    "confirm", by, &ps)) == 0)
 			(*n)++;
 		problems_free(&ps); /* a child with another confirmed link keeps it */
-		unit_rec_free(&u);
 	}
+	unit_rec_free(&u);
+	if (child_plan)
+		plan_free(&cp);
+	if (!got)
+		plan_free(&pp);
 	for (size_t i = 0; i < nr; i++)
 		link_rec_free(&r[i]);
 	free(r);

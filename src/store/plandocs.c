@@ -21,10 +21,19 @@ void st_doc_hash(const char *doc, char out[65])
 int st_plan_doc_put(struct store *s, const char *doc, char hash[65], char **err)
 {
 	st_doc_hash(doc, hash);
-	struct stmt *st = st_prep(s,
-	                          "INSERT INTO plan_docs (hash, doc) VALUES (?, ?)"
-	                          " ON CONFLICT (hash) DO NOTHING",
-	                          err);
+	/* A document shared by many units is sent once, not with each. */
+	struct stmt *st = st_prep(s, "SELECT 1 FROM plan_docs WHERE hash = ?", err);
+	if (!st)
+		return -1;
+	D->bind_text(st, 1, hash);
+	int have = D->step(st, err);
+	st_done(s, st);
+	if (have)
+		return have < 0 ? -1 : 0;
+	st = st_prep(s,
+	             "INSERT INTO plan_docs (hash, doc) VALUES (?, ?)"
+	             " ON CONFLICT (hash) DO NOTHING",
+	             err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, hash);

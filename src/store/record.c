@@ -325,8 +325,11 @@ int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n
 /* Past this many problems the rest of the file is only read, not checked:
  * the list would tell no more. */
 #define STREAM_MAX_PROBLEMS 1000
-/* Lookups kept between chunks up to this many units and indicators. */
-#define STREAM_MAX_LOOKUPS 65536
+/* Lookups kept between chunks up to this many units and indicators (a
+ * hash slot is some 140 bytes, half of them empty, and each indicator's
+ * code and name beside it: at 65,536 a national file held ~60 MB of
+ * them; a file in unit order looks a unit up again only past this). */
+#define STREAM_MAX_LOOKUPS 8192
 
 struct record_stream {
 	struct store *s;

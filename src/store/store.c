@@ -646,81 +646,6 @@ void plan_row_free(struct plan_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* The agency of the unit with this name, added when new; a name that is
- * nearly one already known (a typo: "HỘND" for "HĐND") is that agency.
- * 0 if the name is empty or on a database error. */
-static int64_t agency_id(struct store *s, int64_t unit, const char *name, char **err)
-{
-	char *key = agency_key(name);
-	int64_t id = 0;
-	if (!*key) {
-		free(key);
-		return 0;
-	}
-	struct stmt *st = st_prep(s, "SELECT id, name FROM agencies WHERE unit_id = ?", err);
-	double best = AGENCY_SAME;
-	if (st) {
-		D->bind_int(st, 1, unit);
-		while (D->step(st, err) == 1) {
-			double sim = agency_likeness(D->col_text(st, 1), name);
-			if (sim >= best) {
-				best = sim;
-				id = D->col_int(st, 0);
-			}
-		}
-		st_done(s, st);
-	}
-	if (!id) {
-		st = st_prep(
-		        s,
-		        "INSERT INTO agencies (unit_id, name, folded) VALUES (?,?,?) RETURNING id",
-		        err);
-		if (st) {
-			D->bind_int(st, 1, unit);
-			D->bind_text(st, 2, name);
-			D->bind_text(st, 3, key);
-			if (D->step(st, err) == 1)
-				id = D->col_int(st, 0);
-			st_done(s, st);
-		}
-	}
-	free(key);
-	return id;
-}
-
-/* Link an indicator to each agency of a cell ("A; B; C"); returns the
- * first agency's id. */
-static int64_t link_agencies(struct store *s, int64_t unit, int64_t ind, const char *cell,
-                             const char *role, char **err)
-{
-	if (!cell)
-		return 0;
-	int64_t first = 0;
-	char **names;
-	size_t n = agency_split(cell, &names);
-	for (size_t k = 0; k < n; k++) {
-		int64_t id = agency_id(s, unit, names[k], err);
-		if (id) {
-			first = first ? first : id;
-			struct stmt *st = st_prep(
-			        s,
-			        "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
-			        " VALUES (?,?,?) ON CONFLICT DO NOTHING",
-			        err);
-			if (st) {
-				D->bind_int(st, 1, ind);
-				D->bind_int(st, 2, id);
-				D->bind_text(st, 3, role);
-				D->step(st, err);
-				st_done(s, st);
-			}
-		}
-		free(names[k]);
-	}
-	free(names);
-	return first;
-}
-
 struct prev_ind {
 	char *code, *name, *key;
 	int64_t series, figures;
@@ -905,128 +830,6 @@ int store_plan_mapping(struct store *s, int64_t unit, const struct plan *p,
 	return 0;
 }
 
-/* Set a series' code (and folded name when given). */
-static int set_series_code(struct store *s, int64_t series, const char *code, const char *name,
-                           char **err)
-{
-	char *f = name ? text_fold(name) : NULL;
-	struct stmt *st = st_prep(
-	        s, "UPDATE series SET code = ?, folded = coalesce(?, folded) WHERE id = ?", err);
-	int rc = st ? 0 : -1;
-	if (st) {
-		D->bind_text(st, 1, code);
-		D->bind_text(st, 2, f);
-		D->bind_int(st, 3, series);
-		rc = D->step(st, err) < 0 ? -1 : 0;
-		st_done(s, st);
-	}
-	free(f);
-	return rc;
-}
-
-static int save_targets(struct store *s, int64_t ind, const struct indicator *x, char **err)
-{
-	struct stmt *st =
-	        st_prep(s,
-	                "INSERT INTO targets (indicator_id, year, kind, text, op, value, min, max,"
-	                " level, rank) VALUES (?,?,?,?,?,?,?,?,?,?)",
-	                err);
-	if (!st)
-		return -1;
-	int rc = 0;
-	for (int i = 0; i < x->ntargets && !rc; i++) {
-		const struct target *t = &x->targets[i].t;
-		bool num = t->kind == TARGET_NUMBER || t->kind == TARGET_RANK ||
-		           t->kind == TARGET_GROWTH;
-		D->reset(st);
-		D->bind_int(st, 1, ind);
-		D->bind_int(st, 2, x->targets[i].year);
-		D->bind_text(st, 3, target_kind_name(t->kind));
-		D->bind_text(st, 4, t->text);
-		D->bind_text(st, 5, num ? target_op_name(t->op) : NULL);
-		num ? D->bind_double(st, 6, t->value) : D->bind_null(st, 6);
-		t->kind == TARGET_RANGE ? D->bind_double(st, 7, t->min) : D->bind_null(st, 7);
-		t->kind == TARGET_RANGE ? D->bind_double(st, 8, t->max) : D->bind_null(st, 8);
-		D->bind_text(st, 9, t->kind == TARGET_LEVEL ? t->level : NULL);
-		t->kind == TARGET_LEVEL ? D->bind_int(st, 10, t->rank) : D->bind_null(st, 10);
-		rc = D->step(st, err) < 0 ? -1 : 0;
-	}
-	st_done(s, st);
-	return rc;
-}
-
-static int save_indicator(struct store *s, int64_t unit, int64_t plan, int64_t series,
-                          const struct indicator *x, char **err)
-{
-	struct stmt *st = st_prep(s,
-	                          "INSERT INTO indicators (plan_id, series_id, code, group_code, "
-	                          "name, unit, baseline,"
-	                          " baseline_text, partners, implementers, deadline)"
-	                          " VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-	                          err);
-	if (!st)
-		return -1;
-	D->bind_int(st, 1, plan);
-	D->bind_int(st, 2, series);
-	D->bind_text(st, 3, x->code);
-	D->bind_text(st, 4, x->group);
-	D->bind_text(st, 5, x->name);
-	D->bind_text(st, 6, x->unit);
-	x->has_baseline ? D->bind_double(st, 7, x->baseline) : D->bind_null(st, 7);
-	D->bind_text(st, 8, x->baseline_text);
-	D->bind_text(st, 9, x->partners);
-	D->bind_text(st, 10, x->implementers);
-	D->bind_text(st, 11, x->deadline);
-	int rc = D->step(st, err);
-	int64_t id = rc == 1 ? D->col_int(st, 0) : 0;
-	if (rc == 1)
-		rc = D->step(st, err) < 0 ? -1 : 1;
-	st_done(s, st);
-	if (rc != 1)
-		return -1;
-	int64_t lead = link_agencies(s, unit, id, x->lead, "lead", err);
-	int64_t mon = link_agencies(s, unit, id, x->monitor, "monitor", err);
-	st = st_prep(s, "UPDATE indicators SET lead_id = ?, monitor_id = ? WHERE id = ?", err);
-	if (!st)
-		return -1;
-	lead ? D->bind_int(st, 1, lead) : D->bind_null(st, 1);
-	mon ? D->bind_int(st, 2, mon) : D->bind_null(st, 2);
-	D->bind_int(st, 3, id);
-	rc = D->step(st, err) < 0 ? -1 : 0;
-	st_done(s, st);
-	return rc ? -1 : save_targets(s, id, x, err);
-}
-
-static int save_tasks(struct store *s, int64_t plan, const struct plan *p, char **err)
-{
-	struct stmt *st =
-	        st_prep(s,
-	                "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
-	                " timeframe, due, recurring) VALUES (?,?,?,?,?,?,?,?,?)",
-	                err);
-	if (!st)
-		return -1;
-	int rc = 0;
-	for (size_t i = 0; i < p->ntasks && !rc; i++) {
-		const struct task *t = &p->tasks[i];
-		char due[16];
-		snprintf(due, sizeof due, "%04d-%02d", t->due_year, t->due_month);
-		D->reset(st);
-		D->bind_int(st, 1, plan);
-		D->bind_text(st, 2, t->code);
-		D->bind_text(st, 3, t->group);
-		D->bind_text(st, 4, t->title);
-		D->bind_text(st, 5, t->lead);
-		D->bind_text(st, 6, t->implementers);
-		D->bind_text(st, 7, t->timeframe);
-		D->bind_text(st, 8, t->due_year ? due : NULL);
-		D->bind_int(st, 9, t->recurring);
-		rc = D->step(st, err) < 0 ? -1 : 0;
-	}
-	st_done(s, st);
-	return rc;
-}
-
 static int64_t insert_plan(struct store *s, int64_t unit, int version, const struct plan *p,
                            const char *source, const char *by, char **err)
 {
@@ -1065,18 +868,6 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 	return id;
 }
 
-static int64_t new_series(struct store *s, int64_t unit, const struct indicator *x, char **err)
-{
-	char u[32];
-	snprintf(u, sizeof u, "%lld", (long long)unit);
-	char *f = text_fold(x->name);
-	int64_t id = 0;
-	query_int(s, "INSERT INTO series (unit_id, code, folded) VALUES (?,?,?) RETURNING id", &id,
-	          err, u, x->code, f, (char *)NULL);
-	free(f);
-	return id;
-}
-
 int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const char *source,
                     const char *by, struct import_report *rep, char **err)
 {
@@ -1092,35 +883,48 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 	/* A series carries its indicator's code in the current plan (what
 	 * figures are judged by): the old ones that do not keep their code
 	 * are first set aside as "CODE~vN" (retired, or on their way to a
-	 * new code), so that no code is ever held twice. */
-	int rc = 0;
-	for (size_t k = 0; k < npv && !rc; k++) {
+	 * new code), so that no code is ever held twice. Then the renumbered
+	 * take their new codes, and the plan's rows go in set by set
+	 * (plansave.c). */
+	int64_t *ids = xcalloc(npv + 1, sizeof *ids),
+	        *series = xcalloc(p->nind + 1, sizeof *series);
+	char **codes = xcalloc(npv + 1, sizeof *codes);
+	char **names = xcalloc(p->nind + 1, sizeof *names);
+	size_t naside = 0, nrenum = 0;
+	for (size_t k = 0; k < npv; k++) {
 		bool keeps = false;
 		for (size_t i = 0; i < p->nind && !keeps; i++)
 			keeps = to[i] == (long)k && how[i] == PLAN_SAME;
 		if (!keeps) {
-			char *aside = xasprintf("%s~v%lld", pv[k].code, (long long)version);
-			rc = set_series_code(s, pv[k].series, aside, NULL, err);
-			free(aside);
+			ids[naside] = pv[k].series;
+			codes[naside++] = xasprintf("%s~v%lld", pv[k].code, (long long)version);
 		}
 	}
-	int64_t plan = rc ? 0 : insert_plan(s, unit, (int)version + 1, p, source, by, err);
-	rc = plan ? 0 : -1;
-	for (size_t i = 0; i < p->nind && !rc; i++) {
-		int64_t series = 0;
-		if (to[i] >= 0) {
-			series = pv[to[i]].series;
+	int rc = st_plan_tables(s, err) || st_series_recode(s, ids, codes, NULL, naside, err);
+	for (size_t k = 0; k < naside; k++)
+		free(codes[k]);
+	for (size_t i = 0; i < p->nind; i++) {
+		series[i] = to[i] >= 0 ? pv[to[i]].series : 0;
+		if (to[i] >= 0)
 			rep->matched++;
-			if (how[i] == PLAN_RENUMBERED &&
-			    set_series_code(s, series, p->ind[i].code, p->ind[i].name, err))
-				series = 0;
-		} else if ((series = new_series(s, unit, &p->ind[i], err)) != 0) {
+		else
 			rep->added++;
+		if (to[i] >= 0 && how[i] == PLAN_RENUMBERED) {
+			ids[nrenum] = series[i];
+			names[nrenum] = p->ind[i].name;
+			codes[nrenum++] = p->ind[i].code;
 		}
-		rc = series ? save_indicator(s, unit, plan, series, &p->ind[i], err) : -1;
 	}
 	if (!rc)
-		rc = save_tasks(s, plan, p, err);
+		rc = st_series_recode(s, ids, codes, names, nrenum, err);
+	free(codes);
+	free(names);
+	int64_t plan = rc ? 0 : insert_plan(s, unit, (int)version + 1, p, source, by, err);
+	rc = plan ? 0 : -1;
+	if (!rc)
+		rc = st_plan_rows_save(s, unit, plan, p, series, err);
+	free(ids);
+	free(series);
 	for (size_t i = 0; i < npv && !rc; i++)
 		if (!pv[i].used) {
 			rep->unmatched =
@@ -1495,12 +1299,11 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
 	return rc;
 }
 
-/* Rows equal to the stored figure in every field, recorded by the same
- * account, are taken out of the batch: recording them again writes
- * nothing (no history, no new version, the status kept). Another account
- * entering the same figure is still recorded as its author. Their count
- * into *unchanged. */
-static int drop_unchanged(struct store *s, const char *by, size_t *unchanged, char **err)
+/* Rows equal to the stored figure in every field are taken out of the
+ * batch, whoever sends them: recording them again writes nothing (no
+ * history, no new version, the author and status kept). Their count into
+ * *unchanged. */
+static int drop_unchanged(struct store *s, size_t *unchanged, char **err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -1512,12 +1315,10 @@ static int drop_unchanged(struct store *s, const char *by, size_t *unchanged, ch
 	                " AND o.level IS NOT DISTINCT FROM incoming.level"
 	                " AND o.yes IS NOT DISTINCT FROM incoming.yes"
 	                " AND o.note IS NOT DISTINCT FROM incoming.note"
-	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence"
-	                " AND o.recorded_by = CAST(? AS TEXT))",
+	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence)",
 	                err);
 	if (!st)
 		return -1;
-	D->bind_text(st, 1, by);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
 	if (!rc)
 		*unchanged = (size_t)D->changes(st);
@@ -1535,7 +1336,7 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	 * statistics it guesses a large table and scans every figure. */
 	if (D == &pq_driver && D->exec(s->db, "ANALYZE incoming", err))
 		return -1;
-	if (drop_unchanged(s, by, &same, err) || check_locked(s, ps, err))
+	if (drop_unchanged(s, &same, err) || check_locked(s, ps, err))
 		return -1;
 	if (unchanged)
 		*unchanged = same;

@@ -164,7 +164,15 @@ jq -e --argjson b "$builds" '.engine.builds == $b + 1' "$tmp/body" > /dev/null &
 jq -e '.indicators[0].units[] | select(.unit == "DEMO") | .series[] | select(.period == "2026-04") | .value == 7' \
 	"$tmp/body" > /dev/null && ok || bad "after the rebuild, still 7"
 
-# The figures landed with the account that made them, in the audit log.
+# The same figure sent again by other accounts (above) is unchanged: it
+# keeps the account that first recorded it (issue 13). A new value lands
+# with the account that sends it, in the audit log.
+figure_by() { sql "SELECT recorded_by FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = '$1' AND s.code = 'IV.1' AND o.period = '2026-01'"; }
+[ "$(figure_by DEMO-B)" = admin ] && ok || bad "the same figure from another account changed its author: $(figure_by DEMO-B)"
+[ "$(sql "SELECT count(*) FROM audit WHERE actor = 'baocao' AND action = 'record'")" -eq 0 ] && ok ||
+	bad "audit: the reporter's unchanged figure was recorded"
+call baocao POST /api/v1/units/DEMO-A/observations '{"indicator":"IV.1","period":"2026-01","value":9}' > /dev/null
+call tinh POST /api/v1/units/DEMO-B/observations '{"indicator":"IV.1","period":"2026-01","value":3}' > /dev/null
 [ "$(sql "SELECT count(*) FROM audit WHERE actor = 'baocao' AND action = 'record'")" -ge 1 ] && ok ||
 	bad "audit: the reporter's figure"
 [ "$(sql "SELECT recorded_by FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-B' AND s.code = 'IV.1' AND o.period = '2026-01'")" = tinh ] &&

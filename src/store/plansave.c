@@ -1,0 +1,366 @@
+/* plansave.c: a plan's structure (its agencies, new series, indicators,
+ * their agency links and targets, its tasks) written in a fixed number of
+ * set-based statements, whatever the plan's size: the rows go into
+ * temporary tables by the driver's copy (COPY on PostgreSQL), then one
+ * INSERT ... SELECT per table joins them to the ids the database gives.
+ * A plan of 75 indicators was some 1,300 statements, one a row. */
+#include "agency.h"
+#include "internal.h"
+#include "target.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The temporary tables, made once per connection (again after a rollback
+ * took them), emptied for each plan. */
+static const char tables[] =
+        "CREATE TEMP TABLE IF NOT EXISTS plan_ind (ord BIGINT, series_id BIGINT, code TEXT,"
+        " folded TEXT, group_code TEXT, name TEXT, unit TEXT, baseline DOUBLE PRECISION,"
+        " baseline_text TEXT, lead TEXT, monitor TEXT, partners TEXT, implementers TEXT,"
+        " deadline TEXT);"
+        "CREATE TEMP TABLE IF NOT EXISTS plan_ia (code TEXT, folded TEXT, role TEXT);"
+        "CREATE TEMP TABLE IF NOT EXISTS plan_tgt (code TEXT, year BIGINT, kind TEXT, text TEXT,"
+        " op TEXT, value DOUBLE PRECISION, min DOUBLE PRECISION, max DOUBLE PRECISION,"
+        " level TEXT, rank BIGINT);"
+        "CREATE TEMP TABLE IF NOT EXISTS plan_task (ord BIGINT, code TEXT, group_code TEXT,"
+        " title TEXT, lead TEXT, implementers TEXT, timeframe TEXT, due TEXT, recurring BIGINT);"
+        "CREATE TEMP TABLE IF NOT EXISTS plan_agency (ord BIGINT, name TEXT, folded TEXT);"
+        "CREATE TEMP TABLE IF NOT EXISTS plan_ren (series_id BIGINT, code TEXT, folded TEXT);"
+        "DELETE FROM plan_ind; DELETE FROM plan_ia; DELETE FROM plan_tgt; DELETE FROM plan_task;"
+        " DELETE FROM plan_agency; DELETE FROM plan_ren";
+
+/* Rows of text cells for the driver's copy (NULL for NULL). */
+struct cells {
+	char **v;
+	size_t n, cap;
+};
+
+static void put(struct cells *c, char *owned)
+{
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = owned;
+}
+
+static void put_text(struct cells *c, const char *v)
+{
+	put(c, v ? xstrdup(v) : NULL);
+}
+
+static void put_int(struct cells *c, int64_t v)
+{
+	put(c, xasprintf("%lld", (long long)v));
+}
+
+static void put_num(struct cells *c, bool has, double v)
+{
+	put(c, has ? xasprintf("%.17g", v) : NULL);
+}
+
+static void cells_free(struct cells *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i]);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+/* Load the cells (ncols a row) into a temporary table; nothing when empty. */
+static int load(struct store *s, const char *table, int ncols, const char *types, struct cells *c,
+                char **err)
+{
+	size_t rows = c->n / (size_t)ncols;
+	int rc = rows ? D->copy(s->db, table, ncols, types, c->v, rows, err) : 0;
+	cells_free(c);
+	return rc;
+}
+
+/* Run a statement whose parameters are integers (a, then b when b >= 0,
+ * then c when c >= 0). */
+static int run_ints(struct store *s, const char *sql, int64_t a, int64_t b, int64_t c, char **err)
+{
+	struct stmt *st = st_prep(s, sql, err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, a);
+	if (b >= 0)
+		D->bind_int(st, 2, b);
+	if (c >= 0)
+		D->bind_int(st, 3, c);
+	int rc = D->step(st, err) < 0 ? -1 : 0;
+	st_done(s, st);
+	return rc;
+}
+
+int st_plan_tables(struct store *s, char **err)
+{
+	return D->exec(s->db, tables, err);
+}
+
+int st_series_recode(struct store *s, const int64_t *ids, char *const *codes, char *const *names,
+                     size_t n, char **err)
+{
+	if (!n)
+		return 0;
+	struct cells c = {0};
+	for (size_t i = 0; i < n; i++) {
+		put_int(&c, ids[i]);
+		put_text(&c, codes[i]);
+		put(&c, names && names[i] ? text_fold(names[i]) : NULL);
+	}
+	if (D->exec(s->db, "DELETE FROM plan_ren", err) || load(s, "plan_ren", 3, "itt", &c, err))
+		return -1;
+	struct stmt *st = st_prep(
+	        s,
+	        "UPDATE series SET code = (SELECT r.code FROM plan_ren r WHERE r.series_id ="
+	        " series.id), folded = coalesce((SELECT r.folded FROM plan_ren r WHERE"
+	        " r.series_id = series.id), folded) WHERE id IN (SELECT series_id FROM plan_ren)",
+	        err);
+	if (!st)
+		return -1;
+	int rc = D->step(st, err) < 0 ? -1 : 0;
+	st_done(s, st);
+	return rc;
+}
+
+/* The agencies the plan names, matched as agency_likeness says to the
+ * unit's (read once) and to those the plan adds before them. */
+struct agencies {
+	char **name, **key;
+	size_t n, capn, capk, known; /* the first known are in the database */
+};
+
+static void agencies_free(struct agencies *a)
+{
+	for (size_t i = 0; i < a->n; i++) {
+		free(a->name[i]);
+		free(a->key[i]);
+	}
+	free(a->name);
+	free(a->key);
+}
+
+static int agencies_load(struct store *s, int64_t unit, struct agencies *a, char **err)
+{
+	struct stmt *st =
+	        st_prep(s, "SELECT name, folded FROM agencies WHERE unit_id = ? ORDER BY id", err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		a->name = xgrow(a->name, &a->capn, a->n + 1, sizeof *a->name);
+		a->key = xgrow(a->key, &a->capk, a->n + 1, sizeof *a->key);
+		a->name[a->n] = xstrdup(D->col_text(st, 0));
+		a->key[a->n++] = xstrdup(D->col_text(st, 1));
+	}
+	st_done(s, st);
+	a->known = a->n;
+	return rc < 0 ? -1 : 0;
+}
+
+/* The agency a name is (the last of the most alike at AGENCY_SAME or
+ * more), added when none: its index, -1 for an empty name. */
+static long agency_find(struct agencies *a, const char *name)
+{
+	char *key = agency_key(name);
+	if (!*key) {
+		free(key);
+		return -1;
+	}
+	double best = AGENCY_SAME;
+	long at = -1;
+	for (size_t i = 0; i < a->n; i++) {
+		double sim = agency_likeness(a->name[i], name);
+		if (sim >= best) {
+			best = sim;
+			at = (long)i;
+		}
+	}
+	if (at >= 0) {
+		free(key);
+		return at;
+	}
+	a->name = xgrow(a->name, &a->capn, a->n + 1, sizeof *a->name);
+	a->key = xgrow(a->key, &a->capk, a->n + 1, sizeof *a->key);
+	a->name[a->n] = xstrdup(name);
+	a->key[a->n] = key;
+	return (long)a->n++;
+}
+
+/* An indicator's agencies of one role as rows of plan_ia; the first one's
+ * key (NULL when none), for the indicator's lead_id or monitor_id. */
+static const char *agency_rows(struct agencies *a, struct cells *ia, const char *code,
+                               const char *cell, const char *role)
+{
+	if (!cell)
+		return NULL;
+	char **names;
+	size_t n = agency_split(cell, &names);
+	long first = -1;
+	for (size_t k = 0; k < n; k++) {
+		long at = agency_find(a, names[k]);
+		if (at >= 0) {
+			first = first >= 0 ? first : at;
+			put_text(ia, code);
+			put_text(ia, a->key[at]);
+			put_text(ia, role);
+		}
+		free(names[k]);
+	}
+	free(names);
+	return first >= 0 ? a->key[first] : NULL;
+}
+
+static bool names_agencies(const struct plan *p)
+{
+	for (size_t i = 0; i < p->nind; i++)
+		if (p->ind[i].lead || p->ind[i].monitor)
+			return true;
+	return false;
+}
+
+static void target_rows(struct cells *c, const struct indicator *x)
+{
+	for (int i = 0; i < x->ntargets; i++) {
+		const struct target *t = &x->targets[i].t;
+		bool num = t->kind == TARGET_NUMBER || t->kind == TARGET_RANK ||
+		           t->kind == TARGET_GROWTH;
+		put_text(c, x->code);
+		put_int(c, x->targets[i].year);
+		put_text(c, target_kind_name(t->kind));
+		put_text(c, t->text);
+		put_text(c, num ? target_op_name(t->op) : NULL);
+		put_num(c, num, t->value);
+		put_num(c, t->kind == TARGET_RANGE, t->min);
+		put_num(c, t->kind == TARGET_RANGE, t->max);
+		put_text(c, t->kind == TARGET_LEVEL ? t->level : NULL);
+		t->kind == TARGET_LEVEL ? put_int(c, t->rank) : put(c, NULL);
+	}
+}
+
+static void task_rows(struct cells *c, const struct plan *p)
+{
+	for (size_t i = 0; i < p->ntasks; i++) {
+		const struct task *t = &p->tasks[i];
+		put_int(c, (int64_t)i);
+		put_text(c, t->code);
+		put_text(c, t->group);
+		put_text(c, t->title);
+		put_text(c, t->lead);
+		put_text(c, t->implementers);
+		put_text(c, t->timeframe);
+		put(c, t->due_year ? xasprintf("%04d-%02d", t->due_year, t->due_month) : NULL);
+		put_int(c, t->recurring);
+	}
+}
+
+int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct plan *p,
+                      const int64_t *series, char **err)
+{
+	struct agencies ag = {0};
+	if (names_agencies(p) && agencies_load(s, unit, &ag, err))
+		return -1;
+	struct cells ind = {0}, ia = {0}, tgt = {0}, task = {0}, agency = {0};
+	for (size_t i = 0; i < p->nind; i++) {
+		const struct indicator *x = &p->ind[i];
+		const char *lead = agency_rows(&ag, &ia, x->code, x->lead, "lead");
+		const char *mon = agency_rows(&ag, &ia, x->code, x->monitor, "monitor");
+		put_int(&ind, (int64_t)i);
+		series[i] ? put_int(&ind, series[i]) : put(&ind, NULL);
+		put_text(&ind, x->code);
+		put(&ind, text_fold(x->name));
+		put_text(&ind, x->group);
+		put_text(&ind, x->name);
+		put_text(&ind, x->unit);
+		put_num(&ind, x->has_baseline, x->baseline);
+		put_text(&ind, x->baseline_text);
+		put_text(&ind, lead);
+		put_text(&ind, mon);
+		put_text(&ind, x->partners);
+		put_text(&ind, x->implementers);
+		put_text(&ind, x->deadline);
+		target_rows(&tgt, x);
+	}
+	for (size_t i = ag.known; i < ag.n; i++) {
+		put_int(&agency, (int64_t)i);
+		put_text(&agency, ag.name[i]);
+		put_text(&agency, ag.key[i]);
+	}
+	bool new_agencies = ag.n > ag.known, links = ia.n > 0, targets = tgt.n > 0;
+	bool new_series = false;
+	for (size_t i = 0; i < p->nind; i++)
+		new_series |= !series[i];
+	task_rows(&task, p);
+	bool tasks = task.n > 0;
+	agencies_free(&ag);
+	int rc = load(s, "plan_agency", 3, "itt", &agency, err) ||
+	                         load(s, "plan_ind", 14, "iitttttrtttttt", &ind, err) ||
+	                         load(s, "plan_ia", 3, "ttt", &ia, err) ||
+	                         load(s, "plan_tgt", 10, "titttrrrti", &tgt, err) ||
+	                         load(s, "plan_task", 9, "ittttttti", &task, err)
+	                 ? -1
+	                 : 0;
+	cells_free(&agency);
+	cells_free(&ind);
+	cells_free(&ia);
+	cells_free(&tgt);
+	cells_free(&task);
+	if (!rc && new_agencies)
+		rc = run_ints(
+		        s,
+		        "INSERT INTO agencies (unit_id, name, folded) SELECT CAST(? AS BIGINT),"
+		        " name, folded FROM plan_agency ORDER BY ord",
+		        unit, -1, -1, err);
+	if (!rc && new_series)
+		rc = run_ints(s,
+		              "INSERT INTO series (unit_id, code, folded) SELECT CAST(? AS BIGINT),"
+		              " code, folded FROM plan_ind WHERE series_id IS NULL ORDER BY ord",
+		              unit, -1, -1, err) ||
+		                     run_ints(s,
+		                              "UPDATE plan_ind SET series_id = (SELECT id FROM "
+		                              "series"
+		                              " WHERE unit_id = ? AND code = plan_ind.code)"
+		                              " WHERE series_id IS NULL",
+		                              unit, -1, -1, err)
+		             ? -1
+		             : 0;
+	if (!rc)
+		rc = run_ints(
+		        s,
+		        "INSERT INTO indicators (plan_id, series_id, code, group_code, name, unit,"
+		        " baseline, baseline_text, lead_id, monitor_id, partners, implementers,"
+		        " deadline) SELECT CAST(? AS BIGINT), series_id, code, group_code, name,"
+		        " unit, baseline, baseline_text, (SELECT a.id FROM agencies a WHERE"
+		        " a.unit_id = ? AND a.folded = plan_ind.lead), (SELECT a.id FROM"
+		        " agencies a WHERE a.unit_id = ? AND a.folded = plan_ind.monitor),"
+		        " partners, implementers, deadline FROM plan_ind ORDER BY ord",
+		        plan, unit, unit, err);
+	if (!rc && links)
+		rc = run_ints(
+		        s,
+		        "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
+		        " SELECT DISTINCT i.id, a.id, r.role FROM plan_ia r JOIN indicators i"
+		        " ON i.plan_id = ? AND i.code = r.code JOIN agencies a ON a.unit_id = ?"
+		        " AND a.folded = r.folded WHERE true ON CONFLICT DO NOTHING",
+		        plan, unit, -1, err);
+	if (!rc && targets)
+		rc = run_ints(
+		        s,
+		        "INSERT INTO targets (indicator_id, year, kind, text, op, value, min,"
+		        " max, level, rank) SELECT i.id, t.year, t.kind, t.text, t.op, t.value,"
+		        " t.min, t.max, t.level, t.rank FROM plan_tgt t JOIN indicators i"
+		        " ON i.plan_id = ? AND i.code = t.code",
+		        plan, -1, -1, err);
+	if (!rc && tasks)
+		rc = run_ints(
+		        s,
+		        "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
+		        " timeframe, due, recurring) SELECT CAST(? AS BIGINT), code, group_code,"
+		        " title, lead, implementers, timeframe, due, recurring FROM plan_task"
+		        " ORDER BY ord",
+		        plan, -1, -1, err);
+	return rc;
+}
