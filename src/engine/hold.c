@@ -50,6 +50,7 @@ static bool is_commune(const struct unit_rec *u)
 int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 {
 	struct hold *h = xcalloc(1, sizeof *h);
+	long q0 = store_queries(s);
 	h->root = xstrdup(unit);
 	plan_init(&h->p);
 	*out = NULL;
@@ -93,6 +94,7 @@ int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 	for (size_t i = 0; i < h->f.n; i++)
 		h->kix[i] = (struct hold_code){h->f.c[i].code, i};
 	xqsort(h->kix, h->f.n, sizeof *h->kix, kix_cmp);
+	h->build_queries = store_queries(s) - q0;
 	*out = h;
 	return 0;
 }

@@ -145,12 +145,19 @@ struct store {
 	} cache[CACHE];
 	int ncache;
 	int64_t retry_at, backoff; /* store_reconnect: ms, monotonic clock */
+	long queries;              /* statements run (st_prep), for store_queries */
 };
 
 #define D (s->d)
 
 /* The newest plan version of a unit (one parameter: the unit id). */
 #define CURRENT_PLAN "(SELECT id FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1)"
+
+/* The unit with the id of the one parameter and every unit under it, at
+ * any depth, as the CTE sub(id): put before a SELECT that joins sub. */
+#define SUBTREE                                                                                    \
+	"WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ? UNION"                       \
+	" SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) "
 
 /* A driver met a passing failure (a code of store_fault). */
 void st_fault(const char *code);

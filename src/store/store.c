@@ -196,6 +196,7 @@ static int migrate(struct store *s, int64_t from, char **err)
  * prepares nothing per row. Give it back with st_done(). */
 struct stmt *st_prep(struct store *s, const char *sql, char **err)
 {
+	s->queries++;
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql)
 			return s->cache[i].st;
@@ -1688,6 +1689,37 @@ int store_obs_scan(struct store *s, int64_t root,
 	}
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
+}
+
+int store_obs_subtree(struct store *s, int64_t root,
+                      void (*fn)(void *arg, int64_t unit_id, struct obs_rec *o), void *arg,
+                      char **err)
+{
+	/* One scan for the whole subtree; the columns of store_obs_list. */
+	struct stmt *st = st_prep(
+	        s,
+	        SUBTREE
+	        "SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
+	        " o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code,"
+	        " se.unit_id FROM sub JOIN series se ON se.unit_id = sub.id"
+	        " JOIN observations o ON o.series_id = se.id",
+	        err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, root);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		struct obs_rec o;
+		read_obs(s, st, &o);
+		fn(arg, D->col_int(st, 14), &o);
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+long store_queries(const struct store *s)
+{
+	return s->queries;
 }
 
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
