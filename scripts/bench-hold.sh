@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# bench-hold.sh [BIN]: the first build of a hold (issue 13), on the store
+# bench-hold.sh [BIN [OTHER_BIN...]]: the first build of a hold (issue 13), on the store
 # of scripts/bench-national.sh ($NATIONAL_COMMUNES communes, 3321 by
 # default; SQLite, or $CHITIEU_PG_URL under tests/pg/with-pg.sh): times the
 # first GET of the country's and a province's roll-up after `chitieu
 # serve` starts (each a hold built from the store), the store queries the
 # builds ran and the server's memory, each beside its goal. With
 # HOLD_STORE=DIR the SQLite store is kept in DIR and used again when there
-# (a PostgreSQL store is always built). Asserts nothing.
+# (a PostgreSQL store is always built). Each further binary (an older
+# build, to compare) is measured the same way on the same store, after
+# BIN. Asserts nothing.
 set -euo pipefail
 bin=$(realpath "${1:-build/chitieu}")
+others=("${@:2}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 communes=${NATIONAL_COMMUNES:-3321}
 provinces=34
@@ -80,25 +83,50 @@ if [ $built = no ]; then
 	line "store built with the CLI ($(($(wc -l < "$tmp/obs.csv") - 1)) figures)" "$((($(ms) - t0) / 1000)) s" "-"
 fi
 echo bench-pass-123 | "$bin" user add --login hbench --role admin > /dev/null 2>&1 || true
-port=$((20000 + RANDOM % 30000))
-"$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
-server_pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "$base/dang-nhap" && break; sleep 0.1; done
-jar=$tmp/jar
-curl -s -m 60 -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"hbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null
+# measure BIN: a server of BIN, the first GETs, its memory.
+measure() {
+	local b=$1 port base jar t code q
+	echo "-- $b"
+	port=$((20000 + RANDOM % 30000))
+	"$b" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
+	server_pid=$!
+	base="http://127.0.0.1:$port"
+	for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "$base/dang-nhap" && break; sleep 0.1; done
+	jar=$tmp/jar
+	curl -s -m 60 -c "$jar" -H 'Content-Type: application/json' \
+		-d '{"login":"hbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null
+	line "server memory (RSS) before any hold" "$(rss)" "-"
+	local r0 r1
+	r0=$(rss_kb)
+	for u in VN P01; do
+		t=$(ms)
+		code=$(curl -s -m 300 -o "$tmp/first" -w '%{http_code}' -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q4" || true)
+		line "first GET /api/v1/units/$u/rollup ($code, $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" \
+			"$([ $u = VN ] && echo "a few s" || echo "-")"
+		t=$(ms)
+		curl -s -m 300 -o /dev/null -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q3" || true
+		line "  then another period (the hold built)" "$(($(ms) - t)) ms" "-"
+		if [ $u = VN ]; then
+			r1=$(rss_kb)
+			line "country hold: server memory per stored figure" "$(((r1 - r0) * 1024 / figures)) B" "-"
+			# 3,321 communes x 75 indicators x 96 months, at that rate.
+			line "  so, at that rate, for 23.9 M monthly figures" \
+				"$(((r1 - r0) * 1024 / figures * 23911200 / 1048576)) MB" "≤ 1 GB"
+		fi
+	done
+	q=$(curl -s -m 60 -b "$jar" "$base/api/v1/engine" | jq -r '[.holds[] | "\(.unit) \(.build_queries // "?")"] | join(", ")')
+	line "store queries of each first build" "$q" "independent of units"
+	line "server memory (RSS) with both holds" "$(rss)" "≤ 1 GB (3,321 communes, monthly)"
+	kill "$server_pid" 2> /dev/null
+	wait "$server_pid" 2> /dev/null || true
+	server_pid=
+}
 rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
-line "server memory (RSS) before any hold" "$(rss)" "-"
-for u in VN P01; do
-	t=$(ms)
-	code=$(curl -s -m 300 -o "$tmp/first" -w '%{http_code}' -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q4" || true)
-	line "first GET /api/v1/units/$u/rollup ($code, $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" \
-		"$([ $u = VN ] && echo "a few s" || echo "-")"
-	t=$(ms)
-	curl -s -m 300 -o /dev/null -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q3" || true
-	line "  then another period (the hold built)" "$(($(ms) - t)) ms" "-"
-done
-q=$(curl -s -m 60 -b "$jar" "$base/api/v1/engine" | jq -r '[.holds[] | "\(.unit) \(.build_queries // "?")"] | join(", ")')
-line "store queries of each first build" "$q" "independent of units"
-line "server memory (RSS) with both holds" "$(rss)" "≤ 1 GB (3,321 communes, monthly)"
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
+if [ "$backend" = sqlite ]; then
+	figures=$(sqlite3 "$CHITIEU_DB" 'select count(*) from observations')
+else
+	figures=$(psql -tAq "$CHITIEU_DB" -c 'select count(*) from observations')
+fi
+echo "$figures figures stored"
+for b in "$bin" "${others[@]}"; do measure "$(realpath "$b")"; done

@@ -31,6 +31,7 @@ struct loader {
 	size_t *nobs, *capobs;
 	struct link_pair **links; /* sorted by child code once read */
 	size_t *nlinks, *caplinks;
+	bool lean; /* figures without what no answer reads (view_obs_lean) */
 };
 
 static int id_cmp(const void *a, const void *b)
@@ -77,6 +78,8 @@ static void on_obs(void *arg, int64_t id, struct obs_rec *o)
 		obs_rec_free(o);
 		return;
 	}
+	if (L->lean)
+		view_obs_lean(o);
 	L->obs[k] = xgrow(L->obs[k], &L->capobs[k], L->nobs[k] + 1, sizeof **L->obs);
 	L->obs[k][L->nobs[k]++] = *o;
 }
@@ -210,8 +213,18 @@ static int unit_ix_cmp(const void *a, const void *b)
 	return strcmp(((const struct unit_ix *)a)->code, ((const struct unit_ix *)b)->code);
 }
 
-int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
-                char **err)
+void view_obs_lean(struct obs_rec *o)
+{
+	free(o->note);
+	free(o->evidence);
+	free(o->status);
+	free(o->by);
+	free(o->at);
+	o->note = o->evidence = o->status = o->by = o->at = NULL;
+}
+
+static int family_read(struct store *s, const char *parent, enum period_kind grain, bool lean,
+                       struct family *f, char **err)
 {
 	memset(f, 0, sizeof *f);
 	if (store_unit_list(s, &f->units, &f->nunits, err))
@@ -248,6 +261,7 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
 	free(ix);
 	struct loader L = {0};
 	L.nu = nu;
+	L.lean = lean;
 	L.byid = xcalloc(nu + 1, sizeof *L.byid);
 	for (size_t i = 0; i < nu; i++)
 		L.byid[i] = (struct id_ix){f->units[i].id, (int)i};
@@ -280,6 +294,10 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
 			xqsort(L.links[i], L.nlinks[i], sizeof *L.links[i], pair_cmp);
 		if (L.nobs[i] > 1)
 			xqsort(L.obs[i], L.nobs[i], sizeof *L.obs[i], obs_cmp);
+		if (L.capobs[i] > L.nobs[i] + 1) { /* kept as long as the hold: no room to spare */
+			L.obs[i] = xrealloc(L.obs[i], (L.nobs[i] + 1) * sizeof *L.obs[i]);
+			L.capobs[i] = L.nobs[i] + 1;
+		}
 		const struct doc *d = up[i] >= 0 ? doc_of(&L, (int)i) : NULL;
 		if (d && d->ok)
 			kid_plan[up[i]] = true;
@@ -350,4 +368,15 @@ out:
 	free(has_child);
 	free(kid_plan);
 	return rc;
+}
+
+int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
+                char **err)
+{
+	return family_read(s, parent, grain, false, f, err);
+}
+
+int view_family_held(struct store *s, const char *parent, struct family *f, char **err)
+{
+	return family_read(s, parent, PERIOD_MONTH, true, f, err);
 }

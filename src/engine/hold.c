@@ -75,7 +75,7 @@ int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 		return -1;
 	}
 	/* A commune adds nothing up: no family to read. */
-	if (!is_commune(&h->u) && view_family(s, unit, PERIOD_MONTH, &h->f, &h->ferr)) {
+	if (!is_commune(&h->u) && view_family_held(s, unit, &h->f, &h->ferr)) {
 		char code[40];
 		const char *c = h->ferr && h->ferr[0] == '[' ? h->ferr + 1 : "";
 		size_t n = strcspn(c, "]");
@@ -173,6 +173,7 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err)
 				free(o[i].code);
 				o[i].code = xstrdup(to);
 			}
+			view_obs_lean(&o[i]);
 			o[m++] = o[i];
 		}
 		f->obs[k] = o;
