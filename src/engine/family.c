@@ -18,6 +18,8 @@ struct doc {
 	char *hash;
 	bool ok; /* read: p holds it */
 	struct plan p;
+	size_t *held; /* the children holding a plan of it, each lifted differently */
+	size_t nheld, capheld;
 };
 
 /* What the subtree queries gave, by unit index. */
@@ -60,6 +62,7 @@ static void on_doc(void *arg, const char *hash, const char *text)
 	struct loader *L = arg;
 	L->docs = xgrow(L->docs, &L->capdocs, L->ndocs + 1, sizeof *L->docs);
 	struct doc *d = &L->docs[L->ndocs++];
+	memset(d, 0, sizeof *d);
 	d->hash = xstrdup(hash);
 	plan_init(&d->p);
 	json_error_t je;
@@ -118,7 +121,7 @@ static const struct doc *doc_of(const struct loader *L, int k)
 {
 	if (!L->hash[k] || !L->ndocs)
 		return NULL;
-	struct doc key = {L->hash[k], false, {0}};
+	struct doc key = {.hash = L->hash[k]};
 	return bsearch(&key, L->docs, L->ndocs, sizeof key, doc_cmp);
 }
 
@@ -177,6 +180,7 @@ static void loader_free(struct loader *L)
 		link_pairs_free(L->links[i], L->nlinks[i]);
 	}
 	for (size_t i = 0; i < L->ndocs; i++) {
+		free(L->docs[i].held);
 		free(L->docs[i].hash);
 		plan_free(&L->docs[i].p);
 	}
@@ -189,6 +193,17 @@ static void loader_free(struct loader *L)
 	free(L->links);
 	free(L->nlinks);
 	free(L->caplinks);
+}
+
+static bool same_map(const struct link_pair *a, size_t na, const struct link_pair *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++)
+		if (strcmp(a[i].child_code, b[i].child_code) ||
+		    strcmp(a[i].parent_code, b[i].parent_code))
+			return false;
+	return true;
 }
 
 /* Plans written alike: the same codes and names in the same order. */
@@ -342,6 +357,21 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 			f->map[f->n] = map;
 			f->nmap[f->n] = nmap;
 		}
+		/* Children of one document lifted alike hold one plan (the first's):
+		 * the country's thousands of communes share a few. */
+		struct doc *d = (struct doc *)doc_of(&L, (int)i);
+		size_t n = f->n;
+		for (size_t v = 0; v < d->nheld && p == &f->plans[n]; v++) {
+			size_t j = d->held[v];
+			if (same_map(f->map[j], f->nmap[j], f->map[n], f->nmap[n])) {
+				plan_free(p);
+				p = &f->plans[j];
+			}
+		}
+		if (p == &f->plans[n]) {
+			d->held = xgrow(d->held, &d->capheld, d->nheld + 1, sizeof *d->held);
+			d->held[d->nheld++] = n;
+		}
 		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
 		struct unit_rec *u = &f->units[i];
 		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
@@ -351,7 +381,7 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 	/* Without the unit's own plan, different plans are never matched by
 	 * their codes: a code names different indicators in different plans. */
 	for (size_t k = 1; !lifted && k < f->n; k++)
-		if (!alike(&f->plans[0], &f->plans[k])) {
+		if (!alike(f->c[0].plan, f->c[k].plan)) {
 			*err = xasprintf(
 			        "[E_NO_PLAN] %s chưa có kế hoạch mà các đơn vị trực thuộc có "
 			        "kế hoạch khác nhau: không cộng theo mã chỉ tiêu; tạo danh "

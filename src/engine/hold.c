@@ -165,7 +165,7 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err)
 			                 : o[i].code
 			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
 			                         : NULL;
-			if (!to || !plan_find_indicator(&f->plans[k], to)) {
+			if (!to || !plan_find_indicator(f->c[k].plan, to)) {
 				obs_rec_free(&o[i]);
 				continue;
 			}
@@ -212,7 +212,7 @@ static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct c
 				k->o = (struct obs_rec *)h->f.c[i].obs;
 				k->no = h->f.c[i].nobs;
 			} else {
-				k->no = status_roll_periods(&h->f.plans[i], h->f.c[i].obs,
+				k->no = status_roll_periods(h->f.c[i].plan, h->f.c[i].obs,
 				                            h->f.c[i].nobs, grain, &k->o);
 				k->owned = true;
 			}

@@ -46,7 +46,7 @@ struct family {
 	struct unit_rec *units;
 	size_t nunits;
 	struct child *c;
-	struct plan *plans;
+	struct plan *plans; /* c[i].plan is plans[i] or, when alike, an earlier child's */
 	struct obs_rec **obs;
 	size_t n, without_plan;
 	const char **top; /* per child: the code of the direct child it is under */
