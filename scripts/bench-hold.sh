@@ -98,14 +98,20 @@ measure() {
 	line "server memory (RSS) before any hold" "$(rss)" "-"
 	local r0 r1
 	r0=$(rss_kb)
+	local c0 c1 c2
 	for u in VN P01; do
-		t=$(ms)
-		code=$(curl -s -m 300 -o "$tmp/first" -w '%{http_code}' -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q4" || true)
+		t=$(ms) c0=$(cpu_ms)
+		code=$(curl -s -m 600 -o "$tmp/first" -w '%{http_code}' -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q4" || true)
 		line "first GET /api/v1/units/$u/rollup ($code, $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" \
 			"$([ $u = VN ] && echo "a few s" || echo "-")"
+		c1=$(cpu_ms)
 		t=$(ms)
-		curl -s -m 300 -o /dev/null -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q3" || true
+		curl -s -m 600 -o /dev/null -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q3" || true
 		line "  then another period (the hold built)" "$(($(ms) - t)) ms" "-"
+		c2=$(cpu_ms)
+		line "  server CPU: first GET, then the other period" "$((c1 - c0)), $((c2 - c1)) ms" "-"
+		line "  so the first build's CPU (the difference)" "$((c1 - c0 - (c2 - c1))) ms" \
+			"$([ $u = VN ] && echo "a few s" || echo "-")"
 		if [ $u = VN ]; then
 			r1=$(rss_kb)
 			line "country hold: server memory per stored figure" "$(((r1 - r0) * 1024 / figures)) B" "-"
@@ -123,6 +129,9 @@ measure() {
 }
 rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
+# The server's CPU time so far in ms (user + system): what a loaded
+# machine's wall clock hides.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$server_pid/stat"; }
 if [ "$backend" = sqlite ]; then
 	figures=$(sqlite3 "$CHITIEU_DB" 'select count(*) from observations')
 else
