@@ -292,7 +292,17 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 	plan_init(&rp);
 	int rc = -1, got = -1;
 	int64_t rid = f->units[root].id;
-	if (store_plans_subtree(s, rid, on_plan, on_doc, &L, err))
+	/* How deep the units under root lie: the queries differ past three. */
+	int depth = 0;
+	for (size_t i = 0; i < nu; i++) {
+		int d = 0, at = (int)i;
+		while (at >= 0 && at != root && d <= (int)nu)
+			at = up[at], d++;
+		if (at == root && d > depth)
+			depth = d;
+	}
+	bool near = depth <= 3;
+	if (store_plans_subtree(s, rid, near, on_plan, on_doc, &L, err))
 		goto out;
 	if (L.ndocs > 1)
 		xqsort(L.docs, L.ndocs, sizeof *L.docs, doc_cmp);
@@ -300,9 +310,9 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 		goto out;
 	bool lifted = got == 0;
 	f->lifted = lifted;
-	if (lifted && store_links_subtree(s, rid, on_link, &L, err))
+	if (lifted && store_links_subtree(s, rid, near, on_link, &L, err))
 		goto out;
-	if (store_obs_subtree(s, rid, on_obs, &L, err))
+	if (store_obs_subtree(s, rid, near, on_obs, &L, err))
 		goto out;
 	for (size_t i = 0; i < nu; i++) {
 		if (L.nlinks[i] > 1)

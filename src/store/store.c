@@ -1691,22 +1691,21 @@ int store_obs_scan(struct store *s, int64_t root,
 	return rc < 0 ? -1 : 0;
 }
 
-int store_obs_subtree(struct store *s, int64_t root,
+#define OBS_OF(ids)                                                                                \
+	"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"             \
+	" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code, se.unit_id"      \
+	" FROM units u JOIN series se ON se.unit_id = u.id"                                        \
+	" JOIN observations o ON o.series_id = se.id WHERE u.id IN " ids
+
+int store_obs_subtree(struct store *s, int64_t root, bool near,
                       void (*fn)(void *arg, int64_t unit_id, struct obs_rec *o), void *arg,
                       char **err)
 {
 	/* One scan for the whole subtree; the columns of store_obs_list. */
-	struct stmt *st = st_prep(
-	        s,
-	        SUBTREE
-	        "SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
-	        " o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code,"
-	        " se.unit_id FROM sub JOIN series se ON se.unit_id = sub.id"
-	        " JOIN observations o ON o.series_id = se.id",
-	        err);
+	struct stmt *st = st_prep(s, near ? OBS_OF(SUBTREE_NEAR) : OBS_OF(SUBTREE_ANY), err);
 	if (!st)
 		return -1;
-	D->bind_int(st, 1, root);
+	st_bind_subtree(s, st, root, near);
 	int rc;
 	while ((rc = D->step(st, err)) == 1) {
 		struct obs_rec o;
