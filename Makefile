@@ -10,7 +10,8 @@
 #                      backends (scripts/bench-bulk.sh: before/after figures), then the same national
 #                      queries in SQLite, PostgreSQL and DuckDB (scripts/bench-compare.sh),
 #                      then the national scenario through the CLI and `chitieu serve` on
-#                      both backends (scripts/bench-national.sh; NATIONAL_COMMUNES=N smaller)
+#                      both backends (scripts/bench-national.sh; NATIONAL_COMMUNES=N smaller),
+#                      and the first build of the country's hold (scripts/bench-hold.sh)
 #   make fuzz          libFuzzer harnesses in build-fuzz/, FUZZ_SECONDS each (default 60)
 #   make format        clang-format -i the C sources; format-check only reports
 #   make clean         remove build/, build-asan/, build-fuzz/
@@ -133,6 +134,8 @@ bench: build
 	bash scripts/bench-report.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-national.sh ./$(BUILD_DIR)/chitieu
 	bash tests/pg/with-pg.sh bash scripts/bench-national.sh ./$(BUILD_DIR)/chitieu
+	bash scripts/bench-hold.sh ./$(BUILD_DIR)/chitieu
+	bash tests/pg/with-pg.sh bash scripts/bench-hold.sh ./$(BUILD_DIR)/chitieu
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_DIR=$(FUZZ_DIR) bash scripts/fuzz.sh

@@ -35,17 +35,18 @@ struct series_rec {
 
 void series_rec_free(struct series_rec *s);
 
-/* A figure for one indicator of one unit and one period. */
+/* A figure for one indicator of one unit and one period, laid out with
+ * the least padding (120 bytes, not 128): a hold keeps millions. */
 struct obs_rec {
 	int64_t series_id;
 	char period[16];
 	bool has_value, has_ratio, has_level, has_yes;
+	bool yes;
+	int version;
 	double value, num, den;
 	char *level;
-	bool yes;
 	char *note, *evidence;
 	char *status; /* draft, submitted, approved, returned */
-	int version;
 	char *by, *at;
 	char *code; /* the indicator's code, when listed */
 };

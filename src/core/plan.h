@@ -103,6 +103,10 @@ json_t *target_to_json(const struct target *t);
  * it is not one (p is then partly filled; plan_free it). */
 int plan_from_json(json_t *doc, struct plan *p);
 
+/* A deep copy of p into out (what plan_from_json of p's document gives,
+ * without reading it again); out is plan_free'd by the caller. */
+void plan_copy(const struct plan *p, struct plan *out);
+
 /* A summary a clerk can check against the paper. Caller frees. */
 char *plan_to_text(const struct plan *p, const char *source);
 

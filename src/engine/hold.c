@@ -50,6 +50,7 @@ static bool is_commune(const struct unit_rec *u)
 int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 {
 	struct hold *h = xcalloc(1, sizeof *h);
+	long q0 = store_queries(s);
 	h->root = xstrdup(unit);
 	plan_init(&h->p);
 	*out = NULL;
@@ -74,7 +75,7 @@ int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 		return -1;
 	}
 	/* A commune adds nothing up: no family to read. */
-	if (!is_commune(&h->u) && view_family(s, unit, PERIOD_MONTH, &h->f, &h->ferr)) {
+	if (!is_commune(&h->u) && view_family_held(s, unit, &h->f, &h->ferr)) {
 		char code[40];
 		const char *c = h->ferr && h->ferr[0] == '[' ? h->ferr + 1 : "";
 		size_t n = strcspn(c, "]");
@@ -93,6 +94,7 @@ int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 	for (size_t i = 0; i < h->f.n; i++)
 		h->kix[i] = (struct hold_code){h->f.c[i].code, i};
 	xqsort(h->kix, h->f.n, sizeof *h->kix, kix_cmp);
+	h->build_queries = store_queries(s) - q0;
 	*out = h;
 	return 0;
 }
@@ -163,7 +165,7 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err)
 			                 : o[i].code
 			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
 			                         : NULL;
-			if (!to || !plan_find_indicator(&f->plans[k], to)) {
+			if (!to || !plan_find_indicator(f->c[k].plan, to)) {
 				obs_rec_free(&o[i]);
 				continue;
 			}
@@ -171,6 +173,7 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err)
 				free(o[i].code);
 				o[i].code = xstrdup(to);
 			}
+			view_obs_lean(&o[i]);
 			o[m++] = o[i];
 		}
 		f->obs[k] = o;
@@ -209,7 +212,7 @@ static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct c
 				k->o = (struct obs_rec *)h->f.c[i].obs;
 				k->no = h->f.c[i].nobs;
 			} else {
-				k->no = status_roll_periods(&h->f.plans[i], h->f.c[i].obs,
+				k->no = status_roll_periods(h->f.c[i].plan, h->f.c[i].obs,
 				                            h->f.c[i].nobs, grain, &k->o);
 				k->owned = true;
 			}

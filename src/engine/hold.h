@@ -57,8 +57,9 @@ struct hold {
 		struct child_eval *ev;
 	} last[HOLD_WAYS];
 	long clock;
-	long evaluations; /* children evaluated, for the tests (hold_stats) */
-	long refreshes;   /* figures read again after a write */
+	long evaluations;   /* children evaluated, for the tests (hold_stats) */
+	long refreshes;     /* figures read again after a write */
+	long build_queries; /* store queries hold_load ran (bounded, whatever the units) */
 };
 
 /* Build from the store: 0, or -1 with *err (E_UNKNOWN_UNIT, a database

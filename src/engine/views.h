@@ -46,7 +46,7 @@ struct family {
 	struct unit_rec *units;
 	size_t nunits;
 	struct child *c;
-	struct plan *plans;
+	struct plan *plans; /* c[i].plan is plans[i] or, when alike, an earlier child's */
 	struct obs_rec **obs;
 	size_t n, without_plan;
 	const char **top; /* per child: the code of the direct child it is under */
@@ -62,6 +62,11 @@ struct family {
 int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
                 char **err);
 void view_family_free(struct family *f);
+/* view_family at PERIOD_MONTH as a hold keeps it (hold.h): the figures
+ * without their note, evidence, status, author and time (view_obs_lean),
+ * which no roll-up, ranking or evaluation reads. */
+int view_family_held(struct store *s, const char *parent, struct family *f, char **err);
+void view_obs_lean(struct obs_rec *o);
 
 /* rank_children of the family; when children lie deeper than the direct
  * children (a country's communes), each direct child is ranked by the

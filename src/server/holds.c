@@ -33,6 +33,7 @@ struct held {
 	int refs;
 	bool dropped; /* evicted while in use: freed when released */
 	long used, builds;
+	long build_queries; /* store queries of the last build (hold_load) */
 	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
 	char **pending; /* units written since h last read them */
 	size_t npending, cap;
@@ -280,6 +281,9 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, char *
 		rc = hold_load(c->s, unit, &x->h, err);
 		x->epoch = epoch;
 		x->builds++;
+		pthread_mutex_lock(&hs->mu);
+		x->build_queries = x->h ? x->h->build_queries : 0;
+		pthread_mutex_unlock(&hs->mu);
 	} else {
 		for (size_t i = 0; i < npending && !rc; i++)
 			rc = hold_refresh(x->h, c->s, pending[i], err) < 0 ? -1 : 0;
@@ -330,10 +334,11 @@ json_t *app_holds_json(struct ctx *c)
 			continue;
 		long k = unode_find(hs, x->root);
 		json_array_append_new(
-		        a, json_pack("{sssisIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
+		        a, json_pack("{sssisIsIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
 		                     "evaluations", (json_int_t)x->evals, "refreshes",
 		                     (json_int_t)x->refreshes, "pending", (json_int_t)x->npending,
-		                     "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0)));
+		                     "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
+		                     "build_queries", (json_int_t)x->build_queries));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);

@@ -4,6 +4,8 @@
  * units are behind on with who leads them. */
 #include "pages.h"
 
+#include "hold.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,15 +29,16 @@ static void step_back(const struct period *p, int k, char out[PERIOD_NAME_SIZE])
 	period_format(&q, out, PERIOD_NAME_SIZE);
 }
 
-/* Good over evaluated, summed over the units of the family at as_of. */
-static double share_on_track(const struct family *f, int as_of, int *good, int *evaluated)
+/* Good over evaluated, summed over the units of the unit's hold at as_of
+ * (figures rolled up to grain). */
+static double share_on_track(struct hold *h, int as_of, enum period_kind grain, int *good,
+                             int *evaluated)
 {
-	struct rank_row *r;
-	size_t n = view_rank(f, as_of, &r);
+	const struct rank_row *r;
+	size_t n = hold_rank(h, as_of, grain, &r);
 	*good = *evaluated = 0;
 	for (size_t i = 0; i < n; i++)
 		*good += r[i].good, *evaluated += r[i].evaluated;
-	free(r);
 	return *evaluated ? (double)*good / *evaluated : NAN;
 }
 
@@ -85,22 +88,38 @@ static void bars(struct ctx *c, const double *y, char names[][PERIOD_NAME_SIZE],
 	buf_puts(B, "</svg>");
 }
 
-static void trend(struct ctx *c, const struct family *f, const char *period)
-{
-	struct period p;
-	if (period_parse(period, &p, NULL))
-		return;
+struct trend {
 	double y[TREND];
 	char names[TREND][PERIOD_NAME_SIZE];
-	int ny = 0;
+	int ny;
+};
+
+/* The shares of the TREND periods up to period, the period itself last
+ * (so that the hold keeps its evaluation for the rest of the page). */
+static void trend_of(struct hold *h, enum period_kind grain, const char *period, struct trend *t)
+{
+	struct period p;
+	t->ny = -1; /* no trend shown */
+	if (period_parse(period, &p, NULL))
+		return;
+	t->ny = 0;
 	for (int k = TREND - 1; k >= 0; k--) {
 		int as_of, good, ev;
 		enum period_kind kind;
-		step_back(&p, k, names[ny]);
-		if (period_end(names[ny], &as_of, &kind, NULL))
+		step_back(&p, k, t->names[t->ny]);
+		if (period_end(t->names[t->ny], &as_of, &kind, NULL))
 			continue;
-		y[ny++] = share_on_track(f, as_of, &good, &ev);
+		t->y[t->ny++] = share_on_track(h, as_of, grain, &good, &ev);
 	}
+}
+
+static void trend(struct ctx *c, struct trend *t)
+{
+	if (t->ny < 0)
+		return;
+	double *y = t->y;
+	char(*names)[PERIOD_NAME_SIZE] = t->names;
+	int ny = t->ny;
 	buf_puts(B,
 	         "<h2>Diễn biến qua các kỳ</h2><div class=\"wide\"><table class=\"trend\"><thead>"
 	         "<tr><th scope=\"row\">Kỳ</th>");
@@ -125,25 +144,32 @@ static int by_completion(const void *a, const void *b)
 	return x->completion < y->completion ? -1 : x->completion > y->completion ? 1 : 0;
 }
 
-/* The behind indicators of unit i of the family at as_of. */
-static int behind_of(const struct family *f, size_t i, int as_of)
+/* The behind indicators of a child from its evaluation. */
+static int behind_of(const struct child_eval *ev)
 {
-	struct status_row *st;
-	size_t n =
-	        status_evaluate(f->c[i].plan, f->c[i].obs, f->c[i].nobs, as_of, EVAL_LINEAR, &st);
 	int k = 0;
-	for (size_t j = 0; j < n; j++) {
-		enum eval_status s = st[j].r.status;
+	for (size_t j = 0; j < ev->nst; j++) {
+		enum eval_status s = ev->st[j].r.status;
 		k += s == EVAL_AT_RISK || s == EVAL_OFF_TRACK || s == EVAL_NOT_MET;
 	}
-	free(st);
 	return k;
 }
 
-static void units_behind(struct ctx *c, const struct family *f, int as_of, const char *period)
+/* The family f of the hold h at (as_of, grain): its ranking, children
+ * and their evaluations (status_evaluate at as_of, EVAL_LINEAR). */
+struct dash {
+	const struct family *f;
+	struct rank_row *r; /* a copy: sorted here */
+	size_t nr;
+	const struct child *c;
+	const struct child_eval *ev;
+};
+
+static void units_behind(struct ctx *c, const struct dash *d, const char *period)
 {
-	struct rank_row *r;
-	size_t n = view_rank(f, as_of, &r);
+	const struct family *f = d->f;
+	struct rank_row *r = d->r;
+	size_t n = d->nr;
 	qsort(r, n, sizeof *r, by_completion);
 	buf_puts(B,
 	         "<h2 id=\"cham\">Đơn vị chậm nhất</h2><p>Xếp từ tỷ lệ đạt thấp nhất; bấm tên để "
@@ -154,7 +180,7 @@ static void units_behind(struct ctx *c, const struct family *f, int as_of, const
 		for (size_t j = 0; j < f->n; j++)
 			if (!strcmp(f->c[j].code, r[i].code) ||
 			    (f->top && f->top[j] && !strcmp(f->top[j], r[i].code)))
-				late += behind_of(f, j, as_of);
+				late += behind_of(&d->ev[j]);
 		buf_puts(B, "<tr><td><a href=\"/don-vi/");
 		pg_esc(c, r[i].code);
 		buf_puts(B, "?period=");
@@ -167,20 +193,19 @@ static void units_behind(struct ctx *c, const struct family *f, int as_of, const
 		           r[i].good, r[i].evaluated, late);
 	}
 	buf_puts(B, "</tbody></table>");
-	free(r);
 }
 
 /* The indicators the most units are behind on, with who leads them. */
-static void indicators_behind(struct ctx *c, const struct family *f, int as_of)
+static void indicators_behind(struct ctx *c, const struct dash *d)
 {
+	const struct family *f = d->f;
 	if (!f->n)
 		return;
-	const struct plan *p = f->c[0].plan;
+	const struct plan *p = d->c[0].plan;
 	int *late = xcalloc(p->nind + 1, sizeof *late), *with = xcalloc(p->nind + 1, sizeof *with);
 	for (size_t i = 0; i < f->n; i++) {
-		struct status_row *st;
-		size_t n = status_evaluate(f->c[i].plan, f->c[i].obs, f->c[i].nobs, as_of,
-		                           EVAL_LINEAR, &st);
+		const struct status_row *st = d->ev[i].st;
+		size_t n = d->ev[i].nst;
 		for (size_t j = 0; j < n; j++)
 			for (size_t k = 0; k < p->nind; k++)
 				if (!strcmp(p->ind[k].code, st[j].ind->code)) {
@@ -189,7 +214,6 @@ static void indicators_behind(struct ctx *c, const struct family *f, int as_of)
 					           s == EVAL_NOT_MET;
 					with[k] += s != EVAL_NO_DATA && s != EVAL_NOT_EVALUATED;
 				}
-		free(st);
 	}
 	buf_puts(B, "<h2>Chỉ tiêu nhiều đơn vị chậm</h2>");
 	int shown = 0;
@@ -284,21 +308,34 @@ void page_dashboard(struct ctx *c, char *const *arg)
 	char *action = xasprintf("/don-vi/%s/bang-dieu-khien", unit);
 	pg_period_picker(c, action, period, list, nl);
 	free(action);
-	struct family f;
-	if (view_family(c->s, unit, grain, &f, &err) || !f.n) {
+	/* From the unit's hold (the engine the roll-ups read), kept by each
+	 * write: the figures under it at every level, rolled up to grain. */
+	struct held *ref = NULL;
+	struct hold *h = app_hold(c, unit, &ref, &err);
+	const struct family *f = h ? hold_family(h, &err) : NULL;
+	if (!f || !f->n) {
 		buf_puts(B, "<p>Chưa so sánh được các đơn vị trực thuộc: ");
 		pg_esc(c, err ? pg_err_sentence(err) : "chưa đơn vị nào có số liệu.");
 		buf_puts(B, "</p>");
 		units_list(c, unit);
 	} else {
+		struct trend t;
+		trend_of(h, grain, period, &t); /* first: the page's period evaluated last */
 		int good, ev;
-		double share = share_on_track(&f, as_of, &good, &ev);
+		double share = share_on_track(h, as_of, grain, &good, &ev);
+		struct dash d = {f, NULL, 0, NULL, NULL};
+		const struct rank_row *r;
+		d.nr = hold_rank(h, as_of, grain, &r);
+		d.r = xcalloc(d.nr + 1, sizeof *d.r);
+		if (d.nr)
+			memcpy(d.r, r, d.nr * sizeof *r);
+		hold_children(h, as_of, grain, &d.c, &d.ev);
 		buf_puts(B, "<p class=\"big\"><strong>");
 		percent(c, share);
 		buf_printf(B,
 		           "</strong> chỉ tiêu đạt hoặc đúng tiến độ (%d trên %d chỉ tiêu có mục "
 		           "tiêu, ở %zu đơn vị; chưa có số liệu tính là chưa đạt) · kỳ ",
-		           good, ev, f.n);
+		           good, ev, f->n);
 		pg_period(c, period);
 		buf_puts(B, "</p><p><a href=\"/don-vi/");
 		pg_esc(c, unit);
@@ -311,12 +348,13 @@ void page_dashboard(struct ctx *c, char *const *arg)
 		buf_puts(B, "\">Số tổng hợp của ");
 		pg_esc(c, u.name);
 		buf_puts(B, "</a></p>");
-		units_behind(c, &f, as_of, period);
-		indicators_behind(c, &f, as_of);
-		trend(c, &f, period);
+		units_behind(c, &d, period);
+		indicators_behind(c, &d);
+		trend(c, &t);
+		free(d.r);
 	}
+	app_unhold(c, ref);
 	free(err);
-	view_family_free(&f);
 	pg_foot(c);
 	free(periods);
 	unit_rec_free(&u);

@@ -145,12 +145,33 @@ struct store {
 	} cache[CACHE];
 	int ncache;
 	int64_t retry_at, backoff; /* store_reconnect: ms, monotonic clock */
+	long queries;              /* statements run (st_prep), for store_queries */
 };
 
 #define D (s->d)
 
 /* The newest plan version of a unit (one parameter: the unit id). */
 #define CURRENT_PLAN "(SELECT id FROM plans WHERE unit_id = ? ORDER BY version DESC LIMIT 1)"
+
+/* The ids of a unit and of every unit under it, as a parenthesised
+ * subquery for "u.id IN": SUBTREE_NEAR down to three levels under it (a
+ * country's provinces, districts and communes), each branch one an index
+ * answers (PostgreSQL plans a recursive query's size blindly and scans
+ * whole tables), with SUBTREE_BINDS parameters, each the unit's id;
+ * SUBTREE_ANY at any depth, one parameter. */
+#define SUBTREE_NEAR                                                                               \
+	"(SELECT id FROM units WHERE id = ? UNION ALL SELECT id FROM units WHERE parent_id = ?"    \
+	" UNION ALL SELECT c.id FROM units c JOIN units m ON m.id = c.parent_id"                   \
+	" WHERE m.parent_id = ? UNION ALL SELECT c.id FROM units c"                                \
+	" JOIN units m ON m.id = c.parent_id JOIN units g ON g.id = m.parent_id"                   \
+	" WHERE g.parent_id = ?)"
+#define SUBTREE_BINDS 4
+#define SUBTREE_ANY                                                                                \
+	"(WITH RECURSIVE sub(id) AS (SELECT id FROM units WHERE id = ? UNION"                      \
+	" SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub)"
+/* Bind the unit's id to a statement over SUBTREE_NEAR (near) or
+ * SUBTREE_ANY. */
+void st_bind_subtree(struct store *s, struct stmt *st, int64_t root, bool near);
 
 /* A driver met a passing failure (a code of store_fault). */
 void st_fault(const char *code);

@@ -203,6 +203,7 @@ static int migrate(struct store *s, int64_t from, char **err)
  * prepares nothing per row. Give it back with st_done(). */
 struct stmt *st_prep(struct store *s, const char *sql, char **err)
 {
+	s->queries++;
 	for (int i = 0; i < s->ncache; i++)
 		if (s->cache[i].sql == sql)
 			return s->cache[i].st;
@@ -1498,6 +1499,36 @@ int store_obs_scan(struct store *s, int64_t root,
 	}
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
+}
+
+#define OBS_OF(ids)                                                                                \
+	"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"             \
+	" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code, se.unit_id"      \
+	" FROM units u JOIN series se ON se.unit_id = u.id"                                        \
+	" JOIN observations o ON o.series_id = se.id WHERE u.id IN " ids
+
+int store_obs_subtree(struct store *s, int64_t root, bool near,
+                      void (*fn)(void *arg, int64_t unit_id, struct obs_rec *o), void *arg,
+                      char **err)
+{
+	/* One scan for the whole subtree; the columns of store_obs_list. */
+	struct stmt *st = st_prep(s, near ? OBS_OF(SUBTREE_NEAR) : OBS_OF(SUBTREE_ANY), err);
+	if (!st)
+		return -1;
+	st_bind_subtree(s, st, root, near);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		struct obs_rec o;
+		read_obs(s, st, &o);
+		fn(arg, D->col_int(st, 14), &o);
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+long store_queries(const struct store *s)
+{
+	return s->queries;
 }
 
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,

@@ -168,6 +168,32 @@ int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct 
 int store_obs_scan(struct store *s, int64_t root,
                    void (*fn)(void *arg, const char *unit, const struct obs_rec *o), void *arg,
                    char **err);
+/* Every figure of the unit root and of every unit under it, in one query
+ * (near: the units under it lie at most three levels down, which indexes
+ * answer best; else at any depth): fn gets each (as store_obs_list reads
+ * it, with its code) with its unit's id, in no particular order, and owns
+ * it. */
+int store_obs_subtree(struct store *s, int64_t root, bool near,
+                      void (*fn)(void *arg, int64_t unit_id, struct obs_rec *o), void *arg,
+                      char **err);
+/* The current plan of root and of every unit under it: fn_unit once per
+ * unit with a plan (its id and the plan document's hash), then fn_doc
+ * once per distinct document (its hash and text); two queries. */
+int store_plans_subtree(struct store *s, int64_t root, bool near,
+                        void (*fn_unit)(void *arg, int64_t unit_id, const char *hash),
+                        void (*fn_doc)(void *arg, const char *hash, const char *doc), void *arg,
+                        char **err);
+/* The confirmed links of root's and every unit under it's indicators
+ * (store_link_map of each, in one query): fn per link with the child
+ * unit's id, its indicator's code and the parent's code (valid during the
+ * call). */
+int store_links_subtree(struct store *s, int64_t root, bool near,
+                        void (*fn)(void *arg, int64_t unit_id, const char *child_code,
+                                   const char *parent_code),
+                        void *arg, char **err);
+/* Statements run on s so far (each query once, however many rows): what
+ * the tests count a hold's build by. */
+long store_queries(const struct store *s);
 int store_obs_history(struct store *s, int64_t series_id, const char *period, struct obs_rec **out,
                       size_t *n, char **err);
 

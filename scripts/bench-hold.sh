@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# bench-hold.sh [BIN [OTHER_BIN...]]: the first build of a hold (issue 13), on the store
+# of scripts/bench-national.sh ($NATIONAL_COMMUNES communes, 3321 by
+# default; SQLite, or $CHITIEU_PG_URL under tests/pg/with-pg.sh): times the
+# first GET of the country's and a province's roll-up after `chitieu
+# serve` starts (each a hold built from the store), the store queries the
+# builds ran and the server's memory, each beside its goal. With
+# HOLD_STORE=DIR the SQLite store is kept in DIR and used again when there
+# (a PostgreSQL store is always built). Each further binary (an older
+# build, to compare) is measured the same way on the same store, after
+# BIN. Asserts nothing.
+set -euo pipefail
+bin=$(realpath "${1:-build/chitieu}")
+others=("${@:2}")
+root=$(cd "$(dirname "$0")/.." && pwd)
+communes=${NATIONAL_COMMUNES:-3321}
+provinces=34
+tmp=$(mktemp -d)
+server_pid=
+cleanup() {
+	[ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+ms() { echo $(($(date +%s%N) / 1000000)); }
+line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
+if [ -n "${CHITIEU_PG_URL:-}" ]; then
+	export CHITIEU_DB=$CHITIEU_PG_URL backend=postgresql
+	built=no
+else
+	store=${HOLD_STORE:-$tmp}
+	mkdir -p "$store"
+	export CHITIEU_DB=$store/hold-$communes.db backend=sqlite
+	built=$([ -s "$CHITIEU_DB" ] && echo yes || echo no)
+fi
+plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
+	"$root"/tests/data/plans/002_*.txt "$root"/tests/data/plans/004_*.txt)
+echo "== first build of a hold on $backend: 1 country, $provinces provinces, $communes communes"
+if [ $built = no ]; then
+	[ "$backend" = postgresql ] &&
+		psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
+	{
+		echo "code,name,kind,parent,population"
+		echo "VN,Cả nước,country,,100000000"
+		for p in $(seq -w 1 $provinces); do echo "P$p,Tỉnh $p,province,VN,3000000"; done
+		for i in $(seq 1 "$communes"); do
+			printf 'C%05d,Xã %d,commune,P%02d,%d\n' "$i" "$i" $(((i - 1) % provinces + 1)) $((5000 + i % 997 * 11))
+		done
+	} > "$tmp/units.csv"
+	{
+		echo "unit,file"
+		echo "VN,${plans[0]}"
+		for p in $(seq -w 1 $provinces); do echo "P$p,${plans[0]}"; done
+		for i in $(seq 1 "$communes"); do printf 'C%05d,%s\n' "$i" "${plans[$((i % 4))]}"; done
+	} > "$tmp/plans.csv"
+	for k in 0 1 2 3; do
+		"$bin" parse "${plans[$k]}" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
+			if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
+			elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
+			else "\(.code),value," end' > "$tmp/codes$k"
+	done
+	{
+		echo "unit,indicator,period,value,level,yes"
+		for i in $(seq 1 "$communes"); do
+			u=$(printf 'C%05d' "$i")
+			awk -F, -v u="$u" -v i="$i" '{
+				for (q = 1; q <= 4; q++) {
+					v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
+					printf "%s,%s,2025-Q%d,%s,%s,%s\n", u, $1, q, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
+				}
+			}' "$tmp/codes$((i % 4))"
+		done
+	} > "$tmp/obs.csv"
+	t0=$(ms)
+	"$bin" unit import "$tmp/units.csv" > /dev/null
+	"$bin" import --list "$tmp/plans.csv" > /dev/null
+	"$bin" record --csv "$tmp/obs.csv" > /dev/null
+	for u in ${NATIONAL_LINKS:-VN P01}; do
+		"$bin" link propose --unit "$u" > /dev/null
+		"$bin" link confirm --unit "$u" --all-sure > /dev/null
+	done
+	[ "$backend" = postgresql ] && psql -q "$CHITIEU_DB" -c 'VACUUM ANALYZE' > /dev/null
+	line "store built with the CLI ($(($(wc -l < "$tmp/obs.csv") - 1)) figures)" "$((($(ms) - t0) / 1000)) s" "-"
+fi
+echo bench-pass-123 | "$bin" user add --login hbench --role admin > /dev/null 2>&1 || true
+# measure BIN: a server of BIN, the first GETs, its memory.
+measure() {
+	local b=$1 port base jar t code q
+	echo "-- $b"
+	port=$((20000 + RANDOM % 30000))
+	"$b" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
+	server_pid=$!
+	base="http://127.0.0.1:$port"
+	for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "$base/dang-nhap" && break; sleep 0.1; done
+	jar=$tmp/jar
+	curl -s -m 60 -c "$jar" -H 'Content-Type: application/json' \
+		-d '{"login":"hbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null
+	line "server memory (RSS) before any hold" "$(rss)" "-"
+	local r0 r1
+	r0=$(rss_kb)
+	local c0 c1 c2
+	for u in VN P01; do
+		t=$(ms) c0=$(cpu_ms)
+		code=$(curl -s -m 600 -o "$tmp/first" -w '%{http_code}' -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q4" || true)
+		line "first GET /api/v1/units/$u/rollup ($code, $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" \
+			"$([ $u = VN ] && echo "a few s" || echo "-")"
+		c1=$(cpu_ms)
+		t=$(ms)
+		curl -s -m 600 -o /dev/null -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q3" || true
+		line "  then another period (the hold built)" "$(($(ms) - t)) ms" "-"
+		c2=$(cpu_ms)
+		line "  server CPU: first GET, then the other period" "$((c1 - c0)), $((c2 - c1)) ms" "-"
+		line "  so the first build's CPU (the difference)" "$((c1 - c0 - (c2 - c1))) ms" \
+			"$([ $u = VN ] && echo "a few s" || echo "-")"
+		if [ $u = VN ]; then
+			r1=$(rss_kb)
+			line "country hold: server memory per stored figure" "$(((r1 - r0) * 1024 / figures)) B" "-"
+			# 3,321 communes x 75 indicators x 96 months, at that rate.
+			line "  so, at that rate, for 23.9 M monthly figures" \
+				"$(((r1 - r0) * 1024 / figures * 23911200 / 1048576)) MB" "≤ 1 GB"
+		fi
+	done
+	q=$(curl -s -m 60 -b "$jar" "$base/api/v1/engine" | jq -r '[.holds[] | "\(.unit) \(.build_queries // "?")"] | join(", ")')
+	line "store queries of each first build" "$q" "independent of units"
+	line "server memory (RSS) with both holds" "$(rss)" "≤ 1 GB (3,321 communes, monthly)"
+	kill "$server_pid" 2> /dev/null
+	wait "$server_pid" 2> /dev/null || true
+	server_pid=
+}
+rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
+# The server's CPU time so far in ms (user + system): what a loaded
+# machine's wall clock hides.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$server_pid/stat"; }
+if [ "$backend" = sqlite ]; then
+	figures=$(sqlite3 "$CHITIEU_DB" 'select count(*) from observations')
+else
+	figures=$(psql -tAq "$CHITIEU_DB" -c 'select count(*) from observations')
+fi
+echo "$figures figures stored"
+for b in "$bin" "${others[@]}"; do measure "$(realpath "$b")"; done
