@@ -218,6 +218,10 @@ struct table {
 	double bound[MAXCOLS + 1];       /* column c is [bound[c], bound[c + 1]) */
 	int ncol;
 	char *head[MAXCOLS];
+	/* Text laid out with spaces only (see grid_row): where the body's
+	 * cells of each column typically start and are centred. */
+	bool grid;
+	double tlo[MAXCOLS], tmid[MAXCOLS];
 };
 
 static void table_free(struct table *t)
@@ -545,6 +549,186 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 	return code && b - a <= 4;
 }
 
+
+/* Text laid out with spaces (pdftotext -layout) keeps a cell's lines at
+ * its column only roughly: pdftotext puts each run of words it took for
+ * one line of text at a character position of its own, and packs the
+ * words of a run one space apart, so a run may hold the ends of two
+ * neighbouring cells ("... sống cáo", "Đô thị; – Xã hội"), and a whole
+ * row can sit a few characters left or right of the header. The table's
+ * fixed boundaries (place_bounds) then cut cells in the wrong place; such
+ * text is instead read row by row:
+ *
+ * - a line's words are cut into pieces at gaps wider than a space;
+ * - each column gets the position where its body cells typically start
+ *   and their typical centre, learnt from the pieces of the whole table
+ *   (starting from the header cell's, then the median of the pieces that
+ *   lie nearest, three times), and each piece goes to the column whose
+ *   start or centre is nearest (left-aligned or centred cells);
+ * - a piece is cut again, one space apart, where one of its words starts
+ *   where a piece of another line of the same row starts in a later
+ *   column (a cell's lines share their left edge), or where its words
+ *   reach past the header of a later column (a cell's text never runs
+ *   under the next column's header): its words from the one nearest the
+ *   later column's typical start go there.
+ *
+ * Nothing here names a document; the header and the body's own
+ * positions decide. */
+
+struct piece {
+	size_t from, to; /* words [from, to) of one line */
+	int col;
+};
+
+/* Pieces of line l (appended to *p): runs of words no more than a space
+ * apart. */
+static void line_pieces(const struct pword *w, const struct pline *l, double space,
+                        struct piece **p, size_t *n, size_t *cap)
+{
+	for (size_t j = l->from; j < l->to;) {
+		size_t k = j + 1;
+		while (k < l->to && w[k].x0 - w[k - 1].x1 <= 1.5 * space)
+			k++;
+		*p = xgrow(*p, cap, *n + 1, sizeof **p);
+		(*p)[(*n)++] = (struct piece){j, k, 0};
+		j = k;
+	}
+}
+
+static double piece_cost(const struct table *t, int c, double x0, double x1)
+{
+	return fmin(fabs(x0 - t->tlo[c]), fabs((x0 + x1) / 2 - t->tmid[c]));
+}
+
+/* The first column after c under whose header a word of piece p (other
+ * than its first) starts; c when none. A cell's text stays left of the
+ * next column's header (a header is centred or set at the left of its
+ * cell, the cell's text starts at its left), so such a piece runs two
+ * cells together. */
+static int reach_col(const struct pword *w, const struct piece *p, const struct table *t, int c)
+{
+	for (int d = c + 1; d < t->ncol; d++)
+		for (size_t j = p->from + 1; j < p->to; j++)
+			if (w[j].x0 >= t->lo[d] - 0.5)
+				return d;
+	return c;
+}
+
+static int piece_col(const struct table *t, double x0, double x1)
+{
+	int best = 0;
+	for (int c = 1; c < t->ncol; c++)
+		if (piece_cost(t, c, x0, x1) < piece_cost(t, best, x0, x1))
+			best = c;
+	return best;
+}
+
+/* The typical start and centre of each column's body cells, from the
+ * pieces of lines [a, b). */
+static void learn_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                          double space, struct table *t)
+{
+	for (int c = 0; c < t->ncol; c++) {
+		t->tlo[c] = t->lo[c];
+		t->tmid[c] = (t->lo[c] + t->hi[c]) / 2;
+	}
+	struct piece *p = NULL;
+	size_t np = 0, cap = 0;
+	for (size_t i = a; i < b; i++)
+		line_pieces(w, &l[i], space, &p, &np, &cap);
+	double *xs = xcalloc(np ? np : 1, sizeof *xs), *ms = xcalloc(np ? np : 1, sizeof *ms);
+	for (int round = 0; round < 3; round++) {
+		double lo[MAXCOLS], mid[MAXCOLS];
+		for (int c = 0; c < t->ncol; c++) {
+			size_t k = 0;
+			for (size_t q = 0; q < np; q++) {
+				double x0 = w[p[q].from].x0, x1 = w[p[q].to - 1].x1;
+				if (piece_col(t, x0, x1) != c)
+					continue;
+				if (reach_col(w, &p[q], t, c) > c)
+					x1 = w[p[q].from].x1; /* two cells run together */
+				xs[k] = x0;
+				ms[k++] = (x0 + x1) / 2;
+			}
+			lo[c] = t->tlo[c];
+			mid[c] = t->tmid[c];
+			if (k >= 2) {
+				xqsort(xs, k, sizeof *xs, cmp_double);
+				xqsort(ms, k, sizeof *ms, cmp_double);
+				lo[c] = xs[k / 2];
+				mid[c] = ms[k / 2];
+			}
+		}
+		for (int c = 0; c < t->ncol; c++) {
+			t->tlo[c] = lo[c];
+			t->tmid[c] = mid[c];
+		}
+	}
+	free(xs);
+	free(ms);
+	free(p);
+}
+
+/* The column of each word of lines [a, b) (col[j - l[a].from]), read as
+ * one row. */
+static void grid_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                     const struct table *t, double space, int *col)
+{
+	struct piece *p = NULL;
+	size_t np = 0, cap = 0;
+	for (size_t i = a; i < b; i++)
+		line_pieces(w, &l[i], space, &p, &np, &cap);
+	size_t base = l[a].from;
+	for (size_t q = 0; q < np; q++)
+		p[q].col = piece_col(t, w[p[q].from].x0, w[p[q].to - 1].x1);
+	size_t nclear = np; /* pieces [0, nclear) are set off by wide gaps */
+	for (size_t q = 0; q < np; q++) {
+		int c = p[q].col;
+		size_t cut = p[q].to;
+		int to = c;
+		for (size_t j = p[q].from + 1; j < p[q].to && cut == p[q].to; j++) {
+			/* A word where another line's piece of a later column starts. */
+			for (size_t r = 0; r < nclear; r++) {
+				if (p[r].col <= c || fabs(w[p[r].from].x0 - w[j].x0) > 1.0 ||
+				    (p[r].from >= p[q].from && p[r].from < p[q].to))
+					continue;
+				bool same_line = false;
+				for (size_t i = a; i < b && !same_line; i++)
+					same_line = p[r].from >= l[i].from && p[r].from < l[i].to &&
+					            p[q].from >= l[i].from && p[q].from < l[i].to;
+				if (same_line)
+					continue;
+				cut = j;
+				to = p[r].col;
+				break;
+			}
+		}
+		int reach = cut == p[q].to ? reach_col(w, &p[q], t, c) : c;
+		if (reach > c) {
+			/* Cut at the word that starts nearest where the later
+			 * column's cells start (on a tie the earlier word). */
+			double best = 1e18;
+			for (size_t j = p[q].from + 1; j < p[q].to; j++) {
+				double d = fabs(w[j].x0 - t->tlo[reach]);
+				if (d < best) {
+					best = d;
+					cut = j;
+					to = reach;
+				}
+			}
+		}
+		if (cut < p[q].to) {
+			p = xgrow(p, &cap, np + 1, sizeof *p);
+			p[np++] = (struct piece){cut, p[q].to, to};
+			p[q].to = cut;
+		}
+	}
+	for (size_t q = 0; q < np; q++)
+		for (size_t j = p[q].from; j < p[q].to; j++)
+			col[j - base] = p[q].col;
+	free(p);
+}
+
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
                      const struct table *t, int table, double space, struct rows *out)
@@ -573,10 +757,29 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 			row_add_cell(r, "", 0);
 		return;
 	}
+	int *col = NULL;
+	if (t->grid) {
+		col = xcalloc(l[b - 1].to - l[a].from + 1, sizeof *col);
+		grid_row(w, l, a, b, t, space, col);
+	}
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
 		for (size_t i = a; i < b; i++) {
-			char *s = line_col(w, &l[i], t, c);
+			char *s = NULL;
+			if (col) {
+				struct buf lb = BUF_INIT;
+				for (size_t j = l[i].from; j < l[i].to; j++) {
+					if (col[j - l[a].from] != c)
+						continue;
+					if (lb.len)
+						buf_putc(&lb, ' ');
+					buf_puts(&lb, w[j].s);
+				}
+				s = lb.len ? buf_detach(&lb) : NULL;
+				buf_free(&lb);
+			} else {
+				s = line_col(w, &l[i], t, c);
+			}
 			if (!s)
 				continue;
 			if (bf.len && c > 0 && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
@@ -587,6 +790,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
 		buf_free(&bf);
 	}
+	free(col);
 }
 
 static void emit_header(const struct table *t, int line, int page, int table, struct rows *out)
@@ -682,7 +886,10 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 	}
 }
 
-bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+/* The rows of words w; grid: the words come from text laid out with
+ * spaces (cells are then assigned row by row, see grid_row). */
+static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
+                          bool grid)
 {
 	double h, cw;
 	metrics(w, n, &h, &cw);
@@ -731,6 +938,20 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 		if (e < nl)
 			e = x > b ? x : b;
 		place_bounds(w, l, b, e, cw, &t);
+		t.grid = grid;
+		if (grid)
+			learn_columns(w, l, b, e, space, &t);
+		if (getenv("PDFROWS_DEBUG")) {
+			fprintf(stderr, "table lines %d-%d:", l[a].no, l[e - 1].no);
+			for (int c = 0; c < t.ncol; c++)
+				fprintf(stderr, " [%g %g|%g]", t.lo[c], t.hi[c], t.bound[c + 1]);
+			if (grid) {
+				fprintf(stderr, "\n  typical:");
+				for (int c = 0; c < t.ncol; c++)
+					fprintf(stderr, " %g/%g", t.tlo[c], t.tmid[c]);
+			}
+			fprintf(stderr, "\n");
+		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
@@ -830,6 +1051,11 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	return found;
 }
 
+bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+{
+	return rows_of_words(w, n, out, text, false);
+}
+
 bool layout_rows(const struct lines *src, struct rows *out)
 {
 	struct pword *w = NULL;
@@ -865,7 +1091,7 @@ bool layout_rows(const struct lines *src, struct rows *out)
 		}
 	}
 	struct rows rows = {0};
-	bool found = pword_rows(w, n, &rows, NULL);
+	bool found = rows_of_words(w, n, &rows, NULL, true);
 	for (size_t i = 0; i < n; i++)
 		free(w[i].s);
 	free(w);
