@@ -637,13 +637,13 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 	for (size_t i = a; i < b; i++)
 		line_pieces(w, &l[i], space, &p, &np, &cap);
 	double *xs = xcalloc(np ? np : 1, sizeof *xs), *ms = xcalloc(np ? np : 1, sizeof *ms);
-	for (int round = 0; round < 3; round++) {
+	for (int round = 0; round < 4; round++) {
 		double lo[MAXCOLS], mid[MAXCOLS];
 		for (int c = 0; c < t->ncol; c++) {
 			size_t k = 0;
 			for (size_t q = 0; q < np; q++) {
 				double x0 = w[p[q].from].x0, x1 = w[p[q].to - 1].x1;
-				if (piece_col(t, x0, x1) != c)
+				if ((round ? piece_col(t, x0, x1) : column_of(t, &w[p[q].from])) != c)
 					continue;
 				if (reach_col(w, &p[q], t, c) > c)
 					x1 = w[p[q].from].x1; /* two cells run together */
@@ -669,63 +669,106 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 	free(p);
 }
 
-/* The column of each word of lines [a, b) (col[j - l[a].from]), read as
- * one row. */
-static void grid_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                     const struct table *t, double space, int *col)
+/* A lone sign that belongs to the number after it ("≥ 70"). */
+static bool sign_word(const char *s)
 {
-	struct piece *p = NULL;
-	size_t np = 0, cap = 0;
-	for (size_t i = a; i < b; i++)
-		line_pieces(w, &l[i], space, &p, &np, &cap);
-	size_t base = l[a].from;
-	for (size_t q = 0; q < np; q++)
-		p[q].col = piece_col(t, w[p[q].from].x0, w[p[q].to - 1].x1);
-	size_t nclear = np; /* pieces [0, nclear) are set off by wide gaps */
+	static const char *const signs[] = {"≥", "≤", ">", "<", "=", ">=", "<=", "~", "±"};
+	for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
+		if (!strcmp(s, signs[k]))
+			return true;
+	return false;
+}
+
+/* Cut the pieces p[0, n) (set off by wide gaps) of lines [a, b) where
+ * two cells run together; start[c]: where column c's cells start in
+ * this row. Returns the new count of pieces in *p. */
+static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         const struct table *t, const double *start, struct piece **p, size_t n,
+                         size_t *cap)
+{
+	size_t np = n;
 	for (size_t q = 0; q < np; q++) {
-		int c = p[q].col;
-		size_t cut = p[q].to;
+		struct piece *pq = &(*p)[q];
+		int c = pq->col;
+		size_t cut = pq->to;
 		int to = c;
-		for (size_t j = p[q].from + 1; j < p[q].to && cut == p[q].to; j++) {
-			/* A word where another line's piece of a later column starts. */
-			for (size_t r = 0; r < nclear; r++) {
-				if (p[r].col <= c || fabs(w[p[r].from].x0 - w[j].x0) > 1.0 ||
-				    (p[r].from >= p[q].from && p[r].from < p[q].to))
+		for (size_t j = pq->from + 1; j < pq->to && cut == pq->to; j++) {
+			if (sign_word(w[j - 1].s))
+				continue;
+			/* A word where another line's piece of a later column
+			 * starts. */
+			for (size_t r = 0; r < n; r++) {
+				const struct piece *pr = &(*p)[r];
+				if (pr->col <= c || fabs(w[pr->from].x0 - w[j].x0) > 1.0)
 					continue;
 				bool same_line = false;
 				for (size_t i = a; i < b && !same_line; i++)
-					same_line = p[r].from >= l[i].from && p[r].from < l[i].to &&
-					            p[q].from >= l[i].from && p[q].from < l[i].to;
+					same_line = pr->from >= l[i].from && pr->from < l[i].to &&
+					            pq->from >= l[i].from && pq->from < l[i].to;
 				if (same_line)
 					continue;
 				cut = j;
-				to = p[r].col;
+				to = pr->col;
 				break;
 			}
 		}
-		int reach = cut == p[q].to ? reach_col(w, &p[q], t, c) : c;
+		int reach = cut == pq->to ? reach_col(w, pq, t, c) : c;
 		if (reach > c) {
 			/* Cut at the word that starts nearest where the later
 			 * column's cells start (on a tie the earlier word). */
 			double best = 1e18;
-			for (size_t j = p[q].from + 1; j < p[q].to; j++) {
-				double d = fabs(w[j].x0 - t->tlo[reach]);
-				if (d < best) {
+			for (size_t j = pq->from + 1; j < pq->to; j++) {
+				double d = fabs(w[j].x0 - start[reach]);
+				if (!sign_word(w[j - 1].s) && d < best) {
 					best = d;
 					cut = j;
 					to = reach;
 				}
 			}
 		}
-		if (cut < p[q].to) {
-			p = xgrow(p, &cap, np + 1, sizeof *p);
-			p[np++] = (struct piece){cut, p[q].to, to};
-			p[q].to = cut;
+		if (cut < pq->to) {
+			size_t end = pq->to;
+			pq->to = cut;
+			*p = xgrow(*p, cap, np + 1, sizeof **p);
+			(*p)[np++] = (struct piece){cut, end, to};
 		}
 	}
+	return np;
+}
+
+/* The column of each word of lines [a, b) (col[j - l[a].from]), read as
+ * one row: pieces to their nearest columns, then cut where cells run
+ * together, twice: the second time a later column's cells start where
+ * this row's own piece of that column nearest its typical start does
+ * (a row's cells may sit a little off the table's typical places). */
+static void grid_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                     const struct table *t, double space, int *col)
+{
+	struct piece *p = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = a; i < b; i++)
+		line_pieces(w, &l[i], space, &p, &n, &cap);
+	for (size_t q = 0; q < n; q++)
+		p[q].col = piece_col(t, w[p[q].from].x0, w[p[q].to - 1].x1);
+	struct piece *orig = xcalloc(n ? n : 1, sizeof *orig);
+	memcpy(orig, p, n * sizeof *p);
+	double start[MAXCOLS];
+	memcpy(start, t->tlo, sizeof start);
+	size_t np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
+	for (int c = 0; c < t->ncol; c++)
+		for (size_t q = 0, any = 0; q < np; q++) {
+			double x = w[p[q].from].x0;
+			if (p[q].col == c &&
+			    (!any++ || fabs(x - t->tlo[c]) < fabs(start[c] - t->tlo[c])))
+				start[c] = x;
+		}
+	memcpy(p, orig, n * sizeof *p);
+	np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
+	size_t base = l[a].from;
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
 			col[j - base] = p[q].col;
+	free(orig);
 	free(p);
 }
 
