@@ -623,8 +623,29 @@ static int piece_col(const struct table *t, double x0, double x1)
 	return best;
 }
 
+/* The most frequent of the sorted values v[0, n) (left-aligned cells of
+ * a column start at one place; a neighbour's cells that a wrong bound
+ * let in start at another); on a tie the one nearest near. */
+static double mode_near(const double *v, size_t n, double near)
+{
+	double best = v[0];
+	size_t bestn = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && v[j] - v[i] < 0.5)
+			j++;
+		if (j - i > bestn || (j - i == bestn && fabs(v[i] - near) < fabs(best - near))) {
+			bestn = j - i;
+			best = v[i];
+		}
+		i = j;
+	}
+	return best;
+}
+
 /* The typical start and centre of each column's body cells, from the
- * pieces of lines [a, b). */
+ * pieces of lines [a, b): first the pieces within the table's bounds,
+ * then those nearest, three times. */
 static void learn_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
                           double space, struct table *t)
 {
@@ -655,8 +676,23 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 			if (k >= 2) {
 				xqsort(xs, k, sizeof *xs, cmp_double);
 				xqsort(ms, k, sizeof *ms, cmp_double);
-				lo[c] = xs[k / 2];
-				mid[c] = ms[k / 2];
+				lo[c] = mode_near(xs, k, t->lo[c]);
+				/* the centre of the cells that start about
+				 * there (xs[i] and ms[i] are no longer pairs
+				 * once sorted: take them from the pieces) */
+				size_t m = 0;
+				for (size_t q = 0; q < np; q++) {
+					double x0 = w[p[q].from].x0, x1 = w[p[q].to - 1].x1;
+					if ((round ? piece_col(t, x0, x1)
+					           : column_of(t, &w[p[q].from])) != c ||
+					    fabs(x0 - lo[c]) > 2.0)
+						continue;
+					if (reach_col(w, &p[q], t, c) > c)
+						x1 = w[p[q].from].x1;
+					ms[m++] = (x0 + x1) / 2;
+				}
+				xqsort(ms, m, sizeof *ms, cmp_double);
+				mid[c] = ms[m / 2];
 			}
 		}
 		for (int c = 0; c < t->ncol; c++) {
