@@ -872,6 +872,52 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	free(col);
 }
 
+/* Text laid out with spaces may keep no blank line between a table's
+ * rows. Two anchors one or two lines apart are then one number cell only
+ * when the first has a '.' and the second is one or two digits ("III.1" over "0",
+ * "II." over "12"); "1" over "2" are two rows. */
+static bool number_wrapped(const struct pword *w, const struct pline *l, size_t a, size_t k,
+                           const struct table *t)
+{
+	if (k > a + 2)
+		return false;
+	char *x = line_col(w, &l[a], t, 0), *y = line_col(w, &l[k], t, 0);
+	bool wrapped = x && y && strchr(x, '.') && y[0] && strlen(y) <= 2 &&
+	               strspn(y, "0123456789") == strlen(y);
+	free(x);
+	free(y);
+	return wrapped;
+}
+
+/* Where the row of the anchor at line a (its first line prev) ends when
+ * no gap sets it off from the next anchor's row (line k): a row's number
+ * is set at its top or in its middle, so the row goes on below its anchor
+ * for at most as many lines as it has above; among the lines after a up
+ * to k, the next row starts at one whose first cell text after the number
+ * starts with a capital (a cell's text does, its wrapped lines seldom),
+ * the one nearest that estimate. */
+static size_t tight_cut(const struct pword *w, const struct pline *l, size_t prev, size_t a,
+                        size_t k, const struct table *t)
+{
+	size_t n = k - a - 1, above = a - prev;
+	size_t est = a + 1 + (above < n ? above : n), best = est;
+	size_t bestd = (size_t)-1;
+	for (size_t q = a + 1; q <= k; q++) {
+		const struct pword *first = NULL;
+		for (size_t j = l[q].from; j < l[q].to && !first; j++)
+			if (column_of(t, &w[j]) > 0)
+				first = &w[j];
+		if (!first || text_case_start(first->s) != 1)
+			continue;
+		size_t d = q > est ? q - est : est - q;
+		if (d < bestd) {
+			bestd = d;
+			best = q;
+		}
+	}
+	return best;
+}
+
 static void emit_header(const struct table *t, int line, int page, int table, struct rows *out)
 {
 	struct row *r = rows_add(out, line);
@@ -1109,9 +1155,17 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			}
 			double g;
 			widest_gap(l, last_anchor, k + 1, &g);
-			if (g < 0.3 * h)
-				continue; /* no gap between: the number cell wrapped */
-			size_t cut = widest_gap(l, last_anchor, k + 1, &g);
+			size_t cut;
+			if (g < 0.3 * h) {
+				/* No gap between: the number cell wrapped, or
+				 * text laid out with spaces that keeps no blank
+				 * line between rows. */
+				if (!grid || number_wrapped(w, l, last_anchor, k, &t))
+					continue;
+				cut = tight_cut(w, l, prev, last_anchor, k, &t);
+			} else {
+				cut = widest_gap(l, last_anchor, k + 1, &g);
+			}
 			if (cut > k)
 				cut = k;
 			emit_row(w, l, prev, cut, &t, tables, space, out);
