@@ -749,7 +749,11 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			}
 		}
 		int reach = cut == pq->to ? reach_col(w, pq, t, c) : c;
-		if (reach > c) {
+		if (reach > c && c == 0 && code_like(w[pq->from].s)) {
+			/* The number column holds a number alone. */
+			cut = pq->from + 1;
+			to = reach;
+		} else if (reach > c) {
 			/* Cut at the word that starts nearest where the later
 			 * column's cells start (on a tie the earlier word). */
 			double best = 1e18;
