@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""layout_facts.py BIN DOC GOLDEN MIN_IND [MIN_TASKS]: parse DOC with
+"""layout_facts.py BIN DOC GOLDEN MIN_IND [MIN_TASKS [loose]]: parse DOC with
 `BIN parse` and compare it, indicator by indicator and task by task, with the
 plan JSON GOLDEN: the facts test_import_pdf.c compares for the PDF itself
 (milestones, groups, task groups; each indicator's code, group, name, unit,
@@ -8,7 +8,8 @@ value; each task's code, group, title, lead, implementers, timeframe).
 Prints "DOC: I/N indicators, T/M tasks identical" and each difference;
 exits 1 when the milestones, groups or task groups differ, when the counts
 of indicators or tasks differ, or when fewer than MIN_IND indicators (or
-MIN_TASKS tasks) are identical."""
+MIN_TASKS tasks) are identical; with "loose", only the counts of identical
+indicators and tasks decide (renderings read only in part)."""
 import json
 import subprocess
 import sys
@@ -27,6 +28,7 @@ def pick(x, keys):
 def main():
     binary, doc, golden, min_ind = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     min_tasks = int(sys.argv[5]) if len(sys.argv) > 5 else 0
+    loose = len(sys.argv) > 6 and sys.argv[6] == "loose"
     r = subprocess.run([binary, "parse", doc], capture_output=True, text=True, timeout=120)
     if r.returncode != 0:
         print("%s: parse failed: %s" % (doc, r.stderr.strip()))
@@ -63,6 +65,8 @@ def main():
                 else:
                     print("  %s %s: got %s, want %s" % (b["code"], k,
                           json.dumps(a[k], ensure_ascii=False), json.dumps(b[k], ensure_ascii=False)))
+    if loose:
+        status = 0
     ni, nt = len(want.get("indicators") or []), len(want.get("tasks") or [])
     print("%s: %d/%d indicators, %d/%d tasks identical" % (doc, same["indicators"], ni,
                                                          same["tasks"], nt))
