@@ -578,6 +578,7 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 struct piece {
 	size_t from, to; /* words [from, to) of one line */
 	int col;
+	bool rest; /* the rest of a piece cut: cells known to run together */
 };
 
 /* Pieces of line l (appended to *p): runs of words no more than a space
@@ -590,7 +591,7 @@ static void line_pieces(const struct pword *w, const struct pline *l, double spa
 		while (k < l->to && w[k].x0 - w[k - 1].x1 <= 1.5 * space)
 			k++;
 		*p = xgrow(*p, cap, *n + 1, sizeof **p);
-		(*p)[(*n)++] = (struct piece){j, k, 0};
+		(*p)[(*n)++] = (struct piece){j, k, 0, false};
 		j = k;
 	}
 }
@@ -607,10 +608,16 @@ static double piece_cost(const struct table *t, int c, double x0, double x1)
  * cells together. */
 static int reach_col(const struct pword *w, const struct piece *p, const struct table *t, int c)
 {
-	for (int d = c + 1; d < t->ncol; d++)
+	for (int d = c + 1; d < t->ncol; d++) {
+		/* The rest of a piece already cut runs cells together: there
+		 * a word from where the column's cells start, or past the
+		 * table's bound, is enough. */
+		double at = p->rest ? fmin(t->lo[d], t->tlo[d]) : t->lo[d];
 		for (size_t j = p->from + 1; j < p->to; j++)
-			if (w[j].x0 >= t->lo[d] - 0.5)
+			if (w[j].x0 >= at - 0.5 ||
+			    (p->rest && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
 				return d;
+	}
 	return c;
 }
 
@@ -770,7 +777,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			size_t end = pq->to;
 			pq->to = cut;
 			*p = xgrow(*p, cap, np + 1, sizeof **p);
-			(*p)[np++] = (struct piece){cut, end, to};
+			(*p)[np++] = (struct piece){cut, end, to, true};
 		}
 	}
 	return np;

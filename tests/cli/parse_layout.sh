@@ -28,10 +28,10 @@ l=$data/layout
 
 # The four plans' renderings (before issue 12's row-by-row reading:
 # 69/75, 20/29 with 16/41 tasks, 8/9, 35/73).
-check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" 68 0
+check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" 69 0
 check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 25 22
 check "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" 8 0
-check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 46 0
+check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 48 0
 
 # Other grids (tests/tools/render-layout.sh): cells far apart (read whole
 # before as now), squeezed one space apart (before: 2, 1 and 0/41, 0, 2),
