@@ -13,7 +13,12 @@
  * anchors, so cells centred vertically or set at the top both work. The
  * table ends at text in the number column that is not a number ("Nơi
  * nhận:"), a wide vertical gap, or a header of another table; a repeated
- * page header continues the table. Lines outside tables are kept as text. */
+ * page header continues the table. Lines outside tables are kept as text.
+ *
+ * Text laid out with spaces is read by the same rules, but its cells are
+ * then assigned to columns row by row (grid_row), and its rows may have no
+ * blank line between them (tight_cut). pword_rows (a PDF's words, OCR's)
+ * is unchanged by either. */
 #include "table.h"
 
 #include "text.h"
@@ -549,31 +554,35 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 	return code && b - a <= 4;
 }
 
-
 /* Text laid out with spaces (pdftotext -layout) keeps a cell's lines at
  * its column only roughly: pdftotext puts each run of words it took for
- * one line of text at a character position of its own, and packs the
- * words of a run one space apart, so a run may hold the ends of two
- * neighbouring cells ("... sống cáo", "Đô thị; – Xã hội"), and a whole
- * row can sit a few characters left or right of the header. The table's
- * fixed boundaries (place_bounds) then cut cells in the wrong place; such
- * text is instead read row by row:
+ * one line of text at a character position of its own and packs the words
+ * of a run one space apart, so a run may hold the ends of two neighbouring
+ * cells ("... sống cáo", "Đô thị; – Xã hội", "≥ 100 ≥ 100"), its later
+ * words pulled left or pushed right of their cell, and a whole row can sit
+ * a few characters off the header. The table's fixed bounds (place_bounds)
+ * then cut cells in the wrong place; such text is read row by row:
  *
  * - a line's words are cut into pieces at gaps wider than a space;
- * - each column gets the position where its body cells typically start
- *   and their typical centre, learnt from the pieces of the whole table
- *   (starting from the header cell's, then the median of the pieces that
- *   lie nearest, three times), and each piece goes to the column whose
- *   start or centre is nearest (left-aligned or centred cells);
+ * - each column gets where its body cells typically start (the most
+ *   frequent start) and their typical centre, learnt from the pieces of
+ *   the table: first those within the table's bounds, then those nearest,
+ *   three times; each piece goes to the column whose start or centre is
+ *   nearest (left-aligned or centred cells);
  * - a piece is cut again, one space apart, where one of its words starts
  *   where a piece of another line of the same row starts in a later
- *   column (a cell's lines share their left edge), or where its words
- *   reach past the header of a later column (a cell's text never runs
- *   under the next column's header): its words from the one nearest the
- *   later column's typical start go there.
+ *   column (a cell's lines share their left edge), or where a word of it
+ *   reaches under the header of a later column (a cell's text stays left
+ *   of the next column's header): then at the word that starts nearest
+ *   where that column's cells start in this row (or in the table), never
+ *   between a sign and its number, and right after a number in the number
+ *   column; the rest of a cut piece is cut again from where a further
+ *   column's cells start or past its bound.
  *
- * Nothing here names a document; the header and the body's own
- * positions decide. */
+ * Nothing here names a document; the header and the body's own positions
+ * decide. Not recovered: the space pdftotext drops between a sign and a
+ * number ("≥2" for "≥ 2"), nor cells packed so tightly that their words no
+ * longer line up with any column. */
 
 struct piece {
 	size_t from, to; /* words [from, to) of one line */
@@ -671,7 +680,8 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 			size_t k = 0;
 			for (size_t q = 0; q < np; q++) {
 				double x0 = w[p[q].from].x0, x1 = w[p[q].to - 1].x1;
-				if ((round ? piece_col(t, x0, x1) : column_of(t, &w[p[q].from])) != c)
+				if ((round ? piece_col(t, x0, x1) : column_of(t, &w[p[q].from])) !=
+				    c)
 					continue;
 				if (reach_col(w, &p[q], t, c) > c)
 					x1 = w[p[q].from].x1; /* two cells run together */
@@ -1077,17 +1087,6 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		t.grid = grid;
 		if (grid)
 			learn_columns(w, l, b, e, space, &t);
-		if (getenv("PDFROWS_DEBUG")) {
-			fprintf(stderr, "table lines %d-%d:", l[a].no, l[e - 1].no);
-			for (int c = 0; c < t.ncol; c++)
-				fprintf(stderr, " [%g %g|%g]", t.lo[c], t.hi[c], t.bound[c + 1]);
-			if (grid) {
-				fprintf(stderr, "\n  typical:");
-				for (int c = 0; c < t.ncol; c++)
-					fprintf(stderr, " %g/%g", t.tlo[c], t.tmid[c]);
-			}
-			fprintf(stderr, "\n");
-		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
