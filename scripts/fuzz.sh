@@ -9,7 +9,7 @@
 # Harnesses: fuzz_import (whole documents), fuzz_html (web pages), fuzz_target (target cells),
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
-# fuzz_multipart (multipart/form-data upload bodies). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -261,6 +261,16 @@ for h in "${harnesses[@]}"; do
 		cp tests/data/rendered/002_*.html "$seeds/"
 		printf '<table><tr><th rowspan=2>TT</th><th colspan=2>M&#7913;c</th></tr><tr><td>2025</td><td>2030</td></tr><tr><td>1<td>&ge; 80&nbsp;%%<br>x<td><table><tr><td>n</td></tr></table></table>' >"$seeds/spans"
 		printf '<html><head><meta charset="windows-1258"><title>x</title><script>a<b</script></head><body><p>K\xd2 ho\xe3ch &#x1EBF;&amp;&bogus;<!-- c --></p>' >"$seeds/charset"
+		max_len=65536
+		;;
+	fuzz_layout)
+		# Tables of pdftotext -layout text: each rendering's indicator
+		# table from its header on (60 lines), and the hand-written cases.
+		for f in tests/data/rendered/*.pdf.layout.txt tests/data/layout/*.txt; do
+			awk '{ b[NR % 4] = $0 }
+				/^ *STT / && !on { on = 1; for (i = NR - 3; i < NR; i++) if (i > 0) print b[i % 4] }
+				on && n++ < 60' "$f" >"$seeds/$(basename "$f")"
+		done
 		max_len=65536
 		;;
 	fuzz_pdfrows)

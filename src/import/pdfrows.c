@@ -13,7 +13,12 @@
  * anchors, so cells centred vertically or set at the top both work. The
  * table ends at text in the number column that is not a number ("Nơi
  * nhận:"), a wide vertical gap, or a header of another table; a repeated
- * page header continues the table. Lines outside tables are kept as text. */
+ * page header continues the table. Lines outside tables are kept as text.
+ *
+ * Text laid out with spaces is read by the same rules, but its cells are
+ * then assigned to columns row by row (grid_row), and its rows may have no
+ * blank line between them (tight_cut). pword_rows (a PDF's words, OCR's)
+ * is unchanged by either. */
 #include "table.h"
 
 #include "text.h"
@@ -218,6 +223,10 @@ struct table {
 	double bound[MAXCOLS + 1];       /* column c is [bound[c], bound[c + 1]) */
 	int ncol;
 	char *head[MAXCOLS];
+	/* Text laid out with spaces only (see grid_row): where the body's
+	 * cells of each column typically start and are centred. */
+	bool grid;
+	double tlo[MAXCOLS], tmid[MAXCOLS];
 };
 
 static void table_free(struct table *t)
@@ -545,6 +554,281 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 	return code && b - a <= 4;
 }
 
+/* Text laid out with spaces (pdftotext -layout) keeps a cell's lines at
+ * its column only roughly: pdftotext puts each run of words it took for
+ * one line of text at a character position of its own and packs the words
+ * of a run one space apart, so a run may hold the ends of two neighbouring
+ * cells ("... sống cáo", "Đô thị; – Xã hội", "≥ 100 ≥ 100"), its later
+ * words pulled left or pushed right of their cell, and a whole row can sit
+ * a few characters off the header. The table's fixed bounds (place_bounds)
+ * then cut cells in the wrong place; such text is read row by row:
+ *
+ * - a line's words are cut into pieces at gaps wider than a space;
+ * - each column gets where its body cells typically start (the most
+ *   frequent start) and their typical centre, learnt from the pieces of
+ *   the table: first those within the table's bounds, then those nearest,
+ *   three times; each piece goes to the column whose start or centre is
+ *   nearest (left-aligned or centred cells);
+ * - a piece is cut again, one space apart, where one of its words starts
+ *   where a piece of another line of the same row starts in a later
+ *   column (a cell's lines share their left edge), or where a word of it
+ *   reaches under the header of a later column (a cell's text stays left
+ *   of the next column's header): then at the word that starts nearest
+ *   where that column's cells start in this row (or in the table), never
+ *   between a sign and its number, and right after a number in the number
+ *   column; the rest of a cut piece is cut again from where a further
+ *   column's cells start or past its bound.
+ *
+ * Nothing here names a document; the header and the body's own positions
+ * decide. Not recovered: the space pdftotext drops between a sign and a
+ * number ("≥2" for "≥ 2"), nor cells packed so tightly that their words no
+ * longer line up with any column. */
+
+struct piece {
+	size_t from, to; /* words [from, to) of one line */
+	int col;
+	bool rest; /* the rest of a piece cut: cells known to run together */
+};
+
+/* Pieces of line l (appended to *p): runs of words no more than a space
+ * apart. */
+static void line_pieces(const struct pword *w, const struct pline *l, double space,
+                        struct piece **p, size_t *n, size_t *cap)
+{
+	for (size_t j = l->from; j < l->to;) {
+		size_t k = j + 1;
+		while (k < l->to && w[k].x0 - w[k - 1].x1 <= 1.5 * space)
+			k++;
+		*p = xgrow(*p, cap, *n + 1, sizeof **p);
+		(*p)[(*n)++] = (struct piece){j, k, 0, false};
+		j = k;
+	}
+}
+
+static double piece_cost(const struct table *t, int c, double x0, double x1)
+{
+	return fmin(fabs(x0 - t->tlo[c]), fabs((x0 + x1) / 2 - t->tmid[c]));
+}
+
+/* The first column after c under whose header a word of piece p (other
+ * than its first) starts; c when none. A cell's text stays left of the
+ * next column's header (a header is centred or set at the left of its
+ * cell, the cell's text starts at its left), so such a piece runs two
+ * cells together. */
+static int reach_col(const struct pword *w, const struct piece *p, const struct table *t, int c)
+{
+	for (int d = c + 1; d < t->ncol; d++) {
+		/* The rest of a piece already cut runs cells together: there
+		 * a word from where the column's cells start, or past the
+		 * table's bound, is enough. */
+		double at = p->rest ? fmin(t->lo[d], t->tlo[d]) : t->lo[d];
+		for (size_t j = p->from + 1; j < p->to; j++)
+			if (w[j].x0 >= at - 0.5 ||
+			    (p->rest && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
+				return d;
+	}
+	return c;
+}
+
+static int piece_col(const struct table *t, double x0, double x1)
+{
+	int best = 0;
+	for (int c = 1; c < t->ncol; c++)
+		if (piece_cost(t, c, x0, x1) < piece_cost(t, best, x0, x1))
+			best = c;
+	return best;
+}
+
+/* The most frequent of the sorted values v[0, n) (left-aligned cells of
+ * a column start at one place; a neighbour's cells that a wrong bound
+ * let in start at another); on a tie the one nearest near. */
+static double mode_near(const double *v, size_t n, double near)
+{
+	double best = v[0];
+	size_t bestn = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && v[j] - v[i] < 0.5)
+			j++;
+		if (j - i > bestn || (j - i == bestn && fabs(v[i] - near) < fabs(best - near))) {
+			bestn = j - i;
+			best = v[i];
+		}
+		i = j;
+	}
+	return best;
+}
+
+/* The typical start and centre of each column's body cells, from the
+ * pieces of lines [a, b): first the pieces within the table's bounds,
+ * then those nearest, three times. */
+static void learn_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                          double space, struct table *t)
+{
+	for (int c = 0; c < t->ncol; c++) {
+		t->tlo[c] = t->lo[c];
+		t->tmid[c] = (t->lo[c] + t->hi[c]) / 2;
+	}
+	struct piece *p = NULL;
+	size_t np = 0, cap = 0;
+	for (size_t i = a; i < b; i++)
+		line_pieces(w, &l[i], space, &p, &np, &cap);
+	double *xs = xcalloc(np ? np : 1, sizeof *xs), *ms = xcalloc(np ? np : 1, sizeof *ms);
+	for (int round = 0; round < 4; round++) {
+		double lo[MAXCOLS], mid[MAXCOLS];
+		for (int c = 0; c < t->ncol; c++) {
+			size_t k = 0;
+			for (size_t q = 0; q < np; q++) {
+				double x0 = w[p[q].from].x0, x1 = w[p[q].to - 1].x1;
+				if ((round ? piece_col(t, x0, x1) : column_of(t, &w[p[q].from])) !=
+				    c)
+					continue;
+				if (reach_col(w, &p[q], t, c) > c)
+					x1 = w[p[q].from].x1; /* two cells run together */
+				xs[k] = x0;
+				ms[k++] = (x0 + x1) / 2;
+			}
+			lo[c] = t->tlo[c];
+			mid[c] = t->tmid[c];
+			if (k >= 2) {
+				xqsort(xs, k, sizeof *xs, cmp_double);
+				xqsort(ms, k, sizeof *ms, cmp_double);
+				lo[c] = mode_near(xs, k, t->lo[c]);
+				/* the centre of the cells that start about
+				 * there (xs[i] and ms[i] are no longer pairs
+				 * once sorted: take them from the pieces) */
+				size_t m = 0;
+				for (size_t q = 0; q < np; q++) {
+					double x0 = w[p[q].from].x0, x1 = w[p[q].to - 1].x1;
+					if ((round ? piece_col(t, x0, x1)
+					           : column_of(t, &w[p[q].from])) != c ||
+					    fabs(x0 - lo[c]) > 2.0)
+						continue;
+					if (reach_col(w, &p[q], t, c) > c)
+						x1 = w[p[q].from].x1;
+					ms[m++] = (x0 + x1) / 2;
+				}
+				xqsort(ms, m, sizeof *ms, cmp_double);
+				mid[c] = ms[m / 2];
+			}
+		}
+		for (int c = 0; c < t->ncol; c++) {
+			t->tlo[c] = lo[c];
+			t->tmid[c] = mid[c];
+		}
+	}
+	free(xs);
+	free(ms);
+	free(p);
+}
+
+/* A lone sign that belongs to the number after it ("≥ 70"). */
+static bool sign_word(const char *s)
+{
+	static const char *const signs[] = {"≥", "≤", ">", "<", "=", ">=", "<=", "~", "±"};
+	for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
+		if (!strcmp(s, signs[k]))
+			return true;
+	return false;
+}
+
+/* Cut the pieces p[0, n) (set off by wide gaps) of lines [a, b) where
+ * two cells run together; start[c]: where column c's cells start in
+ * this row. Returns the new count of pieces in *p. */
+static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         const struct table *t, const double *start, struct piece **p, size_t n,
+                         size_t *cap)
+{
+	size_t np = n;
+	for (size_t q = 0; q < np; q++) {
+		struct piece *pq = &(*p)[q];
+		int c = pq->col;
+		size_t cut = pq->to;
+		int to = c;
+		for (size_t j = pq->from + 1; j < pq->to && cut == pq->to; j++) {
+			if (sign_word(w[j - 1].s))
+				continue;
+			/* A word where another line's piece of a later column
+			 * starts. */
+			for (size_t r = 0; r < n; r++) {
+				const struct piece *pr = &(*p)[r];
+				if (pr->col <= c || fabs(w[pr->from].x0 - w[j].x0) > 1.0)
+					continue;
+				bool same_line = false;
+				for (size_t i = a; i < b && !same_line; i++)
+					same_line = pr->from >= l[i].from && pr->from < l[i].to &&
+					            pq->from >= l[i].from && pq->from < l[i].to;
+				if (same_line)
+					continue;
+				cut = j;
+				to = pr->col;
+				break;
+			}
+		}
+		int reach = cut == pq->to ? reach_col(w, pq, t, c) : c;
+		if (reach > c && c == 0 && code_like(w[pq->from].s)) {
+			/* The number column holds a number alone. */
+			cut = pq->from + 1;
+			to = reach;
+		} else if (reach > c) {
+			/* Cut at the word that starts nearest where the later
+			 * column's cells start (on a tie the earlier word). */
+			double best = 1e18;
+			for (size_t j = pq->from + 1; j < pq->to; j++) {
+				double d = fabs(w[j].x0 - start[reach]);
+				if (!sign_word(w[j - 1].s) && d < best) {
+					best = d;
+					cut = j;
+					to = reach;
+				}
+			}
+		}
+		if (cut < pq->to) {
+			size_t end = pq->to;
+			pq->to = cut;
+			*p = xgrow(*p, cap, np + 1, sizeof **p);
+			(*p)[np++] = (struct piece){cut, end, to, true};
+		}
+	}
+	return np;
+}
+
+/* The column of each word of lines [a, b) (col[j - l[a].from]), read as
+ * one row: pieces to their nearest columns, then cut where cells run
+ * together, twice: the second time a later column's cells start where
+ * this row's own piece of that column nearest its typical start does
+ * (a row's cells may sit a little off the table's typical places). */
+static void grid_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                     const struct table *t, double space, int *col)
+{
+	struct piece *p = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = a; i < b; i++)
+		line_pieces(w, &l[i], space, &p, &n, &cap);
+	for (size_t q = 0; q < n; q++)
+		p[q].col = piece_col(t, w[p[q].from].x0, w[p[q].to - 1].x1);
+	struct piece *orig = xcalloc(n ? n : 1, sizeof *orig);
+	memcpy(orig, p, n * sizeof *p);
+	double start[MAXCOLS];
+	memcpy(start, t->tlo, sizeof start);
+	size_t np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
+	for (int c = 0; c < t->ncol; c++)
+		for (size_t q = 0, any = 0; q < np; q++) {
+			double x = w[p[q].from].x0;
+			if (p[q].col == c &&
+			    (!any++ || fabs(x - t->tlo[c]) < fabs(start[c] - t->tlo[c])))
+				start[c] = x;
+		}
+	memcpy(p, orig, n * sizeof *p);
+	np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
+	size_t base = l[a].from;
+	for (size_t q = 0; q < np; q++)
+		for (size_t j = p[q].from; j < p[q].to; j++)
+			col[j - base] = p[q].col;
+	free(orig);
+	free(p);
+}
+
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
                      const struct table *t, int table, double space, struct rows *out)
@@ -573,10 +857,29 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 			row_add_cell(r, "", 0);
 		return;
 	}
+	int *col = NULL;
+	if (t->grid) {
+		col = xcalloc(l[b - 1].to - l[a].from + 1, sizeof *col);
+		grid_row(w, l, a, b, t, space, col);
+	}
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
 		for (size_t i = a; i < b; i++) {
-			char *s = line_col(w, &l[i], t, c);
+			char *s = NULL;
+			if (col) {
+				struct buf lb = BUF_INIT;
+				for (size_t j = l[i].from; j < l[i].to; j++) {
+					if (col[j - l[a].from] != c)
+						continue;
+					if (lb.len)
+						buf_putc(&lb, ' ');
+					buf_puts(&lb, w[j].s);
+				}
+				s = lb.len ? buf_detach(&lb) : NULL;
+				buf_free(&lb);
+			} else {
+				s = line_col(w, &l[i], t, c);
+			}
 			if (!s)
 				continue;
 			if (bf.len && c > 0 && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
@@ -587,6 +890,53 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
 		buf_free(&bf);
 	}
+	free(col);
+}
+
+/* Text laid out with spaces may keep no blank line between a table's
+ * rows. Two anchors one or two lines apart are then one number cell only
+ * when the first has a '.' and the second is one or two digits ("III.1" over "0",
+ * "II." over "12"); "1" over "2" are two rows. */
+static bool number_wrapped(const struct pword *w, const struct pline *l, size_t a, size_t k,
+                           const struct table *t)
+{
+	if (k > a + 2)
+		return false;
+	char *x = line_col(w, &l[a], t, 0), *y = line_col(w, &l[k], t, 0);
+	bool wrapped = x && y && strchr(x, '.') && y[0] && strlen(y) <= 2 &&
+	               strspn(y, "0123456789") == strlen(y);
+	free(x);
+	free(y);
+	return wrapped;
+}
+
+/* Where the row of the anchor at line a (its first line prev) ends when
+ * no gap sets it off from the next anchor's row (line k): a row's number
+ * is set at its top or in its middle, so the row goes on below its anchor
+ * for at most as many lines as it has above; among the lines after a up
+ * to k, the next row starts at one whose first cell text after the number
+ * starts with a capital (a cell's text does, its wrapped lines seldom),
+ * the one nearest that estimate. */
+static size_t tight_cut(const struct pword *w, const struct pline *l, size_t prev, size_t a,
+                        size_t k, const struct table *t)
+{
+	size_t n = k - a - 1, above = a - prev;
+	size_t est = a + 1 + (above < n ? above : n), best = est;
+	size_t bestd = (size_t)-1;
+	for (size_t q = a + 1; q <= k; q++) {
+		const struct pword *first = NULL;
+		for (size_t j = l[q].from; j < l[q].to && !first; j++)
+			if (column_of(t, &w[j]) > 0)
+				first = &w[j];
+		if (!first || text_case_start(first->s) != 1)
+			continue;
+		size_t d = q > est ? q - est : est - q;
+		if (d < bestd) {
+			bestd = d;
+			best = q;
+		}
+	}
+	return best;
 }
 
 static void emit_header(const struct table *t, int line, int page, int table, struct rows *out)
@@ -682,7 +1032,10 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 	}
 }
 
-bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+/* The rows of words w; grid: the words come from text laid out with
+ * spaces (cells are then assigned row by row, see grid_row). */
+static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
+                          bool grid)
 {
 	double h, cw;
 	metrics(w, n, &h, &cw);
@@ -731,6 +1084,9 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 		if (e < nl)
 			e = x > b ? x : b;
 		place_bounds(w, l, b, e, cw, &t);
+		t.grid = grid;
+		if (grid)
+			learn_columns(w, l, b, e, space, &t);
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
@@ -809,9 +1165,17 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 			}
 			double g;
 			widest_gap(l, last_anchor, k + 1, &g);
-			if (g < 0.3 * h)
-				continue; /* no gap between: the number cell wrapped */
-			size_t cut = widest_gap(l, last_anchor, k + 1, &g);
+			size_t cut;
+			if (g < 0.3 * h) {
+				/* No gap between: the number cell wrapped, or
+				 * text laid out with spaces that keeps no blank
+				 * line between rows. */
+				if (!grid || number_wrapped(w, l, last_anchor, k, &t))
+					continue;
+				cut = tight_cut(w, l, prev, last_anchor, k, &t);
+			} else {
+				cut = widest_gap(l, last_anchor, k + 1, &g);
+			}
 			if (cut > k)
 				cut = k;
 			emit_row(w, l, prev, cut, &t, tables, space, out);
@@ -828,6 +1192,11 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	free(prev_head);
 	free(l);
 	return found;
+}
+
+bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+{
+	return rows_of_words(w, n, out, text, false);
 }
 
 bool layout_rows(const struct lines *src, struct rows *out)
@@ -865,7 +1234,7 @@ bool layout_rows(const struct lines *src, struct rows *out)
 		}
 	}
 	struct rows rows = {0};
-	bool found = pword_rows(w, n, &rows, NULL);
+	bool found = rows_of_words(w, n, &rows, NULL, true);
 	for (size_t i = 0; i < n; i++)
 		free(w[i].s);
 	free(w);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# parse_layout.sh: text pulled from a plan's PDF with `pdftotext -layout`
+# (issue 12) read back indicator by indicator against the golden facts of
+# tests/data/golden, by layout_facts.py (the facts test_import_pdf.c compares
+# for the PDF itself). The four given plans' renderings
+# (tests/data/rendered/*.pdf.layout.txt) and the further renderings of
+# tests/data/layout (see its README) each name how many indicators and tasks
+# must come back identical: the figures measured when the reader was last
+# changed, so that a change that loses one fails here.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+
+# check FILE GOLDEN.json MIN_INDICATORS MIN_TASKS [loose]
+check() {
+	if python3 "$here/layout_facts.py" "$bin" "$1" "$2" "$3" "$4" ${5:-} > "$tmp/facts" 2>&1; then
+		ok
+		tail -n 1 "$tmp/facts"
+	else
+		bad "$(basename "$1")"
+		cat "$tmp/facts"
+	fi
+}
+g=$data/golden
+l=$data/layout
+
+# The four plans' renderings (before issue 12's row-by-row reading:
+# 69/75, 20/29 with 16/41 tasks, 8/9, 35/73).
+check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" 69 0
+check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 25 22
+check "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" 8 0
+check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 48 0
+
+# Other grids (tests/tools/render-layout.sh): cells far apart (read whole
+# before as now), squeezed one space apart (before: 2, 1 and 0/41, 0, 2),
+# printed by another producer without blank lines between rows (before:
+# nothing read).
+check "$l/000_03b77514fb71b314.fixed3.txt" "$g/000_03b77514fb71b314.json" 75 0
+check "$l/001_5a02e85ee0dfd10c.fixed3.txt" "$g/001_5a02e85ee0dfd10c.json" 26 41
+check "$l/002_f65c0da7dbd96e8d.fixed3.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
+check "$l/004_5f0b3916b5e2f87f.fixed3.txt" "$g/004_5f0b3916b5e2f87f.json" 59 0
+check "$l/000_03b77514fb71b314.fixed5.txt" "$g/000_03b77514fb71b314.json" 6 0 loose
+check "$l/001_5a02e85ee0dfd10c.fixed5.txt" "$g/001_5a02e85ee0dfd10c.json" 3 0 loose
+check "$l/002_f65c0da7dbd96e8d.fixed5.txt" "$g/002_f65c0da7dbd96e8d.json" 3 0 loose
+check "$l/004_5f0b3916b5e2f87f.fixed5.txt" "$g/004_5f0b3916b5e2f87f.json" 7 0 loose
+check "$l/000_03b77514fb71b314.landscape.txt" "$g/000_03b77514fb71b314.json" 31 0 loose
+check "$l/001_5a02e85ee0dfd10c.landscape.txt" "$g/001_5a02e85ee0dfd10c.json" 18 19 loose
+check "$l/002_f65c0da7dbd96e8d.landscape.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
+check "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 14 0 loose
+
+# Written by hand (tests/data/layout/README.md): a unit run into the name
+# and set left of its header, a lead run into the monitor; the same table
+# with no blank line between rows.
+check "$l/squeezed.txt" "$l/squeezed.json" 4 0
+check "$l/tight.txt" "$l/tight.json" 4 0
+
+finish parse_layout

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# render-layout.sh [OUTDIR]: further `pdftotext -layout` renderings of the
+# four given plans (tests/data/rendered) for parse_layout.sh (issue 12),
+# laid out on other grids than the default one:
+#   NAME.fixed3.txt     pdftotext -layout -fixed 3 of NAME.pdf (a wide grid:
+#                       cells far apart)
+#   NAME.fixed5.txt     pdftotext -layout -fixed 5 (a narrow grid: cells
+#                       squeezed one space apart, words of neighbouring
+#                       columns run together)
+#   NAME.landscape.txt  NAME.html printed by Chromium on landscape A4
+#                       (another PDF producer; rows with no blank line
+#                       between them, numbers on the rows' middle lines),
+#                       then pdftotext -layout
+# Needs pdftotext (poppler-utils) and chromium.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+src=$here/../data/rendered
+out=${1:-$here/../data/layout}
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for pdf in "$src"/*.pdf; do
+	name=$(basename "$pdf" .pdf)
+	pdftotext -layout -fixed 3 "$pdf" "$out/$name.fixed3.txt"
+	pdftotext -layout -fixed 5 "$pdf" "$out/$name.fixed5.txt"
+	sed 's|</head>|<style>@page{size:A4 landscape;margin:15mm}</style></head>|' \
+		"$src/$name.html" > "$tmp/$name.html"
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+		--print-to-pdf="$tmp/$name.pdf" "$tmp/$name.html" > /dev/null 2>&1
+	pdftotext -layout "$tmp/$name.pdf" "$out/$name.landscape.txt"
+done
