@@ -7,7 +7,15 @@
  * reads every cell on its own; a cell with a word read under OCR_MIN_CONF,
  * or with ink but no text read, is flagged in p->warn. The
  * page with its tables painted white is read as running text for the
- * title, number and date. */
+ * title, number and date.
+ *
+ * A page without ruling (a table printed without borders, or rules too
+ * faint to survive the scanner) is read chunk by chunk: runs of words
+ * found in the ink (page_chunks), each read alone as a cell is. When no
+ * page of the scan is ruled, the chunks, placed on their pages, are
+ * rebuilt into tables as a PDF's text layer is (pword_rows in pdfrows.c)
+ * and each cell is flagged as a ruled one is, by its least sure chunk
+ * (unruled_tables). */
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "ocr.h"
 
@@ -176,11 +184,9 @@ static int col_cover(PIX *vmask, int x, int ya, int yb)
 }
 
 /* Whether the vertical rule at x separates the band [ya, yb). */
-/* Without a mask (a grid found from the words' positions) every column
- * boundary counts as ruled. */
 static bool has_rule(PIX *vmask, int x, int ya, int yb)
 {
-	return !vmask || col_cover(vmask, x, ya, yb) >= 50;
+	return col_cover(vmask, x, ya, yb) >= 50;
 }
 
 /* Tables of the page: boxes of the ruling's connected parts large enough to
@@ -303,10 +309,11 @@ struct reader {
 	int skipped;                   /* numbered rows since, whose number was not read */
 	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
 	/* words of pages without ruling, with their boxes and confidences, for
-	 * tables rebuilt from positions (ocr_unruled) */
+	 * tables rebuilt from positions (unruled_tables) */
 	struct oword *words;
 	size_t nwords, capwords;
-	int tables; /* ruled tables found */
+	int tables;         /* ruled tables found */
+	int num_x0, num_x1; /* the number column of an unruled table (pixels), 0 0 unknown */
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -826,10 +833,10 @@ static int cmp_height(const void *a, const void *b)
  * the confidence of its least sure word (100 with no word: nothing read
  * there to doubt). A word found in several cells counts for each, one
  * found in none for every cell of the row: a doubt is never lost. */
-static void cell_conf(const struct reader *rd, const struct row *r, int tol, int *conf)
+static void cell_conf(const struct reader *rd, const struct row *r, int tol, int *conf, int *chunks)
 {
 	for (int c = 0; c < r->ncell; c++)
-		conf[c] = 100;
+		conf[c] = 100, chunks[c] = 0;
 	for (size_t k = 0; k < rd->nwords; k++) {
 		const struct oword *w = &rd->words[k];
 		int v = word_line(w);
@@ -839,6 +846,7 @@ static void cell_conf(const struct reader *rd, const struct row *r, int tol, int
 		for (int c = 0; c < r->ncell; c++)
 			if (strstr(r->cell[c], w->s)) {
 				found = true;
+				chunks[c]++;
 				conf[c] = (int)w->conf < conf[c] ? (int)w->conf : conf[c];
 			}
 		for (int c = 0; c < r->ncell && !found; c++)
@@ -863,7 +871,7 @@ static int line_conf(const struct reader *rd, const struct row *r, int tol)
 /* A cell of a table rebuilt from words, read with confidence conf: made a
  * target where the ruled path would ("=5" is "≥ 5", never trusted), and
  * flagged as a ruled cell is. Row ri and column col count from 1. */
-static void word_cell(struct reader *rd, char **s, int conf, int page, int ri, int col)
+static void word_cell(struct reader *rd, char **s, int conf, int chunks, int page, int ri, int col)
 {
 	if (!**s)
 		return;
@@ -878,6 +886,10 @@ static void word_cell(struct reader *rd, char **s, int conf, int page, int ri, i
 	/* A target cell that does not read as one ("củ" for "≥ 5"), or that
 	 * took a word of its neighbour, is not trusted either. */
 	if (target && !target_like(*s))
+		conf = conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1;
+	/* A figure made of several chunks ("100 80"): rows or columns run
+	 * together. */
+	if (target && chunks > 1 && strpbrk(*s, "0123456789"))
 		conf = conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1;
 	if (conf < OCR_MIN_CONF || **s == '=')
 		flag(rd, page, ri, col, *s, conf);
@@ -938,8 +950,8 @@ static void unruled_tables(struct reader *rd)
 			continue;
 		}
 		int nc = row->ncell < OCR_MAX_COLS ? row->ncell : OCR_MAX_COLS;
-		int conf[OCR_MAX_COLS];
-		cell_conf(rd, row, tol, conf);
+		int conf[OCR_MAX_COLS], chunks[OCR_MAX_COLS];
+		cell_conf(rd, row, tol, conf, chunks);
 		bool head = header_row(row->cell, nc);
 		if (head) {
 			char *key = row_key(row->cell, nc);
@@ -954,7 +966,8 @@ static void unruled_tables(struct reader *rd)
 			ri = 0;
 		} else {
 			for (int c = 0; c < nc; c++)
-				word_cell(rd, &row->cell[c], conf[c], row->page, ri + 1, c + 1);
+				word_cell(rd, &row->cell[c], conf[c], chunks[c], row->page, ri + 1,
+				          c + 1);
 			row_number(rd, row->cell, nc, row->page, ri);
 		}
 		rd->page_top = false; /* pdfrows.c joined rows cut by a page break */
@@ -1009,10 +1022,70 @@ static void chunk_lines(struct reader *rd, size_t from)
 		add_line(rd->l, xstrdup(""));
 }
 
+/* The chunks of a page (rd->words[from..]) under the header "STT" (this
+ * page's or the last page's) are row numbers: one read as something else
+ * ("K1" for "I.1") or as nothing (a lone "I") would end the table or lose
+ * its row, so it is read again for roman and arabic numerals only, and
+ * kept when that gives a number (flagged: its first reading was wrong).
+ * Chunks left empty are dropped. */
+static bool number_head(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt");
+	free(f);
+	return yes;
+}
+
+static void number_column(struct reader *rd, PIX *grey, size_t from)
+{
+	for (size_t i = from; i < rd->nwords; i++)
+		if (number_head(rd->words[i].s)) {
+			int w = rd->words[i].x1 - rd->words[i].x0;
+			rd->num_x0 = rd->words[i].x0 - w;
+			rd->num_x1 = rd->words[i].x1 + w;
+		}
+	size_t k = from;
+	for (size_t i = from; i < rd->nwords; i++) {
+		struct oword *o = &rd->words[i];
+		int mid = (o->x0 + o->x1) / 2;
+		if (rd->num_x1 > rd->num_x0 && mid >= rd->num_x0 && mid <= rd->num_x1 &&
+		    text_len(o->s) <= 6 && !ocr_number_shaped(o->s) && !number_head(o->s)) {
+			int conf;
+			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
+			                       "0123456789IVXLivxl.");
+			TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_WORD);
+			char *s = read_cell(rd->api, grey, o->x0, o->y0, o->x1, o->y1, &conf, 1);
+			TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
+			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist", "");
+			/* a letter no row number has ("K1", "[L1", "H" for "II"), in a
+			 * chunk read unsure or too short to be a word ("Nơi" stays) */
+			bool other = false;
+			for (const char *q = o->s; *q && !other; q++)
+				other = !strchr("0123456789IVXLivxl.,", *q);
+			other = other && (o->conf < OCR_MIN_CONF || text_len(o->s) <= 2);
+			if (*s && (ocr_number_shaped(s) || other) &&
+			    (*o->s || conf >= OCR_TEXT_CONF)) {
+				free(o->s);
+				o->s = s;
+				o->conf = (float)(conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1);
+				if (o->conf < 0)
+					o->conf = 0;
+			} else {
+				free(s);
+			}
+		}
+		if (*o->s)
+			rd->words[k++] = *o;
+		else
+			free(o->s);
+	}
+	rd->nwords = k;
+}
+
 /* A page without ruling lines, read chunk by chunk: the ink (speckle left
- * out) is smeared across the gap between words (OCR_DPI / 12, a third of
- * the narrowest gap between a table's columns at 10 pt, three times a
- * space) and a little down (accents), each blot is one run of words on a
+ * out) is smeared across the gap between words (OCR_DPI / 20: over a
+ * space at 10 pt, under the narrowest gap between two columns' text, the
+ * cells' padding) and a little down (accents), each blot is one run of words on a
  * line of a cell or of the text, and Tesseract reads each on its own as a
  * ruled cell is read: Tesseract's own layout of a page whose table has no
  * lines runs the columns together and reads them badly. The chunks, their
@@ -1021,9 +1094,26 @@ static void chunk_lines(struct reader *rd, size_t from)
 static void page_chunks(struct reader *rd, PIX *grey, int page)
 {
 	PIX *bin = pixThresholdToBinary(grey, OCR_DARK);
+	/* Rules too faint or broken to make a grid (find_tables) would join
+	 * the chunks of a column into one blot: found as find_tables does,
+	 * from the lighter ink, as runs longer than any word, and wiped. */
+	PIX *light = pixThresholdToBinary(grey, OCR_RULE);
+	PIX *c = pixCloseBrick(NULL, light, 7, 1);
+	PIX *rules = pixOpenBrick(NULL, c, OCR_DPI, 1);
+	pixDestroy(&c);
+	c = pixCloseBrick(NULL, light, 1, 7);
+	PIX *v = pixOpenBrick(NULL, c, 1, OCR_DPI / 5);
+	pixDestroy(&c);
+	pixDestroy(&light);
+	pixOr(rules, rules, v);
+	pixDestroy(&v);
+	PIX *wide = pixDilateBrick(NULL, rules, 5, 5);
+	pixDestroy(&rules);
+	pixSubtract(bin, bin, wide);
+	pixDestroy(&wide);
 	PIX *clean = pixSelectBySize(bin, 4, 4, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
 	pixDestroy(&bin);
-	int hx = OCR_DPI / 12, vy = OCR_DPI / 50;
+	int hx = OCR_DPI / 20, vy = OCR_DPI / 50;
 	PIX *d = clean ? pixDilateBrick(NULL, clean, hx, vy) : NULL;
 	pixDestroy(&clean);
 	BOXA *boxes = d ? pixConnCompBB(d, 8) : NULL;
@@ -1031,9 +1121,21 @@ static void page_chunks(struct reader *rd, PIX *grey, int page)
 	int W = pixGetWidth(grey), H = pixGetHeight(grey);
 	size_t from = rd->nwords;
 	TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
-	for (int i = 0; boxes && i < boxaGetCount(boxes); i++) {
+	int nb = boxes ? boxaGetCount(boxes) : 0;
+	for (int i = 0; i < nb; i++) {
 		int bx, by, bw, bh;
 		boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+		/* A blot inside another's box (in the notch of a cell's last,
+		 * shorter line) is read with it. */
+		bool inside = false;
+		for (int j = 0; j < nb && !inside; j++) {
+			int jx, jy, jw, jh;
+			boxaGetBoxGeometry(boxes, j, &jx, &jy, &jw, &jh);
+			inside = j != i && jw * jh > bw * bh && bx >= jx && by >= jy &&
+			         bx + bw <= jx + jw && by + bh <= jy + jh;
+		}
+		if (inside)
+			continue;
 		/* back to the ink, then a small margin */
 		int x0 = bx + hx / 2 - 3, y0 = by + vy / 2 - 3;
 		int x1 = bx + bw - hx / 2 + 3, y1 = by + bh - vy / 2 + 3;
@@ -1063,11 +1165,8 @@ static void page_chunks(struct reader *rd, PIX *grey, int page)
 			s = xstrdup("-");
 			conf = 100; /* by its shape */
 		}
-		if (!*s) {
-			free(s);
-			continue;
-		}
-		rd->conf_sum += conf < 0 ? 0 : conf, rd->nread++;
+		if (*s)
+			rd->conf_sum += conf < 0 ? 0 : conf, rd->nread++;
 		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
 		rd->words[rd->nwords++] = (struct oword){.s = s,
 		                                         .x0 = x0,
@@ -1078,6 +1177,7 @@ static void page_chunks(struct reader *rd, PIX *grey, int page)
 		                                         .conf = (float)(conf < 0 ? 0 : conf)};
 	}
 	boxaDestroy(&boxes);
+	number_column(rd, grey, from);
 	chunk_lines(rd, from);
 }
 

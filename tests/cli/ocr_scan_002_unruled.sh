@@ -12,6 +12,6 @@ source "$(dirname "$0")/lib.bash"
 source "$(dirname "$0")/ocr_plan.bash"
 score_scan 002_f65c0da7dbd96e8d unruled 21
 # Names and agencies are read too, not only the figures.
-jq -e '[.plan.indicators[] | select((.name | length) > 20 and (.lead // "" | length) > 5)] | length >= ([.plan.indicators[]] | length) * 9 / 10' \
+jq -e '.plan.indicators | length as $n | map(select((.name | length) > 20 and (.lead // "" | length) > 5)) | length >= $n * 9 / 10' \
 	"$tmp/out" > /dev/null && ok || bad "scan: names or agencies missing"
 finish ocr_scan_002_unruled
