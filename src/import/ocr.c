@@ -816,12 +816,6 @@ static int word_line(const struct oword *w)
 	return w->page * LINE_PAGE + (w->y0 + w->y1) / 2 + 1;
 }
 
-static int cmp_x0(const void *a, const void *b)
-{
-	const struct oword *x = a, *y = b;
-	return (x->x0 > y->x0) - (x->x0 < y->x0);
-}
-
 static int cmp_height(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
@@ -853,19 +847,6 @@ static void cell_conf(const struct reader *rd, const struct row *r, int tol, int
 			if (*r->cell[c])
 				conf[c] = (int)w->conf < conf[c] ? (int)w->conf : conf[c];
 	}
-}
-
-/* The mean confidence of the words of a text line (100 when none). */
-static int line_conf(const struct reader *rd, const struct row *r, int tol)
-{
-	double sum = 0;
-	int n = 0;
-	for (size_t k = 0; k < rd->nwords; k++) {
-		int v = word_line(&rd->words[k]);
-		if (v >= r->first && v <= r->last + tol)
-			sum += rd->words[k].conf, n++;
-	}
-	return n ? (int)(sum / n) : 100;
 }
 
 /* A cell of a table rebuilt from words, read with confidence conf: made a
@@ -900,9 +881,10 @@ static void word_cell(struct reader *rd, char **s, int conf, int chunks, int pag
 /* No ruled table anywhere in the scan: the tables rebuilt from the words'
  * positions on the pages (pdfrows.c, as for a PDF's text layer: header
  * band, columns from the header words and the body's gaps, rows anchored
- * on the number column). rd->l and rd->r are read again from those rows,
- * each cell checked and flagged as a ruled one is, with the confidence of
- * its words. Left as they are when no table header is found. */
+ * on the number column). Their rows go after the text read_text gave
+ * (rd->l, rd->r), each cell checked and flagged as a ruled one is, with
+ * the confidence of its words; pdfrows.c's text lines are left out (the
+ * pages' own reading is better running text). */
 static void unruled_tables(struct reader *rd)
 {
 	size_t n = rd->nwords;
@@ -931,24 +913,14 @@ static void unruled_tables(struct reader *rd)
 		rows_free(&rows);
 		return;
 	}
-	lines_free(rd->l);
-	rows_free(rd->r);
 	rd->open = NO_ROW;
 	free(rd->header);
 	rd->header = NULL;
 	int ri = 0;
 	for (size_t i = 0; i < rows.n; i++) {
 		struct row *row = &rows.v[i];
-		if (row->text) {
-			if (line_conf(rd, row, tol) < OCR_TEXT_CONF)
-				continue; /* speckle, a stamp, a signature */
-			struct row *t = rows_add(rd->r, (int)rd->l->n + 1);
-			t->text = true;
-			row_add_cell(t, row->cell[0], strlen(row->cell[0]));
-			add_line(rd->l, xstrdup(row->cell[0]));
-			rd->open = NO_ROW;
-			continue;
-		}
+		if (row->text)
+			continue; /* read_text has it */
 		int nc = row->ncell < OCR_MAX_COLS ? row->ncell : OCR_MAX_COLS;
 		int conf[OCR_MAX_COLS], chunks[OCR_MAX_COLS];
 		cell_conf(rd, row, tol, conf, chunks);
@@ -977,57 +949,7 @@ static void unruled_tables(struct reader *rd)
 	rows_free(&rows);
 }
 
-static int cmp_chunk(const void *a, const void *b)
-{
-	const struct oword *x = a, *y = b;
-	int cx = x->y0 + x->y1, cy = y->y0 + y->y1;
-	return cx != cy ? (cx > cy) - (cx < cy) : (x->x0 > y->x0) - (x->x0 < y->x0);
-}
-
-/* The chunks of page (rd->words[from..]) as lines of text: chunks whose
- * centres lie within 0.4 of a line's height of the first, left to right;
- * a line read under OCR_TEXT_CONF is left out, as read_text does. */
-static void chunk_lines(struct reader *rd, size_t from)
-{
-	struct oword *w = rd->words + from;
-	size_t n = rd->nwords - from;
-	qsort(w, n, sizeof *w, cmp_chunk);
-	for (size_t i = 0; i < n;) {
-		int c0 = w[i].y0 + w[i].y1, h = w[i].y1 - w[i].y0;
-		size_t j = i + 1;
-		while (j < n && w[j].y0 + w[j].y1 - c0 < 2 * h * 4 / 10)
-			j++;
-		struct oword *line = xcalloc(j - i, sizeof *line);
-		memcpy(line, w + i, (j - i) * sizeof *line);
-		qsort(line, j - i, sizeof *line, cmp_x0);
-		struct buf b = BUF_INIT;
-		double sum = 0;
-		for (size_t k = 0; k < j - i; k++) {
-			if (b.len)
-				buf_putc(&b, ' ');
-			buf_puts(&b, line[k].s);
-			sum += line[k].conf;
-		}
-		free(line);
-		if (sum / (double)(j - i) >= OCR_TEXT_CONF) {
-			struct row *row = rows_add(rd->r, (int)rd->l->n + 1);
-			row->text = true;
-			row_add_cell(row, buf_str(&b), b.len);
-			add_line(rd->l, text_clean(buf_str(&b)));
-		}
-		buf_free(&b);
-		i = j;
-	}
-	if (rd->l->n && *rd->l->v[rd->l->n - 1])
-		add_line(rd->l, xstrdup(""));
-}
-
-/* The chunks of a page (rd->words[from..]) under the header "STT" (this
- * page's or the last page's) are row numbers: one read as something else
- * ("K1" for "I.1") or as nothing (a lone "I") would end the table or lose
- * its row, so it is read again for roman and arabic numerals only, and
- * kept when that gives a number (flagged: its first reading was wrong).
- * Chunks left empty are dropped. */
+/* "STT", "TT": the header of the number column. */
 static bool number_head(const char *s)
 {
 	char *f = text_fold(s);
@@ -1036,6 +958,12 @@ static bool number_head(const char *s)
 	return yes;
 }
 
+/* The chunks of a page (rd->words[from..]) under the header "STT" (this
+ * page's or the last page's) are row numbers: one read as something else
+ * ("K1" for "I.1") or as nothing (a lone "I") would end the table or lose
+ * its row, so it is read again for roman and arabic numerals only, and
+ * kept when that gives a number (flagged: its first reading was wrong).
+ * Chunks left empty are dropped. */
 static void number_column(struct reader *rd, PIX *grey, size_t from)
 {
 	for (size_t i = from; i < rd->nwords; i++)
@@ -1085,12 +1013,12 @@ static void number_column(struct reader *rd, PIX *grey, size_t from)
 /* A page without ruling lines, read chunk by chunk: the ink (speckle left
  * out) is smeared across the gap between words (OCR_DPI / 20: over a
  * space at 10 pt, under the narrowest gap between two columns' text, the
- * cells' padding) and a little down (accents), each blot is one run of words on a
- * line of a cell or of the text, and Tesseract reads each on its own as a
+ * cells' padding) and a little down (accents); each blot is one run of
+ * words on a line of a cell or of the text, and Tesseract reads each on its own as a
  * ruled cell is read: Tesseract's own layout of a page whose table has no
- * lines runs the columns together and reads them badly. The chunks, their
- * boxes and confidences go to rd->words (for unruled_tables) and, as
- * lines, to rd->l and rd->r. */
+ * lines runs the columns together and reads them badly (its reading of the
+ * page, read_text, still gives the text around the tables). The chunks,
+ * their boxes and confidences go to rd->words, for unruled_tables. */
 static void page_chunks(struct reader *rd, PIX *grey, int page)
 {
 	PIX *bin = pixThresholdToBinary(grey, OCR_DARK);
@@ -1165,8 +1093,6 @@ static void page_chunks(struct reader *rd, PIX *grey, int page)
 			s = xstrdup("-");
 			conf = 100; /* by its shape */
 		}
-		if (*s)
-			rd->conf_sum += conf < 0 ? 0 : conf, rd->nread++;
 		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
 		rd->words[rd->nwords++] = (struct oword){.s = s,
 		                                         .x0 = x0,
@@ -1178,7 +1104,6 @@ static void page_chunks(struct reader *rd, PIX *grey, int page)
 	}
 	boxaDestroy(&boxes);
 	number_column(rd, grey, from);
-	chunk_lines(rd, from);
 }
 
 static int read_page(struct reader *rd, PopplerPage *pg, int page)
@@ -1201,12 +1126,11 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 			t[j] = t[j - 1];
 			t[j - 1] = x;
 		}
-	/* A page without ruling is read chunk by chunk, its chunks kept for
-	 * unruled_tables. */
-	if (nt == 0)
+	read_text(rd, grey, t, nt);
+	/* A page without ruling, while no page was ruled, is also read chunk
+	 * by chunk, its chunks kept for unruled_tables. */
+	if (nt == 0 && rd->tables == 0)
 		page_chunks(rd, grey, page);
-	else
-		read_text(rd, grey, t, nt);
 	rd->tables += nt;
 	rd->page_top = true;
 	if (nt == 0)
