@@ -7,7 +7,15 @@
  * reads every cell on its own; a cell with a word read under OCR_MIN_CONF,
  * or with ink but no text read, is flagged in p->warn. The
  * page with its tables painted white is read as running text for the
- * title, number and date. */
+ * title, number and date.
+ *
+ * A page without ruling (a table printed without borders, or rules too
+ * faint to survive the scanner) is read chunk by chunk: runs of words
+ * found in the ink (page_chunks), each read alone as a cell is. When no
+ * page of the scan is ruled, the chunks, placed on their pages, are
+ * rebuilt into tables as a PDF's text layer is (pword_rows in pdfrows.c)
+ * and each cell is flagged as a ruled one is, by its least sure chunk
+ * (unruled_tables). */
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "ocr.h"
 
@@ -176,11 +184,9 @@ static int col_cover(PIX *vmask, int x, int ya, int yb)
 }
 
 /* Whether the vertical rule at x separates the band [ya, yb). */
-/* Without a mask (a grid found from the words' positions) every column
- * boundary counts as ruled. */
 static bool has_rule(PIX *vmask, int x, int ya, int yb)
 {
-	return !vmask || col_cover(vmask, x, ya, yb) >= 50;
+	return col_cover(vmask, x, ya, yb) >= 50;
 }
 
 /* Tables of the page: boxes of the ruling's connected parts large enough to
@@ -279,6 +285,15 @@ static bool dash(PIX *grey, int x0, int y0, int x1, int y1)
 	return marks == 1 && w >= 2 * h && h <= OCR_DPI / 30 && w <= OCR_DPI / 6;
 }
 
+/* A word Tesseract read on a page without ruling lines: its box (pixels of
+ * the deskewed page) and its confidence (0-100). */
+struct oword {
+	char *s;
+	int x0, y0, x1, y1;
+	int page; /* from 1 */
+	float conf;
+};
+
 struct reader {
 	TessBaseAPI *api;
 	struct lines *l;
@@ -293,11 +308,12 @@ struct reader {
 	char *number;                  /* the last row number read ("II.3"), to repair the next */
 	int skipped;                   /* numbered rows since, whose number was not read */
 	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
-	/* words of pages without ruling, with their boxes, for a table rebuilt
-	 * from positions */
-	struct pword *words;
+	/* words of pages without ruling, with their boxes and confidences, for
+	 * tables rebuilt from positions (unruled_tables) */
+	struct oword *words;
 	size_t nwords, capwords;
-	int tables; /* tables found */
+	int tables;         /* ruled tables found */
+	int num_x0, num_x1; /* the number column of an unruled table (pixels), 0 0 unknown */
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -612,18 +628,8 @@ static void flag_text(struct reader *rd, int page, int ri, int col, const char *
 	          page, ri, col, s);
 }
 
-/* A cell of a table found without ruling lines (its grid guessed from the
- * words' positions): never trusted. */
-static void flag_guessed(struct reader *rd, int page, int ri, int col, const char *s)
-{
-	rd->flagged++;
-	plan_warn(rd->p, (int)rd->l->n + 1,
-	          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\" trong bảng không "
-	          "có đường kẻ (ô dựng theo vị trí chữ)",
-	          page, ri, col, s);
-}
+static void row_number(struct reader *rd, char **cells, int ncol, int page, int i);
 
-/* vmask NULL: a grid found from the words' positions, every cell flagged. */
 static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct grid *t, int page)
 {
 	int ncol = t->nx - 1, pad = OCR_DPI / 60;
@@ -701,9 +707,7 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					rd->conf_sum += conf, rd->nread++;
 				/* "=" is how Tesseract, without "≥" in its models, reads a
 				 * "≥" it cannot see the bar of: never trusted. */
-				if (!vmask && i > 0)
-					flag_guessed(rd, page, i + 1, c + 1, s);
-				else if (conf < OCR_MIN_CONF || *s == '=')
+				if (conf < OCR_MIN_CONF || *s == '=')
 					flag(rd, page, i + 1, c + 1, s, conf);
 				else if (c < OCR_MAX_COLS && rd->target_col[c] && text_target(&s))
 					flag_text(rd, page, i + 1, c + 1, s);
@@ -713,25 +717,7 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 				cells[k] = xstrdup("");
 			c = e;
 		}
-		if (ncol > 1 && *cells[0]) {
-			/* "IL1" for "II.1": the number the row must have */
-			char *fixed = ocr_fix_number(cells[0], rd->number, rd->skipped);
-			if (fixed) {
-				plan_warn(rd->p, (int)rd->l->n + 1,
-				          "Số thứ tự đọc được \"%s\" (trang %d, hàng %d) sửa thành "
-				          "\"%s\" theo thứ tự các hàng",
-				          cells[0], page, i + 1, fixed);
-				free(cells[0]);
-				cells[0] = fixed;
-			}
-			if (ocr_number_shaped(cells[0])) {
-				free(rd->number);
-				rd->number = xstrdup(cells[0]);
-				rd->skipped = 0;
-			} else if (i > 0) {
-				rd->skipped++;
-			}
-		}
+		row_number(rd, cells, ncol, page, i);
 		if (i == 0 && header_row(cells, ncol))
 			for (int k = 0; k < ncol && k < OCR_MAX_COLS; k++)
 				rd->target_col[k] = target_head(cells[k]);
@@ -750,14 +736,36 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 	}
 }
 
+/* Row i (from 0) of a table: a number misread ("IL1" for "II.1") is put
+ * right by the numbers before it, and warned. */
+static void row_number(struct reader *rd, char **cells, int ncol, int page, int i)
+{
+	if (ncol > 1 && *cells[0]) {
+		/* "IL1" for "II.1": the number the row must have */
+		char *fixed = ocr_fix_number(cells[0], rd->number, rd->skipped);
+		if (fixed) {
+			plan_warn(rd->p, (int)rd->l->n + 1,
+			          "Số thứ tự đọc được \"%s\" (trang %d, hàng %d) sửa thành "
+			          "\"%s\" theo thứ tự các hàng",
+			          cells[0], page, i + 1, fixed);
+			free(cells[0]);
+			cells[0] = fixed;
+		}
+		if (ocr_number_shaped(cells[0])) {
+			free(rd->number);
+			rd->number = xstrdup(cells[0]);
+			rd->skipped = 0;
+		} else if (i > 0) {
+			rd->skipped++;
+		}
+	}
+}
+
 /* The page outside its tables, as lines of text (and text rows). Lines read
  * with a confidence under OCR_TEXT_CONF are left out: on a scan they are
  * speckle, a stamp or a signature, and this text only serves the title,
  * number and date. A blank line ends each block. */
-static void page_words(struct reader *rd, int page);
-
-/* page: when not 0, the page has no table and its words are kept too. */
-static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt, int page)
+static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt)
 {
 	PIX *g = pixCopy(NULL, grey);
 	for (int i = 0; i < nt; i++) {
@@ -795,145 +803,307 @@ static void read_text(struct reader *rd, PIX *grey, const struct grid *t, int nt
 	}
 	if (it)
 		TessResultIteratorDelete(it);
-	if (it && page)
-		page_words(rd, page);
 	TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
 	pixDestroy(&g);
 }
 
-/* The words of a page without ruling lines, with their boxes (pixels). */
-static void page_words(struct reader *rd, int page)
+/* A word's line number for pdfrows.c: its page and the height of its
+ * centre, so that a row's first and last lines tell which words it holds. */
+#define LINE_PAGE 100000
+
+static int word_line(const struct oword *w)
 {
-	TessResultIterator *it = TessBaseAPIGetIterator(rd->api);
-	if (!it)
-		return;
-	const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
-	do {
-		char *t0 = TessResultIteratorGetUTF8Text(it, RIL_WORD);
-		float conf = TessResultIteratorConfidence(it, RIL_WORD);
-		int l, t, r, b;
-		char *s = text_clean(t0 ? t0 : "");
-		if (t0)
-			TessDeleteText(t0);
-		if (!*s || !TessPageIteratorBoundingBox(pi, RIL_WORD, &l, &t, &r, &b) ||
-		    (conf < 30 && text_len(s) < 3 && !strpbrk(s, "0123456789%"))) {
-			free(s); /* empty, or speckle */
-			continue;
-		}
-		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
-		rd->words[rd->nwords++] = (struct pword){
-		        .s = s, .x0 = l, .y0 = t, .x1 = r, .y1 = b, .page = page - 1};
-	} while (TessResultIteratorNext(it, RIL_WORD));
-	TessResultIteratorDelete(it);
+	return w->page * LINE_PAGE + (w->y0 + w->y1) / 2 + 1;
 }
 
-static int cmp_int(const void *a, const void *b)
+static int cmp_height(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
 	return (x > y) - (x < y);
 }
 
-/* A page without ruling lines: its tables' grids found from the words'
- * boxes (w[0..n), this page's): pdfrows.c rebuilds the rows and columns
- * as for a text layer, each word's line numbered by its height on the page
- * so that a row's first and last lines give its height; the columns are
- * where the words of each cell lie. Each grid is read cell by cell as a
- * ruled one. Returns the number of tables read. */
-static int unruled_page(struct reader *rd, PIX *grey, const struct pword *words, size_t n, int page)
+/* The words of row r (those whose line falls in the row's lines, tol
+ * below its last) go to the cells whose text holds them: each cell gets
+ * the confidence of its least sure word (100 with no word: nothing read
+ * there to doubt). A word found in several cells counts for each, one
+ * found in none for every cell of the row: a doubt is never lost. */
+static void cell_conf(const struct reader *rd, const struct row *r, int tol, int *conf, int *chunks)
 {
-	struct pword *w = xcalloc(n ? n : 1, sizeof *w);
+	for (int c = 0; c < r->ncell; c++)
+		conf[c] = 100, chunks[c] = 0;
+	for (size_t k = 0; k < rd->nwords; k++) {
+		const struct oword *w = &rd->words[k];
+		int v = word_line(w);
+		if (v < r->first || v > r->last + tol)
+			continue;
+		bool found = false;
+		for (int c = 0; c < r->ncell; c++)
+			if (strstr(r->cell[c], w->s)) {
+				found = true;
+				chunks[c]++;
+				conf[c] = (int)w->conf < conf[c] ? (int)w->conf : conf[c];
+			}
+		for (int c = 0; c < r->ncell && !found; c++)
+			if (*r->cell[c])
+				conf[c] = (int)w->conf < conf[c] ? (int)w->conf : conf[c];
+	}
+}
+
+/* A cell of a table rebuilt from words, read with confidence conf: made a
+ * target where the ruled path would ("=5" is "≥ 5", never trusted), and
+ * flagged as a ruled cell is. Row ri and column col count from 1. */
+static void word_cell(struct reader *rd, char **s, int conf, int chunks, int page, int ri, int col)
+{
+	if (!**s)
+		return;
+	rd->cells++;
+	bool target = col - 1 < OCR_MAX_COLS && rd->target_col[col - 1];
+	if (**s == '=' && (*s)[1] && strchr("0123456789 ", (*s)[1])) {
+		char *g = xasprintf("≥ %s", *s + 1 + ((*s)[1] == ' '));
+		free(*s);
+		*s = g;
+		conf = conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1;
+	}
+	/* A target cell that does not read as one ("củ" for "≥ 5"), or that
+	 * took a word of its neighbour, is not trusted either. */
+	if (target && !target_like(*s))
+		conf = conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1;
+	/* A figure made of several chunks ("100 80"): rows or columns run
+	 * together. */
+	if (target && chunks > 1 && strpbrk(*s, "0123456789"))
+		conf = conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1;
+	if (conf < OCR_MIN_CONF || **s == '=')
+		flag(rd, page, ri, col, *s, conf);
+	else if (target && text_target(s))
+		flag_text(rd, page, ri, col, *s);
+}
+
+/* No ruled table anywhere in the scan: the tables rebuilt from the words'
+ * positions on the pages (pdfrows.c, as for a PDF's text layer: header
+ * band, columns from the header words and the body's gaps, rows anchored
+ * on the number column). Their rows go after the text read_text gave
+ * (rd->l, rd->r), each cell checked and flagged as a ruled one is, with
+ * the confidence of its words; pdfrows.c's text lines are left out (the
+ * pages' own reading is better running text). */
+static void unruled_tables(struct reader *rd)
+{
+	size_t n = rd->nwords;
+	if (!n)
+		return;
+	struct pword *w = xcalloc(n, sizeof *w);
+	int *h = xcalloc(n, sizeof *h);
 	for (size_t i = 0; i < n; i++) {
-		w[i] = words[i];
-		w[i].line = (int)((words[i].y0 + words[i].y1) / 2) + 1;
+		const struct oword *o = &rd->words[i];
+		w[i] = (struct pword){.s = o->s,
+		                      .x0 = o->x0,
+		                      .y0 = o->y0,
+		                      .x1 = o->x1,
+		                      .y1 = o->y1,
+		                      .page = o->page - 1,
+		                      .line = word_line(o)};
+		h[i] = o->y1 - o->y0;
 	}
-	struct rows r = {0};
-	int tables = 0;
-	if (n && pword_rows(w, n, &r, NULL)) {
-		for (size_t i = 0; i < r.n;) {
-			if (r.v[i].text) {
-				i++;
+	qsort(h, n, sizeof *h, cmp_height);
+	int tol = h[n / 2] * 4 / 10 + 1; /* pdfrows.c's lines: centres within 0.4 height */
+	free(h);
+	struct rows rows = {0};
+	bool found = pword_rows(w, n, &rows, NULL);
+	free(w); /* the texts are rd->words' */
+	if (!found) {
+		rows_free(&rows);
+		return;
+	}
+	rd->open = NO_ROW;
+	free(rd->header);
+	rd->header = NULL;
+	int ri = 0;
+	for (size_t i = 0; i < rows.n; i++) {
+		struct row *row = &rows.v[i];
+		if (row->text)
+			continue; /* read_text has it */
+		int nc = row->ncell < OCR_MAX_COLS ? row->ncell : OCR_MAX_COLS;
+		int conf[OCR_MAX_COLS], chunks[OCR_MAX_COLS];
+		cell_conf(rd, row, tol, conf, chunks);
+		bool head = header_row(row->cell, nc);
+		if (head) {
+			char *key = row_key(row->cell, nc);
+			if (rd->header && !strcmp(key, rd->header) && rd->open != NO_ROW) {
+				free(key); /* the header repeated on a new page */
 				continue;
 			}
-			size_t e = i;
-			while (e < r.n && !r.v[e].text && r.v[e].table == r.v[i].table)
-				e++;
-			int ncol = r.v[i].ncell;
-			if (ncol < 2 || ncol > OCR_MAX_COLS || e - i < 2 ||
-			    e - i + 1 > OCR_MAX_RULES) {
-				i = e;
-				continue;
-			}
-			double *lo = xcalloc((size_t)ncol, sizeof *lo);
-			double *hi = xcalloc((size_t)ncol, sizeof *hi);
-			for (int c = 0; c < ncol; c++)
-				lo[c] = 1e9, hi[c] = -1e9;
-			struct grid *g = xcalloc(1, sizeof *g);
-			g->ny = 0;
-			double top = 1e9, bottom = -1e9, prev_bottom = -1;
-			for (size_t k = i; k < e; k++) {
-				const struct row *row = &r.v[k];
-				double rt = 1e9, rb = -1e9;
-				for (size_t q = 0; q < n; q++) {
-					double cy = (w[q].y0 + w[q].y1) / 2;
-					double tol = OCR_DPI / 20.0; /* a line's centres vary */
-					if (cy < row->first - 1 - tol || cy > row->last - 1 + tol)
-						continue;
-					rt = rt < w[q].y0 ? rt : w[q].y0;
-					rb = rb > w[q].y1 ? rb : w[q].y1;
-					for (int c = 0; c < row->ncell && c < ncol; c++)
-						if (*row->cell[c] && strstr(row->cell[c], w[q].s)) {
-							lo[c] = lo[c] < w[q].x0 ? lo[c] : w[q].x0;
-							hi[c] = hi[c] > w[q].x1 ? hi[c] : w[q].x1;
-							break;
-						}
-				}
-				if (rt > rb)
-					continue;
-				int y = prev_bottom < 0 ? (int)rt - OCR_DPI / 30
-				                        : (int)((prev_bottom + rt) / 2);
-				g->ys[g->ny++] = y;
-				prev_bottom = rb;
-				top = top < rt ? top : rt;
-				bottom = bottom > rb ? bottom : rb;
-			}
-			g->ys[g->ny++] = (int)bottom + OCR_DPI / 30;
-			/* columns: between the words of neighbouring columns */
-			double left = 1e9, right = -1e9;
-			for (int c = 0; c < ncol; c++)
-				if (lo[c] <= hi[c]) {
-					left = left < lo[c] ? left : lo[c];
-					right = right > hi[c] ? right : hi[c];
-				}
-			g->nx = 0;
-			g->xs[g->nx++] = (int)left - OCR_DPI / 30;
-			bool ok = g->ny >= 3 && left < right;
-			for (int c = 1; c < ncol && ok; c++) {
-				int a = c - 1, b = c;
-				while (a > 0 && lo[a] > hi[a])
-					a--;
-				while (b + 1 < ncol && lo[b] > hi[b])
-					b++;
-				ok = lo[a] <= hi[a] && lo[b] <= hi[b];
-				g->xs[g->nx++] = ok ? (int)((hi[a] + lo[b]) / 2) : 0;
-			}
-			g->xs[g->nx++] = (int)right + OCR_DPI / 30;
-			qsort(g->xs, (size_t)g->nx, sizeof g->xs[0], cmp_int);
-			g->x0 = g->xs[0], g->x1 = g->xs[g->nx - 1];
-			g->y0 = g->ys[0], g->y1 = g->ys[g->ny - 1];
-			if (ok) {
-				rd->open = tables ? NO_ROW : rd->open;
-				read_table(rd, grey, NULL, g, page);
-				tables++;
-			}
-			free(g);
-			free(lo);
-			free(hi);
-			i = e;
+			for (int k = 0; k < nc; k++)
+				rd->target_col[k] = target_head(row->cell[k]);
+			free(rd->header);
+			rd->header = key;
+			ri = 0;
+		} else {
+			for (int c = 0; c < nc; c++)
+				word_cell(rd, &row->cell[c], conf[c], chunks[c], row->page, ri + 1,
+				          c + 1);
+			row_number(rd, row->cell, nc, row->page, ri);
 		}
+		rd->page_top = false; /* pdfrows.c joined rows cut by a page break */
+		emit_row(rd, row->cell, nc);
+		ri++;
 	}
-	rows_free(&r);
-	free(w);
-	return tables;
+	rows_free(&rows);
+}
+
+/* "STT", "TT": the header of the number column. */
+static bool number_head(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt");
+	free(f);
+	return yes;
+}
+
+/* The chunks of a page (rd->words[from..]) under the header "STT" (this
+ * page's or the last page's) are row numbers: one read as something else
+ * ("K1" for "I.1") or as nothing (a lone "I") would end the table or lose
+ * its row, so it is read again for roman and arabic numerals only, and
+ * kept when that gives a number (flagged: its first reading was wrong).
+ * Chunks left empty are dropped. */
+static void number_column(struct reader *rd, PIX *grey, size_t from)
+{
+	for (size_t i = from; i < rd->nwords; i++)
+		if (number_head(rd->words[i].s)) {
+			int w = rd->words[i].x1 - rd->words[i].x0;
+			rd->num_x0 = rd->words[i].x0 - w;
+			rd->num_x1 = rd->words[i].x1 + w;
+		}
+	size_t k = from;
+	for (size_t i = from; i < rd->nwords; i++) {
+		struct oword *o = &rd->words[i];
+		int mid = (o->x0 + o->x1) / 2;
+		if (rd->num_x1 > rd->num_x0 && mid >= rd->num_x0 && mid <= rd->num_x1 &&
+		    text_len(o->s) <= 6 && !ocr_number_shaped(o->s) && !number_head(o->s)) {
+			int conf;
+			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
+			                       "0123456789IVXLivxl.");
+			TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_WORD);
+			char *s = read_cell(rd->api, grey, o->x0, o->y0, o->x1, o->y1, &conf, 1);
+			TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
+			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist", "");
+			/* a letter no row number has ("K1", "[L1", "H" for "II"), in a
+			 * chunk read unsure or too short to be a word ("Nơi" stays) */
+			bool other = false;
+			for (const char *q = o->s; *q && !other; q++)
+				other = !strchr("0123456789IVXLivxl.,", *q);
+			other = other && (o->conf < OCR_MIN_CONF || text_len(o->s) <= 2);
+			if (*s && (ocr_number_shaped(s) || other) &&
+			    (*o->s || conf >= OCR_TEXT_CONF)) {
+				free(o->s);
+				o->s = s;
+				o->conf = (float)(conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1);
+				if (o->conf < 0)
+					o->conf = 0;
+			} else {
+				free(s);
+			}
+		}
+		if (*o->s)
+			rd->words[k++] = *o;
+		else
+			free(o->s);
+	}
+	rd->nwords = k;
+}
+
+/* A page without ruling lines, read chunk by chunk: the ink (speckle left
+ * out) is smeared across the gap between words (OCR_DPI / 20: over a
+ * space at 10 pt, under the narrowest gap between two columns' text, the
+ * cells' padding) and a little down (accents); each blot is one run of
+ * words on a line of a cell or of the text, and Tesseract reads each on its own as a
+ * ruled cell is read: Tesseract's own layout of a page whose table has no
+ * lines runs the columns together and reads them badly (its reading of the
+ * page, read_text, still gives the text around the tables). The chunks,
+ * their boxes and confidences go to rd->words, for unruled_tables. */
+static void page_chunks(struct reader *rd, PIX *grey, int page)
+{
+	PIX *bin = pixThresholdToBinary(grey, OCR_DARK);
+	/* Rules too faint or broken to make a grid (find_tables) would join
+	 * the chunks of a column into one blot: found as find_tables does,
+	 * from the lighter ink, as runs longer than any word, and wiped. */
+	PIX *light = pixThresholdToBinary(grey, OCR_RULE);
+	PIX *c = pixCloseBrick(NULL, light, 7, 1);
+	PIX *rules = pixOpenBrick(NULL, c, OCR_DPI, 1);
+	pixDestroy(&c);
+	c = pixCloseBrick(NULL, light, 1, 7);
+	PIX *v = pixOpenBrick(NULL, c, 1, OCR_DPI / 5);
+	pixDestroy(&c);
+	pixDestroy(&light);
+	pixOr(rules, rules, v);
+	pixDestroy(&v);
+	PIX *wide = pixDilateBrick(NULL, rules, 5, 5);
+	pixDestroy(&rules);
+	pixSubtract(bin, bin, wide);
+	pixDestroy(&wide);
+	PIX *clean = pixSelectBySize(bin, 4, 4, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL);
+	pixDestroy(&bin);
+	int hx = OCR_DPI / 20, vy = OCR_DPI / 50;
+	PIX *d = clean ? pixDilateBrick(NULL, clean, hx, vy) : NULL;
+	pixDestroy(&clean);
+	BOXA *boxes = d ? pixConnCompBB(d, 8) : NULL;
+	pixDestroy(&d);
+	int W = pixGetWidth(grey), H = pixGetHeight(grey);
+	size_t from = rd->nwords;
+	TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
+	int nb = boxes ? boxaGetCount(boxes) : 0;
+	for (int i = 0; i < nb; i++) {
+		int bx, by, bw, bh;
+		boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+		/* A blot inside another's box (in the notch of a cell's last,
+		 * shorter line) is read with it. */
+		bool inside = false;
+		for (int j = 0; j < nb && !inside; j++) {
+			int jx, jy, jw, jh;
+			boxaGetBoxGeometry(boxes, j, &jx, &jy, &jw, &jh);
+			inside = j != i && jw * jh > bw * bh && bx >= jx && by >= jy &&
+			         bx + bw <= jx + jw && by + bh <= jy + jh;
+		}
+		if (inside)
+			continue;
+		/* back to the ink, then a small margin */
+		int x0 = bx + hx / 2 - 3, y0 = by + vy / 2 - 3;
+		int x1 = bx + bw - hx / 2 + 3, y1 = by + bh - vy / 2 + 3;
+		x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+		x1 = x1 > W ? W : x1, y1 = y1 > H ? H : y1;
+		if (x1 - x0 < OCR_DPI / 40 && y1 - y0 < OCR_DPI / 40)
+			continue; /* a dot */
+		if (x1 - x0 > W * 9 / 10 || y1 - y0 > OCR_DPI)
+			continue; /* a rule or a picture, not words */
+		int conf;
+		char *s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1);
+		if (*s && conf < OCR_MIN_CONF) {
+			/* unsure: read again larger, the surer reading kept (still
+			 * unsure: a cell once doubted stays flagged) */
+			int conf2;
+			char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2, 1.5f);
+			if (conf2 > conf && *s2) {
+				free(s);
+				s = s2;
+				conf = conf2 < OCR_MIN_CONF ? conf2 : OCR_MIN_CONF - 1;
+			} else {
+				free(s2);
+			}
+		}
+		if (!*s && dash(grey, x0, y0, x1, y1)) {
+			free(s);
+			s = xstrdup("-");
+			conf = 100; /* by its shape */
+		}
+		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
+		rd->words[rd->nwords++] = (struct oword){.s = s,
+		                                         .x0 = x0,
+		                                         .y0 = y0,
+		                                         .x1 = x1,
+		                                         .y1 = y1,
+		                                         .page = page,
+		                                         .conf = (float)(conf < 0 ? 0 : conf)};
+	}
+	boxaDestroy(&boxes);
+	number_column(rd, grey, from);
 }
 
 static int read_page(struct reader *rd, PopplerPage *pg, int page)
@@ -956,13 +1126,12 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 			t[j] = t[j - 1];
 			t[j - 1] = x;
 		}
-	size_t from = rd->nwords;
-	read_text(rd, grey, t, nt, nt == 0 ? page : 0);
+	read_text(rd, grey, t, nt);
+	/* A page without ruling, while no page was ruled, is also read chunk
+	 * by chunk, its chunks kept for unruled_tables. */
+	if (nt == 0 && rd->tables == 0)
+		page_chunks(rd, grey, page);
 	rd->tables += nt;
-	if (nt == 0) { /* no ruling: the grid from the words' boxes */
-		rd->page_top = true;
-		rd->tables += unruled_page(rd, grey, rd->words + from, rd->nwords - from, page);
-	}
 	rd->page_top = true;
 	if (nt == 0)
 		rd->open = NO_ROW; /* a page of running text ends a table */
@@ -1044,6 +1213,8 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 			g_object_unref(pg);
 		progress(fn, ctx, i + 1, np);
 	}
+	if (!rc && rd.tables == 0)
+		unruled_tables(&rd);
 	for (size_t i = 0; i < rd.nwords; i++)
 		free(rd.words[i].s);
 	free(rd.words);

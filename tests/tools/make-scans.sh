@@ -9,6 +9,10 @@
 # and put back, one JPEG per page, into a PDF without any text (img2pdf):
 #   OUTDIR/NAME.scan.pdf
 # FIRST and LAST (page numbers) keep only those pages of each plan.
+# RULES=none leaves the table without ruling lines (the rendered HTML as it
+# is: many plans print their tables without borders), written to
+# OUTDIR/NAME.unruled.scan.pdf; RULES=faint rules it in a very light grey
+# that the scanner all but loses (OUTDIR/NAME.faint.scan.pdf).
 # Needs soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils),
 # convert (imagemagick) and img2pdf: scripts/install-deps.sh check.
 set -euo pipefail
@@ -20,8 +24,19 @@ src=$here/../data/rendered
 mkdir -p "$out"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+rules=${RULES:-ruled}
+case $rules in
+ruled) suffix= ;;
+none) suffix=.unruled ;;
+faint) suffix=.faint ;;
+*) echo "make-scans.sh: RULES is ruled, none or faint" >&2; exit 2 ;;
+esac
 for name in "$@"; do
-	sed 's/<table>/<table border="1" cellspacing="0" cellpadding="3">/g' "$src/$name.html" > "$tmp/$name.html"
+	case $rules in
+	ruled) sed 's/<table>/<table border="1" cellspacing="0" cellpadding="3">/g' ;;
+	none) cat ;;
+	faint) sed 's/<table>/<table border="1" bordercolor="#e4e4e4" cellspacing="0" cellpadding="3">/g' ;;
+	esac < "$src/$name.html" > "$tmp/$name.html"
 	soffice -env:UserInstallation="file://$tmp/profile" --headless --convert-to pdf:writer_pdf_Export \
 		--outdir "$tmp" "$tmp/$name.html" > /dev/null 2>&1
 	pdftoppm -r 200 -gray ${FIRST:+-f "$FIRST"} ${LAST:+-l "$LAST"} "$tmp/$name.pdf" "$tmp/$name-p"
@@ -32,6 +47,6 @@ for name in "$@"; do
 			-quality 50 -units PixelsPerInch -density 200 "${p%.pgm}.jpg"
 		pages+=("${p%.pgm}.jpg")
 	done
-	img2pdf --pillow-limit-break -o "$out/$name.scan.pdf" "${pages[@]}"
-	ls -l "$out/$name.scan.pdf" | awk '{ printf "%s %s\n", $5, $9 }'
+	img2pdf --pillow-limit-break -o "$out/$name$suffix.scan.pdf" "${pages[@]}"
+	ls -l "$out/$name$suffix.scan.pdf" | awk '{ printf "%s %s\n", $5, $9 }'
 done
