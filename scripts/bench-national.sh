@@ -8,6 +8,9 @@
 # connections, $SECS s each) on the country roll-up, a province roll-up, a
 # province page and a commune page, alone and with 20 writes/s through the
 # API. Prints each figure beside its goal in the issue; asserts nothing.
+# NATIONAL_STORE=FILE (SQLite only): the store is built into FILE and kept;
+# when FILE is there already it is used as it is (the build is skipped), so
+# that two binaries are compared on one store.
 set -euo pipefail
 bin=$(realpath "${1:-build/chitieu}")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,7 +31,7 @@ if [ -n "${CHITIEU_PG_URL:-}" ]; then
 	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
 	goal_bytes=80 goal_write=100
 else
-	export CHITIEU_DB=$tmp/national.db backend=sqlite
+	export CHITIEU_DB=${NATIONAL_STORE:-$tmp/national.db} backend=sqlite
 	goal_bytes=40 goal_write=50
 fi
 plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
@@ -60,6 +63,11 @@ for k in 0 1 2 3; do
 		elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
 		else "\(.code),value," end' > "$tmp/codes$k"
 done
+reuse=
+[ "$backend" = sqlite ] && [ -n "${NATIONAL_STORE:-}" ] && [ -s "$NATIONAL_STORE" ] && reuse=1
+if [ -n "$reuse" ]; then
+	echo "store reused as it is: $NATIONAL_STORE ($(sqlite3 "$CHITIEU_DB" 'select count(*) from observations') figures)"
+else
 {
 	echo "unit,indicator,period,value,level,yes"
 	for i in $(seq 1 "$communes"); do
@@ -117,7 +125,8 @@ t6=$(ms)
 line "the same file again ($(grep -o '[0-9]* số liệu không đổi' "$tmp/record2.out" | cut -d' ' -f1) unchanged)" "$((t6 - t5)) ms" "writes nothing"
 line "history rows after it" "$(q "select count(*) from observation_history")" "0"
 
-echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
+fi
+[ -n "$reuse" ] || echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
 token=$("$bin" user token --login bench --label bench 2> /dev/null | head -1)
 port=$((20000 + RANDOM % 30000))
 t7=$(ms)
