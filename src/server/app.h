@@ -197,6 +197,15 @@ void app_unhold(struct ctx *c, struct held *ref);
 /* The holds and their counters (builds, children evaluated, figures read
  * again), for GET /api/v1/engine. */
 json_t *app_holds_json(struct ctx *c);
+/* The token (app_unit_token of its root) the hold app_hold gave is up to
+ * date with: an answer computed from it is cached under this token, and a
+ * reader that waited for the hold finds there what the reader before it
+ * computed (one computation per change, however many wait). */
+int64_t app_held_token(const struct held *x);
+/* After app_hold: *mark becomes the hold's token; true when the answer
+ * under key is cached at it (written, as cache_get), else compute it and
+ * cache_put it at *mark. */
+bool cache_held(struct ctx *c, const char *key, const struct held *x, int64_t *mark);
 /* cache_lookup for an answer about unit: kept while app_unit_token holds. */
 bool cache_lookup_unit(struct ctx *c, const char *prefix, const char *unit, char **key,
                        int64_t *mark);

@@ -34,6 +34,7 @@ struct held {
 	bool dropped; /* evicted while in use: freed when released */
 	long used, builds;
 	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
+	int64_t token;  /* the root's app_unit_token h is up to date with (under mu) */
 	char **pending; /* units written since h last read them */
 	size_t npending, cap;
 };
@@ -184,16 +185,36 @@ static void units_load(struct holds *hs, struct store *s)
 	hs->units_epoch = hs->epoch;
 }
 
+/* The token of unit, under hs->mu. */
+static int64_t unit_token(struct holds *hs, struct store *s, const char *unit)
+{
+	units_load(hs, s);
+	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	/* Generations below 2^24 a epoch; past that, a new epoch. */
+	return hs->epoch * ((int64_t)1 << 24) + (k >= 0 ? hs->units[k].gen : 0);
+}
+
 int64_t app_unit_token(struct ctx *c, const char *unit)
 {
 	struct holds *hs = c->app->holds;
 	pthread_mutex_lock(&hs->mu);
-	units_load(hs, c->s);
-	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
-	/* Generations below 2^24 a epoch; past that, a new epoch. */
-	int64_t t = hs->epoch * ((int64_t)1 << 24) + (k >= 0 ? hs->units[k].gen : 0);
+	int64_t t = unit_token(hs, c->s, unit);
 	pthread_mutex_unlock(&hs->mu);
 	return t;
+}
+
+int64_t app_held_token(const struct held *x)
+{
+	return x ? x->token : -1;
+}
+
+bool cache_held(struct ctx *c, const char *key, const struct held *x, int64_t *mark)
+{
+	if (!x || !key)
+		return false;
+	bool moved = x->token != *mark;
+	*mark = x->token;
+	return moved && cache_get(c, key, *mark);
 }
 
 void holds_touched(struct holds *hs, struct store *s, const char *unit)
@@ -263,6 +284,9 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, char *
 
 	pthread_mutex_lock(&x->mu);
 	pthread_mutex_lock(&hs->mu);
+	/* What is read below brings h up to this token: every write that
+	 * moved it is in pending (holds_touched does both at once). */
+	x->token = unit_token(hs, c->s, unit);
 	int64_t epoch = hs->epoch;
 	char **pending = x->pending;
 	size_t npending = x->npending;

@@ -69,6 +69,7 @@ struct server {
 	pthread_mutex_t mu;
 	pthread_cond_t cv, idle;
 	struct job *head, *tail;
+	struct job *wlast; /* the last write in the queue: writes go ahead of reads */
 	bool stopping;
 	int in_flight;
 	int alive; /* workers not yet returned */
@@ -192,6 +193,8 @@ static void *worker(void *arg)
 		sv->head = j->next;
 		if (!sv->head)
 			sv->tail = NULL;
+		if (j == sv->wlast)
+			sv->wlast = NULL;
 		pthread_mutex_unlock(&sv->mu);
 		struct http_req rq = {
 		        j->method,   j->path,   j->query,  j->body.ptr ? j->body.ptr : "",
@@ -271,7 +274,7 @@ static bool stop(struct server *sv)
 	/* What no worker took yet is answered here: the workers may all be
 	 * held by the database. */
 	struct job *queued = sv->head;
-	sv->head = sv->tail = NULL;
+	sv->head = sv->tail = sv->wlast = NULL;
 	pthread_mutex_unlock(&sv->mu);
 	while (queued) {
 		struct job *j = queued;
@@ -612,11 +615,23 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 			return reply(conn, &j->resp);
 		}
 		MHD_suspend_connection(conn);
-		if (sv->tail)
-			sv->tail->next = j;
-		else
-			sv->head = j;
-		sv->tail = j;
+		if (strcmp(j->method, "GET") && strcmp(j->method, "HEAD")) {
+			/* A write goes ahead of the reads waiting (after the writes
+			 * before it): a figure is acknowledged at once, whatever the
+			 * readers ask. */
+			struct job **at = sv->wlast ? &sv->wlast->next : &sv->head;
+			j->next = *at;
+			*at = j;
+			if (sv->tail == sv->wlast)
+				sv->tail = j;
+			sv->wlast = j;
+		} else {
+			if (sv->tail)
+				sv->tail->next = j;
+			else
+				sv->head = j;
+			sv->tail = j;
+		}
 		pthread_cond_signal(&sv->cv);
 		pthread_mutex_unlock(&sv->mu);
 		return MHD_YES;
