@@ -107,18 +107,14 @@ static void acc_free(struct acc *a)
 /* One indicator over all children; at[i]: the child's status row for it
  * (ix_last), -1 when it has none. */
 static void roll_one(const struct child *c, const struct child_eval *ev, size_t n,
-                     const struct indicator *x, const int *at, size_t stride, struct rollup_row *r)
+                     const struct indicator *x, const int *at, size_t stride, struct acc *scratch,
+                     struct behind *b, struct rollup_row *r)
 {
-	struct acc a = {xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(int)),
-	                0,
-	                false};
+	struct acc a = *scratch; /* n + 1 of each; the first a.n are filled below */
+	a.n = 0;
+	a.ratio = false;
 	bool level = false, pct = observation_percent(x->unit);
 	int goal_rank = 0; /* the level asked at the milestone the statuses use */
-	struct behind *b = xcalloc(n + 1, sizeof *b);
 	size_t nb = 0;
 	for (size_t i = 0; i < n; i++) {
 		long k = at[i * stride];
@@ -151,7 +147,6 @@ static void roll_one(const struct child *c, const struct child_eval *ev, size_t 
 	xqsort(b, nb, sizeof *b, worse_first);
 	for (size_t k = 0; k < nb && k < ROLLUP_WORST; k++)
 		r->worst[r->nworst++] = b[k].code;
-	free(b);
 	if (level) {
 		r->nature = AGG_LEVEL;
 		agg_levels(a.rank, a.n, goal_rank, &r->levels);
@@ -168,7 +163,6 @@ static void roll_one(const struct child *c, const struct child_eval *ev, size_t 
 		r->nature = AGG_COUNT;
 		r->has_value = agg_count(a.val, a.n, &r->value) && a.n;
 	}
-	acc_free(&a);
 }
 
 size_t rollup(const struct child *c, size_t n, int as_of, struct rollup_row **out)
@@ -264,6 +258,15 @@ size_t rollup_evaluated(const struct child *c, const struct child_eval *ev, size
 			if (row >= 0) /* in plan order: the last one stays */
 				at[i * stride + (size_t)row] = (int)k;
 		}
+	/* Room for one row's figures, used row after row. */
+	struct acc a = {xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(int)),
+	                0,
+	                false};
+	struct behind *b = xcalloc(n + 1, sizeof *b);
 	for (size_t j = 0; j < nrows; j++) {
 		*out = xgrow(*out, &cap, j + 1, sizeof **out);
 		struct rollup_row *r = &(*out)[j];
@@ -271,8 +274,10 @@ size_t rollup_evaluated(const struct child *c, const struct child_eval *ev, size
 		r->code = first[j]->code;
 		r->name = first[j]->name;
 		r->unit = first[j]->unit;
-		roll_one(c, ev, n, first[j], at + j, stride, r);
+		roll_one(c, ev, n, first[j], at + j, stride, &a, b, r);
 	}
+	acc_free(&a);
+	free(b);
 	free(at);
 	free(first);
 	free(t.code);
