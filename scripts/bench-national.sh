@@ -26,6 +26,7 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'echo "bench-national.sh: line $LINENO failed (status $?): $BASH_COMMAND" >&2' ERR
 if [ -n "${CHITIEU_PG_URL:-}" ]; then
 	export CHITIEU_DB=$CHITIEU_PG_URL backend=postgresql
 	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
@@ -64,7 +65,10 @@ for k in 0 1 2 3; do
 		else "\(.code),value," end' > "$tmp/codes$k"
 done
 reuse=
-[ "$backend" = sqlite ] && [ -n "${NATIONAL_STORE:-}" ] && [ -s "$NATIONAL_STORE" ] && reuse=1
+if [ "$backend" = sqlite ] && [ -n "${NATIONAL_STORE:-}" ]; then
+	# A store whose build did not end (no .built beside it) is built again.
+	if [ -f "$NATIONAL_STORE.built" ]; then reuse=1; else rm -f "$NATIONAL_STORE" "$NATIONAL_STORE"-*; fi
+fi
 if [ -n "$reuse" ]; then
 	echo "store reused as it is: $NATIONAL_STORE ($(sqlite3 "$CHITIEU_DB" 'select count(*) from observations') figures)"
 else
@@ -126,7 +130,10 @@ line "the same file again ($(grep -o '[0-9]* số liệu không đổi' "$tmp/re
 line "history rows after it" "$(q "select count(*) from observation_history")" "0"
 
 fi
-[ -n "$reuse" ] || echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
+if [ -z "$reuse" ]; then
+	echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
+	[ -n "${NATIONAL_STORE:-}" ] && [ "$backend" = sqlite ] && touch "$NATIONAL_STORE.built"
+fi
 token=$("$bin" user token --login bench --label bench 2> /dev/null | head -1)
 port=$((20000 + RANDOM % 30000))
 t7=$(ms)
