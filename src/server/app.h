@@ -204,8 +204,8 @@ json_t *app_holds_json(struct ctx *c);
 int64_t app_held_token(const struct held *x);
 /* After app_hold: *mark becomes the hold's token; true when the answer
  * under key is cached at it (written, as cache_get), else compute it and
- * cache_put it at *mark. */
-bool cache_held(struct ctx *c, const char *key, const struct held *x, int64_t *mark);
+ * cache_put it at *mark (counted: "answers" in GET /api/v1/engine). */
+bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark);
 /* cache_lookup for an answer about unit: kept while app_unit_token holds. */
 bool cache_lookup_unit(struct ctx *c, const char *prefix, const char *unit, char **key,
                        int64_t *mark);

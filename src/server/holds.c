@@ -35,6 +35,7 @@ struct held {
 	long used, builds;
 	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
 	int64_t token;  /* the root's app_unit_token h is up to date with (under mu) */
+	long answers;   /* answers computed from h (cache_held missed), under holds.mu */
 	char **pending; /* units written since h last read them */
 	size_t npending, cap;
 };
@@ -208,13 +209,19 @@ int64_t app_held_token(const struct held *x)
 	return x ? x->token : -1;
 }
 
-bool cache_held(struct ctx *c, const char *key, const struct held *x, int64_t *mark)
+bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark)
 {
 	if (!x || !key)
 		return false;
 	bool moved = x->token != *mark;
 	*mark = x->token;
-	return moved && cache_get(c, key, *mark);
+	if (moved && cache_get(c, key, *mark))
+		return true;
+	struct holds *hs = c->app->holds;
+	pthread_mutex_lock(&hs->mu);
+	x->answers++;
+	pthread_mutex_unlock(&hs->mu);
+	return false;
 }
 
 void holds_touched(struct holds *hs, struct store *s, const char *unit)
@@ -354,10 +361,11 @@ json_t *app_holds_json(struct ctx *c)
 			continue;
 		long k = unode_find(hs, x->root);
 		json_array_append_new(
-		        a, json_pack("{sssisIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
+		        a, json_pack("{sssisIsIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
 		                     "evaluations", (json_int_t)x->evals, "refreshes",
 		                     (json_int_t)x->refreshes, "pending", (json_int_t)x->npending,
-		                     "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0)));
+		                     "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
+		                     "answers", (json_int_t)x->answers));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);
