@@ -7,7 +7,8 @@
 # commune's plan measures; then `chitieu serve` and wrk on loopback (32
 # connections, $SECS s each) on the country roll-up, a province roll-up, a
 # province page and a commune page, alone and with 20 writes/s through the
-# API. Prints each figure beside its goal in the issue; asserts nothing.
+# API, and the time SIGTERM takes under that load. Prints each figure
+# beside its goal in the issue; asserts nothing.
 # NATIONAL_STORE=FILE (SQLite only): the store is built into FILE and kept;
 # when FILE is there already it is used as it is (the build is skipped), so
 # that two binaries are compared on one store.
@@ -216,3 +217,20 @@ curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/after.json" || true
 if cmp -s "$tmp/before.json" "$tmp/after.json"; then seen=no; else seen=yes; fi
 line "a new figure visible in the country roll-up on the next request" "$seen" "yes"
 line "server memory (RSS) at the end" "$(rss)" "≤ 1 GB"
+# SIGTERM under load (wrk on the country roll-up and the writer running):
+# the server is gone within the documented 10 s.
+: > "$tmp/writes"
+writer &
+writer_pid=$!
+timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s -H "Cookie: $cookie" "$base$country" > /dev/null 2>&1 &
+wrk_pid=$!
+sleep 2
+t=$(ms)
+kill -TERM "$server_pid"
+while kill -0 "$server_pid" 2> /dev/null && [ $(($(ms) - t)) -lt 30000 ]; do sleep 0.05; done
+stopped=$(($(ms) - t))
+kill -0 "$server_pid" 2> /dev/null && stopped="> 30000"
+kill "$writer_pid" "$wrk_pid" 2> /dev/null
+wait "$writer_pid" "$wrk_pid" 2> /dev/null || true
+writer_pid=
+line "SIGTERM to exit under load (wrk + 20 writes/s)" "$stopped ms" "≤ 10000 ms"

@@ -213,9 +213,10 @@ bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark)
 {
 	if (!x || !key)
 		return false;
-	bool moved = x->token != *mark;
+	/* The reader before this one may have cached it while this one
+	 * waited for the hold, at the same token or a later one. */
 	*mark = x->token;
-	if (moved && cache_get(c, key, *mark))
+	if (cache_get(c, key, *mark))
 		return true;
 	struct holds *hs = c->app->holds;
 	pthread_mutex_lock(&hs->mu);
