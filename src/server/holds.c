@@ -214,10 +214,10 @@ bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark)
 	if (!x || !key)
 		return false;
 	/* The reader before this one may have cached it while this one
-	 * waited for the hold, at the same token or a later one. */
-	*mark = x->token;
-	if (cache_get(c, key, *mark))
+	 * waited for the hold: at the token this one began with or later. */
+	if (cache_get_newer(c, key, *mark))
 		return true;
+	*mark = x->token;
 	struct holds *hs = c->app->holds;
 	pthread_mutex_lock(&hs->mu);
 	x->answers++;
