@@ -55,12 +55,19 @@ void child_evaluate(const struct child *c, int as_of, struct child_eval *ev)
 		}
 	}
 	free(best);
+	ev->point = xcalloc(ev->nst + 1, sizeof *ev->point);
+	ev->has_point = xcalloc(ev->nst + 1, sizeof *ev->has_point);
+	for (size_t k = 0; k < ev->nst; k++)
+		ev->has_point[k] =
+		        ev->latest[k] && status_point(ev->st[k].ind, ev->latest[k], &ev->point[k]);
 }
 
 void child_eval_free(struct child_eval *ev)
 {
 	free(ev->st);
 	free(ev->latest);
+	free(ev->point);
+	free(ev->has_point);
 	free(ev->ix);
 	memset(ev, 0, sizeof *ev);
 }
@@ -131,9 +138,9 @@ static void roll_one(const struct child *c, const struct child_eval *ev, size_t 
 			b[nb++] = (struct behind){c[i].code, severity(s),
 			                          row->r.has_progress ? row->r.progress : 0};
 		const struct obs_rec *o = ev[i].latest[k];
-		double v;
-		if (!o || !status_point(row->ind, o, &v))
+		if (!o || !ev[i].has_point[k])
 			continue;
+		double v = ev[i].point[k];
 		r->with_data++;
 		level |= o->has_level;
 		a.ratio |= o->has_ratio;
