@@ -7,7 +7,11 @@
 # commune's plan measures; then `chitieu serve` and wrk on loopback (32
 # connections, $SECS s each) on the country roll-up, a province roll-up, a
 # province page and a commune page, alone and with 20 writes/s through the
-# API. Prints each figure beside its goal in the issue; asserts nothing.
+# API, and the time SIGTERM takes under that load. Prints each figure
+# beside its goal in the issue; asserts nothing.
+# NATIONAL_STORE=FILE (SQLite only): the store is built into FILE and kept;
+# when FILE is there already it is used as it is (the build is skipped), so
+# that two binaries are compared on one store.
 set -euo pipefail
 bin=$(realpath "${1:-build/chitieu}")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,12 +27,13 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'echo "bench-national.sh: line $LINENO failed (status $?): $BASH_COMMAND" >&2' ERR
 if [ -n "${CHITIEU_PG_URL:-}" ]; then
 	export CHITIEU_DB=$CHITIEU_PG_URL backend=postgresql
 	psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
 	goal_bytes=80 goal_write=100
 else
-	export CHITIEU_DB=$tmp/national.db backend=sqlite
+	export CHITIEU_DB=${NATIONAL_STORE:-$tmp/national.db} backend=sqlite
 	goal_bytes=40 goal_write=50
 fi
 plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
@@ -60,6 +65,19 @@ for k in 0 1 2 3; do
 		elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
 		else "\(.code),value," end' > "$tmp/codes$k"
 done
+if [ "$backend" = sqlite ]; then
+	q() { sqlite3 "$CHITIEU_DB" "$1"; }
+else
+	q() { psql -tAq "$CHITIEU_DB" -c "$1"; }
+fi
+reuse=
+if [ "$backend" = sqlite ] && [ -n "${NATIONAL_STORE:-}" ]; then
+	# A store whose build did not end (no .built beside it) is built again.
+	if [ -f "$NATIONAL_STORE.built" ]; then reuse=1; else rm -f "$NATIONAL_STORE" "$NATIONAL_STORE"-*; fi
+fi
+if [ -n "$reuse" ]; then
+	echo "store reused as it is: $NATIONAL_STORE ($(sqlite3 "$CHITIEU_DB" 'select count(*) from observations') figures)"
+else
 {
 	echo "unit,indicator,period,value,level,yes"
 	for i in $(seq 1 "$communes"); do
@@ -94,10 +112,8 @@ t4=$(ms)
 if [ "$backend" = sqlite ]; then
 	sqlite3 "$CHITIEU_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null
 	bytes=$(stat -c %s "$CHITIEU_DB")
-	q() { sqlite3 "$CHITIEU_DB" "$1"; }
 else
 	psql -q "$CHITIEU_DB" -c 'VACUUM ANALYZE' > /dev/null
-	q() { psql -tAq "$CHITIEU_DB" -c "$1"; }
 	bytes=$(q "select sum(pg_total_relation_size(c.oid)) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'")
 fi
 stored=$(q "select count(*) from observations")
@@ -117,7 +133,11 @@ t6=$(ms)
 line "the same file again ($(grep -o '[0-9]* số liệu không đổi' "$tmp/record2.out" | cut -d' ' -f1) unchanged)" "$((t6 - t5)) ms" "writes nothing"
 line "history rows after it" "$(q "select count(*) from observation_history")" "0"
 
-echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
+fi
+if [ -z "$reuse" ]; then
+	echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
+	[ -n "${NATIONAL_STORE:-}" ] && [ "$backend" = sqlite ] && touch "$NATIONAL_STORE.built"
+fi
 token=$("$bin" user token --login bench --label bench 2> /dev/null | head -1)
 port=$((20000 + RANDOM % 30000))
 t7=$(ms)
@@ -192,11 +212,34 @@ line "writes acknowledged during the runs" "$n" "20/s"
 line "write acknowledgement p99" "$p99w" "< $goal_write ms"
 # A new figure in the country roll-up on the next request.
 curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/before.json" || true
-code=$(cut -d, -f1 "$tmp/codes1" | head -1)
+# An indicator of C00001 linked up to the country (through P01), measured
+# by a number: its figure counts in the country's roll-up.
+linked=$(q "SELECT s.code FROM series s JOIN units u ON u.id = s.unit_id JOIN links l
+	ON l.child_series_id = s.id AND l.state = 'confirmed' JOIN links l2
+	ON l2.child_series_id = l.parent_series_id AND l2.state = 'confirmed' WHERE u.code = 'C00001'")
+code=$(grep -F -x -f <(sed 's/$/,value,/' <<< "$linked") "$tmp/codes1" | head -1 | cut -d, -f1) || true
+[ -n "$code" ] || code=$(cut -d, -f1 "$tmp/codes1" | head -1)
 curl -s -m 60 -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
 	--data-binary "{\"indicator\":\"$code\",\"period\":\"2025-Q4\",\"value\":99.5}" \
 	"$base/api/v1/units/C00001/observations" || true
 curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/after.json" || true
 if cmp -s "$tmp/before.json" "$tmp/after.json"; then seen=no; else seen=yes; fi
-line "a new figure visible in the country roll-up on the next request" "$seen" "yes"
+line "a new figure ($code of C00001) in the country roll-up on the next request" "$seen" "yes"
 line "server memory (RSS) at the end" "$(rss)" "≤ 1 GB"
+# SIGTERM under load (wrk on the country roll-up and the writer running):
+# the server is gone within the documented 10 s.
+: > "$tmp/writes"
+writer &
+writer_pid=$!
+timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s -H "Cookie: $cookie" "$base$country" > /dev/null 2>&1 &
+wrk_pid=$!
+sleep 2
+t=$(ms)
+kill -TERM "$server_pid"
+while kill -0 "$server_pid" 2> /dev/null && [ $(($(ms) - t)) -lt 30000 ]; do sleep 0.05; done
+stopped=$(($(ms) - t))
+kill -0 "$server_pid" 2> /dev/null && stopped="> 30000"
+kill "$writer_pid" "$wrk_pid" 2> /dev/null
+wait "$writer_pid" "$wrk_pid" 2> /dev/null || true
+writer_pid=
+line "SIGTERM to exit under load (wrk + 20 writes/s)" "$stopped ms" "≤ 10000 ms"

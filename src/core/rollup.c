@@ -5,6 +5,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,21 +14,6 @@ static int ix_cmp(const void *a, const void *b)
 	const struct rollup_ix *x = a, *y = b;
 	int c = strcmp(x->code, y->code);
 	return c ? c : (x->k > y->k) - (x->k < y->k);
-}
-
-/* The last indicator of the child's plan with code (as a scan in plan
- * order finds it), or -1. */
-static long ix_last(const struct child_eval *ev, const char *code)
-{
-	size_t lo = 0, hi = ev->nst;
-	while (lo < hi) { /* the first entry > code */
-		size_t mid = (lo + hi) / 2;
-		if (strcmp(ev->ix[mid].code, code) <= 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 && !strcmp(ev->ix[lo - 1].code, code) ? (long)ev->ix[lo - 1].k : -1;
 }
 
 void child_evaluate(const struct child *c, int as_of, struct child_eval *ev)
@@ -69,12 +55,19 @@ void child_evaluate(const struct child *c, int as_of, struct child_eval *ev)
 		}
 	}
 	free(best);
+	ev->point = xcalloc(ev->nst + 1, sizeof *ev->point);
+	ev->has_point = xcalloc(ev->nst + 1, sizeof *ev->has_point);
+	for (size_t k = 0; k < ev->nst; k++)
+		ev->has_point[k] =
+		        ev->latest[k] && status_point(ev->st[k].ind, ev->latest[k], &ev->point[k]);
 }
 
 void child_eval_free(struct child_eval *ev)
 {
 	free(ev->st);
 	free(ev->latest);
+	free(ev->point);
+	free(ev->has_point);
 	free(ev->ix);
 	memset(ev, 0, sizeof *ev);
 }
@@ -118,23 +111,20 @@ static void acc_free(struct acc *a)
 	free(a->rank);
 }
 
-/* One indicator over all children. */
+/* One indicator over all children; at[i]: the child's status row for it
+ * (ix_last), -1 when it has none. */
 static void roll_one(const struct child *c, const struct child_eval *ev, size_t n,
-                     const struct indicator *x, struct rollup_row *r)
+                     const struct indicator *x, const int *at, size_t stride, struct acc *scratch,
+                     struct behind *b, struct rollup_row *r)
 {
-	struct acc a = {xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(int)),
-	                0,
-	                false};
+	struct acc a = *scratch; /* n + 1 of each; the first a.n are filled below */
+	a.n = 0;
+	a.ratio = false;
 	bool level = false, pct = observation_percent(x->unit);
 	int goal_rank = 0; /* the level asked at the milestone the statuses use */
-	struct behind *b = xcalloc(n + 1, sizeof *b);
 	size_t nb = 0;
 	for (size_t i = 0; i < n; i++) {
-		long k = ix_last(&ev[i], x->code);
+		long k = at[i * stride];
 		if (k < 0)
 			continue;
 		const struct status_row *row = &ev[i].st[k];
@@ -148,9 +138,9 @@ static void roll_one(const struct child *c, const struct child_eval *ev, size_t 
 			b[nb++] = (struct behind){c[i].code, severity(s),
 			                          row->r.has_progress ? row->r.progress : 0};
 		const struct obs_rec *o = ev[i].latest[k];
-		double v;
-		if (!o || !status_point(row->ind, o, &v))
+		if (!o || !ev[i].has_point[k])
 			continue;
+		double v = ev[i].point[k];
 		r->with_data++;
 		level |= o->has_level;
 		a.ratio |= o->has_ratio;
@@ -164,7 +154,6 @@ static void roll_one(const struct child *c, const struct child_eval *ev, size_t 
 	xqsort(b, nb, sizeof *b, worse_first);
 	for (size_t k = 0; k < nb && k < ROLLUP_WORST; k++)
 		r->worst[r->nworst++] = b[k].code;
-	free(b);
 	if (level) {
 		r->nature = AGG_LEVEL;
 		agg_levels(a.rank, a.n, goal_rank, &r->levels);
@@ -181,7 +170,6 @@ static void roll_one(const struct child *c, const struct child_eval *ev, size_t 
 		r->nature = AGG_COUNT;
 		r->has_value = agg_count(a.val, a.n, &r->value) && a.n;
 	}
-	acc_free(&a);
 }
 
 size_t rollup(const struct child *c, size_t n, int as_of, struct rollup_row **out)
@@ -196,39 +184,111 @@ size_t rollup(const struct child *c, size_t n, int as_of, struct rollup_row **ou
 	return nrows;
 }
 
-static int str_cmp(const void *a, const void *b)
+/* The rows' codes, each to its row: open addressing over a power of two. */
+struct codes {
+	const char **code;
+	int *row;
+	size_t cap, n;
+};
+
+static uint64_t code_hash(const char *s)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+/* The row of code, or -1; *slot where it would go. */
+static int codes_find(const struct codes *t, const char *code, size_t *slot)
+{
+	size_t i = (size_t)code_hash(code) & (t->cap - 1);
+	while (t->code[i] && strcmp(t->code[i], code))
+		i = (i + 1) & (t->cap - 1);
+	*slot = i;
+	return t->code[i] ? t->row[i] : -1;
+}
+
+static void codes_put(struct codes *t, const char *code, int row)
+{
+	if (2 * (t->n + 1) > t->cap) {
+		struct codes g = {xcalloc(t->cap ? 2 * t->cap : 64, sizeof *g.code),
+		                  xcalloc(t->cap ? 2 * t->cap : 64, sizeof *g.row),
+		                  t->cap ? 2 * t->cap : 64, t->n};
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->code[i]) {
+				size_t at;
+				codes_find(&g, t->code[i], &at);
+				g.code[at] = t->code[i];
+				g.row[at] = t->row[i];
+			}
+		free(t->code);
+		free(t->row);
+		*t = g;
+	}
+	size_t at;
+	codes_find(t, code, &at);
+	t->code[at] = code;
+	t->row[at] = row;
+	t->n++;
 }
 
 size_t rollup_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
                         struct rollup_row **out)
 {
-	size_t nrows = 0, cap = 0, nseen = 0, seencap = 0;
-	const char **seen = NULL; /* the rows' codes, sorted */
+	size_t nrows = 0, cap = 0;
+	struct codes t = {0};
+	const struct indicator **first = NULL; /* each row's indicator, as first met */
+	size_t fcap = 0;
 	*out = NULL;
-	for (size_t i = 0; i < n; i++) {
+	/* The rows: every code in the order the children's plans first name it. */
+	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < c[i].plan->nind; k++) {
 			const struct indicator *x = &c[i].plan->ind[k];
-			if (nseen && bsearch(&x->code, seen, nseen, sizeof *seen, str_cmp))
+			size_t slot;
+			if (t.cap && codes_find(&t, x->code, &slot) >= 0)
 				continue;
-			seen = xgrow(seen, &seencap, nseen + 1, sizeof *seen);
-			size_t at = nseen;
-			while (at > 0 && strcmp(seen[at - 1], x->code) > 0)
-				at--;
-			memmove(&seen[at + 1], &seen[at], (nseen - at) * sizeof *seen);
-			seen[at] = x->code;
-			nseen++;
-			*out = xgrow(*out, &cap, nrows + 1, sizeof **out);
-			struct rollup_row *r = &(*out)[nrows++];
-			memset(r, 0, sizeof *r);
-			r->code = x->code;
-			r->name = x->name;
-			r->unit = x->unit;
-			roll_one(c, ev, n, x, r);
+			first = xgrow(first, &fcap, nrows + 1, sizeof *first);
+			first[nrows] = x;
+			codes_put(&t, x->code, (int)nrows++);
 		}
+	/* Each child's status row of each row's code: the last of its plan
+	 * with that code, as ix_last finds it. */
+	size_t stride = nrows ? nrows : 1;
+	int *at = xmalloc((n * stride + 1) * sizeof *at);
+	for (size_t i = 0; i < n * stride; i++)
+		at[i] = -1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < ev[i].nst; k++) {
+			size_t slot;
+			int row = t.cap ? codes_find(&t, ev[i].st[k].ind->code, &slot) : -1;
+			if (row >= 0) /* in plan order: the last one stays */
+				at[i * stride + (size_t)row] = (int)k;
+		}
+	/* Room for one row's figures, used row after row. */
+	struct acc a = {xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(double)),
+	                xcalloc(n + 1, sizeof(int)),
+	                0,
+	                false};
+	struct behind *b = xcalloc(n + 1, sizeof *b);
+	for (size_t j = 0; j < nrows; j++) {
+		*out = xgrow(*out, &cap, j + 1, sizeof **out);
+		struct rollup_row *r = &(*out)[j];
+		memset(r, 0, sizeof *r);
+		r->code = first[j]->code;
+		r->name = first[j]->name;
+		r->unit = first[j]->unit;
+		roll_one(c, ev, n, first[j], at + j, stride, &a, b, r);
 	}
-	free(seen);
+	acc_free(&a);
+	free(b);
+	free(at);
+	free(first);
+	free(t.code);
+	free(t.row);
 	return nrows;
 }
 

@@ -56,6 +56,10 @@ struct child_eval {
 	struct status_row *st;
 	size_t nst;
 	const struct obs_rec **latest; /* into the child's obs */
+	/* status_point of each latest figure (has_point false: none), made
+	 * once here rather than at each roll-up (a level is folded text) */
+	double *point;
+	bool *has_point;
 	struct rollup_ix {
 		const char *code;
 		size_t k;

@@ -250,8 +250,6 @@ static struct hold_last *compute(struct hold *h, int as_of, enum period_kind gra
 	struct child *c = xcalloc(n + 1, sizeof *c);
 	struct child_eval *ev = xcalloc(n + 1, sizeof *ev);
 	evaluate(h, as_of, grain, c, ev);
-	l->n = rollup_evaluated(c, ev, n, &l->r);
-	l->nk = view_rank_group(&h->f, &l->k, rank_evaluated(c, ev, n, &l->k));
 	l->c = c;
 	l->ev = ev;
 	l->valid = true;
@@ -270,16 +268,26 @@ const struct family *hold_family(struct hold *h, char **err)
 	return &h->f;
 }
 
+/* The roll-up and the ranking are each made when first asked (a roll-up
+ * after a write does not rank the children too). */
 size_t hold_rollup(struct hold *h, int as_of, enum period_kind grain, const struct rollup_row **out)
 {
-	const struct hold_last *l = compute(h, as_of, grain);
+	struct hold_last *l = compute(h, as_of, grain);
+	if (!l->rolled) {
+		l->n = rollup_evaluated(l->c, l->ev, h->f.n, &l->r);
+		l->rolled = true;
+	}
 	*out = l->r;
 	return l->n;
 }
 
 size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct rank_row **out)
 {
-	const struct hold_last *l = compute(h, as_of, grain);
+	struct hold_last *l = compute(h, as_of, grain);
+	if (!l->ranked) {
+		l->nk = view_rank_group(&h->f, &l->k, rank_evaluated(l->c, l->ev, h->f.n, &l->k));
+		l->ranked = true;
+	}
 	*out = l->k;
 	return l->nk;
 }

@@ -49,6 +49,7 @@ struct hold {
 		long used;
 		int as_of;
 		enum period_kind grain;
+		bool rolled, ranked; /* r and k made (hold_rollup, hold_rank) */
 		struct rollup_row *r;
 		size_t n;
 		struct rank_row *k;

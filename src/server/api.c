@@ -19,7 +19,8 @@
 #include <string.h>
 #include <strings.h>
 
-#define MAX_PARAMS 4
+#define MAX_PARAMS      4
+#define API_LOCAL_SHOWN 100 /* a roll-up's unlinked indicators listed (?local=all: all) */
 
 struct args {
 	const char *p[MAX_PARAMS]; /* the {params} of the path, in order */
@@ -642,7 +643,9 @@ static void api_status(struct ctx *c, const struct args *a)
 	struct unit_view v;
 	struct held *ref;
 	struct hold *h = app_hold(c, a->p[0], &ref, &err);
-	if (!h || hold_status(h, as_of, grain, cagr ? EVAL_CAGR : EVAL_LINEAR, &v, &err)) {
+	if (h && cache_held(c, key, ref, &mark)) {
+		/* computed by the reader before, while this one waited */
+	} else if (!h || hold_status(h, as_of, grain, cagr ? EVAL_CAGR : EVAL_LINEAR, &v, &err)) {
 		reply_store_error(c, err);
 	} else {
 		json_t *rows = json_array();
@@ -681,7 +684,9 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	char *err = NULL;
 	struct held *ref;
 	struct hold *h = app_hold(c, a->p[0], &ref, &err);
-	if (!h || !(f = hold_family(h, &err))) {
+	if (h && cache_held(c, key, ref, &mark)) {
+		/* computed by the reader before, while this one waited */
+	} else if (!h || !(f = hold_family(h, &err))) {
 		reply_store_error(c, err);
 	} else if (!f->n) {
 		reply_error(c, 404, "E_NOTHING",
@@ -704,13 +709,22 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	} else {
 		const struct rollup_row *r;
 		size_t n = hold_rollup(h, as_of, grain, &r);
-		json_t *local = json_array(); /* "UNIT CODE name": not linked up, not added */
-		for (size_t i = 0; i < f->nlocal; i++)
+		/* "UNIT CODE name": not linked up, not added. The first
+		 * API_LOCAL_SHOWN and their count (a country of unlinked
+		 * communes has hundreds of thousands: megabytes on each
+		 * roll-up); all with ?local=all. */
+		char *all = ctx_query(c, "local");
+		size_t shown = all && !strcmp(all, "all")    ? f->nlocal
+		               : f->nlocal < API_LOCAL_SHOWN ? f->nlocal
+		                                             : API_LOCAL_SHOWN;
+		free(all);
+		json_t *local = json_array();
+		for (size_t i = 0; i < shown; i++)
 			json_array_append_new(local, json_string(f->local[i]));
 		reply_json(c, 200,
-		           json_pack("{sssssisoso}", "unit", a->p[0], "period", name, "children",
+		           json_pack("{sssssisososI}", "unit", a->p[0], "period", name, "children",
 		                     (int)f->n, "indicators", view_rollup_json(r, n), "local",
-		                     local));
+		                     local, "local_total", (json_int_t)f->nlocal));
 		cache_put(c, key, mark, 0);
 	}
 	app_unhold(c, ref);
@@ -1496,8 +1510,10 @@ static const struct route routes[] = {
          "submit, approve, return or reopen a figure ({comment})", false, api_transition, false},
         {"GET", "/units/{unit}/status", "Status of every indicator (?period=, ?method=)", false,
          api_status, true},
-        {"GET", "/units/{unit}/rollup", "The unit from its children (?period=)", false, api_rollup,
-         true},
+        {"GET", "/units/{unit}/rollup",
+         "The unit from its children (?period=; local: the first 100 indicators not linked up, "
+         "local_total of them, ?local=all for all)",
+         false, api_rollup, true},
         {"GET", "/units/{unit}/rank", "Children ranked by completion (?period=)", false, api_rank,
          true},
         {"GET", "/engine",

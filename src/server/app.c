@@ -414,15 +414,17 @@ static void reply_fault(struct ctx *c, bool api)
 	}
 }
 
-/* The entry for key still valid at mark: its bytes appended to out (and
- * its ctype in *ctype). */
-static bool entry_get(struct app *a, const char *key, int64_t mark, struct buf *out,
+/* The entry for key still valid at mark (or, newer: made at mark or
+ * after it): its bytes appended to out (and its ctype in *ctype). */
+static bool entry_get(struct app *a, const char *key, int64_t mark, bool newer, struct buf *out,
                       const char **ctype)
 {
 	bool hit = false;
 	pthread_mutex_lock(&a->cache_mu);
 	for (int i = 0; i < APP_CACHE && !hit; i++)
-		if (a->cache[i].key && a->cache[i].mark == mark && !strcmp(a->cache[i].key, key)) {
+		if (a->cache[i].key &&
+		    (newer ? a->cache[i].mark >= mark : a->cache[i].mark == mark) &&
+		    !strcmp(a->cache[i].key, key)) {
 			buf_put(out, a->cache[i].body, a->cache[i].len);
 			if (ctype)
 				*ctype = a->cache[i].ctype;
@@ -461,7 +463,15 @@ static void entry_put(struct app *a, const char *key, int64_t mark, const char *
 
 bool cache_get(struct ctx *c, const char *key, int64_t mark)
 {
-	if (!entry_get(c->app, key, mark, &c->rs->body, &c->rs->ctype))
+	if (!entry_get(c->app, key, mark, false, &c->rs->body, &c->rs->ctype))
+		return false;
+	c->rs->status = 200;
+	return true;
+}
+
+bool cache_get_newer(struct ctx *c, const char *key, int64_t mark)
+{
+	if (!entry_get(c->app, key, mark, true, &c->rs->body, &c->rs->ctype))
 		return false;
 	c->rs->status = 200;
 	return true;
@@ -477,7 +487,7 @@ void cache_put(struct ctx *c, const char *key, int64_t mark, size_t from)
 char *memo_get(struct ctx *c, const char *key)
 {
 	struct buf b = {0};
-	if (!entry_get(c->app, key, c->mark, &b, NULL))
+	if (!entry_get(c->app, key, c->mark, false, &b, NULL))
 		return NULL;
 	return buf_detach(&b);
 }

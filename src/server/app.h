@@ -138,6 +138,8 @@ const char *app_error_code(const char *err, char code[40], const char **msg);
 /* Cached answers: true and the answer appended to the body when key is
  * still valid at mark; cache_put keeps the body from byte from on. */
 bool cache_get(struct ctx *c, const char *key, int64_t mark);
+/* cache_get of an answer made at mark or later (unit tokens grow). */
+bool cache_get_newer(struct ctx *c, const char *key, int64_t mark);
 void cache_put(struct ctx *c, const char *key, int64_t mark, size_t from);
 /* The key of this request (path and query) and the store's mark. On a
  * cache hit: true, the answer written and *key NULL. On a miss in fast
@@ -197,6 +199,18 @@ void app_unhold(struct ctx *c, struct held *ref);
 /* The holds and their counters (builds, children evaluated, figures read
  * again), for GET /api/v1/engine. */
 json_t *app_holds_json(struct ctx *c);
+/* The token (app_unit_token of its root) the hold app_hold gave is up to
+ * date with: an answer computed from it is cached under this token, and a
+ * reader that waited for the hold finds there what the reader before it
+ * computed (one computation per change, however many wait). */
+int64_t app_held_token(const struct held *x);
+/* After app_hold: true when the answer under key was cached at *mark (the
+ * token the request began with) or later, while it waited for the hold
+ * (written, as cache_get): a reader takes what the reader before it made
+ * rather than chase the writes since. Else *mark becomes the hold's token:
+ * compute the answer and cache_put it at *mark (counted: "answers" in GET
+ * /api/v1/engine). */
+bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark);
 /* cache_lookup for an answer about unit: kept while app_unit_token holds. */
 bool cache_lookup_unit(struct ctx *c, const char *prefix, const char *unit, char **key,
                        int64_t *mark);

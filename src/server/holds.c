@@ -35,6 +35,8 @@ struct held {
 	long used, builds;
 	long build_queries; /* store queries of the last build (hold_load) */
 	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
+	int64_t token;  /* the root's app_unit_token h is up to date with (under mu) */
+	long answers;   /* answers computed from h (cache_held missed), under holds.mu */
 	char **pending; /* units written since h last read them */
 	size_t npending, cap;
 };
@@ -185,16 +187,43 @@ static void units_load(struct holds *hs, struct store *s)
 	hs->units_epoch = hs->epoch;
 }
 
+/* The token of unit, under hs->mu. */
+static int64_t unit_token(struct holds *hs, struct store *s, const char *unit)
+{
+	units_load(hs, s);
+	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	/* Generations below 2^24 a epoch; past that, a new epoch. */
+	return hs->epoch * ((int64_t)1 << 24) + (k >= 0 ? hs->units[k].gen : 0);
+}
+
 int64_t app_unit_token(struct ctx *c, const char *unit)
 {
 	struct holds *hs = c->app->holds;
 	pthread_mutex_lock(&hs->mu);
-	units_load(hs, c->s);
-	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
-	/* Generations below 2^24 a epoch; past that, a new epoch. */
-	int64_t t = hs->epoch * ((int64_t)1 << 24) + (k >= 0 ? hs->units[k].gen : 0);
+	int64_t t = unit_token(hs, c->s, unit);
 	pthread_mutex_unlock(&hs->mu);
 	return t;
+}
+
+int64_t app_held_token(const struct held *x)
+{
+	return x ? x->token : -1;
+}
+
+bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark)
+{
+	if (!x || !key)
+		return false;
+	/* The reader before this one may have cached it while this one
+	 * waited for the hold: at the token this one began with or later. */
+	if (cache_get_newer(c, key, *mark))
+		return true;
+	*mark = x->token;
+	struct holds *hs = c->app->holds;
+	pthread_mutex_lock(&hs->mu);
+	x->answers++;
+	pthread_mutex_unlock(&hs->mu);
+	return false;
 }
 
 void holds_touched(struct holds *hs, struct store *s, const char *unit)
@@ -264,6 +293,9 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, char *
 
 	pthread_mutex_lock(&x->mu);
 	pthread_mutex_lock(&hs->mu);
+	/* What is read below brings h up to this token: every write that
+	 * moved it is in pending (holds_touched does both at once). */
+	x->token = unit_token(hs, c->s, unit);
 	int64_t epoch = hs->epoch;
 	char **pending = x->pending;
 	size_t npending = x->npending;
@@ -334,11 +366,12 @@ json_t *app_holds_json(struct ctx *c)
 			continue;
 		long k = unode_find(hs, x->root);
 		json_array_append_new(
-		        a, json_pack("{sssisIsIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
+		        a, json_pack("{sssisIsIsIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
 		                     "evaluations", (json_int_t)x->evals, "refreshes",
 		                     (json_int_t)x->refreshes, "pending", (json_int_t)x->npending,
 		                     "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
-		                     "build_queries", (json_int_t)x->build_queries));
+		                     "build_queries", (json_int_t)x->build_queries, "answers",
+		                     (json_int_t)x->answers));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);

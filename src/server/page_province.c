@@ -24,15 +24,17 @@ static const char *short_vi(enum eval_status s)
 }
 
 /* What the comparison shows: per shared indicator (the root's), its
- * aggregate over the units and each unit's evaluated row. */
+ * aggregate over the units and each unit's evaluated row. The family, the
+ * rows and the aggregate are the unit's hold's (app_hold: each child
+ * evaluated once until its figures change): borrowed, not freed here. */
 struct compare {
-	struct family f; /* borrowed from the unit's hold (app_hold): not freed here */
+	struct family f;
 	const struct plan *p;
 	struct plan own;
 	bool has_own;
-	struct status_row **st;
+	const struct status_row **st;
 	size_t *ns;
-	struct rollup_row *agg;
+	const struct rollup_row *agg;
 	size_t nagg;
 	size_t from, to; /* the units shown (a page of them) */
 	int *reported;   /* per unit: indicators with a figure in the period */
@@ -69,11 +71,8 @@ static const struct rollup_row *agg_of(const struct compare *m, const char *code
 
 static void compare_free(struct compare *m)
 {
-	for (size_t i = 0; m->st && i < m->f.n; i++)
-		free(m->st[i]);
 	free(m->st);
 	free(m->ns);
-	free(m->agg);
 	free(m->reported);
 	for (size_t i = 0; m->map && i < m->f.n; i++)
 		link_pairs_free(m->map[i], m->nmap[i]);
@@ -94,8 +93,32 @@ static bool behind_any(const struct compare *m, const char *code)
 	return false;
 }
 
-static void compare_build(struct ctx *c, struct compare *m, struct unit_rec *u, int as_of,
-                          const char *period)
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The indicators of child i's plan with a figure within the period. */
+static int reported_of(const struct child *k, const struct period *want)
+{
+	const char **in = xcalloc(k->nobs + 1, sizeof *in);
+	size_t n = 0;
+	for (size_t j = 0; j < k->nobs; j++) {
+		struct period q;
+		const struct obs_rec *o = &k->obs[j];
+		if (o->code && !period_parse(o->period, &q, NULL) && period_within(&q, want))
+			in[n++] = o->code;
+	}
+	xqsort(in, n, sizeof *in, str_cmp);
+	int count = 0;
+	for (size_t i = 0; i < k->plan->nind; i++)
+		count += n && bsearch(&k->plan->ind[i].code, in, n, sizeof *in, str_cmp);
+	free(in);
+	return count;
+}
+
+static void compare_build(struct ctx *c, struct compare *m, struct hold *h, struct unit_rec *u,
+                          int as_of, const char *period)
 {
 	char *err = NULL;
 	m->has_own = !store_plan_load(c->s, u->id, &m->own, &err);
@@ -104,24 +127,15 @@ static void compare_build(struct ctx *c, struct compare *m, struct unit_rec *u, 
 	m->st = xcalloc(m->f.n + 1, sizeof *m->st);
 	m->ns = xcalloc(m->f.n + 1, sizeof *m->ns);
 	m->reported = xcalloc(m->f.n + 1, sizeof *m->reported);
-	struct period want;
-	bool ok = !period_parse(period, &want, NULL);
+	/* Each child as of the month, its figures as stored (the family's). */
+	const struct child *kids;
+	const struct child_eval *ev;
+	hold_children(h, as_of, PERIOD_MONTH, &kids, &ev);
 	for (size_t i = 0; i < m->f.n; i++) {
-		m->ns[i] = status_evaluate(m->f.c[i].plan, m->f.c[i].obs, m->f.c[i].nobs, as_of,
-		                           EVAL_LINEAR, &m->st[i]);
-		for (size_t k = 0; k < m->f.c[i].plan->nind; k++) {
-			bool has = false;
-			for (size_t j = 0; j < m->f.c[i].nobs && !has; j++) {
-				struct period q;
-				const struct obs_rec *o = &m->f.c[i].obs[j];
-				has = o->code && !strcmp(o->code, m->f.c[i].plan->ind[k].code) &&
-				      ok && !period_parse(o->period, &q, NULL) &&
-				      period_within(&q, &want);
-			}
-			m->reported[i] += has;
-		}
+		m->st[i] = ev[i].st;
+		m->ns[i] = ev[i].nst;
 	}
-	m->nagg = rollup(m->f.c, m->f.n, as_of, &m->agg);
+	m->nagg = hold_rollup(h, as_of, PERIOD_MONTH, &m->agg);
 	char *page = ctx_query(c, "trang");
 	long pg = page ? strtol(page, NULL, 10) : 1;
 	free(page);
@@ -130,6 +144,10 @@ static void compare_build(struct ctx *c, struct compare *m, struct unit_rec *u, 
 		pg = 1;
 	m->from = (size_t)(pg - 1) * UNITS_PER_PAGE;
 	m->to = m->from + UNITS_PER_PAGE < m->f.n ? m->from + UNITS_PER_PAGE : m->f.n;
+	struct period want;
+	if (!period_parse(period, &want, NULL))
+		for (size_t i = m->from; i < m->to; i++) /* what is shown */
+			m->reported[i] = reported_of(&m->f.c[i], &want);
 	m->map = xcalloc(m->f.n + 1, sizeof *m->map);
 	m->nmap = xcalloc(m->f.n + 1, sizeof *m->nmap);
 	for (size_t i = m->from; i < m->to; i++)
@@ -273,10 +291,6 @@ static void compare_html(struct ctx *c, const struct compare *m, const char *uni
 	}
 	buf_puts(B, "</tbody><tfoot><tr><th scope=\"row\">Tổng: tỷ lệ đạt hoặc đúng tiến độ</th>");
 	int good_all = 0, ev_all = 0;
-	struct rank_row *rr;
-	size_t nr = rank_children(m->f.c, m->f.n, 0x7fffffff, &rr);
-	free(rr);
-	(void)nr;
 	for (size_t i = 0; i < m->f.n; i++)
 		for (size_t j = 0; j < m->ns[i]; j++) {
 			enum eval_status s = m->st[i][j].r.status;
@@ -315,10 +329,10 @@ static void compare_html(struct ctx *c, const struct compare *m, const char *uni
 	}
 }
 
-static void ranking(struct ctx *c, const struct family *f, int as_of)
+static void ranking(struct ctx *c, struct hold *h, int as_of)
 {
-	struct rank_row *r;
-	size_t n = view_rank(f, as_of, &r);
+	const struct rank_row *r;
+	size_t n = hold_rank(h, as_of, PERIOD_MONTH, &r);
 	buf_puts(B, "<h2>Xếp hạng</h2><p>Tỷ lệ chỉ tiêu đạt hoặc đúng tiến độ trên số chỉ tiêu có "
 	            "mục tiêu (chưa có số liệu tính là chưa đạt); bằng nhau thì cùng hạng.</p>"
 	            "<table class=\"sortable\"><thead><tr>"
@@ -336,21 +350,53 @@ static void ranking(struct ctx *c, const struct family *f, int as_of)
 		buf_printf(B, "%%</td><td class=\"num\">%d/%d</td></tr>", r[i].good,
 		           r[i].evaluated);
 	}
-	free(r);
 	buf_puts(B, "</tbody></table>");
 }
 
+/* The page (not its CSV or XLSX) is kept under the unit's token, as the
+ * unit's page is: a figure anywhere else leaves it as it is. */
 void page_province(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
 	int as_of;
 	enum period_kind grain;
 	char period[32], *err = NULL, latest[32] = "";
+	char *loc = ctx_query(c, "loc"), *format = ctx_query(c, "format");
+	bool late = loc && !strcmp(loc, "cham"),
+	     sheet = format && (!strcmp(format, "csv") || !strcmp(format, "xlsx"));
+	free(loc);
+	if (c->fast) { /* the periods known, or a worker finds them */
+		char *k = xasprintf("periods:%s", unit), *known = memo_get(c, k);
+		free(k);
+		c->deferred = !known || sheet;
+		free(known);
+		if (c->deferred) {
+			free(format);
+			return;
+		}
+	}
 	char *periods = pg_unit_periods(c, unit);
 	sscanf(periods, "%31s", latest);
 	if (!pg_period_arg(c, latest, &as_of, &grain, period)) {
 		free(periods);
+		free(format);
 		return;
+	}
+	char *key = NULL;
+	int64_t mark = -1;
+	size_t from = 0;
+	if (!sheet) {
+		pg_head(c, "So sánh các đơn vị trực thuộc", unit);
+		from = B->len;
+		char *prefix = xasprintf("tinh:%s:", period);
+		bool done = cache_lookup_unit(c, prefix, unit, &key, &mark);
+		free(prefix);
+		if (done) {
+			pg_foot(c);
+			free(periods);
+			free(format);
+			return;
+		}
 	}
 	struct unit_rec u = {0};
 	struct compare m = {0};
@@ -362,15 +408,24 @@ void page_province(struct ctx *c, char *const *arg)
 		app_unhold(c, ref);
 		pg_error(c, "Không xem được", err);
 		free(err);
+		free(key);
 		free(periods);
+		free(format);
+		unit_rec_free(&u);
+		return;
+	}
+	if (!sheet && cache_held(c, key, ref, &mark)) { /* made while this one waited */
+		pg_foot(c);
+		app_unhold(c, ref);
+		free(key);
+		free(periods);
+		free(format);
 		unit_rec_free(&u);
 		return;
 	}
 	m.f = *held_family; /* the family kept in memory, up to date */
-	compare_build(c, &m, &u, as_of, period);
-	char *loc = ctx_query(c, "loc"), *format = ctx_query(c, "format");
-	bool late = loc && !strcmp(loc, "cham");
-	if (format && (!strcmp(format, "csv") || !strcmp(format, "xlsx"))) {
+	compare_build(c, &m, h, &u, as_of, period);
+	if (sheet) {
 		struct sheet t;
 		compare_table(&m, late, &t);
 		buf_reset(B);
@@ -391,7 +446,6 @@ void page_province(struct ctx *c, char *const *arg)
 			        unit, period, format);
 		sheet_free(&t);
 	} else {
-		pg_head(c, "So sánh các đơn vị trực thuộc", unit);
 		buf_puts(B, "<h1>So sánh các đơn vị trực thuộc ");
 		pg_esc(c, u.name);
 		buf_puts(B, "</h1>");
@@ -406,7 +460,7 @@ void page_province(struct ctx *c, char *const *arg)
 		char *action = xasprintf("/don-vi/%s/tinh", unit);
 		pg_period_picker(c, action, period, list, nl);
 		free(action);
-		ranking(c, &m.f, as_of);
+		ranking(c, h, as_of);
 		buf_puts(B, "<h2>Theo chỉ tiêu, kỳ ");
 		pg_period(c, period);
 		buf_puts(B, "</h2><p>Mỗi ô: số mới nhất và đánh giá; bấm ô để xem chỉ tiêu của đơn "
@@ -432,9 +486,10 @@ void page_province(struct ctx *c, char *const *arg)
 		}
 		buf_puts(B, "</p>");
 		compare_html(c, &m, unit, period, late);
+		cache_put(c, key, mark, from);
 		pg_foot(c);
 	}
-	free(loc);
+	free(key);
 	free(format);
 	free(periods);
 	free(err);

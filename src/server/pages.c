@@ -96,7 +96,7 @@ static const struct page_route {
         {"/don-vi/*/tep/*", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_evidence_file},
         {"/don-vi/*/nhiem-vu", true, true, UNIT, RIGHT_READ, RIGHT_RECORD, false, page_tasks},
         {"/don-vi/*/doi-chieu", true, true, UNIT, RIGHT_APPROVE, RIGHT_APPROVE, false, page_links},
-        {"/don-vi/*/tinh", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_province},
+        {"/don-vi/*/tinh", true, false, UNIT, RIGHT_READ, RIGHT_READ, true, page_province},
         {"/don-vi/*/bao-cao", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_report},
         {"/don-vi/*/viec-can-lam", true, false, UNIT, RIGHT_READ, RIGHT_READ, false, page_home},
         {"/don-vi/*/bang-dieu-khien", true, false, UNIT, RIGHT_READ, RIGHT_READ, false,

@@ -68,7 +68,10 @@ struct server {
 	struct MHD_Daemon *d;
 	pthread_mutex_t mu;
 	pthread_cond_t cv, idle;
+	pthread_cond_t wcv; /* a write queued: the write worker's */
+	bool writer_taken;  /* one worker (of two or more) takes writes alone */
 	struct job *head, *tail;
+	struct job *wlast; /* the last write in the queue: writes go ahead of reads */
 	bool stopping;
 	int in_flight;
 	int alive; /* workers not yet returned */
@@ -179,10 +182,17 @@ static void *worker(void *arg)
 {
 	struct server *sv = arg;
 	struct store *s = worker_store(sv, NULL);
+	/* One worker takes only writes (they wait at the front of the queue):
+	 * a figure is acknowledged at once even while every other worker
+	 * reads. */
+	pthread_mutex_lock(&sv->mu);
+	bool writes = sv->nworkers > 1 && !sv->writer_taken;
+	sv->writer_taken = true;
+	pthread_mutex_unlock(&sv->mu);
 	for (;;) {
 		pthread_mutex_lock(&sv->mu);
-		while (!sv->head && !sv->stopping)
-			pthread_cond_wait(&sv->cv, &sv->mu);
+		while (!(writes ? sv->wlast : sv->head) && !sv->stopping)
+			pthread_cond_wait(writes ? &sv->wcv : &sv->cv, &sv->mu);
 		struct job *j = sv->head;
 		bool stopping = sv->stopping;
 		if (!j) {
@@ -192,6 +202,8 @@ static void *worker(void *arg)
 		sv->head = j->next;
 		if (!sv->head)
 			sv->tail = NULL;
+		if (j == sv->wlast)
+			sv->wlast = NULL;
 		pthread_mutex_unlock(&sv->mu);
 		struct http_req rq = {
 		        j->method,   j->path,   j->query,  j->body.ptr ? j->body.ptr : "",
@@ -268,10 +280,11 @@ static bool stop(struct server *sv)
 	pthread_mutex_lock(&sv->mu);
 	sv->stopping = true;
 	pthread_cond_broadcast(&sv->cv);
+	pthread_cond_broadcast(&sv->wcv);
 	/* What no worker took yet is answered here: the workers may all be
 	 * held by the database. */
 	struct job *queued = sv->head;
-	sv->head = sv->tail = NULL;
+	sv->head = sv->tail = sv->wlast = NULL;
 	pthread_mutex_unlock(&sv->mu);
 	while (queued) {
 		struct job *j = queued;
@@ -612,11 +625,24 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 			return reply(conn, &j->resp);
 		}
 		MHD_suspend_connection(conn);
-		if (sv->tail)
-			sv->tail->next = j;
-		else
-			sv->head = j;
-		sv->tail = j;
+		if (strcmp(j->method, "GET") && strcmp(j->method, "HEAD")) {
+			/* A write goes ahead of the reads waiting (after the writes
+			 * before it): a figure is acknowledged at once, whatever the
+			 * readers ask. */
+			struct job **at = sv->wlast ? &sv->wlast->next : &sv->head;
+			j->next = *at;
+			*at = j;
+			if (sv->tail == sv->wlast)
+				sv->tail = j;
+			sv->wlast = j;
+			pthread_cond_signal(&sv->wcv);
+		} else {
+			if (sv->tail)
+				sv->tail->next = j;
+			else
+				sv->head = j;
+			sv->tail = j;
+		}
 		pthread_cond_signal(&sv->cv);
 		pthread_mutex_unlock(&sv->mu);
 		return MHD_YES;
@@ -685,6 +711,7 @@ int server_run(const struct server_opts *o)
 	pthread_mutex_init(&sv->conn_mu, NULL);
 	pthread_cond_init(&sv->conn_cv, NULL);
 	pthread_cond_init(&sv->cv, NULL);
+	pthread_cond_init(&sv->wcv, NULL);
 	pthread_cond_init(&sv->idle, NULL);
 	/* Signals go to the thread that waits for them, not to the workers. */
 	sigset_t sigs;
@@ -733,6 +760,7 @@ int server_run(const struct server_opts *o)
 	pthread_mutex_lock(&sv->mu);
 	sv->stopping = true;
 	pthread_cond_broadcast(&sv->cv);
+	pthread_cond_broadcast(&sv->wcv);
 	pthread_mutex_unlock(&sv->mu);
 	for (int i = 0; i < sv->nworkers; i++)
 		pthread_join(sv->workers[i], NULL); /* each closes its database */
@@ -748,6 +776,7 @@ int server_run(const struct server_opts *o)
 	app_free(&sv->app);
 	pthread_mutex_destroy(&sv->mu);
 	pthread_cond_destroy(&sv->cv);
+	pthread_cond_destroy(&sv->wcv);
 	pthread_cond_destroy(&sv->idle);
 	pthread_mutex_destroy(&sv->conn_mu);
 	pthread_cond_destroy(&sv->conn_cv);
