@@ -786,8 +786,9 @@ static int map_import(struct store *s, const char *file, const char *unit, const
 	struct unit_rec top = {0};
 	int status = CLI_OK;
 	if (store_unit_list(s, &u, &nu, &err) || (unit && store_unit_get(s, unit, &top, &err))) {
-		fprintf(stderr, "chitieu exchange map: %s\n",
-		        err.msg ? err.msg : "[E_NOT_FOUND] không có đơn vị này");
+		if (!err_is(&err))
+			err_set(&err, ERR_NOT_FOUND, "không có đơn vị này");
+		fprintf(stderr, "chitieu exchange map: [%s] %s\n", err_name(err.code), err.msg);
 		status = CLI_BADINPUT;
 	}
 	if (status == CLI_OK && unit && store_plan_load(s, top.id, &plan, &err)) {
@@ -921,8 +922,10 @@ static int metadata_export(struct store *s, const char *unit, const char *out, c
 	struct ids m = {0};
 	int found = store_unit_get(s, unit, &u, &err);
 	if (found || store_plan_load(s, u.id, &plan, &err) || load_ids(s, &m)) {
-		fprintf(stderr, "chitieu exchange metadata: %s\n",
-		        err.msg ? err.msg : "[E_NOT_FOUND] không có đơn vị này");
+		if (!err_is(&err))
+			err_set(&err, ERR_NOT_FOUND, "không có đơn vị này");
+		fprintf(stderr, "chitieu exchange metadata: [%s] %s\n", err_name(err.code),
+		        err.msg);
 		err_clear(&err);
 		unit_rec_free(&u);
 		plan_free(&plan);

@@ -43,7 +43,8 @@ int cmd_plan(int argc, char **argv)
 	    store_plan_catalogue(s, u.id, by ? by : "cli", &rep, &children, &nind, &err) ||
 	    store_commit(s, &err)) {
 		store_rollback(s);
-		fprintf(stderr, "chitieu plan catalogue: %s\n", err.msg ? err.msg : "lỗi");
+		fprintf(stderr, "chitieu plan catalogue: [%s] %s\n", err_name(err.code),
+		        err.msg ? err.msg : "lỗi");
 		goto out;
 	}
 	printf("Đã lưu danh mục chỉ tiêu chung của %s (kế hoạch tạo tự động, phiên bản %d): %zu "
@@ -111,7 +112,8 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 	else
 		store_rollback(s);
 	if (rc)
-		fprintf(stderr, "chitieu link propose: %s\n", err.msg ? err.msg : "lỗi");
+		fprintf(stderr, "chitieu link propose: [%s] %s\n", err_name(err.code),
+		        err.msg ? err.msg : "lỗi");
 	else
 		printf("Đề xuất liên kết cho %zu đơn vị dưới %s: %zu đề xuất mới chờ xác nhận, %zu "
 		       "tự động xác nhận (giống hệt tên, đơn vị tính, mục tiêu)\n",
@@ -240,7 +242,8 @@ int cmd_link(int argc, char **argv)
 		    store_link_confirm_sure(s, u.id, LINK_SURE, by, &n, &err) ||
 		    store_commit(s, &err)) {
 			store_rollback(s);
-			fprintf(stderr, "chitieu %s: %s\n", cmd, err.msg ? err.msg : "lỗi");
+			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code),
+			        err.msg ? err.msg : "lỗi");
 			goto out;
 		}
 		printf("Đã xác nhận %zu đề xuất chắc chắn (điểm từ %.2f)\n", n, LINK_SURE);

@@ -555,7 +555,8 @@ int cmd_import(int argc, char **argv)
 	if (store_begin(s, &err) || show_mapping(s, u.id, &p, confirmed, &err) ||
 	    store_plan_save(s, u.id, &p, file[0], by ? by : "cli", &rep, &err)) {
 		store_rollback(s);
-		fprintf(stderr, "chitieu import: %s\n", err.msg ? err.msg : "lỗi");
+		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code),
+		        err.msg ? err.msg : "lỗi");
 		goto out;
 	}
 	if (store_commit(s, &err)) {
@@ -634,7 +635,9 @@ int cmd_show(int argc, char **argv)
 	int rc = store_plan_json(s, strtoll(id[0], NULL, 10), &json, &err);
 	store_close(s);
 	if (rc) {
-		fprintf(stderr, "chitieu show: %s\n", rc < 0 ? err.msg : "không có kế hoạch này");
+		if (rc > 0)
+			err_set(&err, ERR_NOT_FOUND, "không có kế hoạch này");
+		fprintf(stderr, "chitieu show: [%s] %s\n", err_name(err.code), err.msg);
 		err_clear(&err);
 		return CLI_BADINPUT;
 	}
@@ -852,9 +855,10 @@ int cmd_observations(int argc, char **argv)
 	struct error err = {0};
 	int found = store_unit_get(s, unit, &u, &err);
 	int rc = found ? -1 : store_obs_list(s, u.id, period, &o, &n, &err);
+	if (found > 0)
+		err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
 	if (rc)
-		fprintf(stderr, "chitieu observations: %s\n",
-		        found > 0 ? "không có đơn vị này" : err.msg);
+		fprintf(stderr, "chitieu observations: [%s] %s\n", err_name(err.code), err.msg);
 	for (size_t i = 0; i < n; i++) {
 		print_obs(&o[i], o[i].code);
 		obs_rec_free(&o[i]);
@@ -1166,9 +1170,10 @@ int cmd_tasks(int argc, char **argv)
 	struct error err = {0};
 	int found = store_unit_get(s, unit, &u, &err);
 	int rc = found ? -1 : store_task_list(s, u.id, period, &t, &n, &err);
+	if (found > 0)
+		err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
 	if (rc)
-		fprintf(stderr, "chitieu tasks: %s\n",
-		        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err.msg);
+		fprintf(stderr, "chitieu tasks: [%s] %s\n", err_name(err.code), err.msg);
 	size_t overdue = 0;
 	for (size_t i = 0; i < n; i++) {
 		overdue += t[i].overdue;
@@ -1220,9 +1225,10 @@ int cmd_period(int argc, char **argv)
 			day = store_cutoff_day(s, u.id, &err);
 		if (!found && day > 0 && report_deadline(s, unit, name[0], due, from, to, &err))
 			day = -1;
+		if (found > 0)
+			err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
 		if (found || day < 0)
-			fprintf(stderr, "chitieu period: %s\n",
-			        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err.msg);
+			fprintf(stderr, "chitieu period: [%s] %s\n", err_name(err.code), err.msg);
 		err_clear(&err);
 		unit_rec_free(&u);
 		store_close(s);

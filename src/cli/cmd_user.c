@@ -104,9 +104,10 @@ static int user_change(const char *what, int argc, char **argv)
 	int rc = !strcmp(what, "passwd")
 	                 ? store_user_password(s, login, hash, "cli", &err)
 	                 : store_user_disable(s, login, !strcmp(what, "disable"), "cli", &err);
+	if (rc > 0)
+		err_set(&err, ERR_UNKNOWN_USER, "không có tài khoản này");
 	if (rc)
-		fprintf(stderr, "chitieu %s: %s\n", cmd,
-		        rc > 0 ? "[E_UNKNOWN_USER] không có tài khoản này" : err.msg);
+		fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
 	else
 		printf("Đã %s tài khoản %s\n",
 		       !strcmp(what, "passwd")    ? "đổi mật khẩu"
@@ -224,10 +225,11 @@ static int token_revoke(int argc, char **argv)
 		return CLI_BADINPUT;
 	struct error err = {0};
 	int rc = store_token_revoke(s, n, NULL, "cli", &err);
+	if (rc > 0)
+		err_set(&err, ERR_NOT_FOUND, "không có mã truy cập này, hoặc đã thu hồi");
 	if (rc)
-		fprintf(stderr, "chitieu user token revoke: %s\n",
-		        rc > 0 ? "[E_NOT_FOUND] không có mã truy cập này, hoặc đã thu hồi"
-		               : err.msg);
+		fprintf(stderr, "chitieu user token revoke: [%s] %s\n", err_name(err.code),
+		        err.msg);
 	else
 		printf("Đã thu hồi mã truy cập %lld\n", n);
 	err_clear(&err);
@@ -272,12 +274,13 @@ static int user_token(int argc, char **argv)
 	auth_token_hash(token, hash);
 	int64_t id = 0;
 	int rc = store_token_add(s, login, hash, label, (int)nd, scope, "cli", &id, &err);
+	if (rc == 1)
+		err_set(&err, ERR_UNKNOWN_USER, "không có tài khoản này");
+	else if (rc == 2)
+		err_set(&err, ERR_SCOPE,
+		        "--scope phải là read, write hoặc write:MÃ,MÃ (các đơn vị được ghi)");
 	if (rc)
-		fprintf(stderr, "chitieu user token: %s\n",
-		        rc == 1   ? "[E_UNKNOWN_USER] không có tài khoản này"
-		        : rc == 2 ? "[E_SCOPE] --scope phải là read, write hoặc write:MÃ,MÃ "
-		                    "(các đơn vị được ghi)"
-		                  : err.msg);
+		fprintf(stderr, "chitieu user token: [%s] %s\n", err_name(err.code), err.msg);
 	else {
 		printf("%s\n", token);
 		fprintf(stderr, "Mã truy cập số %lld (%s, %ld ngày); chỉ hiện một lần\n",
