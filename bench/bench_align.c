@@ -79,11 +79,12 @@ static int cmp_double(const void *a, const void *b)
 
 static int load(const char *dir, const char *prefix, struct plan *p)
 {
-	char *path = xasprintf("%s/%s", dir, prefix), *err = NULL;
+	char *path = xasprintf("%s/%s", dir, prefix);
+	struct error err = {0};
 	int rc = import_file(path, p, &err);
 	if (rc)
-		fprintf(stderr, "bench_align: %s\n", err);
-	free(err);
+		fprintf(stderr, "bench_align: %s\n", err.msg);
+	err_clear(&err);
 	free(path);
 	return rc;
 }

@@ -115,7 +115,7 @@ static int load_docs(const char *dir, const char *suffix, struct doc *docs, int 
 static double parse_once(const char *data, size_t n, size_t *ind, size_t *tasks)
 {
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	double t0 = now();
 	int rc = import_plan(data, n, &p, &err);
 	if (rc == 0) {
@@ -127,8 +127,9 @@ static double parse_once(const char *data, size_t n, size_t *ind, size_t *tasks)
 	}
 	double t = now() - t0;
 	if (rc != 0) {
-		fprintf(stderr, "bench_parse: import failed: %s\n", err ? err : "(no reason)");
-		free(err);
+		fprintf(stderr, "bench_parse: import failed: %s\n",
+		        err.msg ? err.msg : "(no reason)");
+		err_clear(&err);
 		return -1;
 	}
 	return t;

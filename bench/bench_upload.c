@@ -33,9 +33,9 @@ static double in_process(const char *data, size_t n)
 	double t0 = now();
 	for (int i = 0; i < RUNS; i++) {
 		struct plan p;
-		char *err = NULL;
+		struct error err = {0};
 		if (import_plan(data, n, &p, &err)) {
-			free(err);
+			err_clear(&err);
 			continue;
 		}
 		json_t *j = plan_to_json(&p);
@@ -50,10 +50,11 @@ static double in_child(struct uploads *u, const char *data, size_t n)
 {
 	double t0 = now();
 	for (int i = 0; i < RUNS; i++) {
-		char id[UPLOAD_ID_MAX], *err = NULL;
+		char id[UPLOAD_ID_MAX];
+		struct error err = {0};
 		struct upload_status st;
 		if (upload_start(u, "U", "bench", "f", data, n, id, &err)) {
-			fprintf(stderr, "%s\n", err);
+			fprintf(stderr, "%s\n", err.msg);
 			exit(1);
 		}
 		do {
@@ -71,10 +72,11 @@ static double in_child(struct uploads *u, const char *data, size_t n)
 static void bench(struct uploads *u, const char *path, const char *label)
 {
 	size_t n;
-	char *err = NULL, *data = import_read_file(path, IMPORT_MAX_BYTES, &n, &err);
+	struct error err = {0};
+	char *data = import_read_file(path, IMPORT_MAX_BYTES, &n, &err);
 	if (!data) {
-		fprintf(stderr, "%s\n", err);
-		free(err);
+		fprintf(stderr, "%s\n", err.msg);
+		err_clear(&err);
 		return;
 	}
 	double a = in_process(data, n), b = in_child(u, data, n);

@@ -35,9 +35,9 @@ static int pieces(const char *data, size_t size, size_t window, struct csv *all)
 		if (!cut)
 			break;
 		struct csv c;
-		char *err = NULL;
+		struct error err = {0};
 		if (csv_parse(data + off, cut, &c, &err)) {
-			free(err);
+			err_clear(&err);
 			return -1;
 		}
 		for (size_t i = 0; i < c.n; i++) {
@@ -55,11 +55,11 @@ static int pieces(const char *data, size_t size, size_t window, struct csv *all)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct csv c;
-	char *err = NULL;
+	struct error err = {0};
 	if (csv_parse((const char *)data, size, &c, &err)) {
-		if (!err || !*err)
+		if (!err.msg || !*err.msg)
 			__builtin_trap(); /* a failure always says why */
-		free(err);
+		err_clear(&err);
 		return 0;
 	}
 	for (size_t i = 0; i < c.n; i++)

@@ -39,10 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *doc = xmalloc(sizeof head - 1 + size);
 	memcpy(doc, head, sizeof head - 1);
 	memcpy(doc + sizeof head - 1, data, size);
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(doc, sizeof head - 1 + size, &p, &err) == 0)
 		plan_free(&p);
-	free(err);
+	err_clear(&err);
 	free(doc);
 	return 0;
 }

@@ -21,7 +21,8 @@ static struct session admin;
 
 static void setup(void)
 {
-	char *err = NULL, hash[AUTH_HASH_MAX];
+	struct error err = {0};
+	char hash[AUTH_HASH_MAX];
 	if (auth_init() || !(s = store_open(":memory:", &err)))
 		__builtin_trap();
 	struct problems ps = {0};

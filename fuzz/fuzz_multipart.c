@@ -21,13 +21,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (bl)
 		memcpy(body, nl + 1, bl);
 	struct multipart m;
-	char *err = NULL;
+	struct error err = {0};
 	struct multipart_limits lim = {8, 512, 4096};
 	if (multipart_parse(ctype, body, bl, &lim, &m, &err)) {
-		if (!err || strncmp(err, "[E_BAD_REQUEST] ", 16) || m.n || m.parts)
+		if (err.code != ERR_BAD_REQUEST || !err.msg || m.n || m.parts)
 			__builtin_trap();
 	} else {
-		if (err || m.n > 8)
+		if (err.msg || m.n > 8)
 			__builtin_trap();
 		for (size_t i = 0; i < m.n; i++) {
 			const struct multipart_part *p = &m.parts[i];
@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				__builtin_trap();
 		}
 	}
-	free(err);
+	err_clear(&err);
 	multipart_free(&m);
 	free(body);
 	free(ctype);

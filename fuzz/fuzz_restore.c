@@ -35,7 +35,7 @@ static void clean_or_trap(const char *s)
 /* What a successful restore let in. */
 static void check_restored(struct store *s, const char *path)
 {
-	char *err = NULL;
+	struct error err = {0};
 	struct unit_rec *u = NULL;
 	size_t n = 0;
 	if (store_unit_list(s, &u, &n, &err))
@@ -94,23 +94,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* The checker alone: a verdict, and a reason when it refuses. */
 	json_error_t je;
 	json_t *doc = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &je);
-	char *err = NULL;
+	struct error err = {0};
 	int checked = -1;
 	if (doc) {
 		checked = store_dump_check(doc, store_schema_version(), &err);
-		if (checked && (!err || !*err))
+		if (checked && (!err.msg || !*err.msg))
 			__builtin_trap();
-		free(err);
-		err = NULL;
+		err_clear(&err);
 		json_decref(doc);
 	}
 	struct store *s = store_open(":memory:", &err);
 	if (!s)
 		__builtin_trap();
 	if (store_restore(s, path, &err)) {
-		if (!err || !*err)
+		if (!err.msg || !*err.msg)
 			__builtin_trap(); /* a failure always says why */
-		free(err);
+		err_clear(&err);
 	} else {
 		if (checked != 0)
 			__builtin_trap(); /* restored what the checker refused */

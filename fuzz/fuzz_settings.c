@@ -26,9 +26,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = 0;
 	struct unit_settings u, back;
-	char *err = NULL;
+	struct error err = {0};
 	if (settings_parse(s, &u, &err)) {
-		check(err && !strncmp(err, "[E_SETTINGS] ", 13));
+		check(err.code == ERR_SETTINGS && err.msg);
 	} else {
 		char *text = settings_json(&u);
 		check(text && settings_parse(text, &back, &err) == 0);
@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(*back.authority && *back.position && back.nrecipients > 0);
 		free(text);
 	}
-	free(err);
+	err_clear(&err);
 	free(s);
 	return 0;
 }

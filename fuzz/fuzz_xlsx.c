@@ -29,8 +29,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	import_render(zip, n);
 	size_t len = 0;
-	char *err = NULL, *text = xlsx_sheet_csv(zip, n, &len, &err);
-	if (!text == !err)
+	struct error err = {0};
+	char *text = xlsx_sheet_csv(zip, n, &len, &err);
+	if (!text == !err.msg)
 		__builtin_trap(); /* exactly one of the text and a reason */
 	if (text) {
 		struct csv t = {0};
@@ -40,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(cerr);
 	}
 	free(text);
-	free(err);
+	err_clear(&err);
 	free(zip);
 	return 0;
 }

@@ -13,7 +13,7 @@
 static void import_render(const char *data, size_t n)
 {
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(data, n, &p, &err) == 0) {
 		json_t *j = plan_to_json(&p);
 		char *s = json_dumps(j, 0);
@@ -23,7 +23,7 @@ static void import_render(const char *data, size_t n)
 		free(t);
 		plan_free(&p);
 	} else {
-		free(err);
+		err_clear(&err);
 	}
 }
 

@@ -111,10 +111,10 @@ static void print_text(json_t *doc)
 static int read_plans(const char **files, int n, struct plan *plans, int *nread)
 {
 	for (*nread = 0; *nread < n; ++*nread) {
-		char *err = NULL;
+		struct error err = {0};
 		if (import_file(files[*nread], &plans[*nread], &err)) {
-			fprintf(stderr, "chitieu align: %s\n", err);
-			free(err);
+			fprintf(stderr, "chitieu align: [%s] %s\n", err_name(err.code), err.msg);
+			err_clear(&err);
 			plan_free(&plans[*nread]);
 			return CLI_BADINPUT;
 		}

@@ -201,7 +201,7 @@ static bool clash(const struct obs_rec *o, size_t n, size_t k, const struct link
  * refuses the export ([E_NO_UID], naming the first ones). */
 static int dhis2_export(struct store *s, const char *only, const char *period, bool json,
                         enum scheme sch, const struct ids *m, struct buf *out, size_t *count,
-                        size_t *skipped, size_t *unlinked, size_t *shared, char **err)
+                        size_t *skipped, size_t *unlinked, size_t *shared, struct error *err)
 {
 	struct unit_rec *u;
 	size_t nu;
@@ -210,7 +210,7 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 	int *parent = parents_of(u, nu);
 	int root = only ? unit_index(u, nu, only) : -1;
 	if (only && root < 0) {
-		*err = xasprintf("[E_NOT_FOUND] không có đơn vị %s", only);
+		err_set(err, ERR_NOT_FOUND, "không có đơn vị %s", only);
 		for (size_t i = 0; i < nu; i++)
 			unit_rec_free(&u[i]);
 		free(u);
@@ -288,8 +288,8 @@ static int dhis2_export(struct store *s, const char *only, const char *period, b
 	free(u);
 	free(parent);
 	if (!rc && nmissing) {
-		*err = xasprintf(
-		        "[E_NO_UID] %zu giá trị chưa có UID của DHIS2 (%s%s): đặt UID bằng "
+		err_set(err, ERR_NO_UID,
+		        "%zu giá trị chưa có UID của DHIS2 (%s%s): đặt UID bằng "
 		        "`chitieu exchange map` (hoặc `exchange metadata`), hoặc xuất theo "
 		        "mã với --id-scheme code (số liệu của các đơn vị dưới: xuất với --unit "
 		        "ĐƠN_VỊ_TRÊN để dùng chỉ tiêu chung)",
@@ -507,7 +507,7 @@ static struct obs_number number_of(const struct dhis2_value *d)
 
 /* The figure already stored for this input, if any, and whether it is the
  * same as what comes in. */
-static int existing(struct store *s, const struct incoming *x, bool *same, char **err)
+static int existing(struct store *s, const struct incoming *x, bool *same, struct error *err)
 {
 	struct unit_rec u = {0};
 	int found = store_unit_get(s, x->unit, &u, err);
@@ -540,7 +540,8 @@ static int existing(struct store *s, const struct incoming *x, bool *same, char 
  * is stored on the orgUnit's own indicator linked to it through the
  * confirmed links (the only one), else a problem on that line. 0, or -1
  * on a database error. */
-static int unlift(struct store *s, struct incoming *in, size_t m, struct problems *ps, char **err)
+static int unlift(struct store *s, struct incoming *in, size_t m, struct problems *ps,
+                  struct error *err)
 {
 	struct unit_rec *u;
 	size_t nu;
@@ -660,16 +661,16 @@ static void print_summary(const struct problems *ps, const struct dhis2_value *v
 static int dhis2_import(struct store *s, const char *file, bool json, const char *top,
                         const char *by, enum scheme sch, const struct ids *m)
 {
-	char *err = NULL;
+	struct error err = {0};
 	size_t len;
 	char *data = import_read_file(file, EXCHANGE_MAX_FILE, &len, &err);
 	if (!data) {
 		struct problems fp = {0};
-		problems_add(&fp, "E_INPUT", 0, "%s", err);
+		problems_add(&fp, "E_INPUT", 0, "%s", err.msg);
 		print_summary(&fp, NULL, 0, 0, 0, 0);
-		fprintf(stderr, "chitieu exchange import: %s\n", err);
+		fprintf(stderr, "chitieu exchange import: [%s] %s\n", err_name(err.code), err.msg);
 		problems_free(&fp);
-		free(err);
+		err_clear(&err);
 		return CLI_BADINPUT;
 	}
 	struct dhis2_value *v = NULL;
@@ -687,14 +688,14 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 	struct incoming *in = NULL;
 	size_t nin = ps.n ? 0 : gather(v, t, n, &in, &ps);
 	if (!ps.n && unlift(s, in, nin, &ps, &err))
-		problems_add(&ps, "E_DB", 0, "%s", err);
+		problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 	struct obs_input *batch = xcalloc(nin + 1, sizeof *batch);
 	size_t nb = 0, imported = 0, updated = 0, ignored = 0;
 	for (size_t k = 0; k < nin && !ps.n; k++) {
 		bool same = false;
 		int found = existing(s, &in[k], &same, &err);
 		if (found < 0) {
-			problems_add(&ps, "E_DB", 0, "%s", err);
+			problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 			break;
 		}
 		if (found && same) {
@@ -735,7 +736,7 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 	incoming_free(in, nin);
 	free(t);
 	dhis2_values_free(v, n);
-	free(err);
+	err_clear(&err);
 	return status;
 }
 
@@ -743,10 +744,10 @@ static int dhis2_import(struct store *s, const char *file, bool json, const char
 
 static int load_ids(struct store *s, struct ids *m)
 {
-	char *err = NULL;
+	struct error err = {0};
 	if (store_uid_list(s, &m->r, &m->n, &err)) {
-		fprintf(stderr, "chitieu exchange: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu exchange: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		return -1;
 	}
 	return 0;
@@ -760,12 +761,12 @@ static int load_ids(struct store *s, struct ids *m)
  * others are counted and named on stderr. All or nothing. */
 static int map_import(struct store *s, const char *file, const char *unit, const char *by)
 {
-	char *err = NULL;
+	struct error err = {0};
 	size_t len;
 	char *data = import_read_file(file, EXCHANGE_MAX_FILE, &len, &err);
 	if (!data) {
-		fprintf(stderr, "chitieu exchange map: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu exchange map: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		return CLI_BADINPUT;
 	}
 	struct dhis2_object *ou, *de;
@@ -785,12 +786,13 @@ static int map_import(struct store *s, const char *file, const char *unit, const
 	struct unit_rec top = {0};
 	int status = CLI_OK;
 	if (store_unit_list(s, &u, &nu, &err) || (unit && store_unit_get(s, unit, &top, &err))) {
-		fprintf(stderr, "chitieu exchange map: %s\n",
-		        err ? err : "[E_NOT_FOUND] không có đơn vị này");
+		if (!err_is(&err))
+			err_set(&err, ERR_NOT_FOUND, "không có đơn vị này");
+		fprintf(stderr, "chitieu exchange map: [%s] %s\n", err_name(err.code), err.msg);
 		status = CLI_BADINPUT;
 	}
 	if (status == CLI_OK && unit && store_plan_load(s, top.id, &plan, &err)) {
-		fprintf(stderr, "chitieu exchange map: %s\n", err);
+		fprintf(stderr, "chitieu exchange map: [%s] %s\n", err_name(err.code), err.msg);
 		status = CLI_BADINPUT;
 	}
 	struct uid_rec *recs = xcalloc(nou + nde + 1, sizeof *recs);
@@ -820,7 +822,7 @@ static int map_import(struct store *s, const char *file, const char *unit, const
 		recs[nr++] = (struct uid_rec){top.code, x->code, (char *)part, de[i].id};
 	}
 	if (status == CLI_OK && store_uid_set(s, recs, nr, by, &err)) {
-		fprintf(stderr, "chitieu exchange map: %s\n", err);
+		fprintf(stderr, "chitieu exchange map: [%s] %s\n", err_name(err.code), err.msg);
 		status = CLI_BADINPUT;
 	}
 	if (status == CLI_OK)
@@ -836,7 +838,7 @@ static int map_import(struct store *s, const char *file, const char *unit, const
 	free(u);
 	dhis2_objects_free(ou, nou);
 	dhis2_objects_free(de, nde);
-	free(err);
+	err_clear(&err);
 	return status;
 }
 
@@ -913,16 +915,18 @@ static json_t *data_element(const char *uid, const char *code, const char *name,
  * (DHIS2's rules) and stored, so that the data values use them. */
 static int metadata_export(struct store *s, const char *unit, const char *out, const char *by)
 {
-	char *err = NULL;
+	struct error err = {0};
 	struct unit_rec u = {0};
 	struct plan plan;
 	plan_init(&plan);
 	struct ids m = {0};
 	int found = store_unit_get(s, unit, &u, &err);
 	if (found || store_plan_load(s, u.id, &plan, &err) || load_ids(s, &m)) {
-		fprintf(stderr, "chitieu exchange metadata: %s\n",
-		        err ? err : "[E_NOT_FOUND] không có đơn vị này");
-		free(err);
+		if (!err_is(&err))
+			err_set(&err, ERR_NOT_FOUND, "không có đơn vị này");
+		fprintf(stderr, "chitieu exchange metadata: [%s] %s\n", err_name(err.code),
+		        err.msg);
+		err_clear(&err);
 		unit_rec_free(&u);
 		plan_free(&plan);
 		uid_recs_free(m.r, m.n);
@@ -1005,7 +1009,8 @@ static int metadata_export(struct store *s, const char *unit, const char *out, c
 		fprintf(stderr, "chitieu exchange metadata: không tạo được UID (thiếu nguồn ngẫu "
 		                "nhiên)\n");
 	if (rc == CLI_OK && nr && store_uid_set(s, recs, nr, by, &err)) {
-		fprintf(stderr, "chitieu exchange metadata: %s\n", err);
+		fprintf(stderr, "chitieu exchange metadata: [%s] %s\n", err_name(err.code),
+		        err.msg);
 		rc = CLI_BADINPUT;
 	}
 	json_t *doc = json_pack("{s:o,s:o,s:o}", "indicatorTypes", types, "dataElements", des,
@@ -1035,7 +1040,7 @@ static int metadata_export(struct store *s, const char *unit, const char *out, c
 		free(recs[k].uid);
 	}
 	free(recs);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 	plan_free(&plan);
 	uid_recs_free(m.r, m.n);
@@ -1108,7 +1113,7 @@ int cmd_exchange(int argc, char **argv)
 	if (map_import_) {
 		rc = map_import(s, file[1], unit, by);
 	} else if (map_set) {
-		char *err = NULL;
+		struct error err = {0};
 		struct uid_rec r = {(char *)unit, (char *)ind,
 		                    (char *)(part  ? part
 		                             : ind ? "value"
@@ -1116,8 +1121,9 @@ int cmd_exchange(int argc, char **argv)
 		                    (char *)uid};
 		rc = store_uid_set(s, &r, 1, by, &err) ? CLI_BADINPUT : CLI_OK;
 		if (rc != CLI_OK)
-			fprintf(stderr, "chitieu exchange map: %s\n", err);
-		free(err);
+			fprintf(stderr, "chitieu exchange map: [%s] %s\n", err_name(err.code),
+			        err.msg);
+		err_clear(&err);
 	} else if (map_list_) {
 		rc = map_list(s);
 	} else if (meta) {
@@ -1131,7 +1137,7 @@ int cmd_exchange(int argc, char **argv)
 		                  &m);
 	} else {
 		struct buf b = {0};
-		char *err = NULL;
+		struct error err = {0};
 		size_t count = 0, skipped = 0, unlinked = 0, shared = 0;
 		rc = dhis2_export(s, unit, period, json, by_code ? SCHEME_CODE : SCHEME_UID, &m, &b,
 		                  &count, &skipped, &unlinked, &shared, &err)
@@ -1139,7 +1145,8 @@ int cmd_exchange(int argc, char **argv)
 		             : CLI_OK;
 		FILE *f = rc == CLI_OK && out ? fopen(out, "wb") : stdout;
 		if (rc != CLI_OK)
-			fprintf(stderr, "chitieu exchange export: %s\n", err);
+			fprintf(stderr, "chitieu exchange export: [%s] %s\n", err_name(err.code),
+			        err.msg);
 		else if (!f || fwrite(buf_str(&b), 1, b.len, f) != b.len)
 			rc = CLI_BADINPUT;
 		if (f && f != stdout)
@@ -1159,7 +1166,7 @@ int cmd_exchange(int argc, char **argv)
 			        "kết với cùng một chỉ tiêu của %s trong cùng kỳ\n",
 			        shared, unit);
 		buf_free(&b);
-		free(err);
+		err_clear(&err);
 	}
 	uid_recs_free(m.r, m.n);
 	store_close(s);

@@ -27,22 +27,24 @@ int cmd_plan(int argc, char **argv)
 	struct store *s = cli_open_db("plan catalogue", db);
 	if (!s)
 		return CLI_BADINPUT;
-	char *err = NULL;
+	struct error err = {0};
 	struct unit_rec u = {0};
 	struct import_report rep = {0};
 	size_t children = 0, nind = 0;
 	int rc = CLI_BADINPUT;
 	int found = store_unit_get(s, unit, &u, &err);
 	if (found) {
-		fprintf(stderr, "chitieu plan catalogue: %s\n",
-		        found < 0 ? err : "[E_UNKNOWN_UNIT] không có đơn vị này");
+		if (found > 0)
+			err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
+		fprintf(stderr, "chitieu plan catalogue: [%s] %s\n", err_name(err.code), err.msg);
 		goto out;
 	}
 	if (store_begin(s, &err) ||
 	    store_plan_catalogue(s, u.id, by ? by : "cli", &rep, &children, &nind, &err) ||
 	    store_commit(s, &err)) {
 		store_rollback(s);
-		fprintf(stderr, "chitieu plan catalogue: %s\n", err ? err : "lỗi");
+		fprintf(stderr, "chitieu plan catalogue: [%s] %s\n", err_name(err.code),
+		        err.msg ? err.msg : "lỗi");
 		goto out;
 	}
 	printf("Đã lưu danh mục chỉ tiêu chung của %s (kế hoạch tạo tự động, phiên bản %d): %zu "
@@ -50,7 +52,7 @@ int cmd_plan(int argc, char **argv)
 	       u.code, rep.version, nind, children);
 	rc = CLI_OK;
 out:
-	free(err);
+	err_clear(&err);
 	import_report_free(&rep);
 	unit_rec_free(&u);
 	store_close(s);
@@ -75,10 +77,10 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 {
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_unit_list(s, &u, &n, &err)) {
-		fprintf(stderr, "chitieu link propose: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu link propose: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		return CLI_BADINPUT;
 	}
 	size_t *under = xcalloc(n + 1, sizeof *under);
@@ -89,11 +91,10 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 	for (size_t k = 0; k < m && !rc; k++) {
 		size_t p = 0, c = 0;
 		int got = store_link_propose(s, u[under[k]].id, &cache, by, &p, &c, &err);
-		if (got < 0 && err && strstr(err, "[E_NO_PLAN]")) {
+		if (got < 0 && err.code == ERR_NO_PLAN) {
 			/* the parent has no plan: said once below */
-			printf("  %s: %s\n", u[under[k]].code, err);
-			free(err);
-			err = NULL;
+			printf("  %s: [%s] %s\n", u[under[k]].code, err_name(err.code), err.msg);
+			err_clear(&err);
 			noplan++;
 			continue;
 		}
@@ -111,12 +112,13 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 	else
 		store_rollback(s);
 	if (rc)
-		fprintf(stderr, "chitieu link propose: %s\n", err ? err : "lỗi");
+		fprintf(stderr, "chitieu link propose: [%s] %s\n", err_name(err.code),
+		        err.msg ? err.msg : "lỗi");
 	else
 		printf("Đề xuất liên kết cho %zu đơn vị dưới %s: %zu đề xuất mới chờ xác nhận, %zu "
 		       "tự động xác nhận (giống hệt tên, đơn vị tính, mục tiêu)\n",
 		       units, root->code, proposed, confirmed);
-	free(err);
+	err_clear(&err);
 	free(under);
 	for (size_t i = 0; i < n; i++)
 		unit_rec_free(&u[i]);
@@ -183,13 +185,13 @@ int cmd_link(int argc, char **argv)
 	struct store *s = cli_open_db(cmd, db);
 	if (!s)
 		return CLI_BADINPUT;
-	char *err = NULL;
+	struct error err = {0};
 	struct unit_rec u = {0};
 	int rc = CLI_BADINPUT;
 	int found = store_unit_get(s, unit, &u, &err);
 	if (found) {
 		if (found < 0)
-			fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
 		else
 			fprintf(stderr, "chitieu %s: [E_UNKNOWN_UNIT] không có đơn vị \"%s\"\n",
 			        cmd, unit);
@@ -203,7 +205,7 @@ int cmd_link(int argc, char **argv)
 		size_t n;
 		bool gone = state && !strcmp(state, "gone");
 		if (store_link_list(s, u.id, gone ? NULL : state, &r, &n, &err)) {
-			fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
 			goto out;
 		}
 		json_t *a = json_array();
@@ -240,7 +242,8 @@ int cmd_link(int argc, char **argv)
 		    store_link_confirm_sure(s, u.id, LINK_SURE, by, &n, &err) ||
 		    store_commit(s, &err)) {
 			store_rollback(s);
-			fprintf(stderr, "chitieu %s: %s\n", cmd, err ? err : "lỗi");
+			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code),
+			        err.msg ? err.msg : "lỗi");
 			goto out;
 		}
 		printf("Đã xác nhận %zu đề xuất chắc chắn (điểm từ %.2f)\n", n, LINK_SURE);
@@ -248,15 +251,16 @@ int cmd_link(int argc, char **argv)
 	} else {
 		struct problems ps = {0};
 		if (store_begin(s, &err)) {
-			fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+			fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
 			goto out;
 		}
 		if (store_link_decide(s, u.id, indicator, parent, act, by, &ps) ||
 		    store_commit(s, &err)) {
 			store_rollback(s);
 			cli_print_problems(cmd, NULL, &ps);
-			if (err)
-				fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+			if (err_is(&err))
+				fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code),
+				        err.msg);
 		} else {
 			printf("Đã %s liên kết của %s %s%s%s\n",
 			       !strcmp(act, "reject") ? "bác" : "xác nhận", u.code, indicator,
@@ -266,7 +270,7 @@ int cmd_link(int argc, char **argv)
 		problems_free(&ps);
 	}
 out:
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 	store_close(s);
 	return rc;

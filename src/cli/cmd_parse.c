@@ -59,10 +59,10 @@ int cmd_parse(int argc, char **argv)
 	json_t *all = json_array();
 	for (int i = 0; i < nfiles; i++) {
 		struct plan p;
-		char *err = NULL;
+		struct error err = {0};
 		if (import_file_opts(files[i], &opt, &p, &err)) {
-			fprintf(stderr, "chitieu parse: %s\n", err);
-			free(err);
+			fprintf(stderr, "chitieu parse: [%s] %s\n", err_name(err.code), err.msg);
+			err_clear(&err);
 			rc = CLI_BADINPUT;
 			continue;
 		}

@@ -44,7 +44,7 @@ int cmd_report(int argc, char **argv)
 		return CLI_BADINPUT;
 	struct report r;
 	struct buf b = {0};
-	char *err = NULL;
+	struct error err = {0};
 	int rc = report_build(s, unit, period, date ? date : today, &r, &err);
 	if (!rc)
 		rc = report_render(&r, format, &b, &err);
@@ -60,9 +60,9 @@ int cmd_report(int argc, char **argv)
 		if (!rc && out)
 			fprintf(stderr, "Đã ghi %s (%zu byte)\n", out, b.len);
 	} else {
-		fprintf(stderr, "chitieu report: %s\n", err);
+		fprintf(stderr, "chitieu report: [%s] %s\n", err_name(err.code), err.msg);
 	}
-	free(err);
+	err_clear(&err);
 	buf_free(&b);
 	report_free(&r);
 	store_close(s);

@@ -80,13 +80,13 @@ static int family_command(const char *cmd, int argc, char **argv, bool ranking)
 	char shown[32];
 	if (args_period_end(cmd, period, year, &as_of, &grain, shown, sizeof shown))
 		return CLI_BADINPUT;
-	char *err = NULL;
+	struct error err = {0};
 	struct store *s = store_open(args_db(db), &err);
 	struct hold *h = NULL;
 	const struct family *f = NULL;
 	if (!s || hold_load(s, unit, &h, &err) || !(f = hold_family(h, &err))) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
-		free(err);
+		fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
+		err_clear(&err);
 		hold_free(h);
 		store_close(s);
 		return CLI_BADINPUT;

@@ -70,12 +70,12 @@ int cmd_series(int argc, char **argv)
 		                "[--format text|json|csv]\n");
 		return CLI_USAGE;
 	}
-	char *err = NULL;
+	struct error err = {0};
 	struct store *s = store_open(args_db(db), &err);
 	struct live *l = NULL;
 	if (!s || live_load(s, unit, 2, &l, &err)) {
-		fprintf(stderr, "chitieu series: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu series: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		store_close(s);
 		return CLI_BADINPUT;
 	}

@@ -38,13 +38,13 @@ static int send_day(const char *item, size_t n, struct unit_settings *u)
 }
 
 /* "month=16,year=20" into u->send_day: 0, or -1 with *err. */
-static int send_days(const char *spec, struct unit_settings *u, char **err)
+static int send_days(const char *spec, struct unit_settings *u, struct error *err)
 {
 	for (const char *p = spec; *p;) {
 		size_t n = strcspn(p, ",");
 		if (send_day(p, n, u)) {
-			*err = xasprintf(
-			        "[E_SETTINGS] --send-day \"%s\": cần KỲ=NGÀY, KỲ là month, "
+			err_set(err, ERR_SETTINGS,
+			        "--send-day \"%s\": cần KỲ=NGÀY, KỲ là month, "
 			        "quarter, half, nine_months hoặc year, NGÀY từ 1 đến 28",
 			        spec);
 			return -1;
@@ -55,7 +55,7 @@ static int send_days(const char *spec, struct unit_settings *u, char **err)
 }
 
 /* "A; B; C" into the recipients. */
-static int recipients(const char *list, struct unit_settings *u, char **err)
+static int recipients(const char *list, struct unit_settings *u, struct error *err)
 {
 	u->nrecipients = 0;
 	const char *p = list;
@@ -68,8 +68,8 @@ static int recipients(const char *list, struct unit_settings *u, char **err)
 			n--;
 		if (n) {
 			if (u->nrecipients == SETTINGS_RECIPIENTS || n >= SETTINGS_TEXT) {
-				*err = xasprintf(
-				        "[E_SETTINGS] --recipients: tối đa %d nơi nhận, mỗi "
+				err_set(err, ERR_SETTINGS,
+				        "--recipients: tối đa %d nơi nhận, mỗi "
 				        "nơi dưới %d byte",
 				        SETTINGS_RECIPIENTS, SETTINGS_TEXT);
 				return -1;
@@ -81,11 +81,11 @@ static int recipients(const char *list, struct unit_settings *u, char **err)
 	return 0;
 }
 
-static char *read_all(const char *path, char **err)
+static char *read_all(const char *path, struct error *err)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f) {
-		*err = xasprintf("[E_SETTINGS] không đọc được %s", path);
+		err_set(err, ERR_SETTINGS, "không đọc được %s", path);
 		return NULL;
 	}
 	struct buf b = BUF_INIT;
@@ -97,7 +97,7 @@ static char *read_all(const char *path, char **err)
 		fclose(f);
 	if (b.len >= 65536) {
 		buf_free(&b);
-		*err = xasprintf("[E_SETTINGS] %s quá lớn", path);
+		err_set(err, ERR_SETTINGS, "%s quá lớn", path);
 		return NULL;
 	}
 	return buf_detach(&b);
@@ -106,7 +106,7 @@ static char *read_all(const char *path, char **err)
 /* The settings after the options: the stored ones (or those of --json)
  * with each option given replacing its field. */
 static int apply(struct unit_settings *u, const char *const texts[4], const char *rec,
-                 const char *days, char **err)
+                 const char *days, struct error *err)
 {
 	char *const fields[] = {u->authority, u->position, u->signer, u->symbol};
 	for (int k = 0; k < 4; k++)
@@ -143,7 +143,8 @@ int cmd_unit_settings(int argc, char **argv)
 	struct store *s = cli_open_db("unit settings", db);
 	if (!s)
 		return CLI_BADINPUT;
-	char *err = NULL, *doc = NULL;
+	struct error err = {0};
+	char *doc = NULL;
 	struct unit_settings u;
 	int rc = json ? ((doc = read_all(json, &err)) ? 0 : -1)
 	              : store_unit_settings_get(s, unit, &doc, &err);
@@ -157,10 +158,10 @@ int cmd_unit_settings(int argc, char **argv)
 	if (!rc)
 		printf("%s\n", out);
 	else
-		fprintf(stderr, "chitieu unit settings: %s\n", err);
+		fprintf(stderr, "chitieu unit settings: [%s] %s\n", err_name(err.code), err.msg);
 	free(out);
 	free(doc);
-	free(err);
+	err_clear(&err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }

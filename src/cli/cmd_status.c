@@ -87,18 +87,18 @@ static int evaluate_unit(const char *cmd, const char *db, const char *unit, int 
                          enum period_kind grain, enum eval_method method, struct unit_view *v,
                          struct hold **h)
 {
-	char *err = NULL;
+	struct error err = {0};
 	struct store *s = store_open(args_db(db), &err);
 	*h = NULL;
 	int rc = s ? hold_load(s, unit, h, &err) : -1;
 	if (!rc)
 		rc = hold_status(*h, as_of, grain, method, v, &err);
 	if (rc) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
+		fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
 		hold_free(*h);
 		*h = NULL;
 	}
-	free(err);
+	err_clear(&err);
 	store_close(s);
 	return rc;
 }

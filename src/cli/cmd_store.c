@@ -22,11 +22,11 @@
 
 struct store *cli_open_db(const char *cmd, const char *db)
 {
-	char *err = NULL;
+	struct error err = {0};
 	struct store *s = store_open(args_db(db), &err);
 	if (!s) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
-		free(err);
+		fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
+		err_clear(&err);
 	}
 	return s;
 }
@@ -124,14 +124,14 @@ static int unit_import(int argc, char **argv)
 		      stderr);
 		return CLI_USAGE;
 	}
-	char *err = NULL;
+	struct error err = {0};
 	size_t len;
 	char *data = import_read_file(file[0], 64u << 20, &len, &err);
 	struct csv c;
 	if (!data || csv_parse(data, len, &c, &err)) {
-		fprintf(stderr, "chitieu unit import: %s%s%s\n", data ? file[0] : "",
-		        data ? ": " : "", err);
-		free(err);
+		fprintf(stderr, "chitieu unit import: %s%s[%s] %s\n", data ? file[0] : "",
+		        data ? ": " : "", err_name(err.code), err.msg);
+		err_clear(&err);
 		free(data);
 		return CLI_BADINPUT;
 	}
@@ -174,13 +174,13 @@ static int unit_import(int argc, char **argv)
 		cli_print_problems("unit import", file[0], &ps);
 		fprintf(stderr, "chitieu unit import: không ghi gì (%zu lỗi)\n", ps.n);
 	} else if (store_commit(s, &err)) {
-		fprintf(stderr, "chitieu unit import: %s\n", err);
+		fprintf(stderr, "chitieu unit import: [%s] %s\n", err_name(err.code), err.msg);
 	} else {
 		printf("Đã thêm %zu đơn vị\n", c.n - 1);
 		rc = CLI_OK;
 	}
 out:
-	free(err);
+	err_clear(&err);
 	problems_free(&ps);
 	store_close(s);
 	csv_free(&c);
@@ -198,7 +198,7 @@ static int unit_list(int argc, char **argv)
 		return CLI_BADINPUT;
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_unit_list(s, &u, &n, &err);
 	for (size_t i = 0; !rc && i < n; i++) {
 		printf("%-12s %-9s %-12s %10lld  %s\n", u[i].code, u[i].kind,
@@ -209,8 +209,8 @@ static int unit_list(int argc, char **argv)
 	if (!rc)
 		free(u);
 	if (rc)
-		fprintf(stderr, "chitieu unit list: %s\n", err);
-	free(err);
+		fprintf(stderr, "chitieu unit list: [%s] %s\n", err_name(err.code), err.msg);
+	err_clear(&err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
@@ -235,7 +235,7 @@ int cmd_unit(int argc, char **argv)
  * shown; one that is not a plain continuation or addition is saved only
  * with --confirm. 0 to go on; -1 with *err (nothing saved). */
 static int show_mapping(struct store *s, int64_t unit, const struct plan *p, bool confirmed,
-                        char **err)
+                        struct error *err)
 {
 	struct plan_mapping *m;
 	size_t n, same = 0;
@@ -270,9 +270,10 @@ static int show_mapping(struct store *s, int64_t unit, const struct plan *p, boo
 		printf("  %zu chỉ tiêu giữ nguyên mã và tên\n", same);
 	plan_mapping_free(m, n);
 	if (confirm && !confirmed) {
-		*err = xstrdup("[E_CONFIRM] kế hoạch mới đổi, tách hoặc bỏ chỉ tiêu so với phiên "
-		               "bản trước (xem trên); chưa lưu gì. Kiểm tra rồi chạy lại với "
-		               "--confirm");
+		err_set(err, ERR_CONFIRM,
+		        "kế hoạch mới đổi, tách hoặc bỏ chỉ tiêu so với phiên "
+		        "bản trước (xem trên); chưa lưu gì. Kiểm tra rồi chạy lại với "
+		        "--confirm");
 		return -1;
 	}
 	return 0;
@@ -301,11 +302,11 @@ static void jobs_free(struct job *j, size_t n)
 
 /* Each file NAME.ext of the folder for the unit NAME (hidden files and
  * folders skipped), by unit code. */
-static int jobs_of_folder(const char *dir, struct job **out, size_t *n, char **err)
+static int jobs_of_folder(const char *dir, struct job **out, size_t *n, struct error *err)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		*err = xasprintf("%s: không mở được thư mục", dir);
+		err_set(err, ERR_INPUT, "%s: không mở được thư mục", dir);
 		return -1;
 	}
 	size_t cap = 0;
@@ -331,23 +332,23 @@ static int jobs_of_folder(const char *dir, struct job **out, size_t *n, char **e
 	closedir(d);
 	xqsort(*out, *n, sizeof **out, cmp_job);
 	if (!*n) {
-		*err = xasprintf("%s: thư mục không có tệp nào", dir);
+		err_set(err, ERR_INPUT, "%s: thư mục không có tệp nào", dir);
 		return -1;
 	}
 	return 0;
 }
 
 /* The rows unit,file of a list (a file named relative to the list). */
-static int jobs_of_list(const char *list, struct job **out, size_t *n, char **err)
+static int jobs_of_list(const char *list, struct job **out, size_t *n, struct error *err)
 {
 	size_t len;
-	char *why = NULL;
+	struct error why = {0};
 	char *data = import_read_file(list, 64u << 20, &len, &why);
 	struct csv c;
 	if (!data || csv_parse(data, len, &c, &why)) {
-		*err = data ? xasprintf("%s: %s", list, why) : why;
 		if (data)
-			free(why);
+			err_prefix(&why, "%s: ", list);
+		*err = why;
 		free(data);
 		return -1;
 	}
@@ -356,7 +357,7 @@ static int jobs_of_list(const char *list, struct job **out, size_t *n, char **er
 	int iu = h ? col_index(h, "unit", "don vi") : -1,
 	    ifile = h ? col_index(h, "file", "tep") : -1;
 	if (iu < 0 || ifile < 0) {
-		*err = xasprintf("%s: cần dòng tiêu đề có các cột unit, file", list);
+		err_set(err, ERR_INPUT, "%s: cần dòng tiêu đề có các cột unit, file", list);
 		csv_free(&c);
 		return -1;
 	}
@@ -381,7 +382,8 @@ static int jobs_of_list(const char *list, struct job **out, size_t *n, char **er
 #define PARSED 8
 
 struct parsed {
-	char *file, *err;
+	char *file;
+	struct error err;
 	struct plan p;
 	bool ok;
 };
@@ -395,12 +397,12 @@ static struct parsed *parse_cached(struct parsed *cache, size_t *next, const cha
 	(*next)++;
 	if (c->file) {
 		free(c->file);
-		free(c->err);
+		err_clear(&c->err);
 		if (c->ok)
 			plan_free(&c->p);
 	}
 	c->file = xstrdup(file);
-	c->err = NULL;
+	c->err = (struct error){0};
 	c->ok = !import_file(file, &c->p, &c->err);
 	return c;
 }
@@ -411,11 +413,11 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 {
 	struct parsed cache[PARSED] = {{0}};
 	size_t next = 0, bad = 0, saved = 0;
-	char *err = NULL;
+	struct error err = {0};
 	bool dead = false; /* the database failed: the transaction is lost */
 	if (store_begin(s, &err)) {
-		fprintf(stderr, "chitieu import: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		return CLI_BADINPUT;
 	}
 	for (size_t i = 0; i < n && !dead; i++) {
@@ -425,14 +427,16 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 			snprintf(where, sizeof where, "dòng %d: ", j->line);
 		struct parsed *c = parse_cached(cache, &next, j->file);
 		if (!c->ok) {
-			fprintf(stderr, "chitieu import: %s%s\n", where, c->err);
+			fprintf(stderr, "chitieu import: %s[%s] %s\n", where, err_name(c->err.code),
+			        c->err.msg);
 			bad++;
 			continue;
 		}
 		struct unit_rec u = {0};
 		int found = store_unit_get(s, j->unit, &u, &err);
 		if (found < 0)
-			fprintf(stderr, "chitieu import: %s%s: [E_DB] %s\n", where, j->file, err);
+			fprintf(stderr, "chitieu import: %s%s: [%s] %s\n", where, j->file,
+			        err_name(err.code), err.msg);
 		else if (found)
 			fprintf(stderr,
 			        "chitieu import: %s%s: [E_UNKNOWN_UNIT] Không có đơn vị \"%s\"; "
@@ -442,18 +446,17 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 		if (found) {
 			dead = found < 0;
 			bad++;
-			free(err);
-			err = NULL;
+			err_clear(&err);
 			continue;
 		}
 		struct import_report rep = {0};
 		if (show_mapping(s, u.id, &c->p, confirmed, &err)) {
-			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): %s\n", where, j->file,
-			        u.code, err);
+			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): [%s] %s\n", where,
+			        j->file, u.code, err_name(err.code), err.msg);
 			bad++;
 		} else if (store_plan_save(s, u.id, &c->p, j->file, by, &rep, &err)) {
-			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): %s\n", where, j->file,
-			        u.code, err);
+			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): [%s] %s\n", where,
+			        j->file, u.code, err_name(err.code), err.msg);
 			bad++;
 			dead = true;
 		} else {
@@ -461,26 +464,25 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 			       (long long)rep.plan_id, rep.version, c->p.nind, j->file);
 			saved++;
 		}
-		free(err);
-		err = NULL;
+		err_clear(&err);
 		import_report_free(&rep);
 		unit_rec_free(&u);
 	}
 	if (bad || dead)
 		store_rollback(s);
 	else if (store_commit(s, &err)) {
-		fprintf(stderr, "chitieu import: %s\n", err);
+		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
 		bad++;
 	}
 	for (size_t i = 0; i < PARSED; i++) {
 		if (cache[i].file) {
 			free(cache[i].file);
-			free(cache[i].err);
+			err_clear(&cache[i].err);
 			if (cache[i].ok)
 				plan_free(&cache[i].p);
 		}
 	}
-	free(err);
+	err_clear(&err);
 	if (bad) {
 		fprintf(stderr, "chitieu import: không lưu gì (%zu lỗi trong %zu kế hoạch)\n", bad,
 		        n);
@@ -512,11 +514,11 @@ int cmd_import(int argc, char **argv)
 	if (folder || list) {
 		struct job *jobs = NULL;
 		size_t n = 0;
-		char *why = NULL;
+		struct error why = {0};
 		if (folder ? jobs_of_folder(file[0], &jobs, &n, &why)
 		           : jobs_of_list(list, &jobs, &n, &why)) {
-			fprintf(stderr, "chitieu import: %s\n", why);
-			free(why);
+			fprintf(stderr, "chitieu import: [%s] %s\n", err_name(why.code), why.msg);
+			err_clear(&why);
 			jobs_free(jobs, n);
 			return CLI_BADINPUT;
 		}
@@ -527,10 +529,10 @@ int cmd_import(int argc, char **argv)
 		return rc;
 	}
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_file(file[0], &p, &err)) {
-		fprintf(stderr, "chitieu import: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		return CLI_BADINPUT;
 	}
 	int rc = CLI_BADINPUT;
@@ -542,7 +544,7 @@ int cmd_import(int argc, char **argv)
 	int found = store_unit_get(s, unit, &u, &err);
 	if (found) {
 		if (found < 0)
-			fprintf(stderr, "chitieu import: [E_DB] %s\n", err);
+			fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
 		else
 			fprintf(stderr,
 			        "chitieu import: [E_UNKNOWN_UNIT] Không có đơn vị \"%s\"; "
@@ -553,11 +555,12 @@ int cmd_import(int argc, char **argv)
 	if (store_begin(s, &err) || show_mapping(s, u.id, &p, confirmed, &err) ||
 	    store_plan_save(s, u.id, &p, file[0], by ? by : "cli", &rep, &err)) {
 		store_rollback(s);
-		fprintf(stderr, "chitieu import: %s\n", err ? err : "lỗi");
+		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code),
+		        err.msg ? err.msg : "lỗi");
 		goto out;
 	}
 	if (store_commit(s, &err)) {
-		fprintf(stderr, "chitieu import: %s\n", err);
+		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
 		goto out;
 	}
 	printf("Đã lưu kế hoạch #%lld của %s (phiên bản %d): %zu chỉ tiêu, %zu nhiệm vụ, %zu cảnh "
@@ -573,7 +576,7 @@ int cmd_import(int argc, char **argv)
 		       rep.unmatched[i]);
 	rc = CLI_OK;
 out:
-	free(err);
+	err_clear(&err);
 	import_report_free(&rep);
 	unit_rec_free(&u);
 	store_close(s);
@@ -592,11 +595,11 @@ int cmd_plans(int argc, char **argv)
 		return CLI_BADINPUT;
 	struct plan_row *r;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_plan_list(s, unit, &r, &n, &err);
 	if (rc) {
-		fprintf(stderr, "chitieu plans: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu plans: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 	}
 	for (size_t i = 0; !rc && i < n; i++) {
 		printf("#%-4lld %-10s v%-2d %s %3zu chỉ tiêu %3zu nhiệm vụ  %s  %s\n",
@@ -627,12 +630,15 @@ int cmd_show(int argc, char **argv)
 	struct store *s = cli_open_db("show", db);
 	if (!s)
 		return CLI_BADINPUT;
-	char *json = NULL, *err = NULL;
+	char *json = NULL;
+	struct error err = {0};
 	int rc = store_plan_json(s, strtoll(id[0], NULL, 10), &json, &err);
 	store_close(s);
 	if (rc) {
-		fprintf(stderr, "chitieu show: %s\n", rc < 0 ? err : "không có kế hoạch này");
-		free(err);
+		if (rc > 0)
+			err_set(&err, ERR_NOT_FOUND, "không có kế hoạch này");
+		fprintf(stderr, "chitieu show: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		return CLI_BADINPUT;
 	}
 	if (!strcmp(format, "json")) {
@@ -696,13 +702,14 @@ static int record_all(struct store *s, const struct obs_input *in, size_t n, con
  * memory it needs does not grow with its length. */
 static int record_csv(struct store *s, const char *file, const char *by, const char *reason)
 {
-	char *err = NULL;
+	struct error err = {0};
 	struct csv_reader *r = csv_reader_open(file, &err);
 	struct csv c = {0};
 	int got = r ? csv_reader_next(r, &c, &err) : -1;
 	if (got < 0) {
-		fprintf(stderr, "chitieu record: %s%s%s\n", r ? file : "", r ? ": " : "", err);
-		free(err);
+		fprintf(stderr, "chitieu record: %s%s[%s] %s\n", r ? file : "", r ? ": " : "",
+		        err_name(err.code), err.msg);
+		err_clear(&err);
 		csv_reader_close(r);
 		return CLI_BADINPUT;
 	}
@@ -747,8 +754,8 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 		csv_free(&c);
 		skip = 0;
 		if ((got = csv_reader_next(r, &c, &err)) < 0) {
-			problems_add(&ps, "E_CSV", 0, "%s: %s", file, err);
-			free(err);
+			problems_add(&ps, "E_CSV", 0, "%s: %s", file, err.msg);
+			err_clear(&err);
 		}
 	}
 	csv_free(&c);
@@ -845,18 +852,19 @@ int cmd_observations(int argc, char **argv)
 	struct unit_rec u = {0};
 	struct obs_rec *o = NULL;
 	size_t n = 0;
-	char *err = NULL;
+	struct error err = {0};
 	int found = store_unit_get(s, unit, &u, &err);
 	int rc = found ? -1 : store_obs_list(s, u.id, period, &o, &n, &err);
+	if (found > 0)
+		err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
 	if (rc)
-		fprintf(stderr, "chitieu observations: %s\n",
-		        found > 0 ? "không có đơn vị này" : err);
+		fprintf(stderr, "chitieu observations: [%s] %s\n", err_name(err.code), err.msg);
 	for (size_t i = 0; i < n; i++) {
 		print_obs(&o[i], o[i].code);
 		obs_rec_free(&o[i]);
 	}
 	free(o);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
@@ -890,7 +898,7 @@ static int transition(const char *action, int argc, char **argv)
 	struct unit_rec u = {0};
 	struct obs_rec *o = NULL;
 	size_t n = 0, moved = 0;
-	char *err = NULL;
+	struct error err = {0};
 	struct period p;
 	const char *why;
 	char canon[16];
@@ -900,7 +908,7 @@ static int transition(const char *action, int argc, char **argv)
 	if (store_unit_get(s, unit, &u, &err)) {
 		problems_add(&ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị \"%s\"", unit);
 	} else if (store_obs_list(s, u.id, canon, &o, &n, &err)) {
-		problems_add(&ps, "E_DB", 0, "%s", err);
+		problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 	} else if (!store_begin(s, &err)) {
 		size_t tried = 0;
 		for (size_t i = 0; i < n && !ps.n; i++) {
@@ -923,7 +931,7 @@ static int transition(const char *action, int argc, char **argv)
 		if (ps.n)
 			store_rollback(s);
 		else if (store_commit(s, &err))
-			problems_add(&ps, "E_DB", 0, "%s", err);
+			problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 	}
 	cli_print_problems(action, NULL, &ps);
 	if (!ps.n)
@@ -937,7 +945,7 @@ static int transition(const char *action, int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		obs_rec_free(&o[i]);
 	free(o);
-	free(err);
+	err_clear(&err);
 	problems_free(&ps);
 	unit_rec_free(&u);
 	store_close(s);
@@ -991,10 +999,10 @@ int cmd_audit(int argc, char **argv)
 		return CLI_BADINPUT;
 	struct audit_rec *a;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_audit_list(s, since, &a, &n, &err)) {
-		fprintf(stderr, "chitieu audit: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu audit: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		store_close(s);
 		return CLI_BADINPUT;
 	}
@@ -1036,7 +1044,7 @@ int cmd_audit(int argc, char **argv)
 /* ---- chitieu backup|dump|restore FILE ------------------------------------------------ */
 
 static int file_command(const char *cmd, int argc, char **argv,
-                        int (*fn)(struct store *, const char *, char **), const char *okmsg)
+                        int (*fn)(struct store *, const char *, struct error *), const char *okmsg)
 {
 	const char *db = NULL, *file[1];
 	const struct opt opts[] = {{"db", &db, NULL}, {NULL, NULL, NULL}};
@@ -1047,12 +1055,12 @@ static int file_command(const char *cmd, int argc, char **argv,
 	struct store *s = cli_open_db(cmd, db);
 	if (!s)
 		return CLI_BADINPUT;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = fn(s, file[0], &err);
 	store_close(s);
 	if (rc) {
-		fprintf(stderr, "chitieu %s: %s\n", cmd, err);
-		free(err);
+		fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
+		err_clear(&err);
 		return CLI_BADINPUT;
 	}
 	printf("%s %s\n", okmsg, file[0]);
@@ -1116,7 +1124,7 @@ int cmd_task(int argc, char **argv)
 		return CLI_BADINPUT;
 	}
 	struct unit_rec u = {0};
-	char *err = NULL;
+	struct error err = {0};
 	if (!ps.n && store_unit_get(s, unit, &u, &err))
 		problems_add(&ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị \"%s\"", unit);
 	if (!ps.n)
@@ -1127,7 +1135,7 @@ int cmd_task(int argc, char **argv)
 	if (!ps.n)
 		printf("Đã cập nhật tiến độ nhiệm vụ %s\n", task);
 	problems_free(&ps);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 	store_close(s);
 	return rc;
@@ -1159,12 +1167,13 @@ int cmd_tasks(int argc, char **argv)
 	struct unit_rec u = {0};
 	struct task_row *t = NULL;
 	size_t n = 0;
-	char *err = NULL;
+	struct error err = {0};
 	int found = store_unit_get(s, unit, &u, &err);
 	int rc = found ? -1 : store_task_list(s, u.id, period, &t, &n, &err);
+	if (found > 0)
+		err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
 	if (rc)
-		fprintf(stderr, "chitieu tasks: %s\n",
-		        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
+		fprintf(stderr, "chitieu tasks: [%s] %s\n", err_name(err.code), err.msg);
 	size_t overdue = 0;
 	for (size_t i = 0; i < n; i++) {
 		overdue += t[i].overdue;
@@ -1179,7 +1188,7 @@ int cmd_tasks(int argc, char **argv)
 	if (!rc)
 		printf("%zu nhiệm vụ, %zu quá hạn (tính đến hết kỳ %s)\n", n, overdue, period);
 	free(t);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
@@ -1210,16 +1219,17 @@ int cmd_period(int argc, char **argv)
 		if (!s)
 			return CLI_BADINPUT;
 		struct unit_rec u = {0};
-		char *err = NULL;
+		struct error err = {0};
 		int found = store_unit_get(s, unit, &u, &err);
 		if (!found)
 			day = store_cutoff_day(s, u.id, &err);
 		if (!found && day > 0 && report_deadline(s, unit, name[0], due, from, to, &err))
 			day = -1;
+		if (found > 0)
+			err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
 		if (found || day < 0)
-			fprintf(stderr, "chitieu period: %s\n",
-			        found > 0 ? "[E_UNKNOWN_UNIT] không có đơn vị này" : err);
-		free(err);
+			fprintf(stderr, "chitieu period: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		unit_rec_free(&u);
 		store_close(s);
 		if (found || day < 0)

@@ -100,20 +100,21 @@ static int user_change(const char *what, int argc, char **argv)
 	struct store *s = cli_open_db(cmd, db);
 	if (!s)
 		return CLI_BADINPUT;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = !strcmp(what, "passwd")
 	                 ? store_user_password(s, login, hash, "cli", &err)
 	                 : store_user_disable(s, login, !strcmp(what, "disable"), "cli", &err);
+	if (rc > 0)
+		err_set(&err, ERR_UNKNOWN_USER, "không có tài khoản này");
 	if (rc)
-		fprintf(stderr, "chitieu %s: %s\n", cmd,
-		        rc > 0 ? "[E_UNKNOWN_USER] không có tài khoản này" : err);
+		fprintf(stderr, "chitieu %s: [%s] %s\n", cmd, err_name(err.code), err.msg);
 	else
 		printf("Đã %s tài khoản %s\n",
 		       !strcmp(what, "passwd")    ? "đổi mật khẩu"
 		       : !strcmp(what, "disable") ? "khóa"
 		                                  : "mở khóa",
 		       login);
-	free(err);
+	err_clear(&err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
@@ -156,10 +157,10 @@ static int user_list(int argc, char **argv)
 		return CLI_BADINPUT;
 	struct user_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_user_list(s, &u, &n, &err);
 	if (rc)
-		fprintf(stderr, "chitieu user list: %s\n", err);
+		fprintf(stderr, "chitieu user list: [%s] %s\n", err_name(err.code), err.msg);
 	for (size_t i = 0; !rc && i < n; i++) {
 		printf("%-16s %-9s %-10s %s%s%s\n", cli_safe(u[i].login), u[i].role,
 		       u[i].unit_code ? cli_safe(u[i].unit_code) : "-",
@@ -169,7 +170,7 @@ static int user_list(int argc, char **argv)
 	}
 	if (!rc)
 		free(u);
-	free(err);
+	err_clear(&err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
@@ -188,10 +189,10 @@ static int token_list(int argc, char **argv)
 		return CLI_BADINPUT;
 	struct token_rec *t;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_token_list(s, login, &t, &n, &err);
 	if (rc)
-		fprintf(stderr, "chitieu user token list: %s\n", err);
+		fprintf(stderr, "chitieu user token list: [%s] %s\n", err_name(err.code), err.msg);
 	for (size_t i = 0; !rc && i < n; i++) {
 		printf("%-6lld %-16s %-24s hết hạn %s  %s%s\n", (long long)t[i].id,
 		       cli_safe(t[i].login), cli_safe(t[i].label),
@@ -201,7 +202,7 @@ static int token_list(int argc, char **argv)
 	}
 	if (!rc)
 		free(t);
-	free(err);
+	err_clear(&err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
@@ -222,14 +223,16 @@ static int token_revoke(int argc, char **argv)
 	struct store *s = cli_open_db("user token revoke", db);
 	if (!s)
 		return CLI_BADINPUT;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_token_revoke(s, n, NULL, "cli", &err);
+	if (rc > 0)
+		err_set(&err, ERR_NOT_FOUND, "không có mã truy cập này, hoặc đã thu hồi");
 	if (rc)
-		fprintf(stderr, "chitieu user token revoke: %s\n",
-		        rc > 0 ? "[E_NOT_FOUND] không có mã truy cập này, hoặc đã thu hồi" : err);
+		fprintf(stderr, "chitieu user token revoke: [%s] %s\n", err_name(err.code),
+		        err.msg);
 	else
 		printf("Đã thu hồi mã truy cập %lld\n", n);
-	free(err);
+	err_clear(&err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }
@@ -265,23 +268,25 @@ static int user_token(int argc, char **argv)
 	struct store *s = cli_open_db("user token", db);
 	if (!s)
 		return CLI_BADINPUT;
-	char token[AUTH_TOKEN], hash[AUTH_TOKEN], *err = NULL;
+	char token[AUTH_TOKEN], hash[AUTH_TOKEN];
+	struct error err = {0};
 	auth_random(token);
 	auth_token_hash(token, hash);
 	int64_t id = 0;
 	int rc = store_token_add(s, login, hash, label, (int)nd, scope, "cli", &id, &err);
+	if (rc == 1)
+		err_set(&err, ERR_UNKNOWN_USER, "không có tài khoản này");
+	else if (rc == 2)
+		err_set(&err, ERR_SCOPE,
+		        "--scope phải là read, write hoặc write:MÃ,MÃ (các đơn vị được ghi)");
 	if (rc)
-		fprintf(stderr, "chitieu user token: %s\n",
-		        rc == 1   ? "[E_UNKNOWN_USER] không có tài khoản này"
-		        : rc == 2 ? "[E_SCOPE] --scope phải là read, write hoặc write:MÃ,MÃ "
-		                    "(các đơn vị được ghi)"
-		                  : err);
+		fprintf(stderr, "chitieu user token: [%s] %s\n", err_name(err.code), err.msg);
 	else {
 		printf("%s\n", token);
 		fprintf(stderr, "Mã truy cập số %lld (%s, %ld ngày); chỉ hiện một lần\n",
 		        (long long)id, scope, nd);
 	}
-	free(err);
+	err_clear(&err);
 	store_close(s);
 	return rc ? CLI_BADINPUT : CLI_OK;
 }

@@ -97,13 +97,14 @@ static void default_number(const struct indicator *x, size_t group, size_t place
  * order, other columns ignored). 0, or -1 after saying why. */
 static int read_numbering(const char *file, struct sdg_ind *ind, size_t n)
 {
-	char *err = NULL;
+	struct error err = {0};
 	size_t len;
 	char *data = import_read_file(file, SDG_MAX_FILE, &len, &err);
 	struct csv c = {0};
 	if (!data || csv_parse(data, len, &c, &err)) {
-		fprintf(stderr, "chitieu exchange export: %s: %s\n", file, err);
-		free(err);
+		fprintf(stderr, "chitieu exchange export: %s: [%s] %s\n", file, err_name(err.code),
+		        err.msg);
+		err_clear(&err);
 		free(data);
 		return -1;
 	}
@@ -293,11 +294,11 @@ static void meta_yaml(const struct sdg_ind *si, bool data, bool map, struct buf 
 int opensdg_export(struct store *s, const char *unit, const char *only, const char *dir,
                    const char *numbering, const char *boundaries)
 {
-	char *err = NULL;
+	struct error err = {0};
 	struct family f;
 	if (view_family(s, unit, PERIOD_YEAR, &f, &err)) {
-		fprintf(stderr, "chitieu exchange export: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu exchange export: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		view_family_free(&f);
 		return CLI_BADINPUT;
 	}
@@ -307,8 +308,7 @@ int opensdg_export(struct store *s, const char *unit, const char *only, const ch
 	plan_init(&own);
 	struct unit_rec u = {0};
 	bool has_own = !store_unit_get(s, unit, &u, &err) && !store_plan_load(s, u.id, &own, &err);
-	free(err);
-	err = NULL;
+	err_clear(&err);
 	unit_rec_free(&u);
 	size_t cap = has_own ? own.nind : 0;
 	for (size_t c = 0; !has_own && c < f.n; c++)

@@ -96,32 +96,16 @@ static int cmd_version(int argc, char **argv)
 	return CLI_OK;
 }
 
-/* The one table from the database's passing failures to exit statuses,
- * with what to tell the person after the command's own message. */
-static const struct fault_exit {
-	const char *code;
-	int status;
-	const char *advice;
-} fault_exits[] = {
-        {"E_UNAVAILABLE", CLI_TRYLATER,
-         "không kết nối được cơ sở dữ liệu (máy chủ PostgreSQL không trả lời); hãy thử lại "
-         "sau"},
-        {"E_BUSY", CLI_TRYLATER,
-         "cơ sở dữ liệu đang bận (một tiến trình khác giữ quyền ghi); chưa ghi gì, hãy thử "
-         "lại sau"},
-        {"E_DISK_FULL", CLI_TRYLATER,
-         "hết chỗ trên đĩa của cơ sở dữ liệu; chưa ghi gì, hãy giải phóng chỗ rồi thử lại"},
-};
-
+/* A command that failed because of the database's passing state (away,
+ * busy, disk full: store_fault) ends with the exit status and the advice
+ * the one table (error.h) gives that failure. */
 static int finish(int rc)
 {
-	const char *fault = store_fault();
-	for (size_t i = 0; rc && fault && i < sizeof fault_exits / sizeof fault_exits[0]; i++)
-		if (!strcmp(fault, fault_exits[i].code)) {
-			fprintf(stderr, "chitieu: [%s] %s\n", fault, fault_exits[i].advice);
-			return fault_exits[i].status;
-		}
-	return rc;
+	enum err_code fault = store_fault();
+	if (!rc || fault == ERR_NONE)
+		return rc;
+	fprintf(stderr, "chitieu: [%s] %s\n", err_name(fault), err_advice(fault));
+	return err_exit_status(fault);
 }
 
 int main(int argc, char **argv)

@@ -33,10 +33,10 @@ static const char *text_problem(json_t *v, size_t size)
 	return NULL;
 }
 
-static int read_days(json_t *o, struct unit_settings *out, char **err)
+static int read_days(json_t *o, struct unit_settings *out, struct error *err)
 {
 	if (!json_is_object(o)) {
-		*err = xstrdup("[E_SETTINGS] send_day: cần một đối tượng {\"month\": 16, …}");
+		err_set(err, ERR_SETTINGS, "send_day: cần một đối tượng {\"month\": 16, …}");
 		return -1;
 	}
 	const char *key;
@@ -47,15 +47,15 @@ static int read_days(json_t *o, struct unit_settings *out, char **err)
 		while (k < DEADLINE_KINDS && strcmp(key, kind_keys[k]))
 			k++;
 		if (k == DEADLINE_KINDS) {
-			*err = xasprintf(
-			        "[E_SETTINGS] send_day.%s: kỳ không hợp lệ (month, quarter, "
+			err_set(err, ERR_SETTINGS,
+			        "send_day.%s: kỳ không hợp lệ (month, quarter, "
 			        "half, nine_months, year)",
 			        key);
 			return -1;
 		}
 		if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 		    json_integer_value(v) > 28) {
-			*err = xasprintf("[E_SETTINGS] send_day.%s: cần một ngày từ 1 đến 28", key);
+			err_set(err, ERR_SETTINGS, "send_day.%s: cần một ngày từ 1 đến 28", key);
 			return -1;
 		}
 		out->send_day[k] = (int)json_integer_value(v);
@@ -63,11 +63,11 @@ static int read_days(json_t *o, struct unit_settings *out, char **err)
 	return 0;
 }
 
-static int read_recipients(json_t *a, struct unit_settings *out, char **err)
+static int read_recipients(json_t *a, struct unit_settings *out, struct error *err)
 {
 	if (!json_is_array(a) || json_array_size(a) > SETTINGS_RECIPIENTS) {
-		*err = xasprintf("[E_SETTINGS] recipients: cần một mảng tối đa %d chuỗi",
-		                 SETTINGS_RECIPIENTS);
+		err_set(err, ERR_SETTINGS, "recipients: cần một mảng tối đa %d chuỗi",
+		        SETTINGS_RECIPIENTS);
 		return -1;
 	}
 	size_t i;
@@ -76,7 +76,7 @@ static int read_recipients(json_t *a, struct unit_settings *out, char **err)
 	{
 		const char *why = text_problem(v, SETTINGS_TEXT);
 		if (why) {
-			*err = xasprintf("[E_SETTINGS] recipients[%zu]: %s", i, why);
+			err_set(err, ERR_SETTINGS, "recipients[%zu]: %s", i, why);
 			return -1;
 		}
 		snprintf(out->recipients[i], SETTINGS_TEXT, "%s", json_string_value(v));
@@ -85,7 +85,7 @@ static int read_recipients(json_t *a, struct unit_settings *out, char **err)
 	return 0;
 }
 
-static int read_object(json_t *o, struct unit_settings *out, char **err)
+static int read_object(json_t *o, struct unit_settings *out, struct error *err)
 {
 	struct {
 		const char *key;
@@ -104,7 +104,7 @@ static int read_object(json_t *o, struct unit_settings *out, char **err)
 		if (k < 4) {
 			const char *why = text_problem(v, SETTINGS_TEXT);
 			if (why) {
-				*err = xasprintf("[E_SETTINGS] %s: %s", key, why);
+				err_set(err, ERR_SETTINGS, "%s: %s", key, why);
 				return -1;
 			}
 			snprintf(texts[k].field, SETTINGS_TEXT, "%s", json_string_value(v));
@@ -115,8 +115,8 @@ static int read_object(json_t *o, struct unit_settings *out, char **err)
 			if (read_days(v, out, err))
 				return -1;
 		} else {
-			*err = xasprintf(
-			        "[E_SETTINGS] khóa lạ \"%s\" (authority, position, signer, "
+			err_set(err, ERR_SETTINGS,
+			        "khóa lạ \"%s\" (authority, position, signer, "
 			        "symbol, recipients, send_day)",
 			        key);
 			return -1;
@@ -125,7 +125,7 @@ static int read_object(json_t *o, struct unit_settings *out, char **err)
 	return 0;
 }
 
-int settings_parse(const char *text, struct unit_settings *out, char **err)
+int settings_parse(const char *text, struct unit_settings *out, struct error *err)
 {
 	memset(out, 0, sizeof *out);
 	if (!text || !*text)
@@ -134,10 +134,10 @@ int settings_parse(const char *text, struct unit_settings *out, char **err)
 	json_t *o = json_loads(text, JSON_REJECT_DUPLICATES, &je);
 	int rc = -1;
 	if (!o)
-		*err = xasprintf("[E_SETTINGS] JSON không đọc được (dòng %d, cột %d): %s", je.line,
-		                 je.column, je.text);
+		err_set(err, ERR_SETTINGS, "JSON không đọc được (dòng %d, cột %d): %s", je.line,
+		        je.column, je.text);
 	else if (!json_is_object(o))
-		*err = xstrdup("[E_SETTINGS] cần một đối tượng JSON");
+		err_set(err, ERR_SETTINGS, "cần một đối tượng JSON");
 	else
 		rc = read_object(o, out, err);
 	json_decref(o);

@@ -8,6 +8,7 @@
 #define CHITIEU_SETTINGS_H
 
 #include "deadline.h"
+#include "error.h"
 
 #define SETTINGS_TEXT       160 /* bytes of a text field, NUL included */
 #define SETTINGS_RECIPIENTS 20
@@ -25,8 +26,8 @@ struct unit_settings {
  * "recipients": an array of strings, "send_day": {"month", "quarter",
  * "half", "nine_months", "year"} each 1..28), texts non-empty UTF-8 without
  * control characters and short enough. 0, or -1 with *err saying which key
- * and why ("[E_SETTINGS] ..."; caller frees); *out is then cleared. */
-int settings_parse(const char *text, struct unit_settings *out, char **err);
+ * and why (ERR_SETTINGS; the caller clears it); *out is then cleared. */
+int settings_parse(const char *text, struct unit_settings *out, struct error *err);
 
 /* The settings as the canonical JSON text settings_parse reads (caller
  * frees). */

@@ -127,14 +127,14 @@ static const struct doc *doc_of(const struct loader *L, int k)
 
 /* Unit k's current plan into p, as store_plan_load: 0, 1 none, -1 with
  * *err when its document cannot be read. */
-static int plan_of(const struct loader *L, int k, struct plan *p, char **err)
+static int plan_of(const struct loader *L, int k, struct plan *p, struct error *err)
 {
 	plan_init(p);
 	const struct doc *d = doc_of(L, k);
 	if (!d)
 		return 1;
 	if (!d->ok) {
-		*err = xstrdup("[E_DB] kế hoạch lưu trữ không đọc được");
+		err_set(err, ERR_DB, "kế hoạch lưu trữ không đọc được");
 		return -1;
 	}
 	plan_copy(&d->p, p);
@@ -239,7 +239,7 @@ void view_obs_lean(struct obs_rec *o)
 }
 
 static int family_read(struct store *s, const char *parent, enum period_kind grain, bool lean,
-                       struct family *f, char **err)
+                       struct family *f, struct error *err)
 {
 	memset(f, 0, sizeof *f);
 	if (store_unit_list(s, &f->units, &f->nunits, err))
@@ -254,7 +254,7 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 		if (!strcmp(f->units[i].code, parent))
 			root = (int)i;
 	if (root < 0) {
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", parent);
+		err_set(err, ERR_UNKNOWN_UNIT, "không có đơn vị \"%s\"", parent);
 		return -1;
 	}
 	int *up = xcalloc(nu + 1, sizeof *up);
@@ -392,8 +392,8 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 	 * their codes: a code names different indicators in different plans. */
 	for (size_t k = 1; !lifted && k < f->n; k++)
 		if (!alike(f->c[0].plan, f->c[k].plan)) {
-			*err = xasprintf(
-			        "[E_NO_PLAN] %s chưa có kế hoạch mà các đơn vị trực thuộc có "
+			err_set(err, ERR_NO_PLAN,
+			        "%s chưa có kế hoạch mà các đơn vị trực thuộc có "
 			        "kế hoạch khác nhau: không cộng theo mã chỉ tiêu; tạo danh "
 			        "mục chỉ tiêu chung (chitieu plan catalogue --unit %s) rồi "
 			        "liên kết (chitieu link propose --unit %s)",
@@ -411,12 +411,12 @@ out:
 }
 
 int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
-                char **err)
+                struct error *err)
 {
 	return family_read(s, parent, grain, false, f, err);
 }
 
-int view_family_held(struct store *s, const char *parent, struct family *f, char **err)
+int view_family_held(struct store *s, const char *parent, struct family *f, struct error *err)
 {
 	return family_read(s, parent, PERIOD_MONTH, true, f, err);
 }

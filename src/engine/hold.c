@@ -47,7 +47,7 @@ static bool is_commune(const struct unit_rec *u)
 	return !strcmp(u->kind, "commune") || !strcmp(u->kind, "ward");
 }
 
-int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
+int hold_load(struct store *s, const char *unit, struct hold **out, struct error *err)
 {
 	struct hold *h = xcalloc(1, sizeof *h);
 	long q0 = store_queries(s);
@@ -56,19 +56,19 @@ int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 	*out = NULL;
 	int found = store_unit_get(s, unit, &h->u, err);
 	if (found > 0)
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", unit);
+		err_set(err, ERR_UNKNOWN_UNIT, "không có đơn vị \"%s\"", unit);
 	if (found) {
 		hold_free(h);
 		return -1;
 	}
-	char *e = NULL;
+	struct error e = {0};
 	found = store_plan_load(s, h->u.id, &h->p, &e);
 	if (found < 0) {
 		*err = e;
 		hold_free(h);
 		return -1;
 	}
-	free(e);
+	err_clear(&e);
 	h->has_plan = found == 0;
 	if (h->has_plan && store_obs_list(s, h->u.id, NULL, &h->o, &h->no, err)) {
 		hold_free(h);
@@ -76,15 +76,11 @@ int hold_load(struct store *s, const char *unit, struct hold **out, char **err)
 	}
 	/* A commune adds nothing up: no family to read. */
 	if (!is_commune(&h->u) && view_family_held(s, unit, &h->f, &h->ferr)) {
-		char code[40];
-		const char *c = h->ferr && h->ferr[0] == '[' ? h->ferr + 1 : "";
-		size_t n = strcspn(c, "]");
-		snprintf(code, sizeof code, "%.*s", (int)(n < 39 ? n : 39), c);
 		view_family_free(&h->f);
 		memset(&h->f, 0, sizeof h->f);
-		if (strcmp(code, "E_NO_PLAN")) { /* a database error: nothing held */
+		if (h->ferr.code != ERR_NO_PLAN) { /* a database error: nothing held */
 			*err = h->ferr;
-			h->ferr = NULL;
+			h->ferr = (struct error){0};
 			hold_free(h);
 			return -1;
 		}
@@ -109,7 +105,7 @@ void hold_free(struct hold *h)
 	free(h->kix);
 	last_clear(h);
 	view_family_free(&h->f);
-	free(h->ferr);
+	err_clear(&h->ferr);
 	for (size_t i = 0; i < h->no; i++)
 		obs_rec_free(&h->o[i]);
 	free(h->o);
@@ -124,7 +120,7 @@ bool hold_concerns(const struct hold *h, const char *unit)
 	return !strcmp(unit, h->root) || kid_of(h, unit) >= 0;
 }
 
-int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err)
+int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error *err)
 {
 	bool own = !strcmp(unit, h->root);
 	long k = kid_of(h, unit);
@@ -135,7 +131,7 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err)
 	size_t n = 0;
 	int found = store_unit_get(s, unit, &u, err);
 	if (found > 0)
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", unit);
+		err_set(err, ERR_UNKNOWN_UNIT, "không có đơn vị \"%s\"", unit);
 	if (found || store_obs_list(s, u.id, NULL, &o, &n, err)) {
 		unit_rec_free(&u);
 		return -1;
@@ -259,10 +255,10 @@ static struct hold_last *compute(struct hold *h, int as_of, enum period_kind gra
 	return l;
 }
 
-const struct family *hold_family(struct hold *h, char **err)
+const struct family *hold_family(struct hold *h, struct error *err)
 {
-	if (h->ferr) {
-		*err = xstrdup(h->ferr);
+	if (err_is(&h->ferr)) {
+		err_set(err, h->ferr.code, "%s", h->ferr.msg);
 		return NULL;
 	}
 	return &h->f;
@@ -301,11 +297,11 @@ void hold_children(struct hold *h, int as_of, enum period_kind grain, const stru
 }
 
 int hold_status(struct hold *h, int as_of, enum period_kind grain, enum eval_method method,
-                struct unit_view *v, char **err)
+                struct unit_view *v, struct error *err)
 {
 	memset(v, 0, sizeof *v);
 	if (!h->has_plan) {
-		*err = xstrdup("[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"");
+		err_set(err, ERR_NO_PLAN, "đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"");
 		plan_init(&v->p);
 		return -1;
 	}

@@ -14,6 +14,7 @@
 #define CHITIEU_HOLD_H
 
 #include "views.h"
+#include "error.h"
 
 #define HOLD_WAYS 2 /* periods kept evaluated at once (a page asks two) */
 
@@ -37,7 +38,7 @@ struct hold {
 	struct obs_rec *o; /* its own figures, as stored */
 	size_t no;
 	struct family f;       /* the units under it (PERIOD_MONTH: raw, lifted) */
-	char *ferr;            /* why f is empty when view_family refused (E_NO_PLAN) */
+	struct error ferr;     /* why f is empty when view_family refused (E_NO_PLAN) */
 	struct hold_kid *kids; /* f.n x HOLD_WAYS */
 	struct hold_code {
 		const char *code;
@@ -66,7 +67,7 @@ struct hold {
 /* Build from the store: 0, or -1 with *err (E_UNKNOWN_UNIT, a database
  * error). A unit without a plan, or whose children cannot be added up,
  * still loads: hold_status and hold_family say why when asked. */
-int hold_load(struct store *s, const char *unit, struct hold **out, char **err);
+int hold_load(struct store *s, const char *unit, struct hold **out, struct error *err);
 void hold_free(struct hold *h);
 
 /* Whether the figures of unit concern h: the root itself or a unit under it
@@ -75,17 +76,17 @@ bool hold_concerns(const struct hold *h, const char *unit);
 
 /* Read the figures of unit (the root or a child) again from the store
  * after a write: 0 done, 1 not a unit of h, -1 with *err. */
-int hold_refresh(struct hold *h, struct store *s, const char *unit, char **err);
+int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error *err);
 
 /* The unit evaluated as view_unit does; v's u and p are the hold's
  * (v->borrowed): v lives no longer than h. 0, or -1 with *err. */
 int hold_status(struct hold *h, int as_of, enum period_kind grain, enum eval_method method,
-                struct unit_view *v, char **err);
+                struct unit_view *v, struct error *err);
 
 /* The family (NULL with *err when view_family refused) and its roll-up and
  * ranking at as_of, figures rolled up to grain first; the rows are the
  * hold's, valid until the next call. */
-const struct family *hold_family(struct hold *h, char **err);
+const struct family *hold_family(struct hold *h, struct error *err);
 size_t hold_rollup(struct hold *h, int as_of, enum period_kind grain,
                    const struct rollup_row **out);
 size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct rank_row **out);

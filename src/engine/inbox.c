@@ -85,7 +85,7 @@ static void label(const char *name, char *buf, size_t n)
 }
 
 static void returned(struct list *l, struct store *s, const struct unit_rec *u,
-                     const struct plan *p, const char *agency, char **err, int *rc)
+                     const struct plan *p, const char *agency, struct error *err, int *rc)
 {
 	struct returned_rec *r;
 	size_t n;
@@ -117,19 +117,20 @@ static void returned(struct list *l, struct store *s, const struct unit_rec *u,
  * holding today, closes within INBOX_CUTOFF_DAYS, with the unit's (or the
  * agency's) indicators that have no figure for them yet. */
 static void cutoffs(struct list *l, struct store *s, const struct unit_rec *u, const struct plan *p,
-                    const char *agency, const char *today, char **err, int *rc)
+                    const char *agency, const char *today, struct error *err, int *rc)
 {
 	int day = store_cutoff_day(s, u->id, err);
 	if (day < 0) {
 		*rc = -1;
 		return;
 	}
-	char *doc = NULL, *e = NULL;
+	char *doc = NULL;
+	struct error e = {0};
 	struct unit_settings set = {0};
 	bool have_set =
 	        !store_unit_settings_get(s, u->code, &doc, &e) && !settings_parse(doc, &set, &e);
 	free(doc);
-	free(e);
+	err_clear(&e);
 	static const enum period_kind kinds[] = {PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR};
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0] && !*rc; k++) {
 		int send_day = have_set ? settings_send_day(&set, kinds[k], u->kind)
@@ -180,7 +181,7 @@ static void cutoffs(struct list *l, struct store *s, const struct unit_rec *u, c
 }
 
 static void overdue(struct list *l, struct store *s, const struct unit_rec *u, const char *agency,
-                    const char *today, char **err, int *rc)
+                    const char *today, struct error *err, int *rc)
 {
 	struct task_row *t;
 	size_t n;
@@ -203,7 +204,7 @@ static void overdue(struct list *l, struct store *s, const struct unit_rec *u, c
 }
 
 int inbox_list(struct store *s, const char *login, const char *unit_code, const char *agency,
-               const char *today, struct inbox_msg **out, size_t *n, char **err)
+               const char *today, struct inbox_msg **out, size_t *n, struct error *err)
 {
 	struct list l = {0};
 	*out = NULL;
@@ -220,8 +221,7 @@ int inbox_list(struct store *s, const char *login, const char *unit_code, const 
 	rc = store_plan_load(s, u.id, &p, err);
 	if (rc > 0) { /* no plan: only tasks could be, and there are none */
 		unit_rec_free(&u);
-		free(*err);
-		*err = NULL;
+		err_clear(err);
 		return 0;
 	}
 	if (!rc) {

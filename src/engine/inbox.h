@@ -7,6 +7,7 @@
 #define CHITIEU_INBOX_H
 
 #include "store.h"
+#include "error.h"
 
 #define INBOX_CUTOFF_DAYS 7
 
@@ -31,6 +32,6 @@ const char *inbox_kind_name(enum inbox_kind k); /* "returned", "cutoff", "overdu
  * ("YYYY-MM-DD", local), newest first within each kind; read set from the
  * account's read marks. 0, or -1 with *err. */
 int inbox_list(struct store *s, const char *login, const char *unit_code, const char *agency,
-               const char *today, struct inbox_msg **out, size_t *n, char **err);
+               const char *today, struct inbox_msg **out, size_t *n, struct error *err);
 
 #endif

@@ -178,7 +178,7 @@ static void gather_free(struct gather *g)
 
 /* Units under root: communes (leaves with a plan), their rows, their plans
  * and figures. */
-static int gather(struct store *s, struct live *l, struct gather *g, char **err)
+static int gather(struct store *s, struct live *l, struct gather *g, struct error *err)
 {
 	if (store_unit_list(s, &g->units, &g->nunits, err))
 		return -1;
@@ -198,7 +198,7 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 	}
 	int rc = -1;
 	if (root < 0) {
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", l->root);
+		err_set(err, ERR_UNKNOWN_UNIT, "không có đơn vị \"%s\"", l->root);
 		goto out;
 	}
 	g->comm_unit = xcalloc(n + 1, sizeof(int));
@@ -268,8 +268,8 @@ static int gather(struct store *s, struct live *l, struct gather *g, char **err)
 			same = !strcmp(l->plans[c].ind[k].code, l->plans[0].ind[k].code) &&
 			       !strcmp(l->plans[c].ind[k].name, l->plans[0].ind[k].name);
 		if (!same) {
-			*err = xasprintf(
-			        "[E_NO_PLAN] %s chưa có kế hoạch mà các đơn vị dưới nó có kế "
+			err_set(err, ERR_NO_PLAN,
+			        "%s chưa có kế hoạch mà các đơn vị dưới nó có kế "
 			        "hoạch khác nhau: không cộng theo mã chỉ tiêu; tạo danh mục "
 			        "(chitieu plan catalogue --unit %s) rồi liên kết (chitieu link "
 			        "propose --unit %s)",
@@ -329,7 +329,7 @@ static void scan_one(void *arg, const char *unit, const struct obs_rec *o)
 	sc->hi = last > sc->hi ? last : sc->hi;
 }
 
-int live_load(struct store *s, const char *root, int threads, struct live **out, char **err)
+int live_load(struct store *s, const char *root, int threads, struct live **out, struct error *err)
 {
 	struct live *l = xcalloc(1, sizeof *l);
 	struct gather g = {0};

@@ -30,6 +30,7 @@
 #include "engine.h"
 #include "observation.h"
 #include "store.h"
+#include "error.h"
 
 struct live {
 	struct engine *e;
@@ -58,7 +59,7 @@ struct live {
 
 /* Build from the store for the unit root: 0, or -1 with *err (E_UNKNOWN_UNIT
  * when there is no such unit). */
-int live_load(struct store *s, const char *root, int threads, struct live **out, char **err);
+int live_load(struct store *s, const char *root, int threads, struct live **out, struct error *err);
 void live_free(struct live *l);
 
 /* Apply one figure just stored for a commune: 0 applied, 1 when it falls

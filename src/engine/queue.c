@@ -88,7 +88,7 @@ static void fill(struct queue_row *r, const struct plan *p, const struct obs_rec
 
 /* The submitted figures of one unit, appended to *out. */
 static int one_unit(struct store *s, const struct unit_rec *u, struct queue_row **out, size_t *n,
-                    size_t *cap, char **err)
+                    size_t *cap, struct error *err)
 {
 	struct obs_rec *o;
 	size_t no;
@@ -101,8 +101,7 @@ static int one_unit(struct store *s, const struct unit_rec *u, struct queue_row 
 			int rc = store_plan_load(s, u->id, &p, err);
 			if (rc < 0)
 				goto out;
-			free(*err);
-			*err = NULL;
+			err_clear(err);
 			plan = rc == 0;
 			break;
 		}
@@ -133,7 +132,8 @@ out:
 	return -1;
 }
 
-int queue_list(struct store *s, const char *unit, struct queue_row **out, size_t *n, char **err)
+int queue_list(struct store *s, const char *unit, struct queue_row **out, size_t *n,
+               struct error *err)
 {
 	struct unit_rec *u;
 	size_t nu, cap = 0;

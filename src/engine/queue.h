@@ -7,6 +7,7 @@
 #define CHITIEU_QUEUE_H
 
 #include "store.h"
+#include "error.h"
 
 struct queue_row {
 	char *unit, *unit_name; /* the unit the figure is of */
@@ -21,6 +22,7 @@ struct queue_row {
 void queue_free(struct queue_row *r, size_t n);
 /* The submitted figures of unit and the units under it (up to eight
  * levels), by unit, period and code. 0, or -1 with *err. */
-int queue_list(struct store *s, const char *unit, struct queue_row **out, size_t *n, char **err);
+int queue_list(struct store *s, const char *unit, struct queue_row **out, size_t *n,
+               struct error *err);
 
 #endif

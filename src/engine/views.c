@@ -59,18 +59,18 @@ void view_unit_detach(struct unit_view *v)
 static void aggregate_into(struct store *s, const char *unit, int as_of, struct unit_view *v);
 
 int view_unit(struct store *s, const char *unit, int as_of, enum period_kind grain,
-              enum eval_method method, struct unit_view *v, char **err)
+              enum eval_method method, struct unit_view *v, struct error *err)
 {
 	memset(v, 0, sizeof *v);
 	plan_init(&v->p);
 	int found = store_unit_get(s, unit, &v->u, err);
 	if (found > 0)
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị \"%s\"", unit);
+		err_set(err, ERR_UNKNOWN_UNIT, "không có đơn vị \"%s\"", unit);
 	if (found)
 		return -1;
 	found = store_plan_load(s, v->u.id, &v->p, err);
 	if (found > 0)
-		*err = xstrdup("[E_NO_PLAN] đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"");
+		err_set(err, ERR_NO_PLAN, "đơn vị chưa có kế hoạch; lưu bằng \"chitieu import\"");
 	if (found || store_obs_list(s, v->u.id, NULL, &v->o, &v->no, err)) {
 		view_unit_free(v);
 		return -1;
@@ -89,9 +89,9 @@ int view_unit(struct store *s, const char *unit, int as_of, enum period_kind gra
 static void aggregate_into(struct store *s, const char *unit, int as_of, struct unit_view *v)
 {
 	struct family f;
-	char *err = NULL;
+	struct error err = {0};
 	if (view_family(s, unit, PERIOD_MONTH, &f, &err) || !f.n) {
-		free(err);
+		err_clear(&err);
 		view_family_free(&f);
 		return;
 	}
@@ -157,7 +157,7 @@ const char *view_lift_code(const struct link_pair *map, size_t n, const char *co
 }
 
 int view_lift(struct store *s, const struct unit_rec *units, const int *parent, int u, int root,
-              struct link_pair **map, size_t *n, char **err)
+              struct link_pair **map, size_t *n, struct error *err)
 {
 	if (store_link_map(s, units[u].id, map, n, err))
 		return -1;

@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+#include "error.h"
+
 /* A unit's current plan evaluated at the period ending in month as_of,
  * figures rolled up to grain first. */
 struct unit_view {
@@ -23,10 +25,10 @@ struct unit_view {
 	bool borrowed; /* u and p belong to a hold (hold.h): not freed here */
 };
 
-/* 0, or -1 with *err: "[E_UNKNOWN_UNIT] ...", "[E_NO_PLAN] ..." or a
+/* 0, or -1 with *err: ERR_UNKNOWN_UNIT, ERR_NO_PLAN or a
  * database error. */
 int view_unit(struct store *s, const char *unit, int as_of, enum period_kind grain,
-              enum eval_method method, struct unit_view *v, char **err);
+              enum eval_method method, struct unit_view *v, struct error *err);
 void view_unit_free(struct unit_view *v);
 /* A borrowed view (a hold's) made to own its unit and plan, for a caller
  * that keeps it past the hold. */
@@ -60,12 +62,12 @@ struct family {
 /* 0, or -1 with *err (E_UNKNOWN_UNIT, E_NO_PLAN). On -1 the caller still
  * frees. */
 int view_family(struct store *s, const char *parent, enum period_kind grain, struct family *f,
-                char **err);
+                struct error *err);
 void view_family_free(struct family *f);
 /* view_family at PERIOD_MONTH as a hold keeps it (hold.h): the figures
  * without their note, evidence, status, author and time (view_obs_lean),
  * which no roll-up, ranking or evaluation reads. */
-int view_family_held(struct store *s, const char *parent, struct family *f, char **err);
+int view_family_held(struct store *s, const char *parent, struct family *f, struct error *err);
 void view_obs_lean(struct obs_rec *o);
 
 /* rank_children of the family; when children lie deeper than the direct
@@ -85,7 +87,7 @@ void view_aggregate_obs(struct unit_view *v, const struct rollup_row *r, size_t 
  * holds (own code, root's code) pairs, sorted by own code; unlinked codes
  * are absent. parent[] gives each unit's parent index (-1 at the top). */
 int view_lift(struct store *s, const struct unit_rec *units, const int *parent, int u, int root,
-              struct link_pair **map, size_t *n, char **err);
+              struct link_pair **map, size_t *n, struct error *err);
 /* The root's code for code in a map of view_lift, or NULL. */
 const char *view_lift_code(const struct link_pair *map, size_t n, const char *code);
 /* Rename p's indicators (code and name, from root's plan rp) and the

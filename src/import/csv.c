@@ -30,14 +30,15 @@ static void push_field(struct csv_row *r, struct buf *b)
 	r->f[r->n++] = buf_detach(b);
 }
 
-static int fail(struct csv *out, char **err, char *msg)
+static int fail(struct csv *out, struct error *err, char *msg)
 {
 	csv_free(out);
-	*err = msg;
+	err_set(err, ERR_DOCUMENT, "%s", msg);
+	free(msg);
 	return -1;
 }
 
-int csv_parse(const char *data, size_t len, struct csv *out, char **err)
+int csv_parse(const char *data, size_t len, struct csv *out, struct error *err)
 {
 	memset(out, 0, sizeof *out);
 	size_t bad;
@@ -176,13 +177,16 @@ struct csv_reader {
 	bool eof;
 };
 
-struct csv_reader *csv_reader_open(const char *path, char **err)
+struct csv_reader *csv_reader_open(const char *path, struct error *err)
 {
 	FILE *f = fopen(path, "rb");
 	struct stat st;
 	if (!f || (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))) {
-		*err = f ? xasprintf("%s: là một thư mục, không phải tệp", path)
-		         : xasprintf("%s: không mở được tệp: %s", path, strerror(errno));
+		if (f)
+			err_set(err, ERR_DOCUMENT, "%s: là một thư mục, không phải tệp", path);
+		else
+			err_set(err, ERR_DOCUMENT, "%s: không mở được tệp: %s", path,
+			        strerror(errno));
 		if (f)
 			fclose(f);
 		return NULL;
@@ -193,7 +197,7 @@ struct csv_reader *csv_reader_open(const char *path, char **err)
 	return r;
 }
 
-int csv_reader_next(struct csv_reader *r, struct csv *out, char **err)
+int csv_reader_next(struct csv_reader *r, struct csv *out, struct error *err)
 {
 	memset(out, 0, sizeof *out);
 	for (;;) {
@@ -204,9 +208,10 @@ int csv_reader_next(struct csv_reader *r, struct csv *out, char **err)
 		while (!r->eof &&
 		       (r->len < CSV_CHUNK || !(cut = csv_cut(r->buf, r->len, false, &lines)))) {
 			if (r->len > CSV_CHUNK + (size_t)CSV_MAX_FIELDS * (CSV_MAX_FIELD + 3)) {
-				*err = xasprintf("dòng %d: ô quá dài hoặc quá nhiều cột (tối đa %u "
-				                 "cột, %u KB mỗi ô)",
-				                 r->line + 1, CSV_MAX_FIELDS, CSV_MAX_FIELD >> 10);
+				err_set(err, ERR_DOCUMENT,
+				        "dòng %d: ô quá dài hoặc quá nhiều cột (tối đa %u "
+				        "cột, %u KB mỗi ô)",
+				        r->line + 1, CSV_MAX_FIELDS, CSV_MAX_FIELD >> 10);
 				return -1;
 			}
 			size_t want = r->len + CSV_CHUNK / 4;
@@ -216,7 +221,7 @@ int csv_reader_next(struct csv_reader *r, struct csv *out, char **err)
 			}
 			size_t k = fread(r->buf + r->len, 1, r->cap - r->len, r->f);
 			if (ferror(r->f)) {
-				*err = xasprintf("%s: lỗi khi đọc tệp", r->path);
+				err_set(err, ERR_DOCUMENT, "%s: lỗi khi đọc tệp", r->path);
 				return -1;
 			}
 			r->len += k;
@@ -228,15 +233,15 @@ int csv_reader_next(struct csv_reader *r, struct csv *out, char **err)
 			return 0;
 		/* Only the first piece may start with a BOM (csv_parse skips it). */
 		if (r->line && cut >= 3 && !memcmp(r->buf, "\xef\xbb\xbf", 3)) {
-			*err = xasprintf("dòng %d: ký tự BOM giữa tệp", r->line + 1);
+			err_set(err, ERR_DOCUMENT, "dòng %d: ký tự BOM giữa tệp", r->line + 1);
 			return -1;
 		}
-		char *why = NULL;
+		struct error why = {0};
 		int rc = csv_parse(r->buf, cut, out, &why);
 		if (rc) {
-			*err = r->line ? xasprintf("từ dòng %d: %s", r->line + 1, why)
-			               : xstrdup(why);
-			free(why);
+			if (r->line)
+				err_prefix(&why, "từ dòng %d: ", r->line + 1);
+			*err = why;
 			return -1;
 		}
 		for (size_t i = 0; i < out->n; i++)

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+
 #define CSV_MAX_FIELD  (64u << 10)
 #define CSV_MAX_FIELDS 64
 
@@ -23,7 +25,7 @@ struct csv {
 /* Parse data[0..len) (UTF-8, a BOM allowed). Returns 0, or -1 with *err a
  * Vietnamese reason naming the line (caller frees); out is then empty.
  * Blank lines are skipped. */
-int csv_parse(const char *data, size_t len, struct csv *out, char **err);
+int csv_parse(const char *data, size_t len, struct csv *out, struct error *err);
 void csv_free(struct csv *c);
 
 /* Reading a file of any size in pieces. csv_cut: where the first len
@@ -38,8 +40,8 @@ size_t csv_cut(const char *data, size_t len, bool eof, int *lines);
  * naming the line. */
 #define CSV_CHUNK (1u << 17) /* its rows take ~17 times as much parsed */
 struct csv_reader;
-struct csv_reader *csv_reader_open(const char *path, char **err);
-int csv_reader_next(struct csv_reader *r, struct csv *out, char **err);
+struct csv_reader *csv_reader_open(const char *path, struct error *err);
+int csv_reader_next(struct csv_reader *r, struct csv *out, struct error *err);
 void csv_reader_close(struct csv_reader *r);
 
 /* Writing: every CSV cell chitieu writes goes through these. A text cell a

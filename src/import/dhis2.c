@@ -246,10 +246,10 @@ int dhis2_parse_csv(const char *data, size_t len, struct dhis2_value **out, size
 	*out = NULL;
 	*n = 0;
 	struct csv c;
-	char *err = NULL;
+	struct error err = {0};
 	if (csv_parse(data, len, &c, &err)) {
-		problems_add(ps, "E_CSV", 0, "%s", err);
-		free(err);
+		problems_add(ps, "E_CSV", 0, "%s", err.msg);
+		err_clear(&err);
 		return -1;
 	}
 	if (!c.n) {

@@ -376,12 +376,12 @@ static void body_text(void *ud, const char *s, int len)
 	}
 }
 
-int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
+int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err)
 {
 	struct numbering *nb = xcalloc(1, sizeof *nb);
 	size_t n;
 	char *xml = ooxml_read(z, "word/numbering.xml", &n, err);
-	if (*err) {
+	if (err_is(err)) {
 		free(nb);
 		return -1;
 	}
@@ -422,7 +422,7 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
 	if (b.too_many)
 		plan_warn(p, 0, "Một bảng có hơn %d cột; chỉ đọc %d cột đầu", MAX_CELLS, MAX_CELLS);
 	if (b.table == 0) {
-		*err = xstrdup(
+		err_set(err, ERR_DOCUMENT,
 		        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
 		        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "
 		        "tiêu vào một bảng của Word rồi tải lên lần nữa");

@@ -19,12 +19,10 @@
 #include <sys/stat.h>
 
 /* Fail with the reason msg (taken over by *err, or freed). */
-static int fail(char **err, char *msg)
+static int fail(struct error *err, char *msg)
 {
-	if (err)
-		*err = msg;
-	else
-		free(msg);
+	err_set(err, ERR_DOCUMENT, "%s", msg);
+	free(msg);
 	return -1;
 }
 
@@ -208,7 +206,7 @@ static void check_total(const struct lines *l, struct plan *p)
 }
 
 /* Rows a reader made (html), or the lines' own markdown/tab rows. */
-static int read_tables(const struct lines *l, struct rows *given, struct plan *p, char **err)
+static int read_tables(const struct lines *l, struct rows *given, struct plan *p, struct error *err)
 {
 	struct rows rows = {0};
 	if (given)
@@ -243,17 +241,18 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	int blocks;
 	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
 		if (err)
-			*err = xasprintf("dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "
-			                 "(mỗi ô thành "
-			                 "một khối riêng theo cột, không biết ô nào thuộc hàng "
-			                 "nào); hãy nhập "
-			                 "chính tệp PDF, hoặc chép bằng pdftotext -layout",
-			                 blocks);
+			err_set(err, ERR_DOCUMENT,
+			        "dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "
+			        "(mỗi ô thành "
+			        "một khối riêng theo cột, không biết ô nào thuộc hàng "
+			        "nào); hãy nhập "
+			        "chính tệp PDF, hoặc chép bằng pdftotext -layout",
+			        blocks);
 		return -1;
 	}
 	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
-			*err = xstrdup(
+			err_set(err, ERR_DOCUMENT,
 			        "không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
 			        "bảng như \"Stt | Nội dung chỉ tiêu | Đơn vị tính | Mức chỉ "
 			        "tiêu\")");
@@ -269,12 +268,11 @@ static _Thread_local const struct import_options *options;
 /* A PDF file: its text layer's tables (pdfdoc.c), or, for a scan, what
  * Tesseract reads of its pages (ocr.c). */
 static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                    char **err)
+                    struct error *err)
 {
 	int rc = pdfdoc_read(data, n, r, l, err);
 	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
-		free(*err);
-		*err = NULL;
+		err_clear(err);
 		rows_free(r);
 		lines_free(l);
 		const struct import_options *o = options;
@@ -293,7 +291,7 @@ static const struct reader {
 	const char *name;
 	bool (*sniff)(const char *data, size_t n);
 	int (*read)(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-	            char **err);
+	            struct error *err);
 } readers[] = {
         {"ZIP (DOCX, XLSX)", ooxml_sniff, ooxml_read_plan},
         {"PDF", pdfdoc_is_pdf, pdf_read},
@@ -317,17 +315,17 @@ static void finish(struct plan *p)
 }
 
 static int read_document(const struct reader *r, const char *data, size_t n, struct plan *p,
-                         char **err)
+                         struct error *err)
 {
 	struct lines l = {0};
 	struct rows rows = {0};
-	char *why = NULL;
+	struct error why = {0};
 	int rc = r->read(data, n, &l, &rows, p, &why);
 	if (!rc) {
 		meta_read(&l, p);
 		interpret_rows(&rows, p);
 		if (p->nind == 0 && p->ntasks == 0) {
-			why = xstrdup(
+			err_set(&why, ERR_DOCUMENT,
 			        "các bảng trong tệp không có bảng chỉ tiêu hay nhiệm vụ (cần một "
 			        "hàng tiêu đề bảng như \"Stt | Nội dung chỉ tiêu | Đơn vị tính | "
 			        "Mức chỉ tiêu\")");
@@ -341,16 +339,20 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 	if (rc) {
 		plan_free(p);
 		plan_init(p);
-		return fail(err, why);
+		if (err)
+			*err = why;
+		else
+			err_clear(&why);
+		return -1;
 	}
 	finish(p);
 	return 0;
 }
 
-static int import_plan_at(const char *data, size_t n, struct plan *p, char **err);
+static int import_plan_at(const char *data, size_t n, struct plan *p, struct error *err);
 
 int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
-                     char **err)
+                     struct error *err)
 {
 	const struct import_options *was = options;
 	options = opt;
@@ -359,16 +361,16 @@ int import_plan_opts(const char *data, size_t n, const struct import_options *op
 	return rc;
 }
 
-int import_plan(const char *data, size_t n, struct plan *p, char **err)
+int import_plan(const char *data, size_t n, struct plan *p, struct error *err)
 {
 	return import_plan_opts(data, n, NULL, p, err);
 }
 
-static int import_plan_at(const char *data, size_t n, struct plan *p, char **err)
+static int import_plan_at(const char *data, size_t n, struct plan *p, struct error *err)
 {
 	plan_init(p);
 	if (err)
-		*err = NULL;
+		err_clear(err);
 	if (n == 0)
 		return fail(err, xstrdup("tệp rỗng"));
 	if (n > IMPORT_MAX_BYTES)
@@ -427,17 +429,17 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, char **err
 	return 0;
 }
 
-char *import_read_file(const char *path, size_t max, size_t *len, char **err)
+char *import_read_file(const char *path, size_t max, size_t *len, struct error *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		*err = xasprintf("%s: không mở được tệp: %s", path, strerror(errno));
+		err_set(err, ERR_DOCUMENT, "%s: không mở được tệp: %s", path, strerror(errno));
 		return NULL;
 	}
 	struct stat st;
 	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		*err = xasprintf("%s: là một thư mục, không phải tệp", path);
+		err_set(err, ERR_DOCUMENT, "%s: là một thư mục, không phải tệp", path);
 		return NULL;
 	}
 	struct buf b = BUF_INIT;
@@ -449,8 +451,10 @@ char *import_read_file(const char *path, size_t max, size_t *len, char **err)
 	bool ioerr = ferror(f);
 	fclose(f);
 	if (ioerr || b.over) {
-		*err = ioerr ? xasprintf("%s: lỗi khi đọc tệp", path)
-		             : xasprintf("%s: tệp quá lớn (hơn %zu MB)", path, max >> 20);
+		if (ioerr)
+			err_set(err, ERR_DOCUMENT, "%s: lỗi khi đọc tệp", path);
+		else
+			err_set(err, ERR_DOCUMENT, "%s: tệp quá lớn (hơn %zu MB)", path, max >> 20);
 		buf_free(&b);
 		return NULL;
 	}
@@ -458,28 +462,29 @@ char *import_read_file(const char *path, size_t max, size_t *len, char **err)
 	return buf_detach(&b);
 }
 
-int import_file(const char *path, struct plan *p, char **err)
+int import_file(const char *path, struct plan *p, struct error *err)
 {
 	return import_file_opts(path, NULL, p, err);
 }
 
-int import_file_opts(const char *path, const struct import_options *opt, struct plan *p, char **err)
+int import_file_opts(const char *path, const struct import_options *opt, struct plan *p,
+                     struct error *err)
 {
 	plan_init(p);
 	size_t len;
-	char *why = NULL;
+	struct error why = {0};
 	char *data = import_read_file(path, IMPORT_MAX_BYTES, &len, &why);
 	if (!data) {
 		if (err)
 			*err = why;
 		else
-			free(why);
+			err_clear(&why);
 		return -1;
 	}
 	int rc = import_plan_opts(data, len, opt, p, &why);
 	free(data);
 	if (rc && err)
-		*err = xasprintf("%s: %s", path, why);
-	free(why);
+		err_set(err, why.code, "%s: %s", path, why.msg);
+	err_clear(&why);
 	return rc;
 }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "error.h"
+
 /* Largest document and line accepted; past them the import fails with a
  * message instead of spending unbounded time. */
 #define IMPORT_MAX_BYTES (16u << 20)
@@ -17,7 +19,7 @@
  * (its text layer, or a scan through OCR), told apart by content. Returns
  * 0, or -1 with *err a one-line Vietnamese reason that the caller frees; p
  * is then empty. Warnings about the document go into p->warn. */
-int import_plan(const char *data, size_t n, struct plan *p, char **err);
+int import_plan(const char *data, size_t n, struct plan *p, struct error *err);
 
 /* What a caller may ask of a parse. import_plan and import_file use none. */
 struct import_options {
@@ -30,15 +32,15 @@ struct import_options {
 
 /* import_plan with options (opt may be NULL). */
 int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
-                     char **err);
+                     struct error *err);
 
 /* The bytes of a file, at most max of them: the caller frees. NULL with *err
  * (naming the file: missing, a folder, unreadable, larger than max). */
-char *import_read_file(const char *path, size_t max, size_t *len, char **err);
+char *import_read_file(const char *path, size_t max, size_t *len, struct error *err);
 
 /* The same for a file; the reason names the file. */
-int import_file(const char *path, struct plan *p, char **err);
+int import_file(const char *path, struct plan *p, struct error *err);
 int import_file_opts(const char *path, const struct import_options *opt, struct plan *p,
-                     char **err);
+                     struct error *err);
 
 #endif

@@ -1147,12 +1147,10 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 	return 0;
 }
 
-static int fail(char **err, char *msg)
+static int fail(struct error *err, char *msg)
 {
-	if (err)
-		*err = msg;
-	else
-		free(msg);
+	err_set(err, ERR_DOCUMENT, "%s", msg);
+	free(msg);
 	return -1;
 }
 
@@ -1176,13 +1174,14 @@ static TessBaseAPI *start_tesseract(const char *lang)
 	return api;
 }
 
-int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p, char **err)
+int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+            struct error *err)
 {
 	return ocr_pdf_progress(data, n, l, r, p, NULL, NULL, err);
 }
 
 int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                     ocr_progress_fn fn, void *ctx, char **err)
+                     ocr_progress_fn fn, void *ctx, struct error *err)
 {
 	GError *gerr = NULL;
 	PopplerDocument *doc = open_pdf(data, n, &gerr);

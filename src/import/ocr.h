@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+
 /* A cell with a word read under this confidence (Tesseract's 0-100) is
  * flagged for review. Measured on scans of plans 000, 004 and 001 (831
  * target cells, tests/tools/make-scans.sh): wrong cells left unflagged were
@@ -36,12 +38,12 @@ void ocr_set_progress(ocr_progress_fn fn, void *ctx);
  * Vietnamese sentence the caller frees (unreadable PDF, no Vietnamese data,
  * an image too blurred to read). */
 int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-            char **err);
+            struct error *err);
 
 /* The same, telling fn (when not NULL, instead of the hook set above) of
  * each page read. */
 int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                     ocr_progress_fn fn, void *ctx, char **err);
+                     ocr_progress_fn fn, void *ctx, struct error *err);
 
 /* A table row's number misread by OCR ("IL1", "l.2", "II,3", "I2"), given
  * the last row number read (NULL or "" for the first row) and how many

@@ -27,7 +27,7 @@ bool ooxml_sniff(const char *data, size_t n)
 	return n >= 4 && !memcmp(data, "PK\3\4", 4);
 }
 
-struct ooxml *ooxml_open(const char *data, size_t n, char **err)
+struct ooxml *ooxml_open(const char *data, size_t n, struct error *err)
 {
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -37,16 +37,18 @@ struct ooxml *ooxml_open(const char *data, size_t n, char **err)
 	if (!zip) {
 		if (src)
 			zip_source_free(src);
-		*err = xstrdup("tệp ZIP bị hỏng hoặc không đọc được; hãy mở tệp bằng Word hoặc "
-		               "Excel, lưu lại rồi tải lên lần nữa");
+		err_set(err, ERR_DOCUMENT,
+		        "tệp ZIP bị hỏng hoặc không đọc được; hãy mở tệp bằng Word hoặc "
+		        "Excel, lưu lại rồi tải lên lần nữa");
 		return NULL;
 	}
 	zip_int64_t entries = zip_get_num_entries(zip, 0);
 	if (entries < 0 || entries > OOXML_MAX_ENTRIES) {
 		zip_discard(zip);
-		*err = xasprintf("tệp nén có quá nhiều mục (%lld; tối đa %d): không phải một kế "
-		                 "hoạch Word hay Excel",
-		                 (long long)entries, OOXML_MAX_ENTRIES);
+		err_set(err, ERR_DOCUMENT,
+		        "tệp nén có quá nhiều mục (%lld; tối đa %d): không phải một kế "
+		        "hoạch Word hay Excel",
+		        (long long)entries, OOXML_MAX_ENTRIES);
 		return NULL;
 	}
 	struct ooxml *z = xcalloc(1, sizeof *z);
@@ -67,16 +69,17 @@ bool ooxml_has(struct ooxml *z, const char *name)
 	return zip_name_locate(z->zip, name, 0) >= 0;
 }
 
-static char *too_big(const char *name)
+static void too_big(struct error *err, const char *name)
 {
-	return xasprintf("phần %s của tệp giải nén ra quá lớn (tổng quá %u MB): tệp hỏng hoặc "
-	                 "là bom nén; không đọc",
-	                 name, OOXML_MAX_TOTAL >> 20);
+	err_set(err, ERR_DOCUMENT,
+	        "phần %s của tệp giải nén ra quá lớn (tổng quá %u MB): tệp hỏng hoặc "
+	        "là bom nén; không đọc",
+	        name, OOXML_MAX_TOTAL >> 20);
 }
 
-char *ooxml_read(struct ooxml *z, const char *name, size_t *len, char **err)
+char *ooxml_read(struct ooxml *z, const char *name, size_t *len, struct error *err)
 {
-	*err = NULL;
+	err_clear(err);
 	*len = 0;
 	zip_int64_t i = zip_name_locate(z->zip, name, 0);
 	if (i < 0)
@@ -86,13 +89,13 @@ char *ooxml_read(struct ooxml *z, const char *name, size_t *len, char **err)
 	size_t left = OOXML_MAX_TOTAL - z->used;
 	if (zip_stat_index(z->zip, (zip_uint64_t)i, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
 	    st.size > left) {
-		*err = too_big(name);
+		too_big(err, name);
 		return NULL;
 	}
 	zip_file_t *f = zip_fopen_index(z->zip, (zip_uint64_t)i, 0);
 	if (!f) {
-		*err = xasprintf("không giải nén được phần %s của tệp (tệp hỏng hoặc có mật khẩu)",
-		                 name);
+		err_set(err, ERR_DOCUMENT,
+		        "không giải nén được phần %s của tệp (tệp hỏng hoặc có mật khẩu)", name);
 		return NULL;
 	}
 	size_t cap = st.valid & ZIP_STAT_SIZE && st.size < (1u << 20) ? (size_t)st.size + 1 : 65536;
@@ -105,19 +108,20 @@ char *ooxml_read(struct ooxml *z, const char *name, size_t *len, char **err)
 		}
 		zip_int64_t k = zip_fread(f, out + n, 65536);
 		if (k < 0) {
-			*err = xasprintf("không giải nén được phần %s của tệp (tệp hỏng)", name);
+			err_set(err, ERR_DOCUMENT, "không giải nén được phần %s của tệp (tệp hỏng)",
+			        name);
 			break;
 		}
 		if (k == 0)
 			break;
 		n += (size_t)k;
 		if (n > left) {
-			*err = too_big(name);
+			too_big(err, name);
 			break;
 		}
 	}
 	zip_fclose(f);
-	if (*err) {
+	if (err_is(err)) {
 		free(out);
 		return NULL;
 	}
@@ -197,12 +201,12 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int param, const X
 }
 
 int ooxml_parse(const char *xml, size_t n, const char *part, const struct ooxml_sax *sax,
-                char **err)
+                struct error *err)
 {
 	struct sax_state s = {.sax = sax};
 	s.xp = XML_ParserCreateNS(NULL, '\x01');
 	if (!s.xp) {
-		*err = xstrdup("hết bộ nhớ khi đọc XML");
+		err_set(err, ERR_DOCUMENT, "hết bộ nhớ khi đọc XML");
 		return -1;
 	}
 	XML_SetUserData(s.xp, &s);
@@ -223,9 +227,10 @@ int ooxml_parse(const char *xml, size_t n, const char *part, const struct ooxml_
 		bool last = off + k == n;
 		if (XML_Parse(s.xp, xml + off, (int)k, last) != XML_STATUS_OK) {
 			if (s.why)
-				*err = xasprintf("phần %s của tệp không hợp lệ (%s)", part, s.why);
+				err_set(err, ERR_DOCUMENT, "phần %s của tệp không hợp lệ (%s)",
+				        part, s.why);
 			else
-				*err = xasprintf(
+				err_set(err, ERR_DOCUMENT,
 				        "phần %s của tệp không phải XML hợp lệ (dòng %lu: %s)",
 				        part, (unsigned long)XML_GetCurrentLineNumber(s.xp),
 				        XML_ErrorString(XML_GetErrorCode(s.xp)));
@@ -305,7 +310,7 @@ void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int rowno, i
 }
 
 int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                    char **err)
+                    struct error *err)
 {
 	struct ooxml *z = ooxml_open(data, n, err);
 	if (!z)
@@ -317,7 +322,7 @@ int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
 	} else if (ooxml_has(z, "xl/workbook.xml")) {
 		rc = xlsx_read(z, &d, p, err);
 	} else {
-		*err = xstrdup(
+		err_set(err, ERR_DOCUMENT,
 		        "tệp nén ZIP này không phải tài liệu Word (.docx) hay bảng tính Excel "
 		        "(.xlsx); hãy tải lên chính tệp kế hoạch");
 		rc = -1;

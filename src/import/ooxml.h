@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+
 /* A package holds at most this many entries; all parts read from it
  * together expand to at most OOXML_MAX_TOTAL bytes (counted while reading,
  * whatever the archive claims); an element nests at most OOXML_MAX_DEPTH. */
@@ -21,7 +23,7 @@ bool ooxml_sniff(const char *data, size_t n);
 
 /* Open the archive data[0..n) (not copied: it must outlive the package).
  * NULL with *err a Vietnamese sentence when it is not a readable ZIP. */
-struct ooxml *ooxml_open(const char *data, size_t n, char **err);
+struct ooxml *ooxml_open(const char *data, size_t n, struct error *err);
 void ooxml_close(struct ooxml *z);
 
 /* True when the package has an entry of this name. */
@@ -30,7 +32,7 @@ bool ooxml_has(struct ooxml *z, const char *name);
 /* The bytes of entry name, NUL-terminated. NULL with *err NULL when there
  * is no such entry; NULL with *err set when it cannot be read or the
  * package's limit is passed. */
-char *ooxml_read(struct ooxml *z, const char *name, size_t *len, char **err);
+char *ooxml_read(struct ooxml *z, const char *name, size_t *len, struct error *err);
 
 /* Callbacks get element names without their namespace ("tbl", "c") and
  * attributes as name/value pairs, names likewise local. */
@@ -44,7 +46,7 @@ struct ooxml_sax {
 /* Parse xml[0..n). 0, or -1 with *err set (malformed, a DOCTYPE or entity
  * declaration, too deep). part names the entry in the message. */
 int ooxml_parse(const char *xml, size_t n, const char *part, const struct ooxml_sax *sax,
-                char **err);
+                struct error *err);
 
 /* The attribute's value (local name), or NULL. */
 const char *ooxml_attr(const char **attr, const char *name);
@@ -75,7 +77,7 @@ void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int row, int
 /* Read a ZIP document (DOCX or XLSX, told by its parts) into lines and
  * rows: the reader of import.c's table. 0, or -1 with *err. */
 int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                    char **err);
+                    struct error *err);
 
-int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err);
-int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err);
+int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err);
+int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err);

@@ -99,9 +99,10 @@ static size_t page_words(PopplerPage *page, int no, struct wordvec *wv)
 	return chars;
 }
 
-int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text, char **err)
+int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text,
+                struct error *err)
 {
-	*err = NULL;
+	err_clear(err);
 	GError *gerr = NULL;
 	GBytes *bytes = g_bytes_new(data, n);
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
@@ -111,14 +112,15 @@ int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *tex
 		              gerr->code == POPPLER_ERROR_ENCRYPTED;
 		g_clear_error(&gerr);
 		if (locked) {
-			*err = xstrdup(
+			err_set(err, ERR_DOCUMENT,
 			        "tệp PDF được khóa bằng mật khẩu nên không đọc được nội dung: "
 			        "hãy mở tệp bằng mật khẩu, lưu (in) ra một bản PDF không đặt "
 			        "mật khẩu rồi tải lên lại");
 			return PDFDOC_ENCRYPTED;
 		}
-		*err = xstrdup("tệp PDF bị hỏng hoặc không đúng định dạng nên không đọc được: hãy "
-		               "xuất lại tệp PDF từ văn bản gốc rồi thử lại");
+		err_set(err, ERR_DOCUMENT,
+		        "tệp PDF bị hỏng hoặc không đúng định dạng nên không đọc được: hãy "
+		        "xuất lại tệp PDF từ văn bản gốc rồi thử lại");
 		return PDFDOC_BROKEN;
 	}
 	int pages = poppler_document_get_n_pages(doc);
@@ -134,7 +136,7 @@ int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *tex
 	g_object_unref(doc);
 	int rc = PDFDOC_OK;
 	if (chars < 20) {
-		*err = xstrdup(
+		err_set(err, ERR_DOCUMENT,
 		        "tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ) nên không "
 		        "đọc được chữ trực tiếp: hãy dùng tệp PDF xuất từ văn bản gốc (Word) "
 		        "hoặc nhận dạng chữ (OCR) trước");

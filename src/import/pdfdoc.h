@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+
 enum {
 	PDFDOC_OK = 0,
 	PDFDOC_BROKEN = -1,    /* not a PDF poppler can open */
@@ -21,6 +23,7 @@ bool pdfdoc_is_pdf(const char *data, size_t n);
  * as text rows) and its lines outside tables into text. Returns PDFDOC_OK,
  * or one of the codes above with *err a one-sentence Vietnamese reason
  * and what to do (the caller frees). PDFDOC_SCANNED is the OCR's turn. */
-int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text, char **err);
+int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text,
+                struct error *err);
 
 #endif

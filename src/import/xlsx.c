@@ -474,15 +474,15 @@ static char *sheet_part(const struct book *b, int i)
 }
 
 static int parse_part(struct ooxml *z, const char *part, const struct ooxml_sax *sax, bool required,
-                      char **err)
+                      struct error *err)
 {
 	size_t n;
 	char *xml = ooxml_read(z, part, &n, err);
 	if (!xml) {
-		if (*err)
+		if (err_is(err))
 			return -1;
 		if (required)
-			*err = xasprintf(
+			err_set(err, ERR_DOCUMENT,
 			        "tệp Excel thiếu phần %s; hãy mở bằng Excel, lưu lại rồi tải "
 			        "lên lần nữa",
 			        part);
@@ -510,7 +510,7 @@ static void parts_free(struct strings *sst, struct styles *sty, struct book *boo
 	}
 }
 
-int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
+int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err)
 {
 	struct strings sst = {.cur = BUF_INIT};
 	struct styles sty = {0};
@@ -546,7 +546,7 @@ int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, char **err)
 		plan_warn(p, 0, "Bảng tính quá lớn: chỉ đọc %d cột đầu và %d dòng đầu", MAX_COLS,
 		          MAX_ROWS);
 	if (book.nsheet == 0) {
-		*err = xstrdup(
+		err_set(err, ERR_DOCUMENT,
 		        "tệp Excel không có trang tính nào; hãy nhập phụ lục chỉ tiêu vào một "
 		        "trang tính rồi tải lên lần nữa");
 		goto out;
@@ -656,12 +656,13 @@ static void csv_cell(struct buf *b, const char *s, int *line)
 	buf_putc(b, '"');
 }
 
-char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err)
+char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, struct error *err)
 {
-	*err = NULL;
+	err_clear(err);
 	if (!ooxml_sniff(data, n)) {
-		*err = xstrdup("tệp không phải bảng tính Excel (.xlsx): không có dạng nén ZIP của "
-		               "Excel; hãy lưu lại bằng Excel dạng .xlsx hoặc xuất ra CSV (UTF-8)");
+		err_set(err, ERR_DOCUMENT,
+		        "tệp không phải bảng tính Excel (.xlsx): không có dạng nén ZIP của "
+		        "Excel; hãy lưu lại bằng Excel dạng .xlsx hoặc xuất ra CSV (UTF-8)");
 		return NULL;
 	}
 	struct ooxml *z = ooxml_open(data, n, err);
@@ -680,8 +681,9 @@ char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err)
 	struct ooxml_sax s4 = {sty_start, sty_end, NULL, &sty};
 	struct ooxml_sax ss = {sheet_start, sheet_end, sheet_text, &sh};
 	if (!ooxml_has(z, "xl/workbook.xml")) {
-		*err = xstrdup("tệp nén ZIP này không phải bảng tính Excel (.xlsx); hãy chọn tệp "
-		               ".xlsx hoặc .csv chứa số liệu");
+		err_set(err, ERR_DOCUMENT,
+		        "tệp nén ZIP này không phải bảng tính Excel (.xlsx); hãy chọn tệp "
+		        ".xlsx hoặc .csv chứa số liệu");
 		goto out;
 	}
 	if (parse_part(z, "xl/workbook.xml", &s1, true, err) ||
@@ -691,8 +693,9 @@ char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err)
 		goto out;
 	sh.date1904 = book.date1904;
 	if (book.nsheet == 0) {
-		*err = xstrdup("tệp Excel không có trang tính nào; hãy nhập số liệu vào trang tính "
-		               "đầu tiên rồi tải lên lần nữa");
+		err_set(err, ERR_DOCUMENT,
+		        "tệp Excel không có trang tính nào; hãy nhập số liệu vào trang tính "
+		        "đầu tiên rồi tải lên lần nữa");
 		goto out;
 	}
 	char *part = sheet_part(&book, 0);
@@ -701,7 +704,7 @@ char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err)
 	if (r)
 		goto out;
 	if (sh.cut && total >= MAX_ROWS) {
-		*err = xasprintf(
+		err_set(err, ERR_DOCUMENT,
 		        "trang tính quá lớn: quá %d dòng; hãy chia thành nhiều tệp nhỏ hơn",
 		        MAX_ROWS);
 		goto out;

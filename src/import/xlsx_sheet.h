@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "error.h"
+
 /* The workbook data[0..n)'s first sheet as RFC 4180 text csv_parse reads:
  * one line per spreadsheet row, its line number the row's number (empty
  * rows become empty lines while the row numbers stay below 10000), cells
@@ -19,6 +21,6 @@
  * text ("0.955" -> "95.5"); booleans are "1" or "0". The OOXML reader's limits hold (entries,
  * expanded size, depth, rows, 64 columns). Returns the text (caller frees)
  * with its length in *len, or NULL with *err a Vietnamese sentence. */
-char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, char **err);
+char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, struct error *err);
 
 #endif

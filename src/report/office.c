@@ -32,11 +32,11 @@ static int temp_path(char path[64], const char *suffix)
 	return 0;
 }
 
-static int slurp(const char *path, struct buf *b, char **err)
+static int slurp(const char *path, struct buf *b, struct error *err)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		*err = xasprintf("không đọc được %s: %s", path, strerror(errno));
+		err_set(err, ERR_DB, "không đọc được %s: %s", path, strerror(errno));
 		return -1;
 	}
 	char chunk[65536];
@@ -334,17 +334,17 @@ static void xlsx_formats(lxw_workbook *wb, struct formats *f)
 	}
 }
 
-int report_xlsx(const struct report *r, struct buf *b, char **err)
+int report_xlsx(const struct report *r, struct buf *b, struct error *err)
 {
 	char path[64];
 	if (temp_path(path, ".xlsx")) {
-		*err = xstrdup("không tạo được tệp tạm");
+		err_set(err, ERR_DB, "không tạo được tệp tạm");
 		return -1;
 	}
 	lxw_workbook *wb = workbook_new(path);
 	if (!wb) {
 		unlink(path);
-		*err = xstrdup("libxlsxwriter không tạo được sổ tính");
+		err_set(err, ERR_DB, "libxlsxwriter không tạo được sổ tính");
 		return -1;
 	}
 	struct formats f;
@@ -370,7 +370,7 @@ int report_xlsx(const struct report *r, struct buf *b, char **err)
 	rdoc_free(&d);
 	int rc = e ? -1 : slurp(path, b, err);
 	if (e)
-		*err = xasprintf("libxlsxwriter: %s", lxw_strerror(e));
+		err_set(err, ERR_DB, "libxlsxwriter: %s", lxw_strerror(e));
 	unlink(path);
 	return rc;
 }
@@ -640,18 +640,18 @@ static const char styles[] =
         "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
         "w:val=\"Normal\"/></w:style></w:styles>";
 
-int report_docx(const struct report *r, struct buf *b, char **err)
+int report_docx(const struct report *r, struct buf *b, struct error *err)
 {
 	char path[64];
 	if (temp_path(path, ".docx")) {
-		*err = xstrdup("không tạo được tệp tạm");
+		err_set(err, ERR_DB, "không tạo được tệp tạm");
 		return -1;
 	}
 	int zerr = 0;
 	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
 	if (!z) {
 		unlink(path);
-		*err = xstrdup("libzip không tạo được tệp");
+		err_set(err, ERR_DB, "libzip không tạo được tệp");
 		return -1;
 	}
 	struct buf doc = {0};
@@ -676,7 +676,7 @@ int report_docx(const struct report *r, struct buf *b, char **err)
 	if (rc || zip_close(z) < 0) {
 		if (!rc)
 			zip_discard(z);
-		*err = xasprintf("libzip: %s", zip_strerror(z));
+		err_set(err, ERR_DB, "libzip: %s", zip_strerror(z));
 		rc = -1;
 	}
 	buf_free(&doc);
@@ -688,17 +688,18 @@ int report_docx(const struct report *r, struct buf *b, char **err)
 
 /* ---- PDF ----------------------------------------------------------------------- */
 
-int report_pdf(const struct report *r, struct buf *b, char **err)
+int report_pdf(const struct report *r, struct buf *b, struct error *err)
 {
 	const char *chromium = access("/usr/bin/chromium", X_OK) == 0 ? "/usr/bin/chromium" : NULL;
 	if (!chromium) {
-		*err = xstrdup("[E_NO_CHROMIUM] cần chromium để in PDF (apt-get install chromium); "
-		               "dùng --format html rồi in từ trình duyệt");
+		err_set(err, ERR_NO_CHROMIUM,
+		        "cần chromium để in PDF (apt-get install chromium); "
+		        "dùng --format html rồi in từ trình duyệt");
 		return -1;
 	}
 	char html[64], pdf[64];
 	if (temp_path(html, ".html") || temp_path(pdf, ".pdf")) {
-		*err = xstrdup("không tạo được tệp tạm");
+		err_set(err, ERR_DB, "không tạo được tệp tạm");
 		return -1;
 	}
 	struct buf h = {0};
@@ -728,8 +729,8 @@ int report_pdf(const struct report *r, struct buf *b, char **err)
 			if (stat(pdf, &st) == 0 && st.st_size > 0)
 				rc = slurp(pdf, b, err);
 		}
-		if (rc && !*err)
-			*err = xstrdup("chromium không in được PDF");
+		if (rc && !err_is(err))
+			err_set(err, ERR_DB, "chromium không in được PDF");
 		free(out);
 		free(url);
 	}

@@ -66,7 +66,7 @@ static void issuer_of(const struct unit_rec *u, struct report *r)
  * period p (Decree 09/2019). */
 static int deadline_of_unit(struct store *s, const struct unit_rec *u, const struct period *p,
                             struct unit_settings *set, char deadline[11], char from[11],
-                            char to[11], char **err)
+                            char to[11], struct error *err)
 {
 	char *doc = NULL;
 	if (store_unit_settings_get(s, u->code, &doc, err))
@@ -85,18 +85,18 @@ static int deadline_of_unit(struct store *s, const struct unit_rec *u, const str
 }
 
 int report_deadline(struct store *s, const char *unit, const char *period, char deadline[11],
-                    char cutoff_from[11], char cutoff_to[11], char **err)
+                    char cutoff_from[11], char cutoff_to[11], struct error *err)
 {
 	struct period p;
 	const char *why;
 	if (period_parse(period, &p, &why)) {
-		*err = xasprintf("[E_PERIOD] \"%s\": %s", period, why);
+		err_set(err, ERR_PERIOD, "\"%s\": %s", period, why);
 		return -1;
 	}
 	struct unit_rec u = {0};
 	int found = store_unit_get(s, unit, &u, err);
 	if (found == 1)
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị %s", unit);
+		err_set(err, ERR_UNKNOWN_UNIT, "không có đơn vị %s", unit);
 	struct unit_settings set;
 	int rc = found ? -1
 	               : deadline_of_unit(s, &u, &p, &set, deadline, cutoff_from, cutoff_to, err);
@@ -120,7 +120,7 @@ static void date_of(const char *today, struct report *r)
 }
 
 int report_build(struct store *s, const char *unit, const char *period, const char *today,
-                 struct report *r, char **err)
+                 struct report *r, struct error *err)
 {
 	struct hold *h;
 	if (hold_load(s, unit, &h, err)) {
@@ -134,7 +134,7 @@ int report_build(struct store *s, const char *unit, const char *period, const ch
 }
 
 int report_build_held(struct hold *h, struct store *s, const char *period, const char *today,
-                      struct report *r, char **err)
+                      struct report *r, struct error *err)
 {
 	const char *unit = h->root;
 	memset(r, 0, sizeof *r);
@@ -144,7 +144,7 @@ int report_build_held(struct hold *h, struct store *s, const char *period, const
 	int as_of;
 	enum period_kind grain;
 	if (period_parse(period, &p, &why) || period_end(period, &as_of, &grain, &why)) {
-		*err = xasprintf("[E_PERIOD] \"%s\": %s", period, why);
+		err_set(err, ERR_PERIOD, "\"%s\": %s", period, why);
 		return -1;
 	}
 	period_format(&p, r->period, sizeof r->period);
@@ -152,13 +152,13 @@ int report_build_held(struct hold *h, struct store *s, const char *period, const
 	r->grain = grain;
 	date_of(today, r);
 	/* The unit's own plan, when it has one; a province may have none. */
-	char *e2 = NULL;
+	struct error e2 = {0};
 	if (hold_status(h, as_of, grain, EVAL_LINEAR, &r->v, &e2)) {
-		if (!strstr(e2, "E_NO_PLAN")) {
+		if (e2.code != ERR_NO_PLAN) {
 			*err = e2;
 			return -1;
 		}
-		free(e2);
+		err_clear(&e2);
 		plan_init(&r->v.p);
 		r->v.u = h->u;
 		r->v.borrowed = true;
@@ -191,8 +191,8 @@ int report_build_held(struct hold *h, struct store *s, const char *period, const
 	r->fam = *f; /* the hold's: not freed here */
 	r->has_children = true;
 	if (!r->has_plan && !r->fam.n) {
-		*err = xasprintf(
-		        "[E_NOTHING] %s chưa có kế hoạch và không đơn vị trực thuộc nào có "
+		err_set(err, ERR_NOTHING,
+		        "%s chưa có kế hoạch và không đơn vị trực thuộc nào có "
 		        "kế hoạch: không có gì để báo cáo",
 		        unit);
 		return -1;
@@ -549,7 +549,7 @@ void report_html(const struct report *r, struct buf *b)
 	rdoc_free(&d);
 }
 
-int report_render(const struct report *r, const char *format, struct buf *b, char **err)
+int report_render(const struct report *r, const char *format, struct buf *b, struct error *err)
 {
 	if (!strcmp(format, "json")) {
 		json_t *j = report_json(r);

@@ -15,6 +15,8 @@
 
 #include <jansson.h>
 
+#include "error.h"
+
 struct report {
 	struct unit_view v; /* the unit's own plan evaluated (when it has one) */
 	bool has_plan;
@@ -54,9 +56,9 @@ struct hold;
  * until report_free; report_build loads its own from the store. The store
  * is read for the tasks only. */
 int report_build_held(struct hold *h, struct store *s, const char *period, const char *today,
-                      struct report *r, char **err);
+                      struct report *r, struct error *err);
 int report_build(struct store *s, const char *unit, const char *period, const char *today,
-                 struct report *r, char **err);
+                 struct report *r, struct error *err);
 void report_free(struct report *r);
 
 /* The formats: each appends to b (bytes, for the binary ones too). -1
@@ -67,13 +69,13 @@ void report_html(const struct report *r, struct buf *b);
 /* The style sheet inside the HTML (one <style> element, so that the file
  * stands alone; a server allows it by its hash). */
 extern const char report_css[];
-int report_xlsx(const struct report *r, struct buf *b, char **err);
-int report_docx(const struct report *r, struct buf *b, char **err);
+int report_xlsx(const struct report *r, struct buf *b, struct error *err);
+int report_docx(const struct report *r, struct buf *b, struct error *err);
 /* HTML printed to PDF by headless chromium (when installed). */
-int report_pdf(const struct report *r, struct buf *b, char **err);
+int report_pdf(const struct report *r, struct buf *b, struct error *err);
 
 /* The report in format (docx, xlsx, html, pdf, csv or json) into b. */
-int report_render(const struct report *r, const char *format, struct buf *b, char **err);
+int report_render(const struct report *r, const char *format, struct buf *b, struct error *err);
 
 /* An indicator's row as the tables show it: code, name, unit, baseline,
  * target ("2025: ≥ 70"), this period's figure, status, lead; the texts
@@ -92,7 +94,7 @@ void report_number(char out[40], bool has, double v);
  * Decree 09/2019 by the unit's settings and level), with the cut-off
  * window: what the web app's reminders use. 0, or -1 with *err. */
 int report_deadline(struct store *s, const char *unit, const char *period, char deadline[11],
-                    char cutoff_from[11], char cutoff_to[11], char **err);
+                    char cutoff_from[11], char cutoff_to[11], struct error *err);
 
 /* What a status is called in a report, and its colour word. */
 const char *report_status_vi(enum eval_status s);

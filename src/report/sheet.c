@@ -73,20 +73,20 @@ void sheet_csv(const struct sheet *t, struct buf *b)
 	}
 }
 
-int sheet_xlsx(const struct sheet *t, const char *sheet, struct buf *b, char **err)
+int sheet_xlsx(const struct sheet *t, const char *sheet, struct buf *b, struct error *err)
 {
 	char path[64];
 	snprintf(path, sizeof path, "/tmp/chitieu-table-XXXXXX.xlsx");
 	int fd = mkstemps(path, 5);
 	if (fd < 0) {
-		*err = xstrdup("[E_INTERNAL] không tạo được tệp tạm");
+		err_set(err, ERR_INTERNAL, "không tạo được tệp tạm");
 		return -1;
 	}
 	close(fd);
 	lxw_workbook *wb = workbook_new(path);
 	if (!wb) {
 		unlink(path);
-		*err = xstrdup("[E_INTERNAL] libxlsxwriter không tạo được sổ tính");
+		err_set(err, ERR_INTERNAL, "libxlsxwriter không tạo được sổ tính");
 		return -1;
 	}
 	lxw_format *head = workbook_add_format(wb), *wrap = workbook_add_format(wb);
@@ -107,7 +107,7 @@ int sheet_xlsx(const struct sheet *t, const char *sheet, struct buf *b, char **e
 		}
 	int rc = 0;
 	if (workbook_close(wb) != LXW_NO_ERROR) {
-		*err = xstrdup("[E_INTERNAL] libxlsxwriter không ghi được sổ tính");
+		err_set(err, ERR_INTERNAL, "libxlsxwriter không ghi được sổ tính");
 		rc = -1;
 	} else {
 		FILE *f = fopen(path, "rb");
@@ -118,8 +118,8 @@ int sheet_xlsx(const struct sheet *t, const char *sheet, struct buf *b, char **e
 		if (f)
 			fclose(f);
 		else
-			rc = -1, *err = xasprintf("[E_INTERNAL] không đọc được %s: %s", path,
-			                          strerror(errno));
+			rc = -1,
+			err_set(err, ERR_INTERNAL, "không đọc được %s: %s", path, strerror(errno));
 	}
 	unlink(path);
 	return rc;

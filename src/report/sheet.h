@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "error.h"
+
 struct sheet_cell {
 	char *text; /* what is shown (Vietnamese figures: "2.125,5") */
 	bool is_num;
@@ -28,6 +30,6 @@ void sheet_free(struct sheet *t);
 /* CSV (RFC 4180, UTF-8 with a BOM for spreadsheets; numbers as "." decimal). */
 void sheet_csv(const struct sheet *t, struct buf *b);
 /* One sheet named sheet: 0, or -1 with *err. */
-int sheet_xlsx(const struct sheet *t, const char *sheet, struct buf *b, char **err);
+int sheet_xlsx(const struct sheet *t, const char *sheet, struct buf *b, struct error *err);
 
 #endif

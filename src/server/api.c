@@ -251,9 +251,9 @@ int app_sign_in(struct ctx *c, const char *login, const char *password, struct s
 		return 429;
 	}
 	struct user_rec u = {0};
-	char *err = NULL;
+	struct error err = {0};
 	int found = valid ? store_user_get(c->s, norm, &u, &err) : 1;
-	free(err);
+	err_clear(&err);
 	if (found < 0) { /* the store failed, not the person: no strike */
 		*msg = "Chưa kiểm tra được tài khoản vì cơ sở dữ liệu có lỗi; xin thử lại sau";
 		return 503;
@@ -339,12 +339,12 @@ static void api_units(struct ctx *c, const struct args *a)
 {
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (!signed_in(c))
 		return;
 	if (store_unit_list(c->s, &u, &n, &err)) {
-		reply_store_error(c, err);
-		free(err);
+		reply_store_error(c, &err);
+		err_clear(&err);
 		return;
 	}
 	json_t *all = json_array();
@@ -359,15 +359,15 @@ static void api_units(struct ctx *c, const struct args *a)
 
 static bool get_unit(struct ctx *c, const char *code, struct unit_rec *u)
 {
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_unit_get(c->s, code, u, &err);
 	if (rc) {
 		if (rc > 0)
 			reply_error(c, 404, "E_UNKNOWN_UNIT", "Không có đơn vị này");
 		else
-			reply_store_error(c, err);
+			reply_store_error(c, &err);
 	}
-	free(err);
+	err_clear(&err);
 	return rc == 0;
 }
 
@@ -392,19 +392,20 @@ static void api_plan(struct ctx *c, const struct args *a)
 	struct unit_rec u = {0};
 	if (!read_of(c, a->p[0], &u))
 		return;
-	char *doc = NULL, *err = NULL;
+	char *doc = NULL;
+	struct error err = {0};
 	int rc = store_plan_current(c->s, u.id, &doc, &err);
 	if (rc > 0) {
 		reply_error(c, 404, "E_NO_PLAN", "Đơn vị chưa có kế hoạch");
 	} else if (rc < 0) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		c->rs->status = 200;
 		c->rs->ctype = "application/json";
 		buf_puts(&c->rs->body, doc);
 	}
 	free(doc);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -440,12 +441,12 @@ static void api_indicators(struct ctx *c, const struct args *a)
 	if (!read_of(c, a->p[0], &u))
 		return;
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_plan_load(c->s, u.id, &p, &err);
 	if (rc > 0) {
 		reply_error(c, 404, "E_NO_PLAN", "Đơn vị chưa có kế hoạch");
 	} else if (rc < 0) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		json_t *all = json_array();
 		for (size_t i = 0; i < p.nind; i++)
@@ -453,7 +454,7 @@ static void api_indicators(struct ctx *c, const struct args *a)
 		reply_list(c, all);
 		plan_free(&p);
 	}
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -464,11 +465,12 @@ static void api_observations(struct ctx *c, const struct args *a)
 	struct unit_rec u = {0};
 	if (!read_of(c, a->p[0], &u))
 		return;
-	char *period = ctx_query(c, "period"), *err = NULL;
+	char *period = ctx_query(c, "period");
+	struct error err = {0};
 	struct obs_rec *o;
 	size_t n;
 	if (store_obs_list(c->s, u.id, period && *period ? period : NULL, &o, &n, &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
@@ -479,7 +481,7 @@ static void api_observations(struct ctx *c, const struct args *a)
 		reply_list(c, all);
 	}
 	free(period);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -491,9 +493,9 @@ static bool leads_all(struct ctx *c, int64_t unit_id, const char *const *codes, 
 	if (strcmp(c->user.role, "reporter"))
 		return true;
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_plan_load(c->s, unit_id, &p, &err)) {
-		free(err);
+		err_clear(&err);
 		problems_add(ps, "E_NO_PLAN", 0, "Đơn vị chưa có kế hoạch");
 		return false;
 	}
@@ -600,17 +602,17 @@ static void api_transition(struct ctx *c, const struct args *a)
 	}
 	struct problems ps = {0};
 	struct series_rec sr = {0};
-	char *err = NULL;
+	struct error err = {0};
 	int found = store_series_get(c->s, u.id, code, &sr, &err);
 	if (found)
 		problems_add(&ps, found > 0 ? "E_NOT_FOUND" : "E_DB", 0, "%s",
-		             found > 0 ? "Đơn vị không có chỉ tiêu này" : err);
+		             found > 0 ? "Đơn vị không có chỉ tiêu này" : err.msg);
 	else if (leads_all(c, u.id, &code, 1, &ps) && !store_begin(c->s, &err)) {
 		if (store_obs_transition(c->s, sr.id, period, action, c->user.login,
 		                         jstr(j, "comment"), &ps))
 			store_rollback(c->s);
 		else if (store_commit(c->s, &err))
-			problems_add(&ps, "E_DB", 0, "%s", err);
+			problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 	}
 	if (ps.n) {
 		reply_problems(c, app_code_status(ps.v[0].code), &ps);
@@ -622,7 +624,7 @@ static void api_transition(struct ctx *c, const struct args *a)
 	if (!found)
 		series_rec_free(&sr);
 	problems_free(&ps);
-	free(err);
+	err_clear(&err);
 	json_decref(j);
 	unit_rec_free(&u);
 }
@@ -638,7 +640,8 @@ static void api_status(struct ctx *c, const struct args *a)
 	if (!allowed(c, RIGHT_READ, a->p[0]) || !ctx_period(c, &as_of, &grain, name, true) ||
 	    cache_lookup_unit(c, "", a->p[0], &key, &mark))
 		return;
-	char *method = ctx_query(c, "method"), *err = NULL;
+	char *method = ctx_query(c, "method");
+	struct error err = {0};
 	bool cagr = method && !strcmp(method, "cagr");
 	struct unit_view v;
 	struct held *ref;
@@ -646,7 +649,7 @@ static void api_status(struct ctx *c, const struct args *a)
 	if (h && cache_held(c, key, ref, &mark)) {
 		/* computed by the reader before, while this one waited */
 	} else if (!h || hold_status(h, as_of, grain, cagr ? EVAL_CAGR : EVAL_LINEAR, &v, &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		json_t *rows = json_array();
 		int count[8] = {0};
@@ -667,7 +670,7 @@ static void api_status(struct ctx *c, const struct args *a)
 	}
 	app_unhold(c, ref);
 	free(method);
-	free(err);
+	err_clear(&err);
 	free(key);
 }
 
@@ -681,13 +684,13 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 	    cache_lookup_unit(c, "", a->p[0], &key, &mark))
 		return;
 	const struct family *f = NULL;
-	char *err = NULL;
+	struct error err = {0};
 	struct held *ref;
 	struct hold *h = app_hold(c, a->p[0], &ref, &err);
 	if (h && cache_held(c, key, ref, &mark)) {
 		/* computed by the reader before, while this one waited */
 	} else if (!h || !(f = hold_family(h, &err))) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else if (!f->n) {
 		reply_error(c, 404, "E_NOTHING",
 		            "Không có đơn vị trực thuộc nào có kế hoạch để tổng hợp");
@@ -728,7 +731,7 @@ static void api_family(struct ctx *c, const struct args *a, bool ranking)
 		cache_put(c, key, mark, 0);
 	}
 	app_unhold(c, ref);
-	free(err);
+	err_clear(&err);
 	free(key);
 }
 
@@ -774,11 +777,12 @@ static void api_tasks(struct ctx *c, const struct args *a)
 	struct unit_rec u = {0};
 	if (!read_of(c, a->p[0], &u))
 		return;
-	char *period = ctx_query(c, "period"), *err = NULL;
+	char *period = ctx_query(c, "period");
+	struct error err = {0};
 	struct task_row *t;
 	size_t n;
 	if (store_task_list(c->s, u.id, period, &t, &n, &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
@@ -798,7 +802,7 @@ static void api_tasks(struct ctx *c, const struct args *a)
 		reply_list(c, all);
 	}
 	free(period);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -835,10 +839,10 @@ static void api_users(struct ctx *c, const struct args *a)
 		return;
 	struct user_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_user_list(c->s, &u, &n, &err)) {
-		reply_store_error(c, err);
-		free(err);
+		reply_store_error(c, &err);
+		err_clear(&err);
 		return;
 	}
 	json_t *all = json_array();
@@ -918,18 +922,18 @@ static void api_user_action(struct ctx *c, const struct args *a)
 	}
 	if (!allowed(c, RIGHT_ADMIN, NULL) || !csrf(c))
 		return;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_user_disable(c->s, a->p[0], disable, c->user.login, &err);
 	if (rc > 0)
 		reply_error(c, 404, "E_UNKNOWN_USER", "Không có tài khoản này");
 	else if (rc < 0)
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	else {
 		if (disable)
 			session_drop_login(c->app->sessions, a->p[0]);
 		reply_json(c, 200, json_pack("{sssb}", "login", a->p[0], "disabled", disable));
 	}
-	free(err);
+	err_clear(&err);
 }
 
 /* One's own password: the old one, then the new; other sessions end. */
@@ -941,7 +945,8 @@ static void api_password(struct ctx *c, const struct args *a)
 	if (!j)
 		return;
 	struct user_rec u = {0};
-	char *err = NULL, hash[AUTH_HASH_MAX];
+	struct error err = {0};
+	char hash[AUTH_HASH_MAX];
 	const char *old = jstr(j, "old_password"), *pw = jstr(j, "new_password");
 	const char *addr = c->rq->remote ? c->rq->remote : "";
 	/* Guesses of the old password count as failed sign-ins of the login. */
@@ -956,13 +961,13 @@ static void api_password(struct ctx *c, const struct args *a)
 		reply_error(c, 400, "E_PASSWORD", "Mật khẩu mới phải có từ 8 đến 256 ký tự");
 	else if (auth_hash_password(pw, hash) ||
 	         store_user_password(c->s, c->user.login, hash, c->user.login, &err))
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	else {
 		session_drop_login(c->app->sessions, c->user.login);
 		reply_json(c, 200, json_pack("{sb}", "changed", 1));
 	}
 	user_rec_free(&u);
-	free(err);
+	err_clear(&err);
 	json_decref(j);
 }
 
@@ -976,10 +981,10 @@ static void api_tokens(struct ctx *c, const struct args *a)
 	bool admin = !strcmp(c->user.role, "admin");
 	struct token_rec *t;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_token_list(c->s, admin ? NULL : c->user.login, &t, &n, &err)) {
-		reply_store_error(c, err);
-		free(err);
+		reply_store_error(c, &err);
+		err_clear(&err);
 		return;
 	}
 	json_t *all = json_array();
@@ -1007,16 +1012,16 @@ static void api_token_revoke(struct ctx *c, const struct args *a)
 		reply_error(c, 404, "E_NOT_FOUND", "Không có mã truy cập này");
 		return;
 	}
-	char *err = NULL;
+	struct error err = {0};
 	bool admin = !strcmp(c->user.role, "admin");
 	int rc = store_token_revoke(c->s, id, admin ? NULL : c->user.login, c->user.login, &err);
 	if (rc > 0)
 		reply_error(c, 404, "E_NOT_FOUND", "Không có mã truy cập này (hoặc đã thu hồi)");
 	else if (rc < 0)
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	else
 		reply_json(c, 200, json_pack("{sIsb}", "id", (json_int_t)id, "revoked", 1));
-	free(err);
+	err_clear(&err);
 }
 
 /* ---- the table -------------------------------------------------------------- */
@@ -1028,7 +1033,8 @@ static void api_links(struct ctx *c, const struct args *a)
 	struct unit_rec u = {0};
 	if (!read_of(c, a->p[0], &u))
 		return;
-	char *state = ctx_query(c, "state"), *err = NULL;
+	char *state = ctx_query(c, "state");
+	struct error err = {0};
 	bool gone = state && !strcmp(state, "gone");
 	struct link_rec *r;
 	size_t n;
@@ -1037,7 +1043,7 @@ static void api_links(struct ctx *c, const struct args *a)
 		reply_error(c, 400, "E_INPUT", "state: proposed, confirmed, rejected hoặc gone");
 	} else if (store_link_list(c->s, u.id, state && *state && !gone ? state : NULL, &r, &n,
 	                           &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
@@ -1049,7 +1055,7 @@ static void api_links(struct ctx *c, const struct args *a)
 		reply_list(c, all);
 	}
 	free(state);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -1068,7 +1074,7 @@ static void api_link_action(struct ctx *c, const struct args *a)
 	if (!j)
 		return;
 	struct problems ps = {0};
-	char *err = NULL;
+	struct error err = {0};
 	size_t n = 0;
 	const char *cu = jstr(j, "unit"), *ind = jstr(j, "indicator"),
 	           *pind = jstr(j, "parent_indicator");
@@ -1079,7 +1085,7 @@ static void api_link_action(struct ctx *c, const struct args *a)
 		    store_link_confirm_sure(c->s, u.id, LINK_SURE, c->user.login, &n, &err) ||
 		    store_commit(c->s, &err)) {
 			store_rollback(c->s);
-			problems_add(&ps, "E_DB", 0, "%s", err ? err : "lỗi");
+			problems_add(&ps, err_name(err.code), 0, "%s", err.msg ? err.msg : "lỗi");
 		}
 	} else if (!cu || !ind || (!strcmp(action, "set") && !pind)) {
 		problems_add(&ps, "E_INPUT", 0, "Cần unit, indicator%s",
@@ -1090,11 +1096,11 @@ static void api_link_action(struct ctx *c, const struct args *a)
 			problems_add(&ps, found < 0 ? "E_DB" : "E_UNKNOWN_UNIT", 0,
 			             "Không có đơn vị \"%s\" trực thuộc %s", cu, u.code);
 		else if (store_begin(c->s, &err))
-			problems_add(&ps, "E_DB", 0, "%s", err);
+			problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 		else if (store_link_decide(c->s, child.id, ind, pind, action, c->user.login, &ps))
 			store_rollback(c->s);
 		else if (store_commit(c->s, &err))
-			problems_add(&ps, "E_DB", 0, "%s", err);
+			problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 		n = ps.n ? 0 : 1;
 	}
 	if (ps.n)
@@ -1102,7 +1108,7 @@ static void api_link_action(struct ctx *c, const struct args *a)
 	else
 		reply_json(c, 200, json_pack("{sssi}", "done", action, "links", (int)n));
 	problems_free(&ps);
-	free(err);
+	err_clear(&err);
 	json_decref(j);
 	unit_rec_free(&child);
 	unit_rec_free(&u);
@@ -1116,10 +1122,10 @@ static void api_approvals(struct ctx *c, const struct args *a)
 		return;
 	struct queue_row *q;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (queue_list(c->s, a->p[0], &q, &n, &err)) {
-		reply_store_error(c, err);
-		free(err);
+		reply_store_error(c, &err);
+		err_clear(&err);
 		return;
 	}
 	json_t *all = json_array();
@@ -1158,12 +1164,12 @@ static void api_review(struct ctx *c, const struct args *a)
 	bool all = json_is_true(json_object_get(j, "all"));
 	struct queue_row *q = NULL;
 	size_t nq = 0, n = 0;
-	char *err = NULL;
+	struct error err = {0};
 	struct problems ps = {0};
 	if (!action || (strcmp(action, "approve") && strcmp(action, "return")))
 		problems_add(&ps, "E_ACTION", 0, "Cần \"action\": approve hoặc return");
 	else if (all && queue_list(c->s, a->p[0], &q, &nq, &err))
-		problems_add(&ps, "E_DB", 0, "%s", err);
+		problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 	else if (!all &&
 	         (!json_is_array(list) || !json_array_size(list) || json_array_size(list) > 10000))
 		problems_add(&ps, "E_INPUT", 0,
@@ -1198,7 +1204,7 @@ static void api_review(struct ctx *c, const struct args *a)
 	free(items);
 	free(why);
 	queue_free(q, nq);
-	free(err);
+	err_clear(&err);
 	json_decref(j);
 	unit_rec_free(&u);
 }
@@ -1208,11 +1214,12 @@ static void api_returned(struct ctx *c, const struct args *a)
 	struct unit_rec u = {0};
 	if (!read_of(c, a->p[0], &u))
 		return;
-	char *period = ctx_query(c, "period"), *err = NULL;
+	char *period = ctx_query(c, "period");
+	struct error err = {0};
 	struct returned_rec *r;
 	size_t n;
 	if (store_returned_list(c->s, u.id, period && *period ? period : NULL, &r, &n, &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
@@ -1226,7 +1233,7 @@ static void api_returned(struct ctx *c, const struct args *a)
 		reply_list(c, all);
 	}
 	free(period);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -1235,12 +1242,13 @@ static void api_drafts(struct ctx *c, const struct args *a)
 	struct unit_rec u = {0};
 	if (!allowed(c, RIGHT_RECORD, a->p[0]) || !get_unit(c, a->p[0], &u))
 		return;
-	char *period = ctx_query(c, "period"), *err = NULL;
+	char *period = ctx_query(c, "period");
+	struct error err = {0};
 	struct entry_draft *d;
 	size_t n;
 	if (store_entry_draft_list(c->s, u.id, c->user.login, period && *period ? period : NULL, &d,
 	                           &n, &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		json_t *all = json_array();
 		for (size_t i = 0; i < n; i++) {
@@ -1265,7 +1273,7 @@ static void api_drafts(struct ctx *c, const struct args *a)
 		reply_list(c, all);
 	}
 	free(period);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -1314,10 +1322,10 @@ static void api_draft_put(struct ctx *c, const struct args *a)
 			buf_putc(&b, '=');
 		}
 	}
-	char *err = NULL;
+	struct error err = {0};
 	if (!ps.n && store_entry_draft_put(c->s, u.id, c->user.login, code, period,
 	                                   b.len ? buf_str(&b) : "", &err))
-		problems_add(&ps, "E_DB", 0, "%s", err);
+		problems_add(&ps, err_name(err.code), 0, "%s", err.msg);
 	if (ps.n)
 		reply_problems(c, app_code_status(ps.v[0].code), &ps);
 	else
@@ -1325,7 +1333,7 @@ static void api_draft_put(struct ctx *c, const struct args *a)
 		           json_pack("{sssssb}", "indicator", code, "period", period, "saved", 1));
 	buf_free(&b);
 	problems_free(&ps);
-	free(err);
+	err_clear(&err);
 	json_decref(j);
 	unit_rec_free(&u);
 }
@@ -1337,10 +1345,10 @@ static void api_inbox(struct ctx *c, const struct args *a)
 		return;
 	struct inbox_msg *m;
 	size_t n, unread = 0;
-	char *err = NULL;
+	struct error err = {0};
 	if (app_inbox(c, &m, &n, &err)) {
-		reply_store_error(c, err);
-		free(err);
+		reply_store_error(c, &err);
+		err_clear(&err);
 		return;
 	}
 	json_t *all = json_array();
@@ -1368,7 +1376,7 @@ static void api_inbox_read(struct ctx *c, const struct args *a)
 	json_t *keys = json_object_get(j, "keys");
 	struct inbox_msg *m = NULL;
 	size_t n = 0, nk = 0;
-	char *err = NULL;
+	struct error err = {0};
 	const char **k = NULL;
 	int rc = 0;
 	if (json_is_array(keys)) {
@@ -1387,13 +1395,13 @@ static void api_inbox_read(struct ctx *c, const struct args *a)
 	if (!rc)
 		rc = store_inbox_mark(c->s, c->user.login, k, nk, &err);
 	if (rc)
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	else
 		reply_json(c, 200, json_pack("{si}", "read", (int)nk));
 	app_inbox_changed(c);
 	free(k);
 	inbox_free(m, n);
-	free(err);
+	err_clear(&err);
 	json_decref(j);
 }
 
@@ -1436,10 +1444,11 @@ static void api_settings(struct ctx *c, const struct args *a)
 	struct unit_rec u = {0};
 	if (!read_of(c, a->p[0], &u))
 		return;
-	char *doc = NULL, *err = NULL, *period = ctx_query(c, "period");
+	char *doc = NULL, *period = ctx_query(c, "period");
+	struct error err = {0};
 	struct unit_settings set;
 	if (store_unit_settings_get(c->s, u.code, &doc, &err) || settings_parse(doc, &set, &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 		goto out;
 	}
 	char *canon = settings_json(&set);
@@ -1456,7 +1465,7 @@ static void api_settings(struct ctx *c, const struct args *a)
 		char due[11], from[11], to[11];
 		if (report_deadline(c->s, u.code, period, due, from, to, &err)) {
 			json_decref(o);
-			reply_store_error(c, err);
+			reply_store_error(c, &err);
 			goto out;
 		}
 		json_object_set_new(o, "deadline",
@@ -1467,7 +1476,7 @@ static void api_settings(struct ctx *c, const struct args *a)
 out:
 	free(period);
 	free(doc);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -1478,13 +1487,14 @@ static void api_settings_set(struct ctx *c, const struct args *a)
 	json_t *j = write_to(c, a->p[0], RIGHT_APPROVE, &u);
 	if (!j)
 		return;
-	char *doc = json_dumps(j, JSON_COMPACT), *err = NULL;
+	char *doc = json_dumps(j, JSON_COMPACT);
+	struct error err = {0};
 	if (store_unit_settings_set(c->s, u.code, doc, c->user.login, &err))
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	else
 		reply_json(c, 200, json_pack("{sssO}", "unit", u.code, "settings", j));
 	free(doc);
-	free(err);
+	err_clear(&err);
 	json_decref(j);
 	unit_rec_free(&u);
 }

@@ -41,7 +41,7 @@ char *app_too_large_vi(size_t limit)
 
 /* ---- shared with the page ------------------------------------------------------------------- */
 
-int pd_start(struct ctx *c, const struct unit_rec *u, char id[UPLOAD_ID_MAX], char **err)
+int pd_start(struct ctx *c, const struct unit_rec *u, char id[UPLOAD_ID_MAX], struct error *err)
 {
 	struct multipart m;
 	struct multipart_limits lim = {8, 4096, UPLOAD_MAX_BYTES};
@@ -50,10 +50,11 @@ int pd_start(struct ctx *c, const struct unit_rec *u, char id[UPLOAD_ID_MAX], ch
 	const struct multipart_part *f = multipart_find(&m, "file");
 	int rc = -1;
 	if (!f || !f->filename) {
-		*err = xstrdup("[E_INPUT] Chưa chọn tệp kế hoạch (trường \"file\"); chưa lưu gì.");
+		err_set(err, ERR_INPUT, "Chưa chọn tệp kế hoạch (trường \"file\"); chưa lưu gì.");
 	} else if (!f->len) {
-		*err = xstrdup("[E_DOCUMENT] Tệp gửi lên rỗng; chưa lưu gì. Xin chọn lại tệp kế "
-		               "hoạch.");
+		err_set(err, ERR_DOCUMENT,
+		        "Tệp gửi lên rỗng; chưa lưu gì. Xin chọn lại tệp kế "
+		        "hoạch.");
 	} else {
 		const char *slash = strrchr(f->filename, '/'), *back = strrchr(f->filename, '\\');
 		const char *name = back > slash ? back + 1 : slash ? slash + 1 : f->filename;
@@ -74,7 +75,7 @@ void pd_wait(struct ctx *c, const char *id, int ms)
 }
 
 bool pd_collect(struct ctx *c, const struct unit_rec *u, const char *id, struct upload_status *st,
-                char **err)
+                struct error *err)
 {
 	if (!upload_get(c->app->uploads, id, u->code, st))
 		return false;
@@ -92,8 +93,7 @@ bool pd_collect(struct ctx *c, const struct unit_rec *u, const char *id, struct 
 		if (store_draft_add(c->s, u->id, st->filename, c->user.login, st->json, DRAFT_HOURS,
 		                    &draft, err)) {
 			st->state = UPLOAD_FAILED;
-			free(st->err);
-			st->err = xstrdup(*err);
+			err_set(&st->err, err->code, "%s", err->msg);
 		} else {
 			upload_set_draft(c->app->uploads, id, draft);
 			st->draft = draft;
@@ -120,14 +120,14 @@ static json_t *unwrap(json_t *doc)
 	return p;
 }
 
-json_t *pd_draft_json(struct ctx *c, const struct unit_rec *u, int64_t id, char **err)
+json_t *pd_draft_json(struct ctx *c, const struct unit_rec *u, int64_t id, struct error *err)
 {
 	struct draft_rec d;
 	int found = store_draft_get(c->s, u->id, id, &d, err);
 	if (found) {
 		if (found > 0)
-			*err = xstrdup(
-			        "[E_NOT_FOUND] Không có bản nháp này (đã đăng hoặc đã hết hạn)");
+			err_set(err, ERR_NOT_FOUND,
+			        "Không có bản nháp này (đã đăng hoặc đã hết hạn)");
 		return NULL;
 	}
 	json_t *plan = unwrap(loads(d.doc)), *parsed = unwrap(loads(d.parsed));
@@ -143,14 +143,14 @@ json_t *pd_draft_json(struct ctx *c, const struct unit_rec *u, int64_t id, char 
 
 /* The draft's plan read into p: 0, or -1 with *err. */
 static int draft_plan(struct ctx *c, const struct unit_rec *u, int64_t id, struct plan *p,
-                      json_t **doc, char **err)
+                      json_t **doc, struct error *err)
 {
 	struct draft_rec d;
 	int found = store_draft_get(c->s, u->id, id, &d, err);
 	if (found) {
 		if (found > 0)
-			*err = xstrdup(
-			        "[E_NOT_FOUND] Không có bản nháp này (đã đăng hoặc đã hết hạn)");
+			err_set(err, ERR_NOT_FOUND,
+			        "Không có bản nháp này (đã đăng hoặc đã hết hạn)");
 		return -1;
 	}
 	json_t *j = loads(d.doc);
@@ -160,8 +160,9 @@ static int draft_plan(struct ctx *c, const struct unit_rec *u, int64_t id, struc
 		json_decref(j);
 		plan_free(p);
 		plan_init(p);
-		*err = xstrdup("[E_INPUT] Bản nháp không còn là một kế hoạch đọc được; xin tải tệp "
-		               "lên lại");
+		err_set(err, ERR_INPUT,
+		        "Bản nháp không còn là một kế hoạch đọc được; xin tải tệp "
+		        "lên lại");
 		return -1;
 	}
 	if (doc)
@@ -192,7 +193,7 @@ static json_t *mapping_json(const struct plan_mapping *m, size_t n)
 	return a;
 }
 
-json_t *pd_diff(struct ctx *c, const struct unit_rec *u, int64_t id, char **err)
+json_t *pd_diff(struct ctx *c, const struct unit_rec *u, int64_t id, struct error *err)
 {
 	struct plan p;
 	json_t *doc = NULL;
@@ -218,14 +219,14 @@ json_t *pd_diff(struct ctx *c, const struct unit_rec *u, int64_t id, char **err)
 	return out;
 }
 
-int pd_edit(struct ctx *c, const struct unit_rec *u, int64_t id, json_t *edits, char **err)
+int pd_edit(struct ctx *c, const struct unit_rec *u, int64_t id, json_t *edits, struct error *err)
 {
 	struct draft_rec d;
 	int found = store_draft_get(c->s, u->id, id, &d, err);
 	if (found) {
 		if (found > 0)
-			*err = xstrdup(
-			        "[E_NOT_FOUND] Không có bản nháp này (đã đăng hoặc đã hết hạn)");
+			err_set(err, ERR_NOT_FOUND,
+			        "Không có bản nháp này (đã đăng hoặc đã hết hạn)");
 		return -1;
 	}
 	json_t *plan = loads(d.doc);
@@ -234,18 +235,18 @@ int pd_edit(struct ctx *c, const struct unit_rec *u, int64_t id, json_t *edits, 
 	struct plan check;
 	plan_init(&check);
 	if (!plan) {
-		*err = xstrdup("[E_INPUT] Bản nháp hỏng; xin tải tệp lên lại");
+		err_set(err, ERR_INPUT, "Bản nháp hỏng; xin tải tệp lên lại");
 	} else if (!draft_edit(plan, edits, err)) {
 		if (plan_from_json(plan, &check)) {
-			*err = xstrdup(
-			        "[E_INPUT] Sau khi sửa, bản nháp không còn là một kế hoạch đọc "
+			err_set(err, ERR_INPUT,
+			        "Sau khi sửa, bản nháp không còn là một kế hoạch đọc "
 			        "được; chưa sửa gì");
 		} else {
 			char *s = json_dumps(plan, JSON_COMPACT);
 			rc = store_draft_update(c->s, u->id, id, s, err);
 			free(s);
 			if (rc > 0) {
-				*err = xstrdup("[E_NOT_FOUND] Không có bản nháp này");
+				err_set(err, ERR_NOT_FOUND, "Không có bản nháp này");
 				rc = -1;
 			}
 		}
@@ -256,7 +257,7 @@ int pd_edit(struct ctx *c, const struct unit_rec *u, int64_t id, json_t *edits, 
 }
 
 int pd_publish(struct ctx *c, const struct unit_rec *u, int64_t id, bool confirm,
-               struct import_report *rep, char **err)
+               struct import_report *rep, struct error *err)
 {
 	struct plan p;
 	if (draft_plan(c, u, id, &p, NULL, err))
@@ -271,8 +272,8 @@ int pd_publish(struct ctx *c, const struct unit_rec *u, int64_t id, bool confirm
 		store_rollback(c->s);
 	} else if (needs && !confirm) {
 		store_rollback(c->s);
-		*err = xstrdup(
-		        "[E_CONFIRM] Kế hoạch mới đổi mã, thay hoặc bỏ chỉ tiêu so với phiên "
+		err_set(err, ERR_CONFIRM,
+		        "Kế hoạch mới đổi mã, thay hoặc bỏ chỉ tiêu so với phiên "
 		        "bản đang dùng; chưa lưu gì. Xem danh sách rồi xác nhận để lưu.");
 	} else if (store_plan_save(c->s, u->id, &p, source, c->user.login, rep, err) ||
 	           store_draft_delete(c->s, u->id, id, err) || store_commit(c->s, err)) {
@@ -293,7 +294,7 @@ int pd_publish(struct ctx *c, const struct unit_rec *u, int64_t id, bool confirm
  * and, for a write, the anti-forgery token: false with the answer written. */
 static bool unit_for(struct ctx *c, const char *code, bool write, struct unit_rec *u)
 {
-	char *err = NULL;
+	struct error err = {0};
 	if (!c->signed_in) {
 		reply_error(c, 401, "E_SIGNIN", "Cần đăng nhập");
 		return false;
@@ -311,8 +312,8 @@ static bool unit_for(struct ctx *c, const char *code, bool write, struct unit_re
 		if (found > 0)
 			reply_error(c, 404, "E_UNKNOWN_UNIT", "Không có đơn vị này");
 		else
-			reply_store_error(c, err);
-		free(err);
+			reply_store_error(c, &err);
+		err_clear(&err);
 		return false;
 	}
 	return true;
@@ -334,19 +335,19 @@ static void job_reply(struct ctx *c, const struct unit_rec *u, const char *id,
                       const struct upload_status *st, bool created)
 {
 	if (st->state == UPLOAD_FAILED) {
-		reply_store_error(c, st->err);
+		reply_store_error(c, &st->err);
 		return;
 	}
 	if (st->state == UPLOAD_DONE && st->draft) {
-		char *err = NULL;
+		struct error err = {0};
 		json_t *d = pd_draft_json(c, u, st->draft, &err);
 		if (d) {
 			json_object_set_new(d, "job", json_string(id));
 			reply_json(c, created ? 201 : 200, d);
 		} else {
-			reply_store_error(c, err);
+			reply_store_error(c, &err);
 		}
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	char *poll = xasprintf("/api/v1/units/%s/plan/jobs/%s", u->code, id);
@@ -361,10 +362,11 @@ void api_draft_upload(struct ctx *c, const char *const *p)
 	struct unit_rec u = {0};
 	if (!unit_for(c, p[0], true, &u))
 		return;
-	char id[UPLOAD_ID_MAX], *err = NULL;
+	char id[UPLOAD_ID_MAX];
+	struct error err = {0};
 	struct upload_status st = {0};
 	if (pd_start(c, &u, id, &err)) {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	} else {
 		pd_wait(c, id, 3000);
 		if (pd_collect(c, &u, id, &st, &err))
@@ -373,7 +375,7 @@ void api_draft_upload(struct ctx *c, const char *const *p)
 			reply_error(c, 500, "E_INTERNAL", "Mất dấu việc đọc tệp");
 	}
 	upload_status_free(&st);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -383,7 +385,7 @@ void api_draft_job(struct ctx *c, const char *const *p)
 	if (!unit_for(c, p[0], false, &u))
 		return;
 	struct upload_status st = {0};
-	char *err = NULL;
+	struct error err = {0};
 	if (!pd_collect(c, &u, p[1], &st, &err))
 		reply_error(c, 404, "E_NOT_FOUND",
 		            "Không có việc đọc tệp này (hoặc đã quá một giờ)");
@@ -392,36 +394,36 @@ void api_draft_job(struct ctx *c, const char *const *p)
 		           json_pack("{sssssI}", "job", p[1], "state", "done", "draft",
 		                     (json_int_t)st.draft));
 	else if (st.state == UPLOAD_FAILED) {
-		char code[40];
-		const char *msg;
-		app_error_code(st.err, code, &msg);
+		enum err_code code = app_err_code(&st.err);
 		reply_json(c, 200,
 		           json_pack("{ssss s{ssss}}", "job", p[1], "state", "failed", "error",
-		                     "code", code, "message", msg));
+		                     "code", err_name(code), "message",
+		                     st.err.msg ? st.err.msg : "lỗi cơ sở dữ liệu"));
 	} else
 		reply_json(c, 200,
 		           json_pack("{sssssisi}", "job", p[1], "state", "reading", "page", st.page,
 		                     "pages", st.pages));
 	upload_status_free(&st);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
 /* GET of a draft (p: unit, draft id) answered with what view makes of it. */
 static void draft_view(struct ctx *c, const char *const *p,
-                       json_t *(*view)(struct ctx *, const struct unit_rec *, int64_t, char **))
+                       json_t *(*view)(struct ctx *, const struct unit_rec *, int64_t,
+                                       struct error *))
 {
 	struct unit_rec u = {0};
 	int64_t id;
 	if (!unit_for(c, p[0], false, &u))
 		return;
-	char *err = NULL;
+	struct error err = {0};
 	json_t *d = draft_id(c, p[1], &id) ? view(c, &u, id, &err) : NULL;
 	if (d)
 		reply_json(c, 200, d);
-	else if (err)
-		reply_store_error(c, err);
-	free(err);
+	else if (err_is(&err))
+		reply_store_error(c, &err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -462,16 +464,16 @@ void api_draft_patch(struct ctx *c, const char *const *p)
 	if (!unit_for(c, p[0], true, &u))
 		return;
 	json_t *edits = draft_id(c, p[1], &id) ? json_body(c) : NULL;
-	char *err = NULL;
+	struct error err = {0};
 	if (edits) {
 		json_t *d = NULL;
 		if (pd_edit(c, &u, id, edits, &err) || !(d = pd_draft_json(c, &u, id, &err)))
-			reply_store_error(c, err);
+			reply_store_error(c, &err);
 		else
 			reply_json(c, 200, d);
 	}
 	json_decref(edits);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -488,7 +490,7 @@ void api_draft_publish(struct ctx *c, const char *const *p)
 	}
 	bool confirm = json_is_true(json_object_get(body, "confirm"));
 	struct import_report rep = {0};
-	char *err = NULL;
+	struct error err = {0};
 	json_t *diff = NULL;
 	if (!pd_publish(c, &u, id, confirm, &rep, &err)) {
 		json_t *gone = json_array();
@@ -498,20 +500,17 @@ void api_draft_publish(struct ctx *c, const char *const *p)
 		           json_pack("{sIsisIsIso}", "plan_id", (json_int_t)rep.plan_id, "version",
 		                     rep.version, "matched", (json_int_t)rep.matched, "added",
 		                     (json_int_t)rep.added, "unmatched", gone));
-	} else if (!strncmp(err, "[E_CONFIRM]", 11) && (diff = pd_diff(c, &u, id, &(char *){0}))) {
-		char code[40];
-		const char *msg;
-		app_error_code(err, code, &msg);
+	} else if (err.code == ERR_CONFIRM && (diff = pd_diff(c, &u, id, &(struct error){0}))) {
 		reply_json(c, 409,
-		           json_pack("{s{sssssO}}", "error", "code", code, "message", msg,
-		                     "mapping", json_object_get(diff, "mapping")));
+		           json_pack("{s{sssssO}}", "error", "code", err_name(err.code), "message",
+		                     err.msg, "mapping", json_object_get(diff, "mapping")));
 	} else {
-		reply_store_error(c, err);
+		reply_store_error(c, &err);
 	}
 	json_decref(diff);
 	json_decref(body);
 	import_report_free(&rep);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -521,15 +520,15 @@ void api_draft_delete(struct ctx *c, const char *const *p)
 	int64_t id;
 	if (!unit_for(c, p[0], true, &u))
 		return;
-	char *err = NULL;
+	struct error err = {0};
 	if (draft_id(c, p[1], &id)) {
 		int rc = store_draft_delete(c->s, u.id, id, &err);
 		if (rc)
-			reply_store_error(c, err);
+			reply_store_error(c, &err);
 		else
 			reply_json(c, 200, json_pack("{sb}", "deleted", 1));
 	}
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 

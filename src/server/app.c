@@ -111,14 +111,15 @@ char *ctx_form(const struct ctx *c, const char *key)
 		return http_param(c->rq->body, c->rq->body_len, key);
 	/* A form with a file: its short fields (not the files) */
 	struct multipart m;
-	char *err = NULL, *v = NULL;
+	struct error err = {0};
+	char *v = NULL;
 	if (!multipart_parse(ct, c->rq->body, c->rq->body_len, NULL, &m, &err)) {
 		const struct multipart_part *p = multipart_find(&m, key);
 		if (p && !p->filename && p->len <= 4096 && !memchr(p->data, 0, p->len))
 			v = xstrndup(p->data, p->len);
 		multipart_free(&m);
 	}
-	free(err);
+	err_clear(&err);
 	return v;
 }
 
@@ -152,7 +153,8 @@ static bool in_scope(struct ctx *c, const char *unit)
 
 static bool walk_up(struct ctx *c, const char *unit)
 {
-	char *code = xstrdup(unit), *err = NULL;
+	char *code = xstrdup(unit);
+	struct error err = {0};
 	bool found = false;
 	for (int depth = 0; code && depth < 8 && !found; depth++) {
 		found = !strcmp(code, c->user.unit_code);
@@ -163,7 +165,7 @@ static bool walk_up(struct ctx *c, const char *unit)
 		unit_rec_free(&u);
 	}
 	free(code);
-	free(err);
+	err_clear(&err);
 	return found;
 }
 
@@ -221,10 +223,10 @@ bool ctx_leads_task(struct ctx *c, int64_t unit_id, const char *task)
 		return true;
 	struct task_row *t;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	bool leads = true; /* an unknown task: the store says so */
 	if (!task || store_task_list(c->s, unit_id, NULL, &t, &n, &err)) {
-		free(err);
+		err_clear(&err);
 		return !task ? true : false;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -300,54 +302,12 @@ void reply_error(struct ctx *c, int status, const char *code, const char *messag
 	reply_json(c, status, json_pack("{s{ssss}}", "error", "code", code, "message", message));
 }
 
-/* The one table from an error code to its HTTP status: codes not here are
- * the request's fault (400). The database's passing failures (store_fault)
- * are 503 with the seconds to wait before trying again and what to say. */
-static const struct code_status {
-	const char *code;
-	int status, retry_after;
-	const char *message;
-} code_statuses[] = {
-        {"E_UNKNOWN_UNIT", 404, 0, NULL},
-        {"E_SETTINGS", 400, 0, NULL}, /* report settings refused (settings.h) */
-        {"E_UNKNOWN_TASK", 404, 0, NULL},
-        {"E_UNKNOWN_USER", 404, 0, NULL},
-        {"E_NO_PLAN", 404, 0, NULL},
-        {"E_NOT_FOUND", 404, 0, NULL},
-        {"E_FORBIDDEN", 403, 0, NULL},
-        {"E_FOUR_EYES", 403, 0, NULL},
-        {"E_STATE", 409, 0, NULL},
-        {"E_CONFIRM", 409, 0, NULL},
-        {"E_DOCUMENT", 422, 0, NULL},
-        {"E_TOO_LARGE", 413, 0, NULL},
-        {"E_TOO_MANY", 429, 30, NULL},
-        {"E_LOGIN_TAKEN", 409, 0, NULL},
-        {"E_TOO_LARGE", 413, 0, NULL}, /* an evidence file over its limit */
-        {"E_FILE_TYPE", 415, 0, NULL}, /* an evidence file of a type not kept */
-        {"E_DB", 500, 0, NULL},
-        {"E_INTERNAL", 500, 0, NULL},
-        {"E_NO_CHROMIUM", 501, 0, NULL},
-        {"E_BUSY", 503, 5,
-         "Cơ sở dữ liệu đang bận (một thao tác khác đang giữ quyền ghi); chưa ghi gì, xin thử "
-         "lại sau ít giây"},
-        {"E_DISK_FULL", 503, 60,
-         "Máy chủ đã hết chỗ lưu trữ; chưa ghi gì, xin báo quản trị viên và thử lại sau"},
-        {"E_UNAVAILABLE", 503, 5,
-         "Tạm thời không kết nối được cơ sở dữ liệu; xin thử lại sau ít giây"},
-};
-
-static const struct code_status *code_status_of(const char *code)
-{
-	for (size_t i = 0; i < sizeof code_statuses / sizeof code_statuses[0]; i++)
-		if (code && !strcmp(code, code_statuses[i].code))
-			return &code_statuses[i];
-	return NULL;
-}
-
+/* The HTTP edge of the one table (error.h). Names not there (a DHIS2
+ * problem code) are the request's fault: 400. */
 int app_code_status(const char *code)
 {
-	const struct code_status *cs = code_status_of(code);
-	return cs ? cs->status : 400;
+	enum err_code e = err_from_name(code);
+	return e == ERR_NONE ? 400 : err_http_status(e);
 }
 
 int app_code_status_for(const char *code, const char *url_code)
@@ -358,41 +318,40 @@ int app_code_status_for(const char *code, const char *url_code)
 	return status;
 }
 
-static void retry_after(struct ctx *c, const struct code_status *cs)
+static void retry_after(struct ctx *c, enum err_code code)
 {
-	if (!cs || !cs->retry_after)
+	int seconds = err_retry_after(code);
+	if (!seconds)
 		return;
 	for (int i = 0; i < c->rs->nheaders; i++)
 		if (!strncmp(c->rs->headers[i], "Retry-After:", 12))
 			return;
-	http_header(c->rs, "Retry-After: %d", cs->retry_after);
+	http_header(c->rs, "Retry-After: %d", seconds);
 }
 
-const char *app_error_code(const char *err, char code[40], const char **msg)
+/* An error without a code is the database's; one the database's passing
+ * state caused (store_fault) is that failure. */
+enum err_code app_err_code(const struct error *err)
 {
-	snprintf(code, 40, "E_DB");
-	*msg = err ? err : "lỗi cơ sở dữ liệu";
-	if (err && err[0] == '[') {
-		const char *end = strchr(err, ']');
-		if (end && end - err < 40) {
-			snprintf(code, 40, "%.*s", (int)(end - err - 1), err + 1);
-			*msg = end[1] == ' ' ? end + 2 : end + 1;
-		}
-	}
-	/* A database error met because of the database's state says so. */
-	if (!strcmp(code, "E_DB") && store_fault())
-		snprintf(code, 40, "%s", store_fault());
+	enum err_code code = err && err->code != ERR_NONE ? err->code : ERR_DB;
+	if (code == ERR_DB && store_fault() != ERR_NONE)
+		code = store_fault();
 	return code;
 }
 
-void reply_store_error(struct ctx *c, const char *err)
+int app_error_status(const struct error *err)
 {
-	char code[40];
-	const char *msg;
-	app_error_code(err, code, &msg);
-	const struct code_status *cs = code_status_of(code);
-	retry_after(c, cs);
-	reply_error(c, cs ? cs->status : 400, code, cs && cs->message ? cs->message : msg);
+	return err_http_status(app_err_code(err));
+}
+
+void reply_store_error(struct ctx *c, const struct error *err)
+{
+	enum err_code code = app_err_code(err);
+	const char *msg = err_public(code);
+	if (!msg)
+		msg = err && err->msg ? err->msg : "lỗi cơ sở dữ liệu";
+	retry_after(c, code);
+	reply_error(c, err_http_status(code), err_name(code), msg);
 }
 
 /* The request met a passing failure of the database (store_fault): whatever
@@ -400,17 +359,17 @@ void reply_store_error(struct ctx *c, const char *err)
  * signed in", a database error) is that failure: 503, try again later. */
 static void reply_fault(struct ctx *c, bool api)
 {
-	const struct code_status *cs = code_status_of(store_fault());
-	if (!cs || c->rs->status < 400)
+	enum err_code fault = store_fault();
+	if (fault == ERR_NONE || c->rs->status < 400)
 		return;
-	retry_after(c, cs);
+	retry_after(c, fault);
 	if (api) {
-		reply_error(c, cs->status, cs->code, cs->message);
-	} else if (c->rs->status != cs->status) {
-		c->rs->status = cs->status;
+		reply_error(c, err_http_status(fault), err_name(fault), err_public(fault));
+	} else if (c->rs->status != err_http_status(fault)) {
+		c->rs->status = err_http_status(fault);
 		c->rs->ctype = "text/plain; charset=utf-8";
 		buf_reset(&c->rs->body);
-		buf_puts(&c->rs->body, cs->message);
+		buf_puts(&c->rs->body, err_public(fault));
 	}
 }
 
@@ -530,11 +489,11 @@ static int user_of(struct ctx *c, const char *login, struct user_rec *u)
 {
 	if (account_cache_get(c->app->accounts, login, c->mark, u))
 		return 0;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = store_user_get(c->s, login, u, &err);
 	if (rc == 0)
 		account_cache_put(c->app->accounts, c->mark, u);
-	free(err);
+	err_clear(&err);
 	return rc;
 }
 
@@ -545,7 +504,7 @@ static int user_of(struct ctx *c, const char *login, struct user_rec *u)
  * mark moved and the account is read again) ends. */
 static void identify(struct ctx *c)
 {
-	char *err = NULL;
+	struct error err = {0};
 	const char *auth = c->rq->authorization;
 	if (auth && !strncasecmp(auth, "Bearer ", 7)) {
 		const char *tok = auth + 7;
@@ -571,7 +530,7 @@ static void identify(struct ctx *c)
 		c->signed_in = c->by_token = false;
 		user_rec_free(&c->user);
 	}
-	free(err);
+	err_clear(&err);
 }
 
 void app_handle(struct app *a, struct store *s, const struct http_req *rq, struct http_resp *rs,

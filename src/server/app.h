@@ -14,6 +14,8 @@
 #include <pthread.h>
 #include <stdint.h>
 
+#include "error.h"
+
 #define APP_MAX_BODY          (1u << 20) /* 1 MiB: the largest form or JSON body */
 #define APP_MAX_SEGMENTS      10
 #define APP_CACHE             256 /* answers and small facts kept */
@@ -120,20 +122,23 @@ bool ctx_period(struct ctx *c, int *as_of, enum period_kind *grain, char name[32
 
 void reply_json(struct ctx *c, int status, json_t *body); /* steals body */
 void reply_error(struct ctx *c, int status, const char *code, const char *message);
-/* The store's "[E_CODE] message" as an error with the status it implies
- * (a 503 with Retry-After when the database is away, busy or full). */
-void reply_store_error(struct ctx *c, const char *err);
-/* The HTTP status of an error code, from the one table (400 if not there). */
+/* A store's error as the answer with the status its code implies (a 503
+ * with Retry-After when the database is away, busy or full). */
+void reply_store_error(struct ctx *c, const struct error *err);
+/* The code an error stands for at the edge: its own; an error without one
+ * is the database's (ERR_DB), and one the database's passing state caused
+ * is that failure (store_fault). */
+enum err_code app_err_code(const struct error *err);
+/* The HTTP status of an error (one the database's passing state caused:
+ * 503), from the one table (error.h). */
+int app_error_status(const struct error *err);
+/* The HTTP status of a code named in a problem list (400 if not a code). */
 int app_code_status(const char *code);
 /* The same where the table's 404 ("not found") holds only for url_code,
  * the code that says the URL's own resource is missing (NULL: none): any
  * other thing not found (a unit in a new account's body, a task in a form)
  * was named in the body, the request's fault: 400. */
 int app_code_status_for(const char *code, const char *url_code);
-/* The code of a store's error "[E_CODE] message" into code (E_DB when it
- * has none, or the passing failure met: store_fault) and *msg the message
- * after it; returns code. */
-const char *app_error_code(const char *err, char code[40], const char **msg);
 
 /* Cached answers: true and the answer appended to the body when key is
  * still valid at mark; cache_put keeps the body from byte from on. */
@@ -194,7 +199,7 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit);
 int64_t app_unit_token(struct ctx *c, const char *unit);
 /* The hold of unit, up to date, for this thread alone until app_unhold;
  * NULL with *err. */
-struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, char **err);
+struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct error *err);
 void app_unhold(struct ctx *c, struct held *ref);
 /* The holds and their counters (builds, children evaluated, figures read
  * again), for GET /api/v1/engine. */
@@ -230,7 +235,7 @@ char *app_too_large_vi(size_t limit);
 /* The signed-in account's inbox (inbox.h) for today in Việt Nam
  * (page_inbox.c); app_inbox_changed after marking some read. */
 struct inbox_msg;
-int app_inbox(struct ctx *c, struct inbox_msg **out, size_t *n, char **err);
+int app_inbox(struct ctx *c, struct inbox_msg **out, size_t *n, struct error *err);
 void app_inbox_changed(struct ctx *c);
 
 /* Evidence files (page_evidence.c): keep one for a unit's indicator and

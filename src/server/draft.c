@@ -24,9 +24,9 @@ static json_t *inner(json_t *doc)
 	return json_is_object(p) ? p : doc;
 }
 
-static int fail(char **err, const char *code, const char *what)
+static int fail(struct error *err, const char *code, const char *what)
 {
-	*err = xasprintf("[E_INPUT] Chỉ tiêu %.40s: %s; chưa sửa gì", code ? code : "?", what);
+	err_set(err, ERR_INPUT, "Chỉ tiêu %.40s: %s; chưa sửa gì", code ? code : "?", what);
 	return -1;
 }
 
@@ -49,7 +49,7 @@ static json_t *indicator(json_t *plan, const char *code, size_t *at)
 /* A text field set from the edit: a string (trimmed, "" for null where
  * nullable) of at most DRAFT_MAX_TEXT bytes. */
 static int set_text(json_t *x, json_t *e, const char *key, bool nullable, const char *code,
-                    char **err)
+                    struct error *err)
 {
 	json_t *v = json_object_get(e, key);
 	if (!v)
@@ -99,7 +99,7 @@ static void ensure_group(json_t *plan, const char *g)
 
 /* Read every target text of x again with its unit; texts in e's
  * "targets" replace (or, "", remove) the year's. */
-static int set_targets(json_t *x, json_t *e, const char *code, char **err)
+static int set_targets(json_t *x, json_t *e, const char *code, struct error *err)
 {
 	json_t *ts = json_object_get(x, "targets"), *et = json_object_get(e, "targets");
 	if (!json_is_object(ts)) {
@@ -140,7 +140,7 @@ static int set_targets(json_t *x, json_t *e, const char *code, char **err)
 }
 
 /* One row's edit e applied to x. */
-static int edit_row(json_t *plan, json_t *x, json_t *e, const char *code, char **err)
+static int edit_row(json_t *plan, json_t *x, json_t *e, const char *code, struct error *err)
 {
 	if (!json_is_object(e))
 		return fail(err, code, "mỗi dòng sửa phải là một đối tượng");
@@ -163,7 +163,7 @@ static int edit_row(json_t *plan, json_t *x, json_t *e, const char *code, char *
 	return 0;
 }
 
-static int apply(json_t *plan, json_t *edits, char **err)
+static int apply(json_t *plan, json_t *edits, struct error *err)
 {
 	json_t *rows = json_object_get(edits, "rows"), *rm = json_object_get(edits, "remove"),
 	       *add = json_object_get(edits, "add"), *e;
@@ -172,7 +172,7 @@ static int apply(json_t *plan, json_t *edits, char **err)
 		json_object_set_new(plan, "indicators", inds = json_array());
 	if ((rows && !json_is_array(rows)) || (rm && !json_is_array(rm)) ||
 	    (add && !json_is_array(add))) {
-		*err = xstrdup("[E_INPUT] rows, remove và add phải là mảng; chưa sửa gì");
+		err_set(err, ERR_INPUT, "rows, remove và add phải là mảng; chưa sửa gì");
 		return -1;
 	}
 	size_t i;
@@ -219,10 +219,10 @@ static int apply(json_t *plan, json_t *edits, char **err)
 	return 0;
 }
 
-int draft_edit(json_t *plan, json_t *edits, char **err)
+int draft_edit(json_t *plan, json_t *edits, struct error *err)
 {
 	if (!json_is_object(plan) || !json_is_object(edits)) {
-		*err = xstrdup("[E_INPUT] Cần một đối tượng JSON {rows, remove, add}; chưa sửa gì");
+		err_set(err, ERR_INPUT, "Cần một đối tượng JSON {rows, remove, add}; chưa sửa gì");
 		return -1;
 	}
 	plan = inner(plan);

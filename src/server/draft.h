@@ -5,6 +5,8 @@
 
 #include <jansson.h>
 
+#include "error.h"
+
 #define DRAFT_MAX_TEXT 2000 /* bytes of one corrected cell */
 #define DRAFT_MAX_ROWS 3000
 
@@ -16,8 +18,8 @@
  * "text"}}], "remove": [C...], "add": [{"code", "group", "name", "unit",
  * "lead", "targets"}]}. Target texts are read again (target_parse) with
  * the row's unit, also when only the unit changed. 0, or -1 with *err
- * "[E_INPUT] ..." naming the row (plan then unchanged). */
-int draft_edit(json_t *plan, json_t *edits, char **err);
+ * ERR_INPUT naming the row (plan then unchanged). */
+int draft_edit(json_t *plan, json_t *edits, struct error *err);
 
 /* What publishing plan would change against old (the plan in force; NULL
  * when none): {"added": [{code, name}], "removed": [{code, name}],

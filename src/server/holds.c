@@ -165,9 +165,9 @@ static void units_load(struct holds *hs, struct store *s)
 		return;
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_unit_list(s, &u, &n, &err)) {
-		free(err);
+		err_clear(&err);
 		return; /* tokens stay at the epoch alone: nothing kept is wrong */
 	}
 	units_free(hs);
@@ -259,7 +259,7 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 	pthread_mutex_unlock(&hs->mu);
 }
 
-struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, char **err)
+struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct error *err)
 {
 	struct holds *hs = c->app->holds;
 	pthread_mutex_lock(&hs->mu);

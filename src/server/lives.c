@@ -31,7 +31,7 @@ void app_lives_free(struct app *a)
 json_t *app_series(struct ctx *c, const char *unit, const char *indicator)
 {
 	struct app *a = c->app;
-	char *err = NULL;
+	struct error err = {0};
 	json_t *out = NULL;
 	pthread_mutex_lock(&a->live_mu);
 	struct live_slot *sl = slot_of(a, unit);
@@ -50,7 +50,7 @@ json_t *app_series(struct ctx *c, const char *unit, const char *indicator)
 		live_free(sl->l);
 		sl->l = NULL;
 		if (live_load(c->s, unit, 2, &sl->l, &err)) {
-			reply_store_error(c, err);
+			reply_store_error(c, &err);
 			goto out;
 		}
 		sl->mark = c->mark;
@@ -71,16 +71,16 @@ json_t *app_series(struct ctx *c, const char *unit, const char *indicator)
 	                items);
 out:
 	pthread_mutex_unlock(&a->live_mu);
-	free(err);
+	err_clear(&err);
 	return out;
 }
 
 void app_write_begin(struct ctx *c)
 {
 	pthread_mutex_lock(&c->app->live_mu);
-	char *err = NULL;
+	struct error err = {0};
 	c->write_mark = store_change_mark(c->s, &err);
-	free(err);
+	err_clear(&err);
 	c->mark = holds_write_begin(c->app->holds, c->write_mark);
 }
 
@@ -90,7 +90,7 @@ static void apply(struct ctx *c, const struct obs_input *in, struct live_slot *s
 	struct unit_rec u = {0};
 	struct obs_rec *o = NULL;
 	size_t n = 0;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = 0;
 	if (store_unit_get(c->s, in->unit, &u, &err) ||
 	    store_obs_list(c->s, u.id, in->period, &o, &n, &err))
@@ -104,7 +104,7 @@ static void apply(struct ctx *c, const struct obs_input *in, struct live_slot *s
 		obs_rec_free(&o[k]);
 	}
 	free(o);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 	if (rc)
 		sl->mark = -1;
@@ -132,7 +132,7 @@ void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 void app_write_end(struct ctx *c)
 {
 	struct app *a = c->app;
-	char *err = NULL;
+	struct error err = {0};
 	int64_t m0 = c->write_mark, m1 = store_change_mark(c->s, &err);
 	int64_t foreign = m1 > m0 && c->signed_in
 	                          ? store_audit_foreign(c->s, m0, m1, c->user.login, &err)
@@ -142,6 +142,6 @@ void app_write_end(struct ctx *c)
 	holds_write_end(a->holds, m1,
 	                m1 >= m0 && m0 >= 0 && c->recorded && c->signed_in && foreign == 0 &&
 	                        !c->relinked);
-	free(err);
+	err_clear(&err);
 	pthread_mutex_unlock(&a->live_mu);
 }

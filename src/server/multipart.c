@@ -14,15 +14,15 @@
 
 #define BOUNDARY_MAX 70
 
-static int fail(char **err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static int fail(char **err, const char *fmt, ...)
+static int fail(struct error *err, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *m = xvasprintf(fmt, ap);
 	va_end(ap);
-	*err = xasprintf("[E_BAD_REQUEST] Nội dung multipart/form-data không đọc được: %s", m);
+	err_set(err, ERR_BAD_REQUEST, "Nội dung multipart/form-data không đọc được: %s", m);
 	free(m);
 	return -1;
 }
@@ -98,7 +98,7 @@ static int param(const char *v, size_t n, const char *key, char **out)
 }
 
 /* The boundary named by a Content-Type header, into bnd (n >= 71). */
-static int boundary_of(const char *ctype, char *bnd, char **err)
+static int boundary_of(const char *ctype, char *bnd, struct error *err)
 {
 	static const char mt[] = "multipart/form-data";
 	if (!ctype || strncasecmp(ctype, mt, sizeof mt - 1) ||
@@ -128,7 +128,7 @@ static bool clean_value(const char *s)
 /* Read the header block h (n bytes, CRLF-separated lines, without the
  * blank line) of part k into p. */
 static int headers(const char *h, size_t n, size_t k, size_t at, struct multipart_part *p,
-                   char **err)
+                   struct error *err)
 {
 	bool disposition = false;
 	const char *end = h + n;
@@ -230,7 +230,7 @@ static const char *after_delimiter(const char *p, const char *end, bool *close, 
 }
 
 static int parse(const char *bnd, const char *body, size_t len, const struct multipart_limits *lim,
-                 struct multipart *out, char **err)
+                 struct multipart *out, struct error *err)
 {
 	size_t bl = strlen(bnd), cap = 0;
 	const char *end = body + len, *p;
@@ -301,7 +301,7 @@ static int parse(const char *bnd, const char *body, size_t len, const struct mul
 }
 
 int multipart_parse(const char *ctype, const char *body, size_t len,
-                    const struct multipart_limits *lim, struct multipart *out, char **err)
+                    const struct multipart_limits *lim, struct multipart *out, struct error *err)
 {
 	struct multipart_limits l = {16, 4096, (size_t)32 << 20};
 	if (lim) {

@@ -1,11 +1,13 @@
 /* multipart.h: a bounded reader of multipart/form-data bodies (RFC 7578).
  * The parts are views into the caller's body: nothing is copied but the
  * short header values (name, filename, content type). Every refusal says
- * where (part number, byte offset) and why, as "[E_BAD_REQUEST] ...". */
+ * where (part number, byte offset) and why, as ERR_BAD_REQUEST. */
 #ifndef CHITIEU_MULTIPART_H
 #define CHITIEU_MULTIPART_H
 
 #include <stddef.h>
+
+#include "error.h"
 
 struct multipart_part {
 	char *name;         /* the form field's name ("" when absent) */
@@ -33,7 +35,7 @@ struct multipart_limits {
  * empty) when the body is malformed or over a limit. The parts point into
  * body, which must outlive out. Free out with multipart_free. */
 int multipart_parse(const char *ctype, const char *body, size_t len,
-                    const struct multipart_limits *lim, struct multipart *out, char **err);
+                    const struct multipart_limits *lim, struct multipart *out, struct error *err);
 
 /* The first part named name, NULL when none. */
 const struct multipart_part *multipart_find(const struct multipart *m, const char *name);

@@ -132,8 +132,9 @@ static size_t utf8_chars(const char *s)
 static int token_create(struct ctx *c, char secret[AUTH_TOKEN], int64_t *id, char **notice)
 {
 	char *label = ctx_form(c, "label"), *days = ctx_form(c, "days"),
-	     *scope = ctx_form(c, "scope"), *units = ctx_form(c, "units"), *err = NULL, *end = NULL,
+	     *scope = ctx_form(c, "scope"), *units = ctx_form(c, "units"), *end = NULL,
 	     *full = NULL;
+	struct error err = {0};
 	long nd = days && *days ? strtol(days, &end, 10) : 0;
 	int status = 422;
 	if (units) { /* the codes, without spaces */
@@ -164,11 +165,9 @@ static int token_create(struct ctx *c, char secret[AUTH_TOKEN], int64_t *id, cha
 			*notice = xstrdup("Danh sách đơn vị không hợp lệ: ghi các mã đơn vị, cách "
 			                  "nhau bằng dấu phẩy");
 		} else if (rc) {
-			char code[40];
-			const char *msg;
-			status = rc > 0 ? 404 : app_code_status(app_error_code(err, code, &msg));
+			status = rc > 0 ? 404 : app_error_status(&err);
 			*notice = xasprintf("Chưa tạo được mã truy cập: %s",
-			                    rc > 0 ? "không có tài khoản này" : msg);
+			                    rc > 0 ? "không có tài khoản này" : err.msg);
 		} else {
 			status = 0;
 			*notice = xasprintf("Đã tạo mã truy cập số %lld (%ld ngày).",
@@ -182,7 +181,7 @@ static int token_create(struct ctx *c, char secret[AUTH_TOKEN], int64_t *id, cha
 	free(scope);
 	free(units);
 	free(full);
-	free(err);
+	err_clear(&err);
 	return status;
 }
 
@@ -191,7 +190,8 @@ static int token_create(struct ctx *c, char secret[AUTH_TOKEN], int64_t *id, cha
  * account, and of another account only for an admin (checked before). */
 static int token_revoke(struct ctx *c, const char *login, bool admin, char **notice)
 {
-	char *ids = ctx_form(c, "id"), *end = NULL, *err = NULL;
+	char *ids = ctx_form(c, "id"), *end = NULL;
+	struct error err = {0};
 	long long id = ids && *ids ? strtoll(ids, &end, 10) : 0;
 	bool bad = !end || *end || id <= 0;
 	free(ids);
@@ -203,10 +203,8 @@ static int token_revoke(struct ctx *c, const char *login, bool admin, char **not
 	size_t n = 0, at = 0;
 	int status = 0;
 	if (store_token_list(c->s, login, &t, &n, &err)) {
-		char code[40];
-		const char *msg;
-		status = app_code_status(app_error_code(err, code, &msg));
-		*notice = xasprintf("Chưa thu hồi được: %s", msg);
+		status = app_error_status(&err);
+		*notice = xasprintf("Chưa thu hồi được: %s", err.msg);
 	} else {
 		for (at = 0; at < n && t[at].id != id; at++)
 			;
@@ -225,24 +223,20 @@ static int token_revoke(struct ctx *c, const char *login, bool admin, char **not
 			*notice = xasprintf("Mã truy cập số %lld đã bị thu hồi trước đó.", id);
 		} else {
 			int rc = store_token_revoke(c->s, id, login, c->user.login, &err);
-			char code[40];
-			const char *msg;
-			status = rc == 0  ? 0
-			         : rc > 0 ? 409
-			                  : app_code_status(app_error_code(err, code, &msg));
+			status = rc == 0 ? 0 : rc > 0 ? 409 : app_error_status(&err);
 			*notice =
 			        rc == 0 ? xasprintf("Đã thu hồi mã truy cập số %lld (%s); ứng dụng "
 			                            "dùng mã này không truy cập được nữa.",
 			                            id, t[at].label)
 			        : rc > 0 ? xasprintf("Mã truy cập số %lld đã bị thu hồi trước đó.",
 			                             id)
-			                 : xasprintf("Chưa thu hồi được: %s", msg);
+			                 : xasprintf("Chưa thu hồi được: %s", err.msg);
 		}
 	}
 	for (size_t i = 0; i < n; i++)
 		token_rec_free(&t[i]);
 	free(t);
-	free(err);
+	err_clear(&err);
 	return status;
 }
 
@@ -267,7 +261,8 @@ void page_account(struct ctx *c, char *const *arg)
 	if (post && !pg_post_ok(c))
 		return;
 	bool admin = !strcmp(c->user.role, "admin"), own = true;
-	char login[AUTH_LOGIN_MAX + 1], *asked = ctx_query(c, "login"), *err = NULL;
+	char login[AUTH_LOGIN_MAX + 1], *asked = ctx_query(c, "login");
+	struct error err = {0};
 	snprintf(login, sizeof login, "%s", c->user.login);
 	struct user_rec other = {0};
 	const struct user_rec *who = &c->user;
@@ -278,19 +273,16 @@ void page_account(struct ctx *c, char *const *arg)
 		int found = own ? 0 : valid ? store_user_get(c->s, norm, &other, &err) : 1;
 		free(asked);
 		if (!own && !admin) {
-			free(err);
+			err_clear(&err);
 			user_rec_free(&other);
 			pg_plain(c, 403, "Không được phép",
 			         "Chỉ quản trị viên xem được mã truy cập của tài khoản khác.");
 			return;
 		}
 		if (found) {
-			char code[40];
-			const char *msg;
-			pg_plain(c,
-			         found > 0 ? 404 : app_code_status(app_error_code(err, code, &msg)),
-			         "Không có tài khoản", "Không có tài khoản này.");
-			free(err);
+			pg_plain(c, found > 0 ? 404 : app_error_status(&err), "Không có tài khoản",
+			         "Không có tài khoản này.");
+			err_clear(&err);
 			user_rec_free(&other);
 			return;
 		}
@@ -452,6 +444,6 @@ void page_account(struct ctx *c, char *const *arg)
 	pg_foot(c);
 	free(qs);
 	free(notice);
-	free(err);
+	err_clear(&err);
 	user_rec_free(&other);
 }

@@ -53,7 +53,8 @@ static void problems_notice(struct ctx *c, const struct problems *ps, char **not
 /* One posted action; *notice says what happened, *secret a one-time password. */
 static int admin_post(struct ctx *c, const char *unit, char **notice, char **secret)
 {
-	char *action = ctx_form(c, "action"), *err = NULL;
+	char *action = ctx_form(c, "action");
+	struct error err = {0};
 	struct problems ps = {0};
 	int status = 200;
 	const char *by = c->user.login;
@@ -267,7 +268,7 @@ static int admin_post(struct ctx *c, const char *unit, char **notice, char **sec
 		status = 422;
 	}
 	problems_free(&ps);
-	free(err);
+	err_clear(&err);
 	free(action);
 	return status;
 }
@@ -320,13 +321,14 @@ static void unit_tree(struct ctx *c, const struct unit_rec *u, size_t n, const c
 void page_admin(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
-	char *notice = NULL, *secret = NULL, *err = NULL;
+	char *notice = NULL, *secret = NULL;
+	struct error err = {0};
 	int status = 200;
 	if (!strcmp(c->rq->method, "POST"))
 		status = admin_post(c, unit, &notice, &secret);
 	struct unit_rec self = {0};
 	if (store_unit_get(c->s, unit, &self, &err)) {
-		free(err), free(notice), free(secret);
+		err_clear(&err), free(notice), free(secret);
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
 		return;
 	}
@@ -450,9 +452,9 @@ void page_admin(struct ctx *c, char *const *arg)
 	field_label(c, "Cơ quan mới (với người báo cáo)", "agency", "text", NULL);
 	buf_puts(B, "<button>Đổi vai trò</button></form>");
 	/* Cut-off day. */
-	char *e2 = NULL;
+	struct error e2 = {0};
 	int inherited = store_cutoff_day(c->s, self.id, &e2);
-	free(e2);
+	err_clear(&e2);
 	buf_puts(B, "<h2>Ngày chốt số liệu</h2><p>");
 	if (self.cutoff_day)
 		buf_printf(B, "Đơn vị chốt số liệu ngày %d hằng tháng.", self.cutoff_day);
@@ -489,7 +491,7 @@ void page_admin(struct ctx *c, char *const *arg)
 		unit_rec_free(&u[i]);
 	free(u);
 	unit_rec_free(&self);
-	free(err), free(notice), free(secret);
+	err_clear(&err), free(notice), free(secret);
 	pg_foot(c);
 }
 
@@ -507,7 +509,8 @@ void page_audit(struct ctx *c, char *const *arg)
 	const char *unit = arg[0];
 	char *fu = ctx_query(c, "unit"), *fa = ctx_query(c, "account"),
 	     *fx = ctx_query(c, "action"), *from = ctx_query(c, "from"), *to = ctx_query(c, "to"),
-	     *pg = ctx_query(c, "page"), *err = NULL;
+	     *pg = ctx_query(c, "page");
+	struct error err = {0};
 	int page = pg ? atoi(pg) : 1;
 	if (page < 1)
 		page = 1;
@@ -610,7 +613,7 @@ void page_audit(struct ctx *c, char *const *arg)
 	for (size_t i = 0; i < nus; i++)
 		user_rec_free(&us[i]);
 	free(us);
-	free(fu), free(fa), free(fx), free(from), free(to), free(pg), free(err);
+	free(fu), free(fa), free(fx), free(from), free(to), free(pg), err_clear(&err);
 	pg_foot(c);
 }
 
@@ -656,35 +659,37 @@ static void import_form(struct ctx *c, const char *text)
  * workbook's first sheet (xlsx_sheet_csv), or a CSV file's own text. NULL with
  * *err NULL when no file was sent; NULL with *err a sentence when it
  * cannot be read. */
-static char *import_file(struct ctx *c, char **err)
+static char *import_file(struct ctx *c, struct error *err)
 {
 	const char *ct = c->rq->content_type;
-	*err = NULL;
+	err_clear(err);
 	if (!ct || strncasecmp(ct, "multipart/form-data", 19))
 		return NULL;
 	struct multipart m;
 	struct multipart_limits lim = {16, 4096, APP_MAX_BODY};
-	char *perr = NULL, *text = NULL;
+	struct error perr = {0};
+	char *text = NULL;
 	if (multipart_parse(ct, c->rq->body, c->rq->body_len, &lim, &m, &perr)) {
-		*err = xstrdup(pg_err_sentence(perr));
-		free(perr);
+		err_set(err, perr.code, "%s", pg_err_sentence(&perr));
+		err_clear(&perr);
 		return NULL;
 	}
 	const struct multipart_part *f = multipart_find(&m, "file");
 	if (f && f->filename && f->len) {
 		size_t nl = strlen(f->filename), len = 0;
 		bool xlsx = nl >= 5 && !strcasecmp(f->filename + nl - 5, ".xlsx");
-		char *why = NULL;
+		struct error why = {0};
 		if (xlsx || (f->len >= 4 && !memcmp(f->data, "PK\3\4", 4)))
 			text = xlsx_sheet_csv(f->data, f->len, &len, &why);
 		else if (memchr(f->data, 0, f->len))
-			why = xstrdup(
+			err_set(&why, ERR_DOCUMENT,
 			        "tệp không phải CSV (văn bản UTF-8) hay bảng tính Excel (.xlsx)");
 		else
 			text = xstrndup(f->data, f->len);
-		if (why) {
-			*err = xasprintf("Không đọc được tệp \"%s\": %s.", f->filename, why);
-			free(why);
+		if (err_is(&why)) {
+			err_set(err, why.code, "Không đọc được tệp \"%s\": %s.", f->filename,
+			        why.msg);
+			err_clear(&why);
 		}
 	}
 	multipart_free(&m);
@@ -699,9 +704,10 @@ void page_import(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
 	bool post = !strcmp(c->rq->method, "POST");
-	char *ferr = NULL, *text = post ? import_file(c, &ferr) : NULL,
-	     *mode = post ? ctx_form(c, "mode") : NULL, *err = NULL;
-	if (post && !text && !ferr)
+	struct error ferr = {0};
+	char *text = post ? import_file(c, &ferr) : NULL, *mode = post ? ctx_form(c, "mode") : NULL;
+	struct error err = {0};
+	if (post && !text && !err_is(&ferr))
 		text = ctx_form(c, "csv");
 	pg_head(c, "Nhập số liệu từ tệp", unit);
 	buf_puts(B, "<h1>Nhập số liệu từ tệp CSV hoặc Excel</h1><p>Mọi dòng được kiểm tra như "
@@ -715,13 +721,13 @@ void page_import(struct ctx *c, char *const *arg)
 		if (post) {
 			c->rs->status = 422;
 			buf_puts(B, "<p class=\"error\" role=\"alert\">");
-			pg_esc(c, ferr ? ferr : "Chưa có nội dung CSV hay tệp số liệu.");
+			pg_esc(c, ferr.msg ? ferr.msg : "Chưa có nội dung CSV hay tệp số liệu.");
 			buf_puts(B, "</p>");
-			if (ferr && !text) /* keep what was pasted */
+			if (err_is(&ferr) && !text) /* keep what was pasted */
 				text = ctx_form(c, "csv");
 		}
 		import_form(c, text);
-		free(text), free(mode), free(ferr);
+		free(text), free(mode), err_clear(&ferr);
 		pg_foot(c);
 		return;
 	}
@@ -730,11 +736,12 @@ void page_import(struct ctx *c, char *const *arg)
 	    (col[0] = import_col(&t.rows[0], "unit", "don vi")) < 0) {
 		c->rs->status = 422;
 		buf_puts(B, "<p class=\"error\" role=\"alert\">Không đọc được tệp: ");
-		pg_esc(c, err ? err : "cần dòng tiêu đề có các cột unit, indicator, period");
+		pg_esc(c,
+		       err.msg ? err.msg : "cần dòng tiêu đề có các cột unit, indicator, period");
 		buf_puts(B, "</p>");
 		import_form(c, text);
 		csv_free(&t);
-		free(text), free(mode), free(err);
+		free(text), free(mode), err_clear(&err);
 		pg_foot(c);
 		return;
 	}
@@ -844,6 +851,6 @@ void page_import(struct ctx *c, char *const *arg)
 	problems_free(&ps);
 	problems_free(&wp);
 	csv_free(&t);
-	free(text), free(mode), free(err);
+	free(text), free(mode), err_clear(&err);
 	pg_foot(c);
 }

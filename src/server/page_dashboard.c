@@ -248,7 +248,7 @@ static void units_list(struct ctx *c, const char *unit)
 {
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	size_t shown = 0;
 	buf_puts(B, "<h2>Các đơn vị trực thuộc</h2><ul>");
 	if (!store_unit_list(c->s, &u, &n, &err)) {
@@ -265,7 +265,7 @@ static void units_list(struct ctx *c, const char *unit)
 		}
 		free(u);
 	}
-	free(err);
+	err_clear(&err);
 	buf_puts(B, "</ul>");
 	if (!shown) {
 		buf_puts(B, "<p>Không có đơn vị trực thuộc. <a href=\"/don-vi/");
@@ -278,10 +278,10 @@ void page_dashboard(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
 	struct unit_rec u = {0};
-	char *err = NULL;
+	struct error err = {0};
 	if (store_unit_get(c->s, unit, &u, &err)) {
-		pg_error(c, "Không xem được", err);
-		free(err);
+		pg_error(c, "Không xem được", &err);
+		err_clear(&err);
 		return;
 	}
 	char *periods = pg_unit_periods(c, unit), latest[32] = "", period[32];
@@ -315,7 +315,7 @@ void page_dashboard(struct ctx *c, char *const *arg)
 	const struct family *f = h ? hold_family(h, &err) : NULL;
 	if (!f || !f->n) {
 		buf_puts(B, "<p>Chưa so sánh được các đơn vị trực thuộc: ");
-		pg_esc(c, err ? pg_err_sentence(err) : "chưa đơn vị nào có số liệu.");
+		pg_esc(c, err_is(&err) ? pg_err_sentence(&err) : "chưa đơn vị nào có số liệu.");
 		buf_puts(B, "</p>");
 		units_list(c, unit);
 	} else {
@@ -354,7 +354,7 @@ void page_dashboard(struct ctx *c, char *const *arg)
 		free(d.r);
 	}
 	app_unhold(c, ref);
-	free(err);
+	err_clear(&err);
 	pg_foot(c);
 	free(periods);
 	unit_rec_free(&u);

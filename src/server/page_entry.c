@@ -314,9 +314,10 @@ static void entry_row(struct ctx *c, const struct unit_view *v, const struct ind
  * window holds today and the one before, and the period asked. */
 static void period_choice(struct ctx *c, const struct unit_view *v, const char *period)
 {
-	char *err = NULL, today[11];
+	struct error err = {0};
+	char today[11];
 	int day = store_cutoff_day(c->s, v->u.id, &err);
-	free(err);
+	err_clear(&err);
 	if (day <= 0)
 		day = 15;
 	time_t t = c->now + 7 * 3600; /* Asia/Ho_Chi_Minh */
@@ -429,9 +430,9 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 	}
 	struct returned_rec *ret = NULL;
 	size_t nret = 0;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_returned_list(c->s, v->u.id, period, &ret, &nret, &err))
-		free(err);
+		err_clear(&err);
 	buf_puts(B, "<form method=\"post\" class=\"entry\" data-unit=\"");
 	pg_esc(c, v->u.code);
 	buf_puts(B, "\" data-period=\"");
@@ -542,10 +543,10 @@ static char *drafts_text(struct ctx *c, int64_t unit, const char *period)
 {
 	struct entry_draft *d;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	struct buf b = {0};
 	if (store_entry_draft_list(c->s, unit, c->user.login, period, &d, &n, &err)) {
-		free(err);
+		err_clear(&err);
 		return NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -643,7 +644,7 @@ static struct posted *read_posted(struct ctx *c, const struct unit_view *v, cons
 static void keep_drafts(struct ctx *c, int64_t unit, const char *period, struct posted *ps,
                         size_t n, bool saved)
 {
-	char *err = NULL;
+	struct error err = {0};
 	for (size_t i = 0; i < n; i++) {
 		bool keep = ps[i].skipped || (!saved && ps[i].record);
 		if (keep) {
@@ -655,8 +656,7 @@ static void keep_drafts(struct ctx *c, int64_t unit, const char *period, struct 
 			store_entry_draft_clear(c->s, unit, c->user.login, ps[i].code, period,
 			                        &err);
 		}
-		free(err);
-		err = NULL;
+		err_clear(&err);
 	}
 }
 
@@ -720,14 +720,12 @@ static char *save_notice(size_t saved, bool submit, size_t sent, const struct po
 static void entry_view(struct ctx *c, const char *unit, const char *period, int as_of,
                        enum period_kind grain, struct unit_view *v, bool *ok)
 {
-	char *err = NULL;
+	struct error err = {0};
 	*ok = !pg_view_unit(c, unit, as_of, grain, v, &err);
 	if (!*ok) {
-		char code[40];
-		const char *msg;
-		pg_plain(c, app_code_status(app_error_code(err, code, &msg)), "Không xem được",
-		         msg);
-		free(err);
+		pg_plain(c, app_error_status(&err), "Không xem được",
+		         err.msg ? err.msg : "lỗi cơ sở dữ liệu");
+		err_clear(&err);
 	}
 	(void)period;
 }
@@ -1051,10 +1049,11 @@ void page_approvals(struct ctx *c, char *const *arg)
 	const char *unit = arg[0];
 	bool post = !strcmp(c->rq->method, "POST");
 	struct unit_rec u = {0};
-	char *err = NULL, *notice = NULL;
+	struct error err = {0};
+	char *notice = NULL;
 	if (store_unit_get(c->s, unit, &u, &err)) {
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	if (post)
@@ -1094,14 +1093,14 @@ void page_approvals(struct ctx *c, char *const *arg)
 		queue_free(q, n);
 	} else {
 		buf_puts(B, "<p class=\"error\">");
-		pg_esc(c, err);
+		pg_esc(c, err.msg);
 		buf_puts(B, "</p>");
 	}
 	if (!n)
 		buf_puts(B, "<p>Không có số liệu nào chờ duyệt.</p>");
 	pg_foot(c);
 	free(notice);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }
 
@@ -1113,12 +1112,13 @@ void page_tasks(struct ctx *c, char *const *arg)
 	bool post = !strcmp(c->rq->method, "POST");
 	int as_of;
 	enum period_kind grain;
-	char period[32], *err = NULL, *notice = NULL;
+	char period[32], *notice = NULL;
+	struct error err = {0};
 	struct unit_rec u = {0};
 	if (!ctx_period(c, &as_of, &grain, period, false))
 		return;
 	if (store_unit_get(c->s, unit, &u, &err)) {
-		free(err);
+		err_clear(&err);
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
 		return;
 	}
@@ -1197,6 +1197,6 @@ void page_tasks(struct ctx *c, char *const *arg)
 	}
 	pg_foot(c);
 	free(notice);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }

@@ -66,7 +66,8 @@ int app_evidence_put(struct ctx *c, const char *unit, const char *code, const ch
 	struct unit_rec u = {0};
 	struct series_rec sr = {0};
 	struct period p;
-	char *err = NULL, canon[PERIOD_NAME_SIZE];
+	struct error err = {0};
+	char canon[PERIOD_NAME_SIZE];
 	const struct file_type *t = sniff(data, len);
 	int rc = -1;
 	if (!len)
@@ -87,7 +88,7 @@ int app_evidence_put(struct ctx *c, const char *unit, const char *code, const ch
 	else
 		rc = 0;
 	if (rc) {
-		free(err);
+		err_clear(&err);
 		unit_rec_free(&u);
 		return rc;
 	}
@@ -98,7 +99,7 @@ int app_evidence_put(struct ctx *c, const char *unit, const char *code, const ch
 	int64_t id = 0;
 	if (store_file_put(c->s, u.id, code, canon, name, t->mime, data, len, c->user.login, &id,
 	                   &err)) {
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 		rc = -1;
 	} else {
 		*url = xasprintf("/don-vi/%s/tep/%lld", unit, (long long)id);
@@ -127,7 +128,7 @@ int app_evidence_put(struct ctx *c, const char *unit, const char *code, const ch
 		store_entry_draft_put(c->s, u.id, c->user.login, code, canon, buf_str(&b), &err);
 		buf_free(&b);
 	}
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 	return rc;
 }
@@ -137,7 +138,8 @@ void app_evidence_get(struct ctx *c, const char *unit, const char *id_text, bool
 {
 	struct unit_rec u = {0};
 	struct file_rec f = {0};
-	char *err = NULL, *end;
+	struct error err = {0};
+	char *end;
 	long long id = strtoll(id_text, &end, 10);
 	int rc = *end || id <= 0 ? 1 : store_unit_get(c->s, unit, &u, &err);
 	if (!rc)
@@ -159,7 +161,7 @@ void app_evidence_get(struct ctx *c, const char *unit, const char *id_text, bool
 	}
 	file_rec_free(&f);
 	unit_rec_free(&u);
-	free(err);
+	err_clear(&err);
 }
 
 void page_evidence_file(struct ctx *c, char *const *arg)
@@ -196,7 +198,7 @@ static void upload_form(struct ctx *c, const char *unit, const char *code, const
 	if (choose) { /* the indicators this account may record */
 		struct plan p;
 		struct unit_rec u = {0};
-		char *err = NULL;
+		struct error err = {0};
 		buf_puts(B, "\"><label for=\"chi-tieu\">Chỉ tiêu</label><select id=\"chi-tieu\" "
 		            "name=\"indicator\" required>");
 		if (!store_unit_get(c->s, unit, &u, &err) &&
@@ -215,7 +217,7 @@ static void upload_form(struct ctx *c, const char *unit, const char *code, const
 			plan_free(&p);
 		}
 		unit_rec_free(&u);
-		free(err);
+		err_clear(&err);
 		buf_puts(B, "</select>");
 	} else {
 		buf_puts(B, "\"><input type=\"hidden\" name=\"indicator\" value=\"");
@@ -254,12 +256,13 @@ void page_evidence(struct ctx *c, char *const *arg)
 		return;
 	}
 	struct multipart m = {0};
-	char *err = NULL, *code = NULL, *period = NULL, *csrf = NULL, *url = NULL;
+	struct error err = {0};
+	char *code = NULL, *period = NULL, *csrf = NULL, *url = NULL;
 	struct problems ps = {0};
 	if (multipart_parse(c->rq->content_type, c->rq->body, c->rq->body_len, NULL, &m, &err)) {
 		c->rs->status = 400;
-		upload_form(c, unit, NULL, NULL, err);
-		free(err);
+		upload_form(c, unit, NULL, NULL, err.msg);
+		err_clear(&err);
 		return;
 	}
 	code = part_text(&m, "indicator");
@@ -299,7 +302,7 @@ void page_evidence(struct ctx *c, char *const *arg)
 	}
 	problems_free(&ps);
 	multipart_free(&m);
-	free(err);
+	err_clear(&err);
 	free(code);
 	free(period);
 	free(csrf);

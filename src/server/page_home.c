@@ -15,7 +15,7 @@ static bool has_children(struct ctx *c, const char *unit)
 {
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	bool any = false;
 	if (!store_unit_list(c->s, &u, &n, &err)) {
 		for (size_t i = 0; i < n; i++) {
@@ -24,7 +24,7 @@ static bool has_children(struct ctx *c, const char *unit)
 		}
 		free(u);
 	}
-	free(err);
+	err_clear(&err);
 	return any;
 }
 
@@ -60,9 +60,10 @@ static bool behind(enum eval_status s)
 static void open_period(struct ctx *c, const struct unit_view *v, char name[PERIOD_NAME_SIZE],
                         char start[11], char end[11])
 {
-	char *err = NULL, today[16];
+	struct error err = {0};
+	char today[16];
 	int day = store_cutoff_day(c->s, v->u.id, &err);
-	free(err);
+	err_clear(&err);
 	struct tm tm;
 	localtime_r(&c->now, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
@@ -82,10 +83,10 @@ static void to_enter(struct ctx *c, const struct unit_view *v, const char *perio
 {
 	struct obs_rec *o = NULL;
 	size_t no = 0, missing = 0;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_obs_list(c->s, v->u.id, period, &o, &no, &err))
 		no = 0;
-	free(err);
+	err_clear(&err);
 	buf_puts(B, "<h2>Số liệu cần nhập</h2><p>Kỳ đang mở: <strong>");
 	pg_period(c, period);
 	buf_puts(B, "</strong>, nhận số liệu từ ");
@@ -100,8 +101,7 @@ static void to_enter(struct ctx *c, const struct unit_view *v, const char *perio
 		date_vi(c, due);
 		buf_puts(B, "</strong>");
 	}
-	free(err);
-	err = NULL;
+	err_clear(&err);
 	buf_puts(B, ".</p><ul class=\"todo\">");
 	for (size_t i = 0; i < v->n; i++) {
 		const struct indicator *x = v->rows[i].ind;
@@ -148,10 +148,10 @@ static void office_work(struct ctx *c, const struct unit_view *v, const char *pe
 	/* Lead agencies with indicators without a figure for the period. */
 	struct obs_rec *o = NULL;
 	size_t no = 0;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_obs_list(c->s, v->u.id, period, &o, &no, &err))
 		no = 0;
-	free(err);
+	err_clear(&err);
 	const char *lead[64];
 	int count[64], nl = 0;
 	for (size_t i = 0; i < v->n; i++) {
@@ -194,9 +194,9 @@ static void late_tasks(struct ctx *c, const struct unit_view *v, const char *per
 {
 	struct task_row *t;
 	size_t nt;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_task_list(c->s, v->u.id, period, &t, &nt, &err)) {
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	size_t overdue = 0;
@@ -268,18 +268,16 @@ void page_home(struct ctx *c, char *const *arg)
 	if (!pg_period_arg(c, latest, &as_of, &grain, period))
 		return;
 	struct unit_view v;
-	char *err = NULL;
+	struct error err = {0};
 	if (pg_view_unit(c, unit, as_of, grain, &v, &err)) {
-		char code[40];
-		const char *msg;
-		if (!strcmp(app_error_code(err, code, &msg), "E_NO_PLAN")) {
+		if (err.code == ERR_NO_PLAN) {
 			char *to = xasprintf("/don-vi/%s/bang-dieu-khien", unit);
 			pg_redirect(c, to);
 			free(to);
 		} else {
-			pg_error(c, "Không xem được", err);
+			pg_error(c, "Không xem được", &err);
 		}
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	pg_head(c, "Việc cần làm", unit);

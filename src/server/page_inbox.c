@@ -20,7 +20,7 @@ static void today(const struct ctx *c, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-int app_inbox(struct ctx *c, struct inbox_msg **out, size_t *n, char **err)
+int app_inbox(struct ctx *c, struct inbox_msg **out, size_t *n, struct error *err)
 {
 	char day[11];
 	today(c, day);
@@ -49,14 +49,15 @@ void app_inbox_changed(struct ctx *c)
 {
 	struct inbox_msg *m;
 	size_t n;
-	char *err = NULL, *key = memo_key(c);
+	struct error err = {0};
+	char *key = memo_key(c);
 	if (!app_inbox(c, &m, &n, &err)) {
 		char v[16];
 		snprintf(v, sizeof v, "%d", unread_of(m, n));
 		memo_put(c, key, v);
 		inbox_free(m, n);
 	}
-	free(err);
+	err_clear(&err);
 	free(key);
 }
 
@@ -73,14 +74,15 @@ int pg_inbox_unread(struct ctx *c)
 	} else {
 		struct inbox_msg *m;
 		size_t n;
-		char *err = NULL, v[16];
+		struct error err = {0};
+		char v[16];
 		if (!app_inbox(c, &m, &n, &err)) {
 			k = unread_of(m, n);
 			snprintf(v, sizeof v, "%d", k);
 			memo_put(c, key, v);
 			inbox_free(m, n);
 		}
-		free(err);
+		err_clear(&err);
 	}
 	free(got);
 	free(key);
@@ -98,10 +100,10 @@ void pg_inbox_list(struct ctx *c, size_t max)
 {
 	struct inbox_msg *m;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (app_inbox(c, &m, &n, &err)) {
 		buf_puts(B, "<p class=\"error\">Không đọc được thông báo.</p>");
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	if (!n)
@@ -157,7 +159,7 @@ void page_inbox(struct ctx *c, char *const *arg)
 			return;
 		struct inbox_msg *m;
 		size_t n, nk = 0;
-		char *err = NULL;
+		struct error err = {0};
 		if (!app_inbox(c, &m, &n, &err)) {
 			const char **k = xcalloc(n + 1, sizeof *k);
 			for (size_t i = 0; i < n; i++)
@@ -168,7 +170,7 @@ void page_inbox(struct ctx *c, char *const *arg)
 			free(k);
 			inbox_free(m, n);
 		}
-		free(err);
+		err_clear(&err);
 		app_inbox_changed(c);
 	}
 	pg_head(c, "Thông báo", c->user.unit_code);

@@ -14,8 +14,9 @@
 static char *links_post(struct ctx *c, const struct unit_rec *u)
 {
 	char *child = ctx_form(c, "unit"), *ind = ctx_form(c, "indicator"),
-	     *pind = ctx_form(c, "parent_indicator"), *action = ctx_form(c, "action"), *err = NULL,
+	     *pind = ctx_form(c, "parent_indicator"), *action = ctx_form(c, "action"),
 	     *notice = NULL;
+	struct error err = {0};
 	struct problems ps = {0};
 	struct unit_rec cu = {0};
 	c->relinked = true;
@@ -26,7 +27,7 @@ static char *links_post(struct ctx *c, const struct unit_rec *u)
 		    store_commit(c->s, &err)) {
 			store_rollback(c->s);
 			problems_add(&ps, "E_DB", 0, "%s",
-			             err ? pg_err_sentence(err) : "lỗi cơ sở dữ liệu");
+			             err_is(&err) ? pg_err_sentence(&err) : "lỗi cơ sở dữ liệu");
 		} else {
 			notice = xasprintf("Đã xác nhận %zu liên kết chắc chắn (điểm từ 0,95)", n);
 		}
@@ -61,7 +62,7 @@ static char *links_post(struct ctx *c, const struct unit_rec *u)
 	free(ind);
 	free(pind);
 	free(action);
-	free(err);
+	err_clear(&err);
 	return notice;
 }
 
@@ -73,10 +74,11 @@ void page_links(struct ctx *c, char *const *arg)
 	const char *unit = arg[0];
 	bool post = !strcmp(c->rq->method, "POST");
 	struct unit_rec u = {0};
-	char *err = NULL, *notice = NULL;
+	struct error err = {0};
+	char *notice = NULL;
 	if (store_unit_get(c->s, unit, &u, &err)) {
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	if (post)
@@ -149,6 +151,6 @@ void page_links(struct ctx *c, char *const *arg)
 		buf_puts(B, "<p>Không có đề xuất nào chờ xác nhận.</p>");
 	pg_foot(c);
 	free(notice);
-	free(err);
+	err_clear(&err);
 	unit_rec_free(&u);
 }

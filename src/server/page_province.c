@@ -120,9 +120,9 @@ static int reported_of(const struct child *k, const struct period *want)
 static void compare_build(struct ctx *c, struct compare *m, struct hold *h, struct unit_rec *u,
                           int as_of, const char *period)
 {
-	char *err = NULL;
+	struct error err = {0};
 	m->has_own = !store_plan_load(c->s, u->id, &m->own, &err);
-	free(err);
+	err_clear(&err);
 	m->p = m->has_own ? &m->own : m->f.n ? m->f.c[0].plan : NULL;
 	m->st = xcalloc(m->f.n + 1, sizeof *m->st);
 	m->ns = xcalloc(m->f.n + 1, sizeof *m->ns);
@@ -156,8 +156,7 @@ static void compare_build(struct ctx *c, struct compare *m, struct hold *h, stru
 			    m->f.units[k].parent_code &&
 			    !strcmp(m->f.units[k].parent_code, u->code) &&
 			    store_link_map(c->s, m->f.units[k].id, &m->map[i], &m->nmap[i], &err)) {
-				free(err);
-				err = NULL;
+				err_clear(&err);
 				m->map[i] = NULL, m->nmap[i] = 0;
 			}
 }
@@ -360,7 +359,8 @@ void page_province(struct ctx *c, char *const *arg)
 	const char *unit = arg[0];
 	int as_of;
 	enum period_kind grain;
-	char period[32], *err = NULL, latest[32] = "";
+	char period[32], latest[32] = "";
+	struct error err = {0};
 	char *loc = ctx_query(c, "loc"), *format = ctx_query(c, "format");
 	bool late = loc && !strcmp(loc, "cham"),
 	     sheet = format && (!strcmp(format, "csv") || !strcmp(format, "xlsx"));
@@ -406,8 +406,8 @@ void page_province(struct ctx *c, char *const *arg)
 	if (store_unit_get(c->s, unit, &u, &err) || !(h = app_hold(c, unit, &ref, &err)) ||
 	    !(held_family = hold_family(h, &err))) {
 		app_unhold(c, ref);
-		pg_error(c, "Không xem được", err);
-		free(err);
+		pg_error(c, "Không xem được", &err);
+		err_clear(&err);
 		free(key);
 		free(periods);
 		free(format);
@@ -434,12 +434,12 @@ void page_province(struct ctx *c, char *const *arg)
 			sheet_csv(&t, B);
 			c->rs->ctype = "text/csv; charset=utf-8";
 		} else if (sheet_xlsx(&t, "So sánh", B, &err)) {
-			pg_error(c, "Không xuất được", err);
+			pg_error(c, "Không xuất được", &err);
 		} else {
 			c->rs->ctype =
 			        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 		}
-		if (csv || !err)
+		if (csv || !err_is(&err))
 			http_header(
 			        c->rs,
 			        "Content-Disposition: attachment; filename=\"so-sanh-%s-%s.%s\"",
@@ -492,7 +492,7 @@ void page_province(struct ctx *c, char *const *arg)
 	free(key);
 	free(format);
 	free(periods);
-	free(err);
+	err_clear(&err);
 	compare_free(&m);
 	app_unhold(c, ref);
 	unit_rec_free(&u);
@@ -521,7 +521,8 @@ static void allow_report_style(struct ctx *c)
 void page_report(struct ctx *c, char *const *arg)
 {
 	const char *unit = arg[0];
-	char *format = ctx_query(c, "format"), *period = ctx_query(c, "period"), *err = NULL;
+	char *format = ctx_query(c, "format"), *period = ctx_query(c, "period");
+	struct error err = {0};
 	static const char *const types[][2] = {
 	        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
 	        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
@@ -551,7 +552,7 @@ void page_report(struct ctx *c, char *const *arg)
 	           report_build_held(h, c->s, period && *period ? period : today, today, &r,
 	                             &err) ||
 	           report_render(&r, format, &out, &err)) {
-		pg_error(c, "Không lập được báo cáo", err);
+		pg_error(c, "Không lập được báo cáo", &err);
 	} else {
 		buf_reset(B);
 		buf_put(B, buf_str(&out), out.len);
@@ -570,7 +571,7 @@ void page_report(struct ctx *c, char *const *arg)
 	if (heavy)
 		app_heavy_end(c);
 	buf_free(&out);
-	free(err);
+	err_clear(&err);
 	free(format);
 	free(period);
 }

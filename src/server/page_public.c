@@ -39,7 +39,7 @@ void page_public_home(struct ctx *c, char *const *arg)
 	(void)arg;
 	struct unit_rec *u = NULL;
 	size_t n = 0;
-	char *err = NULL;
+	struct error err = {0};
 	pg_head(c, "Công khai kết quả thực hiện", NULL);
 	buf_puts(B, "<h1>Công khai kết quả thực hiện</h1><p>Kết quả thực hiện các chỉ tiêu của "
 	            "tỉnh, thành phố và các xã, phường: chỉ số liệu đã được duyệt. Chọn một đơn "
@@ -51,7 +51,7 @@ void page_public_home(struct ctx *c, char *const *arg)
 	for (size_t i = 0; i < n; i++)
 		unit_rec_free(&u[i]);
 	free(u);
-	free(err);
+	err_clear(&err);
 	pg_foot(c);
 }
 
@@ -86,9 +86,9 @@ void page_public_unit(struct ctx *c, char *const *arg)
 		/* A unit without a plan of its own (a province before its
 		 * catalogue) still has its landing page: its communes. */
 		struct unit_rec self = {0};
-		char *e = NULL;
+		struct error e = {0};
 		if (c->rs->status != 404 || store_unit_get(c->s, unit, &self, &e)) {
-			free(e);
+			err_clear(&e);
 			return;
 		}
 		buf_reset(B);
@@ -118,7 +118,7 @@ void page_public_unit(struct ctx *c, char *const *arg)
 	}
 	struct unit_rec *u = NULL;
 	size_t n = 0;
-	char *err = NULL;
+	struct error err = {0};
 	if (!store_unit_list(c->s, &u, &n, &err)) {
 		bool any = false;
 		for (size_t i = 0; i < n; i++)
@@ -131,7 +131,7 @@ void page_public_unit(struct ctx *c, char *const *arg)
 			unit_rec_free(&u[i]);
 		free(u);
 	}
-	free(err);
+	err_clear(&err);
 	if (!planned) {
 		unit_rec_free(&v.u);
 		pg_foot(c);

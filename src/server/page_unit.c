@@ -13,7 +13,8 @@ void page_overview(struct ctx *c, char *const *arg)
 	 * is kept until the store changes; the header is each account's. */
 	int as_of;
 	enum period_kind grain;
-	char period[32], *key, *err = NULL, *prefix;
+	char period[32], *key, *prefix;
+	struct error err = {0};
 	int64_t mark;
 	if (c->fast) { /* the periods known, or a worker finds them */
 		char *k = xasprintf("periods:%s", unit), *known = memo_get(c, k);
@@ -39,8 +40,7 @@ void page_overview(struct ctx *c, char *const *arg)
 		unit_rec_free(&u);
 	}
 	free(name_key);
-	free(err);
-	err = NULL;
+	err_clear(&err);
 	if (!name) {
 		free(periods);
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
@@ -59,17 +59,15 @@ void page_overview(struct ctx *c, char *const *arg)
 	}
 	struct unit_view v;
 	if (pg_view_unit(c, unit, as_of, grain, &v, &err)) {
-		char code[40];
-		const char *msg;
-		if (!strcmp(app_error_code(err, code, &msg), "E_NO_PLAN")) {
+		if (err.code == ERR_NO_PLAN) {
 			/* no plan of its own (a province): its dashboard */
 			char *to = xasprintf("/don-vi/%s/bang-dieu-khien", unit);
 			pg_redirect(c, to);
 			free(to);
 		} else {
-			pg_error(c, "Không xem được", err);
+			pg_error(c, "Không xem được", &err);
 		}
-		free(err);
+		err_clear(&err);
 		free(key);
 		free(periods);
 		return;
@@ -127,7 +125,7 @@ void page_overview(struct ctx *c, char *const *arg)
 			task_row_free(&t[i]);
 		free(t);
 	}
-	free(err);
+	err_clear(&err);
 	pg_status_table_at(c, &v, true, period, as_of);
 	cache_put(c, key, mark, from);
 	free(key);
@@ -335,7 +333,7 @@ void page_indicator(struct ctx *c, char *const *arg)
 	buf_puts(B, "</p><h2>Số liệu và lịch sử</h2><table><tr><th>Kỳ</th><th>Số liệu</th>"
 	            "<th>Trạng thái</th><th>Người ghi</th><th>Lúc</th><th>Minh chứng</th></tr>");
 	struct series_rec sr = {0};
-	char *err = NULL;
+	struct error err = {0};
 	bool has_series = store_series_get(c->s, v.u.id, code, &sr, &err) == 0;
 	for (size_t i = 0; i < v.no; i++) {
 		const struct obs_rec *o = &v.o[i];
@@ -389,7 +387,7 @@ void page_indicator(struct ctx *c, char *const *arg)
 	buf_puts(B, "</table>");
 	if (has_series)
 		series_rec_free(&sr);
-	free(err);
+	err_clear(&err);
 	pg_foot(c);
 	view_unit_free(&v);
 }

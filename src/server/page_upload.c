@@ -82,15 +82,13 @@ static void notice(struct ctx *c, const char *cls, const char *msg)
 	buf_puts(B, "</p>");
 }
 
-/* The sentence of an "[E_CODE] sentence" error. */
-static const char *sentence(const char *err)
+/* The sentence of an error. */
+static const char *sentence(const struct error *err)
 {
-	char code[40];
-	const char *msg = err;
-	app_error_code(err, code, &msg);
-	return msg;
+	return err->msg ? err->msg : "lỗi cơ sở dữ liệu";
 }
 
+/* The plan's page, with the sentence err said above it when not NULL. */
 static void home(struct ctx *c, const struct unit_rec *u, const char *err)
 {
 	pg_head(c, "Kế hoạch", u->code);
@@ -98,10 +96,10 @@ static void home(struct ctx *c, const struct unit_rec *u, const char *err)
 	pg_esc(c, u->name);
 	buf_puts(B, "</h1>");
 	if (err)
-		notice(c, "error", sentence(err));
+		notice(c, "error", err);
 	struct plan_row *r = NULL;
 	size_t n = 0;
-	char *e = NULL;
+	struct error e = {0};
 	if (!store_plan_list(c->s, u->code, &r, &n, &e) && n) {
 		for (size_t i = 0; i < n; i++)
 			if (r[i].current) {
@@ -118,7 +116,7 @@ static void home(struct ctx *c, const struct unit_rec *u, const char *err)
 	for (size_t i = 0; i < n; i++)
 		plan_row_free(&r[i]);
 	free(r);
-	free(e);
+	err_clear(&e);
 	buf_puts(B, "<p>Tải tệp kế hoạch lên: chitieu đọc các chỉ tiêu, chỉ tiêu theo năm, cơ quan "
 	            "chủ trì và nhiệm vụ, rồi cho xem và sửa trước khi lưu thành phiên bản mới. "
 	            "Số liệu đã nhập được giữ theo chỉ tiêu.</p>");
@@ -167,20 +165,20 @@ static void reading(struct ctx *c, const struct unit_rec *u, const char *job,
 static void show_job(struct ctx *c, const struct unit_rec *u, const char *job)
 {
 	struct upload_status st = {0};
-	char *err = NULL;
+	struct error err = {0};
 	if (!pd_collect(c, u, job, &st, &err)) {
 		c->rs->status = 404;
-		home(c, u, "[E_NOT_FOUND] Không còn việc đọc tệp này; xin tải tệp lên lại.");
+		home(c, u, "Không còn việc đọc tệp này; xin tải tệp lên lại.");
 	} else if (st.state == UPLOAD_DONE && st.draft) {
 		to_draft(c, u->code, st.draft, NULL);
 	} else if (st.state == UPLOAD_FAILED) {
 		c->rs->status = pg_form_status("E_DOCUMENT");
-		home(c, u, st.err);
+		home(c, u, sentence(&st.err));
 	} else {
 		reading(c, u, job, &st);
 	}
 	upload_status_free(&st);
-	free(err);
+	err_clear(&err);
 }
 
 /* ---- the draft ----------------------------------------------------------------------------- */
@@ -473,13 +471,13 @@ static void file_warnings(struct ctx *c, json_t *plan)
 static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, const char *msg,
                        bool error, bool ask)
 {
-	char *err = NULL;
+	struct error err = {0};
 	json_t *d = pd_draft_json(c, u, id, &err), *diff = d ? pd_diff(c, u, id, &err) : NULL;
 	if (!d || !diff) {
 		c->rs->status = 404;
-		home(c, u, err ? err : "[E_NOT_FOUND] Không có bản nháp này");
+		home(c, u, err.msg ? err.msg : "Không có bản nháp này");
 		json_decref(d);
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	json_t *plan = json_object_get(d, "plan"), *read = json_object_get(d, "parsed"),
@@ -636,12 +634,13 @@ static json_t *form_edits(struct ctx *c, json_t *plan)
 static void post_draft(struct ctx *c, const struct unit_rec *u)
 {
 	char *ds = ctx_form(c, "draft"), *action = ctx_form(c, "action"),
-	     *confirm = ctx_form(c, "confirm"), *err = NULL;
+	     *confirm = ctx_form(c, "confirm");
+	struct error err = {0};
 	int64_t id = ds ? strtoll(ds, NULL, 10) : 0;
 	json_t *d = id > 0 ? pd_draft_json(c, u, id, &err) : NULL;
 	if (!d) {
 		c->rs->status = 404;
-		home(c, u, err ? err : "[E_NOT_FOUND] Không có bản nháp này");
+		home(c, u, err.msg ? err.msg : "Không có bản nháp này");
 		goto out;
 	}
 	if (action && !strcmp(action, "discard")) {
@@ -656,7 +655,7 @@ static void post_draft(struct ctx *c, const struct unit_rec *u)
 	json_decref(edits);
 	if (rc) {
 		c->rs->status = pg_form_status("E_INPUT");
-		show_draft(c, u, id, sentence(err), true, false);
+		show_draft(c, u, id, sentence(&err), true, false);
 		goto out;
 	}
 	if (!action || strcmp(action, "publish")) {
@@ -665,9 +664,9 @@ static void post_draft(struct ctx *c, const struct unit_rec *u)
 	}
 	struct import_report rep = {0};
 	if (pd_publish(c, u, id, confirm != NULL, &rep, &err)) {
-		bool ask = !strncmp(err, "[E_CONFIRM]", 11);
+		bool ask = err.code == ERR_CONFIRM;
 		c->rs->status = ask ? 409 : pg_form_status("E_INPUT");
-		show_draft(c, u, id, sentence(err), true, ask);
+		show_draft(c, u, id, sentence(&err), true, ask);
 	} else {
 		char *to = xasprintf("/don-vi/%s/ke-hoach?published=%d", u->code, rep.version);
 		pg_redirect(c, to);
@@ -679,19 +678,17 @@ out:
 	free(ds);
 	free(action);
 	free(confirm);
-	free(err);
+	err_clear(&err);
 }
 
 static void post_upload(struct ctx *c, const struct unit_rec *u)
 {
-	char id[UPLOAD_ID_MAX], *err = NULL;
+	char id[UPLOAD_ID_MAX];
+	struct error err = {0};
 	if (pd_start(c, u, id, &err)) {
-		char code[40];
-		const char *msg;
-		app_error_code(err, code, &msg);
-		c->rs->status = app_code_status(code);
-		home(c, u, err);
-		free(err);
+		c->rs->status = app_error_status(&err);
+		home(c, u, sentence(&err));
+		err_clear(&err);
 		return;
 	}
 	pd_wait(c, id, 2500);
@@ -706,10 +703,10 @@ static void post_upload(struct ctx *c, const struct unit_rec *u)
 void page_upload(struct ctx *c, char *const *arg)
 {
 	struct unit_rec u = {0};
-	char *err = NULL;
+	struct error err = {0};
 	if (store_unit_get(c->s, arg[0], &u, &err)) {
 		pg_plain(c, 404, "Không có đơn vị", "Không có đơn vị này.");
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	const char *ct = c->rq->content_type;

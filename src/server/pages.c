@@ -25,7 +25,7 @@ static void home(struct ctx *c, char *const *arg)
 	/* An administrator: every unit. */
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	pg_head(c, "Các đơn vị", NULL);
 	buf_puts(B, "<h1>Các đơn vị</h1><ul>");
 	if (!store_unit_list(c->s, &u, &n, &err)) {
@@ -39,7 +39,7 @@ static void home(struct ctx *c, char *const *arg)
 		}
 		free(u);
 	}
-	free(err);
+	err_clear(&err);
 	buf_puts(B, "</ul>");
 	pg_foot(c);
 }

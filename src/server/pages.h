@@ -12,6 +12,7 @@
 #include "rollup.h"
 #include "text.h"
 #include "views.h"
+#include "error.h"
 
 #define B (&c->rs->body)
 
@@ -41,7 +42,7 @@ void pg_number(struct ctx *c, double v);
 /* view_unit from the unit's hold in memory (app_hold), kept by every
  * write: 0, or -1 with *err. */
 int pg_view_unit(struct ctx *c, const char *unit, int as_of, enum period_kind grain,
-                 struct unit_view *v, char **err);
+                 struct unit_view *v, struct error *err);
 bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char period[32],
                   bool approved_only);
 /* A period named as people write it ("2026-Q3" → "Quý III/2026"); a name
@@ -51,12 +52,11 @@ void pg_period(struct ctx *c, const char *name);
  * local time in Việt Nam (UTC+7, no daylight saving): "14/05/2026 10:20";
  * "–" when empty. */
 void pg_time(struct ctx *c, const char *utc);
-/* The sentence people read for an error "[E_CODE] message": known codes
- * by a table, otherwise the message without its code. Static or inside
- * err. */
-const char *pg_err_sentence(const char *err);
+/* The sentence people read for an error: known codes by a table, otherwise
+ * the message. Static or inside err. */
+const char *pg_err_sentence(const struct error *err);
 /* A whole page with that sentence and the code's HTTP status. */
-void pg_error(struct ctx *c, const char *title, const char *err);
+void pg_error(struct ctx *c, const char *title, const struct error *err);
 /* The distinct periods of the figures, latest first (the shorter first at
  * one end); at most max, pointing into o. */
 size_t pg_periods_of(const struct obs_rec *o, size_t n, const char **out, size_t max);

@@ -177,37 +177,34 @@ void pg_number(struct ctx *c, double v)
 
 /* ---- errors as sentences --------------------------------------------------- */
 
-const char *pg_err_sentence(const char *err)
+const char *pg_err_sentence(const struct error *err)
 {
 	static const struct {
-		const char *code, *sentence;
+		enum err_code code;
+		const char *sentence;
 	} said[] = {
-	        {"E_NO_PLAN", "Đơn vị này chưa có kế hoạch (chỉ tiêu) được lưu; hãy xem các đơn "
+	        {ERR_NO_PLAN, "Đơn vị này chưa có kế hoạch (chỉ tiêu) được lưu; hãy xem các đơn "
 	                      "vị trực thuộc hoặc nhờ quản trị nạp kế hoạch."},
-	        {"E_UNKNOWN_UNIT", "Không có đơn vị này."},
-	        {"E_NOT_FOUND", "Không tìm thấy nội dung này."},
-	        {"E_FORBIDDEN", "Tài khoản này không được làm việc này."},
-	        {"E_PERIOD", "Kỳ báo cáo không hợp lệ; hãy chọn một kỳ trong danh sách."},
-	        {"E_DB", "Cơ sở dữ liệu đang gặp sự cố; chưa có gì thay đổi, xin thử lại sau."},
-	        {"E_BUSY", "Máy chủ đang bận; chưa có gì thay đổi, xin thử lại sau ít phút."},
-	        {"E_UNAVAILABLE", "Cơ sở dữ liệu tạm thời không liên lạc được; xin thử lại sau."},
-	        {"E_DISK_FULL", "Máy chủ hết chỗ lưu; chưa có gì thay đổi, hãy báo quản trị."},
-	        {"E_INTERNAL", "Lỗi trong chương trình; hãy báo quản trị."},
+	        {ERR_UNKNOWN_UNIT, "Không có đơn vị này."},
+	        {ERR_NOT_FOUND, "Không tìm thấy nội dung này."},
+	        {ERR_FORBIDDEN, "Tài khoản này không được làm việc này."},
+	        {ERR_PERIOD, "Kỳ báo cáo không hợp lệ; hãy chọn một kỳ trong danh sách."},
+	        {ERR_DB, "Cơ sở dữ liệu đang gặp sự cố; chưa có gì thay đổi, xin thử lại sau."},
+	        {ERR_BUSY, "Máy chủ đang bận; chưa có gì thay đổi, xin thử lại sau ít phút."},
+	        {ERR_UNAVAILABLE, "Cơ sở dữ liệu tạm thời không liên lạc được; xin thử lại sau."},
+	        {ERR_DISK_FULL, "Máy chủ hết chỗ lưu; chưa có gì thay đổi, hãy báo quản trị."},
+	        {ERR_INTERNAL, "Lỗi trong chương trình; hãy báo quản trị."},
 	};
-	char code[40];
-	const char *msg;
-	app_error_code(err, code, &msg);
+	enum err_code code = app_err_code(err);
 	for (size_t i = 0; i < sizeof said / sizeof said[0]; i++)
-		if (!strcmp(code, said[i].code))
+		if (code == said[i].code)
 			return said[i].sentence;
-	return msg && *msg ? msg : "Không làm được việc này.";
+	return err && err->msg && *err->msg ? err->msg : "Không làm được việc này.";
 }
 
-void pg_error(struct ctx *c, const char *title, const char *err)
+void pg_error(struct ctx *c, const char *title, const struct error *err)
 {
-	char code[40];
-	const char *msg;
-	pg_plain(c, app_code_status(app_error_code(err, code, &msg)), title, pg_err_sentence(err));
+	pg_plain(c, app_error_status(err), title, pg_err_sentence(err));
 }
 
 /* ---- periods ---------------------------------------------------------------- */
@@ -296,9 +293,9 @@ static void periods_of_unit(struct ctx *c, int64_t id, struct buf *out)
 {
 	struct obs_rec *o;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_obs_list(c->s, id, NULL, &o, &n, &err)) {
-		free(err);
+		err_clear(&err);
 		return;
 	}
 	const char *list[24];
@@ -363,7 +360,7 @@ char *pg_unit_periods(struct ctx *c, const char *unit)
 	struct buf b = {0};
 	struct unit_rec *u;
 	size_t n;
-	char *err = NULL;
+	struct error err = {0};
 	if (!store_unit_list(c->s, &u, &n, &err)) {
 		for (size_t i = 0; i < n && !b.len; i++) /* its own */
 			if (!strcmp(u[i].code, unit))
@@ -375,7 +372,7 @@ char *pg_unit_periods(struct ctx *c, const char *unit)
 			unit_rec_free(&u[i]);
 		free(u);
 	}
-	free(err);
+	err_clear(&err);
 	got = b.len ? with_coarser(buf_str(&b)) : xstrdup("");
 	buf_free(&b);
 	memo_put(c, key, got);
@@ -437,7 +434,7 @@ void pg_time(struct ctx *c, const char *utc)
 }
 
 int pg_view_unit(struct ctx *c, const char *unit, int as_of, enum period_kind grain,
-                 struct unit_view *v, char **err)
+                 struct unit_view *v, struct error *err)
 {
 	struct held *ref = NULL;
 	struct hold *h = app_hold(c, unit, &ref, err);
@@ -457,10 +454,10 @@ bool pg_unit_view(struct ctx *c, const char *unit, struct unit_view *v, char per
 	enum period_kind grain;
 	if (!ctx_period(c, &as_of, &grain, period, false))
 		return false;
-	char *err = NULL;
+	struct error err = {0};
 	if (pg_view_unit(c, unit, as_of, grain, v, &err)) {
-		pg_error(c, "Không xem được", err);
-		free(err);
+		pg_error(c, "Không xem được", &err);
+		err_clear(&err);
 		return false;
 	}
 	if (approved_only) { /* the public sees what the office approved */

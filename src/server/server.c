@@ -89,9 +89,9 @@ static struct store *polling_store(struct server *sv)
 {
 	if (poll_store)
 		return poll_store;
-	char *err = NULL;
+	struct error err = {0};
 	struct store *s = store_open(sv->db, &err);
-	free(err);
+	err_clear(&err);
 	pthread_mutex_lock(&sv->mu);
 	if (s && sv->npoll_stores < 64)
 		sv->poll_stores[sv->npoll_stores++] = s;
@@ -170,11 +170,11 @@ static struct store *worker_store(struct server *sv, struct store *s)
 {
 	if (s)
 		return s;
-	char *err = NULL;
+	struct error err = {0};
 	s = store_open(sv->db, &err);
 	if (!s)
-		fprintf(stderr, "chitieu serve: %s\n", err);
-	free(err);
+		fprintf(stderr, "chitieu serve: [%s] %s\n", err_name(err.code), err.msg);
+	err_clear(&err);
 	return s;
 }
 
@@ -691,11 +691,11 @@ int server_run(const struct server_opts *o)
 		        o->listen);
 		return 2;
 	}
-	char *err = NULL;
+	struct error err = {0};
 	struct store *check = store_open(o->db, &err); /* fail early, and create the schema */
 	if (!check) {
-		fprintf(stderr, "chitieu serve: %s\n", err);
-		free(err);
+		fprintf(stderr, "chitieu serve: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
 		return 2;
 	}
 	store_close(check);

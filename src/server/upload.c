@@ -41,7 +41,8 @@ struct job {
 	int fd; /* the pipe's reading end, until the thread is done */
 	enum upload_state state;
 	int page, pages;
-	char *json, *err;
+	char *json;
+	struct error err;
 	int64_t draft;
 	time_t started, ended;
 	struct job *next;
@@ -78,7 +79,7 @@ static void job_free(struct job *j)
 	free(j->login);
 	free(j->filename);
 	free(j->json);
-	free(j->err);
+	err_clear(&j->err);
 	free(j);
 }
 
@@ -108,7 +109,7 @@ void upload_status_free(struct upload_status *st)
 	if (!st)
 		return;
 	free(st->json);
-	free(st->err);
+	err_clear(&st->err);
 	free(st->filename);
 	memset(st, 0, sizeof *st);
 }
@@ -158,12 +159,13 @@ static _Noreturn void child(int fd, const char *data, size_t n)
 #endif
 	ocr_set_progress(child_progress, &fd);
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(data, n, &p, &err)) {
+		/* 'E', the code in a byte, the message: a reader's error is the document's. */
+		char code = (char)(err.code != ERR_NONE ? err.code : ERR_DOCUMENT);
 		put_all(fd, "E", 1);
-		if (err[0] != '[') /* the readers' sentences carry no code */
-			put_all(fd, "[E_DOCUMENT] ", 13);
-		put_all(fd, err, strlen(err));
+		put_all(fd, &code, 1);
+		put_all(fd, err.msg, strlen(err.msg));
 	} else {
 		json_t *j = plan_to_json(&p);
 		char *s = json_dumps(j, JSON_COMPACT);
@@ -201,6 +203,8 @@ struct thread_arg {
 	struct job *j;
 	int64_t forked_us;
 };
+
+_Static_assert(ERR_COUNT < 256, "an error code crosses the pipe in a byte");
 
 static void *reader(void *arg)
 {
@@ -247,17 +251,20 @@ static void *reader(void *arg)
 	if (!b.over && WIFEXITED(status) && WEXITSTATUS(status) == 0 && kind == 'J') {
 		j->json = xstrdup(rest);
 		j->state = UPLOAD_DONE;
-	} else if (!b.over && WIFEXITED(status) && WEXITSTATUS(status) == 0 && kind == 'E') {
-		j->err = xstrdup(rest);
+	} else if (!b.over && WIFEXITED(status) && WEXITSTATUS(status) == 0 && kind == 'E' &&
+	           *rest) {
+		unsigned char code = (unsigned char)*rest;
+		err_set(&j->err, code < ERR_COUNT ? (enum err_code)code : ERR_DOCUMENT, "%s",
+		        rest + 1);
 		j->state = UPLOAD_FAILED;
 	} else {
 		bool cpu = WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU;
-		j->err = xstrdup(
+		err_set(&j->err, ERR_DOCUMENT, "%s",
 		        killed || cpu
-		                ? "[E_DOCUMENT] Tệp đọc quá lâu hoặc quá lớn nên đã dừng; chưa lưu "
+		                ? "Tệp đọc quá lâu hoặc quá lớn nên đã dừng; chưa lưu "
 		                  "gì. "
 		                  "Xin gửi bản có lớp chữ (PDF xuất từ Word) hoặc tệp DOCX."
-		                : "[E_DOCUMENT] Không đọc được tệp này (chương trình đọc tệp bị "
+		                : "Không đọc được tệp này (chương trình đọc tệp bị "
 		                  "dừng "
 		                  "giữa chừng); chưa lưu gì. Xin kiểm tra tệp hoặc gửi bản DOCX.");
 		j->state = UPLOAD_FAILED;
@@ -286,7 +293,7 @@ static void prune(struct uploads *u)
 }
 
 int upload_start(struct uploads *u, const char *unit, const char *login, const char *filename,
-                 const char *data, size_t n, char id[UPLOAD_ID_MAX], char **err)
+                 const char *data, size_t n, char id[UPLOAD_ID_MAX], struct error *err)
 {
 	pthread_mutex_lock(&u->mu);
 	prune(u);
@@ -295,15 +302,15 @@ int upload_start(struct uploads *u, const char *unit, const char *login, const c
 		mine += j->state == UPLOAD_READING && !strcmp(j->login, login);
 	if (u->closing || u->running >= UPLOAD_MAX_JOBS || mine >= UPLOAD_PER_ACCOUNT) {
 		pthread_mutex_unlock(&u->mu);
-		*err = xstrdup(
-		        "[E_TOO_MANY] Máy chủ đang đọc nhiều tệp khác; chưa lưu gì, xin gửi lại "
+		err_set(err, ERR_TOO_MANY,
+		        "Máy chủ đang đọc nhiều tệp khác; chưa lưu gì, xin gửi lại "
 		        "sau ít phút");
 		return -1;
 	}
 	int fds[2];
 	if (pipe2(fds, O_CLOEXEC)) {
 		pthread_mutex_unlock(&u->mu);
-		*err = xstrdup("[E_INTERNAL] Không tạo được tiến trình đọc tệp; xin thử lại sau");
+		err_set(err, ERR_INTERNAL, "Không tạo được tiến trình đọc tệp; xin thử lại sau");
 		return -1;
 	}
 	struct job *j = xcalloc(1, sizeof *j);
@@ -335,7 +342,7 @@ int upload_start(struct uploads *u, const char *unit, const char *login, const c
 		pthread_mutex_unlock(&u->mu);
 		job_free(j);
 		free(ta);
-		*err = xstrdup("[E_INTERNAL] Không tạo được tiến trình đọc tệp; xin thử lại sau");
+		err_set(err, ERR_INTERNAL, "Không tạo được tiến trình đọc tệp; xin thử lại sau");
 		return -1;
 	}
 	pthread_attr_destroy(&attr);
@@ -384,7 +391,8 @@ bool upload_get(struct uploads *u, const char *id, const char *unit, struct uplo
 		st->page = j->page;
 		st->pages = j->pages;
 		st->json = j->json ? xstrdup(j->json) : NULL;
-		st->err = j->err ? xstrdup(j->err) : NULL;
+		if (err_is(&j->err))
+			err_set(&st->err, j->err.code, "%s", j->err.msg);
 		st->filename = xstrdup(j->filename);
 		st->draft = j->draft;
 	}

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 #define UPLOAD_MAX_BYTES   (20u << 20) /* the largest document accepted */
 #define UPLOAD_MAX_JOBS    4           /* documents read at once */
 #define UPLOAD_PER_ACCOUNT 2
@@ -32,9 +34,9 @@ enum upload_state { UPLOAD_READING, UPLOAD_DONE, UPLOAD_FAILED };
 
 struct upload_status {
 	enum upload_state state;
-	int page, pages; /* pages read so far of pages (0 of 0: not told) */
-	char *json;      /* UPLOAD_DONE, not yet stored: the plan JSON */
-	char *err;       /* UPLOAD_FAILED: one Vietnamese sentence */
+	int page, pages;  /* pages read so far of pages (0 of 0: not told) */
+	char *json;       /* UPLOAD_DONE, not yet stored: the plan JSON */
+	struct error err; /* UPLOAD_FAILED: its code and one Vietnamese sentence */
 	char *filename;
 	int64_t draft; /* the draft the result went into, 0 when not yet */
 };
@@ -43,10 +45,10 @@ void upload_status_free(struct upload_status *st);
 
 /* Start reading data[0..n) (an upload of filename for unit by login) in a
  * child process; data is the child's copy (fork), the caller keeps it.
- * 0 and id set, or -1 with *err ("[E_TOO_MANY] ..." when too many documents
+ * 0 and id set, or -1 with *err (ERR_TOO_MANY when too many documents
  * are being read). */
 int upload_start(struct uploads *u, const char *unit, const char *login, const char *filename,
-                 const char *data, size_t n, char id[UPLOAD_ID_MAX], char **err);
+                 const char *data, size_t n, char id[UPLOAD_ID_MAX], struct error *err);
 
 /* Wait at most ms milliseconds for job id to finish. */
 void upload_wait(struct uploads *u, const char *id, int ms);

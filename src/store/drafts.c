@@ -20,7 +20,7 @@ void draft_rec_free(struct draft_rec *d)
 	memset(d, 0, sizeof *d);
 }
 
-static int run(struct store *s, struct stmt *st, char **err)
+static int run(struct store *s, struct stmt *st, struct error *err)
 {
 	if (!st)
 		return -1;
@@ -30,7 +30,7 @@ static int run(struct store *s, struct stmt *st, char **err)
 }
 
 int store_draft_add(struct store *s, int64_t unit_id, const char *filename, const char *by,
-                    const char *json, int hours, int64_t *id, char **err)
+                    const char *json, int hours, int64_t *id, struct error *err)
 {
 	char now[32], until[32];
 	st_now(now);
@@ -71,7 +71,8 @@ int store_draft_add(struct store *s, int64_t unit_id, const char *filename, cons
 	return rc;
 }
 
-int store_draft_get(struct store *s, int64_t unit_id, int64_t id, struct draft_rec *out, char **err)
+int store_draft_get(struct store *s, int64_t unit_id, int64_t id, struct draft_rec *out,
+                    struct error *err)
 {
 	char now[32];
 	st_now(now);
@@ -102,7 +103,8 @@ int store_draft_get(struct store *s, int64_t unit_id, int64_t id, struct draft_r
 	return r < 0 ? -1 : r == 1 ? 0 : 1;
 }
 
-int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char *doc, char **err)
+int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char *doc,
+                       struct error *err)
 {
 	struct draft_rec d;
 	int found = store_draft_get(s, unit_id, id, &d, err);
@@ -119,7 +121,7 @@ int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char 
 	return run(s, st, err);
 }
 
-int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, char **err)
+int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, struct error *err)
 {
 	struct stmt *st = st_prep(s, "DELETE FROM plan_drafts WHERE id = ? AND unit_id = ?", err);
 	if (st) {
@@ -129,7 +131,7 @@ int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, char **err)
 	return run(s, st, err);
 }
 
-int store_draft_count(struct store *s, int64_t *n, char **err)
+int store_draft_count(struct store *s, int64_t *n, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT count(*) FROM plan_drafts", err);
 	if (!st)

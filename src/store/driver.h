@@ -9,19 +9,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 struct stmt;
 
 struct driver {
 	const char *name;
 	/* Run statements that return no rows. */
-	int (*exec)(void *db, const char *sql, char **err);
-	struct stmt *(*prepare)(void *db, const char *sql, char **err);
+	int (*exec)(void *db, const char *sql, struct error *err);
+	struct stmt *(*prepare)(void *db, const char *sql, struct error *err);
 	void (*bind_text)(struct stmt *st, int i, const char *v); /* NULL binds NULL */
 	void (*bind_int)(struct stmt *st, int i, int64_t v);
 	void (*bind_double)(struct stmt *st, int i, double v);
 	void (*bind_null)(struct stmt *st, int i);
 	/* 1: a row is ready; 0: done; -1: error (*err). */
-	int (*step)(struct stmt *st, char **err);
+	int (*step)(struct stmt *st, struct error *err);
 	bool (*col_null)(struct stmt *st, int i);
 	const char *(*col_text)(struct stmt *st, int i); /* NULL for NULL */
 	int64_t (*col_int)(struct stmt *st, int i);
@@ -34,19 +36,19 @@ struct driver {
 	/* The connection was lost (NULL: it cannot be); open it again: 0, or
 	 * -1 with *err. Statements prepared before are gone then. */
 	bool (*lost)(void *db);
-	int (*reconnect)(void *db, char **err);
+	int (*reconnect)(void *db, struct error *err);
 	/* Load rows into table (ncols text cells a row, row after row; NULL
 	 * for NULL): COPY where the database has it. types has a letter per
 	 * column: 'i' an integer, 'r' a number written to read back exactly
 	 * ("%.17g"), 't' text; a backend whose own reading of text as a number
 	 * is not exact (SQLite's) reads 'r' cells with strtod. */
 	int (*copy)(void *db, const char *table, int ncols, const char *types, char *const *cells,
-	            size_t nrows, char **err);
+	            size_t nrows, struct error *err);
 	/* Run after restoring a table with explicit ids ("{t}" stands for the
 	 * table), so that new rows get fresh ids; NULL if not needed. */
 	const char *after_restore;
 	/* Online copy of the whole database into a file; NULL if unsupported. */
-	int (*backup)(void *db, const char *path, char **err);
+	int (*backup)(void *db, const char *path, struct error *err);
 	/* How a write transaction starts. */
 	const char *begin;
 	/* The schema, as statements for exec. */
@@ -61,21 +63,22 @@ extern const struct driver sqlite_driver;
 extern const struct driver pq_driver;
 
 /* Connect to PostgreSQL at a postgresql:// URL. NULL with *err. */
-void *pq_driver_open(const char *url, char **err);
+void *pq_driver_open(const char *url, struct error *err);
 
 /* Open a SQLite file (WAL, foreign keys, full sync). NULL with *err. */
-void *sqlite_driver_open(const char *path, char **err);
+void *sqlite_driver_open(const char *path, struct error *err);
 
 struct json_t;
 /* The whole database as {"chitieu_dump": 1, "tables": {...}}; back again. */
-int store_dump_json(const struct driver *d, void *db, int schema, struct json_t **out, char **err);
+int store_dump_json(const struct driver *d, void *db, int schema, struct json_t **out,
+                    struct error *err);
 /* Every record of a dump checked by the rules the normal paths apply
  * (codes, names, kinds, parents and cycles, plan documents, periods,
  * statuses, references, UTF-8, control characters), before anything is
  * written: 0, or -1 with *err naming the table, row, column (and JSON
  * path) and why. Needs no database. */
-int store_dump_check(struct json_t *doc, int schema, char **err);
+int store_dump_check(struct json_t *doc, int schema, struct error *err);
 int store_restore_json(const struct driver *d, void *db, int schema, struct json_t *doc,
-                       char **err);
+                       struct error *err);
 
 #endif

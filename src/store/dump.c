@@ -169,7 +169,7 @@ static json_t *cell_json(const struct driver *d, struct stmt *st, int c, char ty
 	return json_string(d->col_text(st, c));
 }
 
-int store_dump_json(const struct driver *d, void *db, int schema, json_t **out, char **err)
+int store_dump_json(const struct driver *d, void *db, int schema, json_t **out, struct error *err)
 {
 	json_t *tabs = json_object();
 	for (size_t k = 0; k < NTABLES; k++) {
@@ -209,7 +209,7 @@ int store_dump_json(const struct driver *d, void *db, int schema, json_t **out, 
 }
 
 /* The cells of one table's rows as text, checked against its columns. */
-static char **restore_cells(const struct table *t, json_t *rows, size_t *n, char **err)
+static char **restore_cells(const struct table *t, json_t *rows, size_t *n, struct error *err)
 {
 	int ncols = ncols_of(t);
 	*n = json_array_size(rows);
@@ -217,7 +217,8 @@ static char **restore_cells(const struct table *t, json_t *rows, size_t *n, char
 	for (size_t r = 0; r < *n; r++) {
 		json_t *row = json_array_get(rows, r);
 		if (!json_is_array(row) || (int)json_array_size(row) != ncols) {
-			*err = xasprintf("bảng %s, dòng %zu: cần %d cột", t->name, r + 1, ncols);
+			err_set(err, ERR_DB, "bảng %s, dòng %zu: cần %d cột", t->name, r + 1,
+			        ncols);
 			goto bad;
 		}
 		for (int c = 0; c < ncols; c++) {
@@ -232,8 +233,8 @@ static char **restore_cells(const struct table *t, json_t *rows, size_t *n, char
 			else if (t->types[c] == 't' && json_is_string(v))
 				*cell = xstrdup(json_string_value(v));
 			else {
-				*err = xasprintf("bảng %s, dòng %zu, cột %s: sai kiểu dữ liệu",
-				                 t->name, r + 1, t->cols[c]);
+				err_set(err, ERR_DB, "bảng %s, dòng %zu, cột %s: sai kiểu dữ liệu",
+				        t->name, r + 1, t->cols[c]);
 				goto bad;
 			}
 		}
@@ -382,8 +383,8 @@ static json_t *rows_of(json_t *tabs, const char *name)
 #define REFUSE(...)                                                                                \
 	do {                                                                                       \
 		char *why_ = xasprintf(__VA_ARGS__);                                               \
-		*err = xasprintf("bảng %s, dòng %zu (tables.%s.rows[%zu]): %s", t->name, r + 1,    \
-		                 t->name, r, why_);                                                \
+		err_set(err, ERR_DB, "bảng %s, dòng %zu (tables.%s.rows[%zu]): %s", t->name,       \
+		        r + 1, t->name, r, why_);                                                  \
 		free(why_);                                                                        \
 		goto out;                                                                          \
 	} while (0)
@@ -398,13 +399,14 @@ static const struct table *table_named(const char *name)
 
 /* The shape and text of every row: arrays of the table's columns, each
  * cell of its type, text valid. */
-static int check_cells(const struct table *t, json_t *rows, struct ids *ids, char **err)
+static int check_cells(const struct table *t, json_t *rows, struct ids *ids, struct error *err)
 {
 	int ncols = ncols_of(t), rc = -1;
 	size_t r = 0;
 	bool has_id = !strcmp(t->cols[0], "id");
 	if (!json_is_array(rows)) {
-		*err = xasprintf("bảng %s (tables.%s.rows): không phải một mảng", t->name, t->name);
+		err_set(err, ERR_DB, "bảng %s (tables.%s.rows): không phải một mảng", t->name,
+		        t->name);
 		return -1;
 	}
 	size_t n = json_array_size(rows);
@@ -441,8 +443,8 @@ static int check_cells(const struct table *t, json_t *rows, struct ids *ids, cha
 	xqsort(ids->v, ids->n, sizeof *ids->v, cmp_id);
 	for (size_t i = 1; i < ids->n; i++)
 		if (ids->v[i] == ids->v[i - 1]) {
-			*err = xasprintf("bảng %s: id %lld có hai lần", t->name,
-			                 (long long)ids->v[i]);
+			err_set(err, ERR_DB, "bảng %s: id %lld có hai lần", t->name,
+			        (long long)ids->v[i]);
 			return -1;
 		}
 	rc = 0;
@@ -475,7 +477,7 @@ static bool one_of(const char *v, const char *const *set)
 	return false;
 }
 
-static int check_units(json_t *rows, const struct ids *ids, char **err)
+static int check_units(json_t *rows, const struct ids *ids, struct error *err)
 {
 	const struct table *t = table_named("units");
 	size_t n = json_array_size(rows), r = 0;
@@ -570,7 +572,7 @@ static json_t *column_default(const char *table, const char *col)
  * defaults (column_default). A column that is unknown, or missing without
  * a default, refuses the dump. Tables already in today's columns are left
  * as they are. */
-static int dump_upgrade(json_t *tabs, char **err)
+static int dump_upgrade(json_t *tabs, struct error *err)
 {
 	for (size_t k = 0; k < NTABLES; k++) {
 		const struct table *t = &tables[k];
@@ -594,8 +596,9 @@ static int dump_upgrade(json_t *tabs, char **err)
 			while (c < ncols && (!name || strcmp(name, t->cols[c])))
 				c++;
 			if (c == ncols) {
-				*err = xasprintf("bảng %s (tables.%s.columns[%zu]): cột lạ \"%s\"",
-				                 t->name, t->name, h, name ? name : "?");
+				err_set(err, ERR_DB,
+				        "bảng %s (tables.%s.columns[%zu]): cột lạ \"%s\"", t->name,
+				        t->name, h, name ? name : "?");
 				return -1;
 			}
 		}
@@ -607,15 +610,15 @@ static int dump_upgrade(json_t *tabs, char **err)
 			json_t *d = from[c] < 0 ? column_default(t->name, t->cols[c]) : NULL;
 			json_decref(d);
 			if (from[c] < 0 && !d) {
-				*err = xasprintf("bảng %s (tables.%s.columns): thiếu cột %s",
-				                 t->name, t->name, t->cols[c]);
+				err_set(err, ERR_DB, "bảng %s (tables.%s.columns): thiếu cột %s",
+				        t->name, t->name, t->cols[c]);
 				return -1;
 			}
 		}
 		for (size_t r = 0; r < json_array_size(rows); r++) {
 			json_t *row = json_array_get(rows, r);
 			if (!json_is_array(row) || json_array_size(row) != json_array_size(have)) {
-				*err = xasprintf(
+				err_set(err, ERR_DB,
 				        "bảng %s, dòng %zu (tables.%s.rows[%zu]): cần %zu cột",
 				        t->name, r + 1, t->name, r, json_array_size(have));
 				return -1;
@@ -636,7 +639,7 @@ static int dump_upgrade(json_t *tabs, char **err)
 	return 0;
 }
 
-int store_dump_check(json_t *doc, int schema, char **err)
+int store_dump_check(json_t *doc, int schema, struct error *err)
 {
 	if (json_is_object(json_object_get(doc, "tables")) &&
 	    dump_upgrade(json_object_get(doc, "tables"), err))
@@ -645,15 +648,16 @@ int store_dump_check(json_t *doc, int schema, char **err)
 	if (!json_is_object(doc) || !json_is_integer(json_object_get(doc, "chitieu_dump")) ||
 	    json_integer_value(json_object_get(doc, "chitieu_dump")) != 1 ||
 	    !json_is_object(tabs)) {
-		*err = xstrdup("không phải tệp sao lưu của chitieu (thiếu \"chitieu_dump\": 1 hoặc "
-		               "\"tables\")");
+		err_set(err, ERR_DB,
+		        "không phải tệp sao lưu của chitieu (thiếu \"chitieu_dump\": 1 hoặc "
+		        "\"tables\")");
 		return -1;
 	}
 	json_t *sv = json_object_get(doc, "schema");
 	json_int_t from = json_is_integer(sv) ? json_integer_value(sv) : 0;
 	if (from < 1 || from > schema) {
-		*err = xasprintf("tệp sao lưu có lược đồ phiên bản %lld, chương trình dùng %d",
-		                 (long long)from, schema);
+		err_set(err, ERR_DB, "tệp sao lưu có lược đồ phiên bản %lld, chương trình dùng %d",
+		        (long long)from, schema);
 		return -1;
 	}
 	struct ids ids[NTABLES] = {{0}};
@@ -665,8 +669,8 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		if (!rows && from < tables[k].since)
 			continue;
 		if (!rows) {
-			*err = xasprintf("thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
-			                 tables[k].name, tables[k].name);
+			err_set(err, ERR_DB, "thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
+			        tables[k].name, tables[k].name);
 			goto out;
 		}
 		if (check_cells(&tables[k], rows, &ids[k], err))
@@ -825,12 +829,11 @@ int store_dump_check(json_t *doc, int schema, char **err)
 		if ((why = ref_problem(row, t, "unit_id", units, false)) != NULL)
 			REFUSE("cột unit_id: %s", why);
 		struct unit_settings u;
-		char *e = NULL;
+		struct error e = {0};
 		if (settings_parse(text_at(row, t, "doc"), &u, &e)) {
 			char msg[400];
-			snprintf(msg, sizeof msg, "%s",
-			         e + (strncmp(e, "[E_SETTINGS] ", 13) ? 0 : 13));
-			free(e);
+			snprintf(msg, sizeof msg, "%s", e.msg);
+			err_clear(&e);
 			REFUSE("cột doc: %s", msg);
 		}
 	}
@@ -867,7 +870,7 @@ static int cmp_cell(const void *a, const void *b)
 /* The plans of a dump, each with its document: the documents into
  * plan_docs once each, the plans referring to them by hash. */
 static int restore_plans(const struct driver *d, void *db, const struct table *t, char **cells,
-                         size_t n, char **err)
+                         size_t n, struct error *err)
 {
 	int ncols = ncols_of(t), doc = ncols - 1;
 	assert(!strcmp(t->cols[doc], "doc"));
@@ -912,7 +915,7 @@ static int restore_plans(const struct driver *d, void *db, const struct table *t
 	return rc;
 }
 
-int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, char **err)
+int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, struct error *err)
 {
 	if (store_dump_check(doc, schema, err))
 		return -1; /* nothing written */
@@ -924,7 +927,7 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		if (!json_is_array(rows) && from < t->since)
 			continue;
 		if (!json_is_array(rows)) {
-			*err = xasprintf("thiếu bảng %s trong tệp sao lưu", t->name);
+			err_set(err, ERR_DB, "thiếu bảng %s trong tệp sao lưu", t->name);
 			return -1;
 		}
 		size_t n;

@@ -8,7 +8,7 @@
 
 #include "internal.h"
 
-int st_figures_migrate(struct store *s, char **err)
+int st_figures_migrate(struct store *s, struct error *err)
 {
 	bool lite = D == &sqlite_driver;
 	struct stmt *st = st_prep(s,
@@ -26,7 +26,7 @@ int st_figures_migrate(struct store *s, char **err)
 	return done ? 0 : D->exec(s->db, lite ? FIGURES_V11_LITE : FIGURES_V11_PQ, err);
 }
 
-int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, char **err)
+int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, struct error *err)
 {
 	struct stmt *st = st_prep(s,
 	                          "INSERT INTO entries (recorded_by, recorded_at)"
@@ -40,7 +40,7 @@ int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, c
 	if (rc == 1)
 		*id = D->col_int(st, 0);
 	else if (rc == 0)
-		*err = xstrdup("entries: không nhận được mã lần ghi");
+		err_set(err, ERR_DB, "entries: không nhận được mã lần ghi");
 	/* SQLite ends the statement at its next step. */
 	while (rc == 1)
 		rc = D->step(st, err) < 0 ? -1 : 0;
@@ -48,7 +48,7 @@ int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, c
 	return rc < 0 ? -1 : 0;
 }
 
-int st_figures_insert(struct store *s, int64_t entry, char **err)
+int st_figures_insert(struct store *s, int64_t entry, struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -66,7 +66,7 @@ int st_figures_insert(struct store *s, int64_t entry, char **err)
 }
 
 int st_figures_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                       char *const *cells, size_t n, char **err)
+                       char *const *cells, size_t n, struct error *err)
 {
 	bool lite = d == &sqlite_driver;
 	struct buf b = BUF_INIT, target = BUF_INIT;
@@ -99,7 +99,7 @@ int st_figures_restore(const struct driver *d, void *db, const char *const *cols
 	return rc;
 }
 
-int st_figures_restore_ids(const struct driver *d, void *db, char **err)
+int st_figures_restore_ids(const struct driver *d, void *db, struct error *err)
 {
 	return d->exec(db, FIGURE_IDS_RENUMBER("restore_ids") "DROP TABLE restore_ids", err);
 }

@@ -138,21 +138,21 @@ struct store;
 
 /* Version 11: the steps above on the backend in use, unless the figures
  * are already in figures (a database marked older than it is). */
-int st_figures_migrate(struct store *s, char **err);
+int st_figures_migrate(struct store *s, struct error *err);
 
 /* A new entry (who, when) for a write: its id into *id. */
-int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, char **err);
+int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, struct error *err);
 
 /* The figures of incoming not yet stored, written as new (version 1,
  * draft, entry). */
-int st_figures_insert(struct store *s, int64_t entry, char **err);
+int st_figures_insert(struct store *s, int64_t entry, struct error *err);
 
 /* The rows of a dump's observations table (a cell per column of cols, the
  * columns of schema 1) into figures and entries; then, once the history
  * and the audit log are restored, _ids renumbers what an older dump's ids
  * (not the figures' keys) pointed to. */
 int st_figures_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                       char *const *cells, size_t n, char **err);
-int st_figures_restore_ids(const struct driver *d, void *db, char **err);
+                       char *const *cells, size_t n, struct error *err);
+int st_figures_restore_ids(const struct driver *d, void *db, struct error *err);
 
 #endif

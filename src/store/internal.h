@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include "error.h"
+
 #define CACHE 64
 
 /* The tables of schema version 1, written once for both backends: ID is
@@ -174,10 +176,10 @@ struct store {
 void st_bind_subtree(struct store *s, struct stmt *st, int64_t root, bool near);
 
 /* A driver met a passing failure (a code of store_fault). */
-void st_fault(const char *code);
+void st_fault(enum err_code code);
 
 /* A prepared statement made once per store and reused; give it back. */
-struct stmt *st_prep(struct store *s, const char *sql, char **err);
+struct stmt *st_prep(struct store *s, const char *sql, struct error *err);
 void st_done(struct store *s, struct stmt *st);
 /* Now, UTC, ISO 8601 to the second. */
 void st_now(char out[32]);
@@ -185,7 +187,7 @@ char *st_dup(const char *s);
 /* Step st (NULL: a failed st_prep, -1) to its end, each row read by read
  * into a new element (size bytes, zeroed) of the array *out. */
 int st_collect(struct store *s, struct stmt *st, void **out, size_t *n, size_t size,
-               void (*read)(struct store *, struct stmt *, void *), char **err);
+               void (*read)(struct store *, struct stmt *, void *), struct error *err);
 /* Append to the audit log (errors ignored: the action itself succeeded). */
 void st_audit(struct store *s, const char *actor, const char *action, const char *entity,
               int64_t id, const char *detail);
@@ -196,17 +198,17 @@ bool st_unit_code_ok(const char *code);
 int st_unit_kind_level(const char *kind);
 /* A new file at path (a stale one removed first), mode 0600 from its
  * creation, for writing; NULL with *err. */
-FILE *st_create_private(const char *path, char **err);
+FILE *st_create_private(const char *path, struct error *err);
 /* Run a statement whose text parameters are a, b (and c when not NULL). */
 int st_run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
-            char **err);
+            struct error *err);
 
 /* Plan documents kept once each (plandocs.c): the SHA-256 of a text in
  * hex; the text stored under it (if new) with its hash into hash; the
  * step of migration 6 that moves each plan's own copy there. */
 void st_doc_hash(const char *doc, char out[65]);
-int st_plan_doc_put(struct store *s, const char *doc, char hash[65], char **err);
-int st_plan_docs_migrate(struct store *s, char **err);
+int st_plan_doc_put(struct store *s, const char *doc, char hash[65], struct error *err);
+int st_plan_docs_migrate(struct store *s, struct error *err);
 
 /* A plan's rows written set by set (plansave.c), in the caller's
  * transaction: st_plan_tables makes and empties the temporary tables
@@ -214,21 +216,21 @@ int st_plan_docs_migrate(struct store *s, char **err);
  * the folded names[i] when names is given); st_plan_rows_save writes the
  * plan's agencies, indicators (on series[i], 0: a new series), their
  * agency links and targets, and its tasks. 0, or -1 with *err. */
-int st_plan_tables(struct store *s, char **err);
+int st_plan_tables(struct store *s, struct error *err);
 int st_series_recode(struct store *s, const int64_t *ids, char *const *codes, char *const *names,
-                     size_t n, char **err);
+                     size_t n, struct error *err);
 int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct plan *p,
-                      const int64_t *series, char **err);
+                      const int64_t *series, struct error *err);
 
 /* The batch of figures being recorded (the driver's temporary table
  * incoming): emptied, filled by any number of calls, then applied: rows
  * equal to the stored figure dropped (*unchanged), approved ones refused
  * (a problem each), the rest written with their history. apply: 0 done, 1
  * refused (ps), -1 error (*err). Inside the caller's transaction. */
-int st_incoming_reset(struct store *s, char **err);
+int st_incoming_reset(struct store *s, struct error *err);
 int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-                    char **err);
+                    struct error *err);
 int st_incoming_apply(struct store *s, size_t n, const char *by, const char *reason,
-                      struct problems *ps, size_t *unchanged, char **err);
+                      struct problems *ps, size_t *unchanged, struct error *err);
 
 #endif

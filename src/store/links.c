@@ -31,7 +31,7 @@ void link_rec_free(struct link_rec *r)
 }
 
 /* The series id of a unit's current indicator code: 0 when none. */
-static int64_t series_of(struct store *s, int64_t unit, const char *code, char **err)
+static int64_t series_of(struct store *s, int64_t unit, const char *code, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT id FROM series WHERE unit_id = ? AND code = ?", err);
 	if (!st)
@@ -43,7 +43,7 @@ static int64_t series_of(struct store *s, int64_t unit, const char *code, char *
 	return id;
 }
 
-static int64_t parent_of(struct store *s, int64_t unit, char **err)
+static int64_t parent_of(struct store *s, int64_t unit, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT parent_id FROM units WHERE id = ?", err);
 	if (!st)
@@ -83,7 +83,7 @@ static char *why_text(const struct align_score *w)
 /* The state of the link of child series cs to parent series ps: its id
  * and whether the child has another confirmed link. */
 static int link_state(struct store *s, int64_t cs, int64_t ps, int64_t *id, char state[16],
-                      char **err)
+                      struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s, "SELECT id, state FROM links WHERE child_series_id = ? AND parent_series_id = ?",
@@ -104,7 +104,7 @@ static int link_state(struct store *s, int64_t cs, int64_t ps, int64_t *id, char
 }
 
 static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const char *state,
-                      double score, const char *why, const char *by, char **err)
+                      double score, const char *why, const char *by, struct error *err)
 {
 	char at[32];
 	st_now(at);
@@ -144,7 +144,8 @@ static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const
 }
 
 /* Every other confirmed link of the child series becomes rejected. */
-static int unconfirm_others(struct store *s, int64_t cs, int64_t keep, const char *by, char **err)
+static int unconfirm_others(struct store *s, int64_t cs, int64_t keep, const char *by,
+                            struct error *err)
 {
 	char at[32];
 	st_now(at);
@@ -194,7 +195,7 @@ static void child_link_add(struct child_links *c, int64_t cs, int64_t ps, bool c
 	c->confirmed[c->nl++] = confirmed;
 }
 
-static int child_series_load(struct store *s, int64_t child, struct child_links *c, char **err)
+static int child_series_load(struct store *s, int64_t child, struct child_links *c, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT code, id FROM series WHERE unit_id = ?", err);
 	if (!st)
@@ -211,7 +212,7 @@ static int child_series_load(struct store *s, int64_t child, struct child_links 
 	return rc < 0 ? -1 : 0;
 }
 
-static int child_links_load(struct store *s, int64_t child, struct child_links *c, char **err)
+static int child_links_load(struct store *s, int64_t child, struct child_links *c, struct error *err)
 {
 	if (child_series_load(s, child, c, err))
 		return -1;
@@ -252,7 +253,7 @@ void link_parent_free(struct link_parent *c)
 
 /* The parent's plan, its matcher items and series, loaded once for all
  * its children. 0, 1 when it has no plan, -1. */
-static int parent_load(struct store *s, int64_t parent, struct link_parent *c, char **err)
+static int parent_load(struct store *s, int64_t parent, struct link_parent *c, struct error *err)
 {
 	if (c->loaded && c->unit == parent)
 		return 0;
@@ -288,14 +289,14 @@ static bool child_linked(const struct child_links *c, int64_t cs, int64_t ps, bo
 }
 
 int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
-                       size_t *proposed, size_t *confirmed, char **err)
+                       size_t *proposed, size_t *confirmed, struct error *err)
 {
 	*proposed = *confirmed = 0;
 	int64_t parent = parent_of(s, child, err);
 	if (parent < 0)
 		return -1;
 	if (!parent) {
-		*err = xstrdup("[E_NO_PARENT] đơn vị không có đơn vị cấp trên");
+		err_set(err, ERR_NO_PARENT, "đơn vị không có đơn vị cấp trên");
 		return -1;
 	}
 	struct link_parent own = {0}, *pc = cache ? cache : &own;
@@ -308,8 +309,8 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		plan_free(&cp);
 		link_parent_free(&own);
 		if (got > 0)
-			*err = xstrdup(
-			        "[E_NO_PLAN] đơn vị cấp trên chưa có kế hoạch (nhập kế hoạch "
+			err_set(err, ERR_NO_PLAN,
+			        "đơn vị cấp trên chưa có kế hoạch (nhập kế hoạch "
 			        "hoặc tạo danh mục: chitieu plan catalogue --unit ...)");
 		return -1;
 	}
@@ -410,7 +411,7 @@ static void read_link(struct store *s, struct stmt *st, void *out)
 }
 
 int store_link_list(struct store *s, int64_t parent, const char *state, struct link_rec **out,
-                    size_t *n, char **err)
+                    size_t *n, struct error *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -426,7 +427,8 @@ int store_link_list(struct store *s, int64_t parent, const char *state, struct l
 	return st_collect(s, st, (void **)out, n, sizeof **out, read_link, err);
 }
 
-int store_link_map(struct store *s, int64_t child, struct link_pair **out, size_t *n, char **err)
+int store_link_map(struct store *s, int64_t child, struct link_pair **out, size_t *n,
+                   struct error *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -477,7 +479,7 @@ static const struct indicator *find_ind(const struct plan *p, const char *code)
 
 /* The link of a child series the person means: to parent (when given),
  * else its confirmed link, else its best proposal. */
-static int64_t link_meant(struct store *s, int64_t cs, int64_t ps, char **err)
+static int64_t link_meant(struct store *s, int64_t cs, int64_t ps, struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s,
@@ -505,7 +507,7 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
 int store_link_decide(struct store *s, int64_t child, const char *code, const char *parent_code,
                       const char *action, const char *by, struct problems *ps)
 {
-	char *err = NULL;
+	struct error err = {0};
 	int64_t parent = parent_of(s, child, &err);
 	struct plan cp, pp;
 	plan_init(&cp);
@@ -513,13 +515,13 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 	int rc = -1;
 	if (parent <= 0)
 		problems_add(ps, parent < 0 ? "E_DB" : "E_NO_PARENT", 0, "%s",
-		             err ? err : "đơn vị không có đơn vị cấp trên");
+		             err.msg ? err.msg : "đơn vị không có đơn vị cấp trên");
 	else if (store_plan_load(s, child, &cp, &err) || store_plan_load(s, parent, &pp, &err))
-		problems_add(ps, err ? "E_DB" : "E_NO_PLAN", 0, "%s",
-		             err ? err : "đơn vị hoặc đơn vị cấp trên chưa có kế hoạch");
+		problems_add(ps, err_is(&err) ? "E_DB" : "E_NO_PLAN", 0, "%s",
+		             err.msg ? err.msg : "đơn vị hoặc đơn vị cấp trên chưa có kế hoạch");
 	else
 		rc = decide(s, child, parent, &cp, &pp, code, parent_code, action, by, ps);
-	free(err);
+	err_clear(&err);
 	plan_free(&cp);
 	plan_free(&pp);
 	return rc;
@@ -529,7 +531,7 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
                   const struct plan *pp, const char *code, const char *parent_code,
                   const char *action, const char *by, struct problems *ps)
 {
-	char *err = NULL;
+	struct error err = {0};
 	int rc = -1;
 	const struct indicator *x = find_ind(cp, code);
 	const struct indicator *y = parent_code ? find_ind(pp, parent_code) : NULL;
@@ -553,7 +555,8 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
 	int64_t pser = y ? series_of(s, parent, y->code, &err) : 0;
 	int64_t id = cs > 0 ? link_meant(s, cs, pser, &err) : -1;
 	if (cs <= 0 || pser < 0 || id < 0) {
-		problems_add(ps, "E_DB", 0, "%s", err ? err : "không đọc được chuỗi số liệu");
+		problems_add(ps, err_name(err.code), 0, "%s",
+		             err.msg ? err.msg : "không đọc được chuỗi số liệu");
 		goto out;
 	}
 	if (!id && strcmp(action, "set") && !(y && !strcmp(action, "confirm"))) {
@@ -608,7 +611,7 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
 	char state[16];
 	if (!id && link_state(s, cs, pser, &id, state, &err)) {
 		free(why);
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 		goto out;
 	}
 	if (to_confirm) {
@@ -634,7 +637,8 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
 	}
 	free(why);
 	if (rc) {
-		problems_add(ps, "E_DB", 0, "%s", err ? err : "không ghi được liên kết");
+		problems_add(ps, err_name(err.code), 0, "%s",
+		             err.msg ? err.msg : "không ghi được liên kết");
 		goto out;
 	}
 	char *detail = xasprintf("%s -> %s", x->code, y ? y->code : "?");
@@ -644,12 +648,12 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
 	free(detail);
 	rc = 0;
 out:
-	free(err);
+	err_clear(&err);
 	return rc;
 }
 
 int store_link_confirm_sure(struct store *s, int64_t parent, double threshold, const char *by,
-                            size_t *n, char **err)
+                            size_t *n, struct error *err)
 {
 	*n = 0;
 	struct link_rec *r;
@@ -722,7 +726,7 @@ int store_link_confirm_sure(struct store *s, int64_t parent, double threshold, c
 
 /* The children of a unit that have a plan, by code, each plan text once. */
 static int distinct_child_plans(struct store *s, int64_t unit, struct plan **out, size_t **uses,
-                                size_t *n, size_t *children, char **err)
+                                size_t *n, size_t *children, struct error *err)
 {
 	*out = NULL;
 	*uses = NULL;
@@ -787,7 +791,7 @@ static int pick_cmp(const void *x, const void *y)
 }
 
 int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct import_report *rep,
-                         size_t *children, size_t *nind, char **err)
+                         size_t *children, size_t *nind, struct error *err)
 {
 	*children = *nind = 0;
 	/* A unit's own plan document is never replaced by a catalogue. */
@@ -801,8 +805,9 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 	if (rc < 0)
 		return -1;
 	if (own) {
-		*err = xstrdup("[E_HAS_PLAN] đơn vị đã có kế hoạch riêng (nhập từ văn bản): không "
-		               "thay bằng danh mục");
+		err_set(err, ERR_HAS_PLAN,
+		        "đơn vị đã có kế hoạch riêng (nhập từ văn bản): không "
+		        "thay bằng danh mục");
 		return -1;
 	}
 	struct plan *plans;
@@ -817,8 +822,9 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 	if (!np) {
 		free(uses);
 		free(plans);
-		*err = xstrdup("[E_NO_PLAN] không đơn vị trực thuộc nào có kế hoạch: chưa tạo được "
-		               "danh mục chỉ tiêu chung");
+		err_set(err, ERR_NO_PLAN,
+		        "không đơn vị trực thuộc nào có kế hoạch: chưa tạo được "
+		        "danh mục chỉ tiêu chung");
 		return -1;
 	}
 	/* The indicators two children or more have: those several plan texts
@@ -904,7 +910,7 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 	struct plan out;
 	rc = plan_from_json(wrapped, &out);
 	if (rc)
-		*err = xstrdup("[E_CATALOGUE] không tạo được danh mục chỉ tiêu chung");
+		err_set(err, ERR_CATALOGUE, "không tạo được danh mục chỉ tiêu chung");
 	else
 		rc = store_plan_save(s, unit, &out, PLAN_CATALOGUE, by, rep, err);
 	*nind = out.nind;
@@ -923,7 +929,7 @@ int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct i
 	return rc;
 }
 
-int store_plan_generated(struct store *s, int64_t unit, char **err)
+int store_plan_generated(struct store *s, int64_t unit, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT source FROM plans WHERE id = " CURRENT_PLAN, err);
 	if (!st)

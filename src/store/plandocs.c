@@ -18,7 +18,7 @@ void st_doc_hash(const char *doc, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-int st_plan_doc_put(struct store *s, const char *doc, char hash[65], char **err)
+int st_plan_doc_put(struct store *s, const char *doc, char hash[65], struct error *err)
 {
 	st_doc_hash(doc, hash);
 	/* A document shared by many units is sent once, not with each. */
@@ -45,7 +45,7 @@ int st_plan_doc_put(struct store *s, const char *doc, char hash[65], char **err)
 
 /* From version 5: each plan's own copy of its document moves to
  * plan_docs, once per distinct text, and the column goes. */
-int st_plan_docs_migrate(struct store *s, char **err)
+int st_plan_docs_migrate(struct store *s, struct error *err)
 {
 	/* A plans table without doc is already in this form. */
 	struct stmt *st = D->prepare(

@@ -69,7 +69,7 @@ static void cells_free(struct cells *c)
 
 /* Load the cells (ncols a row) into a temporary table; nothing when empty. */
 static int load(struct store *s, const char *table, int ncols, const char *types, struct cells *c,
-                char **err)
+                struct error *err)
 {
 	size_t rows = c->n / (size_t)ncols;
 	int rc = rows ? D->copy(s->db, table, ncols, types, c->v, rows, err) : 0;
@@ -79,7 +79,7 @@ static int load(struct store *s, const char *table, int ncols, const char *types
 
 /* Run a statement whose parameters are integers (a, then b when b >= 0,
  * then c when c >= 0). */
-static int run_ints(struct store *s, const char *sql, int64_t a, int64_t b, int64_t c, char **err)
+static int run_ints(struct store *s, const char *sql, int64_t a, int64_t b, int64_t c, struct error *err)
 {
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
@@ -94,13 +94,13 @@ static int run_ints(struct store *s, const char *sql, int64_t a, int64_t b, int6
 	return rc;
 }
 
-int st_plan_tables(struct store *s, char **err)
+int st_plan_tables(struct store *s, struct error *err)
 {
 	return D->exec(s->db, tables, err);
 }
 
 int st_series_recode(struct store *s, const int64_t *ids, char *const *codes, char *const *names,
-                     size_t n, char **err)
+                     size_t n, struct error *err)
 {
 	if (!n)
 		return 0;
@@ -142,7 +142,7 @@ static void agencies_free(struct agencies *a)
 	free(a->key);
 }
 
-static int agencies_load(struct store *s, int64_t unit, struct agencies *a, char **err)
+static int agencies_load(struct store *s, int64_t unit, struct agencies *a, struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s, "SELECT name, folded FROM agencies WHERE unit_id = ? ORDER BY id", err);
@@ -258,7 +258,7 @@ static void task_rows(struct cells *c, const struct plan *p)
 }
 
 int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct plan *p,
-                      const int64_t *series, char **err)
+                      const int64_t *series, struct error *err)
 {
 	struct agencies ag = {0};
 	if (names_agencies(p) && agencies_load(s, unit, &ag, err))

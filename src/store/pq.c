@@ -31,13 +31,14 @@ static void session_setup(PGconn *db)
 	PQclear(r);
 }
 
-void *pq_driver_open(const char *url, char **err)
+void *pq_driver_open(const char *url, struct error *err)
 {
 	PGconn *db = PQconnectdb(url);
 	if (PQstatus(db) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(db);
-		st_fault("E_UNAVAILABLE");
-		*err = xasprintf("không kết nối được PostgreSQL: %.*s", (int)strcspn(m, "\n"), m);
+		st_fault(ERR_UNAVAILABLE);
+		err_set(err, ERR_DB, "không kết nối được PostgreSQL: %.*s", (int)strcspn(m, "\n"),
+		        m);
 		PQfinish(db);
 		return NULL;
 	}
@@ -53,21 +54,21 @@ static void classify(PGconn *db, const PGresult *r)
 	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	if (PQstatus(db) == CONNECTION_BAD || (state && !strncmp(state, "08", 2)) ||
 	    (state && !strncmp(state, "57P0", 4)))
-		st_fault("E_UNAVAILABLE");
+		st_fault(ERR_UNAVAILABLE);
 	else if (state && !strcmp(state, "53100"))
-		st_fault("E_DISK_FULL");
+		st_fault(ERR_DISK_FULL);
 	else if (state && !strncmp(state, "53", 2))
-		st_fault("E_UNAVAILABLE");
+		st_fault(ERR_UNAVAILABLE);
 	else if (state &&
 	         (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03")))
-		st_fault("E_BUSY");
+		st_fault(ERR_BUSY);
 }
 
-static char *pq_error(PGconn *db, const PGresult *r, const char *what)
+static void pq_error(struct error *err, PGconn *db, const PGresult *r, const char *what)
 {
 	classify(db, r);
 	const char *m = PQerrorMessage(db);
-	return xasprintf("lỗi cơ sở dữ liệu (%s): %.*s", what, (int)strcspn(m, "\n"), m);
+	err_set(err, ERR_DB, "lỗi cơ sở dữ liệu (%s): %.*s", what, (int)strcspn(m, "\n"), m);
 }
 
 static bool pq_lost(void *db)
@@ -75,27 +76,27 @@ static bool pq_lost(void *db)
 	return PQstatus(db) != CONNECTION_OK;
 }
 
-static int pq_reconnect(void *db, char **err)
+static int pq_reconnect(void *db, struct error *err)
 {
 	PQreset(db);
 	if (PQstatus(db) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(db);
-		st_fault("E_UNAVAILABLE");
-		*err = xasprintf("không kết nối lại được PostgreSQL: %.*s", (int)strcspn(m, "\n"),
-		                 m);
+		st_fault(ERR_UNAVAILABLE);
+		err_set(err, ERR_DB, "không kết nối lại được PostgreSQL: %.*s",
+		        (int)strcspn(m, "\n"), m);
 		return -1;
 	}
 	session_setup(db);
 	return 0;
 }
 
-static int pq_exec(void *db, const char *sql, char **err)
+static int pq_exec(void *db, const char *sql, struct error *err)
 {
 	PGresult *r = PQexec(db, sql);
 	ExecStatusType st = PQresultStatus(r);
 	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : -1;
 	if (rc && err)
-		*err = pq_error(db, r, "exec");
+		pq_error(err, db, r, "exec");
 	else if (rc)
 		classify(db, r);
 	PQclear(r);
@@ -119,7 +120,7 @@ static char *dollars(const char *sql, int *n)
 	return buf_detach(&b);
 }
 
-static struct stmt *pq_prepare(void *db, const char *sql, char **err)
+static struct stmt *pq_prepare(void *db, const char *sql, struct error *err)
 {
 	int n;
 	char *q = dollars(sql, &n);
@@ -131,7 +132,7 @@ static struct stmt *pq_prepare(void *db, const char *sql, char **err)
 	free(q);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK || n > MAXP) {
 		if (err)
-			*err = pq_error(db, r, "prepare");
+			pq_error(err, db, r, "prepare");
 		else
 			classify(db, r);
 		PQclear(r);
@@ -172,7 +173,7 @@ static void pq_bind_null(struct stmt *s, int i)
 	set(s, i, NULL);
 }
 
-static int pq_step(struct stmt *s, char **err)
+static int pq_step(struct stmt *s, struct error *err)
 {
 	if (!s->ran) {
 		s->res = PQexecPrepared(s->db, s->name, s->nparams, (const char *const *)s->val,
@@ -182,7 +183,7 @@ static int pq_step(struct stmt *s, char **err)
 		ExecStatusType st = PQresultStatus(s->res);
 		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 			if (err)
-				*err = pq_error(s->db, s->res, "step");
+				pq_error(err, s->db, s->res, "step");
 			else
 				classify(s->db, s->res);
 			return -1;
@@ -275,7 +276,7 @@ static void copy_cell(struct buf *b, const char *v)
 }
 
 static int pq_copy(void *db, const char *table, int ncols, const char *types, char *const *cells,
-                   size_t nrows, char **err)
+                   size_t nrows, struct error *err)
 {
 	char *sql = xasprintf("COPY %s FROM STDIN", table);
 	PGresult *r = PQexec(db, sql);
@@ -305,7 +306,7 @@ static int pq_copy(void *db, const char *table, int ncols, const char *types, ch
 		PQclear(r);
 	}
 	if (!ok && err)
-		*err = pq_error(db, NULL, "copy");
+		pq_error(err, db, NULL, "copy");
 	return ok ? 0 : -1;
 }
 

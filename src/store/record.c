@@ -66,7 +66,7 @@ static bool read_yes(const char *s, bool *yes)
 struct entry {
 	char *key;
 	bool missing;
-	char *error; /* the database failed, not the input */
+	struct error error; /* the database failed, not the input */
 	struct unit_rec u;
 	struct series_rec s;
 };
@@ -117,7 +117,7 @@ static void lookups_free(struct lookups *lk)
 		if (!lk->v[i].key)
 			continue;
 		free(lk->v[i].key);
-		free(lk->v[i].error);
+		err_clear(&lk->v[i].error);
 		unit_rec_free(&lk->v[i].u);
 		series_rec_free(&lk->v[i].s);
 	}
@@ -135,12 +135,10 @@ static const struct unit_rec *find_unit(struct store *s, struct lookups *lk, con
 	if (fresh) {
 		int rc = store_unit_get(s, code, &e->u, &e->error);
 		e->missing = rc != 0;
-		if (rc > 0) {
-			free(e->error);
-			e->error = NULL;
-		}
+		if (rc > 0)
+			err_clear(&e->error);
 	}
-	*error = e->error;
+	*error = e->error.msg;
 	return e->missing ? NULL : &e->u;
 }
 
@@ -156,14 +154,14 @@ static void load_unit(struct store *s, struct lookups *lk, int64_t unit_id, cons
 		return;
 	struct series_rec *v = NULL;
 	size_t n = 0;
-	char *err = NULL;
+	struct error err = {0};
 	if (store_series_all(s, unit_id, &v, &n, &err)) {
 		n = 0;
 		char *k = xasprintf("\x1e%s", unit);
 		struct entry *e = slot(lk, k, &fresh);
 		free(k);
 		e->error = err; /* reported by find_series */
-		err = NULL;
+		err = (struct error){0};
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *k = xasprintf("%s\x1f%s", unit, v[i].code);
@@ -175,7 +173,7 @@ static void load_unit(struct store *s, struct lookups *lk, int64_t unit_id, cons
 			series_rec_free(&v[i]);
 	}
 	free(v);
-	free(err);
+	err_clear(&err);
 }
 
 /* Entries move when the table grows: callers pass the unit by value. */
@@ -186,7 +184,7 @@ static const struct series_rec *find_series(struct store *s, struct lookups *lk,
 	bool fresh;
 	char key[512];
 	snprintf(key, sizeof key, "\x1e%s", unit);
-	*error = slot(lk, key, &fresh)->error;
+	*error = slot(lk, key, &fresh)->error.msg;
 	snprintf(key, sizeof key, "%s\x1f%s", unit, code);
 	struct entry *e = slot(lk, key, &fresh);
 	e->missing = fresh;
@@ -291,7 +289,7 @@ int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n
 {
 	struct lookups lk = {0};
 	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
-	char *err = NULL;
+	struct error err = {0};
 	size_t before = ps->n, same = 0;
 	for (size_t i = 0; i < n; i++)
 		build(s, &lk, &in[i], &o[i], ps);
@@ -301,19 +299,19 @@ int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n
 		for (size_t i = 0; i < n; i++)
 			lines[i] = in[i].line;
 		if (store_obs_put_many_sum(s, o, lines, n, by, reason, ps, &same, &err) < 0)
-			problems_add(ps, "E_DB", 0, "%s", err);
+			problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 		free(lines);
 		if (ps->n != before)
 			store_rollback(s);
 		else if (store_commit(s, &err))
-			problems_add(ps, "E_DB", 0, "%s", err);
-	} else if (err) {
-		problems_add(ps, "E_DB", 0, "%s", err);
+			problems_add(ps, err_name(err.code), 0, "%s", err.msg);
+	} else if (err_is(&err)) {
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	}
 	for (size_t i = 0; i < n; i++)
 		obs_rec_free(&o[i]);
 	free(o);
-	free(err);
+	err_clear(&err);
 	lookups_free(&lk);
 	if (sum && ps->n == before)
 		*sum = (struct record_summary){n, n - same, same};
@@ -343,7 +341,7 @@ struct record_stream {
 struct record_stream *store_record_stream(struct store *s, const char *by, const char *reason,
                                           struct problems *ps)
 {
-	char *err = NULL;
+	struct error err = {0};
 	bool sqlite = s->d == &sqlite_driver;
 	/* SQLite keeps temporary tables in memory here (sqlite.c); a batch
 	 * of any size goes to a temporary file instead (its pages cached up
@@ -351,9 +349,10 @@ struct record_stream *store_record_stream(struct store *s, const char *by, const
 	 * the temporary tables. */
 	if ((sqlite && D->exec(s->db, "PRAGMA temp_store = FILE", &err)) || store_begin(s, &err) ||
 	    st_incoming_reset(s, &err)) {
-		problems_add(ps, "E_DB", 0, "%s", err ? err : "lỗi cơ sở dữ liệu");
+		problems_add(ps, err_name(err.code), 0, "%s",
+		             err.msg ? err.msg : "lỗi cơ sở dữ liệu");
 		store_rollback(s);
-		free(err);
+		err_clear(&err);
 		if (sqlite)
 			D->exec(s->db, "PRAGMA temp_store = MEMORY", NULL);
 		return NULL;
@@ -389,12 +388,12 @@ void store_record_stream_add(struct record_stream *rs, const struct obs_input *i
 			o[i] = t;
 			lines[k++] = lines[i];
 		}
-	char *err = NULL;
+	struct error err = {0};
 	if (!rs->failed && k && st_incoming_add(s, o, lines, k, &err)) {
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 		rs->failed = true;
 	}
-	free(err);
+	err_clear(&err);
 	rs->rows += n;
 	for (size_t i = 0; i < n; i++)
 		obs_rec_free(&o[i]);
@@ -407,7 +406,7 @@ void store_record_stream_add(struct record_stream *rs, const struct obs_input *i
 }
 
 /* The same unit, indicator and period on two lines of the file. */
-static int stream_duplicates(struct store *s, struct problems *ps, char **err)
+static int stream_duplicates(struct store *s, struct problems *ps, struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -430,17 +429,17 @@ int store_record_stream_end(struct record_stream *rs, struct record_summary *sum
 {
 	struct store *s = rs->s;
 	struct problems *ps = rs->ps;
-	char *err = NULL;
+	struct error err = {0};
 	size_t same = 0;
 	if (!rs->failed && stream_duplicates(s, ps, &err))
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	if (ps->n == rs->before &&
 	    st_incoming_apply(s, rs->rows, rs->by, rs->reason, ps, &same, &err) < 0)
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	if (ps->n != rs->before)
 		store_rollback(s);
 	else if (store_commit(s, &err))
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	/* The batch is not kept: its rows in the temporary file go now. */
 	D->exec(s->db, "DELETE FROM incoming", NULL);
 	if (rs->sqlite)
@@ -448,7 +447,7 @@ int store_record_stream_end(struct record_stream *rs, struct record_summary *sum
 	int rc = ps->n == rs->before ? 0 : -1;
 	if (sum && !rc)
 		*sum = (struct record_summary){rs->rows, rs->rows - same, same};
-	free(err);
+	err_clear(&err);
 	lookups_free(&rs->lk);
 	free(rs->by);
 	free(rs->reason);

@@ -35,7 +35,7 @@ static void read_returned(struct store *s, struct stmt *st, void *out)
 }
 
 int store_returned_list(struct store *s, int64_t unit, const char *period,
-                        struct returned_rec **out, size_t *n, char **err)
+                        struct returned_rec **out, size_t *n, struct error *err)
 {
 	/* The review column holds the reason of the last return or reopen;
 	 * submit and approve clear it; a re-recorded figure keeps it. */
@@ -61,11 +61,11 @@ int store_review_many(struct store *s, const struct review_item *items, size_t n
                       const char *action, const char *by, const char *comment,
                       const char *const *comments, struct problems *ps)
 {
-	char *err = NULL;
+	struct error err = {0};
 	size_t before = ps->n;
 	if (store_begin(s, &err)) {
-		problems_add(ps, "E_DB", 0, "%s", err);
-		free(err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
+		err_clear(&err);
 		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -77,9 +77,8 @@ int store_review_many(struct store *s, const struct review_item *items, size_t n
 		if (rc) {
 			problems_add(ps, rc > 0 ? "E_NOT_FOUND" : "E_DB", (int)i + 1, "%s %s: %s",
 			             items[i].unit, items[i].code,
-			             rc > 0 ? "không có đơn vị hoặc chỉ tiêu này" : err);
-			free(err);
-			err = NULL;
+			             rc > 0 ? "không có đơn vị hoặc chỉ tiêu này" : err.msg);
+			err_clear(&err);
 		} else {
 			const char *why =
 			        comments && comments[i] && *comments[i] ? comments[i] : comment;
@@ -100,8 +99,8 @@ int store_review_many(struct store *s, const struct review_item *items, size_t n
 		return -1;
 	}
 	if (store_commit(s, &err)) {
-		problems_add(ps, "E_DB", 0, "%s", err);
-		free(err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
+		err_clear(&err);
 		return -1;
 	}
 	return 0;
@@ -117,7 +116,7 @@ void entry_draft_free(struct entry_draft *d)
 }
 
 int store_entry_draft_put(struct store *s, int64_t unit, const char *login, const char *code,
-                          const char *period, const char *fields, char **err)
+                          const char *period, const char *fields, struct error *err)
 {
 	char at[32];
 	st_now(at);
@@ -151,7 +150,7 @@ static void read_draft(struct store *s, struct stmt *st, void *out)
 }
 
 int store_entry_draft_list(struct store *s, int64_t unit, const char *login, const char *period,
-                           struct entry_draft **out, size_t *n, char **err)
+                           struct entry_draft **out, size_t *n, struct error *err)
 {
 	struct stmt *st = st_prep(s,
 	                          "SELECT code, period, fields, saved_at FROM entry_drafts"
@@ -168,7 +167,7 @@ int store_entry_draft_list(struct store *s, int64_t unit, const char *login, con
 }
 
 int store_entry_draft_clear(struct store *s, int64_t unit, const char *login, const char *code,
-                            const char *period, char **err)
+                            const char *period, struct error *err)
 {
 	struct stmt *st = st_prep(s,
 	                          "DELETE FROM entry_drafts WHERE unit_id = ? AND login = ?"
@@ -187,7 +186,7 @@ int store_entry_draft_clear(struct store *s, int64_t unit, const char *login, co
 }
 
 int store_inbox_mark(struct store *s, const char *login, const char *const *keys, size_t n,
-                     char **err)
+                     struct error *err)
 {
 	char at[32];
 	st_now(at);
@@ -215,7 +214,7 @@ static void read_key(struct store *s, struct stmt *st, void *out)
 	*(char **)out = xstrdup(D->col_text(st, 0));
 }
 
-int store_inbox_read(struct store *s, const char *login, char ***keys, size_t *n, char **err)
+int store_inbox_read(struct store *s, const char *login, char ***keys, size_t *n, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT msg FROM inbox_read WHERE login = ?", err);
 	if (st)
@@ -277,7 +276,7 @@ static char *b64_decode(const char *s, size_t *n)
 
 int store_file_put(struct store *s, int64_t unit, const char *code, const char *period,
                    const char *name, const char *type, const char *data, size_t size,
-                   const char *by, int64_t *id, char **err)
+                   const char *by, int64_t *id, struct error *err)
 {
 	char at[32], *text = b64_encode((const unsigned char *)data, size);
 	st_now(at);
@@ -312,7 +311,8 @@ int store_file_put(struct store *s, int64_t unit, const char *code, const char *
 	return rc;
 }
 
-int store_file_get(struct store *s, int64_t unit, int64_t id, struct file_rec *out, char **err)
+int store_file_get(struct store *s, int64_t unit, int64_t id, struct file_rec *out,
+                   struct error *err)
 {
 	struct stmt *st = st_prep(s,
 	                          "SELECT code, period, name, type, data, uploaded_by, uploaded_at"

@@ -7,6 +7,7 @@
 #define CHITIEU_REVIEW_H
 
 #include "store.h"
+#include "error.h"
 
 /* A figure of a unit sent back (or reopened) with a reason, while it waits
  * for the reporter: returned, or a draft again after the return and not
@@ -19,7 +20,7 @@ void returned_rec_free(struct returned_rec *r);
 /* The unit's figures waiting with a reason (period NULL: every period),
  * by period then code. 0, or -1 with *err. */
 int store_returned_list(struct store *s, int64_t unit_id, const char *period,
-                        struct returned_rec **out, size_t *n, char **err);
+                        struct returned_rec **out, size_t *n, struct error *err);
 
 /* One figure to review: a unit's indicator and period. */
 struct review_item {
@@ -40,20 +41,21 @@ struct entry_draft {
 };
 void entry_draft_free(struct entry_draft *d);
 int store_entry_draft_put(struct store *s, int64_t unit_id, const char *login, const char *code,
-                          const char *period, const char *fields, char **err);
+                          const char *period, const char *fields, struct error *err);
 /* The account's drafts of the unit for a period (NULL: all). */
 int store_entry_draft_list(struct store *s, int64_t unit_id, const char *login, const char *period,
-                           struct entry_draft **out, size_t *n, char **err);
+                           struct entry_draft **out, size_t *n, struct error *err);
 /* Forget the draft of code (NULL: of every indicator) for the period. */
 int store_entry_draft_clear(struct store *s, int64_t unit_id, const char *login, const char *code,
-                            const char *period, char **err);
+                            const char *period, struct error *err);
 
 /* Inbox messages are computed, each with a key; these keep which keys an
  * account has read. */
 int store_inbox_mark(struct store *s, const char *login, const char *const *keys, size_t n,
-                     char **err);
+                     struct error *err);
 /* The keys the account has read (caller frees each and the array). */
-int store_inbox_read(struct store *s, const char *login, char ***keys, size_t *n, char **err);
+int store_inbox_read(struct store *s, const char *login, char ***keys, size_t *n,
+                     struct error *err);
 
 /* Evidence files kept with a figure (an indicator and period of a unit),
  * checked by the caller; kept in the database (base64), so that backups
@@ -67,9 +69,10 @@ struct file_rec {
 void file_rec_free(struct file_rec *f);
 int store_file_put(struct store *s, int64_t unit_id, const char *code, const char *period,
                    const char *name, const char *type, const char *data, size_t size,
-                   const char *by, int64_t *id, char **err);
+                   const char *by, int64_t *id, struct error *err);
 /* 0 found, 1 not found (or of another unit), -1 error. */
-int store_file_get(struct store *s, int64_t unit_id, int64_t id, struct file_rec *out, char **err);
+int store_file_get(struct store *s, int64_t unit_id, int64_t id, struct file_rec *out,
+                   struct error *err);
 
 /* Schema version 9's tables (a migration step, both backends). */
 #define REVIEW_TABLES(ID)                                                                          \

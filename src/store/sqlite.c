@@ -23,14 +23,14 @@ static void classify(sqlite3 *db)
 {
 	int rc = sqlite3_errcode(db);
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		st_fault("E_BUSY");
+		st_fault(ERR_BUSY);
 	else if (rc == SQLITE_FULL || (rc == SQLITE_IOERR && sqlite3_system_errno(db) == ENOSPC))
-		st_fault("E_DISK_FULL");
+		st_fault(ERR_DISK_FULL);
 }
 
-static char *db_error(sqlite3 *db, const char *what)
+static void db_error(struct error *err, sqlite3 *db, const char *what)
 {
-	return xasprintf("lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(db));
+	err_set(err, ERR_DB, "lỗi cơ sở dữ liệu (%s): %s", what, sqlite3_errmsg(db));
 }
 
 /* Why a file cannot be written, when the system said so: read-only file,
@@ -85,7 +85,7 @@ static int foreign_tables(sqlite3 *db, char **name)
 	return ours ? 0 : 1;
 }
 
-void *sqlite_driver_open(const char *path, char **err)
+void *sqlite_driver_open(const char *path, struct error *err)
 {
 	sqlite3 *db = NULL;
 	int rc = sqlite3_open_v2(
@@ -93,15 +93,15 @@ void *sqlite_driver_open(const char *path, char **err)
 	if (rc != SQLITE_OK) {
 		int e = rc == SQLITE_CANTOPEN ? dir_write_errno(path) : 0;
 		if (read_only_errno(e))
-			*err = xasprintf("không ghi được %s: chỉ đọc (%s)", path, strerror(e));
+			err_set(err, ERR_DB, "không ghi được %s: chỉ đọc (%s)", path, strerror(e));
 		else
-			*err = xasprintf("không mở được cơ sở dữ liệu %s: %s", path,
-			                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+			err_set(err, ERR_DB, "không mở được cơ sở dữ liệu %s: %s", path,
+			        db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 		sqlite3_close(db);
 		return NULL;
 	}
 	if (sqlite3_db_readonly(db, "main") == 1) {
-		*err = xasprintf(
+		err_set(err, ERR_DB,
 		        "không ghi được %s: chỉ đọc (tệp, thư mục hoặc ổ đĩa không cho ghi)", path);
 		sqlite3_close(db);
 		return NULL;
@@ -111,7 +111,7 @@ void *sqlite_driver_open(const char *path, char **err)
 	 * (not even the switch to WAL). */
 	char *table = NULL;
 	if (foreign_tables(db, &table) == 1) {
-		*err = xasprintf(
+		err_set(err, ERR_DB,
 		        "%s là cơ sở dữ liệu SQLite của chương trình khác (có bảng \"%s\","
 		        " không có lược đồ chitieu): không mở để khỏi sửa nó; dùng một tệp "
 		        "mới",
@@ -130,15 +130,15 @@ void *sqlite_driver_open(const char *path, char **err)
 	int e = (rc & 0xff) == SQLITE_CANTOPEN ? dir_write_errno(path) : 0;
 	if (rc != SQLITE_OK && ((rc & 0xff) == SQLITE_READONLY ||
 	                        ((rc & 0xff) == SQLITE_CANTOPEN && read_only_errno(e)))) {
-		*err = xasprintf(
+		err_set(err, ERR_DB,
 		        "không ghi được %s: chỉ đọc (tệp, thư mục hoặc ổ đĩa không cho ghi)", path);
 		sqlite3_free(msg);
 		sqlite3_close(db);
 		return NULL;
 	}
 	if (rc != SQLITE_OK) {
-		*err = xasprintf("%s: không phải cơ sở dữ liệu SQLite dùng được: %s", path,
-		                 msg ? msg : sqlite3_errstr(rc));
+		err_set(err, ERR_DB, "%s: không phải cơ sở dữ liệu SQLite dùng được: %s", path,
+		        msg ? msg : sqlite3_errstr(rc));
 		sqlite3_free(msg);
 		sqlite3_close(db);
 		return NULL;
@@ -146,25 +146,25 @@ void *sqlite_driver_open(const char *path, char **err)
 	return db;
 }
 
-static int sq_exec(void *db, const char *sql, char **err)
+static int sq_exec(void *db, const char *sql, struct error *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return 0;
 	classify(db);
 	if (err)
-		*err = xasprintf("lỗi cơ sở dữ liệu: %s", msg ? msg : "?");
+		err_set(err, ERR_DB, "lỗi cơ sở dữ liệu: %s", msg ? msg : "?");
 	sqlite3_free(msg);
 	return -1;
 }
 
-static struct stmt *sq_prepare(void *db, const char *sql, char **err)
+static struct stmt *sq_prepare(void *db, const char *sql, struct error *err)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		classify(db);
 		if (err)
-			*err = db_error(db, "prepare");
+			db_error(err, db, "prepare");
 		return NULL;
 	}
 	struct stmt *s = xcalloc(1, sizeof *s);
@@ -196,7 +196,7 @@ static void sq_bind_null(struct stmt *s, int i)
 	sqlite3_bind_null(s->st, i);
 }
 
-static int sq_step(struct stmt *s, char **err)
+static int sq_step(struct stmt *s, struct error *err)
 {
 	int rc = sqlite3_step(s->st);
 	if (rc == SQLITE_ROW)
@@ -205,7 +205,7 @@ static int sq_step(struct stmt *s, char **err)
 		return 0;
 	classify(s->db);
 	if (err)
-		*err = db_error(s->db, "step");
+		db_error(err, s->db, "step");
 	return -1;
 }
 
@@ -254,7 +254,7 @@ static void sq_close(void *db)
 }
 
 static int sq_copy(void *db, const char *table, int ncols, const char *types, char *const *cells,
-                   size_t nrows, char **err)
+                   size_t nrows, struct error *err)
 {
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "INSERT INTO %s VALUES (", table);
@@ -286,13 +286,13 @@ static int sq_copy(void *db, const char *table, int ncols, const char *types, ch
 
 /* The online backup API: pages copied in steps, other connections may keep
  * writing meanwhile; the result is a consistent snapshot. */
-static int sq_backup(void *db, const char *path, char **err)
+static int sq_backup(void *db, const char *path, struct error *err)
 {
 	sqlite3 *dst = NULL;
 	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
-		*err = xasprintf("không tạo được tệp sao lưu %s: %s", path,
-		                 dst ? sqlite3_errmsg(dst) : "?");
+		err_set(err, ERR_DB, "không tạo được tệp sao lưu %s: %s", path,
+		        dst ? sqlite3_errmsg(dst) : "?");
 		sqlite3_close(dst);
 		return -1;
 	}
@@ -304,7 +304,7 @@ static int sq_backup(void *db, const char *path, char **err)
 	if (b)
 		sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		*err = xasprintf("sao lưu không xong: %s", sqlite3_errmsg(dst));
+		err_set(err, ERR_DB, "sao lưu không xong: %s", sqlite3_errmsg(dst));
 	sqlite3_close(dst);
 	return rc == SQLITE_DONE ? 0 : -1;
 }

@@ -168,7 +168,7 @@ static int64_t count_tables(const struct driver *d, void *db)
 
 /* Create the schema, or bring an older one up to SCHEMA_VERSION, in one
  * transaction: all the steps or none. */
-static int migrate(struct store *s, int64_t from, char **err)
+static int migrate(struct store *s, int64_t from, struct error *err)
 {
 	int rc = store_begin(s, err) || D->exec(s->db, D->schema, err) ? -1 : 0;
 	for (size_t i = 0; i < NMIGRATIONS && !rc; i++) {
@@ -201,7 +201,7 @@ static int migrate(struct store *s, int64_t from, char **err)
 
 /* A prepared statement for sql, made once per store and reused: bulk work
  * prepares nothing per row. Give it back with st_done(). */
-struct stmt *st_prep(struct store *s, const char *sql, char **err)
+struct stmt *st_prep(struct store *s, const char *sql, struct error *err)
 {
 	s->queries++;
 	for (int i = 0; i < s->ncache; i++)
@@ -223,7 +223,7 @@ void st_done(struct store *s, struct stmt *st)
 	D->finalize(st);
 }
 
-struct store *store_open(const char *url, char **err)
+struct store *store_open(const char *url, struct error *err)
 {
 	const struct driver *d = NULL;
 	void *db = NULL;
@@ -250,7 +250,7 @@ struct store *store_open(const char *url, char **err)
 		D->finalize(st);
 	if (!version && count_tables(d, db)) {
 		/* Someone else's tables: never add ours among them. */
-		*err = xasprintf(
+		err_set(err, ERR_DB,
 		        "%s: cơ sở dữ liệu đã có bảng của chương trình khác, không có lược "
 		        "đồ chitieu: không mở để khỏi sửa nó; dùng một cơ sở dữ liệu mới",
 		        url);
@@ -258,7 +258,7 @@ struct store *store_open(const char *url, char **err)
 		return NULL;
 	}
 	if (version < 0 || version > SCHEMA_VERSION) {
-		*err = xasprintf(
+		err_set(err, ERR_DB,
 		        "%s: cơ sở dữ liệu có lược đồ phiên bản %lld, chương trình cần %d; "
 		        "xuất bằng bản chitieu đã tạo nó (chitieu dump) rồi khôi phục",
 		        url, (long long)version, SCHEMA_VERSION);
@@ -284,31 +284,31 @@ void store_close(struct store *s)
 
 /* Each thread works with its own connections (a server worker, the CLI),
  * so what its last requests met is its own. */
-static _Thread_local const char *fault;
+static _Thread_local enum err_code fault;
 
-static int fault_rank(const char *code)
+static int fault_rank(enum err_code code)
 {
-	static const char *const order[] = {"E_BUSY", "E_DISK_FULL", "E_UNAVAILABLE"};
+	static const enum err_code order[] = {ERR_BUSY, ERR_DISK_FULL, ERR_UNAVAILABLE};
 	for (int i = 0; i < 3; i++)
-		if (code && !strcmp(code, order[i]))
+		if (code == order[i])
 			return i + 1;
 	return 0;
 }
 
-void st_fault(const char *code)
+void st_fault(enum err_code code)
 {
 	if (fault_rank(code) > fault_rank(fault))
 		fault = code;
 }
 
-const char *store_fault(void)
+enum err_code store_fault(void)
 {
 	return fault;
 }
 
 void store_fault_clear(void)
 {
-	fault = NULL;
+	fault = ERR_NONE;
 }
 
 static int64_t now_ms(void)
@@ -318,41 +318,41 @@ static int64_t now_ms(void)
 	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-int store_reconnect(struct store *s, char **err)
+int store_reconnect(struct store *s, struct error *err)
 {
 	if (!D->lost || !D->lost(s->db))
 		return 0;
-	st_fault("E_UNAVAILABLE");
+	st_fault(ERR_UNAVAILABLE);
 	int64_t now = now_ms();
 	if (now < s->retry_at) {
 		if (err)
-			*err = xstrdup("mất kết nối PostgreSQL; sẽ thử kết nối lại");
+			err_set(err, ERR_DB, "mất kết nối PostgreSQL; sẽ thử kết nối lại");
 		return -1;
 	}
 	/* The statements were prepared in the lost session. */
 	for (int i = 0; i < s->ncache; i++)
 		D->finalize(s->cache[i].st);
 	s->ncache = 0;
-	char *why = NULL;
+	struct error why = {0};
 	if (D->reconnect(s->db, &why)) {
 		s->backoff = s->backoff ? (s->backoff * 2 > 5000 ? 5000 : s->backoff * 2) : 250;
 		s->retry_at = now + s->backoff;
 		if (err)
 			*err = why;
 		else
-			free(why);
+			err_clear(&why);
 		return -1;
 	}
 	s->backoff = s->retry_at = 0;
 	return 1;
 }
 
-int store_begin(struct store *s, char **err)
+int store_begin(struct store *s, struct error *err)
 {
 	return D->exec(s->db, D->begin, err);
 }
 
-int store_commit(struct store *s, char **err)
+int store_commit(struct store *s, struct error *err)
 {
 	if (!D->exec(s->db, "COMMIT", err))
 		return 0;
@@ -384,7 +384,7 @@ char *st_dup(const char *s)
 /* Run sql with text parameters (NULL-terminated list); first column of the
  * first row as an integer into *out when out is given. 0 no row, 1 a row,
  * -1 error. */
-static int query_int(struct store *s, const char *sql, int64_t *out, char **err, ...)
+static int query_int(struct store *s, const char *sql, int64_t *out, struct error *err, ...)
 {
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
@@ -403,7 +403,7 @@ static int query_int(struct store *s, const char *sql, int64_t *out, char **err,
 }
 
 int st_collect(struct store *s, struct stmt *st, void **out, size_t *n, size_t size,
-               void (*read)(struct store *, struct stmt *, void *), char **err)
+               void (*read)(struct store *, struct stmt *, void *), struct error *err)
 {
 	size_t cap = 0;
 	*out = NULL;
@@ -511,11 +511,11 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 	int64_t parent = 0;
 	if (u->parent_code && *u->parent_code) {
 		struct unit_rec p;
-		char *err = NULL;
+		struct error err = {0};
 		int rc = store_unit_get(s, u->parent_code, &p, &err);
 		if (rc < 0) {
-			problems_add(ps, "E_DB", 0, "%s", err);
-			free(err);
+			problems_add(ps, err_name(err.code), 0, "%s", err.msg);
+			err_clear(&err);
 		} else if (rc == 1) {
 			problems_add(ps, "E_UNKNOWN_UNIT", 0, "Không có đơn vị cấp trên \"%s\"",
 			             u->parent_code);
@@ -533,7 +533,8 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 		problems_add(ps, "E_UNIT_EXISTS", 0, "Mã đơn vị \"%s\" đã có", u->code);
 	if (ps->n != before)
 		return -1;
-	char at[32], *err = NULL;
+	char at[32];
+	struct error err = {0};
 	st_now(at);
 	struct stmt *st =
 	        st_prep(s,
@@ -559,8 +560,8 @@ int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *p
 		st_done(s, st);
 	}
 	if (rc) {
-		problems_add(ps, "E_DB", 0, "%s", err);
-		free(err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
+		err_clear(&err);
 		return -1;
 	}
 	st_audit(s, "cli", "unit.add", "unit", 0, u->code);
@@ -583,7 +584,7 @@ static void read_unit(struct store *s, struct stmt *st, void *row)
 	u->cutoff_day = D->col_null(st, 6) ? 0 : (int)D->col_int(st, 6);
 }
 
-int store_cutoff_day(struct store *s, int64_t unit, char **err)
+int store_cutoff_day(struct store *s, int64_t unit, struct error *err)
 {
 	for (int depth = 0; unit && depth < 8; depth++) {
 		struct stmt *st =
@@ -607,7 +608,7 @@ int store_cutoff_day(struct store *s, int64_t unit, char **err)
 	return 15;
 }
 
-int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err)
+int store_unit_get(struct store *s, const char *code, struct unit_rec *out, struct error *err)
 {
 	static const char sql[] = UNIT_COLS " WHERE u.code = ?";
 	struct stmt *st = st_prep(s, sql, err);
@@ -621,7 +622,7 @@ int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
-int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err)
+int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, struct error *err)
 {
 	static const char sql[] = UNIT_COLS " ORDER BY u.code";
 	return st_collect(s, st_prep(s, sql, err), (void **)out, n, sizeof **out, read_unit, err);
@@ -677,7 +678,8 @@ static void free_previous(struct prev_ind *v, size_t n)
 	free(v);
 }
 
-static int load_previous(struct store *s, int64_t plan, struct prev_ind **v, size_t *n, char **err)
+static int load_previous(struct store *s, int64_t plan, struct prev_ind **v, size_t *n,
+                         struct error *err)
 {
 	*v = NULL;
 	*n = 0;
@@ -742,7 +744,8 @@ static void match_all(struct prev_ind *v, size_t nv, const struct plan *p, long 
 }
 
 /* The unit's newest plan: its id and version (0, 0 when none). */
-static int newest_plan(struct store *s, int64_t unit, int64_t *id, int64_t *version, char **err)
+static int newest_plan(struct store *s, int64_t unit, int64_t *id, int64_t *version,
+                       struct error *err)
 {
 	*id = *version = 0;
 	struct stmt *st = st_prep(
@@ -789,7 +792,7 @@ void plan_mapping_free(struct plan_mapping *m, size_t n)
 }
 
 int store_plan_mapping(struct store *s, int64_t unit, const struct plan *p,
-                       struct plan_mapping **out, size_t *n, bool *confirm, char **err)
+                       struct plan_mapping **out, size_t *n, bool *confirm, struct error *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -832,7 +835,7 @@ int store_plan_mapping(struct store *s, int64_t unit, const struct plan *p,
 }
 
 static int64_t insert_plan(struct store *s, int64_t unit, int version, const struct plan *p,
-                           const char *source, const char *by, char **err)
+                           const char *source, const char *by, struct error *err)
 {
 	json_t *j = plan_to_json(p);
 	char *doc = json_dumps(j, JSON_COMPACT);
@@ -870,7 +873,7 @@ static int64_t insert_plan(struct store *s, int64_t unit, int version, const str
 }
 
 int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const char *source,
-                    const char *by, struct import_report *rep, char **err)
+                    const char *by, struct import_report *rep, struct error *err)
 {
 	memset(rep, 0, sizeof *rep);
 	int64_t prev, version;
@@ -943,7 +946,7 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 }
 
 int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
-                    char **err)
+                    struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s,
@@ -980,7 +983,7 @@ int store_plan_list(struct store *s, const char *unit_code, struct plan_row **ou
 	return rc < 0 ? -1 : 0;
 }
 
-int store_plan_current(struct store *s, int64_t unit, char **json, char **err)
+int store_plan_current(struct store *s, int64_t unit, char **json, struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -997,7 +1000,7 @@ int store_plan_current(struct store *s, int64_t unit, char **json, char **err)
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
-int store_plan_load(struct store *s, int64_t unit, struct plan *p, char **err)
+int store_plan_load(struct store *s, int64_t unit, struct plan *p, struct error *err)
 {
 	char *doc = NULL;
 	int rc = store_plan_current(s, unit, &doc, err);
@@ -1010,14 +1013,14 @@ int store_plan_load(struct store *s, int64_t unit, struct plan *p, char **err)
 	if (!j || plan_from_json(j, p)) {
 		json_decref(j);
 		plan_free(p);
-		*err = xstrdup("[E_DB] kế hoạch lưu trữ không đọc được");
+		err_set(err, ERR_DB, "kế hoạch lưu trữ không đọc được");
 		return -1;
 	}
 	json_decref(j);
 	return 0;
 }
 
-int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
+int store_plan_json(struct store *s, int64_t plan_id, char **json, struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -1037,7 +1040,7 @@ int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err)
 /* ---- Indicators and figures ------------------------------------------------ */
 
 int store_series_get(struct store *s, int64_t unit, const char *code, struct series_rec *out,
-                     char **err)
+                     struct error *err)
 {
 	memset(out, 0, sizeof *out);
 	struct stmt *st = st_prep(
@@ -1113,7 +1116,8 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 	return rc < 0 ? -1 : 0;
 }
 
-int store_series_all(struct store *s, int64_t unit, struct series_rec **out, size_t *n, char **err)
+int store_series_all(struct store *s, int64_t unit, struct series_rec **out, size_t *n,
+                     struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s,
@@ -1243,7 +1247,7 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
 /* Figures already approved are locked: each one a problem with its line.
  * Each row of the batch looks its figure up by key: as a join, SQLite (no
  * statistics on the batch) scanned every stored figure for each write. */
-static int check_locked(struct store *s, struct problems *ps, char **err)
+static int check_locked(struct store *s, struct problems *ps, struct error *err)
 {
 	struct stmt *st = st_prep(s,
 	                          "SELECT i.line, i.period FROM incoming i WHERE EXISTS (SELECT 1"
@@ -1264,7 +1268,7 @@ static int check_locked(struct store *s, struct problems *ps, char **err)
 
 /* Run a statement whose parameters are by, at (and reason). */
 int st_run3(struct store *s, const char *sql, const char *a, const char *b, const char *c,
-            char **err)
+            struct error *err)
 {
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
@@ -1280,7 +1284,7 @@ int st_run3(struct store *s, const char *sql, const char *a, const char *b, cons
 
 /* The batch table, made once per connection and emptied; indexed by
  * series and period for the joins below and the duplicate check. */
-int st_incoming_reset(struct store *s, char **err)
+int st_incoming_reset(struct store *s, struct error *err)
 {
 	return D->exec(s->db, D->incoming, err) ||
 	                       D->exec(s->db,
@@ -1293,7 +1297,7 @@ int st_incoming_reset(struct store *s, char **err)
 }
 
 int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-                    char **err)
+                    struct error *err)
 {
 	struct buf arena = BUF_INIT;
 	char **cells = incoming_cells(o, lines, n, &arena);
@@ -1307,7 +1311,7 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
  * batch, whoever sends them: recording them again writes nothing (no
  * history, no new version, the author and status kept). Their count into
  * *unchanged. */
-static int drop_unchanged(struct store *s, size_t *unchanged, char **err)
+static int drop_unchanged(struct store *s, size_t *unchanged, struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -1331,7 +1335,7 @@ static int drop_unchanged(struct store *s, size_t *unchanged, char **err)
 }
 
 int st_incoming_apply(struct store *s, size_t n, const char *by, const char *reason,
-                      struct problems *ps, size_t *unchanged, char **err)
+                      struct problems *ps, size_t *unchanged, struct error *err)
 {
 	char at[32];
 	st_now(at);
@@ -1391,14 +1395,14 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 }
 
 int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-                       const char *by, const char *reason, struct problems *ps, char **err)
+                       const char *by, const char *reason, struct problems *ps, struct error *err)
 {
 	return store_obs_put_many_sum(s, o, lines, n, by, reason, ps, NULL, err);
 }
 
 int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
                            const char *by, const char *reason, struct problems *ps,
-                           size_t *unchanged, char **err)
+                           size_t *unchanged, struct error *err)
 {
 	if (st_incoming_reset(s, err) || st_incoming_add(s, o, lines, n, err))
 		return -1;
@@ -1430,7 +1434,7 @@ static void read_obs(struct store *s, struct stmt *st, struct obs_rec *o)
 }
 
 static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, size_t *n,
-                        char **err)
+                        struct error *err)
 {
 	size_t cap = 0;
 	*out = NULL;
@@ -1445,7 +1449,7 @@ static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, 
 }
 
 int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
-                   size_t *n, char **err)
+                   size_t *n, struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s,
@@ -1465,7 +1469,7 @@ int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs
 
 int store_obs_scan(struct store *s, int64_t root,
                    void (*fn)(void *arg, const char *unit, const struct obs_rec *o), void *arg,
-                   char **err)
+                   struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -1512,7 +1516,7 @@ int store_obs_scan(struct store *s, int64_t root,
 
 int store_obs_subtree(struct store *s, int64_t root, bool near,
                       void (*fn)(void *arg, int64_t unit_id, struct obs_rec *o), void *arg,
-                      char **err)
+                      struct error *err)
 {
 	/* One scan for the whole subtree; the columns of store_obs_list. */
 	struct stmt *st = st_prep(s, near ? OBS_OF(SUBTREE_NEAR) : OBS_OF(SUBTREE_ANY), err);
@@ -1535,7 +1539,7 @@ long store_queries(const struct store *s)
 }
 
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
-                      size_t *n, char **err)
+                      size_t *n, struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s,
@@ -1553,24 +1557,25 @@ int store_obs_history(struct store *s, int64_t series, const char *period, struc
 
 /* ---- Backup, dump, restore -------------------------------------------------------- */
 
-FILE *st_create_private(const char *path, char **err)
+FILE *st_create_private(const char *path, struct error *err)
 {
 	remove(path); /* a stale one from an interrupted run */
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
 	if (!f) {
-		*err = xasprintf("không tạo được tệp %s: %s", path, strerror(errno));
+		err_set(err, ERR_DB, "không tạo được tệp %s: %s", path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 	}
 	return f;
 }
 
-int store_backup(struct store *s, const char *path, char **err)
+int store_backup(struct store *s, const char *path, struct error *err)
 {
 	if (!D->backup) {
-		*err = xstrdup("cơ sở dữ liệu PostgreSQL: sao lưu bằng pg_dump, hoặc dùng "
-		               "\"chitieu dump\"");
+		err_set(err, ERR_DB,
+		        "cơ sở dữ liệu PostgreSQL: sao lưu bằng pg_dump, hoặc dùng "
+		        "\"chitieu dump\"");
 		return -1;
 	}
 	/* The copy holds password and token hashes: made 0600 and empty
@@ -1580,7 +1585,7 @@ int store_backup(struct store *s, const char *path, char **err)
 	bool made = f != NULL;
 	int rc = f ? fclose(f) : -1;
 	if (!rc && (rc = D->backup(s->db, tmp, err)) == 0 && rename(tmp, path)) {
-		*err = xasprintf("không ghi được %s: %s", path, strerror(errno));
+		err_set(err, ERR_DB, "không ghi được %s: %s", path, strerror(errno));
 		rc = -1;
 	}
 	if (rc && made)
@@ -1589,7 +1594,7 @@ int store_backup(struct store *s, const char *path, char **err)
 	return rc;
 }
 
-int store_dump(struct store *s, const char *path, char **err)
+int store_dump(struct store *s, const char *path, struct error *err)
 {
 	json_t *doc = NULL;
 	if (store_begin(s, err)) /* one consistent snapshot */
@@ -1607,7 +1612,7 @@ int store_dump(struct store *s, const char *path, char **err)
 		rc = json_dumpf(doc, f, JSON_COMPACT) || fflush(f) || fsync(fileno(f)) ? -1 : 0;
 		rc = fclose(f) || rc || rename(tmp, path) ? -1 : 0;
 		if (rc) {
-			*err = xasprintf("không ghi được %s: %s", path, strerror(errno));
+			err_set(err, ERR_DB, "không ghi được %s: %s", path, strerror(errno));
 			remove(tmp);
 		}
 	}
@@ -1616,18 +1621,19 @@ int store_dump(struct store *s, const char *path, char **err)
 	return rc;
 }
 
-int store_restore(struct store *s, const char *path, char **err)
+int store_restore(struct store *s, const char *path, struct error *err)
 {
 	json_error_t je;
 	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
 	if (!doc) {
-		*err = xasprintf("%s: dòng %d: %s", path, je.line, je.text);
+		err_set(err, ERR_DB, "%s: dòng %d: %s", path, je.line, je.text);
 		return -1;
 	}
 	int64_t any = 0;
 	int rc = query_int(s, "SELECT count(*) FROM units", &any, err, (char *)NULL);
 	if (rc >= 0 && any) {
-		*err = xstrdup("cơ sở dữ liệu không trống: chỉ khôi phục vào cơ sở dữ liệu mới");
+		err_set(err, ERR_DB,
+		        "cơ sở dữ liệu không trống: chỉ khôi phục vào cơ sở dữ liệu mới");
 		rc = -1;
 	} else if (rc >= 0) {
 		rc = store_begin(s, err);

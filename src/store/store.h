@@ -14,6 +14,8 @@ struct align_item;
 #include <stddef.h>
 #include <stdint.h>
 
+#include "error.h"
+
 struct store;
 
 struct unit_rec {
@@ -37,18 +39,18 @@ void import_report_free(struct import_report *r);
 
 /* Open (creating when missing) the database at url: a file name, or
  * "postgresql://..." for PostgreSQL. Returns NULL with *err (caller frees). */
-struct store *store_open(const char *url, char **err);
+struct store *store_open(const char *url, struct error *err);
 void store_close(struct store *s);
 
 /* The passing failures of a database, which the same request may not meet
  * a little later: the code of the most serious one seen on this thread
- * since store_fault_clear, or NULL. "E_UNAVAILABLE": PostgreSQL cannot be
- * reached or the connection was lost; "E_DISK_FULL": no space left to
- * write; "E_BUSY": another process held the write lock beyond the busy
+ * since store_fault_clear, or ERR_NONE. ERR_UNAVAILABLE: PostgreSQL cannot
+ * be reached or the connection was lost; ERR_DISK_FULL: no space left to
+ * write; ERR_BUSY: another process held the write lock beyond the busy
  * timeout (SQLite) or a lock could not be had (PostgreSQL). The calls that
  * failed return their errors as always; this says the database's state
  * caused them, not the request. */
-const char *store_fault(void);
+enum err_code store_fault(void);
 void store_fault_clear(void);
 
 /* After a failure: a PostgreSQL connection found lost is opened again (its
@@ -56,32 +58,33 @@ void store_fault_clear(void);
  * backoff interval (0.25 s doubling to 5 s while it keeps failing). 1 when
  * it was lost and works again, 0 when it was not lost (always for SQLite),
  * -1 when it is still lost (*err when err is not NULL). */
-int store_reconnect(struct store *s, char **err);
+int store_reconnect(struct store *s, struct error *err);
 
 /* Transactions: everything between begin and commit lands, or nothing (a
  * commit that fails rolls back). */
-int store_begin(struct store *s, char **err);
-int store_commit(struct store *s, char **err);
+int store_begin(struct store *s, struct error *err);
+int store_commit(struct store *s, struct error *err);
 void store_rollback(struct store *s);
 
 int store_unit_add(struct store *s, const struct unit_rec *u, struct problems *ps);
 /* 0 found, 1 not found, -1 error (*err). */
-int store_unit_get(struct store *s, const char *code, struct unit_rec *out, char **err);
-int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, char **err);
+int store_unit_get(struct store *s, const char *code, struct unit_rec *out, struct error *err);
+int store_unit_list(struct store *s, struct unit_rec **out, size_t *n, struct error *err);
 /* The cut-off day in force for a unit: its own, else its nearest ancestor's,
  * else 15 (Decree 09/2019/NĐ-CP). */
-int store_cutoff_day(struct store *s, int64_t unit_id, char **err);
+int store_cutoff_day(struct store *s, int64_t unit_id, struct error *err);
 /* A unit's report settings (settings.h) as JSON text into *doc (caller
  * frees; NULL when none were set): 0, or -1 with *err (E_UNKNOWN_UNIT). */
-int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, char **err);
+int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, struct error *err);
 /* Replace them with doc, checked by settings_parse and kept in its
  * canonical form; by is who set them (audited). 0, or -1 with *err
  * (E_SETTINGS, E_UNKNOWN_UNIT). */
 int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc, const char *by,
-                            char **err);
+                            struct error *err);
 /* Set a unit's own cut-off day (1 to 28; 0: inherited), audited: 0, 1 no
  * such unit, 2 a day out of range, -1 with *err. */
-int store_unit_cutoff(struct store *s, const char *code, int day, const char *by, char **err);
+int store_unit_cutoff(struct store *s, const char *code, int day, const char *by,
+                      struct error *err);
 
 /* How an indicator of a re-imported plan relates to the previous version
  * (names compared folded: case, diacritics, punctuation and the usual
@@ -108,7 +111,7 @@ struct plan_mapping {
  * is set when anything is not a plain continuation or a plain addition
  * (a person should look before it is saved). 0, or -1 with *err. */
 int store_plan_mapping(struct store *s, int64_t unit_id, const struct plan *p,
-                       struct plan_mapping **out, size_t *n, bool *confirm, char **err);
+                       struct plan_mapping **out, size_t *n, bool *confirm, struct error *err);
 void plan_mapping_free(struct plan_mapping *m, size_t n);
 const char *plan_match_name_vi(enum plan_match m);
 
@@ -116,7 +119,7 @@ const char *plan_match_name_vi(enum plan_match m);
  * to the previous version as store_plan_mapping says: each series of
  * figures stays with the indicator it was recorded for. */
 int store_plan_save(struct store *s, int64_t unit_id, const struct plan *p, const char *source,
-                    const char *by, struct import_report *rep, char **err);
+                    const char *by, struct import_report *rep, struct error *err);
 
 struct plan_row {
 	int64_t id;
@@ -128,38 +131,38 @@ struct plan_row {
 
 void plan_row_free(struct plan_row *r);
 int store_plan_list(struct store *s, const char *unit_code, struct plan_row **out, size_t *n,
-                    char **err);
+                    struct error *err);
 /* The stored plan as JSON text (the contract of `chitieu parse`); caller frees. */
-int store_plan_json(struct store *s, int64_t plan_id, char **json, char **err);
+int store_plan_json(struct store *s, int64_t plan_id, char **json, struct error *err);
 
 /* The unit's current plan as stored (the JSON of `chitieu parse`); 0, 1
  * when the unit has no plan, -1 on error. The caller frees *json. */
-int store_plan_current(struct store *s, int64_t unit_id, char **json, char **err);
+int store_plan_current(struct store *s, int64_t unit_id, char **json, struct error *err);
 
 /* The same, read into *p (the caller frees with plan_free on 0). */
-int store_plan_load(struct store *s, int64_t unit_id, struct plan *p, char **err);
+int store_plan_load(struct store *s, int64_t unit_id, struct plan *p, struct error *err);
 
 /* 0 found, 1 not found, -1 error. */
 int store_series_get(struct store *s, int64_t unit_id, const char *code, struct series_rec *out,
-                     char **err);
+                     struct error *err);
 
 /* Every indicator of the unit's current plan, in one query. */
 int store_series_all(struct store *s, int64_t unit_id, struct series_rec **out, size_t *n,
-                     char **err);
+                     struct error *err);
 
 /* Record n checked figures inside the caller's transaction: each replaced
  * figure goes to the history with by, the time and reason. 0 done; 1 when
  * some are approved and locked (a problem each, with its line, in ps;
  * nothing written); -1 on a database error (*err). */
 int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
-                       const char *by, const char *reason, struct problems *ps, char **err);
+                       const char *by, const char *reason, struct problems *ps, struct error *err);
 /* The same, with the count of figures equal to the stored ones (not
  * written again: no history row, no new version) into *unchanged. */
 int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
                            const char *by, const char *reason, struct problems *ps,
-                           size_t *unchanged, char **err);
+                           size_t *unchanged, struct error *err);
 int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
-                   size_t *n, char **err);
+                   size_t *n, struct error *err);
 /* Every figure of the unit root and of the units up to two levels under
  * it (a country's provinces and their communes), one call of fn each with
  * the unit's code and the figure's period, kind and value (code and level
@@ -167,7 +170,7 @@ int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct 
  * order: what an engine is built from. */
 int store_obs_scan(struct store *s, int64_t root,
                    void (*fn)(void *arg, const char *unit, const struct obs_rec *o), void *arg,
-                   char **err);
+                   struct error *err);
 /* Every figure of the unit root and of every unit under it, in one query
  * (near: the units under it lie at most three levels down, which indexes
  * answer best; else at any depth): fn gets each (as store_obs_list reads
@@ -175,14 +178,14 @@ int store_obs_scan(struct store *s, int64_t root,
  * it. */
 int store_obs_subtree(struct store *s, int64_t root, bool near,
                       void (*fn)(void *arg, int64_t unit_id, struct obs_rec *o), void *arg,
-                      char **err);
+                      struct error *err);
 /* The current plan of root and of every unit under it: fn_unit once per
  * unit with a plan (its id and the plan document's hash), then fn_doc
  * once per distinct document (its hash and text); two queries. */
 int store_plans_subtree(struct store *s, int64_t root, bool near,
                         void (*fn_unit)(void *arg, int64_t unit_id, const char *hash),
                         void (*fn_doc)(void *arg, const char *hash, const char *doc), void *arg,
-                        char **err);
+                        struct error *err);
 /* The confirmed links of root's and every unit under it's indicators
  * (store_link_map of each, in one query): fn per link with the child
  * unit's id, its indicator's code and the parent's code (valid during the
@@ -190,12 +193,12 @@ int store_plans_subtree(struct store *s, int64_t root, bool near,
 int store_links_subtree(struct store *s, int64_t root, bool near,
                         void (*fn)(void *arg, int64_t unit_id, const char *child_code,
                                    const char *parent_code),
-                        void *arg, char **err);
+                        void *arg, struct error *err);
 /* Statements run on s so far (each query once, however many rows): what
  * the tests count a hold's build by. */
 long store_queries(const struct store *s);
 int store_obs_history(struct store *s, int64_t series_id, const char *period, struct obs_rec **out,
-                      size_t *n, char **err);
+                      size_t *n, struct error *err);
 
 /* Approving a figure one recorded or submitted oneself is refused
  * (E_FOUR_EYES) unless allowed here, and then only for a commune or ward
@@ -219,7 +222,7 @@ struct audit_rec {
 void audit_rec_free(struct audit_rec *a);
 /* The audit log, oldest first; since (ISO time) may be NULL. */
 int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
-                     char **err);
+                     struct error *err);
 
 /* Progress of a task of the unit's current plan for a period: status
  * not_started | in_progress | done, percent 0..100 (-1 when not given). */
@@ -239,15 +242,15 @@ void task_row_free(struct task_row *t);
  * period (YYYY-MM or any period name); overdue when due before the end of
  * period and not done. Overdue first, then by due month. */
 int store_task_list(struct store *s, int64_t unit_id, const char *period, struct task_row **out,
-                    size_t *n, char **err);
+                    size_t *n, struct error *err);
 
 /* A consistent copy of a SQLite database into the file path, safe while
  * others write. PostgreSQL: use pg_dump, or store_dump. */
-int store_backup(struct store *s, const char *path, char **err);
+int store_backup(struct store *s, const char *path, struct error *err);
 /* Everything as JSON into path; and from such a file into an empty
  * database of either backend (all or nothing). */
-int store_dump(struct store *s, const char *path, char **err);
-int store_restore(struct store *s, const char *path, char **err);
+int store_dump(struct store *s, const char *path, struct error *err);
+int store_restore(struct store *s, const char *path, struct error *err);
 
 /* A figure that came as a number (a JSON number): taken as it is, never
  * written out and read again. */
@@ -315,14 +318,14 @@ void user_rec_free(struct user_rec *u);
  * with control, bidi or zero-width characters are refused (auth_text_clean). */
 int store_user_add(struct store *s, const struct user_rec *u, const char *by, struct problems *ps);
 /* 0 found, 1 not found, -1 error. login is normalised first. */
-int store_user_get(struct store *s, const char *login, struct user_rec *out, char **err);
-int store_user_list(struct store *s, struct user_rec **out, size_t *n, char **err);
+int store_user_get(struct store *s, const char *login, struct user_rec *out, struct error *err);
+int store_user_list(struct store *s, struct user_rec **out, size_t *n, struct error *err);
 /* 0 done, 1 no such login, -1 error. Each ends the account's sessions and
  * tokens: its credential generation grows and its tokens are revoked. */
 int store_user_password(struct store *s, const char *login, const char *pw_hash, const char *by,
-                        char **err);
+                        struct error *err);
 int store_user_disable(struct store *s, const char *login, bool disabled, const char *by,
-                       char **err);
+                       struct error *err);
 /* A new role (with its unit and agency, checked as for a new account):
  * 0, or -1 with problems (E_UNKNOWN_USER, E_ROLE, E_UNIT, E_AGENCY,
  * E_UNKNOWN_UNIT, E_DB). Ends the account's sessions and tokens too. */
@@ -333,11 +336,11 @@ int store_user_role(struct store *s, const char *login, const char *role, const 
  * those units). 0 (the new token's id in *id), 1 no such login, 2 a bad
  * scope or number of days, -1. */
 int store_token_add(struct store *s, const char *login, const char *token_hash, const char *label,
-                    int days, const char *scope, const char *by, int64_t *id, char **err);
+                    int days, const char *scope, const char *by, int64_t *id, struct error *err);
 /* The account a live token belongs to (not revoked, not expired)  and its scope (caller frees):
  * 0, 1 none, -1. */
 int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **scope,
-                     char **err);
+                     struct error *err);
 struct token_rec {
 	int64_t id;
 	char *login, *label, *created_at, *expires_at, *scope;
@@ -346,17 +349,18 @@ struct token_rec {
 void token_rec_free(struct token_rec *t);
 /* The tokens of a login (NULL: all), newest first. */
 int store_token_list(struct store *s, const char *login, struct token_rec **out, size_t *n,
-                     char **err);
+                     struct error *err);
 /* Revoke token id (of owner when not NULL): 0, 1 no such token, -1. */
-int store_token_revoke(struct store *s, int64_t id, const char *owner, const char *by, char **err);
+int store_token_revoke(struct store *s, int64_t id, const char *owner, const char *by,
+                       struct error *err);
 
 /* A number that grows with every change (the audit log's last id): what
  * was computed at one mark is still true while the mark is the same. */
-int64_t store_change_mark(struct store *s, char **err);
+int64_t store_change_mark(struct store *s, struct error *err);
 /* How many changes between two marks (after, upto] someone other than
  * actor made; -1 on error. */
 int64_t store_audit_foreign(struct store *s, int64_t after, int64_t upto, const char *actor,
-                            char **err);
+                            struct error *err);
 
 /* Shared indicators (links.c): each indicator of a child unit's plan is
  * linked to at most one indicator of its parent unit's plan. Links join
@@ -392,12 +396,12 @@ struct link_parent {
 /* cache (may be NULL) keeps the parent's plan between calls for children
  * of the same parent, within one transaction; free with link_parent_free. */
 int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
-                       size_t *proposed, size_t *confirmed, char **err);
+                       size_t *proposed, size_t *confirmed, struct error *err);
 void link_parent_free(struct link_parent *c);
 /* The links into the plan of unit parent (its children's), state NULL for
  * all; ordered by child unit. */
 int store_link_list(struct store *s, int64_t parent, const char *state, struct link_rec **out,
-                    size_t *n, char **err);
+                    size_t *n, struct error *err);
 /* action "confirm" (parent_code NULL: the proposal made), "reject" or "set"
  * (a person points to parent_code). A confirm or set between indicators
  * that cannot be added together (align_score refuses: % vs a count, a
@@ -409,14 +413,15 @@ int store_link_decide(struct store *s, int64_t child, const char *code, const ch
 /* Confirm the proposals into parent's plan scoring at least threshold,
  * whose child indicator has no confirmed link yet. */
 int store_link_confirm_sure(struct store *s, int64_t parent, double threshold, const char *by,
-                            size_t *n, char **err);
+                            size_t *n, struct error *err);
 
 /* The child unit's confirmed links that are not gone: its indicator code ->
  * its parent's indicator code. */
 struct link_pair {
 	char *child_code, *parent_code;
 };
-int store_link_map(struct store *s, int64_t child, struct link_pair **out, size_t *n, char **err);
+int store_link_map(struct store *s, int64_t child, struct link_pair **out, size_t *n,
+                   struct error *err);
 void link_pairs_free(struct link_pair *p, size_t n);
 
 /* A province or the country without its own plan document gets a
@@ -430,10 +435,10 @@ void link_pairs_free(struct link_pair *p, size_t n);
  * (E_HAS_PLAN) or no child has a plan (E_NO_PLAN). */
 #define PLAN_CATALOGUE "catalogue"
 int store_plan_catalogue(struct store *s, int64_t unit, const char *by, struct import_report *rep,
-                         size_t *children, size_t *nind, char **err);
+                         size_t *children, size_t *nind, struct error *err);
 /* 1 when the unit's current plan is a generated catalogue, 0 when not (or
  * no plan), -1 on error. */
-int store_plan_generated(struct store *s, int64_t unit, char **err);
+int store_plan_generated(struct store *s, int64_t unit, struct error *err);
 
 /* ---- plan drafts (drafts.c): a document read on upload, corrected, then
  * published with store_plan_save ---- */
@@ -446,16 +451,17 @@ void draft_rec_free(struct draft_rec *d);
 /* Store a new draft of the unit that expires in hours; drafts past their
  * time are removed first. 0 and *id, or -1 with *err. */
 int store_draft_add(struct store *s, int64_t unit_id, const char *filename, const char *by,
-                    const char *json, int hours, int64_t *id, char **err);
+                    const char *json, int hours, int64_t *id, struct error *err);
 /* The draft id of the unit, unexpired: 0, 1 when there is none, -1 error. */
 int store_draft_get(struct store *s, int64_t unit_id, int64_t id, struct draft_rec *out,
-                    char **err);
+                    struct error *err);
 /* Replace the corrected plan of a draft: 0, 1 when there is none, -1. */
-int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char *doc, char **err);
+int store_draft_update(struct store *s, int64_t unit_id, int64_t id, const char *doc,
+                       struct error *err);
 /* Remove a draft (published or abandoned): 0, or -1. */
-int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, char **err);
+int store_draft_delete(struct store *s, int64_t unit_id, int64_t id, struct error *err);
 /* How many drafts are stored (any unit, expired too): for tests. */
-int store_draft_count(struct store *s, int64_t *n, char **err);
+int store_draft_count(struct store *s, int64_t *n, struct error *err);
 
 /* The schema version this build writes (and upgrades older databases to). */
 int store_schema_version(void);

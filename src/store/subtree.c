@@ -30,7 +30,7 @@ void st_bind_subtree(struct store *s, struct stmt *st, int64_t root, bool near)
 int store_plans_subtree(struct store *s, int64_t root, bool near,
                         void (*fn_unit)(void *arg, int64_t unit_id, const char *hash),
                         void (*fn_doc)(void *arg, const char *hash, const char *doc), void *arg,
-                        char **err)
+                        struct error *err)
 {
 	/* As store_plan_current: a plan whose document is missing is none. */
 	struct stmt *st = st_prep(s, near ? PLANS_OF(SUBTREE_NEAR) : PLANS_OF(SUBTREE_ANY), err);
@@ -56,7 +56,7 @@ int store_plans_subtree(struct store *s, int64_t root, bool near,
 int store_links_subtree(struct store *s, int64_t root, bool near,
                         void (*fn)(void *arg, int64_t unit_id, const char *child_code,
                                    const char *parent_code),
-                        void *arg, char **err)
+                        void *arg, struct error *err)
 {
 	struct stmt *st = st_prep(s, near ? LINKS_OF(SUBTREE_NEAR) : LINKS_OF(SUBTREE_ANY), err);
 	if (!st)

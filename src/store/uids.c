@@ -38,7 +38,7 @@ static int by_key(const void *a, const void *b)
 	return c ? c : strcmp(x->part, y->part);
 }
 
-int store_uid_list(struct store *s, struct uid_rec **out, size_t *n, char **err)
+int store_uid_list(struct store *s, struct uid_rec **out, size_t *n, struct error *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -54,7 +54,8 @@ int store_uid_list(struct store *s, struct uid_rec **out, size_t *n, char **err)
 	return rc;
 }
 
-static int64_t id_of(struct store *s, const char *sql, int64_t unit, const char *code, char **err)
+static int64_t id_of(struct store *s, const char *sql, int64_t unit, const char *code,
+                     struct error *err)
 {
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
@@ -69,27 +70,29 @@ static int64_t id_of(struct store *s, const char *sql, int64_t unit, const char 
 }
 
 /* One record; *err says what is wrong with it. */
-static int set_one(struct store *s, const struct uid_rec *r, size_t i, const char *by, char **err)
+static int set_one(struct store *s, const struct uid_rec *r, size_t i, const char *by,
+                   struct error *err)
 {
 	const char *part = r->part ? r->part : r->code ? "value" : "unit";
 	bool unit_part = !strcmp(part, "unit") || !strcmp(part, "indicator_type");
 	if (!dhis2_uid_ok(r->uid)) {
-		*err = xasprintf("[E_UID] mục %zu: \"%s\" không phải UID của DHIS2 (11 ký tự chữ "
-		                 "và số, ký tự đầu là chữ)",
-		                 i + 1, r->uid ? r->uid : "");
+		err_set(err, ERR_UID,
+		        "mục %zu: \"%s\" không phải UID của DHIS2 (11 ký tự chữ "
+		        "và số, ký tự đầu là chữ)",
+		        i + 1, r->uid ? r->uid : "");
 		return -1;
 	}
 	if (unit_part == (r->code != NULL) ||
 	    (!unit_part && strcmp(part, "value") && strcmp(part, "num") && strcmp(part, "den") &&
 	     strcmp(part, "indicator"))) {
-		*err = xasprintf("[E_INPUT] mục %zu: phần \"%s\" không hợp lệ", i + 1, part);
+		err_set(err, ERR_INPUT, "mục %zu: phần \"%s\" không hợp lệ", i + 1, part);
 		return -1;
 	}
 	int64_t unit = id_of(s, "SELECT id FROM units WHERE code = ?", 0, r->unit, err);
 	if (unit <= 0) {
 		if (!unit)
-			*err = xasprintf("[E_UNKNOWN_UNIT] mục %zu: không có đơn vị %s", i + 1,
-			                 r->unit ? r->unit : "");
+			err_set(err, ERR_UNKNOWN_UNIT, "mục %zu: không có đơn vị %s", i + 1,
+			        r->unit ? r->unit : "");
 		return -1;
 	}
 	int64_t series = 0;
@@ -98,8 +101,8 @@ static int set_one(struct store *s, const struct uid_rec *r, size_t i, const cha
 		               r->code, err);
 		if (series <= 0) {
 			if (!series)
-				*err = xasprintf(
-				        "[E_UNKNOWN_INDICATOR] mục %zu: đơn vị %s không có "
+				err_set(err, ERR_UNKNOWN_INDICATOR,
+				        "mục %zu: đơn vị %s không có "
 				        "chỉ tiêu %s",
 				        i + 1, r->unit, r->code);
 			return -1;
@@ -121,8 +124,8 @@ static int set_one(struct store *s, const struct uid_rec *r, size_t i, const cha
 	if (rc < 0)
 		return -1;
 	if (other) {
-		*err = xasprintf("[E_DUPLICATE] mục %zu: UID %s đã dùng cho đối tượng khác", i + 1,
-		                 r->uid);
+		err_set(err, ERR_DUPLICATE, "mục %zu: UID %s đã dùng cho đối tượng khác", i + 1,
+		        r->uid);
 		return -1;
 	}
 	if (same)
@@ -162,7 +165,8 @@ static int set_one(struct store *s, const struct uid_rec *r, size_t i, const cha
 	return 0;
 }
 
-int store_uid_set(struct store *s, const struct uid_rec *recs, size_t n, const char *by, char **err)
+int store_uid_set(struct store *s, const struct uid_rec *recs, size_t n, const char *by,
+                  struct error *err)
 {
 	if (store_begin(s, err))
 		return -1;

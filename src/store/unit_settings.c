@@ -11,8 +11,8 @@
 
 #include "internal.h"
 
-/* The unit's id: 0 found, -1 with *err ("[E_UNKNOWN_UNIT] ..." when none). */
-static int unit_id(struct store *s, const char *code, int64_t *id, char **err)
+/* The unit's id: 0 found, -1 with *err (ERR_UNKNOWN_UNIT when none). */
+static int unit_id(struct store *s, const char *code, int64_t *id, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT id FROM units WHERE code = ?", err);
 	if (!st)
@@ -23,11 +23,11 @@ static int unit_id(struct store *s, const char *code, int64_t *id, char **err)
 		*id = D->col_int(st, 0);
 	st_done(s, st);
 	if (rc == 0)
-		*err = xasprintf("[E_UNKNOWN_UNIT] không có đơn vị %s", code);
+		err_set(err, ERR_UNKNOWN_UNIT, "không có đơn vị %s", code);
 	return rc == 1 ? 0 : -1;
 }
 
-int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, char **err)
+int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, struct error *err)
 {
 	*doc = NULL;
 	int64_t id;
@@ -45,7 +45,7 @@ int store_unit_settings_get(struct store *s, const char *unit_code, char **doc, 
 }
 
 int store_unit_settings_set(struct store *s, const char *unit_code, const char *doc, const char *by,
-                            char **err)
+                            struct error *err)
 {
 	struct unit_settings u;
 	if (settings_parse(doc, &u, err))

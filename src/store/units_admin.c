@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-int store_unit_cutoff(struct store *s, const char *code, int day, const char *by, char **err)
+int store_unit_cutoff(struct store *s, const char *code, int day, const char *by, struct error *err)
 {
 	if (day < 0 || day > 28)
 		return 2;

@@ -48,16 +48,16 @@ static void check_role(struct store *s, const struct user_rec *u, int64_t *unit,
 		problems_add(ps, "E_AGENCY", 0,
 		             "Người nhập số liệu cần cơ quan chủ trì (--agency) để biết nhập chỉ "
 		             "tiêu nào");
-	char *err = NULL;
+	struct error err = {0};
 	if (u->unit_code && *u->unit_code) {
 		struct unit_rec r = {0};
 		int found = store_unit_get(s, u->unit_code, &r, &err);
 		if (found)
 			problems_add(ps, found > 0 ? "E_UNKNOWN_UNIT" : "E_DB", 0, "%s",
-			             found > 0 ? "Không có đơn vị này" : err);
+			             found > 0 ? "Không có đơn vị này" : err.msg);
 		*unit = r.id;
 		unit_rec_free(&r);
-		free(err);
+		err_clear(&err);
 	}
 }
 
@@ -79,7 +79,8 @@ int store_user_add(struct store *s, const struct user_rec *u, const char *by, st
 	check_role(s, u, &unit, ps);
 	if (ps->n > before)
 		return -1;
-	char at[32], *err = NULL;
+	char at[32];
+	struct error err = {0};
 	st_now(at);
 	struct stmt *st = st_prep(s,
 	                          "INSERT INTO users (login, name, role, unit_id, agency, pw_hash, "
@@ -98,10 +99,10 @@ int store_user_add(struct store *s, const struct user_rec *u, const char *by, st
 		st_done(s, st);
 	}
 	if (rc) {
-		bool dup = err && (strstr(err, "UNIQUE") || strstr(err, "duplicate"));
+		bool dup = err.msg && (strstr(err.msg, "UNIQUE") || strstr(err.msg, "duplicate"));
 		problems_add(ps, dup ? "E_LOGIN_TAKEN" : "E_DB", 0, "%s",
-		             dup ? "Tên đăng nhập đã có" : err);
-		free(err);
+		             dup ? "Tên đăng nhập đã có" : err.msg);
+		err_clear(&err);
 		return -1;
 	}
 	st_audit(s, by, "user.add", "user", 0, login);
@@ -127,7 +128,7 @@ static void read_user(struct store *s, struct stmt *st, void *row)
 	u->epoch = D->col_int(st, 8);
 }
 
-int store_user_get(struct store *s, const char *login, struct user_rec *out, char **err)
+int store_user_get(struct store *s, const char *login, struct user_rec *out, struct error *err)
 {
 	char norm[AUTH_LOGIN_MAX + 1];
 	if (auth_login_normalize(login, norm))
@@ -143,14 +144,14 @@ int store_user_get(struct store *s, const char *login, struct user_rec *out, cha
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
 
-int store_user_list(struct store *s, struct user_rec **out, size_t *n, char **err)
+int store_user_list(struct store *s, struct user_rec **out, size_t *n, struct error *err)
 {
 	return st_collect(s, st_prep(s, USER_COLS " ORDER BY u.login", err), (void **)out, n,
 	                  sizeof **out, read_user, err);
 }
 
 /* Every token of a login revoked. */
-static int revoke_all(struct store *s, const char *login, char **err)
+static int revoke_all(struct store *s, const char *login, struct error *err)
 {
 	struct stmt *st =
 	        st_prep(s,
@@ -169,7 +170,7 @@ static int revoke_all(struct store *s, const char *login, char **err)
  * generation) and its tokens; 0, 1 when there is no such login, -1. The
  * audit entry is what tells other processes (store_change_mark). */
 static int user_set(struct store *s, const char *sql, const char *login, const char *text,
-                    int64_t num, const char *by, const char *action, char **err)
+                    int64_t num, const char *by, const char *action, struct error *err)
 {
 	char norm[AUTH_LOGIN_MAX + 1];
 	if (auth_login_normalize(login, norm))
@@ -193,7 +194,7 @@ static int user_set(struct store *s, const char *sql, const char *login, const c
 }
 
 int store_user_password(struct store *s, const char *login, const char *pw_hash, const char *by,
-                        char **err)
+                        struct error *err)
 {
 	return user_set(s,
 	                "UPDATE users SET pw_hash = ?, cred_epoch = cred_epoch + 1 WHERE login = ?",
@@ -201,7 +202,7 @@ int store_user_password(struct store *s, const char *login, const char *pw_hash,
 }
 
 int store_user_disable(struct store *s, const char *login, bool disabled, const char *by,
-                       char **err)
+                       struct error *err)
 {
 	return user_set(
 	        s, "UPDATE users SET disabled = ?, cred_epoch = cred_epoch + 1 WHERE login = ?",
@@ -223,7 +224,7 @@ int store_user_role(struct store *s, const char *login, const char *role, const 
 	check_role(s, &u, &unit, ps);
 	if (ps->n > before)
 		return -1;
-	char *err = NULL;
+	struct error err = {0};
 	struct stmt *st = st_prep(s,
 	                          "UPDATE users SET role = ?, unit_id = ?, agency = ?,"
 	                          " cred_epoch = cred_epoch + 1 WHERE login = ?",
@@ -244,8 +245,8 @@ int store_user_role(struct store *s, const char *login, const char *role, const 
 		return -1;
 	}
 	if (rc || revoke_all(s, norm, &err)) {
-		problems_add(ps, "E_DB", 0, "%s", err);
-		free(err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
+		err_clear(&err);
 		return -1;
 	}
 	char *detail = xasprintf("%s: %s %s %s", norm, role, unit_code ? unit_code : "-",
@@ -269,7 +270,7 @@ static bool scope_ok(const char *scope)
 }
 
 int store_token_add(struct store *s, const char *login, const char *token_hash, const char *label,
-                    int days, const char *scope, const char *by, int64_t *id, char **err)
+                    int days, const char *scope, const char *by, int64_t *id, struct error *err)
 {
 	if (days < 1 || days > 3650 || !scope || !scope_ok(scope))
 		return 2;
@@ -319,7 +320,7 @@ int store_token_add(struct store *s, const char *login, const char *token_hash, 
 }
 
 int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **scope,
-                     char **err)
+                     struct error *err)
 {
 	char now[32];
 	st_now(now);
@@ -368,7 +369,7 @@ static void read_token(struct store *s, struct stmt *st, void *row)
 }
 
 int store_token_list(struct store *s, const char *login, struct token_rec **out, size_t *n,
-                     char **err)
+                     struct error *err)
 {
 	char norm[AUTH_LOGIN_MAX + 1] = "";
 	if (login && auth_login_normalize(login, norm)) {
@@ -390,7 +391,8 @@ int store_token_list(struct store *s, const char *login, struct token_rec **out,
 	return st_collect(s, st, (void **)out, n, sizeof **out, read_token, err);
 }
 
-int store_token_revoke(struct store *s, int64_t id, const char *owner, const char *by, char **err)
+int store_token_revoke(struct store *s, int64_t id, const char *owner, const char *by,
+                       struct error *err)
 {
 	char norm[AUTH_LOGIN_MAX + 1] = "";
 	if (owner && auth_login_normalize(owner, norm))
@@ -418,7 +420,7 @@ int store_token_revoke(struct store *s, int64_t id, const char *owner, const cha
 	return 0;
 }
 
-int64_t store_change_mark(struct store *s, char **err)
+int64_t store_change_mark(struct store *s, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT coalesce(max(id), 0) FROM audit", err);
 	if (!st)
@@ -429,7 +431,7 @@ int64_t store_change_mark(struct store *s, char **err)
 }
 
 int64_t store_audit_foreign(struct store *s, int64_t after, int64_t upto, const char *actor,
-                            char **err)
+                            struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s, "SELECT count(*) FROM audit WHERE id > ? AND id <= ? AND actor <> ?", err);

@@ -45,7 +45,7 @@ void store_allow_self_approval(bool allow)
 static int four_eyes(struct store *s, int64_t series, const char *period, const char *by,
                      struct problems *ps)
 {
-	char *err = NULL;
+	struct error err = {0};
 	struct stmt *st =
 	        st_prep(s,
 	                "SELECT o.recorded_by, n.kind, (SELECT a.actor FROM audit a WHERE"
@@ -74,15 +74,15 @@ static int four_eyes(struct store *s, int64_t series, const char *period, const 
 				        by);
 				rc = -1;
 			}
-		} else if (err) {
-			problems_add(ps, "E_DB", 0, "%s", err);
+		} else if (err_is(&err)) {
+			problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 			rc = -1;
 		}
 		st_done(s, st);
 	} else {
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	}
-	free(err);
+	err_clear(&err);
 	return rc;
 }
 
@@ -102,7 +102,8 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		             !strcmp(action, "return") ? "trả lại số liệu" : "mở khóa số liệu");
 		return -1;
 	}
-	char *err = NULL, at[32];
+	struct error err = {0};
+	char at[32];
 	st_now(at);
 	struct stmt *st = st_prep(
 	        s, "SELECT id, status FROM observations WHERE series_id = ? AND period = ?", &err);
@@ -118,7 +119,7 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 	if (st)
 		st_done(s, st);
 	if (rc < 0) {
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	} else if (rc == 0) {
 		problems_add(ps, "E_NOT_FOUND", 0, "Chưa có số liệu kỳ %s để %s", period, t->verb);
 		rc = -1;
@@ -145,7 +146,7 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 			st_done(s, u);
 		}
 		if (rc) {
-			problems_add(ps, "E_DB", 0, "%s", err);
+			problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 		} else {
 			char *detail =
 			        xasprintf("%s %s -> %s%s%s%s", period, from, t->to,
@@ -161,7 +162,7 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 		}
 	}
 	free(from);
-	free(err);
+	err_clear(&err);
 	return rc;
 }
 
@@ -176,7 +177,7 @@ void audit_rec_free(struct audit_rec *a)
 }
 
 int store_audit_list(struct store *s, const char *since, struct audit_rec **out, size_t *n,
-                     char **err)
+                     struct error *err)
 {
 	struct stmt *st = st_prep(s,
 	                          "SELECT at, actor, action, entity, entity_id, detail FROM audit"
@@ -238,7 +239,7 @@ int store_task_progress(struct store *s, int64_t unit, const char *code, const c
 	if (percent > 100 || percent < -1)
 		problems_add(ps, "E_PERCENT", 0, "Phần trăm hoàn thành %d nằm ngoài 0–100",
 		             percent);
-	char *err = NULL;
+	struct error err = {0};
 	struct stmt *st = st_prep(
 	        s, "SELECT count(*) FROM tasks WHERE plan_id = " CURRENT_PLAN " AND code = ?",
 	        &err);
@@ -251,7 +252,7 @@ int store_task_progress(struct store *s, int64_t unit, const char *code, const c
 		st_done(s, st);
 	}
 	if (ps->n != before) {
-		free(err);
+		err_clear(&err);
 		return -1;
 	}
 	char at[32];
@@ -280,13 +281,13 @@ int store_task_progress(struct store *s, int64_t unit, const char *code, const c
 		st_done(s, st);
 	}
 	if (rc) {
-		problems_add(ps, "E_DB", 0, "%s", err);
+		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	} else {
 		char *detail = xasprintf("%s %s: %s", code, canon, status);
 		st_audit(s, by, "task.progress", "task", 0, detail);
 		free(detail);
 	}
-	free(err);
+	err_clear(&err);
 	return rc;
 }
 
@@ -302,7 +303,7 @@ static int cmp_task(const void *a, const void *b)
 }
 
 int store_task_list(struct store *s, int64_t unit, const char *period, struct task_row **out,
-                    size_t *n, char **err)
+                    size_t *n, struct error *err)
 {
 	struct period p;
 	const char *why;

@@ -20,23 +20,23 @@
 
 static void parse_ok(const char *doc, struct plan *p)
 {
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(doc, strlen(doc), p, &err))
-		fail_msg("import failed: %s", err);
+		fail_msg("import failed: %s", err.msg);
 }
 
 static const char *parse_err(const char *doc, size_t n)
 {
 	static char msg[512];
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (!import_plan(doc, n, &p, &err)) {
 		plan_free(&p);
 		fail_msg("import of bad input succeeded");
 	}
-	assert_non_null(err);
-	snprintf(msg, sizeof msg, "%s", err);
-	free(err);
+	assert_non_null(err.msg);
+	snprintf(msg, sizeof msg, "%s", err.msg);
+	err_clear(&err);
 	assert_int_equal(p.nind, 0);
 	return msg;
 }
@@ -305,11 +305,11 @@ static void legacy_encoding(void **s)
 {
 	(void)s;
 	struct plan a, b;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_file(CHITIEU_DATA "/legacy/004_cp1258.txt", &a, &err))
-		fail_msg("%s", err);
+		fail_msg("%s", err.msg);
 	if (import_file(CHITIEU_DATA "/legacy/004_utf8_ascii_signs.txt", &b, &err))
-		fail_msg("%s", err);
+		fail_msg("%s", err.msg);
 	assert_int_equal(a.nind, 73);
 	assert_int_equal(a.nwarn, b.nwarn + 1);
 	assert_non_null(strstr(a.warn[0].message, "Windows-1258"));

@@ -21,11 +21,11 @@
 
 static json_t *parse_json(const char *name, struct plan *p)
 {
-	char *err = NULL;
+	struct error err = {0};
 	char path[512];
 	snprintf(path, sizeof path, PLANS "%s.txt", name);
 	if (import_file(path, p, &err))
-		fail_msg("%s", err);
+		fail_msg("%s", err.msg);
 	return plan_to_json(p);
 }
 

@@ -79,23 +79,24 @@ static char *docx(const char *body, const char *numbering, size_t *n)
 
 static void import_ok(const char *data, size_t n, struct plan *p)
 {
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(data, n, p, &err))
-		fail_msg("import failed: %s", err);
+		fail_msg("import failed: %s", err.msg);
 }
 
 static char *import_err(const char *data, size_t n)
 {
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (!import_plan(data, n, &p, &err)) {
 		plan_free(&p);
 		fail_msg("import of bad input succeeded");
 	}
-	assert_non_null(err);
+	assert_non_null(err.msg);
+	assert_int_equal(err.code, ERR_DOCUMENT);
 	assert_int_equal(p.nind, 0);
 	assert_int_equal(p.ntasks, 0);
-	return err;
+	return err.msg; /* the caller's */
 }
 
 /* ---- the rendered plans against their golden facts ---- */
@@ -243,9 +244,9 @@ static void golden_format(const char *name, const char *ext)
 	char path[512];
 	snprintf(path, sizeof path, RENDERED "%s.%s", name, ext);
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_file(path, &p, &err))
-		fail_msg("%s: %s", path, err);
+		fail_msg("%s: %s", path, err.msg);
 	json_t *got = plan_to_json(&p);
 	snprintf(path, sizeof path, GOLDEN "%s.json", name);
 	json_error_t e;
@@ -672,17 +673,17 @@ static void fifty_megabytes(void **s)
 	assert_int_equal(ftruncate(fd, 50u << 20), 0);
 	close(fd);
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(import_file(path, &p, &err), -1);
-	assert_non_null(strstr(err, "quá lớn"));
-	free(err);
+	assert_non_null(strstr(err.msg, "quá lớn"));
+	err_clear(&err);
 	unlink(path);
 	size_t n = 50u << 20;
 	char *big = calloc(1, n);
 	memcpy(big, "PK\3\4", 4);
-	err = import_err(big, n);
-	assert_non_null(strstr(err, "quá lớn"));
-	free(err);
+	char *why = import_err(big, n);
+	assert_non_null(strstr(why, "quá lớn"));
+	free(why);
 	free(big);
 }
 

@@ -103,9 +103,9 @@ static json_t *read_facts(const char *file)
 	char path[512];
 	snprintf(path, sizeof path, RENDERED "%s", file);
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_file(path, &p, &err))
-		fail_msg("%s", err);
+		fail_msg("%s", err.msg);
 	json_t *doc = plan_to_json(&p);
 	plan_free(&p);
 	json_t *f = facts(doc);
@@ -242,7 +242,7 @@ static void layout_004(void **s)
 }
 
 /* The reason import_file gives for the bytes of a PDF made by cmd. */
-static int import_made(const char *cmd, const char *made, char **err)
+static int import_made(const char *cmd, const char *made, struct error *err)
 {
 	char dir[] = "/tmp/chitieu-pdf-XXXXXX";
 	if (!mkdtemp(dir))
@@ -278,12 +278,12 @@ static void encrypted(void **s)
 	snprintf(cmd, sizeof cmd,
 	         "qpdf --encrypt secret secret 256 -- %s002_f65c0da7dbd96e8d.pdf locked.pdf",
 	         RENDERED);
-	char *err = NULL;
+	struct error err = {0};
 	int rc = import_made(cmd, "locked.pdf", &err);
 	assert_int_equal(rc, -1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "mật khẩu"));
-	free(err);
+	assert_non_null(err.msg);
+	assert_non_null(strstr(err.msg, "mật khẩu"));
+	err_clear(&err);
 }
 
 /* A minimal PDF written by hand: one page whose content stream is given. */
@@ -313,7 +313,7 @@ static void write_pdf(const char *path, const char *content)
 	fclose(f);
 }
 
-static int import_pdf_content(const char *content, char **err)
+static int import_pdf_content(const char *content, struct error *err)
 {
 	char path[] = "/tmp/chitieu-pdf-XXXXXX";
 	int fd = mkstemp(path);
@@ -334,26 +334,26 @@ static int import_pdf_content(const char *content, char **err)
 static void scanned(void **s)
 {
 	(void)s;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = import_pdf_content("0 0 0 rg 100 100 400 600 re f", &err);
 	assert_int_equal(rc, -1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "quét"));
-	free(err);
+	assert_non_null(err.msg);
+	assert_non_null(strstr(err.msg, "quét"));
+	err_clear(&err);
 }
 
 /* Text but no table: refused, saying no table was found. */
 static void no_table(void **s)
 {
 	(void)s;
-	char *err = NULL;
+	struct error err = {0};
 	int rc = import_pdf_content("BT /F1 12 Tf 72 760 Td (Ke hoach phat trien khoa hoc cong "
 	                            "nghe nam 2025) Tj 0 -20 Td (Noi nhan: nhu tren) Tj ET",
 	                            &err);
 	assert_int_equal(rc, -1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "không có bảng chỉ tiêu hay nhiệm vụ"));
-	free(err);
+	assert_non_null(err.msg);
+	assert_non_null(strstr(err.msg, "không có bảng chỉ tiêu hay nhiệm vụ"));
+	err_clear(&err);
 }
 
 /* Bytes that start as a PDF but are not one. */
@@ -361,12 +361,12 @@ static void broken_pdf(void **s)
 {
 	(void)s;
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	const char data[] = "%PDF-1.4\nnot really\n";
 	assert_int_equal(import_plan(data, sizeof data - 1, &p, &err), -1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "PDF"));
-	free(err);
+	assert_non_null(err.msg);
+	assert_non_null(strstr(err.msg, "PDF"));
+	err_clear(&err);
 }
 
 int main(void)

@@ -267,9 +267,9 @@ static void run_together_plan(const char *name, size_t max_differ)
 		}
 	}
 	struct plan got;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(text, strlen(text), &got, &err))
-		fail_msg("%s: %s", name, err);
+		fail_msg("%s: %s", name, err.msg);
 	json_t *gj = plan_to_json(&got), *gp = json_object_get(gj, "plan");
 	size_t bad = 0, whole = 0, partial = 0, lbad = 0;
 	const char *lists[] = {"milestones", "groups", "task_groups", "number", "date"};
@@ -360,9 +360,9 @@ static void issue_header(void **s)
 	        "HĐND và UBND Phòng Kinh tế\n"
 	        "Nơi nhận:\n- Như trên;\n";
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(doc, strlen(doc), &p, &err))
-		fail_msg("%s", err);
+		fail_msg("%s", err.msg);
 	assert_int_equal(p.nind, 3);
 	assert_int_equal(p.ngroups, 2);
 	struct indicator *x = &p.ind[0];
@@ -388,11 +388,11 @@ static void column_blocks(void **s)
 		char path[512];
 		snprintf(path, sizeof path, RENDERED "%s.pdf.txt", names[i]);
 		struct plan p;
-		char *err = NULL;
+		struct error err = {0};
 		assert_int_equal(import_file(path, &p, &err), -1);
-		assert_non_null(strstr(err, "mất bố cục"));
-		assert_non_null(strstr(err, "pdftotext -layout"));
-		free(err);
+		assert_non_null(strstr(err.msg, "mất bố cục"));
+		assert_non_null(strstr(err.msg, "pdftotext -layout"));
+		err_clear(&err);
 	}
 }
 

@@ -38,10 +38,10 @@ static const char *const names[] = {"000_03b77514fb71b314", "001_5a02e85ee0dfd10
 
 static char *slurp(const char *path, size_t *n)
 {
-	char *err = NULL;
+	struct error err = {0};
 	char *s = import_read_file(path, IMPORT_MAX_BYTES, n, &err);
 	if (!s)
-		fail_msg("%s", err);
+		fail_msg("%s", err.msg);
 	return s;
 }
 
@@ -151,9 +151,9 @@ static json_t *golden(const char *name)
 static void check_doc(const char *doc, size_t n, const char *name, const char *what)
 {
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(doc, n, &p, &err))
-		fail_msg("%s: %s", what, err);
+		fail_msg("%s: %s", what, err.msg);
 	json_t *j = plan_to_json(&p), *got = facts(j), *want = golden(name);
 	same_facts(got, want, what);
 	json_decref(j);
@@ -233,10 +233,10 @@ static void portal_without_plan(void **s)
 	(void)s;
 	char *page = xasprintf("<!DOCTYPE html><html><body>%s%s</body></html>", menu, related);
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(import_plan(page, strlen(page), &p, &err), -1);
-	assert_non_null(strstr(err, "không tìm thấy bảng"));
-	free(err);
+	assert_non_null(strstr(err.msg, "không tìm thấy bảng"));
+	err_clear(&err);
 	free(page);
 }
 
@@ -363,9 +363,9 @@ static void cells_on_own_lines(void **s)
 
 static void parse_ok(const char *doc, struct plan *p)
 {
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(doc, strlen(doc), p, &err))
-		fail_msg("import failed: %s", err);
+		fail_msg("import failed: %s", err.msg);
 }
 
 /* Entities, <br> and <p> in cells, a two-row header with rowspan/colspan,
@@ -445,10 +445,10 @@ static void html_malformed(void **s)
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct plan p;
-		char *err = NULL;
+		struct error err = {0};
 		if (import_plan(bad[i], strlen(bad[i]), &p, &err) == 0)
 			plan_free(&p);
-		free(err);
+		err_clear(&err);
 	}
 	/* the first one is a plan all the same */
 	struct plan p;
@@ -463,10 +463,10 @@ static void html_malformed(void **s)
 		buf_puts(&b, "<table><tr><td>");
 	for (int i = 0; i < 100000; i++)
 		buf_puts(&b, "<td rowspan=1000 colspan=64>x");
-	char *err = NULL;
+	struct error err = {0};
 	if (import_plan(buf_str(&b), b.len, &p, &err) == 0)
 		plan_free(&p);
-	free(err);
+	err_clear(&err);
 	buf_free(&b);
 }
 

@@ -39,7 +39,7 @@ static void record(const char *unit, const char *ind, const char *period, const 
 static void put(struct live *l, const char *unit, const char *ind, const char *period, int want)
 {
 	struct unit_rec u;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(store_unit_get(s, unit, &u, &err), 0);
 	struct obs_rec *o;
 	size_t n;
@@ -69,7 +69,8 @@ static int setup(void **state)
 	(void)state;
 	snprintf(dir, sizeof dir, "/tmp/chitieu-live-XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	char path[96], *err = NULL;
+	char path[96];
+	struct error err = {0};
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	s = store_open(path, &err);
 	assert_non_null(s);
@@ -114,7 +115,7 @@ static void by_hand(void **state)
 {
 	(void)state;
 	struct live *l;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(live_load(s, "VN", 2, &l, &err), 0);
 	assert_int_equal(l->e->ncomm, 3);
 	assert_int_equal(l->e->nprov, 2);
@@ -148,8 +149,8 @@ static void by_hand(void **state)
 	live_free(l);
 
 	assert_int_equal(live_load(s, "nowhere", 1, &l, &err), -1);
-	assert_non_null(strstr(err, "E_UNKNOWN_UNIT"));
-	free(err);
+	assert_int_equal(err.code, ERR_UNKNOWN_UNIT);
+	err_clear(&err);
 }
 
 static void same_engines(const struct live *x, const struct live *y)
@@ -179,7 +180,7 @@ static void live_equals_rebuild(void **state)
 {
 	(void)state;
 	struct live *l, *again;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(live_load(s, "VN", 2, &l, &err), 0);
 	record("a", "I.3", "2025-08", "", "5", "10"); /* a new month */
 	put(l, "a", "I.3", "2025-08", 0);

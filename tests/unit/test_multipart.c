@@ -19,15 +19,15 @@ static void expect_error(const char *ctype, const char *body, size_t len,
                          const struct multipart_limits *lim, const char *part)
 {
 	struct multipart m;
-	char *err = NULL;
+	struct error err = {0};
 	if (multipart_parse(ctype, body, len, lim, &m, &err) == 0)
 		fail_msg("accepted: %.*s", (int)len, body);
-	assert_non_null(err);
-	if (strncmp(err, "[E_BAD_REQUEST] ", 16) || !strstr(err, part))
-		fail_msg("error \"%s\" lacks \"%s\"", err, part);
+	assert_non_null(err.msg);
+	if (err.code != ERR_BAD_REQUEST || !strstr(err.msg, part))
+		fail_msg("error \"%s\" lacks \"%s\"", err.msg, part);
 	assert_null(m.parts);
 	assert_int_equal(m.n, 0);
-	free(err);
+	err_clear(&err);
 }
 
 static void browser_form(void **state)
@@ -42,9 +42,9 @@ static void browser_form(void **state)
 	                           "PK\x03\x04\r\n\0binary\r\n--not-the-boundary\r\n"
 	                           "\r\n" B "--\r\nepilogue";
 	struct multipart m;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(multipart_parse(CT, body, sizeof body - 1, NULL, &m, &err), 0);
-	assert_null(err);
+	assert_null(err.msg);
 	assert_int_equal(m.n, 2);
 	assert_string_equal(m.parts[0].name, "csrf");
 	assert_null(m.parts[0].filename);
@@ -70,7 +70,7 @@ static void quoted_boundary_and_empty_part(void **state)
 	static const char body[] =
 	        "--a b\r\nContent-Disposition: form-data; name=x\r\n\r\n\r\n--a b--";
 	struct multipart m;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(multipart_parse("Multipart/Form-Data; charset=utf-8; boundary=\"a b\"",
 	                                 body, sizeof body - 1, NULL, &m, &err),
 	                 0);
@@ -123,7 +123,7 @@ static void limits(void **state)
 		                      i);
 	n += (size_t)snprintf(b.s + n, sizeof b.s - n, B "--");
 	struct multipart m;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(multipart_parse(CT, b.s, n, NULL, &m, &err), 0);
 	assert_int_equal(m.n, 5);
 	multipart_free(&m);

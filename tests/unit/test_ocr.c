@@ -17,10 +17,10 @@
 
 static char *slurp(const char *path, size_t *n)
 {
-	char *err = NULL;
+	struct error err = {0};
 	char *d = import_read_file(path, IMPORT_MAX_BYTES, n, &err);
 	if (!d)
-		fail_msg("%s", err);
+		fail_msg("%s", err.msg);
 	return d;
 }
 
@@ -64,19 +64,19 @@ static void blurred_refused(void **state)
 	struct seen s = {0};
 	ocr_set_progress(on_page, &s);
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(import_plan(d, n, &p, &err), -1);
 	ocr_set_progress(NULL, NULL);
 	assert_int_equal(s.calls, 1);
 	assert_int_equal(s.last, 1);
 	assert_int_equal(s.of, 1);
-	assert_non_null(err);
-	assert_non_null(strstr(err, "quá mờ"));
-	assert_non_null(strstr(err, "hãy quét lại"));
-	assert_null(strchr(err, '\n'));
+	assert_non_null(err.msg);
+	assert_non_null(strstr(err.msg, "quá mờ"));
+	assert_non_null(strstr(err.msg, "hãy quét lại"));
+	assert_null(strchr(err.msg, '\n'));
 	assert_int_equal(p.nind, 0);
 	assert_int_equal(p.nwarn, 0);
-	free(err);
+	err_clear(&err);
 	free(d);
 }
 
@@ -91,14 +91,14 @@ static void options_progress(void **state)
 	ocr_set_progress(on_page, &hook);
 	struct import_options opt = {.progress = on_page, .user = &s};
 	struct plan p;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(import_plan_opts(d, n, &opt, &p, &err), -1);
 	ocr_set_progress(NULL, NULL);
 	assert_int_equal(s.calls, 1);
 	assert_int_equal(s.last, 1);
 	assert_int_equal(s.of, 1);
 	assert_int_equal(hook.calls, 0);
-	free(err);
+	err_clear(&err);
 	free(d);
 }
 

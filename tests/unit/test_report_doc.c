@@ -62,20 +62,20 @@ static void test_roman_and_period(void **state)
 static void refused(const char *text, const char *why)
 {
 	struct unit_settings u;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(settings_parse(text, &u, &err), -1);
-	assert_non_null(err);
-	if (!strstr(err, why))
-		fail_msg("%s: %s", text, err);
+	assert_non_null(err.msg);
+	if (!strstr(err.msg, why))
+		fail_msg("%s: %s", text, err.msg);
 	assert_int_equal(u.nrecipients, 0);
-	free(err);
+	err_clear(&err);
 }
 
 static void test_settings(void **state)
 {
 	(void)state;
 	struct unit_settings u;
-	char *err = NULL;
+	struct error err = {0};
 	assert_int_equal(settings_parse("{\"signer\": \"Nguyễn Văn An\", \"recipients\": [\"A\", "
 	                                "\"Lưu: VT\"], \"send_day\": {\"quarter\": 17}}",
 	                                &u, &err),

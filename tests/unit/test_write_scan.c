@@ -63,7 +63,8 @@ static int setup(void **state)
 	(void)state;
 	snprintf(dir, sizeof dir, "/tmp/chitieu-scan-XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	char path[96], *err = NULL;
+	char path[96];
+	struct error err = {0};
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	s = store_open(path, &err);
 	assert_non_null(s);

@@ -62,7 +62,7 @@ static const char styles[] =
 
 /* The CSV text of a one-sheet workbook with this sheetData (and the
  * workbook's workbookPr, if any); NULL with *err on refusal. */
-static char *sheet(const char *rows, const char *pr, char **err)
+static char *sheet(const char *rows, const char *pr, struct error *err)
 {
 	char *wb = xasprintf("<workbook>%s<sheets><sheet name=\"1\"/></sheets></workbook>",
 	                     pr ? pr : "");
@@ -78,7 +78,7 @@ static char *sheet(const char *rows, const char *pr, char **err)
 	};
 	size_t n, len = 0;
 	char *zip = make_zip(p, 4, &n);
-	*err = NULL;
+	err_clear(err);
 	char *out = xlsx_sheet_csv(zip, n, &len, err);
 	if (out)
 		assert_int_equal(strlen(out), len);
@@ -88,9 +88,10 @@ static char *sheet(const char *rows, const char *pr, char **err)
 
 static void expect(const char *rows, const char *pr, const char *want)
 {
-	char *err = NULL, *got = sheet(rows, pr, &err);
+	struct error err = {0};
+	char *got = sheet(rows, pr, &err);
 	if (!got)
-		fail_msg("refused: %s", err);
+		fail_msg("refused: %s", err.msg);
 	assert_string_equal(got, want);
 	free(got);
 }
@@ -140,7 +141,8 @@ static void texts_and_lines(void **state)
 	                   "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>2</v></c></row>"
 	                   "<row r=\"5\"><c r=\"C5\" t=\"inlineStr\"><is><t>ở đây</t></is></c>"
 	                   "<c r=\"D5\" t=\"s\"><v>99</v></c></row>";
-	char *err = NULL, *got = sheet(rows, NULL, &err);
+	struct error err = {0};
+	char *got = sheet(rows, NULL, &err);
 	assert_non_null(got);
 	assert_string_equal(got, "\"a,b\",\"say \"\"hi\"\"\",1\n,\"x\ny\"\n\n,,ở đây\n");
 	struct csv t = {0};
@@ -158,30 +160,30 @@ static void texts_and_lines(void **state)
 static void refusals(void **state)
 {
 	(void)state;
-	char *err = NULL;
+	struct error err = {0};
 	size_t len, n;
 	const char text[] = "unit,indicator,period,value\nA,I.1,2026-01,5\n";
 	assert_null(xlsx_sheet_csv(text, sizeof text - 1, &len, &err));
-	assert_non_null(strstr(err, "không phải bảng tính Excel (.xlsx)"));
-	free(err);
+	assert_non_null(strstr(err.msg, "không phải bảng tính Excel (.xlsx)"));
+	err_clear(&err);
 	/* a ZIP that is a Word document */
 	struct part w[] = {{"word/document.xml", "<document/>", 0}};
 	char *zip = make_zip(w, 1, &n);
 	assert_null(xlsx_sheet_csv(zip, n, &len, &err));
-	assert_non_null(strstr(err, "không phải bảng tính Excel"));
-	free(err), free(zip);
+	assert_non_null(strstr(err.msg, "không phải bảng tính Excel"));
+	err_clear(&err), free(zip);
 	/* a workbook without sheets, and one whose sheet part is missing */
 	struct part e[] = {{"xl/workbook.xml", "<workbook><sheets/></workbook>", 0}};
 	zip = make_zip(e, 1, &n);
 	assert_null(xlsx_sheet_csv(zip, n, &len, &err));
-	assert_non_null(strstr(err, "không có trang tính"));
-	free(err), free(zip);
+	assert_non_null(strstr(err.msg, "không có trang tính"));
+	err_clear(&err), free(zip);
 	struct part m[] = {{"xl/workbook.xml",
 	                    "<workbook><sheets><sheet name=\"1\"/></sheets></workbook>", 0}};
 	zip = make_zip(m, 1, &n);
 	assert_null(xlsx_sheet_csv(zip, n, &len, &err));
-	assert_non_null(strstr(err, "xl/worksheets/sheet1.xml"));
-	free(err), free(zip);
+	assert_non_null(strstr(err.msg, "xl/worksheets/sheet1.xml"));
+	err_clear(&err), free(zip);
 	/* a zip bomb: 80 MiB of one cell's text compresses to ~80 KB and passes
 	 * the reader's 64 MiB expansion limit */
 	size_t big = (size_t)80 << 20;
@@ -195,8 +197,8 @@ static void refusals(void **state)
 	free(bomb);
 	assert_true(n < (1u << 20));
 	assert_null(xlsx_sheet_csv(zip, n, &len, &err));
-	assert_non_null(err);
-	free(err), free(zip);
+	assert_non_null(err.msg);
+	err_clear(&err), free(zip);
 }
 
 int main(void)
