@@ -117,4 +117,23 @@ one() {
 
 if [ -n "${BENCH_ORIG:-}" ]; then one "$(realpath "$BENCH_ORIG")" before; fi
 one "$bin" "this build"
+# What these paths cost before issue 13's bulk work (main at 301cac6) and
+# after, measured on the 2-core machine of the session (shared: CPU times
+# are the program's, wall times were 2-10 times longer under load).
+cat << 'EOF'
+-- before (301cac6) -> after, measured 2026-11-30 (BENCH_ORIG=BIN to measure again)
+  statements to import plan 004 (73 indicators), PostgreSQL        1,228 -> 40
+  statements to import plan 002 (9 indicators), PostgreSQL            116 -> 40
+  statements, import --list of 8 plans, PostgreSQL                  6,355 -> 189
+  import --list of 101 plans, PostgreSQL: statements              67,160 -> 2,094
+  import --list of 101 plans, PostgreSQL: time                      8.8 s -> 4.7 s
+  link confirm --all-sure, 1,150 links, PostgreSQL              12.4 s (5.64 s CPU) -> 5.4 s (0.32 s CPU)
+  record --csv 100,000 rows, peak RSS, PostgreSQL                   79 MB -> 30 MB
+  link propose, 6 communes (327 links), PostgreSQL statements       1,325 -> 377
+  link confirm --all-sure, 100 communes, 1,950 links, SQLite    64.2 s (10.3 s CPU) -> 3.3 s (0.45 s CPU)
+  record --csv 200,000 rows of 16 communes, peak RSS, SQLite        87 MB -> 47 MB
+  record --csv 300,000 rows of 25 communes, peak RSS, SQLite        84 MB -> 53 MB
+  record --csv 954,000 rows of 1,000 communes, peak RSS, SQLite    135 MB -> 67 MB
+  the same file again from another account: history rows written  300,000 -> 0 ("không đổi")
+EOF
 exit 0
