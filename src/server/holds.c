@@ -365,13 +365,14 @@ json_t *app_holds_json(struct ctx *c)
 		if (!x)
 			continue;
 		long k = unode_find(hs, x->root);
-		json_array_append_new(
-		        a, json_pack("{sssisIsIsIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
-		                     "evaluations", (json_int_t)x->evals, "refreshes",
-		                     (json_int_t)x->refreshes, "pending", (json_int_t)x->npending,
-		                     "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
-		                     "build_queries", (json_int_t)x->build_queries, "answers",
-		                     (json_int_t)x->answers));
+		json_array_append_new(a,
+		                      json_pack("{sssisIsIsIsIsIsI}", "unit", x->root, "builds",
+		                                (int)x->builds, "evaluations", (json_int_t)x->evals,
+		                                "refreshes", (json_int_t)x->refreshes, "pending",
+		                                (json_int_t)x->npending, "generation",
+		                                (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
+		                                "build_queries", (json_int_t)x->build_queries,
+		                                "answers", (json_int_t)x->answers));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);

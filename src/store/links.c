@@ -195,7 +195,8 @@ static void child_link_add(struct child_links *c, int64_t cs, int64_t ps, bool c
 	c->confirmed[c->nl++] = confirmed;
 }
 
-static int child_series_load(struct store *s, int64_t child, struct child_links *c, struct error *err)
+static int child_series_load(struct store *s, int64_t child, struct child_links *c,
+                             struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT code, id FROM series WHERE unit_id = ?", err);
 	if (!st)
@@ -212,7 +213,8 @@ static int child_series_load(struct store *s, int64_t child, struct child_links 
 	return rc < 0 ? -1 : 0;
 }
 
-static int child_links_load(struct store *s, int64_t child, struct child_links *c, struct error *err)
+static int child_links_load(struct store *s, int64_t child, struct child_links *c,
+                            struct error *err)
 {
 	if (child_series_load(s, child, c, err))
 		return -1;

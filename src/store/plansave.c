@@ -79,7 +79,8 @@ static int load(struct store *s, const char *table, int ncols, const char *types
 
 /* Run a statement whose parameters are integers (a, then b when b >= 0,
  * then c when c >= 0). */
-static int run_ints(struct store *s, const char *sql, int64_t a, int64_t b, int64_t c, struct error *err)
+static int run_ints(struct store *s, const char *sql, int64_t a, int64_t b, int64_t c,
+                    struct error *err)
 {
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)

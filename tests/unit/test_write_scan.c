@@ -22,7 +22,9 @@
 #include "internal.h"
 #include "store.h"
 
-enum { MONTHS = 120 }; /* figures of the other commune: 10 years of months from 2024, two indicators */
+enum {
+	MONTHS = 120
+}; /* figures of the other commune: 10 years of months from 2024, two indicators */
 
 static char dir[64];
 static struct store *s;
