@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "store.h"
+#include "upload.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -115,6 +116,8 @@ int main(int argc, char **argv)
 		return CLI_USAGE;
 	}
 	const char *name = argv[1];
+	if (!strcmp(name, UPLOAD_READ_CMD)) /* the server's reading child (upload.h) */
+		return upload_read_main(argc - 1, argv + 1);
 	if (!strcmp(name, "--help") || !strcmp(name, "-h"))
 		return cmd_help(0, NULL);
 	if (!strcmp(name, "--version"))

@@ -1,10 +1,15 @@
 /* upload.c: jobs reading uploaded documents, each in a child process.
- * The child reads with import_plan under RLIMIT_CPU and RLIMIT_AS and
- * writes to a pipe: lines "P k n" as OCR reads page k of n, then 'J' and
- * the plan JSON, or 'E' and the reason, to its end. A thread per job reads
- * the pipe, kills a child that runs past UPLOAD_WALL_SECONDS and reaps it;
- * a child that dies (a signal, a limit) fails the job with one sentence. */
-#define _GNU_SOURCE /* pipe2 */
+ * The child is this program executed afresh (posix_spawn of /proc/self/exe
+ * with "__read", see upload.h), never a fork of the multithreaded server:
+ * after fork only async-signal-safe calls are allowed, and poppler,
+ * Tesseract or malloc could wait forever on a lock another thread held.
+ * The child sets RLIMIT_CPU and RLIMIT_AS on itself, reads the document
+ * from its standard input (a memfd) with import_plan and writes to a pipe:
+ * lines "P k n" as OCR reads page k of n, then 'J' and the plan JSON, or
+ * 'E' and the reason, to its end. A thread per job reads the pipe, kills a
+ * child that runs past UPLOAD_WALL_SECONDS and reaps it; a child that dies
+ * (a signal, a limit) fails the job with one sentence. */
+#define _GNU_SOURCE /* pipe2, memfd_create, posix_spawn_file_actions_addclosefrom_np */
 #include "upload.h"
 
 #include "import.h"
@@ -16,9 +21,11 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -142,38 +149,71 @@ static void limit(int resource, rlim_t v, rlim_t hard)
 	setrlimit(resource, &r);
 }
 
-static _Noreturn void child(int fd, const char *data, size_t n)
+int upload_read_main(int argc, char **argv)
 {
-	/* Only the pipe stays open: not the database, not the sockets. */
-	for (int f = 3; f < 1024; f++)
-		if (f != fd)
-			close(f);
-	/* CHITIEU_UPLOAD_CPU_SECONDS lowers the limit (tests, small servers). */
-	const char *cpu = getenv("CHITIEU_UPLOAD_CPU_SECONDS");
-	long secs = cpu ? strtol(cpu, NULL, 10) : 0;
-	rlim_t soft = secs > 0 && secs < UPLOAD_CPU_SECONDS ? (rlim_t)secs : UPLOAD_CPU_SECONDS;
-	limit(RLIMIT_CPU, soft, soft + 2);
+	long cpu = 0;
+	long long mem = -1;
+	for (int i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "--cpu"))
+			cpu = strtol(argv[i + 1], NULL, 10);
+		else if (!strcmp(argv[i], "--mem"))
+			mem = strtoll(argv[i + 1], NULL, 10);
+	}
+	if (cpu <= 0 || mem < 0 || argc % 2 == 0) {
+		fprintf(stderr,
+		        "chitieu " UPLOAD_READ_CMD ": lệnh nội bộ của máy chủ (đọc tệp tải lên): "
+		        "--cpu GIÂY --mem BYTE, tệp ở đầu vào chuẩn\n");
+		return 1;
+	}
+	limit(RLIMIT_CPU, (rlim_t)cpu, (rlim_t)cpu + 2);
 	limit(RLIMIT_CORE, 0, 0);
 #ifndef UNDER_ASAN /* ASan reserves terabytes of address space */
-	limit(RLIMIT_AS, UPLOAD_MEM_BYTES, UPLOAD_MEM_BYTES);
+	if (mem > 0)
+		limit(RLIMIT_AS, (rlim_t)mem, (rlim_t)mem);
+#else
+	(void)mem;
 #endif
+	/* The answer goes to the pipe given as standard output; whatever a
+	 * library prints there goes to standard error instead. */
+	int fd = fcntl(1, F_DUPFD_CLOEXEC, 3);
+	if (fd < 0 || dup2(2, 1) < 0)
+		return 1;
+	struct buf in = {NULL, 0, 0, UPLOAD_MAX_BYTES, false};
+	char chunk[65536];
+	for (;;) {
+		ssize_t got = read(0, chunk, sizeof chunk);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		buf_put(&in, chunk, (size_t)got);
+	}
 	ocr_set_progress(child_progress, &fd);
 	struct plan p;
 	struct error err = {0};
-	if (import_plan(data, n, &p, &err)) {
+	if (in.over)
+		err_set(&err, ERR_DOCUMENT, "Tệp lớn quá %u MB; chưa lưu gì.",
+		        UPLOAD_MAX_BYTES >> 20);
+	if (err_is(&err) || import_plan(in.ptr ? in.ptr : "", in.len, &p, &err)) {
 		/* 'E', the code in a byte, the message: a reader's error is the document's. */
 		char code = (char)(err.code != ERR_NONE ? err.code : ERR_DOCUMENT);
 		put_all(fd, "E", 1);
 		put_all(fd, &code, 1);
 		put_all(fd, err.msg, strlen(err.msg));
+		err_clear(&err);
 	} else {
 		json_t *j = plan_to_json(&p);
 		char *s = json_dumps(j, JSON_COMPACT);
 		put_all(fd, "J", 1);
 		if (s)
 			put_all(fd, s, strlen(s));
+		free(s);
+		json_decref(j);
+		plan_free(&p);
 	}
-	_exit(0);
+	buf_free(&in);
+	close(fd);
+	return 0;
 }
 
 /* ---- the parent's thread per job ----------------------------------------- */
@@ -201,7 +241,7 @@ static void take_progress(struct uploads *u, struct job *j, struct buf *b, size_
 struct thread_arg {
 	struct uploads *u;
 	struct job *j;
-	int64_t forked_us;
+	int64_t spawned_us;
 };
 
 _Static_assert(ERR_COUNT < 256, "an error code crosses the pipe in a byte");
@@ -241,7 +281,7 @@ static void *reader(void *arg)
 	int status = 0;
 	while (waitpid(j->pid, &status, 0) < 0 && errno == EINTR)
 		;
-	int64_t took = now_us() - ta->forked_us;
+	int64_t took = now_us() - ta->spawned_us;
 	char kind = seen < b.len ? b.ptr[seen] : 0;
 	const char *rest = seen < b.len ? b.ptr + seen + 1 : "";
 	pthread_mutex_lock(&u->mu);
@@ -292,6 +332,58 @@ static void prune(struct uploads *u)
 	}
 }
 
+static bool write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		s += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+extern char **environ;
+
+/* "/proc/self/exe __read --cpu S --mem B" with doc as its standard input
+ * and out as its standard output, no other descriptor of the server, the
+ * default signal handling: its pid, or -1. /proc/self/exe is the running
+ * program even if its file was replaced since (an upgrade). */
+static pid_t spawn_reader(int doc, int out)
+{
+	/* CHITIEU_UPLOAD_CPU_SECONDS lowers the limit (tests, small servers). */
+	const char *cpu = getenv("CHITIEU_UPLOAD_CPU_SECONDS");
+	long secs = cpu ? strtol(cpu, NULL, 10) : 0;
+	char cpu_arg[24], mem_arg[24];
+	snprintf(cpu_arg, sizeof cpu_arg, "%ld",
+	         secs > 0 && secs < UPLOAD_CPU_SECONDS ? secs : (long)UPLOAD_CPU_SECONDS);
+	snprintf(mem_arg, sizeof mem_arg, "%zu", UPLOAD_MEM_BYTES);
+	char *argv[] = {"chitieu", UPLOAD_READ_CMD, "--cpu", cpu_arg, "--mem", mem_arg, NULL};
+	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, doc, 0);
+	posix_spawn_file_actions_adddup2(&fa, out, 1);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 34)
+	posix_spawn_file_actions_addclosefrom_np(&fa, 3);
+#endif
+	posix_spawnattr_init(&attr);
+	sigset_t none, all;
+	sigemptyset(&none);
+	sigfillset(&all);
+	posix_spawnattr_setsigmask(&attr, &none);
+	posix_spawnattr_setsigdefault(&attr, &all);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+	pid_t pid;
+	int rc = posix_spawn(&pid, "/proc/self/exe", &fa, &attr, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	posix_spawnattr_destroy(&attr);
+	return rc ? -1 : pid;
+}
+
 int upload_start(struct uploads *u, const char *unit, const char *login, const char *filename,
                  const char *data, size_t n, char id[UPLOAD_ID_MAX], struct error *err)
 {
@@ -308,7 +400,11 @@ int upload_start(struct uploads *u, const char *unit, const char *login, const c
 		return -1;
 	}
 	int fds[2];
-	if (pipe2(fds, O_CLOEXEC)) {
+	int doc = memfd_create("chitieu-upload", MFD_CLOEXEC);
+	if (doc < 0 || !write_all(doc, data, n) || lseek(doc, 0, SEEK_SET) ||
+	    pipe2(fds, O_CLOEXEC)) {
+		if (doc >= 0)
+			close(doc);
 		pthread_mutex_unlock(&u->mu);
 		err_set(err, ERR_INTERNAL, "Không tạo được tiến trình đọc tệp; xin thử lại sau");
 		return -1;
@@ -322,9 +418,8 @@ int upload_start(struct uploads *u, const char *unit, const char *login, const c
 	j->started = time(NULL);
 	struct thread_arg *ta = xmalloc(sizeof *ta);
 	*ta = (struct thread_arg){u, j, now_us()};
-	pid_t pid = fork();
-	if (pid == 0)
-		child(fds[1], data, n);
+	pid_t pid = spawn_reader(doc, fds[1]);
+	close(doc);
 	close(fds[1]);
 	pthread_t t;
 	pthread_attr_t attr;

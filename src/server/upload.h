@@ -1,9 +1,16 @@
 /* upload.h: reading uploaded plan documents off the request. Each document
- * is read by import_plan in a child process (fork, with limits on memory
- * and CPU time), so that a hostile PDF or a long OCR cannot take the server
- * or a worker with it; a thread per job collects the child's progress
- * ("page k of n") and its plan JSON. The request that started the job, or
- * a later poll, stores the result as a draft. */
+ * is read by import_plan in a child process, with limits on memory and CPU
+ * time, so that a hostile PDF or a long OCR cannot take the server or a
+ * worker with it; a thread per job collects the child's progress ("page k
+ * of n") and its plan JSON. The request that started the job, or a later
+ * poll, stores the result as a draft.
+ *
+ * The child is not a fork of the (multithreaded) server: it is the running
+ * program executed afresh (posix_spawn of /proc/self/exe) as
+ * "PROG __read --cpu SECONDS --mem BYTES", the document on its standard
+ * input (an anonymous memfd), the answer on its standard output (a pipe).
+ * So every program that calls upload_start must hand "__read" to
+ * upload_read_main first thing in main (chitieu's main.c, bench_upload). */
 #ifndef CHITIEU_UPLOAD_H
 #define CHITIEU_UPLOAD_H
 
@@ -44,7 +51,7 @@ struct upload_status {
 void upload_status_free(struct upload_status *st);
 
 /* Start reading data[0..n) (an upload of filename for unit by login) in a
- * child process; data is the child's copy (fork), the caller keeps it.
+ * child process; data is copied to the child's input, the caller keeps it.
  * 0 and id set, or -1 with *err (ERR_TOO_MANY when too many documents
  * are being read). */
 int upload_start(struct uploads *u, const char *unit, const char *login, const char *filename,
@@ -60,8 +67,17 @@ bool upload_get(struct uploads *u, const char *id, const char *unit, struct uplo
 /* The result of job id is now draft: its JSON is let go. */
 void upload_set_draft(struct uploads *u, const char *id, int64_t draft);
 
-/* Child processes run so far, and the microseconds from fork to the
+/* Child processes run so far, and the microseconds from spawn to the
  * child's exit summed (for the overhead measured in bench). */
 void upload_counters(struct uploads *u, long *children, long *child_us);
+
+/* The reading child: "__read" and its arguments (argv[0] is "__read"):
+ * --cpu SECONDS (RLIMIT_CPU, soft; hard 2 s more), --mem BYTES (RLIMIT_AS,
+ * 0: none), set before anything is read. It reads the document from
+ * standard input and writes to standard output lines "P k n" as OCR reads
+ * page k of n, then 'J' and the plan JSON, or 'E', the error's code in a
+ * byte and its message. The exit status: 0 answered, 1 usage. */
+#define UPLOAD_READ_CMD "__read"
+int upload_read_main(int argc, char **argv);
 
 #endif
