@@ -312,7 +312,6 @@ struct reader {
 	 * tables rebuilt from positions (unruled_tables) */
 	struct oword *words;
 	size_t nwords, capwords;
-	int tables;         /* ruled tables found */
 	int num_x0, num_x1; /* the number column of an unruled table (pixels), 0 0 unknown */
 };
 
@@ -1197,7 +1196,6 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 	if (chunked)
 		page_chunks(rd, grey, blots, page);
 	boxaDestroy(&blots);
-	rd->tables += nt;
 	rd->page_top = true;
 	if (nt == 0 && !chunked)
 		rd->open = NO_ROW; /* a page of running text ends a table */
