@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # ocr_scan_002_mixed.sh BIN DATA: a scan whose pages are not all alike:
 # pages 1 and 3 of the ruled scan of plan 002 (text, then the table ruled)
-# and page 4 of its unruled scan (the table going on without ruling lines,
-# its header repeated), put together with qpdf. Each page is read its own
+# and page 4 of its faint scan (the same layout; the table going on, its
+# header repeated, its ruling lost by the scanner), put together with qpdf. Each page is read its own
 # way (src/import/ocr.c: a ruled page by its grid, a page without ruling
 # set out as a table chunk by chunk and rebuilt from the words' positions)
 # and the rows go in page order, the table going on across the break:
