@@ -884,6 +884,54 @@ static void free_words(struct reader *rd)
 	rd->nwords = 0;
 }
 
+/* The first row of a table that goes on from the page before (its header
+ * repeated): the words above the first word of its number cell end the
+ * row the page break cut (rd->open), as in a ruled table; they go there,
+ * and the row keeps the rest. tol: as for cell_conf. */
+static void carry_over(struct reader *rd, struct row *row, int nc, int tol)
+{
+	if (rd->open == NO_ROW || rd->open_ncell != nc || !*row->cell[0])
+		return;
+	int top = -1;
+	for (size_t k = 0; k < rd->nwords; k++) {
+		const struct oword *w = &rd->words[k];
+		int v = word_line(w);
+		if (v >= row->first && v <= row->last + tol && *w->s &&
+		    strstr(row->cell[0], w->s) && (top < 0 || w->y0 < top))
+			top = w->y0;
+	}
+	if (top < 0)
+		return;
+	size_t cut[OCR_MAX_COLS] = {0};
+	bool any = false;
+	for (size_t k = 0; k < rd->nwords; k++) {
+		const struct oword *w = &rd->words[k];
+		int v = word_line(w);
+		if (v < row->first || v > row->last + tol || w->y1 > top || !*w->s)
+			continue;
+		for (int c = 1; c < nc; c++) {
+			const char *at = strstr(row->cell[c], w->s);
+			size_t end = at ? (size_t)(at - row->cell[c]) + strlen(w->s) : 0;
+			if (end > cut[c])
+				cut[c] = end, any = true;
+		}
+	}
+	if (!any)
+		return;
+	char *head[OCR_MAX_COLS];
+	head[0] = xstrdup("");
+	for (int c = 1; c < nc; c++) {
+		head[c] = xstrndup(row->cell[c], cut[c]);
+		char *rest = xstrdup(row->cell[c] + cut[c] + (row->cell[c][cut[c]] == ' '));
+		free(row->cell[c]);
+		row->cell[c] = rest;
+	}
+	emit_row(rd, head, nc);
+	for (int c = 0; c < nc; c++)
+		free(head[c]);
+	rd->page_top = true; /* the row itself is a new one */
+}
+
 /* The tables of the pages read chunk by chunk since the last page that
  * was not (a ruled page, a page of text, the end): rebuilt from the words'
  * positions (pdfrows.c, as for a PDF's text layer: header band, columns
@@ -924,6 +972,7 @@ static void unruled_tables(struct reader *rd)
 		return;
 	}
 	rd->page_top = true;
+	bool goes_on = false; /* the open table's header repeated */
 	int ri = 0;
 	for (size_t i = 0; i < rows.n; i++) {
 		struct row *row = &rows.v[i];
@@ -937,6 +986,7 @@ static void unruled_tables(struct reader *rd)
 			char *key = row_key(row->cell, nc);
 			if (rd->header && !strcmp(key, rd->header) && rd->open != NO_ROW) {
 				free(key); /* the header repeated on a new page */
+				goes_on = rd->page_top;
 				continue;
 			}
 			for (int k = 0; k < nc; k++)
@@ -949,6 +999,9 @@ static void unruled_tables(struct reader *rd)
 				word_cell(rd, &row->cell[c], conf[c], chunks[c], row->page, ri + 1,
 				          c + 1);
 			row_number(rd, row->cell, nc, row->page, ri);
+			if (goes_on)
+				carry_over(rd, row, nc, tol);
+			goes_on = false;
 		}
 		emit_row(rd, row->cell, nc); /* pdfrows.c joined the rows cut on these pages */
 		ri++;

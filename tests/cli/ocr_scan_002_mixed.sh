@@ -17,4 +17,12 @@ score_scan 002_f65c0da7dbd96e8d mixed 21
 # Names and agencies are read too, not only the figures.
 jq -e '.plan.indicators | length as $n | map(select((.name | length) > 20 and (.lead // "" | length) > 5)) | length >= $n * 9 / 10' \
 	"$tmp/out" > /dev/null && ok || bad "scan: names or agencies missing"
+# The row the page break cut ends on the next page, where it belongs: every
+# indicator's name starts as one of the plan's does (two words), none with
+# the lines of the row before.
+jq -e --slurpfile g "$data/golden/002_f65c0da7dbd96e8d.json" '
+	def start: ascii_downcase | split(" ") | .[0:2] | join(" ");
+	($g[0].plan.indicators | map(.name | start)) as $want
+	| .plan.indicators | length > 0 and all(.name | start | IN($want[]))' \
+	"$tmp/out" > /dev/null && ok || bad "scan: a name starts with another row's words: $(jq -c '[.plan.indicators[].name[0:30]]' "$tmp/out")"
 finish ocr_scan_002_mixed
