@@ -312,7 +312,6 @@ struct reader {
 	 * tables rebuilt from positions (unruled_tables) */
 	struct oword *words;
 	size_t nwords, capwords;
-	int tables;         /* ruled tables found */
 	int num_x0, num_x1; /* the number column of an unruled table (pixels), 0 0 unknown */
 };
 
@@ -878,13 +877,71 @@ static void word_cell(struct reader *rd, char **s, int conf, int chunks, int pag
 		flag_text(rd, page, ri, col, *s);
 }
 
-/* No ruled table anywhere in the scan: the tables rebuilt from the words'
- * positions on the pages (pdfrows.c, as for a PDF's text layer: header
- * band, columns from the header words and the body's gaps, rows anchored
- * on the number column). Their rows go after the text read_text gave
+static void free_words(struct reader *rd)
+{
+	for (size_t i = 0; i < rd->nwords; i++)
+		free(rd->words[i].s);
+	rd->nwords = 0;
+}
+
+/* The first row of a table that goes on from the page before (its header
+ * repeated): the words above the first word of its number cell end the
+ * row the page break cut (rd->open), as in a ruled table; they go there,
+ * and the row keeps the rest. tol: as for cell_conf. */
+static void carry_over(struct reader *rd, struct row *row, int nc, int tol)
+{
+	if (rd->open == NO_ROW || rd->open_ncell != nc || !*row->cell[0])
+		return;
+	int top = -1;
+	for (size_t k = 0; k < rd->nwords; k++) {
+		const struct oword *w = &rd->words[k];
+		int v = word_line(w);
+		if (v >= row->first && v <= row->last + tol && *w->s &&
+		    strstr(row->cell[0], w->s) && (top < 0 || w->y0 < top))
+			top = w->y0;
+	}
+	if (top < 0)
+		return;
+	size_t cut[OCR_MAX_COLS] = {0};
+	bool any = false;
+	for (size_t k = 0; k < rd->nwords; k++) {
+		const struct oword *w = &rd->words[k];
+		int v = word_line(w);
+		if (v < row->first || v > row->last + tol || w->y1 > top || !*w->s)
+			continue;
+		for (int c = 1; c < nc; c++) {
+			const char *at = strstr(row->cell[c], w->s);
+			size_t end = at ? (size_t)(at - row->cell[c]) + strlen(w->s) : 0;
+			if (end > cut[c])
+				cut[c] = end, any = true;
+		}
+	}
+	if (!any)
+		return;
+	char *head[OCR_MAX_COLS];
+	head[0] = xstrdup("");
+	for (int c = 1; c < nc; c++) {
+		head[c] = xstrndup(row->cell[c], cut[c]);
+		char *rest = xstrdup(row->cell[c] + cut[c] + (row->cell[c][cut[c]] == ' '));
+		free(row->cell[c]);
+		row->cell[c] = rest;
+	}
+	emit_row(rd, head, nc);
+	for (int c = 0; c < nc; c++)
+		free(head[c]);
+	rd->page_top = true; /* the row itself is a new one */
+}
+
+/* The tables of the pages read chunk by chunk since the last page that
+ * was not (a ruled page, a page of text, the end): rebuilt from the words'
+ * positions (pdfrows.c, as for a PDF's text layer: header band, columns
+ * from the header words and the body's gaps, rows anchored on the number
+ * column). Their rows go after the text read_text gave of those pages
  * (rd->l, rd->r), each cell checked and flagged as a ruled one is, with
  * the confidence of its words; pdfrows.c's text lines are left out (the
- * pages' own reading is better running text). */
+ * pages' own reading is better running text). A table of the page before
+ * goes on: its header repeated is dropped, and a first row without a
+ * number ends its open row. The words are then let go. */
 static void unruled_tables(struct reader *rd)
 {
 	size_t n = rd->nwords;
@@ -911,11 +968,11 @@ static void unruled_tables(struct reader *rd)
 	free(w); /* the texts are rd->words' */
 	if (!found) {
 		rows_free(&rows);
+		free_words(rd);
 		return;
 	}
-	rd->open = NO_ROW;
-	free(rd->header);
-	rd->header = NULL;
+	rd->page_top = true;
+	bool goes_on = false; /* the open table's header repeated */
 	int ri = 0;
 	for (size_t i = 0; i < rows.n; i++) {
 		struct row *row = &rows.v[i];
@@ -929,6 +986,7 @@ static void unruled_tables(struct reader *rd)
 			char *key = row_key(row->cell, nc);
 			if (rd->header && !strcmp(key, rd->header) && rd->open != NO_ROW) {
 				free(key); /* the header repeated on a new page */
+				goes_on = rd->page_top;
 				continue;
 			}
 			for (int k = 0; k < nc; k++)
@@ -941,12 +999,15 @@ static void unruled_tables(struct reader *rd)
 				word_cell(rd, &row->cell[c], conf[c], chunks[c], row->page, ri + 1,
 				          c + 1);
 			row_number(rd, row->cell, nc, row->page, ri);
+			if (goes_on)
+				carry_over(rd, row, nc, tol);
+			goes_on = false;
 		}
-		rd->page_top = false; /* pdfrows.c joined rows cut by a page break */
-		emit_row(rd, row->cell, nc);
+		emit_row(rd, row->cell, nc); /* pdfrows.c joined the rows cut on these pages */
 		ri++;
 	}
 	rows_free(&rows);
+	free_words(rd);
 }
 
 /* "STT", "TT": the header of the number column. */
@@ -1010,16 +1071,55 @@ static void number_column(struct reader *rd, PIX *grey, size_t from)
 	rd->nwords = k;
 }
 
-/* A page without ruling lines, read chunk by chunk: the ink (speckle left
- * out) is smeared across the gap between words (OCR_DPI / 20: over a
- * space at 10 pt, under the narrowest gap between two columns' text, the
- * cells' padding) and a little down (accents); each blot is one run of
- * words on a line of a cell or of the text, and Tesseract reads each on its own as a
- * ruled cell is read: Tesseract's own layout of a page whose table has no
- * lines runs the columns together and reads them badly (its reading of the
- * page, read_text, still gives the text around the tables). The chunks,
- * their boxes and confidences go to rd->words, for unruled_tables. */
-static void page_chunks(struct reader *rd, PIX *grey, int page)
+/* Whether the blots of a page (d: the smeared ink) are set out as a
+ * table's: in some band of OCR_DPI * 2 / 3 (four lines of text), three
+ * gaps or more run down the whole band between inked columns, the gaps
+ * between a table's columns. The lines of running text fill the measure
+ * (a gap across four lines at once is left by no spacing of words); a
+ * letterhead or a signature block leaves one gap. */
+static bool table_layout(PIX *d)
+{
+	int W = pixGetWidth(d), H = pixGetHeight(d), win = OCR_DPI * 2 / 3;
+	bool table = false;
+	for (int y = 0; y + win <= H && !table; y += OCR_DPI / 10) {
+		BOX *b = boxCreate(0, y, W, win);
+		PIX *band = pixClipRectangle(d, b, NULL);
+		boxDestroy(&b);
+		NUMA *na = band ? pixCountPixelsByColumn(band) : NULL;
+		NUMA *nr = band ? pixCountPixelsByRow(band, NULL) : NULL;
+		pixDestroy(&band);
+		/* the band inked down most of its height: lines, not one line */
+		int rows = 0;
+		for (int r = 0; nr && r < numaGetCount(nr); r++) {
+			l_int32 v = 0;
+			numaGetIValue(nr, r, &v);
+			rows += v > 0;
+		}
+		numaDestroy(&nr);
+		int n = na && rows >= win / 2 ? numaGetCount(na) : 0, gaps = 0, white = 0;
+		bool ink = false;
+		for (int x = 0; x < n; x++) {
+			l_int32 v = 0;
+			numaGetIValue(na, x, &v);
+			if (v > 0) {
+				gaps += ink && white >= OCR_DPI / 20;
+				ink = true, white = 0;
+			} else {
+				white++;
+			}
+		}
+		table = gaps >= 3;
+		numaDestroy(&na);
+	}
+	return table;
+}
+
+/* The blots of a page without ruling lines: the ink (speckle left out)
+ * is smeared across the gap between words (OCR_DPI / 20: over a space at
+ * 10 pt, under the narrowest gap between two columns' text, the cells'
+ * padding) and a little down (accents); each blot is one run of words on
+ * a line of a cell or of the text. */
+static BOXA *page_blots(PIX *grey, bool *table)
 {
 	PIX *bin = pixThresholdToBinary(grey, OCR_DARK);
 	/* Rules too faint or broken to make a grid (find_tables) would join
@@ -1045,7 +1145,20 @@ static void page_chunks(struct reader *rd, PIX *grey, int page)
 	PIX *d = clean ? pixDilateBrick(NULL, clean, hx, vy) : NULL;
 	pixDestroy(&clean);
 	BOXA *boxes = d ? pixConnCompBB(d, 8) : NULL;
+	*table = d && table_layout(d);
 	pixDestroy(&d);
+	return boxes;
+}
+
+/* A page without ruling lines, read chunk by chunk: each blot (page_blots)
+ * is read by Tesseract on its own as a ruled cell is read: Tesseract's own
+ * layout of a page whose table has no lines runs the columns together and
+ * reads them badly (its reading of the page, read_text, still gives the
+ * text around the tables). The chunks, their boxes and confidences go to
+ * rd->words, for unruled_tables. */
+static void page_chunks(struct reader *rd, PIX *grey, BOXA *boxes, int page)
+{
+	int hx = OCR_DPI / 20, vy = OCR_DPI / 50;
 	int W = pixGetWidth(grey), H = pixGetHeight(grey);
 	size_t from = rd->nwords;
 	TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
@@ -1102,7 +1215,6 @@ static void page_chunks(struct reader *rd, PIX *grey, int page)
 		                                         .page = page,
 		                                         .conf = (float)(conf < 0 ? 0 : conf)};
 	}
-	boxaDestroy(&boxes);
 	number_column(rd, grey, from);
 }
 
@@ -1126,14 +1238,19 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 			t[j] = t[j - 1];
 			t[j - 1] = x;
 		}
+	/* A page without ruling whose ink is set out as a table's is also read
+	 * chunk by chunk, its chunks kept for unruled_tables; the tables of the
+	 * pages before it are rebuilt first, so that rows stay in page order. */
+	bool chunked = false;
+	BOXA *blots = nt == 0 ? page_blots(grey, &chunked) : NULL;
+	if (!chunked)
+		unruled_tables(rd);
 	read_text(rd, grey, t, nt);
-	/* A page without ruling, while no page was ruled, is also read chunk
-	 * by chunk, its chunks kept for unruled_tables. */
-	if (nt == 0 && rd->tables == 0)
-		page_chunks(rd, grey, page);
-	rd->tables += nt;
+	if (chunked)
+		page_chunks(rd, grey, blots, page);
+	boxaDestroy(&blots);
 	rd->page_top = true;
-	if (nt == 0)
+	if (nt == 0 && !chunked)
 		rd->open = NO_ROW; /* a page of running text ends a table */
 	TessBaseAPISetImage2(rd->api, grey);
 	for (int i = 0; i < nt; i++) {
@@ -1212,10 +1329,9 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 			g_object_unref(pg);
 		progress(fn, ctx, i + 1, np);
 	}
-	if (!rc && rd.tables == 0)
+	if (!rc)
 		unruled_tables(&rd);
-	for (size_t i = 0; i < rd.nwords; i++)
-		free(rd.words[i].s);
+	free_words(&rd);
 	free(rd.words);
 	free(rd.header);
 	free(rd.number);
