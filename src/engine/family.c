@@ -151,20 +151,7 @@ static void lift(const struct loader *L, const int *up, int u, int root, struct 
 		(*map)[i] = (struct link_pair){xstrdup(L->links[u][i].child_code),
 		                               xstrdup(L->links[u][i].parent_code)};
 	for (int at = up[u], steps = 0; at >= 0 && at != root && steps < 64; at = up[at], steps++) {
-		size_t k = 0;
-		for (size_t i = 0; i < *n; i++) {
-			const char *next =
-			        view_lift_code(L->links[at], L->nlinks[at], (*map)[i].parent_code);
-			if (!next) {
-				free((*map)[i].child_code);
-				free((*map)[i].parent_code);
-				continue;
-			}
-			free((*map)[i].parent_code);
-			(*map)[i].parent_code = xstrdup(next);
-			(*map)[k++] = (*map)[i];
-		}
-		*n = k;
+		*n = view_lift_step(*map, *n, L->links[at], L->nlinks[at]);
 	}
 	if (*n > 1)
 		xqsort(*map, *n, sizeof **map, pair_cmp);

@@ -156,6 +156,23 @@ const char *view_lift_code(const struct link_pair *map, size_t n, const char *co
 	return hit ? hit->parent_code : NULL;
 }
 
+size_t view_lift_step(struct link_pair *map, size_t n, const struct link_pair *up, size_t nup)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *next = view_lift_code(up, nup, map[i].parent_code);
+		if (!next) {
+			free(map[i].child_code);
+			free(map[i].parent_code);
+			continue;
+		}
+		free(map[i].parent_code);
+		map[i].parent_code = xstrdup(next);
+		map[k++] = map[i];
+	}
+	return k;
+}
+
 int view_lift(struct store *s, const struct unit_rec *units, const int *parent, int u, int root,
               struct link_pair **map, size_t *n, struct error *err)
 {
@@ -173,19 +190,7 @@ int view_lift(struct store *s, const struct unit_rec *units, const int *parent, 
 		}
 		if (nup > 1)
 			xqsort(up, nup, sizeof *up, pair_cmp);
-		size_t k = 0;
-		for (size_t i = 0; i < *n; i++) {
-			const char *next = view_lift_code(up, nup, (*map)[i].parent_code);
-			if (!next) {
-				free((*map)[i].child_code);
-				free((*map)[i].parent_code);
-				continue;
-			}
-			free((*map)[i].parent_code);
-			(*map)[i].parent_code = xstrdup(next);
-			(*map)[k++] = (*map)[i];
-		}
-		*n = k;
+		*n = view_lift_step(*map, *n, up, nup);
 		link_pairs_free(up, nup);
 	}
 	if (*n > 1)

@@ -90,6 +90,10 @@ int view_lift(struct store *s, const struct unit_rec *units, const int *parent, 
               struct link_pair **map, size_t *n, struct error *err);
 /* The root's code for code in a map of view_lift, or NULL. */
 const char *view_lift_code(const struct link_pair *map, size_t n, const char *code);
+/* One step up: each pair of map[0..n) whose parent code the sorted links
+ * up[0..nup) lift again takes the code it is lifted to; a pair they do not
+ * lift is freed and dropped. Returns the pairs kept (in place, in order). */
+size_t view_lift_step(struct link_pair *map, size_t n, const struct link_pair *up, size_t nup);
 /* Rename p's indicators (code and name, from root's plan rp) and the
  * figures o[] to the root's codes by map; drop what is not linked, adding
  * "UNIT CODE name" lines to *local. */
