@@ -328,6 +328,19 @@ static bool draft_id(struct ctx *c, const char *s, int64_t *id)
 	return true;
 }
 
+/* The unit and draft of the route (p: unit, draft id), as unit_for: false
+ * with the answer written (and *u let go). */
+static bool draft_of(struct ctx *c, const char *const *p, bool write, struct unit_rec *u,
+                     int64_t *id)
+{
+	if (!unit_for(c, p[0], write, u))
+		return false;
+	if (draft_id(c, p[1], id))
+		return true;
+	unit_rec_free(u);
+	return false;
+}
+
 static void job_reply(struct ctx *c, const struct unit_rec *u, const char *id,
                       const struct upload_status *st, bool created)
 {
@@ -412,10 +425,10 @@ static void draft_view(struct ctx *c, const char *const *p,
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], false, &u))
+	if (!draft_of(c, p, false, &u, &id))
 		return;
 	struct error err = {0};
-	json_t *d = draft_id(c, p[1], &id) ? view(c, &u, id, &err) : NULL;
+	json_t *d = view(c, &u, id, &err);
 	if (d)
 		reply_json(c, 200, d);
 	else if (err_is(&err))
@@ -458,9 +471,9 @@ void api_draft_patch(struct ctx *c, const char *const *p)
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], true, &u))
+	if (!draft_of(c, p, true, &u, &id))
 		return;
-	json_t *edits = draft_id(c, p[1], &id) ? json_body(c) : NULL;
+	json_t *edits = json_body(c);
 	struct error err = {0};
 	if (edits) {
 		json_t *d = NULL;
@@ -478,10 +491,10 @@ void api_draft_publish(struct ctx *c, const char *const *p)
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], true, &u))
+	if (!draft_of(c, p, true, &u, &id))
 		return;
 	json_t *body = NULL;
-	if (!draft_id(c, p[1], &id) || (c->rq->body_len && !(body = json_body(c)))) {
+	if (c->rq->body_len && !(body = json_body(c))) {
 		unit_rec_free(&u);
 		return;
 	}
@@ -515,16 +528,13 @@ void api_draft_delete(struct ctx *c, const char *const *p)
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], true, &u))
+	if (!draft_of(c, p, true, &u, &id))
 		return;
 	struct error err = {0};
-	if (draft_id(c, p[1], &id)) {
-		int rc = store_draft_delete(c->s, u.id, id, &err);
-		if (rc)
-			reply_store_error(c, &err);
-		else
-			reply_json(c, 200, json_pack("{sb}", "deleted", 1));
-	}
+	if (store_draft_delete(c->s, u.id, id, &err))
+		reply_store_error(c, &err);
+	else
+		reply_json(c, 200, json_pack("{sb}", "deleted", 1));
 	err_clear(&err);
 	unit_rec_free(&u);
 }

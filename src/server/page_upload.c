@@ -205,11 +205,12 @@ static void where(struct ctx *c, json_t *x)
 		buf_printf(B, "dòng %lld", (long long)json_integer_value(json_array_get(lines, 0)));
 }
 
-static json_t *find_ind(json_t *plan, const char *code)
+/* The member of array whose "code" is code, or NULL. */
+static json_t *by_code(json_t *array, const char *code)
 {
 	json_t *x;
 	size_t i;
-	json_array_foreach(json_object_get(plan, "indicators"), i, x)
+	json_array_foreach(array, i, x)
 	{
 		const char *k = jstr(x, "code");
 		if (k && code && !strcmp(k, code))
@@ -586,15 +587,7 @@ static void file_warnings(struct ctx *c, json_t *plan)
 /* The name of group code in plan, or NULL. */
 static const char *group_name(json_t *plan, const char *code)
 {
-	json_t *g;
-	size_t i;
-	json_array_foreach(json_object_get(plan, "groups"), i, g)
-	{
-		const char *k = jstr(g, "code");
-		if (k && code && !strcmp(k, code))
-			return jstr(g, "name");
-	}
-	return NULL;
+	return jstr(by_code(json_object_get(plan, "groups"), code), "name");
 }
 
 /* A group's heading row before its indicators: its name to correct at its
@@ -667,7 +660,7 @@ static void draft_table(struct ctx *c, json_t *d, const int *years, size_t ny)
 		if (g && (!prev || strcmp(prev, g)))
 			group_row(c, plan, g, seen, ncol);
 		prev = g;
-		struct row_view r = {i, x, find_ind(read, code),
+		struct row_view r = {i, x, by_code(json_object_get(read, "indicators"), code),
 		                     json_object_get(flags, code ? code : "")};
 		draft_row(c, &r, json_object_get(d, "row_warnings"), years, ny);
 	}
