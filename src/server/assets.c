@@ -41,6 +41,7 @@ const char app_css[] =
         "td.lowconf{outline:2px solid #dd6b20;outline-offset:-2px;background:#fffaf0}"
         "small.lowconf{display:block;color:#c05621}.lowconf-key{outline:2px solid #dd6b20;"
         "padding:0 .2em}tr.group th,tr.group td{background:#edf2f7}input.gname{font-weight:700}"
+        "table.draft input.lead,table.draft input.monitor{min-width:9em}"
         "@media (max-width:640px){main{padding:.5em}table.status thead{display:none}"
         "table.status tr{display:block;border-bottom:1px solid #e2e8f0;padding:.3em 0}"
         "table.status td{display:inline-block;border:0;padding:.1em .4em}"
