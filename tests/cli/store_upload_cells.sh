@@ -105,11 +105,16 @@ grep -q 'name="gname.0" class="gname"[^>]*value="Phát triển chuyển đổi s
 grep -q 'name="monitor.[0-9]*" class="monitor"[^>]*value="Phòng Kinh tế và Hạ tầng"' "$tmp/page.html" && ok ||
 	bad "page: no monitoring agency to correct"
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.vanphong" --data-urlencode "csrf=$(cat "$tmp/csrf.vanphong")" \
-	--data-urlencode "draft=$id" --data-urlencode n=0 --data-urlencode g.0=I --data-urlencode "gname.0=Chuyển đổi số" \
+	--data-urlencode "draft=$id" --data-urlencode n=1 --data-urlencode k.0=I.H8 --data-urlencode ok.code.0=1 \
+	--data-urlencode g.0=I --data-urlencode "gname.0=Chuyển đổi số" \
 	--data-urlencode action=save "$base/don-vi/DEMO-A/ke-hoach")
 [ "$code" = 303 ] && ok || bad "page: saving the form: $code"
 as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id" > /dev/null
 check page-group '.plan.groups == [{"code": "I", "name": "Chuyển đổi số"}]'
+check page-checked '.cell_flags == {} and (.plan.indicators[] | select(.code == "I.H8") | .monitor == "Phòng Văn hóa - Xã hội")'
+page
+grep -q 'ô cần kiểm tra' "$tmp/page.html" && bad "page: cells still to check once said right" || ok
+grep -q '<td class="lowconf"' "$tmp/page.html" && bad "page: a cell still marked" || ok
 
 # ---- the difference, then published: the corrections are the plan's ----
 as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id/diff" > /dev/null
