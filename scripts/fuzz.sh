@@ -185,10 +185,10 @@ for h in "${harnesses[@]}"; do
 		printf 'GET /api/v1/units?page=2&per_page=1%%20\nAuthorization: Bearer 00\n\n' >"$seeds/units"
 		# plan drafts: an upload (a small plan as text), its corrections, diff, publication
 		printf 'POST /api/v1/units/A/plan/drafts\nCookie: @\nX-CSRF-Token: @\nContent-Type: multipart/form-data; boundary=B\n\n--B\r\nContent-Disposition: form-data; name="file"; filename="k.txt"\r\n\r\nSTT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\nI\tHạ tầng\n1\tPhủ sóng 5G\t%%\t≥ 90\r\n--B--' >"$seeds/upload"
-		printf 'PATCH /api/v1/units/A/plan/drafts/1\nCookie: @\nX-CSRF-Token: @\nContent-Type: application/json\n\n{"rows":[{"code":"I.1","unit":"%%","targets":{"2025":"từ 80 đến 90"}}],"remove":["I.2"],"add":[{"code":"Z.1","group":"Z","name":"Mới","targets":{"2030":"≥ 5"}}]}' >"$seeds/draft-patch"
+		printf 'PATCH /api/v1/units/A/plan/drafts/1\nCookie: @\nX-CSRF-Token: @\nContent-Type: application/json\n\n{"rows":[{"code":"I.1","unit":"%%","monitor":"Phòng Kinh tế","checked":["lead"],"targets":{"2025":"từ 80 đến 90"}}],"remove":["I.2"],"add":[{"code":"Z.1","group":"Z","name":"Mới","targets":{"2030":"≥ 5"}}],"groups":[{"code":"I","name":"Hạ tầng số"}]}' >"$seeds/draft-patch"
 		printf 'GET /api/v1/units/A/plan/drafts/1/diff\nCookie: @\n\n' >"$seeds/draft-diff"
 		printf 'POST /api/v1/units/A/plan/drafts/1/publish\nCookie: @\nX-CSRF-Token: @\nContent-Type: application/json\n\n{"confirm":true}' >"$seeds/draft-publish"
-		printf 'POST /don-vi/A/ke-hoach\nCookie: @\nX-CSRF-Token: @\n\ncsrf=@&draft=1&n=1&k.0=I.1&code.0=I.1&name.0=X&t.0.2025=5&new.code=Z.2&new.name=Y&new.group=Z&action=save' >"$seeds/draft-form"
+		printf 'POST /don-vi/A/ke-hoach\nCookie: @\nX-CSRF-Token: @\n\ncsrf=@&draft=1&n=1&k.0=I.1&code.0=I.1&name.0=X&t.2025.0=5&monitor.0=M&ok.lead.0=1&g.0=I&gname.0=G&new.code=Z.2&new.name=Y&new.group=Z&action=save' >"$seeds/draft-form"
 		max_len=8192
 		;;
 	fuzz_settings)

@@ -66,26 +66,40 @@ void plan_free(struct plan *p)
 	for (size_t i = 0; i < p->ntasks; i++)
 		task_free(&p->tasks[i]);
 	free(p->tasks);
-	for (size_t i = 0; i < p->nwarn; i++)
+	for (size_t i = 0; i < p->nwarn; i++) {
 		free(p->warn[i].message);
+		free(p->warn[i].field);
+	}
 	free(p->warn);
 	plan_init(p);
 }
 
-void plan_warn(struct plan *p, int line, const char *fmt, ...)
+static void warn_at(struct plan *p, int line, int col, const char *fmt, va_list ap)
 {
 	if (p->nwarn > PLAN_MAX_WARNINGS)
 		return;
-	if (p->nwarn == PLAN_MAX_WARNINGS)
-		fmt = "Quá nhiều cảnh báo; các cảnh báo sau bị lược bớt";
+	bool over = p->nwarn == PLAN_MAX_WARNINGS;
+	char *m = over ? xstrdup("Quá nhiều cảnh báo; các cảnh báo sau bị lược bớt")
+	               : xvasprintf(fmt, ap);
+	p->warn = xgrow(p->warn, &p->capwarn, p->nwarn + 1, sizeof *p->warn);
+	p->warn[p->nwarn] = (struct plan_warning){line, m, over ? 0 : col, NULL};
+	p->nwarn++;
+}
+
+void plan_warn(struct plan *p, int line, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	char *m = xvasprintf(fmt, ap);
+	warn_at(p, line, 0, fmt, ap);
 	va_end(ap);
-	p->warn = xgrow(p->warn, &p->capwarn, p->nwarn + 1, sizeof *p->warn);
-	p->warn[p->nwarn].line = line;
-	p->warn[p->nwarn].message = m;
-	p->nwarn++;
+}
+
+void plan_warn_cell(struct plan *p, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	warn_at(p, line, col, fmt, ap);
+	va_end(ap);
 }
 
 struct indicator *plan_add_indicator(struct plan *p)
@@ -332,8 +346,9 @@ json_t *plan_to_json(const struct plan *p)
 	json_object_set_new(o, "tasks", tasks);
 	json_t *ws = json_array();
 	for (size_t i = 0; i < p->nwarn; i++)
-		json_array_append_new(ws, json_pack("{siss}", "line", p->warn[i].line, "message",
-		                                    p->warn[i].message));
+		json_array_append_new(ws, json_pack("{s:i, s:s, s:s*}", "line", p->warn[i].line,
+		                                    "message", p->warn[i].message, "field",
+		                                    p->warn[i].field));
 	json_object_set_new(o, "warnings", ws);
 	return json_pack("{so}", "plan", o);
 }
@@ -568,6 +583,8 @@ int plan_from_json(json_t *doc, struct plan *p)
 		p->warn[p->nwarn].message = str_of(v, "message");
 		if (!p->warn[p->nwarn].message)
 			p->warn[p->nwarn].message = xstrdup("");
+		p->warn[p->nwarn].col = 0;
+		p->warn[p->nwarn].field = str_of(v, "field");
 		p->nwarn++;
 	}
 	return 0;

@@ -48,9 +48,16 @@ struct task {
 	struct plan_source src;
 };
 
+/* A warning at a line of the document's text (0: the whole file). One
+ * about a single cell (a scan's cell read with low confidence) also says
+ * its column in the document's table (col, from 1; 0 otherwise) and, once
+ * the row is read, the plan field the cell gave (field: "code", "name",
+ * "unit", "lead", "monitor", "target 2030"...; NULL when none). */
 struct plan_warning {
 	int line;
 	char *message;
+	int col;
+	char *field;
 };
 
 struct plan {
@@ -73,6 +80,9 @@ void plan_free(struct plan *p);
 
 void plan_warn(struct plan *p, int line, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
+/* The same about the cell in column col (from 1) of the row at line. */
+void plan_warn_cell(struct plan *p, int line, int col, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 
 /* New zeroed records appended to the plan; pointers stay valid only until
  * the next append of the same kind. */

@@ -71,6 +71,8 @@ void plan_copy(const struct plan *p, struct plan *out)
 	}
 	out->warn = copy_array(p->warn, p->nwarn, sizeof *p->warn);
 	out->capwarn = p->nwarn;
-	for (size_t i = 0; i < p->nwarn; i++)
+	for (size_t i = 0; i < p->nwarn; i++) {
 		out->warn[i].message = dup(p->warn[i].message);
+		out->warn[i].field = dup(p->warn[i].field);
+	}
 }

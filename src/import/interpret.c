@@ -604,6 +604,37 @@ static void rank_levels(struct indicator *x)
 		x->targets[i].t = t[i];
 }
 
+/* The plan field a cell of role r gives (target cells: "target YEAR"), or
+ * NULL: what a warning about the cell names (plan_warning.field). */
+static char *role_field(enum role r, int year)
+{
+	static const char *const names[] = {[R_STT] = "code",          [R_NAME] = "name",
+	                                    [R_UNIT] = "unit",         [R_BASELINE] = "baseline",
+	                                    [R_LEAD] = "lead",         [R_MONITOR] = "monitor",
+	                                    [R_LEAD_MONITOR] = "lead", [R_PARTNERS] = "partners",
+	                                    [R_IMPL] = "implementers", [R_DIRECTING] = "directing",
+	                                    [R_DEADLINE] = "deadline"};
+	if (r == R_TARGET || r == R_YEAR)
+		return year ? xasprintf("target %d", year) : NULL;
+	return (size_t)r < sizeof names / sizeof names[0] && names[r] ? xstrdup(names[r]) : NULL;
+}
+
+/* The warnings about cells of the pending row (a scan's cells read with
+ * low confidence) told which field of the indicator each cell gave. */
+static void cell_fields(struct state *st, int year)
+{
+	struct plan *p = st->p;
+	for (size_t i = 0; i < p->nwarn; i++) {
+		struct plan_warning *w = &p->warn[i];
+		if (w->col < 1 || w->col > st->h.ncol || w->field || w->line < st->pend.first ||
+		    w->line > st->pend.last)
+			continue;
+		enum role r = st->h.role[w->col - 1];
+		int y = r == R_YEAR ? st->h.year[w->col - 1] : year;
+		w->field = role_field(r, y);
+	}
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
@@ -654,6 +685,7 @@ static void flush_indicator(struct state *st)
 		indicator_set_target(x, y, &t);
 	}
 	rank_levels(x);
+	cell_fields(st, year);
 }
 
 static void flush_task(struct state *st)

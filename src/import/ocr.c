@@ -518,20 +518,22 @@ static void flag(struct reader *rd, int page, int ri, int col, const char *s, in
 {
 	rd->flagged++;
 	if (conf < 0)
-		plan_warn(rd->p, (int)rd->l->n + 1,
-		          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): có chữ nhưng không đọc được",
-		          page, ri, col);
+		plan_warn_cell(
+		        rd->p, (int)rd->l->n + 1, col,
+		        "Ô cần kiểm tra (trang %d, hàng %d, cột %d): có chữ nhưng không đọc được",
+		        page, ri, col);
 	else if (conf >= OCR_MIN_CONF)
-		plan_warn(
-		        rd->p, (int)rd->l->n + 1,
+		plan_warn_cell(
+		        rd->p, (int)rd->l->n + 1, col,
 		        "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\", dấu \"=\" có "
 		        "thể là \"≥\"",
 		        page, ri, col, s);
 	else
-		plan_warn(rd->p, (int)rd->l->n + 1,
-		          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\" với độ tin "
-		          "cậy %d%% (dưới %d%%)",
-		          page, ri, col, s, conf, OCR_MIN_CONF);
+		plan_warn_cell(
+		        rd->p, (int)rd->l->n + 1, col,
+		        "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\" với độ tin "
+		        "cậy %d%% (dưới %d%%)",
+		        page, ri, col, s, conf, OCR_MIN_CONF);
 }
 
 /* What a target cell can say: a number with its sign ("≥ 5", "80-90",
@@ -621,10 +623,10 @@ static bool text_target(char **s)
 static void flag_text(struct reader *rd, int page, int ri, int col, const char *s)
 {
 	rd->flagged++;
-	plan_warn(rd->p, (int)rd->l->n + 1,
-	          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\"; mục tiêu bằng "
-	          "chữ dài, hãy đối chiếu từng chữ và dấu với bản giấy",
-	          page, ri, col, s);
+	plan_warn_cell(rd->p, (int)rd->l->n + 1, col,
+	               "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\"; mục tiêu bằng "
+	               "chữ dài, hãy đối chiếu từng chữ và dấu với bản giấy",
+	               page, ri, col, s);
 }
 
 static void row_number(struct reader *rd, char **cells, int ncol, int page, int i);

@@ -104,6 +104,17 @@ bool pd_collect(struct ctx *c, const struct unit_rec *u, const char *id, struct 
 	return true;
 }
 
+/* Draft id of unit u into *d: 0, or -1 with *err (ERR_NOT_FOUND when
+ * there is no such draft). */
+static int get_draft(struct ctx *c, const struct unit_rec *u, int64_t id, struct draft_rec *d,
+                     struct error *err)
+{
+	int found = store_draft_get(c->s, u->id, id, d, err);
+	if (found > 0)
+		err_set(err, ERR_NOT_FOUND, "Không có bản nháp này (đã đăng hoặc đã hết hạn)");
+	return found ? -1 : 0;
+}
+
 static json_t *loads(const char *s)
 {
 	return s ? json_loads(s, 0, NULL) : NULL;
@@ -123,13 +134,8 @@ static json_t *unwrap(json_t *doc)
 json_t *pd_draft_json(struct ctx *c, const struct unit_rec *u, int64_t id, struct error *err)
 {
 	struct draft_rec d;
-	int found = store_draft_get(c->s, u->id, id, &d, err);
-	if (found) {
-		if (found > 0)
-			err_set(err, ERR_NOT_FOUND,
-			        "Không có bản nháp này (đã đăng hoặc đã hết hạn)");
+	if (get_draft(c, u, id, &d, err))
 		return NULL;
-	}
 	json_t *plan = unwrap(loads(d.doc)), *parsed = unwrap(loads(d.parsed));
 	json_t *o =
 	        json_pack("{sIsssssssssssoso}", "id", (json_int_t)d.id, "unit", u->code, "filename",
@@ -137,6 +143,7 @@ json_t *pd_draft_json(struct ctx *c, const struct unit_rec *u, int64_t id, struc
 	                  "expires_at", d.expires_at, "plan", plan ? plan : json_object(), "parsed",
 	                  parsed ? parsed : json_object());
 	json_object_set_new(o, "row_warnings", draft_row_warnings(json_object_get(o, "plan")));
+	json_object_set_new(o, "cell_flags", draft_cell_flags(json_object_get(o, "plan")));
 	draft_rec_free(&d);
 	return o;
 }
@@ -146,13 +153,8 @@ static int draft_plan(struct ctx *c, const struct unit_rec *u, int64_t id, struc
                       json_t **doc, struct error *err)
 {
 	struct draft_rec d;
-	int found = store_draft_get(c->s, u->id, id, &d, err);
-	if (found) {
-		if (found > 0)
-			err_set(err, ERR_NOT_FOUND,
-			        "Không có bản nháp này (đã đăng hoặc đã hết hạn)");
+	if (get_draft(c, u, id, &d, err))
 		return -1;
-	}
 	json_t *j = loads(d.doc);
 	draft_rec_free(&d);
 	plan_init(p);
@@ -222,13 +224,8 @@ json_t *pd_diff(struct ctx *c, const struct unit_rec *u, int64_t id, struct erro
 int pd_edit(struct ctx *c, const struct unit_rec *u, int64_t id, json_t *edits, struct error *err)
 {
 	struct draft_rec d;
-	int found = store_draft_get(c->s, u->id, id, &d, err);
-	if (found) {
-		if (found > 0)
-			err_set(err, ERR_NOT_FOUND,
-			        "Không có bản nháp này (đã đăng hoặc đã hết hạn)");
+	if (get_draft(c, u, id, &d, err))
 		return -1;
-	}
 	json_t *plan = loads(d.doc);
 	draft_rec_free(&d);
 	int rc = -1;
@@ -331,6 +328,19 @@ static bool draft_id(struct ctx *c, const char *s, int64_t *id)
 	return true;
 }
 
+/* The unit and draft of the route (p: unit, draft id), as unit_for: false
+ * with the answer written (and *u let go). */
+static bool draft_of(struct ctx *c, const char *const *p, bool write, struct unit_rec *u,
+                     int64_t *id)
+{
+	if (!unit_for(c, p[0], write, u))
+		return false;
+	if (draft_id(c, p[1], id))
+		return true;
+	unit_rec_free(u);
+	return false;
+}
+
 static void job_reply(struct ctx *c, const struct unit_rec *u, const char *id,
                       const struct upload_status *st, bool created)
 {
@@ -415,10 +425,10 @@ static void draft_view(struct ctx *c, const char *const *p,
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], false, &u))
+	if (!draft_of(c, p, false, &u, &id))
 		return;
 	struct error err = {0};
-	json_t *d = draft_id(c, p[1], &id) ? view(c, &u, id, &err) : NULL;
+	json_t *d = view(c, &u, id, &err);
 	if (d)
 		reply_json(c, 200, d);
 	else if (err_is(&err))
@@ -461,9 +471,9 @@ void api_draft_patch(struct ctx *c, const char *const *p)
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], true, &u))
+	if (!draft_of(c, p, true, &u, &id))
 		return;
-	json_t *edits = draft_id(c, p[1], &id) ? json_body(c) : NULL;
+	json_t *edits = json_body(c);
 	struct error err = {0};
 	if (edits) {
 		json_t *d = NULL;
@@ -481,10 +491,10 @@ void api_draft_publish(struct ctx *c, const char *const *p)
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], true, &u))
+	if (!draft_of(c, p, true, &u, &id))
 		return;
 	json_t *body = NULL;
-	if (!draft_id(c, p[1], &id) || (c->rq->body_len && !(body = json_body(c)))) {
+	if (c->rq->body_len && !(body = json_body(c))) {
 		unit_rec_free(&u);
 		return;
 	}
@@ -518,16 +528,13 @@ void api_draft_delete(struct ctx *c, const char *const *p)
 {
 	struct unit_rec u = {0};
 	int64_t id;
-	if (!unit_for(c, p[0], true, &u))
+	if (!draft_of(c, p, true, &u, &id))
 		return;
 	struct error err = {0};
-	if (draft_id(c, p[1], &id)) {
-		int rc = store_draft_delete(c->s, u.id, id, &err);
-		if (rc)
-			reply_store_error(c, &err);
-		else
-			reply_json(c, 200, json_pack("{sb}", "deleted", 1));
-	}
+	if (store_draft_delete(c->s, u.id, id, &err))
+		reply_store_error(c, &err);
+	else
+		reply_json(c, 200, json_pack("{sb}", "deleted", 1));
 	err_clear(&err);
 	unit_rec_free(&u);
 }

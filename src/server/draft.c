@@ -24,10 +24,16 @@ static json_t *inner(json_t *doc)
 	return json_is_object(p) ? p : doc;
 }
 
+/* noun ("Chỉ tiêu", "Nhóm") code: what is wrong; -1. */
+static int fail_on(struct error *err, const char *noun, const char *code, const char *what)
+{
+	err_set(err, ERR_INPUT, "%s %.40s: %s; chưa sửa gì", noun, code ? code : "?", what);
+	return -1;
+}
+
 static int fail(struct error *err, const char *code, const char *what)
 {
-	err_set(err, ERR_INPUT, "Chỉ tiêu %.40s: %s; chưa sửa gì", code ? code : "?", what);
-	return -1;
+	return fail_on(err, "Chỉ tiêu", code, what);
 }
 
 static json_t *indicator(json_t *plan, const char *code, size_t *at)
@@ -46,10 +52,11 @@ static json_t *indicator(json_t *plan, const char *code, size_t *at)
 	return NULL;
 }
 
-/* A text field set from the edit: a string (trimmed, "" for null where
- * nullable) of at most DRAFT_MAX_TEXT bytes. */
-static int set_text(json_t *x, json_t *e, const char *key, bool nullable, const char *code,
-                    struct error *err)
+/* A text field of x (an indicator, or a group when noun says so) set from
+ * the edit e: a string (trimmed, "" for null where nullable) of at most
+ * DRAFT_MAX_TEXT bytes. */
+static int set_text_of(const char *noun, json_t *x, json_t *e, const char *key, bool nullable,
+                       const char *code, struct error *err)
 {
 	json_t *v = json_object_get(e, key);
 	if (!v)
@@ -59,7 +66,7 @@ static int set_text(json_t *x, json_t *e, const char *key, bool nullable, const 
 		return 0;
 	}
 	if (!json_is_string(v))
-		return fail(err, code, "giá trị phải là chữ");
+		return fail_on(err, noun, code, "giá trị phải là chữ");
 	const char *s = json_string_value(v);
 	size_t n = strlen(s);
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
@@ -69,13 +76,86 @@ static int set_text(json_t *x, json_t *e, const char *key, bool nullable, const 
 		n--;
 	}
 	if (n > DRAFT_MAX_TEXT)
-		return fail(err, code, "ô quá dài");
+		return fail_on(err, noun, code, "ô quá dài");
 	if (!n && !nullable)
-		return fail(err, code, "không được để trống tên, mã hay nhóm");
+		return fail_on(err, noun, code, "không được để trống tên, mã hay nhóm");
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
-			return fail(err, code, "ô có ký tự điều khiển");
+			return fail_on(err, noun, code, "ô có ký tự điều khiển");
 	json_object_set_new(x, key, n ? json_stringn(s, n) : json_null());
+	return 0;
+}
+
+static int set_text(json_t *x, json_t *e, const char *key, bool nullable, const char *code,
+                    struct error *err)
+{
+	return set_text_of("Chỉ tiêu", x, e, key, nullable, code, err);
+}
+
+/* ---- cells read with low confidence ---------------------------------------------------------- */
+
+/* Whether warning w is about the cell field of indicator x (its line within
+ * x's source lines), and not yet checked. */
+static bool flags_cell(json_t *w, json_t *x, const char *field)
+{
+	json_t *lines = json_object_get(x, "source_lines");
+	json_int_t a = json_integer_value(json_array_get(lines, 0)),
+	           b = json_integer_value(json_array_get(lines, 1)),
+	           line = json_integer_value(json_object_get(w, "line"));
+	const char *f = str(w, "field");
+	return f && (!field || !strcmp(f, field)) && a > 0 && line >= a &&
+	       line <= (b < a ? a : b) && !json_is_true(json_object_get(w, "checked"));
+}
+
+/* The cell field of x checked by the clerk: no longer flagged. */
+static void unflag(json_t *plan, json_t *x, const char *field)
+{
+	json_t *w;
+	size_t i;
+	json_array_foreach(json_object_get(plan, "warnings"), i, w)
+	{
+		if (flags_cell(w, x, field))
+			json_object_set_new(w, "checked", json_true());
+	}
+}
+
+/* The value of field ("name", "target 2030"...) of indicator x, or NULL. */
+static const char *field_value(json_t *x, const char *field)
+{
+	if (!strncmp(field, "target ", 7))
+		return str(json_object_get(json_object_get(x, "targets"), field + 7), "text");
+	return str(x, field);
+}
+
+static bool same(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* The flagged cells of x whose value the edit changed (was: x before it)
+ * are unflagged, and those e lists as "checked". */
+static int unflag_edited(json_t *plan, json_t *was, json_t *x, json_t *e, const char *code,
+                         struct error *err)
+{
+	json_t *checked = json_object_get(e, "checked"), *w, *v;
+	size_t i;
+	if (checked && !json_is_array(checked))
+		return fail(err, code, "checked phải là một mảng tên ô");
+	json_array_foreach(checked, i, v)
+	{
+		if (!json_is_string(v) || strlen(json_string_value(v)) > 40)
+			return fail(err, code, "checked phải là một mảng tên ô");
+	}
+	json_array_foreach(json_object_get(plan, "warnings"), i, w)
+	{
+		const char *f = str(w, "field");
+		if (f && flags_cell(w, x, f) && !same(field_value(was, f), field_value(x, f)))
+			json_object_set_new(w, "checked", json_true());
+	}
+	json_array_foreach(checked, i, v)
+	{
+		unflag(plan, x, json_string_value(v));
+	}
 	return 0;
 }
 
@@ -147,32 +227,52 @@ static int edit_row(json_t *plan, json_t *x, json_t *e, const char *code, struct
 	const char *nc = str(e, "code_new");
 	if (nc && strcmp(nc, code) && indicator(plan, nc, NULL))
 		return fail(err, code, "mã mới trùng mã một chỉ tiêu khác");
-	if (json_object_get(e, "code_new")) {
-		json_t *tmp =
-		        json_pack("{so}", "code", json_incref(json_object_get(e, "code_new")));
-		int rc = set_text(x, tmp, "code", false, code, err);
-		json_decref(tmp);
-		if (rc)
-			return -1;
+	json_t *was = json_deep_copy(x), *cn = json_object_get(e, "code_new");
+	json_t *ce = cn ? json_pack("{sO}", "code", cn) : json_object();
+	int rc = -1;
+	if (!set_text(x, ce, "code", false, code, err) &&
+	    !set_text(x, e, "name", false, code, err) && !set_text(x, e, "unit", true, code, err) &&
+	    !set_text(x, e, "group", false, code, err) &&
+	    !set_text(x, e, "lead", true, code, err) &&
+	    !set_text(x, e, "monitor", true, code, err) && !set_targets(x, e, code, err) &&
+	    !unflag_edited(plan, was, x, e, code, err)) {
+		ensure_group(plan, str(x, "group"));
+		rc = 0;
 	}
-	if (set_text(x, e, "name", false, code, err) || set_text(x, e, "unit", true, code, err) ||
-	    set_text(x, e, "group", false, code, err) || set_text(x, e, "lead", true, code, err) ||
-	    set_targets(x, e, code, err))
-		return -1;
-	ensure_group(plan, str(x, "group"));
-	return 0;
+	json_decref(ce);
+	json_decref(was);
+	return rc;
+}
+
+/* A group's edit {"code": C, "name": N}: the group renamed, for all its rows. */
+static int edit_group(json_t *plan, json_t *e, struct error *err)
+{
+	const char *code = str(e, "code");
+	json_t *g, *found = NULL;
+	size_t i;
+	json_array_foreach(json_object_get(plan, "groups"), i, g)
+	{
+		const char *c = str(g, "code");
+		if (c && code && !strcmp(c, code))
+			found = g;
+	}
+	if (!json_is_object(e) || !found)
+		return fail_on(err, "Nhóm", code, "không có trong bản nháp");
+	if (!json_object_get(e, "name"))
+		return fail_on(err, "Nhóm", code, "cần tên mới (name)");
+	return set_text_of("Nhóm", found, e, "name", false, code, err);
 }
 
 static int apply(json_t *plan, json_t *edits, struct error *err)
 {
 	json_t *rows = json_object_get(edits, "rows"), *rm = json_object_get(edits, "remove"),
-	       *add = json_object_get(edits, "add"), *e;
+	       *add = json_object_get(edits, "add"), *groups = json_object_get(edits, "groups"), *e;
 	json_t *inds = json_object_get(plan, "indicators");
 	if (!json_is_array(inds))
 		json_object_set_new(plan, "indicators", inds = json_array());
 	if ((rows && !json_is_array(rows)) || (rm && !json_is_array(rm)) ||
-	    (add && !json_is_array(add))) {
-		err_set(err, ERR_INPUT, "rows, remove và add phải là mảng; chưa sửa gì");
+	    (add && !json_is_array(add)) || (groups && !json_is_array(groups))) {
+		err_set(err, ERR_INPUT, "rows, remove, add và groups phải là mảng; chưa sửa gì");
 		return -1;
 	}
 	size_t i;
@@ -216,13 +316,19 @@ static int apply(json_t *plan, json_t *edits, struct error *err)
 		}
 		json_array_append_new(inds, x);
 	}
+	json_array_foreach(groups, i, e)
+	{
+		if (edit_group(plan, e, err))
+			return -1;
+	}
 	return 0;
 }
 
 int draft_edit(json_t *plan, json_t *edits, struct error *err)
 {
 	if (!json_is_object(plan) || !json_is_object(edits)) {
-		err_set(err, ERR_INPUT, "Cần một đối tượng JSON {rows, remove, add}; chưa sửa gì");
+		err_set(err, ERR_INPUT,
+		        "Cần một đối tượng JSON {rows, remove, add, groups}; chưa sửa gì");
 		return -1;
 	}
 	plan = inner(plan);
@@ -249,7 +355,7 @@ static void change(json_t *list, const char *field, const char *a, const char *b
 static json_t *row_changes(json_t *o, json_t *x)
 {
 	json_t *list = json_array();
-	static const char *const fields[] = {"name", "unit", "group", "lead"};
+	static const char *const fields[] = {"name", "unit", "group", "lead", "monitor"};
 	for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
 		change(list, fields[k], str(o, fields[k]), str(x, fields[k]));
 	json_t *ot = json_object_get(o, "targets"), *xt = json_object_get(x, "targets"), *v;
@@ -269,6 +375,27 @@ static json_t *row_changes(json_t *o, json_t *x)
 		change(list, f, str(v, "text"), NULL);
 	}
 	return list;
+}
+
+/* The groups of plan named otherwise in old: [{code, old, new}]. */
+static json_t *groups_renamed(json_t *old, json_t *plan)
+{
+	json_t *out = json_array(), *g, *o;
+	size_t i, k;
+	json_array_foreach(json_object_get(plan, "groups"), i, g)
+	{
+		const char *code = str(g, "code");
+		json_array_foreach(old ? json_object_get(old, "groups") : NULL, k, o)
+		{
+			const char *oc = str(o, "code");
+			if (code && oc && !strcmp(code, oc) &&
+			    !same(str(o, "name"), str(g, "name")))
+				json_array_append_new(out, json_pack("{s:s, s:s?, s:s?}", "code",
+				                                     code, "old", str(o, "name"),
+				                                     "new", str(g, "name")));
+		}
+	}
+	return out;
 }
 
 json_t *draft_diff(json_t *old, json_t *plan)
@@ -301,7 +428,8 @@ json_t *draft_diff(json_t *old, json_t *plan)
 			json_array_append_new(removed, json_pack("{s:s, s:s?}", "code", code,
 			                                         "name", str(x, "name")));
 	}
-	return json_pack("{sososo}", "added", added, "removed", removed, "changed", changed);
+	return json_pack("{sosososo}", "added", added, "removed", removed, "changed", changed,
+	                 "groups", groups_renamed(old, plan));
 }
 
 json_t *draft_row_warnings(json_t *plan)
@@ -321,12 +449,37 @@ json_t *draft_row_warnings(json_t *plan)
 		{
 			json_int_t line = json_integer_value(json_object_get(w, "line"));
 			const char *m = str(w, "message");
-			if (!m || line < a || line > (b < a ? a : b))
-				continue;
+			if (!m || line < a || line > (b < a ? a : b) || str(w, "field"))
+				continue; /* a cell's: in draft_cell_flags */
 			json_t *list = json_object_get(out, code);
 			if (!list)
 				json_object_set_new(out, code, list = json_array());
 			json_array_append_new(list, json_string(m));
+		}
+	}
+	return out;
+}
+
+json_t *draft_cell_flags(json_t *plan)
+{
+	plan = inner(plan);
+	json_t *out = json_object(), *x, *w;
+	size_t i, k;
+	json_array_foreach(json_object_get(plan, "indicators"), i, x)
+	{
+		const char *code = str(x, "code");
+		json_array_foreach(json_object_get(plan, "warnings"), k, w)
+		{
+			if (!code || !flags_cell(w, x, NULL))
+				continue;
+			json_t *cells = json_object_get(out, code);
+			if (!cells)
+				json_object_set_new(out, code, cells = json_object());
+			const char *f = str(w, "field");
+			if (!json_object_get(cells, f)) /* the first said of the cell */
+				json_object_set_new(
+				        cells, f,
+				        json_string(str(w, "message") ? str(w, "message") : ""));
 		}
 	}
 	return out;

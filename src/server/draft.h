@@ -14,22 +14,35 @@
  * plan object inside it. */
 
 /* Apply edits to plan (changed in place): {"rows": [{"code": C, and any
- * of "name", "unit", "group", "lead", "code_new", "targets": {"2030":
- * "text"}}], "remove": [C...], "add": [{"code", "group", "name", "unit",
- * "lead", "targets"}]}. Target texts are read again (target_parse) with
- * the row's unit, also when only the unit changed. 0, or -1 with *err
- * ERR_INPUT naming the row (plan then unchanged). */
+ * of "name", "unit", "group", "lead", "monitor", "code_new", "targets":
+ * {"2030": "text"}, "checked": ["lead", "target 2030"...]}], "remove":
+ * [C...], "add": [{"code", "group", "name", "unit", "lead", "monitor",
+ * "targets"}], "groups": [{"code": G, "name": N}]}. Target texts are read
+ * again (target_parse) with the row's unit, also when only the unit
+ * changed. A group renamed is renamed for all its rows. A flagged cell
+ * (a warning with a "field", draft_cell_flags) whose value the edit
+ * changes, or that the row's "checked" names, is flagged no more (its
+ * warning gets "checked": true). 0, or -1 with *err ERR_INPUT naming the
+ * row or group (plan then unchanged). */
 int draft_edit(json_t *plan, json_t *edits, struct error *err);
 
 /* What publishing plan would change against old (the plan in force; NULL
  * when none): {"added": [{code, name}], "removed": [{code, name}],
- * "changed": [{code, name, changes: [{field, old, new}]}]}, indicators
- * matched by code; field is name, unit, group, lead or "target YEAR".
+ * "changed": [{code, name, changes: [{field, old, new}]}], "groups":
+ * [{code, old, new}]}, indicators matched by code; field is name, unit,
+ * group, lead, monitor or "target YEAR"; "groups" the groups renamed.
  * New reference. */
 json_t *draft_diff(json_t *old, json_t *plan);
 
 /* Of plan, the indicators' warning messages: an object code -> [message],
- * from the warnings whose line lies within the indicator's source_lines. */
+ * from the warnings whose line lies within the indicator's source_lines,
+ * but those about one cell (draft_cell_flags has them). New reference. */
 json_t *draft_row_warnings(json_t *plan);
+
+/* Of plan, the cells to check: an object code -> {field: message}, from
+ * the warnings about one cell (those with a "field": a scan's cell read
+ * with low confidence) within the indicator's source_lines and not yet
+ * "checked". New reference. */
+json_t *draft_cell_flags(json_t *plan);
 
 #endif

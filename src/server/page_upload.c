@@ -82,6 +82,14 @@ static void notice(struct ctx *c, const char *cls, const char *msg)
 	buf_puts(B, "</p>");
 }
 
+/* <small class="cls">text</small> */
+static void small(struct ctx *c, const char *cls, const char *text)
+{
+	buf_printf(B, "<small class=\"%s\">", cls);
+	pg_esc(c, text);
+	buf_puts(B, "</small>");
+}
+
 /* The sentence of an error. */
 static const char *sentence(const struct error *err)
 {
@@ -197,11 +205,12 @@ static void where(struct ctx *c, json_t *x)
 		buf_printf(B, "dòng %lld", (long long)json_integer_value(json_array_get(lines, 0)));
 }
 
-static json_t *find_ind(json_t *plan, const char *code)
+/* The member of array whose "code" is code, or NULL. */
+static json_t *by_code(json_t *array, const char *code)
 {
 	json_t *x;
 	size_t i;
-	json_array_foreach(json_object_get(plan, "indicators"), i, x)
+	json_array_foreach(array, i, x)
 	{
 		const char *k = jstr(x, "code");
 		if (k && code && !strcmp(k, code))
@@ -210,12 +219,25 @@ static json_t *find_ind(json_t *plan, const char *code)
 	return NULL;
 }
 
-static void input(struct ctx *c, const char *name, const char *cls, const char *value, int size)
+#define ROW_NEW ((size_t)-1) /* the row the clerk adds */
+
+/* The form name of a cell: field ("name", "t.2030") of row i, or of the
+ * added row. */
+static void cell_name(char *out, size_t n, size_t i, const char *field)
 {
-	buf_printf(B, "<input name=\"%s\" class=\"%s\" size=\"%d\" value=\"", name, cls, size);
-	pg_esc(c, value ? value : "");
-	buf_puts(B, "\">");
+	if (i == ROW_NEW)
+		snprintf(out, n, "new.%.40s", field);
+	else
+		snprintf(out, n, "%.40s.%zu", field, i);
 }
+
+/* One row of the draft's table as the page shows it: row i of the plan
+ * (x), as read from the document (read), its cells to check (flags:
+ * field -> why); all NULL for the added row. */
+struct row_view {
+	size_t i;
+	json_t *x, *read, *flags;
+};
 
 /* As read from the document, when the correction differs. */
 static void as_read(struct ctx *c, const char *now, const char *then)
@@ -227,90 +249,158 @@ static void as_read(struct ctx *c, const char *now, const char *then)
 	buf_puts(B, "</small>");
 }
 
-static void target_cell(struct ctx *c, size_t i, int year, json_t *t, json_t *read_t)
+/* A cell's <td>, marked when it was read with low confidence. */
+static void cell_open(struct ctx *c, const struct row_view *r, const char *field)
 {
-	char name[48];
-	snprintf(name, sizeof name, "t.%zu.%d", i, year);
-	buf_puts(B, "<td>");
-	input(c, name, "target", jstr(t, "text"), 9);
-	buf_printf(B, "<small class=\"tk\" data-kind=\"%s\">", t ? jstr(t, "kind") : "none");
-	target_vi(c, t);
-	buf_puts(B, "</small>");
-	as_read(c, jstr(t, "text"), jstr(read_t, "text"));
+	const char *why = jstr(r->flags, field);
+	if (!why) {
+		buf_puts(B, "<td>");
+		return;
+	}
+	buf_puts(B, "<td class=\"lowconf\" title=\"Đọc với độ tin cậy thấp, cần kiểm tra: ");
+	pg_esc(c, why);
+	buf_puts(B, "\">");
+}
+
+/* The end of a cell: what the document said, and for a cell to check, the
+ * note and the box that says it is right as it stands. */
+static void cell_close(struct ctx *c, const struct row_view *r, const char *field, const char *now,
+                       const char *then)
+{
+	as_read(c, now, then);
+	if (jstr(r->flags, field)) {
+		char name[80];
+		cell_name(name, sizeof name, r->i, field);
+		buf_puts(B,
+		         "<small class=\"lowconf\">Đọc kém, cần kiểm tra <label class=\"inline\">"
+		         "<input type=\"checkbox\" name=\"ok.");
+		pg_esc(c, name);
+		buf_puts(B, "\" value=\"1\">đúng</label></small>");
+	}
 	buf_puts(B, "</td>");
 }
 
-static void draft_row(struct ctx *c, size_t i, json_t *x, json_t *read, json_t *warns,
-                      const int *years, size_t ny)
+/* A text cell: an input (a textarea for the name) of field. */
+static void text_cell(struct ctx *c, const struct row_view *r, const char *field, int size)
 {
-	const char *code = jstr(x, "code");
-	json_t *w = json_object_get(warns, code ? code : "");
-	buf_printf(B, "<tr%s><td class=\"src\">", w ? " class=\"flag\"" : "");
-	where(c, x);
-	size_t k;
+	char name[80];
+	cell_name(name, sizeof name, r->i, field);
+	const char *now = jstr(r->x, field);
+	cell_open(c, r, field);
+	if (!strcmp(field, "name")) {
+		buf_printf(B, "<textarea name=\"%s\" class=\"name\" rows=\"2\">", name);
+		pg_esc(c, now);
+		buf_puts(B, "</textarea>");
+	} else {
+		buf_printf(B, "<input name=\"%s\" class=\"%s\" size=\"%d\" value=\"", name, field,
+		           size);
+		pg_esc(c, now);
+		buf_puts(B, "\">");
+	}
+	cell_close(c, r, field, now, jstr(r->read, field));
+}
+
+static void target_cell(struct ctx *c, const struct row_view *r, int year)
+{
+	char key[16], field[24], name[48];
+	snprintf(key, sizeof key, "%d", year);
+	snprintf(field, sizeof field, "target %d", year);
+	snprintf(name, sizeof name, "t.%d", year);
+	json_t *t = json_object_get(json_object_get(r->x, "targets"), key),
+	       *read_t = json_object_get(json_object_get(r->read, "targets"), key);
+	cell_open(c, r, field);
+	char input[80];
+	cell_name(input, sizeof input, r->i, name);
+	buf_printf(B, "<input name=\"%s\" class=\"target\" size=\"9\" value=\"", input);
+	pg_esc(c, jstr(t, "text"));
+	buf_puts(B, "\">");
+	if (r->x) {
+		buf_printf(B, "<small class=\"tk\" data-kind=\"%s\">",
+		           t ? jstr(t, "kind") : "none");
+		target_vi(c, t);
+		buf_puts(B, "</small>");
+	} else {
+		buf_puts(B, "<small class=\"tk\"></small>");
+	}
+	cell_close(c, r, field, jstr(t, "text"), jstr(read_t, "text"));
+}
+
+/* Whether the page shows field in a cell of its own. */
+static bool shown(const char *field, const int *years, size_t ny)
+{
+	static const char *const cells[] = {"code", "name", "unit", "lead", "monitor"};
+	for (size_t k = 0; k < sizeof cells / sizeof cells[0]; k++)
+		if (!strcmp(field, cells[k]))
+			return true;
+	for (size_t y = 0; y < ny; y++) {
+		char f[24];
+		snprintf(f, sizeof f, "target %d", years[y]);
+		if (!strcmp(field, f))
+			return true;
+	}
+	return false;
+}
+
+/* The row's warnings, and those about cells not shown (a baseline...),
+ * written when out; how many. */
+static size_t row_notes(struct ctx *c, const struct row_view *r, json_t *w, const int *years,
+                        size_t ny, bool out)
+{
+	size_t k, n = 0;
 	json_t *m;
+	const char *f;
 	json_array_foreach(w, k, m)
 	{
-		buf_puts(B, "<small class=\"warn\">");
-		pg_esc(c, json_string_value(m));
-		buf_puts(B, "</small>");
+		if (out)
+			small(c, "warn", json_string_value(m));
+		n++;
 	}
-	char name[32];
-	buf_printf(B, "<input type=\"hidden\" name=\"k.%zu\" value=\"", i);
-	pg_esc(c, code);
-	buf_puts(B, "\"></td><td>");
-	snprintf(name, sizeof name, "code.%zu", i);
-	input(c, name, "code", code, 5);
-	buf_puts(B, "</td><td>");
-	snprintf(name, sizeof name, "group.%zu", i);
-	input(c, name, "group", jstr(x, "group"), 3);
-	buf_puts(B, "</td><td>");
-	snprintf(name, sizeof name, "name.%zu", i);
-	buf_printf(B, "<textarea name=\"%s\" class=\"name\" rows=\"2\">", name);
-	pg_esc(c, jstr(x, "name"));
-	buf_puts(B, "</textarea>");
-	as_read(c, jstr(x, "name"), jstr(read, "name"));
-	buf_puts(B, "</td><td>");
-	snprintf(name, sizeof name, "unit.%zu", i);
-	input(c, name, "unit", jstr(x, "unit"), 6);
-	as_read(c, jstr(x, "unit"), jstr(read, "unit"));
-	buf_puts(B, "</td>");
-	json_t *ts = json_object_get(x, "targets"), *rts = json_object_get(read, "targets");
-	for (size_t y = 0; y < ny; y++) {
-		char key[16];
-		snprintf(key, sizeof key, "%d", years[y]);
-		target_cell(c, i, years[y], json_object_get(ts, key), json_object_get(rts, key));
+	json_object_foreach(r->flags, f, m)
+	{
+		if (shown(f, years, ny))
+			continue;
+		if (out)
+			small(c, "warn", json_string_value(m));
+		n++;
 	}
-	buf_puts(B, "<td>");
-	snprintf(name, sizeof name, "lead.%zu", i);
-	input(c, name, "lead", jstr(x, "lead"), 12);
-	as_read(c, jstr(x, "lead"), jstr(read, "lead"));
-	buf_printf(B,
-	           "</td><td><label class=\"inline\"><input type=\"checkbox\" name=\"del.%zu\" "
-	           "value=\"1\">bỏ</label></td></tr>",
-	           i);
+	return n;
 }
 
-static void new_row(struct ctx *c, const int *years, size_t ny)
+static void draft_row(struct ctx *c, const struct row_view *r, json_t *warns, const int *years,
+                      size_t ny)
 {
-	buf_puts(B, "<tr class=\"new\"><td class=\"src\">dòng thêm</td><td>");
-	input(c, "new.code", "code", "", 5);
-	buf_puts(B, "</td><td>");
-	input(c, "new.group", "group", "", 3);
-	buf_puts(B, "</td><td><textarea name=\"new.name\" class=\"name\" rows=\"2\"></textarea>"
-	            "</td><td>");
-	input(c, "new.unit", "unit", "", 6);
-	buf_puts(B, "</td>");
-	for (size_t y = 0; y < ny; y++) {
-		char name[32];
-		snprintf(name, sizeof name, "new.t.%d", years[y]);
-		buf_puts(B, "<td>");
-		input(c, name, "target", "", 9);
-		buf_puts(B, "<small class=\"tk\"></small></td>");
+	const char *code = jstr(r->x, "code");
+	json_t *w = json_object_get(warns, code ? code : "");
+	bool flag = r->x && row_notes(c, r, w, years, ny, false);
+	buf_printf(B, "<tr%s><td class=\"src\">",
+	           !r->x  ? " class=\"new\""
+	           : flag ? " class=\"flag\""
+	                  : "");
+	if (r->x) {
+		where(c, r->x);
+		row_notes(c, r, w, years, ny, true);
+		buf_printf(B, "<input type=\"hidden\" name=\"k.%zu\" value=\"", r->i);
+		pg_esc(c, code);
+		buf_puts(B, "\">");
+	} else {
+		buf_puts(B, "dòng thêm");
 	}
-	buf_puts(B, "<td>");
-	input(c, "new.lead", "lead", "", 12);
-	buf_puts(B, "</td><td></td></tr>");
+	buf_puts(B, "</td>");
+	text_cell(c, r, "code", 5);
+	text_cell(c, r, "group", 3);
+	text_cell(c, r, "name", 0);
+	text_cell(c, r, "unit", 6);
+	for (size_t y = 0; y < ny; y++)
+		target_cell(c, r, years[y]);
+	text_cell(c, r, "lead", 12);
+	text_cell(c, r, "monitor", 12);
+	if (r->x)
+		buf_printf(B,
+		           "<td><label class=\"inline\"><input type=\"checkbox\" name=\"del.%zu\" "
+		           "value=\"1\">bỏ</label></td></tr>",
+		           r->i);
+	else
+		buf_puts(B, "<td></td></tr>");
 }
 
 static size_t years_of(json_t *plan, int *years, size_t max)
@@ -325,10 +415,55 @@ static size_t years_of(json_t *plan, int *years, size_t max)
 	return n;
 }
 
+/* One change: "label «old» → «new»". */
+static void change_span(struct ctx *c, const char *label, const char *old, const char *now)
+{
+	buf_puts(B, " <span class=\"change\">");
+	pg_esc(c, label);
+	buf_puts(B, " «");
+	pg_esc(c, old ? old : "–");
+	buf_puts(B, "» → «");
+	pg_esc(c, now ? now : "–");
+	buf_puts(B, "»</span>");
+}
+
+/* The label of a changed field of an indicator. */
+static const char *field_vi(const char *f, char *out, size_t n)
+{
+	static const char *const fv[][2] = {{"name", "tên"},
+	                                    {"unit", "đơn vị tính"},
+	                                    {"group", "nhóm"},
+	                                    {"lead", "chủ trì"},
+	                                    {"monitor", "theo dõi"}};
+	if (f && !strncmp(f, "target ", 7)) {
+		snprintf(out, n, "chỉ tiêu năm %s", f + 7);
+		return out;
+	}
+	for (size_t j = 0; j < sizeof fv / sizeof fv[0]; j++)
+		if (f && !strcmp(f, fv[j][0]))
+			return fv[j][1];
+	return f;
+}
+
+/* Items "verb code: name" of list, each an <li class="cls">. */
+static void code_items(struct ctx *c, json_t *list, const char *cls, const char *verb)
+{
+	json_t *x;
+	size_t i;
+	json_array_foreach(list, i, x)
+	{
+		buf_printf(B, "<li class=\"%s\">%s ", cls, verb);
+		pg_esc(c, jstr(x, "code"));
+		buf_puts(B, ": ");
+		pg_esc(c, jstr(x, "name"));
+		buf_puts(B, "</li>");
+	}
+}
+
 static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 {
-	json_t *added = json_object_get(diff, "added"), *removed = json_object_get(diff, "removed"),
-	       *changed = json_object_get(diff, "changed"), *x;
+	json_t *changed = json_object_get(diff, "changed"),
+	       *groups = json_object_get(diff, "groups"), *x, *ch;
 	size_t i, k;
 	buf_puts(B, "<section class=\"diff\"><h2>So với kế hoạch đang dùng</h2>");
 	if (!has_plan) {
@@ -337,52 +472,33 @@ static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 		        "<p>Đơn vị chưa có kế hoạch: lưu sẽ tạo phiên bản đầu tiên.</p></section>");
 		return;
 	}
-	buf_printf(B, "<p>Thêm %zu, bỏ %zu, đổi %zu chỉ tiêu.</p><ul>", json_array_size(added),
-	           json_array_size(removed), json_array_size(changed));
-	json_array_foreach(added, i, x)
-	{
-		buf_puts(B, "<li class=\"added\">Thêm ");
-		pg_esc(c, jstr(x, "code"));
-		buf_puts(B, ": ");
-		pg_esc(c, jstr(x, "name"));
-		buf_puts(B, "</li>");
-	}
-	json_array_foreach(removed, i, x)
-	{
-		buf_puts(B, "<li class=\"removed\">Bỏ ");
-		pg_esc(c, jstr(x, "code"));
-		buf_puts(B, ": ");
-		pg_esc(c, jstr(x, "name"));
-		buf_puts(B, "</li>");
-	}
+	buf_printf(B, "<p>Thêm %zu, bỏ %zu, đổi %zu chỉ tiêu",
+	           json_array_size(json_object_get(diff, "added")),
+	           json_array_size(json_object_get(diff, "removed")), json_array_size(changed));
+	if (json_array_size(groups))
+		buf_printf(B, "; đổi tên %zu nhóm", json_array_size(groups));
+	buf_puts(B, ".</p><ul>");
+	code_items(c, json_object_get(diff, "added"), "added", "Thêm");
+	code_items(c, json_object_get(diff, "removed"), "removed", "Bỏ");
 	json_array_foreach(changed, i, x)
 	{
 		buf_puts(B, "<li class=\"changed\">Đổi ");
 		pg_esc(c, jstr(x, "code"));
 		buf_puts(B, ":");
-		json_t *ch;
 		json_array_foreach(json_object_get(x, "changes"), k, ch)
 		{
-			const char *f = jstr(ch, "field");
-			static const char *const fv[][2] = {{"name", "tên"},
-			                                    {"unit", "đơn vị tính"},
-			                                    {"group", "nhóm"},
-			                                    {"lead", "chủ trì"}};
-			const char *label = f;
-			for (size_t j = 0; j < sizeof fv / sizeof fv[0]; j++)
-				if (f && !strcmp(f, fv[j][0]))
-					label = fv[j][1];
-			buf_puts(B, " <span class=\"change\">");
-			if (f && !strncmp(f, "target ", 7))
-				buf_printf(B, "chỉ tiêu năm %s", f + 7);
-			else
-				pg_esc(c, label);
-			buf_puts(B, " «");
-			pg_esc(c, jstr(ch, "old") ? jstr(ch, "old") : "–");
-			buf_puts(B, "» → «");
-			pg_esc(c, jstr(ch, "new") ? jstr(ch, "new") : "–");
-			buf_puts(B, "»</span>");
+			char label[48];
+			change_span(c, field_vi(jstr(ch, "field"), label, sizeof label),
+			            jstr(ch, "old"), jstr(ch, "new"));
 		}
+		buf_puts(B, "</li>");
+	}
+	json_array_foreach(groups, i, x)
+	{
+		buf_puts(B, "<li class=\"changed group\">Nhóm ");
+		pg_esc(c, jstr(x, "code"));
+		buf_puts(B, ":");
+		change_span(c, "tên", jstr(x, "old"), jstr(x, "new"));
 		buf_puts(B, "</li>");
 	}
 	buf_puts(B, "</ul></section>");
@@ -468,6 +584,91 @@ static void file_warnings(struct ctx *c, json_t *plan)
 	buf_puts(B, "</ul></details>");
 }
 
+/* The name of group code in plan, or NULL. */
+static const char *group_name(json_t *plan, const char *code)
+{
+	return jstr(by_code(json_object_get(plan, "groups"), code), "name");
+}
+
+/* A group's heading row before its indicators: its name to correct at its
+ * first heading (form fields g.k, its code, and gname.k), shown after. */
+static void group_row(struct ctx *c, json_t *plan, const char *code, json_t *seen, size_t ncol)
+{
+	buf_puts(B, "<tr class=\"group\"><td class=\"src\">nhóm</td><th scope=\"rowgroup\">");
+	pg_esc(c, code);
+	buf_printf(B, "</th><td colspan=\"%zu\">", ncol - 2);
+	const char *name = group_name(plan, code);
+	if (json_object_get(seen, code)) {
+		pg_esc(c, name);
+	} else {
+		size_t k = json_object_size(seen);
+		json_object_set_new(seen, code, json_true());
+		buf_printf(B, "<input type=\"hidden\" name=\"g.%zu\" value=\"", k);
+		pg_esc(c, code);
+		buf_printf(B, "\"><input name=\"gname.%zu\" class=\"gname\" aria-label=\"Tên nhóm ",
+		           k);
+		pg_esc(c, code);
+		buf_puts(B, "\" value=\"");
+		pg_esc(c, name);
+		buf_puts(B, "\">");
+	}
+	buf_puts(B, "</td></tr>");
+}
+
+/* The cells to check of the shown fields, over all rows. */
+static size_t count_flags(json_t *flags, const int *years, size_t ny)
+{
+	size_t n = 0;
+	const char *code, *f;
+	json_t *cells, *m;
+	json_object_foreach(flags, code, cells)
+	{
+		json_object_foreach(cells, f, m)
+		{
+			n += shown(f, years, ny);
+		}
+	}
+	return n;
+}
+
+static void draft_table(struct ctx *c, json_t *d, const int *years, size_t ny)
+{
+	json_t *plan = json_object_get(d, "plan"), *read = json_object_get(d, "parsed"),
+	       *flags = json_object_get(d, "cell_flags"),
+	       *inds = json_object_get(plan, "indicators"), *x;
+	size_t nflags = count_flags(flags, years, ny), ncol = 8 + ny;
+	if (nflags)
+		buf_printf(
+		        B,
+		        "<p class=\"warn\" id=\"lowconf-count\" data-n=\"%zu\"><strong>%zu ô cần "
+		        "kiểm tra</strong>: các ô <span class=\"lowconf-key\">viền cam</span> đọc "
+		        "từ bản quét với độ tin cậy thấp. Hãy đối chiếu với bản giấy, sửa ô sai "
+		        "hoặc đánh dấu «đúng»; ô đã sửa không còn phải kiểm tra.</p>",
+		        nflags, nflags);
+	buf_printf(B, "<input type=\"hidden\" name=\"n\" value=\"%zu\">", json_array_size(inds));
+	buf_puts(B, "<div class=\"wide\"><table class=\"draft\"><thead><tr><th>Trong văn bản</th>"
+	            "<th>Mã</th><th>Nhóm</th><th>Chỉ tiêu</th><th>Đơn vị tính</th>");
+	for (size_t y = 0; y < ny; y++)
+		buf_printf(B, "<th>Năm %d</th>", years[y]);
+	buf_puts(B, "<th>Chủ trì</th><th>Theo dõi</th><th></th></tr></thead><tbody>");
+	json_t *seen = json_object();
+	const char *prev = NULL;
+	size_t i;
+	json_array_foreach(inds, i, x)
+	{
+		const char *g = jstr(x, "group"), *code = jstr(x, "code");
+		if (g && (!prev || strcmp(prev, g)))
+			group_row(c, plan, g, seen, ncol);
+		prev = g;
+		struct row_view r = {i, x, by_code(json_object_get(read, "indicators"), code),
+		                     json_object_get(flags, code ? code : "")};
+		draft_row(c, &r, json_object_get(d, "row_warnings"), years, ny);
+	}
+	json_decref(seen);
+	draft_row(c, &(struct row_view){ROW_NEW, NULL, NULL, NULL}, NULL, years, ny);
+	buf_puts(B, "</tbody></table></div>");
+}
+
 static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, const char *msg,
                        bool error, bool ask)
 {
@@ -480,8 +681,7 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 		err_clear(&err);
 		return;
 	}
-	json_t *plan = json_object_get(d, "plan"), *read = json_object_get(d, "parsed"),
-	       *warns = json_object_get(d, "row_warnings");
+	json_t *plan = json_object_get(d, "plan");
 	pg_head(c, "Kiểm tra kế hoạch", u->code);
 	buf_puts(B, "<h1>Kiểm tra kế hoạch đọc từ tệp ");
 	pg_esc(c, jstr(d, "filename"));
@@ -501,20 +701,7 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 	           "name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"draft\" "
 	           "value=\"%lld\">",
 	           c->sess.csrf, (long long)id);
-	json_t *inds = json_object_get(plan, "indicators"), *x;
-	buf_printf(B, "<input type=\"hidden\" name=\"n\" value=\"%zu\">", json_array_size(inds));
-	buf_puts(B, "<div class=\"wide\"><table class=\"draft\"><thead><tr><th>Trong văn bản</th>"
-	            "<th>Mã</th><th>Nhóm</th><th>Chỉ tiêu</th><th>Đơn vị tính</th>");
-	for (size_t y = 0; y < ny; y++)
-		buf_printf(B, "<th>Năm %d</th>", years[y]);
-	buf_puts(B, "<th>Chủ trì</th><th></th></tr></thead><tbody>");
-	size_t i;
-	json_array_foreach(inds, i, x)
-	{
-		draft_row(c, i, x, find_ind(read, jstr(x, "code")), warns, years, ny);
-	}
-	new_row(c, years, ny);
-	buf_puts(B, "</tbody></table></div>");
+	draft_table(c, d, years, ny);
 	tasks_list(c, plan);
 	if (confirm)
 		buf_puts(
@@ -536,23 +723,77 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 
 /* ---- what was posted ------------------------------------------------------------------------- */
 
-/* The form field "prefix.i" as a JSON string. */
-static json_t *form_text(struct ctx *c, const char *prefix, size_t i)
+/* The cell field of row i (or of the added row) as posted, or NULL. */
+static char *posted(struct ctx *c, size_t i, const char *field)
 {
-	char key[64];
-	snprintf(key, sizeof key, "%s.%zu", prefix, i);
-	char *v = ctx_form(c, key);
-	if (!v)
-		return NULL;
-	json_t *s = json_string(v);
-	free(v);
-	return s; /* NULL when not UTF-8: left as it was */
+	char key[80];
+	cell_name(key, sizeof key, i, field);
+	return ctx_form(c, key);
 }
 
-/* The form's cells as draft_edit's edits. */
-static json_t *form_edits(struct ctx *c, json_t *plan)
+/* The cells posted for row i (or the added row) as an edit of
+ * draft_edit's: its texts and its targets by year ("" clears a cell; an
+ * added row leaves empty cells out). */
+static json_t *posted_row(struct ctx *c, size_t i, const int *years, size_t ny)
 {
-	json_t *rows = json_array(), *rm = json_array(), *add = json_array();
+	static const char *const fields[] = {"code", "group", "name", "unit", "lead", "monitor"};
+	bool add = i == ROW_NEW;
+	json_t *e = json_object(), *ts = json_object();
+	for (size_t f = 0; f < sizeof fields / sizeof fields[0] + ny; f++) {
+		char tf[16], yk[16];
+		bool target = f >= sizeof fields / sizeof fields[0];
+		if (target) {
+			int y = years[f - sizeof fields / sizeof fields[0]];
+			snprintf(tf, sizeof tf, "t.%d", y);
+			snprintf(yk, sizeof yk, "%d", y);
+		}
+		char *v = posted(c, i, target ? tf : fields[f]);
+		if (v && (*v || !add)) /* json_string: NULL when not UTF-8, left as it was */
+			json_object_set_new(target ? ts : e, target ? yk : fields[f],
+			                    json_string(v));
+		free(v);
+	}
+	json_object_set_new(e, "targets", ts);
+	return e;
+}
+
+/* Of row i, the flagged cells the clerk said are right ("ok." boxes). */
+static json_t *posted_checked(struct ctx *c, size_t i, json_t *flags)
+{
+	json_t *list = json_array(), *m;
+	const char *f;
+	json_object_foreach(flags, f, m)
+	{
+		char key[84] = "ok.";
+		cell_name(key + 3, sizeof key - 3, i, f);
+		char *v = ctx_form(c, key);
+		if (v)
+			json_array_append_new(list, json_string(f));
+		free(v);
+	}
+	return list;
+}
+
+/* The groups renamed ("g.k" its code, "gname.k" its name). */
+static json_t *posted_groups(struct ctx *c, json_t *plan)
+{
+	json_t *out = json_array();
+	for (size_t k = 0; k < json_array_size(json_object_get(plan, "groups")); k++) {
+		char *code = posted(c, k, "g"), *name = posted(c, k, "gname");
+		const char *was = group_name(plan, code);
+		if (code && name && was && strcmp(was, name))
+			json_array_append_new(out, json_pack("{ssss}", "code", code, "name", name));
+		free(code);
+		free(name);
+	}
+	return out;
+}
+
+/* The form's cells as draft_edit's edits; d is the draft (pd_draft_json). */
+static json_t *form_edits(struct ctx *c, json_t *d)
+{
+	json_t *plan = json_object_get(d, "plan"), *rows = json_array(), *rm = json_array(),
+	       *add = json_array();
 	int years[PLAN_MAX_MILESTONES * 4];
 	size_t ny = years_of(plan, years, sizeof years / sizeof years[0]);
 	char *ns = ctx_form(c, "n");
@@ -560,75 +801,33 @@ static json_t *form_edits(struct ctx *c, json_t *plan)
 	free(ns);
 	if (n > DRAFT_MAX_ROWS)
 		n = DRAFT_MAX_ROWS;
-	static const char *const fields[] = {"name", "unit", "group", "lead"};
 	for (size_t i = 0; i < n; i++) {
-		json_t *key = form_text(c, "k", i);
-		if (!key)
-			continue;
-		char *del, dk[32];
-		snprintf(dk, sizeof dk, "del.%zu", i);
-		if ((del = ctx_form(c, dk))) {
-			json_array_append(rm, key);
-			json_decref(key);
-			free(del);
-			continue;
+		char *key = posted(c, i, "k"), *del = posted(c, i, "del");
+		json_t *k = key ? json_string(key) : NULL;
+		free(key);
+		if (k && del) {
+			json_array_append_new(rm, k);
+		} else if (k) {
+			json_t *e = posted_row(c, i, years, ny);
+			const char *code = jstr(e, "code");
+			if (code && strcmp(code, json_string_value(k)))
+				json_object_set(e, "code_new", json_object_get(e, "code"));
+			json_object_set_new(e, "code", k);
+			json_object_set_new(
+			        e, "checked",
+			        posted_checked(c, i,
+			                       json_object_get(json_object_get(d, "cell_flags"),
+			                                       json_string_value(k))));
+			json_array_append_new(rows, e);
 		}
-		json_t *e = json_pack("{so}", "code", key), *ts = json_object();
-		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-			char fk[48];
-			snprintf(fk, sizeof fk, "%s.%zu", fields[f], i);
-			char *v = ctx_form(c, fk);
-			if (v)
-				json_object_set_new(e, fields[f], json_string(v));
-			free(v);
-		}
-		json_t *code = form_text(c, "code", i);
-		if (code && strcmp(json_string_value(code), jstr(e, "code")))
-			json_object_set(e, "code_new", code);
-		json_decref(code);
-		for (size_t y = 0; y < ny; y++) {
-			char tk[48];
-			snprintf(tk, sizeof tk, "t.%zu.%d", i, years[y]);
-			char *v = ctx_form(c, tk);
-			if (v) {
-				char yk[16];
-				snprintf(yk, sizeof yk, "%d", years[y]);
-				json_object_set_new(ts, yk, json_string(v));
-			}
-			free(v);
-		}
-		json_object_set_new(e, "targets", ts);
-		json_array_append_new(rows, e);
+		free(del);
 	}
-	char *code = ctx_form(c, "new.code"), *name = ctx_form(c, "new.name");
-	if (code && *code && name && *name) {
-		json_t *e = json_object(), *ts = json_object();
-		static const char *const nf[] = {"code", "group", "name", "unit", "lead"};
-		for (size_t f = 0; f < sizeof nf / sizeof nf[0]; f++) {
-			char fk[32];
-			snprintf(fk, sizeof fk, "new.%s", nf[f]);
-			char *v = ctx_form(c, fk);
-			if (v && *v)
-				json_object_set_new(e, nf[f], json_string(v));
-			free(v);
-		}
-		for (size_t y = 0; y < ny; y++) {
-			char tk[32];
-			snprintf(tk, sizeof tk, "new.t.%d", years[y]);
-			char *v = ctx_form(c, tk);
-			if (v && *v) {
-				char yk[16];
-				snprintf(yk, sizeof yk, "%d", years[y]);
-				json_object_set_new(ts, yk, json_string(v));
-			}
-			free(v);
-		}
-		json_object_set_new(e, "targets", ts);
-		json_array_append_new(add, e);
-	}
-	free(code);
-	free(name);
-	return json_pack("{sososo}", "rows", rows, "remove", rm, "add", add);
+	json_t *e = posted_row(c, ROW_NEW, years, ny);
+	if (jstr(e, "code") && jstr(e, "name"))
+		json_array_append(add, e);
+	json_decref(e);
+	return json_pack("{sosososo}", "rows", rows, "remove", rm, "add", add, "groups",
+	                 posted_groups(c, plan));
 }
 
 static void post_draft(struct ctx *c, const struct unit_rec *u)
@@ -650,7 +849,7 @@ static void post_draft(struct ctx *c, const struct unit_rec *u)
 		free(to);
 		goto out;
 	}
-	json_t *edits = form_edits(c, json_object_get(d, "plan"));
+	json_t *edits = form_edits(c, d);
 	int rc = pd_edit(c, u, id, edits, &err);
 	json_decref(edits);
 	if (rc) {

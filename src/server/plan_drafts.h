@@ -25,8 +25,8 @@ bool pd_collect(struct ctx *c, const struct unit_rec *u, const char *id, struct 
                 struct error *err);
 
 /* The draft (its JSON for the API and the page): {id, filename, created_by,
- * created_at, expires_at, plan, parsed, row_warnings}. NULL with *err
- * (ERR_NOT_FOUND) when there is no such draft. */
+ * created_at, expires_at, plan, parsed, row_warnings, cell_flags}. NULL
+ * with *err (ERR_NOT_FOUND) when there is no such draft. */
 json_t *pd_draft_json(struct ctx *c, const struct unit_rec *u, int64_t id, struct error *err);
 
 /* The draft's difference from the plan in force: draft_diff's, with

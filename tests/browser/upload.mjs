@@ -1,9 +1,13 @@
 // upload.mjs BASE ARTIFACTS DOCX CHANGED_DOCX SCAN: the office uploads its
 // plan as a Word file, checks it beside the document's rows, corrects a
-// target (read again as it is typed), saves it as the new plan version;
-// uploads a changed version, sees the difference (a changed target, a
-// dropped indicator), confirms and saves; a scan shows its reading
-// progress page by page, then its draft. Screenshots kept.
+// target (read again as it is typed), renames a group and corrects a
+// monitoring agency, saves it as the new plan version (checked through the
+// API); uploads a changed version, sees the difference (a changed target, a
+// dropped indicator, the group's name), confirms and saves; a scan shows
+// its reading progress page by page, then its draft with the cells read
+// with low confidence marked one by one (the cell, not the row) and
+// counted; a corrected cell is no longer marked, as typed and once saved.
+// Screenshots kept.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
@@ -53,11 +57,26 @@ try {
   await i1.locator('small.tk').first().filter({ hasText: 'khoảng 80–90' }).waitFor();
   await t2025.fill('≥ 95');
   await i1.locator('small.tk').first().filter({ hasText: 'số ≥ 95' }).waitFor();
+  // A group's name, corrected once for all its rows; a monitoring agency.
+  const gI = page.getByRole('textbox', { name: 'Tên nhóm I', exact: true });
+  assert.equal(await gI.count(), 1, 'group I\'s name to correct, once');
+  assert.equal(await gI.inputValue(), 'Phát triển hạ tầng');
+  await gI.fill('Hạ tầng số');
+  const m1 = i1.locator('input.monitor');
+  assert.equal(await m1.inputValue(), 'Phòng Văn hóa – Xã hội');
+  await m1.fill('Phòng Kinh tế');
   await shot(page, 'draft-corrected');
   await page.getByRole('button', { name: 'Lưu thành kế hoạch mới' }).click();
   await page.waitForURL(/published=2/);
   assert.match(await page.locator('main').textContent(), /phiên bản 2/);
   await shot(page, 'published-2');
+  const unit = new URL(page.url()).pathname.split('/')[2];
+  const saved = await (await page.request.get(`${base}/api/v1/units/${unit}/plan`)).json();
+  assert.equal(saved.plan.groups.find((g) => g.code === 'I').name, 'Hạ tầng số', 'group I renamed in the saved plan');
+  const s1 = saved.plan.indicators.find((x) => x.code === 'I.1');
+  assert.equal(s1.monitor, 'Phòng Kinh tế', 'I.1\'s monitoring agency saved');
+  assert.equal(s1.targets['2025'].text, '≥ 95');
+  assert.ok(saved.plan.indicators.filter((x) => x.group === 'I').length >= 2, 'group I\'s rows kept');
 
   // A changed version: the difference shown before saving.
   await page.locator('input[name="file"]').setInputFiles(changed);
@@ -67,6 +86,7 @@ try {
   assert.match(diff, /Thêm 0, bỏ 1, đổi 1/, diff);
   assert.match(await page.locator('li.changed').first().textContent(), /I\.1.*năm 2025 «≥ 95» → «≥ 85»/);
   assert.match(await page.locator('li.removed').first().textContent(), /I\.2/);
+  assert.match(await page.locator('li.group').textContent(), /Nhóm I:.*«Hạ tầng số» → «Phát triển hạ tầng»/);
   await shot(page, 'changed-diff');
   await page.getByRole('button', { name: 'Lưu thành kế hoạch mới' }).click();
   // Dropping I.2 needs a confirmation: nothing saved yet.
@@ -89,7 +109,30 @@ try {
   }
   await page.waitForURL(/draft=\d+/, { timeout: 90000 });
   assert.ok(await page.locator('table.draft tbody tr').count() >= 9, 'the scan\'s indicators');
+  // Cells read with low confidence: each marked, with why, and counted.
+  const count = page.locator('#lowconf-count');
+  const n0 = Number((await count.textContent()).match(/^(\d+) ô cần kiểm tra/)[1]);
+  assert.ok(n0 >= 3, `cells to check: ${n0}`);
+  assert.equal(await page.locator('table.draft td.lowconf').count(), n0, 'as many cells marked as counted');
+  const h7 = row('II.H.7');
+  assert.equal(await h7.count(), 1, 'II.H.7 in the scan\'s draft');
+  const lead7 = h7.locator('td', { has: page.locator('input.lead') });
+  assert.match(await lead7.getAttribute('class'), /lowconf/, 'its lead agency cell marked');
+  assert.match(await lead7.getAttribute('title'), /độ tin cậy thấp.*Phòng Kinh tỀ/);
+  assert.match(await lead7.locator('small.lowconf').textContent(), /cần kiểm tra/);
+  assert.equal(await h7.locator('td.lowconf').count(), 1, 'only that cell of the row');
+  assert.doesNotMatch((await h7.getAttribute('class')) || '', /flag/, 'the cell, not the row');
   await shot(page, 'scan-draft');
+  // Corrected: no longer marked, as typed and once saved.
+  await lead7.locator('input.lead').fill('Phòng Kinh tế');
+  assert.doesNotMatch(await lead7.getAttribute('class'), /lowconf/);
+  assert.match(await count.textContent(), new RegExp(`^${n0 - 1} ô cần kiểm tra`));
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+  await page.waitForURL(/saved=1/);
+  assert.equal(await row('II.H.7').locator('td.lowconf').count(), 0, 'saved: II.H.7 no longer flagged');
+  assert.equal(await row('II.H.7').locator('input.lead').inputValue(), 'Phòng Kinh tế');
+  assert.match(await page.locator('#lowconf-count').textContent(), new RegExp(`^${n0 - 1} ô cần kiểm tra`));
+  await shot(page, 'scan-corrected');
   await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
   await page.waitForURL(/\/ke-hoach$/);
   assert.deepEqual(errors, [], 'no script errors or CSP violations');

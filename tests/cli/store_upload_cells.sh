@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# store_upload_cells.sh: a scan's cells read with low confidence, reviewed
+# through the API and the page without JavaScript (issue 12), on the real
+# server over the demo database (SQLite, or $CHITIEU_TEST_DB_URL). A one-page
+# scan (tests/data/scans/002_f65c0da7dbd96e8d.page4.scan.pdf: its lead agency
+# cell of I.H.7 and two numbers read with low confidence) is uploaded; the
+# draft names each flagged cell by its field (cell_flags), not only its
+# row; an edited cell, or one said right ("checked"), is flagged no more,
+# one left as it was stays flagged; the monitoring agency and a group's
+# name are corrected through the same PATCH (with clear refusals, nothing
+# half done), shown in the difference, and saved in the published plan.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+use_demo
+start_server --workers 4
+export OMP_THREAD_LIMIT=1
+scan=$data/scans/002_f65c0da7dbd96e8d.page4.scan.pdf
+api=$base/api/v1/units/DEMO-A/plan
+pw=matkhau-demo
+[ "$(signin vanphong)" = 200 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+
+expect_status() { # NAME GOT WANT
+	[ "$2" = "$3" ] && ok || bad "$1: status $2, want $3: $(head -c 300 "$tmp/body")"
+}
+patch() { # JSON: PATCH the draft as vanphong; prints the status
+	as vanphong PATCH "/api/v1/units/DEMO-A/plan/drafts/$id" "$1"
+}
+check() { # NAME JQ-FILTER: the filter holds on $tmp/body
+	jq -e "$2" "$tmp/body" > /dev/null && ok || bad "$1: $2 fails on $(jq -c '{cell_flags, e: .error}' "$tmp/body" | head -c 600)"
+}
+
+# ---- upload the scan: a draft (polled while it is read) ----
+got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.vanphong" \
+	-H "X-CSRF-Token: $(cat "$tmp/csrf.vanphong")" -F "file=@$scan" "$api/drafts")
+if [ "$got" = 202 ]; then
+	poll=$(jq -r .poll "$tmp/body")
+	for _ in $(seq 1 150); do
+		as vanphong GET "$poll" > /dev/null
+		jq -e '.state == "reading"' "$tmp/body" > /dev/null || break
+		sleep 1
+	done
+	id=$(jq -r .draft "$tmp/body")
+	got=$(as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id")
+else
+	id=$(jq -r .id "$tmp/body")
+	[ "$got" = 201 ] && got=200
+fi
+expect_status upload "$got" 200
+cp "$tmp/body" "$tmp/draft.json"
+# Not a pass on empty output: the page has four rows, I.H.7 among them.
+check rows '.plan.indicators | length == 4'
+check h7 '.plan.indicators[] | select(.code == "I.H.7") | .lead == "Phòng Kinh tỀ" and .monitor == "Phòng Kinh tế"'
+# The cell, not the row: the lead agency of I.H.7, the numbers of I.H6 and I.H8.
+check flags '.cell_flags["I.H.7"] | keys == ["lead"]'
+check flag-why '.cell_flags["I.H.7"].lead | test("Phòng Kinh tỀ") and test("độ tin cậy 63%")'
+check flags-code '(.cell_flags["I.H6"] | keys) == ["code"] and (.cell_flags["I.H8"] | keys) == ["code"]'
+check warn-field '[.plan.warnings[] | select(.field)] | map(.field) == ["code", "lead", "code"]'
+check row-not-cell '.row_warnings["I.H.7"] == null'
+check row-kept '.row_warnings["I.H6"] | length == 1'
+
+# ---- an edited cell is flagged no more; one said right neither; one left stays ----
+name8=$(jq -r '.plan.indicators[] | select(.code == "I.H8") | .name' "$tmp/draft.json")
+expect_status edit "$(patch "$(jq -nc --arg n "$name8" '{rows: [{code: "I.H.7", lead: "Phòng Kinh tế"},
+	{code: "I.H6", checked: ["code"]}, {code: "I.H8", name: $n, lead: "Phòng Văn hóa - Xã hội"}]}')")" 200
+check edited '.cell_flags["I.H.7"] == null and .cell_flags["I.H6"] == null'
+check untouched '.cell_flags["I.H8"] | keys == ["code"]'
+check edited-value '.plan.indicators[] | select(.code == "I.H.7") | .lead == "Phòng Kinh tế"'
+check checked-kept '.plan.indicators[] | select(.code == "I.H6")'
+check warn-checked '[.plan.warnings[] | select(.field and .checked)] | length == 2'
+check parsed-kept '.parsed.indicators[] | select(.code == "I.H.7") | .lead == "Phòng Kinh tỀ"'
+
+# ---- the monitoring agency and a group's name ----
+expect_status monitor "$(patch '{"rows": [{"code": "I.H.7", "monitor": "Phòng Kinh tế và Hạ tầng"},
+	{"code": "I.1", "monitor": null}], "groups": [{"code": "I", "name": "  Phát triển chuyển đổi số "}]}')" 200
+check monitor '.plan.indicators[] | select(.code == "I.H.7") | .monitor == "Phòng Kinh tế và Hạ tầng"'
+check monitor-null '.plan.indicators[] | select(.code == "I.1") | .monitor == null'
+check group '.plan.groups == [{"code": "I", "name": "Phát triển chuyển đổi số"}]'
+check group-rows '[.plan.indicators[].group] | unique == ["I"]'
+# Refused, one sentence naming what is wrong; nothing of the edit kept.
+refuse() { # NAME JSON WORDS
+	expect_status "$1" "$(patch "$2")" 400
+	check "$1-code" '.error.code == "E_INPUT"'
+	grep -qF "$3" <<< "$(jq -r .error.message "$tmp/body")" && ok || bad "$1: no \"$3\" in $(jq -r .error.message "$tmp/body")"
+}
+refuse no-group '{"rows": [{"code": "I.H8", "monitor": "X"}], "groups": [{"code": "IX", "name": "Y"}]}' "Nhóm IX: không có trong bản nháp"
+refuse empty-name '{"groups": [{"code": "I", "name": "   "}]}' "Nhóm I: không được để trống"
+refuse no-name '{"groups": [{"code": "I"}]}' "Nhóm I: cần tên mới"
+refuse groups-array '{"groups": {"I": "Y"}}' "groups phải là mảng"
+refuse monitor-number '{"rows": [{"code": "I.H.7", "monitor": 5}]}' "Chỉ tiêu I.H.7: giá trị phải là chữ"
+refuse checked-array '{"rows": [{"code": "I.H8", "checked": "code"}]}' "checked phải là một mảng"
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id" > /dev/null
+check unchanged '(.plan.indicators[] | select(.code == "I.H8") | .monitor) == "Phòng Văn hóa - Xã hội" and
+	(.plan.groups[0].name == "Phát triển chuyển đổi số") and (.cell_flags["I.H8"] | keys) == ["code"]'
+
+# ---- the page without JavaScript: the cells marked, a group renamed by the form ----
+page() { curl -s -b "$tmp/jar.vanphong" "$base/don-vi/DEMO-A/ke-hoach?draft=$id" > "$tmp/page.html"; }
+page
+grep -q '1 ô cần kiểm tra' "$tmp/page.html" && ok || bad "page: no count of the cells to check"
+grep -o '<td class="lowconf"[^>]*><input name="code\.[0-9]*"' "$tmp/page.html" | grep -q . && ok ||
+	bad "page: I.H8's number cell not marked"
+[ "$(grep -o '<td class="lowconf"' "$tmp/page.html" | wc -l)" = 1 ] && ok || bad "page: $(grep -o '<td class="lowconf"' "$tmp/page.html" | wc -l) cells marked, want 1"
+grep -q 'name="gname.0" class="gname"[^>]*value="Phát triển chuyển đổi số"' "$tmp/page.html" && ok || bad "page: no group name to correct"
+grep -q 'name="monitor.[0-9]*" class="monitor"[^>]*value="Phòng Kinh tế và Hạ tầng"' "$tmp/page.html" && ok ||
+	bad "page: no monitoring agency to correct"
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.vanphong" --data-urlencode "csrf=$(cat "$tmp/csrf.vanphong")" \
+	--data-urlencode "draft=$id" --data-urlencode n=1 --data-urlencode k.0=I.H8 --data-urlencode ok.code.0=1 \
+	--data-urlencode g.0=I --data-urlencode "gname.0=Chuyển đổi số" \
+	--data-urlencode action=save "$base/don-vi/DEMO-A/ke-hoach")
+[ "$code" = 303 ] && ok || bad "page: saving the form: $code"
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id" > /dev/null
+check page-group '.plan.groups == [{"code": "I", "name": "Chuyển đổi số"}]'
+check page-checked '.cell_flags == {} and (.plan.indicators[] | select(.code == "I.H8") | .monitor == "Phòng Văn hóa - Xã hội")'
+page
+grep -q 'ô cần kiểm tra' "$tmp/page.html" && bad "page: cells still to check once said right" || ok
+grep -q '<td class="lowconf"' "$tmp/page.html" && bad "page: a cell still marked" || ok
+
+# ---- the difference, then published: the corrections are the plan's ----
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id/diff" > /dev/null
+check diff-group '.groups | length == 1 and .[0].code == "I" and .[0].new == "Chuyển đổi số" and .[0].old != .[0].new'
+check diff-monitor '.changed[] | select(.code == "I.1") | .changes | map(.field) | index("monitor") != null'
+expect_status publish "$(as vanphong POST "/api/v1/units/DEMO-A/plan/drafts/$id/publish" '{"confirm": true}')" 201
+as vanphong GET /api/v1/units/DEMO-A/plan > /dev/null
+check saved-group '.plan.groups == [{"code": "I", "name": "Chuyển đổi số"}]'
+check saved-monitor '.plan.indicators[] | select(.code == "I.H.7") | .monitor == "Phòng Kinh tế và Hạ tầng" and .lead == "Phòng Kinh tế"'
+finish store_upload_cells
