@@ -610,6 +610,34 @@ static double piece_cost(const struct table *t, int c, double x0, double x1)
 	return fmin(fabs(x0 - t->tlo[c]), fabs((x0 + x1) / 2 - t->tmid[c]));
 }
 
+/* A lone sign that belongs to the number after it ("≥ 70"). */
+static bool sign_word(const char *s)
+{
+	static const char *const signs[] = {"≥", "≤", ">", "<", "=", ">=", "<=", "~", "±"};
+	for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
+		if (!strcmp(s, signs[k]))
+			return true;
+	return false;
+}
+
+/* A word of a figure: digits with signs, a decimal mark or a percent
+ * ("≥", "100", "0,7", "80%"); a lone sign counts. */
+static bool figure_word(const char *s)
+{
+	bool digit = false;
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			digit = true;
+			continue;
+		}
+		if (!strchr(",.%<>=+~", *p) && strncmp(p, "≥", 3) && strncmp(p, "≤", 3))
+			return false;
+		if (!strncmp(p, "≥", 3) || !strncmp(p, "≤", 3))
+			p += 2;
+	}
+	return digit || sign_word(s);
+}
+
 /* The first column after c under whose header a word of piece p (other
  * than its first) starts; c when none. A cell's text stays left of the
  * next column's header (a header is centred or set at the left of its
@@ -617,6 +645,12 @@ static double piece_cost(const struct table *t, int c, double x0, double x1)
  * cells together. */
 static int reach_col(const struct pword *w, const struct piece *p, const struct table *t, int c)
 {
+	/* A piece of figures alone ("≥ 100 100"): a cell holds one figure,
+	 * so one past the bound is the next cell's, as in a cut piece's
+	 * rest. */
+	bool figures = true;
+	for (size_t j = p->from; j < p->to && figures; j++)
+		figures = figure_word(w[j].s);
 	for (int d = c + 1; d < t->ncol; d++) {
 		/* The rest of a piece already cut runs cells together: there
 		 * a word from where the column's cells start, or past the
@@ -624,7 +658,7 @@ static int reach_col(const struct pword *w, const struct piece *p, const struct 
 		double at = p->rest ? fmin(t->lo[d], t->tlo[d]) : t->lo[d];
 		for (size_t j = p->from + 1; j < p->to; j++)
 			if (w[j].x0 >= at - 0.5 ||
-			    (p->rest && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
+			    ((p->rest || figures) && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
 				return d;
 	}
 	return c;
@@ -722,14 +756,13 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 	free(p);
 }
 
-/* A lone sign that belongs to the number after it ("≥ 70"). */
-static bool sign_word(const char *s)
+/* The first word of the line of lines [a, b) that holds word j. */
+static size_t line_start(const struct pline *l, size_t a, size_t b, size_t j)
 {
-	static const char *const signs[] = {"≥", "≤", ">", "<", "=", ">=", "<=", "~", "±"};
-	for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
-		if (!strcmp(s, signs[k]))
-			return true;
-	return false;
+	for (size_t i = a; i < b; i++)
+		if (j >= l[i].from && j < l[i].to)
+			return l[i].from;
+	return j;
 }
 
 /* Cut the pieces p[0, n) (set off by wide gaps) of lines [a, b) where
@@ -782,6 +815,21 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 					to = reach;
 				}
 			}
+			/* A cell's text starts with a capital ("Tổ chức",
+			 * "Mô hình"): when this line holds the first line of
+			 * the later cell in this row, a word nearest the
+			 * start but after a capital one a word or two before
+			 * it belongs to the later cell from that capital on. */
+			bool first = c > 0;
+			for (size_t r = 0; r < np && first; r++)
+				first = (*p)[r].col != reach ||
+				        (*p)[r].from >= line_start(l, a, b, pq->from);
+			for (size_t k = cut - 1; first && k > pq->from && k + 2 >= cut; k--)
+				if (text_case_start(w[cut].s) != 1 &&
+				    text_case_start(w[k].s) == 1 && !sign_word(w[k - 1].s)) {
+					cut = k;
+					break;
+				}
 		}
 		if (cut < pq->to) {
 			size_t end = pq->to;
