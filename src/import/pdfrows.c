@@ -765,6 +765,33 @@ static size_t line_start(const struct pline *l, size_t a, size_t b, size_t j)
 	return j;
 }
 
+/* The last word of words (from, to) that starts with a capital letter and
+ * could start a cell (not after a sign or the end of a sentence); to when
+ * none. */
+static size_t capital_word(const struct pword *w, size_t from, size_t to)
+{
+	for (size_t k = to; k-- > from + 1;) {
+		const char *prev = w[k - 1].s;
+		size_t n = strlen(prev);
+		if (text_case_start(w[k].s) == 1 && !sign_word(prev) && n &&
+		    !strchr(".:;(", prev[n - 1]))
+			return k;
+	}
+	return to;
+}
+
+/* Whether piece pq's line holds the first line of column c's cell in its
+ * row: no piece of column c among p[0, np) lies on an earlier line. */
+static bool first_line(const struct pline *l, size_t a, size_t b, const struct piece *p, size_t np,
+                       const struct piece *pq, int c)
+{
+	size_t from = line_start(l, a, b, pq->from);
+	for (size_t r = 0; r < np; r++)
+		if (p[r].col == c && p[r].from < from)
+			return false;
+	return true;
+}
+
 /* Cut the pieces p[0, n) (set off by wide gaps) of lines [a, b) where
  * two cells run together; start[c]: where column c's cells start in
  * this row. Returns the new count of pieces in *p. */
@@ -815,21 +842,25 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 					to = reach;
 				}
 			}
+		}
+		if (c > 0 && cut == pq->to && c + 1 < t->ncol) {
+			/* A capital word whose run ends past the bound of
+			 * the next column: that column's first line. */
+			size_t k = capital_word(w, pq->from, pq->to);
+			double x1 = (w[pq->to - 1].x0 + w[pq->to - 1].x1) / 2;
+			if (k < pq->to && x1 >= t->bound[c + 1] &&
+			    first_line(l, a, b, *p, np, pq, c + 1)) {
+				cut = k;
+				to = c + 1;
+			}
+		} else if (c > 0 && cut < pq->to && text_case_start(w[cut].s) != 1 &&
+		           first_line(l, a, b, *p, np, pq, to)) {
 			/* A cell's text starts with a capital ("Tổ chức",
-			 * "Mô hình"): when this line holds the first line of
-			 * the later cell in this row, a word nearest the
-			 * start but after a capital one a word or two before
-			 * it belongs to the later cell from that capital on. */
-			bool first = c > 0;
-			for (size_t r = 0; r < np && first; r++)
-				first = (*p)[r].col != reach ||
-				        (*p)[r].from >= line_start(l, a, b, pq->from);
-			for (size_t k = cut - 1; first && k > pq->from && k + 2 >= cut; k--)
-				if (text_case_start(w[cut].s) != 1 &&
-				    text_case_start(w[k].s) == 1 && !sign_word(w[k - 1].s)) {
-					cut = k;
-					break;
-				}
+			 * "Mô hình"): a cut a word or two after a capital
+			 * word moves back to it. */
+			size_t k = capital_word(w, cut >= pq->from + 2 ? cut - 2 : pq->from, cut);
+			if (k < cut)
+				cut = k;
 		}
 		if (cut < pq->to) {
 			size_t end = pq->to;
