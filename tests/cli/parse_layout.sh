@@ -40,9 +40,9 @@ check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f
 # printed by another producer without blank lines between rows (before:
 # nothing read).
 check "$l/000_03b77514fb71b314.fixed3.txt" "$g/000_03b77514fb71b314.json" 75 0
-check "$l/001_5a02e85ee0dfd10c.fixed3.txt" "$g/001_5a02e85ee0dfd10c.json" 26 41
+check "$l/001_5a02e85ee0dfd10c.fixed3.txt" "$g/001_5a02e85ee0dfd10c.json" 29 41
 check "$l/002_f65c0da7dbd96e8d.fixed3.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
-check "$l/004_5f0b3916b5e2f87f.fixed3.txt" "$g/004_5f0b3916b5e2f87f.json" 59 0
+check "$l/004_5f0b3916b5e2f87f.fixed3.txt" "$g/004_5f0b3916b5e2f87f.json" 73 0
 check "$l/000_03b77514fb71b314.fixed5.txt" "$g/000_03b77514fb71b314.json" 6 0 loose
 check "$l/001_5a02e85ee0dfd10c.fixed5.txt" "$g/001_5a02e85ee0dfd10c.json" 4 0 loose
 check "$l/002_f65c0da7dbd96e8d.fixed5.txt" "$g/002_f65c0da7dbd96e8d.json" 3 0 loose
@@ -57,5 +57,9 @@ check "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 22 
 # with no blank line between rows.
 check "$l/squeezed.txt" "$l/squeezed.json" 4 0
 check "$l/tight.txt" "$l/tight.json" 4 0
+# A unit's first line run into the name's, cut at its capital word; two
+# figures packed into one run, the second past its column's bound (before:
+# 1/4).
+check "$l/packed.txt" "$l/packed.json" 4 0
 
 finish parse_layout
