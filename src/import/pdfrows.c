@@ -577,7 +577,15 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
  *   where that column's cells start in this row (or in the table), never
  *   between a sign and its number, and right after a number in the number
  *   column; the rest of a cut piece is cut again from where a further
- *   column's cells start or past its bound.
+ *   column's cells start or past its bound, and so is a piece of figures
+ *   alone ("≥ 100 100": a cell holds one figure);
+ * - a cell's first line starts with a capital: a cut a word or two after
+ *   a capital word moves back to it, and a piece whose capital word's run
+ *   ends past the next column's bound is cut there, when the line holds
+ *   the first line of the later cell in its row ("thuộc Tổ chức");
+ * - milestone cells packed into one run ("mức mức mức") get one word
+ *   each, when the words of the run are as many as the columns it
+ *   reaches (spread_packed).
  *
  * Nothing here names a document; the header and the body's own positions
  * decide. Not recovered: the space pdftotext drops between a sign and a
@@ -872,6 +880,68 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 	return np;
 }
 
+/* Whether column c's header names a year ("Năm 2030"): a milestone's
+ * targets, short cells. */
+static bool year_column(const struct table *t, int c)
+{
+	for (const char *p = t->head[c]; *p; p++)
+		if (strspn(p, "0123456789") == 4 &&
+		    (p == t->head[c] || !isdigit((unsigned char)p[-1])))
+			return true;
+	return false;
+}
+
+/* Short cells side by side that pdftotext packed one space apart into a
+ * run ("mức mức mức", "Ứng Thành Thành Duy"): the words of a line (no
+ * more than two characters apart) in milestone columns from one column on (col[k]: the column of
+ * word l->from + k, in x order), as many as the columns from theirs to the last whose cells start
+ * within the run's reach (each packed word shifts the next left by up to
+ * two characters) and before the line's next word's column, one word to
+ * a column, when a run among them crosses the bound of its next column. */
+static void spread_packed(const struct pword *w, const struct pline *l, const struct table *t,
+                          int *col)
+{
+	size_t n = l->to - l->from;
+	for (size_t s = 0; s < n;) {
+		size_t e = s + 1, done = 0;
+		for (; e <= n && e - s <= (size_t)t->ncol && !done; e++) {
+			if (e < n && col[e] < col[e - 1])
+				break; /* columns out of order: leave the line as it is */
+			size_t k = e - s;
+			int c0 = col[s], next = e < n ? col[e] : t->ncol;
+			if (e < n && col[e] == col[e - 1])
+				continue; /* a group ends between two columns */
+			double x1 = w[l->from + e - 1].x1 + 2.0 * (double)k - 1.0;
+			int d = c0;
+			while (d + 1 < next && t->tlo[d + 1] <= x1)
+				d++;
+			/* A run of one column's words one space apart that
+			 * crosses the bound of the next column. */
+			bool packed = false;
+			for (size_t j = s + 1; j < e && !packed; j++) {
+				size_t r = j;
+				while (r + 1 < e && col[r + 1] == col[j])
+					r++;
+				packed = col[j] == col[j - 1] &&
+				         w[l->from + j].x0 - w[l->from + j - 1].x1 <= 1.0 &&
+				         col[j] + 1 < t->ncol &&
+				         w[l->from + r].x1 >= t->bound[col[j] + 1];
+			}
+			bool years = true, tight = true;
+			for (int c = c0; c <= d && years; c++)
+				years = year_column(t, c);
+			for (size_t j = s + 1; j < e && tight; j++)
+				tight = w[l->from + j].x0 - w[l->from + j - 1].x1 <= 2.0;
+			if (k < 2 || (size_t)(d - c0 + 1) != k || !packed || !years || !tight)
+				continue;
+			for (size_t j = s; j < e; j++)
+				col[j] = c0 + (int)(j - s);
+			done = e;
+		}
+		s = done ? done : s + 1;
+	}
+}
+
 /* The column of each word of lines [a, b) (col[j - l[a].from]), read as
  * one row: pieces to their nearest columns, then cut where cells run
  * together, twice: the second time a later column's cells start where
@@ -904,6 +974,8 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
 			col[j - base] = p[q].col;
+	for (size_t i = a; i < b; i++)
+		spread_packed(w, &l[i], t, col + (l[i].from - base));
 	free(orig);
 	free(p);
 }
