@@ -583,7 +583,7 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
  *   a capital word moves back to it, and a piece whose capital word's run
  *   ends past the next column's bound is cut there, when the line holds
  *   the first line of the later cell in its row ("thuộc Tổ chức");
- * - milestone cells packed into one run ("mức mức mức") get one word
+ * - milestone cells packed into one run ("triển triển") get one word
  *   each, when the words of the run are as many as the columns it
  *   reaches (spread_packed).
  *
@@ -892,7 +892,7 @@ static bool year_column(const struct table *t, int c)
 }
 
 /* Short cells side by side that pdftotext packed one space apart into a
- * run ("mức mức mức", "Ứng Thành Thành Duy"): the words of a line (no
+ * run ("triển triển", "Ứng Thành Thành Duy"): the words of a line (no
  * more than two characters apart) in milestone columns from one column on (col[k]: the column of
  * word l->from + k, in x order), as many as the columns from theirs to the last whose cells start
  * within the run's reach (each packed word shifts the next left by up to
@@ -904,6 +904,10 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 	size_t n = l->to - l->from;
 	for (size_t s = 0; s < n;) {
 		size_t e = s + 1, done = 0;
+		if (s > 0 && col[s] == col[s - 1]) {
+			s++; /* a group starts at its column's first word */
+			continue;
+		}
 		for (; e <= n && e - s <= (size_t)t->ncol && !done; e++) {
 			if (e < n && col[e] < col[e - 1])
 				break; /* columns out of order: leave the line as it is */
