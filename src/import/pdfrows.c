@@ -577,7 +577,15 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
  *   where that column's cells start in this row (or in the table), never
  *   between a sign and its number, and right after a number in the number
  *   column; the rest of a cut piece is cut again from where a further
- *   column's cells start or past its bound.
+ *   column's cells start or past its bound, and so is a piece of figures
+ *   alone ("≥ 100 100": a cell holds one figure);
+ * - a cell's first line starts with a capital: a cut a word or two after
+ *   a capital word moves back to it, and a piece whose capital word's run
+ *   ends past the next column's bound is cut there, when the line holds
+ *   the first line of the later cell in its row ("thuộc Tổ chức");
+ * - milestone cells packed into one run ("triển triển") get one word
+ *   each, when the words of the run are as many as the columns it
+ *   reaches (spread_packed).
  *
  * Nothing here names a document; the header and the body's own positions
  * decide. Not recovered: the space pdftotext drops between a sign and a
@@ -610,6 +618,34 @@ static double piece_cost(const struct table *t, int c, double x0, double x1)
 	return fmin(fabs(x0 - t->tlo[c]), fabs((x0 + x1) / 2 - t->tmid[c]));
 }
 
+/* A lone sign that belongs to the number after it ("≥ 70"). */
+static bool sign_word(const char *s)
+{
+	static const char *const signs[] = {"≥", "≤", ">", "<", "=", ">=", "<=", "~", "±"};
+	for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
+		if (!strcmp(s, signs[k]))
+			return true;
+	return false;
+}
+
+/* A word of a figure: digits with signs, a decimal mark or a percent
+ * ("≥", "100", "0,7", "80%"); a lone sign counts. */
+static bool figure_word(const char *s)
+{
+	bool digit = false;
+	for (const char *p = s; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			digit = true;
+			continue;
+		}
+		if (!strchr(",.%<>=+~", *p) && strncmp(p, "≥", 3) && strncmp(p, "≤", 3))
+			return false;
+		if (!strncmp(p, "≥", 3) || !strncmp(p, "≤", 3))
+			p += 2;
+	}
+	return digit || sign_word(s);
+}
+
 /* The first column after c under whose header a word of piece p (other
  * than its first) starts; c when none. A cell's text stays left of the
  * next column's header (a header is centred or set at the left of its
@@ -617,6 +653,12 @@ static double piece_cost(const struct table *t, int c, double x0, double x1)
  * cells together. */
 static int reach_col(const struct pword *w, const struct piece *p, const struct table *t, int c)
 {
+	/* A piece of figures alone ("≥ 100 100"): a cell holds one figure,
+	 * so one past the bound is the next cell's, as in a cut piece's
+	 * rest. */
+	bool figures = true;
+	for (size_t j = p->from; j < p->to && figures; j++)
+		figures = figure_word(w[j].s);
 	for (int d = c + 1; d < t->ncol; d++) {
 		/* The rest of a piece already cut runs cells together: there
 		 * a word from where the column's cells start, or past the
@@ -624,7 +666,7 @@ static int reach_col(const struct pword *w, const struct piece *p, const struct 
 		double at = p->rest ? fmin(t->lo[d], t->tlo[d]) : t->lo[d];
 		for (size_t j = p->from + 1; j < p->to; j++)
 			if (w[j].x0 >= at - 0.5 ||
-			    (p->rest && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
+			    ((p->rest || figures) && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
 				return d;
 	}
 	return c;
@@ -722,14 +764,40 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 	free(p);
 }
 
-/* A lone sign that belongs to the number after it ("≥ 70"). */
-static bool sign_word(const char *s)
+/* The first word of the line of lines [a, b) that holds word j. */
+static size_t line_start(const struct pline *l, size_t a, size_t b, size_t j)
 {
-	static const char *const signs[] = {"≥", "≤", ">", "<", "=", ">=", "<=", "~", "±"};
-	for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++)
-		if (!strcmp(s, signs[k]))
-			return true;
-	return false;
+	for (size_t i = a; i < b; i++)
+		if (j >= l[i].from && j < l[i].to)
+			return l[i].from;
+	return j;
+}
+
+/* The last word of words (from, to) that starts with a capital letter and
+ * could start a cell (not after a sign or the end of a sentence); to when
+ * none. */
+static size_t capital_word(const struct pword *w, size_t from, size_t to)
+{
+	for (size_t k = to; k-- > from + 1;) {
+		const char *prev = w[k - 1].s;
+		size_t n = strlen(prev);
+		if (text_case_start(w[k].s) == 1 && !sign_word(prev) && n &&
+		    !strchr(".:;(", prev[n - 1]))
+			return k;
+	}
+	return to;
+}
+
+/* Whether piece pq's line holds the first line of column c's cell in its
+ * row: no piece of column c among p[0, np) lies on an earlier line. */
+static bool first_line(const struct pline *l, size_t a, size_t b, const struct piece *p, size_t np,
+                       const struct piece *pq, int c)
+{
+	size_t from = line_start(l, a, b, pq->from);
+	for (size_t r = 0; r < np; r++)
+		if (p[r].col == c && p[r].from < from)
+			return false;
+	return true;
 }
 
 /* Cut the pieces p[0, n) (set off by wide gaps) of lines [a, b) where
@@ -783,6 +851,25 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 				}
 			}
 		}
+		if (c > 0 && cut == pq->to && c + 1 < t->ncol) {
+			/* A capital word whose run ends past the bound of
+			 * the next column: that column's first line. */
+			size_t k = capital_word(w, pq->from, pq->to);
+			double x1 = (w[pq->to - 1].x0 + w[pq->to - 1].x1) / 2;
+			if (k < pq->to && x1 >= t->bound[c + 1] &&
+			    first_line(l, a, b, *p, np, pq, c + 1)) {
+				cut = k;
+				to = c + 1;
+			}
+		} else if (c > 0 && cut < pq->to && text_case_start(w[cut].s) != 1 &&
+		           first_line(l, a, b, *p, np, pq, to)) {
+			/* A cell's text starts with a capital ("Tổ chức",
+			 * "Mô hình"): a cut a word or two after a capital
+			 * word moves back to it. */
+			size_t k = capital_word(w, cut >= pq->from + 2 ? cut - 2 : pq->from, cut);
+			if (k < cut)
+				cut = k;
+		}
 		if (cut < pq->to) {
 			size_t end = pq->to;
 			pq->to = cut;
@@ -791,6 +878,72 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 		}
 	}
 	return np;
+}
+
+/* Whether column c's header names a year ("Năm 2030"): a milestone's
+ * targets, short cells. */
+static bool year_column(const struct table *t, int c)
+{
+	for (const char *p = t->head[c]; *p; p++)
+		if (strspn(p, "0123456789") == 4 &&
+		    (p == t->head[c] || !isdigit((unsigned char)p[-1])))
+			return true;
+	return false;
+}
+
+/* Short cells side by side that pdftotext packed one space apart into a
+ * run ("triển triển", "Ứng Thành Thành Duy"): the words of a line (no
+ * more than two characters apart) in milestone columns from one column on (col[k]: the column of
+ * word l->from + k, in x order), as many as the columns from theirs to the last whose cells start
+ * within the run's reach (each packed word shifts the next left by up to
+ * two characters) and before the line's next word's column, one word to
+ * a column, when a run among them crosses the bound of its next column. */
+static void spread_packed(const struct pword *w, const struct pline *l, const struct table *t,
+                          int *col)
+{
+	size_t n = l->to - l->from;
+	for (size_t s = 0; s < n;) {
+		size_t e = s + 1, done = 0;
+		if (s > 0 && col[s] == col[s - 1]) {
+			s++; /* a group starts at its column's first word */
+			continue;
+		}
+		for (; e <= n && e - s <= (size_t)t->ncol && !done; e++) {
+			if (e < n && col[e] < col[e - 1])
+				break; /* columns out of order: leave the line as it is */
+			size_t k = e - s;
+			int c0 = col[s], next = e < n ? col[e] : t->ncol;
+			if (e < n && col[e] == col[e - 1])
+				continue; /* a group ends between two columns */
+			double x1 = w[l->from + e - 1].x1 + 2.0 * (double)k - 1.0;
+			int d = c0;
+			while (d + 1 < next && t->tlo[d + 1] <= x1)
+				d++;
+			/* A run of one column's words one space apart that
+			 * crosses the bound of the next column. */
+			bool packed = false;
+			for (size_t j = s + 1; j < e && !packed; j++) {
+				size_t r = j;
+				while (r + 1 < e && col[r + 1] == col[j])
+					r++;
+				packed = col[j] == col[j - 1] &&
+				         w[l->from + j].x0 - w[l->from + j - 1].x1 <= 1.0 &&
+				         col[j] + 1 < t->ncol &&
+				         w[l->from + r].x1 >= t->bound[col[j] + 1];
+			}
+			bool years = true, tight = true;
+			for (int c = c0; c <= d && years; c++)
+				years = year_column(t, c);
+			for (size_t j = s + 1; j < e && tight; j++)
+				tight = w[l->from + j].x0 - w[l->from + j - 1].x1 <= 2.0;
+			if (k < 2 || (size_t)(d - c0 + 1) != k || !packed || !years || !tight)
+				continue;
+			for (size_t j = s; j < e; j++)
+				col[j] = c0 + (int)(j - s);
+			done = e;
+		}
+		s = done ? done : s + 1;
+	}
 }
 
 /* The column of each word of lines [a, b) (col[j - l[a].from]), read as
@@ -825,6 +978,8 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
 			col[j - base] = p[q].col;
+	for (size_t i = a; i < b; i++)
+		spread_packed(w, &l[i], t, col + (l[i].from - base));
 	free(orig);
 	free(p);
 }

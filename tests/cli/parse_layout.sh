@@ -27,33 +27,39 @@ g=$data/golden
 l=$data/layout
 
 # The four plans' renderings (before issue 12's row-by-row reading:
-# 69/75, 20/29 with 16/41 tasks, 8/9, 35/73).
-check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" 69 0
-check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 25 22
+# 69/75, 20/29 with 16/41 tasks, 8/9, 35/73; before a figure alone past
+# its column's bound and a unit's capital were cut off: 69/75, 28/29 with
+# 22/41 tasks, 8/9, 61/73, "≥2" and "≥ 2" counted alike).
+check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" 71 0
+check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 28 25
 check "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" 8 0
-check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 48 0
+check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 67 0
 
 # Other grids (tests/tools/render-layout.sh): cells far apart (read whole
 # before as now), squeezed one space apart (before: 2, 1 and 0/41, 0, 2),
 # printed by another producer without blank lines between rows (before:
 # nothing read).
 check "$l/000_03b77514fb71b314.fixed3.txt" "$g/000_03b77514fb71b314.json" 75 0
-check "$l/001_5a02e85ee0dfd10c.fixed3.txt" "$g/001_5a02e85ee0dfd10c.json" 26 41
+check "$l/001_5a02e85ee0dfd10c.fixed3.txt" "$g/001_5a02e85ee0dfd10c.json" 29 41
 check "$l/002_f65c0da7dbd96e8d.fixed3.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
-check "$l/004_5f0b3916b5e2f87f.fixed3.txt" "$g/004_5f0b3916b5e2f87f.json" 59 0
+check "$l/004_5f0b3916b5e2f87f.fixed3.txt" "$g/004_5f0b3916b5e2f87f.json" 73 0
 check "$l/000_03b77514fb71b314.fixed5.txt" "$g/000_03b77514fb71b314.json" 6 0 loose
-check "$l/001_5a02e85ee0dfd10c.fixed5.txt" "$g/001_5a02e85ee0dfd10c.json" 3 0 loose
+check "$l/001_5a02e85ee0dfd10c.fixed5.txt" "$g/001_5a02e85ee0dfd10c.json" 4 0 loose
 check "$l/002_f65c0da7dbd96e8d.fixed5.txt" "$g/002_f65c0da7dbd96e8d.json" 3 0 loose
-check "$l/004_5f0b3916b5e2f87f.fixed5.txt" "$g/004_5f0b3916b5e2f87f.json" 7 0 loose
+check "$l/004_5f0b3916b5e2f87f.fixed5.txt" "$g/004_5f0b3916b5e2f87f.json" 10 0 loose
 check "$l/000_03b77514fb71b314.landscape.txt" "$g/000_03b77514fb71b314.json" 31 0 loose
-check "$l/001_5a02e85ee0dfd10c.landscape.txt" "$g/001_5a02e85ee0dfd10c.json" 18 19 loose
+check "$l/001_5a02e85ee0dfd10c.landscape.txt" "$g/001_5a02e85ee0dfd10c.json" 21 20 loose
 check "$l/002_f65c0da7dbd96e8d.landscape.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
-check "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 14 0 loose
+check "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 22 0 loose
 
 # Written by hand (tests/data/layout/README.md): a unit run into the name
 # and set left of its header, a lead run into the monitor; the same table
 # with no blank line between rows.
 check "$l/squeezed.txt" "$l/squeezed.json" 4 0
 check "$l/tight.txt" "$l/tight.json" 4 0
+# A unit's first line run into the name's, cut at its capital word; two
+# figures packed into one run, the second past its column's bound; two
+# milestone cells' last words packed (before: 1/5).
+check "$l/packed.txt" "$l/packed.json" 5 0
 
 finish parse_layout
