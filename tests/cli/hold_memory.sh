@@ -55,10 +55,8 @@ figures=$(count "select count(*) from observations")
 
 echo holdmem-pass-123 | "$bin" user add --login hm --role admin > /dev/null 2>&1 || bad "user add"
 start_server --workers 2
-jar=$tmp/jar
-curl -s -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"hm","password":"holdmem-pass-123"}' "$base/api/v1/session" > "$tmp/signin"
-csrf=$(jq -r .csrf "$tmp/signin")
+signin hm holdmem-pass-123 > /dev/null
+jar=$tmp/jar.hm csrf=$(cat "$tmp/csrf.hm")
 [ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
 get() { curl -s -m 120 -b "$jar" "$base$1"; }
 engine() { get /api/v1/engine | jq -r ".holds[] | select(.unit == \"$2\") | .$1 // empty"; }
