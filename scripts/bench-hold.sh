@@ -132,6 +132,7 @@ measure() {
 			"$([ $u = VN ] && echo "a few s" || echo "-")"
 		if [ $u = VN ]; then
 			r1=$(rss_kb)
+			# Its evaluations included: a few figures an indicator overstate it.
 			line "country hold: server memory per stored figure" "$(((r1 - r0) * 1024 / figures)) B" "-"
 			# 3,321 communes x 75 indicators x 96 months, at that rate.
 			line "  so, at that rate, for 23.9 M monthly figures" \
