@@ -8,12 +8,20 @@
 # HOLD_STORE=DIR the SQLite store is kept in DIR and used again when there
 # (a PostgreSQL store is always built). Each further binary (an older
 # build, to compare) is measured the same way on the same store, after
-# BIN. Asserts nothing.
+# BIN. HOLD_MONTHS=N records a figure for each of N months from 2025-01
+# instead of the four quarters of 2025, and HOLD_ONE_PLAN=1 gives every
+# commune the 75-indicator plan: the issue's scale is
+# HOLD_MONTHS=96 HOLD_ONE_PLAN=1 (23.9 M figures, recorded 100 communes
+# at a time). The country hold's figures and the bytes it keeps them in
+# (GET /api/v1/engine) are printed beside the server's memory. Asserts
+# nothing.
 set -euo pipefail
 bin=$(realpath "${1:-build/chitieu}")
 others=("${@:2}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 communes=${NATIONAL_COMMUNES:-3321}
+months=${HOLD_MONTHS:-0}
+one_plan=${HOLD_ONE_PLAN:-0}
 provinces=34
 tmp=$(mktemp -d)
 server_pid=
@@ -30,7 +38,7 @@ if [ -n "${CHITIEU_PG_URL:-}" ]; then
 else
 	store=${HOLD_STORE:-$tmp}
 	mkdir -p "$store"
-	export CHITIEU_DB=$store/hold-$communes.db backend=sqlite
+	export CHITIEU_DB=$store/hold-$communes-$months-$one_plan.db backend=sqlite
 	built=$([ -s "$CHITIEU_DB" ] && echo yes || echo no)
 fi
 plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
@@ -51,7 +59,9 @@ if [ $built = no ]; then
 		echo "unit,file"
 		echo "VN,${plans[0]}"
 		for p in $(seq -w 1 $provinces); do echo "P$p,${plans[0]}"; done
-		for i in $(seq 1 "$communes"); do printf 'C%05d,%s\n' "$i" "${plans[$((i % 4))]}"; done
+		for i in $(seq 1 "$communes"); do
+			printf 'C%05d,%s\n' "$i" "${plans[$((one_plan == 1 ? 0 : i % 4))]}"
+		done
 	} > "$tmp/plans.csv"
 	for k in 0 1 2 3; do
 		"$bin" parse "${plans[$k]}" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
@@ -59,28 +69,36 @@ if [ $built = no ]; then
 			elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
 			else "\(.code),value," end' > "$tmp/codes$k"
 	done
-	{
+	# The figures of communes from..to: each quarter of 2025, or each month.
+	figures_of() {
 		echo "unit,indicator,period,value,level,yes"
-		for i in $(seq 1 "$communes"); do
+		for i in $(seq "$1" "$2"); do
 			u=$(printf 'C%05d' "$i")
-			awk -F, -v u="$u" -v i="$i" '{
-				for (q = 1; q <= 4; q++) {
+			awk -F, -v u="$u" -v i="$i" -v months="$months" '{
+				n = months ? months : 4
+				for (q = 1; q <= n; q++) {
 					v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
-					printf "%s,%s,2025-Q%d,%s,%s,%s\n", u, $1, q, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
+					per = months ? sprintf("%d-%02d", 2025 + int((q - 1) / 12), (q - 1) % 12 + 1) : "2025-Q" q
+					printf "%s,%s,%s,%s,%s,%s\n", u, $1, per, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
 				}
-			}' "$tmp/codes$((i % 4))"
+			}' "$tmp/codes$((one_plan == 1 ? 0 : i % 4))"
 		done
-	} > "$tmp/obs.csv"
+	}
 	t0=$(ms)
 	"$bin" unit import "$tmp/units.csv" > /dev/null
 	"$bin" import --list "$tmp/plans.csv" > /dev/null
-	"$bin" record --csv "$tmp/obs.csv" > /dev/null
+	recorded=0
+	for ((from = 1; from <= communes; from += 100)); do
+		figures_of "$from" $((from + 99 < communes ? from + 99 : communes)) > "$tmp/obs.csv"
+		"$bin" record --csv "$tmp/obs.csv" > /dev/null
+		recorded=$((recorded + $(wc -l < "$tmp/obs.csv") - 1))
+	done
 	for u in ${NATIONAL_LINKS:-VN P01}; do
 		"$bin" link propose --unit "$u" > /dev/null
 		"$bin" link confirm --unit "$u" --all-sure > /dev/null
 	done
 	[ "$backend" = postgresql ] && psql -q "$CHITIEU_DB" -c 'VACUUM ANALYZE' > /dev/null
-	line "store built with the CLI ($(($(wc -l < "$tmp/obs.csv") - 1)) figures)" "$((($(ms) - t0) / 1000)) s" "-"
+	line "store built with the CLI ($recorded figures)" "$((($(ms) - t0) / 1000)) s" "-"
 fi
 echo bench-pass-123 | "$bin" user add --login hbench --role admin > /dev/null 2>&1 || true
 # measure BIN: a server of BIN, the first GETs, its memory.
@@ -114,15 +132,22 @@ measure() {
 			"$([ $u = VN ] && echo "a few s" || echo "-")"
 		if [ $u = VN ]; then
 			r1=$(rss_kb)
+			# Its evaluations included: a few figures an indicator overstate it.
 			line "country hold: server memory per stored figure" "$(((r1 - r0) * 1024 / figures)) B" "-"
 			# 3,321 communes x 75 indicators x 96 months, at that rate.
 			line "  so, at that rate, for 23.9 M monthly figures" \
 				"$(((r1 - r0) * 1024 / figures * 23911200 / 1048576)) MB" "≤ 1 GB"
 		fi
 	done
-	q=$(curl -s -m 60 -b "$jar" "$base/api/v1/engine" | jq -r '[.holds[] | "\(.unit) \(.build_queries // "?")"] | join(", ")')
+	curl -s -m 60 -b "$jar" "$base/api/v1/engine" > "$tmp/engine"
+	q=$(jq -r '[.holds[] | "\(.unit) \(.build_queries // "?")"] | join(", ")' "$tmp/engine")
 	line "store queries of each first build" "$q" "independent of units"
+	q=$(jq -r '.holds[] | select(.unit == "VN") | "\(.figures // "?") figures, \(.figure_bytes // "?") B"' "$tmp/engine")
+	line "country hold: figures kept, bytes they are kept in" "$q" "-"
+	q=$(jq -r '.holds[] | select(.unit == "VN") | if .figures then (.figure_bytes / .figures * 10 | floor) / 10 else "?" end' "$tmp/engine")
+	line "  so bytes per figure kept" "$q B" "-"
 	line "server memory (RSS) with both holds" "$(rss)" "≤ 1 GB (3,321 communes, monthly)"
+	line "  its peak (VmHWM)" "$(awk '/^VmHWM/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status")" "≤ 1 GB"
 	kill "$server_pid" 2> /dev/null
 	wait "$server_pid" 2> /dev/null || true
 	server_pid=

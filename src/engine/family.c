@@ -33,7 +33,11 @@ struct loader {
 	size_t *nobs, *capobs;
 	struct link_pair **links; /* sorted by child code once read */
 	size_t *nlinks, *caplinks;
-	bool lean; /* figures without what no answer reads (view_obs_lean) */
+	bool lean;           /* figures packed as read (view_family_held) */
+	struct pack *packed; /* when lean, by unit index, in the order read */
+	struct pack_pool *pool;
+	struct obs_rec *scratch; /* one unit's packed figures made again */
+	size_t capscratch;
 };
 
 static int id_cmp(const void *a, const void *b)
@@ -81,8 +85,11 @@ static void on_obs(void *arg, int64_t id, struct obs_rec *o)
 		obs_rec_free(o);
 		return;
 	}
-	if (L->lean)
-		view_obs_lean(o);
+	if (L->lean) {
+		pack_add(&L->packed[k], L->pool, o);
+		obs_rec_free(o);
+		return;
+	}
 	L->obs[k] = xgrow(L->obs[k], &L->capobs[k], L->nobs[k] + 1, sizeof **L->obs);
 	L->obs[k][L->nobs[k]++] = *o;
 }
@@ -165,7 +172,11 @@ static void loader_free(struct loader *L)
 			obs_rec_free(&L->obs[i][k]);
 		free(L->obs[i]);
 		link_pairs_free(L->links[i], L->nlinks[i]);
+		if (L->packed)
+			pack_free(&L->packed[i]);
 	}
+	free(L->packed);
+	free(L->scratch);
 	for (size_t i = 0; i < L->ndocs; i++) {
 		free(L->docs[i].held);
 		free(L->docs[i].hash);
@@ -215,14 +226,32 @@ static int unit_ix_cmp(const void *a, const void *b)
 	return strcmp(((const struct unit_ix *)a)->code, ((const struct unit_ix *)b)->code);
 }
 
-void view_obs_lean(struct obs_rec *o)
+/* Unit k's figures, packed as read, made again as struct obs_rec of its
+ * own (the links rename their codes), ordered as store_obs_list orders
+ * them. */
+static void unpack(struct loader *L, int k)
 {
-	free(o->note);
-	free(o->evidence);
-	free(o->status);
-	free(o->by);
-	free(o->at);
-	o->note = o->evidence = o->status = o->by = o->at = NULL;
+	size_t n = pack_get(&L->packed[k], L->pool, &L->scratch, &L->capscratch);
+	L->obs[k] = xcalloc(n + 1, sizeof *L->obs[k]);
+	for (size_t j = 0; j < n; j++)
+		L->obs[k][j] = obs_rec_copy(&L->scratch[j]);
+	L->nobs[k] = n;
+	pack_free(&L->packed[k]);
+	xqsort(L->obs[k], n, sizeof *L->obs[k], obs_cmp);
+}
+
+/* Child f->n's figures, lifted, packed again for as long as f lives. */
+static void repack(struct family *f, size_t *no)
+{
+	struct pack *k = &f->packs[f->n];
+	for (size_t j = 0; j < *no; j++) {
+		pack_add(k, f->pool, &f->obs[f->n][j]);
+		obs_rec_free(&f->obs[f->n][j]);
+	}
+	pack_trim(k);
+	free(f->obs[f->n]);
+	f->obs[f->n] = NULL;
+	*no = 0;
 }
 
 static int family_read(struct store *s, const char *parent, enum period_kind grain, bool lean,
@@ -275,6 +304,11 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 	L.links = xcalloc(nu + 1, sizeof *L.links);
 	L.nlinks = xcalloc(nu + 1, sizeof *L.nlinks);
 	L.caplinks = xcalloc(nu + 1, sizeof *L.caplinks);
+	if (lean) {
+		L.packed = xcalloc(nu + 1, sizeof *L.packed);
+		f->packs = xcalloc(nu + 1, sizeof *f->packs);
+		f->pool = L.pool = xcalloc(1, sizeof *f->pool);
+	}
 	struct plan rp;
 	plan_init(&rp);
 	int rc = -1, got = -1;
@@ -341,6 +375,8 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 			plan_free(p);
 			continue;
 		}
+		if (lean)
+			unpack(&L, (int)i);
 		size_t no = L.nobs[i];
 		f->obs[f->n] = L.obs[i] ? L.obs[i] : xcalloc(1, sizeof *L.obs[i]);
 		L.obs[i] = NULL;
@@ -370,6 +406,8 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 			d->held[d->nheld++] = n;
 		}
 		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
+		if (lean)
+			repack(f, &no);
 		struct unit_rec *u = &f->units[i];
 		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
 		f->top[f->n] = f->units[t].code;

@@ -23,11 +23,7 @@ static long kid_of(const struct hold *h, const char *unit)
 static void kid_clear(struct hold_kid *k)
 {
 	child_eval_free(&k->ev);
-	if (k->owned) {
-		for (size_t i = 0; i < k->no; i++)
-			obs_rec_free(&k->o[i]);
-		free(k->o);
-	}
+	free(k->latest);
 	memset(k, 0, sizeof *k);
 }
 
@@ -103,6 +99,7 @@ void hold_free(struct hold *h)
 		kid_clear(&h->kids[i]);
 	free(h->kids);
 	free(h->kix);
+	free(h->scratch);
 	last_clear(h);
 	view_family_free(&h->f);
 	err_clear(&h->ferr);
@@ -150,33 +147,22 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 	}
 	if (k >= 0) {
 		/* The child's figures, renamed to the root's codes as view_family
-		 * does (what is not linked stays local). */
+		 * does (what is not linked stays local), packed again. */
 		struct family *f = &h->f;
-		for (size_t i = 0; i < f->c[k].nobs; i++)
-			obs_rec_free(&f->obs[k][i]);
-		free(f->obs[k]);
-		size_t m = 0;
+		struct pack *pk = &f->packs[k];
+		pack_free(pk);
 		for (size_t i = 0; i < n; i++) {
 			const char *to = !f->lifted ? o[i].code
 			                 : o[i].code
 			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
 			                         : NULL;
-			if (!to || !plan_find_indicator(f->c[k].plan, to)) {
-				obs_rec_free(&o[i]);
+			if (!to || !plan_find_indicator(f->c[k].plan, to))
 				continue;
-			}
-			if (to != o[i].code) {
-				free(o[i].code);
-				o[i].code = xstrdup(to);
-			}
-			view_obs_lean(&o[i]);
-			o[m++] = o[i];
+			struct obs_rec x = o[i];
+			x.code = (char *)to;
+			pack_add(pk, f->pool, &x);
 		}
-		f->obs[k] = o;
-		f->c[k].obs = o;
-		f->c[k].nobs = m;
-		o = NULL;
-		n = 0;
+		pack_trim(pk);
 		for (int w = 0; w < HOLD_WAYS; w++)
 			kid_clear(&h->kids[(size_t)k * HOLD_WAYS + (size_t)w]);
 	}
@@ -184,6 +170,43 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 		obs_rec_free(&o[i]);
 	free(o);
 	return 0;
+}
+
+size_t hold_child_obs(struct hold *h, size_t i, const struct obs_rec **o)
+{
+	size_t n = pack_get(&h->f.packs[i], h->f.pool, &h->scratch, &h->capscratch);
+	*o = h->scratch;
+	return n;
+}
+
+void hold_figures(const struct hold *h, size_t *figures, size_t *bytes)
+{
+	*figures = *bytes = 0;
+	if (!h->f.packs)
+		return;
+	*bytes = pack_pool_bytes(h->f.pool) + (h->f.nunits + 1) * sizeof *h->f.packs;
+	for (size_t i = 0; i < h->f.n; i++) {
+		*figures += h->f.packs[i].n;
+		*bytes += pack_bytes(&h->f.packs[i]);
+	}
+}
+
+/* Child k was evaluated from figures made again for the while: the latest
+ * figures its evaluation points to are copied, their strings the pool's. */
+static void keep_latest(struct hold *h, struct hold_kid *k)
+{
+	k->latest = xcalloc(k->ev.nst + 1, sizeof *k->latest);
+	for (size_t j = 0; j < k->ev.nst; j++) {
+		const struct obs_rec *o = k->ev.latest[j];
+		if (!o)
+			continue;
+		struct obs_rec *x = &k->latest[j];
+		*x = *o;
+		x->code = o->code ? (char *)pack_intern(h->f.pool, o->code) : NULL;
+		x->level = o->level ? (char *)pack_intern(h->f.pool, o->level) : NULL;
+		x->note = x->evidence = x->status = x->by = x->at = NULL;
+		k->ev.latest[j] = x;
+	}
 }
 
 /* The children at (as_of, grain): only those whose figures changed since
@@ -204,17 +227,22 @@ static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct c
 					k = &ways[w];
 			kid_clear(k);
 			k->c = h->f.c[i];
-			if (grain == PERIOD_MONTH) {
-				k->o = (struct obs_rec *)h->f.c[i].obs;
-				k->no = h->f.c[i].nobs;
-			} else {
-				k->no = status_roll_periods(h->f.c[i].plan, h->f.c[i].obs,
-				                            h->f.c[i].nobs, grain, &k->o);
-				k->owned = true;
+			const struct obs_rec *o;
+			struct obs_rec *rolled = NULL;
+			size_t no = hold_child_obs(h, i, &o);
+			if (grain != PERIOD_MONTH) {
+				no = status_roll_periods(h->f.c[i].plan, o, no, grain, &rolled);
+				o = rolled;
 			}
-			k->c.obs = k->o;
-			k->c.nobs = k->no;
+			k->c.obs = o;
+			k->c.nobs = no;
 			child_evaluate(&k->c, as_of, &k->ev);
+			keep_latest(h, k);
+			for (size_t j = 0; rolled && j < no; j++)
+				obs_rec_free(&rolled[j]);
+			free(rolled);
+			k->c.obs = NULL;
+			k->c.nobs = 0;
 			k->valid = true;
 			k->as_of = as_of;
 			k->grain = grain;

@@ -23,11 +23,9 @@ struct hold_kid {
 	long used;
 	int as_of;
 	enum period_kind grain;
-	struct obs_rec *o; /* rolled to grain (owned), or the family's own at PERIOD_MONTH */
-	size_t no;
-	bool owned;
-	struct child c;
+	struct child c; /* c.obs NULL: the figures are made again only to evaluate */
 	struct child_eval ev;
+	struct obs_rec *latest; /* ev.latest point here: copies, strings the pool's */
 };
 
 struct hold {
@@ -62,6 +60,9 @@ struct hold {
 	long evaluations;   /* children evaluated, for the tests (hold_stats) */
 	long refreshes;     /* figures read again after a write */
 	long build_queries; /* store queries hold_load ran (bounded, whatever the units) */
+
+	struct obs_rec *scratch; /* one child's figures made again (hold_child_obs) */
+	size_t capscratch;
 };
 
 /* Build from the store: 0, or -1 with *err (E_UNKNOWN_UNIT, a database
@@ -90,6 +91,13 @@ const struct family *hold_family(struct hold *h, struct error *err);
 size_t hold_rollup(struct hold *h, int as_of, enum period_kind grain,
                    const struct rollup_row **out);
 size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct rank_row **out);
+/* Child i's figures (f.c[i] of hold_family) at PERIOD_MONTH, lifted, in
+ * *o: the hold's, valid until the next call on h. Returns how many. */
+size_t hold_child_obs(struct hold *h, size_t i, const struct obs_rec **o);
+/* The children's figures held and the bytes allocated to keep them (the
+ * packs and their string pool, pack.h), for the tests and /api/v1/engine. */
+void hold_figures(const struct hold *h, size_t *figures, size_t *bytes);
+
 /* The children at (as_of, grain) and their evaluations (f.n of each). */
 void hold_children(struct hold *h, int as_of, enum period_kind grain, const struct child **c,
                    const struct child_eval **ev);

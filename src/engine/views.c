@@ -141,6 +141,11 @@ void view_family_free(struct family *f)
 	free(f->c);
 	free(f->plans);
 	free(f->obs);
+	for (size_t i = 0; f->packs && i < f->n; i++)
+		pack_free(&f->packs[i]);
+	free(f->packs);
+	pack_pool_free(f->pool);
+	free(f->pool);
 }
 
 static int pair_cmp(const void *a, const void *b)

@@ -5,6 +5,7 @@
 #define CHITIEU_VIEWS_H
 
 #include "live.h"
+#include "pack.h"
 #include "rollup.h"
 #include "status.h"
 #include "store.h"
@@ -57,6 +58,10 @@ struct family {
 	bool lifted;            /* through the unit's plan and the links (else by code) */
 	struct link_pair **map; /* per child, when lifted: view_lift's pairs */
 	size_t *nmap;
+	/* Held (view_family_held): child i's figures are packs[i], their
+	 * strings in pool; c[i].obs is then NULL and c[i].nobs 0. */
+	struct pack *packs;
+	struct pack_pool *pool;
 };
 
 /* 0, or -1 with *err (E_UNKNOWN_UNIT, E_NO_PLAN). On -1 the caller still
@@ -65,10 +70,10 @@ int view_family(struct store *s, const char *parent, enum period_kind grain, str
                 struct error *err);
 void view_family_free(struct family *f);
 /* view_family at PERIOD_MONTH as a hold keeps it (hold.h): the figures
- * without their note, evidence, status, author and time (view_obs_lean),
- * which no roll-up, ranking or evaluation reads. */
+ * packed (pack.h: without their note, evidence, status, author and time,
+ * which no roll-up, ranking or evaluation reads), packed as they are read,
+ * so the subtree's figures are never all held as struct obs_rec. */
 int view_family_held(struct store *s, const char *parent, struct family *f, struct error *err);
-void view_obs_lean(struct obs_rec *o);
 
 /* rank_children of the family; when children lie deeper than the direct
  * children (a country's communes), each direct child is ranked by the

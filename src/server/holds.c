@@ -39,6 +39,8 @@ struct held {
 	long answers;   /* answers computed from h (cache_held missed), under holds.mu */
 	char **pending; /* units written since h last read them */
 	size_t npending, cap;
+
+	size_t figures, figure_bytes; /* hold_figures when last released, under holds.mu */
 };
 
 struct unode {
@@ -345,10 +347,15 @@ void app_unhold(struct ctx *c, struct held *x)
 	struct holds *hs = c->app->holds;
 	long evals = x->evals_base + (x->h ? x->h->evaluations : 0),
 	     refreshes = x->refreshes_base + (x->h ? x->h->refreshes : 0);
+	size_t figures = 0, bytes = 0;
+	if (x->h)
+		hold_figures(x->h, &figures, &bytes);
 	pthread_mutex_unlock(&x->mu);
 	pthread_mutex_lock(&hs->mu);
 	x->evals = evals;
 	x->refreshes = refreshes;
+	x->figures = figures;
+	x->figure_bytes = bytes;
 	bool gone = --x->refs == 0 && x->dropped;
 	pthread_mutex_unlock(&hs->mu);
 	if (gone)
@@ -373,6 +380,9 @@ json_t *app_holds_json(struct ctx *c)
 		                                (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
 		                                "build_queries", (json_int_t)x->build_queries,
 		                                "answers", (json_int_t)x->answers));
+		json_t *one = json_array_get(a, json_array_size(a) - 1);
+		json_object_set_new(one, "figures", json_integer((json_int_t)x->figures));
+		json_object_set_new(one, "figure_bytes", json_integer((json_int_t)x->figure_bytes));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);

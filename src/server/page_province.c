@@ -146,8 +146,11 @@ static void compare_build(struct ctx *c, struct compare *m, struct hold *h, stru
 	m->to = m->from + UNITS_PER_PAGE < m->f.n ? m->from + UNITS_PER_PAGE : m->f.n;
 	struct period want;
 	if (!period_parse(period, &want, NULL))
-		for (size_t i = m->from; i < m->to; i++) /* what is shown */
-			m->reported[i] = reported_of(&m->f.c[i], &want);
+		for (size_t i = m->from; i < m->to; i++) { /* what is shown */
+			struct child k = m->f.c[i];
+			k.nobs = hold_child_obs(h, i, &k.obs);
+			m->reported[i] = reported_of(&k, &want);
+		}
 	m->map = xcalloc(m->f.n + 1, sizeof *m->map);
 	m->nmap = xcalloc(m->f.n + 1, sizeof *m->nmap);
 	for (size_t i = m->from; i < m->to; i++)

@@ -1,0 +1,175 @@
+/* pack.c: figures kept in 16 bytes each, strings interned (pack.h). */
+#include "pack.h"
+
+#include "util.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	PACK_VALUE = 1 << 0, /* has_value */
+	PACK_RATIO = 1 << 1,
+	PACK_LEVEL = 1 << 2,
+	PACK_YES = 1 << 3,  /* has_yes */
+	PACK_TRUE = 1 << 4, /* yes */
+	PACK_SIDE = 1 << 5, /* u.side: the numbers are in the side table */
+};
+
+#define PACK_PERIODS (1u << 24) /* the period's index shares pf with the flags */
+
+static uint32_t hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of s in pool's index: where it is, or the empty one to take. */
+static uint32_t *slot_of(const struct pack_pool *pool, const char *s)
+{
+	uint32_t mask = pool->nslot - 1;
+	for (uint32_t at = hash(s) & mask;; at = (at + 1) & mask) {
+		uint32_t *x = &pool->slot[at];
+		if (!*x || !strcmp(pool->s[*x - 1], s))
+			return x;
+	}
+}
+
+static void rehash(struct pack_pool *pool)
+{
+	free(pool->slot);
+	pool->nslot = pool->nslot ? pool->nslot * 2 : 64;
+	pool->slot = xcalloc(pool->nslot, sizeof *pool->slot);
+	for (uint32_t i = 0; i < pool->n; i++)
+		*slot_of(pool, pool->s[i]) = i + 1;
+}
+
+/* The index of s in pool, added when new. */
+static uint32_t intern_ix(struct pack_pool *pool, const char *s)
+{
+	if ((pool->n + 1) * 2 > pool->nslot)
+		rehash(pool);
+	uint32_t *x = slot_of(pool, s);
+	if (!*x) {
+		if (pool->n == pool->cap) {
+			pool->cap = pool->cap ? pool->cap * 2 : 64;
+			pool->s = xrealloc(pool->s, pool->cap * sizeof *pool->s);
+		}
+		pool->s[pool->n] = xstrdup(s);
+		pool->bytes += strlen(s) + 1;
+		*x = ++pool->n;
+	}
+	return *x - 1;
+}
+
+const char *pack_intern(struct pack_pool *pool, const char *s)
+{
+	return pool->s[intern_ix(pool, s)];
+}
+
+void pack_pool_free(struct pack_pool *pool)
+{
+	if (!pool)
+		return;
+	for (uint32_t i = 0; i < pool->n; i++)
+		free(pool->s[i]);
+	free(pool->s);
+	free(pool->slot);
+	memset(pool, 0, sizeof *pool);
+}
+
+static bool zero_bits(double d)
+{
+	uint64_t b;
+	memcpy(&b, &d, sizeof b);
+	return !b;
+}
+
+void pack_add(struct pack *k, struct pack_pool *pool, const struct obs_rec *o)
+{
+	char period[sizeof o->period + 1];
+	memcpy(period, o->period, sizeof o->period);
+	period[sizeof o->period] = '\0';
+	uint32_t p = intern_ix(pool, period);
+	assert(p < PACK_PERIODS);
+	uint32_t flags = (o->has_value ? PACK_VALUE : 0) | (o->has_ratio ? PACK_RATIO : 0) |
+	                 (o->has_level ? PACK_LEVEL : 0) | (o->has_yes ? PACK_YES : 0) |
+	                 (o->yes ? PACK_TRUE : 0);
+	k->r = xgrow(k->r, &k->cap, k->n + 1, sizeof *k->r);
+	struct pack_rec *r = &k->r[k->n++];
+	r->code = o->code ? intern_ix(pool, o->code) + 1 : 0;
+	if (zero_bits(o->num) && zero_bits(o->den) && !o->level) {
+		r->u.v = o->value;
+	} else { /* a ratio or a level: rare */
+		flags |= PACK_SIDE;
+		k->side = xgrow(k->side, &k->capside, k->nside + 1, sizeof *k->side);
+		k->side[k->nside] = (struct pack_side){
+		        o->value, o->num, o->den, o->level ? intern_ix(pool, o->level) + 1 : 0};
+		r->u.side = k->nside++;
+	}
+	r->pf = p << 8 | flags;
+}
+
+void pack_trim(struct pack *k)
+{
+	if (k->cap > k->n) {
+		k->r = xrealloc(k->r, (k->n ? k->n : 1) * sizeof *k->r);
+		k->cap = k->n ? k->n : 1;
+	}
+	if (k->capside > k->nside) {
+		k->side = xrealloc(k->side, (k->nside ? k->nside : 1) * sizeof *k->side);
+		k->capside = k->nside ? k->nside : 1;
+	}
+}
+
+void pack_free(struct pack *k)
+{
+	if (!k)
+		return;
+	free(k->r);
+	free(k->side);
+	memset(k, 0, sizeof *k);
+}
+
+size_t pack_get(const struct pack *k, const struct pack_pool *pool, struct obs_rec **buf,
+                size_t *cap)
+{
+	*buf = xgrow(*buf, cap, k->n + 1, sizeof **buf);
+	for (size_t i = 0; i < k->n; i++) {
+		const struct pack_rec *r = &k->r[i];
+		uint32_t f = r->pf & 0xff;
+		struct obs_rec *o = &(*buf)[i];
+		memset(o, 0, sizeof *o);
+		const char *per = pool->s[r->pf >> 8];
+		size_t len = strlen(per); /* 16 at most: pack_add read no more */
+		memcpy(o->period, per, len < sizeof o->period ? len + 1 : sizeof o->period);
+		o->has_value = f & PACK_VALUE;
+		o->has_ratio = f & PACK_RATIO;
+		o->has_level = f & PACK_LEVEL;
+		o->has_yes = f & PACK_YES;
+		o->yes = f & PACK_TRUE;
+		o->code = r->code ? pool->s[r->code - 1] : NULL;
+		if (f & PACK_SIDE) {
+			const struct pack_side *s = &k->side[r->u.side];
+			o->value = s->value;
+			o->num = s->num;
+			o->den = s->den;
+			o->level = s->level ? pool->s[s->level - 1] : NULL;
+		} else {
+			o->value = r->u.v;
+		}
+	}
+	return k->n;
+}
+
+size_t pack_bytes(const struct pack *k)
+{
+	return k->cap * sizeof *k->r + k->capside * sizeof *k->side;
+}
+
+size_t pack_pool_bytes(const struct pack_pool *pool)
+{
+	return pool->bytes + pool->cap * sizeof *pool->s + pool->nslot * sizeof *pool->slot;
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# hold_memory.sh: issue 13, the memory a hold keeps its figures in (the
+# country's 23.9 M monthly figures must fit a 1 GB server).
+#  - GET /api/v1/engine gives each hold's figures and the bytes allocated to
+#    keep them: every figure of the communes is held, in at most 40 bytes
+#    each (the packs and their string pool, counted from the allocations).
+#  - The server's resident memory grows by less than 250 bytes per figure
+#    held when the country and the province holds are built (two holds of
+#    the same figures, SQLite's page cache of up to 32 MB included): a
+#    figure kept as struct obs_rec took about 150 bytes in each.
+#  - A figure recorded afterwards is read into the packed hold: the
+#    country's roll-up shows it, the hold keeps one figure more.
+# Counted, not timed. SQLite only (the page cache of the bound is SQLite's).
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+use_db
+plan=$(realpath "$(ls "$data"/plans/000_*.txt | head -1)")
+communes=40 months=60
+
+run vn 0 unit add --code VN --name "Cả nước" --kind country
+run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN --population 3000000
+{
+	echo "code,name,kind,parent,population"
+	for i in $(seq 1 $communes); do printf 'X%02d,Xã %d,commune,P,%d\n' "$i" "$i" $((5000 + 11 * i)); done
+} > "$tmp/units.csv"
+run units 0 unit import "$tmp/units.csv"
+{
+	echo "unit,file"
+	for i in $(seq 1 $communes); do printf 'X%02d,%s\n' "$i" "$plan"; done
+} > "$tmp/plans.csv"
+run plans 0 import --list "$tmp/plans.csv"
+# Each indicator's kind of figure, as scripts/bench-hold.sh finds it.
+"$bin" parse "$plan" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
+	if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
+	elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
+	else "\(.code),value," end' > "$tmp/codes"
+[ "$(wc -l < "$tmp/codes")" -ge 50 ] && ok || bad "the plan's indicators: $(wc -l < "$tmp/codes")"
+{
+	echo "unit,indicator,period,value,level,yes"
+	for i in $(seq 1 $communes); do
+		awk -F, -v u="$(printf 'X%02d' "$i")" -v i="$i" -v months=$months '{
+			for (q = 1; q <= months; q++) {
+				v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
+				per = sprintf("%d-%02d", 2025 + int((q - 1) / 12), (q - 1) % 12 + 1)
+				printf "%s,%s,%s,%s,%s,%s\n", u, $1, per, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
+			}
+		}' "$tmp/codes"
+	done
+} > "$tmp/obs.csv"
+run record 0 record --csv "$tmp/obs.csv"
+figures=$(count "select count(*) from observations")
+[ "$figures" -ge 100000 ] && ok || { bad "figures recorded: $figures"; figures=1; }
+
+echo holdmem-pass-123 | "$bin" user add --login hm --role admin > /dev/null 2>&1 || bad "user add"
+start_server --workers 2
+signin hm holdmem-pass-123 > /dev/null
+jar=$tmp/jar.hm csrf=$(cat "$tmp/csrf.hm")
+[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+get() { curl -s -m 120 -b "$jar" "$base$1"; }
+engine() { get /api/v1/engine | jq -r ".holds[] | select(.unit == \"$2\") | .$1 // empty"; }
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
+
+r0=$(rss_kb)
+get "/api/v1/units/VN/rollup?period=2029-12" > "$tmp/vn.json"
+get "/api/v1/units/P/rollup?period=2029-12" > "$tmp/p.json"
+r1=$(rss_kb)
+[ "$(jq -r .children "$tmp/vn.json")" = $communes ] && ok || bad "VN's roll-up: $(head -c 300 "$tmp/vn.json")"
+[ "$(jq '.indicators | map(select(.value != null)) | length' "$tmp/vn.json")" -ge 40 ] && ok ||
+	bad "VN's roll-up has no figures: $(head -c 300 "$tmp/vn.json")"
+cmp -s <(jq -S .indicators "$tmp/vn.json") <(jq -S .indicators "$tmp/p.json") && ok ||
+	bad "VN and P, over the same communes, roll up differently"
+
+# The bytes the holds report, from their allocations.
+for u in VN P; do
+	held=$(engine figures $u) bytes=$(engine figure_bytes $u)
+	echo "  $u: $held figures kept in $bytes bytes"
+	[ "$held" = "$figures" ] && ok || bad "$u holds ${held:-no count of its} figures, $figures recorded"
+	[ -n "$bytes" ] && [ "$bytes" -le $((40 * figures)) ] && ok ||
+		bad "$u keeps $figures figures in ${bytes:-unreported} bytes (more than 40 each)"
+done
+# The server's memory, both holds built.
+grow=$(((r1 - r0) * 1024 / figures))
+echo "  server memory: $(((r1 - r0) / 1024)) MB more for 2 holds of $figures figures: $grow B per figure"
+# AddressSanitizer's shadow memory and quarantine make RSS meaningless.
+if ldd "$bin" 2> /dev/null | grep -q libasan; then
+	echo "  the server's memory is not checked under AddressSanitizer"
+else
+	[ "$grow" -le 250 ] && ok || bad "the server grew by $grow bytes per figure held (more than 250)"
+fi
+
+# A figure recorded through the API: read into the packed hold.
+i1() { get "/api/v1/units/VN/rollup?period=2030-01" | jq '.indicators[] | select(.code == "I.1") | .value'; }
+before=$(i1)
+got=$(curl -s -m 60 -o "$tmp/wbody" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" \
+	-H 'Content-Type: application/json' -d '{"indicator":"I.1","period":"2030-01","value":99}' \
+	"$base/api/v1/units/X01/observations")
+[ "$got" = 201 ] && ok || bad "write: $got $(cat "$tmp/wbody")"
+after=$(i1)
+[ -n "$before" ] && [ "$before" != "$after" ] && ok || bad "VN's I.1 in 2030-01 did not move with the write: $before, then $after"
+[ "$(engine figures VN)" = $((figures + 1)) ] && ok || bad "VN holds $(engine figures VN) figures after a write, not $((figures + 1))"
+[ "$(engine builds VN)" = 1 ] && ok || bad "VN's hold was built again after a write: $(get /api/v1/engine)"
+finish hold_memory
