@@ -103,6 +103,7 @@ void hold_free(struct hold *h)
 		kid_clear(&h->kids[i]);
 	free(h->kids);
 	free(h->kix);
+	hold_tally_free(h->tally);
 	last_clear(h);
 	view_family_free(&h->f);
 	err_clear(&h->ferr);
@@ -179,6 +180,7 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 		n = 0;
 		for (int w = 0; w < HOLD_WAYS; w++)
 			kid_clear(&h->kids[(size_t)k * HOLD_WAYS + (size_t)w]);
+		hold_tally_forget(h->tally, (size_t)k);
 	}
 	for (size_t i = 0; i < n; i++)
 		obs_rec_free(&o[i]);
