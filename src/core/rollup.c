@@ -312,6 +312,15 @@ size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row
 	return m;
 }
 
+void rank_count(const struct status_row *st, size_t n, int *good, int *evaluated)
+{
+	for (size_t k = 0; k < n; k++) {
+		enum eval_status s = st[k].r.status;
+		*evaluated += s != EVAL_NOT_EVALUATED;
+		*good += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
+	}
+}
+
 size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
                       struct rank_row **out)
 {
@@ -320,11 +329,7 @@ size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t
 		struct rank_row *r = &(*out)[i];
 		r->code = c[i].code;
 		r->name = c[i].name;
-		for (size_t k = 0; k < ev[i].nst; k++) {
-			enum eval_status s = ev[i].st[k].r.status;
-			r->evaluated += s != EVAL_NOT_EVALUATED;
-			r->good += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
-		}
+		rank_count(ev[i].st, ev[i].nst, &r->good, &r->evaluated);
 		r->completion = r->evaluated ? (double)r->good / r->evaluated : 0;
 	}
 	xqsort(*out, n, sizeof **out, by_completion);

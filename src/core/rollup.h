@@ -72,5 +72,8 @@ size_t rollup_evaluated(const struct child *c, const struct child_eval *ev, size
                         struct rollup_row **out);
 size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
                       struct rank_row **out);
+/* Add to *good the rows met, exceeded or on track and to *evaluated those
+ * evaluated, as a rank_row counts them. */
+void rank_count(const struct status_row *st, size_t n, int *good, int *evaluated);
 
 #endif

@@ -100,6 +100,7 @@ void hold_free(struct hold *h)
 	free(h->kids);
 	free(h->kix);
 	free(h->scratch);
+	hold_tally_free(h->tally);
 	last_clear(h);
 	view_family_free(&h->f);
 	err_clear(&h->ferr);
@@ -165,6 +166,7 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 		pack_trim(pk);
 		for (int w = 0; w < HOLD_WAYS; w++)
 			kid_clear(&h->kids[(size_t)k * HOLD_WAYS + (size_t)w]);
+		hold_tally_forget(h->tally, (size_t)k);
 	}
 	for (size_t i = 0; i < n; i++)
 		obs_rec_free(&o[i]);

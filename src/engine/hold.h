@@ -57,6 +57,8 @@ struct hold {
 		struct child_eval *ev;
 	} last[HOLD_WAYS];
 	long clock;
+	/* the shares on track by period and child (hold_shares, tally.c) */
+	struct hold_tally *tally;
 	long evaluations;   /* children evaluated, for the tests (hold_stats) */
 	long refreshes;     /* figures read again after a write */
 	long build_queries; /* store queries hold_load ran (bounded, whatever the units) */
@@ -98,6 +100,16 @@ size_t hold_child_obs(struct hold *h, size_t i, const struct obs_rec **o);
  * packs and their string pool, pack.h), for the tests and /api/v1/engine. */
 void hold_figures(const struct hold *h, size_t *figures, size_t *bytes);
 
+/* Good and evaluated (as rank_row counts them) summed over the children
+ * at each of the n periods ending in as_of[k], figures rolled up to grain:
+ * what hold_rank's rows add up to. Kept per child and period (tally.c),
+ * so that only the children written since are evaluated again, once per
+ * period, and those the hold keeps evaluated are not. */
+void hold_shares(struct hold *h, enum period_kind grain, const int *as_of, int n, int *good,
+                 int *evaluated);
+/* For hold.c: a child's counts to make again after a write; the tally freed. */
+void hold_tally_forget(struct hold_tally *t, size_t kid);
+void hold_tally_free(struct hold_tally *t);
 /* The children at (as_of, grain) and their evaluations (f.n of each). */
 void hold_children(struct hold *h, int as_of, enum period_kind grain, const struct child **c,
                    const struct child_eval **ev);

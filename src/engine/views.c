@@ -240,60 +240,6 @@ void view_lift_apply(const struct link_pair *map, size_t nmap, const struct plan
 	*no = k;
 }
 
-static int by_completion(const void *a, const void *b)
-{
-	const struct rank_row *x = a, *y = b;
-	if (x->completion != y->completion)
-		return x->completion > y->completion ? -1 : 1;
-	return strcmp(x->code, y->code);
-}
-
-size_t view_rank(const struct family *f, int as_of, struct rank_row **out)
-{
-	return view_rank_group(f, out, rank_children(f->c, f->n, as_of, out));
-}
-
-size_t view_rank_group(const struct family *f, struct rank_row **out, size_t n)
-{
-	bool deep = false;
-	for (size_t i = 0; i < f->n; i++)
-		deep |= strcmp(f->top[i], f->c[i].code) != 0;
-	if (!deep)
-		return n;
-	/* Children deeper down: each direct child ranked by the indicators
-	 * good over those evaluated, summed over the units under it. */
-	struct rank_row *g = xcalloc(n + 1, sizeof *g);
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++) {
-		const char *top = NULL;
-		for (size_t k = 0; k < f->n && !top; k++)
-			if (!strcmp(f->c[k].code, (*out)[i].code))
-				top = f->top[k];
-		size_t j = 0;
-		while (j < m && strcmp(g[j].code, top))
-			j++;
-		if (j == m) {
-			g[m].code = top;
-			g[m].name = top;
-			for (size_t u = 0; u < f->nunits; u++)
-				if (!strcmp(f->units[u].code, top))
-					g[m].name = f->units[u].name;
-			m++;
-		}
-		g[j].good += (*out)[i].good;
-		g[j].evaluated += (*out)[i].evaluated;
-	}
-	for (size_t j = 0; j < m; j++)
-		g[j].completion = g[j].evaluated ? (double)g[j].good / g[j].evaluated : 0;
-	xqsort(g, m, sizeof *g, by_completion);
-	for (size_t j = 0; j < m; j++)
-		g[j].rank = j > 0 && g[j].completion == g[j - 1].completion ? g[j - 1].rank
-		                                                            : (int)j + 1;
-	free(*out);
-	*out = g;
-	return m;
-}
-
 json_t *view_status_row_json(const struct status_row *x)
 {
 	json_t *o =

@@ -29,17 +29,10 @@ static void step_back(const struct period *p, int k, char out[PERIOD_NAME_SIZE])
 	period_format(&q, out, PERIOD_NAME_SIZE);
 }
 
-/* Good over evaluated, summed over the units of the unit's hold at as_of
- * (figures rolled up to grain). */
-static double share_on_track(struct hold *h, int as_of, enum period_kind grain, int *good,
-                             int *evaluated)
+/* Good over evaluated, summed over the units of the unit's hold. */
+static double share(int good, int evaluated)
 {
-	const struct rank_row *r;
-	size_t n = hold_rank(h, as_of, grain, &r);
-	*good = *evaluated = 0;
-	for (size_t i = 0; i < n; i++)
-		*good += r[i].good, *evaluated += r[i].evaluated;
-	return *evaluated ? (double)*good / *evaluated : NAN;
+	return evaluated ? (double)good / evaluated : NAN;
 }
 
 static void percent(struct ctx *c, double share)
@@ -94,23 +87,26 @@ struct trend {
 	int ny;
 };
 
-/* The shares of the TREND periods up to period, the period itself last
- * (so that the hold keeps its evaluation for the rest of the page). */
+/* The shares of the TREND periods up to period, the period itself last,
+ * from the hold's counts kept by period (hold_shares): a view after no
+ * write evaluates nothing, one after a write the children written. */
 static void trend_of(struct hold *h, enum period_kind grain, const char *period, struct trend *t)
 {
 	struct period p;
+	int as_of[TREND], good[TREND], ev[TREND];
 	t->ny = -1; /* no trend shown */
 	if (period_parse(period, &p, NULL))
 		return;
 	t->ny = 0;
 	for (int k = TREND - 1; k >= 0; k--) {
-		int as_of, good, ev;
 		enum period_kind kind;
 		step_back(&p, k, t->names[t->ny]);
-		if (period_end(t->names[t->ny], &as_of, &kind, NULL))
-			continue;
-		t->y[t->ny++] = share_on_track(h, as_of, grain, &good, &ev);
+		if (!period_end(t->names[t->ny], &as_of[t->ny], &kind, NULL))
+			t->ny++;
 	}
+	hold_shares(h, grain, as_of, t->ny, good, ev);
+	for (int i = 0; i < t->ny; i++)
+		t->y[i] = share(good[i], ev[i]);
 }
 
 static void trend(struct ctx *c, struct trend *t)
@@ -319,10 +315,6 @@ void page_dashboard(struct ctx *c, char *const *arg)
 		buf_puts(B, "</p>");
 		units_list(c, unit);
 	} else {
-		struct trend t;
-		trend_of(h, grain, period, &t); /* first: the page's period evaluated last */
-		int good, ev;
-		double share = share_on_track(h, as_of, grain, &good, &ev);
 		struct dash d = {f, NULL, 0, NULL, NULL};
 		const struct rank_row *r;
 		d.nr = hold_rank(h, as_of, grain, &r);
@@ -330,8 +322,13 @@ void page_dashboard(struct ctx *c, char *const *arg)
 		if (d.nr)
 			memcpy(d.r, r, d.nr * sizeof *r);
 		hold_children(h, as_of, grain, &d.c, &d.ev);
+		/* After: the page's period is counted from the hold's evaluation. */
+		struct trend t;
+		trend_of(h, grain, period, &t);
+		int good, ev;
+		hold_shares(h, grain, &as_of, 1, &good, &ev);
 		buf_puts(B, "<p class=\"big\"><strong>");
-		percent(c, share);
+		percent(c, share(good, ev));
 		buf_printf(B,
 		           "</strong> chỉ tiêu đạt hoặc đúng tiến độ (%d trên %d chỉ tiêu có mục "
 		           "tiêu, ở %zu đơn vị; chưa có số liệu tính là chưa đạt) · kỳ ",
