@@ -240,6 +240,14 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	}
 	int blocks;
 	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
+		plan_free(p);
+		plan_init(p);
+		meta_read(l, p);
+		if (plain_block_rows(l, &rows, p))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+	}
+	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
 		if (err)
 			err_set(err, ERR_DOCUMENT,
 			        "dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "

@@ -919,3 +919,25 @@ bool plain_rows(const struct lines *l, struct rows *out, struct plan *p)
 	}
 	return found;
 }
+
+/* ---- for plainblocks.c: the same vocabulary read cell by cell ---- */
+
+bool plain_header_line(const char *s)
+{
+	return header_words(s);
+}
+
+bool plain_unit(const char *s)
+{
+	return known_unit(s);
+}
+
+bool plain_agency(const char *s)
+{
+	struct toks *t = xcalloc(1, sizeof *t);
+	tokenize(s, t);
+	bool yes = agency_head(t, 0);
+	toks_free(t);
+	free(t);
+	return yes;
+}
