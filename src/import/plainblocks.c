@@ -293,6 +293,9 @@ struct got {
 	int nval;
 	size_t first, last; /* lines */
 	size_t cb, nb;      /* its number's and name's blocks (nb 0: none) */
+	size_t code_line;   /* when they are one: the number's line, length */
+	size_t code_len;
+	size_t ub; /* a unit's block of its own, or 0 */
 	int page;
 	bool ok;
 };
@@ -308,16 +311,68 @@ static void got_free(struct got *g)
 	memset(g, 0, sizeof *g);
 }
 
+/* A unit plans use, capitalised, at the end of a name's line after a word
+ * in lower case ("... đổi mới sáng Thứ bậc"): where it starts, or 0. */
+static size_t unit_tail(const char *c)
+{
+	for (const char *p = strchr(c, ' '); p; p = strchr(p + 1, ' ')) {
+		if (text_case_start(p + 1) != 1 || !plain_unit(p + 1))
+			continue;
+		const char *w = p;
+		while (w > c && w[-1] != ' ')
+			w--;
+		if (text_case_start(w) == 0)
+			return (size_t)(p + 1 - c);
+	}
+	return 0;
+}
+
+/* A number of s ("12", "-3"), with a '.' or ',' inside. */
+static bool numeric(const char *s)
+{
+	double v;
+	int k = target_number(s, &v);
+	return k > 0 && s[k] == '\0';
+}
+
 /* The name block's lines: a line that is a unit is the unit cell (it stands
- * in the middle of the name's lines); the others are the name. */
-static void name_cells(const struct lines *l, const struct blk *b, struct got *g, bool unit)
+ * in the middle of the name's lines), and so is a '%' that ends a line
+ * after a word (the unit's line run into the name's); the row's number
+ * (on line g->code_line) is left out. False when the block holds more
+ * than a name and a unit: another row's number, a unit cut in two, a '%'
+ * after a number (part of the name or the unit?). */
+static bool name_cells(const struct lines *l, const struct blk *b, struct got *g, bool unit,
+                       const struct numbering *after)
 {
 	struct buf name = BUF_INIT;
+	bool clean = true;
 	for (size_t k = b->first; k < b->last; k++) {
 		char *c = clean_line(l->v[k]);
+		if (g->cb == g->nb && k == g->code_line)
+			memmove(c, c + g->code_len + strspn(c + g->code_len, " "),
+			        strlen(c + g->code_len + strspn(c + g->code_len, " ")) + 1);
+		char code[24];
+		int skipped;
+		if (after && row_code(c, after, code, sizeof code, &skipped))
+			clean = false;
 		if (unit && !g->unit && k > b->first && unit_text(c)) {
+			clean &= c[strlen(c) - 1] != '/';
 			g->unit = c;
 			continue;
+		}
+		size_t tail = unit && !g->unit ? unit_tail(c) : 0;
+		if (tail) {
+			g->unit = xstrdup(c + tail);
+			c[tail - 1] = '\0';
+		}
+		char *sp = strrchr(c, ' ');
+		if (unit && !g->unit && sp && sp[1] == '%' && strlen(sp + 1) <= 6 &&
+		    !strpbrk(sp + 2, " 0123456789")) {
+			*sp = '\0';
+			char *before = strrchr(c, ' ');
+			if (numeric(before ? before + 1 : c))
+				clean = false;
+			g->unit = xstrdup(sp + 1);
 		}
 		if (name.len)
 			buf_putc(&name, ' ');
@@ -325,6 +380,31 @@ static void name_cells(const struct lines *l, const struct blk *b, struct got *g
 		free(c);
 	}
 	g->name = buf_detach(&name);
+	return clean;
+}
+
+/* The row number expected next at the start of one of the block's lines,
+ * followed by words of the name: the line and the number's length. */
+static int code_in_block(const struct lines *l, const struct blk *bk, const struct numbering *st,
+                         char *code, size_t cap, int *skipped, size_t *line, size_t *len)
+{
+	for (size_t k = bk->first; k < bk->last; k++) {
+		char *c = clean_line(l->v[k]);
+		size_t n = strcspn(c, " ");
+		int kind = 0;
+		if (c[n] == ' ' && n > 0 && n < 12) {
+			char w[12];
+			memcpy(w, c, n);
+			w[n] = '\0';
+			kind = row_code(w, st, code, cap, skipped);
+		}
+		free(c);
+		if (kind) {
+			*line = k, *len = n;
+			return kind;
+		}
+	}
+	return 0;
 }
 
 /* Block b ends a row: the next row's number, the page's end, a header. */
@@ -337,26 +417,43 @@ static bool row_end(const struct blks *b, size_t j, int page, const struct numbe
 	return row_code(b->v[j].text, st, code, sizeof code, &skipped) || header_block(&b->v[j]);
 }
 
+/* A row that ends with its page (block j starts the next one) may go on
+ * there: unless the next page's first block after its header is the next
+ * row's number. */
+static bool cut(const struct lines *l, const struct blks *b, size_t j, const struct numbering *st)
+{
+	if (j >= b->n || b->v[j].page == b->v[j - 1].page)
+		return false;
+	while (j < b->n && header_block(&b->v[j]))
+		j++;
+	char code[24];
+	int skipped;
+	size_t line, len;
+	return j < b->n && !row_code(b->v[j].text, st, code, sizeof code, &skipped) &&
+	       !code_in_block(l, &b->v[j], st, code, sizeof code, &skipped, &line, &len);
+}
+
 /* The row whose number is block i, when its cells follow one after
  * another; *next the block after it. */
 static bool read_row(const struct lines *l, const struct blks *b, size_t i, const struct cols *c,
                      const struct numbering *after, struct got *g, size_t *next)
 {
 	int page = b->v[i].page;
-	size_t j = i + 1;
-	if (j >= b->n || b->v[j].page != page || value_block(&b->v[j]) || header_block(&b->v[j]) ||
-	    row_end(b, j, page, after))
+	size_t j = g->nb;
+	if (!j)
 		return false;
-	name_cells(l, &b->v[j], g, c->unit && g->kind == 1);
+	if (!name_cells(l, &b->v[j], g, c->unit && g->kind == 1, after))
+		return false;
 	g->last = b->v[j].last;
 	j++;
 	if (g->kind == 2) {
 		*next = j;
 		return row_end(b, j, page, after);
 	}
-	if (c->unit && !g->unit && j < b->n && b->v[j].page == page &&
-	    b->v[j].last == b->v[j].first + 1 && unit_text(b->v[j].text))
+	if (c->unit && !g->unit && j < b->n && b->v[j].page == page && unit_block(&b->v[j])) {
+		g->ub = j;
 		g->unit = xstrdup(b->v[j++].text);
+	}
 	while (j < b->n && !row_end(b, j, page, after) && value_block(&b->v[j]) &&
 	       g->nval <= MAXYEARS) {
 		g->vals[g->nval++] = xstrdup(b->v[j].text);
@@ -374,7 +471,7 @@ static bool read_row(const struct lines *l, const struct blks *b, size_t i, cons
 	g->mon = c->lead ? ag[1] : ag[0];
 	*next = j;
 	return nag == want && row_end(b, j, page, after) && g->nval >= c->nyear &&
-	       g->nval <= c->nyear + c->base;
+	       g->nval <= c->nyear + c->base && (g->unit || !c->unit) && !cut(l, b, j, after);
 }
 
 static void cell(struct row *r, const char *s)
@@ -471,12 +568,16 @@ static bool read_columns(const struct lines *l, const struct blks *b, const stru
 		memcpy(g->code, orig[r].code, sizeof g->code);
 		g->kind = orig[r].kind, g->cb = orig[r].cb, g->nb = orig[r].nb;
 		g->first = orig[r].first, g->page = orig[r].page;
+		g->code_line = orig[r].code_line, g->code_len = orig[r].code_len;
 		if (!g->kind || !g->nb || g->cb < from || g->nb >= to) {
 			ok = false;
 			break;
 		}
 		used[g->cb - from] = used[g->nb - from] = true;
-		name_cells(l, &b->v[g->nb], g, c->unit && g->kind == 1);
+		if (!name_cells(l, &b->v[g->nb], g, c->unit && g->kind == 1, NULL)) {
+			ok = false;
+			break;
+		}
 		g->last = b->v[g->nb].last;
 		g->nval = c->base + c->nyear;
 		nind += g->kind == 1;
@@ -580,7 +681,11 @@ static size_t read_table(const struct lines *l, const struct blks *b, size_t h, 
 	       !(head_start(b, i) && b->v[i].page == b->v[h].page && i > h);
 	     i++) {
 		char code[16];
+		size_t line = 0, len = 0;
 		int skipped = 0, kind = row_code(b->v[i].text, &st, code, sizeof code, &skipped);
+		if (!kind)
+			kind = code_in_block(l, &b->v[i], &st, code, sizeof code, &skipped, &line,
+			                     &len);
 		if (!kind)
 			continue;
 		if (n + 3 >= cap) {
@@ -601,14 +706,17 @@ static size_t read_table(const struct lines *l, const struct blks *b, size_t h, 
 		g->first = b->v[i].first;
 		g->cb = i;
 		numbering_take(&st, code, kind);
-		if (i + 1 < b->n && b->v[i + 1].page == g->page && !value_block(&b->v[i + 1]) &&
-		    !header_block(&b->v[i + 1]) && !row_end(b, i + 1, g->page, &st))
+		if (len) /* the number on a line of the name's block */
+			g->nb = i, g->code_line = line, g->code_len = len;
+		else if (i + 1 < b->n && b->v[i + 1].page == g->page &&
+		         !value_block(&b->v[i + 1]) && !header_block(&b->v[i + 1]) &&
+		         !row_end(b, i + 1, g->page, &st))
 			g->nb = i + 1;
 		size_t next = i + 1;
 		g->ok = read_row(l, b, i, &c, &st, g, &next);
 		if (kind == 2 && !g->ok && g->nb) { /* a group row: its number and name */
 			g->ok = true;
-			next = i + 2;
+			next = g->nb + 1;
 		}
 		if (g->ok)
 			i = next - 1;
