@@ -112,6 +112,7 @@ static void blocks_free(struct blks *b)
 /* ---- the header ---- */
 
 static bool header_block(const struct blk *b);
+static bool value_block(const struct blk *b);
 
 static void add_year(struct cols *c, int y)
 {
@@ -129,31 +130,41 @@ static void add_year(struct cols *c, int y)
 /* What a header block names: bits of enum kinds, and its years. */
 enum kinds { K_UNIT = 1, K_BASE = 2, K_YEAR = 4, K_LEAD = 8, K_MON = 16, K_OTHER = 32 };
 
+static bool has(const struct words *w, const char *word)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (!strcmp(w->w[i], word))
+			return true;
+	return false;
+}
+
+/* Word by word: a header's cells run into one block ("Đơn Hiện / vị tính
+ * trạng") or cut short at the cell's edge ("dõi, đán") keep their words. */
 static int header_kinds(const char *text, struct cols *c)
 {
-	char *f = text_fold(text);
+	struct words w = {0};
+	text_words(text, &w);
 	int k = 0;
-	if (strstr(f, "don vi") || strstr(f, "dvt"))
+	if ((has(&w, "don") && (has(&w, "vi") || has(&w, "tinh"))) || has(&w, "dvt"))
 		k |= K_UNIT;
-	if (strstr(f, "hien trang") || !strncmp(f, "hien ", 5) || strstr(f, " hien "))
+	if (has(&w, "hien") || has(&w, "trang"))
 		k |= K_BASE;
-	if (strstr(f, "chu tri"))
+	if (has(&w, "chu") || has(&w, "tri"))
 		k |= K_LEAD;
-	if (strstr(f, "theo doi") || strstr(f, "danh gia"))
+	if (has(&w, "theo") || has(&w, "doi") || has(&w, "danh"))
 		k |= K_MON;
-	if (strstr(f, "stt") || strstr(f, "chi tieu") || strstr(f, "noi dung") || !strcmp(f, "tt"))
+	if (has(&w, "stt") || has(&w, "tt") || (has(&w, "chi") && has(&w, "tieu")) ||
+	    (has(&w, "noi") && has(&w, "dung")))
 		k |= K_OTHER;
-	for (const char *p = f; *p; p++)
-		if (isdigit((unsigned char)p[0]) && (p == f || p[-1] == ' ') &&
-		    strspn(p, "0123456789") == 4) {
-			int y = atoi(p);
-			if (y >= 1990 && y <= 2100) {
-				k |= K_YEAR;
-				if (c)
-					add_year(c, y);
-			}
+	for (size_t i = 0; i < w.n; i++) {
+		int y = strlen(w.w[i]) == 4 ? atoi(w.w[i]) : 0;
+		if (y >= 1990 && y <= 2100) {
+			k |= K_YEAR;
+			if (c)
+				add_year(c, y);
 		}
-	free(f);
+	}
+	words_free(&w);
 	return k;
 }
 
@@ -169,8 +180,11 @@ static void read_cols(const struct blks *b, size_t h, struct cols *c)
 	size_t i = h;
 	while (i > 0 && b->v[i - 1].page == b->v[h].page)
 		i--;
+	bool top = true; /* before the first row: the header's cells, cut short too */
 	for (; i < b->n && b->v[i].page == b->v[h].page; i++) {
-		if (!header_block(&b->v[i]))
+		top &= text_roman(b->v[i].text) == 0 && !isdigit((unsigned char)b->v[i].text[0]);
+		if (!header_block(&b->v[i]) &&
+		    !(top && i > h && strlen(b->v[i].text) < 60 && !value_block(&b->v[i])))
 			continue;
 		int k = header_kinds(b->v[i].text, c);
 		c->unit |= (k & K_UNIT) != 0;
@@ -260,8 +274,6 @@ static bool unit_text(const char *s)
 	return n > 0 && n < 40 && words <= 4 && text_case_start(s) != 0 && strpbrk(s, "%/") &&
 	       !isdigit((unsigned char)*s) && !strpbrk(s, "<>=");
 }
-
-static bool value_block(const struct blk *b);
 
 /* A block of one line that is a unit and no other cell. */
 static bool unit_block(const struct blk *b)
@@ -433,6 +445,31 @@ static bool cut(const struct lines *l, const struct blks *b, size_t j, const str
 	       !code_in_block(l, &b->v[j], st, code, sizeof code, &skipped, &line, &len);
 }
 
+/* One agency's cell: it starts with an agency's name, and no other starts
+ * inside it but after ',', ';', "và" (two cells' lines run together in one
+ * block: "Phòng Vă Các cơ quan, ban, hóa, Khoa ..."). */
+static bool one_agency(const struct blk *b)
+{
+	const char *s = b->text;
+	if (!plain_agency(s) || value_block(b))
+		return false;
+	for (const char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
+		if (!plain_agency(p + 1) || strchr(",;(", p[-1]))
+			continue;
+		const char *w = p;
+		while (w > s && w[-1] != ' ')
+			w--;
+		static const char *const joins[] = {"và ",  "các ", "của ",         "với ",
+		                                    "cho ", "- ",   "\xe2\x80\x93 "};
+		bool joined = false;
+		for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++)
+			joined |= !strncmp(w, joins[k], strlen(joins[k]));
+		if (!joined)
+			return false;
+	}
+	return true;
+}
+
 /* The row whose number is block i, when its cells follow one after
  * another; *next the block after it. */
 static bool read_row(const struct lines *l, const struct blks *b, size_t i, const struct cols *c,
@@ -462,8 +499,7 @@ static bool read_row(const struct lines *l, const struct blks *b, size_t i, cons
 	int want = c->lead + c->mon;
 	char *ag[2] = {NULL, NULL};
 	int nag = 0;
-	while (nag < want && j < b->n && !row_end(b, j, page, after) &&
-	       plain_agency(b->v[j].text) && !value_block(&b->v[j])) {
+	while (nag < want && j < b->n && !row_end(b, j, page, after) && one_agency(&b->v[j])) {
 		ag[nag++] = xstrdup(b->v[j].text);
 		g->last = b->v[j++].last;
 	}
@@ -626,7 +662,7 @@ static bool read_columns(const struct lines *l, const struct blks *b, const stru
 			struct got *g = &rows[r++];
 			used[x - from] = true;
 			if (kinds == K_LEAD || kinds == K_MON) {
-				ok = plain_agency(v->text) && !value_block(v);
+				ok = one_agency(v);
 				char **to_ = kinds == K_LEAD ? &g->lead : &g->mon;
 				if (ok && !*to_)
 					*to_ = xstrdup(v->text);
