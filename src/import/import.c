@@ -239,7 +239,7 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		rows_free(&rows);
 	}
 	int blocks;
-	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
+	if (p->nind == 0 && p->ntasks == 0) {
 		plan_free(p);
 		plan_init(p);
 		meta_read(l, p);

@@ -111,6 +111,14 @@ static void blocks_free(struct blks *b)
 
 /* ---- the header ---- */
 
+/* A number of s ("12", "-3"), with a '.' or ',' inside. */
+static bool numeric(const char *s)
+{
+	double v;
+	int k = target_number(s, &v);
+	return k > 0 && s[k] == '\0';
+}
+
 static bool header_block(const struct blk *b);
 static bool value_block(const struct blk *b);
 
@@ -170,7 +178,8 @@ static int header_kinds(const char *text, struct cols *c)
 
 static bool header_block(const struct blk *b)
 {
-	return strlen(b->text) < 200 && plain_header_line(b->text) && header_kinds(b->text, NULL);
+	return strlen(b->text) < 200 && !numeric(b->text) && plain_header_line(b->text) &&
+	       header_kinds(b->text, NULL); /* "2000" is a figure */
 }
 
 /* The header's columns: what the header blocks on block h's page name. */
@@ -339,14 +348,6 @@ static size_t unit_tail(const char *c)
 	return 0;
 }
 
-/* A number of s ("12", "-3"), with a '.' or ',' inside. */
-static bool numeric(const char *s)
-{
-	double v;
-	int k = target_number(s, &v);
-	return k > 0 && s[k] == '\0';
-}
-
 /* The name block's lines: a line that is a unit is the unit cell (it stands
  * in the middle of the name's lines), and so is a '%' that ends a line
  * after a word (the unit's line run into the name's); the row's number
@@ -423,6 +424,9 @@ static int code_in_block(const struct lines *l, const struct blk *bk, const stru
 static bool row_end(const struct blks *b, size_t j, int page, const struct numbering *st)
 {
 	if (j >= b->n || b->v[j].page != page)
+		return true;
+	size_t d = strspn(b->v[j].text, "0123456789"); /* the page's number */
+	if ((j + 1 == b->n || b->v[j + 1].page != page) && d && d <= 3 && !b->v[j].text[d])
 		return true;
 	char code[16];
 	int skipped;
@@ -563,8 +567,8 @@ static bool head_start(const struct blks *b, size_t i)
 		return false;
 	size_t from = i > 4 ? i - 4 : 0;
 	for (size_t j = from; j < b->n && j < i + 6; j++)
-		if (b->v[j].page == b->v[i].page && (text_fold_starts(b->v[j].text, "chi tieu") ||
-		                                     text_fold_starts(b->v[j].text, "noi dung")))
+		if (b->v[j].page == b->v[i].page && (text_fold_has(b->v[j].text, "chi tieu") ||
+		                                     text_fold_has(b->v[j].text, "noi dung")))
 			return true;
 	return false;
 }
@@ -722,6 +726,13 @@ static size_t read_table(const struct lines *l, const struct blks *b, size_t h, 
 		if (!kind)
 			kind = code_in_block(l, &b->v[i], &st, code, sizeof code, &skipped, &line,
 			                     &len);
+		/* a number alone is a row's only before its name ("5" may be a
+		 * figure of a column's run) */
+		if (kind && !len &&
+		    (i + 1 >= b->n || b->v[i + 1].page != b->v[i].page ||
+		     value_block(&b->v[i + 1]) || header_block(&b->v[i + 1]) ||
+		     unit_block(&b->v[i + 1])))
+			kind = 0;
 		if (!kind)
 			continue;
 		if (n + 3 >= cap) {

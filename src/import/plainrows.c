@@ -886,7 +886,7 @@ bool plain_blocks(const struct lines *l, int *line)
 		free(f);
 		if (!no || *l->v[i + 1])
 			continue;
-		for (size_t j = i + 2; j < l->n && j < i + 12; j++)
+		for (size_t j = i > 4 ? i - 4 : 0; j < l->n && j < i + 12; j++) /* either side */
 			if (text_fold_starts(l->v[j], "chi tieu") ||
 			    text_fold_starts(l->v[j], "noi dung") ||
 			    text_fold_starts(l->v[j], "nhiem vu")) {
