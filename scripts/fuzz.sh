@@ -6,7 +6,7 @@
 #
 #   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
 #
-# Harnesses: fuzz_import (whole documents), fuzz_html (web pages), fuzz_target (target cells),
+# Harnesses: fuzz_import (whole documents, plain PDF text in blocks too), fuzz_html (web pages), fuzz_target (target cells),
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables). Corpora grow across runs in build-fuzz/corpus/.
@@ -81,6 +81,11 @@ seed_documents() { # dir
 			}
 		}' "${PLANS[@]}"
 	local f
+	# Plain text of PDF tables whose cells come out as blocks per column
+	# (pdftotext without -layout): 150 lines from the header's "STT" on.
+	for f in tests/data/rendered/*.pdf.txt tests/data/plainblocks/*.txt; do
+		awk '/^STT$/ && !on { on = 1 } on && n++ < 150' "$f" >"$1/blocks-$(basename "$f")"
+	done
 	for f in tests/data/bad/* tests/data/legacy/* tests/data/fuzz-regressions/*; do
 		[ -f "$f" ] && cp "$f" "$1/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done

@@ -934,8 +934,13 @@ bool plain_unit(const char *s)
 
 bool plain_agency(const char *s)
 {
+	const char *e = s; /* its first words are enough */
+	for (int w = 0; w < 4 && *e; w++)
+		e += strspn(e, " "), e += strcspn(e, " ");
+	char *head = xstrndup(s, (size_t)(e - s));
 	struct toks *t = xcalloc(1, sizeof *t);
-	tokenize(s, t);
+	tokenize(head, t);
+	free(head);
 	bool yes = agency_head(t, 0);
 	toks_free(t);
 	free(t);
