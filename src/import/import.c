@@ -234,19 +234,16 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		plan_free(p);
 		plan_init(p);
 		meta_read(l, p);
-		if (plain_rows(l, &rows, p))
+		bool found = plain_rows(l, &rows, p);
+		if (!found) { /* the cells as blocks per column */
+			rows_free(&rows);
+			found = plain_block_rows(l, &rows, p);
+		}
+		if (found)
 			interpret_rows(&rows, p);
 		rows_free(&rows);
 	}
 	int blocks;
-	if (p->nind == 0 && p->ntasks == 0) {
-		plan_free(p);
-		plan_init(p);
-		meta_read(l, p);
-		if (plain_block_rows(l, &rows, p))
-			interpret_rows(&rows, p);
-		rows_free(&rows);
-	}
 	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
 		if (err)
 			err_set(err, ERR_DOCUMENT,

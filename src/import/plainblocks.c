@@ -68,7 +68,8 @@ static void split_blocks(const struct lines *l, struct blks *b)
 {
 	int page = 0;
 	for (size_t i = 0; i < l->n;) {
-		page += strchr(l->v[i], '\f') != NULL;
+		for (const char *f = strchr(l->v[i], '\f'); f; f = strchr(f + 1, '\f'))
+			page++;
 		char *c = clean_line(l->v[i]);
 		bool blank = !*c;
 		free(c);
