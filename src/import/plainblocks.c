@@ -5,21 +5,25 @@
  * to bottom, but where one column's run stops and another's starts, and
  * which row a cell is on, is lost. Empty cells leave no block at all.
  *
- * What can still be put back without a doubt is a row whose cells pdftotext
- * wrote one after another: its number alone in a block (the number expected
- * next: "I.3" after "I.2", "II" after a group "I", "3" after "2"), its name
- * (a unit as a line of its own inside the name, or the next block), then
- * one block per milestone cell, as many as the header has milestone columns
- * (one fewer when the table's baseline column has no cell in any row read),
- * then one block per agency column, each starting with an agency's name,
- * and then the next row's number or the page's end. A group row is its
- * numeral and its name, then the next row.
- *
- * Any other order on a page (cells of several rows mixed, a column's cells
- * in a run of their own, two cells run into one block) leaves the page's
- * rows unplaced: none of them is read, and a warning names them. A figure
- * or an agency is never moved from one row or column to another by a
- * guess. */
+ * What can still be put back without a doubt:
+ * - a row whose cells pdftotext wrote one after another: its number (the
+ *   number expected next: "I.3" after "I.2", "II" after a group "I", "3"
+ *   after "2"; alone in a block before its name, or starting a line of the
+ *   name's block), its name (a unit as a line of its own inside it, or
+ *   run onto the end of one of its lines, or the next block), then one
+ *   block per milestone cell, as many as the header has milestone columns
+ *   (one fewer when the table's baseline column has no cell in any row
+ *   read), one block per agency column, each one agency's name, and then
+ *   the next row's number, a header or the page's end (and then the next
+ *   page starts with the next row's number: a row may go on past its page);
+ * - a page on which each column's cells run right after its header block,
+ *   as many as the page has rows, and no cell is left over (the units may
+ *   stand anywhere: a unit reads as no other cell);
+ * - a group row: its numeral and its name.
+ * Any other row (its cells mixed with other rows', an empty cell, two cells
+ * run into one block, an indicator whose group row was not read) is left
+ * out, and a warning names it with its page. A figure or an agency is never
+ * moved from one row or column to another by a guess. */
 #include "table.h"
 
 #include "target.h"
