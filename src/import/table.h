@@ -76,8 +76,8 @@ bool plain_blocks(const struct lines *l, int *line);
 
 /* Text of the same kind where pdftotext wrote the cells as blocks per
  * column (plainblocks.c): the rows whose cells can be put back without a
- * doubt, header first; a page with a row that cannot is left out and
- * named in a warning in p. Returns whether any row was rebuilt. */
+ * doubt, header first; the others are left out and named, page by page, in
+ * a warning in p. Returns whether any indicator's row was rebuilt. */
 bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p);
 
 /* plainrows.c's vocabulary, for plainblocks.c: a line of header words, a
