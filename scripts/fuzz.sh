@@ -6,10 +6,11 @@
 #
 #   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
 #
-# Harnesses: fuzz_import (whole documents), fuzz_html (web pages), fuzz_target (target cells),
+# Harnesses: fuzz_import (whole documents, plain PDF text in blocks too), fuzz_html (web pages), fuzz_target (target cells),
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
-# fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
+# fuzz_plainblocks (pdftotext tables in blocks). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -81,6 +82,11 @@ seed_documents() { # dir
 			}
 		}' "${PLANS[@]}"
 	local f
+	# Plain text of PDF tables whose cells come out as blocks per column
+	# (pdftotext without -layout): 150 lines from the header's "STT" on.
+	for f in tests/data/rendered/*.pdf.txt tests/data/plainblocks/*.txt; do
+		awk '/^STT$/ && !on { on = 1 } on && n++ < 150' "$f" >"$1/blocks-$(basename "$f")"
+	done
 	for f in tests/data/bad/* tests/data/legacy/* tests/data/fuzz-regressions/*; do
 		[ -f "$f" ] && cp "$f" "$1/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done
@@ -270,6 +276,14 @@ for h in "${harnesses[@]}"; do
 			awk '{ b[NR % 4] = $0 }
 				/^ *STT / && !on { on = 1; for (i = NR - 3; i < NR; i++) if (i > 0) print b[i % 4] }
 				on && n++ < 60' "$f" >"$seeds/$(basename "$f")"
+		done
+		max_len=65536
+		;;
+	fuzz_plainblocks)
+		# Plain text of PDF tables in blocks: each rendering's table from
+		# its header's "STT" on (120 lines), and the case written by hand.
+		for f in tests/data/rendered/*.pdf.txt tests/data/plainblocks/*.txt; do
+			awk '/^STT$/ && !on { on = 1 } on && n++ < 120' "$f" >"$seeds/$(basename "$f")"
 		done
 		max_len=65536
 		;;

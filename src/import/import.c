@@ -234,7 +234,12 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		plan_free(p);
 		plan_init(p);
 		meta_read(l, p);
-		if (plain_rows(l, &rows, p))
+		bool found = plain_rows(l, &rows, p);
+		if (!found) { /* the cells as blocks per column */
+			rows_free(&rows);
+			found = plain_block_rows(l, &rows, p);
+		}
+		if (found)
 			interpret_rows(&rows, p);
 		rows_free(&rows);
 	}

@@ -886,7 +886,7 @@ bool plain_blocks(const struct lines *l, int *line)
 		free(f);
 		if (!no || *l->v[i + 1])
 			continue;
-		for (size_t j = i + 2; j < l->n && j < i + 12; j++)
+		for (size_t j = i > 4 ? i - 4 : 0; j < l->n && j < i + 12; j++) /* either side */
 			if (text_fold_starts(l->v[j], "chi tieu") ||
 			    text_fold_starts(l->v[j], "noi dung") ||
 			    text_fold_starts(l->v[j], "nhiem vu")) {
@@ -918,4 +918,31 @@ bool plain_rows(const struct lines *l, struct rows *out, struct plan *p)
 		i = next > i ? next : i + 1;
 	}
 	return found;
+}
+
+/* ---- for plainblocks.c: the same vocabulary read cell by cell ---- */
+
+bool plain_header_line(const char *s)
+{
+	return header_words(s);
+}
+
+bool plain_unit(const char *s)
+{
+	return known_unit(s);
+}
+
+bool plain_agency(const char *s)
+{
+	const char *e = s; /* its first words are enough */
+	for (int w = 0; w < 4 && *e; w++)
+		e += strspn(e, " "), e += strcspn(e, " ");
+	char *head = xstrndup(s, (size_t)(e - s));
+	struct toks *t = xcalloc(1, sizeof *t);
+	tokenize(head, t);
+	free(head);
+	bool yes = agency_head(t, 0);
+	toks_free(t);
+	free(t);
+	return yes;
 }

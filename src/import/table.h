@@ -74,6 +74,18 @@ bool plain_rows(const struct lines *l, struct rows *out, struct plan *p);
  * with *line the header's line, when l looks like that. */
 bool plain_blocks(const struct lines *l, int *line);
 
+/* Text of the same kind where pdftotext wrote the cells as blocks per
+ * column (plainblocks.c): the rows whose cells can be put back without a
+ * doubt, header first; the others are left out and named, page by page, in
+ * a warning in p. Returns whether any indicator's row was rebuilt. */
+bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p);
+
+/* plainrows.c's vocabulary, for plainblocks.c: a line of header words, a
+ * unit as plans write it, a text that starts with an agency's name. */
+bool plain_header_line(const char *s);
+bool plain_unit(const char *s);
+bool plain_agency(const char *s);
+
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);
 

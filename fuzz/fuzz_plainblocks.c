@@ -1,0 +1,33 @@
+/* fuzz_plainblocks.c: libFuzzer harness for a PDF table pulled to plain text
+ * by pdftotext without -layout, its cells as blocks (plainblocks.c
+ * plain_block_rows: rows whose cells follow one another, pages whose
+ * columns run after their header). The input is the text; form feeds mark
+ * pages. Every row must have at most MAX_CELLS cells of valid UTF-8, the
+ * rows then go through interpret_rows(). Any violation traps. */
+#include "plan.h"
+#include "table.h"
+#include "text_rows.h"
+
+#include <stdint.h>
+
+#define MAX_CELLS 32
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct lines l = {0};
+	if (!text_lines(data, size, &l))
+		return 0; /* the importer checks these before any reader */
+	struct rows rows = {0};
+	struct plan p;
+	plan_init(&p);
+	if (plain_block_rows(&l, &rows, &p)) {
+		rows_check(&rows, MAX_CELLS);
+		interpret_rows(&rows, &p);
+	}
+	plan_free(&p);
+	rows_free(&rows);
+	lines_free(&l);
+	return 0;
+}

@@ -1,0 +1,861 @@
+/* plainblocks.c: a plan's table as plain text pulled out of a PDF without
+ * its layout when pdftotext wrote its cells as blocks (lines of one cell
+ * together, a blank line between cells), in the reading order it worked out
+ * from the cells' places, which it did not print: a column's cells run top
+ * to bottom, but where one column's run stops and another's starts, and
+ * which row a cell is on, is lost. Empty cells leave no block at all.
+ *
+ * What can still be put back without a doubt:
+ * - a row whose cells pdftotext wrote one after another: its number (the
+ *   number expected next: "I.3" after "I.2", "II" after a group "I", "3"
+ *   after "2"; alone in a block before its name, or starting a line of the
+ *   name's block), its name (a unit as a line of its own inside it, or
+ *   run onto the end of one of its lines, or the next block), then one
+ *   block per milestone cell, as many as the header has milestone columns
+ *   (one fewer when the table's baseline column has no cell in any row
+ *   read), one block per agency column, each one agency's name, and then
+ *   the next row's number, a header or the page's end (and then the next
+ *   page starts with the next row's number: a row may go on past its page);
+ * - a page on which each column's cells run right after its header block,
+ *   as many as the page has rows, and no cell is left over (the units may
+ *   stand anywhere: a unit reads as no other cell);
+ * - a group row: its numeral and its name.
+ * Any other row (its cells mixed with other rows', an empty cell, two cells
+ * run into one block, an indicator whose group row was not read) is left
+ * out, and a warning names it with its page. A figure or an agency is never
+ * moved from one row or column to another by a guess. */
+#include "table.h"
+
+#include "target.h"
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXYEARS 12
+
+/* A block: lines [first, last) of l, all non-blank, on one page. */
+struct blk {
+	size_t first, last;
+	int page;
+	char *text; /* the lines cleaned, joined with spaces */
+};
+
+struct blks {
+	struct blk *v;
+	size_t n, cap;
+};
+
+/* The columns the header names (in the usual order: STT, name, unit,
+ * baseline, milestones by year, lead, monitor). */
+struct cols {
+	bool unit, base, lead, mon;
+	int year[MAXYEARS], nyear;
+};
+
+static char *clean_line(const char *s)
+{
+	while (*s == '\f')
+		s++;
+	return text_clean(s);
+}
+
+static bool number_head(const char *s)
+{
+	return !strcmp(s, "STT") || !strcmp(s, "TT") || !strcmp(s, "Stt");
+}
+
+static void split_blocks(const struct lines *l, struct blks *b)
+{
+	int page = 0;
+	for (size_t i = 0; i < l->n;) {
+		for (const char *f = strchr(l->v[i], '\f'); f; f = strchr(f + 1, '\f'))
+			page++;
+		char *c = clean_line(l->v[i]);
+		bool blank = !*c;
+		free(c);
+		if (blank) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < l->n && !strchr(l->v[j], '\f')) {
+			char *d = clean_line(l->v[j]);
+			bool more = *d != '\0' && !number_head(d); /* "STT" after a title */
+			free(d);
+			if (!more)
+				break;
+			j++;
+		}
+		struct buf t = BUF_INIT;
+		for (size_t k = i; k < j; k++) {
+			char *d = clean_line(l->v[k]);
+			if (t.len)
+				buf_putc(&t, ' ');
+			buf_puts(&t, d);
+			free(d);
+		}
+		if (b->n == b->cap) {
+			b->cap = b->cap ? 2 * b->cap : 64;
+			b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+		}
+		b->v[b->n++] = (struct blk){i, j, page, buf_detach(&t)};
+		i = j;
+	}
+}
+
+static void blocks_free(struct blks *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->v[i].text);
+	free(b->v);
+}
+
+/* ---- the header ---- */
+
+/* A number of s ("12", "-3"), with a '.' or ',' inside. */
+static bool numeric(const char *s)
+{
+	double v;
+	int k = target_number(s, &v);
+	return k > 0 && s[k] == '\0';
+}
+
+static bool header_block(const struct blk *b);
+static bool value_block(const struct blk *b);
+
+static void add_year(struct cols *c, int y)
+{
+	for (int i = 0; i < c->nyear; i++)
+		if (c->year[i] == y)
+			return;
+	if (c->nyear == MAXYEARS)
+		return;
+	int i = c->nyear++;
+	for (; i > 0 && c->year[i - 1] > y; i--)
+		c->year[i] = c->year[i - 1];
+	c->year[i] = y;
+}
+
+/* What a header block names: bits of enum kinds, and its years. */
+enum kinds { K_UNIT = 1, K_BASE = 2, K_YEAR = 4, K_LEAD = 8, K_MON = 16, K_OTHER = 32 };
+
+static bool has(const struct words *w, const char *word)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (!strcmp(w->w[i], word))
+			return true;
+	return false;
+}
+
+/* Word by word: a header's cells run into one block ("Đơn Hiện / vị tính
+ * trạng") or cut short at the cell's edge ("dõi, đán") keep their words. */
+static int header_kinds(const char *text, struct cols *c)
+{
+	struct words w = {0};
+	text_words(text, &w);
+	int k = 0;
+	if ((has(&w, "don") && (has(&w, "vi") || has(&w, "tinh"))) || has(&w, "dvt"))
+		k |= K_UNIT;
+	if (has(&w, "hien") || has(&w, "trang"))
+		k |= K_BASE;
+	if (has(&w, "chu") || has(&w, "tri"))
+		k |= K_LEAD;
+	if (has(&w, "theo") || has(&w, "doi") || has(&w, "danh"))
+		k |= K_MON;
+	if (has(&w, "stt") || has(&w, "tt") || (has(&w, "chi") && has(&w, "tieu")) ||
+	    (has(&w, "noi") && has(&w, "dung")))
+		k |= K_OTHER;
+	for (size_t i = 0; i < w.n; i++) {
+		int y = strlen(w.w[i]) == 4 ? atoi(w.w[i]) : 0;
+		if (y >= 1990 && y <= 2100) {
+			k |= K_YEAR;
+			if (c)
+				add_year(c, y);
+		}
+	}
+	words_free(&w);
+	return k;
+}
+
+static bool header_block(const struct blk *b)
+{
+	return strlen(b->text) < 200 && !numeric(b->text) && plain_header_line(b->text) &&
+	       header_kinds(b->text, NULL); /* "2000" is a figure */
+}
+
+/* The header's columns: what the header blocks on block h's page name. */
+static void read_cols(const struct blks *b, size_t h, struct cols *c)
+{
+	memset(c, 0, sizeof *c);
+	size_t i = h;
+	while (i > 0 && b->v[i - 1].page == b->v[h].page)
+		i--;
+	bool top = true; /* before the first row: the header's cells, cut short too */
+	for (; i < b->n && b->v[i].page == b->v[h].page; i++) {
+		top &= text_roman(b->v[i].text) == 0 && !isdigit((unsigned char)b->v[i].text[0]);
+		if (!header_block(&b->v[i]) &&
+		    !(top && i > h && strlen(b->v[i].text) < 60 && !value_block(&b->v[i])))
+			continue;
+		int k = header_kinds(b->v[i].text, c);
+		c->unit |= (k & K_UNIT) != 0;
+		c->base |= (k & K_BASE) != 0;
+		c->lead |= (k & K_LEAD) != 0;
+		c->mon |= (k & K_MON) != 0;
+	}
+}
+
+/* ---- the rows ---- */
+
+/* How many numbers a row's number may pass over: those of rows whose
+ * number pdftotext ran into another cell's block. */
+#define SKIP 6
+
+/* Row numbering: the group and the last number in it. */
+struct numbering {
+	int group, last, all;
+	bool dotted; /* rows numbered "II.3": a plain number is none */
+};
+
+/* The block is the row number expected next: 1 an indicator, 2 a group;
+ * 0 otherwise. *skipped: how many numbers it passes over. */
+static int row_code(const char *s, const struct numbering *st, char *code, size_t cap, int *skipped)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n >= 12 || strchr(s, ' '))
+		return 0;
+	char w[12];
+	memcpy(w, s, n + 1);
+	if (n > 1 && w[n - 1] == '.')
+		w[--n] = '\0';
+	char *dot = strchr(w, '.');
+	int g = dot ? 0 : text_roman(w);
+	if (g && g > st->group && g <= st->group + 2) {
+		snprintf(code, cap, "%s", text_to_roman(g));
+		*skipped = g - st->group - 1;
+		return 2;
+	}
+	char *end;
+	if (dot) {
+		*dot = '\0';
+		long k = strtol(dot + 1, &end, 10);
+		if (text_roman(w) == st->group && st->group && *end == '\0' && k > st->last &&
+		    k <= st->last + SKIP) {
+			snprintf(code, cap, "%s.%ld", w, k);
+			*skipped = (int)(k - st->last - 1);
+			return 1;
+		}
+		return 0;
+	}
+	long k = strtol(w, &end, 10);
+	int from = st->last ? st->last : st->all;
+	if (!st->dotted && *end == '\0' && isdigit((unsigned char)w[0]) && k > from &&
+	    k <= from + SKIP) {
+		snprintf(code, cap, "%ld", k);
+		*skipped = (int)(k - from - 1);
+		return 1;
+	}
+	return 0;
+}
+
+static void numbering_take(struct numbering *st, const char *code, int kind)
+{
+	if (kind == 2) {
+		st->group = text_roman(code);
+		st->last = 0;
+		return;
+	}
+	const char *dot = strchr(code, '.');
+	st->dotted |= dot != NULL;
+	st->last = atoi(dot ? dot + 1 : code);
+	if (!dot)
+		st->all = st->last;
+}
+
+/* A unit as a line or block of its own: a unit plans use, or a short
+ * phrase with '%' or '/' ("Người/ vạn dân"). */
+static bool unit_text(const char *s)
+{
+	if (plain_unit(s))
+		return true;
+	size_t n = strlen(s);
+	int words = 1;
+	for (const char *p = s; *p; p++)
+		words += *p == ' ';
+	return n > 0 && n < 40 && words <= 4 && text_case_start(s) != 0 && strpbrk(s, "%/") &&
+	       !isdigit((unsigned char)*s) && !strpbrk(s, "<>=");
+}
+
+/* A block of one line that is a unit and no other cell. */
+static bool unit_block(const struct blk *b)
+{
+	return b->last == b->first + 1 && unit_text(b->text) && !value_block(b) && !header_block(b);
+}
+
+/* A block that is one milestone or baseline cell: a number, a range, "-",
+ * "Có", "Duy trì, phát triển", a level. */
+static bool value_block(const struct blk *b)
+{
+	const char *s = b->text;
+	if (!*s || strlen(s) > 60 || plain_agency(s))
+		return false;
+	if (!strcmp(s, "-") || !strcmp(s, "\xe2\x80\x93") || !strcmp(s, "x"))
+		return true;
+	struct target t;
+	target_parse(s, NULL, &t);
+	bool yes = t.kind != TARGET_TEXT && t.kind != TARGET_NONE && t.kind != TARGET_REPORT;
+	target_free(&t);
+	return yes;
+}
+
+/* A row put back: its cells in the header's order. */
+struct got {
+	char code[24];
+	int kind; /* 1 indicator, 2 group */
+	char *name, *unit, *vals[MAXYEARS + 1], *lead, *mon;
+	int nval;
+	size_t first, last; /* lines */
+	size_t cb, nb;      /* its number's and name's blocks (nb 0: none) */
+	size_t code_line;   /* when they are one: the number's line, length */
+	size_t code_len;
+	size_t ub; /* a unit's block of its own, or 0 */
+	int page;
+	bool ok;
+};
+
+static void got_free(struct got *g)
+{
+	free(g->name);
+	free(g->unit);
+	for (int i = 0; i <= MAXYEARS; i++)
+		free(g->vals[i]);
+	free(g->lead);
+	free(g->mon);
+	memset(g, 0, sizeof *g);
+}
+
+/* A unit plans use, capitalised, at the end of a name's line after a word
+ * in lower case ("... đổi mới sáng Thứ bậc"): where it starts, or 0. */
+static size_t unit_tail(const char *c)
+{
+	for (const char *p = strchr(c, ' '); p; p = strchr(p + 1, ' ')) {
+		if (text_case_start(p + 1) != 1 || !plain_unit(p + 1))
+			continue;
+		const char *w = p;
+		while (w > c && w[-1] != ' ')
+			w--;
+		if (text_case_start(w) == 0)
+			return (size_t)(p + 1 - c);
+	}
+	return 0;
+}
+
+/* The name block's lines: a line that is a unit is the unit cell (it stands
+ * in the middle of the name's lines), and so is a '%' that ends a line
+ * after a word (the unit's line run into the name's); the row's number
+ * (on line g->code_line) is left out. False when the block holds more
+ * than a name and a unit: another row's number, a unit cut in two, a '%'
+ * after a number (part of the name or the unit?). */
+static bool name_cells(const struct lines *l, const struct blk *b, struct got *g, bool unit,
+                       const struct numbering *after)
+{
+	struct buf name = BUF_INIT;
+	bool clean = true;
+	for (size_t k = b->first; k < b->last; k++) {
+		char *c = clean_line(l->v[k]);
+		if (g->cb == g->nb && k == g->code_line)
+			memmove(c, c + g->code_len + strspn(c + g->code_len, " "),
+			        strlen(c + g->code_len + strspn(c + g->code_len, " ")) + 1);
+		char code[24];
+		int skipped;
+		if (after && row_code(c, after, code, sizeof code, &skipped))
+			clean = false;
+		if (unit && !g->unit && k > b->first && unit_text(c)) {
+			clean &= c[strlen(c) - 1] != '/';
+			g->unit = c;
+			continue;
+		}
+		size_t tail = unit && !g->unit ? unit_tail(c) : 0;
+		if (tail) {
+			g->unit = xstrdup(c + tail);
+			c[tail - 1] = '\0';
+		}
+		char *sp = strrchr(c, ' ');
+		if (unit && !g->unit && sp && sp[1] == '%' && strlen(sp + 1) <= 6 &&
+		    !strpbrk(sp + 2, " 0123456789")) {
+			*sp = '\0';
+			char *before = strrchr(c, ' ');
+			if (numeric(before ? before + 1 : c))
+				clean = false;
+			g->unit = xstrdup(sp + 1);
+		}
+		if (name.len)
+			buf_putc(&name, ' ');
+		buf_puts(&name, c);
+		free(c);
+	}
+	g->name = buf_detach(&name);
+	return clean;
+}
+
+/* The row number expected next at the start of one of the block's lines,
+ * followed by words of the name: the line and the number's length. */
+static int code_in_block(const struct lines *l, const struct blk *bk, const struct numbering *st,
+                         char *code, size_t cap, int *skipped, size_t *line, size_t *len)
+{
+	for (size_t k = bk->first; k < bk->last; k++) {
+		char *c = clean_line(l->v[k]);
+		size_t n = strcspn(c, " ");
+		int kind = 0;
+		if (c[n] == ' ' && n > 0 && n < 12) {
+			char w[12];
+			memcpy(w, c, n);
+			w[n] = '\0';
+			kind = row_code(w, st, code, cap, skipped);
+		}
+		free(c);
+		if (kind) {
+			*line = k, *len = n;
+			return kind;
+		}
+	}
+	return 0;
+}
+
+/* Block b ends a row: the next row's number, the page's end, a header. */
+static bool row_end(const struct blks *b, size_t j, int page, const struct numbering *st)
+{
+	if (j >= b->n || b->v[j].page != page)
+		return true;
+	size_t d = strspn(b->v[j].text, "0123456789"); /* the page's number */
+	if ((j + 1 == b->n || b->v[j + 1].page != page) && d && d <= 3 && !b->v[j].text[d])
+		return true;
+	char code[16];
+	int skipped;
+	return row_code(b->v[j].text, st, code, sizeof code, &skipped) || header_block(&b->v[j]);
+}
+
+/* A row that ends with its page (block j starts the next one) may go on
+ * there: unless the next page's first block after its header is the next
+ * row's number. */
+static bool cut(const struct lines *l, const struct blks *b, size_t j, const struct numbering *st)
+{
+	if (j >= b->n || b->v[j].page == b->v[j - 1].page)
+		return false;
+	while (j < b->n && header_block(&b->v[j]))
+		j++;
+	char code[24];
+	int skipped;
+	size_t line, len;
+	return j < b->n && !row_code(b->v[j].text, st, code, sizeof code, &skipped) &&
+	       !code_in_block(l, &b->v[j], st, code, sizeof code, &skipped, &line, &len);
+}
+
+/* One agency's cell: it starts with an agency's name, and no other starts
+ * inside it but after ',', ';', "và" (two cells' lines run together in one
+ * block: "Phòng Vă Các cơ quan, ban, hóa, Khoa ..."). */
+static bool one_agency(const struct blk *b)
+{
+	const char *s = b->text;
+	if (!plain_agency(s) || value_block(b))
+		return false;
+	for (const char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
+		if (!plain_agency(p + 1) || strchr(",;(", p[-1]))
+			continue;
+		const char *w = p;
+		while (w > s && w[-1] != ' ')
+			w--;
+		static const char *const joins[] = {"và ",  "các ", "của ",         "với ",
+		                                    "cho ", "- ",   "\xe2\x80\x93 "};
+		bool joined = false;
+		for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++)
+			joined |= !strncmp(w, joins[k], strlen(joins[k]));
+		if (!joined)
+			return false;
+	}
+	return true;
+}
+
+/* The row whose number is block i, when its cells follow one after
+ * another; *next the block after it. */
+static bool read_row(const struct lines *l, const struct blks *b, size_t i, const struct cols *c,
+                     const struct numbering *after, struct got *g, size_t *next)
+{
+	int page = b->v[i].page;
+	size_t j = g->nb;
+	if (!j)
+		return false;
+	if (!name_cells(l, &b->v[j], g, c->unit && g->kind == 1, after))
+		return false;
+	g->last = b->v[j].last;
+	j++;
+	if (g->kind == 2) {
+		*next = j;
+		return row_end(b, j, page, after);
+	}
+	if (c->unit && !g->unit && j < b->n && b->v[j].page == page && unit_block(&b->v[j])) {
+		g->ub = j;
+		g->unit = xstrdup(b->v[j++].text);
+	}
+	while (j < b->n && !row_end(b, j, page, after) && value_block(&b->v[j]) &&
+	       g->nval <= MAXYEARS) {
+		g->vals[g->nval++] = xstrdup(b->v[j].text);
+		g->last = b->v[j++].last;
+	}
+	int want = c->lead + c->mon;
+	char *ag[2] = {NULL, NULL};
+	int nag = 0;
+	while (nag < want && j < b->n && !row_end(b, j, page, after) && one_agency(&b->v[j])) {
+		ag[nag++] = xstrdup(b->v[j].text);
+		g->last = b->v[j++].last;
+	}
+	g->lead = c->lead ? ag[0] : NULL;
+	g->mon = c->lead ? ag[1] : ag[0];
+	*next = j;
+	return nag == want && row_end(b, j, page, after) && g->nval >= c->nyear &&
+	       g->nval <= c->nyear + c->base && (g->unit || !c->unit) && !cut(l, b, j, after);
+}
+
+static void cell(struct row *r, const char *s)
+{
+	row_add_cell(r, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void emit(struct rows *out, const struct got *g, const struct cols *c)
+{
+	struct row *r = rows_add(out, (int)g->first + 1);
+	r->last = (int)g->last;
+	r->page = g->page + 1;
+	cell(r, g->code);
+	cell(r, g->name);
+	if (g->kind == 2)
+		return;
+	if (c->unit)
+		cell(r, g->unit);
+	for (int v = 0; v < c->base + c->nyear; v++)
+		cell(r, v < g->nval ? g->vals[v] : NULL);
+	if (c->lead)
+		cell(r, g->lead);
+	if (c->mon)
+		cell(r, g->mon);
+}
+
+static void emit_head(struct rows *out, const struct cols *c, int line)
+{
+	struct row *r = rows_add(out, line);
+	r->last = line;
+	const char *fixed[] = {"STT", "Chỉ tiêu", "Đơn vị tính", "Hiện trạng"};
+	for (int i = 0; i < 4; i++)
+		if ((i != 2 || c->unit) && (i != 3 || c->base))
+			row_add_cell(r, fixed[i], strlen(fixed[i]));
+	for (int y = 0; y < c->nyear; y++) {
+		char s[16];
+		snprintf(s, sizeof s, "Năm %d", c->year[y]);
+		row_add_cell(r, s, strlen(s));
+	}
+	if (c->lead)
+		row_add_cell(r, "Cơ quan chủ trì", strlen("Cơ quan chủ trì"));
+	if (c->mon)
+		row_add_cell(r, "Cơ quan theo dõi, đánh giá", strlen("Cơ quan theo dõi, đánh giá"));
+}
+
+/* The header's "STT" block: "STT" alone, "Chỉ tiêu" among the next blocks. */
+static bool head_start(const struct blks *b, size_t i)
+{
+	char *f = text_fold(b->v[i].text);
+	bool no = !strcmp(f, "stt") || !strcmp(f, "tt");
+	free(f);
+	if (!no)
+		return false;
+	size_t from = i > 4 ? i - 4 : 0;
+	for (size_t j = from; j < b->n && j < i + 6; j++)
+		if (b->v[j].page == b->v[i].page && (text_fold_has(b->v[j].text, "chi tieu") ||
+		                                     text_fold_has(b->v[j].text, "noi dung")))
+			return true;
+	return false;
+}
+
+/* A new part of the document: another appendix. */
+static bool part_end(const char *s)
+{
+	return text_fold_starts(s, "phu luc");
+}
+
+/* Text outside the table that may stand among its blocks [from, to): the
+ * signature, "Nơi nhận", the page's number as its last block. */
+static bool aside(const struct blks *b, size_t k, size_t to)
+{
+	const char *s = b->v[k].text;
+	size_t d = strspn(s, "0123456789");
+	return (k + 1 == to && d > 0 && d <= 3 && s[d] == '\0') ||
+	       text_fold_starts(s, "noi nhan") || text_fold_starts(s, "tm. ") ||
+	       text_fold_starts(s, "kt. ") || text_fold_starts(s, "chu tich") ||
+	       text_fold_starts(s, "(da ky)");
+}
+
+/* Rows rows[0..n) of one page whose cells pdftotext wrote in a run per
+ * column, right after the column's header block: as many cells as the page
+ * has indicators, in order from the top (a column's cells never change
+ * order). Blocks [from, to) are the page's. Every cell block of the page
+ * must be in such a run. */
+static bool read_columns(const struct lines *l, const struct blks *b, const struct cols *c,
+                         struct got *orig, size_t n, size_t from, size_t to)
+{
+	char *used = xcalloc(to - from + 1, 1); /* 1 read, 2 a unit */
+	struct got *rows = xcalloc(n + 1, sizeof *rows);
+	size_t nind = 0, nounit = 0;
+	bool ok = true;
+	for (size_t r = 0; r < n && ok; r++) {
+		struct got *g = &rows[r];
+		memcpy(g->code, orig[r].code, sizeof g->code);
+		g->kind = orig[r].kind, g->cb = orig[r].cb, g->nb = orig[r].nb;
+		g->first = orig[r].first, g->page = orig[r].page;
+		g->code_line = orig[r].code_line, g->code_len = orig[r].code_len;
+		if (!g->kind || !g->nb || g->cb < from || g->nb >= to) {
+			ok = false;
+			break;
+		}
+		used[g->cb - from] = used[g->nb - from] = true;
+		if (!name_cells(l, &b->v[g->nb], g, c->unit && g->kind == 1, NULL)) {
+			ok = false;
+			break;
+		}
+		g->last = b->v[g->nb].last;
+		g->nval = c->base + c->nyear;
+		nind += g->kind == 1;
+		nounit += g->kind == 1 && !g->unit;
+	}
+	/* the units first: a unit reads as no other cell, and the unit
+	 * column's cells keep their order from the top */
+	size_t nu = 0;
+	for (size_t k = from; k < to; k++)
+		nu += !used[k - from] && unit_block(&b->v[k]);
+	if (nu && nu != nounit)
+		ok = false;
+	for (size_t k = from, r = 0; k < to && ok && nu; k++) {
+		if (used[k - from] || !unit_block(&b->v[k]))
+			continue;
+		while (r < n && (rows[r].kind != 1 || rows[r].unit))
+			r++;
+		rows[r].unit = xstrdup(b->v[k].text);
+		used[k - from] = 2;
+	}
+	for (size_t k = from; k < to && ok; k++) {
+		if (used[k - from] || !header_block(&b->v[k]))
+			continue;
+		used[k - from] = true;
+		struct cols one = {0};
+		int kinds = header_kinds(b->v[k].text, &one);
+		size_t run = 0, e = k + 1;
+		for (; e < to && used[e - from] != 1 && !header_block(&b->v[e]) && !aside(b, e, to);
+		     e++)
+			run += !used[e - from];
+		if (!run)
+			continue;
+		bool single = kinds == K_BASE || kinds == K_LEAD || kinds == K_MON ||
+		              (kinds == K_YEAR && one.nyear == 1);
+		if (!single || run != nind) {
+			ok = false;
+			break;
+		}
+		size_t r = 0;
+		for (size_t x = k + 1; x < e && ok; x++) {
+			if (used[x - from])
+				continue;
+			while (r < n && rows[r].kind != 1)
+				r++;
+			const struct blk *v = &b->v[x];
+			struct got *g = &rows[r++];
+			used[x - from] = true;
+			if (kinds == K_LEAD || kinds == K_MON) {
+				ok = one_agency(v);
+				char **to_ = kinds == K_LEAD ? &g->lead : &g->mon;
+				if (ok && !*to_)
+					*to_ = xstrdup(v->text);
+			} else {
+				int col = 0;
+				if (kinds == K_YEAR)
+					for (col = 0; col < c->nyear && c->year[col] != one.year[0];
+					     col++)
+						;
+				col += kinds == K_YEAR ? c->base : 0;
+				ok = value_block(v) && col < g->nval && !g->vals[col];
+				if (ok)
+					g->vals[col] = xstrdup(v->text);
+			}
+			g->last = v->last > g->last ? v->last : g->last;
+		}
+	}
+	/* no cell left over: a column with no run has no cell on the page */
+	for (size_t k = from; k < to && ok; k++)
+		if (!used[k - from] && !aside(b, k, to) &&
+		    (value_block(&b->v[k]) || plain_agency(b->v[k].text) ||
+		     unit_text(b->v[k].text) || b->v[k].last > b->v[k].first))
+			ok = false;
+	free(used);
+	for (size_t r = 0; r < n; r++) {
+		rows[r].ok = ok;
+		if (ok) {
+			got_free(&orig[r]);
+			orig[r] = rows[r];
+		} else {
+			got_free(&rows[r]);
+		}
+	}
+	free(rows);
+	return ok;
+}
+
+/* The rows of one table whose header is block h; returns the block after
+ * it. */
+static size_t read_table(const struct lines *l, const struct blks *b, size_t h, struct rows *out,
+                         struct plan *p, bool *found)
+{
+	struct cols c;
+	read_cols(b, h, &c);
+	size_t i = h + 1;
+	if (!c.nyear || !c.lead)
+		return i;
+	size_t cap = 16, n = 0;
+	struct got *rows = xcalloc(cap, sizeof *rows);
+	struct numbering st = {0};
+	for (; i < b->n && !(b->v[i].page > b->v[h].page && part_end(b->v[i].text)) &&
+	       !(head_start(b, i) && b->v[i].page == b->v[h].page && i > h);
+	     i++) {
+		char code[16];
+		size_t line = 0, len = 0;
+		int skipped = 0, kind = row_code(b->v[i].text, &st, code, sizeof code, &skipped);
+		if (!kind)
+			kind = code_in_block(l, &b->v[i], &st, code, sizeof code, &skipped, &line,
+			                     &len);
+		/* a number alone is a row's only before its name ("5" may be a
+		 * figure of a column's run) */
+		if (kind && !len &&
+		    (i + 1 >= b->n || b->v[i + 1].page != b->v[i].page ||
+		     value_block(&b->v[i + 1]) || header_block(&b->v[i + 1]) ||
+		     unit_block(&b->v[i + 1])))
+			kind = 0;
+		if (!kind)
+			continue;
+		if (n + 3 >= cap) {
+			rows = xrealloc(rows, 2 * cap * sizeof *rows);
+			memset(rows + cap, 0, cap * sizeof *rows);
+			cap *= 2;
+		}
+		if (skipped) { /* numbers not found alone: rows not read */
+			struct got *m = &rows[n++];
+			snprintf(m->code, sizeof m->code, "trước %.12s", code);
+			m->page = b->v[i].page;
+			m->first = b->v[i].first;
+		}
+		struct got *g = &rows[n++];
+		snprintf(g->code, sizeof g->code, "%s", code);
+		g->kind = kind;
+		g->page = b->v[i].page;
+		g->first = b->v[i].first;
+		g->cb = i;
+		numbering_take(&st, code, kind);
+		if (len) /* the number on a line of the name's block */
+			g->nb = i, g->code_line = line, g->code_len = len;
+		else if (i + 1 < b->n && b->v[i + 1].page == g->page &&
+		         !value_block(&b->v[i + 1]) && !header_block(&b->v[i + 1]) &&
+		         !row_end(b, i + 1, g->page, &st))
+			g->nb = i + 1;
+		size_t next = i + 1;
+		g->ok = read_row(l, b, i, &c, &st, g, &next);
+		if (kind == 2 && !g->ok && g->nb) { /* a group row: its number and name */
+			g->ok = true;
+			next = g->nb + 1;
+		}
+		if (g->ok)
+			i = next - 1;
+	}
+	size_t end = i;
+	/* a page where a row's cells do not follow one another: each column's
+	 * cells in a run of their own, or the page is not read */
+	for (size_t r0 = 0, r1; r0 < n; r0 = r1) {
+		bool all = true;
+		for (r1 = r0; r1 < n && rows[r1].page == rows[r0].page; r1++)
+			all &= rows[r1].ok;
+		if (all)
+			continue;
+		size_t from = h, to = end;
+		while (from < to && b->v[from].page < rows[r0].page)
+			from++;
+		for (to = from; to < end && b->v[to].page == rows[r0].page; to++)
+			;
+		read_columns(l, b, &c, rows + r0, r1 - r0, from, to);
+	}
+	/* the baseline: a row read one after another with one milestone cell
+	 * per year column has none when no row in the table has one */
+	bool base_empty = c.base;
+	for (size_t r = 0; r < n; r++)
+		if (rows[r].ok && rows[r].kind == 1 && rows[r].nval > c.nyear && rows[r].vals[0])
+			base_empty = false;
+	for (size_t r = 0; r < n; r++) {
+		struct got *g = &rows[r];
+		if (!g->ok || g->kind != 1 || g->nval != c.nyear || !c.base)
+			continue;
+		if (!base_empty) {
+			g->ok = false;
+			continue;
+		}
+		memmove(g->vals + 1, g->vals, (size_t)g->nval * sizeof *g->vals);
+		g->vals[0] = NULL;
+		g->nval++;
+	}
+	/* an indicator goes out with its group's row only */
+	emit_head(out, &c, (int)b->v[h].first + 1);
+	bool group_out = true;
+	for (size_t r0 = 0, r1; r0 < n; r0 = r1) {
+		struct buf codes = BUF_INIT;
+		for (r1 = r0; r1 < n && rows[r1].page == rows[r0].page; r1++) {
+			struct got *g = &rows[r1];
+			if (g->kind == 2)
+				group_out = g->ok;
+			if (g->ok && (g->kind == 2 || group_out)) {
+				emit(out, g, &c);
+				*found |= g->kind == 1;
+				continue;
+			}
+			buf_printf(&codes, "%s%s", codes.len ? ", " : "", g->code);
+		}
+		if (codes.len)
+			plan_warn(p, (int)rows[r0].first + 1,
+			          "trang %d: không ghép lại được các hàng %s của bảng (văn bản "
+			          "chép từ PDF đã mất bố cục: ô của các hàng, các cột lẫn vào "
+			          "nhau); các hàng này không được đọc: hãy nhập chính tệp "
+			          "PDF, hoặc chép bằng pdftotext -layout",
+			          rows[r0].page + 1, buf_str(&codes));
+		buf_free(&codes);
+	}
+	for (size_t r = 0; r < n; r++)
+		got_free(&rows[r]);
+	free(rows);
+	return end;
+}
+
+bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p)
+{
+	struct blks b = {0};
+	split_blocks(l, &b);
+	bool found = false;
+	int table = 0;
+	for (size_t i = 0; i < b.n;) {
+		if (!head_start(&b, i)) {
+			i++;
+			continue;
+		}
+		size_t before = out->n;
+		size_t next = read_table(l, &b, i, out, p, &found);
+		table++;
+		for (size_t r = before; r < out->n; r++)
+			out->v[r].table = table;
+		i = next > i ? next : i + 1;
+	}
+	blocks_free(&b);
+	return found;
+}
