@@ -409,7 +409,23 @@ static struct parsed *parse_cached(struct parsed *cache, size_t *next, const cha
 
 /* Every plan of the list in one transaction: each file's problem named,
  * and nothing saved if there is one. */
-static int import_many(struct store *s, struct job *jobs, size_t n, const char *by, bool confirmed)
+/* A plan whose reader saw rows of the table it could not read is not
+ * stored unless the user says --partial: the rows would be missing from
+ * the unit's plan without anyone seeing it. 0, or -1 with *err. */
+static int unread_refused(const struct plan *p, bool partial, struct error *err)
+{
+	if (!p->unread || partial)
+		return 0;
+	err_set(err, ERR_DOCUMENT,
+	        "%zu hàng của bảng không đọc được (xem cảnh báo của \"chitieu parse\"); "
+	        "không lưu gì. Hãy nhập chính tệp PDF hoặc bản chép bằng pdftotext -layout, "
+	        "hoặc thêm --partial để lưu phần đọc được",
+	        p->unread);
+	return -1;
+}
+
+static int import_many(struct store *s, struct job *jobs, size_t n, const char *by, bool confirmed,
+                       bool partial)
 {
 	struct parsed cache[PARSED] = {{0}};
 	size_t next = 0, bad = 0, saved = 0;
@@ -450,7 +466,11 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 			continue;
 		}
 		struct import_report rep = {0};
-		if (show_mapping(s, u.id, &c->p, confirmed, &err)) {
+		if (unread_refused(&c->p, partial, &err)) {
+			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): [%s] %s\n", where,
+			        j->file, u.code, err_name(err.code), err.msg);
+			bad++;
+		} else if (show_mapping(s, u.id, &c->p, confirmed, &err)) {
 			fprintf(stderr, "chitieu import: %s%s (đơn vị %s): [%s] %s\n", where,
 			        j->file, u.code, err_name(err.code), err.msg);
 			bad++;
@@ -495,15 +515,17 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 int cmd_import(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *by = NULL, *list = NULL, *file[1] = {NULL};
-	bool confirmed = false;
+	bool confirmed = false, partial = false;
 	const struct opt opts[] = {
 	        {"db", &db, NULL},     {"unit", &unit, NULL},         {"by", &by, NULL},
-	        {"list", &list, NULL}, {"confirm", NULL, &confirmed}, {NULL, NULL, NULL}};
+	        {"list", &list, NULL}, {"confirm", NULL, &confirmed}, {"partial", NULL, &partial},
+	        {NULL, NULL, NULL}};
 	int nargs = args_parse("import", argc, argv, opts, file, 1);
 	struct stat dir;
 	bool folder = nargs == 1 && !unit && !list && !stat(file[0], &dir) && S_ISDIR(dir.st_mode);
 	if (nargs < 0 || (!folder && !list && (nargs != 1 || !unit)) || (list && (nargs || unit))) {
-		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--confirm] [--db TỆP]\n"
+		fputs("Cách dùng: chitieu import TỆP --unit MÃ_ĐƠN_VỊ [--confirm] [--partial] "
+		      "[--db TỆP]\n"
 		      "           chitieu import THƯ_MỤC   (tệp MÃ_ĐƠN_VỊ.txt, .pdf, ... cho mỗi "
 		      "đơn vị)\n"
 		      "           chitieu import --list DANH_SÁCH.csv   (cột unit,file)\n"
@@ -523,7 +545,8 @@ int cmd_import(int argc, char **argv)
 			return CLI_BADINPUT;
 		}
 		struct store *s = cli_open_db("import", db);
-		int rc = s ? import_many(s, jobs, n, by ? by : "cli", confirmed) : CLI_BADINPUT;
+		int rc = s ? import_many(s, jobs, n, by ? by : "cli", confirmed, partial)
+		           : CLI_BADINPUT;
 		store_close(s);
 		jobs_free(jobs, n);
 		return rc;
@@ -533,6 +556,12 @@ int cmd_import(int argc, char **argv)
 	if (import_file(file[0], &p, &err)) {
 		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
 		err_clear(&err);
+		return CLI_BADINPUT;
+	}
+	if (unread_refused(&p, partial, &err)) {
+		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
+		err_clear(&err);
+		plan_free(&p);
 		return CLI_BADINPUT;
 	}
 	int rc = CLI_BADINPUT;

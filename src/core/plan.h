@@ -71,6 +71,7 @@ struct plan {
 	size_t ntasks, captasks;
 	struct plan_warning *warn;
 	size_t nwarn, capwarn;
+	size_t unread; /* rows of the document's table seen and not read (in warn) */
 	struct plan_group *task_groups;
 	size_t ntask_groups, captask_groups;
 };

@@ -70,6 +70,7 @@ void plan_copy(const struct plan *p, struct plan *out)
 		t->timeframe = dup(t->timeframe);
 	}
 	out->warn = copy_array(p->warn, p->nwarn, sizeof *p->warn);
+	out->unread = p->unread;
 	out->capwarn = p->nwarn;
 	for (size_t i = 0; i < p->nwarn; i++) {
 		out->warn[i].message = dup(p->warn[i].message);

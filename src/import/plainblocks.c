@@ -822,6 +822,7 @@ static size_t read_table(const struct lines *l, const struct blks *b, size_t h, 
 				continue;
 			}
 			buf_printf(&codes, "%s%s", codes.len ? ", " : "", g->code);
+			p->unread++;
 		}
 		if (codes.len)
 			plan_warn(p, (int)rows[r0].first + 1,

@@ -77,4 +77,14 @@ grep -q "^trang 3: không ghép lại được các hàng 5, 6 của bảng" "$t
 grep -q "^trang 4: không ghép lại được các hàng 7 của bảng" "$tmp/warn" && ok || bad "columns: page 4 not named"
 [ "$(grep -c "không ghép lại được" "$tmp/warn")" = 2 ] && ok || bad "columns: $(cat "$tmp/warn")"
 
+# Import: rows left out are not stored silently. The plan is refused whole
+# (nothing stored, the count said) unless --partial asks for what was read.
+use_db
+run unit 0 unit add --code X --name "Xã X" --kind commune
+run import-unread 2 import "$p/columns.txt" --unit X
+grep -q "E_DOCUMENT.*3 hàng của bảng không đọc được.*--partial" "$tmp/err" && ok || bad "import: $(cat "$tmp/err")"
+[ "$(count 'select count(*) from plans')" = 0 ] && ok || bad "import refused stored a plan"
+run import-partial 0 import "$p/columns.txt" --unit X --partial
+[ "$(count 'select count(*) from indicators')" = 4 ] && ok || bad "import --partial: $(count 'select count(*) from indicators') indicators"
+
 finish parse_plain_blocks
