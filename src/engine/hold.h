@@ -14,6 +14,7 @@
 #define CHITIEU_HOLD_H
 
 #include "views.h"
+#include "rollup_state.h"
 #include "error.h"
 
 #define HOLD_WAYS 2 /* periods kept evaluated at once (a page asks two) */
@@ -50,9 +51,10 @@ struct hold {
 		long used;
 		int as_of;
 		enum period_kind grain;
-		bool rolled, ranked; /* r and k made (hold_rollup, hold_rank) */
-		struct rollup_row *r;
-		size_t n;
+		bool rolled, ranked;     /* rs and k made (hold_rollup, hold_rank) */
+		struct rollup_state *rs; /* the roll-up, kept child by child */
+		size_t *dirty;           /* children written since c and ev were made */
+		size_t ndirty, dcap;
 		struct rank_row *k;
 		size_t nk;
 		struct child *c; /* the children at (as_of, grain), with ev */
@@ -62,6 +64,9 @@ struct hold {
 	long evaluations;   /* children evaluated, for the tests (hold_stats) */
 	long refreshes;     /* figures read again after a write */
 	long build_queries; /* store queries hold_load ran (bounded, whatever the units) */
+	long aggregated;    /* children folded into roll-ups, plus groups combined */
+	int *group;         /* each child's group in a roll-up: the direct child it is under */
+	size_t ngroups;
 };
 
 /* Build from the store: 0, or -1 with *err (E_UNKNOWN_UNIT, a database
