@@ -1,0 +1,237 @@
+/* test_rollup_incr.c: the roll-up a hold keeps child by child (issue 13).
+ * A country of three provinces (6, 4 and 2 communes on plan 004), figures
+ * written at random (fractions, ratios, levels, counts, some communes
+ * without a population): after each write the kept hold, told of it by
+ * hold_refresh, gives byte for byte the roll-up of a hold built afresh
+ * from the store (at a month and at a quarter); and the children folded
+ * again after one write are at most the written commune's province's plus
+ * one per province, not all the communes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hold.h"
+#include "import.h"
+#include "store.h"
+
+static char dir[64];
+static struct store *s;
+
+/* Communes: province of each, population (0: unknown). */
+static const struct {
+	const char *code, *parent;
+	int64_t pop;
+} communes[] = {
+        {"a1", "P1", 1200}, {"a2", "P1", 3400}, {"a3", "P1", 0},    {"a4", "P1", 780},
+        {"a5", "P1", 5100}, {"a6", "P1", 2222}, {"b1", "P2", 4000}, {"b2", "P2", 910},
+        {"b3", "P2", 6100}, {"b4", "P2", 3030}, {"c1", "P3", 1500}, {"c2", "P3", 2750},
+};
+#define NCOMMUNES (sizeof communes / sizeof *communes)
+
+static void record(const char *unit, const char *ind, const char *period, const char *value,
+                   const char *num, const char *den, const char *level)
+{
+	struct obs_input in = {unit, ind, period, value, num, den, level,      "",
+	                       "",   "",  1,      {0},   {0}, {0}, FIGURE_TEXT};
+	struct problems ps = {0};
+	if (store_record_batch(s, &in, 1, "test", "", &ps))
+		fail_msg("record %s %s %s: %s", unit, ind, period, ps.n ? ps.v[0].message : "?");
+	problems_free(&ps);
+}
+
+static void add_unit(const char *code, const char *kind, const char *parent, int64_t pop)
+{
+	struct unit_rec u = {0, (char *)code, (char *)code, (char *)kind, (char *)parent, pop, 0};
+	struct problems ps = {0};
+	assert_int_equal(store_unit_add(s, &u, &ps), 0);
+	problems_free(&ps);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/chitieu-incr-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	char path[96];
+	struct error err = {0};
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	s = store_open(path, &err);
+	assert_non_null(s);
+	add_unit("VN", "country", NULL, 0);
+	add_unit("P1", "province", "VN", 0);
+	add_unit("P2", "province", "VN", 0);
+	add_unit("P3", "province", "VN", 0);
+	struct plan p;
+	assert_int_equal(import_file(CHITIEU_DATA "/plans/004_5f0b3916b5e2f87f.txt", &p, &err), 0);
+	for (size_t k = 0; k < NCOMMUNES; k++) {
+		add_unit(communes[k].code, "commune", communes[k].parent, communes[k].pop);
+		struct unit_rec u;
+		struct import_report rep;
+		assert_int_equal(store_unit_get(s, communes[k].code, &u, &err), 0);
+		assert_int_equal(store_plan_save(s, u.id, &p, "004", "test", &rep, &err), 0);
+		import_report_free(&rep);
+		unit_rec_free(&u);
+	}
+	plan_free(&p);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	store_close(s);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	return system(cmd);
+}
+
+/* The roll-up of h at (as_of, grain) as JSON text (every figure with all
+ * its digits): the caller frees. */
+static char *rolled(struct hold *h, int as_of, enum period_kind grain)
+{
+	const struct rollup_row *r;
+	size_t n = hold_rollup(h, as_of, grain, &r);
+	assert_true(n > 0);
+	json_t *j = view_rollup_json(r, n);
+	char *text = json_dumps(j, JSON_SORT_KEYS | JSON_REAL_PRECISION(17));
+	json_decref(j);
+	return text;
+}
+
+/* A random figure of a random kind on commune k (fractions, so that the
+ * order of the sums shows). */
+static void write_random(size_t k, unsigned *seed)
+{
+	static const char *const periods[] = {"2025-10", "2025-11", "2025-12", "2025-07"};
+	static const char *const levels[] = {"Khá", "Tốt"};
+	char v[32], d[32], per[16];
+	snprintf(per, sizeof per, "%s", periods[rand_r(seed) % 4]);
+	const char *u = communes[k].code;
+	switch (rand_r(seed) % 5) {
+	case 0: /* a percentage, weighted by population */
+		snprintf(v, sizeof v, "%d.%02d", rand_r(seed) % 100, rand_r(seed) % 100);
+		record(u, "II.7", per, v, "", "", "");
+		break;
+	case 1: /* a ratio */
+		snprintf(v, sizeof v, "%d.%d", rand_r(seed) % 90, rand_r(seed) % 10);
+		snprintf(d, sizeof d, "%d.%d", 90 + rand_r(seed) % 300, rand_r(seed) % 10);
+		record(u, "I.3", per, "", v, d, "");
+		break;
+	case 2: /* a count */
+		snprintf(v, sizeof v, "%d.%d", rand_r(seed) % 50, rand_r(seed) % 10);
+		record(u, "IV.1", per, v, "", "", "");
+		break;
+	case 3: /* a level */
+		record(u, "II.11", per, "", "", "", levels[rand_r(seed) % 2]);
+		break;
+	default: /* a percentage again, on another indicator */
+		snprintf(v, sizeof v, "0.%d", rand_r(seed) % 1000);
+		record(u, "II.1", per, v, "", "", "");
+	}
+}
+
+static void same_as_rebuilt(struct hold *kept, const char *root)
+{
+	struct hold *fresh;
+	struct error err = {0};
+	assert_int_equal(hold_load(s, root, &fresh, &err), 0);
+	static const struct {
+		int as_of;
+		enum period_kind grain;
+	} at[] = {{2025 * 12 + 11, PERIOD_MONTH}, {2025 * 12 + 11, PERIOD_QUARTER}};
+	for (size_t w = 0; w < sizeof at / sizeof *at; w++) {
+		char *a = rolled(kept, at[w].as_of, at[w].grain),
+		     *b = rolled(fresh, at[w].as_of, at[w].grain);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	hold_free(fresh);
+}
+
+static void random_writes_match_rebuild(void **state)
+{
+	(void)state;
+	struct hold *vn, *p1;
+	struct error err = {0};
+	assert_int_equal(hold_load(s, "VN", &vn, &err), 0);
+	assert_int_equal(hold_load(s, "P1", &p1, &err), 0);
+	assert_int_equal(vn->f.n, NCOMMUNES);
+	assert_int_equal(vn->ngroups, 3);
+	assert_int_equal(p1->ngroups, 6); /* each commune its own */
+	unsigned seed = 1313;
+	for (int round = 0; round < 120; round++) {
+		size_t k = (size_t)rand_r(&seed) % NCOMMUNES;
+		write_random(k, &seed);
+		/* sometimes two writes before the next roll-up, in two provinces */
+		size_t k2 = round % 3 ? k : (k + 7) % NCOMMUNES;
+		if (k2 != k)
+			write_random(k2, &seed);
+		assert_int_equal(hold_refresh(vn, s, communes[k].code, &err), 0);
+		if (k2 != k)
+			assert_int_equal(hold_refresh(vn, s, communes[k2].code, &err), 0);
+		same_as_rebuilt(vn, "VN");
+		/* P1's hold is told only of its own communes (1: not one) */
+		assert_int_equal(hold_refresh(p1, s, communes[k].code, &err),
+		                 strcmp(communes[k].parent, "P1") ? 1 : 0);
+		assert_int_equal(hold_refresh(p1, s, communes[k2].code, &err),
+		                 strcmp(communes[k2].parent, "P1") ? 1 : 0);
+		same_as_rebuilt(p1, "P1");
+	}
+	hold_free(vn);
+	hold_free(p1);
+}
+
+/* One write to a commune of P3 (2 communes) or P1 (6): the country's
+ * roll-up folds that province's communes again and combines the three
+ * provinces, not all twelve communes. */
+static void one_write_folds_one_province(void **state)
+{
+	(void)state;
+	struct hold *vn;
+	struct error err = {0};
+	assert_int_equal(hold_load(s, "VN", &vn, &err), 0);
+	const struct rollup_row *r;
+	int as_of = 2025 * 12 + 11;
+	hold_rollup(vn, as_of, PERIOD_MONTH, &r);
+	long e0 = vn->evaluations;
+	assert_int_equal(e0, (long)NCOMMUNES);
+	static const struct {
+		const char *unit;
+		long province;
+	} writes[] = {{"c2", 2}, {"a4", 6}, {"b1", 4}};
+	for (size_t w = 0; w < sizeof writes / sizeof *writes; w++) {
+		record(writes[w].unit, "IV.1", "2025-12", "3.5", "", "", "");
+		long a0 = vn->aggregated, ev0 = vn->evaluations;
+		assert_int_equal(hold_refresh(vn, s, writes[w].unit, &err), 0);
+		hold_rollup(vn, as_of, PERIOD_MONTH, &r);
+		long folded = vn->aggregated - a0;
+		assert_int_equal(vn->evaluations - ev0, 1);
+		assert_true(folded > 0);
+		if (folded > writes[w].province + 3)
+			fail_msg("a write to %s folded %ld, want <= %ld (its province's communes + "
+			         "3)",
+			         writes[w].unit, folded, writes[w].province + 3);
+	}
+	/* Nothing written: nothing folded. */
+	long a0 = vn->aggregated;
+	hold_rollup(vn, as_of, PERIOD_MONTH, &r);
+	assert_int_equal(vn->aggregated, a0);
+	hold_free(vn);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	        cmocka_unit_test(one_write_folds_one_province),
+	        cmocka_unit_test(random_writes_match_rebuild),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
