@@ -369,5 +369,7 @@ size_t rollup_groups(const char *const *top, size_t n, int **group)
 		(*group)[i] = (int)g;
 	}
 	free(name);
-	return m ? m : 1;
+	if (m == n) /* every child alone (a province's communes): one group */
+		memset(*group, 0, n * sizeof **group);
+	return m && m < n ? m : 1;
 }

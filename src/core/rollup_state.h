@@ -37,8 +37,10 @@ size_t rollup_state_rows(const struct rollup_state *s, const struct rollup_row *
 long rollup_state_folded(const struct rollup_state *s);
 
 /* The groups of a family's children by the direct child each lies under
- * (top[i]; NULL: one group): group[i], in order of first appearance; the
- * number of groups. *group is the caller's to free. */
+ * (top[i]), in order of first appearance: group[i]; returns the number of
+ * groups. One group when top is NULL or every child is alone in its own
+ * (a province's communes: folding them all costs what combining them
+ * would, without a partial per child). *group is the caller's to free. */
 size_t rollup_groups(const char *const *top, size_t n, int **group);
 
 #endif

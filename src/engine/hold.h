@@ -5,8 +5,9 @@
  * tree, on shared indicators), then kept figure by figure: hold_refresh
  * reads again only the unit a write touched. Each child's evaluation at a
  * period is kept until its figures change, so a roll-up after a write
- * evaluates that child alone, and a hold a write does not concern is not
- * evaluated at all. The store stays the truth: a hold can always be built
+ * evaluates that child alone and folds again only its group
+ * (rollup_state.h: the direct child it lies under), and a hold a write
+ * does not concern is not evaluated at all. The store stays the truth: a hold can always be built
  * again from it and gives what view_unit and view_family give.
  *
  * Not thread-safe: the caller serialises the use of one hold. */
