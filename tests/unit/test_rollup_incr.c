@@ -15,11 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "hold.h"
-#include "import.h"
-#include "store.h"
+#include "store_helpers.h"
 
 static char dir[64];
 static struct store *s;
@@ -35,61 +33,28 @@ static const struct {
 };
 #define NCOMMUNES (sizeof communes / sizeof *communes)
 
-static void record(const char *unit, const char *ind, const char *period, const char *value,
-                   const char *num, const char *den, const char *level)
-{
-	struct obs_input in = {unit, ind, period, value, num, den, level,      "",
-	                       "",   "",  1,      {0},   {0}, {0}, FIGURE_TEXT};
-	struct problems ps = {0};
-	if (store_record_batch(s, &in, 1, "test", "", &ps))
-		fail_msg("record %s %s %s: %s", unit, ind, period, ps.n ? ps.v[0].message : "?");
-	problems_free(&ps);
-}
-
-static void add_unit(const char *code, const char *kind, const char *parent, int64_t pop)
-{
-	struct unit_rec u = {0, (char *)code, (char *)code, (char *)kind, (char *)parent, pop, 0};
-	struct problems ps = {0};
-	assert_int_equal(store_unit_add(s, &u, &ps), 0);
-	problems_free(&ps);
-}
-
 static int setup(void **state)
 {
 	(void)state;
 	snprintf(dir, sizeof dir, "/tmp/chitieu-incr-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	char path[96];
-	struct error err = {0};
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	s = store_open(path, &err);
-	assert_non_null(s);
-	add_unit("VN", "country", NULL, 0);
-	add_unit("P1", "province", "VN", 0);
-	add_unit("P2", "province", "VN", 0);
-	add_unit("P3", "province", "VN", 0);
-	struct plan p;
-	assert_int_equal(import_file(CHITIEU_DATA "/plans/004_5f0b3916b5e2f87f.txt", &p, &err), 0);
+	s = test_store_open(dir);
+	test_unit_add(s, "VN", "country", NULL, 0);
+	test_unit_add(s, "P1", "province", "VN", 0);
+	test_unit_add(s, "P2", "province", "VN", 0);
+	test_unit_add(s, "P3", "province", "VN", 0);
+	const char *codes[NCOMMUNES];
 	for (size_t k = 0; k < NCOMMUNES; k++) {
-		add_unit(communes[k].code, "commune", communes[k].parent, communes[k].pop);
-		struct unit_rec u;
-		struct import_report rep;
-		assert_int_equal(store_unit_get(s, communes[k].code, &u, &err), 0);
-		assert_int_equal(store_plan_save(s, u.id, &p, "004", "test", &rep, &err), 0);
-		import_report_free(&rep);
-		unit_rec_free(&u);
+		test_unit_add(s, communes[k].code, "commune", communes[k].parent, communes[k].pop);
+		codes[k] = communes[k].code;
 	}
-	plan_free(&p);
+	test_plan_save(s, "plans/004_5f0b3916b5e2f87f.txt", "004", codes, NCOMMUNES);
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(s);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd);
+	return test_store_close(s, dir);
 }
 
 /* The roll-up of h at (as_of, grain) as JSON text (every figure with all
@@ -117,23 +82,23 @@ static void write_random(size_t k, unsigned *seed)
 	switch (rand_r(seed) % 5) {
 	case 0: /* a percentage, weighted by population */
 		snprintf(v, sizeof v, "%d.%02d", rand_r(seed) % 100, rand_r(seed) % 100);
-		record(u, "II.7", per, v, "", "", "");
+		test_record(s, u, "II.7", per, v, "", "", "");
 		break;
 	case 1: /* a ratio */
 		snprintf(v, sizeof v, "%d.%d", rand_r(seed) % 90, rand_r(seed) % 10);
 		snprintf(d, sizeof d, "%d.%d", 90 + rand_r(seed) % 300, rand_r(seed) % 10);
-		record(u, "I.3", per, "", v, d, "");
+		test_record(s, u, "I.3", per, "", v, d, "");
 		break;
 	case 2: /* a count */
 		snprintf(v, sizeof v, "%d.%d", rand_r(seed) % 50, rand_r(seed) % 10);
-		record(u, "IV.1", per, v, "", "", "");
+		test_record(s, u, "IV.1", per, v, "", "", "");
 		break;
 	case 3: /* a level */
-		record(u, "II.11", per, "", "", "", levels[rand_r(seed) % 2]);
+		test_record(s, u, "II.11", per, "", "", "", levels[rand_r(seed) % 2]);
 		break;
 	default: /* a percentage again, on another indicator */
 		snprintf(v, sizeof v, "0.%d", rand_r(seed) % 1000);
-		record(u, "II.1", per, v, "", "", "");
+		test_record(s, u, "II.1", per, v, "", "", "");
 	}
 }
 
@@ -208,7 +173,7 @@ static void one_write_folds_one_province(void **state)
 		long province;
 	} writes[] = {{"c2", 2}, {"a4", 6}, {"b1", 4}};
 	for (size_t w = 0; w < sizeof writes / sizeof *writes; w++) {
-		record(writes[w].unit, "IV.1", "2025-12", "3.5", "", "", "");
+		test_record(s, writes[w].unit, "IV.1", "2025-12", "3.5", "", "", "");
 		long a0 = vn->aggregated, ev0 = vn->evaluations;
 		assert_int_equal(hold_refresh(vn, s, writes[w].unit, &err), 0);
 		hold_rollup(vn, as_of, PERIOD_MONTH, &r);
