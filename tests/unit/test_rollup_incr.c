@@ -192,11 +192,40 @@ static void one_write_folds_one_province(void **state)
 	hold_free(vn);
 }
 
+/* Three periods asked in turn (two kept): the period evicted gives up its
+ * children's evaluations, not the one kept (its ranking, made after, reads
+ * them). */
+static void third_period_keeps_the_other(void **state)
+{
+	(void)state;
+	struct hold *vn, *fresh;
+	struct error err = {0};
+	assert_int_equal(hold_load(s, "VN", &vn, &err), 0);
+	assert_int_equal(hold_load(s, "VN", &fresh, &err), 0);
+	const struct rollup_row *r;
+	int a = 2025 * 12 + 11, b = 2025 * 12 + 8, c = 2025 * 12 + 5;
+	hold_rollup(vn, a, PERIOD_MONTH, &r);
+	hold_rollup(vn, b, PERIOD_MONTH, &r);
+	hold_rollup(vn, a, PERIOD_MONTH, &r);
+	hold_rollup(vn, c, PERIOD_MONTH, &r); /* b's place */
+	const struct rank_row *k, *want;
+	size_t n = hold_rank(vn, a, PERIOD_MONTH, &k), m = hold_rank(fresh, a, PERIOD_MONTH, &want);
+	assert_int_equal(n, m);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(k[i].code, want[i].code);
+		assert_int_equal(k[i].good, want[i].good);
+		assert_int_equal(k[i].evaluated, want[i].evaluated);
+	}
+	hold_free(vn);
+	hold_free(fresh);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(one_write_folds_one_province),
 	        cmocka_unit_test(random_writes_match_rebuild),
+	        cmocka_unit_test(third_period_keeps_the_other),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
