@@ -198,9 +198,16 @@ writer() {
 		done
 	done
 }
+# The country hold's counters (GET /api/v1/engine): children folded into
+# its roll-ups, and figures read again after writes.
+folded() {
+	curl -s -m 60 -H "Cookie: $cookie" "$base/api/v1/engine" |
+		jq -r '.holds[] | select(.unit == "VN") | "\(.aggregated // -1) \(.refreshes)"'
+}
 echo "-- wrk -t2 -c32 -d${secs}s on loopback, warm (2 cores shared by wrk, the server and the database)"
 for pass in alone writes; do
 	if [ $pass = writes ]; then
+		folded0=$(folded) || true
 		: > "$tmp/writes"
 		writer &
 		writer_pid=$!
@@ -219,6 +226,11 @@ sleep 1
 n=$(wc -l < "$tmp/writes")
 p99w=$(sort -n "$tmp/writes" | awk -v n="$n" 'NR == int(n * 0.99 + 0.999) {printf "%.1f ms", $1 * 1000}')
 line "writes acknowledged during the runs" "$n" "20/s"
+read -r a0 r0 <<< "${folded0:-0 0}"
+read -r a1 r1 <<< "$(folded || true)"
+if [ "${a1:--1}" -ge 0 ] && [ "${r1:-0}" -gt "${r0:-0}" ]; then
+	line "children folded into the country roll-up per write (all: $communes)" "$(((a1 - a0) / (r1 - r0)))" "≤ a province's + $provinces"
+fi
 line "write acknowledgement p99" "$p99w" "< $goal_write ms"
 # A new figure in the country roll-up on the next request.
 curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/before.json" || true

@@ -1,5 +1,6 @@
 /* rollup.c: provinces from communes. */
 #include "rollup.h"
+#include "rollup_state.h"
 
 #include "period.h"
 #include "text.h"
@@ -72,106 +73,6 @@ void child_eval_free(struct child_eval *ev)
 	memset(ev, 0, sizeof *ev);
 }
 
-static int severity(enum eval_status s)
-{
-	static const int sev[] = {0, 3, 0, 0, 1, 4, 5, 6}; /* not met worst, then off track ... */
-	return (unsigned)s < 8 ? sev[s] : 0;
-}
-
-/* A commune behind on an indicator: how badly, and how far along. */
-struct behind {
-	const char *code;
-	int severity;
-	double progress;
-};
-
-static int worse_first(const void *a, const void *b)
-{
-	const struct behind *x = a, *y = b;
-	if (x->severity != y->severity)
-		return y->severity - x->severity;
-	if (x->progress != y->progress)
-		return x->progress < y->progress ? -1 : 1;
-	return strcmp(x->code, y->code);
-}
-
-struct acc {
-	double *num, *den, *val, *w;
-	int *rank;
-	size_t n;
-	bool ratio;
-};
-
-static void acc_free(struct acc *a)
-{
-	free(a->num);
-	free(a->den);
-	free(a->val);
-	free(a->w);
-	free(a->rank);
-}
-
-/* One indicator over all children; at[i]: the child's status row for it
- * (ix_last), -1 when it has none. */
-static void roll_one(const struct child *c, const struct child_eval *ev, size_t n,
-                     const struct indicator *x, const int *at, size_t stride, struct acc *scratch,
-                     struct behind *b, struct rollup_row *r)
-{
-	struct acc a = *scratch; /* n + 1 of each; the first a.n are filled below */
-	a.n = 0;
-	a.ratio = false;
-	bool level = false, pct = observation_percent(x->unit);
-	int goal_rank = 0; /* the level asked at the milestone the statuses use */
-	size_t nb = 0;
-	for (size_t i = 0; i < n; i++) {
-		long k = at[i * stride];
-		if (k < 0)
-			continue;
-		const struct status_row *row = &ev[i].st[k];
-		r->children++;
-		if (!goal_rank && row->target && row->target->kind == TARGET_LEVEL)
-			goal_rank = row->target->rank;
-		enum eval_status s = row->r.status;
-		agg_meeting_add(&r->meeting, s != EVAL_NOT_EVALUATED,
-		                s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK);
-		if (severity(s))
-			b[nb++] = (struct behind){c[i].code, severity(s),
-			                          row->r.has_progress ? row->r.progress : 0};
-		const struct obs_rec *o = ev[i].latest[k];
-		if (!o || !ev[i].has_point[k])
-			continue;
-		double v = ev[i].point[k];
-		r->with_data++;
-		level |= o->has_level;
-		a.ratio |= o->has_ratio;
-		a.num[a.n] = o->has_ratio ? o->num : v;
-		a.den[a.n] = o->has_ratio ? o->den : 0;
-		a.val[a.n] = v;
-		a.w[a.n] = (double)c[i].population;
-		a.rank[a.n] = (int)v;
-		a.n++;
-	}
-	xqsort(b, nb, sizeof *b, worse_first);
-	for (size_t k = 0; k < nb && k < ROLLUP_WORST; k++)
-		r->worst[r->nworst++] = b[k].code;
-	if (level) {
-		r->nature = AGG_LEVEL;
-		agg_levels(a.rank, a.n, goal_rank, &r->levels);
-	} else if (a.ratio) {
-		r->nature = AGG_RATIO;
-		r->has_value = agg_ratio(a.num, a.den, a.n, &r->value);
-		if (!pct && r->has_value)
-			r->value /= 100;
-	} else if (observation_rate(x->unit) || pct) {
-		r->nature = AGG_RATE;
-		r->weighted_percent = pct;
-		r->has_value = agg_weighted(a.val, a.w, a.n, &r->value);
-	} else {
-		r->nature = AGG_COUNT;
-		r->has_value = agg_count(a.val, a.n, &r->value) && a.n;
-	}
-}
-
 size_t rollup(const struct child *c, size_t n, int as_of, struct rollup_row **out)
 {
 	struct child_eval *ev = xcalloc(n + 1, sizeof *ev);
@@ -184,111 +85,16 @@ size_t rollup(const struct child *c, size_t n, int as_of, struct rollup_row **ou
 	return nrows;
 }
 
-/* The rows' codes, each to its row: open addressing over a power of two. */
-struct codes {
-	const char **code;
-	int *row;
-	size_t cap, n;
-};
-
-static uint64_t code_hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
-/* The row of code, or -1; *slot where it would go. */
-static int codes_find(const struct codes *t, const char *code, size_t *slot)
-{
-	size_t i = (size_t)code_hash(code) & (t->cap - 1);
-	while (t->code[i] && strcmp(t->code[i], code))
-		i = (i + 1) & (t->cap - 1);
-	*slot = i;
-	return t->code[i] ? t->row[i] : -1;
-}
-
-static void codes_put(struct codes *t, const char *code, int row)
-{
-	if (2 * (t->n + 1) > t->cap) {
-		struct codes g = {xcalloc(t->cap ? 2 * t->cap : 64, sizeof *g.code),
-		                  xcalloc(t->cap ? 2 * t->cap : 64, sizeof *g.row),
-		                  t->cap ? 2 * t->cap : 64, t->n};
-		for (size_t i = 0; i < t->cap; i++)
-			if (t->code[i]) {
-				size_t at;
-				codes_find(&g, t->code[i], &at);
-				g.code[at] = t->code[i];
-				g.row[at] = t->row[i];
-			}
-		free(t->code);
-		free(t->row);
-		*t = g;
-	}
-	size_t at;
-	codes_find(t, code, &at);
-	t->code[at] = code;
-	t->row[at] = row;
-	t->n++;
-}
-
 size_t rollup_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
                         struct rollup_row **out)
 {
-	size_t nrows = 0, cap = 0;
-	struct codes t = {0};
-	const struct indicator **first = NULL; /* each row's indicator, as first met */
-	size_t fcap = 0;
-	*out = NULL;
-	/* The rows: every code in the order the children's plans first name it. */
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < c[i].plan->nind; k++) {
-			const struct indicator *x = &c[i].plan->ind[k];
-			size_t slot;
-			if (t.cap && codes_find(&t, x->code, &slot) >= 0)
-				continue;
-			first = xgrow(first, &fcap, nrows + 1, sizeof *first);
-			first[nrows] = x;
-			codes_put(&t, x->code, (int)nrows++);
-		}
-	/* Each child's status row of each row's code: the last of its plan
-	 * with that code, as ix_last finds it. */
-	size_t stride = nrows ? nrows : 1;
-	int *at = xmalloc((n * stride + 1) * sizeof *at);
-	for (size_t i = 0; i < n * stride; i++)
-		at[i] = -1;
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < ev[i].nst; k++) {
-			size_t slot;
-			int row = t.cap ? codes_find(&t, ev[i].st[k].ind->code, &slot) : -1;
-			if (row >= 0) /* in plan order: the last one stays */
-				at[i * stride + (size_t)row] = (int)k;
-		}
-	/* Room for one row's figures, used row after row. */
-	struct acc a = {xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(double)),
-	                xcalloc(n + 1, sizeof(int)),
-	                0,
-	                false};
-	struct behind *b = xcalloc(n + 1, sizeof *b);
-	for (size_t j = 0; j < nrows; j++) {
-		*out = xgrow(*out, &cap, j + 1, sizeof **out);
-		struct rollup_row *r = &(*out)[j];
-		memset(r, 0, sizeof *r);
-		r->code = first[j]->code;
-		r->name = first[j]->name;
-		r->unit = first[j]->unit;
-		roll_one(c, ev, n, first[j], at + j, stride, &a, b, r);
-	}
-	acc_free(&a);
-	free(b);
-	free(at);
-	free(first);
-	free(t.code);
-	free(t.row);
+	struct rollup_state *s = rollup_state_new(c, ev, n, NULL, 0);
+	const struct rollup_row *r;
+	size_t nrows = rollup_state_rows(s, &r);
+	*out = nrows ? xcalloc(nrows, sizeof **out) : NULL;
+	if (nrows)
+		memcpy(*out, r, nrows * sizeof **out);
+	rollup_state_free(s);
 	return nrows;
 }
 

@@ -27,15 +27,42 @@ static void kid_clear(struct hold_kid *k)
 	memset(k, 0, sizeof *k);
 }
 
+static void last_free(struct hold_last *l)
+{
+	rollup_state_free(l->rs);
+	free(l->dirty);
+	free(l->k);
+	free(l->c);
+	free(l->ev);
+	memset(l, 0, sizeof *l);
+}
+
 static void last_clear(struct hold *h)
 {
+	for (int w = 0; w < HOLD_WAYS; w++)
+		last_free(&h->last[w]);
+}
+
+/* Child k's figures changed: each roll-up kept takes its new evaluation
+ * when next asked (compute); rankings are made again. */
+static void last_touch(struct hold *h, size_t k)
+{
 	for (int w = 0; w < HOLD_WAYS; w++) {
-		free(h->last[w].r);
-		free(h->last[w].k);
-		free(h->last[w].c);
-		free(h->last[w].ev);
+		struct hold_last *l = &h->last[w];
+		if (!l->valid)
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < l->ndirty && !seen; j++)
+			seen = l->dirty[j] == k;
+		if (!seen) {
+			l->dirty = xgrow(l->dirty, &l->dcap, l->ndirty + 1, sizeof *l->dirty);
+			l->dirty[l->ndirty++] = k;
+		}
+		free(l->k);
+		l->k = NULL;
+		l->nk = 0;
+		l->ranked = false;
 	}
-	memset(h->last, 0, sizeof h->last);
 }
 
 static bool is_commune(const struct unit_rec *u)
@@ -86,6 +113,8 @@ int hold_load(struct store *s, const char *unit, struct hold **out, struct error
 	for (size_t i = 0; i < h->f.n; i++)
 		h->kix[i] = (struct hold_code){h->f.c[i].code, i};
 	xqsort(h->kix, h->f.n, sizeof *h->kix, kix_cmp);
+	h->ngroups =
+	        rollup_groups(h->f.n ? (const char *const *)h->f.top : NULL, h->f.n, &h->group);
 	h->build_queries = store_queries(s) - q0;
 	*out = h;
 	return 0;
@@ -101,6 +130,7 @@ void hold_free(struct hold *h)
 	free(h->kix);
 	free(h->scratch);
 	hold_tally_free(h->tally);
+	free(h->group);
 	last_clear(h);
 	view_family_free(&h->f);
 	err_clear(&h->ferr);
@@ -136,7 +166,8 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 	}
 	unit_rec_free(&u);
 	h->refreshes++;
-	last_clear(h);
+	if (k >= 0)
+		last_touch(h, (size_t)k);
 	if (own && h->has_plan) {
 		for (size_t i = 0; i < h->no; i++)
 			obs_rec_free(&h->o[i]);
@@ -211,13 +242,13 @@ static void keep_latest(struct hold *h, struct hold_kid *k)
 	}
 }
 
-/* The children at (as_of, grain): only those whose figures changed since
- * their last evaluation at it, or all when a period not kept is asked, are
- * evaluated. */
+/* The children [from, to) at (as_of, grain): only those whose figures
+ * changed since their last evaluation at it, or all when a period not kept
+ * is asked, are evaluated. */
 static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct child *c,
-                     struct child_eval *ev)
+                     struct child_eval *ev, size_t from, size_t to)
 {
-	for (size_t i = 0; i < h->f.n; i++) {
+	for (size_t i = from; i < to; i++) {
 		struct hold_kid *k = NULL, *ways = &h->kids[i * HOLD_WAYS];
 		for (int w = 0; w < HOLD_WAYS && !k; w++)
 			if (ways[w].valid && ways[w].as_of == as_of && ways[w].grain == grain)
@@ -256,26 +287,45 @@ static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct c
 	}
 }
 
+/* The children written since l was made, evaluated again and taken into
+ * its roll-up: their groups alone are folded again. */
+static void catch_up(struct hold *h, struct hold_last *l)
+{
+	if (!l->ndirty)
+		return;
+	for (size_t j = 0; j < l->ndirty; j++)
+		evaluate(h, l->as_of, l->grain, l->c, l->ev, l->dirty[j], l->dirty[j] + 1);
+	if (l->rs) {
+		long f0 = rollup_state_folded(l->rs);
+		rollup_state_update(l->rs, l->c, l->ev, l->dirty, l->ndirty);
+		h->aggregated += rollup_state_folded(l->rs) - f0;
+	}
+	l->ndirty = 0;
+}
+
 static struct hold_last *compute(struct hold *h, int as_of, enum period_kind grain)
 {
 	struct hold_last *l = &h->last[0];
 	for (int w = 0; w < HOLD_WAYS; w++)
 		if (h->last[w].valid && h->last[w].as_of == as_of && h->last[w].grain == grain) {
 			h->last[w].used = ++h->clock;
+			catch_up(h, &h->last[w]);
 			return &h->last[w];
 		}
 	for (int w = 1; w < HOLD_WAYS; w++)
 		if (!h->last[w].valid || h->last[w].used < l->used)
 			l = &h->last[w];
-	free(l->r);
-	free(l->k);
-	free(l->c);
-	free(l->ev);
-	memset(l, 0, sizeof *l);
+	/* The children's evaluations l pointed to make room for the new
+	 * period's (not another period's still kept in h->last). */
+	for (size_t i = 0; l->valid && i < h->f.n * HOLD_WAYS; i++)
+		if (h->kids[i].valid && h->kids[i].as_of == l->as_of &&
+		    h->kids[i].grain == l->grain)
+			kid_clear(&h->kids[i]);
+	last_free(l);
 	size_t n = h->f.n;
 	struct child *c = xcalloc(n + 1, sizeof *c);
 	struct child_eval *ev = xcalloc(n + 1, sizeof *ev);
-	evaluate(h, as_of, grain, c, ev);
+	evaluate(h, as_of, grain, c, ev, 0, n);
 	l->c = c;
 	l->ev = ev;
 	l->valid = true;
@@ -300,11 +350,11 @@ size_t hold_rollup(struct hold *h, int as_of, enum period_kind grain, const stru
 {
 	struct hold_last *l = compute(h, as_of, grain);
 	if (!l->rolled) {
-		l->n = rollup_evaluated(l->c, l->ev, h->f.n, &l->r);
+		l->rs = rollup_state_new(l->c, l->ev, h->f.n, h->group, h->ngroups);
+		h->aggregated += rollup_state_folded(l->rs);
 		l->rolled = true;
 	}
-	*out = l->r;
-	return l->n;
+	return rollup_state_rows(l->rs, out);
 }
 
 size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct rank_row **out)

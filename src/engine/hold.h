@@ -5,8 +5,9 @@
  * tree, on shared indicators), then kept figure by figure: hold_refresh
  * reads again only the unit a write touched. Each child's evaluation at a
  * period is kept until its figures change, so a roll-up after a write
- * evaluates that child alone, and a hold a write does not concern is not
- * evaluated at all. The store stays the truth: a hold can always be built
+ * evaluates that child alone and folds again only its group
+ * (rollup_state.h: the direct child it lies under), and a hold a write
+ * does not concern is not evaluated at all. The store stays the truth: a hold can always be built
  * again from it and gives what view_unit and view_family give.
  *
  * Not thread-safe: the caller serialises the use of one hold. */
@@ -14,6 +15,7 @@
 #define CHITIEU_HOLD_H
 
 #include "views.h"
+#include "rollup_state.h"
 #include "error.h"
 
 #define HOLD_WAYS 2 /* periods kept evaluated at once (a page asks two) */
@@ -48,9 +50,10 @@ struct hold {
 		long used;
 		int as_of;
 		enum period_kind grain;
-		bool rolled, ranked; /* r and k made (hold_rollup, hold_rank) */
-		struct rollup_row *r;
-		size_t n;
+		bool rolled, ranked;     /* rs and k made (hold_rollup, hold_rank) */
+		struct rollup_state *rs; /* the roll-up, kept child by child */
+		size_t *dirty;           /* children written since c and ev were made */
+		size_t ndirty, dcap;
 		struct rank_row *k;
 		size_t nk;
 		struct child *c; /* the children at (as_of, grain), with ev */
@@ -65,6 +68,9 @@ struct hold {
 
 	struct obs_rec *scratch; /* one child's figures made again (hold_child_obs) */
 	size_t capscratch;
+	long aggregated; /* children folded into roll-ups, plus groups combined */
+	int *group;      /* each child's group in a roll-up: the direct child it is under */
+	size_t ngroups;
 };
 
 /* Build from the store: 0, or -1 with *err (E_UNKNOWN_UNIT, a database

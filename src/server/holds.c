@@ -35,6 +35,7 @@ struct held {
 	long used, builds;
 	long build_queries; /* store queries of the last build (hold_load) */
 	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
+	long aggregated_base, aggregated; /* children folded into roll-ups (hold.h) */
 	int64_t token;  /* the root's app_unit_token h is up to date with (under mu) */
 	long answers;   /* answers computed from h (cache_held missed), under holds.mu */
 	char **pending; /* units written since h last read them */
@@ -309,6 +310,7 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 		if (x->h) {
 			x->evals_base += x->h->evaluations;
 			x->refreshes_base += x->h->refreshes;
+			x->aggregated_base += x->h->aggregated;
 		}
 		hold_free(x->h);
 		x->h = NULL;
@@ -324,6 +326,7 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 		if (rc) { /* read again in full next time */
 			x->evals_base += x->h->evaluations;
 			x->refreshes_base += x->h->refreshes;
+			x->aggregated_base += x->h->aggregated;
 			hold_free(x->h);
 			x->h = NULL;
 		}
@@ -346,7 +349,8 @@ void app_unhold(struct ctx *c, struct held *x)
 		return;
 	struct holds *hs = c->app->holds;
 	long evals = x->evals_base + (x->h ? x->h->evaluations : 0),
-	     refreshes = x->refreshes_base + (x->h ? x->h->refreshes : 0);
+	     refreshes = x->refreshes_base + (x->h ? x->h->refreshes : 0),
+	     aggregated = x->aggregated_base + (x->h ? x->h->aggregated : 0);
 	size_t figures = 0, bytes = 0;
 	if (x->h)
 		hold_figures(x->h, &figures, &bytes);
@@ -356,6 +360,7 @@ void app_unhold(struct ctx *c, struct held *x)
 	x->refreshes = refreshes;
 	x->figures = figures;
 	x->figure_bytes = bytes;
+	x->aggregated = aggregated;
 	bool gone = --x->refs == 0 && x->dropped;
 	pthread_mutex_unlock(&hs->mu);
 	if (gone)
@@ -372,14 +377,14 @@ json_t *app_holds_json(struct ctx *c)
 		if (!x)
 			continue;
 		long k = unode_find(hs, x->root);
-		json_array_append_new(a,
-		                      json_pack("{sssisIsIsIsIsIsI}", "unit", x->root, "builds",
-		                                (int)x->builds, "evaluations", (json_int_t)x->evals,
-		                                "refreshes", (json_int_t)x->refreshes, "pending",
-		                                (json_int_t)x->npending, "generation",
-		                                (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
-		                                "build_queries", (json_int_t)x->build_queries,
-		                                "answers", (json_int_t)x->answers));
+		json_array_append_new(
+		        a,
+		        json_pack("{sssisIsIsIsIsIsIsI}", "unit", x->root, "builds", (int)x->builds,
+		                  "evaluations", (json_int_t)x->evals, "refreshes",
+		                  (json_int_t)x->refreshes, "pending", (json_int_t)x->npending,
+		                  "generation", (json_int_t)(k >= 0 ? hs->units[k].gen : 0),
+		                  "build_queries", (json_int_t)x->build_queries, "answers",
+		                  (json_int_t)x->answers, "aggregated", (json_int_t)x->aggregated));
 		json_t *one = json_array_get(a, json_array_size(a) - 1);
 		json_object_set_new(one, "figures", json_integer((json_int_t)x->figures));
 		json_object_set_new(one, "figure_bytes", json_integer((json_int_t)x->figure_bytes));

@@ -14,9 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import.h"
 #include "live.h"
-#include "store.h"
+#include "store_helpers.h"
 
 #define NEAR(a, b) (fabs((double)(a) - (double)(b)) <= 1e-6 * (1 + fabs((double)(b))))
 
@@ -26,13 +25,7 @@ static struct store *s;
 static void record(const char *unit, const char *ind, const char *period, const char *value,
                    const char *num, const char *den)
 {
-	struct obs_input in = {unit, ind, period, value, num, den, "",         "",
-	                       "",   "",  1,      {0},   {0}, {0}, FIGURE_TEXT};
-	struct problems ps = {0};
-	int rc = store_record_batch(s, &in, 1, "test", "", &ps);
-	if (rc)
-		fail_msg("record %s %s %s: %s", unit, ind, period, ps.n ? ps.v[0].message : "?");
-	problems_free(&ps);
+	test_record(s, unit, ind, period, value, num, den, "");
 }
 
 /* The figure just stored, as the store gives it back. */
@@ -56,42 +49,19 @@ static void put(struct live *l, const char *unit, const char *ind, const char *p
 	unit_rec_free(&u);
 }
 
-static void add_unit(const char *code, const char *kind, const char *parent, int64_t pop)
-{
-	struct unit_rec u = {0, (char *)code, (char *)code, (char *)kind, (char *)parent, pop, 0};
-	struct problems ps = {0};
-	assert_int_equal(store_unit_add(s, &u, &ps), 0);
-	problems_free(&ps);
-}
-
 static int setup(void **state)
 {
 	(void)state;
 	snprintf(dir, sizeof dir, "/tmp/chitieu-live-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	char path[96];
-	struct error err = {0};
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	s = store_open(path, &err);
-	assert_non_null(s);
-	add_unit("VN", "country", NULL, 0);
-	add_unit("P1", "province", "VN", 0);
-	add_unit("P2", "province", "VN", 0);
-	add_unit("a", "commune", "P1", 1000);
-	add_unit("b", "ward", "P1", 9000);
-	add_unit("c", "commune", "P2", 5000);
-	struct plan p;
-	assert_int_equal(import_file(CHITIEU_DATA "/plans/004_5f0b3916b5e2f87f.txt", &p, &err), 0);
+	s = test_store_open(dir);
+	test_unit_add(s, "VN", "country", NULL, 0);
+	test_unit_add(s, "P1", "province", "VN", 0);
+	test_unit_add(s, "P2", "province", "VN", 0);
+	test_unit_add(s, "a", "commune", "P1", 1000);
+	test_unit_add(s, "b", "ward", "P1", 9000);
+	test_unit_add(s, "c", "commune", "P2", 5000);
 	const char *communes[] = {"a", "b", "c"};
-	for (int k = 0; k < 3; k++) {
-		struct unit_rec u;
-		struct import_report rep;
-		assert_int_equal(store_unit_get(s, communes[k], &u, &err), 0);
-		assert_int_equal(store_plan_save(s, u.id, &p, "004", "test", &rep, &err), 0);
-		import_report_free(&rep);
-		unit_rec_free(&u);
-	}
-	plan_free(&p);
+	test_plan_save(s, "plans/004_5f0b3916b5e2f87f.txt", "004", communes, 3);
 	record("a", "I.3", "2025-09", "", "9", "10");
 	record("b", "I.3", "2025-09", "", "100", "1000");
 	record("c", "I.3", "2025-09", "", "50", "100");
@@ -105,10 +75,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(s);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd);
+	return test_store_close(s, dir);
 }
 
 static void by_hand(void **state)

@@ -17,10 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import.h"
 #include "driver.h"
 #include "internal.h"
-#include "store.h"
+#include "store_helpers.h"
 
 enum {
 	MONTHS = 120
@@ -28,14 +27,6 @@ enum {
 
 static char dir[64];
 static struct store *s;
-
-static void add_unit(const char *code, const char *kind, const char *parent, int64_t pop)
-{
-	struct unit_rec u = {0, (char *)code, (char *)code, (char *)kind, (char *)parent, pop, 0};
-	struct problems ps = {0};
-	assert_int_equal(store_unit_add(s, &u, &ps), 0);
-	problems_free(&ps);
-}
 
 /* Full-scan steps of every statement of the connection since the last
  * call (the counters reset). */
@@ -64,27 +55,13 @@ static int setup(void **state)
 {
 	(void)state;
 	snprintf(dir, sizeof dir, "/tmp/chitieu-scan-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	char path[96];
-	struct error err = {0};
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	s = store_open(path, &err);
-	assert_non_null(s);
+	s = test_store_open(dir);
 	assert_ptr_equal(s->d, &sqlite_driver);
-	add_unit("P", "province", NULL, 0);
-	add_unit("a", "commune", "P", 1000);
-	add_unit("b", "commune", "P", 2000);
-	struct plan p;
-	assert_int_equal(import_file(CHITIEU_DATA "/plans/004_5f0b3916b5e2f87f.txt", &p, &err), 0);
-	for (int k = 0; k < 2; k++) {
-		struct unit_rec u;
-		struct import_report rep;
-		assert_int_equal(store_unit_get(s, k ? "b" : "a", &u, &err), 0);
-		assert_int_equal(store_plan_save(s, u.id, &p, "004", "test", &rep, &err), 0);
-		import_report_free(&rep);
-		unit_rec_free(&u);
-	}
-	plan_free(&p);
+	test_unit_add(s, "P", "province", NULL, 0);
+	test_unit_add(s, "a", "commune", "P", 1000);
+	test_unit_add(s, "b", "commune", "P", 2000);
+	const char *communes[] = {"a", "b"};
+	test_plan_save(s, "plans/004_5f0b3916b5e2f87f.txt", "004", communes, 2);
 	/* b's figures: many, in one batch. */
 	struct obs_input *in = calloc(2 * MONTHS, sizeof *in);
 	char(*period)[16] = calloc(MONTHS, sizeof *period);
@@ -109,10 +86,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	store_close(s);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd);
+	return test_store_close(s, dir);
 }
 
 static void one_figure_reads_by_key(void **state)
