@@ -344,6 +344,8 @@ int store_reconnect(struct store *s, struct error *err)
 		return -1;
 	}
 	s->backoff = s->retry_at = 0;
+	s->probe = (struct change_probe){0};
+	s->mark_known = false;
 	return 1;
 }
 
@@ -354,6 +356,7 @@ int store_begin(struct store *s, struct error *err)
 
 int store_commit(struct store *s, struct error *err)
 {
+	s->mark_known = false;
 	if (!D->exec(s->db, "COMMIT", err))
 		return 0;
 	/* A commit that failed (a full disk) may leave SQLite's transaction
@@ -364,6 +367,7 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
+	s->mark_known = false;
 	D->exec(s->db, "ROLLBACK", NULL);
 }
 
@@ -441,6 +445,9 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 	D->bind_text(st, 6, detail);
 	D->step(st, NULL);
 	st_done(s, st);
+	s->mark_known = false; /* this connection's next mark is read */
+	if (D->notify)
+		D->exec(s->db, D->notify, NULL);
 }
 
 /* ---- Units --------------------------------------------------------------- */

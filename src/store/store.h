@@ -355,7 +355,11 @@ int store_token_revoke(struct store *s, int64_t id, const char *owner, const cha
                        struct error *err);
 
 /* A number that grows with every change (the audit log's last id): what
- * was computed at one mark is still true while the mark is the same. */
+ * was computed at one mark is still true while the mark is the same. Read
+ * from the store only when the driver's probe says the database may have
+ * changed (SQLite: the WAL-index header moved; PostgreSQL: a notification
+ * st_audit sends came), or after a write of this connection; else kept,
+ * at no query. */
 int64_t store_change_mark(struct store *s, struct error *err);
 /* How many changes between two marks (after, upto] someone other than
  * actor made; -1 on error. */
