@@ -64,6 +64,11 @@ struct driver {
 	/* Run after writing the audit log (in the writer's transaction) so
 	 * that other connections' changed() hears of it; NULL if not needed. */
 	const char *notify;
+	/* Commits on this connection leave the WAL's checkpoint to
+	 * checkpoint (after the answer went out) and count the WAL's pages
+	 * into *pages; NULL where there is no WAL. */
+	void (*checkpoint_later)(void *db, int *pages);
+	int (*checkpoint)(void *db);
 	/* How a write transaction starts. */
 	const char *begin;
 	/* The schema, as statements for exec. */

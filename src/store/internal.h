@@ -154,6 +154,7 @@ struct store {
 	struct change_probe probe;
 	int64_t mark;
 	bool mark_known;
+	int wal_pages; /* store_checkpoint_later: the WAL's pages at the last commit */
 };
 
 #define D (s->d)

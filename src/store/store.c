@@ -1540,6 +1540,18 @@ int store_obs_subtree(struct store *s, int64_t root, bool near,
 	return rc < 0 ? -1 : 0;
 }
 
+void store_checkpoint_later(struct store *s)
+{
+	if (D->checkpoint_later)
+		D->checkpoint_later(s->db, &s->wal_pages);
+}
+
+void store_checkpoint_due(struct store *s)
+{
+	if (s && D->checkpoint && s->wal_pages >= STORE_CHECKPOINT_PAGES && !D->checkpoint(s->db))
+		s->wal_pages = 0;
+}
+
 long store_queries(const struct store *s)
 {
 	return s->queries;
