@@ -209,6 +209,8 @@ sleep 1
 n=$(wc -l < "$tmp/writes")
 p99w=$(sort -n "$tmp/writes" | awk -v n="$n" 'NR == int(n * 0.99 + 0.999) {printf "%.1f ms", $1 * 1000}')
 line "writes acknowledged during the runs" "$n" "20/s"
+p50w=$(sort -n "$tmp/writes" | awk -v n="$n" 'NR == int(n * 0.5 + 0.999) {printf "%.1f ms", $1 * 1000}')
+line "write acknowledgement p50" "$p50w" "-"
 line "write acknowledgement p99" "$p99w" "< $goal_write ms"
 # A new figure in the country roll-up on the next request.
 curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/before.json" || true
