@@ -18,10 +18,9 @@ data=$2
 use_db
 p004="$data/plans/004_5f0b3916b5e2f87f.txt"
 
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run a 0 unit add --code A --name "Xã A" --kind commune --parent P --population 1000
-run b 0 unit add --code B --name "Xã B" --kind commune --parent P --population 3000
+printf '%s\n' code,name,kind,parent,population "VN,Cả nước,country,," "P,Tỉnh P,province,VN," \
+	"A,Xã A,commune,P,1000" "B,Xã B,commune,P,3000" > "$tmp/units.csv"
+run units 0 unit import "$tmp/units.csv"
 for u in A B; do run "imp-$u" 0 import "$p004" --unit "$u"; done
 printf 'unit,indicator,period,value\nA,II.7,2025-12,40\nB,II.7,2025-12,80\n' > "$tmp/obs.csv"
 run record 0 record --csv "$tmp/obs.csv"
