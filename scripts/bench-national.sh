@@ -231,6 +231,8 @@ read -r a1 r1 <<< "$(folded || true)"
 if [ "${a1:--1}" -ge 0 ] && [ "${r1:-0}" -gt "${r0:-0}" ]; then
 	line "children folded into the country roll-up per write (all: $communes)" "$(((a1 - a0) / (r1 - r0)))" "≤ a province's + $provinces"
 fi
+p50w=$(sort -n "$tmp/writes" | awk -v n="$n" 'NR == int(n * 0.5 + 0.999) {printf "%.1f ms", $1 * 1000}')
+line "write acknowledgement p50" "$p50w" "-"
 line "write acknowledgement p99" "$p99w" "< $goal_write ms"
 # A new figure in the country roll-up on the next request.
 curl -s -m 120 -H "Cookie: $cookie" "$base$country" > "$tmp/before.json" || true

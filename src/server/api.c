@@ -746,7 +746,14 @@ static void api_engine(struct ctx *c, const struct args *a)
 		reply_error(c, 403, "E_FORBIDDEN", "Tài khoản này không được làm việc đó");
 		return;
 	}
-	reply_json(c, 200, app_holds_json(c));
+	json_t *o = app_holds_json(c);
+	json_object_set_new(
+	        o, "requests",
+	        json_pack("{sIsI}", "handled",
+	                  (json_int_t)__atomic_load_n(&c->app->requests, __ATOMIC_RELAXED),
+	                  "store_queries",
+	                  (json_int_t)__atomic_load_n(&c->app->request_queries, __ATOMIC_RELAXED)));
+	reply_json(c, 200, o);
 }
 
 static void api_rollup(struct ctx *c, const struct args *a)
@@ -1528,7 +1535,7 @@ static const struct route routes[] = {
          true},
         {"GET", "/engine",
          "The holds the reads come from: builds, children evaluated, figures read again "
-         "after writes (admin)",
+         "after writes; requests handled and the store queries they ran (admin)",
          false, api_engine, false},
         {"GET", "/units/{unit}/series",
          "Monthly aggregate of the unit and the units under it, from the live engine "

@@ -538,6 +538,7 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 {
 	struct ctx c = {.app = a, .s = s, .rq = rq, .rs = rs, .now = time(NULL), .fast = fast};
 	store_fault_clear();
+	long q0 = store_queries(s);
 	c.mark = store_change_mark(s, NULL); /* before anything is read */
 	/* A connection lost since the last request (PostgreSQL restarted):
 	 * opened again, and this first read, which changed nothing, tried once
@@ -586,4 +587,6 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 	if (c.signed_in)
 		user_rec_free(&c.user);
 	free(c.token_scope);
+	__atomic_add_fetch(&a->requests, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&a->request_queries, store_queries(s) - q0, __ATOMIC_RELAXED);
 }

@@ -52,6 +52,9 @@ struct app {
 	/* The holds the reads come from, and the generations that key the
 	 * answers (holds.c). */
 	struct holds *holds;
+	/* Requests handled and the store queries they ran (atomics), for GET
+	 * /api/v1/engine: a cached answer while nothing changed runs none. */
+	long requests, request_queries;
 	/* Heavy work (a report in a file: a province's, a PDF by chromium):
 	 * at most heavy_max at once and APP_HEAVY_PER_ACCOUNT per account;
 	 * more is refused 429 with Retry-After, so that sign-in and reads

@@ -24,12 +24,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #define WORKERS_MAX  32
 #define STOP_SECONDS 10 /* from SIGTERM to the end, at most (README) */
+#define READER_NICE  5  /* the reading workers' nice value, the writer's 0 */
 
 /* One request, from its first bytes to its answer. */
 struct job {
@@ -174,6 +176,8 @@ static struct store *worker_store(struct server *sv, struct store *s)
 	s = store_open(sv->db, &err);
 	if (!s)
 		fprintf(stderr, "chitieu serve: [%s] %s\n", err_name(err.code), err.msg);
+	else
+		store_checkpoint_later(s); /* after the answers (worker) */
 	err_clear(&err);
 	return s;
 }
@@ -189,19 +193,35 @@ static void *worker(void *arg)
 	bool writes = sv->nworkers > 1 && !sv->writer_taken;
 	sv->writer_taken = true;
 	pthread_mutex_unlock(&sv->mu);
+	/* With a writer, the readers leave the writes to it (they are one at
+	 * a time anyway, app_write_begin) and give way to it and to the
+	 * polling threads (cached answers) when the processors are short: a
+	 * write waits for no reader's computing. On Linux the nice value is
+	 * the calling thread's. */
+	bool reads_only = sv->nworkers > 1 && !writes;
+	if (reads_only)
+		setpriority(PRIO_PROCESS, 0, READER_NICE);
 	for (;;) {
 		pthread_mutex_lock(&sv->mu);
-		while (!(writes ? sv->wlast : sv->head) && !sv->stopping)
+		struct job **at; /* where the job this worker takes is linked from */
+		for (;;) {
+			if (writes)
+				at = sv->wlast ? &sv->head : NULL;
+			else
+				at = reads_only && sv->wlast ? &sv->wlast->next : &sv->head;
+			if ((at && *at) || sv->stopping)
+				break;
 			pthread_cond_wait(writes ? &sv->wcv : &sv->cv, &sv->mu);
-		struct job *j = sv->head;
+		}
+		struct job *j = at ? *at : NULL;
 		bool stopping = sv->stopping;
 		if (!j) {
 			pthread_mutex_unlock(&sv->mu);
 			break;
 		}
-		sv->head = j->next;
-		if (!sv->head)
-			sv->tail = NULL;
+		*at = j->next;
+		if (sv->tail == j)
+			sv->tail = at == &sv->head ? NULL : sv->wlast;
 		if (j == sv->wlast)
 			sv->wlast = NULL;
 		pthread_mutex_unlock(&sv->mu);
@@ -219,6 +239,7 @@ static void *worker(void *arg)
 		j->done = true;
 		pthread_mutex_unlock(&sv->mu);
 		MHD_resume_connection(j->conn);
+		store_checkpoint_due(s);
 	}
 	store_close(s);
 	pthread_mutex_lock(&sv->mu);

@@ -13,6 +13,13 @@
 
 struct stmt;
 
+/* What a connection last saw of the database's changes (driver.changed):
+ * zeroed at first and after a reconnection. */
+struct change_probe {
+	bool ready;             /* SQLite: in WAL mode; PostgreSQL: listening */
+	unsigned char seen[96]; /* SQLite: the WAL-index header */
+};
+
 struct driver {
 	const char *name;
 	/* Run statements that return no rows. */
@@ -49,6 +56,19 @@ struct driver {
 	const char *after_restore;
 	/* Online copy of the whole database into a file; NULL if unsupported. */
 	int (*backup)(void *db, const char *path, struct error *err);
+	/* Whether the database may have changed (a commit by any connection
+	 * of any process) since the last call with this connection and probe:
+	 * false only when sure it has not; NULL when it can never be sure.
+	 * Costs no query in the usual case (store_change_mark). */
+	bool (*changed)(void *db, struct change_probe *p);
+	/* Run after writing the audit log (in the writer's transaction) so
+	 * that other connections' changed() hears of it; NULL if not needed. */
+	const char *notify;
+	/* Commits on this connection leave the WAL's checkpoint to
+	 * checkpoint (after the answer went out) and count the WAL's pages
+	 * into *pages; NULL where there is no WAL. */
+	void (*checkpoint_later)(void *db, int *pages);
+	int (*checkpoint)(void *db);
 	/* How a write transaction starts. */
 	const char *begin;
 	/* The schema, as statements for exec. */

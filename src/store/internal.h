@@ -148,6 +148,13 @@ struct store {
 	int ncache;
 	int64_t retry_at, backoff; /* store_reconnect: ms, monotonic clock */
 	long queries;              /* statements run (st_prep), for store_queries */
+	/* store_change_mark: the mark this connection last read, valid while
+	 * the driver's probe sees no change and mark_known holds (a write of
+	 * this connection clears it). */
+	struct change_probe probe;
+	int64_t mark;
+	bool mark_known;
+	int wal_pages; /* store_checkpoint_later: the WAL's pages at the last commit */
 };
 
 #define D (s->d)

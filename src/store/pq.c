@@ -90,6 +90,30 @@ static int pq_reconnect(void *db, struct error *err)
 	return 0;
 }
 
+/* Every connection listens on chitieu_change, which st_audit notifies
+ * (driver.notify) in the writer's transaction: PostgreSQL delivers it at
+ * commit, and reading what came costs no round trip. A program that
+ * changes the database other than through chitieu (SQL by hand) runs
+ * NOTIFY chitieu_change too, or the server sees the change only with the
+ * next one chitieu makes (README, "PostgreSQL"). */
+static bool pq_changed(void *db, struct change_probe *p)
+{
+	if (PQstatus(db) != CONNECTION_OK) {
+		p->ready = false;
+		return true;
+	}
+	if (!p->ready) {
+		PGresult *r = PQexec(db, "LISTEN chitieu_change");
+		p->ready = PQresultStatus(r) == PGRES_COMMAND_OK;
+		PQclear(r);
+		return true;
+	}
+	bool any = !PQconsumeInput(db);
+	for (PGnotify *n; (n = PQnotifies(db)) != NULL; any = true)
+		PQfreemem(n);
+	return any;
+}
+
 static int pq_exec(void *db, const char *sql, struct error *err)
 {
 	PGresult *r = PQexec(db, sql);
@@ -338,6 +362,8 @@ const struct driver pq_driver = {
         .close = pq_close,
         .lost = pq_lost,
         .reconnect = pq_reconnect,
+        .changed = pq_changed,
+        .notify = "NOTIFY chitieu_change",
         .begin = "BEGIN",
         .schema = schema,
         .count_tables = "SELECT count(*) FROM information_schema.tables"

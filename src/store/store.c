@@ -344,6 +344,8 @@ int store_reconnect(struct store *s, struct error *err)
 		return -1;
 	}
 	s->backoff = s->retry_at = 0;
+	s->probe = (struct change_probe){0};
+	s->mark_known = false;
 	return 1;
 }
 
@@ -354,6 +356,7 @@ int store_begin(struct store *s, struct error *err)
 
 int store_commit(struct store *s, struct error *err)
 {
+	s->mark_known = false;
 	if (!D->exec(s->db, "COMMIT", err))
 		return 0;
 	/* A commit that failed (a full disk) may leave SQLite's transaction
@@ -364,6 +367,7 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
+	s->mark_known = false;
 	D->exec(s->db, "ROLLBACK", NULL);
 }
 
@@ -441,6 +445,9 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 	D->bind_text(st, 6, detail);
 	D->step(st, NULL);
 	st_done(s, st);
+	s->mark_known = false; /* this connection's next mark is read */
+	if (D->notify)
+		D->exec(s->db, D->notify, NULL);
 }
 
 /* ---- Units --------------------------------------------------------------- */
@@ -1531,6 +1538,18 @@ int store_obs_subtree(struct store *s, int64_t root, bool near,
 	}
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
+}
+
+void store_checkpoint_later(struct store *s)
+{
+	if (D->checkpoint_later)
+		D->checkpoint_later(s->db, &s->wal_pages);
+}
+
+void store_checkpoint_due(struct store *s)
+{
+	if (s && D->checkpoint && s->wal_pages >= STORE_CHECKPOINT_PAGES && !D->checkpoint(s->db))
+		s->wal_pages = 0;
 }
 
 long store_queries(const struct store *s)

@@ -197,6 +197,13 @@ int store_links_subtree(struct store *s, int64_t root, bool near,
 /* Statements run on s so far (each query once, however many rows): what
  * the tests count a hold's build by. */
 long store_queries(const struct store *s);
+/* A server's connection: its commits no longer checkpoint SQLite's WAL
+ * (the commit past 1000 pages would wait for the copy and its fsync);
+ * store_checkpoint_due, called when the answer has gone out, does it once
+ * the WAL has STORE_CHECKPOINT_PAGES. Nothing on PostgreSQL. */
+#define STORE_CHECKPOINT_PAGES 1000
+void store_checkpoint_later(struct store *s);
+void store_checkpoint_due(struct store *s);
 int store_obs_history(struct store *s, int64_t series_id, const char *period, struct obs_rec **out,
                       size_t *n, struct error *err);
 
@@ -355,7 +362,11 @@ int store_token_revoke(struct store *s, int64_t id, const char *owner, const cha
                        struct error *err);
 
 /* A number that grows with every change (the audit log's last id): what
- * was computed at one mark is still true while the mark is the same. */
+ * was computed at one mark is still true while the mark is the same. Read
+ * from the store only when the driver's probe says the database may have
+ * changed (SQLite: the WAL-index header moved; PostgreSQL: a notification
+ * st_audit sends came), or after a write of this connection; else kept,
+ * at no query. */
 int64_t store_change_mark(struct store *s, struct error *err);
 /* How many changes between two marks (after, upto] someone other than
  * actor made; -1 on error. */

@@ -422,11 +422,18 @@ int store_token_revoke(struct store *s, int64_t id, const char *owner, const cha
 
 int64_t store_change_mark(struct store *s, struct error *err)
 {
+	/* The probe first, then the query: a commit between the two is seen
+	 * by the next call. */
+	bool changed = !D->changed || D->changed(s->db, &s->probe);
+	if (!changed && s->mark_known)
+		return s->mark;
 	struct stmt *st = st_prep(s, "SELECT coalesce(max(id), 0) FROM audit", err);
 	if (!st)
 		return -1;
 	int64_t mark = D->step(st, err) == 1 ? D->col_int(st, 0) : -1;
 	st_done(s, st);
+	s->mark = mark;
+	s->mark_known = mark >= 0;
 	return mark;
 }
 
