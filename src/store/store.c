@@ -23,8 +23,8 @@
 #include "review.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      11
-#define SCHEMA_VERSION_TEXT "11"
+#define SCHEMA_VERSION      12
+#define SCHEMA_VERSION_TEXT "12"
 
 int store_schema_version(void)
 {
@@ -153,6 +153,10 @@ static const struct migration {
         /* 11: figures stored compactly (figures.h, issue 13): the table
          * figures and its entries; observations becomes a view. */
         {11, true, NULL, NULL, NULL},
+        /* 12: figures keyed by the period's code, their rare fields in
+         * figure_extras (figures.h, issue 13: ≤ 80 bytes a figure on
+         * PostgreSQL). */
+        {12, true, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -183,9 +187,10 @@ static int migrate(struct store *s, int64_t from, struct error *err)
 		/* 6 moves each plan's document in C (its hash). */
 		if (!rc && migrations[i].to == 6)
 			rc = st_plan_docs_migrate(s, err);
-		/* 11 moves the figures unless they already have (figures.c). */
-		if (!rc && migrations[i].to == 11)
-			rc = st_figures_migrate(s, err);
+		/* 11 and 12 move the figures unless they already have
+		 * (figures.c). */
+		if (!rc && (migrations[i].to == 11 || migrations[i].to == 12))
+			rc = st_figures_migrate(s, migrations[i].to, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,
@@ -1370,11 +1375,10 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	if (!rc) {
 		struct stmt *st = st_prep(
 		        s,
-		        "UPDATE figures SET value = i.value, num = i.num, den = i.den,"
-		        " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
+		        "UPDATE figures SET value = i.value, level = i.level, yes = i.yes,"
 		        " status = 0, version = figures.version + 1, entry_id = CAST(? AS BIGINT)"
 		        " FROM incoming i WHERE figures.series_id = i.series_id"
-		        " AND figures.period = i.period",
+		        " AND figures.period = " PERIOD_CODE("i.period"),
 		        err);
 		rc = st ? 0 : -1;
 		if (st) {
