@@ -91,14 +91,15 @@ int st_figures_insert(struct store *s, int64_t entry, struct error *err)
 int st_figure_review(struct store *s, int64_t series, int64_t period, const char *review,
                      struct error *err)
 {
-	struct stmt *st = st_prep(s,
-	                          review ? "INSERT INTO figure_extras (series_id, period, review)"
-	                                   " VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT),"
-	                                   " CAST(? AS TEXT)) ON CONFLICT (series_id, period)"
-	                                   " DO UPDATE SET review = excluded.review"
-	                                 : "UPDATE figure_extras SET review = NULL"
-	                                   " WHERE series_id = ? AND period = ?",
-	                          err);
+	struct stmt *st =
+	        st_prep(s,
+	                review ? "INSERT INTO figure_extras (series_id, period, review)"
+	                         " VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT),"
+	                         " CAST(? AS TEXT)) ON CONFLICT (series_id, period)"
+	                         " DO UPDATE SET review = excluded.review"
+	                       : "UPDATE figure_extras SET review = NULL"
+	                         " WHERE series_id = ? AND period = ? AND review IS NOT NULL",
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, series);
@@ -106,8 +107,10 @@ int st_figure_review(struct store *s, int64_t series, int64_t period, const char
 	if (review)
 		D->bind_text(st, 3, review);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
+	/* A comment cleared: the row goes if nothing else is left in it. */
+	bool cleared = !rc && !review && D->changes(st) > 0;
 	st_done(s, st);
-	if (rc || review)
+	if (!cleared)
 		return rc;
 	st = st_prep(s,
 	             "DELETE FROM figure_extras WHERE series_id = ? AND period = ? AND num IS NULL"

@@ -171,6 +171,15 @@ migrated() {
 		bad "schema $from: a round trip differs: $(diff <(jq -S . "$tmp/r.json") <(jq -S . "$tmp/r2.json") | head -20)"
 	# The restored store takes writes: an approved figure stays locked.
 	run locked 2 record --unit B --indicator I.2 --period 2025-Q1 --value 1 --by nhap1
+	# The returned figure taken back and submitted again: its comment
+	# cleared, and figure_extras keeps no empty row.
+	run reopen-returned 0 record --unit A --indicator I.2 --period 2025-01 --value 5 --by nhap1
+	run resubmit 0 submit --unit A --period 2025-01 --indicator I.2 --by nhap1
+	[ "$(count "SELECT count(*) FROM observations o JOIN series s ON s.id = o.series_id JOIN units u ON u.id = s.unit_id
+		WHERE u.code = 'A' AND s.code = 'I.2' AND o.period = '2025-01' AND o.status = 'submitted' AND o.review IS NULL")" = 1 ] && ok ||
+		bad "schema $from: the resubmitted figure: $(count "SELECT status || ' ' || coalesce(review, '-') FROM observations o JOIN series s ON s.id = o.series_id WHERE s.code = 'I.2' AND o.period = '2025-01'")"
+	[ "$(count "SELECT count(*) FROM figure_extras WHERE num IS NULL AND den IS NULL AND note IS NULL AND evidence IS NULL AND review IS NULL")" = 0 ] && ok ||
+		bad "schema $from: empty rows in figure_extras"
 }
 migrated 10 49
 migrated 11 53
