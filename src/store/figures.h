@@ -14,7 +14,9 @@
  * observation_history and the audit log refer to, is its key as one number
  * (FIGURE_ID), not stored. The view observations shows the columns of
  * schema 1 to readers (id, period as text, status as text, recorded_by and
- * recorded_at); writers write figures and figure_extras. */
+ * recorded_at) and period_code (a join by period_code = PERIOD_CODE(...)
+ * uses the key; one by the period's text only its series_id); writers
+ * write figures and figure_extras. */
 #ifndef CHITIEU_FIGURES_H
 #define CHITIEU_FIGURES_H
 
@@ -158,7 +160,7 @@ struct store;
 	" OR " t ".evidence IS NOT NULL)"
 
 /* The view of schema 12: the period's text from its code, the rare fields
- * from figure_extras. */
+ * from figure_extras; period_code for the writers' joins (by the key). */
 #define FIGURES_VIEW \
 	"CREATE VIEW observations AS SELECT CAST(f.series_id AS BIGINT) * 1000000 + f.period AS id," \
 	" f.series_id AS series_id, " PERIOD_TEXT("f.period") " AS period, f.value AS value," \
@@ -166,7 +168,7 @@ struct store;
 	" x.evidence AS evidence," \
 	" CASE f.status WHEN 0 THEN 'draft' WHEN 1 THEN 'submitted' WHEN 2 THEN 'approved'" \
 	" ELSE 'returned' END AS status, f.version AS version, e.recorded_by AS recorded_by," \
-	" e.recorded_at AS recorded_at, x.review AS review" \
+	" e.recorded_at AS recorded_at, x.review AS review, f.period AS period_code" \
 	" FROM figures f JOIN entries e ON e.id = f.entry_id LEFT JOIN figure_extras x" \
 	" ON x.series_id = f.series_id AND x.period = f.period;"
 

@@ -1254,12 +1254,13 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
  * statistics on the batch) scanned every stored figure for each write. */
 static int check_locked(struct store *s, struct problems *ps, struct error *err)
 {
-	struct stmt *st = st_prep(s,
-	                          "SELECT i.line, i.period FROM incoming i WHERE EXISTS (SELECT 1"
-	                          " FROM observations o WHERE o.series_id = i.series_id"
-	                          " AND o.period = i.period AND o.status = 'approved')"
-	                          " ORDER BY i.line",
-	                          err);
+	struct stmt *st = st_prep(
+	        s,
+	        "SELECT i.line, i.period FROM incoming i WHERE EXISTS (SELECT 1"
+	        " FROM observations o WHERE o.series_id = i.series_id"
+	        " AND o.period_code = " PERIOD_CODE("i.period") " AND o.status = 'approved')"
+	                                                        " ORDER BY i.line",
+	        err);
 	if (!st)
 		return -1;
 	int rc;
@@ -1318,18 +1319,20 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
  * *unchanged. */
 static int drop_unchanged(struct store *s, size_t *unchanged, struct error *err)
 {
-	struct stmt *st =
-	        st_prep(s,
-	                "DELETE FROM incoming WHERE EXISTS (SELECT 1 FROM observations o"
-	                " WHERE o.series_id = incoming.series_id AND o.period = incoming.period"
-	                " AND o.value IS NOT DISTINCT FROM incoming.value"
-	                " AND o.num IS NOT DISTINCT FROM incoming.num"
-	                " AND o.den IS NOT DISTINCT FROM incoming.den"
-	                " AND o.level IS NOT DISTINCT FROM incoming.level"
-	                " AND o.yes IS NOT DISTINCT FROM incoming.yes"
-	                " AND o.note IS NOT DISTINCT FROM incoming.note"
-	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence)",
-	                err);
+	struct stmt *st = st_prep(
+	        s,
+	        "DELETE FROM incoming WHERE EXISTS (SELECT 1 FROM observations o"
+	        " WHERE o.series_id = incoming.series_id"
+	        " AND o.period_code = " PERIOD_CODE(
+	                "incoming.period") " AND o.value IS NOT DISTINCT FROM incoming.value"
+	                                   " AND o.num IS NOT DISTINCT FROM incoming.num"
+	                                   " AND o.den IS NOT DISTINCT FROM incoming.den"
+	                                   " AND o.level IS NOT DISTINCT FROM incoming.level"
+	                                   " AND o.yes IS NOT DISTINCT FROM incoming.yes"
+	                                   " AND o.note IS NOT DISTINCT FROM incoming.note"
+	                                   " AND o.evidence IS NOT DISTINCT FROM "
+	                                   "incoming.evidence)",
+	        err);
 	if (!st)
 		return -1;
 	int rc = D->step(st, err) < 0 ? -1 : 0;
@@ -1366,7 +1369,7 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	        " reason) SELECT o.id, o.version, o.value, o.num, o.den, o.level, o.yes, o.note,"
 	        " o.evidence, o.status, o.recorded_by, o.recorded_at, CAST(? AS TEXT),"
 	        " CAST(? AS TEXT), CAST(? AS TEXT) FROM observations o JOIN incoming i"
-	        " ON o.series_id = i.series_id AND o.period = i.period",
+	        " ON o.series_id = i.series_id AND o.period_code = " PERIOD_CODE("i.period"),
 	        by, at, reason, err);
 	/* Who and when: one entry for the whole write (figures.h). */
 	int64_t entry = 0;
