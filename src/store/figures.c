@@ -3,6 +3,7 @@
  * reviewer's comment, and a dump's figures back. */
 #include "figures.h"
 
+#include "period.h"
 #include "util.h"
 
 #include <string.h>
@@ -33,6 +34,19 @@ int st_figures_migrate(struct store *s, int to, struct error *err)
 	return D->exec(s->db, lite ? FIGURES_V12_LITE : FIGURES_V12_PQ, err);
 }
 
+int64_t st_period_code(const char *period)
+{
+	struct period p;
+	if (period_parse(period, &p, NULL))
+		return -1;
+	static const int base[] = {[PERIOD_MONTH] = 0,
+	                           [PERIOD_QUARTER] = 20,
+	                           [PERIOD_HALF] = 30,
+	                           [PERIOD_NINE_MONTHS] = 40,
+	                           [PERIOD_YEAR] = 0};
+	return (int64_t)p.year * 100 + base[p.kind] + p.index;
+}
+
 int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, struct error *err)
 {
 	struct stmt *st = st_prep(s,
@@ -59,17 +73,17 @@ int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, s
 #define FIGURE_EXTRAS_FROM_INCOMING \
 	"UPDATE figure_extras SET num = i.num, den = i.den, note = i.note, evidence = i.evidence" \
 	" FROM incoming i WHERE figure_extras.series_id = i.series_id" \
-	" AND figure_extras.period = " PERIOD_CODE("i.period") ";" \
+	" AND figure_extras.period = i.code;" \
 	"INSERT INTO figure_extras (series_id, period, num, den, note, evidence)" \
-	" SELECT series_id, " PERIOD_CODE("period") ", num, den, note, evidence FROM incoming i" \
+	" SELECT series_id, code, num, den, note, evidence FROM incoming i" \
 	" WHERE " FIGURE_HAS_EXTRAS("i") " ON CONFLICT (series_id, period) DO NOTHING;" \
 	"DELETE FROM figure_extras WHERE num IS NULL AND den IS NULL AND note IS NULL" \
 	" AND evidence IS NULL AND review IS NULL AND EXISTS (SELECT 1 FROM incoming i" \
 	" WHERE i.series_id = figure_extras.series_id" \
-	" AND " PERIOD_CODE("i.period") " = figure_extras.period)"
+	" AND i.code = figure_extras.period)"
 #define FIGURES_FROM_INCOMING \
 	"INSERT INTO figures (value, series_id, period, entry_id, version, status, yes, level)" \
-	" SELECT value, series_id, " PERIOD_CODE("period") ", CAST(? AS BIGINT), 1, 0, yes," \
+	" SELECT value, series_id, code, CAST(? AS BIGINT), 1, 0, yes," \
 	" level FROM incoming WHERE true ON CONFLICT (series_id, period) DO NOTHING"
 /* clang-format on */
 

@@ -235,6 +235,10 @@ struct store;
  * older than it is). */
 int st_figures_migrate(struct store *s, int to, struct error *err);
 
+/* The code of a period as PERIOD_CODE computes it (incoming.code holds
+ * it for each row of a batch); -1 when period_parse does not read it. */
+int64_t st_period_code(const char *period);
+
 /* A new entry (who, when) for a write: its id into *id. */
 int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, struct error *err);
 

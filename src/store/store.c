@@ -1217,11 +1217,11 @@ static size_t put_num(struct buf *a, double v)
  * caller frees *arena and the returned array (not the cells). */
 static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n, struct buf *arena)
 {
-	size_t *off = xcalloc(n * 10 + 1, sizeof *off);
-	char **c = xcalloc(n * 10 + 1, sizeof *c);
+	size_t *off = xcalloc(n * 11 + 1, sizeof *off);
+	char **c = xcalloc(n * 11 + 1, sizeof *c);
 	for (size_t i = 0; i < n; i++) {
-		size_t *r = &off[i * 10];
-		for (int k = 0; k < 10; k++)
+		size_t *r = &off[i * 11];
+		for (int k = 0; k < 11; k++)
 			r[k] = NO_CELL;
 		r[0] = put_num(arena, lines[i]);
 		r[1] = put_num(arena, (double)o[i].series_id);
@@ -1233,13 +1233,17 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
 		}
 		if (o[i].has_yes)
 			r[7] = put_num(arena, o[i].yes);
+		/* The period's code, the key of figures (figures.h). */
+		int64_t code = st_period_code(o[i].period);
+		if (code >= 0)
+			r[10] = put_num(arena, (double)code);
 	}
 	for (size_t i = 0; i < n; i++) {
-		char **row = &c[i * 10];
-		for (int k = 0; k < 10; k++)
-			row[k] = off[i * 10 + (size_t)k] == NO_CELL
+		char **row = &c[i * 11];
+		for (int k = 0; k < 11; k++)
+			row[k] = off[i * 11 + (size_t)k] == NO_CELL
 			                 ? NULL
-			                 : arena->ptr + off[i * 10 + (size_t)k];
+			                 : arena->ptr + off[i * 11 + (size_t)k];
 		row[2] = (char *)o[i].period;
 		row[6] = o[i].has_level ? o[i].level : NULL;
 		row[8] = o[i].note;
@@ -1254,13 +1258,12 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
  * statistics on the batch) scanned every stored figure for each write. */
 static int check_locked(struct store *s, struct problems *ps, struct error *err)
 {
-	struct stmt *st = st_prep(
-	        s,
-	        "SELECT i.line, i.period FROM incoming i WHERE EXISTS (SELECT 1"
-	        " FROM observations o WHERE o.series_id = i.series_id"
-	        " AND o.period_code = " PERIOD_CODE("i.period") " AND o.status = 'approved')"
-	                                                        " ORDER BY i.line",
-	        err);
+	struct stmt *st = st_prep(s,
+	                          "SELECT i.line, i.period FROM incoming i WHERE EXISTS (SELECT 1"
+	                          " FROM observations o WHERE o.series_id = i.series_id"
+	                          " AND o.period_code = i.code AND o.status = 'approved')"
+	                          " ORDER BY i.line",
+	                          err);
 	if (!st)
 		return -1;
 	int rc;
@@ -1307,7 +1310,7 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
 {
 	struct buf arena = BUF_INIT;
 	char **cells = incoming_cells(o, lines, n, &arena);
-	int rc = D->copy(s->db, "incoming", 10, "iitrrrtitt", cells, n, err);
+	int rc = D->copy(s->db, "incoming", 11, "iitrrrtitti", cells, n, err);
 	free(cells);
 	buf_free(&arena);
 	return rc;
@@ -1323,15 +1326,14 @@ static int drop_unchanged(struct store *s, size_t *unchanged, struct error *err)
 	        s,
 	        "DELETE FROM incoming WHERE EXISTS (SELECT 1 FROM observations o"
 	        " WHERE o.series_id = incoming.series_id"
-	        " AND o.period_code = " PERIOD_CODE(
-	                "incoming.period") " AND o.value IS NOT DISTINCT FROM incoming.value"
-	                                   " AND o.num IS NOT DISTINCT FROM incoming.num"
-	                                   " AND o.den IS NOT DISTINCT FROM incoming.den"
-	                                   " AND o.level IS NOT DISTINCT FROM incoming.level"
-	                                   " AND o.yes IS NOT DISTINCT FROM incoming.yes"
-	                                   " AND o.note IS NOT DISTINCT FROM incoming.note"
-	                                   " AND o.evidence IS NOT DISTINCT FROM "
-	                                   "incoming.evidence)",
+	        " AND o.period_code = incoming.code AND o.value IS NOT DISTINCT FROM incoming.value"
+	        " AND o.num IS NOT DISTINCT FROM incoming.num"
+	        " AND o.den IS NOT DISTINCT FROM incoming.den"
+	        " AND o.level IS NOT DISTINCT FROM incoming.level"
+	        " AND o.yes IS NOT DISTINCT FROM incoming.yes"
+	        " AND o.note IS NOT DISTINCT FROM incoming.note"
+	        " AND o.evidence IS NOT DISTINCT FROM "
+	        "incoming.evidence)",
 	        err);
 	if (!st)
 		return -1;
@@ -1369,7 +1371,7 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	        " reason) SELECT o.id, o.version, o.value, o.num, o.den, o.level, o.yes, o.note,"
 	        " o.evidence, o.status, o.recorded_by, o.recorded_at, CAST(? AS TEXT),"
 	        " CAST(? AS TEXT), CAST(? AS TEXT) FROM observations o JOIN incoming i"
-	        " ON o.series_id = i.series_id AND o.period_code = " PERIOD_CODE("i.period"),
+	        " ON o.series_id = i.series_id AND o.period_code = i.code",
 	        by, at, reason, err);
 	/* Who and when: one entry for the whole write (figures.h). */
 	int64_t entry = 0;
@@ -1381,7 +1383,7 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 		        "UPDATE figures SET value = i.value, level = i.level, yes = i.yes,"
 		        " status = 0, version = figures.version + 1, entry_id = CAST(? AS BIGINT)"
 		        " FROM incoming i WHERE figures.series_id = i.series_id"
-		        " AND figures.period = " PERIOD_CODE("i.period"),
+		        " AND figures.period = i.code",
 		        err);
 		rc = st ? 0 : -1;
 		if (st) {
