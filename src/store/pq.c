@@ -370,5 +370,5 @@ const struct driver pq_driver = {
                         " WHERE table_schema = current_schema()",
         .incoming = "CREATE TEMP TABLE IF NOT EXISTS incoming (line BIGINT, series_id BIGINT,"
                     " period TEXT, value " NUM ", num " NUM ", den " NUM ", level TEXT, yes BIGINT,"
-                    " note TEXT, evidence TEXT)",
+                    " note TEXT, evidence TEXT, code BIGINT)",
 };

@@ -404,5 +404,5 @@ const struct driver sqlite_driver = {
         .incoming =
                 "CREATE TEMP TABLE IF NOT EXISTS incoming (line INTEGER, series_id INTEGER,"
                 " period TEXT, value REAL, num REAL, den REAL, level TEXT, yes INTEGER, note TEXT,"
-                " evidence TEXT)",
+                " evidence TEXT, code INTEGER)",
 };

@@ -23,8 +23,8 @@
 #include "review.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      11
-#define SCHEMA_VERSION_TEXT "11"
+#define SCHEMA_VERSION      12
+#define SCHEMA_VERSION_TEXT "12"
 
 int store_schema_version(void)
 {
@@ -153,6 +153,10 @@ static const struct migration {
         /* 11: figures stored compactly (figures.h, issue 13): the table
          * figures and its entries; observations becomes a view. */
         {11, true, NULL, NULL, NULL},
+        /* 12: figures keyed by the period's code, their rare fields in
+         * figure_extras (figures.h, issue 13: ≤ 80 bytes a figure on
+         * PostgreSQL). */
+        {12, true, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -183,9 +187,10 @@ static int migrate(struct store *s, int64_t from, struct error *err)
 		/* 6 moves each plan's document in C (its hash). */
 		if (!rc && migrations[i].to == 6)
 			rc = st_plan_docs_migrate(s, err);
-		/* 11 moves the figures unless they already have (figures.c). */
-		if (!rc && migrations[i].to == 11)
-			rc = st_figures_migrate(s, err);
+		/* 11 and 12 move the figures unless they already have
+		 * (figures.c). */
+		if (!rc && (migrations[i].to == 11 || migrations[i].to == 12))
+			rc = st_figures_migrate(s, migrations[i].to, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,
@@ -1219,11 +1224,11 @@ static size_t put_num(struct buf *a, double v)
  * caller frees *arena and the returned array (not the cells). */
 static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n, struct buf *arena)
 {
-	size_t *off = xcalloc(n * 10 + 1, sizeof *off);
-	char **c = xcalloc(n * 10 + 1, sizeof *c);
+	size_t *off = xcalloc(n * 11 + 1, sizeof *off);
+	char **c = xcalloc(n * 11 + 1, sizeof *c);
 	for (size_t i = 0; i < n; i++) {
-		size_t *r = &off[i * 10];
-		for (int k = 0; k < 10; k++)
+		size_t *r = &off[i * 11];
+		for (int k = 0; k < 11; k++)
 			r[k] = NO_CELL;
 		r[0] = put_num(arena, lines[i]);
 		r[1] = put_num(arena, (double)o[i].series_id);
@@ -1235,13 +1240,17 @@ static char **incoming_cells(const struct obs_rec *o, const int *lines, size_t n
 		}
 		if (o[i].has_yes)
 			r[7] = put_num(arena, o[i].yes);
+		/* The period's code, the key of figures (figures.h). */
+		int64_t code = st_period_code(o[i].period);
+		if (code >= 0)
+			r[10] = put_num(arena, (double)code);
 	}
 	for (size_t i = 0; i < n; i++) {
-		char **row = &c[i * 10];
-		for (int k = 0; k < 10; k++)
-			row[k] = off[i * 10 + (size_t)k] == NO_CELL
+		char **row = &c[i * 11];
+		for (int k = 0; k < 11; k++)
+			row[k] = off[i * 11 + (size_t)k] == NO_CELL
 			                 ? NULL
-			                 : arena->ptr + off[i * 10 + (size_t)k];
+			                 : arena->ptr + off[i * 11 + (size_t)k];
 		row[2] = (char *)o[i].period;
 		row[6] = o[i].has_level ? o[i].level : NULL;
 		row[8] = o[i].note;
@@ -1259,7 +1268,7 @@ static int check_locked(struct store *s, struct problems *ps, struct error *err)
 	struct stmt *st = st_prep(s,
 	                          "SELECT i.line, i.period FROM incoming i WHERE EXISTS (SELECT 1"
 	                          " FROM observations o WHERE o.series_id = i.series_id"
-	                          " AND o.period = i.period AND o.status = 'approved')"
+	                          " AND o.period_code = i.code AND o.status = 'approved')"
 	                          " ORDER BY i.line",
 	                          err);
 	if (!st)
@@ -1308,7 +1317,7 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
 {
 	struct buf arena = BUF_INIT;
 	char **cells = incoming_cells(o, lines, n, &arena);
-	int rc = D->copy(s->db, "incoming", 10, "iitrrrtitt", cells, n, err);
+	int rc = D->copy(s->db, "incoming", 11, "iitrrrtitti", cells, n, err);
 	free(cells);
 	buf_free(&arena);
 	return rc;
@@ -1320,18 +1329,19 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
  * *unchanged. */
 static int drop_unchanged(struct store *s, size_t *unchanged, struct error *err)
 {
-	struct stmt *st =
-	        st_prep(s,
-	                "DELETE FROM incoming WHERE EXISTS (SELECT 1 FROM observations o"
-	                " WHERE o.series_id = incoming.series_id AND o.period = incoming.period"
-	                " AND o.value IS NOT DISTINCT FROM incoming.value"
-	                " AND o.num IS NOT DISTINCT FROM incoming.num"
-	                " AND o.den IS NOT DISTINCT FROM incoming.den"
-	                " AND o.level IS NOT DISTINCT FROM incoming.level"
-	                " AND o.yes IS NOT DISTINCT FROM incoming.yes"
-	                " AND o.note IS NOT DISTINCT FROM incoming.note"
-	                " AND o.evidence IS NOT DISTINCT FROM incoming.evidence)",
-	                err);
+	struct stmt *st = st_prep(
+	        s,
+	        "DELETE FROM incoming WHERE EXISTS (SELECT 1 FROM observations o"
+	        " WHERE o.series_id = incoming.series_id"
+	        " AND o.period_code = incoming.code AND o.value IS NOT DISTINCT FROM incoming.value"
+	        " AND o.num IS NOT DISTINCT FROM incoming.num"
+	        " AND o.den IS NOT DISTINCT FROM incoming.den"
+	        " AND o.level IS NOT DISTINCT FROM incoming.level"
+	        " AND o.yes IS NOT DISTINCT FROM incoming.yes"
+	        " AND o.note IS NOT DISTINCT FROM incoming.note"
+	        " AND o.evidence IS NOT DISTINCT FROM "
+	        "incoming.evidence)",
+	        err);
 	if (!st)
 		return -1;
 	int rc = D->step(st, err) < 0 ? -1 : 0;
@@ -1368,7 +1378,7 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	        " reason) SELECT o.id, o.version, o.value, o.num, o.den, o.level, o.yes, o.note,"
 	        " o.evidence, o.status, o.recorded_by, o.recorded_at, CAST(? AS TEXT),"
 	        " CAST(? AS TEXT), CAST(? AS TEXT) FROM observations o JOIN incoming i"
-	        " ON o.series_id = i.series_id AND o.period = i.period",
+	        " ON o.series_id = i.series_id AND o.period_code = i.code",
 	        by, at, reason, err);
 	/* Who and when: one entry for the whole write (figures.h). */
 	int64_t entry = 0;
@@ -1377,11 +1387,10 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	if (!rc) {
 		struct stmt *st = st_prep(
 		        s,
-		        "UPDATE figures SET value = i.value, num = i.num, den = i.den,"
-		        " level = i.level, yes = i.yes, note = i.note, evidence = i.evidence,"
+		        "UPDATE figures SET value = i.value, level = i.level, yes = i.yes,"
 		        " status = 0, version = figures.version + 1, entry_id = CAST(? AS BIGINT)"
 		        " FROM incoming i WHERE figures.series_id = i.series_id"
-		        " AND figures.period = i.period",
+		        " AND figures.period = i.code",
 		        err);
 		rc = st ? 0 : -1;
 		if (st) {

@@ -132,19 +132,23 @@ int store_obs_transition(struct store *s, int64_t series, const char *period, co
 	           (self = four_eyes(s, series, period, by, ps)) < 0) {
 		rc = -1;
 	} else {
+		/* The figure's key: its id is series x 1,000,000 + the period's
+		 * code (figures.h). */
+		int64_t code = id - series * 1000000;
 		struct stmt *u = st_prep(s,
-		                         "UPDATE figures SET status = " FIGURE_STATUS_CODE ","
-		                         " review = ? WHERE series_id = ? AND period = ?",
+		                         "UPDATE figures SET status = " FIGURE_STATUS_CODE
+		                         " WHERE series_id = ? AND period = ?",
 		                         &err);
 		rc = u ? 0 : -1;
 		if (u) {
 			D->bind_text(u, 1, t->to);
-			D->bind_text(u, 2, comment);
-			D->bind_int(u, 3, series);
-			D->bind_text(u, 4, period);
+			D->bind_int(u, 2, series);
+			D->bind_int(u, 3, code);
 			rc = D->step(u, &err) < 0 ? -1 : 0;
 			st_done(s, u);
 		}
+		if (!rc)
+			rc = st_figure_review(s, series, code, comment, &err);
 		if (rc) {
 			problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 		} else {

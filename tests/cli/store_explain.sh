@@ -64,7 +64,7 @@ INSERT INTO indicator_agencies (indicator_id, agency_id, role)
 	SELECT i.id, a.id, 'lead' FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN agencies a ON a.unit_id = p.unit_id WHERE i.code LIKE 'X.%';
 INSERT INTO entries (recorded_by, recorded_at) VALUES ('sql', '2025-01-01T00:00:00Z');
 INSERT INTO figures (series_id, period, value, status, version, entry_id)
-	SELECT s.id, '2025-Q' || q, q, 0, 2, (SELECT max(id) FROM entries) FROM series s, generate_series(1, 4) q WHERE s.code LIKE 'X.%';
+	SELECT s.id, 202520 + q, q, 0, 2, (SELECT max(id) FROM entries) FROM series s, generate_series(1, 4) q WHERE s.code LIKE 'X.%';
 INSERT INTO observation_history (observation_id, version, value, status, recorded_by, recorded_at, replaced_by, replaced_at)
 	SELECT id, 1, 0, 'draft', 'sql', '2025-01-01T00:00:00Z', 'sql', '2025-01-01T00:00:00Z' FROM observations WHERE recorded_by = 'sql';" > /dev/null
 sql "VACUUM ANALYZE" > /dev/null

@@ -350,7 +350,7 @@ for delay in 0 0.005 0.01 0.015 0.02 0.03 0.05 0.2; do
 		killed=$((killed + 1))
 	elif [ "$after" = $((before + n)) ]; then
 		landed=$((landed + 1))
-		sql "DELETE FROM figures WHERE series_id IN (SELECT s.id FROM series s JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-B') AND period >= '2026'" > /dev/null
+		sql "DELETE FROM figures WHERE series_id IN (SELECT s.id FROM series s JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-B') AND period >= 202600" > /dev/null
 	else
 		bad "SIGKILL after ${delay}s left $((after - before)) of $n rows"
 	fi

@@ -102,7 +102,7 @@ run migrate 0 unit list
 	ok || bad "after migration, A's 6G series is not I.2: $(sql "select code, folded from series")"
 
 # One schema: the same unique keys, primary keys and references on both
-# backends. Always checked on SQLite; compared with PostgreSQL when this
+# backends (a reference of several columns: a line for each). Always checked on SQLite; compared with PostgreSQL when this
 # run is on PostgreSQL.
 sqlite_keys() { # DB: "table|kind|columns" lines, sorted
 	local t
@@ -116,7 +116,11 @@ pg_keys() {
 	psql -tAq "$CHITIEU_DB" -c "select c.conrelid::regclass || '|' || case c.contype when 'p' then 'pk' when 'u' then 'unique' else 'fk' end || '|' ||
 		case when c.contype = 'f' then (select a.attname from pg_attribute a where a.attrelid = c.conrelid and a.attnum = c.conkey[1]) || '>' || c.confrelid::regclass || '.' || (select a.attname from pg_attribute a where a.attrelid = c.confrelid and a.attnum = c.confkey[1])
 		else (select string_agg(a.attname, ',' order by k.i) from unnest(c.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n) end
-		from pg_constraint c join pg_namespace s on s.oid = c.connamespace where s.nspname = current_schema() and c.contype in ('p', 'u', 'f')" | sort
+		from pg_constraint c join pg_namespace s on s.oid = c.connamespace where s.nspname = current_schema() and c.contype in ('p', 'u', 'f')
+		union all select c.conrelid::regclass || '|fk|' || a.attname || '>' || c.confrelid::regclass || '.' || b.attname
+		from pg_constraint c join pg_namespace s on s.oid = c.connamespace cross join lateral unnest(c.conkey, c.confkey) with ordinality k(n, m, i)
+		join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n join pg_attribute b on b.attrelid = c.confrelid and b.attnum = k.m
+		where s.nspname = current_schema() and c.contype = 'f' and k.i > 1" | sort
 }
 CHITIEU_DB="$tmp/keys.db" "$bin" unit list > /dev/null 2>&1
 sqlite_keys "$tmp/keys.db" > "$tmp/keys.sqlite"

@@ -6,7 +6,8 @@
 # binary's own dump of it (lite.json, pg.json). Figures recorded by two
 # accounts in CSV batches and one at a time, changed (history rows with
 # reasons), submitted, approved, returned and reopened (audit rows naming
-# each figure by its id), and an inbox read mark of a returned figure.
+# each figure by its id), an inbox read mark of a returned figure, and
+# (schema 11) a yes, a level, a ratio, a half-year and a nine-month figure.
 set -euo pipefail
 bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -47,6 +48,11 @@ awk -F, 'NR == 1 || (NR % 3 == 0) { if (NR > 1) $4 = $4 + 1; print }' OFS=, "$tm
 sleep 1
 "$bin" record --unit A --indicator "$first" --period 2025-03 --value 12.5 --by nhap1 > /dev/null
 "$bin" record --unit A --indicator "$first" --period 2025-03 --value 13 --by nhap2 --reason "sửa" > /dev/null
+# A yes, a level and a ratio figure (schema 12 keeps num and den apart).
+"$bin" record --unit A --indicator I.4 --period 2025-Q2 --yes --by nhap1 > /dev/null
+"$bin" record --unit A --indicator II.11 --period 2025-Q2 --level "Khá" --note "tự đánh giá" --by nhap1 > /dev/null
+"$bin" record --unit B --indicator "$first" --period 2025-H1 --num 3 --den 7 --by nhap1 > /dev/null
+"$bin" record --unit B --indicator "$first" --period 2025-9M --value 0.1 --by nhap1 > /dev/null
 "$bin" submit --unit A --period 2025-01 --all --by nhap1 > /dev/null
 "$bin" approve --unit A --period 2025-01 --indicator "$first" --by duyet > /dev/null
 "$bin" return --unit A --period 2025-01 --indicator "$second" --comment "thiếu minh chứng" --by duyet > /dev/null
