@@ -19,14 +19,23 @@ static int ix_cmp(const void *a, const void *b)
 
 void child_evaluate(const struct child *c, int as_of, struct child_eval *ev)
 {
-	ev->nst = status_evaluate(c->plan, c->obs, c->nobs, as_of, EVAL_LINEAR, &ev->st);
-	ev->latest = xcalloc(ev->nst + 1, sizeof *ev->latest);
+	struct status_row *full;
+	ev->nst = status_evaluate(c->plan, c->obs, c->nobs, as_of, EVAL_LINEAR, &full);
+	ev->st = xcalloc(ev->nst + 1, sizeof *ev->st);
 	ev->ix = xcalloc(ev->nst + 1, sizeof *ev->ix);
+	const struct obs_rec **latest = xcalloc(ev->nst + 1, sizeof *latest);
 	int *best = xcalloc(ev->nst + 1, sizeof *best);
 	for (size_t k = 0; k < ev->nst; k++) {
+		const struct eval_result *r = &full[k].r;
+		ev->st[k] = (struct child_row){
+		        .ind = full[k].ind,
+		        .target = full[k].target,
+		        .year = full[k].year,
+		        .r = {r->status, r->has_latest, r->has_progress, r->latest, r->progress}};
 		ev->ix[k] = (struct rollup_ix){ev->st[k].ind->code, k};
 		best[k] = -1;
 	}
+	free(full);
 	xqsort(ev->ix, ev->nst, sizeof *ev->ix, ix_cmp);
 	/* The latest figure of each code up to as_of: the first seen of the
 	 * latest month. */
@@ -51,24 +60,33 @@ void child_evaluate(const struct child *c, int as_of, struct child_eval *ev)
 			size_t k = ev->ix[j].k;
 			if (last > best[k]) {
 				best[k] = last;
-				ev->latest[k] = &c->obs[i];
+				latest[k] = &c->obs[i];
 			}
 		}
 	}
 	free(best);
-	ev->point = xcalloc(ev->nst + 1, sizeof *ev->point);
-	ev->has_point = xcalloc(ev->nst + 1, sizeof *ev->has_point);
-	for (size_t k = 0; k < ev->nst; k++)
-		ev->has_point[k] =
-		        ev->latest[k] && status_point(ev->st[k].ind, ev->latest[k], &ev->point[k]);
+	for (size_t k = 0; k < ev->nst; k++) {
+		struct child_row *x = &ev->st[k];
+		const struct obs_rec *o = latest[k];
+		x->has_point = o && status_point(x->ind, o, &x->point);
+		if (!x->has_point)
+			continue;
+		x->has_ratio = o->has_ratio;
+		x->has_level = o->has_level;
+		x->num = o->num;
+		x->den = o->den;
+	}
+	free(latest);
+}
+
+size_t child_eval_bytes(size_t n)
+{
+	return (n + 1) * (sizeof(struct child_row) + sizeof(struct rollup_ix));
 }
 
 void child_eval_free(struct child_eval *ev)
 {
 	free(ev->st);
-	free(ev->latest);
-	free(ev->point);
-	free(ev->has_point);
 	free(ev->ix);
 	memset(ev, 0, sizeof *ev);
 }
@@ -118,13 +136,22 @@ size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row
 	return m;
 }
 
+static void rank_add(enum eval_status s, int *good, int *evaluated)
+{
+	*evaluated += s != EVAL_NOT_EVALUATED;
+	*good += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
+}
+
 void rank_count(const struct status_row *st, size_t n, int *good, int *evaluated)
 {
-	for (size_t k = 0; k < n; k++) {
-		enum eval_status s = st[k].r.status;
-		*evaluated += s != EVAL_NOT_EVALUATED;
-		*good += s == EVAL_MET || s == EVAL_EXCEEDED || s == EVAL_ON_TRACK;
-	}
+	for (size_t k = 0; k < n; k++)
+		rank_add(st[k].r.status, good, evaluated);
+}
+
+void rank_count_kept(const struct child_row *st, size_t n, int *good, int *evaluated)
+{
+	for (size_t k = 0; k < n; k++)
+		rank_add(st[k].r.status, good, evaluated);
 }
 
 size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t n,
@@ -135,7 +162,7 @@ size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t
 		struct rank_row *r = &(*out)[i];
 		r->code = c[i].code;
 		r->name = c[i].name;
-		rank_count(ev[i].st, ev[i].nst, &r->good, &r->evaluated);
+		rank_count_kept(ev[i].st, ev[i].nst, &r->good, &r->evaluated);
 		r->completion = r->evaluated ? (double)r->good / r->evaluated : 0;
 	}
 	xqsort(*out, n, sizeof **out, by_completion);

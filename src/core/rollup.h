@@ -47,24 +47,39 @@ struct rank_row {
 /* Rank the children by completion = good / evaluated, ties sharing a rank. */
 size_t rank_children(const struct child *c, size_t n, int as_of, struct rank_row **out);
 
-/* One child evaluated at a month (EVAL_LINEAR): its status rows, one per
- * indicator of its plan in order, and for each the latest figure up to that
- * month (NULL when none); what rollup and rank_children compute per child,
- * kept so that a child whose figures did not change is not evaluated
- * again. */
+/* One child evaluated at a month (EVAL_LINEAR), kept small: what rollup,
+ * rank_children, the tallies and the province and dashboard pages read of
+ * each status row: not the calculation's text (eval_result.record, 640
+ * bytes), which no reader of a child's evaluation shows. */
+struct child_row {
+	const struct indicator *ind;
+	const struct target *target; /* at the milestone evaluated, or NULL */
+	int year;                    /* that milestone */
+	struct child_result {
+		enum eval_status status;
+		bool has_latest, has_progress;
+		double latest, progress;
+	} r;
+	/* the latest figure up to the month: status_point of it (has_point
+	 * false: none, or none on the indicator's scale), and its kind */
+	bool has_point, has_ratio, has_level;
+	double point, num, den;
+};
+
+/* One child evaluated at a month: a row per indicator of its plan in
+ * order; what rollup and rank_children compute per child, kept so that a
+ * child whose figures did not change is not evaluated again. Points into
+ * the child's plan only, not its figures. */
 struct child_eval {
-	struct status_row *st;
+	struct child_row *st;
 	size_t nst;
-	const struct obs_rec **latest; /* into the child's obs */
-	/* status_point of each latest figure (has_point false: none), made
-	 * once here rather than at each roll-up (a level is folded text) */
-	double *point;
-	bool *has_point;
 	struct rollup_ix {
 		const char *code;
 		size_t k;
 	} * ix; /* the plan's codes, sorted */
 };
+/* The bytes a child_eval of n rows allocates. */
+size_t child_eval_bytes(size_t n);
 void child_evaluate(const struct child *c, int as_of, struct child_eval *ev);
 void child_eval_free(struct child_eval *ev);
 /* rollup and rank_children from children already evaluated. */
@@ -75,5 +90,6 @@ size_t rank_evaluated(const struct child *c, const struct child_eval *ev, size_t
 /* Add to *good the rows met, exceeded or on track and to *evaluated those
  * evaluated, as a rank_row counts them. */
 void rank_count(const struct status_row *st, size_t n, int *good, int *evaluated);
+void rank_count_kept(const struct child_row *st, size_t n, int *good, int *evaluated);
 
 #endif

@@ -83,7 +83,7 @@ static void fold(struct rollup_state *s, const struct child *c, const struct chi
 		int k = s->at[i * s->stride + j];
 		if (k < 0)
 			continue;
-		const struct status_row *row = &ev[i].st[k];
+		const struct child_row *row = &ev[i].st[k];
 		p->children++;
 		if (p->goal_at < 0 && row->target && row->target->kind == TARGET_LEVEL &&
 		    row->target->rank) {
@@ -98,15 +98,14 @@ static void fold(struct rollup_state *s, const struct child *c, const struct chi
 			                   row->r.has_progress ? row->r.progress : 0};
 			worst_add(p->worst, &p->nworst, &b);
 		}
-		const struct obs_rec *o = ev[i].latest[k];
-		if (!o || !ev[i].has_point[k])
+		if (!row->has_point)
 			continue;
-		double v = ev[i].point[k], w = (double)c[i].population;
+		double v = row->point, w = (double)c[i].population;
 		p->with_data++;
-		p->nlevel += o->has_level;
-		p->nratio += o->has_ratio;
-		p->num += o->has_ratio ? o->num : v;
-		p->den += o->has_ratio ? o->den : 0;
+		p->nlevel += row->has_level;
+		p->nratio += row->has_ratio;
+		p->num += row->has_ratio ? row->num : v;
+		p->den += row->has_ratio ? row->den : 0;
 		p->val += v;
 		p->vw += v * w;
 		p->w += w;

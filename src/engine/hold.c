@@ -23,7 +23,6 @@ static long kid_of(const struct hold *h, const char *unit)
 static void kid_clear(struct hold_kid *k)
 {
 	child_eval_free(&k->ev);
-	free(k->latest);
 	memset(k, 0, sizeof *k);
 }
 
@@ -205,6 +204,16 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 	return 0;
 }
 
+void hold_evals(const struct hold *h, size_t *rows, size_t *bytes)
+{
+	*rows = *bytes = 0;
+	for (size_t i = 0; h->kids && i < h->f.n * HOLD_WAYS; i++)
+		if (h->kids[i].valid) {
+			*rows += h->kids[i].ev.nst;
+			*bytes += child_eval_bytes(h->kids[i].ev.nst);
+		}
+}
+
 size_t hold_child_obs(struct hold *h, size_t i, const struct obs_rec **o)
 {
 	size_t n = pack_get(&h->f.packs[i], h->f.pool, &h->scratch, &h->capscratch);
@@ -221,24 +230,6 @@ void hold_figures(const struct hold *h, size_t *figures, size_t *bytes)
 	for (size_t i = 0; i < h->f.n; i++) {
 		*figures += h->f.packs[i].n;
 		*bytes += pack_bytes(&h->f.packs[i]);
-	}
-}
-
-/* Child k was evaluated from figures made again for the while: the latest
- * figures its evaluation points to are copied, their strings the pool's. */
-static void keep_latest(struct hold *h, struct hold_kid *k)
-{
-	k->latest = xcalloc(k->ev.nst + 1, sizeof *k->latest);
-	for (size_t j = 0; j < k->ev.nst; j++) {
-		const struct obs_rec *o = k->ev.latest[j];
-		if (!o)
-			continue;
-		struct obs_rec *x = &k->latest[j];
-		*x = *o;
-		x->code = o->code ? (char *)pack_intern(h->f.pool, o->code) : NULL;
-		x->level = o->level ? (char *)pack_intern(h->f.pool, o->level) : NULL;
-		x->note = x->evidence = x->status = x->by = x->at = NULL;
-		k->ev.latest[j] = x;
 	}
 }
 
@@ -270,7 +261,6 @@ static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct c
 			k->c.obs = o;
 			k->c.nobs = no;
 			child_evaluate(&k->c, as_of, &k->ev);
-			keep_latest(h, k);
 			for (size_t j = 0; rolled && j < no; j++)
 				obs_rec_free(&rolled[j]);
 			free(rolled);

@@ -25,9 +25,8 @@ struct hold_kid {
 	long used;
 	int as_of;
 	enum period_kind grain;
-	struct child c; /* c.obs NULL: the figures are made again only to evaluate */
-	struct child_eval ev;
-	struct obs_rec *latest; /* ev.latest point here: copies, strings the pool's */
+	struct child c;       /* c.obs NULL: the figures are made again only to evaluate */
+	struct child_eval ev; /* small (rollup.h): no record, no figures */
 };
 
 struct hold {
@@ -105,6 +104,9 @@ size_t hold_child_obs(struct hold *h, size_t i, const struct obs_rec **o);
 /* The children's figures held and the bytes allocated to keep them (the
  * packs and their string pool, pack.h), for the tests and /api/v1/engine. */
 void hold_figures(const struct hold *h, size_t *figures, size_t *bytes);
+/* The children's evaluations kept (a row per indicator, child and period
+ * kept) and the bytes allocated to keep them, for the same. */
+void hold_evals(const struct hold *h, size_t *rows, size_t *bytes);
 
 /* Good and evaluated (as rank_row counts them) summed over the children
  * at each of the n periods ending in as_of[k], figures rolled up to grain:

@@ -110,7 +110,7 @@ static void recount(struct hold *h, size_t i, enum period_kind grain, struct tal
 		int good = 0, evaluated = 0;
 		const struct child_eval *ev = kept(h, i, w->as_of, grain);
 		if (ev) {
-			rank_count(ev->st, ev->nst, &good, &evaluated);
+			rank_count_kept(ev->st, ev->nst, &good, &evaluated);
 		} else {
 			if (!rolled) {
 				const struct obs_rec *held;

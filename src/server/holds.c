@@ -42,6 +42,7 @@ struct held {
 	size_t npending, cap;
 
 	size_t figures, figure_bytes; /* hold_figures when last released, under holds.mu */
+	size_t eval_rows, eval_bytes; /* hold_evals, likewise */
 };
 
 struct unode {
@@ -351,15 +352,19 @@ void app_unhold(struct ctx *c, struct held *x)
 	long evals = x->evals_base + (x->h ? x->h->evaluations : 0),
 	     refreshes = x->refreshes_base + (x->h ? x->h->refreshes : 0),
 	     aggregated = x->aggregated_base + (x->h ? x->h->aggregated : 0);
-	size_t figures = 0, bytes = 0;
-	if (x->h)
+	size_t figures = 0, bytes = 0, erows = 0, ebytes = 0;
+	if (x->h) {
 		hold_figures(x->h, &figures, &bytes);
+		hold_evals(x->h, &erows, &ebytes);
+	}
 	pthread_mutex_unlock(&x->mu);
 	pthread_mutex_lock(&hs->mu);
 	x->evals = evals;
 	x->refreshes = refreshes;
 	x->figures = figures;
 	x->figure_bytes = bytes;
+	x->eval_rows = erows;
+	x->eval_bytes = ebytes;
 	x->aggregated = aggregated;
 	bool gone = --x->refs == 0 && x->dropped;
 	pthread_mutex_unlock(&hs->mu);
@@ -388,6 +393,8 @@ json_t *app_holds_json(struct ctx *c)
 		json_t *one = json_array_get(a, json_array_size(a) - 1);
 		json_object_set_new(one, "figures", json_integer((json_int_t)x->figures));
 		json_object_set_new(one, "figure_bytes", json_integer((json_int_t)x->figure_bytes));
+		json_object_set_new(one, "eval_rows", json_integer((json_int_t)x->eval_rows));
+		json_object_set_new(one, "eval_bytes", json_integer((json_int_t)x->eval_bytes));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);

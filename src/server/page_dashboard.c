@@ -200,7 +200,7 @@ static void indicators_behind(struct ctx *c, const struct dash *d)
 	const struct plan *p = d->c[0].plan;
 	int *late = xcalloc(p->nind + 1, sizeof *late), *with = xcalloc(p->nind + 1, sizeof *with);
 	for (size_t i = 0; i < f->n; i++) {
-		const struct status_row *st = d->ev[i].st;
+		const struct child_row *st = d->ev[i].st;
 		size_t n = d->ev[i].nst;
 		for (size_t j = 0; j < n; j++)
 			for (size_t k = 0; k < p->nind; k++)

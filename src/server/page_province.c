@@ -32,7 +32,7 @@ struct compare {
 	const struct plan *p;
 	struct plan own;
 	bool has_own;
-	const struct status_row **st;
+	const struct child_row **st;
 	size_t *ns;
 	const struct rollup_row *agg;
 	size_t nagg;
@@ -53,7 +53,7 @@ static const char *own_code(const struct compare *m, size_t i, const char *code)
 	return NULL;
 }
 
-static const struct status_row *row_of(const struct compare *m, size_t i, const char *code)
+static const struct child_row *row_of(const struct compare *m, size_t i, const char *code)
 {
 	for (size_t j = 0; j < m->ns[i]; j++)
 		if (!strcmp(m->st[i][j].ind->code, code))
@@ -85,7 +85,7 @@ static void compare_free(struct compare *m)
 static bool behind_any(const struct compare *m, const char *code)
 {
 	for (size_t i = m->from; i < m->to; i++) {
-		const struct status_row *r = row_of(m, i, code);
+		const struct child_row *r = row_of(m, i, code);
 		enum eval_status s = r ? r->r.status : EVAL_NOT_EVALUATED;
 		if (s == EVAL_AT_RISK || s == EVAL_OFF_TRACK || s == EVAL_NOT_MET)
 			return true;
@@ -207,7 +207,7 @@ static void compare_table(const struct compare *m, bool late, struct sheet *t)
 			sheet_number(t, r, 2, s, a->value);
 		else
 			sheet_text(t, r, 2, s);
-		const struct status_row *first = NULL;
+		const struct child_row *first = NULL;
 		for (size_t i = 0; i < m->f.n && !first; i++)
 			if ((first = row_of(m, i, x->code)) && !first->target)
 				first = NULL;
@@ -219,7 +219,7 @@ static void compare_table(const struct compare *m, bool late, struct sheet *t)
 			sheet_text(t, r, 3, "");
 		}
 		for (size_t i = 0; i < nu; i++) {
-			const struct status_row *w = row_of(m, m->from + i, x->code);
+			const struct child_row *w = row_of(m, m->from + i, x->code);
 			fig(s, w && w->r.has_latest, w ? w->r.latest : 0);
 			if (w && w->r.has_latest)
 				sheet_number(t, r, 4 + 2 * i, s, w->r.latest);
@@ -268,7 +268,7 @@ static void compare_html(struct ctx *c, const struct compare *m, const char *uni
 		}
 		buf_puts(B, "</td>");
 		for (size_t i = 0; i < nu; i++) {
-			const struct status_row *w = row_of(m, m->from + i, x->code);
+			const struct child_row *w = row_of(m, m->from + i, x->code);
 			if (!w) {
 				buf_puts(B, "<td class=\"cell\" data-sort=\"-1\"></td>");
 				continue;

@@ -4,6 +4,11 @@
 #  - GET /api/v1/engine gives each hold's figures and the bytes allocated to
 #    keep them: every figure of the communes is held, in at most 40 bytes
 #    each (the packs and their string pool, counted from the allocations).
+#  - It gives too the children's evaluations each hold keeps (a row per
+#    indicator, child and period kept) and the bytes allocated for them: at
+#    most 150 bytes a row (with the calculation's text, 640 bytes, a row
+#    took about 900: a third of the 1 GB at 3,321 communes x 75 indicators
+#    x 2 periods kept).
 #  - The server's resident memory grows by less than 250 bytes per figure
 #    held when the country and the province holds are built (two holds of
 #    the same figures, SQLite's page cache of up to 32 MB included): a
@@ -79,6 +84,12 @@ for u in VN P; do
 	[ "$held" = "$figures" ] && ok || bad "$u holds ${held:-no count of its} figures, $figures recorded"
 	[ -n "$bytes" ] && [ "$bytes" -le $((40 * figures)) ] && ok ||
 		bad "$u keeps $figures figures in ${bytes:-unreported} bytes (more than 40 each)"
+	rows=$(engine eval_rows $u) ebytes=$(engine eval_bytes $u)
+	echo "  $u: ${rows:-?} evaluated rows kept in ${ebytes:-?} bytes"
+	[ -n "$rows" ] && [ "$rows" -ge $((communes * 50)) ] && ok ||
+		bad "$u keeps ${rows:-an unreported number of} evaluated rows, not one per indicator of its $communes communes"
+	[ -n "$ebytes" ] && [ -n "$rows" ] && [ "$ebytes" -le $((150 * rows)) ] && ok ||
+		bad "$u keeps ${rows:-its} evaluated rows in ${ebytes:-unreported} bytes (more than 150 each)"
 done
 # The server's memory, both holds built.
 grow=$(((r1 - r0) * 1024 / figures))
