@@ -61,7 +61,7 @@ jq -e '.[] | select(.code == "II.7") | .children == 5' "$tmp/out" > /dev/null &&
 	bad "VN II.7 over 5 communes: $(jq -c '.[] | select(.code == "II.7")' "$tmp/out")"
 
 pw=incr-pass-123
-echo "$pw" | "$bin" user add --login inc --role admin > /dev/null 2>&1 || bad "user add"
+add_admin inc "$pw"
 start_server --workers 2
 [ "$(signin inc)" = 200 ] && ok || bad "sign in: $(cat "$tmp/signin")"
 get() { curl -s -m 60 -b "$tmp/jar.inc" "$base/api/v1/$1" > "$tmp/$2"; }
