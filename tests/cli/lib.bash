@@ -143,9 +143,10 @@ small_country() {
 # start_server); only a failure is counted (bad "user add").
 add_admin() { echo "$2" | "$bin" user add --login "$1" --role admin > /dev/null 2>&1 || bad "user add"; }
 
-# admin_session LOGIN PASSWORD: LOGIN signed in (signin) to the server of
-# start_server; sets $jar (its cookie jar) and $csrf (its token), the two
-# that get and write_figure use; one check: the token has 64 characters.
+# admin_session LOGIN PASSWORD: LOGIN (the admin of add_admin, or any
+# other account) signed in (signin) to the server of start_server; sets
+# $jar (its cookie jar) and $csrf (its token), the two that get and
+# write_figure use; one check: the token has 64 characters.
 admin_session() {
 	signin "$1" "$2" > /dev/null
 	jar=$tmp/jar.$1 csrf=$(cat "$tmp/csrf.$1")
