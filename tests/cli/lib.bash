@@ -121,16 +121,23 @@ as() {
 	curl "${args[@]}" "$base$3"
 }
 
-# small_country: the small country of the engine tests, through the CLI
-# (checked by run: vn p q a b c imp-A imp-B imp-C record): VN over the
-# provinces P and Q; the communes A (in P, population 1000), B (in P, 3000)
-# and C (in Q, 4000), each on plan 004 (its file in $p004); and one figure
-# each, II.7 at 2025-12: A 40, B 80, C 20.
-small_country() {
+# two_provinces: the country VN over the provinces P and Q, added through
+# the CLI (checked by run: vn p q), no commune yet; $p004 is the file of
+# plan 004, the plan the engine tests give their communes.
+two_provinces() {
 	p004="$data/plans/004_5f0b3916b5e2f87f.txt"
 	run vn 0 unit add --code VN --name "Cả nước" --kind country
 	run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
 	run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+}
+
+# small_country: the small country of the engine tests, through the CLI
+# (checked by run: vn p q a b c imp-A imp-B imp-C record): two_provinces;
+# the communes A (in P, population 1000), B (in P, 3000) and C (in Q,
+# 4000), each on plan 004; and one figure each, II.7 at 2025-12: A 40,
+# B 80, C 20.
+small_country() {
+	two_provinces
 	run a 0 unit add --code A --name "Xã A" --kind commune --parent P --population 1000
 	run b 0 unit add --code B --name "Xã B" --kind commune --parent P --population 3000
 	run c 0 unit add --code C --name "Xã C" --kind commune --parent Q --population 4000

@@ -14,11 +14,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+two_provinces
 run imp-P 0 import "$p004" --unit P
 # communes FROM TO: communes X<i> (half under P, half under Q) with plan 004
 # and a figure each, and P's links confirmed.

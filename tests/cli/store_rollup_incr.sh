@@ -11,11 +11,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+two_provinces
 for x in A:P:1000 B:P:3000 C:P:2000 D:Q:4000 E:Q:6000; do
 	IFS=: read -r u parent pop <<< "$x"
 	run "unit-$u" 0 unit add --code "$u" --name "Xã $u" --kind commune --parent "$parent" --population "$pop"

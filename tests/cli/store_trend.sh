@@ -12,11 +12,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+two_provinces
 for u in A B C D E; do
 	parent=P
 	[ "$u" \> B ] && parent=Q
