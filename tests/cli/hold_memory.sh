@@ -58,11 +58,9 @@ run record 0 record --csv "$tmp/obs.csv"
 figures=$(count "select count(*) from observations")
 [ "$figures" -ge 100000 ] && ok || { bad "figures recorded: $figures"; figures=1; }
 
-echo holdmem-pass-123 | "$bin" user add --login hm --role admin > /dev/null 2>&1 || bad "user add"
+add_admin hm holdmem-pass-123
 start_server --workers 2
-signin hm holdmem-pass-123 > /dev/null
-jar=$tmp/jar.hm csrf=$(cat "$tmp/csrf.hm")
-[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+admin_session hm holdmem-pass-123
 get() { curl -s -m 120 -b "$jar" "$base$1"; }
 engine() { get /api/v1/engine | jq -r ".holds[] | select(.unit == \"$2\") | .$1 // empty"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
@@ -104,9 +102,7 @@ fi
 # A figure recorded through the API: read into the packed hold.
 i1() { get "/api/v1/units/VN/rollup?period=2030-01" | jq '.indicators[] | select(.code == "I.1") | .value'; }
 before=$(i1)
-got=$(curl -s -m 60 -o "$tmp/wbody" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" \
-	-H 'Content-Type: application/json' -d '{"indicator":"I.1","period":"2030-01","value":99}' \
-	"$base/api/v1/units/X01/observations")
+got=$(write_figure X01 I.1 2030-01 99)
 [ "$got" = 201 ] && ok || bad "write: $got $(cat "$tmp/wbody")"
 after=$(i1)
 [ -n "$before" ] && [ "$before" != "$after" ] && ok || bad "VN's I.1 in 2030-01 did not move with the write: $before, then $after"

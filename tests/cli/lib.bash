@@ -120,3 +120,55 @@ as() {
 	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
 	curl "${args[@]}" "$base$3"
 }
+
+# two_provinces: the country VN over the provinces P and Q, added through
+# the CLI (checked by run: vn p q), no commune yet; $p004 is the file of
+# plan 004, the plan the engine tests give their communes.
+two_provinces() {
+	p004="$data/plans/004_5f0b3916b5e2f87f.txt"
+	run vn 0 unit add --code VN --name "Cả nước" --kind country
+	run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
+	run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+}
+
+# small_country: the small country of the engine tests, through the CLI
+# (checked by run: vn p q a b c imp-A imp-B imp-C record): two_provinces;
+# the communes A (in P, population 1000), B (in P, 3000) and C (in Q,
+# 4000), each on plan 004; and one figure each, II.7 at 2025-12: A 40,
+# B 80, C 20.
+small_country() {
+	two_provinces
+	run a 0 unit add --code A --name "Xã A" --kind commune --parent P --population 1000
+	run b 0 unit add --code B --name "Xã B" --kind commune --parent P --population 3000
+	run c 0 unit add --code C --name "Xã C" --kind commune --parent Q --population 4000
+	for u in A B C; do run "imp-$u" 0 import "$p004" --unit "$u"; done
+	printf 'unit,indicator,period,value\nA,II.7,2025-12,40\nB,II.7,2025-12,80\nC,II.7,2025-12,20\n' > "$tmp/obs.csv"
+	run record 0 record --csv "$tmp/obs.csv"
+}
+
+# add_admin LOGIN PASSWORD: an admin account, added by the CLI (before
+# start_server); only a failure is counted (bad "user add").
+add_admin() { echo "$2" | "$bin" user add --login "$1" --role admin > /dev/null 2>&1 || bad "user add"; }
+
+# admin_session LOGIN PASSWORD: LOGIN (the admin of add_admin, or any
+# other account) signed in (signin) to the server of start_server; sets
+# $jar (its cookie jar) and $csrf (its token), the two that get and
+# write_figure use; one check: the token has 64 characters.
+admin_session() {
+	signin "$1" "$2" > /dev/null
+	jar=$tmp/jar.$1 csrf=$(cat "$tmp/csrf.$1")
+	[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+}
+
+# get PATH: GET $base$PATH with the cookie of admin_session, in 60 s at
+# most; prints the body.
+get() { curl -s -m 60 -b "$jar" "$base$1"; }
+
+# write_figure UNIT INDICATOR PERIOD VALUE: one figure through the API (POST
+# /api/v1/units/UNIT/observations, as admin_session); prints the HTTP
+# status, the answer in $tmp/wbody.
+write_figure() {
+	curl -s -m 60 -o "$tmp/wbody" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" \
+		-H 'Content-Type: application/json' \
+		-d "{\"indicator\":\"$2\",\"period\":\"$3\",\"value\":$4}" "$base/api/v1/units/$1/observations"
+}

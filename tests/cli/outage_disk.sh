@@ -30,11 +30,7 @@ backend=sqlite
 start_server --workers 2
 trap cleanup EXIT
 
-jar=$tmp/jar
-curl -s -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"vanphong","password":"matkhau-demo"}' "$base/api/v1/session" > "$tmp/signin"
-csrf=$(jq -r .csrf "$tmp/signin")
-[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+admin_session vanphong matkhau-demo
 
 note=$(head -c 3000 /dev/zero | tr '\0' 'x')
 # write N: figure N (IV.1, month N from 2026-01) with a 3 KB note; prints the status.

@@ -12,11 +12,7 @@ unset CHITIEU_TEST_DB_URL # the lock is SQLite's
 use_demo
 start_server --workers 2
 
-jar=$tmp/jar
-curl -s -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"vanphong","password":"matkhau-demo"}' "$base/api/v1/session" > "$tmp/signin"
-csrf=$(jq -r .csrf "$tmp/signin")
-[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+admin_session vanphong matkhau-demo
 
 # write VALUE PERIOD: the status; headers in $tmp/h, body in $tmp/body.
 write() {

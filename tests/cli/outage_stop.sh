@@ -23,10 +23,7 @@ use_demo
 start_server --workers 4
 trap cleanup EXIT
 
-curl -s -c "$tmp/jar" -H 'Content-Type: application/json' \
-	-d '{"login":"vanphong","password":"matkhau-demo"}' "$base/api/v1/session" > "$tmp/signin"
-csrf=$(jq -r .csrf "$tmp/signin")
-[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+admin_session vanphong matkhau-demo
 
 # The lock, held for 25 s by a psql session.
 psql -q "$url" -c "BEGIN; LOCK TABLE observations IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(25); COMMIT;" \
@@ -39,7 +36,7 @@ for _ in $(seq 1 50); do
 done
 # The backlog: 40 writes, each waiting for the lock or for a worker.
 for i in $(seq 1 40); do
-	curl -s -m 60 -o /dev/null -w '%{http_code}\n' -b "$tmp/jar" -H "X-CSRF-Token: $csrf" \
+	curl -s -m 60 -o /dev/null -w '%{http_code}\n' -b "$jar" -H "X-CSRF-Token: $csrf" \
 		-H 'Content-Type: application/json' \
 		-d "{\"indicator\":\"IV.1\",\"period\":\"$((2030 + (i - 1) / 12))-$(printf %02d $(((i - 1) % 12 + 1)))\",\"value\":$i}" \
 		"$base/api/v1/units/DEMO-A/observations" > "$tmp/w.$i" 2>&1 &

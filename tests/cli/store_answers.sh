@@ -15,26 +15,11 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
-run a 0 unit add --code A --name "Xã A" --kind commune --parent P --population 1000
-run b 0 unit add --code B --name "Xã B" --kind commune --parent P --population 3000
-run c 0 unit add --code C --name "Xã C" --kind commune --parent Q --population 4000
-for u in A B C; do run "imp-$u" 0 import "$p004" --unit "$u"; done
-printf 'unit,indicator,period,value\nA,II.7,2025-12,40\nB,II.7,2025-12,80\nC,II.7,2025-12,20\n' > "$tmp/obs.csv"
-run record 0 record --csv "$tmp/obs.csv"
-echo answers-pass-123 | "$bin" user add --login ans --role admin > /dev/null 2>&1 || bad "user add"
+small_country
+add_admin ans answers-pass-123
 
 start_server --workers 8
-jar=$tmp/jar
-curl -s -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"ans","password":"answers-pass-123"}' "$base/api/v1/session" > "$tmp/signin"
-csrf=$(jq -r .csrf "$tmp/signin")
-[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
-get() { curl -s -m 60 -b "$jar" "$base$1"; }
+admin_session ans answers-pass-123
 roll() { get "/api/v1/units/$1/rollup?period=2025-12"; }
 val() { roll "$1" | jq -r '.indicators[] | select(.code == "II.7") | .value'; }
 # engine FIELD UNIT: a hold's counter (empty when the server has none).
@@ -51,10 +36,8 @@ qa=$(engine answers Q) qe=$(engine evaluations Q) qb=$(engine builds Q) pa=$(eng
 q_roll=$(roll Q)
 
 # A figure in P (commune A): 40 -> 60.
-got=$(curl -s -m 60 -o "$tmp/w" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" \
-	-H 'Content-Type: application/json' -d '{"indicator":"II.7","period":"2025-12","value":60}' \
-	"$base/api/v1/units/A/observations")
-[ "$got" = 201 ] && ok || bad "write: $got $(cat "$tmp/w")"
+got=$(write_figure A II.7 2025-12 60)
+[ "$got" = 201 ] && ok || bad "write: $got $(cat "$tmp/wbody")"
 # The very next request of the country: (60x1000 + 80x3000 + 20x4000) / 8000.
 [ "$(val VN)" = 47.5 ] && ok || bad "VN II.7 on the next request = $(val VN), want 47.5"
 

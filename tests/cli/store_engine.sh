@@ -13,17 +13,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
-run a 0 unit add --code A --name "Xã A" --kind commune --parent P --population 1000
-run b 0 unit add --code B --name "Xã B" --kind commune --parent P --population 3000
-run c 0 unit add --code C --name "Xã C" --kind commune --parent Q --population 4000
-for u in A B C; do run "imp-$u" 0 import "$p004" --unit "$u"; done
-printf 'unit,indicator,period,value\nA,II.7,2025-12,40\nB,II.7,2025-12,80\nC,II.7,2025-12,20\n' > "$tmp/obs.csv"
-run record 0 record --csv "$tmp/obs.csv"
+small_country
 
 # II.7 (a percentage, weighted by population) at 2025-12, by hand:
 # VN (40x1000 + 80x3000 + 20x4000) / 8000 = 45; P (40000 + 240000) / 4000
@@ -48,20 +38,14 @@ run r 0 unit add --code R --name "Tỉnh R" --kind province --parent VN
 run r-nothing 2 rollup --unit R --period 2025-12
 grep -q E_NOTHING "$tmp/err" && ok || bad "R: $(cat "$tmp/err")"
 
-echo engine-pass-123 | "$bin" user add --login eng --role admin > /dev/null 2>&1 || bad "user add"
+add_admin eng engine-pass-123
 start_server --workers 2
-jar=$tmp/jar
-curl -s -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"eng","password":"engine-pass-123"}' "$base/api/v1/session" > "$tmp/signin"
-csrf=$(jq -r .csrf "$tmp/signin")
-[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+admin_session eng engine-pass-123
 get() { curl -s -m 60 -b "$jar" "$base/api/v1/$1"; }
 # write UNIT INDICATOR PERIOD VALUE: one figure through the API.
 write() {
 	local got
-	got=$(curl -s -m 60 -o "$tmp/wbody" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" \
-		-H 'Content-Type: application/json' \
-		-d "{\"indicator\":\"$2\",\"period\":\"$3\",\"value\":$4}" "$base/api/v1/units/$1/observations")
+	got=$(write_figure "$@")
 	[ "$got" = 201 ] || bad "write $*: $got $(cat "$tmp/wbody")"
 }
 roll() { get "units/$1/rollup?period=2025-12"; }

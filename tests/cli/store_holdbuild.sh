@@ -14,11 +14,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+two_provinces
 run imp-P 0 import "$p004" --unit P
 # communes FROM TO: communes X<i> (half under P, half under Q) with plan 004
 # and a figure each, and P's links confirmed.
@@ -37,14 +33,9 @@ communes() {
 }
 communes 1 2
 
-echo holdbuild-pass-123 | "$bin" user add --login hb --role admin > /dev/null 2>&1 || bad "user add"
+add_admin hb holdbuild-pass-123
 start_server --workers 2
-jar=$tmp/jar
-curl -s -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"hb","password":"holdbuild-pass-123"}' "$base/api/v1/session" > "$tmp/signin"
-csrf=$(jq -r .csrf "$tmp/signin")
-[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
-get() { curl -s -m 60 -b "$jar" "$base$1"; }
+admin_session hb holdbuild-pass-123
 # engine FIELD UNIT: a hold's counter.
 engine() { get /api/v1/engine | jq -r ".holds[] | select(.unit == \"$2\") | .$1"; }
 children() { get "/api/v1/units/$1/rollup?period=2025-12" | jq -r .children; }
@@ -56,9 +47,7 @@ grep -q "ở 1 đơn vị" "$tmp/dash1.html" && ok || bad "P's dashboard over it
 ev=$(engine evaluations P)
 [ -n "$ev" ] && [ "$ev" -ge 1 ] && ok || bad "the dashboard evaluated nothing in P's hold: $(get /api/v1/engine)"
 # A figure through the API: read into the hold, shown on the next dashboard.
-got=$(curl -s -m 60 -o "$tmp/wbody" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" \
-	-H 'Content-Type: application/json' -d '{"indicator":"II.7","period":"2025-12","value":99}' \
-	"$base/api/v1/units/X2/observations")
+got=$(write_figure X2 II.7 2025-12 99)
 [ "$got" = 201 ] && ok || bad "write: $got $(cat "$tmp/wbody")"
 get "/don-vi/P/bang-dieu-khien?period=2025-12" > "$tmp/dash2.html"
 cmp -s "$tmp/dash1.html" "$tmp/dash2.html" && bad "the dashboard did not change after the write" || ok

@@ -24,19 +24,14 @@ run units 0 unit import "$tmp/units.csv"
 for u in A B; do run "imp-$u" 0 import "$p004" --unit "$u"; done
 printf 'unit,indicator,period,value\nA,II.7,2025-12,40\nB,II.7,2025-12,80\n' > "$tmp/obs.csv"
 run record 0 record --csv "$tmp/obs.csv"
-echo mark-pass-123 | "$bin" user add --login mk --role admin > /dev/null 2>&1 || bad "user add mk"
+add_admin mk mark-pass-123
 echo view-pass-123 | "$bin" user add --login vw --role viewer --unit VN > /dev/null 2>&1 ||
 	bad "user add vw"
 
 start_server --workers 2
-signin() {
-	curl -s -c "$tmp/jar.$1" -H 'Content-Type: application/json' \
-		-d "{\"login\":\"$1\",\"password\":\"$2\"}" "$base/api/v1/session" > "$tmp/signin"
-	[ "$(jq -r '.csrf | length' "$tmp/signin")" = 64 ] && ok || bad "sign in $1: $(cat "$tmp/signin")"
-}
-signin mk mark-pass-123
-signin vw view-pass-123
-get() { curl -s -m 60 -b "$tmp/jar.mk" "$base$1"; }
+admin_session mk mark-pass-123
+signin vw view-pass-123 > /dev/null
+[ "$(jq -r '.csrf | length' "$tmp/signin")" = 64 ] && ok || bad "sign in vw: $(cat "$tmp/signin")"
 val() { get "/api/v1/units/VN/rollup?period=2025-12" | jq -r '.indicators[] | select(.code == "II.7") | .value'; }
 # requests FIELD: GET /api/v1/engine's request counter (empty if none).
 requests() { get /api/v1/engine | jq -r ".requests.$1 // empty"; }

@@ -11,11 +11,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+two_provinces
 for x in A:P:1000 B:P:3000 C:P:2000 D:Q:4000 E:Q:6000; do
 	IFS=: read -r u parent pop <<< "$x"
 	run "unit-$u" 0 unit add --code "$u" --name "Xã $u" --kind commune --parent "$parent" --population "$pop"
@@ -61,7 +57,7 @@ jq -e '.[] | select(.code == "II.7") | .children == 5' "$tmp/out" > /dev/null &&
 	bad "VN II.7 over 5 communes: $(jq -c '.[] | select(.code == "II.7")' "$tmp/out")"
 
 pw=incr-pass-123
-echo "$pw" | "$bin" user add --login inc --role admin > /dev/null 2>&1 || bad "user add"
+add_admin inc "$pw"
 start_server --workers 2
 [ "$(signin inc)" = 200 ] && ok || bad "sign in: $(cat "$tmp/signin")"
 get() { curl -s -m 60 -b "$tmp/jar.inc" "$base/api/v1/$1" > "$tmp/$2"; }

@@ -12,11 +12,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-p004="$data/plans/004_5f0b3916b5e2f87f.txt"
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN
-run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
+two_provinces
 for u in A B C D E; do
 	parent=P
 	[ "$u" \> B ] && parent=Q
@@ -39,14 +35,7 @@ done
 } > "$tmp/obs.csv"
 run record 0 record --csv "$tmp/obs.csv"
 
-echo trend-pass-123 | "$bin" user add --login tr --role admin > /dev/null 2>&1 || bad "user add"
-jar=$tmp/jar
-signin_tr() {
-	curl -s -c "$jar" -H 'Content-Type: application/json' \
-		-d '{"login":"tr","password":"trend-pass-123"}' "$base/api/v1/session" > "$tmp/signin"
-	csrf=$(jq -r .csrf "$tmp/signin")
-	[ ${#csrf} -eq 64 ] && ok || bad "sign in: $(cat "$tmp/signin")"
-}
+add_admin tr trend-pass-123
 get() { curl -s -m 120 -b "$jar" "$base$1"; }
 # engine FIELD UNIT: a hold's counter.
 engine() { get /api/v1/engine | jq -r ".holds[] | select(.unit == \"$2\") | .$1"; }
@@ -55,14 +44,12 @@ engine() { get /api/v1/engine | jq -r ".holds[] | select(.unit == \"$2\") | .$1"
 dash() { get "/don-vi/VN/bang-dieu-khien?period=$1" | sed 's/.*<h1>/<h1>/' > "$tmp/$2"; }
 write() {
 	local got
-	got=$(curl -s -m 60 -o "$tmp/wbody" -w '%{http_code}' -b "$jar" -H "X-CSRF-Token: $csrf" \
-		-H 'Content-Type: application/json' \
-		-d "{\"indicator\":\"$2\",\"period\":\"$3\",\"value\":$4}" "$base/api/v1/units/$1/observations")
+	got=$(write_figure "$@")
 	[ "$got" = 201 ] && ok || bad "write $*: $got $(cat "$tmp/wbody")"
 }
 
 start_server --workers 2
-signin_tr
+admin_session tr trend-pass-123
 for period in 2025-Q4 2025-12; do
 	dash "$period" first
 	grep -q "Diễn biến qua các kỳ" "$tmp/first" && ok || bad "$period: no trend: $(head -c 300 "$tmp/first")"
@@ -95,7 +82,7 @@ dash 2025-12 written4
 kill "$server_pid"
 wait "$server_pid" 2> /dev/null
 start_server --workers 2
-signin_tr
+admin_session tr trend-pass-123
 dash 2025-Q4 fresh3
 dash 2025-12 fresh4
 cmp -s "$tmp/written3" "$tmp/fresh3" && ok ||
