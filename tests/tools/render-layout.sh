@@ -12,15 +12,9 @@
 #                       between them, numbers on the rows' middle lines),
 #                       then pdftotext -layout
 # Needs pdftotext (poppler-utils) and chromium.
-set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-src=$here/../data/rendered
-out=${1:-$here/../data/layout}
-mkdir -p "$out"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-for pdf in "$src"/*.pdf; do
-	name=$(basename "$pdf" .pdf)
+. "$(dirname "$0")/render-common.sh" layout "$@"
+for name in "${plans[@]}"; do
+	pdf=$src/$name.pdf
 	pdftotext -layout -fixed 3 "$pdf" "$out/$name.fixed3.txt"
 	pdftotext -layout -fixed 5 "$pdf" "$out/$name.fixed5.txt"
 	sed 's|</head>|<style>@page{size:A4 landscape;margin:15mm}</style></head>|' \

@@ -11,15 +11,9 @@
 #   NAME.chromium.txt   NAME.html on landscape A4 printed by Chromium
 # pdftotext writes such tables' cells as blocks (blank lines between
 # cells) in an order of its own. Needs soffice, chromium, pdftotext.
-set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-src=$here/../data/rendered
-out=${1:-$here/../data/plainblocks}
-mkdir -p "$out"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-for html in "$src"/*.html; do
-	name=$(basename "$html" .html)
+. "$(dirname "$0")/render-common.sh" plainblocks "$@"
+for name in "${plans[@]}"; do
+	html=$src/$name.html
 	mkdir -p "$tmp/land" "$tmp/docx" "$tmp/chr"
 	sed 's/<style>/<style>@page{size:29.7cm 21cm;margin:1cm}/' "$html" > "$tmp/land/$name.html"
 	soffice -env:UserInstallation="file://$tmp/profile" --headless \
