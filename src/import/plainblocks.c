@@ -14,7 +14,8 @@
  *   block per milestone cell, as many as the header has milestone columns
  *   (one fewer when the table's baseline column has no cell in any row
  *   read), one block per agency column, each one agency's name, and then
- *   the next row's number, a header or the page's end (and then the next
+ *   the next row's number (alone, or starting a line of its name's block),
+ *   a header or the page's end (and then the next
  *   page starts with the next row's number: a row may go on past its page);
  * - a page on which each column's cells run right after its header block,
  *   as many as the page has rows, and no cell is left over (the units may
@@ -425,8 +426,10 @@ static int code_in_block(const struct lines *l, const struct blk *bk, const stru
 	return 0;
 }
 
-/* Block b ends a row: the next row's number, the page's end, a header. */
-static bool row_end(const struct blks *b, size_t j, int page, const struct numbering *st)
+/* Block b ends a row: the next row's number (alone, or starting a line of
+ * its name's block), the page's end, a header. */
+static bool row_end(const struct lines *l, const struct blks *b, size_t j, int page,
+                    const struct numbering *st)
 {
 	if (j >= b->n || b->v[j].page != page)
 		return true;
@@ -435,7 +438,9 @@ static bool row_end(const struct blks *b, size_t j, int page, const struct numbe
 		return true;
 	char code[16];
 	int skipped;
-	return row_code(b->v[j].text, st, code, sizeof code, &skipped) || header_block(&b->v[j]);
+	size_t line, len;
+	return row_code(b->v[j].text, st, code, sizeof code, &skipped) || header_block(&b->v[j]) ||
+	       code_in_block(l, &b->v[j], st, code, sizeof code, &skipped, &line, &len);
 }
 
 /* A row that ends with its page (block j starts the next one) may go on
@@ -494,13 +499,13 @@ static bool read_row(const struct lines *l, const struct blks *b, size_t i, cons
 	j++;
 	if (g->kind == 2) {
 		*next = j;
-		return row_end(b, j, page, after);
+		return row_end(l, b, j, page, after);
 	}
 	if (c->unit && !g->unit && j < b->n && b->v[j].page == page && unit_block(&b->v[j])) {
 		g->ub = j;
 		g->unit = xstrdup(b->v[j++].text);
 	}
-	while (j < b->n && !row_end(b, j, page, after) && value_block(&b->v[j]) &&
+	while (j < b->n && !row_end(l, b, j, page, after) && value_block(&b->v[j]) &&
 	       g->nval <= MAXYEARS) {
 		g->vals[g->nval++] = xstrdup(b->v[j].text);
 		g->last = b->v[j++].last;
@@ -508,14 +513,14 @@ static bool read_row(const struct lines *l, const struct blks *b, size_t i, cons
 	int want = c->lead + c->mon;
 	char *ag[2] = {NULL, NULL};
 	int nag = 0;
-	while (nag < want && j < b->n && !row_end(b, j, page, after) && one_agency(&b->v[j])) {
+	while (nag < want && j < b->n && !row_end(l, b, j, page, after) && one_agency(&b->v[j])) {
 		ag[nag++] = xstrdup(b->v[j].text);
 		g->last = b->v[j++].last;
 	}
 	g->lead = c->lead ? ag[0] : NULL;
 	g->mon = c->lead ? ag[1] : ag[0];
 	*next = j;
-	return nag == want && row_end(b, j, page, after) && g->nval >= c->nyear &&
+	return nag == want && row_end(l, b, j, page, after) && g->nval >= c->nyear &&
 	       g->nval <= c->nyear + c->base && (g->unit || !c->unit) && !cut(l, b, j, after);
 }
 
@@ -762,7 +767,7 @@ static size_t read_table(const struct lines *l, const struct blks *b, size_t h, 
 			g->nb = i, g->code_line = line, g->code_len = len;
 		else if (i + 1 < b->n && b->v[i + 1].page == g->page &&
 		         !value_block(&b->v[i + 1]) && !header_block(&b->v[i + 1]) &&
-		         !row_end(b, i + 1, g->page, &st))
+		         !row_end(l, b, i + 1, g->page, &st))
 			g->nb = i + 1;
 		size_t next = i + 1;
 		g->ok = read_row(l, b, i, &c, &st, g, &next);
