@@ -13,10 +13,12 @@
  *   run onto the end of one of its lines, or the next block), then one
  *   block per milestone cell, as many as the header has milestone columns
  *   (one fewer when the table's baseline column has no cell in any row
- *   read), one block per agency column, each one agency's name, and then
- *   the next row's number (alone, or starting a line of its name's block),
- *   a header or the page's end (and then the next
- *   page starts with the next row's number: a row may go on past its page);
+ *   read), one block per agency column, each one agency's name (or one
+ *   block for both agency columns holding the same agency, the two cells'
+ *   lines side by side), and then the next row's number (alone, or
+ *   starting a line of its name's block), a header or the page's end (and
+ *   then the next page starts with the next row's number: a row may go on
+ *   past its page);
  * - a page on which each column's cells run right after its header block,
  *   as many as the page has rows, and no cell is left over (the units may
  *   stand anywhere: a unit reads as no other cell);
@@ -484,6 +486,44 @@ static bool one_agency(const struct blk *b)
 	return true;
 }
 
+/* Two neighbouring cells of one row holding the same agency, run into one
+ * block: pdftotext writes each line of the two on one line ("Phòng Văn hóa,
+ * Khoa Phòng Văn hóa, Khoa": they stand side by side) or on two lines one
+ * after the other. When every line of the block is one of those (and at
+ * least one is the first: a line of a single cell repeats no text), both
+ * cells read as the agency those lines make; otherwise NULL. */
+static char *twin_agency(const struct lines *l, const struct blk *b)
+{
+	struct buf t = BUF_INIT;
+	bool side = false, ok = true;
+	for (size_t k = b->first; k < b->last && ok; k++) {
+		char *c = clean_line(l->v[k]);
+		size_t n = strlen(c);
+		char *half = n % 2 ? c + n / 2 : NULL; /* "X X": the space at the middle */
+		if (half && *half == ' ' && !strncmp(c, half + 1, n / 2)) {
+			*half = '\0';
+			side = true;
+		} else if (k + 1 < b->last) {
+			char *d = clean_line(l->v[k + 1]);
+			ok = !strcmp(c, d);
+			free(d);
+			k++;
+		} else {
+			ok = false;
+		}
+		if (t.len)
+			buf_putc(&t, ' ');
+		buf_puts(&t, c);
+		free(c);
+	}
+	char *s = buf_detach(&t);
+	struct blk one = {b->first, b->last, b->page, s};
+	if (ok && side && *s && one_agency(&one))
+		return s;
+	free(s);
+	return NULL;
+}
+
 /* The row whose number is block i, when its cells follow one after
  * another; *next the block after it. */
 static bool read_row(const struct lines *l, const struct blks *b, size_t i, const struct cols *c,
@@ -513,8 +553,16 @@ static bool read_row(const struct lines *l, const struct blks *b, size_t i, cons
 	int want = c->lead + c->mon;
 	char *ag[2] = {NULL, NULL};
 	int nag = 0;
-	while (nag < want && j < b->n && !row_end(l, b, j, page, after) && one_agency(&b->v[j])) {
-		ag[nag++] = xstrdup(b->v[j].text);
+	while (nag < want && j < b->n && !row_end(l, b, j, page, after)) {
+		char *twin = nag + 2 <= want ? twin_agency(l, &b->v[j]) : NULL;
+		if (twin) {
+			ag[nag++] = twin;
+			ag[nag++] = xstrdup(twin);
+		} else if (one_agency(&b->v[j])) {
+			ag[nag++] = xstrdup(b->v[j].text);
+		} else {
+			break;
+		}
 		g->last = b->v[j++].last;
 	}
 	g->lead = c->lead ? ag[0] : NULL;
