@@ -21,7 +21,9 @@
  *   past its page);
  * - a page on which each column's cells run right after its header block,
  *   as many as the page has rows, and no cell is left over (the units may
- *   stand anywhere: a unit reads as no other cell);
+ *   stand anywhere: a unit reads as no other cell, so a header block of the
+ *   unit's run into another column's heads that column's run; a block of
+ *   one agency twice side by side fills both agency cells of its row);
  * - a group row: its numeral and its name.
  * Any other row (its cells mixed with other rows', an empty cell, two cells
  * run into one block, an indicator whose group row was not read) is left
@@ -708,6 +710,14 @@ static bool read_columns(const struct lines *l, const struct blks *b, const stru
 			run += !used[e - from];
 		if (!run)
 			continue;
+		/* "Đơn vị Hiện / tính / trạng": the unit's header run into the
+		 * next one's; when every row has its unit (a unit reads as no
+		 * other cell), the run is the other column's */
+		bool units = nind > 0;
+		for (size_t r = 0; r < n; r++)
+			units &= rows[r].kind != 1 || rows[r].unit;
+		if ((kinds & K_UNIT) && kinds != K_UNIT && units)
+			kinds &= ~K_UNIT;
 		bool single = kinds == K_BASE || kinds == K_LEAD || kinds == K_MON ||
 		              (kinds == K_YEAR && one.nyear == 1);
 		if (!single || run != nind) {
@@ -723,10 +733,17 @@ static bool read_columns(const struct lines *l, const struct blks *b, const stru
 			const struct blk *v = &b->v[x];
 			struct got *g = &rows[r++];
 			used[x - from] = true;
-			if (kinds == K_LEAD || kinds == K_MON) {
-				ok = one_agency(v);
+			char *twin = (kinds == K_LEAD || kinds == K_MON) && c->lead && c->mon &&
+			                             !g->lead && !g->mon
+			                     ? twin_agency(l, v)
+			                     : NULL;
+			if (twin) { /* both agency cells of the row, side by side */
+				g->lead = twin;
+				g->mon = xstrdup(twin);
+			} else if (kinds == K_LEAD || kinds == K_MON) {
 				char **to_ = kinds == K_LEAD ? &g->lead : &g->mon;
-				if (ok && !*to_)
+				ok = one_agency(v) && !*to_;
+				if (ok)
 					*to_ = xstrdup(v->text);
 			} else {
 				int col = 0;
