@@ -310,10 +310,54 @@ static bool stacks_touch(const struct pword **v, const size_t *line, size_t *up,
 	return !(names_column(v, line, up, n, ri) && names_column(v, line, up, n, rj));
 }
 
+static bool year_word(const char *s)
+{
+	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return false;
+	int y = atoi(s);
+	return y >= 1990 && y <= 2100;
+}
+
+/* A caption set over several year columns ("Chỉ tiêu đến năm" over "2025
+ * 2027 2030", a merged header cell): a run of words of one line, a space
+ * apart, above a line of years, overlapping two or more of those years and
+ * holding none. Its words head no column of their own and stack with none:
+ * each year below is a column. Marks them in cap[]. */
+static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
+                          bool *cap)
+{
+	for (size_t i = 0; i < n;) {
+		size_t e = i + 1; /* the run [i, e) */
+		while (e < n && line[e] == line[i] && v[e]->x0 - v[e - 1]->x1 <= tol)
+			e++;
+		bool has_year = false;
+		for (size_t k = i; k < e; k++)
+			has_year |= year_word(v[k]->s);
+		for (size_t yl = 0; yl < n && !has_year;) {
+			size_t ye = yl; /* a later line's words [yl, ye) */
+			while (ye < n && line[ye] == line[yl])
+				ye++;
+			int over = 0;
+			if (line[yl] > line[i])
+				for (size_t k = yl; k < ye; k++)
+					over += year_word(v[k]->s) && v[k]->x0 < v[e - 1]->x1 &&
+					        v[i]->x0 < v[k]->x1;
+			if (over >= 2) {
+				for (size_t k = i; k < e; k++)
+					cap[k] = true;
+				break;
+			}
+			yl = ye;
+		}
+		i = e;
+	}
+}
+
 /* Header words into columns: words of different lines that overlap
  * stack into one cell ("Đơn / vị / tính"); words of one line a space
  * apart join ("Cơ quan chủ trì") unless each heads a stack of its own
- * ("Hiện / trạng" beside "Năm / 2025"). */
+ * ("Hiện / trạng" beside "Năm / 2025"). A caption over several year
+ * columns (mark_captions) is left out. */
 static void read_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
                          double space, struct table *t)
 {
@@ -330,16 +374,19 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			up[k] = k;
 			v[k++] = &w[j];
 		}
+	double tol = 1.8 * space;
+	bool *cap = xcalloc(n ? n : 1, sizeof *cap);
+	mark_captions(v, line, n, tol, cap);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++)
-			if (line[i] != line[j] && v[i]->x0 < v[j]->x1 && v[j]->x0 < v[i]->x1) {
+			if (line[i] != line[j] && !cap[i] && !cap[j] && v[i]->x0 < v[j]->x1 &&
+			    v[j]->x0 < v[i]->x1) {
 				up[uf_find(up, i)] = uf_find(up, j);
 				stacked[i] = stacked[j] = true;
 			}
-	double tol = 1.8 * space;
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t j = i + 1; /* words of a line are in x order */
-		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol)
+		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j])
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
@@ -350,7 +397,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 	struct span *sp = xcalloc(n ? n : 1, sizeof *sp);
 	size_t ns = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (uf_find(up, i) != i)
+		if (uf_find(up, i) != i || cap[i])
 			continue;
 		sp[ns].lo = 1e18;
 		sp[ns].hi = -1e18;
@@ -381,10 +428,11 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 	free(v);
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
+		k = 0;
 		for (size_t i = a; i < b; i++)
-			for (size_t j = l[i].from; j < l[i].to; j++) {
+			for (size_t j = l[i].from; j < l[i].to; j++, k++) {
 				double m = (w[j].x0 + w[j].x1) / 2;
-				if (m < t->lo[c] || m > t->hi[c])
+				if (m < t->lo[c] || m > t->hi[c] || cap[k])
 					continue;
 				if (bf.len)
 					buf_putc(&bf, ' ');
@@ -392,6 +440,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			}
 		t->head[c] = buf_detach(&bf);
 	}
+	free(cap);
 }
 
 /* Each boundary in the widest run of least body coverage between two
@@ -452,10 +501,18 @@ static bool code_like(const char *s)
 		return false;
 	char *f = text_fold(s);
 	bool ok = f[0] != '\0';
-	for (const char *p = f; *p && ok; p++)
+	size_t letters = 0; /* a word ("Các") is no number: letters are a
+	                     * roman number or one letter ("a)") */
+	bool roman = true;
+	for (const char *p = f; *p && ok; p++) {
 		ok = isdigit((unsigned char)*p) || strchr("ivxlc.)-/abcdefgh*+", *p);
+		if (isalpha((unsigned char)*p)) {
+			letters++;
+			roman &= strchr("ivxlc", *p) != NULL;
+		}
+	}
 	free(f);
-	return ok;
+	return ok && (letters <= 1 || roman);
 }
 
 /* Text of the words of line i in column c; NULL when none. */
