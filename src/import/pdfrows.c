@@ -261,9 +261,9 @@ static int cmp_span(const void *a, const void *b)
  * or a year. */
 static bool names_column(const struct pword **v, const size_t *line, size_t *up, size_t n, size_t r)
 {
-	static const char *const names[] = {"don vi",   "hien trang", "nam",       "co quan",
-	                                    "chi tieu", "nhiem vu",   "thoi gian", "ket qua",
-	                                    "ghi chu",  "stt",        "noi dung",  "thuc hien"};
+	static const char *const names[] = {"don vi",   "hien trang", "co quan",  "chi tieu",
+	                                    "nhiem vu", "thoi gian",  "ket qua",  "ghi chu",
+	                                    "stt",      "noi dung",   "thuc hien"};
 	struct buf b = BUF_INIT;
 	bool year = false;
 	for (size_t i = 0; i < n; i++) {
@@ -605,7 +605,9 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 			size_t n = strlen(c);
 			while (n && (c[n - 1] == '.' || c[n - 1] == ')'))
 				c[--n] = '\0';
-			code = text_roman(c) > 0 || (n == 1 && c[0] >= 'A' && c[0] <= 'Z');
+			/* "II", "B", or "2." (a dot after the number) */
+			code = text_roman(c) > 0 || (n == 1 && c[0] >= 'A' && c[0] <= 'Z') ||
+			       (n < strlen(w[j].s) && n && strspn(c, "0123456789") == n);
 		}
 	}
 	return code && b - a <= 4;
@@ -1160,6 +1162,38 @@ static void emit_header(const struct table *t, int line, int page, int table, st
 		row_add_cell(r, t->head[c], strlen(t->head[c]));
 }
 
+/* Like widest_gap, seen only in the number and name columns: rows whose
+ * other cells run together (a cell merged over both, its text centred
+ * between them) are still apart there. */
+static size_t name_gap(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                       const struct table *t, double *gap)
+{
+	size_t at = b;
+	double best = -1e9, bottom = 0;
+	bool have = false;
+	for (size_t i = a; i < b; i++) {
+		double y0 = 1e18, y1 = -1e18;
+		for (size_t j = l[i].from; j < l[i].to; j++)
+			if (column_of(t, &w[j]) <= 1) {
+				y0 = fmin(y0, w[j].y0);
+				y1 = fmax(y1, w[j].y1);
+			}
+		if (y1 < y0)
+			continue;
+		if (have) {
+			double g = l[i].page != l[a].page ? 1e6 : y0 - bottom;
+			if (g >= best) {
+				best = g;
+				at = i;
+			}
+		}
+		bottom = have ? fmax(bottom, y1) : y1;
+		have = true;
+	}
+	*gap = best;
+	return at;
+}
+
 /* Where lines [a, b) split best: the index after the widest vertical gap. */
 static size_t widest_gap(const struct pline *l, size_t a, size_t b, double *gap)
 {
@@ -1382,9 +1416,15 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				/* No gap between: the number cell wrapped, or
 				 * text laid out with spaces that keeps no blank
 				 * line between rows. */
-				if (!grid || number_wrapped(w, l, last_anchor, k, &t))
+				if (number_wrapped(w, l, last_anchor, k, &t))
 					continue;
-				cut = tight_cut(w, l, prev, last_anchor, k, &t);
+				if (grid) {
+					cut = tight_cut(w, l, prev, last_anchor, k, &t);
+				} else {
+					cut = name_gap(w, l, last_anchor, k + 1, &t, &g);
+					if (g < 0.3 * h)
+						continue;
+				}
 			} else {
 				cut = widest_gap(l, last_anchor, k + 1, &g);
 			}
