@@ -312,12 +312,17 @@ static bool filler_row(const struct row *row)
 		any = true;
 		if (strspn(c, "-:= ") != strlen(c) || strlen(c) < 2)
 			dashes = false;
-		char *end;
-		long v = strtol(c, &end, 10);
-		if (*end || v != next)
-			seq = false;
-		else
-			nums++, next++;
+		/* Numbers one to a cell, or run together ("5 6") in a cell of
+		 * text laid out with spaces. */
+		for (const char *q = c; *q && seq;) {
+			char *end;
+			long v = strtol(q, &end, 10);
+			if (end == q || (*end && *end != ' ') || v != next)
+				seq = false;
+			else
+				nums++, next++;
+			q = end + strspn(end, " ");
+		}
 	}
 	return any && (dashes || (seq && nums >= 4) || elided(row));
 }

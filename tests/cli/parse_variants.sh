@@ -64,6 +64,9 @@ check xa-tan-phu xlsx
 # "5 2", 5 wrong figures). The merged agency goes to one row only; the
 # task table is not read yet.
 check xa-tan-phu pdf 4 0
+# -layout text: the numbering row under the header with "5 6" run into
+# one cell is no indicator (before: read as one, "5 6" a target of 5).
+check xa-tan-phu pdf.layout.txt 5 0
 refused xa-tan-phu pdf.txt
 # Sub-rows "a)" and "-" under a heading row, codes as printed under a
 # single "Chỉ tiêu đến năm 2030" column (before: 3/9, "I.3" for "3.a").
