@@ -1329,7 +1329,13 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			e++;
 		if (e < nl)
 			e = x > b ? x : b;
-		place_bounds(w, l, b, e, cw, &t);
+		/* The columns' bounds from the table's own lines: up to a line
+		 * starting under the number column with a word that is no
+		 * number ("Nơi nhận:", the text after the table). */
+		size_t pe = b;
+		while (pe < e && !(w[l[pe].from].x0 < t.hi[0] && !code_like(w[l[pe].from].s)))
+			pe++;
+		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
 		t.grid = grid;
 		if (grid)
 			learn_columns(w, l, b, e, space, &t);

@@ -61,12 +61,14 @@ check xa-tan-phu xlsx
 # The PDF: "Thực hiện / năm 2024" one column, "1." group rows spanning
 # the table, rows apart in the name column though an agency cell merged
 # over them runs between (before: 0/8, rows 1.1 and 1.2 read as one with
-# "5 2", 5 wrong figures). The merged agency goes to one row only; the
-# task table is not read yet.
-check xa-tan-phu pdf 4 0
+# "5 2", 5 wrong figures). The merged agency goes to one row only. The
+# task table continued on the next page under its repeated header, the
+# columns' bounds set by the table's own lines, not by the text after it
+# (before: 0/3 tasks).
+check xa-tan-phu pdf 4 3
 # -layout text: the numbering row under the header with "5 6" run into
 # one cell is no indicator (before: read as one, "5 6" a target of 5).
-check xa-tan-phu pdf.layout.txt 5 0
+check xa-tan-phu pdf.layout.txt 5 3
 refused xa-tan-phu pdf.txt
 # Sub-rows "a)" and "-" under a heading row, codes as printed under a
 # single "Chỉ tiêu đến năm 2030" column (before: 3/9, "I.3" for "3.a").
