@@ -9,7 +9,9 @@
 # a repeated header, merged cells, two tables. Each is rendered to DOCX,
 # PDF, XLSX and pdftotext text (tests/tools/render-variants.sh) and every
 # rendering read against the document's golden facts (variants_facts.py):
-# identical, or at least the counts given and never a wrong figure, or
+# identical (the title, number and date too: the title ends where the
+# running text starts, "Số:" and the date read from a layout table
+# above the title), or at least the counts given and never a wrong figure, or
 # refused saying why.
 set -u
 bin=$1

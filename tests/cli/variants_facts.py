@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """variants_facts.py BIN DOC GOLDEN [MIN_IND MIN_TASKS]: parse DOC with `BIN parse` and compare
 it with the golden facts GOLDEN (tests/data/variants/*.golden.json, written
-by hand from the plan's source document): milestones, groups, task groups;
+by hand from the plan's source document): the plan's title, number and
+date, milestones, groups, task groups;
 each indicator's code, group, name, unit, lead, monitor, partners and every
 target that has a text (text, kind, op, value, min, max); each task's code,
 group, title, lead, implementers and timeframe. Prints each difference and
@@ -64,7 +65,7 @@ def main():
     got = json.loads(r.stdout)["plan"]
     want = json.load(open(golden, encoding="utf-8"))
     bad = False
-    for k in ["milestones", "groups", "task_groups"]:
+    for k in ["title", "number", "date", "milestones", "groups", "task_groups"]:
         if got.get(k) != want.get(k):
             print("  %s: got %s" % (k, json.dumps(got.get(k), ensure_ascii=False)))
             bad = True
