@@ -310,6 +310,16 @@ static bool stacks_touch(const struct pword **v, const size_t *line, size_t *up,
 	return !(names_column(v, line, up, n, ri) && names_column(v, line, up, n, rj));
 }
 
+/* "STT", "TT": the number column's header ends there; a word one space
+ * after it ("TT Chỉ tiêu", a repeated header packed) heads the next. */
+static bool number_head(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt");
+	free(f);
+	return yes;
+}
+
 static bool year_word(const char *s)
 {
 	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
@@ -386,7 +396,8 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			}
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t j = i + 1; /* words of a line are in x order */
-		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j])
+		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
+		    number_head(v[i]->s))
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
