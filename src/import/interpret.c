@@ -59,9 +59,12 @@ struct state {
 	struct header h;
 	bool have;
 	int section_year, section_no;
-	int group;    /* index into groups (or task groups), -1 none */
-	int group_no; /* number of the current group */
-	int last_num; /* last top-level number printed in this group */
+	int group;     /* index into groups (or task groups), -1 none */
+	int group_no;  /* number of the current group */
+	int num_group; /* the group's printed Arabic number ("1." over "1.1"), or 0 */
+	int last_num;  /* last top-level number printed in this group */
+	int heading;   /* number of the heading row over sub-rows, or 0 */
+	int sub_no;    /* sub-rows "-" counted under it */
 	struct pending pend;
 	int tables;
 	bool warned_year;
@@ -95,11 +98,40 @@ static int find_year(const char *f)
 	return 0;
 }
 
+static int period_end(const char *f);
+
+/* "2026-2030", "2026 – 2030": a period alone, whose milestone is its end. */
+static bool period_cell(const char *f, int *year)
+{
+	if (strspn(f, "0123456789") != 4)
+		return false;
+	const char *p = f + 4;
+	p += strspn(p, " ");
+	if (*p == '-')
+		p++;
+	else if (!strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3))
+		p += 3;
+	else
+		return false;
+	p += strspn(p, " ");
+	if (strspn(p, "0123456789") != 4 || p[4] != '\0')
+		return false;
+	*year = period_end(f);
+	return *year > find_year(f);
+}
+
 static bool is_year_cell(const char *f, int *year)
 {
 	static const char *const pre[] = {"nam ",          "den nam ",          "den het nam ",
 	                                  "muc tieu nam ", "muc tieu den nam ", "ke hoach nam ",
 	                                  "chi tieu nam "};
+	static const char *const period[] = {"giai doan ", "muc tieu giai doan ",
+	                                     "chi tieu giai doan "};
+	for (size_t i = 0; i < sizeof period / sizeof period[0]; i++)
+		if (!strncmp(f, period[i], strlen(period[i])))
+			return period_cell(f + strlen(period[i]), year);
+	if (period_cell(f, year))
+		return true;
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
 		if (!strncmp(f, pre[i], strlen(pre[i]))) {
 			f += strlen(pre[i]);
@@ -280,12 +312,17 @@ static bool filler_row(const struct row *row)
 		any = true;
 		if (strspn(c, "-:= ") != strlen(c) || strlen(c) < 2)
 			dashes = false;
-		char *end;
-		long v = strtol(c, &end, 10);
-		if (*end || v != next)
-			seq = false;
-		else
-			nums++, next++;
+		/* Numbers one to a cell, or run together ("5 6") in a cell of
+		 * text laid out with spaces. */
+		for (const char *q = c; *q && seq;) {
+			char *end;
+			long v = strtol(q, &end, 10);
+			if (end == q || (*end && *end != ' ') || v != next)
+				seq = false;
+			else
+				nums++, next++;
+			q = end + strspn(end, " ");
+		}
 	}
 	return any && (dashes || (seq && nums >= 4) || elided(row));
 }
@@ -398,6 +435,7 @@ static void enter_group(struct state *st, int printed, const char *shown, const 
 	size_t *n;
 	struct plan_group *g = groups(st, &n);
 	st->last_num = 0;
+	st->heading = 0;
 	if (*n >= MAX_GROUPS) { /* not a plan; keep input of any size linear */
 		if (st->group < 0)
 			st->group = 0;
@@ -573,6 +611,16 @@ static const char *without_group(const char *stt, const char *group)
 	return stt;
 }
 
+/* "1.2" printed under the group row "1. Phát triển ..." is number 2 of it. */
+static const char *without_number(const struct state *st, const char *stt)
+{
+	char pre[16];
+	int n = snprintf(pre, sizeof pre, "%d.", st->num_group);
+	if (st->num_group && !strncmp(stt, pre, (size_t)n) && isdigit((unsigned char)stt[n]))
+		return stt + n;
+	return stt;
+}
+
 static void number_code(struct state *st, struct indicator *x, const char *stt)
 {
 	const struct plan *p = st->p;
@@ -589,7 +637,7 @@ static void number_code(struct state *st, struct indicator *x, const char *stt)
 		memcpy(num, stt, n);
 		num[n] = '\0';
 	}
-	const char *own = without_group(num, x->group);
+	const char *own = without_number(st, without_group(num, x->group));
 	char *code = xasprintf("%s.%s", x->group, own);
 	x->code = code; /* made unique over the whole plan after reading */
 }
@@ -665,7 +713,7 @@ static void flush_indicator(struct state *st)
 			x->name[nl - 1] = '\0';
 		x->first_line = st->pend.first;
 		x->src = st->pend.src;
-		if (merge)
+		if (merge && !st->h.target_year) /* numbered anew in each section */
 			number_code(st, x, "");
 		else
 			number_code(st, x, stt);
@@ -701,7 +749,8 @@ static void flush_task(struct state *st)
 		k--;
 	char *own = xstrndup(stt, k);
 	if (k)
-		t->code = xasprintf("%s.%s", t->group, without_group(own, t->group));
+		t->code = xasprintf("%s.%s", t->group,
+		                    without_number(st, without_group(own, t->group)));
 	else
 		t->code = xasprintf("%s.%zu", t->group, st->p->ntasks);
 	free(own);
@@ -804,6 +853,37 @@ static int section_year(const struct state *st, const struct row *row, int *no)
 	return sec ? y : 0;
 }
 
+/* "a)", "b.", "đ)": a lettered sub-row; its letter, else NULL. */
+static char *sub_letter(const char *stt)
+{
+	size_t n = strlen(stt);
+	if (n < 2 || (stt[n - 1] != ')' && stt[n - 1] != '.'))
+		return NULL;
+	bool ascii = n == 2 && stt[0] >= 'a' && stt[0] <= 'z';
+	bool dd = n == 3 && !strncmp(stt, "\xc4\x91", 2); /* đ */
+	return ascii || dd ? xstrndup(stt, n - 1) : NULL;
+}
+
+/* A sub-row ("a)", "-") under the heading row "3 | Tỷ lệ ..., trong đó:":
+ * its code is the heading's number and its letter, or its place ("3.a",
+ * "3.1"). Starts the pending row with that code and returns true. */
+static bool sub_row(struct state *st, const struct row *row, enum stt_kind kind, bool empty)
+{
+	int si = col(&st->h, R_STT);
+	if (!st->heading || empty || si < 0 || (kind != STT_OTHER && kind != STT_DASH))
+		return false;
+	char *letter = kind == STT_OTHER ? sub_letter(cell(row, si)) : NULL;
+	if (kind == STT_OTHER && !letter)
+		return false;
+	flush(st);
+	pend_start(st, row);
+	free(st->pend.cell[si]);
+	st->pend.cell[si] = letter ? xasprintf("%d.%s", st->heading, letter)
+	                           : xasprintf("%d.%d", st->heading, ++st->sub_no);
+	free(letter);
+	return true;
+}
+
 static void data_row(struct state *st, const struct row *row)
 {
 	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME), *rest;
@@ -839,12 +919,25 @@ static void data_row(struct state *st, const struct row *row)
 		enter_group(st, printed, shown, gname, row->first);
 		return;
 	}
-	if (kind == STT_NUM && empty && *name) { /* a heading over numbered sub-rows */
+	if (kind == STT_NUM && !k && empty && *name && !rest && (st->group < 0 || st->num_group)) {
+		/* "1. | Phát triển ..." opening the table (and the rows like it
+		 * after it): groups numbered in Arabic, their rows "1.1", "1.2". */
 		flush(st);
-		if (!k)
-			check_number(st, top, row->first);
+		enter_group(st, top, stt, name, row->first);
+		st->num_group = top;
 		return;
 	}
+	if (kind == STT_NUM && empty && *name) { /* a heading over numbered sub-rows */
+		flush(st);
+		if (!k) {
+			check_number(st, top, row->first);
+			st->heading = top;
+			st->sub_no = 0;
+		}
+		return;
+	}
+	if (sub_row(st, row, kind, empty))
+		return;
 	if (kind == STT_EMPTY && st->pend.active && (empty || !*rcell(st, row, R_UNIT))) {
 		pend_continue(st, row);
 		return;
@@ -852,14 +945,37 @@ static void data_row(struct state *st, const struct row *row)
 	if (kind == STT_EMPTY && !*name)
 		return;
 	flush(st);
+	if (kind == STT_NUM)
+		st->heading = 0;
 	if (kind == STT_NUM && !k) {
 		ensure_group(st, row->first);
 		check_number(st, top, row->first);
+	}
+	if (kind == STT_OTHER && !*name && text_len(stt) > 16) {
+		/* Running text in the number column with no name ("Nơi nhận:
+		 * ...", a paragraph after the table): no indicator. */
+		plan_warn(st->p, row->first, "Dòng \"%.60s\" không phải chỉ tiêu; bỏ qua", stt);
+		return;
 	}
 	if (kind == STT_OTHER)
 		plan_warn(st->p, row->first, "Số thứ tự \"%s\" không đọc được; giữ nguyên dòng",
 		          stt);
 	pend_start(st, row);
+}
+
+/* A last group with no indicator is a heading of the text after the table
+ * ("III. TỔ CHỨC THỰC HIỆN" under it in a PDF): dropped. */
+static void drop_empty_last_group(struct plan *p)
+{
+	while (p->ngroups > 1) {
+		struct plan_group *g = &p->groups[p->ngroups - 1];
+		for (size_t i = 0; i < p->nind; i++)
+			if (!strcmp(p->ind[i].group, g->code))
+				return;
+		free(g->code);
+		free(g->name);
+		p->ngroups--;
+	}
 }
 
 int interpret_rows(const struct rows *r, struct plan *p)
@@ -877,6 +993,7 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			if (!same) {
 				st.tables++;
 				st.group = -1;
+				st.num_group = 0;
 				st.section_year = st.section_no = 0;
 				st.group_no = st.last_num = 0;
 			}
@@ -922,6 +1039,7 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		data_row(&st, row);
 	}
 	flush(&st);
+	drop_empty_last_group(p);
 	for (size_t i = 0; i < st.nwset; i++)
 		words_free(&st.wset[i]);
 	free(st.wset);

@@ -128,11 +128,29 @@ static void read_caption(struct plan *p, const char *clean, const char *f, bool 
 	}
 }
 
+/* A line that starts the running text after the title ("Căn cứ ...",
+ * "Thực hiện Kế hoạch số ...", "I. MỤC ĐÍCH, YÊU CẦU"), when a document
+ * keeps no blank line between its paragraphs (a Word or HTML file). */
+static bool body_start(const char *c)
+{
+	static const char *const words[] = {"Căn cứ ", "Thực hiện ", "Để ",     "Nhằm ",
+	                                    "Phần ",   "PHẦN ",      "Kính gửi"};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!strncmp(c, words[i], strlen(words[i])))
+			return true;
+	size_t n = strspn(c, "IVX");
+	return n > 0 && c[n] == '.' && c[n + 1] == ' ';
+}
+
 static void read_title(struct plan *p, const struct lines *l, size_t i)
 {
 	struct buf b = BUF_INIT;
 	for (size_t j = i + 1, k = 0; j < l->n && k < 6; j++) {
 		char *c = text_clean(l->v[j]);
+		if (b.len && body_start(c)) {
+			free(c);
+			break;
+		}
 		if (!*c || (b.len && text_len(c) > TITLE_LINE_MAX)) {
 			/* a blank line, or running text after it (a page has no
 			 * blank lines between paragraphs) */
@@ -172,8 +190,17 @@ void meta_read(const struct lines *l, struct plan *p)
 		if (i < HEAD_LINES) {
 			if (!p->number && (!strncmp(f, "so:", 3) || !strncmp(f, "so ", 3)))
 				p->number = read_number(clean + strcspn(clean, ": "), NULL);
+			/* Above the title, the issuer's block and the place and
+			 * date may share a line (a layout table's row): "... Số:
+			 * 87/KH-UBND ... Hòa Bình, ngày 08 tháng 10 năm 2025". */
+			const char *at = strstr(f, " so: ");
+			if (!p->number && !p->title && at)
+				p->number = read_number(after_words(clean, f, " so: "), NULL);
 			int y, m, d;
 			if (!p->date && strlen(f) < 120 && read_date(f, &y, &m, &d))
+				p->date = xasprintf("%04d-%02d-%02d", y, m, d);
+			at = strstr(f, ", ngay ");
+			if (!p->date && !p->title && at && read_date(at, &y, &m, &d))
 				p->date = xasprintf("%04d-%02d-%02d", y, m, d);
 			if (!p->title && !strcmp(f, "ke hoach"))
 				read_title(p, l, i);

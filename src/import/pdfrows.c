@@ -261,9 +261,9 @@ static int cmp_span(const void *a, const void *b)
  * or a year. */
 static bool names_column(const struct pword **v, const size_t *line, size_t *up, size_t n, size_t r)
 {
-	static const char *const names[] = {"don vi",   "hien trang", "nam",       "co quan",
-	                                    "chi tieu", "nhiem vu",   "thoi gian", "ket qua",
-	                                    "ghi chu",  "stt",        "noi dung",  "thuc hien"};
+	static const char *const names[] = {"don vi",   "hien trang", "co quan",  "chi tieu",
+	                                    "nhiem vu", "thoi gian",  "ket qua",  "ghi chu",
+	                                    "stt",      "noi dung",   "thuc hien"};
 	struct buf b = BUF_INIT;
 	bool year = false;
 	for (size_t i = 0; i < n; i++) {
@@ -310,10 +310,64 @@ static bool stacks_touch(const struct pword **v, const size_t *line, size_t *up,
 	return !(names_column(v, line, up, n, ri) && names_column(v, line, up, n, rj));
 }
 
+/* "STT", "TT": the number column's header ends there; a word one space
+ * after it ("TT Chỉ tiêu", a repeated header packed) heads the next. */
+static bool number_head(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt");
+	free(f);
+	return yes;
+}
+
+static bool year_word(const char *s)
+{
+	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return false;
+	int y = atoi(s);
+	return y >= 1990 && y <= 2100;
+}
+
+/* A caption set over several year columns ("Chỉ tiêu đến năm" over "2025
+ * 2027 2030", a merged header cell): a run of words of one line, a space
+ * apart, above a line of years, overlapping two or more of those years and
+ * holding none. Its words head no column of their own and stack with none:
+ * each year below is a column. Marks them in cap[]. */
+static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
+                          bool *cap)
+{
+	for (size_t i = 0; i < n;) {
+		size_t e = i + 1; /* the run [i, e) */
+		while (e < n && line[e] == line[i] && v[e]->x0 - v[e - 1]->x1 <= tol)
+			e++;
+		bool has_year = false;
+		for (size_t k = i; k < e; k++)
+			has_year |= year_word(v[k]->s);
+		for (size_t yl = 0; yl < n && !has_year;) {
+			size_t ye = yl; /* a later line's words [yl, ye) */
+			while (ye < n && line[ye] == line[yl])
+				ye++;
+			int over = 0;
+			if (line[yl] > line[i])
+				for (size_t k = yl; k < ye; k++)
+					over += year_word(v[k]->s) && v[k]->x0 < v[e - 1]->x1 &&
+					        v[i]->x0 < v[k]->x1;
+			if (over >= 2) {
+				for (size_t k = i; k < e; k++)
+					cap[k] = true;
+				break;
+			}
+			yl = ye;
+		}
+		i = e;
+	}
+}
+
 /* Header words into columns: words of different lines that overlap
  * stack into one cell ("Đơn / vị / tính"); words of one line a space
  * apart join ("Cơ quan chủ trì") unless each heads a stack of its own
- * ("Hiện / trạng" beside "Năm / 2025"). */
+ * ("Hiện / trạng" beside "Năm / 2025"). A caption over several year
+ * columns (mark_captions) is left out. */
 static void read_columns(const struct pword *w, const struct pline *l, size_t a, size_t b,
                          double space, struct table *t)
 {
@@ -330,16 +384,20 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			up[k] = k;
 			v[k++] = &w[j];
 		}
+	double tol = 1.8 * space;
+	bool *cap = xcalloc(n ? n : 1, sizeof *cap);
+	mark_captions(v, line, n, tol, cap);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++)
-			if (line[i] != line[j] && v[i]->x0 < v[j]->x1 && v[j]->x0 < v[i]->x1) {
+			if (line[i] != line[j] && !cap[i] && !cap[j] && v[i]->x0 < v[j]->x1 &&
+			    v[j]->x0 < v[i]->x1) {
 				up[uf_find(up, i)] = uf_find(up, j);
 				stacked[i] = stacked[j] = true;
 			}
-	double tol = 1.8 * space;
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t j = i + 1; /* words of a line are in x order */
-		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol)
+		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
+		    number_head(v[i]->s))
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
@@ -350,7 +408,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 	struct span *sp = xcalloc(n ? n : 1, sizeof *sp);
 	size_t ns = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (uf_find(up, i) != i)
+		if (uf_find(up, i) != i || cap[i])
 			continue;
 		sp[ns].lo = 1e18;
 		sp[ns].hi = -1e18;
@@ -381,10 +439,11 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 	free(v);
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
+		k = 0;
 		for (size_t i = a; i < b; i++)
-			for (size_t j = l[i].from; j < l[i].to; j++) {
+			for (size_t j = l[i].from; j < l[i].to; j++, k++) {
 				double m = (w[j].x0 + w[j].x1) / 2;
-				if (m < t->lo[c] || m > t->hi[c])
+				if (m < t->lo[c] || m > t->hi[c] || cap[k])
 					continue;
 				if (bf.len)
 					buf_putc(&bf, ' ');
@@ -392,6 +451,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			}
 		t->head[c] = buf_detach(&bf);
 	}
+	free(cap);
 }
 
 /* Each boundary in the widest run of least body coverage between two
@@ -452,10 +512,18 @@ static bool code_like(const char *s)
 		return false;
 	char *f = text_fold(s);
 	bool ok = f[0] != '\0';
-	for (const char *p = f; *p && ok; p++)
+	size_t letters = 0; /* a word ("Các") is no number: letters are a
+	                     * roman number or one letter ("a)") */
+	bool roman = true;
+	for (const char *p = f; *p && ok; p++) {
 		ok = isdigit((unsigned char)*p) || strchr("ivxlc.)-/abcdefgh*+", *p);
+		if (isalpha((unsigned char)*p)) {
+			letters++;
+			roman &= strchr("ivxlc", *p) != NULL;
+		}
+	}
 	free(f);
-	return ok;
+	return ok && (letters <= 1 || roman);
 }
 
 /* Text of the words of line i in column c; NULL when none. */
@@ -548,7 +616,9 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 			size_t n = strlen(c);
 			while (n && (c[n - 1] == '.' || c[n - 1] == ')'))
 				c[--n] = '\0';
-			code = text_roman(c) > 0 || (n == 1 && c[0] >= 'A' && c[0] <= 'Z');
+			/* "II", "B", or "2." (a dot after the number) */
+			code = text_roman(c) > 0 || (n == 1 && c[0] >= 'A' && c[0] <= 'Z') ||
+			       (n < strlen(w[j].s) && n && strspn(c, "0123456789") == n);
 		}
 	}
 	return code && b - a <= 4;
@@ -1103,6 +1173,38 @@ static void emit_header(const struct table *t, int line, int page, int table, st
 		row_add_cell(r, t->head[c], strlen(t->head[c]));
 }
 
+/* Like widest_gap, seen only in the number and name columns: rows whose
+ * other cells run together (a cell merged over both, its text centred
+ * between them) are still apart there. */
+static size_t name_gap(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                       const struct table *t, double *gap)
+{
+	size_t at = b;
+	double best = -1e9, bottom = 0;
+	bool have = false;
+	for (size_t i = a; i < b; i++) {
+		double y0 = 1e18, y1 = -1e18;
+		for (size_t j = l[i].from; j < l[i].to; j++)
+			if (column_of(t, &w[j]) <= 1) {
+				y0 = fmin(y0, w[j].y0);
+				y1 = fmax(y1, w[j].y1);
+			}
+		if (y1 < y0)
+			continue;
+		if (have) {
+			double g = l[i].page != l[a].page ? 1e6 : y0 - bottom;
+			if (g >= best) {
+				best = g;
+				at = i;
+			}
+		}
+		bottom = have ? fmax(bottom, y1) : y1;
+		have = true;
+	}
+	*gap = best;
+	return at;
+}
+
 /* Where lines [a, b) split best: the index after the widest vertical gap. */
 static size_t widest_gap(const struct pline *l, size_t a, size_t b, double *gap)
 {
@@ -1238,7 +1340,13 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			e++;
 		if (e < nl)
 			e = x > b ? x : b;
-		place_bounds(w, l, b, e, cw, &t);
+		/* The columns' bounds from the table's own lines: up to a line
+		 * starting under the number column with a word that is no
+		 * number ("Nơi nhận:", the text after the table). */
+		size_t pe = b;
+		while (pe < e && !(w[l[pe].from].x0 < t.hi[0] && !code_like(w[l[pe].from].s)))
+			pe++;
+		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
 		t.grid = grid;
 		if (grid)
 			learn_columns(w, l, b, e, space, &t);
@@ -1325,9 +1433,15 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				/* No gap between: the number cell wrapped, or
 				 * text laid out with spaces that keeps no blank
 				 * line between rows. */
-				if (!grid || number_wrapped(w, l, last_anchor, k, &t))
+				if (number_wrapped(w, l, last_anchor, k, &t))
 					continue;
-				cut = tight_cut(w, l, prev, last_anchor, k, &t);
+				if (grid) {
+					cut = tight_cut(w, l, prev, last_anchor, k, &t);
+				} else {
+					cut = name_gap(w, l, last_anchor, k + 1, &t, &g);
+					if (g < 0.3 * h)
+						continue;
+				}
 			} else {
 				cut = widest_gap(l, last_anchor, k + 1, &g);
 			}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# parse_variants.sh: plans the readers were not built on (issue 12), written
+# by hand in tests/data/variants in the ways real commune and ward plans
+# differ (see its README): column order, header wording ("TT", "Số TT",
+# "Nội dung chỉ tiêu", "ĐVT", "Đơn vị", "Chủ trì", "Chỉ tiêu đến năm" over
+# year columns, "Giai đoạn 2026-2030", "Chỉ tiêu đến năm 2030"), groups
+# as Roman numerals, letters or "1.", sub-rows "a)" and "-", figures with
+# thousands dots and decimal commas, ranges, words, a table continued under
+# a repeated header, merged cells, two tables. Each is rendered to DOCX,
+# PDF, XLSX and pdftotext text (tests/tools/render-variants.sh) and every
+# rendering read against the document's golden facts (variants_facts.py):
+# identical (the title, number and date too: the title ends where the
+# running text starts, "Số:" and the date read from a layout table
+# above the title), or at least the counts given and never a wrong figure, or
+# refused saying why.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+v=$data/variants
+
+# check NAME EXT [MIN_IND MIN_TASKS]: identical (or at least the minimums,
+# with no wrong figure).
+check() {
+	if python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" ${3:-} ${4:-} > "$tmp/facts" 2>&1; then
+		ok
+		tail -n 1 "$tmp/facts" | sed "s|$v/||"
+	else
+		bad "$1.$2"
+		cat "$tmp/facts"
+	fi
+}
+# refused NAME EXT: refused with a message saying where and why.
+refused() {
+	python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" > "$tmp/facts" 2>&1
+	local rc=$?
+	if [ $rc -eq 2 ] && grep -q "dòng [0-9]" "$tmp/facts"; then
+		ok
+	else
+		bad "$1.$2: not refused (exit $rc)"
+		cat "$tmp/facts"
+	fi
+}
+
+for n in phuong-an-binh xa-hoa-binh xa-tan-phu phuong-dong-tien; do
+	check $n html
+	check $n docx
+done
+# "Chỉ tiêu đến năm" spanning 2025 | 2027 | 2030 (before: only 2030 read
+# from the PDF, 0/11).
+check phuong-an-binh pdf
+check phuong-an-binh xlsx
+refused phuong-an-binh pdf.txt
+check phuong-an-binh pdf.layout.txt 9 4
+check xa-hoa-binh pdf
+check xa-hoa-binh xlsx
+refused xa-hoa-binh pdf.txt
+check xa-hoa-binh pdf.layout.txt 8 0
+# "Giai đoạn 2026-2030" as a milestone column, groups "1." over rows
+# "1.1" (before: 0/8, the 2030 targets lost, codes "I.1.1").
+check xa-tan-phu xlsx
+# The PDF: "Thực hiện / năm 2024" one column, "1." group rows spanning
+# the table, rows apart in the name column though an agency cell merged
+# over them runs between (before: 0/8, rows 1.1 and 1.2 read as one with
+# "5 2", 5 wrong figures). The merged agency goes to one row only. The
+# task table continued on the next page under its repeated header, the
+# columns' bounds set by the table's own lines, not by the text after it
+# (before: 0/3 tasks).
+check xa-tan-phu pdf 4 3
+# -layout text: the numbering row under the header with "5 6" run into
+# one cell is no indicator (before: read as one, "5 6" a target of 5).
+check xa-tan-phu pdf.layout.txt 5 3
+refused xa-tan-phu pdf.txt
+# Sub-rows "a)" and "-" under a heading row, codes as printed under a
+# single "Chỉ tiêu đến năm 2030" column (before: 3/9, "I.3" for "3.a").
+check phuong-dong-tien pdf
+check phuong-dong-tien xlsx
+# -layout text: the header repeated inside the table printed "TT Chỉ
+# tiêu" one space apart is two columns (before: the 4 rows under it lost
+# without a word, 5/9).
+check phuong-dong-tien pdf.layout.txt 8 0
+check phuong-dong-tien pdf.txt 2 0
+
+finish parse_variants
