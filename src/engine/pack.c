@@ -174,6 +174,10 @@ void pack_rename(struct pack *k, struct pack_pool *pool,
 		k->r[n++] = r;
 	}
 	free(k->side);
+	if (!nside) { /* none kept: no room kept for them either */
+		free(side);
+		side = NULL;
+	}
 	k->side = side;
 	k->capside = side ? k->nside : 0;
 	k->n = n;
