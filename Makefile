@@ -11,7 +11,9 @@
 #                      queries in SQLite, PostgreSQL and DuckDB (scripts/bench-compare.sh),
 #                      then the national scenario through the CLI and `chitieu serve` on
 #                      both backends (scripts/bench-national.sh; NATIONAL_COMMUNES=N smaller),
-#                      and the first build of the country's hold (scripts/bench-hold.sh)
+#                      the first build of the country's hold (scripts/bench-hold.sh), and the
+#                      server's peak memory on monthly figures (scripts/bench-memory.sh; the
+#                      issue's scale: NATIONAL_COMMUNES=3321 NATIONAL_MONTHS=96)
 #   make fuzz          libFuzzer harnesses in build-fuzz/, FUZZ_SECONDS each (default 60)
 #   make format        clang-format -i the C sources; format-check only reports
 #   make clean         remove build/, build-asan/, build-fuzz/
@@ -136,6 +138,7 @@ bench: build
 	bash tests/pg/with-pg.sh bash scripts/bench-national.sh ./$(BUILD_DIR)/chitieu
 	bash scripts/bench-hold.sh ./$(BUILD_DIR)/chitieu
 	bash tests/pg/with-pg.sh bash scripts/bench-hold.sh ./$(BUILD_DIR)/chitieu
+	bash scripts/bench-memory.sh ./$(BUILD_DIR)/chitieu
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_DIR=$(FUZZ_DIR) bash scripts/fuzz.sh

@@ -12,10 +12,16 @@
 # NATIONAL_STORE=FILE (SQLite only): the store is built into FILE and kept;
 # when FILE is there already it is used as it is (the build is skipped), so
 # that two binaries are compared on one store.
+# NATIONAL_MONTHS=N: a figure for each of N months from 2025-01 instead of
+# each quarter of 2025 (the issue's memory scale: 96, eight years).
+# NATIONAL_BUILD_ONLY=1: stop once the store is built (no re-recording, no
+# server): what scripts/bench-memory.sh builds its store with.
 set -euo pipefail
 bin=$(realpath "${1:-build/chitieu}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 communes=${NATIONAL_COMMUNES:-3321}
+months=${NATIONAL_MONTHS:-0}
+build_only=${NATIONAL_BUILD_ONLY:-0}
 secs=${SECS:-10}
 provinces=34
 tmp=$(mktemp -d)
@@ -42,7 +48,7 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 # line LABEL VALUE GOAL: one figure beside its goal.
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 
-echo "== national scenario on $backend: 1 country, $provinces provinces, $communes communes, 4 real plans"
+echo "== national scenario on $backend: 1 country, $provinces provinces, $communes communes, 4 real plans, $([ "$months" -gt 0 ] && echo "$months months" || echo "4 quarters")"
 # Units, the plan of each, and the figures of each plan's indicators.
 {
 	echo "code,name,kind,parent,population"
@@ -82,10 +88,11 @@ else
 	echo "unit,indicator,period,value,level,yes"
 	for i in $(seq 1 "$communes"); do
 		u=$(printf 'C%05d' "$i")
-		awk -F, -v u="$u" -v i="$i" '{
-			for (q = 1; q <= 4; q++) {
+		awk -F, -v u="$u" -v i="$i" -v months="$months" '{
+			for (q = 1; q <= (months ? months : 4); q++) {
 				v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
-				printf "%s,%s,2025-Q%d,%s,%s,%s\n", u, $1, q, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
+				per = months ? sprintf("%d-%02d", 2025 + int((q - 1) / 12), (q - 1) % 12 + 1) : "2025-Q" q
+				printf "%s,%s,%s,%s,%s,%s\n", u, $1, per, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
 			}
 		}' "$tmp/codes$((i % 4))"
 	done
@@ -126,6 +133,10 @@ line "store build time" "$(((t4 - t0) / 1000)) s" "-"
 line "bulk recording" "$((figures * 1000 / (t3 - t2 + 1))) figures/s" "-"
 line "record --csv peak memory" "$(($(cat "$tmp/rss") / 1024)) MB" "bounded"
 line "bytes per stored figure (whole store / figures)" "$((bytes / stored)) B" "≤ $goal_bytes B"
+if [ "$build_only" = 1 ]; then
+	[ -n "${NATIONAL_STORE:-}" ] && [ "$backend" = sqlite ] && touch "$NATIONAL_STORE.built"
+	exit 0
+fi
 # Re-recording the same file writes nothing.
 t5=$(ms)
 "$bin" record --csv "$tmp/obs.csv" > "$tmp/record2.out"

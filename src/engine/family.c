@@ -36,8 +36,6 @@ struct loader {
 	bool lean;           /* figures packed as read (view_family_held) */
 	struct pack *packed; /* when lean, by unit index, in the order read */
 	struct pack_pool *pool;
-	struct obs_rec *scratch; /* one unit's packed figures made again */
-	size_t capscratch;
 };
 
 static int id_cmp(const void *a, const void *b)
@@ -176,7 +174,6 @@ static void loader_free(struct loader *L)
 			pack_free(&L->packed[i]);
 	}
 	free(L->packed);
-	free(L->scratch);
 	for (size_t i = 0; i < L->ndocs; i++) {
 		free(L->docs[i].held);
 		free(L->docs[i].hash);
@@ -226,32 +223,35 @@ static int unit_ix_cmp(const void *a, const void *b)
 	return strcmp(((const struct unit_ix *)a)->code, ((const struct unit_ix *)b)->code);
 }
 
-/* Unit k's figures, packed as read, made again as struct obs_rec of its
- * own (the links rename their codes), ordered as store_obs_list orders
- * them. */
-static void unpack(struct loader *L, int k)
+/* What a figure of a child lifted by map is renamed to (pack_rename). */
+struct lifting {
+	const struct link_pair *map;
+	size_t nmap;
+	const struct plan *rp;
+};
+
+static const char *lifted_code(void *arg, const char *code)
 {
-	size_t n = pack_get(&L->packed[k], L->pool, &L->scratch, &L->capscratch);
-	L->obs[k] = xcalloc(n + 1, sizeof *L->obs[k]);
-	for (size_t j = 0; j < n; j++)
-		L->obs[k][j] = obs_rec_copy(&L->scratch[j]);
-	L->nobs[k] = n;
-	pack_free(&L->packed[k]);
-	xqsort(L->obs[k], n, sizeof *L->obs[k], obs_cmp);
+	const struct lifting *x = arg;
+	return view_lift_figure(x->map, x->nmap, x->rp, code);
 }
 
-/* Child f->n's figures, lifted, packed again for as long as f lives. */
-static void repack(struct family *f, size_t *no)
+/* Child f->n's figures (unit k's, packed as read), ordered as
+ * store_obs_list orders them and lifted by f->map[f->n] when f is lifted:
+ * kept packed for as long as f lives, never packed again. */
+static void keep_packed(struct loader *L, int k, struct family *f, const struct plan *rp)
 {
-	struct pack *k = &f->packs[f->n];
-	for (size_t j = 0; j < *no; j++) {
-		pack_add(k, f->pool, &f->obs[f->n][j]);
-		obs_rec_free(&f->obs[f->n][j]);
+	struct pack *pk = &f->packs[f->n];
+	*pk = L->packed[k];
+	memset(&L->packed[k], 0, sizeof L->packed[k]);
+	pack_sort(pk, f->pool);
+	if (f->lifted) {
+		struct lifting x = {f->map[f->n], f->nmap[f->n], rp};
+		pack_rename(pk, f->pool, lifted_code, &x);
 	}
-	pack_trim(k);
-	free(f->obs[f->n]);
+	pack_trim(pk);
+	free(f->obs[f->n]); /* none: the figures are in pk */
 	f->obs[f->n] = NULL;
-	*no = 0;
 }
 
 static int family_read(struct store *s, const char *parent, enum period_kind grain, bool lean,
@@ -375,8 +375,6 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 			plan_free(p);
 			continue;
 		}
-		if (lean)
-			unpack(&L, (int)i);
 		size_t no = L.nobs[i];
 		f->obs[f->n] = L.obs[i] ? L.obs[i] : xcalloc(1, sizeof *L.obs[i]);
 		L.obs[i] = NULL;
@@ -385,6 +383,7 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 			struct link_pair *map;
 			size_t nmap;
 			lift(&L, up, (int)i, root, &map, &nmap);
+			/* When lean, the figures are packed: renamed in keep_packed. */
 			view_lift_apply(map, nmap, &rp, f->units[i].code, p, f->obs[f->n], &no,
 			                &f->local, &f->nlocal);
 			f->map[f->n] = map;
@@ -406,8 +405,8 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 			d->held[d->nheld++] = n;
 		}
 		status_roll_periods_in_place(p, &f->obs[f->n], &no, grain);
-		if (lean)
-			repack(f, &no);
+		if (lean) /* PERIOD_MONTH: nothing rolled */
+			keep_packed(&L, (int)i, f, &rp);
 		struct unit_rec *u = &f->units[i];
 		f->c[f->n] = (struct child){u->code, u->name, u->population, p, f->obs[f->n], no};
 		f->top[f->n] = f->units[t].code;

@@ -233,6 +233,15 @@ void hold_figures(const struct hold *h, size_t *figures, size_t *bytes)
 	}
 }
 
+struct hold_kid *hold_kept(struct hold *h, size_t i, int as_of, enum period_kind grain)
+{
+	struct hold_kid *ways = &h->kids[i * HOLD_WAYS];
+	for (int w = 0; w < HOLD_WAYS; w++)
+		if (ways[w].valid && ways[w].as_of == as_of && ways[w].grain == grain)
+			return &ways[w];
+	return NULL;
+}
+
 /* The children [from, to) at (as_of, grain): only those whose figures
  * changed since their last evaluation at it, or all when a period not kept
  * is asked, are evaluated. */
@@ -240,10 +249,7 @@ static void evaluate(struct hold *h, int as_of, enum period_kind grain, struct c
                      struct child_eval *ev, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
-		struct hold_kid *k = NULL, *ways = &h->kids[i * HOLD_WAYS];
-		for (int w = 0; w < HOLD_WAYS && !k; w++)
-			if (ways[w].valid && ways[w].as_of == as_of && ways[w].grain == grain)
-				k = &ways[w];
+		struct hold_kid *k = hold_kept(h, i, as_of, grain), *ways = &h->kids[i * HOLD_WAYS];
 		if (!k) {
 			k = &ways[0];
 			for (int w = 1; w < HOLD_WAYS; w++)

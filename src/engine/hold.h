@@ -115,6 +115,10 @@ void hold_evals(const struct hold *h, size_t *rows, size_t *bytes);
  * period, and those the hold keeps evaluated are not. */
 void hold_shares(struct hold *h, enum period_kind grain, const int *as_of, int n, int *good,
                  int *evaluated);
+/* Child i's evaluation at (as_of, grain) the hold keeps (one of its
+ * HOLD_WAYS), or NULL: what a roll-up and the tally both take before
+ * evaluating again. */
+struct hold_kid *hold_kept(struct hold *h, size_t i, int as_of, enum period_kind grain);
 /* For hold.c: a child's counts to make again after a write; the tally freed. */
 void hold_tally_forget(struct hold_tally *t, size_t kid);
 void hold_tally_free(struct hold_tally *t);

@@ -110,6 +110,78 @@ void pack_add(struct pack *k, struct pack_pool *pool, const struct obs_rec *o)
 		r->u.side = k->nside++;
 	}
 	r->pf = p << 8 | flags;
+	pool->added++;
+}
+
+/* A figure's place in pack_sort's order, and where it was. */
+struct sort_key {
+	const char *period, *code;
+	size_t at;
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct sort_key *x = a, *y = b;
+	int c = strcmp(x->period, y->period);
+	if (!c)
+		c = strcmp(x->code ? x->code : "", y->code ? y->code : "");
+	return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+static struct sort_key key_of(const struct pack *k, const struct pack_pool *pool, size_t i)
+{
+	const struct pack_rec *r = &k->r[i];
+	return (struct sort_key){pool->s[r->pf >> 8], r->code ? pool->s[r->code - 1] : NULL, i};
+}
+
+void pack_sort(struct pack *k, const struct pack_pool *pool)
+{
+	size_t i = 1;
+	for (; i < k->n; i++) { /* often in order already */
+		struct sort_key a = key_of(k, pool, i - 1), b = key_of(k, pool, i);
+		if (key_cmp(&a, &b) > 0)
+			break;
+	}
+	if (i >= k->n)
+		return;
+	struct sort_key *key = xcalloc(k->n, sizeof *key);
+	for (i = 0; i < k->n; i++)
+		key[i] = key_of(k, pool, i);
+	qsort(key, k->n, sizeof *key, key_cmp);
+	struct pack_rec *r = xcalloc(k->cap, sizeof *r);
+	for (i = 0; i < k->n; i++)
+		r[i] = k->r[key[i].at];
+	free(k->r);
+	k->r = r;
+	free(key);
+}
+
+void pack_rename(struct pack *k, struct pack_pool *pool,
+                 const char *(*to)(void *arg, const char *code), void *arg)
+{
+	size_t n = 0, nside = 0;
+	struct pack_side *side = k->nside ? xcalloc(k->nside, sizeof *side) : NULL;
+	for (size_t i = 0; i < k->n; i++) {
+		struct pack_rec r = k->r[i];
+		const char *code = to(arg, r.code ? pool->s[r.code - 1] : NULL);
+		if (!code)
+			continue;
+		r.code = intern_ix(pool, code) + 1;
+		if (r.pf & PACK_SIDE) { /* kept in the order of what is kept */
+			side[nside] = k->side[r.u.side];
+			r.u.side = nside++;
+		}
+		k->r[n++] = r;
+	}
+	free(k->side);
+	if (!nside) { /* none kept: no room kept for them either */
+		free(side);
+		side = NULL;
+	}
+	k->side = side;
+	k->capside = side ? k->nside : 0;
+	k->n = n;
+	k->nside = nside;
 }
 
 void pack_trim(struct pack *k)

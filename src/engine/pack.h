@@ -27,6 +27,7 @@ struct pack_pool {
 	uint32_t *slot; /* open addressing: index + 1, 0 empty; nslot a power of two */
 	uint32_t nslot;
 	size_t bytes; /* of the strings themselves */
+	size_t added; /* figures pack_add packed with it, for the tests */
 };
 
 struct pack_rec {
@@ -52,6 +53,14 @@ struct pack {
 
 /* Add o (its strings interned in pool); o stays the caller's. */
 void pack_add(struct pack *k, struct pack_pool *pool, const struct obs_rec *o);
+/* Order k's figures by period, then by code, as their strings compare
+ * (no code first), as store_obs_list orders a unit's figures. */
+void pack_sort(struct pack *k, const struct pack_pool *pool);
+/* Rename the code of each of k's figures to to(arg, code) (interned in
+ * pool; code NULL when it has none), keeping their order; a figure to()
+ * gives NULL for is dropped. */
+void pack_rename(struct pack *k, struct pack_pool *pool,
+                 const char *(*to)(void *arg, const char *code), void *arg);
 /* Give back the room left for adding (once loaded, a pack is kept as is). */
 void pack_trim(struct pack *k);
 void pack_free(struct pack *k);

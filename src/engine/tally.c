@@ -83,17 +83,6 @@ static struct tally_way *way_of(struct hold_tally *t, size_t n, int as_of, enum 
 	return x;
 }
 
-/* Child i's evaluation at (as_of, grain) the hold keeps, or NULL. */
-static const struct child_eval *kept(const struct hold *h, size_t i, int as_of,
-                                     enum period_kind grain)
-{
-	const struct hold_kid *ways = &h->kids[i * HOLD_WAYS];
-	for (int w = 0; w < HOLD_WAYS; w++)
-		if (ways[w].valid && ways[w].as_of == as_of && ways[w].grain == grain)
-			return &ways[w].ev;
-	return NULL;
-}
-
 /* Count child i again in each of the ways x that lost it: from the hold's
  * evaluation when it keeps one, else evaluated here (its figures rolled
  * up to grain once for all the periods). */
@@ -108,9 +97,9 @@ static void recount(struct hold *h, size_t i, enum period_kind grain, struct tal
 		if (w->good[i] >= 0)
 			continue;
 		int good = 0, evaluated = 0;
-		const struct child_eval *ev = kept(h, i, w->as_of, grain);
-		if (ev) {
-			rank_count_kept(ev->st, ev->nst, &good, &evaluated);
+		const struct hold_kid *kid = hold_kept(h, i, w->as_of, grain);
+		if (kid) {
+			rank_count_kept(kid->ev.st, kid->ev.nst, &good, &evaluated);
 		} else {
 			if (!rolled) {
 				const struct obs_rec *held;

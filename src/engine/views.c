@@ -203,6 +203,13 @@ int view_lift(struct store *s, const struct unit_rec *units, const int *parent, 
 	return 0;
 }
 
+const char *view_lift_figure(const struct link_pair *map, size_t nmap, const struct plan *rp,
+                             const char *code)
+{
+	const char *to = code ? view_lift_code(map, nmap, code) : NULL;
+	return to && plan_find_indicator(rp, to) ? to : NULL;
+}
+
 void view_lift_apply(const struct link_pair *map, size_t nmap, const struct plan *rp,
                      const char *unit, struct plan *p, struct obs_rec *o, size_t *no, char ***local,
                      size_t *nlocal)
@@ -228,8 +235,8 @@ void view_lift_apply(const struct link_pair *map, size_t nmap, const struct plan
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < *no; i++) {
-		const char *to = o[i].code ? view_lift_code(map, nmap, o[i].code) : NULL;
-		if (!to || !plan_find_indicator(rp, to)) {
+		const char *to = view_lift_figure(map, nmap, rp, o[i].code);
+		if (!to) {
 			obs_rec_free(&o[i]);
 			continue;
 		}

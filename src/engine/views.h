@@ -99,6 +99,10 @@ const char *view_lift_code(const struct link_pair *map, size_t n, const char *co
  * up[0..nup) lift again takes the code it is lifted to; a pair they do not
  * lift is freed and dropped. Returns the pairs kept (in place, in order). */
 size_t view_lift_step(struct link_pair *map, size_t n, const struct link_pair *up, size_t nup);
+/* The root's code a figure of code is counted under (in map, and an
+ * indicator of root's plan rp), or NULL: it stays local. */
+const char *view_lift_figure(const struct link_pair *map, size_t nmap, const struct plan *rp,
+                             const char *code);
 /* Rename p's indicators (code and name, from root's plan rp) and the
  * figures o[] to the root's codes by map; drop what is not linked, adding
  * "UNIT CODE name" lines to *local. */
