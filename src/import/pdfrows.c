@@ -666,7 +666,7 @@ static int reach_col(const struct pword *w, const struct piece *p, const struct 
 		double at = p->rest ? fmin(t->lo[d], t->tlo[d]) : t->lo[d];
 		for (size_t j = p->from + 1; j < p->to; j++)
 			if (w[j].x0 >= at - 0.5 ||
-			    ((p->rest || figures) && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
+			    ((p->rest || figures) && (w[j].x0 + w[j].x1) / 2 > t->bound[d]))
 				return d;
 	}
 	return c;
@@ -897,9 +897,13 @@ static bool year_column(const struct table *t, int c)
  * word l->from + k, in x order), as many as the columns from theirs to the last whose cells start
  * within the run's reach (each packed word shifts the next left by up to
  * two characters) and before the line's next word's column, one word to
- * a column, when a run among them crosses the bound of its next column. */
+ * a column, when a run among them crosses the bound of its next column,
+ * or when they are three or more and every one of those columns has text
+ * on another line of the row (others: a bit per column): "mức mức mức"
+ * between "Duy trì Duy trì Duy trì" and "khá trở khá trở khá trở", its
+ * runs short of the bounds by half a character. */
 static void spread_packed(const struct pword *w, const struct pline *l, const struct table *t,
-                          int *col)
+                          unsigned long others, int *col)
 {
 	size_t n = l->to - l->from;
 	for (size_t s = 0; s < n;) {
@@ -921,7 +925,9 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 				d++;
 			/* A run of one column's words one space apart that
 			 * crosses the bound of the next column. */
-			bool packed = false;
+			bool packed = false, backed = k >= 3;
+			for (int c = c0; c <= d; c++)
+				backed &= (others >> c & 1) != 0;
 			for (size_t j = s + 1; j < e && !packed; j++) {
 				size_t r = j;
 				while (r + 1 < e && col[r + 1] == col[j])
@@ -929,7 +935,7 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 				packed = col[j] == col[j - 1] &&
 				         w[l->from + j].x0 - w[l->from + j - 1].x1 <= 1.0 &&
 				         col[j] + 1 < t->ncol &&
-				         w[l->from + r].x1 >= t->bound[col[j] + 1];
+				         (backed || w[l->from + r].x1 >= t->bound[col[j] + 1]);
 			}
 			bool years = true, tight = true;
 			for (int c = c0; c <= d && years; c++)
@@ -978,10 +984,41 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
 			col[j - base] = p[q].col;
-	for (size_t i = a; i < b; i++)
-		spread_packed(w, &l[i], t, col + (l[i].from - base));
+	for (size_t i = a; i < b; i++) {
+		/* the columns that other lines of the row have text in */
+		unsigned long others = 0;
+		for (size_t k = a; k < b; k++) {
+			if (k == i)
+				continue;
+			for (size_t j = l[k].from; j < l[k].to; j++)
+				others |= 1UL << col[j - base];
+		}
+		spread_packed(w, &l[i], t, others, col + (l[i].from - base));
+	}
+
 	free(orig);
 	free(p);
+}
+
+/* Text of line i of the row that starts at line a in column c: by the
+ * row's own columns col (grid_row) when given, else by the table's
+ * bounds; NULL when none. */
+static char *row_line_col(const struct pword *w, const struct pline *l, size_t a, size_t i,
+                          const struct table *t, const int *col, int c)
+{
+	if (!col)
+		return line_col(w, &l[i], t, c);
+	struct buf lb = BUF_INIT;
+	for (size_t j = l[i].from; j < l[i].to; j++) {
+		if (col[j - l[a].from] != c)
+			continue;
+		if (lb.len)
+			buf_putc(&lb, ' ');
+		buf_puts(&lb, w[j].s);
+	}
+	char *s = lb.len ? buf_detach(&lb) : NULL;
+	buf_free(&lb);
+	return s;
 }
 
 /* Emit one table row made of lines [a, b). */
@@ -1020,21 +1057,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
 		for (size_t i = a; i < b; i++) {
-			char *s = NULL;
-			if (col) {
-				struct buf lb = BUF_INIT;
-				for (size_t j = l[i].from; j < l[i].to; j++) {
-					if (col[j - l[a].from] != c)
-						continue;
-					if (lb.len)
-						buf_putc(&lb, ' ');
-					buf_puts(&lb, w[j].s);
-				}
-				s = lb.len ? buf_detach(&lb) : NULL;
-				buf_free(&lb);
-			} else {
-				s = line_col(w, &l[i], t, c);
-			}
+			char *s = row_line_col(w, l, a, i, t, col, c);
 			if (!s)
 				continue;
 			if (bf.len && c > 0 && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
@@ -1277,11 +1300,16 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			size_t cut = k < end && k > b ? widest_gap(l, b, k + 1, &g) : b;
 			if (cut > b && cut <= k && g > 0.3 * h) {
 				struct row *r = &out->v[last_row];
+				int *col = NULL;
+				if (grid) {
+					col = xcalloc(l[cut - 1].to - l[b].from + 1, sizeof *col);
+					grid_row(w, l, b, cut, &t, space, col);
+				}
 				for (int c = 0; c < r->ncell && c < t.ncol; c++) {
 					struct buf bf = BUF_INIT;
 					buf_puts(&bf, r->cell[c]);
 					for (size_t q = b; q < cut; q++) {
-						char *s = line_col(w, &l[q], &t, c);
+						char *s = row_line_col(w, l, b, q, &t, col, c);
 						if (s) {
 							if (bf.len)
 								buf_putc(&bf, ' ');
@@ -1292,6 +1320,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 					free(r->cell[c]);
 					r->cell[c] = buf_detach(&bf);
 				}
+				free(col);
 				r->last = l[cut - 1].no;
 				prev = cut;
 			}
