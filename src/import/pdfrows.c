@@ -788,6 +788,23 @@ static size_t capital_word(const struct pword *w, size_t from, size_t to)
 	return to;
 }
 
+/* A word in capitals alone ("TW", "UBND", "HĐND-UBND"). */
+static bool acronym(const char *s)
+{
+	if (text_case_start(s) != 1 || text_len(s) < 2)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80 && text_case_start(p) == 0)
+			return false; /* a lowercase letter */
+	return true;
+}
+
+static char last_char(const char *s)
+{
+	size_t n = strlen(s);
+	return n ? s[n - 1] : '\0';
+}
+
 /* Whether piece pq's line holds the first line of column c's cell in its
  * row: no piece of column c among p[0, np) lies on an earlier line. */
 static bool first_line(const struct pline *l, size_t a, size_t b, const struct piece *p, size_t np,
@@ -853,10 +870,22 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 		}
 		if (c > 0 && cut == pq->to && c + 1 < t->ncol) {
 			/* A capital word whose run ends past the bound of
-			 * the next column: that column's first line. */
+			 * the next column: that column's first line. So
+			 * too when it ends within two characters of where
+			 * that column's cells start, after a lowercase
+			 * word, one or two words (not an acronym, no
+			 * punctuation at the end), and the row has no other
+			 * text in that column ("khoa Bài", "công Mức độ":
+			 * the cell would be empty). */
 			size_t k = capital_word(w, pq->from, pq->to);
 			double x1 = (w[pq->to - 1].x0 + w[pq->to - 1].x1) / 2;
-			if (k < pq->to && x1 >= t->bound[c + 1] &&
+			bool near = k < pq->to && pq->to - k <= 2 &&
+			            text_case_start(w[k - 1].s) == 0 && !acronym(w[k].s) &&
+			            !ispunct((unsigned char)last_char(w[pq->to - 1].s)) &&
+			            w[pq->to - 1].x1 >= t->tlo[c + 1] - 2.0;
+			for (size_t r = 0; r < np && near; r++)
+				near = (*p)[r].col != c + 1;
+			if (k < pq->to && (x1 >= t->bound[c + 1] || near) &&
 			    first_line(l, a, b, *p, np, pq, c + 1)) {
 				cut = k;
 				to = c + 1;
