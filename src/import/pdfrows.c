@@ -981,6 +981,33 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 	}
 }
 
+static bool dash_word(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
+}
+
+/* A lone dash that ends a cell's line, packed one space before the next
+ * cell's text, while the cell's next line in the row starts with a dash
+ * too ("Văn hóa – | – Xã hội": no text has two dashes in a row): the
+ * dash starts the next cell's line ("Phòng Văn hóa / – Xã hội"). */
+static void dash_moves(const struct pword *w, const struct pline *l, size_t a, size_t b, int *col)
+{
+	size_t base = l[a].from;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j + 1 < l[i].to; j++) {
+			int c = col[j - base], d = col[j + 1 - base];
+			if (d <= c || !dash_word(w[j].s) || w[j + 1].x0 - w[j].x1 > 1.0)
+				continue;
+			const struct pword *next = NULL;
+			for (size_t k = i + 1; k < b && !next; k++)
+				for (size_t q = l[k].from; q < l[k].to && !next; q++)
+					if (col[q - base] == c)
+						next = &w[q];
+			if (next && dash_word(next->s))
+				col[j - base] = d;
+		}
+}
+
 /* The column of each word of lines [a, b) (col[j - l[a].from]), read as
  * one row: pieces to their nearest columns, then cut where cells run
  * together, twice: the second time a later column's cells start where
@@ -1024,6 +1051,7 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 		}
 		spread_packed(w, &l[i], t, others, col + (l[i].from - base));
 	}
+	dash_moves(w, l, a, b, col);
 
 	free(orig);
 	free(p);

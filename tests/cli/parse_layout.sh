@@ -33,11 +33,12 @@ l=$data/layout
 # milestone words were spread by the row's other lines and a row's lines
 # after a page break were read row by row: 71/75, 28/29 with 25/41
 # tasks, 8/9, 67/73; before a unit set a word after the name, its cell
-# otherwise empty, was cut off: 68/73).
+# otherwise empty, was cut off: 68/73; before a lone dash packed before
+# the next cell, the cell's next line starting with one, went to it: 70/73).
 check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" 73 0
 check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 28 26
 check "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" 8 0
-check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 70 0
+check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 72 0
 
 # Other grids (tests/tools/render-layout.sh): cells far apart (read whole
 # before as now), squeezed one space apart (before: 2, 1 and 0/41, 0, 2),
