@@ -1215,6 +1215,59 @@ static int head_col(const struct table *t, const char *const *names, size_t n)
 	return -1;
 }
 
+/* Where word run x (n bytes) stands in s as words of their own, once;
+ * NULL when nowhere or more than once. */
+static const char *word_run(const char *s, const char *x, size_t n)
+{
+	const char *at = NULL;
+	for (const char *p = strstr(s, x); p; p = strstr(p + 1, x)) {
+		if ((p != s && p[-1] != ' ') || (p[n] && p[n] != ' '))
+			continue;
+		if (at)
+			return NULL;
+		at = p;
+	}
+	return at;
+}
+
+/* A unit's second line packed into the name's line ("... sống cáo" under
+ * "Báo"): when row i's unit cell u is one capitalised word, the first of another
+ * row's whole unit of two ("Báo" of "Báo cáo"), and its name (cell m)
+ * holds the second, in lowercase, as a word of its own, once, it is moved
+ * back to the unit. */
+static void unit_rest_from_name(struct rows *out, size_t head, size_t i, int u, int m)
+{
+	struct row *r = &out->v[i];
+	size_t k = strlen(r->cell[u]);
+	for (size_t q = head + 1; q < out->n; q++) {
+		const struct row *o = &out->v[q];
+		if (q == i || o->text || o->ncell <= u || strncmp(o->cell[u], r->cell[u], k) ||
+		    o->cell[u][k] != ' ' || !o->cell[u][k + 1])
+			continue;
+		const char *rest = o->cell[u] + k + 1;
+		size_t n = strlen(rest);
+		if (strchr(r->cell[u], ' ') || strchr(rest, ' ') ||
+		    text_case_start(r->cell[u]) != 1 || text_case_start(rest) != 0)
+			continue; /* one word each: a unit's two short lines */
+		const char *at = word_run(r->cell[m], rest, n);
+		if (!at)
+			continue;
+		size_t from = (size_t)(at - r->cell[m]);
+		const char *after = at + n;
+		while (*after == ' ')
+			after++;
+		while (from && r->cell[m][from - 1] == ' ')
+			from--;
+		char *name = xasprintf("%.*s%s%s", (int)from, r->cell[m], from && *after ? " " : "",
+		                       after);
+		free(r->cell[m]);
+		r->cell[m] = name;
+		free(r->cell[u]);
+		r->cell[u] = xstrdup(o->cell[u]);
+		return;
+	}
+}
+
 /* Text laid out with spaces can squeeze a unit against the name ("băng
  * rộng %"): when a row's unit cell is empty and its name holds, as a word
  * of its own, a unit without letters that other rows of the table have as
@@ -1229,9 +1282,13 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 		return;
 	for (size_t i = head + 1; i < out->n; i++) {
 		struct row *r = &out->v[i];
-		if (r->text || r->ncell <= u || r->ncell <= m || r->cell[u][0])
+		if (r->text || r->ncell <= u || r->ncell <= m)
 			continue;
 		char *name = r->cell[m];
+		if (r->cell[u][0]) {
+			unit_rest_from_name(out, head, i, u, m);
+			continue;
+		}
 		for (char *p = name; *p; p++) {
 			if (p != name && p[-1] != ' ')
 				continue;
