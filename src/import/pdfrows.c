@@ -595,7 +595,8 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 struct piece {
 	size_t from, to; /* words [from, to) of one line */
 	int col;
-	bool rest; /* the rest of a piece cut: cells known to run together */
+	bool rest;    /* the rest of a piece cut: cells known to run together */
+	bool capital; /* cut at a cell's first line's capital word */
 };
 
 /* Pieces of line l (appended to *p): runs of words no more than a space
@@ -608,7 +609,7 @@ static void line_pieces(const struct pword *w, const struct pline *l, double spa
 		while (k < l->to && w[k].x0 - w[k - 1].x1 <= 1.5 * space)
 			k++;
 		*p = xgrow(*p, cap, *n + 1, sizeof **p);
-		(*p)[(*n)++] = (struct piece){j, k, 0, false};
+		(*p)[(*n)++] = (struct piece){j, k, 0, false, false};
 		j = k;
 	}
 }
@@ -830,6 +831,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 		int c = pq->col;
 		size_t cut = pq->to;
 		int to = c;
+		bool capital = false;
 		for (size_t j = pq->from + 1; j < pq->to && cut == pq->to; j++) {
 			if (sign_word(w[j - 1].s))
 				continue;
@@ -889,6 +891,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			    first_line(l, a, b, *p, np, pq, c + 1)) {
 				cut = k;
 				to = c + 1;
+				capital = true;
 			}
 		} else if (c > 0 && cut < pq->to && text_case_start(w[cut].s) != 1 &&
 		           first_line(l, a, b, *p, np, pq, to)) {
@@ -903,7 +906,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			size_t end = pq->to;
 			pq->to = cut;
 			*p = xgrow(*p, cap, np + 1, sizeof **p);
-			(*p)[np++] = (struct piece){cut, end, to, true};
+			(*p)[np++] = (struct piece){cut, end, to, true, capital};
 		}
 	}
 	return np;
@@ -1028,11 +1031,25 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	memcpy(start, t->tlo, sizeof start);
 	size_t np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
 	for (int c = 0; c < t->ncol; c++)
-		for (size_t q = 0, any = 0; q < np; q++) {
+		for (size_t q = 0, any = 0, first = (size_t)-1; q < np; q++) {
 			double x = w[p[q].from].x0;
-			if (p[q].col == c &&
-			    (!any++ || fabs(x - t->tlo[c]) < fabs(start[c] - t->tlo[c])))
+			if (p[q].col != c)
+				continue;
+			/* the cell's first line cut at its capital word
+			 * from a run with the previous cell's ("thuộc Tổ
+			 * chức"), no more than three characters from the
+			 * column's typical start, sets where the cell starts
+			 * in this row: its other lines run together with
+			 * the previous cell's alike ("của khoa học") */
+			if (p[q].capital && fabs(x - t->tlo[c]) <= 3.0 &&
+			    (first == (size_t)-1 || p[q].from < first)) {
+				first = p[q].from;
 				start[c] = x;
+				any++;
+			} else if (first == (size_t)-1 &&
+			           (!any++ || fabs(x - t->tlo[c]) < fabs(start[c] - t->tlo[c]))) {
+				start[c] = x;
+			}
 		}
 	memcpy(p, orig, n * sizeof *p);
 	np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
