@@ -774,21 +774,6 @@ static size_t line_start(const struct pline *l, size_t a, size_t b, size_t j)
 	return j;
 }
 
-/* The last word of words (from, to) that starts with a capital letter and
- * could start a cell (not after a sign or the end of a sentence); to when
- * none. */
-static size_t capital_word(const struct pword *w, size_t from, size_t to)
-{
-	for (size_t k = to; k-- > from + 1;) {
-		const char *prev = w[k - 1].s;
-		size_t n = strlen(prev);
-		if (text_case_start(w[k].s) == 1 && !sign_word(prev) && n &&
-		    !strchr(".:;(", prev[n - 1]))
-			return k;
-	}
-	return to;
-}
-
 /* A word in capitals alone ("TW", "UBND", "HĐND-UBND"). */
 static bool acronym(const char *s)
 {
@@ -798,6 +783,22 @@ static bool acronym(const char *s)
 		if (((unsigned char)*p & 0xc0) != 0x80 && text_case_start(p) == 0)
 			return false; /* a lowercase letter */
 	return true;
+}
+
+/* The last word of words (from, to) that starts with a capital letter and
+ * could start a cell (not after a sign, the end of a sentence, or a first
+ * word in capital: "Phòng Tài chính" is one name); to when none. */
+static size_t capital_word(const struct pword *w, size_t from, size_t to)
+{
+	for (size_t k = to; k-- > from + 1;) {
+		const char *prev = w[k - 1].s;
+		size_t n = strlen(prev);
+		if (text_case_start(w[k].s) == 1 && !sign_word(prev) && n &&
+		    !strchr(".:;(", prev[n - 1]) &&
+		    !(k - 1 == from && text_case_start(prev) == 1 && !acronym(prev)))
+			return k;
+	}
+	return to;
 }
 
 static char last_char(const char *s)
