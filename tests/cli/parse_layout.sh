@@ -26,6 +26,28 @@ check() {
 g=$data/golden
 l=$data/layout
 
+# same FILE GOLDEN.json CODE...: each indicator CODE read from FILE
+# identical to the golden one (layout_facts.py names every field that is
+# not; the rendering must be read at all).
+same() {
+	local f=$1 gold=$2 code
+	shift 2
+	python3 "$here/layout_facts.py" "$bin" "$f" "$gold" 0 0 loose > "$tmp/same" 2>&1
+	if ! grep -q "indicators, .* tasks identical" "$tmp/same"; then
+		bad "$(basename "$f"): not read"
+		cat "$tmp/same"
+		return
+	fi
+	for code in "$@"; do
+		if grep -q "^  $code " "$tmp/same"; then
+			bad "$(basename "$f") $code"
+			grep "^  $code " "$tmp/same"
+		else
+			ok
+		fi
+	done
+}
+
 # The four plans' renderings (before issue 12's row-by-row reading:
 # 69/75, 20/29 with 16/41 tasks, 8/9, 35/73; before a figure alone past
 # its column's bound and a unit's capital were cut off: 69/75, 28/29 with
@@ -43,6 +65,21 @@ check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b
 check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 28 28
 check "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
 check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 72 0
+
+# The rows the changes above made identical, one by one: milestone words
+# packed three to a run ("mức mức mức") between lines of the same cells
+# (II.13), the same after a page break, read row by row (II.12); a unit's
+# second line packed into the name's where its first line was cut at its
+# capital (III.2); a unit's second word after the name ("sống cáo", II.8);
+# a unit a word after the name, its cell otherwise empty (III.6 after a
+# page break, IV.4); four milestone cells packed on two lines (III.7); a
+# lone dash before the next cell, whose next line starts with one (IV.2,
+# V.27).
+same "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" \
+	II.12 II.13 III.2
+same "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" II.8
+same "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" \
+	III.6 III.7 IV.2 IV.4 V.27
 
 # Other grids (tests/tools/render-layout.sh): cells far apart (read whole
 # before as now), squeezed one space apart (before: 2, 1 and 0/41, 0, 2),
