@@ -585,7 +585,14 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
  *   the first line of the later cell in its row ("thuộc Tổ chức");
  * - milestone cells packed into one run ("triển triển") get one word
  *   each, when the words of the run are as many as the columns it
- *   reaches (spread_packed).
+ *   reaches (spread_packed);
+ * - a lone dash packed between two cells goes to the later one when the
+ *   earlier cell's next line starts with a dash (dash_moves);
+ * - a row's lines after a page break and the repeated header are read
+ *   row by row too;
+ * - a unit's second word packed into the name goes back to it when
+ *   another row of the table has the two words as its unit
+ *   (unit_rest_from_name).
  *
  * Nothing here names a document; the header and the body's own positions
  * decide. Not recovered: the space pdftotext drops between a sign and a
@@ -1291,6 +1298,7 @@ static void unit_rest_from_name(struct rows *out, size_t head, size_t i, int u, 
  * of its own, a unit without letters that other rows of the table have as
  * their whole unit cell ("%"), the unit is moved there. Rows after
  * rows->v[head]. */
+/* (A row whose unit is set: unit_rest_from_name.) */
 static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 {
 	static const char *const unit_names[] = {"don vi tinh", "dvt", "don vi"};
