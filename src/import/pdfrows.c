@@ -655,7 +655,14 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
  *   the first line of the later cell in its row ("thuộc Tổ chức");
  * - milestone cells packed into one run ("triển triển") get one word
  *   each, when the words of the run are as many as the columns it
- *   reaches (spread_packed).
+ *   reaches (spread_packed);
+ * - a lone dash packed between two cells goes to the later one when the
+ *   earlier cell's next line starts with a dash (dash_moves);
+ * - a row's lines after a page break and the repeated header are read
+ *   row by row too;
+ * - a unit's second word packed into the name goes back to it when
+ *   another row of the table has the two words as its unit
+ *   (unit_rest_from_name).
  *
  * Nothing here names a document; the header and the body's own positions
  * decide. Not recovered: the space pdftotext drops between a sign and a
@@ -665,7 +672,8 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
 struct piece {
 	size_t from, to; /* words [from, to) of one line */
 	int col;
-	bool rest; /* the rest of a piece cut: cells known to run together */
+	bool rest;    /* the rest of a piece cut: cells known to run together */
+	bool capital; /* cut at a cell's first line's capital word */
 };
 
 /* Pieces of line l (appended to *p): runs of words no more than a space
@@ -678,7 +686,7 @@ static void line_pieces(const struct pword *w, const struct pline *l, double spa
 		while (k < l->to && w[k].x0 - w[k - 1].x1 <= 1.5 * space)
 			k++;
 		*p = xgrow(*p, cap, *n + 1, sizeof **p);
-		(*p)[(*n)++] = (struct piece){j, k, 0, false};
+		(*p)[(*n)++] = (struct piece){j, k, 0, false, false};
 		j = k;
 	}
 }
@@ -736,7 +744,7 @@ static int reach_col(const struct pword *w, const struct piece *p, const struct 
 		double at = p->rest ? fmin(t->lo[d], t->tlo[d]) : t->lo[d];
 		for (size_t j = p->from + 1; j < p->to; j++)
 			if (w[j].x0 >= at - 0.5 ||
-			    ((p->rest || figures) && (w[j].x0 + w[j].x1) / 2 >= t->bound[d]))
+			    ((p->rest || figures) && (w[j].x0 + w[j].x1) / 2 > t->bound[d]))
 				return d;
 	}
 	return c;
@@ -843,19 +851,37 @@ static size_t line_start(const struct pline *l, size_t a, size_t b, size_t j)
 	return j;
 }
 
+/* A word in capitals alone ("TW", "UBND", "HĐND-UBND"). */
+static bool acronym(const char *s)
+{
+	if (text_case_start(s) != 1 || text_len(s) < 2)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80 && text_case_start(p) == 0)
+			return false; /* a lowercase letter */
+	return true;
+}
+
 /* The last word of words (from, to) that starts with a capital letter and
- * could start a cell (not after a sign or the end of a sentence); to when
- * none. */
+ * could start a cell (not after a sign, the end of a sentence, or a first
+ * word in capital: "Phòng Tài chính" is one name); to when none. */
 static size_t capital_word(const struct pword *w, size_t from, size_t to)
 {
 	for (size_t k = to; k-- > from + 1;) {
 		const char *prev = w[k - 1].s;
 		size_t n = strlen(prev);
 		if (text_case_start(w[k].s) == 1 && !sign_word(prev) && n &&
-		    !strchr(".:;(", prev[n - 1]))
+		    !strchr(".:;(", prev[n - 1]) &&
+		    !(k - 1 == from && text_case_start(prev) == 1 && !acronym(prev)))
 			return k;
 	}
 	return to;
+}
+
+static char last_char(const char *s)
+{
+	size_t n = strlen(s);
+	return n ? s[n - 1] : '\0';
 }
 
 /* Whether piece pq's line holds the first line of column c's cell in its
@@ -883,6 +909,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 		int c = pq->col;
 		size_t cut = pq->to;
 		int to = c;
+		bool capital = false;
 		for (size_t j = pq->from + 1; j < pq->to && cut == pq->to; j++) {
 			if (sign_word(w[j - 1].s))
 				continue;
@@ -923,13 +950,26 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 		}
 		if (c > 0 && cut == pq->to && c + 1 < t->ncol) {
 			/* A capital word whose run ends past the bound of
-			 * the next column: that column's first line. */
+			 * the next column: that column's first line. So
+			 * too when it ends within two characters of where
+			 * that column's cells start, after a lowercase
+			 * word, one or two words (not an acronym, no
+			 * punctuation at the end), and the row has no other
+			 * text in that column ("khoa Bài", "công Mức độ":
+			 * the cell would be empty). */
 			size_t k = capital_word(w, pq->from, pq->to);
 			double x1 = (w[pq->to - 1].x0 + w[pq->to - 1].x1) / 2;
-			if (k < pq->to && x1 >= t->bound[c + 1] &&
+			bool near = k < pq->to && pq->to - k <= 2 &&
+			            text_case_start(w[k - 1].s) == 0 && !acronym(w[k].s) &&
+			            !ispunct((unsigned char)last_char(w[pq->to - 1].s)) &&
+			            w[pq->to - 1].x1 >= t->tlo[c + 1] - 2.0;
+			for (size_t r = 0; r < np && near; r++)
+				near = (*p)[r].col != c + 1;
+			if (k < pq->to && (x1 >= t->bound[c + 1] || near) &&
 			    first_line(l, a, b, *p, np, pq, c + 1)) {
 				cut = k;
 				to = c + 1;
+				capital = true;
 			}
 		} else if (c > 0 && cut < pq->to && text_case_start(w[cut].s) != 1 &&
 		           first_line(l, a, b, *p, np, pq, to)) {
@@ -944,7 +984,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			size_t end = pq->to;
 			pq->to = cut;
 			*p = xgrow(*p, cap, np + 1, sizeof **p);
-			(*p)[np++] = (struct piece){cut, end, to, true};
+			(*p)[np++] = (struct piece){cut, end, to, true, capital};
 		}
 	}
 	return np;
@@ -967,9 +1007,13 @@ static bool year_column(const struct table *t, int c)
  * word l->from + k, in x order), as many as the columns from theirs to the last whose cells start
  * within the run's reach (each packed word shifts the next left by up to
  * two characters) and before the line's next word's column, one word to
- * a column, when a run among them crosses the bound of its next column. */
+ * a column, when a run among them crosses the bound of its next column,
+ * or when they are three or more and every one of those columns has text
+ * on another line of the row (others: a bit per column): "mức mức mức"
+ * between "Duy trì Duy trì Duy trì" and "khá trở khá trở khá trở", its
+ * runs short of the bounds by half a character. */
 static void spread_packed(const struct pword *w, const struct pline *l, const struct table *t,
-                          int *col)
+                          unsigned long others, int *col)
 {
 	size_t n = l->to - l->from;
 	for (size_t s = 0; s < n;) {
@@ -991,7 +1035,9 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 				d++;
 			/* A run of one column's words one space apart that
 			 * crosses the bound of the next column. */
-			bool packed = false;
+			bool packed = false, backed = k >= 3;
+			for (int c = c0; c <= d; c++)
+				backed &= (others >> c & 1) != 0;
 			for (size_t j = s + 1; j < e && !packed; j++) {
 				size_t r = j;
 				while (r + 1 < e && col[r + 1] == col[j])
@@ -999,7 +1045,7 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 				packed = col[j] == col[j - 1] &&
 				         w[l->from + j].x0 - w[l->from + j - 1].x1 <= 1.0 &&
 				         col[j] + 1 < t->ncol &&
-				         w[l->from + r].x1 >= t->bound[col[j] + 1];
+				         (backed || w[l->from + r].x1 >= t->bound[col[j] + 1]);
 			}
 			bool years = true, tight = true;
 			for (int c = c0; c <= d && years; c++)
@@ -1014,6 +1060,33 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 		}
 		s = done ? done : s + 1;
 	}
+}
+
+static bool dash_word(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
+}
+
+/* A lone dash that ends a cell's line, packed one space before the next
+ * cell's text, while the cell's next line in the row starts with a dash
+ * too ("Văn hóa – | – Xã hội": no text has two dashes in a row): the
+ * dash starts the next cell's line ("Phòng Văn hóa / – Xã hội"). */
+static void dash_moves(const struct pword *w, const struct pline *l, size_t a, size_t b, int *col)
+{
+	size_t base = l[a].from;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j + 1 < l[i].to; j++) {
+			int c = col[j - base], d = col[j + 1 - base];
+			if (d <= c || !dash_word(w[j].s) || w[j + 1].x0 - w[j].x1 > 1.0)
+				continue;
+			const struct pword *next = NULL;
+			for (size_t k = i + 1; k < b && !next; k++)
+				for (size_t q = l[k].from; q < l[k].to && !next; q++)
+					if (col[q - base] == c)
+						next = &w[q];
+			if (next && dash_word(next->s))
+				col[j - base] = d;
+		}
 }
 
 /* The column of each word of lines [a, b) (col[j - l[a].from]), read as
@@ -1036,11 +1109,25 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	memcpy(start, t->tlo, sizeof start);
 	size_t np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
 	for (int c = 0; c < t->ncol; c++)
-		for (size_t q = 0, any = 0; q < np; q++) {
+		for (size_t q = 0, any = 0, first = (size_t)-1; q < np; q++) {
 			double x = w[p[q].from].x0;
-			if (p[q].col == c &&
-			    (!any++ || fabs(x - t->tlo[c]) < fabs(start[c] - t->tlo[c])))
+			if (p[q].col != c)
+				continue;
+			/* the cell's first line cut at its capital word
+			 * from a run with the previous cell's ("thuộc Tổ
+			 * chức"), no more than three characters from the
+			 * column's typical start, sets where the cell starts
+			 * in this row: its other lines run together with
+			 * the previous cell's alike ("của khoa học") */
+			if (p[q].capital && fabs(x - t->tlo[c]) <= 3.0 &&
+			    (first == (size_t)-1 || p[q].from < first)) {
+				first = p[q].from;
 				start[c] = x;
+				any++;
+			} else if (first == (size_t)-1 &&
+			           (!any++ || fabs(x - t->tlo[c]) < fabs(start[c] - t->tlo[c]))) {
+				start[c] = x;
+			}
 		}
 	memcpy(p, orig, n * sizeof *p);
 	np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
@@ -1048,10 +1135,42 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
 			col[j - base] = p[q].col;
-	for (size_t i = a; i < b; i++)
-		spread_packed(w, &l[i], t, col + (l[i].from - base));
+	for (size_t i = a; i < b; i++) {
+		/* the columns that other lines of the row have text in */
+		unsigned long others = 0;
+		for (size_t k = a; k < b; k++) {
+			if (k == i)
+				continue;
+			for (size_t j = l[k].from; j < l[k].to; j++)
+				others |= 1UL << col[j - base];
+		}
+		spread_packed(w, &l[i], t, others, col + (l[i].from - base));
+	}
+	dash_moves(w, l, a, b, col);
+
 	free(orig);
 	free(p);
+}
+
+/* Text of line i of the row that starts at line a in column c: by the
+ * row's own columns col (grid_row) when given, else by the table's
+ * bounds; NULL when none. */
+static char *row_line_col(const struct pword *w, const struct pline *l, size_t a, size_t i,
+                          const struct table *t, const int *col, int c)
+{
+	if (!col)
+		return line_col(w, &l[i], t, c);
+	struct buf lb = BUF_INIT;
+	for (size_t j = l[i].from; j < l[i].to; j++) {
+		if (col[j - l[a].from] != c)
+			continue;
+		if (lb.len)
+			buf_putc(&lb, ' ');
+		buf_puts(&lb, w[j].s);
+	}
+	char *s = lb.len ? buf_detach(&lb) : NULL;
+	buf_free(&lb);
+	return s;
 }
 
 /* Emit one table row made of lines [a, b). */
@@ -1090,21 +1209,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
 		for (size_t i = a; i < b; i++) {
-			char *s = NULL;
-			if (col) {
-				struct buf lb = BUF_INIT;
-				for (size_t j = l[i].from; j < l[i].to; j++) {
-					if (col[j - l[a].from] != c)
-						continue;
-					if (lb.len)
-						buf_putc(&lb, ' ');
-					buf_puts(&lb, w[j].s);
-				}
-				s = lb.len ? buf_detach(&lb) : NULL;
-				buf_free(&lb);
-			} else {
-				s = line_col(w, &l[i], t, c);
-			}
+			char *s = row_line_col(w, l, a, i, t, col, c);
 			if (!s)
 				continue;
 			if (bf.len && c > 0 && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
@@ -1237,11 +1342,65 @@ static int head_col(const struct table *t, const char *const *names, size_t n)
 	return -1;
 }
 
+/* Where word run x (n bytes) stands in s as words of their own, once;
+ * NULL when nowhere or more than once. */
+static const char *word_run(const char *s, const char *x, size_t n)
+{
+	const char *at = NULL;
+	for (const char *p = strstr(s, x); p; p = strstr(p + 1, x)) {
+		if ((p != s && p[-1] != ' ') || (p[n] && p[n] != ' '))
+			continue;
+		if (at)
+			return NULL;
+		at = p;
+	}
+	return at;
+}
+
+/* A unit's second line packed into the name's line ("... sống cáo" under
+ * "Báo"): when row i's unit cell u is one capitalised word, the first of another
+ * row's whole unit of two ("Báo" of "Báo cáo"), and its name (cell m)
+ * holds the second, in lowercase, as a word of its own, once, it is moved
+ * back to the unit. */
+static void unit_rest_from_name(struct rows *out, size_t head, size_t i, int u, int m)
+{
+	struct row *r = &out->v[i];
+	size_t k = strlen(r->cell[u]);
+	for (size_t q = head + 1; q < out->n; q++) {
+		const struct row *o = &out->v[q];
+		if (q == i || o->text || o->ncell <= u || strncmp(o->cell[u], r->cell[u], k) ||
+		    o->cell[u][k] != ' ' || !o->cell[u][k + 1])
+			continue;
+		const char *rest = o->cell[u] + k + 1;
+		size_t n = strlen(rest);
+		if (strchr(r->cell[u], ' ') || strchr(rest, ' ') ||
+		    text_case_start(r->cell[u]) != 1 || text_case_start(rest) != 0)
+			continue; /* one word each: a unit's two short lines */
+		const char *at = word_run(r->cell[m], rest, n);
+		if (!at)
+			continue;
+		size_t from = (size_t)(at - r->cell[m]);
+		const char *after = at + n;
+		while (*after == ' ')
+			after++;
+		while (from && r->cell[m][from - 1] == ' ')
+			from--;
+		char *name = xasprintf("%.*s%s%s", (int)from, r->cell[m], from && *after ? " " : "",
+		                       after);
+		free(r->cell[m]);
+		r->cell[m] = name;
+		free(r->cell[u]);
+		r->cell[u] = xstrdup(o->cell[u]);
+		return;
+	}
+}
+
 /* Text laid out with spaces can squeeze a unit against the name ("băng
  * rộng %"): when a row's unit cell is empty and its name holds, as a word
  * of its own, a unit without letters that other rows of the table have as
  * their whole unit cell ("%"), the unit is moved there. Rows after
  * rows->v[head]. */
+/* (A row whose unit is set: unit_rest_from_name.) */
 static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 {
 	static const char *const unit_names[] = {"don vi tinh", "dvt", "don vi"};
@@ -1251,9 +1410,13 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 		return;
 	for (size_t i = head + 1; i < out->n; i++) {
 		struct row *r = &out->v[i];
-		if (r->text || r->ncell <= u || r->ncell <= m || r->cell[u][0])
+		if (r->text || r->ncell <= u || r->ncell <= m)
 			continue;
 		char *name = r->cell[m];
+		if (r->cell[u][0]) {
+			unit_rest_from_name(out, head, i, u, m);
+			continue;
+		}
 		for (char *p = name; *p; p++) {
 			if (p != name && p[-1] != ' ')
 				continue;
@@ -1385,11 +1548,16 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			size_t cut = k < end && k > b ? widest_gap(l, b, k + 1, &g) : b;
 			if (cut > b && cut <= k && g > 0.3 * h) {
 				struct row *r = &out->v[last_row];
+				int *col = NULL;
+				if (grid) {
+					col = xcalloc(l[cut - 1].to - l[b].from + 1, sizeof *col);
+					grid_row(w, l, b, cut, &t, space, col);
+				}
 				for (int c = 0; c < r->ncell && c < t.ncol; c++) {
 					struct buf bf = BUF_INIT;
 					buf_puts(&bf, r->cell[c]);
 					for (size_t q = b; q < cut; q++) {
-						char *s = line_col(w, &l[q], &t, c);
+						char *s = row_line_col(w, l, b, q, &t, col, c);
 						if (s) {
 							if (bf.len)
 								buf_putc(&bf, ' ');
@@ -1400,6 +1568,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 					free(r->cell[c]);
 					r->cell[c] = buf_detach(&bf);
 				}
+				free(col);
 				r->last = l[cut - 1].no;
 				prev = cut;
 			}
