@@ -683,6 +683,23 @@ static void cell_fields(struct state *st, int year)
 	}
 }
 
+/* The warnings about cells of a group's heading row (a scan's cells read
+ * with low confidence) told that they are about the group's name: field
+ * "group CODE", the code of the group the row entered. Task groups are
+ * left as they are (their rows are not corrected cell by cell). */
+static void group_fields(struct state *st, const struct row *row)
+{
+	struct plan *p = st->p;
+	if (st->h.tasks || st->group < 0 || (size_t)st->group >= p->ngroups)
+		return;
+	for (size_t i = 0; i < p->nwarn; i++) {
+		struct plan_warning *w = &p->warn[i];
+		if (w->col >= 1 && !w->field && w->line >= row->first &&
+		    w->line <= (row->last > row->first ? row->last : row->first))
+			w->field = xasprintf("group %s", p->groups[st->group].code);
+	}
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
@@ -900,6 +917,7 @@ static void data_row(struct state *st, const struct row *row)
 		if (k2 == STT_ROMAN && rest && *rest) {
 			flush(st);
 			enter_group(st, top, name, rest, row->first);
+			group_fields(st, row);
 			return;
 		}
 	}
@@ -917,6 +935,7 @@ static void data_row(struct state *st, const struct row *row)
 		char shown[40];
 		snprintf(shown, sizeof shown, "%.*s", (int)strcspn(stt, " "), stt);
 		enter_group(st, printed, shown, gname, row->first);
+		group_fields(st, row);
 		return;
 	}
 	if (kind == STT_NUM && !k && empty && *name && !rest && (st->group < 0 || st->num_group)) {

@@ -5,7 +5,8 @@
  * vertical rule missing inside a row joins the cells it would have split
  * (a group row spanning the table). Tesseract ("vie", a block of text)
  * reads every cell on its own; a cell with a word read under OCR_MIN_CONF,
- * or with ink but no text read, is flagged in p->warn. The
+ * or with ink but no text read, is flagged in p->warn (unless read again
+ * larger, the two readings agree on a figure read surely: agree). The
  * page with its tables painted white is read as running text for the
  * title, number and date.
  *
@@ -391,7 +392,8 @@ struct cellread {
 	struct buf text, line, all; /* kept lines, the current one, every line */
 	double sum, lsum, asum;     /* their word confidences */
 	int n, ln, an;
-	double low; /* the lowest word confidence, speckle lines included */
+	double low;  /* the lowest word confidence, speckle lines included */
+	double dlow; /* the lowest confidence of a digit read */
 };
 
 static void end_line(struct cellread *c)
@@ -416,7 +418,7 @@ static void end_line(struct cellread *c)
  * of its least sure word, speckle lines included (-1 when nothing was read):
  * a cell's mean hid a word read at 0 % among three read at 96 %. */
 static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int y1, int *conf,
-                       float scale)
+                       float scale, int *digits)
 {
 	/* The cell alone on a white margin: Tesseract reads short cells
 	 * ("I.1", "%") far better with room around them than cut tight. */
@@ -445,7 +447,8 @@ static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int 
 		return xstrdup("");
 	}
 	const TessPageIterator *pi = TessResultIteratorGetPageIteratorConst(it);
-	struct cellread c = {.text = BUF_INIT, .line = BUF_INIT, .all = BUF_INIT, .low = 100};
+	struct cellread c = {
+	        .text = BUF_INIT, .line = BUF_INIT, .all = BUF_INIT, .low = 100, .dlow = 100};
 	do {
 		if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE))
 			end_line(&c);
@@ -457,6 +460,10 @@ static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int 
 			c.low = wc < c.low ? wc : c.low;
 		}
 		char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+		if (sym && sym[0] >= '0' && sym[0] <= '9') {
+			double sc = TessResultIteratorConfidence(it, RIL_SYMBOL);
+			c.dlow = sc < c.dlow ? sc : c.dlow;
+		}
 		int l, t, r, b;
 		if (sym && (!strcmp(sym, ">") || !strcmp(sym, "<")) &&
 		    TessPageIteratorBoundingBox(pi, RIL_SYMBOL, &l, &t, &r, &b) &&
@@ -476,6 +483,8 @@ static char *read_cell(TessBaseAPI *api, PIX *page, int x0, int y0, int x1, int 
 	buf_free(&c.all);
 	if (c.n)
 		*conf = (int)c.low;
+	if (digits)
+		*digits = (int)c.dlow;
 	char *s = text_clean(buf_str(&c.text));
 	buf_free(&c.text);
 	return s;
@@ -566,6 +575,30 @@ static bool target_like(const char *s)
 	return yes || (text_case_start(s) == 1 && text_len(s) > 4);
 }
 
+/* The digits of s, in order, into out (at most n - 1). */
+static void digits_of(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	for (; *s && k + 1 < n; s++)
+		if (*s >= '0' && *s <= '9')
+			out[k++] = *s;
+	out[k] = '\0';
+}
+
+/* Two readings of an unsure cell (at its size, then larger) that agree: the
+ * second reads a figure (target_like, with digits), read at conf2 >=
+ * OCR_AGREE_CONF with each digit at dig2 >= OCR_AGREE_DIGIT, and the first
+ * has the same digits in the same order, whatever it made of the sign
+ * ("=5" then "≥ 5", "S17" then "≥ 17"). Such a cell is trusted. */
+static bool agree(const char *first, const char *second, int conf2, int dig2)
+{
+	char a[32], b[32];
+	digits_of(first, a, sizeof a);
+	digits_of(second, b, sizeof b);
+	return conf2 >= OCR_AGREE_CONF && dig2 >= OCR_AGREE_DIGIT && *b && !strcmp(a, b) &&
+	       target_like(second);
+}
+
 /* A header row: "STT" and "Chỉ tiêu" (or "Nhiệm vụ", "Nội dung"). */
 static bool header_row(char **cells, int nc)
 {
@@ -650,21 +683,25 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 			if (x1 - x0 > 4 && y1 - y0 > 4 &&
 			    ink(grey, x0, y0, x1, y1) > OCR_DPI * OCR_DPI / 9000) {
 				free(s);
-				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1);
+				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1, NULL);
 				if (conf < OCR_MIN_CONF || *s == '=') {
 					/* unsure: read again at one and a half times the
 					 * size, and keep the surer reading */
-					int conf2;
+					int conf2, dig2;
 					char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2,
-					                     1.5f);
+					                     1.5f, &dig2);
 					if (conf2 > conf && *s2) {
 						/* the surer text, but a cell once unsure stays
-						 * flagged: both readings can agree on "90" for
-						 * "50" */
+						 * flagged (both readings can agree on "90" for
+						 * "50", the second at 84 %), unless the readings
+						 * agree on a figure the second is sure of */
+						bool sure = c < OCR_MAX_COLS && rd->target_col[c] &&
+						            agree(s, s2, conf2, dig2);
 						free(s);
 						s = s2;
-						conf = conf2 < OCR_MIN_CONF ? conf2
-						                            : OCR_MIN_CONF - 1;
+						conf = sure || conf2 < OCR_MIN_CONF
+						               ? conf2
+						               : OCR_MIN_CONF - 1;
 					} else {
 						free(s2);
 					}
@@ -677,8 +714,8 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					int conf3;
 					TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
 					                       "0123456789,.%<>=-");
-					char *s3 =
-					        read_cell(rd->api, grey, x0, y0, x1, y1, &conf3, 1);
+					char *s3 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf3,
+					                     1, NULL);
 					TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
 					                       "");
 					if (target_like(s3) && strpbrk(s3, "0123456789")) {
@@ -827,11 +864,16 @@ static int cmp_height(const void *a, const void *b)
  * below its last) go to the cells whose text holds them: each cell gets
  * the confidence of its least sure word (100 with no word: nothing read
  * there to doubt). A word found in several cells counts for each, one
- * found in none for every cell of the row: a doubt is never lost. */
-static void cell_conf(const struct reader *rd, const struct row *r, int tol, int *conf, int *chunks)
+ * found in none for every cell of the row: a doubt is never lost.
+ * figures[c]: how many chunks with a digit make cell c, a text found
+ * again in a sibling ("100" beside "100", "95" beside "≥ 95") or inside a
+ * longer one of the cell counted once. */
+static void cell_conf(const struct reader *rd, const struct row *r, int tol, int *conf,
+                      int *figures)
 {
+	size_t *in = NULL, n = 0, cap = 0;
 	for (int c = 0; c < r->ncell; c++)
-		conf[c] = 100, chunks[c] = 0;
+		conf[c] = 100, figures[c] = 0;
 	for (size_t k = 0; k < rd->nwords; k++) {
 		const struct oword *w = &rd->words[k];
 		int v = word_line(w);
@@ -841,13 +883,31 @@ static void cell_conf(const struct reader *rd, const struct row *r, int tol, int
 		for (int c = 0; c < r->ncell; c++)
 			if (strstr(r->cell[c], w->s)) {
 				found = true;
-				chunks[c]++;
 				conf[c] = (int)w->conf < conf[c] ? (int)w->conf : conf[c];
 			}
 		for (int c = 0; c < r->ncell && !found; c++)
 			if (*r->cell[c])
 				conf[c] = (int)w->conf < conf[c] ? (int)w->conf : conf[c];
+		if (found && strpbrk(w->s, "0123456789")) {
+			in = xgrow(in, &cap, n + 1, sizeof *in);
+			in[n++] = k;
+		}
 	}
+	for (int c = 0; c < r->ncell; c++)
+		for (size_t i = 0; i < n; i++) {
+			const char *a = rd->words[in[i]].s;
+			if (!strstr(r->cell[c], a))
+				continue;
+			bool again = false;
+			for (size_t j = 0; j < n && !again; j++) {
+				const char *b = rd->words[in[j]].s;
+				again = j != i && strstr(r->cell[c], b) &&
+				        ((!strcmp(a, b) && j < i) ||
+				         (strlen(b) > strlen(a) && strstr(b, a)));
+			}
+			figures[c] += !again;
+		}
+	free(in);
 }
 
 /* A cell of a table rebuilt from words, read with confidence conf: made a
@@ -869,8 +929,8 @@ static void word_cell(struct reader *rd, char **s, int conf, int chunks, int pag
 	 * took a word of its neighbour, is not trusted either. */
 	if (target && !target_like(*s))
 		conf = conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1;
-	/* A figure made of several chunks ("100 80"): rows or columns run
-	 * together. */
+	/* A figure made of several chunks with digits ("100 80"): rows or
+	 * columns run together. */
 	if (target && chunks > 1 && strpbrk(*s, "0123456789"))
 		conf = conf < OCR_MIN_CONF ? conf : OCR_MIN_CONF - 1;
 	if (conf < OCR_MIN_CONF || **s == '=')
@@ -1045,7 +1105,8 @@ static void number_column(struct reader *rd, PIX *grey, size_t from)
 			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
 			                       "0123456789IVXLivxl.");
 			TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_WORD);
-			char *s = read_cell(rd->api, grey, o->x0, o->y0, o->x1, o->y1, &conf, 1);
+			char *s = read_cell(rd->api, grey, o->x0, o->y0, o->x1, o->y1, &conf, 1,
+			                    NULL);
 			TessBaseAPISetPageSegMode(rd->api, PSM_SINGLE_BLOCK);
 			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist", "");
 			/* a letter no row number has ("K1", "[L1", "H" for "II"), in a
@@ -1189,16 +1250,17 @@ static void page_chunks(struct reader *rd, PIX *grey, BOXA *boxes, int page)
 		if (x1 - x0 > W * 9 / 10 || y1 - y0 > OCR_DPI)
 			continue; /* a rule or a picture, not words */
 		int conf;
-		char *s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1);
+		char *s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1, NULL);
 		if (*s && conf < OCR_MIN_CONF) {
 			/* unsure: read again larger, the surer reading kept (still
 			 * unsure: a cell once doubted stays flagged) */
-			int conf2;
-			char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2, 1.5f);
+			int conf2, dig2;
+			char *s2 = read_cell(rd->api, grey, x0, y0, x1, y1, &conf2, 1.5f, &dig2);
 			if (conf2 > conf && *s2) {
+				bool sure = agree(s, s2, conf2, dig2);
 				free(s);
 				s = s2;
-				conf = conf2 < OCR_MIN_CONF ? conf2 : OCR_MIN_CONF - 1;
+				conf = sure || conf2 < OCR_MIN_CONF ? conf2 : OCR_MIN_CONF - 1;
 			} else {
 				free(s2);
 			}

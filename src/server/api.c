@@ -1582,13 +1582,14 @@ static const struct route routes[] = {
          api_draft_job_, false},
         {"GET", "/units/{unit}/plan/drafts/{draft}",
          "A plan draft: {plan (as corrected), parsed (as read), row_warnings, cell_flags "
-         "(code: {field: why to check it}), expires_at}",
+         "(code: {field: why to check it}), group_flags (group code: why to check its "
+         "name), expires_at}",
          false, api_draft_get_, false},
         {"PATCH", "/units/{unit}/plan/drafts/{draft}",
          "Correct a draft: {rows: [{code, name, unit, group, lead, monitor, code_new, targets: "
          "{year: text}, checked: [field]}], remove: [code], add: [{code, group, name, unit, "
-         "lead, monitor, targets}], groups: [{code, name}]}; an edited or checked cell is no "
-         "longer in cell_flags",
+         "lead, monitor, targets}], groups: [{code, name, checked: [\"name\"]}]}; an edited or "
+         "checked cell is no longer in cell_flags or group_flags",
          false, api_draft_patch_, false},
         {"GET", "/units/{unit}/plan/drafts/{draft}/diff",
          "What publishing the draft changes: {added, removed, changed, mapping, confirm}", false,

@@ -103,8 +103,8 @@ static bool flags_cell(json_t *w, json_t *x, const char *field)
 	           b = json_integer_value(json_array_get(lines, 1)),
 	           line = json_integer_value(json_object_get(w, "line"));
 	const char *f = str(w, "field");
-	return f && (!field || !strcmp(f, field)) && a > 0 && line >= a &&
-	       line <= (b < a ? a : b) && !json_is_true(json_object_get(w, "checked"));
+	return f && strncmp(f, "group ", 6) && (!field || !strcmp(f, field)) && a > 0 &&
+	       line >= a && line <= (b < a ? a : b) && !json_is_true(json_object_get(w, "checked"));
 }
 
 /* The cell field of x checked by the clerk: no longer flagged. */
@@ -244,11 +244,22 @@ static int edit_row(json_t *plan, json_t *x, json_t *e, const char *code, struct
 	return rc;
 }
 
-/* A group's edit {"code": C, "name": N}: the group renamed, for all its rows. */
+/* Whether warning w is about the name of group code (a cell of its heading
+ * row read with low confidence, field "group CODE"), and not yet checked. */
+static bool flags_group(json_t *w, const char *code)
+{
+	const char *f = str(w, "field");
+	return f && code && !strncmp(f, "group ", 6) && !strcmp(f + 6, code) &&
+	       !json_is_true(json_object_get(w, "checked"));
+}
+
+/* A group's edit {"code": C, "name": N, "checked": ["name"]}: the group
+ * renamed, for all its rows; its heading's flagged cells, when the name
+ * changed or "checked" names it, flagged no more. */
 static int edit_group(json_t *plan, json_t *e, struct error *err)
 {
 	const char *code = str(e, "code");
-	json_t *g, *found = NULL;
+	json_t *g, *found = NULL, *checked = json_object_get(e, "checked"), *v;
 	size_t i;
 	json_array_foreach(json_object_get(plan, "groups"), i, g)
 	{
@@ -258,9 +269,28 @@ static int edit_group(json_t *plan, json_t *e, struct error *err)
 	}
 	if (!json_is_object(e) || !found)
 		return fail_on(err, "Nhóm", code, "không có trong bản nháp");
-	if (!json_object_get(e, "name"))
+	if (checked && !json_is_array(checked))
+		return fail_on(err, "Nhóm", code, "checked phải là một mảng tên ô ([\"name\"])");
+	bool ok = false;
+	json_array_foreach(checked, i, v)
+	{
+		if (!json_is_string(v) || strcmp(json_string_value(v), "name"))
+			return fail_on(err, "Nhóm", code, "checked của nhóm chỉ nhận \"name\"");
+		ok = true;
+	}
+	if (!json_object_get(e, "name") && !ok)
 		return fail_on(err, "Nhóm", code, "cần tên mới (name)");
-	return set_text_of("Nhóm", found, e, "name", false, code, err);
+	char *was = str(found, "name") ? xstrdup(str(found, "name")) : NULL;
+	int rc = set_text_of("Nhóm", found, e, "name", false, code, err);
+	ok = ok || (!rc && !same(was, str(found, "name")));
+	free(was);
+	json_t *w;
+	json_array_foreach(ok && !rc ? json_object_get(plan, "warnings") : NULL, i, w)
+	{
+		if (flags_group(w, code))
+			json_object_set_new(w, "checked", json_true());
+	}
+	return rc;
 }
 
 static int apply(json_t *plan, json_t *edits, struct error *err)
@@ -479,6 +509,25 @@ json_t *draft_cell_flags(json_t *plan)
 			if (!json_object_get(cells, f)) /* the first said of the cell */
 				json_object_set_new(
 				        cells, f,
+				        json_string(str(w, "message") ? str(w, "message") : ""));
+		}
+	}
+	return out;
+}
+
+json_t *draft_group_flags(json_t *plan)
+{
+	plan = inner(plan);
+	json_t *out = json_object(), *g, *w;
+	size_t i, k;
+	json_array_foreach(json_object_get(plan, "groups"), i, g)
+	{
+		const char *code = str(g, "code");
+		json_array_foreach(json_object_get(plan, "warnings"), k, w)
+		{
+			if (flags_group(w, code) && !json_object_get(out, code))
+				json_object_set_new(
+				        out, code,
 				        json_string(str(w, "message") ? str(w, "message") : ""));
 		}
 	}

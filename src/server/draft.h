@@ -17,7 +17,7 @@
  * of "name", "unit", "group", "lead", "monitor", "code_new", "targets":
  * {"2030": "text"}, "checked": ["lead", "target 2030"...]}], "remove":
  * [C...], "add": [{"code", "group", "name", "unit", "lead", "monitor",
- * "targets"}], "groups": [{"code": G, "name": N}]}. Target texts are read
+ * "targets"}], "groups": [{"code": G, "name": N, "checked": ["name"]}]}. Target texts are read
  * again (target_parse) with the row's unit, also when only the unit
  * changed. A group renamed is renamed for all its rows. A flagged cell
  * (a warning with a "field", draft_cell_flags) whose value the edit
@@ -44,5 +44,11 @@ json_t *draft_row_warnings(json_t *plan);
  * with low confidence) within the indicator's source_lines and not yet
  * "checked". New reference. */
 json_t *draft_cell_flags(json_t *plan);
+
+/* Of plan, the group names to check: an object code -> message, from the
+ * warnings about a cell of a group's heading row (field "group CODE") not
+ * yet "checked" (draft_edit: the group renamed, or its "checked" naming
+ * "name"). New reference. */
+json_t *draft_group_flags(json_t *plan);
 
 #endif

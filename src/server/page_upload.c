@@ -591,19 +591,29 @@ static const char *group_name(json_t *plan, const char *code)
 }
 
 /* A group's heading row before its indicators: its name to correct at its
- * first heading (form fields g.k, its code, and gname.k), shown after. */
-static void group_row(struct ctx *c, json_t *plan, const char *code, json_t *seen, size_t ncol)
+ * first heading (form fields g.k, its code, and gname.k), shown after. A
+ * name read from a scan with low confidence (why: group_flags) is marked
+ * as an indicator's cell is, with its box "ok.gname.k". */
+static void group_row(struct ctx *c, json_t *plan, const char *code, json_t *seen, size_t ncol,
+                      const char *why)
 {
 	buf_puts(B, "<tr class=\"group\"><td class=\"src\">nhóm</td><th scope=\"rowgroup\">");
 	pg_esc(c, code);
-	buf_printf(B, "</th><td colspan=\"%zu\">", ncol - 2);
+	buf_printf(B, "</th><td colspan=\"%zu\"", ncol - 2);
 	const char *name = group_name(plan, code);
 	if (json_object_get(seen, code)) {
+		buf_puts(B, ">");
 		pg_esc(c, name);
 	} else {
 		size_t k = json_object_size(seen);
 		json_object_set_new(seen, code, json_true());
-		buf_printf(B, "<input type=\"hidden\" name=\"g.%zu\" value=\"", k);
+		if (why) {
+			buf_puts(B, " class=\"lowconf\" title=\"Đọc với độ tin cậy thấp, cần kiểm "
+			            "tra: ");
+			pg_esc(c, why);
+			buf_puts(B, "\"");
+		}
+		buf_printf(B, "><input type=\"hidden\" name=\"g.%zu\" value=\"", k);
 		pg_esc(c, code);
 		buf_printf(B, "\"><input name=\"gname.%zu\" class=\"gname\" aria-label=\"Tên nhóm ",
 		           k);
@@ -611,16 +621,37 @@ static void group_row(struct ctx *c, json_t *plan, const char *code, json_t *see
 		buf_puts(B, "\" value=\"");
 		pg_esc(c, name);
 		buf_puts(B, "\">");
+		if (why)
+			buf_printf(
+			        B,
+			        "<small class=\"lowconf\">Đọc kém, cần kiểm tra <label "
+			        "class=\"inline\"><input type=\"checkbox\" name=\"ok.gname.%zu\" "
+			        "value=\"1\">đúng</label></small>",
+			        k);
 	}
 	buf_puts(B, "</td></tr>");
 }
 
-/* The cells to check of the shown fields, over all rows. */
-static size_t count_flags(json_t *flags, const int *years, size_t ny)
+/* The cells to check of the shown fields, over all rows, and the group
+ * names to check (gflags) of the groups shown (those of some row). */
+static size_t count_flags(json_t *flags, json_t *gflags, json_t *inds, const int *years, size_t ny)
 {
-	size_t n = 0;
+	size_t n = 0, i;
+	const char *g;
+	json_t *m, *x;
+	json_object_foreach(gflags, g, m)
+	{
+		json_array_foreach(inds, i, x)
+		{
+			const char *xg = jstr(x, "group");
+			if (xg && !strcmp(xg, g)) {
+				n++;
+				break;
+			}
+		}
+	}
 	const char *code, *f;
-	json_t *cells, *m;
+	json_t *cells;
 	json_object_foreach(flags, code, cells)
 	{
 		json_object_foreach(cells, f, m)
@@ -635,8 +666,9 @@ static void draft_table(struct ctx *c, json_t *d, const int *years, size_t ny)
 {
 	json_t *plan = json_object_get(d, "plan"), *read = json_object_get(d, "parsed"),
 	       *flags = json_object_get(d, "cell_flags"),
+	       *gflags = json_object_get(d, "group_flags"),
 	       *inds = json_object_get(plan, "indicators"), *x;
-	size_t nflags = count_flags(flags, years, ny), ncol = 8 + ny;
+	size_t nflags = count_flags(flags, gflags, inds, years, ny), ncol = 8 + ny;
 	if (nflags)
 		buf_printf(
 		        B,
@@ -658,7 +690,7 @@ static void draft_table(struct ctx *c, json_t *d, const int *years, size_t ny)
 	{
 		const char *g = jstr(x, "group"), *code = jstr(x, "code");
 		if (g && (!prev || strcmp(prev, g)))
-			group_row(c, plan, g, seen, ncol);
+			group_row(c, plan, g, seen, ncol, jstr(gflags, g));
 		prev = g;
 		struct row_view r = {i, x, by_code(json_object_get(read, "indicators"), code),
 		                     json_object_get(flags, code ? code : "")};
@@ -774,17 +806,28 @@ static json_t *posted_checked(struct ctx *c, size_t i, json_t *flags)
 	return list;
 }
 
-/* The groups renamed ("g.k" its code, "gname.k" its name). */
+/* The groups renamed ("g.k" its code, "gname.k" its name) or whose name
+ * the clerk said is right ("ok.gname.k"). */
 static json_t *posted_groups(struct ctx *c, json_t *plan)
 {
 	json_t *out = json_array();
 	for (size_t k = 0; k < json_array_size(json_object_get(plan, "groups")); k++) {
-		char *code = posted(c, k, "g"), *name = posted(c, k, "gname");
+		char *code = posted(c, k, "g"), *name = posted(c, k, "gname"),
+		     *ok = posted(c, k, "ok.gname");
 		const char *was = group_name(plan, code);
+		json_t *e = json_object();
 		if (code && name && was && strcmp(was, name))
-			json_array_append_new(out, json_pack("{ssss}", "code", code, "name", name));
+			json_object_set_new(e, "name", json_string(name));
+		if (code && ok)
+			json_object_set_new(e, "checked", json_pack("[s]", "name"));
+		if (json_object_size(e)) {
+			json_object_set_new(e, "code", json_string(code));
+			json_array_append(out, e);
+		}
+		json_decref(e);
 		free(code);
 		free(name);
+		free(ok);
 	}
 	return out;
 }

@@ -6,7 +6,8 @@
 // dropped indicator, the group's name), confirms and saves; a scan shows
 // its reading progress page by page, then its draft with the cells read
 // with low confidence marked one by one (the cell, not the row) and
-// counted; a corrected cell is no longer marked, as typed and once saved.
+// counted, a group's name too (its heading read with low confidence); a
+// cell corrected or said right is no longer marked, as typed and once saved.
 // Screenshots kept.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -122,16 +123,25 @@ try {
   assert.match(await lead7.locator('small.lowconf').textContent(), /cần kiểm tra/);
   assert.equal(await h7.locator('td.lowconf').count(), 1, 'only that cell of the row');
   assert.doesNotMatch((await h7.getAttribute('class')) || '', /flag/, 'the cell, not the row');
+  // Group I's heading row, its number read at 79 %: the group's name marked.
+  const gcell = () => page.locator('tr.group td', { has: page.getByRole('textbox', { name: 'Tên nhóm I', exact: true }) });
+  assert.match((await gcell().getAttribute('class')) || '', /lowconf/, 'group I\'s name marked');
+  assert.match(await gcell().getAttribute('title'), /độ tin cậy thấp.*đọc được "I"/);
   await shot(page, 'scan-draft');
+  // Said right: no longer marked nor counted.
+  await gcell().getByRole('checkbox', { name: 'đúng' }).check();
+  assert.doesNotMatch(await gcell().getAttribute('class'), /lowconf/);
+  assert.match(await count.textContent(), new RegExp(`^${n0 - 1} ô cần kiểm tra`));
   // Corrected: no longer marked, as typed and once saved.
   await lead7.locator('input.lead').fill('Phòng Kinh tế');
   assert.doesNotMatch(await lead7.getAttribute('class'), /lowconf/);
-  assert.match(await count.textContent(), new RegExp(`^${n0 - 1} ô cần kiểm tra`));
+  assert.match(await count.textContent(), new RegExp(`^${n0 - 2} ô cần kiểm tra`));
   await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
   await page.waitForURL(/saved=1/);
   assert.equal(await row('II.H.7').locator('td.lowconf').count(), 0, 'saved: II.H.7 no longer flagged');
   assert.equal(await row('II.H.7').locator('input.lead').inputValue(), 'Phòng Kinh tế');
-  assert.match(await page.locator('#lowconf-count').textContent(), new RegExp(`^${n0 - 1} ô cần kiểm tra`));
+  assert.doesNotMatch((await gcell().getAttribute('class')) || '', /lowconf/, 'saved: group I no longer flagged');
+  assert.match(await page.locator('#lowconf-count').textContent(), new RegExp(`^${n0 - 2} ô cần kiểm tra`));
   await shot(page, 'scan-corrected');
   await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
   await page.waitForURL(/\/ke-hoach$/);

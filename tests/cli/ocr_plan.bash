@@ -6,10 +6,12 @@
 # grey), and score it with tests/tools/scan-score.jq
 # against tests/data/golden/NAME.json: at least 95 % of the golden target
 # cells right, every wrong one flagged for review, every golden indicator
-# read (MIN: at least that many golden target cells, 50 unless told).
+# read (MIN: at least that many golden target cells, 50 unless told), and
+# at most MAXRF right cells flagged all the same (when told: a flag the
+# clerk checks for nothing).
 # Prints the figures and the wrong cells.
 score_scan() {
-	local name=$1 file=$1${2:+.$2} min=${3:-50} score
+	local name=$1 file=$1${2:+.$2} min=${3:-50} maxrf=${4:-} score
 	score="$(dirname "${BASH_SOURCE[0]}")/../tools/scan-score.jq"
 	export OMP_THREAD_LIMIT=1
 	# lib.bash's run allows 120 s; a 15-page scan takes longer on a busy
@@ -20,13 +22,16 @@ score_scan() {
 	cp "$tmp/out" "$tmp/$name.json"
 	jq -n --slurpfile g "$data/golden/$name.json" --slurpfile p "$tmp/$name.json" -f "$score" \
 		> "$tmp/$name.score.json"
-	local cells right wrong unflagged flags ng np
-	read -r cells right wrong unflagged flags ng np < <(jq -r \
-		'[.cells, .right, (.wrong | length), (.wrong_unflagged | length), .flags, .indicators[0], .indicators[1]] | @tsv' \
+	local cells right wrong unflagged flags ng np rf
+	read -r cells right wrong unflagged flags ng np rf < <(jq -r \
+		'[.cells, .right, (.wrong | length), (.wrong_unflagged | length), .flags, .indicators[0], .indicators[1], .right_flagged] | @tsv' \
 		"$tmp/$name.score.json")
 	echo "scan $file: $right of $cells golden target cells right" \
 		"($((1000 * right / (cells > 0 ? cells : 1) / 10)).$((1000 * right / (cells > 0 ? cells : 1) % 10)) %)," \
-		"$wrong wrong, $unflagged of them not flagged; $flags cells flagged; indicators $np of $ng"
+		"$wrong wrong, $unflagged of them not flagged; $rf right ones flagged; $flags cells flagged; indicators $np of $ng"
+	if [ -n "$maxrf" ]; then
+		[ "$rf" -le "$maxrf" ] && ok || bad "scan $name: $rf right target cells flagged, more than $maxrf"
+	fi
 	jq -c '.wrong[]' "$tmp/$name.score.json"
 	# Not a pass on empty output: every plan has dozens of target cells.
 	[ "$cells" -ge "$min" ] && ok || bad "scan $name: only $cells golden target cells"

@@ -10,7 +10,9 @@ bin=$1
 data=$2
 source "$(dirname "$0")/lib.bash"
 source "$(dirname "$0")/ocr_plan.bash"
-score_scan 000_03b77514fb71b314 unruled 50
+# At most 20 right target cells flagged (measured 11; the reader of main at
+# be90c5e flagged 137 of the 364 right ones).
+score_scan 000_03b77514fb71b314 unruled 50 20
 # Names and agencies are read too, not only the figures.
 jq -e '.plan.indicators | length as $n | map(select((.name | length) > 20 and (.lead // "" | length) > 5)) | length >= $n * 9 / 10' \
 	"$tmp/out" > /dev/null && ok || bad "scan: names or agencies missing"

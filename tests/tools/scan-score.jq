@@ -4,8 +4,10 @@
 # indicator whose name shares the most words with it, and a milestone year)
 # is right when the scan's reading has the same kind, operator and value
 # (the same text, spaces aside, for a target in words); a wrong one is
-# flagged when a warning on the indicator's lines quotes what was read (or
-# says nothing could be read).
+# flagged when a warning on the indicator's lines, about that cell (its
+# field "target YEAR", or no field), quotes what was read (or says nothing
+# could be read); right_flagged counts the right cells flagged
+# all the same (work for the clerk).
 def same($a; $b):
   ($a != null) and ($b != null) and ($a.kind == $b.kind) and
   (if $a.kind == "number" or $a.kind == "range" then ($a.op == $b.op and $a.value == $b.value and $a.max == $b.max)
@@ -25,10 +27,12 @@ def overlap($a; $b): ($a | length) as $n | ($b | length) as $m
     | { code: $gi.code, year: $y, want: $gt.text, got: ($pt.text // ""),
         right: same($gt; $pt),
         flagged: ([ $P.warnings[] | select(.line >= $sl[0] and .line <= $sl[1])
+                    | select(.field == null or .field == "target " + $y)
                     | .message | select(startswith("Ô cần kiểm tra"))
                     | select(contains("\"" + ($pt.text // "\u0000") + "\"") or contains("không đọc được")) ] | length > 0) } ]
 | { cells: length, right: map(select(.right)) | length,
     wrong: map(select(.right | not)), 
     wrong_unflagged: map(select((.right | not) and (.flagged | not))),
+    right_flagged: map(select(.right and .flagged)) | length,
     indicators: [($G.indicators | length), ($P.indicators | length)],
     flags: [$P.warnings[] | select(.message | startswith("Ô cần kiểm tra"))] | length }
