@@ -148,6 +148,7 @@ struct store {
 	int ncache;
 	int64_t retry_at, backoff; /* store_reconnect: ms, monotonic clock */
 	long queries;              /* statements run (st_prep), for store_queries */
+	long plan_saves;           /* st_plan_tables calls (plansave.c: when to TRUNCATE) */
 	/* store_change_mark: the mark this connection last read, valid while
 	 * the driver's probe sees no change and mark_known holds (a write of
 	 * this connection clears it). */
