@@ -27,20 +27,8 @@ bin=$1
 data=$(realpath "$2")
 . "$(dirname "$0")/lib.bash"
 use_db
-p000=$data/plans/000_03b77514fb71b314.txt
-p004=$data/plans/004_5f0b3916b5e2f87f.txt
 communes=48
-{
-	echo "code,name,kind,parent,population"
-	echo "P,Tỉnh,province,,1000"
-	for i in $(seq 1 $communes); do echo "C$i,Xã $i,commune,P,100"; done
-} > "$tmp/units.csv"
-{
-	echo "unit,file"
-	echo "P,$p000"
-	for i in $(seq 1 $communes); do echo "C$i,$([ $((i % 2)) = 0 ] && echo "$p000" || echo "$p004")"; done
-} > "$tmp/plans.csv"
-run units 0 unit import "$tmp/units.csv"
+province_of_communes $communes
 pg=
 [ "$backend" = postgresql ] && pg=1
 explain_opts="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_level=warning -c auto_explain.log_nested_statements=on -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on"
@@ -79,17 +67,8 @@ for t in "indicators i" "targets t JOIN indicators i ON i.id = t.indicator_id" "
 done
 
 # ---- 2. link propose ------------------------------------------------------------------
-log=
-if [ -n "$pg" ]; then
-	log="$(dirname "$(sql 'SHOW data_directory')")/log"
-	[ -r "$log" ] && ok || { bad "no server log at $log"; log=; }
-fi
-logged() {
-	sleep 0.2 # the log is written by the server's process
-	tail -n +"$((before + 1))" "$log" | grep -E 'LOG: +(statement|execute)' > "$tmp/$1.log"
-	wc -l < "$tmp/$1.log"
-}
-before=$([ -n "$log" ] && wc -l < "$log" || echo 0)
+pg_log
+before=$(log_lines)
 PGOPTIONS="-c log_statement=all" run propose 0 link propose --unit P
 links=$(count "select count(*) from links")
 [ "$links" -gt $((communes * 20)) ] && ok || bad "only $links links proposed"
@@ -137,7 +116,7 @@ first=$(echo "$codes" | head -1)
 run submit-one 0 submit --unit C1 --period 2025-Q1 --indicator "$first" --by nhap
 run return-one 0 return --unit C1 --period 2025-Q1 --indicator "$first" --comment "xem lại" --by vp
 run rerecord 0 record --unit C1 --indicator "$first" --period 2025-Q1 --value 8 --by nhap
-before=$([ -n "$log" ] && wc -l < "$log" || echo 0)
+before=$(log_lines)
 PGOPTIONS="-c log_statement=all" run submit 0 submit --unit C1 --period 2025-Q1 --all --by nhap
 grep -q "Đã gửi $nfig số liệu" "$tmp/out" && ok || bad "submit: $(cat "$tmp/out")"
 [ "$(count "select count(*) from observations o join series s on s.id = o.series_id join units u on u.id = s.unit_id
