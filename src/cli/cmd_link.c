@@ -111,6 +111,8 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 		rc = store_commit(s, &err);
 	else
 		store_rollback(s);
+	if (!rc) /* statistics for the links just written (confirm reads them next) */
+		store_analyzed(s, "links", NULL);
 	if (rc)
 		fprintf(stderr, "chitieu link propose: [%s] %s\n", err_name(err.code),
 		        err.msg ? err.msg : "lỗi");

@@ -493,6 +493,11 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 	else if (store_commit(s, &err)) {
 		fprintf(stderr, "chitieu import: [%s] %s\n", err_name(err.code), err.msg);
 		bad++;
+	} else {
+		/* (statistics for the next command's reads; a failure here
+		 * loses nothing) */
+		store_analyzed(s, "units, plans, series, indicators, targets, agencies, tasks",
+		               NULL);
 	}
 	for (size_t i = 0; i < PARSED; i++) {
 		if (cache[i].file) {
@@ -722,6 +727,8 @@ static int record_all(struct store *s, const struct obs_input *in, size_t n, con
 		fprintf(stderr, "chitieu record: không ghi gì (%zu lỗi)\n", ps.n);
 	} else {
 		print_recorded(&sum);
+		if (sum.written >= 1000)
+			store_analyzed(s, "figures, entries, figure_extras", NULL);
 	}
 	problems_free(&ps);
 	return rc ? CLI_BADINPUT : CLI_OK;
@@ -797,6 +804,8 @@ static int record_csv(struct store *s, const char *file, const char *by, const c
 		rc = -1;
 	} else {
 		print_recorded(&sum);
+		if (sum.written >= 1000)
+			store_analyzed(s, "figures, entries, figure_extras", NULL);
 	}
 	problems_free(&ps);
 	return rc ? CLI_BADINPUT : CLI_OK;

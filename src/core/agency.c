@@ -24,14 +24,20 @@ char *agency_key(const char *name)
 	return buf_detach(&b);
 }
 
+double agency_likeness_keyed(const char *a, const char *ka, const char *b, const char *kb)
+{
+	double sim = strcmp(ka, kb) ? text_similarity(ka, kb) : 2;
+	double edit = text_edit_similarity(a, b);
+	return edit >= 0.92 && edit > sim ? edit : sim;
+}
+
 double agency_likeness(const char *a, const char *b)
 {
 	char *ka = agency_key(a), *kb = agency_key(b);
-	double sim = strcmp(ka, kb) ? text_similarity(ka, kb) : 2;
-	double edit = text_edit_similarity(a, b);
+	double sim = agency_likeness_keyed(a, ka, b, kb);
 	free(ka);
 	free(kb);
-	return edit >= 0.92 && edit > sim ? edit : sim;
+	return sim;
 }
 
 /* "…Hạ tầng và Đô thị Phòng Văn hóa": a new department begins mid-item

@@ -17,6 +17,9 @@ char *agency_key(const char *name);
  * similarity of their words, or their letter-level similarity when that is
  * at least 0.92 (a typo). */
 double agency_likeness(const char *a, const char *b);
+/* The same with each name's agency_key given (ka, kb): what a caller
+ * scoring one name against many computes once. */
+double agency_likeness_keyed(const char *a, const char *ka, const char *b, const char *kb);
 
 /* The agencies a cell names ("A; B", and a department run on without ";"),
  * trimmed. *out and each name are the caller's to free; returns how many. */

@@ -148,6 +148,11 @@ struct store {
 	int ncache;
 	int64_t retry_at, backoff; /* store_reconnect: ms, monotonic clock */
 	long queries;              /* statements run (st_prep), for store_queries */
+	long plan_saves;           /* st_plan_tables calls (plansave.c: when to TRUNCATE) */
+	/* Inside store_begin's transaction, and whether st_audit has notified
+	 * in it already (PostgreSQL delivers one notification at the commit
+	 * however many were sent: one is enough, not one a row). */
+	bool in_tx, notified;
 	/* store_change_mark: the mark this connection last read, valid while
 	 * the driver's probe sees no change and mark_known holds (a write of
 	 * this connection clears it). */

@@ -356,12 +356,15 @@ int store_reconnect(struct store *s, struct error *err)
 
 int store_begin(struct store *s, struct error *err)
 {
-	return D->exec(s->db, D->begin, err);
+	s->notified = false;
+	s->in_tx = !D->exec(s->db, D->begin, err);
+	return s->in_tx ? 0 : -1;
 }
 
 int store_commit(struct store *s, struct error *err)
 {
 	s->mark_known = false;
+	s->in_tx = s->notified = false;
 	if (!D->exec(s->db, "COMMIT", err))
 		return 0;
 	/* A commit that failed (a full disk) may leave SQLite's transaction
@@ -373,6 +376,7 @@ int store_commit(struct store *s, struct error *err)
 void store_rollback(struct store *s)
 {
 	s->mark_known = false;
+	s->in_tx = s->notified = false;
 	D->exec(s->db, "ROLLBACK", NULL);
 }
 
@@ -451,8 +455,9 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 	D->step(st, NULL);
 	st_done(s, st);
 	s->mark_known = false; /* this connection's next mark is read */
-	if (D->notify)
+	if (D->notify && !(s->in_tx && s->notified))
 		D->exec(s->db, D->notify, NULL);
+	s->notified = s->in_tx;
 }
 
 /* ---- Units --------------------------------------------------------------- */

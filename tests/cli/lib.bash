@@ -131,6 +131,44 @@ two_provinces() {
 	run q 0 unit add --code Q --name "Tỉnh Q" --kind province --parent VN
 }
 
+# province_of_communes N: $tmp/units.csv (the province P and the communes
+# C1..CN under it) and $tmp/plans.csv (P on plan 000, the even communes on
+# 000, the odd ones on 004), imported by unit import (checked by run:
+# units); $p000 and $p004 are the two plans' files.
+province_of_communes() {
+	p000=$data/plans/000_03b77514fb71b314.txt
+	p004=$data/plans/004_5f0b3916b5e2f87f.txt
+	{
+		echo "code,name,kind,parent,population"
+		echo "P,Tỉnh,province,,1000"
+		for i in $(seq 1 "$1"); do echo "C$i,Xã $i,commune,P,100"; done
+	} > "$tmp/units.csv"
+	{
+		echo "unit,file"
+		echo "P,$p000"
+		for i in $(seq 1 "$1"); do echo "C$i,$([ $((i % 2)) = 0 ] && echo "$p000" || echo "$p004")"; done
+	} > "$tmp/plans.csv"
+	run units 0 unit import "$tmp/units.csv"
+}
+
+# pg_log: the PostgreSQL server's log into $log (empty on SQLite, or when
+# it cannot be read: counted by bad); then, around a command run with
+# PGOPTIONS="-c log_statement=all": before=$(log_lines), the command,
+# logged NAME: the statements it ran into $tmp/NAME.log, their count printed.
+pg_log() {
+	log=
+	if [ "$backend" = postgresql ]; then
+		log="$(dirname "$(sql 'SHOW data_directory')")/log"
+		[ -r "$log" ] && ok || { bad "no server log at $log"; log=; }
+	fi
+}
+log_lines() { if [ -n "$log" ]; then wc -l < "$log"; else echo 0; fi; }
+logged() {
+	sleep 0.2 # the log is written by the server's process
+	tail -n +"$((before + 1))" "$log" | grep -E 'LOG: +(statement|execute)' > "$tmp/$1.log"
+	wc -l < "$tmp/$1.log"
+}
+
 # small_country: the small country of the engine tests, through the CLI
 # (checked by run: vn p q a b c imp-A imp-B imp-C record): two_provinces;
 # the communes A (in P, population 1000), B (in P, 3000) and C (in Q,

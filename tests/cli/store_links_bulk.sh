@@ -16,34 +16,12 @@ bin=$1
 data=$(realpath "$2")
 . "$(dirname "$0")/lib.bash"
 use_db
-p000=$data/plans/000_03b77514fb71b314.txt
-p004=$data/plans/004_5f0b3916b5e2f87f.txt
 communes=6
-{
-	echo "code,name,kind,parent,population"
-	echo "P,Tỉnh,province,,1000"
-	for i in $(seq 1 $communes); do echo "C$i,Xã $i,commune,P,100"; done
-} > "$tmp/units.csv"
-{
-	echo "unit,file"
-	echo "P,$p000"
-	for i in $(seq 1 $communes); do echo "C$i,$([ $((i % 2)) = 0 ] && echo "$p000" || echo "$p004")"; done
-} > "$tmp/plans.csv"
-run units 0 unit import "$tmp/units.csv"
+province_of_communes $communes
 run plans 0 import --list "$tmp/plans.csv"
 
-log=
-if [ "$backend" = postgresql ]; then
-	log="$(dirname "$(sql 'SHOW data_directory')")/log"
-	[ -r "$log" ] && ok || { bad "no server log at $log"; log=; }
-fi
-# logged NAME: how many statements the server ran since line $before.
-logged() {
-	sleep 0.2 # the log is written by the server's process
-	tail -n +"$((before + 1))" "$log" | grep -E 'LOG: +(statement|execute)' > "$tmp/$1.log"
-	wc -l < "$tmp/$1.log"
-}
-before=$([ -n "$log" ] && wc -l < "$log" || echo 0)
+pg_log
+before=$(log_lines)
 PGOPTIONS="-c log_statement=all" run propose 0 link propose --unit P
 links=$(count "select count(*) from links")
 [ "$links" -gt 100 ] && ok || bad "only $links links proposed"
@@ -58,7 +36,7 @@ fi
 sure=$(count "select count(*) from links where state = 'proposed' and score >= 0.95")
 [ "$sure" -gt 50 ] && ok || bad "only $sure sure proposals to confirm"
 
-before=$([ -n "$log" ] && wc -l < "$log" || echo 0)
+before=$(log_lines)
 audit=$(count "select count(*) from audit where action = 'link.confirm'")
 PGOPTIONS="-c log_statement=all" run confirm 0 link confirm --unit P --all-sure
 n=$(sed -n 's/^Đã xác nhận \([0-9]*\) đề xuất chắc chắn.*/\1/p' "$tmp/out")
