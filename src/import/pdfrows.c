@@ -513,7 +513,8 @@ static bool code_like(const char *s)
 	char *f = text_fold(s);
 	bool ok = f[0] != '\0';
 	size_t letters = 0; /* a word ("Các") is no number: letters are a
-	                     * roman number or one letter ("a)") */
+	                     * roman number or at most two ("a)", "HI": a
+	                     * scan's "III") */
 	bool roman = true;
 	for (const char *p = f; *p && ok; p++) {
 		ok = isdigit((unsigned char)*p) || strchr("ivxlc.)-/abcdefgh*+", *p);
@@ -523,7 +524,7 @@ static bool code_like(const char *s)
 		}
 	}
 	free(f);
-	return ok && (letters <= 1 || roman);
+	return ok && (letters <= 2 || roman);
 }
 
 /* Text of the words of line i in column c; NULL when none. */
