@@ -149,9 +149,7 @@ bool hold_concerns(const struct hold *h, const char *unit)
 
 int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error *err)
 {
-	bool own = !strcmp(unit, h->root);
-	long k = kid_of(h, unit);
-	if (!own && k < 0)
+	if (strcmp(unit, h->root) && kid_of(h, unit) < 0)
 		return 1;
 	struct unit_rec u = {0};
 	struct obs_rec *o = NULL;
@@ -164,6 +162,19 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 		return -1;
 	}
 	unit_rec_free(&u);
+	int rc = hold_refresh_figures(h, unit, o, n);
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	return rc;
+}
+
+int hold_refresh_figures(struct hold *h, const char *unit, const struct obs_rec *o, size_t n)
+{
+	bool own = !strcmp(unit, h->root);
+	long k = kid_of(h, unit);
+	if (!own && k < 0)
+		return 1;
 	h->refreshes++;
 	if (k >= 0)
 		last_touch(h, (size_t)k);
@@ -198,9 +209,6 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 			kid_clear(&h->kids[(size_t)k * HOLD_WAYS + (size_t)w]);
 		hold_tally_forget(h->tally, (size_t)k);
 	}
-	for (size_t i = 0; i < n; i++)
-		obs_rec_free(&o[i]);
-	free(o);
 	return 0;
 }
 

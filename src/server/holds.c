@@ -10,10 +10,12 @@
  * here): then every answer, fact and hold is done again.
  *
  * A write does not wait for any recomputing: it appends the unit it
- * touched to the pending list of each hold of that unit or an ancestor
- * and moves the generations. The next reader of such a hold reads those
- * units again from the store (hold_refresh) and evaluates only them; a
- * reader of another hold finds it as it was. Holds are evicted by use
+ * touched to the pending list of each hold of that unit or an ancestor,
+ * with the unit's figures as the writer read them after its commit, and
+ * moves the generations. The next reader of such a hold puts those
+ * figures in (hold_refresh_figures: no query, so no reader waits on a
+ * round trip to the database under the hold's lock) and evaluates only
+ * them; a reader of another hold finds it as it was. Holds are evicted by use
  * (least recently used), and one in use lives on until released. */
 #include "app.h"
 
@@ -24,6 +26,19 @@
 #include <string.h>
 
 #define HOLDS_MAX 16
+
+/* A unit's figures as the writer read them after its commit, shared by
+ * the pending entries of every hold it concerns (refs: atomic). */
+struct figs {
+	int refs;
+	struct obs_rec *o;
+	size_t n;
+};
+
+struct pend {
+	char *unit;
+	struct figs *f; /* NULL: the reader reads them from the store */
+};
 
 struct held {
 	char *root;
@@ -36,9 +51,9 @@ struct held {
 	long build_queries; /* store queries of the last build (hold_load) */
 	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
 	long aggregated_base, aggregated; /* children folded into roll-ups (hold.h) */
-	int64_t token;  /* the root's app_unit_token h is up to date with (under mu) */
-	long answers;   /* answers computed from h (cache_held missed), under holds.mu */
-	char **pending; /* units written since h last read them */
+	int64_t token;        /* the root's app_unit_token h is up to date with (under mu) */
+	long answers;         /* answers computed from h (cache_held missed), under holds.mu */
+	struct pend *pending; /* units written since h last read them */
 	size_t npending, cap;
 
 	size_t figures, figure_bytes; /* hold_figures when last released, under holds.mu */
@@ -71,10 +86,51 @@ struct holds *holds_new(void)
 	return hs;
 }
 
+static void figs_unref(struct figs *f)
+{
+	if (!f || __atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL))
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		obs_rec_free(&f->o[i]);
+	free(f->o);
+	free(f);
+}
+
+static struct figs *figs_ref(struct figs *f)
+{
+	if (f)
+		__atomic_add_fetch(&f->refs, 1, __ATOMIC_RELAXED);
+	return f;
+}
+
+/* The figures of unit in the store now, or NULL (then read by the reader). */
+static struct figs *figs_read(struct store *s, const char *unit)
+{
+	struct unit_rec u = {0};
+	struct figs *f = xcalloc(1, sizeof *f);
+	struct error err = {0};
+	f->refs = 1;
+	if (store_unit_get(s, unit, &u, &err) ||
+	    store_obs_list(s, u.id, NULL, &f->o, &f->n, &err)) {
+		free(f);
+		f = NULL;
+	}
+	unit_rec_free(&u);
+	err_clear(&err);
+	return f;
+}
+
+static void pends_free(struct pend *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].unit);
+		figs_unref(p[i].f);
+	}
+}
+
 static void pending_clear(struct held *x)
 {
-	for (size_t i = 0; i < x->npending; i++)
-		free(x->pending[i]);
+	pends_free(x->pending, x->npending);
 	x->npending = 0;
 }
 
@@ -230,14 +286,31 @@ bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark)
 	return false;
 }
 
+/* Whether a hold is kept of unit or of an ancestor, under hs->mu. */
+static bool concerned(const struct holds *hs, long k)
+{
+	for (int at = (int)k, steps = 0; at >= 0 && steps < 64; at = hs->units[at].parent, steps++)
+		for (int i = 0; i < HOLDS_MAX; i++)
+			if (hs->slot[i] && !strcmp(hs->slot[i]->root, hs->units[at].code))
+				return true;
+	return false;
+}
+
 void holds_touched(struct holds *hs, struct store *s, const char *unit)
 {
 	pthread_mutex_lock(&hs->mu);
 	units_load(hs, s);
 	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	bool read = k >= 0 && concerned(hs, k);
+	pthread_mutex_unlock(&hs->mu);
+	/* Read once here, by the writer, for every hold it concerns. */
+	struct figs *f = read ? figs_read(s, unit) : NULL;
+	pthread_mutex_lock(&hs->mu);
+	k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
 	if (k < 0) { /* the tree unread, or a unit not in it: everything again */
 		hs->epoch++;
 		pthread_mutex_unlock(&hs->mu);
+		figs_unref(f);
 		return;
 	}
 	for (int at = (int)k, steps = 0; at >= 0 && steps < 64;
@@ -250,17 +323,20 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 			struct held *x = hs->slot[i];
 			if (!x || strcmp(x->root, hs->units[at].code))
 				continue;
-			bool seen = false;
-			for (size_t j = 0; j < x->npending && !seen; j++)
-				seen = !strcmp(x->pending[j], unit);
-			if (!seen) {
+			size_t j = 0;
+			while (j < x->npending && strcmp(x->pending[j].unit, unit))
+				j++;
+			if (j == x->npending) {
 				x->pending = xgrow(x->pending, &x->cap, x->npending + 1,
 				                   sizeof *x->pending);
-				x->pending[x->npending++] = xstrdup(unit);
+				x->pending[x->npending++] = (struct pend){xstrdup(unit), NULL};
 			}
+			figs_unref(x->pending[j].f); /* the latest figures replace older ones */
+			x->pending[j].f = figs_ref(f);
 		}
 	}
 	pthread_mutex_unlock(&hs->mu);
+	figs_unref(f);
 }
 
 struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct error *err)
@@ -301,7 +377,7 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 	 * moved it is in pending (holds_touched does both at once). */
 	x->token = unit_token(hs, c->s, unit);
 	int64_t epoch = hs->epoch;
-	char **pending = x->pending;
+	struct pend *pending = x->pending;
 	size_t npending = x->npending;
 	x->pending = NULL;
 	x->npending = x->cap = 0;
@@ -323,7 +399,11 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 		pthread_mutex_unlock(&hs->mu);
 	} else {
 		for (size_t i = 0; i < npending && !rc; i++)
-			rc = hold_refresh(x->h, c->s, pending[i], err) < 0 ? -1 : 0;
+			rc = (pending[i].f ? hold_refresh_figures(x->h, pending[i].unit,
+			                                          pending[i].f->o, pending[i].f->n)
+			                   : hold_refresh(x->h, c->s, pending[i].unit, err)) < 0
+			             ? -1
+			             : 0;
 		if (rc) { /* read again in full next time */
 			x->evals_base += x->h->evaluations;
 			x->refreshes_base += x->h->refreshes;
@@ -332,8 +412,7 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 			x->h = NULL;
 		}
 	}
-	for (size_t i = 0; i < npending; i++)
-		free(pending[i]);
+	pends_free(pending, npending);
 	free(pending);
 	*ref = x;
 	if (rc) {
