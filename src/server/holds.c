@@ -53,6 +53,7 @@ struct held {
 	long aggregated_base, aggregated; /* children folded into roll-ups (hold.h) */
 	int64_t token;        /* the root's app_unit_token h is up to date with (under mu) */
 	long answers;         /* answers computed from h (cache_held missed), under holds.mu */
+	long store_reads;     /* pending units the writer handed no figures for, under holds.mu */
 	struct pend *pending; /* units written since h last read them */
 	size_t npending, cap;
 
@@ -379,6 +380,8 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 	int64_t epoch = hs->epoch;
 	struct pend *pending = x->pending;
 	size_t npending = x->npending;
+	for (size_t i = 0; i < npending; i++)
+		x->store_reads += !pending[i].f;
 	x->pending = NULL;
 	x->npending = x->cap = 0;
 	pthread_mutex_unlock(&hs->mu);
@@ -474,6 +477,7 @@ json_t *app_holds_json(struct ctx *c)
 		json_object_set_new(one, "figure_bytes", json_integer((json_int_t)x->figure_bytes));
 		json_object_set_new(one, "eval_rows", json_integer((json_int_t)x->eval_rows));
 		json_object_set_new(one, "eval_bytes", json_integer((json_int_t)x->eval_bytes));
+		json_object_set_new(one, "store_reads", json_integer((json_int_t)x->store_reads));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);
