@@ -28,6 +28,7 @@ static void kid_clear(struct hold_kid *k)
 
 static void last_free(struct hold_last *l)
 {
+	rank_kept_free(l->rk);
 	rollup_state_free(l->rs);
 	free(l->dirty);
 	free(l->k);
@@ -291,8 +292,11 @@ static void catch_up(struct hold *h, struct hold_last *l)
 {
 	if (!l->ndirty)
 		return;
-	for (size_t j = 0; j < l->ndirty; j++)
+	for (size_t j = 0; j < l->ndirty; j++) {
 		evaluate(h, l->as_of, l->grain, l->c, l->ev, l->dirty[j], l->dirty[j] + 1);
+		if (l->rk)
+			rank_kept_recount(l->rk, l->ev, l->dirty[j]);
+	}
 	if (l->rs) {
 		long f0 = rollup_state_folded(l->rs);
 		rollup_state_update(l->rs, l->c, l->ev, l->dirty, l->ndirty);
@@ -359,7 +363,10 @@ size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct
 {
 	struct hold_last *l = compute(h, as_of, grain);
 	if (!l->ranked) {
-		l->nk = view_rank_group(&h->f, &l->k, rank_evaluated(l->c, l->ev, h->f.n, &l->k));
+		if (!l->rk)
+			l->rk = rank_kept_new(&h->f, h->group, h->ngroups, l->ev);
+		free(l->k);
+		l->nk = rank_kept_rows(l->rk, &h->f, h->group, &l->k);
 		l->ranked = true;
 	}
 	*out = l->k;

@@ -55,7 +55,8 @@ struct hold {
 		size_t ndirty, dcap;
 		struct rank_row *k;
 		size_t nk;
-		struct child *c; /* the children at (as_of, grain), with ev */
+		struct rank_kept *rk; /* each child's counts, for k (views.h) */
+		struct child *c;      /* the children at (as_of, grain), with ev */
 		struct child_eval *ev;
 	} last[HOLD_WAYS];
 	long clock;

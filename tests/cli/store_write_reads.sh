@@ -17,7 +17,8 @@
 #   was run under the hold's lock or on the network thread); on SQLite at
 #   most the change mark, read in-process, once per connection;
 # - every answer is right: the country's II.7 is 48 + i after A's i-th
-#   write, and the kept roll-up is the CLI's at the end.
+#   write, and the kept roll-up and rankings (kept child by child,
+#   rank_kept_rows) are the CLI's at the end.
 # On SQLite or on $CHITIEU_TEST_DB_URL.
 set -u
 bin=$1
@@ -104,4 +105,13 @@ jq -S . "$tmp/out" > "$tmp/cli.json"
 get "/api/v1/units/VN/rollup?period=2025-12" | jq -S .indicators > "$tmp/srv.json"
 cmp -s "$tmp/cli.json" "$tmp/srv.json" && ok ||
 	bad "VN's kept roll-up differs from the store's: $(diff "$tmp/cli.json" "$tmp/srv.json" | head -5)"
+# The rankings kept write by write are the CLI's, made afresh: the
+# country's by province (its communes lie deeper), P's by commune.
+for u in VN P; do
+	run "rank-$u" 0 rank --unit $u --period 2025-12 --format json
+	jq -S '[.[] | {rank, code, good, evaluated}]' "$tmp/out" > "$tmp/cli-rank.json"
+	get "/api/v1/units/$u/rank?period=2025-12" | jq -S '[.items[] | {rank, code, good, evaluated}]' > "$tmp/srv-rank.json"
+	[ "$(jq length "$tmp/cli-rank.json")" -ge 2 ] && cmp -s "$tmp/cli-rank.json" "$tmp/srv-rank.json" && ok ||
+		bad "$u's kept ranking differs from the store's: $(diff "$tmp/cli-rank.json" "$tmp/srv-rank.json" | head -5)"
+done
 finish store_write_reads
