@@ -2,9 +2,10 @@
 # store_write_reads.sh: what writes through the API cost the readers
 # (issue 13: on PostgreSQL the roll-ups, the ranking and the pages slowed
 # down under 20 writes/s). A country over P (communes A, B) and Q (C, D)
-# on plan 004, a server with its roll-ups and ranking kept; then K figures
-# of A written through the API, each followed by the country's roll-up and
-# ranking and both provinces' roll-ups, while a background reader asks the
+# on plan 004 (P too, linked), a server with its roll-ups and ranking
+# kept; then K figures of A written through the API, each followed by the
+# country's roll-up and ranking, both provinces' roll-ups and P's page
+# (/don-vi/P/tinh), while a background reader asks the
 # country's ranking and Q's roll-up. Counted (GET /api/v1/engine), not
 # timed:
 # - no hold is built again and the epoch does not move (a write of ours is
@@ -33,16 +34,24 @@ for x in A:P:1000 B:P:3000 C:Q:2000 D:Q:4000; do
 done
 printf 'unit,indicator,period,value\nA,II.7,2025-12,40\nB,II.7,2025-12,80\nC,II.7,2025-12,20\nD,II.7,2025-12,50\n' > "$tmp/obs.csv"
 run record 0 record --csv "$tmp/obs.csv"
+# P on plan 004 too, its communes' indicators linked to it: its page reads
+# the links and the plan the hold keeps.
+run imp-P 0 import "$p004" --unit P
+run propose-P 0 link propose --unit P
+run confirm-P 0 link confirm --unit P --all-sure
 add_admin wr write-pass-123
 start_server --workers 3
 admin_session wr write-pass-123
 
-reads=("units/VN/rollup?period=2025-12" "units/VN/rank?period=2025-12"
-	"units/P/rollup?period=2025-12" "units/Q/rollup?period=2025-12")
+reads=(/api/v1/units/VN/rollup?period=2025-12 /api/v1/units/VN/rank?period=2025-12
+	/api/v1/units/P/rollup?period=2025-12 /api/v1/units/Q/rollup?period=2025-12
+	/don-vi/P/tinh?period=2025-12)
 # (1000 x A + 240000 + 40000 + 200000) / 10000: 48 + A / 10.
 vn() { get "/api/v1/units/VN/rollup?period=2025-12" | jq -r '.indicators[] | select(.code == "II.7") | .value'; }
 [ "$(vn)" = 52 ] && ok || bad "VN II.7 = $(vn), want 52"
-for r in "${reads[@]}"; do get "/api/v1/$r" > /dev/null; done
+for r in "${reads[@]}"; do get "$r" > /dev/null; done
+get "/don-vi/P/tinh?period=2025-12" > "$tmp/page.html"
+has "So sánh các đơn vị trực thuộc" "P's page" page.html
 engine() { get /api/v1/engine > "$tmp/$1.json"; }
 # hold FILE UNIT FIELD: a counter of UNIT's hold in $tmp/FILE.json.
 hold() { jq -r --arg u "$2" ".holds[] | select(.unit == \$u) | .$3 // \"none\"" "$tmp/$1.json"; }
@@ -60,7 +69,7 @@ for i in $(seq 1 $K); do
 	code=$(write_figure A II.7 2025-12 $((10 * i)))
 	[ "$code" = 201 ] && ok || bad "write $i: $code $(cat "$tmp/wbody")"
 	engine w
-	for r in "${reads[@]}"; do get "/api/v1/$r" > /dev/null; done
+	for r in "${reads[@]}"; do get "$r" > /dev/null; done
 	v=$(vn)
 	[ "$v" = $((48 + i)) ] || { wrong=$((wrong + 1)); echo "after write $i: VN II.7 = $v, want $((48 + i))"; }
 	engine r
