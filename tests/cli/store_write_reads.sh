@@ -4,8 +4,8 @@
 # down under 20 writes/s). A country over P (communes A, B) and Q (C, D)
 # on plan 004 (P too, linked), a server with its roll-ups and ranking
 # kept; then K figures of A written through the API, each followed by the
-# country's roll-up and ranking, both provinces' roll-ups and P's page
-# (/don-vi/P/tinh), while a background reader asks the
+# country's roll-up and ranking, both provinces' roll-ups, P's page
+# (/don-vi/P/tinh) and A's, while a background reader asks the
 # country's ranking and Q's roll-up. Counted (GET /api/v1/engine), not
 # timed:
 # - no hold is built again and the epoch does not move (a write of ours is
@@ -45,7 +45,7 @@ admin_session wr write-pass-123
 
 reads=(/api/v1/units/VN/rollup?period=2025-12 /api/v1/units/VN/rank?period=2025-12
 	/api/v1/units/P/rollup?period=2025-12 /api/v1/units/Q/rollup?period=2025-12
-	/don-vi/P/tinh?period=2025-12)
+	/don-vi/P/tinh?period=2025-12 /don-vi/A?period=2025-12)
 # (1000 x A + 240000 + 40000 + 200000) / 10000: 48 + A / 10.
 vn() { get "/api/v1/units/VN/rollup?period=2025-12" | jq -r '.indicators[] | select(.code == "II.7") | .value'; }
 [ "$(vn)" = 52 ] && ok || bad "VN II.7 = $(vn), want 52"
