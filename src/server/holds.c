@@ -26,6 +26,10 @@
 #include <string.h>
 
 #define HOLDS_MAX 16
+/* Pending units a hold keeps the writer's figures for; past them (a hold
+ * nobody reads while many units are written) the reader reads the store,
+ * so that memory stays bounded. */
+#define PENDING_FIGS 32
 
 /* A unit's figures as the writer read them after its commit, shared by
  * the pending entries of every hold it concerns (refs: atomic). */
@@ -333,7 +337,7 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 				x->pending[x->npending++] = (struct pend){xstrdup(unit), NULL};
 			}
 			figs_unref(x->pending[j].f); /* the latest figures replace older ones */
-			x->pending[j].f = figs_ref(f);
+			x->pending[j].f = j < PENDING_FIGS ? figs_ref(f) : NULL;
 		}
 	}
 	pthread_mutex_unlock(&hs->mu);
