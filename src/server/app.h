@@ -195,9 +195,13 @@ int64_t holds_write_begin(struct holds *hs, int64_t m0);
 /* figures_only: everything between the marks was figures this server
  * recorded (app_recorded told the generations); else a new epoch. */
 void holds_write_end(struct holds *hs, int64_t m1, bool figures_only);
-/* A figure of unit was recorded: its generation and its ancestors' move,
- * and their holds will read it again. */
+/* A figure of unit was recorded: at the write's end its generation and
+ * its ancestors' move, and their holds take its figures. */
 void holds_touched(struct holds *hs, struct store *s, const char *unit);
+/* At the end of a write (under live_mu): the units it touched
+ * (holds_touched) move their generations, and their figures, read once
+ * after all it changed, are handed to the holds of them (holds.c). */
+void holds_write_figures(struct holds *hs, struct store *s);
 /* What an answer about unit (and what is under it) is valid at. */
 int64_t app_unit_token(struct ctx *c, const char *unit);
 /* The hold of unit, up to date, for this thread alone until app_unhold;

@@ -11,7 +11,8 @@
  *
  * A write does not wait for any recomputing: it appends the unit it
  * touched to the pending list of each hold of that unit or an ancestor,
- * with the unit's figures as the writer read them after its commit, and
+ * with the unit's figures as the writer read them at its end (all its
+ * request changed, holds_write_figures), and
  * moves the generations. The next reader of such a hold puts those
  * figures in (hold_refresh_figures: no query, so no reader waits on a
  * round trip to the database under the hold's lock) and evaluates only
@@ -80,6 +81,8 @@ struct holds {
 	struct unode *units; /* sorted by code */
 	size_t nunits;
 	int64_t units_epoch; /* the epoch units was read at (0: never) */
+	char **wrote;        /* units the write under way touched (writes are one at a time) */
+	size_t nwrote, wcap;
 };
 
 struct holds *holds_new(void)
@@ -166,6 +169,9 @@ void holds_free(struct holds *hs)
 		if (hs->slot[i])
 			held_free(hs->slot[i]);
 	units_free(hs);
+	for (size_t i = 0; i < hs->nwrote; i++)
+		free(hs->wrote[i]);
+	free(hs->wrote);
 	pthread_mutex_destroy(&hs->mu);
 	free(hs);
 }
@@ -301,21 +307,14 @@ static bool concerned(const struct holds *hs, long k)
 	return false;
 }
 
-void holds_touched(struct holds *hs, struct store *s, const char *unit)
+/* What a write touched, under hs->mu: unit's generation and its
+ * ancestors' move, and each hold of them has it pending with f. */
+static void touch(struct holds *hs, struct store *s, const char *unit, struct figs *f)
 {
-	pthread_mutex_lock(&hs->mu);
 	units_load(hs, s);
 	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
-	bool read = k >= 0 && concerned(hs, k);
-	pthread_mutex_unlock(&hs->mu);
-	/* Read once here, by the writer, for every hold it concerns. */
-	struct figs *f = read ? figs_read(s, unit) : NULL;
-	pthread_mutex_lock(&hs->mu);
-	k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
 	if (k < 0) { /* the tree unread, or a unit not in it: everything again */
 		hs->epoch++;
-		pthread_mutex_unlock(&hs->mu);
-		figs_unref(f);
 		return;
 	}
 	for (int at = (int)k, steps = 0; at >= 0 && steps < 64;
@@ -340,8 +339,47 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 			x->pending[j].f = j < PENDING_FIGS ? figs_ref(f) : NULL;
 		}
 	}
+}
+
+void holds_touched(struct holds *hs, struct store *s, const char *unit)
+{
+	(void)s;
+	pthread_mutex_lock(&hs->mu);
+	bool seen = false;
+	for (size_t i = 0; i < hs->nwrote && !seen; i++)
+		seen = !strcmp(hs->wrote[i], unit);
+	if (!seen) {
+		hs->wrote = xgrow(hs->wrote, &hs->wcap, hs->nwrote + 1, sizeof *hs->wrote);
+		hs->wrote[hs->nwrote++] = xstrdup(unit);
+	}
 	pthread_mutex_unlock(&hs->mu);
-	figs_unref(f);
+}
+
+void holds_write_figures(struct holds *hs, struct store *s)
+{
+	pthread_mutex_lock(&hs->mu);
+	char **wrote = hs->wrote;
+	size_t n = hs->nwrote;
+	hs->wrote = NULL;
+	hs->nwrote = hs->wcap = 0;
+	pthread_mutex_unlock(&hs->mu);
+	for (size_t i = 0; i < n; i++) {
+		pthread_mutex_lock(&hs->mu);
+		units_load(hs, s);
+		long k = hs->units_epoch == hs->epoch ? unode_find(hs, wrote[i]) : -1;
+		bool read = k >= 0 && concerned(hs, k);
+		pthread_mutex_unlock(&hs->mu);
+		/* Read once, by the writer, after all its request changed (a
+		 * figure recorded, then submitted), for every hold it concerns;
+		 * the generations move with it, at once. */
+		struct figs *f = read ? figs_read(s, wrote[i]) : NULL;
+		pthread_mutex_lock(&hs->mu);
+		touch(hs, s, wrote[i], f);
+		pthread_mutex_unlock(&hs->mu);
+		figs_unref(f);
+		free(wrote[i]);
+	}
+	free(wrote);
 }
 
 struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct error *err)

