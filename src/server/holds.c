@@ -341,11 +341,27 @@ static void touch(struct holds *hs, struct store *s, const char *unit, struct fi
 	}
 }
 
-void holds_touched(struct holds *hs, struct store *s, const char *unit)
+/* The figures of unit for the holds it concerns (NULL: none), under no lock. */
+static struct figs *figs_for(struct holds *hs, struct store *s, const char *unit)
 {
-	(void)s;
 	pthread_mutex_lock(&hs->mu);
-	bool seen = false;
+	units_load(hs, s);
+	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	bool read = k >= 0 && concerned(hs, k);
+	pthread_mutex_unlock(&hs->mu);
+	return read ? figs_read(s, unit) : NULL;
+}
+
+void holds_touched(struct holds *hs, struct store *s, const char *unit, bool final)
+{
+	/* Final: read once here, by the writer, for every hold it concerns.
+	 * Else (the request changes them further: a figure recorded, then
+	 * submitted) the holds read the store until the write's end hands
+	 * them the figures as they are then. */
+	struct figs *f = final ? figs_for(hs, s, unit) : NULL;
+	pthread_mutex_lock(&hs->mu);
+	touch(hs, s, unit, f);
+	bool seen = final;
 	for (size_t i = 0; i < hs->nwrote && !seen; i++)
 		seen = !strcmp(hs->wrote[i], unit);
 	if (!seen) {
@@ -353,6 +369,7 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 		hs->wrote[hs->nwrote++] = xstrdup(unit);
 	}
 	pthread_mutex_unlock(&hs->mu);
+	figs_unref(f);
 }
 
 void holds_write_figures(struct holds *hs, struct store *s)
@@ -364,17 +381,14 @@ void holds_write_figures(struct holds *hs, struct store *s)
 	hs->nwrote = hs->wcap = 0;
 	pthread_mutex_unlock(&hs->mu);
 	for (size_t i = 0; i < n; i++) {
+		struct figs *f = figs_for(hs, s, wrote[i]);
 		pthread_mutex_lock(&hs->mu);
-		units_load(hs, s);
-		long k = hs->units_epoch == hs->epoch ? unode_find(hs, wrote[i]) : -1;
-		bool read = k >= 0 && concerned(hs, k);
-		pthread_mutex_unlock(&hs->mu);
-		/* Read once, by the writer, after all its request changed (a
-		 * figure recorded, then submitted), for every hold it concerns;
-		 * the generations move with it, at once. */
-		struct figs *f = read ? figs_read(s, wrote[i]) : NULL;
-		pthread_mutex_lock(&hs->mu);
-		touch(hs, s, wrote[i], f);
+		for (int k = 0; k < HOLDS_MAX && f; k++) {
+			struct held *x = hs->slot[k];
+			for (size_t j = 0; x && j < x->npending && j < PENDING_FIGS; j++)
+				if (!x->pending[j].f && !strcmp(x->pending[j].unit, wrote[i]))
+					x->pending[j].f = figs_ref(f);
+		}
 		pthread_mutex_unlock(&hs->mu);
 		figs_unref(f);
 		free(wrote[i]);

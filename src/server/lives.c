@@ -115,7 +115,7 @@ void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 	c->recorded = true;
 	for (size_t k = 0; k < n; k++) /* each unit once (a batch is one unit's) */
 		if (k == 0 || strcmp(in[k].unit, in[k - 1].unit))
-			holds_touched(c->app->holds, c->s, in[k].unit);
+			holds_touched(c->app->holds, c->s, in[k].unit, c->final);
 	for (int i = 0; i < APP_LIVES; i++) {
 		struct live_slot *sl = &c->app->lives[i];
 		if (!sl->l || sl->mark != c->mark)
