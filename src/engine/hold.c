@@ -28,6 +28,7 @@ static void kid_clear(struct hold_kid *k)
 
 static void last_free(struct hold_last *l)
 {
+	rank_kept_free(l->rk);
 	rollup_state_free(l->rs);
 	free(l->dirty);
 	free(l->k);
@@ -149,9 +150,7 @@ bool hold_concerns(const struct hold *h, const char *unit)
 
 int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error *err)
 {
-	bool own = !strcmp(unit, h->root);
-	long k = kid_of(h, unit);
-	if (!own && k < 0)
+	if (strcmp(unit, h->root) && kid_of(h, unit) < 0)
 		return 1;
 	struct unit_rec u = {0};
 	struct obs_rec *o = NULL;
@@ -164,6 +163,19 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 		return -1;
 	}
 	unit_rec_free(&u);
+	int rc = hold_refresh_figures(h, unit, o, n);
+	for (size_t i = 0; i < n; i++)
+		obs_rec_free(&o[i]);
+	free(o);
+	return rc;
+}
+
+int hold_refresh_figures(struct hold *h, const char *unit, const struct obs_rec *o, size_t n)
+{
+	bool own = !strcmp(unit, h->root);
+	long k = kid_of(h, unit);
+	if (!own && k < 0)
+		return 1;
 	h->refreshes++;
 	if (k >= 0)
 		last_touch(h, (size_t)k);
@@ -198,9 +210,6 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 			kid_clear(&h->kids[(size_t)k * HOLD_WAYS + (size_t)w]);
 		hold_tally_forget(h->tally, (size_t)k);
 	}
-	for (size_t i = 0; i < n; i++)
-		obs_rec_free(&o[i]);
-	free(o);
 	return 0;
 }
 
@@ -289,8 +298,11 @@ static void catch_up(struct hold *h, struct hold_last *l)
 {
 	if (!l->ndirty)
 		return;
-	for (size_t j = 0; j < l->ndirty; j++)
+	for (size_t j = 0; j < l->ndirty; j++) {
 		evaluate(h, l->as_of, l->grain, l->c, l->ev, l->dirty[j], l->dirty[j] + 1);
+		if (l->rk)
+			rank_kept_recount(l->rk, l->ev, l->dirty[j]);
+	}
 	if (l->rs) {
 		long f0 = rollup_state_folded(l->rs);
 		rollup_state_update(l->rs, l->c, l->ev, l->dirty, l->ndirty);
@@ -357,7 +369,10 @@ size_t hold_rank(struct hold *h, int as_of, enum period_kind grain, const struct
 {
 	struct hold_last *l = compute(h, as_of, grain);
 	if (!l->ranked) {
-		l->nk = view_rank_group(&h->f, &l->k, rank_evaluated(l->c, l->ev, h->f.n, &l->k));
+		if (!l->rk)
+			l->rk = rank_kept_new(&h->f, h->group, h->ngroups, l->ev);
+		free(l->k);
+		l->nk = rank_kept_rows(l->rk, &h->f, h->group, &l->k);
 		l->ranked = true;
 	}
 	*out = l->k;

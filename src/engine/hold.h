@@ -55,7 +55,8 @@ struct hold {
 		size_t ndirty, dcap;
 		struct rank_row *k;
 		size_t nk;
-		struct child *c; /* the children at (as_of, grain), with ev */
+		struct rank_kept *rk; /* each child's counts, for k (views.h) */
+		struct child *c;      /* the children at (as_of, grain), with ev */
 		struct child_eval *ev;
 	} last[HOLD_WAYS];
 	long clock;
@@ -85,6 +86,10 @@ bool hold_concerns(const struct hold *h, const char *unit);
 /* Read the figures of unit (the root or a child) again from the store
  * after a write: 0 done, 1 not a unit of h, -1 with *err. */
 int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error *err);
+/* The same with the unit's figures as the store has them (store_obs_list
+ * of every period), read by the caller (the writer, after its commit):
+ * no query. 0 done, 1 not a unit of h. */
+int hold_refresh_figures(struct hold *h, const char *unit, const struct obs_rec *o, size_t n);
 
 /* The unit evaluated as view_unit does; v's u and p are the hold's
  * (v->borrowed): v lives no longer than h. 0, or -1 with *err. */

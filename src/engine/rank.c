@@ -101,3 +101,90 @@ size_t view_rank_group(const struct family *f, struct rank_row **out, size_t n)
 	*out = g;
 	return m;
 }
+
+struct rank_kept {
+	bool deep;
+	size_t n, ngroups;
+	int *good, *evaluated;       /* per child */
+	const char **gcode, **gname; /* per group (deep): the direct child */
+};
+
+struct rank_kept *rank_kept_new(const struct family *f, const int *group, size_t ngroups,
+                                const struct child_eval *ev)
+{
+	struct rank_kept *k = xcalloc(1, sizeof *k);
+	k->n = f->n;
+	k->good = xcalloc(f->n + 1, sizeof *k->good);
+	k->evaluated = xcalloc(f->n + 1, sizeof *k->evaluated);
+	for (size_t i = 0; i < f->n; i++) {
+		k->deep |= strcmp(f->top[i], f->c[i].code) != 0;
+		rank_kept_recount(k, ev, i);
+	}
+	if (!k->deep)
+		return k;
+	k->ngroups = ngroups;
+	k->gcode = xcalloc(ngroups + 1, sizeof *k->gcode);
+	k->gname = xcalloc(ngroups + 1, sizeof *k->gname);
+	struct keyed *names = xcalloc(f->nunits + 1, sizeof *names);
+	for (size_t i = 0; i < f->nunits; i++)
+		names[i] = (struct keyed){f->units[i].code, f->units[i].name, i};
+	xqsort(names, f->nunits, sizeof *names, keyed_cmp);
+	for (size_t i = 0; i < f->n; i++) {
+		size_t g = (size_t)group[i];
+		if (g >= ngroups || k->gcode[g])
+			continue;
+		const struct keyed *u = keyed_find(names, f->nunits, f->top[i]);
+		k->gcode[g] = f->top[i];
+		k->gname[g] = u ? u->to : f->top[i];
+	}
+	free(names);
+	return k;
+}
+
+void rank_kept_recount(struct rank_kept *k, const struct child_eval *ev, size_t i)
+{
+	if (i >= k->n)
+		return;
+	k->good[i] = k->evaluated[i] = 0;
+	rank_count_kept(ev[i].st, ev[i].nst, &k->good[i], &k->evaluated[i]);
+}
+
+size_t rank_kept_rows(const struct rank_kept *k, const struct family *f, const int *group,
+                      struct rank_row **out)
+{
+	size_t m = k->deep ? k->ngroups : k->n;
+	struct rank_row *r = xcalloc(m + 1, sizeof *r);
+	for (size_t i = 0; i < k->n; i++) {
+		size_t at = k->deep ? (size_t)group[i] : i;
+		if (at >= m)
+			continue;
+		r[at].code = k->deep ? k->gcode[at] : f->c[i].code;
+		r[at].name = k->deep ? k->gname[at] : f->c[i].name;
+		r[at].good += k->good[i];
+		r[at].evaluated += k->evaluated[i];
+	}
+	size_t n = 0; /* groups without a child: none, but never a row without a code */
+	for (size_t j = 0; j < m; j++)
+		if (r[j].code) {
+			r[n] = r[j];
+			r[n].completion = r[n].evaluated ? (double)r[n].good / r[n].evaluated : 0;
+			n++;
+		}
+	xqsort(r, n, sizeof *r, by_completion);
+	for (size_t j = 0; j < n; j++)
+		r[j].rank = j > 0 && r[j].completion == r[j - 1].completion ? r[j - 1].rank
+		                                                            : (int)j + 1;
+	*out = r;
+	return n;
+}
+
+void rank_kept_free(struct rank_kept *k)
+{
+	if (!k)
+		return;
+	free(k->good);
+	free(k->evaluated);
+	free(k->gcode);
+	free(k->gname);
+	free(k);
+}

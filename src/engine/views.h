@@ -83,6 +83,21 @@ size_t view_rank(const struct family *f, int as_of, struct rank_row **out);
  * *out, of n rows, replaced when children lie deeper. */
 size_t view_rank_group(const struct family *f, struct rank_row **out, size_t n);
 
+/* The same ranking kept from one write to the next (hold.c): each child's
+ * counts (good, evaluated) are kept, a write counts again only the
+ * children it changed (rank_kept_recount), and the rows are made from the
+ * counts (rank_kept_rows): with children deeper, summed per direct child
+ * (group[i], ngroups as rollup_groups gives them) and only those sorted,
+ * not every child's row. Gives what view_rank_group of rank_evaluated
+ * gives. */
+struct rank_kept;
+struct rank_kept *rank_kept_new(const struct family *f, const int *group, size_t ngroups,
+                                const struct child_eval *ev);
+void rank_kept_recount(struct rank_kept *k, const struct child_eval *ev, size_t i);
+size_t rank_kept_rows(const struct rank_kept *k, const struct family *f, const int *group,
+                      struct rank_row **out);
+void rank_kept_free(struct rank_kept *k);
+
 /* A unit above communes records no figures of its own: its figures as of
  * as_of are the roll-up's values r (levels have no single figure). */
 void view_aggregate_obs(struct unit_view *v, const struct rollup_row *r, size_t n, int as_of);

@@ -569,6 +569,7 @@ static void api_record(struct ctx *c, const struct args *a)
 	struct record_summary sum = {0};
 	if (leads_all(c, u.id, codes, n, &ps) &&
 	    !store_record_batch_sum(c->s, in, n, c->user.login, jstr(j, "reason"), &ps, &sum)) {
+		c->final = true; /* nothing more: the holds take the figures now */
 		app_recorded(c, in, n);
 		reply_json(c, 201,
 		           json_pack("{sisisi}", "recorded", (int)n, "written", (int)sum.written,

@@ -96,6 +96,7 @@ struct ctx {
 	int64_t write_mark; /* the mark before a write (app_write_begin) */
 	bool relinked;      /* the write changed links: the engines rebuild */
 	bool recorded;      /* the write recorded figures (app_recorded) */
+	bool final;         /* and changes them no further (api_record) */
 };
 
 /* A query parameter (decoded, caller frees) or NULL. */
@@ -196,8 +197,13 @@ int64_t holds_write_begin(struct holds *hs, int64_t m0);
  * recorded (app_recorded told the generations); else a new epoch. */
 void holds_write_end(struct holds *hs, int64_t m1, bool figures_only);
 /* A figure of unit was recorded: its generation and its ancestors' move,
- * and their holds will read it again. */
-void holds_touched(struct holds *hs, struct store *s, const char *unit);
+ * and their holds take its figures: read now when final (the request
+ * changes nothing more), else at the write's end (holds_write_figures). */
+void holds_touched(struct holds *hs, struct store *s, const char *unit, bool final);
+/* At the end of a write (under live_mu): the figures of the units it
+ * touched not final, read once after all it changed, handed to the holds
+ * still waiting for them (holds.c). */
+void holds_write_figures(struct holds *hs, struct store *s);
 /* What an answer about unit (and what is under it) is valid at. */
 int64_t app_unit_token(struct ctx *c, const char *unit);
 /* The hold of unit, up to date, for this thread alone until app_unhold;

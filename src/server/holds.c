@@ -10,10 +10,13 @@
  * here): then every answer, fact and hold is done again.
  *
  * A write does not wait for any recomputing: it appends the unit it
- * touched to the pending list of each hold of that unit or an ancestor
- * and moves the generations. The next reader of such a hold reads those
- * units again from the store (hold_refresh) and evaluates only them; a
- * reader of another hold finds it as it was. Holds are evicted by use
+ * touched to the pending list of each hold of that unit or an ancestor,
+ * with the unit's figures as the writer read them at its end (all its
+ * request changed, holds_write_figures), and
+ * moves the generations. The next reader of such a hold puts those
+ * figures in (hold_refresh_figures: no query, so no reader waits on a
+ * round trip to the database under the hold's lock) and evaluates only
+ * them; a reader of another hold finds it as it was. Holds are evicted by use
  * (least recently used), and one in use lives on until released. */
 #include "app.h"
 
@@ -24,6 +27,23 @@
 #include <string.h>
 
 #define HOLDS_MAX 16
+/* Pending units a hold keeps the writer's figures for; past them (a hold
+ * nobody reads while many units are written) the reader reads the store,
+ * so that memory stays bounded. */
+#define PENDING_FIGS 32
+
+/* A unit's figures as the writer read them after its commit, shared by
+ * the pending entries of every hold it concerns (refs: atomic). */
+struct figs {
+	int refs;
+	struct obs_rec *o;
+	size_t n;
+};
+
+struct pend {
+	char *unit;
+	struct figs *f; /* NULL: the reader reads them from the store */
+};
 
 struct held {
 	char *root;
@@ -36,9 +56,10 @@ struct held {
 	long build_queries; /* store queries of the last build (hold_load) */
 	long evals_base, evals, refreshes_base, refreshes; /* counters, under holds.mu */
 	long aggregated_base, aggregated; /* children folded into roll-ups (hold.h) */
-	int64_t token;  /* the root's app_unit_token h is up to date with (under mu) */
-	long answers;   /* answers computed from h (cache_held missed), under holds.mu */
-	char **pending; /* units written since h last read them */
+	int64_t token;        /* the root's app_unit_token h is up to date with (under mu) */
+	long answers;         /* answers computed from h (cache_held missed), under holds.mu */
+	long store_reads;     /* pending units the writer handed no figures for, under holds.mu */
+	struct pend *pending; /* units written since h last read them */
 	size_t npending, cap;
 
 	size_t figures, figure_bytes; /* hold_figures when last released, under holds.mu */
@@ -60,6 +81,8 @@ struct holds {
 	struct unode *units; /* sorted by code */
 	size_t nunits;
 	int64_t units_epoch; /* the epoch units was read at (0: never) */
+	char **wrote;        /* units the write under way touched (writes are one at a time) */
+	size_t nwrote, wcap;
 };
 
 struct holds *holds_new(void)
@@ -71,10 +94,51 @@ struct holds *holds_new(void)
 	return hs;
 }
 
+static void figs_unref(struct figs *f)
+{
+	if (!f || __atomic_sub_fetch(&f->refs, 1, __ATOMIC_ACQ_REL))
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		obs_rec_free(&f->o[i]);
+	free(f->o);
+	free(f);
+}
+
+static struct figs *figs_ref(struct figs *f)
+{
+	if (f)
+		__atomic_add_fetch(&f->refs, 1, __ATOMIC_RELAXED);
+	return f;
+}
+
+/* The figures of unit in the store now, or NULL (then read by the reader). */
+static struct figs *figs_read(struct store *s, const char *unit)
+{
+	struct unit_rec u = {0};
+	struct figs *f = xcalloc(1, sizeof *f);
+	struct error err = {0};
+	f->refs = 1;
+	if (store_unit_get(s, unit, &u, &err) ||
+	    store_obs_list(s, u.id, NULL, &f->o, &f->n, &err)) {
+		free(f);
+		f = NULL;
+	}
+	unit_rec_free(&u);
+	err_clear(&err);
+	return f;
+}
+
+static void pends_free(struct pend *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].unit);
+		figs_unref(p[i].f);
+	}
+}
+
 static void pending_clear(struct held *x)
 {
-	for (size_t i = 0; i < x->npending; i++)
-		free(x->pending[i]);
+	pends_free(x->pending, x->npending);
 	x->npending = 0;
 }
 
@@ -105,6 +169,9 @@ void holds_free(struct holds *hs)
 		if (hs->slot[i])
 			held_free(hs->slot[i]);
 	units_free(hs);
+	for (size_t i = 0; i < hs->nwrote; i++)
+		free(hs->wrote[i]);
+	free(hs->wrote);
 	pthread_mutex_destroy(&hs->mu);
 	free(hs);
 }
@@ -230,14 +297,24 @@ bool cache_held(struct ctx *c, const char *key, struct held *x, int64_t *mark)
 	return false;
 }
 
-void holds_touched(struct holds *hs, struct store *s, const char *unit)
+/* Whether a hold is kept of unit or of an ancestor, under hs->mu. */
+static bool concerned(const struct holds *hs, long k)
 {
-	pthread_mutex_lock(&hs->mu);
+	for (int at = (int)k, steps = 0; at >= 0 && steps < 64; at = hs->units[at].parent, steps++)
+		for (int i = 0; i < HOLDS_MAX; i++)
+			if (hs->slot[i] && !strcmp(hs->slot[i]->root, hs->units[at].code))
+				return true;
+	return false;
+}
+
+/* What a write touched, under hs->mu: unit's generation and its
+ * ancestors' move, and each hold of them has it pending with f. */
+static void touch(struct holds *hs, struct store *s, const char *unit, struct figs *f)
+{
 	units_load(hs, s);
 	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
 	if (k < 0) { /* the tree unread, or a unit not in it: everything again */
 		hs->epoch++;
-		pthread_mutex_unlock(&hs->mu);
 		return;
 	}
 	for (int at = (int)k, steps = 0; at >= 0 && steps < 64;
@@ -250,17 +327,73 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit)
 			struct held *x = hs->slot[i];
 			if (!x || strcmp(x->root, hs->units[at].code))
 				continue;
-			bool seen = false;
-			for (size_t j = 0; j < x->npending && !seen; j++)
-				seen = !strcmp(x->pending[j], unit);
-			if (!seen) {
+			size_t j = 0;
+			while (j < x->npending && strcmp(x->pending[j].unit, unit))
+				j++;
+			if (j == x->npending) {
 				x->pending = xgrow(x->pending, &x->cap, x->npending + 1,
 				                   sizeof *x->pending);
-				x->pending[x->npending++] = xstrdup(unit);
+				x->pending[x->npending++] = (struct pend){xstrdup(unit), NULL};
 			}
+			figs_unref(x->pending[j].f); /* the latest figures replace older ones */
+			x->pending[j].f = j < PENDING_FIGS ? figs_ref(f) : NULL;
 		}
 	}
+}
+
+/* The figures of unit for the holds it concerns (NULL: none), under no lock. */
+static struct figs *figs_for(struct holds *hs, struct store *s, const char *unit)
+{
+	pthread_mutex_lock(&hs->mu);
+	units_load(hs, s);
+	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
+	bool read = k >= 0 && concerned(hs, k);
 	pthread_mutex_unlock(&hs->mu);
+	return read ? figs_read(s, unit) : NULL;
+}
+
+void holds_touched(struct holds *hs, struct store *s, const char *unit, bool final)
+{
+	/* Final: read once here, by the writer, for every hold it concerns.
+	 * Else (the request changes them further: a figure recorded, then
+	 * submitted) the holds read the store until the write's end hands
+	 * them the figures as they are then. */
+	struct figs *f = final ? figs_for(hs, s, unit) : NULL;
+	pthread_mutex_lock(&hs->mu);
+	touch(hs, s, unit, f);
+	bool seen = final;
+	for (size_t i = 0; i < hs->nwrote && !seen; i++)
+		seen = !strcmp(hs->wrote[i], unit);
+	if (!seen) {
+		hs->wrote = xgrow(hs->wrote, &hs->wcap, hs->nwrote + 1, sizeof *hs->wrote);
+		hs->wrote[hs->nwrote++] = xstrdup(unit);
+	}
+	pthread_mutex_unlock(&hs->mu);
+	figs_unref(f);
+}
+
+void holds_write_figures(struct holds *hs, struct store *s)
+{
+	pthread_mutex_lock(&hs->mu);
+	char **wrote = hs->wrote;
+	size_t n = hs->nwrote;
+	hs->wrote = NULL;
+	hs->nwrote = hs->wcap = 0;
+	pthread_mutex_unlock(&hs->mu);
+	for (size_t i = 0; i < n; i++) {
+		struct figs *f = figs_for(hs, s, wrote[i]);
+		pthread_mutex_lock(&hs->mu);
+		for (int k = 0; k < HOLDS_MAX && f; k++) {
+			struct held *x = hs->slot[k];
+			for (size_t j = 0; x && j < x->npending && j < PENDING_FIGS; j++)
+				if (!x->pending[j].f && !strcmp(x->pending[j].unit, wrote[i]))
+					x->pending[j].f = figs_ref(f);
+		}
+		pthread_mutex_unlock(&hs->mu);
+		figs_unref(f);
+		free(wrote[i]);
+	}
+	free(wrote);
 }
 
 struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct error *err)
@@ -301,8 +434,10 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 	 * moved it is in pending (holds_touched does both at once). */
 	x->token = unit_token(hs, c->s, unit);
 	int64_t epoch = hs->epoch;
-	char **pending = x->pending;
+	struct pend *pending = x->pending;
 	size_t npending = x->npending;
+	for (size_t i = 0; i < npending; i++)
+		x->store_reads += !pending[i].f;
 	x->pending = NULL;
 	x->npending = x->cap = 0;
 	pthread_mutex_unlock(&hs->mu);
@@ -323,7 +458,11 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 		pthread_mutex_unlock(&hs->mu);
 	} else {
 		for (size_t i = 0; i < npending && !rc; i++)
-			rc = hold_refresh(x->h, c->s, pending[i], err) < 0 ? -1 : 0;
+			rc = (pending[i].f ? hold_refresh_figures(x->h, pending[i].unit,
+			                                          pending[i].f->o, pending[i].f->n)
+			                   : hold_refresh(x->h, c->s, pending[i].unit, err)) < 0
+			             ? -1
+			             : 0;
 		if (rc) { /* read again in full next time */
 			x->evals_base += x->h->evaluations;
 			x->refreshes_base += x->h->refreshes;
@@ -332,8 +471,7 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 			x->h = NULL;
 		}
 	}
-	for (size_t i = 0; i < npending; i++)
-		free(pending[i]);
+	pends_free(pending, npending);
 	free(pending);
 	*ref = x;
 	if (rc) {
@@ -395,6 +533,7 @@ json_t *app_holds_json(struct ctx *c)
 		json_object_set_new(one, "figure_bytes", json_integer((json_int_t)x->figure_bytes));
 		json_object_set_new(one, "eval_rows", json_integer((json_int_t)x->eval_rows));
 		json_object_set_new(one, "eval_bytes", json_integer((json_int_t)x->eval_bytes));
+		json_object_set_new(one, "store_reads", json_integer((json_int_t)x->store_reads));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
 	pthread_mutex_unlock(&hs->mu);

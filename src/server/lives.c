@@ -115,7 +115,7 @@ void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 	c->recorded = true;
 	for (size_t k = 0; k < n; k++) /* each unit once (a batch is one unit's) */
 		if (k == 0 || strcmp(in[k].unit, in[k - 1].unit))
-			holds_touched(c->app->holds, c->s, in[k].unit);
+			holds_touched(c->app->holds, c->s, in[k].unit, c->final);
 	for (int i = 0; i < APP_LIVES; i++) {
 		struct live_slot *sl = &c->app->lives[i];
 		if (!sl->l || sl->mark != c->mark)
@@ -137,6 +137,7 @@ void app_write_end(struct ctx *c)
 	int64_t foreign = m1 > m0 && c->signed_in
 	                          ? store_audit_foreign(c->s, m0, m1, c->user.login, &err)
 	                          : 0;
+	holds_write_figures(a->holds, c->s);
 	/* Figures of ours alone: the generations moved (app_recorded) and the
 	 * engines have them. Anything else: a new epoch, everything again. */
 	holds_write_end(a->holds, m1,

@@ -32,6 +32,7 @@ struct compare {
 	const struct plan *p;
 	struct plan own;
 	bool has_own;
+	bool *held_map; /* map[i] is the hold's (its family's links): not freed here */
 	const struct child_row **st;
 	size_t *ns;
 	const struct rollup_row *agg;
@@ -75,8 +76,10 @@ static void compare_free(struct compare *m)
 	free(m->ns);
 	free(m->reported);
 	for (size_t i = 0; m->map && i < m->f.n; i++)
-		link_pairs_free(m->map[i], m->nmap[i]);
+		if (!m->held_map[i])
+			link_pairs_free(m->map[i], m->nmap[i]);
 	free(m->map);
+	free(m->held_map);
 	free(m->nmap);
 	if (m->has_own)
 		plan_free(&m->own);
@@ -121,9 +124,12 @@ static void compare_build(struct ctx *c, struct compare *m, struct hold *h, stru
                           int as_of, const char *period)
 {
 	struct error err = {0};
-	m->has_own = !store_plan_load(c->s, u->id, &m->own, &err);
+	/* The unit's plan and its children's links as the hold has them: a
+	 * page made again after a write asks the store nothing (on
+	 * PostgreSQL each query is a round trip, under the hold's lock). */
+	m->has_own = !h->has_plan && !store_plan_load(c->s, u->id, &m->own, &err);
 	err_clear(&err);
-	m->p = m->has_own ? &m->own : m->f.n ? m->f.c[0].plan : NULL;
+	m->p = h->has_plan ? &h->p : m->has_own ? &m->own : m->f.n ? m->f.c[0].plan : NULL;
 	m->st = xcalloc(m->f.n + 1, sizeof *m->st);
 	m->ns = xcalloc(m->f.n + 1, sizeof *m->ns);
 	m->reported = xcalloc(m->f.n + 1, sizeof *m->reported);
@@ -153,12 +159,21 @@ static void compare_build(struct ctx *c, struct compare *m, struct hold *h, stru
 		}
 	m->map = xcalloc(m->f.n + 1, sizeof *m->map);
 	m->nmap = xcalloc(m->f.n + 1, sizeof *m->nmap);
+	m->held_map = xcalloc(m->f.n + 1, sizeof *m->held_map);
 	for (size_t i = m->from; i < m->to; i++)
 		for (size_t k = 0; k < m->f.nunits; k++)
-			if (!strcmp(m->f.units[k].code, m->f.c[i].code) &&
+			if (m->f.lifted && m->f.map &&
+			    !strcmp(m->f.units[k].code, m->f.c[i].code) &&
 			    m->f.units[k].parent_code &&
-			    !strcmp(m->f.units[k].parent_code, u->code) &&
-			    store_link_map(c->s, m->f.units[k].id, &m->map[i], &m->nmap[i], &err)) {
+			    !strcmp(m->f.units[k].parent_code, u->code)) {
+				/* a direct child: its lift is its own links (view_lift) */
+				m->map[i] = m->f.map[i], m->nmap[i] = m->f.nmap[i];
+				m->held_map[i] = true;
+			} else if (!strcmp(m->f.units[k].code, m->f.c[i].code) &&
+			           m->f.units[k].parent_code &&
+			           !strcmp(m->f.units[k].parent_code, u->code) &&
+			           store_link_map(c->s, m->f.units[k].id, &m->map[i], &m->nmap[i],
+			                          &err)) {
 				err_clear(&err);
 				m->map[i] = NULL, m->nmap[i] = 0;
 			}
@@ -406,8 +421,8 @@ void page_province(struct ctx *c, char *const *arg)
 	struct held *ref = NULL;
 	struct hold *h = NULL;
 	const struct family *held_family = NULL;
-	if (store_unit_get(c->s, unit, &u, &err) || !(h = app_hold(c, unit, &ref, &err)) ||
-	    !(held_family = hold_family(h, &err))) {
+	/* The unit as its hold has it: no query when the page is made again. */
+	if (!(h = app_hold(c, unit, &ref, &err)) || !(held_family = hold_family(h, &err))) {
 		app_unhold(c, ref);
 		pg_error(c, "Không xem được", &err);
 		err_clear(&err);
@@ -417,6 +432,13 @@ void page_province(struct ctx *c, char *const *arg)
 		unit_rec_free(&u);
 		return;
 	}
+	u = (struct unit_rec){h->u.id,
+	                      xstrdup(h->u.code),
+	                      xstrdup(h->u.name),
+	                      xstrdup(h->u.kind),
+	                      h->u.parent_code ? xstrdup(h->u.parent_code) : NULL,
+	                      h->u.population,
+	                      h->u.cutoff_day};
 	if (!sheet && cache_held(c, key, ref, &mark)) { /* made while this one waited */
 		pg_foot(c);
 		app_unhold(c, ref);

@@ -101,10 +101,16 @@ void page_overview(struct ctx *c, char *const *arg)
 		buf_printf(B, "&amp;format=%s\">%s</a>", fmts[k], fmts[k]);
 	}
 	buf_puts(B, "</p>");
-	/* What is overdue. */
+	/* What is overdue: kept at the epoch (a task's progress moves it; a
+	 * figure does not change it), so that the page made again after a
+	 * write asks the store nothing. */
+	char *okey = xasprintf("overdue:%s:%s", unit, period), *kept = memo_get(c, okey);
+	size_t at = B->len;
 	struct task_row *t;
 	size_t nt;
-	if (!store_task_list(c->s, v.u.id, period, &t, &nt, &err)) {
+	if (kept) {
+		buf_puts(B, kept);
+	} else if (!store_task_list(c->s, v.u.id, period, &t, &nt, &err)) {
 		size_t overdue = 0;
 		for (size_t i = 0; i < nt; i++)
 			overdue += t[i].overdue;
@@ -124,7 +130,12 @@ void page_overview(struct ctx *c, char *const *arg)
 		for (size_t i = 0; i < nt; i++)
 			task_row_free(&t[i]);
 		free(t);
+		char *part = xasprintf("%.*s", (int)(B->len - at), buf_str(B) + at);
+		memo_put(c, okey, part);
+		free(part);
 	}
+	free(kept);
+	free(okey);
 	err_clear(&err);
 	pg_status_table_at(c, &v, true, period, as_of);
 	cache_put(c, key, mark, from);

@@ -18,6 +18,11 @@ struct stmt;
 struct change_probe {
 	bool ready;             /* SQLite: in WAL mode; PostgreSQL: listening */
 	unsigned char seen[96]; /* SQLite: the WAL-index header */
+	/* PostgreSQL: every notification changed() read carried the audit
+	 * id its writer wrote (exact), top the highest: the mark without a
+	 * query (store_change_mark). */
+	bool exact;
+	int64_t top;
 };
 
 struct driver {

@@ -91,13 +91,17 @@ static int pq_reconnect(void *db, struct error *err)
 }
 
 /* Every connection listens on chitieu_change, which st_audit notifies
- * (driver.notify) in the writer's transaction: PostgreSQL delivers it at
- * commit, and reading what came costs no round trip. A program that
- * changes the database other than through chitieu (SQL by hand) runs
- * NOTIFY chitieu_change too, or the server sees the change only with the
- * next one chitieu makes (README, "PostgreSQL"). */
+ * (driver.notify) in the writer's transaction with the id of the audit
+ * entry it wrote: PostgreSQL delivers it at commit, and reading what came
+ * costs no round trip, nor does the new mark when each notification
+ * carried its id (a reader after a write asks the database nothing). A
+ * program that changes the database other than through chitieu (SQL by
+ * hand) runs NOTIFY chitieu_change too (no id: the mark is read), or the
+ * server sees the change only with the next one chitieu makes (README,
+ * "PostgreSQL"). */
 static bool pq_changed(void *db, struct change_probe *p)
 {
+	p->exact = false;
 	if (PQstatus(db) != CONNECTION_OK) {
 		p->ready = false;
 		return true;
@@ -108,9 +112,18 @@ static bool pq_changed(void *db, struct change_probe *p)
 		PQclear(r);
 		return true;
 	}
-	bool any = !PQconsumeInput(db);
-	for (PGnotify *n; (n = PQnotifies(db)) != NULL; any = true)
+	bool any = !PQconsumeInput(db), exact = !any;
+	p->top = 0;
+	for (PGnotify *n; (n = PQnotifies(db)) != NULL; any = true) {
+		char *end = NULL;
+		long long id = n->extra ? strtoll(n->extra, &end, 10) : 0;
+		if (!end || end == n->extra || *end || id <= 0)
+			exact = false;
+		else if (id > p->top)
+			p->top = id;
 		PQfreemem(n);
+	}
+	p->exact = any && exact;
 	return any;
 }
 
@@ -363,7 +376,7 @@ const struct driver pq_driver = {
         .lost = pq_lost,
         .reconnect = pq_reconnect,
         .changed = pq_changed,
-        .notify = "NOTIFY chitieu_change",
+        .notify = "SELECT pg_notify('chitieu_change', CAST(lastval() AS TEXT))",
         .begin = "BEGIN",
         .schema = schema,
         .count_tables = "SELECT count(*) FROM information_schema.tables"

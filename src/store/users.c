@@ -427,6 +427,11 @@ int64_t store_change_mark(struct store *s, struct error *err)
 	bool changed = !D->changed || D->changed(s->db, &s->probe);
 	if (!changed && s->mark_known)
 		return s->mark;
+	if (changed && s->mark_known && s->probe.exact) { /* the ids came with the news */
+		if (s->probe.top > s->mark)
+			s->mark = s->probe.top;
+		return s->mark;
+	}
 	struct stmt *st = st_prep(s, "SELECT coalesce(max(id), 0) FROM audit", err);
 	if (!st)
 		return -1;
