@@ -17,6 +17,8 @@
 #                         (default 340, 10 a province; BENCH_FULL: 3321)
 #   COMPARE_SIZE="C P I M" the engine against SQL (scripts/bench-compare.sh;
 #                         default "3321 34 75 12": 3.0 M figures)
+#   BULK_ROWS=N           figures of scripts/bench-bulk.sh's record --csv
+#                         (default 100000; BENCH_FULL: 300000)
 #   BENCH_STEP_TIMEOUT=S  the most one benchmark may take (default 1800 s;
 #                         BENCH_FULL: 10800 s)
 #   SECS=S                each wrk run (default 10)
@@ -31,10 +33,12 @@ bin=./$build/chitieu
 if [ "${BENCH_FULL:-0}" = 1 ]; then
 	export NATIONAL_COMMUNES=${NATIONAL_COMMUNES:-3321}
 	compare_size=${COMPARE_SIZE:-3321 34 75 72}
+	bulk_rows=${BULK_ROWS:-300000}
 	limit=${BENCH_STEP_TIMEOUT:-10800}
 else
 	export NATIONAL_COMMUNES=${NATIONAL_COMMUNES:-340}
 	compare_size=${COMPARE_SIZE:-3321 34 75 12}
+	bulk_rows=${BULK_ROWS:-100000}
 	limit=${BENCH_STEP_TIMEOUT:-1800}
 fi
 engines="sqlite pg"
@@ -72,7 +76,8 @@ run() {
 	[ "$rc" -eq 124 ] && echo "bench: $name stopped after $limit s (BENCH_STEP_TIMEOUT)"
 }
 
-echo "bench: $bin; national scenario and hold with $NATIONAL_COMMUNES communes; engine against $ENGINES on $compare_size"
+echo "bench: $bin; national scenario and hold with $NATIONAL_COMMUNES communes (the issues' scale: 3321,"
+echo "  BENCH_FULL=1); bulk paths with $bulk_rows figures; the engine against $ENGINES on $compare_size"
 run "parse (text, PDF)" "./$build/bench_parse" tests/data/plans
 run "align" "./$build/bench_align" tests/data/plans
 run "upload" "./$build/bench_upload"
@@ -82,8 +87,8 @@ run "store (SQLite)" bash scripts/bench-store.sh "$bin"
 run "store (PostgreSQL)" bash tests/pg/with-pg.sh bash scripts/bench-store.sh "$bin"
 run "storage (SQLite)" bash scripts/bench-storage.sh "$bin"
 run "storage (PostgreSQL)" bash tests/pg/with-pg.sh bash scripts/bench-storage.sh "$bin"
-run "bulk (SQLite)" bash scripts/bench-bulk.sh "$bin"
-run "bulk (PostgreSQL)" bash tests/pg/with-pg.sh bash scripts/bench-bulk.sh "$bin"
+run "bulk (SQLite)" bash scripts/bench-bulk.sh "$bin" "$bulk_rows"
+run "bulk (PostgreSQL)" bash tests/pg/with-pg.sh bash scripts/bench-bulk.sh "$bin" "$bulk_rows"
 # shellcheck disable=SC2086  # four numbers
 run "engine against SQL" bash scripts/bench-compare.sh $compare_size
 run "http" bash scripts/bench-http.sh "$bin"
