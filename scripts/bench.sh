@@ -29,7 +29,8 @@ set -uo pipefail
 build=${1:-build}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
-bin=./$build/chitieu
+case $build in /*) ;; *) build=./$build ;; esac
+bin=$build/chitieu
 if [ "${BENCH_FULL:-0}" = 1 ]; then
 	export NATIONAL_COMMUNES=${NATIONAL_COMMUNES:-3321}
 	compare_size=${COMPARE_SIZE:-3321 34 75 72}
@@ -78,11 +79,11 @@ run() {
 
 echo "bench: $bin; national scenario and hold with $NATIONAL_COMMUNES communes (the issues' scale: 3321,"
 echo "  BENCH_FULL=1); bulk paths with $bulk_rows figures; the engine against $ENGINES on $compare_size"
-run "parse (text, PDF)" "./$build/bench_parse" tests/data/plans
-run "align" "./$build/bench_align" tests/data/plans
-run "upload" "./$build/bench_upload"
+run "parse (text, PDF)" "$build/bench_parse" tests/data/plans
+run "align" "$build/bench_align" tests/data/plans
+run "upload" "$build/bench_upload"
 run "ocr (6-page scan)" bash scripts/bench-ocr.sh "$bin"
-run "engine (synthetic country)" "./$build/bench_engine"
+run "engine (synthetic country)" "$build/bench_engine"
 run "store (SQLite)" bash scripts/bench-store.sh "$bin"
 run "store (PostgreSQL)" bash tests/pg/with-pg.sh bash scripts/bench-store.sh "$bin"
 run "storage (SQLite)" bash scripts/bench-storage.sh "$bin"
