@@ -67,7 +67,9 @@ run() {
 	echo
 	echo "=== $name: $* ($(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg))"
 	t0=$(date +%s)
-	timeout -k 30 "$limit" "$@" < /dev/null > "$out/raw$n" 2>&1 &
+	# The file is there before tail follows it (the step opens it later).
+	: > "$out/raw$n"
+	timeout -k 30 "$limit" "$@" < /dev/null >> "$out/raw$n" 2>&1 &
 	pid=$!
 	tail -n +1 -s 0.2 --pid="$pid" -f "$out/raw$n" | awk -f scripts/bench-goals.awk | tee "$out/$n"
 	wait "$pid"
