@@ -115,9 +115,18 @@ for i in "${!names[@]}"; do
 done
 echo
 echo "=== figures beside their goals"
+# A figure's line indented under another (a p99 under its req/s) is named
+# after that one; a section line ("-- the same with 20 writes/s") is kept.
 for i in "${!names[@]}"; do
-	awk -v step="${names[$i]}" '/[[:space:]]goal[[:space:]]/ && !/goal -[[:space:]]*$/ {
-		sub(/^[[:space:]]+/, ""); print "  [" step "] " $0 }' "$out/$i"
+	awk -v step="${names[$i]}" '
+		/^-- / { section = $0; next }
+		/[[:space:]]goal[[:space:]]/ {
+			match($0, /^ */); indent = RLENGTH; line = $0; sub(/^ +/, "", line); gsub(/    +/, "   ", line)
+			if (indent <= 2) { parent = line; sub(/  +.*$/, "", parent) }
+			if (line ~ /goal -[[:space:]]*$/) next
+			if (section != "") { print "  [" step "] " section; section = "" }
+			print "  [" step "] " (indent > 2 && parent != "" ? parent ": " : "") line
+		}' "$out/$i"
 done
 cat "$out"/[0-9]* | awk '/[[:space:]]goal[[:space:]]/ {
 	if (/ met$/) m++; else if (/ MISSED$/) x++; else if (/ NOT MEASURED$/) n++ }
