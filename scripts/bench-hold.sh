@@ -68,16 +68,14 @@ fi
 echo bench-pass-123 | "$bin" user add --login hbench --role admin > /dev/null 2>&1 || true
 # measure BIN: a server of BIN, the first GETs, its memory.
 measure() {
-	local b=$1 port base jar t code q
+	local b=$1 base jar t code q
 	echo "-- $b"
-	port=$(bench_free_port)
-	"$b" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
-	server_pid=$!
-	base="http://127.0.0.1:$port"
-	for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "$base/dang-nhap" && break; sleep 0.1; done
+	bench_serve "$b" "$tmp/server.log"
+	server_pid=$bench_server_pid base=$bench_base
 	jar=$tmp/jar
 	curl -s -m 60 -c "$jar" -H 'Content-Type: application/json' \
-		-d '{"login":"hbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null
+		-d '{"login":"hbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null ||
+		{ echo "bench-hold: sign-in failed (curl exit $?); the server's log:"; tail -n 5 "$tmp/server.log"; exit 1; }
 	line "server memory (RSS) before any hold" "$(rss)" "-"
 	local r0 r1
 	r0=$(rss_kb)

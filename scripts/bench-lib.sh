@@ -25,6 +25,11 @@
 #       one figure beside its goal and its verdict (scripts/bench-goals.awk).
 #   bench_free_port
 #       a loopback TCP port from 20000-49999 that nothing listens on.
+#   bench_serve BIN LOG
+#       `BIN serve` on a free loopback port, its output in LOG, once it
+#       answers; sets bench_server_pid and bench_base. A port another
+#       program took in the meantime (the server exits) is tried again on
+#       another one; returns 1 when no server answers.
 #
 # It sets bench_root (the checkout) and bench_plans (the four real plans).
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,6 +47,25 @@ bench_free_port() {
 		(exec 3<> "/dev/tcp/127.0.0.1/$port") 2> /dev/null || break
 	done
 	echo "$port"
+}
+
+bench_serve() {
+	local bin=$1 log=$2 try port
+	for try in 1 2 3 4 5; do
+		port=$(bench_free_port)
+		"$bin" serve --listen "127.0.0.1:$port" > "$log" 2>&1 &
+		bench_server_pid=$!
+		bench_base=http://127.0.0.1:$port
+		for _ in $(seq 1 600); do
+			kill -0 "$bench_server_pid" 2> /dev/null || break
+			curl -s -m 5 -o /dev/null "$bench_base/dang-nhap" && return 0
+			sleep 0.1
+		done
+		kill "$bench_server_pid" 2> /dev/null
+		wait "$bench_server_pid" 2> /dev/null || true
+		echo "bench_serve: no server on port $port (try $try): $(tail -n 1 "$log")" >&2
+	done
+	return 1
 }
 
 bench_units() {
