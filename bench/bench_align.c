@@ -9,8 +9,11 @@
  * 2. All 3,321 communes of the country, each to its province (the four
  *    plans taken in turn as the communes' plans, the province's features
  *    made once per province, 34 provinces): the total (goal < 30 s).
- * Exit status 1 when a goal is missed. Plans are parsed once, before the
- * clock: parsing has its own benchmark (bench_parse). */
+ * Each figure is printed beside its goal (the verdict: scripts/bench-goals.awk),
+ * judged on its CPU time (one thread: the time it takes on
+ * an idle machine), its wall time printed before it. A missed goal is not an
+ * error. Plans are parsed once, before the clock: parsing has its own
+ * benchmark (bench_parse). */
 #include "align.h"
 #include "import.h"
 #include "util.h"
@@ -100,20 +103,22 @@ int main(int argc, char **argv)
 			return 2;
 	const struct plan *province = &plans[0], *commune = &plans[3];
 
-	double t[RUNS];
+	double t[RUNS], tc[RUNS];
 	size_t links = 0;
 	for (int r = 0; r < RUNS; r++) {
-		double t0 = now();
+		double t0 = now(), c0 = cpu();
 		struct align_item **p = items_of(province);
 		links = propose(commune, p, province->nind);
 		items_free(p, province->nind);
 		t[r] = now() - t0;
+		tc[r] = cpu() - c0;
 	}
 	qsort(t, RUNS, sizeof *t, cmp_double);
-	double one = t[RUNS / 2] * 1e3;
-	printf("align: one commune (%zu indicators) to its province (%zu): %.2f ms median, "
-	       "%.2f ms fastest, %zu links (goal < 10 ms)\n",
-	       commune->nind, province->nind, one, t[0] * 1e3, links);
+	qsort(tc, RUNS, sizeof *tc, cmp_double);
+	double one = t[RUNS / 2] * 1e3, one_cpu = tc[RUNS / 2] * 1e3;
+	printf("align: one commune (%zu indicators) to its province (%zu), %zu links; "
+	       "fastest %.2f ms, median wall %.2f ms, CPU %6.2f ms   goal < 10 ms CPU\n",
+	       commune->nind, province->nind, links, t[0] * 1e3, one, one_cpu);
 
 	double t0 = now(), c0 = cpu();
 	size_t total = 0, scored = 0;
@@ -128,10 +133,10 @@ int main(int argc, char **argv)
 		items_free(p, province->nind);
 	}
 	double all = now() - t0, all_cpu = cpu() - c0;
-	printf("align: %d communes to their provinces: %.2f s (%.2f s CPU), %zu pairs scored, "
-	       "%zu links proposed (goal < 30 s)\n",
-	       COMMUNES, all, all_cpu, scored, total);
+	printf("align: %d communes to their provinces, %zu pairs scored, %zu links proposed; "
+	       "wall %.2f s, CPU %6.2f s   goal < 30 s CPU\n",
+	       COMMUNES, scored, total, all, all_cpu);
 	for (int i = 0; i < 4; i++)
 		plan_free(&plans[i]);
-	return one < 10 && all < 30 ? 0 : 1;
+	return 0;
 }

@@ -25,8 +25,7 @@ line() { printf '  %-60s %14s\n' "$1" "$2"; }
 # memory (KB) into $tmp/rss.
 timed() { /usr/bin/time -f '%U %S %M' -o "$tmp/time" "$@"; local rc=$?; awk '{print $1 + $2 > "'"$tmp"'/cpu"; print $3 > "'"$tmp"'/rss"}' "$tmp/time"; return $rc; }
 cpu() { line "  of it CPU (user + system)" "$(cat "$tmp/cpu") s"; }
-plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
-	"$root"/tests/data/plans/002_*.txt "$root"/tests/data/plans/004_*.txt)
+. "$root/scripts/bench-lib.sh"
 communes=100
 
 # The server's log, where a PostgreSQL cluster of tests/pg/with-pg.sh
@@ -47,16 +46,8 @@ one() {
 		q() { sqlite3 "$CHITIEU_DB" "$1"; }
 	fi
 	echo "== bulk paths on $backend: $label ($b)"
-	{
-		echo "code,name,kind,parent,population"
-		echo "P01,Tỉnh 1,province,,3000000"
-		for i in $(seq 1 $communes); do printf 'C%05d,Xã %d,commune,P01,5000\n' "$i" "$i"; done
-	} > "$tmp/units.csv"
-	{
-		echo "unit,file"
-		echo "P01,${plans[0]}"
-		for i in $(seq 1 $communes); do printf 'C%05d,%s\n' "$i" "${plans[$((i % 4))]}"; done
-	} > "$tmp/plans.csv"
+	bench_units "$tmp/units.csv" $communes 1 nocountry
+	bench_plan_list "$tmp/plans.csv" $communes 1 0 nocountry
 	"$b" unit import "$tmp/units.csv" > /dev/null
 	local log='' before=0 t0 t1
 	if [ "$backend" = PostgreSQL ] && log=$(pg_log) && [ -r "$log" ]; then
@@ -88,7 +79,7 @@ one() {
 
 	# ROWS figures: quarters and months of the value indicators of plan 004.
 	local codes
-	codes=$("$b" parse "${plans[3]}" | jq -r '.plan.indicators[] | select([.targets[]?.kind] | index("yes") or index("level") | not) | .code')
+	codes=$("$b" parse "${bench_plans[3]}" | jq -r '.plan.indicators[] | select([.targets[]?.kind] | index("yes") or index("level") | not) | .code')
 	awk -v rows="$rows" -v codes="$(echo $codes)" -v n=$communes 'BEGIN {
 		nc = split(codes, c, " "); print "unit,indicator,period,value"
 		k = 0

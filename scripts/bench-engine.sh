@@ -21,33 +21,14 @@ trap cleanup EXIT
 export CHITIEU_DB=${CHITIEU_DB:-$tmp/bench.db}
 plan=tests/data/plans/004_5f0b3916b5e2f87f.txt
 t0=$(date +%s%N)
-{
-	echo "code,name,kind,parent,population"
-	echo "VN,Cả nước,country,,90000000"
-	for p in $(seq 1 "$nprov"); do
-		echo "P$p,Tỉnh $p,province,VN,1000000"
-		for i in $(seq -w 1 100); do echo "C$p$i,Xã $p$i,commune,P$p,$((5000 + 10#$i * 37))"; done
-	done
-} > "$tmp/units.csv"
-"$bin" unit import "$tmp/units.csv" > /dev/null
-for p in $(seq 1 "$nprov"); do
-	for i in $(seq -w 1 100); do "$bin" import "$plan" --unit "C$p$i" > /dev/null; done
-done
+. "$(dirname "$0")/bench-lib.sh"
+bench_province "$bin" "$tmp" "$nprov"
 codes=$("$bin" parse "$plan" | awk -F'"' '/"code":/ {c=$4} /"unit": "%"/ {print c}')
 first=$(echo "$codes" | head -1)
-{
-	echo "unit,indicator,period,value"
-	for p in $(seq 1 "$nprov"); do
-		for i in $(seq -w 1 100); do
-			for c in $codes; do echo "C$p$i,$c,2025-12,$(((10#$i * 7 + ${#c} * 13 + p) % 100))"; done
-		done
-	done
-} > "$tmp/obs.csv"
-"$bin" record --csv "$tmp/obs.csv" > /dev/null
 echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
 echo "store: $((nprov * 100)) communes, $(wc -l < "$tmp/obs.csv") figures, built in $((($(date +%s%N) - t0) / 1000000)) ms"
 
-port=$((20000 + RANDOM % 30000))
+port=$(bench_free_port)
 "$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break; sleep 0.1; done

@@ -31,7 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 ms() { echo $(($(date +%s%N) / 1000000)); }
-line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
+. "$root/scripts/bench-lib.sh"
+line() { bench_line "$@"; }
 if [ -n "${CHITIEU_PG_URL:-}" ]; then
 	export CHITIEU_DB=$CHITIEU_PG_URL backend=postgresql
 	built=no
@@ -41,55 +42,19 @@ else
 	export CHITIEU_DB=$store/hold-$communes-$months-$one_plan.db backend=sqlite
 	built=$([ -s "$CHITIEU_DB" ] && echo yes || echo no)
 fi
-plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
-	"$root"/tests/data/plans/002_*.txt "$root"/tests/data/plans/004_*.txt)
 echo "== first build of a hold on $backend: 1 country, $provinces provinces, $communes communes"
 if [ $built = no ]; then
 	[ "$backend" = postgresql ] &&
 		psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
-	{
-		echo "code,name,kind,parent,population"
-		echo "VN,Cả nước,country,,100000000"
-		for p in $(seq -w 1 $provinces); do echo "P$p,Tỉnh $p,province,VN,3000000"; done
-		for i in $(seq 1 "$communes"); do
-			printf 'C%05d,Xã %d,commune,P%02d,%d\n' "$i" "$i" $(((i - 1) % provinces + 1)) $((5000 + i % 997 * 11))
-		done
-	} > "$tmp/units.csv"
-	{
-		echo "unit,file"
-		echo "VN,${plans[0]}"
-		for p in $(seq -w 1 $provinces); do echo "P$p,${plans[0]}"; done
-		for i in $(seq 1 "$communes"); do
-			printf 'C%05d,%s\n' "$i" "${plans[$((one_plan == 1 ? 0 : i % 4))]}"
-		done
-	} > "$tmp/plans.csv"
-	for k in 0 1 2 3; do
-		"$bin" parse "${plans[$k]}" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
-			if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
-			elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
-			else "\(.code),value," end' > "$tmp/codes$k"
-	done
-	# The figures of communes from..to: each quarter of 2025, or each month.
-	figures_of() {
-		echo "unit,indicator,period,value,level,yes"
-		for i in $(seq "$1" "$2"); do
-			u=$(printf 'C%05d' "$i")
-			awk -F, -v u="$u" -v i="$i" -v months="$months" '{
-				n = months ? months : 4
-				for (q = 1; q <= n; q++) {
-					v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
-					per = months ? sprintf("%d-%02d", 2025 + int((q - 1) / 12), (q - 1) % 12 + 1) : "2025-Q" q
-					printf "%s,%s,%s,%s,%s,%s\n", u, $1, per, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
-				}
-			}' "$tmp/codes$((one_plan == 1 ? 0 : i % 4))"
-		done
-	}
+	bench_units "$tmp/units.csv" "$communes" $provinces
+	bench_plan_list "$tmp/plans.csv" "$communes" $provinces "$one_plan"
+	bench_codes "$bin" "$tmp"
 	t0=$(ms)
 	"$bin" unit import "$tmp/units.csv" > /dev/null
 	"$bin" import --list "$tmp/plans.csv" > /dev/null
 	recorded=0
 	for ((from = 1; from <= communes; from += 100)); do
-		figures_of "$from" $((from + 99 < communes ? from + 99 : communes)) > "$tmp/obs.csv"
+		bench_figures "$tmp" "$from" $((from + 99 < communes ? from + 99 : communes)) "$months" 2025 0 "$one_plan" > "$tmp/obs.csv"
 		"$bin" record --csv "$tmp/obs.csv" > /dev/null
 		recorded=$((recorded + $(wc -l < "$tmp/obs.csv") - 1))
 	done
@@ -103,16 +68,14 @@ fi
 echo bench-pass-123 | "$bin" user add --login hbench --role admin > /dev/null 2>&1 || true
 # measure BIN: a server of BIN, the first GETs, its memory.
 measure() {
-	local b=$1 port base jar t code q
+	local b=$1 base jar t code q
 	echo "-- $b"
-	port=$((20000 + RANDOM % 30000))
-	"$b" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
-	server_pid=$!
-	base="http://127.0.0.1:$port"
-	for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "$base/dang-nhap" && break; sleep 0.1; done
+	bench_serve "$b" "$tmp/server.log"
+	server_pid=$bench_server_pid base=$bench_base
 	jar=$tmp/jar
 	curl -s -m 60 -c "$jar" -H 'Content-Type: application/json' \
-		-d '{"login":"hbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null
+		-d '{"login":"hbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null ||
+		{ echo "bench-hold: sign-in failed (curl exit $?); the server's log:"; tail -n 5 "$tmp/server.log"; exit 1; }
 	line "server memory (RSS) before any hold" "$(rss)" "-"
 	local r0 r1
 	r0=$(rss_kb)
@@ -136,7 +99,7 @@ measure() {
 			line "country hold: server memory per stored figure" "$(((r1 - r0) * 1024 / figures)) B" "-"
 			# 3,321 communes x 75 indicators x 96 months, at that rate.
 			line "  so, at that rate, for 23.9 M monthly figures" \
-				"$(((r1 - r0) * 1024 / figures * 23911200 / 1048576)) MB" "≤ 1 GB"
+				"$(((r1 - r0) * 1024 / figures * 23911200 / 1048576)) MB" "$gb"
 		fi
 	done
 	curl -s -m 60 -b "$jar" "$base/api/v1/engine" > "$tmp/engine"
@@ -146,12 +109,17 @@ measure() {
 	line "country hold: figures kept, bytes they are kept in" "$q" "-"
 	q=$(jq -r '.holds[] | select(.unit == "VN") | if .figures then (.figure_bytes / .figures * 10 | floor) / 10 else "?" end' "$tmp/engine")
 	line "  so bytes per figure kept" "$q B" "-"
-	line "server memory (RSS) with both holds" "$(rss)" "≤ 1 GB (3,321 communes, monthly)"
-	line "  its peak (VmHWM)" "$(awk '/^VmHWM/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status")" "≤ 1 GB"
+	line "server memory (RSS) with both holds" "$(rss)" "$gb"
+	line "  its peak (VmHWM)" "$(awk '/^VmHWM/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status")" "$gb"
 	kill "$server_pid" 2> /dev/null
 	wait "$server_pid" 2> /dev/null || true
 	server_pid=
 }
+# The memory goal is the whole country's: a smaller one's memory meets it
+# trivially and its fixed costs overstate the rate per figure, so it is
+# judged at the issue's scale only.
+gb="≤ 1 GB (3,321 communes)"
+[ "$communes" -ge 3321 ] || gb="- (judged at 3,321 communes only)"
 rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 # The server's CPU time so far in ms (user + system): what a loaded

@@ -20,14 +20,14 @@ trap cleanup EXIT
 export CHITIEU_DB="$tmp/bench.db"
 plan=tests/data/plans/004_5f0b3916b5e2f87f.txt
 
-. scripts/bench-province.sh
-make_province "$bin" "$tmp"
+. "$(dirname "$0")/bench-lib.sh"
+bench_province "$bin" "$tmp"
 echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
 
-port=$((20000 + RANDOM % 20000))
+port=$(bench_free_port)
 "$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 50); do curl -s -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break; sleep 0.1; done
+for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break; sleep 0.1; done
 base="http://127.0.0.1:$port"
 cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
 	-d '{"login":"bench","password":"bench-pass-123"}' "$base/api/v1/session" |
@@ -42,7 +42,10 @@ t0=$(date +%s%N)
 curl -s -H "Cookie: $cookie" "$base/api/v1/units/P/rollup?period=2025-11" > /dev/null
 t1=$(date +%s%N)
 curl -s -H "Cookie: $cookie" "$base$status" > "$tmp/www/status.json"
-nport=$((port + 1))
+nport=$(bench_free_port)
+# nginx's workers run as nobody when it is started as root: they must reach
+# the files (mktemp -d makes a directory only its owner may enter).
+chmod 711 "$tmp"
 cat > "$tmp/nginx.conf" << NGINX
 worker_processes auto;
 pid $tmp/nginx.pid;
@@ -59,7 +62,7 @@ http {
 	server { listen 127.0.0.1:$nport; root $tmp/www; }
 }
 NGINX
-nginx -c "$tmp/nginx.conf" &
+nginx -e "$tmp/nginx-error.log" -c "$tmp/nginx.conf" &
 nginx_pid=$!
 sleep 0.5
 
@@ -67,10 +70,11 @@ sleep 0.5
 run() {
 	local out
 	out=$(wrk -t2 -c64 -d"${secs}s" --latency ${3:+-H "Cookie: $3"} "$2")
-	local rps p99
+	local rps p99 non2xx
 	rps=$(awk '/^Requests\/sec/ {print $2}' <<< "$out")
 	p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
-	printf '%-44s %10s req/s   p99 %8s\n' "$1" "$rps" "$p99"
+	non2xx=$(awk '/Non-2xx/ {print $NF}' <<< "$out")
+	printf '%-44s %10s req/s   p99 %8s%s\n' "$1" "$rps" "$p99" "${non2xx:+   ($non2xx answers not 2xx)}"
 }
 echo "== HTTP, wrk -t2 -c64 -d${secs}s on loopback (2 cores shared by wrk and the server)"
 printf 'the first roll-up of 100 communes (computed, not cached): %.1f ms\n' \

@@ -42,35 +42,16 @@ else
 	export CHITIEU_DB=${NATIONAL_STORE:-$tmp/national.db} backend=sqlite
 	goal_bytes=40 goal_write=50
 fi
-plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
-	"$root"/tests/data/plans/002_*.txt "$root"/tests/data/plans/004_*.txt)
+. "$root/scripts/bench-lib.sh"
 ms() { echo $(($(date +%s%N) / 1000000)); }
 # line LABEL VALUE GOAL: one figure beside its goal.
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 
 echo "== national scenario on $backend: 1 country, $provinces provinces, $communes communes, 4 real plans, $([ "$months" -gt 0 ] && echo "$months months" || echo "4 quarters")"
 # Units, the plan of each, and the figures of each plan's indicators.
-{
-	echo "code,name,kind,parent,population"
-	echo "VN,Cả nước,country,,100000000"
-	for p in $(seq -w 1 $provinces); do echo "P$p,Tỉnh $p,province,VN,3000000"; done
-	for i in $(seq 1 "$communes"); do
-		printf 'C%05d,Xã %d,commune,P%02d,%d\n' "$i" "$i" $(((i - 1) % provinces + 1)) $((5000 + i % 997 * 11))
-	done
-} > "$tmp/units.csv"
-{
-	echo "unit,file"
-	echo "VN,${plans[0]}"
-	for p in $(seq -w 1 $provinces); do echo "P$p,${plans[0]}"; done
-	for i in $(seq 1 "$communes"); do printf 'C%05d,%s\n' "$i" "${plans[$((i % 4))]}"; done
-} > "$tmp/plans.csv"
-# Per plan: "code,field,value" the indicator takes (a yes, a level or a number).
-for k in 0 1 2 3; do
-	"$bin" parse "${plans[$k]}" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
-		if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
-		elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
-		else "\(.code),value," end' > "$tmp/codes$k"
-done
+bench_units "$tmp/units.csv" "$communes" $provinces
+bench_plan_list "$tmp/plans.csv" "$communes" $provinces
+bench_codes "$bin" "$tmp"
 if [ "$backend" = sqlite ]; then
 	q() { sqlite3 "$CHITIEU_DB" "$1"; }
 else

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bench-report.sh: the periodic report of a province of 100 communes x the
-# 73 indicators of plan 004 (scripts/bench-province.sh), in every format:
+# 73 indicators of plan 004 (scripts/bench-lib.sh), in every format:
 # the time of one `chitieu report` (process, store, evaluation of the 100
 # plans, roll-up, writing) and the file's size. Prints figures; asserts
 # nothing.
@@ -9,8 +9,8 @@ bin=${1:-build/chitieu}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export CHITIEU_DB="$tmp/bench.db"
-. scripts/bench-province.sh
-make_province "$bin" "$tmp"
+. "$(dirname "$0")/bench-lib.sh"
+bench_province "$bin" "$tmp"
 echo "== report of a province of 100 communes x 73 indicators (one process each, median of 3)"
 for f in json csv html xlsx docx pdf; do
 	[ "$f" = pdf ] && [ ! -x /usr/bin/chromium ] && { echo "pdf: chromium not installed"; continue; }

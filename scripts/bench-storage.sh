@@ -32,9 +32,8 @@ else
 	goal=40
 	q() { sqlite3 "$CHITIEU_DB" "$1"; }
 fi
-plans=("$root"/tests/data/plans/000_*.txt "$root"/tests/data/plans/001_*.txt
-	"$root"/tests/data/plans/002_*.txt "$root"/tests/data/plans/004_*.txt)
-line() { printf '  %-62s %12s   goal %s\n' "$1" "$2" "$3"; }
+. "$root/scripts/bench-lib.sh"
+line() { bench_line "$@"; }
 
 # The store's size in bytes, compacted first (the marginal cost of a figure,
 # not of the free space a b-tree keeps after page splits).
@@ -60,50 +59,17 @@ parts() {
 }
 
 echo "== storage per figure on $backend: 1 country, $provinces provinces, $communes communes, 4 real plans ($bin)"
-{
-	echo "code,name,kind,parent,population"
-	echo "VN,Cả nước,country,,100000000"
-	for p in $(seq 1 $provinces); do echo "P$p,Tỉnh $p,province,VN,3000000"; done
-	for i in $(seq 1 "$communes"); do
-		printf 'C%05d,Xã %d,commune,P%d,%d\n' "$i" "$i" $(((i - 1) % provinces + 1)) $((5000 + i % 997 * 11))
-	done
-} > "$tmp/units.csv"
+bench_units "$tmp/units.csv" "$communes" $provinces
 "$bin" unit import "$tmp/units.csv" > /dev/null
-{
-	echo "unit,file"
-	echo "VN,${plans[0]}"
-	for p in $(seq 1 $provinces); do echo "P$p,${plans[0]}"; done
-	for i in $(seq 1 "$communes"); do printf 'C%05d,%s\n' "$i" "${plans[$((i % 4))]}"; done
-} > "$tmp/plans.csv"
+bench_plan_list "$tmp/plans.csv" "$communes" $provinces
 "$bin" import --list "$tmp/plans.csv" > /dev/null
 units=$((1 + provinces + communes))
-# Per plan: "code,field,value" the indicator takes (a yes, a level or a number).
-for k in 0 1 2 3; do
-	"$bin" parse "${plans[$k]}" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
-		if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
-		elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
-		else "\(.code),value," end' > "$tmp/codes$k"
-done
-# figures YEAR: every month of YEAR for every commune's indicators; numbers
-# (0-99: some are percents) whole on odd indicators, with one decimal on
-# even ones.
-figures() {
-	echo "unit,indicator,period,value,level,yes"
-	for i in $(seq 1 "$communes"); do
-		awk -F, -v u="$(printf 'C%05d' "$i")" -v i="$i" -v y="$1" '{
-			for (m = 1; m <= 12; m++) {
-				v = ""
-				if ($2 == "value") {
-					v = (i * 7 + m * 13 + NR * 3 + y) % 1000
-					v = NR % 2 ? v % 100 : sprintf("%.1f", v / 10)
-				}
-				printf "%s,%s,%d-%02d,%s,%s,%s\n", u, $1, y, m, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
-			}
-		}' "$tmp/codes$((i % 4))"
-	done
-}
-figures 2025 > "$tmp/base.csv"
-figures 2026 > "$tmp/more.csv"
+bench_codes "$bin" "$tmp"
+# Every month of 2025, then of 2026, for every commune's indicators:
+# numbers (0-99: some are percents) whole on odd indicators, with one
+# decimal on even ones.
+bench_figures "$tmp" 1 "$communes" 12 2025 1 > "$tmp/base.csv"
+bench_figures "$tmp" 1 "$communes" 12 2026 1 > "$tmp/more.csv"
 base=$(($(wc -l < "$tmp/base.csv") - 1))
 more=$(($(wc -l < "$tmp/more.csv") - 1))
 
@@ -131,11 +97,11 @@ join -a 2 -e 0 -o 0,1.2,2.2 <(sort "$tmp/p1") <(sort "$tmp/p2") |
 # The issue's scale: the plan structure per unit (the store before any
 # figure, / units) for every unit of the country, and every figure at the
 # marginal cost.
-awk -v sp="$s_plans" -v u="$units" -v m="$marginal" -v g="$goal" 'BEGIN {
+read -r per_unit total per_figure <<< "$(awk -v sp="$s_plans" -v u="$units" -v m="$marginal" 'BEGIN {
 	nu = 1 + 34 + 3321; nf = 3321 * 75 * 8 * 12
-	per_unit = sp / u
-	total = per_unit * nu + m * nf
-	printf "  %-62s %12s   goal %s\n", "plan structure per unit (store before figures / units)", sprintf("%.0f B", per_unit), "-"
-	printf "  %-62s %12s   goal %s\n", sprintf("whole store at the issue scale (%d units, %.1f M figures)", nu, nf / 1e6), sprintf("%.2f GB", total / 1e9), "-"
-	printf "  %-62s %12s   goal ≤ %s B\n", "whole store bytes per figure at that scale", sprintf("%.1f B", total / nf), g
-}'
+	total = sp / u * nu + m * nf
+	printf "%.0f %.2f %.1f\n", sp / u, total / 1e9, total / nf
+}')"
+line "plan structure per unit (store before figures / units)" "$per_unit B" "-"
+line "whole store at the issue scale (3356 units, 23.9 M figures)" "$total GB" "-"
+line "whole store bytes per figure at that scale" "$per_figure B" "≤ $goal B"

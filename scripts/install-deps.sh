@@ -33,9 +33,12 @@ if [ "${1:-}" = check ]; then
     imagemagick img2pdf)
 fi
 if [ "${1:-}" = bench ]; then
-  pkgs+=(wrk nginx-light)
-  # scripts/bench-ocr.sh makes its 6-page scan from a rendered plan.
-  pkgs+=(libreoffice-writer-nogui poppler-utils imagemagick img2pdf)
+  # GNU time: the CPU time and peak memory of a command (bench-bulk,
+  # bench-national, bench-ocr).
+  pkgs+=(wrk nginx-light time)
+  # scripts/bench-ocr.sh makes its 6-page scan from a rendered plan, in the
+  # fonts the tests render with.
+  pkgs+=(libreoffice-writer-nogui poppler-utils imagemagick img2pdf fonts-liberation)
 fi
 
 missing=("${extra[@]}")
