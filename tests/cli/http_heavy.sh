@@ -12,7 +12,7 @@ data=$2
 . "$(dirname "$0")/lib.bash"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 use_db
-(cd "$root" && . scripts/bench-province.sh && make_province "$bin" "$tmp") || { echo "FAIL: the province"; exit 1; }
+(cd "$root" && . scripts/bench-lib.sh && bench_province "$bin" "$tmp") || { echo "FAIL: the province"; exit 1; }
 pw=mat-khau-dai
 for v in v1 v2 v3; do
 	echo "$pw" | "$bin" user add --login $v --name "Xem $v" --role viewer --unit P > /dev/null || { echo "FAIL: user $v"; exit 1; }
