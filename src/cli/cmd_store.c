@@ -496,7 +496,9 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 	} else {
 		/* (statistics for the next command's reads; a failure here
 		 * loses nothing) */
-		store_analyzed(s, "units, plans, series, indicators, targets, agencies, tasks",
+		store_analyzed(s,
+		               "units, plans, series, plan_indicators, plan_contents, "
+		               "content_indicators, agencies",
 		               NULL);
 	}
 	for (size_t i = 0; i < PARSED; i++) {

@@ -148,6 +148,16 @@ static char *select_sql(const struct table *t)
 	buf_puts(&b, "SELECT ");
 	for (int c = 0; t->cols[c]; c++)
 		buf_printf(&b, "%s%s", c ? ", " : "", t->cols[c]);
+	/* Schema 13 keeps a plan's tasks once per content (plancontent.c); a
+	 * dump numbers them per plan, as before. */
+	if (!strcmp(t->name, "tasks")) {
+		buf_free(&b);
+		buf_puts(&b, "SELECT row_number() OVER (ORDER BY plan_id, id)");
+		for (int c = 1; t->cols[c]; c++)
+			buf_printf(&b, ", %s", t->cols[c]);
+		buf_puts(&b, " FROM tasks ORDER BY plan_id, id");
+		return buf_detach(&b);
+	}
 	/* Schema 6 keeps each plan document once (plan_docs); a dump keeps it
 	 * with each plan, as before. */
 	buf_printf(&b, " FROM %s ORDER BY %s",
@@ -915,6 +925,41 @@ static int restore_plans(const struct driver *d, void *db, const struct table *t
 	return rc;
 }
 
+/* The plan rows of a dump (indicators, indicator_agencies, targets,
+ * tasks): views since schema 13, their rows go to temporary tables of the
+ * same shape (restore_NAME), which store_restore moves into the plans'
+ * contents (st_plan_content_restore). */
+static bool plan_rows(const char *name)
+{
+	return !strcmp(name, "indicators") || !strcmp(name, "indicator_agencies") ||
+	       !strcmp(name, "targets") || !strcmp(name, "tasks");
+}
+
+static int restore_plan_rows(const struct driver *d, void *db, const struct table *t, char **cells,
+                             size_t n, struct error *err)
+{
+	bool lite = d == &sqlite_driver;
+	struct buf b = BUF_INIT, target = BUF_INIT;
+	buf_printf(&b, "CREATE TEMP TABLE restore_%s (", t->name);
+	buf_printf(&target, "restore_%s(", t->name);
+	for (int c = 0; t->cols[c]; c++) {
+		const char *type = t->types[c] == 'i'   ? (lite ? "INTEGER" : "BIGINT")
+		                   : t->types[c] == 'r' ? (lite ? "REAL" : "DOUBLE PRECISION")
+		                                        : "TEXT";
+		buf_printf(&b, "%s%s %s", c ? ", " : "", t->cols[c], type);
+		buf_printf(&target, "%s%s", c ? ", " : "", t->cols[c]);
+	}
+	buf_puts(&b, ")");
+	buf_putc(&target, ')');
+	int rc = d->exec(db, buf_str(&b), err) || (n && d->copy(db, buf_str(&target), ncols_of(t),
+	                                                        t->types, cells, n, err))
+	                 ? -1
+	                 : 0;
+	buf_free(&b);
+	buf_free(&target);
+	return rc;
+}
+
 int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc, struct error *err)
 {
 	if (store_dump_check(doc, schema, err))
@@ -938,6 +983,8 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		int rc;
 		if (!strcmp(t->name, "plans")) {
 			rc = n ? restore_plans(d, db, t, cells, n, err) : 0;
+		} else if (plan_rows(t->name)) {
+			rc = restore_plan_rows(d, db, t, cells, n, err);
 		} else if (!strcmp(t->name, "observations")) {
 			/* Kept in figures and entries since schema 11. */
 			rc = st_figures_restore(d, db, t->cols, t->types, cells, n, err);
@@ -952,7 +999,7 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		if (rc)
 			return -1;
 		if (d->after_restore && !strcmp(t->order, "id") &&
-		    strcmp(t->name, "observations")) {
+		    strcmp(t->name, "observations") && !plan_rows(t->name)) {
 			char *sql = with_table(d->after_restore, t->name);
 			rc = d->exec(db, sql, err);
 			free(sql);

@@ -16,7 +16,10 @@
  * the backend's id column, INT its integer type, NUM its floating type.
  * Both backends have the same constraints (tests/unit/test_constraints.c
  * compares them): a unit's series codes are unique (PostgreSQL gained that
- * in version 3, see the migrations in store.c). */
+ * in version 3, see the migrations in store.c). Schema 13 made indicators,
+ * indicator_agencies, targets and tasks views (SCHEMA_V13): their indexes
+ * are made by its step, not here (SQLite indexes no view, IF NOT EXISTS
+ * or not). */
 #define SCHEMA_V1(ID, INT, NUM)                                                                    \
 	"CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"             \
 	"CREATE TABLE IF NOT EXISTS units ("                                                       \
@@ -76,8 +79,7 @@
 	" UNIQUE (unit_id, task_code, period));"                                                   \
 	"CREATE TABLE IF NOT EXISTS audit ("                                                       \
 	" id " ID ", at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"                 \
-	" entity TEXT NOT NULL, entity_id " INT ", detail TEXT);"                                  \
-	"CREATE INDEX IF NOT EXISTS ind_series ON indicators(series_id);"
+	" entity TEXT NOT NULL, entity_id " INT ", detail TEXT);"
 
 /* Tables added in schema version 2 (accounts), written once for both
  * backends: ID is the backend's id column, INT its integer type. */
@@ -137,6 +139,38 @@
 	" created_by TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,"           \
 	" parsed TEXT NOT NULL, doc TEXT NOT NULL);"                                               \
 	"CREATE INDEX IF NOT EXISTS plan_drafts_unit ON plan_drafts(unit_id);"
+
+/* Tables added in schema version 13 (plancontent.c): a plan's parsed rows
+ * kept once per distinct content (plan_contents, by the SHA-256 of the
+ * rows), each unit's plan version pointing to its content (plans.
+ * content_id) and mapping its indicators to the unit's own series
+ * (plan_indicators). WR makes a table keyed by its primary key only
+ * (SQLite's WITHOUT ROWID; "" on PostgreSQL). The old tables indicators,
+ * indicator_agencies, targets and tasks are views over these. */
+#define SCHEMA_V13(ID, INT, NUM, WR)                                                               \
+	"CREATE TABLE IF NOT EXISTS plan_contents (id " ID ", hash TEXT NOT NULL UNIQUE);"         \
+	"CREATE TABLE IF NOT EXISTS content_indicators ("                                          \
+	" id " ID ", content_id " INT " NOT NULL REFERENCES plan_contents(id),"                    \
+	" code TEXT NOT NULL, group_code TEXT NOT NULL, name TEXT NOT NULL, unit TEXT,"            \
+	" baseline " NUM ", baseline_text TEXT, lead TEXT, monitor TEXT, partners TEXT,"           \
+	" implementers TEXT, deadline TEXT, UNIQUE (content_id, code));"                           \
+	"CREATE TABLE IF NOT EXISTS content_agencies ("                                            \
+	" indicator_id " INT " NOT NULL REFERENCES content_indicators(id), folded TEXT NOT NULL,"  \
+	" role TEXT NOT NULL CHECK (role IN ('lead','monitor')),"                                  \
+	" PRIMARY KEY (indicator_id, folded, role))" WR ";"                                        \
+	"CREATE TABLE IF NOT EXISTS content_targets ("                                             \
+	" indicator_id " INT " NOT NULL REFERENCES content_indicators(id), year " INT " NOT NULL," \
+	" kind TEXT NOT NULL, text TEXT NOT NULL, op TEXT, value " NUM ", min " NUM ","            \
+	" max " NUM ", level TEXT, rank " INT ", PRIMARY KEY (indicator_id, year))" WR ";"         \
+	"CREATE TABLE IF NOT EXISTS content_tasks ("                                               \
+	" id " ID ", content_id " INT " NOT NULL REFERENCES plan_contents(id),"                    \
+	" code TEXT NOT NULL, group_code TEXT NOT NULL, title TEXT NOT NULL, lead TEXT,"           \
+	" implementers TEXT, timeframe TEXT, due TEXT, recurring " INT " NOT NULL);"               \
+	"CREATE INDEX IF NOT EXISTS content_tasks_content ON content_tasks(content_id);"           \
+	"CREATE TABLE IF NOT EXISTS plan_indicators ("                                             \
+	" id " ID ", plan_id " INT " NOT NULL REFERENCES plans(id),"                               \
+	" indicator_id " INT " NOT NULL REFERENCES content_indicators(id),"                        \
+	" series_id " INT " NOT NULL REFERENCES series(id), UNIQUE (plan_id, indicator_id));"
 
 struct store {
 	const struct driver *d;
@@ -233,6 +267,26 @@ int st_series_recode(struct store *s, const int64_t *ids, char *const *codes, ch
                      size_t n, struct error *err);
 int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct plan *p,
                       const int64_t *series, struct error *err);
+/* Plan content kept once per distinct content (plancontent.c, schema 13):
+ * st_plan_content_put stores what the temporary tables of st_plan_tables
+ * hold (plan_ind with every series_id set, plan_ia, plan_tgt, plan_task)
+ * as plan's content, shared with every plan whose rows are the same, and
+ * maps the plan's indicators to their series (keep_ids: plan_indicators
+ * take plan_ind.ord as their ids). st_plan_content_from moves the rows of
+ * the schema-12 tables indicators, indicator_agencies, targets and tasks
+ * (restored: the temporary restore_NAME of a dump) into that form, keeping
+ * the indicators' ids;
+ * st_plan_content_migrate is migration 13's step (the old tables become
+ * views). 0, or -1 with *err. */
+int st_plan_content_put(struct store *s, int64_t plan, bool keep_ids, struct error *err);
+int st_plan_content_from(struct store *s, bool restored, struct error *err);
+int st_plan_content_migrate(struct store *s, struct error *err);
+/* 1 when the store is in that form already (indicators a view), 0 when
+ * not, -1 with *err. */
+int st_plan_content_formed(struct store *s, struct error *err);
+/* After store_restore_json: the dump's plan rows (temporary tables
+ * restore_indicators and the others) moved to contents, then dropped. */
+int st_plan_content_restore(struct store *s, struct error *err);
 
 /* The batch of figures being recorded (the driver's temporary table
  * incoming): emptied, filled by any number of calls, then applied: rows

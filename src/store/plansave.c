@@ -318,12 +318,11 @@ int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct 
 		put_text(&agency, ag.name[i]);
 		put_text(&agency, ag.key[i]);
 	}
-	bool new_agencies = ag.n > ag.known, links = ia.n > 0, targets = tgt.n > 0;
+	bool new_agencies = ag.n > ag.known;
 	bool new_series = false;
 	for (size_t i = 0; i < p->nind; i++)
 		new_series |= !series[i];
 	task_rows(&task, p);
-	bool tasks = task.n > 0;
 	agencies_free(&ag);
 	int rc = load(s, "plan_agency", 3, "itt", &agency, err) ||
 	                         load(s, "plan_ind", 14, "iitttttrtttttt", &ind, err) ||
@@ -356,40 +355,10 @@ int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct 
 		                              unit, -1, -1, err)
 		             ? -1
 		             : 0;
+	/* The indicators, their agency links and targets, and the tasks:
+	 * the plan's content, stored once for every plan with the same rows
+	 * (plancontent.c). */
 	if (!rc)
-		rc = run_ints(
-		        s,
-		        "INSERT INTO indicators (plan_id, series_id, code, group_code, name, unit,"
-		        " baseline, baseline_text, lead_id, monitor_id, partners, implementers,"
-		        " deadline) SELECT CAST(? AS BIGINT), series_id, code, group_code, name,"
-		        " unit, baseline, baseline_text, (SELECT a.id FROM agencies a WHERE"
-		        " a.unit_id = ? AND a.folded = plan_ind.lead), (SELECT a.id FROM"
-		        " agencies a WHERE a.unit_id = ? AND a.folded = plan_ind.monitor),"
-		        " partners, implementers, deadline FROM plan_ind ORDER BY ord",
-		        plan, unit, unit, err);
-	if (!rc && links)
-		rc = run_ints(
-		        s,
-		        "INSERT INTO indicator_agencies (indicator_id, agency_id, role)"
-		        " SELECT DISTINCT i.id, a.id, r.role FROM plan_ia r JOIN indicators i"
-		        " ON i.plan_id = ? AND i.code = r.code JOIN agencies a ON a.unit_id = ?"
-		        " AND a.folded = r.folded WHERE true ON CONFLICT DO NOTHING",
-		        plan, unit, -1, err);
-	if (!rc && targets)
-		rc = run_ints(
-		        s,
-		        "INSERT INTO targets (indicator_id, year, kind, text, op, value, min,"
-		        " max, level, rank) SELECT i.id, t.year, t.kind, t.text, t.op, t.value,"
-		        " t.min, t.max, t.level, t.rank FROM plan_tgt t JOIN indicators i"
-		        " ON i.plan_id = ? AND i.code = t.code",
-		        plan, -1, -1, err);
-	if (!rc && tasks)
-		rc = run_ints(
-		        s,
-		        "INSERT INTO tasks (plan_id, code, group_code, title, lead, implementers,"
-		        " timeframe, due, recurring) SELECT CAST(? AS BIGINT), code, group_code,"
-		        " title, lead, implementers, timeframe, due, recurring FROM plan_task"
-		        " ORDER BY ord",
-		        plan, -1, -1, err);
+		rc = st_plan_content_put(s, plan, false, err);
 	return rc;
 }

@@ -369,11 +369,10 @@ static int sq_backup(void *db, const char *path, struct error *err)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static const char schema[] = SCHEMA_V1("INTEGER PRIMARY KEY", "INTEGER", "REAL")
-        SCHEMA_V2("INTEGER PRIMARY KEY", "INTEGER")
-                SCHEMA_V5("INTEGER PRIMARY KEY", "INTEGER", "REAL")
-                        SCHEMA_V7("INTEGER PRIMARY KEY", "INTEGER")
-                                SCHEMA_V10("INTEGER PRIMARY KEY", "INTEGER");
+static const char schema[] = SCHEMA_V1("INTEGER PRIMARY KEY", "INTEGER", "REAL") SCHEMA_V2(
+        "INTEGER PRIMARY KEY", "INTEGER") SCHEMA_V5("INTEGER PRIMARY KEY", "INTEGER", "REAL")
+        SCHEMA_V7("INTEGER PRIMARY KEY", "INTEGER") SCHEMA_V10("INTEGER PRIMARY KEY", "INTEGER")
+                SCHEMA_V13("INTEGER PRIMARY KEY", "INTEGER", "REAL", " WITHOUT ROWID");
 
 const struct driver sqlite_driver = {
         .name = "sqlite",

@@ -23,8 +23,8 @@
 #include "review.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      12
-#define SCHEMA_VERSION_TEXT "12"
+#define SCHEMA_VERSION      13
+#define SCHEMA_VERSION_TEXT "13"
 
 int store_schema_version(void)
 {
@@ -70,11 +70,11 @@ int store_schema_version(void)
 
 /* Version 6, both backends: the indexes the hot queries lacked (checked
  * with EXPLAIN on PostgreSQL by tests/cli/store_explain.sh): a unit's
- * children (the roll-ups, store_obs_scan), a plan's tasks, a figure's
- * history. */
+ * children (the roll-ups, store_obs_scan), a figure's history. (A plan's
+ * tasks had tasks_plan until version 13 made tasks a view: the step of
+ * 13 makes it where missing, plancontent.c.) */
 #define INDEXES_V6                                                                                 \
 	"CREATE INDEX IF NOT EXISTS units_parent ON units(parent_id);"                             \
-	"CREATE INDEX IF NOT EXISTS tasks_plan ON tasks(plan_id);"                                 \
 	"CREATE INDEX IF NOT EXISTS history_observation ON observation_history(observation_id);"
 
 /* Version 6, SQLite: the tables whose primary key is all they are looked
@@ -157,6 +157,10 @@ static const struct migration {
          * figure_extras (figures.h, issue 13: ≤ 80 bytes a figure on
          * PostgreSQL). */
         {12, true, NULL, NULL, NULL},
+        /* 13: a plan's parsed rows kept once per distinct content, each
+         * unit's version pointing to it (SCHEMA_V13, plancontent.c, issue
+         * 13); the old tables become views. */
+        {13, true, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -180,8 +184,12 @@ static int migrate(struct store *s, int64_t from, struct error *err)
 			continue;
 		if (migrations[i].sql)
 			rc = D->exec(s->db, migrations[i].sql, err);
-		if (!rc && migrations[i].lite && D == &sqlite_driver)
+		/* (6 remade targets and indicator_agencies: views already in
+		 * an older store made by this version) */
+		if (!rc && migrations[i].lite && D == &sqlite_driver &&
+		    !(migrations[i].to == 6 && (rc = st_plan_content_formed(s, err)) != 0))
 			rc = D->exec(s->db, migrations[i].lite, err);
+		rc = rc < 0 ? -1 : 0;
 		if (!rc && migrations[i].pq && D == &pq_driver)
 			rc = D->exec(s->db, migrations[i].pq, err);
 		/* 6 moves each plan's document in C (its hash). */
@@ -191,6 +199,9 @@ static int migrate(struct store *s, int64_t from, struct error *err)
 		 * (figures.c). */
 		if (!rc && (migrations[i].to == 11 || migrations[i].to == 12))
 			rc = st_figures_migrate(s, migrations[i].to, err);
+		/* 13 moves the plans' rows to their contents (plancontent.c). */
+		if (!rc && migrations[i].to == 13)
+			rc = st_plan_content_migrate(s, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,
@@ -1672,6 +1683,9 @@ int store_restore(struct store *s, const char *path, struct error *err)
 		rc = store_begin(s, err);
 		if (!rc)
 			rc = store_restore_json(D, s->db, SCHEMA_VERSION, doc, err);
+		/* The plans' rows into their contents (plancontent.c). */
+		if (!rc)
+			rc = st_plan_content_restore(s, err);
 		/* A dump of an older version: series codes as version 3 has them
 		 * (a no-op on a dump of this version). */
 		if (!rc)

@@ -64,17 +64,20 @@ last=$(count "select max(id) from plans")
 CHITIEU_DB=$tmp/restored.db run show-restored 0 show "$last" --format json
 jq -e ".plan.indicators | length == 73" "$tmp/out" > /dev/null && ok || bad "restored plan $last: $(head -c 200 "$tmp/out")"
 
-# Schema 5: each plan held its own document; opening moves them.
+# Schema 5: each plan held its own document; opening moves them. (The
+# store is this version's: its plans keep content_id, schema 13's, and the
+# views over plans are left alone while it is renamed.)
 if [ "$backend" = postgresql ]; then
 	sql "ALTER TABLE plans ADD COLUMN doc TEXT; UPDATE plans SET doc = (SELECT doc FROM plan_docs WHERE hash = doc_hash);
 		ALTER TABLE plans DROP COLUMN doc_hash; DROP TABLE plan_docs; UPDATE meta SET value = '5' WHERE key = 'schema'" > /dev/null
 else
 	sqlite3 "$CHITIEU_DB" "CREATE TABLE plans5 (id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL REFERENCES units(id),
 		version INTEGER NOT NULL, title TEXT, number TEXT, issuer TEXT, issued_on TEXT, source TEXT,
-		imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL, UNIQUE (unit_id, version));
+		imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, doc TEXT NOT NULL,
+		content_id INTEGER REFERENCES plan_contents(id), UNIQUE (unit_id, version));
 		INSERT INTO plans5 SELECT id, unit_id, version, title, number, issuer, issued_on, source, imported_at,
-		imported_by, (SELECT doc FROM plan_docs WHERE hash = doc_hash) FROM plans;
-		DROP TABLE plans; ALTER TABLE plans5 RENAME TO plans; DROP TABLE plan_docs;
+		imported_by, (SELECT doc FROM plan_docs WHERE hash = doc_hash), content_id FROM plans;
+		PRAGMA legacy_alter_table = ON; DROP TABLE plans; ALTER TABLE plans5 RENAME TO plans; DROP TABLE plan_docs;
 		UPDATE meta SET value = '5' WHERE key = 'schema'"
 fi
 [ "$(count "select count(distinct doc) from plans")" -eq 2 ] && ok || bad "could not make a schema-5 store"
