@@ -90,12 +90,16 @@ if [ -n "$pg" ]; then
 	INSERT INTO plans (unit_id, version, imported_at, imported_by, doc_hash)
 		SELECT id, 1, '2025-01-01T00:00:00Z', 'sql', (SELECT doc_hash FROM plans LIMIT 1) FROM units WHERE code = 'Q';
 	INSERT INTO series (unit_id, code, folded) SELECT u.id, 'X.' || g, 'x' || g FROM units u, generate_series(1, 20000) g WHERE u.code = 'Q';
-	INSERT INTO indicators (plan_id, series_id, code, group_code, name)
-		SELECT p.id, s.id, s.code, 'X', 'Chỉ tiêu ' || s.code FROM series s JOIN plans p ON p.unit_id = s.unit_id WHERE s.code LIKE 'X.%';" > /dev/null
-	sql "DELETE FROM pg_statistic WHERE starelid IN ('indicators'::regclass, 'links'::regclass, 'series'::regclass, 'units'::regclass)" > /dev/null
+	INSERT INTO plan_contents (hash) VALUES ('sql-x');
+	UPDATE plans SET content_id = (SELECT id FROM plan_contents WHERE hash = 'sql-x') WHERE unit_id = (SELECT id FROM units WHERE code = 'Q');
+	INSERT INTO content_indicators (content_id, code, group_code, name)
+		SELECT (SELECT id FROM plan_contents WHERE hash = 'sql-x'), 'X.' || g, 'X', 'Chỉ tiêu X.' || g FROM generate_series(1, 20000) g;
+	INSERT INTO plan_indicators (plan_id, indicator_id, series_id)
+		SELECT p.id, c.id, s.id FROM series s JOIN plans p ON p.unit_id = s.unit_id JOIN content_indicators c ON c.content_id = p.content_id AND c.code = s.code WHERE s.code LIKE 'X.%';" > /dev/null
+	sql "DELETE FROM pg_statistic WHERE starelid IN ('plan_indicators'::regclass, 'content_indicators'::regclass, 'links'::regclass, 'series'::regclass, 'units'::regclass)" > /dev/null
 	PGOPTIONS="$explain_opts" run confirm 0 link confirm --unit P --all-sure
 	grep -q '^Query Text:.*FROM links l JOIN series cs' "$tmp/err" && ok || bad "confirm: the link list was not explained"
-	awk '/^Query Text:/ { q = substr($0, 13, 120) } /Index Scan Backward using indicators_pkey/ { print q }' "$tmp/err" | sort -u > "$tmp/backward"
+	awk '/^Query Text:/ { q = substr($0, 13, 120) } /Index Scan Backward using (plan_|content_)?indicators_pkey/ { print q }' "$tmp/err" | sort -u > "$tmp/backward"
 	[ ! -s "$tmp/backward" ] && ok || bad "indicators' primary key walked backwards (a link's newest indicator) in: $(head -c 300 "$tmp/backward")"
 else
 	run confirm 0 link confirm --unit P --all-sure

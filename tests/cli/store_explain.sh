@@ -47,8 +47,8 @@ awk -F, 'NR == 1 || NR % 2 == 0 {if (NR > 1) $4 = $4 + 1; print}' OFS=, "$tmp/ob
 run record-again 0 record --csv "$tmp/obs2.csv"
 # The rest of a national store, as the CLI would have stored it, made in
 # SQL for speed: 400 communes of another province, each with a plan of 50
-# indicators (5 targets, an agency each), 4 figures an indicator and a
-# history row for each figure.
+# indicators (5 targets, an agency each: one content shared by the 400,
+# schema 13), 4 figures an indicator and a history row for each figure.
 sql "INSERT INTO units (code, name, kind, parent_id, population, created_at)
 	SELECT 'F' || g, 'Xã F' || g, 'commune', (SELECT id FROM units WHERE code = 'Q'), 1000, '2025-01-01T00:00:00Z'
 	FROM generate_series(1, 400) g;
@@ -56,12 +56,15 @@ INSERT INTO plans (unit_id, version, imported_at, imported_by, doc_hash)
 	SELECT id, 1, '2025-01-01T00:00:00Z', 'sql', (SELECT doc_hash FROM plans LIMIT 1) FROM units WHERE code LIKE 'F%';
 INSERT INTO series (unit_id, code, folded) SELECT u.id, 'X.' || g, 'x' || g FROM units u, generate_series(1, 50) g WHERE u.code LIKE 'F%';
 INSERT INTO agencies (unit_id, name, folded) SELECT id, 'UBND', 'ubnd' FROM units WHERE code LIKE 'F%';
-INSERT INTO indicators (plan_id, series_id, code, group_code, name)
-	SELECT p.id, s.id, s.code, 'X', 'Chỉ tiêu ' || s.code FROM series s JOIN plans p ON p.unit_id = s.unit_id WHERE s.code LIKE 'X.%';
-INSERT INTO targets (indicator_id, year, kind, text, op, value)
-	SELECT i.id, y, 'number', '>= 50', '>=', 50 FROM indicators i, generate_series(2025, 2045, 5) y WHERE i.code LIKE 'X.%';
-INSERT INTO indicator_agencies (indicator_id, agency_id, role)
-	SELECT i.id, a.id, 'lead' FROM indicators i JOIN plans p ON p.id = i.plan_id JOIN agencies a ON a.unit_id = p.unit_id WHERE i.code LIKE 'X.%';
+INSERT INTO plan_contents (hash) VALUES ('sql-x');
+INSERT INTO content_indicators (content_id, code, group_code, name, lead)
+	SELECT (SELECT id FROM plan_contents WHERE hash = 'sql-x'), 'X.' || g, 'X', 'Chỉ tiêu X.' || g, 'ubnd' FROM generate_series(1, 50) g;
+INSERT INTO content_targets (indicator_id, year, kind, text, op, value)
+	SELECT c.id, y, 'number', '>= 50', '>=', 50 FROM content_indicators c, generate_series(2025, 2045, 5) y WHERE c.code LIKE 'X.%';
+INSERT INTO content_agencies (indicator_id, folded, role) SELECT id, 'ubnd', 'lead' FROM content_indicators WHERE code LIKE 'X.%';
+UPDATE plans SET content_id = (SELECT id FROM plan_contents WHERE hash = 'sql-x') WHERE unit_id IN (SELECT id FROM units WHERE code LIKE 'F%');
+INSERT INTO plan_indicators (plan_id, indicator_id, series_id)
+	SELECT p.id, c.id, s.id FROM series s JOIN plans p ON p.unit_id = s.unit_id JOIN content_indicators c ON c.content_id = p.content_id AND c.code = s.code WHERE s.code LIKE 'X.%';
 INSERT INTO entries (recorded_by, recorded_at) VALUES ('sql', '2025-01-01T00:00:00Z');
 INSERT INTO figures (series_id, period, value, status, version, entry_id)
 	SELECT s.id, 202520 + q, q, 0, 2, (SELECT max(id) FROM entries) FROM series s, generate_series(1, 4) q WHERE s.code LIKE 'X.%';
