@@ -1147,13 +1147,15 @@ int store_series_get(struct store *s, int64_t unit, const char *code, struct ser
 int store_series_all(struct store *s, int64_t unit, struct series_rec **out, size_t *n,
                      struct error *err)
 {
-	struct stmt *st = st_prep(
-	        s,
-	        "SELECT i.code, i.series_id, i.name, i.unit, t.year, t.kind, t.level FROM "
-	        "indicators i"
-	        " LEFT JOIN targets t ON t.indicator_id = i.id WHERE i.plan_id = " CURRENT_PLAN
-	        " ORDER BY i.id, t.year",
-	        err);
+	struct stmt *st =
+	        st_prep(s,
+	                /* (the tables under the views indicators and targets: SQLite
+	                 * reads a view on the right of a LEFT JOIN whole) */
+	                "SELECT c.code, m.series_id, c.name, c.unit, t.year, t.kind, t.level"
+	                " FROM plan_indicators m JOIN content_indicators c ON c.id = m.indicator_id"
+	                " LEFT JOIN content_targets t ON t.indicator_id = c.id WHERE m.plan_id "
+	                "= " CURRENT_PLAN " ORDER BY m.id, t.year",
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
