@@ -935,28 +935,39 @@ static bool plan_rows(const char *name)
 	       !strcmp(name, "targets") || !strcmp(name, "tasks");
 }
 
-static int restore_plan_rows(const struct driver *d, void *db, const struct table *t, char **cells,
-                             size_t n, struct error *err)
+int st_restore_temp(const struct driver *d, void *db, const char *table, const char *const *cols,
+                    const char *types, char *const *cells, size_t n, struct error *err)
 {
 	bool lite = d == &sqlite_driver;
 	struct buf b = BUF_INIT, target = BUF_INIT;
-	buf_printf(&b, "CREATE TEMP TABLE restore_%s (", t->name);
-	buf_printf(&target, "restore_%s(", t->name);
-	for (int c = 0; t->cols[c]; c++) {
-		const char *type = t->types[c] == 'i'   ? (lite ? "INTEGER" : "BIGINT")
-		                   : t->types[c] == 'r' ? (lite ? "REAL" : "DOUBLE PRECISION")
-		                                        : "TEXT";
-		buf_printf(&b, "%s%s %s", c ? ", " : "", t->cols[c], type);
-		buf_printf(&target, "%s%s", c ? ", " : "", t->cols[c]);
+	buf_printf(&b, "CREATE TEMP TABLE %s (", table);
+	buf_printf(&target, "%s(", table);
+	for (int c = 0; cols[c]; c++) {
+		const char *type = types[c] == 'i'   ? (lite ? "INTEGER" : "BIGINT")
+		                   : types[c] == 'r' ? (lite ? "REAL" : "DOUBLE PRECISION")
+		                                     : "TEXT";
+		buf_printf(&b, "%s%s %s", c ? ", " : "", cols[c], type);
+		buf_printf(&target, "%s%s", c ? ", " : "", cols[c]);
 	}
 	buf_puts(&b, ")");
 	buf_putc(&target, ')');
-	int rc = d->exec(db, buf_str(&b), err) || (n && d->copy(db, buf_str(&target), ncols_of(t),
-	                                                        t->types, cells, n, err))
+	int rc = d->exec(db, buf_str(&b), err) ||
+	                         (n && d->copy(db, buf_str(&target), (int)strlen(types), types,
+	                                       cells, n, err))
 	                 ? -1
 	                 : 0;
 	buf_free(&b);
 	buf_free(&target);
+	return rc;
+}
+
+static int restore_plan_rows(const struct driver *d, void *db, const struct table *t, char **cells,
+                             size_t n, struct error *err)
+{
+	ncols_of(t);
+	char *name = xasprintf("restore_%s", t->name);
+	int rc = st_restore_temp(d, db, name, t->cols, t->types, cells, n, err);
+	free(name);
 	return rc;
 }
 

@@ -142,34 +142,17 @@ int st_figure_review(struct store *s, int64_t series, int64_t period, const char
 int st_figures_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
                        char *const *cells, size_t n, struct error *err)
 {
-	bool lite = d == &sqlite_driver;
-	struct buf b = BUF_INIT, target = BUF_INIT;
-	buf_puts(&b, "CREATE TEMP TABLE restore_observations (");
-	buf_puts(&target, "restore_observations(");
-	for (int c = 0; cols[c]; c++) {
-		const char *type = types[c] == 'i'   ? (lite ? "INTEGER" : "BIGINT")
-		                   : types[c] == 'r' ? (lite ? "REAL" : "DOUBLE PRECISION")
-		                                     : "TEXT";
-		buf_printf(&b, "%s%s %s", c ? ", " : "", cols[c], type);
-		buf_printf(&target, "%s%s", c ? ", " : "", cols[c]);
-	}
-	buf_puts(&b, ")");
-	buf_putc(&target, ')');
-	int rc = d->exec(db, buf_str(&b), err) ||
+	int rc = st_restore_temp(d, db, "restore_observations", cols, types, cells, n, err) ||
 	                         d->exec(db,
 	                                 "CREATE TEMP TABLE restore_ids (old BIGINT PRIMARY KEY,"
 	                                 " new BIGINT NOT NULL)",
 	                                 err) ||
-	                         (n && d->copy(db, buf_str(&target), (int)strlen(types), types,
-	                                       cells, n, err)) ||
 	                         d->exec(db, FIGURES_FROM("restore_observations", "restore_ids"),
 	                                 err)
 	                 ? -1
 	                 : 0;
 	if (!rc)
 		rc = d->exec(db, "DROP TABLE restore_observations", err);
-	buf_free(&b);
-	buf_free(&target);
 	return rc;
 }
 

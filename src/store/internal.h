@@ -284,6 +284,11 @@ int st_plan_content_migrate(struct store *s, struct error *err);
 /* 1 when the store is in that form already (indicators a view), 0 when
  * not, -1 with *err. */
 int st_plan_content_formed(struct store *s, struct error *err);
+/* A temporary table of that name with those columns (types: i integer,
+ * r real, t text; cols NULL-terminated), the n rows of cells copied in:
+ * where a restore puts rows it moves on (dump.c). */
+int st_restore_temp(const struct driver *d, void *db, const char *table, const char *const *cols,
+                    const char *types, char *const *cells, size_t n, struct error *err);
 /* After store_restore_json: the dump's plan rows (temporary tables
  * restore_indicators and the others) moved to contents, then dropped. */
 int st_plan_content_restore(struct store *s, struct error *err);

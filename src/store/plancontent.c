@@ -58,45 +58,43 @@ static const char views[] =
         "CREATE INDEX IF NOT EXISTS ind_series ON plan_indicators(series_id);";
 
 /* The rows of the temporary tables, in a fixed order, that make a
- * content: what is hashed (series and order numbers are not content). */
-static const char *const hashed[] = {
-        "SELECT code, group_code, name, unit, baseline, baseline_text, lead, monitor, partners,"
-        " implementers, deadline FROM plan_ind ORDER BY ord",
-        "SELECT DISTINCT code, folded, role FROM plan_ia WHERE folded IS NOT NULL"
-        " ORDER BY code, folded, role",
-        "SELECT code, year, kind, text, op, value, min, max, level, rank FROM plan_tgt"
-        " ORDER BY code, year",
-        "SELECT code, group_code, title, lead, implementers, timeframe, due, recurring"
-        " FROM plan_task ORDER BY ord",
-};
+ * content: what is hashed (series and order numbers are not content), in
+ * one statement: each table a part, its cells as text, its order in the
+ * keys t1 and n. */
+static const char hashed[] =
+        "SELECT 0 AS part, CAST(NULL AS TEXT) AS t1, ord AS n, code, group_code, name, unit,"
+        " CAST(baseline AS TEXT), baseline_text, lead, monitor, partners, implementers,"
+        " deadline FROM plan_ind"
+        " UNION ALL SELECT DISTINCT 1, code, 0, folded, role, NULL, NULL, NULL, NULL, NULL,"
+        " NULL, NULL, NULL, NULL FROM plan_ia WHERE folded IS NOT NULL"
+        " UNION ALL SELECT 2, code, year, kind, text, op, CAST(value AS TEXT),"
+        " CAST(min AS TEXT), CAST(max AS TEXT), level, CAST(rank AS TEXT), NULL, NULL, NULL"
+        " FROM plan_tgt"
+        " UNION ALL SELECT 3, NULL, ord, code, group_code, title, lead, implementers,"
+        " timeframe, due, CAST(recurring AS TEXT), NULL, NULL, NULL FROM plan_task"
+        " ORDER BY 1, 2, 3, 4, 5";
 
 static int content_hash(struct store *s, char hash[65], struct error *err)
 {
+	struct stmt *st = st_prep(s, hashed, err);
+	if (!st)
+		return -1;
 	struct buf b = BUF_INIT;
-	int rc = 0;
-	for (size_t q = 0; q < sizeof hashed / sizeof hashed[0] && !rc; q++) {
-		struct stmt *st = st_prep(s, hashed[q], err);
-		if (!st) {
-			rc = -1;
-			break;
+	int step;
+	while ((step = D->step(st, err)) == 1) {
+		buf_printf(&b, "%lld", (long long)D->col_int(st, 0));
+		for (int c = 3; c < 14; c++) {
+			const char *v = D->col_null(st, c) ? NULL : D->col_text(st, c);
+			buf_putc(&b, '\x1f');
+			buf_puts(&b, v ? v : "\x01");
 		}
-		int step, ncols = q == 0 ? 11 : q == 1 ? 3 : q == 2 ? 10 : 8;
-		while ((step = D->step(st, err)) == 1) {
-			for (int c = 0; c < ncols; c++) {
-				const char *v = D->col_null(st, c) ? NULL : D->col_text(st, c);
-				buf_puts(&b, v ? v : "\x01");
-				buf_putc(&b, '\x1f');
-			}
-			buf_putc(&b, '\x1e');
-		}
-		st_done(s, st);
-		rc = step < 0 ? -1 : 0;
-		buf_putc(&b, '\x1d');
+		buf_putc(&b, '\x1e');
 	}
-	if (!rc)
+	st_done(s, st);
+	if (step >= 0)
 		st_doc_hash(buf_str(&b), hash);
 	buf_free(&b);
-	return rc;
+	return step < 0 ? -1 : 0;
 }
 
 /* Run a statement with integer parameters a (and b when b >= 0). */
