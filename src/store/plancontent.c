@@ -111,24 +111,44 @@ static int run2(struct store *s, const char *sql, int64_t a, int64_t b, struct e
 	return rc;
 }
 
-/* The content of that hash, made from the temporary tables when new. */
-static int64_t content_of(struct store *s, const char *hash, struct error *err)
+/* The id of the content of that hash: 1 found, 0 none, -1 error. */
+static int content_find(struct store *s, const char *hash, int64_t *id, struct error *err)
 {
 	struct stmt *st = st_prep(s, "SELECT id FROM plan_contents WHERE hash = ?", err);
 	if (!st)
-		return 0;
+		return -1;
 	D->bind_text(st, 1, hash);
 	int have = D->step(st, err);
-	int64_t id = have == 1 ? D->col_int(st, 0) : 0;
+	*id = have == 1 ? D->col_int(st, 0) : 0;
 	st_done(s, st);
+	return have;
+}
+
+/* The content of that hash, made from the temporary tables when new. */
+static int64_t content_of(struct store *s, const char *hash, struct error *err)
+{
+	int64_t id;
+	int have = content_find(s, hash, &id, err);
 	if (have)
 		return have < 0 ? 0 : id;
-	st = st_prep(s, "INSERT INTO plan_contents (hash) VALUES (?) RETURNING id", err);
+	/* Another connection may store the same content at the same time
+	 * (PostgreSQL): then its row is the one, found once it committed. */
+	struct stmt *st = st_prep(s,
+	                          "INSERT INTO plan_contents (hash) VALUES (?)"
+	                          " ON CONFLICT (hash) DO NOTHING RETURNING id",
+	                          err);
 	if (!st)
 		return 0;
 	D->bind_text(st, 1, hash);
-	id = D->step(st, err) == 1 ? D->col_int(st, 0) : 0;
+	int made = D->step(st, err);
+	id = made == 1 ? D->col_int(st, 0) : 0;
 	st_done(s, st);
+	if (made == 0) {
+		int again = content_find(s, hash, &id, err);
+		if (!again)
+			err_set(err, ERR_DB, "không tìm thấy nội dung kế hoạch %s vừa lưu", hash);
+		return again == 1 ? id : 0;
+	}
 	if (!id)
 		return 0;
 	int rc = run2(s,
