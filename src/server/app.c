@@ -25,6 +25,7 @@ void app_init(struct app *a, bool secure)
 	pthread_mutex_init(&a->heavy_mu, NULL);
 	a->heavy_max = 1;
 	a->holds = holds_new();
+	a->flights = flights_new();
 }
 
 void app_free(struct app *a)
@@ -39,6 +40,7 @@ void app_free(struct app *a)
 	pthread_mutex_destroy(&a->cache_mu);
 	app_lives_free(a);
 	holds_free(a->holds);
+	flights_free(a->flights);
 	pthread_mutex_destroy(&a->live_mu);
 	pthread_mutex_destroy(&a->heavy_mu);
 }
@@ -589,4 +591,8 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 	free(c.token_scope);
 	__atomic_add_fetch(&a->requests, 1, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&a->request_queries, store_queries(s) - q0, __ATOMIC_RELAXED);
+	if (!fast && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
+		__atomic_add_fetch(&a->writes, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&a->write_queries, store_queries(s) - q0, __ATOMIC_RELAXED);
+	}
 }

@@ -53,8 +53,11 @@ struct app {
 	 * answers (holds.c). */
 	struct holds *holds;
 	/* Requests handled and the store queries they ran (atomics), for GET
-	 * /api/v1/engine: a cached answer while nothing changed runs none. */
-	long requests, request_queries;
+	 * /api/v1/engine: a cached answer while nothing changed runs none;
+	 * writes (not GET or HEAD) and theirs apart. */
+	long requests, request_queries, writes, write_queries;
+	/* Answers being made, for readers of the same to wait for (flight.c). */
+	struct flights *flights;
 	/* Heavy work (a report in a file: a province's, a PDF by chromium):
 	 * at most heavy_max at once and APP_HEAVY_PER_ACCOUNT per account;
 	 * more is refused 429 with Retry-After, so that sign-in and reads
@@ -179,6 +182,20 @@ void app_write_begin(struct ctx *c);
 void app_recorded(struct ctx *c, const struct obs_input *in, size_t n);
 void app_write_end(struct ctx *c);
 void app_lives_free(struct app *a);
+
+/* ---- flight.c: one reader makes an answer, the others wait for it -------- */
+
+struct flights;
+struct flights *flights_new(void);
+void flights_free(struct flights *fl);
+/* Before making the answer kept under key at mark: true when this reader
+ * makes it (then flight_done once it is put or failed); false when
+ * another made it, at mark or later, while this one waited: its bytes
+ * are in the answer (as cache_get_newer). */
+bool flight_take(struct ctx *c, const char *key, int64_t mark);
+void flight_done(struct ctx *c, const char *key);
+/* {"builds", "waits"}: answers made, and answers taken from another's. */
+json_t *flights_json(struct app *a);
 
 /* ---- holds.c: the holds reads come from ---------------------------------- */
 

@@ -70,6 +70,7 @@ struct unode {
 	char *code;
 	int parent;
 	int64_t gen;
+	int64_t id; /* the store's */
 };
 
 struct holds {
@@ -111,19 +112,17 @@ static struct figs *figs_ref(struct figs *f)
 	return f;
 }
 
-/* The figures of unit in the store now, or NULL (then read by the reader). */
-static struct figs *figs_read(struct store *s, const char *unit)
+/* The figures of the unit of that id in the store now, or NULL (then
+ * read by the reader): one query, the id taken from the unit tree. */
+static struct figs *figs_read(struct store *s, int64_t unit_id)
 {
-	struct unit_rec u = {0};
 	struct figs *f = xcalloc(1, sizeof *f);
 	struct error err = {0};
 	f->refs = 1;
-	if (store_unit_get(s, unit, &u, &err) ||
-	    store_obs_list(s, u.id, NULL, &f->o, &f->n, &err)) {
+	if (store_obs_list(s, unit_id, NULL, &f->o, &f->n, &err)) {
 		free(f);
 		f = NULL;
 	}
-	unit_rec_free(&u);
 	err_clear(&err);
 	return f;
 }
@@ -224,7 +223,7 @@ static long unode_find(const struct holds *hs, const char *code)
 {
 	if (!hs->nunits || !code)
 		return -1;
-	struct unode key = {(char *)code, 0, 0};
+	struct unode key = {(char *)code, 0, 0, 0};
 	const struct unode *hit = bsearch(&key, hs->units, hs->nunits, sizeof key, unode_cmp);
 	return hit ? hit - hs->units : -1;
 }
@@ -244,7 +243,7 @@ static void units_load(struct holds *hs, struct store *s)
 	units_free(hs);
 	hs->units = xcalloc(n + 1, sizeof *hs->units);
 	for (size_t i = 0; i < n; i++)
-		hs->units[i] = (struct unode){xstrdup(u[i].code), -1, 0};
+		hs->units[i] = (struct unode){xstrdup(u[i].code), -1, 0, u[i].id};
 	hs->nunits = n;
 	xqsort(hs->units, n, sizeof *hs->units, unode_cmp);
 	for (size_t i = 0; i < n; i++) {
@@ -347,9 +346,9 @@ static struct figs *figs_for(struct holds *hs, struct store *s, const char *unit
 	pthread_mutex_lock(&hs->mu);
 	units_load(hs, s);
 	long k = hs->units_epoch == hs->epoch ? unode_find(hs, unit) : -1;
-	bool read = k >= 0 && concerned(hs, k);
+	int64_t id = k >= 0 && concerned(hs, k) ? hs->units[k].id : 0;
 	pthread_mutex_unlock(&hs->mu);
-	return read ? figs_read(s, unit) : NULL;
+	return id ? figs_read(s, id) : NULL;
 }
 
 void holds_touched(struct holds *hs, struct store *s, const char *unit, bool final)

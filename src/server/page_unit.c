@@ -52,6 +52,11 @@ void page_overview(struct ctx *c, char *const *arg)
 	prefix = xasprintf("page:%s:", period);
 	bool done = cache_lookup_unit(c, prefix, unit, &key, &mark);
 	free(prefix);
+	/* Readers arriving together after a write: one makes it (flight.c). */
+	if (!done && !flight_take(c, key, mark)) {
+		free(key);
+		done = true;
+	}
 	if (done) {
 		free(periods);
 		pg_foot(c);
@@ -59,6 +64,7 @@ void page_overview(struct ctx *c, char *const *arg)
 	}
 	struct unit_view v;
 	if (pg_view_unit(c, unit, as_of, grain, &v, &err)) {
+		flight_done(c, key);
 		if (err.code == ERR_NO_PLAN) {
 			/* no plan of its own (a province): its dashboard */
 			char *to = xasprintf("/don-vi/%s/bang-dieu-khien", unit);
@@ -139,6 +145,7 @@ void page_overview(struct ctx *c, char *const *arg)
 	err_clear(&err);
 	pg_status_table_at(c, &v, true, period, as_of);
 	cache_put(c, key, mark, from);
+	flight_done(c, key);
 	free(key);
 	free(periods);
 	pg_foot(c);

@@ -194,6 +194,9 @@ struct store {
 	int64_t mark;
 	bool mark_known;
 	int wal_pages; /* store_checkpoint_later: the WAL's pages at the last commit */
+	/* The size class of the batch the batch table's statistics were
+	 * taken at (st_incoming_apply; 0: none, or rolled back since). */
+	int incoming_class;
 };
 
 #define D (s->d)

@@ -349,6 +349,7 @@ int store_reconnect(struct store *s, struct error *err)
 	for (int i = 0; i < s->ncache; i++)
 		D->finalize(s->cache[i].st);
 	s->ncache = 0;
+	s->incoming_class = 0;
 	struct error why = {0};
 	if (D->reconnect(s->db, &why)) {
 		s->backoff = s->backoff ? (s->backoff * 2 > 5000 ? 5000 : s->backoff * 2) : 250;
@@ -388,6 +389,7 @@ void store_rollback(struct store *s)
 {
 	s->mark_known = false;
 	s->in_tx = s->notified = false;
+	s->incoming_class = 0; /* an ANALYZE in it is undone */
 	D->exec(s->db, "ROLLBACK", NULL);
 }
 
@@ -1317,17 +1319,23 @@ int st_run3(struct store *s, const char *sql, const char *a, const char *b, cons
 }
 
 /* The batch table, made once per connection and emptied; indexed by
- * series and period for the joins below and the duplicate check. */
+ * series and period for the joins below and the duplicate check. One
+ * round trip: a figure recorded through the server pays each one. */
 int st_incoming_reset(struct store *s, struct error *err)
 {
-	return D->exec(s->db, D->incoming, err) ||
-	                       D->exec(s->db,
-	                               "CREATE INDEX IF NOT EXISTS incoming_key ON incoming"
-	                               " (series_id, period)",
-	                               err) ||
-	                       D->exec(s->db, "DELETE FROM incoming", err)
-	               ? -1
-	               : 0;
+	char *sql = xasprintf("%s; CREATE INDEX IF NOT EXISTS incoming_key ON incoming"
+	                      " (series_id, period); DELETE FROM incoming",
+	                      D->incoming);
+	int rc = D->exec(s->db, sql, err) ? -1 : 0;
+	free(sql);
+	return rc;
+}
+
+/* The size class of a batch: PostgreSQL's statistics of the batch table
+ * are taken again when it changes (1 to 16 rows, to 1,024, more). */
+static int batch_class(size_t n)
+{
+	return n <= 16 ? 1 : n <= 1024 ? 2 : 3;
 }
 
 int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
@@ -1376,9 +1384,14 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	st_now(at);
 	size_t before = ps->n, same = 0;
 	/* PostgreSQL plans the joins below by the batch's size: without its
-	 * statistics it guesses a large table and scans every figure. */
-	if (D == &pq_driver && D->exec(s->db, "ANALYZE incoming", err))
-		return -1;
+	 * statistics it guesses a large table and scans every figure. Taken
+	 * when the size class moves: a figure at a time (the server's
+	 * writes) keeps the statistics of the first. */
+	if (D == &pq_driver && s->incoming_class != batch_class(n)) {
+		if (D->exec(s->db, "ANALYZE incoming", err))
+			return -1;
+		s->incoming_class = batch_class(n);
+	}
 	if (drop_unchanged(s, &same, err) || check_locked(s, ps, err))
 		return -1;
 	if (unchanged)
