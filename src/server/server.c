@@ -76,8 +76,11 @@ struct server {
 	struct job *wlast; /* the last write in the queue: writes go ahead of reads */
 	bool stopping;
 	int in_flight;
-	int alive; /* workers not yet returned */
+	int alive; /* workers not yet returned (and the warming thread) */
 	pthread_t workers[WORKERS_MAX];
+	pthread_t warm; /* app_warm's (warm.c), counted in alive */
+	bool warm_stop; /* atomic: stop warming */
+	bool warming;   /* warm started */
 	int nworkers;
 	struct store *poll_stores[64]; /* the polling threads' connections */
 	int npoll_stores;
@@ -249,6 +252,23 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* The holds of the top units built in the background (warm.c), on a
+ * connection of its own; stopping waits for it as for a worker. */
+static void *warm_thread(void *arg)
+{
+	struct server *sv = arg;
+	setpriority(PRIO_PROCESS, 0, READER_NICE);
+	struct store *s = worker_store(sv, NULL);
+	if (s)
+		app_warm(&sv->app, s, &sv->warm_stop);
+	store_close(s);
+	pthread_mutex_lock(&sv->mu);
+	sv->alive--;
+	pthread_cond_broadcast(&sv->idle);
+	pthread_mutex_unlock(&sv->mu);
+	return NULL;
+}
+
 /* Wait under sv->mu until done says so or the time is up; false then. */
 static bool wait_until(struct server *sv, bool (*done)(struct server *),
                        const struct timespec *until)
@@ -293,6 +313,7 @@ static bool stop(struct server *sv)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_REALTIME, &t0);
+	__atomic_store_n(&sv->warm_stop, true, __ATOMIC_RELAXED);
 	MHD_socket ls = MHD_quiesce_daemon(sv->d);
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
@@ -766,6 +787,15 @@ int server_run(const struct server_opts *o)
 	} else {
 		printf("chitieu đang chạy: http://%s/  (dừng: Ctrl-C)\n", o->listen);
 		fflush(stdout);
+		pthread_mutex_lock(&sv->mu);
+		sv->alive++;
+		pthread_mutex_unlock(&sv->mu);
+		sv->warming = pthread_create(&sv->warm, NULL, warm_thread, sv) == 0;
+		if (!sv->warming) {
+			pthread_mutex_lock(&sv->mu);
+			sv->alive--;
+			pthread_mutex_unlock(&sv->mu);
+		}
 		int sig = 0;
 		sigwait(&sigs, &sig);
 		bool all = stop(sv);
@@ -785,6 +815,8 @@ int server_run(const struct server_opts *o)
 	pthread_mutex_unlock(&sv->mu);
 	for (int i = 0; i < sv->nworkers; i++)
 		pthread_join(sv->workers[i], NULL); /* each closes its database */
+	if (sv->warming)
+		pthread_join(sv->warm, NULL);
 	if (sv->d)
 		MHD_stop_daemon(sv->d);
 	pthread_mutex_lock(&sv->conn_mu);
