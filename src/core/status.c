@@ -214,6 +214,14 @@ static int fig_ix_cmp(const void *a, const void *b)
 	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
+/* Figures read by evaluations, in this process (status_figures_read). */
+static long figures_read;
+
+long status_figures_read(void)
+{
+	return __atomic_load_n(&figures_read, __ATOMIC_RELAXED);
+}
+
 static size_t figs_index(const struct obs_rec *f, size_t nf, struct fig_ix **out)
 {
 	size_t n = 0;
@@ -233,7 +241,7 @@ static size_t figs_index(const struct obs_rec *f, size_t nf, struct fig_ix **out
 
 /* The figures of indicator x up to as_of, as points by month. */
 static size_t points_of(const struct indicator *x, const struct obs_rec *f, const struct fig_ix *ix,
-                        size_t nix, int as_of, struct eval_point **out)
+                        size_t nix, int as_of, struct eval_point **out, long *read)
 {
 	size_t lo = 0, hi = nix, n = 0;
 	while (lo < hi) { /* the first entry >= x->code */
@@ -246,6 +254,7 @@ static size_t points_of(const struct indicator *x, const struct obs_rec *f, cons
 	hi = lo;
 	while (hi < nix && !strcmp(ix[hi].code, x->code))
 		hi++;
+	*read += (long)(hi - lo);
 	*out = xcalloc(hi - lo + 1, sizeof **out);
 	for (size_t k = lo; k < hi; k++) {
 		double v;
@@ -259,7 +268,8 @@ static size_t points_of(const struct indicator *x, const struct obs_rec *f, cons
 
 /* status_evaluate with the figures indexed (figs_index). */
 static size_t evaluate_at(const struct plan *p, const struct obs_rec *f, const struct fig_ix *ix,
-                          size_t nix, int as_of, enum eval_method method, struct status_row **out)
+                          size_t nix, int as_of, enum eval_method method, struct status_row **out,
+                          long *read)
 {
 	*out = xcalloc(p->nind + 1, sizeof **out);
 	for (size_t i = 0; i < p->nind; i++) {
@@ -298,7 +308,7 @@ static size_t evaluate_at(const struct plan *p, const struct obs_rec *f, const s
 		                   : x->ntargets    ? x->targets[0].year - 1
 		                                    : 0;
 		struct eval_point *pts;
-		in.nobs = points_of(x, f, ix, nix, as_of, &pts);
+		in.nobs = points_of(x, f, ix, nix, as_of, &pts, read);
 		in.obs = pts;
 		eval_indicator(&in, &row->r);
 		free(pts);
@@ -318,8 +328,10 @@ size_t status_evaluate_periods(const struct plan *p, const struct obs_rec *f, si
 {
 	struct fig_ix *ix;
 	size_t nix = figs_index(f, nf, &ix);
+	long read = (long)nf;
 	for (int k = 0; k < n; k++)
-		evaluate_at(p, f, ix, nix, as_of[k], method, &out[k]);
+		evaluate_at(p, f, ix, nix, as_of[k], method, &out[k], &read);
+	__atomic_add_fetch(&figures_read, read, __ATOMIC_RELAXED);
 	free(ix);
 	return p->nind;
 }

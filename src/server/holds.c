@@ -550,6 +550,7 @@ json_t *app_holds_json(struct ctx *c)
 		json_object_set_new(one, "store_reads", json_integer((json_int_t)x->store_reads));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
+	json_object_set_new(o, "figures_read", json_integer((json_int_t)status_figures_read()));
 	json_object_set_new(o, "warm",
 	                    json_pack("{sssI}", "state",
 	                              hs->warm == 2   ? "done"
