@@ -749,6 +749,7 @@ int server_run(const struct server_opts *o)
 	sv->db = o->db;
 	sv->o = o;
 	app_init(&sv->app, o->secure);
+	holds_warming(sv->app.holds, 1); /* warm_thread's, begun before any request */
 	pthread_mutex_init(&sv->mu, NULL);
 	pthread_mutex_init(&sv->conn_mu, NULL);
 	pthread_cond_init(&sv->conn_cv, NULL);
@@ -792,6 +793,7 @@ int server_run(const struct server_opts *o)
 		pthread_mutex_unlock(&sv->mu);
 		sv->warming = pthread_create(&sv->warm, NULL, warm_thread, sv) == 0;
 		if (!sv->warming) {
+			holds_warming(sv->app.holds, -1);
 			pthread_mutex_lock(&sv->mu);
 			sv->alive--;
 			pthread_mutex_unlock(&sv->mu);

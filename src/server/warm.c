@@ -39,7 +39,7 @@ void app_warm(struct app *a, struct store *s, const bool *stop)
 	struct tm tm;
 	localtime_r(&c.now, &tm);
 	int as_of = (tm.tm_year + 1900) * 12 + tm.tm_mon;
-	holds_warming(a->holds, 1);
+	holds_warming(a->holds, 1); /* begun (the server says so before its start) */
 	for (size_t i = 0; i < n && !__atomic_load_n(stop, __ATOMIC_RELAXED); i++) {
 		if (u[i].parent_code || !has_children(u, n, u[i].code))
 			continue;
