@@ -76,11 +76,12 @@ struct server {
 	struct job *wlast; /* the last write in the queue: writes go ahead of reads */
 	bool stopping;
 	int in_flight;
-	int alive; /* workers not yet returned (and the warming thread) */
+	int alive; /* workers not yet returned */
 	pthread_t workers[WORKERS_MAX];
-	pthread_t warm; /* app_warm's (warm.c), counted in alive */
+	pthread_t warm; /* app_warm's (warm.c) */
 	bool warm_stop; /* atomic: stop warming */
 	bool warming;   /* warm started */
+	bool warm_done; /* atomic: warm_thread returned */
 	int nworkers;
 	struct store *poll_stores[64]; /* the polling threads' connections */
 	int npoll_stores;
@@ -253,7 +254,7 @@ static void *worker(void *arg)
 }
 
 /* The holds of the top units built in the background (warm.c), on a
- * connection of its own; stopping waits for it as for a worker. */
+ * connection of its own. It only reads: stopping does not wait for it. */
 static void *warm_thread(void *arg)
 {
 	struct server *sv = arg;
@@ -262,10 +263,7 @@ static void *warm_thread(void *arg)
 	if (s)
 		app_warm(&sv->app, s, &sv->warm_stop);
 	store_close(s);
-	pthread_mutex_lock(&sv->mu);
-	sv->alive--;
-	pthread_cond_broadcast(&sv->idle);
-	pthread_mutex_unlock(&sv->mu);
+	__atomic_store_n(&sv->warm_done, true, __ATOMIC_RELEASE);
 	return NULL;
 }
 
@@ -788,16 +786,9 @@ int server_run(const struct server_opts *o)
 	} else {
 		printf("chitieu đang chạy: http://%s/  (dừng: Ctrl-C)\n", o->listen);
 		fflush(stdout);
-		pthread_mutex_lock(&sv->mu);
-		sv->alive++;
-		pthread_mutex_unlock(&sv->mu);
 		sv->warming = pthread_create(&sv->warm, NULL, warm_thread, sv) == 0;
-		if (!sv->warming) {
+		if (!sv->warming)
 			holds_warming(sv->app.holds, -1);
-			pthread_mutex_lock(&sv->mu);
-			sv->alive--;
-			pthread_mutex_unlock(&sv->mu);
-		}
 		int sig = 0;
 		sigwait(&sigs, &sig);
 		bool all = stop(sv);
@@ -807,6 +798,12 @@ int server_run(const struct server_opts *o)
 			        "chitieu serve: sau %d giây vẫn có yêu cầu chờ cơ sở dữ liệu; "
 			        "dừng không chờ (giao dịch dở dang bị hủy)\n",
 			        STOP_SECONDS);
+			return 0;
+		}
+		if (sv->warming && !__atomic_load_n(&sv->warm_done, __ATOMIC_ACQUIRE)) {
+			/* Reading the store into memory, nothing written: not waited for. */
+			fprintf(stderr, "chitieu serve: dừng khi đang nạp dữ liệu vào bộ nhớ "
+			                "(không có gì đang ghi)\n");
 			return 0;
 		}
 	}
