@@ -141,6 +141,17 @@ line "server start (to its first answer)" "$(($(ms) - t7)) ms" "-"
 cookie=$(curl -s -m 60 -D - -o /dev/null -H 'Content-Type: application/json' \
 	-d '{"login":"bench","password":"bench-pass-123"}' "$base/api/v1/session" |
 	sed -n 's/^Set-Cookie: \(chitieu_session=[0-9a-f]*\).*/\1/p')
+# The holds of the top units (the country) built at start, in the
+# background (warm.c): how long until /api/v1/engine says done.
+t8=$(ms) warm=none
+for _ in $(seq 1 1200); do
+	warm=$(curl -s -m 5 -H "Cookie: $cookie" "$base/api/v1/engine" | jq -r '.warm.state // "none"' 2> /dev/null || echo none)
+	[ "$warm" = running ] || break
+	sleep 0.5
+done
+line "country's hold built at start (warm: $warm)" "$(($(ms) - t8)) ms" "first view in seconds"
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$server_pid/stat"; }
+cpu0=$(cpu_ms)
 country="/api/v1/units/VN/rollup?period=2025-Q4"
 province="/api/v1/units/P01/rollup?period=2025-Q4"
 rank="/api/v1/units/VN/rank?period=2025-Q4"
@@ -159,6 +170,7 @@ for view in first second; do
 		"$base/don-vi/VN/bang-dieu-khien?period=2025-Q4" > "$tmp/code" || true
 	line "$view GET of the country's dashboard ($(cat "$tmp/code"), $(wc -c < "$tmp/dash") B)" "$(($(ms) - t)) ms" "-"
 done
+line "server CPU of these first views (cold: built, evaluated)" "$(($(cpu_ms) - cpu0)) ms" "-"
 rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
 line "server memory (RSS) after the first requests" "$(rss)" "≤ 1 GB"
 

@@ -197,9 +197,32 @@ static int by_month(const void *a, const void *b)
 	return (x->month > y->month) - (x->month < y->month);
 }
 
-/* The figures of indicator x up to as_of, as points by month. */
-static size_t points_of(const struct indicator *x, const struct obs_rec *f, size_t nf, int as_of,
-                        struct eval_point **out)
+/* A figure's code and last month, parsed once per evaluation: the figures
+ * by code (then in their order), so that each indicator finds its own by
+ * a search instead of reading every figure again (a commune with eight
+ * years of monthly figures has thousands). */
+struct fig_ix {
+	const char *code;
+	int last;
+	size_t i;
+};
+
+static int fig_ix_cmp(const void *a, const void *b)
+{
+	const struct fig_ix *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Figures read by evaluations, in this process (status_figures_read). */
+static long figures_read;
+
+long status_figures_read(void)
+{
+	return __atomic_load_n(&figures_read, __ATOMIC_RELAXED);
+}
+
+static size_t figs_index(const struct obs_rec *f, size_t nf, struct fig_ix **out)
 {
 	size_t n = 0;
 	*out = xcalloc(nf + 1, sizeof **out);
@@ -207,20 +230,46 @@ static size_t points_of(const struct indicator *x, const struct obs_rec *f, size
 		struct period p;
 		const char *why;
 		int first, last;
-		double v;
-		if (!f[i].code || strcmp(f[i].code, x->code) || period_parse(f[i].period, &p, &why))
+		if (!f[i].code || period_parse(f[i].period, &p, &why))
 			continue;
 		period_months(&p, &first, &last);
-		if (last > as_of || !status_point(x, &f[i], &v))
+		(*out)[n++] = (struct fig_ix){f[i].code, last, i};
+	}
+	xqsort(*out, n, sizeof **out, fig_ix_cmp);
+	return n;
+}
+
+/* The figures of indicator x up to as_of, as points by month. */
+static size_t points_of(const struct indicator *x, const struct obs_rec *f, const struct fig_ix *ix,
+                        size_t nix, int as_of, struct eval_point **out, long *read)
+{
+	size_t lo = 0, hi = nix, n = 0;
+	while (lo < hi) { /* the first entry >= x->code */
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(ix[mid].code, x->code) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	hi = lo;
+	while (hi < nix && !strcmp(ix[hi].code, x->code))
+		hi++;
+	*read += (long)(hi - lo);
+	*out = xcalloc(hi - lo + 1, sizeof **out);
+	for (size_t k = lo; k < hi; k++) {
+		double v;
+		if (ix[k].last > as_of || !status_point(x, &f[ix[k].i], &v))
 			continue;
-		(*out)[n++] = (struct eval_point){last, v};
+		(*out)[n++] = (struct eval_point){ix[k].last, v};
 	}
 	xqsort(*out, n, sizeof **out, by_month);
 	return n;
 }
 
-size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf, int as_of,
-                       enum eval_method method, struct status_row **out)
+/* status_evaluate with the figures indexed (figs_index). */
+static size_t evaluate_at(const struct plan *p, const struct obs_rec *f, const struct fig_ix *ix,
+                          size_t nix, int as_of, enum eval_method method, struct status_row **out,
+                          long *read)
 {
 	*out = xcalloc(p->nind + 1, sizeof **out);
 	for (size_t i = 0; i < p->nind; i++) {
@@ -259,11 +308,31 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
 		                   : x->ntargets    ? x->targets[0].year - 1
 		                                    : 0;
 		struct eval_point *pts;
-		in.nobs = points_of(x, f, nf, as_of, &pts);
+		in.nobs = points_of(x, f, ix, nix, as_of, &pts, read);
 		in.obs = pts;
 		eval_indicator(&in, &row->r);
 		free(pts);
 	}
+	return p->nind;
+}
+
+size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf, int as_of,
+                       enum eval_method method, struct status_row **out)
+{
+	return status_evaluate_periods(p, f, nf, &as_of, 1, method, out);
+}
+
+size_t status_evaluate_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
+                               const int *as_of, int n, enum eval_method method,
+                               struct status_row **out)
+{
+	struct fig_ix *ix;
+	size_t nix = figs_index(f, nf, &ix);
+	long read = (long)nf;
+	for (int k = 0; k < n; k++)
+		evaluate_at(p, f, ix, nix, as_of[k], method, &out[k], &read);
+	__atomic_add_fetch(&figures_read, read, __ATOMIC_RELAXED);
+	free(ix);
 	return p->nind;
 }
 

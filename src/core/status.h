@@ -23,6 +23,15 @@ struct status_row {
  * caller's to free; returns the number of rows. */
 size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf, int as_of,
                        enum eval_method method, struct status_row **out);
+/* The figures evaluations have read in this process, each time one was
+ * looked at (GET /api/v1/engine: an evaluation reads its figures a small
+ * number of times, not once per indicator). */
+long status_figures_read(void);
+/* The same at each of the n months as_of[k] into out[k] (n arrays, each
+ * the caller's), the figures read once for all: a trend's periods. */
+size_t status_evaluate_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
+                               const int *as_of, int n, enum eval_method method,
+                               struct status_row **out);
 
 /* The figures f seen at the grain of the period asked (months -> quarter ->
  * year): the figures of an indicator finer than grain that lie within one

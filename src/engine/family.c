@@ -83,13 +83,17 @@ static void on_obs(void *arg, int64_t id, struct obs_rec *o)
 		obs_rec_free(o);
 		return;
 	}
-	if (L->lean) {
-		pack_add(&L->packed[k], L->pool, o);
-		obs_rec_free(o);
-		return;
-	}
 	L->obs[k] = xgrow(L->obs[k], &L->capobs[k], L->nobs[k] + 1, sizeof **L->obs);
 	L->obs[k][L->nobs[k]++] = *o;
+}
+
+/* A figure with only what a hold keeps, packed as read (view_family_held). */
+static void on_fig(void *arg, int64_t id, const struct obs_rec *o)
+{
+	struct loader *L = arg;
+	int k = unit_at(L, id);
+	if (k >= 0)
+		pack_add(&L->packed[k], L->pool, o);
 }
 
 static void on_link(void *arg, int64_t id, const char *child, const char *parent)
@@ -333,7 +337,8 @@ static int family_read(struct store *s, const char *parent, enum period_kind gra
 	f->lifted = lifted;
 	if (lifted && store_links_subtree(s, rid, near, on_link, &L, err))
 		goto out;
-	if (store_obs_subtree(s, rid, near, on_obs, &L, err))
+	if (lean ? store_figs_subtree(s, rid, near, on_fig, &L, err)
+	         : store_obs_subtree(s, rid, near, on_obs, &L, err))
 		goto out;
 	for (size_t i = 0; i < nu; i++) {
 		if (L.nlinks[i] > 1)

@@ -128,10 +128,49 @@ static int key_cmp(const void *a, const void *b)
 	return c ? c : (x->at > y->at) - (x->at < y->at);
 }
 
+struct ranked {
+	const char *s;
+	uint32_t i;
+};
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(((const struct ranked *)a)->s, ((const struct ranked *)b)->s);
+}
+
 static struct sort_key key_of(const struct pack *k, const struct pack_pool *pool, size_t i)
 {
 	const struct pack_rec *r = &k->r[i];
 	return (struct sort_key){pool->s[r->pf >> 8], r->code ? pool->s[r->code - 1] : NULL, i};
+}
+
+/* The place of each of pool's strings in strcmp's order (1 the first),
+ * and that of no code (as "" sorts): a figure's key is then two numbers. */
+static uint32_t *pool_ranks(const struct pack_pool *pool, uint32_t *none)
+{
+	struct ranked *ix = xcalloc(pool->n + 1, sizeof *ix);
+	uint32_t *rank = xcalloc(pool->n + 1, sizeof *rank);
+	for (uint32_t i = 0; i < pool->n; i++)
+		ix[i] = (struct ranked){pool->s[i], i};
+	xqsort(ix, pool->n, sizeof *ix, by_string);
+	for (uint32_t i = 0; i < pool->n; i++)
+		rank[ix[i].i] = i + 1;
+	*none = pool->n && !*ix[0].s ? 1 : 0;
+	free(ix);
+	return rank;
+}
+
+struct rank_key {
+	uint64_t key; /* the period's rank, then the code's */
+	size_t at;
+};
+
+static int rank_key_cmp(const void *a, const void *b)
+{
+	const struct rank_key *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->at > y->at) - (x->at < y->at);
 }
 
 void pack_sort(struct pack *k, const struct pack_pool *pool)
@@ -144,10 +183,17 @@ void pack_sort(struct pack *k, const struct pack_pool *pool)
 	}
 	if (i >= k->n)
 		return;
-	struct sort_key *key = xcalloc(k->n, sizeof *key);
-	for (i = 0; i < k->n; i++)
-		key[i] = key_of(k, pool, i);
-	qsort(key, k->n, sizeof *key, key_cmp);
+	/* Compared as numbers: the strings are ranked once, not compared at
+	 * each of the n log n steps (thousands of figures a unit). */
+	uint32_t none, *rank = pool_ranks(pool, &none);
+	struct rank_key *key = xcalloc(k->n, sizeof *key);
+	for (i = 0; i < k->n; i++) {
+		const struct pack_rec *r = &k->r[i];
+		key[i] = (struct rank_key){
+		        (uint64_t)rank[r->pf >> 8] << 32 | (r->code ? rank[r->code - 1] : none), i};
+	}
+	free(rank);
+	qsort(key, k->n, sizeof *key, rank_key_cmp);
 	struct pack_rec *r = xcalloc(k->cap, sizeof *r);
 	for (i = 0; i < k->n; i++)
 		r[i] = k->r[key[i].at];
@@ -161,18 +207,26 @@ void pack_rename(struct pack *k, struct pack_pool *pool,
 {
 	size_t n = 0, nside = 0;
 	struct pack_side *side = k->nside ? xcalloc(k->nside, sizeof *side) : NULL;
+	/* to() asked once per code, not once per figure: by the code's index
+	 * (0 no code), 0 not asked yet, 1 dropped, else the new index + 2. */
+	uint32_t nmemo = pool->n + 1, *memo = xcalloc(nmemo, sizeof *memo);
 	for (size_t i = 0; i < k->n; i++) {
 		struct pack_rec r = k->r[i];
-		const char *code = to(arg, r.code ? pool->s[r.code - 1] : NULL);
-		if (!code)
+		uint32_t *m = &memo[r.code];
+		if (!*m) {
+			const char *code = to(arg, r.code ? pool->s[r.code - 1] : NULL);
+			*m = code ? intern_ix(pool, code) + 2 : 1;
+		}
+		if (*m == 1)
 			continue;
-		r.code = intern_ix(pool, code) + 1;
+		r.code = *m - 1;
 		if (r.pf & PACK_SIDE) { /* kept in the order of what is kept */
 			side[nside] = k->side[r.u.side];
 			r.u.side = nside++;
 		}
 		k->r[n++] = r;
 	}
+	free(memo);
 	free(k->side);
 	if (!nside) { /* none kept: no room kept for them either */
 		free(side);

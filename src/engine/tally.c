@@ -83,45 +83,57 @@ static struct tally_way *way_of(struct hold_tally *t, size_t n, int as_of, enum 
 	return x;
 }
 
+static void tally_put(struct tally_way *w, size_t i, int good, int evaluated)
+{
+	w->good[i] = good;
+	w->evaluated[i] = evaluated;
+	w->sum_good += good;
+	w->sum_evaluated += evaluated;
+	w->stale--;
+}
+
 /* Count child i again in each of the ways x that lost it: from the hold's
  * evaluation when it keeps one, else evaluated here (its figures rolled
  * up to grain once for all the periods). */
 static void recount(struct hold *h, size_t i, enum period_kind grain, struct tally_way **x, int nx)
 {
 	const struct child *c = &h->f.c[i];
-	struct obs_rec *o = NULL;
-	size_t no = 0;
-	bool rolled = false;
+	/* The ways the hold keeps no evaluation for: evaluated here, all at
+	 * once (the figures rolled up to grain and read once for all). */
+	int as_of[TALLY_WAYS], ne = 0;
+	struct tally_way *at[TALLY_WAYS];
 	for (int k = 0; k < nx; k++) {
 		struct tally_way *w = x[k];
 		if (w->good[i] >= 0)
 			continue;
 		int good = 0, evaluated = 0;
 		const struct hold_kid *kid = hold_kept(h, i, w->as_of, grain);
-		if (kid) {
-			rank_count_kept(kid->ev.st, kid->ev.nst, &good, &evaluated);
-		} else {
-			if (!rolled) {
-				const struct obs_rec *held;
-				no = hold_child_obs(h, i, &held);
-				o = (struct obs_rec *)held;
-				if (grain != PERIOD_MONTH)
-					no = status_roll_periods(c->plan, held, no, grain, &o);
-				rolled = true;
-			}
-			struct status_row *st;
-			size_t nst = status_evaluate(c->plan, o, no, w->as_of, EVAL_LINEAR, &st);
-			rank_count(st, nst, &good, &evaluated);
-			free(st);
-			h->evaluations++;
+		if (!kid) {
+			as_of[ne] = w->as_of;
+			at[ne++] = w;
+			continue;
 		}
-		w->good[i] = good;
-		w->evaluated[i] = evaluated;
-		w->sum_good += good;
-		w->sum_evaluated += evaluated;
-		w->stale--;
+		rank_count_kept(kid->ev.st, kid->ev.nst, &good, &evaluated);
+		tally_put(w, i, good, evaluated);
 	}
-	if (rolled && grain != PERIOD_MONTH) {
+	if (!ne)
+		return;
+	const struct obs_rec *held;
+	struct obs_rec *o;
+	size_t no = hold_child_obs(h, i, &held);
+	o = (struct obs_rec *)held;
+	if (grain != PERIOD_MONTH)
+		no = status_roll_periods(c->plan, held, no, grain, &o);
+	struct status_row *st[TALLY_WAYS];
+	size_t nst = status_evaluate_periods(c->plan, o, no, as_of, ne, EVAL_LINEAR, st);
+	for (int k = 0; k < ne; k++) {
+		int good = 0, evaluated = 0;
+		rank_count(st[k], nst, &good, &evaluated);
+		free(st[k]);
+		tally_put(at[k], i, good, evaluated);
+		h->evaluations++;
+	}
+	if (grain != PERIOD_MONTH) {
 		for (size_t k = 0; k < no; k++)
 			obs_rec_free(&o[k]);
 		free(o);

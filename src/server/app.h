@@ -227,6 +227,13 @@ int64_t app_unit_token(struct ctx *c, const char *unit);
  * NULL with *err. */
 struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct error *err);
 void app_unhold(struct ctx *c, struct held *ref);
+/* warm.c: the holds of the units at the top of the tree built and
+ * evaluated at this month (the server's start, in the background, on its
+ * own connection s); *stop is read between holds. */
+void app_warm(struct app *a, struct store *s, const bool *stop);
+/* What app_warm is at, shown by /api/v1/engine: 1 begun, 0 a hold built,
+ * -1 done. */
+void holds_warming(struct holds *hs, int step);
 /* The holds and their counters (builds, children evaluated, figures read
  * again), for GET /api/v1/engine. */
 json_t *app_holds_json(struct ctx *c);

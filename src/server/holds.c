@@ -84,6 +84,8 @@ struct holds {
 	int64_t units_epoch; /* the epoch units was read at (0: never) */
 	char **wrote;        /* units the write under way touched (writes are one at a time) */
 	size_t nwrote, wcap;
+	int warm;        /* app_warm (warm.c): 0 not begun, 1 under way, 2 done */
+	long warm_holds; /* the holds it built */
 };
 
 struct holds *holds_new(void)
@@ -509,6 +511,18 @@ void app_unhold(struct ctx *c, struct held *x)
 		held_free(x);
 }
 
+void holds_warming(struct holds *hs, int step)
+{
+	pthread_mutex_lock(&hs->mu);
+	if (step > 0)
+		hs->warm = 1;
+	else if (step == 0)
+		hs->warm_holds++;
+	else
+		hs->warm = 2;
+	pthread_mutex_unlock(&hs->mu);
+}
+
 json_t *app_holds_json(struct ctx *c)
 {
 	struct holds *hs = c->app->holds;
@@ -535,6 +549,13 @@ json_t *app_holds_json(struct ctx *c)
 		json_object_set_new(one, "store_reads", json_integer((json_int_t)x->store_reads));
 	}
 	json_t *o = json_pack("{sIso}", "epoch", (json_int_t)hs->epoch, "holds", a);
+	json_object_set_new(o, "figures_read", json_integer((json_int_t)status_figures_read()));
+	json_object_set_new(o, "warm",
+	                    json_pack("{sssI}", "state",
+	                              hs->warm == 2   ? "done"
+	                              : hs->warm == 1 ? "running"
+	                                              : "none",
+	                              "holds", (json_int_t)hs->warm_holds));
 	pthread_mutex_unlock(&hs->mu);
 	return o;
 }

@@ -78,6 +78,10 @@ struct server {
 	int in_flight;
 	int alive; /* workers not yet returned */
 	pthread_t workers[WORKERS_MAX];
+	pthread_t warm; /* app_warm's (warm.c) */
+	bool warm_stop; /* atomic: stop warming */
+	bool warming;   /* warm started */
+	bool warm_done; /* atomic: warm_thread returned */
 	int nworkers;
 	struct store *poll_stores[64]; /* the polling threads' connections */
 	int npoll_stores;
@@ -249,6 +253,20 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* The holds of the top units built in the background (warm.c), on a
+ * connection of its own. It only reads: stopping does not wait for it. */
+static void *warm_thread(void *arg)
+{
+	struct server *sv = arg;
+	setpriority(PRIO_PROCESS, 0, READER_NICE);
+	struct store *s = worker_store(sv, NULL);
+	if (s)
+		app_warm(&sv->app, s, &sv->warm_stop);
+	store_close(s);
+	__atomic_store_n(&sv->warm_done, true, __ATOMIC_RELEASE);
+	return NULL;
+}
+
 /* Wait under sv->mu until done says so or the time is up; false then. */
 static bool wait_until(struct server *sv, bool (*done)(struct server *),
                        const struct timespec *until)
@@ -293,6 +311,7 @@ static bool stop(struct server *sv)
 {
 	struct timespec t0;
 	clock_gettime(CLOCK_REALTIME, &t0);
+	__atomic_store_n(&sv->warm_stop, true, __ATOMIC_RELAXED);
 	MHD_socket ls = MHD_quiesce_daemon(sv->d);
 	if (ls != MHD_INVALID_SOCKET)
 		close(ls);
@@ -728,6 +747,7 @@ int server_run(const struct server_opts *o)
 	sv->db = o->db;
 	sv->o = o;
 	app_init(&sv->app, o->secure);
+	holds_warming(sv->app.holds, 1); /* warm_thread's, begun before any request */
 	pthread_mutex_init(&sv->mu, NULL);
 	pthread_mutex_init(&sv->conn_mu, NULL);
 	pthread_cond_init(&sv->conn_cv, NULL);
@@ -766,6 +786,9 @@ int server_run(const struct server_opts *o)
 	} else {
 		printf("chitieu đang chạy: http://%s/  (dừng: Ctrl-C)\n", o->listen);
 		fflush(stdout);
+		sv->warming = pthread_create(&sv->warm, NULL, warm_thread, sv) == 0;
+		if (!sv->warming)
+			holds_warming(sv->app.holds, -1);
 		int sig = 0;
 		sigwait(&sigs, &sig);
 		bool all = stop(sv);
@@ -777,6 +800,12 @@ int server_run(const struct server_opts *o)
 			        STOP_SECONDS);
 			return 0;
 		}
+		if (sv->warming && !__atomic_load_n(&sv->warm_done, __ATOMIC_ACQUIRE)) {
+			/* Reading the store into memory, nothing written: not waited for. */
+			fprintf(stderr, "chitieu serve: dừng khi đang nạp dữ liệu vào bộ nhớ "
+			                "(không có gì đang ghi)\n");
+			return 0;
+		}
 	}
 	pthread_mutex_lock(&sv->mu);
 	sv->stopping = true;
@@ -785,6 +814,8 @@ int server_run(const struct server_opts *o)
 	pthread_mutex_unlock(&sv->mu);
 	for (int i = 0; i < sv->nworkers; i++)
 		pthread_join(sv->workers[i], NULL); /* each closes its database */
+	if (sv->warming)
+		pthread_join(sv->warm, NULL);
 	if (sv->d)
 		MHD_stop_daemon(sv->d);
 	pthread_mutex_lock(&sv->conn_mu);

@@ -179,6 +179,13 @@ int store_obs_scan(struct store *s, int64_t root,
 int store_obs_subtree(struct store *s, int64_t root, bool near,
                       void (*fn)(void *arg, int64_t unit_id, struct obs_rec *o), void *arg,
                       struct error *err);
+/* The same figures with only what evaluation reads (code, period, value,
+ * num, den, level, yes: no note, status, author or version), from the
+ * figures' own table in one scan: what a hold packs (family.c). o and its
+ * strings are valid during the call only. */
+int store_figs_subtree(struct store *s, int64_t root, bool near,
+                       void (*fn)(void *arg, int64_t unit_id, const struct obs_rec *o), void *arg,
+                       struct error *err);
 /* The current plan of root and of every unit under it: fn_unit once per
  * unit with a plan (its id and the plan document's hash), then fn_doc
  * once per distinct document (its hash and text); two queries. */

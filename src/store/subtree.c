@@ -4,6 +4,9 @@
 #include "driver.h"
 #include "internal.h"
 
+#include "period.h"
+
+#include <stdio.h>
 #include <string.h>
 
 void st_bind_subtree(struct store *s, struct stmt *st, int64_t root, bool near)
@@ -68,6 +71,73 @@ int store_links_subtree(struct store *s, int64_t root, bool near,
 		if (strchr(c, '~') || strchr(p, '~'))
 			continue; /* gone: listed, not used (as store_link_map) */
 		fn(arg, D->col_int(st, 0), c, p);
+	}
+	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The figures' table itself (not the observations view: no author's entry
+ * joined, no period written out by the database): only the columns a
+ * hold keeps (pack.h). */
+#define FIGS_OF(ids)                                                                               \
+	"SELECT se.unit_id, se.code, f.period, f.value, x.num, x.den, f.level, f.yes"              \
+	" FROM units u JOIN series se ON se.unit_id = u.id"                                        \
+	" JOIN figures f ON f.series_id = se.id LEFT JOIN figure_extras x"                         \
+	" ON x.series_id = f.series_id AND x.period = f.period WHERE u.id IN " ids
+
+/* A period's name from its code (st_period_code), as the observations
+ * view writes it. */
+static void period_name(int64_t code, char *out, size_t n)
+{
+	int k = (int)(code % 100);
+	struct period p = {PERIOD_YEAR, (int)(code / 100), 0};
+	if (k >= 1 && k <= 12)
+		p = (struct period){PERIOD_MONTH, p.year, k};
+	else if (k > 20 && k <= 24)
+		p = (struct period){PERIOD_QUARTER, p.year, k - 20};
+	else if (k > 30 && k <= 32)
+		p = (struct period){PERIOD_HALF, p.year, k - 30};
+	else if (k)
+		p = (struct period){PERIOD_NINE_MONTHS, p.year, 0};
+	period_format(&p, out, n);
+}
+
+int store_figs_subtree(struct store *s, int64_t root, bool near,
+                       void (*fn)(void *arg, int64_t unit_id, const struct obs_rec *o), void *arg,
+                       struct error *err)
+{
+	struct stmt *st = st_prep(s, near ? FIGS_OF(SUBTREE_NEAR) : FIGS_OF(SUBTREE_ANY), err);
+	if (!st)
+		return -1;
+	st_bind_subtree(s, st, root, near);
+	/* The names of the last periods met, by code: a few hundred periods
+	 * for millions of figures. */
+	struct {
+		int64_t code;
+		char name[sizeof((struct obs_rec *)0)->period];
+	} seen[256] = {{0}};
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		struct obs_rec o = {0};
+		o.code = (char *)D->col_text(st, 1);
+		int64_t code = D->col_int(st, 2);
+		size_t at = (size_t)code & 255;
+		if (seen[at].code != code || !code) {
+			period_name(code, seen[at].name, sizeof seen[at].name);
+			seen[at].code = code;
+		}
+		memcpy(o.period, seen[at].name, sizeof o.period);
+		if ((o.has_value = !D->col_null(st, 3)))
+			o.value = D->col_double(st, 3);
+		if ((o.has_ratio = !D->col_null(st, 4) && !D->col_null(st, 5))) {
+			o.num = D->col_double(st, 4);
+			o.den = D->col_double(st, 5);
+		}
+		if ((o.has_level = !D->col_null(st, 6)))
+			o.level = (char *)D->col_text(st, 6);
+		if ((o.has_yes = !D->col_null(st, 7)))
+			o.yes = D->col_int(st, 7) != 0;
+		fn(arg, D->col_int(st, 0), &o);
 	}
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
