@@ -175,7 +175,7 @@ writes_start() {
 	: > "$tmp/writes"
 	# python3 itself in the background (its pid to stop), not a subshell.
 	python3 "$root/scripts/bench-writes.py" --base "$base" --token "$token" --unit C00001 \
-		--codes "${others:-$code}" --period 2025-Q4 --rate "$rate" --seconds "$1" "${check[@]}" \
+		--codes "${others:-$code}" --period 2025-Q4 --rate "$rate" --seconds "$1" "${check[@]}" --source 127.0.0.2 \
 		--log "$tmp/writes" > "$tmp/writes.sum" 2> "$tmp/writes.err" &
 	writer_pid=$!
 	bench_pids+=("$writer_pid")

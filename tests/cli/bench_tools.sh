@@ -101,7 +101,7 @@ fi
 # 4. The writer on the store of 2, the country's roll-up linked to the
 # communes' figures through the provinces.
 w() { timeout 60 bash -c '. "$1/scripts/bench-lib.sh"; shift; bench_writes "$@"' _ "$root" "$@"; }
-for a in "--rate 0" "--rate abc" "--seconds 0" "--rate 5 --check-every 2"; do
+for a in "--rate 0" "--rate abc" "--seconds 0" "--rate 5 --check-every 2" "--source nowhere"; do
 	# shellcheck disable=SC2086  # the arguments, split
 	w --base http://127.0.0.1:9 --token t --unit C00001 --codes I.1 --period 2025-Q4 --seconds 1 --rate 1 $a \
 		> "$tmp/w.out" 2> "$tmp/w.err"
@@ -129,7 +129,7 @@ if [ -n "$code" ] && [ -n "$others" ]; then
 	before=$(count "SELECT count(*) FROM observation_history")
 	w --base "$base" --token "$token" --unit C00001 --codes "$others" --period 2025-Q4 --rate 5 --seconds 3 \
 		--check-every 5 --check-code "$code" --check-url "/api/v1/units/VN/rollup?period=2025-Q4" \
-		--check-indicator "$vncode" --log "$tmp/w.log" > "$tmp/w.out" 2> "$tmp/w.err"
+		--check-indicator "$vncode" --source 127.0.0.2 --log "$tmp/w.log" > "$tmp/w.out" 2> "$tmp/w.err"
 	rc=$?
 	v() { awk -v k="$1" '$1 == k {print $2}' "$tmp/w.out"; }
 	[ $rc -eq 0 ] && ok || bad "bench_writes: exit $rc: $(cat "$tmp/w.err")"
