@@ -241,10 +241,12 @@ fi
 line "write acknowledgement p50$during" "$(w p50_ms) ms" "-"
 line "write acknowledgement p99$during" "$(w p99_ms) ms" "< $goal_write ms"
 line "write acknowledgement, the slowest" "$(w max_ms) ms" "-"
+# Its part waiting for a free connection (48): the writer on time when small.
+line "  of it, writes waiting to be sent, p50 / p99" "$(w send_lag_p50_ms) / $(w send_lag_p99_ms) ms" "-"
 # A new figure in the country roll-up on the next request: each checked one.
 checked=$(w checked) seen=no
 [ "${checked:-0}" -gt 0 ] && [ "$(w check_failed)" = 0 ] && seen=yes
-line "writes checked in the country roll-up on the next request ($code of C00001 as $vncode)" "${checked:-0}" "-"
+line "writes checked in the country roll-up on the next request ($code of C00001 as $vncode; $(w check_skipped) turns skipped, one in flight)" "${checked:-0}" "-"
 line "  of them, not seen there" "$([ "${checked:-0}" -gt 0 ] && w check_failed)" "0"
 line "a new figure in the country roll-up on the next request (each checked)" "$seen" "yes"
 line "server memory (RSS) at the end" "$(rss)" "≤ 1 GB"

@@ -15,13 +15,15 @@ time), each with its own keep-alive connection (from --source ADDR, e.g.
 127.0.0.2, so that the server's cap of connections per address, which the
 readers of the benchmark share, does not turn them away). A write's latency is
 counted from when it was due to its acknowledgement (the time it waited for
-a free connection included). Every --check-every'th write goes to
---check-code of --unit (a figure that counts in the roll-up at
---check-url, under --check-indicator) with a value other than the one
-before; a single thread writes it and then GETs the roll-up at once, on the
-same connection: the new figure is visible when that indicator's value in
-the roll-up differs from the one seen after the check before (or at the
-start). The other writes go to --codes in turn, values 0-99.
+a free connection included; that wait alone is the send lag). Every
+--check-every'th write goes to --check-code of --unit (a figure that counts
+in the roll-up at --check-url, under --check-indicator) with a value other
+than the one before; its thread then GETs the roll-up at once, on the same
+connection: the new figure is visible when that indicator's value in the
+roll-up differs from the one seen after the check before (or at the
+start). One check at a time: while one is in flight, a check's turn is a
+plain write (check_skipped). The other writes go to --codes in turn,
+values 0-99.
 
 Stops after --seconds (at most 3600), or at SIGTERM/SIGINT; writes still
 in flight then get up to 10 s to finish (their acknowledgements count in
@@ -32,7 +34,8 @@ check write: c+ seen in the roll-up, c- not). At the end, on stdout, one
 
   asked_rate 20  achieved_rate 19.93 (2xx acknowledged while it ran / seconds)
   seconds 30.1  sent 602  acked 600  failed 2  unfinished 0
-  p50_ms 4.1  p99_ms 38.0  max_ms 51.2  checked 60  check_failed 0
+  p50_ms 4.1  p99_ms 38.0  max_ms 51.2  send_lag_p50_ms 0.2
+  send_lag_p99_ms 1.3  checked 60  check_failed 0  check_skipped 0
 
 Exits 2 on a bad argument, 1 when it could not write at all.
 """
@@ -149,8 +152,10 @@ class Writer:
         self.log = open(a.log, "a", buffering=1) if a.log else None
         self.path = "/api/v1/units/" + urllib.parse.quote(a.unit) + "/observations"
         self.writes = queue.Queue()
-        self.checks = queue.Queue()
+        self.checking = threading.Event()  # a check write in flight
         self.seen = None
+        self.lag = []
+        self.skipped = 0
 
     def body(self, code, value):
         return json.dumps({"indicator": code, "period": self.a.period, "value": value})
@@ -174,35 +179,25 @@ class Writer:
             job = self.writes.get()
             if job is None:
                 break
-            due, code, value = job
+            due, code, value, check = job
+            sent = time.time()
+            with self.lock:
+                self.lag.append((sent - due) * 1000.0)
             status, _ = c.request("POST", self.path, self.body(code, value))
-            self.ended(due, status, "w")
-        c.close()
-
-    def checker(self):
-        c = Conn(self.a)
-        status, data = c.request("GET", self.a.check_url)
-        self.seen = rollup_value(data, self.a.check_indicator) if status == 200 else None
-        k = 0
-        while True:
-            job = self.checks.get()
-            if job is None:
-                break
-            due = job
-            k += 1
-            # 12.5 and 87.5 in turn: never the figure before (stored ones are whole).
-            status, _ = c.request("POST", self.path, self.body(self.a.check_code, 12.5 if k % 2 else 87.5))
             acked = time.time()
-            kind = "c"
-            if 200 <= status < 300:
-                s2, data = c.request("GET", self.a.check_url)
-                now = rollup_value(data, self.a.check_indicator) if s2 == 200 else None
-                ok = now is not None and now != self.seen
-                with self.lock:
-                    self.checked += 1
-                    self.check_failed += 0 if ok else 1
-                kind = "c+" if ok else "c-"
-                self.seen = now
+            kind = "w"
+            if check:
+                kind = "c"
+                if 200 <= status < 300:
+                    s2, data = c.request("GET", self.a.check_url)
+                    now = rollup_value(data, self.a.check_indicator) if s2 == 200 else None
+                    ok = now is not None and now != self.seen
+                    with self.lock:
+                        self.checked += 1
+                        self.check_failed += 0 if ok else 1
+                    kind = "c+" if ok else "c-"
+                    self.seen = now
+                self.checking.clear()
             self.ended(due, status, kind, acked)
         c.close()
 
@@ -211,13 +206,16 @@ class Writer:
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
-        threads = [threading.Thread(target=self.worker, daemon=True) for _ in range(a.workers)]
         if a.check_every:
-            threads.append(threading.Thread(target=self.checker, daemon=True))
+            c = Conn(a)
+            status, data = c.request("GET", a.check_url)
+            self.seen = rollup_value(data, a.check_indicator) if status == 200 else None
+            c.close()
+        threads = [threading.Thread(target=self.worker, daemon=True) for _ in range(a.workers)]
         for t in threads:
             t.start()
         start = time.time()
-        k = 0
+        k = nchecks = 0
         codes = a.codes
         while not stop.is_set():
             due = start + k / a.rate
@@ -226,17 +224,24 @@ class Writer:
             wait = due - time.time()
             if wait > 0 and stop.wait(wait):
                 break
-            if a.check_every and k % a.check_every == a.check_every - 1:
-                self.checks.put(due)
+            check = a.check_every and k % a.check_every == a.check_every - 1
+            if check and self.checking.is_set():
+                # The check before still in flight: a plain write instead.
+                self.skipped += 1
+                check = False
+            if check:
+                self.checking.set()
+                nchecks += 1
+                # 12.5 and 87.5 in turn: never the figure before (stored ones are whole).
+                self.writes.put((due, a.check_code, 12.5 if nchecks % 2 else 87.5, True))
             else:
-                self.writes.put((due, codes[k % len(codes)], k % 100))
+                self.writes.put((due, codes[k % len(codes)], k % 100, False))
             k += 1
         with self.lock:
             self.window_end = time.time()
         run = self.window_end - start
         for _ in range(a.workers):
             self.writes.put(None)
-        self.checks.put(None)
         end = time.time() + 10
         for t in threads:
             t.join(max(0.0, end - time.time()))
@@ -244,9 +249,10 @@ class Writer:
             lat = sorted(self.lat)
             acked, failed, in_window = self.acked, self.failed, self.in_window
             checked, check_failed = self.checked, self.check_failed
+            lag = sorted(self.lag)
 
-        def pct(p):
-            return lat[min(len(lat) - 1, max(0, int(len(lat) * p + 0.999) - 1))] if lat else float("nan")
+        def pct(p, v=lat):
+            return v[min(len(v) - 1, max(0, int(len(v) * p + 0.999) - 1))] if v else float("nan")
 
         out = [
             ("asked_rate", f"{a.rate:g}"),
@@ -259,8 +265,11 @@ class Writer:
             ("p50_ms", f"{pct(0.50):.1f}"),
             ("p99_ms", f"{pct(0.99):.1f}"),
             ("max_ms", f"{lat[-1]:.1f}" if lat else "nan"),
+            ("send_lag_p50_ms", f"{pct(0.50, lag):.1f}"),
+            ("send_lag_p99_ms", f"{pct(0.99, lag):.1f}"),
             ("checked", checked),
             ("check_failed", check_failed),
+            ("check_skipped", self.skipped),
         ]
         sys.stdout.write("".join(f"{n} {v}\n" for n, v in out))
         sys.stdout.flush()

@@ -12,7 +12,8 @@
 #      bench-lib.sh's bench_writes) refuses a bad argument, and on the store
 #      of 2 sends every write it was asked for (5 a second for 3 s: 15),
 #      each acknowledged, and finds each checked one's new figure in the
-#      country's roll-up on the next request; the goals script marks a
+#      country's roll-up on the next request (one check at a time: a
+#      check's turn while one is in flight is a plain write, counted); the goals script marks a
 #      figure measured with fewer writes than asked NOT MEASURED. Counts
 #      only: nothing timed.
 set -u
@@ -137,10 +138,13 @@ if [ -n "$code" ] && [ -n "$others" ]; then
 		bad "bench_writes: want 15 sent and acknowledged: $(cat "$tmp/w.out")"
 	[ "$(v asked_rate)" = 5 ] && [ -n "$(v achieved_rate)" ] && [ -n "$(v p99_ms)" ] && ok ||
 		bad "bench_writes: no rate or latency: $(cat "$tmp/w.out")"
-	[ "$(v checked)" = 3 ] && [ "$(v check_failed)" = 0 ] && ok ||
-		bad "bench_writes: want 3 checked, none failed: $(cat "$tmp/w.out") $(grep ' c' "$tmp/w.log")"
-	[ "$(wc -l < "$tmp/w.log")" -eq 15 ] && [ "$(grep -c ' 20[01] c+$' "$tmp/w.log")" -eq 3 ] && ok ||
+	# Three checks' turns: each checked, or skipped while the one before
+	# was still in flight (a loaded machine); at least one checked.
+	[ "$(v checked)" -ge 1 ] && [ $(($(v checked) + $(v check_skipped))) -eq 3 ] && [ "$(v check_failed)" = 0 ] && ok ||
+		bad "bench_writes: want 3 checked or skipped, none failed: $(cat "$tmp/w.out") $(grep ' c' "$tmp/w.log")"
+	[ "$(wc -l < "$tmp/w.log")" -eq 15 ] && [ "$(grep -c ' 20[01] c+$' "$tmp/w.log")" -eq "$(v checked)" ] && ok ||
 		bad "bench_writes: the log: $(cat "$tmp/w.log")"
+	[ -n "$(v send_lag_p99_ms)" ] && ok || bad "bench_writes: no send lag: $(cat "$tmp/w.out")"
 	# Each write changed a figure: history rows (values 0-99 on the others,
 	# 12.5 and 87.5 in turn on the checked one).
 	after=$(count "SELECT count(*) FROM observation_history")
