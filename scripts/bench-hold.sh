@@ -23,15 +23,9 @@ communes=${NATIONAL_COMMUNES:-3321}
 months=${HOLD_MONTHS:-0}
 one_plan=${HOLD_ONE_PLAN:-0}
 provinces=34
-tmp=$(mktemp -d)
-server_pid=
-cleanup() {
-	[ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-ms() { echo $(($(date +%s%N) / 1000000)); }
 . "$root/scripts/bench-lib.sh"
+bench_tmp
+ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { bench_line "$@"; }
 if [ -n "${CHITIEU_PG_URL:-}" ]; then
 	export CHITIEU_DB=$CHITIEU_PG_URL backend=postgresql
@@ -111,9 +105,7 @@ measure() {
 	line "  so bytes per figure kept" "$q B" "-"
 	line "server memory (RSS) with both holds" "$(rss)" "$gb"
 	line "  its peak (VmHWM)" "$(awk '/^VmHWM/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status")" "$gb"
-	kill "$server_pid" 2> /dev/null
-	wait "$server_pid" 2> /dev/null || true
-	server_pid=
+	bench_stop_server
 }
 # The memory goal is the whole country's: a smaller one's memory meets it
 # trivially and its fixed costs overstate the rate per figure, so it is

@@ -30,6 +30,21 @@
 #       answers; sets bench_server_pid and bench_base. A port another
 #       program took in the meantime (the server exits) is tried again on
 #       another one; returns 1 when no server answers.
+#   bench_tmp
+#       a temporary folder in $tmp; when the script exits, bench_cleanup
+#       stops the server of bench_serve and each process in bench_pids
+#       (what the script started in the background) and removes $tmp.
+#   bench_stop PID...
+#       stops each PID (a process the script started) and waits for it;
+#       bench_stop_server: the server of bench_serve.
+#   bench_cookie BASE LOGIN PASSWORD
+#       signs in at BASE; prints the session's cookie (chitieu_session=…).
+#   bench_writes ARGS...
+#       figures through the API at a fixed rate, open-loop, on keep-alive
+#       connections, each acknowledgement timed, a sample checked in a
+#       roll-up on the next request: scripts/bench-writes.py (its usage;
+#       in the background, start the script itself, so that its pid is
+#       the one to stop).
 #
 # It sets bench_root (the checkout) and bench_plans (the four real plans).
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -66,6 +81,41 @@ bench_serve() {
 		echo "bench_serve: no server on port $port (try $try): $(tail -n 1 "$log")" >&2
 	done
 	return 1
+}
+
+bench_tmp() {
+	tmp=$(mktemp -d)
+	bench_pids=()
+	trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+	bench_stop "${bench_pids[@]}"
+	bench_stop_server
+	rm -rf "$tmp"
+}
+
+bench_stop() {
+	local p
+	for p in "$@"; do
+		if [ -n "$p" ] && kill "$p" 2> /dev/null; then wait "$p" 2> /dev/null || true; fi
+	done
+	return 0
+}
+
+bench_stop_server() {
+	bench_stop "${bench_server_pid:-}"
+	bench_server_pid=
+}
+
+bench_cookie() {
+	curl -s -m 60 -D - -o /dev/null -H 'Content-Type: application/json' \
+		-d "{\"login\":\"$2\",\"password\":\"$3\"}" "$1/api/v1/session" |
+		sed -n 's/^Set-Cookie: \(chitieu_session=[0-9a-f]*\).*/\1/p'
+}
+
+bench_writes() {
+	python3 "$bench_root/scripts/bench-writes.py" "$@"
 }
 
 bench_units() {

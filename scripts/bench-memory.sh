@@ -18,13 +18,8 @@ bin=$(realpath "${1:-build/chitieu}")
 root=$(cd "$(dirname "$0")/.." && pwd)
 export NATIONAL_COMMUNES=${NATIONAL_COMMUNES:-340} NATIONAL_MONTHS=${NATIONAL_MONTHS:-24}
 export NATIONAL_LINKS=${NATIONAL_LINKS:-all}
-tmp=$(mktemp -d)
-server_pid=
-cleanup() {
-	[ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null && wait "$server_pid" 2> /dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+. "$root/scripts/bench-lib.sh"
+bench_tmp
 ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 store=${MEMORY_STORE:-$tmp}
@@ -41,21 +36,16 @@ figures=$(sqlite3 "$CHITIEU_DB" 'select count(*) from observations')
 echo "== server memory: $NATIONAL_COMMUNES communes, $NATIONAL_MONTHS months, $figures figures stored"
 echo bench-pass-123 | "$bin" user add --login mbench --role admin > /dev/null 2>&1 || true
 token=$("$bin" user token --login mbench --label mbench 2> /dev/null | head -1)
-port=$((20000 + RANDOM % 30000))
-base="http://127.0.0.1:$port"
-"$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 600); do curl -s -m 5 -o /dev/null "$base/dang-nhap" && break; sleep 0.1; done
-jar=$tmp/jar
-curl -s -m 60 -c "$jar" -H 'Content-Type: application/json' \
-	-d '{"login":"mbench","password":"bench-pass-123"}' "$base/api/v1/session" > /dev/null
+bench_serve "$bin" "$tmp/server.log"
+server_pid=$bench_server_pid base=$bench_base
+cookie=$(bench_cookie "$base" mbench bench-pass-123)
 status_kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$server_pid/status"; }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$server_pid/stat"; }
 # get LABEL PATH: one GET, its status, size and time.
 get() {
 	local t code
 	t=$(ms)
-	code=$(curl -s -m 900 -o "$tmp/body" -w '%{http_code}' -b "$jar" "$base$2" || true)
+	code=$(curl -s -m 900 -o "$tmp/body" -w '%{http_code}' -H "Cookie: $cookie" "$base$2" || true)
 	line "$1 ($code, $(wc -c < "$tmp/body") B)" "$(($(ms) - t)) ms" "-"
 }
 # write N: N figures through the API on communes of P01 and P02.
@@ -89,7 +79,7 @@ done
 echo "-- all the views warmed"
 line "wall time of the warm-up (with $((6 * 10)) writes)" "$((($(ms) - t0) / 1000)) s" "-"
 line "server CPU of the warm-up" "$(($(cpu_ms) - cpu0)) ms" "-"
-curl -s -m 60 -b "$jar" "$base/api/v1/engine" > "$tmp/engine"
+curl -s -m 60 -H "Cookie: $cookie" "$base/api/v1/engine" > "$tmp/engine"
 q=$(jq -r '.holds[] | select(.unit == "VN") | "\(.figures // "?") figures, \(.figure_bytes // "?") B"' "$tmp/engine" || true)
 line "country hold: figures kept, bytes they are kept in" "${q:-?}" "-"
 line "holds kept" "$(jq -r '.holds | length' "$tmp/engine" 2> /dev/null || echo '?')" "-"

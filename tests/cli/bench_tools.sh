@@ -7,7 +7,15 @@
 #   2. scripts/bench-lib.sh makes a store the CLI takes: units, plans
 #      (import --list) and figures (record --csv), every figure stored;
 #   3. scripts/bench-store.sh runs to its end on SQLite (its province's
-#      series once failed: the four real plans under the same province).
+#      series once failed: the four real plans under the same province);
+#   4. the writer of the national benchmark (scripts/bench-writes.py, through
+#      bench-lib.sh's bench_writes) refuses a bad argument, and on the store
+#      of 2 sends every write it was asked for (5 a second for 3 s: 15),
+#      each acknowledged, and finds each checked one's new figure in the
+#      country's roll-up on the next request (one check at a time: a
+#      check's turn while one is in flight is a plain write, counted); the goals script marks a
+#      figure measured with fewer writes than asked NOT MEASURED. Counts
+#      only: nothing timed.
 set -u
 bin=$(realpath "$1")
 data=$2
@@ -48,6 +56,12 @@ done << 'EOF'
   first GET /api/v1/units/VN/rollup    1314 ms   goal a few s|
   memory at that rate                  4857 MB   goal - (judged at 3,321 communes only)|
   marginal bytes per figure             22.2 B   goal ≤ 40 B   met|
+  country roll-up (writes 19.9/s of 20/s asked)  6000 req/s   goal ≥ 5000 req/s|met
+  country roll-up (writes 8.1/s of 20/s asked)   6000 req/s   goal ≥ 5000 req/s|NOT MEASURED
+    p99 (writes 8.1/s of 20/s asked)               12.5ms   goal < 50 ms|NOT MEASURED
+    p99 (writes 19/s of 20/s asked)                80.5ms   goal < 50 ms|MISSED
+  writes acknowledged a second (602 of 602 sent) 19.93 writes/s   goal ≥ 19 writes/s (95 % of 20)|met
+  writes acknowledged a second (240 of 602 sent)  8.00 writes/s   goal ≥ 19 writes/s (95 % of 20)|MISSED
 json     228 ms      61019 bytes|
 EOF
 
@@ -84,5 +98,58 @@ if (cd "$root" && env -u CHITIEU_PG_URL bash scripts/bench-store.sh "$bin") > "$
 		bad "bench-store.sh: no series line: $(cat "$tmp/store.out")"
 else
 	bad "bench-store.sh failed: $(tail -n 3 "$tmp/store.out")"
+fi
+# 4. The writer on the store of 2, the country's roll-up linked to the
+# communes' figures through the provinces.
+w() { timeout 60 bash -c '. "$1/scripts/bench-lib.sh"; shift; bench_writes "$@"' _ "$root" "$@"; }
+for a in "--rate 0" "--rate abc" "--seconds 0" "--rate 5 --check-every 2" "--source nowhere"; do
+	# shellcheck disable=SC2086  # the arguments, split
+	w --base http://127.0.0.1:9 --token t --unit C00001 --codes I.1 --period 2025-Q4 --seconds 1 --rate 1 $a \
+		> "$tmp/w.out" 2> "$tmp/w.err"
+	rc=$?
+	[ $rc -eq 2 ] && grep -q 'error: .*--' "$tmp/w.err" && ok || bad "bench_writes $a: exit $rc: $(cat "$tmp/w.err")"
+	[ -s "$tmp/w.out" ] && bad "bench_writes $a: wrote $(cat "$tmp/w.out")"
+done
+for u in VN P01; do
+	run "link propose $u" 0 link propose --unit "$u" && run "link confirm $u" 0 link confirm --unit "$u" --all-sure
+done
+# A figure of C00001 measured by a number, linked up to the country; its
+# code in the country's roll-up; other figures of C00001 for the rest.
+pair=$(sql "SELECT s.code || ' ' || p.code FROM series s JOIN units u ON u.id = s.unit_id
+	JOIN links l ON l.child_series_id = s.id AND l.state = 'confirmed'
+	JOIN links l2 ON l2.child_series_id = l.parent_series_id AND l2.state = 'confirmed'
+	JOIN series p ON p.id = l2.parent_series_id WHERE u.code = 'C00001'" |
+	while read -r c p; do grep -q "^$c,value," "$tmp/codes1" && echo "$c $p"; done | head -1)
+read -r code vncode <<< "$pair"
+others=$(awk -F, -v c="$code" '$2 == "value" && $1 != c {print $1}' "$tmp/codes1" | head -5 | paste -sd,)
+if [ -n "$code" ] && [ -n "$others" ]; then
+	ok
+	echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
+	token=$("$bin" user token --login bench --label bench 2> /dev/null | head -1)
+	start_server
+	before=$(count "SELECT count(*) FROM observation_history")
+	w --base "$base" --token "$token" --unit C00001 --codes "$others" --period 2025-Q4 --rate 5 --seconds 3 \
+		--check-every 5 --check-code "$code" --check-url "/api/v1/units/VN/rollup?period=2025-Q4" \
+		--check-indicator "$vncode" --source 127.0.0.2 --log "$tmp/w.log" > "$tmp/w.out" 2> "$tmp/w.err"
+	rc=$?
+	v() { awk -v k="$1" '$1 == k {print $2}' "$tmp/w.out"; }
+	[ $rc -eq 0 ] && ok || bad "bench_writes: exit $rc: $(cat "$tmp/w.err")"
+	[ "$(v sent)" = 15 ] && [ "$(v acked)" = 15 ] && [ "$(v failed)" = 0 ] && [ "$(v unfinished)" = 0 ] && ok ||
+		bad "bench_writes: want 15 sent and acknowledged: $(cat "$tmp/w.out")"
+	[ "$(v asked_rate)" = 5 ] && [ -n "$(v achieved_rate)" ] && [ -n "$(v p99_ms)" ] && ok ||
+		bad "bench_writes: no rate or latency: $(cat "$tmp/w.out")"
+	# Three checks' turns: each checked, or skipped while the one before
+	# was still in flight (a loaded machine); at least one checked.
+	[ "$(v checked)" -ge 1 ] && [ $(($(v checked) + $(v check_skipped))) -eq 3 ] && [ "$(v check_failed)" = 0 ] && ok ||
+		bad "bench_writes: want 3 checked or skipped, none failed: $(cat "$tmp/w.out") $(grep ' c' "$tmp/w.log")"
+	[ "$(wc -l < "$tmp/w.log")" -eq 15 ] && [ "$(grep -c ' 20[01] c+$' "$tmp/w.log")" -eq "$(v checked)" ] && ok ||
+		bad "bench_writes: the log: $(cat "$tmp/w.log")"
+	[ -n "$(v send_lag_p99_ms)" ] && ok || bad "bench_writes: no send lag: $(cat "$tmp/w.out")"
+	# Each write changed a figure: history rows (values 0-99 on the others,
+	# 12.5 and 87.5 in turn on the checked one).
+	after=$(count "SELECT count(*) FROM observation_history")
+	[ $((after - before)) -ge 10 ] && ok || bad "bench_writes: $((after - before)) history rows, want 10 or more"
+else
+	bad "no figure of C00001 linked up to the country: '$pair' / '$others'"
 fi
 finish bench_tools
