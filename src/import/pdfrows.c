@@ -1557,6 +1557,12 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			prev_head[c] = xstrdup(t.head[c]);
 		table_free(&t);
 		read_columns(w, l, a, b, space, &t);
+		/* A row of column numbers under the header: no table row. */
+		if (b < nl && l[b].page == l[a].page && l[b].y0 - l[b - 1].y1 < 2.5 * h) {
+			char *s = line_text(w, &l[b]);
+			b += plain_column_numbers(s);
+			free(s);
+		}
 		/* The body: up to the next header, a non-number in the number
 		 * column, or a wide gap. */
 		size_t e = b, x, y;
@@ -1589,6 +1595,13 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			char *c0 = line_col(w, &l[end], &t, 0);
 			bool stop = c0 && !code_like(c0);
 			free(c0);
+			/* A page number at the foot of its page ("Trang 1/2"):
+			 * the page's margin, not the last row's. */
+			char *all = line_text(w, &l[end]);
+			stop |= grid && plain_page_number(all) &&
+			        (end + 1 == nl || l[end + 1].page != l[end].page ||
+			         text_fold_starts(all, "trang "));
+			free(all);
 			if (stop)
 				break;
 			end++;

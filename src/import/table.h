@@ -89,6 +89,11 @@ bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p);
 bool plain_header_line(const char *s);
 bool plain_unit(const char *s);
 bool plain_agency(const char *s);
+/* A header's row of column numbers ("(1) (2) (3)", "1 2 3 4"): three or
+ * more, counting up from 1; no table row. */
+bool plain_column_numbers(const char *s);
+/* A page number alone ("3", "Trang 3", "3/12"). */
+bool plain_page_number(const char *s);
 
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);

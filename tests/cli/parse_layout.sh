@@ -114,4 +114,14 @@ check "$l/tight.txt" "$l/tight.json" 4 0
 # milestone cells' last words packed (before: 1/5).
 check "$l/packed.txt" "$l/packed.json" 5 0
 
+# A table split over pages (tests/data/layout/README.md): its header
+# repeated on the next page, a row of column numbers "(1) (2) ... (7)"
+# under each header, a page number at the foot of the page and a running
+# title after the page break; laid out with spaces (before: nothing read,
+# the table ended at the column numbers) and as plain text without layout
+# (before: the column numbers, the page number and the running title were
+# read as the last row's text: I.2 wrong).
+check "$l/repeated.txt" "$l/repeated.json" 4 0
+same "$l/repeated.plain.txt" "$l/repeated.json" I.1 I.2 II.1
+
 finish parse_layout
