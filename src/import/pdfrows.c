@@ -1118,8 +1118,10 @@ static void dash_moves(const struct pword *w, const struct pline *l, size_t a, s
  * start where the cell does (left-aligned), so a column whose lines in
  * this row start more than three characters apart holds words of a
  * neighbouring cell, or has lost some to it: pdftotext packed the row's
- * cells closer than the header sets them ("Làm chủ/Ứ chủ/Ứ"). Never the
- * number column. */
+ * cells closer than the header sets them ("Làm chủ/Ứ chủ/Ứ"); and the
+ * name (or task) column's cell when a line of it ends in a lowercase word
+ * set where the next column's cells start, no space left between: that
+ * word may be the next cell's. Never the number column. */
 static unsigned long row_doubt(const struct pword *w, const struct pline *l, size_t a, size_t b,
                                const struct table *t, const int *col)
 {
@@ -1143,6 +1145,18 @@ static unsigned long row_doubt(const struct pword *w, const struct pline *l, siz
 	for (int c = 1; c < t->ncol; c++)
 		if (hi[c] - lo[c] > 3.0)
 			bits |= 7UL << (c - 1);
+	/* A cell's line that ends where the next column's cells start,
+	 * without a space between: its last words may be the next cell's
+	 * ("... chuyển đổi số. huyện"). */
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			int c = col[j - base];
+			if (c == 1 && c + 1 < t->ncol &&
+			    (j + 1 == l[i].to || col[j + 1 - base] != c) &&
+			    w[j].x1 > t->tlo[c + 1] - 1.0 && w[j].x0 >= t->tlo[c + 1] - 3.0 &&
+			    text_case_start(w[j].s) == 0)
+				bits |= 3UL << c;
+		}
 	return bits & ~1UL & ((1UL << t->ncol) - 1);
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""layout_flags.py BIN DOC GOLDEN MAX_NOISE [CODE...]: parse DOC with `BIN
+"""layout_flags.py BIN DOC GOLDEN MAX_NOISE MAX_SILENT_TASKS [CODE...]: parse DOC with `BIN
 parse` and hold every indicator against the plan JSON GOLDEN (the facts
 layout_facts.py compares): each one must be read identically, or flagged:
 a warning of the plan at a line of the indicator's own rows (source_lines),
@@ -8,7 +8,8 @@ wrong and flagged, N right and flagged, S wrong and silent" and each
 indicator read wrong without a flag; exits 1 when any is (an answer that
 would be wrong must be flagged, never silently wrong), when more than
 MAX_NOISE indicators read right are flagged (flags on everything would
-prove nothing), or when an indicator CODE named is missing or neither
+prove nothing), when more than MAX_SILENT_TASKS tasks are read wrong
+without a flag, or when an indicator CODE named is missing or neither
 right nor flagged."""
 import importlib.util
 import json
@@ -24,7 +25,8 @@ spec.loader.exec_module(facts)
 
 def main():
     binary, doc, golden, noise = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    codes = sys.argv[5:]
+    max_silent_tasks = int(sys.argv[5])
+    codes = sys.argv[6:]
     r = subprocess.run([binary, "parse", doc], capture_output=True, text=True, timeout=120)
     if r.returncode != 0:
         print("%s: parse failed: %s" % (doc, r.stderr.strip()))
@@ -61,6 +63,24 @@ def main():
             status = 1
     print("%s: %d right, %d wrong and flagged, %d right and flagged, %d wrong and silent"
           % (doc, right, flagged, noisy, silent))
+    tasks = {x["code"]: x for x in got.get("tasks") or []}
+    tsilent = tflag = 0
+    for b in want.get("tasks") or []:
+        a = tasks.get(b["code"])
+        if a is not None and facts.pick(a, facts.TASK) == facts.pick(b, facts.TASK):
+            continue
+        lines = (a or {}).get("source_lines") or [0, 0]
+        if a is not None and any(lines[0] <= (w.get("line") or 0) <= max(lines) for w in warns):
+            tflag += 1
+        else:
+            tsilent += 1
+    if want.get("tasks"):
+        print("%s: tasks: %d of %d wrong and flagged, %d wrong and silent"
+              % (doc, tflag, len(want["tasks"]), tsilent))
+    if tsilent > max_silent_tasks:
+        print("%s: %d tasks read wrong without a flag, want at most %d"
+              % (doc, tsilent, max_silent_tasks))
+        status = 1
     if noisy > noise:
         print("%s: %d indicators read right are flagged, want at most %d" % (doc, noisy, noise))
         status = 1
