@@ -20,13 +20,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!text_lines(data, size, &l))
 		return 0; /* the importer checks these before any reader */
 	struct rows rows = {0};
-	if (layout_rows(&l, &rows)) {
+	struct plan p;
+	plan_init(&p);
+	if (layout_rows(&l, &rows, &p)) {
 		rows_check(&rows, MAX_CELLS);
-		struct plan p;
-		plan_init(&p);
 		interpret_rows(&rows, &p);
-		plan_free(&p);
 	}
+	plan_free(&p);
 	rows_free(&rows);
 	lines_free(&l);
 	return 0;

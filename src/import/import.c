@@ -226,7 +226,7 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		plan_free(p); /* warnings of the attempt above */
 		plan_init(p);
 		meta_read(l, p);
-		if (layout_rows(l, &rows))
+		if (layout_rows(l, &rows, p))
 			interpret_rows(&rows, p);
 		rows_free(&rows);
 	}

@@ -730,7 +730,8 @@ static bool figure_word(const char *s)
  * next column's header (a header is centred or set at the left of its
  * cell, the cell's text starts at its left), so such a piece runs two
  * cells together. */
-static int reach_col(const struct pword *w, const struct piece *p, const struct table *t, int c)
+static int reach_col(const struct pword *w, const struct piece *p, const struct table *t, int c,
+                     const double *edge)
 {
 	/* A piece of figures alone ("≥ 100 100"): a cell holds one figure,
 	 * so one past the bound is the next cell's, as in a cut piece's
@@ -743,6 +744,8 @@ static int reach_col(const struct pword *w, const struct piece *p, const struct 
 		 * a word from where the column's cells start, or past the
 		 * table's bound, is enough. */
 		double at = p->rest ? fmin(t->lo[d], t->tlo[d]) : t->lo[d];
+		if (edge) /* the row's own cell of column d starts there */
+			at = fmin(at, edge[d] - 0.5);
 		for (size_t j = p->from + 1; j < p->to; j++)
 			if (w[j].x0 >= at - 0.5 ||
 			    ((p->rest || figures) && (w[j].x0 + w[j].x1) / 2 > t->bound[d]))
@@ -804,7 +807,7 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 				if ((round ? piece_col(t, x0, x1) : column_of(t, &w[p[q].from])) !=
 				    c)
 					continue;
-				if (reach_col(w, &p[q], t, c) > c)
+				if (reach_col(w, &p[q], t, c, NULL) > c)
 					x1 = w[p[q].from].x1; /* two cells run together */
 				xs[k] = x0;
 				ms[k++] = (x0 + x1) / 2;
@@ -825,7 +828,7 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 					           : column_of(t, &w[p[q].from])) != c ||
 					    fabs(x0 - lo[c]) > 2.0)
 						continue;
-					if (reach_col(w, &p[q], t, c) > c)
+					if (reach_col(w, &p[q], t, c, NULL) > c)
 						x1 = w[p[q].from].x1;
 					ms[m++] = (x0 + x1) / 2;
 				}
@@ -897,12 +900,29 @@ static bool first_line(const struct pline *l, size_t a, size_t b, const struct p
 	return true;
 }
 
+/* Two neighbouring cells with the same text packed into one run ("mức độ
+ * mức độ": milestones alike), pdftotext pulling the second one's words
+ * left: the run [from, to) is one text twice; it is cut between the two
+ * when that lies within four characters of cut, the cut found by where
+ * the later column's cells start. */
+static size_t repeat_cut(const struct pword *w, size_t from, size_t to, size_t cut)
+{
+	size_t n = to - from;
+	if (cut >= to || n < 2 || n % 2)
+		return cut;
+	size_t m = from + n / 2;
+	for (size_t k = 0; k < n / 2; k++)
+		if (strcmp(w[from + k].s, w[m + k].s))
+			return cut;
+	return fabs(w[m].x0 - w[cut].x0) <= 4.0 ? m : cut;
+}
+
 /* Cut the pieces p[0, n) (set off by wide gaps) of lines [a, b) where
  * two cells run together; start[c]: where column c's cells start in
  * this row. Returns the new count of pieces in *p. */
 static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                         const struct table *t, const double *start, struct piece **p, size_t n,
-                         size_t *cap)
+                         const struct table *t, const double *start, const double *edge,
+                         struct piece **p, size_t n, size_t *cap)
 {
 	size_t np = n;
 	for (size_t q = 0; q < np; q++) {
@@ -931,7 +951,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 				break;
 			}
 		}
-		int reach = cut == pq->to ? reach_col(w, pq, t, c) : c;
+		int reach = cut == pq->to ? reach_col(w, pq, t, c, edge) : c;
 		if (reach > c && c == 0 && code_like(w[pq->from].s)) {
 			/* The number column holds a number alone. */
 			cut = pq->from + 1;
@@ -942,6 +962,8 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			double best = 1e18;
 			for (size_t j = pq->from + 1; j < pq->to; j++) {
 				double d = fabs(w[j].x0 - start[reach]);
+				if (edge && w[j].x0 < edge[reach] - 0.5)
+					d += 0.5; /* left of the row's own cell: a tie goes right */
 				if (!sign_word(w[j - 1].s) && d < best) {
 					best = d;
 					cut = j;
@@ -949,6 +971,7 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 				}
 			}
 		}
+		cut = repeat_cut(w, pq->from, pq->to, cut);
 		if (c > 0 && cut == pq->to && c + 1 < t->ncol) {
 			/* A capital word whose run ends past the bound of
 			 * the next column: that column's first line. So
@@ -1090,13 +1113,60 @@ static void dash_moves(const struct pword *w, const struct pline *l, size_t a, s
 		}
 }
 
+/* The cells of the row of lines [a, b) (col: each word's column, see
+ * grid_row) whose reading is a guess: a bit per column. A cell's lines
+ * start where the cell does (left-aligned), so a column whose lines in
+ * this row start more than three characters apart holds words of a
+ * neighbouring cell, or has lost some to it: pdftotext packed the row's
+ * cells closer than the header sets them ("Làm chủ/Ứ chủ/Ứ"); and the
+ * name (or task) column's cell when a line of it ends in a lowercase word
+ * set where the next column's cells start, no space left between: that
+ * word may be the next cell's. Never the number column. */
+static unsigned long row_doubt(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                               const struct table *t, const int *col)
+{
+	double lo[MAXCOLS], hi[MAXCOLS];
+	for (int c = 0; c < t->ncol; c++) {
+		lo[c] = 1e18;
+		hi[c] = -1e18;
+	}
+	size_t base = l[a].from;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			int c = col[j - base];
+			if (j > l[i].from && col[j - 1 - base] == c)
+				continue; /* not the first word of the cell's line */
+			lo[c] = fmin(lo[c], w[j].x0);
+			hi[c] = fmax(hi[c], w[j].x0);
+		}
+	/* Words go astray between neighbours: the cells beside one in doubt
+	 * are in doubt too (they may hold its words, or have lost theirs). */
+	unsigned long bits = 0;
+	for (int c = 1; c < t->ncol; c++)
+		if (hi[c] - lo[c] > 3.0)
+			bits |= 7UL << (c - 1);
+	/* A cell's line that ends where the next column's cells start,
+	 * without a space between: its last words may be the next cell's
+	 * ("... chuyển đổi số. huyện"). */
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			int c = col[j - base];
+			if (c == 1 && c + 1 < t->ncol &&
+			    (j + 1 == l[i].to || col[j + 1 - base] != c) &&
+			    w[j].x1 > t->tlo[c + 1] - 1.0 && w[j].x0 >= t->tlo[c + 1] - 3.0 &&
+			    text_case_start(w[j].s) == 0)
+				bits |= 3UL << c;
+		}
+	return bits & ~1UL & ((1UL << t->ncol) - 1);
+}
+
 /* The column of each word of lines [a, b) (col[j - l[a].from]), read as
  * one row: pieces to their nearest columns, then cut where cells run
  * together, twice: the second time a later column's cells start where
  * this row's own piece of that column nearest its typical start does
  * (a row's cells may sit a little off the table's typical places). */
 static void grid_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                     const struct table *t, double space, int *col)
+                     const struct table *t, double space, int *col, unsigned long *doubt)
 {
 	struct piece *p = NULL;
 	size_t n = 0, cap = 0;
@@ -1108,7 +1178,10 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	memcpy(orig, p, n * sizeof *p);
 	double start[MAXCOLS];
 	memcpy(start, t->tlo, sizeof start);
-	size_t np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
+	double edge[MAXCOLS];
+	for (int c = 0; c < t->ncol; c++)
+		edge[c] = 1e18;
+	size_t np = cut_pieces(w, l, a, b, t, start, NULL, &p, n, &cap);
 	for (int c = 0; c < t->ncol; c++)
 		for (size_t q = 0, any = 0, first = (size_t)-1; q < np; q++) {
 			double x = w[p[q].from].x0;
@@ -1123,7 +1196,7 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 			if (p[q].capital && fabs(x - t->tlo[c]) <= 3.0 &&
 			    (first == (size_t)-1 || p[q].from < first)) {
 				first = p[q].from;
-				start[c] = x;
+				start[c] = edge[c] = x;
 				any++;
 			} else if (first == (size_t)-1 &&
 			           (!any++ || fabs(x - t->tlo[c]) < fabs(start[c] - t->tlo[c]))) {
@@ -1131,7 +1204,7 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 			}
 		}
 	memcpy(p, orig, n * sizeof *p);
-	np = cut_pieces(w, l, a, b, t, start, &p, n, &cap);
+	np = cut_pieces(w, l, a, b, t, start, edge, &p, n, &cap);
 	size_t base = l[a].from;
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
@@ -1148,6 +1221,7 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 		spread_packed(w, &l[i], t, others, col + (l[i].from - base));
 	}
 	dash_moves(w, l, a, b, col);
+	*doubt |= row_doubt(w, l, a, b, t, col);
 
 	free(orig);
 	free(p);
@@ -1205,7 +1279,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	int *col = NULL;
 	if (t->grid) {
 		col = xcalloc(l[b - 1].to - l[a].from + 1, sizeof *col);
-		grid_row(w, l, a, b, t, space, col);
+		grid_row(w, l, a, b, t, space, col, &r->doubt);
 	}
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
@@ -1497,6 +1571,12 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			prev_head[c] = xstrdup(t.head[c]);
 		table_free(&t);
 		read_columns(w, l, a, b, space, &t);
+		/* A row of column numbers under the header: no table row. */
+		if (b < nl && l[b].page == l[a].page && l[b].y0 - l[b - 1].y1 < 2.5 * h) {
+			char *s = line_text(w, &l[b]);
+			b += plain_column_numbers(s);
+			free(s);
+		}
 		/* The body: up to the next header, a non-number in the number
 		 * column, or a wide gap. */
 		size_t e = b, x, y;
@@ -1529,6 +1609,13 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			char *c0 = line_col(w, &l[end], &t, 0);
 			bool stop = c0 && !code_like(c0);
 			free(c0);
+			/* A page number at the foot of its page ("Trang 1/2"):
+			 * the page's margin, not the last row's. */
+			char *all = line_text(w, &l[end]);
+			stop |= grid && plain_page_number(all) &&
+			        (end + 1 == nl || l[end + 1].page != l[end].page ||
+			         text_fold_starts(all, "trang "));
+			free(all);
 			if (stop)
 				break;
 			end++;
@@ -1552,7 +1639,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				int *col = NULL;
 				if (grid) {
 					col = xcalloc(l[cut - 1].to - l[b].from + 1, sizeof *col);
-					grid_row(w, l, b, cut, &t, space, col);
+					grid_row(w, l, b, cut, &t, space, col, &r->doubt);
 				}
 				for (int c = 0; c < r->ncell && c < t.ncol; c++) {
 					struct buf bf = BUF_INIT;
@@ -1638,7 +1725,20 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	return rows_of_words(w, n, out, text, false);
 }
 
-bool layout_rows(const struct lines *src, struct rows *out)
+/* Each cell whose reading is a guess (row.doubt) flagged in p. */
+static void flag_doubts(const struct rows *r, struct plan *p)
+{
+	for (size_t i = 0; p && i < r->n; i++)
+		for (int c = 0; c < r->v[i].ncell && c < MAXCOLS; c++)
+			if (r->v[i].doubt >> c & 1)
+				plan_warn_cell(
+				        p, r->v[i].first, c + 1,
+				        "Ô này trong văn bản chép từ PDF dính vào ô bên "
+				        "cạnh (các ô của hàng bị dồn lại, lệch khỏi tiêu "
+				        "đề cột): đọc có thể sai, cần đối chiếu với văn bản");
+}
+
+bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 {
 	struct pword *w = NULL;
 	size_t n = 0, cap = 0;
@@ -1678,6 +1778,7 @@ bool layout_rows(const struct lines *src, struct rows *out)
 		free(w[i].s);
 	free(w);
 	if (found) {
+		flag_doubts(&rows, p);
 		*out = rows;
 	} else {
 		rows_free(&rows);

@@ -795,6 +795,11 @@ static bool table_end(const char *s)
 /* A page number alone ("3", "Trang 3", "3/12"). */
 static bool page_number(const char *s)
 {
+	return plain_page_number(s);
+}
+
+bool plain_page_number(const char *s)
+{
 	if (text_fold_starts(s, "trang "))
 		s += strlen("Trang ");
 	size_t k = strspn(s, "0123456789");
@@ -805,16 +810,40 @@ static bool page_number(const char *s)
 	return s[k] == '\0';
 }
 
+bool plain_column_numbers(const char *s)
+{
+	int want = 1;
+	while (*s) {
+		while (*s == ' ' || *s == '\t' || *s == '|')
+			s++;
+		if (!*s)
+			break;
+		bool open = *s == '(';
+		s += open;
+		char *end;
+		long v = strtol(s, &end, 10);
+		if (end == s || v != want || (open && *end != ')'))
+			return false;
+		s = end + open;
+		if (*s && *s != ' ' && *s != '\t' && *s != '|')
+			return false;
+		want++;
+	}
+	return want > 3;
+}
+
 /* The rows of one table whose header ends before line *i; *i moves past
- * the table. */
+ * the table. Lines of a page's margins (a page number, a running title
+ * after the page break) before the header repeated on the next page are
+ * no part of the row they follow. */
 static void read_table(const struct lines *l, const struct head *h, size_t *i, struct rows *out,
                        struct plan *p)
 {
 	struct numbering st = {0};
 	struct buf text = BUF_INIT;
 	char code[40] = "";
-	int first = 0, last = 0, kind = 0;
-	size_t j = *i;
+	int first = 0, last = 0, kind = 0, margin_last = 0;
+	size_t j = *i, margin = (size_t)-1; /* text.len where a page break began */
 	for (;; j++) {
 		char *c = j < l->n ? text_clean(l->v[j]) : NULL;
 		bool brk = c && strchr(l->v[j], '\f');
@@ -828,8 +857,18 @@ static void read_table(const struct lines *l, const struct head *h, size_t *i, s
 			free(c);
 			continue;
 		}
+		if (c && plain_column_numbers(c)) {
+			free(c); /* the header's row of column numbers */
+			continue;
+		}
 		if (c && find_head(l, j, &again, &after) && again.tasks == h->tasks) {
 			j = after - 1; /* the header repeated on a new page */
+			if (margin != (size_t)-1 && text.ptr) {
+				text.ptr[margin] = '\0';
+				text.len = margin;
+				last = margin_last;
+			}
+			margin = (size_t)-1;
 			free(c);
 			continue;
 		}
@@ -853,6 +892,7 @@ static void read_table(const struct lines *l, const struct head *h, size_t *i, s
 		}
 		if (k) {
 			kind = k;
+			margin = (size_t)-1;
 			snprintf(code, sizeof code, "%s", next);
 			buf_reset(&text);
 			buf_puts(&text, rest);
@@ -867,6 +907,10 @@ static void read_table(const struct lines *l, const struct head *h, size_t *i, s
 					st.all = st.last;
 			}
 		} else if (kind) {
+			if (margin == (size_t)-1 && (brk || page_number(c))) {
+				margin = text.len; /* a page's margin may start here */
+				margin_last = last;
+			}
 			if (text.len)
 				buf_putc(&text, ' ');
 			buf_puts(&text, c);

@@ -21,6 +21,9 @@ struct row {
 	bool text;       /* a line outside any table: one cell */
 	int table, page; /* where a document reader found it: table number */
 	int tabrow;      /* and row in that table (1-based), page; 0 unknown */
+	/* Text laid out with spaces: the cells whose reading is a guess,
+	 * a bit per column (pdfrows.c row_doubt). */
+	unsigned long doubt;
 };
 
 struct rows {
@@ -60,8 +63,9 @@ struct pword {
 bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text);
 
 /* Text laid out with spaces (pdftotext -layout) as rows by the same rules.
- * Returns false, with out untouched, when no table header is found. */
-bool layout_rows(const struct lines *l, struct rows *out);
+ * Returns false, with out untouched, when no table header is found; else
+ * each cell whose reading is a guess is flagged in p (when not NULL). */
+bool layout_rows(const struct lines *l, struct rows *out, struct plan *p);
 
 /* Plain text of a PDF table without its layout (pdftotext without
  * -layout): the header's words on a line, each row's cells run together
@@ -85,6 +89,11 @@ bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p);
 bool plain_header_line(const char *s);
 bool plain_unit(const char *s);
 bool plain_agency(const char *s);
+/* A header's row of column numbers ("(1) (2) (3)", "1 2 3 4"): three or
+ * more, counting up from 1; no table row. */
+bool plain_column_numbers(const char *s);
+/* A page number alone ("3", "Trang 3", "3/12"). */
+bool plain_page_number(const char *s);
 
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);

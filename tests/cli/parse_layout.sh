@@ -60,9 +60,12 @@ same() {
 # before a unit's second word packed into the name went back: 8/9; before
 # a cell's first line cut at its capital set where its other lines are
 # cut: 73/75; before a piece's first capital word was kept with the next
-# ("Phòng Tài chính -"): 26/41 tasks).
+# ("Phòng Tài chính -"): 26/41 tasks; before two milestone cells alike
+# packed into one run were cut between their copies, and a cell's text
+# reaching where the row's own next cell starts was cut there: 28/29
+# with 28/41 tasks).
 check "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" 74 0
-check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 28 28
+check "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" 29 29
 check "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
 check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" 72 0
 
@@ -78,6 +81,9 @@ check "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f
 same "$data/rendered/000_03b77514fb71b314.pdf.layout.txt" "$g/000_03b77514fb71b314.json" \
 	II.12 II.13 III.2
 same "$data/rendered/002_f65c0da7dbd96e8d.pdf.layout.txt" "$g/002_f65c0da7dbd96e8d.json" II.8
+# Two milestone cells with the same text packed into one run, the second
+# pulled left ("mức độ mức độ", III.4).
+same "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt" "$g/001_5a02e85ee0dfd10c.json" III.4
 same "$data/rendered/004_5f0b3916b5e2f87f.pdf.layout.txt" "$g/004_5f0b3916b5e2f87f.json" \
 	III.6 III.7 IV.2 IV.4 V.27
 
@@ -94,7 +100,7 @@ check "$l/001_5a02e85ee0dfd10c.fixed5.txt" "$g/001_5a02e85ee0dfd10c.json" 4 0 lo
 check "$l/002_f65c0da7dbd96e8d.fixed5.txt" "$g/002_f65c0da7dbd96e8d.json" 3 0 loose
 check "$l/004_5f0b3916b5e2f87f.fixed5.txt" "$g/004_5f0b3916b5e2f87f.json" 10 0 loose
 check "$l/000_03b77514fb71b314.landscape.txt" "$g/000_03b77514fb71b314.json" 31 0 loose
-check "$l/001_5a02e85ee0dfd10c.landscape.txt" "$g/001_5a02e85ee0dfd10c.json" 21 20 loose
+check "$l/001_5a02e85ee0dfd10c.landscape.txt" "$g/001_5a02e85ee0dfd10c.json" 22 20 loose
 check "$l/002_f65c0da7dbd96e8d.landscape.txt" "$g/002_f65c0da7dbd96e8d.json" 9 0
 check "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 24 0 loose
 
@@ -107,5 +113,15 @@ check "$l/tight.txt" "$l/tight.json" 4 0
 # figures packed into one run, the second past its column's bound; two
 # milestone cells' last words packed (before: 1/5).
 check "$l/packed.txt" "$l/packed.json" 5 0
+
+# A table split over pages (tests/data/layout/README.md): its header
+# repeated on the next page, a row of column numbers "(1) (2) ... (7)"
+# under each header, a page number at the foot of the page and a running
+# title after the page break; laid out with spaces (before: nothing read,
+# the table ended at the column numbers) and as plain text without layout
+# (before: the column numbers, the page number and the running title were
+# read as the last row's text: I.2 wrong).
+check "$l/repeated.txt" "$l/repeated.json" 4 0
+same "$l/repeated.plain.txt" "$l/repeated.json" I.1 I.2 II.1
 
 finish parse_layout
