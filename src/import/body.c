@@ -138,8 +138,7 @@ static char *join(const struct words_v *v, size_t from, size_t to)
 	return s;
 }
 
-/* One item: an indicator named by its sentence up to the target. */
-static void add_item(struct plan *p, const char *item, int year, int line, int *k)
+bool body_sentence(const char *item, char **name, char **unit, char **target)
 {
 	struct words_v v = {0};
 	split_words(item, &v);
@@ -153,20 +152,38 @@ static void add_item(struct plan *p, const char *item, int year, int line, int *
 			op = o;
 		}
 	}
-	if (num == v.n || op == 0) {
-		free_words(&v);
-		return;
+	bool ok = num < v.n && op > 0;
+	if (ok) {
+		*name = join(&v, 0, op);
+		*unit = strchr(v.f[num], '%') ? xstrdup("%") : NULL;
+		*target = join(&v, op, v.n);
 	}
+	free_words(&v);
+	return ok;
+}
+
+int body_year(const char *s)
+{
+	char *f = text_fold(s);
+	int y = last_year(f);
+	free(f);
+	return y;
+}
+
+/* One item: an indicator named by its sentence up to the target. */
+static void add_item(struct plan *p, const char *item, int year, int line, int *k)
+{
+	char *name, *unit, *cell;
+	if (!body_sentence(item, &name, &unit, &cell))
+		return;
 	if (p->ngroups == 0)
 		plan_add_group(p, "I", "Chỉ tiêu");
 	struct indicator *x = plan_add_indicator(p);
 	x->group = xstrdup("I");
 	x->code = xasprintf("I.%d", ++*k);
-	x->name = join(&v, 0, op);
+	x->name = name;
 	x->first_line = x->last_line = line;
-	if (strchr(v.f[num], '%'))
-		x->unit = xstrdup("%");
-	char *cell = join(&v, op, v.n);
+	x->unit = unit;
 	if (year) {
 		struct target t;
 		target_parse(cell, x->unit, &t);
@@ -176,7 +193,6 @@ static void add_item(struct plan *p, const char *item, int year, int line, int *
 		          cell);
 	}
 	free(cell);
-	free_words(&v);
 }
 
 /* s starts (after spaces) with "(n)". */

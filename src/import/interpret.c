@@ -700,6 +700,39 @@ static void group_fields(struct state *st, const struct row *row)
 	}
 }
 
+/* A table with no target column ("TT | Chỉ tiêu | Chủ trì"): the target
+ * sits in the indicator's sentence ("Tỷ lệ ... đạt tối thiểu 90%") and its
+ * milestone is the one the plan's title names ("... đến năm 2030"), else
+ * the section's. Without a milestone the sentence is kept whole and the
+ * row named in a warning, never a target under a guessed year. */
+static void sentence_target(struct state *st, struct indicator *x)
+{
+	int year = st->section_year ? st->section_year : st->p->title ? body_year(st->p->title) : 0;
+	char *name, *unit, *text;
+	if (!body_sentence(x->name, &name, &unit, &text))
+		return;
+	if (!year) {
+		plan_warn(st->p, st->pend.first,
+		          "Chỉ tiêu \"%s\": không rõ mốc năm của mức \"%s\" (tên văn bản không "
+		          "ghi \"đến năm ...\")",
+		          name, text);
+		free(name);
+		free(unit);
+		free(text);
+		return;
+	}
+	free(x->name);
+	x->name = name;
+	if (!x->unit)
+		x->unit = unit;
+	else
+		free(unit);
+	struct target t;
+	target_parse(text, x->unit, &t);
+	indicator_set_target(x, year, &t);
+	free(text);
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
@@ -737,6 +770,8 @@ static void flush_indicator(struct state *st)
 	}
 	x->last_line = st->pend.last;
 	set_str(&x->unit, unit);
+	if (!merge && col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) < 0)
+		sentence_target(st, x);
 	fill_baseline(st, x);
 	fill_agencies(st, x);
 	for (int i = 0; i < st->h.ncol; i++) {
@@ -762,7 +797,7 @@ static void flush_task(struct state *st)
 	t->group = xstrdup(g[st->group].code);
 	const char *stt = pcell(st, R_STT);
 	size_t k = strlen(stt);
-	while (k && stt[k - 1] == '.')
+	while (k && (stt[k - 1] == '.' || stt[k - 1] == ')')) /* "1.", "1)" */
 		k--;
 	char *own = xstrndup(stt, k);
 	if (k)
@@ -997,6 +1032,23 @@ static void drop_empty_last_group(struct plan *p)
 	}
 }
 
+/* A table with no number column gives its group rows as "II. ĐỔI MỚI
+ * SÁNG TẠO" alone in the name column; a spreadsheet row holding only its
+ * first column comes as a line of text. Such a line while the table runs
+ * (short, a Roman numeral and a name) is the next group. */
+static bool text_group(struct state *st, const struct row *row)
+{
+	const char *s = row->cell[0], *rest;
+	int top, k;
+	bool roman;
+	if (!st->tables || st->h.tasks || text_len(s) > 120 ||
+	    read_stt(s, &top, &k, &roman, &rest) != STT_ROMAN || !roman || !rest || !*rest)
+		return false;
+	flush(st);
+	enter_group(st, top, s, rest, row->first);
+	return true;
+}
+
 int interpret_rows(const struct rows *r, struct plan *p)
 {
 	struct state st = {.p = p, .group = -1};
@@ -1038,6 +1090,8 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			}
 			st.table = row->table;
 		}
+		if (row->text && col(&st.h, R_STT) < 0 && text_group(&st, row))
+			continue;
 		if (row->text) {
 			/* Prose between tables ends a table only when it is long. */
 			if (text_len(row->cell[0]) > 200)
