@@ -58,6 +58,7 @@ struct state {
 	size_t nwset, capwset;
 	struct header h;
 	bool have;
+	int gap_rows, gap_chars; /* text since the table's last row */
 	int section_year, section_no;
 	int group;     /* index into groups (or task groups), -1 none */
 	int group_no;  /* number of the current group */
@@ -1049,6 +1050,9 @@ static bool text_group(struct state *st, const struct row *row)
 	return true;
 }
 
+#define GAP_ROWS  6   /* lines of text, or */
+#define GAP_CHARS 200 /* characters, after which another table is not the plan's */
+
 int interpret_rows(const struct rows *r, struct plan *p)
 {
 	struct state st = {.p = p, .group = -1};
@@ -1069,6 +1073,7 @@ int interpret_rows(const struct rows *r, struct plan *p)
 				st.group_no = st.last_num = 0;
 			}
 			st.have = true;
+			st.gap_rows = st.gap_chars = 0;
 			st.table = row->table;
 			st.width = row->ncell;
 			if (!h.tasks) {
@@ -1083,12 +1088,22 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		if (row->table && row->table != st.table && !row->text) {
 			/* Another table of the page: the plan's own continued (as
 			 * wide as its header), or a menu, "Văn bản liên quan" ... */
-			if (row->ncell != st.width) {
+			if (row->ncell != st.width || st.gap_rows >= GAP_ROWS ||
+			    st.gap_chars > GAP_CHARS) {
+				/* Narrower or wider, or after the plan's closing text
+				 * (running text, "Nơi nhận", a signature): not the
+				 * plan's table. */
 				flush(&st);
 				st.have = false;
 				continue;
 			}
 			st.table = row->table;
+		}
+		if (row->text) {
+			st.gap_rows++;
+			st.gap_chars += (int)text_len(row->cell[0]);
+		} else {
+			st.gap_rows = st.gap_chars = 0;
 		}
 		if (row->text && col(&st.h, R_STT) < 0 && text_group(&st, row))
 			continue;
