@@ -706,9 +706,36 @@ static void group_fields(struct state *st, const struct row *row)
  * milestone is the one the plan's title names ("... đến năm 2030"), else
  * the section's. Without a milestone the sentence is kept whole and the
  * row named in a warning, never a target under a guessed year. */
+/* The year a yearly plan's title names: "… năm 2025" (the last one that
+ * is not a date's). */
+static int title_year(const char *title)
+{
+	char *f = text_fold(title);
+	int y = 0;
+	for (const char *p = strstr(f, "nam "); p; p = strstr(p + 1, "nam ")) {
+		const char *d = p + 4;
+		/* "ngày 22 tháng 12 năm 2024" is a date, not the plan's year */
+		bool date = p - f >= 2 && isdigit((unsigned char)p[-2]);
+		if ((p == f || p[-1] == ' ') && !date && isdigit((unsigned char)d[0]) &&
+		    isdigit((unsigned char)d[1]) && isdigit((unsigned char)d[2]) &&
+		    isdigit((unsigned char)d[3]) && !isdigit((unsigned char)d[4])) {
+			int v = atoi(d);
+			if (v >= 2000 && v <= 2100)
+				y = v;
+		}
+	}
+	free(f);
+	return y;
+}
+
 static void sentence_target(struct state *st, struct indicator *x)
 {
-	int year = st->section_year ? st->section_year : st->p->title ? body_year(st->p->title) : 0;
+	const char *title = st->p->title;
+	int year = body_year(x->name); /* "… đạt 100% đến năm 2035": its own */
+	if (!year)
+		year = st->section_year;
+	if (!year && title)
+		year = body_year(title) ? body_year(title) : title_year(title);
 	char *name, *unit, *text;
 	if (!body_sentence(x->name, &name, &unit, &text))
 		return;

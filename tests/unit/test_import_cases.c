@@ -491,7 +491,21 @@ static void sentence_targets(void **s)
 	assert_true(at(find(&p, "I.3"), 2030)->value == 85);
 	plan_free(&p);
 
-	const char *no_year = "KẾ HOẠCH\nChuyển đổi số xã An Bình\n\n"
+	/* A yearly plan; a row naming its own year. */
+	const char *yearly =
+	        "KẾ HOẠCH\nChuyển đổi số xã An Bình năm 2025\n\n"
+	        "| TT | Chỉ tiêu | Chủ trì |\n"
+	        "| 1 | Tỷ lệ hồ sơ được số hóa đạt tối thiểu 95% | Trung tâm HCC |\n"
+	        "| 2 | Tỷ lệ hộ có cáp quang đạt 100% đến năm 2035 | Phòng Văn hóa |\n";
+	parse_ok(yearly, &p);
+	assert_true(at(find(&p, "I.1"), 2025)->value == 95);
+	assert_true(at(find(&p, "I.2"), 2035)->value == 100);
+	assert_int_equal(find(&p, "I.2")->ntargets, 1);
+	plan_free(&p);
+
+	/* The date of a resolution in the title is no milestone. */
+	const char *no_year = "KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm "
+	                      "2024 của Bộ Chính trị\n\n"
 	                      "| TT | Chỉ tiêu | Chủ trì |\n"
 	                      "| 1 | Tỷ lệ hồ sơ được số hóa đạt tối thiểu 95% | Trung tâm HCC |\n";
 	parse_ok(no_year, &p);
