@@ -138,8 +138,7 @@ static char *join(const struct words_v *v, size_t from, size_t to)
 	return s;
 }
 
-/* One item: an indicator named by its sentence up to the target. */
-static void add_item(struct plan *p, const char *item, int year, int line, int *k)
+bool body_sentence(const char *item, char **name, char **unit, char **target)
 {
 	struct words_v v = {0};
 	split_words(item, &v);
@@ -153,20 +152,38 @@ static void add_item(struct plan *p, const char *item, int year, int line, int *
 			op = o;
 		}
 	}
-	if (num == v.n || op == 0) {
-		free_words(&v);
-		return;
+	bool ok = num < v.n && op > 0;
+	if (ok) {
+		*name = join(&v, 0, op);
+		*unit = strchr(v.f[num], '%') ? xstrdup("%") : NULL;
+		*target = join(&v, op, v.n);
 	}
+	free_words(&v);
+	return ok;
+}
+
+int body_year(const char *s)
+{
+	char *f = text_fold(s);
+	int y = last_year(f);
+	free(f);
+	return y;
+}
+
+/* One item: an indicator named by its sentence up to the target. */
+static void add_item(struct plan *p, const char *item, int year, int line, int *k)
+{
+	char *name, *unit, *cell;
+	if (!body_sentence(item, &name, &unit, &cell))
+		return;
 	if (p->ngroups == 0)
 		plan_add_group(p, "I", "Chỉ tiêu");
 	struct indicator *x = plan_add_indicator(p);
 	x->group = xstrdup("I");
 	x->code = xasprintf("I.%d", ++*k);
-	x->name = join(&v, 0, op);
+	x->name = name;
 	x->first_line = x->last_line = line;
-	if (strchr(v.f[num], '%'))
-		x->unit = xstrdup("%");
-	char *cell = join(&v, op, v.n);
+	x->unit = unit;
 	if (year) {
 		struct target t;
 		target_parse(cell, x->unit, &t);
@@ -176,7 +193,6 @@ static void add_item(struct plan *p, const char *item, int year, int line, int *
 		          cell);
 	}
 	free(cell);
-	free_words(&v);
 }
 
 /* s starts (after spaces) with "(n)". */
@@ -188,13 +204,47 @@ static bool starts_marker(const char *s, int n)
 	return marker(s, n, &len) == s;
 }
 
+/* Line i joined with the lines after it while it holds a "(n)" item and
+ * does not end a sentence: a list paragraph wrapped over lines (a PDF's
+ * text, a page's rendering). *last gets the last line taken. */
+static char *paragraph(const struct lines *l, size_t i, size_t *last)
+{
+	char *s = text_clean(l->v[i]);
+	size_t len;
+	*last = i;
+	const char *t = s + strspn(s, " ");
+	if (!marker(s, 1, &len) && !(t[0] == '(' && isdigit((unsigned char)t[1])))
+		return s;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, s);
+	free(s);
+	for (size_t j = i + 1; j < l->n && b.len < LINE_SCAN; j++) {
+		size_t n = b.len;
+		while (n && b.ptr[n - 1] == ' ')
+			n--;
+		if (!n || b.ptr[n - 1] == '.' || b.ptr[n - 1] == ':')
+			break;
+		char *next = text_clean(l->v[j]);
+		if (!*next || strlen(next) > LINE_SCAN) {
+			free(next);
+			break;
+		}
+		buf_putc(&b, ' ');
+		buf_puts(&b, next);
+		free(next);
+		*last = j;
+	}
+	return buf_detach(&b);
+}
+
 bool body_targets(const struct lines *l, struct plan *p)
 {
 	int k = 0, context = 0, expect = 0; /* the next item's number, 0 outside a list */
 	for (size_t i = 0; i < l->n && k < MAX_ITEMS; i++) {
 		if (strlen(l->v[i]) > LINE_SCAN)
 			continue;
-		char *s = text_clean(l->v[i]);
+		size_t last;
+		char *s = paragraph(l, i, &last);
 		size_t len;
 		const char *m = NULL;
 		if (expect > 1 && starts_marker(s, expect)) {
@@ -203,7 +253,7 @@ bool body_targets(const struct lines *l, struct plan *p)
 			expect = 0;
 			m = marker(s, 1, &len);
 			bool list = m && (marker(m, 2, &len) ||
-			                  (i + 1 < l->n && starts_marker(l->v[i + 1], 2)));
+			                  (last + 1 < l->n && starts_marker(l->v[last + 1], 2)));
 			if (list) {
 				expect = 1;
 				char *before = xstrndup(s, (size_t)(m - s));
@@ -235,6 +285,8 @@ bool body_targets(const struct lines *l, struct plan *p)
 			expect = n + 1;
 		}
 		free(s);
+		if (m == NULL && expect)
+			i = last;
 	}
 	return p->nind > 0;
 }

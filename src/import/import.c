@@ -329,6 +329,18 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 	if (!rc) {
 		meta_read(&l, p);
 		interpret_rows(&rows, p);
+	}
+	if (p->nind == 0 && p->ntasks == 0 && (!rc || why.code == ERR_DOCUMENT) && l.n &&
+	    body_targets(&l, p)) {
+		/* No indicator table (a Word file with no table at all): the
+		 * targets a numbered list in the plan's body. */
+		if (rc) {
+			err_clear(&why);
+			meta_read(&l, p);
+			rc = 0;
+		}
+	}
+	if (!rc) {
 		if (p->nind == 0 && p->ntasks == 0) {
 			err_set(&why, ERR_DOCUMENT,
 			        "các bảng trong tệp không có bảng chỉ tiêu hay nhiệm vụ (cần một "

@@ -58,6 +58,7 @@ struct state {
 	size_t nwset, capwset;
 	struct header h;
 	bool have;
+	int gap_rows, gap_chars; /* text since the table's last row */
 	int section_year, section_no;
 	int group;     /* index into groups (or task groups), -1 none */
 	int group_no;  /* number of the current group */
@@ -700,6 +701,66 @@ static void group_fields(struct state *st, const struct row *row)
 	}
 }
 
+/* A table with no target column ("TT | Chỉ tiêu | Chủ trì"): the target
+ * sits in the indicator's sentence ("Tỷ lệ ... đạt tối thiểu 90%") and its
+ * milestone is the one the plan's title names ("... đến năm 2030"), else
+ * the section's. Without a milestone the sentence is kept whole and the
+ * row named in a warning, never a target under a guessed year. */
+/* The year a yearly plan's title names: "… năm 2025" (the last one that
+ * is not a date's). */
+static int title_year(const char *title)
+{
+	char *f = text_fold(title);
+	int y = 0;
+	for (const char *p = strstr(f, "nam "); p; p = strstr(p + 1, "nam ")) {
+		const char *d = p + 4;
+		/* "ngày 22 tháng 12 năm 2024" is a date, not the plan's year */
+		bool date = p - f >= 2 && isdigit((unsigned char)p[-2]);
+		if ((p == f || p[-1] == ' ') && !date && isdigit((unsigned char)d[0]) &&
+		    isdigit((unsigned char)d[1]) && isdigit((unsigned char)d[2]) &&
+		    isdigit((unsigned char)d[3]) && !isdigit((unsigned char)d[4])) {
+			int v = atoi(d);
+			if (v >= 2000 && v <= 2100)
+				y = v;
+		}
+	}
+	free(f);
+	return y;
+}
+
+static void sentence_target(struct state *st, struct indicator *x)
+{
+	const char *title = st->p->title;
+	int year = body_year(x->name); /* "… đạt 100% đến năm 2035": its own */
+	if (!year)
+		year = st->section_year;
+	if (!year && title)
+		year = body_year(title) ? body_year(title) : title_year(title);
+	char *name, *unit, *text;
+	if (!body_sentence(x->name, &name, &unit, &text))
+		return;
+	if (!year) {
+		plan_warn(st->p, st->pend.first,
+		          "Chỉ tiêu \"%s\": không rõ mốc năm của mức \"%s\" (tên văn bản không "
+		          "ghi \"đến năm ...\")",
+		          name, text);
+		free(name);
+		free(unit);
+		free(text);
+		return;
+	}
+	free(x->name);
+	x->name = name;
+	if (!x->unit)
+		x->unit = unit;
+	else
+		free(unit);
+	struct target t;
+	target_parse(text, x->unit, &t);
+	indicator_set_target(x, year, &t);
+	free(text);
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
@@ -737,6 +798,8 @@ static void flush_indicator(struct state *st)
 	}
 	x->last_line = st->pend.last;
 	set_str(&x->unit, unit);
+	if (!merge && col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) < 0)
+		sentence_target(st, x);
 	fill_baseline(st, x);
 	fill_agencies(st, x);
 	for (int i = 0; i < st->h.ncol; i++) {
@@ -762,7 +825,7 @@ static void flush_task(struct state *st)
 	t->group = xstrdup(g[st->group].code);
 	const char *stt = pcell(st, R_STT);
 	size_t k = strlen(stt);
-	while (k && stt[k - 1] == '.')
+	while (k && (stt[k - 1] == '.' || stt[k - 1] == ')')) /* "1.", "1)" */
 		k--;
 	char *own = xstrndup(stt, k);
 	if (k)
@@ -997,6 +1060,26 @@ static void drop_empty_last_group(struct plan *p)
 	}
 }
 
+/* A table with no number column gives its group rows as "II. ĐỔI MỚI
+ * SÁNG TẠO" alone in the name column; a spreadsheet row holding only its
+ * first column comes as a line of text. Such a line while the table runs
+ * (short, a Roman numeral and a name) is the next group. */
+static bool text_group(struct state *st, const struct row *row)
+{
+	const char *s = row->cell[0], *rest;
+	int top, k;
+	bool roman;
+	if (!st->tables || st->h.tasks || text_len(s) > 120 ||
+	    read_stt(s, &top, &k, &roman, &rest) != STT_ROMAN || !roman || !rest || !*rest)
+		return false;
+	flush(st);
+	enter_group(st, top, s, rest, row->first);
+	return true;
+}
+
+#define GAP_ROWS  6   /* lines of text, or */
+#define GAP_CHARS 200 /* characters, after which another table is not the plan's */
+
 int interpret_rows(const struct rows *r, struct plan *p)
 {
 	struct state st = {.p = p, .group = -1};
@@ -1017,6 +1100,7 @@ int interpret_rows(const struct rows *r, struct plan *p)
 				st.group_no = st.last_num = 0;
 			}
 			st.have = true;
+			st.gap_rows = st.gap_chars = 0;
 			st.table = row->table;
 			st.width = row->ncell;
 			if (!h.tasks) {
@@ -1031,13 +1115,25 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		if (row->table && row->table != st.table && !row->text) {
 			/* Another table of the page: the plan's own continued (as
 			 * wide as its header), or a menu, "Văn bản liên quan" ... */
-			if (row->ncell != st.width) {
+			if (row->ncell != st.width || st.gap_rows >= GAP_ROWS ||
+			    st.gap_chars > GAP_CHARS) {
+				/* Narrower or wider, or after the plan's closing text
+				 * (running text, "Nơi nhận", a signature): not the
+				 * plan's table. */
 				flush(&st);
 				st.have = false;
 				continue;
 			}
 			st.table = row->table;
 		}
+		if (row->text) {
+			st.gap_rows++;
+			st.gap_chars += (int)text_len(row->cell[0]);
+		} else {
+			st.gap_rows = st.gap_chars = 0;
+		}
+		if (row->text && col(&st.h, R_STT) < 0 && text_group(&st, row))
+			continue;
 		if (row->text) {
 			/* Prose between tables ends a table only when it is long. */
 			if (text_len(row->cell[0]) > 200)

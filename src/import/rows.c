@@ -80,7 +80,9 @@ static bool pipe_only(const char *s)
 /* A rendering with each cell on its own line(s) between lines holding only
  * '|': "|", "1", "|", "Tỷ lệ ...", "|", then "|" opening the next row. Two
  * '|' lines in a row end a row; blank lines alone between two '|' lines
- * are an empty cell. Returns the index of the block's last line. */
+ * are an empty cell. A blank line then text after a '|' line is the text
+ * after the table (a heading before the next one), never a cell. Returns the index of the block's
+ * last line. */
 static size_t pipe_block(const struct lines *l, size_t i, struct rows *out)
 {
 	struct row *row = NULL;
@@ -94,6 +96,11 @@ static size_t pipe_block(const struct lines *l, size_t i, struct rows *out)
 			k++;
 		if (k >= l->n || !pipe_only(l->v[k]))
 			break; /* no closing '|': the block ended at j */
+		bool text = false;
+		for (size_t m = j + 2; m < k && blank(l->v[j + 1]); m++)
+			text |= !blank(l->v[m]);
+		if (text)
+			break; /* blank line then text: a paragraph after the table */
 		if (k == j + 1) {
 			row = NULL; /* "|" "|": the row ends, the next one starts */
 		} else {

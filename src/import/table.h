@@ -46,6 +46,13 @@ bool pdf_rows(const struct lines *l, struct rows *out, struct plan *p);
 /* No table at all: targets as a numbered list "(1) ...; (2) ..." in the
  * body (body.c). Returns true when it found indicators. */
 bool body_targets(const struct lines *l, struct plan *p);
+/* An indicator's sentence holding its target ("Tỷ lệ ... đạt tối thiểu
+ * 90%", "Kinh tế số chiếm 20% GRDP"): its name up to the comparison, "%"
+ * as unit when the number has one, the target's words; false when the
+ * sentence has no comparison and number. The strings are the caller's. */
+bool body_sentence(const char *item, char **name, char **unit, char **target);
+/* The last milestone s names ("đến năm 2030", "giai đoạn 2026-2030"), or 0. */
+int body_year(const char *s);
 
 /* A word placed on a page: PDF points, y down; or, for text laid out with
  * spaces, character columns and line numbers. */

@@ -82,4 +82,62 @@ check phuong-dong-tien xlsx
 check phuong-dong-tien pdf.layout.txt 8 0
 check phuong-dong-tien pdf.txt 2 0
 
+# The four plans above as a legal portal's page shows them
+# (tests/tools/portal-text.py): chrome before and after, each cell on its
+# own line between "|" lines, or "|" rows with no separator line, an
+# elision row "... | ... |" closing each table. The heading between two
+# tables is no cell (before: the task table read as 5 more indicators, 0/4
+# tasks; xa-hoa-binh 3 wrong figures).
+for n in phuong-an-binh xa-hoa-binh phuong-dong-tien; do
+	check $n portal.txt
+	check $n portal.md
+done
+# Agencies merged over rows lose their merge in a text rendering.
+check xa-tan-phu portal.txt 5 3
+check xa-tan-phu portal.md 5 3
+
+# Five more plans (README): every rendering of each.
+# xa-my-loc: milestones as section rows "I Mục tiêu đến năm 2030 … II Mục
+# tiêu đến năm 2045" over sub-groups I.1, I.2; "Đơn vị", "Kết quả", "Cơ
+# quan chủ trì theo dõi, đánh giá", "Ghi chú"; the table in an appendix
+# after the signature; "≥ 80 %", "100% (xã)", "05 sản phẩm", "Cơ bản hoàn
+# thành", "Không thấp hơn mức tỉnh giao", "Đến các khu vực trung tâm, đông
+# dân cư".
+for e in html docx pdf xlsx portal.txt portal.md; do
+	check xa-my-loc $e
+done
+refused xa-my-loc pdf.txt
+# phuong-hoa-an: "Giai đoạn 2025-2027 / 2028 - 2030" section rows, the
+# agency before the unit and target, rows "1)", "> 0,7", "Nằm trong tốp
+# 15 của tỉnh", "03 mô hình"; a task table after it (before: task codes
+# "I.1)", 0/3; in the cell-per-line portal text the task table read as
+# indicators).
+for e in html docx pdf xlsx portal.txt portal.md; do
+	check phuong-hoa-an $e
+done
+check phuong-hoa-an pdf.layout.txt 4 2
+refused phuong-hoa-an pdf.txt
+# so-khcn-lam-vien: a province department; no number column, groups "I.
+# …" in the name column; "Chỉ tiêu" over two header rows beside "Mục tiêu
+# các năm" over 2025 | 2026 | 2027 | 2030 | 2035; "Ghi chú"; ranks in the
+# country, growth, "≤ 3 Đông Nam Á; ≤ 50 Thế giới" (before: in the
+# spreadsheet group II lost, its rows under I, 11 wrong figures).
+for e in html docx xlsx portal.txt portal.md; do
+	check so-khcn-lam-vien $e
+done
+# xa-phu-thanh: TT | Chỉ tiêu | Chủ trì, the target inside the sentence
+# ("đạt tối thiểu 95%", "chiếm 20% GRDP của xã", "không dưới 85%"), the
+# milestone from the title "… đến năm 2030" (before: 0/5, no target; the
+# portal's "Văn bản liên quan" read as 2 more indicators).
+for e in html docx pdf xlsx pdf.layout.txt portal.txt portal.md; do
+	check xa-phu-thanh $e
+done
+refused xa-phu-thanh pdf.txt
+# xa-dinh-ke: no table; the targets a numbered list "(1) …; (2) …" in the
+# body, wrapped over lines in a PDF's text (before: every rendering but
+# HTML and the portal's refused).
+for e in html docx pdf xlsx pdf.txt pdf.layout.txt portal.txt portal.md; do
+	check xa-dinh-ke $e
+done
+
 finish parse_variants

@@ -465,6 +465,115 @@ static void target_words(void **s)
 	plan_free(&p);
 }
 
+/* TT | Chỉ tiêu | Chủ trì: the target inside the indicator's sentence, its
+ * milestone the one the title names; without one, the sentence is kept
+ * whole and a warning names it. */
+static void sentence_targets(void **s)
+{
+	(void)s;
+	const char *doc = "KẾ HOẠCH\nChuyển đổi số xã An Bình đến năm 2030\n\n"
+	                  "| TT | Chỉ tiêu | Chủ trì |\n"
+	                  "| 1 | Tỷ lệ hồ sơ được số hóa đạt tối thiểu 95% | Trung tâm HCC |\n"
+	                  "| 2 | Kinh tế số chiếm 20% GRDP của xã | Phòng Kinh tế |\n"
+	                  "| 3 | Tỷ lệ người dùng VNeID không dưới 85% | Công an xã |\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 3);
+	struct indicator *x = find(&p, "I.1");
+	assert_string_equal(x->name, "Tỷ lệ hồ sơ được số hóa");
+	assert_string_equal(x->unit, "%");
+	assert_string_equal(x->lead, "Trung tâm HCC");
+	assert_string_equal(at(x, 2030)->text, "đạt tối thiểu 95%");
+	assert_true(at(x, 2030)->value == 95);
+	x = find(&p, "I.2");
+	assert_string_equal(x->name, "Kinh tế số");
+	assert_true(at(x, 2030)->value == 20);
+	assert_true(at(find(&p, "I.3"), 2030)->value == 85);
+	plan_free(&p);
+
+	/* A yearly plan; a row naming its own year. */
+	const char *yearly =
+	        "KẾ HOẠCH\nChuyển đổi số xã An Bình năm 2025\n\n"
+	        "| TT | Chỉ tiêu | Chủ trì |\n"
+	        "| 1 | Tỷ lệ hồ sơ được số hóa đạt tối thiểu 95% | Trung tâm HCC |\n"
+	        "| 2 | Tỷ lệ hộ có cáp quang đạt 100% đến năm 2035 | Phòng Văn hóa |\n";
+	parse_ok(yearly, &p);
+	assert_true(at(find(&p, "I.1"), 2025)->value == 95);
+	assert_true(at(find(&p, "I.2"), 2035)->value == 100);
+	assert_int_equal(find(&p, "I.2")->ntargets, 1);
+	plan_free(&p);
+
+	/* The date of a resolution in the title is no milestone. */
+	const char *no_year = "KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm "
+	                      "2024 của Bộ Chính trị\n\n"
+	                      "| TT | Chỉ tiêu | Chủ trì |\n"
+	                      "| 1 | Tỷ lệ hồ sơ được số hóa đạt tối thiểu 95% | Trung tâm HCC |\n";
+	parse_ok(no_year, &p);
+	assert_int_equal(p.nind, 1);
+	assert_int_equal(p.ind[0].ntargets, 0);
+	assert_string_equal(p.ind[0].name, "Tỷ lệ hồ sơ được số hóa đạt tối thiểu 95%");
+	bool warned = false;
+	for (size_t i = 0; i < p.nwarn; i++)
+		warned |= strstr(p.warn[i].message, "không rõ mốc năm") != NULL;
+	assert_true(warned);
+	plan_free(&p);
+}
+
+/* A portal's text: each cell on its own line between '|' lines; the
+ * heading between the indicator table and the task table (rows "1)") is
+ * no cell; the related documents after the signature are no indicators. */
+static void portal_two_tables(void **s)
+{
+	(void)s;
+	const char *doc =
+	        "Trang chủ | Văn bản pháp luật\n\n"
+	        "|\nTT\n|\nChỉ tiêu\n|\nĐơn vị tính\n|\nNăm 2030\n|\n"
+	        "|\n1)\n|\nTỷ lệ hộ có cáp quang\n|\n%\n|\n90\n|\n"
+	        "|\n2)\n|\nTỷ lệ thôn có 5G\n|\n%\n|\n\n|\n"
+	        "|\n...\n|\n...\n|\n...\n|\n\n"
+	        "2. Nhiệm vụ trọng tâm\n\n"
+	        "|\nTT\n|\nNội dung nhiệm vụ\n|\nCơ quan chủ trì\n|\nThời gian hoàn thành\n|\n"
+	        "|\n1)\n|\nRà soát dữ liệu dân cư\n|\nCông an xã\n|\nQuý I/2026\n|\n"
+	        "|\n2)\n|\nTập huấn kỹ năng số\n|\nPhòng Văn hóa\n|\nHằng năm\n|\n\n"
+	        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan "
+	        "kịp thời báo cáo Ủy ban nhân dân xã để xem xét, giải quyết.\n\n"
+	        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n"
+	        "Văn bản liên quan\n\n"
+	        "| 1 | Nghị quyết 57-NQ/TW về khoa học, công nghệ | 22/12/2024 | Còn hiệu lực |\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 2);
+	assert_int_equal(p.ntasks, 2);
+	assert_string_equal(p.tasks[0].code, "I.1");
+	assert_string_equal(p.tasks[1].code, "I.2");
+	assert_string_equal(p.tasks[1].timeframe, "Hằng năm");
+	assert_int_equal(at(find(&p, "I.2"), 2030)->kind, TARGET_NONE); /* the empty cell */
+	plan_free(&p);
+}
+
+/* A numbered list wrapped over lines, as a PDF's text gives it. */
+static void numbered_list_wrapped(void **s)
+{
+	(void)s;
+	const char *doc = "KẾ HOẠCH\nChuyển đổi số xã An Bình\n\n"
+	                  "2. Mục tiêu cụ thể đến năm 2030\n"
+	                  "(1) Tỷ lệ thủ tục hành chính được cung cấp trực tuyến toàn trình đạt\n"
+	                  "tối thiểu 90%; (2) Kinh tế số chiếm 15% GRDP của xã; (3) Tỷ lệ hộ\n"
+	                  "gia đình dùng dịch vụ y tế từ xa không dưới 40%.\n"
+	                  "II. NHIỆM VỤ\nThực hiện các mục tiêu (1), (2) và (3) nêu trên.\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 3);
+	struct indicator *x = find(&p, "I.1");
+	assert_string_equal(x->name,
+	                    "Tỷ lệ thủ tục hành chính được cung cấp trực tuyến toàn trình");
+	assert_true(at(x, 2030)->value == 90);
+	x = find(&p, "I.3");
+	assert_string_equal(x->name, "Tỷ lệ hộ gia đình dùng dịch vụ y tế từ xa");
+	assert_true(at(x, 2030)->value == 40);
+	plan_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -474,7 +583,8 @@ int main(void)
 	        cmocka_unit_test(bad_input),          cmocka_unit_test(legacy_encoding),
 	        cmocka_unit_test(group_variants),     cmocka_unit_test(one_cell_per_line),
 	        cmocka_unit_test(section_milestones), cmocka_unit_test(numbered_list),
-	        cmocka_unit_test(target_words),
+	        cmocka_unit_test(target_words),       cmocka_unit_test(sentence_targets),
+	        cmocka_unit_test(portal_two_tables),  cmocka_unit_test(numbered_list_wrapped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
