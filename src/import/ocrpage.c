@@ -24,6 +24,10 @@
  * as it is. */
 #define PAPER_LEVEL  232
 #define PAPER_TARGET 245
+/* Leptonica's advice for its orientation test: a page is turned when the
+ * test's confidence is over 8 and over 2.5 times that of the other axis. */
+#define ORIENT_CONF  8.0f
+#define ORIENT_RATIO 2.5f
 
 /* The pixel's dominant channel (0 red, 1 green, 2 blue), its largest and
  * its chroma. */
@@ -165,18 +169,22 @@ PIX *ocr_upright(PIX *raw, int dpi, int *turned)
 	/* Which way up: text lines read sideways or upside down give their
 	 * ascenders and descenders the wrong way; a page whose test is unsure
 	 * (a table with little text) is left as it is. */
-	PIX *bin = pixThresholdToBinary(g, 128);
+	PIX *full = pixThresholdToBinary(g, 128);
+	PIX *bin = full ? pixReduceRankBinary2(full, 1, NULL) : NULL; /* at half the size */
+	pixDestroy(&full);
 	l_float32 up = 0, left = 0;
 	if (bin && pixOrientDetect(bin, &up, &left, 0, 0) == 0) {
-		l_int32 o = L_TEXT_ORIENT_UNKNOWN;
-		makeOrientDecision(up, left, 8.0f, 2.5f, &o, 0);
+		/* Leptonica's makeOrientDecision, without its messages */
+		float au = up < 0 ? -up : up, al = left < 0 ? -left : left;
 		PIX *r = NULL;
-		if (o == L_TEXT_ORIENT_DOWN)
+		if (up < -ORIENT_CONF && au > ORIENT_RATIO * al)
 			r = pixRotate180(NULL, g), *turned = 2;
-		else if (o == L_TEXT_ORIENT_LEFT)
-			r = pixRotate90(g, 1), *turned = 1;
-		else if (o == L_TEXT_ORIENT_RIGHT)
-			r = pixRotate90(g, -1), *turned = 3;
+		else if (up <= ORIENT_CONF || au <= ORIENT_RATIO * al) {
+			if (left > ORIENT_CONF && al > ORIENT_RATIO * au)
+				r = pixRotate90(g, 1), *turned = 1;
+			else if (left < -ORIENT_CONF && al > ORIENT_RATIO * au)
+				r = pixRotate90(g, -1), *turned = 3;
+		}
 		if (r) {
 			pixDestroy(&g);
 			g = r;

@@ -6,8 +6,9 @@
 #   rasterised at DPI (200 unless told; 200-300 in offices) by pdftoppm;
 # - on page STAMP_PAGE (of IN.pdf), a red round seal (two rings, the
 #   issuer's name bent along the ring, a star) and a signature in blue ink,
-#   centred STAMP_Y points from the top, over the right half of the table
-#   rows printed there (the last rows of the indicator table);
+#   centred STAMP_Y points from the top, 62 % across (the seal over the
+#   target columns, the signature over the agencies of the table rows
+#   printed there: the last rows of the indicator table);
 # - every page on grey paper lit unevenly (a radial shading, darker at the
 #   corners), a little noise, turned a little off the level (0.6 to 1.4
 #   degrees, each page its own way), the scanner's dark lid showing in the
@@ -48,8 +49,9 @@ for p in "$tmp"/p-*.ppm; do
 	colour=(-colorspace Gray)
 	if [ "$k" -eq "$stamp_page" ]; then
 		cx=$((w * 62 / 100)) cy=$((stamp_y * dpi / 72))
-		# The signature: a few pen strokes in blue ink, across the seal's left.
-		sx=$((cx - dpi * 2 / 3)) sy=$((cy - dpi / 6))
+		# The signature: a few pen strokes in blue ink, the seal over
+		# its left end (as a seal is put on a signature).
+		sx=$((cx + r / 3)) sy=$((cy - dpi / 6))
 		args+=(-fill none -stroke 'rgb(30,40,140)' -strokewidth $((dpi / 60 + 1))
 			-draw "path 'M $sx,$((sy + dpi / 5)) C $((sx + dpi / 5)),$((sy - dpi / 3)) $((sx + dpi / 3)),$((sy + dpi / 2)) $((sx + dpi / 2)),$sy S $((sx + dpi * 3 / 4)),$((sy + dpi / 3)) $((sx + dpi)),$((sy - dpi / 10)) S $((sx + dpi * 5 / 4)),$((sy + dpi / 4)) $((sx + dpi * 3 / 2)),$((sy + dpi / 12))'"
 			-draw "path 'M $((sx + dpi / 10)),$((sy + dpi / 3)) Q $((sx + dpi * 3 / 4)),$((sy + dpi / 5)) $((sx + dpi * 8 / 5)),$((sy + dpi / 4))'"
