@@ -169,9 +169,7 @@ PIX *ocr_upright(PIX *raw, int dpi, int *turned)
 	/* Which way up: text lines read sideways or upside down give their
 	 * ascenders and descenders the wrong way; a page whose test is unsure
 	 * (a table with little text) is left as it is. */
-	PIX *full = pixThresholdToBinary(g, 128);
-	PIX *bin = full ? pixReduceRankBinary2(full, 1, NULL) : NULL; /* at half the size */
-	pixDestroy(&full);
+	PIX *bin = pixThresholdToBinary(g, 128); /* at half the size it misjudges */
 	l_float32 up = 0, left = 0;
 	if (bin && pixOrientDetect(bin, &up, &left, 0, 0) == 0) {
 		/* Leptonica's makeOrientDecision, without its messages */
