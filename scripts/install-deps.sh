@@ -16,7 +16,8 @@ pkgs=(
 # chromium, and node with npm for playwright-core (tests/browser).
 # `install-deps.sh bench` adds node and npm for DuckDB (@duckdb/node-api) in
 # scripts/bench-compare.sh, and wrk and nginx for the HTTP benchmark.
-# imagemagick and img2pdf make scanned PDFs (tests/tools/make-scans.sh).
+# imagemagick and img2pdf make scanned PDFs (tests/tools/make-scans.sh;
+# make-office-scans.sh draws its seal in fonts-dejavu-core).
 # node is checked by command, not package: a node from elsewhere
 # (NodeSource) bundles npm and conflicts with Debian's npm package.
 extra=()
@@ -30,7 +31,7 @@ if [ "${1:-}" = check ]; then
   # tests/cli/opensdg_check.py reads Open SDG's metadata with PyYAML when present.
   python3 -c 'import yaml' 2>/dev/null || extra+=(python3-yaml)
   pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip qpdf
-    imagemagick img2pdf)
+    imagemagick img2pdf fonts-dejavu-core)
 fi
 if [ "${1:-}" = bench ]; then
   # GNU time: the CPU time and peak memory of a command (bench-bulk,

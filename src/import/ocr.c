@@ -19,6 +19,7 @@
  * (unruled_tables). */
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "ocr.h"
+#include "ocrpage.h"
 
 #include "target.h"
 #include "text.h"
@@ -104,7 +105,8 @@ bool ocr_is_scan(const char *data, size_t n)
 	return np > 0 && !text;
 }
 
-/* The page as an 8-bit grey image at OCR_DPI. */
+/* The page as an 8-bit grey image at OCR_DPI, coloured ink dropped
+ * (ocr_grey). */
 static PIX *render(PopplerPage *pg)
 {
 	double w, h;
@@ -120,20 +122,9 @@ static PIX *render(PopplerPage *pg)
 	poppler_page_render(pg, cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
-	PIX *g = pixCreate(pw, ph, 8);
+	PIX *g = ocr_grey(cairo_image_surface_get_data(s), pw, ph,
+	                  cairo_image_surface_get_stride(s));
 	pixSetResolution(g, OCR_DPI, OCR_DPI);
-	const unsigned char *src = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s), wpl = pixGetWpl(g);
-	l_uint32 *dst = pixGetData(g);
-	for (int y = 0; y < ph; y++) {
-		const uint32_t *in = (const uint32_t *)(src + (size_t)y * (size_t)stride);
-		l_uint32 *out = dst + (size_t)y * (size_t)wpl;
-		for (int x = 0; x < pw; x++) {
-			uint32_t v = in[x];
-			unsigned r = (v >> 16) & 255, gg = (v >> 8) & 255, b = v & 255;
-			SET_DATA_BYTE(out, x, (r * 77 + gg * 150 + b * 29) >> 8);
-		}
-	}
 	cairo_surface_destroy(s);
 	return g;
 }
@@ -314,6 +305,8 @@ struct reader {
 	struct oword *words;
 	size_t nwords, capwords;
 	int num_x0, num_x1; /* the number column of an unruled table (pixels), 0 0 unknown */
+	char *chunk_number; /* the last number read down that column, to repair the next */
+	int chunk_skipped;  /* numbers since that could not be read */
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -1081,6 +1074,52 @@ static bool number_head(const char *s)
 	return yes;
 }
 
+static int cmp_top(const void *a, const void *b)
+{
+	const struct oword *x = *(const struct oword *const *)a,
+	                   *y = *(const struct oword *const *)b;
+	return (x->y0 > y->y0) - (x->y0 < y->y0);
+}
+
+/* The number column's chunks of this page (from rd->words[from]) read down
+ * in order, each misread number put right by the one before it ("2:2"
+ * after "2.1", "11" after "1.") as row_number does for a ruled table, so
+ * that the rows are found by their numbers (pword_rows); a number put
+ * right is flagged (read under OCR_MIN_CONF). */
+static void sequence_numbers(struct reader *rd, size_t from)
+{
+	if (rd->num_x1 <= rd->num_x0)
+		return;
+	size_t n = 0;
+	struct oword **col = xcalloc(rd->nwords - from + 1, sizeof *col);
+	for (size_t i = from; i < rd->nwords; i++) {
+		struct oword *o = &rd->words[i];
+		int mid = (o->x0 + o->x1) / 2;
+		if (mid >= rd->num_x0 && mid <= rd->num_x1 && text_len(o->s) <= 6 &&
+		    !number_head(o->s))
+			col[n++] = o;
+	}
+	qsort(col, n, sizeof *col, cmp_top);
+	for (size_t i = 0; i < n; i++) {
+		struct oword *o = col[i];
+		char *fixed = ocr_fix_number(o->s, rd->chunk_number, rd->chunk_skipped);
+		if (fixed) {
+			free(o->s);
+			o->s = fixed;
+			if (o->conf >= OCR_MIN_CONF)
+				o->conf = OCR_MIN_CONF - 1;
+		}
+		if (ocr_number_shaped(o->s)) {
+			free(rd->chunk_number);
+			rd->chunk_number = xstrdup(o->s);
+			rd->chunk_skipped = 0;
+		} else {
+			rd->chunk_skipped++;
+		}
+	}
+	free(col);
+}
+
 /* The chunks of a page (rd->words[from..]) under the header "STT" (this
  * page's or the last page's) are row numbers: one read as something else
  * ("K1" for "I.1") or as nothing (a lone "I") would end the table or lose
@@ -1132,6 +1171,7 @@ static void number_column(struct reader *rd, PIX *grey, size_t from)
 			free(o->s);
 	}
 	rd->nwords = k;
+	sequence_numbers(rd, from);
 }
 
 /* Whether the blots of a page (d: the smeared ink) are set out as a
@@ -1287,9 +1327,11 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 	PIX *raw = render(pg);
 	if (!raw)
 		return -1;
-	l_float32 angle = 0, conf = 0;
-	PIX *grey = pixFindSkewAndDeskew(raw, 2, &angle, &conf);
+	int turned = 0;
+	PIX *grey = ocr_upright(raw, OCR_DPI, &turned);
 	pixDestroy(&raw);
+	if (!grey)
+		return -1;
 	PIX *bin = pixThresholdToBinary(grey, OCR_RULE);
 	PIX *hmask = NULL, *vmask = NULL;
 	struct grid t[8];
@@ -1399,6 +1441,7 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 	free(rd.words);
 	free(rd.header);
 	free(rd.number);
+	free(rd.chunk_number);
 	TessBaseAPIEnd(api);
 	TessBaseAPIDelete(api);
 	g_object_unref(doc);

@@ -59,8 +59,9 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
  * numbered rows came since whose number could not be read: the number it
  * must be, when one of the numbers that can follow last reads the same
  * once the glyphs OCR confuses (I l L | 1 ! and . , :) are taken as one,
- * with or without its dots; NULL when read is already a number ("II.1",
- * "12", "III") or matches none. The caller frees. */
+ * with or without its dots ("2:2" after "2.1" is "2.2"); NULL when read
+ * is already a number ("II.1", "12", "III"; but "11" after "1." is "1.1",
+ * the dot lost) or matches none. The caller frees. */
 char *ocr_fix_number(const char *read, const char *last, int skipped);
 
 /* read has the shape of a row number: "II.1", "III", "12". */

@@ -117,15 +117,23 @@ static bool same_undotted(const char *a, const char *b)
 
 char *ocr_fix_number(const char *read, const char *last, int skipped)
 {
-	if (!read || !*read || ocr_number_shaped(read))
+	if (!read || !*read)
 		return NULL;
-	int g = 0, k = 0;
+	bool shaped = ocr_number_shaped(read);
+	int g = 0, k = 0, sub = 0;
 	if (last && *last && !parse_code(last, &g, &k))
 		g = 0, k = 0;
-	char cand[8][24];
+	char cand[8][24], tail = 0;
 	int nc = 0;
 	skipped = skipped < 0 ? 0 : skipped > 50 ? 50 : skipped;
-	if (g && k) { /* "II.3": "II.4", "III", "III.1" */
+	if (!g && k && sscanf(last, "%*d.%d%c", &sub, &tail) == 1 && sub > 0) {
+		/* "2.1": "2.2", the next group "3" and its "3.1" */
+		snprintf(cand[nc++], sizeof cand[0], "%d.%d", k, sub + 1);
+		if (skipped)
+			snprintf(cand[nc++], sizeof cand[0], "%d.%d", k, sub + 1 + skipped);
+		snprintf(cand[nc++], sizeof cand[0], "%d", k + 1);
+		snprintf(cand[nc++], sizeof cand[0], "%d.1", k + 1);
+	} else if (g && k) { /* "II.3": "II.4", "III", "III.1" */
 		snprintf(cand[nc++], sizeof cand[0], "%s.%d", text_to_roman(g), k + 1);
 		if (skipped) /* rows between not read as numbers */
 			snprintf(cand[nc++], sizeof cand[0], "%s.%d", text_to_roman(g),
@@ -139,14 +147,26 @@ char *ocr_fix_number(const char *read, const char *last, int skipped)
 			         1 + skipped);
 		snprintf(cand[nc++], sizeof cand[0], "1");
 		snprintf(cand[nc++], sizeof cand[0], "%s", text_to_roman(g + 1));
-	} else if (k) { /* "12": "13", a group */
+	} else if (k) { /* "12": "13", a group; "2.": "2.1" */
 		snprintf(cand[nc++], sizeof cand[0], "%d", k + 1);
 		if (skipped)
 			snprintf(cand[nc++], sizeof cand[0], "%d", k + 1 + skipped);
+		snprintf(cand[nc++], sizeof cand[0], "%d.1", k);
 	} else { /* the first row */
 		snprintf(cand[nc++], sizeof cand[0], "I");
 		snprintf(cand[nc++], sizeof cand[0], "I.1");
 		snprintf(cand[nc++], sizeof cand[0], "1");
+	}
+	if (shaped) {
+		/* a number read whole is kept, unless it is one expected with
+		 * its dot lost ("11" for "1.1" after "1.") */
+		for (int i = 0; i < nc; i++)
+			if (!strcmp(read, cand[i]))
+				return NULL;
+		for (int i = 0; i < nc; i++)
+			if (strchr(cand[i], '.') && same_undotted(read, cand[i]))
+				return xstrdup(cand[i]);
+		return NULL;
 	}
 	char a[64], b[64], c[64];
 	squash(read, true, a, sizeof a);

@@ -1,5 +1,7 @@
 # scan-score.jq: a plan read from a scan against its golden plan (issue 12).
 # jq -n --slurpfile g GOLDEN.json --slurpfile p PARSED.json -f scan-score.jq
+# (GOLDEN.json: {"plan": ...} as tests/data/golden, or the plan itself as
+# tests/data/variants/NAME.golden.json)
 # Every golden target cell (a golden indicator, matched to the scan's
 # indicator whose name shares the most words with it, and a milestone year)
 # is right when the scan's reading has the same kind, operator and value
@@ -15,7 +17,7 @@ def same($a; $b):
 def words: ascii_downcase | [splits("[^\\p{L}\\p{N}]+") | select(length > 0)] | unique;
 def overlap($a; $b): ($a | length) as $n | ($b | length) as $m
   | if $n + $m == 0 then 0 else ([$a[] | select(. as $w | $b | index([$w]))] | length) * 2 / ($n + $m) end;
-($g[0].plan) as $G | ($p[0].plan) as $P
+($g[0].plan // $g[0]) as $G | ($p[0].plan) as $P
 | [$P.indicators[] | (.name // "" | words)] as $pw
 | [ range(0; $G.indicators | length) as $i
     | $G.indicators[$i] as $gi | ($gi.name | words) as $w

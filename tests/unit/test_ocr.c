@@ -103,8 +103,8 @@ static void options_progress(void **state)
 }
 
 /* Row numbers as OCR misreads them, put right by the number expected
- * after the previous row's; a number already shaped, a header cell or a
- * name is left alone. */
+ * after the previous row's; a number already shaped (unless it is one
+ * expected with its dot lost), a header cell or a name is left alone. */
 static void number_repair(void **state)
 {
 	(void)state;
@@ -112,15 +112,32 @@ static void number_repair(void **state)
 		const char *read, *last, *want;
 		int skipped;
 	} cases[] = {
-	        {"I2", "I.1", "I.2", 0},       {"I4", "I.2", "I.4", 1},
-	        {"IL3", "II.1", "II.3", 1},    {"IL1", "II", "II.1", 0},
-	        {"l.2", "I.1", "I.2", 0},      {"II,3", "II.2", "II.3", 0},
-	        {"lI", "I.4", "II", 0},        {"IL5", "II.4", "II.5", 0},
-	        {"|.1", NULL, "I.1", 0},       {"1.1", "I", NULL, 0},
-	        {"III.l", "II.7", "III.1", 0}, {"1O", "9", "10", 0},
-	        {"STT", NULL, NULL, 0},        {"II.1", "I.5", NULL, 0},
-	        {"Tỷ lệ", "I.1", NULL, 0},     {"IL7", "II.4", NULL, 0},
+	        {"I2", "I.1", "I.2", 0},
+	        {"I4", "I.2", "I.4", 1},
+	        {"IL3", "II.1", "II.3", 1},
+	        {"IL1", "II", "II.1", 0},
+	        {"l.2", "I.1", "I.2", 0},
+	        {"II,3", "II.2", "II.3", 0},
+	        {"lI", "I.4", "II", 0},
+	        {"IL5", "II.4", "II.5", 0},
+	        {"|.1", NULL, "I.1", 0},
+	        {"1.1", "I", NULL, 0},
+	        {"III.l", "II.7", "III.1", 0},
+	        {"1O", "9", "10", 0},
+	        {"STT", NULL, NULL, 0},
+	        {"II.1", "I.5", NULL, 0},
+	        {"Tỷ lệ", "I.1", NULL, 0},
+	        {"IL7", "II.4", NULL, 0},
 	        {"", "I.1", NULL, 0},
+	        /* numbered groups: "2." over "2.1" */
+	        {"2:2", "2.1", "2.2", 0},
+	        {"11", "1.", "1.1", 0},
+	        {"12", "1.1", "1.2", 0},
+	        {"3.", "2.5", NULL, 0},
+	        {"2,4", "2.2", "2.4", 1},
+	        {"12", "11", NULL, 0},
+	        {"2.1", "2.", NULL, 0},
+	        {"215", "2.2", NULL, 0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *got = ocr_fix_number(cases[i].read, cases[i].last, cases[i].skipped);
