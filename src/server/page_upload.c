@@ -274,17 +274,14 @@ static void cell_label(struct ctx *c, const char *field)
 static void cell_open(struct ctx *c, const struct row_view *r, const char *field)
 {
 	const char *why = jstr(r->flags, field);
-	bool name = !strcmp(field, "name");
 	buf_puts(B, "<td");
-	cell_label(c, field);
-	if (!why) {
-		buf_puts(B, name ? " class=\"nm\">" : ">");
-		return;
+	if (why) {
+		buf_puts(B, " class=\"lowconf\" title=\"Đọc với độ tin cậy thấp, cần kiểm tra: ");
+		pg_esc(c, why);
+		buf_puts(B, "\"");
 	}
-	buf_printf(B, " class=\"lowconf%s\" title=\"Đọc với độ tin cậy thấp, cần kiểm tra: ",
-	           name ? " nm" : "");
-	pg_esc(c, why);
-	buf_puts(B, "\">");
+	cell_label(c, field);
+	buf_puts(B, ">");
 }
 
 /* The end of a cell: what the document said, and for a cell to check, the
