@@ -166,7 +166,8 @@ static void reading(struct ctx *c, const struct unit_rec *u, const char *job,
 		           st->page);
 	else
 		buf_puts(B, "</p><progress id=\"upload-bar\">");
-	buf_puts(B, "</progress><p>Bản quét cần chừng 3 giây mỗi trang. Trang này tự chuyển khi "
+	buf_puts(B, "</progress><p>Bản quét cần chừng 10 đến 20 giây mỗi trang. Trang này tự "
+	            "chuyển khi "
 	            "đọc xong; có thể <a href=\"?job=");
 	pg_esc(c, job);
 	buf_puts(B, "\">tải lại</a> để xem tiến độ.</p>");
@@ -773,8 +774,10 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 	buf_printf(B,
 	           "<form method=\"post\" class=\"draft-form\"><input type=\"hidden\" "
 	           "name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"draft\" "
-	           "value=\"%lld\">",
+	           "value=\"%lld\"><input type=\"hidden\" name=\"made\" value=\"",
 	           c->sess.csrf, (long long)id);
+	pg_esc(c, jstr(d, "created_at"));
+	buf_puts(B, "\">");
 	draft_table(c, d, years, ny);
 	tasks_list(c, plan);
 	if (confirm)
@@ -925,6 +928,19 @@ static void post_draft(struct ctx *c, const struct unit_rec *u)
 	if (!d) {
 		c->rs->status = 404;
 		home(c, u, err.msg ? err.msg : "Không có bản nháp này");
+		goto out;
+	}
+	/* A form of a draft since published or let go, whose number a newer
+	 * upload took (SQLite gives a freed number again): not applied to it. */
+	char *made = ctx_form(c, "made");
+	bool stale = made && strcmp(made, jstr(d, "created_at") ? jstr(d, "created_at") : "");
+	free(made);
+	if (stale) {
+		c->rs->status = 409;
+		show_draft(c, u, id,
+		           "Bản nháp trong cửa sổ này đã được lưu hoặc bỏ, đây là bản nháp của một "
+		           "lần tải lên sau: xin xem lại rồi sửa trên trang này; chưa lưu gì.",
+		           true, false);
 		goto out;
 	}
 	if (action && !strcmp(action, "discard")) {
