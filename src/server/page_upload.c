@@ -255,20 +255,13 @@ static void as_read(struct ctx *c, const char *now, const char *then)
 	buf_puts(B, "</small>");
 }
 
-/* The heading of field's column, which a narrow screen shows above the
- * cell (data-l) since it lays each row out as a card. */
+/* A target's year, which a narrow screen shows above the cell (data-l)
+ * since it lays each row out as a card; the style sheet names the other
+ * cells by their input. */
 static void cell_label(struct ctx *c, const char *field)
 {
-	static const char *const labels[][2] = {{"code", "Mã"},       {"group", "Nhóm"},
-	                                        {"name", "Chỉ tiêu"}, {"unit", "Đơn vị tính"},
-	                                        {"lead", "Chủ trì"},  {"monitor", "Theo dõi"}};
-	buf_puts(B, " data-l=\"");
 	if (!strncmp(field, "target ", 7))
-		buf_printf(B, "Năm %s", field + 7);
-	for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
-		if (!strcmp(field, labels[k][0]))
-			buf_puts(B, labels[k][1]);
-	buf_puts(B, "\"");
+		buf_printf(B, " data-l=\"Năm %s\"", field + 7);
 }
 
 /* A cell's <td>, marked when it was read with low confidence. */
