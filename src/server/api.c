@@ -402,7 +402,21 @@ static void api_plan(struct ctx *c, const struct args *a)
 	} else {
 		c->rs->status = 200;
 		c->rs->ctype = "application/json";
-		buf_puts(&c->rs->body, doc);
+		/* Which version this is ({"version": N, "imported_at": T, "plan": ...}):
+		 * a client that published a draft sees it is the one in force. */
+		struct plan_row *r = NULL;
+		size_t n = 0;
+		if (doc[0] == '{' && doc[1] != '}' && !store_plan_list(c->s, u.code, &r, &n, &err))
+			for (size_t i = 0; i < n; i++)
+				if (r[i].current)
+					buf_printf(&c->rs->body,
+					           "{\"version\":%d,\"imported_at\":\"%s\",",
+					           r[i].version,
+					           r[i].imported_at ? r[i].imported_at : "");
+		buf_puts(&c->rs->body, c->rs->body.len ? doc + 1 : doc);
+		for (size_t i = 0; i < n; i++)
+			plan_row_free(&r[i]);
+		free(r);
 	}
 	free(doc);
 	err_clear(&err);
@@ -1519,8 +1533,9 @@ static const struct route routes[] = {
         {"GET", "/me", "The signed-in account (and its CSRF token)", false, api_me, false},
         {"GET", "/units", "Units the account may read (paginated)", false, api_units, false},
         {"GET", "/units/{unit}", "One unit", false, api_unit, false},
-        {"GET", "/units/{unit}/plan", "The unit's current plan (as chitieu parse)", false, api_plan,
-         false},
+        {"GET", "/units/{unit}/plan",
+         "The unit's current plan (as chitieu parse), its version and when it was saved", false,
+         api_plan, false},
         {"GET", "/units/{unit}/indicators",
          "Indicators of the unit's current plan, with targets and agencies (paginated)", false,
          api_indicators, false},

@@ -53,8 +53,7 @@ int pd_start(struct ctx *c, const struct unit_rec *u, char id[UPLOAD_ID_MAX], st
 		err_set(err, ERR_INPUT, "Chưa chọn tệp kế hoạch (trường \"file\"); chưa lưu gì.");
 	} else if (!f->len) {
 		err_set(err, ERR_DOCUMENT,
-		        "Tệp gửi lên rỗng; chưa lưu gì. Xin chọn lại tệp kế "
-		        "hoạch.");
+		        "Tệp gửi lên rỗng (0 byte): xin chọn lại tệp kế hoạch; chưa lưu gì.");
 	} else {
 		const char *slash = strrchr(f->filename, '/'), *back = strrchr(f->filename, '\\');
 		const char *name = back > slash ? back + 1 : slash ? slash + 1 : f->filename;

@@ -160,11 +160,15 @@ static void reading(struct ctx *c, const struct unit_rec *u, const char *job,
 		           st->page < st->pages ? st->page + 1 : st->pages, st->pages);
 	else
 		buf_puts(B, "Đang đọc tệp…");
-	buf_printf(B,
-	           "</p><progress id=\"upload-bar\" max=\"%d\" value=\"%d\"></progress>"
-	           "<p>Bản quét cần chừng 3 giây mỗi trang. Trang này tự chuyển khi đọc xong; "
-	           "có thể <a href=\"?job=",
-	           st->pages ? st->pages : 1, st->page);
+	/* Until the pages are counted, a bar that only says "working". */
+	if (st->pages)
+		buf_printf(B, "</p><progress id=\"upload-bar\" max=\"%d\" value=\"%d\">", st->pages,
+		           st->page);
+	else
+		buf_puts(B, "</p><progress id=\"upload-bar\">");
+	buf_puts(B, "</progress><p>Bản quét cần chừng 10 đến 20 giây mỗi trang. Trang này tự "
+	            "chuyển khi "
+	            "đọc xong; có thể <a href=\"?job=");
 	pg_esc(c, job);
 	buf_puts(B, "\">tải lại</a> để xem tiến độ.</p>");
 	pg_foot(c);
@@ -199,8 +203,10 @@ static void where(struct ctx *c, json_t *x)
 	           row = json_integer_value(json_object_get(src, "row"));
 	if (page)
 		buf_printf(B, "trang %lld, ", (long long)page);
-	if (table)
+	if (table && row > 0)
 		buf_printf(B, "bảng %lld, hàng %lld", (long long)table, (long long)row);
+	else if (table) /* a PDF's table: its rows are not counted */
+		buf_printf(B, "bảng %lld", (long long)table);
 	else if (json_array_size(lines))
 		buf_printf(B, "dòng %lld", (long long)json_integer_value(json_array_get(lines, 0)));
 }
@@ -249,17 +255,27 @@ static void as_read(struct ctx *c, const char *now, const char *then)
 	buf_puts(B, "</small>");
 }
 
+/* A target's year, which a narrow screen shows above the cell (data-l)
+ * since it lays each row out as a card; the style sheet names the other
+ * cells by their input. */
+static void cell_label(struct ctx *c, const char *field)
+{
+	if (!strncmp(field, "target ", 7))
+		buf_printf(B, " data-l=\"Năm %s\"", field + 7);
+}
+
 /* A cell's <td>, marked when it was read with low confidence. */
 static void cell_open(struct ctx *c, const struct row_view *r, const char *field)
 {
 	const char *why = jstr(r->flags, field);
-	if (!why) {
-		buf_puts(B, "<td>");
-		return;
+	buf_puts(B, "<td");
+	if (why) {
+		buf_puts(B, " class=\"lowconf\" title=\"Đọc với độ tin cậy thấp, cần kiểm tra: ");
+		pg_esc(c, why);
+		buf_puts(B, "\"");
 	}
-	buf_puts(B, "<td class=\"lowconf\" title=\"Đọc với độ tin cậy thấp, cần kiểm tra: ");
-	pg_esc(c, why);
-	buf_puts(B, "\">");
+	cell_label(c, field);
+	buf_puts(B, ">");
 }
 
 /* The end of a cell: what the document said, and for a cell to check, the
@@ -460,6 +476,8 @@ static void code_items(struct ctx *c, json_t *list, const char *cls, const char 
 	}
 }
 
+#define DIFF_OPEN_MAX 12 /* changes listed open; more are folded */
+
 static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 {
 	json_t *changed = json_object_get(diff, "changed"),
@@ -477,7 +495,15 @@ static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 	           json_array_size(json_object_get(diff, "removed")), json_array_size(changed));
 	if (json_array_size(groups))
 		buf_printf(B, "; đổi tên %zu nhóm", json_array_size(groups));
-	buf_puts(B, ".</p><ul>");
+	buf_puts(B, ".</p>");
+	/* A long list (another plan's file, say) folded, the draft's table below
+	 * it within reach. */
+	size_t items = json_array_size(json_object_get(diff, "added")) +
+	               json_array_size(json_object_get(diff, "removed")) +
+	               json_array_size(changed) + json_array_size(groups);
+	if (items > DIFF_OPEN_MAX)
+		buf_printf(B, "<details><summary>Xem %zu thay đổi</summary>", items);
+	buf_puts(B, "<ul>");
 	code_items(c, json_object_get(diff, "added"), "added", "Thêm");
 	code_items(c, json_object_get(diff, "removed"), "removed", "Bỏ");
 	json_array_foreach(changed, i, x)
@@ -501,14 +527,19 @@ static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 		change_span(c, "tên", jstr(x, "old"), jstr(x, "new"));
 		buf_puts(B, "</li>");
 	}
-	buf_puts(B, "</ul></section>");
+	buf_puts(B, items > DIFF_OPEN_MAX ? "</ul></details></section>" : "</ul></section>");
 }
 
 /* What saving would renumber, replace or drop, with the figures at stake. */
 static void mapping_list(struct ctx *c, json_t *diff, bool ask)
 {
 	json_t *x;
-	size_t i, shown = 0;
+	size_t i, shown = 0, moved = 0;
+	json_array_foreach(json_object_get(diff, "mapping"), i, x)
+	{
+		const char *m = jstr(x, "match");
+		moved += m && strcmp(m, "same") && strcmp(m, "new");
+	}
 	json_array_foreach(json_object_get(diff, "mapping"), i, x)
 	{
 		const char *m = jstr(x, "match");
@@ -517,8 +548,10 @@ static void mapping_list(struct ctx *c, json_t *diff, bool ask)
 		if (!shown++)
 			buf_printf(B,
 			           "<section class=\"mapping%s\"><h2>Chỉ tiêu đổi mã, bị thay hoặc "
-			           "bị bỏ</h2><ul>",
-			           ask ? " ask" : "");
+			           "bị bỏ</h2><details%s><summary>%zu chỉ tiêu, với số liệu đã "
+			           "nhập của từng chỉ tiêu</summary><ul>",
+			           ask ? " ask" : "", ask || moved <= DIFF_OPEN_MAX ? " open" : "",
+			           moved);
 		buf_puts(B, "<li>");
 		pg_esc(c, jstr(x, "old_code") ? jstr(x, "old_code") : "(mới)");
 		buf_puts(B, " → ");
@@ -536,7 +569,7 @@ static void mapping_list(struct ctx *c, json_t *diff, bool ask)
 		buf_puts(B, "</li>");
 	}
 	if (shown)
-		buf_puts(B, "</ul></section>");
+		buf_puts(B, "</ul></details></section>");
 }
 
 static void tasks_list(struct ctx *c, json_t *plan)
@@ -562,16 +595,19 @@ static void tasks_list(struct ctx *c, json_t *plan)
 	buf_puts(B, "</tbody></table></details>");
 }
 
-static void file_warnings(struct ctx *c, json_t *plan)
+/* The reader's warnings: open when few; the rows they are about (flagged,
+ * how many) are also marked in the table, the others are only here. */
+static void file_warnings(struct ctx *c, json_t *plan, size_t flagged)
 {
 	json_t *w;
 	size_t i, n = json_array_size(json_object_get(plan, "warnings"));
 	if (!n)
 		return;
-	buf_printf(B,
-	           "<details class=\"warnings\"><summary>%zu cảnh báo khi đọc tệp (các dòng "
-	           "được tô cần xem lại)</summary><ul>",
-	           n);
+	buf_printf(B, "<details class=\"warnings\"%s><summary>%zu cảnh báo khi đọc tệp",
+	           n <= 10 ? " open" : "", n);
+	if (flagged)
+		buf_printf(B, " (%zu hàng có cảnh báo được tô trong bảng)", flagged);
+	buf_puts(B, "</summary><ul>");
 	json_array_foreach(json_object_get(plan, "warnings"), i, w)
 	{
 		json_int_t line = json_integer_value(json_object_get(w, "line"));
@@ -725,14 +761,16 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 	diff_list(c, diff, json_is_true(json_object_get(diff, "has_plan")));
 	bool confirm = json_is_true(json_object_get(diff, "confirm"));
 	mapping_list(c, diff, ask);
-	file_warnings(c, plan);
+	file_warnings(c, plan, json_object_size(json_object_get(d, "row_warnings")));
 	int years[PLAN_MAX_MILESTONES * 4];
 	size_t ny = years_of(plan, years, sizeof years / sizeof years[0]);
 	buf_printf(B,
 	           "<form method=\"post\" class=\"draft-form\"><input type=\"hidden\" "
 	           "name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"draft\" "
-	           "value=\"%lld\">",
+	           "value=\"%lld\"><input type=\"hidden\" name=\"made\" value=\"",
 	           c->sess.csrf, (long long)id);
+	pg_esc(c, jstr(d, "created_at"));
+	buf_puts(B, "\">");
 	draft_table(c, d, years, ny);
 	tasks_list(c, plan);
 	if (confirm)
@@ -883,6 +921,19 @@ static void post_draft(struct ctx *c, const struct unit_rec *u)
 	if (!d) {
 		c->rs->status = 404;
 		home(c, u, err.msg ? err.msg : "Không có bản nháp này");
+		goto out;
+	}
+	/* A form of a draft since published or let go, whose number a newer
+	 * upload took (SQLite gives a freed number again): not applied to it. */
+	char *made = ctx_form(c, "made");
+	bool stale = made && strcmp(made, jstr(d, "created_at") ? jstr(d, "created_at") : "");
+	free(made);
+	if (stale) {
+		c->rs->status = 409;
+		show_draft(c, u, id,
+		           "Bản nháp trong cửa sổ này đã được lưu hoặc bỏ, đây là bản nháp của một "
+		           "lần tải lên sau: xin xem lại rồi sửa trên trang này; chưa lưu gì.",
+		           true, false);
 		goto out;
 	}
 	if (action && !strcmp(action, "discard")) {

@@ -14,6 +14,7 @@
 
 #include "import.h"
 #include "ocr.h"
+#include "text.h"
 #include "util.h"
 
 #include <errno.h>
@@ -246,6 +247,28 @@ struct thread_arg {
 
 _Static_assert(ERR_COUNT < 256, "an error code crosses the pipe in a byte");
 
+/* A reader's reason ("tệp PDF được khóa …: hãy …", written to follow
+ * "chitieu parse: FILE: " on a terminal) as the sentence an office reads on
+ * its own: its first letter a capital, saying that nothing was stored, and
+ * a full stop. Caller frees. */
+static char *own_sentence(const char *why)
+{
+	if (!*why)
+		return xstrdup("Không đọc được tệp này; chưa lưu gì.");
+	size_t first = 1;
+	while (why[first] && ((unsigned char)why[first] & 0xc0) == 0x80)
+		first++;
+	char *head = xasprintf("%.*s", (int)first, why), *up = text_upper(head);
+	size_t n = strlen(why);
+	while (n > first && (why[n - 1] == '.' || why[n - 1] == ' ' || why[n - 1] == ';'))
+		n--;
+	char *out = xasprintf("%s%.*s%s.", up, (int)(n - first), why + first,
+	                      strstr(why, "chưa lưu gì") ? "" : "; chưa lưu gì");
+	free(head);
+	free(up);
+	return out;
+}
+
 static void *reader(void *arg)
 {
 	struct thread_arg *ta = arg;
@@ -294,8 +317,9 @@ static void *reader(void *arg)
 	} else if (!b.over && WIFEXITED(status) && WEXITSTATUS(status) == 0 && kind == 'E' &&
 	           *rest) {
 		unsigned char code = (unsigned char)*rest;
-		err_set(&j->err, code < ERR_COUNT ? (enum err_code)code : ERR_DOCUMENT, "%s",
-		        rest + 1);
+		char *msg = own_sentence(rest + 1);
+		err_set(&j->err, code < ERR_COUNT ? (enum err_code)code : ERR_DOCUMENT, "%s", msg);
+		free(msg);
 		j->state = UPLOAD_FAILED;
 	} else {
 		bool cpu = WIFSIGNALED(status) && WTERMSIG(status) == SIGXCPU;
