@@ -299,6 +299,7 @@ struct reader {
 	char *header;                  /* key of the open table's first row */
 	char *number;                  /* the last row number read ("II.3"), to repair the next */
 	int skipped;                   /* numbered rows since, whose number was not read */
+	int table, tabrow;             /* the tables emitted, the rows of the last one */
 	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
 	/* words of pages without ruling, with their boxes and confidences, for
 	 * tables rebuilt from positions (unruled_tables) */
@@ -490,8 +491,13 @@ static bool continues(const struct reader *rd, char **cells, int nc)
 	return rd->page_top && rd->open != NO_ROW && rd->open_ncell == nc && nc > 1 && !*cells[0];
 }
 
-static void emit_row(struct reader *rd, char **cells, int nc)
+/* A table row read on page: a header row (head) starts a new table, whose
+ * rows are counted from it (the header repeated on the next page is not
+ * emitted), for each row's place in the document (page, table, row). */
+static void emit_row(struct reader *rd, char **cells, int nc, int page, bool head)
 {
+	if (head || !rd->table)
+		rd->table++, rd->tabrow = 0;
 	if (continues(rd, cells, nc)) {
 		struct row *row = &rd->r->v[rd->open];
 		for (int c = 0; c < nc; c++)
@@ -504,6 +510,9 @@ static void emit_row(struct reader *rd, char **cells, int nc)
 		struct row *row = rows_add(rd->r, (int)rd->l->n + 1);
 		for (int c = 0; c < nc; c++)
 			row_add_cell(row, cells[c], strlen(cells[c]));
+		row->page = page;
+		row->table = rd->table;
+		row->tabrow = ++rd->tabrow;
 		rd->open = rd->r->n - 1;
 		rd->open_ncell = nc;
 	}
@@ -756,7 +765,7 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 		if (key && rd->open != NO_ROW && rd->header && !strcmp(key, rd->header)) {
 			free(key); /* the header repeated on a new page */
 		} else {
-			emit_row(rd, cells, ncol);
+			emit_row(rd, cells, ncol, page, i == 0 && header_row(cells, ncol));
 			if (key) {
 				free(rd->header);
 				rd->header = key;
@@ -981,7 +990,7 @@ static void carry_over(struct reader *rd, struct row *row, int nc, int tol)
 		free(row->cell[c]);
 		row->cell[c] = rest;
 	}
-	emit_row(rd, head, nc);
+	emit_row(rd, head, nc, row->page, false);
 	for (int c = 0; c < nc; c++)
 		free(head[c]);
 	rd->page_top = true; /* the row itself is a new one */
@@ -1058,7 +1067,8 @@ static void unruled_tables(struct reader *rd)
 				carry_over(rd, row, nc, tol);
 			goes_on = false;
 		}
-		emit_row(rd, row->cell, nc); /* pdfrows.c joined the rows cut on these pages */
+		/* pdfrows.c joined the rows cut on these pages */
+		emit_row(rd, row->cell, nc, row->page, head);
 		ri++;
 	}
 	rows_free(&rows);

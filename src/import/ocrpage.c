@@ -28,6 +28,12 @@
  * test's confidence is over 8 and over 2.5 times that of the other axis. */
 #define ORIENT_CONF  8.0f
 #define ORIENT_RATIO 2.5f
+/* A page whose test finds it not upright (its upright confidence 0 or
+ * less) is turned sideways on a weaker lead: over ORIENT_CONF and
+ * ORIENT_WEAK times the other axis. A table page fed sideways, with
+ * little running text, measured 13.2 for the turn against -6.2 upright;
+ * upright pages measured 9.6 to 20 upright. */
+#define ORIENT_WEAK 1.5f
 
 /* The pixel's dominant channel (0 red, 1 green, 2 blue), its largest and
  * its chroma. */
@@ -178,9 +184,10 @@ PIX *ocr_upright(PIX *raw, int dpi, int *turned)
 		if (up < -ORIENT_CONF && au > ORIENT_RATIO * al)
 			r = pixRotate180(NULL, g), *turned = 2;
 		else if (up <= ORIENT_CONF || au <= ORIENT_RATIO * al) {
-			if (left > ORIENT_CONF && al > ORIENT_RATIO * au)
+			float ratio = up <= 0 ? ORIENT_WEAK : ORIENT_RATIO;
+			if (left > ORIENT_CONF && al > ratio * au)
 				r = pixRotate90(g, 1), *turned = 1;
-			else if (left < -ORIENT_CONF && al > ORIENT_RATIO * au)
+			else if (left < -ORIENT_CONF && al > ratio * au)
 				r = pixRotate90(g, -1), *turned = 3;
 		}
 		if (r) {
