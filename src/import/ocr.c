@@ -27,6 +27,7 @@
 
 #include <cairo.h>
 #include <leptonica/allheaders.h>
+#include <ctype.h>
 #include <dlfcn.h>
 #include <poppler.h>
 #include <stdio.h>
@@ -1130,12 +1131,32 @@ static void sequence_numbers(struct reader *rd, size_t from)
 	free(col);
 }
 
+/* A group's number by a capital letter ("A", "B", "C."), one that no
+ * roman numeral has ("H" left out: "II" is read as "H"). */
+static bool lettered(const char *s)
+{
+	return s[0] && strchr("ABCDEFG", s[0]) && (!s[1] || (s[1] == '.' && !s[2]));
+}
+
+/* A letter with a Vietnamese accent ("HẠ"): a word, read fairly surely,
+ * that starts a cell beside the number column, no row number. */
+static bool accented(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
 /* The chunks of a page (rd->words[from..]) under the header "STT" (this
  * page's or the last page's) are row numbers: one read as something else
  * ("K1" for "I.1") or as nothing (a lone "I") would end the table or lose
  * its row, so it is read again for roman and arabic numerals only, and
  * kept when that gives a number (flagged: its first reading was wrong).
- * Chunks left empty are dropped. */
+ * A group's letter ("A", "B.": read again for numerals it became ".")
+ * and a word with accents read fairly surely (a group's name beside the
+ * column, "HẠ") are no row numbers to read again. Chunks left empty are
+ * dropped. */
 static void number_column(struct reader *rd, PIX *grey, size_t from)
 {
 	for (size_t i = from; i < rd->nwords; i++)
@@ -1149,7 +1170,8 @@ static void number_column(struct reader *rd, PIX *grey, size_t from)
 		struct oword *o = &rd->words[i];
 		int mid = (o->x0 + o->x1) / 2;
 		if (rd->num_x1 > rd->num_x0 && mid >= rd->num_x0 && mid <= rd->num_x1 &&
-		    text_len(o->s) <= 6 && !ocr_number_shaped(o->s) && !number_head(o->s)) {
+		    text_len(o->s) <= 6 && !ocr_number_shaped(o->s) && !number_head(o->s) &&
+		    !lettered(o->s) && !(accented(o->s) && o->conf >= OCR_TEXT_CONF)) {
 			int conf;
 			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",
 			                       "0123456789IVXLivxl.");
@@ -1263,6 +1285,19 @@ static BOXA *page_blots(PIX *grey, bool *table)
 	return boxes;
 }
 
+/* A chunk read unsure that holds no letter, digit or sign a plan's cell
+ * uses ("-", "%", "≥", "<", ">"): a remnant of a seal or a signature (the
+ * points of a seal's star read as "+" or "*"), or speckle. */
+static bool stray(const char *s, int conf)
+{
+	if (conf >= OCR_MIN_CONF || !*s)
+		return false;
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if (*c >= 0x80 || isalnum(*c) || strchr("-%<>=", *c))
+			return false;
+	return true;
+}
+
 /* A page without ruling lines, read chunk by chunk: each blot (page_blots)
  * is read by Tesseract on its own as a ruled cell is read: Tesseract's own
  * layout of a page whose table has no lines runs the columns together and
@@ -1319,6 +1354,10 @@ static void page_chunks(struct reader *rd, PIX *grey, BOXA *boxes, int page)
 			free(s);
 			s = xstrdup("-");
 			conf = 100; /* by its shape */
+		}
+		if (stray(s, conf)) {
+			free(s);
+			continue;
 		}
 		rd->words = xgrow(rd->words, &rd->capwords, rd->nwords + 1, sizeof *rd->words);
 		rd->words[rd->nwords++] = (struct oword){.s = s,

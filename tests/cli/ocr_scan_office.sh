@@ -32,4 +32,14 @@ GOLDEN=$v/phuong-an-binh.golden.json score_scan phuong-an-binh office 33
 jq -e --slurpfile g "$v/phuong-an-binh.golden.json" \
 	'[.plan.tasks[] | select((.lead // "") != "")] | length >= ($g[0].tasks | length)' "$tmp/out" > /dev/null &&
 	ok || bad "phuong-an-binh: tasks of the page scanned sideways not read"
+# Its groups are lettered "A", "B", "C" in a table without ruling lines:
+# each read as a group with its name (the reader of main at a0f94a7 read
+# "A" as "." and lost "HẠ" of its name to the number column).
+jq -e --slurpfile g "$v/phuong-an-binh.golden.json" '.plan.groups == $g[0].groups' \
+	"$tmp/phuong-an-binh.json" > /dev/null &&
+	ok || bad "phuong-an-binh: lettered groups: $(jq -c .plan.groups "$tmp/phuong-an-binh.json")"
+# Each indicator knows its page, table and row.
+jq -e '[.plan.indicators[] | .source | select(.page >= 1 and .table >= 1 and .row >= 2)] | length >= 11' \
+	"$tmp/phuong-an-binh.json" > /dev/null &&
+	ok || bad "phuong-an-binh: indicators without their place: $(jq -c '[.plan.indicators[].source][0:3]' "$tmp/phuong-an-binh.json")"
 finish ocr_scan_office
