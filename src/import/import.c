@@ -215,6 +215,17 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		rows_from_lines(l, &rows);
 	interpret_rows(&rows, p);
 	rows_free(&rows);
+	if (p->nind == 0 && p->ntasks == 0 && !given) {
+		/* each cell on its own line (a word processor's text) */
+		if (celltext_rows(l, &rows, p))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+		if (p->nind == 0 && p->ntasks == 0) {
+			plan_free(p); /* warnings of the attempt */
+			plan_init(p);
+			meta_read(l, p);
+		}
+	}
 	if (p->nind == 0 && p->ntasks == 0) {
 		if (pdf_rows(l, &rows, p))
 			interpret_rows(&rows, p);
