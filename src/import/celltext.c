@@ -736,3 +736,98 @@ bool celltext_rows(const struct lines *l, struct rows *out, struct plan *p)
 	}
 	return found;
 }
+
+/* ---- the same for tab-separated and '|' rows (rows.c) ---- */
+
+/* The header's second row under a cell merged over the year columns: in
+ * Word's export the year row has an empty cell under each other column;
+ * copied from a browser it has the years alone. The header's row widened
+ * to match, so each year has its column. */
+static void widen(struct row *h, struct row *y)
+{
+	int years = 0, blanks = 0;
+	for (int c = 0; c < y->ncell; c++) {
+		if (blank(y->cell[c]))
+			blanks++;
+		else if (is_year(y->cell[c]))
+			years++;
+		else
+			return;
+	}
+	if (years < 2 || y->ncell > MAXCOLS || (blanks && y->ncell <= h->ncell) ||
+	    h->ncell + years > MAXCOLS)
+		return;
+	int span[MAXCOLS] = {0}, c = 0, k = h->ncell;
+	if (blanks == 0) { /* browser: the one merged cell naming no year */
+		int at = -1;
+		for (int m = 0; m < k; m++)
+			if (kind_of(h->cell[m]) == HEAD_VALUE && !strpbrk(h->cell[m], "0123456789"))
+				at = at < 0 ? m : -2;
+		if (at < 0)
+			return;
+		for (int m = 0; m < k; m++)
+			span[m] = m == at ? years : 1;
+	} else {
+		for (int m = 0; m < y->ncell && c < k; m++) {
+			span[c]++;
+			if (blank(y->cell[m]) || m + 1 >= y->ncell || blank(y->cell[m + 1]))
+				c++;
+		}
+		if (c != k)
+			return;
+	}
+	char **cell = xcalloc(MAXCOLS, sizeof *cell), **ycell = xcalloc(MAXCOLS, sizeof *ycell);
+	int n = 0, yn = 0;
+	for (int m = 0; m < k; m++)
+		for (int s = 0; s < span[m] && n < MAXCOLS; s++) {
+			cell[n++] = xstrdup(h->cell[m]);
+			if (blanks == 0)
+				ycell[yn++] = xstrdup(span[m] > 1 ? y->cell[s] : "");
+		}
+	for (int m = 0; m < h->ncell; m++)
+		free(h->cell[m]);
+	free(h->cell);
+	h->cell = cell;
+	h->ncell = n;
+	if (blanks == 0) {
+		for (int m = 0; m < y->ncell; m++)
+			free(y->cell[m]);
+		free(y->cell);
+		y->cell = ycell;
+		y->ncell = yn;
+	} else {
+		free(ycell);
+	}
+}
+
+/* A header row of r: its columns' kinds in t (names not kept). */
+static bool row_header(const struct row *r, struct table *t)
+{
+	memset(t, 0, sizeof *t);
+	t->name = -1;
+	if (r->text || r->ncell < 3 || r->ncell > MAXCOLS)
+		return false;
+	int known = 0;
+	for (int c = 0; c < r->ncell; c++) {
+		t->kind[c] = kind_of(r->cell[c]);
+		known += t->kind[c] != HEAD_NONE;
+		if (t->kind[c] == HEAD_NAME && t->name < 0)
+			t->name = c;
+	}
+	t->n = r->ncell;
+	t->stt = t->kind[0] == HEAD_STT;
+	return t->name >= 0 && t->name <= 2 && known >= 3;
+}
+
+void celltext_mend_rows(const struct lines *l, struct rows *r)
+{
+	for (size_t i = 0; i + 1 < r->n; i++) {
+		struct row *row = &r->v[i];
+		struct table h;
+		/* tab rows only: a '|' rendering writes a merged cell's columns */
+		if (row_header(row, &h) && !r->v[i + 1].text && row->first >= 1 &&
+		    (size_t)row->first <= l->n && strchr(l->v[row->first - 1], '\t') &&
+		    !strchr(l->v[row->first - 1], '|'))
+			widen(row, &r->v[i + 1]);
+	}
+}

@@ -123,6 +123,11 @@ enum head_kind header_cell_kind(const char *cell);
  * are named in warnings in p. */
 bool celltext_rows(const struct lines *l, struct rows *out, struct plan *p);
 
+/* Tab-separated rows as Word or a browser gives them: a header's cell
+ * merged over the year columns of the row under it widened to them
+ * (celltext.c). */
+void celltext_mend_rows(const struct lines *l, struct rows *r);
+
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);
 
