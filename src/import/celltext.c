@@ -214,28 +214,37 @@ static int fit(enum head_kind k, const char *s)
 	case HEAD_AGENCY:
 		if (plain_agency(s))
 			return 0;
-		return number_like(s) || plain_unit(s) ? BAD : 1;
+		if (number_like(s) || plain_unit(s))
+			return BAD;
+		return text_case_start(s) == 0 ? 2 : 1;
 	default:
 		return 0;
 	}
 }
 
 /* What a further paragraph s of a cell of kind k costs. */
-static int more(enum head_kind k, const char *s)
+static int more(enum head_kind k, const char *prev, const char *s)
 {
 	if (blank(s))
 		return BAD;
+	size_t n = strlen(prev);
+	while (n && prev[n - 1] == ' ')
+		n--;
+	/* "Phòng A;" / "Phòng B": a list going on */
+	bool list = n && (prev[n - 1] == ';' || prev[n - 1] == ',');
 	switch (k) {
 	case HEAD_STT:
 	case HEAD_UNIT:
 		return BAD;
 	case HEAD_NAME:
-		return number_like(s) ? BAD : plain_agency(s) ? 1 : 0;
+		if (number_like(s))
+			return BAD;
+		return plain_agency(s) || (!list && text_case_start(s) == 1) ? 1 : 0;
 	case HEAD_VALUE:
 	case HEAD_YEAR:
 		return value_like(s) ? 1 : 2;
 	case HEAD_AGENCY:
-		return plain_agency(s) ? 0 : 1;
+		return list ? 0 : plain_agency(s) ? 1 : 2;
 	default:
 		return 1;
 	}
@@ -245,8 +254,12 @@ static int more(enum head_kind k, const char *s)
 static int cell_cost(const struct table *t, const struct lines *l, int c, size_t a, size_t len)
 {
 	int cost = fit(t->kind[c], line(l, a));
+	const char *last = line(l, a + len - 1);
+	size_t n = strlen(last);
+	if (n && last[n - 1] == ';' && t->kind[c] != HEAD_NAME)
+		cost++; /* "Phòng A;": the list goes on below */
 	for (size_t i = 1; i < len && cost < NEVER; i++)
-		cost += more(t->kind[c], line(l, a + i));
+		cost += more(t->kind[c], line(l, a + i - 1), line(l, a + i));
 	return cost;
 }
 
@@ -537,8 +550,10 @@ static bool header_at(const struct lines *l, size_t i)
 static bool row_ahead(const struct table *t, const struct lines *l, size_t q)
 {
 	int v;
+	enum stt k = read_stt(line(l, q), &v);
 	return q >= l->n || header_at(l, q) || exact_fits(t, l, q) ||
-	       (t->stt && read_stt(line(l, q), &v) != S_NO && !blank(line(l, q + 1)));
+	       (t->stt && k != S_NO && k != S_DASH && !blank(line(l, q + 1)) &&
+	        !value_like(line(l, q + 1)));
 }
 
 /* A row rebuilt from lines [p, q): len[c] lines for column c. */
@@ -655,7 +670,8 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 			bool empty = true;
 			for (size_t k = (size_t)t->name + 1; k < m; k++)
 				empty &= blank(line(l, i + k));
-			if (t->name >= 0 && m > (size_t)t->name && empty)
+			if (t->name >= 0 && m > (size_t)t->name && empty &&
+			    row_ahead(t, l, ends[e]))
 				q = ends[e];
 		}
 		if (q) {
@@ -688,9 +704,12 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 		/* anything else: named in a warning, never a figure guessed */
 		if (!t->stt)
 			break; /* a table with no numbers ends where rows stop fitting */
-		q = 0;
+		q = 0;         /* the row ends where the next one may start, past its width */
 		for (int e = 0; e < nends && !q; e++)
-			if (ends[e] > i + 1 && ends[e] < l->n)
+			if (ends[e] >= i + n && ends[e] < l->n && row_ahead(t, l, ends[e]))
+				q = ends[e];
+		for (int e = 0; e < nends && !q; e++)
+			if (ends[e] > i + 1 && ends[e] < l->n && row_ahead(t, l, ends[e]))
 				q = ends[e];
 		if (!q)
 			break;
