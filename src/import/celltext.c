@@ -154,7 +154,7 @@ static bool next_stt(const struct numbering *nb, const char *s)
 	if (nb->first || k == S_DASH || k == S_SUB || k == S_LETTER)
 		return true;
 	if (k == S_NUM)
-		return v == 1 || v == nb->num + 1 || v == nb->group + 1;
+		return v == 1 || v == nb->num + 1;
 	return v == 1 || v == nb->group + 1 || !nb->group; /* a table continued */
 }
 

@@ -7,6 +7,7 @@ middle. Only a cell whose paragraph is one run of text is changed; the
 rest of the file is copied byte for byte. For tests/tools/render-celltext.sh
 (issue 12): LibreOffice's "save as text" of such a file writes each
 paragraph of a cell on its own line."""
+import html
 import re
 import sys
 import zipfile
@@ -36,10 +37,11 @@ def cell(m):
         return tc
     start, body, end = paras[0]
     t = TEXT.search(body)
-    parts = pieces(t.group(2))
+    parts = pieces(html.unescape(t.group(2)))
     if len(parts) == 1:
         return tc
-    new = "".join(start + body[:t.start(2)] + p + body[t.end(2):] + end for p in parts)
+    new = "".join(start + body[:t.start(2)] + html.escape(p, quote=False) + body[t.end(2):] + end
+                  for p in parts)
     return tc.replace(start + body + end, new, 1)
 
 
