@@ -611,7 +611,7 @@ static void fill_down(const struct table *t, struct row *r, const char **above, 
 /* The rows of the table whose header's first row is at line h (its
  * cells in t); returns the line after the table. */
 static size_t table_rows(const struct lines *l, size_t h, struct table *t, struct rows *out,
-                         struct plan *p, int table)
+                         struct plan *p, int table, int *last)
 {
 	size_t i = second_row(l, h + (size_t)t->nhead, t, out, table, h);
 	struct numbering nb = {.first = true};
@@ -695,10 +695,33 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 			i = q;
 			continue;
 		}
-		if (fits_exact) { /* the table's last row, as it stands */
-			fill_down(t, add_row(out, l, i, (int)n, table), above, p);
+		if (fits_exact) { /* the table's last row */
+			/* its cells of several paragraphs when that fits better:
+			 * the cheapest end before a blank line or a header */
+			int exact = 0, best = NEVER, bestlen[MAXCOLS];
+			for (int c = 0; c < t->n; c++)
+				exact += cell_cost(t, l, c, i + (size_t)c, 1);
+			size_t at = 0;
+			for (size_t e = i + n + 1; exact && e <= i + n + EXTRA && e <= l->n; e++) {
+				if (blank(line(l, e - 1)) || header_at(l, e - 1))
+					break;
+				int cost = rebuild(t, l, i, e, len);
+				if (cost < best)
+					best = cost, at = e, memcpy(bestlen, len, sizeof len);
+				else if (cost == best)
+					at = 0; /* two ends as good: none */
+			}
+			struct row *r;
+			if (at && best < exact) {
+				r = rebuilt_row(out, l, i, at, t->n, bestlen, table);
+				i = at;
+			} else {
+				r = add_row(out, l, i, (int)n, table);
+				i += n;
+			}
+			fill_down(t, r, above, p);
 			count_stt(&nb, s);
-			i += n;
+			*last = r->first;
 			continue;
 		}
 		/* anything else: named in a warning, never a figure guessed */
@@ -741,15 +764,16 @@ bool celltext_rows(const struct lines *l, struct rows *out, struct plan *p)
 			continue;
 		}
 		size_t before = out->n;
-		size_t end = table_rows(l, i, &t, out, p, ++tables);
+		int last = 0;
+		size_t end = table_rows(l, i, &t, out, p, ++tables, &last);
 		found |= out->n > before + 2;
 		if (end < l->n && end > i && !blank(line(l, end)) &&
 		    (plain_agency(line(l, end)) || number_like(line(l, end))) &&
 		    strlen(line(l, end)) < 80)
-			plan_warn(p, (int)end + 1,
-			          "Dòng \"%.60s\" ngay sau bảng có thể là ô của hàng cuối bảng; "
-			          "hãy kiểm tra hàng đó",
-			          line(l, end));
+			plan_warn(p, last ? last : (int)end + 1,
+			          "Dòng %zu \"%.60s\" ngay sau bảng có thể là ô của hàng cuối bảng "
+			          "(hàng này); hãy kiểm tra hàng đó",
+			          end + 1, line(l, end));
 		table_free(&t);
 		i = end > i ? end : i + 1;
 	}
