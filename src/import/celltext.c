@@ -205,7 +205,9 @@ static int fit(enum head_kind k, const char *s)
 	case HEAD_UNIT:
 		if (plain_unit(s))
 			return 0;
-		return number_like(s) || plain_agency(s) || n > 60 ? BAD : 0;
+		if (number_like(s) || plain_agency(s) || n > 60)
+			return BAD;
+		return text_case_start(s) == 0 ? 2 : 0; /* a name going on */
 	case HEAD_VALUE:
 	case HEAD_YEAR:
 		if (value_like(s))
@@ -667,15 +669,31 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 			size_t m = ends[e] - i;
 			if (m >= n)
 				break;
-			bool empty = true;
-			for (size_t k = (size_t)t->name + 1; k < m; k++)
-				empty &= blank(line(l, i + k));
-			if (t->name >= 0 && m > (size_t)t->name && empty &&
+			/* the name's cell, then empty cells or its own paragraphs */
+			bool empty = true, going = true;
+			for (size_t k = (size_t)t->name + 1; k < m; k++) {
+				const char *x = line(l, i + k);
+				empty &= blank(x);
+				going &= !blank(x) && more(HEAD_NAME, line(l, i + k - 1), x) == 0;
+			}
+			if (t->name >= 0 && m > (size_t)t->name && (empty || going) &&
 			    row_ahead(t, l, ends[e]))
 				q = ends[e];
 		}
 		if (q) {
-			flagged_row(out, t, l, i, q, table);
+			size_t m = q - i;
+			int len[MAXCOLS] = {0};
+			for (int c = 0; c < t->n; c++)
+				len[c] = c <= t->name ? 1 : 0;
+			if (m > (size_t)t->name + 1 && !blank(line(l, i + (size_t)t->name + 1))) {
+				/* a group's name in several paragraphs */
+				len[t->name] += (int)(m - (size_t)t->name - 1);
+				struct row *r = rebuilt_row(out, l, i, q, t->name + 1, len, table);
+				while (r->ncell < t->n)
+					row_add_cell(r, "", 0);
+			} else {
+				flagged_row(out, t, l, i, q, table);
+			}
 			count_stt(&nb, s);
 			i = q;
 			continue;

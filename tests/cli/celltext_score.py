@@ -4,7 +4,8 @@ against GOLDEN (a golden facts file, or a whole parse {"plan": ...}) by
 code, with variants_facts.py's facts: right (identical), wrong flagged (a
 warning names a line of the row the indicator was read from), wrong
 unflagged, missing (in GOLDEN, not read). Prints
-"DOC: R right, F wrong flagged, U wrong unflagged, M missing, W warnings"
+"DOC: R right, F wrong flagged, U wrong unflagged, M missing, W warnings;
+tasks T/N right"
 (or "DOC: refused: ..."); exit 0 unless the parse crashed or hung."""
 import json
 import os
@@ -47,8 +48,13 @@ def main():
                 flagged += 1
             else:
                 unflagged += 1
-    print("%s: %d right, %d wrong flagged, %d wrong unflagged, %d missing, %d warnings" % (
-        doc, right, flagged, unflagged, missing, len(warns)))
+    tw = want.get("tasks") or []
+    tg = {x["code"]: x for x in got.get("tasks") or []}
+    tright = sum(1 for w in tw if w["code"] in tg and
+                 vf.facts(tg[w["code"]], vf.TASK) == vf.facts(w, vf.TASK))
+    print("%s: %d right, %d wrong flagged, %d wrong unflagged, %d missing, %d warnings; "
+          "tasks %d/%d right" % (doc, right, flagged, unflagged, missing, len(warns), tright,
+                                  len(tw)))
     return 0
 
 
