@@ -212,7 +212,9 @@ static int fit(enum head_kind k, const char *s)
 	case HEAD_YEAR:
 		if (value_like(s))
 			return 0;
-		return plain_agency(s) || n > 200 ? BAD : 1;
+		if (plain_agency(s) || n > 200)
+			return BAD;
+		return text_case_start(s) == 0 ? 2 : 1;
 	case HEAD_AGENCY:
 		if (plain_agency(s))
 			return 0;
@@ -220,7 +222,7 @@ static int fit(enum head_kind k, const char *s)
 			return BAD;
 		return text_case_start(s) == 0 ? 2 : 1;
 	default:
-		return 0;
+		return text_case_start(s) == 0 ? 2 : 0; /* cells start in capitals */
 	}
 }
 
@@ -244,11 +246,11 @@ static int more(enum head_kind k, const char *prev, const char *s)
 		return plain_agency(s) || (!list && text_case_start(s) == 1) ? 1 : 0;
 	case HEAD_VALUE:
 	case HEAD_YEAR:
-		return value_like(s) ? 1 : 2;
+		return value_like(s) ? 1 : text_case_start(s) == 0 ? 0 : 2;
 	case HEAD_AGENCY:
-		return list ? 0 : plain_agency(s) ? 1 : 2;
+		return list || text_case_start(s) == 0 ? 0 : plain_agency(s) ? 1 : 2;
 	default:
-		return 1;
+		return text_case_start(s) == 0 ? 0 : 1;
 	}
 }
 
