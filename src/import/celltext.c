@@ -522,7 +522,7 @@ static void warn_row(struct plan *p, const struct table *t, const struct lines *
 	const char *stt = t->stt ? trimmed(line(l, at), a, sizeof a) : "";
 	const char *name = t->name >= 0 ? line(l, at + (size_t)t->name) : "";
 	plan_warn(p, (int)at + 1,
-	          "Hàng \"%s%s%.60s\" (%zu dòng cho %d cột): %s; chỉ giữ số thứ tự và tên, "
+	          "Hàng \"%s%s%.60s\" (%zu dòng cho %d cột): %s; chỉ giữ số thứ tự, tên và đơn vị, "
 	          "các ô khác bỏ trống, hãy nhập lại theo văn bản",
 	          stt, *stt ? " " : "", name, m, t->n, why);
 }
@@ -536,6 +536,12 @@ static void flagged_row(struct rows *out, const struct table *t, const struct li
 	r->last = (int)q;
 	for (int c = 0; c < t->n; c++) {
 		const char *s = c <= t->name && p + (size_t)c < q ? line(l, p + (size_t)c) : "";
+		/* a row of data keeps its unit when it reads as one, so that
+		 * it stays an indicator, not a group's heading */
+		if (c == t->name + 1 && t->kind[c] == HEAD_UNIT && q - p >= (size_t)t->n &&
+		    !blank(line(l, p + (size_t)c)) && strlen(line(l, p + (size_t)c)) <= 40 &&
+		    fit(HEAD_UNIT, line(l, p + (size_t)c)) == 0)
+			s = line(l, p + (size_t)c);
 		row_add_cell(r, s, strlen(s));
 	}
 }
@@ -711,6 +717,19 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 		if (q)
 			fill_down(t, rebuilt_row(out, l, i, q, t->n, len, table), above, p);
 		if (q) {
+			count_stt(&nb, s);
+			i = q;
+			continue;
+		}
+		/* a row fitting two ways, the next one after it: named */
+		for (int e = 0; e < nends && !q && t->stt; e++)
+			if (ends[e] > i + n && ends[e] < l->n && !header_at(l, ends[e]) &&
+			    row_ahead(t, l, ends[e]))
+				q = ends[e];
+		if (q) {
+			warn_row(p, t, l, i, q - i,
+			         "nhiều dòng hơn số cột (ô nhiều đoạn), xếp được nhiều cách");
+			flagged_row(out, t, l, i, q, table);
 			count_stt(&nb, s);
 			i = q;
 			continue;
