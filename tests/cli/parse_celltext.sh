@@ -91,6 +91,24 @@ printf '%s\n' "STT" "Chỉ tiêu" "Đơn vị tính" "Năm 2025" "lorem" "ipsum"
 run none 2 parse "$tmp/none.txt" && grep -q "không tìm thấy bảng" "$tmp/err" && ok ||
 	bad "none: $(cat "$tmp/err")"
 
+# More than 39 groups (codes past XXXIX): before, the interpreter looked for
+# a free code for ever.
+w=(an bình cao dũng em gấm hòa ích khánh lâm minh nga oanh phúc quang rạng sơn tâm uyên vân xuân yến)
+{
+	echo "| STT | Chỉ tiêu | Đơn vị tính | Năm 2025 |"
+	echo "|---|---|---|---|"
+	for k in $(seq 1 45); do
+		echo "| 1.$k | Nhóm ${w[k % 22]} ${w[k * 7 % 22]} ${w[k * 11 % 22]} số $k |  |  |"
+		echo "| 1 | Chỉ tiêu $k của nhóm | % | $k |"
+	done
+} > "$tmp/groups.md"
+if timeout 20 "$bin" parse "$tmp/groups.md" --format json > "$tmp/groups.json" 2> "$tmp/err"; then
+	[ "$(jq '.plan.indicators | length' "$tmp/groups.json")" = 45 ] && ok ||
+		bad "groups: $(jq -c '.plan.indicators | length' "$tmp/groups.json")"
+else
+	bad "groups: exit $? (124: hung)"
+fi
+
 # Word files whose cells have several paragraphs: scored, never a crash.
 for d in "$c"/*.paras.txt; do
 	n=$(basename "$d" .paras.txt)
