@@ -913,3 +913,15 @@ void celltext_mend_rows(const struct lines *l, struct rows *r)
 			widen(row, &r->v[i + 1]);
 	}
 }
+
+int celltext_header_line(const struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct table t;
+		bool yes = find_header(l, i, &t) != 0;
+		table_free(&t);
+		if (yes)
+			return (int)i + 1;
+	}
+	return 0;
+}

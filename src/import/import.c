@@ -267,6 +267,17 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 			        blocks);
 		return -1;
 	}
+	int head = p->nind == 0 && p->ntasks == 0 ? celltext_header_line(l) : 0;
+	if (head) {
+		if (err)
+			err_set(err, ERR_DOCUMENT,
+			        "dòng %d: có tiêu đề bảng viết mỗi ô một dòng (\"%.40s\" …) nhưng "
+			        "không hàng nào sau đó khớp với các cột (số thứ tự, tên, đơn vị, "
+			        "số "
+			        "liệu); hãy kiểm tra bảng, hoặc nhập chính tệp Word",
+			        head, l->v[head - 1]);
+		return -1;
+	}
 	if (p->nind == 0 && p->ntasks == 0) {
 		if (err)
 			err_set(err, ERR_DOCUMENT,

@@ -122,6 +122,8 @@ enum head_kind header_cell_kind(const char *cell);
  * Returns whether a table's rows were found; rows it could not rebuild
  * are named in warnings in p. */
 bool celltext_rows(const struct lines *l, struct rows *out, struct plan *p);
+/* The line (from 1) of the first header written a cell a line, or 0. */
+int celltext_header_line(const struct lines *l);
 
 /* Tab-separated rows as Word or a browser gives them: a header's cell
  * merged over the year columns of the row under it widened to them

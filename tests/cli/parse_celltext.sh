@@ -86,9 +86,11 @@ if run paras 0 parse "$tmp/paras.txt" --format json; then
 		bad "paras: row 3: $(jq -c '.plan.indicators[2]' "$j")"
 fi
 
-# The header and a row, then nothing that fits: refused, saying why.
+# The header and a row, then nothing that fits: refused, saying where and why
+# (before: "không tìm thấy bảng", no line).
 printf '%s\n' "STT" "Chỉ tiêu" "Đơn vị tính" "Năm 2025" "lorem" "ipsum" > "$tmp/none.txt"
-run none 2 parse "$tmp/none.txt" && grep -q "không tìm thấy bảng" "$tmp/err" && ok ||
+run none 2 parse "$tmp/none.txt" &&
+	grep -q 'dòng 1: có tiêu đề bảng viết mỗi ô một dòng ("STT" …) nhưng không hàng nào' "$tmp/err" && ok ||
 	bad "none: $(cat "$tmp/err")"
 
 # More than 39 groups (codes past XXXIX): before, the interpreter looked for
