@@ -10,7 +10,7 @@
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
-# fuzz_plainblocks (pdftotext tables in blocks). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_plainblocks (pdftotext tables in blocks), fuzz_celltext (a word processor's text: a cell a line, tab rows). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -284,6 +284,14 @@ for h in "${harnesses[@]}"; do
 		# its header's "STT" on (120 lines), and the case written by hand.
 		for f in tests/data/rendered/*.pdf.txt tests/data/plainblocks/*.txt; do
 			awk '/^STT$/ && !on { on = 1 } on && n++ < 120' "$f" >"$seeds/$(basename "$f")"
+		done
+		max_len=65536
+		;;
+	fuzz_celltext)
+		# Word files saved as text (a cell a line) and as tab rows: each
+		# form's table from its header on (160 lines).
+		for f in tests/data/celltext/*.txt tests/data/celltext/*.tsv; do
+			awk '/^(STT|TT|Số TT|Chỉ tiêu)(\t|$)/ && !on { on = 1 } on && n++ < 160' "$f" >"$seeds/$(basename "$f")"
 		done
 		max_len=65536
 		;;

@@ -213,8 +213,20 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		rows = *given;
 	else
 		rows_from_lines(l, &rows);
+	celltext_mend_rows(l, &rows);
 	interpret_rows(&rows, p);
 	rows_free(&rows);
+	if (p->nind == 0 && p->ntasks == 0 && !given) {
+		/* each cell on its own line (a word processor's text) */
+		if (celltext_rows(l, &rows, p))
+			interpret_rows(&rows, p);
+		rows_free(&rows);
+		if (p->nind == 0 && p->ntasks == 0) {
+			plan_free(p); /* warnings of the attempt */
+			plan_init(p);
+			meta_read(l, p);
+		}
+	}
 	if (p->nind == 0 && p->ntasks == 0) {
 		if (pdf_rows(l, &rows, p))
 			interpret_rows(&rows, p);
@@ -253,6 +265,17 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 			        "nào); hãy nhập "
 			        "chính tệp PDF, hoặc chép bằng pdftotext -layout",
 			        blocks);
+		return -1;
+	}
+	int head = p->nind == 0 && p->ntasks == 0 ? celltext_header_line(l) : 0;
+	if (head) {
+		if (err)
+			err_set(err, ERR_DOCUMENT,
+			        "dòng %d: có tiêu đề bảng viết mỗi ô một dòng (\"%.40s\" …) nhưng "
+			        "không hàng nào sau đó khớp với các cột (số thứ tự, tên, đơn vị, "
+			        "số "
+			        "liệu); hãy kiểm tra bảng, hoặc nhập chính tệp Word",
+			        head, l->v[head - 1]);
 		return -1;
 	}
 	if (p->nind == 0 && p->ntasks == 0) {

@@ -198,6 +198,24 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 	return r;
 }
 
+enum head_kind header_cell_kind(const char *cell)
+{
+	int year;
+	bool tasks;
+	switch (cell_role(cell, &year, &tasks)) {
+	case R_NONE: return HEAD_NONE;
+	case R_STT: return HEAD_STT;
+	case R_NAME: return HEAD_NAME;
+	case R_UNIT: return HEAD_UNIT;
+	case R_YEAR: return HEAD_YEAR;
+	case R_BASELINE:
+	case R_TARGET: return HEAD_VALUE;
+	case R_DEADLINE: return HEAD_DEADLINE;
+	case R_NOTE: return HEAD_NOTE;
+	default: return HEAD_AGENCY;
+	}
+}
+
 /* A header row: a name column and at least two other known columns. */
 static bool read_header(const struct row *row, struct header *h)
 {
@@ -452,7 +470,7 @@ static void enter_group(struct state *st, int printed, const char *shown, const 
 	int want = printed;
 	if (!want || code_used(g, *n, text_to_roman(want))) {
 		want = st->group_no + 1;
-		while (code_used(g, *n, text_to_roman(want)))
+		while (want < 40 && code_used(g, *n, text_to_roman(want)))
 			want++;
 		if (printed) {
 			char was[16];

@@ -102,6 +102,34 @@ bool plain_column_numbers(const char *s);
 /* A page number alone ("3", "Trang 3", "3/12"). */
 bool plain_page_number(const char *s);
 
+/* What a header cell names, for a reader that must tell a table's columns
+ * apart before it has rows (celltext.c): the interpreter's own reading. */
+enum head_kind {
+	HEAD_NONE,
+	HEAD_STT,
+	HEAD_NAME,
+	HEAD_UNIT,
+	HEAD_VALUE, /* a target, baseline or milestone's column */
+	HEAD_YEAR,  /* a year alone ("2030", "Năm 2030") */
+	HEAD_AGENCY,
+	HEAD_DEADLINE,
+	HEAD_NOTE,
+};
+enum head_kind header_cell_kind(const char *cell);
+
+/* Text with each cell of a table on its own line (a word processor's
+ * "save as text"): rows rebuilt from the header's cells (celltext.c).
+ * Returns whether a table's rows were found; rows it could not rebuild
+ * are named in warnings in p. */
+bool celltext_rows(const struct lines *l, struct rows *out, struct plan *p);
+/* The line (from 1) of the first header written a cell a line, or 0. */
+int celltext_header_line(const struct lines *l);
+
+/* Tab-separated rows as Word or a browser gives them: a header's cell
+ * merged over the year columns of the row under it widened to them
+ * (celltext.c). */
+void celltext_mend_rows(const struct lines *l, struct rows *r);
+
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);
 
