@@ -191,12 +191,6 @@ void status_roll_periods_in_place(const struct plan *p, struct obs_rec **f, size
 	*nf = n;
 }
 
-static int by_month(const void *a, const void *b)
-{
-	const struct eval_point *x = a, *y = b;
-	return (x->month > y->month) - (x->month < y->month);
-}
-
 /* A figure's code and last month, parsed once per evaluation: the figures
  * by code (then in their order), so that each indicator finds its own by
  * a search instead of reading every figure again (a commune with eight
@@ -239,9 +233,25 @@ static size_t figs_index(const struct obs_rec *f, size_t nf, struct fig_ix **out
 	return n;
 }
 
-/* The figures of indicator x up to as_of, as points by month. */
+/* A point and its place among the figures (a tie on the month keeps
+ * their order, as a stable sort of them alone would). */
+struct point_at {
+	struct eval_point pt;
+	size_t k;
+};
+
+static int by_month(const void *a, const void *b)
+{
+	const struct point_at *x = a, *y = b;
+	if (x->pt.month != y->pt.month)
+		return (x->pt.month > y->pt.month) - (x->pt.month < y->pt.month);
+	return (x->k > y->k) - (x->k < y->k);
+}
+
+/* The figures of indicator x up to month upto, as points by month, read
+ * once: the points up to an earlier month are the first of them. */
 static size_t points_of(const struct indicator *x, const struct obs_rec *f, const struct fig_ix *ix,
-                        size_t nix, int as_of, struct eval_point **out, long *read)
+                        size_t nix, int upto, struct eval_point **out, long *read)
 {
 	size_t lo = 0, hi = nix, n = 0;
 	while (lo < hi) { /* the first entry >= x->code */
@@ -255,85 +265,124 @@ static size_t points_of(const struct indicator *x, const struct obs_rec *f, cons
 	while (hi < nix && !strcmp(ix[hi].code, x->code))
 		hi++;
 	*read += (long)(hi - lo);
-	*out = xcalloc(hi - lo + 1, sizeof **out);
+	struct point_at *at = xcalloc(hi - lo + 1, sizeof *at);
 	for (size_t k = lo; k < hi; k++) {
 		double v;
-		if (ix[k].last > as_of || !status_point(x, &f[ix[k].i], &v))
+		if (ix[k].last > upto || !status_point(x, &f[ix[k].i], &v))
 			continue;
-		(*out)[n++] = (struct eval_point){ix[k].last, v};
+		at[n++] = (struct point_at){{ix[k].last, v}, k};
 	}
-	xqsort(*out, n, sizeof **out, by_month);
+	xqsort(at, n, sizeof *at, by_month);
+	*out = xcalloc(n + 1, sizeof **out);
+	for (size_t k = 0; k < n; k++)
+		(*out)[k] = at[k].pt;
+	free(at);
 	return n;
 }
 
-/* status_evaluate with the figures indexed (figs_index). */
-static size_t evaluate_at(const struct plan *p, const struct obs_rec *f, const struct fig_ix *ix,
-                          size_t nix, int as_of, enum eval_method method, struct status_row **out,
-                          long *read)
+/* Indicator x evaluated at as_of from its points up to it (pts[0..n)). */
+static void evaluate_row(const struct plan *p, const struct indicator *x,
+                         const struct eval_point *pts, size_t n, int as_of, enum eval_method method,
+                         bool quiet, struct status_row *row)
 {
-	*out = xcalloc(p->nind + 1, sizeof **out);
+	row->ind = x;
+	/* The coming milestone that sets a target, else the last that does. */
+	int k = -1, last = -1;
+	for (int j = 0; j < x->ntargets; j++) {
+		if (x->targets[j].t.kind == TARGET_NONE)
+			continue;
+		last = j;
+		if (k < 0 && x->targets[j].year * 12 + 11 >= as_of)
+			k = j;
+	}
+	k = k >= 0 ? k : last >= 0 ? last : 0;
+	struct eval_input in = {.method = method, .as_of = as_of, .quiet = quiet};
+	if (x->ntargets) {
+		row->year = x->targets[k].year;
+		row->target = &x->targets[k].t;
+		in.target = row->target;
+		in.year = row->year;
+		/* "Duy trì" holds the last target before it that is not itself one. */
+		int j = k - 1;
+		while (j > 0 && row->target->kind == TARGET_MAINTAIN &&
+		       x->targets[j].t.kind == TARGET_MAINTAIN)
+			j--;
+		if (j >= 0) {
+			in.previous = &x->targets[j].t;
+			in.previous_year = x->targets[j].year;
+		}
+	}
+	in.has_baseline = x->has_baseline;
+	in.baseline = x->baseline;
+	in.baseline_year = p->baseline_year ? p->baseline_year
+	                   : x->ntargets    ? x->targets[0].year - 1
+	                                    : 0;
+	in.obs = pts;
+	in.nobs = n;
+	eval_indicator(&in, &row->r);
+}
+
+/* The number of points pts[0..n) (by month) up to as_of. */
+static size_t points_upto(const struct eval_point *pts, size_t n, int as_of)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (pts[mid].month <= as_of)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Every indicator at each of the n months as_of[k]: its figures indexed
+ * once (figs_index) and made points once, up to the latest month asked;
+ * an earlier month takes the first of them. */
+static size_t evaluate_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
+                               const int *as_of, int n, enum eval_method method, bool quiet,
+                               struct status_row **out)
+{
+	struct fig_ix *ix;
+	size_t nix = figs_index(f, nf, &ix);
+	long read = (long)nf;
+	int upto = n ? as_of[0] : 0;
+	for (int k = 0; k < n; k++) {
+		upto = as_of[k] > upto ? as_of[k] : upto;
+		out[k] = xcalloc(p->nind + 1, sizeof **out);
+	}
 	for (size_t i = 0; i < p->nind; i++) {
 		const struct indicator *x = &p->ind[i];
-		struct status_row *row = &(*out)[i];
-		row->ind = x;
-		/* The coming milestone that sets a target, else the last that does. */
-		int k = -1, last = -1;
-		for (int j = 0; j < x->ntargets; j++) {
-			if (x->targets[j].t.kind == TARGET_NONE)
-				continue;
-			last = j;
-			if (k < 0 && x->targets[j].year * 12 + 11 >= as_of)
-				k = j;
-		}
-		k = k >= 0 ? k : last >= 0 ? last : 0;
-		struct eval_input in = {.method = method, .as_of = as_of};
-		if (x->ntargets) {
-			row->year = x->targets[k].year;
-			row->target = &x->targets[k].t;
-			in.target = row->target;
-			in.year = row->year;
-			/* "Duy trì" holds the last target before it that is not itself one. */
-			int j = k - 1;
-			while (j > 0 && row->target->kind == TARGET_MAINTAIN &&
-			       x->targets[j].t.kind == TARGET_MAINTAIN)
-				j--;
-			if (j >= 0) {
-				in.previous = &x->targets[j].t;
-				in.previous_year = x->targets[j].year;
-			}
-		}
-		in.has_baseline = x->has_baseline;
-		in.baseline = x->baseline;
-		in.baseline_year = p->baseline_year ? p->baseline_year
-		                   : x->ntargets    ? x->targets[0].year - 1
-		                                    : 0;
 		struct eval_point *pts;
-		in.nobs = points_of(x, f, ix, nix, as_of, &pts, read);
-		in.obs = pts;
-		eval_indicator(&in, &row->r);
+		size_t np = points_of(x, f, ix, nix, upto, &pts, &read);
+		for (int k = 0; k < n; k++)
+			evaluate_row(p, x, pts, points_upto(pts, np, as_of[k]), as_of[k], method,
+			             quiet, &out[k][i]);
 		free(pts);
 	}
+	__atomic_add_fetch(&figures_read, read, __ATOMIC_RELAXED);
+	free(ix);
 	return p->nind;
 }
 
 size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf, int as_of,
                        enum eval_method method, struct status_row **out)
 {
-	return status_evaluate_periods(p, f, nf, &as_of, 1, method, out);
+	return evaluate_periods(p, f, nf, &as_of, 1, method, false, out);
 }
 
 size_t status_evaluate_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
                                const int *as_of, int n, enum eval_method method,
                                struct status_row **out)
 {
-	struct fig_ix *ix;
-	size_t nix = figs_index(f, nf, &ix);
-	long read = (long)nf;
-	for (int k = 0; k < n; k++)
-		evaluate_at(p, f, ix, nix, as_of[k], method, &out[k], &read);
-	__atomic_add_fetch(&figures_read, read, __ATOMIC_RELAXED);
-	free(ix);
-	return p->nind;
+	return evaluate_periods(p, f, nf, as_of, n, method, false, out);
+}
+
+size_t status_evaluate_quiet(const struct plan *p, const struct obs_rec *f, size_t nf,
+                             const int *as_of, int n, enum eval_method method,
+                             struct status_row **out)
+{
+	return evaluate_periods(p, f, nf, as_of, n, method, true, out);
 }
 
 static struct summary_row *find_row(struct summary_row **v, size_t *n, size_t *cap, size_t from,
