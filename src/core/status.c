@@ -58,30 +58,127 @@ static bool bucket_of(const struct period *a, enum period_kind grain, struct per
 	return period_valid(b) && period_within(a, b);
 }
 
-static int months_in(const struct period *a)
-{
-	int first, last;
-	period_months(a, &first, &last);
-	return last - first + 1;
-}
-
 struct part {
 	const struct obs_rec *o;
 	struct period per, bucket;
+	/* The order of part_order made once: the code's rank among the
+	 * codes (as strcmp orders them) and each period's key (period_key). */
+	int code;
+	int bkey[5], pkey[5];
 };
+
+/* What period_cmp compares, in its order: the last month, the length,
+ * the kind, the year, the index. */
+static void period_key(const struct period *p, int k[5])
+{
+	int first, last;
+	period_months(p, &first, &last);
+	k[0] = last;
+	k[1] = last - first;
+	k[2] = (int)p->kind;
+	k[3] = p->year;
+	k[4] = p->index;
+}
+
+static int key_cmp(const int *a, const int *b)
+{
+	for (int i = 0; i < 5; i++)
+		if (a[i] != b[i])
+			return a[i] < b[i] ? -1 : 1;
+	return 0;
+}
 
 /* By code, bucket, then longest first (a quarter before its months). */
 static int part_order(const void *a, const void *b)
 {
 	const struct part *x = a, *y = b;
-	int c = strcmp(x->o->code, y->o->code);
+	int c = (x->code > y->code) - (x->code < y->code);
 	if (!c)
-		c = period_cmp(&x->bucket, &y->bucket);
+		c = key_cmp(x->bkey, y->bkey);
 	if (!c)
-		c = months_in(&y->per) - months_in(&x->per);
+		c = (y->pkey[1] > x->pkey[1]) - (y->pkey[1] < x->pkey[1]);
 	if (!c)
-		c = period_cmp(&x->per, &y->per);
+		c = key_cmp(x->pkey, y->pkey);
 	return c;
+}
+
+static size_t text_hash(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Each part's code ranked among the parts' codes as strcmp orders them:
+ * the codes told apart once by a hash (a few dozen in thousands of
+ * figures), so that sorting compares numbers, not strings. */
+static void rank_codes(struct part *parts, size_t np)
+{
+	size_t nslot = 64, n = 0;
+	const char **slot = xcalloc(nslot, sizeof *slot), **codes = NULL;
+	size_t *id = xcalloc(nslot, sizeof *id), cap = 0;
+	for (size_t i = 0; i < np; i++) {
+		const char *code = parts[i].o->code;
+		if (2 * (n + 1) > nslot) { /* grow: every code placed again */
+			size_t m = nslot * 2;
+			const char **s2 = xcalloc(m, sizeof *s2);
+			size_t *id2 = xcalloc(m, sizeof *id2);
+			for (size_t k = 0; k < nslot; k++) {
+				if (!slot[k])
+					continue;
+				size_t h = text_hash(slot[k]) & (m - 1);
+				while (s2[h])
+					h = (h + 1) & (m - 1);
+				s2[h] = slot[k];
+				id2[h] = id[k];
+			}
+			free(slot);
+			free(id);
+			slot = s2;
+			id = id2;
+			nslot = m;
+		}
+		size_t h = text_hash(code) & (nslot - 1);
+		while (slot[h] && slot[h] != code && strcmp(slot[h], code))
+			h = (h + 1) & (nslot - 1);
+		if (!slot[h]) {
+			slot[h] = code;
+			id[h] = n;
+			codes = xgrow(codes, &cap, n + 1, sizeof *codes);
+			codes[n++] = code;
+		}
+		parts[i].code = (int)id[h];
+	}
+	/* Ids in the order first seen -> ranks in strcmp order. */
+	const char **sorted = xcalloc(n + 1, sizeof *sorted);
+	memcpy(sorted, codes, n * sizeof *sorted);
+	xqsort(sorted, n, sizeof *sorted, str_cmp);
+	int *rank = xcalloc(n + 1, sizeof *rank);
+	for (size_t k = 0; k < n; k++) {
+		/* codes[] holds each code once: find its place by a search. */
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(sorted[mid], codes[k]) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		rank[k] = (int)lo;
+	}
+	for (size_t i = 0; i < np; i++)
+		parts[i].code = rank[parts[i].code];
+	free(rank);
+	free(sorted);
+	free(codes);
+	free(slot);
+	free(id);
 }
 
 static struct obs_rec obs_copy(const struct obs_rec *o)
@@ -105,8 +202,9 @@ static bool is_flow(const struct indicator *x)
 	return false;
 }
 
-/* One figure for the bucket from the parts g[0..n) (longest first). */
-static struct obs_rec derive(const struct plan *p, struct part *g, size_t n)
+/* One figure for the bucket from the parts g[0..n) (longest first) of an
+ * indicator that is a flow or not (is_flow). */
+static struct obs_rec derive(bool flow, struct part *g, size_t n)
 {
 	/* Keep a part only when it shares no month with a longer kept part: a
 	 * recorded quarter beats its months, and 2025-9M beats 2025-H2 (which
@@ -132,13 +230,24 @@ static struct obs_rec derive(const struct plan *p, struct part *g, size_t n)
 		count &= g[i].o->has_value;
 		sum += g[i].o->value;
 	}
-	count &= is_flow(plan_find_indicator(p, g[0].o->code));
+	count &= flow;
 	struct obs_rec r = obs_copy(g[latest].o);
 	if (count)
 		r.value = sum;
 	period_format(&g[0].bucket, r.period, sizeof r.period);
 	free(r.note);
-	r.note = xasprintf("tổng hợp từ %zu kỳ", k);
+	/* "tổng hợp từ K kỳ", written without printf (one for each bucket
+	 * of each indicator: a cold view of eight years makes thousands). */
+	static const char head[] = "tổng hợp từ ", tail[] = " kỳ";
+	char digits[24];
+	size_t nd = 0;
+	do
+		digits[sizeof digits - ++nd] = (char)('0' + k % 10);
+	while ((k /= 10) && nd < sizeof digits);
+	r.note = xmalloc(sizeof head + nd + sizeof tail);
+	memcpy(r.note, head, sizeof head - 1);
+	memcpy(r.note + sizeof head - 1, digits + sizeof digits - nd, nd);
+	memcpy(r.note + sizeof head - 1 + nd, tail, sizeof tail);
 	return r;
 }
 
@@ -149,27 +258,38 @@ size_t status_roll_periods(const struct plan *p, const struct obs_rec *f, size_t
 	struct part *parts = xcalloc(nf + 1, sizeof *parts);
 	size_t n = 0, np = 0;
 	for (size_t i = 0; i < nf; i++) {
-		struct part pt = {&f[i], {0}, {0}};
+		struct part pt = {.o = &f[i]};
 		const char *why;
 		if (f[i].code && !period_parse(f[i].period, &pt.per, &why) &&
-		    bucket_of(&pt.per, grain, &pt.bucket))
+		    bucket_of(&pt.per, grain, &pt.bucket)) {
+			period_key(&pt.per, pt.pkey);
+			period_key(&pt.bucket, pt.bkey);
 			parts[np++] = pt;
-		else
+		} else
 			(*out)[n++] = obs_copy(&f[i]);
 	}
+	rank_codes(parts, np);
 	xqsort(parts, np, sizeof *parts, part_order);
+	/* Whether an indicator is a flow, once per code (the parts are by
+	 * code): folding its name for each bucket was most of a cold
+	 * quarter's evaluation over eight years of months (issue 13). */
+	const char *flow_code = NULL;
+	bool flow = false;
 	for (size_t i = 0; i < np;) {
 		size_t j = i + 1;
-		while (j < np && !strcmp(parts[j].o->code, parts[i].o->code) &&
-		       !period_cmp(&parts[j].bucket, &parts[i].bucket))
+		while (j < np && parts[j].code == parts[i].code &&
+		       !key_cmp(parts[j].bkey, parts[i].bkey))
 			j++;
-		if (!period_cmp(&parts[i].per, &parts[i].bucket)) {
+		if (!key_cmp(parts[i].pkey, parts[i].bkey)) {
 			/* Recorded for the period itself: that figure alone. */
-			for (size_t k = i; k < j && !period_cmp(&parts[k].per, &parts[k].bucket);
-			     k++)
+			for (size_t k = i; k < j && !key_cmp(parts[k].pkey, parts[k].bkey); k++)
 				(*out)[n++] = obs_copy(parts[k].o);
 		} else {
-			(*out)[n++] = derive(p, parts + i, j - i);
+			if (!flow_code || strcmp(flow_code, parts[i].o->code)) {
+				flow_code = parts[i].o->code;
+				flow = is_flow(plan_find_indicator(p, flow_code));
+			}
+			(*out)[n++] = derive(flow, parts + i, j - i);
 		}
 		i = j;
 	}
