@@ -104,6 +104,7 @@ run "hold (SQLite)" bash scripts/bench-hold.sh "$bin"
 run "hold (PostgreSQL)" bash tests/pg/with-pg.sh bash scripts/bench-hold.sh "$bin"
 # Monthly figures (24 months; BENCH_FULL=1: 96, the eight years).
 run "memory (SQLite, monthly)" env NATIONAL_MONTHS="$memory_months" bash scripts/bench-memory.sh "$bin"
+run "province page (SQLite, 180 communes x 75 indicators)" bash scripts/bench-province-page.sh "$bin"
 
 total=$(($(date +%s) - start))
 failed=0

@@ -15,12 +15,13 @@
 
 #define EPS 1e-9
 
-static void note(struct eval_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(const struct eval_input *in, struct eval_result *r, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
 
-static void note(struct eval_result *r, const char *fmt, ...)
+static void note(const struct eval_input *in, struct eval_result *r, const char *fmt, ...)
 {
 	size_t n = strlen(r->record);
-	if (n + 1 >= sizeof r->record)
+	if (in->quiet || n + 1 >= sizeof r->record)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
@@ -144,17 +145,19 @@ static bool path_start(const struct eval_input *in, double *v, int *m, struct ev
 	    goal_of(in->previous, in->has_reference, in->reference, &g)) {
 		*v = g;
 		*m = in->previous_year * 12 + 11;
-		note(r, "đường mục tiêu từ mốc %d (%g)", in->previous_year, g);
+		note(in, r, "đường mục tiêu từ mốc %d (%g)", in->previous_year, g);
 	} else if (in->has_baseline && in->baseline_year < in->year) {
 		*v = in->baseline;
 		*m = in->baseline_year * 12 + 11;
-		note(r, "đường mục tiêu từ hiện trạng %d (%g)", in->baseline_year, in->baseline);
+		note(in, r, "đường mục tiêu từ hiện trạng %d (%g)", in->baseline_year,
+		     in->baseline);
 	} else if (in->nobs >= 2) {
 		*v = in->obs[0].value;
 		*m = in->obs[0].month;
-		char b[16];
-		month_text(*m, b, sizeof b);
-		note(r, "đường mục tiêu từ số liệu đầu tiên %s (%g)", b, *v);
+		char b[16] = "";
+		if (!in->quiet)
+			month_text(*m, b, sizeof b);
+		note(in, r, "đường mục tiêu từ số liệu đầu tiên %s (%g)", b, *v);
 	} else {
 		return false;
 	}
@@ -173,14 +176,14 @@ static void linear(const struct eval_input *in, struct eval_result *r, double st
 		r->has_progress = true;
 	}
 	bool on_path = dir * (r->latest - r->expected) >= -EPS;
-	note(r, " đến %g (%d): kỳ này cần %.4g, đạt %g (%s đường)", r->goal, in->year, r->expected,
-	     r->latest, on_path ? "trên" : "dưới");
+	note(in, r, " đến %g (%d): kỳ này cần %.4g, đạt %g (%s đường)", r->goal, in->year,
+	     r->expected, r->latest, on_path ? "trên" : "dưới");
 	r->has_projection = project(in->obs, in->nobs, deadline, &r->projected);
 	bool proj_ok = true;
 	if (r->has_projection) {
 		proj_ok =
 		        eval_satisfies(in->target, r->projected, in->has_reference, in->reference);
-		note(r, "; xu hướng %zu số liệu dự báo %d: %.4g (%s)", in->nobs, in->year,
+		note(in, r, "; xu hướng %zu số liệu dự báo %d: %.4g (%s)", in->nobs, in->year,
 		     r->projected, proj_ok ? "đạt" : "không đạt");
 	}
 	r->status = on_path && proj_ok   ? EVAL_ON_TRACK
@@ -211,7 +214,7 @@ static bool cagr(const struct eval_input *in, struct eval_result *r, double star
 	                  : r->ratio >= 0.6 ? "tiến bộ vừa phải"
 	                  : r->ratio >= 0   ? "tiến bộ hạn chế"
 	                                    : "đi xuống";
-	note(r,
+	note(in, r,
 	     "; tăng trưởng bình quân quan sát %.2f%%/năm, cần %.2f%%/năm, tỷ số R = %.3f (%s; "
 	     "ngưỡng 0,95 / 0,6 / 0)",
 	     observed * 100, required * 100, r->ratio, cat);
@@ -227,12 +230,12 @@ static void growth(const struct eval_input *in, struct eval_result *r, bool pass
 	const struct eval_point *a = &in->obs[0], *b = &in->obs[in->nobs - 1];
 	if (in->nobs < 2 || a->value <= 0 || b->month <= a->month) {
 		r->status = EVAL_NOT_EVALUATED;
-		note(r, "cần ít nhất hai số liệu dương ở hai thời điểm để tính tăng trưởng");
+		note(in, r, "cần ít nhất hai số liệu dương ở hai thời điểm để tính tăng trưởng");
 		return;
 	}
 	double g = (pow(b->value / a->value, 12.0 / (b->month - a->month)) - 1) * 100;
 	bool ok = g >= r->goal - EPS;
-	note(r, "tăng trưởng bình quân %.2f%%/năm (cần %g%%/năm)", g, r->goal);
+	note(in, r, "tăng trưởng bình quân %.2f%%/năm (cần %g%%/năm)", g, r->goal);
 	r->status =
 	        ok ? (passed ? EVAL_MET : EVAL_ON_TRACK) : (passed ? EVAL_NOT_MET : EVAL_AT_RISK);
 }
@@ -243,11 +246,11 @@ static void maintain(const struct eval_input *in, struct eval_result *r, bool pa
 	if (!in->previous || in->previous->kind == TARGET_NONE ||
 	    in->previous->kind == TARGET_MAINTAIN || in->previous->kind == TARGET_TEXT) {
 		r->status = EVAL_NOT_EVALUATED;
-		note(r, "\"Duy trì\" nhưng mốc trước không có mục tiêu đo được");
+		note(in, r, "\"Duy trì\" nhưng mốc trước không có mục tiêu đo được");
 		return;
 	}
 	bool ok = eval_satisfies(in->previous, r->latest, in->has_reference, in->reference);
-	note(r, "duy trì mục tiêu mốc %d (%s): %g %s", in->previous_year, in->previous->text,
+	note(in, r, "duy trì mục tiêu mốc %d (%s): %g %s", in->previous_year, in->previous->text,
 	     r->latest, ok ? "vẫn đạt" : "không còn đạt");
 	r->status = ok ? EVAL_MET : passed ? EVAL_NOT_MET : EVAL_AT_RISK;
 }
@@ -258,28 +261,29 @@ void eval_indicator(const struct eval_input *in, struct eval_result *r)
 	const struct target *t = in->target;
 	int deadline = in->year * 12 + 11;
 	bool passed = in->as_of >= deadline;
-	char when[16];
-	month_text(in->as_of, when, sizeof when);
+	char when[16] = "";
+	if (!in->quiet)
+		month_text(in->as_of, when, sizeof when);
 	if (!t || t->kind == TARGET_NONE) {
 		r->status = EVAL_NOT_EVALUATED;
-		note(r, "Không có mục tiêu ở mốc %d", in->year);
+		note(in, r, "Không có mục tiêu ở mốc %d", in->year);
 		return;
 	}
-	note(r, "Mục tiêu %d: %s; tính đến %s: ", in->year, t->text, when);
+	note(in, r, "Mục tiêu %d: %s; tính đến %s: ", in->year, t->text, when);
 	if (t->kind == TARGET_TEXT) {
 		r->status = in->entered;
-		note(r, "mục tiêu định tính, do cơ quan theo dõi đánh giá (%s)",
+		note(in, r, "mục tiêu định tính, do cơ quan theo dõi đánh giá (%s)",
 		     eval_status_vi(r->status));
 		return;
 	}
 	if (t->kind == TARGET_RELATIVE && !in->has_reference) {
 		r->status = EVAL_NOT_EVALUATED;
-		note(r, "chưa có số liệu của tỉnh để so sánh");
+		note(in, r, "chưa có số liệu của tỉnh để so sánh");
 		return;
 	}
 	if (in->nobs == 0) {
 		r->status = EVAL_NO_DATA;
-		note(r, "chưa có số liệu");
+		note(in, r, "chưa có số liệu");
 		return;
 	}
 	r->latest = in->obs[in->nobs - 1].value;
@@ -291,26 +295,27 @@ void eval_indicator(const struct eval_input *in, struct eval_result *r)
 	}
 	if (!goal_of(t, in->has_reference, in->reference, &r->goal)) {
 		r->status = EVAL_NOT_EVALUATED;
-		note(r, "không so sánh được");
+		note(in, r, "không so sánh được");
 		return;
 	}
 	if (t->kind == TARGET_GROWTH) {
 		growth(in, r, passed);
 		return;
 	}
-	char lm[16];
-	month_text(r->latest_month, lm, sizeof lm);
+	char lm[16] = "";
+	if (!in->quiet)
+		month_text(r->latest_month, lm, sizeof lm);
 	/* Above a range ("80–90", got 95) is beyond the target, not short of it. */
 	if (eval_satisfies(t, r->latest, in->has_reference, in->reference) ||
 	    exceeds(t, r->latest)) {
 		r->status = exceeds(t, r->latest) ? EVAL_EXCEEDED : EVAL_MET;
-		note(r, "số liệu %s là %g: %s", lm, r->latest,
+		note(in, r, "số liệu %s là %g: %s", lm, r->latest,
 		     r->status == EVAL_EXCEEDED ? "vượt mục tiêu" : "đạt mục tiêu");
 		return;
 	}
 	if (passed) {
 		r->status = EVAL_NOT_MET;
-		note(r, "số liệu %s là %g, chưa đạt %g khi đã hết mốc", lm, r->latest, r->goal);
+		note(in, r, "số liệu %s là %g, chưa đạt %g khi đã hết mốc", lm, r->latest, r->goal);
 		return;
 	}
 	double start;
@@ -319,7 +324,7 @@ void eval_indicator(const struct eval_input *in, struct eval_result *r)
 	        t->kind == TARGET_NUMBER || t->kind == TARGET_RANGE || t->kind == TARGET_LEVEL;
 	if (!numeric || !path_start(in, &start, &from, r) || from >= deadline || from > in->as_of) {
 		r->status = EVAL_AT_RISK;
-		note(r, "số liệu %s là %g, chưa đạt %g; còn đến hết %d", lm, r->latest, r->goal,
+		note(in, r, "số liệu %s là %g, chưa đạt %g; còn đến hết %d", lm, r->latest, r->goal,
 		     in->year);
 		return;
 	}

@@ -53,6 +53,10 @@ struct eval_input {
 	/* Text targets: the status the monitoring agency entered. */
 	enum eval_status entered;
 	enum eval_method method;
+	/* No record (the calculation's text): what counts and roll-ups ask,
+	 * which read the status and figures only (formatting it was a third
+	 * of a cold country view, issue 13). */
+	bool quiet;
 };
 
 struct eval_result {

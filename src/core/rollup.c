@@ -20,7 +20,8 @@ static int ix_cmp(const void *a, const void *b)
 void child_evaluate(const struct child *c, int as_of, struct child_eval *ev)
 {
 	struct status_row *full;
-	ev->nst = status_evaluate(c->plan, c->obs, c->nobs, as_of, EVAL_LINEAR, &full);
+	/* Quiet: a child's record is never read from here (struct child_row). */
+	ev->nst = status_evaluate_quiet(c->plan, c->obs, c->nobs, &as_of, 1, EVAL_LINEAR, &full);
 	ev->st = xcalloc(ev->nst + 1, sizeof *ev->st);
 	ev->ix = xcalloc(ev->nst + 1, sizeof *ev->ix);
 	const struct obs_rec **latest = xcalloc(ev->nst + 1, sizeof *latest);

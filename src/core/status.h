@@ -28,10 +28,16 @@ size_t status_evaluate(const struct plan *p, const struct obs_rec *f, size_t nf,
  * number of times, not once per indicator). */
 long status_figures_read(void);
 /* The same at each of the n months as_of[k] into out[k] (n arrays, each
- * the caller's), the figures read once for all: a trend's periods. */
+ * the caller's), the figures read once for all: a trend's periods (each
+ * indicator's points made once, up to the latest month asked). */
 size_t status_evaluate_periods(const struct plan *p, const struct obs_rec *f, size_t nf,
                                const int *as_of, int n, enum eval_method method,
                                struct status_row **out);
+/* The same without each row's record (r.record empty): for what reads the
+ * status and figures only (roll-ups, rankings, counts). */
+size_t status_evaluate_quiet(const struct plan *p, const struct obs_rec *f, size_t nf,
+                             const int *as_of, int n, enum eval_method method,
+                             struct status_row **out);
 
 /* The figures f seen at the grain of the period asked (months -> quarter ->
  * year): the figures of an indicator finer than grain that lie within one

@@ -125,7 +125,7 @@ static void recount(struct hold *h, size_t i, enum period_kind grain, struct tal
 	if (grain != PERIOD_MONTH)
 		no = status_roll_periods(c->plan, held, no, grain, &o);
 	struct status_row *st[TALLY_WAYS];
-	size_t nst = status_evaluate_periods(c->plan, o, no, as_of, ne, EVAL_LINEAR, st);
+	size_t nst = status_evaluate_quiet(c->plan, o, no, as_of, ne, EVAL_LINEAR, st);
 	for (int k = 0; k < ne; k++) {
 		int good = 0, evaluated = 0;
 		rank_count(st[k], nst, &good, &evaluated);

@@ -14,8 +14,12 @@
 #      each acknowledged, and finds each checked one's new figure in the
 #      country's roll-up on the next request (one check at a time: a
 #      check's turn while one is in flight is a plain write, counted); the goals script marks a
-#      figure measured with fewer writes than asked NOT MEASURED. Counts
-#      only: nothing timed.
+#      figure measured with fewer writes than asked NOT MEASURED;
+#   5. scripts/bench-national.sh runs to its end on a SQLite store it built
+#      earlier with NATIONAL_BUILD_ONLY=1 (NATIONAL_STORE and its .built
+#      marker, no sign-in in it: what scripts/bench-memory.sh leaves), used
+#      as it is (it once stopped at the sign-in's token). Counts only:
+#      nothing timed.
 set -u
 bin=$(realpath "$1")
 data=$2
@@ -151,5 +155,21 @@ if [ -n "$code" ] && [ -n "$others" ]; then
 	[ $((after - before)) -ge 10 ] && ok || bad "bench_writes: $((after - before)) history rows, want 10 or more"
 else
 	bad "no figure of C00001 linked up to the country: '$pair' / '$others'"
+fi
+# 5. bench-national.sh on a store built earlier (BUILD_ONLY), used again.
+mkdir -p "$tmp/nat"
+nat() { (cd "$root" && env -u CHITIEU_PG_URL NATIONAL_STORE="$tmp/nat/n.db" NATIONAL_COMMUNES=40 SECS=1 "$@" \
+	timeout 200 bash scripts/bench-national.sh "$bin"); }
+if nat NATIONAL_BUILD_ONLY=1 > "$tmp/nat/build.out" 2>&1 && [ -f "$tmp/nat/n.db.built" ]; then
+	ok
+	[ "$(sqlite3 "$tmp/nat/n.db" "select count(*) from users where login = 'bench'")" = 0 ] && ok ||
+		bad "bench-national.sh: a sign-in made by the build only"
+	if nat > "$tmp/nat/reuse.out" 2>&1; then ok; else bad "bench-national.sh on the store built before failed: $(tail -n 3 "$tmp/nat/reuse.out")"; fi
+	grep -q '^store reused as it is: .* (7440 figures)' "$tmp/nat/reuse.out" && ok ||
+		bad "bench-national.sh: the store not reused: $(head -n 3 "$tmp/nat/reuse.out")"
+	grep -q 'country roll-up .* [1-9][0-9]* req/s' "$tmp/nat/reuse.out" && grep -q '^  SIGTERM to exit under load' "$tmp/nat/reuse.out" && ok ||
+		bad "bench-national.sh on the store built before: no figures: $(tail -n 5 "$tmp/nat/reuse.out")"
+else
+	bad "bench-national.sh NATIONAL_BUILD_ONLY=1 failed: $(tail -n 3 "$tmp/nat/build.out")"
 fi
 finish bench_tools
