@@ -1250,7 +1250,7 @@ static char *row_line_col(const struct pword *w, const struct pline *l, size_t a
 
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                     const struct table *t, int table, double space, struct rows *out)
+                     const struct table *t, int table, int *tabrow, double space, struct rows *out)
 {
 	if (a >= b)
 		return;
@@ -1258,6 +1258,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	r->last = l[b - 1].no;
 	r->page = l[a].page + 1;
 	r->table = table;
+	r->tabrow = ++*tabrow;
 	if (group_heading(w, l, a, b, t, space)) {
 		for (int c = 0; c < 2; c++) {
 			struct buf bf = BUF_INIT;
@@ -1344,11 +1345,13 @@ static size_t tight_cut(const struct pword *w, const struct pline *l, size_t pre
 	return best;
 }
 
-static void emit_header(const struct table *t, int line, int page, int table, struct rows *out)
+static void emit_header(const struct table *t, int line, int page, int table, int tabrow,
+                        struct rows *out)
 {
 	struct row *r = rows_add(out, line);
 	r->page = page + 1;
 	r->table = table;
+	r->tabrow = tabrow;
 	for (int c = 0; c < t->ncol; c++)
 		row_add_cell(r, t->head[c], strlen(t->head[c]));
 }
@@ -1527,6 +1530,30 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 	}
 }
 
+/* Where the body [b, end) of a table really ends when it stopped at text
+ * (not at the next header, e): a heading in the number column's place
+ * with no row under it ("III. TỔ CHỨC THỰC HIỆN", the plan's next section
+ * right after the table, followed by its running text) is no group of
+ * the table, whose groups head rows; it is text. */
+static size_t section_after(const struct pword *w, const struct pline *l, size_t b, size_t end,
+                            size_t e, const struct table *t, double space)
+{
+	if (end >= e)
+		return end;
+	size_t last = end; /* the last anchor: a line with text in the number column */
+	for (size_t k = end; k-- > b;) {
+		char *c0 = line_col(w, &l[k], t, 0);
+		free(c0);
+		if (c0) {
+			last = k;
+			break;
+		}
+	}
+	if (last <= b || last >= end || !group_heading(w, l, last, end, t, space))
+		return end;
+	return last;
+}
+
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
@@ -1543,6 +1570,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 	char **prev_head = NULL; /* the header before: a page's repeated one */
 	int prev_ncol = 0;
 	size_t last_row = (size_t)-1; /* the last table row emitted */
+	int tabrow = 0;               /* rows of the table so far (source locations) */
 	size_t i = 0;
 	while (i < nl) {
 		size_t a, b;
@@ -1597,9 +1625,11 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
-		if (!same)
+		if (!same) {
 			tables++;
-		emit_header(&t, l[a].no, l[a].page, tables, out);
+			tabrow = 1; /* the header is the table's first row */
+		}
+		emit_header(&t, l[a].no, l[a].page, tables, same ? 0 : 1, out);
 		size_t head_row = out->n - 1;
 		size_t end = b;
 		while (end < e) {
@@ -1620,6 +1650,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				break;
 			end++;
 		}
+		end = section_after(w, l, b, end, e, &t, space);
 		/* A row split over pages: the lines above the first row's gap
 		 * (a row's lines touch, rows are apart) end the last row. */
 		size_t prev = b; /* first line of the current row */
@@ -1704,10 +1735,10 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			}
 			if (cut > k)
 				cut = k;
-			emit_row(w, l, prev, cut, &t, tables, space, out);
+			emit_row(w, l, prev, cut, &t, tables, &tabrow, space, out);
 			prev = cut;
 		}
-		emit_row(w, l, prev, end, &t, tables, space, out);
+		emit_row(w, l, prev, end, &t, tables, &tabrow, space, out);
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
 		unit_from_name(out, head_row, &t);
 		i = end;
