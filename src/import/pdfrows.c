@@ -1534,13 +1534,15 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
  * (not at the next header, e): a heading in the number column's place
  * with no row under it ("III. TỔ CHỨC THỰC HIỆN", the plan's next section
  * right after the table, followed by its running text) is no group of
- * the table, whose groups head rows; it is text. */
+ * the table, whose groups head rows; it is text. Not when the line that
+ * stopped the table starts with a number ("IV.1 Số ...": a row whose
+ * number and text run together). */
 static size_t section_after(const struct pword *w, const struct pline *l, size_t b, size_t end,
                             size_t e, const struct table *t, double space)
 {
-	if (end >= e)
-		return end;
-	size_t last = end; /* the last anchor: a line with text in the number column */
+	if (end >= e || code_like(w[l[end].from].s))
+		return end; /* the next header, or a row's number packed with its text */
+	size_t last = end;  /* the last anchor: a line with text in the number column */
 	for (size_t k = end; k-- > b;) {
 		char *c0 = line_col(w, &l[k], t, 0);
 		free(c0);
