@@ -675,6 +675,8 @@ struct piece {
 	int col;
 	bool rest;    /* the rest of a piece cut: cells known to run together */
 	bool capital; /* cut at a cell's first line's capital word */
+	int parent;   /* the rest of a piece cut: the column of its first part */
+	double off;   /* and how far its first word starts from where the column's cells do */
 };
 
 /* Pieces of line l (appended to *p): runs of words no more than a space
@@ -687,7 +689,7 @@ static void line_pieces(const struct pword *w, const struct pline *l, double spa
 		while (k < l->to && w[k].x0 - w[k - 1].x1 <= 1.5 * space)
 			k++;
 		*p = xgrow(*p, cap, *n + 1, sizeof **p);
-		(*p)[(*n)++] = (struct piece){j, k, 0, false, false};
+		(*p)[(*n)++] = (struct piece){j, k, 0, false, false, 0, 0};
 		j = k;
 	}
 }
@@ -1008,7 +1010,8 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			size_t end = pq->to;
 			pq->to = cut;
 			*p = xgrow(*p, cap, np + 1, sizeof **p);
-			(*p)[np++] = (struct piece){cut, end, to, true, capital};
+			(*p)[np++] = (struct piece){
+			        cut, end, to, true, capital, c, fabs(w[cut].x0 - start[to])};
 		}
 	}
 	return np;
@@ -1209,6 +1212,14 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
 			col[j - base] = p[q].col;
+	/* The name's line cut from the next cell's where no wider gap sets
+	 * them apart, at a word that does not start a cell (no capital:
+	 * "dân số %") and starts off where that column's cells do: the
+	 * name's last word or the next cell's first, a guess. */
+	for (size_t q = n; q < np; q++)
+		if (p[q].parent == 1 && p[q].col == 2 && !p[q].capital && p[q].off > 0.5 &&
+		    text_case_start(w[p[q].from].s) != 1)
+			*doubt |= 3UL << 1;
 	for (size_t i = a; i < b; i++) {
 		/* the columns that other lines of the row have text in */
 		unsigned long others = 0;
@@ -1297,6 +1308,12 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		buf_free(&bf);
 	}
 	free(col);
+	/* Text laid out with spaces: a number cell that is no number once
+	 * its lines are joined ("II.11II.12", "III.1học") took in the lines
+	 * of other rows, or a neighbour's words: every cell of the row is in
+	 * doubt. */
+	if (t->grid && r->cell[0][0] && !code_like(r->cell[0]))
+		r->doubt |= (1UL << t->ncol) - 1;
 }
 
 /* Text laid out with spaces may keep no blank line between a table's
@@ -1473,6 +1490,20 @@ static void unit_rest_from_name(struct rows *out, size_t head, size_t i, int u, 
 	}
 }
 
+/* A "%" in a name that follows no figure ("đổi mới sáng% tạo", "triển %
+ * khai"): the unit's, packed into the name's line. */
+static bool stray_percent(const char *s)
+{
+	for (const char *p = strchr(s, '%'); p; p = strchr(p + 1, '%')) {
+		const char *q = p;
+		while (q > s && q[-1] == ' ')
+			q--;
+		if (q == s || !isdigit((unsigned char)q[-1]))
+			return true;
+	}
+	return false;
+}
+
 /* Text laid out with spaces can squeeze a unit against the name ("băng
  * rộng %"): when a row's unit cell is empty and its name holds, as a word
  * of its own, a unit without letters that other rows of the table have as
@@ -1527,6 +1558,8 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 			r->cell[m] = joined;
 			break;
 		}
+		if (!r->cell[u][0] && stray_percent(r->cell[m]))
+			r->doubt |= 1UL << u | 1UL << m;
 	}
 }
 
