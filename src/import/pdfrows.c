@@ -1589,6 +1589,48 @@ static size_t section_after(const struct pword *w, const struct pline *l, size_t
 	return last;
 }
 
+/* A group heading's row: text in the number and name columns alone. */
+static bool group_only(const struct row *r, int ncol)
+{
+	for (int c = 2; c < ncol && c < r->ncell; c++)
+		if (r->cell[c][0])
+			return false;
+	return true;
+}
+
+/* An agency's cell ("Cơ quan chủ trì", "theo dõi", "phối hợp") left empty
+ * in a row while at least two thirds of the table's other rows fill it:
+ * most likely a cell merged over several rows whose text the words'
+ * places gave to one of them (a row's own words are never lost, but the
+ * merged text is not repeated). Rows after out->v[head] with a name. */
+static void merged_doubt(struct rows *out, size_t head, const struct table *t)
+{
+	for (int c = 2; c < t->ncol; c++) {
+		char *f = text_fold(t->head[c]);
+		bool agency = strstr(f, "co quan") || strstr(f, "chu tri") ||
+		              strstr(f, "theo doi") || strstr(f, "phoi hop");
+		free(f);
+		if (!agency)
+			continue;
+		size_t rows = 0, filled = 0;
+		for (size_t i = head + 1; i < out->n; i++) {
+			const struct row *r = &out->v[i];
+			if (r->text || r->ncell <= c || !r->cell[1][0] || !r->cell[0][0])
+				continue;
+			rows++;
+			filled += r->cell[c][0] != '\0';
+		}
+		if (rows < 2 || filled * 3 < rows || filled == rows)
+			continue;
+		for (size_t i = head + 1; i < out->n; i++) {
+			struct row *r = &out->v[i];
+			if (!r->text && r->ncell > c && r->cell[1][0] && r->cell[0][0] &&
+			    !r->cell[c][0] && !group_only(r, t->ncol))
+				r->merged |= 1UL << c;
+		}
+	}
+}
+
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
@@ -1776,6 +1818,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		emit_row(w, l, prev, end, &t, tables, &tabrow, space, out);
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
 		unit_from_name(out, head_row, &t);
+		merged_doubt(out, head_row, &t);
 		i = end;
 	}
 	table_free(&t);
@@ -1791,8 +1834,8 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	return rows_of_words(w, n, out, text, false);
 }
 
-/* Each cell whose reading is a guess (row.doubt) flagged in p. */
-static void flag_doubts(const struct rows *r, struct plan *p)
+/* Each cell whose reading is a guess (row.doubt, row.merged) flagged in p. */
+void pword_flag(const struct rows *r, struct plan *p)
 {
 	for (size_t i = 0; p && i < r->n; i++)
 		for (int c = 0; c < r->v[i].ncell && c < MAXCOLS; c++)
@@ -1802,6 +1845,12 @@ static void flag_doubts(const struct rows *r, struct plan *p)
 				        "Ô này trong văn bản chép từ PDF dính vào ô bên "
 				        "cạnh (các ô của hàng bị dồn lại, lệch khỏi tiêu "
 				        "đề cột): đọc có thể sai, cần đối chiếu với văn bản");
+			else if (r->v[i].merged >> c & 1)
+				plan_warn_cell(
+				        p, r->v[i].first, c + 1,
+				        "Ô này trống trong bảng của PDF trong khi các hàng khác "
+				        "đều ghi: có thể là ô gộp chung với hàng bên cạnh, cần "
+				        "đối chiếu với văn bản");
 }
 
 bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
@@ -1844,7 +1893,7 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 		free(w[i].s);
 	free(w);
 	if (found) {
-		flag_doubts(&rows, p);
+		pword_flag(&rows, p);
 		*out = rows;
 	} else {
 		rows_free(&rows);
