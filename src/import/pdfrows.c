@@ -1504,6 +1504,26 @@ static bool stray_percent(const char *s)
 	return false;
 }
 
+/* A unit cell holding, beside its words, a figure or a lone dash
+ * ("Triệu đồng 1.250,5", "Có/Không -"): the next cell's, packed into the
+ * unit's line; the row's later cells are shifted. */
+static bool unit_figure(const char *s)
+{
+	if (!strchr(s, ' '))
+		return false;
+	bool found = false;
+	for (const char *p = s; *p && !found;) {
+		size_t k = strcspn(p, " ");
+		char *word = xstrndup(p, k);
+		found = dash_word(word) || (figure_word(word) && strpbrk(word, "0123456789"));
+		free(word);
+		p += k;
+		while (*p == ' ')
+			p++;
+	}
+	return found;
+}
+
 /* Text laid out with spaces can squeeze a unit against the name ("băng
  * rộng %"): when a row's unit cell is empty and its name holds, as a word
  * of its own, a unit without letters that other rows of the table have as
@@ -1522,6 +1542,8 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 		if (r->text || r->ncell <= u || r->ncell <= m)
 			continue;
 		char *name = r->cell[m];
+		if (unit_figure(r->cell[u]))
+			r->doubt |= ~0UL << u;
 		if (r->cell[u][0]) {
 			unit_rest_from_name(out, head, i, u, m);
 			continue;

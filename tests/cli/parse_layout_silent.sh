@@ -11,7 +11,10 @@
 #   a row whose number cell is no number once joined ("III.1học");
 # - an agency cell merged over several rows gives its text to one row
 #   only: an empty agency cell where other rows of the table fill it is
-#   flagged (xa-tan-phu, PDF and -layout).
+#   flagged (xa-tan-phu, PDF and -layout);
+# - a unit cell holding a figure or a lone dash beside its words
+#   ("Triệu đồng 1.250,5", "Có/Không -"): the next cell's, packed into
+#   it; the unit and the row's later cells are flagged.
 set -u
 bin=$1
 data=$2
@@ -39,5 +42,7 @@ silent "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 14
 v=$data/variants
 silent "$v/xa-tan-phu.pdf" "$v/xa-tan-phu.golden.json" 0  # (4)
 silent "$v/xa-tan-phu.pdf.layout.txt" "$v/xa-tan-phu.golden.json" 0  # (3)
+silent "$v/phuong-dong-tien.pdf.layout.txt" "$v/phuong-dong-tien.golden.json" 0  # (1)
+silent "$v/phuong-an-binh.pdf.layout.txt" "$v/phuong-an-binh.golden.json" 1  # (2)
 
 finish parse_layout_silent
