@@ -299,6 +299,8 @@ static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r,
                     struct error *err)
 {
 	int rc = pdfdoc_read(data, n, r, l, err);
+	if (rc == PDFDOC_OK)
+		pword_flag(r, p);   /* the cells whose reading is a guess */
 	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
 		err_clear(err);
 		rows_free(r);

@@ -657,6 +657,21 @@ static void number_code(struct state *st, struct indicator *x, const char *stt)
 		num[n] = '\0';
 	}
 	const char *own = without_number(st, without_group(num, x->group));
+	/* "IV.1" printed under group III: the row names a group of its
+	 * own, whose heading row was not read as one (lost to a neighbour
+	 * row): the row's group and code are a guess. */
+	char head[16];
+	size_t hn = strcspn(own, ".");
+	if (own[hn] == '.' && hn < sizeof head && isdigit((unsigned char)own[hn + 1])) {
+		memcpy(head, own, hn);
+		head[hn] = '\0';
+		if (text_roman(head) > 0 && strcmp(head, x->group))
+			plan_warn_cell(st->p, x->first_line, 1,
+			               "Số thứ tự %s không thuộc nhóm %s đang đọc: dòng tiêu đề "
+			               "nhóm %s có thể đã bị đọc lẫn vào hàng khác; cần đối chiếu "
+			               "nhóm và mã của hàng này với văn bản",
+			               num, x->group, head);
+	}
 	char *code = xasprintf("%s.%s", x->group, own);
 	x->code = code; /* made unique over the whole plan after reading */
 }

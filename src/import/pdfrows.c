@@ -675,6 +675,8 @@ struct piece {
 	int col;
 	bool rest;    /* the rest of a piece cut: cells known to run together */
 	bool capital; /* cut at a cell's first line's capital word */
+	int parent;   /* the rest of a piece cut: the column of its first part */
+	double off;   /* and how far its first word starts from where the column's cells do */
 };
 
 /* Pieces of line l (appended to *p): runs of words no more than a space
@@ -687,7 +689,7 @@ static void line_pieces(const struct pword *w, const struct pline *l, double spa
 		while (k < l->to && w[k].x0 - w[k - 1].x1 <= 1.5 * space)
 			k++;
 		*p = xgrow(*p, cap, *n + 1, sizeof **p);
-		(*p)[(*n)++] = (struct piece){j, k, 0, false, false};
+		(*p)[(*n)++] = (struct piece){j, k, 0, false, false, 0, 0};
 		j = k;
 	}
 }
@@ -1008,7 +1010,8 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			size_t end = pq->to;
 			pq->to = cut;
 			*p = xgrow(*p, cap, np + 1, sizeof **p);
-			(*p)[np++] = (struct piece){cut, end, to, true, capital};
+			(*p)[np++] = (struct piece){
+			        cut, end, to, true, capital, c, fabs(w[cut].x0 - start[to])};
 		}
 	}
 	return np;
@@ -1209,6 +1212,14 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
 			col[j - base] = p[q].col;
+	/* The name's line cut from the next cell's where no wider gap sets
+	 * them apart, at a word that does not start a cell (no capital:
+	 * "dân số %") and starts off where that column's cells do: the
+	 * name's last word or the next cell's first, a guess. */
+	for (size_t q = n; q < np; q++)
+		if (p[q].parent == 1 && p[q].col == 2 && !p[q].capital && p[q].off > 0.5 &&
+		    text_case_start(w[p[q].from].s) != 1)
+			*doubt |= 3UL << 1;
 	for (size_t i = a; i < b; i++) {
 		/* the columns that other lines of the row have text in */
 		unsigned long others = 0;
@@ -1250,7 +1261,7 @@ static char *row_line_col(const struct pword *w, const struct pline *l, size_t a
 
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                     const struct table *t, int table, double space, struct rows *out)
+                     const struct table *t, int table, int *tabrow, double space, struct rows *out)
 {
 	if (a >= b)
 		return;
@@ -1258,6 +1269,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	r->last = l[b - 1].no;
 	r->page = l[a].page + 1;
 	r->table = table;
+	r->tabrow = ++*tabrow;
 	if (group_heading(w, l, a, b, t, space)) {
 		for (int c = 0; c < 2; c++) {
 			struct buf bf = BUF_INIT;
@@ -1296,6 +1308,12 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		buf_free(&bf);
 	}
 	free(col);
+	/* Text laid out with spaces: a number cell that is no number once
+	 * its lines are joined ("II.11II.12", "III.1học") took in the lines
+	 * of other rows, or a neighbour's words: every cell of the row is in
+	 * doubt. */
+	if (t->grid && r->cell[0][0] && !code_like(r->cell[0]))
+		r->doubt |= (1UL << t->ncol) - 1;
 }
 
 /* Text laid out with spaces may keep no blank line between a table's
@@ -1344,11 +1362,13 @@ static size_t tight_cut(const struct pword *w, const struct pline *l, size_t pre
 	return best;
 }
 
-static void emit_header(const struct table *t, int line, int page, int table, struct rows *out)
+static void emit_header(const struct table *t, int line, int page, int table, int tabrow,
+                        struct rows *out)
 {
 	struct row *r = rows_add(out, line);
 	r->page = page + 1;
 	r->table = table;
+	r->tabrow = tabrow;
 	for (int c = 0; c < t->ncol; c++)
 		row_add_cell(r, t->head[c], strlen(t->head[c]));
 }
@@ -1470,6 +1490,40 @@ static void unit_rest_from_name(struct rows *out, size_t head, size_t i, int u, 
 	}
 }
 
+/* A "%" in a name that follows no figure ("đổi mới sáng% tạo", "triển %
+ * khai"): the unit's, packed into the name's line. */
+static bool stray_percent(const char *s)
+{
+	for (const char *p = strchr(s, '%'); p; p = strchr(p + 1, '%')) {
+		const char *q = p;
+		while (q > s && q[-1] == ' ')
+			q--;
+		if (q == s || !isdigit((unsigned char)q[-1]))
+			return true;
+	}
+	return false;
+}
+
+/* A unit cell holding, beside its words, a figure or a lone dash
+ * ("Triệu đồng 1.250,5", "Có/Không -"): the next cell's, packed into the
+ * unit's line; the row's later cells are shifted. */
+static bool unit_figure(const char *s)
+{
+	if (!strchr(s, ' '))
+		return false;
+	bool found = false;
+	for (const char *p = s; *p && !found;) {
+		size_t k = strcspn(p, " ");
+		char *word = xstrndup(p, k);
+		found = dash_word(word) || (figure_word(word) && strpbrk(word, "0123456789"));
+		free(word);
+		p += k;
+		while (*p == ' ')
+			p++;
+	}
+	return found;
+}
+
 /* Text laid out with spaces can squeeze a unit against the name ("băng
  * rộng %"): when a row's unit cell is empty and its name holds, as a word
  * of its own, a unit without letters that other rows of the table have as
@@ -1488,6 +1542,8 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 		if (r->text || r->ncell <= u || r->ncell <= m)
 			continue;
 		char *name = r->cell[m];
+		if (unit_figure(r->cell[u]))
+			r->doubt |= ~0UL << u;
 		if (r->cell[u][0]) {
 			unit_rest_from_name(out, head, i, u, m);
 			continue;
@@ -1524,6 +1580,76 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
 			r->cell[m] = joined;
 			break;
 		}
+		if (!r->cell[u][0] && stray_percent(r->cell[m]))
+			r->doubt |= 1UL << u | 1UL << m;
+	}
+}
+
+/* Where the body [b, end) of a table really ends when it stopped at text
+ * (not at the next header, e): a heading in the number column's place
+ * with no row under it ("III. TỔ CHỨC THỰC HIỆN", the plan's next section
+ * right after the table, followed by its running text) is no group of
+ * the table, whose groups head rows; it is text. Not when the line that
+ * stopped the table starts with a number ("IV.1 Số ...": a row whose
+ * number and text run together). */
+static size_t section_after(const struct pword *w, const struct pline *l, size_t b, size_t end,
+                            size_t e, const struct table *t, double space)
+{
+	if (end >= e || code_like(w[l[end].from].s))
+		return end; /* the next header, or a row's number packed with its text */
+	size_t last = end;  /* the last anchor: a line with text in the number column */
+	for (size_t k = end; k-- > b;) {
+		char *c0 = line_col(w, &l[k], t, 0);
+		free(c0);
+		if (c0) {
+			last = k;
+			break;
+		}
+	}
+	if (last <= b || last >= end || !group_heading(w, l, last, end, t, space))
+		return end;
+	return last;
+}
+
+/* A group heading's row: text in the number and name columns alone. */
+static bool group_only(const struct row *r, int ncol)
+{
+	for (int c = 2; c < ncol && c < r->ncell; c++)
+		if (r->cell[c][0])
+			return false;
+	return true;
+}
+
+/* An agency's cell ("Cơ quan chủ trì", "theo dõi", "phối hợp") left empty
+ * in a row while at least two thirds of the table's other rows fill it:
+ * most likely a cell merged over several rows whose text the words'
+ * places gave to one of them (a row's own words are never lost, but the
+ * merged text is not repeated). Rows after out->v[head] with a name. */
+static void merged_doubt(struct rows *out, size_t head, const struct table *t)
+{
+	for (int c = 2; c < t->ncol; c++) {
+		char *f = text_fold(t->head[c]);
+		bool agency = strstr(f, "co quan") || strstr(f, "chu tri") ||
+		              strstr(f, "theo doi") || strstr(f, "phoi hop");
+		free(f);
+		if (!agency)
+			continue;
+		size_t rows = 0, filled = 0;
+		for (size_t i = head + 1; i < out->n; i++) {
+			const struct row *r = &out->v[i];
+			if (r->text || r->ncell <= c || !r->cell[1][0] || !r->cell[0][0])
+				continue;
+			rows++;
+			filled += r->cell[c][0] != '\0';
+		}
+		if (rows < 2 || filled * 3 < rows || filled == rows)
+			continue;
+		for (size_t i = head + 1; i < out->n; i++) {
+			struct row *r = &out->v[i];
+			if (!r->text && r->ncell > c && r->cell[1][0] && r->cell[0][0] &&
+			    !r->cell[c][0] && !group_only(r, t->ncol))
+				r->merged |= 1UL << c;
+		}
 	}
 }
 
@@ -1543,6 +1669,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 	char **prev_head = NULL; /* the header before: a page's repeated one */
 	int prev_ncol = 0;
 	size_t last_row = (size_t)-1; /* the last table row emitted */
+	int tabrow = 0;               /* rows of the table so far (source locations) */
 	size_t i = 0;
 	while (i < nl) {
 		size_t a, b;
@@ -1597,9 +1724,11 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
-		if (!same)
+		if (!same) {
 			tables++;
-		emit_header(&t, l[a].no, l[a].page, tables, out);
+			tabrow = 1; /* the header is the table's first row */
+		}
+		emit_header(&t, l[a].no, l[a].page, tables, same ? 0 : 1, out);
 		size_t head_row = out->n - 1;
 		size_t end = b;
 		while (end < e) {
@@ -1620,6 +1749,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				break;
 			end++;
 		}
+		end = section_after(w, l, b, end, e, &t, space);
 		/* A row split over pages: the lines above the first row's gap
 		 * (a row's lines touch, rows are apart) end the last row. */
 		size_t prev = b; /* first line of the current row */
@@ -1704,12 +1834,13 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			}
 			if (cut > k)
 				cut = k;
-			emit_row(w, l, prev, cut, &t, tables, space, out);
+			emit_row(w, l, prev, cut, &t, tables, &tabrow, space, out);
 			prev = cut;
 		}
-		emit_row(w, l, prev, end, &t, tables, space, out);
+		emit_row(w, l, prev, end, &t, tables, &tabrow, space, out);
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
 		unit_from_name(out, head_row, &t);
+		merged_doubt(out, head_row, &t);
 		i = end;
 	}
 	table_free(&t);
@@ -1725,8 +1856,8 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	return rows_of_words(w, n, out, text, false);
 }
 
-/* Each cell whose reading is a guess (row.doubt) flagged in p. */
-static void flag_doubts(const struct rows *r, struct plan *p)
+/* Each cell whose reading is a guess (row.doubt, row.merged) flagged in p. */
+void pword_flag(const struct rows *r, struct plan *p)
 {
 	for (size_t i = 0; p && i < r->n; i++)
 		for (int c = 0; c < r->v[i].ncell && c < MAXCOLS; c++)
@@ -1736,6 +1867,12 @@ static void flag_doubts(const struct rows *r, struct plan *p)
 				        "Ô này trong văn bản chép từ PDF dính vào ô bên "
 				        "cạnh (các ô của hàng bị dồn lại, lệch khỏi tiêu "
 				        "đề cột): đọc có thể sai, cần đối chiếu với văn bản");
+			else if (r->v[i].merged >> c & 1)
+				plan_warn_cell(
+				        p, r->v[i].first, c + 1,
+				        "Ô này trống trong bảng của PDF trong khi các hàng khác "
+				        "đều ghi: có thể là ô gộp chung với hàng bên cạnh, cần "
+				        "đối chiếu với văn bản");
 }
 
 bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
@@ -1778,7 +1915,7 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 		free(w[i].s);
 	free(w);
 	if (found) {
-		flag_doubts(&rows, p);
+		pword_flag(&rows, p);
 		*out = rows;
 	} else {
 		rows_free(&rows);

@@ -24,6 +24,9 @@ struct row {
 	/* Text laid out with spaces: the cells whose reading is a guess,
 	 * a bit per column (pdfrows.c row_doubt). */
 	unsigned long doubt;
+	/* Tables rebuilt from placed words: the empty cells that may be a
+	 * neighbour row's merged cell (pdfrows.c merged_doubt). */
+	unsigned long merged;
 };
 
 struct rows {
@@ -68,6 +71,10 @@ struct pword {
  * also added to text when it is not NULL. Returns whether a table header
  * was found. */
 bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text);
+
+/* The cells of rows from placed words whose reading is a guess (row.doubt,
+ * row.merged) as warnings in p. */
+void pword_flag(const struct rows *r, struct plan *p);
 
 /* Text laid out with spaces (pdftotext -layout) as rows by the same rules.
  * Returns false, with out untouched, when no table header is found; else
