@@ -451,9 +451,11 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 #define LINK_SELECT                                                                                \
 	"SELECT l.id, cu.code, cs.code, (SELECT i.name FROM indicators i WHERE i.series_id = "     \
 	"cs.id ORDER BY -i.id LIMIT 1), pu.code, ps.code, (SELECT i.name FROM indicators i"        \
-	" WHERE i.series_id = ps.id ORDER BY -i.id LIMIT 1), l.state, l.score, w.why,"             \
-	" d.decided_by, d.decided_at FROM links l LEFT JOIN link_whys w ON w.id = l.why_id"         \
-	" JOIN link_decisions d ON d.id = l.decision_id JOIN series cs ON cs.id = l.child_series_id" \
+	" WHERE i.series_id = ps.id ORDER BY -i.id LIMIT 1), l.state, l.score,"                    \
+	" (SELECT w.why FROM link_whys w WHERE w.id = l.why_id),"                                  \
+	" (SELECT d.decided_by FROM link_decisions d WHERE d.id = l.decision_id),"                 \
+	" (SELECT d.decided_at FROM link_decisions d WHERE d.id = l.decision_id)"                  \
+	" FROM links l JOIN series cs ON cs.id = l.child_series_id"                                \
 	" JOIN units cu ON cu.id = cs.unit_id JOIN series ps ON ps.id = l.parent_series_id"        \
 	" JOIN units pu ON pu.id = ps.unit_id"
 
