@@ -617,8 +617,8 @@ static int dump_upgrade(json_t *tabs, struct error *err)
 			while (c < ncols && (!name || strcmp(name, t->cols[c])))
 				c++;
 			/* (a column a later schema dropped is left out) */
-			if (c == ncols && !(name && !strcmp(t->name, "series") &&
-			                    !strcmp(name, "folded"))) {
+			if (c == ncols &&
+			    !(name && !strcmp(t->name, "series") && !strcmp(name, "folded"))) {
 				err_set(err, ERR_DB,
 				        "bảng %s (tables.%s.columns[%zu]): cột lạ \"%s\"", t->name,
 				        t->name, h, name ? name : "?");

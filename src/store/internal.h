@@ -105,18 +105,17 @@
 #define SCHEMA_V5(ID, INT, NUM)                                                                    \
 	"CREATE TABLE IF NOT EXISTS link_whys (id " ID ", why TEXT NOT NULL UNIQUE);"              \
 	"CREATE TABLE IF NOT EXISTS link_decisions (id " ID ", decided_by TEXT NOT NULL,"          \
-	" decided_at TEXT NOT NULL);" LINKS_TABLE(ID, INT, NUM)                                    \
-	"CREATE UNIQUE INDEX IF NOT EXISTS links_one_confirmed ON links(child_series_id)"          \
-	" WHERE state = 'confirmed';"                                                              \
-	"CREATE INDEX IF NOT EXISTS links_parent ON links(parent_series_id);"
-#define LINKS_TABLE(ID, INT, NUM)                                                                  \
+	" decided_at TEXT NOT NULL);"                                                              \
 	"CREATE TABLE IF NOT EXISTS links ("                                                       \
 	" id " ID ", child_series_id " INT " NOT NULL REFERENCES series(id),"                      \
 	" parent_series_id " INT " NOT NULL REFERENCES series(id),"                                \
 	" state TEXT NOT NULL CHECK (state IN ('proposed','confirmed','rejected')),"               \
 	" score " NUM " NOT NULL, why_id " INT " REFERENCES link_whys(id),"                        \
 	" decision_id " INT " NOT NULL REFERENCES link_decisions(id),"                             \
-	" UNIQUE (child_series_id, parent_series_id));"
+	" UNIQUE (child_series_id, parent_series_id));"                                            \
+	"CREATE UNIQUE INDEX IF NOT EXISTS links_one_confirmed ON links(child_series_id)"          \
+	" WHERE state = 'confirmed';"                                                              \
+	"CREATE INDEX IF NOT EXISTS links_parent ON links(parent_series_id);"
 
 /* Schema 7: DHIS2 identifiers (UIDs): of a unit (no series; part 'unit'
  * its organisation unit, 'indicator_type' the percent indicator type of

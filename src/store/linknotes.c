@@ -29,9 +29,9 @@
 	"INSERT INTO link_decisions (decided_by, decided_at) SELECT DISTINCT decided_by,"          \
 	" decided_at FROM " src " ORDER BY 2, 1;"                                                  \
 	"INSERT INTO links (id, child_series_id, parent_series_id, state, score, why_id,"          \
-	" decision_id) SELECT r.id, r.child_series_id, r.parent_series_id, r.state, r.score,"     \
+	" decision_id) SELECT r.id, r.child_series_id, r.parent_series_id, r.state, r.score,"      \
 	" w.id, d.id FROM " src " r LEFT JOIN link_whys w ON w.why = r.why"                        \
-	" JOIN link_decisions d ON d.decided_by = r.decided_by AND d.decided_at = r.decided_at"   \
+	" JOIN link_decisions d ON d.decided_by = r.decided_by AND d.decided_at = r.decided_at"    \
 	" ORDER BY r.id;"
 
 /* The ids were given: PostgreSQL's next one comes after them. */
@@ -42,13 +42,13 @@
 /* 1 when table has a column of that name, 0 when not, -1 with *err. */
 static int has_column(struct store *s, const char *table, const char *column, struct error *err)
 {
-	struct stmt *st = st_prep(s,
-	                          D == &sqlite_driver
-	                                  ? "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"
-	                                  : "SELECT count(*) FROM information_schema.columns WHERE"
-	                                    " table_schema = current_schema() AND table_name ="
-	                                    " CAST(? AS TEXT) AND column_name = CAST(? AS TEXT)",
-	                          err);
+	struct stmt *st = st_prep(
+	        s,
+	        D == &sqlite_driver ? "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"
+	                            : "SELECT count(*) FROM information_schema.columns WHERE"
+	                              " table_schema = current_schema() AND table_name ="
+	                              " CAST(? AS TEXT) AND column_name = CAST(? AS TEXT)",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, table);
@@ -64,16 +64,14 @@ int st_links_compact_migrate(struct store *s, struct error *err)
 	/* A store made by this version has the new layout already (the
 	 * schema made it): then nothing to move. */
 	int folded = has_column(s, "series", "folded", err);
-	if (folded < 0 ||
-	    (folded && D->exec(s->db, "ALTER TABLE series DROP COLUMN folded", err)))
+	if (folded < 0 || (folded && D->exec(s->db, "ALTER TABLE series DROP COLUMN folded", err)))
 		return -1;
 	int old = has_column(s, "links", "why", err);
 	if (old <= 0)
 		return old;
 	/* The old table aside, the new one made by the schema (with its
 	 * indexes), the rows moved. */
-	if (D->exec(s->db,
-	            "CREATE TEMP TABLE links_v13 AS SELECT * FROM links; DROP TABLE links;",
+	if (D->exec(s->db, "CREATE TEMP TABLE links_v13 AS SELECT * FROM links; DROP TABLE links;",
 	            err) ||
 	    D->exec(s->db, D->schema, err) ||
 	    D->exec(s->db, LINKS_FROM("links_v13") "DROP TABLE links_v13;", err))

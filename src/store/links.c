@@ -123,10 +123,11 @@ static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const
 		D->bind_double(st, 2, score);
 		D->bind_int(st, 5, id);
 	} else {
-		st = st_prep(s,
-		             "INSERT INTO links (state, score, why_id, decision_id, child_series_id,"
-		             " parent_series_id) VALUES (?,?,?,?,?,?)",
-		             err);
+		st = st_prep(
+		        s,
+		        "INSERT INTO links (state, score, why_id, decision_id, child_series_id,"
+		        " parent_series_id) VALUES (?,?,?,?,?,?)",
+		        err);
 		if (!st)
 			return -1;
 		D->bind_text(st, 1, state);
@@ -303,7 +304,7 @@ struct why_ids {
 	struct why_id {
 		char *text;
 		int64_t id;
-	} *v;
+	} * v;
 	size_t n, cap;
 };
 
