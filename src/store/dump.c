@@ -41,7 +41,8 @@ static const struct table {
           "imported_at", "imported_by", "doc"},
          "iiitttttttt",
          1},
-        {"series", "id", {"id", "unit_id", "code", "folded"}, "iitt", 1},
+        /* (series.folded until schema 14: dropped, never read) */
+        {"series", "id", {"id", "unit_id", "code"}, "iit", 1},
         {"indicators",
          "id",
          {"id", "plan_id", "series_id", "code", "group_code", "name", "unit", "baseline",
@@ -156,6 +157,16 @@ static char *select_sql(const struct table *t)
 		for (int c = 1; t->cols[c]; c++)
 			buf_printf(&b, ", %s", t->cols[c]);
 		buf_puts(&b, " FROM tasks ORDER BY plan_id, id");
+		return buf_detach(&b);
+	}
+	/* Schema 14 keeps a link's texts once (linknotes.c); a dump keeps
+	 * them with each link, as before. */
+	if (!strcmp(t->name, "links")) {
+		buf_free(&b);
+		buf_puts(&b, "SELECT l.id, l.child_series_id, l.parent_series_id, l.state, l.score,"
+		             " w.why, d.decided_by, d.decided_at FROM links l LEFT JOIN link_whys w"
+		             " ON w.id = l.why_id JOIN link_decisions d ON d.id = l.decision_id"
+		             " ORDER BY l.id");
 		return buf_detach(&b);
 	}
 	/* Schema 6 keeps each plan document once (plan_docs); a dump keeps it
@@ -605,7 +616,9 @@ static int dump_upgrade(json_t *tabs, struct error *err)
 			int c = 0;
 			while (c < ncols && (!name || strcmp(name, t->cols[c])))
 				c++;
-			if (c == ncols) {
+			/* (a column a later schema dropped is left out) */
+			if (c == ncols &&
+			    !(name && !strcmp(t->name, "series") && !strcmp(name, "folded"))) {
 				err_set(err, ERR_DB,
 				        "bảng %s (tables.%s.columns[%zu]): cột lạ \"%s\"", t->name,
 				        t->name, h, name ? name : "?");
@@ -999,6 +1012,9 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		} else if (!strcmp(t->name, "observations")) {
 			/* Kept in figures and entries since schema 11. */
 			rc = st_figures_restore(d, db, t->cols, t->types, cells, n, err);
+		} else if (!strcmp(t->name, "links")) {
+			/* Their texts kept once since schema 14. */
+			rc = st_links_restore(d, db, t->cols, t->types, cells, n, err);
 		} else {
 			char *target = target_of(t);
 			rc = n ? d->copy(db, target, ncols, t->types, cells, n, err) : 0;

@@ -37,7 +37,7 @@
 	" UNIQUE (unit_id, version));"                                                             \
 	"CREATE TABLE IF NOT EXISTS series ("                                                      \
 	" id " ID ", unit_id " INT " NOT NULL REFERENCES units(id),"                               \
-	" code TEXT NOT NULL, folded TEXT NOT NULL, UNIQUE (unit_id, code));"                      \
+	" code TEXT NOT NULL, UNIQUE (unit_id, code));"                                            \
 	"CREATE TABLE IF NOT EXISTS indicators ("                                                  \
 	" id " ID ", plan_id " INT " NOT NULL REFERENCES plans(id),"                               \
 	" series_id " INT " NOT NULL REFERENCES series(id), code TEXT NOT NULL,"                   \
@@ -98,13 +98,20 @@
  * child unit's indicator series to its parent unit's, proposed by the
  * matcher (align.h) or set by a person, then confirmed or rejected; at most
  * one confirmed link per child series. Links are on series, which survive
- * re-import; a series no longer in its unit's plan makes the link gone. */
+ * re-import; a series no longer in its unit's plan makes the link gone.
+ * Since schema 14 (linknotes.c) a link's explanation is kept once per
+ * distinct text (link_whys) and who decided it when once per decision
+ * (link_decisions): the country's 118,774 links had 101 texts. */
 #define SCHEMA_V5(ID, INT, NUM)                                                                    \
+	"CREATE TABLE IF NOT EXISTS link_whys (id " ID ", why TEXT NOT NULL UNIQUE);"              \
+	"CREATE TABLE IF NOT EXISTS link_decisions (id " ID ", decided_by TEXT NOT NULL,"          \
+	" decided_at TEXT NOT NULL);"                                                              \
 	"CREATE TABLE IF NOT EXISTS links ("                                                       \
 	" id " ID ", child_series_id " INT " NOT NULL REFERENCES series(id),"                      \
 	" parent_series_id " INT " NOT NULL REFERENCES series(id),"                                \
 	" state TEXT NOT NULL CHECK (state IN ('proposed','confirmed','rejected')),"               \
-	" score " NUM " NOT NULL, why TEXT, decided_by TEXT NOT NULL, decided_at TEXT NOT NULL,"   \
+	" score " NUM " NOT NULL, why_id " INT " REFERENCES link_whys(id),"                        \
+	" decision_id " INT " NOT NULL REFERENCES link_decisions(id),"                             \
 	" UNIQUE (child_series_id, parent_series_id));"                                            \
 	"CREATE UNIQUE INDEX IF NOT EXISTS links_one_confirmed ON links(child_series_id)"          \
 	" WHERE state = 'confirmed';"                                                              \
@@ -261,8 +268,8 @@ int st_plan_docs_migrate(struct store *s, struct error *err);
 
 /* A plan's rows written set by set (plansave.c), in the caller's
  * transaction: st_plan_tables makes and empties the temporary tables
- * first; st_series_recode gives each series ids[i] the code codes[i] (and
- * the folded names[i] when names is given); st_plan_rows_save writes the
+ * first; st_series_recode gives each series ids[i] the code codes[i]
+ * (names: unused since schema 14 dropped series.folded); st_plan_rows_save writes the
  * plan's agencies, indicators (on series[i], 0: a new series), their
  * agency links and targets, and its tasks. 0, or -1 with *err. */
 int st_plan_tables(struct store *s, struct error *err);
@@ -295,6 +302,18 @@ int st_restore_temp(const struct driver *d, void *db, const char *table, const c
 /* After store_restore_json: the dump's plan rows (temporary tables
  * restore_indicators and the others) moved to contents, then dropped. */
 int st_plan_content_restore(struct store *s, struct error *err);
+
+/* Schema 14 (linknotes.c): migration 14's step (series.folded dropped,
+ * links' texts moved to link_whys and link_decisions); a dump's links
+ * (the columns of schema 5) back into that form; the id of a why text
+ * (0 for NULL; stored when new) and of a new decision by whom, when. 0,
+ * or -1 with *err. */
+int st_links_compact_migrate(struct store *s, struct error *err);
+int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
+                     char *const *cells, size_t n, struct error *err);
+int st_link_why(struct store *s, const char *why, int64_t *id, struct error *err);
+int st_link_decision(struct store *s, const char *by, const char *at, int64_t *id,
+                     struct error *err);
 
 /* The batch of figures being recorded (the driver's temporary table
  * incoming): emptied, filled by any number of calls, then applied: rows

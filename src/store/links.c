@@ -108,58 +108,65 @@ static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const
 {
 	char at[32];
 	st_now(at);
+	int64_t why_id, decision;
+	if (st_link_why(s, why, &why_id, err) || st_link_decision(s, by, at, &decision, err))
+		return -1;
 	struct stmt *st;
 	if (id) {
 		st = st_prep(s,
-		             "UPDATE links SET state = ?, score = ?, why = ?, decided_by = ?,"
-		             " decided_at = ? WHERE id = ?",
+		             "UPDATE links SET state = ?, score = ?, why_id = ?, decision_id = ?"
+		             " WHERE id = ?",
 		             err);
 		if (!st)
 			return -1;
 		D->bind_text(st, 1, state);
 		D->bind_double(st, 2, score);
-		D->bind_text(st, 3, why);
-		D->bind_text(st, 4, by);
-		D->bind_text(st, 5, at);
-		D->bind_int(st, 6, id);
+		D->bind_int(st, 5, id);
 	} else {
 		st = st_prep(
 		        s,
-		        "INSERT INTO links (child_series_id, parent_series_id, state, score, why,"
-		        " decided_by, decided_at) VALUES (?,?,?,?,?,?,?)",
+		        "INSERT INTO links (state, score, why_id, decision_id, child_series_id,"
+		        " parent_series_id) VALUES (?,?,?,?,?,?)",
 		        err);
 		if (!st)
 			return -1;
-		D->bind_int(st, 1, cs);
-		D->bind_int(st, 2, ps);
-		D->bind_text(st, 3, state);
-		D->bind_double(st, 4, score);
-		D->bind_text(st, 5, why);
-		D->bind_text(st, 6, by);
-		D->bind_text(st, 7, at);
+		D->bind_text(st, 1, state);
+		D->bind_double(st, 2, score);
+		D->bind_int(st, 5, cs);
+		D->bind_int(st, 6, ps);
 	}
+	if (why_id)
+		D->bind_int(st, 3, why_id);
+	else
+		D->bind_null(st, 3);
+	D->bind_int(st, 4, decision);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
 	st_done(s, st);
 	return rc;
 }
 
-/* Every other confirmed link of the child series becomes rejected. */
-static int unconfirm_others(struct store *s, int64_t cs, int64_t keep, const char *by,
-                            struct error *err)
+/* A link (id; or every other confirmed link of child series cs than
+ * keep) rejected by whom, now. */
+static int link_reject(struct store *s, int64_t id, int64_t cs, int64_t keep, const char *by,
+                       struct error *err)
 {
 	char at[32];
 	st_now(at);
+	int64_t decision;
+	if (st_link_decision(s, by, at, &decision, err))
+		return -1;
 	struct stmt *st =
 	        st_prep(s,
-	                "UPDATE links SET state = 'rejected', decided_by = ?, decided_at = ?"
-	                " WHERE child_series_id = ? AND state = 'confirmed' AND id <> ?",
+	                id ? "UPDATE links SET state = 'rejected', decision_id = ? WHERE id = ?"
+	                   : "UPDATE links SET state = 'rejected', decision_id = ?"
+	                     " WHERE child_series_id = ? AND state = 'confirmed' AND id <> ?",
 	                err);
 	if (!st)
 		return -1;
-	D->bind_text(st, 1, by);
-	D->bind_text(st, 2, at);
-	D->bind_int(st, 3, cs);
-	D->bind_int(st, 4, keep);
+	D->bind_int(st, 1, decision);
+	D->bind_int(st, 2, id ? id : cs);
+	if (!id)
+		D->bind_int(st, 3, keep);
 	int rc = D->step(st, err) < 0 ? -1 : 0;
 	st_done(s, st);
 	return rc;
@@ -290,7 +297,31 @@ static bool child_linked(const struct child_links *c, int64_t cs, int64_t ps, bo
 	return linked;
 }
 
-#define LINK_COLS 7 /* the columns store_link_propose copies into links */
+#define LINK_COLS 6 /* the columns store_link_propose copies into links */
+
+/* The ids of the why texts of a batch, asked of the store once per text. */
+struct why_ids {
+	struct why_id {
+		char *text;
+		int64_t id;
+	} * v;
+	size_t n, cap;
+};
+
+static int why_cached(struct store *s, struct why_ids *c, const char *why, int64_t *id,
+                      struct error *err)
+{
+	for (size_t k = 0; k < c->n; k++)
+		if (!strcmp(c->v[k].text, why)) {
+			*id = c->v[k].id;
+			return 0;
+		}
+	if (st_link_why(s, why, id, err))
+		return -1;
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = (struct why_id){xstrdup(why), *id};
+	return 0;
+}
 
 int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
                        size_t *proposed, size_t *confirmed, struct error *err)
@@ -332,6 +363,8 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	char at[32];
 	st_now(at);
 	char **cells = NULL;
+	struct why_ids whys = {0};
+	int64_t decision = 0, why_id = 0;
 	size_t ncells = 0, capcells = 0;
 	for (size_t k = 0; k < np && !rc; k++) {
 		const struct indicator *x = &cp.ind[pr[k].ia], *y = &pp->ind[pr[k].ib];
@@ -349,6 +382,12 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		double score = align_score(a[pr[k].ia], b[pr[k].ib], &w);
 		char *why = why_text(&w);
 		align_score_free(&w);
+		rc = why_cached(s, &whys, why, &why_id, err);
+		free(why);
+		if (!rc && !decision)
+			rc = st_link_decision(s, by, at, &decision, err);
+		if (rc)
+			break;
 		/* Written alike (two plans of the same text): the same indicator,
 		 * confirmed without a person, and the audit says so. */
 		bool sure = same_wording(x, y) && !has_confirmed;
@@ -357,9 +396,8 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		cells[ncells++] = xasprintf("%lld", (long long)ps);
 		cells[ncells++] = xstrdup(sure ? "confirmed" : "proposed");
 		cells[ncells++] = xasprintf("%.17g", score);
-		cells[ncells++] = why;
-		cells[ncells++] = xstrdup(by);
-		cells[ncells++] = xstrdup(at);
+		cells[ncells++] = xasprintf("%lld", (long long)why_id);
+		cells[ncells++] = xasprintf("%lld", (long long)decision);
 		child_link_add(&cl, cs, ps, sure);
 		struct buf *into = sure ? &auto_codes : &prop_codes;
 		buf_printf(into, "%s%s -> %s", into->len ? ", " : "", x->code, y->code);
@@ -370,12 +408,15 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	}
 	if (!rc && ncells)
 		rc = D->copy(s->db,
-		             "links (child_series_id, parent_series_id, state, score, why,"
-		             " decided_by, decided_at)",
-		             LINK_COLS, "iitrttt", cells, ncells / LINK_COLS, err);
+		             "links (child_series_id, parent_series_id, state, score, why_id,"
+		             " decision_id)",
+		             LINK_COLS, "iitrii", cells, ncells / LINK_COLS, err);
 	for (size_t i = 0; i < ncells; i++)
 		free(cells[i]);
 	free(cells);
+	for (size_t i = 0; i < whys.n; i++)
+		free(whys.v[i].text);
+	free(whys.v);
 	/* One entry per unit and kind in the audit log, not one per link. */
 	if (!rc && *confirmed) {
 		char *detail = xasprintf("tự động xác nhận %zu liên kết vì giống hệt (tên, đơn vị "
@@ -411,9 +452,11 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 #define LINK_SELECT                                                                                \
 	"SELECT l.id, cu.code, cs.code, (SELECT i.name FROM indicators i WHERE i.series_id = "     \
 	"cs.id ORDER BY -i.id LIMIT 1), pu.code, ps.code, (SELECT i.name FROM indicators i"        \
-	" WHERE i.series_id = ps.id ORDER BY -i.id LIMIT 1), l.state, l.score, l.why,"             \
-	" l.decided_by,"                                                                           \
-	" l.decided_at FROM links l JOIN series cs ON cs.id = l.child_series_id"                   \
+	" WHERE i.series_id = ps.id ORDER BY -i.id LIMIT 1), l.state, l.score,"                    \
+	" (SELECT w.why FROM link_whys w WHERE w.id = l.why_id),"                                  \
+	" (SELECT d.decided_by FROM link_decisions d WHERE d.id = l.decision_id),"                 \
+	" (SELECT d.decided_at FROM link_decisions d WHERE d.id = l.decision_id)"                  \
+	" FROM links l JOIN series cs ON cs.id = l.child_series_id"                                \
 	" JOIN units cu ON cu.id = cs.unit_id JOIN series ps ON ps.id = l.parent_series_id"        \
 	" JOIN units pu ON pu.id = ps.unit_id"
 
@@ -643,23 +686,11 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
 	if (to_confirm) {
 		/* The child's other confirmed link steps down first: one confirmed
 		 * link per child series (a unique index). */
-		rc = unconfirm_others(s, cs, id, by, &err);
+		rc = link_reject(s, 0, cs, id, by, &err);
 		if (!rc)
 			rc = link_write(s, id, cs, pser, "confirmed", score, why, by, &err);
 	} else {
-		struct stmt *st = st_prep(s,
-		                          "UPDATE links SET state = 'rejected', decided_by = ?,"
-		                          " decided_at = ? WHERE id = ?",
-		                          &err);
-		char at[32];
-		st_now(at);
-		if (st) {
-			D->bind_text(st, 1, by);
-			D->bind_text(st, 2, at);
-			D->bind_int(st, 3, id);
-			rc = D->step(st, &err) < 0 ? -1 : 0;
-			st_done(s, st);
-		}
+		rc = link_reject(s, id, 0, 0, by, &err);
 	}
 	free(why);
 	if (rc) {

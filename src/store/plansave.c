@@ -118,22 +118,22 @@ int st_plan_tables(struct store *s, struct error *err)
 int st_series_recode(struct store *s, const int64_t *ids, char *const *codes, char *const *names,
                      size_t n, struct error *err)
 {
+	(void)names;
 	if (!n)
 		return 0;
 	struct cells c = {0};
 	for (size_t i = 0; i < n; i++) {
 		put_int(&c, ids[i]);
 		put_text(&c, codes[i]);
-		put(&c, names && names[i] ? text_fold(names[i]) : NULL);
+		put(&c, NULL); /* (series.folded: gone in schema 14) */
 	}
 	if (D->exec(s->db, "DELETE FROM plan_ren", err) || load(s, "plan_ren", 3, "itt", &c, err))
 		return -1;
-	struct stmt *st = st_prep(
-	        s,
-	        "UPDATE series SET code = (SELECT r.code FROM plan_ren r WHERE r.series_id ="
-	        " series.id), folded = coalesce((SELECT r.folded FROM plan_ren r WHERE"
-	        " r.series_id = series.id), folded) WHERE id IN (SELECT series_id FROM plan_ren)",
-	        err);
+	struct stmt *st = st_prep(s,
+	                          "UPDATE series SET code = (SELECT r.code FROM plan_ren r WHERE"
+	                          " r.series_id = series.id) WHERE id IN (SELECT series_id FROM"
+	                          " plan_ren)",
+	                          err);
 	if (!st)
 		return -1;
 	int rc = D->step(st, err) < 0 ? -1 : 0;
@@ -344,8 +344,8 @@ int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct 
 		        unit, -1, -1, err);
 	if (!rc && new_series)
 		rc = run_ints(s,
-		              "INSERT INTO series (unit_id, code, folded) SELECT CAST(? AS BIGINT),"
-		              " code, folded FROM plan_ind WHERE series_id IS NULL ORDER BY ord",
+		              "INSERT INTO series (unit_id, code) SELECT CAST(? AS BIGINT),"
+		              " code FROM plan_ind WHERE series_id IS NULL ORDER BY ord",
 		              unit, -1, -1, err) ||
 		                     run_ints(s,
 		                              "UPDATE plan_ind SET series_id = (SELECT id FROM "

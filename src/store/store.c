@@ -23,8 +23,8 @@
 #include "review.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      13
-#define SCHEMA_VERSION_TEXT "13"
+#define SCHEMA_VERSION      14
+#define SCHEMA_VERSION_TEXT "14"
 
 int store_schema_version(void)
 {
@@ -161,6 +161,10 @@ static const struct migration {
          * unit's version pointing to it (SCHEMA_V13, plancontent.c, issue
          * 13); the old tables become views. */
         {13, true, NULL, NULL, NULL},
+        /* 14: what is left per unit made smaller (linknotes.c, issue 13):
+         * a link's texts kept once (link_whys, link_decisions), the
+         * series' unread folded names dropped. */
+        {14, false, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -202,6 +206,9 @@ static int migrate(struct store *s, int64_t from, struct error *err)
 		/* 13 moves the plans' rows to their contents (plancontent.c). */
 		if (!rc && migrations[i].to == 13)
 			rc = st_plan_content_migrate(s, err);
+		/* 14 moves the links' texts (linknotes.c). */
+		if (!rc && migrations[i].to == 14)
+			rc = st_links_compact_migrate(s, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,

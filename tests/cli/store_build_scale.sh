@@ -89,7 +89,7 @@ if [ -n "$pg" ]; then
 	sql "INSERT INTO units (code, name, kind, population, created_at) VALUES ('Q', 'Tỉnh Q', 'province', 1, '2025-01-01T00:00:00Z');
 	INSERT INTO plans (unit_id, version, imported_at, imported_by, doc_hash)
 		SELECT id, 1, '2025-01-01T00:00:00Z', 'sql', (SELECT doc_hash FROM plans LIMIT 1) FROM units WHERE code = 'Q';
-	INSERT INTO series (unit_id, code, folded) SELECT u.id, 'X.' || g, 'x' || g FROM units u, generate_series(1, 20000) g WHERE u.code = 'Q';
+	INSERT INTO series (unit_id, code) SELECT u.id, 'X.' || g FROM units u, generate_series(1, 20000) g WHERE u.code = 'Q';
 	INSERT INTO plan_contents (hash) VALUES ('sql-x');
 	UPDATE plans SET content_id = (SELECT id FROM plan_contents WHERE hash = 'sql-x') WHERE unit_id = (SELECT id FROM units WHERE code = 'Q');
 	INSERT INTO content_indicators (content_id, code, group_code, name)

@@ -48,13 +48,14 @@ run record-again 0 record --csv "$tmp/obs2.csv"
 # The rest of a national store, as the CLI would have stored it, made in
 # SQL for speed: 400 communes of another province, each with a plan of 50
 # indicators (5 targets, an agency each: one content shared by the 400,
-# schema 13), 4 figures an indicator and a history row for each figure.
+# schema 13), 4 figures an indicator and a history row for each figure,
+# and 80,000 links from their series to the province's.
 sql "INSERT INTO units (code, name, kind, parent_id, population, created_at)
 	SELECT 'F' || g, 'Xã F' || g, 'commune', (SELECT id FROM units WHERE code = 'Q'), 1000, '2025-01-01T00:00:00Z'
 	FROM generate_series(1, 400) g;
 INSERT INTO plans (unit_id, version, imported_at, imported_by, doc_hash)
 	SELECT id, 1, '2025-01-01T00:00:00Z', 'sql', (SELECT doc_hash FROM plans LIMIT 1) FROM units WHERE code LIKE 'F%';
-INSERT INTO series (unit_id, code, folded) SELECT u.id, 'X.' || g, 'x' || g FROM units u, generate_series(1, 50) g WHERE u.code LIKE 'F%';
+INSERT INTO series (unit_id, code) SELECT u.id, 'X.' || g FROM units u, generate_series(1, 50) g WHERE u.code LIKE 'F%';
 INSERT INTO agencies (unit_id, name, folded) SELECT id, 'UBND', 'ubnd' FROM units WHERE code LIKE 'F%';
 INSERT INTO plan_contents (hash) VALUES ('sql-x');
 INSERT INTO content_indicators (content_id, code, group_code, name, lead)
@@ -69,11 +70,24 @@ INSERT INTO entries (recorded_by, recorded_at) VALUES ('sql', '2025-01-01T00:00:
 INSERT INTO figures (series_id, period, value, status, version, entry_id)
 	SELECT s.id, 202520 + q, q, 0, 2, (SELECT max(id) FROM entries) FROM series s, generate_series(1, 4) q WHERE s.code LIKE 'X.%';
 INSERT INTO observation_history (observation_id, version, value, status, recorded_by, recorded_at, replaced_by, replaced_at)
-	SELECT id, 1, 0, 'draft', 'sql', '2025-01-01T00:00:00Z', 'sql', '2025-01-01T00:00:00Z' FROM observations WHERE recorded_by = 'sql';" > /dev/null
+	SELECT id, 1, 0, 'draft', 'sql', '2025-01-01T00:00:00Z', 'sql', '2025-01-01T00:00:00Z' FROM observations WHERE recorded_by = 'sql';
+-- Q's series (2,000) and a confirmed link to one from each of its
+-- communes', and three rejected proposals each (a national store has
+-- 118,774 links, some 75 to a province's series; their texts kept once
+-- since schema 14: link_whys, link_decisions).
+INSERT INTO series (unit_id, code) SELECT id, 'X.' || g FROM units, generate_series(1, 2000) g WHERE code = 'Q';
+INSERT INTO link_whys (why) VALUES ('sql');
+INSERT INTO link_decisions (decided_by, decided_at) VALUES ('sql', '2025-01-01T00:00:00Z');
+INSERT INTO links (child_series_id, parent_series_id, state, score, why_id, decision_id)
+	SELECT c.id, q.id, CASE WHEN d = 0 THEN 'confirmed' ELSE 'rejected' END, 1,
+	(SELECT max(id) FROM link_whys), (SELECT max(id) FROM link_decisions)
+	FROM series c JOIN units u ON u.id = c.unit_id CROSS JOIN generate_series(0, 3) d
+	JOIN series q ON q.unit_id = (SELECT id FROM units WHERE code = 'Q')
+	AND q.code = 'X.' || ((c.id + 400 * d) % 2000 + 1) WHERE u.code LIKE 'F%';" > /dev/null
 sql "VACUUM ANALYZE" > /dev/null
 sql "select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
 	where n.nspname = current_schema() and c.relkind = 'r' and c.reltuples > 5000 order by 1" > "$tmp/large"
-grep -qx figures "$tmp/large" && grep -qx series "$tmp/large" && ok || bad "the store is not large: $(tr '\n' ' ' < "$tmp/large")"
+grep -qx figures "$tmp/large" && grep -qx series "$tmp/large" && grep -qx links "$tmp/large" && ok || bad "the store is not large: $(tr '\n' ' ' < "$tmp/large")"
 
 # explained NAME ARGS...: runs chitieu ARGS with every plan sent as a
 # warning; each Seq Scan of a large table is a failure naming the query.
@@ -110,4 +124,11 @@ explained submit submit --unit C002 --period 2025-Q2 --all
 explained record-one record --unit C002 --indicator "$code" --period 2025-Q4 --value 42
 printf 'unit,indicator,period,value\nC003,%s,2025-Q4,41\nC001,%s,2025-Q1,40\n' "$code" "$code" > "$tmp/few.csv"
 explained record-csv record --csv "$tmp/few.csv"
+# The links (schema 14: their texts in link_whys and link_decisions):
+# the statements that write them. (link list, not among them: PostgreSQL
+# joins a province's series to every link by hash at this size, as it
+# did before schema 14.)
+explained link-reject link reject --unit C001 --indicator "$code"
+explained link-confirm link confirm --unit C001 --indicator "$code" --parent-indicator "$code"
+explained link-propose link propose --unit P
 finish store_explain

@@ -99,7 +99,10 @@ norm() {
 		{figures: (rows("observations") | map(del(.id)) | sort_by(.series_id, .period)),
 		 history: (rows("observation_history") | map(.observation_id = $k[.observation_id | tostring])),
 		 audit: (rows("audit") | map(if .entity == "observation" and $k[.entity_id | tostring] then .entity_id = $k[.entity_id | tostring] else . end)),
-		 rest: (.tables | del(.observations, .observation_history, .audit))}' "$1"
+		 rest: (.tables | del(.observations, .observation_history, .audit) |
+			# (series.folded, never read, dropped by schema 14)
+			.series |= ((.columns | index("folded")) as $i | if $i then
+				{columns: (.columns | del(.[$i])), rows: (.rows | map(del(.[$i])))} else . end))}' "$1"
 }
 # migrated FROM FIGURES: sections 2 and 3 on tests/data/schemaFROM (a store
 # of schema FROM holding FIGURES figures and 17 history rows).
