@@ -82,6 +82,10 @@ struct driver {
 	const char *count_tables;
 	/* The temporary table a batch of figures is loaded into. */
 	const char *incoming;
+	/* Whether the open transaction can no longer commit (PostgreSQL: a
+	 * statement failed in it; SQLite: it was rolled back), asking the
+	 * database nothing (store_group_item_end). */
+	bool (*tx_failed)(void *db);
 };
 
 extern const struct driver sqlite_driver;

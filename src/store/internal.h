@@ -197,7 +197,24 @@ struct store {
 	/* The size class of the batch the batch table's statistics were
 	 * taken at (st_incoming_apply; 0: none, or rolled back since). */
 	int incoming_class;
+	/* Group commit (group.c): several writes in one transaction, each
+	 * after a savepoint of its own; store_begin/commit then only nest,
+	 * store_rollback marks the write failed. */
+	struct group_state {
+		bool on, open;      /* a group runs; its transaction is open */
+		bool failed;        /* the current write rolled back */
+		bool savepoint;     /* the current write began at a savepoint */
+		bool notified;      /* s->notified when the current write began */
+		int kept, items;    /* writes kept in the open transaction; begun */
+		int incoming_class; /* s->incoming_class when the write began */
+	} group;
+	long commits; /* COMMITs that succeeded (store_commits) */
+	long audits;  /* audit entries written (store_audits) */
 };
+
+/* Group commit: the current write undone, back to its savepoint or, the
+ * first of the transaction, with the transaction (group.c). */
+void st_group_undo(struct store *s);
 
 #define D (s->d)
 

@@ -368,6 +368,8 @@ int store_reconnect(struct store *s, struct error *err)
 
 int store_begin(struct store *s, struct error *err)
 {
+	if (s->group.on) /* inside the write's savepoint (group.c) */
+		return 0;
 	s->notified = false;
 	s->in_tx = !D->exec(s->db, D->begin, err);
 	return s->in_tx ? 0 : -1;
@@ -375,10 +377,14 @@ int store_begin(struct store *s, struct error *err)
 
 int store_commit(struct store *s, struct error *err)
 {
+	if (s->group.on) /* the group commits it (store_group_commit) */
+		return 0;
 	s->mark_known = false;
 	s->in_tx = s->notified = false;
-	if (!D->exec(s->db, "COMMIT", err))
+	if (!D->exec(s->db, "COMMIT", err)) {
+		s->commits++;
 		return 0;
+	}
 	/* A commit that failed (a full disk) may leave SQLite's transaction
 	 * open: end it, or the connection's next BEGIN fails. */
 	D->exec(s->db, "ROLLBACK", NULL);
@@ -387,6 +393,10 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
+	if (s->group.on) { /* the write alone, back to its savepoint */
+		st_group_undo(s);
+		return;
+	}
 	s->mark_known = false;
 	s->in_tx = s->notified = false;
 	s->incoming_class = 0; /* an ANALYZE in it is undone */
@@ -467,6 +477,7 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 	D->bind_text(st, 6, detail);
 	D->step(st, NULL);
 	st_done(s, st);
+	s->audits++;
 	s->mark_known = false; /* this connection's next mark is read */
 	if (D->notify && !(s->in_tx && s->notified))
 		D->exec(s->db, D->notify, NULL);
