@@ -69,6 +69,9 @@ struct driver {
 	/* Run after writing the audit log (in the writer's transaction) so
 	 * that other connections' changed() hears of it; NULL if not needed. */
 	const char *notify;
+	/* The audit entry written and notify run in one statement, with the
+	 * parameters of the plain INSERT (st_audit); NULL: two. */
+	const char *audit_notify;
 	/* Commits on this connection leave the WAL's checkpoint to
 	 * checkpoint (after the answer went out) and count the WAL's pages
 	 * into *pages; NULL where there is no WAL. */

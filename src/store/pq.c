@@ -384,6 +384,10 @@ const struct driver pq_driver = {
         .reconnect = pq_reconnect,
         .changed = pq_changed,
         .notify = "SELECT pg_notify('chitieu_change', CAST(lastval() AS TEXT))",
+        .audit_notify =
+                "WITH a AS (INSERT INTO audit (at, actor, action, entity, entity_id, detail)"
+                " VALUES (?,?,?,?,?,?) RETURNING id)"
+                " SELECT pg_notify('chitieu_change', CAST(id AS TEXT)) FROM a",
         .begin = "BEGIN",
         .schema = schema,
         .count_tables = "SELECT count(*) FROM information_schema.tables"

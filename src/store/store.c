@@ -463,10 +463,16 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 {
 	char at[32];
 	st_now(at);
-	struct stmt *st = st_prep(s,
-	                          "INSERT INTO audit (at, actor, action, entity, entity_id, "
+	/* The notification the transaction needs goes with the entry, in the
+	 * same round trip, where the driver can (driver.audit_notify). */
+	bool notify = D->notify && !(s->in_tx && s->notified);
+	struct stmt *st =
+	        st_prep(s,
+	                notify && D->audit_notify
+	                        ? D->audit_notify
+	                        : "INSERT INTO audit (at, actor, action, entity, entity_id, "
 	                          "detail) VALUES (?,?,?,?,?,?)",
-	                          NULL);
+	                NULL);
 	if (!st)
 		return;
 	D->bind_text(st, 1, at);
@@ -479,7 +485,7 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 	st_done(s, st);
 	s->audits++;
 	s->mark_known = false; /* this connection's next mark is read */
-	if (D->notify && !(s->in_tx && s->notified))
+	if (notify && !D->audit_notify)
 		D->exec(s->db, D->notify, NULL);
 	s->notified = s->in_tx;
 }

@@ -104,6 +104,19 @@ done
 [ "$(count "SELECT count(*) FROM audit WHERE detail LIKE '%zz-undo-zz%'")" = 0 ] && ok ||
 	bad "the write undone left an audit entry"
 
+# An API token is looked up once and kept at the epoch: revoked by
+# another process (the audit log moves the epoch), it is refused at once.
+tok=$("$bin" user token --login gr --label group 2> /dev/null | head -1)
+[ ${#tok} -ge 32 ] && ok || bad "token: $tok"
+tw() {
+	curl -s -m 60 -o "$tmp/tb" -w '%{http_code}' -H "Authorization: Bearer $tok" -H 'Content-Type: application/json' \
+		-d "{\"indicator\":\"II.7\",\"period\":\"2025-08\",\"value\":$1}" "$base/api/v1/units/A/observations"
+}
+for v in 31 32 33; do [ "$(tw $v)" = 201 ] && ok || bad "token write $v: $(cat "$tmp/tb")"; done
+run revoke 0 user token revoke --id "$(sql 'SELECT max(id) FROM api_tokens')"
+[ "$(tw 34)" = 401 ] && ok || bad "a revoked token still writes: $(cat "$tmp/tb")"
+[ "$(value A 2025-08)" = 33 ] && ok || bad "II.7 of A at 2025-08: $(value A 2025-08), want 33"
+
 # What the running server serves is what a fresh one reads from the store.
 for r in VN P Q A B C; do
 	for p in 2025-09 2025-10 2025-11 2025-12; do
