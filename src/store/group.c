@@ -14,12 +14,51 @@
 #include "util.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
+static void unit_copy(struct unit_rec *to, const struct unit_rec *u)
+{
+	*to = (struct unit_rec){u->id,
+	                        xstrdup(u->code),
+	                        xstrdup(u->name),
+	                        xstrdup(u->kind),
+	                        st_dup(u->parent_code),
+	                        u->population,
+	                        u->cutoff_day};
+}
+
+bool st_group_unit(struct store *s, const char *code, struct unit_rec *out)
+{
+	for (int i = 0; s->group.on && i < s->group.nunits; i++)
+		if (!strcmp(s->group.units[i].code, code)) {
+			unit_copy(out, &s->group.units[i]);
+			return true;
+		}
+	return false;
+}
+
+void st_group_unit_keep(struct store *s, const struct unit_rec *u)
+{
+	struct group_state *g = &s->group;
+	if (g->on && g->nunits < (int)(sizeof g->units / sizeof *g->units))
+		unit_copy(&g->units[g->nunits++], u);
+}
+
+/* The group ended: what it kept goes. */
+static void group_end(struct store *s)
+{
+	for (int i = 0; i < s->group.nunits; i++)
+		unit_rec_free(&s->group.units[i]);
+	st_record_lookups_free(s->group.lookups);
+	s->group = (struct group_state){0};
+}
+
 void store_group_begin(struct store *s)
 {
-	s->group = (struct group_state){.on = true};
+	group_end(s);
+	s->group.on = true;
 }
 
 int store_group_item_begin(struct store *s, struct error *err)
@@ -50,6 +89,8 @@ void st_group_undo(struct store *s)
 		return;
 	g->failed = true;
 	s->mark_known = false;
+	st_record_lookups_free(g->lookups); /* a database error may be in them */
+	g->lookups = NULL;
 	s->incoming_class = g->incoming_class; /* an ANALYZE in it is undone */
 	s->notified = g->notified;             /* a NOTIFY in it is undone */
 	if (g->savepoint && !D->exec(s->db, "ROLLBACK TO SAVEPOINT w", NULL))
@@ -81,7 +122,7 @@ int store_group_commit(struct store *s, struct error *err)
 {
 	struct group_state *g = &s->group;
 	bool open = g->open;
-	s->group = (struct group_state){0};
+	group_end(s);
 	if (!open)
 		return 0; /* every write failed: nothing to commit */
 	return store_commit(s, err);

@@ -207,6 +207,11 @@ struct store {
 		bool notified;      /* s->notified when the current write began */
 		int kept, items;    /* writes kept in the open transaction; begun */
 		int incoming_class; /* s->incoming_class when the write began */
+		/* Units read during the group (its writes change none): each
+		 * read once however many of them name it (store_unit_get). */
+		struct unit_rec units[8];
+		int nunits;
+		void *lookups; /* record.c's, shared by the group's writes */
 	} group;
 	long commits; /* COMMITs that succeeded (store_commits) */
 	long audits;  /* audit entries written (store_audits) */
@@ -215,6 +220,11 @@ struct store {
 /* Group commit: the current write undone, back to its savepoint or, the
  * first of the transaction, with the transaction (group.c). */
 void st_group_undo(struct store *s);
+/* Inside a group: the unit of code as read earlier in it (true, *out a
+ * copy); st_group_unit_keep keeps one read. */
+bool st_group_unit(struct store *s, const char *code, struct unit_rec *out);
+void st_group_unit_keep(struct store *s, const struct unit_rec *u);
+void st_record_lookups_free(void *lk);
 
 #define D (s->d)
 

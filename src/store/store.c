@@ -658,13 +658,17 @@ int store_cutoff_day(struct store *s, int64_t unit, struct error *err)
 int store_unit_get(struct store *s, const char *code, struct unit_rec *out, struct error *err)
 {
 	static const char sql[] = UNIT_COLS " WHERE u.code = ?";
+	if (st_group_unit(s, code, out))
+		return 0;
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, code);
 	int rc = D->step(st, err);
-	if (rc == 1)
+	if (rc == 1) {
 		read_unit(s, st, out);
+		st_group_unit_keep(s, out);
+	}
 	st_done(s, st);
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }
