@@ -93,12 +93,6 @@ static __thread struct store *poll_store;
  * NULL when it cannot be opened (the request then goes to a worker). */
 static struct store *polling_store(struct server *sv)
 {
-	static __thread bool niced;
-	if (!niced && sv->nworkers > 1) {
-		/* The cached answers give way to the writer too (worker). */
-		setpriority(PRIO_PROCESS, 0, READER_NICE);
-		niced = true;
-	}
 	if (poll_store)
 		return poll_store;
 	struct error err = {0};
