@@ -764,13 +764,17 @@ static void api_engine(struct ctx *c, const struct args *a)
 	json_t *o = app_holds_json(c);
 	json_object_set_new(
 	        o, "requests",
-	        json_pack("{sIsIsIsI}", "handled",
+	        json_pack("{sIsIsIsIsIsI}", "handled",
 	                  (json_int_t)__atomic_load_n(&c->app->requests, __ATOMIC_RELAXED),
 	                  "store_queries",
 	                  (json_int_t)__atomic_load_n(&c->app->request_queries, __ATOMIC_RELAXED),
 	                  "writes", (json_int_t)__atomic_load_n(&c->app->writes, __ATOMIC_RELAXED),
 	                  "write_queries",
-	                  (json_int_t)__atomic_load_n(&c->app->write_queries, __ATOMIC_RELAXED)));
+	                  (json_int_t)__atomic_load_n(&c->app->write_queries, __ATOMIC_RELAXED),
+	                  "write_commits",
+	                  (json_int_t)__atomic_load_n(&c->app->write_commits, __ATOMIC_RELAXED),
+	                  "write_groups",
+	                  (json_int_t)__atomic_load_n(&c->app->write_groups, __ATOMIC_RELAXED)));
 	json_object_set_new(o, "pages", flights_json(c->app));
 	reply_json(c, 200, o);
 }

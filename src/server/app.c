@@ -6,6 +6,7 @@
 #include "agency.h"
 #include "multipart.h"
 #include "period.h"
+#include "token_cache.h"
 #include "upload.h"
 
 #include <stdio.h>
@@ -19,6 +20,7 @@ void app_init(struct app *a, bool secure)
 	a->sessions = sessions_new();
 	a->uploads = uploads_new();
 	a->accounts = account_cache_new();
+	a->tokens = token_cache_new();
 	a->secure = secure;
 	pthread_mutex_init(&a->cache_mu, NULL);
 	pthread_mutex_init(&a->live_mu, NULL);
@@ -33,6 +35,7 @@ void app_free(struct app *a)
 	uploads_free(a->uploads);
 	sessions_free(a->sessions);
 	account_cache_free(a->accounts);
+	token_cache_free(a->tokens);
 	for (int i = 0; i < (int)(sizeof a->cache / sizeof a->cache[0]); i++) {
 		free(a->cache[i].key);
 		free(a->cache[i].body);
@@ -514,7 +517,21 @@ static void identify(struct ctx *c)
 			tok++;
 		char hash[AUTH_TOKEN];
 		auth_token_hash(tok, hash);
-		c->by_token = store_token_user(c->s, hash, &c->user, &c->token_scope, &err) == 0;
+		/* Kept at the epoch, which a revoked token moves (token_cache.c). */
+		char now[32], expires[32] = "", *login = NULL;
+		struct tm tm;
+		gmtime_r(&c->now, &tm);
+		strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		if (token_cache_get(c->app->tokens, hash, c->mark, now, &login, &c->token_scope)) {
+			c->by_token = user_of(c, login, &c->user) == 0;
+			free(login);
+		} else {
+			c->by_token = store_token_user_until(c->s, hash, &c->user, &c->token_scope,
+			                                     expires, &err) == 0;
+			if (c->by_token)
+				token_cache_put(c->app->tokens, hash, c->mark, c->user.login,
+				                c->token_scope, expires);
+		}
 		c->signed_in = c->by_token;
 	} else {
 		char *sid = http_cookie(c->rq->cookie, "chitieu_session");
@@ -540,8 +557,9 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 {
 	struct ctx c = {.app = a, .s = s, .rq = rq, .rs = rs, .now = time(NULL), .fast = fast};
 	store_fault_clear();
-	long q0 = store_queries(s);
-	c.mark = store_change_mark(s, NULL); /* before anything is read */
+	long q0 = store_queries(s), c0 = store_commits(s);
+	int64_t gm = app_group_mark();                      /* in a group: its mark, no query */
+	c.mark = gm >= 0 ? gm : store_change_mark(s, NULL); /* before anything is read */
 	/* A connection lost since the last request (PostgreSQL restarted):
 	 * opened again, and this first read, which changed nothing, tried once
 	 * more. */
@@ -594,5 +612,6 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 	if (!fast && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD")) {
 		__atomic_add_fetch(&a->writes, 1, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&a->write_queries, store_queries(s) - q0, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&a->write_commits, store_commits(s) - c0, __ATOMIC_RELAXED);
 	}
 }

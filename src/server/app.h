@@ -28,6 +28,7 @@ struct app {
 	struct sessions *sessions;
 	struct uploads *uploads;        /* documents being read (upload.h) */
 	struct account_cache *accounts; /* typed, valid at a change mark */
+	struct token_cache *tokens;     /* API tokens looked up (token_cache.c) */
 	bool secure;                    /* cookies marked Secure (behind TLS) */
 	/* Answers kept while the store has not changed (store_change_mark). */
 	pthread_mutex_t cache_mu;
@@ -56,6 +57,8 @@ struct app {
 	 * /api/v1/engine: a cached answer while nothing changed runs none;
 	 * writes (not GET or HEAD) and theirs apart. */
 	long requests, request_queries, writes, write_queries;
+	/* COMMITs of the writes, and the groups the writer ran (group.c). */
+	long write_commits, write_groups;
 	/* Answers being made, for readers of the same to wait for (flight.c). */
 	struct flights *flights;
 	/* Heavy work (a report in a file: a province's, a PDF by chromium):
@@ -78,6 +81,13 @@ void app_free(struct app *a);
  * the caller hands the request to a worker. */
 void app_handle(struct app *a, struct store *s, const struct http_req *rq, struct http_resp *rs,
                 bool fast);
+
+/* Group commit (group.c): whether a write may join a group; run the
+ * first n (at most a group's) in one transaction, each answered in its rs
+ * after the commit; returns how many it ran. */
+bool app_groupable(const struct http_req *rq);
+size_t app_handle_group(struct app *a, struct store *s, const struct http_req *const *rq,
+                        struct http_resp *const *rs, size_t n);
 
 /* ---- shared by api.c and pages.c -------------------------------------- */
 
@@ -180,6 +190,14 @@ json_t *app_series(struct ctx *c, const char *unit, const char *indicator);
  * what it recorded is told to the engines with app_recorded. */
 void app_write_begin(struct ctx *c);
 void app_recorded(struct ctx *c, const struct obs_input *in, size_t n);
+/* Inside a group (group.c; false outside one): app_write_begin (begin)
+ * or app_write_end for c; a unit app_recorded touched, told the holds
+ * after the commit; the mark before the group (-1 outside one). */
+bool app_group_write(struct ctx *c, bool begin);
+bool app_group_touch(struct ctx *c, const char *unit);
+int64_t app_group_mark(void);
+/* The live engines built again when next asked (a write undone). */
+void app_lives_forget(struct app *a);
 void app_write_end(struct ctx *c);
 void app_lives_free(struct app *a);
 

@@ -75,8 +75,16 @@ out:
 	return out;
 }
 
+void app_lives_forget(struct app *a)
+{
+	for (int i = 0; i < APP_LIVES; i++)
+		a->lives[i].mark = -1;
+}
+
 void app_write_begin(struct ctx *c)
 {
+	if (app_group_write(c, true)) /* the group holds live_mu */
+		return;
 	pthread_mutex_lock(&c->app->live_mu);
 	struct error err = {0};
 	c->write_mark = store_change_mark(c->s, &err);
@@ -114,7 +122,8 @@ void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 {
 	c->recorded = true;
 	for (size_t k = 0; k < n; k++) /* each unit once (a batch is one unit's) */
-		if (k == 0 || strcmp(in[k].unit, in[k - 1].unit))
+		if ((k == 0 || strcmp(in[k].unit, in[k - 1].unit)) &&
+		    !app_group_touch(c, in[k].unit))
 			holds_touched(c->app->holds, c->s, in[k].unit, c->final);
 	for (int i = 0; i < APP_LIVES; i++) {
 		struct live_slot *sl = &c->app->lives[i];
@@ -131,6 +140,8 @@ void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 
 void app_write_end(struct ctx *c)
 {
+	if (app_group_write(c, false)) /* the group ends it after its commit */
+		return;
 	struct app *a = c->app;
 	struct error err = {0};
 	int64_t m0 = c->write_mark, m1 = store_change_mark(c->s, &err);

@@ -186,6 +186,79 @@ static struct store *worker_store(struct server *sv, struct store *s)
 	return s;
 }
 
+static void job_done(struct server *sv, struct job *j)
+{
+	pthread_mutex_lock(&sv->mu);
+	j->done = true;
+	pthread_mutex_unlock(&sv->mu);
+	MHD_resume_connection(j->conn);
+}
+
+static struct http_req job_req(const struct job *j)
+{
+	return (struct http_req){j->method,   j->path,   j->query,  j->body.ptr ? j->body.ptr : "",
+	                         j->body.len, j->cookie, j->ctype,  j->csrf,
+	                         j->auth,     j->remote, j->origin, j->host};
+}
+
+/* The write worker: every write queued at this moment taken at once;
+ * those that may (app_groupable) run in groups, one transaction each
+ * (app_handle_group), the others alone, in the order they came. Each
+ * client is answered after the commit that holds its write. */
+static struct store *write_jobs(struct server *sv, struct store *s)
+{
+	static long pause_ms = -1; /* CHITIEU_TEST_WRITER_MS: tests only */
+	if (pause_ms < 0) {
+		const char *v = getenv("CHITIEU_TEST_WRITER_MS");
+		pause_ms = v ? atol(v) : 0;
+	}
+	if (pause_ms > 0) /* let the writes sent together queue together */
+		nanosleep(&(struct timespec){pause_ms / 1000, pause_ms % 1000 * 1000000L}, NULL);
+	pthread_mutex_lock(&sv->mu);
+	struct job *first = sv->wlast ? sv->head : NULL, *last = sv->wlast;
+	if (first) {
+		sv->head = last->next;
+		if (sv->tail == last)
+			sv->tail = NULL;
+		sv->wlast = last->next = NULL;
+	}
+	pthread_mutex_unlock(&sv->mu);
+	struct job *run[64];
+	struct http_req rq[64];
+	struct http_resp *rs[64];
+	const struct http_req *rqp[64];
+	while (first) {
+		size_t n = 0;
+		for (struct job *j = first;
+		     j && n < 64 &&
+		     app_groupable(&(struct http_req){.method = j->method, .path = j->path});
+		     j = j->next, n++) {
+			run[n] = j;
+			rq[n] = job_req(j);
+			rqp[n] = &rq[n];
+			rs[n] = &j->resp;
+		}
+		s = worker_store(sv, s);
+		if (n == 0) { /* a write that runs alone */
+			run[n++] = first;
+			rq[0] = job_req(first);
+			if (s)
+				app_handle(&sv->app, s, &rq[0], &first->resp, false);
+		} else if (s) {
+			n = app_handle_group(&sv->app, s, rqp, rs, n);
+		}
+		first = run[n - 1]->next;
+		for (size_t i = 0; i < n; i++) {
+			if (!s)
+				unavailable(&run[i]->resp,
+				            "Cơ sở dữ liệu không mở được; xin thử lại sau");
+			job_done(sv, run[i]);
+		}
+		store_checkpoint_due(s);
+	}
+	return s;
+}
+
 static void *worker(void *arg)
 {
 	struct server *sv = arg;
@@ -222,6 +295,11 @@ static void *worker(void *arg)
 		if (!j) {
 			pthread_mutex_unlock(&sv->mu);
 			break;
+		}
+		if (writes && !stopping) { /* every write queued: a group (group.c) */
+			pthread_mutex_unlock(&sv->mu);
+			s = write_jobs(sv, s);
+			continue;
 		}
 		*at = j->next;
 		if (sv->tail == j)

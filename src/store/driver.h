@@ -69,6 +69,9 @@ struct driver {
 	/* Run after writing the audit log (in the writer's transaction) so
 	 * that other connections' changed() hears of it; NULL if not needed. */
 	const char *notify;
+	/* The audit entry written and notify run in one statement, with the
+	 * parameters of the plain INSERT (st_audit); NULL: two. */
+	const char *audit_notify;
 	/* Commits on this connection leave the WAL's checkpoint to
 	 * checkpoint (after the answer went out) and count the WAL's pages
 	 * into *pages; NULL where there is no WAL. */
@@ -82,6 +85,10 @@ struct driver {
 	const char *count_tables;
 	/* The temporary table a batch of figures is loaded into. */
 	const char *incoming;
+	/* Whether the open transaction can no longer commit (PostgreSQL: a
+	 * statement failed in it; SQLite: it was rolled back), asking the
+	 * database nothing (store_group_item_end). */
+	bool (*tx_failed)(void *db);
 };
 
 extern const struct driver sqlite_driver;

@@ -204,7 +204,34 @@ struct store {
 	/* The size class of the batch the batch table's statistics were
 	 * taken at (st_incoming_apply; 0: none, or rolled back since). */
 	int incoming_class;
+	/* Group commit (group.c): several writes in one transaction, each
+	 * after a savepoint of its own; store_begin/commit then only nest,
+	 * store_rollback marks the write failed. */
+	struct group_state {
+		bool on, open;      /* a group runs; its transaction is open */
+		bool failed;        /* the current write rolled back */
+		bool savepoint;     /* the current write began at a savepoint */
+		bool notified;      /* s->notified when the current write began */
+		int kept, items;    /* writes kept in the open transaction; begun */
+		int incoming_class; /* s->incoming_class when the write began */
+		/* Units read during the group (its writes change none): each
+		 * read once however many of them name it (store_unit_get). */
+		struct unit_rec units[8];
+		int nunits;
+		void *lookups; /* record.c's, shared by the group's writes */
+	} group;
+	long commits; /* COMMITs that succeeded (store_commits) */
+	long audits;  /* audit entries written (store_audits) */
 };
+
+/* Group commit: the current write undone, back to its savepoint or, the
+ * first of the transaction, with the transaction (group.c). */
+void st_group_undo(struct store *s);
+/* Inside a group: the unit of code as read earlier in it (true, *out a
+ * copy); st_group_unit_keep keeps one read. */
+bool st_group_unit(struct store *s, const char *code, struct unit_rec *out);
+void st_group_unit_keep(struct store *s, const struct unit_rec *u);
+void st_record_lookups_free(void *lk);
 
 #define D (s->d)
 

@@ -71,6 +71,11 @@ static void pq_error(struct error *err, PGconn *db, const PGresult *r, const cha
 	err_set(err, ERR_DB, "lỗi cơ sở dữ liệu (%s): %.*s", what, (int)strcspn(m, "\n"), m);
 }
 
+static bool pq_tx_failed(void *db)
+{
+	return PQtransactionStatus(db) != PQTRANS_INTRANS;
+}
+
 static bool pq_lost(void *db)
 {
 	return PQstatus(db) != CONNECTION_OK;
@@ -375,9 +380,14 @@ const struct driver pq_driver = {
         .finalize = pq_finalize,
         .close = pq_close,
         .lost = pq_lost,
+        .tx_failed = pq_tx_failed,
         .reconnect = pq_reconnect,
         .changed = pq_changed,
         .notify = "SELECT pg_notify('chitieu_change', CAST(lastval() AS TEXT))",
+        .audit_notify =
+                "WITH a AS (INSERT INTO audit (at, actor, action, entity, entity_id, detail)"
+                " VALUES (?,?,?,?,?,?) RETURNING id)"
+                " SELECT pg_notify('chitieu_change', CAST(id AS TEXT)) FROM a",
         .begin = "BEGIN",
         .schema = schema,
         .count_tables = "SELECT count(*) FROM information_schema.tables"

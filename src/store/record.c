@@ -284,15 +284,30 @@ int store_record_batch(struct store *s, const struct obs_input *in, size_t n, co
 	return store_record_batch_sum(s, in, n, by, reason, ps, NULL);
 }
 
+/* A group's writes share their lookups (group.c: its writes change no
+ * unit nor plan); freed when it ends or a write of it is undone. */
+void st_record_lookups_free(void *lk)
+{
+	if (lk)
+		lookups_free(lk);
+	free(lk);
+}
+
 int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n, const char *by,
                            const char *reason, struct problems *ps, struct record_summary *sum)
 {
-	struct lookups lk = {0};
+	struct lookups own = {0}, *shared = NULL;
+	if (s->group.on) {
+		if (!s->group.lookups)
+			s->group.lookups = xcalloc(1, sizeof own);
+		shared = s->group.lookups;
+	}
+	struct lookups *lk = shared ? shared : &own;
 	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
 	struct error err = {0};
 	size_t before = ps->n, same = 0;
 	for (size_t i = 0; i < n; i++)
-		build(s, &lk, &in[i], &o[i], ps);
+		build(s, lk, &in[i], &o[i], ps);
 	duplicates(o, in, n, ps);
 	if (ps->n == before && store_begin(s, &err) == 0) {
 		int *lines = xcalloc(n ? n : 1, sizeof *lines);
@@ -312,7 +327,8 @@ int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n
 		obs_rec_free(&o[i]);
 	free(o);
 	err_clear(&err);
-	lookups_free(&lk);
+	if (!shared)
+		lookups_free(&own);
 	if (sum && ps->n == before)
 		*sum = (struct record_summary){n, n - same, same};
 	return ps->n == before ? 0 : -1;

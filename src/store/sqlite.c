@@ -308,6 +308,11 @@ static int sq_checkpoint(void *db)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+static bool sq_tx_failed(void *db)
+{
+	return sqlite3_get_autocommit(db) != 0; /* an error rolled it back */
+}
+
 static void sq_close(void *db)
 {
 	sqlite3_close(db);
@@ -393,6 +398,7 @@ const struct driver sqlite_driver = {
         .backup = sq_backup,
         .finalize = sq_finalize,
         .close = sq_close,
+        .tx_failed = sq_tx_failed,
         .changed = sq_changed,
         .checkpoint_later = sq_checkpoint_later,
         .checkpoint = sq_checkpoint,

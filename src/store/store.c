@@ -375,6 +375,8 @@ int store_reconnect(struct store *s, struct error *err)
 
 int store_begin(struct store *s, struct error *err)
 {
+	if (s->group.on) /* inside the write's savepoint (group.c) */
+		return 0;
 	s->notified = false;
 	s->in_tx = !D->exec(s->db, D->begin, err);
 	return s->in_tx ? 0 : -1;
@@ -382,10 +384,14 @@ int store_begin(struct store *s, struct error *err)
 
 int store_commit(struct store *s, struct error *err)
 {
+	if (s->group.on) /* the group commits it (store_group_commit) */
+		return 0;
 	s->mark_known = false;
 	s->in_tx = s->notified = false;
-	if (!D->exec(s->db, "COMMIT", err))
+	if (!D->exec(s->db, "COMMIT", err)) {
+		s->commits++;
 		return 0;
+	}
 	/* A commit that failed (a full disk) may leave SQLite's transaction
 	 * open: end it, or the connection's next BEGIN fails. */
 	D->exec(s->db, "ROLLBACK", NULL);
@@ -394,6 +400,10 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
+	if (s->group.on) { /* the write alone, back to its savepoint */
+		st_group_undo(s);
+		return;
+	}
 	s->mark_known = false;
 	s->in_tx = s->notified = false;
 	s->incoming_class = 0; /* an ANALYZE in it is undone */
@@ -460,10 +470,16 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 {
 	char at[32];
 	st_now(at);
-	struct stmt *st = st_prep(s,
-	                          "INSERT INTO audit (at, actor, action, entity, entity_id, "
+	/* The notification the transaction needs goes with the entry, in the
+	 * same round trip, where the driver can (driver.audit_notify). */
+	bool notify = D->notify && !(s->in_tx && s->notified);
+	struct stmt *st =
+	        st_prep(s,
+	                notify && D->audit_notify
+	                        ? D->audit_notify
+	                        : "INSERT INTO audit (at, actor, action, entity, entity_id, "
 	                          "detail) VALUES (?,?,?,?,?,?)",
-	                          NULL);
+	                NULL);
 	if (!st)
 		return;
 	D->bind_text(st, 1, at);
@@ -474,8 +490,9 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 	D->bind_text(st, 6, detail);
 	D->step(st, NULL);
 	st_done(s, st);
+	s->audits++;
 	s->mark_known = false; /* this connection's next mark is read */
-	if (D->notify && !(s->in_tx && s->notified))
+	if (notify && !D->audit_notify)
 		D->exec(s->db, D->notify, NULL);
 	s->notified = s->in_tx;
 }
@@ -648,13 +665,17 @@ int store_cutoff_day(struct store *s, int64_t unit, struct error *err)
 int store_unit_get(struct store *s, const char *code, struct unit_rec *out, struct error *err)
 {
 	static const char sql[] = UNIT_COLS " WHERE u.code = ?";
+	if (st_group_unit(s, code, out))
+		return 0;
 	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, code);
 	int rc = D->step(st, err);
-	if (rc == 1)
+	if (rc == 1) {
 		read_unit(s, st, out);
+		st_group_unit_keep(s, out);
+	}
 	st_done(s, st);
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
 }

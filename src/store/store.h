@@ -362,6 +362,9 @@ int store_token_add(struct store *s, const char *login, const char *token_hash, 
  * 0, 1 none, -1. */
 int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **scope,
                      struct error *err);
+/* The same, with when the token expires (st_now's form) into expires. */
+int store_token_user_until(struct store *s, const char *token_hash, struct user_rec *out,
+                           char **scope, char expires[32], struct error *err);
 struct token_rec {
 	int64_t id;
 	char *login, *label, *created_at, *expires_at, *scope;
@@ -384,6 +387,20 @@ int store_token_revoke(struct store *s, int64_t id, const char *owner, const cha
 int64_t store_change_mark(struct store *s, struct error *err);
 /* How many changes between two marks (after, upto] someone other than
  * actor made; -1 on error. */
+/* Group commit (group.c): store_group_begin, then for each write
+ * store_group_item_begin, its statements, store_group_item_end (false: it
+ * was rolled back, alone, and *lost writes kept before it went with it),
+ * and store_group_commit once (0 when every kept write is stored). */
+void store_group_begin(struct store *s);
+int store_group_item_begin(struct store *s, struct error *err);
+bool store_group_item_end(struct store *s, int *lost);
+int store_group_commit(struct store *s, struct error *err);
+/* COMMITs that succeeded and audit entries written on this connection. */
+long store_commits(const struct store *s);
+long store_audits(const struct store *s);
+/* Audit entries after..upto by anyone but the n actors. */
+int64_t store_audit_foreign_any(struct store *s, int64_t after, int64_t upto, char *const *actors,
+                                size_t n, struct error *err);
 int64_t store_audit_foreign(struct store *s, int64_t after, int64_t upto, const char *actor,
                             struct error *err);
 

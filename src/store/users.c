@@ -319,15 +319,15 @@ int store_token_add(struct store *s, const char *login, const char *token_hash, 
 	return rc;
 }
 
-int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **scope,
-                     struct error *err)
+int store_token_user_until(struct store *s, const char *token_hash, struct user_rec *out,
+                           char **scope, char expires[32], struct error *err)
 {
 	char now[32];
 	st_now(now);
 	struct stmt *st =
 	        st_prep(s,
 	                "SELECT u.id, u.login, u.name, u.role, n.code, u.agency, u.pw_hash,"
-	                " u.disabled, u.cred_epoch, t.scope FROM users u"
+	                " u.disabled, u.cred_epoch, t.scope, t.expires_at FROM users u"
 	                " LEFT JOIN units n ON n.id = u.unit_id"
 	                " JOIN api_tokens t ON t.user_id = u.id"
 	                " WHERE t.token_hash = ? AND t.revoked = 0 AND t.expires_at > ?",
@@ -341,9 +341,17 @@ int store_token_user(struct store *s, const char *token_hash, struct user_rec *o
 		read_user(s, st, out);
 		if (scope)
 			*scope = xstrdup(D->col_text(st, 9));
+		if (expires)
+			snprintf(expires, 32, "%s", D->col_text(st, 10));
 	}
 	st_done(s, st);
 	return rc < 0 ? -1 : rc == 1 ? 0 : 1;
+}
+
+int store_token_user(struct store *s, const char *token_hash, struct user_rec *out, char **scope,
+                     struct error *err)
+{
+	return store_token_user_until(s, token_hash, out, scope, NULL, err);
 }
 
 void token_rec_free(struct token_rec *t)

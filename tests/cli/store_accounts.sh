@@ -86,7 +86,13 @@ exp=$(sql "SELECT expires_at FROM api_tokens WHERE label = 'hạn'")
 want=$(date -u -d '+7 days' +%Y-%m-%d)
 [ "${exp:0:10}" = "$want" ] && ok || bad "--days 7: expires $exp, want $want"
 [ "$(bearer "$tok" GET /api/v1/me)" = 200 ] && ok || bad "fresh token"
-sql "UPDATE api_tokens SET expires_at = '2020-01-01T00:00:00Z' WHERE label = 'hạn'" > /dev/null
+# Set back by hand as chitieu changes a token: with an audit entry (and on
+# PostgreSQL its notification), which the server's token cache, kept at
+# the epoch, hears of (README "PostgreSQL": a change by hand says so).
+sql "UPDATE api_tokens SET expires_at = '2020-01-01T00:00:00Z' WHERE label = 'hạn';
+INSERT INTO audit (at, actor, action, entity, entity_id, detail)
+VALUES ('2026-01-01T00:00:00Z', 'test', 'token.expire', 'token', 0, 'hạn')" > /dev/null
+[ "$backend" = postgresql ] && sql "NOTIFY chitieu_change" > /dev/null
 [ "$(bearer "$tok" GET /api/v1/me)" = 401 ] && ok || bad "an expired token still works"
 run token-bad-days 1 user token --login admin --days 0
 run token-bad-scope 2 user token --login admin --scope everything

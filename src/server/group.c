@@ -1,0 +1,217 @@
+/* group.c: group commit of the writes queued together (server.c's writer
+ * takes every write waiting at one moment). Figures recorded through the
+ * API are run one after the other in ONE transaction (store/group.c: each
+ * after a savepoint of its own), each checked, audited and answered on its
+ * own; a write that fails is rolled back alone and the others stay. Every
+ * client is answered only after the commit that holds its write. The work
+ * a write does after its commit today is done once for the group after
+ * the group's commit: the holds take each unit's figures as committed
+ * (read once per unit, however many of the group wrote it), the mark after
+ * the writes is read once, and the audit log is asked once whether another
+ * process wrote meanwhile (app_write_end). Until the commit the holds are
+ * not told (a reader between the writes and the commit would otherwise
+ * cache the figures before them under the new generation); the live
+ * engines (app_series) are updated under live_mu, which the group holds
+ * throughout, and are rebuilt if the group's commit fails. */
+#define _GNU_SOURCE /* memmem */
+#include "app.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define GROUP_MAX 64 /* writes in one transaction at most */
+
+struct write_group {
+	int64_t m0, epoch;
+	char **units; /* touched by a write of the group: told after the commit */
+	size_t nunits, ucap;
+	char **actors; /* who wrote in the group, each once */
+	size_t nactors, acap;
+	/* The current write, as app_write_end and app_recorded saw it. */
+	bool cur_ok, cur_recorded;
+	char *cur_actor;
+};
+
+static __thread struct write_group *current;
+
+bool app_groupable(const struct http_req *rq)
+{
+	/* POST /api/v1/units/{unit}/observations: figures, answered 201 and
+	 * nothing else done (api_record). Other writes run alone. */
+	const char *p = rq->path;
+	if (strcmp(rq->method, "POST") || strncmp(p, "/api/v1/units/", 14))
+		return false;
+	p += 14;
+	size_t n = strcspn(p, "/");
+	return n > 0 && !strcmp(p + n, "/observations");
+}
+
+bool app_group_write(struct ctx *c, bool begin)
+{
+	struct write_group *g = current;
+	if (!g)
+		return false;
+	if (begin) {
+		c->write_mark = g->m0;
+		c->mark = g->epoch;
+	} else {
+		g->cur_ok = c->recorded && c->signed_in && !c->relinked;
+		free(g->cur_actor);
+		g->cur_actor = c->signed_in ? xstrdup(c->user.login) : NULL;
+	}
+	return true;
+}
+
+int64_t app_group_mark(void)
+{
+	return current ? current->m0 : -1;
+}
+
+static void add_once(char ***v, size_t *n, size_t *cap, const char *s)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp((*v)[i], s))
+			return;
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+bool app_group_touch(struct ctx *c, const char *unit)
+{
+	struct write_group *g = current;
+	if (!g)
+		return false;
+	(void)c;
+	g->cur_recorded = true;
+	add_once(&g->units, &g->nunits, &g->ucap, unit);
+	return true;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* A write answered as done whose transaction is gone: it says so. */
+static void not_stored(const struct http_req *rq, struct http_resp *rs)
+{
+	buf_reset(&rs->body);
+	for (int i = 0; i < rs->nheaders; i++)
+		free(rs->headers[i]);
+	rs->nheaders = 0;
+	rs->status = 503;
+	const char *msg = "Chưa lưu được (cơ sở dữ liệu báo lỗi khi ghi); xin gửi lại";
+	if (!strncmp(rq->path, "/api/", 5)) {
+		rs->ctype = "application/json";
+		json_t *j =
+		        json_pack("{s{ssss}}", "error", "code", err_name(ERR_DB), "message", msg);
+		char *text = json_dumps(j, JSON_COMPACT);
+		buf_puts(&rs->body, text);
+		free(text);
+		json_decref(j);
+	} else {
+		rs->ctype = "text/plain; charset=utf-8";
+		buf_puts(&rs->body, msg);
+	}
+	http_header(rs, "Retry-After: 1");
+}
+
+/* CHITIEU_TEST_WRITE_FAIL=TEXT (tests only): a grouped write whose body
+ * holds TEXT fails after it wrote, as if the store had failed under it. */
+static bool test_fails(const struct http_req *rq)
+{
+	const char *t = getenv("CHITIEU_TEST_WRITE_FAIL");
+	return t && *t && rq->body && memmem(rq->body, rq->body_len, t, strlen(t));
+}
+
+size_t app_handle_group(struct app *a, struct store *s, const struct http_req *const *rq,
+                        struct http_resp *const *rs, size_t n)
+{
+	if (n > GROUP_MAX)
+		n = GROUP_MAX;
+	struct write_group g = {0};
+	long q0 = store_queries(s), c0 = store_commits(s), qjobs = 0;
+	pthread_mutex_lock(&a->live_mu);
+	g.m0 = store_change_mark(s, NULL);
+	if (g.m0 < 0 && store_reconnect(s, NULL) > 0) {
+		store_fault_clear();
+		g.m0 = store_change_mark(s, NULL);
+	}
+	if (g.m0 < 0) { /* the database is away: one at a time, each says so */
+		pthread_mutex_unlock(&a->live_mu);
+		app_handle(a, s, rq[0], rs[0], false);
+		return 1;
+	}
+	g.epoch = holds_write_begin(a->holds, g.m0);
+	store_group_begin(s);
+	current = &g;
+	bool *kept = xcalloc(n, sizeof *kept), figures_only = true, lives_stale = false;
+	for (size_t i = 0; i < n; i++) {
+		struct error err = {0};
+		if (store_group_item_begin(s, &err)) {
+			err_clear(&err);
+			store_fault_clear();
+			not_stored(rq[i], rs[i]);
+			continue;
+		}
+		long audits = store_audits(s), q = store_queries(s);
+		g.cur_ok = g.cur_recorded = false;
+		app_handle(a, s, rq[i], rs[i], false);
+		qjobs += store_queries(s) - q;
+		if (test_fails(rq[i]))
+			store_rollback(s); /* in a group: this write alone undone */
+		int lost = 0;
+		kept[i] = store_group_item_end(s, &lost);
+		for (size_t k = i; lost > 0 && k-- > 0;) /* went with the transaction */
+			if (kept[k]) {
+				kept[k] = false;
+				not_stored(rq[k], rs[k]);
+				lost--;
+			}
+		if (!kept[i] && rs[i]->status < 400)
+			not_stored(rq[i], rs[i]);
+		lives_stale |= !kept[i] && g.cur_recorded;
+		if (kept[i] && store_audits(s) != audits) {
+			figures_only &= g.cur_ok;
+			if (g.cur_actor)
+				add_once(&g.actors, &g.nactors, &g.acap, g.cur_actor);
+		}
+	}
+	current = NULL;
+	struct error err = {0};
+	if (store_group_commit(s, &err)) {
+		for (size_t i = 0; i < n; i++)
+			if (kept[i])
+				not_stored(rq[i], rs[i]);
+		lives_stale = true;
+		err_clear(&err);
+	} else {
+		for (size_t i = 0; i < g.nunits; i++) /* as committed, once a unit */
+			holds_touched(a->holds, s, g.units[i], true);
+	}
+	if (lives_stale)
+		app_lives_forget(a);
+	holds_write_figures(a->holds, s);
+	int64_t m1 = store_change_mark(s, &err);
+	int64_t foreign = m1 > g.m0 && g.nactors
+	                          ? store_audit_foreign_any(s, g.m0, m1, g.actors, g.nactors, &err)
+	                          : 0;
+	/* Figures alone, by us alone: the generations moved (holds_touched)
+	 * and the engines have them. Anything else: a new epoch. */
+	holds_write_end(a->holds, m1, m1 >= g.m0 && figures_only && foreign == 0);
+	err_clear(&err);
+	pthread_mutex_unlock(&a->live_mu);
+	long own = store_queries(s) - q0 - qjobs; /* the group's, not one write's */
+	__atomic_add_fetch(&a->request_queries, own, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&a->write_queries, own, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&a->write_commits, store_commits(s) - c0, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&a->write_groups, 1, __ATOMIC_RELAXED);
+	free(kept);
+	free_list(g.units, g.nunits);
+	free_list(g.actors, g.nactors);
+	free(g.cur_actor);
+	return n;
+}
