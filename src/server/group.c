@@ -95,19 +95,23 @@ static void free_list(char **v, size_t n)
 	free(v);
 }
 
-/* A write answered as done whose transaction is gone: it says so. */
-static void not_stored(const struct http_req *rq, struct http_resp *rs)
+/* A write answered as done whose transaction is gone: it says so, with
+ * the store's own reason (a full disk, a lock held too long: error.h's
+ * code, status and Retry-After), a database error when none is known. */
+static void not_stored(const struct http_req *rq, struct http_resp *rs, const struct error *err)
 {
+	enum err_code code = app_err_code(err);
 	buf_reset(&rs->body);
 	for (int i = 0; i < rs->nheaders; i++)
 		free(rs->headers[i]);
 	rs->nheaders = 0;
-	rs->status = 503;
-	const char *msg = "Chưa lưu được (cơ sở dữ liệu báo lỗi khi ghi); xin gửi lại";
+	rs->status = code != ERR_DB && err_http_status(code) >= 500 ? err_http_status(code) : 503;
+	const char *msg = code != ERR_DB ? err_public(code) : NULL;
+	if (!msg)
+		msg = "Chưa lưu được (cơ sở dữ liệu báo lỗi khi ghi); xin gửi lại";
 	if (!strncmp(rq->path, "/api/", 5)) {
 		rs->ctype = "application/json";
-		json_t *j =
-		        json_pack("{s{ssss}}", "error", "code", err_name(ERR_DB), "message", msg);
+		json_t *j = json_pack("{s{ssss}}", "error", "code", err_name(code), "message", msg);
 		char *text = json_dumps(j, JSON_COMPACT);
 		buf_puts(&rs->body, text);
 		free(text);
@@ -116,7 +120,8 @@ static void not_stored(const struct http_req *rq, struct http_resp *rs)
 		rs->ctype = "text/plain; charset=utf-8";
 		buf_puts(&rs->body, msg);
 	}
-	http_header(rs, "Retry-After: 1");
+	int retry = err_retry_after(code);
+	http_header(rs, "Retry-After: %d", retry > 0 ? retry : 1);
 }
 
 /* CHITIEU_TEST_WRITE_FAIL=TEXT (tests only): a grouped write whose body
@@ -152,9 +157,9 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	for (size_t i = 0; i < n; i++) {
 		struct error err = {0};
 		if (store_group_item_begin(s, &err)) {
+			not_stored(rq[i], rs[i], &err);
 			err_clear(&err);
 			store_fault_clear();
-			not_stored(rq[i], rs[i]);
 			continue;
 		}
 		long audits = store_audits(s), q = store_queries(s);
@@ -168,11 +173,11 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 		for (size_t k = i; lost > 0 && k-- > 0;) /* went with the transaction */
 			if (kept[k]) {
 				kept[k] = false;
-				not_stored(rq[k], rs[k]);
+				not_stored(rq[k], rs[k], NULL);
 				lost--;
 			}
 		if (!kept[i] && rs[i]->status < 400)
-			not_stored(rq[i], rs[i]);
+			not_stored(rq[i], rs[i], NULL);
 		lives_stale |= !kept[i] && g.cur_recorded;
 		if (kept[i] && store_audits(s) != audits) {
 			figures_only &= g.cur_ok;
@@ -185,7 +190,7 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	if (store_group_commit(s, &err)) {
 		for (size_t i = 0; i < n; i++)
 			if (kept[i])
-				not_stored(rq[i], rs[i]);
+				not_stored(rq[i], rs[i], &err);
 		lives_stale = true;
 		err_clear(&err);
 	} else {

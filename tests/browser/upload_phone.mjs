@@ -74,7 +74,7 @@ try {
   expect(() => assert.match(tlabel, /^"Năm 20\d\d"$/), 'a target cell says its year');
   // Where each row stands in the PDF: its page and table, no "hàng 0".
   const srcs = await table.locator('tbody tr:not(.group):not(.new) td.src').allTextContents();
-  assert.ok(srcs.length >= 10, `rows: ${srcs.length}`);
+  assert.ok(srcs.length >= 8, `rows: ${srcs.length}`); // the PDF's 8 indicators
   expect(() => { for (const s of srcs) { assert.match(s, /^trang \d+, bảng \d+/, s); assert.doesNotMatch(s, /hàng 0\b/, s); } },
     'where each row stands');
   // The reader's warnings in sight, not folded.
