@@ -339,6 +339,8 @@ int st_links_compact_migrate(struct store *s, struct error *err);
 int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
                      char *const *cells, size_t n, struct error *err);
 int st_link_why(struct store *s, const char *why, int64_t *id, struct error *err);
+/* The same for a text not found in link_whys a moment ago: no lookup first. */
+int st_link_why_add(struct store *s, const char *why, int64_t *id, struct error *err);
 int st_link_decision(struct store *s, const char *by, const char *at, int64_t *id,
                      struct error *err);
 

@@ -112,6 +112,15 @@ int st_link_why(struct store *s, const char *why, int64_t *id, struct error *err
 	int have = why_find(s, why, id, err);
 	if (have)
 		return have < 0 ? -1 : 0;
+	return st_link_why_add(s, why, id, err);
+}
+
+int st_link_why_add(struct store *s, const char *why, int64_t *id, struct error *err)
+{
+	*id = 0;
+	if (!why)
+		return 0;
+	int have;
 	/* Another connection may add the same text at the same time
 	 * (PostgreSQL): then its row is the one, found once it committed. */
 	struct stmt *st = st_prep(s,

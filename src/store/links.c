@@ -248,9 +248,70 @@ static int64_t child_series(const struct child_links *c, const char *code)
 	return 0;
 }
 
+/* The ids of the why texts, read once in a run of store_link_propose (a
+ * country's links have some hundred texts) and added when new; and the
+ * run's decision (who proposed, when the run wrote its first links). */
+struct why_ids {
+	struct why_id {
+		char *text;
+		int64_t id;
+	} * v;
+	size_t n, cap;
+	bool read;
+	char *by;
+	int64_t decision;
+};
+
+static int why_cached(struct store *s, struct why_ids *c, const char *why, int64_t *id,
+                      struct error *err)
+{
+	if (!c->read) {
+		struct stmt *st = st_prep(s, "SELECT id, why FROM link_whys", err);
+		if (!st)
+			return -1;
+		int rc;
+		while ((rc = D->step(st, err)) == 1) {
+			if (!D->col_text(st, 1))
+				continue;
+			c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+			c->v[c->n++] =
+			        (struct why_id){xstrdup(D->col_text(st, 1)), D->col_int(st, 0)};
+		}
+		st_done(s, st);
+		if (rc < 0)
+			return -1;
+		c->read = true;
+	}
+	for (size_t k = 0; k < c->n; k++)
+		if (!strcmp(c->v[k].text, why)) {
+			*id = c->v[k].id;
+			return 0;
+		}
+	if (st_link_why_add(s, why, id, err))
+		return -1;
+	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n++] = (struct why_id){xstrdup(why), *id};
+	return 0;
+}
+
+static void why_ids_free(struct why_ids *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i].text);
+	free(c->v);
+	free(c->by);
+	free(c);
+}
+
 void link_parent_free(struct link_parent *c)
 {
-	if (!c || !c->loaded)
+	if (!c)
+		return;
+	why_ids_free(c->whys);
+	c->whys = NULL;
+	if (!c->loaded)
 		return;
 	for (size_t i = 0; i < c->p.nind; i++)
 		align_item_free(c->items[i]);
@@ -299,30 +360,6 @@ static bool child_linked(const struct child_links *c, int64_t cs, int64_t ps, bo
 
 #define LINK_COLS 6 /* the columns store_link_propose copies into links */
 
-/* The ids of the why texts of a batch, asked of the store once per text. */
-struct why_ids {
-	struct why_id {
-		char *text;
-		int64_t id;
-	} * v;
-	size_t n, cap;
-};
-
-static int why_cached(struct store *s, struct why_ids *c, const char *why, int64_t *id,
-                      struct error *err)
-{
-	for (size_t k = 0; k < c->n; k++)
-		if (!strcmp(c->v[k].text, why)) {
-			*id = c->v[k].id;
-			return 0;
-		}
-	if (st_link_why(s, why, id, err))
-		return -1;
-	c->v = xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
-	c->v[c->n++] = (struct why_id){xstrdup(why), *id};
-	return 0;
-}
-
 int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
                        size_t *proposed, size_t *confirmed, struct error *err)
 {
@@ -363,8 +400,14 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	char at[32];
 	st_now(at);
 	char **cells = NULL;
-	struct why_ids whys = {0};
-	int64_t decision = 0, why_id = 0;
+	if (!pc->whys)
+		pc->whys = xcalloc(1, sizeof *pc->whys);
+	int64_t why_id = 0;
+	if (pc->whys->by && strcmp(pc->whys->by, by)) {
+		free(pc->whys->by);
+		pc->whys->by = NULL;
+		pc->whys->decision = 0;
+	}
 	size_t ncells = 0, capcells = 0;
 	for (size_t k = 0; k < np && !rc; k++) {
 		const struct indicator *x = &cp.ind[pr[k].ia], *y = &pp->ind[pr[k].ib];
@@ -382,10 +425,12 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		double score = align_score(a[pr[k].ia], b[pr[k].ib], &w);
 		char *why = why_text(&w);
 		align_score_free(&w);
-		rc = why_cached(s, &whys, why, &why_id, err);
+		rc = why_cached(s, pc->whys, why, &why_id, err);
 		free(why);
-		if (!rc && !decision)
-			rc = st_link_decision(s, by, at, &decision, err);
+		if (!rc && !pc->whys->decision) {
+			rc = st_link_decision(s, by, at, &pc->whys->decision, err);
+			pc->whys->by = xstrdup(by);
+		}
 		if (rc)
 			break;
 		/* Written alike (two plans of the same text): the same indicator,
@@ -397,7 +442,7 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		cells[ncells++] = xstrdup(sure ? "confirmed" : "proposed");
 		cells[ncells++] = xasprintf("%.17g", score);
 		cells[ncells++] = xasprintf("%lld", (long long)why_id);
-		cells[ncells++] = xasprintf("%lld", (long long)decision);
+		cells[ncells++] = xasprintf("%lld", (long long)pc->whys->decision);
 		child_link_add(&cl, cs, ps, sure);
 		struct buf *into = sure ? &auto_codes : &prop_codes;
 		buf_printf(into, "%s%s -> %s", into->len ? ", " : "", x->code, y->code);
@@ -414,9 +459,10 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	for (size_t i = 0; i < ncells; i++)
 		free(cells[i]);
 	free(cells);
-	for (size_t i = 0; i < whys.n; i++)
-		free(whys.v[i].text);
-	free(whys.v);
+	if (rc) { /* texts added in a transaction that may be undone */
+		why_ids_free(pc->whys);
+		pc->whys = NULL;
+	}
 	/* One entry per unit and kind in the audit log, not one per link. */
 	if (!rc && *confirmed) {
 		char *detail = xasprintf("tự động xác nhận %zu liên kết vì giống hệt (tên, đơn vị "

@@ -428,7 +428,9 @@ void link_rec_free(struct link_rec *r);
  * targets: two plans of the same text) is confirmed at once, the audit
  * saying so. 0; 1 when the child has no plan; -1 with *err (E_NO_PARENT,
  * E_NO_PLAN: the parent has none). */
+struct why_ids;
 struct link_parent {
+	struct why_ids *whys; /* the ids of the link texts asked so far (links.c) */
 	bool loaded;
 	int64_t unit;
 	struct plan p;
@@ -436,7 +438,8 @@ struct link_parent {
 	int64_t *series;
 };
 /* cache (may be NULL) keeps the parent's plan between calls for children
- * of the same parent, within one transaction; free with link_parent_free. */
+ * of the same parent, and the link texts' ids, within one transaction;
+ * free with link_parent_free. */
 int store_link_propose(struct store *s, int64_t child, struct link_parent *cache, const char *by,
                        size_t *proposed, size_t *confirmed, struct error *err);
 void link_parent_free(struct link_parent *c);
