@@ -47,26 +47,31 @@ int64_t st_period_code(const char *period)
 	return (int64_t)p.year * 100 + base[p.kind] + p.index;
 }
 
-int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, struct error *err)
+int st_add_by_at(struct store *s, const char *sql, const char *by, const char *at, const char *what,
+                 int64_t *id, struct error *err)
 {
-	struct stmt *st = st_prep(s,
-	                          "INSERT INTO entries (recorded_by, recorded_at)"
-	                          " VALUES (CAST(? AS TEXT), CAST(? AS TEXT)) RETURNING id",
-	                          err);
+	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	D->bind_text(st, 1, by);
 	D->bind_text(st, 2, at);
 	int rc = D->step(st, err);
-	if (rc == 1)
-		*id = D->col_int(st, 0);
-	else if (rc == 0)
-		err_set(err, ERR_DB, "entries: không nhận được mã lần ghi");
+	*id = rc == 1 ? D->col_int(st, 0) : 0;
+	if (rc == 0)
+		err_set(err, ERR_DB, "%s", what);
 	/* SQLite ends the statement at its next step. */
 	while (rc == 1)
 		rc = D->step(st, err) < 0 ? -1 : 0;
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
+}
+
+int st_entry_add(struct store *s, const char *by, const char *at, int64_t *id, struct error *err)
+{
+	return st_add_by_at(s,
+	                    "INSERT INTO entries (recorded_by, recorded_at)"
+	                    " VALUES (CAST(? AS TEXT), CAST(? AS TEXT)) RETURNING id",
+	                    by, at, "entries: không nhận được mã lần ghi", id, err);
 }
 
 /* clang-format off */

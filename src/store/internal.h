@@ -341,6 +341,10 @@ int st_links_restore(const struct driver *d, void *db, const char *const *cols, 
 int st_link_why(struct store *s, const char *why, int64_t *id, struct error *err);
 /* The same for a text not found in link_whys a moment ago: no lookup first. */
 int st_link_why_add(struct store *s, const char *why, int64_t *id, struct error *err);
+/* A row of (who, when) added by sql ("INSERT ... VALUES (?, ?) RETURNING
+ * id"): its id in *id; what names it in the error when none came back. */
+int st_add_by_at(struct store *s, const char *sql, const char *by, const char *at, const char *what,
+                 int64_t *id, struct error *err);
 int st_link_decision(struct store *s, const char *by, const char *at, int64_t *id,
                      struct error *err);
 

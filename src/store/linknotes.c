@@ -150,20 +150,8 @@ int st_link_why_add(struct store *s, const char *why, int64_t *id, struct error 
 int st_link_decision(struct store *s, const char *by, const char *at, int64_t *id,
                      struct error *err)
 {
-	struct stmt *st = st_prep(s,
-	                          "INSERT INTO link_decisions (decided_by, decided_at)"
-	                          " VALUES (CAST(? AS TEXT), CAST(? AS TEXT)) RETURNING id",
-	                          err);
-	if (!st)
-		return -1;
-	D->bind_text(st, 1, by);
-	D->bind_text(st, 2, at);
-	int rc = D->step(st, err);
-	*id = rc == 1 ? D->col_int(st, 0) : 0;
-	if (rc == 0)
-		err_set(err, ERR_DB, "link_decisions: không nhận được mã quyết định");
-	while (rc == 1)
-		rc = D->step(st, err) < 0 ? -1 : 0;
-	st_done(s, st);
-	return rc < 0 ? -1 : 0;
+	return st_add_by_at(s,
+	                    "INSERT INTO link_decisions (decided_by, decided_at)"
+	                    " VALUES (CAST(? AS TEXT), CAST(? AS TEXT)) RETURNING id",
+	                    by, at, "link_decisions: không nhận được mã quyết định", id, err);
 }
