@@ -498,7 +498,7 @@ static int import_many(struct store *s, struct job *jobs, size_t n, const char *
 		 * loses nothing) */
 		store_analyzed(s,
 		               "units, plans, series, plan_indicators, plan_contents, "
-		               "content_indicators, agencies",
+		               "content_indicators, unit_agencies, agency_names",
 		               NULL);
 	}
 	for (size_t i = 0; i < PARSED; i++) {

@@ -1012,6 +1012,9 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		} else if (!strcmp(t->name, "observations")) {
 			/* Kept in figures and entries since schema 11. */
 			rc = st_figures_restore(d, db, t->cols, t->types, cells, n, err);
+		} else if (!strcmp(t->name, "agencies")) {
+			/* Their names kept once since schema 15. */
+			rc = st_agencies_restore(d, db, t->cols, t->types, cells, n, err);
 		} else if (!strcmp(t->name, "links")) {
 			/* Their texts kept once since schema 14. */
 			rc = st_links_restore(d, db, t->cols, t->types, cells, n, err);
@@ -1026,7 +1029,8 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 		if (rc)
 			return -1;
 		if (d->after_restore && !strcmp(t->order, "id") &&
-		    strcmp(t->name, "observations") && !plan_rows(t->name)) {
+		    strcmp(t->name, "observations") && strcmp(t->name, "agencies") &&
+		    !plan_rows(t->name)) {
 			char *sql = with_table(d->after_restore, t->name);
 			rc = d->exec(db, sql, err);
 			free(sql);

@@ -321,6 +321,9 @@ int st_plan_content_migrate(struct store *s, struct error *err);
 /* 1 when the store is in that form already (indicators a view), 0 when
  * not, -1 with *err. */
 int st_plan_content_formed(struct store *s, struct error *err);
+/* The views of schema 13 (indicators, indicator_agencies, targets, tasks)
+ * made again, once dropped (a step that changes the tables under them). */
+int st_plan_content_views(struct store *s, struct error *err);
 /* A temporary table of that name with those columns (types: i integer,
  * r real, t text; cols NULL-terminated), the n rows of cells copied in:
  * where a restore puts rows it moves on (dump.c). */
@@ -336,6 +339,12 @@ int st_plan_content_restore(struct store *s, struct error *err);
  * (0 for NULL; stored when new) and of a new decision by whom, when. 0,
  * or -1 with *err. */
 int st_links_compact_migrate(struct store *s, struct error *err);
+/* Schema 15 (narrow.c): migration 15's step, and a dump's agencies (id,
+ * unit_id, name, folded) into unit_agencies and agency_names. 0, or -1
+ * with *err. */
+int st_narrow_migrate(struct store *s, struct error *err);
+int st_agencies_restore(const struct driver *d, void *db, const char *const *cols,
+                        const char *types, char *const *cells, size_t n, struct error *err);
 int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
                      char *const *cells, size_t n, struct error *err);
 int st_link_why(struct store *s, const char *why, int64_t *id, struct error *err);

@@ -315,6 +315,11 @@ int st_plan_content_migrate(struct store *s, struct error *err)
 	               : 0;
 }
 
+int st_plan_content_views(struct store *s, struct error *err)
+{
+	return D->exec(s->db, views, err);
+}
+
 int st_plan_content_restore(struct store *s, struct error *err)
 {
 	return D->exec(s->db,

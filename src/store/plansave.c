@@ -337,11 +337,19 @@ int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct 
 	cells_free(&tgt);
 	cells_free(&task);
 	if (!rc && new_agencies)
-		rc = run_ints(
-		        s,
-		        "INSERT INTO agencies (unit_id, name, folded) SELECT CAST(? AS BIGINT),"
-		        " name, folded FROM plan_agency ORDER BY ord",
-		        unit, -1, -1, err);
+		/* (each name kept once, schema 15: narrow.c) */
+		rc = D->exec(s->db,
+		             "INSERT INTO agency_names (name, folded) SELECT name, folded"
+		             " FROM plan_agency WHERE true ON CONFLICT (name, folded) DO NOTHING",
+		             err) ||
+		                     run_ints(s,
+		                              "INSERT INTO unit_agencies (unit_id, name_id) SELECT"
+		                              " CAST(? AS BIGINT), n.id FROM plan_agency a JOIN"
+		                              " agency_names n ON n.name = a.name AND n.folded ="
+		                              " a.folded ORDER BY a.ord",
+		                              unit, -1, -1, err)
+		             ? -1
+		             : 0;
 	if (!rc && new_series)
 		rc = run_ints(s,
 		              "INSERT INTO series (unit_id, code) SELECT CAST(? AS BIGINT),"

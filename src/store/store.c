@@ -23,8 +23,8 @@
 #include "review.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      14
-#define SCHEMA_VERSION_TEXT "14"
+#define SCHEMA_VERSION      15
+#define SCHEMA_VERSION_TEXT "15"
 
 int store_schema_version(void)
 {
@@ -165,6 +165,10 @@ static const struct migration {
          * a link's texts kept once (link_whys, link_decisions), the
          * series' unread folded names dropped. */
         {14, false, NULL, NULL, NULL},
+        /* 15: a unit's agencies name shared rows (agency_names), and on
+         * PostgreSQL the per-unit tables' integers take 4 bytes (narrow.c,
+         * issue 13). */
+        {15, true, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -209,6 +213,9 @@ static int migrate(struct store *s, int64_t from, struct error *err)
 		/* 14 moves the links' texts (linknotes.c). */
 		if (!rc && migrations[i].to == 14)
 			rc = st_links_compact_migrate(s, err);
+		/* 15 shares the agencies' names (narrow.c). */
+		if (!rc && migrations[i].to == 15)
+			rc = st_narrow_migrate(s, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,

@@ -56,7 +56,8 @@ sql "INSERT INTO units (code, name, kind, parent_id, population, created_at)
 INSERT INTO plans (unit_id, version, imported_at, imported_by, doc_hash)
 	SELECT id, 1, '2025-01-01T00:00:00Z', 'sql', (SELECT doc_hash FROM plans LIMIT 1) FROM units WHERE code LIKE 'F%';
 INSERT INTO series (unit_id, code) SELECT u.id, 'X.' || g FROM units u, generate_series(1, 50) g WHERE u.code LIKE 'F%';
-INSERT INTO agencies (unit_id, name, folded) SELECT id, 'UBND', 'ubnd' FROM units WHERE code LIKE 'F%';
+INSERT INTO agency_names (name, folded) VALUES ('UBND', 'ubnd') ON CONFLICT DO NOTHING;
+INSERT INTO unit_agencies (unit_id, name_id) SELECT id, (SELECT id FROM agency_names WHERE name = 'UBND' AND folded = 'ubnd') FROM units WHERE code LIKE 'F%';
 INSERT INTO plan_contents (hash) VALUES ('sql-x');
 INSERT INTO content_indicators (content_id, code, group_code, name, lead)
 	SELECT (SELECT id FROM plan_contents WHERE hash = 'sql-x'), 'X.' || g, 'X', 'Chỉ tiêu X.' || g, 'ubnd' FROM generate_series(1, 50) g;
