@@ -67,7 +67,8 @@ static int agencies_formed(struct store *s, struct error *err)
 	struct stmt *st = D->prepare(
 	        s->db,
 	        D == &sqlite_driver
-	                ? "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = 'agencies'"
+	                ? "SELECT count(*) FROM sqlite_master WHERE type = 'view' AND name = "
+	                  "'agencies'"
 	                : "SELECT count(*) FROM information_schema.views WHERE table_schema ="
 	                  " current_schema() AND table_name = 'agencies'",
 	        err);
@@ -106,8 +107,10 @@ int st_agencies_restore(const struct driver *d, void *db, const char *const *col
 	if (!n)
 		return 0;
 	return st_restore_temp(d, db, "restore_agencies", cols, types, cells, n, err) ||
-	                       d->exec(db, AGENCIES_FROM("restore_agencies")
-	                               "DROP TABLE restore_agencies;", err) ||
+	                       d->exec(db,
+	                               AGENCIES_FROM(
+	                                       "restore_agencies") "DROP TABLE restore_agencies;",
+	                               err) ||
 	                       (d == &pq_driver && d->exec(db, AGENCIES_NEXT_ID, err))
 	               ? -1
 	               : 0;

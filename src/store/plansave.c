@@ -341,8 +341,7 @@ int st_plan_rows_save(struct store *s, int64_t unit, int64_t plan, const struct 
 		rc = D->exec(s->db,
 		             "INSERT INTO agency_names (name, folded) SELECT name, folded"
 		             " FROM plan_agency WHERE true ON CONFLICT (name, folded) DO NOTHING",
-		             err) ||
-		                     run_ints(s,
+		             err) || run_ints(s,
 		                              "INSERT INTO unit_agencies (unit_id, name_id) SELECT"
 		                              " CAST(? AS BIGINT), n.id FROM plan_agency a JOIN"
 		                              " agency_names n ON n.name = a.name AND n.folded ="
