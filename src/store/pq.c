@@ -18,6 +18,7 @@
 struct pq {
 	PGconn *c;
 	char *later;
+	char *url; /* to connect afresh (pq_reconnect) */
 };
 
 struct stmt {
@@ -52,6 +53,7 @@ void *pq_driver_open(const char *url, struct error *err)
 	session_setup(db);
 	struct pq *p = xcalloc(1, sizeof *p);
 	p->c = db;
+	p->url = xstrdup(url);
 	return p;
 }
 
@@ -128,7 +130,12 @@ static int pq_reconnect(void *h, struct error *err)
 	PGconn *db = p->c;
 	free(p->later);
 	p->later = NULL;
-	PQreset(db);
+	if (PQpipelineStatus(db) == PQ_PIPELINE_OFF) {
+		PQreset(db);
+	} else { /* lost in a pipeline (pipelined): a new connection */
+		PQfinish(db);
+		db = p->c = PQconnectdb(p->url);
+	}
 	if (PQstatus(db) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(db);
 		st_fault(ERR_UNAVAILABLE);
@@ -279,22 +286,27 @@ static PGresult *pipelined(struct stmt *s)
 	PGconn *db = s->db->c;
 	char *later = s->db->later;
 	s->db->later = NULL;
-	bool sent = PQenterPipelineMode(db) &&
-	            PQsendQueryParams(db, later, 0, NULL, NULL, NULL, NULL, 0) &&
-	            PQsendQueryPrepared(db, s->name, s->nparams, (const char *const *)s->val, NULL,
-	                                NULL, 0) &&
-	            PQpipelineSync(db);
+	int sent = 0;
+	bool synced = false;
+	if (PQenterPipelineMode(db)) {
+		sent = PQsendQueryParams(db, later, 0, NULL, NULL, NULL, NULL, 0);
+		if (sent)
+			sent += PQsendQueryPrepared(db, s->name, s->nparams,
+			                            (const char *const *)s->val, NULL, NULL, 0);
+		synced = PQpipelineSync(db);
+	}
 	free(later);
 	PGresult *res[2] = {NULL, NULL}, *r;
-	/* Each query's result is followed by a NULL; the sync's comes last. */
-	for (int q = 0; sent && q < 2; q++)
+	/* Each query's results end with a NULL; the sync's comes last. Read
+	 * only what was sent and synced: anything else would wait forever. */
+	for (int q = 0; synced && q < sent; q++)
 		while ((r = PQgetResult(db)) != NULL) {
 			if (!res[q])
 				res[q] = r;
 			else
 				PQclear(r);
 		}
-	while (sent && (r = PQgetResult(db)) != NULL) {
+	while (synced && (r = PQgetResult(db)) != NULL) {
 		bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
 		PQclear(r);
 		if (sync)
@@ -394,6 +406,7 @@ static void pq_close(void *h)
 	struct pq *p = h;
 	PQfinish(p->c);
 	free(p->later);
+	free(p->url);
 	free(p);
 }
 
