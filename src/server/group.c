@@ -151,7 +151,7 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 		return 1;
 	}
 	g.epoch = holds_write_begin(a->holds, g.m0);
-	store_group_begin(s);
+	store_group_begin(s, g.m0);
 	current = &g;
 	bool *kept = xcalloc(n, sizeof *kept), figures_only = true, lives_stale = false;
 	for (size_t i = 0; i < n; i++) {
@@ -200,13 +200,14 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	if (lives_stale)
 		app_lives_forget(a);
 	holds_write_figures(a->holds, s);
-	int64_t m1 = store_change_mark(s, &err);
-	int64_t foreign = m1 > g.m0 && g.nactors
-	                          ? store_audit_foreign_any(s, g.m0, m1, g.actors, g.nactors, &err)
-	                          : 0;
+	int64_t foreign = 0;
+	int64_t m1 = store_change_mark_foreign(s, g.m0, g.actors, g.nactors, &foreign, &err);
 	/* Figures alone, by us alone: the generations moved (holds_touched)
 	 * and the engines have them. Anything else: a new epoch. */
-	holds_write_end(a->holds, m1, m1 >= g.m0 && figures_only && foreign == 0);
+	bool ours = m1 >= g.m0 && figures_only && foreign == 0;
+	holds_write_end(a->holds, m1, ours);
+	if (ours && !lives_stale) /* committed, and nobody else wrote */
+		store_group_keep(s, m1);
 	err_clear(&err);
 	pthread_mutex_unlock(&a->live_mu);
 	long own = store_queries(s) - q0 - qjobs; /* the group's, not one write's */

@@ -144,10 +144,9 @@ void app_write_end(struct ctx *c)
 		return;
 	struct app *a = c->app;
 	struct error err = {0};
-	int64_t m0 = c->write_mark, m1 = store_change_mark(c->s, &err);
-	int64_t foreign = m1 > m0 && c->signed_in
-	                          ? store_audit_foreign(c->s, m0, m1, c->user.login, &err)
-	                          : 0;
+	char *actor = c->signed_in ? c->user.login : NULL;
+	int64_t m0 = c->write_mark, foreign = 0;
+	int64_t m1 = store_change_mark_foreign(c->s, m0, &actor, actor ? 1 : 0, &foreign, &err);
 	holds_write_figures(a->holds, c->s);
 	/* Figures of ours alone: the generations moved (app_recorded) and the
 	 * engines have them. Anything else: a new epoch, everything again. */

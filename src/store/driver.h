@@ -85,6 +85,10 @@ struct driver {
 	const char *count_tables;
 	/* The temporary table a batch of figures is loaded into. */
 	const char *incoming;
+	/* Send sql (a BEGIN, a SAVEPOINT: no rows, no parameters) with the
+	 * next statement, in the same round trip; its failure is that
+	 * statement's. NULL: exec it now. */
+	void (*later)(void *db, const char *sql);
 	/* Whether the open transaction can no longer commit (PostgreSQL: a
 	 * statement failed in it; SQLite: it was rolled back), asking the
 	 * database nothing (store_group_item_end). */

@@ -55,10 +55,37 @@ static void group_end(struct store *s)
 	s->group = (struct group_state){0};
 }
 
-void store_group_begin(struct store *s)
+void st_group_kept_free(struct store *s)
+{
+	for (int i = 0; i < s->kept.nunits; i++)
+		unit_rec_free(&s->kept.units[i]);
+	st_record_lookups_free(s->kept.lookups);
+	memset(&s->kept, 0, sizeof s->kept);
+}
+
+/* The units and plans the last group read serve this one when nothing
+ * was written since (the mark the same): its writes change none. */
+void store_group_begin(struct store *s, int64_t mark)
 {
 	group_end(s);
 	s->group.on = true;
+	if (s->kept.on && s->kept.mark == mark && mark >= 0) {
+		memcpy(s->group.units, s->kept.units, sizeof s->group.units);
+		s->group.nunits = s->kept.nunits;
+		s->group.lookups = s->kept.lookups;
+		memset(&s->kept, 0, sizeof s->kept);
+	}
+	st_group_kept_free(s);
+}
+
+void store_group_keep(struct store *s, int64_t mark)
+{
+	if (s->kept.lookups && !st_record_lookups_keepable(s->kept.lookups)) {
+		st_group_kept_free(s);
+		return;
+	}
+	s->kept.on = mark >= 0;
+	s->kept.mark = mark;
 }
 
 int store_group_item_begin(struct store *s, struct error *err)
@@ -66,15 +93,17 @@ int store_group_item_begin(struct store *s, struct error *err)
 	struct group_state *g = &s->group;
 	g->failed = false;
 	g->items++;
+	/* Sent with the write's first statement where the driver can. */
+	const char *sql = g->open ? "SAVEPOINT w" : D->begin;
+	if (D->later)
+		D->later(s->db, sql);
+	else if (D->exec(s->db, sql, err))
+		return -1;
 	if (!g->open) { /* the transaction, for this write and the next ones */
 		s->notified = false;
-		if (D->exec(s->db, D->begin, err))
-			return -1;
 		g->open = s->in_tx = true;
 		g->savepoint = false;
 	} else {
-		if (D->exec(s->db, "SAVEPOINT w", err))
-			return -1;
 		g->savepoint = true;
 	}
 	g->notified = s->notified;
@@ -122,10 +151,18 @@ int store_group_commit(struct store *s, struct error *err)
 {
 	struct group_state *g = &s->group;
 	bool open = g->open;
+	/* Kept for the next group if the commit holds (store_group_keep). */
+	st_group_kept_free(s);
+	memcpy(s->kept.units, g->units, sizeof s->kept.units);
+	s->kept.nunits = g->nunits;
+	s->kept.lookups = g->lookups;
+	g->nunits = 0;
+	g->lookups = NULL;
 	group_end(s);
-	if (!open)
-		return 0; /* every write failed: nothing to commit */
-	return store_commit(s, err);
+	int rc = open ? store_commit(s, err) : 0; /* none open: every write failed */
+	if (rc)
+		st_group_kept_free(s);
+	return rc;
 }
 
 long store_commits(const struct store *s)
@@ -160,4 +197,52 @@ int64_t store_audit_foreign_any(struct store *s, int64_t after, int64_t upto, ch
 	int64_t k = D->step(st, err) == 1 ? D->col_int(st, 0) : -1;
 	D->finalize(st);
 	return k;
+}
+
+int64_t store_change_mark_foreign(struct store *s, int64_t after, char *const *actors, size_t n,
+                                  int64_t *foreign, struct error *err)
+{
+	*foreign = 0;
+	int64_t m = st_mark_known(s);
+	if (m >= 0 || !n) {
+		if (m < 0)
+			m = store_change_mark(s, err);
+		if (m > after && n)
+			*foreign = store_audit_foreign_any(s, after, m, actors, n, err);
+		return m;
+	}
+	/* The mark and the entries up to it in one snapshot, one round trip
+	 * (the SQL of one actor, the usual case, prepared once). */
+	static const char one[] = "SELECT (SELECT coalesce(max(id), 0) FROM audit),"
+	                          " (SELECT count(*) FROM audit WHERE id > ? AND actor <> ?)";
+	struct buf q = {0};
+	if (n > 1) {
+		buf_puts(&q, "SELECT (SELECT coalesce(max(id), 0) FROM audit),"
+		             " (SELECT count(*) FROM audit WHERE id > ?");
+		for (size_t i = 0; i < n; i++)
+			buf_puts(&q, " AND actor <> ?");
+		buf_puts(&q, ")");
+	}
+	struct stmt *st =
+	        n == 1 ? st_prep(s, one, err) : (s->queries++, D->prepare(s->db, buf_str(&q), err));
+	buf_free(&q);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, after);
+	for (size_t i = 0; i < n; i++)
+		D->bind_text(st, (int)i + 2, actors[i]);
+	m = -1;
+	if (D->step(st, err) == 1) {
+		m = D->col_int(st, 0);
+		*foreign = D->col_int(st, 1);
+	}
+	if (n == 1)
+		st_done(s, st);
+	else
+		D->finalize(st);
+	s->mark = m;
+	s->mark_known = m >= 0;
+	if (m < 0)
+		*foreign = -1;
+	return m;
 }

@@ -220,6 +220,16 @@ struct store {
 		int nunits;
 		void *lookups; /* record.c's, shared by the group's writes */
 	} group;
+	/* The units and lookups of the last group committed, for the next
+	 * group if the store has not changed since (store_group_keep: mark,
+	 * valid when on). */
+	struct {
+		bool on;
+		int64_t mark;
+		struct unit_rec units[8];
+		int nunits;
+		void *lookups;
+	} kept;
 	long commits; /* COMMITs that succeeded (store_commits) */
 	long audits;  /* audit entries written (store_audits) */
 };
@@ -227,11 +237,16 @@ struct store {
 /* Group commit: the current write undone, back to its savepoint or, the
  * first of the transaction, with the transaction (group.c). */
 void st_group_undo(struct store *s);
+/* What the last group left for the next one goes. */
+void st_group_kept_free(struct store *s);
 /* Inside a group: the unit of code as read earlier in it (true, *out a
  * copy); st_group_unit_keep keeps one read. */
 bool st_group_unit(struct store *s, const char *code, struct unit_rec *out);
 void st_group_unit_keep(struct store *s, const struct unit_rec *u);
 void st_record_lookups_free(void *lk);
+/* Whether a group's lookups may serve the next group: no database error
+ * in them, not too many. */
+bool st_record_lookups_keepable(const void *lk);
 
 #define D (s->d)
 
@@ -367,5 +382,9 @@ int st_incoming_add(struct store *s, const struct obs_rec *o, const int *lines, 
                     struct error *err);
 int st_incoming_apply(struct store *s, size_t n, const char *by, const char *reason,
                       struct problems *ps, size_t *unchanged, struct error *err);
+
+/* store_change_mark when the probe tells it without a query (the probe
+ * is run: its news are taken), else -1. */
+int64_t st_mark_known(struct store *s);
 
 #endif

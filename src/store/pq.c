@@ -13,8 +13,16 @@
 
 #define MAXP 32
 
+/* A connection, and the statement left to go with the next one
+ * (driver.later). */
+struct pq {
+	PGconn *c;
+	char *later;
+	char *url; /* to connect afresh (pq_reconnect) */
+};
+
 struct stmt {
-	PGconn *db;
+	struct pq *db;
 	char name[24];
 	int nparams;
 	char *val[MAXP];
@@ -43,7 +51,10 @@ void *pq_driver_open(const char *url, struct error *err)
 		return NULL;
 	}
 	session_setup(db);
-	return db;
+	struct pq *p = xcalloc(1, sizeof *p);
+	p->c = db;
+	p->url = xstrdup(url);
+	return p;
 }
 
 /* Which failures are the database's passing state (store_fault): the
@@ -71,19 +82,60 @@ static void pq_error(struct error *err, PGconn *db, const PGresult *r, const cha
 	err_set(err, ERR_DB, "lỗi cơ sở dữ liệu (%s): %.*s", what, (int)strcspn(m, "\n"), m);
 }
 
-static bool pq_tx_failed(void *db)
+/* What was left for later goes now, alone: 0, or -1 with *err. */
+static int later_now(struct pq *p, struct error *err)
 {
-	return PQtransactionStatus(db) != PQTRANS_INTRANS;
+	if (!p->later)
+		return 0;
+	char *sql = p->later;
+	p->later = NULL;
+	PGresult *r = PQexec(p->c, sql);
+	free(sql);
+	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
+	if (rc && err)
+		pq_error(err, p->c, r, "exec");
+	else if (rc)
+		classify(p->c, r);
+	PQclear(r);
+	return rc;
 }
 
-static bool pq_lost(void *db)
+/* BEGIN, SAVEPOINT: sent with the next statement, in one round trip
+ * (pq_exec: ahead of its text; pq_step: in one pipeline). Its failure is
+ * that statement's. */
+static void pq_later(void *h, const char *sql)
 {
-	return PQstatus(db) != CONNECTION_OK;
+	struct pq *p = h;
+	char *prev = p->later;
+	p->later = prev ? xasprintf("%s; %s", prev, sql) : xstrdup(sql);
+	free(prev);
 }
 
-static int pq_reconnect(void *db, struct error *err)
+static bool pq_tx_failed(void *h)
 {
-	PQreset(db);
+	struct pq *p = h;
+	PGTransactionStatusType t = PQtransactionStatus(p->c);
+	/* BEGIN not sent yet: nothing has failed. */
+	return t != PQTRANS_INTRANS && !(p->later && t == PQTRANS_IDLE);
+}
+
+static bool pq_lost(void *h)
+{
+	return PQstatus(((struct pq *)h)->c) != CONNECTION_OK;
+}
+
+static int pq_reconnect(void *h, struct error *err)
+{
+	struct pq *p = h;
+	PGconn *db = p->c;
+	free(p->later);
+	p->later = NULL;
+	if (PQpipelineStatus(db) == PQ_PIPELINE_OFF) {
+		PQreset(db);
+	} else { /* lost in a pipeline (pipelined): a new connection */
+		PQfinish(db);
+		db = p->c = PQconnectdb(p->url);
+	}
 	if (PQstatus(db) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(db);
 		st_fault(ERR_UNAVAILABLE);
@@ -104,8 +156,9 @@ static int pq_reconnect(void *db, struct error *err)
  * hand) runs NOTIFY chitieu_change too (no id: the mark is read), or the
  * server sees the change only with the next one chitieu makes (README,
  * "PostgreSQL"). */
-static bool pq_changed(void *db, struct change_probe *p)
+static bool pq_changed(void *h, struct change_probe *p)
 {
+	PGconn *db = ((struct pq *)h)->c;
 	p->exact = false;
 	if (PQstatus(db) != CONNECTION_OK) {
 		p->ready = false;
@@ -132,9 +185,15 @@ static bool pq_changed(void *db, struct change_probe *p)
 	return any;
 }
 
-static int pq_exec(void *db, const char *sql, struct error *err)
+static int pq_exec(void *h, const char *sql, struct error *err)
 {
-	PGresult *r = PQexec(db, sql);
+	struct pq *p = h;
+	PGconn *db = p->c;
+	char *both = p->later ? xasprintf("%s; %s", p->later, sql) : NULL;
+	free(p->later);
+	p->later = NULL;
+	PGresult *r = PQexec(db, both ? both : sql);
+	free(both);
 	ExecStatusType st = PQresultStatus(r);
 	int rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? 0 : -1;
 	if (rc && err)
@@ -162,12 +221,16 @@ static char *dollars(const char *sql, int *n)
 	return buf_detach(&b);
 }
 
-static struct stmt *pq_prepare(void *db, const char *sql, struct error *err)
+static struct stmt *pq_prepare(void *h, const char *sql, struct error *err)
 {
+	struct pq *p = h;
+	PGconn *db = p->c;
+	if (later_now(p, err))
+		return NULL;
 	int n;
 	char *q = dollars(sql, &n);
 	struct stmt *s = xcalloc(1, sizeof *s);
-	s->db = db;
+	s->db = p;
 	s->nparams = n;
 	snprintf(s->name, sizeof s->name, "s%d", ++counter);
 	PGresult *r = PQprepare(db, s->name, q, n, NULL);
@@ -215,19 +278,66 @@ static void pq_bind_null(struct stmt *s, int i)
 	set(s, i, NULL);
 }
 
+/* The statement left for later, then s, in one pipeline (one round
+ * trip): s's result, or the first one's failure; NULL when the pipeline
+ * could not be sent. */
+static PGresult *pipelined(struct stmt *s)
+{
+	PGconn *db = s->db->c;
+	char *later = s->db->later;
+	s->db->later = NULL;
+	int sent = 0;
+	bool synced = false;
+	if (PQenterPipelineMode(db)) {
+		sent = PQsendQueryParams(db, later, 0, NULL, NULL, NULL, NULL, 0);
+		if (sent)
+			sent += PQsendQueryPrepared(db, s->name, s->nparams,
+			                            (const char *const *)s->val, NULL, NULL, 0);
+		synced = PQpipelineSync(db);
+	}
+	free(later);
+	PGresult *res[2] = {NULL, NULL}, *r;
+	/* Each query's results end with a NULL; the sync's comes last. Read
+	 * only what was sent and synced: anything else would wait forever. */
+	for (int q = 0; synced && q < sent; q++)
+		while ((r = PQgetResult(db)) != NULL) {
+			if (!res[q])
+				res[q] = r;
+			else
+				PQclear(r);
+		}
+	while (synced && (r = PQgetResult(db)) != NULL) {
+		bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+		PQclear(r);
+		if (sync)
+			break;
+	}
+	PQexitPipelineMode(db);
+	if (res[0] && PQresultStatus(res[0]) != PGRES_COMMAND_OK) {
+		PQclear(res[1]);
+		return res[0];
+	}
+	PQclear(res[0]);
+	return res[1];
+}
+
 static int pq_step(struct stmt *s, struct error *err)
 {
 	if (!s->ran) {
-		s->res = PQexecPrepared(s->db, s->name, s->nparams, (const char *const *)s->val,
-		                        NULL, NULL, 0);
+		PGconn *db = s->db->c;
+		if (s->db->later && strchr(s->db->later, ';') && later_now(s->db, err))
+			return -1; /* more than one: not in a pipeline */
+		s->res = s->db->later ? pipelined(s)
+		                      : PQexecPrepared(db, s->name, s->nparams,
+		                                       (const char *const *)s->val, NULL, NULL, 0);
 		s->ran = true;
 		s->row = -1;
 		ExecStatusType st = PQresultStatus(s->res);
 		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 			if (err)
-				pq_error(err, s->db, s->res, "step");
+				pq_error(err, db, s->res, "step");
 			else
-				classify(s->db, s->res);
+				classify(db, s->res);
 			return -1;
 		}
 		s->rows = PQntuples(s->res);
@@ -283,17 +393,21 @@ static void pq_finalize(struct stmt *s)
 	if (!s)
 		return;
 	pq_reset(s);
-	if (PQstatus(s->db) == CONNECTION_OK) { /* a lost session took it along */
+	if (PQstatus(s->db->c) == CONNECTION_OK) { /* a lost session took it along */
 		char *sql = xasprintf("DEALLOCATE %s", s->name);
-		PQclear(PQexec(s->db, sql));
+		pq_exec(s->db, sql, NULL);
 		free(sql);
 	}
 	free(s);
 }
 
-static void pq_close(void *db)
+static void pq_close(void *h)
 {
-	PQfinish(db);
+	struct pq *p = h;
+	PQfinish(p->c);
+	free(p->later);
+	free(p->url);
+	free(p);
 }
 
 /* COPY text format: \N for NULL, backslash escapes for the separators. */
@@ -317,9 +431,12 @@ static void copy_cell(struct buf *b, const char *v)
 	}
 }
 
-static int pq_copy(void *db, const char *table, int ncols, const char *types, char *const *cells,
+static int pq_copy(void *h, const char *table, int ncols, const char *types, char *const *cells,
                    size_t nrows, struct error *err)
 {
+	PGconn *db = ((struct pq *)h)->c;
+	if (later_now(h, err))
+		return -1;
 	char *sql = xasprintf("COPY %s FROM STDIN", table);
 	PGresult *r = PQexec(db, sql);
 	free(sql);
@@ -381,6 +498,7 @@ const struct driver pq_driver = {
         .close = pq_close,
         .lost = pq_lost,
         .tx_failed = pq_tx_failed,
+        .later = pq_later,
         .reconnect = pq_reconnect,
         .changed = pq_changed,
         .notify = "SELECT pg_notify('chitieu_change', CAST(lastval() AS TEXT))",

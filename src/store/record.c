@@ -293,6 +293,21 @@ void st_record_lookups_free(void *lk)
 	free(lk);
 }
 
+/* Lookups kept from one group to the next up to this many units and
+ * indicators (some 100 units' plans). */
+#define KEPT_LOOKUPS_MAX 8192
+
+bool st_record_lookups_keepable(const void *p)
+{
+	const struct lookups *lk = p;
+	if (lk->n > KEPT_LOOKUPS_MAX)
+		return false;
+	for (size_t i = 0; i < lk->cap; i++)
+		if (lk->v[i].key && lk->v[i].error.msg)
+			return false; /* the database failed: asked again */
+	return true;
+}
+
 int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n, const char *by,
                            const char *reason, struct problems *ps, struct record_summary *sum)
 {

@@ -387,17 +387,26 @@ int store_token_revoke(struct store *s, int64_t id, const char *owner, const cha
 int64_t store_change_mark(struct store *s, struct error *err);
 /* How many changes between two marks (after, upto] someone other than
  * actor made; -1 on error. */
-/* Group commit (group.c): store_group_begin, then for each write
+/* Group commit (group.c): store_group_begin (at the store's mark), then for each write
  * store_group_item_begin, its statements, store_group_item_end (false: it
  * was rolled back, alone, and *lost writes kept before it went with it),
  * and store_group_commit once (0 when every kept write is stored). */
-void store_group_begin(struct store *s);
+void store_group_begin(struct store *s, int64_t mark);
+/* After store_group_commit, the mark once the group's figures are
+ * committed, when nothing but them was written since the group began:
+ * the units and plans it read serve the next group begun at that mark. */
+void store_group_keep(struct store *s, int64_t mark);
 int store_group_item_begin(struct store *s, struct error *err);
 bool store_group_item_end(struct store *s, int *lost);
 int store_group_commit(struct store *s, struct error *err);
 /* COMMITs that succeeded and audit entries written on this connection. */
 long store_commits(const struct store *s);
 long store_audits(const struct store *s);
+/* store_change_mark after a write, and into *foreign the audit entries
+ * after it by anyone but the n actors (0 when n is 0): one query where
+ * the mark must be read; -1 on error. */
+int64_t store_change_mark_foreign(struct store *s, int64_t after, char *const *actors, size_t n,
+                                  int64_t *foreign, struct error *err);
 /* Audit entries after..upto by anyone but the n actors. */
 int64_t store_audit_foreign_any(struct store *s, int64_t after, int64_t upto, char *const *actors,
                                 size_t n, struct error *err);

@@ -428,7 +428,7 @@ int store_token_revoke(struct store *s, int64_t id, const char *owner, const cha
 	return 0;
 }
 
-int64_t store_change_mark(struct store *s, struct error *err)
+int64_t st_mark_known(struct store *s)
 {
 	/* The probe first, then the query: a commit between the two is seen
 	 * by the next call. */
@@ -440,6 +440,14 @@ int64_t store_change_mark(struct store *s, struct error *err)
 			s->mark = s->probe.top;
 		return s->mark;
 	}
+	return -1;
+}
+
+int64_t store_change_mark(struct store *s, struct error *err)
+{
+	int64_t known = st_mark_known(s);
+	if (known >= 0)
+		return known;
 	struct stmt *st = st_prep(s, "SELECT coalesce(max(id), 0) FROM audit", err);
 	if (!st)
 		return -1;
