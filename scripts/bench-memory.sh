@@ -11,7 +11,8 @@
 # between, and its peak memory (VmHWM) is printed beside the goal.
 # Smaller by default (what `make bench` runs): NATIONAL_COMMUNES=340 and
 # NATIONAL_MONTHS=24. The scale: NATIONAL_COMMUNES=3321
-# NATIONAL_MONTHS=96. MEMORY_STORE=DIR keeps the store in DIR and uses it
+# NATIONAL_MONTHS=96, and NATIONAL_ONE_PLAN=1 for 75 indicators a commune
+# (plan 000 for all, scripts/bench-national.sh). MEMORY_STORE=DIR keeps the store in DIR and uses it
 # again when built. Asserts nothing.
 set -euo pipefail
 bin=$(realpath "${1:-build/chitieu}")
@@ -24,7 +25,7 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 store=${MEMORY_STORE:-$tmp}
 mkdir -p "$store"
-export NATIONAL_STORE=$store/memory-$NATIONAL_COMMUNES-$NATIONAL_MONTHS.db
+export NATIONAL_STORE=$store/memory-$NATIONAL_COMMUNES-$NATIONAL_MONTHS${NATIONAL_ONE_PLAN:+-one$NATIONAL_ONE_PLAN}.db
 export CHITIEU_DB=$NATIONAL_STORE
 # The build (its figures printed by bench-national.sh), or the store kept.
 if [ ! -f "$NATIONAL_STORE.built" ]; then

@@ -17,6 +17,8 @@
 # that two binaries are compared on one store.
 # NATIONAL_MONTHS=N: a figure for each of N months from 2025-01 instead of
 # each quarter of 2025 (the issue's memory scale: 96, eight years).
+# NATIONAL_ONE_PLAN=1: every commune on plan 000 (75 indicators: the
+# issue's memory scale) instead of the four plans in turn.
 # NATIONAL_BUILD_ONLY=1: stop once the store is built (no re-recording, no
 # server): what scripts/bench-memory.sh builds its store with.
 set -euo pipefail
@@ -25,6 +27,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 communes=${NATIONAL_COMMUNES:-3321}
 months=${NATIONAL_MONTHS:-0}
 build_only=${NATIONAL_BUILD_ONLY:-0}
+one_plan=${NATIONAL_ONE_PLAN:-0}
 secs=${SECS:-10}
 provinces=34
 . "$root/scripts/bench-lib.sh"
@@ -42,10 +45,10 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 # line LABEL VALUE GOAL: one figure beside its goal.
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 
-echo "== national scenario on $backend: 1 country, $provinces provinces, $communes communes, 4 real plans, $([ "$months" -gt 0 ] && echo "$months months" || echo "4 quarters")"
+echo "== national scenario on $backend: 1 country, $provinces provinces, $communes communes, $([ "$one_plan" = 1 ] && echo "plan 000 for all" || echo "4 real plans"), $([ "$months" -gt 0 ] && echo "$months months" || echo "4 quarters")"
 # Units, the plan of each, and the figures of each plan's indicators.
 bench_units "$tmp/units.csv" "$communes" $provinces
-bench_plan_list "$tmp/plans.csv" "$communes" $provinces
+bench_plan_list "$tmp/plans.csv" "$communes" $provinces "$one_plan"
 bench_codes "$bin" "$tmp"
 if [ "$backend" = sqlite ]; then
 	q() { sqlite3 "$CHITIEU_DB" "$1"; }
@@ -70,7 +73,7 @@ else
 				per = months ? sprintf("%d-%02d", 2025 + int((q - 1) / 12), (q - 1) % 12 + 1) : "2025-Q" q
 				printf "%s,%s,%s,%s,%s,%s\n", u, $1, per, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
 			}
-		}' "$tmp/codes$((i % 4))"
+		}' "$tmp/codes$((one_plan ? 0 : i % 4))"
 	done
 } > "$tmp/obs.csv"
 figures=$(($(wc -l < "$tmp/obs.csv") - 1))

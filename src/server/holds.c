@@ -23,6 +23,7 @@
 #include "hold.h"
 #include "util.h"
 
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,22 @@ static void pends_free(struct pend *p, size_t n)
 	}
 }
 
+/* A hold freed, its memory given back: the next build of it is often made
+ * by another worker thread, in that thread's malloc arena, and the freed
+ * one's pages stayed in the arena of the thread that built it; a server
+ * rebuilding its holds on every write of another process on the same
+ * store grew to a hold for each worker (two servers on one SQLite file:
+ * the reading one 1.95 GB). */
+static void hold_drop(struct hold *h)
+{
+	if (!h)
+		return;
+	hold_free(h);
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 static void pending_clear(struct held *x)
 {
 	pends_free(x->pending, x->npending);
@@ -147,7 +164,7 @@ static void held_free(struct held *x)
 {
 	pending_clear(x);
 	free(x->pending);
-	hold_free(x->h);
+	hold_drop(x->h);
 	free(x->root);
 	pthread_mutex_destroy(&x->mu);
 	free(x);
@@ -449,7 +466,7 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 			x->refreshes_base += x->h->refreshes;
 			x->aggregated_base += x->h->aggregated;
 		}
-		hold_free(x->h);
+		hold_drop(x->h);
 		x->h = NULL;
 		rc = hold_load(c->s, unit, &x->h, err);
 		x->epoch = epoch;
@@ -468,7 +485,7 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 			x->evals_base += x->h->evaluations;
 			x->refreshes_base += x->h->refreshes;
 			x->aggregated_base += x->h->aggregated;
-			hold_free(x->h);
+			hold_drop(x->h);
 			x->h = NULL;
 		}
 	}
