@@ -6,7 +6,9 @@
  * (a group row spanning the table). Tesseract ("vie", a block of text)
  * reads every cell on its own; a cell with a word read under OCR_MIN_CONF,
  * or with ink but no text read, is flagged in p->warn (unless read again
- * larger, the two readings agree on a figure read surely: agree). The
+ * larger, the two readings agree on a figure read surely: agree); one
+ * still unsure is read a third time cut to its ink on white paper
+ * (ink_alone), and one whose only ink is a short flat stroke is "-". The
  * page with its tables painted white is read as running text for the
  * title, number and date.
  *
