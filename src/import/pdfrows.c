@@ -1281,12 +1281,23 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 			col[j - base] = p[q].col;
 	/* The name's line cut from the next cell's where no wider gap sets
 	 * them apart, at a word that does not start a cell (no capital:
-	 * "dân số %") and starts off where that column's cells do: the
-	 * name's last word or the next cell's first, a guess. */
-	for (size_t q = n; q < np; q++)
-		if (p[q].parent == 1 && p[q].col == 2 && !p[q].capital && p[q].off > 0.5 &&
-		    text_case_start(w[p[q].from].s) != 1)
+	 * "dân số %") and starts off where that column's cells do, or
+	 * between two lines of that column's cell ("Doanh / địa /
+	 * nghiệp"): the name's last word or the next cell's, a guess. */
+	for (size_t q = n; q < np; q++) {
+		if (p[q].parent != 1 || p[q].col != 2 || p[q].capital ||
+		    text_case_start(w[p[q].from].s) == 1)
+			continue;
+		bool above = false, below = false;
+		for (size_t r = 0; r < np; r++)
+			if (r != q && p[r].col == 2) {
+				above |= p[r].from < p[q].from && line_start(l, a, b, p[r].from) <
+				                                          line_start(l, a, b, p[q].from);
+				below |= p[r].from > p[q].from;
+			}
+		if (p[q].off > 0.5 || (above && below))
 			*doubt |= 3UL << 1;
+	}
 	for (size_t i = a; i < b; i++) {
 		/* the columns that other lines of the row have text in */
 		unsigned long others = 0;
@@ -1944,6 +1955,27 @@ void pword_flag(const struct rows *r, struct plan *p)
 				        "đối chiếu với văn bản");
 }
 
+/* The length of a row's number ("III.1", "2.10": a roman number or
+ * digits, then dotted numbers) that the n bytes of s start with, packed
+ * against a word after it ("III.1học", "II.10(chăm"); 0 when none. */
+static size_t glued_number(const char *s, size_t n)
+{
+	size_t k = strspn(s, "IVXLC");
+	if (!k)
+		k = strspn(s, "0123456789");
+	if (!k || k >= n)
+		return 0;
+	size_t groups = 0;
+	while (k + 1 < n && s[k] == '.' && isdigit((unsigned char)s[k + 1])) {
+		k++;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		groups++;
+	}
+	unsigned char c = k < n ? (unsigned char)s[k] : 0;
+	return groups && (isalpha(c) || c >= 0x80 || c == '(') ? k : 0;
+}
+
 bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 {
 	struct pword *w = NULL;
@@ -1963,6 +1995,23 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 				continue;
 			}
 			size_t k = strcspn(s, " \t");
+			/* a line's first word holding a row's number and the
+			 * name's first word packed ("III.1học"): two words */
+			size_t code = w && n && w[n - 1].line == (int)i + 1 ? 0 : glued_number(s, k);
+			if (code) {
+				w = xgrow(w, &cap, n + 1, sizeof *w);
+				w[n] = (struct pword){.s = xstrndup(s, code),
+				                      .x0 = (double)col,
+				                      .x1 = (double)(col + code),
+				                      .y0 = (double)i,
+				                      .y1 = (double)i + 1,
+				                      .page = page,
+				                      .line = (int)i + 1};
+				n++;
+				col += code;
+				s += code;
+				k -= code;
+			}
 			char *word = xstrndup(s, k);
 			size_t len = text_len(word);
 			w = xgrow(w, &cap, n + 1, sizeof *w);
