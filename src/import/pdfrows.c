@@ -848,6 +848,73 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 	free(p);
 }
 
+/* Text laid out with spaces: pdftotext may set a header's line several
+ * characters off its body's (the header's runs placed on their own), so
+ * far that a header cell stands over its neighbour's body text ("Đơn vị"
+ * over the names' ends) and the bounds between header cells cut cells.
+ * A body's cells are left-aligned: their pieces start at one place per
+ * column. The header is off when the places where three pieces or more
+ * of the body [a, b) start (starts no more than three characters apart
+ * one place) are exactly as many as the columns, the bounds put two of
+ * them in one column and none in another, and bounds just before them
+ * would cut less than half as many of the body's words: then each
+ * column's bound and header cell are moved to where its cells start. */
+static void body_starts(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                        double space, struct table *t)
+{
+	struct piece *p = NULL;
+	size_t np = 0, cap = 0;
+	for (size_t i = a; i < b; i++)
+		line_pieces(w, &l[i], space, &p, &np, &cap);
+	double *xs = xcalloc(np ? np : 1, sizeof *xs);
+	for (size_t q = 0; q < np; q++)
+		xs[q] = w[p[q].from].x0;
+	xqsort(xs, np, sizeof *xs, cmp_double);
+	/* starts no more than three characters apart from the one before
+	 * are one place, where most of them are */
+	double at[MAXCOLS];
+	int n = 0;
+	for (size_t i = 0; i < np;) {
+		size_t j = i + 1;
+		while (j < np && xs[j] - xs[j - 1] <= 3.0)
+			j++;
+		if (j - i >= 3) {
+			if (n < MAXCOLS)
+				at[n] = mode_near(xs + i, j - i, xs[i]);
+			n++;
+		}
+		i = j;
+	}
+	free(xs);
+	free(p);
+	if (n != t->ncol || n < 3)
+		return;
+	/* each column holds one place, or the header is off */
+	int in[MAXCOLS] = {0};
+	for (int c = 0; c < n; c++) {
+		struct pword x = {.x0 = at[c], .x1 = at[c] + 1};
+		in[column_of(t, &x)]++;
+	}
+	bool off = false;
+	for (int c = 0; c < n; c++)
+		off |= in[c] != 1;
+	/* and the places cut fewer of the body's words than the bounds */
+	int by_head = 0, by_start = 0;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++)
+			for (int c = 1; c < n; c++) {
+				by_head += w[j].x0 < t->bound[c] && w[j].x1 > t->bound[c];
+				by_start += w[j].x0 < at[c] - 0.5 && w[j].x1 > at[c] - 0.5;
+			}
+	if (!off || 2 * by_start >= by_head)
+		return;
+	for (int c = 1; c < n; c++) {
+		t->bound[c] = at[c] - 0.5;
+		t->hi[c] += at[c] - t->lo[c];
+		t->lo[c] = at[c];
+	}
+}
+
 /* The first word of the line of lines [a, b) that holds word j. */
 static size_t line_start(const struct pline *l, size_t a, size_t b, size_t j)
 {
@@ -1214,12 +1281,23 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 			col[j - base] = p[q].col;
 	/* The name's line cut from the next cell's where no wider gap sets
 	 * them apart, at a word that does not start a cell (no capital:
-	 * "dân số %") and starts off where that column's cells do: the
-	 * name's last word or the next cell's first, a guess. */
-	for (size_t q = n; q < np; q++)
-		if (p[q].parent == 1 && p[q].col == 2 && !p[q].capital && p[q].off > 0.5 &&
-		    text_case_start(w[p[q].from].s) != 1)
+	 * "dân số %") and starts off where that column's cells do, or
+	 * between two lines of that column's cell ("Doanh / địa /
+	 * nghiệp"): the name's last word or the next cell's, a guess. */
+	for (size_t q = n; q < np; q++) {
+		if (p[q].parent != 1 || p[q].col != 2 || p[q].capital ||
+		    text_case_start(w[p[q].from].s) == 1)
+			continue;
+		bool above = false, below = false;
+		for (size_t r = 0; r < np; r++)
+			if (r != q && p[r].col == 2) {
+				above |= p[r].from < p[q].from && line_start(l, a, b, p[r].from) <
+				                                          line_start(l, a, b, p[q].from);
+				below |= p[r].from > p[q].from;
+			}
+		if (p[q].off > 0.5 || (above && below))
 			*doubt |= 3UL << 1;
+	}
 	for (size_t i = a; i < b; i++) {
 		/* the columns that other lines of the row have text in */
 		unsigned long others = 0;
@@ -1719,8 +1797,10 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			pe++;
 		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
 		t.grid = grid;
-		if (grid)
+		if (grid) {
+			body_starts(w, l, b, pe > b ? pe : e, space, &t);
 			learn_columns(w, l, b, e, space, &t);
+		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
@@ -1875,6 +1955,27 @@ void pword_flag(const struct rows *r, struct plan *p)
 				        "đối chiếu với văn bản");
 }
 
+/* The length of a row's number ("III.1", "2.10": a roman number or
+ * digits, then dotted numbers) that the n bytes of s start with, packed
+ * against a word after it ("III.1học", "II.10(chăm"); 0 when none. */
+static size_t glued_number(const char *s, size_t n)
+{
+	size_t k = strspn(s, "IVXLC");
+	if (!k)
+		k = strspn(s, "0123456789");
+	if (!k || k >= n)
+		return 0;
+	size_t groups = 0;
+	while (k + 1 < n && s[k] == '.' && isdigit((unsigned char)s[k + 1])) {
+		k++;
+		while (k < n && isdigit((unsigned char)s[k]))
+			k++;
+		groups++;
+	}
+	unsigned char c = k < n ? (unsigned char)s[k] : 0;
+	return groups && (isalpha(c) || c >= 0x80 || c == '(') ? k : 0;
+}
+
 bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 {
 	struct pword *w = NULL;
@@ -1894,6 +1995,23 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 				continue;
 			}
 			size_t k = strcspn(s, " \t");
+			/* a line's first word holding a row's number and the
+			 * name's first word packed ("III.1học"): two words */
+			size_t code = w && n && w[n - 1].line == (int)i + 1 ? 0 : glued_number(s, k);
+			if (code) {
+				w = xgrow(w, &cap, n + 1, sizeof *w);
+				w[n] = (struct pword){.s = xstrndup(s, code),
+				                      .x0 = (double)col,
+				                      .x1 = (double)(col + code),
+				                      .y0 = (double)i,
+				                      .y1 = (double)i + 1,
+				                      .page = page,
+				                      .line = (int)i + 1};
+				n++;
+				col += code;
+				s += code;
+				k -= code;
+			}
 			char *word = xstrndup(s, k);
 			size_t len = text_len(word);
 			w = xgrow(w, &cap, n + 1, sizeof *w);

@@ -7,7 +7,8 @@ variant's golden facts (tests/data/variants, as variants_facts.py). An
 indicator the golden facts do not have (a row read under a wrong code)
 counts too when it is not flagged. Prints "DOC: R right, F wrong and
 flagged, N right and flagged, S wrong and silent, M missing"; exits 1 when
-S is more than MAX_SILENT or the parse fails."""
+S is more than MAX_SILENT, M more than MAX_MISSING (when given) or the
+parse fails."""
 import importlib.util
 import json
 import os
@@ -26,6 +27,7 @@ def load(name):
 
 def main():
     binary, doc, golden, most = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    lost = int(sys.argv[5]) if len(sys.argv) > 5 else None
     r = subprocess.run([binary, "parse", doc], capture_output=True, text=True, timeout=120)
     if r.returncode != 0:
         print("%s: parse failed: %s" % (doc, r.stderr.strip()))
@@ -69,6 +71,9 @@ def main():
           % (os.path.basename(doc), n["right"], n["flagged"], n["noisy"], n["silent"], n["missing"]))
     if n["silent"] > most:
         print("%s: %d read wrong without a flag, want at most %d" % (doc, n["silent"], most))
+        return 1
+    if lost is not None and n["missing"] > lost:
+        print("%s: %d indicators missing, want at most %d" % (doc, n["missing"], lost))
         return 1
     return 0
 

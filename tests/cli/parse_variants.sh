@@ -107,6 +107,11 @@ for e in html docx pdf xlsx portal.txt portal.md; do
 	check xa-my-loc $e
 done
 refused xa-my-loc pdf.txt
+# -layout text whose header line pdftotext set up to ten characters left
+# of its body ("Đơn vị" over the names' ends, "Kết quả" over the units):
+# the columns from where the body's cells start (before: 0/6, all
+# flagged).
+check xa-my-loc pdf.layout.txt
 # phuong-hoa-an: "Giai đoạn 2025-2027 / 2028 - 2030" section rows, the
 # agency before the unit and target, rows "1)", "> 0,7", "Nằm trong tốp
 # 15 của tỉnh", "03 mô hình"; a task table after it (before: task codes
