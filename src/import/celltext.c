@@ -33,7 +33,7 @@
 
 #define MAXCOLS    40  /* columns of a table, at most */
 #define HEAD_CELL  100 /* a header cell's bytes, at most */
-#define EXTRA      8   /* extra lines (paragraphs) a row may have */
+#define EXTRA      16  /* extra lines (paragraphs) a row may have */
 #define BAD        3   /* a line that does not fit its column */
 #define NEVER      1000
 #define MAX_TABLES 200
@@ -226,6 +226,20 @@ static int fit(enum head_kind k, const char *s)
 	}
 }
 
+/* A paragraph that stops on a word joining it to more ("... Khoa học
+ * và"): the cell goes on below. */
+static bool unfinished(const char *s, size_t n)
+{
+	static const char *const joins[] = {"và", "của", "cho", "với", "các", "hoặc", "về"};
+	size_t w = n;
+	while (w && s[w - 1] != ' ')
+		w--;
+	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
+		if (n - w == strlen(joins[i]) && !strncmp(s + w, joins[i], n - w))
+			return true;
+	return false;
+}
+
 /* What a further paragraph s of a cell of kind k costs. */
 static int more(enum head_kind k, const char *prev, const char *s)
 {
@@ -234,8 +248,8 @@ static int more(enum head_kind k, const char *prev, const char *s)
 	size_t n = strlen(prev);
 	while (n && prev[n - 1] == ' ')
 		n--;
-	/* "Phòng A;" / "Phòng B": a list going on */
-	bool list = n && (prev[n - 1] == ';' || prev[n - 1] == ',');
+	/* "Phòng A;" / "Phòng B": a list going on; "Phòng A và" / "B" */
+	bool list = n && (prev[n - 1] == ';' || prev[n - 1] == ',' || unfinished(prev, n));
 	switch (k) {
 	case HEAD_STT:
 	case HEAD_UNIT:
