@@ -962,9 +962,17 @@ static void merged_agencies(struct rows *r, size_t i, const struct table *h, str
 		struct table again;
 		if (row_header(row, &again) || row->ncell > h->n)
 			break;
-		bool data = false;
-		for (int c = 0; c < row->ncell; c++)
-			data |= c != h->name && h->kind[c] != HEAD_STT && !blank(row->cell[c]);
+		/* a row of figures; a row of text alone (a cell's lines wrapped
+		 * on to a row of their own) goes on the row above: left as is */
+		bool data = false, text = false;
+		for (int c = 0; c < row->ncell; c++) {
+			enum head_kind k = h->kind[c];
+			bool full = !blank(row->cell[c]);
+			data |= full && (k == HEAD_VALUE || k == HEAD_YEAR || k == HEAD_UNIT);
+			text |= full && c != h->name && k != HEAD_STT;
+		}
+		if (text && !data)
+			continue;
 		while (data && row->ncell < h->n)
 			row_add_cell(row, "", 0);
 		fill_down(h, row, above, p);
