@@ -33,7 +33,7 @@
 
 #define MAXCOLS    40  /* columns of a table, at most */
 #define HEAD_CELL  100 /* a header cell's bytes, at most */
-#define EXTRA      8   /* extra lines (paragraphs) a row may have */
+#define EXTRA      16  /* extra lines (paragraphs) a row may have */
 #define BAD        3   /* a line that does not fit its column */
 #define NEVER      1000
 #define MAX_TABLES 200
@@ -226,6 +226,20 @@ static int fit(enum head_kind k, const char *s)
 	}
 }
 
+/* A paragraph that stops on a word joining it to more ("... Khoa học
+ * và"): the cell goes on below. */
+static bool unfinished(const char *s, size_t n)
+{
+	static const char *const joins[] = {"và", "của", "cho", "với", "các", "hoặc", "về"};
+	size_t w = n;
+	while (w && s[w - 1] != ' ')
+		w--;
+	for (size_t i = 0; i < sizeof joins / sizeof *joins; i++)
+		if (n - w == strlen(joins[i]) && !strncmp(s + w, joins[i], n - w))
+			return true;
+	return false;
+}
+
 /* What a further paragraph s of a cell of kind k costs. */
 static int more(enum head_kind k, const char *prev, const char *s)
 {
@@ -234,8 +248,8 @@ static int more(enum head_kind k, const char *prev, const char *s)
 	size_t n = strlen(prev);
 	while (n && prev[n - 1] == ' ')
 		n--;
-	/* "Phòng A;" / "Phòng B": a list going on */
-	bool list = n && (prev[n - 1] == ';' || prev[n - 1] == ',');
+	/* "Phòng A;" / "Phòng B": a list going on; "Phòng A và" / "B" */
+	bool list = n && (prev[n - 1] == ';' || prev[n - 1] == ',' || unfinished(prev, n));
 	switch (k) {
 	case HEAD_STT:
 	case HEAD_UNIT:
@@ -528,8 +542,8 @@ static void warn_row(struct plan *p, const struct table *t, const struct lines *
 }
 
 /* A row kept with its number and name only. */
-static void flagged_row(struct rows *out, const struct table *t, const struct lines *l, size_t p,
-                        size_t q, int table)
+static struct row *flagged_row(struct rows *out, const struct table *t, const struct lines *l,
+                               size_t p, size_t q, int table)
 {
 	struct row *r = rows_add(out, (int)p + 1);
 	r->table = table;
@@ -544,6 +558,7 @@ static void flagged_row(struct rows *out, const struct table *t, const struct li
 			s = line(l, p + (size_t)c);
 		row_add_cell(r, s, strlen(s));
 	}
+	return r;
 }
 
 /* A table's header starts at line i. */
@@ -721,6 +736,35 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 			i = q;
 			continue;
 		}
+		/* the table's last row, its cells of several paragraphs, before
+		 * running text ("Nơi nhận:") or the text's end: rebuilt when only
+		 * one way fits, else named */
+		size_t tail = 0;
+		for (size_t e = i + n; !q && t->stt && !fits_exact && e <= i + n + EXTRA && e <= l->n;
+		     e++) {
+			if (e < l->n && (header_at(l, e) || same_header(t, l, e)))
+				break;
+			if (e < l->n && !prose(line(l, e)))
+				continue;
+			tail = e;
+			if (rebuild(t, l, i, e, len) < NEVER)
+				q = e;
+			break;
+		}
+		if (q) {
+			fill_down(t, rebuilt_row(out, l, i, q, t->n, len, table), above, p);
+			count_stt(&nb, s);
+			i = q;
+			continue;
+		}
+		if (tail && !nends) {
+			warn_row(p, t, l, i, tail - i,
+			         "nhiều dòng hơn số cột (ô nhiều đoạn), không xếp chắc được");
+			flagged_row(out, t, l, i, tail, table)->dropped = true;
+			count_stt(&nb, s);
+			i = tail;
+			continue;
+		}
 		/* a row fitting two ways, the next one after it: named */
 		for (int e = 0; e < nends && !q && t->stt; e++)
 			if (ends[e] > i + n && ends[e] < l->n && !header_at(l, ends[e]) &&
@@ -729,7 +773,7 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 		if (q) {
 			warn_row(p, t, l, i, q - i,
 			         "nhiều dòng hơn số cột (ô nhiều đoạn), xếp được nhiều cách");
-			flagged_row(out, t, l, i, q, table);
+			flagged_row(out, t, l, i, q, table)->dropped = true;
 			count_stt(&nb, s);
 			i = q;
 			continue;
@@ -779,7 +823,7 @@ static size_t table_rows(const struct lines *l, size_t h, struct table *t, struc
 		warn_row(p, t, l, i, m,
 		         m < n ? "ít dòng hơn số cột (ô gộp?), không biết ô nào thuộc cột nào"
 		               : "nhiều dòng hơn số cột (ô nhiều đoạn), không xếp chắc được");
-		flagged_row(out, t, l, i, q, table);
+		flagged_row(out, t, l, i, q, table)->dropped = true;
 		count_stt(&nb, s);
 		i = q;
 	}
@@ -901,7 +945,41 @@ static bool row_header(const struct row *r, struct table *t)
 	return t->name >= 0 && t->name <= 2 && known >= 3;
 }
 
-void celltext_mend_rows(const struct lines *l, struct rows *r)
+/* The rows after header row i of a table of figures: an agency's cell
+ * merged over rows is empty below its first row in Word's export and has
+ * no cell there copied from a browser (the row's cells stop short); filled
+ * from the row above, with a warning naming the row (fill_down). */
+static void merged_agencies(struct rows *r, size_t i, const struct table *h, struct plan *p)
+{
+	bool figures = false;
+	for (int c = 0; c < h->n; c++)
+		figures |= h->kind[c] == HEAD_VALUE || h->kind[c] == HEAD_YEAR;
+	if (!figures)
+		return;
+	const char *above[MAXCOLS] = {0};
+	for (size_t j = i + 1; j < r->n && !r->v[j].text; j++) {
+		struct row *row = &r->v[j];
+		struct table again;
+		if (row_header(row, &again) || row->ncell > h->n)
+			break;
+		/* a row of figures; a row of text alone (a cell's lines wrapped
+		 * on to a row of their own) goes on the row above: left as is */
+		bool data = false, text = false;
+		for (int c = 0; c < row->ncell; c++) {
+			enum head_kind k = h->kind[c];
+			bool full = !blank(row->cell[c]);
+			data |= full && (k == HEAD_VALUE || k == HEAD_YEAR || k == HEAD_UNIT);
+			text |= full && c != h->name && k != HEAD_STT;
+		}
+		if (text && !data)
+			continue;
+		while (data && row->ncell < h->n)
+			row_add_cell(row, "", 0);
+		fill_down(h, row, above, p);
+	}
+}
+
+void celltext_mend_rows(const struct lines *l, struct rows *r, struct plan *p)
 {
 	for (size_t i = 0; i + 1 < r->n; i++) {
 		struct row *row = &r->v[i];
@@ -909,8 +987,11 @@ void celltext_mend_rows(const struct lines *l, struct rows *r)
 		/* tab rows only: a '|' rendering writes a merged cell's columns */
 		if (row_header(row, &h) && !r->v[i + 1].text && row->first >= 1 &&
 		    (size_t)row->first <= l->n && strchr(l->v[row->first - 1], '\t') &&
-		    !strchr(l->v[row->first - 1], '|'))
+		    !strchr(l->v[row->first - 1], '|')) {
 			widen(row, &r->v[i + 1]);
+			if (row_header(row, &h))
+				merged_agencies(r, i, &h, p);
+		}
 	}
 }
 

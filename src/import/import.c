@@ -213,7 +213,7 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		rows = *given;
 	else
 		rows_from_lines(l, &rows);
-	celltext_mend_rows(l, &rows);
+	celltext_mend_rows(l, &rows, p);
 	interpret_rows(&rows, p);
 	rows_free(&rows);
 	if (p->nind == 0 && p->ntasks == 0 && !given) {

@@ -349,6 +349,8 @@ static bool filler_row(const struct row *row)
 /* True when every data column of the row is empty. */
 static bool data_empty(const struct state *st, const struct row *row)
 {
+	if (row->dropped)
+		return false;
 	for (int i = 0; i < st->h.ncol; i++) {
 		enum role r = st->h.role[i];
 		if (r != R_NONE && r != R_STT && r != R_NAME && r != R_NOTE && *cell(row, i))

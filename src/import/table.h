@@ -27,6 +27,10 @@ struct row {
 	/* Tables rebuilt from placed words: the empty cells that may be a
 	 * neighbour row's merged cell (pdfrows.c merged_doubt). */
 	unsigned long merged;
+	/* Cells the reader left out of a row of data it could not rebuild
+	 * (celltext.c, named in a warning): an indicator kept with its number
+	 * and name, never a group's heading for having no figures. */
+	bool dropped;
 };
 
 struct rows {
@@ -133,9 +137,10 @@ bool celltext_rows(const struct lines *l, struct rows *out, struct plan *p);
 int celltext_header_line(const struct lines *l);
 
 /* Tab-separated rows as Word or a browser gives them: a header's cell
- * merged over the year columns of the row under it widened to them
- * (celltext.c). */
-void celltext_mend_rows(const struct lines *l, struct rows *r);
+ * merged over the year columns of the row under it widened to them, an
+ * agency's cell merged over rows filled in the rows under it, named in a
+ * warning in p (celltext.c). */
+void celltext_mend_rows(const struct lines *l, struct rows *r, struct plan *p);
 
 /* Interpret rows into p. Returns the number of tables found. */
 int interpret_rows(const struct rows *r, struct plan *p);

@@ -5,7 +5,7 @@ code, with variants_facts.py's facts: right (identical), wrong flagged (a
 warning names a line of the row the indicator was read from), wrong
 unflagged, missing (in GOLDEN, not read). Prints
 "DOC: R right, F wrong flagged, U wrong unflagged, M missing, W warnings;
-tasks T/N right"
+tasks T/N right, X wrong or missing unflagged"
 (or "DOC: refused: ..."); exit 0 unless the parse crashed or hung."""
 import json
 import os
@@ -52,9 +52,17 @@ def main():
     tg = {x["code"]: x for x in got.get("tasks") or []}
     tright = sum(1 for w in tw if w["code"] in tg and
                  vf.facts(tg[w["code"]], vf.TASK) == vf.facts(w, vf.TASK))
+    tunflagged = 0  # a task missing, or wrong with no warning on its lines
+    for w in tw:
+        g = tg.get(w["code"])
+        if g is not None and vf.facts(g, vf.TASK) == vf.facts(w, vf.TASK):
+            continue
+        lo, hi = ((g or {}).get("source_lines") or [0, 0])[:2]
+        if g is None or not any(lo <= x <= hi for x in warns):
+            tunflagged += 1
     print("%s: %d right, %d wrong flagged, %d wrong unflagged, %d missing, %d warnings; "
-          "tasks %d/%d right" % (doc, right, flagged, unflagged, missing, len(warns), tright,
-                                  len(tw)))
+          "tasks %d/%d right, %d wrong or missing unflagged"
+          % (doc, right, flagged, unflagged, missing, len(warns), tright, len(tw), tunflagged))
     return 0
 
 
