@@ -31,21 +31,8 @@ fi
 
 # ---- 2. the readers (the first opens and migrates the store) -----------------------
 out=$tmp/readers.out
-: > "$out"
-r() { echo "== $*" >> "$out"; "$bin" "$@" >> "$out" 2>&1 || echo "exit $?" >> "$out"; }
-r plans
-for id in 1 5; do r show "$id" --format json; done
-for u in A B C; do
-	r status --unit "$u" --period 2025-Q4 --format json
-	r summary --unit "$u" --period 2025-Q4 --format json
-	r observations --unit "$u"
-	r tasks --unit "$u" --period 2025-12
-done
-r rollup --unit P --period 2025-Q4 --format json
-r rank --unit P --period 2025-Q4
-r series --unit P --format csv
-r link list --unit P --format json
-r audit --format csv
+. "$data/schema14/readers.bash"
+run_readers "$out"
 [ "$(grep -c '^== ' "$out")" = 20 ] && ok || bad "readers run: $(grep -c '^== ' "$out")"
 cmp -s "$want" "$out" && ok || bad "the readers print otherwise on the migrated store: $(diff "$want" "$out" | head -12)"
 

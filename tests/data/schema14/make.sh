@@ -44,21 +44,8 @@ codes=$("$bin" parse "$p4" | jq -r '.plan.indicators[] |
 first=$(echo "$codes" | head -1)
 "$bin" link reject --unit A --indicator "$first" > /dev/null
 out=$here/$name.out
-: > "$out"
-r() { echo "== $*" >> "$out"; "$bin" "$@" >> "$out" 2>&1 || echo "exit $?" >> "$out"; }
-r plans
-for id in 1 5; do r show "$id" --format json; done
-for u in A B C; do
-	r status --unit "$u" --period 2025-Q4 --format json
-	r summary --unit "$u" --period 2025-Q4 --format json
-	r observations --unit "$u"
-	r tasks --unit "$u" --period 2025-12
-done
-r rollup --unit P --period 2025-Q4 --format json
-r rank --unit P --period 2025-Q4
-r series --unit P --format csv
-r link list --unit P --format json
-r audit --format csv
+. "$here/readers.bash"
+run_readers "$out"
 "$bin" dump "$tmp/d.json" > /dev/null
 if [ "$name" = pg ]; then
 	pg_dump --no-owner --no-privileges "$CHITIEU_DB" > "$here/pg.sql"
