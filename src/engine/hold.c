@@ -213,6 +213,121 @@ int hold_refresh_figures(struct hold *h, const char *unit, const struct obs_rec 
 	return 0;
 }
 
+/* The child's code a figure of child k lifted to `to` came from: the one
+ * code the map lifts to it (itself when f is not lifted); NULL when
+ * several do (then the order of its figures is not known here). */
+static const char *unlifted(const struct family *f, size_t k, const char *to)
+{
+	if (!f->lifted)
+		return to;
+	const char *from = NULL;
+	for (size_t i = 0; i < f->nmap[k]; i++)
+		if (!strcmp(f->map[k][i].parent_code, to)) {
+			if (from)
+				return NULL;
+			from = f->map[k][i].child_code;
+		}
+	return from;
+}
+
+/* Figures a and b of the child in store_obs_list's order (period, then
+ * the child's own code); ca, cb their own codes. */
+static int kid_fig_cmp(const struct obs_rec *a, const char *ca, const struct obs_rec *b,
+                       const char *cb)
+{
+	int c = strcmp(a->period, b->period);
+	return c ? c : strcmp(ca ? ca : "", cb ? cb : "");
+}
+
+int hold_patch_figures(struct hold *h, const char *unit, const struct obs_rec *o, size_t n)
+{
+	bool own = !strcmp(unit, h->root);
+	long k = kid_of(h, unit);
+	if (!own && k < 0)
+		return 1;
+	struct family *f = &h->f;
+	struct obs_rec *v = NULL;
+	const char **from = NULL; /* each of v's own code (the child's) */
+	size_t nv = 0, cap = 0;
+	if (k >= 0) {
+		/* Every figure's own code known, or the unit read again. */
+		nv = pack_get(&f->packs[k], f->pool, &v, &cap);
+		from = xcalloc(nv + n + 1, sizeof *from);
+		for (size_t i = 0; i < nv; i++)
+			if (v[i].code && !(from[i] = unlifted(f, (size_t)k, v[i].code))) {
+				free(v);
+				free(from);
+				return 2;
+			}
+		for (size_t i = 0; i < n; i++) {
+			const char *to = !f->lifted ? o[i].code
+			                 : o[i].code
+			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
+			                         : NULL;
+			if (to && plan_find_indicator(f->c[k].plan, to) && !unlifted(f, (size_t)k, to)) {
+				free(v);
+				free(from);
+				return 2;
+			}
+		}
+	}
+	h->refreshes++;
+	if (own && h->has_plan) {
+		for (size_t i = 0; i < n; i++) {
+			size_t at = 0;
+			while (at < h->no && kid_fig_cmp(&h->o[at], h->o[at].code, &o[i], o[i].code) < 0)
+				at++;
+			if (at < h->no && !kid_fig_cmp(&h->o[at], h->o[at].code, &o[i], o[i].code)) {
+				obs_rec_free(&h->o[at]);
+			} else {
+				h->o = xrealloc(h->o, (h->no + 2) * sizeof *h->o);
+				memmove(&h->o[at + 1], &h->o[at], (h->no - at) * sizeof *h->o);
+				h->no++;
+			}
+			h->o[at] = obs_rec_copy(&o[i]);
+		}
+	}
+	if (k >= 0) {
+		last_touch(h, (size_t)k);
+		/* The child's figures, each written one in place of the one of
+		 * its code and period (or where the order puts it), renamed as
+		 * view_family does, packed again in that order. */
+		v = xrealloc(v, (nv + n + 1) * sizeof *v);
+		for (size_t i = 0; i < n; i++) {
+			const char *to = !f->lifted ? o[i].code
+			                 : o[i].code
+			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
+			                         : NULL;
+			if (!to || !plan_find_indicator(f->c[k].plan, to))
+				continue;
+			struct obs_rec x = o[i];
+			x.code = (char *)to;
+			size_t at = 0;
+			while (at < nv && kid_fig_cmp(&v[at], from[at], &o[i], o[i].code) < 0)
+				at++;
+			if (at == nv || kid_fig_cmp(&v[at], from[at], &o[i], o[i].code)) {
+				memmove(&v[at + 1], &v[at], (nv - at) * sizeof *v);
+				memmove(&from[at + 1], &from[at], (nv - at) * sizeof *from);
+				nv++;
+			}
+			v[at] = x;
+			from[at] = o[i].code;
+		}
+		struct pack pk = {0};
+		for (size_t i = 0; i < nv; i++)
+			pack_add(&pk, f->pool, &v[i]);
+		pack_trim(&pk);
+		pack_free(&f->packs[k]);
+		f->packs[k] = pk;
+		for (int w = 0; w < HOLD_WAYS; w++)
+			kid_clear(&h->kids[(size_t)k * HOLD_WAYS + (size_t)w]);
+		hold_tally_forget(h->tally, (size_t)k);
+	}
+	free(v);
+	free(from);
+	return 0;
+}
+
 void hold_evals(const struct hold *h, size_t *rows, size_t *bytes)
 {
 	*rows = *bytes = 0;

@@ -90,6 +90,12 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
  * of every period), read by the caller (the writer, after its commit):
  * no query. 0 done, 1 not a unit of h. */
 int hold_refresh_figures(struct hold *h, const char *unit, const struct obs_rec *o, size_t n);
+/* Only the figures a write stored to unit (store_written), as stored: put
+ * in place of the same code and period, the others kept, no query. 0
+ * done, 1 not a unit of h, 2 not done (a child whose codes the links
+ * lift several to one: the order of its figures is not known here; then
+ * hold_refresh). */
+int hold_patch_figures(struct hold *h, const char *unit, const struct obs_rec *o, size_t n);
 
 /* The unit evaluated as view_unit does; v's u and p are the hold's
  * (v->borrowed): v lives no longer than h. 0, or -1 with *err. */

@@ -557,7 +557,7 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 {
 	struct ctx c = {.app = a, .s = s, .rq = rq, .rs = rs, .now = time(NULL), .fast = fast};
 	store_fault_clear();
-	long q0 = store_queries(s), c0 = store_commits(s);
+	long q0 = store_queries(s), c0 = store_commits(s), r0 = store_obs_lists(s);
 	int64_t gm = app_group_mark();                      /* in a group: its mark, no query */
 	c.mark = gm >= 0 ? gm : store_change_mark(s, NULL); /* before anything is read */
 	/* A connection lost since the last request (PostgreSQL restarted):
@@ -613,5 +613,7 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
 		__atomic_add_fetch(&a->writes, 1, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&a->write_queries, store_queries(s) - q0, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&a->write_commits, store_commits(s) - c0, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&a->write_figure_reads, store_obs_lists(s) - r0,
+		                   __ATOMIC_RELAXED);
 	}
 }

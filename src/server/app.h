@@ -59,6 +59,9 @@ struct app {
 	long requests, request_queries, writes, write_queries;
 	/* COMMITs of the writes, and the groups the writer ran (group.c). */
 	long write_commits, write_groups;
+	/* Reads of a unit's figures the writes ran (store_obs_lists): what
+	 * they wrote read back for the holds and engines. */
+	long write_figure_reads;
 	/* Answers being made, for readers of the same to wait for (flight.c). */
 	struct flights *flights;
 	/* Heavy work (a report in a file: a province's, a PDF by chromium):
@@ -194,7 +197,10 @@ void app_recorded(struct ctx *c, const struct obs_input *in, size_t n);
  * or app_write_end for c; a unit app_recorded touched, told the holds
  * after the commit; the mark before the group (-1 outside one). */
 bool app_group_write(struct ctx *c, bool begin);
-bool app_group_touch(struct ctx *c, const char *unit);
+/* w, nw: the figures the write stored to unit (store_written) when known
+ * (known), else the unit is read again after the commit. */
+bool app_group_touch(struct ctx *c, const char *unit, const struct obs_rec *w, size_t nw,
+                     bool known);
 int64_t app_group_mark(void);
 /* The live engines built again when next asked (a write undone). */
 void app_lives_forget(struct app *a);
@@ -235,6 +241,10 @@ void holds_write_end(struct holds *hs, int64_t m1, bool figures_only);
  * and their holds take its figures: read now when final (the request
  * changes nothing more), else at the write's end (holds_write_figures). */
 void holds_touched(struct holds *hs, struct store *s, const char *unit, bool final);
+/* The same with the figures a write stored to unit (store_written), as
+ * it stored them: the holds put them in place of theirs, no query. */
+void holds_written(struct holds *hs, struct store *s, const char *unit, const struct obs_rec *o,
+                   size_t n);
 /* At the end of a write (under live_mu): the figures of the units it
  * touched not final, read once after all it changed, handed to the holds
  * still waiting for them (holds.c). */

@@ -31,6 +31,17 @@ struct write_group {
 	/* The current write, as app_write_end and app_recorded saw it. */
 	bool cur_ok, cur_recorded;
 	char *cur_actor;
+	size_t cur_item;
+	/* What each write stored to each unit (store_written), for the holds
+	 * after the commit: those of the writes kept, in their order. */
+	struct gpatch {
+		size_t item;
+		char *unit;
+		struct obs_rec *o; /* NULL and n 0 with known false: read it again */
+		size_t n;
+		bool known;
+	} * patches;
+	size_t npatches, pcap;
 };
 
 static __thread struct write_group *current;
@@ -77,7 +88,8 @@ static void add_once(char ***v, size_t *n, size_t *cap, const char *s)
 	(*v)[(*n)++] = xstrdup(s);
 }
 
-bool app_group_touch(struct ctx *c, const char *unit)
+bool app_group_touch(struct ctx *c, const char *unit, const struct obs_rec *w, size_t nw,
+                     bool known)
 {
 	struct write_group *g = current;
 	if (!g)
@@ -85,7 +97,55 @@ bool app_group_touch(struct ctx *c, const char *unit)
 	(void)c;
 	g->cur_recorded = true;
 	add_once(&g->units, &g->nunits, &g->ucap, unit);
+	g->patches = xgrow(g->patches, &g->pcap, g->npatches + 1, sizeof *g->patches);
+	struct gpatch *p = &g->patches[g->npatches++];
+	*p = (struct gpatch){g->cur_item, xstrdup(unit), NULL, 0, known};
+	if (known) {
+		p->o = xcalloc(nw + 1, sizeof *p->o);
+		for (size_t i = 0; i < nw; i++)
+			p->o[p->n++] = obs_rec_copy(&w[i]);
+	}
 	return true;
+}
+
+/* After the commit: each unit the group touched to the holds, with what
+ * its kept writes stored there, in their order (no query); read again
+ * when one of them stored what is not known (store_written). */
+static void tell_holds(struct app *a, struct store *s, const struct write_group *g,
+                       const bool *kept)
+{
+	for (size_t u = 0; u < g->nunits; u++) {
+		bool read = false, any = false;
+		for (size_t i = 0; i < g->npatches; i++) {
+			const struct gpatch *p = &g->patches[i];
+			if (kept[p->item] && !strcmp(p->unit, g->units[u]))
+				read |= !p->known;
+		}
+		if (read) {
+			holds_touched(a->holds, s, g->units[u], true);
+			continue;
+		}
+		for (size_t i = 0; i < g->npatches; i++) {
+			const struct gpatch *p = &g->patches[i];
+			if (kept[p->item] && !strcmp(p->unit, g->units[u])) {
+				holds_written(a->holds, s, g->units[u], p->o, p->n);
+				any = true;
+			}
+		}
+		if (!any) /* its writes undone: nothing of theirs, the generation moved */
+			holds_written(a->holds, s, g->units[u], NULL, 0);
+	}
+}
+
+static void patches_free(struct write_group *g)
+{
+	for (size_t i = 0; i < g->npatches; i++) {
+		for (size_t k = 0; k < g->patches[i].n; k++)
+			obs_rec_free(&g->patches[i].o[k]);
+		free(g->patches[i].o);
+		free(g->patches[i].unit);
+	}
+	free(g->patches);
 }
 
 static void free_list(char **v, size_t n)
@@ -138,7 +198,8 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	if (n > GROUP_MAX)
 		n = GROUP_MAX;
 	struct write_group g = {0};
-	long q0 = store_queries(s), c0 = store_commits(s), qjobs = 0;
+	long q0 = store_queries(s), c0 = store_commits(s), qjobs = 0, r0 = store_obs_lists(s),
+	     rjobs = 0;
 	pthread_mutex_lock(&a->live_mu);
 	g.m0 = store_change_mark(s, NULL);
 	if (g.m0 < 0 && store_reconnect(s, NULL) > 0) {
@@ -152,6 +213,7 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	}
 	g.epoch = holds_write_begin(a->holds, g.m0);
 	store_group_begin(s, g.m0);
+	store_write_ids_reset(s);
 	current = &g;
 	bool *kept = xcalloc(n, sizeof *kept), figures_only = true, lives_stale = false;
 	for (size_t i = 0; i < n; i++) {
@@ -162,10 +224,12 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 			store_fault_clear();
 			continue;
 		}
-		long audits = store_audits(s), q = store_queries(s);
+		long audits = store_audits(s), q = store_queries(s), r = store_obs_lists(s);
 		g.cur_ok = g.cur_recorded = false;
+		g.cur_item = i;
 		app_handle(a, s, rq[i], rs[i], false);
 		qjobs += store_queries(s) - q;
+		rjobs += store_obs_lists(s) - r;
 		if (test_fails(rq[i]))
 			store_rollback(s); /* in a group: this write alone undone */
 		int lost = 0;
@@ -194,14 +258,17 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 		lives_stale = true;
 		err_clear(&err);
 	} else {
-		for (size_t i = 0; i < g.nunits; i++) /* as committed, once a unit */
-			holds_touched(a->holds, s, g.units[i], true);
+		tell_holds(a, s, &g, kept);
 	}
 	if (lives_stale)
 		app_lives_forget(a);
 	holds_write_figures(a->holds, s);
 	int64_t foreign = 0;
-	int64_t m1 = store_change_mark_foreign(s, g.m0, g.actors, g.nactors, &foreign, &err);
+	/* The mark from the group's own audit ids when they are every id
+	 * since m0 (nobody else wrote), else read with the check. */
+	int64_t m1 = store_write_mark(s, g.m0);
+	if (m1 < 0)
+		m1 = store_change_mark_foreign(s, g.m0, g.actors, g.nactors, &foreign, &err);
 	/* Figures alone, by us alone: the generations moved (holds_touched)
 	 * and the engines have them. Anything else: a new epoch. */
 	bool ours = m1 >= g.m0 && figures_only && foreign == 0;
@@ -215,9 +282,12 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	__atomic_add_fetch(&a->write_queries, own, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&a->write_commits, store_commits(s) - c0, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&a->write_groups, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&a->write_figure_reads, store_obs_lists(s) - r0 - rjobs,
+	                   __ATOMIC_RELAXED);
 	free(kept);
 	free_list(g.units, g.nunits);
 	free_list(g.actors, g.nactors);
 	free(g.cur_actor);
+	patches_free(&g);
 	return n;
 }

@@ -37,6 +37,7 @@
  * the pending entries of every hold it concerns (refs: atomic). */
 struct figs {
 	int refs;
+	bool patch; /* only the figures a write stored (store_written), not all the unit's */
 	struct obs_rec *o;
 	size_t n;
 };
@@ -127,6 +128,39 @@ static struct figs *figs_read(struct store *s, int64_t unit_id)
 		f = NULL;
 	}
 	err_clear(&err);
+	return f;
+}
+
+/* Figures in store_obs_list's order: by period, then by code. */
+static int fig_cmp(const struct obs_rec *a, const struct obs_rec *b)
+{
+	int c = strcmp(a->period, b->period);
+	return c ? c : strcmp(a->code ? a->code : "", b->code ? b->code : "");
+}
+
+/* base's figures with those of p in place of the same code and period,
+ * the others added where their order puts them: a new figs (patch when
+ * base is one). */
+static struct figs *figs_merge(const struct figs *base, const struct figs *p)
+{
+	struct figs *f = xcalloc(1, sizeof *f);
+	f->refs = 1;
+	f->patch = base->patch;
+	f->o = xcalloc(base->n + p->n + 1, sizeof *f->o);
+	for (size_t i = 0; i < base->n; i++)
+		f->o[f->n++] = obs_rec_copy(&base->o[i]);
+	for (size_t k = 0; k < p->n; k++) {
+		size_t at = 0;
+		while (at < f->n && fig_cmp(&f->o[at], &p->o[k]) < 0)
+			at++;
+		if (at < f->n && !fig_cmp(&f->o[at], &p->o[k])) {
+			obs_rec_free(&f->o[at]);
+		} else {
+			memmove(&f->o[at + 1], &f->o[at], (f->n - at) * sizeof *f->o);
+			f->n++;
+		}
+		f->o[at] = obs_rec_copy(&p->o[k]);
+	}
 	return f;
 }
 
@@ -348,13 +382,18 @@ static void touch(struct holds *hs, struct store *s, const char *unit, struct fi
 			size_t j = 0;
 			while (j < x->npending && strcmp(x->pending[j].unit, unit))
 				j++;
-			if (j == x->npending) {
+			bool fresh = j == x->npending;
+			if (fresh) {
 				x->pending = xgrow(x->pending, &x->cap, x->npending + 1,
 				                   sizeof *x->pending);
 				x->pending[x->npending++] = (struct pend){xstrdup(unit), NULL};
 			}
-			figs_unref(x->pending[j].f); /* the latest figures replace older ones */
-			x->pending[j].f = j < PENDING_FIGS ? figs_ref(f) : NULL;
+			struct figs *old = x->pending[j].f;
+			if (f && f->patch && !fresh) /* on top of what is pending */
+				x->pending[j].f = old && j < PENDING_FIGS ? figs_merge(old, f) : NULL;
+			else /* the latest figures replace older ones */
+				x->pending[j].f = j < PENDING_FIGS ? figs_ref(f) : NULL;
+			figs_unref(old);
 		}
 	}
 }
@@ -386,6 +425,21 @@ void holds_touched(struct holds *hs, struct store *s, const char *unit, bool fin
 		hs->wrote = xgrow(hs->wrote, &hs->wcap, hs->nwrote + 1, sizeof *hs->wrote);
 		hs->wrote[hs->nwrote++] = xstrdup(unit);
 	}
+	pthread_mutex_unlock(&hs->mu);
+	figs_unref(f);
+}
+
+void holds_written(struct holds *hs, struct store *s, const char *unit, const struct obs_rec *o,
+                   size_t n)
+{
+	struct figs *f = xcalloc(1, sizeof *f);
+	f->refs = 1;
+	f->patch = true;
+	f->o = xcalloc(n + 1, sizeof *f->o);
+	for (size_t i = 0; i < n; i++)
+		f->o[f->n++] = obs_rec_copy(&o[i]);
+	pthread_mutex_lock(&hs->mu);
+	touch(hs, s, unit, f);
 	pthread_mutex_unlock(&hs->mu);
 	figs_unref(f);
 }
@@ -475,12 +529,21 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 		x->build_queries = x->h ? x->h->build_queries : 0;
 		pthread_mutex_unlock(&hs->mu);
 	} else {
-		for (size_t i = 0; i < npending && !rc; i++)
-			rc = (pending[i].f ? hold_refresh_figures(x->h, pending[i].unit,
-			                                          pending[i].f->o, pending[i].f->n)
-			                   : hold_refresh(x->h, c->s, pending[i].unit, err)) < 0
-			             ? -1
-			             : 0;
+		for (size_t i = 0; i < npending && !rc; i++) {
+			const struct figs *f = pending[i].f;
+			/* A write's figures put in place; where they cannot be
+			 * (hold_patch_figures), the unit read again. */
+			int done = !f          ? hold_refresh(x->h, c->s, pending[i].unit, err)
+			           : f->patch ? hold_patch_figures(x->h, pending[i].unit, f->o, f->n)
+			                       : hold_refresh_figures(x->h, pending[i].unit, f->o, f->n);
+			if (done == 2) {
+				pthread_mutex_lock(&hs->mu);
+				x->store_reads++;
+				pthread_mutex_unlock(&hs->mu);
+				done = hold_refresh(x->h, c->s, pending[i].unit, err);
+			}
+			rc = done < 0 ? -1 : 0;
+		}
 		if (rc) { /* read again in full next time */
 			x->evals_base += x->h->evaluations;
 			x->refreshes_base += x->h->refreshes;

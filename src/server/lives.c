@@ -89,6 +89,7 @@ void app_write_begin(struct ctx *c)
 	struct error err = {0};
 	c->write_mark = store_change_mark(c->s, &err);
 	err_clear(&err);
+	store_write_ids_reset(c->s);
 	c->mark = holds_write_begin(c->app->holds, c->write_mark);
 }
 
@@ -121,10 +122,22 @@ static void apply(struct ctx *c, const struct obs_input *in, struct live_slot *s
 void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 {
 	c->recorded = true;
+	/* What the write stored, as it stored it (store_written): the holds
+	 * and engines take it from there, nothing read again. A batch of one
+	 * unit's that changes nothing after (final). */
+	const struct obs_rec *w = NULL;
+	size_t nw = 0;
+	bool known = c->final && n > 0 && store_written(c->s, &w, &nw);
+	for (size_t k = 1; k < n && known; k++)
+		known = !strcmp(in[k].unit, in[0].unit);
 	for (size_t k = 0; k < n; k++) /* each unit once (a batch is one unit's) */
 		if ((k == 0 || strcmp(in[k].unit, in[k - 1].unit)) &&
-		    !app_group_touch(c, in[k].unit))
-			holds_touched(c->app->holds, c->s, in[k].unit, c->final);
+		    !app_group_touch(c, in[k].unit, w, nw, known)) {
+			if (known)
+				holds_written(c->app->holds, c->s, in[k].unit, w, nw);
+			else
+				holds_touched(c->app->holds, c->s, in[k].unit, c->final);
+		}
 	for (int i = 0; i < APP_LIVES; i++) {
 		struct live_slot *sl = &c->app->lives[i];
 		if (!sl->l || sl->mark != c->mark)
@@ -133,7 +146,13 @@ void app_recorded(struct ctx *c, const struct obs_input *in, size_t n)
 			sl->mark = -1; /* a big batch: rebuilding is quicker */
 			continue;
 		}
-		for (size_t k = 0; k < n && sl->mark == c->mark; k++)
+		for (size_t k = 0; known && k < nw && sl->mark == c->mark; k++) {
+			int put = live_put(sl->l, in[0].unit, w[k].code, &w[k]);
+			if (put > 0) /* outside what it holds: rebuild */
+				sl->mark = -1;
+			sl->updates += put == 0;
+		}
+		for (size_t k = 0; !known && k < n && sl->mark == c->mark; k++)
 			apply(c, &in[k], sl);
 	}
 }
@@ -146,7 +165,10 @@ void app_write_end(struct ctx *c)
 	struct error err = {0};
 	char *actor = c->signed_in ? c->user.login : NULL;
 	int64_t m0 = c->write_mark, foreign = 0;
-	int64_t m1 = store_change_mark_foreign(c->s, m0, &actor, actor ? 1 : 0, &foreign, &err);
+	/* From the write's own audit ids when they tell it, else one query. */
+	int64_t m1 = store_write_mark(c->s, m0);
+	if (m1 < 0)
+		m1 = store_change_mark_foreign(c->s, m0, &actor, actor ? 1 : 0, &foreign, &err);
 	holds_write_figures(a->holds, c->s);
 	/* Figures of ours alone: the generations moved (app_recorded) and the
 	 * engines have them. Anything else: a new epoch, everything again. */

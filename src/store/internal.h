@@ -232,7 +232,21 @@ struct store {
 	} kept;
 	long commits; /* COMMITs that succeeded (store_commits) */
 	long audits;  /* audit entries written (store_audits) */
+	long obs_lists; /* store_obs_list calls (store_obs_lists) */
+	/* The figures the last store_obs_put_many_sum stored, as stored
+	 * (store_written): known when written_known. */
+	struct obs_rec *written;
+	size_t nwritten, capwritten;
+	bool written_known;
+	/* The audit ids this connection's writes got (small_write), since
+	 * store_write_ids_reset: lowest, highest, how many; ids_unknown when
+	 * an entry was written whose id is not known (st_audit). */
+	int64_t ids_lo, ids_hi, ids_n;
+	bool ids_unknown;
 };
+
+/* store_written's figures forgotten (none known). */
+void st_written_clear(struct store *s);
 
 /* Group commit: the current write undone, back to its savepoint or, the
  * first of the transaction, with the transaction (group.c). */

@@ -224,6 +224,7 @@ static void build(struct store *s, struct lookups *lk, const struct obs_input *i
 	else
 		snprintf(o->period, sizeof o->period, "%.15s", in->period);
 	o->series_id = se->id;
+	o->code = xstrdup(se->code); /* for store_written */
 	size_t before = ps->n;
 	if (in->value_n.set || *in->value)
 		o->has_value = read_figure("Giá trị", in->value, in->value_n, in->form, in->line,
@@ -321,6 +322,7 @@ int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n
 	struct obs_rec *o = xcalloc(n ? n : 1, sizeof *o);
 	struct error err = {0};
 	size_t before = ps->n, same = 0;
+	st_written_clear(s);
 	for (size_t i = 0; i < n; i++)
 		build(s, lk, &in[i], &o[i], ps);
 	duplicates(o, in, n, ps);
@@ -335,6 +337,8 @@ int store_record_batch_sum(struct store *s, const struct obs_input *in, size_t n
 			store_rollback(s);
 		else if (store_commit(s, &err))
 			problems_add(ps, err_name(err.code), 0, "%s", err.msg);
+		if (ps->n != before)
+			st_written_clear(s);
 	} else if (err_is(&err)) {
 		problems_add(ps, err_name(err.code), 0, "%s", err.msg);
 	}

@@ -310,6 +310,8 @@ void store_close(struct store *s)
 		D->finalize(s->cache[i].st);
 	D->close(s->db);
 	st_group_kept_free(s);
+	st_written_clear(s);
+	free(s->written);
 	free(s);
 }
 
@@ -408,6 +410,7 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
+	st_written_clear(s); /* undone */
 	if (s->group.on) { /* the write alone, back to its savepoint */
 		st_group_undo(s);
 		return;
@@ -499,6 +502,7 @@ void st_audit(struct store *s, const char *actor, const char *action, const char
 	D->step(st, NULL);
 	st_done(s, st);
 	s->audits++;
+	s->ids_unknown = true; /* its id not read (store_write_mark) */
 	s->mark_known = false; /* this connection's next mark is read */
 	if (notify && !D->audit_notify)
 		D->exec(s->db, D->notify, NULL);
@@ -1516,7 +1520,8 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	" level) SELECT w.value, w.series_id, w.code, e.id, 1, 0, w.yes, w.level FROM w, e" \
 	" ON CONFLICT (series_id, period) DO UPDATE SET value = excluded.value," \
 	" level = excluded.level, yes = excluded.yes, status = 0," \
-	" version = figures.version + 1, entry_id = excluded.entry_id)," \
+	" version = figures.version + 1, entry_id = excluded.entry_id" \
+	" RETURNING series_id, period, version)," \
 	" xs AS (INSERT INTO figure_extras (series_id, period, num, den, note, evidence)" \
 	" SELECT series_id, code, num, den, note, evidence FROM w" \
 	" WHERE " FIGURE_HAS_EXTRAS("w") " ON CONFLICT (series_id, period) DO UPDATE" \
@@ -1535,7 +1540,9 @@ int st_incoming_apply(struct store *s, size_t n, const char *by, const char *rea
 	" UNION ALL SELECT 1, (SELECT count(*) FROM old WHERE same), NULL" \
 	" UNION ALL SELECT 2, id, CAST(pg_notify('chitieu_change', CAST(id AS TEXT)) AS TEXT)" \
 	" FROM a WHERE CAST(? AS BOOLEAN)" \
-	" UNION ALL SELECT 3, id, NULL FROM a ORDER BY 1, 2"
+	" UNION ALL SELECT 3, id, NULL FROM a" \
+	" UNION ALL SELECT 4, w.line, CAST(f.version AS TEXT) FROM w JOIN f" \
+	" ON f.series_id = w.series_id AND f.period = w.code ORDER BY 1, 2"
 /* clang-format on */
 
 /* An array literal of PostgreSQL ("{1,NULL,\"a b\"}"): the cells of one
@@ -1559,6 +1566,32 @@ static void array_cell(struct buf *b, const char *v, bool text)
 		buf_putc(b, *v);
 	}
 	buf_putc(b, '"');
+}
+
+/* A figure as just stored: o as sent, with what the store gave it. */
+static void written_add(struct store *s, const struct obs_rec *o, int version, const char *by,
+                        const char *at)
+{
+	s->written = xgrow(s->written, &s->capwritten, s->nwritten + 1, sizeof *s->written);
+	struct obs_rec *w = &s->written[s->nwritten++];
+	*w = obs_rec_copy(o);
+	free(w->status);
+	free(w->by);
+	free(w->at);
+	w->status = xstrdup("draft");
+	w->by = xstrdup(by ? by : "");
+	w->at = xstrdup(at ? at : "");
+	w->version = version;
+}
+
+/* An audit entry of this connection's, its id known (store_write_mark). */
+static void st_write_id(struct store *s, int64_t id)
+{
+	if (!s->ids_n || id < s->ids_lo)
+		s->ids_lo = id;
+	if (!s->ids_n || id > s->ids_hi)
+		s->ids_hi = id;
+	s->ids_n++;
 }
 
 /* 1: problems added (locked figures); 0: written (or nothing to write);
@@ -1606,12 +1639,22 @@ static int small_write(struct store *s, const struct obs_rec *o, const int *line
 			        D->col_text(st, 2));
 		else if (kind == 1)
 			same = (size_t)D->col_int(st, 1);
-		else if (kind == 3)
+		else if (kind == 3) {
 			audited = true;
+			st_write_id(s, D->col_int(st, 1));
+		} else if (kind == 4) {
+			int64_t line = D->col_int(st, 1);
+			for (size_t r = 0; r < n; r++)
+				if (lines[r] == line) {
+					written_add(s, &o[r], atoi(D->col_text(st, 2)), by, at);
+					break;
+				}
+		}
 	}
 	st_done(s, st);
 	if (rc < 0)
 		return -1;
+	s->written_known = ps->n == before;
 	if (unchanged)
 		*unchanged = same;
 	if (audited) { /* as st_audit */
@@ -1628,15 +1671,83 @@ int store_obs_put_many(struct store *s, const struct obs_rec *o, const int *line
 	return store_obs_put_many_sum(s, o, lines, n, by, reason, ps, NULL, err);
 }
 
+/* The figures st_incoming_apply wrote (the batch table holds them, the
+ * unchanged taken out), their versions read back in the transaction:
+ * with the rest of each as sent, what store_written gives. */
+static void incoming_written(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
+                             const char *by)
+{
+	struct stmt *st = st_prep(s,
+	                          "SELECT i.line, o.version, o.recorded_at FROM incoming i"
+	                          " JOIN observations o ON o.series_id = i.series_id"
+	                          " AND o.period_code = i.code",
+	                          NULL);
+	if (!st)
+		return;
+	int rc;
+	while ((rc = D->step(st, NULL)) == 1) {
+		int64_t line = D->col_int(st, 0);
+		for (size_t r = 0; r < n; r++)
+			if (lines[r] == line) {
+				written_add(s, &o[r], (int)D->col_int(st, 1), by, D->col_text(st, 2));
+				break;
+			}
+	}
+	st_done(s, st);
+	s->written_known = rc == 0;
+}
+
 int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *lines, size_t n,
                            const char *by, const char *reason, struct problems *ps,
                            size_t *unchanged, struct error *err)
 {
+	st_written_clear(s);
 	if (D == &pq_driver && n <= SMALL_BATCH)
 		return small_write(s, o, lines, n, by, reason, ps, unchanged, err);
 	if (st_incoming_reset(s, err) || st_incoming_add(s, o, lines, n, err))
 		return -1;
-	return st_incoming_apply(s, n, by, reason, ps, unchanged, err);
+	size_t same = 0, before = ps->n;
+	int rc = st_incoming_apply(s, n, by, reason, ps, &same, err);
+	if (unchanged)
+		*unchanged = same;
+	if (rc == 0 && ps->n == before) {
+		if (same == n)
+			s->written_known = true; /* nothing written */
+		else if (D != &pq_driver) /* in-process: no round trip */
+			incoming_written(s, o, lines, n, by);
+	}
+	return rc;
+}
+
+void st_written_clear(struct store *s)
+{
+	for (size_t i = 0; i < s->nwritten; i++)
+		obs_rec_free(&s->written[i]);
+	s->nwritten = 0;
+	s->written_known = false;
+}
+
+bool store_written(const struct store *s, const struct obs_rec **o, size_t *n)
+{
+	*o = s->written;
+	*n = s->nwritten;
+	return s->written_known;
+}
+
+void store_write_ids_reset(struct store *s)
+{
+	s->ids_lo = s->ids_hi = s->ids_n = 0;
+	s->ids_unknown = false;
+}
+
+int64_t store_write_mark(struct store *s, int64_t m0)
+{
+	if (s->ids_unknown || !s->ids_n || m0 < 0 || s->ids_lo != m0 + 1 ||
+	    s->ids_hi - s->ids_lo + 1 != s->ids_n)
+		return -1;
+	s->mark = s->ids_hi;
+	s->mark_known = true;
+	return s->ids_hi;
 }
 
 static void read_obs(struct store *s, struct stmt *st, struct obs_rec *o)
@@ -1681,6 +1792,7 @@ static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, 
 int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
                    size_t *n, struct error *err)
 {
+	s->obs_lists++;
 	struct stmt *st = st_prep(
 	        s,
 	        "SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
@@ -1773,6 +1885,11 @@ void store_checkpoint_due(struct store *s)
 {
 	if (s && D->checkpoint && s->wal_pages >= STORE_CHECKPOINT_PAGES && !D->checkpoint(s->db))
 		s->wal_pages = 0;
+}
+
+long store_obs_lists(const struct store *s)
+{
+	return s->obs_lists;
 }
 
 long store_queries(const struct store *s)

@@ -211,6 +211,9 @@ int store_analyzed(struct store *s, const char *tables, struct error *err);
 /* Statements run on s so far (each query once, however many rows): what
  * the tests count a hold's build by. */
 long store_queries(const struct store *s);
+/* Reads of a unit's figures (store_obs_list) on s so far: what the tests
+ * count a write's reading back of what it wrote by. */
+long store_obs_lists(const struct store *s);
 /* A server's connection: its commits no longer checkpoint SQLite's WAL
  * (the commit past 1000 pages would wait for the copy and its fsync);
  * store_checkpoint_due, called when the answer has gone out, does it once
@@ -402,6 +405,22 @@ int store_group_commit(struct store *s, struct error *err);
 /* COMMITs that succeeded and audit entries written on this connection. */
 long store_commits(const struct store *s);
 long store_audits(const struct store *s);
+/* The figures the last store_obs_put_many_sum (store_record_batch_sum)
+ * wrote, as the store now has them (version, status, author, time and
+ * the indicator's code with them; the unchanged ones not among them),
+ * taken from the write itself, no query after it: true with *o and *n
+ * (the store's, valid until its next write), false when not known (a
+ * large batch on PostgreSQL, a write that failed or was undone). */
+bool store_written(const struct store *s, const struct obs_rec **o, size_t *n);
+/* The audit ids this connection's writes get are counted from here
+ * (a group's or a write's beginning). */
+void store_write_ids_reset(struct store *s);
+/* The change mark after this connection's writes since
+ * store_write_ids_reset, from their own audit ids, no query: when they
+ * are every id after m0 (m0 + 1 to the highest, none missing, so nobody
+ * else wrote in between) the highest, and the connection's mark is set
+ * to it; else -1 (then ask store_change_mark_foreign). */
+int64_t store_write_mark(struct store *s, int64_t m0);
 /* store_change_mark after a write, and into *foreign the audit entries
  * after it by anyone but the n actors (0 when n is 0): one query where
  * the mark must be read; -1 on error. */

@@ -18,9 +18,17 @@
 #   trip to another process, and was run under the hold's lock or on the
 #   network thread); on SQLite at most the change mark, read in-process,
 #   once per connection;
+# - the writes read nothing back: the holds and engines take the figures
+#   as the write stored them (store_written), so no write reads a unit's
+#   figures (requests.write_figure_reads stays 0; it read A's after each
+#   commit before), and on PostgreSQL a write runs one query, its
+#   statement (the mark after it from its own audit id; 3 before: the
+#   figures and the mark read again after the commit);
 # - every answer is right: the country's II.7 is 48 + i after A's i-th
 #   write, and the kept roll-up and rankings (kept child by child,
-#   rank_kept_rows) are the CLI's at the end.
+#   rank_kept_rows) and A's status are the CLI's at the end, after
+#   figures of periods and indicators A had none of (put in their place
+#   in the holds, through P's links).
 # On SQLite or on $CHITIEU_TEST_DB_URL.
 set -u
 bin=$1
@@ -83,6 +91,24 @@ touch "$tmp/stop"
 wait "$reader"
 engine e1
 [ "$wrong" = 0 ] && ok || bad "$wrong of $K answers after a write were not the new figure's"
+# delta A B PATH: the number at PATH in $tmp/B.json less that in A.json,
+# "none" when either has none.
+delta() {
+	local a b
+	a=$(jq -r "$3 // \"none\"" "$tmp/$1.json") b=$(jq -r "$3 // \"none\"" "$tmp/$2.json")
+	[ "$a" = none ] || [ "$b" = none ] && echo none || echo $((b - a))
+}
+[ "$(delta e0 e1 .requests.writes)" = $K ] && ok || bad "writes counted: $(delta e0 e1 .requests.writes), want $K"
+[ "$(delta e0 e1 .requests.write_figure_reads)" = 0 ] && ok ||
+	bad "$K writes read figures back $(delta e0 e1 .requests.write_figure_reads) times, want 0"
+wq=$(delta e0 e1 .requests.write_queries)
+echo "$K one-figure writes: $wq store queries ($backend)"
+if [ "$backend" = postgresql ]; then
+	# The writer's first write also reads the mark and looks A and II.7
+	# up (kept for the next writes while nothing else changes): 2.
+	[ "$wq" != none ] && [ "$wq" -ge $K ] && [ "$wq" -le $((K + 2)) ] && ok ||
+		bad "$K one-figure writes ran $wq store queries on PostgreSQL, want $K (one each) + 2"
+fi
 
 [ "$(jq .epoch "$tmp/e0.json")" = "$(jq .epoch "$tmp/e1.json")" ] && ok ||
 	bad "the epoch moved under writes of ours: $(jq .epoch "$tmp/e0.json") -> $(jq .epoch "$tmp/e1.json")"
@@ -115,6 +141,21 @@ else
 		bad "the reads after $K writes ran $read_queries queries for $read_requests requests, want at most one each (the mark)"
 fi
 
+# Figures A and B had none of (periods, indicators): each put where the
+# store's order puts it, in the holds of A, P and the country.
+engine e2
+for x in A:I.1:2025-12:37 A:II.4:2025-12:61 A:II.7:2025-11:15 B:I.2:2025-12:12 A:I.1:2025-10:3; do
+	IFS=: read -r u code per v <<< "$x"
+	[ "$(write_figure "$u" "$code" "$per" "$v")" = 201 ] && ok || bad "write $x: $(cat "$tmp/wbody")"
+	for r in "${reads[@]}"; do get "$r" > /dev/null; done
+done
+engine e3
+[ "$(delta e2 e3 .requests.write_figure_reads)" = 0 ] && ok ||
+	bad "new figures read back $(delta e2 e3 .requests.write_figure_reads) times, want 0"
+"$bin" status --unit A --period 2025-12 --format json | jq -S .indicators > "$tmp/cli.json"
+get "/api/v1/units/A/status?period=2025-12" | jq -S .indicators > "$tmp/srv.json"
+[ "$(jq length "$tmp/cli.json")" -ge 2 ] && cmp -s "$tmp/cli.json" "$tmp/srv.json" && ok ||
+	bad "A's status differs from the store's: $(diff "$tmp/cli.json" "$tmp/srv.json" | head -5)"
 run vn-cli 0 rollup --unit VN --period 2025-12 --format json
 jq -S . "$tmp/out" > "$tmp/cli.json"
 get "/api/v1/units/VN/rollup?period=2025-12" | jq -S .indicators > "$tmp/srv.json"
