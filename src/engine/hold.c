@@ -264,7 +264,8 @@ int hold_patch_figures(struct hold *h, const char *unit, const struct obs_rec *o
 			                 : o[i].code
 			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
 			                         : NULL;
-			if (to && plan_find_indicator(f->c[k].plan, to) && !unlifted(f, (size_t)k, to)) {
+			if (to && plan_find_indicator(f->c[k].plan, to) &&
+			    !unlifted(f, (size_t)k, to)) {
 				free(v);
 				free(from);
 				return 2;
@@ -275,9 +276,11 @@ int hold_patch_figures(struct hold *h, const char *unit, const struct obs_rec *o
 	if (own && h->has_plan) {
 		for (size_t i = 0; i < n; i++) {
 			size_t at = 0;
-			while (at < h->no && kid_fig_cmp(&h->o[at], h->o[at].code, &o[i], o[i].code) < 0)
+			while (at < h->no &&
+			       kid_fig_cmp(&h->o[at], h->o[at].code, &o[i], o[i].code) < 0)
 				at++;
-			if (at < h->no && !kid_fig_cmp(&h->o[at], h->o[at].code, &o[i], o[i].code)) {
+			if (at < h->no &&
+			    !kid_fig_cmp(&h->o[at], h->o[at].code, &o[i], o[i].code)) {
 				obs_rec_free(&h->o[at]);
 			} else {
 				h->o = xrealloc(h->o, (h->no + 2) * sizeof *h->o);

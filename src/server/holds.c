@@ -390,7 +390,8 @@ static void touch(struct holds *hs, struct store *s, const char *unit, struct fi
 			}
 			struct figs *old = x->pending[j].f;
 			if (f && f->patch && !fresh) /* on top of what is pending */
-				x->pending[j].f = old && j < PENDING_FIGS ? figs_merge(old, f) : NULL;
+				x->pending[j].f =
+				        old && j < PENDING_FIGS ? figs_merge(old, f) : NULL;
 			else /* the latest figures replace older ones */
 				x->pending[j].f = j < PENDING_FIGS ? figs_ref(f) : NULL;
 			figs_unref(old);
@@ -533,9 +534,11 @@ struct hold *app_hold(struct ctx *c, const char *unit, struct held **ref, struct
 			const struct figs *f = pending[i].f;
 			/* A write's figures put in place; where they cannot be
 			 * (hold_patch_figures), the unit read again. */
-			int done = !f          ? hold_refresh(x->h, c->s, pending[i].unit, err)
-			           : f->patch ? hold_patch_figures(x->h, pending[i].unit, f->o, f->n)
-			                       : hold_refresh_figures(x->h, pending[i].unit, f->o, f->n);
+			int done =
+			        !f ? hold_refresh(x->h, c->s, pending[i].unit, err)
+			        : f->patch
+			                ? hold_patch_figures(x->h, pending[i].unit, f->o, f->n)
+			                : hold_refresh_figures(x->h, pending[i].unit, f->o, f->n);
 			if (done == 2) {
 				pthread_mutex_lock(&hs->mu);
 				x->store_reads++;

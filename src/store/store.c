@@ -410,7 +410,8 @@ int store_commit(struct store *s, struct error *err)
 
 void store_rollback(struct store *s)
 {
-	st_written_clear(s); /* undone */
+	/* What the write stored is undone. */
+	st_written_clear(s);
 	if (s->group.on) { /* the write alone, back to its savepoint */
 		st_group_undo(s);
 		return;
@@ -1689,7 +1690,8 @@ static void incoming_written(struct store *s, const struct obs_rec *o, const int
 		int64_t line = D->col_int(st, 0);
 		for (size_t r = 0; r < n; r++)
 			if (lines[r] == line) {
-				written_add(s, &o[r], (int)D->col_int(st, 1), by, D->col_text(st, 2));
+				written_add(s, &o[r], (int)D->col_int(st, 1), by,
+				            D->col_text(st, 2));
 				break;
 			}
 	}
@@ -1711,9 +1713,12 @@ int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *
 	if (unchanged)
 		*unchanged = same;
 	if (rc == 0 && ps->n == before) {
+		/* Nothing written, or the versions read back (in-process on
+		 * SQLite: no round trip; not on PostgreSQL, where a large batch
+		 * leaves the holds to read the store). */
 		if (same == n)
-			s->written_known = true; /* nothing written */
-		else if (D != &pq_driver) /* in-process: no round trip */
+			s->written_known = true;
+		else if (D != &pq_driver)
 			incoming_written(s, o, lines, n, by);
 	}
 	return rc;
