@@ -5,10 +5,12 @@
  * own; a write that fails is rolled back alone and the others stay. Every
  * client is answered only after the commit that holds its write. The work
  * a write does after its commit today is done once for the group after
- * the group's commit: the holds take each unit's figures as committed
- * (read once per unit, however many of the group wrote it), the mark after
- * the writes is read once, and the audit log is asked once whether another
- * process wrote meanwhile (app_write_end). Until the commit the holds are
+ * the group's commit: the holds take the figures each kept write stored,
+ * as it stored them (store_written: nothing read back), and the mark
+ * after the writes is their own last audit id when their ids are every id
+ * since the mark before (nobody else wrote), else it is read once with
+ * the audit log's check whether another process wrote meanwhile
+ * (app_write_end). Until the commit the holds are
  * not told (a reader between the writes and the commit would otherwise
  * cache the figures before them under the new generation); the live
  * engines (app_series) are updated under live_mu, which the group holds

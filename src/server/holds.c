@@ -11,9 +11,10 @@
  *
  * A write does not wait for any recomputing: it appends the unit it
  * touched to the pending list of each hold of that unit or an ancestor,
- * with the unit's figures as the writer read them at its end (all its
- * request changed, holds_write_figures), and
- * moves the generations. The next reader of such a hold puts those
+ * with the figures it stored, as it stored them (holds_written: no query;
+ * the holds put them in place of theirs), or, for a request that changes
+ * them further, the unit's figures as the writer read them at its end
+ * (holds_write_figures), and moves the generations. The next reader of such a hold puts those
  * figures in (hold_refresh_figures: no query, so no reader waits on a
  * round trip to the database under the hold's lock) and evaluates only
  * them; a reader of another hold finds it as it was. Holds are evicted by use
