@@ -23,8 +23,8 @@
 #include "review.h"
 
 /* Bump when the schema changes, and add the step to migrations below. */
-#define SCHEMA_VERSION      15
-#define SCHEMA_VERSION_TEXT "15"
+#define SCHEMA_VERSION      16
+#define SCHEMA_VERSION_TEXT "16"
 
 int store_schema_version(void)
 {
@@ -169,6 +169,9 @@ static const struct migration {
          * PostgreSQL the per-unit tables' integers take 4 bytes (narrow.c,
          * issue 13). */
         {15, true, NULL, NULL, NULL},
+        /* 16: a link's state a small code in link_rows, links a view
+         * (linkstate.c, issue 13). */
+        {16, true, NULL, NULL, NULL},
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -216,6 +219,9 @@ static int migrate(struct store *s, int64_t from, struct error *err)
 		/* 15 shares the agencies' names (narrow.c). */
 		if (!rc && migrations[i].to == 15)
 			rc = st_narrow_migrate(s, err);
+		/* 16 codes the links' states (linkstate.c). */
+		if (!rc && migrations[i].to == 16)
+			rc = st_link_state_migrate(s, err);
 	}
 	if (!rc)
 		rc = D->exec(s->db,
