@@ -21,6 +21,8 @@
 #    each distinct (name, key) once, far fewer than the units' agencies,
 #    and the agencies of the plan show as before (agencies, lead_id); on
 #    PostgreSQL the per-unit tables' ids are 4-byte integers.
+# 6. (schema 16) A link's state is stored as a small code: link_rows holds
+#    no state word, and links (the view readers use) shows the words.
 # 4. Dump, restore into an empty store, dump: the same, byte for byte; the
 #    restored store proposes and rejects links as before.
 # On SQLite or on the PostgreSQL server named by $CHITIEU_TEST_DB_URL.
