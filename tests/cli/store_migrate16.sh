@@ -6,7 +6,8 @@
 # and rejected) opened by this binary:
 # 1. it migrates to the current schema: each link's state is a small code
 #    in link_rows (no word stored), links a view showing the word, every
-#    link kept with its id, state and score;
+#    link kept with its id, state and score; on PostgreSQL the figures'
+#    key packs its pages (fillfactor 100);
 # 2. every reader prints what the old binary printed on it, byte for byte
 #    (plans, show, status, summary, observations, tasks, rollup, rank,
 #    series, link list of each state, audit), and its dump equals the old
@@ -54,6 +55,11 @@ case "$types" in integer | smallint) ok ;; *) bad "link_rows.state stored as: ${
 after=$(count "SELECT count(*) || '/' || sum(CASE state WHEN 'confirmed' THEN 1 ELSE 0 END) || '/' || sum(CASE state WHEN 'rejected' THEN 1 ELSE 0 END) FROM links")
 [ "$after" = "$before" ] && [ "${before%%/*}" -gt 100 ] && ok || bad "links (all/confirmed/rejected): $after, was $before"
 [ "$(count "SELECT count(*) FROM link_rows WHERE state NOT IN (0, 1, 2)" 2> /dev/null)" = 0 ] && ok || bad "states outside the codes"
+# PostgreSQL: the figures' key fills its pages (fillfactor 100).
+if [ "$backend" = postgresql ]; then
+	ff=$(count "SELECT array_to_string(reloptions, ',') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND relname = 'figures_pkey'")
+	[ "$ff" = fillfactor=100 ] && ok || bad "figures_pkey options: '$ff'"
+fi
 
 run dump 0 dump "$tmp/m.json"
 jq -cS 'del(.schema)' "$tmp/m.json" > "$tmp/m.norm"
