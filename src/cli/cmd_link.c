@@ -112,7 +112,7 @@ static int link_propose(struct store *s, const struct unit_rec *root, const char
 	else
 		store_rollback(s);
 	if (!rc) /* statistics for the links just written (confirm reads them next) */
-		store_analyzed(s, "links", NULL);
+		store_analyzed(s, "link_rows", NULL);
 	if (rc)
 		fprintf(stderr, "chitieu link propose: [%s] %s\n", err_name(err.code),
 		        err.msg ? err.msg : "lỗi");

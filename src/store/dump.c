@@ -1082,7 +1082,7 @@ int store_restore_json(const struct driver *d, void *db, int schema, json_t *doc
 			return -1;
 		if (d->after_restore && !strcmp(t->order, "id") &&
 		    strcmp(t->name, "observations") && strcmp(t->name, "agencies") &&
-		    !plan_rows(t->name)) {
+		    strcmp(t->name, "links") && !plan_rows(t->name)) {
 			char *sql = with_table(d->after_restore, t->name);
 			rc = d->exec(db, sql, err);
 			free(sql);

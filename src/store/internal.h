@@ -101,7 +101,10 @@
  * re-import; a series no longer in its unit's plan makes the link gone.
  * Since schema 14 (linknotes.c) a link's explanation is kept once per
  * distinct text (link_whys) and who decided it when once per decision
- * (link_decisions): the country's 118,774 links had 101 texts. */
+ * (link_decisions): the country's 118,774 links had 101 texts. Since
+ * schema 16 (linkstate.c) the table is link_rows, the state a code, and
+ * links a view: its indexes (links_one_confirmed, links_parent) are made
+ * by that step, not here (SQLite indexes no view, IF NOT EXISTS or not). */
 #define SCHEMA_V5(ID, INT, NUM)                                                                    \
 	"CREATE TABLE IF NOT EXISTS link_whys (id " ID ", why TEXT NOT NULL UNIQUE);"              \
 	"CREATE TABLE IF NOT EXISTS link_decisions (id " ID ", decided_by TEXT NOT NULL,"          \
@@ -112,10 +115,7 @@
 	" state TEXT NOT NULL CHECK (state IN ('proposed','confirmed','rejected')),"               \
 	" score " NUM " NOT NULL, why_id " INT " REFERENCES link_whys(id),"                        \
 	" decision_id " INT " NOT NULL REFERENCES link_decisions(id),"                             \
-	" UNIQUE (child_series_id, parent_series_id));"                                            \
-	"CREATE UNIQUE INDEX IF NOT EXISTS links_one_confirmed ON links(child_series_id)"          \
-	" WHERE state = 'confirmed';"                                                              \
-	"CREATE INDEX IF NOT EXISTS links_parent ON links(parent_series_id);"
+	" UNIQUE (child_series_id, parent_series_id));"
 
 /* Schema 7: DHIS2 identifiers (UIDs): of a unit (no series; part 'unit'
  * its organisation unit, 'indicator_type' the percent indicator type of
@@ -372,6 +372,20 @@ int st_links_compact_migrate(struct store *s, struct error *err);
  * unit_id, name, folded) into unit_agencies and agency_names. 0, or -1
  * with *err. */
 int st_narrow_migrate(struct store *s, struct error *err);
+/* Schema 16 (linkstate.c): a link's state is a small code in link_rows
+ * (0 proposed, 1 confirmed, 2 rejected); links is a view with the columns
+ * of schema 14 (state as text) for readers. Writers write link_rows. */
+#define LINK_PROPOSED  "0"
+#define LINK_CONFIRMED "1"
+#define LINK_REJECTED  "2"
+/* The code of a state given as one text parameter. */
+#define LINK_STATE_CODE                                                                            \
+	"CASE CAST(? AS TEXT) WHEN 'proposed' THEN 0 WHEN 'confirmed' THEN 1"                      \
+	" WHEN 'rejected' THEN 2 END"
+/* The text of the code in column c. */
+#define LINK_STATE_TEXT(c)                                                                         \
+	"CASE " c " WHEN 0 THEN 'proposed' WHEN 1 THEN 'confirmed' ELSE 'rejected' END"
+int st_link_state_migrate(struct store *s, struct error *err);
 int st_agencies_restore(const struct driver *d, void *db, const char *const *cols,
                         const char *types, char *const *cells, size_t n, struct error *err);
 int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,

@@ -21,23 +21,25 @@
 
 /* The links of a table src with the columns of schema 5 (id,
  * child_series_id, parent_series_id, state, score, why, decided_by,
- * decided_at) into links, link_whys and link_decisions (empty but for
- * what src brings: a migration's new tables, a restore's empty store). */
-#define LINKS_FROM(src)                                                                            \
+ * decided_at) into dst, link_whys and link_decisions (empty but for what
+ * src brings: a migration's new tables, a restore's empty store); the
+ * state as STATE makes it of r.state (the word, until schema 16's
+ * link_rows). */
+#define LINKS_FROM(src, dst, STATE)                                                                \
 	"INSERT INTO link_whys (why) SELECT DISTINCT why FROM " src " WHERE why IS NOT NULL"       \
 	" ORDER BY why;"                                                                           \
 	"INSERT INTO link_decisions (decided_by, decided_at) SELECT DISTINCT decided_by,"          \
 	" decided_at FROM " src " ORDER BY 2, 1;"                                                  \
-	"INSERT INTO links (id, child_series_id, parent_series_id, state, score, why_id,"          \
-	" decision_id) SELECT r.id, r.child_series_id, r.parent_series_id, r.state, r.score,"      \
+	"INSERT INTO " dst " (id, child_series_id, parent_series_id, state, score, why_id,"        \
+	" decision_id) SELECT r.id, r.child_series_id, r.parent_series_id, " STATE ", r.score,"    \
 	" w.id, d.id FROM " src " r LEFT JOIN link_whys w ON w.why = r.why"                        \
 	" JOIN link_decisions d ON d.decided_by = r.decided_by AND d.decided_at = r.decided_at"    \
 	" ORDER BY r.id;"
 
 /* The ids were given: PostgreSQL's next one comes after them. */
-#define LINKS_NEXT_ID                                                                              \
-	"SELECT setval(pg_get_serial_sequence('links', 'id'), coalesce(max(id), 0) + 1, false)"    \
-	" FROM links"
+#define LINKS_NEXT_ID(t)                                                                           \
+	"SELECT setval(pg_get_serial_sequence('" t "', 'id'), coalesce(max(id), 0) + 1, false)"    \
+	" FROM " t
 
 /* 1 when table has a column of that name, 0 when not, -1 with *err. */
 static int has_column(struct store *s, const char *table, const char *column, struct error *err)
@@ -74,9 +76,10 @@ int st_links_compact_migrate(struct store *s, struct error *err)
 	if (D->exec(s->db, "CREATE TEMP TABLE links_v13 AS SELECT * FROM links; DROP TABLE links;",
 	            err) ||
 	    D->exec(s->db, D->schema, err) ||
-	    D->exec(s->db, LINKS_FROM("links_v13") "DROP TABLE links_v13;", err))
+	    D->exec(s->db, LINKS_FROM("links_v13", "links", "r.state") "DROP TABLE links_v13;",
+	            err))
 		return -1;
-	return D == &pq_driver ? D->exec(s->db, LINKS_NEXT_ID, err) : 0;
+	return D == &pq_driver ? D->exec(s->db, LINKS_NEXT_ID("links"), err) : 0;
 }
 
 int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
@@ -84,9 +87,16 @@ int st_links_restore(const struct driver *d, void *db, const char *const *cols, 
 {
 	if (!n)
 		return 0;
+	/* (schema 16: into link_rows, the state as its code) */
 	return st_restore_temp(d, db, "restore_links", cols, types, cells, n, err) ||
-	                       d->exec(db, LINKS_FROM("restore_links") "DROP TABLE restore_links;",
-	                               err)
+	                       d
+	                               ->exec(db,
+	                                      LINKS_FROM("restore_links", "link_rows",
+	                                                 "CASE r.state WHEN 'proposed' THEN 0 WHEN "
+	                                                 "'confirmed' THEN 1 WHEN 'rejected' THEN "
+	                                                 "2 END") "DROP TABLE restore_links;",
+	                                      err) ||
+	                       (d == &pq_driver && d->exec(db, LINKS_NEXT_ID("link_rows"), err))
 	               ? -1
 	               : 0;
 }

@@ -85,9 +85,11 @@ static char *why_text(const struct align_score *w)
 static int link_state(struct store *s, int64_t cs, int64_t ps, int64_t *id, char state[16],
                       struct error *err)
 {
-	struct stmt *st = st_prep(
-	        s, "SELECT id, state FROM links WHERE child_series_id = ? AND parent_series_id = ?",
-	        err);
+	struct stmt *st = st_prep(s,
+	                          "SELECT id, " LINK_STATE_TEXT(
+	                                  "state") " FROM link_rows WHERE child_series_id = ? AND"
+	                                           " parent_series_id = ?",
+	                          err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, cs);
@@ -114,7 +116,9 @@ static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const
 	struct stmt *st;
 	if (id) {
 		st = st_prep(s,
-		             "UPDATE links SET state = ?, score = ?, why_id = ?, decision_id = ?"
+		             "UPDATE link_rows SET state = " LINK_STATE_CODE
+		             ", score = ?, why_id = ?,"
+		             " decision_id = ?"
 		             " WHERE id = ?",
 		             err);
 		if (!st)
@@ -125,8 +129,8 @@ static int link_write(struct store *s, int64_t id, int64_t cs, int64_t ps, const
 	} else {
 		st = st_prep(
 		        s,
-		        "INSERT INTO links (state, score, why_id, decision_id, child_series_id,"
-		        " parent_series_id) VALUES (?,?,?,?,?,?)",
+		        "INSERT INTO link_rows (state, score, why_id, decision_id, child_series_id,"
+		        " parent_series_id) VALUES (" LINK_STATE_CODE ",?,?,?,?,?)",
 		        err);
 		if (!st)
 			return -1;
@@ -155,12 +159,12 @@ static int link_reject(struct store *s, int64_t id, int64_t cs, int64_t keep, co
 	int64_t decision;
 	if (st_link_decision(s, by, at, &decision, err))
 		return -1;
-	struct stmt *st =
-	        st_prep(s,
-	                id ? "UPDATE links SET state = 'rejected', decision_id = ? WHERE id = ?"
-	                   : "UPDATE links SET state = 'rejected', decision_id = ?"
-	                     " WHERE child_series_id = ? AND state = 'confirmed' AND id <> ?",
-	                err);
+	struct stmt *st = st_prep(
+	        s,
+	        id ? "UPDATE link_rows SET state = " LINK_REJECTED ", decision_id = ? WHERE id = ?"
+	           : "UPDATE link_rows SET state = " LINK_REJECTED ", decision_id = ?"
+	             " WHERE child_series_id = ? AND state = " LINK_CONFIRMED " AND id <> ?",
+	        err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, decision);
@@ -225,11 +229,12 @@ static int child_links_load(struct store *s, int64_t child, struct child_links *
 {
 	if (child_series_load(s, child, c, err))
 		return -1;
-	struct stmt *st = st_prep(
-	        s,
-	        "SELECT l.child_series_id, l.parent_series_id, l.state = 'confirmed' FROM links"
-	        " l JOIN series c ON c.id = l.child_series_id WHERE c.unit_id = ?",
-	        err);
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT l.child_series_id, l.parent_series_id, l.state = " LINK_CONFIRMED
+	                " FROM link_rows"
+	                " l JOIN series c ON c.id = l.child_series_id WHERE c.unit_id = ?",
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, child);
@@ -439,7 +444,7 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 		cells = xgrow(cells, &capcells, ncells + LINK_COLS, sizeof *cells);
 		cells[ncells++] = xasprintf("%lld", (long long)cs);
 		cells[ncells++] = xasprintf("%lld", (long long)ps);
-		cells[ncells++] = xstrdup(sure ? "confirmed" : "proposed");
+		cells[ncells++] = xstrdup(sure ? LINK_CONFIRMED : LINK_PROPOSED);
 		cells[ncells++] = xasprintf("%.17g", score);
 		cells[ncells++] = xasprintf("%lld", (long long)why_id);
 		cells[ncells++] = xasprintf("%lld", (long long)pc->whys->decision);
@@ -453,9 +458,9 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 	}
 	if (!rc && ncells)
 		rc = D->copy(s->db,
-		             "links (child_series_id, parent_series_id, state, score, why_id,"
+		             "link_rows (child_series_id, parent_series_id, state, score, why_id,"
 		             " decision_id)",
-		             LINK_COLS, "iitrii", cells, ncells / LINK_COLS, err);
+		             LINK_COLS, "iiirii", cells, ncells / LINK_COLS, err);
 	for (size_t i = 0; i < ncells; i++)
 		free(cells[i]);
 	free(cells);
@@ -498,13 +503,18 @@ int store_link_propose(struct store *s, int64_t child, struct link_parent *cache
 #define LINK_SELECT                                                                                \
 	"SELECT l.id, cu.code, cs.code, (SELECT i.name FROM indicators i WHERE i.series_id = "     \
 	"cs.id ORDER BY -i.id LIMIT 1), pu.code, ps.code, (SELECT i.name FROM indicators i"        \
-	" WHERE i.series_id = ps.id ORDER BY -i.id LIMIT 1), l.state, l.score,"                    \
-	" (SELECT w.why FROM link_whys w WHERE w.id = l.why_id),"                                  \
-	" (SELECT d.decided_by FROM link_decisions d WHERE d.id = l.decision_id),"                 \
-	" (SELECT d.decided_at FROM link_decisions d WHERE d.id = l.decision_id)"                  \
-	" FROM links l JOIN series cs ON cs.id = l.child_series_id"                                \
-	" JOIN units cu ON cu.id = cs.unit_id JOIN series ps ON ps.id = l.parent_series_id"        \
-	" JOIN units pu ON pu.id = ps.unit_id"
+	" WHERE i.series_id = ps.id ORDER BY -i.id LIMIT 1), " LINK_STATE_TEXT(                    \
+	        "l.state") ","                                                                     \
+	                   " l.score,"                                                             \
+	                   " (SELECT w.why FROM link_whys w WHERE w.id = l.why_id),"               \
+	                   " (SELECT d.decided_by FROM link_decisions d WHERE d.id = "             \
+	                   "l.decision_id),"                                                       \
+	                   " (SELECT d.decided_at FROM link_decisions d WHERE d.id = "             \
+	                   "l.decision_id)"                                                        \
+	                   " FROM link_rows l JOIN series cs ON cs.id = l.child_series_id"         \
+	                   " JOIN units cu ON cu.id = cs.unit_id JOIN series ps ON ps.id = "       \
+	                   "l.parent_series_id"                                                    \
+	                   " JOIN units pu ON pu.id = ps.unit_id"
 
 static void read_link(struct store *s, struct stmt *st, void *out)
 {
@@ -530,10 +540,11 @@ int store_link_list(struct store *s, int64_t parent, const char *state, struct l
 {
 	*out = NULL;
 	*n = 0;
-	struct stmt *st = st_prep(s,
-	                          LINK_SELECT " WHERE pu.id = ? AND (CAST(? AS TEXT) IS NULL OR"
-	                                      " l.state = ?) ORDER BY cu.code, l.id",
-	                          err);
+	struct stmt *st =
+	        st_prep(s,
+	                LINK_SELECT " WHERE pu.id = ? AND (CAST(? AS TEXT) IS NULL OR"
+	                            " l.state = " LINK_STATE_CODE ") ORDER BY cu.code, l.id",
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, parent);
@@ -547,12 +558,13 @@ int store_link_map(struct store *s, int64_t child, struct link_pair **out, size_
 {
 	*out = NULL;
 	*n = 0;
-	struct stmt *st = st_prep(
-	        s,
-	        "SELECT cs.code, ps.code FROM links l JOIN series cs ON cs.id = l.child_series_id"
-	        " JOIN series ps ON ps.id = l.parent_series_id WHERE cs.unit_id = ?"
-	        " AND l.state = 'confirmed' ORDER BY cs.code",
-	        err);
+	struct stmt *st =
+	        st_prep(s,
+	                "SELECT cs.code, ps.code FROM link_rows l JOIN series cs ON cs.id = "
+	                "l.child_series_id"
+	                " JOIN series ps ON ps.id = l.parent_series_id WHERE cs.unit_id = ?"
+	                " AND l.state = " LINK_CONFIRMED " ORDER BY cs.code",
+	                err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, child);
@@ -596,13 +608,14 @@ static const struct indicator *find_ind(const struct plan *p, const char *code)
  * else its confirmed link, else its best proposal. */
 static int64_t link_meant(struct store *s, int64_t cs, int64_t ps, struct error *err)
 {
-	struct stmt *st = st_prep(
-	        s,
-	        "SELECT id FROM links WHERE child_series_id = ? AND (? = 0 OR parent_series_id = ?)"
-	        " AND (? <> 0 OR state <> 'rejected') ORDER BY state = 'confirmed' DESC, score "
-	        "DESC,"
-	        " id LIMIT 1",
-	        err);
+	struct stmt *st = st_prep(s,
+	                          "SELECT id FROM link_rows WHERE child_series_id = ? AND (? = 0 "
+	                          "OR parent_series_id = ?)"
+	                          " AND (? <> 0 OR state <> " LINK_REJECTED
+	                          ") ORDER BY state = " LINK_CONFIRMED " DESC, score "
+	                          "DESC,"
+	                          " id LIMIT 1",
+	                          err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, cs);
@@ -687,7 +700,7 @@ static int decide(struct store *s, int64_t child, int64_t parent, const struct p
 		if (!y) {
 			struct stmt *st =
 			        st_prep(s,
-			                "SELECT ps.code FROM links l JOIN series ps ON ps.id ="
+			                "SELECT ps.code FROM link_rows l JOIN series ps ON ps.id ="
 			                " l.parent_series_id WHERE l.id = ?",
 			                &err);
 			if (st) {

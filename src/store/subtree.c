@@ -27,8 +27,9 @@ void st_bind_subtree(struct store *s, struct stmt *st, int64_t root, bool near)
 	"(" CURRENT_PLANS(ids) ") c)"
 #define LINKS_OF(ids)                                                                              \
 	"SELECT cs.unit_id, cs.code, ps.code FROM units u JOIN series cs ON cs.unit_id = u.id"     \
-	" JOIN links l ON l.child_series_id = cs.id JOIN series ps ON ps.id = l.parent_series_id"  \
-	" WHERE l.state = 'confirmed' AND u.id IN " ids
+	" JOIN link_rows l ON l.child_series_id = cs.id JOIN series ps ON ps.id = "                \
+	"l.parent_series_id"                                                                       \
+	" WHERE l.state = " LINK_CONFIRMED " AND u.id IN " ids
 
 int store_plans_subtree(struct store *s, int64_t root, bool near,
                         void (*fn_unit)(void *arg, int64_t unit_id, const char *hash),

@@ -99,9 +99,9 @@ if [ -n "$pg" ]; then
 		SELECT (SELECT id FROM plan_contents WHERE hash = 'sql-x'), 'X.' || g, 'X', 'Chỉ tiêu X.' || g FROM generate_series(1, 20000) g;
 	INSERT INTO plan_indicators (plan_id, indicator_id, series_id)
 		SELECT p.id, c.id, s.id FROM series s JOIN plans p ON p.unit_id = s.unit_id JOIN content_indicators c ON c.content_id = p.content_id AND c.code = s.code WHERE s.code LIKE 'X.%';" > /dev/null
-	sql "DELETE FROM pg_statistic WHERE starelid IN ('plan_indicators'::regclass, 'content_indicators'::regclass, 'links'::regclass, 'series'::regclass, 'units'::regclass)" > /dev/null
+	sql "DELETE FROM pg_statistic WHERE starelid IN ('plan_indicators'::regclass, 'content_indicators'::regclass, 'link_rows'::regclass, 'series'::regclass, 'units'::regclass)" > /dev/null
 	PGOPTIONS="$explain_opts" run confirm 0 link confirm --unit P --all-sure
-	grep -q '^Query Text:.*FROM links l JOIN series cs' "$tmp/err" && ok || bad "confirm: the link list was not explained"
+	grep -Eq '^Query Text:.*FROM link_rows l JOIN series cs' "$tmp/err" && ok || bad "confirm: the link list was not explained"
 	awk '/^Query Text:/ { q = substr($0, 13, 120) } /Index Scan Backward using (plan_|content_)?indicators_pkey/ { print q }' "$tmp/err" | sort -u > "$tmp/backward"
 	[ ! -s "$tmp/backward" ] && ok || bad "indicators' primary key walked backwards (a link's newest indicator) in: $(head -c 300 "$tmp/backward")"
 else

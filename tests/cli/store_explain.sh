@@ -75,12 +75,13 @@ INSERT INTO observation_history (observation_id, version, value, status, recorde
 -- Q's series (2,000) and a confirmed link to one from each of its
 -- communes', and three rejected proposals each (a national store has
 -- 118,774 links, some 75 to a province's series; their texts kept once
--- since schema 14: link_whys, link_decisions).
+-- since schema 14: link_whys, link_decisions; their states a code in
+-- link_rows since schema 16: 1 confirmed, 2 rejected).
 INSERT INTO series (unit_id, code) SELECT id, 'X.' || g FROM units, generate_series(1, 2000) g WHERE code = 'Q';
 INSERT INTO link_whys (why) VALUES ('sql');
 INSERT INTO link_decisions (decided_by, decided_at) VALUES ('sql', '2025-01-01T00:00:00Z');
-INSERT INTO links (child_series_id, parent_series_id, state, score, why_id, decision_id)
-	SELECT c.id, q.id, CASE WHEN d = 0 THEN 'confirmed' ELSE 'rejected' END, 1,
+INSERT INTO link_rows (child_series_id, parent_series_id, state, score, why_id, decision_id)
+	SELECT c.id, q.id, CASE WHEN d = 0 THEN 1 ELSE 2 END, 1,
 	(SELECT max(id) FROM link_whys), (SELECT max(id) FROM link_decisions)
 	FROM series c JOIN units u ON u.id = c.unit_id CROSS JOIN generate_series(0, 3) d
 	JOIN series q ON q.unit_id = (SELECT id FROM units WHERE code = 'Q')
@@ -88,7 +89,7 @@ INSERT INTO links (child_series_id, parent_series_id, state, score, why_id, deci
 sql "VACUUM ANALYZE" > /dev/null
 sql "select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
 	where n.nspname = current_schema() and c.relkind = 'r' and c.reltuples > 5000 order by 1" > "$tmp/large"
-grep -qx figures "$tmp/large" && grep -qx series "$tmp/large" && grep -qx links "$tmp/large" && ok || bad "the store is not large: $(tr '\n' ' ' < "$tmp/large")"
+grep -qx figures "$tmp/large" && grep -qx series "$tmp/large" && grep -qx link_rows "$tmp/large" && ok || bad "the store is not large: $(tr '\n' ' ' < "$tmp/large")"
 
 # explained NAME ARGS...: runs chitieu ARGS with every plan sent as a
 # warning; each Seq Scan of a large table is a failure naming the query.
