@@ -142,6 +142,7 @@ static const char *const header_vocab[] = {
         "phoi", "hop", "thoi", "gian",  "hoan", "thanh", "han",   "tien", "do",   "nhiem",
         "vu",   "ghi", "giai", "doan",  "kiem", "tra",   "tong",  "bao",  "cao",  "den",
         "tri",  "sở",  "ban",  "nganh", "linh", "vuc",   "giao",  "tieu", "cu",   "the",
+        "cac",
 };
 
 static bool in_vocab(const char *f, size_t n)
@@ -191,13 +192,14 @@ static int header_line(const struct pword *w, const struct pline *l)
 	return bits;
 }
 
-/* The header band around line i: [*a, *b). */
-static bool header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
-                        size_t *a, size_t *b)
+/* The header band around line i: [*a, *b); what its lines say (bits of
+ * header_line), -1 when line i starts none. */
+static int header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
+                       size_t *a, size_t *b)
 {
 	int bits = header_line(w, &l[i]);
-	if (bits < 0 || !(bits & 1))
-		return false;
+	if (bits <= 0)
+		return -1;
 	size_t s = i, e = i + 1;
 	while (s > 0 && l[s - 1].page == l[i].page && l[s].y0 - l[s - 1].y1 < 1.0 * h) {
 		int k = header_line(w, &l[s - 1]);
@@ -215,7 +217,7 @@ static bool header_band(const struct pword *w, const struct pline *l, size_t nl,
 	}
 	*a = s;
 	*b = e;
-	return bits == 3;
+	return bits;
 }
 
 struct table {
@@ -227,6 +229,8 @@ struct table {
 	 * cells of each column typically start and are centred. */
 	bool grid;
 	double tlo[MAXCOLS], tmid[MAXCOLS];
+	/* No number column: column 0 names the rows (nonum_header). */
+	bool nonum;
 };
 
 static void table_free(struct table *t)
@@ -361,6 +365,36 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 		}
 		i = e;
 	}
+	/* A caption wrapped over two lines ("Chỉ tiêu đến / năm"): a run
+	 * holding no year under a caption's run and within its extent, above
+	 * a line of years, is caption too. */
+	for (size_t i = 0; i < n;) {
+		size_t e = i + 1;
+		while (e < n && line[e] == line[i] && v[e]->x0 - v[e - 1]->x1 <= tol)
+			e++;
+		bool has_year = cap[i], above = false, below = false;
+		for (size_t k = i; k < e; k++)
+			has_year |= year_word(v[k]->s);
+		for (size_t k = 0; k < n && !has_year; k++) {
+			if (cap[k] && line[k] < line[i] && v[k]->x0 - tol <= v[i]->x0 &&
+			    v[e - 1]->x1 <= v[k]->x1 + tol) {
+				/* the caption's run around word k */
+				double lo = v[k]->x0, hi = v[k]->x1;
+				for (size_t q = 0; q < n; q++)
+					if (cap[q] && line[q] == line[k]) {
+						lo = fmin(lo, v[q]->x0);
+						hi = fmax(hi, v[q]->x1);
+					}
+				above |= lo - tol <= v[i]->x0 && v[e - 1]->x1 <= hi + tol;
+			}
+			below |= line[k] > line[i] && year_word(v[k]->s) &&
+			         v[k]->x0 < v[e - 1]->x1 && v[i]->x0 < v[k]->x1;
+		}
+		if (above && below)
+			for (size_t k = i; k < e; k++)
+				cap[k] = true;
+		i = e;
+	}
 }
 
 /* Header words into columns: words of different lines that overlap
@@ -396,8 +430,9 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			}
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t j = i + 1; /* words of a line are in x order */
+		/* two years a space apart head two columns */
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
-		    number_head(v[i]->s))
+		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)))
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
@@ -1348,7 +1383,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	r->page = l[a].page + 1;
 	r->table = table;
 	r->tabrow = ++*tabrow;
-	if (group_heading(w, l, a, b, t, space)) {
+	if (!t->nonum && group_heading(w, l, a, b, t, space)) {
 		for (int c = 0; c < 2; c++) {
 			struct buf bf = BUF_INIT;
 			for (size_t i = a; i < b; i++)
@@ -1377,7 +1412,8 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 			char *s = row_line_col(w, l, a, i, t, col, c);
 			if (!s)
 				continue;
-			if (bf.len && c > 0 && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
+			if (bf.len && (c > 0 || t->nonum) && !glued(bf.ptr, bf.len) &&
+			    !broken(bf.ptr, s))
 				buf_putc(&bf, ' ');
 			buf_puts(&bf, s);
 			free(s);
@@ -1731,6 +1767,121 @@ static void merged_doubt(struct rows *out, size_t head, const struct table *t)
 	}
 }
 
+/* A header with no number column ("Chỉ tiêu | Đơn vị tính | 2025 | 2030
+ * | Đơn vị chủ trì", its groups "I. …" in the name column): the first
+ * column names the rows, another the unit, and at least two are years
+ * (under a caption over them, or "Năm 2025"). */
+static bool nonum_header(const struct table *t)
+{
+	if (t->ncol < 4)
+		return false;
+	char *f = text_fold(t->head[0]);
+	bool name = strstr(f, "chi tieu") || strstr(f, "noi dung") || strstr(f, "ten");
+	free(f);
+	bool unit = false;
+	int years = 0;
+	for (int c = 1; c < t->ncol; c++) {
+		f = text_fold(t->head[c]);
+		unit |= !strcmp(f, "don vi tinh") || !strcmp(f, "dvt") || !strcmp(f, "don vi");
+		free(f);
+		years += year_column(t, c);
+	}
+	return name && unit && years >= 2;
+}
+
+/* A table's header band at line i ([*a, *b)): one with a number column, or
+ * one without (nonum_header, *nonum set), in a PDF's words only (not yet
+ * in text laid out with spaces, grid: its cells are not put in columns
+ * row by row without a number column). */
+static bool table_band(const struct pword *w, const struct pline *l, size_t nl, size_t i,
+                       double h, double space, bool grid, size_t *a, size_t *b, bool *nonum)
+{
+	int bits = header_band(w, l, nl, i, h, a, b);
+	*nonum = false;
+	if (bits == 3)
+		return true;
+	if (bits != 2 || grid)
+		return false;
+	struct table t = {0};
+	read_columns(w, l, *a, *b, space, &t);
+	*nonum = nonum_header(&t);
+	table_free(&t);
+	return *nonum;
+}
+
+/* Where the block of lines starting at line s ends: lines that touch or
+ * overlap (a row's cells, set at its top or centred), up to a vertical
+ * gap of a third of a line or a page's end (rows are apart). */
+static size_t block_end(const struct pline *l, size_t s, size_t e, double h)
+{
+	double bottom = l[s].y1;
+	size_t k = s + 1;
+	while (k < e && l[k].page == l[s].page && l[k].y0 - bottom < 0.3 * h) {
+		bottom = fmax(bottom, l[k].y1);
+		k++;
+	}
+	return k;
+}
+
+/* A table with no number column has no number to end it: its body [b, e)
+ * ends before the first block of lines (block_end) that is no row: after a
+ * gap wider than two and a half lines; or holding a word that runs over a
+ * boundary between two columns by more than a character each side (running
+ * text across the page: a cell's words stay inside its column); or with
+ * text in the first column only that does not start with a group's number
+ * ("Nơi nhận:"; a group row "I. TIỀM LỰC …" does). */
+static size_t nonum_end(const struct pword *w, const struct pline *l, size_t b, size_t e,
+                        const struct table *t, double h, double cw)
+{
+	for (size_t s = b; s < e;) {
+		size_t k = block_end(l, s, e, h);
+		if (s > b && l[s].page == l[s - 1].page && l[s].y0 - l[s - 1].y1 > 2.5 * h)
+			return s;
+		bool first_only = true;
+		for (size_t i = s; i < k; i++) {
+			bool cross = false;
+			for (size_t j = l[i].from; j < l[i].to && !cross; j++) {
+				for (int c = 1; c < t->ncol && !cross; c++)
+					cross = w[j].x0 < t->bound[c] - cw && w[j].x1 > t->bound[c] + cw;
+				first_only &= column_of(t, &w[j]) == 0;
+			}
+			if (cross)
+				return i;
+		}
+		if (first_only && !code_like(w[l[s].from].s))
+			return s;
+		s = k;
+	}
+	return e;
+}
+
+/* The body of a table with no number column (lines [b, e)): its columns'
+ * bounds from its own lines, its end (nonum_end), its rows the blocks of
+ * lines apart (block_end). Returns where the table ends. */
+static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b, size_t e,
+                         struct table *t, int table, int *tabrow, double h, double cw,
+                         double space, struct rows *out)
+{
+	size_t pe = b; /* first the lines of the header's page */
+	while (pe < e && l[pe].page == l[b].page)
+		pe++;
+	place_bounds(w, l, b, pe > b ? pe : e, cw, t);
+	size_t end = nonum_end(w, l, b, e, t, h, cw);
+	/* Text after the table on its page took part in the bounds: again
+	 * without it, until the end holds. */
+	for (int k = 0; k < 3 && end > b && end < pe; k++) {
+		pe = end;
+		place_bounds(w, l, b, pe, cw, t);
+		end = nonum_end(w, l, b, e, t, h, cw);
+	}
+	for (size_t s = b; s < end;) {
+		size_t k = block_end(l, s, end, h);
+		emit_row(w, l, s, k, t, table, tabrow, space, out);
+		s = k;
+	}
+	return end;
+}
+
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
@@ -1751,7 +1902,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 	size_t i = 0;
 	while (i < nl) {
 		size_t a, b;
-		if (!header_band(w, l, nl, i, h, &a, &b)) {
+		bool nonum;
+		if (!table_band(w, l, nl, i, h, space, grid, &a, &b, &nonum)) {
 			add_text(text, out, w, &l[i]);
 			i++;
 			continue;
@@ -1776,6 +1928,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			prev_head[c] = xstrdup(t.head[c]);
 		table_free(&t);
 		read_columns(w, l, a, b, space, &t);
+		t.nonum = nonum;
 		/* A row of column numbers under the header: no table row. */
 		if (b < nl && l[b].page == l[a].page && l[b].y0 - l[b - 1].y1 < 2.5 * h) {
 			char *s = line_text(w, &l[b]);
@@ -1785,13 +1938,31 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		/* The body: up to the next header, a non-number in the number
 		 * column, or a wide gap. */
 		size_t e = b, x, y;
-		while (e < nl && !header_band(w, l, nl, e, h, &x, &y))
+		bool xn;
+		while (e < nl && !table_band(w, l, nl, e, h, space, grid, &x, &y, &xn))
 			e++;
 		if (e < nl)
 			e = x > b ? x : b;
 		/* The columns' bounds from the table's own lines: up to a line
 		 * starting under the number column with a word that is no
 		 * number ("Nơi nhận:", the text after the table). */
+		if (nonum) {
+			bool same = prev_head && prev_ncol == t.ncol;
+			for (int c = 0; same && c < t.ncol; c++)
+				same = !strcmp(prev_head[c], t.head[c]);
+			if (!same) {
+				tables++;
+				tabrow = 1;
+			}
+			emit_header(&t, l[a].no, l[a].page, tables, same ? 0 : 1, out);
+			size_t head_row = out->n - 1;
+			size_t end = nonum_body(w, l, b, e, &t, tables, &tabrow, h, cw, space, out);
+			last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
+			unit_from_name(out, head_row, &t);
+			merged_doubt(out, head_row, &t);
+			i = end > i ? end : i + 1;
+			continue;
+		}
 		size_t pe = b;
 		while (pe < e && !(w[l[pe].from].x0 < t.hi[0] && !code_like(w[l[pe].from].s)))
 			pe++;

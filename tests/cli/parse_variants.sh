@@ -130,6 +130,24 @@ refused phuong-hoa-an pdf.txt
 for e in html docx xlsx portal.txt portal.md; do
 	check so-khcn-lam-vien $e
 done
+# Its PDF: no number column to anchor rows, "Chỉ tiêu" and "Đơn vị tính"
+# over two header rows beside "Mục tiêu các năm" over the years; rows
+# apart by their vertical gaps, the table ended by the running text of the
+# next page crossing the columns (before: refused, no header found).
+check so-khcn-lam-vien pdf
+# The same layout rules on small plans written by hand (tests/data/nonum,
+# see its README): a caption wrapped over two lines above three years set
+# a space apart; the table ended by "Nơi nhận:" alone in the first column
+# (twohead) or by a paragraph right under it on the same page (twotext).
+for f in twohead twotext; do
+	if python3 "$here/variants_facts.py" "$bin" "$data/nonum/$f.pdf" "$data/nonum/twohead.golden.json" > "$tmp/facts" 2>&1; then
+		ok
+		tail -n 1 "$tmp/facts" | sed "s|$data/||"
+	else
+		bad "nonum/$f.pdf"
+		cat "$tmp/facts"
+	fi
+done
 # xa-phu-thanh: TT | Chỉ tiêu | Chủ trì, the target inside the sentence
 # ("đạt tối thiểu 95%", "chiếm 20% GRDP của xã", "không dưới 85%"), the
 # milestone from the title "… đến năm 2030" (before: 0/5, no target; the
