@@ -355,13 +355,11 @@ int st_plan_content_restore(struct store *s, struct error *err);
  * or -1 with *err. */
 int st_links_compact_migrate(struct store *s, struct error *err);
 /* Schema 15 (narrow.c): migration 15's step, and a dump's agencies (id,
- * unit_id, name, folded) into unit_agencies and agency_names. 0, or -1
- * with *err. */
+ * unit_id, name, folded; in the temporary table restore_agencies, which
+ * goes) into unit_agencies and agency_names. 0, or -1 with *err. */
 int st_narrow_migrate(struct store *s, struct error *err);
-int st_agencies_restore(const struct driver *d, void *db, const char *const *cols,
-                        const char *types, char *const *cells, size_t n, struct error *err);
-int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                     char *const *cells, size_t n, struct error *err);
+int st_agencies_restore(const struct driver *d, void *db, struct error *err);
+int st_links_restore(const struct driver *d, void *db, struct error *err);
 int st_link_why(struct store *s, const char *why, int64_t *id, struct error *err);
 /* The same for a text not found in link_whys a moment ago: no lookup first. */
 int st_link_why_add(struct store *s, const char *why, int64_t *id, struct error *err);

@@ -79,16 +79,9 @@ int st_links_compact_migrate(struct store *s, struct error *err)
 	return D == &pq_driver ? D->exec(s->db, LINKS_NEXT_ID, err) : 0;
 }
 
-int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                     char *const *cells, size_t n, struct error *err)
+int st_links_restore(const struct driver *d, void *db, struct error *err)
 {
-	if (!n)
-		return 0;
-	return st_restore_temp(d, db, "restore_links", cols, types, cells, n, err) ||
-	                       d->exec(db, LINKS_FROM("restore_links") "DROP TABLE restore_links;",
-	                               err)
-	               ? -1
-	               : 0;
+	return d->exec(db, LINKS_FROM("restore_links") "DROP TABLE restore_links;", err) ? -1 : 0;
 }
 
 /* The id of the row of link_whys holding why: 1 found, 0 none, -1. */
