@@ -1868,6 +1868,7 @@ int store_dump(struct store *s, const char *path, struct error *err)
 
 int store_restore(struct store *s, const char *path, struct error *err)
 {
+	bool lite = D == &sqlite_driver;
 	int64_t any = 0;
 	int rc = query_int(s, "SELECT count(*) FROM units", &any, err, (char *)NULL);
 	if (rc >= 0 && any) {
@@ -1875,7 +1876,13 @@ int store_restore(struct store *s, const char *path, struct error *err)
 		        "cơ sở dữ liệu không trống: chỉ khôi phục vào cơ sở dữ liệu mới");
 		rc = -1;
 	} else if (rc >= 0) {
-		rc = store_begin(s, err);
+		/* SQLite keeps temporary tables in memory (sqlite.c): the dump's
+		 * rows go through temporary tables, to a file here (its pages
+		 * cached up to the cache size), as record's batches do. Set
+		 * before the transaction: the setting drops temporary tables. */
+		rc = lite ? D->exec(s->db, "PRAGMA temp_store = FILE", err) : 0;
+		if (!rc)
+			rc = store_begin(s, err);
 		if (!rc)
 			rc = store_restore_file(D, s->db, SCHEMA_VERSION, path, err);
 		/* The plans' rows into their contents (plancontent.c). */
@@ -1889,6 +1896,8 @@ int store_restore(struct store *s, const char *path, struct error *err)
 			rc = store_commit(s, err);
 		else
 			store_rollback(s);
+		if (lite)
+			D->exec(s->db, "PRAGMA temp_store = MEMORY", NULL);
 	}
 	return rc < 0 ? -1 : 0;
 }
