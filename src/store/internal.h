@@ -344,7 +344,7 @@ int st_plan_content_views(struct store *s, struct error *err);
  * where a restore puts rows it moves on (dump.c). */
 int st_restore_temp(const struct driver *d, void *db, const char *table, const char *const *cols,
                     const char *types, char *const *cells, size_t n, struct error *err);
-/* After store_restore_json: the dump's plan rows (temporary tables
+/* After store_restore_file: the dump's plan rows (temporary tables
  * restore_indicators and the others) moved to contents, then dropped. */
 int st_plan_content_restore(struct store *s, struct error *err);
 
