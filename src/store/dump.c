@@ -787,7 +787,8 @@ struct rd {
 	const char *path;
 	off_t off; /* bytes read */
 	int line;
-	struct buf val; /* the text of the last value read */
+	char *val; /* the text of the last value read (not NUL-terminated) */
+	size_t len, cap;
 	off_t rows_at[NTABLES];
 	int rows_line[NTABLES];
 	bool has_rows[NTABLES], rows_array[NTABLES];
@@ -826,6 +827,16 @@ static int rd_ws(struct rd *r)
 	return c;
 }
 
+/* c onto the value's text (inline: every byte of a dump goes here). */
+static inline void rd_keep(struct rd *r, int c)
+{
+	if (r->len == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 4096;
+		r->val = xrealloc(r->val, r->cap);
+	}
+	r->val[r->len++] = (char)c;
+}
+
 static int rd_bad(struct rd *r, const char *why, struct error *err)
 {
 	if (ferror(r->f))
@@ -840,16 +851,16 @@ static int rd_bad(struct rd *r, const char *why, struct error *err)
  * left to the parser (rd_json). */
 static int rd_value(struct rd *r, int c, bool keep, struct error *err)
 {
-	buf_reset(&r->val);
+	r->len = 0;
 	if (c != '"' && c != '[' && c != '{') {
 		while (c != EOF && c != ',' && c != ']' && c != '}' && c != ':' && c != ' ' &&
 		       c != '\t' && c != '\n' && c != '\r') {
 			if (keep)
-				buf_putc(&r->val, (char)c);
+				rd_keep(r, c);
 			c = rd_getc(r);
 		}
 		rd_back(r, c);
-		return r->val.len || !keep ? 0 : rd_bad(r, "thiếu giá trị JSON", err);
+		return r->len || !keep ? 0 : rd_bad(r, "thiếu giá trị JSON", err);
 	}
 	int depth = 0;
 	bool str = false;
@@ -857,14 +868,14 @@ static int rd_value(struct rd *r, int c, bool keep, struct error *err)
 		if (c == EOF)
 			return rd_bad(r, "tệp kết thúc giữa chừng", err);
 		if (keep)
-			buf_putc(&r->val, (char)c);
+			rd_keep(r, c);
 		if (str) {
 			if (c == '\\') {
 				c = rd_getc(r);
 				if (c == EOF)
 					return rd_bad(r, "tệp kết thúc giữa chừng", err);
 				if (keep)
-					buf_putc(&r->val, (char)c);
+					rd_keep(r, c);
 			} else if (c == '"') {
 				str = false;
 				if (!depth)
@@ -885,12 +896,12 @@ static int rd_value(struct rd *r, int c, bool keep, struct error *err)
 static json_t *rd_json(struct rd *r, struct error *err)
 {
 	json_error_t je;
-	json_t *v = json_loadb(r->val.ptr ? r->val.ptr : "", r->val.len,
+	json_t *v = json_loadb(r->val ? r->val : "", r->len,
 	                       JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
 	if (!v) {
 		int lines = 0;
-		for (size_t i = 0; i < r->val.len; i++)
-			lines += r->val.ptr[i] == '\n';
+		for (size_t i = 0; i < r->len; i++)
+			lines += r->val[i] == '\n';
 		err_set(err, ERR_DB, "%s: dòng %d: %s", r->path, r->line - lines + je.line - 1,
 		        je.text);
 	}
@@ -1538,9 +1549,11 @@ int st_restore_temp(const struct driver *d, void *db, const char *table, const c
 	return rc;
 }
 
-/* Rows are written RESTORE_BATCH at a time: a restore holds one batch,
- * never a table. */
+/* Rows are written RESTORE_BATCH at a time, or fewer when their text
+ * passes RESTORE_BYTES (a plan's row holds its document): a restore holds
+ * one batch, never a table. */
 #define RESTORE_BATCH 2000
+#define RESTORE_BYTES (4u << 20)
 
 /* Where one table's rows go. */
 struct sink {
@@ -1553,7 +1566,7 @@ struct sink {
 	char *temp;   /* the temporary table they go to, or NULL */
 	char *target; /* "name(cols)" */
 	char **cells; /* RESTORE_BATCH rows */
-	size_t n, total;
+	size_t n, total, bytes;
 	struct seen docs;
 };
 
@@ -1564,6 +1577,7 @@ static void sink_clear(struct sink *k)
 		k->cells[i] = NULL;
 	}
 	k->n = 0;
+	k->bytes = 0;
 }
 
 static int sink_flush(struct sink *k, struct error *err)
@@ -1585,9 +1599,11 @@ static int sink_row(void *p, json_t *row, size_t r, struct error *err)
 		return -1;
 	if (k->ncols > ncols_of(k->t))
 		cells[k->ncols - 1] = xasprintf("%zu", r);
+	for (int c = 0; c < k->ncols; c++)
+		k->bytes += cells[c] ? strlen(cells[c]) : 0;
 	k->n++;
 	k->total++;
-	return k->n == RESTORE_BATCH ? sink_flush(k, err) : 0;
+	return k->n == RESTORE_BATCH || k->bytes >= RESTORE_BYTES ? sink_flush(k, err) : 0;
 }
 
 /* The first row of a query, its columns a and b (b may be NULL): 1, 0 when
@@ -1770,7 +1786,7 @@ int store_restore_file(const struct driver *d, void *db, int schema, const char 
 	             : 0;
 out:
 	fclose(r.f);
-	buf_free(&r.val);
+	free(r.val);
 	json_decref(r.head);
 	for (size_t k = 0; k < NTABLES; k++)
 		json_decref(r.cols[k]);
