@@ -190,9 +190,11 @@ static int put_json(FILE *f, json_t *v)
 }
 
 /* PostgreSQL hands over a statement's whole result at once: a table is
- * read through a cursor, DUMP_FETCH rows at a time, so that the dump holds
- * one batch of rows, never a table. SQLite steps through its rows. */
-#define DUMP_FETCH 5000
+ * read through a cursor, DUMP_FETCH rows at a time (DUMP_FETCH_LARGE of a
+ * table whose rows hold documents or files), so that the dump holds one
+ * batch of rows, never a table. SQLite steps through its rows. */
+#define DUMP_FETCH       5000
+#define DUMP_FETCH_LARGE 20
 
 /* One table's rows onto f, comma-separated: 0, -1 with *err (the
  * database), -2 (writing f: errno). */
@@ -200,6 +202,9 @@ static int dump_rows(const struct driver *d, void *db, const struct table *t, FI
                      struct error *err)
 {
 	bool lite = d == &sqlite_driver;
+	size_t fetch = !strcmp(t->name, "plans") || !strcmp(t->name, "evidence_files")
+	                       ? DUMP_FETCH_LARGE
+	                       : DUMP_FETCH;
 	char *sql = select_sql(t);
 	if (!lite) {
 		char *decl = xasprintf("DECLARE dump_rows NO SCROLL CURSOR FOR %s", sql);
@@ -208,7 +213,7 @@ static int dump_rows(const struct driver *d, void *db, const struct table *t, FI
 		free(sql);
 		if (rc)
 			return -1;
-		sql = xasprintf("FETCH FORWARD %d FROM dump_rows", DUMP_FETCH);
+		sql = xasprintf("FETCH FORWARD %zu FROM dump_rows", fetch);
 	}
 	int rc = 0;
 	size_t n = 0;
@@ -233,7 +238,7 @@ static int dump_rows(const struct driver *d, void *db, const struct table *t, FI
 		d->finalize(st);
 		if (!rc && step < 0)
 			rc = -1;
-		more = !lite && got == DUMP_FETCH;
+		more = !lite && got == fetch;
 	}
 	free(sql);
 	if (!lite && !rc && d->exec(db, "CLOSE dump_rows", err))
