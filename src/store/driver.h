@@ -6,6 +6,7 @@
 #define CHITIEU_DRIVER_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -105,16 +106,21 @@ void *pq_driver_open(const char *url, struct error *err);
 void *sqlite_driver_open(const char *path, struct error *err);
 
 struct json_t;
-/* The whole database as {"chitieu_dump": 1, "tables": {...}}; back again. */
-int store_dump_json(const struct driver *d, void *db, int schema, struct json_t **out,
-                    struct error *err);
+/* The whole database onto f as {"chitieu_dump": 1, "tables": {...}}
+ * (compact JSON), a row at a time: memory does not grow with the store. */
+int store_dump_file(const struct driver *d, void *db, int schema, FILE *f, struct error *err);
 /* Every record of a dump checked by the rules the normal paths apply
  * (codes, names, kinds, parents and cycles, plan documents, periods,
  * statuses, references, UTF-8, control characters), before anything is
  * written: 0, or -1 with *err naming the table, row, column (and JSON
  * path) and why. Needs no database. */
 int store_dump_check(struct json_t *doc, int schema, struct error *err);
-int store_restore_json(const struct driver *d, void *db, int schema, struct json_t *doc,
+/* A dump's file back into an empty database (in the caller's transaction):
+ * read a row at a time, checked by store_dump_check's rules before any row
+ * is written (the figures' ids and the history's references to them by
+ * the database, before the transaction ends): 0, or -1 with *err, and
+ * the caller rolls back. Memory does not grow with the figures. */
+int store_restore_file(const struct driver *d, void *db, int schema, const char *path,
                        struct error *err);
 
 #endif

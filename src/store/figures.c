@@ -144,21 +144,14 @@ int st_figure_review(struct store *s, int64_t series, int64_t period, const char
 	return rc;
 }
 
-int st_figures_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                       char *const *cells, size_t n, struct error *err)
+int st_figures_restore(const struct driver *d, void *db, struct error *err)
 {
-	int rc = st_restore_temp(d, db, "restore_observations", cols, types, cells, n, err) ||
-	                         d->exec(db,
-	                                 "CREATE TEMP TABLE restore_ids (old BIGINT PRIMARY KEY,"
-	                                 " new BIGINT NOT NULL)",
-	                                 err) ||
-	                         d->exec(db, FIGURES_FROM("restore_observations", "restore_ids"),
-	                                 err)
-	                 ? -1
-	                 : 0;
-	if (!rc)
-		rc = d->exec(db, "DROP TABLE restore_observations", err);
-	return rc;
+	return d->exec(db,
+	               "CREATE TEMP TABLE restore_ids (old BIGINT PRIMARY KEY,"
+	               " new BIGINT NOT NULL)",
+	               err) || d->exec(db, FIGURES_FROM("restore_observations", "restore_ids"), err)
+	               ? -1
+	               : 0;
 }
 
 int st_figures_restore_ids(const struct driver *d, void *db, struct error *err)

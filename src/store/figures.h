@@ -252,12 +252,12 @@ int st_figures_insert(struct store *s, int64_t entry, struct error *err);
 int st_figure_review(struct store *s, int64_t series, int64_t period, const char *review,
                      struct error *err);
 
-/* The rows of a dump's observations table (a cell per column of cols, the
- * columns of schema 1) into figures and entries; then, once the history
- * and the audit log are restored, _ids renumbers what an older dump's ids
- * (not the figures' keys) pointed to. */
-int st_figures_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                       char *const *cells, size_t n, struct error *err);
+/* The rows of a dump's observations table (in the temporary table
+ * restore_observations, the columns of schema 1, which the caller drops)
+ * into figures and entries; then, once the history and the audit log are
+ * restored, _ids renumbers what an older dump's ids (not the figures'
+ * keys) pointed to. */
+int st_figures_restore(const struct driver *d, void *db, struct error *err);
 int st_figures_restore_ids(const struct driver *d, void *db, struct error *err);
 
 #endif

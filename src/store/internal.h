@@ -230,8 +230,8 @@ struct store {
 		int nunits;
 		void *lookups;
 	} kept;
-	long commits; /* COMMITs that succeeded (store_commits) */
-	long audits;  /* audit entries written (store_audits) */
+	long commits;   /* COMMITs that succeeded (store_commits) */
+	long audits;    /* audit entries written (store_audits) */
 	long obs_lists; /* store_obs_list calls (store_obs_lists) */
 	/* The figures the last store_obs_put_many_sum stored, as stored
 	 * (store_written): known when written_known. */
@@ -358,7 +358,7 @@ int st_plan_content_views(struct store *s, struct error *err);
  * where a restore puts rows it moves on (dump.c). */
 int st_restore_temp(const struct driver *d, void *db, const char *table, const char *const *cols,
                     const char *types, char *const *cells, size_t n, struct error *err);
-/* After store_restore_json: the dump's plan rows (temporary tables
+/* After store_restore_file: the dump's plan rows (temporary tables
  * restore_indicators and the others) moved to contents, then dropped. */
 int st_plan_content_restore(struct store *s, struct error *err);
 
@@ -369,8 +369,8 @@ int st_plan_content_restore(struct store *s, struct error *err);
  * or -1 with *err. */
 int st_links_compact_migrate(struct store *s, struct error *err);
 /* Schema 15 (narrow.c): migration 15's step, and a dump's agencies (id,
- * unit_id, name, folded) into unit_agencies and agency_names. 0, or -1
- * with *err. */
+ * unit_id, name, folded; in the temporary table restore_agencies, which
+ * goes) into unit_agencies and agency_names. 0, or -1 with *err. */
 int st_narrow_migrate(struct store *s, struct error *err);
 /* Schema 16 (linkstate.c): a link's state is a small code in link_rows
  * (0 proposed, 1 confirmed, 2 rejected); links is a view with the columns
@@ -386,10 +386,8 @@ int st_narrow_migrate(struct store *s, struct error *err);
 #define LINK_STATE_TEXT(c)                                                                         \
 	"CASE " c " WHEN 0 THEN 'proposed' WHEN 1 THEN 'confirmed' ELSE 'rejected' END"
 int st_link_state_migrate(struct store *s, struct error *err);
-int st_agencies_restore(const struct driver *d, void *db, const char *const *cols,
-                        const char *types, char *const *cells, size_t n, struct error *err);
-int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                     char *const *cells, size_t n, struct error *err);
+int st_agencies_restore(const struct driver *d, void *db, struct error *err);
+int st_links_restore(const struct driver *d, void *db, struct error *err);
 int st_link_why(struct store *s, const char *why, int64_t *id, struct error *err);
 /* The same for a text not found in link_whys a moment ago: no lookup first. */
 int st_link_why_add(struct store *s, const char *why, int64_t *id, struct error *err);

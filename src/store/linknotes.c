@@ -82,21 +82,15 @@ int st_links_compact_migrate(struct store *s, struct error *err)
 	return D == &pq_driver ? D->exec(s->db, LINKS_NEXT_ID("links"), err) : 0;
 }
 
-int st_links_restore(const struct driver *d, void *db, const char *const *cols, const char *types,
-                     char *const *cells, size_t n, struct error *err)
+int st_links_restore(const struct driver *d, void *db, struct error *err)
 {
-	if (!n)
-		return 0;
 	/* (schema 16: into link_rows, the state as its code) */
-	return st_restore_temp(d, db, "restore_links", cols, types, cells, n, err) ||
-	                       d
-	                               ->exec(db,
-	                                      LINKS_FROM("restore_links", "link_rows",
-	                                                 "CASE r.state WHEN 'proposed' THEN 0 WHEN "
-	                                                 "'confirmed' THEN 1 WHEN 'rejected' THEN "
-	                                                 "2 END") "DROP TABLE restore_links;",
-	                                      err) ||
-	                       (d == &pq_driver && d->exec(db, LINKS_NEXT_ID("link_rows"), err))
+	return d->exec(db,
+	               LINKS_FROM(
+	                       "restore_links", "link_rows",
+	                       "CASE r.state WHEN 'proposed' THEN 0 WHEN 'confirmed' THEN 1 WHEN "
+	                       "'rejected' THEN 2 END") "DROP TABLE restore_links;",
+	               err) || (d == &pq_driver && d->exec(db, LINKS_NEXT_ID("link_rows"), err))
 	               ? -1
 	               : 0;
 }

@@ -101,16 +101,9 @@ int st_narrow_migrate(struct store *s, struct error *err)
 	return st_plan_content_views(s, err);
 }
 
-int st_agencies_restore(const struct driver *d, void *db, const char *const *cols,
-                        const char *types, char *const *cells, size_t n, struct error *err)
+int st_agencies_restore(const struct driver *d, void *db, struct error *err)
 {
-	if (!n)
-		return 0;
-	return st_restore_temp(d, db, "restore_agencies", cols, types, cells, n, err) ||
-	                       d->exec(db,
-	                               AGENCIES_FROM(
-	                                       "restore_agencies") "DROP TABLE restore_agencies;",
-	                               err) ||
+	return d->exec(db, AGENCIES_FROM("restore_agencies") "DROP TABLE restore_agencies;", err) ||
 	                       (d == &pq_driver && d->exec(db, AGENCIES_NEXT_ID, err))
 	               ? -1
 	               : 0;

@@ -1976,39 +1976,37 @@ int store_backup(struct store *s, const char *path, struct error *err)
 
 int store_dump(struct store *s, const char *path, struct error *err)
 {
-	json_t *doc = NULL;
-	if (store_begin(s, err)) /* one consistent snapshot */
-		return -1;
-	int rc = store_dump_json(D, s->db, SCHEMA_VERSION, &doc, err);
-	store_rollback(s);
-	if (rc)
-		return -1;
 	/* The dump holds password and token hashes: its file is made 0600
 	 * before the first byte is written (O_EXCL: never an existing file). */
 	char *tmp = xasprintf("%s.tmp", path);
 	FILE *f = st_create_private(tmp, err);
-	rc = f ? 0 : -1;
-	if (f) {
-		rc = json_dumpf(doc, f, JSON_COMPACT) || fflush(f) || fsync(fileno(f)) ? -1 : 0;
-		rc = fclose(f) || rc || rename(tmp, path) ? -1 : 0;
-		if (rc) {
-			err_set(err, ERR_DB, "không ghi được %s: %s", path, strerror(errno));
-			remove(tmp);
-		}
+	if (!f) {
+		free(tmp);
+		return -1;
 	}
+	/* One consistent snapshot, written a row at a time. */
+	int rc = store_begin(s, err);
+	if (!rc) {
+		rc = store_dump_file(D, s->db, SCHEMA_VERSION, f, err);
+		store_rollback(s);
+	}
+	if (!rc) {
+		rc = fflush(f) || fsync(fileno(f)) ? -1 : 0;
+		rc = fclose(f) || rc || rename(tmp, path) ? -1 : 0;
+		if (rc)
+			err_set(err, ERR_DB, "không ghi được %s: %s", path, strerror(errno));
+	} else {
+		fclose(f);
+	}
+	if (rc)
+		remove(tmp);
 	free(tmp);
-	json_decref(doc);
 	return rc;
 }
 
 int store_restore(struct store *s, const char *path, struct error *err)
 {
-	json_error_t je;
-	json_t *doc = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-	if (!doc) {
-		err_set(err, ERR_DB, "%s: dòng %d: %s", path, je.line, je.text);
-		return -1;
-	}
+	bool lite = D == &sqlite_driver;
 	int64_t any = 0;
 	int rc = query_int(s, "SELECT count(*) FROM units", &any, err, (char *)NULL);
 	if (rc >= 0 && any) {
@@ -2016,9 +2014,15 @@ int store_restore(struct store *s, const char *path, struct error *err)
 		        "cơ sở dữ liệu không trống: chỉ khôi phục vào cơ sở dữ liệu mới");
 		rc = -1;
 	} else if (rc >= 0) {
-		rc = store_begin(s, err);
+		/* SQLite keeps temporary tables in memory (sqlite.c): the dump's
+		 * rows go through temporary tables, to a file here (its pages
+		 * cached up to the cache size), as record's batches do. Set
+		 * before the transaction: the setting drops temporary tables. */
+		rc = lite ? D->exec(s->db, "PRAGMA temp_store = FILE", err) : 0;
 		if (!rc)
-			rc = store_restore_json(D, s->db, SCHEMA_VERSION, doc, err);
+			rc = store_begin(s, err);
+		if (!rc)
+			rc = store_restore_file(D, s->db, SCHEMA_VERSION, path, err);
 		/* The plans' rows into their contents (plancontent.c). */
 		if (!rc)
 			rc = st_plan_content_restore(s, err);
@@ -2030,7 +2034,8 @@ int store_restore(struct store *s, const char *path, struct error *err)
 			rc = store_commit(s, err);
 		else
 			store_rollback(s);
+		if (lite)
+			D->exec(s->db, "PRAGMA temp_store = MEMORY", NULL);
 	}
-	json_decref(doc);
 	return rc < 0 ? -1 : 0;
 }

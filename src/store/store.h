@@ -272,7 +272,8 @@ int store_task_list(struct store *s, int64_t unit_id, const char *period, struct
  * others write. PostgreSQL: use pg_dump, or store_dump. */
 int store_backup(struct store *s, const char *path, struct error *err);
 /* Everything as JSON into path; and from such a file into an empty
- * database of either backend (all or nothing). */
+ * database of either backend (all or nothing). Both go a row at a time:
+ * their memory does not grow with the figures. */
 int store_dump(struct store *s, const char *path, struct error *err);
 int store_restore(struct store *s, const char *path, struct error *err);
 

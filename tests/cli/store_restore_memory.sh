@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# store_restore_memory.sh BIN DATA: `chitieu restore` reads its dump a row at
+# a time: its memory does not grow with the figures (issue 13: a national
+# dump was read whole, 1.84 GB for 617,636 figures). The peak resident size
+# (/usr/bin/time %M) of restoring two dumps of the same 100 communes and
+# 2,500 series, one with 12 months of figures (30,000) and one with 48
+# (120,000): the larger may use at most 1.5 times the memory of the smaller
+# (a restore that holds the dump takes about 3 times). And since rows are
+# written before the last is read, the errors a dump has at its very end:
+# its last figure's period, its last figure's id repeating the first's, its
+# last history row pointing to no figure, and a file cut short before its
+# end; each is refused, naming the row, and leaves the store empty.
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+use_db
+
+fresh() {
+	if [ "$backend" = postgresql ]; then
+		psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
+	else
+		rm -f "$CHITIEU_DB" "$CHITIEU_DB"-*
+	fi
+}
+fresh
+run "dump of an empty store" 0 dump "$tmp/empty.json" || { finish store_restore_memory; exit 1; }
+
+# mkdump MONTHS OUT [WHAT]: a country, a province and 100 communes of 25
+# series each, a figure a month for MONTHS months, a history row for each
+# commune's first figure. WHAT spoils the end: period (the last figure's),
+# figure-id (the last figure has the first's id), history-ref (the last
+# history row points to no figure). Prints the number of figures and of
+# history rows.
+mkdump() {
+	python3 - "$tmp/empty.json" "$1" "$2" "${3:-}" << 'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+months, out, what = int(sys.argv[2]), sys.argv[3], sys.argv[4]
+t = doc["tables"]
+at = "2026-01-01T00:00:00Z"
+def row(table, **v):
+    return [v.get(c) for c in t[table]["columns"]]
+units = [row("units", id=1, code="VN", name="Cả nước", kind="country", created_at=at),
+         row("units", id=2, code="P", name="Tỉnh", kind="province", parent_id=1, created_at=at)]
+series, figures, history = [], [], []
+for i in range(100):
+    uid = 3 + i
+    units.append(row("units", id=uid, code="C%05d" % i, name="Xã %d" % i, kind="commune",
+                     parent_id=2, created_at=at))
+    for k in range(25):
+        sid = len(series) + 1
+        series.append(row("series", id=sid, unit_id=uid, code="I.%d.%d" % (k // 5 + 1, k % 5 + 1)))
+        for m in range(months):
+            figures.append(row("observations", id=len(figures) + 1, series_id=sid,
+                               period="%d-%02d" % (2020 + m // 12, m % 12 + 1),
+                               value=(i * 7 + k + m) % 100, status="draft", version=2,
+                               recorded_by="test", recorded_at=at))
+for f in figures[::25 * months]:
+    history.append(row("observation_history", id=len(history) + 1, observation_id=f[0],
+                       version=1, value=1, status="draft", recorded_by="test", recorded_at=at,
+                       replaced_by="test", replaced_at=at))
+oc, hc = t["observations"]["columns"], t["observation_history"]["columns"]
+if what == "period":
+    figures[-1][oc.index("period")] = "2020-13"
+if what == "figure-id":
+    figures[-1][oc.index("id")] = figures[0][oc.index("id")]
+if what == "history-ref":
+    history[-1][hc.index("observation_id")] = len(figures) + 5
+t["units"]["rows"], t["series"]["rows"], t["observations"]["rows"] = units, series, figures
+t["observation_history"]["rows"] = history
+json.dump(doc, open(out, "w"), ensure_ascii=False, separators=(",", ":"))
+print(len(figures), len(history))
+EOF
+}
+
+# rss MONTHS: the peak resident size (KB) of restoring the dump of MONTHS
+# months into an empty store, checked restored.
+rss() {
+	local m=$1 n
+	n=$(mkdump "$m" "$tmp/d$m.json" | cut -d' ' -f1)
+	fresh
+	/usr/bin/time -f %M -o "$tmp/rss$m" "$bin" restore "$tmp/d$m.json" > /dev/null 2> "$tmp/err" ||
+		bad "restore of $m months: $(head -c 300 "$tmp/err")"
+	[ "$(count 'select count(*) from observations')" = "$n" ] && ok ||
+		bad "$m months: $(count 'select count(*) from observations') figures restored, want $n"
+	tail -n 1 "$tmp/rss$m"
+}
+small=$(rss 12)
+large=$(rss 48)
+echo "restore ($backend): peak $small KB for 30,000 figures, $large KB for 120,000"
+[ "$small" -gt 0 ] && ok || bad "no peak size measured"
+[ $((large * 2)) -le $((small * 3)) ] && ok ||
+	bad "restore of 4 times the figures took $large KB, $((large * 100 / (small + 1)))% of the $small KB of the smaller dump: want at most 150%"
+# What was restored dumps as the dump restored (units, figures, history: a
+# figure's id is made from its series and period on restore; series of no
+# plan get a code of their own: not compared).
+run "dump after restore" 0 dump "$tmp/again.json"
+python3 - "$tmp/d48.json" "$tmp/again.json" << 'EOF' && ok || bad "the restored store dumps other rows than the dump restored"
+import json, sys
+a, b = (json.load(open(p))["tables"] for p in sys.argv[1:3])
+for name in ("units", "observations", "observation_history"):
+    skip = {"observations": "id", "observation_history": "observation_id"}.get(name)
+    cols = [c for c in a[name]["columns"] if c != skip]
+    rows = lambda t: [[r[t[name]["columns"].index(c)] for c in cols] for r in t[name]["rows"]]
+    if rows(a) != rows(b):
+        sys.exit("%s differs" % name)
+EOF
+
+# Errors at the very end: refused, the row named, nothing written.
+empty() {
+	[ "$(count 'select count(*) from units') $(count 'select count(*) from series') $(count 'select count(*) from observations')" = "0 0 0" ] && ok ||
+		bad "a refused restore ($1) wrote rows"
+}
+for what in period figure-id history-ref; do
+	set -- $(mkdump 12 "$tmp/bad.json" "$what")
+	nfig=$1 nhist=$2
+	fresh
+	run "restore of a dump whose end is wrong ($what)" 2 restore "$tmp/bad.json"
+	case $what in
+	period) want="bảng observations, dòng $nfig (tables.observations.rows[$((nfig - 1))]): cột period: kỳ \"2020-13\" không hợp lệ" ;;
+	figure-id) want="bảng observations: id 1 có hai lần" ;;
+	history-ref) want="bảng observation_history, dòng $nhist (tables.observation_history.rows[$((nhist - 1))]): cột observation_id: trỏ tới dòng không có" ;;
+	esac
+	grep -qF "$want" "$tmp/err" && ok || bad "refused ($what): want '$want', got: $(head -c 300 "$tmp/err")"
+	empty "$what"
+done
+# A file cut short: its last two bytes ("}}") gone.
+head -c -2 "$tmp/d12.json" > "$tmp/cut.json"
+fresh
+run "restore of a dump cut short" 2 restore "$tmp/cut.json"
+grep -q "cut.json: dòng" "$tmp/err" && ok || bad "a dump cut short: $(head -c 300 "$tmp/err")"
+empty "cut short"
+# The refused restores left the store as new: the good dump restores.
+run "restore after the refusals" 0 restore "$tmp/d12.json"
+
+finish store_restore_memory
