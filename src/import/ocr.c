@@ -6,7 +6,9 @@
  * (a group row spanning the table). Tesseract ("vie", a block of text)
  * reads every cell on its own; a cell with a word read under OCR_MIN_CONF,
  * or with ink but no text read, is flagged in p->warn (unless read again
- * larger, the two readings agree on a figure read surely: agree). The
+ * larger, the two readings agree on a figure read surely: agree); one
+ * still unsure is read a third time cut to its ink on white paper
+ * (ink_alone), and one whose only ink is a short flat stroke is "-". The
  * page with its tables painted white is read as running text for the
  * title, number and date.
  *
@@ -45,6 +47,7 @@
 #define OCR_TEXT_CONF 60  /* text outside tables kept from this confidence */
 #define OCR_DARK      160 /* grey level under which a pixel is ink */
 #define OCR_RULE      215 /* the same for a table's (thin, light) rules */
+#define OCR_PAPER     200 /* from this grey level, paper (ink_alone) */
 
 static ocr_progress_fn progress_fn;
 static void *progress_ctx;
@@ -276,6 +279,44 @@ static bool dash(PIX *grey, int x0, int y0, int x1, int y1)
 	}
 	boxaDestroy(&parts);
 	return marks == 1 && w >= 2 * h && h <= OCR_DPI / 30 && w <= OCR_DPI / 6;
+}
+
+/* The cell's ink alone, on white: cut to the box of its ink (specks of
+ * under 4 pixels either way left out) with a margin of OCR_DPI / 60, and
+ * the paper (grey from OCR_PAPER) made white; NULL when the cell has no
+ * such ink, or when its ink fills nearly all of it. Tesseract reads a
+ * short figure alone in a tall cell of grainy grey paper badly, and not
+ * much better cut tight with the grain kept (the white margin read_cell
+ * adds makes the grain's edge a stroke): measured on office scans, "≥ o",
+ * "=Ó", "≥ .95" and ">955" read in their cells (confidences 0-47),
+ * "≥ 5", "≥ 3", "≥ 95" and "> 55" cut to their ink and whitened
+ * (82-96). The caller destroys it. */
+static PIX *ink_alone(PIX *grey, int x0, int y0, int x1, int y1)
+{
+	BOX *box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+	PIX *cut = pixClipRectangle(grey, box, NULL);
+	boxDestroy(&box);
+	PIX *bin = cut ? pixThresholdToBinary(cut, OCR_DARK) : NULL;
+	PIX *clean = bin ? pixSelectBySize(bin, 4, 4, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GTE, NULL)
+	                 : NULL;
+	pixDestroy(&bin);
+	BOX *fg = NULL;
+	if (clean)
+		pixClipToForeground(clean, NULL, &fg);
+	pixDestroy(&clean);
+	PIX *out = NULL;
+	int bx, by, bw, bh, m = OCR_DPI / 60, w = x1 - x0, h = y1 - y0;
+	if (fg && boxGetGeometry(fg, &bx, &by, &bw, &bh) == 0 &&
+	    (bw + 2 * m) * (bh + 2 * m) * 10 < w * h * 9) {
+		BOX *ib = boxCreate(bx - m, by - m, bw + 2 * m, bh + 2 * m);
+		PIX *ik = pixClipRectangle(cut, ib, NULL);
+		boxDestroy(&ib);
+		out = ik ? pixThresholdToValue(NULL, ik, OCR_PAPER, 255) : NULL;
+		pixDestroy(&ik);
+	}
+	boxDestroy(&fg);
+	pixDestroy(&cut);
+	return out;
 }
 
 /* A word Tesseract read on a page without ruling lines: its box (pixels of
@@ -709,6 +750,28 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 						free(s2);
 					}
 				}
+				PIX *alone = conf < OCR_MIN_CONF && !dash(grey, x0, y0, x1, y1)
+				                     ? ink_alone(grey, x0, y0, x1, y1)
+				                     : NULL;
+				if (alone) {
+					/* still unsure: read again, the ink alone on white;
+					 * the surer reading kept, and still flagged unless it
+					 * agrees with the first on a figure read surely */
+					int conf4, dig4;
+					char *s4 = read_cell(rd->api, alone, 0, 0, pixGetWidth(alone),
+					                     pixGetHeight(alone), &conf4, 1, &dig4);
+					pixDestroy(&alone);
+					if (conf4 > conf && *s4) {
+						bool sure = c < OCR_MAX_COLS && rd->target_col[c] &&
+						            agree(s, s4, conf4, dig4);
+						free(s);
+						s = s4;
+						conf = sure || conf4 < OCR_MIN_CONF ? conf4
+						                                   : OCR_MIN_CONF - 1;
+					} else {
+						free(s4);
+					}
+				}
 				if (c < OCR_MAX_COLS && rd->target_col[c] && *s &&
 				    !target_like(s)) {
 					/* a target cell read as letters ("củ" for "≥ 5"): read
@@ -738,7 +801,10 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 					if (conf >= OCR_MIN_CONF)
 						conf = OCR_MIN_CONF - 1;
 				}
-				if (!*s && dash(grey, x0, y0, x1, y1)) {
+				/* a cell whose only ink is a short flat stroke is "-",
+				 * whatever Tesseract, unsure, made of the paper's grain or
+				 * the edge of a seal's dropped ink around it */
+				if ((!*s || conf < OCR_MIN_CONF) && dash(grey, x0, y0, x1, y1)) {
 					free(s);
 					s = xstrdup("-");
 					conf = 100; /* by its shape */

@@ -2,15 +2,18 @@
 # store_upload_cells.sh: a scan's cells read with low confidence, reviewed
 # through the API and the page without JavaScript (issue 12), on the real
 # server over the demo database (SQLite, or $CHITIEU_TEST_DB_URL). A one-page
-# scan (tests/data/scans/002_f65c0da7dbd96e8d.page4.scan.pdf: its lead agency
-# cell of I.H.7 and two numbers read with low confidence) is uploaded; the
-# draft names each flagged cell by its field (cell_flags), not only its
-# row; an edited cell, or one said right ("checked"), is flagged no more,
-# one left as it was stays flagged; the monitoring agency and a group's
-# name are corrected through the same PATCH (with clear refusals, nothing
-# half done), shown in the difference, and saved in the published plan. A
-# group's heading read with low confidence flags the group's name, cleared
-# when the clerk renames it or says it is right.
+# scan (tests/data/scans/002_f65c0da7dbd96e8d.page4.scan.pdf: the lead agency
+# cell of its third row and the numbers of its second and fourth, read with
+# low confidence) is uploaded; the draft names each flagged cell by its
+# field (cell_flags), not only its row; an edited cell, or one said right
+# ("checked"), is flagged no more, one left as it was stays flagged; the
+# monitoring agency and a group's name are corrected through the same PATCH
+# (with clear refusals, nothing half done), shown in the difference, and
+# saved in the published plan. A group's heading read with low confidence
+# flags the group's name, cleared when the clerk renames it or says it is
+# right. The rows are found by their place in the draft, then named by the
+# code the reader made of their number cell, whatever it is: those cells
+# are the damaged ones ("II.6" on paper read "H6", or "IL6" cut to its ink).
 set -u
 bin=$1
 data=$2
@@ -56,33 +59,38 @@ upload() {
 upload "$scan"
 expect_status upload "$got" 200
 cp "$tmp/body" "$tmp/draft.json"
-# Not a pass on empty output: the page has four rows, I.H.7 among them.
-check rows '.plan.indicators | length == 4'
-check h7 '.plan.indicators[] | select(.code == "I.H.7") | .lead == "Phòng Kinh tỀ" and .monitor == "Phòng Kinh tế"'
-# The cell, not the row: the lead agency of I.H.7, the numbers of I.H6 and I.H8.
-check flags '.cell_flags["I.H.7"] | keys == ["lead"]'
-check flag-why '.cell_flags["I.H.7"].lead | test("Phòng Kinh tỀ") and test("độ tin cậy 63%")'
-check flags-code '(.cell_flags["I.H6"] | keys) == ["code"] and (.cell_flags["I.H8"] | keys) == ["code"]'
+# Not a pass on empty output: the page has four rows of four codes, the row
+# the page goes on with (r1), then those numbered II.6, II.7 and II.8 on
+# paper (r6, r7, r8).
+check rows '.plan.indicators | length == 4 and (map(.code) | unique | length) == 4'
+row() { jq -r ".plan.indicators[$1].code" "$tmp/draft.json"; }
+r1=$(row 0) r6=$(row 1) r7=$(row 2) r8=$(row 3)
+export r1 r6 r7 r8
+check h7 '.plan.indicators[2] | .code == $ENV.r7 and .lead == "Phòng Kinh tỀ" and .monitor == "Phòng Kinh tế"'
+# The cell, not the row: the lead agency of r7, the numbers of r6 and r8.
+check flags '.cell_flags[$ENV.r7] | keys == ["lead"]'
+check flag-why '.cell_flags[$ENV.r7].lead | test("Phòng Kinh tỀ") and test("độ tin cậy 63%")'
+check flags-code '(.cell_flags[$ENV.r6] | keys) == ["code"] and (.cell_flags[$ENV.r8] | keys) == ["code"]'
 check warn-field '[.plan.warnings[] | select(.field)] | map(.field) == ["code", "lead", "code"]'
-check row-not-cell '.row_warnings["I.H.7"] == null'
-check row-kept '.row_warnings["I.H6"] | length == 1'
+check row-not-cell '.row_warnings[$ENV.r7] == null'
+check row-kept '.row_warnings[$ENV.r6] | length == 1'
 
 # ---- an edited cell is flagged no more; one said right neither; one left stays ----
-name8=$(jq -r '.plan.indicators[] | select(.code == "I.H8") | .name' "$tmp/draft.json")
-expect_status edit "$(patch "$(jq -nc --arg n "$name8" '{rows: [{code: "I.H.7", lead: "Phòng Kinh tế"},
-	{code: "I.H6", checked: ["code"]}, {code: "I.H8", name: $n, lead: "Phòng Văn hóa - Xã hội"}]}')")" 200
-check edited '.cell_flags["I.H.7"] == null and .cell_flags["I.H6"] == null'
-check untouched '.cell_flags["I.H8"] | keys == ["code"]'
-check edited-value '.plan.indicators[] | select(.code == "I.H.7") | .lead == "Phòng Kinh tế"'
-check checked-kept '.plan.indicators[] | select(.code == "I.H6")'
+name8=$(jq -r '.plan.indicators[3].name' "$tmp/draft.json")
+expect_status edit "$(patch "$(jq -nc --arg n "$name8" '{rows: [{code: $ENV.r7, lead: "Phòng Kinh tế"},
+	{code: $ENV.r6, checked: ["code"]}, {code: $ENV.r8, name: $n, lead: "Phòng Văn hóa - Xã hội"}]}')")" 200
+check edited '.cell_flags[$ENV.r7] == null and .cell_flags[$ENV.r6] == null'
+check untouched '.cell_flags[$ENV.r8] | keys == ["code"]'
+check edited-value '.plan.indicators[] | select(.code == $ENV.r7) | .lead == "Phòng Kinh tế"'
+check checked-kept '.plan.indicators[] | select(.code == $ENV.r6)'
 check warn-checked '[.plan.warnings[] | select(.field and .checked)] | length == 2'
-check parsed-kept '.parsed.indicators[] | select(.code == "I.H.7") | .lead == "Phòng Kinh tỀ"'
+check parsed-kept '.parsed.indicators[] | select(.code == $ENV.r7) | .lead == "Phòng Kinh tỀ"'
 
 # ---- the monitoring agency and a group's name ----
-expect_status monitor "$(patch '{"rows": [{"code": "I.H.7", "monitor": "Phòng Kinh tế và Hạ tầng"},
-	{"code": "I.1", "monitor": null}], "groups": [{"code": "I", "name": "  Phát triển chuyển đổi số "}]}')" 200
-check monitor '.plan.indicators[] | select(.code == "I.H.7") | .monitor == "Phòng Kinh tế và Hạ tầng"'
-check monitor-null '.plan.indicators[] | select(.code == "I.1") | .monitor == null'
+expect_status monitor "$(patch "$(jq -nc '{rows: [{code: $ENV.r7, monitor: "Phòng Kinh tế và Hạ tầng"},
+	{code: $ENV.r1, monitor: null}], groups: [{code: "I", name: "  Phát triển chuyển đổi số "}]}')")" 200
+check monitor '.plan.indicators[] | select(.code == $ENV.r7) | .monitor == "Phòng Kinh tế và Hạ tầng"'
+check monitor-null '.plan.indicators[] | select(.code == $ENV.r1) | .monitor == null'
 check group '.plan.groups == [{"code": "I", "name": "Phát triển chuyển đổi số"}]'
 check group-rows '[.plan.indicators[].group] | unique == ["I"]'
 # Refused, one sentence naming what is wrong; nothing of the edit kept.
@@ -91,34 +99,34 @@ refuse() { # NAME JSON WORDS
 	check "$1-code" '.error.code == "E_INPUT"'
 	grep -qF "$3" <<< "$(jq -r .error.message "$tmp/body")" && ok || bad "$1: no \"$3\" in $(jq -r .error.message "$tmp/body")"
 }
-refuse no-group '{"rows": [{"code": "I.H8", "monitor": "X"}], "groups": [{"code": "IX", "name": "Y"}]}' "Nhóm IX: không có trong bản nháp"
+refuse no-group "$(jq -nc '{rows: [{code: $ENV.r8, monitor: "X"}], groups: [{code: "IX", name: "Y"}]}')" "Nhóm IX: không có trong bản nháp"
 refuse empty-name '{"groups": [{"code": "I", "name": "   "}]}' "Nhóm I: không được để trống"
 refuse no-name '{"groups": [{"code": "I"}]}' "Nhóm I: cần tên mới"
 refuse groups-array '{"groups": {"I": "Y"}}' "groups phải là mảng"
-refuse monitor-number '{"rows": [{"code": "I.H.7", "monitor": 5}]}' "Chỉ tiêu I.H.7: giá trị phải là chữ"
-refuse checked-array '{"rows": [{"code": "I.H8", "checked": "code"}]}' "checked phải là một mảng"
+refuse monitor-number "$(jq -nc '{rows: [{code: $ENV.r7, monitor: 5}]}')" "Chỉ tiêu $r7: giá trị phải là chữ"
+refuse checked-array "$(jq -nc '{rows: [{code: $ENV.r8, checked: "code"}]}')" "checked phải là một mảng"
 as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id" > /dev/null
-check unchanged '(.plan.indicators[] | select(.code == "I.H8") | .monitor) == "Phòng Văn hóa - Xã hội" and
-	(.plan.groups[0].name == "Phát triển chuyển đổi số") and (.cell_flags["I.H8"] | keys) == ["code"]'
+check unchanged '(.plan.indicators[] | select(.code == $ENV.r8) | .monitor) == "Phòng Văn hóa - Xã hội" and
+	(.plan.groups[0].name == "Phát triển chuyển đổi số") and (.cell_flags[$ENV.r8] | keys) == ["code"]'
 
 # ---- the page without JavaScript: the cells marked, a group renamed by the form ----
 page() { curl -s -b "$tmp/jar.vanphong" "$base/don-vi/DEMO-A/ke-hoach?draft=$id" > "$tmp/page.html"; }
 page
 grep -q '1 ô cần kiểm tra' "$tmp/page.html" && ok || bad "page: no count of the cells to check"
 grep -o '<td class="lowconf"[^>]*><input name="code\.[0-9]*"' "$tmp/page.html" | grep -q . && ok ||
-	bad "page: I.H8's number cell not marked"
+	bad "page: $r8's number cell not marked"
 [ "$(grep -o '<td class="lowconf"' "$tmp/page.html" | wc -l)" = 1 ] && ok || bad "page: $(grep -o '<td class="lowconf"' "$tmp/page.html" | wc -l) cells marked, want 1"
 grep -q 'name="gname.0" class="gname"[^>]*value="Phát triển chuyển đổi số"' "$tmp/page.html" && ok || bad "page: no group name to correct"
 grep -q 'name="monitor.[0-9]*" class="monitor"[^>]*value="Phòng Kinh tế và Hạ tầng"' "$tmp/page.html" && ok ||
 	bad "page: no monitoring agency to correct"
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.vanphong" --data-urlencode "csrf=$(cat "$tmp/csrf.vanphong")" \
-	--data-urlencode "draft=$id" --data-urlencode n=1 --data-urlencode k.0=I.H8 --data-urlencode ok.code.0=1 \
+	--data-urlencode "draft=$id" --data-urlencode n=1 --data-urlencode "k.0=$r8" --data-urlencode ok.code.0=1 \
 	--data-urlencode g.0=I --data-urlencode "gname.0=Chuyển đổi số" \
 	--data-urlencode action=save "$base/don-vi/DEMO-A/ke-hoach")
 [ "$code" = 303 ] && ok || bad "page: saving the form: $code"
 as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id" > /dev/null
 check page-group '.plan.groups == [{"code": "I", "name": "Chuyển đổi số"}]'
-check page-checked '.cell_flags == {} and (.plan.indicators[] | select(.code == "I.H8") | .monitor == "Phòng Văn hóa - Xã hội")'
+check page-checked '.cell_flags == {} and (.plan.indicators[] | select(.code == $ENV.r8) | .monitor == "Phòng Văn hóa - Xã hội")'
 page
 grep -q 'ô cần kiểm tra' "$tmp/page.html" && bad "page: cells still to check once said right" || ok
 grep -q '<td class="lowconf"' "$tmp/page.html" && bad "page: a cell still marked" || ok
@@ -126,11 +134,11 @@ grep -q '<td class="lowconf"' "$tmp/page.html" && bad "page: a cell still marked
 # ---- the difference, then published: the corrections are the plan's ----
 as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id/diff" > /dev/null
 check diff-group '.groups | length == 1 and .[0].code == "I" and .[0].new == "Chuyển đổi số" and .[0].old != .[0].new'
-check diff-monitor '.changed[] | select(.code == "I.1") | .changes | map(.field) | index("monitor") != null'
+check diff-monitor '.changed[] | select(.code == $ENV.r1) | .changes | map(.field) | index("monitor") != null'
 expect_status publish "$(as vanphong POST "/api/v1/units/DEMO-A/plan/drafts/$id/publish" '{"confirm": true}')" 201
 as vanphong GET /api/v1/units/DEMO-A/plan > /dev/null
 check saved-group '.plan.groups == [{"code": "I", "name": "Chuyển đổi số"}]'
-check saved-monitor '.plan.indicators[] | select(.code == "I.H.7") | .monitor == "Phòng Kinh tế và Hạ tầng" and .lead == "Phòng Kinh tế"'
+check saved-monitor '.plan.indicators[] | select(.code == $ENV.r7) | .monitor == "Phòng Kinh tế và Hạ tầng" and .lead == "Phòng Kinh tế"'
 # ---- a group's heading read with low confidence: its name to check ----
 # Page 3 of the same scan (002_f65c0da7dbd96e8d.page3.scan.pdf): the row of
 # group I ("I | Phát triển nguồn lực") has its number read at 79 %. The
