@@ -30,7 +30,14 @@ if [ -n "$child" ]; then
 	ok
 	tr '\0' ' ' < "/proc/$child/cmdline" > "$tmp/cmdline"
 	exe=$(readlink "/proc/$child/exe")
-	limits=$(grep 'Max cpu time' "/proc/$child/limits")
+	# The child sets its limits first thing after it starts: looked at
+	# until they are there (a child seen in its first instant has not
+	# set them yet), 5 s at most.
+	for _ in $(seq 1 100); do
+		limits=$(grep 'Max cpu time' "/proc/$child/limits" 2> /dev/null)
+		grep -qE 'Max cpu time +unlimited' <<< "$limits" || break
+		sleep 0.05
+	done
 	sockets=$(ls -l "/proc/$child/fd/" 2> /dev/null | grep -c 'socket:')
 	[ "$exe" = "$(readlink -f "$bin")" ] && ok || bad "the child's program: $exe"
 	[ "$(cut -d' ' -f2 "$tmp/cmdline")" = __read ] && ok ||
