@@ -89,8 +89,15 @@ small=$(rss 12)
 large=$(rss 48)
 echo "restore ($backend): peak $small KB for 30,000 figures, $large KB for 120,000"
 [ "$small" -gt 0 ] && ok || bad "no peak size measured"
-[ $((large * 2)) -le $((small * 3)) ] && ok ||
+# Under AddressSanitizer freed memory waits in its quarantine and every
+# block has red zones: the peak there says nothing of the program's own.
+if ldd "$bin" | grep -q libasan; then
+	echo "restore ($backend): the peak's bound not checked on a sanitizer build"
+elif [ $((large * 2)) -le $((small * 3)) ]; then
+	ok
+else
 	bad "restore of 4 times the figures took $large KB, $((large * 100 / (small + 1)))% of the $small KB of the smaller dump: want at most 150%"
+fi
 # What was restored dumps as the dump restored (units, figures, history: a
 # figure's id is made from its series and period on restore; series of no
 # plan get a code of their own: not compared).
