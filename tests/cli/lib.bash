@@ -32,6 +32,14 @@ use_db() {
 	fi
 }
 
+# fresh: an empty database of this run's backend (use_db again, and a
+# SQLite file removed with its WAL).
+fresh() {
+	use_db
+	[ "$backend" = sqlite ] && rm -f "$CHITIEU_DB" "$CHITIEU_DB-wal" "$CHITIEU_DB-shm"
+	true
+}
+
 sql() {
 	if [ "$backend" = postgresql ]; then psql -tAq "$CHITIEU_DB" -c "$1"; else sqlite3 "$CHITIEU_DB" "$1"; fi
 }

@@ -27,11 +27,6 @@ data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
 # fresh: an empty store again.
-fresh() {
-	use_db
-	[ "$backend" = sqlite ] && rm -f "$CHITIEU_DB" "$CHITIEU_DB-wal" "$CHITIEU_DB-shm"
-	true
-}
 
 # ---- 1. bytes per figure ------------------------------------------------------------
 plan=$data/plans/004_5f0b3916b5e2f87f.txt

@@ -53,10 +53,6 @@ EOF
 }
 # refuse NAME WHERE...: restoring $tmp/NAME.json fails naming each WHERE, and
 # writes nothing.
-fresh() { # an empty database of this run's backend
-	use_db
-	[ "$backend" = sqlite ] && rm -f "$CHITIEU_DB" "$CHITIEU_DB-wal" "$CHITIEU_DB-shm"
-}
 refuse() {
 	local name=$1
 	shift

@@ -15,13 +15,6 @@ data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
 
-fresh() {
-	if [ "$backend" = postgresql ]; then
-		psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
-	else
-		rm -f "$CHITIEU_DB" "$CHITIEU_DB"-*
-	fi
-}
 fresh
 run "dump of an empty store" 0 dump "$tmp/empty.json" || { finish store_restore_memory; exit 1; }
 

@@ -43,13 +43,6 @@ ${CC:-cc} -shared -fPIC -O1 -o "$tmp/count.so" "$tmp/count.c" -ldl ||
 
 # fresh: an empty store (the schema made by a dump of it, which is kept as
 # the dumps' skeleton).
-fresh() {
-	if [ "$backend" = postgresql ]; then
-		psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1
-	else
-		rm -f "$CHITIEU_DB" "$CHITIEU_DB"-*
-	fi
-}
 fresh
 run "dump of an empty store" 0 dump "$tmp/empty.json" || { finish store_restore_scale; exit 1; }
 
