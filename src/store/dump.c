@@ -161,12 +161,16 @@ static char *select_sql(const struct table *t)
 		return buf_detach(&b);
 	}
 	/* Schema 6 keeps each plan document once (plan_docs); a dump keeps it
-	 * with each plan, as before. */
+	 * with each plan, as before. A figure's id is series_id x 1,000,000 +
+	 * period_code (figures.h): in the order of its key, which the store
+	 * reads in, whereas ORDER BY id sorts every figure first (in memory:
+	 * 2.5 GB at 23.9 M figures). */
+	bool figures = !strcmp(t->name, "observations");
 	buf_printf(&b, " FROM %s ORDER BY %s",
 	           strcmp(t->name, "plans")
 	                   ? t->name
 	                   : "plans LEFT JOIN plan_docs ON plan_docs.hash = plans.doc_hash",
-	           t->order);
+	           figures ? "series_id, period_code" : t->order);
 	return buf_detach(&b);
 }
 
