@@ -80,6 +80,9 @@ struct driver {
 	int (*checkpoint)(void *db);
 	/* How a write transaction starts. */
 	const char *begin;
+	/* How a transaction that only reads, one snapshot of every table,
+	 * starts: writers go on meanwhile (a dump). */
+	const char *begin_read;
 	/* The schema, as statements for exec. */
 	const char *schema;
 	/* One row, one column: how many tables the database holds. */

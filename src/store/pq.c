@@ -507,6 +507,7 @@ const struct driver pq_driver = {
                 " VALUES (?,?,?,?,?,?) RETURNING id)"
                 " SELECT pg_notify('chitieu_change', CAST(id AS TEXT)) FROM a",
         .begin = "BEGIN",
+        .begin_read = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
         .schema = schema,
         .count_tables = "SELECT count(*) FROM information_schema.tables"
                         " WHERE table_schema = current_schema()",

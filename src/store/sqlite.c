@@ -404,6 +404,8 @@ const struct driver sqlite_driver = {
         .checkpoint = sq_checkpoint,
         /* Take the write lock at once: no deadlock between two writers. */
         .begin = "BEGIN IMMEDIATE",
+        /* The WAL's snapshot at the first read, kept until the end. */
+        .begin_read = "BEGIN",
         .schema = schema,
         .count_tables = "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view')",
         .incoming =

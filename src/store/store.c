@@ -1984,8 +1984,13 @@ int store_dump(struct store *s, const char *path, struct error *err)
 		free(tmp);
 		return -1;
 	}
-	/* One consistent snapshot, written a row at a time. */
-	int rc = store_begin(s, err);
+	/* One consistent snapshot, written a row at a time, read without the
+	 * write lock: a server's writes go on while it is written (under
+	 * BEGIN IMMEDIATE they waited for it, and failed after SQLite's busy
+	 * timeout of 10 s: a dump of the country takes minutes). */
+	s->notified = false;
+	s->in_tx = !D->exec(s->db, D->begin_read, err);
+	int rc = s->in_tx ? 0 : -1;
 	if (!rc) {
 		rc = store_dump_file(D, s->db, SCHEMA_VERSION, f, err);
 		store_rollback(s);
