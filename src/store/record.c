@@ -187,7 +187,10 @@ static const struct series_rec *find_series(struct store *s, struct lookups *lk,
 	*error = slot(lk, key, &fresh)->error.msg;
 	snprintf(key, sizeof key, "%s\x1f%s", unit, code);
 	struct entry *e = slot(lk, key, &fresh);
-	e->missing = fresh;
+	/* Not among the unit's series (load_unit put them all in): missing,
+	 * and still missing when named again. */
+	if (fresh)
+		e->missing = true;
 	return e->missing ? NULL : &e->s;
 }
 

@@ -7,7 +7,8 @@
 # figures were unchanged, in the CLI and in the API's JSON, whoever sends
 # it (the same figure from another account is unchanged too: its author
 # stays the one who first recorded it); a duplicate or a
-# bad row far apart in a big file (other pieces) still writes nothing. On SQLite or on the PostgreSQL server named
+# bad row far apart in a big file (other pieces) still writes nothing; an
+# indicator the plan lacks is refused on each line that names it. On SQLite or on the PostgreSQL server named
 # by $CHITIEU_TEST_DB_URL.
 set -u
 bin=$1
@@ -108,6 +109,11 @@ grep -q "dòng 200002: \[E_PERIOD\]" "$tmp/err" && ok || bad "bad last row: $(he
 run quoted 2 record --csv "$tmp/quoted.csv"
 grep -q "dòng 60002: \[E_UNKNOWN_INDICATOR\]" "$tmp/err" && ok || bad "line numbers across pieces: $(head -c 600 "$tmp/err")"
 grep -c "E_" "$tmp/err" | grep -qx 1 && ok || bad "more than the one problem: $(head -c 600 "$tmp/err")"
+# An indicator the plan lacks, named twice: a problem on each line (the
+# second lookup took it for found, with no code, and crashed).
+printf 'unit,indicator,period,value\nC01,NOPE,2030-01,1\nC01,NOPE,2030-02,2\n' > "$tmp/twice.csv"
+run "unknown indicator twice" 2 record --csv "$tmp/twice.csv"
+[ "$(grep -c 'E_UNKNOWN_INDICATOR' "$tmp/err")" = 2 ] && ok || bad "an unknown indicator twice: $(head -c 600 "$tmp/err")"
 
 # The API says how many were unchanged.
 echo bulk-pass-123 | "$bin" user add --login bulk --role admin > /dev/null
