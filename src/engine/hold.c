@@ -170,6 +170,17 @@ int hold_refresh(struct hold *h, struct store *s, const char *unit, struct error
 	return rc;
 }
 
+/* The code a figure of child k (its own code) is held under: renamed to
+ * the root's as view_family does (what is not linked stays local); NULL
+ * when the child's plan has no such indicator (the figure is left out). */
+static const char *kid_code(const struct family *f, size_t k, const char *code)
+{
+	const char *to = !f->lifted ? code
+	                 : code     ? view_lift_code(f->map[k], f->nmap[k], code)
+	                            : NULL;
+	return to && plan_find_indicator(f->c[k].plan, to) ? to : NULL;
+}
+
 int hold_refresh_figures(struct hold *h, const char *unit, const struct obs_rec *o, size_t n)
 {
 	bool own = !strcmp(unit, h->root);
@@ -195,11 +206,8 @@ int hold_refresh_figures(struct hold *h, const char *unit, const struct obs_rec 
 		struct pack *pk = &f->packs[k];
 		pack_free(pk);
 		for (size_t i = 0; i < n; i++) {
-			const char *to = !f->lifted ? o[i].code
-			                 : o[i].code
-			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
-			                         : NULL;
-			if (!to || !plan_find_indicator(f->c[k].plan, to))
+			const char *to = kid_code(f, (size_t)k, o[i].code);
+			if (!to)
 				continue;
 			struct obs_rec x = o[i];
 			x.code = (char *)to;
@@ -248,28 +256,24 @@ int hold_patch_figures(struct hold *h, const char *unit, const struct obs_rec *o
 	struct family *f = &h->f;
 	struct obs_rec *v = NULL;
 	const char **from = NULL; /* each of v's own code (the child's) */
+	const char **to = NULL;   /* each of o's code held under (kid_code) */
 	size_t nv = 0, cap = 0;
 	if (k >= 0) {
 		/* Every figure's own code known, or the unit read again. */
 		nv = pack_get(&f->packs[k], f->pool, &v, &cap);
 		from = xcalloc(nv + n + 1, sizeof *from);
-		for (size_t i = 0; i < nv; i++)
-			if (v[i].code && !(from[i] = unlifted(f, (size_t)k, v[i].code))) {
-				free(v);
-				free(from);
-				return 2;
-			}
-		for (size_t i = 0; i < n; i++) {
-			const char *to = !f->lifted ? o[i].code
-			                 : o[i].code
-			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
-			                         : NULL;
-			if (to && plan_find_indicator(f->c[k].plan, to) &&
-			    !unlifted(f, (size_t)k, to)) {
-				free(v);
-				free(from);
-				return 2;
-			}
+		to = xcalloc(n + 1, sizeof *to);
+		bool known = true;
+		for (size_t i = 0; known && i < nv; i++)
+			known = !v[i].code || (from[i] = unlifted(f, (size_t)k, v[i].code));
+		for (size_t i = 0; known && i < n; i++)
+			known = !(to[i] = kid_code(f, (size_t)k, o[i].code)) ||
+			        unlifted(f, (size_t)k, to[i]);
+		if (!known) {
+			free(v);
+			free(from);
+			free(to);
+			return 2;
 		}
 	}
 	h->refreshes++;
@@ -297,14 +301,10 @@ int hold_patch_figures(struct hold *h, const char *unit, const struct obs_rec *o
 		 * view_family does, packed again in that order. */
 		v = xrealloc(v, (nv + n + 1) * sizeof *v);
 		for (size_t i = 0; i < n; i++) {
-			const char *to = !f->lifted ? o[i].code
-			                 : o[i].code
-			                         ? view_lift_code(f->map[k], f->nmap[k], o[i].code)
-			                         : NULL;
-			if (!to || !plan_find_indicator(f->c[k].plan, to))
+			if (!to[i])
 				continue;
 			struct obs_rec x = o[i];
-			x.code = (char *)to;
+			x.code = (char *)to[i];
 			size_t at = 0;
 			while (at < nv && kid_fig_cmp(&v[at], from[at], &o[i], o[i].code) < 0)
 				at++;
@@ -328,6 +328,7 @@ int hold_patch_figures(struct hold *h, const char *unit, const struct obs_rec *o
 	}
 	free(v);
 	free(from);
+	free(to);
 	return 0;
 }
 

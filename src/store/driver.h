@@ -119,10 +119,11 @@ int store_dump_file(const struct driver *d, void *db, int schema, FILE *f, struc
  * path) and why. Needs no database. */
 int store_dump_check(struct json_t *doc, int schema, struct error *err);
 /* A dump's file back into an empty database (in the caller's transaction):
- * read a row at a time, checked by store_dump_check's rules before any row
- * is written (the figures' ids and the history's references to them by
- * the database, before the transaction ends): 0, or -1 with *err, and
- * the caller rolls back. Memory does not grow with the figures. */
+ * read a row at a time, each row checked by store_dump_check's rules
+ * before it is written (the figures' ids and the history's references to
+ * them by the database, before the transaction ends): 0, or -1 with *err,
+ * and the caller rolls back what was written. Memory does not grow with
+ * the figures. */
 int store_restore_file(const struct driver *d, void *db, int schema, const char *path,
                        struct error *err);
 

@@ -410,11 +410,98 @@ static int64_t int_at(json_t *row, const struct table *t, const char *col)
 	return (int64_t)json_integer_value(json_array_get(row, (size_t)col_of(t, col)));
 }
 
-/* Ids of a table's rows, sorted, for the references of later tables. */
+/* An index of items by hash, to find an item equal to a new one: open
+ * addressing, each slot an item's hash and its place + 1 (0: empty). */
+struct hslot {
+	uint64_t hash;
+	size_t item;
+};
+struct hidx {
+	struct hslot *s;
+	size_t cap, n;
+};
+
+static uint64_t hash_int(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9u;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebu;
+	return x ^ (x >> 31);
+}
+
+/* item added under hash: -1, or the earlier item eq finds equal to it
+ * (item then not added). */
+static long hidx_add(struct hidx *h, uint64_t hash, size_t item,
+                     bool (*eq)(const void *ctx, size_t a, size_t b), const void *ctx)
+{
+	if (2 * (h->n + 1) > h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 1024;
+		struct hslot *s = xcalloc(cap, sizeof *s);
+		for (size_t i = 0; i < h->cap; i++) {
+			if (!h->s[i].item)
+				continue;
+			size_t j = h->s[i].hash & (cap - 1);
+			while (s[j].item)
+				j = (j + 1) & (cap - 1);
+			s[j] = h->s[i];
+		}
+		free(h->s);
+		h->s = s;
+		h->cap = cap;
+	}
+	size_t j = hash & (h->cap - 1);
+	for (; h->s[j].item; j = (j + 1) & (h->cap - 1))
+		if (h->s[j].hash == hash && eq(ctx, h->s[j].item - 1, item))
+			return (long)(h->s[j].item - 1);
+	h->s[j] = (struct hslot){hash, item + 1};
+	h->n++;
+	return -1;
+}
+
+static void hidx_free(struct hidx *h)
+{
+	free(h->s);
+	*h = (struct hidx){0};
+}
+
+/* Ids of a table's rows, sorted once all are read (ids_done), for the
+ * references of later tables. A row's id there before is found as the row
+ * is read: by the order while the ids rise (as a dump has them), else by
+ * hash (set). */
 struct ids {
 	int64_t *v;
 	size_t n, cap;
+	bool unsorted;
+	struct hidx set;
 };
+
+static bool id_eq(const void *ctx, size_t a, size_t b)
+{
+	const struct ids *s = ctx;
+	return s->v[a] == s->v[b];
+}
+
+/* id added: false when there already. */
+static bool ids_add(struct ids *s, int64_t id)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 256;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n++] = id;
+	if (!s->unsorted && (s->n == 1 || s->v[s->n - 2] < id))
+		return true;
+	if (!s->unsorted) {
+		s->unsorted = true;
+		for (size_t i = 0; i + 1 < s->n; i++)
+			hidx_add(&s->set, hash_int((uint64_t)s->v[i]), i, id_eq, s);
+	}
+	if (hidx_add(&s->set, hash_int((uint64_t)id), s->n - 1, id_eq, s) < 0)
+		return true;
+	s->n--;
+	return false;
+}
 
 static int cmp_id(const void *a, const void *b)
 {
@@ -527,31 +614,20 @@ static int check_row_cells(const struct table *t, json_t *row, size_t r, struct 
 	if (!strcmp(t->cols[0], "id")) {
 		if (!json_is_integer(json_array_get(row, 0)))
 			REFUSE("cột id: thiếu");
-		if (ids) {
-			if (ids->n == ids->cap) {
-				ids->cap = ids->cap ? 2 * ids->cap : 256;
-				ids->v = xrealloc(ids->v, ids->cap * sizeof *ids->v);
-			}
-			ids->v[ids->n++] = int_at(row, t, "id");
-		}
+		if (ids && !ids_add(ids, int_at(row, t, "id")))
+			REFUSE("cột id: id %lld có hai lần", (long long)int_at(row, t, "id"));
 	}
 	rc = 0;
 out:
 	return rc;
 }
 
-/* A table's ids, all read: sorted, each there once. */
-static int ids_done(const struct table *t, struct ids *ids, struct error *err)
+/* A table's ids, all read (each there once: ids_add): sorted. */
+static void ids_done(struct ids *ids)
 {
-	if (ids->n)
+	if (ids->unsorted)
 		xqsort(ids->v, ids->n, sizeof *ids->v, cmp_id);
-	for (size_t i = 1; i < ids->n; i++)
-		if (ids->v[i] == ids->v[i - 1]) {
-			err_set(err, ERR_DB, "bảng %s: id %lld có hai lần", t->name,
-			        (long long)ids->v[i]);
-			return -1;
-		}
-	return 0;
+	hidx_free(&ids->set);
 }
 
 /* A row's reference to another table's id (NULL allowed when nullable). */
@@ -786,10 +862,10 @@ static int dump_upgrade(json_t *tabs, struct error *err)
 
 /* ---- A dump's file read a row at a time --------------------------------------- */
 
-/* The file is read twice or three times and never held: a first pass
- * (rd_index) reads the document's small members and finds where each
- * table's rows begin; the check and the restore then read the rows of one
- * table after another, each row parsed alone (rd_rows). The structure
+/* The file is read twice and never held: a first pass (rd_index) reads
+ * the document's small members and finds where each table's rows begin;
+ * the rows are then read one table after another, each row parsed alone,
+ * checked and written (src_rows). The structure
  * between rows is read here; each value's own text is parsed by jansson. */
 struct rd {
 	FILE *f;
@@ -1162,8 +1238,10 @@ struct chk {
 	json_t *units;        /* the units' rows, to walk parents */
 	struct row_key *keys; /* the series' (unit, code) */
 	size_t nk, ck;
-	long repeat;
+	struct hidx codes; /* of keys */
+	long repeat;       /* the row whose key an earlier row has (keys[first]) */
 	size_t first;
+	struct sink *sink; /* where each row checked goes, or NULL */
 };
 
 /* The rules of one row of table k beyond its cells, against the tables
@@ -1321,8 +1399,42 @@ static int row_rules(struct chk *ck, size_t k, json_t *row, size_t r, struct err
 	}
 }
 
-/* A row's cells and, for most tables, its rules (the units and the series
- * are checked once all their rows are read). */
+static bool key_eq(const void *ctx, size_t a, size_t b)
+{
+	const struct row_key *k = ctx;
+	return k[a].owner == k[b].owner && !strcmp(k[a].code, k[b].code);
+}
+
+/* A series' key added: where an earlier row has it (ck->repeat, first). */
+static void series_key(struct chk *ck, json_t *row, size_t r)
+{
+	const struct table *t = &tables[T_SERIES];
+	const char *code = text_at(row, t, "code");
+	if (!code)
+		return;
+	if (ck->nk == ck->ck) {
+		ck->ck = ck->ck ? 2 * ck->ck : 256;
+		ck->keys = xrealloc(ck->keys, ck->ck * sizeof *ck->keys);
+	}
+	int64_t unit = int_at(row, t, "unit_id");
+	ck->keys[ck->nk] = (struct row_key){unit, xstrdup(code), r};
+	uint64_t h = hash_int((uint64_t)unit);
+	for (const unsigned char *p = (const unsigned char *)code; *p; p++)
+		h = (h ^ *p) * 0x100000001b3u;
+	long at = hidx_add(&ck->codes, h, ck->nk, key_eq, ck->keys);
+	if (at < 0) {
+		ck->nk++;
+		return;
+	}
+	free((char *)ck->keys[ck->nk].code);
+	ck->repeat = (long)r;
+	ck->first = ck->keys[at].row;
+}
+
+static int sink_row(void *p, json_t *row, size_t r, struct error *err);
+
+/* A row's cells and, for most tables, its rules (the units are checked
+ * once all their rows are read); then, when ck->sink, the row written. */
 static int chk_row(void *p, json_t *row, size_t r, struct error *err)
 {
 	struct chk *ck = p;
@@ -1335,23 +1447,11 @@ static int chk_row(void *p, json_t *row, size_t r, struct error *err)
 		json_array_append(ck->units, row);
 		return 0;
 	}
-	if (k == T_SERIES) {
-		if (text_at(row, t, "code")) {
-			if (ck->nk == ck->ck) {
-				ck->ck = ck->ck ? 2 * ck->ck : 256;
-				ck->keys = xrealloc(ck->keys, ck->ck * sizeof *ck->keys);
-			}
-			ck->keys[ck->nk++] = (struct row_key){int_at(row, t, "unit_id"),
-			                                      xstrdup(text_at(row, t, "code")), r};
-		}
-		return 0;
-	}
-	return row_rules(ck, k, row, r, err);
-}
-
-static int chk_series(void *p, json_t *row, size_t r, struct error *err)
-{
-	return row_rules(p, T_SERIES, row, r, err);
+	if (k == T_SERIES)
+		series_key(ck, row, r);
+	if (row_rules(ck, k, row, r, err))
+		return -1;
+	return ck->sink ? sink_row(ck->sink, row, r, err) : 0;
 }
 
 /* The document's head: 0 and its schema in *from, or -1. */
@@ -1373,73 +1473,6 @@ static int check_head(json_t *head, bool tables_object, int schema, int *from, s
 	}
 	*from = (int)v;
 	return 0;
-}
-
-/* Every table of a dump checked, in the order of tables[] (each refers
- * only to those before it). */
-static int check_src(struct src *s, int from, struct error *err)
-{
-	struct chk ck = {.s = s, .from = from, .sql_ids = s->rd != NULL, .repeat = -1};
-	ck.units = json_array();
-	int rc = -1;
-	assert(!strcmp(tables[T_OBS].name, "observations") &&
-	       !strcmp(tables[T_HISTORY].name, "observation_history") &&
-	       !strcmp(tables[T_USERS].name, "users") &&
-	       !strcmp(tables[T_FILES].name, "evidence_files") &&
-	       !strcmp(tables[T_UIDS].name, "dhis2_uids") &&
-	       !strcmp(tables[T_LINKS].name, "links"));
-	for (size_t k = 0; k < NTABLES; k++) {
-		const struct table *t = &tables[k];
-		if (!src_has(s, k) && from < t->since)
-			continue;
-		if (!src_has(s, k)) {
-			err_set(err, ERR_DB, "thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
-			        t->name, t->name);
-			goto out;
-		}
-		if (!src_array(s, k)) {
-			err_set(err, ERR_DB, "bảng %s (tables.%s.rows): không phải một mảng",
-			        t->name, t->name);
-			goto out;
-		}
-		ck.k = k;
-		if (src_rows(s, k, chk_row, &ck, err) || ids_done(t, &ck.ids[k], err))
-			goto out;
-		if (k == T_UNITS && check_units(ck.units, &ck.ids[T_UNITS], err))
-			goto out;
-		if (k == T_SERIES) {
-			/* (a unit's code twice: found by sorting, refused in the rows'
-			 * order) */
-			ck.repeat = first_repeat(ck.keys, ck.nk, &ck.first);
-			if (src_rows(s, k, chk_series, &ck, err))
-				goto out;
-		}
-	}
-	/* In memory, the history's references were checked with the figures'
-	 * ids (row_rules). */
-	rc = 0;
-out:
-	for (size_t k = 0; k < NTABLES; k++)
-		free(ck.ids[k].v);
-	for (size_t i = 0; i < ck.nk; i++)
-		free((char *)ck.keys[i].code);
-	free(ck.keys);
-	json_decref(ck.units);
-	return rc;
-}
-
-int store_dump_check(json_t *doc, int schema, struct error *err)
-{
-	json_t *tabs = json_object_get(doc, "tables");
-	if (json_is_object(tabs) && dump_upgrade(tabs, err))
-		return -1;
-	int from;
-	if (!json_is_object(doc) || check_head(doc, json_is_object(tabs), schema, &from, err))
-		return -1;
-	struct src s = {.tabs = tabs};
-	for (size_t k = 0; k < NTABLES; k++)
-		colmap_of(&tables[k], NULL, &s.map[k], err);
-	return check_src(&s, from, err);
 }
 
 /* ---- The restore ---------------------------------------------------------------- */
@@ -1712,47 +1745,142 @@ static int sink_done(struct sink *k, struct error *err)
 	return 0;
 }
 
-/* One table's rows from the file into the database. */
-static int restore_table(const struct driver *d, void *db, struct src *s, size_t k,
-                         struct error *err)
+/* A sink for table k's rows: 0, or -1 with *err (sink_close after
+ * either). */
+static int sink_open(struct sink *sk, const struct driver *d, void *db, size_t k,
+                     struct error *err)
 {
 	const struct table *t = &tables[k];
-	struct sink sk = {.d = d, .db = db, .t = t, .ncols = ncols_of(t)};
-	for (int c = 0; c < sk.ncols; c++)
-		sk.cols[c] = t->cols[c];
-	snprintf(sk.types, sizeof sk.types, "%s", t->types);
+	*sk = (struct sink){.d = d, .db = db, .t = t, .ncols = ncols_of(t)};
+	for (int c = 0; c < sk->ncols; c++)
+		sk->cols[c] = t->cols[c];
+	snprintf(sk->types, sizeof sk->types, "%s", t->types);
 	const char *name = t->name;
 	if (!strcmp(name, "observation_history")) {
 		/* each row's place in the dump, for the check's message */
-		sk.cols[sk.ncols++] = "dump_row";
-		strcat(sk.types, "i");
-		sk.temp = xstrdup("restore_history");
+		sk->cols[sk->ncols++] = "dump_row";
+		strcat(sk->types, "i");
+		sk->temp = xstrdup("restore_history");
 	} else if (!strcmp(name, "observations") || !strcmp(name, "agencies") ||
 	           !strcmp(name, "links") || plan_rows(name)) {
-		sk.temp = xasprintf("restore_%s", name);
+		sk->temp = xasprintf("restore_%s", name);
 	}
 	struct buf b = BUF_INIT;
-	buf_printf(&b, "%s(", sk.temp ? sk.temp : name);
-	for (int c = 0; c < sk.ncols; c++)
-		buf_printf(&b, "%s%s", c ? ", " : "", sk.cols[c]);
+	buf_printf(&b, "%s(", sk->temp ? sk->temp : name);
+	for (int c = 0; c < sk->ncols; c++)
+		buf_printf(&b, "%s%s", c ? ", " : "", sk->cols[c]);
 	buf_putc(&b, ')');
-	sk.target = buf_detach(&b);
+	sk->target = buf_detach(&b);
+	sk->cells = xcalloc((size_t)RESTORE_BATCH * (size_t)sk->ncols, sizeof *sk->cells);
+	return sk->temp && st_restore_temp(d, db, sk->temp, sk->cols, sk->types, NULL, 0, err)
+	               ? -1
+	               : 0;
+}
+
+static void sink_close(struct sink *sk)
+{
+	if (sk->cells)
+		sink_clear(sk);
+	free(sk->cells);
+	free(sk->temp);
+	free(sk->target);
+	for (size_t i = 0; i < sk->docs.n; i++)
+		free(sk->docs.v[i]);
+	free(sk->docs.v);
+}
+
+/* ---- The check and the restore in one pass ------------------------------------ */
+
+/* Every table of a dump checked, in the order of tables[] (each refers
+ * only to those before it); when d, each row written as it is checked
+ * (the caller's transaction undoes what was written when a later row is
+ * refused). */
+static int check_src(struct src *s, int from, const struct driver *d, void *db,
+                     struct error *err)
+{
+	struct chk ck = {.s = s, .from = from, .sql_ids = s->rd != NULL, .repeat = -1};
+	struct sink sk = {0};
+	ck.units = json_array();
 	int rc = -1;
-	if (sk.temp && st_restore_temp(d, db, sk.temp, sk.cols, sk.types, NULL, 0, err))
-		goto out;
-	sk.cells = xcalloc((size_t)RESTORE_BATCH * (size_t)sk.ncols, sizeof *sk.cells);
-	if (src_has(s, k) && src_rows(s, k, sink_row, &sk, err))
-		goto out;
-	rc = sink_done(&sk, err);
+	assert(!strcmp(tables[T_OBS].name, "observations") &&
+	       !strcmp(tables[T_HISTORY].name, "observation_history") &&
+	       !strcmp(tables[T_USERS].name, "users") &&
+	       !strcmp(tables[T_FILES].name, "evidence_files") &&
+	       !strcmp(tables[T_UIDS].name, "dhis2_uids") &&
+	       !strcmp(tables[T_LINKS].name, "links"));
+	for (size_t k = 0; k < NTABLES; k++) {
+		const struct table *t = &tables[k];
+		if (!src_has(s, k) && from < t->since)
+			continue;
+		if (!src_has(s, k)) {
+			err_set(err, ERR_DB, "thiếu bảng %s trong tệp sao lưu (tables.%s.rows)",
+			        t->name, t->name);
+			goto out;
+		}
+		if (!src_array(s, k)) {
+			err_set(err, ERR_DB, "bảng %s (tables.%s.rows): không phải một mảng",
+			        t->name, t->name);
+			goto out;
+		}
+	}
+	for (size_t k = 0; k < NTABLES; k++) {
+		if (!src_has(s, k)) /* (an older dump's: above) */
+			continue;
+		ck.k = k;
+		if (d && sink_open(&sk, d, db, k, err))
+			goto out;
+		ck.sink = d ? &sk : NULL;
+		if (src_rows(s, k, chk_row, &ck, err))
+			goto out;
+		ids_done(&ck.ids[k]);
+		if (k == T_SERIES) { /* (the keys are the series' alone) */
+			for (size_t i = 0; i < ck.nk; i++)
+				free((char *)ck.keys[i].code);
+			free(ck.keys);
+			hidx_free(&ck.codes);
+			ck.keys = NULL;
+			ck.nk = ck.ck = 0;
+		}
+		if (k == T_UNITS && check_units(ck.units, &ck.ids[T_UNITS], err))
+			goto out;
+		/* (the units written once checked whole) */
+		for (size_t r = 0; d && k == T_UNITS && r < json_array_size(ck.units); r++)
+			if (sink_row(&sk, json_array_get(ck.units, r), r, err))
+				goto out;
+		if (d && sink_done(&sk, err))
+			goto out;
+		sink_close(&sk);
+		sk = (struct sink){0};
+	}
+	/* In memory, the history's references were checked with the figures'
+	 * ids (row_rules). */
+	rc = 0;
 out:
-	sink_clear(&sk);
-	free(sk.cells);
-	free(sk.temp);
-	free(sk.target);
-	for (size_t i = 0; i < sk.docs.n; i++)
-		free(sk.docs.v[i]);
-	free(sk.docs.v);
+	sink_close(&sk);
+	for (size_t k = 0; k < NTABLES; k++) {
+		free(ck.ids[k].v);
+		hidx_free(&ck.ids[k].set);
+	}
+	for (size_t i = 0; i < ck.nk; i++)
+		free((char *)ck.keys[i].code);
+	free(ck.keys);
+	hidx_free(&ck.codes);
+	json_decref(ck.units);
 	return rc;
+}
+
+int store_dump_check(json_t *doc, int schema, struct error *err)
+{
+	json_t *tabs = json_object_get(doc, "tables");
+	if (json_is_object(tabs) && dump_upgrade(tabs, err))
+		return -1;
+	int from;
+	if (!json_is_object(doc) || check_head(doc, json_is_object(tabs), schema, &from, err))
+		return -1;
+	struct src s = {.tabs = tabs};
+	for (size_t k = 0; k < NTABLES; k++)
+		colmap_of(&tables[k], NULL, &s.map[k], err);
+	return check_src(&s, from, NULL, NULL, err);
 }
 
 int store_restore_file(const struct driver *d, void *db, int schema, const char *path,
@@ -1772,17 +1900,13 @@ int store_restore_file(const struct driver *d, void *db, int schema, const char 
 	for (size_t k = 0; k < NTABLES; k++)
 		if (colmap_of(&tables[k], r.cols[k], &s.map[k], err))
 			goto out;
-	/* Checked whole before anything is written: the figures' ids and the
-	 * history's references to them aside (check_figures_sql). */
-	if (check_head(r.head, r.tables_object, schema, &from, err) || check_src(&s, from, err))
+	/* Each row checked, then written, in one reading of the rows (the
+	 * figures' ids and the history's references to them checked by the
+	 * database: check_figures_sql). */
+	if (check_head(r.head, r.tables_object, schema, &from, err) ||
+	    check_src(&s, from, d, db, err))
 		goto out;
-	for (size_t k = 0; k < NTABLES; k++) {
-		if (!src_has(&s, k)) /* (an older dump's: check_src) */
-			continue;
-		if (restore_table(d, db, &s, k, err))
-			goto out;
-	}
-	/* The file read again is the file checked. */
+	/* The file read whole is the file indexed. */
 	if (fstat(fileno(r.f), &after) || after.st_size != before.st_size ||
 	    after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
 	    after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {

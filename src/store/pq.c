@@ -221,11 +221,71 @@ static char *dollars(const char *sql, int *n)
 	return buf_detach(&b);
 }
 
+/* A query sent in a pipeline after the statement left for later: a
+ * prepared statement run, or one prepared. */
+struct second {
+	struct stmt *s;
+	const char *sql; /* to prepare (s->name, s->nparams), or NULL: run s */
+};
+
+/* The statement left for later (one), then the second query, in one
+ * pipeline (one round trip): the second's result, or the first one's
+ * failure; NULL when the pipeline could not be sent. */
+static PGresult *pipelined(struct pq *p, const struct second *q)
+{
+	PGconn *db = p->c;
+	char *later = p->later;
+	p->later = NULL;
+	int sent = 0;
+	bool synced = false;
+	if (PQenterPipelineMode(db)) {
+		struct stmt *s = q->s;
+		sent = PQsendQueryParams(db, later, 0, NULL, NULL, NULL, NULL, 0);
+		if (sent && q->sql)
+			sent += PQsendPrepare(db, s->name, q->sql, s->nparams, NULL);
+		else if (sent)
+			sent += PQsendQueryPrepared(db, s->name, s->nparams,
+			                            (const char *const *)s->val, NULL, NULL, 0);
+		synced = PQpipelineSync(db);
+	}
+	free(later);
+	PGresult *res[2] = {NULL, NULL}, *r;
+	/* Each query's results end with a NULL; the sync's comes last. Read
+	 * only what was sent and synced: anything else would wait forever. */
+	for (int i = 0; synced && i < sent; i++)
+		while ((r = PQgetResult(db)) != NULL) {
+			if (!res[i])
+				res[i] = r;
+			else
+				PQclear(r);
+		}
+	while (synced && (r = PQgetResult(db)) != NULL) {
+		bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+		PQclear(r);
+		if (sync)
+			break;
+	}
+	PQexitPipelineMode(db);
+	if (res[0] && PQresultStatus(res[0]) != PGRES_COMMAND_OK) {
+		PQclear(res[1]);
+		return res[0];
+	}
+	PQclear(res[0]);
+	return res[1];
+}
+
+/* What was left for later goes with the next statement when it is one
+ * statement (a pipeline runs one a query): else now, alone. */
+static int later_one(struct pq *p, struct error *err)
+{
+	return p->later && strchr(p->later, ';') ? later_now(p, err) : 0;
+}
+
 static struct stmt *pq_prepare(void *h, const char *sql, struct error *err)
 {
 	struct pq *p = h;
 	PGconn *db = p->c;
-	if (later_now(p, err))
+	if (later_one(p, err))
 		return NULL;
 	int n;
 	char *q = dollars(sql, &n);
@@ -233,7 +293,10 @@ static struct stmt *pq_prepare(void *h, const char *sql, struct error *err)
 	s->db = p;
 	s->nparams = n;
 	snprintf(s->name, sizeof s->name, "s%d", ++counter);
-	PGresult *r = PQprepare(db, s->name, q, n, NULL);
+	/* (a BEGIN left for later goes in the same round trip: a connection's
+	 * first write prepares its statement) */
+	PGresult *r = p->later ? pipelined(p, &(struct second){s, q})
+	                       : PQprepare(db, s->name, q, n, NULL);
 	free(q);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK || n > MAXP) {
 		if (err)
@@ -278,56 +341,13 @@ static void pq_bind_null(struct stmt *s, int i)
 	set(s, i, NULL);
 }
 
-/* The statement left for later, then s, in one pipeline (one round
- * trip): s's result, or the first one's failure; NULL when the pipeline
- * could not be sent. */
-static PGresult *pipelined(struct stmt *s)
-{
-	PGconn *db = s->db->c;
-	char *later = s->db->later;
-	s->db->later = NULL;
-	int sent = 0;
-	bool synced = false;
-	if (PQenterPipelineMode(db)) {
-		sent = PQsendQueryParams(db, later, 0, NULL, NULL, NULL, NULL, 0);
-		if (sent)
-			sent += PQsendQueryPrepared(db, s->name, s->nparams,
-			                            (const char *const *)s->val, NULL, NULL, 0);
-		synced = PQpipelineSync(db);
-	}
-	free(later);
-	PGresult *res[2] = {NULL, NULL}, *r;
-	/* Each query's results end with a NULL; the sync's comes last. Read
-	 * only what was sent and synced: anything else would wait forever. */
-	for (int q = 0; synced && q < sent; q++)
-		while ((r = PQgetResult(db)) != NULL) {
-			if (!res[q])
-				res[q] = r;
-			else
-				PQclear(r);
-		}
-	while (synced && (r = PQgetResult(db)) != NULL) {
-		bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
-		PQclear(r);
-		if (sync)
-			break;
-	}
-	PQexitPipelineMode(db);
-	if (res[0] && PQresultStatus(res[0]) != PGRES_COMMAND_OK) {
-		PQclear(res[1]);
-		return res[0];
-	}
-	PQclear(res[0]);
-	return res[1];
-}
-
 static int pq_step(struct stmt *s, struct error *err)
 {
 	if (!s->ran) {
 		PGconn *db = s->db->c;
-		if (s->db->later && strchr(s->db->later, ';') && later_now(s->db, err))
-			return -1; /* more than one: not in a pipeline */
-		s->res = s->db->later ? pipelined(s)
+		if (later_one(s->db, err))
+			return -1;
+		s->res = s->db->later ? pipelined(s->db, &(struct second){s, NULL})
 		                      : PQexecPrepared(db, s->name, s->nparams,
 		                                       (const char *const *)s->val, NULL, NULL, 0);
 		s->ran = true;

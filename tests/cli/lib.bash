@@ -218,3 +218,47 @@ write_figure() {
 		-H 'Content-Type: application/json' \
 		-d "{\"indicator\":\"$2\",\"period\":\"$3\",\"value\":$4}" "$base/api/v1/units/$1/observations"
 }
+
+# restore_again DUMP: DUMP restored into a fresh store of this run's
+# backend and dumped again: the same, byte for byte.
+restore_again() {
+	fresh
+	run restore 0 restore "$1"
+	run dump-again 0 dump "$tmp/again.json"
+	cmp -s "$1" "$tmp/again.json" && ok || bad "dump, restore, dump differ: $(diff <(jq -S . "$1") <(jq -S . "$tmp/again.json") | head -10)"
+}
+
+# migrate_load DIR SCHEMA: the store of schema SCHEMA that DIR's make.sh
+# made with an older chitieu (lite.sql, or pg.sql on PostgreSQL) loaded
+# into this run's empty store; sets fix (DIR), want (what that binary's
+# readers printed) and old (its dump, without the schema number).
+migrate_load() {
+	fix=$1
+	if [ "$backend" = sqlite ]; then
+		sqlite3 "$CHITIEU_DB" < "$fix/lite.sql"
+		want=$fix/lite.out old=$fix/lite.json
+	else
+		psql -q "$CHITIEU_DB" -f "$fix/pg.sql" > /dev/null 2>&1
+		want=$fix/pg.out old=$fix/pg.json
+	fi
+	[ "$(count "SELECT value FROM meta WHERE key = 'schema'")" = "$2" ] && ok || bad "the fixture is not schema $2"
+}
+
+# migrate_readers N: the N readers of $fix/readers.bash run on the loaded
+# store (the first opens and migrates it), printing what the older binary
+# printed, byte for byte.
+migrate_readers() {
+	local out=$tmp/readers.out
+	. "$fix/readers.bash"
+	run_readers "$out"
+	[ "$(grep -c '^== ' "$out")" = "$1" ] && ok || bad "readers run: $(grep -c '^== ' "$out")"
+	cmp -s "$want" "$out" && ok || bad "the readers print otherwise on the migrated store: $(diff "$want" "$out" | head -12)"
+}
+
+# migrate_dump: the migrated store's dump is the older binary's but for
+# the schema number.
+migrate_dump() {
+	run dump 0 dump "$tmp/m.json"
+	jq -cS 'del(.schema)' "$tmp/m.json" > "$tmp/m.norm"
+	cmp -s "$old" "$tmp/m.norm" && ok || bad "the migrated store's dump differs: $(diff <(jq -S . "$old") <(jq -S . "$tmp/m.norm") | head -12)"
+}

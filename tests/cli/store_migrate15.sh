@@ -19,22 +19,10 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-fix=$data/schema14
-if [ "$backend" = sqlite ]; then
-	sqlite3 "$CHITIEU_DB" < "$fix/lite.sql"
-	want=$fix/lite.out old=$fix/lite.json
-else
-	psql -q "$CHITIEU_DB" -f "$fix/pg.sql" > /dev/null 2>&1
-	want=$fix/pg.out old=$fix/pg.json
-fi
-[ "$(count "SELECT value FROM meta WHERE key = 'schema'")" = 14 ] && ok || bad "the fixture is not schema 14"
+migrate_load "$data/schema14" 14
 
 # ---- 2. the readers (the first opens and migrates the store) -----------------------
-out=$tmp/readers.out
-. "$data/schema14/readers.bash"
-run_readers "$out"
-[ "$(grep -c '^== ' "$out")" = 20 ] && ok || bad "readers run: $(grep -c '^== ' "$out")"
-cmp -s "$want" "$out" && ok || bad "the readers print otherwise on the migrated store: $(diff "$want" "$out" | head -12)"
+migrate_readers 20
 
 # ---- 1. migrated ------------------------------------------------------------------------
 now=$(count "SELECT value FROM meta WHERE key = 'schema'")
@@ -45,9 +33,7 @@ names=$(count "SELECT count(*) FROM agency_names" 2> /dev/null)
 	[ "$names" = "$(count "SELECT count(*) FROM (SELECT DISTINCT name, folded FROM agencies) d")" ] &&
 	ok || bad "agency names: ${names:-no table agency_names} for $nag agencies"
 
-run dump 0 dump "$tmp/m.json"
-jq -cS 'del(.schema)' "$tmp/m.json" > "$tmp/m.norm"
-cmp -s "$old" "$tmp/m.norm" && ok || bad "the migrated store's dump differs: $(diff <(jq -S . "$old") <(jq -S . "$tmp/m.norm") | head -12)"
+migrate_dump
 
 # ---- 3. restore, dump; a new unit's plan on the migrated store ----------------------
 run unit-add 0 unit add --code D --name "Xã D" --kind commune --parent P
@@ -59,9 +45,5 @@ aa=$(count "SELECT count(*) FROM agencies a JOIN units u ON u.id = a.unit_id WHE
 run show-d 0 show "$(count "SELECT max(id) FROM plans")" --format json
 jq -e '[.plan.indicators[] | select(.lead != null)] | length > 0' "$tmp/out" > /dev/null && ok || bad "the new plan shows no lead agency"
 run dump-d 0 dump "$tmp/a.json"
-use_db
-[ "$backend" = sqlite ] && rm -f "$CHITIEU_DB" "$CHITIEU_DB-wal" "$CHITIEU_DB-shm"
-run restore 0 restore "$tmp/a.json"
-run dump-again 0 dump "$tmp/b.json"
-cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "dump, restore, dump differ: $(diff <(jq -S . "$tmp/a.json") <(jq -S . "$tmp/b.json") | head -10)"
+restore_again "$tmp/a.json"
 finish store_migrate15

@@ -22,23 +22,11 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-fix=$data/schema15
-if [ "$backend" = sqlite ]; then
-	sqlite3 "$CHITIEU_DB" < "$fix/lite.sql"
-	want=$fix/lite.out old=$fix/lite.json
-else
-	psql -q "$CHITIEU_DB" -f "$fix/pg.sql" > /dev/null 2>&1
-	want=$fix/pg.out old=$fix/pg.json
-fi
-[ "$(count "SELECT value FROM meta WHERE key = 'schema'")" = 15 ] && ok || bad "the fixture is not schema 15"
+migrate_load "$data/schema15" 15
 before=$(count "SELECT count(*) || '/' || sum(CASE state WHEN 'confirmed' THEN 1 ELSE 0 END) || '/' || sum(CASE state WHEN 'rejected' THEN 1 ELSE 0 END) FROM links")
 
 # ---- 2. the readers (the first opens and migrates the store) -----------------------
-out=$tmp/readers.out
-. "$fix/readers.bash"
-run_readers "$out"
-[ "$(grep -c '^== ' "$out")" = 23 ] && ok || bad "readers run: $(grep -c '^== ' "$out")"
-cmp -s "$want" "$out" && ok || bad "the readers print otherwise on the migrated store: $(diff "$want" "$out" | head -12)"
+migrate_readers 23
 
 # ---- 1. migrated ------------------------------------------------------------------------
 now=$(count "SELECT value FROM meta WHERE key = 'schema'")
@@ -61,9 +49,7 @@ if [ "$backend" = postgresql ]; then
 	[ "$ff" = fillfactor=100 ] && ok || bad "figures_pkey options: '$ff'"
 fi
 
-run dump 0 dump "$tmp/m.json"
-jq -cS 'del(.schema)' "$tmp/m.json" > "$tmp/m.norm"
-cmp -s "$old" "$tmp/m.norm" && ok || bad "the migrated store's dump differs: $(diff <(jq -S . "$old") <(jq -S . "$tmp/m.norm") | head -12)"
+migrate_dump
 
 # ---- 3. writes; restore, dump ----------------------------------------------------------
 run list 0 link list --unit P --state confirmed --format json
@@ -88,11 +74,7 @@ n0=$(count "SELECT count(*) FROM links")
 second 0 > /dev/null 2>&1 && [ "$(count "SELECT count(*) FROM links")" = $((n0 + 1)) ] && ok || bad "the same link as proposed was refused too"
 sql "DELETE FROM link_rows WHERE id = (SELECT max(id) FROM link_rows)" > /dev/null
 run dump-a 0 dump "$tmp/a.json"
-use_db
-[ "$backend" = sqlite ] && rm -f "$CHITIEU_DB" "$CHITIEU_DB-wal" "$CHITIEU_DB-shm"
-run restore 0 restore "$tmp/a.json"
-run dump-again 0 dump "$tmp/b.json"
-cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "dump, restore, dump differ: $(diff <(jq -S . "$tmp/a.json") <(jq -S . "$tmp/b.json") | head -10)"
+restore_again "$tmp/a.json"
 run list-restored 0 link list --unit P --state confirmed --format json
 jq -e --arg c "$c" '[.links[] | select(.unit == "B" and .indicator == $c)] | length == 1' "$tmp/out" > /dev/null && ok || bad "the restored store lost the confirmed link"
 finish store_migrate16

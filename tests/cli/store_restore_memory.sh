@@ -9,7 +9,12 @@
 # written before the last is read, the errors a dump has at its very end:
 # its last figure's period, its last figure's id repeating the first's, its
 # last history row pointing to no figure, and a file cut short before its
-# end; each is refused, naming the row, and leaves the store empty.
+# end; each is refused, naming the row, and leaves the store empty; so is
+# a dump whose last series repeats the first's id or code, or whose last
+# table has a wrong row (all before it written by then). And each row is
+# read once, checked and written together: the restore reads its dump
+# twice (where each table is, then the rows), not three times (counted
+# with strace: bytes read from the dump's file).
 # `chitieu dump` of each restored store likewise: its peak grows by less
 # than 60 bytes a figure more (SQLite's page cache aside, at most 32 MB; a
 # dump that sorted the figures by id in memory took about 110 more: 2.5 GB
@@ -27,7 +32,8 @@ run "dump of an empty store" 0 dump "$tmp/empty.json" || { finish store_restore_
 # commune's first figure. WHAT spoils the end: period (the last figure's),
 # figure-id (the last figure has the first's id), history-ref (the last
 # history row points to no figure). Prints the number of figures and of
-# history rows.
+# history rows. series-id, series-code: the last series has the first's id
+# or its unit and code; uid: a last table with a wrong DHIS2 UID.
 mkdump() {
 	python3 - "$tmp/empty.json" "$1" "$2" "${3:-}" << 'EOF'
 import json, sys
@@ -63,6 +69,14 @@ if what == "figure-id":
     figures[-1][oc.index("id")] = figures[0][oc.index("id")]
 if what == "history-ref":
     history[-1][hc.index("observation_id")] = len(figures) + 5
+sc = t["series"]["columns"]
+if what == "series-id":
+    series[-1][sc.index("id")] = series[0][sc.index("id")]
+if what == "series-code":
+    series[-1][sc.index("unit_id")] = series[0][sc.index("unit_id")]
+    series[-1][sc.index("code")] = series[0][sc.index("code")]
+if what == "uid":
+    t["dhis2_uids"]["rows"] = [row("dhis2_uids", id=1, unit_id=3, part="unit", uid="x")]
 t["units"]["rows"], t["series"]["rows"], t["observations"]["rows"] = units, series, figures
 t["observation_history"]["rows"] = history
 json.dump(doc, open(out, "w"), ensure_ascii=False, separators=(",", ":"))
@@ -126,7 +140,7 @@ empty() {
 	[ "$(count 'select count(*) from units') $(count 'select count(*) from series') $(count 'select count(*) from observations')" = "0 0 0" ] && ok ||
 		bad "a refused restore ($1) wrote rows"
 }
-for what in period figure-id history-ref; do
+for what in period figure-id history-ref series-id series-code uid; do
 	set -- $(mkdump 12 "$tmp/bad.json" "$what")
 	nfig=$1 nhist=$2
 	fresh
@@ -135,6 +149,9 @@ for what in period figure-id history-ref; do
 	period) want="bảng observations, dòng $nfig (tables.observations.rows[$((nfig - 1))]): cột period: kỳ \"2020-13\" không hợp lệ" ;;
 	figure-id) want="bảng observations: id 1 có hai lần" ;;
 	history-ref) want="bảng observation_history, dòng $nhist (tables.observation_history.rows[$((nhist - 1))]): cột observation_id: trỏ tới dòng không có" ;;
+	series-id) want="bảng series, dòng 2500 (tables.series.rows[2499]): cột id: id 1 có hai lần" ;;
+	series-code) want="bảng series, dòng 2500 (tables.series.rows[2499]): cột code: mã chỉ tiêu \"I.1.1\" của đơn vị trùng dòng 1" ;;
+	uid) want="bảng dhis2_uids, dòng 1 (tables.dhis2_uids.rows[0]): cột uid: \"x\" không phải UID của DHIS2" ;;
 	esac
 	grep -qF "$want" "$tmp/err" && ok || bad "refused ($what): want '$want', got: $(head -c 300 "$tmp/err")"
 	empty "$what"
@@ -147,5 +164,34 @@ grep -q "cut.json: dòng" "$tmp/err" && ok || bad "a dump cut short: $(head -c 3
 empty "cut short"
 # The refused restores left the store as new: the good dump restores.
 run "restore after the refusals" 0 restore "$tmp/d12.json"
+
+# The dump's file read twice: the bytes the restore's read() calls return
+# on it (strace), at most twice its size and 64 KB (what the reader takes
+# ahead of a table's rows).
+if ! command -v strace > /dev/null; then
+	bad "strace is needed to count the bytes a restore reads"
+else
+	fresh
+	strace -o "$tmp/trace" -e trace=openat,read,close "$bin" restore "$tmp/d12.json" > /dev/null 2>&1 ||
+		bad "restore under strace failed"
+	size=$(stat -c %s "$tmp/d12.json")
+	got=$(python3 - "$tmp/trace" "$tmp/d12.json" << 'EOF'
+import re, sys
+fd, n = None, 0
+for line in open(sys.argv[1], errors="replace"):
+    m = re.match(r'openat\(.*"(.*)", .*\) = (\d+)', line)
+    if m and m.group(1) == sys.argv[2]:
+        fd = m.group(2)
+    elif fd and line.startswith("close(%s)" % fd):
+        fd = None
+    elif fd and line.startswith("read(%s," % fd):
+        m = re.search(r"= (\d+)$", line.rstrip())
+        n += int(m.group(1)) if m else 0
+print(n)
+EOF
+)
+	[ "$got" -ge "$size" ] && [ "$got" -le $((2 * size + 65536)) ] && ok ||
+		bad "the restore read $got bytes of its $size-byte dump: want at most twice"
+fi
 
 finish store_restore_memory

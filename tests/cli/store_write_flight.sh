@@ -15,6 +15,11 @@
 #   pages.waits) and every reader gets the page with the new figure. The
 #   server makes each page CHITIEU_TEST_FLIGHT_MS later than asked, so
 #   that the readers surely meet.
+# And on PostgreSQL the server's first write (through an API token: no
+# statement of it made on the connection before) sends its BEGIN in one
+# round trip with its first statement's preparation, not alone: the
+# server's log (every statement, parse steps too) has BEGIN through the
+# pipeline's extended protocol, no BEGIN as a statement of its own.
 # On SQLite or on $CHITIEU_TEST_DB_URL.
 set -u
 bin=$1
@@ -30,7 +35,26 @@ done
 printf 'unit,indicator,period,value\nA,II.7,2025-12,40\nB,II.7,2025-12,80\nC,II.7,2025-12,20\n' > "$tmp/obs.csv"
 run record 0 record --csv "$tmp/obs.csv"
 add_admin fl flight-pass-123
-CHITIEU_TEST_FLIGHT_MS=700 start_server --workers 6
+token=$("$bin" user token --login fl --label flight 2> /dev/null | head -1)
+pg_log
+before=$(log_lines)
+PGOPTIONS="-c log_min_duration_statement=0" CHITIEU_TEST_FLIGHT_MS=700 start_server --workers 6
+code=$(curl -s -o "$tmp/wbody" -w '%{http_code}' -H "Authorization: Bearer $token" \
+	-H 'Content-Type: application/json' -d '{"indicator":"II.7","period":"2025-11","value":5}' \
+	"$base/api/v1/units/B/observations")
+[ "$code" = 201 ] && ok || bad "the token's write: $code $(cat "$tmp/wbody")"
+if [ -n "$log" ]; then
+	sleep 0.2 # the log is written by the server's process
+	# (the writer's connection: the one that committed)
+	tail -n +"$((before + 1))" "$log" | grep -E 'LOG: .*(statement|parse|execute)' > "$tmp/all.log"
+	pid=$(grep -m1 'statement: COMMIT' "$tmp/all.log" | grep -oE '\[[0-9]+\]')
+	grep -F -- "${pid:-none}" "$tmp/all.log" > "$tmp/first.log"
+	alone=$(grep -c 'statement: BEGIN' "$tmp/first.log")
+	piped=$(grep -c 'execute <unnamed>: BEGIN' "$tmp/first.log")
+	echo "the server's first write: BEGIN alone $alone, in a pipeline $piped"
+	[ "$alone" = 0 ] && [ "$piped" = 1 ] && ok ||
+		bad "the first write's BEGIN: $alone alone, $piped in a pipeline: $(grep BEGIN "$tmp/first.log" | head -3)"
+fi
 admin_session fl flight-pass-123
 page=/don-vi/A?period=2025-12
 for r in /api/v1/units/VN/rollup?period=2025-12 /api/v1/units/P/rollup?period=2025-12 "$page"; do
