@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# make.sh BIN: the schema-15 stores that tests/cli/store_migrate16.sh
+# make.sh BIN [DIR]: the schema-15 stores that tests/cli/store_migrate16.sh
 # migrates, made by a chitieu of schema 15 (BIN; these were made by main at
-# 180de37): on SQLite (lite.sql, sqlite3's .dump) or, under
+# 180de37), into DIR (this folder by default; tests/data/schema16/make.sh
+# makes its schema-16 stores so, with a schema-16 binary): on SQLite (lite.sql, sqlite3's .dump) or, under
 # tests/pg/with-pg.sh, on PostgreSQL (pg.sql, pg_dump); each with what that
 # binary's readers print on it (lite.out, pg.out: plans, show, status,
 # summary, rollup, rank, observations, tasks, series, link list, audit,
@@ -12,7 +13,8 @@
 set -euo pipefail
 bin=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
-plans=$here/../plans
+plans=$here/../plans readers=$here/readers.bash
+[ -n "${2:-}" ] && here=$(cd "$2" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ -n "${CHITIEU_PG_URL:-}" ]; then
@@ -44,7 +46,7 @@ codes=$("$bin" parse "$p4" | jq -r '.plan.indicators[] |
 first=$(echo "$codes" | head -1)
 "$bin" link reject --unit A --indicator "$first" > /dev/null
 out=$here/$name.out
-. "$here/readers.bash"
+. "$readers"
 run_readers "$out"
 "$bin" dump "$tmp/d.json" > /dev/null
 if [ "$name" = pg ]; then
