@@ -19,6 +19,8 @@
 # each quarter of 2025 (the issue's memory scale: 96, eight years).
 # NATIONAL_ONE_PLAN=1: every commune on plan 000 (75 indicators: the
 # issue's memory scale) instead of the four plans in turn.
+# Beside the bytes per figure, the 12 largest tables (each with its
+# indexes) in bytes per figure.
 # NATIONAL_BUILD_ONLY=1: stop once the store is built (no re-recording, no
 # server): what scripts/bench-memory.sh builds its store with.
 set -euo pipefail
@@ -112,6 +114,17 @@ line "store build time" "$(((t4 - t0) / 1000)) s" "-"
 line "bulk recording" "$((figures * 1000 / (t3 - t2 + 1))) figures/s" "-"
 line "record --csv peak memory" "$(($(cat "$tmp/rss") / 1024)) MB" "bounded"
 line "bytes per stored figure (whole store / figures)" "$((bytes / stored)) B" "≤ $goal_bytes B"
+# Where those bytes are: each table with its indexes (SQLite's dbstat, an
+# index counted with its table; PostgreSQL's pg_total_relation_size), the
+# 12 largest, in bytes per stored figure.
+if [ "$backend" = sqlite ]; then
+	parts=$(q "SELECT coalesce(m.tbl_name, d.name), sum(d.pgsize) FROM dbstat d
+		LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1 ORDER BY 2 DESC LIMIT 12" 2> /dev/null || true)
+else
+	parts=$(q "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n
+		ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 12")
+fi
+echo "$parts" | awk -F'|' -v n="$stored" 'NF == 2 { printf "    %-40s %8.2f B a figure %12d B\n", $1 " (with its indexes)", $2 / n, $2 }'
 if [ "$build_only" = 1 ]; then
 	[ -n "${NATIONAL_STORE:-}" ] && [ "$backend" = sqlite ] && touch "$NATIONAL_STORE.built"
 	exit 0

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# make_links_store.bash SCHEMA BIN: the links' store of schema 14 or 15
-# (tests/data/schema14/make.sh, schema15/make.sh: see there).
+# make_links_store.bash SCHEMA BIN [DIR]: the links' store of schema 14 or
+# 15 (tests/data/schema14/make.sh, schema15/make.sh: see there), written
+# into DIR when given (schema16/make.sh), else into schemaSCHEMA.
 . "$(dirname "$0")/make_lib.bash"
+readers=$here/readers.bash
+[ -n "${3:-}" ] && here=$(cd "$3" && pwd)
 p4=$plans/004_5f0b3916b5e2f87f.txt p0=$plans/000_03b77514fb71b314.txt
 "$bin" unit add --code P --name "Tỉnh P" --kind province > /dev/null
 for u in A B C; do "$bin" unit add --code $u --name "Xã $u" --kind commune --parent P > /dev/null; done
@@ -25,7 +28,7 @@ codes=$("$bin" parse "$p4" | jq -r '.plan.indicators[] |
 first=$(echo "$codes" | head -1)
 "$bin" link reject --unit A --indicator "$first" > /dev/null
 out=$here/$name.out
-. "$here/readers.bash"
+. "$readers"
 run_readers "$out"
 "$bin" dump "$tmp/d.json" > /dev/null
 if [ "$name" = pg ]; then
