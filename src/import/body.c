@@ -155,7 +155,9 @@ bool body_sentence(const char *item, char **name, char **unit, char **target)
 	bool ok = num < v.n && op > 0;
 	if (ok) {
 		*name = join(&v, 0, op);
-		*unit = strchr(v.f[num], '%') ? xstrdup("%") : NULL;
+		/* "90%", or "90 %" with the sign a word of its own */
+		bool pct = strchr(v.f[num], '%') || (num + 1 < v.n && v.f[num + 1][0] == '%');
+		*unit = pct ? xstrdup("%") : NULL;
 		*target = join(&v, op, v.n);
 	}
 	free_words(&v);

@@ -144,6 +144,11 @@ static enum stt read_stt(const char *raw, int *v)
 	return isdigit((unsigned char)s[0]) ? S_NUM : S_GROUP;
 }
 
+int celltext_row_number(const char *s, int *v)
+{
+	return (int)read_stt(s, v);
+}
+
 /* A row's number that may come next. */
 static bool next_stt(const struct numbering *nb, const char *s)
 {

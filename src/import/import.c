@@ -253,6 +253,26 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		}
 		if (found)
 			interpret_rows(&rows, p);
+		if (!found) /* warnings of the attempts */
+			plan_free(p), plan_init(p), meta_read(l, p);
+		if (!found || p->unread) { /* blocks under a header of any columns */
+			struct plan q;
+			struct rows r2 = {0};
+			plan_init(&q);
+			meta_read(l, &q);
+			if (plain_block_cells(l, &r2, &q))
+				interpret_rows(&r2, &q);
+			rows_free(&r2);
+			/* kept when it reads more rows whole (its rows not read
+			 * are there with their number and name; the other
+			 * reader leaves them out) */
+			if ((long)(q.nind + q.ntasks) - (long)q.unread > (long)(p->nind + p->ntasks)) {
+				plan_free(p);
+				*p = q;
+			} else {
+				plan_free(&q);
+			}
+		}
 		rows_free(&rows);
 	}
 	int blocks;

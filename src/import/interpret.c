@@ -803,6 +803,11 @@ static void flush_indicator(struct state *st)
 	const char *stt = pcell(st, R_STT);
 	bool merge = col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) >= 0;
 	int year = st->h.target_year ? st->h.target_year : st->section_year;
+	/* one target column ("Kết quả", "Mục tiêu") and no section naming a
+	 * milestone: the title's ("… năm 2026", "… đến năm 2030") */
+	const char *title = p->title;
+	if (merge && !year && title)
+		year = body_year(title) ? body_year(title) : title_year(title);
 	ensure_group(st, st->pend.first);
 	struct indicator *x = NULL;
 	if (merge && year) {

@@ -129,12 +129,14 @@ static void read_caption(struct plan *p, const char *clean, const char *f, bool 
 }
 
 /* A line that starts the running text after the title ("Căn cứ ...",
- * "Thực hiện Kế hoạch số ...", "I. MỤC ĐÍCH, YÊU CẦU"), when a document
+ * "Thực hiện Kế hoạch số ...", "I. MỤC ĐÍCH, YÊU CẦU"), or a table's
+ * caption ("Bảng …", "Phụ lục …"), when a document
  * keeps no blank line between its paragraphs (a Word or HTML file). */
 static bool body_start(const char *c)
 {
 	static const char *const words[] = {"Căn cứ ", "Thực hiện ", "Để ",     "Nhằm ",
-	                                    "Phần ",   "PHẦN ",      "Kính gửi"};
+	                                    "Phần ",   "PHẦN ",      "Kính gửi", "Phụ lục",
+	                                    "PHỤ LỤC", "Bảng ",      "BẢNG "};
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (!strncmp(c, words[i], strlen(words[i])))
 			return true;
@@ -146,8 +148,16 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 {
 	struct buf b = BUF_INIT;
 	for (size_t j = i + 1, k = 0; j < l->n && k < 6; j++) {
+		/* a table's row ("| … |", cells apart by tabs) right under
+		 * the title, with no running text between */
+		if (b.len && (l->v[j][strspn(l->v[j], " ")] == '|' || strchr(l->v[j], '\t')))
+			break;
 		char *c = text_clean(l->v[j]);
-		if (b.len && body_start(c)) {
+		size_t cn = strlen(c);
+		/* running text leading to the table ("… như sau:"), or the
+		 * table's number column ("STT", "Số TT") right under it */
+		if (b.len && (body_start(c) || (cn && c[cn - 1] == ':') || text_fold_starts(c, "stt") ||
+		              text_fold_starts(c, "so tt") || !strcmp(c, "TT"))) {
 			free(c);
 			break;
 		}

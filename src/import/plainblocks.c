@@ -68,9 +68,16 @@ static char *clean_line(const char *s)
 	return text_clean(s);
 }
 
+/* The number column's header: "STT", "TT", "Số TT", "Số thứ tự". */
 static bool number_head(const char *s)
 {
-	return !strcmp(s, "STT") || !strcmp(s, "TT") || !strcmp(s, "Stt");
+	if (strlen(s) > 16)
+		return false;
+	char *f = text_fold(s);
+	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so tt") ||
+	           !strcmp(f, "so thu tu");
+	free(f);
+	return yes;
 }
 
 static void split_blocks(const struct lines *l, struct blks *b)
@@ -620,10 +627,7 @@ static void emit_head(struct rows *out, const struct cols *c, int line)
 /* The header's "STT" block: "STT" alone, "Chỉ tiêu" among the next blocks. */
 static bool head_start(const struct blks *b, size_t i)
 {
-	char *f = text_fold(b->v[i].text);
-	bool no = !strcmp(f, "stt") || !strcmp(f, "tt");
-	free(f);
-	if (!no)
+	if (!number_head(b->v[i].text))
 		return false;
 	size_t from = i > 4 ? i - 4 : 0;
 	for (size_t j = from; j < b->n && j < i + 6; j++)
@@ -926,6 +930,627 @@ bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p)
 		for (size_t r = before; r < out->n; r++)
 			out->v[r].table = table;
 		i = next > i ? next : i + 1;
+	}
+	blocks_free(&b);
+	return found;
+}
+
+/* ---- a header of any columns, each row's cells one block after another ----
+ *
+ * Tables with no milestone column (TT | Chỉ tiêu | Chủ trì, the target in
+ * the sentence), one target column ("Kết quả", "Mục tiêu") under
+ * milestones given as section rows ("I Giai đoạn 2025-2027"), a task
+ * table. A row is its number's block and the blocks up to the next row's
+ * number; an empty cell leaves no block, so the blocks go to the columns
+ * in order, in the one way that fits the columns best (a unit where the
+ * unit goes, an agency where an agency goes); two ways as good, more
+ * blocks than columns (cells run together, or out of order) and the row
+ * keeps its number and name only, named in a warning. */
+
+#define MAXHEAD 16
+#define NEVER   1000
+
+struct anyhead {
+	int n; /* columns after the number's */
+	enum head_kind kind[MAXHEAD];
+	const char *text[MAXHEAD + 1]; /* the number's header first */
+};
+
+/* Row numbering for the table: the last number and group. */
+struct anynum {
+	int num, group, all; /* all: the last number, numbering on across groups */
+	char grp[12]; /* the last group's or number's text, for "II.1", "1.2" */
+};
+
+static void strip_mark(char *w)
+{
+	size_t n = strlen(w);
+	while (n && (w[n - 1] == '.' || w[n - 1] == ')'))
+		w[--n] = '\0';
+}
+
+/* Block k is a row's number alone, the next one expected: its kind (2 a
+ * number, 3 a group, 4 a sub-number, 5 a letter), or 0. */
+static int any_start(const struct blks *b, size_t k, const struct anynum *st)
+{
+	const struct blk *x = &b->v[k];
+	if (x->last != x->first + 1 || strlen(x->text) > 10)
+		return 0;
+	int v, kind = celltext_row_number(x->text, &v);
+	if (kind == 2 && !(v == 1 || v == st->num + 1 || v == st->all + 1))
+		return 0;
+	if (kind == 3 && !(v == 1 || v == st->group + 1))
+		return 0;
+	if (kind == 4) {
+		char w[16];
+		snprintf(w, sizeof w, "%s", x->text);
+		*strchr(w, '.') = '\0';
+		if (strcmp(w, st->grp))
+			return 0;
+	}
+	if (kind < 2)
+		return 0;
+	/* a figure "3" is a row's number before a name only (a group's
+	 * name may read as a range: "Giai đoạn 2025-2027") */
+	/* "3" then "Phòng …" then "3": a row's last figure and agency ("Số
+	 * doanh nghiệp …" reads as an agency's name "Sở …" folded) */
+	if (k + 1 >= b->n || (one_agency(&b->v[k + 1]) && k + 2 < b->n &&
+	                      !strcmp(b->v[k + 2].text, x->text)))
+		return 0;
+	if (kind != 3 && (value_block(&b->v[k + 1]) || unit_block(&b->v[k + 1]) ||
+	                  header_block(&b->v[k + 1])))
+		return 0;
+	return kind;
+}
+
+/* A sub-group's number and name in one line ("II.1 Hạ tầng số"): the
+ * number's length, or 0. */
+static size_t any_subgroup(const struct blk *x, const struct anynum *st)
+{
+	size_t n = strcspn(x->text, " ");
+	if (x->last != x->first + 1 || !x->text[n] || n >= 12 || !st->grp[0])
+		return 0;
+	char w[12];
+	memcpy(w, x->text, n);
+	w[n] = '\0';
+	int v;
+	if (celltext_row_number(w, &v) != 4)
+		return 0;
+	*strchr(w, '.') = '\0';
+	return strcmp(w, st->grp) ? 0 : n;
+}
+
+static void any_take(struct anynum *st, const char *code, int kind)
+{
+	int v;
+	celltext_row_number(code, &v);
+	char w[12];
+	snprintf(w, sizeof w, "%.11s", code);
+	strip_mark(w);
+	if (kind == 3) {
+		st->group = v, st->num = 0;
+		snprintf(st->grp, sizeof st->grp, "%s", w);
+	} else if (kind == 2) {
+		st->num = st->all = v;
+		if (!st->group)
+			snprintf(st->grp, sizeof st->grp, "%s", w);
+	}
+}
+
+/* Text that ends the table: the signature, "Nơi nhận", another appendix,
+ * running text (a line longer than a portrait table's cell holds), a
+ * heading ("2. Nhiệm vụ", "II. TỔ CHỨC THỰC HIỆN") that is no row. */
+static bool any_end(const struct lines *l, const struct blks *b, size_t k)
+{
+	const char *s = b->v[k].text;
+	if (text_fold_starts(s, "noi nhan") || text_fold_starts(s, "tm. ") ||
+	    text_fold_starts(s, "kt. ") || part_end(s))
+		return true;
+	for (size_t i = b->v[k].first; i < b->v[k].last; i++) {
+		char *c = clean_line(l->v[i]);
+		bool long_ = text_len(c) >= 88;
+		free(c);
+		if (long_)
+			return true;
+	}
+	size_t n = strcspn(s, " ");
+	if (!s[n] || n < 2 || n > 6 || s[n - 1] != '.')
+		return false;
+	char w[8];
+	memcpy(w, s, n);
+	w[n] = '\0';
+	int v, kind = celltext_row_number(w, &v);
+	return kind == 2 || kind == 3;
+}
+
+/* A deadline's words: a year, "hằng năm", "thường xuyên", "quý". */
+static bool deadline_text(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		if (isdigit((unsigned char)p[0]) && strspn(p, "0123456789") == 4)
+			return true;
+	return text_fold_has(s, "hang nam") || text_fold_has(s, "thuong xuyen") ||
+	       text_fold_has(s, "quy ");
+}
+
+/* What a block costs in a column of kind k: 0 fits, 1 may be, NEVER not. */
+static int any_fit(enum head_kind k, const struct blk *x)
+{
+	const char *s = x->text;
+	bool val = value_block(x), ag = one_agency(x);
+	bool unit = strlen(s) < 30 && (plain_unit(s) || unit_text(s));
+	switch (k) {
+	case HEAD_NAME: return val ? NEVER : 0;
+	case HEAD_UNIT:
+		if (unit && !val)
+			return 0;
+		return val || ag || strlen(s) > 30 ? NEVER : 1;
+	case HEAD_VALUE:
+	case HEAD_YEAR: return val ? 0 : ag || unit ? NEVER : 1;
+	case HEAD_AGENCY: return ag ? 0 : val || unit ? NEVER : 1;
+	case HEAD_DEADLINE: return deadline_text(s) ? 0 : ag ? NEVER : 1;
+	default: return 1;
+	}
+}
+
+/* Blocks x[0..k) to columns [0, h->n) in order, the name's first: the
+ * cheapest way, in col[] (col[i] the column of block i); false when none
+ * fits or two are as cheap. */
+static bool any_assign(const struct anyhead *h, const struct blk *const *x, int k, int *col)
+{
+	/* best[i][c]: blocks i.. into columns c..; ways: how many as cheap */
+	int best[MAXHEAD + 2][MAXHEAD + 2], ways[MAXHEAD + 2][MAXHEAD + 2];
+	int n = h->n;
+	if (k > n || k < 1 || h->kind[0] != HEAD_NAME)
+		return false;
+	for (int c = 0; c <= n; c++)
+		best[k][c] = 0, ways[k][c] = 1;
+	for (int i = k - 1; i >= 0; i--)
+		for (int c = n; c >= 0; c--) {
+			best[i][c] = NEVER, ways[i][c] = 0;
+			for (int d = c; d < n && (i > 0 || d == 0); d++) {
+				int f = any_fit(h->kind[d], x[i]);
+				if (f >= NEVER || best[i + 1][d + 1] >= NEVER)
+					continue;
+				int cost = f + best[i + 1][d + 1];
+				if (cost < best[i][c])
+					best[i][c] = cost, ways[i][c] = 0;
+				if (cost == best[i][c])
+					ways[i][c] += ways[i + 1][d + 1];
+			}
+		}
+	if (best[0][0] >= NEVER || ways[0][0] != 1)
+		return false;
+	for (int i = 0, c = 0; i < k; i++) {
+		for (int d = c; d < n; d++) {
+			int f = any_fit(h->kind[d], x[i]);
+			if (f < NEVER && best[i + 1][d + 1] < NEVER &&
+			    f + best[i + 1][d + 1] == best[i][c]) {
+				col[i] = d;
+				c = d + 1;
+				break;
+			}
+		}
+	}
+	return true;
+}
+
+/* The header: "STT" and the blocks after it naming columns. */
+static size_t any_head(const struct blks *b, size_t i, struct anyhead *h)
+{
+	memset(h, 0, sizeof *h);
+	h->text[0] = b->v[i].text;
+	size_t j = i + 1;
+	for (; j < b->n && h->n < MAXHEAD && strlen(b->v[j].text) < 80; j++) {
+		enum head_kind k = header_cell_kind(b->v[j].text);
+		if (k == HEAD_NONE || k == HEAD_STT || k == HEAD_YEAR)
+			break;
+		h->text[h->n + 1] = b->v[j].text;
+		h->kind[h->n++] = k;
+	}
+	return j;
+}
+
+static void any_cell(struct row *r, const char *s)
+{
+	row_add_cell(r, s, strlen(s));
+}
+
+/* Emits row code + cells; blocks x[0..k) to columns col[] (NULL: the
+ * name only, the row dropped). */
+static void any_emit(struct rows *out, const struct anyhead *h, const char *code,
+                     const struct blk *first, const struct blk *const *x, const char *const *text,
+                     int k, const int *col, int table)
+{
+	struct row *r = rows_add(out, (int)first->first + 1);
+	r->last = (int)(k ? x[k - 1]->last : first->last);
+	r->page = first->page + 1;
+	r->table = table;
+	any_cell(r, code);
+	int i = 0;
+	for (int c = 0; c < h->n; c++) {
+		if (!col) {
+			any_cell(r, c == 0 && k ? text[0] : "");
+			continue;
+		}
+		any_cell(r, i < k && col[i] == c ? text[i++] : "");
+	}
+	r->dropped = col == NULL;
+}
+
+/* The rows of a page not read, named in bad: a warning. */
+static void any_warn(struct plan *p, struct buf *bad, int line)
+{
+	if (bad->len)
+		plan_warn(p, line,
+		          "%s (văn bản chép từ PDF đã mất bố cục: ô của các hàng, các cột "
+		          "lẫn vào nhau hoặc sai thứ tự); chỉ giữ số thứ tự và tên: hãy nhập "
+		          "chính tệp PDF, hoặc chép bằng pdftotext -layout",
+		          buf_str(bad));
+	buf_free(bad);
+}
+
+/* Running text after the table: a sentence of six words or more that
+ * ends with '.' or ':'. */
+static bool prose(const struct blk *x)
+{
+	const char *s = x->text;
+	size_t n = strlen(s);
+	int words = 1;
+	for (const char *q = s; *q; q++)
+		words += *q == ' ';
+	return n && (s[n - 1] == '.' || s[n - 1] == ':') && words >= 6;
+}
+
+/* Block k is its page's number, the page's last block. */
+static bool page_number(const struct blks *b, size_t k)
+{
+	const char *s = b->v[k].text;
+	size_t d = strspn(s, "0123456789");
+	return d && d < 4 && !s[d] && atoi(s) == b->v[k].page + 1 &&
+	       (k + 1 == b->n || b->v[k + 1].page != b->v[k].page);
+}
+
+/* A row found: its number's block, kind, and its cells' blocks. */
+struct anyrow {
+	char code[16];
+	int kind;
+	const struct blk *nb;
+	const struct blk *x[MAXHEAD + 3];
+	const char *text[MAXHEAD + 3];
+	int k;
+	bool gaps, lost; /* read with an empty cell; its page's cells disordered */
+	char *name;          /* the name without a unit's line inside it */
+	struct blk unit;     /* that line, a cell of its own */
+};
+
+/* A unit's line inside the name's block ("Tỷ lệ … trên môi / % /
+ * trường mạng": pdftotext wrote the unit cell among the name's lines),
+ * when no unit block follows: the unit taken out as a cell of its own,
+ * after the name. */
+static void unit_inside(const struct lines *l, struct anyrow *r, bool sub)
+{
+	const struct blk *nm = r->k && !sub ? r->x[0] : NULL;
+	if (!nm || nm->last - nm->first < 3 || r->k >= MAXHEAD + 2 ||
+	    (r->k > 1 && unit_block(r->x[1])))
+		return;
+	struct buf name = BUF_INIT;
+	size_t at = 0;
+	for (size_t q = nm->first; q < nm->last; q++) {
+		char *c = clean_line(l->v[q]);
+		if (!at && q > nm->first && q + 1 < nm->last && unit_text(c) && strlen(c) < 12) {
+			at = q;
+			r->unit = (struct blk){q, q + 1, nm->page, c};
+			continue;
+		}
+		buf_puts(&name, name.len ? " " : "");
+		buf_puts(&name, c);
+		free(c);
+	}
+	if (!at) {
+		buf_free(&name);
+		return;
+	}
+	r->name = buf_detach(&name);
+	r->text[0] = r->name;
+	for (int z = r->k; z > 1; z--)
+		r->x[z] = r->x[z - 1], r->text[z] = r->text[z - 1];
+	r->x[1] = &r->unit;
+	r->text[1] = r->unit.text;
+	r->k++;
+}
+
+/* The name's block holds a line that is a figure or a target ("15%/năm",
+ * "≥ 40"): another cell's lines mixed into the name's. */
+static bool mixed_name(const struct lines *l, const struct anyrow *r)
+{
+	const struct blk *nm = r->k && r->x[0] != r->nb ? r->x[0] : NULL;
+	bool mixed = false;
+	for (size_t q = nm ? nm->first + 1 : 0; nm && q < nm->last && !mixed; q++) {
+		char *c = clean_line(l->v[q]);
+		struct blk one = {q, q + 1, nm->page, c};
+		mixed = value_block(&one) && !(nm == r->x[0] && r->k > 1 && r->x[1] == &r->unit &&
+		                                q == r->unit.first);
+		free(c);
+	}
+	return mixed;
+}
+
+/* Row n is a sub-row of row r: "a)" after "3", "1.2" after "1." */
+static bool sub_rows(const struct anyrow *r, const struct anyrow *n)
+{
+	if (!n || n->kind == 5)
+		return n != NULL;
+	char w[16];
+	snprintf(w, sizeof w, "%s", r->code);
+	strip_mark(w);
+	size_t k = strlen(w);
+	return n->kind == 4 && !strncmp(n->code, w, k) && n->code[k] == '.';
+}
+
+/* Inversions of perm[0..n): how far from the header's order. */
+static int inversions(const int *perm, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++)
+		for (int j = i + 1; j < n; j++)
+			v += perm[i] > perm[j];
+	return v;
+}
+
+/* The header's cells in the order its rows' cells come: pdftotext may
+ * write a header cell of two lines ("Đơn vị / tính") before a neighbour
+ * of one. The order (the name first) under which the most rows holding
+ * every cell fit their columns, then the least cost, then the nearest the
+ * header's; the header's own order when it is as good or two others tie. */
+static void any_order(struct anyhead *h, const struct anyrow *r, size_t nr)
+{
+	int n = h->n, perm[MAXHEAD], best[MAXHEAD];
+	if (n < 3 || n > 7)
+		return;
+	for (int c = 0; c < n; c++)
+		perm[c] = best[c] = c;
+	long best_score = -1;
+	bool tie = false;
+	for (;;) {
+		int fits = 0, cost = 0;
+		for (size_t i = 0; i < nr; i++) {
+			if (r[i].k != n || r[i].kind == 3 || r[i].kind == 4)
+				continue;
+			int c = 0;
+			for (int d = 0; d < n && c < NEVER; d++)
+				c += any_fit(h->kind[perm[d]], r[i].x[d]);
+			if (c < NEVER)
+				fits++, cost += c;
+		}
+		long score = (long)fits * 100000 - cost * 100 - inversions(perm, n);
+		bool same = true; /* the same kinds: two agency columns swapped */
+		for (int d = 0; d < n; d++)
+			same &= h->kind[perm[d]] == h->kind[best[d]];
+		if (score > best_score) {
+			best_score = score;
+			memcpy(best, perm, sizeof perm);
+			tie = false;
+		} else if (score == best_score && !same) {
+			tie = true;
+		}
+		/* the next permutation of perm[1..n) */
+		int i = n - 2;
+		while (i >= 1 && perm[i] > perm[i + 1])
+			i--;
+		if (i < 1)
+			break;
+		int j = n - 1;
+		while (perm[j] < perm[i])
+			j--;
+		int t = perm[i];
+		perm[i] = perm[j], perm[j] = t;
+		for (int x = i + 1, y = n - 1; x < y; x++, y--)
+			t = perm[x], perm[x] = perm[y], perm[y] = t;
+	}
+	if (tie)
+		return;
+	struct anyhead o = *h;
+	for (int d = 0; d < n; d++) {
+		h->kind[d] = o.kind[best[d]];
+		h->text[d + 1] = o.text[best[d] + 1];
+	}
+}
+
+/* The header "STT" at block i: its table's rows into out. Returns the
+ * block after the table. */
+static size_t any_table(const struct lines *l, const struct blks *b, size_t i, struct rows *out,
+                        struct plan *p, int table, bool *found)
+{
+	struct anyhead h;
+	size_t j = any_head(b, i, &h);
+	bool name = false;
+	for (int c = 0; c < h.n; c++)
+		name |= h.kind[c] == HEAD_NAME;
+	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name) {
+		*found = false; /* a table not read: not the layout this reads */
+		return b->n;
+	}
+	struct anynum st = {0};
+	size_t nr = 0, cap = 16;
+	struct anyrow *rows = xcalloc(cap, sizeof *rows);
+	while (j < b->n && !any_end(l, b, j) && !head_start(b, j)) {
+		const struct blk *nb = &b->v[j];
+		size_t sub = any_subgroup(nb, &st);
+		int kind = sub ? 4 : any_start(b, j, &st);
+		if (!kind) { /* not a row: the page's number, or the end */
+			if (!page_number(b, j))
+				break;
+			j++;
+			continue;
+		}
+		if (nr == cap)
+			rows = xrealloc(rows, (cap *= 2) * sizeof *rows);
+		struct anyrow *r = &rows[nr++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->code, sizeof r->code, "%.*s", sub ? (int)sub : 15, nb->text);
+		r->kind = kind;
+		r->nb = nb;
+		any_take(&st, r->code, kind);
+		if (sub) { /* "II.1 Hạ tầng số" */
+			r->x[r->k] = nb;
+			r->text[r->k++] = nb->text + sub + 1;
+		}
+		size_t e = j + 1;
+		for (; e < b->n && r->k < MAXHEAD + 2 && !any_end(l, b, e) && !head_start(b, e) &&
+		       !any_start(b, e, &st) && !any_subgroup(&b->v[e], &st);
+		     e++) {
+			if (page_number(b, e))
+				continue;
+			if (r->k >= h.n && prose(&b->v[e]))
+				break; /* the row full, running text after the table */
+			r->x[r->k] = &b->v[e];
+			r->text[r->k++] = b->v[e].text;
+		}
+		unit_inside(l, r, sub);
+		j = e;
+		if (j < b->n && prose(&b->v[j]))
+			break;
+	}
+	if (!nr) {
+		free(rows);
+		*found = false;
+		return b->n;
+	}
+	any_order(&h, rows, nr);
+	struct row *hr = rows_add(out, (int)b->v[i].first + 1);
+	hr->last = (int)b->v[i].last;
+	hr->table = table;
+	for (int c = 0; c <= h.n; c++)
+		any_cell(hr, h.text[c]);
+	struct buf bad = BUF_INIT;
+	int bad_page = -1, lost_page = -1, bad_line = 0;
+	bool lost = false; /* cells out of order on this page: no row trusted */
+	for (size_t ri = 0; ri < nr; ri++) {
+		struct anyrow *r = &rows[ri];
+		const struct blk *nb = r->nb;
+		int kind = r->kind, k = r->k;
+		if (lost_page != nb->page)
+			lost = false;
+		int col[MAXHEAD + 3];
+		char *split = NULL;
+		bool group = (kind == 3 || kind == 4) && k == 1;
+		/* a numbered row of a name alone: a heading over its sub-rows
+		 * ("1." over "1.1"), or a row whose cells are lost (pdftotext
+		 * mixed them into the name's lines, or wrote them elsewhere) */
+		bool heading = kind == 2 && k == 1 && (sub_rows(r, ri + 1 < nr ? &rows[ri + 1] : NULL) ||
+		                                       r->text[0][strlen(r->text[0]) - 1] == ':');
+		group |= heading;
+		bool ok = group || (!lost && !(kind != 3 && kind != 4 && k == 1) &&
+		                    !mixed_name(l, r) && any_assign(&h, r->x, k, col));
+		/* an agency and the unit run together on one line ("Phòng Văn
+		 * hóa - Xã hội Mô hình") beside an empty unit column */
+		for (int u = 0; ok && !group && u < h.n; u++) {
+			if (h.kind[u] != HEAD_UNIT)
+				continue;
+			bool empty = true;
+			for (int a = 0; a < k; a++)
+				empty &= col[a] != u;
+			for (int a = 1; empty && a < k && !split; a++) {
+				bool beside = col[a] == u - 1 && /* the unit on its right */
+				              h.kind[col[a]] == HEAD_AGENCY &&
+				              r->x[a]->last == r->x[a]->first + 1;
+				size_t t = beside ? unit_tail(r->text[a]) : 0;
+				if (!t)
+					continue;
+				split = xstrdup(r->text[a]);
+				split[t - 1] = '\0';
+				for (int z = k; z > a + 1; z--)
+					r->text[z] = r->text[z - 1], r->x[z] = r->x[z - 1],
+					col[z] = col[z - 1];
+				r->text[a] = split;
+				r->text[a + 1] = split + t;
+				r->x[a + 1] = r->x[a];
+				col[a + 1] = u;
+				k++;
+			}
+		}
+		if (group || (!ok && (kind == 3 || kind == 4))) {
+			struct row *g = rows_add(out, (int)nb->first + 1);
+			g->last = (int)(k ? r->x[0]->last : nb->last);
+			g->page = nb->page + 1;
+			g->table = table;
+			any_cell(g, r->code);
+			any_cell(g, k ? r->text[0] : "");
+		} else if (ok) {
+			any_emit(out, &h, r->code, nb, r->x, r->text, k, col, table);
+			*found = true;
+			for (int c = 0, a = 0; c < h.n; c++) {
+				bool filled = a < k && col[a] == c;
+				a += filled;
+				r->gaps |= !filled && h.kind[c] != HEAD_NOTE;
+			}
+		} else {
+			any_emit(out, &h, r->code, nb, r->x, r->text, k, NULL, table);
+			*found = true;
+		}
+		if (!ok) {
+			/* a group's name followed by cells, or more cells than
+			 * columns: other rows' cells out of order; no row on the
+			 * page is trusted after it */
+			if (kind == 3 || kind == 4 || k > h.n) {
+				lost = true;
+				lost_page = nb->page;
+				r->lost = true;
+			}
+			if (bad_page != nb->page)
+				any_warn(p, &bad, bad_line);
+			if (!bad.len) {
+				buf_printf(&bad, "trang %d: không ghép lại được các ô của hàng %s",
+				           nb->page + 1, r->code);
+				bad_line = (int)nb->first + 1;
+			}
+			else
+				buf_printf(&bad, ", %s", r->code);
+			bad_page = nb->page;
+			p->unread += kind == 2 || kind == 5;
+		}
+		free(split);
+	}
+	any_warn(p, &bad, bad_line);
+	/* a row read with an empty cell on a page whose other cells are out
+	 * of order: the cell may be among them */
+	for (size_t a = 0; a < nr; a++) {
+		bool page_lost = false;
+		for (size_t c = 0; c < nr; c++)
+			page_lost |= rows[c].lost && rows[c].nb->page == rows[a].nb->page;
+		if (rows[a].gaps && page_lost)
+			plan_warn(p, (int)rows[a].nb->first + 1,
+			          "trang %d: hàng %s có ô trống, có thể ô của nó nằm trong các ô "
+			          "lẫn thứ tự trên trang này; cần kiểm tra",
+			          rows[a].nb->page + 1, rows[a].code);
+	}
+	for (size_t a = 0; a < nr; a++) {
+		free(rows[a].name);
+		free(rows[a].unit.text);
+	}
+	free(rows);
+	return j > i ? j : i + 1;
+}
+
+bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
+{
+	struct blks b = {0};
+	split_blocks(l, &b);
+	bool found = false;
+	int table = 0;
+	for (size_t i = 0; i < b.n;) {
+		if (!head_start(&b, i)) {
+			i++;
+			continue;
+		}
+		bool any = true;
+		i = any_table(l, &b, i, out, p, ++table, &any);
+		found |= any;
+		if (!any) { /* every table, or none */
+			found = false;
+			break;
+		}
 	}
 	blocks_free(&b);
 	return found;

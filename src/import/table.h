@@ -102,6 +102,14 @@ bool plain_blocks(const struct lines *l, int *line);
  * a warning in p. Returns whether any indicator's row was rebuilt. */
 bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p);
 
+/* Text of the same kind under a header of any columns (TT | Chỉ tiêu |
+ * Chủ trì, "Kết quả", "Mục tiêu", a task table), its rows' cells one
+ * block after another, milestones or groups as rows of a number and a
+ * name (plainblocks.c): the rows whose cells fit the columns one way only;
+ * the others keep their number and name, named in a warning in p. Returns
+ * whether any row was read. */
+bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p);
+
 /* plainrows.c's vocabulary, for plainblocks.c: a line of header words, a
  * unit as plans write it, a text that starts with an agency's name. */
 bool plain_header_line(const char *s);
@@ -135,6 +143,10 @@ enum head_kind header_cell_kind(const char *cell);
 bool celltext_rows(const struct lines *l, struct rows *out, struct plan *p);
 /* The line (from 1) of the first header written a cell a line, or 0. */
 int celltext_header_line(const struct lines *l);
+
+/* A row's number alone ("3", "3)", "(3)": 2; "II", "B": 3; "I.2": 4;
+ * "a)": 5; "-": 1; else 0), *v its ordinal (celltext.c). */
+int celltext_row_number(const char *s, int *v);
 
 /* Tab-separated rows as Word or a browser gives them: a header's cell
  * merged over the year columns of the row under it widened to them, an
