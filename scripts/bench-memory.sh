@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # bench-memory.sh [BIN]: the server's memory at the issue's scale (issue
 # 13: the whole country, 3,321 communes, eight years of monthly figures, in
-# <= 1 GB), on SQLite. The store is built through the CLI by
-# scripts/bench-national.sh (unit import, import --list, record --csv,
-# links of every province and the country: NATIONAL_LINKS=all) with a
-# figure for each of $NATIONAL_MONTHS months from 2025-01 of every
-# indicator a commune's plan measures; then `chitieu serve` is warmed on
+# <= 1 GB), on SQLite, or on the PostgreSQL in $CHITIEU_PG_URL (run under
+# tests/pg/with-pg.sh, or a cluster kept: scripts/pg-cluster.sh). The store
+# is built through the CLI by scripts/bench-national.sh (unit import,
+# import --list, record --csv, links of every province and the country:
+# NATIONAL_LINKS=all) with a figure for each of $NATIONAL_MONTHS months
+# from 2025-01 of every indicator a commune's plan measures; then `chitieu serve` is warmed on
 # the country roll-up and ranking, a province roll-up and page, a commune
 # page and the dashboards at months, quarters and years, with writes
 # between, and its peak memory (VmHWM) is printed beside the goal.
 # Smaller by default (what `make bench` runs): NATIONAL_COMMUNES=340 and
 # NATIONAL_MONTHS=24. The issue's scale: NATIONAL_COMMUNES=3321
 # NATIONAL_MONTHS=96, and NATIONAL_ONE_PLAN=1 for 75 indicators a commune
-# (plan 000 for all, scripts/bench-national.sh). MEMORY_STORE=DIR keeps the store in DIR and uses it
-# again when built. Asserts nothing.
+# (plan 000 for all, scripts/bench-national.sh). MEMORY_STORE=DIR keeps the
+# store in DIR (on PostgreSQL a mark there that the database at that URL is
+# built) and uses it again when built. Asserts nothing.
 set -euo pipefail
 bin=$(realpath "${1:-build/chitieu}")
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,16 +27,31 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 store=${MEMORY_STORE:-$tmp}
 mkdir -p "$store"
-export NATIONAL_STORE=$store/memory-$NATIONAL_COMMUNES-$NATIONAL_MONTHS${NATIONAL_ONE_PLAN:+-one$NATIONAL_ONE_PLAN}.db
-export CHITIEU_DB=$NATIONAL_STORE
+name=$store/memory-$NATIONAL_COMMUNES-$NATIONAL_MONTHS${NATIONAL_ONE_PLAN:+-one$NATIONAL_ONE_PLAN}
+if [ -n "${CHITIEU_PG_URL:-}" ]; then
+	# bench-national.sh builds in a fresh schema there; the mark names the URL.
+	export CHITIEU_DB=$CHITIEU_PG_URL
+	q() { psql -tAq "$CHITIEU_DB" -c "$1"; }
+	built=$name.pg.built
+	[ "$(cat "$built" 2> /dev/null)" = "$CHITIEU_PG_URL" ] || rm -f "$built"
+else
+	export NATIONAL_STORE=$name.db
+	export CHITIEU_DB=$NATIONAL_STORE
+	q() { sqlite3 "$CHITIEU_DB" "$1"; }
+	built=$NATIONAL_STORE.built
+fi
 # The build (its figures printed by bench-national.sh), or the store kept.
-if [ ! -f "$NATIONAL_STORE.built" ]; then
+if [ ! -f "$built" ]; then
 	t0=$(ms)
 	NATIONAL_BUILD_ONLY=1 bash "$root/scripts/bench-national.sh" "$bin"
 	line "store build, all steps" "$((($(ms) - t0) / 1000)) s" "-"
+	[ -n "${CHITIEU_PG_URL:-}" ] && echo "$CHITIEU_PG_URL" > "$built"
 fi
-figures=$(sqlite3 "$CHITIEU_DB" 'select count(*) from observations')
-echo "== server memory: $NATIONAL_COMMUNES communes, $NATIONAL_MONTHS months, $figures figures stored"
+figures=$(q 'select count(*) from observations')
+on=
+[ -n "${CHITIEU_PG_URL:-}" ] &&
+	on=" on PostgreSQL (shared_buffers $(q 'show shared_buffers'), its own memory: not counted below)"
+echo "== server memory: $NATIONAL_COMMUNES communes, $NATIONAL_MONTHS months, $figures figures stored$on"
 echo bench-pass-123 | "$bin" user add --login mbench --role admin > /dev/null 2>&1 || true
 token=$("$bin" user token --login mbench --label mbench 2> /dev/null | head -1)
 bench_serve "$bin" "$tmp/server.log"

@@ -42,6 +42,11 @@ struct driver {
 	int64_t (*col_int)(struct stmt *st, int i);
 	double (*col_double)(struct stmt *st, int i);
 	void (*reset)(struct stmt *st); /* ready to bind and step again */
+	/* The next run of st reads its rows as the database sends them, not
+	 * all into memory first (a country's figures: millions of rows); until
+	 * it is stepped to its end or reset, nothing else may run on the
+	 * connection. NULL: rows are read as stepped already. */
+	void (*stream)(struct stmt *st);
 	/* Rows changed by the last statement stepped to its end. */
 	int64_t (*changes)(struct stmt *st);
 	void (*finalize)(struct stmt *st);

@@ -29,6 +29,8 @@ struct stmt {
 	PGresult *res;
 	int row, rows;
 	bool ran;
+	bool stream;    /* the next run reads its rows as they come (pq_stream) */
+	bool streaming; /* results of that run are still to be read */
 };
 
 static int counter;
@@ -341,8 +343,68 @@ static void pq_bind_null(struct stmt *s, int i)
 	set(s, i, NULL);
 }
 
+static void pq_stream(struct stmt *s)
+{
+	s->stream = true;
+}
+
+/* Read and drop what is left of a streamed run. */
+static void stream_end(struct stmt *s)
+{
+	PGresult *r;
+	while ((r = PQgetResult(s->db->c)) != NULL)
+		PQclear(r);
+	s->streaming = false;
+}
+
+/* A streamed run: each row its own result (single-row mode), read when
+ * stepped to, so that only one row is held at a time. */
+static int stream_step(struct stmt *s, struct error *err)
+{
+	PGconn *db = s->db->c;
+	if (!s->ran) {
+		s->ran = true;
+		if (later_now(s->db, err))
+			return -1;
+		if (!PQsendQueryPrepared(db, s->name, s->nparams, (const char *const *)s->val, NULL,
+		                         NULL, 0)) {
+			if (err)
+				pq_error(err, db, NULL, "step");
+			else
+				classify(db, NULL);
+			return -1;
+		}
+		/* Refused: the rows come in one result, read as they are. */
+		PQsetSingleRowMode(db);
+		s->streaming = true;
+	}
+	for (;;) {
+		if (s->res && ++s->row < s->rows)
+			return 1;
+		PQclear(s->res);
+		s->res = s->streaming ? PQgetResult(db) : NULL;
+		if (!s->res) {
+			s->streaming = false;
+			return 0;
+		}
+		ExecStatusType st = PQresultStatus(s->res);
+		if (st != PGRES_SINGLE_TUPLE && st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+			if (err)
+				pq_error(err, db, s->res, "step");
+			else
+				classify(db, s->res);
+			stream_end(s);
+			return -1;
+		}
+		s->rows = PQntuples(s->res);
+		s->row = -1;
+	}
+}
+
 static int pq_step(struct stmt *s, struct error *err)
 {
+	if (s->stream)
+		return stream_step(s, err);
 	if (!s->ran) {
 		PGconn *db = s->db->c;
 		if (later_one(s->db, err))
@@ -399,6 +461,9 @@ static int64_t pq_changes(struct stmt *s)
 
 static void pq_reset(struct stmt *s)
 {
+	if (s->streaming)
+		stream_end(s);
+	s->stream = false;
 	PQclear(s->res);
 	s->res = NULL;
 	s->ran = false;
@@ -514,6 +579,7 @@ const struct driver pq_driver = {
         .copy = pq_copy,
         .after_restore = "SELECT setval(pg_get_serial_sequence('{t}', 'id'),"
                          " coalesce(max(id), 0) + 1, false) FROM {t}",
+        .stream = pq_stream,
         .finalize = pq_finalize,
         .close = pq_close,
         .lost = pq_lost,

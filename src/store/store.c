@@ -1876,6 +1876,8 @@ int store_obs_scan(struct store *s, int64_t root,
 		return -1;
 	for (int k = 1; k <= 3; k++)
 		D->bind_int(st, k, root);
+	if (D->stream) /* fn reads nothing from the store */
+		D->stream(st);
 	int rc;
 	while ((rc = D->step(st, err)) == 1) {
 		struct obs_rec o = {0};
@@ -1912,6 +1914,8 @@ int store_obs_subtree(struct store *s, int64_t root, bool near,
 	if (!st)
 		return -1;
 	st_bind_subtree(s, st, root, near);
+	if (D->stream) /* fn reads nothing from the store */
+		D->stream(st);
 	int rc;
 	while ((rc = D->step(st, err)) == 1) {
 		struct obs_rec o;

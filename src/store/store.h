@@ -167,7 +167,9 @@ int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct 
  * it (a country's provinces and their communes), one call of fn each with
  * the unit's code and the figure's period, kind and value (code and level
  * valid during the call only; no note, status or author), in no particular
- * order: what an engine is built from. */
+ * order: what an engine is built from. The rows are read from the
+ * database as fn takes them (not all held first: millions at a country):
+ * fn may not use s, nor may the two below. */
 int store_obs_scan(struct store *s, int64_t root,
                    void (*fn)(void *arg, const char *unit, const struct obs_rec *o), void *arg,
                    struct error *err);

@@ -111,6 +111,8 @@ int store_figs_subtree(struct store *s, int64_t root, bool near,
 	if (!st)
 		return -1;
 	st_bind_subtree(s, st, root, near);
+	if (D->stream) /* fn reads nothing from the store */
+		D->stream(st);
 	/* The names of the last periods met, by code: a few hundred periods
 	 * for millions of figures. */
 	struct {

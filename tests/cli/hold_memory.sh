@@ -21,39 +21,9 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-plan=$(realpath "$(ls "$data"/plans/000_*.txt | head -1)")
 communes=40 months=60
-
-run vn 0 unit add --code VN --name "Cả nước" --kind country
-run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN --population 3000000
-{
-	echo "code,name,kind,parent,population"
-	for i in $(seq 1 $communes); do printf 'X%02d,Xã %d,commune,P,%d\n' "$i" "$i" $((5000 + 11 * i)); done
-} > "$tmp/units.csv"
-run units 0 unit import "$tmp/units.csv"
-{
-	echo "unit,file"
-	for i in $(seq 1 $communes); do printf 'X%02d,%s\n' "$i" "$plan"; done
-} > "$tmp/plans.csv"
-run plans 0 import --list "$tmp/plans.csv"
-# Each indicator's kind of figure, as scripts/bench-hold.sh finds it.
-"$bin" parse "$plan" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
-	if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
-	elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
-	else "\(.code),value," end' > "$tmp/codes"
-[ "$(wc -l < "$tmp/codes")" -ge 50 ] && ok || bad "the plan's indicators: $(wc -l < "$tmp/codes")"
-{
-	echo "unit,indicator,period,value,level,yes"
-	for i in $(seq 1 $communes); do
-		awk -F, -v u="$(printf 'X%02d' "$i")" -v i="$i" -v months=$months '{
-			for (q = 1; q <= months; q++) {
-				v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
-				per = sprintf("%d-%02d", 2025 + int((q - 1) / 12), (q - 1) % 12 + 1)
-				printf "%s,%s,%s,%s,%s,%s\n", u, $1, per, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
-			}
-		}' "$tmp/codes"
-	done
-} > "$tmp/obs.csv"
+plan_province $communes
+plan_figures $communes $months
 run record 0 record --csv "$tmp/obs.csv"
 figures=$(count "select count(*) from observations")
 [ "$figures" -ge 100000 ] && ok || { bad "figures recorded: $figures"; figures=1; }

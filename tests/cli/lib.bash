@@ -192,6 +192,49 @@ small_country() {
 	run record 0 record --csv "$tmp/obs.csv"
 }
 
+# plan_province N: the country VN over the province P of the communes
+# X01..XN, each on plan 000 ($plan), through the CLI (checked by run: vn p
+# units plans).
+plan_province() {
+	plan=$(realpath "$(ls "$data"/plans/000_*.txt | head -1)")
+	run vn 0 unit add --code VN --name "Cả nước" --kind country
+	run p 0 unit add --code P --name "Tỉnh P" --kind province --parent VN --population 3000000
+	{
+		echo "code,name,kind,parent,population"
+		for i in $(seq 1 "$1"); do printf 'X%02d,Xã %d,commune,P,%d\n' "$i" "$i" $((5000 + 11 * i)); done
+	} > "$tmp/units.csv"
+	run units 0 unit import "$tmp/units.csv"
+	{
+		echo "unit,file"
+		for i in $(seq 1 "$1"); do printf 'X%02d,%s\n' "$i" "$plan"; done
+	} > "$tmp/plans.csv"
+	run plans 0 import --list "$tmp/plans.csv"
+}
+
+# plan_figures N MONTHS: $tmp/obs.csv, a figure of each indicator of $plan
+# for each of MONTHS months from 2025-01 for the communes X01..XN (numbers
+# 0-99, the first level, yes), and $tmp/codes, each indicator's kind of
+# figure (as scripts/bench-hold.sh finds it; checked: at least 50).
+plan_figures() {
+	"$bin" parse "$plan" | jq -r '.plan.indicators[] | [.targets[]?] as $t |
+		if ($t | map(.kind) | index("yes")) then "\(.code),yes,có"
+		elif ($t | map(.kind) | index("level")) then "\(.code),level,\($t | map(select(.kind == "level")) | .[0].level)"
+		else "\(.code),value," end' > "$tmp/codes"
+	[ "$(wc -l < "$tmp/codes")" -ge 50 ] && ok || bad "the plan's indicators: $(wc -l < "$tmp/codes")"
+	{
+		echo "unit,indicator,period,value,level,yes"
+		for i in $(seq 1 "$1"); do
+			awk -F, -v u="$(printf 'X%02d' "$i")" -v i="$i" -v months="$2" '{
+				for (q = 1; q <= months; q++) {
+					v = ($2 == "value") ? (i * 7 + q * 13 + NR * 3) % 100 : ""
+					per = sprintf("%d-%02d", 2025 + int((q - 1) / 12), (q - 1) % 12 + 1)
+					printf "%s,%s,%s,%s,%s,%s\n", u, $1, per, v, ($2 == "level") ? $3 : "", ($2 == "yes") ? $3 : ""
+				}
+			}' "$tmp/codes"
+		done
+	} > "$tmp/obs.csv"
+}
+
 # add_admin LOGIN PASSWORD: an admin account, added by the CLI (before
 # start_server); only a failure is counted (bad "user add").
 add_admin() { echo "$2" | "$bin" user add --login "$1" --role admin > /dev/null 2>&1 || bad "user add"; }
