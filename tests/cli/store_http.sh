@@ -313,6 +313,13 @@ curl -s -o "$tmp/slow.out" -w '%{http_code}' --limit-rate "$(($(wc -c < "$tmp/sl
 	-b "$tmp/jar.admin" -H "X-CSRF-Token: $(cat "$tmp/csrf.admin")" -H 'Content-Type: application/json' \
 	--data-binary @"$tmp/slow.json" "$base/api/v1/units/DEMO-A/observations" > "$tmp/slow.code" &
 slow=$!
+# Its connection established (/proc/net/tcp: the server's end, state 01),
+# then half a second: the upload has begun, whatever the machine's load.
+hexport=$(printf '%04X' "$port")
+for _ in $(seq 1 100); do
+	awk -v p=":$hexport" '$2 ~ p "$" && $4 == "01"' /proc/net/tcp | grep -q . && break
+	sleep 0.1
+done
 sleep 0.5
 [ -z "${NOKILL:-}" ] && kill -TERM "$server_pid"
 wait "$slow"
