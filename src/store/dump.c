@@ -1706,9 +1706,9 @@ static int sink_done(struct sink *k, struct error *err)
 	if (!strcmp(name, "observations")) {
 		/* Kept in figures and entries since schema 11; the table is kept
 		 * for the history's references (dropped by store_restore_file). */
-		if (check_figures_sql(d, db, false, err) ||
-		    d->exec(db, "CREATE INDEX restore_observations_id ON restore_observations(id)",
+		if (d->exec(db, "CREATE INDEX restore_observations_id ON restore_observations(id)",
 		            err) ||
+		    check_figures_sql(d, db, false, err) || /* (by the index: no second sort) */
 		    st_figures_restore(d, db, err))
 			return -1;
 	} else if (!strcmp(name, "observation_history")) {

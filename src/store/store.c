@@ -2054,6 +2054,17 @@ int store_restore(struct store *s, const char *path, struct error *err)
 		 * cached up to the cache size), as record's batches do. Set
 		 * before the transaction: the setting drops temporary tables. */
 		rc = lite ? D->exec(s->db, "PRAGMA temp_store = FILE", err) : 0;
+		/* SQLite as built by Debian zeroes every page it frees
+		 * (secure_delete): dropping the temporary tables rewrote each of
+		 * their pages, and copied each to the statement's journal first.
+		 * Nothing of the store is deleted here: off for the restore, then
+		 * back as it was (the dump's rows are the store's anyway). */
+		int64_t secure = 1;
+		if (!rc && lite)
+			rc = query_int(s, "PRAGMA secure_delete", &secure, err, (char *)NULL) < 0 ||
+			                     D->exec(s->db, "PRAGMA secure_delete = OFF; PRAGMA temp.secure_delete = OFF", err)
+			             ? -1
+			             : 0;
 		if (!rc)
 			rc = store_begin(s, err);
 		if (!rc)
@@ -2070,7 +2081,10 @@ int store_restore(struct store *s, const char *path, struct error *err)
 		else
 			store_rollback(s);
 		if (lite)
-			D->exec(s->db, "PRAGMA temp_store = MEMORY", NULL);
+			D->exec(s->db,
+			        secure ? "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON"
+			               : "PRAGMA temp_store = MEMORY",
+			        NULL);
 	}
 	return rc < 0 ? -1 : 0;
 }

@@ -35,29 +35,18 @@ run "dump of an empty store" 0 dump "$tmp/empty.json" || { finish store_restore_
 # history rows. series-id, series-code: the last series has the first's id
 # or its unit and code; uid: a last table with a wrong DHIS2 UID.
 mkdump() {
-	python3 - "$tmp/empty.json" "$1" "$2" "${3:-}" << 'EOF'
+	python3 - "$tmp/empty.json" "$1" "$2" "${3:-}" "$(dirname "$0")" << 'EOF'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 months, out, what = int(sys.argv[2]), sys.argv[3], sys.argv[4]
 t = doc["tables"]
-at = "2026-01-01T00:00:00Z"
-def row(table, **v):
-    return [v.get(c) for c in t[table]["columns"]]
-units = [row("units", id=1, code="VN", name="Cả nước", kind="country", created_at=at),
-         row("units", id=2, code="P", name="Tỉnh", kind="province", parent_id=1, created_at=at)]
-series, figures, history = [], [], []
-for i in range(100):
-    uid = 3 + i
-    units.append(row("units", id=uid, code="C%05d" % i, name="Xã %d" % i, kind="commune",
-                     parent_id=2, created_at=at))
-    for k in range(25):
-        sid = len(series) + 1
-        series.append(row("series", id=sid, unit_id=uid, code="I.%d.%d" % (k // 5 + 1, k % 5 + 1)))
-        for m in range(months):
-            figures.append(row("observations", id=len(figures) + 1, series_id=sid,
-                               period="%d-%02d" % (2020 + m // 12, m % 12 + 1),
-                               value=(i * 7 + k + m) % 100, status="draft", version=2,
-                               recorded_by="test", recorded_at=at))
+sys.dont_write_bytecode = True  # (nothing written beside the tests)
+sys.path.insert(0, sys.argv[5])
+from country_dump import AT as at, country, row as row_of
+row = lambda table, **v: row_of(t, table, **v)
+periods = ["%d-%02d" % (2020 + m // 12, m % 12 + 1) for m in range(months)]
+units, series, figures = country(t, 100, 25, periods, 2)
+history = []
 for f in figures[::25 * months]:
     history.append(row("observation_history", id=len(history) + 1, observation_id=f[0],
                        version=1, value=1, status="draft", recorded_by="test", recorded_at=at,
