@@ -287,12 +287,12 @@ migrate_load() {
 	[ "$(count "SELECT value FROM meta WHERE key = 'schema'")" = "$2" ] && ok || bad "the fixture is not schema $2"
 }
 
-# migrate_readers N: the N readers of $fix/readers.bash run on the loaded
-# store (the first opens and migrates it), printing what the older binary
-# printed, byte for byte.
+# migrate_readers N [READERS]: the N readers of READERS ($fix/readers.bash
+# by default) run on the loaded store (the first opens and migrates it),
+# printing what the older binary printed, byte for byte.
 migrate_readers() {
 	local out=$tmp/readers.out
-	. "$fix/readers.bash"
+	. "${2:-$fix/readers.bash}"
 	run_readers "$out"
 	[ "$(grep -c '^== ' "$out")" = "$1" ] && ok || bad "readers run: $(grep -c '^== ' "$out")"
 	cmp -s "$want" "$out" && ok || bad "the readers print otherwise on the migrated store: $(diff "$want" "$out" | head -12)"

@@ -25,16 +25,7 @@ bin=$1
 data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
-fix=$data/schema16
-if [ "$backend" = sqlite ]; then
-	sqlite3 "$CHITIEU_DB" < "$fix/lite.sql"
-	want=$fix/lite.out old=$fix/lite.json
-else
-	psql -q "$CHITIEU_DB" -f "$fix/pg.sql" > /dev/null 2>&1
-	want=$fix/pg.out old=$fix/pg.json
-fi
-[ "$(count "SELECT value FROM meta WHERE key = 'schema'")" = 16 ] && ok || bad "the fixture is not schema 16"
-
+migrate_load "$data/schema16" 16
 # keys: TABLE:KEY=OPTIONS of every index of the per-unit tables (KEY "pkey"
 # for a primary key, else the index's columns), one a line, sorted.
 keys() {
@@ -67,11 +58,7 @@ units:parent_id=-
 units:pkey=fillfactor=100'
 
 # ---- 2. the readers (the first opens and migrates the store) -----------------------
-out=$tmp/readers.out
-. "$data/schema15/readers.bash"
-run_readers "$out"
-[ "$(grep -c '^== ' "$out")" = 23 ] && ok || bad "readers run: $(grep -c '^== ' "$out")"
-cmp -s "$want" "$out" && ok || bad "the readers print otherwise on the migrated store: $(diff "$want" "$out" | head -12)"
+migrate_readers 23 "$data/schema15/readers.bash"
 
 # ---- 1. migrated ------------------------------------------------------------------------
 now=$(count "SELECT value FROM meta WHERE key = 'schema'")
@@ -82,9 +69,7 @@ if [ "$backend" = postgresql ]; then
 else
 	[ "$(count "PRAGMA integrity_check")" = ok ] && ok || bad "integrity check: $(count "PRAGMA integrity_check" | head -3)"
 fi
-run dump 0 dump "$tmp/m.json"
-jq -cS 'del(.schema)' "$tmp/m.json" > "$tmp/m.norm"
-cmp -s "$old" "$tmp/m.norm" && ok || bad "the migrated store's dump differs: $(diff <(jq -S . "$old") <(jq -S . "$tmp/m.norm") | head -12)"
+migrate_dump
 
 # ---- 3. writes; restore, dump ----------------------------------------------------------
 run import 0 import "$data/plans/001_"*.txt --unit A --confirm
@@ -95,11 +80,7 @@ run record 0 record --unit A --indicator "$c" --period 2026-Q1 --value 42
 run observations 0 observations --unit A
 grep -q "2026-Q1" "$tmp/out" && ok || bad "the figure written after migration is not read: $(grep -c . "$tmp/out") lines"
 run dump-a 0 dump "$tmp/a.json"
-use_db
-[ "$backend" = sqlite ] && rm -f "$CHITIEU_DB" "$CHITIEU_DB-wal" "$CHITIEU_DB-shm"
-run restore 0 restore "$tmp/a.json"
-run dump-again 0 dump "$tmp/b.json"
-cmp -s "$tmp/a.json" "$tmp/b.json" && ok || bad "dump, restore, dump differ: $(diff <(jq -S . "$tmp/a.json") <(jq -S . "$tmp/b.json") | head -10)"
+restore_again "$tmp/a.json"
 if [ "$backend" = postgresql ]; then
 	got=$(keys)
 	[ "$got" = "$full" ] && ok || bad "the per-unit keys of a new store: $(diff <(echo "$full") <(echo "$got") | head -12)"
