@@ -35,8 +35,9 @@
 #       stops the server of bench_serve and each process in bench_pids
 #       (what the script started in the background) and removes $tmp.
 #   bench_stop PID...
-#       stops each PID (a process the script started) and waits for it;
-#       bench_stop_server: the server of bench_serve.
+#       stops each PID (a process the script started) and waits for it,
+#       30 s at most (scripts/proc-lib.sh: then where it waits is said and
+#       it is killed); bench_stop_server: the server of bench_serve.
 #   bench_cookie BASE LOGIN PASSWORD
 #       signs in at BASE; prints the session's cookie (chitieu_session=…).
 #   bench_writes ARGS...
@@ -48,6 +49,7 @@
 #
 # It sets bench_root (the checkout) and bench_plans (the four real plans).
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$bench_root/scripts/proc-lib.sh"
 bench_plans=("$bench_root"/tests/data/plans/000_*.txt "$bench_root"/tests/data/plans/001_*.txt
 	"$bench_root"/tests/data/plans/002_*.txt "$bench_root"/tests/data/plans/004_*.txt)
 
@@ -98,7 +100,7 @@ bench_cleanup() {
 bench_stop() {
 	local p
 	for p in "$@"; do
-		if [ -n "$p" ] && kill "$p" 2> /dev/null; then wait "$p" 2> /dev/null || true; fi
+		proc_stop "$p" || true
 	done
 	return 0
 }

@@ -32,6 +32,8 @@ if [ "${1:-}" = check ]; then
   python3 -c 'import yaml' 2>/dev/null || extra+=(python3-yaml)
   pkgs+=(chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation unzip qpdf
     imagemagick img2pdf fonts-dejavu-core)
+  # gdb: the stacks of a process a test finds hung (scripts/proc-lib.sh).
+  pkgs+=(gdb)
 fi
 if [ "${1:-}" = bench ]; then
   # GNU time: the CPU time and peak memory of a command (bench-bulk,

@@ -56,8 +56,7 @@ c=$(signin 192.0.2.2 lanhdao "$pw" --interface 127.0.0.2)
 [ "$c" = 429 ] && ok || bad "an untrusted peer's X-Forwarded-For is ignored: $c ($codes)"
 c=$(signin 198.51.100.10 lanhdao "$pw")
 [ "$c" = 200 ] && ok || bad "a client through the proxy is not held with 127.0.0.2: $c"
-kill "$server_pid"
-wait "$server_pid" 2> /dev/null
+stop_server
 
 # 2. No trusted proxy (the default): a forged X-Forwarded-For changes nothing.
 start_server

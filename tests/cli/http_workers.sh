@@ -35,7 +35,6 @@ for w in 4 1; do
 	code=$(curl -s -o "$tmp/s" -w '%{http_code}' -H 'Content-Type: application/json' \
 		-d '{"login":"wk","password":"workers-pass-123"}' "$base/api/v1/session")
 	[ "$code" = 200 ] || [ "$code" = 201 ] && ok || bad "--workers $w: sign in (a write): $code $(cat "$tmp/s")"
-	kill "$server_pid"
-	wait "$server_pid" 2> /dev/null
+	stop_server
 done
 finish http_workers

@@ -6,6 +6,8 @@
 # sql/count to query it and $backend to say which.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# proc_stop, proc_watchdog: stopping what a test started, never forever.
+. "$(dirname "${BASH_SOURCE[0]}")/../../scripts/proc-lib.sh"
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
@@ -61,7 +63,7 @@ start_server() {
 		"$bin" serve --listen "127.0.0.1:$port" "$@" > "$tmp/server.log" 2>&1 &
 		server_pid=$!
 		for _ in $(seq 1 50); do
-			curl -s -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break
+			curl -s -m 5 -o /dev/null "http://127.0.0.1:$port/dang-nhap" && break
 			kill -0 "$server_pid" 2> /dev/null || break
 			sleep 0.1
 		done
@@ -70,7 +72,15 @@ start_server() {
 		[ $tries -lt 5 ] || { echo "FAIL: the server does not start: $(cat "$tmp/server.log")"; exit 1; }
 	done
 	base="http://127.0.0.1:$port"
-	trap 'kill "$server_pid" 2> /dev/null; wait "$server_pid" 2> /dev/null; rm -rf "$tmp"' EXIT
+	# (a server that outlives its SIGTERM fails the test, its threads' stacks said)
+	trap 'st=$?; proc_stop "${server_pid:-}" "chitieu serve" || st=1; rm -rf "$tmp"; exit $st' EXIT
+}
+
+# stop_server: the server of start_server stopped (SIGTERM), within
+# PROC_STOP_SECONDS, or a failure counted.
+stop_server() {
+	proc_stop "$server_pid" "chitieu serve" || bad "chitieu serve did not stop ${PROC_STOP_SECONDS:-30} s after SIGTERM"
+	server_pid=
 }
 
 # use_demo: use_db, filled with the demo database of `make run`

@@ -79,8 +79,7 @@ for i in $(seq 61 65); do
 	[ "$got" = 201 ] && echo "$i" >> "$tmp/acked" || bad "write $i after space was freed: $got $(head -c 300 "$tmp/body")"
 done
 kill -0 "$server_pid" 2> /dev/null && ok || bad "the server is gone"
-kill "$server_pid"
-wait "$server_pid" 2> /dev/null
+stop_server
 
 # Every acknowledged figure is there, with its value; the database is sound.
 sqlite3 "$CHITIEU_DB" "select cast(o.value as integer) from observations o join series s on s.id = o.series_id

@@ -241,8 +241,7 @@ run user-list 0 user list
 grep -q $'\x1f' "$tmp/out" && bad "a control character in user list" || ok
 
 # ---- item 11: --allow-self-approval, for communes and wards only, said in the audit log
-kill "$server_pid"
-wait "$server_pid" 2> /dev/null
+stop_server
 start_server --timeout 5 --workers 2 --allow-self-approval
 [ "$(signin vanphong mat-khau-moi-9)" = 200 ] && ok || bad "sign in vanphong again"
 got=$(as vanphong POST /api/v1/units/DEMO-A/observations/IV.2/2027-02/approve)

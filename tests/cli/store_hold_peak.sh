@@ -26,8 +26,7 @@ peak() {
 		bad "VN's roll-up: $(head -c 300 "$tmp/vn.json")"
 	held=$(get /api/v1/engine | jq -r '.holds[] | select(.unit == "VN") | .figures // empty')
 	hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$server_pid/status")
-	kill "$server_pid"
-	wait "$server_pid" 2> /dev/null
+	stop_server
 }
 peak
 h0=$hwm

@@ -79,8 +79,7 @@ dash 2025-Q4 written3
 dash 2025-12 written4
 
 # A fresh server builds every hold from the store: the same pages.
-kill "$server_pid"
-wait "$server_pid" 2> /dev/null
+stop_server
 start_server --workers 2
 admin_session tr trend-pass-123
 dash 2025-Q4 fresh3

@@ -170,8 +170,7 @@ for r in VN P Q A B C; do
 	done
 done
 has '"value"' "a roll-up served" live.P.2025-11.json
-kill "$server_pid"
-wait "$server_pid" 2> /dev/null
+stop_server
 start_server --workers 6
 admin_session gr group-pass-123
 for r in VN P Q A B C; do
