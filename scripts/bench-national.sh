@@ -128,6 +128,19 @@ else
 		ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 12")
 fi
 echo "$parts" | awk -F'|' -v n="$stored" 'NF == 2 { printf "    %-40s %8.2f B a figure %12d B\n", $1 " (with its indexes)", $2 / n, $2 }'
+# The figures' own tables (the issue's "figures cost ... including indexes
+# and history at one version"): the rows, their rare fields, who and when
+# of each write, the history; the rest above is per unit (its plan's map,
+# series, links, agencies), whatever the number of figures.
+own="'figures', 'figure_extras', 'entries', 'observation_history'"
+if [ "$backend" = sqlite ]; then
+	own=$(q "SELECT sum(d.pgsize) FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name
+		WHERE coalesce(m.tbl_name, d.name) IN ($own)")
+else
+	own=$(q "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n
+		ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname IN ($own)")
+fi
+line "bytes per stored figure (its own tables, indexes, history)" "$((${own:-0} / stored)) B" "≤ $goal_bytes B"
 if [ "$build_only" = 1 ]; then
 	[ -n "${NATIONAL_STORE:-}" ] && [ "$backend" = sqlite ] && touch "$NATIONAL_STORE.built"
 	exit 0

@@ -164,6 +164,9 @@ if nat NATIONAL_BUILD_ONLY=1 > "$tmp/nat/build.out" 2>&1 && [ -f "$tmp/nat/n.db.
 	ok
 	[ "$(sqlite3 "$tmp/nat/n.db" "select count(*) from users where login = 'bench'")" = 0 ] && ok ||
 		bad "bench-national.sh: a sign-in made by the build only"
+	# The figures' own bytes beside the whole store's.
+	grep -q '^  bytes per stored figure (its own tables, indexes, history) *[1-9][0-9]* B' "$tmp/nat/build.out" && ok ||
+		bad "bench-national.sh: no bytes of the figures' own tables: $(grep 'bytes per' "$tmp/nat/build.out")"
 	if nat > "$tmp/nat/reuse.out" 2>&1; then ok; else bad "bench-national.sh on the store built before failed: $(tail -n 3 "$tmp/nat/reuse.out")"; fi
 	grep -q '^store reused as it is: .* (7440 figures)' "$tmp/nat/reuse.out" && ok ||
 		bad "bench-national.sh: the store not reused: $(head -n 3 "$tmp/nat/reuse.out")"
