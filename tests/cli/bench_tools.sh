@@ -18,8 +18,8 @@
 #   5. scripts/bench-national.sh runs to its end on a SQLite store it built
 #      earlier with NATIONAL_BUILD_ONLY=1 (NATIONAL_STORE and its .built
 #      marker, no sign-in in it: what scripts/bench-memory.sh leaves), used
-#      as it is (it once stopped at the sign-in's token). Counts only:
-#      nothing timed.
+#      as it is (it once stopped at the sign-in's token); its paced pass
+#      offers at most 8,000 reads a second. Counts only: nothing timed.
 set -u
 bin=$(realpath "$1")
 data=$2
@@ -168,11 +168,21 @@ if nat NATIONAL_BUILD_ONLY=1 > "$tmp/nat/build.out" 2>&1 && [ -f "$tmp/nat/n.db.
 	ok
 	[ "$(sqlite3 "$tmp/nat/n.db" "select count(*) from users where login = 'bench'")" = 0 ] && ok ||
 		bad "bench-national.sh: a sign-in made by the build only"
+	# The figures' own bytes beside the whole store's.
+	grep -q '^  bytes per stored figure (its own tables, indexes, history) *[1-9][0-9]* B' "$tmp/nat/build.out" && ok ||
+		bad "bench-national.sh: no bytes of the figures' own tables: $(grep 'bytes per' "$tmp/nat/build.out")"
 	if nat > "$tmp/nat/reuse.out" 2>&1; then ok; else bad "bench-national.sh on the store built before failed: $(tail -n 3 "$tmp/nat/reuse.out")"; fi
 	grep -q '^store reused as it is: .* (7440 figures)' "$tmp/nat/reuse.out" && ok ||
 		bad "bench-national.sh: the store not reused: $(head -n 3 "$tmp/nat/reuse.out")"
 	grep -q 'country roll-up .* [1-9][0-9]* req/s' "$tmp/nat/reuse.out" && grep -q '^  SIGTERM to exit under load' "$tmp/nat/reuse.out" && ok ||
 		bad "bench-national.sh on the store built before: no figures: $(tail -n 5 "$tmp/nat/reuse.out")"
+	# The paced pass (scripts/wrk-paced.lua, 4 ms before each request of
+	# 32 connections): some reads, never more than 8,000 a second, and the
+	# writes' latency beside it.
+	paced=$(awk '/^  country roll-up, paced/ { for (i = 1; i <= NF; i++) if ($(i + 1) == "req/s") { print $i; exit } }' "$tmp/nat/reuse.out")
+	[ "${paced:-0}" -gt 0 ] && [ "$paced" -le 8000 ] && ok || bad "bench-national.sh: paced country roll-up at '$paced' req/s, want 1-8000"
+	grep -q '^  write acknowledgement p99, reads paced .* [0-9.]* ms' "$tmp/nat/reuse.out" && ok ||
+		bad "bench-national.sh: no write latency beside the paced reads: $(tail -n 8 "$tmp/nat/reuse.out")"
 else
 	bad "bench-national.sh NATIONAL_BUILD_ONLY=1 failed: $(tail -n 3 "$tmp/nat/build.out")"
 fi
