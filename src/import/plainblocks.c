@@ -785,9 +785,10 @@ static bool read_columns(const struct lines *l, const struct blks *b, const stru
 
 /* The rows of one table whose header is block h; returns the block after
  * it. */
-static size_t read_table(const struct lines *l, const struct blks *b, size_t h, struct rows *out,
-                         struct plan *p, bool *found)
+static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct rows *out,
+                         struct plan *p, int table, bool *found)
 {
+	size_t before = out->n;
 	struct cols c;
 	read_cols(b, h, &c);
 	size_t i = h + 1;
@@ -910,29 +911,9 @@ static size_t read_table(const struct lines *l, const struct blks *b, size_t h, 
 	for (size_t r = 0; r < n; r++)
 		got_free(&rows[r]);
 	free(rows);
+	for (size_t r = before; r < out->n; r++)
+		out->v[r].table = table;
 	return end;
-}
-
-bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p)
-{
-	struct blks b = {0};
-	split_blocks(l, &b);
-	bool found = false;
-	int table = 0;
-	for (size_t i = 0; i < b.n;) {
-		if (!head_start(&b, i)) {
-			i++;
-			continue;
-		}
-		size_t before = out->n;
-		size_t next = read_table(l, &b, i, out, p, &found);
-		table++;
-		for (size_t r = before; r < out->n; r++)
-			out->v[r].table = table;
-		i = next > i ? next : i + 1;
-	}
-	blocks_free(&b);
-	return found;
 }
 
 /* ---- a header of any columns, each row's cells one block after another ----
@@ -1359,7 +1340,7 @@ static void any_order(struct anyhead *h, const struct anyrow *r, size_t nr)
 
 /* The header "STT" at block i: its table's rows into out. Returns the
  * block after the table. */
-static size_t any_table(const struct lines *l, const struct blks *b, size_t i, struct rows *out,
+static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct rows *out,
                         struct plan *p, int table, bool *found)
 {
 	struct anyhead h;
@@ -1479,7 +1460,6 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 			any_cell(g, k ? r->text[0] : "");
 		} else if (ok) {
 			any_emit(out, &h, r->code, nb, r->x, r->text, k, col, table);
-			*found = true;
 			for (int c = 0, a = 0; c < h.n; c++) {
 				bool filled = a < k && col[a] == c;
 				a += filled;
@@ -1487,7 +1467,6 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 			}
 		} else {
 			any_emit(out, &h, r->code, nb, r->x, r->text, k, NULL, table);
-			*found = true;
 		}
 		if (!ok) {
 			/* a group's name followed by cells, or more cells than
@@ -1530,10 +1509,18 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 		free(rows[a].unit.text);
 	}
 	free(rows);
+	*found = true; /* a table read: every table, or none */
 	return j > i ? j : i + 1;
 }
 
-bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
+/* A table's reader: the header's "STT" at block h, rows into out; returns
+ * the block after the table. *found: set when a row was read; b->n returned
+ * with *found false stops the text's reading (nothing read). */
+typedef size_t table_reader(const struct lines *l, struct blks *b, size_t h, struct rows *out,
+                            struct plan *p, int table, bool *found);
+
+/* Each table of the text, from its header's "STT" block on, by read. */
+static bool each_table(const struct lines *l, struct rows *out, struct plan *p, table_reader *read)
 {
 	struct blks b = {0};
 	split_blocks(l, &b);
@@ -1544,14 +1531,19 @@ bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
 			i++;
 			continue;
 		}
-		bool any = true;
-		i = any_table(l, &b, i, out, p, ++table, &any);
-		found |= any;
-		if (!any) { /* every table, or none */
-			found = false;
-			break;
-		}
+		size_t next = read(l, &b, i, out, p, ++table, &found);
+		i = next > i ? next : i + 1;
 	}
 	blocks_free(&b);
 	return found;
+}
+
+bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p)
+{
+	return each_table(l, out, p, read_table);
+}
+
+bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
+{
+	return each_table(l, out, p, any_table);
 }
