@@ -941,6 +941,7 @@ struct anyhead {
 struct anynum {
 	int num, group, all; /* all: the last number, numbering on across groups */
 	char grp[12]; /* the last group's or number's text, for "II.1", "1.2" */
+	bool dash;    /* the last row a "-" under a heading */
 };
 
 static void strip_mark(char *w)
@@ -950,8 +951,9 @@ static void strip_mark(char *w)
 		w[--n] = '\0';
 }
 
-/* Block k is a row's number alone, the next one expected: its kind (2 a
- * number, 3 a group, 4 a sub-number, 5 a letter), or 0. */
+/* Block k is a row's number alone, the next one expected: its kind (1 a
+ * "-" under a heading, 2 a number, 3 a group, 4 a sub-number, 5 a letter),
+ * or 0. */
 static int any_start(const struct blks *b, size_t k, const struct anynum *st)
 {
 	const struct blk *x = &b->v[k];
@@ -969,7 +971,16 @@ static int any_start(const struct blks *b, size_t k, const struct anynum *st)
 		if (strcmp(w, st->grp))
 			return 0;
 	}
-	if (kind < 2)
+	/* "-" a sub-row's mark right after a heading's name ("…, gồm:") or
+	 * after such a row's agency; a figure "-" otherwise (after a unit or
+	 * a figure) */
+	if (kind == 1) {
+		const struct blk *prev = k ? &b->v[k - 1] : NULL;
+		size_t n = prev ? strlen(prev->text) : 0;
+		if (!n || !(prev->text[n - 1] == ':' || (st->dash && one_agency(prev))))
+			return 0;
+	}
+	if (kind < 1)
 		return 0;
 	/* a figure "3" is a row's number before a name only (a group's
 	 * name may read as a range: "Giai đoạn 2025-2027") */
@@ -1008,6 +1019,7 @@ static void any_take(struct anynum *st, const char *code, int kind)
 	char w[12];
 	snprintf(w, sizeof w, "%.11s", code);
 	strip_mark(w);
+	st->dash = kind == 1;
 	if (kind == 3) {
 		st->group = v, st->num = 0;
 		snprintf(st->grp, sizeof st->grp, "%s", w);
@@ -1137,6 +1149,66 @@ static void any_cell(struct row *r, const char *s)
 	row_add_cell(r, s, strlen(s));
 }
 
+/* The header's cells again from block k on (on the next page, or inside
+ * the table as the plan repeats it): every cell's text once, in any order
+ * (pdftotext writes a two-line cell before its neighbour), as blocks or
+ * lines run together in one ("TT Chỉ tiêu"); what the last block holds after
+ * them, from a line's start, is the next row's. The repeat is taken out of
+ * b, that rest kept as a block; returns whether b has a block k then. */
+static bool past_repeat(const struct lines *l, struct blks *b, size_t k, const struct anyhead *h)
+{
+	bool used[MAXHEAD + 1] = {false};
+	int left = h->n + 1;
+	size_t e = k, rest = 0, cut_at = 0; /* the last block's first line not the
+	                                     * header's, and where its text starts */
+	for (; e < b->n && left && !rest; e++) {
+		const char *s = b->v[e].text;
+		size_t pos = 0;
+		for (bool more = true; more && s[pos];) {
+			int best = -1;
+			size_t len = 0;
+			for (int c = 0; c <= h->n; c++) {
+				size_t n = strlen(h->text[c]);
+				if (!used[c] && n > len && !strncmp(s + pos, h->text[c], n) &&
+				    (s[pos + n] == ' ' || !s[pos + n]))
+					best = c, len = n;
+			}
+			more = best >= 0;
+			if (more) {
+				used[best] = true;
+				left--;
+				pos += len + (s[pos + len] == ' ');
+			}
+		}
+		if (!s[pos])
+			continue;
+		/* the header's lines, then the rest of the block from a line */
+		size_t at = 0, q = b->v[e].first;
+		for (; q < b->v[e].last && at < pos; q++) {
+			char *c = clean_line(l->v[q]);
+			at += strlen(c) + 1;
+			free(c);
+		}
+		if (!pos || at != pos || left)
+			return k < b->n;
+		rest = q, cut_at = pos;
+	}
+	if (left)
+		return k < b->n;
+	if (rest) { /* the rest of block e - 1 stays */
+		struct blk *x = &b->v[--e];
+		char *t = xstrdup(x->text + cut_at);
+		free(x->text);
+		x->text = t;
+		x->first = rest;
+	}
+	for (size_t q = k; q < e; q++)
+		free(b->v[q].text);
+	memmove(b->v + k, b->v + e, (b->n - e) * sizeof *b->v);
+	b->n -= e - k;
+	return k < b->n;
+}
+
 /* Emits row code + cells; blocks x[0..k) to columns col[] (NULL: the
  * name only, the row dropped). */
 static void any_emit(struct rows *out, const struct anyhead *h, const char *code,
@@ -1260,7 +1332,7 @@ static bool mixed_name(const struct lines *l, const struct anyrow *r)
 /* Row n is a sub-row of row r: "a)" after "3", "1.2" after "1." */
 static bool sub_rows(const struct anyrow *r, const struct anyrow *n)
 {
-	if (!n || n->kind == 5)
+	if (!n || n->kind == 5 || n->kind == 1)
 		return n != NULL;
 	char w[16];
 	snprintf(w, sizeof w, "%s", r->code);
@@ -1355,7 +1427,7 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 	struct anynum st = {0};
 	size_t nr = 0, cap = 16;
 	struct anyrow *rows = xcalloc(cap, sizeof *rows);
-	while (j < b->n && !any_end(l, b, j) && !head_start(b, j)) {
+	while (past_repeat(l, b, j, &h) && !any_end(l, b, j) && !head_start(b, j)) {
 		const struct blk *nb = &b->v[j];
 		size_t sub = any_subgroup(nb, &st);
 		int kind = sub ? 4 : any_start(b, j, &st);
@@ -1378,7 +1450,8 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 			r->text[r->k++] = nb->text + sub + 1;
 		}
 		size_t e = j + 1;
-		for (; e < b->n && r->k < MAXHEAD + 2 && !any_end(l, b, e) && !head_start(b, e) &&
+		for (; past_repeat(l, b, e, &h) && r->k < MAXHEAD + 2 && !any_end(l, b, e) &&
+		       !head_start(b, e) &&
 		       !any_start(b, e, &st) && !any_subgroup(&b->v[e], &st);
 		     e++) {
 			if (page_number(b, e))
@@ -1487,7 +1560,7 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 			else
 				buf_printf(&bad, ", %s", r->code);
 			bad_page = nb->page;
-			p->unread += kind == 2 || kind == 5;
+			p->unread += kind == 1 || kind == 2 || kind == 5;
 		}
 		free(split);
 	}

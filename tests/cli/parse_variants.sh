@@ -90,9 +90,13 @@ check phuong-dong-tien xlsx
 # without a word, 5/9).
 check phuong-dong-tien pdf.layout.txt 8 0
 # Plain text: the rows whose cells follow one another under the header
-# (a unit's line "%" among the name's lines taken out as the unit); a
-# page whose cells are out of order named in a warning (before: 2/9).
-check phuong-dong-tien pdf.txt 4 0
+# (a unit's line "%" among the name's lines taken out as the unit); the
+# header repeated inside the table is no row's cells ("TT Chỉ tiêu" run
+# into the next row's number), and "-" rows under a heading "…, gồm:"
+# are rows; the last row, its unit and figure run into one line and its
+# agency cut by the page, named in a warning (before: 2/9, then 4/9).
+check phuong-dong-tien pdf.txt 8 0
+warned phuong-dong-tien pdf.txt "4"
 
 # The four plans above as a legal portal's page shows them
 # (tests/tools/portal-text.py): chrome before and after, each cell on its
