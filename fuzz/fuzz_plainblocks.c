@@ -1,8 +1,9 @@
 /* fuzz_plainblocks.c: libFuzzer harness for a PDF table pulled to plain text
  * by pdftotext without -layout, its cells as blocks (plainblocks.c
  * plain_block_rows: rows whose cells follow one another, pages whose
- * columns run after their header). The input is the text; form feeds mark
- * pages. Every row must have at most MAX_CELLS cells of valid UTF-8, the
+ * columns run after their header; plain_block_cells: a header of any
+ * columns, a header repeated inside the table, "-" rows under a heading,
+ * an agency beside a note). The input is the text; form feeds mark pages. Every row must have at most MAX_CELLS cells of valid UTF-8, the
  * rows then go through interpret_rows(). Any violation traps. */
 #include "plan.h"
 #include "table.h"
@@ -23,6 +24,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct plan p;
 	plan_init(&p);
 	if (plain_block_rows(&l, &rows, &p)) {
+		rows_check(&rows, MAX_CELLS);
+		interpret_rows(&rows, &p);
+	}
+	plan_free(&p);
+	rows_free(&rows);
+	plan_init(&p);
+	if (plain_block_cells(&l, &rows, &p)) {
 		rows_check(&rows, MAX_CELLS);
 		interpret_rows(&rows, &p);
 	}

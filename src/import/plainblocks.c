@@ -57,7 +57,7 @@ struct blks {
 /* The columns the header names (in the usual order: STT, name, unit,
  * baseline, milestones by year, lead, monitor). */
 struct cols {
-	bool unit, base, lead, mon;
+	bool unit, base, lead, mon, note;
 	int year[MAXYEARS], nyear;
 };
 
@@ -217,6 +217,7 @@ static void read_cols(const struct blks *b, size_t h, struct cols *c)
 		c->base |= (k & K_BASE) != 0;
 		c->lead |= (k & K_LEAD) != 0;
 		c->mon |= (k & K_MON) != 0;
+		c->note |= text_fold_has(b->v[i].text, "ghi chu");
 	}
 }
 
@@ -495,6 +496,35 @@ static bool one_agency(const struct blk *b)
 	return true;
 }
 
+/* A line of block x after the first that starts a new phrase: a word in
+ * capitals (not an acronym: "HĐND") after a line that ends in a word in
+ * lower case with no join ("…, Hạ tầng và / Đô thị", "Văn hóa - / Xã hội"
+ * go on). Two cells side by side whose lines pdftotext wrote in turn, one
+ * of each ("Trung tâm phục / Đối với thủ tục / vụ hành chính"), read so. */
+static bool new_phrase(const struct lines *l, const struct blk *x)
+{
+	bool yes = false;
+	char *prev = x->last > x->first ? clean_line(l->v[x->first]) : NULL;
+	for (size_t q = x->first + 1; q < x->last && !yes; q++) {
+		char *c = clean_line(l->v[q]);
+		const char *second = c + (*c ? 1 : 0);
+		while ((*second & 0xC0) == 0x80) /* the first letter's bytes */
+			second++;
+		const char *last = strrchr(prev, ' ');
+		last = last ? last + 1 : prev;
+		static const char *const joins[] = {"và", "các", "của", "với", "cho", "về"};
+		bool join = false;
+		for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++)
+			join |= !strcmp(last, joins[k]);
+		yes = text_case_start(c) == 1 && text_case_start(second) == 0 &&
+		      text_case_start(last) == 0 && !join;
+		free(prev);
+		prev = c;
+	}
+	free(prev);
+	return yes;
+}
+
 /* Two neighbouring cells of one row holding the same agency, run into one
  * block: pdftotext writes each line of the two on one line ("Phòng Văn hóa,
  * Khoa Phòng Văn hóa, Khoa": they stand side by side) or on two lines one
@@ -567,7 +597,9 @@ static bool read_row(const struct lines *l, const struct blks *b, size_t i, cons
 		if (twin) {
 			ag[nag++] = twin;
 			ag[nag++] = xstrdup(twin);
-		} else if (one_agency(&b->v[j])) {
+		} else if (one_agency(&b->v[j]) && !(c->note && new_phrase(l, &b->v[j]))) {
+			/* (beside a note's cell, the note's lines may be among
+			 * the agency's, one of each in turn) */
 			ag[nag++] = xstrdup(b->v[j].text);
 		} else {
 			break;
@@ -1523,6 +1555,15 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 				col[a + 1] = u;
 				k++;
 			}
+		}
+		/* an agency cell beside an empty note cell: the note's lines
+		 * may be among the agency's, one of each in turn */
+		for (int a = 1; ok && !group && a < k; a++) {
+			int c = col[a];
+			bool note_empty = c + 1 < h.n && h.kind[c + 1] == HEAD_NOTE &&
+			                  !(a + 1 < k && col[a + 1] == c + 1);
+			if (h.kind[c] == HEAD_AGENCY && note_empty && new_phrase(l, r->x[a]))
+				ok = false;
 		}
 		if (group || (!ok && (kind == 3 || kind == 4))) {
 			struct row *g = rows_add(out, (int)nb->first + 1);

@@ -127,9 +127,12 @@ done
 # an empty cell leaves no block, so the blocks go to the columns the one
 # way they fit. The 2045 section's cells come out of order, and one row's
 # target and agency mixed line by line: those rows keep their number and
-# name, named in a warning (before: refused).
+# name, named in a warning (before: refused). So does the row whose
+# agency's lines and the "Ghi chú" cell's beside it came one of each in
+# turn ("Trung tâm phục / Đối với thủ tục / vụ hành chính": before, read
+# as its agency without a word).
 check xa-my-loc pdf.txt 2 0
-warned xa-my-loc pdf.txt "2, II, 1, 1, 2"
+warned xa-my-loc pdf.txt "2, 1, II, 1, 1, 2"
 # -layout text whose header line pdftotext set up to ten characters left
 # of its body ("Đơn vị" over the names' ends, "Kết quả" over the units):
 # the columns from where the body's cells start (before: 0/6, all
