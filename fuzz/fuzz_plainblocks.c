@@ -3,8 +3,9 @@
  * plain_block_rows: rows whose cells follow one another, pages whose
  * columns run after their header; plain_block_cells: a header of any
  * columns, a header repeated inside the table, "-" rows under a heading,
- * an agency beside a note). The input is the text; form feeds mark pages. Every row must have at most MAX_CELLS cells of valid UTF-8, the
- * rows then go through interpret_rows(). Any violation traps. */
+ * an agency beside a note). The input is the text; form feeds mark pages.
+ * Every row must have at most MAX_CELLS cells of valid UTF-8, the rows then
+ * go through interpret_rows(). Any violation traps. */
 #include "plan.h"
 #include "table.h"
 #include "text_rows.h"
@@ -15,27 +16,28 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* One reader over the lines: its rows checked, then interpreted. */
+static void read_with(bool (*reader)(const struct lines *, struct rows *, struct plan *),
+                      const struct lines *l)
+{
+	struct rows rows = {0};
+	struct plan p;
+	plan_init(&p);
+	if (reader(l, &rows, &p)) {
+		rows_check(&rows, MAX_CELLS);
+		interpret_rows(&rows, &p);
+	}
+	plan_free(&p);
+	rows_free(&rows);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct lines l = {0};
 	if (!text_lines(data, size, &l))
 		return 0; /* the importer checks these before any reader */
-	struct rows rows = {0};
-	struct plan p;
-	plan_init(&p);
-	if (plain_block_rows(&l, &rows, &p)) {
-		rows_check(&rows, MAX_CELLS);
-		interpret_rows(&rows, &p);
-	}
-	plan_free(&p);
-	rows_free(&rows);
-	plan_init(&p);
-	if (plain_block_cells(&l, &rows, &p)) {
-		rows_check(&rows, MAX_CELLS);
-		interpret_rows(&rows, &p);
-	}
-	plan_free(&p);
-	rows_free(&rows);
+	read_with(plain_block_rows, &l);
+	read_with(plain_block_cells, &l);
 	lines_free(&l);
 	return 0;
 }

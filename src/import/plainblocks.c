@@ -972,8 +972,8 @@ struct anyhead {
 /* Row numbering for the table: the last number and group. */
 struct anynum {
 	int num, group, all; /* all: the last number, numbering on across groups */
-	char grp[12]; /* the last group's or number's text, for "II.1", "1.2" */
-	bool dash;    /* the last row a "-" under a heading */
+	char grp[12];        /* the last group's or number's text, for "II.1", "1.2" */
+	bool dash;           /* the last row a "-" under a heading */
 };
 
 static void strip_mark(char *w)
@@ -1098,10 +1098,34 @@ static bool deadline_text(const char *s)
 	       text_fold_has(s, "quy ");
 }
 
+/* Two figures or more and nothing else ("85-90 100", "5 10"): cells of
+ * neighbouring columns run into one line. */
+static bool figures_run(const char *s)
+{
+	int figures = 0;
+	for (const char *q = s; *q;) {
+		size_t n = strcspn(q, " ");
+		bool num = false, other = false;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char ch = (unsigned char)q[i];
+			num |= isdigit(ch) != 0;
+			other |= ch < 0x80 && !isdigit(ch) && !strchr("%.,-+<>=", ch);
+		}
+		if (other || (!num && n && (unsigned char)q[0] < 0x80 && !strchr("<>=", q[0])))
+			return false;
+		figures += num;
+		q += n;
+		q += strspn(q, " ");
+	}
+	return figures >= 2;
+}
+
 /* What a block costs in a column of kind k: 0 fits, 1 may be, NEVER not. */
 static int any_fit(enum head_kind k, const struct blk *x)
 {
 	const char *s = x->text;
+	if (figures_run(s))
+		return NEVER;
 	bool val = value_block(x), ag = one_agency(x);
 	bool unit = strlen(s) < 30 && (plain_unit(s) || unit_text(s));
 	switch (k) {
@@ -1168,7 +1192,7 @@ static size_t any_head(const struct blks *b, size_t i, struct anyhead *h)
 	size_t j = i + 1;
 	for (; j < b->n && h->n < MAXHEAD && strlen(b->v[j].text) < 80; j++) {
 		enum head_kind k = header_cell_kind(b->v[j].text);
-		if (k == HEAD_NONE || k == HEAD_STT || k == HEAD_YEAR)
+		if (k == HEAD_NONE || k == HEAD_STT)
 			break;
 		h->text[h->n + 1] = b->v[j].text;
 		h->kind[h->n++] = k;
@@ -1442,6 +1466,49 @@ static void any_order(struct anyhead *h, const struct anyrow *r, size_t nr)
 	}
 }
 
+/* A table not of the layout this reads, at block i: after a table read
+ * (its continuation on the next page, its header and cells mixed), named
+ * in a warning, and the text read on; else nothing is read (b->n, *found
+ * false). */
+static size_t any_lost(const struct blks *b, size_t i, struct plan *p, bool *found)
+{
+	if (!*found)
+		return b->n;
+	plan_warn(p, (int)b->v[i].first + 1,
+	          "trang %d: không ghép lại được bảng (hay phần tiếp theo của bảng) từ dòng %zu "
+	          "(văn bản chép từ PDF đã mất bố cục: tiêu đề và ô của các hàng lẫn vào "
+	          "nhau); các hàng của nó không được đọc: hãy nhập chính tệp PDF, hoặc chép "
+	          "bằng pdftotext -layout",
+	          b->v[i].page + 1, b->v[i].first + 1);
+	p->unread++;
+	return i + 1;
+}
+
+/* The year of a header's text ("Năm 2026"), or 0. */
+static int head_year(const char *s)
+{
+	for (const char *q = s; *q; q++)
+		if (isdigit((unsigned char)*q) && strspn(q, "0123456789") == 4 &&
+		    (q == s || !isdigit((unsigned char)q[-1])))
+			return atoi(q);
+	return 0;
+}
+
+/* Year columns left to right in time, as plans set them: pdftotext may
+ * write a two-line year's header before a one-line one, and the rows'
+ * cells come in the table's order. */
+static void years_ascending(struct anyhead *h)
+{
+	for (int a = 0; a < h->n; a++)
+		for (int c = a + 1; c < h->n && h->kind[a] == HEAD_YEAR; c++)
+			if (h->kind[c] == HEAD_YEAR &&
+			    head_year(h->text[c + 1]) < head_year(h->text[a + 1])) {
+				const char *t = h->text[a + 1];
+				h->text[a + 1] = h->text[c + 1];
+				h->text[c + 1] = t;
+			}
+}
+
 /* The header "STT" at block i: its table's rows into out. Returns the
  * block after the table. */
 static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct rows *out,
@@ -1452,10 +1519,15 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 	bool name = false;
 	for (int c = 0; c < h.n; c++)
 		name |= h.kind[c] == HEAD_NAME;
-	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name) {
-		*found = false; /* a table not read: not the layout this reads */
-		return b->n;
-	}
+	/* year columns: each its own header block ("Cơ quan chủ trì 2025":
+	 * two cells run into one, the years' order lost) */
+	bool years = false, merged = false;
+	for (int c = 0; c < h.n; c++)
+		years |= h.kind[c] == HEAD_YEAR;
+	for (int c = 0; c < h.n && years; c++)
+		merged |= h.kind[c] != HEAD_YEAR && head_year(h.text[c + 1]) != 0;
+	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name || merged)
+		return any_lost(b, i, p, found);
 	struct anynum st = {0};
 	size_t nr = 0, cap = 16;
 	struct anyrow *rows = xcalloc(cap, sizeof *rows);
@@ -1500,10 +1572,10 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 	}
 	if (!nr) {
 		free(rows);
-		*found = false;
-		return b->n;
+		return any_lost(b, i, p, found);
 	}
 	any_order(&h, rows, nr);
+	years_ascending(&h);
 	struct row *hr = rows_add(out, (int)b->v[i].first + 1);
 	hr->last = (int)b->v[i].last;
 	hr->table = table;

@@ -64,7 +64,13 @@ refused phuong-an-binh pdf.txt
 check phuong-an-binh pdf.layout.txt 9 4
 check xa-hoa-binh pdf
 check xa-hoa-binh xlsx
-refused xa-hoa-binh pdf.txt
+# Plain text: "Năm 2025 / 2026 / 2030" columns after the agency, the
+# unit last; the rows whose cells follow one another read (the year
+# columns in time order), row II.2's name and agency mixed line by line
+# named in a warning, the table's continuation on page 2 (its repeated
+# header and a row's cells mixed) named in a warning (before: refused).
+check xa-hoa-binh pdf.txt 4 0
+warned xa-hoa-binh pdf.txt "2"
 check xa-hoa-binh pdf.layout.txt 8 0
 # "Giai đoạn 2026-2030" as a milestone column, groups "1." over rows
 # "1.1" (before: 0/8, the 2030 targets lost, codes "I.1.1").
