@@ -1,9 +1,11 @@
 /* fuzz_plainblocks.c: libFuzzer harness for a PDF table pulled to plain text
  * by pdftotext without -layout, its cells as blocks (plainblocks.c
  * plain_block_rows: rows whose cells follow one another, pages whose
- * columns run after their header). The input is the text; form feeds mark
- * pages. Every row must have at most MAX_CELLS cells of valid UTF-8, the
- * rows then go through interpret_rows(). Any violation traps. */
+ * columns run after their header; plain_block_cells: a header of any
+ * columns, a header repeated inside the table, "-" rows under a heading,
+ * an agency beside a note). The input is the text; form feeds mark pages.
+ * Every row must have at most MAX_CELLS cells of valid UTF-8, the rows then
+ * go through interpret_rows(). Any violation traps. */
 #include "plan.h"
 #include "table.h"
 #include "text_rows.h"
@@ -14,20 +16,28 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* One reader over the lines: its rows checked, then interpreted. */
+static void read_with(bool (*reader)(const struct lines *, struct rows *, struct plan *),
+                      const struct lines *l)
 {
-	struct lines l = {0};
-	if (!text_lines(data, size, &l))
-		return 0; /* the importer checks these before any reader */
 	struct rows rows = {0};
 	struct plan p;
 	plan_init(&p);
-	if (plain_block_rows(&l, &rows, &p)) {
+	if (reader(l, &rows, &p)) {
 		rows_check(&rows, MAX_CELLS);
 		interpret_rows(&rows, &p);
 	}
 	plan_free(&p);
 	rows_free(&rows);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct lines l = {0};
+	if (!text_lines(data, size, &l))
+		return 0; /* the importer checks these before any reader */
+	read_with(plain_block_rows, &l);
+	read_with(plain_block_cells, &l);
 	lines_free(&l);
 	return 0;
 }

@@ -281,9 +281,11 @@ for h in "${harnesses[@]}"; do
 		;;
 	fuzz_plainblocks)
 		# Plain text of PDF tables in blocks: each rendering's table from
-		# its header's "STT" on (120 lines), and the case written by hand.
-		for f in tests/data/rendered/*.pdf.txt tests/data/plainblocks/*.txt; do
-			awk '/^STT$/ && !on { on = 1 } on && n++ < 120' "$f" >"$seeds/$(basename "$f")"
+		# its header's "STT" (or "TT") on (120 lines), and the cases
+		# written by hand.
+		for f in tests/data/rendered/*.pdf.txt tests/data/plainblocks/*.txt \
+			tests/data/variants/*.pdf.txt tests/data/wordings/blocks*.txt; do
+			awk '/^(STT|TT|Số TT)$/ && !on { on = 1 } on && n++ < 120' "$f" >"$seeds/$(basename "$f")"
 		done
 		max_len=65536
 		;;

@@ -57,7 +57,7 @@ struct blks {
 /* The columns the header names (in the usual order: STT, name, unit,
  * baseline, milestones by year, lead, monitor). */
 struct cols {
-	bool unit, base, lead, mon;
+	bool unit, base, lead, mon, note;
 	int year[MAXYEARS], nyear;
 };
 
@@ -217,6 +217,7 @@ static void read_cols(const struct blks *b, size_t h, struct cols *c)
 		c->base |= (k & K_BASE) != 0;
 		c->lead |= (k & K_LEAD) != 0;
 		c->mon |= (k & K_MON) != 0;
+		c->note |= text_fold_has(b->v[i].text, "ghi chu");
 	}
 }
 
@@ -495,6 +496,35 @@ static bool one_agency(const struct blk *b)
 	return true;
 }
 
+/* A line of block x after the first that starts a new phrase: a word in
+ * capitals (not an acronym: "HĐND") after a line that ends in a word in
+ * lower case with no join ("…, Hạ tầng và / Đô thị", "Văn hóa - / Xã hội"
+ * go on). Two cells side by side whose lines pdftotext wrote in turn, one
+ * of each ("Trung tâm phục / Đối với thủ tục / vụ hành chính"), read so. */
+static bool new_phrase(const struct lines *l, const struct blk *x)
+{
+	bool yes = false;
+	char *prev = x->last > x->first ? clean_line(l->v[x->first]) : NULL;
+	for (size_t q = x->first + 1; q < x->last && !yes; q++) {
+		char *c = clean_line(l->v[q]);
+		const char *second = c + (*c ? 1 : 0);
+		while ((*second & 0xC0) == 0x80) /* the first letter's bytes */
+			second++;
+		const char *last = strrchr(prev, ' ');
+		last = last ? last + 1 : prev;
+		static const char *const joins[] = {"và", "các", "của", "với", "cho", "về"};
+		bool join = false;
+		for (size_t k = 0; k < sizeof joins / sizeof joins[0]; k++)
+			join |= !strcmp(last, joins[k]);
+		yes = text_case_start(c) == 1 && text_case_start(second) == 0 &&
+		      text_case_start(last) == 0 && !join;
+		free(prev);
+		prev = c;
+	}
+	free(prev);
+	return yes;
+}
+
 /* Two neighbouring cells of one row holding the same agency, run into one
  * block: pdftotext writes each line of the two on one line ("Phòng Văn hóa,
  * Khoa Phòng Văn hóa, Khoa": they stand side by side) or on two lines one
@@ -567,7 +597,9 @@ static bool read_row(const struct lines *l, const struct blks *b, size_t i, cons
 		if (twin) {
 			ag[nag++] = twin;
 			ag[nag++] = xstrdup(twin);
-		} else if (one_agency(&b->v[j])) {
+		} else if (one_agency(&b->v[j]) && !(c->note && new_phrase(l, &b->v[j]))) {
+			/* (beside a note's cell, the note's lines may be among
+			 * the agency's, one of each in turn) */
 			ag[nag++] = xstrdup(b->v[j].text);
 		} else {
 			break;
@@ -785,9 +817,10 @@ static bool read_columns(const struct lines *l, const struct blks *b, const stru
 
 /* The rows of one table whose header is block h; returns the block after
  * it. */
-static size_t read_table(const struct lines *l, const struct blks *b, size_t h, struct rows *out,
-                         struct plan *p, bool *found)
+static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct rows *out,
+                         struct plan *p, int table, bool *found)
 {
+	size_t before = out->n;
 	struct cols c;
 	read_cols(b, h, &c);
 	size_t i = h + 1;
@@ -910,29 +943,9 @@ static size_t read_table(const struct lines *l, const struct blks *b, size_t h, 
 	for (size_t r = 0; r < n; r++)
 		got_free(&rows[r]);
 	free(rows);
+	for (size_t r = before; r < out->n; r++)
+		out->v[r].table = table;
 	return end;
-}
-
-bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p)
-{
-	struct blks b = {0};
-	split_blocks(l, &b);
-	bool found = false;
-	int table = 0;
-	for (size_t i = 0; i < b.n;) {
-		if (!head_start(&b, i)) {
-			i++;
-			continue;
-		}
-		size_t before = out->n;
-		size_t next = read_table(l, &b, i, out, p, &found);
-		table++;
-		for (size_t r = before; r < out->n; r++)
-			out->v[r].table = table;
-		i = next > i ? next : i + 1;
-	}
-	blocks_free(&b);
-	return found;
 }
 
 /* ---- a header of any columns, each row's cells one block after another ----
@@ -959,7 +972,8 @@ struct anyhead {
 /* Row numbering for the table: the last number and group. */
 struct anynum {
 	int num, group, all; /* all: the last number, numbering on across groups */
-	char grp[12]; /* the last group's or number's text, for "II.1", "1.2" */
+	char grp[12];        /* the last group's or number's text, for "II.1", "1.2" */
+	bool dash;           /* the last row a "-" under a heading */
 };
 
 static void strip_mark(char *w)
@@ -969,8 +983,9 @@ static void strip_mark(char *w)
 		w[--n] = '\0';
 }
 
-/* Block k is a row's number alone, the next one expected: its kind (2 a
- * number, 3 a group, 4 a sub-number, 5 a letter), or 0. */
+/* Block k is a row's number alone, the next one expected: its kind (1 a
+ * "-" under a heading, 2 a number, 3 a group, 4 a sub-number, 5 a letter),
+ * or 0. */
 static int any_start(const struct blks *b, size_t k, const struct anynum *st)
 {
 	const struct blk *x = &b->v[k];
@@ -988,7 +1003,16 @@ static int any_start(const struct blks *b, size_t k, const struct anynum *st)
 		if (strcmp(w, st->grp))
 			return 0;
 	}
-	if (kind < 2)
+	/* "-" a sub-row's mark right after a heading's name ("…, gồm:") or
+	 * after such a row's agency; a figure "-" otherwise (after a unit or
+	 * a figure) */
+	if (kind == 1) {
+		const struct blk *prev = k ? &b->v[k - 1] : NULL;
+		size_t n = prev ? strlen(prev->text) : 0;
+		if (!n || !(prev->text[n - 1] == ':' || (st->dash && one_agency(prev))))
+			return 0;
+	}
+	if (kind < 1)
 		return 0;
 	/* a figure "3" is a row's number before a name only (a group's
 	 * name may read as a range: "Giai đoạn 2025-2027") */
@@ -1027,6 +1051,7 @@ static void any_take(struct anynum *st, const char *code, int kind)
 	char w[12];
 	snprintf(w, sizeof w, "%.11s", code);
 	strip_mark(w);
+	st->dash = kind == 1;
 	if (kind == 3) {
 		st->group = v, st->num = 0;
 		snprintf(st->grp, sizeof st->grp, "%s", w);
@@ -1073,10 +1098,34 @@ static bool deadline_text(const char *s)
 	       text_fold_has(s, "quy ");
 }
 
+/* Two figures or more and nothing else ("85-90 100", "5 10"): cells of
+ * neighbouring columns run into one line. */
+static bool figures_run(const char *s)
+{
+	int figures = 0;
+	for (const char *q = s; *q;) {
+		size_t n = strcspn(q, " ");
+		bool num = false, other = false;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char ch = (unsigned char)q[i];
+			num |= isdigit(ch) != 0;
+			other |= ch < 0x80 && !isdigit(ch) && !strchr("%.,-+<>=", ch);
+		}
+		if (other || (!num && n && (unsigned char)q[0] < 0x80 && !strchr("<>=", q[0])))
+			return false;
+		figures += num;
+		q += n;
+		q += strspn(q, " ");
+	}
+	return figures >= 2;
+}
+
 /* What a block costs in a column of kind k: 0 fits, 1 may be, NEVER not. */
 static int any_fit(enum head_kind k, const struct blk *x)
 {
 	const char *s = x->text;
+	if (figures_run(s))
+		return NEVER;
 	bool val = value_block(x), ag = one_agency(x);
 	bool unit = strlen(s) < 30 && (plain_unit(s) || unit_text(s));
 	switch (k) {
@@ -1143,7 +1192,7 @@ static size_t any_head(const struct blks *b, size_t i, struct anyhead *h)
 	size_t j = i + 1;
 	for (; j < b->n && h->n < MAXHEAD && strlen(b->v[j].text) < 80; j++) {
 		enum head_kind k = header_cell_kind(b->v[j].text);
-		if (k == HEAD_NONE || k == HEAD_STT || k == HEAD_YEAR)
+		if (k == HEAD_NONE || k == HEAD_STT)
 			break;
 		h->text[h->n + 1] = b->v[j].text;
 		h->kind[h->n++] = k;
@@ -1154,6 +1203,66 @@ static size_t any_head(const struct blks *b, size_t i, struct anyhead *h)
 static void any_cell(struct row *r, const char *s)
 {
 	row_add_cell(r, s, strlen(s));
+}
+
+/* The header's cells again from block k on (on the next page, or inside
+ * the table as the plan repeats it): every cell's text once, in any order
+ * (pdftotext writes a two-line cell before its neighbour), as blocks or
+ * lines run together in one ("TT Chỉ tiêu"); what the last block holds after
+ * them, from a line's start, is the next row's. The repeat is taken out of
+ * b, that rest kept as a block; returns whether b has a block k then. */
+static bool past_repeat(const struct lines *l, struct blks *b, size_t k, const struct anyhead *h)
+{
+	bool used[MAXHEAD + 1] = {false};
+	int left = h->n + 1;
+	size_t e = k, rest = 0, cut_at = 0; /* the last block's first line not the
+	                                     * header's, and where its text starts */
+	for (; e < b->n && left && !rest; e++) {
+		const char *s = b->v[e].text;
+		size_t pos = 0;
+		for (bool more = true; more && s[pos];) {
+			int best = -1;
+			size_t len = 0;
+			for (int c = 0; c <= h->n; c++) {
+				size_t n = strlen(h->text[c]);
+				if (!used[c] && n > len && !strncmp(s + pos, h->text[c], n) &&
+				    (s[pos + n] == ' ' || !s[pos + n]))
+					best = c, len = n;
+			}
+			more = best >= 0;
+			if (more) {
+				used[best] = true;
+				left--;
+				pos += len + (s[pos + len] == ' ');
+			}
+		}
+		if (!s[pos])
+			continue;
+		/* the header's lines, then the rest of the block from a line */
+		size_t at = 0, q = b->v[e].first;
+		for (; q < b->v[e].last && at < pos; q++) {
+			char *c = clean_line(l->v[q]);
+			at += strlen(c) + 1;
+			free(c);
+		}
+		if (!pos || at != pos || left)
+			return k < b->n;
+		rest = q, cut_at = pos;
+	}
+	if (left)
+		return k < b->n;
+	if (rest) { /* the rest of block e - 1 stays */
+		struct blk *x = &b->v[--e];
+		char *t = xstrdup(x->text + cut_at);
+		free(x->text);
+		x->text = t;
+		x->first = rest;
+	}
+	for (size_t q = k; q < e; q++)
+		free(b->v[q].text);
+	memmove(b->v + k, b->v + e, (b->n - e) * sizeof *b->v);
+	b->n -= e - k;
+	return k < b->n;
 }
 
 /* Emits row code + cells; blocks x[0..k) to columns col[] (NULL: the
@@ -1279,7 +1388,7 @@ static bool mixed_name(const struct lines *l, const struct anyrow *r)
 /* Row n is a sub-row of row r: "a)" after "3", "1.2" after "1." */
 static bool sub_rows(const struct anyrow *r, const struct anyrow *n)
 {
-	if (!n || n->kind == 5)
+	if (!n || n->kind == 5 || n->kind == 1)
 		return n != NULL;
 	char w[16];
 	snprintf(w, sizeof w, "%s", r->code);
@@ -1357,9 +1466,52 @@ static void any_order(struct anyhead *h, const struct anyrow *r, size_t nr)
 	}
 }
 
+/* A table not of the layout this reads, at block i: after a table read
+ * (its continuation on the next page, its header and cells mixed), named
+ * in a warning, and the text read on; else nothing is read (b->n, *found
+ * false). */
+static size_t any_lost(const struct blks *b, size_t i, struct plan *p, bool *found)
+{
+	if (!*found)
+		return b->n;
+	plan_warn(p, (int)b->v[i].first + 1,
+	          "trang %d: không ghép lại được bảng (hay phần tiếp theo của bảng) từ dòng %zu "
+	          "(văn bản chép từ PDF đã mất bố cục: tiêu đề và ô của các hàng lẫn vào "
+	          "nhau); các hàng của nó không được đọc: hãy nhập chính tệp PDF, hoặc chép "
+	          "bằng pdftotext -layout",
+	          b->v[i].page + 1, b->v[i].first + 1);
+	p->unread++;
+	return i + 1;
+}
+
+/* The year of a header's text ("Năm 2026"), or 0. */
+static int head_year(const char *s)
+{
+	for (const char *q = s; *q; q++)
+		if (isdigit((unsigned char)*q) && strspn(q, "0123456789") == 4 &&
+		    (q == s || !isdigit((unsigned char)q[-1])))
+			return atoi(q);
+	return 0;
+}
+
+/* Year columns left to right in time, as plans set them: pdftotext may
+ * write a two-line year's header before a one-line one, and the rows'
+ * cells come in the table's order. */
+static void years_ascending(struct anyhead *h)
+{
+	for (int a = 0; a < h->n; a++)
+		for (int c = a + 1; c < h->n && h->kind[a] == HEAD_YEAR; c++)
+			if (h->kind[c] == HEAD_YEAR &&
+			    head_year(h->text[c + 1]) < head_year(h->text[a + 1])) {
+				const char *t = h->text[a + 1];
+				h->text[a + 1] = h->text[c + 1];
+				h->text[c + 1] = t;
+			}
+}
+
 /* The header "STT" at block i: its table's rows into out. Returns the
  * block after the table. */
-static size_t any_table(const struct lines *l, const struct blks *b, size_t i, struct rows *out,
+static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct rows *out,
                         struct plan *p, int table, bool *found)
 {
 	struct anyhead h;
@@ -1367,14 +1519,19 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 	bool name = false;
 	for (int c = 0; c < h.n; c++)
 		name |= h.kind[c] == HEAD_NAME;
-	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name) {
-		*found = false; /* a table not read: not the layout this reads */
-		return b->n;
-	}
+	/* year columns: each its own header block ("Cơ quan chủ trì 2025":
+	 * two cells run into one, the years' order lost) */
+	bool years = false, merged = false;
+	for (int c = 0; c < h.n; c++)
+		years |= h.kind[c] == HEAD_YEAR;
+	for (int c = 0; c < h.n && years; c++)
+		merged |= h.kind[c] != HEAD_YEAR && head_year(h.text[c + 1]) != 0;
+	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name || merged)
+		return any_lost(b, i, p, found);
 	struct anynum st = {0};
 	size_t nr = 0, cap = 16;
 	struct anyrow *rows = xcalloc(cap, sizeof *rows);
-	while (j < b->n && !any_end(l, b, j) && !head_start(b, j)) {
+	while (past_repeat(l, b, j, &h) && !any_end(l, b, j) && !head_start(b, j)) {
 		const struct blk *nb = &b->v[j];
 		size_t sub = any_subgroup(nb, &st);
 		int kind = sub ? 4 : any_start(b, j, &st);
@@ -1397,7 +1554,8 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 			r->text[r->k++] = nb->text + sub + 1;
 		}
 		size_t e = j + 1;
-		for (; e < b->n && r->k < MAXHEAD + 2 && !any_end(l, b, e) && !head_start(b, e) &&
+		for (; past_repeat(l, b, e, &h) && r->k < MAXHEAD + 2 && !any_end(l, b, e) &&
+		       !head_start(b, e) &&
 		       !any_start(b, e, &st) && !any_subgroup(&b->v[e], &st);
 		     e++) {
 			if (page_number(b, e))
@@ -1414,10 +1572,10 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 	}
 	if (!nr) {
 		free(rows);
-		*found = false;
-		return b->n;
+		return any_lost(b, i, p, found);
 	}
 	any_order(&h, rows, nr);
+	years_ascending(&h);
 	struct row *hr = rows_add(out, (int)b->v[i].first + 1);
 	hr->last = (int)b->v[i].last;
 	hr->table = table;
@@ -1470,6 +1628,15 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 				k++;
 			}
 		}
+		/* an agency cell beside an empty note cell: the note's lines
+		 * may be among the agency's, one of each in turn */
+		for (int a = 1; ok && !group && a < k; a++) {
+			int c = col[a];
+			bool note_empty = c + 1 < h.n && h.kind[c + 1] == HEAD_NOTE &&
+			                  !(a + 1 < k && col[a + 1] == c + 1);
+			if (h.kind[c] == HEAD_AGENCY && note_empty && new_phrase(l, r->x[a]))
+				ok = false;
+		}
 		if (group || (!ok && (kind == 3 || kind == 4))) {
 			struct row *g = rows_add(out, (int)nb->first + 1);
 			g->last = (int)(k ? r->x[0]->last : nb->last);
@@ -1479,7 +1646,6 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 			any_cell(g, k ? r->text[0] : "");
 		} else if (ok) {
 			any_emit(out, &h, r->code, nb, r->x, r->text, k, col, table);
-			*found = true;
 			for (int c = 0, a = 0; c < h.n; c++) {
 				bool filled = a < k && col[a] == c;
 				a += filled;
@@ -1487,7 +1653,6 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 			}
 		} else {
 			any_emit(out, &h, r->code, nb, r->x, r->text, k, NULL, table);
-			*found = true;
 		}
 		if (!ok) {
 			/* a group's name followed by cells, or more cells than
@@ -1508,7 +1673,7 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 			else
 				buf_printf(&bad, ", %s", r->code);
 			bad_page = nb->page;
-			p->unread += kind == 2 || kind == 5;
+			p->unread += kind == 1 || kind == 2 || kind == 5;
 		}
 		free(split);
 	}
@@ -1530,10 +1695,18 @@ static size_t any_table(const struct lines *l, const struct blks *b, size_t i, s
 		free(rows[a].unit.text);
 	}
 	free(rows);
+	*found = true; /* a table read: every table, or none */
 	return j > i ? j : i + 1;
 }
 
-bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
+/* A table's reader: the header's "STT" at block h, rows into out; returns
+ * the block after the table. *found: set when a row was read; b->n returned
+ * with *found false stops the text's reading (nothing read). */
+typedef size_t table_reader(const struct lines *l, struct blks *b, size_t h, struct rows *out,
+                            struct plan *p, int table, bool *found);
+
+/* Each table of the text, from its header's "STT" block on, by read. */
+static bool each_table(const struct lines *l, struct rows *out, struct plan *p, table_reader *read)
 {
 	struct blks b = {0};
 	split_blocks(l, &b);
@@ -1544,14 +1717,19 @@ bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
 			i++;
 			continue;
 		}
-		bool any = true;
-		i = any_table(l, &b, i, out, p, ++table, &any);
-		found |= any;
-		if (!any) { /* every table, or none */
-			found = false;
-			break;
-		}
+		size_t next = read(l, &b, i, out, p, ++table, &found);
+		i = next > i ? next : i + 1;
 	}
 	blocks_free(&b);
 	return found;
+}
+
+bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p)
+{
+	return each_table(l, out, p, read_table);
+}
+
+bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
+{
+	return each_table(l, out, p, any_table);
 }
