@@ -202,16 +202,20 @@ int st_plan_content_put(struct store *s, int64_t plan, bool keep_ids, struct err
 }
 
 /* One plan's rows of the schema-12 tables PREFIX##name into the
- * temporary tables (the indicators' ids as their order). */
+ * temporary tables (the indicators' ids as their order). The lead and
+ * monitor agencies are scalar subqueries, not LEFT JOINs: since schema 15
+ * agencies is a view of a join, which SQLite (3.40) does not flatten into
+ * a LEFT JOIN: it copied the whole view into a temporary table and indexed
+ * it for every plan (a restore of 1,035 plans, 26,910 agencies: a
+ * temporary file a plan, CPU n²); a subquery reads the agency by its id. */
 #define FILLS(P)                                                                                   \
 	{                                                                                          \
 		"INSERT INTO plan_ind (ord, series_id, code, group_code, name, unit, baseline,"    \
 		" baseline_text, lead, monitor, partners, implementers, deadline) SELECT i.id,"    \
 		" i.series_id, i.code, i.group_code, i.name, i.unit, i.baseline, i.baseline_text," \
-		" la.folded, ma.folded, i.partners, i.implementers, i.deadline FROM " P            \
-		"indicators i"                                                                     \
-		" LEFT JOIN agencies la ON la.id = i.lead_id LEFT JOIN agencies ma ON ma.id ="     \
-		" i.monitor_id WHERE i.plan_id = ?",                                               \
+		" (SELECT la.folded FROM agencies la WHERE la.id = i.lead_id),"                    \
+		" (SELECT ma.folded FROM agencies ma WHERE ma.id = i.monitor_id), i.partners,"     \
+		" i.implementers, i.deadline FROM " P "indicators i WHERE i.plan_id = ?",          \
 		        "INSERT INTO plan_ia (code, folded, role) SELECT i.code, a.folded, x.role" \
 		        " FROM " P "indicator_agencies x JOIN " P                                  \
 		        "indicators i ON i.id = x.indicator_id"                                    \

@@ -315,3 +315,48 @@ migrate_dump() {
 	jq -cS 'del(.schema)' "$tmp/m.json" > "$tmp/m.norm"
 	cmp -s "$old" "$tmp/m.norm" && ok || bad "the migrated store's dump differs: $(diff <(jq -S . "$old") <(jq -S . "$tmp/m.norm") | head -12)"
 }
+
+# call_counter FUNC PARAMS ARGS [COND]: $tmp/FUNC.so, a library that, once
+# preloaded (calls_of), counts the program's calls of the libc function
+# int FUNC(PARAMS) (passed on as FUNC(ARGS)) for which the C expression COND
+# holds (every call without it); returns 1 when it cannot be built.
+call_counter() {
+	cat > "$tmp/$1.c" << EOF2
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static unsigned long calls;
+int $1($2)
+{
+	static int (*real)($2);
+	if (!real)
+		real = (int (*)($2))dlsym(RTLD_NEXT, "$1");
+	if (${4:-1})
+		calls++;
+	return real($3);
+}
+__attribute__((destructor)) static void report(void)
+{
+	const char *path = getenv("CALL_COUNT");
+	FILE *f = path ? fopen(path, "w") : NULL;
+	if (f) {
+		fprintf(f, "%lu\n", calls);
+		fclose(f);
+	}
+}
+EOF2
+	${CC:-cc} -shared -fPIC -O1 -o "$tmp/$1.so" "$tmp/$1.c" -ldl
+}
+
+# calls_of FUNC COMMAND...: COMMAND run with call_counter's library of FUNC
+# preloaded (in the program only: env execs it), its exit status returned;
+# the calls counted in $tmp/FUNC.count ("none" when the library wrote none).
+calls_of() {
+	local func=$1
+	shift
+	echo none > "$tmp/$func.count"
+	timeout 600 env CALL_COUNT="$tmp/$func.count" LD_PRELOAD="$tmp/$func.so" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" "$@"
+}

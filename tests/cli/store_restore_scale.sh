@@ -13,33 +13,8 @@ data=$2
 . "$(dirname "$0")/lib.bash"
 use_db
 
-# The counter: strcmp wrapped, its calls written to $STRCMP_COUNT at exit.
-cat > "$tmp/count.c" << 'EOF'
-#define _GNU_SOURCE
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
-static unsigned long calls;
-static int (*real)(const char *, const char *);
-int strcmp(const char *a, const char *b)
-{
-	calls++;
-	if (!real)
-		real = (int (*)(const char *, const char *))dlsym(RTLD_NEXT, "strcmp");
-	return real(a, b);
-}
-__attribute__((destructor)) static void report(void)
-{
-	const char *path = getenv("STRCMP_COUNT");
-	FILE *f = path ? fopen(path, "w") : NULL;
-	if (f) {
-		fprintf(f, "%lu\n", calls);
-		fclose(f);
-	}
-}
-EOF
-${CC:-cc} -shared -fPIC -O1 -o "$tmp/count.so" "$tmp/count.c" -ldl ||
-	{ echo "FAIL: cannot build the counter"; exit 1; }
+# The counter: strcmp wrapped (call_counter).
+call_counter strcmp "const char *a, const char *b" "a, b" || { echo "FAIL: cannot build the counter"; exit 1; }
 
 # fresh: an empty store (the schema made by a dump of it, which is kept as
 # the dumps' skeleton).
@@ -77,13 +52,9 @@ restored() {
 	local n=$1
 	mkdump "$n" "$tmp/d$n.json" > /dev/null
 	fresh
-	rm -f "$tmp/count"
-	# (the counter preloaded in the program only: env execs it)
-	timeout 600 env STRCMP_COUNT="$tmp/count" LD_PRELOAD="$tmp/count.so" \
-		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
-		"$bin" restore "$tmp/d$n.json" > "$tmp/out" 2> "$tmp/err" ||
+	calls_of strcmp "$bin" restore "$tmp/d$n.json" > "$tmp/out" 2> "$tmp/err" ||
 		bad "restore of $n communes: $(head -c 300 "$tmp/err")"
-	counted=$(cat "$tmp/count" 2> /dev/null || echo 0)
+	counted=$(sed 's/none/0/' "$tmp/strcmp.count")
 	[ "$(count 'select count(*) from units')" = $((n + 2)) ] && ok || bad "$n communes: units not restored"
 	[ "$(count 'select count(*) from observations')" = $((n * 40)) ] && ok || bad "$n communes: figures not restored"
 }
