@@ -290,7 +290,8 @@ fi
 write_latency() {
 	line "write acknowledgement p50${1:-}$during" "$(w p50_ms) ms" "-"
 	line "write acknowledgement p99${1:-}$during" "$(w p99_ms) ms" "< $goal_write ms"
-	line "write acknowledgement, the slowest${1:-}" "$(w max_ms) ms" "-"
+	# (the issue: "every write acknowledged in < 50 ms (SQLite) / < 100 ms")
+	line "write acknowledgement, the slowest${1:-}" "$(w max_ms) ms" "< $goal_write ms"
 }
 write_latency
 # Its part waiting for a free connection (48): the writer on time when small.
