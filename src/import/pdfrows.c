@@ -291,6 +291,10 @@ struct table {
 	double tlo[MAXCOLS], tmid[MAXCOLS];
 	/* No number column: column 0 names the rows (nonum_header). */
 	bool nonum;
+	/* Words placed as set (a PDF's text layer, text laid out with
+	 * spaces), not read by OCR, whose stray marks make ties of chance
+	 * (place_bounds). */
+	bool exact;
 };
 
 static void table_free(struct table *t)
@@ -555,7 +559,8 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
  * next column's text): the header text is centred in its cell,
  * so the cell before ends as far right of its header's centre as its left
  * boundary is left of it; the tie nearest that end wins, the first one
- * when the cell's left boundary is not known (the first column). */
+ * when the cell's left boundary is not known (the first column) or the
+ * words were read by OCR (t->exact). */
 static void place_bounds(const struct pword *w, const struct pline *l, size_t a, size_t b,
                          double cw, struct table *t)
 {
@@ -606,7 +611,7 @@ static void place_bounds(const struct pword *w, const struct pline *l, size_t a,
 				first = k;
 		if (first >= 0)
 			bestx = rx[first];
-		if (c >= 2 && nrun > 1) {
+		if (t->exact && c >= 2 && nrun > 1) {
 			double end = t->lo[c - 1] + t->hi[c - 1] - t->bound[c - 1];
 			double near = -1;
 			for (int k = 0; k < nrun; k++)
@@ -1973,7 +1978,7 @@ static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b,
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
-                          bool grid)
+                          bool grid, bool exact)
 {
 	double h, cw;
 	metrics(w, n, &h, &cw);
@@ -2017,6 +2022,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		table_free(&t);
 		read_columns(w, l, a, b, space, &t);
 		t.nonum = nonum;
+		t.exact = exact;
 		/* A row of column numbers under the header: no table row. */
 		if (b < nl && l[b].page == l[a].page && l[b].y0 - l[b - 1].y1 < 2.5 * h) {
 			char *s = line_text(w, &l[b]);
@@ -2192,7 +2198,12 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 
 bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 {
-	return rows_of_words(w, n, out, text, false);
+	return rows_of_words(w, n, out, text, false, false);
+}
+
+bool pdf_word_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+{
+	return rows_of_words(w, n, out, text, false, true);
 }
 
 /* Each cell whose reading is a guess (row.doubt, row.merged) flagged in p. */
@@ -2287,7 +2298,7 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 		}
 	}
 	struct rows rows = {0};
-	bool found = rows_of_words(w, n, &rows, NULL, true);
+	bool found = rows_of_words(w, n, &rows, NULL, true, true);
 	for (size_t i = 0; i < n; i++)
 		free(w[i].s);
 	free(w);
