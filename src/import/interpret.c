@@ -831,7 +831,10 @@ static void flush_indicator(struct state *st)
 			x->name[nl - 1] = '\0';
 		x->first_line = st->pend.first;
 		x->src = st->pend.src;
-		if (merge && !st->h.target_year) /* numbered anew in each section */
+		/* numbered anew in each section (their rows repeat "1", "2");
+		 * with no section (the milestone from the title) the rows'
+		 * own numbers, a sub-row's its heading's ("2.1") */
+		if (merge && !st->h.target_year && st->section_year)
 			number_code(st, x, "");
 		else
 			number_code(st, x, stt);

@@ -142,7 +142,7 @@ int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *tex
 		        "hoặc nhận dạng chữ (OCR) trước");
 		rc = PDFDOC_SCANNED;
 	} else {
-		pword_rows(wv.v, wv.n, rows, text);
+		pdf_word_rows(wv.v, wv.n, rows, text);
 	}
 	for (size_t i = 0; i < wv.n; i++)
 		free(wv.v[i].s);

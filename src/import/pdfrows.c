@@ -192,6 +192,57 @@ static int header_line(const struct pword *w, const struct pline *l)
 	return bits;
 }
 
+/* A word of a header's number column ("Số", "TT", "Số thứ tự"). */
+static bool number_col_word(const char *s)
+{
+	char *f = text_fold(s);
+	bool ok = !strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so") ||
+	          !strcmp(f, "thu") || !strcmp(f, "tu");
+	free(f);
+	return ok;
+}
+
+/* The lines [*s, *e) of a header band without those of rows around it: the
+ * number column's cell holds only its own words ("Số", "TT"), so a line
+ * with another word under or over the number word ("STT", "TT") is no
+ * header line: a group's row below ("A  Giai đoạn 2026 – 2028"), the
+ * title's last line just above. Lines apart from the number word's line
+ * by such a line are cut with it. */
+static void band_trim(const struct pword *w, const struct pline *l, size_t *s, size_t *e)
+{
+	size_t nk = *e;
+	double nx0 = 0, nx1 = 0;
+	for (size_t k = *s; k < *e && nk == *e; k++)
+		for (size_t j = l[k].from; j < l[k].to; j++) {
+			char *f = text_fold(w[j].s);
+			bool num = !strcmp(f, "stt") || !strcmp(f, "tt");
+			free(f);
+			if (num) {
+				nk = k;
+				nx0 = w[j].x0;
+				nx1 = w[j].x1;
+				break;
+			}
+		}
+	if (nk == *e)
+		return;
+	for (size_t k = *s; k < *e; k++) {
+		if (k == nk)
+			continue;
+		bool other = false;
+		for (size_t j = l[k].from; j < l[k].to && !other; j++)
+			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !number_col_word(w[j].s);
+		if (!other)
+			continue;
+		if (k < nk) {
+			*s = k + 1;
+		} else {
+			*e = k;
+			break;
+		}
+	}
+}
+
 /* The header band around line i: [*a, *b); what its lines say (bits of
  * header_line), -1 when line i starts none. */
 static int header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
@@ -215,6 +266,15 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 		bits |= k;
 		e++;
 	}
+	size_t s0 = s, e0 = e;
+	band_trim(w, l, &s, &e);
+	if (s > i || e <= i)
+		return -1;
+	if (s != s0 || e != e0) {
+		bits = 0;
+		for (size_t k = s; k < e; k++)
+			bits |= header_line(w, &l[k]);
+	}
 	*a = s;
 	*b = e;
 	return bits;
@@ -231,6 +291,10 @@ struct table {
 	double tlo[MAXCOLS], tmid[MAXCOLS];
 	/* No number column: column 0 names the rows (nonum_header). */
 	bool nonum;
+	/* Words placed as set (a PDF's text layer, text laid out with
+	 * spaces), not read by OCR, whose stray marks make ties of chance
+	 * (place_bounds). */
+	bool exact;
 };
 
 static void table_free(struct table *t)
@@ -490,7 +554,13 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 }
 
 /* Each boundary in the widest run of least body coverage between two
- * header cells. Body lines [a, b). */
+ * header cells. Body lines [a, b). Runs as wide as the widest are a tie
+ * (a space between a long name's words is as wide as the gap before the
+ * next column's text): the header text is centred in its cell,
+ * so the cell before ends as far right of its header's centre as its left
+ * boundary is left of it; the tie nearest that end wins, the first one
+ * when the cell's left boundary is not known (the first column) or the
+ * words were read by OCR (t->exact). */
 static void place_bounds(const struct pword *w, const struct pline *l, size_t a, size_t b,
                          double cw, struct table *t)
 {
@@ -503,8 +573,11 @@ static void place_bounds(const struct pword *w, const struct pline *l, size_t a,
 			t->bound[c] = (x0 + x1) / 2;
 			continue;
 		}
+		enum { MAXRUN = 64 };
+		double rx[MAXRUN];
+		int rn[MAXRUN], nrun = 0;
 		int best = -1, run = 0, bestrun = 0;
-		double bestx = (x0 + x1) / 2, runx = x0;
+		double runx = x0;
 		for (double x = x0; x <= x1; x += step) {
 			int cov = 0;
 			for (size_t i = a; i < b; i++)
@@ -514,18 +587,38 @@ static void place_bounds(const struct pword *w, const struct pline *l, size_t a,
 				best = cov;
 				run = 0;
 				bestrun = 0;
+				nrun = 0;
 			}
 			if (cov == best) {
-				if (!run)
+				if (!run) {
 					runx = x;
-				run++;
-				if (run > bestrun) {
-					bestrun = run;
-					bestx = (runx + x) / 2;
+					if (nrun < MAXRUN)
+						nrun++;
 				}
+				run++;
+				rx[nrun - 1] = (runx + x) / 2;
+				rn[nrun - 1] = run;
+				if (run > bestrun)
+					bestrun = run;
 			} else {
 				run = 0;
 			}
+		}
+		double bestx = (x0 + x1) / 2;
+		int first = -1;
+		for (int k = 0; k < nrun && first < 0; k++)
+			if (rn[k] == bestrun)
+				first = k;
+		if (first >= 0)
+			bestx = rx[first];
+		if (t->exact && c >= 2 && nrun > 1) {
+			double end = t->lo[c - 1] + t->hi[c - 1] - t->bound[c - 1];
+			double near = -1;
+			for (int k = 0; k < nrun; k++)
+				if (rn[k] == bestrun && (near < 0 || fabs(rx[k] - end) < near)) {
+					near = fabs(rx[k] - end);
+					bestx = rx[k];
+				}
 		}
 		t->bound[c] = bestx;
 	}
@@ -1885,7 +1978,7 @@ static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b,
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
-                          bool grid)
+                          bool grid, bool exact)
 {
 	double h, cw;
 	metrics(w, n, &h, &cw);
@@ -1929,6 +2022,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		table_free(&t);
 		read_columns(w, l, a, b, space, &t);
 		t.nonum = nonum;
+		t.exact = exact;
 		/* A row of column numbers under the header: no table row. */
 		if (b < nl && l[b].page == l[a].page && l[b].y0 - l[b - 1].y1 < 2.5 * h) {
 			char *s = line_text(w, &l[b]);
@@ -2104,7 +2198,12 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 
 bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 {
-	return rows_of_words(w, n, out, text, false);
+	return rows_of_words(w, n, out, text, false, false);
+}
+
+bool pdf_word_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
+{
+	return rows_of_words(w, n, out, text, false, true);
 }
 
 /* Each cell whose reading is a guess (row.doubt, row.merged) flagged in p. */
@@ -2199,7 +2298,7 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 		}
 	}
 	struct rows rows = {0};
-	bool found = rows_of_words(w, n, &rows, NULL, true);
+	bool found = rows_of_words(w, n, &rows, NULL, true, true);
 	for (size_t i = 0; i < n; i++)
 		free(w[i].s);
 	free(w);

@@ -75,6 +75,9 @@ struct pword {
  * also added to text when it is not NULL. Returns whether a table header
  * was found. */
 bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text);
+/* The same for a PDF's text layer, whose words are placed exactly as set
+ * (pword_rows is for OCR's words). */
+bool pdf_word_rows(struct pword *w, size_t n, struct rows *out, struct lines *text);
 
 /* The cells of rows from placed words whose reading is a guess (row.doubt,
  * row.merged) as warnings in p. */
