@@ -31,7 +31,7 @@ proc_tree() {
 }
 
 proc_report() {
-	local p t
+	local p t w
 	for p in "$@"; do
 		for t in "$p" $(proc_tree "$p"); do
 			proc_alive "$t" || continue

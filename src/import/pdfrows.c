@@ -192,15 +192,21 @@ static int header_line(const struct pword *w, const struct pline *l)
 	return bits;
 }
 
-/* A word of a header's number column ("Số", "TT", "Số thứ tự"). */
-static bool number_col_word(const char *s)
+/* Word s, folded, is one of the NULL-ended words set. */
+static bool folded_in(const char *s, const char *const *set)
 {
 	char *f = text_fold(s);
-	bool ok = !strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so") ||
-	          !strcmp(f, "thu") || !strcmp(f, "tu");
+	bool ok = false;
+	for (; *set && !ok; set++)
+		ok = !strcmp(f, *set);
 	free(f);
 	return ok;
 }
+
+/* The number column's header word ("STT", "TT"), and every word its cell
+ * may hold ("Số", "TT", "Số thứ tự"). */
+static const char *const number_words[] = {"stt", "tt", NULL};
+static const char *const number_cell[] = {"stt", "tt", "so", "thu", "tu", NULL};
 
 /* The lines [*s, *e) of a header band without those of rows around it: the
  * number column's cell holds only its own words ("Số", "TT"), so a line
@@ -214,10 +220,7 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 	double nx0 = 0, nx1 = 0;
 	for (size_t k = *s; k < *e && nk == *e; k++)
 		for (size_t j = l[k].from; j < l[k].to; j++) {
-			char *f = text_fold(w[j].s);
-			bool num = !strcmp(f, "stt") || !strcmp(f, "tt");
-			free(f);
-			if (num) {
+			if (folded_in(w[j].s, number_words)) {
 				nk = k;
 				nx0 = w[j].x0;
 				nx1 = w[j].x1;
@@ -231,7 +234,7 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 			continue;
 		bool other = false;
 		for (size_t j = l[k].from; j < l[k].to && !other; j++)
-			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !number_col_word(w[j].s);
+			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !folded_in(w[j].s, number_cell);
 		if (!other)
 			continue;
 		if (k < nk) {
