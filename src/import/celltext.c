@@ -379,6 +379,27 @@ static void table_free(struct table *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* A line naming two columns run together ("Chỉ tiêu Đơn vị tính"): a
+ * header cell, then from a capital letter on another kind's. Such a
+ * header is text pulled from a PDF without its layout, not a cell a line. */
+static bool two_heads(const char *s)
+{
+	enum head_kind whole = kind_of(s);
+	if (whole == HEAD_NONE)
+		return false;
+	for (const char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
+		if (text_case_start(p + 1) != 1 || p - s > HEAD_CELL)
+			continue;
+		char head[HEAD_CELL + 1];
+		memcpy(head, s, (size_t)(p - s));
+		head[p - s] = '\0';
+		enum head_kind a = kind_of(head), b = kind_of(p + 1);
+		if (a != HEAD_NONE && b != HEAD_NONE && a != b && b != HEAD_NOTE)
+			return true;
+	}
+	return false;
+}
+
 /* A header at line i: a run of short lines naming columns, from its
  * number or name column, with a name column and two other known ones.
  * Fills t and returns the line after its first row, else 0. */
@@ -395,6 +416,10 @@ static size_t find_header(const struct lines *l, size_t i, struct table *t)
 		enum head_kind k = kind_of(line(l, j));
 		if (k == HEAD_NONE)
 			break;
+		if (two_heads(line(l, j))) {
+			table_free(t);
+			return 0;
+		}
 		if (k == HEAD_NAME && t->name >= 0)
 			break; /* a second name: the header ended, or never began */
 		if (k == HEAD_STT && j > i)

@@ -320,6 +320,13 @@ struct run {
 static bool short_line(const char *s);
 static bool target_token(const char *t);
 
+/* A target in words ("Đạt", "Có"), which may go on in lower case ("Đạt
+ * mức khá", wrapped over lines). */
+static bool word_target(const char *t)
+{
+	return target_token(t) && text_case_start(t) == 1;
+}
+
 /* Cells a run would give: its tokens and the wrapped cells below it. */
 static int run_cells(const struct items *rec, size_t line, int len, bool line_ends)
 {
@@ -345,8 +352,11 @@ static bool find_run(const struct items *rec, size_t n, int need, struct run *be
 			int k = j;
 			while (k < nt && target_token(t[k].s))
 				k++;
-			/* What follows a run is the lead agency: a capital letter. */
-			bool ok = k == nt || text_case_start(t[k].s) == 1;
+			/* What follows a run is the lead agency (a capital
+			 * letter), or the rest of a target in words ("Đạt"
+			 * "chuẩn"). */
+			bool ok = k == nt || text_case_start(t[k].s) == 1 ||
+			          (word_target(t[k - 1].s) && text_case_start(t[k].s) == 0);
 			int cells = ok ? run_cells(rec, i, k - j, k == nt) : 0;
 			cells = cells < need ? cells : need;
 			if (ok && cells > best_cells) {
@@ -459,17 +469,23 @@ struct record {
 	char *name, *unit, *lead, *monitor;
 	char *cell[MAXT + 1]; /* [baseline] targets */
 	int ncell;
+	bool dropped; /* its targets left out (named in a warning) */
 };
 
 /* Collect the target cells of the run and of the wrapped lines after it.
  * Returns the index of the first line after them; *rest gets the text
- * after the run on its line. */
+ * after the run on its line, *spaced whether the line keeps two spaces
+ * between its words anywhere (text whose spaces were not collapsed, where
+ * a gap can mark an empty cell). */
 static size_t read_targets(const struct items *rec, const struct run *r, int need,
-                           struct record *out, char **rest)
+                           struct record *out, char **rest, bool *spaced)
 {
 	struct tok t[MAXTOK];
 	int nt = tokenize(rec->v[r->line].raw, t, MAXTOK);
 	int have = r->len;
+	*spaced = false;
+	for (int j = 1; j < nt; j++)
+		*spaced |= t[j].gap >= 2;
 	/* A gap of two spaces before the run or inside it is an empty cell. */
 	for (int j = r->from; j < r->from + r->len && out->ncell < need; j++) {
 		if (t[j].gap >= 2 && have < need && (j > 0 || r->from > 0)) {
@@ -478,11 +494,25 @@ static size_t read_targets(const struct items *rec, const struct run *r, int nee
 		}
 		out->cell[out->ncell++] = xstrdup(t[j].s);
 	}
-	*rest = join_toks(t, r->from + r->len, nt);
-	toks_free(t, nt);
-	size_t i = r->line + 1;
 	struct buf cur = BUF_INIT;
 	bool incell = false;
+	int end = r->from + r->len;
+	/* A last target in words goes on with the lower-case words after it,
+	 * on its line and on the short lines below ("Đạt" "mức" "khá"). */
+	if (out->ncell && word_target(out->cell[out->ncell - 1])) {
+		buf_puts(&cur, out->cell[--out->ncell]);
+		free(out->cell[out->ncell]);
+		while (end < nt && text_case_start(t[end].s) == 0 && !target_token(t[end].s))
+			append(&cur, t[end++].s);
+		incell = true;
+	}
+	*rest = join_toks(t, end, nt);
+	toks_free(t, nt);
+	size_t i = r->line + 1;
+	if (incell && **rest) { /* the agency follows on the line */
+		out->cell[out->ncell++] = buf_detach(&cur);
+		incell = false;
+	}
 	while (out->ncell < need && i < rec->n && !**rest) {
 		const char *s = rec->v[i].s;
 		int up = text_case_start(s);
@@ -568,7 +598,27 @@ static void read_record(const struct items *rec, const struct layout *lay, struc
 	}
 	read_name_unit(rec, &r, out);
 	char *rest = NULL;
-	size_t after = read_targets(rec, &r, need, out, &rest);
+	bool spaced;
+	size_t after = read_targets(rec, &r, need, out, &rest, &spaced);
+	if (out->ncell < need && *rest && !spaced) {
+		/* Text with its spaces collapsed (pdftotext without -layout)
+		 * shows no empty cell, and joins a line that ended in a "-"
+		 * to the next one without it: a cell missing from a run the
+		 * agency follows on its line may be one at the front or a
+		 * dash dropped at its end. Its place is not known: the
+		 * indicator keeps its name, unit and agencies, no target. */
+		plan_warn(p, rec->v[r.line].line,
+		          "Chỉ đọc được %d/%d ô mục tiêu và văn bản không cho biết ô nào "
+		          "thiếu (có thể dấu \"-\" cuối dòng đã bị bỏ khi chép từ PDF); "
+		          "bỏ trống các ô mục tiêu, hãy nhập lại từ chính tệp PDF",
+		          out->ncell, need);
+		for (int k = 0; k < out->ncell; k++)
+			free(out->cell[k]);
+		for (int k = 0; k < need; k++)
+			out->cell[k] = xstrdup("");
+		out->ncell = need;
+		out->dropped = true;
+	}
 	if (out->ncell < need) {
 		/* Cells missing at the front: targets start at later milestones. */
 		int miss = need - out->ncell;
@@ -652,6 +702,7 @@ static void emit_record(struct rows *out, const struct layout *lay, const struct
 	if (lay->monitor)
 		cells[n++] = r.monitor;
 	emit(out, number_line, rec->v[rec->n - 1].line, cells, n);
+	out->v[out->n - 1].dropped = r.dropped;
 	record_free(&r);
 }
 

@@ -121,8 +121,75 @@ static size_t pipe_block(const struct lines *l, size_t i, struct rows *out)
 	return last;
 }
 
+/* The line past spaces and page breaks. */
+static const char *lead_trim(const char *s)
+{
+	return s + strspn(s, " \t\f");
+}
+
+static size_t pipes(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += *s == '|';
+	return n;
+}
+
+/* "|---|:--|": a markdown table's rule under its header. */
+static bool rule_line(const char *s)
+{
+	s = lead_trim(s);
+	return *s == '|' && strchr(s, '-') && s[strspn(s, "|-: \t\r")] == '\0';
+}
+
+#define WRAP_LINES 12 /* lines a wrapped markdown row spans, at most */
+
+/* A markdown row wrapped over lines (a printed table pulled back without
+ * its layout: "| 3 | Tỷ lệ ... | 80 |" then "100 | Ủy ban ... |"): when
+ * line i starts a row with fewer '|' than the table's rule line has (the
+ * one below, for a header wrapped above it; the last one, for a body row), the
+ * following lines up to that count, blank lines between them skipped,
+ * joined by spaces; NULL when they do not make exactly that count or the
+ * row is whole. *end gets the row's last line. */
+static char *wrapped_row(const struct lines *l, size_t i, size_t rule, size_t *end)
+{
+	if (*lead_trim(l->v[i]) != '|' || rule_line(l->v[i]))
+		return NULL;
+	size_t want = 0;
+	for (size_t k = i + 1; k < l->n && k <= i + WRAP_LINES && !want; k++) {
+		if (rule_line(l->v[k]))
+			want = pipes(l->v[k]);
+		else if (*lead_trim(l->v[k]) == '|')
+			break; /* the next row: line i is no header */
+	}
+	if (!want)
+		want = rule;
+	size_t have = pipes(l->v[i]);
+	if (!want || have >= want)
+		return NULL;
+	struct buf b = BUF_INIT;
+	buf_puts(&b, lead_trim(l->v[i]));
+	size_t k = i + 1;
+	for (; k < l->n && k <= i + WRAP_LINES && have < want; k++) {
+		if (blank(l->v[k]) || !strcmp(lead_trim(l->v[k]), ""))
+			continue;
+		if (rule_line(l->v[k]))
+			break;
+		buf_putc(&b, ' ');
+		buf_puts(&b, lead_trim(l->v[k]));
+		have += pipes(l->v[k]);
+	}
+	if (have != want) {
+		buf_free(&b);
+		return NULL;
+	}
+	*end = k - 1;
+	return buf_detach(&b);
+}
+
 void rows_from_lines(const struct lines *l, struct rows *out)
 {
+	size_t rule = 0; /* the '|' of the last markdown rule line */
 	int table = 0;
 	bool in_table = false; /* the last row was a table row */
 	for (size_t i = 0; i < l->n; i++) {
@@ -140,10 +207,16 @@ void rows_from_lines(const struct lines *l, struct rows *out)
 				continue;
 			}
 		}
+		if (rule_line(s))
+			rule = pipes(s);
+		size_t end = i;
+		char *joined = wrapped_row(l, i, rule, &end);
+		if (joined)
+			s = joined;
 		struct row *row = rows_add(out, (int)i + 1);
-		const char *t = s;
-		while (*t == ' ')
-			t++;
+		row->last = (int)end + 1;
+		i = end;
+		const char *t = lead_trim(s); /* a page break may lead the row */
 		if (*t == '|') {
 			size_t n = strlen(t);
 			while (n && (t[n - 1] == ' ' || t[n - 1] == '\r'))
@@ -151,6 +224,7 @@ void rows_from_lines(const struct lines *l, struct rows *out)
 			char *inner = xstrndup(t + 1, n > 1 && t[n - 1] == '|' ? n - 2 : n - 1);
 			split(row, inner, '|');
 			free(inner);
+			free(joined);
 		} else if (strchr(s, '\t')) {
 			split(row, s, '\t');
 		} else {
