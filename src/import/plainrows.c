@@ -928,7 +928,12 @@ bool plain_blocks(const struct lines *l, int *line)
 		char *f = text_fold(l->v[i]);
 		bool no = !strcmp(f, "stt") || !strcmp(f, "tt");
 		free(f);
-		if (!no || *l->v[i + 1])
+		/* the number column's head alone, then a blank line or its
+		 * rows' numbers one a line ("TT" "I" "1" "2": the column
+		 * written as one block) */
+		int v;
+		if (!no || (*l->v[i + 1] && (!celltext_row_number(l->v[i + 1], &v) ||
+		                             !celltext_row_number(l->v[i + 2], &v))))
 			continue;
 		for (size_t j = i > 4 ? i - 4 : 0; j < l->n && j < i + 12; j++) /* either side */
 			if (text_fold_starts(l->v[j], "chi tieu") ||

@@ -95,7 +95,8 @@ bool layout_rows(const struct lines *l, struct rows *out, struct plan *p);
 bool plain_rows(const struct lines *l, struct rows *out, struct plan *p);
 
 /* The same text where pdftotext wrote the table as blocks per column ("STT"
- * alone, then blank lines between cells): rows cannot be rebuilt. True,
+ * alone, then blank lines between cells, or the rows' numbers one a line):
+ * rows cannot be rebuilt. True,
  * with *line the header's line, when l looks like that. */
 bool plain_blocks(const struct lines *l, int *line);
 
