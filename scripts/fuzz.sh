@@ -87,6 +87,14 @@ seed_documents() { # dir
 	for f in tests/data/rendered/*.pdf.txt tests/data/plainblocks/*.txt; do
 		awk '/^STT$/ && !on { on = 1 } on && n++ < 150' "$f" >"$1/blocks-$(basename "$f")"
 	done
+	# A plan's own text printed to PDF and pulled back without -layout
+	# (rows run together or markdown rows wrapped): 150 lines from its
+	# first table's header on; the same forms written by hand.
+	for f in tests/data/rendered/*.text.pdf.txt; do
+		awk '/^(\| )?(Stt|STT|TT)( |$)/ && !on { on = 1 } on && n++ < 150' "$f" \
+			>"$1/textpdf-$(basename "$f")"
+	done
+	cp tests/data/textpdf/*.txt "$1/"
 	for f in tests/data/bad/* tests/data/legacy/* tests/data/fuzz-regressions/*; do
 		[ -f "$f" ] && cp "$f" "$1/$(basename "$(dirname "$f")")-$(basename "$f")"
 	done

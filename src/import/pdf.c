@@ -610,7 +610,7 @@ static void read_record(const struct items *rec, const struct layout *lay, struc
 		plan_warn(p, rec->v[r.line].line,
 		          "Chỉ đọc được %d/%d ô mục tiêu và văn bản không cho biết ô nào "
 		          "thiếu (có thể dấu \"-\" cuối dòng đã bị bỏ khi chép từ PDF); "
-		          "bỏ trống các ô mục tiêu, hãy nhập lại từ chính tệp PDF",
+		          "để trống các ô mục tiêu của hàng này, hãy đối chiếu văn bản gốc",
 		          out->ncell, need);
 		for (int k = 0; k < out->ncell; k++)
 			free(out->cell[k]);

@@ -147,10 +147,10 @@ static bool rule_line(const char *s)
 /* A markdown row wrapped over lines (a printed table pulled back without
  * its layout: "| 3 | Tỷ lệ ... | 80 |" then "100 | Ủy ban ... |"): when
  * line i starts a row with fewer '|' than the table's rule line has (the
- * one below, for a header wrapped above it; the last one, for a body row), the
- * following lines up to that count, blank lines between them skipped,
- * joined by spaces; NULL when they do not make exactly that count or the
- * row is whole. *end gets the row's last line. */
+ * one below, for a header wrapped above it; the last one, for a body
+ * row), the following lines up to that count, blank lines between them
+ * skipped, joined by spaces; NULL when they do not make exactly that
+ * count or the row is whole. *end gets the row's last line. */
 static char *wrapped_row(const struct lines *l, size_t i, size_t rule, size_t *end)
 {
 	if (*lead_trim(l->v[i]) != '|' || rule_line(l->v[i]))
