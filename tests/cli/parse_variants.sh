@@ -197,6 +197,18 @@ for f in twohead.pdf twotext.pdf twohead.html twotext.html; do
 		cat "$tmp/facts"
 	fi
 done
+# Their plain text (pdftotext without -layout, twohead.pdf.txt) and
+# so-khcn-lam-vien's: each cell a block, no number column to put the rows
+# back by and rows' cells out of order (a name printed away from its row):
+# refused saying where, at the header's "Chỉ tiêu" block (before: "no
+# table found").
+refused so-khcn-lam-vien pdf.txt
+if "$bin" parse "$data/nonum/twohead.pdf.txt" 2>&1 >/dev/null |
+	grep -q "dòng 10: bảng trong văn bản chép từ PDF đã mất bố cục"; then
+	ok
+else
+	bad "nonum/twohead.pdf.txt: not refused at the header"
+fi
 # xa-phu-thanh: TT | Chỉ tiêu | Chủ trì, the target inside the sentence
 # ("đạt tối thiểu 95%", "chiếm 20% GRDP của xã", "không dưới 85%"), the
 # milestone from the title "… đến năm 2030" (before: 0/5, no target; the
