@@ -996,7 +996,8 @@ static int any_start(const struct blks *b, size_t k, const struct anynum *st)
 		return 0;
 	/* a group after rows that had none: the first group's row was not
 	 * seen (pdftotext ran its number into the header's "STT" block) */
-	bool first_group = !st->group && st->num && k + 1 < b->n && !one_agency(&b->v[k + 1]);
+	bool first_group = !st->group && st->num && k + 1 < b->n && !one_agency(&b->v[k + 1]) &&
+	                   !value_block(&b->v[k + 1]) && !unit_block(&b->v[k + 1]);
 	if (kind == 3 && !(v == 1 || v == st->group + 1 || first_group))
 		return 0;
 	if (kind == 4) {
@@ -1641,13 +1642,15 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 		struct anyrow *r = &rows[ri];
 		const struct blk *nb = r->nb;
 		int kind = r->kind, k = r->k;
-		/* "1.1" under a group "1.", not over rows of its own ("1",
-		 * "a)", "-"): an indicator's number, no sub-group */
+		/* "1.3" under a heading "1.", not over rows of its own ("1",
+		 * "a)", "-"; the next heading "2." over "2.1" is none of its):
+		 * an indicator's number, no sub-group */
 		const struct anyrow *next = ri + 1 < nr ? &rows[ri + 1] : NULL;
-		int first = 0;
-		if (next && next->kind == 2)
-			celltext_row_number(next->code, &first);
-		if (kind == 4 && !(next && (next->kind == 1 || next->kind == 5 || first == 1)))
+		const struct anyrow *after = ri + 2 < nr ? &rows[ri + 2] : NULL;
+		bool heads = next && next->kind == 2 && after && after->kind == 4 &&
+		             sub_rows(next, after);
+		if (kind == 4 && !(next && (next->kind == 1 || next->kind == 5 ||
+		                            (next->kind == 2 && !heads))))
 			kind = 2;
 		if (lost_page != nb->page)
 			lost = false;
