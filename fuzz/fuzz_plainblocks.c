@@ -3,9 +3,12 @@
  * plain_block_rows: rows whose cells follow one another, pages whose
  * columns run after their header; plain_block_cells: a header of any
  * columns, a header repeated inside the table, "-" rows under a heading,
- * an agency beside a note). The input is the text; form feeds mark pages.
- * Every row must have at most MAX_CELLS cells of valid UTF-8, the rows then
- * go through interpret_rows(). Any violation traps. */
+ * an agency beside a note) and plainrows.c plain_blocks (is the text such
+ * blocks: a header's "STT", or "Chỉ tiêu" with no number column, a block
+ * of its own; the line it names inside the text). The input is the text;
+ * form feeds mark pages. Every row must have at most MAX_CELLS cells of
+ * valid UTF-8, the rows then go through interpret_rows(). Any violation
+ * traps. */
 #include "plan.h"
 #include "table.h"
 #include "text_rows.h"
@@ -38,6 +41,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0; /* the importer checks these before any reader */
 	read_with(plain_block_rows, &l);
 	read_with(plain_block_cells, &l);
+	int line = 0;
+	if (plain_blocks(&l, &line) && (line < 1 || (size_t)line > l.n))
+		__builtin_trap();
 	lines_free(&l);
 	return 0;
 }

@@ -994,7 +994,11 @@ static int any_start(const struct blks *b, size_t k, const struct anynum *st)
 	int v, kind = celltext_row_number(x->text, &v);
 	if (kind == 2 && !(v == 1 || v == st->num + 1 || v == st->all + 1))
 		return 0;
-	if (kind == 3 && !(v == 1 || v == st->group + 1))
+	/* a group after rows that had none: the first group's row was not
+	 * seen (pdftotext ran its number into the header's "STT" block) */
+	bool first_group = !st->group && st->num && k + 1 < b->n && !one_agency(&b->v[k + 1]) &&
+	                   !value_block(&b->v[k + 1]) && !unit_block(&b->v[k + 1]);
+	if (kind == 3 && !(v == 1 || v == st->group + 1 || first_group))
 		return 0;
 	if (kind == 4) {
 		char w[16];
@@ -1184,14 +1188,44 @@ static bool any_assign(const struct anyhead *h, const struct blk *const *x, int 
 	return true;
 }
 
+/* A period's two years run together ("Giai đoạn 20262030"): pdftotext
+ * joins a line ending in '-' to the next without the '-'. The text with
+ * the '-' put back when it holds eight digits that are two years, the
+ * second later; else NULL. */
+static char *joined_period(const char *s)
+{
+	for (const char *q = s; *q; q++) {
+		if (!isdigit((unsigned char)*q) || (q > s && isdigit((unsigned char)q[-1])) ||
+		    strspn(q, "0123456789") != 8)
+			continue;
+		int a = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+		int z = (q[4] - '0') * 1000 + (q[5] - '0') * 100 + (q[6] - '0') * 10 + (q[7] - '0');
+		if (a < 1900 || z > 2200 || z <= a)
+			return NULL;
+		size_t at = (size_t)(q - s) + 4;
+		struct buf t = BUF_INIT;
+		buf_printf(&t, "%.*s-%s", (int)at, s, s + at);
+		return buf_detach(&t);
+	}
+	return NULL;
+}
+
 /* The header: "STT" and the blocks after it naming columns. */
-static size_t any_head(const struct blks *b, size_t i, struct anyhead *h)
+static size_t any_head(struct blks *b, size_t i, struct anyhead *h)
 {
 	memset(h, 0, sizeof *h);
 	h->text[0] = b->v[i].text;
 	size_t j = i + 1;
 	for (; j < b->n && h->n < MAXHEAD && strlen(b->v[j].text) < 80; j++) {
 		enum head_kind k = header_cell_kind(b->v[j].text);
+		char *period = k == HEAD_NONE ? joined_period(b->v[j].text) : NULL;
+		if (period && header_cell_kind(period) != HEAD_NONE) {
+			free(b->v[j].text);
+			b->v[j].text = period;
+			k = header_cell_kind(period);
+		} else {
+			free(period);
+		}
 		if (k == HEAD_NONE || k == HEAD_STT)
 			break;
 		h->text[h->n + 1] = b->v[j].text;
@@ -1494,6 +1528,23 @@ static int head_year(const char *s)
 	return 0;
 }
 
+/* The columns' numbers under the header ("1", "2", … one a column, the
+ * number's too), each a block: skipped; returns the block after them. */
+static size_t column_numbers(const struct blks *b, size_t j, const struct anyhead *h)
+{
+	int n = h->n + 1;
+	if (j + (size_t)n > b->n)
+		return j;
+	for (int c = 0; c < n; c++) {
+		const struct blk *x = &b->v[j + (size_t)c];
+		char want[8];
+		snprintf(want, sizeof want, "%d", c + 1);
+		if (x->last != x->first + 1 || x->page != b->v[j].page || strcmp(x->text, want))
+			return j;
+	}
+	return j + (size_t)n;
+}
+
 /* Year columns left to right in time, as plans set them: pdftotext may
  * write a two-line year's header before a one-line one, and the rows'
  * cells come in the table's order. */
@@ -1520,14 +1571,17 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 	for (int c = 0; c < h.n; c++)
 		name |= h.kind[c] == HEAD_NAME;
 	/* year columns: each its own header block ("Cơ quan chủ trì 2025":
-	 * two cells run into one, the years' order lost) */
+	 * two cells run into one, the years' order lost; a baseline's or
+	 * target's header names its year: "Thực hiện năm 2024" one cell) */
 	bool years = false, merged = false;
 	for (int c = 0; c < h.n; c++)
 		years |= h.kind[c] == HEAD_YEAR;
 	for (int c = 0; c < h.n && years; c++)
-		merged |= h.kind[c] != HEAD_YEAR && head_year(h.text[c + 1]) != 0;
+		merged |= h.kind[c] != HEAD_YEAR && h.kind[c] != HEAD_VALUE &&
+		          head_year(h.text[c + 1]) != 0;
 	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name || merged)
 		return any_lost(b, i, p, found);
+	j = column_numbers(b, j, &h);
 	struct anynum st = {0};
 	size_t nr = 0, cap = 16;
 	struct anyrow *rows = xcalloc(cap, sizeof *rows);
@@ -1588,6 +1642,16 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 		struct anyrow *r = &rows[ri];
 		const struct blk *nb = r->nb;
 		int kind = r->kind, k = r->k;
+		/* "1.3" under a heading "1.", not over rows of its own ("1",
+		 * "a)", "-"; the next heading "2." over "2.1" is none of its):
+		 * an indicator's number, no sub-group */
+		const struct anyrow *next = ri + 1 < nr ? &rows[ri + 1] : NULL;
+		const struct anyrow *after = ri + 2 < nr ? &rows[ri + 2] : NULL;
+		bool heads = next && next->kind == 2 && after && after->kind == 4 &&
+		             sub_rows(next, after);
+		if (kind == 4 && !(next && (next->kind == 1 || next->kind == 5 ||
+		                            (next->kind == 2 && !heads))))
+			kind = 2;
 		if (lost_page != nb->page)
 			lost = false;
 		int col[MAXHEAD + 3];

@@ -943,6 +943,23 @@ bool plain_blocks(const struct lines *l, int *line)
 				return true;
 			}
 	}
+	/* a table with no number column: "Chỉ tiêu" a block of its own,
+	 * then other header cells each a block ("Đơn vị tính", "2025") */
+	for (size_t i = 0; i + 2 < l->n; i++) {
+		if (header_cell_kind(l->v[i]) != HEAD_NAME || *l->v[i + 1] ||
+		    (i && *l->v[i - 1] && header_cell_kind(l->v[i - 1]) == HEAD_NONE))
+			continue;
+		int cells = 0;
+		for (size_t j = i + 2; j < l->n && j < i + 16; j++) {
+			enum head_kind k = header_cell_kind(l->v[j]);
+			cells += !*l->v[j - 1] && (k == HEAD_UNIT || k == HEAD_YEAR ||
+			                           k == HEAD_AGENCY || k == HEAD_VALUE);
+		}
+		if (cells >= 2) {
+			*line = (int)i + 1;
+			return true;
+		}
+	}
 	return false;
 }
 
