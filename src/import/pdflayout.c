@@ -119,7 +119,9 @@ static void lay_page(const struct pword *w, size_t *idx, size_t n, bool first, s
 		size_t col = 0;
 		for (size_t t = i; t < j; t++) {
 			const struct pword *x = &w[idx[t]];
-			size_t want = (size_t)lround((x->x0 - left) / cw);
+			double at = (x->x0 - left) / cw;
+			/* a column past any page's width (a tiny font): none */
+			size_t want = at > 0 && at < 2000 ? (size_t)lround(at) : 0;
 			if (t > i) {
 				/* words a space apart: one space; further: two at least */
 				const struct pword *before = &w[idx[t - 1]];
