@@ -244,10 +244,12 @@ json_t *target_to_json(const struct target *t)
 	return o;
 }
 
-/* "source": {"table", "row", "page"} when the document told it. */
+/* "source": {"table", "row", "page"} when the document told it (a PDF's
+ * page alone, table and row 0, for one read from its pages laid out as
+ * text). */
 static void source_json(json_t *o, const struct plan_source *s)
 {
-	if (!s->table)
+	if (!s->table && !s->page)
 		return;
 	json_t *page = s->page ? json_integer(s->page) : json_null();
 	json_object_set_new(o, "source",
@@ -416,6 +418,8 @@ char *plan_to_text(const struct plan *p, const char *source)
 				           x->src.table, x->src.row);
 			else if (x->src.table)
 				buf_printf(&b, "; bảng %d, hàng %d\n", x->src.table, x->src.row);
+			else if (x->src.page)
+				buf_printf(&b, "; trang %d\n", x->src.page);
 			else
 				buf_printf(&b, "; dòng %d-%d\n", x->first_line, x->last_line);
 			text_targets(&b, x, years, ny);

@@ -315,10 +315,13 @@ static _Thread_local const struct import_options *options;
 
 /* A PDF file: its text layer's tables (pdfdoc.c), or, for a scan, what
  * Tesseract reads of its pages (ocr.c). */
+/* Where pdf_read puts the pages' words laid out as text (read_document). */
+static _Thread_local struct lines *pdf_layout;
+
 static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                     struct error *err)
 {
-	int rc = pdfdoc_read(data, n, r, l, err);
+	int rc = pdfdoc_read_layout(data, n, r, l, pdf_layout, err);
 	if (rc == PDFDOC_OK)
 		pword_flag(r, p);   /* the cells whose reading is a guess */
 	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
@@ -364,13 +367,86 @@ static void finish(struct plan *p)
 	sort_warnings(p);
 }
 
+/* Indicators and tasks read whole: those not read are counted in unread. */
+static long read_whole(const struct plan *p)
+{
+	return (long)(p->nind + p->ntasks) - (long)p->unread;
+}
+
+/* The page of each indicator and task read from a PDF's pages laid out as
+ * text (l: a page after the first starts with a form feed). */
+static void laid_out_pages(const struct lines *l, struct plan *p)
+{
+	int *page = xmalloc((l->n + 1) * sizeof *page);
+	int at = 1;
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->v[i][0] == '\f')
+			at++;
+		page[i + 1] = at;
+	}
+	page[0] = 1;
+	for (size_t i = 0; i < p->nind; i++) {
+		int k = p->ind[i].first_line;
+		if (!p->ind[i].src.page && k > 0 && (size_t)k <= l->n)
+			p->ind[i].src.page = page[k];
+	}
+	for (size_t i = 0; i < p->ntasks; i++) {
+		int k = p->tasks[i].first_line;
+		if (!p->tasks[i].src.page && k > 0 && (size_t)k <= l->n)
+			p->tasks[i].src.page = page[k];
+	}
+	free(page);
+}
+
+/* A reading that had to guess in more than one row in ten: warnings at
+ * its lines (cells run together, targets short, a number not read). */
+static bool read_doubtful(const struct plan *p)
+{
+	size_t guessed = 0;
+	for (size_t i = 0; i < p->nwarn; i++)
+		guessed += p->warn[i].line > 0;
+	return guessed * 10 > p->nind + p->ntasks;
+}
+
+/* A PDF whose words gave no table by the PDF reader's rules, or a doubtful
+ * one with fewer rows read whole than its pages laid out as text give (a
+ * text file printed: no ruled table, its columns set by spaces): the laid
+ * out text read by the text readers instead. Returns 1 when p is now that
+ * reading, 0 when p stays, -1 when the laid out text reads more rows but
+ * is doubtful too: the rows were wrapped at the page's edge and the
+ * columns lost, so neither reading is to be trusted. */
+static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
+{
+	struct plan q;
+	plan_init(&q);
+	meta_read(alt, &q);
+	struct error e = {0};
+	int rc = read_tables(alt, NULL, &q, &e);
+	err_clear(&e);
+	bool none = failed || p->nind + p->ntasks == 0;
+	if (rc || read_whole(&q) <= (none ? 0 : read_whole(p))) {
+		plan_free(&q);
+		return 0;
+	}
+	if (read_doubtful(&q)) {
+		plan_free(&q);
+		return -1;
+	}
+	laid_out_pages(alt, &q);
+	plan_free(p);
+	*p = q;
+	return 1;
+}
+
 static int read_document(const struct reader *r, const char *data, size_t n, struct plan *p,
                          struct error *err)
 {
-	struct lines l = {0};
+	struct lines l = {0}, alt = {0};
 	struct rows rows = {0};
 	struct error why = {0};
+	pdf_layout = r->read == pdf_read ? &alt : NULL;
 	int rc = r->read(data, n, &l, &rows, p, &why);
+	pdf_layout = NULL;
 	if (!rc) {
 		meta_read(&l, p);
 		interpret_rows(&rows, p);
@@ -385,6 +461,25 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 			rc = 0;
 		}
 	}
+	/* a clean reading of the words stays: the laid out text is not read */
+	bool weak = rc ? why.code == ERR_DOCUMENT : p->nind + p->ntasks == 0 || read_doubtful(p);
+	int laid = alt.n && weak ? read_laid_out(&alt, rc != 0, p) : 0;
+	if (laid > 0) {
+		err_clear(&why);
+		rc = 0;
+		lines_free(&l);
+		l = alt;
+		alt = (struct lines){0};
+	} else if (laid < 0) {
+		err_clear(&why);
+		err_set(&why, ERR_DOCUMENT,
+		        "bảng trong tệp PDF không có đường kẻ và chữ trong bảng không thẳng cột "
+		        "(hàng dài bị ngắt dòng) nên không biết chắc ô nào thuộc cột nào: hãy "
+		        "nhập chính văn bản gốc (Word hoặc tệp chữ), hoặc in lại PDF với bảng "
+		        "có đường kẻ");
+		rc = -1;
+	}
+	lines_free(&alt);
 	if (!rc) {
 		if (p->nind == 0 && p->ntasks == 0) {
 			err_set(&why, ERR_DOCUMENT,

@@ -102,6 +102,12 @@ static size_t page_words(PopplerPage *page, int no, struct wordvec *wv)
 int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text,
                 struct error *err)
 {
+	return pdfdoc_read_layout(data, n, rows, text, NULL, err);
+}
+
+int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lines *text,
+                       struct lines *layout, struct error *err)
+{
 	err_clear(err);
 	GError *gerr = NULL;
 	GBytes *bytes = g_bytes_new(data, n);
@@ -143,6 +149,8 @@ int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *tex
 		rc = PDFDOC_SCANNED;
 	} else {
 		pdf_word_rows(wv.v, wv.n, rows, text);
+		if (layout)
+			pword_layout(wv.v, wv.n, layout);
 	}
 	for (size_t i = 0; i < wv.n; i++)
 		free(wv.v[i].s);

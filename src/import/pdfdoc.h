@@ -25,5 +25,9 @@ bool pdfdoc_is_pdf(const char *data, size_t n);
  * and what to do (the caller frees). PDFDOC_SCANNED is the OCR's turn. */
 int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text,
                 struct error *err);
+/* The same, and, when layout is not NULL, the pages' words laid out as
+ * text with spaces (pdflayout.c) into layout. */
+int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lines *text,
+                       struct lines *layout, struct error *err);
 
 #endif

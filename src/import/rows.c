@@ -142,6 +142,25 @@ static bool rule_line(const char *s)
 	return *s == '|' && strchr(s, '-') && s[strspn(s, "|-: \t\r")] == '\0';
 }
 
+/* The rest of a rule line wrapped at the page's edge ("------|---|"). */
+static bool rule_rest(const char *s)
+{
+	s = lead_trim(s);
+	return *s && strchr(s, '-') && s[strspn(s, "|-: \t\r")] == '\0';
+}
+
+/* The '|' of the rule line at k with the lines it wrapped onto; *end gets
+ * its last line. */
+static size_t rule_pipes(const struct lines *l, size_t k, size_t *end)
+{
+	size_t n = pipes(l->v[k]);
+	while (k + 1 < l->n && rule_rest(l->v[k + 1]))
+		n += pipes(l->v[++k]);
+	if (end)
+		*end = k;
+	return n;
+}
+
 #define WRAP_LINES 12 /* lines a wrapped markdown row spans, at most */
 
 /* A markdown row wrapped over lines (a printed table pulled back without
@@ -158,7 +177,7 @@ static char *wrapped_row(const struct lines *l, size_t i, size_t rule, size_t *e
 	size_t want = 0;
 	for (size_t k = i + 1; k < l->n && k <= i + WRAP_LINES && !want; k++) {
 		if (rule_line(l->v[k]))
-			want = pipes(l->v[k]);
+			want = rule_pipes(l, k, NULL);
 		else if (*lead_trim(l->v[k]) == '|')
 			break; /* the next row: line i is no header */
 	}
@@ -207,10 +226,19 @@ void rows_from_lines(const struct lines *l, struct rows *out)
 				continue;
 			}
 		}
-		if (rule_line(s))
-			rule = pipes(s);
 		size_t end = i;
-		char *joined = wrapped_row(l, i, rule, &end);
+		char *joined = NULL;
+		if (rule_line(s)) {
+			rule = rule_pipes(l, i, &end);
+			if (end > i) { /* wrapped: its lines joined */
+				struct buf b = BUF_INIT;
+				for (size_t k = i; k <= end; k++)
+					buf_puts(&b, lead_trim(l->v[k]));
+				s = joined = buf_detach(&b);
+			}
+		} else {
+			joined = wrapped_row(l, i, rule, &end);
+		}
 		if (joined)
 			s = joined;
 		struct row *row = rows_add(out, (int)i + 1);

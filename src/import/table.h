@@ -79,6 +79,12 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
  * (pword_rows is for OCR's words). */
 bool pdf_word_rows(struct pword *w, size_t n, struct rows *out, struct lines *text);
 
+/* A PDF's words laid out as text the way pdftotext -layout writes its
+ * pages (pdflayout.c): a line per baseline, each word at the column its x
+ * gives over the page's character width; a page after the first starts
+ * with a form feed. The lines are added to out. */
+void pword_layout(const struct pword *w, size_t n, struct lines *out);
+
 /* The cells of rows from placed words whose reading is a guess (row.doubt,
  * row.merged) as warnings in p. */
 void pword_flag(const struct rows *r, struct plan *p);
