@@ -330,11 +330,13 @@ static int cmp_span(const void *a, const void *b)
  * when some line has them further ("Hiện Năm / trạng    2025"). */
 /* The words of stack r (in line, then x order) hold the name of a column
  * or a year. */
+static const char *const column_names[] = {"don vi",   "hien trang", "co quan",  "chi tieu",
+                                           "nhiem vu", "thoi gian",  "ket qua",  "ghi chu",
+                                           "stt",      "noi dung",   "thuc hien"};
+
 static bool names_column(const struct pword **v, const size_t *line, size_t *up, size_t n, size_t r)
 {
-	static const char *const names[] = {"don vi",   "hien trang", "co quan",  "chi tieu",
-	                                    "nhiem vu", "thoi gian",  "ket qua",  "ghi chu",
-	                                    "stt",      "noi dung",   "thuc hien"};
+	const char *const *names = column_names;
 	struct buf b = BUF_INIT;
 	bool year = false;
 	for (size_t i = 0; i < n; i++) {
@@ -348,7 +350,7 @@ static bool names_column(const struct pword **v, const size_t *line, size_t *up,
 	char *f = text_fold(buf_str(&b));
 	buf_free(&b);
 	bool named = year;
-	for (size_t k = 0; k < sizeof names / sizeof names[0] && !named; k++) {
+	for (size_t k = 0; k < sizeof column_names / sizeof column_names[0] && !named; k++) {
 		size_t m = strlen(names[k]);
 		for (const char *p = strstr(f, names[k]); p && !named; p = strstr(p + 1, names[k]))
 			named = (p == f || p[-1] == ' ') && (p[m] == ' ' || p[m] == '\0');
@@ -379,6 +381,48 @@ static bool stacks_touch(const struct pword **v, const size_t *line, size_t *up,
 	/* Stacks that each name a column ("Đơn vị tính", "Hiện trạng",
 	 * "Năm 2025") stay apart. */
 	return !(names_column(v, line, up, n, ri) && names_column(v, line, up, n, rj));
+}
+
+/* The words v[i] and v[i + 1] of one line's run (words tol or less
+ * apart), each stacked over or under a word of another line, are the
+ * ends of two header cells run together by one space ("Đơn vị KẾT QUẢ",
+ * over "tính NĂM 2030"): the run's words up to v[i]
+ * end a column's name, those from v[i + 1] start one, its first word
+ * capitalised as a cell's first word is ("chủ trì" after "Cơ quan" is
+ * no cell). */
+static bool names_meet(const struct pword **v, const size_t *line, size_t n, size_t i,
+                       double tol)
+{
+	size_t s = i, e = i + 2;
+	while (s > 0 && line[s - 1] == line[i] && v[s]->x0 - v[s - 1]->x1 <= tol)
+		s--;
+	while (e < n && line[e] == line[i] && v[e]->x0 - v[e - 1]->x1 <= tol)
+		e++;
+	if (text_case_start(v[i + 1]->s) != 1)
+		return false;
+	struct buf l = BUF_INIT, r = BUF_INIT;
+	for (size_t k = s; k <= i; k++) {
+		buf_putc(&l, ' ');
+		buf_puts(&l, v[k]->s);
+	}
+	for (size_t k = i + 1; k < e; k++) {
+		buf_puts(&r, v[k]->s);
+		buf_putc(&r, ' ');
+	}
+	char *fl = text_fold(buf_str(&l)), *fr = text_fold(buf_str(&r));
+	buf_free(&l);
+	buf_free(&r);
+	bool ends = false, starts = false;
+	size_t nl = strlen(fl);
+	for (size_t k = 0; k < sizeof column_names / sizeof column_names[0]; k++) {
+		size_t m = strlen(column_names[k]);
+		ends |= nl >= m && (nl == m || fl[nl - m - 1] == ' ') &&
+		        !strcmp(fl + nl - m, column_names[k]);
+		starts |= !strncmp(fr, column_names[k], m) && (fr[m] == ' ' || !fr[m]);
+	}
+	free(fl);
+	free(fr);
+	return ends && starts;
 }
 
 /* "STT", "TT": the number column's header ends there; a word one space
@@ -495,8 +539,23 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 				up[uf_find(up, i)] = uf_find(up, j);
 				stacked[i] = stacked[j] = true;
 			}
+	/* stacks whose cells meet on one line (names_meet) stay apart */
+	bool *meet = xcalloc(n ? n : 1, sizeof *meet);
+	for (size_t i = 0; i + 1 < n; i++)
+		meet[i] = line[i] == line[i + 1] && stacked[i] && stacked[i + 1] &&
+		          v[i + 1]->x0 - v[i]->x1 <= tol && names_meet(v, line, n, i, tol);
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t j = i + 1; /* words of a line are in x order */
+		if (meet[i])
+			continue;
+		bool apart = false;
+		for (size_t q = 0; q + 1 < n && !apart; q++)
+			apart = meet[q] && ((uf_find(up, q) == uf_find(up, i) &&
+			                     uf_find(up, q + 1) == uf_find(up, j)) ||
+			                    (uf_find(up, q) == uf_find(up, j) &&
+			                     uf_find(up, q + 1) == uf_find(up, i)));
+		if (apart)
+			continue;
 		/* two years a space apart head two columns */
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
 		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)))
@@ -535,6 +594,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 		t->ncol++;
 	}
 	free(sp);
+	free(meet);
 	free(line);
 	free(up);
 	free(stacked);
