@@ -1077,9 +1077,10 @@ static void body_starts(const struct pword *w, const struct pline *l, size_t a, 
 		i = j;
 	}
 	free(xs);
-	free(p);
-	if (n != t->ncol || n < 3)
+	if (n != t->ncol || n < 3) {
+		free(p);
 		return;
+	}
 	/* each column holds one place, or the header is off */
 	int in[MAXCOLS] = {0};
 	for (int c = 0; c < n; c++) {
@@ -1097,7 +1098,25 @@ static void body_starts(const struct pword *w, const struct pline *l, size_t a, 
 				by_head += w[j].x0 < t->bound[c] && w[j].x1 > t->bound[c];
 				by_start += w[j].x0 < at[c] - 0.5 && w[j].x1 > at[c] - 0.5;
 			}
-	if (!off || 2 * by_start >= by_head)
+	/* Neither cuts a word (cells narrower than their headers, "%" and
+	 * "≥ 40" under "Đơn vị" and "Mục tiêu" set right of them): the
+	 * header is off when one line holds two pieces that the places set
+	 * apart and the bounds put in one column, two cells they would
+	 * join. */
+	bool two = false;
+	for (size_t q = 0; q < np && by_head == 0 && !two; q++)
+		for (size_t r = q + 1; r < np && !two; r++) {
+			if (w[p[r].from].line != w[p[q].from].line)
+				continue;
+			int pq = 0, pr = 0; /* the places they start at or after */
+			for (int c = 1; c < n; c++) {
+				pq = w[p[q].from].x0 >= at[c] - 0.5 ? c : pq;
+				pr = w[p[r].from].x0 >= at[c] - 0.5 ? c : pr;
+			}
+			two = pq != pr && column_of(t, &w[p[q].from]) == column_of(t, &w[p[r].from]);
+		}
+	free(p);
+	if (!off || (by_head ? 2 * by_start >= by_head : !two))
 		return;
 	for (int c = 1; c < n; c++) {
 		t->bound[c] = at[c] - 0.5;
