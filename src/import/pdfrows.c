@@ -445,8 +445,9 @@ static bool year_word(const char *s)
 
 /* A caption set over several year columns ("Chỉ tiêu đến năm" over "2025
  * 2027 2030", a merged header cell): a run of words of one line, a space
- * apart, above a line of years, overlapping two or more of those years and
- * holding none. Its words head no column of their own and stack with none:
+ * apart, above a line of years, overlapping two or more of those years (one
+ * when it ends "các năm", the years) and holding none. Its words head no
+ * column of their own and stack with none:
  * each year below is a column. Marks them in cap[]. */
 static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
                           bool *cap)
@@ -458,6 +459,16 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 		bool has_year = false;
 		for (size_t k = i; k < e; k++)
 			has_year |= year_word(v[k]->s);
+		/* "Mục tiêu các năm": the years (plural) below it, over
+		 * however many of them text laid out with spaces sets it */
+		int need = 2;
+		if (e - i >= 2) {
+			char *f0 = text_fold(v[e - 2]->s), *f1 = text_fold(v[e - 1]->s);
+			if (!strcmp(f0, "cac") && !strcmp(f1, "nam"))
+				need = 1;
+			free(f0);
+			free(f1);
+		}
 		for (size_t yl = 0; yl < n && !has_year;) {
 			size_t ye = yl; /* a later line's words [yl, ye) */
 			while (ye < n && line[ye] == line[yl])
@@ -467,7 +478,7 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 				for (size_t k = yl; k < ye; k++)
 					over += year_word(v[k]->s) && v[k]->x0 < v[e - 1]->x1 &&
 					        v[i]->x0 < v[k]->x1;
-			if (over >= 2) {
+			if (over >= need) {
 				for (size_t k = i; k < e; k++)
 					cap[k] = true;
 				break;
@@ -890,6 +901,17 @@ static double piece_cost(const struct table *t, int c, double x0, double x1)
 	return fmin(fabs(x0 - t->tlo[c]), fabs((x0 + x1) / 2 - t->tmid[c]));
 }
 
+/* Whether column c's header names a year ("Năm 2030"): a milestone's
+ * targets, short cells. */
+static bool year_column(const struct table *t, int c)
+{
+	for (const char *p = t->head[c]; *p; p++)
+		if (strspn(p, "0123456789") == 4 &&
+		    (p == t->head[c] || !isdigit((unsigned char)p[-1])))
+			return true;
+	return false;
+}
+
 /* A lone sign that belongs to the number after it ("≥ 70"). */
 static bool sign_word(const char *s)
 {
@@ -1294,17 +1316,6 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 	return np;
 }
 
-/* Whether column c's header names a year ("Năm 2030"): a milestone's
- * targets, short cells. */
-static bool year_column(const struct table *t, int c)
-{
-	for (const char *p = t->head[c]; *p; p++)
-		if (strspn(p, "0123456789") == 4 &&
-		    (p == t->head[c] || !isdigit((unsigned char)p[-1])))
-			return true;
-	return false;
-}
-
 /* Short cells side by side that pdftotext packed one space apart into a
  * run ("triển triển", "Ứng Thành Thành Duy"): the words of a line (no
  * more than two characters apart) in milestone columns from one column on (col[k]: the column of
@@ -1601,7 +1612,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	 * its lines are joined ("II.11II.12", "III.1học") took in the lines
 	 * of other rows, or a neighbour's words: every cell of the row is in
 	 * doubt. */
-	if (t->grid && r->cell[0][0] && !code_like(r->cell[0]))
+	if (t->grid && !t->nonum && r->cell[0][0] && !code_like(r->cell[0]))
 		r->doubt |= (1UL << t->ncol) - 1;
 }
 
@@ -1975,7 +1986,7 @@ static bool table_band(const struct pword *w, const struct pline *l, size_t nl, 
 	*nonum = false;
 	if (bits == 3)
 		return true;
-	if (bits != 2 || grid)
+	if (bits != 2)
 		return false;
 	struct table t = {0};
 	read_columns(w, l, *a, *b, space, &t);
@@ -2006,7 +2017,7 @@ static size_t block_end(const struct pline *l, size_t s, size_t e, double h)
  * text in the first column only that does not start with a group's number
  * ("Nơi nhận:"; a group row "I. TIỀM LỰC …" does). */
 static size_t nonum_end(const struct pword *w, const struct pline *l, size_t b, size_t e,
-                        const struct table *t, double h, double cw)
+                        const struct table *t, double h, double cw, double space)
 {
 	for (size_t s = b; s < e;) {
 		size_t k = block_end(l, s, e, h);
@@ -2016,9 +2027,21 @@ static size_t nonum_end(const struct pword *w, const struct pline *l, size_t b, 
 		for (size_t i = s; i < k; i++) {
 			bool cross = false;
 			for (size_t j = l[i].from; j < l[i].to && !cross; j++) {
-				for (int c = 1; c < t->ncol && !cross; c++)
+				for (int c = 1; c < t->ncol && !cross && !t->grid; c++)
 					cross = w[j].x0 < t->bound[c] - cw && w[j].x1 > t->bound[c] + cw;
 				first_only &= column_of(t, &w[j]) == 0;
+			}
+			/* text laid out with spaces packs a row's cells one
+			 * space apart: a run of words across three bounds */
+			for (size_t j = l[i].from; j < l[i].to && t->grid && !cross;) {
+				size_t q = j + 1;
+				while (q < l[i].to && w[q].x0 - w[q - 1].x1 <= 1.5 * space)
+					q++;
+				int over = 0;
+				for (int c = 1; c < t->ncol; c++)
+					over += w[j].x0 < t->bound[c] && w[q - 1].x1 > t->bound[c];
+				cross = over >= 3;
+				j = q;
 			}
 			if (cross)
 				return i;
@@ -2041,13 +2064,17 @@ static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b,
 	while (pe < e && l[pe].page == l[b].page)
 		pe++;
 	place_bounds(w, l, b, pe > b ? pe : e, cw, t);
-	size_t end = nonum_end(w, l, b, e, t, h, cw);
+	size_t end = nonum_end(w, l, b, e, t, h, cw, space);
 	/* Text after the table on its page took part in the bounds: again
 	 * without it, until the end holds. */
 	for (int k = 0; k < 3 && end > b && end < pe; k++) {
 		pe = end;
 		place_bounds(w, l, b, pe, cw, t);
-		end = nonum_end(w, l, b, e, t, h, cw);
+		end = nonum_end(w, l, b, e, t, h, cw, space);
+	}
+	if (t->grid) {
+		body_starts(w, l, b, end, space, t);
+		learn_columns(w, l, b, end, space, t);
 	}
 	for (size_t s = b; s < end;) {
 		size_t k = block_end(l, s, end, h);
@@ -2105,6 +2132,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		read_columns(w, l, a, b, space, &t);
 		t.nonum = nonum;
 		t.exact = exact;
+		t.grid = grid && nonum;
 		/* A row of column numbers under the header: no table row. */
 		if (b < nl && l[b].page == l[a].page && l[b].y0 - l[b - 1].y1 < 2.5 * h) {
 			char *s = line_text(w, &l[b]);
