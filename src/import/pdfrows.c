@@ -1272,6 +1272,22 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 				}
 			}
 		}
+		if (cut == pq->to && c + 1 < t->ncol && year_column(t, c) &&
+		    year_column(t, c + 1) && figure_word(w[pq->from].s)) {
+			/* Two milestone cells packed into one run, each a
+			 * figure and its words ("07 sản 10 sản"), the next
+			 * column empty in the row: the second figure starts
+			 * the next cell. */
+			bool empty = true;
+			for (size_t r = 0; r < np && empty; r++)
+				empty = (*p)[r].col != c + 1;
+			for (size_t j = pq->from + 1; j < pq->to && empty; j++)
+				if (figure_word(w[j].s) && !figure_word(w[j - 1].s)) {
+					cut = j;
+					to = c + 1;
+					break;
+				}
+		}
 		cut = repeat_cut(w, pq->from, pq->to, cut);
 		if (c > 0 && cut == pq->to && c + 1 < t->ncol) {
 			/* A capital word whose run ends past the bound of
@@ -1350,7 +1366,10 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 				d++;
 			/* A run of one column's words one space apart that
 			 * crosses the bound of the next column. */
-			bool packed = false, backed = k >= 3;
+			/* two alike words ("phẩm phẩm") back it as three do */
+			bool packed = false,
+			     backed = k >= 3 || (k == 2 && !strcmp(w[l->from + s].s,
+			                                            w[l->from + s + 1].s));
 			for (int c = c0; c <= d; c++)
 				backed &= (others >> c & 1) != 0;
 			for (size_t j = s + 1; j < e && !packed; j++) {
