@@ -1515,6 +1515,34 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 		}
 	memcpy(p, orig, n * sizeof *p);
 	np = cut_pieces(w, l, a, b, t, start, edge, &p, n, &cap);
+	/* A cell's lines share their left edge: a piece off where its
+	 * column's cell starts in the row, starting where another line's
+	 * piece starts a later or earlier column's cell, its line holding
+	 * nothing of that column, is that cell's line ("Văn phòng / Sở"
+	 * beside a wider cell's "nước"). */
+	for (size_t q = 0; q < n; q++) {
+		double x = w[p[q].from].x0;
+		int c = p[q].col;
+		if (c == 0 || p[q].to != orig[q].to || fabs(x - start[c]) <= 0.5)
+			continue;
+		int to = -1;
+		for (size_t r = 0; r < np; r++) {
+			int d = p[r].col;
+			if (d == 0 || w[p[r].from].line == w[p[q].from].line)
+				continue;
+			if (d == c && fabs(w[p[r].from].x0 - x) <= 0.5) {
+				to = -1; /* its own column's line starts there too */
+				break;
+			}
+			if (d != c && fabs(w[p[r].from].x0 - x) <= 0.5 && fabs(x - start[d]) <= 0.5)
+				to = d;
+		}
+		for (size_t r = 0; r < np && to >= 0; r++)
+			if (p[r].col == to && w[p[r].from].line == w[p[q].from].line)
+				to = -1;
+		if (to >= 0)
+			p[q].col = to;
+	}
 	size_t base = l[a].from;
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
