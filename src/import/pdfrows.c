@@ -1543,6 +1543,27 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 		if (to >= 0)
 			p[q].col = to;
 	}
+	/* So too a piece more than three characters right of the edge two
+	 * other lines of its column's cell share, the next column empty in
+	 * the row: that column's cell, the row set left of the table's
+	 * places ("Đoàn Thanh / Hằng năm / phường"). */
+	for (size_t q = 0; q < n; q++) {
+		double x = w[p[q].from].x0;
+		int c = p[q].col, line = w[p[q].from].line;
+		if (c == 0 || c + 1 >= t->ncol || p[q].to != orig[q].to)
+			continue;
+		int shared = 0;
+		bool next = false, mine = false;
+		for (size_t r = 0; r < np; r++) {
+			next |= p[r].col == c + 1;
+			if (r == q || p[r].col != c)
+				continue;
+			mine |= w[p[r].from].line == line;
+			shared += fabs(w[p[r].from].x0 - start[c]) <= 0.5;
+		}
+		if (!next && !mine && shared >= 2 && x > start[c] + 3.0)
+			p[q].col = c + 1;
+	}
 	size_t base = l[a].from;
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
