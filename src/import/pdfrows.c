@@ -1271,6 +1271,15 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 					to = reach;
 				}
 			}
+			/* The later cell's first line starts with a capital:
+			 * a capital word just before a capital cut, running
+			 * past where the row's cell of that column starts, is
+			 * its first ("Phòng Kế Theo Nghị" over "hoạch - Tài
+			 * quyết 57-"). */
+			if (edge && cut > pq->from + 1 && cut < pq->to &&
+			    text_case_start(w[cut].s) == 1 && text_case_start(w[cut - 1].s) == 1 &&
+			    w[cut - 1].x1 > start[reach] + 0.5 && !acronym(w[cut - 1].s))
+				cut--;
 		}
 		if (cut == pq->to && c + 1 < t->ncol && year_column(t, c) &&
 		    year_column(t, c + 1) && figure_word(w[pq->from].s)) {
