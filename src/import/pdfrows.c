@@ -1315,7 +1315,15 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			            w[pq->to - 1].x1 >= t->tlo[c + 1] - 2.0;
 			for (size_t r = 0; r < np && near; r++)
 				near = (*p)[r].col != c + 1;
-			if (k < pq->to && (x1 >= t->bound[c + 1] || near) &&
+			/* a milestone cell holding a figure holds it alone:
+			 * no capital word runs into it ("Xã" over "85") */
+			bool figure = false;
+			for (size_t r = 0; r < np && year_column(t, c + 1) && !figure; r++) {
+				figure = (*p)[r].col == c + 1;
+				for (size_t j = (*p)[r].from; j < (*p)[r].to && figure; j++)
+					figure = figure_word(w[j].s);
+			}
+			if (k < pq->to && (x1 >= t->bound[c + 1] || near) && !figure &&
 			    first_line(l, a, b, *p, np, pq, c + 1)) {
 				cut = k;
 				to = c + 1;
@@ -2249,10 +2257,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			pe++;
 		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
 		t.grid = grid;
-		if (grid) {
+		if (grid)
 			body_starts(w, l, b, pe > b ? pe : e, space, &t);
-			learn_columns(w, l, b, e, space, &t);
-		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
@@ -2282,6 +2288,10 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			end++;
 		}
 		end = section_after(w, l, b, end, e, &t, space);
+		/* where the cells start, from the table's own lines (not a
+		 * signature's block after it) */
+		if (grid)
+			learn_columns(w, l, b, end > b ? end : e, space, &t);
 		/* A row split over pages: the lines above the first row's gap
 		 * (a row's lines touch, rows are apart) end the last row. */
 		size_t prev = b; /* first line of the current row */
