@@ -912,6 +912,12 @@ static bool year_column(const struct table *t, int c)
 	return false;
 }
 
+/* Whether column c's header names the unit ("Đơn vị tính", "ĐVT"). */
+static bool unit_column(const struct table *t, int c)
+{
+	return text_fold_starts(t->head[c], "don vi") || text_fold_starts(t->head[c], "dvt");
+}
+
 /* A lone sign that belongs to the number after it ("≥ 70"). */
 static bool sign_word(const char *s)
 {
@@ -1281,15 +1287,17 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			    w[cut - 1].x1 > start[reach] + 0.5 && !acronym(w[cut - 1].s))
 				cut--;
 		}
-		if (cut == pq->to && c + 1 < t->ncol && year_column(t, c) &&
-		    year_column(t, c + 1) && figure_word(w[pq->from].s)) {
+		if (cut == pq->to && c + 1 < t->ncol && year_column(t, c + 1) &&
+		    ((year_column(t, c) && figure_word(w[pq->from].s)) || unit_column(t, c))) {
 			/* Two milestone cells packed into one run, each a
-			 * figure and its words ("07 sản 10 sản"), the next
-			 * column empty in the row: the second figure starts
-			 * the next cell. */
+			 * figure and its words ("07 sản 10 sản"), or a unit
+			 * and the milestone's figure ("Triệu đồng 1.250,5"),
+			 * the next column holding no figure in the row: the
+			 * figure after words starts the next cell. */
 			bool empty = true;
 			for (size_t r = 0; r < np && empty; r++)
-				empty = (*p)[r].col != c + 1;
+				for (size_t j = (*p)[r].from; j < (*p)[r].to && empty; j++)
+					empty = (*p)[r].col != c + 1 || !figure_word(w[j].s);
 			for (size_t j = pq->from + 1; j < pq->to && empty; j++)
 				if (figure_word(w[j].s) && !figure_word(w[j - 1].s)) {
 					cut = j;
