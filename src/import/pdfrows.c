@@ -912,6 +912,11 @@ static bool year_column(const struct table *t, int c)
 	return false;
 }
 
+static bool dash_word(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
+}
+
 /* Whether column c's header names the unit ("Đơn vị tính", "ĐVT"). */
 static bool unit_column(const struct table *t, int c)
 {
@@ -1299,7 +1304,8 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 				for (size_t j = (*p)[r].from; j < (*p)[r].to && empty; j++)
 					empty = (*p)[r].col != c + 1 || !figure_word(w[j].s);
 			for (size_t j = pq->from + 1; j < pq->to && empty; j++)
-				if (figure_word(w[j].s) && !figure_word(w[j - 1].s)) {
+				if ((figure_word(w[j].s) || (unit_column(t, c) && dash_word(w[j].s))) &&
+				    !figure_word(w[j - 1].s) && !dash_word(w[j - 1].s)) {
 					cut = j;
 					to = c + 1;
 					break;
@@ -1419,11 +1425,6 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 		}
 		s = done ? done : s + 1;
 	}
-}
-
-static bool dash_word(const char *s)
-{
-	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
 }
 
 /* A lone dash that ends a cell's line, packed one space before the next
