@@ -61,7 +61,9 @@ done
 check phuong-an-binh pdf
 check phuong-an-binh xlsx
 refused phuong-an-binh pdf.txt
-check phuong-an-binh pdf.layout.txt 9 4
+# -layout text: row II.5's unit packed with the 2025 dash ("Có/Không -")
+# (before: 9/11, the dash in the unit).
+check phuong-an-binh pdf.layout.txt 10 4
 check xa-hoa-binh pdf
 check xa-hoa-binh xlsx
 # Plain text: "Năm 2025 / 2026 / 2030" columns after the agency, the
