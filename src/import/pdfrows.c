@@ -865,7 +865,16 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
  *   row by row too;
  * - a unit's second word packed into the name goes back to it when
  *   another row of the table has the two words as its unit
- *   (unit_rest_from_name).
+ *   (unit_rest_from_name);
+ * - a figure (or dash) packed after words in the unit column or a
+ *   milestone column ("Triệu đồng 1.250,5", "07 sản 10 sản") starts the
+ *   next milestone cell when that column holds no figure in the row;
+ * - a cell's lines share their left edge: a piece off its column's edge
+ *   in the row goes to the column whose cell starts where it does, or to
+ *   the next, empty, column when two other lines of its own share an edge
+ *   left of it;
+ * - a table with no number column is read too, its rows the blocks of
+ *   lines between blank lines (nonum_body).
  *
  * Nothing here names a document; the header and the body's own positions
  * decide. Not recovered: the space pdftotext drops between a sign and a
@@ -2070,11 +2079,9 @@ static bool nonum_header(const struct table *t)
 }
 
 /* A table's header band at line i ([*a, *b)): one with a number column, or
- * one without (nonum_header, *nonum set), in a PDF's words only (not yet
- * in text laid out with spaces, grid: its cells are not put in columns
- * row by row without a number column). */
+ * one without (nonum_header, *nonum set). */
 static bool table_band(const struct pword *w, const struct pline *l, size_t nl, size_t i,
-                       double h, double space, bool grid, size_t *a, size_t *b, bool *nonum)
+                       double h, double space, size_t *a, size_t *b, bool *nonum)
 {
 	int bits = header_band(w, l, nl, i, h, a, b);
 	*nonum = false;
@@ -2199,7 +2206,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 	while (i < nl) {
 		size_t a, b;
 		bool nonum;
-		if (!table_band(w, l, nl, i, h, space, grid, &a, &b, &nonum)) {
+		if (!table_band(w, l, nl, i, h, space, &a, &b, &nonum)) {
 			add_text(text, out, w, &l[i]);
 			i++;
 			continue;
@@ -2237,7 +2244,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		 * column, or a wide gap. */
 		size_t e = b, x, y;
 		bool xn;
-		while (e < nl && !table_band(w, l, nl, e, h, space, grid, &x, &y, &xn))
+		while (e < nl && !table_band(w, l, nl, e, h, space, &x, &y, &xn))
 			e++;
 		if (e < nl)
 			e = x > b ? x : b;
