@@ -144,6 +144,19 @@ static bool body_start(const char *c)
 	return n > 0 && c[n] == '.' && c[n + 1] == ' ';
 }
 
+/* A title's wrapped line that a blank line sets apart (text laid out
+ * with spaces keeps the title's line spacing): short, starting with a
+ * word in lower case ("đến năm 2030"), as no paragraph or caption does. */
+static bool title_rest(const char *s)
+{
+	char *c = text_clean(s);
+	size_t cn = strlen(c);
+	bool yes = cn && text_len(c) <= TITLE_LINE_MAX && c[cn - 1] != ':' &&
+	           (unsigned char)c[0] > ' ' && !strchr("(\"'[-–", c[0]) && text_case_start(c) == 0;
+	free(c);
+	return yes;
+}
+
 static void read_title(struct plan *p, const struct lines *l, size_t i)
 {
 	struct buf b = BUF_INIT;
@@ -164,8 +177,10 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 		if (!*c || (b.len && text_len(c) > TITLE_LINE_MAX)) {
 			/* a blank line, or running text after it (a page has no
 			 * blank lines between paragraphs) */
-			bool stop = *c || b.len;
+			bool stop = *c || b.len, blank = !*c;
 			free(c);
+			if (stop && blank && j + 1 < l->n && title_rest(l->v[j + 1]))
+				stop = false; /* its next line set apart (pdftotext -layout) */
 			if (stop)
 				break;
 			continue;

@@ -330,11 +330,13 @@ static int cmp_span(const void *a, const void *b)
  * when some line has them further ("Hiện Năm / trạng    2025"). */
 /* The words of stack r (in line, then x order) hold the name of a column
  * or a year. */
+static const char *const column_names[] = {"don vi",   "hien trang", "co quan",  "chi tieu",
+                                           "nhiem vu", "thoi gian",  "ket qua",  "ghi chu",
+                                           "stt",      "noi dung",   "thuc hien"};
+
 static bool names_column(const struct pword **v, const size_t *line, size_t *up, size_t n, size_t r)
 {
-	static const char *const names[] = {"don vi",   "hien trang", "co quan",  "chi tieu",
-	                                    "nhiem vu", "thoi gian",  "ket qua",  "ghi chu",
-	                                    "stt",      "noi dung",   "thuc hien"};
+	const char *const *names = column_names;
 	struct buf b = BUF_INIT;
 	bool year = false;
 	for (size_t i = 0; i < n; i++) {
@@ -348,7 +350,7 @@ static bool names_column(const struct pword **v, const size_t *line, size_t *up,
 	char *f = text_fold(buf_str(&b));
 	buf_free(&b);
 	bool named = year;
-	for (size_t k = 0; k < sizeof names / sizeof names[0] && !named; k++) {
+	for (size_t k = 0; k < sizeof column_names / sizeof column_names[0] && !named; k++) {
 		size_t m = strlen(names[k]);
 		for (const char *p = strstr(f, names[k]); p && !named; p = strstr(p + 1, names[k]))
 			named = (p == f || p[-1] == ' ') && (p[m] == ' ' || p[m] == '\0');
@@ -381,6 +383,48 @@ static bool stacks_touch(const struct pword **v, const size_t *line, size_t *up,
 	return !(names_column(v, line, up, n, ri) && names_column(v, line, up, n, rj));
 }
 
+/* The words v[i] and v[i + 1] of one line's run (words tol or less
+ * apart), each stacked over or under a word of another line, are the
+ * ends of two header cells run together by one space ("Đơn vị KẾT QUẢ",
+ * over "tính NĂM 2030"): the run's words up to v[i]
+ * end a column's name, those from v[i + 1] start one, its first word
+ * capitalised as a cell's first word is ("chủ trì" after "Cơ quan" is
+ * no cell). */
+static bool names_meet(const struct pword **v, const size_t *line, size_t n, size_t i,
+                       double tol)
+{
+	size_t s = i, e = i + 2;
+	while (s > 0 && line[s - 1] == line[i] && v[s]->x0 - v[s - 1]->x1 <= tol)
+		s--;
+	while (e < n && line[e] == line[i] && v[e]->x0 - v[e - 1]->x1 <= tol)
+		e++;
+	if (text_case_start(v[i + 1]->s) != 1)
+		return false;
+	struct buf l = BUF_INIT, r = BUF_INIT;
+	for (size_t k = s; k <= i; k++) {
+		buf_putc(&l, ' ');
+		buf_puts(&l, v[k]->s);
+	}
+	for (size_t k = i + 1; k < e; k++) {
+		buf_puts(&r, v[k]->s);
+		buf_putc(&r, ' ');
+	}
+	char *fl = text_fold(buf_str(&l)), *fr = text_fold(buf_str(&r));
+	buf_free(&l);
+	buf_free(&r);
+	bool ends = false, starts = false;
+	size_t nl = strlen(fl);
+	for (size_t k = 0; k < sizeof column_names / sizeof column_names[0]; k++) {
+		size_t m = strlen(column_names[k]);
+		ends |= nl >= m && (nl == m || fl[nl - m - 1] == ' ') &&
+		        !strcmp(fl + nl - m, column_names[k]);
+		starts |= !strncmp(fr, column_names[k], m) && (fr[m] == ' ' || !fr[m]);
+	}
+	free(fl);
+	free(fr);
+	return ends && starts;
+}
+
 /* "STT", "TT": the number column's header ends there; a word one space
  * after it ("TT Chỉ tiêu", a repeated header packed) heads the next. */
 static bool number_head(const char *s)
@@ -401,8 +445,9 @@ static bool year_word(const char *s)
 
 /* A caption set over several year columns ("Chỉ tiêu đến năm" over "2025
  * 2027 2030", a merged header cell): a run of words of one line, a space
- * apart, above a line of years, overlapping two or more of those years and
- * holding none. Its words head no column of their own and stack with none:
+ * apart, above a line of years, overlapping two or more of those years (one
+ * when it ends "các năm", the years) and holding none. Its words head no
+ * column of their own and stack with none:
  * each year below is a column. Marks them in cap[]. */
 static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
                           bool *cap)
@@ -414,6 +459,16 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 		bool has_year = false;
 		for (size_t k = i; k < e; k++)
 			has_year |= year_word(v[k]->s);
+		/* "Mục tiêu các năm": the years (plural) below it, over
+		 * however many of them text laid out with spaces sets it */
+		int need = 2;
+		if (e - i >= 2) {
+			char *f0 = text_fold(v[e - 2]->s), *f1 = text_fold(v[e - 1]->s);
+			if (!strcmp(f0, "cac") && !strcmp(f1, "nam"))
+				need = 1;
+			free(f0);
+			free(f1);
+		}
 		for (size_t yl = 0; yl < n && !has_year;) {
 			size_t ye = yl; /* a later line's words [yl, ye) */
 			while (ye < n && line[ye] == line[yl])
@@ -423,7 +478,7 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 				for (size_t k = yl; k < ye; k++)
 					over += year_word(v[k]->s) && v[k]->x0 < v[e - 1]->x1 &&
 					        v[i]->x0 < v[k]->x1;
-			if (over >= 2) {
+			if (over >= need) {
 				for (size_t k = i; k < e; k++)
 					cap[k] = true;
 				break;
@@ -495,8 +550,23 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 				up[uf_find(up, i)] = uf_find(up, j);
 				stacked[i] = stacked[j] = true;
 			}
+	/* stacks whose cells meet on one line (names_meet) stay apart */
+	bool *meet = xcalloc(n ? n : 1, sizeof *meet);
+	for (size_t i = 0; i + 1 < n; i++)
+		meet[i] = line[i] == line[i + 1] && stacked[i] && stacked[i + 1] &&
+		          v[i + 1]->x0 - v[i]->x1 <= tol && names_meet(v, line, n, i, tol);
 	for (size_t i = 0; i + 1 < n; i++) {
 		size_t j = i + 1; /* words of a line are in x order */
+		if (meet[i])
+			continue;
+		bool apart = false;
+		for (size_t q = 0; q + 1 < n && !apart; q++)
+			apart = meet[q] && ((uf_find(up, q) == uf_find(up, i) &&
+			                     uf_find(up, q + 1) == uf_find(up, j)) ||
+			                    (uf_find(up, q) == uf_find(up, j) &&
+			                     uf_find(up, q + 1) == uf_find(up, i)));
+		if (apart)
+			continue;
 		/* two years a space apart head two columns */
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
 		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)))
@@ -535,6 +605,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 		t->ncol++;
 	}
 	free(sp);
+	free(meet);
 	free(line);
 	free(up);
 	free(stacked);
@@ -794,7 +865,16 @@ static bool group_heading(const struct pword *w, const struct pline *l, size_t a
  *   row by row too;
  * - a unit's second word packed into the name goes back to it when
  *   another row of the table has the two words as its unit
- *   (unit_rest_from_name).
+ *   (unit_rest_from_name);
+ * - a figure (or dash) packed after words in the unit column or a
+ *   milestone column ("Triệu đồng 1.250,5", "07 sản 10 sản") starts the
+ *   next milestone cell when that column holds no figure in the row;
+ * - a cell's lines share their left edge: a piece off its column's edge
+ *   in the row goes to the column whose cell starts where it does, or to
+ *   the next, empty, column when two other lines of its own share an edge
+ *   left of it;
+ * - a table with no number column is read too, its rows the blocks of
+ *   lines between blank lines (nonum_body).
  *
  * Nothing here names a document; the header and the body's own positions
  * decide. Not recovered: the space pdftotext drops between a sign and a
@@ -828,6 +908,28 @@ static void line_pieces(const struct pword *w, const struct pline *l, double spa
 static double piece_cost(const struct table *t, int c, double x0, double x1)
 {
 	return fmin(fabs(x0 - t->tlo[c]), fabs((x0 + x1) / 2 - t->tmid[c]));
+}
+
+/* Whether column c's header names a year ("Năm 2030"): a milestone's
+ * targets, short cells. */
+static bool year_column(const struct table *t, int c)
+{
+	for (const char *p = t->head[c]; *p; p++)
+		if (strspn(p, "0123456789") == 4 &&
+		    (p == t->head[c] || !isdigit((unsigned char)p[-1])))
+			return true;
+	return false;
+}
+
+static bool dash_word(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
+}
+
+/* Whether column c's header names the unit ("Đơn vị tính", "ĐVT"). */
+static bool unit_column(const struct table *t, int c)
+{
+	return text_fold_starts(t->head[c], "don vi") || text_fold_starts(t->head[c], "dvt");
 }
 
 /* A lone sign that belongs to the number after it ("≥ 70"). */
@@ -1017,9 +1119,10 @@ static void body_starts(const struct pword *w, const struct pline *l, size_t a, 
 		i = j;
 	}
 	free(xs);
-	free(p);
-	if (n != t->ncol || n < 3)
+	if (n != t->ncol || n < 3) {
+		free(p);
 		return;
+	}
 	/* each column holds one place, or the header is off */
 	int in[MAXCOLS] = {0};
 	for (int c = 0; c < n; c++) {
@@ -1037,7 +1140,25 @@ static void body_starts(const struct pword *w, const struct pline *l, size_t a, 
 				by_head += w[j].x0 < t->bound[c] && w[j].x1 > t->bound[c];
 				by_start += w[j].x0 < at[c] - 0.5 && w[j].x1 > at[c] - 0.5;
 			}
-	if (!off || 2 * by_start >= by_head)
+	/* Neither cuts a word (cells narrower than their headers, "%" and
+	 * "≥ 40" under "Đơn vị" and "Mục tiêu" set right of them): the
+	 * header is off when one line holds two pieces that the places set
+	 * apart and the bounds put in one column, two cells they would
+	 * join. */
+	bool two = false;
+	for (size_t q = 0; q < np && by_head == 0 && !two; q++)
+		for (size_t r = q + 1; r < np && !two; r++) {
+			if (w[p[r].from].line != w[p[q].from].line)
+				continue;
+			int pq = 0, pr = 0; /* the places they start at or after */
+			for (int c = 1; c < n; c++) {
+				pq = w[p[q].from].x0 >= at[c] - 0.5 ? c : pq;
+				pr = w[p[r].from].x0 >= at[c] - 0.5 ? c : pr;
+			}
+			two = pq != pr && column_of(t, &w[p[q].from]) == column_of(t, &w[p[r].from]);
+		}
+	free(p);
+	if (!off || (by_head ? 2 * by_start >= by_head : !two))
 		return;
 	for (int c = 1; c < n; c++) {
 		t->bound[c] = at[c] - 0.5;
@@ -1170,6 +1291,34 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 					to = reach;
 				}
 			}
+			/* The later cell's first line starts with a capital:
+			 * a capital word just before a capital cut, running
+			 * past where the row's cell of that column starts, is
+			 * its first ("Phòng Kế Theo Nghị" over "hoạch - Tài
+			 * quyết 57-"). */
+			if (edge && cut > pq->from + 1 && cut < pq->to &&
+			    text_case_start(w[cut].s) == 1 && text_case_start(w[cut - 1].s) == 1 &&
+			    w[cut - 1].x1 > start[reach] + 0.5 && !acronym(w[cut - 1].s))
+				cut--;
+		}
+		if (cut == pq->to && c + 1 < t->ncol && year_column(t, c + 1) &&
+		    ((year_column(t, c) && figure_word(w[pq->from].s)) || unit_column(t, c))) {
+			/* Two milestone cells packed into one run, each a
+			 * figure and its words ("07 sản 10 sản"), or a unit
+			 * and the milestone's figure ("Triệu đồng 1.250,5"),
+			 * the next column holding no figure in the row: the
+			 * figure after words starts the next cell. */
+			bool empty = true;
+			for (size_t r = 0; r < np && empty; r++)
+				for (size_t j = (*p)[r].from; j < (*p)[r].to && empty; j++)
+					empty = (*p)[r].col != c + 1 || !figure_word(w[j].s);
+			for (size_t j = pq->from + 1; j < pq->to && empty; j++)
+				if ((figure_word(w[j].s) || (unit_column(t, c) && dash_word(w[j].s))) &&
+				    !figure_word(w[j - 1].s) && !dash_word(w[j - 1].s)) {
+					cut = j;
+					to = c + 1;
+					break;
+				}
 		}
 		cut = repeat_cut(w, pq->from, pq->to, cut);
 		if (c > 0 && cut == pq->to && c + 1 < t->ncol) {
@@ -1189,7 +1338,15 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 			            w[pq->to - 1].x1 >= t->tlo[c + 1] - 2.0;
 			for (size_t r = 0; r < np && near; r++)
 				near = (*p)[r].col != c + 1;
-			if (k < pq->to && (x1 >= t->bound[c + 1] || near) &&
+			/* a milestone cell holding a figure holds it alone:
+			 * no capital word runs into it ("Xã" over "85") */
+			bool figure = false;
+			for (size_t r = 0; r < np && year_column(t, c + 1) && !figure; r++) {
+				figure = (*p)[r].col == c + 1;
+				for (size_t j = (*p)[r].from; j < (*p)[r].to && figure; j++)
+					figure = figure_word(w[j].s);
+			}
+			if (k < pq->to && (x1 >= t->bound[c + 1] || near) && !figure &&
 			    first_line(l, a, b, *p, np, pq, c + 1)) {
 				cut = k;
 				to = c + 1;
@@ -1213,17 +1370,6 @@ static size_t cut_pieces(const struct pword *w, const struct pline *l, size_t a,
 		}
 	}
 	return np;
-}
-
-/* Whether column c's header names a year ("Năm 2030"): a milestone's
- * targets, short cells. */
-static bool year_column(const struct table *t, int c)
-{
-	for (const char *p = t->head[c]; *p; p++)
-		if (strspn(p, "0123456789") == 4 &&
-		    (p == t->head[c] || !isdigit((unsigned char)p[-1])))
-			return true;
-	return false;
 }
 
 /* Short cells side by side that pdftotext packed one space apart into a
@@ -1260,7 +1406,10 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 				d++;
 			/* A run of one column's words one space apart that
 			 * crosses the bound of the next column. */
-			bool packed = false, backed = k >= 3;
+			/* two alike words ("phẩm phẩm") back it as three do */
+			bool packed = false,
+			     backed = k >= 3 || (k == 2 && !strcmp(w[l->from + s].s,
+			                                            w[l->from + s + 1].s));
 			for (int c = c0; c <= d; c++)
 				backed &= (others >> c & 1) != 0;
 			for (size_t j = s + 1; j < e && !packed; j++) {
@@ -1285,11 +1434,6 @@ static void spread_packed(const struct pword *w, const struct pline *l, const st
 		}
 		s = done ? done : s + 1;
 	}
-}
-
-static bool dash_word(const char *s)
-{
-	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
 }
 
 /* A lone dash that ends a cell's line, packed one space before the next
@@ -1406,6 +1550,55 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 		}
 	memcpy(p, orig, n * sizeof *p);
 	np = cut_pieces(w, l, a, b, t, start, edge, &p, n, &cap);
+	/* A cell's lines share their left edge: a piece off where its
+	 * column's cell starts in the row, starting where another line's
+	 * piece starts a later or earlier column's cell, its line holding
+	 * nothing of that column, is that cell's line ("Văn phòng / Sở"
+	 * beside a wider cell's "nước"). */
+	for (size_t q = 0; q < n; q++) {
+		double x = w[p[q].from].x0;
+		int c = p[q].col;
+		if (c == 0 || p[q].to != orig[q].to || fabs(x - start[c]) <= 0.5)
+			continue;
+		int to = -1;
+		for (size_t r = 0; r < np; r++) {
+			int d = p[r].col;
+			if (d == 0 || w[p[r].from].line == w[p[q].from].line)
+				continue;
+			if (d == c && fabs(w[p[r].from].x0 - x) <= 0.5) {
+				to = -1; /* its own column's line starts there too */
+				break;
+			}
+			if (d != c && fabs(w[p[r].from].x0 - x) <= 0.5 && fabs(x - start[d]) <= 0.5)
+				to = d;
+		}
+		for (size_t r = 0; r < np && to >= 0; r++)
+			if (p[r].col == to && w[p[r].from].line == w[p[q].from].line)
+				to = -1;
+		if (to >= 0)
+			p[q].col = to;
+	}
+	/* So too a piece more than three characters right of the edge two
+	 * other lines of its column's cell share, the next column empty in
+	 * the row: that column's cell, the row set left of the table's
+	 * places ("Đoàn Thanh / Hằng năm / phường"). */
+	for (size_t q = 0; q < n; q++) {
+		double x = w[p[q].from].x0;
+		int c = p[q].col, line = w[p[q].from].line;
+		if (c == 0 || c + 1 >= t->ncol || p[q].to != orig[q].to)
+			continue;
+		int shared = 0;
+		bool next = false, mine = false;
+		for (size_t r = 0; r < np; r++) {
+			next |= p[r].col == c + 1;
+			if (r == q || p[r].col != c)
+				continue;
+			mine |= w[p[r].from].line == line;
+			shared += fabs(w[p[r].from].x0 - start[c]) <= 0.5;
+		}
+		if (!next && !mine && shared >= 2 && x > start[c] + 3.0)
+			p[q].col = c + 1;
+	}
 	size_t base = l[a].from;
 	for (size_t q = 0; q < np; q++)
 		for (size_t j = p[q].from; j < p[q].to; j++)
@@ -1522,7 +1715,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	 * its lines are joined ("II.11II.12", "III.1học") took in the lines
 	 * of other rows, or a neighbour's words: every cell of the row is in
 	 * doubt. */
-	if (t->grid && r->cell[0][0] && !code_like(r->cell[0]))
+	if (t->grid && !t->nonum && r->cell[0][0] && !code_like(r->cell[0]))
 		r->doubt |= (1UL << t->ncol) - 1;
 }
 
@@ -1886,17 +2079,15 @@ static bool nonum_header(const struct table *t)
 }
 
 /* A table's header band at line i ([*a, *b)): one with a number column, or
- * one without (nonum_header, *nonum set), in a PDF's words only (not yet
- * in text laid out with spaces, grid: its cells are not put in columns
- * row by row without a number column). */
+ * one without (nonum_header, *nonum set). */
 static bool table_band(const struct pword *w, const struct pline *l, size_t nl, size_t i,
-                       double h, double space, bool grid, size_t *a, size_t *b, bool *nonum)
+                       double h, double space, size_t *a, size_t *b, bool *nonum)
 {
 	int bits = header_band(w, l, nl, i, h, a, b);
 	*nonum = false;
 	if (bits == 3)
 		return true;
-	if (bits != 2 || grid)
+	if (bits != 2)
 		return false;
 	struct table t = {0};
 	read_columns(w, l, *a, *b, space, &t);
@@ -1927,7 +2118,7 @@ static size_t block_end(const struct pline *l, size_t s, size_t e, double h)
  * text in the first column only that does not start with a group's number
  * ("Nơi nhận:"; a group row "I. TIỀM LỰC …" does). */
 static size_t nonum_end(const struct pword *w, const struct pline *l, size_t b, size_t e,
-                        const struct table *t, double h, double cw)
+                        const struct table *t, double h, double cw, double space)
 {
 	for (size_t s = b; s < e;) {
 		size_t k = block_end(l, s, e, h);
@@ -1937,9 +2128,21 @@ static size_t nonum_end(const struct pword *w, const struct pline *l, size_t b, 
 		for (size_t i = s; i < k; i++) {
 			bool cross = false;
 			for (size_t j = l[i].from; j < l[i].to && !cross; j++) {
-				for (int c = 1; c < t->ncol && !cross; c++)
+				for (int c = 1; c < t->ncol && !cross && !t->grid; c++)
 					cross = w[j].x0 < t->bound[c] - cw && w[j].x1 > t->bound[c] + cw;
 				first_only &= column_of(t, &w[j]) == 0;
+			}
+			/* text laid out with spaces packs a row's cells one
+			 * space apart: a run of words across three bounds */
+			for (size_t j = l[i].from; j < l[i].to && t->grid && !cross;) {
+				size_t q = j + 1;
+				while (q < l[i].to && w[q].x0 - w[q - 1].x1 <= 1.5 * space)
+					q++;
+				int over = 0;
+				for (int c = 1; c < t->ncol; c++)
+					over += w[j].x0 < t->bound[c] && w[q - 1].x1 > t->bound[c];
+				cross = over >= 3;
+				j = q;
 			}
 			if (cross)
 				return i;
@@ -1962,13 +2165,17 @@ static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b,
 	while (pe < e && l[pe].page == l[b].page)
 		pe++;
 	place_bounds(w, l, b, pe > b ? pe : e, cw, t);
-	size_t end = nonum_end(w, l, b, e, t, h, cw);
+	size_t end = nonum_end(w, l, b, e, t, h, cw, space);
 	/* Text after the table on its page took part in the bounds: again
 	 * without it, until the end holds. */
 	for (int k = 0; k < 3 && end > b && end < pe; k++) {
 		pe = end;
 		place_bounds(w, l, b, pe, cw, t);
-		end = nonum_end(w, l, b, e, t, h, cw);
+		end = nonum_end(w, l, b, e, t, h, cw, space);
+	}
+	if (t->grid) {
+		body_starts(w, l, b, end, space, t);
+		learn_columns(w, l, b, end, space, t);
 	}
 	for (size_t s = b; s < end;) {
 		size_t k = block_end(l, s, end, h);
@@ -1999,7 +2206,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 	while (i < nl) {
 		size_t a, b;
 		bool nonum;
-		if (!table_band(w, l, nl, i, h, space, grid, &a, &b, &nonum)) {
+		if (!table_band(w, l, nl, i, h, space, &a, &b, &nonum)) {
 			add_text(text, out, w, &l[i]);
 			i++;
 			continue;
@@ -2026,6 +2233,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		read_columns(w, l, a, b, space, &t);
 		t.nonum = nonum;
 		t.exact = exact;
+		t.grid = grid && nonum;
 		/* A row of column numbers under the header: no table row. */
 		if (b < nl && l[b].page == l[a].page && l[b].y0 - l[b - 1].y1 < 2.5 * h) {
 			char *s = line_text(w, &l[b]);
@@ -2036,7 +2244,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		 * column, or a wide gap. */
 		size_t e = b, x, y;
 		bool xn;
-		while (e < nl && !table_band(w, l, nl, e, h, space, grid, &x, &y, &xn))
+		while (e < nl && !table_band(w, l, nl, e, h, space, &x, &y, &xn))
 			e++;
 		if (e < nl)
 			e = x > b ? x : b;
@@ -2065,10 +2273,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			pe++;
 		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
 		t.grid = grid;
-		if (grid) {
+		if (grid)
 			body_starts(w, l, b, pe > b ? pe : e, space, &t);
-			learn_columns(w, l, b, e, space, &t);
-		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
@@ -2098,6 +2304,10 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			end++;
 		}
 		end = section_after(w, l, b, end, e, &t, space);
+		/* where the cells start, from the table's own lines (not a
+		 * signature's block after it) */
+		if (grid)
+			learn_columns(w, l, b, end > b ? end : e, space, &t);
 		/* A row split over pages: the lines above the first row's gap
 		 * (a row's lines touch, rows are apart) end the last row. */
 		size_t prev = b; /* first line of the current row */

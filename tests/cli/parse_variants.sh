@@ -61,7 +61,9 @@ done
 check phuong-an-binh pdf
 check phuong-an-binh xlsx
 refused phuong-an-binh pdf.txt
-check phuong-an-binh pdf.layout.txt 9 4
+# -layout text: row II.5's unit packed with the 2025 dash ("Có/Không -")
+# (before: 9/11, the dash in the unit).
+check phuong-an-binh pdf.layout.txt 10 4
 check xa-hoa-binh pdf
 check xa-hoa-binh xlsx
 # Plain text: "Năm 2025 / 2026 / 2030" columns after the agency, the
@@ -71,7 +73,11 @@ check xa-hoa-binh xlsx
 # header and a row's cells mixed) named in a warning (before: refused).
 check xa-hoa-binh pdf.txt 4 0
 warned xa-hoa-binh pdf.txt "2"
-check xa-hoa-binh pdf.layout.txt 8 0
+# -layout text: row III.1's agency "Phòng Văn hóa - Xã" ending over the
+# 2025 target "85"; the signature's block after the table set under the
+# name column (before: 8/10, "Phòng Văn hóa - Xã" in the 2025 target,
+# "thương mại điện" of III.2's name in its agency).
+check xa-hoa-binh pdf.layout.txt
 # "Giai đoạn 2026-2030" as a milestone column, groups "1." over rows
 # "1.1" (before: 0/8, the 2030 targets lost, codes "I.1.1").
 check xa-tan-phu xlsx
@@ -161,7 +167,10 @@ check xa-my-loc pdf.layout.txt
 for e in html docx pdf xlsx portal.txt portal.md; do
 	check phuong-hoa-an $e
 done
-check phuong-hoa-an pdf.layout.txt 4 2
+# -layout text: task row B 1)'s cells set left of the table's places,
+# "Hằng năm" nearer the partners' column than the deadline's (before:
+# 2/3 tasks, "Hằng năm" read into the partners).
+check phuong-hoa-an pdf.layout.txt
 # Plain text: the header's "Đơn vị / tính" written before "Chủ trì" (a
 # two-line header cell), the rows' cells in the table's order; an agency
 # and the unit run together on one line ("Phòng Văn hóa - Xã hội Mô
@@ -182,6 +191,12 @@ done
 # apart by their vertical gaps, the table ended by the running text of the
 # next page crossing the columns (before: refused, no header found).
 check so-khcn-lam-vien pdf
+# Its -layout text: the same table, its cells set apart by spaces and run
+# together a space apart ("07 sản 10 sản", "Nằm trong Nằm trong"), "Sở"
+# under "Văn phòng" beside a wider cell's "nước", row I.1's agency packed
+# with the note's first line ("Phòng Kế Theo Nghị") (before: refused, no
+# header found).
+check so-khcn-lam-vien pdf.layout.txt
 # The same layout rules on small plans written by hand (tests/data/nonum,
 # see its README): a caption wrapped over two lines above three years set
 # a space apart; the table ended by "Nơi nhận:" alone in the first column
