@@ -8,6 +8,9 @@
 # dehyphenation), tab-separated cells set at tab stops and read column by
 # column:
 #   OUTDIR/NAME.text.pdf .text.pdf.txt
+# and with -layout (.text.pdf.layout.txt): cells set by spaces, but a row
+# longer than the page goes on at its left margin (002, 004), so the
+# columns its spaces give are not the table's.
 # Every rendering must give back the plan's golden facts
 # (tests/data/golden) or, where the text lost them, leave the cell out and
 # say so (tests/cli/parse_textpdf.sh). Needs soffice
@@ -27,5 +30,6 @@ for plan in "$@"; do
 		--convert-to pdf --outdir "$tmp" "$plan" > /dev/null 2>&1
 	mv "$tmp/$name.pdf" "$out/$name.text.pdf"
 	pdftotext "$out/$name.text.pdf" "$out/$name.text.pdf.txt"
+	pdftotext -layout "$out/$name.text.pdf" "$out/$name.text.pdf.layout.txt"
 	ls -l "$out/$name".text.* | awk '{ printf "%s %s\n", $5, $9 }'
 done
