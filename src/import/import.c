@@ -205,6 +205,10 @@ static void check_total(const struct lines *l, struct plan *p)
 	}
 }
 
+/* Set by read_tables when it refused a text whose rows were wrapped at
+ * the page's edge (layout_wrapped). */
+static _Thread_local bool edge_wrapped;
+
 /* Rows a reader made (html), or the lines' own markdown/tab rows. */
 static int read_tables(const struct lines *l, struct rows *given, struct plan *p, struct error *err)
 {
@@ -216,6 +220,9 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	celltext_mend_rows(l, &rows, p);
 	interpret_rows(&rows, p);
 	rows_free(&rows);
+	/* rows whose cells are delimited ('|', tabs, a document's cells) */
+	bool delimited = given || p->nind + p->ntasks > 0;
+	edge_wrapped = false;
 	if (p->nind == 0 && p->ntasks == 0 && !given) {
 		/* each cell on its own line (a word processor's text) */
 		if (celltext_rows(l, &rows, p))
@@ -304,6 +311,22 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 			        "không tìm thấy bảng chỉ tiêu hay nhiệm vụ (cần một dòng tiêu đề "
 			        "bảng như \"Stt | Nội dung chỉ tiêu | Đơn vị tính | Mức chỉ "
 			        "tiêu\")");
+		return -1;
+	}
+	int wrap = delimited ? 0 : layout_wrapped(l, p->nind + p->ntasks);
+	if (wrap) {
+		const char *at = l->v[wrap - 1];
+		int cut = (int)strnlen(at, 40);
+		while (cut > 0 && at[cut] && ((unsigned char)at[cut] & 0xc0) == 0x80)
+			cut--; /* a whole letter */
+		edge_wrapped = true;
+		if (err)
+			err_set(err, ERR_DOCUMENT,
+			        "dòng %d: hàng của bảng dài quá lề phải của trang nên bị "
+			        "ngắt xuống lề trái (\"%.*s\" …): các cột chia bằng dấu cách "
+			        "không còn là cột của bảng, không biết chắc ô nào thuộc cột "
+			        "nào; hãy nhập chính văn bản gốc (tệp Word hoặc tệp chữ)",
+			        wrap, cut, at);
 		return -1;
 	}
 	return 0;
@@ -413,8 +436,9 @@ static bool read_doubtful(const struct plan *p)
  * text file printed: no ruled table, its columns set by spaces): the laid
  * out text read by the text readers instead. Returns 1 when p is now that
  * reading, 0 when p stays, -1 when the laid out text reads more rows but
- * is doubtful too: the rows were wrapped at the page's edge and the
- * columns lost, so neither reading is to be trusted. */
+ * is doubtful too, or refused as wrapped at the page's edge
+ * (layout_wrapped): the columns are lost, so neither reading is to be
+ * trusted. */
 static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 {
 	struct plan q;
@@ -423,6 +447,10 @@ static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 	struct error e = {0};
 	int rc = read_tables(alt, NULL, &q, &e);
 	err_clear(&e);
+	if (rc && edge_wrapped) { /* the same reason as a doubtful reading */
+		plan_free(&q);
+		return -1;
+	}
 	bool none = failed || p->nind + p->ntasks == 0;
 	if (rc || read_whole(&q) <= (none ? 0 : read_whole(p))) {
 		plan_free(&q);

@@ -2523,3 +2523,80 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 	}
 	return found;
 }
+
+/* A line of a row set in columns (a gap of three spaces or more between
+ * two of its words) that runs to within WRAP_SLACK characters of the
+ * page's widest line, and starts past the left margin or with a row's
+ * number: the line after it, starting at the left margin with a word that
+ * is no row number and no header's, goes on with its last cell, wrapped at
+ * the page's edge. A table's own cells wrap inside their column: the
+ * number column at the left margin holds numbers alone, and a first column
+ * of text wraps under a line starting there with text too. */
+#define WRAP_SLACK 12
+
+/* Characters of s up to its last one that is no space. */
+static size_t shown_len(const char *s)
+{
+	size_t n = 0, shown = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80) {
+			n++;
+			if (*s != ' ')
+				shown = n;
+		}
+	return shown;
+}
+
+static bool edge_row_line(const char *s, size_t width)
+{
+	const char *t = s + strspn(s, " ");
+	if (!*t || shown_len(s) + WRAP_SLACK < width)
+		return false;
+	if (t == s) {
+		size_t k = strcspn(t, " ");
+		char *first = xstrndup(t, k);
+		bool code = code_like(first);
+		free(first);
+		if (!code)
+			return false;
+	}
+	const char *g = strstr(t, "   ");
+	return g && g[strspn(g, " ")];
+}
+
+static bool edge_wrap_start(const char *s)
+{
+	if (!*s || *s == ' ')
+		return false;
+	size_t k = strcspn(s, " ");
+	char *first = xstrndup(s, k);
+	char *f = text_fold(first);
+	bool no = !code_like(first) && strcmp(f, "stt") && strcmp(f, "tt");
+	free(f);
+	free(first);
+	return no;
+}
+
+int layout_wrapped(const struct lines *l, size_t rows)
+{
+	size_t hits = 0;
+	int first = 0;
+	for (size_t i = 0; i < l->n;) {
+		/* a page: up to the next form feed */
+		size_t e = i + 1, width = 0;
+		while (e < l->n && l->v[e][0] != '\f')
+			e++;
+		for (size_t k = i; k < e; k++) {
+			size_t w = shown_len(l->v[k] + strspn(l->v[k], "\f"));
+			if (w > width)
+				width = w;
+		}
+		for (size_t k = i + 1; k < e; k++)
+			if (edge_wrap_start(l->v[k]) &&
+			    edge_row_line(l->v[k - 1] + strspn(l->v[k - 1], "\f"), width) &&
+			    !hits++)
+				first = (int)k + 1;
+		i = e;
+	}
+	return hits > 1 && hits * 10 > rows ? first : 0;
+}

@@ -94,6 +94,13 @@ void pword_flag(const struct rows *r, struct plan *p);
  * each cell whose reading is a guess is flagged in p (when not NULL). */
 bool layout_rows(const struct lines *l, struct rows *out, struct plan *p);
 
+/* Text laid out with spaces whose table rows ran past the page's right
+ * edge and were wrapped back to its left margin (a text file's long rows
+ * printed, then pdftotext -layout): the columns its spaces give are not
+ * the table's. The first such line (1-based) when more than one, and more
+ * than one for ten of the rows read; else 0. */
+int layout_wrapped(const struct lines *l, size_t rows);
+
 /* Plain text of a PDF table without its layout (pdftotext without
  * -layout): the header's words on a line, each row's cells run together
  * and wrapped (plainrows.c). Returns whether a table's rows were found;

@@ -118,6 +118,29 @@ for n in 002_f65c0da7dbd96e8d 004_5f0b3916b5e2f87f; do
 	refused "$r/$n.text.pdf" 'không thẳng cột'
 done
 
+# The same PDFs through pdftotext -layout (.text.pdf.layout.txt): 000 and
+# 001 read identical, zero wrong; 002 and 004's rows, longer than the page,
+# go on at its left margin, so the columns the spaces give are not the
+# table's: refused, naming a line that starts at the left margin with no
+# row number and quoting it. Before: 002 0/9 indicators (9 wrong, I.1's
+# lead "hiểm, giao thông. % 80"), 004 4/73 (214 wrong, 21 warnings).
+check 000_03b77514fb71b314 75 0 text.pdf.layout.txt
+check 001_5a02e85ee0dfd10c 29 40 text.pdf.layout.txt
+number='^[0-9IVXLC.)-]+$' # a row's number
+for n in 002_f65c0da7dbd96e8d 004_5f0b3916b5e2f87f; do
+	f=$r/$n.text.pdf.layout.txt
+	refused "$f" 'bị ngắt xuống lề trái'
+	at=$(sed -n 's/.*dòng \([0-9]*\): hàng của bảng.*/\1/p' "$tmp/err")
+	s=$(sed -n "${at:-0}p" "$f" 2> /dev/null)
+	if [ -z "$s" ] || [ "${s:0:1}" = ' ' ] || [[ ${s%% *} =~ $number ]]; then
+		bad "$n.text.pdf.layout.txt: line ${at:-?} is no wrapped line: $s"
+	elif grep -qF "(\"$(printf '%s' "$s" | cut -c1-12)" "$tmp/err"; then
+		ok
+	else
+		bad "$n.text.pdf.layout.txt: line $at not quoted: $(head -c 300 "$tmp/err")"
+	fi
+done
+
 # printed.md printed to PDF as an office prints a text file (its rule
 # line wrapped at the page's edge, a row wrapped): read as its text is.
 # Before: refused; without the wrapped rule line's '|': I.2 no monitor.
