@@ -249,6 +249,9 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 			interpret_rows(&rows, p);
 		rows_free(&rows);
 	}
+	/* a table of cells as blocks read whole in too small a part of its
+	 * rows: its line (refused as the blocks are) */
+	int frag = 0, frag2 = 0;
 	if (p->nind == 0 && p->ntasks == 0) {
 		plan_free(p);
 		plan_init(p);
@@ -256,7 +259,7 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		bool found = plain_rows(l, &rows, p);
 		if (!found) { /* the cells as blocks per column */
 			rows_free(&rows);
-			found = plain_block_rows(l, &rows, p);
+			found = plain_block_rows(l, &rows, p, &frag) && !frag;
 		}
 		if (found)
 			interpret_rows(&rows, p);
@@ -267,7 +270,7 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 			struct rows r2 = {0};
 			plan_init(&q);
 			meta_read(l, &q);
-			if (plain_block_cells(l, &r2, &q))
+			if (plain_block_cells(l, &r2, &q, &frag2) && !frag2)
 				interpret_rows(&r2, &q);
 			rows_free(&r2);
 			/* kept when it reads more rows whole (its rows not read
@@ -282,8 +285,8 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		}
 		rows_free(&rows);
 	}
-	int blocks;
-	if (p->nind == 0 && p->ntasks == 0 && plain_blocks(l, &blocks)) {
+	int blocks = frag ? frag : frag2;
+	if (p->nind == 0 && p->ntasks == 0 && (blocks || plain_blocks(l, &blocks))) {
 		if (err)
 			err_set(err, ERR_DOCUMENT,
 			        "dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "

@@ -27,8 +27,10 @@
  * - a group row: its numeral and its name.
  * Any other row (its cells mixed with other rows', an empty cell, two cells
  * run into one block, an indicator whose group row was not read) is left
- * out, and a warning names it with its page. A figure or an agency is never
- * moved from one row or column to another by a guess. */
+ * out, and a warning names it with its page (a row whose number stands
+ * inside another cell's block too). A table of which fewer rows are read
+ * than half those left out is a fragment: the text is refused. A figure or
+ * an agency is never moved from one row or column to another by a guess. */
 #include "table.h"
 
 #include "target.h"
@@ -815,10 +817,83 @@ static bool read_columns(const struct lines *l, const struct blks *b, const stru
 	return ok;
 }
 
+/* A table read whole in too small a part of the rows it holds: fewer rows
+ * read whole than half the rows left out (under one in three). Its
+ * reading is a fragment: the text is refused as if no row were read. The
+ * readings of the plans' renderings fall either side of it: one in four
+ * or fewer (a column's cells written as a block across most pages, or
+ * every value apart from its row) and one in three or more (pages of
+ * rows whose cells follow one another, a row or two mixed). */
+static bool fragment(size_t whole, size_t unread)
+{
+	return unread > 0 && 2 * whole < unread;
+}
+
+/* A word starts at s (a letter, ASCII or not). */
+static bool word_at(const char *s)
+{
+	return isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80;
+}
+
+/* Line x holds the row number expected next as a line of its own or
+ * before the name's words ("II.14", "III", "III.4 Tỷ lệ …"), as
+ * pdftotext writes it inside another cell's block when it lost the row; a
+ * plain number only alone, before a line of the name in its block (more:
+ * the block goes on), as a figure's cell is a block of its own. Its kind,
+ * as row_code's. */
+static int lost_code(const struct lines *l, size_t x, bool more, const struct numbering *st,
+                     char *code, size_t cap, int *skipped)
+{
+	char *c = clean_line(l->v[x]);
+	size_t w = strcspn(c, " ");
+	int kind = 0;
+	if (w > 0 && w < 12) {
+		char word[12];
+		memcpy(word, c, w);
+		word[w] = '\0';
+		kind = row_code(word, st, code, cap, skipped);
+	}
+	bool plain = kind == 1 && !strchr(code, '.');
+	if (kind && c[w])
+		kind = !plain && word_at(c + w + 1) ? kind : 0;
+	else if (plain) {
+		char *d = more ? clean_line(l->v[x + 1]) : NULL;
+		kind = d && word_at(d) ? kind : 0;
+		free(d);
+	}
+	free(c);
+	return kind;
+}
+
+/* Row code of kind at line first of page added to rows[0..n), after a
+ * mark of the rows whose numbers it passes over (skipped: numbers not
+ * found alone, rows not read). */
+static struct got *add_row(struct got **rows, size_t *n, size_t *cap, const char *code, int kind,
+                           int skipped, int page, size_t first)
+{
+	if (*n + 3 >= *cap) {
+		*rows = xrealloc(*rows, 2 * *cap * sizeof **rows);
+		memset(*rows + *cap, 0, *cap * sizeof **rows);
+		*cap *= 2;
+	}
+	if (skipped) {
+		struct got *m = &(*rows)[(*n)++];
+		snprintf(m->code, sizeof m->code, "trước %.12s", code);
+		m->page = page;
+		m->first = first;
+	}
+	struct got *g = &(*rows)[(*n)++];
+	snprintf(g->code, sizeof g->code, "%s", code);
+	g->kind = kind;
+	g->page = page;
+	g->first = first;
+	return g;
+}
+
 /* The rows of one table whose header is block h; returns the block after
  * it. */
 static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct rows *out,
-                         struct plan *p, int table, bool *found)
+                         struct plan *p, int table, bool *found, int *frag)
 {
 	size_t before = out->n;
 	struct cols c;
@@ -847,22 +922,8 @@ static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct
 			kind = 0;
 		if (!kind)
 			continue;
-		if (n + 3 >= cap) {
-			rows = xrealloc(rows, 2 * cap * sizeof *rows);
-			memset(rows + cap, 0, cap * sizeof *rows);
-			cap *= 2;
-		}
-		if (skipped) { /* numbers not found alone: rows not read */
-			struct got *m = &rows[n++];
-			snprintf(m->code, sizeof m->code, "trước %.12s", code);
-			m->page = b->v[i].page;
-			m->first = b->v[i].first;
-		}
-		struct got *g = &rows[n++];
-		snprintf(g->code, sizeof g->code, "%s", code);
-		g->kind = kind;
-		g->page = b->v[i].page;
-		g->first = b->v[i].first;
+		struct got *g =
+		        add_row(&rows, &n, &cap, code, kind, skipped, b->v[i].page, b->v[i].first);
 		g->cb = i;
 		numbering_take(&st, code, kind);
 		if (len) /* the number on a line of the name's block */
@@ -914,9 +975,28 @@ static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct
 		g->vals[0] = NULL;
 		g->nval++;
 	}
+	/* the rows after the last one found whose number stands inside
+	 * another cell's block: not read, named */
+	size_t from = h + 1;
+	for (size_t r = n; r-- > 0;)
+		if (rows[r].kind) {
+			from = rows[r].cb + 1;
+			break;
+		}
+	for (size_t k = from; k < end; k++)
+		for (size_t x = b->v[k].first; x < b->v[k].last; x++) {
+			char code[16];
+			int skipped = 0, kind = lost_code(l, x, x + 1 < b->v[k].last, &st, code,
+			                                  sizeof code, &skipped);
+			if (!kind)
+				continue;
+			add_row(&rows, &n, &cap, code, kind, skipped, b->v[k].page, x);
+			numbering_take(&st, code, kind);
+		}
 	/* an indicator goes out with its group's row only */
 	emit_head(out, &c, (int)b->v[h].first + 1);
 	bool group_out = true;
+	size_t nread = 0, nunread = 0;
 	for (size_t r0 = 0, r1; r0 < n; r0 = r1) {
 		struct buf codes = BUF_INIT;
 		for (r1 = r0; r1 < n && rows[r1].page == rows[r0].page; r1++) {
@@ -926,10 +1006,12 @@ static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct
 			if (g->ok && (g->kind == 2 || group_out)) {
 				emit(out, g, &c);
 				*found |= g->kind == 1;
+				nread += g->kind == 1;
 				continue;
 			}
 			buf_printf(&codes, "%s%s", codes.len ? ", " : "", g->code);
 			p->unread++;
+			nunread++;
 		}
 		if (codes.len)
 			plan_warn(p, (int)rows[r0].first + 1,
@@ -940,6 +1022,8 @@ static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct
 			          rows[r0].page + 1, buf_str(&codes));
 		buf_free(&codes);
 	}
+	if (!*frag && fragment(nread, nunread))
+		*frag = (int)b->v[h].first + 1;
 	for (size_t r = 0; r < n; r++)
 		got_free(&rows[r]);
 	free(rows);
@@ -1563,7 +1647,7 @@ static void years_ascending(struct anyhead *h)
 /* The header "STT" at block i: its table's rows into out. Returns the
  * block after the table. */
 static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct rows *out,
-                        struct plan *p, int table, bool *found)
+                        struct plan *p, int table, bool *found, int *frag)
 {
 	struct anyhead h;
 	size_t j = any_head(b, i, &h);
@@ -1582,6 +1666,7 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name || merged)
 		return any_lost(b, i, p, found);
 	j = column_numbers(b, j, &h);
+	size_t whole = 0, unread0 = p->unread;
 	struct anynum st = {0};
 	size_t nr = 0, cap = 16;
 	struct anyrow *rows = xcalloc(cap, sizeof *rows);
@@ -1710,6 +1795,7 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 			any_cell(g, k ? r->text[0] : "");
 		} else if (ok) {
 			any_emit(out, &h, r->code, nb, r->x, r->text, k, col, table);
+			whole++;
 			for (int c = 0, a = 0; c < h.n; c++) {
 				bool filled = a < k && col[a] == c;
 				a += filled;
@@ -1742,6 +1828,8 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 		free(split);
 	}
 	any_warn(p, &bad, bad_line);
+	if (!*frag && fragment(whole, p->unread - unread0))
+		*frag = (int)b->v[i].first + 1;
 	/* a row read with an empty cell on a page whose other cells are out
 	 * of order: the cell may be among them */
 	for (size_t a = 0; a < nr; a++) {
@@ -1767,11 +1855,13 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
  * the block after the table. *found: set when a row was read; b->n returned
  * with *found false stops the text's reading (nothing read). */
 typedef size_t table_reader(const struct lines *l, struct blks *b, size_t h, struct rows *out,
-                            struct plan *p, int table, bool *found);
+                            struct plan *p, int table, bool *found, int *frag);
 
 /* Each table of the text, from its header's "STT" block on, by read. */
-static bool each_table(const struct lines *l, struct rows *out, struct plan *p, table_reader *read)
+static bool each_table(const struct lines *l, struct rows *out, struct plan *p, table_reader *read,
+                       int *frag)
 {
+	*frag = 0;
 	struct blks b = {0};
 	split_blocks(l, &b);
 	bool found = false;
@@ -1781,19 +1871,19 @@ static bool each_table(const struct lines *l, struct rows *out, struct plan *p, 
 			i++;
 			continue;
 		}
-		size_t next = read(l, &b, i, out, p, ++table, &found);
+		size_t next = read(l, &b, i, out, p, ++table, &found, frag);
 		i = next > i ? next : i + 1;
 	}
 	blocks_free(&b);
 	return found;
 }
 
-bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p)
+bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p, int *fragment)
 {
-	return each_table(l, out, p, read_table);
+	return each_table(l, out, p, read_table, fragment);
 }
 
-bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p)
+bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p, int *fragment)
 {
-	return each_table(l, out, p, any_table);
+	return each_table(l, out, p, any_table, fragment);
 }

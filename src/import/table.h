@@ -116,16 +116,19 @@ bool plain_blocks(const struct lines *l, int *line);
 /* Text of the same kind where pdftotext wrote the cells as blocks per
  * column (plainblocks.c): the rows whose cells can be put back without a
  * doubt, header first; the others are left out and named, page by page, in
- * a warning in p. Returns whether any indicator's row was rebuilt. */
-bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p);
+ * a warning in p. Returns whether any indicator's row was rebuilt;
+ * *fragment: the header's line of the first table read whole in too small
+ * a part of its rows (fewer than half the rows left out), else 0: the
+ * reading is then no answer. */
+bool plain_block_rows(const struct lines *l, struct rows *out, struct plan *p, int *fragment);
 
 /* Text of the same kind under a header of any columns (TT | Chỉ tiêu |
  * Chủ trì, "Kết quả", "Mục tiêu", a task table), its rows' cells one
  * block after another, milestones or groups as rows of a number and a
  * name (plainblocks.c): the rows whose cells fit the columns one way only;
  * the others keep their number and name, named in a warning in p. Returns
- * whether any row was read. */
-bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p);
+ * whether any row was read; *fragment as plain_block_rows's. */
+bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p, int *fragment);
 
 /* plainrows.c's vocabulary, for plainblocks.c: a line of header words, a
  * unit as plans write it, a text that starts with an agency's name. */
