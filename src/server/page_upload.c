@@ -201,13 +201,16 @@ static void where(struct ctx *c, json_t *x)
 	json_int_t page = json_integer_value(json_object_get(src, "page")),
 	           table = json_integer_value(json_object_get(src, "table")),
 	           row = json_integer_value(json_object_get(src, "row"));
+	const char *sep = page ? ", " : "";
 	if (page)
-		buf_printf(B, "trang %lld, ", (long long)page);
+		buf_printf(B, "trang %lld", (long long)page);
 	if (table && row > 0)
-		buf_printf(B, "bảng %lld, hàng %lld", (long long)table, (long long)row);
+		buf_printf(B, "%sbảng %lld, hàng %lld", sep, (long long)table, (long long)row);
 	else if (table) /* a PDF's table: its rows are not counted */
-		buf_printf(B, "bảng %lld", (long long)table);
-	else if (json_array_size(lines))
+		buf_printf(B, "%sbảng %lld", sep, (long long)table);
+	/* a page alone (a PDF read from its pages laid out as text): the lines
+	 * of that text are none the clerk sees */
+	else if (!page && json_array_size(lines))
 		buf_printf(B, "dòng %lld", (long long)json_integer_value(json_array_get(lines, 0)));
 }
 

@@ -10,7 +10,8 @@
 # corrected (a target, an agency, an indicator moved to another group, a
 # false row removed, a missed one added), the difference is exactly the
 # corrections, and they are in the plan once published. Refusals are JSON
-# with their typed code, nothing changed.
+# with their typed code, nothing changed. A plan's text printed to PDF (no
+# ruled table) is read, each row placed on the draft page by its page.
 set -u
 bin=$1
 data=$2
@@ -119,5 +120,14 @@ check "no such draft" '.error.code == "E_NOT_FOUND"'
 expect_status "draft kept" "$(as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id")" 200
 check "draft unchanged" '(.plan.indicators | length) == 10'
 [ "$(plans)" = 4 ] && ok || bad "refusals: $(plans) plans"
+
+# ---- a text file printed to PDF (no ruled table): read from its pages laid
+# out as text; the page shows each row's page, not a line of that hidden
+# text ----
+upload "$data/rendered/000_03b77514fb71b314.text.pdf"
+check "printed text" '(.plan.indicators | length) == 75 and all(.plan.indicators[]; .source.page >= 1)'
+curl -s -b "$tmp/jar.vanphong" "$base/don-vi/DEMO-A/ke-hoach?draft=$id" > "$tmp/page.html"
+grep -q '<td class="src">trang 1<' "$tmp/page.html" && ok || bad "draft page: no row placed at \"trang 1\""
+grep -q '<td class="[a-z ]*src">[^<]*dòng [0-9]' "$tmp/page.html" && bad "draft page: a row placed by a line of the laid out text" || ok
 
 finish store_upload_flow
