@@ -6,6 +6,7 @@
  * a text (import.c). */
 #include "table.h"
 
+#include "text.h"
 #include "util.h"
 
 #include <math.h>
@@ -16,14 +17,6 @@ static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
 	return (x > y) - (x < y);
-}
-
-static size_t utf8_len(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
 }
 
 static _Thread_local const struct pword *sort_base;
@@ -69,7 +62,7 @@ static void lay_page(const struct pword *w, size_t *idx, size_t n, bool first, s
 	double *v = xmalloc((n ? n : 1) * sizeof *v);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t c = utf8_len(w[idx[i]].s);
+		size_t c = text_len(w[idx[i]].s);
 		if (c >= 2)
 			v[k++] = (w[idx[i]].x1 - w[idx[i]].x0) / (double)c;
 	}
@@ -133,7 +126,7 @@ static void lay_page(const struct pword *w, size_t *idx, size_t n, bool first, s
 			while (col < want)
 				buf_putc(&b, ' '), col++;
 			buf_puts(&b, x->s);
-			col += utf8_len(x->s);
+			col += text_len(x->s);
 		}
 		push(out, xstrdup(buf_str(&b)));
 		i = j;

@@ -43,16 +43,32 @@ def pick(x, keys):
     return o
 
 
+def read(binary, doc, golden):
+    """The plan `binary parse doc` gives and the golden one, or (None, None)
+    when the parse failed (said on stdout)."""
+    r = subprocess.run([binary, "parse", doc], capture_output=True, text=True, timeout=120)
+    if r.returncode != 0:
+        print("%s: parse failed: %s" % (doc, r.stderr.strip()))
+        return None, None
+    return json.loads(r.stdout)["plan"], json.load(open(golden, encoding="utf-8"))["plan"]
+
+
+def too_few(doc, same, want, min_ind, min_tasks):
+    """Whether fewer indicators or tasks than asked are identical (said)."""
+    ni, nt = len(want.get("indicators") or []), len(want.get("tasks") or [])
+    if same["indicators"] < min(min_ind, ni) or same["tasks"] < min(min_tasks, nt):
+        print("%s: want at least %d indicators and %d tasks identical" % (doc, min_ind, min_tasks))
+        return True
+    return False
+
+
 def main():
     binary, doc, golden, min_ind = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     min_tasks = int(sys.argv[5]) if len(sys.argv) > 5 else 0
     loose = len(sys.argv) > 6 and sys.argv[6] == "loose"
-    r = subprocess.run([binary, "parse", doc], capture_output=True, text=True, timeout=120)
-    if r.returncode != 0:
-        print("%s: parse failed: %s" % (doc, r.stderr.strip()))
+    got, want = read(binary, doc, golden)
+    if got is None:
         return 1
-    got = json.loads(r.stdout)["plan"]
-    want = json.load(open(golden, encoding="utf-8"))["plan"]
     status = 0
     for k in ["milestones", "groups", "task_groups"]:
         if got.get(k) != want.get(k):
@@ -88,8 +104,7 @@ def main():
     ni, nt = len(want.get("indicators") or []), len(want.get("tasks") or [])
     print("%s: %d/%d indicators, %d/%d tasks identical" % (doc, same["indicators"], ni,
                                                          same["tasks"], nt))
-    if same["indicators"] < min(min_ind, ni) or same["tasks"] < min(min_tasks, nt):
-        print("%s: want at least %d indicators and %d tasks identical" % (doc, min_ind, min_tasks))
+    if too_few(doc, same, want, min_ind, min_tasks):
         status = 1
     return status
 

@@ -20,10 +20,9 @@ indicator or task is read that the golden does not have, when the
 milestones read are not the golden's, or when fewer than MIN_IND
 indicators (MIN_TASKS tasks) are identical."""
 import json
-import subprocess
 import sys
 
-from layout_facts import IND, TASK, SIGN_SPACE
+from layout_facts import IND, TASK, SIGN_SPACE, read, too_few
 
 
 def undashed(s):
@@ -59,12 +58,9 @@ def target_verdict(got, want):
 def main():
     binary, doc, golden = sys.argv[1], sys.argv[2], sys.argv[3]
     min_ind, min_tasks = int(sys.argv[4]), int(sys.argv[5])
-    r = subprocess.run([binary, "parse", doc], capture_output=True, text=True, timeout=120)
-    if r.returncode != 0:
-        print("%s: parse failed: %s" % (doc, r.stderr.strip()))
+    got, want = read(binary, doc, golden)
+    if got is None:
         return 1
-    got = json.loads(r.stdout)["plan"]
-    want = json.load(open(golden, encoding="utf-8"))["plan"]
     status = 0
     if got.get("milestones") != want.get("milestones"):
         print("%s: milestones differ: got %s" % (doc, got.get("milestones")))
@@ -119,8 +115,7 @@ def main():
         count["wrong"]))
     if count["wrong"] or count["unwarned"]:
         status = 1
-    if same["indicators"] < min(min_ind, ni) or same["tasks"] < min(min_tasks, nt):
-        print("%s: want at least %d indicators and %d tasks identical" % (doc, min_ind, min_tasks))
+    if too_few(doc, same, want, min_ind, min_tasks):
         status = 1
     return status
 
