@@ -688,35 +688,66 @@ static void rank_levels(struct indicator *x)
 		x->targets[i].t = t[i];
 }
 
-/* The plan field a cell of role r gives (target cells: "target YEAR"), or
- * NULL: what a warning about the cell names (plan_warning.field). */
-static char *role_field(enum role r, int year)
+/* The plan field a cell of role r gives in an indicator (target cells:
+ * "target YEAR") or, tasks, in a task; NULL when none: what a warning about
+ * the cell names (plan_warning.field). */
+static char *role_field(enum role r, int year, bool tasks)
 {
-	static const char *const names[] = {[R_STT] = "code",          [R_NAME] = "name",
-	                                    [R_UNIT] = "unit",         [R_BASELINE] = "baseline",
-	                                    [R_LEAD] = "lead",         [R_MONITOR] = "monitor",
-	                                    [R_LEAD_MONITOR] = "lead", [R_PARTNERS] = "partners",
-	                                    [R_IMPL] = "implementers", [R_DIRECTING] = "directing",
-	                                    [R_DEADLINE] = "deadline"};
+	static const char *const names[][2] = {[R_STT] = {"code", "code"},
+	                                       [R_NAME] = {"name", "title"},
+	                                       [R_UNIT] = {"unit", NULL},
+	                                       [R_BASELINE] = {"baseline", NULL},
+	                                       [R_LEAD] = {"lead", "lead"},
+	                                       [R_MONITOR] = {"monitor", NULL},
+	                                       [R_LEAD_MONITOR] = {"lead", "lead"},
+	                                       [R_PARTNERS] = {"partners", "implementers"},
+	                                       [R_IMPL] = {"implementers", "implementers"},
+	                                       [R_DIRECTING] = {"directing", "lead"},
+	                                       [R_DEADLINE] = {"deadline", "timeframe"}};
 	if (r == R_TARGET || r == R_YEAR)
-		return year ? xasprintf("target %d", year) : NULL;
-	return (size_t)r < sizeof names / sizeof names[0] && names[r] ? xstrdup(names[r]) : NULL;
+		return year && !tasks ? xasprintf("target %d", year) : NULL;
+	return (size_t)r < sizeof names / sizeof names[0] && names[r][tasks]
+	               ? xstrdup(names[r][tasks])
+	               : NULL;
 }
 
-/* The warnings about cells of the pending row (a scan's cells read with
- * low confidence) told which field of the indicator each cell gave. */
+/* Whether warning w says what one of the first n warnings of p says of
+ * the same line and field (two columns giving one field: "Chủ trì" and
+ * "Chỉ đạo" a task's lead). */
+static bool said_before(const struct plan *p, size_t n, const struct plan_warning *w)
+{
+	for (size_t i = 0; w->field && i < n; i++)
+		if (p->warn[i].line == w->line && p->warn[i].field &&
+		    !strcmp(p->warn[i].field, w->field) && !strcmp(p->warn[i].message, w->message))
+			return true;
+	return false;
+}
+
+/* The warnings about cells of the pending row (cells run together, a
+ * scan's cells read with low confidence) told which field of the indicator
+ * or task each cell gave; one saying again what another says of the same
+ * field dropped. */
 static void cell_fields(struct state *st, int year)
 {
 	struct plan *p = st->p;
+	size_t n = 0;
 	for (size_t i = 0; i < p->nwarn; i++) {
 		struct plan_warning *w = &p->warn[i];
-		if (w->col < 1 || w->col > st->h.ncol || w->field || w->line < st->pend.first ||
-		    w->line > st->pend.last)
+		bool mine = w->col >= 1 && w->col <= st->h.ncol && !w->field &&
+		            w->line >= st->pend.first && w->line <= st->pend.last;
+		if (mine) {
+			enum role r = st->h.role[w->col - 1];
+			int y = r == R_YEAR ? st->h.year[w->col - 1] : year;
+			w->field = role_field(r, y, st->h.tasks);
+		}
+		if (mine && said_before(p, n, w)) {
+			free(w->message);
+			free(w->field);
 			continue;
-		enum role r = st->h.role[w->col - 1];
-		int y = r == R_YEAR ? st->h.year[w->col - 1] : year;
-		w->field = role_field(r, y);
+		}
+		p->warn[n++] = *w;
 	}
+	p->nwarn = n;
 }
 
 /* The warnings about cells of a group's heading row (a scan's cells read
@@ -891,6 +922,7 @@ static void flush_task(struct state *st)
 	t->first_line = st->pend.first;
 	t->last_line = st->pend.last;
 	t->src = st->pend.src;
+	cell_fields(st, 0);
 }
 
 static void flush(struct state *st)

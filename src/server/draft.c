@@ -94,8 +94,8 @@ static int set_text(json_t *x, json_t *e, const char *key, bool nullable, const 
 
 /* ---- cells read with low confidence ---------------------------------------------------------- */
 
-/* Whether warning w is about the cell field of indicator x (its line within
- * x's source lines), and not yet checked. */
+/* Whether warning w is about the cell field of indicator (or task) x (its
+ * line within x's source lines), and not yet checked. */
 static bool flags_cell(json_t *w, json_t *x, const char *field)
 {
 	json_t *lines = json_object_get(x, "source_lines");
@@ -490,14 +490,17 @@ json_t *draft_row_warnings(json_t *plan)
 	return out;
 }
 
-json_t *draft_cell_flags(json_t *plan)
+/* The cells to check of each row of rows (indicators or tasks), keyed by
+ * the row's code, or by its index in rows when by_index. */
+static json_t *cell_flags(json_t *plan, json_t *rows, bool by_index)
 {
-	plan = inner(plan);
 	json_t *out = json_object(), *x, *w;
 	size_t i, k;
-	json_array_foreach(json_object_get(plan, "indicators"), i, x)
+	json_array_foreach(rows, i, x)
 	{
-		const char *code = str(x, "code");
+		char at[24];
+		snprintf(at, sizeof at, "%zu", i);
+		const char *code = by_index ? at : str(x, "code");
 		json_array_foreach(json_object_get(plan, "warnings"), k, w)
 		{
 			if (!code || !flags_cell(w, x, NULL))
@@ -513,6 +516,18 @@ json_t *draft_cell_flags(json_t *plan)
 		}
 	}
 	return out;
+}
+
+json_t *draft_cell_flags(json_t *plan)
+{
+	plan = inner(plan);
+	return cell_flags(plan, json_object_get(plan, "indicators"), false);
+}
+
+json_t *draft_task_flags(json_t *plan)
+{
+	plan = inner(plan);
+	return cell_flags(plan, json_object_get(plan, "tasks"), true);
 }
 
 json_t *draft_group_flags(json_t *plan)

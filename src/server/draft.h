@@ -45,6 +45,12 @@ json_t *draft_row_warnings(json_t *plan);
  * "checked". New reference. */
 json_t *draft_cell_flags(json_t *plan);
 
+/* Of plan, the task cells to check: an object index -> {field: message},
+ * index a task's place in plan.tasks ("0", "1"...; task codes may repeat),
+ * field "code", "title", "lead", "implementers" or "timeframe", as
+ * draft_cell_flags has them of indicators. New reference. */
+json_t *draft_task_flags(json_t *plan);
+
 /* Of plan, the group names to check: an object code -> message, from the
  * warnings about a cell of a group's heading row (field "group CODE") not
  * yet "checked" (draft_edit: the group renamed, or its "checked" naming

@@ -575,25 +575,39 @@ static void mapping_list(struct ctx *c, json_t *diff, bool ask)
 		buf_puts(B, "</ul></details></section>");
 }
 
-static void tasks_list(struct ctx *c, json_t *plan)
+/* The tasks read, shown as read; a cell to check (flags: the draft's
+ * task_flags) marked as an indicator's is, the list open when there is one. */
+static void tasks_list(struct ctx *c, json_t *plan, json_t *flags)
 {
-	json_t *tasks = json_object_get(plan, "tasks"), *x;
-	size_t i;
-	buf_printf(B,
-	           "<details><summary>%zu nhiệm vụ đọc được</summary><table><thead><tr><th>Mã"
-	           "</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Thời hạn</th></tr></thead><tbody>",
-	           json_array_size(tasks));
+	static const char *const fields[] = {"code", "title", "lead", "implementers", "timeframe"};
+	json_t *tasks = json_object_get(plan, "tasks"), *x, *cells;
+	size_t i, nflags = 0;
+	const char *k;
+	json_object_foreach(flags, k, cells)
+	{
+		nflags += json_object_size(cells);
+	}
+	buf_printf(B, "<details class=\"tasks\"%s><summary>%zu nhiệm vụ đọc được",
+	           nflags ? " open" : "", json_array_size(tasks));
+	if (nflags)
+		buf_printf(B, "; %zu ô cần kiểm tra", nflags);
+	buf_puts(B, "</summary><table><thead><tr><th>Mã</th><th>Nhiệm vụ</th><th>Chủ trì</th>"
+	            "<th>Thực hiện, phối hợp</th><th>Thời hạn</th></tr></thead><tbody>");
 	json_array_foreach(tasks, i, x)
 	{
-		buf_puts(B, "<tr><td>");
-		pg_esc(c, jstr(x, "code"));
-		buf_puts(B, "</td><td>");
-		pg_esc(c, jstr(x, "title"));
-		buf_puts(B, "</td><td>");
-		pg_esc(c, jstr(x, "lead"));
-		buf_puts(B, "</td><td>");
-		pg_esc(c, jstr(x, "timeframe"));
-		buf_puts(B, "</td></tr>");
+		char at[24];
+		snprintf(at, sizeof at, "%zu", i);
+		struct row_view r = {i, x, NULL, json_object_get(flags, at)};
+		buf_puts(B, "<tr>");
+		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+			cell_open(c, &r, fields[f]);
+			pg_esc(c, jstr(x, fields[f]));
+			if (jstr(r.flags, fields[f]))
+				buf_puts(B,
+				         "<small class=\"lowconf\">Đọc kém, cần kiểm tra</small>");
+			buf_puts(B, "</td>");
+		}
+		buf_puts(B, "</tr>");
 	}
 	buf_puts(B, "</tbody></table></details>");
 }
@@ -775,7 +789,7 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 	pg_esc(c, jstr(d, "created_at"));
 	buf_puts(B, "\">");
 	draft_table(c, d, years, ny);
-	tasks_list(c, plan);
+	tasks_list(c, plan, json_object_get(d, "task_flags"));
 	if (confirm)
 		buf_puts(
 		        B,

@@ -7,12 +7,13 @@
 // its reading progress page by page, then its draft with the cells read
 // with low confidence marked one by one (the cell, not the row) and
 // counted, a group's name too (its heading read with low confidence); a
-// cell corrected or said right is no longer marked, as typed and once saved.
-// Screenshots kept.
+// cell corrected or said right is no longer marked, as typed and once saved;
+// a plan's text whose task rows have cells run together shows its tasks'
+// list open with those cells marked, the cell, not the row. Screenshots kept.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
-const [base, artifacts, docx, changed, scan] = process.argv.slice(2);
+const [base, artifacts, docx, changed, scan, tasks] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu'],
@@ -143,6 +144,25 @@ try {
   assert.doesNotMatch((await gcell().getAttribute('class')) || '', /lowconf/, 'saved: group I no longer flagged');
   assert.match(await page.locator('#lowconf-count').textContent(), new RegExp(`^${n0 - 2} ô cần kiểm tra`));
   await shot(page, 'scan-corrected');
+  await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
+  await page.waitForURL(/\/ke-hoach$/);
+
+  // Task rows with cells run together: each such cell marked in the tasks' list.
+  await page.locator('input[name="file"]').setInputFiles(tasks);
+  await page.getByRole('button', { name: 'Tải lên và đọc' }).click();
+  await page.waitForURL(/draft=\d+/, { timeout: 90000 });
+  const list = page.locator('details.tasks');
+  const nt = Number((await list.locator('summary').textContent()).match(/; (\d+) ô cần kiểm tra/)[1]);
+  assert.ok(nt >= 1, `task cells to check: ${nt}`);
+  assert.equal(await list.getAttribute('open'), '', 'the tasks\' list open');
+  const marked = list.locator('tbody td.lowconf');
+  assert.equal(await marked.count(), nt, 'as many task cells marked as counted');
+  await marked.first().scrollIntoViewIfNeeded();
+  assert.ok(await marked.first().isVisible(), 'a marked task cell in sight');
+  assert.equal(await marked.first().evaluate((td) => getComputedStyle(td).outlineStyle), 'solid', 'outlined');
+  const trow = marked.first().locator('xpath=..');
+  assert.ok(await trow.locator('td').count() > await trow.locator('td.lowconf').count(), 'the cell, not the row');
+  await shot(page, 'task-cells');
   await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
   await page.waitForURL(/\/ke-hoach$/);
   assert.deepEqual(errors, [], 'no script errors or CSP violations');

@@ -2,7 +2,8 @@
 # browser_upload.sh: the upload page in a real browser (tests/browser/upload.mjs,
 # Debian's chromium through playwright-core) against the real server over a
 # fresh demo database: a DOCX uploaded, corrected and saved, a changed
-# version's difference seen and saved, a scan's progress; then the plan's
+# version's difference seen and saved, a scan's progress, a plan's text
+# with its task cells to check marked; then the plan's
 # figures are all still there. Screenshots stay in build/browser-upload-artifacts.
 set -u
 bin=$1
@@ -39,7 +40,7 @@ fig0=$(figures)
 [ "$fig0" -ge 3 ] && ok || bad "demo: only $fig0 figures of DEMO-A"
 start_server --workers 4
 if timeout 240 node "$root/tests/browser/upload.mjs" "$base" "$artifacts" "$docx" "$tmp/ke-hoach-sua.docx" \
-	"$data/scans/002_f65c0da7dbd96e8d.scan.pdf"; then ok; else bad "upload.mjs (screenshots in $artifacts)"; fi
+	"$data/scans/002_f65c0da7dbd96e8d.scan.pdf" "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt"; then ok; else bad "upload.mjs (screenshots in $artifacts)"; fi
 [ "$(sqlite3 "$CHITIEU_DB" "SELECT max(version) FROM plans p JOIN units u ON u.id = p.unit_id WHERE u.code = 'DEMO-A'")" = 3 ] &&
 	ok || bad "plan versions: $(sqlite3 "$CHITIEU_DB" 'SELECT unit_id, version FROM plans')"
 [ "$(figures)" = "$fig0" ] && ok || bad "figures: $(figures), were $fig0"

@@ -56,4 +56,41 @@ print("III.12 flags:", f)
 sys.exit(0 if "target 2040" in f and "target 2045" in f else 1)
 PY
 
+# A task's cells are named too: every warning about one cell ("Ô ...") of a
+# task row names the task's field it is about (title, lead, implementers,
+# timeframe, code), and a row says a message once per field (were: one
+# warning per doubtful cell, all alike, naming no field). Not a pass on no
+# flag at all: plan 001's renderings flag tasks' cells.
+files=()
+for n in 000_03b77514fb71b314 001_5a02e85ee0dfd10c 002_f65c0da7dbd96e8d 004_5f0b3916b5e2f87f; do
+	for f in "$data/rendered/$n.pdf.layout.txt" "$data/layout/$n.fixed3.txt"; do
+		"$bin" parse "$f" > "$tmp/t${#files[@]}.json" && files+=("$tmp/t${#files[@]}.json")
+	done
+done
+for f in "$data/layout/001_5a02e85ee0dfd10c.fixed5.txt" "$data/layout/001_5a02e85ee0dfd10c.landscape.txt"; do
+	"$bin" parse "$f" > "$tmp/t${#files[@]}.json" && files+=("$tmp/t${#files[@]}.json")
+done
+[ "${#files[@]}" = 10 ] && ok || bad "task fields: ${#files[@]} of 10 files read"
+if python3 - "${files[@]}" <<'PY'; then ok; else bad "task cells not named by field"; fi
+import json, sys
+keys = {"code", "title", "lead", "implementers", "timeframe"}
+n = wrong = 0
+for f in sys.argv[1:]:
+    p = json.load(open(f))["plan"]
+    for t in p["tasks"]:
+        a, b = t["source_lines"][0], max(t["source_lines"])
+        ws = [w for w in p["warnings"] if a <= w["line"] <= b and w["message"].startswith("Ô ")]
+        said = [(w["message"], w.get("field")) for w in ws]
+        n += len(ws)
+        for w in ws:
+            if w.get("field") not in keys:
+                wrong += 1
+                print(f"{t['code']}: field {w.get('field')!r}: {w['message'][:60]}")
+        if len(set(said)) < len(said):
+            wrong += 1
+            print(f"{t['code']}: a message said twice of one field")
+print(f"task cells flagged: {n}, wrong: {wrong}")
+sys.exit(0 if n and not wrong else 1)
+PY
+
 finish parse_layout_flags

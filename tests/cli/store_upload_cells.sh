@@ -173,4 +173,44 @@ check gflags-again '.group_flags | keys == ["I"]'
 refuse checked-group '{"groups": [{"code": "I", "checked": ["code"]}]}' "checked của nhóm chỉ nhận"
 expect_status rename-group "$(patch '{"groups": [{"code": "I", "name": "Phát triển nguồn nhân lực"}]}')" 200
 check gflag-renamed '.group_flags == {} and .plan.groups[0].name == "Phát triển nguồn nhân lực"'
+# ---- a task's cells to check: the cell, not the row ----
+# Plan 001's text laid out by spaces (tests/data/rendered/001_5a02e85ee0dfd10c
+# .pdf.layout.txt): cells of some task rows run into their neighbours, each
+# flagged. The draft names them by task (its place in plan.tasks) and field
+# (task_flags), as the warnings on the task's lines say; the page marks
+# those cells of the tasks' table, and only those.
+upload "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt"
+expect_status upload-tasks "$got" 200
+cp "$tmp/body" "$tmp/tasks.json"
+check task-flags '. as $d | [$d.plan.tasks | to_entries[] | .value.source_lines as $l |
+	{k: (.key | tostring), f: ([$d.plan.warnings[] | select(.line >= $l[0] and .line <= ($l | max) and
+	(.message | startswith("Ô ")))] | map(.field) | unique)} | select(.f != [])] as $want |
+	($want | length) > 0 and ($d.task_flags | length) == ($want | length) and
+	all($want[]; (($d.task_flags[.k] // {}) | keys) == .f)'
+page
+if python3 - "$tmp/tasks.json" "$tmp/page.html" <<'PY'; then ok; else bad "page: task cells not marked as flagged"; fi
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+page = open(sys.argv[2], encoding="utf-8").read()
+order = ["code", "title", "lead", "implementers", "timeframe"]
+m = re.search(r'<details class="tasks"[^>]*>(.*?)</details>', page, re.S)
+if not m:
+    sys.exit("no tasks' table")
+rows = re.findall(r"<tr>(.*?)</tr>", m.group(1).split("<tbody>", 1)[1], re.S)
+if len(rows) != len(d["plan"]["tasks"]):
+    sys.exit(f"{len(rows)} rows shown of {len(d['plan']['tasks'])} tasks")
+marked = {}
+for i, r in enumerate(rows):
+    cells = re.findall(r"<td([^>]*)>", r)
+    f = [order[k] for k, a in enumerate(cells) if 'class="lowconf"' in a]
+    if f:
+        marked[str(i)] = sorted(f)
+want = {k: sorted(v) for k, v in d.get("task_flags", {}).items()}
+n = sum(len(v) for v in want.values())
+print(f"task cells marked: {sum(len(v) for v in marked.values())}, flagged: {n}")
+if not n or marked != want:
+    sys.exit("marked cells differ from the flagged ones")
+if f"; {n} ô cần kiểm tra</summary>" not in m.group(0) or not m.group(0).startswith('<details class="tasks" open>'):
+    sys.exit("the tasks' list closed, or its count of cells to check missing")
+PY
 finish store_upload_cells

@@ -202,12 +202,46 @@ static void test_diff(void **state)
 	json_decref(p);
 }
 
+/* A task's cells to check, by the task's place in the list (task codes may
+ * repeat, and an indicator may have the same code): each on its field, not
+ * among the indicators' cells; one said checked is not. */
+static void test_task_flags(void **state)
+{
+	(void)state;
+	json_t *p = json_loads(
+	        "{\"plan\": {\"indicators\": [{\"code\": \"I.1\", \"name\": \"Phủ sóng\","
+	        " \"source_lines\": [5, 5]}], \"tasks\": ["
+	        "{\"code\": \"I.1\", \"title\": \"Kiện toàn\", \"source_lines\": [20, 21]},"
+	        "{\"code\": \"I.1\", \"title\": \"Ban hành\", \"source_lines\": [22, 23]}],"
+	        " \"warnings\": ["
+	        "{\"line\": 5, \"message\": \"name run\", \"field\": \"name\"},"
+	        "{\"line\": 20, \"message\": \"title run\", \"field\": \"title\"},"
+	        "{\"line\": 20, \"message\": \"lead run\", \"field\": \"lead\", \"checked\": true},"
+	        "{\"line\": 21, \"message\": \"no field\"},"
+	        "{\"line\": 22, \"message\": \"timeframe run\", \"field\": \"timeframe\"},"
+	        "{\"line\": 23, \"message\": \"lead run\", \"field\": \"lead\"}]}}",
+	        0, NULL);
+	assert_non_null(p);
+	json_t *t = draft_task_flags(p), *f = draft_cell_flags(p);
+	assert_int_equal(json_object_size(t), 2);
+	assert_int_equal(json_object_size(json_object_get(t, "0")), 1);
+	assert_string_equal(s_of(json_object_get(t, "0"), "title"), "title run");
+	assert_int_equal(json_object_size(json_object_get(t, "1")), 2);
+	assert_string_equal(s_of(json_object_get(t, "1"), "timeframe"), "timeframe run");
+	assert_string_equal(s_of(json_object_get(t, "1"), "lead"), "lead run");
+	assert_int_equal(json_object_size(f), 1);
+	assert_int_equal(json_object_size(json_object_get(f, "I.1")), 1);
+	assert_string_equal(s_of(json_object_get(f, "I.1"), "name"), "name run");
+	json_decref(t);
+	json_decref(f);
+	json_decref(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_flags),
-	        cmocka_unit_test(test_unflag),
-	        cmocka_unit_test(test_monitor_groups),
+	        cmocka_unit_test(test_flags),  cmocka_unit_test(test_task_flags),
+	        cmocka_unit_test(test_unflag), cmocka_unit_test(test_monitor_groups),
 	        cmocka_unit_test(test_diff),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -574,6 +574,50 @@ static void numbered_list_wrapped(void **s)
 	plan_free(&p);
 }
 
+/* A task row whose cells are run together (text laid out by spaces: each
+ * doubtful cell flagged, pword_flag): each warning names the task's field
+ * its column gave, and a row says a message once per field, however many
+ * of its columns give that field (the lead and the directing agency, those
+ * who carry it out and those who help). */
+static void task_cell_fields(void **s)
+{
+	(void)s;
+	const char *text[] = {
+	        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan chỉ đạo | Đơn vị thực hiện | "
+	        "Đơn vị phối hợp | Thời gian thực hiện |",
+	        "| I | Công tác lãnh đạo | | | | | |",
+	        "| 1 | Kiện toàn Ban Chỉ đạo | Văn phòng | Ủy ban | Các xã | Công an | Năm 2025 |",
+	        "| 2 | Ban hành quy chế | Phòng Nội vụ | | Các phòng | | Quý II/2025 |"};
+	struct lines l = {0};
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+		l.v = realloc(l.v, (l.n + 1) * sizeof *l.v);
+		l.v[l.n++] = strdup(text[i]);
+	}
+	struct rows r = {0};
+	rows_from_lines(&l, &r);
+	assert_int_equal(r.n, 4);
+	r.v[2].doubt = 0x7e; /* every cell of task 1 but its number */
+	r.v[3].doubt = 0x03; /* its number and title */
+	struct plan p;
+	plan_init(&p);
+	pword_flag(&r, &p);
+	assert_int_equal(p.nwarn, 8);
+	interpret_rows(&r, &p);
+	assert_int_equal(p.ntasks, 2);
+	const char *want[][2] = {{"I.1", "title"},     {"I.1", "lead"}, {"I.1", "implementers"},
+	                         {"I.1", "timeframe"}, {"I.2", "code"}, {"I.2", "title"}};
+	assert_int_equal(p.nwarn, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < p.nwarn; i++) {
+		const struct task *t = &p.tasks[p.warn[i].line == r.v[3].first];
+		assert_string_equal(t->code, want[i][0]);
+		assert_non_null(p.warn[i].field);
+		assert_string_equal(p.warn[i].field, want[i][1]);
+	}
+	plan_free(&p);
+	rows_free(&r);
+	lines_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -585,6 +629,7 @@ int main(void)
 	        cmocka_unit_test(section_milestones), cmocka_unit_test(numbered_list),
 	        cmocka_unit_test(target_words),       cmocka_unit_test(sentence_targets),
 	        cmocka_unit_test(portal_two_tables),  cmocka_unit_test(numbered_list_wrapped),
+	        cmocka_unit_test(task_cell_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
