@@ -695,6 +695,8 @@ bool body_lists(const struct lines *l, struct plan *p)
 		            strlen(f) < 120;
 		struct list_state st = {0};
 		st.context = open ? last_year(f) : 0;
+		if (open && !st.context && p->title) /* "… đến năm 2030" in the title */
+			st.context = body_year(p->title);
 		int opened = isdigit((unsigned char)*s) ? atoi(s) : 0;
 		free(f);
 		free(s);

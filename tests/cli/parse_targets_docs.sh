@@ -79,4 +79,18 @@ else
 	bad "unread list line: not named in a warning"
 fi
 
+# "2. Mục tiêu cụ thể" naming no year: the milestone from the title "…
+# đến năm 2030", as for a sentence's target in a table.
+printf '%s\n' "KẾ HOẠCH" "Chuyển đổi số xã Thử Nghiệm đến năm 2030" "II. MỤC TIÊU" \
+	"2. Mục tiêu cụ thể" "- Tỷ lệ hộ gia đình có cáp quang đạt trên 90%;" \
+	"- 100% cán bộ được tập huấn kỹ năng số." "III. TỔ CHỨC THỰC HIỆN" > "$tmp/title.txt"
+if "$bin" parse "$tmp/title.txt" --format json 2>/dev/null | python3 -c 'import json, sys
+p = json.load(sys.stdin)["plan"]
+t = [(i["name"], i["targets"]["2030"]["op"], i["targets"]["2030"]["value"]) for i in p["indicators"] if "2030" in i["targets"]]
+sys.exit(0 if t == [("Tỷ lệ hộ gia đình có cáp quang", ">", 90), ("Cán bộ được tập huấn kỹ năng số", ">=", 100)] else 1)'; then
+	ok
+else
+	bad "list under a heading naming no year: the title's milestone not used"
+fi
+
 finish parse_targets_docs
