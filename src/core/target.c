@@ -132,6 +132,15 @@ static int read_op(const char *s, enum target_op *op)
 	        {"dat it nhat", TARGET_GE},
 	        {"chiem", TARGET_GE},
 	        {"chiem toi thieu", TARGET_GE},
+	        {"chiem ty trong", TARGET_GE},
+	        {"chiem ty trong toi thieu", TARGET_GE},
+	        {"chiem ty trong khong duoi", TARGET_GE},
+	        {"chiem ty trong tren", TARGET_GT},
+	        {"tu", TARGET_GE}, /* "Từ 50% trở lên" ("trở xuống": see below) */
+	        {"dat tu", TARGET_GE},
+	        {"duy tri", TARGET_GE}, /* "Duy trì 100%": the figure kept */
+	        {"duy tri o muc", TARGET_GE},
+	        {"duy tri muc", TARGET_GE},
 	};
 	int best = 0;
 	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
@@ -220,6 +229,20 @@ static bool parse_number(const char *f, struct target *t)
 	int d;
 	if (is_dash(q, &d) && isdigit((unsigned char)*skip_space(q + d)))
 		return false;
+	/* "1/1" (a count of a total), "3 000" (a thousands space, or two
+	 * figures run together in a PDF's text): no one number stands for it. */
+	if (p[k] == '/' && isdigit((unsigned char)p[k + 1]))
+		return false;
+	if (p[k] == ' ' && isdigit((unsigned char)p[k + 1]) && isdigit((unsigned char)p[k + 2]) &&
+	    isdigit((unsigned char)p[k + 3]) && !isdigit((unsigned char)p[k + 4]))
+		return false;
+	/* "1,500": a decimal comma or a thousands comma; either is a guess. */
+	const char *c = memchr(p, ',', (size_t)k);
+	if (c && !memchr(p, '.', (size_t)k) && p + k - c == 4 && !(*p == '0' && c == p + 1))
+		return false;
+	/* "Từ 5% trở xuống": at most. */
+	if (strstr(q, "tro xuong"))
+		op = op == TARGET_GT ? TARGET_LT : TARGET_LE;
 	t->kind = TARGET_NUMBER;
 	t->op = op;
 	t->value = v;
@@ -317,7 +340,9 @@ static bool parse_words(const char *f, const char *unit_f, struct target *t)
 	}
 	if (parse_rank(f, t))
 		return true;
-	if (starts(f, "tang")) { /* "Tăng trung bình 1%" */
+	/* "Tăng 15% so với cùng kỳ", "so với năm 2024": a change against a
+	 * past figure, not a yearly growth. */
+	if (starts(f, "tang") && !strstr(f, "so voi")) { /* "Tăng trung bình 1%" */
 		const char *p = f;
 		while (*p && !isdigit((unsigned char)*p))
 			p++;
@@ -355,7 +380,7 @@ void target_parse(const char *cell, const char *unit, struct target *t)
 		f[--n] = '\0';
 	bool report = strcmp(uf, "bao cao") == 0;
 	int d;
-	if (n == 0 || (is_dash(f, &d) && f[d] == '\0') || strcmp(f, "x") == 0) {
+	if (n == 0 || (is_dash(f, &d) && f[d] == '\0')) {
 		t->kind = (report && n == 0) ? TARGET_REPORT : TARGET_NONE;
 	} else if (report) {
 		t->kind = TARGET_REPORT;

@@ -286,7 +286,10 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		rows_free(&rows);
 	}
 	int blocks = frag ? frag : frag2;
-	if (p->nind == 0 && p->ntasks == 0 && (blocks || plain_blocks(l, &blocks))) {
+	bool lost = p->nind == 0 && p->ntasks == 0 && (blocks || plain_blocks(l, &blocks));
+	if (!lost && p->nind == 0 && p->ntasks == 0)
+		body_lists(l, p);
+	if (lost) {
 		if (err)
 			err_set(err, ERR_DOCUMENT,
 			        "dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "
@@ -511,6 +514,13 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 		rc = -1;
 	}
 	lines_free(&alt);
+	/* no table read at all: targets as the lines of a list in the body */
+	if (p->nind == 0 && p->ntasks == 0 && (!rc || why.code == ERR_DOCUMENT) && l.n &&
+	    body_lists(&l, p) && rc) {
+		err_clear(&why);
+		meta_read(&l, p);
+		rc = 0;
+	}
 	if (!rc) {
 		if (p->nind == 0 && p->ntasks == 0) {
 			err_set(&why, ERR_DOCUMENT,
@@ -520,6 +530,7 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 			rc = -1;
 		} else {
 			check_total(&l, p);
+			body_beside_table(&l, p);
 		}
 	}
 	lines_free(&l);
@@ -606,8 +617,10 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, struct err
 		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
 	meta_read(&l, p);
 	rc = read_tables(&l, html ? &given : NULL, p, err);
-	if (!rc)
+	if (!rc) {
 		check_total(&l, p);
+		body_beside_table(&l, p);
+	}
 	lines_free(&l);
 	if (rc) {
 		plan_free(p);

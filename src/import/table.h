@@ -53,6 +53,13 @@ bool pdf_rows(const struct lines *l, struct rows *out, struct plan *p);
 /* No table at all: targets as a numbered list "(1) ...; (2) ..." in the
  * body (body.c). Returns true when it found indicators. */
 bool body_targets(const struct lines *l, struct plan *p);
+/* No table nor "(n)" list: targets as the lines of a list under "Mục tiêu
+ * cụ thể" ("- …", "+ …", "• …", "1) …", "a. …"), under milestone headings
+ * ("a) Đến năm 2025") or field headings ("Về hạ tầng số:", groups), a line
+ * naming its own years ("đạt 50% vào năm 2027 và 80% vào năm 2030") one
+ * target for each (body.c). Returns true when it found indicators. */
+bool body_lists(const struct lines *l, struct plan *p);
+void body_beside_table(const struct lines *l, struct plan *p);
 /* An indicator's sentence holding its target ("Tỷ lệ ... đạt tối thiểu
  * 90%", "Kinh tế số chiếm 20% GRDP"): its name up to the comparison, "%"
  * as unit when the number has one, the target's words; false when the

@@ -278,17 +278,97 @@ static void numbers(void **state)
 	assert_true(target_number(big, &v) > 0);
 }
 
+static void expect_range(const char *cell, double lo, double hi)
+{
+	struct target t = parse(cell, "");
+	if (t.kind != TARGET_RANGE || fabs(t.min - lo) > 1e-9 || fabs(t.max - hi) > 1e-9)
+		fail_msg("\"%s\": got kind %s %g-%g, want range %g-%g", cell,
+		         target_kind_name(t.kind), t.min, t.max, lo, hi);
+	target_free(&t);
+}
+
+/* Cells of plans the readers were not built on (tests/data/targets). */
+static void from_upward(void **state)
+{
+	(void)state;
+	expect_number("Từ 50% trở lên", TARGET_GE, 50);
+	expect_number("đạt từ 80% trở lên", TARGET_GE, 80);
+	expect_number("Từ 5% trở xuống", TARGET_LE, 5);
+	expect_number("Dưới 5%", TARGET_LT, 5);
+	expect_number("Ít nhất 02", TARGET_GE, 2);
+	expect_number("Tối thiểu 03 mô hình", TARGET_GE, 3);
+	expect_number("100% số thôn", TARGET_GE, 100);
+	expect_number("≥ 1 sản phẩm/năm", TARGET_GE, 1);
+	expect_range("2-3", 2, 3);
+	expect_range("05-07", 5, 7);
+}
+
+static void kept_figure(void **state)
+{
+	(void)state;
+	/* "Duy trì 100%": the figure to keep, not only "keep". */
+	expect_number("Duy trì 100%", TARGET_GE, 100);
+	expect_number("Duy trì ở mức 95%", TARGET_GE, 95);
+	expect_kind("Duy trì", "%", TARGET_MAINTAIN);
+	expect_kind("Duy trì mức khá trở lên", "Mức độ", TARGET_LEVEL);
+}
+
+static void share_words(void **state)
+{
+	(void)state;
+	expect_number("chiếm tỷ trọng không dưới 15% GRDP của xã", TARGET_GE, 15);
+	expect_number("chiếm tỷ trọng trên 10%", TARGET_GT, 10);
+}
+
+/* No one number stands for these: kept as text, never a figure. */
+static void not_one_number(void **state)
+{
+	(void)state;
+	expect_kind("1/1", "Đơn vị", TARGET_TEXT);
+	expect_kind("3 000", "Người", TARGET_TEXT);
+	expect_kind("1,500", "Người", TARGET_TEXT);
+	expect_kind("x", "Có/Không", TARGET_TEXT);
+	expect_number("0,750", TARGET_GE, 0.75); /* "0," is a decimal comma */
+	expect_number("12.500,5", TARGET_GE, 12500.5);
+	expect_number("1.500", TARGET_GE, 1500);
+	expect_number("85.5", TARGET_GE, 85.5);
+	expect_number("95,5", TARGET_GE, 95.5);
+}
+
+/* A change against a past figure is no level to reach nor a yearly growth. */
+static void change_against_past(void **state)
+{
+	(void)state;
+	expect_kind("Tăng 15% so với cùng kỳ", "%", TARGET_TEXT);
+	expect_kind("Tăng 20% so với năm 2024", "%", TARGET_TEXT);
+	expect_kind("Giảm 10% so với năm 2024", "%", TARGET_TEXT);
+	expect_kind("Tăng trung bình 1%/năm", "%/năm", TARGET_GROWTH);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(at_least),     cmocka_unit_test(strictly_more),
-	        cmocka_unit_test(bare_numbers), cmocka_unit_test(compound),
-	        cmocka_unit_test(ranges),       cmocka_unit_test(none),
-	        cmocka_unit_test(yes),          cmocka_unit_test(maintain),
-	        cmocka_unit_test(levels),       cmocka_unit_test(rank_row),
-	        cmocka_unit_test(rank),         cmocka_unit_test(relative),
-	        cmocka_unit_test(growth),       cmocka_unit_test(report),
-	        cmocka_unit_test(text),         cmocka_unit_test(numbers),
+	        cmocka_unit_test(at_least),
+	        cmocka_unit_test(strictly_more),
+	        cmocka_unit_test(bare_numbers),
+	        cmocka_unit_test(compound),
+	        cmocka_unit_test(ranges),
+	        cmocka_unit_test(none),
+	        cmocka_unit_test(yes),
+	        cmocka_unit_test(maintain),
+	        cmocka_unit_test(levels),
+	        cmocka_unit_test(rank_row),
+	        cmocka_unit_test(rank),
+	        cmocka_unit_test(relative),
+	        cmocka_unit_test(growth),
+	        cmocka_unit_test(report),
+	        cmocka_unit_test(text),
+	        cmocka_unit_test(numbers),
+	        cmocka_unit_test(from_upward),
+	        cmocka_unit_test(kept_figure),
+	        cmocka_unit_test(share_words),
+	        cmocka_unit_test(not_one_number),
+	        cmocka_unit_test(change_against_past),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
