@@ -8,6 +8,7 @@
 #
 # Harnesses: fuzz_import (whole documents, plain PDF text in blocks too), fuzz_html (web pages), fuzz_target (target cells),
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
+# fuzz_odf (OpenDocument text and spreadsheet parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
 # fuzz_plainblocks (pdftotext tables in blocks), fuzz_celltext (a word processor's text: a cell a line, tab rows). Corpora grow across runs in build-fuzz/corpus/.
@@ -235,6 +236,18 @@ for h in "${harnesses[@]}"; do
 			printf '%s' '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Số: 1/KH</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Chỉ tiêu</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Đơn vị tính</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Năm 2025</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Tỷ lệ</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>90</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>' >"$seeds/small.xml"
 			printf '\n@@\n<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' >>"$seeds/small.xml"
 		fi
+		max_len=1048576
+		;;
+	fuzz_odf)
+		# The parts of the OpenDocument renderings (tests/data/odf) joined by
+		# "\n@@\n" in the order the harness packs them: content.xml,
+		# styles.xml, mimetype; and a small table with spans, a covered
+		# cell, repeats and list numbering.
+		for f in tests/data/odf/*.odt tests/data/odf/*.ods; do
+			{ unzip -p "$f" content.xml; printf '\n@@\n'; unzip -p "$f" styles.xml
+			  printf '\n@@\n'; unzip -p "$f" mimetype; } >"$seeds/$(basename "$f")"
+		done
+		printf '%s' '<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x" xmlns:style="s"><office:automatic-styles><text:list-style style:name="L"><text:list-level-style-number text:level="1" style:num-format="I" style:num-suffix="."/><text:list-level-style-number text:level="2" style:num-format="1" text:display-levels="2"/></text:list-style></office:automatic-styles><office:body><office:text><text:p>Số: 1/KH</text:p><table:table><table:table-row><table:table-cell><text:p>STT</text:p></table:table-cell><table:table-cell table:number-columns-spanned="2"><text:p>Chỉ tiêu</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>Năm 2025</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="2"><table:table-cell><text:list text:style-name="L"><text:list-item><text:p/></text:list-item></text:list></table:table-cell><table:table-cell table:number-rows-spanned="2" table:number-columns-repeated="2"><text:p>Tỷ lệ<text:s/>%</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="90"><text:p>90</text:p></table:table-cell></table:table-row><table:table-row><table:covered-table-cell table:number-columns-repeated="3"/></table:table-row></table:table></office:text></office:body></office:document-content>' >"$seeds/small.xml"
 		max_len=1048576
 		;;
 	fuzz_gzip)

@@ -123,41 +123,15 @@ static void num_end(void *ud, const char *name)
 		nb->cur_lvl = 0;
 }
 
-static void letters(struct buf *b, int n, char base)
-{
-	char s[16];
-	int k = 0;
-	while (n > 0 && k < (int)sizeof s) {
-		n--;
-		s[k++] = (char)(base + n % 26);
-		n /= 26;
-	}
-	while (k)
-		buf_putc(b, s[--k]);
-}
-
 static void format_count(struct buf *b, enum fmt f, int n)
 {
-	switch (f) {
-	case F_DECIMAL:
-		buf_printf(b, "%d", n);
-		break;
-	case F_UPPER_ROMAN:
-	case F_LOWER_ROMAN: {
-		const char *r = n > 0 && n < 4000 ? text_to_roman(n) : "";
-		for (const char *c = r; *c; c++)
-			buf_putc(b, f == F_LOWER_ROMAN ? (char)(*c - 'A' + 'a') : *c);
-		break;
-	}
-	case F_UPPER_LETTER:
-		letters(b, n, 'A');
-		break;
-	case F_LOWER_LETTER:
-		letters(b, n, 'a');
-		break;
-	default:
-		break;
-	}
+	static const char style[] = {[F_DECIMAL] = '1',
+	                             [F_UPPER_ROMAN] = 'I',
+	                             [F_LOWER_ROMAN] = 'i',
+	                             [F_UPPER_LETTER] = 'A',
+	                             [F_LOWER_LETTER] = 'a'};
+	if (f < sizeof style && style[f])
+		ooxml_count(b, style[f], n);
 }
 
 /* The label of the next item of list numId at level ilvl ("1.", "II.",

@@ -5,6 +5,7 @@
 
 #include "encoding.h"
 #include "html.h"
+#include "legacy.h"
 #include "ooxml.h"
 #include "pdfdoc.h"
 #include "ocr.h"
@@ -375,8 +376,10 @@ static const struct reader {
 	int (*read)(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
 	            struct error *err);
 } readers[] = {
-        {"ZIP (DOCX, XLSX)", ooxml_sniff, ooxml_read_plan},
+        {"ZIP (DOCX, XLSX, ODT, ODS)", ooxml_sniff, ooxml_read_plan},
         {"PDF", pdfdoc_is_pdf, pdf_read},
+        {"OLE2 (DOC, XLS)", legacy_is_ole, legacy_refuse},
+        {"RTF", legacy_is_rtf, legacy_refuse},
 };
 
 static const struct reader *find_reader(const char *data, size_t n)

@@ -251,6 +251,43 @@ const char *ooxml_attr(const char **attr, const char *name)
 	return NULL;
 }
 
+/* ---- list numbers ---- */
+
+static void letters(struct buf *b, int n, char base)
+{
+	char s[16];
+	int k = 0;
+	while (n > 0 && k < (int)sizeof s) {
+		n--;
+		s[k++] = (char)(base + n % 26);
+		n /= 26;
+	}
+	while (k)
+		buf_putc(b, s[--k]);
+}
+
+void ooxml_count(struct buf *b, char style, int n)
+{
+	switch (style) {
+	case '1':
+		buf_printf(b, "%d", n);
+		break;
+	case 'I':
+	case 'i': {
+		const char *r = n > 0 && n < 4000 ? text_to_roman(n) : "";
+		for (const char *c = r; *c; c++)
+			buf_putc(b, style == 'i' ? (char)(*c - 'A' + 'a') : *c);
+		break;
+	}
+	case 'A':
+	case 'a':
+		letters(b, n, style);
+		break;
+	default:
+		break;
+	}
+}
+
 /* ---- the document the readers build ---- */
 
 #include "table.h"
@@ -321,10 +358,13 @@ int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
 		rc = docx_read(z, &d, p, err);
 	} else if (ooxml_has(z, "xl/workbook.xml")) {
 		rc = xlsx_read(z, &d, p, err);
+	} else if (ooxml_has(z, "content.xml")) { /* OpenDocument: its mimetype says which */
+		rc = odf_read(z, &d, p, err);
 	} else {
 		err_set(err, ERR_DOCUMENT,
 		        "tệp nén ZIP này không phải tài liệu Word (.docx) hay bảng tính Excel "
-		        "(.xlsx); hãy tải lên chính tệp kế hoạch");
+		        "(.xlsx), cũng không phải tài liệu OpenDocument (.odt, .ods); hãy tải "
+		        "lên chính tệp kế hoạch");
 		rc = -1;
 	}
 	ooxml_close(z);

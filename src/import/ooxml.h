@@ -53,8 +53,9 @@ const char *ooxml_attr(const char **attr, const char *name);
 
 #endif
 
-/* ---- the readers (docx.c, xlsx.c) and the document they build ---- */
+/* ---- the readers (docx.c, xlsx.c, odf.c) and the document they build ---- */
 
+struct buf;
 struct lines;
 struct rows;
 struct plan;
@@ -79,5 +80,11 @@ void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int row, int
 int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                     struct error *err);
 
+/* The n-th item of a list numbered in style '1' (1, 2, 3), 'I' or 'i'
+ * (Roman), 'A' or 'a' (letters), appended to b; nothing for another style. */
+void ooxml_count(struct buf *b, char style, int n);
+
 int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err);
 int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err);
+/* An OpenDocument text (.odt) or spreadsheet (.ods): odf.c. */
+int odf_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err);

@@ -10,7 +10,8 @@
 # corrected (a target, an agency, an indicator moved to another group, a
 # false row removed, a missed one added), the difference is exactly the
 # corrections, and they are in the plan once published. Refusals are JSON
-# with their typed code, nothing changed. A plan's text printed to PDF (no
+# with their typed code, nothing changed. The plan saved by LibreOffice
+# (.odt) is read as the Word file. A plan's text printed to PDF (no
 # ruled table) is read, each row placed on the draft page by its page.
 set -u
 bin=$1
@@ -120,6 +121,12 @@ check "no such draft" '.error.code == "E_NOT_FOUND"'
 expect_status "draft kept" "$(as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id")" 200
 check "draft unchanged" '(.plan.indicators | length) == 10'
 [ "$(plans)" = 4 ] && ok || bad "refusals: $(plans) plans"
+
+# ---- the same plan saved by LibreOffice (.odt): read as the Word file,
+# each row placed by its table and row ----
+upload "$data/odf/xa-hoa-binh.odt"
+check "odt" '(.plan.indicators | length) == 10 and .filename == "xa-hoa-binh.odt"
+	and all(.plan.indicators[]; .source.table >= 1 and .source.row >= 1)'
 
 # ---- a text file printed to PDF (no ruled table): read from its pages laid
 # out as text; the page shows each row's page, not a line of that hidden

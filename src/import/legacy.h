@@ -1,0 +1,25 @@
+/* legacy.h: formats chitieu does not read but names, so that the official
+ * who uploads one learns what it is and what to do (import.c's readers).
+ * Not for use outside src/import. */
+#ifndef CHITIEU_LEGACY_H
+#define CHITIEU_LEGACY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+struct lines;
+struct rows;
+struct plan;
+
+/* An OLE2 compound file (Word 97–2003 .doc, Excel 97–2003 .xls). */
+bool legacy_is_ole(const char *data, size_t n);
+/* A Rich Text Format file ("{\rtf", after a byte order mark or spaces). */
+bool legacy_is_rtf(const char *data, size_t n);
+/* Refuse the file (ERR_DOCUMENT), saying what it is and how to save it in
+ * a format chitieu reads. Always -1. */
+int legacy_refuse(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                  struct error *err);
+
+#endif
