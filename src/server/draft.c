@@ -3,6 +3,7 @@
 #include "draft.h"
 
 #include "plan.h"
+#include "table.h"
 #include "target.h"
 #include "util.h"
 
@@ -78,7 +79,9 @@ static int set_text_of(const char *noun, json_t *x, json_t *e, const char *key, 
 	if (n > DRAFT_MAX_TEXT)
 		return fail_on(err, noun, code, "ô quá dài");
 	if (!n && !nullable)
-		return fail_on(err, noun, code, "không được để trống tên, mã hay nhóm");
+		return fail_on(err, noun, code,
+		               strcmp(key, "title") ? "không được để trống tên, mã hay nhóm"
+		                                    : "không được để trống nội dung");
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\n')
 			return fail_on(err, noun, code, "ô có ký tự điều khiển");
@@ -132,19 +135,20 @@ static bool same(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-/* The flagged cells of x whose value the edit changed (was: x before it)
- * are unflagged, and those e lists as "checked". */
-static int unflag_edited(json_t *plan, json_t *was, json_t *x, json_t *e, const char *code,
-                         struct error *err)
+/* The flagged cells of x (an indicator, or a task when noun says so)
+ * whose value the edit changed (was: x before it) are unflagged, and those
+ * e lists as "checked". */
+static int unflag_edited(const char *noun, json_t *plan, json_t *was, json_t *x, json_t *e,
+                         const char *code, struct error *err)
 {
 	json_t *checked = json_object_get(e, "checked"), *w, *v;
 	size_t i;
 	if (checked && !json_is_array(checked))
-		return fail(err, code, "checked phải là một mảng tên ô");
+		return fail_on(err, noun, code, "checked phải là một mảng tên ô");
 	json_array_foreach(checked, i, v)
 	{
 		if (!json_is_string(v) || strlen(json_string_value(v)) > 40)
-			return fail(err, code, "checked phải là một mảng tên ô");
+			return fail_on(err, noun, code, "checked phải là một mảng tên ô");
 	}
 	json_array_foreach(json_object_get(plan, "warnings"), i, w)
 	{
@@ -159,10 +163,11 @@ static int unflag_edited(json_t *plan, json_t *was, json_t *x, json_t *e, const 
 	return 0;
 }
 
-/* The group exists (else it is added, named by its code). */
-static void ensure_group(json_t *plan, const char *g)
+/* The group g of plan's list ("groups", "task_groups") exists (else it is
+ * added, named by its code). */
+static void ensure_group(json_t *plan, const char *list, const char *g)
 {
-	json_t *groups = json_object_get(plan, "groups"), *x;
+	json_t *groups = json_object_get(plan, list), *x;
 	size_t i;
 	json_array_foreach(groups, i, x)
 	{
@@ -172,7 +177,7 @@ static void ensure_group(json_t *plan, const char *g)
 	}
 	if (!json_is_array(groups)) {
 		groups = json_array();
-		json_object_set_new(plan, "groups", groups);
+		json_object_set_new(plan, list, groups);
 	}
 	json_array_append_new(groups, json_pack("{ssss}", "code", g, "name", g));
 }
@@ -235,8 +240,8 @@ static int edit_row(json_t *plan, json_t *x, json_t *e, const char *code, struct
 	    !set_text(x, e, "group", false, code, err) &&
 	    !set_text(x, e, "lead", true, code, err) &&
 	    !set_text(x, e, "monitor", true, code, err) && !set_targets(x, e, code, err) &&
-	    !unflag_edited(plan, was, x, e, code, err)) {
-		ensure_group(plan, str(x, "group"));
+	    !unflag_edited("Chỉ tiêu", plan, was, x, e, code, err)) {
+		ensure_group(plan, "groups", str(x, "group"));
 		rc = 0;
 	}
 	json_decref(ce);
@@ -293,17 +298,151 @@ static int edit_group(json_t *plan, json_t *e, struct error *err)
 	return rc;
 }
 
+/* The array o's key holds (made an empty one when it holds none). */
+static json_t *list_of(json_t *o, const char *key)
+{
+	json_t *a = json_object_get(o, key);
+	if (!json_is_array(a))
+		json_object_set_new(o, key, a = json_array());
+	return a;
+}
+
+/* ---- tasks, by their place in plan.tasks --------------------------------------------------- */
+
+#define TASK "Nhiệm vụ"
+
+/* How a task is named to the clerk: its place counted from 1, and its code. */
+static void task_label(char *out, size_t n, json_t *x, size_t at)
+{
+	const char *code = str(x, "code");
+	if (code)
+		snprintf(out, n, "thứ %zu (%.24s)", at + 1, code);
+	else
+		snprintf(out, n, "thứ %zu", at + 1);
+}
+
+/* One task's edit e applied to x: its texts (code, group and title not
+ * empty; the group added when new), its due
+ * month and whether it recurs read again from a changed timeframe, its
+ * flagged cells changed or "checked" flagged no more. */
+static int edit_task(json_t *plan, json_t *x, json_t *e, const char *label, struct error *err)
+{
+	static const char *const fields[] = {"code", "group",        "title",
+	                                     "lead", "implementers", "timeframe"};
+	if (!json_is_object(e))
+		return fail_on(err, TASK, label, "mỗi nhiệm vụ sửa phải là một đối tượng");
+	json_t *was = json_deep_copy(x);
+	int rc = 0;
+	for (size_t f = 0; !rc && f < sizeof fields / sizeof fields[0]; f++)
+		rc = set_text_of(TASK, x, e, fields[f], f > 2, label, err);
+	rc = rc ? rc : unflag_edited(TASK, plan, was, x, e, label, err);
+	if (!rc)
+		ensure_group(plan, "task_groups", str(x, "group"));
+	const char *tf = str(x, "timeframe");
+	if (!rc && !same(tf, str(was, "timeframe"))) {
+		int y = 0, m = 0;
+		char due[16];
+		if (tf && task_due(tf, &y, &m) && y)
+			snprintf(due, sizeof due, "%04d-%02d", y, m);
+		json_object_set_new(x, "due", y ? json_string(due) : json_null());
+		json_object_set_new(x, "recurring", json_boolean(tf && task_recurring(tf)));
+	}
+	json_decref(was);
+	return rc;
+}
+
+/* The task place v names in tasks ("at" of an edit, a member of
+ * "remove_tasks"): 0 with *at, or -1 with *err. */
+static int task_at(json_t *tasks, json_t *v, const char *what, size_t *at, struct error *err)
+{
+	char label[32];
+	if (!json_is_integer(v) || json_integer_value(v) < 0) {
+		err_set(err, ERR_INPUT,
+		        "Nhiệm vụ: %s cần vị trí của nhiệm vụ trong plan.tasks (at: số, từ 0); "
+		        "chưa sửa gì",
+		        what);
+		return -1;
+	}
+	json_int_t k = json_integer_value(v);
+	if ((size_t)k >= json_array_size(tasks)) {
+		snprintf(label, sizeof label, "thứ %lld", (long long)k + 1);
+		return fail_on(err, TASK, label, "không có trong bản nháp");
+	}
+	*at = (size_t)k;
+	return 0;
+}
+
+/* The tasks' edits: "tasks" [{at, fields..., checked}], then "remove_tasks"
+ * [at...] and "add_tasks" [{title, ...}], places all counted in the draft
+ * as it was before these edits. */
+static int apply_tasks(json_t *plan, json_t *edits, struct error *err)
+{
+	json_t *ed = json_object_get(edits, "tasks"), *rm = json_object_get(edits, "remove_tasks"),
+	       *add = json_object_get(edits, "add_tasks"), *e;
+	json_t *tasks = list_of(plan, "tasks");
+	size_t i, at;
+	char label[64];
+	json_array_foreach(ed, i, e)
+	{
+		if (task_at(tasks, json_object_get(e, "at"), "mỗi dòng sửa", &at, err))
+			return -1;
+		json_t *x = json_array_get(tasks, at);
+		task_label(label, sizeof label, x, at);
+		json_t *tmp = json_deep_copy(e);
+		json_object_del(tmp, "at");
+		int rc = edit_task(plan, x, tmp, label, err);
+		json_decref(tmp);
+		if (rc)
+			return -1;
+	}
+	size_t n = json_array_size(tasks);
+	bool *gone = n ? xcalloc(n, sizeof *gone) : NULL;
+	json_array_foreach(rm, i, e)
+	{
+		if (task_at(tasks, e, "mỗi nhiệm vụ bỏ", &at, err)) {
+			free(gone);
+			return -1;
+		}
+		gone[at] = true;
+	}
+	for (size_t k = n; k-- > 0;)
+		if (gone[k])
+			json_array_remove(tasks, k);
+	free(gone);
+	json_array_foreach(add, i, e)
+	{
+		const char *title = str(e, "title");
+		if (!title || !*title || !str(e, "code") || !str(e, "group"))
+			return fail_on(err, TASK, "thêm",
+			               "cần mã, nhóm và nội dung (code, group, title)");
+		if (json_array_size(tasks) >= DRAFT_MAX_ROWS)
+			return fail_on(err, TASK, "thêm", "bản nháp đã quá nhiều dòng");
+		json_t *x = json_pack("{s:o, s:o, s:s, s:o, s:o, s:o, s:o, s:b}", "code",
+		                      json_null(), "group", json_null(), "title", title, "lead",
+		                      json_null(), "implementers", json_null(), "timeframe",
+		                      json_null(), "due", json_null(), "recurring", 0);
+		if (edit_task(plan, x, e, "thêm", err)) {
+			json_decref(x);
+			return -1;
+		}
+		json_array_append_new(tasks, x);
+	}
+	return 0;
+}
+
 static int apply(json_t *plan, json_t *edits, struct error *err)
 {
 	json_t *rows = json_object_get(edits, "rows"), *rm = json_object_get(edits, "remove"),
 	       *add = json_object_get(edits, "add"), *groups = json_object_get(edits, "groups"), *e;
-	json_t *inds = json_object_get(plan, "indicators");
-	if (!json_is_array(inds))
-		json_object_set_new(plan, "indicators", inds = json_array());
-	if ((rows && !json_is_array(rows)) || (rm && !json_is_array(rm)) ||
-	    (add && !json_is_array(add)) || (groups && !json_is_array(groups))) {
-		err_set(err, ERR_INPUT, "rows, remove, add và groups phải là mảng; chưa sửa gì");
-		return -1;
+	json_t *inds = list_of(plan, "indicators");
+	static const char *const lists[] = {"rows",  "remove",       "add",      "groups",
+	                                    "tasks", "remove_tasks", "add_tasks"};
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		json_t *v = json_object_get(edits, lists[k]);
+		if (v && !json_is_array(v)) {
+			err_set(err, ERR_INPUT, "%s phải là mảng; chưa sửa gì", lists[k]);
+			return -1;
+		}
 	}
 	size_t i;
 	json_array_foreach(rows, i, e)
@@ -351,7 +490,7 @@ static int apply(json_t *plan, json_t *edits, struct error *err)
 		if (edit_group(plan, e, err))
 			return -1;
 	}
-	return 0;
+	return apply_tasks(plan, edits, err);
 }
 
 int draft_edit(json_t *plan, json_t *edits, struct error *err)
@@ -382,12 +521,19 @@ static void change(json_t *list, const char *field, const char *a, const char *b
 	                      json_pack("{s:s, s:s?, s:s?}", "field", field, "old", a, "new", b));
 }
 
-static json_t *row_changes(json_t *o, json_t *x)
+/* The changes of the text fields (n of them) from o to x. */
+static json_t *text_changes(json_t *o, json_t *x, const char *const *fields, size_t n)
 {
 	json_t *list = json_array();
-	static const char *const fields[] = {"name", "unit", "group", "lead", "monitor"};
-	for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+	for (size_t k = 0; k < n; k++)
 		change(list, fields[k], str(o, fields[k]), str(x, fields[k]));
+	return list;
+}
+
+static json_t *row_changes(json_t *o, json_t *x)
+{
+	static const char *const fields[] = {"name", "unit", "group", "lead", "monitor"};
+	json_t *list = text_changes(o, x, fields, sizeof fields / sizeof fields[0]);
 	json_t *ot = json_object_get(o, "targets"), *xt = json_object_get(x, "targets"), *v;
 	const char *year;
 	json_object_foreach(xt, year, v)
@@ -428,6 +574,68 @@ static json_t *groups_renamed(json_t *old, json_t *plan)
 	return out;
 }
 
+/* A task's key: its code, or its title when it has none. */
+static const char *task_key(json_t *x)
+{
+	return str(x, "code") ? str(x, "code") : str(x, "title");
+}
+
+/* The task of tasks with x's key, the same number of times repeated
+ * before it as x is in its own list at place at (codes may repeat). */
+static json_t *task_match(json_t *tasks, json_t *own, size_t at)
+{
+	json_t *x = json_array_get(own, at), *y;
+	const char *key = task_key(x);
+	size_t nth = 0, i;
+	for (i = 0; i < at; i++)
+		nth += same(task_key(json_array_get(own, i)), key);
+	json_array_foreach(tasks, i, y)
+	{
+		if (same(task_key(y), key) && !nth--)
+			return y;
+	}
+	return NULL;
+}
+
+static json_t *task_brief(json_t *x)
+{
+	return json_pack("{s:s?, s:s?}", "code", str(x, "code"), "title", str(x, "title"));
+}
+
+/* The tasks' difference: {"added", "removed": [{code, title}], "changed":
+ * [{code, title, changes}]}, tasks matched by code (by title when none)
+ * and by how many times the key came before. */
+static json_t *tasks_diff(json_t *old, json_t *plan)
+{
+	static const char *const fields[] = {"title", "group", "lead", "implementers", "timeframe"};
+	json_t *added = json_array(), *removed = json_array(), *changed = json_array(), *x;
+	json_t *ot = old ? json_object_get(old, "tasks") : NULL,
+	       *nt = json_object_get(plan, "tasks");
+	size_t i;
+	json_array_foreach(nt, i, x)
+	{
+		json_t *o = task_match(ot, nt, i);
+		if (!o) {
+			json_array_append_new(added, task_brief(x));
+			continue;
+		}
+		json_t *ch = text_changes(o, x, fields, sizeof fields / sizeof fields[0]);
+		if (json_array_size(ch)) {
+			json_t *b = task_brief(x);
+			json_object_set_new(b, "changes", ch);
+			json_array_append_new(changed, b);
+		} else {
+			json_decref(ch);
+		}
+	}
+	json_array_foreach(ot, i, x)
+	{
+		if (!task_match(nt, ot, i))
+			json_array_append_new(removed, task_brief(x));
+	}
+	return json_pack("{sososo}", "added", added, "removed", removed, "changed", changed);
+}
+
 json_t *draft_diff(json_t *old, json_t *plan)
 {
 	old = old ? inner(old) : NULL;
@@ -458,8 +666,8 @@ json_t *draft_diff(json_t *old, json_t *plan)
 			json_array_append_new(removed, json_pack("{s:s, s:s?}", "code", code,
 			                                         "name", str(x, "name")));
 	}
-	return json_pack("{sosososo}", "added", added, "removed", removed, "changed", changed,
-	                 "groups", groups_renamed(old, plan));
+	return json_pack("{sososososo}", "added", added, "removed", removed, "changed", changed,
+	                 "groups", groups_renamed(old, plan), "tasks", tasks_diff(old, plan));
 }
 
 json_t *draft_row_warnings(json_t *plan)

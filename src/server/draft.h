@@ -22,15 +22,23 @@
  * changed. A group renamed is renamed for all its rows. A flagged cell
  * (a warning with a "field", draft_cell_flags) whose value the edit
  * changes, or that the row's "checked" names, is flagged no more (its
- * warning gets "checked": true). 0, or -1 with *err ERR_INPUT naming the
- * row or group (plan then unchanged). */
+ * warning gets "checked": true). Tasks by their place in plan.tasks:
+ * "tasks": [{"at": N, and any of "code", "group", "title", "lead",
+ * "implementers", "timeframe", "checked"}], "remove_tasks": [N...],
+ * "add_tasks": [{"code", "group", "title", ...}] (places counted before
+ * this edit; a changed timeframe gives "due" and "recurring" again). 0,
+ * or -1 with *err ERR_INPUT naming the row, group or task (plan then
+ * unchanged). */
 int draft_edit(json_t *plan, json_t *edits, struct error *err);
 
 /* What publishing plan would change against old (the plan in force; NULL
  * when none): {"added": [{code, name}], "removed": [{code, name}],
  * "changed": [{code, name, changes: [{field, old, new}]}], "groups":
- * [{code, old, new}]}, indicators matched by code; field is name, unit,
- * group, lead, monitor or "target YEAR"; "groups" the groups renamed.
+ * [{code, old, new}], "tasks": {"added", "removed": [{code, title}],
+ * "changed": [{code, title, changes}]}}, indicators matched by code; field
+ * is name, unit, group, lead, monitor or "target YEAR" (of a task: title,
+ * group, lead, implementers or timeframe); "groups" the groups renamed;
+ * tasks matched by code (title when none), a repeated code in order.
  * New reference. */
 json_t *draft_diff(json_t *old, json_t *plan);
 

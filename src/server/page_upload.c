@@ -232,21 +232,24 @@ static json_t *by_code(json_t *array, const char *code)
 #define ROW_NEW ((size_t)-1) /* the row the clerk adds */
 
 /* The form name of a cell: field ("name", "t.2030") of row i, or of the
- * added row. */
-static void cell_name(char *out, size_t n, size_t i, const char *field)
+ * added row, of the indicators' table, or of the tasks' when ns is
+ * "task." ("task.lead.3", "new.task.title"). */
+static void cell_name(char *out, size_t n, const char *ns, size_t i, const char *field)
 {
 	if (i == ROW_NEW)
-		snprintf(out, n, "new.%.40s", field);
+		snprintf(out, n, "new.%s%.40s", ns ? ns : "", field);
 	else
-		snprintf(out, n, "%.40s.%zu", field, i);
+		snprintf(out, n, "%s%.40s.%zu", ns ? ns : "", field, i);
 }
 
 /* One row of the draft's table as the page shows it: row i of the plan
  * (x), as read from the document (read), its cells to check (flags:
- * field -> why); all NULL for the added row. */
+ * field -> why); all NULL for the added row. ns: the form names' prefix,
+ * NULL for an indicator's, "task." for a task's (cell_name). */
 struct row_view {
 	size_t i;
 	json_t *x, *read, *flags;
+	const char *ns;
 };
 
 /* As read from the document, when the correction differs. */
@@ -290,7 +293,7 @@ static void cell_close(struct ctx *c, const struct row_view *r, const char *fiel
 	as_read(c, now, then);
 	if (jstr(r->flags, field)) {
 		char name[80];
-		cell_name(name, sizeof name, r->i, field);
+		cell_name(name, sizeof name, r->ns, r->i, field);
 		buf_puts(B,
 		         "<small class=\"lowconf\">Đọc kém, cần kiểm tra <label class=\"inline\">"
 		         "<input type=\"checkbox\" name=\"ok.");
@@ -304,11 +307,11 @@ static void cell_close(struct ctx *c, const struct row_view *r, const char *fiel
 static void text_cell(struct ctx *c, const struct row_view *r, const char *field, int size)
 {
 	char name[80];
-	cell_name(name, sizeof name, r->i, field);
+	cell_name(name, sizeof name, r->ns, r->i, field);
 	const char *now = jstr(r->x, field);
 	cell_open(c, r, field);
-	if (!strcmp(field, "name")) {
-		buf_printf(B, "<textarea name=\"%s\" class=\"name\" rows=\"2\">", name);
+	if (!strcmp(field, "name") || !strcmp(field, "title")) {
+		buf_printf(B, "<textarea name=\"%s\" class=\"%s\" rows=\"2\">", name, field);
 		pg_esc(c, now);
 		buf_puts(B, "</textarea>");
 	} else {
@@ -330,7 +333,7 @@ static void target_cell(struct ctx *c, const struct row_view *r, int year)
 	       *read_t = json_object_get(json_object_get(r->read, "targets"), key);
 	cell_open(c, r, field);
 	char input[80];
-	cell_name(input, sizeof input, r->i, name);
+	cell_name(input, sizeof input, r->ns, r->i, name);
 	buf_printf(B, "<input name=\"%s\" class=\"target\" size=\"9\" value=\"", input);
 	pg_esc(c, jstr(t, "text"));
 	buf_puts(B, "\">");
@@ -447,14 +450,17 @@ static void change_span(struct ctx *c, const char *label, const char *old, const
 	buf_puts(B, "»</span>");
 }
 
-/* The label of a changed field of an indicator. */
+/* The label of a changed field of an indicator or a task. */
 static const char *field_vi(const char *f, char *out, size_t n)
 {
 	static const char *const fv[][2] = {{"name", "tên"},
 	                                    {"unit", "đơn vị tính"},
 	                                    {"group", "nhóm"},
 	                                    {"lead", "chủ trì"},
-	                                    {"monitor", "theo dõi"}};
+	                                    {"monitor", "theo dõi"},
+	                                    {"title", "nội dung"},
+	                                    {"implementers", "phối hợp"},
+	                                    {"timeframe", "thời hạn"}};
 	if (f && !strncmp(f, "target ", 7)) {
 		snprintf(out, n, "chỉ tiêu năm %s", f + 7);
 		return out;
@@ -465,7 +471,8 @@ static const char *field_vi(const char *f, char *out, size_t n)
 	return f;
 }
 
-/* Items "verb code: name" of list, each an <li class="cls">. */
+/* Items "verb code: name" of list (a task's name its title), each an
+ * <li class="cls">. */
 static void code_items(struct ctx *c, json_t *list, const char *cls, const char *verb)
 {
 	json_t *x;
@@ -475,7 +482,27 @@ static void code_items(struct ctx *c, json_t *list, const char *cls, const char 
 		buf_printf(B, "<li class=\"%s\">%s ", cls, verb);
 		pg_esc(c, jstr(x, "code"));
 		buf_puts(B, ": ");
-		pg_esc(c, jstr(x, "name"));
+		pg_esc(c, jstr(x, "name") ? jstr(x, "name") : jstr(x, "title"));
+		buf_puts(B, "</li>");
+	}
+}
+
+/* Items "Đổi code: field «old» → «new»..." of the changed rows of list. */
+static void changed_items(struct ctx *c, json_t *list, const char *cls, const char *verb)
+{
+	json_t *x, *ch;
+	size_t i, k;
+	json_array_foreach(list, i, x)
+	{
+		buf_printf(B, "<li class=\"%s\">%s ", cls, verb);
+		pg_esc(c, jstr(x, "code"));
+		buf_puts(B, ":");
+		json_array_foreach(json_object_get(x, "changes"), k, ch)
+		{
+			char label[48];
+			change_span(c, field_vi(jstr(ch, "field"), label, sizeof label),
+			            jstr(ch, "old"), jstr(ch, "new"));
+		}
 		buf_puts(B, "</li>");
 	}
 }
@@ -485,8 +512,10 @@ static void code_items(struct ctx *c, json_t *list, const char *cls, const char 
 static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 {
 	json_t *changed = json_object_get(diff, "changed"),
-	       *groups = json_object_get(diff, "groups"), *x, *ch;
-	size_t i, k;
+	       *groups = json_object_get(diff, "groups"), *tasks = json_object_get(diff, "tasks"),
+	       *ta = json_object_get(tasks, "added"), *tr = json_object_get(tasks, "removed"),
+	       *tc = json_object_get(tasks, "changed"), *x;
+	size_t i;
 	buf_puts(B, "<section class=\"diff\"><h2>So với kế hoạch đang dùng</h2>");
 	if (!has_plan) {
 		buf_puts(
@@ -499,30 +528,22 @@ static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 	           json_array_size(json_object_get(diff, "removed")), json_array_size(changed));
 	if (json_array_size(groups))
 		buf_printf(B, "; đổi tên %zu nhóm", json_array_size(groups));
+	size_t nt = json_array_size(ta) + json_array_size(tr) + json_array_size(tc);
+	if (nt)
+		buf_printf(B, "; thêm %zu, bỏ %zu, đổi %zu nhiệm vụ", json_array_size(ta),
+		           json_array_size(tr), json_array_size(tc));
 	buf_puts(B, ".</p>");
 	/* A long list (another plan's file, say) folded, the draft's table below
 	 * it within reach. */
 	size_t items = json_array_size(json_object_get(diff, "added")) +
 	               json_array_size(json_object_get(diff, "removed")) +
-	               json_array_size(changed) + json_array_size(groups);
+	               json_array_size(changed) + json_array_size(groups) + nt;
 	if (items > DIFF_OPEN_MAX)
 		buf_printf(B, "<details><summary>Xem %zu thay đổi</summary>", items);
 	buf_puts(B, "<ul>");
 	code_items(c, json_object_get(diff, "added"), "added", "Thêm");
 	code_items(c, json_object_get(diff, "removed"), "removed", "Bỏ");
-	json_array_foreach(changed, i, x)
-	{
-		buf_puts(B, "<li class=\"changed\">Đổi ");
-		pg_esc(c, jstr(x, "code"));
-		buf_puts(B, ":");
-		json_array_foreach(json_object_get(x, "changes"), k, ch)
-		{
-			char label[48];
-			change_span(c, field_vi(jstr(ch, "field"), label, sizeof label),
-			            jstr(ch, "old"), jstr(ch, "new"));
-		}
-		buf_puts(B, "</li>");
-	}
+	changed_items(c, changed, "changed", "Đổi");
 	json_array_foreach(groups, i, x)
 	{
 		buf_puts(B, "<li class=\"changed group\">Nhóm ");
@@ -531,6 +552,9 @@ static void diff_list(struct ctx *c, json_t *diff, bool has_plan)
 		change_span(c, "tên", jstr(x, "old"), jstr(x, "new"));
 		buf_puts(B, "</li>");
 	}
+	code_items(c, ta, "added task", "Thêm nhiệm vụ");
+	code_items(c, tr, "removed task", "Bỏ nhiệm vụ");
+	changed_items(c, tc, "changed task", "Đổi nhiệm vụ");
 	buf_puts(B, items > DIFF_OPEN_MAX ? "</ul></details></section>" : "</ul></section>");
 }
 
@@ -576,11 +600,32 @@ static void mapping_list(struct ctx *c, json_t *diff, bool ask)
 		buf_puts(B, "</ul></details></section>");
 }
 
-/* The tasks read, shown as read; a cell to check (flags: the draft's
- * task_flags) marked as an indicator's is, the list open when there is one. */
+/* A task's cells in the page's tasks' table, in their order. */
+static const char *const task_cells[] = {"code", "group",        "title",
+                                         "lead", "implementers", "timeframe"};
+
+/* One task's row of the tasks' table (r->x NULL: the row to add), its
+ * cells fields of the form as an indicator's are ("task.lead.3"). */
+static void task_row(struct ctx *c, const struct row_view *r)
+{
+	static const int size[] = {5, 3, 0, 12, 12, 10};
+	buf_puts(B, r->x ? "<tr>" : "<tr class=\"new\">");
+	for (size_t f = 0; f < sizeof task_cells / sizeof task_cells[0]; f++)
+		text_cell(c, r, task_cells[f], size[f]);
+	if (r->x)
+		buf_printf(B,
+		           "<td><label class=\"inline\"><input type=\"checkbox\" "
+		           "name=\"del.task.%zu\" value=\"1\">bỏ</label></td></tr>",
+		           r->i);
+	else
+		buf_puts(B, "<td>thêm</td></tr>");
+}
+
+/* The tasks read, to correct as the indicators are; a cell to check
+ * (flags: the draft's task_flags) marked as an indicator's is, the list
+ * open when there is one. */
 static void tasks_list(struct ctx *c, json_t *plan, json_t *flags)
 {
-	static const char *const fields[] = {"code", "title", "lead", "implementers", "timeframe"};
 	json_t *tasks = json_object_get(plan, "tasks"), *x, *cells;
 	size_t i, nflags = 0;
 	const char *k;
@@ -592,25 +637,21 @@ static void tasks_list(struct ctx *c, json_t *plan, json_t *flags)
 	           nflags ? " open" : "", json_array_size(tasks));
 	if (nflags)
 		buf_printf(B, "; %zu ô cần kiểm tra", nflags);
-	buf_puts(B, "</summary><table><thead><tr><th>Mã</th><th>Nhiệm vụ</th><th>Chủ trì</th>"
-	            "<th>Thực hiện, phối hợp</th><th>Thời hạn</th></tr></thead><tbody>");
+	buf_printf(B,
+	           "</summary><input type=\"hidden\" name=\"tn\" value=\"%zu\"><div "
+	           "class=\"wide\"><table class=\"draft "
+	           "tasks\"><thead><tr><th>Mã</th><th>Nhóm</th><th>Nhiệm "
+	           "vụ</th><th>Chủ trì</th><th>Thực hiện, phối hợp</th><th>Thời hạn</th><th></th>"
+	           "</tr></thead><tbody>",
+	           json_array_size(tasks));
 	json_array_foreach(tasks, i, x)
 	{
 		char at[24];
 		snprintf(at, sizeof at, "%zu", i);
-		struct row_view r = {i, x, NULL, json_object_get(flags, at)};
-		buf_puts(B, "<tr>");
-		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-			cell_open(c, &r, fields[f]);
-			pg_esc(c, jstr(x, fields[f]));
-			if (jstr(r.flags, fields[f]))
-				buf_puts(B,
-				         "<small class=\"lowconf\">Đọc kém, cần kiểm tra</small>");
-			buf_puts(B, "</td>");
-		}
-		buf_puts(B, "</tr>");
+		task_row(c, &(struct row_view){i, x, NULL, json_object_get(flags, at), "task."});
 	}
-	buf_puts(B, "</tbody></table></details>");
+	task_row(c, &(struct row_view){ROW_NEW, NULL, NULL, NULL, "task."});
+	buf_puts(B, "</tbody></table></div></details>");
 }
 
 /* The reader's warnings: open when few; the rows they are about (flagged,
@@ -747,11 +788,11 @@ static void draft_table(struct ctx *c, json_t *d, const int *years, size_t ny)
 			group_row(c, plan, g, seen, ncol, jstr(gflags, g));
 		prev = g;
 		struct row_view r = {i, x, by_code(json_object_get(read, "indicators"), code),
-		                     json_object_get(flags, code ? code : "")};
+		                     json_object_get(flags, code ? code : ""), NULL};
 		draft_row(c, &r, json_object_get(d, "row_warnings"), years, ny);
 	}
 	json_decref(seen);
-	draft_row(c, &(struct row_view){ROW_NEW, NULL, NULL, NULL}, NULL, years, ny);
+	draft_row(c, &(struct row_view){ROW_NEW, NULL, NULL, NULL, NULL}, NULL, years, ny);
 	buf_puts(B, "</tbody></table></div>");
 }
 
@@ -811,12 +852,24 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 
 /* ---- what was posted ------------------------------------------------------------------------- */
 
-/* The cell field of row i (or of the added row) as posted, or NULL. */
-static char *posted(struct ctx *c, size_t i, const char *field)
+/* The cell field of row i (or of the added row) of the table ns says
+ * (cell_name) as posted, or NULL. */
+static char *posted(struct ctx *c, const char *ns, size_t i, const char *field)
 {
 	char key[80];
-	cell_name(key, sizeof key, i, field);
+	cell_name(key, sizeof key, ns, i, field);
 	return ctx_form(c, key);
+}
+
+/* The cell name posted for row i (or the added row) of the table ns says,
+ * into e as key ("" clears a cell; an added row leaves empty cells out). */
+static void posted_into(struct ctx *c, const char *ns, size_t i, const char *name, json_t *e,
+                        const char *key)
+{
+	char *v = posted(c, ns, i, name);
+	if (v && (*v || i != ROW_NEW)) /* json_string: NULL when not UTF-8, left as it was */
+		json_object_set_new(e, key, json_string(v));
+	free(v);
 }
 
 /* The cells posted for row i (or the added row) as an edit of
@@ -825,35 +878,39 @@ static char *posted(struct ctx *c, size_t i, const char *field)
 static json_t *posted_row(struct ctx *c, size_t i, const int *years, size_t ny)
 {
 	static const char *const fields[] = {"code", "group", "name", "unit", "lead", "monitor"};
-	bool add = i == ROW_NEW;
 	json_t *e = json_object(), *ts = json_object();
-	for (size_t f = 0; f < sizeof fields / sizeof fields[0] + ny; f++) {
+	for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++)
+		posted_into(c, NULL, i, fields[f], e, fields[f]);
+	for (size_t y = 0; y < ny; y++) {
 		char tf[16], yk[16];
-		bool target = f >= sizeof fields / sizeof fields[0];
-		if (target) {
-			int y = years[f - sizeof fields / sizeof fields[0]];
-			snprintf(tf, sizeof tf, "t.%d", y);
-			snprintf(yk, sizeof yk, "%d", y);
-		}
-		char *v = posted(c, i, target ? tf : fields[f]);
-		if (v && (*v || !add)) /* json_string: NULL when not UTF-8, left as it was */
-			json_object_set_new(target ? ts : e, target ? yk : fields[f],
-			                    json_string(v));
-		free(v);
+		snprintf(tf, sizeof tf, "t.%d", years[y]);
+		snprintf(yk, sizeof yk, "%d", years[y]);
+		posted_into(c, NULL, i, tf, ts, yk);
 	}
 	json_object_set_new(e, "targets", ts);
 	return e;
 }
 
-/* Of row i, the flagged cells the clerk said are right ("ok." boxes). */
-static json_t *posted_checked(struct ctx *c, size_t i, json_t *flags)
+/* The cells posted for task i (or the added task) of the tasks' table:
+ * an edit of draft_edit's "tasks" (without its "at") or "add_tasks". */
+static json_t *posted_task(struct ctx *c, size_t i)
+{
+	json_t *e = json_object();
+	for (size_t f = 0; f < sizeof task_cells / sizeof task_cells[0]; f++)
+		posted_into(c, "task.", i, task_cells[f], e, task_cells[f]);
+	return e;
+}
+
+/* Of row i (of the table ns says), the flagged cells the clerk said are
+ * right ("ok." boxes). */
+static json_t *posted_checked(struct ctx *c, const char *ns, size_t i, json_t *flags)
 {
 	json_t *list = json_array(), *m;
 	const char *f;
 	json_object_foreach(flags, f, m)
 	{
 		char key[84] = "ok.";
-		cell_name(key + 3, sizeof key - 3, i, f);
+		cell_name(key + 3, sizeof key - 3, ns, i, f);
 		char *v = ctx_form(c, key);
 		if (v)
 			json_array_append_new(list, json_string(f));
@@ -868,8 +925,8 @@ static json_t *posted_groups(struct ctx *c, json_t *plan)
 {
 	json_t *out = json_array();
 	for (size_t k = 0; k < json_array_size(json_object_get(plan, "groups")); k++) {
-		char *code = posted(c, k, "g"), *name = posted(c, k, "gname"),
-		     *ok = posted(c, k, "ok.gname");
+		char *code = posted(c, NULL, k, "g"), *name = posted(c, NULL, k, "gname"),
+		     *ok = posted(c, NULL, k, "ok.gname");
 		const char *was = group_name(plan, code);
 		json_t *e = json_object();
 		if (code && name && was && strcmp(was, name))
@@ -888,6 +945,42 @@ static json_t *posted_groups(struct ctx *c, json_t *plan)
 	return out;
 }
 
+/* The tasks' table of the form ("tn" tasks) as draft_edit's "tasks",
+ * "remove_tasks" and "add_tasks", into edits; d is the draft. */
+static void form_tasks(struct ctx *c, json_t *d, json_t *edits)
+{
+	json_t *tasks = json_array(), *rm = json_array(), *flags = json_object_get(d, "task_flags");
+	char *ns = ctx_form(c, "tn");
+	size_t n = ns ? strtoul(ns, NULL, 10) : 0;
+	free(ns);
+	if (n > json_array_size(json_object_get(json_object_get(d, "plan"), "tasks")))
+		n = json_array_size(json_object_get(json_object_get(d, "plan"), "tasks"));
+	for (size_t i = 0; i < n; i++) {
+		char *del = posted(c, "task.", i, "del"), at[24];
+		snprintf(at, sizeof at, "%zu", i);
+		json_t *e = del ? NULL : posted_task(c, i),
+		       *ok = del ? NULL : posted_checked(c, "task.", i, json_object_get(flags, at));
+		if (del)
+			json_array_append_new(rm, json_integer((json_int_t)i));
+		if (json_array_size(ok))
+			json_object_set(e, "checked", ok);
+		if (json_object_size(e)) {
+			json_object_set_new(e, "at", json_integer((json_int_t)i));
+			json_array_append(tasks, e);
+		}
+		json_decref(e);
+		json_decref(ok);
+		free(del);
+	}
+	json_t *e = posted_task(c, ROW_NEW);
+	/* refused with a sentence when some cell is given but not all it needs */
+	json_object_set_new(edits, "add_tasks",
+	                    json_object_size(e) ? json_pack("[O]", e) : json_array());
+	json_decref(e);
+	json_object_set_new(edits, "tasks", tasks);
+	json_object_set_new(edits, "remove_tasks", rm);
+}
+
 /* The form's cells as draft_edit's edits; d is the draft (pd_draft_json). */
 static json_t *form_edits(struct ctx *c, json_t *d)
 {
@@ -901,7 +994,7 @@ static json_t *form_edits(struct ctx *c, json_t *d)
 	if (n > DRAFT_MAX_ROWS)
 		n = DRAFT_MAX_ROWS;
 	for (size_t i = 0; i < n; i++) {
-		char *key = posted(c, i, "k"), *del = posted(c, i, "del");
+		char *key = posted(c, NULL, i, "k"), *del = posted(c, NULL, i, "del");
 		json_t *k = key ? json_string(key) : NULL;
 		free(key);
 		if (k && del) {
@@ -914,7 +1007,7 @@ static json_t *form_edits(struct ctx *c, json_t *d)
 			json_object_set_new(e, "code", k);
 			json_object_set_new(
 			        e, "checked",
-			        posted_checked(c, i,
+			        posted_checked(c, NULL, i,
 			                       json_object_get(json_object_get(d, "cell_flags"),
 			                                       json_string_value(k))));
 			json_array_append_new(rows, e);
@@ -925,8 +1018,10 @@ static json_t *form_edits(struct ctx *c, json_t *d)
 	if (jstr(e, "code") && jstr(e, "name"))
 		json_array_append(add, e);
 	json_decref(e);
-	return json_pack("{sosososo}", "rows", rows, "remove", rm, "add", add, "groups",
-	                 posted_groups(c, plan));
+	json_t *out = json_pack("{sosososo}", "rows", rows, "remove", rm, "add", add, "groups",
+	                        posted_groups(c, plan));
+	form_tasks(c, d, out);
+	return out;
 }
 
 static void post_draft(struct ctx *c, const struct unit_rec *u)

@@ -43,14 +43,14 @@ try {
   await page.locator('input[name="file"]').setInputFiles(docx);
   await page.getByRole('button', { name: 'Tải lên và đọc' }).click();
   await page.waitForURL(/draft=\d+/);
-  const row = (code) => page.locator('table.draft tbody tr').filter({ has: page.locator(`input.code[value="${code}"]`) });
+  const row = (code) => page.locator('table.draft:not(.tasks) tbody tr').filter({ has: page.locator(`input.code[value="${code}"]`) });
   const i1 = row('I.1');
   assert.equal(await i1.count(), 1, 'I.1 in the draft');
   assert.match(await i1.locator('td.src').textContent(), /bảng 1, hàng \d+/, 'where the row stands in the document');
   const t2025 = i1.locator('input.target').first();
   assert.equal(await t2025.inputValue(), '≥ 70');
   assert.match(await i1.locator('small.tk').first().textContent(), /số ≥ 70/);
-  assert.ok(await page.locator('table.draft tr.flag').count() >= 1, 'a flagged row (V.34 repeats V.31)');
+  assert.ok(await page.locator('table.draft:not(.tasks) tr.flag').count() >= 1, 'a flagged row (V.34 repeats V.31)');
   assert.match(await page.locator('section.diff').textContent(), /Thêm 0, bỏ 0, đổi 0/);
   await shot(page, 'draft');
 
@@ -110,12 +110,12 @@ try {
     await shot(page, 'scan-progress');
   }
   await page.waitForURL(/draft=\d+/, { timeout: 90000 });
-  assert.ok(await page.locator('table.draft tbody tr').count() >= 9, 'the scan\'s indicators');
+  assert.ok(await page.locator('table.draft:not(.tasks) tbody tr').count() >= 9, 'the scan\'s indicators');
   // Cells read with low confidence: each marked, with why, and counted.
   const count = page.locator('#lowconf-count');
   const n0 = Number((await count.textContent()).match(/^(\d+) ô cần kiểm tra/)[1]);
   assert.ok(n0 >= 3, `cells to check: ${n0}`);
-  assert.equal(await page.locator('table.draft td.lowconf').count(), n0, 'as many cells marked as counted');
+  assert.equal(await page.locator('table.draft:not(.tasks) td.lowconf').count(), n0, 'as many cells marked as counted');
   const h7 = row('II.H.7');
   assert.equal(await h7.count(), 1, 'II.H.7 in the scan\'s draft');
   const lead7 = h7.locator('td', { has: page.locator('input.lead') });
@@ -163,6 +163,17 @@ try {
   const trow = marked.first().locator('xpath=..');
   assert.ok(await trow.locator('td').count() > await trow.locator('td.lowconf').count(), 'the cell, not the row');
   await shot(page, 'task-cells');
+  // Corrected in its field and saved: no longer marked nor counted.
+  const tfield = marked.first().locator('input:not([type=checkbox]), textarea');
+  const tname = await tfield.getAttribute('name');
+  await tfield.fill(`${await tfield.inputValue()} (đã sửa)`);
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+  await page.waitForURL(/saved=1/);
+  const tsaved = page.locator(`details.tasks [name="${tname}"]`);
+  assert.match(await tsaved.inputValue(), /\(đã sửa\)$/, 'the task cell saved as typed');
+  assert.doesNotMatch((await tsaved.locator('xpath=..').getAttribute('class')) || '', /lowconf/, 'saved: the task cell no longer marked');
+  assert.equal(await list.locator('tbody td.lowconf').count(), nt - 1, 'one task cell fewer marked');
+  assert.match(await list.locator('summary').textContent(), new RegExp(`; ${nt - 1} ô cần kiểm tra`));
   await page.getByRole('button', { name: 'Bỏ bản nháp' }).click();
   await page.waitForURL(/\/ke-hoach$/);
   assert.deepEqual(errors, [], 'no script errors or CSP violations');

@@ -14,6 +14,9 @@
 # right. The rows are found by their place in the draft, then named by the
 # code the reader made of their number cell, whatever it is: those cells
 # are the damaged ones ("II.6" on paper read "H6", or "IL6" cut to its ink).
+# A plan's tasks are corrected the same way, by their place in plan.tasks
+# (docs/plan-json.md): edited, said right, removed, added, by the API and
+# the page's form, listed in the difference and published.
 set -u
 bin=$1
 data=$2
@@ -192,7 +195,7 @@ if python3 - "$tmp/tasks.json" "$tmp/page.html" <<'PY'; then ok; else bad "page:
 import json, re, sys
 d = json.load(open(sys.argv[1]))
 page = open(sys.argv[2], encoding="utf-8").read()
-order = ["code", "title", "lead", "implementers", "timeframe"]
+order = ["code", "group", "title", "lead", "implementers", "timeframe"]
 m = re.search(r'<details class="tasks"[^>]*>(.*?)</details>', page, re.S)
 if not m:
     sys.exit("no tasks' table")
@@ -213,4 +216,89 @@ if not n or marked != want:
 if f"; {n} ô cần kiểm tra</summary>" not in m.group(0) or not m.group(0).startswith('<details class="tasks" open>'):
     sys.exit("the tasks' list closed, or its count of cells to check missing")
 PY
+# ---- a task corrected as an indicator is ----
+# The same plan published as read, then uploaded again: the draft's tasks
+# corrected by their place in plan.tasks (a task's lead and timeframe, a
+# flagged cell said right, a task removed, one added), refused when wrong
+# with nothing half done, through the page's form too, listed in the
+# difference and saved in the published plan; the figures recorded stay.
+figures() { count "SELECT count(*) FROM observations o JOIN series s ON s.id = o.series_id
+	JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-A'"; }
+fig0=$(figures)
+expect_status publish-tasks "$(as vanphong POST "/api/v1/units/DEMO-A/plan/drafts/$id/publish" '{"confirm": true}')" 201
+upload "$data/rendered/001_5a02e85ee0dfd10c.pdf.layout.txt"
+expect_status upload-again "$got" 200
+cp "$tmp/body" "$tmp/tasks.json"
+tj() { jq -r "$@" "$tmp/tasks.json"; }
+ntask=$(tj '.plan.tasks | length')
+# f1, f2, f3: the first tasks with cells to check; gone: the last task with
+# none. After gone is removed, a place after it is one less (at).
+f1=$(tj '.task_flags | keys | map(tonumber) | sort | .[0]')
+f2=$(tj '.task_flags | keys | map(tonumber) | sort | .[1]')
+f3=$(tj '.task_flags | keys | map(tonumber) | sort | .[2]')
+gone=$(tj '[range(.plan.tasks | length)] - (.task_flags | keys | map(tonumber)) | max')
+at() { echo $(($1 - ($1 > gone))); }
+a1=$(at "$f1") a2=$(at "$f2") a3=$(at "$f3")
+export a1 a2 a3 f1 f2 gone ntask
+export code1=$(tj ".plan.tasks[$f1].code") gone_code=$(tj ".plan.tasks[$gone].code") gone_title=$(tj ".plan.tasks[$gone].title")
+export want1=$(tj --argjson f "$f1" '.task_flags[$f | tostring] | keys - ["lead", "timeframe"] | tojson')
+export ncells=$(tj --argjson f "$f1" --argjson g "$f2" '([.task_flags[][]] | length) -
+	(.task_flags[$f | tostring] | keys | map(select(. == "lead" or . == "timeframe")) | length) -
+	(.task_flags[$g | tostring] | length)')
+edit=$(tj -c --argjson f "$f1" --argjson g "$f2" --argjson r "$gone" '
+	{tasks: [{at: $f, lead: "Phòng Nội vụ huyện", timeframe: "Tháng 9/2026"},
+	         {at: $g, checked: (.task_flags[$g | tostring] | keys)}],
+	 remove_tasks: [$r],
+	 add_tasks: [{code: "X.9", group: "X", title: "Rà soát, bổ sung nhiệm vụ còn thiếu",
+	              lead: "Văn phòng HĐND và UBND", implementers: "Các xã, thị trấn", timeframe: "Năm 2026"}]}')
+expect_status task-edit "$(patch "$edit")" 200
+check task-edited '.plan.tasks[($ENV.a1 | tonumber)] | .code == $ENV.code1 and .lead == "Phòng Nội vụ huyện" and
+	.timeframe == "Tháng 9/2026" and .due == "2026-09"'
+check task-unflagged '((.task_flags[$ENV.a1] // {}) | keys | tojson) == $ENV.want1 and .task_flags[$ENV.a2] == null and
+	([.task_flags[][]] | length) == ($ENV.ncells | tonumber)'
+check task-removed '(.plan.tasks | length) == ($ENV.ntask | tonumber) and ([.plan.tasks[].title] | index($ENV.gone_title)) == null'
+check task-added '.plan.tasks[-1] | .code == "X.9" and .group == "X" and .title == "Rà soát, bổ sung nhiệm vụ còn thiếu" and
+	.implementers == "Các xã, thị trấn" and .timeframe == "Năm 2026"'
+cp "$tmp/body" "$tmp/tasks2.json"
+refuse task-empty-title '{"tasks": [{"at": 0, "title": "  "}]}' "Nhiệm vụ thứ 1"
+grep -qF "không được để trống" <<< "$(jq -r .error.message "$tmp/body")" && ok || bad "task-empty-title: $(jq -r .error.message "$tmp/body")"
+refuse task-too-long "$(jq -nc '{tasks: [{at: 1, lead: ("x" * 2001)}]}')" "ô quá dài"
+refuse task-unknown "$(jq -nc --argjson n "$ntask" '{tasks: [{at: $n, lead: "x"}]}')" "không có trong bản nháp"
+refuse task-at '{"tasks": [{"lead": "x"}]}' "at"
+refuse task-remove-unknown '{"remove_tasks": [9999], "tasks": [{"at": 0, "lead": "y"}]}' "không có trong bản nháp"
+refuse task-add-untitled '{"add_tasks": [{"code": "X.10", "lead": "z"}]}' "cần mã, nhóm và nội dung"
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id" > /dev/null
+jq -e --slurpfile was "$tmp/tasks2.json" '.plan.tasks == $was[0].plan.tasks and .task_flags == $was[0].task_flags' "$tmp/body" > /dev/null &&
+	ok || bad "refused task edits changed the draft"
+# The page: each task's cells are the form's fields; saving posts them.
+page
+grep -q "<input name=\"task.lead.$a1\" class=\"lead\"[^>]*value=\"Phòng Nội vụ huyện\"" "$tmp/page.html" && ok || bad "page: no task lead to correct"
+grep -q 'name="new.task.title"' "$tmp/page.html" && ok || bad "page: no task to add"
+grep -q "name=\"del.task.$a3\"" "$tmp/page.html" && ok || bad "page: no box to remove a task"
+export f3field=$(jq -r --arg k "$a3" '.task_flags[$k] | keys[0]' "$tmp/tasks2.json")
+code=$(curl -s -o "$tmp/posted.html" -w '%{http_code}' -b "$tmp/jar.vanphong" --data-urlencode "csrf=$(cat "$tmp/csrf.vanphong")" \
+	--data-urlencode "draft=$id" --data-urlencode n=0 --data-urlencode "tn=$ntask" \
+	--data-urlencode "task.timeframe.$a1=Quý IV/2026" --data-urlencode "ok.task.$f3field.$a3=1" \
+	--data-urlencode "new.task.code=X.10" --data-urlencode "new.task.group=X" \
+	--data-urlencode "new.task.title=Tổng kết năm" --data-urlencode "new.task.lead=Phòng Nội vụ" \
+	--data-urlencode action=save "$base/don-vi/DEMO-A/ke-hoach")
+[ "$code" = 303 ] && ok || bad "page: saving the tasks: $code: $(grep -o '<p class="error" role="alert">[^<]*' "$tmp/posted.html")"
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id" > /dev/null
+check page-task '.plan.tasks[($ENV.a1 | tonumber)].timeframe == "Quý IV/2026" and .plan.tasks[($ENV.a1 | tonumber)].lead == "Phòng Nội vụ huyện"'
+check page-task-checked '(.task_flags[$ENV.a3] // {} | has($ENV.f3field)) | not'
+check page-task-added '(.plan.tasks | length) == ($ENV.ntask | tonumber) + 1 and .plan.tasks[-1].title == "Tổng kết năm"'
+page
+grep -q "name=\"task.timeframe.$a1\" class=\"timeframe\"[^>]*value=\"Quý IV/2026\"" "$tmp/page.html" && ok || bad "page: the saved timeframe not shown"
+# The difference lists the tasks' changes; published, the plan has them.
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id/diff" > /dev/null
+check diff-task '.tasks.changed[] | select(.code == $ENV.code1) | .changes | map(.field) | index("lead") != null and index("timeframe") != null'
+check diff-task-removed '.tasks.removed | map(.code) == [$ENV.gone_code]'
+check diff-task-added '.tasks.added | map(.title) == ["Rà soát, bổ sung nhiệm vụ còn thiếu", "Tổng kết năm"]'
+grep -q '<li class="changed task">' "$tmp/page.html" && ok || bad "page: the difference lists no task"
+expect_status publish-tasks2 "$(as vanphong POST "/api/v1/units/DEMO-A/plan/drafts/$id/publish" '{"confirm": true}')" 201
+as vanphong GET /api/v1/units/DEMO-A/plan > /dev/null
+check saved-tasks '(.plan.tasks | length) == ($ENV.ntask | tonumber) + 1 and ([.plan.tasks[].title] | index($ENV.gone_title)) == null and
+	(.plan.tasks[] | select(.code == $ENV.code1) | .lead == "Phòng Nội vụ huyện" and .timeframe == "Quý IV/2026") and
+	(.plan.tasks | map(select(.code == "X.9")) | length) == 1'
+[ "$(figures)" = "$fig0" ] && ok || bad "figures: $(figures), were $fig0"
 finish store_upload_cells

@@ -237,12 +237,76 @@ static void test_task_flags(void **state)
 	json_decref(p);
 }
 
+/* Tasks corrected by place: an edit, a removal and an addition counted in
+ * the draft as it was; a changed timeframe read again; a flagged cell
+ * edited flagged no more; a wrong edit refused with the plan unchanged;
+ * the difference lists the tasks' changes. */
+static void test_task_edit(void **state)
+{
+	(void)state;
+	json_t *p =
+	        json_loads("{\"plan\": {\"indicators\": [], \"task_groups\": [{\"code\": \"I\", "
+	                   "\"name\": \"A\"}],"
+	                   " \"tasks\": ["
+	                   "{\"code\": \"I.1\", \"group\": \"I\", \"title\": \"Kiện toàn\", "
+	                   "\"lead\": \"UBND\","
+	                   " \"source_lines\": [20, 21]},"
+	                   "{\"code\": \"I.2\", \"group\": \"I\", \"title\": \"Ban hành\", "
+	                   "\"lead\": \"Phòng X\","
+	                   " \"timeframe\": \"Thường xuyên\", \"recurring\": true, "
+	                   "\"source_lines\": [22, 23]},"
+	                   "{\"code\": \"I.3\", \"group\": \"I\", \"title\": \"Tổng kết\", "
+	                   "\"source_lines\": [24, 24]}],"
+	                   " \"warnings\": ["
+	                   "{\"line\": 22, \"message\": \"lead run\", \"field\": \"lead\"},"
+	                   "{\"line\": 23, \"message\": \"title run\", \"field\": \"title\"}]}}",
+	                   0, NULL);
+	assert_non_null(p);
+	json_t *old = json_deep_copy(p);
+	edit(p, "{\"tasks\": [{\"at\": 5, \"lead\": \"x\"}]}", -1);
+	edit(p, "{\"tasks\": [{\"at\": 1, \"lead\": \"x\"}], \"remove_tasks\": [\"0\"]}", -1);
+	edit(p, "{\"tasks\": [{\"at\": 1, \"title\": \" \"}]}", -1);
+	edit(p, "{\"add_tasks\": [{\"title\": \"Mới\"}]}", -1);
+	assert_true(json_equal(p, old));
+	edit(p,
+	     "{\"tasks\": [{\"at\": 1, \"lead\": \"Phòng Nội vụ\", \"timeframe\": \"Tháng "
+	     "9/2026\"}],"
+	     " \"remove_tasks\": [0, 0], \"add_tasks\": [{\"code\": \"II.1\", \"group\": \"II\","
+	     " \"title\": \"Mới\"}]}",
+	     0);
+	json_t *tasks = json_object_get(json_object_get(p, "plan"), "tasks");
+	assert_int_equal(json_array_size(tasks), 3);
+	json_t *t = json_array_get(tasks, 0);
+	assert_string_equal(s_of(t, "code"), "I.2");
+	assert_string_equal(s_of(t, "lead"), "Phòng Nội vụ");
+	assert_string_equal(s_of(t, "due"), "2026-09");
+	assert_false(json_is_true(json_object_get(t, "recurring")));
+	assert_string_equal(s_of(json_array_get(tasks, 2), "title"), "Mới");
+	assert_int_equal(
+	        json_array_size(json_object_get(json_object_get(p, "plan"), "task_groups")), 2);
+	json_t *flags = draft_task_flags(p);
+	assert_int_equal(json_object_size(flags), 1);
+	assert_string_equal(s_of(json_object_get(flags, "0"), "title"), "title run");
+	assert_null(json_object_get(json_object_get(flags, "0"), "lead"));
+	json_decref(flags);
+	json_t *diff = draft_diff(old, p), *d = json_object_get(diff, "tasks");
+	assert_int_equal(json_array_size(json_object_get(d, "added")), 1);
+	assert_string_equal(s_of(json_array_get(json_object_get(d, "removed"), 0), "code"), "I.1");
+	json_t *ch = json_array_get(json_object_get(d, "changed"), 0);
+	assert_int_equal(json_array_size(json_object_get(d, "changed")), 1);
+	assert_string_equal(s_of(ch, "code"), "I.2");
+	assert_int_equal(json_array_size(json_object_get(ch, "changes")), 2);
+	json_decref(diff);
+	json_decref(old);
+	json_decref(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_flags),  cmocka_unit_test(test_task_flags),
 	        cmocka_unit_test(test_unflag), cmocka_unit_test(test_monitor_groups),
-	        cmocka_unit_test(test_diff),
+	        cmocka_unit_test(test_diff),   cmocka_unit_test(test_task_edit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
