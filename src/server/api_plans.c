@@ -144,6 +144,9 @@ json_t *pd_draft_json(struct ctx *c, const struct unit_rec *u, int64_t id, struc
 	json_object_set_new(o, "row_warnings", draft_row_warnings(json_object_get(o, "plan")));
 	json_object_set_new(o, "cell_flags", draft_cell_flags(json_object_get(o, "plan")));
 	json_object_set_new(o, "task_flags", draft_task_flags(json_object_get(o, "plan")));
+	char *seen = draft_tasks_seen(json_object_get(o, "plan"));
+	json_object_set_new(o, "tasks_seen", json_string(seen));
+	free(seen);
 	json_object_set_new(o, "group_flags", draft_group_flags(json_object_get(o, "plan")));
 	draft_rec_free(&d);
 	return o;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static const char *str(json_t *o, const char *key)
@@ -379,9 +380,28 @@ static int apply_tasks(json_t *plan, json_t *edits, struct error *err)
 {
 	json_t *ed = json_object_get(edits, "tasks"), *rm = json_object_get(edits, "remove_tasks"),
 	       *add = json_object_get(edits, "add_tasks"), *e;
-	json_t *tasks = list_of(plan, "tasks");
+	json_t *tasks = list_of(plan, "tasks"), *seen = json_object_get(edits, "tasks_seen");
 	size_t i, at;
 	char label[64];
+	if (seen && !json_is_string(seen)) {
+		err_set(err, ERR_INPUT, "tasks_seen phải là chữ (như bản nháp đã cho); chưa sửa gì");
+		return -1;
+	}
+	if (seen) {
+		/* Places name tasks as the clerk last got them: a list changed since
+		 * (a task removed or renamed in another window) would put the edits
+		 * on other tasks. */
+		char *now = draft_tasks_seen(plan);
+		bool same = !strcmp(now, json_string_value(seen));
+		free(now);
+		if (!same) {
+			err_set(err, ERR_STATE,
+			        "Danh sách nhiệm vụ của bản nháp đã đổi từ khi trang này được mở "
+			        "(có lẽ đã sửa ở một cửa sổ khác): xin mở lại bản nháp rồi sửa; "
+			        "chưa sửa gì");
+			return -1;
+		}
+	}
 	json_array_foreach(ed, i, e)
 	{
 		if (task_at(tasks, json_object_get(e, "at"), "mỗi dòng sửa", &at, err))
@@ -736,6 +756,23 @@ json_t *draft_task_flags(json_t *plan)
 {
 	plan = inner(plan);
 	return cell_flags(plan, json_object_get(plan, "tasks"), true);
+}
+
+char *draft_tasks_seen(json_t *plan)
+{
+	plan = inner(plan);
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a over code, title of each */
+	json_t *x;
+	size_t i;
+	json_array_foreach(json_object_get(plan, "tasks"), i, x)
+	{
+		const char *parts[] = {str(x, "code"), "\x1f", str(x, "title"), "\x1e"};
+		for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+			for (const char *q = parts[k] ? parts[k] : ""; *q; q++)
+				h = (h ^ (unsigned char)*q) * 1099511628211ULL;
+	}
+	return xasprintf("%zu-%016llx", json_array_size(json_object_get(plan, "tasks")),
+	                 (unsigned long long)h);
 }
 
 json_t *draft_group_flags(json_t *plan)

@@ -59,6 +59,12 @@ json_t *draft_cell_flags(json_t *plan);
  * draft_cell_flags has them of indicators. New reference. */
 json_t *draft_task_flags(json_t *plan);
 
+/* What the draft's tasks are, as a short string (their count and a hash of
+ * each one's code and title in order): an edit naming tasks by place may
+ * give it as "tasks_seen", and is refused (ERR_STATE) when the tasks have
+ * changed since, so that no edit lands on another task. Free it. */
+char *draft_tasks_seen(json_t *plan);
+
 /* Of plan, the group names to check: an object code -> message, from the
  * warnings about a cell of a group's heading row (field "group CODE") not
  * yet "checked" (draft_edit: the group renamed, or its "checked" naming

@@ -829,6 +829,8 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 	           "value=\"%lld\"><input type=\"hidden\" name=\"made\" value=\"",
 	           c->sess.csrf, (long long)id);
 	pg_esc(c, jstr(d, "created_at"));
+	buf_puts(B, "\"><input type=\"hidden\" name=\"tasks_seen\" value=\"");
+	pg_esc(c, jstr(d, "tasks_seen"));
 	buf_puts(B, "\">");
 	draft_table(c, d, years, ny);
 	tasks_list(c, plan, json_object_get(d, "task_flags"));
@@ -979,6 +981,10 @@ static void form_tasks(struct ctx *c, json_t *d, json_t *edits)
 	json_decref(e);
 	json_object_set_new(edits, "tasks", tasks);
 	json_object_set_new(edits, "remove_tasks", rm);
+	char *seen = ctx_form(c, "tasks_seen");
+	if (seen && *seen)
+		json_object_set_new(edits, "tasks_seen", json_string(seen));
+	free(seen);
 }
 
 /* The form's cells as draft_edit's edits; d is the draft (pd_draft_json). */
@@ -1060,7 +1066,7 @@ static void post_draft(struct ctx *c, const struct unit_rec *u)
 	int rc = pd_edit(c, u, id, edits, &err);
 	json_decref(edits);
 	if (rc) {
-		c->rs->status = pg_form_status("E_INPUT");
+		c->rs->status = pg_form_status(err_name(err.code));
 		show_draft(c, u, id, sentence(&err), true, false);
 		goto out;
 	}

@@ -260,6 +260,15 @@ check task-removed '(.plan.tasks | length) == ($ENV.ntask | tonumber) and ([.pla
 check task-added '.plan.tasks[-1] | .code == "X.9" and .group == "X" and .title == "Rà soát, bổ sung nhiệm vụ còn thiếu" and
 	.implementers == "Các xã, thị trấn" and .timeframe == "Năm 2026"'
 cp "$tmp/body" "$tmp/tasks2.json"
+# Places name the tasks as the clerk last got them (tasks_seen): an edit
+# sent with the tasks as they were before the removal above (a form left
+# open in another window) is refused with nothing changed, not put on the
+# task that moved into its place.
+export seen0=$(tj .tasks_seen) seen1=$(jq -r .tasks_seen "$tmp/tasks2.json")
+[ -n "$seen0" ] && [ "$seen0" != null ] && [ "$seen0" != "$seen1" ] && ok || bad "tasks_seen: '$seen0' then '$seen1'"
+expect_status task-stale "$(patch "$(jq -nc '{tasks_seen: $ENV.seen0, tasks: [{at: 0, lead: "y"}]}')")" 409
+check task-stale-code '.error.code == "E_STATE"'
+expect_status task-seen "$(patch "$(jq -nc '{tasks_seen: $ENV.seen1}')")" 200
 refuse task-empty-title '{"tasks": [{"at": 0, "title": "  "}]}' "Nhiệm vụ thứ 1"
 grep -qF "không được để trống" <<< "$(jq -r .error.message "$tmp/body")" && ok || bad "task-empty-title: $(jq -r .error.message "$tmp/body")"
 refuse task-too-long "$(jq -nc '{tasks: [{at: 1, lead: ("x" * 2001)}]}')" "ô quá dài"
@@ -275,6 +284,11 @@ page
 grep -q "<input name=\"task.lead.$a1\" class=\"lead\"[^>]*value=\"Phòng Nội vụ huyện\"" "$tmp/page.html" && ok || bad "page: no task lead to correct"
 grep -q 'name="new.task.title"' "$tmp/page.html" && ok || bad "page: no task to add"
 grep -q "name=\"del.task.$a3\"" "$tmp/page.html" && ok || bad "page: no box to remove a task"
+grep -q "name=\"tasks_seen\" value=\"$seen1\"" "$tmp/page.html" && ok || bad "page: the form does not say which tasks it shows"
+code=$(curl -s -o "$tmp/posted.html" -w '%{http_code}' -b "$tmp/jar.vanphong" --data-urlencode "csrf=$(cat "$tmp/csrf.vanphong")" \
+	--data-urlencode "draft=$id" --data-urlencode n=0 --data-urlencode "tn=$ntask" --data-urlencode "tasks_seen=$seen0" \
+	--data-urlencode "task.lead.$a1=Cửa sổ cũ" --data-urlencode action=save "$base/don-vi/DEMO-A/ke-hoach")
+[ "$code" = 409 ] && grep -q "đã đổi từ khi trang này được mở" "$tmp/posted.html" && ok || bad "page: a form of the tasks before the removal: $code"
 export f3field=$(jq -r --arg k "$a3" '.task_flags[$k] | keys[0]' "$tmp/tasks2.json")
 code=$(curl -s -o "$tmp/posted.html" -w '%{http_code}' -b "$tmp/jar.vanphong" --data-urlencode "csrf=$(cat "$tmp/csrf.vanphong")" \
 	--data-urlencode "draft=$id" --data-urlencode n=0 --data-urlencode "tn=$ntask" \
