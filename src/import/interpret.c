@@ -23,7 +23,9 @@ enum role {
 	R_LEAD,
 	R_MONITOR,
 	R_LEAD_MONITOR,
+	R_LEAD_PARTNERS, /* "Cơ quan chủ trì/phối hợp": "X (chủ trì); Y" */
 	R_PARTNERS,
+	R_ROW_YEAR, /* "Năm": each row one milestone of the indicator above */
 	R_IMPL,
 	R_DIRECTING,
 	R_DEADLINE,
@@ -70,6 +72,16 @@ struct state {
 	int tables;
 	bool warned_year;
 	int table, width; /* the header's table (row.table) and its width */
+	/* A name alone in the number column of a row with nothing else
+	 * ("Phát triển hạ tầng số" merged over the table): the next group
+	 * when a numbered row follows, else no row (its line in pgroup_line). */
+	char *pgroup;
+	int pgroup_line;
+	bool pgroup_text; /* a line of text (a spreadsheet's row of one cell) */
+	int pgroup_table; /* the table it stood in (row.table) */
+	/* A table with a "Năm" column: the number and name of the last
+	 * indicator read, whose further years the next rows may give. */
+	char *ly_stt, *ly_name;
 };
 
 static bool has(const char *f, const char *w)
@@ -128,9 +140,23 @@ static bool is_year_cell(const char *f, int *year)
 	                                  "chi tieu nam "};
 	static const char *const period[] = {"giai doan ", "muc tieu giai doan ",
 	                                     "chi tieu giai doan "};
-	for (size_t i = 0; i < sizeof period / sizeof period[0]; i++)
-		if (!strncmp(f, period[i], strlen(period[i])))
-			return period_cell(f + strlen(period[i]), year);
+	for (size_t i = 0; i < sizeof period / sizeof period[0]; i++) {
+		if (strncmp(f, period[i], strlen(period[i])))
+			continue;
+		if (period_cell(f + strlen(period[i]), year))
+			return true;
+		/* "Giai đoạn 2028 - 2030 Năm 2030": a period over a year
+		 * column, run into one cell: the year, within the period */
+		const char *n = strstr(f, " nam ");
+		if (!n || strlen(n + 5) != 4 || !find_year(n + 5))
+			return false;
+		char *per = xstrndup(f + strlen(period[i]), (size_t)(n - f - strlen(period[i])));
+		int end = 0, y = find_year(n + 5);
+		bool ok = period_cell(per, &end) && y >= find_year(per) && y <= end;
+		free(per);
+		*year = y;
+		return ok;
+	}
 	if (period_cell(f, year))
 		return true;
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
@@ -163,6 +189,8 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 		bool mon = has(f, "theo doi") || has(f, "danh gia") || has(f, "tong hop bao cao");
 		if (mon)
 			r = has(f, "chu tri") ? R_LEAD_MONITOR : R_MONITOR;
+		else if (has(f, "phoi hop") && has(f, "chu tri"))
+			r = R_LEAD_PARTNERS;
 		else if (has(f, "phoi hop"))
 			r = R_PARTNERS;
 		else if (has(f, "chu tri"))
@@ -175,6 +203,8 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 			r = R_LEAD;
 	} else if (starts(f, "thoi gian") || starts(f, "thoi han") || starts(f, "tien do")) {
 		r = R_DEADLINE;
+	} else if (!strcmp(f, "nam") || !strcmp(f, "moc nam") || !strcmp(f, "nam thuc hien")) {
+		r = R_ROW_YEAR;
 	} else if (starts(f, "ghi chu")) {
 		r = R_NOTE;
 	} else if (starts(f, "don vi tinh") || !strcmp(f, "dvt") || !strcmp(f, "don vi")) {
@@ -207,7 +237,8 @@ enum head_kind header_cell_kind(const char *cell)
 	case R_STT: return HEAD_STT;
 	case R_NAME: return HEAD_NAME;
 	case R_UNIT: return HEAD_UNIT;
-	case R_YEAR: return HEAD_YEAR;
+	case R_YEAR:
+	case R_ROW_YEAR: return HEAD_YEAR;
 	case R_BASELINE:
 	case R_TARGET: return HEAD_VALUE;
 	case R_DEADLINE: return HEAD_DEADLINE;
@@ -252,32 +283,42 @@ static bool read_header(const struct row *row, struct header *h)
 	return name && known >= 3;
 }
 
-/* The second line of a two-line header: years under "Mức chỉ tiêu". */
+/* A further line of a header: years under "Mức chỉ tiêu" (a later line's
+ * years over an earlier one's periods: "Giai đoạn 2025 - 2027" over "Năm
+ * 2025 | Năm 2027"), or the agencies under "Cơ quan thực hiện" ("Chủ trì |
+ * Phối hợp"): every cell empty, a year or a column's name. */
 static bool read_year_row(const struct row *row, struct header *h)
 {
 	if (row->text)
 		return false;
-	int years = 0;
+	int years = 0, roles = 0;
 	for (int i = 0; i < row->ncell; i++) {
 		int y;
+		bool t;
 		char *f = text_fold(row->cell[i]);
 		bool empty = f[0] == '\0', year = is_year_cell(f, &y);
 		free(f);
-		if (!empty && !year)
+		enum role r = empty || year ? R_NONE : cell_role(row->cell[i], &y, &t);
+		bool role = r != R_NONE && r != R_STT && r != R_NAME;
+		if (!empty && !year && !role)
 			return false;
 		years += year;
+		roles += role;
 	}
-	if (years < 2)
+	if (years < 2 && !(years + roles >= 2 && roles))
 		return false;
 	for (int i = 0; i < row->ncell && i < MAXCOL; i++) {
 		int y;
+		bool t;
 		char *f = text_fold(row->cell[i]);
 		if (is_year_cell(f, &y)) {
 			h->role[i] = R_YEAR;
 			h->year[i] = y;
-			if (i >= h->ncol)
-				h->ncol = i + 1;
+		} else if (*f) {
+			h->role[i] = cell_role(row->cell[i], &h->year[i], &t);
 		}
+		if (*f && i >= h->ncol)
+			h->ncol = i + 1;
 		free(f);
 	}
 	return true;
@@ -553,8 +594,67 @@ static const char *pcell(const struct state *st, enum role r)
 	return i < 0 || i >= st->pend.ncell ? "" : st->pend.cell[i];
 }
 
+/* "X (chủ trì); Y, Z" in one column "Cơ quan chủ trì/phối hợp": the agency
+ * marked "(chủ trì)" leads, the others (before and after it) are partners.
+ * Unmarked, the cell is kept whole as the lead: which one leads is not
+ * written. The strings are the caller's. */
+static void split_lead(const char *c, char **lead, char **partners)
+{
+	static const char *const mark[] = {"(chủ trì)", "(Chủ trì)", "(CHỦ TRÌ)"};
+	const char *m = NULL, *mk = NULL;
+	for (size_t i = 0; i < sizeof mark / sizeof mark[0] && !m; i++)
+		if ((m = strstr(c, mark[i])))
+			mk = mark[i];
+	*lead = *partners = NULL;
+	if (!*c)
+		return;
+	if (!m) {
+		*lead = xstrdup(c);
+		return;
+	}
+	/* the lead starts after the separator before the mark */
+	const char *b = m;
+	while (b > c && b[-1] != ';' && b[-1] != '\n')
+		b--;
+	const char *sep = " ;,.\n";
+	const char *e = m;
+	while (e > b && strchr(sep, e[-1]))
+		e--;
+	b += strspn(b, sep);
+	if (e <= b)
+		return;
+	*lead = xstrndup(b, (size_t)(e - b));
+	/* partners: what precedes the lead and what follows the mark */
+	const char *a = m + strlen(mk);
+	a += strspn(a, sep);
+	size_t an = strlen(a);
+	while (an && strchr(sep, a[an - 1]))
+		an--;
+	const char *pb = c;
+	size_t pn = (size_t)(b - c);
+	while (pn && strchr(sep, pb[pn - 1]))
+		pn--;
+	if (pn && an)
+		*partners = xasprintf("%.*s; %.*s", (int)pn, pb, (int)an, a);
+	else if (pn || an)
+		*partners = pn ? xstrndup(pb, pn) : xstrndup(a, an);
+}
+
+/* The pending row's "Cơ quan chủ trì/phối hợp" cell into lead and
+ * partners (those not set yet). */
+static void fill_lead_partners(struct state *st, char **lead, char **partners)
+{
+	char *l, *p;
+	split_lead(pcell(st, R_LEAD_PARTNERS), &l, &p);
+	set_str(lead, l);
+	set_str(partners, p);
+	free(l);
+	free(p);
+}
+
 static void fill_agencies(struct state *st, struct indicator *x)
 {
+	fill_lead_partners(st, &x->lead, &x->partners);
 	set_str(&x->lead, pcell(st, R_LEAD));
 	set_str(&x->lead, pcell(st, R_LEAD_MONITOR));
 	set_str(&x->monitor, pcell(st, R_MONITOR));
@@ -700,6 +800,7 @@ static char *role_field(enum role r, int year, bool tasks)
 	                                       [R_LEAD] = {"lead", "lead"},
 	                                       [R_MONITOR] = {"monitor", NULL},
 	                                       [R_LEAD_MONITOR] = {"lead", "lead"},
+	                                       [R_LEAD_PARTNERS] = {"lead", "lead"},
 	                                       [R_PARTNERS] = {"partners", "implementers"},
 	                                       [R_IMPL] = {"implementers", "implementers"},
 	                                       [R_DIRECTING] = {"directing", "lead"},
@@ -827,6 +928,91 @@ static void sentence_target(struct state *st, struct indicator *x)
 	free(text);
 }
 
+/* A word of a figure: a number with its sign, decimal mark, percent or
+ * range dash ("≥80", "72,5", "95%", "85-90"); a lone sign is none. */
+static bool figure_token(const char *s, size_t n)
+{
+	static const char *const sign[] = {"\xe2\x89\xa5", "\xe2\x89\xa4", ">", "<", "="};
+	for (size_t i = 0; i < sizeof sign / sizeof sign[0]; i++) {
+		size_t k = strlen(sign[i]);
+		if (n > k && !strncmp(s, sign[i], k)) {
+			s += k;
+			n -= k;
+			break;
+		}
+	}
+	if (!n || !isdigit((unsigned char)s[0]))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && !strchr(".,%-", s[i]))
+			return false;
+	return true;
+}
+
+/* Two cells' figures in one ("100 100", "92 ≥95", "85-90 100"): text laid
+ * out with spaces, or a header row too few, set two columns' cells into
+ * one. Only words of figures, signs and dashes, at least two of them
+ * figures (a figure and a dash may be a scan's stray mark), and not the
+ * range "80 - 90". */
+static bool two_figures(const char *c)
+{
+	int fig = 0, dash = 0, n = 0;
+	bool range = false;
+	int prev = 0; /* 1 figure, 2 dash */
+	for (const char *p = c; *p;) {
+		p += strspn(p, " ");
+		size_t k = strcspn(p, " ");
+		if (!k)
+			break;
+		bool d = (k == 1 && *p == '-') || (k == 3 && !strncmp(p, "\xe2\x80\x93", 3));
+		bool sg = (k == 1 && strchr("<>=", *p)) ||
+		          (k == 3 && (!strncmp(p, "\xe2\x89\xa5", 3) || !strncmp(p, "\xe2\x89\xa4", 3)));
+		if (figure_token(p, k)) {
+			range |= prev == 2 && n == 2 && fig == 1;
+			fig++;
+			prev = 1;
+		} else if (d) {
+			dash++;
+			prev = 2;
+		} else if (!sg) {
+			return false;
+		}
+		n++;
+		p += k;
+	}
+	if (range && fig == 2 && dash == 1 && n == 3)
+		return false;
+	return fig >= 2;
+}
+
+/* A target cell of the table: read, unless it holds two cells' figures
+ * or shifted is set (another cell of its row does: the row's cells are
+ * not under their columns), which no figure is read from (kept as text,
+ * named in a warning). */
+static void table_target(struct state *st, const char *c, const char *unit, int line, int ci,
+                         bool shifted, struct target *t)
+{
+	target_parse(c, unit, t);
+	if ((t->kind == TARGET_NUMBER || t->kind == TARGET_RANGE) && shifted && !two_figures(c)) {
+		t->kind = TARGET_TEXT;
+		t->value = t->min = t->max = 0;
+		plan_warn_cell(st->p, line, ci + 1,
+		               "Ô mục tiêu \"%s\" nằm trong hàng có ô mang số của hai ô (các ô "
+		               "của hàng có thể đã lệch cột); không đọc thành số, cần đối chiếu "
+		               "với văn bản",
+		               c);
+	} else if ((t->kind == TARGET_NUMBER || t->kind == TARGET_RANGE ||
+	            t->kind == TARGET_NONE) &&
+	           two_figures(c)) {
+		t->kind = TARGET_TEXT;
+		t->value = t->min = t->max = 0;
+		plan_warn_cell(st->p, line, ci + 1,
+		               "Ô mục tiêu \"%s\" có số của hai ô liền nhau (bảng mất cột khi "
+		               "chép); không đọc thành số, cần đối chiếu với văn bản",
+		               c);
+	}
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
@@ -834,6 +1020,11 @@ static void flush_indicator(struct state *st)
 	const char *stt = pcell(st, R_STT);
 	bool merge = col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) >= 0;
 	int year = st->h.target_year ? st->h.target_year : st->section_year;
+	const char *ry = pcell(st, R_ROW_YEAR);
+	if (col(&st->h, R_ROW_YEAR) >= 0 && strlen(ry) == 4 && find_year(ry)) {
+		merge = false; /* a long table: one row per year */
+		year = find_year(ry);
+	}
 	/* one target column ("Kết quả", "Mục tiêu") and no section naming a
 	 * milestone: the title's ("… năm 2026", "… đến năm 2030") */
 	const char *title = p->title;
@@ -876,6 +1067,10 @@ static void flush_indicator(struct state *st)
 		sentence_target(st, x);
 	fill_baseline(st, x);
 	fill_agencies(st, x);
+	bool shifted = false; /* a cell with two figures: the row's cells moved */
+	for (int i = 0; i < st->h.ncol && i < st->pend.ncell; i++)
+		shifted |= (st->h.role[i] == R_YEAR || st->h.role[i] == R_TARGET) &&
+		           two_figures(st->pend.cell[i]);
 	for (int i = 0; i < st->h.ncol; i++) {
 		int y = st->h.role[i] == R_YEAR ? st->h.year[i] : 0;
 		if (st->h.role[i] == R_TARGET && year)
@@ -883,7 +1078,7 @@ static void flush_indicator(struct state *st)
 		if (!y || i >= st->pend.ncell)
 			continue;
 		struct target t;
-		target_parse(st->pend.cell[i], x->unit, &t);
+		table_target(st, st->pend.cell[i], x->unit, st->pend.first, i, shifted, &t);
 		indicator_set_target(x, y, &t);
 	}
 	rank_levels(x);
@@ -912,6 +1107,7 @@ static void flush_task(struct state *st)
 	set_str(&t->lead, pcell(st, R_LEAD));
 	set_str(&t->lead, pcell(st, R_LEAD_MONITOR));
 	set_str(&t->lead, pcell(st, R_DIRECTING));
+	fill_lead_partners(st, &t->lead, &t->implementers);
 	set_str(&t->implementers, pcell(st, R_IMPL));
 	set_str(&t->implementers, pcell(st, R_PARTNERS));
 	set_str(&t->timeframe, pcell(st, R_DEADLINE));
@@ -1039,6 +1235,76 @@ static bool sub_row(struct state *st, const struct row *row, enum stt_kind kind,
 	return true;
 }
 
+/* The unnumbered group row held back (st->pgroup): entered before a
+ * numbered row, else named as no row of the table. */
+static void settle_group(struct state *st, bool enter)
+{
+	if (!st->pgroup)
+		return;
+	if (enter)
+		enter_group(st, 0, "", st->pgroup, st->pgroup_line);
+	else if (!st->pgroup_text)
+		plan_warn(st->p, st->pgroup_line, "Dòng \"%.60s\" không phải chỉ tiêu; bỏ qua",
+		          st->pgroup);
+	free(st->pgroup);
+	st->pgroup = NULL;
+}
+
+/* A group's name merged over a whole row, with no number: short, starting
+ * with a capital letter, not a label ("Nơi nhận:"), a sentence, a wrapped
+ * line nor a note in brackets ("(Tiếp theo)"). */
+static bool group_name_cell(const char *s)
+{
+	size_t n = strlen(s);
+	if (!n || text_len(s) > 120 || strchr(":;.,-", s[n - 1]) || isdigit((unsigned char)s[0]) ||
+	    s[0] == '(')
+		return false;
+	return text_case_start(s) == 1;
+}
+
+/* The year cell of a long table ("Năm": 2025, 2030 in rows of their own):
+ * a row with the year and no number or name (a cell merged over the
+ * indicator's rows written once) or the same number and name again (the
+ * merged cell copied to each row) gives the last indicator's target for
+ * that year. Returns true when the row was taken so. */
+static bool year_row(struct state *st, const struct row *row)
+{
+	int yi = col(&st->h, R_ROW_YEAR), ti = col(&st->h, R_TARGET);
+	if (yi < 0 || ti < 0 || st->h.tasks)
+		return false;
+	const char *yc = cell(row, yi);
+	int y = strlen(yc) == 4 ? find_year(yc) : 0;
+	if (!y)
+		return false;
+	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME);
+	bool cont = st->ly_name && ((!*stt && !*name) ||
+	                            (!strcmp(stt, st->ly_stt) && !strcmp(name, st->ly_name)));
+	if (!cont) {
+		free(st->ly_stt);
+		free(st->ly_name);
+		st->ly_stt = xstrdup(stt);
+		st->ly_name = xstrdup(name);
+		return false;
+	}
+	flush(st);
+	struct plan *p = st->p;
+	if (!p->nind)
+		return true;
+	struct indicator *x = &p->ind[p->nind - 1];
+	set_str(&x->unit, rcell(st, row, R_UNIT));
+	struct target t;
+	table_target(st, cell(row, ti), x->unit, row->first, ti, false, &t);
+	if (indicator_target(x, y)) {
+		plan_warn(p, row->first, "Chỉ tiêu \"%s\" có hai mức cho năm %d; giữ mức đầu",
+		          x->name, y);
+		target_free(&t);
+	} else
+		indicator_set_target(x, y, &t);
+	rank_levels(x);
+	x->last_line = row->last;
+	return true;
+}
+
 static void data_row(struct state *st, const struct row *row)
 {
 	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME), *rest;
@@ -1046,6 +1312,29 @@ static void data_row(struct state *st, const struct row *row)
 	bool roman;
 	enum stt_kind kind = read_stt(stt, &top, &k, &roman, &rest);
 	bool empty = data_empty(st, row);
+	if (kind == STT_OTHER && !*name && empty && group_name_cell(stt)) {
+		flush(st);
+		settle_group(st, false);
+		st->pgroup = xstrdup(stt);
+		st->pgroup_line = row->first;
+		st->pgroup_text = false;
+		return;
+	}
+	/* a line of text is a group only inside one table (not "Trang 2"
+	 * between a table and its continuation) */
+	settle_group(st, kind == STT_NUM && *name &&
+	                         (!st->pgroup_text || row->table == st->pgroup_table));
+	if (year_row(st, row))
+		return;
+	/* "1.2. | Tỷ lệ …, trong đó:" under the group row "1.": a heading
+	 * over sub-rows "a)", "b)", not a sub-group. */
+	if (kind == STT_NUM && k && empty && *name && st->num_group == top &&
+	    name[strlen(name) - 1] == ':') {
+		flush(st);
+		st->heading = k;
+		st->sub_no = 0;
+		return;
+	}
 	/* Group headers: "I", "II.", "I.1", "II.3 Phát triển ...", "- Phát triển ...". */
 	if (kind == STT_NUM && k && empty && *name)
 		kind = STT_SUB; /* "1.5 | Phát triển chuyển đổi số" with nothing else */
@@ -1164,8 +1453,14 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		if (read_header(row, &h)) {
 			flush(&st);
 			bool same = st.have && h.tasks == st.h.tasks;
+			/* a group's row just before the header repeated on the
+			 * next page is the continued table's */
+			if (!same && st.pgroup) {
+				st.pgroup_text = true; /* dropped without a word */
+				settle_group(&st, false);
+			}
 			st.h = h;
-			if (i + 1 < r->n && read_year_row(&r->v[i + 1], &st.h))
+			while (i + 1 < r->n && read_year_row(&r->v[i + 1], &st.h))
 				i++;
 			if (!same) {
 				st.tables++;
@@ -1209,6 +1504,18 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		}
 		if (row->text && col(&st.h, R_STT) < 0 && text_group(&st, row))
 			continue;
+		if (row->text && st.gap_rows == 1 && col(&st.h, R_STT) >= 0 &&
+		    group_name_cell(row->cell[0])) {
+			/* a spreadsheet's group row of one cell, right under a
+			 * row of the table: a group if a numbered row follows */
+			flush(&st);
+			settle_group(&st, false);
+			st.pgroup = xstrdup(row->cell[0]);
+			st.pgroup_line = row->first;
+			st.pgroup_text = true;
+			st.pgroup_table = st.table;
+			continue;
+		}
 		if (row->text) {
 			/* Prose between tables ends a table only when it is long. */
 			if (text_len(row->cell[0]) > 200)
@@ -1229,6 +1536,9 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		data_row(&st, row);
 	}
 	flush(&st);
+	settle_group(&st, false);
+	free(st.ly_stt);
+	free(st.ly_name);
 	drop_empty_last_group(p);
 	for (size_t i = 0; i < st.nwset; i++)
 		words_free(&st.wset[i]);

@@ -136,13 +136,13 @@ static double space_width(const struct pword *w, const struct pline *l, size_t n
 }
 
 static const char *const header_vocab[] = {
-        "stt",  "tt",  "so",   "thu",   "tu",   "noi",   "dung",  "chi",  "tieu", "ten",
-        "don",  "vi",  "tinh", "dvt",   "muc",  "hien",  "trang", "nam",  "ket",  "qua",
-        "thuc", "uoc", "co",   "quan",  "chu",  "tri",   "theo",  "doi",  "danh", "gia",
-        "phoi", "hop", "thoi", "gian",  "hoan", "thanh", "han",   "tien", "do",   "nhiem",
-        "vu",   "ghi", "giai", "doan",  "kiem", "tra",   "tong",  "bao",  "cao",  "den",
-        "tri",  "sở",  "ban",  "nganh", "linh", "vuc",   "giao",  "tieu", "cu",   "the",
-        "cac",
+        "stt",  "tt",  "so",    "thu",   "tu",   "noi",   "dung",  "chi",  "tieu",  "ten",
+        "don",  "vi",  "tinh",  "dvt",   "muc",  "hien",  "trang", "nam",  "ket",   "qua",
+        "thuc", "uoc", "co",    "quan",  "chu",  "tri",   "theo",  "doi",  "danh",  "gia",
+        "phoi", "hop", "thoi",  "gian",  "hoan", "thanh", "han",   "tien", "do",    "nhiem",
+        "vu",   "ghi", "giai",  "doan",  "kiem", "tra",   "tong",  "bao",  "cao",   "den",
+        "tri",  "sở",  "ban",   "nganh", "linh", "vuc",   "giao",  "tieu", "cu",    "the",
+        "cac",  "lo",  "trinh", "moc",   "san",  "pham",  "kinh",  "phi",  "nguon",
 };
 
 static bool in_vocab(const char *f, size_t n)
@@ -246,6 +246,21 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 	}
 }
 
+/* A header's last row under merged cells: two or more of its words years
+ * ("Năm 2025") or agencies' columns ("Chủ trì", "Phối hợp"). */
+static bool sub_heads(const struct pword *w, const struct pline *l)
+{
+	static const char *const sub[] = {"tri", "hop", NULL};
+	int k = 0;
+	for (size_t j = l->from; j < l->to; j++) {
+		size_t n = strlen(w[j].s);
+		bool year = n == 4 && isdigit((unsigned char)w[j].s[0]) &&
+		            isdigit((unsigned char)w[j].s[3]);
+		k += year || folded_in(w[j].s, sub);
+	}
+	return k >= 2;
+}
+
 /* The header band around line i: [*a, *b); what its lines say (bits of
  * header_line), -1 when line i starts none. */
 static int header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
@@ -262,7 +277,13 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 		bits |= k;
 		s--;
 	}
-	while (e < nl && l[e].page == l[i].page && l[e].y0 - l[e - 1].y1 < 1.0 * h) {
+	/* A header of three rows sets its last row's cells ("Năm 2025 | Chủ
+	 * trì") apart from the merged cells above by more than a line: a
+	 * line of header words only, with a year or two words, joins the band
+	 * within 2.5 heights. */
+	while (e < nl && l[e].page == l[i].page &&
+	       (l[e].y0 - l[e - 1].y1 < 1.0 * h ||
+	        (l[e].y0 - l[e - 1].y1 < 2.5 * h && sub_heads(w, &l[e])))) {
 		int k = header_line(w, &l[e]);
 		if (k < 0)
 			break;
@@ -449,19 +470,76 @@ static bool year_word(const char *s)
  * when it ends "các năm", the years) and holding none. Its words head no
  * column of their own and stack with none:
  * each year below is a column. Marks them in cap[]. */
+/* Word k and the next of its run name an agency's column on their own
+ * ("Chủ trì", "Phối hợp", "Theo dõi", "Thực hiện"). */
+static bool agency_pair(const struct pword **v, const size_t *line, size_t n, size_t k)
+{
+	static const char *const pair[][2] = {
+	        {"chu", "tri"}, {"phoi", "hop"}, {"theo", "doi"}, {"thuc", "hien"}};
+	if (k + 1 >= n || line[k + 1] != line[k])
+		return false;
+	char *f0 = text_fold(v[k]->s), *f1 = text_fold(v[k + 1]->s);
+	bool ok = false;
+	for (size_t i = 0; i < sizeof pair / sizeof pair[0] && !ok; i++)
+		ok = !strcmp(f0, pair[i][0]) && !strcmp(f1, pair[i][1]);
+	free(f0);
+	free(f1);
+	return ok;
+}
+
+/* "Cơ quan thực hiện" over "Chủ trì | Phối hợp" (a header's agencies in
+ * two columns under one merged cell): a run over two or more runs of a
+ * later line that each start with an agency's column name is a caption,
+ * no column's name. */
+static void mark_agency_captions(const struct pword **v, const size_t *line, size_t n, double tol,
+                                 bool *cap)
+{
+	for (size_t i = 0; i < n;) {
+		size_t e = i + 1;
+		while (e < n && line[e] == line[i] && v[e]->x0 - v[e - 1]->x1 <= tol)
+			e++;
+		double lo = v[i]->x0, hi = v[e - 1]->x1;
+		for (size_t yl = 0; yl < n;) {
+			size_t ye = yl, under = 0;
+			while (ye < n && line[ye] == line[yl])
+				ye++;
+			for (size_t k = yl; line[yl] > line[i] && k < ye;) {
+				size_t ke = k + 1; /* the run [k, ke) */
+				while (ke < ye && v[ke]->x0 - v[ke - 1]->x1 <= tol)
+					ke++;
+				under += agency_pair(v, line, n, k) && v[k]->x0 < hi &&
+				         lo < v[ke - 1]->x1;
+				k = ke;
+			}
+			if (under >= 2) {
+				for (size_t k = i; k < e; k++)
+					cap[k] = true;
+				break;
+			}
+			yl = ye;
+		}
+		i = e;
+	}
+}
+
 static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
                           bool *cap)
 {
+	mark_agency_captions(v, line, n, tol, cap);
 	for (size_t i = 0; i < n;) {
 		size_t e = i + 1; /* the run [i, e) */
 		while (e < n && line[e] == line[i] && v[e]->x0 - v[e - 1]->x1 <= tol)
 			e++;
-		bool has_year = false;
+		int nyear = 0;
 		for (size_t k = i; k < e; k++)
-			has_year |= year_word(v[k]->s);
+			nyear += year_word(v[k]->s);
+		/* "Giai đoạn 2025 - 2027" over "Năm 2025 | Năm 2027" (a
+		 * three-row header): a period is a caption over the years
+		 * below it, however many */
+		bool has_year = nyear == 1 || nyear > 2;
 		/* "Mục tiêu các năm": the years (plural) below it, over
 		 * however many of them text laid out with spaces sets it */
-		int need = 2;
+		int need = nyear == 2 ? 1 : 2;
 		if (e - i >= 2) {
 			char *f0 = text_fold(v[e - 2]->s), *f1 = text_fold(v[e - 1]->s);
 			if (!strcmp(f0, "cac") && !strcmp(f1, "nam"))
@@ -1661,6 +1739,55 @@ static char *row_line_col(const struct pword *w, const struct pline *l, size_t a
 	return s;
 }
 
+/* A group's name merged over a whole row, with no number ("Phát triển hạ
+ * tầng số" in bold across the table): line i starts in the number column
+ * with a word that is no number, is short, starts with a capital and does
+ * not end as a label, a sentence or a wrapped line does ("Nơi nhận:", "…
+ * quy định.", "… thông tin mạng,"), nor stands in brackets ("(Tiếp
+ * theo)"); its words one run, as a cell merged over the row sets them. */
+static bool group_line(const struct pword *w, const struct pline *l, size_t i, const struct table *t,
+                       double space)
+{
+	/* one run of words, as one cell merged over the row sets it */
+	for (size_t j = l[i].from + 1; j < l[i].to; j++)
+		if (w[j].x0 - w[j - 1].x1 > 2.5 * space)
+			return false;
+	if (strchr(w[l[i].from].s, '.')) /* "VIII.Thực": a number run into a name */
+		return false;
+	char *c0 = line_col(w, &l[i], t, 0);
+	if (!c0)
+		return false;
+	bool code = code_like(c0);
+	free(c0);
+	if (code)
+		return false;
+	char *s = line_text(w, &l[i]);
+	size_t n = strlen(s);
+	bool ok = n && text_len(s) <= 120 && !strchr(":;.,-", s[n - 1]) && s[0] != '(' &&
+	          text_case_start(s) == 1;
+	free(s);
+	return ok;
+}
+
+/* Line i is such a group's row inside the body [i, e): the next line with
+ * text in the number column holds a row's number, or the next header
+ * (the table's continued on the next page) comes first. */
+static bool group_row_at(const struct pword *w, const struct pline *l, size_t nl, size_t i,
+                         size_t e, const struct table *t, double space)
+{
+	if (!group_line(w, l, i, t, space))
+		return false;
+	for (size_t k = i + 1; k < e; k++) {
+		char *c0 = line_col(w, &l[k], t, 0);
+		if (!c0)
+			continue;
+		bool code = code_like(c0);
+		free(c0);
+		return code;
+	}
+	return e < nl;
+}
+
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
                      const struct table *t, int table, int *tabrow, double space, struct rows *out)
@@ -1672,12 +1799,17 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	r->page = l[a].page + 1;
 	r->table = table;
 	r->tabrow = ++*tabrow;
-	if (!t->nonum && group_heading(w, l, a, b, t, space)) {
-		for (int c = 0; c < 2; c++) {
+	/* A group's name with no number ("Phát triển hạ tầng số" merged over
+	 * the row) goes whole to the number column, as a merged cell is read
+	 * elsewhere; a group heading "II | Phát triển …" to its two cells. */
+	bool whole = !t->nonum && b - a <= 2 && group_line(w, l, a, t, space);
+	if (whole || (!t->nonum && group_heading(w, l, a, b, t, space))) {
+		int parts = whole ? 1 : 2;
+		for (int c = 0; c < parts; c++) {
 			struct buf bf = BUF_INIT;
 			for (size_t i = a; i < b; i++)
 				for (size_t j = l[i].from; j < l[i].to; j++) {
-					if ((column_of(t, &w[j]) > 0) != c)
+					if (!whole && (column_of(t, &w[j]) > 0) != c)
 						continue;
 					if (bf.len)
 						buf_putc(&bf, ' ');
@@ -1686,7 +1818,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 			row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
 			buf_free(&bf);
 		}
-		for (int c = 2; c < t->ncol; c++)
+		for (int c = parts; c < t->ncol; c++)
 			row_add_cell(r, "", 0);
 		return;
 	}
@@ -2290,7 +2422,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			    l[end].y0 - l[end - 1].y1 > 2.5 * h)
 				break;
 			char *c0 = line_col(w, &l[end], &t, 0);
-			bool stop = c0 && !code_like(c0);
+			bool stop = c0 && !code_like(c0) && !group_row_at(w, l, nl, end, e, &t, space);
 			free(c0);
 			/* A page number at the foot of its page ("Trang 1/2"):
 			 * the page's margin, not the last row's. */

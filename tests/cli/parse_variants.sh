@@ -19,29 +19,8 @@ data=$2
 . "$(dirname "$0")/lib.bash"
 here=$(dirname "$0")
 v=$data/variants
+. "$here/facts.bash"
 
-# check NAME EXT [MIN_IND MIN_TASKS]: identical (or at least the minimums,
-# with no wrong figure).
-check() {
-	if python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" ${3:-} ${4:-} > "$tmp/facts" 2>&1; then
-		ok
-		tail -n 1 "$tmp/facts" | sed "s|$v/||"
-	else
-		bad "$1.$2"
-		cat "$tmp/facts"
-	fi
-}
-# refused NAME EXT: refused with a message saying where and why.
-refused() {
-	python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" > "$tmp/facts" 2>&1
-	local rc=$?
-	if [ $rc -eq 2 ] && grep -q "dòng [0-9]" "$tmp/facts"; then
-		ok
-	else
-		bad "$1.$2: not refused (exit $rc)"
-		cat "$tmp/facts"
-	fi
-}
 # warned NAME EXT ROWS: a warning says the rows ROWS ("1), 2)") of the
 # plain text were not put back, keeping their number and name only.
 warned() {

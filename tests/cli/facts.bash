@@ -1,0 +1,26 @@
+# facts.bash: what parse_variants.sh and parse_shapes.sh share. Source it
+# after lib.bash, with $v the folder of the documents and their goldens and
+# $here the folder of variants_facts.py.
+
+# check NAME EXT [MIN_IND MIN_TASKS]: identical (or at least the minimums,
+# with no wrong figure).
+check() {
+	if python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" ${3:-} ${4:-} > "$tmp/facts" 2>&1; then
+		ok
+		tail -n 1 "$tmp/facts" | sed "s|$v/||"
+	else
+		bad "$1.$2"
+		cat "$tmp/facts"
+	fi
+}
+# refused NAME EXT: refused with a message saying where and why.
+refused() {
+	python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" > "$tmp/facts" 2>&1
+	local rc=$?
+	if [ $rc -eq 2 ] && grep -q "dòng [0-9]" "$tmp/facts"; then
+		ok
+	else
+		bad "$1.$2: not refused (exit $rc)"
+		cat "$tmp/facts"
+	fi
+}

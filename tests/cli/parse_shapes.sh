@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# parse_shapes.sh: plans in table shapes the readers were not built on,
+# written blind in tests/data/shapes (see its README): a yearly roadmap
+# ("Lộ trình thực hiện" over 2025 … 2030), a long table (one row per
+# indicator and year under "Năm | Giá trị mục tiêu", the name merged over
+# its years), groups as unnumbered rows over numbers running on across
+# them, one "Cơ quan chủ trì/phối hợp" column ("X (chủ trì); Y") beside
+# "Ghi chú" with headings "1.2. …, trong đó:" over "a)", "b)", and a
+# three-row header ("Mục tiêu theo lộ trình" over "Giai đoạn 2025 - 2027"
+# over "Năm 2025 | Năm 2027"; "Cơ quan thực hiện" over "Chủ trì | Phối
+# hợp") over pages. Every rendering read against the golden facts
+# (variants_facts.py): identical, or at least the counts given and never a
+# wrong figure, or refused saying where.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+v=$data/shapes
+. "$here/facts.bash"
+
+# warned NAME EXT TEXT: a warning holds TEXT.
+warned() {
+	"$bin" parse "$v/$1.$2" --format json 2>/dev/null |
+		python3 -c 'import json, sys
+w = [x["message"] for x in json.load(sys.stdin)["plan"]["warnings"]]
+sys.exit(0 if any(sys.argv[1] in m for m in w) else 1)' "$3" &&
+		ok || bad "$1.$2: no warning saying \"$3\""
+}
+
+# Yearly roadmap: six bare year columns under "Lộ trình thực hiện" (before:
+# the PDF's first group named "… Lộ trình thực hiện", the caption's words
+# not a header's).
+for e in html docx pdf xlsx portal.txt portal.md; do
+	check xa-an-thinh $e
+done
+# -layout text: the six years packed one space apart over wider cells, a
+# row's cells moved a column ("100 100" under 2030, 2028 empty): no figure
+# read from such a row, each cell named in a warning (before: 8 wrong
+# figures, no warning).
+check xa-an-thinh pdf.layout.txt 0 0
+warned xa-an-thinh pdf.layout.txt "có số của hai ô liền nhau"
+warned xa-an-thinh pdf.layout.txt "các ô của hàng có thể đã lệch cột"
+
+# Long table: "Năm | Giá trị mục tiêu", a row per year, the number, name,
+# unit and agency merged over the indicator's rows (copied to each row in
+# a document, written once in a portal's text) (before: 0/6, the rows read
+# as 13 indicators with no target).
+for e in html docx portal.txt portal.md; do
+	check phuong-binh-minh $e
+done
+# A spreadsheet keeps "05" as the number 5: its text differs.
+check phuong-binh-minh xlsx 5 0
+
+# Groups as unnumbered rows merged over the table, rows numbered on across
+# groups ("II.3"); the task table's "Sản phẩm", "Kinh phí" (before: one
+# group "Chỉ tiêu", 10 wrong figures).
+for e in html docx xlsx portal.txt portal.md; do
+	check xa-thuan-loi $e
+done
+# The PDF: a group's row alone in the number column no longer ends the
+# table; the task table's header "Sản phẩm", "Kinh phí" is a header
+# (before: the first page's rows and the 4 tasks lost without a word, 4
+# wrong figures).
+check xa-thuan-loi pdf
+check xa-thuan-loi pdf.layout.txt 0 3
+
+# "Cơ quan chủ trì/phối hợp": the agency marked "(chủ trì)" leads, the
+# others are partners; "1.2. …, trong đó:" a heading over "a)", "b)"
+# (before: the whole cell as partners, no lead; the heading read as group
+# II, 8 wrong figures). "Từ 50% trở lên" is not read as a figure yet.
+for e in html docx pdf xlsx portal.txt portal.md; do
+	check phuong-tan-hoa $e 5 0
+done
+check phuong-tan-hoa pdf.layout.txt 0 0
+
+# Three-row header: the years under the periods, "Chủ trì | Phối hợp" under
+# "Cơ quan thực hiện" (before: in a portal's text the periods read as the
+# years, "Năm 2025" row lost, 14 wrong figures; in the PDF 13).
+for e in html docx xlsx portal.txt portal.md; do
+	check huyen-long-phuoc $e
+done
+check huyen-long-phuoc pdf 2 0
+check huyen-long-phuoc pdf.layout.txt 0 0
+
+# Plain text (pdftotext without -layout) of every one: refused, saying
+# where.
+for n in xa-an-thinh phuong-binh-minh xa-thuan-loi phuong-tan-hoa huyen-long-phuoc; do
+	refused $n pdf.txt
+done
+
+finish parse_shapes
