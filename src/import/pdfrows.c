@@ -1843,6 +1843,34 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		buf_free(&bf);
 	}
 	free(col);
+	/* A column's bound that falls inside a run of words a space apart,
+	 * left of where the next column's cell starts on the row's other
+	 * lines, or with a wider gap further on in that cell ("Phòng Văn hóa và | Thông" over "tin | thông" under "Chủ trì
+	 * | Phối hợp"): where one cell ends and the next starts is a guess,
+	 * both cells in doubt. */
+	for (int d = 2; !t->grid && d < t->ncol && d < MAXCOLS; d++) {
+		double clean = 1e18, run = 1e18;
+		for (size_t i = a; i < b; i++)
+			for (size_t j = l[i].from; j < l[i].to; j++) {
+				if (column_of(t, &w[j]) != d)
+					continue;
+				bool near = j > l[i].from && column_of(t, &w[j - 1]) == d - 1 &&
+				            w[j].x0 - w[j - 1].x1 < 1.5 * space;
+				if (!near) {
+					clean = fmin(clean, w[j].x0);
+					break;
+				}
+				run = fmin(run, w[j].x0);
+				/* or a gap wider than the bound's further on in
+				 * the cell: the cells' own bound */
+				for (size_t k = j + 1; k < l[i].to && column_of(t, &w[k]) == d; k++)
+					if (w[k].x0 - w[k - 1].x1 > 3.0 * space)
+						r->doubt |= 3UL << (d - 1);
+				break;
+			}
+		if (run < clean - 3.0 && clean < 1e17)
+			r->doubt |= 3UL << (d - 1);
+	}
 	/* Text laid out with spaces: a number cell that is no number once
 	 * its lines are joined ("II.11II.12", "III.1học") took in the lines
 	 * of other rows, or a neighbour's words: every cell of the row is in
@@ -2521,6 +2549,15 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				}
 			} else {
 				cut = widest_gap(l, last_anchor, k + 1, &g);
+				/* A row split over pages: the lines at the top of
+				 * the next page above a gap before the next row
+				 * end the last row, as after a repeated header. */
+				double g2 = 0;
+				size_t c2 = cut < k && l[cut].page != l[cut - 1].page
+				                    ? widest_gap(l, cut, k + 1, &g2)
+				                    : cut;
+				if (c2 > cut && c2 <= k && g2 > 0.3 * h)
+					cut = c2;
 			}
 			if (cut > k)
 				cut = k;

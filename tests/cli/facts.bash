@@ -24,3 +24,14 @@ refused() {
 		cat "$tmp/facts"
 	fi
 }
+# flagged NAME EXT: every field read otherwise than the golden is named by
+# a warning of that field on the item's rows (flagged_facts.py).
+flagged() {
+	if python3 "$here/flagged_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" > "$tmp/facts" 2>&1; then
+		ok
+		tail -n 1 "$tmp/facts" | sed "s|$v/||"
+	else
+		bad "$1.$2: a wrong field with no warning"
+		cat "$tmp/facts"
+	fi
+}

@@ -13,6 +13,7 @@ data=$2
 . "$(dirname "$0")/lib.bash"
 here=$(dirname "$0")
 v=$data/targets
+. "$here/facts.bash"
 
 # check NAME EXT [MIN_IND MIN_TASKS]: identical (or at least the minimums,
 # with no wrong figure).
@@ -41,9 +42,13 @@ done
 for e in html docx portal.txt portal.md; do
 	check xa-long-phu $e
 done
-# The PDF: two rows' agency "Văn phòng HĐND và UBND" wrapped over rows
-# (table shape, not wording); the plain texts: rows not put back whole.
-check xa-long-phu pdf 15 0
+# The PDF: a row's agency "Văn phòng HĐND và | UBND" split over a page,
+# its last line at the top of the next page above a gap before the next
+# row: the last row's, as after a repeated header (before: "UBND" read as
+# the next row's, 2 wrong fields and no warning); the plain texts: rows
+# not put back whole.
+check xa-long-phu pdf
+flagged xa-long-phu pdf
 check xa-long-phu pdf.layout.txt 6 0
 check xa-long-phu pdf.txt 5 0
 

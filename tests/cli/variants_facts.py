@@ -54,17 +54,24 @@ def figures(ind):
     return f
 
 
-def main():
-    binary, doc, golden = sys.argv[1:4]
-    mins = [int(a) for a in sys.argv[4:6]] if len(sys.argv) > 5 else None
+def read(binary, doc, golden):
+    """(the plan BINARY parses DOC into, the golden plan); None, said, when refused."""
     r = subprocess.run([binary, "parse", doc, "--format", "json"], capture_output=True,
                        text=True, timeout=120)
     if r.returncode != 0:
         print("%s: refused: %s" % (doc, r.stderr.strip()))
-        return 2
-    got = json.loads(r.stdout)["plan"]
+        return None
     want = json.load(open(golden, encoding="utf-8"))
-    want = want.get("plan", want)  # tests/data/golden: a whole parse
+    return json.loads(r.stdout)["plan"], want.get("plan", want)  # golden: a whole parse
+
+
+def main():
+    binary, doc, golden = sys.argv[1:4]
+    mins = [int(a) for a in sys.argv[4:6]] if len(sys.argv) > 5 else None
+    plans = read(binary, doc, golden)
+    if plans is None:
+        return 2
+    got, want = plans
     bad = False
     for k in ["title", "number", "date", "milestones", "groups", "task_groups"]:
         if got.get(k) != want.get(k):
