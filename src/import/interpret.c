@@ -1063,6 +1063,20 @@ static void flush_indicator(struct state *st)
 	}
 	x->last_line = st->pend.last;
 	set_str(&x->unit, unit);
+	/* No unit column, and a unit ("%", "Điểm") in a column whose header
+	 * names none (its header's words lost, "Đơn vị" packed into the next
+	 * cells): the indicator's unit may be there, not read; said of the
+	 * unit. */
+	for (int i = 0; col(&st->h, R_UNIT) < 0 && i < st->h.ncol && i < st->pend.ncell; i++)
+		if (st->h.role[i] == R_NONE &&
+		    (!strcmp(st->pend.cell[i], "%") || plain_unit(st->pend.cell[i]))) {
+			plan_warn_cell(p, st->pend.first, i + 1,
+			               "Ô \"%s\" có thể là đơn vị tính của chỉ tiêu, nhưng tiêu đề "
+			               "cột của nó không đọc được nên không được đọc; cần đối chiếu "
+			               "với văn bản",
+			               st->pend.cell[i]);
+			p->warn[p->nwarn - 1].field = xstrdup("unit");
+		}
 	if (!merge && col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) < 0)
 		sentence_target(st, x);
 	fill_baseline(st, x);

@@ -64,6 +64,10 @@ done
 # wrong figures).
 check xa-thuan-loi pdf
 check xa-thuan-loi pdf.layout.txt 0 3
+# Its header "Đơn vị Chỉ tiêu năm Chỉ tiêu năm" packed a space apart, the
+# unit column left named "tính", no field: each row's unit there ("%",
+# "Điểm") named in a warning of the unit (before: 7 units lost, no word).
+flagged xa-thuan-loi pdf.layout.txt
 
 # "Cơ quan chủ trì/phối hợp": the agency marked "(chủ trì)" leads, the
 # others are partners; "1.2. …, trong đó:" a heading over "a)", "b)"
