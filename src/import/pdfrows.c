@@ -135,14 +135,14 @@ static double space_width(const struct pword *w, const struct pline *l, size_t n
 	return s;
 }
 
+/* Folded words (no diacritics) a header is made of. */
 static const char *const header_vocab[] = {
-        "stt",  "tt",  "so",    "thu",   "tu",   "noi",   "dung",  "chi",  "tieu",  "ten",
-        "don",  "vi",  "tinh",  "dvt",   "muc",  "hien",  "trang", "nam",  "ket",   "qua",
-        "thuc", "uoc", "co",    "quan",  "chu",  "tri",   "theo",  "doi",  "danh",  "gia",
-        "phoi", "hop", "thoi",  "gian",  "hoan", "thanh", "han",   "tien", "do",    "nhiem",
-        "vu",   "ghi", "giai",  "doan",  "kiem", "tra",   "tong",  "bao",  "cao",   "den",
-        "tri",  "sở",  "ban",   "nganh", "linh", "vuc",   "giao",  "tieu", "cu",    "the",
-        "cac",  "lo",  "trinh", "moc",   "san",  "pham",  "kinh",  "phi",  "nguon",
+        "stt",  "tt",   "so",    "thu", "tu",    "noi",   "dung",  "chi",   "tieu", "ten",  "don",
+        "vi",   "tinh", "dvt",   "muc", "hien",  "trang", "nam",   "ket",   "qua",  "thuc", "uoc",
+        "co",   "quan", "chu",   "tri", "theo",  "doi",   "danh",  "gia",   "phoi", "hop",  "thoi",
+        "gian", "hoan", "thanh", "han", "tien",  "do",    "nhiem", "vu",    "ghi",  "giai", "doan",
+        "kiem", "tra",  "tong",  "bao", "cao",   "den",   "ban",   "nganh", "linh", "vuc",  "giao",
+        "cu",   "the",  "cac",   "lo",  "trinh", "moc",   "san",   "pham",  "kinh", "phi",  "nguon",
 };
 
 static bool in_vocab(const char *f, size_t n)
