@@ -242,7 +242,8 @@ for h in "${harnesses[@]}"; do
 		# The parts of the OpenDocument renderings (tests/data/odf) joined by
 		# "\n@@\n" in the order the harness packs them: content.xml,
 		# styles.xml, mimetype; and a small table with spans, a covered
-		# cell, repeats and list numbering.
+		# cell, repeats and list numbering; the flat files as they are.
+		cp tests/data/odf/*.fodt tests/data/odf/*.fods "$seeds/"
 		for f in tests/data/odf/*.odt tests/data/odf/*.ods; do
 			{ unzip -p "$f" content.xml; printf '\n@@\n'; unzip -p "$f" styles.xml
 			  printf '\n@@\n'; unzip -p "$f" mimetype; } >"$seeds/$(basename "$f")"

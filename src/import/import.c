@@ -377,6 +377,7 @@ static const struct reader {
 	            struct error *err);
 } readers[] = {
         {"ZIP (DOCX, XLSX, ODT, ODS)", ooxml_sniff, ooxml_read_plan},
+        {"OpenDocument XML (FODT, FODS)", odf_flat_sniff, odf_flat_read_plan},
         {"PDF", pdfdoc_is_pdf, pdf_read},
         {"OLE2 (DOC, XLS)", legacy_is_ole, legacy_refuse},
         {"RTF", legacy_is_rtf, legacy_refuse},

@@ -21,7 +21,13 @@
  * format's compression: an empty run costs nothing, a run with text is
  * written out within the limits of a workbook (MAX_COLS columns, MAX_ROWS
  * rows) and at most MAX_REPEAT cells and OOXML_MAX_TOTAL bytes of text in
- * all: past those the file is refused as a bomb. */
+ * all: past those the file is refused as a bomb.
+ *
+ * A flat file (.fodt, .fods, as LibreOffice saves "Flat XML") is the same
+ * package as one XML document: its styles, then its body, read alike; its
+ * root's office:mimetype says which kind, and an embedded image's base64
+ * (office:binary-data) is not text. */
+#define _GNU_SOURCE /* memmem */
 #include "ooxml.h"
 
 #include "plan.h"
@@ -29,6 +35,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +164,7 @@ struct odf {
 	struct ooxml_doc *doc;
 	struct styles *st;
 	struct error *err;
+	bool stop;    /* a flat file of another OpenDocument kind: *err set */
 	bool sheet;   /* office:spreadsheet */
 	bool in_body; /* inside office:body */
 	int skip;     /* inside notes, annotations, tracked changes: ignored */
@@ -407,18 +415,23 @@ static struct lstyle *list_style(struct odf *o)
 	return o->nlist ? o->list[(o->nlist > MAX_LISTS ? MAX_LISTS : o->nlist) - 1].style : NULL;
 }
 
+static int mime_kind(const char *m, struct error *err);
+
 static void body_start(void *ud, const char *name, const char **attr)
 {
 	struct odf *o = ud;
-	if (o->too_big)
+	if (o->too_big || o->stop)
 		return;
 	if (o->skip) {
 		o->skip++;
 		return;
 	}
 	if (!o->in_body) {
+		const char *m = ooxml_attr(attr, "mimetype");
 		if (!strcmp(name, "body"))
 			o->in_body = true;
+		else if (!strcmp(name, "document") && m) /* a flat file's root */
+			o->stop = mime_kind(m, o->err) < 0;
 		else
 			style_start(o->st, name, attr); /* the automatic list styles */
 		return;
@@ -428,7 +441,8 @@ static void body_start(void *ud, const char *name, const char **attr)
 	} else if (!strcmp(name, "note") || !strcmp(name, "annotation") ||
 	           !strcmp(name, "tracked-changes") || !strcmp(name, "title") ||
 	           !strcmp(name, "desc") || !strcmp(name, "sequence-decls") ||
-	           !strcmp(name, "forms") || !strcmp(name, "named-expressions")) {
+	           !strcmp(name, "forms") || !strcmp(name, "named-expressions") ||
+	           !strcmp(name, "binary-data")) { /* a flat file's images */
 		o->skip = 1;
 	} else if (!strcmp(name, "p") || !strcmp(name, "h")) {
 		if (o->pdepth++ == 0) {
@@ -494,7 +508,7 @@ static void body_start(void *ud, const char *name, const char **attr)
 static void body_end(void *ud, const char *name)
 {
 	struct odf *o = ud;
-	if (o->too_big)
+	if (o->too_big || o->stop)
 		return;
 	if (o->skip) {
 		o->skip--;
@@ -531,7 +545,7 @@ static void body_end(void *ud, const char *name)
 static void body_text(void *ud, const char *s, int len)
 {
 	struct odf *o = ud;
-	if (o->skip || !o->pdepth || o->too_big)
+	if (o->skip || !o->pdepth || o->too_big || o->stop)
 		return;
 	buf_put(o->in_number ? &o->number : &o->para, s, (size_t)len);
 }
@@ -557,6 +571,14 @@ static int odf_kind(struct ooxml *z, struct error *err)
 	char *m = ooxml_read(z, "mimetype", &n, err);
 	if (!m)
 		return err_is(err) ? -1 : 0;
+	int kind = mime_kind(m, err);
+	free(m);
+	return kind;
+}
+
+/* The kind a mimetype names, as odf_kind. */
+static int mime_kind(const char *m, struct error *err)
+{
 	int kind = 0;
 	if (!strncmp(m, "application/vnd.oasis.opendocument.text", 39) && !strchr(m + 39, '-'))
 		kind = 't';
@@ -570,8 +592,62 @@ static int odf_kind(struct ooxml *z, struct error *err)
 		        m + 35);
 		kind = -1;
 	}
-	free(m);
 	return kind;
+}
+
+/* Read the body xml[0..n) (content.xml, or a flat file whole) of kind
+ * ('t', 's', 0 told by the body) with the list styles st into d. */
+static int odf_body(const char *xml, size_t n, const char *part, struct styles *st, int kind,
+                    struct ooxml_doc *d, struct plan *p, struct error *err)
+{
+	struct odf o = {.doc = d,
+	                .st = st,
+	                .err = err,
+	                .sheet = kind == 's',
+	                .para = BUF_INIT,
+	                .number = BUF_INIT,
+	                .cell = BUF_INIT,
+	                .first_row = d->rows->n};
+	struct ooxml_sax sax = {body_start, body_end, body_text, &o};
+	int rc = ooxml_parse(xml, n, part, &sax, err);
+	free_cells(&o);
+	clear_above(&o);
+	for (size_t i = 0; i < o.nrows; i++) {
+		for (int c = 0; c < o.rows[i].n; c++)
+			free(o.rows[i].cell[c]);
+		free(o.rows[i].cell);
+	}
+	free(o.rows);
+	free(o.label);
+	buf_free(&o.para);
+	buf_free(&o.number);
+	buf_free(&o.cell);
+	if (rc || o.stop)
+		return -1;
+	if (o.too_big) {
+		err_set(err, ERR_DOCUMENT,
+		        "các bảng của tệp quá lớn khi trải các ô lặp lại ra (quá %d ô lặp lại "
+		        "hay %u MB chữ): tệp hỏng hoặc là bom nén; không đọc",
+		        MAX_REPEAT, OOXML_MAX_TOTAL >> 20);
+		return -1;
+	}
+	if (!o.breaks) /* no page break marked: no page is known */
+		for (size_t i = o.first_row; i < d->rows->n; i++)
+			d->rows->v[i].page = 0;
+	if (o.cut)
+		plan_warn(p, 0, "Tệp quá lớn: chỉ đọc %d cột đầu của mỗi bảng và %d dòng đầu",
+		          MAX_COLS, MAX_ROWS);
+	if (o.table == 0) {
+		err_set(err, ERR_DOCUMENT,
+		        o.sheet ? "bảng tính OpenDocument không có trang tính nào; hãy nhập phụ "
+		                  "lục chỉ tiêu vào một trang tính rồi tải lên lần nữa"
+		                : "tệp văn bản OpenDocument không có bảng nào: chitieu đọc chỉ "
+		                  "tiêu và nhiệm vụ từ bảng (Stt | Chỉ tiêu | Đơn vị tính | Mức "
+		                  "chỉ tiêu ...); hãy đưa phụ lục chỉ tiêu vào một bảng rồi tải "
+		                  "lên lần nữa");
+		return -1;
+	}
+	return 0;
 }
 
 int odf_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err)
@@ -596,57 +672,52 @@ int odf_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error 
 	xml = ooxml_read(z, "content.xml", &n, err);
 	if (!xml)
 		goto out;
-	struct odf o = {.doc = d,
-	                .st = st,
-	                .err = err,
-	                .sheet = kind == 's',
-	                .para = BUF_INIT,
-	                .number = BUF_INIT,
-	                .cell = BUF_INIT,
-	                .first_row = d->rows->n};
-	struct ooxml_sax sax = {body_start, body_end, body_text, &o};
-	rc = ooxml_parse(xml, n, "content.xml", &sax, err);
+	rc = odf_body(xml, n, "content.xml", st, kind, d, p, err);
 	free(xml);
-	free_cells(&o);
-	clear_above(&o);
-	for (size_t i = 0; i < o.nrows; i++) {
-		for (int c = 0; c < o.rows[i].n; c++)
-			free(o.rows[i].cell[c]);
-		free(o.rows[i].cell);
-	}
-	free(o.rows);
-	free(o.label);
-	buf_free(&o.para);
-	buf_free(&o.number);
-	buf_free(&o.cell);
-	if (rc)
-		goto out;
-	rc = -1;
-	if (o.too_big) {
-		err_set(err, ERR_DOCUMENT,
-		        "các bảng của tệp quá lớn khi trải các ô lặp lại ra (quá %d ô lặp lại "
-		        "hay %u MB chữ): tệp hỏng hoặc là bom nén; không đọc",
-		        MAX_REPEAT, OOXML_MAX_TOTAL >> 20);
-		goto out;
-	}
-	if (!o.breaks) /* no page break marked: no page is known */
-		for (size_t i = o.first_row; i < d->rows->n; i++)
-			d->rows->v[i].page = 0;
-	if (o.cut)
-		plan_warn(p, 0, "Tệp quá lớn: chỉ đọc %d cột đầu của mỗi bảng và %d dòng đầu",
-		          MAX_COLS, MAX_ROWS);
-	if (o.table == 0) {
-		err_set(err, ERR_DOCUMENT,
-		        o.sheet ? "bảng tính OpenDocument không có trang tính nào; hãy nhập phụ "
-		                  "lục chỉ tiêu vào một trang tính rồi tải lên lần nữa"
-		                : "tệp văn bản OpenDocument không có bảng nào: chitieu đọc chỉ "
-		                  "tiêu và nhiệm vụ từ bảng (Stt | Chỉ tiêu | Đơn vị tính | Mức "
-		                  "chỉ tiêu ...); hãy đưa phụ lục chỉ tiêu vào một bảng rồi tải "
-		                  "lên lần nữa");
-		goto out;
-	}
-	rc = 0;
 out:
+	free(st);
+	return rc;
+}
+
+/* ---- flat files (.fodt, .fods): the package as one XML document ---- */
+
+static const char *skip_ws(const char *s, const char *end)
+{
+	while (s < end && strchr(" \t\r\n", *s) && *s)
+		s++;
+	return s;
+}
+
+bool odf_flat_sniff(const char *data, size_t n)
+{
+	const char *s = data, *end = data + (n < 16384 ? n : 16384);
+	if (end - s >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	for (;;) { /* the XML declaration, comments, processing instructions */
+		s = skip_ws(s, end);
+		const char *close = NULL;
+		if (end - s >= 4 && !memcmp(s, "<!--", 4))
+			close = memmem(s, (size_t)(end - s), "-->", 3);
+		else if (end - s >= 2 && !memcmp(s, "<?", 2))
+			close = memmem(s, (size_t)(end - s), "?>", 2);
+		else
+			break;
+		if (!close)
+			return false;
+		s = close + 2;
+	}
+	static const char root[] = "<office:document", ns[] = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+	size_t k = sizeof root - 1;
+	return end - s > (ptrdiff_t)k && !memcmp(s, root, k) && strchr(" \t\r\n>", s[k]) && s[k] &&
+	       memmem(s, (size_t)(end - s), ns, sizeof ns - 1);
+}
+
+int odf_flat_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
+                       struct plan *p, struct error *err)
+{
+	struct ooxml_doc d = {l, r, false};
+	struct styles *st = xcalloc(1, sizeof *st);
+	int rc = odf_body(data, n, "XML", st, 0, &d, p, err);
 	free(st);
 	return rc;
 }

@@ -68,6 +68,27 @@ for n in phuong-an-binh xa-dinh-ke; do
 		ok || { bad "$n.lists.odt"; head -n 8 "$tmp/facts"; }
 done
 
+# Flat XML (.fodt, .fods: LibreOffice's "Flat XML ODF", the package as one
+# XML file): the same facts as the package, told by content, even named
+# .txt; an image's base64 inside the title's paragraph is no text (before:
+# read as a text file, the table-less plan's title, number and date lost,
+# the tables not found: 0/11).
+for f in "$o"/*.fodt "$o"/*.fods; do
+	n=$(basename "$f"); n=${n%.*}
+	python3 "$here/variants_facts.py" "$bin" "$f" "$data/variants/$n.golden.json" > "$tmp/facts" 2>&1 &&
+		ok || { bad "$(basename "$f")"; head -n 8 "$tmp/facts"; }
+done
+cp "$o/phuong-an-binh.fods" "$tmp/phuong-an-binh.txt"
+python3 "$here/variants_facts.py" "$bin" "$tmp/phuong-an-binh.txt" "$data/variants/phuong-an-binh.golden.json" \
+	> "$tmp/facts" 2>&1 && ok || { bad "flat .fods named .txt"; head -n 8 "$tmp/facts"; }
+# A flat presentation: refused saying what it is, nothing read.
+printf '%s' '<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:mimetype="application/vnd.oasis.opendocument.presentation"><office:body><office:presentation><table:table><table:table-row><table:table-cell><text:p>STT</text:p></table:table-cell><table:table-cell><text:p>Chỉ tiêu</text:p></table:table-cell></table:table-row></table:table></office:presentation></office:body></office:document>' > "$tmp/slides.fodp"
+run fodp 2 parse "$tmp/slides.fodp" && grep -qF "presentation" "$tmp/err" && ok || bad "fodp: $(cat "$tmp/err")"
+# Malformed: where and why.
+head -c 20000 "$o/phuong-an-binh.fodt" > "$tmp/cut.fodt"
+run cut-fodt 2 parse "$tmp/cut.fodt" && grep -q "XML.*dòng [0-9]" "$tmp/err" && ok || bad "cut fodt: $(cat "$tmp/err")"
+
 # refused FILE WHAT: exit 2, one line saying what the file is (WHAT) and
 # what to do: open it in Word/Excel or LibreOffice, save it as a format
 # chitieu reads, upload it again.
