@@ -706,14 +706,15 @@ bool odf_flat_sniff(const char *data, size_t n)
 			return false;
 		s = close + 2;
 	}
-	static const char root[] = "<office:document", ns[] = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+	static const char root[] = "<office:document",
+	                  ns[] = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
 	size_t k = sizeof root - 1;
 	return end - s > (ptrdiff_t)k && !memcmp(s, root, k) && strchr(" \t\r\n>", s[k]) && s[k] &&
 	       memmem(s, (size_t)(end - s), ns, sizeof ns - 1);
 }
 
-int odf_flat_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
-                       struct plan *p, struct error *err)
+int odf_flat_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                       struct error *err)
 {
 	struct ooxml_doc d = {l, r, false};
 	struct styles *st = xcalloc(1, sizeof *st);
