@@ -92,5 +92,5 @@ int odf_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error 
  * office:document), told by its first bytes; read as the reader of
  * import.c's table. */
 bool odf_flat_sniff(const char *data, size_t n);
-int odf_flat_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
-                       struct plan *p, struct error *err);
+int odf_flat_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                       struct error *err);
