@@ -258,12 +258,20 @@ int pd_edit(struct ctx *c, const struct unit_rec *u, int64_t id, json_t *edits, 
 	struct draft_rec d;
 	if (get_draft(c, u, id, &d, err))
 		return -1;
-	json_t *plan = loads(d.doc);
+	json_t *plan = loads(d.doc), *made = json_object_get(edits, "made");
+	/* "made": the draft's created_at as the page got it; a draft since
+	 * published or let go gives its number to a later upload (SQLite). */
+	bool other = made && (!json_is_string(made) ||
+	                      strcmp(json_string_value(made), d.created_at ? d.created_at : ""));
 	draft_rec_free(&d);
 	int rc = -1;
 	struct plan check;
 	plan_init(&check);
-	if (!plan) {
+	if (other) {
+		err_set(err, ERR_STATE,
+		        "Bản nháp này đã được lưu hoặc bỏ; số của nó nay là bản nháp của một lần "
+		        "tải lên sau: xin mở lại bản nháp rồi sửa; chưa sửa gì");
+	} else if (!plan) {
 		err_set(err, ERR_INPUT, "Bản nháp hỏng; xin tải tệp lên lại");
 	} else if (!draft_edit(plan, edits, err)) {
 		if (plan_from_json(plan, &check)) {

@@ -73,7 +73,13 @@ upload "$doc"
 expect_status upload-again "$got" 200
 cp "$tmp/body" "$tmp/draft2.json"
 at() { jq -r --arg c "$1" '.plan.tasks | map(.code) | index($c)' "$tmp/draft2.json"; }
-expect_status drop-quiet "$(patch "{\"remove_tasks\": [$(at "$quiet")]}")" 200
+# An edit saying the draft it was made for ("made": its created_at, as the
+# page's script sends it) is refused when the number is another draft's now.
+export made=$(jq -r .created_at "$tmp/draft2.json")
+expect_status other-draft "$(patch '{"made": "2000-01-01T00:00:00Z", "tasks": [{"at": 0, "lead": "x"}]}')" 409
+check other-draft-code '.error.code == "E_STATE" and (.error.message | test("chưa sửa gì"))'
+expect_status drop-quiet "$(patch "$(jq -nc --argjson q "$(at "$quiet")" '{made: $ENV.made, remove_tasks: [$q]}')")" 200
+check other-draft-unchanged '.plan.tasks[0].lead != "x"'
 as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id/diff" > /dev/null
 check quiet-nothing-at-stake '.task_mapping == [] and .confirm == false'
 # Renumbered, retitled, dropped: each at stake with its report.
