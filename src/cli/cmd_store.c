@@ -269,11 +269,23 @@ static int show_mapping(struct store *s, int64_t unit, const struct plan *p, boo
 	if (previous && same)
 		printf("  %zu chỉ tiêu giữ nguyên mã và tên\n", same);
 	plan_mapping_free(m, n);
+	struct task_mapping *tm;
+	size_t ntm;
+	if (store_plan_task_mapping(s, unit, p, &tm, &ntm, err))
+		return -1;
+	for (size_t i = 0; i < ntm; i++) {
+		FILE *f = confirm && !confirmed ? stderr : stdout;
+		fprintf(f, "  nhiệm vụ %s → %s: %s; %lld báo cáo tiến độ\n      cũ:  %s\n",
+		        tm[i].old_code, tm[i].new_code ? tm[i].new_code : "(bỏ)",
+		        task_match_name_vi(tm[i].match), (long long)tm[i].progress,
+		        tm[i].old_title);
+	}
+	task_mapping_free(tm, ntm);
 	if (confirm && !confirmed) {
 		err_set(err, ERR_CONFIRM,
-		        "kế hoạch mới đổi, tách hoặc bỏ chỉ tiêu so với phiên "
-		        "bản trước (xem trên); chưa lưu gì. Kiểm tra rồi chạy lại với "
-		        "--confirm");
+		        "kế hoạch mới đổi, tách hoặc bỏ chỉ tiêu, hoặc nhiệm vụ đã có báo "
+		        "cáo tiến độ, so với phiên bản trước (xem trên); chưa lưu gì. Kiểm "
+		        "tra rồi chạy lại với --confirm");
 		return -1;
 	}
 	return 0;

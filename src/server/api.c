@@ -1616,14 +1616,18 @@ static const struct route routes[] = {
          "Correct a draft: {rows: [{code, name, unit, group, lead, monitor, code_new, targets: "
          "{year: text}, checked: [field]}], remove: [code], add: [{code, group, name, unit, "
          "lead, monitor, targets}], groups: [{code, name, checked: [\"name\"]}]}; an edited or "
-         "checked cell is no longer in cell_flags or group_flags",
+         "checked cell is no longer in cell_flags or group_flags; tasks by place: tasks, "
+         "remove_tasks, add_tasks (docs/plan-json.md); tasks_seen or made no longer the "
+         "draft's: 409 E_STATE, nothing kept",
          false, api_draft_patch_, false},
         {"GET", "/units/{unit}/plan/drafts/{draft}/diff",
-         "What publishing the draft changes: {added, removed, changed, mapping, confirm}", false,
-         api_draft_diff_, false},
+         "What publishing the draft changes: {added, removed, changed, tasks, mapping, "
+         "task_mapping, confirm}",
+         false, api_draft_diff_, false},
         {"POST", "/units/{unit}/plan/drafts/{draft}/publish",
          "Publish the draft as the unit's new plan version ({confirm: true} when it renumbers, "
-         "replaces or drops indicators; else 409 E_CONFIRM with the mapping)",
+         "replaces or drops indicators, or tasks with progress reported; else 409 "
+         "E_CONFIRM with mapping and task_mapping)",
          false, api_draft_publish_, false},
         {"DELETE", "/units/{unit}/plan/drafts/{draft}", "Abandon a draft", false, api_draft_delete_,
          false},

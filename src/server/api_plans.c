@@ -199,6 +199,31 @@ static json_t *mapping_json(const struct plan_mapping *m, size_t n)
 	return a;
 }
 
+/* The tasks whose reported progress saving would move or set aside
+ * (store_plan_task_mapping) as [{match, old_code, old_title, new_code,
+ * new_title, progress, label}]; NULL with *err. */
+static json_t *task_mapping_json(struct ctx *c, const struct unit_rec *u, const struct plan *p,
+                                 struct error *err)
+{
+	struct task_mapping *m;
+	size_t n;
+	if (store_plan_task_mapping(c->s, u->id, p, &m, &n, err))
+		return NULL;
+	static const char *const names[] = {[PLAN_RENUMBERED] = "renumbered",
+	                                    [PLAN_REPLACED] = "replaced",
+	                                    [PLAN_DROPPED] = "dropped"};
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(
+		        a, json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:I, s:s}", "match",
+		                     names[m[i].match], "old_code", m[i].old_code, "old_title",
+		                     m[i].old_title, "new_code", m[i].new_code, "new_title",
+		                     m[i].new_title, "progress", (json_int_t)m[i].progress, "label",
+		                     task_match_name_vi(m[i].match)));
+	task_mapping_free(m, n);
+	return a;
+}
+
 json_t *pd_diff(struct ctx *c, const struct unit_rec *u, int64_t id, struct error *err)
 {
 	struct plan p;
@@ -212,13 +237,16 @@ json_t *pd_diff(struct ctx *c, const struct unit_rec *u, int64_t id, struct erro
 	struct plan_mapping *m = NULL;
 	size_t n = 0;
 	bool confirm = false;
-	if (has >= 0 && !store_plan_mapping(c->s, u->id, &p, &m, &n, &confirm, err)) {
+	json_t *tm = NULL;
+	if (has >= 0 && !store_plan_mapping(c->s, u->id, &p, &m, &n, &confirm, err) &&
+	    (tm = task_mapping_json(c, u, &p, err))) {
 		out = draft_diff(old, doc);
 		json_object_set_new(out, "mapping", mapping_json(m, n));
+		json_object_set_new(out, "task_mapping", tm);
 		json_object_set_new(out, "confirm", json_boolean(confirm));
 		json_object_set_new(out, "has_plan", json_boolean(has == 0));
-		plan_mapping_free(m, n);
 	}
+	plan_mapping_free(m, n);
 	json_decref(old);
 	json_decref(doc);
 	plan_free(&p);
@@ -230,12 +258,20 @@ int pd_edit(struct ctx *c, const struct unit_rec *u, int64_t id, json_t *edits, 
 	struct draft_rec d;
 	if (get_draft(c, u, id, &d, err))
 		return -1;
-	json_t *plan = loads(d.doc);
+	json_t *plan = loads(d.doc), *made = json_object_get(edits, "made");
+	/* "made": the draft's created_at as the page got it; a draft since
+	 * published or let go gives its number to a later upload (SQLite). */
+	bool other = made && (!json_is_string(made) ||
+	                      strcmp(json_string_value(made), d.created_at ? d.created_at : ""));
 	draft_rec_free(&d);
 	int rc = -1;
 	struct plan check;
 	plan_init(&check);
-	if (!plan) {
+	if (other) {
+		err_set(err, ERR_STATE,
+		        "Bản nháp này đã được lưu hoặc bỏ; số của nó nay là bản nháp của một lần "
+		        "tải lên sau: xin mở lại bản nháp rồi sửa; chưa sửa gì");
+	} else if (!plan) {
 		err_set(err, ERR_INPUT, "Bản nháp hỏng; xin tải tệp lên lại");
 	} else if (!draft_edit(plan, edits, err)) {
 		if (plan_from_json(plan, &check)) {
@@ -274,8 +310,9 @@ int pd_publish(struct ctx *c, const struct unit_rec *u, int64_t id, bool confirm
 	} else if (needs && !confirm) {
 		store_rollback(c->s);
 		err_set(err, ERR_CONFIRM,
-		        "Kế hoạch mới đổi mã, thay hoặc bỏ chỉ tiêu so với phiên "
-		        "bản đang dùng; chưa lưu gì. Xem danh sách rồi xác nhận để lưu.");
+		        "Kế hoạch mới đổi mã, thay hoặc bỏ chỉ tiêu, hoặc nhiệm vụ đã có "
+		        "báo cáo tiến độ, so với phiên bản đang dùng; chưa lưu gì. Xem danh "
+		        "sách rồi xác nhận để lưu.");
 	} else if (store_plan_save(c->s, u->id, &p, source, c->user.login, rep, err) ||
 	           store_draft_delete(c->s, u->id, id, err) || store_commit(c->s, err)) {
 		store_rollback(c->s);
@@ -516,8 +553,10 @@ void api_draft_publish(struct ctx *c, const char *const *p)
 		                     (json_int_t)rep.added, "unmatched", gone));
 	} else if (err.code == ERR_CONFIRM && (diff = pd_diff(c, &u, id, &(struct error){0}))) {
 		reply_json(c, 409,
-		           json_pack("{s{sssssO}}", "error", "code", err_name(err.code), "message",
-		                     err.msg, "mapping", json_object_get(diff, "mapping")));
+		           json_pack("{s{sssssOsO}}", "error", "code", err_name(err.code),
+		                     "message", err.msg, "mapping",
+		                     json_object_get(diff, "mapping"), "task_mapping",
+		                     json_object_get(diff, "task_mapping")));
 	} else {
 		reply_store_error(c, &err);
 	}

@@ -598,6 +598,41 @@ static void mapping_list(struct ctx *c, json_t *diff, bool ask)
 	}
 	if (shown)
 		buf_puts(B, "</ul></details></section>");
+	json_t *tm = json_object_get(diff, "task_mapping");
+	if (!json_array_size(tm))
+		return;
+	buf_printf(B,
+	           "<section class=\"mapping tasks%s\"><h2>Nhiệm vụ đã có báo cáo tiến độ bị đổi "
+	           "mã, bị thay hoặc bị bỏ</h2><ul>",
+	           ask ? " ask" : "");
+	json_array_foreach(tm, i, x)
+	{
+		buf_puts(B, "<li>");
+		pg_esc(c, jstr(x, "old_code"));
+		buf_puts(B, " → ");
+		pg_esc(c, jstr(x, "new_code") ? jstr(x, "new_code") : "(bỏ)");
+		buf_puts(B, ": ");
+		pg_esc(c, jstr(x, "label"));
+		buf_printf(B, "; %lld báo cáo tiến độ <small>(",
+		           (long long)json_integer_value(json_object_get(x, "progress")));
+		pg_esc(c, jstr(x, "old_title"));
+		buf_puts(B, ")</small></li>");
+	}
+	buf_puts(B, "</ul></section>");
+}
+
+/* The task cells to check (task_flags: every field a cell of the tasks'
+ * table). */
+static size_t count_task_flags(json_t *tflags)
+{
+	size_t n = 0;
+	const char *k;
+	json_t *cells;
+	json_object_foreach(tflags, k, cells)
+	{
+		n += json_object_size(cells);
+	}
+	return n;
 }
 
 /* A task's cells in the page's tasks' table, in their order. */
@@ -626,13 +661,8 @@ static void task_row(struct ctx *c, const struct row_view *r)
  * open when there is one. */
 static void tasks_list(struct ctx *c, json_t *plan, json_t *flags)
 {
-	json_t *tasks = json_object_get(plan, "tasks"), *x, *cells;
-	size_t i, nflags = 0;
-	const char *k;
-	json_object_foreach(flags, k, cells)
-	{
-		nflags += json_object_size(cells);
-	}
+	json_t *tasks = json_object_get(plan, "tasks"), *x;
+	size_t i, nflags = count_task_flags(flags);
 	buf_printf(B, "<details class=\"tasks\"%s><summary>%zu nhiệm vụ đọc được",
 	           nflags ? " open" : "", json_array_size(tasks));
 	if (nflags)
@@ -763,7 +793,9 @@ static void draft_table(struct ctx *c, json_t *d, const int *years, size_t ny)
 	       *flags = json_object_get(d, "cell_flags"),
 	       *gflags = json_object_get(d, "group_flags"),
 	       *inds = json_object_get(plan, "indicators"), *x;
-	size_t nflags = count_flags(flags, gflags, inds, years, ny), ncol = 8 + ny;
+	size_t nflags = count_flags(flags, gflags, inds, years, ny) +
+	                count_task_flags(json_object_get(d, "task_flags")),
+	       ncol = 8 + ny;
 	if (nflags)
 		buf_printf(
 		        B,
@@ -823,11 +855,14 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 	file_warnings(c, plan, json_object_size(json_object_get(d, "row_warnings")));
 	int years[PLAN_MAX_MILESTONES * 4];
 	size_t ny = years_of(plan, years, sizeof years / sizeof years[0]);
+	/* data-api: where the script saves each task cell as it is left */
+	buf_puts(B, "<form method=\"post\" class=\"draft-form\" data-api=\"/api/v1/units/");
+	pg_esc(c, u->code);
 	buf_printf(B,
-	           "<form method=\"post\" class=\"draft-form\"><input type=\"hidden\" "
+	           "/plan/drafts/%lld\"><input type=\"hidden\" "
 	           "name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"draft\" "
 	           "value=\"%lld\"><input type=\"hidden\" name=\"made\" value=\"",
-	           c->sess.csrf, (long long)id);
+	           (long long)id, c->sess.csrf, (long long)id);
 	pg_esc(c, jstr(d, "created_at"));
 	buf_puts(B, "\"><input type=\"hidden\" name=\"tasks_seen\" value=\"");
 	pg_esc(c, jstr(d, "tasks_seen"));
@@ -838,8 +873,8 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 		buf_puts(
 		        B,
 		        "<p class=\"warn\"><label class=\"inline\"><input type=\"checkbox\" "
-		        "name=\"confirm\" value=\"1\">Tôi đã xem các chỉ tiêu đổi mã, bị thay hoặc "
-		        "bị bỏ ở trên; vẫn lưu.</label></p>");
+		        "name=\"confirm\" value=\"1\">Tôi đã xem các chỉ tiêu, nhiệm vụ đổi mã, bị "
+		        "thay hoặc bị bỏ ở trên; vẫn lưu.</label></p>");
 	buf_puts(B,
 	         "<p class=\"inline\"><button name=\"action\" value=\"save\">Lưu bản nháp</button>"
 	         "<button name=\"action\" value=\"publish\">Lưu thành kế hoạch mới</button>"

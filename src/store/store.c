@@ -944,7 +944,210 @@ int store_plan_mapping(struct store *s, int64_t unit, const struct plan *p,
 	free(to);
 	free(how);
 	free_previous(pv, npv);
+	struct task_mapping *tm;
+	size_t ntm;
+	if (store_plan_task_mapping(s, unit, p, &tm, &ntm, err)) {
+		plan_mapping_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	*confirm |= ntm > 0;
+	task_mapping_free(tm, ntm);
 	return 0;
+}
+
+/* ---- tasks' progress across versions ------------------------------------------------------- */
+
+void task_mapping_free(struct task_mapping *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(m[i].old_code);
+		free(m[i].old_title);
+		free(m[i].new_code);
+		free(m[i].new_title);
+	}
+	free(m);
+}
+
+const char *task_match_name_vi(enum plan_match m)
+{
+	switch (m) {
+	case PLAN_RENUMBERED:
+		return "đổi mã (cùng nội dung): tiến độ đã báo cáo đi theo";
+	case PLAN_REPLACED:
+		return "nhiệm vụ MỚI trùng mã cũ (khác nội dung): tiến độ đã báo cáo ở lại "
+		       "nhiệm vụ cũ, không còn hiển thị";
+	case PLAN_DROPPED:
+		return "bỏ khỏi kế hoạch: tiến độ đã báo cáo giữ lại, không còn hiển thị";
+	default:
+		return plan_match_name_vi(m);
+	}
+}
+
+/* The previous version's (plan) task codes with progress, each with the
+ * title of its first task, in order, into *out (a task_mapping each,
+ * match PLAN_SAME for now). */
+static int tasks_at_stake(struct store *s, int64_t unit, int64_t plan, struct task_mapping **out,
+                          size_t *n, struct error *err)
+{
+	*out = NULL;
+	*n = 0;
+	struct stmt *st = st_prep(s,
+	                          "SELECT t.code, t.title, (SELECT count(*) FROM task_progress g"
+	                          " WHERE g.unit_id = ? AND g.task_code = t.code)"
+	                          " FROM tasks t WHERE t.plan_id = ? ORDER BY t.id",
+	                          err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	D->bind_int(st, 2, plan);
+	size_t cap = 0;
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		const char *code = D->col_text(st, 0);
+		bool seen = !code || D->col_int(st, 2) == 0;
+		for (size_t k = 0; k < *n && !seen; k++)
+			seen = !strcmp((*out)[k].old_code, code);
+		if (seen)
+			continue;
+		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
+		(*out)[(*n)++] =
+		        (struct task_mapping){PLAN_SAME, xstrdup(code), xstrdup(D->col_text(st, 1)),
+		                              NULL,      NULL,          D->col_int(st, 2)};
+	}
+	st_done(s, st);
+	if (rc < 0) {
+		task_mapping_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* Of m (tasks_at_stake's), how p's tasks continue each, as match_all
+ * matches indicators: the same code and title, then the same title under
+ * another code, then the same code; those kept as they are left out. */
+static void match_tasks(struct task_mapping *m, size_t *n, const struct plan *p)
+{
+	size_t nt = p->ntasks, nm = *n, k, i;
+	char **keys = xcalloc(nt + 1, sizeof *keys), **old = xcalloc(nm + 1, sizeof *old);
+	bool *used = xcalloc(nt + 1, sizeof *used), *done = xcalloc(nm + 1, sizeof *done);
+	for (i = 0; i < nt; i++)
+		keys[i] = name_key(p->tasks[i].title);
+	for (k = 0; k < nm; k++) {
+		old[k] = name_key(m[k].old_title);
+		m[k].match = PLAN_DROPPED;
+	}
+	for (k = 0; k < nm; k++)
+		for (i = 0; i < nt && !done[k]; i++)
+			if (!used[i] && p->tasks[i].code &&
+			    !strcmp(p->tasks[i].code, m[k].old_code) && !strcmp(keys[i], old[k]))
+				used[i] = done[k] = true, m[k].match = PLAN_SAME;
+	for (k = 0; k < nm; k++)
+		for (i = 0; i < nt && !done[k] && *old[k]; i++)
+			if (!used[i] && p->tasks[i].code && !strcmp(keys[i], old[k])) {
+				used[i] = done[k] = true;
+				m[k].match = PLAN_RENUMBERED;
+				m[k].new_code = xstrdup(p->tasks[i].code);
+				m[k].new_title = xstrdup(p->tasks[i].title);
+			}
+	for (k = 0; k < nm; k++)
+		for (i = 0; i < nt && !done[k]; i++)
+			if (p->tasks[i].code && !strcmp(p->tasks[i].code, m[k].old_code)) {
+				done[k] = true;
+				m[k].match = PLAN_REPLACED;
+				m[k].new_code = xstrdup(p->tasks[i].code);
+				m[k].new_title = xstrdup(p->tasks[i].title);
+			}
+	size_t kept = 0;
+	for (k = 0; k < nm; k++) {
+		if (m[k].match == PLAN_SAME) {
+			free(m[k].old_code);
+			free(m[k].old_title);
+		} else {
+			m[kept++] = m[k];
+		}
+		free(old[k]);
+	}
+	*n = kept;
+	for (i = 0; i < nt; i++)
+		free(keys[i]);
+	free(keys);
+	free(old);
+	free(used);
+	free(done);
+}
+
+int store_plan_task_mapping(struct store *s, int64_t unit, const struct plan *p,
+                            struct task_mapping **out, size_t *n, struct error *err)
+{
+	int64_t prev, version;
+	*out = NULL;
+	*n = 0;
+	if (newest_plan(s, unit, &prev, &version, err))
+		return -1;
+	if (!prev)
+		return 0;
+	if (tasks_at_stake(s, unit, prev, out, n, err))
+		return -1;
+	match_tasks(*out, n, p);
+	return 0;
+}
+
+/* The progress of m's task codes set aside as "CODE~vN" (N: version), or
+ * when renumbered, that of the renumbered ones moved on to their new code. */
+static int progress_recode(struct store *s, int64_t unit, int64_t version,
+                           const struct task_mapping *m, size_t n, bool renumbered,
+                           struct error *err)
+{
+	/* Set aside: "CODE~vN"; then the renumbered take their new code, but
+	 * for a period that code already has a report of (left aside). */
+	const char *sql = renumbered
+	                          ? "UPDATE task_progress SET task_code = ? WHERE unit_id = ? AND"
+	                            " task_code = ? AND period NOT IN (SELECT g.period FROM"
+	                            " task_progress g WHERE g.unit_id = ? AND g.task_code = ?)"
+	                          : "UPDATE task_progress SET task_code = ? WHERE unit_id = ? AND"
+	                            " task_code = ?";
+	for (size_t k = 0; k < n; k++) {
+		if (renumbered && m[k].match != PLAN_RENUMBERED)
+			continue;
+		char *aside = xasprintf("%s~v%lld", m[k].old_code, (long long)version);
+		struct stmt *st = st_prep(s, sql, err);
+		int rc = -1;
+		if (st) {
+			D->bind_text(st, 1, renumbered ? m[k].new_code : aside);
+			D->bind_int(st, 2, unit);
+			D->bind_text(st, 3, renumbered ? aside : m[k].old_code);
+			if (renumbered) {
+				D->bind_int(st, 4, unit);
+				D->bind_text(st, 5, m[k].new_code);
+			}
+			rc = D->step(st, err) < 0 ? -1 : 0;
+			st_done(s, st);
+		}
+		free(aside);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* The progress of the unit's tasks carried to p as store_plan_task_mapping
+ * says, version the previous version's number. */
+static int tasks_progress_follow(struct store *s, int64_t unit, int64_t version,
+                                 const struct plan *p, struct error *err)
+{
+	struct task_mapping *m;
+	size_t n;
+	if (store_plan_task_mapping(s, unit, p, &m, &n, err))
+		return -1;
+	int rc = progress_recode(s, unit, version, m, n, false, err) ||
+	                         progress_recode(s, unit, version, m, n, true, err)
+	                 ? -1
+	                 : 0;
+	task_mapping_free(m, n);
+	return rc;
 }
 
 static int64_t insert_plan(struct store *s, int64_t unit, int version, const struct plan *p,
@@ -1017,7 +1220,8 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 			codes[naside++] = xasprintf("%s~v%lld", pv[k].code, (long long)version);
 		}
 	}
-	int rc = st_plan_tables(s, err) || st_series_recode(s, ids, codes, NULL, naside, err);
+	int rc = st_plan_tables(s, err) || st_series_recode(s, ids, codes, NULL, naside, err) ||
+	         tasks_progress_follow(s, unit, version, p, err);
 	for (size_t k = 0; k < naside; k++)
 		free(codes[k]);
 	for (size_t i = 0; i < p->nind; i++) {

@@ -109,15 +109,41 @@ struct plan_mapping {
 /* What saving p would do to the unit's indicators, without writing: one
  * row per new indicator in plan order, then one per dropped one. *confirm
  * is set when anything is not a plain continuation or a plain addition
- * (a person should look before it is saved). 0, or -1 with *err. */
+ * (a person should look before it is saved), or when a task's progress is
+ * at stake (store_plan_task_mapping). 0, or -1 with *err. */
 int store_plan_mapping(struct store *s, int64_t unit_id, const struct plan *p,
                        struct plan_mapping **out, size_t *n, bool *confirm, struct error *err);
 void plan_mapping_free(struct plan_mapping *m, size_t n);
 const char *plan_match_name_vi(enum plan_match m);
 
+/* A task code of the previous version with progress reported against it
+ * (task_progress) that saving p would not keep as it is, matched as
+ * indicators are (titles folded as names): PLAN_RENUMBERED, the same
+ * title under a new code (its progress follows it); PLAN_REPLACED, the
+ * same code with another title (the old progress stays with the old task,
+ * retired); PLAN_DROPPED, neither (retired with its progress). */
+struct task_mapping {
+	enum plan_match match;
+	char *old_code, *old_title;
+	char *new_code, *new_title; /* NULL for PLAN_DROPPED */
+	int64_t progress;           /* progress reports of the old code */
+};
+
+/* What saving p would do to the progress reported against the unit's
+ * tasks, without writing: one row per task code at stake, in the previous
+ * version's order (none when nothing is at stake). store_plan_mapping's
+ * *confirm is also set when there is one. 0, or -1 with *err. */
+int store_plan_task_mapping(struct store *s, int64_t unit_id, const struct plan *p,
+                            struct task_mapping **out, size_t *n, struct error *err);
+void task_mapping_free(struct task_mapping *m, size_t n);
+const char *task_match_name_vi(enum plan_match m);
+
 /* Store a parsed plan as the unit's newest version; indicators are matched
  * to the previous version as store_plan_mapping says: each series of
- * figures stays with the indicator it was recorded for. */
+ * figures stays with the indicator it was recorded for; and a task's
+ * progress as store_plan_task_mapping says (renumbered: it takes the new
+ * code; replaced or dropped: set aside as "CODE~vN", N the previous
+ * version, kept but shown with no task). */
 int store_plan_save(struct store *s, int64_t unit_id, const struct plan *p, const char *source,
                     const char *by, struct import_report *rep, struct error *err);
 

@@ -10,30 +10,18 @@
 // cell corrected or said right is no longer marked, as typed and once saved;
 // a plan's text whose task rows have cells run together shows its tasks'
 // list open with those cells marked, the cell, not the row. Screenshots kept.
-import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
+import { launch, scriptErrors, shooter, signIn } from './kit.mjs';
 
 const [base, artifacts, docx, changed, scan, tasks] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu'],
-});
-let step = 0;
-async function shot(page, name) {
-  await page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
+const browser = await launch();
+const shot = shooter(artifacts);
 let failed = 0;
 try {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await ctx.newPage();
-  const errors = [];
-  page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()) && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập').fill('vanphong');
-  await page.getByLabel('Mật khẩu').fill('matkhau-demo');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/don-vi\//);
+  const errors = scriptErrors(page);
+  await signIn(page, base, 'vanphong');
   await page.getByRole('link', { name: 'Kế hoạch' }).click();
   await page.waitForURL(/\/ke-hoach$/);
   assert.match(await page.locator('main').textContent(), /Đang dùng phiên bản 1/);

@@ -360,3 +360,30 @@ calls_of() {
 	timeout 600 env CALL_COUNT="$tmp/$func.count" LD_PRELOAD="$tmp/$func.so" \
 		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" "$@"
 }
+
+# ---- the plan upload's API (store_upload*.sh) ----
+expect_status() { # NAME GOT WANT
+	[ "$2" = "$3" ] && ok || bad "$1: status $2, want $3: $(head -c 300 "$tmp/body")"
+}
+check() { # NAME JQ-FILTER: the filter holds on $tmp/body
+	jq -e "$2" "$tmp/body" > /dev/null && ok || bad "$1: $2 fails on $(head -c 600 "$tmp/body")"
+}
+# upload FILE: a draft of DEMO-A's plan as vanphong (polled while it is
+# read; $api the unit's plan API); sets $id and $got (200: the draft).
+upload() {
+	got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.vanphong" \
+		-H "X-CSRF-Token: $(cat "$tmp/csrf.vanphong")" -F "file=@$1" "$api/drafts")
+	if [ "$got" = 202 ]; then
+		poll=$(jq -r .poll "$tmp/body")
+		for _ in $(seq 1 150); do
+			as vanphong GET "$poll" > /dev/null
+			jq -e '.state == "reading"' "$tmp/body" > /dev/null || break
+			sleep 1
+		done
+		id=$(jq -r .draft "$tmp/body")
+		got=$(as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id")
+	else
+		id=$(jq -r .id "$tmp/body")
+		[ "$got" = 201 ] && got=200
+	fi
+}

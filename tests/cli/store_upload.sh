@@ -33,9 +33,6 @@ call() {
 	curl -s -o "$tmp/body" -w '%{http_code}' -X "$method" -b "$tmp/jar.vanphong" \
 		-H "X-CSRF-Token: $(cat "$tmp/csrf.vanphong")" "$@" "$url"
 }
-expect_status() { # NAME GOT WANT
-	[ "$2" = "$3" ] && ok || bad "$1: status $2, want $3: $(head -c 300 "$tmp/body")"
-}
 figures() { # figures recorded on the unit's indicators I.1 and I.3 (demo: 1 and 2)
 	count "SELECT count(*) FROM observations o JOIN series s ON s.id = o.series_id
 	       JOIN units u ON u.id = s.unit_id WHERE u.code = 'DEMO-A' AND s.code IN ('I.1', 'I.3')"

@@ -29,9 +29,6 @@ api=$base/api/v1/units/DEMO-A/plan
 pw=matkhau-demo
 [ "$(signin vanphong)" = 200 ] && ok || bad "sign in: $(cat "$tmp/signin")"
 
-expect_status() { # NAME GOT WANT
-	[ "$2" = "$3" ] && ok || bad "$1: status $2, want $3: $(head -c 300 "$tmp/body")"
-}
 patch() { # JSON: PATCH the draft as vanphong; prints the status
 	as vanphong PATCH "/api/v1/units/DEMO-A/plan/drafts/$id" "$1"
 }
@@ -39,24 +36,6 @@ check() { # NAME JQ-FILTER: the filter holds on $tmp/body
 	jq -e "$2" "$tmp/body" > /dev/null && ok || bad "$1: $2 fails on $(jq -c '{cell_flags, e: .error}' "$tmp/body" | head -c 600)"
 }
 
-# upload FILE: a draft (polled while it is read); sets $id and $got.
-upload() {
-	got=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.vanphong" \
-		-H "X-CSRF-Token: $(cat "$tmp/csrf.vanphong")" -F "file=@$1" "$api/drafts")
-	if [ "$got" = 202 ]; then
-		poll=$(jq -r .poll "$tmp/body")
-		for _ in $(seq 1 150); do
-			as vanphong GET "$poll" > /dev/null
-			jq -e '.state == "reading"' "$tmp/body" > /dev/null || break
-			sleep 1
-		done
-		id=$(jq -r .draft "$tmp/body")
-		got=$(as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id")
-	else
-		id=$(jq -r .id "$tmp/body")
-		[ "$got" = 201 ] && got=200
-	fi
-}
 
 # ---- upload the scan: a draft (polled while it is read) ----
 upload "$scan"

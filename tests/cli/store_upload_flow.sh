@@ -24,12 +24,6 @@ pw=matkhau-demo
 [ "$(signin vanphong)" = 200 ] && ok || bad "sign in: $(cat "$tmp/signin")"
 docx=$data/variants/xa-hoa-binh.docx
 
-expect_status() { # NAME GOT WANT
-	[ "$2" = "$3" ] && ok || bad "$1: status $2, want $3: $(head -c 300 "$tmp/body")"
-}
-check() { # NAME JQ-FILTER: the filter holds on $tmp/body
-	jq -e "$2" "$tmp/body" > /dev/null && ok || bad "$1: $2 fails on $(head -c 600 "$tmp/body")"
-}
 upload() { # FILE: a draft; sets $id
 	expect_status "upload $(basename "$1")" "$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.vanphong" \
 		-H "X-CSRF-Token: $(cat "$tmp/csrf.vanphong")" -F "file=@$1" "$api/drafts")" 201
