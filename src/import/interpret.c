@@ -1463,6 +1463,16 @@ static const char *next_stt(const struct state *st)
 	return "";
 }
 
+/* The next row of the table is a group's ("I", "II."): a section row
+ * over groups, not a group of its own. */
+static bool groups_next(const struct state *st)
+{
+	int top, k;
+	bool roman;
+	const char *rest;
+	return read_stt(next_stt(st), &top, &k, &roman, &rest) == STT_ROMAN && roman;
+}
+
 /* The next row of data, past a header repeated or another table's, is
  * numbered "1" ("1.", "1)"): a numbering begun anew. */
 static bool restarts(const struct state *st)
@@ -1524,7 +1534,8 @@ static void data_row(struct state *st, const struct row *row)
 	/* "A | CHỈ TIÊU", "B | NHIỆM VỤ": a section of one table holding
 	 * both, its rows' groups numbered anew. */
 	bool sect_tasks;
-	if (kind == STT_ROMAN && empty && *name && !rest && section_name(name, &sect_tasks)) {
+	if (kind == STT_ROMAN && empty && *name && !rest && section_name(name, &sect_tasks) &&
+	    (sect_tasks != st->h.tasks || groups_next(st))) {
 		flush(st);
 		settle_group(st, false);
 		st->sections = true;
