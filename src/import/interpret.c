@@ -44,6 +44,10 @@ struct header {
 	int ncol;
 	bool tasks;
 	int target_year; /* a single target column naming its year */
+	/* A column whose header holds two milestones run together ("năm
+	 * 2025 năm 2030": their cells too): its first year, no target read. */
+	int runyear[MAXCOL];
+	int packed[MAXCOL]; /* and the other fields it holds (PACK_*) */
 };
 
 struct pending {
@@ -82,6 +86,12 @@ struct state {
 	/* A table with a "Năm" column: the number and name of the last
 	 * indicator read, whose further years the next rows may give. */
 	char *ly_stt, *ly_name;
+	/* The rows, and the one being read: what follows a row. */
+	const struct rows *rows;
+	size_t at;
+	/* Section rows "A | CHỈ TIÊU", "B | NHIỆM VỤ" seen in this table: its
+	 * rows are indicators or tasks by the section, not by the header. */
+	bool sections;
 };
 
 static bool has(const char *f, const char *w)
@@ -171,6 +181,18 @@ static bool is_year_cell(const char *f, int *year)
 	return *year != 0;
 }
 
+/* "muc nam 2026", "tieu den nam 2030": a year column under the caption
+ * "Mục tiêu" merged over it, whose words a PDF's reader dealt one to each
+ * column below. */
+static bool caption_year(const char *f, int *year)
+{
+	static const char *const w[] = {"muc ", "tieu ", "chi ", "ke ", "hoach "};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (starts(f, w[i]))
+			return is_year_cell(f + strlen(w[i]), year);
+	return false;
+}
+
 static enum role cell_role(const char *cell, int *year, bool *tasks)
 {
 	*year = 0;
@@ -178,7 +200,7 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 		return R_NONE;
 	char *f = text_fold(cell);
 	enum role r = R_NONE;
-	if (is_year_cell(f, year)) {
+	if (is_year_cell(f, year) || caption_year(f, year)) {
 		r = R_YEAR;
 	} else if (!strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so tt") ||
 	           starts(f, "so thu tu")) {
@@ -219,6 +241,8 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 	           starts(f, "gia tri muc tieu")) {
 		r = R_TARGET;
 		*year = find_year(f);
+	} else if (starts(f, "ma ") || !strcmp(f, "ma")) {
+		r = R_NONE; /* "Mã chỉ tiêu", "Mã số": a code of another list */
 	} else if (has(f, "chi tieu") || has(f, "noi dung") || starts(f, "ten ") ||
 	           has(f, "nhiem vu")) {
 		r = R_NAME;
@@ -245,6 +269,31 @@ enum head_kind header_cell_kind(const char *cell)
 	case R_NOTE: return HEAD_NOTE;
 	default: return HEAD_AGENCY;
 	}
+}
+
+/* "năm 2025 năm 2030", "Năm 2027 Năm 2030 Cơ quan chủ trì": the headers
+ * of a year column and of others run into one cell (text laid out with
+ * spaces packs them a space apart), their rows' cells too. The first
+ * year, else 0; *fields the other fields it holds (PACK_*). */
+enum { PACK_UNIT = 1, PACK_LEAD = 2 };
+static int run_years(const char *cell, enum role r, int *fields)
+{
+	char *f = text_fold(cell);
+	int first = 0, n = 0;
+	*fields = has(f, "don vi tinh") || has(f, "dvt") ? PACK_UNIT : 0;
+	*fields |= has(f, "chu tri") ? PACK_LEAD : 0;
+	if (r == R_YEAR || r == R_TARGET || r == R_BASELINE || r == R_ROW_YEAR) {
+		free(f);
+		return 0;
+	}
+	for (const char *t = f; *t; t += strcspn(t, " "), t += strspn(t, " ")) {
+		int y = strcspn(t, " ") == 4 ? find_year(t) : 0;
+		if (y && !first)
+			first = y;
+		n += y != 0;
+	}
+	free(f);
+	return n >= 2 || (n == 1 && r != R_NONE) ? first : 0;
 }
 
 /* A header row: a name column and at least two other known columns. */
@@ -279,6 +328,7 @@ static bool read_header(const struct row *row, struct header *h)
 			known++;
 		if (h->role[i] == R_TARGET && h->year[i])
 			h->target_year = h->year[i];
+		h->runyear[i] = run_years(row->cell[i], h->role[i], &h->packed[i]);
 	}
 	return name && known >= 3;
 }
@@ -1013,6 +1063,14 @@ static void table_target(struct state *st, const char *c, const char *unit, int 
 	}
 }
 
+static bool run_years_col(const struct header *h)
+{
+	for (int i = 0; i < h->ncol; i++)
+		if (h->runyear[i])
+			return true;
+	return false;
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
@@ -1077,7 +1135,26 @@ static void flush_indicator(struct state *st)
 			               st->pend.cell[i]);
 			p->warn[p->nwarn - 1].field = xstrdup("unit");
 		}
-	if (!merge && col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) < 0)
+	for (int i = 0; i < st->h.ncol && i < st->pend.ncell; i++)
+		if (st->h.runyear[i] && *st->pend.cell[i]) {
+			plan_warn_cell(p, st->pend.first, i + 1,
+			               "Ô \"%s\" nằm dưới tiêu đề của một năm và cột khác chép "
+			               "liền nhau (các ô của chúng cũng vậy); không đọc thành mục "
+			               "tiêu, cần đối chiếu với văn bản",
+			               st->pend.cell[i]);
+			p->warn[p->nwarn - 1].field = xasprintf("target %d", st->h.runyear[i]);
+			static const char *const also[] = {"unit", "lead"};
+			for (int b = 0; b < 2; b++)
+				if (st->h.packed[i] & (1 << b)) {
+					plan_warn_cell(p, st->pend.first, i + 1,
+					               "Ô \"%s\" nằm dưới cột gộp tiêu đề của nhiều "
+					               "cột; cần đối chiếu với văn bản",
+					               st->pend.cell[i]);
+					p->warn[p->nwarn - 1].field = xstrdup(also[b]);
+				}
+		}
+	if (!merge && col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) < 0 &&
+	    !run_years_col(&st->h))
 		sentence_target(st, x);
 	fill_baseline(st, x);
 	fill_agencies(st, x);
@@ -1135,10 +1212,32 @@ static void flush_task(struct state *st)
 	cell_fields(st, 0);
 }
 
+/* A footnote mark closing a cell ("Tỷ lệ … (*)", "80 (*)"), explained
+ * under the table: neither the name nor the target; cut off. */
+static void cut_footnote(char *c)
+{
+	size_t n = strlen(c);
+	if (n < 3 || c[n - 1] != ')')
+		return;
+	size_t i = n - 2;
+	while (i > 0 && c[i] == '*')
+		i--;
+	if (c[i] != '(' || i == n - 2)
+		return;
+	while (i > 0 && c[i - 1] == ' ')
+		i--;
+	if (i > 0)
+		c[i] = '\0';
+}
+
 static void flush(struct state *st)
 {
 	if (!st->pend.active)
 		return;
+	for (int i = 0; i < st->pend.ncell; i++)
+		if (st->h.role[i] == R_NAME || st->h.role[i] == R_YEAR ||
+		    st->h.role[i] == R_TARGET)
+			cut_footnote(st->pend.cell[i]);
 	int ni = col(&st->h, R_NAME);
 	if (ni >= 0 && ni < st->pend.ncell && !*st->pend.cell[ni]) {
 		/* Kept, never dropped: the clerk names it. */
@@ -1264,6 +1363,17 @@ static void settle_group(struct state *st, bool enter)
 	st->pgroup = NULL;
 }
 
+/* Hold back the group row named name (st->pgroup) at line: entered when
+ * a numbered row follows. The pending row is flushed first. */
+static void hold_group(struct state *st, const char *name, int line)
+{
+	flush(st);
+	settle_group(st, false);
+	st->pgroup = xstrdup(name);
+	st->pgroup_line = line;
+	st->pgroup_text = false;
+}
+
 /* A group's name merged over a whole row, with no number: short, starting
  * with a capital letter, not a label ("Nơi nhận:"), a sentence, a wrapped
  * line nor a note in brackets ("(Tiếp theo)"). */
@@ -1319,6 +1429,76 @@ static bool year_row(struct state *st, const struct row *row)
 	return true;
 }
 
+/* A section row's name: "CHỈ TIÊU", "Các chỉ tiêu chủ yếu", "NHIỆM VỤ",
+ * "Nhiệm vụ, giải pháp": indicators or tasks (in *tasks) follow, in
+ * groups of their own. A name with more words ("Chỉ tiêu về hạ tầng số")
+ * is a group's. */
+static bool section_name(const char *name, bool *tasks)
+{
+	char *f = text_fold(name);
+	const char *q = f;
+	if (starts(q, "cac "))
+		q += 4;
+	else if (starts(q, "danh muc "))
+		q += 9;
+	bool ok = starts(q, "chi tieu") || starts(q, "nhiem vu");
+	*tasks = starts(q, "nhiem vu");
+	int words = 0;
+	for (q += ok ? 8 : 0; ok && *q; q++)
+		if (*q == ' ' && q[1] && q[1] != ' ')
+			words++;
+	free(f);
+	return ok && words <= 2;
+}
+
+/* The number cell of the next row of the table ("" at its end). */
+static const char *next_stt(const struct state *st)
+{
+	for (size_t i = st->at + 1; st->rows && i < st->rows->n; i++) {
+		const struct row *r = &st->rows->v[i];
+		if (r->text)
+			continue;
+		return rcell(st, r, R_STT);
+	}
+	return "";
+}
+
+/* The next row of the table is a group's ("I", "II."): a section row
+ * over groups, not a group of its own. */
+static bool groups_next(const struct state *st)
+{
+	int top, k;
+	bool roman;
+	const char *rest;
+	return read_stt(next_stt(st), &top, &k, &roman, &rest) == STT_ROMAN && roman;
+}
+
+/* The next row of data, past a header repeated or another table's, is
+ * numbered "1" ("1.", "1)"): a numbering begun anew. */
+static bool restarts(const struct state *st)
+{
+	for (size_t i = st->at + 1; st->rows && i < st->rows->n; i++) {
+		const struct row *r = &st->rows->v[i];
+		struct header h;
+		if (r->text || read_header(r, &h) || read_year_row(r, &h))
+			continue;
+		const char *nx = r->ncell ? r->cell[0] : "";
+		return nx[0] == '1' && (!nx[1] || ((nx[1] == '.' || nx[1] == ')') && !nx[2]));
+	}
+	return false;
+}
+
+/* "1.1 | Hạ tầng viễn thông" with nothing else under the group row "1.",
+ * the next row numbered "1.1.1": a heading over three-level rows, no
+ * group of its own. */
+static bool deeper_next(const struct state *st, int top, int k)
+{
+	char pre[32];
+	int n = snprintf(pre, sizeof pre, "%d.%d.", top, k);
+	const char *nx = next_stt(st);
+	return !strncmp(nx, pre, (size_t)n) && isdigit((unsigned char)nx[n]);
+}
+
 static void data_row(struct state *st, const struct row *row)
 {
 	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME), *rest;
@@ -1327,11 +1507,7 @@ static void data_row(struct state *st, const struct row *row)
 	enum stt_kind kind = read_stt(stt, &top, &k, &roman, &rest);
 	bool empty = data_empty(st, row);
 	if (kind == STT_OTHER && !*name && empty && group_name_cell(stt)) {
-		flush(st);
-		settle_group(st, false);
-		st->pgroup = xstrdup(stt);
-		st->pgroup_line = row->first;
-		st->pgroup_text = false;
+		hold_group(st, stt, row->first);
 		return;
 	}
 	/* a line of text is a group only inside one table (not "Trang 2"
@@ -1347,6 +1523,25 @@ static void data_row(struct state *st, const struct row *row)
 		flush(st);
 		st->heading = k;
 		st->sub_no = 0;
+		return;
+	}
+	if (kind == STT_NUM && k && empty && *name && st->num_group == top &&
+	    deeper_next(st, top, k)) {
+		flush(st);
+		st->heading = 0;
+		return;
+	}
+	/* "A | CHỈ TIÊU", "B | NHIỆM VỤ": a section of one table holding
+	 * both, its rows' groups numbered anew. */
+	bool sect_tasks;
+	if (kind == STT_ROMAN && empty && *name && !rest && section_name(name, &sect_tasks) &&
+	    (sect_tasks != st->h.tasks || groups_next(st))) {
+		flush(st);
+		settle_group(st, false);
+		st->sections = true;
+		st->h.tasks = sect_tasks;
+		st->group = -1;
+		st->num_group = st->group_no = st->last_num = st->heading = 0;
 		return;
 	}
 	/* Group headers: "I", "II.", "I.1", "II.3 Phát triển ...", "- Phát triển ...". */
@@ -1366,6 +1561,12 @@ static void data_row(struct state *st, const struct row *row)
 	              (kind == STT_EMPTY && !*name && rest))) {
 		flush(st);
 		const char *gname = *name ? name : rest ? rest : "";
+		/* a PDF's group row whose name, merged over the columns
+		 * right of the number, came under a column no field reads
+		 * ("Mã chỉ tiêu") */
+		for (int i = 0; !*gname && i < st->h.ncol; i++)
+			if (st->h.role[i] == R_NONE && group_name_cell(cell(row, i)))
+				gname = cell(row, i);
 		if (!*gname)
 			return;
 		int printed = kind == STT_ROMAN ? top : kind == STT_SUB ? k : 0;
@@ -1385,6 +1586,15 @@ static void data_row(struct state *st, const struct row *row)
 		flush(st);
 		enter_group(st, top, stt, name, row->first);
 		st->num_group = top;
+		return;
+	}
+	if (kind == STT_NUM && !k && empty && *name && !rest && st->last_num &&
+	    group_name_cell(name) && restarts(st)) {
+		/* "2. | Chính quyền số" after the rows of group I, the rows
+		 * after it (past a header repeated) numbered anew from 1: the
+		 * caption of the next field's table read as a row of the table
+		 * above; the group of the rows that follow. */
+		hold_group(st, name, row->first);
 		return;
 	}
 	if (kind == STT_NUM && empty && *name) { /* a heading over numbered sub-rows */
@@ -1455,18 +1665,60 @@ static bool text_group(struct state *st, const struct row *row)
 	return true;
 }
 
+/* A numbered caption right over a table's header ("1. Hạ tầng số", "II.
+ * CHÍNH QUYỀN SỐ"): one small table per field, each the group of its
+ * rows when a numbered row opens it (as a group's row would). */
+static void caption_group(struct state *st, const struct rows *r, size_t hi)
+{
+	if (!hi || !r->v[hi - 1].text)
+		return;
+	const struct row *c = &r->v[hi - 1];
+	const char *rest;
+	int top, k;
+	bool roman;
+	enum stt_kind kind = read_stt(c->cell[0], &top, &k, &roman, &rest);
+	bool tasks;
+	if (!rest || !group_name_cell(rest) || section_name(rest, &tasks) ||
+	    !((kind == STT_NUM && !k) || (kind == STT_ROMAN && roman)))
+		return;
+	settle_group(st, false);
+	st->pgroup = xstrdup(rest);
+	st->pgroup_line = c->first;
+	st->pgroup_text = true;
+	st->pgroup_table = r->v[hi].table;
+}
+
+/* A line of text inside a table that is one of its rows whose cells were
+ * not told apart ("1 Tỷ lệ thôn … % 100% Duy trì Phòng Kinh tế"): a bare
+ * row number next in turn (not "1." of running text), a name, and a
+ * figure after it. */
+static bool uncut_row(const struct state *st, const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+	if (!n || n > 3 || s[n] != ' ' || text_len(s) > 300)
+		return false;
+	int v = atoi(s);
+	if (v < 1 || v > st->last_num + 1 || text_case_start(s + n + 1) != 1)
+		return false;
+	return strpbrk(s + n + 1, "0123456789") != NULL;
+}
+
 #define GAP_ROWS  6   /* lines of text, or */
 #define GAP_CHARS 200 /* characters, after which another table is not the plan's */
 
 int interpret_rows(const struct rows *r, struct plan *p)
 {
-	struct state st = {.p = p, .group = -1};
+	struct state st = {.p = p, .group = -1, .rows = r};
 	for (size_t i = 0; i < r->n; i++) {
 		const struct row *row = &r->v[i];
+		st.at = i;
 		struct header h;
 		if (read_header(row, &h)) {
+			size_t i0 = i;
 			flush(&st);
-			bool same = st.have && h.tasks == st.h.tasks;
+			bool same = st.have && (h.tasks == st.h.tasks || st.sections);
+			if (same && st.sections)
+				h.tasks = st.h.tasks; /* repeated: the section goes on */
 			/* a group's row just before the header repeated on the
 			 * next page is the continued table's */
 			if (!same && st.pgroup) {
@@ -1477,12 +1729,14 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			while (i + 1 < r->n && read_year_row(&r->v[i + 1], &st.h))
 				i++;
 			if (!same) {
+				st.sections = false;
 				st.tables++;
 				st.group = -1;
 				st.num_group = 0;
 				st.section_year = st.section_no = 0;
 				st.group_no = st.last_num = 0;
 			}
+			caption_group(&st, r, i0);
 			st.have = true;
 			st.gap_rows = st.gap_chars = 0;
 			st.table = row->table;
@@ -1530,6 +1784,15 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			st.pgroup_table = st.table;
 			continue;
 		}
+		if (row->text && st.gap_rows <= 2 && uncut_row(&st, row->cell[0])) {
+			flush(&st);
+			p->unread++;
+			plan_warn(p, row->first,
+			          "Dòng \"%.60s\" có vẻ là một hàng của bảng nhưng các ô của nó "
+			          "không tách được; không đọc, cần nhập lại hàng này",
+			          row->cell[0]);
+			continue;
+		}
 		if (row->text) {
 			/* Prose between tables ends a table only when it is long. */
 			if (text_len(row->cell[0]) > 200)
@@ -1541,6 +1804,7 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		int no, y = section_year(&st, row, &no);
 		if (y) {
 			flush(&st);
+			settle_group(&st, false); /* a caption over sections: none */
 			st.section_year = y;
 			st.section_no = no;
 			st.group = -1;

@@ -143,6 +143,7 @@ static const char *const header_vocab[] = {
         "gian", "hoan", "thanh", "han", "tien",  "do",    "nhiem", "vu",    "ghi",  "giai", "doan",
         "kiem", "tra",  "tong",  "bao", "cao",   "den",   "ban",   "nganh", "linh", "vuc",  "giao",
         "cu",   "the",  "cac",   "lo",  "trinh", "moc",   "san",   "pham",  "kinh", "phi",  "nguon",
+        "ma",
 };
 
 static bool in_vocab(const char *f, size_t n)

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# parse_blind2.sh: a second blind round, tests/data/blind2 (see its
+# README): indicators and tasks in one table under section rows "A CHỈ
+# TIÊU" / "B NHIỆM VỤ"; a baseline and an estimate before "Mục tiêu" over
+# "Năm 2026 | Đến năm 2030"; a province's three-level rows "1.1.1" under
+# headings "1.1" over eight year columns; one small table per field under
+# its caption "1. Hạ tầng số", the header repeated, footnote marks "(*)";
+# a "Mã chỉ tiêu" column and the targets before the unit. Every rendering
+# read against the golden facts (variants_facts.py): identical, or at
+# least the counts given and never a wrong figure, or refused saying where;
+# where fields differ, each named in a warning (flagged_facts.py).
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+v=$data/blind2
+. "$here/facts.bash"
+
+# One table, sections "A | CHỈ TIÊU" and "B | NHIỆM VỤ" each over groups
+# "I", "II" (before: the sections read as groups "CHỈ TIÊU", "NHIỆM VỤ",
+# the tasks as 4 more indicators, 11 wrong figures).
+for e in html docx pdf xlsx pdf.layout.txt portal.txt portal.md; do
+	check xa-quang-tien $e
+done
+
+# "Thực hiện năm 2024", "Ước thực hiện năm 2025" before "Mục tiêu" over
+# "Năm 2026 | Đến năm 2030". In the PDF the caption's words are dealt one
+# to each year column ("Mục Năm 2026", "tiêu Đến năm 2030"; before: no
+# milestone, every target lost without a word).
+for e in html docx pdf xlsx pdf.layout.txt portal.txt portal.md; do
+	check phuong-thanh-cong $e
+done
+
+# Headings "1.1" between the group "1" and rows "1.1.1": no groups (before:
+# six groups, the codes shifted, 56 wrong figures).
+for e in html docx xlsx portal.txt portal.md; do
+	check tinh-phu-an $e
+done
+# The PDF's title line comes with a word split by its glyphs' places
+# ("B ộ Chính trị"): every indicator identical, the title not.
+check tinh-phu-an pdf 8 0
+
+# A table per field under its caption, rows numbered anew; "(*)" cut from
+# names and targets (before: one group, codes "I.1-2", 15 wrong figures).
+for e in html docx portal.txt portal.md; do
+	check xa-son-ha $e
+done
+# A spreadsheet keeps "03" as the number 3: its text differs.
+check xa-son-ha xlsx 6 0
+# -layout text: the captions read as rows of the table above them, the
+# rows after numbered anew (before: 9 wrong figures); the headers of the
+# years and the agency packed into one column: its cells named in a
+# warning of each field they hold.
+check xa-son-ha pdf.layout.txt 3 0
+flagged xa-son-ha pdf.layout.txt
+
+# "Mã chỉ tiêu" is no name; the targets before the unit; in the PDF the
+# groups' names under the code column (before: the codes as names, one
+# group, 8 wrong figures).
+for e in html docx pdf xlsx portal.txt portal.md; do
+	check phuong-hiep-thanh $e
+done
+# -layout text: "năm 2025 năm 2030" packed into one column: no target read,
+# each cell named in a warning (before: the targets lost without a word).
+flagged phuong-hiep-thanh pdf.layout.txt
+
+# The PDF of the tables per field: the first table's rows come as lines of
+# text (cells not told apart): refused, as the laid out text is doubtful
+# too, not read with the first table lost (with the captions as groups
+# and no warning it would have been).
+python3 "$here/variants_facts.py" "$bin" "$v/xa-son-ha.pdf" "$v/xa-son-ha.golden.json" > "$tmp/facts" 2>&1
+if [ $? -eq 2 ] && grep -q "không thẳng cột" "$tmp/facts"; then ok; else bad "xa-son-ha.pdf: not refused"; cat "$tmp/facts"; fi
+# Plain text (pdftotext without -layout): refused, saying where.
+for n in xa-quang-tien phuong-thanh-cong tinh-phu-an xa-son-ha phuong-hiep-thanh; do
+	refused $n pdf.txt
+done
+
+finish parse_blind2
