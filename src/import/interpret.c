@@ -899,6 +899,20 @@ static void cell_fields(struct state *st, int year)
 		p->warn[n++] = *w;
 	}
 	p->nwarn = n;
+	/* an indicator's "Chủ trì, theo dõi" cell gives its lead and its
+	 * monitor: a warning of the one said of the other too */
+	for (size_t i = 0; !st->h.tasks && i < n; i++) {
+		const struct plan_warning *w = &p->warn[i];
+		if (w->col >= 1 && w->col <= st->h.ncol && w->field && !strcmp(w->field, "lead") &&
+		    st->h.role[w->col - 1] == R_LEAD_MONITOR && w->line >= st->pend.first &&
+		    w->line <= st->pend.last) {
+			size_t had = p->nwarn;
+			int c = w->col;
+			plan_warn_cell(p, w->line, c, "%s", w->message);
+			if (p->nwarn > had && p->warn[p->nwarn - 1].col == c) /* not "too many" */
+				p->warn[p->nwarn - 1].field = xstrdup("monitor");
+		}
+	}
 }
 
 /* The warnings about cells of a group's heading row (a scan's cells read

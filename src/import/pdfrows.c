@@ -1789,6 +1789,62 @@ static bool group_row_at(const struct pword *w, const struct pline *l, size_t nl
 	return e < nl;
 }
 
+/* A long table ("Năm | Giá trị mục tiêu", a row per indicator and year)
+ * whose number, name, unit and agency are cells merged over the
+ * indicator's year rows: the rows' lines a..b hold two or more lines with
+ * a year alone in the year column (headed "Năm"), all on one page. Sets
+ * seg[i - a] to the year line nearest line i (by the lines' middles),
+ * *per to the columns that belong to each year's row: the year's and any
+ * other with words on two or more of the year lines (the targets; a
+ * merged cell's words sit between them, or on one of them: a unit or a
+ * name in the middle). Words in columns by col when given (grid_row).
+ * Returns the number of year lines, 0 when the lines are no such rows. */
+static int year_rows(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                     const struct table *t, const int *col, int *seg, unsigned long *per)
+{
+	int yc = -1;
+	for (int c = 1; c < t->ncol && yc < 0; c++) {
+		char *f = text_fold(t->head[c]);
+		if (!strcmp(f, "nam"))
+			yc = c;
+		free(f);
+	}
+	if (yc < 0 || b - a < 2 || b - a > 64)
+		return 0;
+	size_t yl[64];
+	int ny = 0;
+	for (size_t i = a; i < b; i++) {
+		if (l[i].page != l[a].page)
+			return 0;
+		char *s = row_line_col(w, l, a, i, t, col, yc);
+		if (s && year_word(s))
+			yl[ny++] = i;
+		free(s);
+	}
+	if (ny < 2)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		double m = (l[i].y0 + l[i].y1) / 2, best = 1e18;
+		for (int k = 0; k < ny; k++) {
+			double d = fabs(m - (l[yl[k]].y0 + l[yl[k]].y1) / 2);
+			if (d < best)
+				best = d, seg[i - a] = k;
+		}
+	}
+	*per = 1UL << yc;
+	for (int c = 2; c < t->ncol; c++) {
+		int on = 0;
+		for (int k = 0; k < ny; k++) {
+			char *s = row_line_col(w, l, a, yl[k], t, col, c);
+			on += s != NULL;
+			free(s);
+		}
+		if (on >= 2)
+			*per |= 1UL << c;
+	}
+	return ny;
+}
+
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
                      const struct table *t, int table, int *tabrow, double space, struct rows *out)
@@ -1828,9 +1884,16 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		col = xcalloc(l[b - 1].to - l[a].from + 1, sizeof *col);
 		grid_row(w, l, a, b, t, space, col, &r->doubt);
 	}
+	/* a long table's merged cells: this row the first year's, the
+	 * other years' rows after it with their year and targets alone */
+	int *seg = xcalloc(b - a, sizeof *seg);
+	unsigned long per = 0;
+	int nyear = year_rows(w, l, a, b, t, col, seg, &per);
 	for (int c = 0; c < t->ncol; c++) {
 		struct buf bf = BUF_INIT;
 		for (size_t i = a; i < b; i++) {
+			if (nyear && (per >> c & 1) && seg[i - a])
+				continue;
 			char *s = row_line_col(w, l, a, i, t, col, c);
 			if (!s)
 				continue;
@@ -1843,7 +1906,6 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
 		buf_free(&bf);
 	}
-	free(col);
 	/* A column's bound that falls inside a run of words a space apart,
 	 * left of where the next column's cell starts on the row's other
 	 * lines, or with a wider gap further on in that cell ("Phòng Văn hóa và | Thông" over "tin | thông" under "Chủ trì
@@ -1878,6 +1940,35 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 	 * doubt. */
 	if (t->grid && !t->nonum && r->cell[0][0] && !code_like(r->cell[0]))
 		r->doubt |= (1UL << t->ncol) - 1;
+	for (int k = 1; k < nyear; k++) {
+		size_t f = b, e = a;
+		for (size_t i = a; i < b; i++)
+			if (seg[i - a] == k) {
+				f = i < f ? i : f;
+				e = i + 1;
+			}
+		struct row *y = rows_add(out, l[f].no);
+		y->last = l[e - 1].no;
+		y->page = l[f].page + 1;
+		y->table = table;
+		y->tabrow = ++*tabrow;
+		for (int c = 0; c < t->ncol; c++) {
+			struct buf bf = BUF_INIT;
+			for (size_t i = f; i < e && (per >> c & 1); i++) {
+				char *s = seg[i - a] == k ? row_line_col(w, l, a, i, t, col, c) : NULL;
+				if (!s)
+					continue;
+				if (bf.len && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
+					buf_putc(&bf, ' ');
+				buf_puts(&bf, s);
+				free(s);
+			}
+			row_add_cell(y, bf.len ? bf.ptr : "", bf.len);
+			buf_free(&bf);
+		}
+	}
+	free(seg);
+	free(col);
 }
 
 /* Text laid out with spaces may keep no blank line between a table's

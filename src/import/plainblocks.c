@@ -1451,6 +1451,30 @@ struct anyrow {
 	struct blk unit;     /* that line, a cell of its own */
 };
 
+/* A row whose cells were not put back (kept with its number and its first
+ * block as the name): each of its cells named in a warning of that cell,
+ * the field the draft page marks; the name too, as its block may hold a
+ * neighbour cell's words run onto its line ("… của xã Mức độ Đạt"). */
+static void any_unread(struct plan *p, const struct anyhead *h, const struct anyrow *r, int k)
+{
+	int line = (int)r->nb->first + 1, page = r->nb->page + 1;
+	for (int c = 0; c < h->n; c++) {
+		if (h->kind[c] == HEAD_NOTE || h->kind[c] == HEAD_NONE)
+			continue;
+		if (c == 0 && k)
+			plan_warn_cell(p, line, c + 2,
+			               "trang %d, hàng %s: tên chép như văn bản, có thể lẫn chữ của "
+			               "ô bên cạnh (các ô của hàng không ghép lại được); cần đối "
+			               "chiếu với văn bản",
+			               page, r->code);
+		else if (c > 0)
+			plan_warn_cell(p, line, c + 2,
+			               "trang %d, hàng %s: ô \"%s\" không đọc được (các ô của hàng "
+			               "không ghép lại được), để trống; cần đối chiếu với văn bản",
+			               page, r->code, h->text[c + 1]);
+	}
+}
+
 /* A unit's line inside the name's block ("Tỷ lệ … trên môi / % /
  * trường mạng": pdftotext wrote the unit cell among the name's lines),
  * when no unit block follows: the unit taken out as a cell of its own,
@@ -1803,6 +1827,7 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 			}
 		} else {
 			any_emit(out, &h, r->code, nb, r->x, r->text, k, NULL, table);
+			any_unread(p, &h, r, k);
 		}
 		if (!ok) {
 			/* a group's name followed by cells, or more cells than

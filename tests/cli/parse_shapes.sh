@@ -51,6 +51,13 @@ for e in html docx portal.txt portal.md; do
 done
 # A spreadsheet keeps "05" as the number 5: its text differs.
 check phuong-binh-minh xlsx 5 0
+# The PDF: the merged cells' words sit between or beside the year rows' lines
+# (one row band from the number's anchor): a line with a year alone in the
+# "Năm" column starts each year's row, the columns with words on two or more
+# year lines are the years' own (before: 1/6, one row per indicator with
+# "2025 2030" as its year, 5 targets lost with no warning of them).
+check phuong-binh-minh pdf
+flagged phuong-binh-minh pdf
 
 # Groups as unnumbered rows merged over the table, rows numbered on across
 # groups ("II.3"); the task table's "Sản phẩm", "Kinh phí" (before: one

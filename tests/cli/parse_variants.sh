@@ -52,6 +52,7 @@ check xa-hoa-binh xlsx
 # header and a row's cells mixed) named in a warning (before: refused).
 check xa-hoa-binh pdf.txt 4 0
 warned xa-hoa-binh pdf.txt "2"
+flagged xa-hoa-binh pdf.txt
 # -layout text: row III.1's agency "Phòng Văn hóa - Xã" ending over the
 # 2025 target "85"; the signature's block after the table set under the
 # name column (before: 8/10, "Phòng Văn hóa - Xã" in the 2025 target,
@@ -99,6 +100,7 @@ check phuong-dong-tien pdf.layout.txt 8 0
 # agency cut by the page, named in a warning (before: 2/9, then 4/9).
 check phuong-dong-tien pdf.txt 8 0
 warned phuong-dong-tien pdf.txt "4"
+flagged phuong-dong-tien pdf.txt
 
 # The four plans above as a legal portal's page shows them
 # (tests/tools/portal-text.py): chrome before and after, each cell on its
@@ -135,6 +137,12 @@ done
 # as its agency without a word).
 check xa-my-loc pdf.txt 2 0
 warned xa-my-loc pdf.txt "2, 1, II, 1, 1, 2"
+# Each cell of a row kept with its number and name is named in a warning
+# of its field, the name's too, and one giving both lead and monitor
+# ("Cơ quan chủ trì theo dõi, đánh giá") of both (before: 12 fields empty
+# or wrong, none named; so too in xa-hoa-binh 4, phuong-dong-tien 3,
+# phuong-hoa-an 8).
+flagged xa-my-loc pdf.txt
 # -layout text whose header line pdftotext set up to ten characters left
 # of its body ("Đơn vị" over the names' ends, "Kết quả" over the units):
 # the columns from where the body's cells start (before: 0/6, all
@@ -159,6 +167,7 @@ check phuong-hoa-an pdf.layout.txt
 # named in a warning (before: refused).
 check phuong-hoa-an pdf.txt 4 1
 warned phuong-hoa-an pdf.txt "1), 2)"
+flagged phuong-hoa-an pdf.txt
 # so-khcn-lam-vien: a province department; no number column, groups "I.
 # …" in the name column; "Chỉ tiêu" over two header rows beside "Mục tiêu
 # các năm" over 2025 | 2026 | 2027 | 2030 | 2035; "Ghi chú"; ranks in the
