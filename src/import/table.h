@@ -100,6 +100,12 @@ void pword_flag(const struct rows *r, struct plan *p);
  * Returns false, with out untouched, when no table header is found; else
  * each cell whose reading is a guess is flagged in p (when not NULL). */
 bool layout_rows(const struct lines *l, struct rows *out, struct plan *p);
+/* Rows read by layout_rows held against what their columns hold: a
+ * header cell "tính" read as "Đơn vị tính"; cells whose reading the row's
+ * words put in doubt (a target holding an agency's name, a name cut at a
+ * column's bound, two cells' words in one) named in warnings in p
+ * (layoutcheck.c). */
+void layout_check(struct rows *r, struct plan *p);
 
 /* Text laid out with spaces whose table rows ran past the page's right
  * edge and were wrapped back to its left margin (a text file's long rows
