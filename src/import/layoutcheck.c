@@ -2,27 +2,35 @@
  * -layout), held against what their columns hold. Such text keeps no cell
  * bounds: a cell wider than its column runs into the next one, a name cut
  * at the column bound is read as two, a header's words on another line
- * are lost. A header cell that is the tail of "Đơn vị tính" is read as
- * it; a cell whose reading the row's own words put in doubt is named in a
+ * are lost. Put back where the row's words leave no doubt:
+ *  - a header cell "tính": the tail of "Đơn vị tính";
+ *  - a header cell naming two columns ("Đơn vị Mục tiêu đến năm tính
+ *    2030"), each of its cells a known unit then a target ("% ≥ 80"): two
+ *    columns;
+ *  - a "Năm" cell of a table with a row per year holding several years
+ *    ("2025 2030"), the target cell as many targets one way only ("≥ 80
+ *    100"): a row per year;
+ *  - a unit cell holding a known unit then a target ("Mô hình 2-3")
+ *    before an empty milestone cell: the target there.
+ * Else a cell whose reading the row's words put in doubt is named in a
  * warning of its field, for the clerk to check against the document:
  *  - a target cell holding an agency's name ("Phòng Tài hoạch", "95,5
  *    Công an xã"): the agency column's words ran into it;
  *  - an agency's name cut at the column bound: a cell going on with a
- *    lower-case word ("và Thông", "tế các xã") or, not an agency's name
- *    itself, after a cell that ends with the start of one ("Phòng tin" |
- *    "Văn hóa và Thông"), both cells;
+ *    lower-case word ("và Thông", "tế các xã"); a capitalised word before
+ *    an agency's name ("Xã Công an phường") or, no agency's name itself,
+ *    after a cell ending with the start of one ("Phòng tin" | "Văn hóa và
+ *    Thông"), with that cell;
  *  - a row with an empty milestone cell beside one holding two cells'
  *    words ("Duy Duy trì trì", "- 100"): every milestone cell of the row;
- *  - a unit cell ending with a figure ("Mô hình 2-3") before an empty
- *    milestone cell;
+ *  - an empty milestone cell beside a column of no known header holding
+ *    a target (the header's words moved a column);
+ *  - a unit cell ending with a figure before an empty milestone cell;
  *  - two milestone columns of one year whose cells differ;
- *  - a "Năm" cell of a table with a row per year holding several years:
- *    the years' rows read as one, its targets not read;
- *  - a header cell naming two columns ("Đơn vị Mục tiêu đến năm tính
- *    2030"): the unit and target of its cells unread;
- *  - a cell of an agency column naming both the lead and the partners
- *    ("Cơ quan chủ trì/phối hợp") read as glued to its neighbour: the
- *    partners too. */
+ *  - a "Năm" cell of several years not put back: each year's target;
+ *  - a header cell naming two columns not put back: unit and target;
+ *  - a cell of a column naming both the lead and the partners ("Cơ quan
+ *    chủ trì/phối hợp") read as glued to its neighbour: the partners too. */
 #include "table.h"
 
 #include "target.h"
@@ -47,7 +55,7 @@ struct head {
 
 static const char *const DOUBT_TAIL = "cần đối chiếu với văn bản";
 
-/* The words of s. */
+/* The number of words of s. */
 static int words(const char *s)
 {
 	int n = 0;
@@ -155,21 +163,15 @@ static bool is_target(const char *s)
 }
 
 /* Where in s (a byte offset) a word from which on s reads as an agency's
- * name starts, from its second word when not whole; -1 when none. The
- * words from there joined with more (when not NULL) are tried too. */
-static int agency_from(const char *s, bool whole, const char *more)
+ * name starts, from its second word when not whole; -1 when none. */
+static int agency_from(const char *s, bool whole)
 {
 	for (const char *p = s; *p;) {
 		p += strspn(p, " ");
 		if (!*p)
 			break;
-		if ((whole || p > s) && text_case_start(p) == 1) {
-			char *t = more ? xasprintf("%s %s", p, more) : xstrdup(p);
-			bool yes = plain_agency(p) || (more && plain_agency(t));
-			free(t);
-			if (yes)
-				return (int)(p - s);
-		}
+		if ((whole || p > s) && text_case_start(p) == 1 && plain_agency(p))
+			return (int)(p - s);
 		p += strcspn(p, " ");
 	}
 	return -1;
@@ -228,6 +230,225 @@ static void warn(struct plan *p, const struct row *r, int c, const char *field, 
 		p->warn[p->nwarn - 1].field = xstrdup(field);
 }
 
+/* ---- cells put back where the row's words leave no doubt ---- */
+
+/* t[from..to) is one target cell: a target of one figure at most. */
+static bool one_target(const struct toks *t, int from, int to)
+{
+	int figures = 0;
+	for (int i = from; i < to; i++)
+		figures += strpbrk(t->v[i], "0123456789") != NULL;
+	static const char *const ops[] = {">", "<", "=", ">=", "<=", "\xe2\x89\xa5", "\xe2\x89\xa4"};
+	for (size_t k = 0; to > from && k < sizeof ops / sizeof ops[0]; k++)
+		if (!strcmp(t->v[to - 1], ops[k]))
+			return false; /* "15 ≥" | "25" */
+	if (to <= from || figures > 1)
+		return false;
+	char *s = plain_join(t, from, to);
+	bool yes = is_target(s);
+	free(s);
+	return yes;
+}
+
+/* The ways t[from..) splits into n target cells (counted up to 2); the
+ * first way's starts in at. */
+static int target_ways(const struct toks *t, int from, int n, int *at)
+{
+	if (n == 1)
+		return one_target(t, from, t->n);
+	int ways = 0;
+	for (int e = from + 1; e < t->n && ways < 2; e++) {
+		if (!one_target(t, from, e))
+			continue;
+		int sub[8];
+		int k = target_ways(t, e, n - 1, sub);
+		if (k && !ways) {
+			at[0] = e;
+			memcpy(at + 1, sub, (size_t)(n - 2) * sizeof *at);
+		}
+		ways += k;
+	}
+	return ways;
+}
+
+static void set_cell(struct row *r, int c, char *s)
+{
+	free(r->cell[c]);
+	r->cell[c] = s;
+}
+
+/* A copy of row src inserted at index at of r. */
+static struct row *insert_copy(struct rows *r, size_t at, size_t src)
+{
+	rows_add(r, 0);
+	memmove(&r->v[at + 1], &r->v[at], (r->n - 1 - at) * sizeof *r->v);
+	if (src >= at)
+		src++;
+	struct row *row = &r->v[at], *from = &r->v[src];
+	memset(row, 0, sizeof *row);
+	for (int c = 0; c < from->ncell; c++)
+		row_add_cell(row, from->cell[c], strlen(from->cell[c]));
+	row->first = from->first;
+	row->last = from->last;
+	row->table = from->table;
+	row->page = from->page;
+	row->tabrow = from->tabrow;
+	return row;
+}
+
+/* A "Năm" cell of a table with a row per year holding several years
+ * ("2025 2030"), the target cell the as many targets ("≥ 80 100") one way
+ * only: the years' rows read as one, put back a row per year. */
+static void split_years(struct rows *r, size_t i, const struct head *h)
+{
+	int yc = -1, vc = -1;
+	for (int c = 0; c < h->ncol; c++) {
+		if (h->row_year[c] && yc < 0)
+			yc = c;
+		if (h->kind[c] == HEAD_VALUE && vc < 0)
+			vc = c;
+	}
+	struct row *row = &r->v[i];
+	if (yc < 0 || vc < 0 || yc >= row->ncell || vc >= row->ncell || !only_years(row->cell[yc]))
+		return;
+	struct toks *y = xcalloc(1, sizeof *y), *v = xcalloc(1, sizeof *v);
+	plain_tokenize(row->cell[yc], y);
+	plain_tokenize(row->cell[vc], v);
+	int at[8];
+	if (y->n <= 8 && v->n <= 24 && target_ways(v, 0, y->n, at) == 1) {
+		for (int k = y->n - 1; k >= 1; k--) {
+			struct row *copy = insert_copy(r, i + 1, i);
+			set_cell(copy, yc, xstrdup(y->v[k]));
+			set_cell(copy, vc, plain_join(v, at[k - 1], k + 1 < y->n ? at[k] : v->n));
+		}
+		row = &r->v[i];
+		set_cell(row, yc, xstrdup(y->v[0]));
+		set_cell(row, vc, plain_join(v, 0, at[0]));
+	}
+	plain_toks_free(y);
+	plain_toks_free(v);
+	free(y);
+	free(v);
+}
+
+/* The words of a unit ("%", "Mô hình") that s starts with, then a target
+ * cell: the number of the unit's words, else 0. */
+static int unit_then_target(const char *s)
+{
+	struct toks *t = xcalloc(1, sizeof *t);
+	plain_tokenize(s, t);
+	int k = 0;
+	for (int n = 1; n <= 3 && n < t->n && !k; n++) {
+		char *u = plain_join(t, 0, n);
+		if ((!strcmp(u, "%") || plain_unit(u)) && one_target(t, n, t->n))
+			k = n;
+		free(u);
+	}
+	plain_toks_free(t);
+	free(t);
+	return k;
+}
+
+/* A header cell naming the unit's and a target's columns ("Đơn vị Mục
+ * tiêu đến năm tính 2030"), each of its table's cells a unit then a
+ * target ("% ≥ 80"): two columns again; the warnings about the cells after
+ * it move with them, those saying the cell was glued to its neighbour
+ * are dropped. */
+static void split_unit_column(struct rows *r, size_t i, const struct head *h, struct plan *p)
+{
+	int c = 0;
+	while (c < h->ncol && !h->two[c])
+		c++;
+	if (c == h->ncol)
+		return;
+	struct head again;
+	size_t end = i + 1;
+	int cells = 0;
+	for (; end < r->n && (r->v[end].text || r->v[end].table == r->v[i].table) &&
+	       !header_row(&r->v[end], &again);
+	     end++) {
+		const struct row *row = &r->v[end];
+		if (row->text || c >= row->ncell || !*row->cell[c])
+			continue;
+		if (!unit_then_target(row->cell[c]))
+			return;
+		cells++;
+	}
+	if (!cells)
+		return;
+	struct toks *t = xcalloc(1, sizeof *t);
+	plain_tokenize(r->v[i].cell[c], t);
+	struct buf b = BUF_INIT;
+	for (int k = 2; k < t->n; k++) {
+		char *f = text_fold(t->v[k]);
+		if (strcmp(f, "tinh"))
+			buf_printf(&b, "%s%s", b.len ? " " : "", t->v[k]);
+		free(f);
+	}
+	plain_toks_free(t);
+	for (size_t j = i; j < end; j++) {
+		struct row *row = &r->v[j];
+		if (row->text || c >= row->ncell)
+			continue;
+		char *unit, *rest;
+		if (j == i) {
+			unit = xstrdup("Đơn vị tính");
+			rest = buf_detach(&b);
+		} else {
+			plain_tokenize(row->cell[c], t);
+			int k = *row->cell[c] ? unit_then_target(row->cell[c]) : 0;
+			unit = plain_join(t, 0, k);
+			rest = plain_join(t, k, t->n);
+			plain_toks_free(t);
+		}
+		row_add_cell(row, "", 0);
+		memmove(&row->cell[c + 2], &row->cell[c + 1],
+		        (size_t)(row->ncell - c - 2) * sizeof *row->cell);
+		row->cell[c + 1] = rest;
+		set_cell(row, c, unit);
+		unsigned long low = row->doubt & ((1UL << (c + 1)) - 1);
+		row->doubt = low | (row->doubt >> (c + 1) << (c + 2));
+		/* the cell's glue to its neighbour, undone: no longer said */
+		size_t kept = 0;
+		for (size_t w = 0; p && w < p->nwarn; w++) {
+			struct plan_warning *x = &p->warn[w];
+			bool here = j > i && x->line >= row->first && x->line <= row->last;
+			if (here && x->col == c + 1) {
+				free(x->message);
+				free(x->field);
+				continue;
+			}
+			if (here && x->col > c + 1)
+				x->col++;
+			p->warn[kept++] = *x;
+		}
+		if (p)
+			p->nwarn = kept;
+		row->doubt &= ~(3UL << c);
+	}
+	free(t);
+	buf_free(&b);
+}
+
+/* A unit cell holding a known unit then a target ("Mô hình 2-3") before
+ * an empty milestone cell: the target's, run into the unit's column. */
+static void split_unit_cell(struct row *row, const struct head *h)
+{
+	for (int c = 0; c + 1 < row->ncell && c + 1 < h->ncol; c++) {
+		if (h->kind[c] != HEAD_UNIT || !value_col(h, c + 1) || *row->cell[c + 1])
+			continue;
+		int k = unit_then_target(row->cell[c]);
+		if (!k)
+			continue;
+		struct toks *t = xcalloc(1, sizeof *t);
+		plain_tokenize(row->cell[c], t);
+		set_cell(row, c + 1, plain_join(t, k, t->n));
+		set_cell(row, c, plain_join(t, 0, k));
+		plain_toks_free(t);
+		free(t);
+	}
+}
+
 static void check_row(const struct row *r, const struct head *h, struct plan *p)
 {
 	int n = r->ncell < h->ncol ? r->ncell : h->ncol;
@@ -238,7 +459,7 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 		if (!*s)
 			continue;
 		/* a target cell holding an agency's name */
-		if (value_col(h, c) && agency_from(s, true, NULL) >= 0)
+		if (value_col(h, c) && agency_from(s, true) >= 0)
 			flagged[c] = true,
 			why[c] = "ở cột mục tiêu có tên cơ quan (chữ của cột cơ quan bên cạnh tràn "
 			         "sang khi chép, bảng lệch cột): mục tiêu có thể đọc sai hoặc mất";
@@ -250,24 +471,27 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 			prev--;
 		if (!agency || prev < 2 || !*r->cell[prev])
 			continue;
-		int from = agency_from(r->cell[prev], true, s), in = agency_from(s, false, NULL);
+		int from = agency_from(r->cell[prev], true), in = agency_from(s, false);
 		char *head = in > 0 ? xstrndup(s, (size_t)in) : NULL;
-		/* "Xã Công an phường": a word or two before an agency's name */
-		bool tail = h->kind[c] == HEAD_AGENCY && !plain_agency(s) && head && words(head) <= 2;
+		/* "Xã Công an phường": a capitalised word before an agency's
+		 * name, the end of the name beside it */
+		bool tail = h->kind[c] == HEAD_AGENCY && text_case_start(s) == 1 && !plain_agency(s) &&
+		            head && words(head) == 1;
 		free(head);
-		bool cut = continues(s) || tail ||
-		           (!plain_agency(s) && from >= 0 && words(r->cell[prev] + from) <= 2 &&
-		            (h->kind[prev] == HEAD_AGENCY || value_col(h, prev)));
-		if (cut) {
-			const char *m = "có thể là phần của một tên bị cắt ở ranh giới cột khi chép "
-			                "(chữ của hai ô liền nhau lẫn vào nhau): đọc có thể sai";
-			flagged[c] = true;
-			why[c] = m;
-			/* the name's start beside it, unless a target read whole
-			 * (the start then on a line above, in the same cell) */
-			if (h->kind[prev] == HEAD_AGENCY || is_text_target(r->cell[prev]))
-				flagged[prev] = true, why[prev] = m;
-		}
+		/* "Phòng tin" | "Văn hóa và Thông": the start of a name beside */
+		bool start = !plain_agency(s) && from >= 0 && words(r->cell[prev] + from) <= 2 &&
+		             (h->kind[prev] == HEAD_AGENCY || value_col(h, prev));
+		if (!continues(s) && !tail && !start)
+			continue;
+		const char *m = "có thể là phần của một tên bị cắt ở ranh giới cột khi chép (chữ "
+		                "của hai ô liền nhau lẫn vào nhau): đọc có thể sai";
+		flagged[c] = true;
+		why[c] = m;
+		/* the cell beside, when the name's other part is there: not a
+		 * lower-case start's whose name may have begun on a line above
+		 * in its own cell, unless it reads as no target */
+		if (tail || start || (value_col(h, prev) && is_text_target(r->cell[prev])))
+			flagged[prev] = true, why[prev] = m;
 	}
 	/* an empty milestone cell beside one holding two cells' words */
 	bool empty = false, two = false;
@@ -369,10 +593,16 @@ void layout_check(struct rows *r, struct plan *p)
 		if (header_row(row, &h)) {
 			mend_header(row);
 			header_row(row, &h);
+			split_unit_column(r, i, &h, p);
+			header_row(&r->v[i], &h);
 			table = row->table;
 			continue;
 		}
-		if (row->table == table && p)
-			check_row(row, &h, p);
+		if (row->table != table)
+			continue;
+		split_years(r, i, &h);
+		split_unit_cell(&r->v[i], &h);
+		if (p)
+			check_row(&r->v[i], &h, p);
 	}
 }

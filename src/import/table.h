@@ -148,6 +148,16 @@ bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p, 
 bool plain_header_line(const char *s);
 bool plain_unit(const char *s);
 bool plain_agency(const char *s);
+/* A row's text as words, a lone comparison joined to the figure after it
+ * ("≥ 80"); the words joined back with spaces, [from, to). */
+#define PLAIN_MAXTOKS 4096
+struct toks {
+	char *v[PLAIN_MAXTOKS];
+	int n;
+};
+void plain_tokenize(const char *s, struct toks *t);
+void plain_toks_free(struct toks *t);
+char *plain_join(const struct toks *t, int from, int to);
 /* A header's row of column numbers ("(1) (2) (3)", "1 2 3 4"): three or
  * more, counting up from 1; no table row. */
 bool plain_column_numbers(const char *s);
