@@ -246,8 +246,10 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		plan_free(p); /* warnings of the attempt above */
 		plan_init(p);
 		meta_read(l, p);
-		if (layout_rows(l, &rows, p))
+		if (layout_rows(l, &rows, p)) {
+			layout_check(&rows, p);
 			interpret_rows(&rows, p);
+		}
 		rows_free(&rows);
 	}
 	/* a table of cells as blocks read whole in too small a part of its

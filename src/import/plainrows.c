@@ -30,8 +30,6 @@
 #include <string.h>
 
 #define MAXCOL  24
-#define MAXTOKS 4096
-
 enum col {
 	COL_NO,
 	COL_NAME,
@@ -270,21 +268,16 @@ static int row_start(const char *s, const struct numbering *st, char *code, size
 
 /* ---- cells of a row ---- */
 
-struct toks {
-	char *v[MAXTOKS];
-	int n;
-};
-
 static bool lone_op(const char *s)
 {
 	return !strcmp(s, ">") || !strcmp(s, ">=") || !strcmp(s, "<") || !strcmp(s, "<=") ||
 	       !strcmp(s, "=") || !strcmp(s, "\xe2\x89\xa5") || !strcmp(s, "\xe2\x89\xa4");
 }
 
-static void tokenize(const char *s, struct toks *t)
+void plain_tokenize(const char *s, struct toks *t)
 {
 	t->n = 0;
-	for (const char *p = s; *p && t->n < MAXTOKS;) {
+	for (const char *p = s; *p && t->n < PLAIN_MAXTOKS;) {
 		while (*p == ' ')
 			p++;
 		if (!*p)
@@ -301,14 +294,14 @@ static void tokenize(const char *s, struct toks *t)
 	}
 }
 
-static void toks_free(struct toks *t)
+void plain_toks_free(struct toks *t)
 {
 	for (int i = 0; i < t->n; i++)
 		free(t->v[i]);
 	t->n = 0;
 }
 
-static char *join(const struct toks *t, int from, int to)
+char *plain_join(const struct toks *t, int from, int to)
 {
 	struct buf b = BUF_INIT;
 	for (int i = from; i < to; i++) {
@@ -361,7 +354,7 @@ static bool agency_head(const struct toks *t, int i)
 {
 	if (i >= t->n || text_case_start(t->v[i]) != 1)
 		return false;
-	char *s = join(t, i, i + 3 < t->n ? i + 3 : t->n);
+	char *s = plain_join(t, i, i + 3 < t->n ? i + 3 : t->n);
 	char *f = text_fold(s);
 	free(s);
 	size_t n = strlen(f);
@@ -386,7 +379,7 @@ static int word_target(const struct toks *t, int i, const char *unit, bool insid
 	/* a phrase that starts as a target reads to the next capital:
 	 * "Ứng dụng mạnh mẽ", "Có ứng dụng ở mức thấp" */
 	for (int k = j; k > i; k--) {
-		char *s = join(t, i, k);
+		char *s = plain_join(t, i, k);
 		struct target x;
 		target_parse(s, unit, &x);
 		bool ok = x.kind != TARGET_TEXT && x.kind != TARGET_NONE && x.kind != TARGET_REPORT;
@@ -490,7 +483,7 @@ static bool known_unit(const char *s)
 static int unit_start(const struct toks *t, int end)
 {
 	int best = end;
-	char *pre = join(t, 0, end);
+	char *pre = plain_join(t, 0, end);
 	size_t n = strlen(pre);
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
 		size_t k = strlen(units[i]);
@@ -523,7 +516,7 @@ static int monitor_start(const struct toks *t, int from, int to)
 {
 	int half = (to - from) / 2;
 	if ((to - from) % 2 == 0 && half) {
-		char *a = join(t, from, from + half), *b = join(t, from + half, to);
+		char *a = plain_join(t, from, from + half), *b = plain_join(t, from + half, to);
 		bool same = !strcmp(a, b);
 		free(a);
 		free(b);
@@ -609,7 +602,7 @@ static void indicator_row(const struct head *h, const char *code, const char *te
                           int last, struct rows *out, struct plan *p)
 {
 	struct toks *t = xcalloc(1, sizeof *t);
-	tokenize(text, t);
+	plain_tokenize(text, t);
 	int need = count_cols(h, COL_BASE) + count_cols(h, COL_YEAR) + count_cols(h, COL_RESULT);
 	/* the runs of target cells; the best one gives most cells, then is
 	 * followed by an agency or the end, then comes last. Inside a run
@@ -665,7 +658,7 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 			if (c < skip)
 				pre = i + k;
 			else if (nval < MAXCOL)
-				vals[nval++] = join(t, i, i + k);
+				vals[nval++] = plain_join(t, i, i + k);
 			i += k;
 		}
 		if (!skip)
@@ -681,9 +674,9 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 				break;
 			}
 	int u = count_cols(h, COL_UNIT) ? unit_start(t, pre) : pre;
-	put(h, cells, COL_NAME, join(t, 0, u));
+	put(h, cells, COL_NAME, plain_join(t, 0, u));
 	if (u < pre) {
-		put(h, cells, COL_UNIT, join(t, u, pre));
+		put(h, cells, COL_UNIT, plain_join(t, u, pre));
 	} else if (count_cols(h, COL_UNIT) && nval && known_unit(vals[0])) {
 		/* "Có" first after the name: the unit column, not a target */
 		put(h, cells, COL_UNIT, vals[0]);
@@ -712,14 +705,14 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 		free(vals[v]);
 	if (post < t->n) {
 		int m = count_cols(h, COL_MON) ? monitor_start(t, post, t->n) : t->n;
-		put(h, cells, COL_LEAD, join(t, post, m));
+		put(h, cells, COL_LEAD, plain_join(t, post, m));
 		if (m < t->n)
-			put(h, cells, COL_MON, join(t, m, t->n));
+			put(h, cells, COL_MON, plain_join(t, m, t->n));
 	}
 	emit(out, first, last, cells, h->n);
 	for (int i = 0; i < h->n; i++)
 		free(cells[i]);
-	toks_free(t);
+	plain_toks_free(t);
 	free(t);
 }
 
@@ -734,7 +727,7 @@ static bool time_head(const struct toks *t, int i)
 	};
 	if (text_case_start(t->v[i]) == 0)
 		return false;
-	char *s = join(t, i, i + 3 < t->n ? i + 3 : t->n);
+	char *s = plain_join(t, i, i + 3 < t->n ? i + 3 : t->n);
 	char *f = text_fold(s);
 	free(s);
 	bool yes = false;
@@ -749,7 +742,7 @@ static void task_row(const struct head *h, const char *code, const char *text, i
                      struct rows *out)
 {
 	struct toks *t = xcalloc(1, sizeof *t);
-	tokenize(text, t);
+	plain_tokenize(text, t);
 	int end = t->n;
 	if (count_cols(h, COL_TIME))
 		for (int i = 1; i < t->n; i++)
@@ -771,16 +764,16 @@ static void task_row(const struct head *h, const char *code, const char *text, i
 		partner = monitor_start(t, lead + 1, end);
 	char *cells[MAXCOL] = {0};
 	cells[0] = xstrdup(code);
-	put(h, cells, COL_NAME, join(t, 0, lead));
-	put(h, cells, COL_LEAD, join(t, lead, partner));
+	put(h, cells, COL_NAME, plain_join(t, 0, lead));
+	put(h, cells, COL_LEAD, plain_join(t, lead, partner));
 	if (partner < end)
-		put(h, cells, COL_PARTNER, join(t, partner, end));
+		put(h, cells, COL_PARTNER, plain_join(t, partner, end));
 	if (end < t->n)
-		put(h, cells, COL_TIME, join(t, end, t->n));
+		put(h, cells, COL_TIME, plain_join(t, end, t->n));
 	emit(out, first, last, cells, h->n);
 	for (int i = 0; i < h->n; i++)
 		free(cells[i]);
-	toks_free(t);
+	plain_toks_free(t);
 	free(t);
 }
 
@@ -1005,10 +998,10 @@ bool plain_agency(const char *s)
 		e += strspn(e, " "), e += strcspn(e, " ");
 	char *head = xstrndup(s, (size_t)(e - s));
 	struct toks *t = xcalloc(1, sizeof *t);
-	tokenize(head, t);
+	plain_tokenize(head, t);
 	free(head);
 	bool yes = agency_head(t, 0);
-	toks_free(t);
+	plain_toks_free(t);
 	free(t);
 	return yes;
 }

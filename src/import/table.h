@@ -100,6 +100,12 @@ void pword_flag(const struct rows *r, struct plan *p);
  * Returns false, with out untouched, when no table header is found; else
  * each cell whose reading is a guess is flagged in p (when not NULL). */
 bool layout_rows(const struct lines *l, struct rows *out, struct plan *p);
+/* Rows read by layout_rows held against what their columns hold: a
+ * header cell "tính" read as "Đơn vị tính"; cells whose reading the row's
+ * words put in doubt (a target holding an agency's name, a name cut at a
+ * column's bound, two cells' words in one) named in warnings in p
+ * (layoutcheck.c). */
+void layout_check(struct rows *r, struct plan *p);
 
 /* Text laid out with spaces whose table rows ran past the page's right
  * edge and were wrapped back to its left margin (a text file's long rows
@@ -142,6 +148,16 @@ bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p, 
 bool plain_header_line(const char *s);
 bool plain_unit(const char *s);
 bool plain_agency(const char *s);
+/* A row's text as words, a lone comparison joined to the figure after it
+ * ("≥ 80"); the words joined back with spaces, [from, to). */
+#define PLAIN_MAXTOKS 4096
+struct toks {
+	char *v[PLAIN_MAXTOKS];
+	int n;
+};
+void plain_tokenize(const char *s, struct toks *t);
+void plain_toks_free(struct toks *t);
+char *plain_join(const struct toks *t, int from, int to);
 /* A header's row of column numbers ("(1) (2) (3)", "1 2 3 4"): three or
  * more, counting up from 1; no table row. */
 bool plain_column_numbers(const char *s);

@@ -24,7 +24,14 @@
 #   number; 1 of plan 001, now read with its targets run together across
 #   a page break and not flagged: the 1 allowed there); a name's word cut
 #   into the unit's cell between two of its lines ("Doanh / địa /
-#   nghiệp") is flagged.
+#   nghiệp") is flagged;
+# - an agency's name cut at a column's bound: a cell going on with a
+#   lower-case word ("huyện tham mưu …"), or a word or two before an
+#   agency's name ("Xã Công an phường"), or after a cell ending with an
+#   agency's first words ("Phòng" | "Kinh tế"), is flagged with the cell
+#   the name starts in; so is a row with an empty milestone cell beside
+#   one holding two cells' words (layoutcheck.c; before, plan 001's
+#   narrow grid 1, plan 004's landscape 5, phuong-an-binh 1).
 set -u
 bin=$1
 data=$2
@@ -45,14 +52,14 @@ silent() {
 g=$data/golden
 l=$data/layout
 silent "$l/000_03b77514fb71b314.fixed5.txt" "$g/000_03b77514fb71b314.json" 4 0  # (12; 17 missing)
-silent "$l/001_5a02e85ee0dfd10c.fixed5.txt" "$g/001_5a02e85ee0dfd10c.json" 1 0  # (9; 1 missing)
+silent "$l/001_5a02e85ee0dfd10c.fixed5.txt" "$g/001_5a02e85ee0dfd10c.json" 0 0  # (9; 1 missing)
 silent "$l/002_f65c0da7dbd96e8d.fixed5.txt" "$g/002_f65c0da7dbd96e8d.json" 1 0  # (3)
 silent "$l/004_5f0b3916b5e2f87f.fixed5.txt" "$g/004_5f0b3916b5e2f87f.json" 1 0  # (2; 15 missing)
-silent "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 5  # (16)
+silent "$l/004_5f0b3916b5e2f87f.landscape.txt" "$g/004_5f0b3916b5e2f87f.json" 4  # (16)
 v=$data/variants
 silent "$v/xa-tan-phu.pdf" "$v/xa-tan-phu.golden.json" 0  # (4)
 silent "$v/xa-tan-phu.pdf.layout.txt" "$v/xa-tan-phu.golden.json" 0  # (3)
 silent "$v/phuong-dong-tien.pdf.layout.txt" "$v/phuong-dong-tien.golden.json" 0  # (1)
-silent "$v/phuong-an-binh.pdf.layout.txt" "$v/phuong-an-binh.golden.json" 1  # (2)
+silent "$v/phuong-an-binh.pdf.layout.txt" "$v/phuong-an-binh.golden.json" 0  # (2)
 
 finish parse_layout_silent
