@@ -94,6 +94,22 @@ static bool only_years(const char *s)
 	return n >= 2 && n == words(s);
 }
 
+/* The word before s[at] is "năm" (a year the text names: "đến năm 2030"). */
+static bool after_nam(const char *s, const char *at)
+{
+	const char *e = at;
+	while (e > s && e[-1] == ' ')
+		e--;
+	const char *b = e;
+	while (b > s && b[-1] != ' ')
+		b--;
+	char *w = xstrndup(b, (size_t)(e - b)), *f = text_fold(w);
+	bool yes = !strcmp(f, "nam");
+	free(w);
+	free(f);
+	return yes;
+}
+
 static bool header_row(const struct row *r, struct head *h)
 {
 	if (r->text || r->ncell < 3)
@@ -540,16 +556,26 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 	for (int c = 0; c < n; c++)
 		if (flagged[c] && !(r->doubt >> c & 1)) /* else said (pword_flag) */
 			warn(p, r, c, NULL, why[c]);
-	/* a "Năm" cell holding several years: each year's target unread */
-	for (int c = 0; c < n; c++) {
-		if (!h->row_year[c] || !*r->cell[c] || (!only_years(r->cell[c]) &&
-		                                        years_of(r->cell[c], NULL) == 0))
+	/* a "Năm" cell holding several years, or a year and other words
+	 * ("2025 08": the next year's line run into it): each year's target
+	 * unread; a year ending another cell ("… trên địa bàn 2027", not "năm
+	 * 2027"): its line run into that cell, its target unread */
+	bool long_table = false;
+	for (int c = 0; c < n; c++)
+		long_table |= h->row_year[c];
+	for (int c = 0; c < n && long_table; c++) {
+		if (!*r->cell[c] || value_col(h, c))
 			continue;
 		int ny;
 		years_of(r->cell[c], &ny);
-		if (ny < 2)
+		bool year_col = h->row_year[c];
+		if (year_col && (ny == 0 || (ny == 1 && words(r->cell[c]) == 1)))
 			continue;
-		for (const char *q = r->cell[c]; *q; q += strcspn(q, " ")) {
+		const char *last = strrchr(r->cell[c], ' ');
+		if (!year_col && (!last || years_of(last + 1, NULL) == 0 ||
+		                  after_nam(r->cell[c], last)))
+			continue;
+		for (const char *q = year_col ? r->cell[c] : last + 1; *q; q += strcspn(q, " ")) {
 			q += strspn(q, " ");
 			int y = atoi(q);
 			if (strspn(q, "0123456789") != 4 || y < 1990 || y > 2100)
@@ -557,8 +583,12 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 			char field[24];
 			snprintf(field, sizeof field, "target %d", y);
 			warn(p, r, c, field,
-			     "ở cột năm ghi nhiều năm (các hàng của từng năm bị gộp làm một khi "
-			     "chép): mục tiêu của các năm không đọc được");
+			     !year_col ? "có năm ở cuối ô (dòng của năm đó tràn sang ô này khi chép): "
+			                 "mục tiêu của năm không đọc được"
+			     : ny >= 2 ? "ở cột năm ghi nhiều năm (các hàng của từng năm bị gộp làm "
+			                 "một khi chép): mục tiêu của các năm không đọc được"
+			               : "ở cột năm có chữ khác ngoài năm (dòng bên cạnh tràn sang khi "
+			                 "chép): mục tiêu của năm không đọc được");
 		}
 	}
 	/* a header cell naming the unit's and a target's columns */
