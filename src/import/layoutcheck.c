@@ -27,7 +27,9 @@
  *    a target (the header's words moved a column);
  *  - a unit cell ending with a figure before an empty milestone cell;
  *  - two milestone columns of one year whose cells differ;
- *  - a "Năm" cell of several years not put back: each year's target;
+ *  - a "Năm" cell of several years not put back, or of a year and other
+ *    words ("2025 08"), or a year ending another cell of the row ("… trên
+ *    địa bàn 2027", not "năm 2027"): each such year's target;
  *  - a header cell naming two columns not put back: unit and target;
  *  - a cell of a column naming both the lead and the partners ("Cơ quan
  *    chủ trì/phối hợp") read as glued to its neighbour: the partners too. */
