@@ -855,7 +855,7 @@ static void show_draft(struct ctx *c, const struct unit_rec *u, int64_t id, cons
 	file_warnings(c, plan, json_object_size(json_object_get(d, "row_warnings")));
 	int years[PLAN_MAX_MILESTONES * 4];
 	size_t ny = years_of(plan, years, sizeof years / sizeof years[0]);
-	/* data-api: where the script saves each task cell as it is left */
+	/* data-api: where the script saves each cell as it is left */
 	buf_puts(B, "<form method=\"post\" class=\"draft-form\" data-api=\"/api/v1/units/");
 	pg_esc(c, u->code);
 	buf_printf(B,

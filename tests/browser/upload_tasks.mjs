@@ -6,7 +6,8 @@
 // form's button waits for a save under way); when the
 // tasks changed meanwhile elsewhere, the save is refused (409), the clerk
 // is told, the typed cell stays on the page and the earlier saves stay in
-// the draft. Screenshots kept.
+// the draft. An indicator's cells are saved so too, by the row's code
+// (not refused for the tasks changed elsewhere). Screenshots kept.
 import assert from 'node:assert/strict';
 import { launch, scriptErrors, shooter, signIn } from './kit.mjs';
 
@@ -79,6 +80,56 @@ try {
   await page.waitForURL(/saved=1/);
   assert.equal((await draft()).plan.tasks[at].title, 'Nhiệm vụ đặt lại tên lần hai', 'saved through the form after the cell');
 
+  // An indicator's cells, as a task's (the form's button not pressed): a
+  // target edited and left, a cell said right, a code changed then the
+  // same row's name (saved under the new code), a group's name; all in the
+  // draft, and on the page again after a reload; the form's button after.
+  const ind = page.locator('table.draft:not(.tasks)');
+  const byCode = (d, c) => d.plan.indicators.find((x) => x.code === c);
+  const tgt = ind.locator('input.target').first();
+  const [, year, row] = (await tgt.getAttribute('name')).match(/^t\.(\d{4})\.(\d+)$/);
+  const code = await page.locator(`input[name="k.${row}"]`).inputValue();
+  const typed = `≥ ${97 + Number(row)},5%`;
+  assert.notEqual(await tgt.inputValue(), typed);
+  await tgt.fill(typed);
+  await tgt.press('Tab');
+  await expectSaved(draft, (d) => ((byCode(d, code).targets || {})[year] || {}).text === typed, 'an indicator\'s target saved as it was left');
+  await page.locator('#autosave[role=status]').waitFor();
+  assert.equal(await page.locator('#autosave + div.wide > table.draft:not(.tasks)').count(), 1, 'said above the indicators\' table');
+  const ibox = ind.locator('td.lowconf input[type=checkbox]:not([name^="ok.gname"])').first();
+  const [, ifield, irow] = (await ibox.getAttribute('name')).match(/^ok\.(.+)\.(\d+)$/);
+  const icode = await page.locator(`input[name="k.${irow}"]`).inputValue();
+  assert.ok(((await draft()).cell_flags[icode] || {})[ifield], `${ifield} of ${icode} to check`);
+  await ibox.check();
+  await expectSaved(draft, (d) => !(d.cell_flags[icode] || {})[ifield], 'an indicator\'s cell said right: saved');
+  const other2 = String((Number(row) + 1) % (await ind.locator('input[name^="k."]').count()));
+  const old2 = await page.locator(`input[name="k.${other2}"]`).inputValue();
+  const code2 = `${old2}b`;
+  await ind.locator(`[name="code.${other2}"]`).fill(code2);
+  await ind.locator(`[name="code.${other2}"]`).press('Tab');
+  await ind.locator(`[name="name.${other2}"]`).fill('Chỉ tiêu đổi mã rồi đổi tên (tự lưu)');
+  await ind.locator(`[name="name.${other2}"]`).press('Tab');
+  await expectSaved(draft, (d) => (byCode(d, code2) || {}).name === 'Chỉ tiêu đổi mã rồi đổi tên (tự lưu)' && !byCode(d, old2), 'a code, then the name under the new code');
+  const gcode = await page.locator('input[name="g.0"]').inputValue();
+  await ind.locator('[name="gname.0"]').fill('Nhóm đặt lại tên (tự lưu)');
+  await ind.locator('[name="gname.0"]').press('Tab');
+  await expectSaved(draft, (d) => d.plan.groups.find((g) => g.code === gcode).name === 'Nhóm đặt lại tên (tự lưu)', 'a group\'s name saved');
+  assert.equal(await status.getAttribute('role'), 'status', 'no refusal');
+  await page.goto(url.href);
+  assert.equal(await ind.locator(`[name="t.${year}.${row}"]`).inputValue(), typed, 'the target there after a reload');
+  assert.equal(await ind.locator(`[name="code.${other2}"]`).inputValue(), code2);
+  assert.equal(await ind.locator('[name="gname.0"]').inputValue(), 'Nhóm đặt lại tên (tự lưu)');
+  await shot(page, 'indicators-autosaved');
+  // A unit typed then the form's button at once: the form goes through
+  // after the save, nothing undone.
+  await ind.locator(`[name="unit.${row}"]`).fill('% (tự lưu)');
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+  await page.waitForURL(/saved=1/);
+  const saved = await draft();
+  assert.equal(byCode(saved, code).unit, '% (tự lưu)', 'the unit saved');
+  assert.equal(byCode(saved, code).targets[year].text, typed, 'the target kept through the form');
+  assert.equal((byCode(saved, code2) || {}).name, 'Chỉ tiêu đổi mã rồi đổi tên (tự lưu)', 'the new code kept through the form');
+
   // Meanwhile, another window removes the last task: this page's places are
   // stale, its next save refused and said, the typed cell kept.
   const before = await draft();
@@ -96,6 +147,18 @@ try {
   assert.equal(after.plan.tasks[at].lead, 'Phòng Văn hóa và Thông tin (tự lưu)', 'the earlier saves kept');
   assert.equal(after.plan.tasks.length, last, 'the other window\'s removal kept');
   await shot(page, 'stale');
+  // An indicator's cell is saved by its code, not refused for the tasks
+  // changed elsewhere, and leaves this page's tasks stale: a task's cell
+  // after it still refused.
+  const lead2 = ind.locator(`[name="lead.${row}"]`);
+  await lead2.fill('Phòng Kinh tế (tự lưu)');
+  await lead2.press('Tab');
+  await expectSaved(draft, (d) => byCode(d, code).lead === 'Phòng Kinh tế (tự lưu)', 'an indicator saved with the tasks stale');
+  await page.locator('#autosave[role=status]').waitFor();
+  await list.locator('[name="task.lead.1"]').fill('Ô gõ lần nữa khi bản nháp đã đổi');
+  await list.locator('[name="task.lead.1"]').press('Tab');
+  await page.locator('#autosave[role=alert]').waitFor();
+  assert.notEqual((await draft()).plan.tasks[1].lead, 'Ô gõ lần nữa khi bản nháp đã đổi', 'still refused');
   assert.deepEqual(errors, [], 'no script errors or CSP violations');
 } catch (e) {
   failed = 1;

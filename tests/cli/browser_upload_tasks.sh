@@ -3,7 +3,9 @@
 # browser (tests/browser/upload_tasks.mjs, Debian's chromium through
 # playwright-core) against the real server over a fresh demo database: the
 # top count with the task cells to check, a task cell saved as it is left,
-# a stale save refused and said. Screenshots stay in
+# a stale save refused and said; an indicator's cells (a target, a box
+# "đúng", a code then its row's name, a group's name) saved as they are
+# left, there after a reload, not undone by the form. Screenshots stay in
 # build/browser-upload_tasks-artifacts.
 set -u
 bin=$1
