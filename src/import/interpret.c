@@ -56,6 +56,7 @@ struct pending {
 	char *cell[MAXCOL];
 	int first, last;
 	struct plan_source src;
+	bool lossy; /* its row's row.lossy */
 };
 
 struct state {
@@ -92,6 +93,13 @@ struct state {
 	/* Section rows "A | CHỈ TIÊU", "B | NHIỆM VỤ" seen in this table: its
 	 * rows are indicators or tasks by the section, not by the header. */
 	bool sections;
+	/* Rows of a rendering that writes a merged cell once (row.lossy):
+	 * each agency column's last text in the group (above_group, of the
+	 * header's table above_table), carried over the empty cells under it
+	 * (merged_above). */
+	char *above[MAXCOL];
+	int above_group, above_table;
+	bool above_tasks;
 };
 
 static bool has(const char *f, const char *w)
@@ -615,6 +623,7 @@ static void pend_start(struct state *st, const struct row *row)
 		pd->cell[i] = xstrdup(cell(row, i));
 	pd->first = row->first;
 	pd->last = row->last;
+	pd->lossy = row->lossy;
 	/* A place in the document where a reader knew one (a Word or Excel
 	 * row, a PDF page); plain text has its line numbers instead. */
 	if (row->tabrow || row->page)
@@ -1244,6 +1253,60 @@ static void cut_footnote(char *c)
 		c[i] = '\0';
 }
 
+/* A column of agencies: 2 one every row names (who leads, monitors,
+ * directs), 1 one a row may leave empty (partners, implementers), else 0. */
+static int agency_role(enum role r)
+{
+	if (r == R_LEAD || r == R_MONITOR || r == R_LEAD_MONITOR || r == R_LEAD_PARTNERS ||
+	    r == R_DIRECTING)
+		return 2;
+	return r == R_PARTNERS || r == R_IMPL;
+}
+
+static void above_clear(struct state *st)
+{
+	for (int i = 0; i < MAXCOL; i++) {
+		free(st->above[i]);
+		st->above[i] = NULL;
+	}
+}
+
+/* An agency's cell left empty under one that is not, in the same group,
+ * in a rendering that writes a cell merged over rows once (row.lossy):
+ * the merged cell's, or truly empty; the text cannot tell which, so it is
+ * left empty and named in a warning of its field. The empty cells under
+ * it carry it down (a cell merged over three rows). A partner's cell is
+ * often truly empty: named only with a lead's or monitor's of its row (a
+ * row's agencies merged together). */
+static void merged_above(struct state *st)
+{
+	const struct pending *pd = &st->pend;
+	if (!pd->lossy || st->group != st->above_group || st->table != st->above_table ||
+	    st->h.tasks != st->above_tasks) {
+		above_clear(st);
+		st->above_group = st->group;
+		st->above_table = st->table;
+		st->above_tasks = st->h.tasks;
+	}
+	bool named = false;
+	for (int need = 2; pd->lossy && need >= 1; need--)
+		for (int i = 0; i < st->h.ncol && i < pd->ncell; i++) {
+			if (agency_role(st->h.role[i]) != need)
+				continue;
+			if (*pd->cell[i]) {
+				free(st->above[i]);
+				st->above[i] = xstrdup(pd->cell[i]);
+			} else if (st->above[i] && (need == 2 || named)) {
+				named = true;
+				plan_warn_cell(st->p, pd->first, i + 1,
+				               "Ô cơ quan này trống trong bản chép, có thể là ô gộp "
+				               "với hàng trên (\"%.60s\") mà bản chép đã làm mất, "
+				               "cần đối chiếu với văn bản",
+				               st->above[i]);
+			}
+		}
+}
+
 static void flush(struct state *st)
 {
 	if (!st->pend.active)
@@ -1261,10 +1324,13 @@ static void flush(struct state *st)
 	}
 	if (ni < 0 || ni >= st->pend.ncell) {
 		/* nothing to name it by: no name column */
-	} else if (st->h.tasks) {
-		flush_task(st);
 	} else {
-		flush_indicator(st);
+		ensure_group(st, st->pend.first);
+		merged_above(st);
+		if (st->h.tasks)
+			flush_task(st);
+		else
+			flush_indicator(st);
 	}
 	pend_clear(&st->pend);
 }
@@ -1722,7 +1788,7 @@ static bool uncut_row(const struct state *st, const char *s)
 
 int interpret_rows(const struct rows *r, struct plan *p)
 {
-	struct state st = {.p = p, .group = -1, .rows = r};
+	struct state st = {.p = p, .group = -1, .rows = r, .above_group = -1};
 	for (size_t i = 0; i < r->n; i++) {
 		const struct row *row = &r->v[i];
 		st.at = i;
@@ -1831,6 +1897,7 @@ int interpret_rows(const struct rows *r, struct plan *p)
 	settle_group(&st, false);
 	free(st.ly_stt);
 	free(st.ly_name);
+	above_clear(&st);
 	drop_empty_last_group(p);
 	for (size_t i = 0; i < st.nwset; i++)
 		words_free(&st.wset[i]);

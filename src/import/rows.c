@@ -109,8 +109,10 @@ static size_t pipe_block(const struct lines *l, size_t i, struct rows *out)
 				buf_puts(&cell, cell.len ? " " : "");
 				buf_puts(&cell, l->v[m]);
 			}
-			if (!row)
+			if (!row) {
 				row = rows_add(out, (int)j + 1);
+				row->lossy = true;
+			}
 			row_add_cell(row, buf_str(&cell), cell.len);
 			row->last = (int)k + 1;
 		}
@@ -251,6 +253,7 @@ void rows_from_lines(const struct lines *l, struct rows *out)
 				n--;
 			char *inner = xstrndup(t + 1, n > 1 && t[n - 1] == '|' ? n - 2 : n - 1);
 			split(row, inner, '|');
+			row->lossy = true;
 			free(inner);
 			free(joined);
 		} else if (strchr(s, '\t')) {

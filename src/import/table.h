@@ -31,6 +31,10 @@ struct row {
 	 * (celltext.c, named in a warning): an indicator kept with its number
 	 * and name, never a group's heading for having no figures. */
 	bool dropped;
+	/* A text rendering that writes a cell merged over rows once, in its
+	 * first row, the rows under it empty ('|' rows, rows.c): an empty
+	 * cell may be a merged one's (interpret.c merged_above). */
+	bool lossy;
 };
 
 struct rows {

@@ -596,8 +596,10 @@ static void task_cell_fields(void **s)
 	struct rows r = {0};
 	rows_from_lines(&l, &r);
 	assert_int_equal(r.n, 4);
-	r.v[2].doubt = 0x7e; /* every cell of task 1 but its number */
-	r.v[3].doubt = 0x03; /* its number and title */
+	for (size_t i = 0; i < r.n; i++)
+		r.v[i].lossy = false; /* rows laid out by spaces, not '|' rows */
+	r.v[2].doubt = 0x7e;          /* every cell of task 1 but its number */
+	r.v[3].doubt = 0x03;          /* its number and title */
 	struct plan p;
 	plan_init(&p);
 	pword_flag(&r, &p);
@@ -618,6 +620,53 @@ static void task_cell_fields(void **s)
 	lines_free(&l);
 }
 
+/* '|' rows write a cell merged over rows once, the rows under it empty:
+ * an empty lead or monitor under a filled one in the same group is named
+ * in a warning of its field (the empty ones under it too), left empty; a
+ * partner's empty cell only with its row's lead or monitor (partners are
+ * often none); a group's first row, or one under an empty cell, never. */
+static void merged_agencies_lost(void **s)
+{
+	(void)s;
+	const char *doc =
+	        "| STT | Tên chỉ tiêu | Đơn vị tính | Năm 2030 | Cơ quan chủ trì | Cơ quan theo "
+	        "dõi | Cơ quan phối hợp |\n"
+	        "| I | Hạ tầng số | | | | | |\n"
+	        "| 1 | Tỷ lệ hộ có cáp quang | % | 90 | Phòng Kinh tế | Văn phòng | Viettel |\n"
+	        "| 2 | Tỷ lệ thôn có 5G | % | 80 | | | |\n"
+	        "| 3 | Số điểm wifi công cộng | Điểm | 10 | Phòng Văn hóa | | |\n"
+	        "| 4 | Số camera an ninh | Camera | 50 | Công an xã | Văn phòng | |\n"
+	        "| II | Dữ liệu số | | | | | |\n"
+	        "| 1 | Tỷ lệ hồ sơ số hóa | % | 100 | | Văn phòng | Công an xã |\n"
+	        "| 2 | Tỷ lệ dữ liệu dùng chung | % | 70 | Phòng Kinh tế | Văn phòng | |\n";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 6);
+	const struct indicator *x = find(&p, "I.2");
+	assert_null(x->lead);
+	assert_null(x->partners);
+	/* I.2 lead, monitor, partners; I.3 monitor (merged over three rows)
+	 * and partners with it; nothing of I.4 (partners alone, its lead and
+	 * monitor given), II.1 (a group's first row) or II.2 (partners alone) */
+	const char *want[][2] = {{"I.2", "lead"},
+	                         {"I.2", "monitor"},
+	                         {"I.2", "partners"},
+	                         {"I.3", "monitor"},
+	                         {"I.3", "partners"}};
+	size_t n = 0;
+	for (size_t i = 0; i < p.nwarn; i++) {
+		if (!strstr(p.warn[i].message, "ô gộp"))
+			continue;
+		assert_true(n < sizeof want / sizeof want[0]);
+		assert_int_equal(p.warn[i].line, find(&p, want[n][0])->first_line);
+		assert_non_null(p.warn[i].field);
+		assert_string_equal(p.warn[i].field, want[n][1]);
+		n++;
+	}
+	assert_int_equal(n, sizeof want / sizeof want[0]);
+	plan_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -629,7 +678,7 @@ int main(void)
 	        cmocka_unit_test(section_milestones), cmocka_unit_test(numbered_list),
 	        cmocka_unit_test(target_words),       cmocka_unit_test(sentence_targets),
 	        cmocka_unit_test(portal_two_tables),  cmocka_unit_test(numbered_list_wrapped),
-	        cmocka_unit_test(task_cell_fields),
+	        cmocka_unit_test(task_cell_fields),   cmocka_unit_test(merged_agencies_lost),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
