@@ -419,7 +419,8 @@ static void split_unit_column(struct rows *r, size_t i, const struct head *h, st
 			rest = plain_join(t, k, t->n);
 			plain_toks_free(t);
 		}
-		row_add_cell(row, "", 0);
+		row_add_cell(row, "", 0); /* room for one more: its "" freed, the cells moved over it */
+		free(row->cell[row->ncell - 1]);
 		memmove(&row->cell[c + 2], &row->cell[c + 1],
 		        (size_t)(row->ncell - c - 2) * sizeof *row->cell);
 		row->cell[c + 1] = rest;

@@ -1645,7 +1645,7 @@ static size_t column_numbers(const struct blks *b, size_t j, const struct anyhea
 		return j;
 	for (int c = 0; c < n; c++) {
 		const struct blk *x = &b->v[j + (size_t)c];
-		char want[8];
+		char want[12];
 		snprintf(want, sizeof want, "%d", c + 1);
 		if (x->last != x->first + 1 || x->page != b->v[j].page || strcmp(x->text, want))
 			return j;
