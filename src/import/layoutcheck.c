@@ -69,6 +69,13 @@ static int words(const char *s)
 	return n;
 }
 
+/* The year 1990..2100 the word p[0..w) is, or 0. */
+static int year_word(const char *p, size_t w)
+{
+	int v = w == 4 && strspn(p, "0123456789") == 4 ? atoi(p) : 0;
+	return v >= 1990 && v <= 2100 ? v : 0;
+}
+
 /* The last year ("2030") the words of s name, or 0; *n their count. */
 static int years_of(const char *s, int *n)
 {
@@ -76,11 +83,9 @@ static int years_of(const char *s, int *n)
 	for (const char *p = s; *p;) {
 		p += strspn(p, " ");
 		size_t w = strcspn(p, " ");
-		if (w == 4 && strspn(p, "0123456789") == 4) {
-			int v = atoi(p);
-			if (v >= 1990 && v <= 2100)
-				y = v, k++;
-		}
+		int v = year_word(p, w);
+		if (v)
+			y = v, k++;
 		p += w;
 	}
 	if (n)
@@ -580,8 +585,8 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 			continue;
 		for (const char *q = year_col ? r->cell[c] : last + 1; *q; q += strcspn(q, " ")) {
 			q += strspn(q, " ");
-			int y = atoi(q);
-			if (strspn(q, "0123456789") != 4 || y < 1990 || y > 2100)
+			int y = year_word(q, strcspn(q, " "));
+			if (!y)
 				continue;
 			char field[24];
 			snprintf(field, sizeof field, "target %d", y);
