@@ -105,9 +105,13 @@ line "server memory now (VmRSS)" "$(($(status_kb VmRSS) / 1024)) MB" "-"
 hwm=$(status_kb VmHWM)
 line "server peak memory (VmHWM)" "$((hwm / 1024)) MB" "≤ 1024 MB"
 # Above the server's start, per figure stored, and at that rate at the
-# issue's scale (3,321 x 75 x 96 figures) when this store is smaller.
+# issue's scale (3,321 x 75 x 96 figures) when this store is smaller. That
+# rate carries each commune's fixed costs (its plans, series, links), which
+# a smaller store spreads over fewer figures (340 communes x 24 months: 1722
+# MB projected; measured at the full scale: 702 MB), so the projection is
+# shown, not judged: the goal is judged at 3,321 communes only.
 line "  above the start, per figure stored" "$(((hwm - rss0) * 1024 / (figures + 1))) B" "-"
 [ "$figures" -lt 20000000 ] &&
 	line "  so, at that rate, for 23,911,200 figures" \
-		"$((rss0 / 1024 + (hwm - rss0) * 1024 / (figures + 1) * 23911200 / 1048576)) MB" "≤ 1024 MB"
+		"$((rss0 / 1024 + (hwm - rss0) * 1024 / (figures + 1) * 23911200 / 1048576)) MB" "- (judged at 3,321 communes only)"
 exit 0

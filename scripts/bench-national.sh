@@ -116,7 +116,14 @@ line "links (propose + confirm: $links)" "$((t4 - t3)) ms" "-"
 line "store build time" "$(((t4 - t0) / 1000)) s" "-"
 line "bulk recording" "$((figures * 1000 / (t3 - t2 + 1))) figures/s" "-"
 line "record --csv peak memory" "$(($(cat "$tmp/rss") / 1024)) MB" "bounded"
-line "bytes per stored figure (whole store / figures)" "$((bytes / stored)) B" "≤ $goal_bytes B"
+# The whole store holds per-unit costs (each commune's plans, series, links)
+# besides its figures: a smaller country spreads them over fewer figures, so
+# the whole store's bytes per figure are judged at the issue's scale only
+# (scripts/bench-storage.sh projects them to it); the figures' own tables,
+# below, are judged at any scale.
+whole="≤ $goal_bytes B"
+[ "$communes" -ge 3321 ] || whole="- (judged at 3,321 communes only)"
+line "bytes per stored figure (whole store / figures)" "$((bytes / stored)) B" "$whole"
 # Where those bytes are: each table with its indexes (SQLite's dbstat, an
 # index counted with its table; PostgreSQL's pg_total_relation_size), the
 # 12 largest, in bytes per stored figure.
