@@ -235,6 +235,9 @@ for h in "${harnesses[@]}"; do
 		if [ "$h" = fuzz_docx ]; then
 			printf '%s' '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Số: 1/KH</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>STT</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Chỉ tiêu</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Đơn vị tính</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Năm 2025</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>Tỷ lệ</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>90</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>' >"$seeds/small.xml"
 			printf '\n@@\n<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' >>"$seeds/small.xml"
+			# What Word shows and does not: a Symbol-font sign, hidden and
+			# moved-away runs, a tracked change of formatting.
+			printf '%s' '<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r><w:r><w:rPr><w:rFonts w:ascii="Symbol"/></w:rPr><w:t>³aZ</w:t></w:r><w:r><w:rPr><w:rFonts w:hAnsi="Wingdings 2"/><w:vanish w:val="0"/></w:rPr><w:t>ü</w:t></w:r><w:moveFrom><w:r><w:t>66</w:t></w:r></w:moveFrom><w:r><w:rPr><w:vanish/></w:rPr><w:t>55</w:t></w:r><w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>80%</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>' >"$seeds/marks.xml"
 		fi
 		max_len=1048576
 		;;
