@@ -319,11 +319,6 @@ static void put_symbols(struct buf *b, enum symfont f, const char *s, int len)
 	}
 }
 
-static bool attr_on(const char *val)
-{
-	return !val || !(!strcmp(val, "0") || !strcmp(val, "false") || !strcmp(val, "off"));
-}
-
 static void body_start(void *ud, const char *name, const char **attr)
 {
 	struct body *b = ud;
@@ -343,7 +338,7 @@ static void body_start(void *ud, const char *name, const char **attr)
 		b->hidden = false;
 		b->font = SYM_NONE;
 	} else if (!strcmp(name, "vanish") && b->in_run) {
-		b->hidden = attr_on(val);
+		b->hidden = !val || ooxml_true(val); /* <w:vanish/> is on */
 	} else if (!strcmp(name, "rFonts") && b->in_run) {
 		enum symfont f = symbol_font(ooxml_attr(attr, "ascii"));
 		b->font = f ? f : symbol_font(ooxml_attr(attr, "hAnsi"));
@@ -390,6 +385,8 @@ static void body_start(void *ud, const char *name, const char **attr)
 	} else if (b->tdepth == 1 && b->pdepth == 0) {
 		if (!strcmp(name, "tr")) {
 			b->rowno++;
+			for (int i = 0; i < b->ncell; i++) /* a row left open (its end skipped) */
+				free(b->cells[i]);
 			b->ncell = 0;
 			b->row_page = 0; /* set by the row's first text */
 		} else if (!strcmp(name, "gridBefore")) {

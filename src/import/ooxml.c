@@ -243,6 +243,11 @@ int ooxml_parse(const char *xml, size_t n, const char *part, const struct ooxml_
 	return rc;
 }
 
+bool ooxml_true(const char *val)
+{
+	return val && (!strcmp(val, "1") || !strcmp(val, "true") || !strcmp(val, "on"));
+}
+
 const char *ooxml_attr(const char **attr, const char *name)
 {
 	for (size_t i = 0; attr[i]; i += 2)

@@ -50,6 +50,8 @@ int ooxml_parse(const char *xml, size_t n, const char *part, const struct ooxml_
 
 /* The attribute's value (local name), or NULL. */
 const char *ooxml_attr(const char **attr, const char *name);
+/* An OOXML boolean attribute's value: true for "1", "true", "on". */
+bool ooxml_true(const char *val);
 
 #endif
 

@@ -174,6 +174,7 @@ static void sty_end(void *ud, const char *name)
 
 struct xrow {
 	int r;
+	bool hidden; /* the row is hidden (hidden="1"): Excel does not show it */
 	char *cell[MAX_COLS];
 	int ncell; /* columns up to the last one set */
 };
@@ -196,9 +197,10 @@ struct sheet {
 	char type[16];
 	int style;
 	struct buf v;
-	bool cut;      /* columns or rows past the limits */
-	bool raw;      /* numbers and booleans as stored (xlsx_sheet_csv), not as shown */
-	bool date1904; /* the workbook counts its dates from 1904 */
+	bool cut;              /* columns or rows past the limits */
+	bool colhid[MAX_COLS]; /* columns hidden (<col hidden="1">) */
+	bool raw;              /* numbers and booleans as stored (xlsx_sheet_csv), not as shown */
+	bool date1904;         /* the workbook counts its dates from 1904 */
 };
 
 /* "AB12" -> column 27 (0-based), row 12; false when not a reference. */
@@ -234,6 +236,7 @@ static void sheet_start(void *ud, const char *name, const char **attr)
 		struct xrow *x = &sh->rows[sh->n++];
 		memset(x, 0, sizeof *x);
 		x->r = (int)rn;
+		x->hidden = ooxml_true(ooxml_attr(attr, "hidden"));
 		(*sh->total)++;
 		sh->in_row = true;
 		sh->col = 0;
@@ -251,6 +254,11 @@ static void sheet_start(void *ud, const char *name, const char **attr)
 		sh->in_v = true;
 	} else if (sh->in_c && !strcmp(name, "t")) {
 		sh->in_is_t = true; /* <is><t> or <is><r><t> */
+	} else if (!strcmp(name, "col") && ooxml_true(ooxml_attr(attr, "hidden"))) {
+		const char *lo = ooxml_attr(attr, "min"), *hi = ooxml_attr(attr, "max");
+		long a = lo ? strtol(lo, NULL, 10) : 0, b = hi ? strtol(hi, NULL, 10) : a;
+		for (long c = a < 1 ? 1 : a; c <= b && c <= MAX_COLS; c++)
+			sh->colhid[c - 1] = true;
 	} else if (!strcmp(name, "mergeCell") && sh->nmerge < 100000) {
 		const char *ref = ooxml_attr(attr, "ref");
 		const char *colon = ref ? strchr(ref, ':') : NULL;
@@ -386,32 +394,50 @@ static void apply_merges(struct sheet *sh)
 	}
 }
 
-static void sheet_emit(struct sheet *sh, struct ooxml_doc *d, int table)
+/* What Excel shows of a sheet: its rows and columns not hidden. Counts
+ * into *hid_rows and *hid_cols the hidden ones that hold text. */
+static void sheet_emit(struct sheet *sh, struct ooxml_doc *d, int table, int *hid_rows,
+                       int *hid_cols)
 {
-	int first = MAX_COLS;
-	for (size_t i = 0; i < sh->n; i++)
-		for (int c = 0; c < sh->rows[i].ncell && c < first; c++)
-			if (sh->rows[i].cell[c] && *sh->rows[i].cell[c])
-				first = c;
+	bool held[MAX_COLS] = {0};
 	for (size_t i = 0; i < sh->n; i++) {
-		struct xrow *x = &sh->rows[i];
-		int nonempty = 0, at = -1;
+		const struct xrow *x = &sh->rows[i];
+		bool any = false;
 		for (int c = 0; c < x->ncell; c++)
 			if (x->cell[c] && *x->cell[c]) {
-				nonempty++;
-				at = c;
+				any = true;
+				held[c] |= !x->hidden;
 			}
+		*hid_rows += x->hidden && any;
+	}
+	int first = MAX_COLS;
+	for (int c = MAX_COLS - 1; c >= 0; c--) {
+		*hid_cols += sh->colhid[c] && held[c];
+		if (held[c] && !sh->colhid[c])
+			first = c;
+	}
+	for (size_t i = 0; i < sh->n; i++) {
+		struct xrow *x = &sh->rows[i];
+		if (x->hidden)
+			continue;
+		char *cells[MAX_COLS];
+		int n = 0, nonempty = 0, at = -1;
+		for (int c = first; c < x->ncell; c++) {
+			if (sh->colhid[c])
+				continue;
+			cells[n] = x->cell[c] ? x->cell[c] : "";
+			if (*cells[n]) {
+				nonempty++;
+				at = n;
+			}
+			n++;
+		}
 		if (nonempty == 0)
 			continue;
-		if (nonempty == 1 && at == first) {
-			ooxml_text(d, x->cell[at]);
-			continue;
-		}
-		char *cells[MAX_COLS];
-		int n = x->ncell - first;
-		for (int c = 0; c < n; c++)
-			cells[c] = x->cell[first + c] ? x->cell[first + c] : "";
-		ooxml_row(d, cells, n, table, x->r, 0);
+		if (nonempty == 1 && at == 0)
+			ooxml_text(d, cells[0]);
+		else
+			ooxml_row(d, cells, n, table, x->r, 0);
 	}
 }
 
@@ -430,6 +456,8 @@ static void sheet_free(struct sheet *sh)
 struct book {
 	bool date1904;
 	char *sheet_rid[MAX_SHEETS];
+	char *sheet_name[MAX_SHEETS];
+	bool sheet_hidden[MAX_SHEETS]; /* state="hidden" or "veryHidden" */
 	int nsheet;
 	char *rel_id[MAX_SHEETS * 4], *rel_target[MAX_SHEETS * 4];
 	int nrel;
@@ -439,11 +467,13 @@ static void book_start(void *ud, const char *name, const char **attr)
 {
 	struct book *b = ud;
 	if (!strcmp(name, "workbookPr")) {
-		const char *d = ooxml_attr(attr, "date1904");
-		b->date1904 = d && (!strcmp(d, "1") || !strcmp(d, "true"));
+		b->date1904 = ooxml_true(ooxml_attr(attr, "date1904"));
 	}
 	if (!strcmp(name, "sheet") && b->nsheet < MAX_SHEETS) {
-		const char *id = ooxml_attr(attr, "id");
+		const char *id = ooxml_attr(attr, "id"), *sname = ooxml_attr(attr, "name"),
+		           *state = ooxml_attr(attr, "state");
+		b->sheet_hidden[b->nsheet] = state && strcmp(state, "visible");
+		b->sheet_name[b->nsheet] = xstrdup(sname ? sname : "");
 		b->sheet_rid[b->nsheet++] = xstrdup(id ? id : "");
 	}
 }
@@ -502,12 +532,34 @@ static void parts_free(struct strings *sst, struct styles *sty, struct book *boo
 	buf_free(&sst->cur);
 	free(sty->percent);
 	free(sty->date);
-	for (int i = 0; i < book->nsheet; i++)
+	for (int i = 0; i < book->nsheet; i++) {
 		free(book->sheet_rid[i]);
+		free(book->sheet_name[i]);
+	}
 	for (int i = 0; i < book->nrel; i++) {
 		free(book->rel_id[i]);
 		free(book->rel_target[i]);
 	}
+}
+
+/* Says what of a sheet Excel hides and was not read: the whole sheet (rows
+ * -1), or its hidden rows and columns that hold text. */
+static void warn_hidden(struct plan *p, const char *sheet, int rows, int cols)
+{
+	const char *then = "nếu chỉ tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa";
+	if (rows < 0)
+		plan_warn(p, 0, "Trang tính ẩn “%s” không được đọc (Excel không hiện nó); %s",
+		          sheet, then);
+	else if (rows && cols)
+		plan_warn(p, 0,
+		          "Trang tính “%s”: %d hàng ẩn và %d cột ẩn có chữ không được đọc "
+		          "(Excel không hiện chúng); %s",
+		          sheet, rows, cols, then);
+	else if (rows || cols)
+		plan_warn(p, 0,
+		          "Trang tính “%s”: %d %s ẩn có chữ không được đọc (Excel không hiện "
+		          "chúng); %s",
+		          sheet, rows ? rows : cols, rows ? "hàng" : "cột", then);
 }
 
 int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err)
@@ -533,9 +585,14 @@ int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 		char *part = sheet_part(&book, i);
 		int r = parse_part(z, part, &ss, false, err);
 		free(part);
-		if (!r) {
+		if (!r && book.sheet_hidden[i]) {
+			if (sh.n) /* a hidden sheet: not read, but said */
+				warn_hidden(p, book.sheet_name[i], -1, 0);
+		} else if (!r) {
 			apply_merges(&sh);
-			sheet_emit(&sh, d, i + 1);
+			int rows = 0, cols = 0;
+			sheet_emit(&sh, d, i + 1, &rows, &cols);
+			warn_hidden(p, book.sheet_name[i], rows, cols);
 		}
 		cut |= sh.cut;
 		sheet_free(&sh);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """word-marks.py IN.docx OUT.docx MODE: IN (a LibreOffice-written .docx) as
 Word keeps what an office's copy of a plan often carries, for
-tests/cli/parse_word_marks.sh. MODE:
+tests/cli/parse_office_marks.sh. MODE:
 
   sym           each "≥ " run as Word's Insert Symbol writes it:
                 <w:sym w:font="Symbol" w:char="F0B3"/> then a space
