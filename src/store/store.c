@@ -762,9 +762,8 @@ void plan_row_free(struct plan_row *r)
 }
 
 struct prev_ind {
-	char *code, *name, *key;
+	char *code, *name;
 	int64_t series, figures;
-	bool used;
 };
 
 /* An indicator's name as a key: its folded words, the usual abbreviations
@@ -786,7 +785,6 @@ static void free_previous(struct prev_ind *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].code);
 		free(v[i].name);
-		free(v[i].key);
 	}
 	free(v);
 }
@@ -808,52 +806,76 @@ static int load_previous(struct store *s, int64_t plan, struct prev_ind **v, siz
 	int rc;
 	while ((rc = D->step(st, err)) == 1) {
 		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
-		(*v)[*n] = (struct prev_ind){xstrdup(D->col_text(st, 0)),
-		                             xstrdup(D->col_text(st, 1)),
-		                             name_key(D->col_text(st, 1)),
-		                             D->col_int(st, 2),
-		                             D->col_int(st, 3),
-		                             false};
+		(*v)[*n] =
+		        (struct prev_ind){xstrdup(D->col_text(st, 0)), xstrdup(D->col_text(st, 1)),
+		                          D->col_int(st, 2), D->col_int(st, 3)};
 		(*n)++;
 	}
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
-/* The previous version's indicator each new one continues (index into v,
- * -1: none), and how: same code and name first, then the same name under
- * another code. Marks the ones taken as used. */
-static void match_all(struct prev_ind *v, size_t nv, const struct plan *p, long *to,
-                      enum plan_match *how)
+/* An item of a plan version matched across versions by its code and key
+ * (name_key of an indicator's name, of a task's title); to and how, as
+ * match_items says. */
+struct item {
+	const char *code;
+	char *key;
+	long to;
+	enum plan_match how;
+};
+
+static void items_free(struct item *v, size_t n)
 {
-	char **keys = xcalloc(p->nind + 1, sizeof *keys);
-	for (size_t i = 0; i < p->nind; i++) {
-		keys[i] = name_key(p->ind[i].name);
-		to[i] = -1;
-		how[i] = PLAN_NEW;
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].key);
+	free(v);
+}
+
+/* Whether x goes on as the other version's item x->to. */
+static bool continued(const struct item *x)
+{
+	return x->how == PLAN_SAME || x->how == PLAN_RENUMBERED;
+}
+
+/* Each of a's items left unmatched: PLAN_REPLACED when one of b's has its
+ * code (to: the first such), else how. */
+static void replaced(struct item *a, size_t na, const struct item *b, size_t nb,
+                     enum plan_match how)
+{
+	for (size_t i = 0; i < na; i++) {
+		if (a[i].to >= 0)
+			continue;
+		a[i].how = how;
+		for (size_t k = 0; k < nb && a[i].to < 0 && a[i].code; k++)
+			if (b[k].code && !strcmp(a[i].code, b[k].code)) {
+				a[i].to = (long)k;
+				a[i].how = PLAN_REPLACED;
+			}
 	}
-	for (size_t i = 0; i < p->nind; i++)
-		for (size_t k = 0; k < nv && to[i] < 0; k++)
-			if (!v[k].used && !strcmp(v[k].code, p->ind[i].code) &&
-			    !strcmp(v[k].key, keys[i])) {
-				v[k].used = true;
-				to[i] = (long)k;
-				how[i] = PLAN_SAME;
-			}
-	for (size_t i = 0; i < p->nind; i++)
-		for (size_t k = 0; k < nv && to[i] < 0 && *keys[i]; k++)
-			if (!v[k].used && !strcmp(v[k].key, keys[i])) {
-				v[k].used = true;
-				to[i] = (long)k;
-				how[i] = PLAN_RENUMBERED;
-			}
-	for (size_t i = 0; i < p->nind; i++)
-		for (size_t k = 0; k < nv && to[i] < 0 && how[i] == PLAN_NEW; k++)
-			if (!strcmp(v[k].code, p->ind[i].code))
-				how[i] = PLAN_REPLACED;
-	for (size_t i = 0; i < p->nind; i++)
-		free(keys[i]);
-	free(keys);
+}
+
+/* The items of a new version (nw) matched to the previous version's (old):
+ * the same code and key first, then the same key (not empty) under another
+ * code; each goes on as one at most (PLAN_SAME, PLAN_RENUMBERED; to: the
+ * other's place, both ways). Of those left, one whose code the other
+ * version has is PLAN_REPLACED (to: the first with it), the others
+ * PLAN_NEW or PLAN_DROPPED (to: -1, as each item's is on entry). An item
+ * without a code matches none. */
+static void match_items(struct item *old, size_t nold, struct item *nw, size_t nnew)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < nnew; i++)
+			for (size_t k = 0; k < nold && nw[i].to < 0 && nw[i].code; k++)
+				if (old[k].to < 0 && old[k].code &&
+				    !strcmp(old[k].key, nw[i].key) &&
+				    (pass ? *nw[i].key != 0 : !strcmp(old[k].code, nw[i].code))) {
+					nw[i].to = (long)k;
+					old[k].to = (long)i;
+					nw[i].how = old[k].how = pass ? PLAN_RENUMBERED : PLAN_SAME;
+				}
+	replaced(nw, nnew, old, nold, PLAN_NEW);
+	replaced(old, nold, nw, nnew, PLAN_DROPPED);
 }
 
 /* The unit's newest plan: its id and version (0, 0 when none). */
@@ -874,6 +896,39 @@ static int newest_plan(struct store *s, int64_t unit, int64_t *id, int64_t *vers
 	}
 	st_done(s, st);
 	return found < 0 ? -1 : 0;
+}
+
+/* The unit's newest plan's indicators matched to p's. */
+struct ind_match {
+	int64_t version; /* the newest plan's (0: none) */
+	struct prev_ind *pv;
+	size_t npv;
+	struct item *old, *nw; /* pv's, p's (match_items) */
+};
+
+static void ind_match_free(struct ind_match *m, size_t nind)
+{
+	free_previous(m->pv, m->npv);
+	items_free(m->old, m->npv);
+	items_free(m->nw, nind);
+}
+
+static int match_indicators(struct store *s, int64_t unit, const struct plan *p,
+                            struct ind_match *m, struct error *err)
+{
+	int64_t prev;
+	memset(m, 0, sizeof *m);
+	if (newest_plan(s, unit, &prev, &m->version, err) ||
+	    load_previous(s, prev, &m->pv, &m->npv, err))
+		return -1;
+	m->old = xcalloc(m->npv + 1, sizeof *m->old);
+	m->nw = xcalloc(p->nind + 1, sizeof *m->nw);
+	for (size_t k = 0; k < m->npv; k++)
+		m->old[k] = (struct item){m->pv[k].code, name_key(m->pv[k].name), -1, PLAN_SAME};
+	for (size_t i = 0; i < p->nind; i++)
+		m->nw[i] = (struct item){p->ind[i].code, name_key(p->ind[i].name), -1, PLAN_NEW};
+	match_items(m->old, m->npv, m->nw, p->nind);
+	return 0;
 }
 
 const char *plan_match_name_vi(enum plan_match m)
@@ -910,40 +965,35 @@ int store_plan_mapping(struct store *s, int64_t unit, const struct plan *p,
 	*out = NULL;
 	*n = 0;
 	*confirm = false;
-	int64_t prev, version;
-	struct prev_ind *pv;
-	size_t npv;
-	if (newest_plan(s, unit, &prev, &version, err) || load_previous(s, prev, &pv, &npv, err))
+	struct ind_match im;
+	if (match_indicators(s, unit, p, &im, err)) {
+		ind_match_free(&im, p->nind);
 		return -1;
-	long *to = xcalloc(p->nind + 1, sizeof *to);
-	enum plan_match *how = xcalloc(p->nind + 1, sizeof *how);
-	match_all(pv, npv, p, to, how);
-	struct plan_mapping *m = xcalloc(p->nind + npv + 1, sizeof *m);
+	}
+	struct plan_mapping *m = xcalloc(p->nind + im.npv + 1, sizeof *m);
 	size_t k = 0;
 	for (size_t i = 0; i < p->nind; i++, k++) {
-		m[k].match = how[i];
+		const struct item *x = &im.nw[i];
+		m[k].match = x->how;
 		m[k].new_code = xstrdup(p->ind[i].code);
 		m[k].new_name = xstrdup(p->ind[i].name);
-		if (to[i] >= 0) {
-			m[k].old_code = xstrdup(pv[to[i]].code);
-			m[k].old_name = xstrdup(pv[to[i]].name);
-			m[k].figures = pv[to[i]].figures;
+		if (continued(x)) {
+			m[k].old_code = xstrdup(im.pv[x->to].code);
+			m[k].old_name = xstrdup(im.pv[x->to].name);
+			m[k].figures = im.pv[x->to].figures;
 		}
-		*confirm |= how[i] == PLAN_RENUMBERED || how[i] == PLAN_REPLACED;
+		*confirm |= x->how == PLAN_RENUMBERED || x->how == PLAN_REPLACED;
 	}
-	for (size_t i = 0; i < npv; i++)
-		if (!pv[i].used) {
-			m[k] = (struct plan_mapping){
-			        PLAN_DROPPED, xstrdup(pv[i].code), xstrdup(pv[i].name), NULL,
-			        NULL,         pv[i].figures};
+	for (size_t i = 0; i < im.npv; i++)
+		if (!continued(&im.old[i])) {
+			m[k++] = (struct plan_mapping){
+			        PLAN_DROPPED, xstrdup(im.pv[i].code), xstrdup(im.pv[i].name), NULL,
+			        NULL,         im.pv[i].figures};
 			*confirm = true;
-			k++;
 		}
 	*out = m;
 	*n = k;
-	free(to);
-	free(how);
-	free_previous(pv, npv);
+	ind_match_free(&im, p->nind);
 	struct task_mapping *tm;
 	size_t ntm;
 	if (store_plan_task_mapping(s, unit, p, &tm, &ntm, err)) {
@@ -1025,58 +1075,33 @@ static int tasks_at_stake(struct store *s, int64_t unit, int64_t plan, struct ta
 	return rc < 0 ? -1 : 0;
 }
 
-/* Of m (tasks_at_stake's), how p's tasks continue each, as match_all
- * matches indicators: the same code and title, then the same title under
- * another code, then the same code; those kept as they are left out. */
+/* Of m (tasks_at_stake's), how p's tasks continue each (match_items,
+ * titles as names); those kept as they are left out. */
 static void match_tasks(struct task_mapping *m, size_t *n, const struct plan *p)
 {
-	size_t nt = p->ntasks, nm = *n, k, i;
-	char **keys = xcalloc(nt + 1, sizeof *keys), **old = xcalloc(nm + 1, sizeof *old);
-	bool *used = xcalloc(nt + 1, sizeof *used), *done = xcalloc(nm + 1, sizeof *done);
-	for (i = 0; i < nt; i++)
-		keys[i] = name_key(p->tasks[i].title);
-	for (k = 0; k < nm; k++) {
-		old[k] = name_key(m[k].old_title);
-		m[k].match = PLAN_DROPPED;
-	}
-	for (k = 0; k < nm; k++)
-		for (i = 0; i < nt && !done[k]; i++)
-			if (!used[i] && p->tasks[i].code &&
-			    !strcmp(p->tasks[i].code, m[k].old_code) && !strcmp(keys[i], old[k]))
-				used[i] = done[k] = true, m[k].match = PLAN_SAME;
-	for (k = 0; k < nm; k++)
-		for (i = 0; i < nt && !done[k] && *old[k]; i++)
-			if (!used[i] && p->tasks[i].code && !strcmp(keys[i], old[k])) {
-				used[i] = done[k] = true;
-				m[k].match = PLAN_RENUMBERED;
-				m[k].new_code = xstrdup(p->tasks[i].code);
-				m[k].new_title = xstrdup(p->tasks[i].title);
-			}
-	for (k = 0; k < nm; k++)
-		for (i = 0; i < nt && !done[k]; i++)
-			if (p->tasks[i].code && !strcmp(p->tasks[i].code, m[k].old_code)) {
-				done[k] = true;
-				m[k].match = PLAN_REPLACED;
-				m[k].new_code = xstrdup(p->tasks[i].code);
-				m[k].new_title = xstrdup(p->tasks[i].title);
-			}
-	size_t kept = 0;
-	for (k = 0; k < nm; k++) {
-		if (m[k].match == PLAN_SAME) {
+	size_t nt = p->ntasks, nm = *n, kept = 0;
+	struct item *old = xcalloc(nm + 1, sizeof *old), *nw = xcalloc(nt + 1, sizeof *nw);
+	for (size_t k = 0; k < nm; k++)
+		old[k] = (struct item){m[k].old_code, name_key(m[k].old_title), -1, PLAN_SAME};
+	for (size_t i = 0; i < nt; i++)
+		nw[i] = (struct item){p->tasks[i].code, name_key(p->tasks[i].title), -1, PLAN_NEW};
+	match_items(old, nm, nw, nt);
+	for (size_t k = 0; k < nm; k++) {
+		if (old[k].how == PLAN_SAME) {
 			free(m[k].old_code);
 			free(m[k].old_title);
-		} else {
-			m[kept++] = m[k];
+			continue;
 		}
-		free(old[k]);
+		m[k].match = old[k].how;
+		if (old[k].to >= 0) {
+			m[k].new_code = xstrdup(p->tasks[old[k].to].code);
+			m[k].new_title = xstrdup(p->tasks[old[k].to].title);
+		}
+		m[kept++] = m[k];
 	}
 	*n = kept;
-	for (i = 0; i < nt; i++)
-		free(keys[i]);
-	free(keys);
-	free(old);
-	free(used);
-	free(done);
+	items_free(old, nm);
+	items_free(nw, nt);
 }
 
 int store_plan_task_mapping(struct store *s, int64_t unit, const struct plan *p,
@@ -1192,45 +1217,40 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
                     const char *by, struct import_report *rep, struct error *err)
 {
 	memset(rep, 0, sizeof *rep);
-	int64_t prev, version;
-	struct prev_ind *pv;
-	size_t npv;
-	if (newest_plan(s, unit, &prev, &version, err) || load_previous(s, prev, &pv, &npv, err))
+	struct ind_match im;
+	if (match_indicators(s, unit, p, &im, err)) {
+		ind_match_free(&im, p->nind);
 		return -1;
-	long *to = xcalloc(p->nind + 1, sizeof *to);
-	enum plan_match *how = xcalloc(p->nind + 1, sizeof *how);
-	match_all(pv, npv, p, to, how);
+	}
+	int64_t version = im.version;
 	/* A series carries its indicator's code in the current plan (what
 	 * figures are judged by): the old ones that do not keep their code
 	 * are first set aside as "CODE~vN" (retired, or on their way to a
 	 * new code), so that no code is ever held twice. Then the renumbered
 	 * take their new codes, and the plan's rows go in set by set
 	 * (plansave.c). */
-	int64_t *ids = xcalloc(npv + 1, sizeof *ids),
+	int64_t *ids = xcalloc(im.npv + 1, sizeof *ids),
 	        *series = xcalloc(p->nind + 1, sizeof *series);
-	char **codes = xcalloc(npv + 1, sizeof *codes);
+	char **codes = xcalloc(im.npv + 1, sizeof *codes);
 	char **names = xcalloc(p->nind + 1, sizeof *names);
 	size_t naside = 0, nrenum = 0;
-	for (size_t k = 0; k < npv; k++) {
-		bool keeps = false;
-		for (size_t i = 0; i < p->nind && !keeps; i++)
-			keeps = to[i] == (long)k && how[i] == PLAN_SAME;
-		if (!keeps) {
-			ids[naside] = pv[k].series;
-			codes[naside++] = xasprintf("%s~v%lld", pv[k].code, (long long)version);
+	for (size_t k = 0; k < im.npv; k++)
+		if (im.old[k].how != PLAN_SAME) {
+			ids[naside] = im.pv[k].series;
+			codes[naside++] = xasprintf("%s~v%lld", im.pv[k].code, (long long)version);
 		}
-	}
 	int rc = st_plan_tables(s, err) || st_series_recode(s, ids, codes, NULL, naside, err) ||
 	         tasks_progress_follow(s, unit, version, p, err);
 	for (size_t k = 0; k < naside; k++)
 		free(codes[k]);
 	for (size_t i = 0; i < p->nind; i++) {
-		series[i] = to[i] >= 0 ? pv[to[i]].series : 0;
-		if (to[i] >= 0)
+		const struct item *x = &im.nw[i];
+		series[i] = continued(x) ? im.pv[x->to].series : 0;
+		if (continued(x))
 			rep->matched++;
 		else
 			rep->added++;
-		if (to[i] >= 0 && how[i] == PLAN_RENUMBERED) {
+		if (x->how == PLAN_RENUMBERED) {
 			ids[nrenum] = series[i];
 			names[nrenum] = p->ind[i].name;
 			codes[nrenum++] = p->ind[i].code;
@@ -1246,15 +1266,13 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 		rc = st_plan_rows_save(s, unit, plan, p, series, err);
 	free(ids);
 	free(series);
-	for (size_t i = 0; i < npv && !rc; i++)
-		if (!pv[i].used) {
+	for (size_t i = 0; i < im.npv && !rc; i++)
+		if (!continued(&im.old[i])) {
 			rep->unmatched =
 			        xrealloc(rep->unmatched, (rep->nunmatched + 1) * sizeof(char *));
-			rep->unmatched[rep->nunmatched++] = xstrdup(pv[i].code);
+			rep->unmatched[rep->nunmatched++] = xstrdup(im.pv[i].code);
 		}
-	free_previous(pv, npv);
-	free(to);
-	free(how);
+	ind_match_free(&im, p->nind);
 	rep->plan_id = plan;
 	rep->version = (int)version + 1;
 	if (!rc)
