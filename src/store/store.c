@@ -1016,23 +1016,35 @@ void task_mapping_free(struct task_mapping *m, size_t n)
 		free(m[i].old_title);
 		free(m[i].new_code);
 		free(m[i].new_title);
+		free(m[i].aside);
+		for (size_t k = 0; k < m[i].nclash; k++)
+			free(m[i].clash[k]);
+		free(m[i].clash);
 	}
 	free(m);
 }
 
-const char *task_match_name_vi(enum plan_match m)
+char *task_mapping_vi(const struct task_mapping *m)
 {
-	switch (m) {
-	case PLAN_RENUMBERED:
-		return "đổi mã (cùng nội dung): tiến độ đã báo cáo đi theo";
-	case PLAN_REPLACED:
-		return "nhiệm vụ MỚI trùng mã cũ (khác nội dung): tiến độ đã báo cáo ở lại "
-		       "nhiệm vụ cũ, không còn hiển thị";
-	case PLAN_DROPPED:
-		return "bỏ khỏi kế hoạch: tiến độ đã báo cáo giữ lại, không còn hiển thị";
-	default:
-		return plan_match_name_vi(m);
-	}
+	struct buf b = BUF_INIT;
+	if (m->match == PLAN_RENUMBERED)
+		buf_puts(&b, "đổi mã (cùng nội dung): tiến độ đã báo cáo đi theo");
+	else
+		buf_printf(&b,
+		           "%s: tiến độ đã báo cáo giữ lại, để riêng thành %s (trong danh sách "
+		           "nhiệm vụ)",
+		           m->match == PLAN_REPLACED ? "nhiệm vụ MỚI trùng mã cũ (khác nội dung)"
+		                                     : "bỏ khỏi kế hoạch",
+		           m->aside);
+	for (size_t k = 0; k < m->nclash; k++)
+		buf_printf(&b, "%s%s", k ? ", " : "; TRÙNG KỲ: mã mới đã có báo cáo kỳ ",
+		           m->clash[k]);
+	if (m->nclash)
+		buf_printf(&b,
+		           " (giữ nguyên); báo cáo các kỳ đó của nhiệm vụ này để riêng thành %s "
+		           "(trong danh sách nhiệm vụ)",
+		           m->aside);
+	return buf_detach(&b);
 }
 
 /* The previous version's (plan) task codes with progress, each with the
@@ -1062,9 +1074,10 @@ static int tasks_at_stake(struct store *s, int64_t unit, int64_t plan, struct ta
 		if (seen)
 			continue;
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] =
-		        (struct task_mapping){PLAN_SAME, xstrdup(code), xstrdup(D->col_text(st, 1)),
-		                              NULL,      NULL,          D->col_int(st, 2)};
+		(*out)[(*n)++] = (struct task_mapping){.match = PLAN_SAME,
+		                                       .old_code = xstrdup(code),
+		                                       .old_title = xstrdup(D->col_text(st, 1)),
+		                                       .progress = D->col_int(st, 2)};
 	}
 	st_done(s, st);
 	if (rc < 0) {
@@ -1104,6 +1117,61 @@ static void match_tasks(struct task_mapping *m, size_t *n, const struct plan *p)
 	items_free(nw, nt);
 }
 
+/* The periods each of m's renumbered codes would find its new code has a
+ * report of, as progress_recode moves the unit's reports: m's set aside,
+ * then the renumbered moved to their new code in m's order, but for a
+ * period the code has (kept there): into their clash. */
+static int clashes(struct store *s, int64_t unit, struct task_mapping *m, size_t n,
+                   struct error *err)
+{
+	struct report {
+		char *read, *period;
+		const char *code; /* where it is; NULL: set aside as m[aside]'s */
+		size_t aside;
+	} *r = NULL;
+	size_t nr = 0, cap = 0;
+	struct stmt *st = st_prep(s,
+	                          "SELECT task_code, period FROM task_progress WHERE unit_id = ?"
+	                          " ORDER BY period",
+	                          err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		r = xgrow(r, &cap, nr + 1, sizeof *r);
+		struct report *x = &r[nr++];
+		*x = (struct report){xstrdup(D->col_text(st, 0)), xstrdup(D->col_text(st, 1)), NULL,
+		                     0};
+		x->code = x->read;
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(x->read, m[k].old_code))
+				x->code = NULL, x->aside = k;
+	}
+	st_done(s, st);
+	for (size_t k = 0; k < n && rc == 0; k++)
+		for (size_t j = 0; j < nr && m[k].match == PLAN_RENUMBERED; j++) {
+			if (r[j].code || r[j].aside != k)
+				continue;
+			bool taken = false;
+			for (size_t h = 0; h < nr && !taken; h++)
+				taken = r[h].code && !strcmp(r[h].code, m[k].new_code) &&
+				        !strcmp(r[h].period, r[j].period);
+			if (!taken) {
+				r[j].code = m[k].new_code;
+				continue;
+			}
+			m[k].clash = xrealloc(m[k].clash, (m[k].nclash + 1) * sizeof *m[k].clash);
+			m[k].clash[m[k].nclash++] = xstrdup(r[j].period);
+		}
+	for (size_t j = 0; j < nr; j++) {
+		free(r[j].read);
+		free(r[j].period);
+	}
+	free(r);
+	return rc < 0 ? -1 : 0;
+}
+
 int store_plan_task_mapping(struct store *s, int64_t unit, const struct plan *p,
                             struct task_mapping **out, size_t *n, struct error *err)
 {
@@ -1117,14 +1185,21 @@ int store_plan_task_mapping(struct store *s, int64_t unit, const struct plan *p,
 	if (tasks_at_stake(s, unit, prev, out, n, err))
 		return -1;
 	match_tasks(*out, n, p);
+	for (size_t k = 0; k < *n; k++)
+		(*out)[k].aside = xasprintf("%s~v%lld", (*out)[k].old_code, (long long)version);
+	if (clashes(s, unit, *out, *n, err)) {
+		task_mapping_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
 	return 0;
 }
 
-/* The progress of m's task codes set aside as "CODE~vN" (N: version), or
+/* The progress of m's task codes set aside (their aside, "CODE~vN"), or
  * when renumbered, that of the renumbered ones moved on to their new code. */
-static int progress_recode(struct store *s, int64_t unit, int64_t version,
-                           const struct task_mapping *m, size_t n, bool renumbered,
-                           struct error *err)
+static int progress_recode(struct store *s, int64_t unit, const struct task_mapping *m, size_t n,
+                           bool renumbered, struct error *err)
 {
 	/* Set aside: "CODE~vN"; then the renumbered take their new code, but
 	 * for a period that code already has a report of (left aside). */
@@ -1137,7 +1212,7 @@ static int progress_recode(struct store *s, int64_t unit, int64_t version,
 	for (size_t k = 0; k < n; k++) {
 		if (renumbered && m[k].match != PLAN_RENUMBERED)
 			continue;
-		char *aside = xasprintf("%s~v%lld", m[k].old_code, (long long)version);
+		const char *aside = m[k].aside;
 		struct stmt *st = st_prep(s, sql, err);
 		int rc = -1;
 		if (st) {
@@ -1151,7 +1226,6 @@ static int progress_recode(struct store *s, int64_t unit, int64_t version,
 			rc = D->step(st, err) < 0 ? -1 : 0;
 			st_done(s, st);
 		}
-		free(aside);
 		if (rc)
 			return -1;
 	}
@@ -1159,16 +1233,16 @@ static int progress_recode(struct store *s, int64_t unit, int64_t version,
 }
 
 /* The progress of the unit's tasks carried to p as store_plan_task_mapping
- * says, version the previous version's number. */
-static int tasks_progress_follow(struct store *s, int64_t unit, int64_t version,
-                                 const struct plan *p, struct error *err)
+ * says. */
+static int tasks_progress_follow(struct store *s, int64_t unit, const struct plan *p,
+                                 struct error *err)
 {
 	struct task_mapping *m;
 	size_t n;
 	if (store_plan_task_mapping(s, unit, p, &m, &n, err))
 		return -1;
-	int rc = progress_recode(s, unit, version, m, n, false, err) ||
-	                         progress_recode(s, unit, version, m, n, true, err)
+	int rc = progress_recode(s, unit, m, n, false, err) ||
+	                         progress_recode(s, unit, m, n, true, err)
 	                 ? -1
 	                 : 0;
 	task_mapping_free(m, n);
@@ -1240,7 +1314,7 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 			codes[naside++] = xasprintf("%s~v%lld", im.pv[k].code, (long long)version);
 		}
 	int rc = st_plan_tables(s, err) || st_series_recode(s, ids, codes, NULL, naside, err) ||
-	         tasks_progress_follow(s, unit, version, p, err);
+	         tasks_progress_follow(s, unit, p, err);
 	for (size_t k = 0; k < naside; k++)
 		free(codes[k]);
 	for (size_t i = 0; i < p->nind; i++) {
