@@ -275,10 +275,11 @@ static int show_mapping(struct store *s, int64_t unit, const struct plan *p, boo
 		return -1;
 	for (size_t i = 0; i < ntm; i++) {
 		FILE *f = confirm && !confirmed ? stderr : stdout;
+		char *label = task_mapping_vi(&tm[i]);
 		fprintf(f, "  nhiệm vụ %s → %s: %s; %lld báo cáo tiến độ\n      cũ:  %s\n",
-		        tm[i].old_code, tm[i].new_code ? tm[i].new_code : "(bỏ)",
-		        task_match_name_vi(tm[i].match), (long long)tm[i].progress,
-		        tm[i].old_title);
+		        tm[i].old_code, tm[i].new_code ? tm[i].new_code : "(bỏ)", label,
+		        (long long)tm[i].progress, tm[i].old_title);
+		free(label);
 	}
 	task_mapping_free(tm, ntm);
 	if (confirm && !confirmed) {
@@ -1193,6 +1194,18 @@ int cmd_task(int argc, char **argv)
 	return rc;
 }
 
+/* One line of chitieu tasks; t freed. */
+static void print_task(struct task_row *t)
+{
+	char *title = text_prefix(t->title, 70);
+	printf("%-8s %-9s %-8s %-12s %4s  %s\n", t->code, t->overdue ? "QUÁ HẠN" : "",
+	       t->due ? t->due : (t->recurring ? "thường xuyên" : "-"),
+	       t->status ? t->status : "chưa báo cáo",
+	       t->percent >= 0 ? percent_text(t->percent) : "", title);
+	free(title);
+	task_row_free(t);
+}
+
 int cmd_tasks(int argc, char **argv)
 {
 	const char *db = NULL, *unit = NULL, *period = NULL;
@@ -1217,11 +1230,13 @@ int cmd_tasks(int argc, char **argv)
 	if (!s)
 		return CLI_BADINPUT;
 	struct unit_rec u = {0};
-	struct task_row *t = NULL;
-	size_t n = 0;
+	struct task_row *t = NULL, *a = NULL;
+	size_t n = 0, na = 0;
 	struct error err = {0};
 	int found = store_unit_get(s, unit, &u, &err);
-	int rc = found ? -1 : store_task_list(s, u.id, period, &t, &n, &err);
+	int rc = found ? -1
+	               : store_task_list(s, u.id, period, &t, &n, &err) ||
+	                         store_task_aside(s, u.id, period, &a, &na, &err);
 	if (found > 0)
 		err_set(&err, ERR_UNKNOWN_UNIT, "không có đơn vị này");
 	if (rc)
@@ -1229,17 +1244,17 @@ int cmd_tasks(int argc, char **argv)
 	size_t overdue = 0;
 	for (size_t i = 0; i < n; i++) {
 		overdue += t[i].overdue;
-		char *title = text_prefix(t[i].title, 70);
-		printf("%-8s %-9s %-8s %-12s %4s  %s\n", t[i].code, t[i].overdue ? "QUÁ HẠN" : "",
-		       t[i].due ? t[i].due : (t[i].recurring ? "thường xuyên" : "-"),
-		       t[i].status ? t[i].status : "chưa báo cáo",
-		       t[i].percent >= 0 ? percent_text(t[i].percent) : "", title);
-		free(title);
-		task_row_free(&t[i]);
+		print_task(&t[i]);
 	}
 	if (!rc)
 		printf("%zu nhiệm vụ, %zu quá hạn (tính đến hết kỳ %s)\n", n, overdue, period);
+	if (na)
+		printf("Tiến độ đã báo cáo của nhiệm vụ bị thay hoặc bỏ ở phiên bản sau (để riêng; "
+		       "MÃ~vN: mã ở phiên bản N):\n");
+	for (size_t i = 0; i < na; i++)
+		print_task(&a[i]);
 	free(t);
+	free(a);
 	err_clear(&err);
 	unit_rec_free(&u);
 	store_close(s);

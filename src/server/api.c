@@ -805,6 +805,27 @@ static void api_series(struct ctx *c, const struct args *a)
 
 /* ---- tasks ---------------------------------------------------------------- */
 
+/* The tasks t (n) into all, marked set_aside when aside; t freed. */
+static void tasks_into(json_t *all, struct task_row *t, size_t n, bool aside)
+{
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_pack("{sssssbsb}", "code", t[i].code, "title", t[i].title,
+		                      "recurring", t[i].recurring, "overdue", t[i].overdue);
+		const char *opt[][2] = {
+		        {"lead", t[i].lead}, {"due", t[i].due}, {"status", t[i].status}};
+		for (size_t k = 0; k < 3; k++)
+			if (opt[k][1])
+				json_object_set_new(o, opt[k][0], json_string(opt[k][1]));
+		if (t[i].percent >= 0)
+			json_object_set_new(o, "percent", json_integer(t[i].percent));
+		if (aside)
+			json_object_set_new(o, "set_aside", json_true());
+		json_array_append_new(all, o);
+		task_row_free(&t[i]);
+	}
+	free(t);
+}
+
 static void api_tasks(struct ctx *c, const struct args *a)
 {
 	struct unit_rec u = {0};
@@ -812,26 +833,18 @@ static void api_tasks(struct ctx *c, const struct args *a)
 		return;
 	char *period = ctx_query(c, "period");
 	struct error err = {0};
-	struct task_row *t;
-	size_t n;
-	if (store_task_list(c->s, u.id, period, &t, &n, &err)) {
+	struct task_row *t = NULL, *at = NULL;
+	size_t n = 0, nat = 0;
+	/* the plan's tasks, then the reports set aside (store_task_aside) */
+	bool failed = store_task_list(c->s, u.id, period, &t, &n, &err) ||
+	              store_task_aside(c->s, u.id, period, &at, &nat, &err);
+	json_t *all = json_array();
+	tasks_into(all, t, n, false);
+	tasks_into(all, at, nat, true);
+	if (failed) {
 		reply_store_error(c, &err);
+		json_decref(all);
 	} else {
-		json_t *all = json_array();
-		for (size_t i = 0; i < n; i++) {
-			json_t *o = json_pack("{sssssbsb}", "code", t[i].code, "title", t[i].title,
-			                      "recurring", t[i].recurring, "overdue", t[i].overdue);
-			const char *opt[][2] = {
-			        {"lead", t[i].lead}, {"due", t[i].due}, {"status", t[i].status}};
-			for (size_t k = 0; k < 3; k++)
-				if (opt[k][1])
-					json_object_set_new(o, opt[k][0], json_string(opt[k][1]));
-			if (t[i].percent >= 0)
-				json_object_set_new(o, "percent", json_integer(t[i].percent));
-			json_array_append_new(all, o);
-			task_row_free(&t[i]);
-		}
-		free(t);
 		reply_list(c, all);
 	}
 	free(period);
@@ -1568,8 +1581,10 @@ static const struct route routes[] = {
          "Monthly aggregate of the unit and the units under it, from the live engine "
          "(?indicator=)",
          false, api_series, false},
-        {"GET", "/units/{unit}/tasks", "Tasks, overdue first (?period=, paginated)", false,
-         api_tasks, false},
+        {"GET", "/units/{unit}/tasks",
+         "Tasks, overdue first, then reports set aside as CODE~vN "
+         "(set_aside: true) (?period=, paginated)",
+         false, api_tasks, false},
         {"POST", "/units/{unit}/tasks/{task}", "Progress of a task ({period, status, percent})",
          false, api_task_progress, false},
         {"GET", "/units/{unit}/links",

@@ -201,7 +201,7 @@ static json_t *mapping_json(const struct plan_mapping *m, size_t n)
 
 /* The tasks whose reported progress saving would move or set aside
  * (store_plan_task_mapping) as [{match, old_code, old_title, new_code,
- * new_title, progress, label}]; NULL with *err. */
+ * new_title, progress, aside, clash, label}]; NULL with *err. */
 static json_t *task_mapping_json(struct ctx *c, const struct unit_rec *u, const struct plan *p,
                                  struct error *err)
 {
@@ -213,13 +213,19 @@ static json_t *task_mapping_json(struct ctx *c, const struct unit_rec *u, const 
 	                                    [PLAN_REPLACED] = "replaced",
 	                                    [PLAN_DROPPED] = "dropped"};
 	json_t *a = json_array();
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		json_t *clash = json_array();
+		for (size_t k = 0; k < m[i].nclash; k++)
+			json_array_append_new(clash, json_string(m[i].clash[k]));
+		char *label = task_mapping_vi(&m[i]);
 		json_array_append_new(
-		        a, json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:I, s:s}", "match",
+		        a, json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:I, s:s, s:o, s:s}", "match",
 		                     names[m[i].match], "old_code", m[i].old_code, "old_title",
 		                     m[i].old_title, "new_code", m[i].new_code, "new_title",
-		                     m[i].new_title, "progress", (json_int_t)m[i].progress, "label",
-		                     task_match_name_vi(m[i].match)));
+		                     m[i].new_title, "progress", (json_int_t)m[i].progress, "aside",
+		                     m[i].aside, "clash", clash, "label", label));
+		free(label);
+	}
 	task_mapping_free(m, n);
 	return a;
 }

@@ -762,9 +762,8 @@ void plan_row_free(struct plan_row *r)
 }
 
 struct prev_ind {
-	char *code, *name, *key;
+	char *code, *name;
 	int64_t series, figures;
-	bool used;
 };
 
 /* An indicator's name as a key: its folded words, the usual abbreviations
@@ -786,7 +785,6 @@ static void free_previous(struct prev_ind *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].code);
 		free(v[i].name);
-		free(v[i].key);
 	}
 	free(v);
 }
@@ -808,52 +806,76 @@ static int load_previous(struct store *s, int64_t plan, struct prev_ind **v, siz
 	int rc;
 	while ((rc = D->step(st, err)) == 1) {
 		*v = xgrow(*v, &cap, *n + 1, sizeof **v);
-		(*v)[*n] = (struct prev_ind){xstrdup(D->col_text(st, 0)),
-		                             xstrdup(D->col_text(st, 1)),
-		                             name_key(D->col_text(st, 1)),
-		                             D->col_int(st, 2),
-		                             D->col_int(st, 3),
-		                             false};
+		(*v)[*n] =
+		        (struct prev_ind){xstrdup(D->col_text(st, 0)), xstrdup(D->col_text(st, 1)),
+		                          D->col_int(st, 2), D->col_int(st, 3)};
 		(*n)++;
 	}
 	st_done(s, st);
 	return rc < 0 ? -1 : 0;
 }
 
-/* The previous version's indicator each new one continues (index into v,
- * -1: none), and how: same code and name first, then the same name under
- * another code. Marks the ones taken as used. */
-static void match_all(struct prev_ind *v, size_t nv, const struct plan *p, long *to,
-                      enum plan_match *how)
+/* An item of a plan version matched across versions by its code and key
+ * (name_key of an indicator's name, of a task's title); to and how, as
+ * match_items says. */
+struct item {
+	const char *code;
+	char *key;
+	long to;
+	enum plan_match how;
+};
+
+static void items_free(struct item *v, size_t n)
 {
-	char **keys = xcalloc(p->nind + 1, sizeof *keys);
-	for (size_t i = 0; i < p->nind; i++) {
-		keys[i] = name_key(p->ind[i].name);
-		to[i] = -1;
-		how[i] = PLAN_NEW;
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].key);
+	free(v);
+}
+
+/* Whether x goes on as the other version's item x->to. */
+static bool continued(const struct item *x)
+{
+	return x->how == PLAN_SAME || x->how == PLAN_RENUMBERED;
+}
+
+/* Each of a's items left unmatched: PLAN_REPLACED when one of b's has its
+ * code (to: the first such), else how. */
+static void replaced(struct item *a, size_t na, const struct item *b, size_t nb,
+                     enum plan_match how)
+{
+	for (size_t i = 0; i < na; i++) {
+		if (a[i].to >= 0)
+			continue;
+		a[i].how = how;
+		for (size_t k = 0; k < nb && a[i].to < 0 && a[i].code; k++)
+			if (b[k].code && !strcmp(a[i].code, b[k].code)) {
+				a[i].to = (long)k;
+				a[i].how = PLAN_REPLACED;
+			}
 	}
-	for (size_t i = 0; i < p->nind; i++)
-		for (size_t k = 0; k < nv && to[i] < 0; k++)
-			if (!v[k].used && !strcmp(v[k].code, p->ind[i].code) &&
-			    !strcmp(v[k].key, keys[i])) {
-				v[k].used = true;
-				to[i] = (long)k;
-				how[i] = PLAN_SAME;
-			}
-	for (size_t i = 0; i < p->nind; i++)
-		for (size_t k = 0; k < nv && to[i] < 0 && *keys[i]; k++)
-			if (!v[k].used && !strcmp(v[k].key, keys[i])) {
-				v[k].used = true;
-				to[i] = (long)k;
-				how[i] = PLAN_RENUMBERED;
-			}
-	for (size_t i = 0; i < p->nind; i++)
-		for (size_t k = 0; k < nv && to[i] < 0 && how[i] == PLAN_NEW; k++)
-			if (!strcmp(v[k].code, p->ind[i].code))
-				how[i] = PLAN_REPLACED;
-	for (size_t i = 0; i < p->nind; i++)
-		free(keys[i]);
-	free(keys);
+}
+
+/* The items of a new version (nw) matched to the previous version's (old):
+ * the same code and key first, then the same key (not empty) under another
+ * code; each goes on as one at most (PLAN_SAME, PLAN_RENUMBERED; to: the
+ * other's place, both ways). Of those left, one whose code the other
+ * version has is PLAN_REPLACED (to: the first with it), the others
+ * PLAN_NEW or PLAN_DROPPED (to: -1, as each item's is on entry). An item
+ * without a code matches none. */
+static void match_items(struct item *old, size_t nold, struct item *nw, size_t nnew)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < nnew; i++)
+			for (size_t k = 0; k < nold && nw[i].to < 0 && nw[i].code; k++)
+				if (old[k].to < 0 && old[k].code &&
+				    !strcmp(old[k].key, nw[i].key) &&
+				    (pass ? *nw[i].key != 0 : !strcmp(old[k].code, nw[i].code))) {
+					nw[i].to = (long)k;
+					old[k].to = (long)i;
+					nw[i].how = old[k].how = pass ? PLAN_RENUMBERED : PLAN_SAME;
+				}
+	replaced(nw, nnew, old, nold, PLAN_NEW);
+	replaced(old, nold, nw, nnew, PLAN_DROPPED);
 }
 
 /* The unit's newest plan: its id and version (0, 0 when none). */
@@ -874,6 +896,39 @@ static int newest_plan(struct store *s, int64_t unit, int64_t *id, int64_t *vers
 	}
 	st_done(s, st);
 	return found < 0 ? -1 : 0;
+}
+
+/* The unit's newest plan's indicators matched to p's. */
+struct ind_match {
+	int64_t version; /* the newest plan's (0: none) */
+	struct prev_ind *pv;
+	size_t npv;
+	struct item *old, *nw; /* pv's, p's (match_items) */
+};
+
+static void ind_match_free(struct ind_match *m, size_t nind)
+{
+	free_previous(m->pv, m->npv);
+	items_free(m->old, m->npv);
+	items_free(m->nw, nind);
+}
+
+static int match_indicators(struct store *s, int64_t unit, const struct plan *p,
+                            struct ind_match *m, struct error *err)
+{
+	int64_t prev;
+	memset(m, 0, sizeof *m);
+	if (newest_plan(s, unit, &prev, &m->version, err) ||
+	    load_previous(s, prev, &m->pv, &m->npv, err))
+		return -1;
+	m->old = xcalloc(m->npv + 1, sizeof *m->old);
+	m->nw = xcalloc(p->nind + 1, sizeof *m->nw);
+	for (size_t k = 0; k < m->npv; k++)
+		m->old[k] = (struct item){m->pv[k].code, name_key(m->pv[k].name), -1, PLAN_SAME};
+	for (size_t i = 0; i < p->nind; i++)
+		m->nw[i] = (struct item){p->ind[i].code, name_key(p->ind[i].name), -1, PLAN_NEW};
+	match_items(m->old, m->npv, m->nw, p->nind);
+	return 0;
 }
 
 const char *plan_match_name_vi(enum plan_match m)
@@ -910,40 +965,35 @@ int store_plan_mapping(struct store *s, int64_t unit, const struct plan *p,
 	*out = NULL;
 	*n = 0;
 	*confirm = false;
-	int64_t prev, version;
-	struct prev_ind *pv;
-	size_t npv;
-	if (newest_plan(s, unit, &prev, &version, err) || load_previous(s, prev, &pv, &npv, err))
+	struct ind_match im;
+	if (match_indicators(s, unit, p, &im, err)) {
+		ind_match_free(&im, p->nind);
 		return -1;
-	long *to = xcalloc(p->nind + 1, sizeof *to);
-	enum plan_match *how = xcalloc(p->nind + 1, sizeof *how);
-	match_all(pv, npv, p, to, how);
-	struct plan_mapping *m = xcalloc(p->nind + npv + 1, sizeof *m);
+	}
+	struct plan_mapping *m = xcalloc(p->nind + im.npv + 1, sizeof *m);
 	size_t k = 0;
 	for (size_t i = 0; i < p->nind; i++, k++) {
-		m[k].match = how[i];
+		const struct item *x = &im.nw[i];
+		m[k].match = x->how;
 		m[k].new_code = xstrdup(p->ind[i].code);
 		m[k].new_name = xstrdup(p->ind[i].name);
-		if (to[i] >= 0) {
-			m[k].old_code = xstrdup(pv[to[i]].code);
-			m[k].old_name = xstrdup(pv[to[i]].name);
-			m[k].figures = pv[to[i]].figures;
+		if (continued(x)) {
+			m[k].old_code = xstrdup(im.pv[x->to].code);
+			m[k].old_name = xstrdup(im.pv[x->to].name);
+			m[k].figures = im.pv[x->to].figures;
 		}
-		*confirm |= how[i] == PLAN_RENUMBERED || how[i] == PLAN_REPLACED;
+		*confirm |= x->how == PLAN_RENUMBERED || x->how == PLAN_REPLACED;
 	}
-	for (size_t i = 0; i < npv; i++)
-		if (!pv[i].used) {
-			m[k] = (struct plan_mapping){
-			        PLAN_DROPPED, xstrdup(pv[i].code), xstrdup(pv[i].name), NULL,
-			        NULL,         pv[i].figures};
+	for (size_t i = 0; i < im.npv; i++)
+		if (!continued(&im.old[i])) {
+			m[k++] = (struct plan_mapping){
+			        PLAN_DROPPED, xstrdup(im.pv[i].code), xstrdup(im.pv[i].name), NULL,
+			        NULL,         im.pv[i].figures};
 			*confirm = true;
-			k++;
 		}
 	*out = m;
 	*n = k;
-	free(to);
-	free(how);
-	free_previous(pv, npv);
+	ind_match_free(&im, p->nind);
 	struct task_mapping *tm;
 	size_t ntm;
 	if (store_plan_task_mapping(s, unit, p, &tm, &ntm, err)) {
@@ -966,23 +1016,35 @@ void task_mapping_free(struct task_mapping *m, size_t n)
 		free(m[i].old_title);
 		free(m[i].new_code);
 		free(m[i].new_title);
+		free(m[i].aside);
+		for (size_t k = 0; k < m[i].nclash; k++)
+			free(m[i].clash[k]);
+		free(m[i].clash);
 	}
 	free(m);
 }
 
-const char *task_match_name_vi(enum plan_match m)
+char *task_mapping_vi(const struct task_mapping *m)
 {
-	switch (m) {
-	case PLAN_RENUMBERED:
-		return "đổi mã (cùng nội dung): tiến độ đã báo cáo đi theo";
-	case PLAN_REPLACED:
-		return "nhiệm vụ MỚI trùng mã cũ (khác nội dung): tiến độ đã báo cáo ở lại "
-		       "nhiệm vụ cũ, không còn hiển thị";
-	case PLAN_DROPPED:
-		return "bỏ khỏi kế hoạch: tiến độ đã báo cáo giữ lại, không còn hiển thị";
-	default:
-		return plan_match_name_vi(m);
-	}
+	struct buf b = BUF_INIT;
+	if (m->match == PLAN_RENUMBERED)
+		buf_puts(&b, "đổi mã (cùng nội dung): tiến độ đã báo cáo đi theo");
+	else
+		buf_printf(&b,
+		           "%s: tiến độ đã báo cáo giữ lại, để riêng thành %s (trong danh sách "
+		           "nhiệm vụ)",
+		           m->match == PLAN_REPLACED ? "nhiệm vụ MỚI trùng mã cũ (khác nội dung)"
+		                                     : "bỏ khỏi kế hoạch",
+		           m->aside);
+	for (size_t k = 0; k < m->nclash; k++)
+		buf_printf(&b, "%s%s", k ? ", " : "; TRÙNG KỲ: mã mới đã có báo cáo kỳ ",
+		           m->clash[k]);
+	if (m->nclash)
+		buf_printf(&b,
+		           " (giữ nguyên); báo cáo các kỳ đó của nhiệm vụ này để riêng thành %s "
+		           "(trong danh sách nhiệm vụ)",
+		           m->aside);
+	return buf_detach(&b);
 }
 
 /* The previous version's (plan) task codes with progress, each with the
@@ -1012,9 +1074,10 @@ static int tasks_at_stake(struct store *s, int64_t unit, int64_t plan, struct ta
 		if (seen)
 			continue;
 		*out = xgrow(*out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] =
-		        (struct task_mapping){PLAN_SAME, xstrdup(code), xstrdup(D->col_text(st, 1)),
-		                              NULL,      NULL,          D->col_int(st, 2)};
+		(*out)[(*n)++] = (struct task_mapping){.match = PLAN_SAME,
+		                                       .old_code = xstrdup(code),
+		                                       .old_title = xstrdup(D->col_text(st, 1)),
+		                                       .progress = D->col_int(st, 2)};
 	}
 	st_done(s, st);
 	if (rc < 0) {
@@ -1025,58 +1088,88 @@ static int tasks_at_stake(struct store *s, int64_t unit, int64_t plan, struct ta
 	return rc < 0 ? -1 : 0;
 }
 
-/* Of m (tasks_at_stake's), how p's tasks continue each, as match_all
- * matches indicators: the same code and title, then the same title under
- * another code, then the same code; those kept as they are left out. */
+/* Of m (tasks_at_stake's), how p's tasks continue each (match_items,
+ * titles as names); those kept as they are left out. */
 static void match_tasks(struct task_mapping *m, size_t *n, const struct plan *p)
 {
-	size_t nt = p->ntasks, nm = *n, k, i;
-	char **keys = xcalloc(nt + 1, sizeof *keys), **old = xcalloc(nm + 1, sizeof *old);
-	bool *used = xcalloc(nt + 1, sizeof *used), *done = xcalloc(nm + 1, sizeof *done);
-	for (i = 0; i < nt; i++)
-		keys[i] = name_key(p->tasks[i].title);
-	for (k = 0; k < nm; k++) {
-		old[k] = name_key(m[k].old_title);
-		m[k].match = PLAN_DROPPED;
-	}
-	for (k = 0; k < nm; k++)
-		for (i = 0; i < nt && !done[k]; i++)
-			if (!used[i] && p->tasks[i].code &&
-			    !strcmp(p->tasks[i].code, m[k].old_code) && !strcmp(keys[i], old[k]))
-				used[i] = done[k] = true, m[k].match = PLAN_SAME;
-	for (k = 0; k < nm; k++)
-		for (i = 0; i < nt && !done[k] && *old[k]; i++)
-			if (!used[i] && p->tasks[i].code && !strcmp(keys[i], old[k])) {
-				used[i] = done[k] = true;
-				m[k].match = PLAN_RENUMBERED;
-				m[k].new_code = xstrdup(p->tasks[i].code);
-				m[k].new_title = xstrdup(p->tasks[i].title);
-			}
-	for (k = 0; k < nm; k++)
-		for (i = 0; i < nt && !done[k]; i++)
-			if (p->tasks[i].code && !strcmp(p->tasks[i].code, m[k].old_code)) {
-				done[k] = true;
-				m[k].match = PLAN_REPLACED;
-				m[k].new_code = xstrdup(p->tasks[i].code);
-				m[k].new_title = xstrdup(p->tasks[i].title);
-			}
-	size_t kept = 0;
-	for (k = 0; k < nm; k++) {
-		if (m[k].match == PLAN_SAME) {
+	size_t nt = p->ntasks, nm = *n, kept = 0;
+	struct item *old = xcalloc(nm + 1, sizeof *old), *nw = xcalloc(nt + 1, sizeof *nw);
+	for (size_t k = 0; k < nm; k++)
+		old[k] = (struct item){m[k].old_code, name_key(m[k].old_title), -1, PLAN_SAME};
+	for (size_t i = 0; i < nt; i++)
+		nw[i] = (struct item){p->tasks[i].code, name_key(p->tasks[i].title), -1, PLAN_NEW};
+	match_items(old, nm, nw, nt);
+	for (size_t k = 0; k < nm; k++) {
+		if (old[k].how == PLAN_SAME) {
 			free(m[k].old_code);
 			free(m[k].old_title);
-		} else {
-			m[kept++] = m[k];
+			continue;
 		}
-		free(old[k]);
+		m[k].match = old[k].how;
+		if (old[k].to >= 0) {
+			m[k].new_code = xstrdup(p->tasks[old[k].to].code);
+			m[k].new_title = xstrdup(p->tasks[old[k].to].title);
+		}
+		m[kept++] = m[k];
 	}
 	*n = kept;
-	for (i = 0; i < nt; i++)
-		free(keys[i]);
-	free(keys);
-	free(old);
-	free(used);
-	free(done);
+	items_free(old, nm);
+	items_free(nw, nt);
+}
+
+/* The periods each of m's renumbered codes would find its new code has a
+ * report of, as progress_recode moves the unit's reports: m's set aside,
+ * then the renumbered moved to their new code in m's order, but for a
+ * period the code has (kept there): into their clash. */
+static int clashes(struct store *s, int64_t unit, struct task_mapping *m, size_t n,
+                   struct error *err)
+{
+	struct report {
+		char *read, *period;
+		const char *code; /* where it is; NULL: set aside as m[aside]'s */
+		size_t aside;
+	} *r = NULL;
+	size_t nr = 0, cap = 0;
+	struct stmt *st = st_prep(s,
+	                          "SELECT task_code, period FROM task_progress WHERE unit_id = ?"
+	                          " ORDER BY period",
+	                          err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	int rc;
+	while ((rc = D->step(st, err)) == 1) {
+		r = xgrow(r, &cap, nr + 1, sizeof *r);
+		struct report *x = &r[nr++];
+		*x = (struct report){xstrdup(D->col_text(st, 0)), xstrdup(D->col_text(st, 1)), NULL,
+		                     0};
+		x->code = x->read;
+		for (size_t k = 0; k < n; k++)
+			if (!strcmp(x->read, m[k].old_code))
+				x->code = NULL, x->aside = k;
+	}
+	st_done(s, st);
+	for (size_t k = 0; k < n && rc == 0; k++)
+		for (size_t j = 0; j < nr && m[k].match == PLAN_RENUMBERED; j++) {
+			if (r[j].code || r[j].aside != k)
+				continue;
+			bool taken = false;
+			for (size_t h = 0; h < nr && !taken; h++)
+				taken = r[h].code && !strcmp(r[h].code, m[k].new_code) &&
+				        !strcmp(r[h].period, r[j].period);
+			if (!taken) {
+				r[j].code = m[k].new_code;
+				continue;
+			}
+			m[k].clash = xrealloc(m[k].clash, (m[k].nclash + 1) * sizeof *m[k].clash);
+			m[k].clash[m[k].nclash++] = xstrdup(r[j].period);
+		}
+	for (size_t j = 0; j < nr; j++) {
+		free(r[j].read);
+		free(r[j].period);
+	}
+	free(r);
+	return rc < 0 ? -1 : 0;
 }
 
 int store_plan_task_mapping(struct store *s, int64_t unit, const struct plan *p,
@@ -1092,14 +1185,21 @@ int store_plan_task_mapping(struct store *s, int64_t unit, const struct plan *p,
 	if (tasks_at_stake(s, unit, prev, out, n, err))
 		return -1;
 	match_tasks(*out, n, p);
+	for (size_t k = 0; k < *n; k++)
+		(*out)[k].aside = xasprintf("%s~v%lld", (*out)[k].old_code, (long long)version);
+	if (clashes(s, unit, *out, *n, err)) {
+		task_mapping_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
 	return 0;
 }
 
-/* The progress of m's task codes set aside as "CODE~vN" (N: version), or
+/* The progress of m's task codes set aside (their aside, "CODE~vN"), or
  * when renumbered, that of the renumbered ones moved on to their new code. */
-static int progress_recode(struct store *s, int64_t unit, int64_t version,
-                           const struct task_mapping *m, size_t n, bool renumbered,
-                           struct error *err)
+static int progress_recode(struct store *s, int64_t unit, const struct task_mapping *m, size_t n,
+                           bool renumbered, struct error *err)
 {
 	/* Set aside: "CODE~vN"; then the renumbered take their new code, but
 	 * for a period that code already has a report of (left aside). */
@@ -1112,7 +1212,7 @@ static int progress_recode(struct store *s, int64_t unit, int64_t version,
 	for (size_t k = 0; k < n; k++) {
 		if (renumbered && m[k].match != PLAN_RENUMBERED)
 			continue;
-		char *aside = xasprintf("%s~v%lld", m[k].old_code, (long long)version);
+		const char *aside = m[k].aside;
 		struct stmt *st = st_prep(s, sql, err);
 		int rc = -1;
 		if (st) {
@@ -1126,7 +1226,6 @@ static int progress_recode(struct store *s, int64_t unit, int64_t version,
 			rc = D->step(st, err) < 0 ? -1 : 0;
 			st_done(s, st);
 		}
-		free(aside);
 		if (rc)
 			return -1;
 	}
@@ -1134,16 +1233,16 @@ static int progress_recode(struct store *s, int64_t unit, int64_t version,
 }
 
 /* The progress of the unit's tasks carried to p as store_plan_task_mapping
- * says, version the previous version's number. */
-static int tasks_progress_follow(struct store *s, int64_t unit, int64_t version,
-                                 const struct plan *p, struct error *err)
+ * says. */
+static int tasks_progress_follow(struct store *s, int64_t unit, const struct plan *p,
+                                 struct error *err)
 {
 	struct task_mapping *m;
 	size_t n;
 	if (store_plan_task_mapping(s, unit, p, &m, &n, err))
 		return -1;
-	int rc = progress_recode(s, unit, version, m, n, false, err) ||
-	                         progress_recode(s, unit, version, m, n, true, err)
+	int rc = progress_recode(s, unit, m, n, false, err) ||
+	                         progress_recode(s, unit, m, n, true, err)
 	                 ? -1
 	                 : 0;
 	task_mapping_free(m, n);
@@ -1192,45 +1291,40 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
                     const char *by, struct import_report *rep, struct error *err)
 {
 	memset(rep, 0, sizeof *rep);
-	int64_t prev, version;
-	struct prev_ind *pv;
-	size_t npv;
-	if (newest_plan(s, unit, &prev, &version, err) || load_previous(s, prev, &pv, &npv, err))
+	struct ind_match im;
+	if (match_indicators(s, unit, p, &im, err)) {
+		ind_match_free(&im, p->nind);
 		return -1;
-	long *to = xcalloc(p->nind + 1, sizeof *to);
-	enum plan_match *how = xcalloc(p->nind + 1, sizeof *how);
-	match_all(pv, npv, p, to, how);
+	}
+	int64_t version = im.version;
 	/* A series carries its indicator's code in the current plan (what
 	 * figures are judged by): the old ones that do not keep their code
 	 * are first set aside as "CODE~vN" (retired, or on their way to a
 	 * new code), so that no code is ever held twice. Then the renumbered
 	 * take their new codes, and the plan's rows go in set by set
 	 * (plansave.c). */
-	int64_t *ids = xcalloc(npv + 1, sizeof *ids),
+	int64_t *ids = xcalloc(im.npv + 1, sizeof *ids),
 	        *series = xcalloc(p->nind + 1, sizeof *series);
-	char **codes = xcalloc(npv + 1, sizeof *codes);
+	char **codes = xcalloc(im.npv + 1, sizeof *codes);
 	char **names = xcalloc(p->nind + 1, sizeof *names);
 	size_t naside = 0, nrenum = 0;
-	for (size_t k = 0; k < npv; k++) {
-		bool keeps = false;
-		for (size_t i = 0; i < p->nind && !keeps; i++)
-			keeps = to[i] == (long)k && how[i] == PLAN_SAME;
-		if (!keeps) {
-			ids[naside] = pv[k].series;
-			codes[naside++] = xasprintf("%s~v%lld", pv[k].code, (long long)version);
+	for (size_t k = 0; k < im.npv; k++)
+		if (im.old[k].how != PLAN_SAME) {
+			ids[naside] = im.pv[k].series;
+			codes[naside++] = xasprintf("%s~v%lld", im.pv[k].code, (long long)version);
 		}
-	}
 	int rc = st_plan_tables(s, err) || st_series_recode(s, ids, codes, NULL, naside, err) ||
-	         tasks_progress_follow(s, unit, version, p, err);
+	         tasks_progress_follow(s, unit, p, err);
 	for (size_t k = 0; k < naside; k++)
 		free(codes[k]);
 	for (size_t i = 0; i < p->nind; i++) {
-		series[i] = to[i] >= 0 ? pv[to[i]].series : 0;
-		if (to[i] >= 0)
+		const struct item *x = &im.nw[i];
+		series[i] = continued(x) ? im.pv[x->to].series : 0;
+		if (continued(x))
 			rep->matched++;
 		else
 			rep->added++;
-		if (to[i] >= 0 && how[i] == PLAN_RENUMBERED) {
+		if (x->how == PLAN_RENUMBERED) {
 			ids[nrenum] = series[i];
 			names[nrenum] = p->ind[i].name;
 			codes[nrenum++] = p->ind[i].code;
@@ -1246,15 +1340,13 @@ int store_plan_save(struct store *s, int64_t unit, const struct plan *p, const c
 		rc = st_plan_rows_save(s, unit, plan, p, series, err);
 	free(ids);
 	free(series);
-	for (size_t i = 0; i < npv && !rc; i++)
-		if (!pv[i].used) {
+	for (size_t i = 0; i < im.npv && !rc; i++)
+		if (!continued(&im.old[i])) {
 			rep->unmatched =
 			        xrealloc(rep->unmatched, (rep->nunmatched + 1) * sizeof(char *));
-			rep->unmatched[rep->nunmatched++] = xstrdup(pv[i].code);
+			rep->unmatched[rep->nunmatched++] = xstrdup(im.pv[i].code);
 		}
-	free_previous(pv, npv);
-	free(to);
-	free(how);
+	ind_match_free(&im, p->nind);
 	rep->plan_id = plan;
 	rep->version = (int)version + 1;
 	if (!rc)

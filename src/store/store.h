@@ -127,6 +127,11 @@ struct task_mapping {
 	char *old_code, *old_title;
 	char *new_code, *new_title; /* NULL for PLAN_DROPPED */
 	int64_t progress;           /* progress reports of the old code */
+	char *aside;                /* "CODE~vN": the code its reports set aside take */
+	char **clash;               /* PLAN_RENUMBERED: the periods new_code has a
+	                               report of already (kept): the old code's
+	                               reports of those are set aside */
+	size_t nclash;
 };
 
 /* What saving p would do to the progress reported against the unit's
@@ -136,14 +141,17 @@ struct task_mapping {
 int store_plan_task_mapping(struct store *s, int64_t unit_id, const struct plan *p,
                             struct task_mapping **out, size_t *n, struct error *err);
 void task_mapping_free(struct task_mapping *m, size_t n);
-const char *task_match_name_vi(enum plan_match m);
+/* What saving does with m's reports, a sentence for officials; the caller
+ * frees it. */
+char *task_mapping_vi(const struct task_mapping *m);
 
 /* Store a parsed plan as the unit's newest version; indicators are matched
  * to the previous version as store_plan_mapping says: each series of
  * figures stays with the indicator it was recorded for; and a task's
  * progress as store_plan_task_mapping says (renumbered: it takes the new
- * code; replaced or dropped: set aside as "CODE~vN", N the previous
- * version, kept but shown with no task). */
+ * code, but for a period the new code has a report of; replaced or
+ * dropped: set aside as "CODE~vN", N the previous version, kept and
+ * listed by store_task_aside). */
 int store_plan_save(struct store *s, int64_t unit_id, const struct plan *p, const char *source,
                     const char *by, struct import_report *rep, struct error *err);
 
@@ -295,6 +303,13 @@ void task_row_free(struct task_row *t);
  * period and not done. Overdue first, then by due month. */
 int store_task_list(struct store *s, int64_t unit_id, const char *period, struct task_row **out,
                     size_t *n, struct error *err);
+/* The unit's reports set aside when a new plan version replaced or dropped
+ * their task (store_plan_save), as tasks coded "CODE~vN" (N the version
+ * CODE had them in) with their title and lead there, each with its latest
+ * report up to period (as store_task_list); those with none up to it left
+ * out. By code. */
+int store_task_aside(struct store *s, int64_t unit_id, const char *period, struct task_row **out,
+                     size_t *n, struct error *err);
 
 /* A consistent copy of a SQLite database into the file path, safe while
  * others write. PostgreSQL: use pg_dump, or store_dump. */

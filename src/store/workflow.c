@@ -311,27 +311,14 @@ static int cmp_task(const void *a, const void *b)
 	return c ? c : strcmp(x->code, y->code);
 }
 
-int store_task_list(struct store *s, int64_t unit, const char *period, struct task_row **out,
-                    size_t *n, struct error *err)
+/* The rows st gives (a task's code, title, lead, due, recurring, then a
+ * report's status, percent, period, note; a task's rows one after
+ * another) as tasks with their latest report up to the month last (0: the
+ * latest), into *out. */
+static int task_rows(struct store *s, struct stmt *st, int last, struct task_row **out, size_t *n,
+                     struct error *err)
 {
-	struct period p;
 	const char *why;
-	int first, last = 0;
-	if (period && !period_parse(period, &p, &why))
-		period_months(&p, &first, &last);
-	/* The latest progress at or before the period, for each task. Periods
-	 * compare by their names only within one kind; use the month number. */
-	struct stmt *st = st_prep(
-	        s,
-	        "SELECT t.code, t.title, t.lead, t.due, t.recurring, g.status, g.percent, "
-	        "g.period, g.note"
-	        " FROM tasks t LEFT JOIN task_progress g ON g.unit_id = ? AND g.task_code = t.code"
-	        " WHERE t.plan_id = " CURRENT_PLAN " ORDER BY t.id, g.recorded_at",
-	        err);
-	if (!st)
-		return -1;
-	D->bind_int(st, 1, unit);
-	D->bind_int(st, 2, unit);
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
@@ -349,7 +336,7 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 			t = &(*out)[(*n)++];
 			memset(t, 0, sizeof *t);
 			t->code = xstrdup(code);
-			t->title = xstrdup(D->col_text(st, 1));
+			t->title = xstrdup(D->col_text(st, 1) ? D->col_text(st, 1) : "");
 			t->lead = st_dup(D->col_text(st, 2));
 			t->due = st_dup(D->col_text(st, 3));
 			t->recurring = D->col_int(st, 4) != 0;
@@ -366,6 +353,38 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 		}
 	}
 	st_done(s, st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The last month of period (0: none or not a period). */
+static int last_month(const char *period)
+{
+	struct period p;
+	const char *why;
+	int first, last = 0;
+	if (period && !period_parse(period, &p, &why))
+		period_months(&p, &first, &last);
+	return last;
+}
+
+int store_task_list(struct store *s, int64_t unit, const char *period, struct task_row **out,
+                    size_t *n, struct error *err)
+{
+	int last = last_month(period);
+	/* The latest progress at or before the period, for each task. Periods
+	 * compare by their names only within one kind; use the month number. */
+	struct stmt *st = st_prep(
+	        s,
+	        "SELECT t.code, t.title, t.lead, t.due, t.recurring, g.status, g.percent, "
+	        "g.period, g.note"
+	        " FROM tasks t LEFT JOIN task_progress g ON g.unit_id = ? AND g.task_code = t.code"
+	        " WHERE t.plan_id = " CURRENT_PLAN " ORDER BY t.id, g.recorded_at",
+	        err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	D->bind_int(st, 2, unit);
+	int rc = task_rows(s, st, last, out, n, err);
 	for (size_t i = 0; i < *n && last; i++) {
 		struct task_row *t = &(*out)[i];
 		int y, m;
@@ -376,4 +395,33 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 	if (*n)
 		xqsort(*out, *n, sizeof **out, cmp_task);
 	return rc < 0 ? -1 : 0;
+}
+
+/* The task whose reports g holds set aside as "CODE~vN": CODE in version N. */
+#define TASK_THEN                                                                                  \
+	" FROM tasks k JOIN plans p ON p.id = k.plan_id WHERE p.unit_id = g.unit_id AND"           \
+	" k.code || '~v' || p.version = g.task_code ORDER BY k.id LIMIT 1"
+
+int store_task_aside(struct store *s, int64_t unit, const char *period, struct task_row **out,
+                     size_t *n, struct error *err)
+{
+	struct stmt *st = st_prep(
+	        s,
+	        "SELECT g.task_code, (SELECT k.title" TASK_THEN "), (SELECT k.lead" TASK_THEN
+	        "), NULL, 0, g.status, g.percent, g.period, g.note FROM task_progress g"
+	        " WHERE g.unit_id = ? AND g.task_code LIKE '%~v%' ORDER BY g.task_code,"
+	        " g.recorded_at",
+	        err);
+	if (!st)
+		return -1;
+	D->bind_int(st, 1, unit);
+	int rc = task_rows(s, st, last_month(period), out, n, err);
+	size_t kept = 0; /* those with a report up to the period */
+	for (size_t i = 0; i < *n; i++)
+		if ((*out)[i].status)
+			(*out)[kept++] = (*out)[i];
+		else
+			task_row_free(&(*out)[i]);
+	*n = kept;
+	return rc;
 }

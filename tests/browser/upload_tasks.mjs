@@ -7,7 +7,10 @@
 // tasks changed meanwhile elsewhere, the save is refused (409), the clerk
 // is told, the typed cell stays on the page and the earlier saves stay in
 // the draft. An indicator's cells are saved so too, by the row's code
-// (not refused for the tasks changed elsewhere). Screenshots kept.
+// (not refused for the tasks changed elsewhere). A row added (an indicator
+// or a task the reader missed) is saved as its cells are left once it has
+// its code, group and name (title), then is a row as the others, a new
+// empty row below it. Screenshots kept.
 import assert from 'node:assert/strict';
 import { launch, scriptErrors, shooter, signIn } from './kit.mjs';
 
@@ -129,6 +132,46 @@ try {
   assert.equal(byCode(saved, code).unit, '% (tự lưu)', 'the unit saved');
   assert.equal(byCode(saved, code).targets[year].text, typed, 'the target kept through the form');
   assert.equal((byCode(saved, code2) || {}).name, 'Chỉ tiêu đổi mã rồi đổi tên (tự lưu)', 'the new code kept through the form');
+
+  // A row added to the indicators: not saved before it has its code, group
+  // and name (the clerk told), then added with its cells, once; its next
+  // cell saved as the row's; an empty row to add below it.
+  const nrow = ind.locator('tr.new');
+  const ncode = 'Z.9', nname = 'Chỉ tiêu thêm (tự lưu)';
+  const nrows = await page.locator('input[name="n"]').inputValue();
+  const grp = (await draft()).plan.indicators[0].group;
+  const leave = async (loc, v) => { await loc.fill(v); await loc.press('Tab'); };
+  await leave(nrow.locator('[name="new.code"]'), ncode);
+  await leave(nrow.locator(`[name="new.t.${year}"]`), '≥ 3');
+  await status.filter({ hasText: 'khi có mã, nhóm và tên' }).waitFor();
+  assert.equal(byCode(await draft(), ncode), undefined, 'not added before it has a name');
+  await leave(nrow.locator('[name="new.group"]'), grp);
+  await leave(nrow.locator('[name="new.name"]'), nname);
+  await expectSaved(draft, (d) => (byCode(d, ncode) || {}).name === nname && byCode(d, ncode).targets[year].text === '≥ 3', 'an added row saved with its cells');
+  await leave(ind.locator(`[name="unit.${nrows}"]`), 'điểm');
+  await expectSaved(draft, (d) => byCode(d, ncode).unit === 'điểm', 'the added row\'s next cell saved as the row\'s');
+  assert.equal((await draft()).plan.indicators.filter((x) => x.code === ncode).length, 1, 'added once');
+  assert.equal(await ind.locator('tr.new [name="new.code"]').inputValue(), '', 'an empty row to add below');
+  // A task added so too, by its place then (the tasks the page has move on).
+  const tn0 = Number(await page.locator('input[name="tn"]').inputValue());
+  const tnew = list.locator('tr.new'), ttitle = 'Nhiệm vụ thêm (tự lưu)';
+  await leave(tnew.locator('[name="new.task.code"]'), 'NV.99');
+  await leave(tnew.locator('[name="new.task.group"]'), (await draft()).plan.tasks[0].group);
+  await leave(tnew.locator('[name="new.task.title"]'), ttitle);
+  await expectSaved(draft, (d) => d.plan.tasks.length === tn0 + 1 && d.plan.tasks[tn0].title === ttitle, 'an added task saved');
+  await leave(list.locator(`[name="task.lead.${tn0}"]`), 'Phòng Nội vụ (tự lưu)');
+  await expectSaved(draft, (d) => d.plan.tasks[tn0].lead === 'Phòng Nội vụ (tự lưu)' && d.plan.tasks.length === tn0 + 1, 'the added task\'s next cell saved by its place');
+  assert.equal(await status.getAttribute('role'), 'status', 'the added task\'s cell not refused');
+  await shot(page, 'rows-added');
+  // There after a reload, and the form's button adds them no more.
+  await page.goto(url.href);
+  assert.equal(await ind.locator(`[name="unit.${nrows}"]`).inputValue(), 'điểm');
+  assert.equal(await list.locator(`[name="task.title.${tn0}"]`).inputValue(), ttitle);
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click();
+  await page.waitForURL(/saved=1/);
+  const kept = await draft();
+  assert.equal(kept.plan.indicators.filter((x) => x.code === ncode).length, 1, 'the added row once after the form');
+  assert.equal(kept.plan.tasks.filter((x) => x.title === ttitle).length, 1, 'the added task once after the form');
 
   // Meanwhile, another window removes the last task: this page's places are
   // stale, its next save refused and said, the typed cell kept.

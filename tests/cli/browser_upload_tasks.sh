@@ -5,7 +5,9 @@
 # top count with the task cells to check, a task cell saved as it is left,
 # a stale save refused and said; an indicator's cells (a target, a box
 # "đúng", a code then its row's name, a group's name) saved as they are
-# left, there after a reload, not undone by the form. Screenshots stay in
+# left, there after a reload, not undone by the form; a row added to the
+# indicators and to the tasks saved so too once it has its code, group and
+# name, then a row as the others, not added twice. Screenshots stay in
 # build/browser-upload_tasks-artifacts.
 set -u
 bin=$1

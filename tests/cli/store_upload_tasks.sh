@@ -12,6 +12,15 @@
 #    (409 E_CONFIRM, nothing saved) and, confirmed, the reports follow a
 #    task renumbered and are set aside with one replaced or dropped; a task
 #    kept, or dropped with no report, asks nothing.
+# 3. Reports set aside ("CODE~vN", the code a replaced or dropped task had
+#    in version N) are named in the difference and listed after publishing
+#    with the unit's tasks (the API, set_aside; chitieu tasks), as a
+#    retired indicator's figures are with its figures.
+# 4. A task renumbered to a code that has a report of the same period
+#    already (a code two tasks now share): the difference names the period
+#    (clash) before publishing; published, the code keeps its own report,
+#    the moved task's of that period is set aside and listed, its others
+#    follow it; no report lost.
 set -u
 bin=$1
 data=$2
@@ -97,6 +106,10 @@ check diff-dropped '.task_mapping[] | select(.old_code == $ENV.gone) | .match ==
 check diff-replaced '.task_mapping[] | select(.old_code == $ENV.rep) | .match == "replaced" and .new_title == "Một nhiệm vụ khác hẳn"'
 check diff-only-at-stake '(.task_mapping | map(.old_code) | sort) == ([$ENV.ren, $ENV.gone, $ENV.rep] | sort)'
 check diff-label '.task_mapping | all(.label | test("tiến độ"))'
+as vanphong GET /api/v1/units/DEMO-A/plan > /dev/null
+export v0=$(jq -r .version "$tmp/body")
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id/diff" > /dev/null
+check diff-aside-named '[.task_mapping[] | select(.match != "renumbered") | .aside == "\(.old_code)~v\($ENV.v0)" and (.aside as $a | .label | contains($a))] == [true, true]'
 page
 grep -q 'Nhiệm vụ đã có báo cáo tiến độ bị đổi mã' "$tmp/page.html" && ok || bad "page: no list of the tasks at stake"
 grep -q "<li>$ren → Z.1: đổi mã" "$tmp/page.html" && ok || bad "page: $ren renumbered not named"
@@ -119,6 +132,22 @@ expect_status publish-confirmed "$(as vanphong POST "/api/v1/units/DEMO-A/plan/d
 [ "$(count "SELECT count(*) FROM task_progress WHERE task_code LIKE '$gone~v%' OR task_code LIKE '$rep~v%'")" = 2 ] &&
 	ok || bad "the reports set aside: $(sql "SELECT task_code FROM task_progress")"
 [ "$(count "SELECT count(*) FROM task_progress")" = "$reports" ] && ok || bad "reports: $(count "SELECT count(*) FROM task_progress"), were $reports"
+# ---- 3. the reports set aside, listed with the unit's tasks ----
+aside() { # CODE: "status title" of CODE's reports set aside, as the unit's tasks list them
+	as vanphong GET "/api/v1/units/DEMO-A/tasks?per_page=500" > /dev/null
+	jq -r --arg c "$1~v$v0" '[.items[] | select(.code == $c and .set_aside == true) | "\(.status) \(.title)"] | first // "absent"' "$tmp/body"
+}
+export gone_title=$(jq -r --arg c "$gone" '.task_mapping[] | select(.old_code == $c) | .old_title' "$tmp/diff.json")
+[ "$(aside "$gone")" = "done $gone_title" ] && ok || bad "dropped: its report set aside is listed as $(aside "$gone")"
+[ "$(aside "$rep" | cut -d' ' -f1)" = in_progress ] && ok || bad "replaced: its report set aside is listed as $(aside "$rep")"
+[ "$(aside "$ren")" = absent ] && ok || bad "renumbered: listed aside as $(aside "$ren")"
+run tasks-aside 0 tasks --unit DEMO-A --period 2025-12
+grep -q "^Tiến độ đã báo cáo của nhiệm vụ bị thay hoặc bỏ" "$tmp/out" && grep -q "^$gone~v$v0 .* done " "$tmp/out" &&
+	grep -q "^$rep~v$v0 .* in_progress " "$tmp/out" && ok || bad "chitieu tasks: $(tail -5 "$tmp/out")"
+n_tasks=$(as vanphong GET "/api/v1/units/DEMO-A/tasks?per_page=500" > /dev/null; jq '[.items[] | select(.set_aside | not)] | length' "$tmp/body")
+grep -q "^$n_tasks nhiệm vụ," "$tmp/out" && ok || bad "chitieu tasks counts the tasks set aside ($n_tasks in the plan): $(grep 'nhiệm vụ,' "$tmp/out")"
+run tasks-before 0 tasks --unit DEMO-A --period 2025-04
+grep -q "~v" "$tmp/out" && bad "a report set aside listed before its period: $(tail -3 "$tmp/out")" || ok
 # The command line asks the same: the file as it first was takes Z.1's
 # title back to its first code, so the reports would move: not without
 # --confirm, then they follow.
@@ -128,4 +157,35 @@ grep -q "nhiệm vụ Z.1 → $ren: đổi mã (cùng nội dung)" "$tmp/err" &&
 [ "$(progress Z.1)" = in_progress ] && ok || bad "import unconfirmed: Z.1 shows $(progress Z.1)"
 run import-confirmed 0 import "$doc" --unit DEMO-A --confirm
 [ "$(progress "$ren")" = in_progress ] && ok || bad "import confirmed: $ren shows $(progress "$ren")"
+
+# ---- 4. renumbered to a code with a report of the same period ----
+plan=$(as vanphong GET /api/v1/units/DEMO-A/plan > /dev/null; jq -c .plan.tasks "$tmp/body")
+export v1=$(jq -r .version "$tmp/body") cx=$(tcode 5) cy=$(tcode 6)
+report2() { # CODE PERIOD STATUS
+	expect_status "report $1 $2" "$(as vanphong POST "/api/v1/units/DEMO-A/tasks/$1" "{\"period\":\"$2\",\"status\":\"$3\"}")" 200
+}
+report2 "$cx" 2025-05 in_progress
+report2 "$cx" 2025-06 done
+report2 "$cy" 2025-05 not_started
+reports=$(count "SELECT count(*) FROM task_progress")
+upload "$doc"
+expect_status upload-clash "$got" 200
+cp "$tmp/body" "$tmp/draft3.json"
+at3() { jq -r --arg c "$1" '.plan.tasks | map(.code) | index($c)' "$tmp/draft3.json"; }
+expect_status edit-clash "$(patch "$(jq -nc --argjson a "$(at3 "$cx")" '{tasks: [{at: $a, code: $ENV.cy}]}')")" 200
+as vanphong GET "/api/v1/units/DEMO-A/plan/drafts/$id/diff" > /dev/null
+check clash-named '[.task_mapping[] | select(.old_code == $ENV.cx)] | length == 1 and (.[0] | .match == "renumbered"
+	and .new_code == $ENV.cy and .clash == ["2025-05"] and .aside == "\($ENV.cx)~v\($ENV.v1)"
+	and (.aside as $a | .label | test("2025-05") and contains($a)))'
+check clash-only-there '([.task_mapping[] | select(.old_code != $ENV.cx) | .clash | length] | add // 0) == 0'
+page
+grep -q "<li>$cx → $cy: đổi mã.*TRÙNG KỲ.*2025-05.*$cx~v$v1" "$tmp/page.html" && ok || bad "page: the clash not named: $(grep -o "<li>$cx →[^<]*" "$tmp/page.html")"
+expect_status publish-clash "$(as vanphong POST "/api/v1/units/DEMO-A/plan/drafts/$id/publish" '{"confirm": true}')" 201
+at_code() { count "SELECT status FROM task_progress WHERE task_code = '$1' AND period = '$2'"; }
+[ "$(at_code "$cy" 2025-05)" = not_started ] && ok || bad "the code's own report replaced: $(at_code "$cy" 2025-05)"
+[ "$(at_code "$cy" 2025-06)" = done ] && ok || bad "the moved task's other period did not follow: $(at_code "$cy" 2025-06)"
+[ "$(at_code "$cx~v$v1" 2025-05)" = in_progress ] && ok || bad "the clashing report not set aside: $(sql "SELECT task_code, period, status FROM task_progress")"
+[ "$(count "SELECT count(*) FROM task_progress")" = "$reports" ] && ok || bad "reports: $(count "SELECT count(*) FROM task_progress"), were $reports"
+as vanphong GET "/api/v1/units/DEMO-A/tasks?period=2025-05&per_page=500" > /dev/null
+check clash-listed '[.items[] | select(.code == "\($ENV.cx)~v\($ENV.v1)") | .set_aside == true and .status == "in_progress"] == [true]'
 finish store_upload_tasks
