@@ -122,12 +122,15 @@ static bool full_rule(const struct uline *u)
 	return h;
 }
 
-/* A table's top rule: a whole rule starting and ending with a crossing. */
+/* A table's top rule: a whole rule starting and ending with a crossing,
+ * "┌" or "+" (a markdown table's "|---|---|" under its header is none:
+ * two of them, a header repeated, would make one row of the rows
+ * between). */
 static bool top_rule(const char *s)
 {
 	struct uline u;
 	decode(s, &u);
-	bool yes = table_line(&u) && full_rule(&u);
+	bool yes = table_line(&u) && full_rule(&u) && u.c[lead(&u)] != '|';
 	free(u.c);
 	free(u.off);
 	return yes;
@@ -452,6 +455,12 @@ bool dashed_rows(const struct lines *l, size_t i, struct rows *out, int table, s
 			break;
 		}
 	}
+	/* the spaces between the rules' runs blank on every line: text
+	 * crossing them is running text, no table's */
+	for (size_t k = 0; close && k + 1 < close; k++)
+		for (int c = 1; c < ncol; c++)
+			if (pos[c] - 1 < u[k].n && u[k].c[pos[c] - 1] != ' ')
+				close = 0;
 	/* rows set apart by blank lines: a blank line between two of text */
 	bool multi = false, text = false, gap = false;
 	for (size_t k = 0; close && k + 1 < close; k++) {

@@ -59,4 +59,19 @@ sys.exit(0 if not p["indicators"] and p["tasks"] and
 PY
 done
 
+# A markdown table whose header comes again with its "|---|" rule is no
+# table drawn with rules: its rows stay rows, not one row of all the
+# lines between the two rules.
+printf '%s\n' 'KẾ HOẠCH' 'Thử' '' \
+	'| STT | Tên chỉ tiêu | Đơn vị tính | Năm 2025 | Cơ quan chủ trì |' '|---|---|---|---|---|' \
+	'| I | Nhóm | | | |' '| 1 | Tỷ lệ A | % | 90 | Phòng X |' '| 2 | Tỷ lệ B | % | 80 | Phòng Y |' \
+	'| STT | Tên chỉ tiêu | Đơn vị tính | Năm 2025 | Cơ quan chủ trì |' '|---|---|---|---|---|' \
+	'| 3 | Tỷ lệ C | % | 70 | Phòng Z |' > "$tmp/again.md"
+"$bin" parse "$tmp/again.md" --format json > "$tmp/j" 2>&1
+if python3 -c '
+import json, sys
+p = json.load(open(sys.argv[1]))["plan"]
+got = [(i["name"], i["targets"]["2025"]["value"]) for i in p["indicators"]]
+sys.exit(got != [("Tỷ lệ A", 90), ("Tỷ lệ B", 80), ("Tỷ lệ C", 70)])' "$tmp/j"; then ok; else bad "a markdown header repeated read as a ruled table"; cat "$tmp/j"; fi
+
 finish parse_web3

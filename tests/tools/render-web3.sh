@@ -5,8 +5,9 @@
 # inside their column), lynx's dump (tables as space-aligned lines, links
 # numbered, a "References" list after) and pandoc's markdown (grid tables
 # "+---+", pipe or simple tables): DIR/NAME.w3m.txt .lynx.txt .pandoc.md.
-# Each reads the page in the charset its bytes hold (a page that declares
-# windows-1252 over UTF-8 bytes would be garbled by trusting the meta);
+# w3m and pandoc read the page in the charset its bytes hold; lynx obeys
+# a page's <meta charset> over -assume_charset, so a page declaring
+# windows-1252 over UTF-8 comes out as the mojibake a browser shows;
 # the renderings are committed: run this again after changing a page.
 # Needs w3m, lynx, pandoc (Debian packages).
 set -eu
