@@ -556,6 +556,25 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 
 static int import_plan_at(const char *data, size_t n, struct plan *p, struct error *err);
 
+/* A line of plain text that names an indicator table's columns ("STT Tên
+ * chỉ tiêu Đơn vị tính Năm 2025 …", "TT Nội dung chỉ tiêu ĐVT …") with
+ * its cells run together (a browser's dump of a table too wide for it):
+ * its number, else 0. */
+static int run_header(const struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		char *f = text_fold(l->v[i]);
+		const char *t = f + strspn(f, " \t");
+		bool yes = (!strncmp(t, "stt ", 4) || !strncmp(t, "tt ", 3)) &&
+		           strstr(t, "chi tieu") && !strchr(t, '|') &&
+		           (strstr(t, "don vi tinh") || strstr(t, "dvt") || strstr(t, "nam 20"));
+		free(f);
+		if (yes)
+			return (int)i + 1;
+	}
+	return 0;
+}
+
 int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
                      struct error *err)
 {
@@ -613,6 +632,8 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, struct err
 		html_read(s, len, &l, &given);
 	else
 		rc = split_lines(s, len, &l, &longline);
+	if (!html && !rc)
+		ruled_unframe(&l);
 	free(conv);
 	if (rc) {
 		lines_free(&l);
@@ -626,6 +647,13 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, struct err
 	if (!rc) {
 		check_total(&l, p);
 		body_beside_table(&l, p);
+		int h = html || p->nind ? 0 : run_header(&l);
+		if (h)
+			plan_warn(p, h,
+			          "Dòng này giống tiêu đề bảng chỉ tiêu nhưng các ô của bảng dính "
+			          "liền nhau (không có dấu | hay khoảng trống chia cột): chưa đọc "
+			          "được chỉ tiêu nào của bảng; hãy nhập chính trang web hoặc văn bản "
+			          "gốc");
 	}
 	lines_free(&l);
 	if (rc) {

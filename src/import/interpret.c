@@ -304,6 +304,35 @@ static int run_years(const char *cell, enum role r, int *fields)
 	return n >= 2 || (n == 1 && r != R_NONE) ? first : 0;
 }
 
+/* "Kết quả năm 2024" before "Mục tiêu năm 2025": the result of a year
+ * before a later year's target column is where the row starts from (its
+ * baseline), no target of its own ("Kết quả" with no year, or with no
+ * later year beside it, stays a target). */
+static void result_as_baseline(const struct row *row, struct header *h)
+{
+	bool moved = false;
+	for (int i = 0; i < h->ncol; i++) {
+		if (h->role[i] != R_TARGET || !h->year[i])
+			continue;
+		char *f = text_fold(row->cell[i]);
+		bool result = starts(f, "ket qua");
+		free(f);
+		for (int j = 0; result && j < h->ncol; j++)
+			if (j != i && (h->role[j] == R_TARGET || h->role[j] == R_YEAR) &&
+			    h->year[j] > h->year[i]) {
+				h->role[i] = R_BASELINE;
+				moved = true;
+				break;
+			}
+	}
+	if (!moved)
+		return;
+	h->target_year = 0;
+	for (int i = 0; i < h->ncol; i++)
+		if (h->role[i] == R_TARGET && h->year[i])
+			h->target_year = h->year[i];
+}
+
 /* A header row: a name column and at least two other known columns. */
 static bool read_header(const struct row *row, struct header *h)
 {
@@ -338,6 +367,7 @@ static bool read_header(const struct row *row, struct header *h)
 			h->target_year = h->year[i];
 		h->runyear[i] = run_years(row->cell[i], h->role[i], &h->packed[i]);
 	}
+	result_as_baseline(row, h);
 	return name && known >= 3;
 }
 

@@ -167,6 +167,13 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 			break;
 		char *c = text_clean(l->v[j]);
 		size_t cn = strlen(c);
+		/* a rule under the title ("________", "-----"): its end */
+		if (cn >= 3 && strspn(c, "_-=*.") == cn) {
+			free(c);
+			if (b.len)
+				break;
+			continue;
+		}
 		/* running text leading to the table ("… như sau:"), or the
 		 * table's number column ("STT", "Số TT") right under it */
 		if (b.len && (body_start(c) || (cn && c[cn - 1] == ':') || text_fold_starts(c, "stt") ||

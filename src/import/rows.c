@@ -217,6 +217,14 @@ void rows_from_lines(const struct lines *l, struct rows *out)
 		const char *s = l->v[i];
 		if (blank(s))
 			continue;
+		size_t rend;
+		if (ruled_rows(l, i, out, table + 1, &rend) ||
+		    dashed_rows(l, i, out, table + 1, &rend)) {
+			table++;
+			in_table = false;
+			i = rend;
+			continue;
+		}
 		if (pipe_only(s) && i + 1 < l->n && !pipe_only(l->v[i + 1])) {
 			size_t from = out->n, end = pipe_block(l, i, out);
 			if (end > i) {

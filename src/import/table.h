@@ -47,6 +47,19 @@ void rows_free(struct rows *r);
 struct row *rows_add(struct rows *r, int line);
 void row_add_cell(struct row *row, const char *text, size_t len);
 
+/* A table drawn with rules ("┌──┬──┐ │ a │ b │", "+----+ | a |") whose top
+ * rule is line i + 1: its rows (table number table) added to out, *end its
+ * closing rule's index; false when line i starts no such table. */
+bool ruled_rows(const struct lines *l, size_t i, struct rows *out, int table, size_t *end);
+
+/* A table laid out with spaces between dashed rules ("----- -----") at
+ * line i + 1: as ruled_rows. */
+bool dashed_rows(const struct lines *l, size_t i, struct rows *out, int table, size_t *end);
+
+/* A page's layout table drawn in text: its lines replaced, in place, by
+ * the text of its widest column, so the document inside reads as text. */
+void ruled_unframe(struct lines *l);
+
 /* Markdown ('|') and tab-separated lines as rows; other lines as text rows. */
 void rows_from_lines(const struct lines *l, struct rows *out);
 
