@@ -2,8 +2,9 @@
  * -layout), held against what their columns hold. Such text keeps no cell
  * bounds: a cell wider than its column runs into the next one, a name cut
  * at the column bound is read as two, a header's words on another line
- * are lost. Put back where the row's words leave no doubt:
- *  - a header cell "tính": the tail of "Đơn vị tính";
+ * are lost. Put back where the row's words leave no doubt (the header's
+ * words packed a space apart, "Đơn vị Mục tiêu đến" over "tính", layout_rows
+ * reads itself: pdfrows.c mark_captions):
  *  - a header cell naming two columns ("Đơn vị Mục tiêu đến năm tính
  *    2030"), each of its cells a known unit then a target ("% ≥ 80"): two
  *    columns;
@@ -136,20 +137,6 @@ static bool header_row(const struct row *r, struct head *h)
 		free(f);
 	}
 	return true;
-}
-
-/* "tính" alone: the rest of "Đơn vị tính", its first words on a line of
- * the header the reader did not join. */
-static void mend_header(struct row *r)
-{
-	for (int c = 1; c < r->ncell; c++) {
-		char *f = text_fold(r->cell[c]);
-		if (!strcmp(f, "tinh")) {
-			free(r->cell[c]);
-			r->cell[c] = xstrdup("Đơn vị tính");
-		}
-		free(f);
-	}
 }
 
 static bool value_col(const struct head *h, int c)
@@ -545,8 +532,6 @@ void layout_check(struct rows *r, struct plan *p)
 			continue;
 		}
 		if (header_row(row, &h)) {
-			mend_header(row);
-			header_row(row, &h);
 			split_unit_column(r, i, &h, p);
 			header_row(&r->v[i], &h);
 			table = row->table;

@@ -543,6 +543,27 @@ static void mark_agency_captions(const struct pword **v, const size_t *line, siz
 	}
 }
 
+/* Word k lies over a word of a later line whose run (words a space
+ * apart) holds no year. */
+static bool over_plain(const struct pword **v, const size_t *line, size_t n, size_t k, double tol)
+{
+	for (size_t q = 0; q < n; q++) {
+		if (line[q] <= line[k] || v[q]->x0 >= v[k]->x1 || v[k]->x0 >= v[q]->x1)
+			continue;
+		size_t s = q, e = q + 1;
+		while (s > 0 && line[s - 1] == line[q] && v[s]->x0 - v[s - 1]->x1 <= tol)
+			s--;
+		while (e < n && line[e] == line[q] && v[e]->x0 - v[e - 1]->x1 <= tol)
+			e++;
+		bool year = false;
+		for (size_t j = s; j < e; j++)
+			year |= year_word(v[j]->s);
+		if (!year)
+			return true;
+	}
+	return false;
+}
+
 static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
                           bool *cap)
 {
@@ -601,7 +622,16 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 					over += year_word(v[k]->s) && v[k]->x0 < v[e - 1]->x1 &&
 					        v[i]->x0 < v[k]->x1;
 			if (over >= need) {
-				for (size_t k = i; k < e; k++)
+				/* its words at either end over a column's own
+				 * words ("Đơn vị" of "Đơn vị Mục tiêu đến" over
+				 * "tính", heads packed a space apart) are that
+				 * column's */
+				size_t from = i, to = e;
+				while (from < to && over_plain(v, line, n, from, tol))
+					from++;
+				while (to > from && over_plain(v, line, n, to - 1, tol))
+					to--;
+				for (size_t k = from; k < to; k++)
 					cap[k] = true;
 				for (size_t k = wrap; k < wrap_e; k++)
 					cap[k] = true;
