@@ -673,6 +673,9 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 	}
 }
 
+/* A word heading a year ("Năm 2025", "Đến năm 2030" end so). */
+static const char *const year_heads[] = {"nam", NULL};
+
 /* Header words into columns: words of different lines that overlap
  * stack into one cell ("Đơn / vị / tính"); words of one line a space
  * apart join ("Cơ quan chủ trì") unless each heads a stack of its own
@@ -721,9 +724,18 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			                     uf_find(up, q + 1) == uf_find(up, i)));
 		if (apart)
 			continue;
-		/* two years a space apart head two columns */
+		/* two years a space apart head two columns, and so do
+		 * "năm 2025 năm 2030" under heads of their own ("Chỉ tiêu
+		 * Chỉ tiêu") */
+		bool next_year = year_word(v[i]->s) && j + 1 < n && line[j + 1] == line[j] &&
+		                 year_word(v[j + 1]->s) && folded_in(v[j]->s, year_heads);
+		for (size_t q = 0; next_year && q <= n; q++)
+			if (q == n)
+				next_year = false; /* no head over it: one line's words */
+			else if (line[q] < line[j] && v[q]->x0 < v[j]->x1 && v[j]->x0 < v[q]->x1)
+				break;
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
-		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)))
+		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)) || next_year)
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
