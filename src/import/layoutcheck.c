@@ -2,14 +2,12 @@
  * -layout), held against what their columns hold. Such text keeps no cell
  * bounds: a cell wider than its column runs into the next one, a name cut
  * at the column bound is read as two, a header's words on another line
- * are lost. Put back where the row's words leave no doubt:
- *  - a header cell "tính": the tail of "Đơn vị tính";
+ * are lost. Put back where the row's words leave no doubt (the header's
+ * words packed a space apart, "Đơn vị Mục tiêu đến" over "tính", layout_rows
+ * reads itself: pdfrows.c mark_captions):
  *  - a header cell naming two columns ("Đơn vị Mục tiêu đến năm tính
  *    2030"), each of its cells a known unit then a target ("% ≥ 80"): two
  *    columns;
- *  - a "Năm" cell of a table with a row per year holding several years
- *    ("2025 2030"), the target cell as many targets one way only ("≥ 80
- *    100"): a row per year;
  *  - a unit cell holding a known unit then a target ("Mô hình 2-3")
  *    before an empty milestone cell: the target there.
  * Else a cell whose reading the row's words put in doubt is named in a
@@ -27,9 +25,11 @@
  *    a target (the header's words moved a column);
  *  - a unit cell ending with a figure before an empty milestone cell;
  *  - two milestone columns of one year whose cells differ;
- *  - a "Năm" cell of several years not put back, or of a year and other
- *    words ("2025 08"), or a year ending another cell of the row ("… trên
- *    địa bàn 2027", not "năm 2027"): each such year's target;
+ *  - a "Năm" cell of several years (layout_rows itself puts a row per
+ *    year back where the years' lines are apart: pdfrows.c year_rows), or
+ *    of a year and other words ("2025 08"), or a year ending another cell
+ *    of the row ("… trên địa bàn 2027", not "năm 2027"): each such year's
+ *    target;
  *  - a header cell naming two columns not put back: unit and target;
  *  - a cell of a column naming both the lead and the partners ("Cơ quan
  *    chủ trì/phối hợp") read as glued to its neighbour: the partners too. */
@@ -93,14 +93,6 @@ static int years_of(const char *s, int *n)
 	return y;
 }
 
-/* Every word of s is a year. */
-static bool only_years(const char *s)
-{
-	int n;
-	years_of(s, &n);
-	return n >= 2 && n == words(s);
-}
-
 /* The word before s[at] is "năm" (a year the text names: "đến năm 2030"). */
 static bool after_nam(const char *s, const char *at)
 {
@@ -145,20 +137,6 @@ static bool header_row(const struct row *r, struct head *h)
 		free(f);
 	}
 	return true;
-}
-
-/* "tính" alone: the rest of "Đơn vị tính", its first words on a line of
- * the header the reader did not join. */
-static void mend_header(struct row *r)
-{
-	for (int c = 1; c < r->ncell; c++) {
-		char *f = text_fold(r->cell[c]);
-		if (!strcmp(f, "tinh")) {
-			free(r->cell[c]);
-			r->cell[c] = xstrdup("Đơn vị tính");
-		}
-		free(f);
-	}
 }
 
 static bool value_col(const struct head *h, int c)
@@ -273,85 +251,10 @@ static bool one_target(const struct toks *t, int from, int to)
 	return yes;
 }
 
-/* The ways t[from..) splits into n target cells (counted up to 2); the
- * first way's starts in at. */
-static int target_ways(const struct toks *t, int from, int n, int *at)
-{
-	if (n == 1)
-		return one_target(t, from, t->n);
-	int ways = 0;
-	for (int e = from + 1; e < t->n && ways < 2; e++) {
-		if (!one_target(t, from, e))
-			continue;
-		int sub[8];
-		int k = target_ways(t, e, n - 1, sub);
-		if (k && !ways) {
-			at[0] = e;
-			memcpy(at + 1, sub, (size_t)(n - 2) * sizeof *at);
-		}
-		ways += k;
-	}
-	return ways;
-}
-
 static void set_cell(struct row *r, int c, char *s)
 {
 	free(r->cell[c]);
 	r->cell[c] = s;
-}
-
-/* A copy of row src inserted at index at of r. */
-static struct row *insert_copy(struct rows *r, size_t at, size_t src)
-{
-	rows_add(r, 0);
-	memmove(&r->v[at + 1], &r->v[at], (r->n - 1 - at) * sizeof *r->v);
-	if (src >= at)
-		src++;
-	struct row *row = &r->v[at], *from = &r->v[src];
-	memset(row, 0, sizeof *row);
-	for (int c = 0; c < from->ncell; c++)
-		row_add_cell(row, from->cell[c], strlen(from->cell[c]));
-	row->first = from->first;
-	row->last = from->last;
-	row->table = from->table;
-	row->page = from->page;
-	row->tabrow = from->tabrow;
-	return row;
-}
-
-/* A "Năm" cell of a table with a row per year holding several years
- * ("2025 2030"), the target cell the as many targets ("≥ 80 100") one way
- * only: the years' rows read as one, put back a row per year. */
-static void split_years(struct rows *r, size_t i, const struct head *h)
-{
-	int yc = -1, vc = -1;
-	for (int c = 0; c < h->ncol; c++) {
-		if (h->row_year[c] && yc < 0)
-			yc = c;
-		if (h->kind[c] == HEAD_VALUE && vc < 0)
-			vc = c;
-	}
-	struct row *row = &r->v[i];
-	if (yc < 0 || vc < 0 || yc >= row->ncell || vc >= row->ncell || !only_years(row->cell[yc]))
-		return;
-	struct toks *y = xcalloc(1, sizeof *y), *v = xcalloc(1, sizeof *v);
-	plain_tokenize(row->cell[yc], y);
-	plain_tokenize(row->cell[vc], v);
-	int at[8];
-	if (y->n <= 8 && v->n <= 24 && target_ways(v, 0, y->n, at) == 1) {
-		for (int k = y->n - 1; k >= 1; k--) {
-			struct row *copy = insert_copy(r, i + 1, i);
-			set_cell(copy, yc, xstrdup(y->v[k]));
-			set_cell(copy, vc, plain_join(v, at[k - 1], k + 1 < y->n ? at[k] : v->n));
-		}
-		row = &r->v[i];
-		set_cell(row, yc, xstrdup(y->v[0]));
-		set_cell(row, vc, plain_join(v, 0, at[0]));
-	}
-	plain_toks_free(y);
-	plain_toks_free(v);
-	free(y);
-	free(v);
 }
 
 /* The words of a unit ("%", "Mô hình") that s starts with, then a target
@@ -629,8 +532,6 @@ void layout_check(struct rows *r, struct plan *p)
 			continue;
 		}
 		if (header_row(row, &h)) {
-			mend_header(row);
-			header_row(row, &h);
 			split_unit_column(r, i, &h, p);
 			header_row(&r->v[i], &h);
 			table = row->table;
@@ -638,7 +539,6 @@ void layout_check(struct rows *r, struct plan *p)
 		}
 		if (row->table != table)
 			continue;
-		split_years(r, i, &h);
 		split_unit_cell(&r->v[i], &h);
 		if (p)
 			check_row(&r->v[i], &h, p);

@@ -157,6 +157,29 @@ static bool title_rest(const char *s)
 	return yes;
 }
 
+/* A word split after its first letter by the text's copy from a PDF
+ * ("B ộ" for "Bộ": a capital consonant set apart from the vowel with its
+ * diacritics): joined in place. A lone capital consonant is no word of a
+ * title, and the vowel after it, alone and in lower case, starts its
+ * syllable's rest. */
+static void join_split_letters(char *s)
+{
+	for (char *p = s; (p = strchr(p, ' ')) != NULL; p++) {
+		if (p - s < 1 || !strchr("BCDGHKLMNPQRSTVX", p[-1]) ||
+		    (p - s >= 2 && p[-2] != ' ') || (unsigned char)p[1] < 0xc0)
+			continue;
+		size_t k = 1; /* the code point after the space */
+		while (((unsigned char)p[1 + k] & 0xc0) == 0x80)
+			k++;
+		char *one = xstrndup(p + 1, k), *f = text_fold(one);
+		bool vowel = strlen(f) == 1 && strchr("aeiouy", f[0]) && text_case_start(one) == 0;
+		free(f);
+		free(one);
+		if (vowel)
+			memmove(p, p + 1, strlen(p + 1) + 1);
+	}
+}
+
 static void read_title(struct plan *p, const struct lines *l, size_t i)
 {
 	struct buf b = BUF_INIT;
@@ -203,6 +226,7 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 	}
 	/* "Kế hoạch" + the rest, with its first letter in lower case. */
 	char *rest = buf_detach(&b);
+	join_split_letters(rest);
 	char *lower = text_lower_first(rest);
 	p->title = xasprintf("Kế hoạch %s", lower);
 	free(lower);

@@ -465,6 +465,11 @@ static bool year_word(const char *s)
 	return y >= 1990 && y <= 2100;
 }
 
+static bool dash_word(const char *s)
+{
+	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
+}
+
 /* A caption set over several year columns ("Chỉ tiêu đến năm" over "2025
  * 2027 2030", a merged header cell): a run of words of one line, a space
  * apart, above a line of years, overlapping two or more of those years (one
@@ -512,6 +517,21 @@ static void mark_agency_captions(const struct pword **v, const size_t *line, siz
 				         lo < v[ke - 1]->x1;
 				k = ke;
 			}
+			/* a merged cell centred over its two columns (text
+			 * laid out with spaces may set it clear of both): its
+			 * centre in the gap between two neighbouring agency
+			 * columns */
+			double before = NAN; /* the last agency column's end */
+			for (size_t k = yl; under < 2 && line[yl] > line[i] && k < ye;) {
+				size_t ke = k + 1;
+				while (ke < ye && v[ke]->x0 - v[ke - 1]->x1 <= tol)
+					ke++;
+				bool agency = agency_pair(v, line, n, k);
+				if (agency && before < (lo + hi) / 2 && (lo + hi) / 2 < v[k]->x0)
+					under = 2;
+				before = agency ? v[ke - 1]->x1 : NAN;
+				k = ke;
+			}
 			if (under >= 2) {
 				for (size_t k = i; k < e; k++)
 					cap[k] = true;
@@ -521,6 +541,27 @@ static void mark_agency_captions(const struct pword **v, const size_t *line, siz
 		}
 		i = e;
 	}
+}
+
+/* Word k lies over a word of a later line whose run (words a space
+ * apart) holds no year. */
+static bool over_plain(const struct pword **v, const size_t *line, size_t n, size_t k, double tol)
+{
+	for (size_t q = 0; q < n; q++) {
+		if (line[q] <= line[k] || v[q]->x0 >= v[k]->x1 || v[k]->x0 >= v[q]->x1)
+			continue;
+		size_t s = q, e = q + 1;
+		while (s > 0 && line[s - 1] == line[q] && v[s]->x0 - v[s - 1]->x1 <= tol)
+			s--;
+		while (e < n && line[e] == line[q] && v[e]->x0 - v[e - 1]->x1 <= tol)
+			e++;
+		bool year = false;
+		for (size_t j = s; j < e; j++)
+			year |= year_word(v[j]->s);
+		if (!year)
+			return true;
+	}
+	return false;
 }
 
 static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
@@ -534,6 +575,29 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 		int nyear = 0;
 		for (size_t k = i; k < e; k++)
 			nyear += year_word(v[k]->s);
+		/* a period wrapped in its cell ("Giai đoạn 2028 -" over
+		 * "2030"): the run of the next line under it that starts
+		 * with a year ends it; the years below are under both */
+		size_t wrap = n, wrap_e = n, below_line = line[i];
+		if (e - i >= 2 && dash_word(v[e - 1]->s) && year_word(v[e - 2]->s))
+			for (size_t k = e; k < n && wrap == n; k++) {
+				if (line[k] == line[i] || v[k]->x0 >= v[e - 1]->x1 ||
+				    v[k]->x1 <= v[i]->x0)
+					continue;
+				/* the first word under the run, starting a run */
+				if (year_word(v[k]->s) && (line[k - 1] != line[k] ||
+				                           v[k]->x0 - v[k - 1]->x1 > tol)) {
+					wrap = k;
+					for (wrap_e = k + 1; wrap_e < n && line[wrap_e] == line[k] &&
+					                     v[wrap_e]->x0 - v[wrap_e - 1]->x1 <= tol;
+					     wrap_e++)
+						;
+					for (size_t q = k; q < wrap_e; q++)
+						nyear += year_word(v[q]->s);
+					below_line = line[k];
+				}
+				break;
+			}
 		/* "Giai đoạn 2025 - 2027" over "Năm 2025 | Năm 2027" (a
 		 * three-row header): a period is a caption over the years
 		 * below it, however many */
@@ -553,12 +617,23 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 			while (ye < n && line[ye] == line[yl])
 				ye++;
 			int over = 0;
-			if (line[yl] > line[i])
+			if (line[yl] > below_line)
 				for (size_t k = yl; k < ye; k++)
 					over += year_word(v[k]->s) && v[k]->x0 < v[e - 1]->x1 &&
 					        v[i]->x0 < v[k]->x1;
 			if (over >= need) {
-				for (size_t k = i; k < e; k++)
+				/* its words at either end over a column's own
+				 * words ("Đơn vị" of "Đơn vị Mục tiêu đến" over
+				 * "tính", heads packed a space apart) are that
+				 * column's */
+				size_t from = i, to = e;
+				while (from < to && over_plain(v, line, n, from, tol))
+					from++;
+				while (to > from && over_plain(v, line, n, to - 1, tol))
+					to--;
+				for (size_t k = from; k < to; k++)
+					cap[k] = true;
+				for (size_t k = wrap; k < wrap_e; k++)
 					cap[k] = true;
 				break;
 			}
@@ -597,6 +672,9 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 		i = e;
 	}
 }
+
+/* A word heading a year ("Năm 2025", "Đến năm 2030" end so). */
+static const char *const year_heads[] = {"nam", NULL};
 
 /* Header words into columns: words of different lines that overlap
  * stack into one cell ("Đơn / vị / tính"); words of one line a space
@@ -646,9 +724,18 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			                     uf_find(up, q + 1) == uf_find(up, i)));
 		if (apart)
 			continue;
-		/* two years a space apart head two columns */
+		/* two years a space apart head two columns, and so do
+		 * "năm 2025 năm 2030" under heads of their own ("Chỉ tiêu
+		 * Chỉ tiêu") */
+		bool next_year = year_word(v[i]->s) && j + 1 < n && line[j + 1] == line[j] &&
+		                 year_word(v[j + 1]->s) && folded_in(v[j]->s, year_heads);
+		for (size_t q = 0; next_year && q <= n; q++)
+			if (q == n)
+				next_year = false; /* no head over it: one line's words */
+			else if (line[q] < line[j] && v[q]->x0 < v[j]->x1 && v[j]->x0 < v[q]->x1)
+				break;
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
-		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)))
+		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)) || next_year)
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
@@ -1000,11 +1087,6 @@ static bool year_column(const struct table *t, int c)
 	return false;
 }
 
-static bool dash_word(const char *s)
-{
-	return !strcmp(s, "-") || !strcmp(s, "–") || !strcmp(s, "—");
-}
-
 /* Whether column c's header names the unit ("Đơn vị tính", "ĐVT"). */
 static bool unit_column(const struct table *t, int c)
 {
@@ -1171,6 +1253,29 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
  * them in one column and none in another, and bounds just before them
  * would cut less than half as many of the body's words: then each
  * column's bound and header cell are moved to where its cells start. */
+/* The number column's right bound in text laid out with spaces: a row's
+ * number set one space before the name ("1.1.1 Tỷ lệ …", a number wider
+ * than its header): the name's first word is no number's, so the bound
+ * goes left of the first word after such a number, when every number
+ * starting under the header ends before it. Body lines [a, b). */
+static void number_bound(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         struct table *t)
+{
+	if (t->ncol < 2)
+		return;
+	double end = -1e18, next = 1e18;
+	for (size_t i = a; i < b; i++) {
+		const struct pword *f = &w[l[i].from];
+		if (f->x0 >= t->hi[0] || !code_like(f->s))
+			continue;
+		end = fmax(end, f->x1);
+		if (l[i].to - l[i].from >= 2 && w[l[i].from + 1].x0 < t->bound[1])
+			next = fmin(next, w[l[i].from + 1].x0);
+	}
+	if (next < 1e18 && end < next && end >= t->hi[0] - 1)
+		t->bound[1] = next - 0.5;
+}
+
 static void body_starts(const struct pword *w, const struct pline *l, size_t a, size_t b,
                         double space, struct table *t)
 {
@@ -2500,6 +2605,17 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			e++;
 		if (e < nl)
 			e = x > b ? x : b;
+		/* A caption at the top of the next header's page, over that
+		 * header ("Mục tiêu theo lộ trình"): header words only, set
+		 * apart from it; no row's. */
+		size_t next_band = e;
+		if (e < nl && e > b) {
+			size_t k = e;
+			while (k > b && l[k - 1].page == l[e].page && header_line(w, &l[k - 1]) >= 0)
+				k--;
+			if (k < e && k > b && l[k - 1].page != l[k].page)
+				e = k;
+		}
 		/* The columns' bounds from the table's own lines: up to a line
 		 * starting under the number column with a word that is no
 		 * number ("Nơi nhận:", the text after the table). */
@@ -2525,8 +2641,10 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			pe++;
 		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
 		t.grid = grid;
-		if (grid)
+		if (grid) {
+			number_bound(w, l, b, pe > b ? pe : e, &t);
 			body_starts(w, l, b, pe > b ? pe : e, space, &t);
+		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
 			same = !strcmp(prev_head[c], t.head[c]);
@@ -2660,7 +2778,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
 		unit_from_name(out, head_row, &t);
 		merged_doubt(out, head_row, &t);
-		i = end;
+		i = end == e ? next_band : end; /* the caption: the header's */
 	}
 	table_free(&t);
 	for (int c = 0; c < prev_ncol; c++)

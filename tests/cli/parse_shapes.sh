@@ -105,20 +105,17 @@ flagged phuong-tan-hoa pdf.layout.txt
 for e in html docx xlsx portal.txt portal.md; do
 	check huyen-long-phuoc $e
 done
-check huyen-long-phuoc pdf 2 0
-# Its agencies wrapped in "Chủ trì | Phối hợp" ("Phòng Văn hóa và Thông" over
-# "tin"): the columns' bound falls inside the lead's first line, a space
-# from the next word, left of where the partners' cell starts: both cells
-# named in a warning (before: 28 wrong fields, none named).
-flagged huyen-long-phuoc pdf
-check huyen-long-phuoc pdf.layout.txt 0 0
-# -layout: the header's "Giai đoạn 2028 - 2030" over "Năm 2030" read as two
-# columns, the agencies' words run into the target column: a target cell
-# holding an agency's name ("Phòng Tài hoạch"), an empty milestone cell
-# beside a column of no known header holding a target, a cell going on
-# with a cut name ("và Thông", "Phòng tin | Văn hóa và Thông"): each named
-# (before: 21 wrong fields, none named).
-flagged huyen-long-phuoc pdf.layout.txt
+# The PDF and its -layout text: a period wrapped in its header cell
+# ("Giai đoạn 2028 -" over "2030") is a caption over the years under it,
+# as one on a line is; "Cơ quan thực hiện" set clear of both "Chủ trì" and
+# "Phối hợp", its centre in the gap between them, a caption over the two;
+# the caption over the header repeated at a page's top ("Mục tiêu theo lộ
+# trình") no row's (before: the PDF 2/16, 28 fields named in warnings; the
+# -layout text 0/16, 37 fields, the 2030 targets lost, the agencies cut).
+for e in pdf pdf.layout.txt; do
+	check huyen-long-phuoc $e
+	flagged huyen-long-phuoc $e
+done
 
 # Plain text (pdftotext without -layout) of every one: refused, saying
 # where.
