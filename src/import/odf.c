@@ -65,6 +65,10 @@ struct styles {
 	struct lstyle v[MAX_STYLES];
 	int n;
 	struct lstyle *cur; /* while parsing a text:list-style */
+	/* table styles that hide their sheet (table:display="false") */
+	char hidden[MAX_STYLES][64];
+	int nhidden;
+	char table_style[64]; /* the style:style of family table being parsed */
 };
 
 static int num(const char *s, int dflt, int max)
@@ -90,6 +94,19 @@ static struct lstyle *style_find(struct styles *st, const char *name)
 
 static void style_start(struct styles *st, const char *name, const char **attr)
 {
+	if (!strcmp(name, "style")) {
+		const char *f = ooxml_attr(attr, "family");
+		snprintf(st->table_style, sizeof st->table_style, "%s",
+		         f && !strcmp(f, "table") ? or_empty(ooxml_attr(attr, "name")) : "");
+		return;
+	}
+	if (!strcmp(name, "table-properties")) {
+		const char *d = ooxml_attr(attr, "display");
+		if (*st->table_style && d && !strcmp(d, "false") && st->nhidden < MAX_STYLES)
+			snprintf(st->hidden[st->nhidden++], sizeof *st->hidden, "%s",
+			         st->table_style);
+		return;
+	}
 	if (!strcmp(name, "list-style")) {
 		const char *n = ooxml_attr(attr, "name");
 		st->cur = NULL;
@@ -163,6 +180,7 @@ struct srow { /* a spreadsheet's row, kept until its sheet ends */
 struct odf {
 	struct ooxml_doc *doc;
 	struct styles *st;
+	struct plan *plan; /* its warnings */
 	struct error *err;
 	bool stop;    /* a flat file of another OpenDocument kind: *err set */
 	bool sheet;   /* office:spreadsheet */
@@ -193,9 +211,12 @@ struct odf {
 	int ncell, skip_cov;
 	char *above[MAX_COLS];
 	int vleft[MAX_COLS];
-	/* spreadsheets: the sheet's rows */
+	/* spreadsheets: the sheet's rows; what the sheet hides */
 	struct srow *rows;
 	size_t nrows, caprows;
+	char sheet_name[64];
+	bool sheet_hidden, row_hidden, colhid[MAX_COLS];
+	int ncol, hid_rows;
 	/* limits */
 	size_t total_rows, bytes, repeated;
 	bool cut, too_big;
@@ -359,6 +380,10 @@ static void end_row(struct odf *o)
 	bool any = false;
 	for (int i = 0; i < o->ncell && !any; i++)
 		any = *o->cells[i] != '\0';
+	if (o->sheet && o->row_hidden) { /* collapsed or filtered out: not read */
+		o->hid_rows += any;
+		any = false;
+	}
 	int reps = any ? o->row_repeat : 1;
 	for (int k = 0; k < reps && any; k++) {
 		if (!count_row(o, k > 0))
@@ -382,25 +407,39 @@ static void end_row(struct odf *o)
 
 /* A sheet's rows as xlsx.c gives a worksheet's: from its first column with
  * text on; a row whose only text is in that column is running text. */
-static void end_sheet(struct odf *o)
+static void end_sheet(struct odf *o, struct plan *p)
 {
-	int first = MAX_COLS;
+	bool held[MAX_COLS] = {0};
 	for (size_t i = 0; i < o->nrows; i++)
-		for (int c = 0; c < o->rows[i].n && c < first; c++)
-			if (*o->rows[i].cell[c])
-				first = c;
+		for (int c = 0; c < o->rows[i].n; c++)
+			held[c] |= *o->rows[i].cell[c] != '\0';
+	int first = MAX_COLS, hid_cols = 0;
+	for (int c = MAX_COLS - 1; c >= 0; c--) {
+		hid_cols += o->colhid[c] && held[c];
+		if (held[c] && !o->colhid[c])
+			first = c;
+	}
+	if (o->sheet_hidden && (o->nrows || o->hid_rows))
+		ooxml_warn_hidden(p, o->sheet_name, -1, 0);
+	else
+		ooxml_warn_hidden(p, o->sheet_name, o->hid_rows, hid_cols);
 	for (size_t i = 0; i < o->nrows; i++) {
 		struct srow *s = &o->rows[i];
-		int nonempty = 0, at = -1, last = -1;
-		for (int c = 0; c < s->n; c++)
+		char *cells[MAX_COLS];
+		int n = 0, nonempty = 0, at = -1, last = -1;
+		for (int c = first; c < s->n && !o->sheet_hidden; c++) {
+			if (o->colhid[c])
+				continue;
 			if (*s->cell[c]) {
 				nonempty++;
-				at = last = c;
+				at = last = n;
 			}
-		if (nonempty == 1 && at == first)
-			ooxml_text(o->doc, s->cell[at]);
+			cells[n++] = s->cell[c];
+		}
+		if (nonempty == 1 && at == 0)
+			ooxml_text(o->doc, cells[0]);
 		else if (nonempty)
-			ooxml_row(o->doc, s->cell + first, last + 1 - first, o->table, s->r, 0);
+			ooxml_row(o->doc, cells, last + 1, o->table, s->r, 0);
 		for (int c = 0; c < s->n; c++)
 			free(s->cell[c]);
 		free(s->cell);
@@ -486,9 +525,24 @@ static void body_start(void *ud, const char *name, const char **attr)
 			o->table++;
 			o->rowno = 0;
 			clear_above(o);
+			const char *style = ooxml_attr(attr, "style-name");
+			o->sheet_hidden = false;
+			for (int i = 0; style && i < o->st->nhidden; i++)
+				o->sheet_hidden |= !strcmp(o->st->hidden[i], style);
+			snprintf(o->sheet_name, sizeof o->sheet_name, "%s",
+			         or_empty(ooxml_attr(attr, "name")));
+			memset(o->colhid, 0, sizeof o->colhid);
+			o->ncol = o->hid_rows = 0;
 		}
 	} else if (o->tdepth == 1 && o->pdepth == 0) {
-		if (!strcmp(name, "table-row")) {
+		const char *vis = ooxml_attr(attr, "visibility");
+		bool hidden = vis && strcmp(vis, "visible"); /* collapse, filter */
+		if (!strcmp(name, "table-column")) {
+			int n = num(ooxml_attr(attr, "number-columns-repeated"), 1, 1 << 20);
+			for (int k = 0; k < n && o->ncol < MAX_COLS; k++)
+				o->colhid[o->ncol++] = hidden;
+		} else if (!strcmp(name, "table-row")) {
+			o->row_hidden = hidden;
 			o->rowno++;
 			free_cells(o);
 			o->skip_cov = 0;
@@ -532,7 +586,7 @@ static void body_end(void *ud, const char *name)
 		o->item = false;
 	} else if (!strcmp(name, "table")) {
 		if (o->tdepth > 0 && --o->tdepth == 0 && o->pdepth == 0 && o->sheet)
-			end_sheet(o);
+			end_sheet(o, o->plan);
 	} else if (o->tdepth == 1 && o->pdepth == 0 && !strcmp(name, "table-cell") && o->in_cell) {
 		end_cell(o);
 	} else if (o->tdepth == 1 && o->pdepth == 0 && !strcmp(name, "table-row")) {
@@ -602,6 +656,7 @@ static int odf_body(const char *xml, size_t n, const char *part, struct styles *
 {
 	struct odf o = {.doc = d,
 	                .st = st,
+	                .plan = p,
 	                .err = err,
 	                .sheet = kind == 's',
 	                .para = BUF_INIT,

@@ -375,3 +375,17 @@ int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
 	ooxml_close(z);
 	return rc;
 }
+
+void ooxml_warn_hidden(struct plan *p, const char *sheet, int rows, int cols)
+{
+	const char *then = "nếu chỉ tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa";
+	if (rows < 0)
+		plan_warn(p, 0, "Trang tính ẩn “%s” không được đọc; %s", sheet, then);
+	else if (rows && cols)
+		plan_warn(p, 0,
+		          "Trang tính “%s”: %d hàng ẩn và %d cột ẩn có chữ không được đọc; %s",
+		          sheet, rows, cols, then);
+	else if (rows || cols)
+		plan_warn(p, 0, "Trang tính “%s”: %d %s ẩn có chữ không được đọc; %s", sheet,
+		          rows ? rows : cols, rows ? "hàng" : "cột", then);
+}

@@ -72,6 +72,10 @@ struct ooxml_doc {
 
 /* A paragraph outside any table: a line and a text row. */
 void ooxml_text(struct ooxml_doc *d, const char *text);
+/* Says in p's warnings what of a sheet its program hides and was not read:
+ * the whole sheet (rows -1), or its hidden rows and columns that hold
+ * text (nothing when none). */
+void ooxml_warn_hidden(struct plan *p, const char *sheet, int rows, int cols);
 /* A table row of n cells (each cleaned here): a line and a row, located at
  * table (1-based), its row number row and page (0 when unknown). A row with
  * a single non-empty cell is kept as a table row all the same. */

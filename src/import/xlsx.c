@@ -542,26 +542,6 @@ static void parts_free(struct strings *sst, struct styles *sty, struct book *boo
 	}
 }
 
-/* Says what of a sheet Excel hides and was not read: the whole sheet (rows
- * -1), or its hidden rows and columns that hold text. */
-static void warn_hidden(struct plan *p, const char *sheet, int rows, int cols)
-{
-	const char *then = "nếu chỉ tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa";
-	if (rows < 0)
-		plan_warn(p, 0, "Trang tính ẩn “%s” không được đọc (Excel không hiện nó); %s",
-		          sheet, then);
-	else if (rows && cols)
-		plan_warn(p, 0,
-		          "Trang tính “%s”: %d hàng ẩn và %d cột ẩn có chữ không được đọc "
-		          "(Excel không hiện chúng); %s",
-		          sheet, rows, cols, then);
-	else if (rows || cols)
-		plan_warn(p, 0,
-		          "Trang tính “%s”: %d %s ẩn có chữ không được đọc (Excel không hiện "
-		          "chúng); %s",
-		          sheet, rows ? rows : cols, rows ? "hàng" : "cột", then);
-}
-
 int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err)
 {
 	struct strings sst = {.cur = BUF_INIT};
@@ -587,12 +567,12 @@ int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 		free(part);
 		if (!r && book.sheet_hidden[i]) {
 			if (sh.n) /* a hidden sheet: not read, but said */
-				warn_hidden(p, book.sheet_name[i], -1, 0);
+				ooxml_warn_hidden(p, book.sheet_name[i], -1, 0);
 		} else if (!r) {
 			apply_merges(&sh);
 			int rows = 0, cols = 0;
 			sheet_emit(&sh, d, i + 1, &rows, &cols);
-			warn_hidden(p, book.sheet_name[i], rows, cols);
+			ooxml_warn_hidden(p, book.sheet_name[i], rows, cols);
 		}
 		cut |= sh.cut;
 		sheet_free(&sh);

@@ -6,7 +6,7 @@ tests/cli/parse_office_marks.sh. Every copy has other figures (each number
 
   sheet   a hidden sheet (state="hidden"), placed first: a copy of the
           table, an older version kept in the workbook
-  rows    above each row holding a number, a hidden copy of it
+  rows    below the table, hidden rows: a copy of each row holding a number
   column  a hidden column at Z, a copy of the column headed "... 2030"
 
 Fails when MODE changes nothing."""
@@ -34,8 +34,10 @@ def main():
         files['xl/worksheets/sheet2.xml'] = other_figures(s1).replace(
             'tabSelected="true"', 'tabSelected="false"').encode()
         wb = files['xl/workbook.xml'].decode()
-        files['xl/workbook.xml'] = wb.replace(
-            '<sheets>', '<sheets><sheet name="Bản cũ" sheetId="9" state="hidden" r:id="rId9"/>').encode()
+        # The sheet shown (activeTab) and the first in the tab bar is the
+        # table's, now the second.
+        files['xl/workbook.xml'] = re.sub(r'(activeTab|firstSheet)="0"', r'\1="1"', wb.replace(
+            '<sheets>', '<sheets><sheet name="Bản cũ" sheetId="9" state="hidden" r:id="rId9"/>')).encode()
         rels = files['xl/_rels/workbook.xml.rels'].decode()
         files['xl/_rels/workbook.xml.rels'] = rels.replace('</Relationships>', (
             '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -46,13 +48,18 @@ def main():
             'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')).encode()
         changed = wb != files['xl/workbook.xml'].decode()
     elif mode == 'rows':
-        def copy(m):
-            row = m.group(0)
+        rows = re.findall(r'<row [^>]*>.*?</row>', s1, re.S)
+        last = max(int(r) for r in re.findall(r'<row [^>]*?\br="([0-9]+)"', s1))
+        copies = []
+        for row in rows:
             if not NUMBER_CELL.search(row):
-                return row
+                continue
+            last += 1
             h = re.sub(r' hidden="[a-z0-9]+"', '', other_figures(row)).replace('<row ', '<row hidden="true" ', 1)
-            return h + row
-        s2 = re.sub(r'<row [^>]*>.*?</row>', copy, s1)
+            h = re.sub(r'(<row [^>]*?\br=")[0-9]+"', r'\g<1>%d"' % last, h)
+            h = re.sub(r'(<c r="[A-Z]+)[0-9]+"', r'\g<1>%d"' % last, h)
+            copies.append(h)
+        s2 = s1.replace('</sheetData>', ''.join(copies) + '</sheetData>')
         changed = s2 != s1
         files['xl/worksheets/sheet1.xml'] = s2.encode()
     elif mode == 'column':
