@@ -185,6 +185,29 @@ static bool has_rule(PIX *vmask, int x, int ya, int yb)
 	return col_cover(vmask, x, ya, yb) >= 50;
 }
 
+/* Whether a horizontal rule near y separates [xa, xb): at least half of
+ * it, leaving out a margin at each end, ruled (as has_rule across), the
+ * rule looked for a little above or below y (a page left a little off
+ * the level by the deskew: y is the rule's place across the table). */
+static bool has_hrule(PIX *hmask, int y, int xa, int xb)
+{
+	int m = (xb - xa) / 8, wpl = pixGetWpl(hmask), h = pixGetHeight(hmask), best = 0;
+	int reach = OCR_DPI / 25, n = xb - xa - 2 * m;
+	if (n <= 0)
+		return true;
+	l_uint32 *d = pixGetData(hmask);
+	for (int dy = -reach; dy <= reach; dy++) {
+		if (y + dy < 0 || y + dy >= h)
+			continue;
+		l_uint32 *line = d + (size_t)(y + dy) * (size_t)wpl;
+		int c = 0;
+		for (int x = xa + m; x < xb - m; x++)
+			c += GET_DATA_BIT(line, x) != 0;
+		best = c > best ? c : best;
+	}
+	return best * 2 >= n;
+}
+
 /* Tables of the page: boxes of the ruling's connected parts large enough to
  * be a table, each with its horizontal and vertical rules. */
 static int find_tables(PIX *bin, PIX **hmask, PIX **vmask, struct grid *g, int max)
@@ -219,7 +242,27 @@ static int find_tables(PIX *bin, PIX **hmask, PIX **vmask, struct grid *g, int m
 		for (int y = by; y < by + bh; y++)
 			for (int x = bx; x < bx + bw; x++)
 				count[y - by] += GET_DATA_BIT(hd + (size_t)y * (size_t)wpl, x) != 0;
-		t->ny = rules(count, 0, bh, bw * 3 / 10, t->ys, OCR_MAX_RULES);
+		/* A rule under a few columns only (the year rows of a long
+		 * table, beside the number and name merged over them) is a row's
+		 * edge too: read_table merges down the cells it does not cross.
+		 * Taken where no rule across the table is near (whose place
+		 * stays where the rules across put it). */
+		int full[OCR_MAX_RULES], part[OCR_MAX_RULES];
+		int nf = rules(count, 0, bh, bw * 3 / 10, full, OCR_MAX_RULES);
+		int np = rules(count, 0, bh, bw / 8, part, OCR_MAX_RULES);
+		t->ny = 0;
+		for (int a = 0, b = 0; (a < nf || b < np) && t->ny < OCR_MAX_RULES;) {
+			if (b >= np || (a < nf && full[a] <= part[b])) {
+				t->ys[t->ny++] = full[a++];
+				continue;
+			}
+			bool near = false;
+			for (int k = 0; k < nf && !near; k++)
+				near = abs(full[k] - part[b]) < OCR_DPI / 12;
+			if (!near)
+				t->ys[t->ny++] = part[b];
+			b++;
+		}
 		for (int k = 0; k < t->ny; k++)
 			t->ys[k] += by;
 		memset(count, 0, (size_t)w * sizeof *count);
@@ -340,6 +383,7 @@ struct reader {
 	bool page_top;                 /* no table row read yet on this page */
 	char *header;                  /* key of the open table's first row */
 	char *number;                  /* the last row number read ("II.3"), to repair the next */
+	char *group;                   /* the last group number read alone ("II") */
 	int skipped;                   /* numbered rows since, whose number was not read */
 	int table, tabrow;             /* the tables emitted, the rows of the last one */
 	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
@@ -610,6 +654,11 @@ static bool target_like(const char *s)
 			p += 1 + target_number(p + 1, &v);
 		if (*p == '%')
 			p++;
+		while (*p == ' ')
+			p++;
+		/* a note in brackets after the figure: "2.000 (lũy kế)" */
+		if (*p == '(' && p[1] && p[strlen(p) - 1] == ')')
+			return true;
 		return *p == '\0';
 	}
 	struct target t;
@@ -708,9 +757,17 @@ static void flag_text(struct reader *rd, int page, int ri, int col, const char *
 
 static void row_number(struct reader *rd, char **cells, int ncol, int page, int i);
 
-static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct grid *t, int page)
+static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
+                       const struct grid *t, int page)
 {
 	int ncol = t->nx - 1, pad = OCR_DPI / 60;
+	/* below[c]: the rule (index in t->ys) down to which a cell merged
+	 * over the rows under it (no rule under it across its columns: a
+	 * header's "STT" over two header lines, a long table's name over its
+	 * year rows) covers column c; read once, in its first row, the rows
+	 * under it have that cell empty, as a merged cell written once. */
+	int below[OCR_MAX_COLS] = {0}, head_end = 0;
+	bool repeated = false;
 	for (int i = 0; i + 1 < t->ny; i++) {
 		int ya = t->ys[i], yb = t->ys[i + 1];
 		if (yb - ya < OCR_DPI / 12)
@@ -718,10 +775,24 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 		char *cells[OCR_MAX_COLS];
 		int c = 0;
 		while (c < ncol) {
+			if (below[c] > i) {
+				cells[c++] = xstrdup("");
+				continue;
+			}
 			int e = c + 1;
-			while (e < ncol && !has_rule(vmask, t->xs[e], ya, yb))
+			while (e < ncol && below[e] <= i && !has_rule(vmask, t->xs[e], ya, yb))
 				e++;
-			int x0 = t->xs[c] + pad, x1 = t->xs[e] - pad, y0 = ya + pad, y1 = yb - pad;
+			/* merged down no further than the row's number: a row
+			 * numbered on its own is an item of its own, whatever
+			 * hides the rule over it (a seal) */
+			int under = i + 1;
+			while (under + 1 < t->ny && (c == 0 || under < below[0]) &&
+			       !has_hrule(hmask, t->ys[under], t->xs[c], t->xs[e]))
+				under++;
+			for (int m = c; m < e; m++)
+				below[m] = under;
+			int x0 = t->xs[c] + pad, x1 = t->xs[e] - pad, y0 = ya + pad,
+			    y1 = t->ys[under] - pad;
 			int conf = 100;
 			char *s = xstrdup("");
 			if (x1 - x0 > 4 && y1 - y0 > 4 &&
@@ -824,15 +895,28 @@ static void read_table(struct reader *rd, PIX *grey, PIX *vmask, const struct gr
 				cells[k] = xstrdup("");
 			c = e;
 		}
-		row_number(rd, cells, ncol, page, i);
-		if (i == 0 && header_row(cells, ncol))
-			for (int k = 0; k < ncol && k < OCR_MAX_COLS; k++)
+		/* a header's "TT" is no row number to put right by the rows
+		 * before it ("I.1") */
+		bool head = i == 0 && header_row(cells, ncol);
+		/* a further line of the header (its years under "Mục tiêu"): a
+		 * row under the header's first cell merged down over it */
+		bool head_line = i > 0 && i < head_end;
+		if (head)
+			head_end = below[0];
+		if (!head && !head_line)
+			row_number(rd, cells, ncol, page, i);
+		for (int k = 0; k < ncol && k < OCR_MAX_COLS && (head || head_line); k++)
+			if (head || *cells[k])
 				rd->target_col[k] = target_head(cells[k]);
 		char *key = i == 0 ? row_key(cells, ncol) : NULL;
 		if (key && rd->open != NO_ROW && rd->header && !strcmp(key, rd->header)) {
 			free(key); /* the header repeated on a new page */
+			repeated = true;
+		} else if (head_line && repeated) {
+			/* its further lines with it, not a row cut by the page
+			 * break going on */
 		} else {
-			emit_row(rd, cells, ncol, page, i == 0 && header_row(cells, ncol));
+			emit_row(rd, cells, ncol, page, head);
 			if (key) {
 				free(rd->header);
 				rd->header = key;
@@ -850,6 +934,15 @@ static void row_number(struct reader *rd, char **cells, int ncol, int page, int 
 	if (ncol > 1 && *cells[0]) {
 		/* "IL1" for "II.1": the number the row must have */
 		char *fixed = ocr_fix_number(cells[0], rd->number, rd->skipped);
+		if (!fixed && rd->group && !ocr_number_shaped(cells[0])) {
+			/* "IH" after "II.4" or "4": the group after the last one
+			 * read ("III"), never a row of it */
+			fixed = ocr_fix_number(cells[0], rd->group, 0);
+			if (fixed && strchr(fixed, '.')) {
+				free(fixed);
+				fixed = NULL;
+			}
+		}
 		if (fixed) {
 			plan_warn(rd->p, (int)rd->l->n + 1,
 			          "Số thứ tự đọc được \"%s\" (trang %d, hàng %d) sửa thành "
@@ -861,6 +954,10 @@ static void row_number(struct reader *rd, char **cells, int ncol, int page, int 
 		if (ocr_number_shaped(cells[0])) {
 			free(rd->number);
 			rd->number = xstrdup(cells[0]);
+			if (text_roman(cells[0])) {
+				free(rd->group);
+				rd->group = xstrdup(cells[0]);
+			}
 			rd->skipped = 0;
 		} else if (i > 0) {
 			rd->skipped++;
@@ -1477,7 +1574,7 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 	for (int i = 0; i < nt; i++) {
 		if (i > 0)
 			rd->open = NO_ROW;
-		read_table(rd, grey, vmask, &t[i], page);
+		read_table(rd, grey, hmask, vmask, &t[i], page);
 	}
 	pixDestroy(&hmask);
 	pixDestroy(&vmask);
@@ -1556,6 +1653,7 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 	free(rd.words);
 	free(rd.header);
 	free(rd.number);
+	free(rd.group);
 	free(rd.chunk_number);
 	TessBaseAPIEnd(api);
 	TessBaseAPIDelete(api);

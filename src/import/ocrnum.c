@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* What was read or expected with the confusable glyphs made one: I, l, L,
- * |, 1, !, i, í, ì, j, J, T as 'I'; '.', ',', ':', ';', '·' as '.';
+ * |, 1, !, i, í, ì, j, J, T as 'I'; H as "II"; '.', ',', ':', ';', '·' as '.';
  * O, o as 0; spaces dropped. An L also stands for "I." (the stroke and the
  * dot run together) when split_l. */
 static void squash(const char *s, bool split_l, char *out, size_t cap)
@@ -30,6 +30,8 @@ static void squash(const char *s, bool split_l, char *out, size_t cap)
 			p += 1;
 		} else if (*p == 'L') {
 			c = split_l ? "I." : "I";
+		} else if (*p == 'H') {
+			c = "II"; /* the two strokes run together across */
 		} else if (strchr("Il|1!ijJT", *p)) {
 			c = "I";
 		} else if (strchr(".,:;", *p)) {

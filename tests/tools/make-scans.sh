@@ -13,13 +13,15 @@
 # is: many plans print their tables without borders), written to
 # OUTDIR/NAME.unruled.scan.pdf; RULES=faint rules it in a very light grey
 # that the scanner all but loses (OUTDIR/NAME.faint.scan.pdf).
+# SRC (a folder) reads NAME.html there instead of tests/data/rendered
+# (the blind sets tests/data/blind2, shapes, targets).
 # Needs soffice (libreoffice-writer-nogui), pdftoppm (poppler-utils),
 # convert (imagemagick) and img2pdf: scripts/install-deps.sh check.
 set -euo pipefail
 out=$1
 shift
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-src=$here/../data/rendered
+src=${SRC:-$here/../data/rendered}
 [ $# -gt 0 ] || set -- 002_f65c0da7dbd96e8d
 mkdir -p "$out"
 tmp=$(mktemp -d)
