@@ -295,11 +295,10 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	if (lost) {
 		if (err)
 			err_set(err, ERR_DOCUMENT,
-			        "dòng %d: bảng trong văn bản chép từ PDF đã mất bố cục "
-			        "(mỗi ô thành "
-			        "một khối riêng theo cột, không biết ô nào thuộc hàng "
-			        "nào); hãy nhập "
-			        "chính tệp PDF, hoặc chép bằng pdftotext -layout",
+			        "dòng %d: bảng trong văn bản chép ra (từ PDF, trang web…) đã mất "
+			        "bố cục (mỗi ô thành một khối riêng theo cột, không biết ô nào "
+			        "thuộc hàng nào); hãy nhập chính tệp gốc (PDF, Word, trang web đã "
+			        "lưu), hoặc với PDF chép bằng pdftotext -layout",
 			        blocks);
 		return -1;
 	}

@@ -172,7 +172,9 @@ static void join_split_letters(char *s)
 		while (((unsigned char)p[1 + k] & 0xc0) == 0x80)
 			k++;
 		char *one = xstrndup(p + 1, k), *f = text_fold(one);
-		bool vowel = strlen(f) == 1 && strchr("aeiouy", f[0]) && text_case_start(one) == 0;
+		/* "ở", "ý" are words of their own ("khu C ở …") */
+		bool vowel = strlen(f) == 1 && strchr("aeiouy", f[0]) &&
+		             text_case_start(one) == 0 && strcmp(one, "ở") && strcmp(one, "ý");
 		free(f);
 		free(one);
 		if (vowel)

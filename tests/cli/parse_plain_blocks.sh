@@ -133,7 +133,7 @@ run lostnumbers 0 parse "$p/lostnumbers.txt" --format json
 [ "$(jq -c '[.plan.indicators[].code]' "$tmp/out")" = '["I.1","I.2"]' ] && ok || bad "lostnumbers: $(jq -c '[.plan.indicators[].code]' "$tmp/out")"
 jq -r '.plan.warnings[].message' "$tmp/out" | grep -q "^trang 2: không ghép lại được các hàng I.3, I.4, II, II.1 của bảng" && ok || bad "lostnumbers: page 2 not named: $(jq -c .plan.warnings "$tmp/out")"
 run lostnumbers1 2 parse "$p/lostnumbers1.txt" --format json
-grep -q "E_DOCUMENT.*dòng 6: bảng trong văn bản chép từ PDF đã mất bố cục.*pdftotext -layout" "$tmp/err" && ok || bad "lostnumbers1: $(cat "$tmp/err")"
+grep -q "E_DOCUMENT.*dòng 6: bảng trong văn bản chép ra (từ PDF, trang web…) đã mất bố cục.*pdftotext -layout" "$tmp/err" && ok || bad "lostnumbers1: $(cat "$tmp/err")"
 
 # Import: rows left out are not stored silently. The plan is refused whole
 # (nothing stored, the count said) unless --partial asks for what was read.

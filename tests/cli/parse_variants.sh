@@ -214,7 +214,7 @@ done
 # table found").
 refused so-khcn-lam-vien pdf.txt
 if "$bin" parse "$data/nonum/twohead.pdf.txt" 2>&1 >/dev/null |
-	grep -q "dòng 10: bảng trong văn bản chép từ PDF đã mất bố cục"; then
+	grep -q "dòng 10: bảng trong văn bản chép ra (từ PDF, trang web…) đã mất bố cục"; then
 	ok
 else
 	bad "nonum/twohead.pdf.txt: not refused at the header"

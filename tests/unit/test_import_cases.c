@@ -10,6 +10,7 @@
 
 #include "helpers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -667,6 +668,30 @@ static void merged_agencies_lost(void **s)
 	plan_free(&p);
 }
 
+/* A title word split after its capital by a PDF's copy ("B ộ") is joined;
+ * a lone letter before a one-letter word ("khu C ở") is left as written. */
+static void title_split_letters(void **s)
+{
+	(void)s;
+	const char *head = "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 12/KH-UBND\n\nKẾ HOẠCH\n";
+	const char *table = "\n\nStt\tNội dung chỉ tiêu\tĐơn vị tính\t2025\n"
+	                    "1.\tPhủ sóng 5G\t%\t70\n";
+	const char *cases[][2] = {
+	        {"Thực hiện Nghị quyết số 57-NQ/TW của B ộ Chính trị",
+	         "Kế hoạch thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị"},
+	        {"Xây dựng điểm truy cập khu C ở thôn Đông",
+	         "Kế hoạch xây dựng điểm truy cập khu C ở thôn Đông"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char doc[512];
+		snprintf(doc, sizeof doc, "%s%s%s", head, cases[i][0], table);
+		struct plan p;
+		parse_ok(doc, &p);
+		assert_string_equal(p.title, cases[i][1]);
+		plan_free(&p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -679,6 +704,7 @@ int main(void)
 	        cmocka_unit_test(target_words),       cmocka_unit_test(sentence_targets),
 	        cmocka_unit_test(portal_two_tables),  cmocka_unit_test(numbered_list_wrapped),
 	        cmocka_unit_test(task_cell_fields),   cmocka_unit_test(merged_agencies_lost),
+	        cmocka_unit_test(title_split_letters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
