@@ -66,6 +66,59 @@ static void obs_value(struct ctx *c, const struct obs_rec *o)
 		buf_puts(B, "–");
 }
 
+/* When the store call's result failed: its error said on the page as a
+ * paragraph, *err cleared; true. */
+static bool store_failed(struct ctx *c, int failed, struct error *err)
+{
+	if (!failed)
+		return false;
+	buf_puts(B, "<p class=\"error\">");
+	pg_esc(c, err->msg);
+	buf_puts(B, "</p>");
+	err_clear(err);
+	return true;
+}
+
+/* The period's figures kept under "CODE~vN": their indicator was replaced
+ * or dropped by plan version N+1 (store_plan_save retires its series).
+ * Listed read only under the form, as `chitieu observations` lists them. */
+static void figures_aside_html(struct ctx *c, int64_t unit_id, const char *period)
+{
+	struct obs_rec *o;
+	size_t n, shown = 0;
+	struct error err = {0};
+	if (store_failed(c, store_obs_list(c->s, unit_id, period, &o, &n, &err), &err))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (o[i].code && strstr(o[i].code, "~v")) {
+			if (!shown++)
+				buf_puts(B, "<h2 id=\"de-rieng\">Số liệu của chỉ tiêu bị thay hoặc "
+				            "bỏ</h2>"
+				            "<p>Các số liệu này được giữ nguyên, để riêng dưới mã "
+				            "<code>MÃ~vN</code> (mã của chỉ tiêu ở phiên bản kế "
+				            "hoạch N); "
+				            "không chỉ tiêu nào của kế hoạch hiện hành nhận "
+				            "chúng.</p><table>"
+				            "<thead><tr><th>Mã</th><th>Kỳ</th><th>Số "
+				            "liệu</th><th>Trạng "
+				            "thái</th></tr></thead><tbody>");
+			buf_puts(B, "<tr class=\"aside\"><td>");
+			pg_esc(c, o[i].code);
+			buf_puts(B, "</td><td>");
+			pg_esc(c, o[i].period);
+			buf_puts(B, "</td><td>");
+			obs_value(c, &o[i]);
+			buf_puts(B, "</td><td>");
+			pg_esc(c, pg_state_vi(o[i].status));
+			buf_puts(B, "</td></tr>");
+		}
+		obs_rec_free(&o[i]);
+	}
+	if (shown)
+		buf_puts(B, "</tbody></table>");
+	free(o);
+}
+
 /* Where the form's fields come from: what was posted, else the account's
  * saved drafts (form-encoded the same way), else the figure stored. */
 struct entry_src {
@@ -479,6 +532,7 @@ static void entry_form(struct ctx *c, const struct unit_view *v, const char *per
 		            "hoạch.</p>");
 	buttons(c);
 	buf_puts(B, "</form>");
+	figures_aside_html(c, v->u.id, period);
 	pg_foot(c);
 }
 
@@ -1092,9 +1146,7 @@ void page_approvals(struct ctx *c, char *const *arg)
 		}
 		queue_free(q, n);
 	} else {
-		buf_puts(B, "<p class=\"error\">");
-		pg_esc(c, err.msg);
-		buf_puts(B, "</p>");
+		store_failed(c, -1, &err);
 	}
 	if (!n)
 		buf_puts(B, "<p>Không có số liệu nào chờ duyệt.</p>");
@@ -1105,6 +1157,53 @@ void page_approvals(struct ctx *c, char *const *arg)
 }
 
 /* ---- tasks ------------------------------------------------------------------------------- */
+
+/* A task's reported status as the page words it. */
+static const char *task_status_vi(const char *status)
+{
+	return !status                          ? "–"
+	       : !strcmp(status, "done")        ? "xong"
+	       : !strcmp(status, "in_progress") ? "đang làm"
+	                                        : "chưa bắt đầu";
+}
+
+/* The reports set aside when a later plan version replaced or dropped their
+ * task ("CODE~vN", store_task_aside): listed under the plan's tasks, read
+ * only (no task of the plan takes them), as `chitieu tasks` lists them. */
+static void tasks_aside_html(struct ctx *c, int64_t unit_id, const char *period)
+{
+	struct task_row *a;
+	size_t n;
+	struct error err = {0};
+	if (store_failed(c, store_task_aside(c->s, unit_id, period, &a, &n, &err), &err))
+		return;
+	if (n)
+		buf_puts(B,
+		         "<h2 id=\"de-rieng\">Tiến độ đã báo cáo của nhiệm vụ bị thay hoặc bỏ</h2>"
+		         "<p>Các báo cáo này được giữ nguyên, để riêng dưới mã "
+		         "<code>MÃ~vN</code> (mã của nhiệm vụ ở phiên bản kế hoạch N); không "
+		         "nhiệm vụ nào của kế hoạch hiện hành nhận "
+		         "chúng.</p><table><thead><tr><th>Mã"
+		         "</th><th>Nhiệm vụ</th><th>Chủ trì</th><th>Tiến "
+		         "độ</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(B, "<tr class=\"aside\"><td>");
+		pg_esc(c, a[i].code);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, a[i].title);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, a[i].lead ? a[i].lead : "–");
+		buf_puts(B, "</td><td>");
+		buf_puts(B, task_status_vi(a[i].status));
+		if (a[i].percent >= 0)
+			buf_printf(B, " %d%%", a[i].percent);
+		buf_puts(B, "</td></tr>");
+		task_row_free(&a[i]);
+	}
+	if (n)
+		buf_puts(B, "</tbody></table>");
+	free(a);
+}
 
 void page_tasks(struct ctx *c, char *const *arg)
 {
@@ -1166,11 +1265,7 @@ void page_tasks(struct ctx *c, char *const *arg)
 			pg_esc(c, t[i].due ? t[i].due : "–");
 			buf_puts(B, t[i].overdue ? " <strong>quá hạn</strong>" : "");
 			buf_puts(B, "</td><td>");
-			const char *tv = !t[i].status                          ? "–"
-			                 : !strcmp(t[i].status, "done")        ? "xong"
-			                 : !strcmp(t[i].status, "in_progress") ? "đang làm"
-			                                                       : "chưa bắt đầu";
-			buf_puts(B, tv);
+			buf_puts(B, task_status_vi(t[i].status));
 			if (t[i].percent >= 0)
 				buf_printf(B, " %d%%", t[i].percent);
 			buf_puts(B, "</td><td><form method=\"post\" class=\"inline\"><input "
@@ -1194,6 +1289,7 @@ void page_tasks(struct ctx *c, char *const *arg)
 		}
 		free(t);
 		buf_puts(B, "</tbody></table>");
+		tasks_aside_html(c, u.id, period);
 	}
 	pg_foot(c);
 	free(notice);

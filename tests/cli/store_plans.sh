@@ -71,6 +71,21 @@ run drop 0 import "$tmp/v4.txt" --unit A --confirm
 run obs3 0 observations --unit A
 grep -q "^I.1~v4 .*12 " "$tmp/out" && ok || bad "the dropped indicator's figure: $(cat "$tmp/out")"
 [ "$(count "select count(*) from observations")" -eq 2 ] && ok || bad "figures lost"
+# The entry page of its period lists the figures kept aside under the form,
+# read only: the dropped I.1~v4 (12) and the 5G I.1~v2 (65).
+pw=matkhau-so-lieu
+echo "$pw" | "$bin" user add --login vp --role admin > /dev/null || bad "user add"
+start_server --workers 2
+[ "$(signin vp)" = 200 ] && ok || bad "sign in: $(cat "$tmp/signin")"
+curl -s -b "$tmp/jar.vp" "$base/don-vi/A/nhap-lieu?period=2025-06" > "$tmp/entry.html"
+grep -q '<h2 id="de-rieng">' "$tmp/entry.html" &&
+	grep -q '<tr class="aside"><td>I.1~v4</td><td>2025-06</td><td>12</td>' "$tmp/entry.html" &&
+	grep -q '<tr class="aside"><td>I.1~v2</td><td>2025-06</td><td>65</td>' "$tmp/entry.html" &&
+	! grep -q 'name="[^"]*~v' "$tmp/entry.html" && ok ||
+	bad "entry page: the figures set aside: $(grep -o '<tr class="aside">.\{0,120\}' "$tmp/entry.html" | head -3)"
+curl -s -b "$tmp/jar.vp" "$base/don-vi/A/nhap-lieu?period=2025-05" > "$tmp/entry.html"
+grep -q 'id="de-rieng"' "$tmp/entry.html" && bad "figures set aside shown in a period they are not of" || ok
+stop_server
 
 # Migration from schema 2 (through 3 and 4): a database as the old code left it (a renumbered
 # series under its old code; on PostgreSQL also two series with one code

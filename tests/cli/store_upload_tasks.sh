@@ -144,6 +144,13 @@ export gone_title=$(jq -r --arg c "$gone" '.task_mapping[] | select(.old_code ==
 run tasks-aside 0 tasks --unit DEMO-A --period 2025-12
 grep -q "^Tiến độ đã báo cáo của nhiệm vụ bị thay hoặc bỏ" "$tmp/out" && grep -q "^$gone~v$v0 .* done " "$tmp/out" &&
 	grep -q "^$rep~v$v0 .* in_progress " "$tmp/out" && ok || bad "chitieu tasks: $(tail -5 "$tmp/out")"
+# and on the unit's tasks page, under the plan's tasks, with no form to report on them
+curl -s -b "$tmp/jar.vanphong" "$base/don-vi/DEMO-A/nhiem-vu?period=2025-12" > "$tmp/tasks.html"
+grep -q '<h2 id="de-rieng">' "$tmp/tasks.html" &&
+	grep -q "<tr class=\"aside\"><td>$gone~v$v0</td><td>[^<]*</td><td>[^<]*</td><td>xong" "$tmp/tasks.html" &&
+	grep -q "<tr class=\"aside\"><td>$rep~v$v0</td><td>[^<]*</td><td>[^<]*</td><td>đang làm" "$tmp/tasks.html" &&
+	! grep -q "name=\"task\" value=\"[^\"]*~v" "$tmp/tasks.html" && ok ||
+	bad "tasks page: the reports set aside: $(grep -o '<tr class="aside">.\{0,200\}' "$tmp/tasks.html" | head -3)"
 n_tasks=$(as vanphong GET "/api/v1/units/DEMO-A/tasks?per_page=500" > /dev/null; jq '[.items[] | select(.set_aside | not)] | length' "$tmp/body")
 grep -q "^$n_tasks nhiệm vụ," "$tmp/out" && ok || bad "chitieu tasks counts the tasks set aside ($n_tasks in the plan): $(grep 'nhiệm vụ,' "$tmp/out")"
 run tasks-before 0 tasks --unit DEMO-A --period 2025-04
