@@ -1582,8 +1582,8 @@ static const struct route routes[] = {
          "(?indicator=)",
          false, api_series, false},
         {"GET", "/units/{unit}/tasks",
-         "Tasks, overdue first, then reports set aside as CODE~vN "
-         "(set_aside: true) (?period=, paginated)",
+         "Tasks, overdue first, then reports set aside as CODE~vN or under a "
+         "code no task has (set_aside: true) (?period=, paginated)",
          false, api_tasks, false},
         {"POST", "/units/{unit}/tasks/{task}", "Progress of a task ({period, status, percent})",
          false, api_task_progress, false},

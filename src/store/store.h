@@ -307,7 +307,9 @@ int store_task_list(struct store *s, int64_t unit_id, const char *period, struct
  * their task (store_plan_save), as tasks coded "CODE~vN" (N the version
  * CODE had them in) with their title and lead there, each with its latest
  * report up to period (as store_task_list); those with none up to it left
- * out. By code. */
+ * out. Also the reports under a bare code no task of the current plan has
+ * (a version saved before reports were set aside left them so), with the
+ * title and lead of the latest version that had it. By code. */
 int store_task_aside(struct store *s, int64_t unit_id, const char *period, struct task_row **out,
                      size_t *n, struct error *err);
 

@@ -402,14 +402,25 @@ int store_task_list(struct store *s, int64_t unit, const char *period, struct ta
 	" FROM tasks k JOIN plans p ON p.id = k.plan_id WHERE p.unit_id = g.unit_id AND"           \
 	" k.code || '~v' || p.version = g.task_code ORDER BY k.id LIMIT 1"
 
+/* A report under a bare code no task of the current plan has (left so by
+ * a plan version saved before reports were set aside): the task of the
+ * latest version that had the code. */
+#define TASK_LAST                                                                                  \
+	" FROM tasks k JOIN plans p ON p.id = k.plan_id WHERE p.unit_id = g.unit_id AND"           \
+	" k.code = g.task_code ORDER BY p.version DESC, k.id LIMIT 1"
+
 int store_task_aside(struct store *s, int64_t unit, const char *period, struct task_row **out,
                      size_t *n, struct error *err)
 {
 	struct stmt *st = st_prep(
 	        s,
-	        "SELECT g.task_code, (SELECT k.title" TASK_THEN "), (SELECT k.lead" TASK_THEN
-	        "), NULL, 0, g.status, g.percent, g.period, g.note FROM task_progress g"
-	        " WHERE g.unit_id = ? AND g.task_code LIKE '%~v%' ORDER BY g.task_code,"
+	        "SELECT g.task_code, coalesce((SELECT k.title" TASK_THEN
+	        "), (SELECT k.title" TASK_LAST ")), coalesce((SELECT k.lead" TASK_THEN
+	        "), (SELECT k.lead" TASK_LAST
+	        ")), NULL, 0, g.status, g.percent, g.period, g.note FROM task_progress g"
+	        " WHERE g.unit_id = ? AND (g.task_code LIKE '%~v%' OR NOT EXISTS (SELECT 1 FROM"
+	        " tasks t WHERE t.code = g.task_code AND t.plan_id = (SELECT id FROM plans WHERE"
+	        " unit_id = g.unit_id ORDER BY version DESC LIMIT 1))) ORDER BY g.task_code,"
 	        " g.recorded_at",
 	        err);
 	if (!st)
