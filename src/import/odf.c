@@ -40,7 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS   64     /* columns of a table read */
+#define MAX_COLS   OOXML_MAX_COLS
 #define MAX_ROWS   200000 /* rows of the whole document */
 #define MAX_STYLES 512    /* list styles kept */
 #define MAX_LEVELS 10
@@ -172,11 +172,6 @@ static char *list_label(struct lstyle *s, int k, int start)
 
 /* ---- the body ---- */
 
-struct srow { /* a spreadsheet's row, kept until its sheet ends */
-	int r, n;
-	char **cell;
-};
-
 struct odf {
 	struct ooxml_doc *doc;
 	struct styles *st;
@@ -212,7 +207,7 @@ struct odf {
 	char *above[MAX_COLS];
 	int vleft[MAX_COLS];
 	/* spreadsheets: the sheet's rows; what the sheet hides */
-	struct srow *rows;
+	struct ooxml_srow *rows; /* kept until the sheet ends */
 	size_t nrows, caprows;
 	char sheet_name[64];
 	bool sheet_hidden, row_hidden, colhid[MAX_COLS];
@@ -394,10 +389,9 @@ static void end_row(struct odf *o)
 			continue;
 		}
 		o->rows = xgrow(o->rows, &o->caprows, o->nrows + 1, sizeof *o->rows);
-		struct srow *s = &o->rows[o->nrows++];
-		s->r = rowno;
-		s->n = o->ncell;
-		s->cell = xmalloc((size_t)o->ncell * sizeof *s->cell);
+		struct ooxml_srow *s = &o->rows[o->nrows++];
+		*s = (struct ooxml_srow){rowno, o->ncell, false,
+		                         xmalloc((size_t)o->ncell * sizeof *s->cell)};
 		for (int i = 0; i < o->ncell; i++)
 			s->cell[i] = xstrdup(o->cells[i]);
 	}
@@ -405,44 +399,12 @@ static void end_row(struct odf *o)
 	free_cells(o);
 }
 
-/* A sheet's rows as xlsx.c gives a worksheet's: from its first column with
- * text on; a row whose only text is in that column is running text. */
-static void end_sheet(struct odf *o, struct plan *p)
+static void free_rows(struct odf *o)
 {
-	bool held[MAX_COLS] = {0};
-	for (size_t i = 0; i < o->nrows; i++)
-		for (int c = 0; c < o->rows[i].n; c++)
-			held[c] |= *o->rows[i].cell[c] != '\0';
-	int first = MAX_COLS, hid_cols = 0;
-	for (int c = MAX_COLS - 1; c >= 0; c--) {
-		hid_cols += o->colhid[c] && held[c];
-		if (held[c] && !o->colhid[c])
-			first = c;
-	}
-	if (o->sheet_hidden && (o->nrows || o->hid_rows))
-		ooxml_warn_hidden(p, o->sheet_name, -1, 0);
-	else
-		ooxml_warn_hidden(p, o->sheet_name, o->hid_rows, hid_cols);
 	for (size_t i = 0; i < o->nrows; i++) {
-		struct srow *s = &o->rows[i];
-		char *cells[MAX_COLS];
-		int n = 0, nonempty = 0, at = -1, last = -1;
-		for (int c = first; c < s->n && !o->sheet_hidden; c++) {
-			if (o->colhid[c])
-				continue;
-			if (*s->cell[c]) {
-				nonempty++;
-				at = last = n;
-			}
-			cells[n++] = s->cell[c];
-		}
-		if (nonempty == 1 && at == 0)
-			ooxml_text(o->doc, cells[0]);
-		else if (nonempty)
-			ooxml_row(o->doc, cells, last + 1, o->table, s->r, 0);
-		for (int c = 0; c < s->n; c++)
-			free(s->cell[c]);
-		free(s->cell);
+		for (int c = 0; c < o->rows[i].n; c++)
+			free(o->rows[i].cell[c]);
+		free(o->rows[i].cell);
 	}
 	o->nrows = 0;
 }
@@ -585,8 +547,12 @@ static void body_end(void *ud, const char *name)
 	} else if (!strcmp(name, "list-item")) {
 		o->item = false;
 	} else if (!strcmp(name, "table")) {
-		if (o->tdepth > 0 && --o->tdepth == 0 && o->pdepth == 0 && o->sheet)
-			end_sheet(o, o->plan);
+		if (o->tdepth > 0 && --o->tdepth == 0 && o->pdepth == 0 && o->sheet) {
+			/* as xlsx.c reads a worksheet; a row's empty cells at its end not kept */
+			ooxml_sheet(o->doc, o->plan, o->sheet_name, o->sheet_hidden, o->table, o->rows,
+			            o->nrows, o->colhid, o->hid_rows, true);
+			free_rows(o);
+		}
 	} else if (o->tdepth == 1 && o->pdepth == 0 && !strcmp(name, "table-cell") && o->in_cell) {
 		end_cell(o);
 	} else if (o->tdepth == 1 && o->pdepth == 0 && !strcmp(name, "table-row")) {
@@ -667,11 +633,7 @@ static int odf_body(const char *xml, size_t n, const char *part, struct styles *
 	int rc = ooxml_parse(xml, n, part, &sax, err);
 	free_cells(&o);
 	clear_above(&o);
-	for (size_t i = 0; i < o.nrows; i++) {
-		for (int c = 0; c < o.rows[i].n; c++)
-			free(o.rows[i].cell[c]);
-		free(o.rows[i].cell);
-	}
+	free_rows(&o);
 	free(o.rows);
 	free(o.label);
 	buf_free(&o.para);
