@@ -9,7 +9,12 @@
  * numbering written out as the document shows it (text:number when the
  * producer wrote it, else counted from the list style's num-format,
  * num-prefix, num-suffix, start-value and display-levels). A row's page is
- * known when the producer marked page breaks (text:soft-page-break).
+ * known when the producer marked page breaks (text:soft-page-break). What
+ * LibreOffice hides is not read, as docx.c skips Word's hidden runs: text in
+ * a paragraph or character style with text:display="none" (its own or one
+ * it inherits from), a hidden text field, a paragraph with a hidden
+ * paragraph field (text:is-hidden true), a section text:display="none";
+ * a warning quotes the first of them.
  *
  * A spreadsheet reads as xlsx.c reads a workbook: each sheet a table, each
  * row its own row number, a cell's text as the sheet shows it (text:p: a
@@ -46,6 +51,7 @@
 #define MAX_LEVELS 10
 #define MAX_LISTS  64        /* lists open inside one another */
 #define MAX_REPEAT (1 << 20) /* cells with text written out by repeats */
+#define MAX_NEST   64        /* paragraphs and spans open inside one another */
 
 /* ---- list styles ---- */
 
@@ -69,6 +75,17 @@ struct styles {
 	char hidden[MAX_STYLES][64];
 	int nhidden;
 	char table_style[64]; /* the style:style of family table being parsed */
+	/* text and paragraph styles: what they say of text:display */
+	struct tstyle *ts;
+	size_t nts, capts, sorted;
+	struct tstyle *cur_ts; /* the one being parsed */
+};
+
+struct tstyle {
+	char family; /* 'T' text (a span's), 'P' paragraph */
+	signed char hidden; /* text:display "none" 1, another 0, not said -1 */
+	char *name, *parent;
+	size_t seq; /* the later of two of one name (content.xml's) counts */
 };
 
 static int num(const char *s, int dflt, int max)
@@ -95,9 +112,24 @@ static struct lstyle *style_find(struct styles *st, const char *name)
 static void style_start(struct styles *st, const char *name, const char **attr)
 {
 	if (!strcmp(name, "style")) {
-		const char *f = ooxml_attr(attr, "family");
+		const char *f = or_empty(ooxml_attr(attr, "family")), *n = ooxml_attr(attr, "name");
 		snprintf(st->table_style, sizeof st->table_style, "%s",
-		         f && !strcmp(f, "table") ? or_empty(ooxml_attr(attr, "name")) : "");
+		         !strcmp(f, "table") ? or_empty(n) : "");
+		st->cur_ts = NULL;
+		char fam = !strcmp(f, "text") ? 'T' : !strcmp(f, "paragraph") ? 'P' : 0;
+		if (fam && n) {
+			st->ts = xgrow(st->ts, &st->capts, st->nts + 1, sizeof *st->ts);
+			st->cur_ts = &st->ts[st->nts++];
+			const char *up = ooxml_attr(attr, "parent-style-name");
+			*st->cur_ts = (struct tstyle){fam, -1, xstrdup(n), up ? xstrdup(up) : NULL,
+			                              st->nts};
+		}
+		return;
+	}
+	if (!strcmp(name, "text-properties") && st->cur_ts) {
+		const char *d = ooxml_attr(attr, "display");
+		if (d)
+			st->cur_ts->hidden = !strcmp(d, "none");
 		return;
 	}
 	if (!strcmp(name, "table-properties")) {
@@ -137,6 +169,61 @@ static void style_start(struct styles *st, const char *name, const char **attr)
 	l->format = f && strchr("1IiAa", f[0]) && f[0] && !f[1] ? f[0] : 0;
 	snprintf(l->prefix, sizeof l->prefix, "%s", or_empty(ooxml_attr(attr, "num-prefix")));
 	snprintf(l->suffix, sizeof l->suffix, "%s", or_empty(ooxml_attr(attr, "num-suffix")));
+}
+
+static void style_end(struct styles *st, const char *name)
+{
+	if (!strcmp(name, "list-style"))
+		st->cur = NULL;
+	else if (!strcmp(name, "style"))
+		st->cur_ts = NULL;
+}
+
+static int cmp_tstyle_name(const void *a, const void *b)
+{
+	const struct tstyle *x = a, *y = b;
+	return x->family != y->family ? x->family - y->family : strcmp(x->name, y->name);
+}
+
+static int cmp_tstyle(const void *a, const void *b) /* the later first */
+{
+	const struct tstyle *x = a, *y = b;
+	int c = cmp_tstyle_name(a, b);
+	return c ? c : (x->seq < y->seq) - (x->seq > y->seq);
+}
+
+/* Whether style name of family ('T', 'P') hides its text (text:display
+ * "none"), itself or by the styles it inherits from: 1 it does, 0 it
+ * shows it, -1 none of them says. */
+static int style_hidden(struct styles *st, char family, const char *name)
+{
+	if (st->sorted != st->nts) {
+		xqsort(st->ts, st->nts, sizeof *st->ts, cmp_tstyle);
+		st->sorted = st->nts;
+	}
+	for (int depth = 0; name && depth < 16; depth++) {
+		struct tstyle key = {family, -1, (char *)name, NULL, 0};
+		const struct tstyle *t =
+		        bsearch(&key, st->ts, st->nts, sizeof *st->ts, cmp_tstyle_name);
+		if (!t)
+			return -1;
+		while (t > st->ts && !cmp_tstyle_name(t - 1, &key))
+			t--;
+		if (t->hidden >= 0)
+			return t->hidden;
+		name = t->parent;
+	}
+	return -1;
+}
+
+static void styles_free(struct styles *st)
+{
+	for (size_t i = 0; i < st->nts; i++) {
+		free(st->ts[i].name);
+		free(st->ts[i].parent);
+	}
+	free(st->ts);
+	free(st);
 }
 
 /* The label of the next item at level k (0-based) of list style s,
@@ -212,6 +299,16 @@ struct odf {
 	char sheet_name[64];
 	bool sheet_hidden, row_hidden, colhid[MAX_COLS];
 	int ncol, hid_rows;
+	/* hidden text (what LibreOffice does not show): a paragraph's or
+	 * span's style with text:display="none", text:hidden-text and
+	 * text:hidden-paragraph when text:is-hidden, a section
+	 * text:display="none" */
+	bool vis[MAX_NEST]; /* the paragraphs and spans open: hidden or not */
+	int nvis, hsec;     /* hsec: hidden sections open */
+	bool p_hidden;      /* the paragraph hidden whole */
+	struct buf hid;     /* the paragraph's hidden text */
+	int nhid;           /* paragraphs with hidden text */
+	char *hid_first;    /* the first one's text */
 	/* limits */
 	size_t total_rows, bytes, repeated;
 	bool cut, too_big;
@@ -238,6 +335,21 @@ static void clear_above(struct odf *o)
 	}
 }
 
+static bool hidden_now(const struct odf *o)
+{
+	return o->hsec || (o->nvis && o->vis[(o->nvis > MAX_NEST ? MAX_NEST : o->nvis) - 1]);
+}
+
+/* A paragraph or span opens: hidden when said (1), shown (0), or as what
+ * holds it (-1). */
+static void push_vis(struct odf *o, int said)
+{
+	bool h = said >= 0 ? said : hidden_now(o);
+	if (o->nvis < MAX_NEST)
+		o->vis[o->nvis] = h;
+	o->nvis++;
+}
+
 static void end_paragraph(struct odf *o)
 {
 	char *text = text_clean(buf_str(&o->para));
@@ -251,6 +363,16 @@ static void end_paragraph(struct odf *o)
 	free(text);
 	buf_reset(&o->para);
 	buf_reset(&o->number);
+	if (o->p_hidden) { /* its label and text not shown either */
+		buf_putc(&o->hid, ' ');
+		buf_puts(&o->hid, full);
+		*full = '\0';
+	}
+	char *hid = text_clean(buf_str(&o->hid));
+	buf_reset(&o->hid);
+	if (*hid && o->nhid++ == 0)
+		o->hid_first = text_prefix(hid, 60);
+	free(hid);
 	if (o->tdepth == 0) {
 		if (!o->sheet)
 			ooxml_text(o->doc, full);
@@ -446,7 +568,9 @@ static void body_start(void *ud, const char *name, const char **attr)
 	           !strcmp(name, "binary-data")) { /* a flat file's images */
 		o->skip = 1;
 	} else if (!strcmp(name, "p") || !strcmp(name, "h")) {
+		push_vis(o, style_hidden(o->st, 'P', ooxml_attr(attr, "style-name")));
 		if (o->pdepth++ == 0) {
+			o->p_hidden = hidden_now(o);
 			buf_reset(&o->para);
 			buf_reset(&o->number);
 			free(o->label);
@@ -458,12 +582,22 @@ static void body_start(void *ud, const char *name, const char **attr)
 		} else {
 			buf_putc(&o->para, ' ');
 		}
+	} else if (!strcmp(name, "span")) {
+		push_vis(o, style_hidden(o->st, 'T', ooxml_attr(attr, "style-name")));
+	} else if (!strcmp(name, "hidden-text") && ooxml_true(ooxml_attr(attr, "is-hidden"))) {
+		/* its text (again inside) said, not read */
+		buf_puts(&o->hid, or_empty(ooxml_attr(attr, "string-value")));
+		o->skip = 1;
+	} else if (!strcmp(name, "hidden-paragraph") && o->pdepth) {
+		o->p_hidden |= ooxml_true(ooxml_attr(attr, "is-hidden"));
+	} else if (!strcmp(name, "section")) {
+		const char *d = ooxml_attr(attr, "display");
+		o->hsec += o->hsec || (d && !strcmp(d, "none"));
 	} else if (!strcmp(name, "number") && o->pdepth) {
 		o->in_number = true;
-	} else if (!strcmp(name, "s") && o->pdepth) {
-		buf_putc(&o->para, ' ');
-	} else if ((!strcmp(name, "tab") || !strcmp(name, "line-break")) && o->pdepth) {
-		buf_putc(&o->para, ' ');
+	} else if ((!strcmp(name, "s") || !strcmp(name, "tab") || !strcmp(name, "line-break")) &&
+	           o->pdepth) {
+		buf_putc(hidden_now(o) ? &o->hid : &o->para, ' ');
 	} else if (!strcmp(name, "soft-page-break")) {
 		o->breaks++;
 	} else if (!strcmp(name, "list")) {
@@ -531,15 +665,19 @@ static void body_end(void *ud, const char *name)
 		return;
 	}
 	if (!o->in_body) {
-		if (!strcmp(name, "list-style"))
-			o->st->cur = NULL;
+		style_end(o->st, name);
 		return;
 	}
 	if (!strcmp(name, "number")) {
 		o->in_number = false;
 	} else if (!strcmp(name, "p") || !strcmp(name, "h")) {
+		o->nvis--;
 		if (o->pdepth > 0 && --o->pdepth == 0)
 			end_paragraph(o);
+	} else if (!strcmp(name, "span")) {
+		o->nvis--;
+	} else if (!strcmp(name, "section")) {
+		o->hsec -= o->hsec > 0;
 	} else if (!strcmp(name, "list")) {
 		if (o->nlist > 0)
 			o->nlist--;
@@ -567,7 +705,7 @@ static void body_text(void *ud, const char *s, int len)
 	struct odf *o = ud;
 	if (o->skip || !o->pdepth || o->too_big || o->stop)
 		return;
-	buf_put(o->in_number ? &o->number : &o->para, s, (size_t)len);
+	buf_put(hidden_now(o) ? &o->hid : o->in_number ? &o->number : &o->para, s, (size_t)len);
 }
 
 static void styles_start(void *ud, const char *name, const char **attr)
@@ -577,9 +715,7 @@ static void styles_start(void *ud, const char *name, const char **attr)
 
 static void styles_end(void *ud, const char *name)
 {
-	struct styles *st = ud;
-	if (!strcmp(name, "list-style"))
-		st->cur = NULL;
+	style_end(ud, name);
 }
 
 /* The package's kind from its mimetype entry: 't' a text, 's' a
@@ -628,6 +764,7 @@ static int odf_body(const char *xml, size_t n, const char *part, struct styles *
 	                .para = BUF_INIT,
 	                .number = BUF_INIT,
 	                .cell = BUF_INIT,
+	                .hid = BUF_INIT,
 	                .first_row = d->rows->n};
 	struct ooxml_sax sax = {body_start, body_end, body_text, &o};
 	int rc = ooxml_parse(xml, n, part, &sax, err);
@@ -639,6 +776,16 @@ static int odf_body(const char *xml, size_t n, const char *part, struct styles *
 	buf_free(&o.para);
 	buf_free(&o.number);
 	buf_free(&o.cell);
+	buf_free(&o.hid);
+	char more[48] = "";
+	if (o.nhid > 1)
+		snprintf(more, sizeof more, " và %d chỗ ẩn khác", o.nhid - 1);
+	if (o.nhid && !rc && !o.stop)
+		plan_warn(p, 0,
+		          "Văn bản có chữ ẩn (LibreOffice không hiện) không được đọc: “%s”%s; nếu "
+		          "chỉ tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa",
+		          o.hid_first, more);
+	free(o.hid_first);
 	if (rc || o.stop)
 		return -1;
 	if (o.too_big) {
@@ -692,7 +839,7 @@ int odf_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error 
 	rc = odf_body(xml, n, "content.xml", st, kind, d, p, err);
 	free(xml);
 out:
-	free(st);
+	styles_free(st);
 	return rc;
 }
 
@@ -736,6 +883,6 @@ int odf_flat_read_plan(const char *data, size_t n, struct lines *l, struct rows 
 	struct ooxml_doc d = {l, r, false};
 	struct styles *st = xcalloc(1, sizeof *st);
 	int rc = odf_body(data, n, "XML", st, 0, &d, p, err);
-	free(st);
+	styles_free(st);
 	return rc;
 }
