@@ -1,6 +1,8 @@
 /* encoding.c: turn TCVN3 (ABC), VNI, Windows-1258, UTF-16 and BOM'd UTF-8
  * documents into NFC UTF-8. An 8-bit document is decoded every candidate way
- * and the decoding with clearly the most common Vietnamese syllables wins. */
+ * and the decoding with clearly the most common Vietnamese syllables wins.
+ * UTF-8 that was read as Windows-1252 and saved again is undone when every
+ * byte can be had back, and told apart when some were lost. */
 #include "encoding.h"
 #include "util.h"
 
@@ -717,14 +719,15 @@ static int from_legacy(const unsigned char *in, size_t n, struct result *res)
 /* Valid UTF-8 made only of characters Windows-1252 has (so no ă, đ, ơ, ư or
  * letters with tones beyond Latin-1) may be VNI or TCVN3 bytes that were read
  * as Windows-1252: "Keá hoaïch". Its bytes go to *bytes, true when it has at
- * least two non-ASCII characters. */
-static bool mojibake_bytes(const unsigned char *s, size_t n, struct buf *bytes)
+ * least two non-ASCII characters. lost: a "�" (a byte Windows-1252 has no
+ * character for, lost) is the byte 0xFF, never in UTF-8. */
+static bool mojibake_bytes(const unsigned char *s, size_t n, bool lost, struct buf *bytes)
 {
 	size_t i = 0, high = 0;
 	while (i < n) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
-		int byte = k > 0 ? cp1252_byte(cp) : -1;
+		int byte = k <= 0 ? -1 : lost && cp == 0xFFFD ? 0xFF : cp1252_byte(cp);
 		if (byte < 0)
 			return false;
 		high += byte >= 0x80;
@@ -734,11 +737,74 @@ static bool mojibake_bytes(const unsigned char *s, size_t n, struct buf *bytes)
 	return high >= 2;
 }
 
+/* A letter Vietnamese writes with a mark (NFC, or a mark of NFD). */
+static bool vi_letter(uint32_t cp)
+{
+	static const uint16_t more[] = {0x102, 0x103, 0x110, 0x111, 0x128, 0x129,
+	                                0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0,
+	                                0x300, 0x301, 0x303, 0x309, 0x323};
+	if (cp >= 0xC0 && cp < 0x100)
+		return memchr("\xE0\xE1\xE2\xE3\xE8\xE9\xEA\xEC\xED\xF2\xF3\xF4\xF5\xF9\xFA\xFD",
+		              (int)(cp | 0x20), 16) != NULL;
+	if (cp >= 0x1EA0 && cp <= 0x1EF9)
+		return true;
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		if (more[i] == cp)
+			return true;
+	return false;
+}
+
+/* Whether s[0..n) is UTF-8 read as Windows-1252 (or Latin-1) and saved as
+ * UTF-8 again ("Káº¿ hoáº¡ch" for "Kế hoạch"): every character one byte of
+ * the original, in *bytes. 1 when those bytes are whole UTF-8 holding
+ * Vietnamese letters: reading them as UTF-8 undoes it exactly. 2 when bytes
+ * were lost on the way ("�" for those Windows-1252 has no character for,
+ * 0x81 0x8D 0x8F 0x90 0x9D; a soft hyphen 0xAD dropped) but the Vietnamese
+ * letters still outnumber the bytes left broken, *line the line of the
+ * first of these. 0 otherwise. */
+static int twice(const unsigned char *s, size_t n, struct buf *bytes, size_t *line)
+{
+	if (!mojibake_bytes(s, n, true, bytes))
+		return 0;
+	const unsigned char *b = (const unsigned char *)buf_str(bytes);
+	size_t vi = 0, broken = 0, ln = 1;
+	for (size_t i = 0; i < bytes->len;) {
+		size_t k = b[i] < 0x80 ? 1 : utf8_seq(b + i, bytes->len - i);
+		utf8proc_int32_t cp = b[i];
+		if (k > 1)
+			utf8proc_iterate(b + i, (utf8proc_ssize_t)k, &cp);
+		vi += k > 1 && vi_letter((uint32_t)cp);
+		if (!k && !broken++)
+			*line = ln;
+		ln += b[i] == '\n';
+		i += k ? k : 1;
+	}
+	return vi < 2 ? 0 : !broken ? 1 : vi > broken ? 2 : 0;
+}
+
+size_t encoding_garbled_line(const char *s, size_t n)
+{
+	struct buf bytes = BUF_INIT;
+	size_t line = 0;
+	int t = twice((const unsigned char *)s, n, &bytes, &line);
+	buf_free(&bytes);
+	return t == 2 ? line : 0;
+}
+
 static int from_utf8(const unsigned char *s, size_t n, bool bom, struct result *res)
 {
 	struct buf bytes = BUF_INIT;
+	size_t line;
 	bool found = false;
-	if (mojibake_bytes(s, n, &bytes))
+	int t = twice(s, n, &bytes, &line);
+	if (t == 1) { /* not a guess: undone */
+		res->text = to_nfc(buf_str(&bytes), bytes.len, &res->len);
+		res->name = ENCODING_TWICE;
+		buf_free(&bytes);
+		return ENCODING_CONVERTED;
+	}
+	buf_reset(&bytes);
+	if (!t && mojibake_bytes(s, n, false, &bytes)) /* t 2: garbled, no VNI or TCVN3 */
 		found = pick_best((const unsigned char *)buf_str(&bytes), bytes.len, mojibake,
 		                  sizeof mojibake / sizeof mojibake[0], MIN_PER_MILLE_MOJIBAKE,
 		                  res);

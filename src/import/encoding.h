@@ -21,4 +21,15 @@ int encoding_to_utf8(const char *in, size_t n, char **out, size_t *outlen, const
 int encoding_decode_as(const char *in, size_t n, const char *charset, char **out, size_t *outlen,
                        const char **name);
 
+/* The name encoding_to_utf8 gives text that was UTF-8 read as Windows-1252
+ * (or Latin-1) and saved as UTF-8 again ("Káº¿ hoáº¡ch" for "Kế hoạch"),
+ * every character one byte of the original: its bytes read as UTF-8. */
+#define ENCODING_TWICE "UTF-8 mã hóa hai lần"
+
+/* The same text where bytes were lost on the way ("�" for the bytes
+ * Windows-1252 has no character for, a soft hyphen dropped), so it cannot
+ * be undone: the line (1-based) of s[0..n)'s first broken letter; 0 when
+ * s is no such text. */
+size_t encoding_garbled_line(const char *s, size_t n);
+
 #endif

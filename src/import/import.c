@@ -622,6 +622,16 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, struct err
 		free(conv);
 		return fail(err, xstrdup("tệp nhị phân, không phải văn bản (có byte 0)"));
 	}
+	size_t garbled = encoding_garbled_line(s, len);
+	if (garbled) {
+		free(conv);
+		return fail(err, xasprintf("dòng %zu: chữ của tệp đã bị hỏng vì đọc sai bảng mã (chữ "
+		                           "UTF-8 bị đọc nhầm là Windows-1252 rồi lưu lại, như “Káº¿ "
+		                           "hoáº¡ch” thay cho “Kế hoạch”) và đã mất một số chữ cái "
+		                           "(“�”): không khôi phục được; hãy tải lên chính tệp gốc "
+		                           "(.html, .docx hay .pdf)",
+		                           garbled));
+	}
 	html = html || html_sniff(s, len); /* UTF-16 pages show after decoding */
 	struct lines l = {0};
 	struct rows given = {0};
@@ -639,7 +649,12 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, struct err
 		return fail(err, xasprintf("dòng %zu dài quá 64 KB: không phải một bảng kế hoạch",
 		                           longline));
 	}
-	if (enc == ENCODING_CONVERTED && encname && strcmp(encname, "UTF-8 BOM"))
+	if (enc == ENCODING_CONVERTED && encname && !strcmp(encname, ENCODING_TWICE))
+		plan_warn(p, 0,
+		          "Chữ của tệp đã bị mã hóa hai lần (chữ UTF-8 bị đọc nhầm là Windows-1252 "
+		          "rồi lưu lại, như “Káº¿ hoáº¡ch” thay cho “Kế hoạch”); đã giải mã lại "
+		          "đúng chữ gốc, không mất chữ nào");
+	else if (enc == ENCODING_CONVERTED && encname && strcmp(encname, "UTF-8 BOM"))
 		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
 	meta_read(&l, p);
 	rc = read_tables(&l, html ? &given : NULL, p, err);

@@ -9,7 +9,12 @@
  * numbering written out as the document shows it (text:number when the
  * producer wrote it, else counted from the list style's num-format,
  * num-prefix, num-suffix, start-value and display-levels). A row's page is
- * known when the producer marked page breaks (text:soft-page-break).
+ * known when the producer marked page breaks (text:soft-page-break). What
+ * LibreOffice hides is not read, as docx.c skips Word's hidden runs: text in
+ * a paragraph or character style with text:display="none" (its own or one
+ * it inherits from), a hidden text field, a paragraph with a hidden
+ * paragraph field (text:is-hidden true), a section text:display="none";
+ * a warning quotes the first of them.
  *
  * A spreadsheet reads as xlsx.c reads a workbook: each sheet a table, each
  * row its own row number, a cell's text as the sheet shows it (text:p: a
@@ -40,12 +45,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS   64     /* columns of a table read */
+#define MAX_COLS   OOXML_MAX_COLS
 #define MAX_ROWS   200000 /* rows of the whole document */
 #define MAX_STYLES 512    /* list styles kept */
 #define MAX_LEVELS 10
 #define MAX_LISTS  64        /* lists open inside one another */
 #define MAX_REPEAT (1 << 20) /* cells with text written out by repeats */
+#define MAX_NEST   64        /* paragraphs and spans open inside one another */
 
 /* ---- list styles ---- */
 
@@ -69,6 +75,17 @@ struct styles {
 	char hidden[MAX_STYLES][64];
 	int nhidden;
 	char table_style[64]; /* the style:style of family table being parsed */
+	/* text and paragraph styles: what they say of text:display */
+	struct tstyle *ts;
+	size_t nts, capts, sorted;
+	struct tstyle *cur_ts; /* the one being parsed */
+};
+
+struct tstyle {
+	char family; /* 'T' text (a span's), 'P' paragraph */
+	signed char hidden; /* text:display "none" 1, another 0, not said -1 */
+	char *name, *parent;
+	size_t seq; /* the later of two of one name (content.xml's) counts */
 };
 
 static int num(const char *s, int dflt, int max)
@@ -95,9 +112,24 @@ static struct lstyle *style_find(struct styles *st, const char *name)
 static void style_start(struct styles *st, const char *name, const char **attr)
 {
 	if (!strcmp(name, "style")) {
-		const char *f = ooxml_attr(attr, "family");
+		const char *f = or_empty(ooxml_attr(attr, "family")), *n = ooxml_attr(attr, "name");
 		snprintf(st->table_style, sizeof st->table_style, "%s",
-		         f && !strcmp(f, "table") ? or_empty(ooxml_attr(attr, "name")) : "");
+		         !strcmp(f, "table") ? or_empty(n) : "");
+		st->cur_ts = NULL;
+		char fam = !strcmp(f, "text") ? 'T' : !strcmp(f, "paragraph") ? 'P' : 0;
+		if (fam && n) {
+			st->ts = xgrow(st->ts, &st->capts, st->nts + 1, sizeof *st->ts);
+			st->cur_ts = &st->ts[st->nts++];
+			const char *up = ooxml_attr(attr, "parent-style-name");
+			*st->cur_ts = (struct tstyle){fam, -1, xstrdup(n), up ? xstrdup(up) : NULL,
+			                              st->nts};
+		}
+		return;
+	}
+	if (!strcmp(name, "text-properties") && st->cur_ts) {
+		const char *d = ooxml_attr(attr, "display");
+		if (d)
+			st->cur_ts->hidden = !strcmp(d, "none");
 		return;
 	}
 	if (!strcmp(name, "table-properties")) {
@@ -139,6 +171,61 @@ static void style_start(struct styles *st, const char *name, const char **attr)
 	snprintf(l->suffix, sizeof l->suffix, "%s", or_empty(ooxml_attr(attr, "num-suffix")));
 }
 
+static void style_end(struct styles *st, const char *name)
+{
+	if (!strcmp(name, "list-style"))
+		st->cur = NULL;
+	else if (!strcmp(name, "style"))
+		st->cur_ts = NULL;
+}
+
+static int cmp_tstyle_name(const void *a, const void *b)
+{
+	const struct tstyle *x = a, *y = b;
+	return x->family != y->family ? x->family - y->family : strcmp(x->name, y->name);
+}
+
+static int cmp_tstyle(const void *a, const void *b) /* the later first */
+{
+	const struct tstyle *x = a, *y = b;
+	int c = cmp_tstyle_name(a, b);
+	return c ? c : (x->seq < y->seq) - (x->seq > y->seq);
+}
+
+/* Whether style name of family ('T', 'P') hides its text (text:display
+ * "none"), itself or by the styles it inherits from: 1 it does, 0 it
+ * shows it, -1 none of them says. */
+static int style_hidden(struct styles *st, char family, const char *name)
+{
+	if (st->sorted != st->nts) {
+		xqsort(st->ts, st->nts, sizeof *st->ts, cmp_tstyle);
+		st->sorted = st->nts;
+	}
+	for (int depth = 0; name && depth < 16; depth++) {
+		struct tstyle key = {family, -1, (char *)name, NULL, 0};
+		const struct tstyle *t =
+		        bsearch(&key, st->ts, st->nts, sizeof *st->ts, cmp_tstyle_name);
+		if (!t)
+			return -1;
+		while (t > st->ts && !cmp_tstyle_name(t - 1, &key))
+			t--;
+		if (t->hidden >= 0)
+			return t->hidden;
+		name = t->parent;
+	}
+	return -1;
+}
+
+static void styles_free(struct styles *st)
+{
+	for (size_t i = 0; i < st->nts; i++) {
+		free(st->ts[i].name);
+		free(st->ts[i].parent);
+	}
+	free(st->ts);
+	free(st);
+}
+
 /* The label of the next item at level k (0-based) of list style s,
  * counting it ("2.", "b)", "II.1."; "-" for a bullet); NULL for none.
  * start, when not negative, is the item's own text:start-value. */
@@ -171,11 +258,6 @@ static char *list_label(struct lstyle *s, int k, int start)
 }
 
 /* ---- the body ---- */
-
-struct srow { /* a spreadsheet's row, kept until its sheet ends */
-	int r, n;
-	char **cell;
-};
 
 struct odf {
 	struct ooxml_doc *doc;
@@ -212,11 +294,21 @@ struct odf {
 	char *above[MAX_COLS];
 	int vleft[MAX_COLS];
 	/* spreadsheets: the sheet's rows; what the sheet hides */
-	struct srow *rows;
+	struct ooxml_srow *rows; /* kept until the sheet ends */
 	size_t nrows, caprows;
 	char sheet_name[64];
 	bool sheet_hidden, row_hidden, colhid[MAX_COLS];
 	int ncol, hid_rows;
+	/* hidden text (what LibreOffice does not show): a paragraph's or
+	 * span's style with text:display="none", text:hidden-text and
+	 * text:hidden-paragraph when text:is-hidden, a section
+	 * text:display="none" */
+	bool vis[MAX_NEST]; /* the paragraphs and spans open: hidden or not */
+	int nvis, hsec;     /* hsec: hidden sections open */
+	bool p_hidden;      /* the paragraph hidden whole */
+	struct buf hid;     /* the paragraph's hidden text */
+	int nhid;           /* paragraphs with hidden text */
+	char *hid_first;    /* the first one's text */
 	/* limits */
 	size_t total_rows, bytes, repeated;
 	bool cut, too_big;
@@ -243,6 +335,21 @@ static void clear_above(struct odf *o)
 	}
 }
 
+static bool hidden_now(const struct odf *o)
+{
+	return o->hsec || (o->nvis && o->vis[(o->nvis > MAX_NEST ? MAX_NEST : o->nvis) - 1]);
+}
+
+/* A paragraph or span opens: hidden when said (1), shown (0), or as what
+ * holds it (-1). */
+static void push_vis(struct odf *o, int said)
+{
+	bool h = said >= 0 ? said : hidden_now(o);
+	if (o->nvis < MAX_NEST)
+		o->vis[o->nvis] = h;
+	o->nvis++;
+}
+
 static void end_paragraph(struct odf *o)
 {
 	char *text = text_clean(buf_str(&o->para));
@@ -256,6 +363,16 @@ static void end_paragraph(struct odf *o)
 	free(text);
 	buf_reset(&o->para);
 	buf_reset(&o->number);
+	if (o->p_hidden) { /* its label and text not shown either */
+		buf_putc(&o->hid, ' ');
+		buf_puts(&o->hid, full);
+		*full = '\0';
+	}
+	char *hid = text_clean(buf_str(&o->hid));
+	buf_reset(&o->hid);
+	if (*hid && o->nhid++ == 0)
+		o->hid_first = text_prefix(hid, 60);
+	free(hid);
 	if (o->tdepth == 0) {
 		if (!o->sheet)
 			ooxml_text(o->doc, full);
@@ -394,10 +511,9 @@ static void end_row(struct odf *o)
 			continue;
 		}
 		o->rows = xgrow(o->rows, &o->caprows, o->nrows + 1, sizeof *o->rows);
-		struct srow *s = &o->rows[o->nrows++];
-		s->r = rowno;
-		s->n = o->ncell;
-		s->cell = xmalloc((size_t)o->ncell * sizeof *s->cell);
+		struct ooxml_srow *s = &o->rows[o->nrows++];
+		*s = (struct ooxml_srow){rowno, o->ncell, false,
+		                         xmalloc((size_t)o->ncell * sizeof *s->cell)};
 		for (int i = 0; i < o->ncell; i++)
 			s->cell[i] = xstrdup(o->cells[i]);
 	}
@@ -405,44 +521,12 @@ static void end_row(struct odf *o)
 	free_cells(o);
 }
 
-/* A sheet's rows as xlsx.c gives a worksheet's: from its first column with
- * text on; a row whose only text is in that column is running text. */
-static void end_sheet(struct odf *o, struct plan *p)
+static void free_rows(struct odf *o)
 {
-	bool held[MAX_COLS] = {0};
-	for (size_t i = 0; i < o->nrows; i++)
-		for (int c = 0; c < o->rows[i].n; c++)
-			held[c] |= *o->rows[i].cell[c] != '\0';
-	int first = MAX_COLS, hid_cols = 0;
-	for (int c = MAX_COLS - 1; c >= 0; c--) {
-		hid_cols += o->colhid[c] && held[c];
-		if (held[c] && !o->colhid[c])
-			first = c;
-	}
-	if (o->sheet_hidden && (o->nrows || o->hid_rows))
-		ooxml_warn_hidden(p, o->sheet_name, -1, 0);
-	else
-		ooxml_warn_hidden(p, o->sheet_name, o->hid_rows, hid_cols);
 	for (size_t i = 0; i < o->nrows; i++) {
-		struct srow *s = &o->rows[i];
-		char *cells[MAX_COLS];
-		int n = 0, nonempty = 0, at = -1, last = -1;
-		for (int c = first; c < s->n && !o->sheet_hidden; c++) {
-			if (o->colhid[c])
-				continue;
-			if (*s->cell[c]) {
-				nonempty++;
-				at = last = n;
-			}
-			cells[n++] = s->cell[c];
-		}
-		if (nonempty == 1 && at == 0)
-			ooxml_text(o->doc, cells[0]);
-		else if (nonempty)
-			ooxml_row(o->doc, cells, last + 1, o->table, s->r, 0);
-		for (int c = 0; c < s->n; c++)
-			free(s->cell[c]);
-		free(s->cell);
+		for (int c = 0; c < o->rows[i].n; c++)
+			free(o->rows[i].cell[c]);
+		free(o->rows[i].cell);
 	}
 	o->nrows = 0;
 }
@@ -484,7 +568,9 @@ static void body_start(void *ud, const char *name, const char **attr)
 	           !strcmp(name, "binary-data")) { /* a flat file's images */
 		o->skip = 1;
 	} else if (!strcmp(name, "p") || !strcmp(name, "h")) {
+		push_vis(o, style_hidden(o->st, 'P', ooxml_attr(attr, "style-name")));
 		if (o->pdepth++ == 0) {
+			o->p_hidden = hidden_now(o);
 			buf_reset(&o->para);
 			buf_reset(&o->number);
 			free(o->label);
@@ -496,12 +582,22 @@ static void body_start(void *ud, const char *name, const char **attr)
 		} else {
 			buf_putc(&o->para, ' ');
 		}
+	} else if (!strcmp(name, "span")) {
+		push_vis(o, style_hidden(o->st, 'T', ooxml_attr(attr, "style-name")));
+	} else if (!strcmp(name, "hidden-text") && ooxml_true(ooxml_attr(attr, "is-hidden"))) {
+		/* its text (again inside) said, not read */
+		buf_puts(&o->hid, or_empty(ooxml_attr(attr, "string-value")));
+		o->skip = 1;
+	} else if (!strcmp(name, "hidden-paragraph") && o->pdepth) {
+		o->p_hidden |= ooxml_true(ooxml_attr(attr, "is-hidden"));
+	} else if (!strcmp(name, "section")) {
+		const char *d = ooxml_attr(attr, "display");
+		o->hsec += o->hsec || (d && !strcmp(d, "none"));
 	} else if (!strcmp(name, "number") && o->pdepth) {
 		o->in_number = true;
-	} else if (!strcmp(name, "s") && o->pdepth) {
-		buf_putc(&o->para, ' ');
-	} else if ((!strcmp(name, "tab") || !strcmp(name, "line-break")) && o->pdepth) {
-		buf_putc(&o->para, ' ');
+	} else if ((!strcmp(name, "s") || !strcmp(name, "tab") || !strcmp(name, "line-break")) &&
+	           o->pdepth) {
+		buf_putc(hidden_now(o) ? &o->hid : &o->para, ' ');
 	} else if (!strcmp(name, "soft-page-break")) {
 		o->breaks++;
 	} else if (!strcmp(name, "list")) {
@@ -569,15 +665,19 @@ static void body_end(void *ud, const char *name)
 		return;
 	}
 	if (!o->in_body) {
-		if (!strcmp(name, "list-style"))
-			o->st->cur = NULL;
+		style_end(o->st, name);
 		return;
 	}
 	if (!strcmp(name, "number")) {
 		o->in_number = false;
 	} else if (!strcmp(name, "p") || !strcmp(name, "h")) {
+		o->nvis--;
 		if (o->pdepth > 0 && --o->pdepth == 0)
 			end_paragraph(o);
+	} else if (!strcmp(name, "span")) {
+		o->nvis--;
+	} else if (!strcmp(name, "section")) {
+		o->hsec -= o->hsec > 0;
 	} else if (!strcmp(name, "list")) {
 		if (o->nlist > 0)
 			o->nlist--;
@@ -585,8 +685,12 @@ static void body_end(void *ud, const char *name)
 	} else if (!strcmp(name, "list-item")) {
 		o->item = false;
 	} else if (!strcmp(name, "table")) {
-		if (o->tdepth > 0 && --o->tdepth == 0 && o->pdepth == 0 && o->sheet)
-			end_sheet(o, o->plan);
+		if (o->tdepth > 0 && --o->tdepth == 0 && o->pdepth == 0 && o->sheet) {
+			/* as xlsx.c reads a worksheet; a row's empty cells at its end not kept */
+			ooxml_sheet(o->doc, o->plan, o->sheet_name, o->sheet_hidden, o->table, o->rows,
+			            o->nrows, o->colhid, o->hid_rows, true);
+			free_rows(o);
+		}
 	} else if (o->tdepth == 1 && o->pdepth == 0 && !strcmp(name, "table-cell") && o->in_cell) {
 		end_cell(o);
 	} else if (o->tdepth == 1 && o->pdepth == 0 && !strcmp(name, "table-row")) {
@@ -601,7 +705,7 @@ static void body_text(void *ud, const char *s, int len)
 	struct odf *o = ud;
 	if (o->skip || !o->pdepth || o->too_big || o->stop)
 		return;
-	buf_put(o->in_number ? &o->number : &o->para, s, (size_t)len);
+	buf_put(hidden_now(o) ? &o->hid : o->in_number ? &o->number : &o->para, s, (size_t)len);
 }
 
 static void styles_start(void *ud, const char *name, const char **attr)
@@ -611,9 +715,7 @@ static void styles_start(void *ud, const char *name, const char **attr)
 
 static void styles_end(void *ud, const char *name)
 {
-	struct styles *st = ud;
-	if (!strcmp(name, "list-style"))
-		st->cur = NULL;
+	style_end(ud, name);
 }
 
 /* The package's kind from its mimetype entry: 't' a text, 's' a
@@ -662,21 +764,28 @@ static int odf_body(const char *xml, size_t n, const char *part, struct styles *
 	                .para = BUF_INIT,
 	                .number = BUF_INIT,
 	                .cell = BUF_INIT,
+	                .hid = BUF_INIT,
 	                .first_row = d->rows->n};
 	struct ooxml_sax sax = {body_start, body_end, body_text, &o};
 	int rc = ooxml_parse(xml, n, part, &sax, err);
 	free_cells(&o);
 	clear_above(&o);
-	for (size_t i = 0; i < o.nrows; i++) {
-		for (int c = 0; c < o.rows[i].n; c++)
-			free(o.rows[i].cell[c]);
-		free(o.rows[i].cell);
-	}
+	free_rows(&o);
 	free(o.rows);
 	free(o.label);
 	buf_free(&o.para);
 	buf_free(&o.number);
 	buf_free(&o.cell);
+	buf_free(&o.hid);
+	char more[48] = "";
+	if (o.nhid > 1)
+		snprintf(more, sizeof more, " và %d chỗ ẩn khác", o.nhid - 1);
+	if (o.nhid && !rc && !o.stop)
+		plan_warn(p, 0,
+		          "Văn bản có chữ ẩn (LibreOffice không hiện) không được đọc: “%s”%s; nếu "
+		          "chỉ tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa",
+		          o.hid_first, more);
+	free(o.hid_first);
 	if (rc || o.stop)
 		return -1;
 	if (o.too_big) {
@@ -730,7 +839,7 @@ int odf_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error 
 	rc = odf_body(xml, n, "content.xml", st, kind, d, p, err);
 	free(xml);
 out:
-	free(st);
+	styles_free(st);
 	return rc;
 }
 
@@ -774,6 +883,6 @@ int odf_flat_read_plan(const char *data, size_t n, struct lines *l, struct rows 
 	struct ooxml_doc d = {l, r, false};
 	struct styles *st = xcalloc(1, sizeof *st);
 	int rc = odf_body(data, n, "XML", st, 0, &d, p, err);
-	free(st);
+	styles_free(st);
 	return rc;
 }

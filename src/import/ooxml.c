@@ -376,7 +376,10 @@ int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
 	return rc;
 }
 
-void ooxml_warn_hidden(struct plan *p, const char *sheet, int rows, int cols)
+/* Says what of a sheet its program hides and was not read: the whole sheet
+ * (rows -1), or its hidden rows and columns that hold text (nothing when
+ * none). */
+static void warn_hidden(struct plan *p, const char *sheet, int rows, int cols)
 {
 	const char *then = "nếu chỉ tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa";
 	if (rows < 0)
@@ -388,4 +391,51 @@ void ooxml_warn_hidden(struct plan *p, const char *sheet, int rows, int cols)
 	else if (rows || cols)
 		plan_warn(p, 0, "Trang tính “%s”: %d %s ẩn có chữ không được đọc; %s", sheet,
 		          rows ? rows : cols, rows ? "hàng" : "cột", then);
+}
+
+void ooxml_sheet(struct ooxml_doc *d, struct plan *p, const char *name, bool hidden, int table,
+                 const struct ooxml_srow *rows, size_t n, const bool *colhid, int hid_rows,
+                 bool trim)
+{
+	if (hidden) {
+		if (n || hid_rows)
+			warn_hidden(p, name, -1, 0);
+		return;
+	}
+	bool held[OOXML_MAX_COLS] = {0}; /* a shown cell of the column holds text */
+	for (size_t i = 0; i < n; i++) {
+		bool any = false;
+		for (int c = 0; c < rows[i].n; c++)
+			if (rows[i].cell[c] && *rows[i].cell[c]) {
+				any = true;
+				held[c] |= !rows[i].hidden;
+			}
+		hid_rows += rows[i].hidden && any;
+	}
+	int first = OOXML_MAX_COLS, hid_cols = 0;
+	for (int c = OOXML_MAX_COLS - 1; c >= 0; c--) {
+		hid_cols += colhid[c] && held[c];
+		if (held[c] && !colhid[c])
+			first = c;
+	}
+	warn_hidden(p, name, hid_rows, hid_cols);
+	for (size_t i = 0; i < n; i++) {
+		const struct ooxml_srow *x = &rows[i];
+		char *cells[OOXML_MAX_COLS];
+		int k = 0, nonempty = 0, at = -1;
+		for (int c = first; c < x->n && !x->hidden; c++) {
+			if (colhid[c])
+				continue;
+			cells[k] = x->cell[c] ? x->cell[c] : "";
+			if (*cells[k]) {
+				nonempty++;
+				at = k;
+			}
+			k++;
+		}
+		if (nonempty == 1 && at == 0)
+			ooxml_text(d, cells[0]);
+		else if (nonempty)
+			ooxml_row(d, cells, trim ? at + 1 : k, table, x->r, 0);
+	}
 }

@@ -72,14 +72,33 @@ struct ooxml_doc {
 
 /* A paragraph outside any table: a line and a text row. */
 void ooxml_text(struct ooxml_doc *d, const char *text);
-/* Says in p's warnings what of a sheet its program hides and was not read:
- * the whole sheet (rows -1), or its hidden rows and columns that hold
- * text (nothing when none). */
-void ooxml_warn_hidden(struct plan *p, const char *sheet, int rows, int cols);
 /* A table row of n cells (each cleaned here): a line and a row, located at
  * table (1-based), its row number row and page (0 when unknown). A row with
  * a single non-empty cell is kept as a table row all the same. */
 void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int row, int page);
+
+/* ---- a spreadsheet's sheet (xlsx.c, odf.c) ---- */
+
+#define OOXML_MAX_COLS 64 /* columns of a table or sheet read */
+
+/* A sheet's row: its number r, hidden by its program or not, its cells
+ * cell[0..n) (an empty one NULL or ""). */
+struct ooxml_srow {
+	int r, n;
+	bool hidden;
+	char **cell;
+};
+
+/* What the sheet name's program shows of rows[0..n), without its hidden
+ * rows and columns (colhid[0..OOXML_MAX_COLS)), from the first column
+ * shown that holds text: a row whose only text is in that column running
+ * text, any other row with text a table row (trim: without its empty cells
+ * at the end) of table. Says in p's warnings what it hides that holds text
+ * (its hidden rows and hid_rows more the reader left out), or that the
+ * whole sheet is hidden and not read (hidden). */
+void ooxml_sheet(struct ooxml_doc *d, struct plan *p, const char *name, bool hidden, int table,
+                 const struct ooxml_srow *rows, size_t n, const bool *colhid, int hid_rows,
+                 bool trim);
 
 /* Read a ZIP document (DOCX or XLSX, told by its parts) into lines and
  * rows: the reader of import.c's table. 0, or -1 with *err. */

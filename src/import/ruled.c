@@ -128,6 +128,11 @@ static bool full_rule(const struct uline *u)
  * between). */
 static bool top_rule(const char *s)
 {
+	/* its bytes first: after its margin '+' or a box character
+	 * (U+2500-U+257F: E2 94 or E2 95) */
+	const unsigned char *t = (const unsigned char *)s + strspn(s, " \t");
+	if (*t != '+' && (t[0] != 0xe2 || (t[1] != 0x94 && t[1] != 0x95)))
+		return false;
 	struct uline u;
 	decode(s, &u);
 	bool yes = table_line(&u) && full_rule(&u) && u.c[lead(&u)] != '|';
@@ -434,6 +439,11 @@ static bool blank_u(const struct uline *u)
  * a header) ends nothing. */
 bool dashed_rows(const struct lines *l, size_t i, struct rows *out, int table, size_t *end)
 {
+	/* a dashed rule's bytes first: after its margin '-', then only '-',
+	 * ' ' (and '\r') */
+	const char *s = l->v[i] + strspn(l->v[i], " \t");
+	if (*s != '-' || s[strspn(s, "- \r")])
+		return false;
 	size_t pos[MAXC + 1];
 	struct uline top;
 	decode(l->v[i], &top);

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_COLS    64     /* columns of a sheet read */
+#define MAX_COLS    OOXML_MAX_COLS
 #define MAX_ROWS    200000 /* rows of the whole workbook */
 #define MAX_SHEETS  64
 #define MAX_STRINGS 2000000 /* shared strings */
@@ -172,13 +172,6 @@ static void sty_end(void *ud, const char *name)
 
 /* ---- a sheet ---- */
 
-struct xrow {
-	int r;
-	bool hidden; /* the row is hidden (hidden="1"): Excel does not show it */
-	char *cell[MAX_COLS];
-	int ncell; /* columns up to the last one set */
-};
-
 struct merge {
 	int r1, c1, r2, c2;
 };
@@ -186,7 +179,7 @@ struct merge {
 struct sheet {
 	const struct strings *sst;
 	const struct styles *sty;
-	struct xrow *rows;
+	struct ooxml_srow *rows; /* cell: MAX_COLS; n: up to the last one set */
 	size_t n, cap;
 	size_t *total; /* rows of the workbook so far */
 	struct merge *merges;
@@ -233,10 +226,9 @@ static void sheet_start(void *ud, const char *name, const char **attr)
 		if (rn < 1 || rn > 10000000)
 			rn = sh->n ? sh->rows[sh->n - 1].r + 1 : 1;
 		sh->rows = xgrow(sh->rows, &sh->cap, sh->n + 1, sizeof *sh->rows);
-		struct xrow *x = &sh->rows[sh->n++];
-		memset(x, 0, sizeof *x);
-		x->r = (int)rn;
-		x->hidden = ooxml_true(ooxml_attr(attr, "hidden"));
+		struct ooxml_srow *x = &sh->rows[sh->n++];
+		*x = (struct ooxml_srow){(int)rn, 0, ooxml_true(ooxml_attr(attr, "hidden")),
+		                         xcalloc(MAX_COLS, sizeof *x->cell)};
 		(*sh->total)++;
 		sh->in_row = true;
 		sh->col = 0;
@@ -338,11 +330,11 @@ static void sheet_end(void *ud, const char *name)
 		} else { /* str, inlineStr, e: the text as written */
 			text = xstrdup(v);
 		}
-		struct xrow *x = &sh->rows[sh->n - 1];
+		struct ooxml_srow *x = &sh->rows[sh->n - 1];
 		free(x->cell[c]);
 		x->cell[c] = text;
-		if (c + 1 > x->ncell)
-			x->ncell = c + 1;
+		if (c + 1 > x->n)
+			x->n = c + 1;
 	}
 }
 
@@ -355,7 +347,7 @@ static void sheet_text(void *ud, const char *s, int len)
 
 static int cmp_row(const void *a, const void *b)
 {
-	const struct xrow *x = a, *y = b;
+	const struct ooxml_srow *x = a, *y = b;
 	return (x->r > y->r) - (x->r < y->r);
 }
 
@@ -383,69 +375,24 @@ static void apply_merges(struct sheet *sh)
 		for (size_t i = lo + 1; i < sh->n && sh->rows[i].r <= g->r2; i++) {
 			if (++fills > MAX_FILLS)
 				return;
-			struct xrow *x = &sh->rows[i];
+			struct ooxml_srow *x = &sh->rows[i];
 			if (x->cell[g->c1] && *x->cell[g->c1])
 				continue;
 			free(x->cell[g->c1]);
 			x->cell[g->c1] = xstrdup(text);
-			if (g->c1 + 1 > x->ncell)
-				x->ncell = g->c1 + 1;
+			if (g->c1 + 1 > x->n)
+				x->n = g->c1 + 1;
 		}
-	}
-}
-
-/* What Excel shows of a sheet: its rows and columns not hidden. Counts
- * into *hid_rows and *hid_cols the hidden ones that hold text. */
-static void sheet_emit(struct sheet *sh, struct ooxml_doc *d, int table, int *hid_rows,
-                       int *hid_cols)
-{
-	bool held[MAX_COLS] = {0};
-	for (size_t i = 0; i < sh->n; i++) {
-		const struct xrow *x = &sh->rows[i];
-		bool any = false;
-		for (int c = 0; c < x->ncell; c++)
-			if (x->cell[c] && *x->cell[c]) {
-				any = true;
-				held[c] |= !x->hidden;
-			}
-		*hid_rows += x->hidden && any;
-	}
-	int first = MAX_COLS;
-	for (int c = MAX_COLS - 1; c >= 0; c--) {
-		*hid_cols += sh->colhid[c] && held[c];
-		if (held[c] && !sh->colhid[c])
-			first = c;
-	}
-	for (size_t i = 0; i < sh->n; i++) {
-		struct xrow *x = &sh->rows[i];
-		if (x->hidden)
-			continue;
-		char *cells[MAX_COLS];
-		int n = 0, nonempty = 0, at = -1;
-		for (int c = first; c < x->ncell; c++) {
-			if (sh->colhid[c])
-				continue;
-			cells[n] = x->cell[c] ? x->cell[c] : "";
-			if (*cells[n]) {
-				nonempty++;
-				at = n;
-			}
-			n++;
-		}
-		if (nonempty == 0)
-			continue;
-		if (nonempty == 1 && at == 0)
-			ooxml_text(d, cells[0]);
-		else
-			ooxml_row(d, cells, n, table, x->r, 0);
 	}
 }
 
 static void sheet_free(struct sheet *sh)
 {
-	for (size_t i = 0; i < sh->n; i++)
+	for (size_t i = 0; i < sh->n; i++) {
 		for (int c = 0; c < MAX_COLS; c++)
 			free(sh->rows[i].cell[c]);
+		free(sh->rows[i].cell);
+	}
 	free(sh->rows);
 	free(sh->merges);
 	buf_free(&sh->v);
@@ -565,14 +512,10 @@ int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 		char *part = sheet_part(&book, i);
 		int r = parse_part(z, part, &ss, false, err);
 		free(part);
-		if (!r && book.sheet_hidden[i]) {
-			if (sh.n) /* a hidden sheet: not read, but said */
-				ooxml_warn_hidden(p, book.sheet_name[i], -1, 0);
-		} else if (!r) {
+		if (!r) { /* what Excel shows; a hidden sheet not read, but said */
 			apply_merges(&sh);
-			int rows = 0, cols = 0;
-			sheet_emit(&sh, d, i + 1, &rows, &cols);
-			ooxml_warn_hidden(p, book.sheet_name[i], rows, cols);
+			ooxml_sheet(d, p, book.sheet_name[i], book.sheet_hidden[i], i + 1, sh.rows,
+			            sh.n, sh.colhid, 0, false);
 		}
 		cut |= sh.cut;
 		sheet_free(&sh);
@@ -750,9 +693,9 @@ char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, struct error *err)
 	struct buf b = BUF_INIT;
 	int line = 1; /* the line the next row starts on */
 	for (size_t i = 0; i < sh.n; i++) {
-		struct xrow *x = &sh.rows[i];
+		struct ooxml_srow *x = &sh.rows[i];
 		int used = 0;
-		for (int c = 0; c < x->ncell; c++)
+		for (int c = 0; c < x->n; c++)
 			if (x->cell[c] && *x->cell[c])
 				used = c + 1;
 		if (!used)

@@ -74,4 +74,38 @@ p = json.load(open(sys.argv[1]))["plan"]
 got = [(i["name"], i["targets"]["2025"]["value"]) for i in p["indicators"]]
 sys.exit(got != [("Tỷ lệ A", 90), ("Tỷ lệ B", 80), ("Tỷ lệ C", 70)])' "$tmp/j"; then ok; else bad "a markdown header repeated read as a ruled table"; cat "$tmp/j"; fi
 
+# UTF-8 read as Windows-1252 (or Latin-1) and saved again ("Káº¿ hoáº¡ch"),
+# made by tests/tools/mojibake.py: where every byte can be had back the
+# text is undone and read as its original, with a warning saying so; where
+# bytes were lost ("�", as lynx shows so-khcn-dong-hai's lying page) it is
+# refused saying the letters were garbled by a wrong code page, at the line
+# of the first broken letter, and to give the original file. Before (all 9
+# checks failed): each refused as "no table found".
+twice() { # NAME EXT MODE
+	cp "$v/$1.golden.json" "$tmp/"
+	python3 "$here/../tools/mojibake.py" "$v/$1.$2" "$tmp/$1.$3.$2" $3 || { bad "$1.$2 $3: not made"; return; }
+	v=$tmp check $1 $3.$2
+	if "$bin" parse "$tmp/$1.$3.$2" --format json | grep -q 'mã hóa hai lần'; then ok; else bad "$1.$3.$2: no warning"; fi
+}
+twice xa-tan-lap w3m.txt cp1252
+twice so-khcn-dong-hai pandoc.md cp1252
+twice xa-phu-my html latin1
+garbled() { # FILE: refused at the line of its first broken letter
+	"$bin" parse "$1" --format json > "$tmp/j" 2> "$tmp/e"
+	local rc=$? at first
+	at=$(grep -o 'dòng [0-9]*: chữ của tệp đã bị hỏng vì đọc sai bảng mã' "$tmp/e" | grep -o '[0-9]*')
+	first=$(grep -n -m1 $'\xef\xbf\xbd' "$1" | cut -d: -f1)
+	if [ $rc -eq 2 ] && [ -n "$at" ] && [ "$at" -le "$first" ] && grep -q 'tệp gốc' "$tmp/e"; then
+		ok
+	else
+		bad "$(basename "$1"): not refused as garbled at line <= $first (exit $rc)"
+		cat "$tmp/e"
+	fi
+}
+python3 "$here/../tools/mojibake.py" "$v/xa-phu-my.w3m.txt" "$tmp/xa-phu-my.lossy.w3m.txt" lossy
+garbled "$tmp/xa-phu-my.lossy.w3m.txt"
+python3 "$here/../tools/mojibake.py" "$v/xa-tan-lap.html" "$tmp/xa-tan-lap.lossy.html" lossy
+garbled "$tmp/xa-tan-lap.lossy.html"
+garbled "$v/so-khcn-dong-hai.lynx.txt"
+
 finish parse_web3

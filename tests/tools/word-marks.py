@@ -20,7 +20,8 @@ tests/cli/parse_office_marks.sh. MODE:
 Fails when MODE changes nothing."""
 import re
 import sys
-import zipfile
+
+from ziprewrite import rewrite
 
 NUMBER_RUN = re.compile(r'<w:r><w:rPr></w:rPr><w:t>([0-9]+%?)</w:t></w:r>')
 GE_RUN = '<w:r><w:rPr></w:rPr><w:t xml:space="preserve">≥ </w:t></w:r>'
@@ -51,17 +52,16 @@ def change(s, mode):
 
 def main():
     src, out, mode = sys.argv[1:4]
-    zin = zipfile.ZipFile(src)
-    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as zout:
-        for it in zin.infolist():
-            d = zin.read(it.filename)
-            if it.filename == 'word/document.xml':
-                s = d.decode()
-                t = change(s, mode)
-                if t == s:
-                    sys.exit('word-marks.py: %s changes nothing in %s' % (mode, src))
-                d = t.encode()
-            zout.writestr(it, d)
+
+    def edit(name, d):
+        if name != 'word/document.xml':
+            return d
+        s = d.decode()
+        t = change(s, mode)
+        if t == s:
+            sys.exit('word-marks.py: %s changes nothing in %s' % (mode, src))
+        return t.encode()
+    rewrite(src, out, edit)
 
 
 main()

@@ -279,6 +279,63 @@ static void test_mojibake(void **state)
 	EXPECT(doc_tcvn3_mojibake, doc_tcvn3_want, "TCVN3 (ABC) as Windows-1252");
 }
 
+/* s's UTF-8 bytes read one a character, as Windows-1252 (its five bytes
+ * without one as their C1 control, or "�" when lossy) or Latin-1, and
+ * written as UTF-8 again. */
+static char *read_as_1252(const char *s, int how)
+{
+	static const uint16_t c1[32] = {
+	        0x20AC, 0x81,   0x201A, 0x192,  0x201E, 0x2026, 0x2020, 0x2021, 0x2C6,  0x2030, 0x160,
+	        0x2039, 0x152,  0x8D,   0x17D,  0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+	        0x2013, 0x2014, 0x2DC,  0x2122, 0x161,  0x203A, 0x153,  0x9D,   0x17E,  0x178};
+	size_t n = strlen(s), k = 0;
+	char *o = malloc(3 * n + 1);
+	assert_non_null(o);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		utf8proc_int32_t cp = b >= 0x80 && b < 0xA0 && how ? c1[b - 0x80] : b;
+		if (how == 2 && cp == b && b >= 0x80 && b < 0xA0)
+			cp = 0xFFFD;
+		k += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)o + k);
+	}
+	o[k] = '\0';
+	return o;
+}
+
+/* UTF-8 read as Windows-1252 or Latin-1 and saved again: undone where
+ * every byte is had back; where some were lost, told at the line of the
+ * first broken letter, and left as it is. */
+static void test_twice(void **state)
+{
+	(void)state;
+	EXPECT("K\xC3\xA1\xC2\xBA\xC2\xBF ho\xC3\xA1\xC2\xBA\xC2\xA1"
+	       "ch",
+	       "Kế hoạch", ENCODING_TWICE); /* "Káº¿ hoáº¡ch" */
+	for (int how = 0; how < 2; how++) {
+		char *in = read_as_1252(doc, how);
+		expect_converted(in, strlen(in), doc, strlen(doc), ENCODING_TWICE);
+		assert_int_equal(encoding_garbled_line(in, strlen(in)), 0);
+		free(in);
+	}
+	/* "Á" is C3 81: its 0x81 lost on line 1; on line 3 when two lines
+	 * of ASCII come first. */
+	char *lossy = read_as_1252(doc, 2), *later = read_as_1252("Ke hoach\nso 1\n" HEAD, 2);
+	assert_non_null(strstr(lossy, "\xEF\xBF\xBD"));
+	assert_int_equal(encoding_garbled_line(lossy, strlen(lossy)), 1);
+	assert_int_equal(encoding_garbled_line(later, strlen(later)), 3);
+	expect_untouched(lossy, strlen(lossy));
+	free(lossy);
+	free(later);
+	/* No such text: UTF-8 as it is, Latin-1 letters, VNI read as
+	 * Windows-1252, ASCII with a "�". */
+	const char *not[] = {doc, "caf\xC3\xA9 cr\xC3\xA8me \xC3\xA0 la fran\xC3\xA7"
+	                          "aise",
+	                     doc_vni_mojibake, "Ke hoach \xEF\xBF\xBD so 12 \xEF\xBF\xBD\n"};
+	for (size_t i = 0; i < sizeof not / sizeof not[0]; i++)
+		assert_int_equal(encoding_garbled_line(not[i], strlen(not[i])), 0);
+	expect_untouched(not[1], strlen(not[1]));
+}
+
 static void test_random_is_unknown(void **state)
 {
 	(void)state;
@@ -375,6 +432,7 @@ int main(void)
 	        cmocka_unit_test(test_tcvn3),
 	        cmocka_unit_test(test_vni),
 	        cmocka_unit_test(test_mojibake),
+	        cmocka_unit_test(test_twice),
 	        cmocka_unit_test(test_random_is_unknown),
 	        cmocka_unit_test(test_truncated_utf8),
 	        cmocka_unit_test(test_long_combining_run),
