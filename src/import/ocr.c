@@ -726,29 +726,32 @@ static bool target_head(const char *s)
 	return yes;
 }
 
-/* A header cell naming two years or more that no dash joins into a
- * period ("Năm 2025 Năm 2027 Năm 2030", "Mục tiêu Năm 2026 Đến năm 2030";
- * not "Giai đoạn 2026 - 2030"): the columns of several milestones read
- * as one, where no rule or gap parted them. */
+/* A header cell naming two years or more on their own, outside a
+ * period a dash joins ("Năm 2025 Năm 2027 Năm 2030", "Mục tiêu Năm 2026
+ * Đến năm 2030"; not "Giai đoạn 2028 - 2030 Năm 2030"): the columns of
+ * several milestones read as one, where no rule or gap parted them. */
 static bool years_run(const char *s)
 {
-	int years = 0;
-	bool dash = false;
+	int alone = 0;
 	for (const char *p = s; *p; p++) {
-		if (year_at(s, p)) {
-			years += !dash;
-			dash = false;
-			p += 3;
-		} else if (*p == '-') {
-			dash = years > 0;
-		} else if (!strncmp(p, "–", strlen("–"))) {
-			dash = years > 0;
-			p += strlen("–") - 1;
-		} else if (*p != ' ') {
-			dash = false;
+		if (!year_at(s, p))
+			continue;
+		/* a period: "2026 - 2030", "2026–2030" */
+		const char *q = p + 4;
+		q += strspn(q, " ");
+		size_t d = *q == '-' ? 1 : !strncmp(q, "–", strlen("–")) ? strlen("–") : 0;
+		if (d) {
+			q += d;
+			q += strspn(q, " ");
+			if (year_at(s, q)) {
+				p = q + 3;
+				continue;
+			}
 		}
+		alone++;
+		p += 3;
 	}
-	return years >= 2;
+	return alone >= 2;
 }
 
 /* The cells of a body row under a header cell naming several years

@@ -248,16 +248,19 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 }
 
 /* A header's last row under merged cells: two or more of its words years
- * ("Năm 2025") or agencies' columns ("Chủ trì", "Phối hợp"). */
+ * ("Năm 2025") or agencies' columns ("Chủ trì", "Phối hợp"); of a run of
+ * words read by OCR as one ("Năm 2025"), its last word. */
 static bool sub_heads(const struct pword *w, const struct pline *l)
 {
 	static const char *const sub[] = {"tri", "hop", NULL};
 	int k = 0;
 	for (size_t j = l->from; j < l->to; j++) {
-		size_t n = strlen(w[j].s);
-		bool year = n == 4 && isdigit((unsigned char)w[j].s[0]) &&
-		            isdigit((unsigned char)w[j].s[3]);
-		k += year || folded_in(w[j].s, sub);
+		const char *last = strrchr(w[j].s, ' ');
+		last = last ? last + 1 : w[j].s;
+		size_t n = strlen(last);
+		bool year = n == 4 && isdigit((unsigned char)last[0]) &&
+		            isdigit((unsigned char)last[3]);
+		k += year || folded_in(last, sub);
 	}
 	return k >= 2;
 }
@@ -873,7 +876,8 @@ static void place_bounds(const struct pword *w, const struct pline *l, size_t a,
  * covers part them. A header column over two such runs or more is split
  * at the runs' gaps when each run gets a header chunk of its own (by most
  * overlap, else the nearest run); a chunk over header chunks of two runs
- * (a caption) heads each of them. Body lines [ba, bb), header [a, b). */
+ * (a caption) is left out, as read_columns leaves one out. Body lines
+ * [ba, bb), header [a, b). */
 struct run {
 	double x0, x1;
 };
@@ -1000,12 +1004,11 @@ static void split_by_body(const struct pword *w, const struct pline *l, size_t a
 				struct buf bf = BUF_INIT;
 				double lo = 1e18, hi = -1e18;
 				for (size_t q = 0; q < nh; q++)
-					if (cap[q] || grp[at[q]] == g) {
+					if (!cap[q] && grp[at[q]] == g) {
 						if (bf.len)
 							buf_putc(&bf, ' ');
 						buf_puts(&bf, hw[q]->s);
-						if (!cap[q])
-							lo = fmin(lo, hw[q]->x0), hi = fmax(hi, hw[q]->x1);
+						lo = fmin(lo, hw[q]->x0), hi = fmax(hi, hw[q]->x1);
 					}
 				t->head[c + g] = buf_detach(&bf);
 				t->lo[c + g] = lo;
