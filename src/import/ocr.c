@@ -387,6 +387,7 @@ struct reader {
 	int skipped;                   /* numbered rows since, whose number was not read */
 	int table, tabrow;             /* the tables emitted, the rows of the last one */
 	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
+	bool years_col[OCR_MAX_COLS];  /* the header names several years (years_run) */
 	/* words of pages without ruling, with their boxes and confidences, for
 	 * tables rebuilt from positions (unruled_tables) */
 	struct oword *words;
@@ -705,6 +706,14 @@ static bool header_row(char **cells, int nc)
 	return no && name;
 }
 
+/* A year (19xx, 20xx) at p in s, no digit either side. */
+static bool year_at(const char *s, const char *p)
+{
+	return (p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') && p[2] >= '0' &&
+	       p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && !(p[4] >= '0' && p[4] <= '9') &&
+	       (p == s || !(p[-1] >= '0' && p[-1] <= '9'));
+}
+
 /* A header cell over targets: a year, "Hiện trạng", "Mục tiêu", "Kết quả". */
 static bool target_head(const char *s)
 {
@@ -712,11 +721,62 @@ static bool target_head(const char *s)
 	bool yes = strstr(f, "hien trang") || strstr(f, "muc tieu") || strstr(f, "ket qua") ||
 	           strstr(f, "giai doan");
 	for (const char *p = f; *p && !yes; p++)
-		yes = (p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') && p[2] >= '0' &&
-		      p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && !(p[4] >= '0' && p[4] <= '9') &&
-		      (p == f || !(p[-1] >= '0' && p[-1] <= '9'));
+		yes = year_at(f, p);
 	free(f);
 	return yes;
+}
+
+/* A header cell naming two years or more on their own, outside a
+ * period a dash joins ("Năm 2025 Năm 2027 Năm 2030", "Mục tiêu Năm 2026
+ * Đến năm 2030"; not "Giai đoạn 2028 - 2030 Năm 2030"): the columns of
+ * several milestones read as one, where no rule or gap parted them. */
+static bool years_run(const char *s)
+{
+	int alone = 0;
+	for (const char *p = s; *p; p++) {
+		if (!year_at(s, p))
+			continue;
+		/* a period: "2026 - 2030", "2026–2030" */
+		const char *q = p + 4;
+		q += strspn(q, " ");
+		size_t d = *q == '-' ? 1 : !strncmp(q, "–", strlen("–")) ? strlen("–") : 0;
+		if (d) {
+			q += d;
+			q += strspn(q, " ");
+			if (year_at(s, q)) {
+				p = q + 3;
+				continue;
+			}
+		}
+		alone++;
+		p += 3;
+	}
+	return alone >= 2;
+}
+
+/* The cells of a body row under a header cell naming several years
+ * (years_run): what was read there is no one milestone's target, and the
+ * other years' are not read at all; said of the row (every milestone of
+ * it), quoting the cell. Row ri counts from 1. */
+static void years_warn(struct reader *rd, char **cells, int nc, int page, int ri)
+{
+	for (int c = 0; c < nc && c < OCR_MAX_COLS; c++) {
+		if (!rd->years_col[c])
+			continue;
+		rd->flagged++;
+		if (*cells[c])
+			plan_warn(rd->p, (int)rd->l->n + 1,
+			          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): tiêu đề cột ghi nhiều "
+			          "năm (các cột mục tiêu dồn làm một); đọc được \"%s\" nhưng không "
+			          "đọc được riêng mục tiêu của từng năm, cần đối chiếu với bản giấy",
+			          page, ri, c + 1, cells[c]);
+		else
+			plan_warn(rd->p, (int)rd->l->n + 1,
+			          "Ô cần kiểm tra (trang %d, hàng %d, cột %d): tiêu đề cột ghi nhiều "
+			          "năm (các cột mục tiêu dồn làm một); ô trống, không đọc được mục "
+			          "tiêu của từng năm, cần đối chiếu với bản giấy",
+			          page, ri, c + 1);
+	}
 }
 
 /* A target in words, where a misread accent or letter is read with high
@@ -903,11 +963,15 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 		bool head_line = i > 0 && i < head_end;
 		if (head)
 			head_end = below[0];
-		if (!head && !head_line)
+		if (!head && !head_line) {
 			row_number(rd, cells, ncol, page, i);
+			years_warn(rd, cells, ncol, page, i + 1);
+		}
 		for (int k = 0; k < ncol && k < OCR_MAX_COLS && (head || head_line); k++)
-			if (head || *cells[k])
+			if (head || *cells[k]) {
 				rd->target_col[k] = target_head(cells[k]);
+				rd->years_col[k] = years_run(cells[k]);
+			}
 		char *key = i == 0 ? row_key(cells, ncol) : NULL;
 		if (key && rd->open != NO_ROW && rd->header && !strcmp(key, rd->header)) {
 			free(key); /* the header repeated on a new page */
@@ -1212,13 +1276,19 @@ static void unruled_tables(struct reader *rd)
 		bool head = header_row(row->cell, nc);
 		if (head) {
 			char *key = row_key(row->cell, nc);
-			if (rd->header && !strcmp(key, rd->header) && rd->open != NO_ROW) {
-				free(key); /* the header repeated on a new page */
+			/* the header repeated on a new page: as many columns as the
+			 * open table's rows (a table under a caption of its own
+			 * whose columns came out otherwise is a table of its own) */
+			if (rd->header && !strcmp(key, rd->header) && rd->open != NO_ROW &&
+			    rd->open_ncell == nc) {
+				free(key);
 				goes_on = rd->page_top;
 				continue;
 			}
-			for (int k = 0; k < nc; k++)
+			for (int k = 0; k < nc; k++) {
 				rd->target_col[k] = target_head(row->cell[k]);
+				rd->years_col[k] = years_run(row->cell[k]);
+			}
 			free(rd->header);
 			rd->header = key;
 			ri = 0;
@@ -1227,6 +1297,7 @@ static void unruled_tables(struct reader *rd)
 				word_cell(rd, &row->cell[c], conf[c], chunks[c], row->page, ri + 1,
 				          c + 1);
 			row_number(rd, row->cell, nc, row->page, ri);
+			years_warn(rd, row->cell, nc, row->page, ri + 1);
 			if (goes_on)
 				carry_over(rd, row, nc, tol);
 			goes_on = false;

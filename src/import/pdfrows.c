@@ -248,16 +248,19 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 }
 
 /* A header's last row under merged cells: two or more of its words years
- * ("Năm 2025") or agencies' columns ("Chủ trì", "Phối hợp"). */
+ * ("Năm 2025") or agencies' columns ("Chủ trì", "Phối hợp"); of a run of
+ * words read by OCR as one ("Năm 2025"), its last word. */
 static bool sub_heads(const struct pword *w, const struct pline *l)
 {
 	static const char *const sub[] = {"tri", "hop", NULL};
 	int k = 0;
 	for (size_t j = l->from; j < l->to; j++) {
-		size_t n = strlen(w[j].s);
-		bool year = n == 4 && isdigit((unsigned char)w[j].s[0]) &&
-		            isdigit((unsigned char)w[j].s[3]);
-		k += year || folded_in(w[j].s, sub);
+		const char *last = strrchr(w[j].s, ' ');
+		last = last ? last + 1 : w[j].s;
+		size_t n = strlen(last);
+		bool year = n == 4 && isdigit((unsigned char)last[0]) &&
+		            isdigit((unsigned char)last[3]);
+		k += year || folded_in(last, sub);
 	}
 	return k >= 2;
 }
@@ -861,6 +864,166 @@ static void place_bounds(const struct pword *w, const struct pline *l, size_t a,
 				}
 		}
 		t->bound[c] = bestx;
+	}
+}
+
+/* Words read by OCR: a run of words of one cell is one chunk, and two
+ * header cells a chunk's gap apart ("Đơn vị tính | Năm 2025 | Năm 2027",
+ * set tight) or a caption over two sub-headers ("Mục tiêu" over "Năm
+ * 2026 | Đến năm 2030") come out as one column. The body's columns are
+ * surer: across the body's lines holding three chunks or more (a row of
+ * cells, not a heading or a name's wrapped line), x runs that no chunk
+ * covers part them. A header column over two such runs or more is split
+ * at the runs' gaps when each run gets a header chunk of its own (by most
+ * overlap, else the nearest run); a chunk over header chunks of two runs
+ * (a caption) is left out, as read_columns leaves one out. Body lines
+ * [ba, bb), header [a, b). */
+struct run {
+	double x0, x1;
+};
+
+static int run_of(const struct run *r, int nr, double x0, double x1)
+{
+	int best = -1;
+	double score = -1e18;
+	for (int k = 0; k < nr; k++) {
+		double ov = fmin(x1, r[k].x1) - fmax(x0, r[k].x0); /* < 0: the gap */
+		if (ov > score)
+			score = ov, best = k;
+	}
+	return best;
+}
+
+static void split_by_body(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                          size_t ba, size_t bb, struct table *t)
+{
+	enum { MAXRUNS = 64 };
+	struct run r[MAXRUNS];
+	int nr = 0;
+	/* body chunks of rows of cells, right of the number column */
+	size_t nv = 0;
+	for (size_t i = ba; i < bb; i++)
+		nv += l[i].to - l[i].from;
+	struct run *v = xcalloc(nv ? nv : 1, sizeof *v);
+	nv = 0;
+	for (size_t i = ba; i < bb; i++) {
+		if (l[i].to - l[i].from < 3)
+			continue;
+		for (size_t j = l[i].from; j < l[i].to; j++)
+			if (t->ncol > 1 && (w[j].x0 + w[j].x1) / 2 >= t->bound[1])
+				v[nv++] = (struct run){w[j].x0, w[j].x1};
+	}
+	for (size_t i = 1; i < nv; i++) /* by x0 (few) */
+		for (size_t j = i; j > 0 && v[j - 1].x0 > v[j].x0; j--) {
+			struct run x = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = x;
+		}
+	for (size_t i = 0; i < nv; i++) {
+		if (nr && v[i].x0 <= r[nr - 1].x1) {
+			r[nr - 1].x1 = fmax(r[nr - 1].x1, v[i].x1);
+			continue;
+		}
+		if (nr == MAXRUNS)
+			break;
+		r[nr++] = v[i];
+	}
+	free(v);
+	for (int c = 1; c < t->ncol && t->ncol < MAXCOLS; c++) {
+		int k0 = -1, k1 = -1; /* runs centred in column c */
+		for (int k = 0; k < nr; k++) {
+			double m = (r[k].x0 + r[k].x1) / 2;
+			if (m >= t->bound[c] && m < t->bound[c + 1]) {
+				k0 = k0 < 0 ? k : k0;
+				k1 = k;
+			}
+		}
+		if (k0 < 0 || k1 == k0 || k1 - k0 + t->ncol > MAXCOLS)
+			continue;
+		int nk = k1 - k0 + 1;
+		/* the header's chunks of column c, each to its run */
+		size_t nh = 0;
+		for (size_t i = a; i < b; i++)
+			nh += l[i].to - l[i].from;
+		int *at = xcalloc(nh ? nh : 1, sizeof *at);
+		const struct pword **hw = xcalloc(nh ? nh : 1, sizeof *hw);
+		size_t *hl = xcalloc(nh ? nh : 1, sizeof *hl);
+		nh = 0;
+		for (size_t i = a; i < b; i++)
+			for (size_t j = l[i].from; j < l[i].to; j++) {
+				double m = (w[j].x0 + w[j].x1) / 2;
+				if (m < t->bound[c] || m >= t->bound[c + 1])
+					continue;
+				hw[nh] = &w[j];
+				hl[nh] = i;
+				at[nh++] = run_of(r + k0, nk, w[j].x0, w[j].x1);
+			}
+		/* a caption: over chunks of later lines given to two runs */
+		bool *cap = xcalloc(nh ? nh : 1, sizeof *cap);
+		for (size_t q = 0; q < nh; q++) {
+			int first = -1;
+			for (size_t z = 0; z < nh && !cap[q]; z++)
+				if (hl[z] > hl[q] && hw[z]->x0 < hw[q]->x1 && hw[q]->x0 < hw[z]->x1) {
+					if (first < 0)
+						first = at[z];
+					cap[q] = at[z] != first;
+				}
+		}
+		/* runs with a header chunk of their own head columns; a run
+		 * without one (a cell's longer text, a stray mark) goes with
+		 * the nearest of them */
+		int grp[MAXRUNS], ng = 0;
+		for (int k = 0; k < nk; k++) {
+			grp[k] = -1;
+			for (size_t q = 0; q < nh && grp[k] < 0; q++)
+				if (!cap[q] && at[q] == k)
+					grp[k] = ng++;
+		}
+		for (int k = 0; k < nk && ng > 1; k++) {
+			if (grp[k] >= 0)
+				continue;
+			int lf = k, rt = k;
+			while (lf >= 0 && grp[lf] < 0)
+				lf--;
+			while (rt < nk && grp[rt] < 0)
+				rt++;
+			double dl = lf >= 0 ? r[k0 + k].x0 - r[k0 + lf].x1 : 1e18;
+			double dr = rt < nk ? r[k0 + rt].x0 - r[k0 + k].x1 : 1e18;
+			grp[k] = dl <= dr ? grp[lf] : grp[rt];
+		}
+		if (ng > 1) {
+			for (int d = t->ncol - 1; d > c; d--) {
+				t->lo[d + ng - 1] = t->lo[d];
+				t->hi[d + ng - 1] = t->hi[d];
+				t->head[d + ng - 1] = t->head[d];
+				t->bound[d + ng] = t->bound[d + 1];
+			}
+			t->bound[c + ng] = t->bound[c + 1];
+			free(t->head[c]);
+			for (int g = 0; g < ng; g++) {
+				struct buf bf = BUF_INIT;
+				double lo = 1e18, hi = -1e18;
+				for (size_t q = 0; q < nh; q++)
+					if (!cap[q] && grp[at[q]] == g) {
+						if (bf.len)
+							buf_putc(&bf, ' ');
+						buf_puts(&bf, hw[q]->s);
+						lo = fmin(lo, hw[q]->x0), hi = fmax(hi, hw[q]->x1);
+					}
+				t->head[c + g] = buf_detach(&bf);
+				t->lo[c + g] = lo;
+				t->hi[c + g] = hi;
+			}
+			for (int k = 1; k < nk; k++)
+				if (grp[k] != grp[k - 1])
+					t->bound[c + grp[k]] = (r[k0 + k - 1].x1 + r[k0 + k].x0) / 2;
+			t->ncol += ng - 1;
+			c += ng - 1;
+		}
+		free(cap);
+		free(hl);
+		free(hw);
+		free(at);
 	}
 }
 
@@ -2640,6 +2803,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		while (pe < e && !(w[l[pe].from].x0 < t.hi[0] && !code_like(w[l[pe].from].s)))
 			pe++;
 		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
+		if (!exact && !grid)
+			split_by_body(w, l, a, b, b, pe > b ? pe : e, &t);
 		t.grid = grid;
 		if (grid) {
 			number_bound(w, l, b, pe > b ? pe : e, &t);
