@@ -265,6 +265,21 @@ static bool sub_heads(const struct pword *w, const struct pline *l)
 	return k >= 2;
 }
 
+/* A line closing a bracket it did not open ("trì);" of "Công an phường
+ * (chủ / trì);" at the top of a page, a row's cell run on under the
+ * header repeated there): the end of a cell, no header's line below. */
+static bool closes_bracket(const struct pword *w, const struct pline *l)
+{
+	int open = 0;
+	for (size_t j = l->from; j < l->to; j++)
+		for (const char *p = w[j].s; *p; p++)
+			if (*p == '(')
+				open++;
+			else if (*p == ')' && --open < 0)
+				return true;
+	return false;
+}
+
 /* The header band around line i: [*a, *b); what its lines say (bits of
  * header_line), -1 when line i starts none. */
 static int header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
@@ -289,7 +304,7 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 	       (l[e].y0 - l[e - 1].y1 < 1.0 * h ||
 	        (l[e].y0 - l[e - 1].y1 < 2.5 * h && sub_heads(w, &l[e])))) {
 		int k = header_line(w, &l[e]);
-		if (k < 0)
+		if (k < 0 || closes_bracket(w, &l[e]))
 			break;
 		bits |= k;
 		e++;
@@ -561,6 +576,11 @@ static bool over_plain(const struct pword **v, const size_t *line, size_t n, siz
 		bool year = false;
 		for (size_t j = s; j < e; j++)
 			year |= year_word(v[j]->s);
+		/* a period wrapped in its cell ("Giai đoạn" over "2028 -
+		 * 2030"), years under it: a caption's too, no column's own */
+		for (size_t j = 0; j < n && !year; j++)
+			year = line[j] > line[q] && year_word(v[j]->s) && v[j]->x0 < v[e - 1]->x1 &&
+			       v[s]->x0 < v[j]->x1;
 		if (!year)
 			return true;
 	}
@@ -805,7 +825,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
  * when the cell's left boundary is not known (the first column) or the
  * words were read by OCR (t->exact). */
 static void place_bounds(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                         double cw, struct table *t)
+                         const bool *skip, double cw, struct table *t)
 {
 	t->bound[0] = -1e9;
 	t->bound[t->ncol] = 1e9;
@@ -824,7 +844,7 @@ static void place_bounds(const struct pword *w, const struct pline *l, size_t a,
 		for (double x = x0; x <= x1; x += step) {
 			int cov = 0;
 			for (size_t i = a; i < b; i++)
-				for (size_t j = l[i].from; j < l[i].to; j++)
+				for (size_t j = l[i].from; j < l[i].to && !(skip && skip[i - a]); j++)
 					cov += w[j].x0 < x && w[j].x1 > x;
 			if (best < 0 || cov < best) {
 				best = cov;
@@ -1024,6 +1044,157 @@ static void split_by_body(const struct pword *w, const struct pline *l, size_t a
 		free(hl);
 		free(hw);
 		free(at);
+	}
+}
+
+/* A PDF's table without ruling lines (issue 12): lines [b, e) of its body
+ * that say nothing of where its columns are: a line starting under the
+ * number column in one or two runs of words ("2.  Chính quyền số", the
+ * caption of the next table; "I  Hạ tầng số", a group's row spanning the
+ * table), whose words cross the gaps between the body's cells. Returns a
+ * mask by line from b. */
+static bool *spanning_lines(const struct pword *w, const struct pline *l, size_t b, size_t e,
+                            const struct table *t, double space)
+{
+	bool *skip = xcalloc(e > b ? e - b : 1, sizeof *skip);
+	for (size_t i = b; i < e; i++) {
+		if (l[i].to <= l[i].from || w[l[i].from].x0 >= t->hi[0])
+			continue;
+		int runs = 1;
+		for (size_t j = l[i].from + 1; j < l[i].to; j++)
+			runs += w[j].x0 - w[j - 1].x1 > 1.8 * space;
+		skip[i - b] = runs <= 2;
+	}
+	size_t kept = 0;
+	for (size_t i = b; i < e; i++)
+		kept += !skip[i - b];
+	if (!kept) { /* no row of cells: the lines as they are */
+		free(skip);
+		return NULL;
+	}
+	return skip;
+}
+
+/* The width of the run of x free of the words of lines [b, e) (but those
+ * skipped) around x, 0 when a word covers x. */
+static double free_run(const struct pword *w, const struct pline *l, size_t b, size_t e,
+                       const bool *skip, double x, double step, double limit)
+{
+	double lo = x, hi = x;
+	for (int dir = -1; dir <= 1; dir += 2) {
+		for (double d = 0; d <= limit; d += step) {
+			double at = x + dir * d;
+			bool hit = false;
+			for (size_t i = b; i < e && !hit; i++)
+				for (size_t j = l[i].from; j < l[i].to && !skip[i - b] && !hit; j++)
+					hit = w[j].x0 < at && w[j].x1 > at;
+			if (hit) {
+				if (d == 0)
+					return 0;
+				break;
+			}
+			if (dir < 0)
+				lo = at;
+			else
+				hi = at;
+		}
+	}
+	return hi - lo;
+}
+
+/* Header cells set on one line a space apart ("Đơn vị tính Năm 2025 Năm
+ * 2027 Cơ quan chủ trì": a table without borders whose columns are as
+ * wide as their headers) come as one column of the header's words. Such a
+ * column is split between two of its words where the body agrees: a run
+ * free of the body's words in every row (lines [b, e) but those skipped),
+ * two spaces wide at least, meets the gap between the two words, and the
+ * word after it starts a cell (a capital; a year after a year, as bare
+ * year headers "2025 2026" are set; a year after "Năm" is its), with body
+ * words on both sides. Header lines [a, b). */
+static void split_packed(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         size_t e, const bool *skip, double space, double cw, struct table *t)
+{
+	for (int c = 0; c < t->ncol && t->ncol < MAXCOLS; c++) {
+		const struct pword *hw[MAXCOLS * 4];
+		size_t nh = 0, line = (size_t)-1;
+		bool one = true;
+		for (size_t i = a; i < b; i++)
+			for (size_t j = l[i].from; j < l[i].to; j++) {
+				double m = (w[j].x0 + w[j].x1) / 2;
+				if (m < t->lo[c] || m > t->hi[c])
+					continue;
+				one &= line == (size_t)-1 || line == i;
+				line = i;
+				if (nh < sizeof hw / sizeof hw[0])
+					hw[nh++] = &w[j];
+			}
+		if (!one || nh < 2)
+			continue;
+		for (size_t k = 0; k + 1 < nh; k++) {
+			const char *s = hw[k + 1]->s;
+			bool starts = (isdigit((unsigned char)s[0]) && isdigit((unsigned char)hw[k]->s[0])) ||
+			              text_case_start(s) == 1;
+			if (!starts)
+				continue;
+			double g0 = hw[k]->x1, g1 = hw[k + 1]->x0, cut = -1;
+			for (double x = g0; x <= g1 && cut < 0; x += cw / 4)
+				if (free_run(w, l, b, e, skip, x, cw / 4, 40 * space) >= 2 * space)
+					cut = x;
+			if (cut < 0)
+				continue;
+			int left = 0, right = 0;
+			for (size_t i = b; i < e; i++)
+				for (size_t j = l[i].from; j < l[i].to && !skip[i - b]; j++) {
+					double m = (w[j].x0 + w[j].x1) / 2;
+					left += m >= t->lo[c] && m < cut && (c == 0 || m > t->hi[c - 1]);
+					right += m >= cut && m <= t->hi[c] &&
+					         (c + 1 == t->ncol || m < t->lo[c + 1]);
+				}
+			if (!left || !right)
+				continue;
+			/* column c ends at word k; c + 1 starts at word k + 1 */
+			memmove(&t->lo[c + 2], &t->lo[c + 1], (size_t)(t->ncol - c - 1) * sizeof t->lo[0]);
+			memmove(&t->hi[c + 2], &t->hi[c + 1], (size_t)(t->ncol - c - 1) * sizeof t->hi[0]);
+			memmove(&t->head[c + 2], &t->head[c + 1],
+			        (size_t)(t->ncol - c - 1) * sizeof t->head[0]);
+			t->ncol++;
+			t->head[c + 1] = NULL; /* moved to c + 2 */
+			t->lo[c + 1] = hw[k + 1]->x0;
+			t->hi[c + 1] = t->hi[c];
+			t->hi[c] = hw[k]->x1;
+			for (int d = c; d <= c + 1; d++) {
+				struct buf bf = BUF_INIT;
+				for (size_t q = 0; q < nh; q++) {
+					double m = (hw[q]->x0 + hw[q]->x1) / 2;
+					if (m < t->lo[d] || m > t->hi[d])
+						continue;
+					if (bf.len)
+						buf_putc(&bf, ' ');
+					buf_puts(&bf, hw[q]->s);
+				}
+				free(t->head[d]);
+				t->head[d] = buf_detach(&bf);
+			}
+			break; /* column c + 1 is looked at next */
+		}
+	}
+}
+
+/* Two header cells say the same but for spaces: a page's repeated header
+ * whose glyphs were placed apart ("C ơ quan chủ trì"). */
+static bool same_head(const char *x, const char *y)
+{
+	for (;;) {
+		while (*x == ' ')
+			x++;
+		while (*y == ' ')
+			y++;
+		if (*x != *y)
+			return false;
+		if (!*x)
+			return true;
+		x++;
+		y++;
 	}
 }
 
@@ -2113,6 +2284,99 @@ static int year_rows(const struct pword *w, const struct pline *l, size_t a, siz
 	return ny;
 }
 
+/* The lines of column c touching one another (a cell's) from line i on,
+ * walking up (dir -1) or down (1) within [a, e): into v, at most max; the
+ * widest gap between two of them into *gin. Returns how many. */
+static size_t touching(const struct pword *w, const struct pline *l, size_t a, size_t e, size_t i,
+                       int dir, const struct table *t, int c, double h, size_t *v, size_t max,
+                       double *gin)
+{
+	size_t n = 0, last = i;
+	for (size_t k = i; k >= a && k < e && n < max; k += (size_t)dir) {
+		char *s = line_col(w, &l[k], t, c);
+		free(s);
+		if (!s)
+			continue;
+		double g = dir > 0 ? l[k].y0 - l[last].y1 : l[last].y0 - l[k].y1;
+		if (k != last) {
+			if (g >= 0.3 * h)
+				break;
+			*gin = fmax(*gin, g);
+		}
+		v[n++] = k;
+		last = k;
+	}
+	return n;
+}
+
+/* A PDF's table without ruling lines (issue 12): a cell merged over two
+ * rows is centred between them, its lines running on across the gap
+ * where the rows are cut (line cut, rows' lines [a, e)). Sets bits of
+ * *mask to the columns after the name's whose lines touch across the cut
+ * (no wider apart than the cell's own lines) and text[c] to the words of
+ * that column's whole run of touching lines. */
+static void straddles(const struct pword *w, const struct pline *l, size_t a, size_t cut, size_t e,
+                      const struct table *t, double h, unsigned long *mask, char **text)
+{
+	*mask = 0;
+	if (cut <= a || cut >= e)
+		return;
+	for (int c = 2; c < t->ncol && c < MAXCOLS; c++) {
+		text[c] = NULL;
+		size_t la = cut, lb = e;
+		for (size_t i = cut; i-- > a && la == cut;) {
+			char *s = line_col(w, &l[i], t, c);
+			la = s ? i : la;
+			free(s);
+		}
+		for (size_t i = cut; i < e && lb == e; i++) {
+			char *s = line_col(w, &l[i], t, c);
+			lb = s ? i : lb;
+			free(s);
+		}
+		if (la == cut || lb == e || l[la].page != l[lb].page)
+			continue;
+		double gx = l[lb].y0 - l[la].y1;
+		if (gx >= 0.3 * h)
+			continue;
+		/* the run of the column's touching lines around the cut */
+		size_t lines[64];
+		double gin = -1e9;
+		size_t mid = touching(w, l, a, e, la, -1, t, c, h, lines, 32, &gin);
+		for (size_t q = 0; q < mid / 2; q++) { /* top first */
+			size_t x = lines[q];
+			lines[q] = lines[mid - 1 - q];
+			lines[mid - 1 - q] = x;
+		}
+		size_t n = mid + touching(w, l, a, e, lb, 1, t, c, h, lines + mid, 32, &gin);
+		/* the gap across the cut no wider than the cell's own */
+		if (gx > (n - mid > 1 || mid > 1 ? gin + 0.1 * h : 0))
+			continue;
+		struct buf bf = BUF_INIT;
+		for (size_t q = 0; q < n; q++) {
+			char *s = line_col(w, &l[lines[q]], t, c);
+			if (bf.len && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
+				buf_putc(&bf, ' ');
+			buf_puts(&bf, s);
+			free(s);
+		}
+		text[c] = text_clean(bf.ptr);
+		buf_free(&bf);
+		*mask |= 1UL << c;
+	}
+}
+
+/* Row r takes the cells straddling its bound (straddles) whole. */
+static void take_straddle(struct row *r, unsigned long mask, char **text)
+{
+	for (int c = 2; c < r->ncell && c < MAXCOLS; c++)
+		if (mask >> c & 1) {
+			free(r->cell[c]);
+			r->cell[c] = xstrdup(text[c]);
+			r->straddle |= 1UL << c;
+		}
+}
+
 /* Emit one table row made of lines [a, b). */
 static void emit_row(const struct pword *w, const struct pline *l, size_t a, size_t b,
                      const struct table *t, int table, int *tabrow, double space, struct rows *out)
@@ -2684,13 +2948,13 @@ static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b,
 	size_t pe = b; /* first the lines of the header's page */
 	while (pe < e && l[pe].page == l[b].page)
 		pe++;
-	place_bounds(w, l, b, pe > b ? pe : e, cw, t);
+	place_bounds(w, l, b, pe > b ? pe : e, NULL, cw, t);
 	size_t end = nonum_end(w, l, b, e, t, h, cw, space);
 	/* Text after the table on its page took part in the bounds: again
 	 * without it, until the end holds. */
 	for (int k = 0; k < 3 && end > b && end < pe; k++) {
 		pe = end;
-		place_bounds(w, l, b, pe, cw, t);
+		place_bounds(w, l, b, pe, NULL, cw, t);
 		end = nonum_end(w, l, b, e, t, h, cw, space);
 	}
 	if (t->grid) {
@@ -2785,7 +3049,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		if (nonum) {
 			bool same = prev_head && prev_ncol == t.ncol;
 			for (int c = 0; same && c < t.ncol; c++)
-				same = !strcmp(prev_head[c], t.head[c]);
+				same = same_head(prev_head[c], t.head[c]);
 			if (!same) {
 				tables++;
 				tabrow = 1;
@@ -2802,9 +3066,14 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		size_t pe = b;
 		while (pe < e && !(w[l[pe].from].x0 < t.hi[0] && !code_like(w[l[pe].from].s)))
 			pe++;
-		place_bounds(w, l, b, pe > b ? pe : e, cw, &t);
+		size_t be = pe > b ? pe : e;
+		bool *skip = NULL;
+		if (exact && !grid && (skip = spanning_lines(w, l, b, be, &t, space)))
+			split_packed(w, l, a, b, be, skip, space, cw, &t);
+		place_bounds(w, l, b, be, skip, cw, &t);
+		free(skip);
 		if (!exact && !grid)
-			split_by_body(w, l, a, b, b, pe > b ? pe : e, &t);
+			split_by_body(w, l, a, b, b, be, &t);
 		t.grid = grid;
 		if (grid) {
 			number_bound(w, l, b, pe > b ? pe : e, &t);
@@ -2812,7 +3081,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
-			same = !strcmp(prev_head[c], t.head[c]);
+			same = same_head(prev_head[c], t.head[c]);
 		if (!same) {
 			tables++;
 			tabrow = 1; /* the header is the table's first row */
@@ -2857,7 +3126,11 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			}
 			double g = 0;
 			size_t cut = k < end && k > b ? widest_gap(l, b, k + 1, &g) : b;
-			if (cut > b && cut <= k && g > 0.3 * h) {
+			/* no number on the page: all its lines end the last row */
+			bool all = k == end && end > b && exact && !grid;
+			if (all)
+				cut = end;
+			if (cut > b && cut <= k && (all || g > 0.3 * h)) {
 				struct row *r = &out->v[last_row];
 				int *col = NULL;
 				if (grid) {
@@ -2886,6 +3159,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		}
 		/* Anchors: lines with text in the number column. */
 		bool anchored = false;
+		unsigned long pending = 0; /* the last row's straddling cells */
+		char *ptext[MAXCOLS] = {0};
 		for (size_t k = b; k < end; k++) {
 			char *c0 = line_col(w, &l[k], &t, 0);
 			if (!c0)
@@ -2936,10 +3211,32 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			}
 			if (cut > k)
 				cut = k;
+			unsigned long mask = 0;
+			char *stext[MAXCOLS] = {0};
+			if (exact && !grid)
+				straddles(w, l, prev, cut, end, &t, h, &mask, stext);
+			size_t n0 = out->n;
 			emit_row(w, l, prev, cut, &t, tables, &tabrow, space, out);
+			if (out->n > n0) {
+				take_straddle(&out->v[n0], pending, ptext);
+				take_straddle(&out->v[n0], mask, stext);
+			}
+			for (int c = 0; c < MAXCOLS; c++) {
+				free(ptext[c]);
+				ptext[c] = stext[c];
+			}
+			pending = mask;
 			prev = cut;
 		}
+		size_t n0 = out->n;
 		emit_row(w, l, prev, end, &t, tables, &tabrow, space, out);
+		if (out->n > n0)
+			take_straddle(&out->v[n0], pending, ptext);
+		for (int c = 0; c < MAXCOLS; c++) {
+			free(ptext[c]);
+			ptext[c] = NULL;
+		}
+		pending = 0;
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
 		unit_from_name(out, head_row, &t);
 		merged_doubt(out, head_row, &t);
@@ -2963,23 +3260,29 @@ bool pdf_word_rows(struct pword *w, size_t n, struct rows *out, struct lines *te
 	return rows_of_words(w, n, out, text, false, true);
 }
 
-/* Each cell whose reading is a guess (row.doubt, row.merged) flagged in p. */
+/* Each cell whose reading is a guess (row.doubt, row.straddle,
+ * row.merged) flagged in p. */
 void pword_flag(const struct rows *r, struct plan *p)
 {
 	for (size_t i = 0; p && i < r->n; i++)
-		for (int c = 0; c < r->v[i].ncell && c < MAXCOLS; c++)
-			if (r->v[i].doubt >> c & 1)
-				plan_warn_cell(
-				        p, r->v[i].first, c + 1,
-				        "Ô này trong văn bản chép từ PDF dính vào ô bên "
-				        "cạnh (các ô của hàng bị dồn lại, lệch khỏi tiêu "
-				        "đề cột): đọc có thể sai, cần đối chiếu với văn bản");
-			else if (r->v[i].merged >> c & 1)
-				plan_warn_cell(
-				        p, r->v[i].first, c + 1,
-				        "Ô này trống trong bảng của PDF trong khi các hàng khác "
-				        "đều ghi: có thể là ô gộp chung với hàng bên cạnh, cần "
-				        "đối chiếu với văn bản");
+		for (int c = 0; c < r->v[i].ncell && c < MAXCOLS; c++) {
+			const struct row *v = &r->v[i];
+			const char *m = v->doubt >> c & 1
+			                        ? "Ô này trong văn bản chép từ PDF dính vào ô bên cạnh (các "
+			                          "ô của hàng bị dồn lại, lệch khỏi tiêu đề cột): đọc có "
+			                          "thể sai, cần đối chiếu với văn bản"
+			                : v->straddle >> c & 1
+			                        ? "Ô này trong bảng không kẻ của PDF trải qua ranh giới hai "
+			                          "hàng (có thể là ô gộp chung hai hàng) nên được đọc cho "
+			                          "cả hai hàng: cần đối chiếu với văn bản"
+			                : v->merged >> c & 1
+			                        ? "Ô này trống trong bảng của PDF trong khi các hàng khác "
+			                          "đều ghi: có thể là ô gộp chung với hàng bên cạnh, cần "
+			                          "đối chiếu với văn bản"
+			                        : NULL;
+			if (m)
+				plan_warn_cell(p, v->first, c + 1, "%s", m);
+		}
 }
 
 /* The length of a row's number ("III.1", "2.10": a roman number or

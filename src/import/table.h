@@ -27,6 +27,11 @@ struct row {
 	/* Tables rebuilt from placed words: the empty cells that may be a
 	 * neighbour row's merged cell (pdfrows.c merged_doubt). */
 	unsigned long merged;
+	/* A PDF's table without ruling lines: the cells whose lines ran on
+	 * across the gap between this row and the next or the one before
+	 * (a cell merged over both rows, centred between them), given to
+	 * both whole (pdfrows.c straddles). */
+	unsigned long straddle;
 	/* Cells the reader left out of a row of data it could not rebuild
 	 * (celltext.c, named in a warning): an indicator kept with its number
 	 * and name, never a group's heading for having no figures. */

@@ -1,11 +1,12 @@
 # facts.bash: what parse_variants.sh and parse_shapes.sh share. Source it
-# after lib.bash, with $v the folder of the documents and their goldens and
-# $here the folder of variants_facts.py.
+# after lib.bash, with $v the folder of the documents and their goldens
+# (the goldens in $gold when set) and $here the folder of
+# variants_facts.py.
 
 # check NAME EXT [MIN_IND MIN_TASKS]: identical (or at least the minimums,
 # with no wrong figure).
 check() {
-	if python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" ${3:-} ${4:-} > "$tmp/facts" 2>&1; then
+	if python3 "$here/variants_facts.py" "$bin" "$v/$1.$2" "${gold:-$v}/$1.golden.json" ${3:-} ${4:-} > "$tmp/facts" 2>&1; then
 		ok
 		tail -n 1 "$tmp/facts" | sed "s|$v/||"
 	else
@@ -27,7 +28,7 @@ refused() {
 # flagged NAME EXT: every field read otherwise than the golden is named by
 # a warning of that field on the item's rows (flagged_facts.py).
 flagged() {
-	if python3 "$here/flagged_facts.py" "$bin" "$v/$1.$2" "$v/$1.golden.json" > "$tmp/facts" 2>&1; then
+	if python3 "$here/flagged_facts.py" "$bin" "$v/$1.$2" "${gold:-$v}/$1.golden.json" > "$tmp/facts" 2>&1; then
 		ok
 		tail -n 1 "$tmp/facts" | sed "s|$v/||"
 	else
