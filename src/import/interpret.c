@@ -58,6 +58,7 @@ struct pending {
 	int first, last;
 	struct plan_source src;
 	bool lossy; /* its row's row.lossy */
+	int last_tabrow; /* its last row's place in its table (row.tabrow) */
 	/* Its "Lĩnh vực" cell empty between two fields' names in a rendering
 	 * that writes a merged cell once where it sits (a PDF centres it):
 	 * which field, so which group and code, is not known. */
@@ -106,6 +107,8 @@ struct state {
 	int above_group, above_table;
 	bool above_tasks;
 	bool field_doubt; /* the row being read: its pending's field_doubt */
+	const struct row *hrow; /* the header's row, until the first row under it */
+	bool listed[MAXCOL];    /* a target column whose cells name their years */
 };
 
 static bool has(const char *f, const char *w)
@@ -400,6 +403,26 @@ static bool copied_down(const struct row *above, const struct row *row, int i)
 	return above && i < above->ncell && *row->cell[i] && !strcmp(above->cell[i], row->cell[i]);
 }
 
+/* A header cell wrapped over two lines, its year on the second ("Mục
+ * tiêu đến" over "31/12/2025" in a PDF's header): the role of the cell
+ * above (a target or baseline column with no year) with the year the two
+ * lines give together; else R_NONE. */
+static enum role wrapped_year(const struct row *above, const struct header *h,
+                              const struct row *row, int i, int *year)
+{
+	*year = 0;
+	if (!above || i >= above->ncell || i >= h->ncol || h->year[i] ||
+	    (h->role[i] != R_TARGET && h->role[i] != R_BASELINE) || !*row->cell[i])
+		return R_NONE;
+	char *joined = xasprintf("%s %s", above->cell[i], row->cell[i]);
+	bool t;
+	enum role r = cell_role(joined, year, &t);
+	free(joined);
+	if ((r != R_TARGET && r != R_YEAR && r != R_BASELINE) || !*year)
+		return R_NONE;
+	return r == R_TARGET ? R_YEAR : r;
+}
+
 /* A further line of a header: years under "Mức chỉ tiêu" (a later line's
  * years over an earlier one's periods: "Giai đoạn 2025 - 2027" over "Năm
  * 2025 | Năm 2027"), the agencies under "Cơ quan thực hiện" ("Chủ trì |
@@ -419,6 +442,7 @@ static bool read_year_row(const struct row *row, const struct row *above, struct
 		bool empty = f[0] == '\0' || copied_down(above, row, i),
 		     year = !empty && is_year_cell(f, &y), sub = !empty && sub_target(f);
 		free(f);
+		year |= !empty && !year && wrapped_year(above, h, row, i, &y) != R_NONE;
 		enum role r = empty || year || sub ? R_NONE : cell_role(row->cell[i], &y, &t);
 		bool role = sub || (r != R_NONE && r != R_STT && r != R_NAME);
 		if (!empty && !year && !role)
@@ -438,7 +462,12 @@ static bool read_year_row(const struct row *row, const struct row *above, struct
 		if (i < h->ncol && (h->role[i] == R_TARGET || h->role[i] == R_YEAR) && h->year[i])
 			sub_year = h->year[i]; /* the caption over the columns from here */
 		int sub = *f ? sub_target(f) : 0;
-		if (sub && sub_year) {
+		enum role wrapped = *f && !is_year_cell(f, &y) ? wrapped_year(above, h, row, i, &y)
+		                                              : R_NONE;
+		if (wrapped != R_NONE) {
+			h->role[i] = wrapped;
+			h->year[i] = y;
+		} else if (sub && sub_year) {
 			h->role[i] = R_TARGET;
 			h->year[i] = sub_year;
 			*(sub == 2 ? &own : &set) = i;
@@ -702,6 +731,7 @@ static void pend_start(struct state *st, const struct row *row)
 	pd->first = row->first;
 	pd->last = row->last;
 	pd->lossy = row->lossy;
+	pd->last_tabrow = row->tabrow;
 	/* A place in the document where a reader knew one (a Word or Excel
 	 * row, a PDF page); plain text has its line numbers instead. */
 	if (row->tabrow || row->page)
@@ -723,6 +753,7 @@ static void pend_continue(struct state *st, const struct row *row)
 		pd->cell[i] = s;
 	}
 	pd->last = row->last;
+	pd->last_tabrow = row->tabrow;
 }
 
 static const char *pcell(const struct state *st, enum role r)
@@ -1262,6 +1293,17 @@ static int year_list(const char *c, int *years, char **texts)
 	return n;
 }
 
+/* A cell naming a milestone's year before a colon ("… năm 2030: …"). */
+static bool named_years(const char *c)
+{
+	char *f = text_fold(c);
+	bool yes = false;
+	for (const char *p = strstr(f, "nam "); p && !yes; p = strstr(p + 1, "nam "))
+		yes = strspn(p + 4, "0123456789") == 4 && find_year(p + 4) && p[8] == ':';
+	free(f);
+	return yes;
+}
+
 /* A year-list cell in one of the row's target columns (year_list). */
 static bool listed_targets(const struct state *st)
 {
@@ -1370,6 +1412,7 @@ static void flush_indicator(struct state *st)
 		sentence_target(st, x);
 	fill_baseline(st, x);
 	fill_agencies(st, x);
+	int unlisted = 0; /* 1 + a target column whose cell's years are not read */
 	bool shifted = false; /* a cell with two figures: the row's cells moved */
 	for (int i = 0; i < st->h.ncol && i < st->pend.ncell; i++)
 		shifted |= (st->h.role[i] == R_YEAR || st->h.role[i] == R_TARGET) &&
@@ -1383,6 +1426,11 @@ static void flush_indicator(struct state *st)
 		int nl = st->h.role[i] == R_TARGET && i < st->pend.ncell
 		                 ? year_list(st->pend.cell[i], ly, lt)
 		                 : 0;
+		if (nl)
+			st->listed[i] = true;
+		else if (y && i < st->pend.ncell && *st->pend.cell[i] &&
+		         (st->listed[i] || named_years(st->pend.cell[i])))
+			unlisted = i + 1;
 		for (int k = 0; k < nl; k++) {
 			struct target t;
 			table_target(st, lt[k], x->unit, st->pend.first, i, shifted, &t);
@@ -1397,6 +1445,22 @@ static void flush_indicator(struct state *st)
 			continue;
 		struct target t;
 		table_target(st, st->pend.cell[i], x->unit, st->pend.first, i, shifted, &t);
+		if (unlisted == i + 1) {
+			/* "Năm 2025: 55% … năm 2030:" cut, or "60%" where the
+			 * column's cells name their years: its year a guess */
+			bool cut = named_years(st->pend.cell[i]);
+			if (cut && (t.kind == TARGET_NUMBER || t.kind == TARGET_RANGE)) {
+				t.kind = TARGET_TEXT;
+				t.value = t.min = t.max = 0;
+			}
+			plan_warn_cell(p, st->pend.first, i + 1,
+			               cut ? "Ô mục tiêu \"%s\" ghi các mốc năm nhưng không tách "
+			                     "được thành từng mốc; giữ nguyên văn bản, cần đối chiếu"
+			                   : "Ô mục tiêu \"%s\" không ghi năm như các ô khác của cột; "
+			                     "đọc theo mốc %d, cần đối chiếu với văn bản",
+			               st->pend.cell[i], y);
+			p->warn[p->nwarn - 1].field = xasprintf("target %d", y);
+		}
 		if (st->pend.field_doubt && (t.kind == TARGET_NUMBER || t.kind == TARGET_RANGE)) {
 			/* under a code that may not be the row's: no figure */
 			t.kind = TARGET_TEXT;
@@ -1965,7 +2029,11 @@ static void data_row(struct state *st, const struct row *row)
 	}
 	if (sub_row(st, row, kind, empty))
 		return;
-	if (kind == STT_EMPTY && st->pend.active && (empty || !*rcell(st, row, R_UNIT))) {
+	/* a spreadsheet's row after a blank one (its rows numbered past it:
+	 * a signature under the table) continues no row */
+	bool apart = row->tabrow && st->pend.last_tabrow && row->tabrow > st->pend.last_tabrow + 1;
+	if (kind == STT_EMPTY && st->pend.active && !apart &&
+	    (empty || !*rcell(st, row, R_UNIT))) {
 		pend_continue(st, row);
 		return;
 	}
@@ -2067,6 +2135,40 @@ static bool uncut_row(const struct state *st, const char *s)
 	return strpbrk(s + n + 1, "0123456789") != NULL;
 }
 
+/* The first row under a header holding, under target or baseline columns
+ * with no year, the header's wrapped last words ("31/12/2025", "năm
+ * 2030" under "Mục tiêu đến": a PDF's header line set into the group
+ * row below it): those cells give their columns' years and are cleared
+ * in *copy (its cells the row's own, to free with free() only); false
+ * when the row holds none. */
+static bool header_tail(struct state *st, const struct row *row, struct row *copy)
+{
+	int n = 0;
+	enum role role[MAXCOL];
+	int year[MAXCOL];
+	for (int i = 0; i < row->ncell && i < st->h.ncol; i++) {
+		role[i] = wrapped_year(st->hrow, &st->h, row, i, &year[i]);
+		n += role[i] != R_NONE;
+	}
+	if (!n)
+		return false;
+	*copy = *row;
+	copy->cell = xcalloc((size_t)row->ncell, sizeof *copy->cell);
+	for (int i = 0; i < row->ncell; i++) {
+		bool tail = i < st->h.ncol && role[i] != R_NONE;
+		copy->cell[i] = tail ? "" : row->cell[i];
+		if (tail) {
+			st->h.role[i] = role[i];
+			st->h.year[i] = year[i];
+		}
+	}
+	st->h.target_year = 0;
+	for (int i = 0; i < st->h.ncol; i++)
+		if (st->h.role[i] == R_TARGET && st->h.year[i])
+			st->h.target_year = st->h.year[i];
+	return true;
+}
+
 #define GAP_ROWS  6   /* lines of text, or */
 #define GAP_CHARS 200 /* characters, after which another table is not the plan's */
 
@@ -2090,8 +2192,11 @@ int interpret_rows(const struct rows *r, struct plan *p)
 				settle_group(&st, false);
 			}
 			st.h = h;
+			if (!same)
+				memset(st.listed, 0, sizeof st.listed);
 			while (i + 1 < r->n && read_year_row(&r->v[i + 1], &r->v[i], &st.h))
 				i++;
+			st.hrow = i == i0 ? row : NULL;
 			if (!same) {
 				st.sections = false;
 				st.tables++;
@@ -2165,6 +2270,16 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		}
 		if (filler_row(row))
 			continue;
+		struct row tail;
+		const struct row *hr = st.hrow;
+		st.hrow = NULL;
+		if (hr && !row->text) {
+			st.hrow = hr;
+			bool cut = header_tail(&st, row, &tail);
+			st.hrow = NULL;
+			if (cut)
+				row = &tail;
+		}
 		int no, y = section_year(&st, row, &no);
 		if (y) {
 			flush(&st);
@@ -2173,9 +2288,11 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			st.section_no = no;
 			st.group = -1;
 			st.last_num = 0;
-			continue;
+		} else {
+			data_row(&st, row);
 		}
-		data_row(&st, row);
+		if (row == &tail)
+			free(tail.cell);
 	}
 	flush(&st);
 	settle_group(&st, false);
