@@ -403,6 +403,19 @@ static bool copied_down(const struct row *above, const struct row *row, int i)
 	return above && i < above->ncell && *row->cell[i] && !strcmp(above->cell[i], row->cell[i]);
 }
 
+/* Only a year or a date: "2030", "năm 2030", "đến năm 2030",
+ * "31/12/2025" (a target "Hoàn thành năm 2025" is none). */
+static bool year_words(const char *c)
+{
+	char *f = text_fold(c);
+	int y;
+	size_t n = strspn(f, "0123456789/.-");
+	bool yes = is_year_cell(f, &y) ||
+	           (f[n] == '\0' && n >= 8 && strchr(f, '/') && find_year(f + n - 4));
+	free(f);
+	return yes;
+}
+
 /* A header cell wrapped over two lines, its year on the second ("Mục
  * tiêu đến" over "31/12/2025" in a PDF's header): the role of the cell
  * above (a target or baseline column with no year) with the year the two
@@ -412,7 +425,7 @@ static enum role wrapped_year(const struct row *above, const struct header *h,
 {
 	*year = 0;
 	if (!above || i >= above->ncell || i >= h->ncol || h->year[i] ||
-	    (h->role[i] != R_TARGET && h->role[i] != R_BASELINE) || !*row->cell[i])
+	    (h->role[i] != R_TARGET && h->role[i] != R_BASELINE) || !year_words(row->cell[i]))
 		return R_NONE;
 	char *joined = xasprintf("%s %s", above->cell[i], row->cell[i]);
 	bool t;
