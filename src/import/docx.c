@@ -1,6 +1,9 @@
 /* docx.c: a Word document's body (word/document.xml) as lines and rows:
  * the cells of its tables exactly (paragraphs of a cell joined by a space,
- * nested tables flattened into their cell, w:gridSpan as empty cells after
+ * a table nested in a cell read as a table of its own (the outer one lays
+ * the page out: "PHỤ LỤC I" in a cell, the appendix's table in the next;
+ * tables nested deeper flattened into their cell), w:gridSpan as empty
+ * cells after
  * the text, w:vMerge continuations repeating the text of the cell above),
  * paragraphs outside tables as text, and Word's list numbering (w:numPr,
  * from word/numbering.xml) written out as "1.", "a)", "II." the way the
@@ -186,6 +189,18 @@ struct cellbuf {
 	int vmerge; /* 0 none, 1 restart, 2 continue */
 };
 
+#define MAX_NEST 3 /* tables inside tables read as tables */
+
+/* What a table being read holds while a table nested in its cell is read. */
+struct outer {
+	char *cells[MAX_CELLS];
+	int ncell;
+	struct cellbuf cell;
+	bool in_cell;
+	int table, rowno, row_page;
+	char *above[MAX_CELLS];
+};
+
 struct body {
 	struct ooxml_doc *doc;
 	struct numbering *nb;
@@ -210,7 +225,55 @@ struct body {
 	 * (w:lastRenderedPageBreak); without such marks pages are unknown. */
 	int breaks, row_page;
 	size_t first_row; /* the document's first row in doc->rows */
+	int level;        /* the tdepth of the table whose rows are read */
+	int serial;       /* tables numbered */
+	struct outer *saved[MAX_NEST];
+	int nsaved;
 };
+
+/* A table opens in a cell of the table read: the outer table's state kept,
+ * the inner one's rows read as a table of its own. */
+static void nest_push(struct body *b)
+{
+	struct outer *l = xcalloc(1, sizeof *l);
+	memcpy(l->cells, b->cells, sizeof l->cells);
+	l->ncell = b->ncell;
+	l->cell = b->cell;
+	l->in_cell = b->in_cell;
+	l->table = b->table;
+	l->rowno = b->rowno;
+	l->row_page = b->row_page;
+	memcpy(l->above, b->above, sizeof l->above);
+	b->saved[b->nsaved++] = l;
+	memset(b->cells, 0, sizeof b->cells);
+	memset(b->above, 0, sizeof b->above);
+	b->ncell = 0;
+	b->cell = (struct cellbuf){.text = BUF_INIT};
+	b->in_cell = false;
+	b->table = ++b->serial;
+	b->rowno = 0;
+	b->row_page = 0;
+}
+
+/* The nested table closed: back to the outer one's cell. */
+static void nest_pop(struct body *b)
+{
+	struct outer *l = b->saved[--b->nsaved];
+	for (int i = 0; i < b->ncell; i++)
+		free(b->cells[i]);
+	for (int i = 0; i < MAX_CELLS; i++)
+		free(b->above[i]);
+	buf_free(&b->cell.text);
+	memcpy(b->cells, l->cells, sizeof l->cells);
+	b->ncell = l->ncell;
+	b->cell = l->cell;
+	b->in_cell = l->in_cell;
+	b->table = l->table;
+	b->rowno = l->rowno;
+	b->row_page = l->row_page;
+	memcpy(b->above, l->above, sizeof l->above);
+	free(l);
+}
 
 static void add_cell(struct body *b, const char *s)
 {
@@ -374,15 +437,21 @@ static void body_start(void *ud, const char *name, const char **attr)
 	} else if (!strcmp(name, "ilvl") && b->pdepth == 1) {
 		b->ilvl = atoi_safe(val);
 	} else if (!strcmp(name, "tbl")) {
+		if (b->tdepth == b->level && b->level && b->in_cell && b->pdepth == 0 &&
+		    b->nsaved < MAX_NEST) {
+			nest_push(b);
+			b->level = b->tdepth + 1;
+		}
 		if (b->tdepth++ == 0 && b->pdepth == 0) {
-			b->table++;
+			b->table = ++b->serial;
+			b->level = 1;
 			b->rowno = 0;
 			for (int i = 0; i < MAX_CELLS; i++) {
 				free(b->above[i]);
 				b->above[i] = NULL;
 			}
 		}
-	} else if (b->tdepth == 1 && b->pdepth == 0) {
+	} else if (b->tdepth == b->level && b->pdepth == 0) {
 		if (!strcmp(name, "tr")) {
 			b->rowno++;
 			for (int i = 0; i < b->ncell; i++) /* a row left open (its end skipped) */
@@ -443,11 +512,15 @@ static void body_end(void *ud, const char *name)
 		if (b->pdepth > 0 && --b->pdepth == 0)
 			end_paragraph(b);
 	} else if (!strcmp(name, "tbl")) {
+		if (b->tdepth == b->level && b->level > 1 && b->nsaved) {
+			nest_pop(b);
+			b->level--;
+		}
 		if (b->tdepth > 0)
 			b->tdepth--;
-	} else if (b->tdepth == 1 && b->pdepth == 0 && !strcmp(name, "tc") && b->in_cell) {
+	} else if (b->tdepth == b->level && b->pdepth == 0 && !strcmp(name, "tc") && b->in_cell) {
 		end_cell(b);
-	} else if (b->tdepth == 1 && b->pdepth == 0 && !strcmp(name, "tr")) {
+	} else if (b->tdepth == b->level && b->pdepth == 0 && !strcmp(name, "tr")) {
 		ooxml_row(b->doc, b->cells, b->ncell, b->table, b->rowno,
 		          b->row_page ? b->row_page : b->breaks + 1);
 		for (int i = 0; i < b->ncell; i++)
@@ -500,6 +573,8 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 	struct ooxml_sax sax = {body_start, body_end, body_text, &b};
 	int rc = ooxml_parse(xml, n, "word/document.xml", &sax, err);
 	free(xml);
+	while (b.nsaved) /* a document cut inside a nested table */
+		nest_pop(&b);
 	for (int i = 0; i < b.ncell; i++)
 		free(b.cells[i]);
 	for (int i = 0; i < MAX_CELLS; i++)
@@ -514,7 +589,7 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 			d->rows->v[i].page = 0;
 	if (b.too_many)
 		plan_warn(p, 0, "Một bảng có hơn %d cột; chỉ đọc %d cột đầu", MAX_CELLS, MAX_CELLS);
-	if (b.table == 0) {
+	if (b.serial == 0) {
 		err_set(err, ERR_DOCUMENT,
 		        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
 		        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "

@@ -30,6 +30,7 @@ enum role {
 	R_DIRECTING,
 	R_DEADLINE,
 	R_NOTE,
+	R_FIELD, /* "Lĩnh vực": the row's group, merged down over its rows */
 };
 
 #define MAXCOL         40
@@ -57,6 +58,11 @@ struct pending {
 	int first, last;
 	struct plan_source src;
 	bool lossy; /* its row's row.lossy */
+	int last_tabrow; /* its last row's place in its table (row.tabrow) */
+	/* Its "Lĩnh vực" cell empty between two fields' names in a rendering
+	 * that writes a merged cell once where it sits (a PDF centres it):
+	 * which field, so which group and code, is not known. */
+	bool field_doubt;
 };
 
 struct state {
@@ -100,6 +106,9 @@ struct state {
 	char *above[MAXCOL];
 	int above_group, above_table;
 	bool above_tasks;
+	bool field_doubt; /* the row being read: its pending's field_doubt */
+	const struct row *hrow; /* the header's row, until the first row under it */
+	bool listed[MAXCOL];    /* a target column whose cells name their years */
 };
 
 static bool has(const char *f, const char *w)
@@ -237,6 +246,8 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 		r = R_ROW_YEAR;
 	} else if (starts(f, "ghi chu")) {
 		r = R_NOTE;
+	} else if (!strcmp(f, "linh vuc")) {
+		r = R_FIELD;
 	} else if (starts(f, "don vi tinh") || !strcmp(f, "dvt") || !strcmp(f, "don vi")) {
 		r = R_UNIT;
 	} else if (has(f, "hien trang") || starts(f, "nam co so") || starts(f, "gia tri co so") ||
@@ -274,7 +285,8 @@ enum head_kind header_cell_kind(const char *cell)
 	case R_BASELINE:
 	case R_TARGET: return HEAD_VALUE;
 	case R_DEADLINE: return HEAD_DEADLINE;
-	case R_NOTE: return HEAD_NOTE;
+	case R_NOTE:
+	case R_FIELD: return HEAD_NOTE;
 	default: return HEAD_AGENCY;
 	}
 }
@@ -371,11 +383,67 @@ static bool read_header(const struct row *row, struct header *h)
 	return name && known >= 3;
 }
 
+/* Under a milestone's caption ("Chỉ tiêu đến năm 2030"): the target the
+ * level above sets ("Tỉnh giao", "Huyện giao"): 1; the one the plan's own
+ * unit strives for ("Phường phấn đấu", "Xã phấn đấu"): 2; else 0. */
+static int sub_target(const char *f)
+{
+	size_t n = strlen(f);
+	if (n >= 8 && !strcmp(f + n - 8, "phan dau"))
+		return 2;
+	if (!strcmp(f, "giao") || (n >= 5 && !strcmp(f + n - 5, " giao") && n <= 20))
+		return 1;
+	return 0;
+}
+
+/* The cell of a header row's column copied into the line under it (a
+ * cell merged over both lines, written in each by the reader). */
+static bool copied_down(const struct row *above, const struct row *row, int i)
+{
+	return above && i < above->ncell && *row->cell[i] && !strcmp(above->cell[i], row->cell[i]);
+}
+
+/* Only a year or a date: "2030", "năm 2030", "đến năm 2030",
+ * "31/12/2025" (a target "Hoàn thành năm 2025" is none). */
+static bool year_words(const char *c)
+{
+	char *f = text_fold(c);
+	int y;
+	size_t n = strspn(f, "0123456789/.-");
+	bool yes = is_year_cell(f, &y) ||
+	           (f[n] == '\0' && n >= 8 && strchr(f, '/') && find_year(f + n - 4));
+	free(f);
+	return yes;
+}
+
+/* A header cell wrapped over two lines, its year on the second ("Mục
+ * tiêu đến" over "31/12/2025" in a PDF's header): the role of the cell
+ * above (a target or baseline column with no year) with the year the two
+ * lines give together; else R_NONE. */
+static enum role wrapped_year(const struct row *above, const struct header *h,
+                              const struct row *row, int i, int *year)
+{
+	*year = 0;
+	if (!above || i >= above->ncell || i >= h->ncol || h->year[i] ||
+	    (h->role[i] != R_TARGET && h->role[i] != R_BASELINE) || !year_words(row->cell[i]))
+		return R_NONE;
+	char *joined = xasprintf("%s %s", above->cell[i], row->cell[i]);
+	bool t;
+	enum role r = cell_role(joined, year, &t);
+	free(joined);
+	if ((r != R_TARGET && r != R_YEAR && r != R_BASELINE) || !*year)
+		return R_NONE;
+	return r == R_TARGET ? R_YEAR : r;
+}
+
 /* A further line of a header: years under "Mức chỉ tiêu" (a later line's
  * years over an earlier one's periods: "Giai đoạn 2025 - 2027" over "Năm
- * 2025 | Năm 2027"), or the agencies under "Cơ quan thực hiện" ("Chủ trì |
- * Phối hợp"): every cell empty, a year or a column's name. */
-static bool read_year_row(const struct row *row, struct header *h)
+ * 2025 | Năm 2027"), the agencies under "Cơ quan thực hiện" ("Chủ trì |
+ * Phối hợp"), or the province's and the unit's own targets under a
+ * milestone ("Tỉnh giao | Phường phấn đấu": the unit's is the plan's
+ * target, the province's no field): every cell empty, a year, a column's
+ * name or the line above's (above, a cell merged over both). */
+static bool read_year_row(const struct row *row, const struct row *above, struct header *h)
 {
 	if (row->text)
 		return false;
@@ -384,10 +452,12 @@ static bool read_year_row(const struct row *row, struct header *h)
 		int y;
 		bool t;
 		char *f = text_fold(row->cell[i]);
-		bool empty = f[0] == '\0', year = is_year_cell(f, &y);
+		bool empty = f[0] == '\0' || copied_down(above, row, i),
+		     year = !empty && is_year_cell(f, &y), sub = !empty && sub_target(f);
 		free(f);
-		enum role r = empty || year ? R_NONE : cell_role(row->cell[i], &y, &t);
-		bool role = r != R_NONE && r != R_STT && r != R_NAME;
+		year |= !empty && !year && wrapped_year(above, h, row, i, &y) != R_NONE;
+		enum role r = empty || year || sub ? R_NONE : cell_role(row->cell[i], &y, &t);
+		bool role = sub || (r != R_NONE && r != R_STT && r != R_NAME);
 		if (!empty && !year && !role)
 			return false;
 		years += year;
@@ -395,11 +465,26 @@ static bool read_year_row(const struct row *row, struct header *h)
 	}
 	if (years < 2 && !(years + roles >= 2 && roles))
 		return false;
+	int sub_year = 0, own = -1, set = -1;
 	for (int i = 0; i < row->ncell && i < MAXCOL; i++) {
 		int y;
 		bool t;
+		if (copied_down(above, row, i))
+			continue;
 		char *f = text_fold(row->cell[i]);
-		if (is_year_cell(f, &y)) {
+		if (i < h->ncol && (h->role[i] == R_TARGET || h->role[i] == R_YEAR) && h->year[i])
+			sub_year = h->year[i]; /* the caption over the columns from here */
+		int sub = *f ? sub_target(f) : 0;
+		enum role wrapped = *f && !is_year_cell(f, &y) ? wrapped_year(above, h, row, i, &y)
+		                                              : R_NONE;
+		if (wrapped != R_NONE) {
+			h->role[i] = wrapped;
+			h->year[i] = y;
+		} else if (sub && sub_year) {
+			h->role[i] = R_TARGET;
+			h->year[i] = sub_year;
+			*(sub == 2 ? &own : &set) = i;
+		} else if (is_year_cell(f, &y)) {
 			h->role[i] = R_YEAR;
 			h->year[i] = y;
 		} else if (*f) {
@@ -409,6 +494,10 @@ static bool read_year_row(const struct row *row, struct header *h)
 			h->ncol = i + 1;
 		free(f);
 	}
+	if (own >= 0 && set >= 0 && h->year[own] == h->year[set])
+		h->role[set] = R_NONE;
+	if (own >= 0)
+		h->target_year = h->year[own];
 	return true;
 }
 
@@ -482,7 +571,8 @@ static bool data_empty(const struct state *st, const struct row *row)
 		return false;
 	for (int i = 0; i < st->h.ncol; i++) {
 		enum role r = st->h.role[i];
-		if (r != R_NONE && r != R_STT && r != R_NAME && r != R_NOTE && *cell(row, i))
+		if (r != R_NONE && r != R_STT && r != R_NAME && r != R_NOTE && r != R_FIELD &&
+		    *cell(row, i))
 			return false;
 	}
 	return true;
@@ -654,6 +744,7 @@ static void pend_start(struct state *st, const struct row *row)
 	pd->first = row->first;
 	pd->last = row->last;
 	pd->lossy = row->lossy;
+	pd->last_tabrow = row->tabrow;
 	/* A place in the document where a reader knew one (a Word or Excel
 	 * row, a PDF page); plain text has its line numbers instead. */
 	if (row->tabrow || row->page)
@@ -675,6 +766,7 @@ static void pend_continue(struct state *st, const struct row *row)
 		pd->cell[i] = s;
 	}
 	pd->last = row->last;
+	pd->last_tabrow = row->tabrow;
 }
 
 static const char *pcell(const struct state *st, enum role r)
@@ -1124,12 +1216,131 @@ static bool run_years_col(const struct header *h)
 	return false;
 }
 
+/* "Tỷ lệ …, trong đó:" (sub-rows follow): the name without the words
+ * announcing them. */
+static void cut_among(char *name)
+{
+	size_t n = strlen(name);
+	if (!n || name[n - 1] != ':')
+		return;
+	name[--n] = '\0';
+	static const char *const among[] = {"trong đó", "Trong đó"};
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(among[i]);
+		if (n > k && !strcmp(name + n - k, among[i])) {
+			n -= k;
+			break;
+		}
+	}
+	while (n && (name[n - 1] == ' ' || name[n - 1] == ','))
+		n--;
+	name[n] = '\0';
+}
+
+/* No unit column: a unit in brackets closing the name ("Tỷ lệ … (%)",
+ * "Chỉ số … (DTI) (điểm)") is the indicator's unit, cut from the name;
+ * only a unit plans use, as printed. The unit, or NULL. */
+static char *unit_in_name(char *name)
+{
+	size_t n = strlen(name);
+	if (n < 4 || name[n - 1] != ')')
+		return NULL;
+	char *open = strrchr(name, '(');
+	if (!open || open == name || open[-1] != ' ')
+		return NULL;
+	char *u = xstrndup(open + 1, (size_t)(name + n - 1 - (open + 1)));
+	if (strcmp(u, "%") && !plain_unit_folded(u)) {
+		free(u);
+		return NULL;
+	}
+	while (open > name && open[-1] == ' ')
+		open--;
+	*open = '\0';
+	return u;
+}
+
+/* A target cell naming its milestones ("Năm 2025: 50%; năm 2030: 80%",
+ * "Đến năm 2030: 70%"): each part "[Đến [hết]] năm YYYY: target", split
+ * at ";". The number of parts (years[k], texts[k]: the target after the
+ * colon, the caller's to free), or 0 when any part is not so. */
+#define MAX_LISTED 8
+static int year_list(const char *c, int *years, char **texts)
+{
+	int n = 0;
+	for (const char *s = c; *s && n < MAX_LISTED;) {
+		s += strspn(s, " ");
+		size_t len = strcspn(s, ";");
+		const char *colon = memchr(s, ':', len);
+		bool ok = colon != NULL;
+		if (ok) {
+			char *head = xstrndup(s, (size_t)(colon - s)), *f = text_fold(head);
+			const char *q = f;
+			static const char *const pre[] = {"den het nam ", "den nam ", "nam "};
+			for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+				if (starts(q, pre[i])) {
+					q += strlen(pre[i]);
+					break;
+				}
+			size_t ql = strlen(q);
+			while (ql && q[ql - 1] == ' ')
+				ql--;
+			ok = q != f && ql == 4 && find_year(q) != 0;
+			years[n] = ok ? find_year(q) : 0;
+			free(head);
+			free(f);
+		}
+		const char *v = ok ? colon + 1 : NULL;
+		size_t vl = ok ? (size_t)(s + len - v) : 0;
+		while (v && vl && *v == ' ')
+			v++, vl--;
+		while (vl && (v[vl - 1] == ' ' || v[vl - 1] == '.'))
+			vl--;
+		if (!ok || !vl) {
+			for (int i = 0; i < n; i++)
+				free(texts[i]);
+			return 0;
+		}
+		texts[n++] = xstrndup(v, vl);
+		s += len + (s[len] == ';');
+	}
+	return n;
+}
+
+/* A cell naming a milestone's year before a colon ("… năm 2030: …"). */
+static bool named_years(const char *c)
+{
+	char *f = text_fold(c);
+	bool yes = false;
+	for (const char *p = strstr(f, "nam "); p && !yes; p = strstr(p + 1, "nam "))
+		yes = strspn(p + 4, "0123456789") == 4 && find_year(p + 4) && p[8] == ':';
+	free(f);
+	return yes;
+}
+
+/* A year-list cell in one of the row's target columns (year_list). */
+static bool listed_targets(const struct state *st)
+{
+	int years[MAX_LISTED];
+	char *texts[MAX_LISTED];
+	for (int i = 0; i < st->h.ncol && i < st->pend.ncell; i++) {
+		if (st->h.role[i] != R_TARGET)
+			continue;
+		int n = year_list(st->pend.cell[i], years, texts);
+		for (int k = 0; k < n; k++)
+			free(texts[k]);
+		if (n)
+			return true;
+	}
+	return false;
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
 	const char *name = pcell(st, R_NAME), *unit = pcell(st, R_UNIT);
 	const char *stt = pcell(st, R_STT);
-	bool merge = col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) >= 0;
+	bool listed = listed_targets(st);
+	bool merge = col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) >= 0 && !listed;
 	int year = st->h.target_year ? st->h.target_year : st->section_year;
 	const char *ry = pcell(st, R_ROW_YEAR);
 	if (col(&st->h, R_ROW_YEAR) >= 0 && strlen(ry) == 4 && find_year(ry)) {
@@ -1162,6 +1373,9 @@ static void flush_indicator(struct state *st)
 		size_t nl = strlen(x->name); /* "giao thông." -> "giao thông" */
 		if (nl > 1 && x->name[nl - 1] == '.' && x->name[nl - 2] != '.')
 			x->name[nl - 1] = '\0';
+		if (col(&st->h, R_UNIT) < 0 && !*unit)
+			x->unit = unit_in_name(x->name);
+		cut_among(x->name);
 		x->first_line = st->pend.first;
 		x->src = st->pend.src;
 		/* numbered anew in each section (their rows repeat "1", "2");
@@ -1211,6 +1425,7 @@ static void flush_indicator(struct state *st)
 		sentence_target(st, x);
 	fill_baseline(st, x);
 	fill_agencies(st, x);
+	int unlisted = 0; /* 1 + a target column whose cell's years are not read */
 	bool shifted = false; /* a cell with two figures: the row's cells moved */
 	for (int i = 0; i < st->h.ncol && i < st->pend.ncell; i++)
 		shifted |= (st->h.role[i] == R_YEAR || st->h.role[i] == R_TARGET) &&
@@ -1219,11 +1434,67 @@ static void flush_indicator(struct state *st)
 		int y = st->h.role[i] == R_YEAR ? st->h.year[i] : 0;
 		if (st->h.role[i] == R_TARGET && year)
 			y = year;
-		if (!y || i >= st->pend.ncell)
+		int ly[MAX_LISTED];
+		char *lt[MAX_LISTED];
+		int nl = st->h.role[i] == R_TARGET && i < st->pend.ncell
+		                 ? year_list(st->pend.cell[i], ly, lt)
+		                 : 0;
+		if (nl)
+			st->listed[i] = true;
+		else if (y && i < st->pend.ncell && *st->pend.cell[i] &&
+		         (st->listed[i] || named_years(st->pend.cell[i])))
+			unlisted = i + 1;
+		for (int k = 0; k < nl; k++) {
+			struct target t;
+			table_target(st, lt[k], x->unit, st->pend.first, i, shifted, &t);
+			if (indicator_target(x, ly[k]))
+				plan_warn_cell(p, st->pend.first, i + 1,
+				               "Ô mục tiêu ghi hai lần năm %d; giữ mức sau \"%s\"",
+				               ly[k], lt[k]);
+			indicator_set_target(x, ly[k], &t);
+			free(lt[k]);
+		}
+		if (nl || !y || i >= st->pend.ncell)
 			continue;
 		struct target t;
 		table_target(st, st->pend.cell[i], x->unit, st->pend.first, i, shifted, &t);
+		if (unlisted == i + 1) {
+			/* "Năm 2025: 55% … năm 2030:" cut, or "60%" where the
+			 * column's cells name their years: its year a guess */
+			bool cut = named_years(st->pend.cell[i]);
+			if (cut && (t.kind == TARGET_NUMBER || t.kind == TARGET_RANGE)) {
+				t.kind = TARGET_TEXT;
+				t.value = t.min = t.max = 0;
+			}
+			plan_warn_cell(p, st->pend.first, i + 1,
+			               cut ? "Ô mục tiêu \"%s\" ghi các mốc năm nhưng không tách "
+			                     "được thành từng mốc; giữ nguyên văn bản, cần đối chiếu"
+			                   : "Ô mục tiêu \"%s\" không ghi năm như các ô khác của cột; "
+			                     "đọc theo mốc %d, cần đối chiếu với văn bản",
+			               st->pend.cell[i], y);
+			p->warn[p->nwarn - 1].field = xasprintf("target %d", y);
+		}
+		if (st->pend.field_doubt && (t.kind == TARGET_NUMBER || t.kind == TARGET_RANGE)) {
+			/* under a code that may not be the row's: no figure */
+			t.kind = TARGET_TEXT;
+			t.value = t.min = t.max = 0;
+			plan_warn_cell(p, st->pend.first, i + 1,
+			               "Ô mục tiêu \"%s\" thuộc hàng không rõ lĩnh vực; không đọc "
+			               "thành số, cần đối chiếu với văn bản",
+			               st->pend.cell[i]);
+			p->warn[p->nwarn - 1].field = xasprintf("target %d", y);
+		}
 		indicator_set_target(x, y, &t);
+	}
+	if (st->pend.field_doubt) {
+		plan_warn(p, st->pend.first,
+		          "Hàng \"%.60s\" không ghi lĩnh vực (ô gộp của bản chép nằm giữa các "
+		          "hàng của nó): xếp tạm vào nhóm %s, cần đối chiếu với văn bản",
+		          x->name, x->group);
+		p->warn[p->nwarn - 1].field = xstrdup("group");
+		plan_warn(p, st->pend.first, "Mã %s của hàng \"%.60s\" là mã tạm theo nhóm tạm",
+		          x->code, x->name);
+		p->warn[p->nwarn - 1].field = xstrdup("code");
 	}
 	rank_levels(x);
 	cell_fields(st, year);
@@ -1590,7 +1861,7 @@ static bool restarts(const struct state *st)
 	for (size_t i = st->at + 1; st->rows && i < st->rows->n; i++) {
 		const struct row *r = &st->rows->v[i];
 		struct header h;
-		if (r->text || read_header(r, &h) || read_year_row(r, &h))
+		if (r->text || read_header(r, &h) || read_year_row(r, i ? r - 1 : NULL, &h))
 			continue;
 		const char *nx = r->ncell ? r->cell[0] : "";
 		return nx[0] == '1' && (!nx[1] || ((nx[1] == '.' || nx[1] == ')') && !nx[2]));
@@ -1609,6 +1880,58 @@ static bool deeper_next(const struct state *st, int top, int k)
 	return !strncmp(nx, pre, (size_t)n) && isdigit((unsigned char)nx[n]);
 }
 
+/* The next "Lĩnh vực" cell holding a name in the rows after the one
+ * being read, in the same table ("" when none). */
+static const char *next_field(const struct state *st, int fi)
+{
+	for (size_t i = st->at + 1; st->rows && i < st->rows->n; i++) {
+		const struct row *r = &st->rows->v[i];
+		if (r->text)
+			continue;
+		if (r->table != st->table)
+			break;
+		if (group_name_cell(cell(r, fi)))
+			return cell(r, fi);
+	}
+	return "";
+}
+
+/* A "Lĩnh vực" column: its cell, merged down over the rows of a field,
+ * names their group (the table has no group rows). A numbered row whose
+ * cell names another field than the group being read enters it. An empty
+ * cell before the first name is that field's; after a name it continues
+ * the field where the rendering writes a merged cell in its first row
+ * (row.lossy) or when no other field follows; otherwise (a PDF sets it
+ * in the middle of its rows) the row's field is not known
+ * (st->field_doubt). */
+static void field_group(struct state *st, const struct row *row, enum stt_kind kind,
+                        const char *name)
+{
+	int fi = col(&st->h, R_FIELD);
+	st->field_doubt = false;
+	if (fi < 0 || kind != STT_NUM || !*name || st->h.tasks)
+		return;
+	const char *field = cell(row, fi);
+	size_t *n;
+	struct plan_group *g = groups(st, &n);
+	bool in = st->group >= 0 && (size_t)st->group < *n;
+	if (!group_name_cell(field)) {
+		const char *nx = next_field(st, fi);
+		if (!*nx)
+			return;
+		if (in && text_similarity(g[st->group].name, nx) < SAME_GROUP_MIN)
+			st->field_doubt = !row->lossy;
+		if (in)
+			return;
+		field = nx;
+	}
+	if (in && text_similarity(g[st->group].name, field) >= SAME_GROUP_MIN)
+		return;
+	flush(st);
+	settle_group(st, false);
+	enter_group(st, 0, "", field, row->first);
+}
+
 static void data_row(struct state *st, const struct row *row)
 {
 	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME), *rest;
@@ -1616,6 +1939,7 @@ static void data_row(struct state *st, const struct row *row)
 	bool roman;
 	enum stt_kind kind = read_stt(stt, &top, &k, &roman, &rest);
 	bool empty = data_empty(st, row);
+	field_group(st, row, kind, name);
 	if (kind == STT_OTHER && !*name && empty && group_name_cell(stt)) {
 		hold_group(st, stt, row->first);
 		return;
@@ -1718,7 +2042,11 @@ static void data_row(struct state *st, const struct row *row)
 	}
 	if (sub_row(st, row, kind, empty))
 		return;
-	if (kind == STT_EMPTY && st->pend.active && (empty || !*rcell(st, row, R_UNIT))) {
+	/* a spreadsheet's row after a blank one (its rows numbered past it:
+	 * a signature under the table) continues no row */
+	bool apart = row->tabrow && st->pend.last_tabrow && row->tabrow > st->pend.last_tabrow + 1;
+	if (kind == STT_EMPTY && st->pend.active && !apart &&
+	    (empty || !*rcell(st, row, R_UNIT))) {
 		pend_continue(st, row);
 		return;
 	}
@@ -1741,6 +2069,13 @@ static void data_row(struct state *st, const struct row *row)
 		plan_warn(st->p, row->first, "Số thứ tự \"%s\" không đọc được; giữ nguyên dòng",
 		          stt);
 	pend_start(st, row);
+	st->pend.field_doubt = st->field_doubt;
+	/* "3 | Tỷ lệ …, trong đó: | % | 40 …": an indicator with targets of
+	 * its own over sub-rows "a)", "b)" (coded "3.a") */
+	if (kind == STT_NUM && !k && *name && name[strlen(name) - 1] == ':') {
+		st->heading = top;
+		st->sub_no = 0;
+	}
 }
 
 /* A last group with no indicator is a heading of the text after the table
@@ -1813,6 +2148,40 @@ static bool uncut_row(const struct state *st, const char *s)
 	return strpbrk(s + n + 1, "0123456789") != NULL;
 }
 
+/* The first row under a header holding, under target or baseline columns
+ * with no year, the header's wrapped last words ("31/12/2025", "năm
+ * 2030" under "Mục tiêu đến": a PDF's header line set into the group
+ * row below it): those cells give their columns' years and are cleared
+ * in *copy (its cells the row's own, to free with free() only); false
+ * when the row holds none. */
+static bool header_tail(struct state *st, const struct row *row, struct row *copy)
+{
+	int n = 0;
+	enum role role[MAXCOL];
+	int year[MAXCOL];
+	for (int i = 0; i < row->ncell && i < st->h.ncol; i++) {
+		role[i] = wrapped_year(st->hrow, &st->h, row, i, &year[i]);
+		n += role[i] != R_NONE;
+	}
+	if (!n)
+		return false;
+	*copy = *row;
+	copy->cell = xcalloc((size_t)row->ncell, sizeof *copy->cell);
+	for (int i = 0; i < row->ncell; i++) {
+		bool tail = i < st->h.ncol && role[i] != R_NONE;
+		copy->cell[i] = tail ? "" : row->cell[i];
+		if (tail) {
+			st->h.role[i] = role[i];
+			st->h.year[i] = year[i];
+		}
+	}
+	st->h.target_year = 0;
+	for (int i = 0; i < st->h.ncol; i++)
+		if (st->h.role[i] == R_TARGET && st->h.year[i])
+			st->h.target_year = st->h.year[i];
+	return true;
+}
+
 #define GAP_ROWS  6   /* lines of text, or */
 #define GAP_CHARS 200 /* characters, after which another table is not the plan's */
 
@@ -1836,8 +2205,11 @@ int interpret_rows(const struct rows *r, struct plan *p)
 				settle_group(&st, false);
 			}
 			st.h = h;
-			while (i + 1 < r->n && read_year_row(&r->v[i + 1], &st.h))
+			if (!same)
+				memset(st.listed, 0, sizeof st.listed);
+			while (i + 1 < r->n && read_year_row(&r->v[i + 1], &r->v[i], &st.h))
 				i++;
+			st.hrow = i == i0 ? row : NULL;
 			if (!same) {
 				st.sections = false;
 				st.tables++;
@@ -1911,6 +2283,16 @@ int interpret_rows(const struct rows *r, struct plan *p)
 		}
 		if (filler_row(row))
 			continue;
+		struct row tail;
+		const struct row *hr = st.hrow;
+		st.hrow = NULL;
+		if (hr && !row->text) {
+			st.hrow = hr;
+			bool cut = header_tail(&st, row, &tail);
+			st.hrow = NULL;
+			if (cut)
+				row = &tail;
+		}
 		int no, y = section_year(&st, row, &no);
 		if (y) {
 			flush(&st);
@@ -1919,9 +2301,11 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			st.section_no = no;
 			st.group = -1;
 			st.last_num = 0;
-			continue;
+		} else {
+			data_row(&st, row);
 		}
-		data_row(&st, row);
+		if (row == &tail)
+			free(tail.cell);
 	}
 	flush(&st);
 	settle_group(&st, false);

@@ -991,6 +991,19 @@ bool plain_unit(const char *s)
 	return known_unit(s);
 }
 
+bool plain_unit_folded(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = false;
+	for (size_t i = 0; i < sizeof units / sizeof units[0] && !yes; i++) {
+		char *u = text_fold(units[i]);
+		yes = !strcmp(f, u);
+		free(u);
+	}
+	free(f);
+	return yes;
+}
+
 bool plain_agency(const char *s)
 {
 	const char *e = s; /* its first words are enough */

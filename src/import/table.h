@@ -169,6 +169,8 @@ bool plain_block_cells(const struct lines *l, struct rows *out, struct plan *p, 
  * unit as plans write it, a text that starts with an agency's name. */
 bool plain_header_line(const char *s);
 bool plain_unit(const char *s);
+/* The same, in any case ("điểm", "doanh nghiệp" in a name's brackets). */
+bool plain_unit_folded(const char *s);
 bool plain_agency(const char *s);
 /* A row's text as words, a lone comparison joined to the figure after it
  * ("≥ 80"); the words joined back with spaces, [from, to). */

@@ -2,7 +2,8 @@
  * table (its number in the workbook), each spreadsheet row a row (its own
  * row number). Text cells come from the shared strings or inline; number
  * cells are written as the sheet shows them in Vietnamese ("70", "0,7",
- * percent formats as "95%"). A merged range keeps its text in its first
+ * percent formats as "95%", dates by their format's day, month and year:
+ * "31/12/2025"). A merged range keeps its text in its first
  * cell: the columns it spans are empty, the rows below repeat the text in
  * its first column. A row whose only text is in the sheet's first column
  * is running text (titles, "Nơi nhận"), not a table row. */
@@ -74,11 +75,13 @@ static void sst_text(void *ud, const char *t, int len)
 struct styles {
 	bool *percent;       /* per cellXfs index */
 	unsigned char *date; /* per cellXfs index */
-	size_t n, cap, dcap;
+	int *fmt;            /* per cellXfs index: its numFmtId */
+	size_t n, cap, dcap, fcap;
 	int pct_fmt[256]; /* custom numFmt ids whose code has a '%' */
 	int npct;
 	int date_fmt[256]; /* custom numFmt ids of dates, and their kind */
 	unsigned char date_kind[256];
+	char *date_code[256]; /* and their codes */
 	int ndate;
 	bool in_xfs;
 };
@@ -150,6 +153,7 @@ static void sty_start(void *ud, const char *name, const char **attr)
 		unsigned char dk = code ? code_date(code) : 0;
 		if (dk && !pct && id && st->ndate < 256) {
 			st->date_kind[st->ndate] = dk;
+			st->date_code[st->ndate] = xstrdup(code);
 			st->date_fmt[st->ndate++] = atoi(id);
 		}
 	} else if (!strcmp(name, "cellXfs")) {
@@ -159,6 +163,8 @@ static void sty_start(void *ud, const char *name, const char **attr)
 		st->percent = xgrow(st->percent, &st->cap, st->n + 1, sizeof *st->percent);
 		st->date = xgrow(st->date, &st->dcap, st->n + 1, sizeof *st->date);
 		st->date[st->n] = id ? fmt_date(st, atoi(id)) : 0;
+		st->fmt = xgrow(st->fmt, &st->fcap, st->n + 1, sizeof *st->fmt);
+		st->fmt[st->n] = id ? atoi(id) : 0;
 		st->percent[st->n++] = id && fmt_percent(st, atoi(id));
 	}
 }
@@ -287,6 +293,56 @@ static char *show_number(const char *v, bool percent)
 static char *raw_number(const char *v);
 static char *raw_percent(const char *v);
 static char *raw_date(const char *v, unsigned char kind, bool date1904);
+static bool civil(const char *v, bool date1904, long *y, long *m, long *day);
+
+/* The code a date format id shows its dates with: a custom one's own;
+ * the built-in short date (14) as a Vietnamese Excel shows it. */
+static const char *date_code(const struct styles *st, int id)
+{
+	if (id == 14)
+		return "dd/mm/yyyy";
+	for (int i = 0; i < st->ndate; i++)
+		if (st->date_fmt[i] == id)
+			return st->date_code[i];
+	return "";
+}
+
+/* A date cell as its format shows it: "d", "dd", "m", "mm", "yy", "yyyy"
+ * and the separators between them ("d/m/yyyy" -> "30/6/2026"); a code
+ * with anything else (month names, hours) as the ISO date, and a serial
+ * that is no day as stored. */
+static char *show_date(const char *v, const char *code, bool date1904)
+{
+	long y, m, d;
+	if (!civil(v, date1904, &y, &m, &d))
+		return raw_number(v);
+	struct buf b = BUF_INIT;
+	for (const char *c = code; *c;) {
+		char t = (char)tolower((unsigned char)*c);
+		size_t k = 0;
+		if (t == 'd' || t == 'm' || t == 'y')
+			while (tolower((unsigned char)c[k]) == t)
+				k++;
+		if (k && t == 'd' && k <= 2)
+			buf_printf(&b, k == 1 ? "%ld" : "%02ld", d);
+		else if (k && t == 'm' && k <= 2)
+			buf_printf(&b, k == 1 ? "%ld" : "%02ld", m);
+		else if (k && t == 'y' && (k == 2 || k == 4))
+			buf_printf(&b, k == 2 ? "%02ld" : "%04ld", k == 2 ? y % 100 : y);
+		else if (!k && strchr("/-. ", *c))
+			buf_putc(&b, *c), k = 1;
+		else {
+			buf_free(&b);
+			return raw_date(v, 1, date1904);
+		}
+		c += k;
+	}
+	if (!b.len) {
+		buf_free(&b);
+		return raw_date(v, 1, date1904);
+	}
+	return buf_detach(&b);
+}
 
 static void sheet_end(void *ud, const char *name)
 {
@@ -322,9 +378,14 @@ static void sheet_end(void *ud, const char *name)
 		} else if (sh->raw && !strcmp(sh->type, "b")) {
 			text = xstrdup(v);
 		} else if (!strcmp(sh->type, "n") || !*sh->type) {
-			bool pct = sh->style >= 0 && (size_t)sh->style < sh->sty->n &&
-			           sh->sty->percent[sh->style];
-			text = *v ? show_number(v, pct) : xstrdup("");
+			bool known = sh->style >= 0 && (size_t)sh->style < sh->sty->n;
+			bool pct = known && sh->sty->percent[sh->style];
+			const char *dcode = known && sh->sty->date[sh->style]
+			                            ? date_code(sh->sty, sh->sty->fmt[sh->style])
+			                            : NULL;
+			text = !*v    ? xstrdup("")
+			       : dcode ? show_date(v, dcode, sh->date1904)
+			               : show_number(v, pct);
 		} else if (!strcmp(sh->type, "b")) {
 			text = xstrdup(!strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v);
 		} else { /* str, inlineStr, e: the text as written */
@@ -479,6 +540,9 @@ static void parts_free(struct strings *sst, struct styles *sty, struct book *boo
 	buf_free(&sst->cur);
 	free(sty->percent);
 	free(sty->date);
+	free(sty->fmt);
+	for (int i = 0; i < sty->ndate; i++)
+		free(sty->date_code[i]);
 	for (int i = 0; i < book->nsheet; i++) {
 		free(book->sheet_rid[i]);
 		free(book->sheet_name[i]);
@@ -594,11 +658,22 @@ static char *raw_percent(const char *v)
  * 29 February 1900, which never was: kept as stored. */
 static char *raw_date(const char *v, unsigned char kind, bool date1904)
 {
+	long y, m, day;
+	if (!civil(v, date1904, &y, &m, &day))
+		return raw_number(v);
+	return kind == 2 ? xasprintf("%04ld-%02ld", y, m)
+	                 : xasprintf("%04ld-%02ld-%02ld", y, m, day);
+}
+
+/* A date cell's serial number as its year, month and day; false when it
+ * is no day of years 1900-9999 (raw_date). */
+static bool civil(const char *v, bool date1904, long *yy, long *mm, long *dd)
+{
 	char *end;
 	double d = strtod(v, &end);
 	if (end == v || *end || !isfinite(d) || d < 1 || d >= 2958466 ||
 	    (!date1904 && (long)d == 60))
-		return raw_number(v);
+		return false;
 	long z = (long)d; /* days since 1899-12-31 (1900 system) or 1904-01-01 */
 	if (date1904)
 		z += 1462;
@@ -615,8 +690,10 @@ static char *raw_date(const char *v, unsigned char kind, bool date1904)
 	long mp = (5 * doy + 2) / 153, day = doy - (153 * mp + 2) / 5 + 1;
 	long m = mp < 10 ? mp + 3 : mp - 9;
 	y += m <= 2;
-	return kind == 2 ? xasprintf("%04ld-%02ld", y, m)
-	                 : xasprintf("%04ld-%02ld-%02ld", y, m, day);
+	*yy = y;
+	*mm = m;
+	*dd = day;
+	return true;
 }
 
 static void csv_cell(struct buf *b, const char *s, int *line)
