@@ -2314,15 +2314,19 @@ static size_t touching(const struct pword *w, const struct pline *l, size_t a, s
  * where the rows are cut (line cut, rows' lines [a, e)). Sets bits of
  * *mask to the columns after the name's whose lines touch across the cut
  * (no wider apart than the cell's own lines) and text[c] to the words of
- * that column's whole run of touching lines. */
+ * that column's whole run of touching lines. A run centred on the next
+ * row's number line (next) is that row's own cell, centred on its number
+ * as its name may be, not a merged one: its bit also set in *down, and
+ * before[c] the column's words above the run, the upper row's own. */
 static void straddles(const struct pword *w, const struct pline *l, size_t a, size_t cut, size_t e,
-                      const struct table *t, double h, unsigned long *mask, char **text)
+                      size_t next, const struct table *t, double h, unsigned long *mask,
+                      unsigned long *down, char **text, char **before)
 {
-	*mask = 0;
+	*mask = *down = 0;
 	if (cut <= a || cut >= e)
 		return;
 	for (int c = 2; c < t->ncol && c < MAXCOLS; c++) {
-		text[c] = NULL;
+		text[c] = before[c] = NULL;
 		size_t la = cut, lb = e;
 		for (size_t i = cut; i-- > a && la == cut;) {
 			char *s = line_col(w, &l[i], t, c);
@@ -2363,17 +2367,32 @@ static void straddles(const struct pword *w, const struct pline *l, size_t a, si
 		text[c] = text_clean(bf.ptr);
 		buf_free(&bf);
 		*mask |= 1UL << c;
+		double cy = (l[lines[0]].y0 + l[lines[n - 1]].y1) / 2;
+		if (next < e && cy >= l[next].y0 && cy <= l[next].y1) {
+			*down |= 1UL << c;
+			struct buf up = BUF_INIT;
+			for (size_t q = a; q < lines[0]; q++) {
+				char *s = line_col(w, &l[q], t, c);
+				if (s && up.len && !glued(up.ptr, up.len) && !broken(up.ptr, s))
+					buf_putc(&up, ' ');
+				buf_puts(&up, s ? s : "");
+				free(s);
+			}
+			before[c] = text_clean(up.len ? up.ptr : "");
+			buf_free(&up);
+		}
 	}
 }
 
-/* Row r takes the cells straddling its bound (straddles) whole. */
-static void take_straddle(struct row *r, unsigned long mask, char **text)
+/* Row r takes the cells straddling its bound (straddles) whole, flagged
+ * but for those of quiet (a row's own cell, not a merged one). */
+static void take_straddle(struct row *r, unsigned long mask, unsigned long quiet, char **text)
 {
 	for (int c = 2; c < r->ncell && c < MAXCOLS; c++)
 		if (mask >> c & 1) {
 			free(r->cell[c]);
 			r->cell[c] = xstrdup(text[c]);
-			r->straddle |= 1UL << c;
+			r->straddle |= (~quiet & 1UL << c);
 		}
 }
 
@@ -3159,7 +3178,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		}
 		/* Anchors: lines with text in the number column. */
 		bool anchored = false;
-		unsigned long pending = 0; /* the last row's straddling cells */
+		unsigned long pending = 0, pdown = 0; /* the last row's straddling cells */
 		char *ptext[MAXCOLS] = {0};
 		for (size_t k = b; k < end; k++) {
 			char *c0 = line_col(w, &l[k], &t, 0);
@@ -3211,27 +3230,31 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			}
 			if (cut > k)
 				cut = k;
-			unsigned long mask = 0;
-			char *stext[MAXCOLS] = {0};
+			unsigned long mask = 0, down = 0;
+			char *stext[MAXCOLS] = {0}, *above[MAXCOLS] = {0};
 			if (exact && !grid)
-				straddles(w, l, prev, cut, end, &t, h, &mask, stext);
+				straddles(w, l, prev, cut, end, k, &t, h, &mask, &down, stext,
+				          above);
 			size_t n0 = out->n;
 			emit_row(w, l, prev, cut, &t, tables, &tabrow, space, out);
 			if (out->n > n0) {
-				take_straddle(&out->v[n0], pending, ptext);
-				take_straddle(&out->v[n0], mask, stext);
+				take_straddle(&out->v[n0], pending, pdown, ptext);
+				take_straddle(&out->v[n0], mask & ~down, 0, stext);
+				take_straddle(&out->v[n0], down, down, above);
 			}
 			for (int c = 0; c < MAXCOLS; c++) {
 				free(ptext[c]);
+				free(above[c]);
 				ptext[c] = stext[c];
 			}
 			pending = mask;
+			pdown = down;
 			prev = cut;
 		}
 		size_t n0 = out->n;
 		emit_row(w, l, prev, end, &t, tables, &tabrow, space, out);
 		if (out->n > n0)
-			take_straddle(&out->v[n0], pending, ptext);
+			take_straddle(&out->v[n0], pending, pdown, ptext);
 		for (int c = 0; c < MAXCOLS; c++) {
 			free(ptext[c]);
 			ptext[c] = NULL;
