@@ -210,6 +210,9 @@ struct body {
 	bool in_t;
 	/* the run open: its text hidden (w:vanish), its font Symbol or Wingdings */
 	bool in_run, hidden;
+	struct buf hid; /* the paragraph's hidden text */
+	int nhid;       /* paragraphs with hidden text */
+	char *hid_first;
 	enum symfont { SYM_NONE, SYM_SYMBOL, SYM_WINGDINGS } font;
 	struct buf para;
 	int numId, ilvl;
@@ -293,6 +296,11 @@ static void end_paragraph(struct body *b)
 	free(label);
 	free(text);
 	buf_reset(&b->para);
+	char *hid = text_clean(buf_str(&b->hid));
+	buf_reset(&b->hid);
+	if (*hid && b->nhid++ == 0)
+		b->hid_first = text_prefix(hid, 60);
+	free(hid);
 	if (b->tdepth == 0) {
 		ooxml_text(b->doc, full);
 	} else if (b->in_cell && *full) {
@@ -532,7 +540,9 @@ static void body_end(void *ud, const char *name)
 static void body_text(void *ud, const char *s, int len)
 {
 	struct body *b = ud;
-	if (b->in_t && !b->skip && b->pdepth && !b->hidden) {
+	if (b->in_t && !b->skip && b->pdepth && b->hidden) {
+		buf_put(&b->hid, s, (size_t)len);
+	} else if (b->in_t && !b->skip && b->pdepth) {
 		if (b->font)
 			put_symbols(&b->para, b->font, s, len);
 		else
@@ -568,6 +578,7 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 	struct body b = {.doc = d,
 	                 .nb = nb,
 	                 .para = BUF_INIT,
+	                 .hid = BUF_INIT,
 	                 .cell = {.text = BUF_INIT},
 	                 .first_row = d->rows->n};
 	struct ooxml_sax sax = {body_start, body_end, body_text, &b};
@@ -580,8 +591,12 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 	for (int i = 0; i < MAX_CELLS; i++)
 		free(b.above[i]);
 	buf_free(&b.para);
+	buf_free(&b.hid);
 	buf_free(&b.cell.text);
 	free(nb);
+	if (!rc)
+		ooxml_warn_hidden_text(p, "Word", b.hid_first, b.nhid);
+	free(b.hid_first);
 	if (rc)
 		return -1;
 	if (!b.breaks) /* never laid out by Word: no page is known */

@@ -777,14 +777,8 @@ static int odf_body(const char *xml, size_t n, const char *part, struct styles *
 	buf_free(&o.number);
 	buf_free(&o.cell);
 	buf_free(&o.hid);
-	char more[48] = "";
-	if (o.nhid > 1)
-		snprintf(more, sizeof more, " và %d chỗ ẩn khác", o.nhid - 1);
-	if (o.nhid && !rc && !o.stop)
-		plan_warn(p, 0,
-		          "Văn bản có chữ ẩn (LibreOffice không hiện) không được đọc: “%s”%s; nếu "
-		          "chỉ tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa",
-		          o.hid_first, more);
+	if (!rc && !o.stop)
+		ooxml_warn_hidden_text(p, "LibreOffice", o.hid_first, o.nhid);
 	free(o.hid_first);
 	if (rc || o.stop)
 		return -1;

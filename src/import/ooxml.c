@@ -439,3 +439,15 @@ void ooxml_sheet(struct ooxml_doc *d, struct plan *p, const char *name, bool hid
 			ooxml_row(d, cells, trim ? at + 1 : k, table, x->r, 0);
 	}
 }
+
+void ooxml_warn_hidden_text(struct plan *p, const char *app, const char *first, int n)
+{
+	char more[48] = "";
+	if (n > 1)
+		snprintf(more, sizeof more, " và %d chỗ ẩn khác", n - 1);
+	if (n)
+		plan_warn(p, 0,
+		          "Văn bản có chữ ẩn (%s không hiện) không được đọc: “%s”%s; nếu chỉ "
+		          "tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa",
+		          app, first ? first : "", more);
+}

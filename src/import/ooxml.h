@@ -100,6 +100,11 @@ void ooxml_sheet(struct ooxml_doc *d, struct plan *p, const char *name, bool hid
                  const struct ooxml_srow *rows, size_t n, const bool *colhid, int hid_rows,
                  bool trim);
 
+/* Hidden text a word processor does not show and the reader left out: a
+ * warning in p quoting the first of n places (app: the program that hides
+ * it, "Word", "LibreOffice"); nothing when n is 0. */
+void ooxml_warn_hidden_text(struct plan *p, const char *app, const char *first, int n);
+
 /* Read a ZIP document (DOCX or XLSX, told by its parts) into lines and
  * rows: the reader of import.c's table. 0, or -1 with *err. */
 int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
