@@ -79,42 +79,36 @@ static bool store_failed(struct ctx *c, int failed, struct error *err)
 	return true;
 }
 
-/* The period's figures kept under "CODE~vN": their indicator was replaced
- * or dropped by plan version N+1 (store_plan_save retires its series).
- * Listed read only under the form, as `chitieu observations` lists them. */
+/* The period's figures kept under "CODE~vN" (store_obs_aside): their
+ * indicator was replaced or dropped by plan version N+1. Listed read only
+ * under the form, as `chitieu observations` lists them. */
 static void figures_aside_html(struct ctx *c, int64_t unit_id, const char *period)
 {
 	struct obs_rec *o;
-	size_t n, shown = 0;
+	size_t n;
 	struct error err = {0};
-	if (store_failed(c, store_obs_list(c->s, unit_id, period, &o, &n, &err), &err))
+	if (store_failed(c, store_obs_aside(c->s, unit_id, period, &o, &n, &err), &err))
 		return;
+	if (n)
+		buf_puts(B, "<h2 id=\"de-rieng\">Số liệu của chỉ tiêu bị thay hoặc bỏ</h2>"
+		            "<p>Các số liệu này được giữ nguyên, để riêng dưới mã "
+		            "<code>MÃ~vN</code> (mã của chỉ tiêu ở phiên bản kế hoạch N); "
+		            "không chỉ tiêu nào của kế hoạch hiện hành nhận chúng.</p><table>"
+		            "<thead><tr><th>Mã</th><th>Kỳ</th><th>Số liệu</th><th>Trạng "
+		            "thái</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
-		if (o[i].code && strstr(o[i].code, "~v")) {
-			if (!shown++)
-				buf_puts(B, "<h2 id=\"de-rieng\">Số liệu của chỉ tiêu bị thay hoặc "
-				            "bỏ</h2>"
-				            "<p>Các số liệu này được giữ nguyên, để riêng dưới mã "
-				            "<code>MÃ~vN</code> (mã của chỉ tiêu ở phiên bản kế "
-				            "hoạch N); "
-				            "không chỉ tiêu nào của kế hoạch hiện hành nhận "
-				            "chúng.</p><table>"
-				            "<thead><tr><th>Mã</th><th>Kỳ</th><th>Số "
-				            "liệu</th><th>Trạng "
-				            "thái</th></tr></thead><tbody>");
-			buf_puts(B, "<tr class=\"aside\"><td>");
-			pg_esc(c, o[i].code);
-			buf_puts(B, "</td><td>");
-			pg_esc(c, o[i].period);
-			buf_puts(B, "</td><td>");
-			obs_value(c, &o[i]);
-			buf_puts(B, "</td><td>");
-			pg_esc(c, pg_state_vi(o[i].status));
-			buf_puts(B, "</td></tr>");
-		}
+		buf_puts(B, "<tr class=\"aside\"><td>");
+		pg_esc(c, o[i].code);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, o[i].period);
+		buf_puts(B, "</td><td>");
+		obs_value(c, &o[i]);
+		buf_puts(B, "</td><td>");
+		pg_esc(c, pg_state_vi(o[i].status));
+		buf_puts(B, "</td></tr>");
 		obs_rec_free(&o[i]);
 	}
-	if (shown)
+	if (n)
 		buf_puts(B, "</tbody></table>");
 	free(o);
 }

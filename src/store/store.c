@@ -2132,24 +2132,37 @@ static int read_all_obs(struct store *s, struct stmt *st, struct obs_rec **out, 
 	return rc < 0 ? -1 : 0;
 }
 
-int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
-                   size_t *n, struct error *err)
+#define OBS_OF_UNIT(where)                                                                         \
+	"SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"             \
+	" o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"                  \
+	" FROM observations o JOIN series se ON se.id = o.series_id"                               \
+	" WHERE se.unit_id = ? AND (CAST(? AS TEXT) IS NULL OR o.period = ?)" where                \
+	" ORDER BY o.period, se.code"
+
+/* The unit's figures of the statement sql (OBS_OF_UNIT) for period. */
+static int obs_of_unit(struct store *s, const char *sql, int64_t unit, const char *period,
+                       struct obs_rec **out, size_t *n, struct error *err)
 {
 	s->obs_lists++;
-	struct stmt *st = st_prep(
-	        s,
-	        "SELECT o.series_id, o.period, o.value, o.num, o.den, o.level, o.yes, o.note,"
-	        " o.evidence, o.status, o.version, o.recorded_by, o.recorded_at, se.code"
-	        " FROM observations o JOIN series se ON se.id = o.series_id"
-	        " WHERE se.unit_id = ? AND (CAST(? AS TEXT) IS NULL OR o.period = ?) ORDER BY "
-	        "o.period, se.code",
-	        err);
+	struct stmt *st = st_prep(s, sql, err);
 	if (!st)
 		return -1;
 	D->bind_int(st, 1, unit);
 	D->bind_text(st, 2, period);
 	D->bind_text(st, 3, period);
 	return read_all_obs(s, st, out, n, err);
+}
+
+int store_obs_list(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
+                   size_t *n, struct error *err)
+{
+	return obs_of_unit(s, OBS_OF_UNIT(""), unit, period, out, n, err);
+}
+
+int store_obs_aside(struct store *s, int64_t unit, const char *period, struct obs_rec **out,
+                    size_t *n, struct error *err)
+{
+	return obs_of_unit(s, OBS_OF_UNIT(" AND se.code LIKE '%~v%'"), unit, period, out, n, err);
 }
 
 int store_obs_scan(struct store *s, int64_t root,

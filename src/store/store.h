@@ -197,6 +197,12 @@ int store_obs_put_many_sum(struct store *s, const struct obs_rec *o, const int *
                            size_t *unchanged, struct error *err);
 int store_obs_list(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
                    size_t *n, struct error *err);
+/* The unit's figures of period (NULL: all) kept under "CODE~vN": their
+ * series retired when plan version N+1 replaced or dropped its indicator
+ * (store_plan_save), as store_obs_list orders them. The figures' side of
+ * store_task_aside. */
+int store_obs_aside(struct store *s, int64_t unit_id, const char *period, struct obs_rec **out,
+                    size_t *n, struct error *err);
 /* Every figure of the unit root and of the units up to two levels under
  * it (a country's provinces and their communes), one call of fn each with
  * the unit's code and the figure's period, kind and value (code and level

@@ -72,7 +72,9 @@ run obs3 0 observations --unit A
 grep -q "^I.1~v4 .*12 " "$tmp/out" && ok || bad "the dropped indicator's figure: $(cat "$tmp/out")"
 [ "$(count "select count(*) from observations")" -eq 2 ] && ok || bad "figures lost"
 # The entry page of its period lists the figures kept aside under the form,
-# read only: the dropped I.1~v4 (12) and the 5G I.1~v2 (65).
+# read only: the dropped I.1~v4 (12) and the 5G I.1~v2 (65); not 6G's (70),
+# of the current plan.
+run rec-6g 0 record --unit A --indicator I.2 --period 2025-06 --value 70
 pw=matkhau-so-lieu
 echo "$pw" | "$bin" user add --login vp --role admin > /dev/null || bad "user add"
 start_server --workers 2
@@ -81,6 +83,7 @@ curl -s -b "$tmp/jar.vp" "$base/don-vi/A/nhap-lieu?period=2025-06" > "$tmp/entry
 grep -q '<h2 id="de-rieng">' "$tmp/entry.html" &&
 	grep -q '<tr class="aside"><td>I.1~v4</td><td>2025-06</td><td>12</td>' "$tmp/entry.html" &&
 	grep -q '<tr class="aside"><td>I.1~v2</td><td>2025-06</td><td>65</td>' "$tmp/entry.html" &&
+	[ "$(grep -o '<tr class="aside">' "$tmp/entry.html" | wc -l)" -eq 2 ] &&
 	! grep -q 'name="[^"]*~v' "$tmp/entry.html" && ok ||
 	bad "entry page: the figures set aside: $(grep -o '<tr class="aside">.\{0,120\}' "$tmp/entry.html" | head -3)"
 curl -s -b "$tmp/jar.vp" "$base/don-vi/A/nhap-lieu?period=2025-05" > "$tmp/entry.html"
