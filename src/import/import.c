@@ -206,12 +206,11 @@ static void check_total(const struct lines *l, struct plan *p)
 	}
 }
 
-/* Set by read_tables when it refused a text whose rows were wrapped at
- * the page's edge (layout_wrapped). */
-static _Thread_local bool edge_wrapped;
-
-/* Rows a reader made (html), or the lines' own markdown/tab rows. */
-static int read_tables(const struct lines *l, struct rows *given, struct plan *p, struct error *err)
+/* Rows a reader made (html), or the lines' own markdown/tab rows. When it
+ * refuses a text whose rows were wrapped at the page's edge
+ * (layout_wrapped), *wrapped (if not NULL) is set. */
+static int read_tables(const struct lines *l, struct rows *given, struct plan *p, bool *wrapped,
+                       struct error *err)
 {
 	struct rows rows = {0};
 	if (given)
@@ -223,7 +222,6 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	rows_free(&rows);
 	/* rows whose cells are delimited ('|', tabs, a document's cells) */
 	bool delimited = given || p->nind + p->ntasks > 0;
-	edge_wrapped = false;
 	if (p->nind == 0 && p->ntasks == 0 && !given) {
 		/* each cell on its own line (a word processor's text) */
 		if (celltext_rows(l, &rows, p))
@@ -327,7 +325,8 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 		int cut = (int)strnlen(at, 40);
 		while (cut > 0 && at[cut] && ((unsigned char)at[cut] & 0xc0) == 0x80)
 			cut--; /* a whole letter */
-		edge_wrapped = true;
+		if (wrapped)
+			*wrapped = true;
 		if (err)
 			err_set(err, ERR_DOCUMENT,
 			        "dòng %d: hàng của bảng dài quá lề phải của trang nên bị "
@@ -340,28 +339,21 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 	return 0;
 }
 
-/* The options of the import running on this thread: the readers' table
- * has one signature for all, and only the OCR needs them. */
-static _Thread_local const struct import_options *options;
-
-/* A PDF file: its text layer's tables (pdfdoc.c), or, for a scan, what
- * Tesseract reads of its pages (ocr.c). */
-/* Where pdf_read puts the pages' words laid out as text (read_document). */
-static _Thread_local struct lines *pdf_layout;
-
-static int pdf_read(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                    struct error *err)
+/* A PDF file: its text layer's tables (pdfdoc.c), with its pages' words
+ * laid out as text into layout, or, for a scan, what Tesseract reads of
+ * its pages (ocr.c; opt's progress, opt may be NULL). */
+static int pdf_read(const char *data, size_t n, const struct import_options *opt, struct lines *l,
+                    struct rows *r, struct lines *layout, struct plan *p, struct error *err)
 {
-	int rc = pdfdoc_read_layout(data, n, r, l, pdf_layout, err);
+	int rc = pdfdoc_read_layout(data, n, r, l, layout, err);
 	if (rc == PDFDOC_OK)
 		pword_flag(r, p);   /* the cells whose reading is a guess */
 	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
 		err_clear(err);
 		rows_free(r);
 		lines_free(l);
-		const struct import_options *o = options;
-		return ocr_pdf_progress(data, n, l, r, p, o ? o->progress : NULL,
-		                        o ? o->user : NULL, err)
+		return ocr_pdf_progress(data, n, l, r, p, opt ? opt->progress : NULL,
+		                        opt ? opt->user : NULL, err)
 		               ? -1
 		               : 0;
 	}
@@ -379,7 +371,7 @@ static const struct reader {
 } readers[] = {
         {"ZIP (DOCX, XLSX, ODT, ODS)", ooxml_sniff, ooxml_read_plan},
         {"OpenDocument XML (FODT, FODS)", odf_flat_sniff, odf_flat_read_plan},
-        {"PDF", pdfdoc_is_pdf, pdf_read},
+        {"PDF", pdfdoc_is_pdf, NULL}, /* pdf_read, with more than the others */
         {"OLE2 (DOC, XLS)", legacy_is_ole, legacy_refuse},
         {"RTF", legacy_is_rtf, legacy_refuse},
 };
@@ -456,9 +448,10 @@ static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 	plan_init(&q);
 	meta_read(alt, &q);
 	struct error e = {0};
-	int rc = read_tables(alt, NULL, &q, &e);
+	bool wrapped = false;
+	int rc = read_tables(alt, NULL, &q, &wrapped, &e);
 	err_clear(&e);
-	if (rc && edge_wrapped) { /* the same reason as a doubtful reading */
+	if (wrapped) { /* the same reason as a doubtful reading */
 		plan_free(&q);
 		return -1;
 	}
@@ -477,15 +470,14 @@ static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 	return 1;
 }
 
-static int read_document(const struct reader *r, const char *data, size_t n, struct plan *p,
-                         struct error *err)
+static int read_document(const struct reader *r, const char *data, size_t n,
+                         const struct import_options *opt, struct plan *p, struct error *err)
 {
 	struct lines l = {0}, alt = {0};
 	struct rows rows = {0};
 	struct error why = {0};
-	pdf_layout = r->read == pdf_read ? &alt : NULL;
-	int rc = r->read(data, n, &l, &rows, p, &why);
-	pdf_layout = NULL;
+	int rc = r->read ? r->read(data, n, &l, &rows, p, &why)
+	                 : pdf_read(data, n, opt, &l, &rows, &alt, p, &why);
 	if (!rc) {
 		meta_read(&l, p);
 		interpret_rows(&rows, p);
@@ -553,8 +545,6 @@ static int read_document(const struct reader *r, const char *data, size_t n, str
 	return 0;
 }
 
-static int import_plan_at(const char *data, size_t n, struct plan *p, struct error *err);
-
 /* A line of plain text that names an indicator table's columns ("STT Tên
  * chỉ tiêu Đơn vị tính Năm 2025 …", "TT Nội dung chỉ tiêu ĐVT …") with
  * its cells run together (a browser's dump of a table too wide for it):
@@ -574,22 +564,13 @@ static int run_header(const struct lines *l)
 	return 0;
 }
 
-int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
-                     struct error *err)
-{
-	const struct import_options *was = options;
-	options = opt;
-	int rc = import_plan_at(data, n, p, err);
-	options = was;
-	return rc;
-}
-
 int import_plan(const char *data, size_t n, struct plan *p, struct error *err)
 {
 	return import_plan_opts(data, n, NULL, p, err);
 }
 
-static int import_plan_at(const char *data, size_t n, struct plan *p, struct error *err)
+int import_plan_opts(const char *data, size_t n, const struct import_options *opt, struct plan *p,
+                     struct error *err)
 {
 	plan_init(p);
 	if (err)
@@ -601,7 +582,7 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, struct err
 		            xasprintf("tệp quá lớn (%zu byte; tối đa 16 MB cho một kế hoạch)", n));
 	const struct reader *r = find_reader(data, n);
 	if (r)
-		return read_document(r, data, n, p, err);
+		return read_document(r, data, n, opt, p, err);
 	char *conv = NULL;
 	size_t convlen = 0;
 	const char *encname = NULL, *charset = NULL;
@@ -657,7 +638,7 @@ static int import_plan_at(const char *data, size_t n, struct plan *p, struct err
 	else if (enc == ENCODING_CONVERTED && encname && strcmp(encname, "UTF-8 BOM"))
 		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
 	meta_read(&l, p);
-	rc = read_tables(&l, html ? &given : NULL, p, err);
+	rc = read_tables(&l, html ? &given : NULL, p, NULL, err);
 	if (!rc) {
 		check_total(&l, p);
 		body_beside_table(&l, p);
