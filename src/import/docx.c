@@ -191,14 +191,15 @@ struct cellbuf {
 
 #define MAX_NEST 3 /* tables inside tables read as tables */
 
-/* What a table being read holds while a table nested in its cell is read. */
-struct outer {
-	char *cells[MAX_CELLS];
-	int ncell;
+/* The table whose rows are read: what is kept aside while a table nested
+ * in one of its cells is read. */
+struct table_read {
+	int table, rowno, row_page; /* row_page: the page its row starts on */
 	struct cellbuf cell;
 	bool in_cell;
-	int table, rowno, row_page;
-	char *above[MAX_CELLS];
+	char *cells[MAX_CELLS];
+	int ncell;
+	char *above[MAX_CELLS]; /* text of the vertically merged cell per grid column */
 };
 
 struct body {
@@ -216,75 +217,49 @@ struct body {
 	enum symfont { SYM_NONE, SYM_SYMBOL, SYM_WINGDINGS } font;
 	struct buf para;
 	int numId, ilvl;
-	/* the top-level table */
-	int table, rowno, before;
-	struct cellbuf cell;
-	bool in_cell;
-	char *cells[MAX_CELLS];
-	int ncell;
-	char *above[MAX_CELLS]; /* text of the vertically merged cell per grid column */
+	struct table_read tbl;
 	bool too_many;
 	/* Pages: Word marks where its last layout broke pages
 	 * (w:lastRenderedPageBreak); without such marks pages are unknown. */
-	int breaks, row_page;
+	int breaks;
 	size_t first_row; /* the document's first row in doc->rows */
 	int level;        /* the tdepth of the table whose rows are read */
 	int serial;       /* tables numbered */
-	struct outer *saved[MAX_NEST];
+	struct table_read saved[MAX_NEST]; /* the tables outside it */
 	int nsaved;
 };
+
+static void table_read_free(struct table_read *t)
+{
+	for (int i = 0; i < t->ncell; i++)
+		free(t->cells[i]);
+	for (int i = 0; i < MAX_CELLS; i++)
+		free(t->above[i]);
+	buf_free(&t->cell.text);
+}
 
 /* A table opens in a cell of the table read: the outer table's state kept,
  * the inner one's rows read as a table of its own. */
 static void nest_push(struct body *b)
 {
-	struct outer *l = xcalloc(1, sizeof *l);
-	memcpy(l->cells, b->cells, sizeof l->cells);
-	l->ncell = b->ncell;
-	l->cell = b->cell;
-	l->in_cell = b->in_cell;
-	l->table = b->table;
-	l->rowno = b->rowno;
-	l->row_page = b->row_page;
-	memcpy(l->above, b->above, sizeof l->above);
-	b->saved[b->nsaved++] = l;
-	memset(b->cells, 0, sizeof b->cells);
-	memset(b->above, 0, sizeof b->above);
-	b->ncell = 0;
-	b->cell = (struct cellbuf){.text = BUF_INIT};
-	b->in_cell = false;
-	b->table = ++b->serial;
-	b->rowno = 0;
-	b->row_page = 0;
+	b->saved[b->nsaved++] = b->tbl;
+	b->tbl = (struct table_read){.table = ++b->serial, .cell = {.text = BUF_INIT}};
 }
 
 /* The nested table closed: back to the outer one's cell. */
 static void nest_pop(struct body *b)
 {
-	struct outer *l = b->saved[--b->nsaved];
-	for (int i = 0; i < b->ncell; i++)
-		free(b->cells[i]);
-	for (int i = 0; i < MAX_CELLS; i++)
-		free(b->above[i]);
-	buf_free(&b->cell.text);
-	memcpy(b->cells, l->cells, sizeof l->cells);
-	b->ncell = l->ncell;
-	b->cell = l->cell;
-	b->in_cell = l->in_cell;
-	b->table = l->table;
-	b->rowno = l->rowno;
-	b->row_page = l->row_page;
-	memcpy(b->above, l->above, sizeof l->above);
-	free(l);
+	table_read_free(&b->tbl);
+	b->tbl = b->saved[--b->nsaved];
 }
 
 static void add_cell(struct body *b, const char *s)
 {
-	if (b->ncell >= MAX_CELLS) {
+	if (b->tbl.ncell >= MAX_CELLS) {
 		b->too_many = true;
 		return;
 	}
-	b->cells[b->ncell++] = xstrdup(s);
+	b->tbl.cells[b->tbl.ncell++] = xstrdup(s);
 }
 
 static void end_paragraph(struct body *b)
@@ -303,10 +278,10 @@ static void end_paragraph(struct body *b)
 	free(hid);
 	if (b->tdepth == 0) {
 		ooxml_text(b->doc, full);
-	} else if (b->in_cell && *full) {
-		if (b->cell.text.len)
-			buf_putc(&b->cell.text, ' ');
-		buf_puts(&b->cell.text, full);
+	} else if (b->tbl.in_cell && *full) {
+		if (b->tbl.cell.text.len)
+			buf_putc(&b->tbl.cell.text, ' ');
+		buf_puts(&b->tbl.cell.text, full);
 	}
 	free(full);
 }
@@ -445,62 +420,63 @@ static void body_start(void *ud, const char *name, const char **attr)
 	} else if (!strcmp(name, "ilvl") && b->pdepth == 1) {
 		b->ilvl = atoi_safe(val);
 	} else if (!strcmp(name, "tbl")) {
-		if (b->tdepth == b->level && b->level && b->in_cell && b->pdepth == 0 &&
+		if (b->tdepth == b->level && b->level && b->tbl.in_cell && b->pdepth == 0 &&
 		    b->nsaved < MAX_NEST) {
 			nest_push(b);
 			b->level = b->tdepth + 1;
 		}
 		if (b->tdepth++ == 0 && b->pdepth == 0) {
-			b->table = ++b->serial;
+			b->tbl.table = ++b->serial;
 			b->level = 1;
-			b->rowno = 0;
+			b->tbl.rowno = 0;
 			for (int i = 0; i < MAX_CELLS; i++) {
-				free(b->above[i]);
-				b->above[i] = NULL;
+				free(b->tbl.above[i]);
+				b->tbl.above[i] = NULL;
 			}
 		}
 	} else if (b->tdepth == b->level && b->pdepth == 0) {
 		if (!strcmp(name, "tr")) {
-			b->rowno++;
-			for (int i = 0; i < b->ncell; i++) /* a row left open (its end skipped) */
-				free(b->cells[i]);
-			b->ncell = 0;
-			b->row_page = 0; /* set by the row's first text */
+			b->tbl.rowno++;
+			/* a row left open (its end skipped) */
+			for (int i = 0; i < b->tbl.ncell; i++)
+				free(b->tbl.cells[i]);
+			b->tbl.ncell = 0;
+			b->tbl.row_page = 0; /* set by the row's first text */
 		} else if (!strcmp(name, "gridBefore")) {
-			for (int i = atoi_safe(val); i > 0 && b->ncell < MAX_CELLS; i--)
+			for (int i = atoi_safe(val); i > 0 && b->tbl.ncell < MAX_CELLS; i--)
 				add_cell(b, "");
 		} else if (!strcmp(name, "tc")) {
-			b->in_cell = true;
-			buf_reset(&b->cell.text);
-			b->cell.span = 1;
-			b->cell.vmerge = 0;
-		} else if (!strcmp(name, "gridSpan") && b->in_cell) {
+			b->tbl.in_cell = true;
+			buf_reset(&b->tbl.cell.text);
+			b->tbl.cell.span = 1;
+			b->tbl.cell.vmerge = 0;
+		} else if (!strcmp(name, "gridSpan") && b->tbl.in_cell) {
 			int s = atoi_safe(val);
-			b->cell.span = s < 1 ? 1 : s > MAX_CELLS ? MAX_CELLS : s;
-		} else if (!strcmp(name, "vMerge") && b->in_cell) {
-			b->cell.vmerge = val && !strcmp(val, "restart") ? 1 : 2;
+			b->tbl.cell.span = s < 1 ? 1 : s > MAX_CELLS ? MAX_CELLS : s;
+		} else if (!strcmp(name, "vMerge") && b->tbl.in_cell) {
+			b->tbl.cell.vmerge = val && !strcmp(val, "restart") ? 1 : 2;
 		}
 	}
 }
 
 static void end_cell(struct body *b)
 {
-	b->in_cell = false;
-	int col = b->ncell;
+	b->tbl.in_cell = false;
+	int col = b->tbl.ncell;
 	if (col >= MAX_CELLS) {
 		b->too_many = true;
 		return;
 	}
-	const char *text = buf_str(&b->cell.text);
-	if (b->cell.vmerge == 2 && b->above[col] && !*text)
-		text = b->above[col];
+	const char *text = buf_str(&b->tbl.cell.text);
+	if (b->tbl.cell.vmerge == 2 && b->tbl.above[col] && !*text)
+		text = b->tbl.above[col];
 	char *keep = xstrdup(text);
 	add_cell(b, keep);
-	for (int i = 1; i < b->cell.span; i++)
+	for (int i = 1; i < b->tbl.cell.span; i++)
 		add_cell(b, "");
-	free(b->above[col]);
-	b->above[col] = b->cell.vmerge ? keep : NULL;
-	if (!b->cell.vmerge)
+	free(b->tbl.above[col]);
+	b->tbl.above[col] = b->tbl.cell.vmerge ? keep : NULL;
+	if (!b->tbl.cell.vmerge)
 		free(keep);
 }
 
@@ -526,14 +502,15 @@ static void body_end(void *ud, const char *name)
 		}
 		if (b->tdepth > 0)
 			b->tdepth--;
-	} else if (b->tdepth == b->level && b->pdepth == 0 && !strcmp(name, "tc") && b->in_cell) {
+	} else if (b->tdepth == b->level && b->pdepth == 0 && !strcmp(name, "tc") &&
+	           b->tbl.in_cell) {
 		end_cell(b);
 	} else if (b->tdepth == b->level && b->pdepth == 0 && !strcmp(name, "tr")) {
-		ooxml_row(b->doc, b->cells, b->ncell, b->table, b->rowno,
-		          b->row_page ? b->row_page : b->breaks + 1);
-		for (int i = 0; i < b->ncell; i++)
-			free(b->cells[i]);
-		b->ncell = 0;
+		ooxml_row(b->doc, b->tbl.cells, b->tbl.ncell, b->tbl.table, b->tbl.rowno,
+		          b->tbl.row_page ? b->tbl.row_page : b->breaks + 1);
+		for (int i = 0; i < b->tbl.ncell; i++)
+			free(b->tbl.cells[i]);
+		b->tbl.ncell = 0;
 	}
 }
 
@@ -547,8 +524,8 @@ static void body_text(void *ud, const char *s, int len)
 			put_symbols(&b->para, b->font, s, len);
 		else
 			buf_put(&b->para, s, (size_t)len);
-		if (b->tdepth && !b->row_page) /* the page the row's text starts on */
-			b->row_page = b->breaks + 1;
+		if (b->tdepth && !b->tbl.row_page) /* the page the row's text starts on */
+			b->tbl.row_page = b->breaks + 1;
 	}
 }
 
@@ -579,20 +556,16 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 	                 .nb = nb,
 	                 .para = BUF_INIT,
 	                 .hid = BUF_INIT,
-	                 .cell = {.text = BUF_INIT},
+	                 .tbl = {.cell = {.text = BUF_INIT}},
 	                 .first_row = d->rows->n};
 	struct ooxml_sax sax = {body_start, body_end, body_text, &b};
 	int rc = ooxml_parse(xml, n, "word/document.xml", &sax, err);
 	free(xml);
 	while (b.nsaved) /* a document cut inside a nested table */
 		nest_pop(&b);
-	for (int i = 0; i < b.ncell; i++)
-		free(b.cells[i]);
-	for (int i = 0; i < MAX_CELLS; i++)
-		free(b.above[i]);
+	table_read_free(&b.tbl);
 	buf_free(&b.para);
 	buf_free(&b.hid);
-	buf_free(&b.cell.text);
 	free(nb);
 	if (!rc)
 		ooxml_warn_hidden_text(p, "Word", b.hid_first, b.nhid);
