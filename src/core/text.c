@@ -480,6 +480,19 @@ int text_roman(const char *s)
 	return 0;
 }
 
+int text_year(const char *w, size_t n)
+{
+	if (n != 4)
+		return 0;
+	int y = 0;
+	for (size_t i = 0; i < 4; i++) {
+		if (!isdigit((unsigned char)w[i]))
+			return 0;
+		y = y * 10 + (w[i] - '0');
+	}
+	return y >= 1990 && y <= 2100 ? y : 0;
+}
+
 const char *text_to_roman(int v)
 {
 	static const char *const tens[] = {"", "X", "XX", "XXX"};

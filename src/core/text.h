@@ -68,6 +68,8 @@ int text_case_start(const char *s);
 int text_roman(const char *s);
 /* Roman numeral for 1..39 into a static string. */
 const char *text_to_roman(int v);
+/* The year 1990..2100 the word w[0..n) is (four digits), else 0. */
+int text_year(const char *w, size_t n);
 
 /* True when the folded form of s starts with the folded prefix. */
 bool text_fold_starts(const char *s, const char *folded_prefix);

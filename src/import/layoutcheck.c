@@ -69,13 +69,6 @@ static int words(const char *s)
 	return n;
 }
 
-/* The year 1990..2100 the word p[0..w) is, or 0. */
-static int year_word(const char *p, size_t w)
-{
-	int v = w == 4 && strspn(p, "0123456789") == 4 ? atoi(p) : 0;
-	return v >= 1990 && v <= 2100 ? v : 0;
-}
-
 /* The last year ("2030") the words of s name, or 0; *n their count. */
 static int years_of(const char *s, int *n)
 {
@@ -83,7 +76,7 @@ static int years_of(const char *s, int *n)
 	for (const char *p = s; *p;) {
 		p += strspn(p, " ");
 		size_t w = strcspn(p, " ");
-		int v = year_word(p, w);
+		int v = text_year(p, w);
 		if (v)
 			y = v, k++;
 		p += w;
@@ -488,7 +481,7 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 			continue;
 		for (const char *q = year_col ? r->cell[c] : last + 1; *q; q += strcspn(q, " ")) {
 			q += strspn(q, " ");
-			int y = year_word(q, strcspn(q, " "));
+			int y = text_year(q, strcspn(q, " "));
 			if (!y)
 				continue;
 			char field[24];

@@ -72,10 +72,8 @@ static int years_line(const char *s, int *years, int max)
 		if (!*p)
 			break;
 		size_t k = strcspn(p, " ");
-		int y = 0;
-		for (size_t i = 0; i < k && k == 4; i++)
-			y = isdigit((unsigned char)p[i]) ? y * 10 + (p[i] - '0') : -100000;
-		if (y < 1990 || y > 2100)
+		int y = text_year(p, k);
+		if (!y)
 			return 0;
 		if (n < max)
 			years[n++] = y;

@@ -477,10 +477,7 @@ static bool number_head(const char *s)
 
 static bool year_word(const char *s)
 {
-	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
-		return false;
-	int y = atoi(s);
-	return y >= 1990 && y <= 2100;
+	return text_year(s, strlen(s)) != 0;
 }
 
 static bool dash_word(const char *s)

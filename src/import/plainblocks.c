@@ -184,8 +184,8 @@ static int header_kinds(const char *text, struct cols *c)
 	    (has(&w, "noi") && has(&w, "dung")))
 		k |= K_OTHER;
 	for (size_t i = 0; i < w.n; i++) {
-		int y = strlen(w.w[i]) == 4 ? atoi(w.w[i]) : 0;
-		if (y >= 1990 && y <= 2100) {
+		int y = text_year(w.w[i], strlen(w.w[i]));
+		if (y) {
 			k |= K_YEAR;
 			if (c)
 				add_year(c, y);

@@ -66,15 +66,7 @@ static int year_word(const char *w)
 	size_t n = strlen(w);
 	if (n == 9 && w[4] == '-')
 		w += 5, n = 4;
-	if (n != 4)
-		return 0;
-	int y = 0;
-	for (size_t i = 0; i < 4; i++) {
-		if (!isdigit((unsigned char)w[i]))
-			return 0;
-		y = y * 10 + (w[i] - '0');
-	}
-	return y >= 1990 && y <= 2100 ? y : 0;
+	return text_year(w, n);
 }
 
 /* Every word of the line is a header word or a year. */
