@@ -27,7 +27,8 @@
 #define APP_SLOW_WRITES       16 /* the slowest writes kept with their phases */
 
 /* Where a write's time went, in milliseconds, from its whole request in
- * (queued for the writer) to its answer ready (server.c): waiting while
+ * (queued for the writer) to its answer ready (server.c; the figures
+ * recorded through the API, the writes run in groups): waiting while
  * the writer ran the writes before it, then its group's (group.c): the
  * wait for live_mu, the group's statements (its own among them), the
  * COMMIT, and what follows it (the holds told, the mark). */

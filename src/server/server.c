@@ -205,9 +205,9 @@ static struct http_req job_req(const struct job *j)
 /* The write worker: every write queued at this moment taken at once;
  * those that may (app_groupable) run in groups, one transaction each
  * (app_handle_group), the others alone, in the order they came. Each
- * client is answered after the commit that holds its write. Each write's
- * phases are timed (app_write_timed): the time it waited behind the
- * writes before it, then its group's. */
+ * client is answered after the commit that holds its write. The phases
+ * of each grouped write are timed (app_write_timed): the time it waited
+ * behind the writes before it, then its group's. */
 static struct store *write_jobs(struct server *sv, struct store *s)
 {
 	static long pause_ms = -1; /* CHITIEU_TEST_WRITER_MS: tests only */
@@ -233,7 +233,8 @@ static struct store *write_jobs(struct server *sv, struct store *s)
 	while (first) {
 		struct timespec taken, done;
 		clock_gettime(CLOCK_MONOTONIC, &taken);
-		struct write_phases ph = {.group = 1};
+		struct write_phases ph = {0};
+		bool grouped = false; /* figures: the writes whose phases are timed */
 		size_t n = 0;
 		for (struct job *j = first;
 		     j && n < 64 &&
@@ -250,19 +251,18 @@ static struct store *write_jobs(struct server *sv, struct store *s)
 			rq[0] = job_req(first);
 			if (s)
 				app_handle(&sv->app, s, &rq[0], &first->resp, false);
-			clock_gettime(CLOCK_MONOTONIC, &done);
-			ph.items = app_ms_between(&taken, &done);
 		} else if (s) {
 			n = app_handle_group(&sv->app, s, rqp, rs, n, &ph);
+			grouped = true;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &done);
 		first = run[n - 1]->next;
 		for (size_t i = 0; i < n; i++) {
 			ph.behind = app_ms_between(&run[i]->handed, &taken);
 			ph.total = app_ms_between(&run[i]->handed, &done);
-			if (s)
+			if (grouped)
 				app_write_timed(&sv->app, &ph);
-			else
+			if (!s)
 				unavailable(&run[i]->resp,
 				            "Cơ sở dữ liệu không mở được; xin thử lại sau");
 			job_done(sv, run[i]);
