@@ -301,6 +301,14 @@ write_latency() {
 	line "write acknowledgement, the slowest${1:-}" "$(w max_ms) ms" "< $goal_write ms"
 }
 write_latency
+# Where the slowest writes' time went in the server (GET /api/v1/engine:
+# write_slowest, the 16 slowest since its start, their mean): behind the
+# writes before them in the writer, the wait for its lock, their group's
+# statements, its COMMIT, what follows it (group.c).
+line "  16 slowest, server: behind/lock/statements/commit/after" "$(curl -s -m 60 \
+	-H "Cookie: $cookie" "$base/api/v1/engine" | jq -r '.write_slowest // [] | length as $n |
+	if $n == 0 then "-" else [.[] | [.behind, .lock, .statements, .commit, .after]] | transpose |
+	map(add / $n | round | tostring) | join(" / ") + " ms" end' 2> /dev/null || echo -)" "-"
 # Its part waiting for a free connection (48): the writer on time when small.
 line "  of it, writes waiting to be sent, p50 / p99" "$(w send_lag_p50_ms) / $(w send_lag_p99_ms) ms" "-"
 # A new figure in the country roll-up on the next request: each checked one.

@@ -779,6 +779,7 @@ static void api_engine(struct ctx *c, const struct args *a)
 	                    json_integer((json_int_t)__atomic_load_n(&c->app->write_figure_reads,
 	                                                             __ATOMIC_RELAXED)));
 	json_object_set_new(o, "pages", flights_json(c->app));
+	json_object_set_new(o, "write_slowest", app_slow_writes_json(c->app));
 	reply_json(c, 200, o);
 }
 

@@ -25,6 +25,7 @@ void app_init(struct app *a, bool secure)
 	pthread_mutex_init(&a->cache_mu, NULL);
 	pthread_mutex_init(&a->live_mu, NULL);
 	pthread_mutex_init(&a->heavy_mu, NULL);
+	pthread_mutex_init(&a->slow_mu, NULL);
 	a->heavy_max = 1;
 	a->holds = holds_new();
 	a->flights = flights_new();
@@ -46,6 +47,7 @@ void app_free(struct app *a)
 	flights_free(a->flights);
 	pthread_mutex_destroy(&a->live_mu);
 	pthread_mutex_destroy(&a->heavy_mu);
+	pthread_mutex_destroy(&a->slow_mu);
 }
 
 /* The account's slot (one with n == 0 is free), or NULL. */

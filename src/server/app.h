@@ -13,6 +13,7 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "error.h"
 
@@ -23,6 +24,18 @@
 #define APP_HEAVY_MAX         32  /* heavy requests at once, at most (a worker each) */
 #define APP_HEAVY_PER_ACCOUNT 2
 #define APP_HEAVY_RETRY       5 /* seconds, in Retry-After */
+#define APP_SLOW_WRITES       16 /* the slowest writes kept with their phases */
+
+/* Where a write's time went, in milliseconds, from its whole request in
+ * (queued for the writer) to its answer ready (server.c; the figures
+ * recorded through the API, the writes run in groups): waiting while
+ * the writer ran the writes before it, then its group's (group.c): the
+ * wait for live_mu, the group's statements (its own among them), the
+ * COMMIT, and what follows it (the holds told, the mark). */
+struct write_phases {
+	double total, behind, lock, items, commit, after;
+	int group; /* writes in its transaction */
+};
 
 struct app {
 	struct sessions *sessions;
@@ -62,6 +75,11 @@ struct app {
 	/* Reads of a unit's figures the writes ran (store_obs_lists): what
 	 * they wrote read back for the holds and engines. */
 	long write_figure_reads;
+	/* The slowest writes since the start, with their phases (server.c:
+	 * app_write_timed), slowest first, for GET /api/v1/engine. */
+	pthread_mutex_t slow_mu;
+	struct write_phases slow[APP_SLOW_WRITES];
+	int nslow;
 	/* Answers being made, for readers of the same to wait for (flight.c). */
 	struct flights *flights;
 	/* Heavy work (a report in a file: a province's, a PDF by chromium):
@@ -90,7 +108,14 @@ void app_handle(struct app *a, struct store *s, const struct http_req *rq, struc
  * after the commit; returns how many it ran. */
 bool app_groupable(const struct http_req *rq);
 size_t app_handle_group(struct app *a, struct store *s, const struct http_req *const *rq,
-                        struct http_resp *const *rs, size_t n);
+                        struct http_resp *const *rs, size_t n, struct write_phases *ph);
+/* A write's phases (ph->total and ph->behind set by the caller), kept
+ * when it is among the APP_SLOW_WRITES slowest; app_slow_writes_json:
+ * those kept, slowest first. */
+void app_write_timed(struct app *a, const struct write_phases *ph);
+/* Milliseconds from a to b (CLOCK_MONOTONIC times). */
+double app_ms_between(const struct timespec *a, const struct timespec *b);
+json_t *app_slow_writes_json(struct app *a);
 
 /* ---- shared by api.c and pages.c -------------------------------------- */
 

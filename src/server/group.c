@@ -14,7 +14,9 @@
  * not told (a reader between the writes and the commit would otherwise
  * cache the figures before them under the new generation); the live
  * engines (app_series) are updated under live_mu, which the group holds
- * throughout, and are rebuilt if the group's commit fails. */
+ * throughout, and are rebuilt if the group's commit fails. The group's
+ * phases (the wait for live_mu, its statements, its COMMIT, what follows)
+ * are timed for each of its writes (app_write_timed). */
 #define _GNU_SOURCE /* memmem */
 #include "app.h"
 
@@ -47,6 +49,55 @@ struct write_group {
 };
 
 static __thread struct write_group *current;
+
+double app_ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+/* Milliseconds from t0 to now (CLOCK_MONOTONIC), now set. */
+static double ms_since(const struct timespec *t0, struct timespec *now)
+{
+	clock_gettime(CLOCK_MONOTONIC, now);
+	return app_ms_between(t0, now);
+}
+
+void app_write_timed(struct app *a, const struct write_phases *ph)
+{
+	pthread_mutex_lock(&a->slow_mu);
+	int at = a->nslow;
+	while (at > 0 && a->slow[at - 1].total < ph->total)
+		at--;
+	if (at < APP_SLOW_WRITES) {
+		int keep = a->nslow < APP_SLOW_WRITES ? a->nslow : APP_SLOW_WRITES - 1;
+		memmove(&a->slow[at + 1], &a->slow[at], (size_t)(keep - at) * sizeof *a->slow);
+		a->slow[at] = *ph;
+		a->nslow = keep + 1;
+	}
+	pthread_mutex_unlock(&a->slow_mu);
+}
+
+/* Milliseconds to a tenth. */
+static double tenth(double ms)
+{
+	return (double)(long)(ms * 10 + 0.5) / 10;
+}
+
+json_t *app_slow_writes_json(struct app *a)
+{
+	json_t *v = json_array();
+	pthread_mutex_lock(&a->slow_mu);
+	for (int i = 0; i < a->nslow; i++) {
+		const struct write_phases *p = &a->slow[i];
+		json_array_append_new(v, json_pack("{sfsfsfsfsfsfsi}", "ms", tenth(p->total),
+		                                   "behind", tenth(p->behind), "lock",
+		                                   tenth(p->lock), "statements", tenth(p->items),
+		                                   "commit", tenth(p->commit), "after",
+		                                   tenth(p->after), "group", p->group));
+	}
+	pthread_mutex_unlock(&a->slow_mu);
+	return v;
+}
 
 bool app_groupable(const struct http_req *rq)
 {
@@ -195,14 +246,17 @@ static bool test_fails(const struct http_req *rq)
 }
 
 size_t app_handle_group(struct app *a, struct store *s, const struct http_req *const *rq,
-                        struct http_resp *const *rs, size_t n)
+                        struct http_resp *const *rs, size_t n, struct write_phases *ph)
 {
 	if (n > GROUP_MAX)
 		n = GROUP_MAX;
 	struct write_group g = {0};
 	long q0 = store_queries(s), c0 = store_commits(s), qjobs = 0, r0 = store_obs_lists(s),
 	     rjobs = 0;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pthread_mutex_lock(&a->live_mu);
+	*ph = (struct write_phases){.lock = ms_since(&t0, &t1), .group = (int)n};
 	g.m0 = store_change_mark(s, NULL);
 	if (g.m0 < 0 && store_reconnect(s, NULL) > 0) {
 		store_fault_clear();
@@ -211,6 +265,8 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	if (g.m0 < 0) { /* the database is away: one at a time, each says so */
 		pthread_mutex_unlock(&a->live_mu);
 		app_handle(a, s, rq[0], rs[0], false);
+		ph->items = ms_since(&t1, &t0);
+		ph->group = 1;
 		return 1;
 	}
 	g.epoch = holds_write_begin(a->holds, g.m0);
@@ -252,8 +308,11 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 		}
 	}
 	current = NULL;
+	ph->items = ms_since(&t1, &t0);
 	struct error err = {0};
-	if (store_group_commit(s, &err)) {
+	int failed = store_group_commit(s, &err);
+	ph->commit = ms_since(&t0, &t1);
+	if (failed) {
 		for (size_t i = 0; i < n; i++)
 			if (kept[i])
 				not_stored(rq[i], rs[i], &err);
@@ -279,6 +338,7 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 		store_group_keep(s, m1);
 	err_clear(&err);
 	pthread_mutex_unlock(&a->live_mu);
+	ph->after = ms_since(&t1, &t0);
 	long own = store_queries(s) - q0 - qjobs; /* the group's, not one write's */
 	__atomic_add_fetch(&a->request_queries, own, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&a->write_queries, own, __ATOMIC_RELAXED);

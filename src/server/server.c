@@ -42,6 +42,7 @@ struct job {
 	char *method, *path, *query, *cookie, *ctype, *csrf, *auth, remote[64];
 	char *origin, *host;
 	struct http_resp resp;
+	struct timespec handed; /* the whole request in, handed to a worker */
 	struct job *next;
 };
 
@@ -204,7 +205,9 @@ static struct http_req job_req(const struct job *j)
 /* The write worker: every write queued at this moment taken at once;
  * those that may (app_groupable) run in groups, one transaction each
  * (app_handle_group), the others alone, in the order they came. Each
- * client is answered after the commit that holds its write. */
+ * client is answered after the commit that holds its write. The phases
+ * of each grouped write are timed (app_write_timed): the time it waited
+ * behind the writes before it, then its group's. */
 static struct store *write_jobs(struct server *sv, struct store *s)
 {
 	static long pause_ms = -1; /* CHITIEU_TEST_WRITER_MS: tests only */
@@ -228,6 +231,10 @@ static struct store *write_jobs(struct server *sv, struct store *s)
 	struct http_resp *rs[64];
 	const struct http_req *rqp[64];
 	while (first) {
+		struct timespec taken, done;
+		clock_gettime(CLOCK_MONOTONIC, &taken);
+		struct write_phases ph = {0};
+		bool grouped = false; /* figures: the writes whose phases are timed */
 		size_t n = 0;
 		for (struct job *j = first;
 		     j && n < 64 &&
@@ -245,10 +252,16 @@ static struct store *write_jobs(struct server *sv, struct store *s)
 			if (s)
 				app_handle(&sv->app, s, &rq[0], &first->resp, false);
 		} else if (s) {
-			n = app_handle_group(&sv->app, s, rqp, rs, n);
+			n = app_handle_group(&sv->app, s, rqp, rs, n, &ph);
+			grouped = true;
 		}
+		clock_gettime(CLOCK_MONOTONIC, &done);
 		first = run[n - 1]->next;
 		for (size_t i = 0; i < n; i++) {
+			ph.behind = app_ms_between(&run[i]->handed, &taken);
+			ph.total = app_ms_between(&run[i]->handed, &done);
+			if (grouped)
+				app_write_timed(&sv->app, &ph);
 			if (!s)
 				unavailable(&run[i]->resp,
 				            "Cơ sở dữ liệu không mở được; xin thử lại sau");
@@ -743,6 +756,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 			return reply(conn, &j->resp);
 		}
 		MHD_suspend_connection(conn);
+		clock_gettime(CLOCK_MONOTONIC, &j->handed);
 		if (strcmp(j->method, "GET") && strcmp(j->method, "HEAD")) {
 			/* A write goes ahead of the reads waiting (after the writes
 			 * before it): a figure is acknowledged at once, whatever the

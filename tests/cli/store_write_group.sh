@@ -19,6 +19,10 @@
 #   write and a few a group); a second group to the same units reads
 #   neither units nor plans again, and what a group kept is not used once
 #   another process wrote;
+# - each figure write's phases are kept for the slowest (GET /api/v1/engine:
+#   write_slowest): the writes of a group show the group's size, and the
+#   parts (behind the writes before, the wait for the lock, the
+#   statements, the commit, what follows) add up to no more than the whole;
 # - the roll-ups served after the group are the ones a server started
 #   afresh (its engine read from the store) serves: nothing lost, nothing
 #   kept that was not stored.
@@ -87,6 +91,16 @@ for x in A:2025-09:11 B:2025-09:12 C:2025-09:13 A:2025-10:14 B:2025-10:15 C:2025
 	got=$(value "$u" "$p")
 	[ "$got" = "$v" ] && ok || bad "II.7 of $u at $p: $got, want $v"
 done
+# The figure writes' phases: the first write and the K after it kept
+# (not the sign-in), slowest first; those of the group say its size.
+slow=$(jq -c '.write_slowest // "none"' "$tmp/g1.json")
+[ "$(jq 'length' <<< "$slow")" = $((K + 1)) ] && ok || bad "write_slowest after $((K + 1)) figure writes: $slow"
+[ "$(jq "[.[] | select(.group >= 2)] | length" <<< "$slow")" -ge 2 ] && ok ||
+	bad "no write of the group of $K says its group: $slow"
+[ "$(jq '[.[] | select(.behind < 0 or .lock < 0 or .statements < 0 or .commit < 0 or .after < 0
+	or .behind + .lock + .statements + .commit + .after > .ms + 0.3)] | length' <<< "$slow")" = 0 ] && ok ||
+	bad "write phases that do not add up: $slow"
+[ "$(jq '[.[].ms] == ([.[].ms] | sort | reverse)' <<< "$slow")" = true ] && ok || bad "write_slowest not slowest first: $slow"
 
 # The same units again, at once: the group before wrote only figures and
 # nobody wrote since, so their units and plans are not read again (B and
