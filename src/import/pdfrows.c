@@ -2359,12 +2359,16 @@ static int year_rows(const struct pword *w, const struct pline *l, size_t a, siz
 			z = s ? yl[k] : z;
 			free(s);
 		}
-		/* on every line from one to the other: one cell wrapped
-		 * across the years' lines (a merged agency's), no year's */
+		/* its lines from one to the other touching, as a cell's: one
+		 * cell wrapped across the years' lines (a merged agency's),
+		 * no year's */
 		bool across = on >= 2;
-		for (size_t i = f; across && i <= z; i++) {
+		for (size_t i = f, last = f; across && i <= z; i++) {
 			char *s = row_line_col(w, l, a, i, t, col, c);
-			across = s != NULL;
+			if (s && i > last) {
+				across = l[i].y0 - l[last].y1 < 0.3 * (l[last].y1 - l[last].y0);
+				last = i;
+			}
 			free(s);
 		}
 		if (on >= 2 && !across)

@@ -50,4 +50,13 @@ gold=$data/variants
 check xa-tan-phu pdf
 flagged xa-tan-phu pdf
 
+# Hand-written (xa-phu-my.html): a row per year ("Năm | Mục tiêu") under
+# an indicator whose agency wraps over three lines, the first and last
+# set on the year lines: one cell across the years, not a year's (before:
+# its last words lost, silent); the header's last line ("tiêu tính") set
+# at the top of the next page (before: read as a row, no milestone).
+gold=$v
+check xa-phu-my pdf
+flagged xa-phu-my pdf
+
 finish parse_unruled_pdf
