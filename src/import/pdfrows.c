@@ -1376,6 +1376,31 @@ static bool broken(const char *before, const char *after)
 	return ok;
 }
 
+/* A cell's next line s after its lines in bf: a space between but where a
+ * word runs on (glued, broken). */
+static void join_line(struct buf *bf, const char *s)
+{
+	if (bf->len && !glued(bf->ptr, bf->len) && !broken(bf->ptr, s))
+		buf_putc(bf, ' ');
+	buf_puts(bf, s);
+}
+
+/* The text of column c on lines [a, b). */
+static char *block_text(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                        const struct table *t, int c)
+{
+	struct buf bf = BUF_INIT;
+	for (size_t q = a; q < b; q++) {
+		char *s = line_col(w, &l[q], t, c);
+		if (s)
+			join_line(&bf, s);
+		free(s);
+	}
+	char *x = text_clean(bf.len ? bf.ptr : "");
+	buf_free(&bf);
+	return x;
+}
+
 /* A group heading ("II | Phát triển nguồn lực" spanning the table): a
  * roman number or a capital letter alone in the number column, and the
  * rest of each line one run of words (no gap wider than a space). */
@@ -2452,9 +2477,7 @@ static void straddles(const struct pword *w, const struct pline *l, size_t a, si
 		struct buf bf = BUF_INIT;
 		for (size_t q = 0; q < n; q++) {
 			char *s = line_col(w, &l[lines[q]], t, c);
-			if (bf.len && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
-				buf_putc(&bf, ' ');
-			buf_puts(&bf, s);
+			join_line(&bf, s);
 			free(s);
 		}
 		text[c] = text_clean(bf.ptr);
@@ -2463,16 +2486,7 @@ static void straddles(const struct pword *w, const struct pline *l, size_t a, si
 		double cy = (l[lines[0]].y0 + l[lines[n - 1]].y1) / 2;
 		if (next < e && cy >= l[next].y0 && cy <= l[next].y1) {
 			*down |= 1UL << c;
-			struct buf up = BUF_INIT;
-			for (size_t q = a; q < lines[0]; q++) {
-				char *s = line_col(w, &l[q], t, c);
-				if (s && up.len && !glued(up.ptr, up.len) && !broken(up.ptr, s))
-					buf_putc(&up, ' ');
-				buf_puts(&up, s ? s : "");
-				free(s);
-			}
-			before[c] = text_clean(up.len ? up.ptr : "");
-			buf_free(&up);
+			before[c] = block_text(w, l, a, lines[0], t, c);
 		}
 	}
 }
@@ -2541,10 +2555,10 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 			char *s = row_line_col(w, l, a, i, t, col, c);
 			if (!s)
 				continue;
-			if (bf.len && (c > 0 || t->nonum) && !glued(bf.ptr, bf.len) &&
-			    !broken(bf.ptr, s))
-				buf_putc(&bf, ' ');
-			buf_puts(&bf, s);
+			if (c > 0 || t->nonum)
+				join_line(&bf, s);
+			else
+				buf_puts(&bf, s);
 			free(s);
 		}
 		row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
@@ -2602,9 +2616,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 				char *s = seg[i - a] == k ? row_line_col(w, l, a, i, t, col, c) : NULL;
 				if (!s)
 					continue;
-				if (bf.len && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
-					buf_putc(&bf, ' ');
-				buf_puts(&bf, s);
+				join_line(&bf, s);
 				free(s);
 			}
 			row_add_cell(y, bf.len ? bf.ptr : "", bf.len);
@@ -2980,23 +2992,6 @@ static void row_extent(const struct pword *w, const struct pline *l, const struc
 		}
 }
 
-/* The text of column c on lines [a, b]. */
-static char *block_text(const struct pword *w, const struct pline *l, size_t a, size_t b,
-                        const struct table *t, int c)
-{
-	struct buf bf = BUF_INIT;
-	for (size_t q = a; q <= b; q++) {
-		char *s = line_col(w, &l[q], t, c);
-		if (s && bf.len && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
-			buf_putc(&bf, ' ');
-		buf_puts(&bf, s ? s : "");
-		free(s);
-	}
-	char *x = text_clean(bf.len ? bf.ptr : "");
-	buf_free(&bf);
-	return x;
-}
-
 /* The runs of rows [i, j] block q may be the cell of (spread_column):
  * rows of its page, none a barrier nor another block's (owner), whose
  * middle (the first's top and the last's bottom) is the block's middle.
@@ -3090,7 +3085,7 @@ static void spread_column(const struct pword *w, const struct pline *l, size_t b
 	for (size_t q = 0; q < nb; q++) {
 		if (!has[q] || wi[q] == wj[q])
 			continue;
-		char *text = block_text(w, l, bl[q].first, bl[q].last, t, c);
+		char *text = block_text(w, l, bl[q].first, bl[q].last + 1, t, c);
 		for (size_t k = 0; k < nr; k++) {
 			struct row *r = &out->v[head + 1 + k];
 			bool in = k >= wi[q] && k <= wj[q] && claim[k] == (int)q + 1;
