@@ -137,13 +137,14 @@ static double space_width(const struct pword *w, const struct pline *l, size_t n
 
 /* Folded words (no diacritics) a header is made of. */
 static const char *const header_vocab[] = {
-        "stt",  "tt",   "so",    "thu", "tu",    "noi",   "dung",  "chi",   "tieu", "ten",  "don",
-        "vi",   "tinh", "dvt",   "muc", "hien",  "trang", "nam",   "ket",   "qua",  "thuc", "uoc",
-        "co",   "quan", "chu",   "tri", "theo",  "doi",   "danh",  "gia",   "phoi", "hop",  "thoi",
-        "gian", "hoan", "thanh", "han", "tien",  "do",    "nhiem", "vu",    "ghi",  "giai", "doan",
-        "kiem", "tra",  "tong",  "bao", "cao",   "den",   "ban",   "nganh", "linh", "vuc",  "giao",
-        "cu",   "the",  "cac",   "lo",  "trinh", "moc",   "san",   "pham",  "kinh", "phi",  "nguon",
-        "ma",
+        "stt",  "tt",   "so",    "thu",   "tu",     "noi",   "dung",  "chi",   "tieu",
+        "ten",  "don",  "vi",    "tinh",  "dvt",    "muc",   "hien",  "trang", "nam",
+        "ket",  "qua",  "thuc",  "uoc",   "co",     "quan",  "chu",   "tri",   "theo",
+        "doi",  "danh", "gia",   "phoi",  "hop",    "thoi",  "gian",  "hoan",  "thanh",
+        "han",  "tien", "do",    "nhiem", "vu",     "ghi",   "giai",  "doan",  "kiem",
+        "tra",  "tong", "bao",   "cao",   "den",    "ban",   "nganh", "linh",  "vuc",
+        "giao", "cu",   "the",   "cac",   "lo",     "trinh", "moc",   "san",   "pham",
+        "kinh", "phi",  "nguon", "ma",    "phuong", "xa",    "huyen", "phan",  "dau",
 };
 
 static bool in_vocab(const char *f, size_t n)
@@ -280,6 +281,19 @@ static bool closes_bracket(const struct pword *w, const struct pline *l)
 	return false;
 }
 
+/* Each word of line x lies under a word of line y. */
+static bool under_line(const struct pword *w, const struct pline *x, const struct pline *y)
+{
+	for (size_t i = x->from; i < x->to; i++) {
+		bool under = false;
+		for (size_t j = y->from; j < y->to && !under; j++)
+			under = w[i].x0 < w[j].x1 && w[j].x0 < w[i].x1;
+		if (!under)
+			return false;
+	}
+	return x->to > x->from;
+}
+
 /* The header band around line i: [*a, *b); what its lines say (bits of
  * header_line), -1 when line i starts none. */
 static int header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
@@ -309,6 +323,11 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 		bits |= k;
 		e++;
 	}
+	/* the header's last line set at the top of the next page, under
+	 * the words of its line above */
+	if (e < nl && e > i && l[e].page == l[e - 1].page + 1 && header_line(w, &l[e]) >= 0 &&
+	    !closes_bracket(w, &l[e]) && under_line(w, &l[e], &l[e - 1]))
+		e++;
 	size_t s0 = s, e0 = e;
 	band_trim(w, l, &s, &e);
 	if (s > i || e <= i)
@@ -338,12 +357,20 @@ struct table {
 	 * spaces), not read by OCR, whose stray marks make ties of chance
 	 * (place_bounds). */
 	bool exact;
+	/* A caption holding one year over two or more columns of its own
+	 * ("Chỉ tiêu đến năm 2030" over "Tỉnh giao | Phường phấn đấu"): a
+	 * header row of its own over theirs (emit_header). */
+	char *cap[MAXCOLS];
+	double caplo[MAXCOLS], caphi[MAXCOLS];
+	int ncap;
 };
 
 static void table_free(struct table *t)
 {
 	for (int c = 0; c < t->ncol; c++)
 		free(t->head[c]);
+	for (int c = 0; c < t->ncap; c++)
+		free(t->cap[c]);
 	memset(t, 0, sizeof *t);
 }
 
@@ -584,8 +611,36 @@ static bool over_plain(const struct pword **v, const size_t *line, size_t n, siz
 	return false;
 }
 
+/* Run [i, e) lies over two or more runs of one later line, each within
+ * its extent and holding no year. */
+static bool over_runs(const struct pword **v, const size_t *line, size_t n, size_t i, size_t e,
+                      double tol)
+{
+	for (size_t yl = 0; yl < n;) {
+		size_t ye = yl, under = 0;
+		while (ye < n && line[ye] == line[yl])
+			ye++;
+		for (size_t k = yl; line[yl] > line[i] && k < ye;) {
+			size_t ke = k + 1;
+			bool year = year_word(v[k]->s);
+			while (ke < ye && v[ke]->x0 - v[ke - 1]->x1 <= tol)
+				year |= year_word(v[ke++]->s);
+			under += !year && v[k]->x0 >= v[i]->x0 - tol &&
+			         v[ke - 1]->x1 <= v[e - 1]->x1 + tol;
+			k = ke;
+		}
+		if (under >= 2)
+			return true;
+		yl = ye;
+	}
+	return false;
+}
+
+/* Marks in cap[] the captions over several columns, and in keep[] those
+ * that hold a milestone's year over columns of their own (over_runs): a
+ * header row of their own. */
 static void mark_captions(const struct pword **v, const size_t *line, size_t n, double tol,
-                          bool *cap)
+                          bool *cap, bool *keep)
 {
 	mark_agency_captions(v, line, n, tol, cap);
 	for (size_t i = 0; i < n;) {
@@ -622,6 +677,9 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 		 * three-row header): a period is a caption over the years
 		 * below it, however many */
 		bool has_year = nyear == 1 || nyear > 2;
+		if (nyear == 1 && wrap == n && over_runs(v, line, n, i, e, tol))
+			for (size_t k = i; k < e; k++)
+				cap[k] = keep[k] = true;
 		/* "Mục tiêu các năm": the years (plural) below it, over
 		 * however many of them text laid out with spaces sets it */
 		int need = nyear == 2 ? 1 : 2;
@@ -718,8 +776,26 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			v[k++] = &w[j];
 		}
 	double tol = 1.8 * space;
-	bool *cap = xcalloc(n ? n : 1, sizeof *cap);
-	mark_captions(v, line, n, tol, cap);
+	bool *cap = xcalloc(n ? n : 1, sizeof *cap), *keep = xcalloc(n ? n : 1, sizeof *keep);
+	mark_captions(v, line, n, tol, cap, keep);
+	for (size_t i = 0; i < n && t->ncap < MAXCOLS;) {
+		if (!keep[i]) {
+			i++;
+			continue;
+		}
+		struct buf bf = BUF_INIT;
+		size_t e = i;
+		for (; e < n && keep[e] && line[e] == line[i]; e++) {
+			if (bf.len)
+				buf_putc(&bf, ' ');
+			buf_puts(&bf, v[e]->s);
+		}
+		t->caplo[t->ncap] = v[i]->x0 - tol;
+		t->caphi[t->ncap] = v[e - 1]->x1 + tol;
+		t->cap[t->ncap++] = buf_detach(&bf);
+		i = e;
+	}
+	free(keep);
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = i + 1; j < n; j++)
 			if (line[i] != line[j] && !cap[i] && !cap[j] && v[i]->x0 < v[j]->x1 &&
@@ -1222,8 +1298,10 @@ static bool code_like(const char *s)
 			roman &= strchr("ivxlc", *p) != NULL;
 		}
 	}
+	/* two small letters alone and no roman number: a word ("để") */
+	bool word = letters == 2 && strlen(f) == 2 && !roman && text_case_start(s) == 0;
 	free(f);
-	return ok && (letters <= 2 || roman);
+	return ok && !word && (letters <= 2 || roman);
 }
 
 /* Text of the words of line i in column c; NULL when none. */
@@ -1293,6 +1371,31 @@ static bool broken(const char *before, const char *after)
 		ok = isalpha((unsigned char)f[i]) && !strchr("aeiouy", f[i]);
 	free(f);
 	return ok;
+}
+
+/* A cell's next line s after its lines in bf: a space between but where a
+ * word runs on (glued, broken). */
+static void join_line(struct buf *bf, const char *s)
+{
+	if (bf->len && !glued(bf->ptr, bf->len) && !broken(bf->ptr, s))
+		buf_putc(bf, ' ');
+	buf_puts(bf, s);
+}
+
+/* The text of column c on lines [a, b). */
+static char *block_text(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                        const struct table *t, int c)
+{
+	struct buf bf = BUF_INIT;
+	for (size_t q = a; q < b; q++) {
+		char *s = line_col(w, &l[q], t, c);
+		if (s)
+			join_line(&bf, s);
+		free(s);
+	}
+	char *x = text_clean(bf.len ? bf.ptr : "");
+	buf_free(&bf);
+	return x;
 }
 
 /* A group heading ("II | Phát triển nguồn lực" spanning the table): a
@@ -2270,12 +2373,27 @@ static int year_rows(const struct pword *w, const struct pline *l, size_t a, siz
 	*per = 1UL << yc;
 	for (int c = 2; c < t->ncol; c++) {
 		int on = 0;
+		size_t f = b, z = a; /* the first and last year lines it is on */
 		for (int k = 0; k < ny; k++) {
 			char *s = row_line_col(w, l, a, yl[k], t, col, c);
 			on += s != NULL;
+			f = s && yl[k] < f ? yl[k] : f;
+			z = s ? yl[k] : z;
 			free(s);
 		}
-		if (on >= 2)
+		/* its lines from one to the other touching, as a cell's: one
+		 * cell wrapped across the years' lines (a merged agency's),
+		 * no year's */
+		bool across = on >= 2;
+		for (size_t i = f, last = f; across && i <= z; i++) {
+			char *s = row_line_col(w, l, a, i, t, col, c);
+			if (s && i > last) {
+				across = l[i].y0 - l[last].y1 < 0.3 * (l[last].y1 - l[last].y0);
+				last = i;
+			}
+			free(s);
+		}
+		if (on >= 2 && !across)
 			*per |= 1UL << c;
 	}
 	return ny;
@@ -2356,9 +2474,7 @@ static void straddles(const struct pword *w, const struct pline *l, size_t a, si
 		struct buf bf = BUF_INIT;
 		for (size_t q = 0; q < n; q++) {
 			char *s = line_col(w, &l[lines[q]], t, c);
-			if (bf.len && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
-				buf_putc(&bf, ' ');
-			buf_puts(&bf, s);
+			join_line(&bf, s);
 			free(s);
 		}
 		text[c] = text_clean(bf.ptr);
@@ -2367,16 +2483,7 @@ static void straddles(const struct pword *w, const struct pline *l, size_t a, si
 		double cy = (l[lines[0]].y0 + l[lines[n - 1]].y1) / 2;
 		if (next < e && cy >= l[next].y0 && cy <= l[next].y1) {
 			*down |= 1UL << c;
-			struct buf up = BUF_INIT;
-			for (size_t q = a; q < lines[0]; q++) {
-				char *s = line_col(w, &l[q], t, c);
-				if (s && up.len && !glued(up.ptr, up.len) && !broken(up.ptr, s))
-					buf_putc(&up, ' ');
-				buf_puts(&up, s ? s : "");
-				free(s);
-			}
-			before[c] = text_clean(up.len ? up.ptr : "");
-			buf_free(&up);
+			before[c] = block_text(w, l, a, lines[0], t, c);
 		}
 	}
 }
@@ -2445,10 +2552,10 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 			char *s = row_line_col(w, l, a, i, t, col, c);
 			if (!s)
 				continue;
-			if (bf.len && (c > 0 || t->nonum) && !glued(bf.ptr, bf.len) &&
-			    !broken(bf.ptr, s))
-				buf_putc(&bf, ' ');
-			buf_puts(&bf, s);
+			if (c > 0 || t->nonum)
+				join_line(&bf, s);
+			else
+				buf_puts(&bf, s);
 			free(s);
 		}
 		row_add_cell(r, bf.len ? bf.ptr : "", bf.len);
@@ -2506,9 +2613,7 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 				char *s = seg[i - a] == k ? row_line_col(w, l, a, i, t, col, c) : NULL;
 				if (!s)
 					continue;
-				if (bf.len && !glued(bf.ptr, bf.len) && !broken(bf.ptr, s))
-					buf_putc(&bf, ' ');
-				buf_puts(&bf, s);
+				join_line(&bf, s);
 				free(s);
 			}
 			row_add_cell(y, bf.len ? bf.ptr : "", bf.len);
@@ -2565,15 +2670,39 @@ static size_t tight_cut(const struct pword *w, const struct pline *l, size_t pre
 	return best;
 }
 
-static void emit_header(const struct table *t, int line, int page, int table, int tabrow,
+/* The header's row (its place in the table *tabrow, NULL a repeated one);
+ * under a caption kept (t->cap) two: the caption in each column under it,
+ * the other columns' names written in both, as a cell merged over both. */
+static void emit_header(const struct table *t, int line, int page, int table, int *tabrow,
                         struct rows *out)
 {
-	struct row *r = rows_add(out, line);
-	r->page = page + 1;
-	r->table = table;
-	r->tabrow = tabrow;
-	for (int c = 0; c < t->ncol; c++)
-		row_add_cell(r, t->head[c], strlen(t->head[c]));
+	for (int k = t->ncap ? 0 : 1; k < 2; k++) {
+		struct row *r = rows_add(out, line);
+		r->page = page + 1;
+		r->table = table;
+		r->tabrow = tabrow ? *tabrow + k - (t->ncap ? 0 : 1) : 0;
+		for (int c = 0; c < t->ncol; c++) {
+			const char *s = t->head[c];
+			double mid = (t->lo[c] + t->hi[c]) / 2;
+			for (int q = 0; q < t->ncap && !k; q++)
+				if (t->caplo[q] <= mid && mid <= t->caphi[q])
+					s = t->cap[q];
+			row_add_cell(r, s, strlen(s));
+		}
+	}
+	if (tabrow && t->ncap)
+		++*tabrow;
+}
+
+/* The names' column: the widest but the last (a "Lĩnh vực" column
+ * before it is narrower). */
+static int name_column(const struct table *t)
+{
+	int best = 1;
+	for (int c = 2; c + 1 < t->ncol; c++)
+		if (t->bound[c + 1] - t->bound[c] > t->bound[best + 1] - t->bound[best])
+			best = c;
+	return best;
 }
 
 /* Like widest_gap, seen only in the number and name columns: rows whose
@@ -2585,10 +2714,11 @@ static size_t name_gap(const struct pword *w, const struct pline *l, size_t a, s
 	size_t at = b;
 	double best = -1e9, bottom = 0;
 	bool have = false;
+	int nc = name_column(t);
 	for (size_t i = a; i < b; i++) {
 		double y0 = 1e18, y1 = -1e18;
 		for (size_t j = l[i].from; j < l[i].to; j++)
-			if (column_of(t, &w[j]) <= 1) {
+			if (column_of(t, &w[j]) == 0 || column_of(t, &w[j]) == nc) {
 				y0 = fmin(y0, w[j].y0);
 				y1 = fmax(y1, w[j].y1);
 			}
@@ -2815,6 +2945,184 @@ static size_t section_after(const struct pword *w, const struct pline *l, size_t
 }
 
 /* A group heading's row: text in the number and name columns alone. */
+/* The lines [from, to) of each row a table's body gave (rows out->v[head
+ * + 1 …]); from == to: a row not made of its own lines. */
+struct row_lines {
+	size_t *from, *to;
+	size_t n;
+};
+
+static void row_lines_add(struct row_lines *rl, size_t n, size_t from, size_t to)
+{
+	rl->from = xrealloc(rl->from, n * sizeof *rl->from);
+	rl->to = xrealloc(rl->to, n * sizeof *rl->to);
+	for (size_t k = rl->n; k < n; k++)
+		rl->from[k] = rl->to[k] = from;
+	if (n == rl->n + 1) {
+		rl->from[rl->n] = from;
+		rl->to[rl->n] = to;
+	}
+	rl->n = n;
+}
+
+/* A cell's run of touching lines in column c (a block): lines [first,
+ * last] and its extent. */
+struct block {
+	size_t first, last;
+	double top, bot;
+};
+
+/* Row k's extent from its number and name columns (*top > *bot: none). */
+static void row_extent(const struct pword *w, const struct pline *l, const struct row_lines *rl,
+                       size_t k, const struct table *t, double *top, double *bot)
+{
+	int nc = name_column(t);
+	*top = 1e18;
+	*bot = -1e18;
+	for (size_t i = rl->from[k]; i < rl->to[k]; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			int c = column_of(t, &w[j]);
+			if (c == 0 || c == nc) {
+				*top = fmin(*top, w[j].y0);
+				*bot = fmax(*bot, w[j].y1);
+			}
+		}
+}
+
+/* The runs of rows [i, j] block q may be the cell of (spread_column):
+ * rows of its page, none a barrier nor another block's (owner), whose
+ * middle (the first's top and the last's bottom) is the block's middle.
+ * Sets the narrowest [*ni, *nj] and the widest [*wi, *wj]; false when
+ * none. */
+static bool centred_runs(const struct pline *l, const struct row_lines *rl, const struct block *bl,
+                         size_t q, const double *top, const double *bot, const bool *bar,
+                         const int *owner, double h, size_t *ni, size_t *nj, size_t *wi, size_t *wj)
+{
+	double cy = (bl[q].top + bl[q].bot) / 2;
+	bool any = false;
+	for (size_t i = 0; i < rl->n; i++)
+		for (size_t j = i; j < rl->n; j++) {
+			if (bar[j] || (owner[j] && owner[j] != (int)q + 1) ||
+			    l[rl->from[j]].page != l[bl[q].first].page)
+				break;
+			if (cy < top[i] || cy > bot[j] ||
+			    fabs(cy - (top[i] + bot[j]) / 2) > 0.5 * h)
+				continue;
+			if (!any || j - i > *wj - *wi)
+				*wi = i, *wj = j;
+			if (!any || j - i < *nj - *ni)
+				*ni = i, *nj = j;
+			any = true;
+		}
+	return any;
+}
+
+/* A PDF's table without ruling lines centres a cell merged over several
+ * rows on them: a block of column c (a column of words: not the
+ * number's, the name's, nor one with a cell starting with a figure)
+ * whose middle is the middle of a run of rows (centred_runs) is those
+ * rows' cell: each takes it whole, and the rows that hold a part of it
+ * outside the run lose it. The narrowest run of each block first, then
+ * the widest clear of the others' narrowest; a row two blocks may take
+ * is left. The rows outside the narrowest flagged (row.spread): a cell
+ * centred on its own row between two rows left empty is as likely. */
+static void spread_column(const struct pword *w, const struct pline *l, size_t b, size_t end,
+                          struct rows *out, size_t head, const struct row_lines *rl,
+                          const struct table *t, int c, double h)
+{
+	size_t nr = rl->n, nb = 0;
+	struct block *bl = xcalloc(end - b + 1, sizeof *bl);
+	bool words = true;
+	for (size_t i = b; i < end && words; i++) {
+		char *s = line_col(w, &l[i], t, c);
+		if (!s)
+			continue;
+		words = text_case_start(s) >= 0 || (nb && bl[nb - 1].last + 1 == i);
+		free(s);
+		if (nb && l[bl[nb - 1].last].page == l[i].page &&
+		    l[i].y0 - bl[nb - 1].bot < 0.3 * h) {
+			bl[nb - 1].last = i;
+			bl[nb - 1].bot = fmax(bl[nb - 1].bot, l[i].y1);
+			continue;
+		}
+		bl[nb++] = (struct block){i, i, l[i].y0, l[i].y1};
+	}
+	double *top = xcalloc(nr + 1, sizeof *top), *bot = xcalloc(nr + 1, sizeof *bot);
+	int *owner = xcalloc(nr + 1, sizeof *owner), *claim = xcalloc(nr + 1, sizeof *claim);
+	bool *bar = xcalloc(nr + 1, sizeof *bar);
+	size_t *ni = xcalloc(nb + 1, sizeof *ni), *nj = xcalloc(nb + 1, sizeof *nj);
+	size_t *wi = xcalloc(nb + 1, sizeof *wi), *wj = xcalloc(nb + 1, sizeof *wj);
+	bool *has = xcalloc(nb + 1, sizeof *has);
+	for (size_t k = 0; k < nr && words; k++) {
+		const struct row *r = &out->v[head + 1 + k];
+		row_extent(w, l, rl, k, t, &top[k], &bot[k]);
+		bool alone = true; /* a group's row: its name alone */
+		for (int d = 2; d < r->ncell && alone; d++)
+			alone = !r->cell[d][0];
+		bar[k] = rl->from[k] == rl->to[k] || top[k] > bot[k] || r->ncell <= c ||
+		         !r->cell[0][0] || !code_like(r->cell[0]) || alone;
+		for (size_t q = 0; q < nb && !bar[k]; q++)
+			if (fmin(bl[q].bot, bot[k]) - fmax(bl[q].top, top[k]) > 0.3 * h)
+				owner[k] = owner[k] ? -1 : (int)q + 1;
+	}
+	for (size_t q = 0; q < nb && words; q++)
+		has[q] = centred_runs(l, rl, bl, q, top, bot, bar, owner, h, &ni[q], &nj[q], &wi[q],
+		                      &wj[q]);
+	for (size_t q = 0; q < nb; q++)
+		for (size_t k = ni[q]; has[q] && k <= nj[q]; k++)
+			owner[k] = owner[k] && owner[k] != (int)q + 1 ? -1 : (int)q + 1;
+	for (size_t q = 0; q < nb; q++) {
+		size_t a, z;
+		if (has[q])
+			has[q] = centred_runs(l, rl, bl, q, top, bot, bar, owner, h, &a, &z, &wi[q],
+			                      &wj[q]);
+		for (size_t k = wi[q]; has[q] && k <= wj[q]; k++)
+			claim[k] = claim[k] && claim[k] != (int)q + 1 ? -1 : (int)q + 1;
+	}
+	for (size_t q = 0; q < nb; q++) {
+		if (!has[q] || wi[q] == wj[q])
+			continue;
+		char *text = block_text(w, l, bl[q].first, bl[q].last + 1, t, c);
+		for (size_t k = 0; k < nr; k++) {
+			struct row *r = &out->v[head + 1 + k];
+			bool in = k >= wi[q] && k <= wj[q] && claim[k] == (int)q + 1;
+			bool part = rl->from[k] <= bl[q].last && bl[q].first < rl->to[k];
+			if (!in && !part)
+				continue;
+			free(r->cell[c]);
+			r->cell[c] = xstrdup(in ? text : "");
+			if (in && (k < ni[q] || k > nj[q]))
+				r->spread |= 1UL << c;
+		}
+		free(text);
+	}
+	free(bl);
+	free(top);
+	free(bot);
+	free(owner);
+	free(claim);
+	free(bar);
+	free(ni);
+	free(nj);
+	free(wi);
+	free(wj);
+	free(has);
+}
+
+/* spread_column for each column but the number's, the name's and the
+ * years'. */
+static void spread_merged(const struct pword *w, const struct pline *l, size_t b, size_t end,
+                          struct rows *out, size_t head, const struct row_lines *rl,
+                          const struct table *t, double h)
+{
+	if (rl->n + head + 1 != out->n)
+		return;
+	int nc = name_column(t);
+	for (int c = 1; c < t->ncol && c < MAXCOLS; c++)
+		if (c != nc && !year_column(t, c))
+			spread_column(w, l, b, end, out, head, rl, t, c, h);
+}
+
 static bool group_only(const struct row *r, int ncol)
 {
 	for (int c = 2; c < ncol && c < r->ncell; c++)
@@ -3070,7 +3378,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				tables++;
 				tabrow = 1;
 			}
-			emit_header(&t, l[a].no, l[a].page, tables, same ? 0 : 1, out);
+			emit_header(&t, l[a].no, l[a].page, tables, same ? NULL : &tabrow, out);
 			size_t head_row = out->n - 1;
 			size_t end = nonum_body(w, l, b, e, &t, tables, &tabrow, h, cw, space, out);
 			last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
@@ -3102,7 +3410,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			tables++;
 			tabrow = 1; /* the header is the table's first row */
 		}
-		emit_header(&t, l[a].no, l[a].page, tables, same ? 0 : 1, out);
+		emit_header(&t, l[a].no, l[a].page, tables, same ? NULL : &tabrow, out);
 		size_t head_row = out->n - 1;
 		size_t end = b;
 		while (end < e) {
@@ -3174,6 +3482,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			}
 		}
 		/* Anchors: lines with text in the number column. */
+		struct row_lines rl = {0};
 		bool anchored = false;
 		unsigned long pending = 0, pdown = 0; /* the last row's straddling cells */
 		char *ptext[MAXCOLS] = {0};
@@ -3234,6 +3543,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 				          above);
 			size_t n0 = out->n;
 			emit_row(w, l, prev, cut, &t, tables, &tabrow, space, out);
+			row_lines_add(&rl, out->n - head_row - 1, prev, cut);
 			if (out->n > n0) {
 				take_straddle(&out->v[n0], pending, pdown, ptext);
 				take_straddle(&out->v[n0], mask & ~down, 0, stext);
@@ -3250,6 +3560,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		}
 		size_t n0 = out->n;
 		emit_row(w, l, prev, end, &t, tables, &tabrow, space, out);
+		row_lines_add(&rl, out->n - head_row - 1, prev, end);
 		if (out->n > n0)
 			take_straddle(&out->v[n0], pending, pdown, ptext);
 		for (int c = 0; c < MAXCOLS; c++) {
@@ -3258,6 +3569,10 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		}
 		pending = 0;
 		last_row = out->n - 1 > head_row ? out->n - 1 : (size_t)-1;
+		if (exact && !grid)
+			spread_merged(w, l, b, end, out, head_row, &rl, &t, h);
+		free(rl.from);
+		free(rl.to);
 		unit_from_name(out, head_row, &t);
 		merged_doubt(out, head_row, &t);
 		i = end == e ? next_band : end; /* the caption: the header's */
@@ -3287,19 +3602,26 @@ void pword_flag(const struct rows *r, struct plan *p)
 	for (size_t i = 0; p && i < r->n; i++)
 		for (int c = 0; c < r->v[i].ncell && c < MAXCOLS; c++) {
 			const struct row *v = &r->v[i];
-			const char *m = v->doubt >> c & 1
-			                        ? "Ô này trong văn bản chép từ PDF dính vào ô bên cạnh (các "
-			                          "ô của hàng bị dồn lại, lệch khỏi tiêu đề cột): đọc có "
-			                          "thể sai, cần đối chiếu với văn bản"
-			                : v->straddle >> c & 1
-			                        ? "Ô này trong bảng không kẻ của PDF trải qua ranh giới hai "
-			                          "hàng (có thể là ô gộp chung hai hàng) nên được đọc cho "
-			                          "cả hai hàng: cần đối chiếu với văn bản"
-			                : v->merged >> c & 1
-			                        ? "Ô này trống trong bảng của PDF trong khi các hàng khác "
-			                          "đều ghi: có thể là ô gộp chung với hàng bên cạnh, cần "
-			                          "đối chiếu với văn bản"
-			                        : NULL;
+			const char *m =
+			        v->doubt >> c & 1
+			                ? "Ô này trong văn bản chép từ PDF dính vào ô bên cạnh "
+			                  "(các "
+			                  "ô của hàng bị dồn lại, lệch khỏi tiêu đề cột): đọc có "
+			                  "thể sai, cần đối chiếu với văn bản"
+			        : v->straddle >> c & 1
+			                ? "Ô này trong bảng không kẻ của PDF trải qua ranh giới "
+			                  "hai "
+			                  "hàng (có thể là ô gộp chung hai hàng) nên được đọc cho "
+			                  "cả hai hàng: cần đối chiếu với văn bản"
+			        : v->spread >> c & 1
+			                ? "Ô này trong bảng không kẻ của PDF để trống, cạnh một ô "
+			                  "đặt giữa nhiều hàng: đọc là ô gộp chung các hàng đó, "
+			                  "nhưng cũng có thể trống thật, cần đối chiếu với văn bản"
+			        : v->merged >> c & 1
+			                ? "Ô này trống trong bảng của PDF trong khi các hàng khác "
+			                  "đều ghi: có thể là ô gộp chung với hàng bên cạnh, cần "
+			                  "đối chiếu với văn bản"
+			                : NULL;
 			if (m)
 				plan_warn_cell(p, v->first, c + 1, "%s", m);
 		}

@@ -32,6 +32,10 @@ struct row {
 	 * (a cell merged over both rows, centred between them), given to
 	 * both whole (pdfrows.c straddles). */
 	unsigned long straddle;
+	/* The cells given to this row from a cell centred on a run of rows
+	 * that may be the row below's or above's own (pdfrows.c
+	 * spread_column). */
+	unsigned long spread;
 	/* Cells the reader left out of a row of data it could not rebuild
 	 * (celltext.c, named in a warning): an indicator kept with its number
 	 * and name, never a group's heading for having no figures. */
