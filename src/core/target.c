@@ -166,6 +166,10 @@ static bool is_dash(const char *s, int *len)
 		*len = 3;
 		return true;
 	}
+	if (starts(s, "\xc3\xb7")) { /* "80÷90": the range sign of Vietnamese tables */
+		*len = 2;
+		return true;
+	}
 	if (starts(s, "den ")) {
 		*len = 4;
 		return true;
@@ -173,7 +177,7 @@ static bool is_dash(const char *s, int *len)
 	return false;
 }
 
-/* "80-90", "80 – 90%", "tu 80 den 90": a range. */
+/* "80-90", "80 – 90%", "80÷90", "tu 80 den 90": a range. */
 static bool parse_range(const char *f, struct target *t)
 {
 	const char *p = skip_space(starts(f, "tu ") ? f + 3 : f);

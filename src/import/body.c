@@ -447,9 +447,7 @@ static char *upper_first(const char *s)
 	return r;
 }
 
-/* The counted noun after a count target's figure ("05 doanh nghiệp"): one
- * to three words with no figure, as a unit; NULL otherwise. */
-static char *count_unit(const char *target)
+char *body_count_unit(const char *target)
 {
 	struct words_v v = {0};
 	split_words(target, &v);
@@ -540,7 +538,7 @@ static bool list_item(struct plan *p, struct list_state *st, const char *text, e
 		split_words(target, &uv);
 		char *bare;
 		take_year(&uv, 0, uv.n, &bare);
-		unit = count_unit(bare);
+		unit = body_count_unit(bare);
 		free(bare);
 		free_words(&uv);
 	}

@@ -412,6 +412,11 @@ static void body_start(void *ud, const char *name, const char **attr)
 		b->in_t = true;
 	} else if (!strcmp(name, "lastRenderedPageBreak")) {
 		b->breaks++;
+	} else if (!strcmp(name, "br") && b->tdepth == 0 && b->pdepth == 1) {
+		/* a line break in running text ends its line, as a browser
+		 * shows it: "KẾ HOẠCH⏎<the title>" is two lines */
+		end_paragraph(b);
+		b->numId = 0;
 	} else if (!strcmp(name, "tab") || !strcmp(name, "br") || !strcmp(name, "cr")) {
 		if (b->pdepth)
 			buf_putc(&b->para, ' ');

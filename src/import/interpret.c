@@ -166,7 +166,7 @@ static bool is_year_cell(const char *f, int *year)
 	                                  "muc tieu nam ", "muc tieu den nam ", "ke hoach nam ",
 	                                  "chi tieu nam "};
 	static const char *const period[] = {"giai doan ", "muc tieu giai doan ",
-	                                     "chi tieu giai doan "};
+	                                     "chi tieu giai doan ", "nam hoc "};
 	for (size_t i = 0; i < sizeof period / sizeof period[0]; i++) {
 		if (strncmp(f, period[i], strlen(period[i])))
 			continue;
@@ -224,7 +224,7 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 		r = R_STT;
 	} else if (starts(f, "co quan") || starts(f, "don vi chu tri") || has(f, "chu tri") ||
 	           has(f, "phoi hop") || starts(f, "don vi thuc hien") ||
-	           starts(f, "don vi theo doi")) {
+	           starts(f, "don vi theo doi") || has(f, "phu trach")) {
 		bool mon = has(f, "theo doi") || has(f, "danh gia") || has(f, "tong hop bao cao");
 		if (mon)
 			r = has(f, "chu tri") ? R_LEAD_MONITOR : R_MONITOR;
@@ -263,9 +263,9 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 	} else if (starts(f, "ma ") || !strcmp(f, "ma")) {
 		r = R_NONE; /* "Mã chỉ tiêu", "Mã số": a code of another list */
 	} else if (has(f, "chi tieu") || has(f, "noi dung") || starts(f, "ten ") ||
-	           has(f, "nhiem vu")) {
+	           has(f, "nhiem vu") || !strcmp(f, "chi so")) {
 		r = R_NAME;
-		*tasks = has(f, "nhiem vu") && !has(f, "chi tieu");
+		*tasks = (has(f, "nhiem vu") || has(f, "cong viec")) && !has(f, "chi tieu");
 	}
 	free(f);
 	return r;
@@ -396,6 +396,21 @@ static int sub_target(const char *f)
 	return 0;
 }
 
+/* Under a year's caption ("Năm 2025" over "Kế hoạch | Kết quả thực
+ * hiện", a one-year plan reporting the year before): the year's planned
+ * figure, its target: 1; what it reached ("Kết quả thực hiện", "Ước thực
+ * hiện"), no target and no baseline (it stands beside the year's own
+ * target, not before the targets): -1; else 0. */
+static int under_year(const char *f)
+{
+	if (!strcmp(f, "ke hoach") || !strcmp(f, "chi tieu") || !strcmp(f, "muc tieu"))
+		return 1;
+	if (starts(f, "ket qua") || starts(f, "thuc hien") || starts(f, "uoc thuc hien") ||
+	    !strcmp(f, "uoc th") || !strcmp(f, "th"))
+		return -1;
+	return 0;
+}
+
 /* The cell of a header row's column copied into the line under it (a
  * cell merged over both lines, written in each by the reader). */
 static bool copied_down(const struct row *above, const struct row *row, int i)
@@ -453,7 +468,8 @@ static bool read_year_row(const struct row *row, const struct row *above, struct
 		bool t;
 		char *f = text_fold(row->cell[i]);
 		bool empty = f[0] == '\0' || copied_down(above, row, i),
-		     year = !empty && is_year_cell(f, &y), sub = !empty && sub_target(f);
+		     year = !empty && is_year_cell(f, &y),
+		     sub = !empty && (sub_target(f) || under_year(f));
 		free(f);
 		year |= !empty && !year && wrapped_year(above, h, row, i, &y) != R_NONE;
 		enum role r = empty || year || sub ? R_NONE : cell_role(row->cell[i], &y, &t);
@@ -474,12 +490,15 @@ static bool read_year_row(const struct row *row, const struct row *above, struct
 		char *f = text_fold(row->cell[i]);
 		if (i < h->ncol && (h->role[i] == R_TARGET || h->role[i] == R_YEAR) && h->year[i])
 			sub_year = h->year[i]; /* the caption over the columns from here */
-		int sub = *f ? sub_target(f) : 0;
+		int sub = *f ? sub_target(f) : 0, plan = *f ? under_year(f) : 0;
 		enum role wrapped = *f && !is_year_cell(f, &y) ? wrapped_year(above, h, row, i, &y)
 		                                              : R_NONE;
 		if (wrapped != R_NONE) {
 			h->role[i] = wrapped;
 			h->year[i] = y;
+		} else if (plan && sub_year) {
+			h->role[i] = plan > 0 ? R_YEAR : R_NONE;
+			h->year[i] = plan > 0 ? sub_year : 0;
 		} else if (sub && sub_year) {
 			h->role[i] = R_TARGET;
 			h->year[i] = sub_year;
@@ -537,7 +556,8 @@ static bool elided(const struct row *row)
 	return any;
 }
 
-/* Only the numbering row under a header ("1 | 2 | 3 ...") or a separator. */
+/* Only the numbering row under a header ("1 | 2 | 3 ...", "(1) | (2) ...")
+ * or a separator. */
 static bool filler_row(const struct row *row)
 {
 	int nums = 0, next = 1;
@@ -553,7 +573,12 @@ static bool filler_row(const struct row *row)
 		 * text laid out with spaces. */
 		for (const char *q = c; *q && seq;) {
 			char *end;
-			long v = strtol(q, &end, 10);
+			bool open = *q == '(';
+			long v = strtol(q + open, &end, 10);
+			if (open && end > q + 1 && *end == ')')
+				end++;
+			else if (open)
+				end = (char *)q;
 			if (end == q || (*end && *end != ' ') || v != next)
 				seq = false;
 			else
@@ -1259,6 +1284,31 @@ static char *unit_in_name(char *name)
 	return u;
 }
 
+/* No unit column: the unit a target cell names after its figure ("05 hệ
+ * thống", "100% xã, thị trấn", "Tối thiểu 90%"): "%" or the counted
+ * noun; NULL when none. */
+static char *unit_in_target(const char *c)
+{
+	const char *d = c + strcspn(c, "0123456789");
+	if (!*d)
+		return NULL;
+	d += strspn(d, "0123456789.,");
+	if (*d == '%' || (*d == ' ' && d[1] == '%'))
+		return xstrdup("%");
+	return body_count_unit(c);
+}
+
+/* The one year a row's time cell names ("Năm 2025", "Quý IV/2025", "Đến
+ * năm 2030"); 0 when none or two ("2026 - 2027"). */
+static int only_year(const char *c)
+{
+	int y = find_year(c);
+	char s[8];
+	snprintf(s, sizeof s, "%d", y);
+	const char *at = y ? strstr(c, s) : NULL;
+	return at && !find_year(at + 4) ? y : 0;
+}
+
 /* A target cell naming its milestones ("Năm 2025: 50%; năm 2030: 80%",
  * "Đến năm 2030: 70%"): each part "[Đến [hết]] năm YYYY: target", split
  * at ";". The number of parts (years[k], texts[k]: the target after the
@@ -1334,6 +1384,58 @@ static bool listed_targets(const struct state *st)
 	return false;
 }
 
+/* Bytes of name's leading words in capitals ("CHÍNH QUYỀN SỐ Tỷ lệ …"),
+ * two at least, before a word that is not: a group's heading read into
+ * the row under it; 0 when none. */
+static size_t caps_lead(const char *name)
+{
+	size_t end = 0, words = 0;
+	for (const char *w = name; *w;) {
+		size_t k = strcspn(w, " ");
+		char *word = xstrndup(w, k);
+		char *up = text_upper(word);
+		bool caps = text_case_start(word) == 1 && !strcmp(up, word);
+		bool lower = !caps && text_case_start(word) >= 0 && strcmp(up, word);
+		free(up);
+		free(word);
+		if (!caps)
+			return lower && words >= 2 ? end : 0;
+		words++;
+		end = (size_t)(w + k - name);
+		w += k;
+		w += strspn(w, " ");
+	}
+	return 0;
+}
+
+/* "II.5" whose name starts "CHÍNH QUYỀN SỐ Tỷ lệ …", read under group I:
+ * the heading row of the next group (its number and name) ran into the
+ * row under it (a text copied from a PDF with no gap between them). The
+ * group is entered, named by the capitals; the row keeps the rest, both
+ * named in a warning. Returns the name's rest. */
+static const char *split_heading(struct state *st, const char *stt, const char *name)
+{
+	char head[16];
+	size_t hn = strcspn(stt, ".");
+	size_t lead = caps_lead(name);
+	if (!lead || hn >= sizeof head || stt[hn] != '.' || !isdigit((unsigned char)stt[hn + 1]))
+		return name;
+	memcpy(head, stt, hn);
+	head[hn] = '\0';
+	int r = text_roman(head);
+	if (!r || r != st->group_no + 1)
+		return name;
+	char *g = xstrndup(name, lead);
+	enter_group(st, r, head, g, st->pend.first);
+	plan_warn_cell(st->p, st->pend.first, 1,
+	               "Dòng tiêu đề nhóm %s \"%s\" đọc lẫn vào hàng %s (không có khoảng "
+	               "cách giữa hai dòng): đã tách ra, cần đối chiếu nhóm, mã và tên của "
+	               "hàng với văn bản",
+	               head, g, stt + hn + 1);
+	free(g);
+	return name + lead + strspn(name + lead, " ");
+}
+
 static void flush_indicator(struct state *st)
 {
 	struct plan *p = st->p;
@@ -1352,6 +1454,11 @@ static void flush_indicator(struct state *st)
 	const char *title = p->title;
 	if (merge && !year && title)
 		year = body_year(title) ? body_year(title) : title_year(title);
+	/* none, and each row's time in a column of its own: the row's */
+	if (merge && !year && col(&st->h, R_DEADLINE) >= 0)
+		year = only_year(pcell(st, R_DEADLINE));
+	if (st->group >= 0 && !st->h.tasks)
+		name = split_heading(st, stt, name);
 	ensure_group(st, st->pend.first);
 	struct indicator *x = NULL;
 	if (merge && year) {
@@ -1375,6 +1482,8 @@ static void flush_indicator(struct state *st)
 			x->name[nl - 1] = '\0';
 		if (col(&st->h, R_UNIT) < 0 && !*unit)
 			x->unit = unit_in_name(x->name);
+		if (col(&st->h, R_UNIT) < 0 && !x->unit && col(&st->h, R_TARGET) >= 0)
+			x->unit = unit_in_target(pcell(st, R_TARGET));
 		cut_among(x->name);
 		x->first_line = st->pend.first;
 		x->src = st->pend.src;

@@ -3659,6 +3659,8 @@ bool layout_rows(const struct lines *src, struct rows *out, struct plan *p)
 			page++;
 			s++;
 		}
+		if (plain_print_margin(s))
+			continue;
 		size_t col = 0;
 		while (*s) {
 			if (*s == ' ' || *s == '\t') {

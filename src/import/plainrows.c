@@ -795,6 +795,20 @@ bool plain_page_number(const char *s)
 	return s[k] == '\0';
 }
 
+bool plain_print_margin(const char *s)
+{
+	s += strspn(s, " \f");
+	if (!strncmp(s, "file://", 7) || !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8)) {
+		s += strcspn(s, " ");
+		s += strspn(s, " ");
+		return !*s || plain_page_number(s);
+	}
+	/* "12/2/26, 12:31 PM": a date, a comma, a time */
+	int d, m, y, hh, mm, n = 0;
+	return sscanf(s, "%2d/%2d/%4d, %2d:%2d%n", &d, &m, &y, &hh, &mm, &n) == 5 && n > 0 &&
+	       (s[n] == ' ' || !s[n]);
+}
+
 bool plain_column_numbers(const char *s)
 {
 	int want = 1;
@@ -842,8 +856,8 @@ static void read_table(const struct lines *l, const struct head *h, size_t *i, s
 			free(c);
 			continue;
 		}
-		if (c && plain_column_numbers(c)) {
-			free(c); /* the header's row of column numbers */
+		if (c && (plain_column_numbers(c) || plain_print_margin(c))) {
+			free(c); /* the header's row of column numbers, a browser's margin */
 			continue;
 		}
 		if (c && find_head(l, j, &again, &after) && again.tasks == h->tasks) {

@@ -93,6 +93,10 @@ void body_beside_table(const struct lines *l, struct plan *p);
 bool body_sentence(const char *item, char **name, char **unit, char **target);
 /* The last milestone s names ("đến năm 2030", "giai đoạn 2026-2030"), or 0. */
 int body_year(const char *s);
+/* The counted noun after a count target's figure ("05 doanh nghiệp"): one
+ * to three words with no figure, its first letter a capital; NULL
+ * otherwise. Caller frees. */
+char *body_count_unit(const char *target);
 
 /* A word placed on a page: PDF points, y down; or, for text laid out with
  * spaces, character columns and line numbers. */
@@ -191,6 +195,10 @@ char *plain_join(const struct toks *t, int from, int to);
 bool plain_column_numbers(const char *s);
 /* A page number alone ("3", "Trang 3", "3/12"). */
 bool plain_page_number(const char *s);
+/* A line a browser prints in a page's margin: the page's address and its
+ * number ("file:///…/ke-hoach.html    1/3", "https://…"), or the date and
+ * time it was printed and the page's title ("12/2/26, 12:31 PM   Kế hoạch …"). */
+bool plain_print_margin(const char *s);
 
 /* What a header cell names, for a reader that must tell a table's columns
  * apart before it has rows (celltext.c): the interpreter's own reading. */

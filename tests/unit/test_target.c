@@ -92,7 +92,7 @@ static void compound(void **state)
 static void ranges(void **state)
 {
 	(void)state;
-	const char *cells[] = {"80-90", "80–90", "80 - 90%", "từ 80 đến 90"};
+	const char *cells[] = {"80-90", "80–90", "80 - 90%", "từ 80 đến 90", "80÷90", "80 ÷ 90%"};
 	for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
 		struct target t = parse(cells[i], "%");
 		if (t.kind != TARGET_RANGE || t.min != 80 || t.max != 90)

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# parse_blind5.sh: a fifth blind round, tests/data/blind5 (see its
+# README): a one-year plan with "Năm 2025" over "Kế hoạch | Kết quả thực
+# hiện" and "50÷55"; a long ward table over three pages of Chromium's
+# print (its margins: the page's address, the date); a school's
+# milestones "Năm học 2025-2026" and "Bộ phận phụ trách"; a hospital's
+# "Chỉ số" table with a row "(1) … (9)" under a two-row header; a
+# district's "Mục tiêu" with each row's year in "Thời gian hoàn thành"
+# and the unit in the target ("05 hệ thống"). Rendered by Chromium,
+# LibreOffice (a Word table with no borders and no cell margins besides),
+# Calc (xlsx, ods) and a portal's text. Every rendering read against the
+# golden facts (variants_facts.py): identical, or at least the counts
+# given and never a wrong figure.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+v=$data/blind5
+. "$here/facts.bash"
+
+# "Kế hoạch" under "Năm 2025" is its target, "Kết quả thực hiện" beside it
+# no field; "50÷55" a range (before: the result read as the baseline, the
+# 2025 targets lost, "50÷55" at least 50; Word's title, after a line
+# break, lost).
+for e in html docx bare.docx portal.txt portal.md; do
+	check xa-tan-lap $e
+done
+# Calc holds "03" as the number 3: the text "3", the figure right.
+for e in xlsx ods; do
+	check xa-tan-lap $e 6 3
+done
+
+# "80÷90%", "Không quá 3", a heading "6. …, gồm:" over "6.1", "6.2"; in
+# -layout text Chromium's page margins and the group row "II." set on the
+# line above row 5 (before: 16 wrong figures).
+for e in html docx bare.docx portal.txt portal.md pdf.layout.txt; do
+	check phuong-an-phu $e
+done
+for e in pdf unruled.pdf; do
+	check phuong-an-phu $e 14 0
+done
+
+# School years as milestones, "Bộ phận phụ trách", "Nội dung công việc"
+# (before: only 2030 read, no lead, no task).
+for e in html docx bare.docx portal.txt portal.md; do
+	check truong-thpt-nguyen-du $e
+done
+
+# "Chỉ số" names the indicators' column; the row "(1) … (9)" under the
+# header is no indicator (before: the whole table one name, or refused).
+for e in html docx bare.docx xlsx portal.txt portal.md; do
+	check benh-vien-nam-son $e
+done
+
+# One "Mục tiêu" column, the year in each row's "Thời gian hoàn thành",
+# the unit in the target (before: no target, no unit).
+for e in html docx bare.docx xlsx ods pdf pdf.layout.txt portal.txt portal.md; do
+	check huyen-duc-lap $e
+done
+
+finish parse_blind5
