@@ -307,7 +307,7 @@ static int run_years(const char *cell, enum role r, int *fields)
 		return 0;
 	}
 	for (const char *t = f; *t; t += strcspn(t, " "), t += strspn(t, " ")) {
-		int y = strcspn(t, " ") == 4 ? find_year(t) : 0;
+		int y = strcspn(t, " ") == 4 && strspn(t, "0123456789") == 4 ? find_year(t) : 0;
 		if (y && !first)
 			first = y;
 		n += y != 0;
