@@ -24,7 +24,7 @@ b=$!
 wait "$h" "$b"
 for kind in header body; do
 	read -r _ connected _ failed _ refused _ cut _ open _ first _ last < "$tmp/$kind"
-	if [ "$connected" -eq 2 ] && [ "$cut" -eq 2 ] && [ "$first" -ge 2500 ] && [ "$last" -le 8000 ]; then
+	if [ "$connected" -eq 2 ] && [ "$cut" -eq 2 ] && [ "$first" -ge 2800 ] && [ "$last" -le 8000 ]; then
 		ok
 	else
 		bad "a slow $kind is cut at the deadline (3 s): $(cat "$tmp/$kind")"
@@ -35,7 +35,10 @@ done
 # the server takes in all); a sign-in page for 127.0.0.2 meanwhile.
 t0=$(curl -s -o /dev/null -w '%{time_total}' "$base/dang-nhap")
 # It lasts 8 s unless the server cuts it; the client gives up after 4 s.
-"$slow" 127.0.0.1 "$port" 1100 1000 8 header > "$tmp/flood" &
+# A connection closed within 1.5 s counts as turned away at accept: a held
+# one is cut at the deadline (3 s), and a loaded server (ASan, 2 cores) may
+# take a second to turn 1,000 away.
+"$slow" 127.0.0.1 "$port" 1100 1000 8 header 1500 > "$tmp/flood" &
 f=$!
 sleep 2
 got=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -m 4 --interface 127.0.0.2 "$base/dang-nhap")

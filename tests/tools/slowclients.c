@@ -1,6 +1,6 @@
 /* slowclients.c: a bounded slow-client flood for tests/cli/slow_clients.sh.
  *
- *   slowclients HOST PORT COUNT INTERVAL_MS SECONDS header|body
+ *   slowclients HOST PORT COUNT INTERVAL_MS SECONDS header|body [REFUSED_MS]
  *
  * Opens COUNT connections to HOST:PORT (non-blocking, 3 s for all of them
  * to connect), starts a request on each and then sends a few more bytes on
@@ -11,8 +11,10 @@
  *
  *   connected N failed F refused R cut C open O first_cut_ms A last_cut_ms B
  *
- * refused: closed by the server within the first 500 ms (turned away at
- * accept); cut: closed later (a deadline); open: still open at the end. */
+ * refused: closed by the server within the first REFUSED_MS (500 unless
+ * given: turned away at accept); cut: closed later (a deadline); open:
+ * still open at the end. Closes are timed to within TICK_MS; a histogram
+ * of them goes to stderr. */
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -25,6 +27,8 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+
+enum { TICK_MS = 20 };
 
 static long now_ms(void)
 {
@@ -52,13 +56,15 @@ static int closed_by_server(int fd)
 
 int main(int argc, char **argv)
 {
-	if (argc != 7) {
-		fputs("usage: slowclients HOST PORT COUNT INTERVAL_MS SECONDS header|body\n",
+	if (argc != 7 && argc != 8) {
+		fputs("usage: slowclients HOST PORT COUNT INTERVAL_MS SECONDS header|body "
+		      "[REFUSED_MS]\n",
 		      stderr);
 		return 2;
 	}
 	int count = atoi(argv[3]), interval = atoi(argv[4]), seconds = atoi(argv[5]);
 	int body = !strcmp(argv[6], "body");
+	long refused_ms = argc == 8 ? atol(argv[7]) : 500;
 	struct sockaddr_in sa = {0};
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((unsigned short)atoi(argv[2]));
@@ -109,22 +115,36 @@ int main(int argc, char **argv)
 		                      : "GET /dang-nhap HTTP/1.1\r\nHost: x\r\n");
 	}
 	t0 = now_ms();
+	/* Closes are watched every TICK_MS (one poll over every socket), so a
+	 * close is timed to within TICK_MS, whatever INTERVAL_MS is. */
+	struct pollfd *pf = calloc((size_t)count, sizeof *pf);
+	if (!pf)
+		return 2;
+	long next_send = 0;
 	for (;;) {
-		int open = 0;
-		for (int i = 0; i < count; i++) {
-			if (fd[i] < 0 || closed_at[i])
-				continue;
-			if (closed_by_server(fd[i]) ||
-			    send_text(fd[i], body ? "{" : "X-Slow: 1\r\n"))
-				closed_at[i] = now_ms() - t0 + 1;
-			else
-				open++;
-		}
-		if (!open || now_ms() - t0 >= seconds * 1000L)
+		int n = 0;
+		for (int i = 0; i < count; i++)
+			if (fd[i] >= 0 && !closed_at[i])
+				pf[n++] = (struct pollfd){fd[i], POLLIN, 0};
+		long t = now_ms() - t0;
+		if (!n || t >= seconds * 1000L)
 			break;
-		struct timespec nap = {interval / 1000, (long)(interval % 1000) * 1000000L};
+		int sending = t >= next_send;
+		if (sending)
+			next_send += interval;
+		poll(pf, (nfds_t)n, 0);
+		for (int k = 0, i = 0; k < n; k++) {
+			while (fd[i] != pf[k].fd)
+				i++;
+			if (((pf[k].revents & (POLLIN | POLLHUP | POLLERR)) && closed_by_server(fd[i])) ||
+			    (sending && send_text(fd[i], body ? "{" : "X-Slow: 1\r\n")))
+				closed_at[i] = now_ms() - t0 + 1;
+		}
+		long wait = next_send - (now_ms() - t0);
+		struct timespec nap = {0, (wait < TICK_MS ? (wait > 0 ? wait : 0) : TICK_MS) * 1000000L};
 		nanosleep(&nap, NULL);
 	}
+	free(pf);
 	int refused = 0, cut = 0, open = 0;
 	long first = 0, last = 0;
 	for (int i = 0; i < count; i++) {
@@ -132,7 +152,7 @@ int main(int argc, char **argv)
 			continue;
 		if (!closed_at[i])
 			open++;
-		else if (closed_at[i] <= 500)
+		else if (closed_at[i] <= refused_ms)
 			refused++;
 		else {
 			cut++;
@@ -141,6 +161,19 @@ int main(int argc, char **argv)
 		}
 		close(fd[i]);
 	}
+	/* Where the closes fell, in 250 ms bins, for a person reading a failure. */
+	long end = 0;
+	for (int i = 0; i < count; i++)
+		end = fd[i] >= 0 && closed_at[i] > end ? closed_at[i] : end;
+	fprintf(stderr, "slowclients: closes per 250 ms from the start:");
+	for (long b = 0; b <= end / 250; b++) {
+		int in = 0;
+		for (int i = 0; i < count; i++)
+			in += fd[i] >= 0 && closed_at[i] && closed_at[i] / 250 == b;
+		if (in)
+			fprintf(stderr, " %ld-%ld:%d", b * 250, b * 250 + 249, in);
+	}
+	fputc('\n', stderr);
 	printf("connected %d failed %d refused %d cut %d open %d first_cut_ms %ld last_cut_ms "
 	       "%ld\n",
 	       count - failed, failed, refused, cut, open, first, last);
