@@ -584,7 +584,8 @@ static void conn_receiving(struct server *sv, struct MHD_Connection *c, bool rec
 }
 
 /* Once a second: shut down the sockets whose request has been arriving for
- * longer than the deadline. MHD then reads the end of the stream and
+ * longer than the deadline (counted in milliseconds: whole seconds would cut
+ * a request up to a second early). MHD then reads the end of the stream and
  * closes the connection on its own thread. */
 static void *watchdog(void *arg)
 {
@@ -599,7 +600,7 @@ static void *watchdog(void *arg)
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		for (struct conn *k = sv->conns; k; k = k->next)
 			if (k->receiving && !k->cut && k->fd >= 0 &&
-			    now.tv_sec - k->since.tv_sec >= sv->o->deadline) {
+			    app_ms_between(&k->since, &now) >= sv->o->deadline * 1e3) {
 				shutdown(k->fd, SHUT_RDWR);
 				k->cut = true;
 			}
