@@ -493,6 +493,26 @@ int text_year(const char *w, size_t n)
 	return y >= 1990 && y <= 2100 ? y : 0;
 }
 
+int text_year_at(const char *s, const char *p)
+{
+	if (p != s && isdigit((unsigned char)p[-1]))
+		return 0;
+	return strspn(p, "0123456789") == 4 ? text_year(p, 4) : 0;
+}
+
+int text_find_year(const char *s, const char **at)
+{
+	for (const char *p = s; *p; p++) {
+		int y = text_year_at(s, p);
+		if (y) {
+			if (at)
+				*at = p;
+			return y;
+		}
+	}
+	return 0;
+}
+
 const char *text_to_roman(int v)
 {
 	static const char *const tens[] = {"", "X", "XX", "XXX"};

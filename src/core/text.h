@@ -70,6 +70,12 @@ int text_roman(const char *s);
 const char *text_to_roman(int v);
 /* The year 1990..2100 the word w[0..n) is (four digits), else 0. */
 int text_year(const char *w, size_t n);
+/* The year (text_year) whose four digits start at p in s, with no digit
+ * either side, else 0. */
+int text_year_at(const char *s, const char *p);
+/* The first year standing alone in s (text_year_at), else 0; *at (when
+ * not NULL) where it starts. */
+int text_find_year(const char *s, const char **at);
 
 /* True when the folded form of s starts with the folded prefix. */
 bool text_fold_starts(const char *s, const char *folded_prefix);

@@ -44,11 +44,9 @@ static int last_year(const char *f)
 {
 	int y = 0;
 	for (const char *p = f; *p; p++) {
-		if ((p != f && isdigit((unsigned char)p[-1])) || !isdigit((unsigned char)p[0]) ||
-		    !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
-		    !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]))
+		int v = text_year_at(f, p);
+		if (!v)
 			continue;
-		int v = atoi(p);
 		bool named =
 		        (p - f >= 8 && !strncmp(p - 8, "den nam ", 8)) ||
 		        (p - f >= 8 && !strncmp(p - 8, "het nam ", 8)) ||

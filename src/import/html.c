@@ -369,12 +369,7 @@ static bool yearish(const char *s)
 	size_t n = strlen(s);
 	if (n == 0 || n > 30)
 		return false;
-	for (const char *p = s; *p; p++)
-		if ((p[0] == '1' || p[0] == '2') && isdigit((unsigned char)p[1]) &&
-		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
-		    (p == s || !isdigit((unsigned char)p[-1])) && !isdigit((unsigned char)p[4]))
-			return true;
-	return false;
+	return text_find_year(s, NULL) != 0;
 }
 
 /* A header's second line (the years under "Mức chỉ tiêu") holds the header

@@ -124,18 +124,7 @@ static bool starts(const char *f, const char *w)
 /* A year 1990..2100 standing alone in f, else 0. */
 static int find_year(const char *f)
 {
-	for (const char *p = f; *p; p++) {
-		if (p != f && isdigit((unsigned char)p[-1]))
-			continue;
-		if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) ||
-		    !isdigit((unsigned char)p[2]) || !isdigit((unsigned char)p[3]) ||
-		    isdigit((unsigned char)p[4]))
-			continue;
-		int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-		if (y >= 1990 && y <= 2100)
-			return y;
-	}
-	return 0;
+	return text_find_year(f, NULL);
 }
 
 static int period_end(const char *f);
@@ -1302,11 +1291,9 @@ static char *unit_in_target(const char *c)
  * năm 2030"); 0 when none or two ("2026 - 2027"). */
 static int only_year(const char *c)
 {
-	int y = find_year(c);
-	char s[8];
-	snprintf(s, sizeof s, "%d", y);
-	const char *at = y ? strstr(c, s) : NULL;
-	return at && !find_year(at + 4) ? y : 0;
+	const char *at;
+	int y = text_find_year(c, &at);
+	return y && !find_year(at + 4) ? y : 0;
 }
 
 /* A target cell naming its milestones ("Năm 2025: 50%; năm 2030: 80%",

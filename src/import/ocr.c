@@ -706,12 +706,10 @@ static bool header_row(char **cells, int nc)
 	return no && name;
 }
 
-/* A year (19xx, 20xx) at p in s, no digit either side. */
+/* A year at p in s, no digit either side. */
 static bool year_at(const char *s, const char *p)
 {
-	return (p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') && p[2] >= '0' &&
-	       p[2] <= '9' && p[3] >= '0' && p[3] <= '9' && !(p[4] >= '0' && p[4] <= '9') &&
-	       (p == s || !(p[-1] >= '0' && p[-1] <= '9'));
+	return text_year_at(s, p) != 0;
 }
 
 /* A header cell over targets: a year, "Hiện trạng", "Mục tiêu", "Kết quả". */
@@ -720,8 +718,7 @@ static bool target_head(const char *s)
 	char *f = text_fold(s);
 	bool yes = strstr(f, "hien trang") || strstr(f, "muc tieu") || strstr(f, "ket qua") ||
 	           strstr(f, "giai doan");
-	for (const char *p = f; *p && !yes; p++)
-		yes = year_at(f, p);
+	yes = yes || text_find_year(f, NULL);
 	free(f);
 	return yes;
 }

@@ -113,11 +113,28 @@ static void misc(void **state)
 	assert_int_equal(bad, 2);
 }
 
+/* A year is four digits 1990..2100 with no digit either side. */
+static void years(void **state)
+{
+	(void)state;
+	const char *at = NULL;
+	assert_int_equal(text_find_year("Quý IV/2025", &at), 2025);
+	assert_string_equal(at, "2025");
+	assert_int_equal(text_find_year("12025 và 2030", &at), 2030);
+	assert_string_equal(at, "2030");
+	assert_int_equal(text_find_year("1025, 2999, 20300", NULL), 0);
+	assert_int_equal(text_find_year("So sánh", NULL), 0);
+	const char *s = "12026";
+	assert_int_equal(text_year_at(s, s + 1), 0);
+	assert_int_equal(text_year_at(s + 1, s + 1), 2026);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(fold),       cmocka_unit_test(clean), cmocka_unit_test(words),
 	        cmocka_unit_test(similarity), cmocka_unit_test(roman), cmocka_unit_test(misc),
+	        cmocka_unit_test(years),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
