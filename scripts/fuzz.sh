@@ -11,7 +11,7 @@
 # fuzz_odf (OpenDocument text and spreadsheet parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
-# fuzz_plainblocks (pdftotext tables in blocks), fuzz_celltext (a word processor's text: a cell a line, tab rows). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_plainblocks (pdftotext tables in blocks), fuzz_pdfgrid (a text PDF's tables by their drawn borders), fuzz_celltext (a word processor's text: a cell a line, tab rows). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -325,6 +325,12 @@ for h in "${harnesses[@]}"; do
 	fuzz_pdfrows)
 		# words of a header band, a group row and an indicator row
 		printf '\010\020\010\000\000\000\060\020\010\000\000\002\140\020\010\000\000\006\210\020\010\000\000\011\240\020\010\000\000\013\010\030\010\000\000\037\060\030\010\000\000\054\010\040\010\000\000\042\060\040\010\000\000\065\140\040\010\000\000\050\240\040\010\000\000\051' >"$seeds/table"
+		max_len=24000
+		;;
+	fuzz_pdfgrid)
+		# a grid of three columns and three rows drawn, a word in each
+		# cell, a page's footer under it
+		printf '\010\000\024\012\276\000\050\012\276\000\074\012\276\000\120\012\276\001\012\024\120\001\074\024\120\001\170\024\120\001\276\024\120\032\033\012\000\000\000\132\033\012\000\000\002\250\033\012\000\000\011\032\057\012\000\000\023\132\057\012\000\000\032\250\057\012\000\000\026\032\104\012\000\000\024\132\104\012\000\000\033\250\104\012\000\000\027\032\143\012\000\000\035' >"$seeds/grid"
 		max_len=24000
 		;;
 	fuzz_period)

@@ -13,6 +13,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -470,6 +471,62 @@ static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 	return 1;
 }
 
+/* A table cell of the PDF's words holding a page's counter ("2/3", the
+ * last figure the pages' count: a browser's page footer read into the
+ * table's row the page break cut). */
+static bool counter_in_cells(const struct rows *r)
+{
+	int pages = 0;
+	for (size_t i = 0; i < r->n; i++)
+		pages = r->v[i].page > pages ? r->v[i].page : pages;
+	for (size_t i = 0; i < r->n; i++)
+		for (int c = 0; c < r->v[i].ncell && !r->v[i].text && pages > 1; c++)
+			for (const char *t = r->v[i].cell[c]; *t;
+			     t += strcspn(t, " "), t += strspn(t, " ")) {
+				char *e;
+				long k = strtol(t, &e, 10),
+				     m = *e == '/' ? strtol(e + 1, &e, 10) : 0;
+				if (isdigit((unsigned char)*t) && m == pages && k >= 1 && k <= m &&
+				    (!*e || *e == ' '))
+					return true;
+			}
+	return false;
+}
+
+/* A PDF whose words gave no table, or a doubtful one, or one with a page's
+ * counter in a table's cell (even): its tables read by the borders drawn
+ * around their cells (pdfdoc_grid), kept when they read more indicators
+ * and tasks whole, or as many when even (the cells as drawn: no guess, so
+ * its warnings are the interpreter's about their contents). Returns
+ * whether p (and l, its lines) is now that reading. */
+static bool read_drawn(const char *data, size_t n, bool failed, bool even, struct plan *p,
+                       struct lines *l)
+{
+	struct rows rows = {0};
+	struct lines text = {0};
+	if (!pdfdoc_grid(data, n, &rows, &text)) {
+		rows_free(&rows);
+		lines_free(&text);
+		return false;
+	}
+	struct plan q;
+	plan_init(&q);
+	meta_read(&text, &q);
+	interpret_rows(&rows, &q);
+	rows_free(&rows);
+	bool none = failed || p->nind + p->ntasks == 0;
+	if (read_whole(&q) < (none ? 1 : read_whole(p) + !even)) {
+		plan_free(&q);
+		lines_free(&text);
+		return false;
+	}
+	plan_free(p);
+	*p = q;
+	lines_free(l);
+	*l = text;
+	return true;
+}
+
 static int read_document(const struct reader *r, const char *data, size_t n,
                          const struct import_options *opt, struct plan *p, struct error *err)
 {
@@ -494,6 +551,12 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 	}
 	/* a clean reading of the words stays: the laid out text is not read */
 	bool weak = rc ? why.code == ERR_DOCUMENT : p->nind + p->ntasks == 0 || read_doubtful(p);
+	bool margins = !rc && !r->read && counter_in_cells(&rows);
+	if (!r->read && (weak || margins) && read_drawn(data, n, rc != 0, margins, p, &l)) {
+		err_clear(&why);
+		rc = 0;
+		weak = false;
+	}
 	int laid = alt.n && weak ? read_laid_out(&alt, rc != 0, p) : 0;
 	if (laid > 0) {
 		err_clear(&why);

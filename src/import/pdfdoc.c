@@ -4,6 +4,7 @@
 
 #include "util.h"
 
+#include <cairo.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +98,67 @@ static size_t page_words(PopplerPage *page, int no, struct wordvec *wv)
 	g_free(rect);
 	g_free(text);
 	return chars;
+}
+
+/* The page drawn small (GRID_DPI) as grey levels, for its rules. */
+#define GRID_DPI 54
+static unsigned char *draw_page(PopplerPage *page, struct gpage *g)
+{
+	double w, h;
+	poppler_page_get_size(page, &w, &h);
+	g->scale = GRID_DPI / 72.0;
+	g->w = (int)(w * g->scale), g->h = (int)(h * g->scale), g->stride = g->w;
+	if (g->w < 16 || g->h < 16 || g->w > 5000 || g->h > 5000)
+		return NULL;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, g->w, g->h);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, g->scale, g->scale);
+	poppler_page_render(page, cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	const unsigned char *d = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s);
+	unsigned char *px = xmalloc((size_t)g->w * (size_t)g->h);
+	for (int y = 0; y < g->h; y++)
+		for (int x = 0; x < g->w; x++) {
+			const unsigned char *q = d + (size_t)y * (size_t)stride + 4 * (size_t)x;
+			px[(size_t)y * (size_t)g->w + (size_t)x] =
+			        (unsigned char)((q[0] + q[1] + q[2]) / 3);
+		}
+	cairo_surface_destroy(s);
+	g->px = px;
+	return px;
+}
+
+int pdfdoc_grid(const char *data, size_t n, struct rows *rows, struct lines *text)
+{
+	GBytes *bytes = g_bytes_new(data, n);
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, NULL);
+	g_bytes_unref(bytes);
+	if (!doc)
+		return 0;
+	int pages = poppler_document_get_n_pages(doc);
+	struct gpage *g = xcalloc(pages > 0 ? (size_t)pages : 1, sizeof *g);
+	struct wordvec wv = {0};
+	for (int i = 0; i < pages; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		if (!page)
+			continue;
+		page_words(page, i, &wv);
+		draw_page(page, &g[i]);
+		g_object_unref(page);
+	}
+	g_object_unref(doc);
+	int tables = pgrid_rows(g, pages, wv.v, wv.n, rows, text);
+	for (int i = 0; i < pages; i++)
+		free((void *)g[i].px);
+	free(g);
+	for (size_t i = 0; i < wv.n; i++)
+		free(wv.v[i].s);
+	free(wv.v);
+	return tables;
 }
 
 int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text,

@@ -30,4 +30,9 @@ int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *tex
 int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lines *text,
                        struct lines *layout, struct error *err);
 
+/* The tables drawn with borders around their cells (pdfgrid.c), the page
+ * drawn small to find the borders: rows and text as pdfdoc_read. Returns
+ * the tables found (0: none, or not a PDF poppler opens). */
+int pdfdoc_grid(const char *data, size_t n, struct rows *rows, struct lines *text);
+
 #endif

@@ -122,6 +122,19 @@ bool pdf_word_rows(struct pword *w, size_t n, struct rows *out, struct lines *te
  * with a form feed. The lines are added to out. */
 void pword_layout(const struct pword *w, size_t n, struct lines *out);
 
+/* A page drawn as an 8-bit grey image: scale pixels to a PDF point. */
+struct gpage {
+	const unsigned char *px;
+	int w, h, stride;
+	double scale;
+};
+/* The tables of pages[0..np) drawn with borders around their cells, the
+ * words w[0..n) (sorted by page) placed in the cells, as rows: header rows
+ * first, the words outside tables as text rows, every row's text a line of
+ * text (pdfgrid.c). Returns the tables found. */
+int pgrid_rows(const struct gpage *pages, int np, const struct pword *w, size_t n, struct rows *out,
+               struct lines *text);
+
 /* The cells of rows from placed words whose reading is a guess (row.doubt,
  * row.merged) as warnings in p. */
 void pword_flag(const struct rows *r, struct plan *p);

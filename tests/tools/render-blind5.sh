@@ -15,7 +15,10 @@
 #   NAME.portal.txt, NAME.portal.md   the text a legal portal shows
 #                        (tests/tools/portal-text.py).
 # And, for HTML files named in UNRULED (default phuong-an-phu), NAME.unruled.pdf:
-# Chromium's print of the page with its tables' borders removed.
+# Chromium's print of the page with its tables' borders removed; for those
+# named in THICK (default xa-tan-lap), NAME.thick.pdf: on A4, the tables'
+# borders 3px grey, cells padded 7px and set at 14pt, so that the table
+# runs over two pages (its header repeated).
 # The Chromium prints are made from a copy in /tmp/ke-hoach so that the
 # footer's address names no checkout. Needs chromium, soffice
 # (libreoffice-writer-nogui, libreoffice-calc-nogui), pdftotext.
@@ -24,6 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$1
 shift
 unruled=${UNRULED:-phuong-an-phu}
+thick=${THICK:-xa-tan-lap}
 profile=$(mktemp -d)
 page=/tmp/ke-hoach
 mkdir -p "$page"
@@ -50,5 +54,11 @@ for h in "$@"; do
 		[ "$u" = "$name" ] || continue
 		sed 's/border:1px solid #000;/border:none;/' "$h" > "$page/$name.html"
 		print "$page/$name.html" "$out/$name.unruled.pdf"
+	done
+	for u in $thick; do
+		[ "$u" = "$name" ] || continue
+		sed -e 's/border:1px solid #000;padding:3px;font-size:11pt/border:3px solid #333;padding:7px;font-size:14pt/' \
+			-e 's/<style>/<style>@page{size:A4}/' "$h" > "$page/$name.html"
+		print "$page/$name.html" "$out/$name.thick.pdf"
 	done
 done
