@@ -6,6 +6,14 @@
 # sql/count to query it and $backend to say which.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# A python3 that is a version manager's shim (pyenv's: a shell script that
+# finds the interpreter, near a second of CPU a call, and the tests call
+# python3 hundreds of times) is skipped: the interpreter it finds, its
+# folder first on PATH for the test and all it runs.
+py_real=$(python3 -c 'import sys; print(sys.executable)' 2> /dev/null)
+if [ -n "$py_real" ] && [ "$(dirname "$py_real")" != "$(dirname "$(command -v python3)")" ]; then
+	PATH=$(dirname "$py_real"):$PATH
+fi
 # proc_stop, proc_watchdog: stopping what a test started, never forever.
 . "$(dirname "${BASH_SOURCE[0]}")/../../scripts/proc-lib.sh"
 pass=0

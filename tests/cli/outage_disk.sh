@@ -25,7 +25,7 @@ cleanup() {
 trap cleanup EXIT
 root=$(cd "$(dirname "$0")/../.." && pwd)
 export CHITIEU_DB=$mnt/demo.db
-BIN=$bin PLANS=$data/plans bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { bad "demo database"; exit 1; }
+BIN=$bin PLANS=$data/plans DEMO_SIZE=small bash "$root/scripts/demo.sh" "$CHITIEU_DB" > /dev/null || { bad "demo database"; exit 1; }
 backend=sqlite
 start_server --workers 2
 trap cleanup EXIT
