@@ -59,4 +59,12 @@ for e in html docx bare.docx xlsx ods pdf pdf.layout.txt portal.txt portal.md; d
 	check huyen-duc-lap $e
 done
 
+# Text pulled without layout (pdftotext, no -layout): the district's
+# rows whose cells pdftotext interleaved line by line ("Tối thiểu / Quý
+# IV/2025 / môn thuộc UBND / 90%") are left out, each of their fields
+# named by a warning: the target under "Mục tiêu", the unit taken from
+# it, the agencies (before: 13 fields wrong or empty with no warning).
+check huyen-duc-lap pdf.txt 1 0
+flagged huyen-duc-lap pdf.txt
+
 finish parse_blind5
