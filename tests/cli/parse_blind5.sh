@@ -41,6 +41,10 @@ for e in pdf unruled.pdf; do
 	check phuong-an-phu $e 14 0
 done
 
+# Calc's xlsx whose number cells show "02", "05", "08" by their number
+# format "00" (before: read "2", "5", "8").
+check phuong-an-phu zeros.xlsx
+
 # School years as milestones, "Bộ phận phụ trách", "Nội dung công việc"
 # (before: only 2030 read, no lead, no task).
 for e in html docx bare.docx portal.txt portal.md; do
