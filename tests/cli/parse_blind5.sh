@@ -65,10 +65,9 @@ done
 
 # Text pulled without layout (pdftotext, no -layout): the district's
 # rows whose cells pdftotext interleaved line by line ("Tối thiểu / Quý
-# IV/2025 / môn thuộc UBND / 90%") are left out, each of their fields
-# named by a warning: the target under "Mục tiêu", the unit taken from
-# it, the agencies (before: 13 fields wrong or empty with no warning).
-check huyen-duc-lap pdf.txt 1 0
-flagged huyen-duc-lap pdf.txt
+# IV/2025 / môn thuộc UBND / 90%") are not read; one row of six read is
+# a fragment: refused, saying where (before: read with 13 fields wrong or
+# empty and no warning naming them).
+refused huyen-duc-lap pdf.txt
 
 finish parse_blind5
