@@ -1527,6 +1527,32 @@ static bool mixed_name(const struct lines *l, const struct anyrow *r)
 	return mixed;
 }
 
+/* One of row r's cell blocks, in a table with a time column, holds a
+ * line that is a time ("Quý IV/2025", "2030") and a line that is a figure
+ * and no time ("90%"): pdftotext interleaved a target's lines with the
+ * time's ("Tối thiểu / Quý IV/2025 / môn thuộc UBND / 90%"). */
+static bool time_and_figure(const struct lines *l, const struct anyhead *h, const struct anyrow *r)
+{
+	bool timed = false;
+	for (int c = 0; c < h->n; c++)
+		timed |= h->kind[c] == HEAD_DEADLINE;
+	for (int a = 1; timed && a < r->k; a++) {
+		const struct blk *x = r->x[a];
+		bool time = false, figure = false;
+		for (size_t q = x->first; x->last > x->first + 1 && q < x->last; q++) {
+			char *c = clean_line(l->v[q]);
+			struct blk one = {q, q + 1, x->page, c};
+			bool t = deadline_text(c);
+			time |= t;
+			figure |= !t && value_block(&one);
+			free(c);
+		}
+		if (time && figure)
+			return true;
+	}
+	return false;
+}
+
 /* Row n is a sub-row of row r: "a)" after "3", "1.2" after "1." */
 static bool sub_rows(const struct anyrow *r, const struct anyrow *n)
 {
@@ -1772,8 +1798,9 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 		bool heading = kind == 2 && k == 1 && (sub_rows(r, ri + 1 < nr ? &rows[ri + 1] : NULL) ||
 		                                       r->text[0][strlen(r->text[0]) - 1] == ':');
 		group |= heading;
-		bool ok = group || (!lost && !(kind != 3 && kind != 4 && k == 1) &&
-		                    !mixed_name(l, r) && any_assign(&h, r->x, k, col));
+		bool ok = group ||
+		          (!lost && !(kind != 3 && kind != 4 && k == 1) && !mixed_name(l, r) &&
+		           !time_and_figure(l, &h, r) && any_assign(&h, r->x, k, col));
 		/* an agency and the unit run together on one line ("Phòng Văn
 		 * hóa - Xã hội Mô hình") beside an empty unit column */
 		for (int u = 0; ok && !group && u < h.n; u++) {

@@ -76,13 +76,17 @@ struct styles {
 	bool *percent;       /* per cellXfs index */
 	unsigned char *date; /* per cellXfs index */
 	int *fmt;            /* per cellXfs index: its numFmtId */
-	size_t n, cap, dcap, fcap;
+	unsigned char *digits; /* per cellXfs index: the integer digits it shows */
+	size_t n, cap, dcap, fcap, zcap;
 	int pct_fmt[256]; /* custom numFmt ids whose code has a '%' */
 	int npct;
 	int date_fmt[256]; /* custom numFmt ids of dates, and their kind */
 	unsigned char date_kind[256];
 	char *date_code[256]; /* and their codes */
 	int ndate;
+	int zero_fmt[256];        /* custom numFmt ids of a run of zeros ("00"), */
+	unsigned char zeros[256]; /* and their length */
+	int nzero;
 	bool in_xfs;
 };
 
@@ -125,6 +129,23 @@ static unsigned char code_date(const char *code)
 	return d ? 1 : y ? 2 : 0;
 }
 
+/* A format code that is only a run of zeros ("00", "000": an integer
+ * shown with as many digits at least, "02"): its length, else 0. */
+static unsigned char code_zeros(const char *code)
+{
+	size_t n = strspn(code, "0");
+	return n >= 2 && n < 16 && !code[n] ? (unsigned char)n : 0;
+}
+
+/* The integer digits format id shows at least (0: no such format). */
+static unsigned char fmt_zeros(const struct styles *st, int id)
+{
+	for (int i = 0; i < st->nzero; i++)
+		if (st->zero_fmt[i] == id)
+			return st->zeros[i];
+	return 0;
+}
+
 static bool fmt_percent(const struct styles *st, int id)
 {
 	if (id == 9 || id == 10)
@@ -156,6 +177,11 @@ static void sty_start(void *ud, const char *name, const char **attr)
 			st->date_code[st->ndate] = xstrdup(code);
 			st->date_fmt[st->ndate++] = atoi(id);
 		}
+		unsigned char z = code ? code_zeros(code) : 0;
+		if (z && id && st->nzero < 256) {
+			st->zeros[st->nzero] = z;
+			st->zero_fmt[st->nzero++] = atoi(id);
+		}
 	} else if (!strcmp(name, "cellXfs")) {
 		st->in_xfs = true;
 	} else if (!strcmp(name, "xf") && st->in_xfs && st->n < 65536) {
@@ -165,6 +191,8 @@ static void sty_start(void *ud, const char *name, const char **attr)
 		st->date[st->n] = id ? fmt_date(st, atoi(id)) : 0;
 		st->fmt = xgrow(st->fmt, &st->fcap, st->n + 1, sizeof *st->fmt);
 		st->fmt[st->n] = id ? atoi(id) : 0;
+		st->digits = xgrow(st->digits, &st->zcap, st->n + 1, sizeof *st->digits);
+		st->digits[st->n] = id ? fmt_zeros(st, atoi(id)) : 0;
 		st->percent[st->n++] = id && fmt_percent(st, atoi(id));
 	}
 }
@@ -290,6 +318,18 @@ static char *show_number(const char *v, bool percent)
 	return percent ? xasprintf("%s%%", s) : xstrdup(s);
 }
 
+/* An integer's text s ("2") as a format of at least digits integer digits
+ * shows it ("02"); any other text as it is. */
+static char *zero_padded(char *s, unsigned char digits)
+{
+	size_t n = strlen(s);
+	if (!n || n >= digits || strspn(s, "0123456789") != n)
+		return s;
+	char *t = xasprintf("%0*d%s", (int)(digits - n), 0, s);
+	free(s);
+	return t;
+}
+
 static char *raw_number(const char *v);
 static char *raw_percent(const char *v);
 static char *raw_date(const char *v, unsigned char kind, bool date1904);
@@ -383,9 +423,10 @@ static void sheet_end(void *ud, const char *name)
 			const char *dcode = known && sh->sty->date[sh->style]
 			                            ? date_code(sh->sty, sh->sty->fmt[sh->style])
 			                            : NULL;
-			text = !*v    ? xstrdup("")
+			text = !*v     ? xstrdup("")
 			       : dcode ? show_date(v, dcode, sh->date1904)
-			               : show_number(v, pct);
+			               : zero_padded(show_number(v, pct),
+			                             known ? sh->sty->digits[sh->style] : 0);
 		} else if (!strcmp(sh->type, "b")) {
 			text = xstrdup(!strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v);
 		} else { /* str, inlineStr, e: the text as written */
@@ -541,6 +582,7 @@ static void parts_free(struct strings *sst, struct styles *sty, struct book *boo
 	free(sty->percent);
 	free(sty->date);
 	free(sty->fmt);
+	free(sty->digits);
 	for (int i = 0; i < sty->ndate; i++)
 		free(sty->date_code[i]);
 	for (int i = 0; i < book->nsheet; i++) {

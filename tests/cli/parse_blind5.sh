@@ -60,6 +60,10 @@ check phuong-an-phu pdf
 flagged phuong-an-phu pdf
 check phuong-an-phu unruled.pdf 14 0
 
+# Calc's xlsx whose number cells show "02", "05", "08" by their number
+# format "00" (before: read "2", "5", "8").
+check phuong-an-phu zeros.xlsx
+
 # School years as milestones, "Bộ phận phụ trách", "Nội dung công việc"
 # (before: only 2030 read, no lead, no task).
 for e in html docx bare.docx portal.txt portal.md pdf; do
@@ -79,5 +83,12 @@ flagged benh-vien-nam-son pdf
 for e in html docx bare.docx xlsx ods pdf pdf.layout.txt portal.txt portal.md; do
 	check huyen-duc-lap $e
 done
+
+# Text pulled without layout (pdftotext, no -layout): the district's
+# rows whose cells pdftotext interleaved line by line ("Tối thiểu / Quý
+# IV/2025 / môn thuộc UBND / 90%") are not read; one row of six read is
+# a fragment: refused, saying where (before: read with 13 fields wrong or
+# empty and no warning naming them).
+refused huyen-duc-lap pdf.txt
 
 finish parse_blind5
