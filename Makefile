@@ -36,6 +36,7 @@ PLANS := $(wildcard tests/data/plans/*.txt)
 FORMAT_FILES = $(wildcard src/*/*.c src/*/*.h src/*.c src/*.h tests/unit/*.c tests/unit/*.h fuzz/*.c bench/*.c)
 
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 .PHONY: all deps build build-asan run check bench fuzz format format-check clean

@@ -353,6 +353,7 @@ for h in "${harnesses[@]}"; do
 	rc=0
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ASAN_OPTIONS=detect_leaks=1 \
+		LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
 		"$bin" -max_total_time="$FUZZ_SECONDS" -max_len="$max_len" -timeout=10 \
 		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" \
 		${FUZZ_FLAGS[@]+"${FUZZ_FLAGS[@]}"} "$corpus" "$seeds" >"$log" 2>&1 || rc=$?
