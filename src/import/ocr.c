@@ -586,13 +586,7 @@ static void emit_row(struct reader *rd, char **cells, int nc, int page, bool hea
 	if (head || !rd->table)
 		rd->table++, rd->tabrow = 0;
 	if (continues(rd, cells, nc)) {
-		struct row *row = &rd->r->v[rd->open];
-		for (int c = 0; c < nc; c++)
-			if (*cells[c]) {
-				char *j = xasprintf("%s %s", row->cell[c], cells[c]);
-				free(row->cell[c]);
-				row->cell[c] = j;
-			}
+		row_join_cells(&rd->r->v[rd->open], cells, nc);
 	} else {
 		struct row *row = rows_add(rd->r, (int)rd->l->n + 1);
 		for (int c = 0; c < nc; c++)

@@ -387,12 +387,7 @@ static void emit_band(struct reader *rd, char **cells, int ncol, int page, bool 
 		buf_printf(&line, " %s |", cells[c]);
 	if (cut && rd->open != (size_t)-1 && rd->out->v[rd->open].ncell == ncol && !*cells[0]) {
 		struct row *r = &rd->out->v[rd->open];
-		for (int c = 0; c < ncol; c++)
-			if (*cells[c]) {
-				char *j = xasprintf("%s %s", r->cell[c], cells[c]);
-				free(r->cell[c]);
-				r->cell[c] = j;
-			}
+		row_join_cells(r, cells, ncol);
 		r->last = add_line(rd, buf_str(&line));
 	} else {
 		struct row *r = rows_add(rd->out, add_line(rd, buf_str(&line)));

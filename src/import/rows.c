@@ -36,6 +36,16 @@ struct row *rows_add(struct rows *r, int line)
 	return row;
 }
 
+void row_join_cells(struct row *row, char *const *cells, int n)
+{
+	for (int c = 0; c < n; c++)
+		if (*cells[c]) {
+			char *j = xasprintf("%s %s", row->cell[c], cells[c]);
+			free(row->cell[c]);
+			row->cell[c] = j;
+		}
+}
+
 void row_add_cell(struct row *row, const char *text, size_t len)
 {
 	char *raw = xstrndup(text, len);
