@@ -7,8 +7,7 @@
  * through interpret_rows(); every row must have at most MAX_CELLS cells
  * and every cell must be valid UTF-8. Any violation traps. */
 #include "plan.h"
-#include "table.h"
-#include "text.h"
+#include "text_rows.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -50,13 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rows rows = {0};
 	struct lines text = {0};
 	pword_rows(w, n, &rows, &text);
-	for (size_t i = 0; i < rows.n; i++) {
-		if (rows.v[i].ncell > MAX_CELLS)
-			__builtin_trap();
-		for (int c = 0; c < rows.v[i].ncell; c++)
-			if (!text_valid_utf8(rows.v[i].cell[c], strlen(rows.v[i].cell[c]), NULL))
-				__builtin_trap();
-	}
+	rows_check(&rows, MAX_CELLS);
 	struct plan p;
 	plan_init(&p);
 	meta_read(&text, &p);

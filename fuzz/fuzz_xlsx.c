@@ -35,10 +35,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap(); /* exactly one of the text and a reason */
 	if (text) {
 		struct csv t = {0};
-		char *cerr = NULL;
+		struct error cerr = {0}; /* a cell past CSV_MAX_FIELD is refused */
 		if (!csv_parse(text, len, &t, &cerr))
 			csv_free(&t);
-		free(cerr);
+		err_clear(&cerr);
 	}
 	free(text);
 	err_clear(&err);

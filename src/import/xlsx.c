@@ -70,25 +70,40 @@ static void sst_text(void *ud, const char *t, int len)
 		buf_put(&s->cur, t, (size_t)len);
 }
 
-/* Styles: which cell formats show a number as a percentage, which as a
- * date (1: with its day, 2: a month and year only). */
+/* A custom number format (numFmt) that shows a number other than as
+ * written: as a percentage, a date (1: with its day, 2: a month and year
+ * only, its code kept), or with at least zeros integer digits ("00"). */
+struct numfmt {
+	int id;
+	bool percent;
+	unsigned char date;
+	unsigned char zeros;
+	char *code; /* a date's */
+};
+
+/* A cell format (cellXfs entry): its numFmtId and what it shows. */
+struct xf {
+	int fmt;
+	bool percent;
+	unsigned char date;
+	unsigned char digits;
+};
+
 struct styles {
-	bool *percent;       /* per cellXfs index */
-	unsigned char *date; /* per cellXfs index */
-	int *fmt;            /* per cellXfs index: its numFmtId */
-	unsigned char *digits; /* per cellXfs index: the integer digits it shows */
-	size_t n, cap, dcap, fcap, zcap;
-	int pct_fmt[256]; /* custom numFmt ids whose code has a '%' */
-	int npct;
-	int date_fmt[256]; /* custom numFmt ids of dates, and their kind */
-	unsigned char date_kind[256];
-	char *date_code[256]; /* and their codes */
-	int ndate;
-	int zero_fmt[256];        /* custom numFmt ids of a run of zeros ("00"), */
-	unsigned char zeros[256]; /* and their length */
-	int nzero;
+	struct xf *xf; /* per cellXfs index */
+	size_t n, cap;
+	struct numfmt custom[256];
+	int ncustom;
 	bool in_xfs;
 };
+
+static const struct numfmt *custom_fmt(const struct styles *st, int id)
+{
+	for (int i = 0; i < st->ncustom; i++)
+		if (st->custom[i].id == id)
+			return &st->custom[i];
+	return NULL;
+}
 
 /* The date kind of number format id: the built-in dates (14-17, 22) and
  * the custom codes read in. */
@@ -98,10 +113,8 @@ static unsigned char fmt_date(const struct styles *st, int id)
 		return 2; /* mmm-yy */
 	if ((id >= 14 && id <= 16) || id == 22)
 		return 1;
-	for (int i = 0; i < st->ndate; i++)
-		if (st->date_fmt[i] == id)
-			return st->date_kind[i];
-	return 0;
+	const struct numfmt *f = custom_fmt(st, id);
+	return f ? f->date : 0;
 }
 
 /* A custom format code's date kind: a 'y' or 'd' outside quotes, brackets
@@ -137,23 +150,23 @@ static unsigned char code_zeros(const char *code)
 	return n >= 2 && n < 16 && !code[n] ? (unsigned char)n : 0;
 }
 
-/* The integer digits format id shows at least (0: no such format). */
-static unsigned char fmt_zeros(const struct styles *st, int id)
+/* A '%' outside quotes. */
+static bool code_percent(const char *code)
 {
-	for (int i = 0; i < st->nzero; i++)
-		if (st->zero_fmt[i] == id)
-			return st->zeros[i];
-	return 0;
+	bool quoted = false;
+	for (const char *c = code; *c; c++) {
+		if (*c == '"')
+			quoted = !quoted;
+		else if (*c == '%' && !quoted)
+			return true;
+	}
+	return false;
 }
 
 static bool fmt_percent(const struct styles *st, int id)
 {
-	if (id == 9 || id == 10)
-		return true;
-	for (int i = 0; i < st->npct; i++)
-		if (st->pct_fmt[i] == id)
-			return true;
-	return false;
+	const struct numfmt *f = custom_fmt(st, id);
+	return id == 9 || id == 10 || (f && f->percent);
 }
 
 static void sty_start(void *ud, const char *name, const char **attr)
@@ -162,38 +175,26 @@ static void sty_start(void *ud, const char *name, const char **attr)
 	if (!strcmp(name, "numFmt")) {
 		const char *code = ooxml_attr(attr, "formatCode"),
 		           *id = ooxml_attr(attr, "numFmtId");
-		bool pct = false, quoted = false;
-		for (const char *c = code ? code : ""; *c; c++) {
-			if (*c == '"')
-				quoted = !quoted;
-			else if (*c == '%' && !quoted)
-				pct = true;
-		}
-		if (pct && id && st->npct < 256)
-			st->pct_fmt[st->npct++] = atoi(id);
-		unsigned char dk = code ? code_date(code) : 0;
-		if (dk && !pct && id && st->ndate < 256) {
-			st->date_kind[st->ndate] = dk;
-			st->date_code[st->ndate] = xstrdup(code);
-			st->date_fmt[st->ndate++] = atoi(id);
-		}
-		unsigned char z = code ? code_zeros(code) : 0;
-		if (z && id && st->nzero < 256) {
-			st->zeros[st->nzero] = z;
-			st->zero_fmt[st->nzero++] = atoi(id);
+		if (!code || !id || st->ncustom == 256)
+			return;
+		struct numfmt f = {.id = atoi(id), .percent = code_percent(code)};
+		f.date = f.percent ? 0 : code_date(code);
+		f.zeros = code_zeros(code);
+		if (f.percent || f.date || f.zeros) {
+			f.code = f.date ? xstrdup(code) : NULL;
+			st->custom[st->ncustom++] = f;
 		}
 	} else if (!strcmp(name, "cellXfs")) {
 		st->in_xfs = true;
 	} else if (!strcmp(name, "xf") && st->in_xfs && st->n < 65536) {
 		const char *id = ooxml_attr(attr, "numFmtId");
-		st->percent = xgrow(st->percent, &st->cap, st->n + 1, sizeof *st->percent);
-		st->date = xgrow(st->date, &st->dcap, st->n + 1, sizeof *st->date);
-		st->date[st->n] = id ? fmt_date(st, atoi(id)) : 0;
-		st->fmt = xgrow(st->fmt, &st->fcap, st->n + 1, sizeof *st->fmt);
-		st->fmt[st->n] = id ? atoi(id) : 0;
-		st->digits = xgrow(st->digits, &st->zcap, st->n + 1, sizeof *st->digits);
-		st->digits[st->n] = id ? fmt_zeros(st, atoi(id)) : 0;
-		st->percent[st->n++] = id && fmt_percent(st, atoi(id));
+		int fmt = id ? atoi(id) : 0;
+		const struct numfmt *f = id ? custom_fmt(st, fmt) : NULL;
+		st->xf = xgrow(st->xf, &st->cap, st->n + 1, sizeof *st->xf);
+		st->xf[st->n++] = (struct xf){.fmt = fmt,
+		                              .percent = id && fmt_percent(st, fmt),
+		                              .date = id ? fmt_date(st, fmt) : 0,
+		                              .digits = f ? f->zeros : 0};
 	}
 }
 
@@ -229,6 +230,12 @@ struct sheet {
 	bool raw;              /* numbers and booleans as stored (xlsx_sheet_csv), not as shown */
 	bool date1904;         /* the workbook counts its dates from 1904 */
 };
+
+/* The format of the cell being read; NULL when its style is none read. */
+static const struct xf *cell_xf(const struct sheet *sh)
+{
+	return sh->style >= 0 && (size_t)sh->style < sh->sty->n ? &sh->sty->xf[sh->style] : NULL;
+}
 
 /* "AB12" -> column 27 (0-based), row 12; false when not a reference. */
 static bool cell_ref(const char *s, int *col, int *row)
@@ -341,10 +348,8 @@ static const char *date_code(const struct styles *st, int id)
 {
 	if (id == 14)
 		return "dd/mm/yyyy";
-	for (int i = 0; i < st->ndate; i++)
-		if (st->date_fmt[i] == id)
-			return st->date_code[i];
-	return "";
+	const struct numfmt *f = custom_fmt(st, id);
+	return f && f->code ? f->code : "";
 }
 
 /* A date cell as its format shows it: "d", "dd", "m", "mm", "yy", "yyyy"
@@ -407,26 +412,19 @@ static void sheet_end(void *ud, const char *name)
 			unsigned long i = strtoul(v, &e, 10);
 			text = xstrdup(e != v && !*e && i < sh->sst->n ? sh->sst->v[i] : "");
 		} else if (sh->raw && (!strcmp(sh->type, "n") || !*sh->type)) {
-			unsigned char dk = sh->style >= 0 && (size_t)sh->style < sh->sty->n
-			                           ? sh->sty->date[sh->style]
-			                           : 0;
-			bool pct = sh->style >= 0 && (size_t)sh->style < sh->sty->n &&
-			           sh->sty->percent[sh->style];
-			text = dk    ? raw_date(v, dk, sh->date1904)
-			       : pct ? raw_percent(v)
-			             : raw_number(v);
+			const struct xf *xf = cell_xf(sh);
+			text = xf && xf->date      ? raw_date(v, xf->date, sh->date1904)
+			       : xf && xf->percent ? raw_percent(v)
+			                           : raw_number(v);
 		} else if (sh->raw && !strcmp(sh->type, "b")) {
 			text = xstrdup(v);
 		} else if (!strcmp(sh->type, "n") || !*sh->type) {
-			bool known = sh->style >= 0 && (size_t)sh->style < sh->sty->n;
-			bool pct = known && sh->sty->percent[sh->style];
-			const char *dcode = known && sh->sty->date[sh->style]
-			                            ? date_code(sh->sty, sh->sty->fmt[sh->style])
-			                            : NULL;
-			text = !*v     ? xstrdup("")
-			       : dcode ? show_date(v, dcode, sh->date1904)
-			               : zero_padded(show_number(v, pct),
-			                             known ? sh->sty->digits[sh->style] : 0);
+			const struct xf *xf = cell_xf(sh);
+			text = !*v ? xstrdup("")
+			       : xf && xf->date
+			               ? show_date(v, date_code(sh->sty, xf->fmt), sh->date1904)
+			               : zero_padded(show_number(v, xf && xf->percent),
+			                             xf ? xf->digits : 0);
 		} else if (!strcmp(sh->type, "b")) {
 			text = xstrdup(!strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v);
 		} else { /* str, inlineStr, e: the text as written */
@@ -579,12 +577,9 @@ static void parts_free(struct strings *sst, struct styles *sty, struct book *boo
 		free(sst->v[i]);
 	free(sst->v);
 	buf_free(&sst->cur);
-	free(sty->percent);
-	free(sty->date);
-	free(sty->fmt);
-	free(sty->digits);
-	for (int i = 0; i < sty->ndate; i++)
-		free(sty->date_code[i]);
+	free(sty->xf);
+	for (int i = 0; i < sty->ncustom; i++)
+		free(sty->custom[i].code);
 	for (int i = 0; i < book->nsheet; i++) {
 		free(book->sheet_rid[i]);
 		free(book->sheet_name[i]);
