@@ -18,6 +18,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 static struct account_cache *cache;
 static struct sessions *sessions;
 static unsigned runs;

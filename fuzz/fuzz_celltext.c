@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	plan_free(&p);
 	plan_init(&p);
 	rows_from_lines(&l, &rows);
-	celltext_mend_rows(&l, &rows);
+	celltext_mend_rows(&l, &rows, &p);
 	rows_check(&rows, 4096);
 	interpret_rows(&rows, &p);
 	plan_free(&p);

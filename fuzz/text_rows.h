@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* The lines of data into l; false when the importer would refuse it first. */
-static bool text_lines(const uint8_t *data, size_t size, struct lines *l)
+static inline bool text_lines(const uint8_t *data, size_t size, struct lines *l)
 {
 	if (size > 65536 || !text_valid_utf8((const char *)data, size, NULL) ||
 	    memchr(data, '\0', size))
@@ -29,7 +29,7 @@ static bool text_lines(const uint8_t *data, size_t size, struct lines *l)
 	return true;
 }
 
-static void rows_check(const struct rows *rows, int max_cells)
+static inline void rows_check(const struct rows *rows, int max_cells)
 {
 	for (size_t i = 0; i < rows->n; i++) {
 		if (rows->v[i].ncell > max_cells)
