@@ -341,12 +341,13 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 }
 
 /* A PDF file: its text layer's tables (pdfdoc.c), with its pages' words
- * laid out as text into layout, or, for a scan, what Tesseract reads of
+ * laid out as text into layout and as placed into words, or, for a scan, what Tesseract reads of
  * its pages (ocr.c; opt's progress, opt may be NULL). */
 static int pdf_read(const char *data, size_t n, const struct import_options *opt, struct lines *l,
-                    struct rows *r, struct lines *layout, struct plan *p, struct error *err)
+                    struct rows *r, struct lines *layout, struct pdfwords *words, struct plan *p,
+                    struct error *err)
 {
-	int rc = pdfdoc_read_layout(data, n, r, l, layout, err);
+	int rc = pdfdoc_read_layout(data, n, r, l, layout, words, err);
 	if (rc == PDFDOC_OK)
 		pword_flag(r, p);   /* the cells whose reading is a guess */
 	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
@@ -499,12 +500,12 @@ static bool counter_in_cells(const struct rows *r)
  * and tasks whole, or as many when even (the cells as drawn: no guess, so
  * its warnings are the interpreter's about their contents). Returns
  * whether p (and l, its lines) is now that reading. */
-static bool read_drawn(const char *data, size_t n, bool failed, bool even, struct plan *p,
-                       struct lines *l)
+static bool read_drawn(const char *data, size_t n, const struct pdfwords *words, bool failed,
+                       bool even, struct plan *p, struct lines *l)
 {
 	struct rows rows = {0};
 	struct lines text = {0};
-	if (!pdfdoc_grid(data, n, &rows, &text)) {
+	if (!pdfdoc_grid(data, n, words, &rows, &text)) {
 		rows_free(&rows);
 		lines_free(&text);
 		return false;
@@ -532,9 +533,10 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 {
 	struct lines l = {0}, alt = {0};
 	struct rows rows = {0};
+	struct pdfwords words = {0};
 	struct error why = {0};
 	int rc = r->read ? r->read(data, n, &l, &rows, p, &why)
-	                 : pdf_read(data, n, opt, &l, &rows, &alt, p, &why);
+	                 : pdf_read(data, n, opt, &l, &rows, &alt, &words, p, &why);
 	if (!rc) {
 		meta_read(&l, p);
 		interpret_rows(&rows, p);
@@ -552,7 +554,7 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 	/* a clean reading of the words stays: the laid out text is not read */
 	bool weak = rc ? why.code == ERR_DOCUMENT : p->nind + p->ntasks == 0 || read_doubtful(p);
 	bool margins = !rc && !r->read && counter_in_cells(&rows);
-	if (!r->read && (weak || margins) && read_drawn(data, n, rc != 0, margins, p, &l)) {
+	if (!r->read && (weak || margins) && read_drawn(data, n, &words, rc != 0, margins, p, &l)) {
 		err_clear(&why);
 		rc = 0;
 		weak = false;
@@ -574,6 +576,7 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 		rc = -1;
 	}
 	lines_free(&alt);
+	pdfwords_free(&words);
 	/* no table read at all: targets as the lines of a list in the body */
 	if (p->nind == 0 && p->ntasks == 0 && (!rc || why.code == ERR_DOCUMENT) && l.n &&
 	    body_lists(&l, p) && rc) {
