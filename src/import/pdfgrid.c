@@ -473,7 +473,8 @@ static void emit_band(struct reader *rd, char **cells, int ncol, int page, bool 
 		struct row *r = &rd->out->v[rd->open];
 		for (int c = 0; c < ncol; c++)
 			if (*cells[c]) {
-				char *j = xasprintf("%s %s", r->cell[c], cells[c]);
+				char *j = *r->cell[c] ? xasprintf("%s %s", r->cell[c], cells[c])
+				                      : xstrdup(cells[c]);
 				free(r->cell[c]);
 				r->cell[c] = j;
 			}
