@@ -13,7 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -472,28 +471,6 @@ static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 	return 1;
 }
 
-/* A table cell of the PDF's words holding a page's counter ("2/3", the
- * last figure the pages' count: a browser's page footer read into the
- * table's row the page break cut). */
-static bool counter_in_cells(const struct rows *r)
-{
-	int pages = 0;
-	for (size_t i = 0; i < r->n; i++)
-		pages = r->v[i].page > pages ? r->v[i].page : pages;
-	for (size_t i = 0; i < r->n; i++)
-		for (int c = 0; c < r->v[i].ncell && !r->v[i].text && pages > 1; c++)
-			for (const char *t = r->v[i].cell[c]; *t;
-			     t += strcspn(t, " "), t += strspn(t, " ")) {
-				char *e;
-				long k = strtol(t, &e, 10),
-				     m = *e == '/' ? strtol(e + 1, &e, 10) : 0;
-				if (isdigit((unsigned char)*t) && m == pages && k >= 1 && k <= m &&
-				    (!*e || *e == ' '))
-					return true;
-			}
-	return false;
-}
-
 /* A PDF whose words gave no table, or a doubtful one, or one with a page's
  * counter in a table's cell (even): its tables read by the borders drawn
  * around their cells (pdfdoc_grid), kept when they read more indicators
@@ -553,7 +530,7 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 	}
 	/* a clean reading of the words stays: the laid out text is not read */
 	bool weak = rc ? why.code == ERR_DOCUMENT : p->nind + p->ntasks == 0 || read_doubtful(p);
-	bool margins = !rc && !r->read && counter_in_cells(&rows);
+	bool margins = !rc && !r->read && pdfdoc_counter_in_cells(&rows);
 	if (!r->read && (weak || margins) && read_drawn(data, n, &words, rc != 0, margins, p, &l)) {
 		err_clear(&why);
 		rc = 0;

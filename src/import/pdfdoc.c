@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <cairo.h>
+#include <ctype.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,25 @@ static unsigned char *draw_page(PopplerPage *page, struct gpage *g)
 	cairo_surface_destroy(s);
 	g->px = px;
 	return px;
+}
+
+bool pdfdoc_counter_in_cells(const struct rows *r)
+{
+	int pages = 0;
+	for (size_t i = 0; i < r->n; i++)
+		pages = r->v[i].page > pages ? r->v[i].page : pages;
+	for (size_t i = 0; i < r->n; i++)
+		for (int c = 0; c < r->v[i].ncell && !r->v[i].text && pages > 1; c++)
+			for (const char *t = r->v[i].cell[c]; *t;
+			     t += strcspn(t, " "), t += strspn(t, " ")) {
+				char *e;
+				long k = strtol(t, &e, 10),
+				     m = *e == '/' ? strtol(e + 1, &e, 10) : 0;
+				if (isdigit((unsigned char)*t) && m == pages && k >= 1 && k <= m &&
+				    (!*e || *e == ' '))
+					return true;
+			}
+	return false;
 }
 
 int pdfdoc_grid(const char *data, size_t n, const struct pdfwords *words, struct rows *rows,

@@ -46,4 +46,9 @@ int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lin
 int pdfdoc_grid(const char *data, size_t n, const struct pdfwords *words, struct rows *rows,
                 struct lines *text);
 
+/* A table cell of rows (pdfdoc_read's) holding a page's counter ("2/3",
+ * the last figure the pages' count: a browser's page footer read into
+ * the table's row the page break cut). */
+bool pdfdoc_counter_in_cells(const struct rows *r);
+
 #endif
