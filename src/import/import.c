@@ -13,7 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -341,12 +340,13 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 }
 
 /* A PDF file: its text layer's tables (pdfdoc.c), with its pages' words
- * laid out as text into layout, or, for a scan, what Tesseract reads of
+ * laid out as text into layout and as placed into words, or, for a scan, what Tesseract reads of
  * its pages (ocr.c; opt's progress, opt may be NULL). */
 static int pdf_read(const char *data, size_t n, const struct import_options *opt, struct lines *l,
-                    struct rows *r, struct lines *layout, struct plan *p, struct error *err)
+                    struct rows *r, struct lines *layout, struct pdfwords *words, struct plan *p,
+                    struct error *err)
 {
-	int rc = pdfdoc_read_layout(data, n, r, l, layout, err);
+	int rc = pdfdoc_read_layout(data, n, r, l, layout, words, err);
 	if (rc == PDFDOC_OK)
 		pword_flag(r, p);   /* the cells whose reading is a guess */
 	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
@@ -471,40 +471,18 @@ static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 	return 1;
 }
 
-/* A table cell of the PDF's words holding a page's counter ("2/3", the
- * last figure the pages' count: a browser's page footer read into the
- * table's row the page break cut). */
-static bool counter_in_cells(const struct rows *r)
-{
-	int pages = 0;
-	for (size_t i = 0; i < r->n; i++)
-		pages = r->v[i].page > pages ? r->v[i].page : pages;
-	for (size_t i = 0; i < r->n; i++)
-		for (int c = 0; c < r->v[i].ncell && !r->v[i].text && pages > 1; c++)
-			for (const char *t = r->v[i].cell[c]; *t;
-			     t += strcspn(t, " "), t += strspn(t, " ")) {
-				char *e;
-				long k = strtol(t, &e, 10),
-				     m = *e == '/' ? strtol(e + 1, &e, 10) : 0;
-				if (isdigit((unsigned char)*t) && m == pages && k >= 1 && k <= m &&
-				    (!*e || *e == ' '))
-					return true;
-			}
-	return false;
-}
-
 /* A PDF whose words gave no table, or a doubtful one, or one with a page's
  * counter in a table's cell (even): its tables read by the borders drawn
  * around their cells (pdfdoc_grid), kept when they read more indicators
  * and tasks whole, or as many when even (the cells as drawn: no guess, so
  * its warnings are the interpreter's about their contents). Returns
  * whether p (and l, its lines) is now that reading. */
-static bool read_drawn(const char *data, size_t n, bool failed, bool even, struct plan *p,
-                       struct lines *l)
+static bool read_drawn(const char *data, size_t n, const struct pdfwords *words, bool failed,
+                       bool even, struct plan *p, struct lines *l)
 {
 	struct rows rows = {0};
 	struct lines text = {0};
-	if (!pdfdoc_grid(data, n, &rows, &text)) {
+	if (!pdfdoc_grid(data, n, words, &rows, &text)) {
 		rows_free(&rows);
 		lines_free(&text);
 		return false;
@@ -532,9 +510,10 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 {
 	struct lines l = {0}, alt = {0};
 	struct rows rows = {0};
+	struct pdfwords words = {0};
 	struct error why = {0};
 	int rc = r->read ? r->read(data, n, &l, &rows, p, &why)
-	                 : pdf_read(data, n, opt, &l, &rows, &alt, p, &why);
+	                 : pdf_read(data, n, opt, &l, &rows, &alt, &words, p, &why);
 	if (!rc) {
 		meta_read(&l, p);
 		interpret_rows(&rows, p);
@@ -551,8 +530,8 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 	}
 	/* a clean reading of the words stays: the laid out text is not read */
 	bool weak = rc ? why.code == ERR_DOCUMENT : p->nind + p->ntasks == 0 || read_doubtful(p);
-	bool margins = !rc && !r->read && counter_in_cells(&rows);
-	if (!r->read && (weak || margins) && read_drawn(data, n, rc != 0, margins, p, &l)) {
+	bool margins = !rc && !r->read && pdfdoc_counter_in_cells(&rows);
+	if (!r->read && (weak || margins) && read_drawn(data, n, &words, rc != 0, margins, p, &l)) {
 		err_clear(&why);
 		rc = 0;
 		weak = false;
@@ -574,6 +553,7 @@ static int read_document(const struct reader *r, const char *data, size_t n,
 		rc = -1;
 	}
 	lines_free(&alt);
+	pdfwords_free(&words);
 	/* no table read at all: targets as the lines of a list in the body */
 	if (p->nind == 0 && p->ntasks == 0 && (!rc || why.code == ERR_DOCUMENT) && l.n &&
 	    body_lists(&l, p) && rc) {

@@ -5,6 +5,7 @@
 #include "util.h"
 
 #include <cairo.h>
+#include <ctype.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,15 @@ bool pdfdoc_is_pdf(const char *data, size_t n)
 	return n >= 5 && !memcmp(data, "%PDF-", 5);
 }
 
-struct wordvec {
-	struct pword *v;
-	size_t n, cap;
-};
+void pdfwords_free(struct pdfwords *wv)
+{
+	for (size_t i = 0; i < wv->n; i++)
+		free(wv->v[i].s);
+	free(wv->v);
+	*wv = (struct pdfwords){0};
+}
 
-static void push_word(struct wordvec *wv, const char *s, size_t len, double x0, double y0,
+static void push_word(struct pdfwords *wv, const char *s, size_t len, double x0, double y0,
                       double x1, double y1, int page)
 {
 	wv->v = xgrow(wv->v, &wv->cap, wv->n + 1, sizeof *wv->v);
@@ -34,7 +38,7 @@ static void push_word(struct wordvec *wv, const char *s, size_t len, double x0, 
 }
 
 /* The words of one page: poppler gives one box per character of its text. */
-static size_t page_words(PopplerPage *page, int no, struct wordvec *wv)
+static size_t page_words(PopplerPage *page, int no, struct pdfwords *wv)
 {
 	char *text = poppler_page_get_text(page);
 	PopplerRectangle *rect = NULL;
@@ -132,7 +136,27 @@ static unsigned char *draw_page(PopplerPage *page, struct gpage *g)
 	return px;
 }
 
-int pdfdoc_grid(const char *data, size_t n, struct rows *rows, struct lines *text)
+bool pdfdoc_counter_in_cells(const struct rows *r)
+{
+	int pages = 0;
+	for (size_t i = 0; i < r->n; i++)
+		pages = r->v[i].page > pages ? r->v[i].page : pages;
+	for (size_t i = 0; i < r->n; i++)
+		for (int c = 0; c < r->v[i].ncell && !r->v[i].text && pages > 1; c++)
+			for (const char *t = r->v[i].cell[c]; *t;
+			     t += strcspn(t, " "), t += strspn(t, " ")) {
+				char *e;
+				long k = strtol(t, &e, 10),
+				     m = *e == '/' ? strtol(e + 1, &e, 10) : 0;
+				if (isdigit((unsigned char)*t) && m == pages && k >= 1 && k <= m &&
+				    (!*e || *e == ' '))
+					return true;
+			}
+	return false;
+}
+
+int pdfdoc_grid(const char *data, size_t n, const struct pdfwords *words, struct rows *rows,
+                struct lines *text)
 {
 	GBytes *bytes = g_bytes_new(data, n);
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, NULL);
@@ -141,34 +165,32 @@ int pdfdoc_grid(const char *data, size_t n, struct rows *rows, struct lines *tex
 		return 0;
 	int pages = poppler_document_get_n_pages(doc);
 	struct gpage *g = xcalloc(pages > 0 ? (size_t)pages : 1, sizeof *g);
-	struct wordvec wv = {0};
 	for (int i = 0; i < pages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		if (!page)
 			continue;
-		page_words(page, i, &wv);
 		draw_page(page, &g[i]);
 		g_object_unref(page);
 	}
 	g_object_unref(doc);
-	int tables = pgrid_rows(g, pages, wv.v, wv.n, rows, text);
+	int tables = pgrid_rows(g, pages, words->v, words->n, rows, text);
 	for (int i = 0; i < pages; i++)
 		free((void *)g[i].px);
 	free(g);
-	for (size_t i = 0; i < wv.n; i++)
-		free(wv.v[i].s);
-	free(wv.v);
 	return tables;
 }
 
 int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text,
                 struct error *err)
 {
-	return pdfdoc_read_layout(data, n, rows, text, NULL, err);
+	struct pdfwords words = {0};
+	int rc = pdfdoc_read_layout(data, n, rows, text, NULL, &words, err);
+	pdfwords_free(&words);
+	return rc;
 }
 
 int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lines *text,
-                       struct lines *layout, struct error *err)
+                       struct lines *layout, struct pdfwords *words, struct error *err)
 {
 	err_clear(err);
 	GError *gerr = NULL;
@@ -192,13 +214,12 @@ int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lin
 		return PDFDOC_BROKEN;
 	}
 	int pages = poppler_document_get_n_pages(doc);
-	struct wordvec wv = {0};
 	size_t chars = 0;
 	for (int i = 0; i < pages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		if (!page)
 			continue;
-		chars += page_words(page, i, &wv);
+		chars += page_words(page, i, words);
 		g_object_unref(page);
 	}
 	g_object_unref(doc);
@@ -210,12 +231,14 @@ int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lin
 		        "hoặc nhận dạng chữ (OCR) trước");
 		rc = PDFDOC_SCANNED;
 	} else {
-		pdf_word_rows(wv.v, wv.n, rows, text);
+		/* the tables' reading sorts its words: a copy, the words kept
+		 * in the pages' order */
+		struct pword *sorted = xmalloc(words->n * sizeof *sorted);
+		memcpy(sorted, words->v, words->n * sizeof *sorted);
+		pdf_word_rows(sorted, words->n, rows, text);
 		if (layout)
-			pword_layout(wv.v, wv.n, layout);
+			pword_layout(sorted, words->n, layout);
+		free(sorted);
 	}
-	for (size_t i = 0; i < wv.n; i++)
-		free(wv.v[i].s);
-	free(wv.v);
 	return rc;
 }

@@ -7,15 +7,20 @@
  * table). Each word goes to the cell its centre lies in; a merged cell is
  * written once, in its first column and first row, the others empty (as a
  * portal's text does: row.lossy). Words outside every table are lines of
- * text, in their place among the table's rows. A table's first row that
- * repeats the one before it (the header on each page) is left out, with the
- * header rows under it; a row whose first cell is empty at the top of a
- * page goes on in the row the page break cut. */
+ * text, in their place among the table's rows. A table first on its page
+ * that repeats the first row (the header) or the columns of the table
+ * before, with nothing between them but the pages' margins (running
+ * header and footer, page number), goes on from it: the margins dropped,
+ * the repeated header left out with the header rows under it, a row whose
+ * first cell is empty at the top of the page going on in the row the page
+ * break cut. A heading or a paragraph between them is kept as text, the
+ * table a new one. */
 #include "table.h"
 
 #include "text.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,15 +326,24 @@ static char *words_text(struct placed *v, size_t n)
 	return s;
 }
 
+/* A line of text outside the tables: its page, its centre and height. */
+struct waiting {
+	char *s;
+	int page;
+	double y, h;
+};
+
 struct reader {
 	struct rows *out;
 	struct lines *text;
+	const struct pword *w; /* the document's words, by page */
+	const size_t *page_at; /* page p's words: w[page_at[p] .. page_at[p + 1]) */
+	int np;
 	char *head;                /* the first row of the table before, its cells joined */
 	size_t open;               /* the table's last row, or (size_t)-1 */
 	int xs[GRID_MAXC + 1], nx; /* the columns of the table before */
-	struct lines wait;         /* lines of text since the table before */
-	int *wait_page;
-	size_t wait_cap;
+	struct waiting *wait;      /* lines of text since the table before */
+	size_t nwait, wait_cap;
 	int table, tabrow;
 };
 
@@ -344,27 +358,97 @@ static int add_line(struct reader *rd, const char *s)
  * or dropped (the page's margins between a table and its next part). */
 static void flush_text(struct reader *rd, bool keep)
 {
-	for (size_t i = 0; i < rd->wait.n; i++) {
-		const char *s = rd->wait.v[i];
+	for (size_t i = 0; i < rd->nwait; i++) {
+		const char *s = rd->wait[i].s;
 		if (keep) {
 			struct row *r = rows_add(rd->out, add_line(rd, s));
 			r->text = true;
-			r->page = rd->wait_page[i] + 1;
+			r->page = rd->wait[i].page + 1;
 			row_add_cell(r, s, strlen(s));
 		}
-		free(rd->wait.v[i]);
+		free(rd->wait[i].s);
 	}
-	rd->wait.n = 0;
+	rd->nwait = 0;
 	if (keep)
 		rd->open = (size_t)-1;
 }
 
-static void wait_text(struct reader *rd, char *s, int page)
+static void wait_text(struct reader *rd, char *s, int page, double y, double h)
 {
-	rd->wait.v = xgrow(rd->wait.v, &rd->wait.cap, rd->wait.n + 1, sizeof *rd->wait.v);
-	rd->wait_page = xgrow(rd->wait_page, &rd->wait_cap, rd->wait.n + 1, sizeof *rd->wait_page);
-	rd->wait_page[rd->wait.n] = page;
-	rd->wait.v[rd->wait.n++] = s;
+	rd->wait = xgrow(rd->wait, &rd->wait_cap, rd->nwait + 1, sizeof *rd->wait);
+	rd->wait[rd->nwait++] = (struct waiting){s, page, y, h};
+}
+
+/* The words of page p whose centres lie within half of h of y, as a line
+ * of text; NULL when none. */
+static char *line_at(const struct reader *rd, int p, double y, double h)
+{
+	size_t a = rd->page_at[p], b = rd->page_at[p + 1], n = 0;
+	struct placed *v = xmalloc((b > a ? b - a : 1) * sizeof *v);
+	for (size_t i = a; i < b; i++) {
+		double cy = (rd->w[i].y0 + rd->w[i].y1) / 2;
+		if (fabs(cy - y) < h / 2)
+			v[n++] = (struct placed){&rd->w[i], cy, -1, -1};
+	}
+	xqsort(v, n, sizeof *v, cmp_placed);
+	char *s = n ? words_text(v, n) : NULL;
+	free(v);
+	return s;
+}
+
+/* The line s of page p without its page's number at its end ("Trang 2",
+ * "- 2 -", "2/5"), nor the spaces and dashes around it. */
+static char *without_page_no(const char *s, int p)
+{
+	char *k = xstrdup(s);
+	size_t e = strlen(k);
+	while (e && strchr(" -", k[e - 1]))
+		e--;
+	size_t d = e;
+	while (d && (isdigit((unsigned char)k[d - 1]) || k[d - 1] == '/'))
+		d--;
+	if (d < e && isdigit((unsigned char)k[d]) && atoi(k + d) == p + 1)
+		for (e = d; e && strchr(" -", k[e - 1]);)
+			e--;
+	k[e] = '\0';
+	return k;
+}
+
+/* A line of the pages' margins: a browser's (the date, the page's
+ * address), a page's number alone, or a line set at the same place on
+ * another page, the same but for the page's number (a running header or
+ * footer). */
+static bool margin_line(const struct reader *rd, const struct waiting *l)
+{
+	if (plain_print_margin(l->s) || plain_page_number(l->s))
+		return true;
+	char *key = without_page_no(l->s, l->page);
+	bool same = false;
+	for (int p = 0; p < rd->np && !same; p++) {
+		char *s = p == l->page ? NULL : line_at(rd, p, l->y, l->h);
+		if (s) {
+			char *k = without_page_no(s, p);
+			same = !strcmp(k, key);
+			free(k);
+			free(s);
+		}
+	}
+	free(key);
+	return same;
+}
+
+/* The page's margins among the lines waiting dropped. Returns whether
+ * they were all (no heading, no paragraph between two parts of a table). */
+static bool drop_margins(struct reader *rd)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < rd->nwait; i++)
+		if (margin_line(rd, &rd->wait[i]))
+			free(rd->wait[i].s);
+		else
+			rd->wait[k++] = rd->wait[i];
+	rd->nwait = k;
+	return k == 0;
 }
 
 static char *row_key(char **cells, int n)
@@ -435,9 +519,9 @@ static bool band_cells(const int *own, int ncol, int i, struct placed *v, size_t
 }
 
 /* The words of table t (own: its cells) as rows. A table going on from
- * the one before: the lines between are the pages' margins, dropped, and
- * its first row, when it repeats that one's (the header on each page), is
- * left out with the bands its first cell reaches down over. */
+ * the one before (only the pages' margins between, dropped): its first
+ * row, when it repeats that one's (the header on each page), is left out
+ * with the bands its first cell reaches down over. */
 static void read_grid(struct reader *rd, const struct grid *t, const int *own, struct placed *v,
                       size_t n, int page, int tol)
 {
@@ -451,7 +535,8 @@ static void read_grid(struct reader *rd, const struct grid *t, const int *own, s
 			any |= *cells[c] != 0;
 		if (i == 0) {
 			char *key = row_key(cells, ncol);
-			on = goes_on(rd, t, key, tol);
+			/* not when a heading or a paragraph lies between */
+			on = goes_on(rd, t, key, tol) && drop_margins(rd);
 			if (on && rd->head && !strcmp(key, rd->head))
 				for (skip = 1; skip < nb && own[skip * ncol] == 0;)
 					skip++;
@@ -487,7 +572,7 @@ static void text_until(struct reader *rd, struct placed *v, size_t n, size_t *at
 			j++;
 		char *s = words_text(v + i, j - i);
 		if (*s)
-			wait_text(rd, s, page);
+			wait_text(rd, s, page, v[i].cy, h);
 		else
 			free(s);
 		i = j;
@@ -553,20 +638,23 @@ static int read_page(struct reader *rd, const struct gpage *pg, const struct pwo
 int pgrid_rows(const struct gpage *pages, int np, const struct pword *w, size_t n, struct rows *out,
                struct lines *text)
 {
-	struct reader rd = {.out = out, .text = text, .open = (size_t)-1};
+	size_t *at = xmalloc(((size_t)(np > 0 ? np : 0) + 1) * sizeof *at);
+	struct reader rd = {
+	        .out = out, .text = text, .w = w, .page_at = at, .np = np, .open = (size_t)-1};
 	int tables = 0;
 	size_t a = 0;
 	for (int p = 0; p < np; p++) {
-		size_t b = a;
-		while (b < n && w[b].page == p)
-			b++;
-		if (pages[p].px)
-			tables += read_page(&rd, &pages[p], w + a, b - a, p);
-		a = b;
+		at[p] = a;
+		while (a < n && w[a].page == p)
+			a++;
 	}
+	at[np > 0 ? np : 0] = a;
+	for (int p = 0; p < np; p++)
+		if (pages[p].px)
+			tables += read_page(&rd, &pages[p], w + at[p], at[p + 1] - at[p], p);
 	flush_text(&rd, true);
 	free(rd.head);
-	free(rd.wait.v);
-	free(rd.wait_page);
+	free(rd.wait);
+	free(at);
 	return tables;
 }

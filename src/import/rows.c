@@ -40,7 +40,8 @@ void row_join_cells(struct row *row, char *const *cells, int n)
 {
 	for (int c = 0; c < n; c++)
 		if (*cells[c]) {
-			char *j = xasprintf("%s %s", row->cell[c], cells[c]);
+			char *j = *row->cell[c] ? xasprintf("%s %s", row->cell[c], cells[c])
+			                        : xstrdup(cells[c]);
 			free(row->cell[c]);
 			row->cell[c] = j;
 		}

@@ -55,8 +55,9 @@ void lines_free(struct lines *l);
 void rows_free(struct rows *r);
 struct row *rows_add(struct rows *r, int line);
 void row_add_cell(struct row *row, const char *text, size_t len);
-/* The cells[0..n) of a row the page break cut, each not empty added after
- * a space to row's cell of its column (row has n cells at least). */
+/* The cells[0..n) of a row the page break cut, each not empty added to
+ * row's cell of its column, after a space when that is not empty (row has
+ * n cells at least). */
 void row_join_cells(struct row *row, char *const *cells, int n);
 
 /* A table drawn with rules ("┌──┬──┐ │ a │ b │", "+----+ | a |") whose top

@@ -18,7 +18,8 @@
 # Chromium's print of the page with its tables' borders removed; for those
 # named in THICK (default xa-tan-lap), NAME.thick.pdf: on A4, the tables'
 # borders 3px grey, cells padded 7px and set at 14pt, so that the table
-# runs over two pages (its header repeated).
+# runs over two pages (its header repeated). A NAME.parts.html beside
+# NAME.html (written by hand) is printed by Chromium to NAME.parts.pdf.
 # The Chromium prints are made from a copy in /tmp/ke-hoach so that the
 # footer's address names no checkout. Needs chromium, soffice
 # (libreoffice-writer-nogui, libreoffice-calc-nogui), pdftotext.
@@ -55,6 +56,10 @@ for h in "$@"; do
 		sed 's/border:1px solid #000;/border:none;/' "$h" > "$page/$name.html"
 		print "$page/$name.html" "$out/$name.unruled.pdf"
 	done
+	if [ -f "${h%.html}.parts.html" ]; then
+		cp "${h%.html}.parts.html" "$page/$name.parts.html"
+		print "$page/$name.parts.html" "$out/$name.parts.pdf"
+	fi
 	for u in $thick; do
 		[ "$u" = "$name" ] || continue
 		sed -e 's/border:1px solid #000;padding:3px;font-size:11pt/border:3px solid #333;padding:7px;font-size:14pt/' \
