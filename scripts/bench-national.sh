@@ -15,6 +15,10 @@
 # default: the goals' latencies at the load they name, not at saturation),
 # and the time SIGTERM takes under that load. Prints each figure
 # beside its goal in the issue; asserts nothing.
+# After the writes under saturated reads, where the slowest writes' time
+# went in the server (GET /api/v1/engine, write_slowest): on PostgreSQL
+# mostly its backend waiting for a processor, once a round trip, and the
+# writes queued behind that group (README, "Writes under load").
 # NATIONAL_STORE=FILE (SQLite only): the store is built into FILE and kept;
 # when FILE is there already it is used as it is (the build is skipped), so
 # that two binaries are compared on one store.
