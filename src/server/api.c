@@ -775,6 +775,9 @@ static void api_engine(struct ctx *c, const struct args *a)
 	                  (json_int_t)__atomic_load_n(&c->app->write_commits, __ATOMIC_RELAXED),
 	                  "write_groups",
 	                  (json_int_t)__atomic_load_n(&c->app->write_groups, __ATOMIC_RELAXED)));
+	json_object_set_new(json_object_get(o, "requests"), "write_round_trips",
+	                    json_integer((json_int_t)__atomic_load_n(&c->app->write_round_trips,
+	                                                             __ATOMIC_RELAXED)));
 	json_object_set_new(json_object_get(o, "requests"), "write_figure_reads",
 	                    json_integer((json_int_t)__atomic_load_n(&c->app->write_figure_reads,
 	                                                             __ATOMIC_RELAXED)));

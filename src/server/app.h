@@ -26,15 +26,23 @@
 #define APP_HEAVY_RETRY       5 /* seconds, in Retry-After */
 #define APP_SLOW_WRITES       16 /* the slowest writes kept with their phases */
 
-/* Where a write's time went, in milliseconds, from its whole request in
- * (queued for the writer) to its answer ready (server.c; the figures
- * recorded through the API, the writes run in groups): waiting while
- * the writer ran the writes before it, then its group's (group.c): the
- * wait for live_mu, the group's statements (its own among them), the
- * COMMIT, and what follows it (the holds told, the mark). */
+/* Where a write's time went, in milliseconds, from its headers in to
+ * its answer handed to the polling thread's socket (server.c; the figures
+ * recorded through the API, the writes run in groups): its body read
+ * (in), waiting while the writer ran the writes before it, then its
+ * group's (group.c): the wait for live_mu, the group's statements (its
+ * own among them), the COMMIT, and what follows it (the holds told, the
+ * mark); then until a polling thread took the answer (out). Of the
+ * group's time, how long the writer's thread and the database server's
+ * process serving it were runnable but waited for a processor (Linux's
+ * schedstat; -1 where unknown; meaningful when the database runs on this
+ * machine). */
 struct write_phases {
-	double total, behind, lock, items, commit, after;
-	int group; /* writes in its transaction */
+	double total, in, behind, lock, items, commit, after, out;
+	double cpu_wait, db_cpu_wait;
+	int group;  /* writes in its transaction */
+	long trips; /* its group's round trips to the database server */
+	int64_t at; /* when its answer went, ms since the epoch */
 };
 
 struct app {
@@ -71,7 +79,7 @@ struct app {
 	 * writes (not GET or HEAD) and theirs apart. */
 	long requests, request_queries, writes, write_queries;
 	/* COMMITs of the writes, and the groups the writer ran (group.c). */
-	long write_commits, write_groups;
+	long write_commits, write_groups, write_round_trips;
 	/* Reads of a unit's figures the writes ran (store_obs_lists): what
 	 * they wrote read back for the holds and engines. */
 	long write_figure_reads;

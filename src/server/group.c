@@ -89,14 +89,46 @@ json_t *app_slow_writes_json(struct app *a)
 	pthread_mutex_lock(&a->slow_mu);
 	for (int i = 0; i < a->nslow; i++) {
 		const struct write_phases *p = &a->slow[i];
-		json_array_append_new(v, json_pack("{sfsfsfsfsfsfsi}", "ms", tenth(p->total),
-		                                   "behind", tenth(p->behind), "lock",
-		                                   tenth(p->lock), "statements", tenth(p->items),
-		                                   "commit", tenth(p->commit), "after",
-		                                   tenth(p->after), "group", p->group));
+		json_array_append_new(
+		        v, json_pack("{sfsfsfsfsfsfsfsfsfsfsisIsI}", "ms", tenth(p->total), "in",
+		                     tenth(p->in), "behind", tenth(p->behind), "lock",
+		                     tenth(p->lock), "statements", tenth(p->items), "commit",
+		                     tenth(p->commit), "after", tenth(p->after), "out",
+		                     tenth(p->out), "cpu_wait", tenth(p->cpu_wait), "db_cpu_wait",
+		                     tenth(p->db_cpu_wait), "group", p->group, "round_trips",
+		                     (json_int_t)p->trips, "at", (json_int_t)p->at));
 	}
 	pthread_mutex_unlock(&a->slow_mu);
 	return v;
+}
+
+/* A thread's or process's time runnable but not running, in ms, from
+ * Linux's schedstat (its second field, ns); -1 where unreadable. */
+static double run_delay_ms(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	unsigned long long run = 0, wait = 0;
+	bool ok = f && fscanf(f, "%llu %llu", &run, &wait) == 2;
+	if (f)
+		fclose(f);
+	return ok ? (double)wait / 1e6 : -1;
+}
+
+/* The run delays of the calling thread and of the database server's
+ * process on s (none: -1). */
+static void run_delays(struct store *s, double *own, double *db)
+{
+	char path[64];
+	int pid = store_server_pid(s);
+	*own = run_delay_ms("/proc/thread-self/schedstat");
+	*db = -1;
+	if (pid > 0 && snprintf(path, sizeof path, "/proc/%d/schedstat", pid) < (int)sizeof path)
+		*db = run_delay_ms(path);
+}
+
+static double delta_or_unknown(double a, double b)
+{
+	return a < 0 || b < 0 ? -1 : b - a;
 }
 
 bool app_groupable(const struct http_req *rq)
@@ -252,8 +284,10 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 		n = GROUP_MAX;
 	struct write_group g = {0};
 	long q0 = store_queries(s), c0 = store_commits(s), qjobs = 0, r0 = store_obs_lists(s),
-	     rjobs = 0;
+	     rjobs = 0, t0trips = store_round_trips(s);
 	struct timespec t0, t1;
+	double own0, db0, own1, db1;
+	run_delays(s, &own0, &db0);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pthread_mutex_lock(&a->live_mu);
 	*ph = (struct write_phases){.lock = ms_since(&t0, &t1), .group = (int)n};
@@ -339,6 +373,11 @@ size_t app_handle_group(struct app *a, struct store *s, const struct http_req *c
 	err_clear(&err);
 	pthread_mutex_unlock(&a->live_mu);
 	ph->after = ms_since(&t1, &t0);
+	ph->trips = store_round_trips(s) - t0trips;
+	run_delays(s, &own1, &db1);
+	ph->cpu_wait = delta_or_unknown(own0, own1);
+	ph->db_cpu_wait = delta_or_unknown(db0, db1);
+	__atomic_add_fetch(&a->write_round_trips, ph->trips, __ATOMIC_RELAXED);
 	long own = store_queries(s) - q0 - qjobs; /* the group's, not one write's */
 	__atomic_add_fetch(&a->request_queries, own, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&a->write_queries, own, __ATOMIC_RELAXED);

@@ -42,7 +42,11 @@ struct job {
 	char *method, *path, *query, *cookie, *ctype, *csrf, *auth, remote[64];
 	char *origin, *host;
 	struct http_resp resp;
+	struct timespec begun;  /* its headers in */
 	struct timespec handed; /* the whole request in, handed to a worker */
+	struct timespec ready;  /* its answer ready (a write run in a group) */
+	struct write_phases ph; /* that write's phases, timed once answered */
+	bool timed;
 	struct job *next;
 };
 
@@ -258,14 +262,16 @@ static struct store *write_jobs(struct server *sv, struct store *s)
 		clock_gettime(CLOCK_MONOTONIC, &done);
 		first = run[n - 1]->next;
 		for (size_t i = 0; i < n; i++) {
-			ph.behind = app_ms_between(&run[i]->handed, &taken);
-			ph.total = app_ms_between(&run[i]->handed, &done);
-			if (grouped)
-				app_write_timed(&sv->app, &ph);
+			struct job *j = run[i];
+			j->ph = ph;
+			j->ph.in = app_ms_between(&j->begun, &j->handed);
+			j->ph.behind = app_ms_between(&j->handed, &taken);
+			j->ready = done;
+			j->timed = grouped; /* when its answer goes (handle) */
 			if (!s)
-				unavailable(&run[i]->resp,
+				unavailable(&j->resp,
 				            "Cơ sở dữ liệu không mở được; xin thử lại sau");
-			job_done(sv, run[i]);
+			job_done(sv, j);
 		}
 		store_checkpoint_due(s);
 	}
@@ -700,6 +706,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 			return too_big(conn, url, limit);
 		}
 		j = xcalloc(1, sizeof *j);
+		clock_gettime(CLOCK_MONOTONIC, &j->begun);
 		j->limit = limit;
 		j->conn = conn;
 		*con_cls = j;
@@ -779,6 +786,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 		pthread_cond_signal(&sv->cv);
 		pthread_mutex_unlock(&sv->mu);
 		return MHD_YES;
+	}
+	if (j->timed) { /* a write run in a group: its phases, whole */
+		struct timespec now, wall;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		clock_gettime(CLOCK_REALTIME, &wall);
+		j->ph.out = app_ms_between(&j->ready, &now);
+		j->ph.total = app_ms_between(&j->begun, &now);
+		j->ph.at = (int64_t)wall.tv_sec * 1000 + wall.tv_nsec / 1000000;
+		j->timed = false;
+		app_write_timed(&sv->app, &j->ph);
 	}
 	return reply(conn, &j->resp); /* resumed: the answer is ready */
 }

@@ -102,6 +102,13 @@ struct driver {
 	 * statement failed in it; SQLite: it was rolled back), asking the
 	 * database nothing (store_group_item_end). */
 	bool (*tx_failed)(void *db);
+	/* The round trips to the database server since the connection was
+	 * opened (each a wait for its answer); NULL where there is no server
+	 * (SQLite: in process). */
+	long (*round_trips)(void *db);
+	/* The process of the database server serving this connection; NULL
+	 * where there is none (SQLite: in process). */
+	int (*server_pid)(void *db);
 };
 
 extern const struct driver sqlite_driver;

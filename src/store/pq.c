@@ -18,7 +18,8 @@
 struct pq {
 	PGconn *c;
 	char *later;
-	char *url; /* to connect afresh (pq_reconnect) */
+	char *url;  /* to connect afresh (pq_reconnect) */
+	long trips; /* round trips to the server (driver.round_trips) */
 };
 
 struct stmt {
@@ -91,6 +92,7 @@ static int later_now(struct pq *p, struct error *err)
 		return 0;
 	char *sql = p->later;
 	p->later = NULL;
+	p->trips++;
 	PGresult *r = PQexec(p->c, sql);
 	free(sql);
 	int rc = PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
@@ -119,6 +121,16 @@ static bool pq_tx_failed(void *h)
 	PGTransactionStatusType t = PQtransactionStatus(p->c);
 	/* BEGIN not sent yet: nothing has failed. */
 	return t != PQTRANS_INTRANS && !(p->later && t == PQTRANS_IDLE);
+}
+
+static long pq_round_trips(void *h)
+{
+	return ((struct pq *)h)->trips;
+}
+
+static int pq_server_pid(void *h)
+{
+	return PQbackendPID(((struct pq *)h)->c);
 }
 
 static bool pq_lost(void *h)
@@ -167,6 +179,7 @@ static bool pq_changed(void *h, struct change_probe *p)
 		return true;
 	}
 	if (!p->ready) {
+		((struct pq *)h)->trips++;
 		PGresult *r = PQexec(db, "LISTEN chitieu_change");
 		p->ready = PQresultStatus(r) == PGRES_COMMAND_OK;
 		PQclear(r);
@@ -194,6 +207,7 @@ static int pq_exec(void *h, const char *sql, struct error *err)
 	char *both = p->later ? xasprintf("%s; %s", p->later, sql) : NULL;
 	free(p->later);
 	p->later = NULL;
+	p->trips++;
 	PGresult *r = PQexec(db, both ? both : sql);
 	free(both);
 	ExecStatusType st = PQresultStatus(r);
@@ -297,6 +311,7 @@ static struct stmt *pq_prepare(void *h, const char *sql, struct error *err)
 	snprintf(s->name, sizeof s->name, "s%d", ++counter);
 	/* (a BEGIN left for later goes in the same round trip: a connection's
 	 * first write prepares its statement) */
+	p->trips++;
 	PGresult *r = p->later ? pipelined(p, &(struct second){s, q})
 	                       : PQprepare(db, s->name, q, n, NULL);
 	free(q);
@@ -366,6 +381,7 @@ static int stream_step(struct stmt *s, struct error *err)
 		s->ran = true;
 		if (later_now(s->db, err))
 			return -1;
+		s->db->trips++;
 		if (!PQsendQueryPrepared(db, s->name, s->nparams, (const char *const *)s->val, NULL,
 		                         NULL, 0)) {
 			if (err)
@@ -409,6 +425,7 @@ static int pq_step(struct stmt *s, struct error *err)
 		PGconn *db = s->db->c;
 		if (later_one(s->db, err))
 			return -1;
+		s->db->trips++;
 		s->res = s->db->later ? pipelined(s->db, &(struct second){s, NULL})
 		                      : PQexecPrepared(db, s->name, s->nparams,
 		                                       (const char *const *)s->val, NULL, NULL, 0);
@@ -523,6 +540,7 @@ static int pq_copy(void *h, const char *table, int ncols, const char *types, cha
 	if (later_now(h, err))
 		return -1;
 	char *sql = xasprintf("COPY %s FROM STDIN", table);
+	((struct pq *)h)->trips += 2; /* COPY asked, then its rows and end */
 	PGresult *r = PQexec(db, sql);
 	free(sql);
 	bool ok = PQresultStatus(r) == PGRES_COPY_IN;
@@ -584,6 +602,8 @@ const struct driver pq_driver = {
         .close = pq_close,
         .lost = pq_lost,
         .tx_failed = pq_tx_failed,
+        .round_trips = pq_round_trips,
+        .server_pid = pq_server_pid,
         .later = pq_later,
         .reconnect = pq_reconnect,
         .changed = pq_changed,

@@ -2257,6 +2257,16 @@ long store_queries(const struct store *s)
 	return s->queries;
 }
 
+long store_round_trips(const struct store *s)
+{
+	return s->d->round_trips ? s->d->round_trips(s->db) : 0;
+}
+
+int store_server_pid(const struct store *s)
+{
+	return s->d->server_pid ? s->d->server_pid(s->db) : 0;
+}
+
 int store_obs_history(struct store *s, int64_t series, const char *period, struct obs_rec **out,
                       size_t *n, struct error *err)
 {

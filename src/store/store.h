@@ -253,6 +253,13 @@ int store_analyzed(struct store *s, const char *tables, struct error *err);
 /* Statements run on s so far (each query once, however many rows): what
  * the tests count a hold's build by. */
 long store_queries(const struct store *s);
+/* Round trips to the database server on s so far (PostgreSQL: each
+ * statement sent and waited for, several in one pipeline counted once);
+ * 0 on SQLite, which has no server. */
+long store_round_trips(const struct store *s);
+/* The process of the database server serving s (PostgreSQL's backend);
+ * 0 on SQLite, which has none. */
+int store_server_pid(const struct store *s);
 /* Reads of a unit's figures (store_obs_list) on s so far: what the tests
  * count a write's reading back of what it wrote by. */
 long store_obs_lists(const struct store *s);
