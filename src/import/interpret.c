@@ -77,6 +77,7 @@ struct state {
 	int group_no;  /* number of the current group */
 	int num_group; /* the group's printed Arabic number ("1." over "1.1"), or 0 */
 	int last_num;  /* last top-level number printed in this group */
+	int printed_group; /* the number its group row printed ("II." 2), or 0 */
 	int heading;   /* number of the heading row over sub-rows, or 0 */
 	int sub_no;    /* sub-rows "-" counted under it */
 	struct pending pend;
@@ -690,6 +691,7 @@ static void enter_group(struct state *st, int printed, const char *shown, const 
 	struct plan_group *g = groups(st, &n);
 	st->last_num = 0;
 	st->heading = 0;
+	st->printed_group = printed;
 	if (*n >= MAX_GROUPS) { /* not a plan; keep input of any size linear */
 		if (st->group < 0)
 			st->group = 0;
@@ -927,12 +929,15 @@ static const char *without_group(const char *stt, const char *group)
 	return stt;
 }
 
-/* "1.2" printed under the group row "1. Phát triển ..." is number 2 of it. */
+/* "1.2" printed under the group row "1. Phát triển ..." is number 2 of it;
+ * so is "2.2" under "II. KINH TẾ SỐ" when no row of the group was numbered
+ * "1", "2" (no heading "2." over it). */
 static const char *without_number(const struct state *st, const char *stt)
 {
+	int g = st->num_group ? st->num_group : st->last_num ? 0 : st->printed_group;
 	char pre[16];
-	int n = snprintf(pre, sizeof pre, "%d.", st->num_group);
-	if (st->num_group && !strncmp(stt, pre, (size_t)n) && isdigit((unsigned char)stt[n]))
+	int n = snprintf(pre, sizeof pre, "%d.", g);
+	if (g && !strncmp(stt, pre, (size_t)n) && isdigit((unsigned char)stt[n]))
 		return stt + n;
 	return stt;
 }
@@ -2278,6 +2283,23 @@ static bool header_tail(struct state *st, const struct row *row, struct row *cop
 	return true;
 }
 
+/* An indicators' table whose agency column is "Cơ quan thực hiện" with no
+ * "chủ trì" beside it: the agency carrying the indicator, its lead. */
+static void impl_as_lead(struct header *h)
+{
+	int impl = -1;
+	for (int i = 0; i < h->ncol; i++) {
+		enum role r = h->role[i];
+		if (r == R_LEAD || r == R_LEAD_MONITOR || r == R_LEAD_PARTNERS ||
+		    (r == R_IMPL && impl >= 0))
+			return;
+		if (r == R_IMPL)
+			impl = i;
+	}
+	if (impl >= 0)
+		h->role[impl] = R_LEAD;
+}
+
 #define GAP_ROWS  6   /* lines of text, or */
 #define GAP_CHARS 200 /* characters, after which another table is not the plan's */
 
@@ -2305,6 +2327,8 @@ int interpret_rows(const struct rows *r, struct plan *p)
 				memset(st.listed, 0, sizeof st.listed);
 			while (i + 1 < r->n && read_year_row(&r->v[i + 1], &r->v[i], &st.h))
 				i++;
+			if (!st.h.tasks)
+				impl_as_lead(&st.h);
 			st.hrow = i == i0 ? row : NULL;
 			if (!same) {
 				st.sections = false;
