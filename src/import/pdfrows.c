@@ -3295,34 +3295,6 @@ static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b,
 
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
-/* A wide gap before line k inside a table whose next row is tall (a cell
- * of many lines, the others set in its middle): within the next lines,
- * none apart again, one with a row's number and words in three columns
- * or more. */
-static bool row_after_gap(const struct pword *w, const struct pline *l, size_t k, size_t e,
-                          const struct table *t, double h)
-{
-	for (size_t i = k; i < e && i < k + 4; i++) {
-		if (i > k && (l[i].page != l[k].page || l[i].y0 - l[i - 1].y1 > 2.5 * h))
-			return false;
-		char *c0 = line_col(w, &l[i], t, 0);
-		bool num = c0 && code_like(c0);
-		free(c0);
-		if (!num)
-			continue;
-		bool in[MAXCOLS] = {false};
-		int cols = 0;
-		for (size_t j = l[i].from; j < l[i].to; j++) {
-			int c = column_of(t, &w[j]);
-			cols += c >= 0 && c < MAXCOLS && !in[c];
-			if (c >= 0 && c < MAXCOLS)
-				in[c] = true;
-		}
-		return cols >= 3;
-	}
-	return false;
-}
-
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
                           bool grid, bool exact)
 {
@@ -3443,8 +3415,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		size_t end = b;
 		while (end < e) {
 			if (end > b && l[end].page == l[end - 1].page &&
-			    l[end].y0 - l[end - 1].y1 > 2.5 * h &&
-			    !row_after_gap(w, l, end, e, &t, h))
+			    l[end].y0 - l[end - 1].y1 > 2.5 * h)
 				break;
 			char *c0 = line_col(w, &l[end], &t, 0);
 			bool stop = c0 && !code_like(c0) && !group_row_at(w, l, nl, end, e, &t, space);
