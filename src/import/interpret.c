@@ -77,6 +77,7 @@ struct state {
 	int group_no;  /* number of the current group */
 	int num_group; /* the group's printed Arabic number ("1." over "1.1"), or 0 */
 	int last_num;  /* last top-level number printed in this group */
+	int printed_group; /* the number its group row printed ("II." 2), or 0 */
 	int heading;   /* number of the heading row over sub-rows, or 0 */
 	int sub_no;    /* sub-rows "-" counted under it */
 	struct pending pend;
@@ -204,7 +205,11 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 	*year = 0;
 	if (strlen(cell) > 160) /* header cells are short: no need to fold data */
 		return R_NONE;
-	char *f = text_fold(cell);
+	char *folded = text_fold(cell), *f = folded;
+	/* a scan's stray marks before the header's words ("“Thời gian",
+	 * "_— Phối hợp") */
+	while (*f && !isalnum((unsigned char)*f) && *f != '(')
+		f++;
 	enum role r = R_NONE;
 	if (is_year_cell(f, year) || caption_year(f, year)) {
 		r = R_YEAR;
@@ -256,7 +261,7 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 		r = R_NAME;
 		*tasks = (has(f, "nhiem vu") || has(f, "cong viec")) && !has(f, "chi tieu");
 	}
-	free(f);
+	free(folded);
 	return r;
 }
 
@@ -690,6 +695,7 @@ static void enter_group(struct state *st, int printed, const char *shown, const 
 	struct plan_group *g = groups(st, &n);
 	st->last_num = 0;
 	st->heading = 0;
+	st->printed_group = printed;
 	if (*n >= MAX_GROUPS) { /* not a plan; keep input of any size linear */
 		if (st->group < 0)
 			st->group = 0;
@@ -927,12 +933,15 @@ static const char *without_group(const char *stt, const char *group)
 	return stt;
 }
 
-/* "1.2" printed under the group row "1. Phát triển ..." is number 2 of it. */
+/* "1.2" printed under the group row "1. Phát triển ..." is number 2 of it;
+ * so is "2.2" under "II. KINH TẾ SỐ" when no row of the group was numbered
+ * "1", "2" (no heading "2." over it). */
 static const char *without_number(const struct state *st, const char *stt)
 {
+	int g = st->num_group ? st->num_group : st->last_num ? 0 : st->printed_group;
 	char pre[16];
-	int n = snprintf(pre, sizeof pre, "%d.", st->num_group);
-	if (st->num_group && !strncmp(stt, pre, (size_t)n) && isdigit((unsigned char)stt[n]))
+	int n = snprintf(pre, sizeof pre, "%d.", g);
+	if (g && !strncmp(stt, pre, (size_t)n) && isdigit((unsigned char)stt[n]))
 		return stt + n;
 	return stt;
 }
@@ -1484,13 +1493,13 @@ static void flush_indicator(struct state *st)
 	}
 	x->last_line = st->pend.last;
 	set_str(&x->unit, unit);
-	/* No unit column, and a unit ("%", "Điểm") in a column whose header
+	/* No unit column, and a unit ("%", "%/năm", "Điểm") in a column whose header
 	 * names none (its header's words lost, "Đơn vị" packed into the next
 	 * cells): the indicator's unit may be there, not read; said of the
 	 * unit. */
 	for (int i = 0; col(&st->h, R_UNIT) < 0 && i < st->h.ncol && i < st->pend.ncell; i++)
 		if (st->h.role[i] == R_NONE &&
-		    (!strcmp(st->pend.cell[i], "%") || plain_unit(st->pend.cell[i]))) {
+		    (st->pend.cell[i][0] == '%' || plain_unit(st->pend.cell[i]))) {
 			plan_warn_cell(p, st->pend.first, i + 1,
 			               "Ô \"%s\" có thể là đơn vị tính của chỉ tiêu, nhưng tiêu đề "
 			               "cột của nó không đọc được nên không được đọc; cần đối chiếu "
@@ -2278,6 +2287,79 @@ static bool header_tail(struct state *st, const struct row *row, struct row *cop
 	return true;
 }
 
+/* pandoc's Word writer drops a header's row spans: its second row's cells
+ * ("Đến năm 2027 | Đến năm 2030") come first, under the number and name
+ * columns, the rest empty. As many as the columns a caption of the row
+ * above spans ("Mục tiêu" over empty cells), and the columns they stand
+ * under headed on their own: they are the caption's, set under it in
+ * *copy (its cells the row's own, to free with free() only). */
+static bool caption_shifted(const struct row *row, const struct row *above, const struct header *h,
+                            struct row *copy)
+{
+	int k = 0, n = row->ncell < h->ncol ? row->ncell : h->ncol;
+	while (k < n && *row->cell[k])
+		k++;
+	for (int i = k; i < row->ncell; i++)
+		if (*row->cell[i])
+			return false;
+	if (row->text || above->text || k < 2 || above->ncell < n ||
+	    (h->role[0] != R_STT && h->role[0] != R_NAME))
+		return false;
+	int at = -1;
+	for (int c = 1; c + k <= n; c++) {
+		bool run = *above->cell[c] && (c + k == above->ncell || *above->cell[c + k]);
+		for (int j = 1; run && j < k; j++)
+			run = !*above->cell[c + j];
+		if (run && at >= 0)
+			return false; /* two captions as wide: which one is not known */
+		if (run)
+			at = c;
+	}
+	if (at < 0)
+		return false;
+	*copy = *row;
+	copy->cell = xcalloc((size_t)row->ncell, sizeof *copy->cell);
+	for (int i = 0; i < row->ncell; i++)
+		copy->cell[i] = i >= at && i < at + k ? row->cell[i - at] : "";
+	return true;
+}
+
+/* The header's row under this one (read_year_row), or that row's cells
+ * set under the caption they belong to (caption_shifted), said. */
+static bool year_row_under(const struct row *row, const struct row *above, struct header *h,
+                           struct plan *p)
+{
+	struct row copy;
+	if (!caption_shifted(row, above, h, &copy))
+		return read_year_row(row, above, h);
+	bool ok = read_year_row(&copy, above, h);
+	if (ok)
+		plan_warn(p, row->first,
+		          "Hàng thứ hai của tiêu đề bảng ghi các ô \"%s\"… ở đầu hàng, dưới cột "
+		          "số thứ tự và tên, còn lại trống: đọc là các cột dưới ô gộp của hàng "
+		          "trên cùng số cột; cần đối chiếu năm của các cột với văn bản",
+		          row->cell[0]);
+	free(copy.cell);
+	return ok;
+}
+
+/* An indicators' table whose agency column is "Cơ quan thực hiện" with no
+ * "chủ trì" beside it: the agency carrying the indicator, its lead. */
+static void impl_as_lead(struct header *h)
+{
+	int impl = -1;
+	for (int i = 0; i < h->ncol; i++) {
+		enum role r = h->role[i];
+		if (r == R_LEAD || r == R_LEAD_MONITOR || r == R_LEAD_PARTNERS ||
+		    (r == R_IMPL && impl >= 0))
+			return;
+		if (r == R_IMPL)
+			impl = i;
+	}
+	if (impl >= 0)
+		h->role[impl] = R_LEAD;
+}
+
 #define GAP_ROWS  6   /* lines of text, or */
 #define GAP_CHARS 200 /* characters, after which another table is not the plan's */
 
@@ -2303,8 +2385,10 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			st.h = h;
 			if (!same)
 				memset(st.listed, 0, sizeof st.listed);
-			while (i + 1 < r->n && read_year_row(&r->v[i + 1], &r->v[i], &st.h))
+			while (i + 1 < r->n && year_row_under(&r->v[i + 1], &r->v[i], &st.h, p))
 				i++;
+			if (!st.h.tasks)
+				impl_as_lead(&st.h);
 			st.hrow = i == i0 ? row : NULL;
 			if (!same) {
 				st.sections = false;

@@ -614,6 +614,12 @@ static void flag(struct reader *rd, int page, int ri, int col, const char *s, in
 		        rd->p, (int)rd->l->n + 1, col,
 		        "Ô cần kiểm tra (trang %d, hàng %d, cột %d): có chữ nhưng không đọc được",
 		        page, ri, col);
+	else if (conf >= OCR_MIN_CONF && strchr(s, '|'))
+		plan_warn_cell(rd->p, (int)rd->l->n + 1, col,
+		               "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\"; dấu "
+		               "\"|\" có thể là đường kẻ của bảng đọc thành chữ: ô có thể lẫn chữ "
+		               "của ô bên cạnh",
+		               page, ri, col, s);
 	else if (conf >= OCR_MIN_CONF)
 		plan_warn_cell(
 		        rd->p, (int)rd->l->n + 1, col,
@@ -936,7 +942,9 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 					rd->conf_sum += conf, rd->nread++;
 				/* "=" is how Tesseract, without "≥" in its models, reads a
 				 * "≥" it cannot see the bar of: never trusted. */
-				if (conf < OCR_MIN_CONF || *s == '=')
+				/* "|": a ruling line read as a letter, the cell's
+				 * bounds in doubt */
+				if (conf < OCR_MIN_CONF || *s == '=' || strchr(s, '|'))
 					flag(rd, page, i + 1, c + 1, s, conf);
 				else if (c < OCR_MAX_COLS && rd->target_col[c] && text_target(&s))
 					flag_text(rd, page, i + 1, c + 1, s);
