@@ -68,7 +68,8 @@ run: build
 # ctest's "N% tests passed, F tests failed out of T" lines into one closing
 # line. A tree whose ctest prints no summary (or runs no test) counts as a
 # failure. Then the tests labelled `store` run once more in build/ against a
-# private PostgreSQL 15 cluster (tests/pg/with-pg.sh sets CHITIEU_TEST_DB_URL),
+# private PostgreSQL 15 cluster (tests/pg/with-pg.sh sets CHITIEU_TEST_DB_URL;
+# each test works in a database of its own there, so -j$(JOBS) as well),
 # counted into the same line; a cluster that cannot start counts as a failure,
 # no test labelled store only prints a note. Last, the benchmark's Q1/Q2 on a
 # small generated country must give chitieu's checksums in SQLite and
@@ -98,7 +99,7 @@ check: build build-asan
 	echo "== ctest -L store in $(BUILD_DIR) against a private PostgreSQL (tests/pg/with-pg.sh)"; \
 	log=$(BUILD_DIR)/ctest-check-pg.log; \
 	rc=0; \
-	bash tests/pg/with-pg.sh $(CTEST) --test-dir $(BUILD_DIR) --output-on-failure -L store 2>&1 \
+	bash tests/pg/with-pg.sh $(CTEST) --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS) -L store 2>&1 \
 		| tee $$log || rc=$$?; \
 	summary=$$(sed -n 's/^[0-9]*% tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\1 \2/p' $$log | tail -n 1); \
 	if [ -n "$$summary" ]; then \

@@ -30,9 +30,12 @@ run() {
 	[ "$rc" -eq "$want" ] && ok || { bad "$name: exit $rc, want $want: $(head -c 400 "$tmp/err")"; return 1; }
 }
 
+# On PostgreSQL each test script works in a database of its own on that
+# server (chitieu_t_NAME, made on first use), so that ctest can run them
+# side by side.
 use_db() {
 	if [ -n "${CHITIEU_TEST_DB_URL:-}" ]; then
-		export CHITIEU_DB=$CHITIEU_TEST_DB_URL
+		own_db
 		psql -q "$CHITIEU_DB" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;' > /dev/null 2>&1 ||
 			{ echo "FAIL: cannot reach $CHITIEU_DB"; exit 1; }
 		backend=postgresql
@@ -40,6 +43,16 @@ use_db() {
 		export CHITIEU_DB="$tmp/test.db"
 		backend=sqlite
 	fi
+}
+
+# own_db: $CHITIEU_DB, the database of this script on the server of
+# $CHITIEU_TEST_DB_URL, created on the first call.
+own_db() {
+	local name
+	name=chitieu_t_$(basename "$0" .sh | tr -c 'a-z0-9_\n' _)
+	export CHITIEU_DB=${CHITIEU_TEST_DB_URL%/*}/$name
+	# (already there after the first call: use_db's next step says if it cannot be reached)
+	psql -q "$CHITIEU_TEST_DB_URL" -c "CREATE DATABASE $name" > /dev/null 2>&1 || true
 }
 
 # fresh: an empty database of this run's backend (use_db again, and a
