@@ -513,6 +513,30 @@ int text_find_year(const char *s, const char **at)
 	return 0;
 }
 
+int text_period_end(const char *s, const char *p, const char **after)
+{
+	static const char *const dashes[] = {"-", "\xe2\x80\x93", "\xe2\x80\x94"}; /* - – — */
+	int a = text_year_at(s, p);
+	if (!a)
+		return 0;
+	const char *q = p + 4;
+	q += strspn(q, " ");
+	size_t d = 0;
+	for (size_t k = 0; k < sizeof dashes / sizeof dashes[0] && !d; k++)
+		if (!strncmp(q, dashes[k], strlen(dashes[k])))
+			d = strlen(dashes[k]);
+	if (!d)
+		return 0;
+	q += d;
+	q += strspn(q, " ");
+	int z = text_year_at(s, q);
+	if (z <= a)
+		return 0;
+	if (after)
+		*after = q + 4;
+	return z;
+}
+
 const char *text_to_roman(int v)
 {
 	static const char *const tens[] = {"", "X", "XX", "XXX"};

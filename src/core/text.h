@@ -76,6 +76,10 @@ int text_year_at(const char *s, const char *p);
 /* The first year standing alone in s (text_year_at), else 0; *at (when
  * not NULL) where it starts. */
 int text_find_year(const char *s, const char **at);
+/* The later year of a period "2025-2030" ("2025 - 2030", "2025–2030",
+ * "2025—2030") whose first year (text_year_at) starts at p in s, else 0;
+ * *after (when not NULL) just past it. */
+int text_period_end(const char *s, const char *p, const char **after);
 
 /* True when the folded form of s starts with the folded prefix. */
 bool text_fold_starts(const char *s, const char *folded_prefix);

@@ -364,10 +364,8 @@ static size_t item_marker(const char *s, char label[8], enum mark *kind)
 static int year_at(const struct words_v *v, size_t i, size_t *from)
 {
 	const char *f = v->f[i];
-	if (strlen(f) != 4 || strspn(f, "0123456789") != 4 || i == 0 || strcmp(v->f[i - 1], "nam"))
-		return 0;
-	int y = atoi(f);
-	if (y < 2000 || y > 2100)
+	int y = text_year(f, strlen(f));
+	if (y < 2000 || i == 0 || strcmp(v->f[i - 1], "nam"))
 		return 0;
 	size_t j = i - 1;
 	if (j && !strcmp(v->f[j - 1], "het"))

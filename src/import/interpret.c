@@ -128,26 +128,12 @@ static int find_year(const char *f)
 	return text_find_year(f, NULL);
 }
 
-static int period_end(const char *f);
-
 /* "2026-2030", "2026 – 2030": a period alone, whose milestone is its end. */
 static bool period_cell(const char *f, int *year)
 {
-	if (strspn(f, "0123456789") != 4)
-		return false;
-	const char *p = f + 4;
-	p += strspn(p, " ");
-	if (*p == '-')
-		p++;
-	else if (!strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3))
-		p += 3;
-	else
-		return false;
-	p += strspn(p, " ");
-	if (strspn(p, "0123456789") != 4 || p[4] != '\0')
-		return false;
-	*year = period_end(f);
-	return *year > find_year(f);
+	const char *end;
+	*year = text_period_end(f, f, &end);
+	return *year && *end == '\0';
 }
 
 static bool is_year_cell(const char *f, int *year)
@@ -301,7 +287,7 @@ static int run_years(const char *cell, enum role r, int *fields)
 		return 0;
 	}
 	for (const char *t = f; *t; t += strcspn(t, " "), t += strspn(t, " ")) {
-		int y = strcspn(t, " ") == 4 && strspn(t, "0123456789") == 4 ? find_year(t) : 0;
+		int y = text_year(t, strcspn(t, " "));
 		if (y && !first)
 			first = y;
 		n += y != 0;
@@ -1101,13 +1087,9 @@ static int title_year(const char *title)
 		const char *d = p + 4;
 		/* "ngày 22 tháng 12 năm 2024" is a date, not the plan's year */
 		bool date = p - f >= 2 && isdigit((unsigned char)p[-2]);
-		if ((p == f || p[-1] == ' ') && !date && isdigit((unsigned char)d[0]) &&
-		    isdigit((unsigned char)d[1]) && isdigit((unsigned char)d[2]) &&
-		    isdigit((unsigned char)d[3]) && !isdigit((unsigned char)d[4])) {
-			int v = atoi(d);
-			if (v >= 2000 && v <= 2100)
-				y = v;
-		}
+		int v = text_year_at(f, d);
+		if ((p == f || p[-1] == ' ') && !date && v >= 2000)
+			y = v;
 	}
 	free(f);
 	return y;
@@ -1330,8 +1312,8 @@ static int year_list(const char *c, int *years, char **texts)
 			size_t ql = strlen(q);
 			while (ql && q[ql - 1] == ' ')
 				ql--;
-			ok = q != f && ql == 4 && find_year(q) != 0;
-			years[n] = ok ? find_year(q) : 0;
+			years[n] = q != f ? text_year(q, ql) : 0;
+			ok = years[n] != 0;
 			free(head);
 			free(f);
 		}
@@ -1358,7 +1340,7 @@ static bool named_years(const char *c)
 	char *f = text_fold(c);
 	bool yes = false;
 	for (const char *p = strstr(f, "nam "); p && !yes; p = strstr(p + 1, "nam "))
-		yes = strspn(p + 4, "0123456789") == 4 && find_year(p + 4) && p[8] == ':';
+		yes = text_year_at(f, p + 4) && p[8] == ':';
 	free(f);
 	return yes;
 }
@@ -1441,9 +1423,9 @@ static void flush_indicator(struct state *st)
 	bool merge = col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) >= 0 && !listed;
 	int year = st->h.target_year ? st->h.target_year : st->section_year;
 	const char *ry = pcell(st, R_ROW_YEAR);
-	if (col(&st->h, R_ROW_YEAR) >= 0 && strlen(ry) == 4 && find_year(ry)) {
+	if (col(&st->h, R_ROW_YEAR) >= 0 && text_year(ry, strlen(ry))) {
 		merge = false; /* a long table: one row per year */
-		year = find_year(ry);
+		year = text_year(ry, strlen(ry));
 	}
 	/* one target column ("Kết quả", "Mục tiêu") and no section naming a
 	 * milestone: the title's ("… năm 2026", "… đến năm 2030") */
@@ -1761,26 +1743,15 @@ static void check_number(struct state *st, int n, int line)
  * "từ 2025 đến 2027": a period's milestone is its end. */
 static int period_end(const char *f)
 {
-	int y = find_year(f);
+	const char *at;
+	int y = text_find_year(f, &at);
 	if (!y)
 		return 0;
-	char four[5];
-	snprintf(four, sizeof four, "%04d", y);
-	const char *p = strstr(f, four) + 4;
-	while (*p == ' ')
-		p++;
-	if (*p == '-')
-		p++;
-	else if (!strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3))
-		p += 3;
-	else if (!strncmp(p, "den ", 4))
-		p += 4;
-	else
-		return y;
-	while (*p == ' ')
-		p++;
-	int end = find_year(p);
-	return end && end > y && isdigit((unsigned char)*p) ? end : y;
+	int end = text_period_end(f, at, NULL);
+	const char *p = at + 4 + strspn(at + 4, " ");
+	if (!end && !strncmp(p, "den ", 4)) /* "từ 2025 đến 2027" */
+		end = text_year_at(f, p + 4 + strspn(p + 4, " "));
+	return end > y ? end : y;
 }
 
 /* "I | Đến hết năm 2025", "III Mục tiêu đến hết năm 2035": the milestone of
@@ -1883,7 +1854,7 @@ static bool year_row(struct state *st, const struct row *row)
 	if (yi < 0 || ti < 0 || st->h.tasks)
 		return false;
 	const char *yc = cell(row, yi);
-	int y = strlen(yc) == 4 ? find_year(yc) : 0;
+	int y = text_year(yc, strlen(yc));
 	if (!y)
 		return false;
 	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME);

@@ -56,8 +56,8 @@ static bool read_date(const char *f, int *y, int *m, int *d)
 		} else {
 			continue;
 		}
-		*y = num(&s, 4);
-		if (*m >= 1 && *m <= 12 && *y >= 1990 && *y <= 2100)
+		*y = text_year_at(f, s);
+		if (*m >= 1 && *m <= 12 && *y)
 			return true;
 	}
 	return false;
@@ -286,15 +286,12 @@ bool task_due(const char *timeframe, int *year, int *month)
 		const char *s = p + 6;
 		if (after_from(f, p))
 			continue;
-		int m = num(&s, 2), y = -1;
-		if (*s == '/' || *s == '-' || *s == '.') {
-			s++;
-			y = num(&s, 4);
-		} else if (!strncmp(s, " nam ", 5)) {
-			s += 5;
-			y = num(&s, 4);
-		}
-		if (m >= 1 && m <= 12 && y >= 1990 && y <= 2100) {
+		int m = num(&s, 2), y = 0;
+		if (*s == '/' || *s == '-' || *s == '.')
+			y = text_year_at(f, s + 1);
+		else if (!strncmp(s, " nam ", 5))
+			y = text_year_at(f, s + 5);
+		if (m >= 1 && m <= 12 && y) {
 			*year = y;
 			*month = m;
 			ok = true;
@@ -309,8 +306,8 @@ bool task_due(const char *timeframe, int *year, int *month)
 			if (strncmp(s, qs[k], n) || (s[n] != '/' && strncmp(s + n, " nam ", 5)))
 				continue;
 			const char *t = s + n + (s[n] == '/' ? 1 : 5);
-			int y = num(&t, 4);
-			if (y >= 1990 && y <= 2100) {
+			int y = text_year_at(f, t);
+			if (y) {
 				*year = y;
 				*month = qv[k] * 3;
 				ok = true;
@@ -322,8 +319,8 @@ bool task_due(const char *timeframe, int *year, int *month)
 		const char *s = p + 4;
 		if (after_from(f, p))
 			continue;
-		int y = num(&s, 4);
-		if (y >= 1990 && y <= 2100 && !isdigit((unsigned char)*s)) {
+		int y = text_year_at(f, s);
+		if (y) {
 			*year = y;
 			*month = 12;
 			ok = true;

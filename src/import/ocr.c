@@ -706,12 +706,6 @@ static bool header_row(char **cells, int nc)
 	return no && name;
 }
 
-/* A year at p in s, no digit either side. */
-static bool year_at(const char *s, const char *p)
-{
-	return text_year_at(s, p) != 0;
-}
-
 /* A header cell over targets: a year, "Hiện trạng", "Mục tiêu", "Kết quả". */
 static bool target_head(const char *s)
 {
@@ -731,19 +725,12 @@ static bool years_run(const char *s)
 {
 	int alone = 0;
 	for (const char *p = s; *p; p++) {
-		if (!year_at(s, p))
+		if (!text_year_at(s, p))
 			continue;
-		/* a period: "2026 - 2030", "2026–2030" */
-		const char *q = p + 4;
-		q += strspn(q, " ");
-		size_t d = *q == '-' ? 1 : !strncmp(q, "–", strlen("–")) ? strlen("–") : 0;
-		if (d) {
-			q += d;
-			q += strspn(q, " ");
-			if (year_at(s, q)) {
-				p = q + 3;
-				continue;
-			}
+		const char *q; /* a period: "2026 - 2030", "2026–2030" */
+		if (text_period_end(s, p, &q)) {
+			p = q - 1;
+			continue;
 		}
 		alone++;
 		p += 3;

@@ -411,7 +411,7 @@ static bool names_column(const struct pword **v, const size_t *line, size_t *up,
 			continue;
 		buf_puts(&b, v[i]->s);
 		buf_putc(&b, ' ');
-		year |= strlen(v[i]->s) == 4 && strspn(v[i]->s, "0123456789") == 4;
+		year |= text_year(v[i]->s, strlen(v[i]->s)) != 0;
 	}
 	(void)line;
 	char *f = text_fold(buf_str(&b));
@@ -1514,11 +1514,7 @@ static double piece_cost(const struct table *t, int c, double x0, double x1)
  * targets, short cells. */
 static bool year_column(const struct table *t, int c)
 {
-	for (const char *p = t->head[c]; *p; p++)
-		if (strspn(p, "0123456789") == 4 &&
-		    (p == t->head[c] || !isdigit((unsigned char)p[-1])))
-			return true;
-	return false;
+	return text_find_year(t->head[c], NULL) != 0;
 }
 
 /* Whether column c's header names the unit ("Đơn vị tính", "ĐVT"). */

@@ -1179,11 +1179,8 @@ static bool any_end(const struct lines *l, const struct blks *b, size_t k)
 /* A deadline's words: a year, "hằng năm", "thường xuyên", "quý". */
 static bool deadline_text(const char *s)
 {
-	for (const char *p = s; *p; p++)
-		if (isdigit((unsigned char)p[0]) && strspn(p, "0123456789") == 4)
-			return true;
-	return text_fold_has(s, "hang nam") || text_fold_has(s, "thuong xuyen") ||
-	       text_fold_has(s, "quy ");
+	return text_find_year(s, NULL) || text_fold_has(s, "hang nam") ||
+	       text_fold_has(s, "thuong xuyen") || text_fold_has(s, "quy ");
 }
 
 /* Two figures or more and nothing else ("85-90 100", "5 10"): cells of
@@ -1282,9 +1279,8 @@ static char *joined_period(const char *s)
 		if (!isdigit((unsigned char)*q) || (q > s && isdigit((unsigned char)q[-1])) ||
 		    strspn(q, "0123456789") != 8)
 			continue;
-		int a = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
-		int z = (q[4] - '0') * 1000 + (q[5] - '0') * 100 + (q[6] - '0') * 10 + (q[7] - '0');
-		if (a < 1900 || z > 2200 || z <= a)
+		int a = text_year(q, 4), z = text_year(q + 4, 4);
+		if (!a || z <= a)
 			return NULL;
 		size_t at = (size_t)(q - s) + 4;
 		struct buf t = BUF_INIT;
@@ -1652,16 +1648,6 @@ static size_t any_lost(const struct blks *b, size_t i, struct plan *p, bool *fou
 	return i + 1;
 }
 
-/* The year of a header's text ("Năm 2026"), or 0. */
-static int head_year(const char *s)
-{
-	for (const char *q = s; *q; q++)
-		if (isdigit((unsigned char)*q) && strspn(q, "0123456789") == 4 &&
-		    (q == s || !isdigit((unsigned char)q[-1])))
-			return atoi(q);
-	return 0;
-}
-
 /* The columns' numbers under the header ("1", "2", … one a column, the
  * number's too), each a block: skipped; returns the block after them. */
 static size_t column_numbers(const struct blks *b, size_t j, const struct anyhead *h)
@@ -1687,7 +1673,8 @@ static void years_ascending(struct anyhead *h)
 	for (int a = 0; a < h->n; a++)
 		for (int c = a + 1; c < h->n && h->kind[a] == HEAD_YEAR; c++)
 			if (h->kind[c] == HEAD_YEAR &&
-			    head_year(h->text[c + 1]) < head_year(h->text[a + 1])) {
+			    text_find_year(h->text[c + 1], NULL) <
+			            text_find_year(h->text[a + 1], NULL)) {
 				const char *t = h->text[a + 1];
 				h->text[a + 1] = h->text[c + 1];
 				h->text[c + 1] = t;
@@ -1712,7 +1699,7 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 		years |= h.kind[c] == HEAD_YEAR;
 	for (int c = 0; c < h.n && years; c++)
 		merged |= h.kind[c] != HEAD_YEAR && h.kind[c] != HEAD_VALUE &&
-		          head_year(h.text[c + 1]) != 0;
+		          text_find_year(h.text[c + 1], NULL) != 0;
 	if (h.n < 2 || h.kind[0] != HEAD_NAME || !name || merged)
 		return any_lost(b, i, p, found);
 	j = column_numbers(b, j, &h);

@@ -63,10 +63,9 @@ static const char *const head_vocab[] = {
 /* A year "2030" (or "2025-2030": its end) as a word; 0 otherwise. */
 static int year_word(const char *w)
 {
-	size_t n = strlen(w);
-	if (n == 9 && w[4] == '-')
-		w += 5, n = 4;
-	return text_year(w, n);
+	const char *end;
+	int y = text_period_end(w, w, &end);
+	return y && !*end ? y : text_year(w, strlen(w));
 }
 
 /* Every word of the line is a header word or a year. */

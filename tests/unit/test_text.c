@@ -127,14 +127,48 @@ static void years(void **state)
 	const char *s = "12026";
 	assert_int_equal(text_year_at(s, s + 1), 0);
 	assert_int_equal(text_year_at(s + 1, s + 1), 2026);
+	/* the bounds: a digit either side breaks a year, anything else not */
+	assert_int_equal(text_find_year("2030", NULL), 2030);
+	assert_int_equal(text_find_year("(đến 2030)", &at), 2030);
+	assert_string_equal(at, "2030)");
+	assert_int_equal(text_find_year("năm2030", NULL), 2030);
+	assert_int_equal(text_find_year("20301", NULL), 0);
+	assert_int_equal(text_find_year("1.500 và 1.990", NULL), 0);
+	assert_int_equal(text_find_year("30/6/2026", NULL), 2026);
+	assert_int_equal(text_find_year("1989 2101", NULL), 0);
+	assert_int_equal(text_find_year("1990 2100", &at), 1990);
+	assert_int_equal(text_year("2100", 4), 2100);
+	assert_int_equal(text_year("2030", 3), 0);
+	assert_int_equal(text_year("203O", 4), 0);
+}
+
+/* A period: two years, the later after a dash (with or without spaces). */
+static void periods(void **state)
+{
+	(void)state;
+	const char *after = NULL, *s = "Giai đoạn 2026-2030)";
+	const char *p = strstr(s, "2026");
+	assert_int_equal(text_period_end(s, p, &after), 2030);
+	assert_string_equal(after, ")");
+	assert_int_equal(text_period_end(s, p + 1, NULL), 0); /* not at a year */
+	s = "2025 – 2027";                                    /* en dash */
+	assert_int_equal(text_period_end(s, s, &after), 2027);
+	assert_string_equal(after, "");
+	assert_int_equal(text_period_end("2025—2030", "2025—2030", NULL), 2030);
+	s = "12025-2030";
+	assert_int_equal(text_period_end(s, s + 1, NULL), 0);
+	const char *const none[] = {"2030-2025", "2025-20301", "2025-30",      "2025/2030",
+	                            "2025 2030", "2025-",      "2025 đến 2030"};
+	for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
+		assert_int_equal(text_period_end(none[i], none[i], NULL), 0);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(fold),       cmocka_unit_test(clean), cmocka_unit_test(words),
-	        cmocka_unit_test(similarity), cmocka_unit_test(roman), cmocka_unit_test(misc),
-	        cmocka_unit_test(years),
+	        cmocka_unit_test(fold),       cmocka_unit_test(clean),   cmocka_unit_test(words),
+	        cmocka_unit_test(similarity), cmocka_unit_test(roman),   cmocka_unit_test(misc),
+	        cmocka_unit_test(years),      cmocka_unit_test(periods),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
