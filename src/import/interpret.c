@@ -174,6 +174,18 @@ static bool is_year_cell(const char *f, int *year)
 	return *year != 0;
 }
 
+/* A cell of a "Năm" column ("2026", "Năm 2026", "Đến năm 2030"): its
+ * year, else 0. */
+static int row_year(const char *c)
+{
+	char *f = text_fold(c);
+	int y = 0;
+	if (!is_year_cell(f, &y) || strchr(f, '-'))
+		y = 0;
+	free(f);
+	return y;
+}
+
 /* "muc nam 2026", "tieu den nam 2030": a year column under the caption
  * "Mục tiêu" merged over it, whose words a PDF's reader dealt one to each
  * column below. */
@@ -222,7 +234,8 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 			r = R_LEAD;
 	} else if (starts(f, "thoi gian") || starts(f, "thoi han") || starts(f, "tien do")) {
 		r = R_DEADLINE;
-	} else if (!strcmp(f, "nam") || !strcmp(f, "moc nam") || !strcmp(f, "nam thuc hien")) {
+	} else if (!strcmp(f, "nam") || !strcmp(f, "moc nam") || !strcmp(f, "nam thuc hien") ||
+	           !strcmp(f, "moc thoi gian")) {
 		r = R_ROW_YEAR;
 	} else if (starts(f, "ghi chu")) {
 		r = R_NOTE;
@@ -782,8 +795,9 @@ static const char *pcell(const struct state *st, enum role r)
 }
 
 /* "X (chủ trì); Y, Z" in one column "Cơ quan chủ trì/phối hợp": the agency
- * marked "(chủ trì)" leads, the others (before and after it) are partners.
- * Unmarked, the cell is kept whole as the lead: which one leads is not
+ * marked "(chủ trì)" leads, the others (before and after it) are partners;
+ * "X / Y" (one slash between spaces) is X and Y in the header's order.
+ * Else the cell is kept whole as the lead: which one leads is not
  * written. The strings are the caller's. */
 static void split_lead(const char *c, char **lead, char **partners)
 {
@@ -796,7 +810,11 @@ static void split_lead(const char *c, char **lead, char **partners)
 	if (!*c)
 		return;
 	if (!m) {
-		*lead = xstrdup(c);
+		/* "X / Y", as the header's "chủ trì / phối hợp": X leads */
+		const char *sl = strstr(c, " / ");
+		bool pair = sl && sl > c && sl[3] && !strstr(sl + 3, " / ");
+		*lead = pair ? xstrndup(c, (size_t)(sl - c)) : xstrdup(c);
+		*partners = pair ? xstrdup(sl + 3) : NULL;
 		return;
 	}
 	/* the lead starts after the separator before the mark */
@@ -1422,10 +1440,13 @@ static void flush_indicator(struct state *st)
 	bool listed = listed_targets(st);
 	bool merge = col(&st->h, R_YEAR) < 0 && col(&st->h, R_TARGET) >= 0 && !listed;
 	int year = st->h.target_year ? st->h.target_year : st->section_year;
-	const char *ry = pcell(st, R_ROW_YEAR);
-	if (col(&st->h, R_ROW_YEAR) >= 0 && text_year(ry, strlen(ry))) {
+	int ry = row_year(pcell(st, R_ROW_YEAR));
+	/* a "Năm" cell not one year ("Năm 2027 Năm 2030": the rows of two
+	 * milestones run together): which target is whose is not known */
+	bool yearless = col(&st->h, R_ROW_YEAR) >= 0 && *pcell(st, R_ROW_YEAR) && !ry;
+	if (col(&st->h, R_ROW_YEAR) >= 0 && ry) {
 		merge = false; /* a long table: one row per year */
-		year = text_year(ry, strlen(ry));
+		year = ry;
 	}
 	/* one target column ("Kết quả", "Mục tiêu") and no section naming a
 	 * milestone: the title's ("… năm 2026", "… đến năm 2030") */
@@ -1569,6 +1590,17 @@ static void flush_indicator(struct state *st)
 			               "Ô mục tiêu \"%s\" thuộc hàng không rõ lĩnh vực; không đọc "
 			               "thành số, cần đối chiếu với văn bản",
 			               st->pend.cell[i]);
+			p->warn[p->nwarn - 1].field = xasprintf("target %d", y);
+		}
+		if (yearless && t.kind != TARGET_NONE) {
+			t.kind = TARGET_TEXT;
+			t.value = t.min = t.max = 0;
+			plan_warn_cell(
+			        p, st->pend.first, i + 1,
+			        "Ô mục tiêu \"%s\" thuộc hàng có ô năm \"%s\" không phải một "
+			        "năm (các hàng của nhiều mốc chép liền nhau); không đọc thành "
+			        "số, cần đối chiếu với văn bản",
+			        st->pend.cell[i], pcell(st, R_ROW_YEAR));
 			p->warn[p->nwarn - 1].field = xasprintf("target %d", y);
 		}
 		indicator_set_target(x, y, &t);
@@ -1853,8 +1885,7 @@ static bool year_row(struct state *st, const struct row *row)
 	int yi = col(&st->h, R_ROW_YEAR), ti = col(&st->h, R_TARGET);
 	if (yi < 0 || ti < 0 || st->h.tasks)
 		return false;
-	const char *yc = cell(row, yi);
-	int y = text_year(yc, strlen(yc));
+	int y = row_year(cell(row, yi));
 	if (!y)
 		return false;
 	const char *stt = rcell(st, row, R_STT), *name = rcell(st, row, R_NAME);

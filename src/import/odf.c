@@ -736,7 +736,10 @@ static int odf_kind(struct ooxml *z, struct error *err)
 static int mime_kind(const char *m, struct error *err)
 {
 	int kind = 0;
-	if (!strncmp(m, "application/vnd.oasis.opendocument.text", 39) && !strchr(m + 39, '-'))
+	/* a text, or Writer/Web's ("text-web": an HTML page saved as ODT, its
+	 * body a text's) */
+	if (!strncmp(m, "application/vnd.oasis.opendocument.text", 39) &&
+	    (!strchr(m + 39, '-') || !strncmp(m + 39, "-web", 4)))
 		kind = 't';
 	else if (!strncmp(m, "application/vnd.oasis.opendocument.spreadsheet", 46) &&
 	         !strchr(m + 46, '-'))

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# parse_blind7.sh: a seventh blind round, tests/data/blind7 (see its README):
+# a commune's indicators each over three rows, one per milestone ("Mốc thời
+# gian | Mục tiêu"); a department's "Cơ quan chủ trì / phối hợp" in one cell
+# ("X / Y", or X and Y on lines of their own) under groups "1." over rows
+# "a)"; a ward's table as a legal portal serves it (<colgroup>, MsoNormal
+# <span>s, note rows "Ghi chú: ..."); a long table over pages with its
+# header repeated. Rendered by LibreOffice (ODT, Writer/Web's ODT, XLSX,
+# Word 97, PDF, "Save as web page") and chromium's print to PDF.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+v=$data/blind7
+. "$here/facts.bash"
+
+# Each indicator over three rows, its year in a column "Mốc thời gian"
+# ("Năm 2026"), its number, name and agencies spanning them (before: each
+# row an indicator of its own under 2030, 16 wrong figures).
+for e in html odt; do
+	check xa-tan-hoa $e
+done
+# Chromium's page: its ruled grid runs an indicator's three rows into one
+# ("Năm 2026 Năm 2027 Năm 2030"): no figure read from such a row, each
+# target named by a warning (before: 3 wrong figures, one silent field).
+flagged xa-tan-hoa chrome.pdf
+
+# "Cơ quan chủ trì / phối hợp": "X / Y" is lead X, partners Y (before: the
+# whole cell as the lead, no warning: 1 of 6 whole). Left: X and Y on lines
+# of their own, joined by the readers into one line, kept whole as the lead
+# with no warning (2 rows): 4 of 6 whole.
+for e in html xlsx; do
+	check so-khcn-phu-lam $e 4 0
+done
+# A Word 97 file: refused, saying to save it as .docx.
+if "$bin" parse "$v/so-khcn-phu-lam.doc" > /dev/null 2> "$tmp/err"; then
+	bad "so-khcn-phu-lam.doc: not refused"
+elif grep -q "Word 97" "$tmp/err" && grep -q "(.docx)" "$tmp/err"; then
+	ok
+else
+	bad "so-khcn-phu-lam.doc: refused without saying what to do"
+	cat "$tmp/err"
+fi
+
+# A legal portal's page: <colgroup>, <span>s and &nbsp;, note rows.
+check phuong-phu-my html
+
+# Writer's pages, the header repeated; its "Save as web page"; the ODT that
+# Writer/Web saves (mimetype text-web: before refused).
+for e in lo.pdf lo.html web.odt; do
+	check xa-long-phuoc $e
+done
+
+finish parse_blind7
