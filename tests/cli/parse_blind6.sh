@@ -53,6 +53,10 @@ done
 # and no row left out without one (before: the tall last row was).
 flagged so-nnmt-tan-an wk.pdf --rows
 flagged so-nnmt-tan-an wk.pdf.layout.txt --rows
+# The same text, its last row taller still (its name over six lines, the
+# number on the fifth): the table ends at the gap above it, the row told
+# by a warning (before: left out with no warning).
+flagged so-nnmt-tan-an taller.txt --rows
 
 # A phone photo of the printed page (turned, in perspective, lit
 # unevenly, JPEG 60): every field read otherwise named by a warning.
