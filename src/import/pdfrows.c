@@ -2135,8 +2135,15 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	size_t n = 0, cap = 0;
 	for (size_t i = a; i < b; i++)
 		line_pieces(w, &l[i], space, &p, &n, &cap);
-	for (size_t q = 0; q < n; q++)
+	for (size_t q = 0; q < n; q++) {
 		p[q].col = piece_col(t, w[p[q].from].x0, w[p[q].to - 1].x1);
+		/* words starting right of the number column's bound: the
+		 * name's (its line one space from the number's, the nearest
+		 * start the numbers') */
+		if (p[q].col == 0 && t->ncol > 1 && w[p[q].from].x0 >= t->bound[1] &&
+		    !code_like(w[p[q].from].s))
+			p[q].col = 1;
+	}
 	struct piece *orig = xcalloc(n ? n : 1, sizeof *orig);
 	memcpy(orig, p, n * sizeof *p);
 	double start[MAXCOLS];
