@@ -2240,19 +2240,31 @@ static void caption_group(struct state *st, const struct rows *r, size_t hi)
 	st->pgroup_table = r->v[hi].table;
 }
 
-/* A line of text inside a table that is one of its rows whose cells were
- * not told apart ("1 Tỷ lệ thôn … % 100% Duy trì Phòng Kinh tế"): a bare
- * row number next in turn (not "1." of running text), a name, and a
- * figure after it. */
+#define GAP_ROWS   6   /* lines of text, or */
+#define GAP_CHARS  200 /* characters, after which another table is not the plan's */
+#define TALL_CHARS 60  /* characters a line of a tall row's cells holds, at most */
+
+/* A line of text inside a table, or just after it, that is one of its rows
+ * whose cells were not told apart ("1 Tỷ lệ thôn … % 100% Duy trì Phòng
+ * Kinh tế"): a bare row number in turn (not "1." of running text), a
+ * name, and a figure after it. Within two lines of text after the table's
+ * last row; a tall row (its name over many lines, its number and figures
+ * set in its middle, the reader having ended the table at the gap above
+ * it) within GAP_ROWS short lines, numbered next, its name's words on that
+ * line the name's middle ones (no capital needed). */
 static bool uncut_row(const struct state *st, const char *s)
 {
 	size_t n = strspn(s, "0123456789");
 	if (!n || n > 3 || s[n] != ' ' || text_len(s) > 300)
 		return false;
 	int v = atoi(s);
-	if (v < 1 || v > st->last_num + 1 || text_case_start(s + n + 1) != 1)
+	bool tall = v == st->last_num + 1 && st->gap_rows <= GAP_ROWS &&
+	            st->gap_chars <= TALL_CHARS * st->gap_rows;
+	if (v < 1 || v > st->last_num + 1 || !(st->gap_rows <= 2 || tall))
 		return false;
-	return strpbrk(s + n + 1, "0123456789") != NULL;
+	/* a tall row's middle line: its name's middle words */
+	return (tall || text_case_start(s + n + 1) == 1) &&
+	       strpbrk(s + n + 1, "0123456789") != NULL;
 }
 
 /* The first row under a header holding, under target or baseline columns
@@ -2362,9 +2374,6 @@ static void impl_as_lead(struct header *h)
 		h->role[impl] = R_LEAD;
 }
 
-#define GAP_ROWS  6   /* lines of text, or */
-#define GAP_CHARS 200 /* characters, after which another table is not the plan's */
-
 int interpret_rows(const struct rows *r, struct plan *p)
 {
 	struct state st = {.p = p, .group = -1, .rows = r, .above_group = -1};
@@ -2448,7 +2457,7 @@ int interpret_rows(const struct rows *r, struct plan *p)
 			st.pgroup_table = st.table;
 			continue;
 		}
-		if (row->text && st.gap_rows <= 2 && uncut_row(&st, row->cell[0])) {
+		if (row->text && uncut_row(&st, row->cell[0])) {
 			flush(&st);
 			p->unread++;
 			plan_warn(p, row->first,

@@ -2131,8 +2131,15 @@ static void grid_row(const struct pword *w, const struct pline *l, size_t a, siz
 	size_t n = 0, cap = 0;
 	for (size_t i = a; i < b; i++)
 		line_pieces(w, &l[i], space, &p, &n, &cap);
-	for (size_t q = 0; q < n; q++)
+	for (size_t q = 0; q < n; q++) {
 		p[q].col = piece_col(t, w[p[q].from].x0, w[p[q].to - 1].x1);
+		/* words starting right of the number column's bound: the
+		 * name's (its line one space from the number's, the nearest
+		 * start the numbers') */
+		if (p[q].col == 0 && t->ncol > 1 && w[p[q].from].x0 >= t->bound[1] &&
+		    !code_like(w[p[q].from].s))
+			p[q].col = 1;
+	}
 	struct piece *orig = xcalloc(n ? n : 1, sizeof *orig);
 	memcpy(orig, p, n * sizeof *p);
 	double start[MAXCOLS];
@@ -3289,6 +3296,65 @@ static size_t nonum_body(const struct pword *w, const struct pline *l, size_t b,
 	return end;
 }
 
+/* Whether row number s follows row number prev in turn, at the same level
+ * ("5" then "6", "1.2" then "1.3"; a trailing dot either way). */
+static bool number_next(const char *prev, const char *s)
+{
+	size_t np = strlen(prev), ns = strlen(s);
+	np -= np && prev[np - 1] == '.';
+	ns -= ns && s[ns - 1] == '.';
+	size_t kp = np, ks = ns; /* where the last level starts */
+	while (kp && isdigit((unsigned char)prev[kp - 1]))
+		kp--;
+	while (ks && isdigit((unsigned char)s[ks - 1]))
+		ks--;
+	if (kp == np || ks == ns || kp != ks || np - kp > 3 || ns - ks > 3 ||
+	    strncmp(prev, s, kp) != 0)
+		return false;
+	return atoi(s + ks) == atoi(prev + kp) + 1;
+}
+
+/* A wide gap before line k inside a table [b, e) whose next row is tall
+ * (its name over many lines, its number and other cells set in their
+ * middle, so that its first lines hold only the tallest cells' words):
+ * within the lines after the gap, none apart again, one holding in the
+ * number column the number next in turn after the table's last row's, and
+ * words in three columns or more. A column numbers' row ("1 2 3 … 8")
+ * follows no row's number. */
+static bool tall_row_after(const struct pword *w, const struct pline *l, size_t b, size_t k,
+                           size_t e, const struct table *t, double h)
+{
+	char *prev = NULL;
+	for (size_t q = k; q-- > b && !prev;) {
+		prev = line_col(w, &l[q], t, 0);
+		if (prev && !code_like(prev)) {
+			free(prev);
+			return false;
+		}
+	}
+	bool ok = false;
+	for (size_t i = k; prev && i < e && i < k + 4; i++) {
+		if (i > k && (l[i].page != l[k].page || l[i].y0 - l[i - 1].y1 > 2.5 * h))
+			break;
+		char *c0 = line_col(w, &l[i], t, 0);
+		if (!c0)
+			continue;
+		bool in[MAXCOLS] = {false};
+		int cols = 0;
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			int c = column_of(t, &w[j]);
+			cols += c >= 0 && c < MAXCOLS && !in[c];
+			if (c >= 0 && c < MAXCOLS)
+				in[c] = true;
+		}
+		ok = number_next(prev, c0) && cols >= 3;
+		free(c0);
+		break;
+	}
+	free(prev);
+	return ok;
+}
+
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
@@ -3411,7 +3477,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		size_t end = b;
 		while (end < e) {
 			if (end > b && l[end].page == l[end - 1].page &&
-			    l[end].y0 - l[end - 1].y1 > 2.5 * h)
+			    l[end].y0 - l[end - 1].y1 > 2.5 * h &&
+			    !tall_row_after(w, l, b, end, e, &t, h))
 				break;
 			char *c0 = line_col(w, &l[end], &t, 0);
 			bool stop = c0 && !code_like(c0) && !group_row_at(w, l, nl, end, e, &t, space);

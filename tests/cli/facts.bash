@@ -25,10 +25,11 @@ refused() {
 		cat "$tmp/facts"
 	fi
 }
-# flagged NAME EXT: every field read otherwise than the golden is named by
-# a warning of that field on the item's rows (flagged_facts.py).
+# flagged NAME EXT [--rows]: every field read otherwise than the golden is named by
+# a warning of that field on the item's rows (flagged_facts.py); with
+# --rows, every row not read at all is said by a warning too.
 flagged() {
-	if python3 "$here/flagged_facts.py" "$bin" "$v/$1.$2" "${gold:-$v}/$1.golden.json" > "$tmp/facts" 2>&1; then
+	if python3 "$here/flagged_facts.py" "$bin" "$v/$1.$2" "${gold:-$v}/$1.golden.json" ${3:-} > "$tmp/facts" 2>&1; then
 		ok
 		tail -n 1 "$tmp/facts" | sed "s|$v/||"
 	else

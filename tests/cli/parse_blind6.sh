@@ -41,17 +41,22 @@ done
 check phuong-hung-thinh land.pdf 6 3
 
 # Another portal's table: <th> header rows, inline styles, "Lộ trình thực
-# hiện" over bare years; wkhtmltopdf's page (left: its last row, tall,
-# apart from the row above by more than two lines' height, is left out
-# with no warning: 5 of 6 whole, no wrong figure).
-for e in html pandoc.docx; do
+# hiện" over bare years; wkhtmltopdf's page: its last row is tall (its
+# lead over three lines, the other cells set in its middle) and apart
+# from the row above by more than two lines' height (before: left out
+# with no warning, 5 of 6).
+for e in html pandoc.docx wk.pdf; do
 	check so-nnmt-tan-an $e
 done
-check so-nnmt-tan-an wk.pdf 5 2
 # Its -layout text: two names wrapped into the number column ("Tỷ",
-# "điện tử" beside "3"): those rows' codes are not read, every field of
-# them named by a warning (left: the codes).
-flagged so-nnmt-tan-an wk.pdf.layout.txt
+# "điện tử" beside "3"): every field read otherwise named by a warning,
+# and no row left out without one (before: the tall last row was).
+flagged so-nnmt-tan-an wk.pdf --rows
+flagged so-nnmt-tan-an wk.pdf.layout.txt --rows
+# The same text, its last row taller still (its name over six lines, the
+# number on the fifth): the table ends at the gap above it, the row told
+# by a warning (before: left out with no warning).
+flagged so-nnmt-tan-an taller.txt --rows
 
 # A phone photo of the printed page (turned, in perspective, lit
 # unevenly, JPEG 60): every field read otherwise named by a warning.
