@@ -171,26 +171,26 @@ static bool vocab_word(const char *f)
 }
 
 /* What a line says about a header: -1 not a header line, else bits
- * 1 (a number column word), 2 (a name column word). */
+ * 1 (a number column word), 2 (a name column word). "Kế hoạch" is a
+ * header's phrase ("Kế hoạch năm 2026"); "Kế" alone is no header word. */
 static int header_line(const struct pword *w, const struct pline *l)
 {
-	int bits = 0;
-	for (size_t i = l->from; i < l->to; i++) {
-		struct words ws = {0};
+	struct words ws = {0};
+	for (size_t i = l->from; i < l->to; i++)
 		text_words(w[i].s, &ws);
-		for (size_t k = 0; k < ws.n; k++) {
-			if (!vocab_word(ws.w[k])) {
-				words_free(&ws);
-				return -1;
-			}
-			if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
-				bits |= 1;
-			if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
-			    !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten"))
-				bits |= 2;
-		}
-		words_free(&ws);
+	int bits = 0;
+	for (size_t k = 0; k < ws.n && bits >= 0; k++) {
+		if (!strcmp(ws.w[k], "ke") && k + 1 < ws.n && !strcmp(ws.w[k + 1], "hoach"))
+			k++;
+		else if (!vocab_word(ws.w[k]))
+			bits = -1;
+		else if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
+			bits |= 1;
+		else if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
+		         !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten"))
+			bits |= 2;
 	}
+	words_free(&ws);
 	return bits;
 }
 
