@@ -171,26 +171,26 @@ static bool vocab_word(const char *f)
 }
 
 /* What a line says about a header: -1 not a header line, else bits
- * 1 (a number column word), 2 (a name column word). */
+ * 1 (a number column word), 2 (a name column word). "Kế hoạch" is a
+ * header's phrase ("Kế hoạch năm 2026"); "Kế" alone is no header word. */
 static int header_line(const struct pword *w, const struct pline *l)
 {
-	int bits = 0;
-	for (size_t i = l->from; i < l->to; i++) {
-		struct words ws = {0};
+	struct words ws = {0};
+	for (size_t i = l->from; i < l->to; i++)
 		text_words(w[i].s, &ws);
-		for (size_t k = 0; k < ws.n; k++) {
-			if (!vocab_word(ws.w[k])) {
-				words_free(&ws);
-				return -1;
-			}
-			if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
-				bits |= 1;
-			if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
-			    !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten"))
-				bits |= 2;
-		}
-		words_free(&ws);
+	int bits = 0;
+	for (size_t k = 0; k < ws.n && bits >= 0; k++) {
+		if (!strcmp(ws.w[k], "ke") && k + 1 < ws.n && !strcmp(ws.w[k + 1], "hoach"))
+			k++;
+		else if (!vocab_word(ws.w[k]))
+			bits = -1;
+		else if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
+			bits |= 1;
+		else if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
+		         !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten"))
+			bits |= 2;
 	}
+	words_free(&ws);
 	return bits;
 }
 
@@ -3355,6 +3355,46 @@ static bool tall_row_after(const struct pword *w, const struct pline *l, size_t 
 	return ok;
 }
 
+/* A line of a caption, not of a row: it starts "Phụ lục", or holds a word
+ * over the whole gap between two header cells (text across the columns:
+ * a row's words stay in theirs). */
+static bool caption_line(const struct pword *w, const struct pline *l, const struct table *t)
+{
+	char *all = line_text(w, l);
+	bool cap = text_fold_starts(all, "phu luc");
+	free(all);
+	for (size_t j = l->from; j < l->to && !cap; j++)
+		for (int c = 0; c + 1 < t->ncol && !cap; c++)
+			cap = t->hi[c] < t->lo[c + 1] && w[j].x0 < t->hi[c] &&
+			      w[j].x1 > t->lo[c + 1];
+	return cap;
+}
+
+/* The next table's caption at the top of its header's page (line e), after
+ * the body [b, e) ran over a page's end ("PHỤ LỤC II", its title, "(Kèm
+ * theo Kế hoạch …)"): the first block of lines (block_end) of that page
+ * holding a caption's line, when no line from it on starts with a number
+ * under the number column (a row, its group's name across the columns).
+ * Returns where it starts; e when none. */
+static size_t caption_above(const struct pword *w, const struct pline *l, size_t b, size_t e,
+                            const struct table *t, double h)
+{
+	size_t k = e, s = e;
+	while (k > b && l[k - 1].page == l[e].page)
+		k--;
+	for (size_t q = k; k > b && q < e && s == e;) {
+		size_t r = block_end(l, q, e, h);
+		for (size_t i = q; i < r && s == e; i++)
+			if (caption_line(w, &l[i], t))
+				s = q;
+		q = r;
+	}
+	for (size_t i = s; i < e; i++)
+		if (w[l[i].from].x0 < t->hi[0] && code_like(w[l[i].from].s))
+			return e;
+	return s;
+}
+
 /* The rows of words w; grid: the words come from text laid out with
  * spaces (cells are then assigned row by row, see grid_row). */
 static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct lines *text,
@@ -3429,6 +3469,10 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			if (k < e && k > b && l[k - 1].page != l[k].page)
 				e = k;
 		}
+		/* The next table's caption over it: text, no row's. */
+		size_t cap = e < nl && e > b ? caption_above(w, l, b, e, &t, h) : e;
+		if (cap < e)
+			e = next_band = cap;
 		/* The columns' bounds from the table's own lines: up to a line
 		 * starting under the number column with a word that is no
 		 * number ("Nơi nhận:", the text after the table). */
