@@ -185,6 +185,49 @@ static bool has_rule(PIX *vmask, int x, int ya, int yb)
 	return col_cover(vmask, x, ya, yb) >= 50;
 }
 
+/* Black pixels of the 1-bit mask in row y, columns [x0, x1). */
+static int row_ink(PIX *m, int y, int x0, int x1)
+{
+	l_uint32 *line = pixGetData(m) + (size_t)y * (size_t)pixGetWpl(m);
+	int c = 0;
+	for (int x = x0; x < x1; x++)
+		c += GET_DATA_BIT(line, x) != 0;
+	return c;
+}
+
+/* The cell's rectangle drawn in off the rules along its edges: a rule
+ * that leans (a photographed page, its perspective left after it was set
+ * upright) runs into the cell by the grid's place for it, and Tesseract
+ * reads it as "|" or "l" beside the cell's text. Drawn in by at most a
+ * twentieth of an inch per side, where the rule's mask covers at least
+ * half the edge. */
+static void trim_rules(PIX *hmask, PIX *vmask, int *x0, int *y0, int *x1, int *y1)
+{
+	int reach = OCR_DPI / 20;
+	if (*x1 - *x0 <= 4 * reach || *y1 - *y0 <= 2 * reach)
+		return;
+	for (int x = *x0 + reach; x >= *x0; x--)
+		if (col_ink(vmask, x, *y0, *y1) * 2 >= *y1 - *y0) {
+			*x0 = x + 1;
+			break;
+		}
+	for (int x = *x1 - 1 - reach; x < *x1; x++)
+		if (col_ink(vmask, x, *y0, *y1) * 2 >= *y1 - *y0) {
+			*x1 = x;
+			break;
+		}
+	for (int y = *y0 + reach; y >= *y0; y--)
+		if (row_ink(hmask, y, *x0, *x1) * 2 >= *x1 - *x0) {
+			*y0 = y + 1;
+			break;
+		}
+	for (int y = *y1 - 1 - reach; y < *y1; y++)
+		if (row_ink(hmask, y, *x0, *x1) * 2 >= *x1 - *x0) {
+			*y1 = y;
+			break;
+		}
+}
+
 /* Whether a horizontal rule near y separates [xa, xb): at least half of
  * it, leaving out a margin at each end, ruled (as has_rule across), the
  * rule looked for a little above or below y (a page left a little off
@@ -388,6 +431,7 @@ struct reader {
 	int table, tabrow;             /* the tables emitted, the rows of the last one */
 	bool target_col[OCR_MAX_COLS]; /* the header names a milestone or baseline */
 	bool years_col[OCR_MAX_COLS];  /* the header names several years (years_run) */
+	bool number_col;               /* the open table's first column is "STT" */
 	/* words of pages without ruling, with their boxes and confidences, for
 	 * tables rebuilt from positions (unruled_tables) */
 	struct oword *words;
@@ -693,6 +737,36 @@ static bool agree(const char *first, const char *second, int conf2, int dig2)
 	       target_like(second);
 }
 
+static bool header_row(char **cells, int nc);
+
+/* A header's "STT" read as "S11", "5TT", "STI": an s (or 5) then two of
+ * t, 1, l, i, 7, I, T (folded). */
+static bool stt_like(const char *s)
+{
+	char *f = text_fold(s);
+	size_t n = strlen(f);
+	bool yes = n == 3 && (f[0] == 's' || f[0] == '5') && strchr("t1li7", f[1]) &&
+	           strchr("t1li7", f[2]);
+	free(f);
+	return yes;
+}
+
+/* The header row of a table whose "STT" was misread (stt_like), beside a
+ * name's heading: its first cell put right, so that the header is one. */
+static void mend_stt(char **cells, int nc)
+{
+	if (nc < 2 || !stt_like(cells[0]))
+		return;
+	char *read = cells[0];
+	cells[0] = xstrdup("STT");
+	if (header_row(cells, nc)) {
+		free(read);
+	} else {
+		free(cells[0]);
+		cells[0] = read;
+	}
+}
+
 /* A header row: "STT" and "Chỉ tiêu" (or "Nhiệm vụ", "Nội dung"). */
 static bool header_row(char **cells, int nc)
 {
@@ -799,7 +873,9 @@ static void flag_text(struct reader *rd, int page, int ri, int col, const char *
 	               page, ri, col, s);
 }
 
-static void row_number(struct reader *rd, char **cells, int ncol, int page, int i);
+static void row_number(struct reader *rd, char **cells, int ncol, int page, int i,
+                       bool group_shape);
+static bool number_head(const char *s);
 
 static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
                        const struct grid *t, int page)
@@ -817,7 +893,8 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 		if (yb - ya < OCR_DPI / 12)
 			continue; /* a double rule */
 		char *cells[OCR_MAX_COLS];
-		int c = 0;
+		int c = 0, span1 = 0;
+		bool num_ink = false, worded[OCR_MAX_COLS] = {false};
 		while (c < ncol) {
 			if (below[c] > i) {
 				cells[c++] = xstrdup("");
@@ -835,12 +912,16 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 				under++;
 			for (int m = c; m < e; m++)
 				below[m] = under;
+			if (c == 1)
+				span1 = e;
 			int x0 = t->xs[c] + pad, x1 = t->xs[e] - pad, y0 = ya + pad,
 			    y1 = t->ys[under] - pad;
+			trim_rules(hmask, vmask, &x0, &y0, &x1, &y1);
 			int conf = 100;
 			char *s = xstrdup("");
 			if (x1 - x0 > 4 && y1 - y0 > 4 &&
 			    ink(grey, x0, y0, x1, y1) > OCR_DPI * OCR_DPI / 9000) {
+				num_ink |= c == 0;
 				free(s);
 				s = read_cell(rd->api, grey, x0, y0, x1, y1, &conf, 1, NULL);
 				if (conf < OCR_MIN_CONF || *s == '=') {
@@ -934,7 +1015,7 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 				if (conf < OCR_MIN_CONF || *s == '=' || strchr(s, '|'))
 					flag(rd, page, i + 1, c + 1, s, conf);
 				else if (c < OCR_MAX_COLS && rd->target_col[c] && text_target(&s))
-					flag_text(rd, page, i + 1, c + 1, s);
+					worded[c] = true; /* flagged once the row is known */
 			}
 			cells[c] = s;
 			for (int k = c + 1; k < e; k++)
@@ -943,14 +1024,26 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 		}
 		/* a header's "TT" is no row number to put right by the rows
 		 * before it ("I.1") */
+		if (i == 0)
+			mend_stt(cells, ncol);
 		bool head = i == 0 && header_row(cells, ncol);
 		/* a further line of the header (its years under "Mục tiêu"): a
 		 * row under the header's first cell merged down over it */
 		bool head_line = i > 0 && i < head_end;
-		if (head)
+		/* a target in words under the last table's target columns, but
+		 * no header of this one ("Chủ trì" under "Năm 2026") */
+		for (int k = 0; k < ncol && !head; k++)
+			if (worded[k])
+				flag_text(rd, page, i + 1, k + 1, cells[k]);
+		if (head) {
 			head_end = below[0];
+			rd->number_col = number_head(cells[0]);
+		}
 		if (!head && !head_line) {
-			row_number(rd, cells, ncol, page, i);
+			/* a number column's cell inked, the name's cell spanning
+			 * the rest of the row: a group's row */
+			row_number(rd, cells, ncol, page, i,
+			           rd->number_col && num_ink && span1 == ncol && ncol > 2);
 			years_warn(rd, cells, ncol, page, i + 1);
 		}
 		for (int k = 0; k < ncol && k < OCR_MAX_COLS && (head || head_line); k++)
@@ -979,9 +1072,9 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 
 /* Row i (from 0) of a table: a number misread ("IL1" for "II.1") is put
  * right by the numbers before it, and warned. */
-static void row_number(struct reader *rd, char **cells, int ncol, int page, int i)
+static void row_number(struct reader *rd, char **cells, int ncol, int page, int i, bool group_shape)
 {
-	if (ncol > 1 && *cells[0]) {
+	if (ncol > 1 && (*cells[0] || group_shape)) {
 		/* "IL1" for "II.1": the number the row must have */
 		char *fixed = ocr_fix_number(cells[0], rd->number, rd->skipped);
 		if (!fixed && rd->group && !ocr_number_shaped(cells[0])) {
@@ -992,6 +1085,13 @@ static void row_number(struct reader *rd, char **cells, int ncol, int page, int 
 				free(fixed);
 				fixed = NULL;
 			}
+		}
+		if (!fixed && group_shape && !*cells[0]) {
+			/* inked but nothing read (a lone "I." too small for
+			 * Tesseract), in a row shaped as a group's: the group after
+			 * the last one read */
+			int g = rd->group ? text_roman(rd->group) : 0;
+			fixed = xstrdup(text_to_roman(g + 1));
 		}
 		if (fixed) {
 			plan_warn(rd->p, (int)rd->l->n + 1,
@@ -1282,7 +1382,7 @@ static void unruled_tables(struct reader *rd)
 			for (int c = 0; c < nc; c++)
 				word_cell(rd, &row->cell[c], conf[c], chunks[c], row->page, ri + 1,
 				          c + 1);
-			row_number(rd, row->cell, nc, row->page, ri);
+			row_number(rd, row->cell, nc, row->page, ri, false);
 			years_warn(rd, row->cell, nc, row->page, ri + 1);
 			if (goes_on)
 				carry_over(rd, row, nc, tol);

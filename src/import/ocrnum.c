@@ -32,7 +32,7 @@ static void squash(const char *s, bool split_l, char *out, size_t cap)
 			c = split_l ? "I." : "I";
 		} else if (*p == 'H') {
 			c = "II"; /* the two strokes run together across */
-		} else if (strchr("Il|1!ijJT", *p)) {
+		} else if (strchr("Il|1!ijJTK", *p)) { /* "K1" for "I.1" */
 			c = "I";
 		} else if (strchr(".,:;", *p)) {
 			c = ".";
@@ -142,13 +142,14 @@ char *ocr_fix_number(const char *read, const char *last, int skipped)
 			         k + 1 + skipped);
 		snprintf(cand[nc++], sizeof cand[0], "%s", text_to_roman(g + 1));
 		snprintf(cand[nc++], sizeof cand[0], "%s.1", text_to_roman(g + 1));
-	} else if (g) { /* "II": "II.1", "1", "III" */
+	} else if (g) { /* "II": "II.1", "1", "III", "2.1" */
 		snprintf(cand[nc++], sizeof cand[0], "%s.1", text_to_roman(g));
 		if (skipped)
 			snprintf(cand[nc++], sizeof cand[0], "%s.%d", text_to_roman(g),
 			         1 + skipped);
 		snprintf(cand[nc++], sizeof cand[0], "1");
 		snprintf(cand[nc++], sizeof cand[0], "%s", text_to_roman(g + 1));
+		snprintf(cand[nc++], sizeof cand[0], "%d.1", g);
 	} else if (k) { /* "12": "13", a group; "2.": "2.1" */
 		snprintf(cand[nc++], sizeof cand[0], "%d", k + 1);
 		if (skipped)

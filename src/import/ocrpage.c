@@ -6,6 +6,8 @@
  * evened to white, the dark margins of a page fed askew wiped. */
 #include "ocrpage.h"
 
+#include <math.h>
+
 /* Chroma (largest channel less smallest) from which a pixel may be
  * coloured ink (black print has under 20 even in a JPEG, whose colour is
  * blurred across the edges of strokes; a scanner's noise leaves specks
@@ -28,6 +30,13 @@
  * test's confidence is over 8 and over 2.5 times that of the other axis. */
 #define ORIENT_CONF  8.0f
 #define ORIENT_RATIO 2.5f
+/* A page's vertical rules leaning from SLANT_MIN to SLANT_MAX (x per y:
+ * 0.004 is 6 pixels across a table 5 cm tall at 300 dpi; 0.1 is 6
+ * degrees, more than a photograph taken with care), at least
+ * UPRIGHT_RULES of them an inch long or more, are stood upright. */
+#define SLANT_MIN     0.004
+#define SLANT_MAX     0.1
+#define UPRIGHT_RULES 3
 /* A page whose test finds it not upright (its upright confidence 0 or
  * less) is turned sideways on a weaker lead: over ORIENT_CONF and
  * ORIENT_WEAK times the other axis. A table page fed sideways, with
@@ -158,6 +167,71 @@ static void wipe_edges(PIX *g)
 	pixDestroy(&wide);
 }
 
+/* The slant of the page's vertical rules once it is level (x moved per
+ * row, as a median over the long rules): a page photographed at an angle
+ * is level along its lines but its columns lean. 0 when the page has fewer
+ * than UPRIGHT_RULES such rules. */
+static double rule_slant(PIX *g, int dpi)
+{
+	PIX *bin = pixThresholdToBinary(g, 215);
+	PIX *c = bin ? pixCloseBrick(NULL, bin, 1, 7) : NULL;
+	PIX *o = c ? pixOpenBrick(NULL, c, 1, dpi / 6) : NULL;
+	BOXA *boxes = NULL;
+	PIXA *parts = NULL;
+	if (o)
+		boxes = pixConnComp(o, &parts, 8);
+	double slant[64];
+	int n = 0;
+	for (int i = 0; boxes && i < boxaGetCount(boxes) && n < 64; i++) {
+		int bx, by, bw, bh;
+		boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+		if (bh < dpi || bw > bh / 8)
+			continue;
+		PIX *part = pixaGetPix(parts, i, L_CLONE);
+		l_float32 top = 0, bottom = 0, ya = 0, yb = 0;
+		int band = bh / 8;
+		BOX *a = boxCreate(0, 0, bw, band), *b = boxCreate(0, bh - band, bw, band);
+		PIX *pa = pixClipRectangle(part, a, NULL), *pb = pixClipRectangle(part, b, NULL);
+		if (pa && pb && pixCentroid(pa, NULL, NULL, &top, &ya) == 0 &&
+		    pixCentroid(pb, NULL, NULL, &bottom, &yb) == 0)
+			slant[n++] = (bottom - top) / (double)(bh - band);
+		pixDestroy(&pa);
+		pixDestroy(&pb);
+		boxDestroy(&a);
+		boxDestroy(&b);
+		pixDestroy(&part);
+	}
+	boxaDestroy(&boxes);
+	pixaDestroy(&parts);
+	pixDestroy(&o);
+	pixDestroy(&c);
+	pixDestroy(&bin);
+	if (n < UPRIGHT_RULES)
+		return 0;
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && slant[j - 1] > slant[j]; j--) {
+			double x = slant[j];
+			slant[j] = slant[j - 1];
+			slant[j - 1] = x;
+		}
+	return slant[n / 2];
+}
+
+/* The page with its columns stood upright: sheared along its lines by the
+ * slant of its vertical rules, when they lean more than SLANT_MIN (a
+ * ruled table photographed, not scanned). */
+static PIX *unshear(PIX *g, int dpi)
+{
+	double s = rule_slant(g, dpi);
+	if (fabs(s) < SLANT_MIN || fabs(s) > SLANT_MAX)
+		return g;
+	PIX *u = pixHShearCenter(NULL, g, (l_float32)atan(s), L_BRING_IN_WHITE);
+	if (!u)
+		return g;
+	pixDestroy(&g);
+	return u;
+}
+
 PIX *ocr_upright(PIX *raw, int dpi, int *turned)
 {
 	*turned = 0;
@@ -199,5 +273,5 @@ PIX *ocr_upright(PIX *raw, int dpi, int *turned)
 	l_float32 angle = 0, conf = 0;
 	PIX *level = pixFindSkewAndDeskew(g, 2, &angle, &conf);
 	pixDestroy(&g);
-	return level; /* the corners turned in come in white */
+	return level ? unshear(level, dpi) : NULL; /* the corners turned in come in white */
 }

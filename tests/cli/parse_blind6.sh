@@ -67,5 +67,8 @@ flagged so-nnmt-tan-an taller.txt --rows
 # A phone photo of the printed page (turned, in perspective, lit
 # unevenly, JPEG 60): every field read otherwise named by a warning.
 flagged xa-binh-son photo.pdf
+# and its table rebuilt: the columns stood upright (the page's rules lean),
+# the rules kept out of the cells, the groups' numbers put right.
+check xa-binh-son photo.pdf 7 2
 
 finish parse_blind6

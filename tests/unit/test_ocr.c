@@ -132,6 +132,11 @@ static void number_repair(void **state)
 	        /* numbered groups: "2." over "2.1" */
 	        {"2:2", "2.1", "2.2", 0},
 	        {"11", "1.", "1.1", 0},
+	        /* roman groups over arabic rows: "II." over "2.1" */
+	        {"11", "I", "1.1", 0},
+	        {"21", "II", "2.1", 0},
+	        {"2.1", "II", NULL, 0},
+	        {"KH.", "II", "III", 0},
 	        {"12", "1.1", "1.2", 0},
 	        {"3.", "2.5", NULL, 0},
 	        {"2,4", "2.2", "2.4", 1},
