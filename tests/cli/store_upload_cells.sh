@@ -48,10 +48,14 @@ check rows '.plan.indicators | length == 4 and (map(.code) | unique | length) ==
 row() { jq -r ".plan.indicators[$1].code" "$tmp/draft.json"; }
 r1=$(row 0) r6=$(row 1) r7=$(row 2) r8=$(row 3)
 export r1 r6 r7 r8
-check h7 '.plan.indicators[2] | .code == $ENV.r7 and .lead == "Phòng Kinh tỀ" and .monitor == "Phòng Kinh tế"'
+# r7's lead as the scan reads it ("Phòng Kinh tỀ" or "Phòng Kinh tế": a
+# reading is not the test's; that it is flagged, kept and corrected is)
+lead7=$(jq -r '.plan.indicators[2].lead' "$tmp/draft.json")
+export lead7
+check h7 '.plan.indicators[2] | .code == $ENV.r7 and (.lead | startswith("Phòng Kinh t")) and .monitor == "Phòng Kinh tế"'
 # The cell, not the row: the lead agency of r7, the numbers of r6 and r8.
 check flags '.cell_flags[$ENV.r7] | keys == ["lead"]'
-check flag-why '.cell_flags[$ENV.r7].lead | test("Phòng Kinh tỀ") and test("độ tin cậy 63%")'
+check flag-why '.cell_flags[$ENV.r7].lead | contains("đọc được \"" + $ENV.lead7 + "\"") and test("độ tin cậy [0-9]+% \\(dưới 80%\\)")'
 check flags-code '(.cell_flags[$ENV.r6] | keys) == ["code"] and (.cell_flags[$ENV.r8] | keys) == ["code"]'
 check warn-field '[.plan.warnings[] | select(.field)] | map(.field) == ["code", "lead", "code"]'
 check row-not-cell '.row_warnings[$ENV.r7] == null'
@@ -59,14 +63,14 @@ check row-kept '.row_warnings[$ENV.r6] | length == 1'
 
 # ---- an edited cell is flagged no more; one said right neither; one left stays ----
 name8=$(jq -r '.plan.indicators[3].name' "$tmp/draft.json")
-expect_status edit "$(patch "$(jq -nc --arg n "$name8" '{rows: [{code: $ENV.r7, lead: "Phòng Kinh tế"},
+expect_status edit "$(patch "$(jq -nc --arg n "$name8" '{rows: [{code: $ENV.r7, lead: "Phòng Kinh tế - Hạ tầng"},
 	{code: $ENV.r6, checked: ["code"]}, {code: $ENV.r8, name: $n, lead: "Phòng Văn hóa - Xã hội"}]}')")" 200
 check edited '.cell_flags[$ENV.r7] == null and .cell_flags[$ENV.r6] == null'
 check untouched '.cell_flags[$ENV.r8] | keys == ["code"]'
-check edited-value '.plan.indicators[] | select(.code == $ENV.r7) | .lead == "Phòng Kinh tế"'
+check edited-value '.plan.indicators[] | select(.code == $ENV.r7) | .lead == "Phòng Kinh tế - Hạ tầng"'
 check checked-kept '.plan.indicators[] | select(.code == $ENV.r6)'
 check warn-checked '[.plan.warnings[] | select(.field and .checked)] | length == 2'
-check parsed-kept '.parsed.indicators[] | select(.code == $ENV.r7) | .lead == "Phòng Kinh tỀ"'
+check parsed-kept '.parsed.indicators[] | select(.code == $ENV.r7) | .lead == $ENV.lead7'
 
 # ---- the monitoring agency and a group's name ----
 expect_status monitor "$(patch "$(jq -nc '{rows: [{code: $ENV.r7, monitor: "Phòng Kinh tế và Hạ tầng"},
@@ -120,7 +124,7 @@ check diff-monitor '.changed[] | select(.code == $ENV.r1) | .changes | map(.fiel
 expect_status publish "$(as vanphong POST "/api/v1/units/DEMO-A/plan/drafts/$id/publish" '{"confirm": true}')" 201
 as vanphong GET /api/v1/units/DEMO-A/plan > /dev/null
 check saved-group '.plan.groups == [{"code": "I", "name": "Chuyển đổi số"}]'
-check saved-monitor '.plan.indicators[] | select(.code == $ENV.r7) | .monitor == "Phòng Kinh tế và Hạ tầng" and .lead == "Phòng Kinh tế"'
+check saved-monitor '.plan.indicators[] | select(.code == $ENV.r7) | .monitor == "Phòng Kinh tế và Hạ tầng" and .lead == "Phòng Kinh tế - Hạ tầng"'
 # ---- a group's heading read with low confidence: its name to check ----
 # Page 3 of the same scan (002_f65c0da7dbd96e8d.page3.scan.pdf): the row of
 # group I ("I | Phát triển nguồn lực") has its number read at 79 %. The
