@@ -31,6 +31,7 @@ pgctl() {
 }
 export CHITIEU_TEST_DB_URL=$url
 use_demo
+url=$CHITIEU_DB # use_db's own database on that server (lib.bash own_db)
 start_server --workers 4
 trap cleanup EXIT
 

@@ -20,6 +20,7 @@ trap cleanup EXIT
 url=$(bash "$root/scripts/pg-cluster.sh" start "$pgdir") || { echo "FAIL: cannot start PostgreSQL"; exit 1; }
 export CHITIEU_TEST_DB_URL=$url
 use_demo
+url=$CHITIEU_DB # use_db's own database on that server (lib.bash own_db)
 start_server --workers 4
 trap cleanup EXIT
 
