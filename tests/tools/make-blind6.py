@@ -3,29 +3,12 @@
 and their golden facts (NAME.golden.json). Each plan's cells and facts are
 written here by hand, once: a target is (the cell as printed, its kind, op,
 value or min/max); the HTML layout is each plan's own (see the README)."""
-import html
 import json
 import os
 import sys
 
-N = None
+from blindlib import CSS, KEEP, N, NONE, ROMAN, e, head, sign, t
 
-
-def t(text, kind="number", op=">=", value=N, lo=N, hi=N):
-    o = {"text": text, "kind": kind}
-    if kind == "number":
-        o["op"] = op
-    if kind in ("number", "growth", "rank"):
-        o["value"] = value
-    if kind == "rank":
-        o["op"] = "<="
-    if kind == "range":
-        o["min"], o["max"] = lo, hi
-    return o
-
-
-NONE = {"text": "-", "kind": "none"}
-KEEP = {"text": "Duy trì", "kind": "maintain"}
 YES = {"text": "Có", "kind": "yes"}
 
 # ---------------------------------------------------------------- xa-binh-son
@@ -181,29 +164,6 @@ D = {
     "tasks": [],
     "signer": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "signee": "Lê Hoàng Nam",
 }
-
-ROMAN = ["I", "II", "III", "IV", "V"]
-CSS = ('<style>body{font-family:"Times New Roman",serif;font-size:13pt}'
-       'table.t{border-collapse:collapse;width:100%}'
-       'table.t td,table.t th{border:1px solid #000;padding:3px;font-size:11pt;vertical-align:middle}</style>')
-e = html.escape
-
-
-def head(p):
-    return ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch %s</title>\n%s</head>\n<body>\n'
-            '<table style="width:100%%"><tr><td style="text-align:center;width:40%%"><b>%s</b><br>Số: %s</td>'
-            '<td style="text-align:center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>'
-            '<i>%s</i></td></tr></table>\n'
-            '<p style="text-align:center"><b>KẾ HOẠCH</b></p>\n<p style="text-align:center"><b>%s</b></p>\n'
-            % (p["number"], CSS, "<br>".join(p["issuer"]), p["number"], p["place_date"], e(p["title"])))
-
-
-def sign(p):
-    return ('<table style="width:100%%"><tr><td style="vertical-align:top;width:50%%"><b><i>Nơi nhận:</i></b><br>'
-            '- UBND tỉnh;<br>- Sở Khoa học và Công nghệ;<br>- Lưu: VT.</td>'
-            '<td style="text-align:center;vertical-align:top"><b>%s</b><br><br><br><b>%s</b></td></tr></table>\n'
-            % ("<br>".join(p["signer"]), p["signee"]))
-
 
 def tasks_table(p, heads):
     rows = "".join("<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n" % (i + 1, e(a), e(b), e(c), e(d))

@@ -3,35 +3,17 @@
 and their golden facts (NAME.golden.json). Each plan's cells and facts are
 written here by hand, once: a target is (the cell as printed, its kind, op,
 value or min/max); the HTML layout is each plan's own (see the README)."""
-import html
 import json
 import os
 import sys
 
-N = None
-
-
-def t(text, kind="number", op=">=", value=N, lo=N, hi=N):
-    o = {"text": text, "kind": kind}
-    if kind == "number":
-        o["op"] = op
-    if kind in ("number", "growth", "rank"):
-        o["value"] = value
-    if kind == "rank":
-        o["op"] = "<="
-    if kind == "range":
-        o["min"], o["max"] = lo, hi
-    return o
-
+from blindlib import KEEP, N, NONE, ROMAN, e, head, sign, t
 
 def txt(text):
     return {"text": text, "kind": "text"}
 
 
-NONE = {"text": "-", "kind": "none"}
-KEEP = {"text": "Duy trì", "kind": "maintain"}
 DONE = {"text": "Hoàn thành", "kind": "yes"}
-e = html.escape
 
 # --------------------------------------------------------------- xa-tan-hoa
 # A commune: each indicator over three rows, one per milestone ("Năm 2026",
@@ -192,28 +174,6 @@ H = {
     ],
     "signer": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "signee": "Lê Văn Phúc",
 }
-
-ROMAN = ["I", "II", "III", "IV", "V"]
-CSS = ('<style>body{font-family:"Times New Roman",serif;font-size:13pt}'
-       'table.t{border-collapse:collapse;width:100%}'
-       'table.t td,table.t th{border:1px solid #000;padding:3px;font-size:11pt;vertical-align:middle}</style>')
-
-
-def head(p, css=CSS):
-    return ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch %s</title>\n%s</head>\n<body>\n'
-            '<table style="width:100%%"><tr><td style="text-align:center;width:40%%"><b>%s</b><br>Số: %s</td>'
-            '<td style="text-align:center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b><br>'
-            '<i>%s</i></td></tr></table>\n'
-            '<p style="text-align:center"><b>KẾ HOẠCH</b></p>\n<p style="text-align:center"><b>%s</b></p>\n'
-            % (p["number"], css, "<br>".join(p["issuer"]), p["number"], p["place_date"], e(p["title"])))
-
-
-def sign(p):
-    return ('<table style="width:100%%"><tr><td style="vertical-align:top;width:50%%"><b><i>Nơi nhận:</i></b><br>'
-            '- UBND tỉnh;<br>- Sở Khoa học và Công nghệ;<br>- Lưu: VT.</td>'
-            '<td style="text-align:center;vertical-align:top"><b>%s</b><br><br><br><b>%s</b></td></tr></table>\n'
-            % ("<br>".join(p["signer"]), p["signee"]))
-
 
 def product_tasks(p):
     s = ('<table class="t">\n<thead><tr><th>STT</th><th>Nhiệm vụ</th><th>Sản phẩm</th><th>Cơ quan chủ trì</th>'
