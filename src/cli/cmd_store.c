@@ -431,7 +431,8 @@ static int unread_refused(const struct plan *p, bool partial, struct error *err)
 		return 0;
 	err_set(err, ERR_DOCUMENT,
 	        "%zu hàng của bảng không đọc được (xem cảnh báo của \"chitieu parse\"); "
-	        "không lưu gì. Hãy nhập chính tệp PDF hoặc bản chép bằng pdftotext -layout, "
+	        "không lưu gì. Hãy nhập chính tệp gốc (với PDF: tệp PDF hoặc bản chép bằng "
+	        "pdftotext -layout), sửa các hàng đó trên trang tải kế hoạch lên, "
 	        "hoặc thêm --partial để lưu phần đọc được",
 	        p->unread);
 	return -1;

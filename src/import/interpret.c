@@ -1737,8 +1737,10 @@ static void flush(struct state *st)
 			cut_footnote(st->pend.cell[i]);
 	int ni = col(&st->h, R_NAME);
 	if (ni >= 0 && ni < st->pend.ncell && !*st->pend.cell[ni]) {
-		/* Kept, never dropped: the clerk names it. */
+		/* Kept, never dropped: the clerk names it. Not read either:
+		 * import stores it only when told --partial. */
 		plan_warn(st->p, st->pend.first, "Dòng không có tên; giữ lại với tên tạm");
+		st->p->unread++;
 		free(st->pend.cell[ni]);
 		st->pend.cell[ni] = xasprintf("(không có tên, dòng %d)", st->pend.first);
 	}

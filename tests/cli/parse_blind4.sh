@@ -76,6 +76,15 @@ flagged so-khcn-ninh-hai pdf
 # Word: the table nested in a layout table's cell (before: flattened into
 # one cell, no indicator).
 check phuong-vinh-quang docx
+# Calc's sheet of the same page scatters the nested table's cells (each
+# row shifted right): five rows with a number and nothing else. Import
+# stores none of them unless told --partial (before: exit 0, a plan of
+# five indicators "(không có tên, dòng 28)" … and no target stored).
+use_db
+run unit 0 unit add --code X --name "Phường X" --kind ward
+run import-nameless 2 import "$v/phuong-vinh-quang.xlsx" --unit X
+grep -q "E_DOCUMENT.*5 hàng của bảng không đọc được.*--partial" "$tmp/err" && ok || bad "import nameless: $(cat "$tmp/err")"
+[ "$(count 'select count(*) from plans')" = 0 ] && ok || bad "import nameless stored a plan"
 
 # "Mục tiêu đến" over "31/12/2025" in a PDF's header, its last line set
 # into the group row under it (before: no 2025, the group an indicator).
