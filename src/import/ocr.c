@@ -201,31 +201,31 @@ static int row_ink(PIX *m, int y, int x0, int x1)
  * reads it as "|" or "l" beside the cell's text. Drawn in by at most a
  * twentieth of an inch per side, where the rule's mask covers at least
  * half the edge. */
+/* The line nearest `from`, going to `to` (both included), that the
+ * mask covers over at least half of [a, b): columns of vmask when cols,
+ * rows of hmask otherwise; -1 if none. */
+static int rule_line(PIX *m, bool cols, int from, int to, int a, int b)
+{
+	int step = to >= from ? 1 : -1;
+	for (int i = from; i != to + step; i += step)
+		if ((cols ? col_ink(m, i, a, b) : row_ink(m, i, a, b)) * 2 >= b - a)
+			return i;
+	return -1;
+}
+
 static void trim_rules(PIX *hmask, PIX *vmask, int *x0, int *y0, int *x1, int *y1)
 {
-	int reach = OCR_DPI / 20;
+	int reach = OCR_DPI / 20, i;
 	if (*x1 - *x0 <= 4 * reach || *y1 - *y0 <= 2 * reach)
 		return;
-	for (int x = *x0 + reach; x >= *x0; x--)
-		if (col_ink(vmask, x, *y0, *y1) * 2 >= *y1 - *y0) {
-			*x0 = x + 1;
-			break;
-		}
-	for (int x = *x1 - 1 - reach; x < *x1; x++)
-		if (col_ink(vmask, x, *y0, *y1) * 2 >= *y1 - *y0) {
-			*x1 = x;
-			break;
-		}
-	for (int y = *y0 + reach; y >= *y0; y--)
-		if (row_ink(hmask, y, *x0, *x1) * 2 >= *x1 - *x0) {
-			*y0 = y + 1;
-			break;
-		}
-	for (int y = *y1 - 1 - reach; y < *y1; y++)
-		if (row_ink(hmask, y, *x0, *x1) * 2 >= *x1 - *x0) {
-			*y1 = y;
-			break;
-		}
+	if ((i = rule_line(vmask, true, *x0 + reach, *x0, *y0, *y1)) >= 0)
+		*x0 = i + 1;
+	if ((i = rule_line(vmask, true, *x1 - 1 - reach, *x1 - 1, *y0, *y1)) >= 0)
+		*x1 = i;
+	if ((i = rule_line(hmask, false, *y0 + reach, *y0, *x0, *x1)) >= 0)
+		*y0 = i + 1;
+	if ((i = rule_line(hmask, false, *y1 - 1 - reach, *y1 - 1, *x0, *x1)) >= 0)
+		*y1 = i;
 }
 
 /* Whether a horizontal rule near y separates [xa, xb): at least half of
