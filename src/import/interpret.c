@@ -1727,6 +1727,21 @@ static void merged_above(struct state *st)
 		}
 }
 
+/* An unnumbered row's name printed as a bullet ("- Tỷ lệ …", "+ Số …",
+ * "• …"): the mark is the list's, no part of the name. */
+static void cut_bullet(char *name)
+{
+	static const char *const marks[] = {"- ", "\u2013 ", "+ ", "\u2022 "};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+		size_t n = strlen(marks[i]);
+		if (!strncmp(name, marks[i], n) && name[n + strspn(name + n, " ")]) {
+			n += strspn(name + n, " ");
+			memmove(name, name + n, strlen(name + n) + 1);
+			return;
+		}
+	}
+}
+
 static void flush(struct state *st)
 {
 	if (!st->pend.active)
@@ -1736,6 +1751,8 @@ static void flush(struct state *st)
 		    st->h.role[i] == R_TARGET)
 			cut_footnote(st->pend.cell[i]);
 	int ni = col(&st->h, R_NAME);
+	if (ni >= 0 && ni < st->pend.ncell && !*pcell(st, R_STT))
+		cut_bullet(st->pend.cell[ni]);
 	if (ni >= 0 && ni < st->pend.ncell && !*st->pend.cell[ni]) {
 		/* Kept, never dropped: the clerk names it. Not read either:
 		 * import stores it only when told --partial. */

@@ -1322,6 +1322,26 @@ static char *line_col(const struct pword *w, const struct pline *l, const struct
 	return buf_detach(&b);
 }
 
+/* A line that opens a row: text in the number column, or, the number
+ * cell empty, a bullet opening the name cell ("- Tỷ lệ …" under a
+ * numbered field "1 | Chính quyền số"): an unnumbered row of its own.
+ * Not in OCR's words (t->exact false): a scan's stray rule reads as "-". */
+static bool anchor_line(const struct pword *w, const struct pline *l, const struct table *t)
+{
+	char *c0 = line_col(w, l, t, 0);
+	bool numbered = c0 != NULL;
+	free(c0);
+	if (numbered)
+		return true;
+	static const char *const marks[] = {"-", "\u2013", "+", "\u2022"};
+	if (!t->exact || t->nonum || l->to - l->from < 2 || column_of(t, &w[l->from]) != 1)
+		return false;
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (!strcmp(w[l->from].s, marks[i]))
+			return true;
+	return false;
+}
+
 static char *line_text(const struct pword *w, const struct pline *l)
 {
 	struct buf b = BUF_INIT;
@@ -3594,10 +3614,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		unsigned long pending = 0, pdown = 0; /* the last row's straddling cells */
 		char *ptext[MAXCOLS] = {0};
 		for (size_t k = b; k < end; k++) {
-			char *c0 = line_col(w, &l[k], &t, 0);
-			if (!c0)
+			if (!anchor_line(w, &l[k], &t))
 				continue;
-			free(c0);
 			if (!anchored) {
 				anchored = true;
 				continue;
@@ -3605,14 +3623,11 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			/* Lines of the previous anchor's row: those before the
 			 * widest gap between the two anchors. */
 			size_t last_anchor = prev;
-			for (size_t q = k; q-- > prev;) {
-				char *s = line_col(w, &l[q], &t, 0);
-				if (s) {
-					free(s);
+			for (size_t q = k; q-- > prev;)
+				if (anchor_line(w, &l[q], &t)) {
 					last_anchor = q;
 					break;
 				}
-			}
 			double g;
 			widest_gap(l, last_anchor, k + 1, &g);
 			size_t cut;

@@ -219,15 +219,52 @@ static char *wrapped_row(const struct lines *l, size_t i, size_t rule, size_t *e
 	return buf_detach(&b);
 }
 
+/* "--- | :---: | ---": the rule under a header of a markdown table written
+ * with no outer '|' (a cell's alignment colons kept). */
+static bool bare_rule(const char *s)
+{
+	s = lead_trim(s);
+	return *s && *s != '|' && strchr(s, '|') && strchr(s, '-') &&
+	       s[strspn(s, "|-: \t\r")] == '\0';
+}
+
+/* Line i of a markdown table with no outer '|': its header (the next line
+ * a rule of as many '|'), the rule, or a row after them (as many '|' or
+ * fewer: the empty cells at its end left out); *bare is the count while
+ * the table lasts, 0 after it. */
+static bool bare_row(const struct lines *l, size_t i, size_t *bare)
+{
+	const char *s = lead_trim(l->v[i]);
+	if (*s == '|' || !strchr(s, '|')) {
+		*bare = 0;
+		return false;
+	}
+	if (!*bare && i + 1 < l->n && bare_rule(l->v[i + 1]) && pipes(s) == pipes(l->v[i + 1]))
+		*bare = pipes(s);
+	return *bare && pipes(s) <= *bare;
+}
+
 void rows_from_lines(const struct lines *l, struct rows *out)
 {
 	size_t rule = 0; /* the '|' of the last markdown rule line */
+	size_t bare = 0; /* the '|' of a table with no outer '|' */
 	int table = 0;
 	bool in_table = false; /* the last row was a table row */
 	for (size_t i = 0; i < l->n; i++) {
 		const char *s = l->v[i];
-		if (blank(s))
+		if (blank(s)) {
+			bare = 0;
 			continue;
+		}
+		if (bare_row(l, i, &bare)) {
+			struct row *row = rows_add(out, (int)i + 1);
+			split(row, lead_trim(s), '|');
+			row->lossy = true;
+			table += !in_table;
+			in_table = true;
+			row->table = table;
+			continue;
+		}
 		size_t rend;
 		if (ruled_rows(l, i, out, table + 1, &rend) ||
 		    dashed_rows(l, i, out, table + 1, &rend)) {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# parse_blind8.sh: an eighth blind round, tests/data/blind8 (see its README):
+# a commune's indicator table split in three, one per group, the unit in
+# brackets in the name, "Lộ trình" over "Năm 2026 … Năm 2030", and its
+# Google Docs .docx; a department's "Lĩnh vực" column first, merged down
+# its rows, set landscape between portrait pages; a ward's portal page
+# whose table is made of <div>s; a commune's unnumbered "- Tỷ lệ …"
+# indicators under numbered fields, printed with shaded rows and no rules,
+# and as a portal's Markdown with no outer pipes.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+v=$data/blind8
+. "$here/facts.bash"
+
+# One table per group, each with its own two-row header; the unit "(%)" at
+# the name's end; five years under "Lộ trình" (read whole before).
+for e in html gdocs.docx; do
+	check xa-hoa-son $e
+done
+# "Lĩnh vực" first, merged down its rows; chromium's print sets the table
+# on a landscape page between portrait ones (read whole before); Calc's
+# workbook holds "03" as 3 (6 of 7 whole, no wrong figure).
+for e in html chrome.pdf; do
+	check so-gddt-thach-an $e
+done
+check so-gddt-thach-an xlsx 6 2
+
+# A table made of <div>s (display:table, and a CSS grid): refused, saying
+# at which line the header stands with no row under it. Chromium's print
+# of it is a ruled table: read whole.
+for e in html grid.html; do
+	refused phuong-tan-phong $e
+done
+check phuong-tan-phong chrome.pdf
+
+# Fields "1", "2", "3" over unnumbered indicators "- Tỷ lệ …": the bullet
+# is no part of the name (before: kept, 7 names wrong with no warning).
+for e in html shaded.html; do
+	check xa-thanh-my $e
+done
+# No rules, rows shaded alternately: before, the rows ran together (three
+# indicators of seven, targets "≥80 15 02"), 9 fields wrong unsaid; a
+# line whose name cell opens with the bullet, its number cell empty, opens
+# a row as a number does.
+check xa-thanh-my shaded.pdf
+# A portal's Markdown, its pipe table with no outer pipes: before refused
+# with no line ("không tìm thấy bảng"); read as the rule under its header
+# shows a table.
+check xa-thanh-my portal.md
+
+finish parse_blind8
