@@ -352,7 +352,8 @@ static void push_vis(struct odf *o, int said)
 
 static void end_paragraph(struct odf *o)
 {
-	char *text = text_clean(buf_str(&o->para));
+	/* in a cell, its line breaks are its lines */
+	char *text = o->in_cell ? clean_lines(buf_str(&o->para)) : text_clean(buf_str(&o->para));
 	char *label = o->number.len ? text_clean(buf_str(&o->number)) : o->label;
 	if (label != o->label)
 		free(o->label);
@@ -380,7 +381,7 @@ static void end_paragraph(struct odf *o)
 		o->cell_p = true;
 		if (*full) {
 			if (o->cell.len)
-				buf_putc(&o->cell, ' ');
+				buf_putc(&o->cell, '\n');
 			buf_puts(&o->cell, full);
 		}
 	}
@@ -597,7 +598,8 @@ static void body_start(void *ud, const char *name, const char **attr)
 		o->in_number = true;
 	} else if ((!strcmp(name, "s") || !strcmp(name, "tab") || !strcmp(name, "line-break")) &&
 	           o->pdepth) {
-		buf_putc(hidden_now(o) ? &o->hid : &o->para, ' ');
+		bool h = hidden_now(o);
+		buf_putc(h ? &o->hid : &o->para, !h && name[1] == 'i' ? '\n' : ' ');
 	} else if (!strcmp(name, "soft-page-break")) {
 		o->breaks++;
 	} else if (!strcmp(name, "list")) {
