@@ -1,10 +1,9 @@
 /* docx.c: a Word document's body (word/document.xml) as lines and rows:
- * the cells of its tables exactly (paragraphs of a cell joined by a space,
- * a table nested in a cell read as a table of its own (the outer one lays
- * the page out: "PHỤ LỤC I" in a cell, the appendix's table in the next;
- * tables nested deeper flattened into their cell), w:gridSpan as empty
- * cells after
- * the text, w:vMerge continuations repeating the text of the cell above),
+ * the cells of its tables exactly (a cell's paragraphs and <w:br/>s its
+ * lines, row.lines; a table nested in a cell read as a table of its own
+ * (the outer one lays the page out: "PHỤ LỤC I" in a cell, the appendix's
+ * table in the next; tables nested deeper flattened into their cell),
+ * w:gridSpan as empty cells after the text, w:vMerge continuations repeating the text of the cell above),
  * paragraphs outside tables as text, and Word's list numbering (w:numPr,
  * from word/numbering.xml) written out as "1.", "a)", "II." the way the
  * document shows it. A row's page is known when Word laid the document out

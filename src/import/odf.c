@@ -2,8 +2,8 @@
  * package's mimetype (or, without one, by its body), as lines and rows.
  *
  * A text reads as docx.c reads a Word document: the cells of its tables
- * exactly (paragraphs of a cell joined by a space, nested tables flattened
- * into their cell, table:number-columns-spanned as empty cells after the
+ * exactly (a cell's paragraphs and line breaks its lines, row.lines;
+ * nested tables flattened into their cell, table:number-columns-spanned as empty cells after the
  * text, a covered cell under a table:number-rows-spanned cell repeating the
  * text above), paragraphs and headings outside tables as text, and list
  * numbering written out as the document shows it (text:number when the
