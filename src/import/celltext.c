@@ -1036,3 +1036,69 @@ int celltext_header_line(const struct lines *l)
 	}
 	return 0;
 }
+
+/* A line that starts an agency's name: its first words an agency's
+ * ("Sở ...", "Phòng ..."), "Các" before a word in lower case (a list of
+ * them: "Các sở, ban, ngành"), or a place's level before an agency's
+ * word ("Tỉnh Đoàn", "Huyện Hội ..."). */
+static bool agency_line(const char *s)
+{
+	static const char *const levels[] = {"Tỉnh ", "Huyện ", "Thành ", "Thị ", "Xã ", "Phường "};
+	if (plain_agency(s))
+		return true;
+	if (!strncmp(s, "Các ", 4) && text_case_start(s + 4) == 0)
+		return true;
+	for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
+		if (!strncmp(s, levels[i], strlen(levels[i])))
+			return plain_agency(s + strlen(levels[i]));
+	return false;
+}
+
+/* Whether line s goes on the line prev before it (one name wrapped): s in
+ * lower case, or prev ending in a hyphen or a joining word. */
+static bool goes_on(const char *prev, const char *s)
+{
+	size_t n = strlen(prev);
+	const char *dash[] = {"-", "\xe2\x80\x93", "\xe2\x80\x94"};
+	for (size_t i = 0; i < sizeof dash / sizeof *dash; i++) {
+		size_t k = strlen(dash[i]);
+		if (n >= k && !strcmp(prev + n - k, dash[i]))
+			return true;
+	}
+	return text_case_start(s) == 0 || unfinished(prev, n);
+}
+
+int celltext_agency_lines(const char *lines, char **lead, char **partners)
+{
+	struct buf l = BUF_INIT, p = BUF_INIT;
+	int split = 0;
+	const char *prev = NULL;
+	for (const char *s = lines; *s && split >= 0;) {
+		size_t n = strcspn(s, "\n");
+		char *line = xstrndup(s, n);
+		if (!prev) {
+			buf_puts(&l, line);
+		} else if (goes_on(prev, line)) {
+			buf_printf(split ? &p : &l, " %s", line);
+		} else if (agency_line(line) && agency_line(lines)) {
+			buf_puts(&p, split ? "; " : "");
+			buf_puts(&p, line);
+			split = 1;
+		} else {
+			split = -1;
+		}
+		free((char *)prev);
+		prev = line;
+		s += n + (s[n] == '\n');
+	}
+	free((char *)prev);
+	if (split < 1) {
+		buf_reset(&l);
+		for (const char *s = lines; *s; s++)
+			buf_putc(&l, *s == '\n' ? ' ' : *s);
+	}
+	*lead = buf_detach(&l);
+	*partners = split == 1 ? buf_detach(&p) : NULL;
+	buf_free(&p);
+	return split;
+}

@@ -1,10 +1,9 @@
 /* docx.c: a Word document's body (word/document.xml) as lines and rows:
- * the cells of its tables exactly (paragraphs of a cell joined by a space,
- * a table nested in a cell read as a table of its own (the outer one lays
- * the page out: "PHỤ LỤC I" in a cell, the appendix's table in the next;
- * tables nested deeper flattened into their cell), w:gridSpan as empty
- * cells after
- * the text, w:vMerge continuations repeating the text of the cell above),
+ * the cells of its tables exactly (a cell's paragraphs and <w:br/>s its
+ * lines, row.lines; a table nested in a cell read as a table of its own
+ * (the outer one lays the page out: "PHỤ LỤC I" in a cell, the appendix's
+ * table in the next; tables nested deeper flattened into their cell),
+ * w:gridSpan as empty cells after the text, w:vMerge continuations repeating the text of the cell above),
  * paragraphs outside tables as text, and Word's list numbering (w:numPr,
  * from word/numbering.xml) written out as "1.", "a)", "II." the way the
  * document shows it. A row's page is known when Word laid the document out
@@ -265,7 +264,8 @@ static void add_cell(struct body *b, const char *s)
 static void end_paragraph(struct body *b)
 {
 	char *label = b->numId > 0 ? number_label(b->nb, b->numId, b->ilvl) : NULL;
-	char *text = text_clean(buf_str(&b->para));
+	/* in a cell, its <w:br/>s are its lines */
+	char *text = b->tdepth ? clean_lines(buf_str(&b->para)) : text_clean(buf_str(&b->para));
 	char *full =
 	        label ? (*text ? xasprintf("%s %s", label, text) : xstrdup(label)) : xstrdup(text);
 	free(label);
@@ -280,7 +280,7 @@ static void end_paragraph(struct body *b)
 		ooxml_text(b->doc, full);
 	} else if (b->tbl.in_cell && *full) {
 		if (b->tbl.cell.text.len)
-			buf_putc(&b->tbl.cell.text, ' ');
+			buf_putc(&b->tbl.cell.text, '\n');
 		buf_puts(&b->tbl.cell.text, full);
 	}
 	free(full);
@@ -419,7 +419,7 @@ static void body_start(void *ud, const char *name, const char **attr)
 		b->numId = 0;
 	} else if (!strcmp(name, "tab") || !strcmp(name, "br") || !strcmp(name, "cr")) {
 		if (b->pdepth)
-			buf_putc(&b->para, ' ');
+			buf_putc(&b->para, *name != 't' && b->tdepth ? '\n' : ' ');
 	} else if (!strcmp(name, "numId") && b->pdepth == 1) {
 		b->numId = atoi_safe(val);
 	} else if (!strcmp(name, "ilvl") && b->pdepth == 1) {

@@ -1,8 +1,8 @@
 /* html.c: a web page (a legal-document portal's page saved as .html, or the
  * HTML a tool wrote) into lines and rows for the interpreter. A small
  * tokenizer of its own: tables (colspan, rowspan, nested tables), cell text
- * with entities decoded, <br>/<p> in cells as spaces, paragraphs outside
- * tables as text lines; script, style and head skipped. Bounded: tables
+ * with entities decoded, <br>/<p> in cells as the cell's lines (row.lines),
+ * paragraphs outside tables as text lines; script, style and head skipped. Bounded: tables
  * nest at most HTML_MAX_DEPTH deep, rows at most HTML_MAX_COLS wide, cells
  * hold at most IMPORT_MAX_LINE bytes, and every byte is looked at a bounded
  * number of times, so malformed input cannot make it hang. */
@@ -297,25 +297,6 @@ static void fill_spans(struct table *t, bool all)
 		}
 }
 
-/* Each of the cell's paragraphs cleaned, joined by '\n' (a space to the
- * interpreter; a line of its own if the table only lays the page out). */
-static char *clean_lines(const char *s)
-{
-	struct buf b = BUF_INIT;
-	while (*s) {
-		size_t n = strcspn(s, "\n");
-		char *raw = xstrndup(s, n), *c = text_clean(raw);
-		if (*c) {
-			buf_puts(&b, b.len ? "\n" : "");
-			buf_puts(&b, c);
-		}
-		free(c);
-		free(raw);
-		s += n + (s[n] == '\n');
-	}
-	return buf_detach(&b);
-}
-
 /* Text with its paragraphs ('\n') as text lines. */
 static void put_paras(struct reader *r, const char *s)
 {
@@ -411,7 +392,7 @@ static void emit_table(struct reader *r, struct table *t, int serial)
 		buf_free(&b);
 		row->table = serial;
 		for (int k = 0; k < tr->n; k++)
-			row_add_cell(row, tr->c[k].text, strlen(tr->c[k].text));
+			row_add_lines(row, tr->c[k].text, strlen(tr->c[k].text));
 		r->nrows++;
 	}
 }

@@ -63,6 +63,8 @@ struct pending {
 	 * that writes a merged cell once where it sits (a PDF centres it):
 	 * which field, so which group and code, is not known. */
 	bool field_doubt;
+	/* Its "Cơ quan chủ trì / phối hợp" cell's own lines (row_lines). */
+	char *lines;
 };
 
 struct state {
@@ -750,6 +752,7 @@ static void pend_clear(struct pending *pd)
 {
 	for (int i = 0; i < pd->ncell; i++)
 		free(pd->cell[i]);
+	free(pd->lines);
 	memset(pd, 0, sizeof *pd);
 }
 
@@ -760,6 +763,8 @@ static void pend_start(struct state *st, const struct row *row)
 	pd->ncell = st->h.ncol;
 	for (int i = 0; i < pd->ncell; i++)
 		pd->cell[i] = xstrdup(cell(row, i));
+	const char *lines = row_lines(row, col(&st->h, R_LEAD_PARTNERS));
+	pd->lines = lines ? xstrdup(lines) : NULL;
 	pd->first = row->first;
 	pd->last = row->last;
 	pd->lossy = row->lossy;
@@ -780,6 +785,10 @@ static void pend_continue(struct state *st, const struct row *row)
 		const char *c = cell(row, i);
 		if (!*c)
 			continue;
+		if (i == col(&st->h, R_LEAD_PARTNERS)) { /* no longer one cell's lines */
+			free(pd->lines);
+			pd->lines = NULL;
+		}
 		char *s = *pd->cell[i] ? xasprintf("%s %s", pd->cell[i], c) : xstrdup(c);
 		free(pd->cell[i]);
 		pd->cell[i] = s;
@@ -846,11 +855,33 @@ static void split_lead(const char *c, char **lead, char **partners)
 }
 
 /* The pending row's "Cơ quan chủ trì/phối hợp" cell into lead and
- * partners (those not set yet). */
+ * partners (those not set yet). A cell of lines with no mark nor "X / Y"
+ * by its lines' shape (celltext_agency_lines); kept whole when that is
+ * not known, said of both fields. */
 static void fill_lead_partners(struct state *st, char **lead, char **partners)
 {
 	char *l, *p;
-	split_lead(pcell(st, R_LEAD_PARTNERS), &l, &p);
+	const char *c = pcell(st, R_LEAD_PARTNERS);
+	split_lead(c, &l, &p);
+	if (l && !p && !strcmp(l, c) && st->pend.lines && lines_match(st->pend.lines, c)) {
+		free(l);
+		if (celltext_agency_lines(st->pend.lines, &l, &p) < 0 && !*lead) {
+			int at = col(&st->h, R_LEAD_PARTNERS) + 1;
+			for (int k = 0; k < 2; k++) {
+				size_t had = st->p->nwarn;
+				plan_warn_cell(
+				        st->p, st->pend.first, at,
+				        "Ô cơ quan chủ trì / phối hợp \"%s\" viết trên nhiều "
+				        "dòng, không rõ dòng sau là cơ quan phối hợp hay tên "
+				        "cơ quan chủ trì viết tiếp: giữ cả ô làm cơ quan chủ "
+				        "trì, cần kiểm tra",
+				        c);
+				if (k && st->p->nwarn > had) /* said of the partners too */
+					st->p->warn[had].field =
+					        xstrdup(st->h.tasks ? "implementers" : "partners");
+			}
+		}
+	}
 	set_str(lead, l);
 	set_str(partners, p);
 	free(l);

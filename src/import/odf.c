@@ -2,8 +2,8 @@
  * package's mimetype (or, without one, by its body), as lines and rows.
  *
  * A text reads as docx.c reads a Word document: the cells of its tables
- * exactly (paragraphs of a cell joined by a space, nested tables flattened
- * into their cell, table:number-columns-spanned as empty cells after the
+ * exactly (a cell's paragraphs and line breaks its lines, row.lines;
+ * nested tables flattened into their cell, table:number-columns-spanned as empty cells after the
  * text, a covered cell under a table:number-rows-spanned cell repeating the
  * text above), paragraphs and headings outside tables as text, and list
  * numbering written out as the document shows it (text:number when the
@@ -352,7 +352,8 @@ static void push_vis(struct odf *o, int said)
 
 static void end_paragraph(struct odf *o)
 {
-	char *text = text_clean(buf_str(&o->para));
+	/* in a cell, its line breaks are its lines */
+	char *text = o->in_cell ? clean_lines(buf_str(&o->para)) : text_clean(buf_str(&o->para));
 	char *label = o->number.len ? text_clean(buf_str(&o->number)) : o->label;
 	if (label != o->label)
 		free(o->label);
@@ -380,7 +381,7 @@ static void end_paragraph(struct odf *o)
 		o->cell_p = true;
 		if (*full) {
 			if (o->cell.len)
-				buf_putc(&o->cell, ' ');
+				buf_putc(&o->cell, '\n');
 			buf_puts(&o->cell, full);
 		}
 	}
@@ -597,7 +598,8 @@ static void body_start(void *ud, const char *name, const char **attr)
 		o->in_number = true;
 	} else if ((!strcmp(name, "s") || !strcmp(name, "tab") || !strcmp(name, "line-break")) &&
 	           o->pdepth) {
-		buf_putc(hidden_now(o) ? &o->hid : &o->para, ' ');
+		bool h = hidden_now(o);
+		buf_putc(h ? &o->hid : &o->para, !h && name[1] == 'i' ? '\n' : ' ');
 	} else if (!strcmp(name, "soft-page-break")) {
 		o->breaks++;
 	} else if (!strcmp(name, "list")) {

@@ -348,7 +348,7 @@ void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int rowno, i
 	row->tabrow = rowno;
 	row->page = page;
 	for (int i = 0; i < n; i++)
-		row_add_cell(row, cells[i], strlen(cells[i]));
+		row_add_lines(row, cells[i], strlen(cells[i]));
 }
 
 int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,

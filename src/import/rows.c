@@ -19,9 +19,12 @@ void lines_free(struct lines *l)
 void rows_free(struct rows *r)
 {
 	for (size_t i = 0; i < r->n; i++) {
-		for (int j = 0; j < r->v[i].ncell; j++)
+		for (int j = 0; j < r->v[i].ncell; j++) {
 			free(r->v[i].cell[j]);
+			free(r->v[i].lines ? r->v[i].lines[j] : NULL);
+		}
 		free(r->v[i].cell);
+		free(r->v[i].lines);
 	}
 	free(r->v);
 	memset(r, 0, sizeof *r);
@@ -51,8 +54,62 @@ void row_add_cell(struct row *row, const char *text, size_t len)
 {
 	char *raw = xstrndup(text, len);
 	row->cell = xrealloc(row->cell, (size_t)(row->ncell + 1) * sizeof *row->cell);
+	if (row->lines) {
+		row->lines = xrealloc(row->lines, (size_t)(row->ncell + 1) * sizeof *row->lines);
+		row->lines[row->ncell] = NULL;
+	}
 	row->cell[row->ncell++] = text_clean(raw);
 	free(raw);
+}
+
+char *clean_lines(const char *s)
+{
+	struct buf b = BUF_INIT;
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		char *raw = xstrndup(s, n), *c = text_clean(raw);
+		if (*c) {
+			buf_puts(&b, b.len ? "\n" : "");
+			buf_puts(&b, c);
+		}
+		free(c);
+		free(raw);
+		s += n + (s[n] == '\n');
+	}
+	return buf_detach(&b);
+}
+
+void row_add_lines(struct row *row, const char *text, size_t len)
+{
+	char *raw = xstrndup(text, len), *lines = clean_lines(raw);
+	free(raw);
+	if (!strchr(lines, '\n')) {
+		row_add_cell(row, lines, strlen(lines));
+		free(lines);
+		return;
+	}
+	char *flat = xstrdup(lines);
+	for (char *p = flat; (p = strchr(p, '\n'));)
+		*p = ' ';
+	row_add_cell(row, flat, strlen(flat));
+	free(flat);
+	if (!row->lines)
+		row->lines = xcalloc((size_t)row->ncell, sizeof *row->lines);
+	row->lines[row->ncell - 1] = lines;
+}
+
+const char *row_lines(const struct row *row, int i)
+{
+	if (!row->lines || i < 0 || i >= row->ncell || !row->lines[i])
+		return NULL;
+	return lines_match(row->lines[i], row->cell[i]) ? row->lines[i] : NULL;
+}
+
+bool lines_match(const char *lines, const char *cell)
+{
+	while (*lines && (*lines == *cell || (*lines == '\n' && *cell == ' ')))
+		lines++, cell++;
+	return !*lines && !*cell;
 }
 
 static void split(struct row *row, const char *s, char sep)

@@ -40,6 +40,11 @@ struct row {
 	 * (celltext.c, named in a warning): an indicator kept with its number
 	 * and name, never a group's heading for having no figures. */
 	bool dropped;
+	/* A cell's own lines as its author broke them (a document reader's
+	 * <br>, <w:br/>, paragraphs, a newline in a sheet's cell), '\n'
+	 * between them, where cell[i] joins them with spaces; NULL (or
+	 * lines NULL) for a cell of one line (row_add_lines, row_lines). */
+	char **lines;
 	/* A text rendering that writes a cell merged over rows once, in its
 	 * first row, the rows under it empty ('|' rows, rows.c): an empty
 	 * cell may be a merged one's (interpret.c merged_above). */
@@ -55,6 +60,17 @@ void lines_free(struct lines *l);
 void rows_free(struct rows *r);
 struct row *rows_add(struct rows *r, int line);
 void row_add_cell(struct row *row, const char *text, size_t len);
+/* Each of s's lines ('\n') cleaned, the empty ones left out, joined by
+ * '\n'. Caller frees. */
+char *clean_lines(const char *s);
+/* A cell whose text keeps its author's line breaks as '\n': cleaned as
+ * row_add_cell does, its lines kept beside it (row.lines). */
+void row_add_lines(struct row *row, const char *text, size_t len);
+/* Cell i's own lines when it has more than one and its text is still
+ * theirs, else NULL. */
+const char *row_lines(const struct row *row, int i);
+/* Whether cell is lines with spaces for their '\n's. */
+bool lines_match(const char *lines, const char *cell);
 /* The cells[0..n) of a row the page break cut, each not empty added to
  * row's cell of its column, after a space when that is not empty (row has
  * n cells at least). */
@@ -243,6 +259,15 @@ int celltext_header_line(const struct lines *l);
 /* A row's number alone ("3", "3)", "(3)": 2; "II", "B": 3; "I.2": 4;
  * "a)": 5; "-": 1; else 0), *v its ordinal (celltext.c). */
 int celltext_row_number(const char *s, int *v);
+
+/* A cell's lines ('\n' between) under a column of a lead and its
+ * partners, by their shape: the first line the lead, each further line
+ * starting an agency's name a partner (when the first does too), a line
+ * going on the one before (in lower case, after a hyphen or a joining
+ * word) joined to it. Returns 1 split, 0 one name, -1 not known (a line
+ * in capitals starting no agency's name): then *lead is the lines joined
+ * by spaces, *partners NULL. Caller frees. */
+int celltext_agency_lines(const char *lines, char **lead, char **partners);
 
 /* Tab-separated rows as Word or a browser gives them: a header's cell
  * merged over the year columns of the row under it widened to them, an

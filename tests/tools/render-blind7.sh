@@ -13,7 +13,9 @@
 #                    not read it: it must say so and what to do);
 #   NAME.lo.pdf      Writer's PDF of the HTML: the long table over pages,
 #                    its header row (<thead>) repeated on each;
-#   NAME.lo.html     Writer's "Save as web page" of its ODT.
+#   NAME.lo.html     Writer's "Save as web page" of its ODT;
+#   NAME.docx, NAME.ods  Writer's Word 2007 file and Calc's OpenDocument
+#                    sheet of the HTML (a cell's lines: <w:br/>, <text:p>s).
 # Needs soffice, chromium.
 set -eu
 out=$1
@@ -38,6 +40,12 @@ chrome() {
 xlsx() {
 	lo --infilter="HTML (StarCalc)" --convert-to xlsx:"Calc MS Excel 2007 XML" --outdir "$out" "$out/$1.html"
 }
+docx() {
+	lo --infilter="HTML (StarWriter)" --convert-to docx:"MS Word 2007 XML" --outdir "$out" "$out/$1.html"
+}
+ods() {
+	lo --infilter="HTML (StarCalc)" --convert-to ods:calc8 --outdir "$out" "$out/$1.html"
+}
 doc() {
 	lo --convert-to doc:"MS Word 97" --outdir "$out" "$out/$1.html"
 }
@@ -53,6 +61,9 @@ out=$(cd "$out" && pwd)
 odt xa-tan-hoa
 chrome xa-tan-hoa
 xlsx so-khcn-phu-lam
+odt so-khcn-phu-lam
+docx so-khcn-phu-lam
+ods so-khcn-phu-lam
 doc so-khcn-phu-lam
 chrome phuong-phu-my
 lopdf xa-long-phuoc

@@ -692,19 +692,74 @@ static void title_split_letters(void **s)
 	}
 }
 
+/* "Cơ quan chủ trì / phối hợp" in one cell of lines (<br>): the lead on
+ * the first, the partners on the others when each line starts an
+ * agency's name; one name wrapped (after a hyphen, in lower case) whole;
+ * a second line of capitals that starts no agency's name kept whole and
+ * said of the lead and the partners. */
+static void agency_lines(void **s)
+{
+	(void)s;
+	const char *doc = "<html><body><table>"
+	                  "<tr><td>TT</td><td>Chỉ tiêu</td><td>ĐVT</td><td>Năm 2030</td>"
+	                  "<td>Cơ quan chủ trì / phối hợp</td></tr>"
+	                  "<tr><td>1</td><td>Tỷ lệ A</td><td>%</td><td>90</td>"
+	                  "<td>Sở Tài chính<br>Các sở, ban, ngành<br>Tỉnh Đoàn</td></tr>"
+	                  "<tr><td>2</td><td>Tỷ lệ B</td><td>%</td><td>80</td>"
+	                  "<td>Phòng Văn hoá -<br>Thông tin</td></tr>"
+	                  "<tr><td>3</td><td>Tỷ lệ C</td><td>%</td><td>70</td>"
+	                  "<td>Ủy ban nhân dân<br>huyện Phú Lâm</td></tr>"
+	                  "<tr><td>4</td><td>Tỷ lệ D</td><td>%</td><td>60</td>"
+	                  "<td>Trung tâm Văn hóa<br>Thể thao và Truyền thông</td></tr>"
+	                  "</table></body></html>";
+	struct plan p;
+	parse_ok(doc, &p);
+	assert_int_equal(p.nind, 4);
+	assert_string_equal(p.ind[0].lead, "Sở Tài chính");
+	assert_string_equal(p.ind[0].partners, "Các sở, ban, ngành; Tỉnh Đoàn");
+	assert_string_equal(p.ind[1].lead, "Phòng Văn hoá - Thông tin");
+	assert_null(p.ind[1].partners);
+	assert_string_equal(p.ind[2].lead, "Ủy ban nhân dân huyện Phú Lâm");
+	assert_null(p.ind[2].partners);
+	assert_string_equal(p.ind[3].lead, "Trung tâm Văn hóa Thể thao và Truyền thông");
+	assert_null(p.ind[3].partners);
+	int lead = 0, partners = 0;
+	for (size_t i = 0; i < p.nwarn; i++) {
+		const char *f = p.warn[i].field;
+		bool d = p.warn[i].line >= p.ind[3].first_line &&
+		         p.warn[i].line <= p.ind[3].last_line;
+		lead += f && d && !strcmp(f, "lead");
+		partners += f && d && !strcmp(f, "partners");
+		assert_true(d || !f || (strcmp(f, "lead") && strcmp(f, "partners")));
+	}
+	assert_int_equal(lead, 1);
+	assert_int_equal(partners, 1);
+	plan_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(markdown_variant),   cmocka_unit_test(tsv_page_breaks),
-	        cmocka_unit_test(milestone_sections), cmocka_unit_test(tasks),
-	        cmocka_unit_test(metadata),           cmocka_unit_test(unreadable_kept),
-	        cmocka_unit_test(bad_input),          cmocka_unit_test(legacy_encoding),
-	        cmocka_unit_test(group_variants),     cmocka_unit_test(one_cell_per_line),
-	        cmocka_unit_test(section_milestones), cmocka_unit_test(numbered_list),
-	        cmocka_unit_test(target_words),       cmocka_unit_test(sentence_targets),
-	        cmocka_unit_test(portal_two_tables),  cmocka_unit_test(numbered_list_wrapped),
-	        cmocka_unit_test(task_cell_fields),   cmocka_unit_test(merged_agencies_lost),
+	        cmocka_unit_test(markdown_variant),
+	        cmocka_unit_test(tsv_page_breaks),
+	        cmocka_unit_test(milestone_sections),
+	        cmocka_unit_test(tasks),
+	        cmocka_unit_test(metadata),
+	        cmocka_unit_test(unreadable_kept),
+	        cmocka_unit_test(bad_input),
+	        cmocka_unit_test(legacy_encoding),
+	        cmocka_unit_test(group_variants),
+	        cmocka_unit_test(one_cell_per_line),
+	        cmocka_unit_test(section_milestones),
+	        cmocka_unit_test(numbered_list),
+	        cmocka_unit_test(target_words),
+	        cmocka_unit_test(sentence_targets),
+	        cmocka_unit_test(portal_two_tables),
+	        cmocka_unit_test(numbered_list_wrapped),
+	        cmocka_unit_test(task_cell_fields),
+	        cmocka_unit_test(merged_agencies_lost),
 	        cmocka_unit_test(title_split_letters),
+	        cmocka_unit_test(agency_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
