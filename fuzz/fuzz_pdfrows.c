@@ -4,7 +4,8 @@
  * page byte, and two bytes choosing the word's text from a vocabulary of
  * header words, numbers, codes, targets and agency words, so that headers,
  * group rows, wrapped cells and page breaks are met often. The rows go
- * through interpret_rows(); every row must have at most MAX_CELLS cells
+ * through interpret_rows() (odd sizes read as a PDF's words, pdf_word_rows,
+ * even as OCR's, pword_rows); every row must have at most MAX_CELLS cells
  * and every cell must be valid UTF-8. Any violation traps. */
 #include "plan.h"
 #include "text_rows.h"
@@ -48,7 +49,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	struct rows rows = {0};
 	struct lines text = {0};
-	pword_rows(w, n, &rows, &text);
+	/* odd sizes as a PDF's text layer: its pages' furniture dropped first */
+	(size % 2 ? pdf_word_rows : pword_rows)(w, n, &rows, &text);
 	rows_check(&rows, MAX_CELLS);
 	struct plan p;
 	plan_init(&p);

@@ -471,11 +471,33 @@ static int read_laid_out(const struct lines *alt, bool failed, struct plan *p)
 	return 1;
 }
 
+/* Whether a warning of p lies on lines [first, last]. */
+static bool warned(const struct plan *p, int first, int last)
+{
+	for (size_t i = 0; i < p->nwarn; i++)
+		if (p->warn[i].line >= first && p->warn[i].line <= last && first > 0)
+			return true;
+	return false;
+}
+
+/* Indicators and tasks read whole with no warning on their lines. */
+static long read_sure(const struct plan *p)
+{
+	long n = read_whole(p);
+	for (size_t i = 0; i < p->nind; i++)
+		n -= warned(p, p->ind[i].first_line, p->ind[i].last_line);
+	for (size_t i = 0; i < p->ntasks; i++)
+		n -= warned(p, p->tasks[i].first_line, p->tasks[i].last_line);
+	return n;
+}
+
 /* A PDF whose words gave no table, or a doubtful one, or one with a page's
  * counter in a table's cell (even): its tables read by the borders drawn
  * around their cells (pdfdoc_grid), kept when they read more indicators
  * and tasks whole, or as many when even (the cells as drawn: no guess, so
- * its warnings are the interpreter's about their contents). Returns
+ * its warnings are the interpreter's about their contents), or, against
+ * a doubtful reading of the words, when not doubtful and more of them are
+ * read whole with no warning (the words' rows run together). Returns
  * whether p (and l, its lines) is now that reading. */
 static bool read_drawn(const char *data, size_t n, const struct pdfwords *words, bool failed,
                        bool even, struct plan *p, struct lines *l)
@@ -493,7 +515,8 @@ static bool read_drawn(const char *data, size_t n, const struct pdfwords *words,
 	interpret_rows(&rows, &q);
 	rows_free(&rows);
 	bool none = failed || p->nind + p->ntasks == 0;
-	if (read_whole(&q) < (none ? 1 : read_whole(p) + !even)) {
+	bool surer = read_doubtful(p) && !read_doubtful(&q) && read_sure(&q) > read_sure(p);
+	if (!surer && read_whole(&q) < (none ? 1 : read_whole(p) + !even)) {
 		plan_free(&q);
 		lines_free(&text);
 		return false;

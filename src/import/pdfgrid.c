@@ -396,9 +396,7 @@ static char *line_at(const struct reader *rd, int p, double y, double h)
 	return s;
 }
 
-/* The line s of page p without its page's number at its end ("Trang 2",
- * "- 2 -", "2/5"), nor the spaces and dashes around it. */
-static char *without_page_no(const char *s, int p)
+char *pdf_without_page_no(const char *s, int p)
 {
 	char *k = xstrdup(s);
 	size_t e = strlen(k);
@@ -422,12 +420,12 @@ static bool margin_line(const struct reader *rd, const struct waiting *l)
 {
 	if (plain_print_margin(l->s) || plain_page_number(l->s))
 		return true;
-	char *key = without_page_no(l->s, l->page);
+	char *key = pdf_without_page_no(l->s, l->page);
 	bool same = false;
 	for (int p = 0; p < rd->np && !same; p++) {
 		char *s = p == l->page ? NULL : line_at(rd, p, l->y, l->h);
 		if (s) {
-			char *k = without_page_no(s, p);
+			char *k = pdf_without_page_no(s, p);
 			same = !strcmp(k, key);
 			free(k);
 			free(s);

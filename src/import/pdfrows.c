@@ -12,8 +12,12 @@
  * its number column; rows are split at the widest vertical gap between two
  * anchors, so cells centred vertically or set at the top both work. The
  * table ends at text in the number column that is not a number ("Nơi
- * nhận:"), a wide vertical gap, or a header of another table; a repeated
+ * nhận:"), a wide vertical gap, a heading of the document's next part
+ * ("III. TỔ CHỨC THỰC HIỆN"), or a header of another table; a repeated
  * page header continues the table. Lines outside tables are kept as text.
+ * A PDF's page furniture (a browser's date and address, the page's number,
+ * a running header or footer on every page) is dropped first: at a page's
+ * foot it would go on the last row.
  *
  * Text laid out with spaces is read by the same rules, but its cells are
  * then assigned to columns row by row (grid_row), and its rows may have no
@@ -2948,6 +2952,24 @@ static void unit_from_name(struct rows *out, size_t head, const struct table *t)
  * the table, whose groups head rows; it is text. Not when the line that
  * stopped the table starts with a number ("IV.1 Số ...": a row whose
  * number and text run together). */
+/* A heading of the document's next part after a table ("III. TỔ CHỨC
+ * THỰC HIỆN"): a roman number with its dot right of the number column,
+ * then capitals, apart from the line above. */
+static bool part_heading(const struct pword *w, const struct pline *l, size_t k,
+                         const struct table *t, double h)
+{
+	const struct pword *a = &w[l[k].from];
+	size_t n = strlen(a->s);
+	if (l[k].to - l[k].from < 2 || column_of(t, a) <= 0 || n < 2 || a->s[n - 1] != '.' ||
+	    !text_roman(a->s) || (l[k].page == l[k - 1].page && l[k].y0 - l[k - 1].y1 < 0.3 * h))
+		return false;
+	char *s = line_text(w, &l[k]), *u = text_upper(s);
+	bool caps = !strcmp(s, u);
+	free(s);
+	free(u);
+	return caps;
+}
+
 static size_t section_after(const struct pword *w, const struct pline *l, size_t b, size_t end,
                             size_t e, const struct table *t, double space)
 {
@@ -3553,6 +3575,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 			stop |= grid && plain_page_number(all) &&
 			        (end + 1 == nl || l[end + 1].page != l[end].page ||
 			         text_fold_starts(all, "trang "));
+			stop |= end > b && part_heading(w, l, end, &t, h);
 			free(all);
 			if (stop)
 				break;
@@ -3712,9 +3735,107 @@ bool pword_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 	return rows_of_words(w, n, out, text, false, false);
 }
 
+/* The page's number alone at its margin ("3", "Trang 3", "3/12"). */
+static bool lone_page_no(const char *s, int page)
+{
+	return plain_page_number(s) && atoi(s + strcspn(s, "0123456789")) == page + 1;
+}
+
+/* The pages' lines: page p's are lines [at[p], at[p + 1]). */
+struct page_lines {
+	const struct pword *w;
+	const struct pline *l;
+	size_t *at;
+	int np;
+	double h;
+};
+
+/* Line k, r lines from its page's top (top) or foot, is set at the same
+ * place on every other page, the same but for the page's number. */
+static bool on_every_page(const struct page_lines *pl, size_t k, size_t r, bool top)
+{
+	const struct pline *a = &pl->l[k];
+	char *s = line_text(pl->w, a), *key = pdf_without_page_no(s, a->page);
+	bool same = *key && pl->np > 1;
+	for (int p = 0; p < pl->np && same; p++) {
+		size_t from = pl->at[p], to = pl->at[p + 1];
+		if (p == a->page)
+			continue;
+		same = to - from > r;
+		if (!same)
+			break;
+		const struct pline *b = &pl->l[top ? from + r : to - 1 - r];
+		char *t = line_text(pl->w, b), *k2 = pdf_without_page_no(t, p);
+		same = !strcmp(key, k2) && fabs(b->y0 + b->y1 - a->y0 - a->y1) / 2 < pl->h;
+		free(t);
+		free(k2);
+	}
+	free(s);
+	free(key);
+	return same;
+}
+
+/* Line k (r lines from its page's top or foot) is page furniture: a
+ * browser's margin (the date, the page's address), the page's number
+ * alone, or a running header or footer on every page; never a line of a
+ * table's header words. */
+static bool furniture(const struct page_lines *pl, size_t k, size_t r, bool top)
+{
+	char *s = line_text(pl->w, &pl->l[k]);
+	bool yes = header_line(pl->w, &pl->l[k]) < 0 &&
+	           (plain_print_margin(s) || lone_page_no(s, pl->l[k].page) ||
+	            on_every_page(pl, k, r, top));
+	free(s);
+	return yes;
+}
+
+/* The words of w[0..n) (sorted by lines, each word numbered with its
+ * line) but those of the pages' furniture, up to two lines at the top and
+ * the foot of each page, into kept; returns how many. A running footer
+ * after a table's last row on a page would be read into that row. */
+static size_t drop_furniture(struct pword *w, size_t n, struct pword *kept)
+{
+	double h, cw;
+	metrics(w, n, &h, &cw);
+	struct pline *l = NULL;
+	size_t nl = make_lines(w, n, h, &l);
+	int np = nl ? l[nl - 1].page + 1 : 0;
+	struct page_lines pl = {w, l, xcalloc((size_t)np + 1, sizeof *pl.at), np, h};
+	for (size_t i = 0, p = 0; p <= (size_t)np; p++) {
+		while (i < nl && l[i].page < (int)p)
+			i++;
+		pl.at[p] = i;
+	}
+	bool *drop = xcalloc(nl ? nl : 1, sizeof *drop);
+	for (int p = 0; p < np; p++) {
+		size_t from = pl.at[p], to = pl.at[p + 1];
+		for (size_t r = 0; r < 2 && from + r < to && furniture(&pl, from + r, r, true); r++)
+			drop[from + r] = true;
+		for (size_t r = 0; r < 2 && to - r > from && !drop[to - 1 - r] &&
+		                   furniture(&pl, to - 1 - r, r, false);
+		     r++)
+			drop[to - 1 - r] = true;
+	}
+	size_t m = 0;
+	for (size_t i = 0; i < nl; i++)
+		for (size_t k = l[i].from; k < l[i].to; k++) {
+			w[k].line = w[k].line > 0 ? w[k].line : l[i].no;
+			if (!drop[i])
+				kept[m++] = w[k];
+		}
+	free(drop);
+	free(pl.at);
+	free(l);
+	return m;
+}
+
 bool pdf_word_rows(struct pword *w, size_t n, struct rows *out, struct lines *text)
 {
-	return rows_of_words(w, n, out, text, false, true);
+	struct pword *kept = xmalloc((n ? n : 1) * sizeof *kept);
+	size_t m = drop_furniture(w, n, kept);
+	bool found = rows_of_words(kept, m, out, text, false, true);
+	free(kept);
+	return found;
 }
 
 /* Each cell whose reading is a guess (row.doubt, row.straddle,

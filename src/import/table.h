@@ -154,6 +154,9 @@ struct gpage {
  * text (pdfgrid.c). Returns the tables found. */
 int pgrid_rows(const struct gpage *pages, int np, const struct pword *w, size_t n, struct rows *out,
                struct lines *text);
+/* Line s of page p (0-based) without its page's number at its end
+ * ("Trang 2", "- 2 -", "2/5"), nor the spaces and dashes around it. */
+char *pdf_without_page_no(const char *s, int p);
 
 /* The cells of rows from placed words whose reading is a guess (row.doubt,
  * row.merged) as warnings in p. */

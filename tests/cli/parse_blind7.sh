@@ -21,10 +21,12 @@ v=$data/blind7
 for e in html odt; do
 	check xa-tan-hoa $e
 done
-# Chromium's page: its ruled grid runs an indicator's three rows into one
-# ("Năm 2026 Năm 2027 Năm 2030"): no figure read from such a row, each
-# target named by a warning (before: 3 wrong figures, one silent field).
-flagged xa-tan-hoa chrome.pdf
+# Chromium's page: the words' reading runs an indicator's three rows into
+# one ("Năm 2026 Năm 2027 Năm 2030") and the group row "II" into the row
+# above, every target warned: its ruled cells read instead (before: 0/6,
+# I.4-I.6 for II.4-II.6 with no warning on the code: 3 silent fields).
+check xa-tan-hoa chrome.pdf
+flagged xa-tan-hoa chrome.pdf --rows
 
 # "Cơ quan chủ trì / phối hợp": "X / Y" is lead X, partners Y (before: the
 # whole cell as the lead, no warning: 1 of 6 whole). X and Y on lines of
