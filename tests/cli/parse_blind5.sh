@@ -96,4 +96,11 @@ done
 # empty and no warning naming them).
 refused huyen-duc-lap pdf.txt
 
+# Text pulled from the PDF (pdftotext, with -layout and without): a row
+# not read is said by a warning, a field read otherwise named (before:
+# the hospital's group row "A." and the seven rows after it run into row
+# 1's name, 13 silent; the ward's plain text 12 rows not read, 2 said).
+flagged benh-vien-nam-son pdf.layout.txt --rows
+flagged phuong-an-phu pdf.txt --rows
+
 finish parse_blind5
