@@ -74,6 +74,21 @@ void plan_free(struct plan *p)
 	plan_init(p);
 }
 
+/* A message cut inside a letter ("%.60s" counts bytes): the broken
+ * letter's bytes dropped, as JSON carries whole letters only (the warning
+ * was lost with it). */
+static void whole_letters(char *m)
+{
+	size_t n = strlen(m), bad;
+	while (!text_valid_utf8(m, n, &bad)) {
+		size_t k = 1;
+		while (bad + k < n && ((unsigned char)m[bad + k] & 0xc0) == 0x80)
+			k++;
+		memmove(m + bad, m + bad + k, n - bad - k + 1);
+		n -= k;
+	}
+}
+
 static void warn_at(struct plan *p, int line, int col, const char *fmt, va_list ap)
 {
 	if (p->nwarn > PLAN_MAX_WARNINGS)
@@ -81,6 +96,7 @@ static void warn_at(struct plan *p, int line, int col, const char *fmt, va_list 
 	bool over = p->nwarn == PLAN_MAX_WARNINGS;
 	char *m = over ? xstrdup("Quá nhiều cảnh báo; các cảnh báo sau bị lược bớt")
 	               : xvasprintf(fmt, ap);
+	whole_letters(m);
 	p->warn = xgrow(p->warn, &p->capwarn, p->nwarn + 1, sizeof *p->warn);
 	p->warn[p->nwarn] = (struct plan_warning){line, m, over ? 0 : col, NULL};
 	p->nwarn++;

@@ -206,6 +206,30 @@ static void check_total(const struct lines *l, struct plan *p)
 	}
 }
 
+/* The rows of text laid out with spaces (pdftotext -layout), read when no
+ * reader before found a table. What was read as a list in the body may be
+ * such a table's rows run together (a group row "A. …" over numbered
+ * rows, read as one item): the table's reading is kept when it reads
+ * more items. */
+static void read_layout_rows(const struct lines *l, struct plan *p)
+{
+	struct plan q;
+	struct rows rows = {0};
+	plan_init(&q);
+	meta_read(l, &q);
+	if (layout_rows(l, &rows, &q)) {
+		layout_check(&rows, &q);
+		interpret_rows(&rows, &q);
+	}
+	rows_free(&rows);
+	if (q.nind + q.ntasks > p->nind + p->ntasks || p->nind + p->ntasks == 0) {
+		plan_free(p); /* the attempts before */
+		*p = q;
+	} else {
+		plan_free(&q);
+	}
+}
+
 /* Rows a reader made (html), or the lines' own markdown/tab rows. When it
  * refuses a text whose rows were wrapped at the page's edge
  * (layout_wrapped), *wrapped (if not NULL) is set. */
@@ -238,18 +262,9 @@ static int read_tables(const struct lines *l, struct rows *given, struct plan *p
 			interpret_rows(&rows, p);
 		rows_free(&rows);
 	}
-	if (p->nind == 0 && p->ntasks == 0)
-		body_targets(l, p);
-	if (p->nind == 0 && p->ntasks == 0) {
-		plan_free(p); /* warnings of the attempt above */
-		plan_init(p);
-		meta_read(l, p);
-		if (layout_rows(l, &rows, p)) {
-			layout_check(&rows, p);
-			interpret_rows(&rows, p);
-		}
-		rows_free(&rows);
-	}
+	bool body = p->nind == 0 && p->ntasks == 0 && body_targets(l, p);
+	if (body || (p->nind == 0 && p->ntasks == 0))
+		read_layout_rows(l, p);
 	/* a table of cells as blocks read whole in too small a part of its
 	 * rows: its line (refused as the blocks are) */
 	int frag = 0, frag2 = 0;

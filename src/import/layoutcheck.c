@@ -51,6 +51,8 @@ struct head {
 	bool row_year[NCOL]; /* "Năm" of a table with a row per year */
 	bool lead_partners[NCOL];
 	bool two[NCOL]; /* a unit's and a target's words in one cell */
+	int years[NCOL][4]; /* a milestone's cell naming several years */
+	int nyears[NCOL];
 	int ncol;
 	bool tasks;
 };
@@ -102,6 +104,20 @@ static bool after_nam(const char *s, const char *at)
 	return yes;
 }
 
+/* The years (at most 4) the words of a header cell s name, in y[0, *n). */
+static void header_years(const char *s, int *y, int *n)
+{
+	*n = 0;
+	for (const char *p = s; *p;) {
+		p += strspn(p, " ");
+		size_t w = strcspn(p, " ");
+		int v = text_year(p, w);
+		if (v && *n < 4)
+			y[(*n)++] = v;
+		p += w;
+	}
+}
+
 static bool header_row(const struct row *r, struct head *h)
 {
 	if (r->text || r->ncell < 3)
@@ -122,6 +138,7 @@ static bool header_row(const struct row *r, struct head *h)
 		h->kind[c] = header_cell_kind(r->cell[c]);
 		h->year[c] = years_of(r->cell[c], NULL);
 		h->row_year[c] = h->kind[c] == HEAD_YEAR && !h->year[c];
+		header_years(r->cell[c], h->years[c], &h->nyears[c]);
 		h->lead_partners[c] = h->kind[c] == HEAD_AGENCY && strstr(f, "chu tri") &&
 		                      strstr(f, "phoi hop");
 		h->two[c] = h->kind[c] == HEAD_NONE && !strncmp(f, "don vi ", 7) && h->year[c] &&
@@ -504,6 +521,18 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 			                "tiêu) khi chép: đơn vị và mục tiêu không tách được";
 			warn(p, r, c, "unit", m);
 			warn(p, r, c, field, m);
+		}
+	/* a milestone header cell naming two years or more ("Mục tiêu Năm
+	 * 2027 Năm 2030", the header's cells packed a space apart): the
+	 * cells of those columns run together, each year's target in doubt */
+	for (int c = 0; c < n; c++)
+		for (int k = 0;
+		     value_col(h, c) && h->nyears[c] >= 2 && *r->cell[c] && k < h->nyears[c]; k++) {
+			char field[24];
+			snprintf(field, sizeof field, "target %d", h->years[c][k]);
+			warn(p, r, c, field,
+			     "nằm dưới tiêu đề gộp chữ của nhiều cột năm khi chép: mục tiêu của "
+			     "từng năm không tách được");
 		}
 	/* a lead and partners' cell glued to its neighbour: the partners too */
 	for (int c = 0; c < n && !h->tasks; c++)

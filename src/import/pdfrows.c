@@ -141,14 +141,14 @@ static double space_width(const struct pword *w, const struct pline *l, size_t n
 
 /* Folded words (no diacritics) a header is made of. */
 static const char *const header_vocab[] = {
-        "stt",  "tt",   "so",    "thu",   "tu",     "noi",   "dung",  "chi",   "tieu",
-        "ten",  "don",  "vi",    "tinh",  "dvt",    "muc",   "hien",  "trang", "nam",
-        "ket",  "qua",  "thuc",  "uoc",   "co",     "quan",  "chu",   "tri",   "theo",
-        "doi",  "danh", "gia",   "phoi",  "hop",    "thoi",  "gian",  "hoan",  "thanh",
-        "han",  "tien", "do",    "nhiem", "vu",     "ghi",   "giai",  "doan",  "kiem",
-        "tra",  "tong", "bao",   "cao",   "den",    "ban",   "nganh", "linh",  "vuc",
-        "giao", "cu",   "the",   "cac",   "lo",     "trinh", "moc",   "san",   "pham",
-        "kinh", "phi",  "nguon", "ma",    "phuong", "xa",    "huyen", "phan",  "dau",
+        "stt",  "tt",    "so",   "thu",   "tu",   "noi",   "dung",  "chi",    "tieu", "ten",
+        "don",  "vi",    "tinh", "dvt",   "muc",  "hien",  "trang", "nam",    "ket",  "qua",
+        "thuc", "uoc",   "co",   "quan",  "chu",  "tri",   "theo",  "doi",    "danh", "gia",
+        "phoi", "hop",   "thoi", "gian",  "hoan", "thanh", "han",   "tien",   "do",   "nhiem",
+        "vu",   "ghi",   "giai", "doan",  "kiem", "tra",   "tong",  "bao",    "cao",  "den",
+        "ban",  "nganh", "linh", "vuc",   "giao", "cu",    "the",   "cac",    "lo",   "trinh",
+        "moc",  "san",   "pham", "kinh",  "phi",  "nguon", "ma",    "phuong", "xa",   "huyen",
+        "phan", "dau",   "khoa", "phong",
 };
 
 static bool in_vocab(const char *f, size_t n)
@@ -191,8 +191,9 @@ static int header_line(const struct pword *w, const struct pline *l)
 		else if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
 			bits |= 1;
 		else if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
-		         !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten"))
-			bits |= 2;
+		         !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten") ||
+		         (!strcmp(ws.w[k], "so") && k && !strcmp(ws.w[k - 1], "chi")))
+			bits |= 2; /* "Chỉ số": the indicators' names */
 	}
 	words_free(&ws);
 	return bits;
@@ -270,12 +271,24 @@ static bool sub_heads(const struct pword *w, const struct pline *l)
 	return k >= 2;
 }
 
-/* A line closing a bracket it did not open ("trì);" of "Công an phường
- * (chủ / trì);" at the top of a page, a row's cell run on under the
- * header repeated there): the end of a cell, no header's line below. */
-static bool closes_bracket(const struct pword *w, const struct pline *l)
+/* The brackets lines [a, b) open and leave open ("Hiện trạng (năm" over
+ * "2024)"). */
+static int open_brackets(const struct pword *w, const struct pline *l, size_t a, size_t b)
 {
 	int open = 0;
+	for (size_t k = a; k < b; k++)
+		for (size_t j = l[k].from; j < l[k].to; j++)
+			for (const char *p = w[j].s; *p; p++)
+				open += *p == '(' ? 1 : *p == ')' && open > 0 ? -1 : 0;
+	return open;
+}
+
+/* A line closing a bracket neither it nor the header's lines above it
+ * (open of them left open) opened ("trì);" of "Công an phường (chủ /
+ * trì);" at the top of a page, a row's cell run on under the header
+ * repeated there): the end of a cell, no header's line below. */
+static bool closes_bracket(const struct pword *w, const struct pline *l, int open)
+{
 	for (size_t j = l->from; j < l->to; j++)
 		for (const char *p = w[j].s; *p; p++)
 			if (*p == '(')
@@ -322,7 +335,7 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 	       (l[e].y0 - l[e - 1].y1 < 1.0 * h ||
 	        (l[e].y0 - l[e - 1].y1 < 2.5 * h && sub_heads(w, &l[e])))) {
 		int k = header_line(w, &l[e]);
-		if (k < 0 || closes_bracket(w, &l[e]))
+		if (k < 0 || closes_bracket(w, &l[e], open_brackets(w, l, s, e)))
 			break;
 		bits |= k;
 		e++;
@@ -330,7 +343,7 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 	/* the header's last line set at the top of the next page, under
 	 * the words of its line above */
 	if (e < nl && e > i && l[e].page == l[e - 1].page + 1 && header_line(w, &l[e]) >= 0 &&
-	    !closes_bracket(w, &l[e]) && under_line(w, &l[e], &l[e - 1]))
+	    !closes_bracket(w, &l[e], open_brackets(w, l, s, e)) && under_line(w, &l[e], &l[e - 1]))
 		e++;
 	size_t s0 = s, e0 = e;
 	band_trim(w, l, &s, &e);
@@ -2654,7 +2667,9 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 /* Text laid out with spaces may keep no blank line between a table's
  * rows. Two anchors one or two lines apart are then one number cell only
  * when the first has a '.' and the second is one or two digits ("III.1" over "0",
- * "II." over "12"); "1" over "2" are two rows. */
+ * "II." over "12") and the two would not fit on one line of the column as
+ * wide as its header ("A." over "1" under "STT": a group's row over row
+ * 1); "1" over "2" are two rows. */
 static bool number_wrapped(const struct pword *w, const struct pline *l, size_t a, size_t k,
                            const struct table *t)
 {
@@ -2662,7 +2677,8 @@ static bool number_wrapped(const struct pword *w, const struct pline *l, size_t 
 		return false;
 	char *x = line_col(w, &l[a], t, 0), *y = line_col(w, &l[k], t, 0);
 	bool wrapped = x && y && strchr(x, '.') && y[0] && strlen(y) <= 2 &&
-	               strspn(y, "0123456789") == strlen(y);
+	               strspn(y, "0123456789") == strlen(y) &&
+	               (double)(text_len(x) + text_len(y)) > t->hi[0] - t->lo[0];
 	free(x);
 	free(y);
 	return wrapped;
@@ -3180,9 +3196,11 @@ static bool group_only(const struct row *r, int ncol)
  * in a row while at least two thirds of the table's other rows fill it:
  * most likely a cell merged over several rows whose text the words'
  * places gave to one of them (a row's own words are never lost, but the
- * merged text is not repeated). Rows after out->v[head] with a name. */
+ * merged text is not repeated). Rows after out->v[head] with a name (in
+ * the names' column: a "Lĩnh vực" column before it may be merged too). */
 static void merged_doubt(struct rows *out, size_t head, const struct table *t)
 {
+	int nc = name_column(t);
 	for (int c = 2; c < t->ncol; c++) {
 		char *f = text_fold(t->head[c]);
 		bool agency = strstr(f, "co quan") || strstr(f, "chu tri") ||
@@ -3193,7 +3211,8 @@ static void merged_doubt(struct rows *out, size_t head, const struct table *t)
 		size_t rows = 0, filled = 0;
 		for (size_t i = head + 1; i < out->n; i++) {
 			const struct row *r = &out->v[i];
-			if (r->text || r->ncell <= c || !r->cell[1][0] || !r->cell[0][0])
+			if (r->text || r->ncell <= c || r->ncell <= nc || !r->cell[nc][0] ||
+			    !r->cell[0][0])
 				continue;
 			rows++;
 			filled += r->cell[c][0] != '\0';
@@ -3202,8 +3221,8 @@ static void merged_doubt(struct rows *out, size_t head, const struct table *t)
 			continue;
 		for (size_t i = head + 1; i < out->n; i++) {
 			struct row *r = &out->v[i];
-			if (!r->text && r->ncell > c && r->cell[1][0] && r->cell[0][0] &&
-			    !r->cell[c][0] && !group_only(r, t->ncol))
+			if (!r->text && r->ncell > c && r->ncell > nc && r->cell[nc][0] &&
+			    r->cell[0][0] && !r->cell[c][0] && !group_only(r, t->ncol))
 				r->merged |= 1UL << c;
 		}
 	}

@@ -339,6 +339,7 @@ struct got {
 	size_t ub; /* a unit's block of its own, or 0 */
 	int page;
 	bool ok;
+	int passed; /* a mark "trước X": the rows it stands for */
 };
 
 static void got_free(struct got *g)
@@ -879,6 +880,7 @@ static struct got *add_row(struct got **rows, size_t *n, size_t *cap, const char
 	if (skipped) {
 		struct got *m = &(*rows)[(*n)++];
 		snprintf(m->code, sizeof m->code, "trước %.12s", code);
+		m->passed = skipped;
 		m->page = page;
 		m->first = first;
 	}
@@ -1011,7 +1013,7 @@ static size_t read_table(const struct lines *l, struct blks *b, size_t h, struct
 			}
 			buf_printf(&codes, "%s%s", codes.len ? ", " : "", g->code);
 			p->unread++;
-			nunread++;
+			nunread += g->passed > 1 ? (size_t)g->passed : 1;
 		}
 		if (codes.len)
 			plan_warn(p, (int)rows[r0].first + 1,
@@ -1447,6 +1449,28 @@ struct anyrow {
 	struct blk unit;     /* that line, a cell of its own */
 };
 
+/* A row read whole but for its unit cell, under a unit column: the unit's
+ * words may be run into the name's lines ("… trên địa Tài / bàn / khoản"),
+ * the name and the unit both named in a warning. */
+static void any_no_unit(struct plan *p, const struct anyhead *h, const struct anyrow *r,
+                        const int *col, int k)
+{
+	int line = (int)r->nb->first + 1, page = r->nb->page + 1;
+	for (int c = 1; c < h->n; c++) {
+		bool filled = false;
+		for (int a = 0; a < k; a++)
+			filled |= col[a] == c;
+		if (h->kind[c] != HEAD_UNIT || filled)
+			continue;
+		for (int f = 0; f < 2; f++)
+			plan_warn_cell(p, line, f ? c + 2 : 2,
+			               "trang %d, hàng %s: ô đơn vị tính trống, chữ của nó có thể "
+			               "nằm lẫn trong tên (văn bản chép từ PDF đã mất bố cục); cần "
+			               "đối chiếu với văn bản",
+			               page, r->code);
+	}
+}
+
 /* A row whose cells were not put back (kept with its number and its first
  * block as the name): each of its cells named in a warning of that cell,
  * the field the draft page marks; the name too, as its block may hold a
@@ -1833,6 +1857,7 @@ static size_t any_table(const struct lines *l, struct blks *b, size_t i, struct 
 			any_cell(g, k ? r->text[0] : "");
 		} else if (ok) {
 			any_emit(out, &h, r->code, nb, r->x, r->text, k, col, table);
+			any_no_unit(p, &h, r, col, k);
 			whole++;
 			for (int c = 0, a = 0; c < h.n; c++) {
 				bool filled = a < k && col[a] == c;
@@ -1897,6 +1922,36 @@ typedef size_t table_reader(const struct lines *l, struct blks *b, size_t h, str
                             struct plan *p, int table, bool *found, int *frag);
 
 /* Each table of the text, from its header's "STT" block on, by read. */
+/* Rows numbered in the table's own cells (out->v[from..]): their count. */
+static size_t numbered_rows(const struct rows *out, size_t from)
+{
+	size_t n = 0;
+	for (size_t r = from; r < out->n; r++)
+		n += !out->v[r].text && out->v[r].ncell > 1 &&
+		     isdigit((unsigned char)out->v[r].cell[0][0]);
+	return n;
+}
+
+/* A table after the one read, under its header at block h, of which no
+ * row was read: each row its blocks number 1, 2, … (blocks of a number
+ * alone) said in a warning, never left out without a word. */
+static void warn_unread_table(const struct blks *b, size_t h, size_t end, struct plan *p)
+{
+	long want = 1;
+	for (size_t k = h + 1; k < end && k < b->n; k++) {
+		char *e;
+		long v = strtol(b->v[k].text, &e, 10);
+		if (e == b->v[k].text || *e || v != want)
+			continue;
+		plan_warn(p, (int)b->v[k].first + 1,
+		          "trang %d: hàng %ld của bảng ở dòng %zu không được đọc (văn bản chép từ "
+		          "PDF đã mất bố cục: các ô không ghép lại được): hãy nhập chính tệp "
+		          "PDF, hoặc chép bằng pdftotext -layout",
+		          b->v[k].page + 1, v, b->v[h].first + 1);
+		want++;
+	}
+}
+
 static bool each_table(const struct lines *l, struct rows *out, struct plan *p, table_reader *read,
                        int *frag)
 {
@@ -1907,10 +1962,18 @@ static bool each_table(const struct lines *l, struct rows *out, struct plan *p, 
 	int table = 0;
 	for (size_t i = 0; i < b.n;) {
 		if (!head_start(&b, i)) {
+			/* the number column's header of a table of no
+			 * indicators ("STT | Nhiệm vụ") after one read */
+			if (found && number_head(b.v[i].text))
+				warn_unread_table(&b, i, b.n, p);
 			i++;
 			continue;
 		}
+		size_t before = out->n;
+		bool read_before = found;
 		size_t next = read(l, &b, i, out, p, ++table, &found, frag);
+		if (read_before && !numbered_rows(out, before))
+			warn_unread_table(&b, i, next > i ? next : b.n, p);
 		i = next > i ? next : i + 1;
 	}
 	blocks_free(&b);

@@ -98,4 +98,11 @@ done
 check xa-phuoc-hai typed.xlsx
 flagged xa-phuoc-hai typed.xlsx
 
+# Text pulled from the PDF: a row not read is said by a warning, a field
+# read otherwise named (before: -layout, row 1's merged lead lost and
+# row 3 read under group I, 2 silent; without -layout, row 3's unit run
+# into its name and the tasks' table not read, 4 silent).
+flagged xa-dong-lam pdf.layout.txt --rows
+flagged xa-phuoc-hai pdf.txt --rows
+
 finish parse_blind4

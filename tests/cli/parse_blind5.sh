@@ -100,4 +100,13 @@ done
 # empty and no warning naming them).
 refused huyen-duc-lap pdf.txt
 
+# Text pulled from the PDF (pdftotext, with -layout and without): a row
+# not read is said by a warning, a field read otherwise named (before:
+# the hospital's group row "A." and the seven rows after it run into row
+# 1's name, 13 silent). The ward's plain text, 4 of its 16 rows read
+# whole, 12 not (a mark "trước 8" stands for rows 4 … 7): a fragment,
+# refused saying where (before: read, 12 rows not read and 2 said).
+flagged benh-vien-nam-son pdf.layout.txt --rows
+refused phuong-an-phu pdf.txt
+
 finish parse_blind5
