@@ -24,7 +24,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rows r = {0};
 	struct plan p;
 	plan_init(&p);
-	html_read(s, size, &l, &r);
+	int doubt_line = 0;
+	char *doubt = html_read(s, size, &l, &r, &doubt_line);
+	if (doubt && (doubt_line < 1 || (size_t)doubt_line > l.n + 1))
+		abort(); /* a grid read as text names its line */
+	free(doubt);
 	for (size_t i = 0; i < r.n; i++)
 		if (r.v[i].first < 1 || (size_t)r.v[i].last > l.n)
 			abort(); /* every row names a line of the page */

@@ -289,7 +289,8 @@ for h in "${harnesses[@]}"; do
 			awk -v RS='</tr>' -v ORS='</tr>' 'NR <= 12' "$f" >"$seeds/slice-$(basename "$f")"
 			printf '</table></body></html>\n' >>"$seeds/slice-$(basename "$f")"
 		done
-		cp tests/data/rendered/002_*.html "$seeds/"
+		cp tests/data/rendered/002_*.html tests/data/blind8/phuong-tan-phong*.html "$seeds/"
+		printf '<style>@media print{.g{display:block}}.t>div.g,.x{display:grid;grid-template:auto/[a] 40px repeat(2,minmax(0,1fr))}/*c*/</style><div class="g"><div style="grid-column:span 2">TT</div><div style="grid-column:-2/-1">N\u0103m</div><div style="grid-column-start:2">1</div><div style="display:table"><div style="display:table-row"><div style="display:table-cell">x</div></div></div></div>' >"$seeds/divgrid"
 		printf '<table><tr><th rowspan=2>TT</th><th colspan=2>M&#7913;c</th></tr><tr><td>2025</td><td>2030</td></tr><tr><td>1<td>&ge; 80&nbsp;%%<br>x<td><table><tr><td>n</td></tr></table></table>' >"$seeds/spans"
 		printf '<html><head><meta charset="windows-1258"><title>x</title><script>a<b</script></head><body><p>K\xd2 ho\xe3ch &#x1EBF;&amp;&bogus;<!-- c --></p>' >"$seeds/charset"
 		max_len=65536

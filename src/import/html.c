@@ -8,6 +8,7 @@
  * number of times, so malformed input cannot make it hang. */
 #include "html.h"
 
+#include "htmlcss.h"
 #include "import.h"
 #include "text.h"
 #include "util.h"
@@ -23,25 +24,15 @@
 #define HTML_MAX_SPAN  1000
 #define HTML_MAX_ROWS  200000
 #define HTML_MAX_COPY  (32u << 20) /* bytes of rowspan copies, per page */
+#define HTML_MAX_DIVS  256         /* <div>s open at once whose display is kept */
 #define SNIFF_BYTES    1024
-
-static bool ci_starts(const char *s, const char *end, const char *w)
-{
-	size_t n = strlen(w);
-	if ((size_t)(end - s) < n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (tolower((unsigned char)s[i]) != w[i])
-			return false;
-	return true;
-}
 
 /* Case-insensitive search of w (lower case) in [s, end); NULL when absent. */
 static const char *ci_find(const char *s, const char *end, const char *w)
 {
 	size_t n = strlen(w);
 	for (; s + n <= end; s++)
-		if (tolower((unsigned char)*s) == w[0] && ci_starts(s, end, w))
+		if (tolower((unsigned char)*s) == w[0] && html_ci_starts(s, end, w))
 			return s;
 	return NULL;
 }
@@ -87,7 +78,7 @@ const char *html_charset(const char *s, size_t n)
 		        {"utf8", "utf-8"},
 		};
 		for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-			if (ci_starts(q, end, known[i].w))
+			if (html_ci_starts(q, end, known[i].w))
 				return known[i].name;
 	}
 	return NULL;
@@ -217,7 +208,14 @@ struct table {
 	int colspan, rowspan;
 	struct span span[HTML_MAX_COLS];
 	size_t *copied; /* the page's rowspan copies so far */
+	/* A table of <div>s (CSS display:table or grid): its first line, the
+	 * <div>s open around it, and a grid's columns and next column. */
+	bool div;
+	int line, divlevel, grid, gcol;
 };
+
+/* What an open <div> is to the table model. */
+enum div_kind { DIV_PLAIN, DIV_TABLE, DIV_ROW, DIV_CELL, DIV_GROUP, DIV_ITEM };
 
 struct reader {
 	const char *s, *end;
@@ -230,6 +228,11 @@ struct reader {
 	int serial;  /* tables seen, numbers rows' tables */
 	size_t copied;
 	size_t nrows;
+	struct css_sheet *css; /* the <style> rules that lay <div>s out */
+	unsigned char divs[HTML_MAX_DIVS];
+	int ndiv, divover; /* <div>s open: kept, and past HTML_MAX_DIVS */
+	char *doubt;       /* why a grid of <div>s was not read, at line doubt_line */
+	int doubt_line;
 };
 
 static int add_line(struct reader *r, const char *text)
@@ -411,38 +414,36 @@ static void free_table(struct table *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* A table inside a table's cell: the outer ones only lay the page out.
- * Their rows so far become text lines, and their text paragraphs. */
-static void make_layout(struct reader *r)
+/* A table read as the page's text: its rows so far become text lines, and
+ * its text from now on paragraphs. */
+static void to_layout(struct reader *r, struct table *t)
 {
-	for (int d = 0; d < r->depth; d++) {
-		struct table *t = &r->t[d];
-		if (t->layout)
-			continue;
-		end_row(t);
-		for (size_t i = 0; i < t->nrows; i++)
-			for (int k = 0; k < t->rows[i].n; k++) {
-				if (!t->rows[i].c[k].copy)
-					put_paras(r, t->rows[i].c[k].text);
-			}
-		for (int k = 0; k < t->cur.n; k++)
-			if (!t->cur.c[k].copy)
-				put_paras(r, t->cur.c[k].text);
-		if (t->in_cell) {
-			char *c = clean_lines(buf_str(&t->cell));
-			put_paras(r, c);
-			free(c);
-		}
-		free_table(t);
-		t->layout = true;
-	}
+	end_row(t);
+	for (size_t i = 0; i < t->nrows; i++)
+		for (int k = 0; k < t->rows[i].n; k++)
+			if (!t->rows[i].c[k].copy)
+				put_paras(r, t->rows[i].c[k].text);
+	for (int k = 0; k < t->cur.n; k++)
+		if (!t->cur.c[k].copy)
+			put_paras(r, t->cur.c[k].text);
+	free_table(t);
+	t->layout = true;
 }
 
-static void open_table(struct reader *r)
+/* A table inside a table's cell: the outer ones only lay the page out. */
+static void make_layout(struct reader *r)
+{
+	for (int d = 0; d < r->depth; d++)
+		if (!r->t[d].layout)
+			to_layout(r, &r->t[d]);
+}
+
+/* The table opened, NULL past the depth limit. */
+static struct table *open_table(struct reader *r)
 {
 	if (r->ignored || r->depth >= HTML_MAX_DEPTH) {
 		r->ignored++;
-		return;
+		return NULL;
 	}
 	if (r->depth > 0 && r->t[r->depth - 1].in_cell)
 		make_layout(r);
@@ -452,6 +453,18 @@ static void open_table(struct reader *r)
 	t->cell = (struct buf)BUF_INIT;
 	t->cell.max = IMPORT_MAX_LINE;
 	t->copied = &r->copied;
+	return t;
+}
+
+/* A table of <div>s one row or one column wide lays the page out (a
+ * grid of the article beside its sidebar, a display:table to centre a
+ * box): read as text, as before the <div>s were a table. */
+static bool div_layout(const struct table *t)
+{
+	int wide = 0;
+	for (size_t i = 0; i < t->nrows; i++)
+		wide = t->rows[i].n > wide ? t->rows[i].n : wide;
+	return t->nrows < 2 || wide < 2;
 }
 
 static void close_table(struct reader *r)
@@ -463,10 +476,12 @@ static void close_table(struct reader *r)
 	if (r->depth == 0)
 		return;
 	struct table *t = &r->t[r->depth - 1];
+	end_row(t);
+	if (!t->layout && t->div && div_layout(t))
+		to_layout(r, t);
 	if (t->layout) {
 		flush_para(r);
 	} else {
-		end_row(t);
 		emit_table(r, t, ++r->serial);
 	}
 	free_table(t);
@@ -512,11 +527,214 @@ static void text_space(struct reader *r)
 		flush_para(r);
 }
 
+/* ---- tables of <div>s ---- */
+
+/* The value of attribute name in a[0..aend), its length in *len; NULL
+ * when the tag has none. */
+static const char *attr_value(const char *a, const char *aend, const char *name, size_t *len)
+{
+	size_t n = strlen(name);
+	for (const char *p = a; p + n < aend; p++) {
+		if (!isspace((unsigned char)*p) || !html_ci_starts(p + 1, aend, name))
+			continue;
+		const char *q = p + 1 + n;
+		while (q < aend && isspace((unsigned char)*q))
+			q++;
+		if (q >= aend || *q != '=')
+			continue;
+		q++;
+		while (q < aend && isspace((unsigned char)*q))
+			q++;
+		char quote = q < aend && (*q == '"' || *q == '\'') ? *q++ : 0;
+		const char *v = q;
+		while (q < aend && (quote ? *q != quote : !isspace((unsigned char)*q)))
+			q++;
+		*len = (size_t)(q - v);
+		return v;
+	}
+	return NULL;
+}
+
+/* Keeps the first reason a grid was read as text, said at line. */
+static void doubt(struct reader *r, int line, char *why)
+{
+	if (r->doubt) {
+		free(why);
+		return;
+	}
+	r->doubt = why;
+	r->doubt_line = line;
+}
+
+static const char grid_why[] = "không biết ô nào thuộc hàng nào nên chưa đọc bảng ấy; hãy nhập "
+                               "bản in PDF của trang hoặc văn bản gốc";
+
+/* A <div> with display:table or grid: a table opens (a grid's columns
+ * known, else it stays text and the page says why). */
+static enum div_kind div_table(struct reader *r, const struct css_box *b)
+{
+	int cols = 0;
+	if (b->display == CSS_GRID) {
+		cols = b->set & CSS_SET_COLS ? b->cols : 1;
+		if (cols < 1 || cols > HTML_MAX_COLS || (b->set & CSS_SET_FLOW)) {
+			doubt(r, (int)r->l->n + 1,
+			      xasprintf(
+			              "bảng dựng bằng <div> theo lưới CSS (display:grid) không cho "
+			              "biết số cột (grid-template-columns tùy bề rộng trang như "
+			              "repeat(auto-fill, …), hay quá %d cột) hoặc xếp ô theo cột "
+			              "(grid-auto-flow): %s",
+			              HTML_MAX_COLS, grid_why));
+			return DIV_PLAIN;
+		}
+	}
+	struct table *t = open_table(r);
+	if (t) {
+		t->div = true;
+		t->grid = cols;
+		t->divlevel = r->ndiv;
+		t->line = (int)r->l->n + 1;
+	}
+	return DIV_TABLE;
+}
+
+/* Grid line l of n columns (1-based, negative from the last), 0 when it
+ * is outside the grid. */
+static int grid_line_at(int l, int n)
+{
+	int v = l < 0 ? n + 2 + l : l;
+	return v >= 1 && v <= n + 1 ? v : 0;
+}
+
+/* Where an item goes on a grid of n columns: its first column (from 0,
+ * -1 for the next free one) and its span; false when the reader cannot
+ * follow it (a named line, a line outside the grid, wider than the grid,
+ * placed on rows or out of order, hidden). */
+static bool grid_place(const struct css_box *b, int n, int *at, int *span)
+{
+	if (b->placement_bad || (b->set & CSS_SET_MOVED) || b->display == CSS_NONE)
+		return false;
+	int s = b->start.line ? grid_line_at(b->start.line, n) : 0;
+	int e = b->end.line ? grid_line_at(b->end.line, n) : 0;
+	if ((b->start.line && !s) || (b->end.line && !e))
+		return false;
+	*span = b->start.span ? b->start.span : b->end.span ? b->end.span : 1;
+	if (s && e) {
+		if (e <= s || b->start.span || b->end.span)
+			return false;
+		*span = e - s;
+	} else if (e) {
+		s = e - *span;
+		if (s < 1)
+			return false;
+	}
+	*at = s - 1;
+	return *span <= n && *at + *span <= n;
+}
+
+/* A grid's child <div>: a cell at its place, a new row when it does not
+ * fit on this one (as the browser places it). */
+static enum div_kind grid_item(struct reader *r, struct table *t, const struct css_box *b)
+{
+	int at, span;
+	if (!grid_place(b, t->grid, &at, &span)) {
+		doubt(r, t->line,
+		      xasprintf(
+		              "bảng dựng bằng <div> theo lưới CSS (display:grid, %d cột): ô thứ %d "
+		              "của hàng %zu đặt chỗ bằng grid-column, grid-row hay order mà chương "
+		              "trình không theo được (tên đường kẻ, ô rộng quá lưới, trải nhiều "
+		              "hàng "
+		              "hay bị ẩn): %s",
+		              t->grid, t->gcol + 1, t->nrows + 1, grid_why));
+		to_layout(r, t);
+		return DIV_PLAIN;
+	}
+	if (at < 0)
+		at = t->gcol + span <= t->grid ? t->gcol : 0;
+	if (at < t->gcol) {
+		end_row(t);
+		t->gcol = 0;
+	}
+	t->in_row = true;
+	for (; t->gcol < at; t->gcol++)
+		put_cell(&t->cur, "", false);
+	t->in_cell = true;
+	t->colspan = span;
+	t->rowspan = 1;
+	t->gcol += span;
+	return DIV_ITEM;
+}
+
+/* What a <div> with box b is in the table of <div>s around it. */
+static enum div_kind div_role(struct reader *r, const struct css_box *b)
+{
+	struct table *t = cur_table(r);
+	if (t && t->div && t->grid && r->ndiv == t->divlevel + 1)
+		return grid_item(r, t, b);
+	if (b->display == CSS_TABLE || b->display == CSS_GRID)
+		return div_table(r, b);
+	if (!t || !t->div || t->grid || t->in_cell)
+		return DIV_PLAIN;
+	if (b->display == CSS_ROW || b->display == CSS_GROUP) {
+		end_row(t);
+		t->in_row = b->display == CSS_ROW;
+		return b->display == CSS_ROW ? DIV_ROW : DIV_GROUP;
+	}
+	if (b->display != CSS_CELL)
+		return DIV_PLAIN;
+	t->in_row = true;
+	t->in_cell = true;
+	t->colspan = t->rowspan = 1;
+	return DIV_CELL;
+}
+
+static void div_open(struct reader *r, const char *a, const char *aend)
+{
+	text_space(r);
+	if (r->ndiv >= HTML_MAX_DIVS) {
+		r->divover++;
+		return;
+	}
+	size_t nc = 0, ns = 0;
+	const char *cls = attr_value(a, aend, "class", &nc);
+	const char *style = attr_value(a, aend, "style", &ns);
+	struct css_box b = {0};
+	if ((cls && r->css->n) || style)
+		b = css_box(r->css, cls, nc, style, ns);
+	enum div_kind kind = DIV_PLAIN;
+	struct table *t = cur_table(r);
+	if (b.set || (t && t->div && t->grid))
+		kind = div_role(r, &b);
+	r->divs[r->ndiv++] = (unsigned char)kind;
+}
+
+static void div_close(struct reader *r)
+{
+	enum div_kind kind = DIV_PLAIN;
+	if (r->divover)
+		r->divover--;
+	else if (r->ndiv)
+		kind = r->divs[--r->ndiv];
+	struct table *t = cur_table(r);
+	if (kind == DIV_TABLE) {
+		close_table(r);
+	} else if (t && t->div && kind != DIV_PLAIN) {
+		end_cell(t);
+		if (kind == DIV_ROW || (kind == DIV_ITEM && t->gcol >= t->grid)) {
+			end_row(t);
+			t->gcol = 0;
+		}
+	}
+	text_space(r);
+}
+
 static void tag(struct reader *r, const char *name, bool close, const char *a, const char *aend)
 {
 	struct table *t = cur_table(r);
 	if (!strcmp(name, "table")) {
-		close ? close_table(r) : open_table(r);
+		if (close)
+			close_table(r);
+		else
+			open_table(r);
 		return;
 	}
 	if (t && (!strcmp(name, "tr") || !strcmp(name, "thead") || !strcmp(name, "tbody") ||
@@ -537,13 +755,32 @@ static void tag(struct reader *r, const char *name, bool close, const char *a, c
 		t->rowspan = (int)(rs > HTML_MAX_SPAN ? HTML_MAX_SPAN : rs);
 		return;
 	}
+	if (!strcmp(name, "div")) {
+		if (close)
+			div_close(r);
+		else
+			div_open(r, a, aend);
+		return;
+	}
 	if (is_block(name) || !strcmp(name, "td") || !strcmp(name, "th") || !strcmp(name, "tr"))
 		text_space(r);
+}
+
+static bool has_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isspace((unsigned char)s[i]))
+			return true;
+	return false;
 }
 
 static void text(struct reader *r, const char *s, size_t n)
 {
 	struct table *t = cur_table(r);
+	if (t && t->div && !t->in_cell && has_text(s, n)) {
+		to_layout(r, t); /* a browser's anonymous cell: read as text */
+		t = NULL;
+	}
 	struct buf *b = t ? (t->in_cell ? &t->cell : NULL) : &r->para;
 	if (!b)
 		return; /* text between cells is not in any cell */
@@ -562,20 +799,22 @@ static void text(struct reader *r, const char *s, size_t n)
 }
 
 /* Skip a raw-text element's content up to its end tag; returns where to go on. */
-static const char *skip_raw(const char *p, const char *end, const char *name)
+static const char *skip_raw(const char *p, const char *end, const char *name, const char **cend)
 {
 	char close[24];
 	snprintf(close, sizeof close, "</%s", name);
 	const char *e = ci_find(p, end, close);
+	*cend = e ? e : end;
 	if (!e)
 		return end;
 	const char *gt = memchr(e, '>', (size_t)(end - e));
 	return gt ? gt + 1 : end;
 }
 
-void html_read(const char *s, size_t n, struct lines *l, struct rows *out)
+char *html_read(const char *s, size_t n, struct lines *l, struct rows *out, int *line)
 {
 	struct reader r = {.s = s, .end = s + n, .l = l, .out = out};
+	r.css = xcalloc(1, sizeof *r.css);
 	r.para = (struct buf)BUF_INIT;
 	r.para.max = IMPORT_MAX_LINE;
 	const char *end = s + n, *p = skip_bom_space(s, end);
@@ -590,7 +829,7 @@ void html_read(const char *s, size_t n, struct lines *l, struct rows *out)
 			p = q;
 			continue;
 		}
-		if (ci_starts(p, end, "<!--")) {
+		if (html_ci_starts(p, end, "<!--")) {
 			const char *e = ci_find(p + 4, end, "-->");
 			p = e ? e + 3 : end;
 			continue;
@@ -631,7 +870,10 @@ void html_read(const char *s, size_t n, struct lines *l, struct rows *out)
 		if (!close && (!strcmp(name, "script") || !strcmp(name, "style") ||
 		               !strcmp(name, "title") || !strcmp(name, "textarea") ||
 		               !strcmp(name, "noscript") || !strcmp(name, "svg"))) {
-			p = skip_raw(p, end, name);
+			const char *body = p, *bend;
+			p = skip_raw(p, end, name, &bend);
+			if (!strcmp(name, "style"))
+				css_read(r.css, body, (size_t)(bend - body));
 			continue;
 		}
 		if (!strcmp(name, "head")) {
@@ -650,4 +892,7 @@ void html_read(const char *s, size_t n, struct lines *l, struct rows *out)
 		close_table(&r);
 	flush_para(&r);
 	buf_free(&r.para);
+	free(r.css);
+	*line = r.doubt_line;
+	return r.doubt;
 }

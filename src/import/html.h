@@ -21,8 +21,12 @@ const char *html_charset(const char *s, size_t n);
 
 /* The page's text as lines (paragraphs outside tables, and one markdown
  * line per table row) and rows (text rows, and table rows with their cells
- * and table number, colspan and rowspan laid out on the grid). s is UTF-8;
- * script, style and head are skipped. Appends to l and out; never fails. */
-void html_read(const char *s, size_t n, struct lines *l, struct rows *out);
+ * and table number, colspan and rowspan laid out on the grid). <div>s
+ * that the page's <style> rules or style="" make display:table, table-row,
+ * table-cell or a grid are a table too. s is UTF-8; script, style and head
+ * are skipped. Appends to l and out; never fails. Returns NULL, or why a
+ * grid of <div>s was read as text (its columns or an item's place not
+ * known; the first one, at *line), in Vietnamese; caller frees. */
+char *html_read(const char *s, size_t n, struct lines *l, struct rows *out, int *line);
 
 #endif

@@ -698,9 +698,10 @@ int import_plan_opts(const char *data, size_t n, const struct import_options *op
 	struct lines l = {0};
 	struct rows given = {0};
 	size_t longline = 0;
-	int rc = 0;
+	int rc = 0, doubt_line = 0;
+	char *doubt = NULL; /* why a grid of <div>s was read as text */
 	if (html)
-		html_read(s, len, &l, &given);
+		doubt = html_read(s, len, &l, &given, &doubt_line);
 	else
 		rc = split_lines(s, len, &l, &longline);
 	if (!html && !rc)
@@ -720,6 +721,11 @@ int import_plan_opts(const char *data, size_t n, const struct import_options *op
 		plan_warn(p, 0, "Tệp dùng bảng mã %s; đã chuyển sang UTF-8", encname);
 	meta_read(&l, p);
 	rc = read_tables(&l, html ? &given : NULL, p, NULL, err);
+	if (rc && doubt)
+		err_set(err, ERR_DOCUMENT, "dòng %d: %s", doubt_line, doubt);
+	else if (doubt)
+		plan_warn(p, doubt_line, "%s", doubt);
+	free(doubt);
 	if (!rc) {
 		check_total(&l, p);
 		body_beside_table(&l, p);
