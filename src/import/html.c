@@ -2,10 +2,14 @@
  * HTML a tool wrote) into lines and rows for the interpreter. A small
  * tokenizer of its own: tables (colspan, rowspan, nested tables), cell text
  * with entities decoded, <br>/<p> in cells as the cell's lines (row.lines),
- * paragraphs outside tables as text lines; script, style and head skipped. Bounded: tables
- * nest at most HTML_MAX_DEPTH deep, rows at most HTML_MAX_COLS wide, cells
- * hold at most IMPORT_MAX_LINE bytes, and every byte is looked at a bounded
- * number of times, so malformed input cannot make it hang. */
+ * paragraphs outside tables as text lines; script, style and head skipped
+ * (a <style>'s rules read for the <div>s they make a table: htmlcss.c;
+ * display:table/-row/-cell, and a grid cut into rows by its columns).
+ * Bounded: tables nest at most HTML_MAX_DEPTH deep, rows at most
+ * HTML_MAX_COLS wide, cells hold at most IMPORT_MAX_LINE bytes, at most
+ * HTML_MAX_DIVS <div>s open at once are followed (CSS_MAX_RULES rules), and
+ * every byte is looked at a bounded number of times, so malformed input
+ * cannot make it hang. */
 #include "html.h"
 
 #include "htmlcss.h"
