@@ -53,6 +53,17 @@ for f in autofill named; do
 		bad "$f.html: $(cat "$tmp/out")"
 	fi
 done
+# Such a grid beside a plan read from its <table> (a gallery of news
+# cards, repeat(auto-fill, …)): the plan read whole, the grid named in a
+# warning at its line.
+sed 's|</body>|<style>.news{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr))}</style><div class="news"><div>Tin liên quan</div><div>Hội nghị</div></div></body>|' \
+	"$v/so-gddt-thach-an.html" > "$tmp/gallery.html"
+if python3 "$here/variants_facts.py" "$bin" "$tmp/gallery.html" "$v/so-gddt-thach-an.golden.json" > "$tmp/facts" 2>&1 &&
+	"$bin" parse "$tmp/gallery.html" 2> /dev/null | grep -q '"message": "bảng dựng bằng <div> theo lưới CSS'; then
+	ok
+else
+	bad "gallery.html: not read whole with the grid named: $(cat "$tmp/facts")"
+fi
 
 # Fields "1", "2", "3" over unnumbered indicators "- Tỷ lệ …": the bullet
 # is no part of the name (before: kept, 7 names wrong with no warning).
