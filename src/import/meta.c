@@ -182,6 +182,25 @@ static void join_split_letters(char *s)
 	}
 }
 
+/* The letterhead's place and date ("Tân An, ngày 06 tháng 3 năm 2026"):
+ * the date after a comma (or alone) ending the line. A title's line that
+ * names a resolution's date ("… 57-NQ/TW ngày 22 tháng 12 năm 2024") has
+ * no comma before it. */
+static bool place_date_line(const char *clean)
+{
+	char *f = text_fold(clean);
+	const char *at = strstr(f, "ngay ");
+	int y, m, d;
+	size_t n = strlen(f);
+	while (n && strchr(" .)", f[n - 1]))
+		n--;
+	bool yes = at && (at == f || (at - f >= 2 && at[-1] == ' ' && at[-2] == ',')) && n >= 4 &&
+	           isdigit((unsigned char)f[n - 1]) && read_date(at, &y, &m, &d) &&
+	           strspn(f + n - 4, "0123456789") == 4 && atoi(f + n - 4) == y;
+	free(f);
+	return yes;
+}
+
 static void read_title(struct plan *p, const struct lines *l, size_t i)
 {
 	struct buf b = BUF_INIT;
@@ -199,10 +218,12 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 				break;
 			continue;
 		}
-		/* running text leading to the table ("… như sau:"), or the
+		/* running text leading to the table ("… như sau:"), the
+		 * letterhead's place and date set under the title, or the
 		 * table's number column ("STT", "Số TT") right under it */
-		if (b.len && (body_start(c) || (cn && c[cn - 1] == ':') || text_fold_starts(c, "stt") ||
-		              text_fold_starts(c, "so tt") || !strcmp(c, "TT"))) {
+		if (b.len && (body_start(c) || (cn && c[cn - 1] == ':') || place_date_line(c) ||
+		              text_fold_starts(c, "stt") || text_fold_starts(c, "so tt") ||
+		              !strcmp(c, "TT"))) {
 			free(c);
 			break;
 		}
