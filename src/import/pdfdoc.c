@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 #include <ctype.h>
+#include <math.h>
 #include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,12 +30,25 @@ static void push_word(struct pdfwords *wv, const char *s, size_t len, double x0,
 	wv->v = xgrow(wv->v, &wv->cap, wv->n + 1, sizeof *wv->v);
 	struct pword *w = &wv->v[wv->n++];
 	w->s = xstrndup(s, len);
+	char *o = w->s; /* a space read as none (page_words) is dropped */
+	for (const char *q = w->s; *q; q++)
+		if (*q != ' ')
+			*o++ = *q;
+	*o = '\0';
 	w->x0 = x0;
 	w->y0 = y0;
 	w->x1 = x1;
 	w->y1 = y1;
 	w->page = page;
 	w->line = 0;
+}
+
+/* A character's box that starts where the word so far ends (within a
+ * twentieth of its height) on its line. */
+static bool touching(const PopplerRectangle *r, double x1, double y0, double y1)
+{
+	double cx = r->x1 < r->x2 ? r->x1 : r->x2, cy = (r->y1 + r->y2) / 2;
+	return fabs(cx - x1) < 0.05 * (y1 - y0) && cy > y0 && cy < y1;
 }
 
 /* The words of one page: poppler gives one box per character of its text. */
@@ -74,6 +88,14 @@ static size_t page_words(PopplerPage *page, int no, struct pdfwords *wv)
 		    (cx - x1 > 0.15 * h || cx < x1 - 0.3 * h || cy < y0 || cy > y1)) {
 			push_word(wv, start, (size_t)(p - start), x0, y0, x1, y1, no);
 			start = NULL;
+		}
+		/* poppler's text may put a space between two characters
+		 * whose boxes touch (a word set in two fonts, its letters
+		 * missing from the first): no space on the page, none read */
+		if (space && start && c == ' ' && i + 1 < nrect && p[1] &&
+		    !strchr(" \n\r\t", p[1]) && touching(&rect[i + 1], x1, y0, y1)) {
+			p++;
+			continue;
 		}
 		if (space || !have) {
 			if (start)
