@@ -235,6 +235,13 @@ struct reader {
 	struct css_sheet *css; /* the <style> rules that lay <div>s out */
 	unsigned char divs[HTML_MAX_DIVS];
 	int ndiv, divover; /* <div>s open: kept, and past HTML_MAX_DIVS */
+	struct div_shape { /* what each open <div> holds */
+		int line;  /* where it opens */
+		int kids;  /* its child <div>s */
+		int cols;  /* the child <div>s of its first child with several */
+		int rows;  /* its children with as many child <div>s */
+	} shape[HTML_MAX_DIVS];
+	char *sheet;       /* the first stylesheet the page links to (not read) */
 	char *doubt;       /* why a grid of <div>s was not read, at line doubt_line */
 	int doubt_line;
 };
@@ -559,6 +566,21 @@ static const char *attr_value(const char *a, const char *aend, const char *name,
 	return NULL;
 }
 
+/* <link rel="stylesheet" href="…">: the address of the sheet (its first
+ * 100 ASCII bytes), NULL for any other link. */
+static char *linked_sheet(const char *a, const char *aend)
+{
+	size_t nr = 0, nh = 0;
+	const char *rel = attr_value(a, aend, "rel", &nr);
+	const char *href = attr_value(a, aend, "href", &nh);
+	if (!rel || !href || !nh || !ci_find(rel, rel + nr, "stylesheet"))
+		return NULL;
+	size_t k = 0;
+	while (k < nh && k < 100 && (unsigned char)href[k] >= ' ' && (unsigned char)href[k] < 0x80)
+		k++;
+	return k ? xstrndup(href, k) : NULL;
+}
+
 /* Keeps the first reason a grid was read as text, said at line. */
 static void doubt(struct reader *r, int line, char *why)
 {
@@ -708,7 +730,35 @@ static void div_open(struct reader *r, const char *a, const char *aend)
 	struct table *t = cur_table(r);
 	if (b.set || (t && t->div && t->grid))
 		kind = div_role(r, &b);
+	if (r->ndiv)
+		r->shape[r->ndiv - 1].kids++;
+	r->shape[r->ndiv] = (struct div_shape){.line = (int)r->l->n + 1};
 	r->divs[r->ndiv++] = (unsigned char)kind;
+}
+
+/* A <div> closed that holds rows of <div>s alike (three or more, each of
+ * three or more <div>s) and no table: on a page whose layout comes from a
+ * stylesheet it links to, which is not in the file, it may be a table the
+ * browser drew from that stylesheet. The reader cannot know; it says so. */
+static void div_shape_close(struct reader *r, enum div_kind kind)
+{
+	struct div_shape *d = &r->shape[r->ndiv];
+	if (r->ndiv) {
+		struct div_shape *up = &r->shape[r->ndiv - 1];
+		if (d->kids >= 3 && !up->cols)
+			up->cols = d->kids;
+		if (d->kids >= 3 && d->kids == up->cols)
+			up->rows++;
+	}
+	if (kind != DIV_PLAIN || !r->sheet || d->rows < 3)
+		return;
+	doubt(r, d->line,
+	      xasprintf("có %d hàng <div>, mỗi hàng %d ô <div>, trông như một bảng, nhưng bố cục "
+	                "của trang nằm ở tệp kiểu trình bày (CSS) liên kết ngoài “%s” không được "
+	                "lưu kèm trang, nên không biết đó là bảng hay không; hãy lưu trang đầy đủ "
+	                "(“Lưu thành: Trang web, hoàn chỉnh”) hoặc nhập bản in PDF của trang hay "
+	                "văn bản gốc",
+	                d->rows, d->cols, r->sheet));
 }
 
 static void div_close(struct reader *r)
@@ -716,8 +766,10 @@ static void div_close(struct reader *r)
 	enum div_kind kind = DIV_PLAIN;
 	if (r->divover)
 		r->divover--;
-	else if (r->ndiv)
+	else if (r->ndiv) {
 		kind = r->divs[--r->ndiv];
+		div_shape_close(r, kind);
+	}
 	struct table *t = cur_table(r);
 	if (kind == DIV_TABLE) {
 		close_table(r);
@@ -884,7 +936,9 @@ char *html_read(const char *s, size_t n, struct lines *l, struct rows *out, int 
 			head = !close;
 			continue;
 		}
-		if (head && !strcmp(name, "meta"))
+		if (!close && !r.sheet && !strcmp(name, "link"))
+			r.sheet = linked_sheet(a, aend);
+		if (head && (!strcmp(name, "meta") || !strcmp(name, "link")))
 			continue;
 		if (head && (is_block(name) || !strcmp(name, "table")))
 			head = false; /* a page without </head> */
@@ -897,6 +951,7 @@ char *html_read(const char *s, size_t n, struct lines *l, struct rows *out, int 
 	flush_para(&r);
 	buf_free(&r.para);
 	free(r.css);
+	free(r.sheet);
 	*line = r.doubt_line;
 	return r.doubt;
 }
