@@ -238,6 +238,12 @@ for h in "${harnesses[@]}"; do
 			# What Word shows and does not: a Symbol-font sign, hidden and
 			# moved-away runs, a tracked change of formatting.
 			printf '%s' '<w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r><w:r><w:rPr><w:rFonts w:ascii="Symbol"/></w:rPr><w:t>³aZ</w:t></w:r><w:r><w:rPr><w:rFonts w:hAnsi="Wingdings 2"/><w:vanish w:val="0"/></w:rPr><w:t>ü</w:t></w:r><w:moveFrom><w:r><w:t>66</w:t></w:r></w:moveFrom><w:r><w:rPr><w:vanish/></w:rPr><w:t>55</w:t></w:r><w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>80%</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>' >"$seeds/marks.xml"
+			# WPS Office's shapes: content controls, custom XML, smart
+			# tags, tracked rows, fields, alternate content, a frame table
+			unzip -p tests/data/blind9/xa-dong-phuoc.wps.docx word/document.xml >"$seeds/wps.xml"
+		else
+			# Google Sheets: inline strings, shared formulas, no styles
+			unzip -p tests/data/blind9/xa-tan-hiep-dong.gsheets.xlsx xl/worksheets/sheet1.xml >"$seeds/gsheets.xml"
 		fi
 		max_len=1048576
 		;;
@@ -247,8 +253,8 @@ for h in "${harnesses[@]}"; do
 		# styles.xml, mimetype; and a small table with spans, a covered
 		# cell, repeats and list numbering; the flat files as they are.
 		cp tests/data/odf/*.fodt tests/data/odf/*.fods "$seeds/"
-		for f in tests/data/odf/*.odt tests/data/odf/*.ods; do
-			{ unzip -p "$f" content.xml; printf '\n@@\n'; unzip -p "$f" styles.xml
+		for f in tests/data/odf/*.odt tests/data/odf/*.ods tests/data/blind9/*.od[ts]; do
+			{ unzip -p "$f" content.xml; printf '\n@@\n'; unzip -p "$f" styles.xml 2>/dev/null || true
 			  printf '\n@@\n'; unzip -p "$f" mimetype; } >"$seeds/$(basename "$f")"
 		done
 		printf '%s' '<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x" xmlns:style="s"><office:automatic-styles><text:list-style style:name="L"><text:list-level-style-number text:level="1" style:num-format="I" style:num-suffix="."/><text:list-level-style-number text:level="2" style:num-format="1" text:display-levels="2"/></text:list-style></office:automatic-styles><office:body><office:text><text:p>Số: 1/KH</text:p><table:table><table:table-row><table:table-cell><text:p>STT</text:p></table:table-cell><table:table-cell table:number-columns-spanned="2"><text:p>Chỉ tiêu</text:p></table:table-cell><table:covered-table-cell/><table:table-cell><text:p>Năm 2025</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="2"><table:table-cell><text:list text:style-name="L"><text:list-item><text:p/></text:list-item></text:list></table:table-cell><table:table-cell table:number-rows-spanned="2" table:number-columns-repeated="2"><text:p>Tỷ lệ<text:s/>%</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="90"><text:p>90</text:p></table:table-cell></table:table-row><table:table-row><table:covered-table-cell table:number-columns-repeated="3"/></table:table-row></table:table></office:text></office:body></office:document-content>' >"$seeds/small.xml"
@@ -289,7 +295,8 @@ for h in "${harnesses[@]}"; do
 			awk -v RS='</tr>' -v ORS='</tr>' 'NR <= 12' "$f" >"$seeds/slice-$(basename "$f")"
 			printf '</table></body></html>\n' >>"$seeds/slice-$(basename "$f")"
 		done
-		cp tests/data/rendered/002_*.html tests/data/blind8/phuong-tan-phong*.html "$seeds/"
+		cp tests/data/rendered/002_*.html tests/data/blind8/phuong-tan-phong*.html \
+			tests/data/blind9/phuong-an-binh-tay.*.html "$seeds/"
 		printf '<style>@media print{.g{display:block}}.t>div.g,.x{display:grid;grid-template:auto/[a] 40px repeat(2,minmax(0,1fr))}/*c*/</style><div class="g"><div style="grid-column:span 2">TT</div><div style="grid-column:-2/-1">N\u0103m</div><div style="grid-column-start:2">1</div><div style="display:table"><div style="display:table-row"><div style="display:table-cell">x</div></div></div></div>' >"$seeds/divgrid"
 		printf '<table><tr><th rowspan=2>TT</th><th colspan=2>M&#7913;c</th></tr><tr><td>2025</td><td>2030</td></tr><tr><td>1<td>&ge; 80&nbsp;%%<br>x<td><table><tr><td>n</td></tr></table></table>' >"$seeds/spans"
 		printf '<html><head><meta charset="windows-1258"><title>x</title><script>a<b</script></head><body><p>K\xd2 ho\xe3ch &#x1EBF;&amp;&bogus;<!-- c --></p>' >"$seeds/charset"
@@ -342,6 +349,8 @@ for h in "${harnesses[@]}"; do
 		;;
 	*)
 		seed_documents "$seeds"
+		# a PDF whose text layer splits a word set in two fonts
+		[ "$h" = fuzz_import ] && cp tests/data/blind9/so-khcn-bac-hoa.pdf "$seeds/"
 		max_len=1048576
 		;;
 	esac
