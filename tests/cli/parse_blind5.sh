@@ -109,4 +109,17 @@ refused huyen-duc-lap pdf.txt
 flagged benh-vien-nam-son pdf.layout.txt --rows
 refused phuong-an-phu pdf.txt
 
+# Text pulled with -layout: the header over several lines ("Năm học" over
+# "2025-2026", "Bộ phận phụ trách", "Nội dung công việc"; "Năm 2025" over
+# "Kế hoạch | Kết quả thực hiện", "Kế" over "hoạch", "So sánh KH 2026/TH
+# 2025 (%)") is a header (before: both refused, no table found).
+check truong-thpt-nguyen-du pdf.layout.txt
+flagged truong-thpt-nguyen-du pdf.layout.txt --rows
+check xa-tan-lap pdf.layout.txt
+flagged xa-tan-lap pdf.layout.txt --rows
+# The hospital's "Năm 2025 Năm 2027 Năm 2030" a space apart under "Mục
+# tiêu": a cell of as many figures as years dealt to them, one each
+# (before: 0/9 read whole, every 2027 and 2030 target warned).
+check benh-vien-nam-son pdf.layout.txt 7 0
+
 finish parse_blind5
