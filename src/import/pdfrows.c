@@ -934,10 +934,12 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 		if (apart)
 			continue;
 		/* two years a space apart head two columns, and so do "năm
-		 * 2025 năm 2030" (marked t->packed: their cells are dealt by
-		 * where they stand, emit_row) */
+		 * 2025 năm 2030" under a header's line above (marked t->packed:
+		 * their cells are dealt by where they stand, emit_row); a
+		 * header of one line is split by its body (split_packed) */
 		bool next_year = year_word(v[i]->s) && j + 1 < n && line[j + 1] == line[j] &&
-		                 year_word(v[j + 1]->s) && folded_in(v[j]->s, year_heads);
+		                 year_word(v[j + 1]->s) && folded_in(v[j]->s, year_heads) &&
+		                 line[j] > line[0];
 		if (next_year && line[i] == line[j] && v[j]->x0 - v[i]->x1 <= tol &&
 		    cap[i] == cap[j] && npack < MAXCOLS)
 			pack[npack++] = i;
