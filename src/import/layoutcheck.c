@@ -234,6 +234,19 @@ static bool two_cells(const struct row *r, const struct head *h, int c)
 	return false;
 }
 
+/* s is two figures a space apart ("66,7 60"), each a target. */
+static bool two_figures(const char *s)
+{
+	struct toks *t = xcalloc(1, sizeof *t);
+	plain_tokenize(s, t);
+	bool yes = t->n == 2;
+	for (int i = 0; i < t->n && yes; i++)
+		yes = strpbrk(t->v[i], "0123456789") && is_target(t->v[i]);
+	plain_toks_free(t);
+	free(t);
+	return yes;
+}
+
 static void warn(struct plan *p, const struct row *r, int c, const char *field, const char *msg)
 {
 	plan_warn_cell(p, r->first, c + 1, "Ô \"%s\" %s; %s", r->cell[c], msg, DOUBT_TAIL);
@@ -443,6 +456,18 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 				flagged[c] = true,
 				why[c] = "nằm trong hàng có ô mục tiêu trống bên cạnh ô mang chữ của "
 				         "hai ô (các ô của hàng có thể đã lệch cột): đọc có thể sai";
+	/* a milestone cell of words only ("Tối thiểu") beside one holding two
+	 * cells' figures ("66,7 60"): the figure of its phrase ran into it */
+	for (int c = 0; c < n; c++)
+		for (int k = c - 1; k <= c + 1 && value_col(h, c) && *r->cell[c]; k += 2)
+			if (k >= 0 && k < n && value_col(h, k) &&
+			    !strpbrk(r->cell[c], "0123456789") && is_text_target(r->cell[c]) &&
+			    two_figures(r->cell[k]))
+				flagged[c] = flagged[k] = true,
+				why[c] = "chỉ có chữ, cạnh ô mang hai số (số của ô này có thể đã "
+				         "dồn sang ô bên cạnh khi chép): đọc có thể sai",
+				why[k] = "mang hai số, cạnh ô chỉ có chữ (một số có thể là của ô "
+				         "đó, dồn sang khi chép): đọc có thể sai";
 	/* a unit cell ending with a figure before an empty milestone cell */
 	for (int c = 0; c + 1 < n; c++) {
 		const char *s = r->cell[c], *sp = strrchr(s, ' ');
@@ -542,6 +567,19 @@ static void check_row(const struct row *r, const struct head *h, struct plan *p)
 			     "phối hợp đọc có thể sai");
 }
 
+/* A header row under a caption row naming one year over its cells ("Năm
+ * 2025" over "Kế hoạch | Kết quả thực hiện"): a cell of no known header
+ * there ("Kế hoạch") holds a value (that year's target). */
+static void caption_years(const struct row *above, struct head *h)
+{
+	for (int c = 0; c < h->ncol && c < above->ncell; c++) {
+		int n;
+		years_of(above->cell[c], &n);
+		if (n == 1 && h->kind[c] == HEAD_NONE)
+			h->kind[c] = HEAD_VALUE;
+	}
+}
+
 void layout_check(struct rows *r, struct plan *p)
 {
 	struct head h;
@@ -556,6 +594,8 @@ void layout_check(struct rows *r, struct plan *p)
 		if (header_row(row, &h)) {
 			split_unit_column(r, i, &h, p);
 			header_row(&r->v[i], &h);
+			if (i && !r->v[i - 1].text && r->v[i - 1].table == row->table)
+				caption_years(&r->v[i - 1], &h);
 			table = row->table;
 			continue;
 		}

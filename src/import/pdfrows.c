@@ -151,33 +151,45 @@ static const char *const header_vocab[] = {
         "phan", "dau",   "khoa", "phong",
 };
 
-static bool in_vocab(const char *f, size_t n)
+/* And in text laid out with spaces, which no other reader reads: "Năm
+ * học", "Bộ phận phụ trách", "Nội dung công việc", "Kế" over "hoạch", "So
+ * sánh KH 2026/TH 2025", "Kinh phí (triệu đồng)". */
+static const char *const layout_vocab[] = {
+        "hoc",   "bo",   "phu", "trach", "cong", "viec", "sanh",
+        "trieu", "dong", "ke",  "hoach", "kh",   "th",
+};
+
+static bool in_vocab(const char *f, size_t n, bool layout)
 {
 	for (size_t k = 0; k < sizeof header_vocab / sizeof header_vocab[0]; k++)
 		if (strlen(header_vocab[k]) == n && !strncmp(f, header_vocab[k], n))
+			return true;
+	for (size_t k = 0; layout && k < sizeof layout_vocab / sizeof layout_vocab[0]; k++)
+		if (strlen(layout_vocab[k]) == n && !strncmp(f, layout_vocab[k], n))
 			return true;
 	return false;
 }
 
 /* A folded word of a header: a header word, a year, two header words read
  * as one ("coquan", as OCR glues them) or a stray letter. */
-static bool vocab_word(const char *f)
+static bool vocab_word(const char *f, bool layout)
 {
 	size_t n = strlen(f);
 	if (n == 4 && isdigit((unsigned char)f[0]) && isdigit((unsigned char)f[3]))
 		return true; /* a year */
-	if (in_vocab(f, n) || (n == 1 && isalpha((unsigned char)*f)))
+	if (in_vocab(f, n, layout) || (n == 1 && isalpha((unsigned char)*f)))
 		return true;
 	for (size_t k = 2; k + 2 <= n; k++)
-		if (in_vocab(f, k) && in_vocab(f + k, n - k))
+		if (in_vocab(f, k, layout) && in_vocab(f + k, n - k, layout))
 			return true;
 	return false;
 }
 
 /* What a line says about a header: -1 not a header line, else bits
  * 1 (a number column word), 2 (a name column word). "Kế hoạch" is a
- * header's phrase ("Kế hoạch năm 2026"); "Kế" alone is no header word. */
-static int header_line(const struct pword *w, const struct pline *l)
+ * header's phrase ("Kế hoạch năm 2026"); "Kế" alone is no header word
+ * but in text laid out with spaces (layout_vocab: "Kế" over "hoạch"). */
+static int header_line(const struct pword *w, const struct pline *l, bool layout)
 {
 	struct words ws = {0};
 	for (size_t i = l->from; i < l->to; i++)
@@ -186,7 +198,7 @@ static int header_line(const struct pword *w, const struct pline *l)
 	for (size_t k = 0; k < ws.n && bits >= 0; k++) {
 		if (!strcmp(ws.w[k], "ke") && k + 1 < ws.n && !strcmp(ws.w[k + 1], "hoach"))
 			k++;
-		else if (!vocab_word(ws.w[k]))
+		else if (!vocab_word(ws.w[k], layout))
 			bits = -1;
 		else if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
 			bits |= 1;
@@ -314,14 +326,14 @@ static bool under_line(const struct pword *w, const struct pline *x, const struc
 /* The header band around line i: [*a, *b); what its lines say (bits of
  * header_line), -1 when line i starts none. */
 static int header_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
-                       size_t *a, size_t *b)
+                       bool layout, size_t *a, size_t *b)
 {
-	int bits = header_line(w, &l[i]);
+	int bits = header_line(w, &l[i], layout);
 	if (bits <= 0)
 		return -1;
 	size_t s = i, e = i + 1;
 	while (s > 0 && l[s - 1].page == l[i].page && l[s].y0 - l[s - 1].y1 < 1.0 * h) {
-		int k = header_line(w, &l[s - 1]);
+		int k = header_line(w, &l[s - 1], layout);
 		if (k < 0)
 			break;
 		bits |= k;
@@ -334,7 +346,7 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 	while (e < nl && l[e].page == l[i].page &&
 	       (l[e].y0 - l[e - 1].y1 < 1.0 * h ||
 	        (l[e].y0 - l[e - 1].y1 < 2.5 * h && sub_heads(w, &l[e])))) {
-		int k = header_line(w, &l[e]);
+		int k = header_line(w, &l[e], layout);
 		if (k < 0 || closes_bracket(w, &l[e], open_brackets(w, l, s, e)))
 			break;
 		bits |= k;
@@ -342,7 +354,8 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 	}
 	/* the header's last line set at the top of the next page, under
 	 * the words of its line above */
-	if (e < nl && e > i && l[e].page == l[e - 1].page + 1 && header_line(w, &l[e]) >= 0 &&
+	if (e < nl && e > i && l[e].page == l[e - 1].page + 1 &&
+	    header_line(w, &l[e], layout) >= 0 &&
 	    !closes_bracket(w, &l[e], open_brackets(w, l, s, e)) && under_line(w, &l[e], &l[e - 1]))
 		e++;
 	size_t s0 = s, e0 = e;
@@ -352,7 +365,7 @@ static int header_band(const struct pword *w, const struct pline *l, size_t nl, 
 	if (s != s0 || e != e0) {
 		bits = 0;
 		for (size_t k = s; k < e; k++)
-			bits |= header_line(w, &l[k]);
+			bits |= header_line(w, &l[k], layout);
 	}
 	*a = s;
 	*b = e;
@@ -380,6 +393,9 @@ struct table {
 	char *cap[MAXCOLS];
 	double caplo[MAXCOLS], caphi[MAXCOLS];
 	int ncap;
+	/* A year column set apart from the one before though their headers
+	 * were packed a space apart ("Năm 2027 Năm 2030"). */
+	bool packed[MAXCOLS];
 };
 
 static void table_free(struct table *t)
@@ -771,6 +787,84 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 /* A word heading a year ("Năm 2025", "Đến năm 2030" end so). */
 static const char *const year_heads[] = {"nam", NULL};
 
+/* Word k of the header (no caption's) is centred in column c. */
+static bool in_column(const struct pword *const *v, const bool *cap, size_t k,
+                      const struct table *t, int c)
+{
+	double m = (v[k]->x0 + v[k]->x1) / 2;
+	return !cap[k] && m >= t->lo[c] && m <= t->hi[c];
+}
+
+/* Column d's words, lines after top only, joined; NULL when a word of it
+ * is on line top or before, or a year, or when they are no values'
+ * header ("Kết quả thực hiện", "Kế hoạch"). */
+static char *words_below(const struct pword *const *v, const size_t *line, size_t n,
+                         const bool *cap, const struct table *t, int d, size_t top)
+{
+	struct buf bf = BUF_INIT;
+	bool ok = true;
+	for (size_t k = 0; k < n && ok; k++) {
+		if (!in_column(v, cap, k, t, d))
+			continue;
+		ok = line[k] > top && !year_word(v[k]->s);
+		if (bf.len)
+			buf_putc(&bf, ' ');
+		buf_puts(&bf, v[k]->s);
+	}
+	char *s = buf_detach(&bf);
+	if (ok && *s && (header_cell_kind(s) == HEAD_VALUE || text_fold_starts(s, "ke hoach")))
+		return s;
+	free(s);
+	return NULL;
+}
+
+/* A year's caption over two columns of values, set narrower than both
+ * and over one of them only ("Năm 2025" over "Kế hoạch | Kết quả thực
+ * hiện", text laid out with spaces): column c's top line holding only
+ * "Năm 2025" (or "2025"), its other words below and no year, and exactly
+ * one column beside it whose words are all below that line, no year,
+ * both of them values' headers. The caption is then a header row of its
+ * own over both (emit_header), no part of column c's header. */
+static void year_over_pair(const struct pword **v, const size_t *line, size_t n, bool *cap,
+                           double tol, struct table *t)
+{
+	for (int c = 1; c < t->ncol && t->ncap < MAXCOLS; c++) {
+		size_t top = (size_t)-1, ntop = 0, year = n;
+		for (size_t k = 0; k < n; k++)
+			if (in_column(v, cap, k, t, c) && line[k] < top)
+				top = line[k];
+		for (size_t k = 0; k < n; k++)
+			if (in_column(v, cap, k, t, c) && line[k] == top) {
+				ntop++;
+				year = year_word(v[k]->s) ? k : year;
+			}
+		if (year == n || ntop > 2 ||
+		    (ntop == 2 && (year == 0 || line[year - 1] != top ||
+		                   !folded_in(v[year - 1]->s, year_heads))))
+			continue;
+		size_t from = ntop == 2 ? year - 1 : year;
+		cap[from] = cap[year] = true; /* the caption's, if so */
+		char *own = words_below(v, line, n, cap, t, c, top);
+		char *left = c > 1 ? words_below(v, line, n, cap, t, c - 1, top) : NULL;
+		char *right = c + 1 < t->ncol ? words_below(v, line, n, cap, t, c + 1, top) : NULL;
+		int d = !own || (left && right) ? -1 : left ? c - 1 : right ? c + 1 : -1;
+		free(own), free(left), free(right);
+		if (d < 0) {
+			cap[from] = cap[year] = false;
+			continue;
+		}
+		t->cap[t->ncap] = ntop == 2 ? xasprintf("%s %s", v[from]->s, v[year]->s)
+		                            : xstrdup(v[year]->s);
+		double lo = 1e18, hi = -1e18;
+		for (size_t k = 0; k < n; k++)
+			if (in_column(v, cap, k, t, c))
+				lo = fmin(lo, v[k]->x0), hi = fmax(hi, v[k]->x1);
+		t->lo[c] = lo, t->hi[c] = hi;
+		t->caplo[t->ncap] = fmin(t->lo[c], t->lo[d]) - tol;
+		t->caphi[t->ncap++] = fmax(t->hi[c], t->hi[d]) + tol;
+	}
+}
+
 /* Header words into columns: words of different lines that overlap
  * stack into one cell ("Đơn / vị / tính"); words of one line a space
  * apart join ("Cơ quan chủ trì") unless each heads a stack of its own
@@ -822,6 +916,8 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			}
 	/* stacks whose cells meet on one line (names_meet) stay apart */
 	bool *meet = xcalloc(n ? n : 1, sizeof *meet);
+	size_t pack[MAXCOLS]; /* a year's word whose next word heads a packed column */
+	int npack = 0;
 	for (size_t i = 0; i + 1 < n; i++)
 		meet[i] = line[i] == line[i + 1] && stacked[i] && stacked[i + 1] &&
 		          v[i + 1]->x0 - v[i]->x1 <= tol && names_meet(v, line, n, i, tol);
@@ -837,16 +933,16 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			                     uf_find(up, q + 1) == uf_find(up, i)));
 		if (apart)
 			continue;
-		/* two years a space apart head two columns, and so do
-		 * "năm 2025 năm 2030" under heads of their own ("Chỉ tiêu
-		 * Chỉ tiêu") */
+		/* two years a space apart head two columns, and so do "năm
+		 * 2025 năm 2030" under a header's line above (marked t->packed:
+		 * their cells are dealt by where they stand, emit_row); a
+		 * header of one line is split by its body (split_packed) */
 		bool next_year = year_word(v[i]->s) && j + 1 < n && line[j + 1] == line[j] &&
-		                 year_word(v[j + 1]->s) && folded_in(v[j]->s, year_heads);
-		for (size_t q = 0; next_year && q <= n; q++)
-			if (q == n)
-				next_year = false; /* no head over it: one line's words */
-			else if (line[q] < line[j] && v[q]->x0 < v[j]->x1 && v[j]->x0 < v[q]->x1)
-				break;
+		                 year_word(v[j + 1]->s) && folded_in(v[j]->s, year_heads) &&
+		                 line[j] > line[0];
+		if (next_year && line[i] == line[j] && v[j]->x0 - v[i]->x1 <= tol &&
+		    cap[i] == cap[j] && npack < MAXCOLS)
+			pack[npack++] = i;
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
 		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)) || next_year)
 			continue;
@@ -884,6 +980,14 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 		t->ncol++;
 	}
 	free(sp);
+	for (int q = 0; q < npack; q++)
+		for (int c = 1; c < t->ncol; c++) {
+			const struct pword *y = v[pack[q]], *h = v[pack[q] + 1];
+			t->packed[c] |= (h->x0 + h->x1) / 2 >= t->lo[c] &&
+			                (h->x0 + h->x1) / 2 <= t->hi[c] &&
+			                (y->x0 + y->x1) / 2 <= t->hi[c - 1];
+		}
+	year_over_pair(v, line, n, cap, tol, t);
 	free(meet);
 	free(line);
 	free(up);
@@ -2629,6 +2733,19 @@ static void emit_row(const struct pword *w, const struct pline *l, size_t a, siz
 		if (run < clean - 3.0 && clean < 1e17)
 			r->doubt |= 3UL << (d - 1);
 	}
+	/* Year columns whose headers were packed a space apart (t->packed):
+	 * a row filling some of them, not all, may have a cell dealt to the
+	 * wrong year; all of them are in doubt. */
+	for (int c = 0; t->grid && c < t->ncol && c < MAXCOLS;) {
+		int e = c + 1, empty = 0;
+		while (e < t->ncol && e < MAXCOLS && t->packed[e])
+			e++;
+		for (int d = c; d < e; d++)
+			empty += !r->cell[d][0];
+		if (e - c >= 2 && empty && empty < e - c)
+			r->yearpack |= ((1UL << (e - c)) - 1) << c;
+		c = e;
+	}
 	/* Text laid out with spaces: a number cell that is no number once
 	 * its lines are joined ("II.11II.12", "III.1học") took in the lines
 	 * of other rows, or a neighbour's words: every cell of the row is in
@@ -3252,10 +3369,10 @@ static bool nonum_header(const struct table *t)
 
 /* A table's header band at line i ([*a, *b)): one with a number column, or
  * one without (nonum_header, *nonum set). */
-static bool table_band(const struct pword *w, const struct pline *l, size_t nl, size_t i,
-                       double h, double space, size_t *a, size_t *b, bool *nonum)
+static bool table_band(const struct pword *w, const struct pline *l, size_t nl, size_t i, double h,
+                       double space, bool layout, size_t *a, size_t *b, bool *nonum)
 {
-	int bits = header_band(w, l, nl, i, h, a, b);
+	int bits = header_band(w, l, nl, i, h, layout, a, b);
 	*nonum = false;
 	if (bits == 3)
 		return true;
@@ -3477,7 +3594,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 	while (i < nl) {
 		size_t a, b;
 		bool nonum;
-		if (!table_band(w, l, nl, i, h, space, &a, &b, &nonum)) {
+		if (!table_band(w, l, nl, i, h, space, grid, &a, &b, &nonum)) {
 			add_text(text, out, w, &l[i]);
 			i++;
 			continue;
@@ -3515,7 +3632,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		 * column, or a wide gap. */
 		size_t e = b, x, y;
 		bool xn;
-		while (e < nl && !table_band(w, l, nl, e, h, space, &x, &y, &xn))
+		while (e < nl && !table_band(w, l, nl, e, h, space, grid, &x, &y, &xn))
 			e++;
 		if (e < nl)
 			e = x > b ? x : b;
@@ -3525,7 +3642,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		size_t next_band = e;
 		if (e < nl && e > b) {
 			size_t k = e;
-			while (k > b && l[k - 1].page == l[e].page && header_line(w, &l[k - 1]) >= 0)
+			while (k > b && l[k - 1].page == l[e].page &&
+			       header_line(w, &l[k - 1], grid) >= 0)
 				k--;
 			if (k < e && k > b && l[k - 1].page != l[k].page)
 				e = k;
@@ -3801,7 +3919,7 @@ static bool on_every_page(const struct page_lines *pl, size_t k, size_t r, bool 
 static bool furniture(const struct page_lines *pl, size_t k, size_t r, bool top)
 {
 	char *s = line_text(pl->w, &pl->l[k]);
-	bool yes = header_line(pl->w, &pl->l[k]) < 0 &&
+	bool yes = header_line(pl->w, &pl->l[k], false) < 0 &&
 	           (plain_print_margin(s) || lone_page_no(s, pl->l[k].page) ||
 	            on_every_page(pl, k, r, top));
 	free(s);
@@ -3883,6 +4001,10 @@ void pword_flag(const struct rows *r, struct plan *p)
 			                ? "Ô này trống trong bảng của PDF trong khi các hàng khác "
 			                  "đều ghi: có thể là ô gộp chung với hàng bên cạnh, cần "
 			                  "đối chiếu với văn bản"
+			        : v->yearpack >> c & 1
+			                ? "Ô này nằm dưới một trong các cột năm có tiêu đề chép "
+			                  "liền nhau, ở hàng không ghi đủ ô của các năm đó: số "
+			                  "có thể thuộc năm bên cạnh, cần đối chiếu với văn bản"
 			                : NULL;
 			if (m)
 				plan_warn_cell(p, v->first, c + 1, "%s", m);

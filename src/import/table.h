@@ -36,6 +36,10 @@ struct row {
 	 * that may be the row below's or above's own (pdfrows.c
 	 * spread_column). */
 	unsigned long spread;
+	/* Text laid out with spaces: the cells of year columns whose headers
+	 * were packed a space apart, in a row filling some of them only
+	 * (pdfrows.c emit_row). */
+	unsigned long yearpack;
 	/* Cells the reader left out of a row of data it could not rebuild
 	 * (celltext.c, named in a warning): an indicator kept with its number
 	 * and name, never a group's heading for having no figures. */
