@@ -139,26 +139,6 @@ static double space_width(const struct pword *w, const struct pline *l, size_t n
 	return s;
 }
 
-/* Folded words (no diacritics) a header is made of. */
-static const char *const header_vocab[] = {
-        "stt",  "tt",    "so",   "thu",   "tu",   "noi",   "dung",  "chi",    "tieu", "ten",
-        "don",  "vi",    "tinh", "dvt",   "muc",  "hien",  "trang", "nam",    "ket",  "qua",
-        "thuc", "uoc",   "co",   "quan",  "chu",  "tri",   "theo",  "doi",    "danh", "gia",
-        "phoi", "hop",   "thoi", "gian",  "hoan", "thanh", "han",   "tien",   "do",   "nhiem",
-        "vu",   "ghi",   "giai", "doan",  "kiem", "tra",   "tong",  "bao",    "cao",  "den",
-        "ban",  "nganh", "linh", "vuc",   "giao", "cu",    "the",   "cac",    "lo",   "trinh",
-        "moc",  "san",   "pham", "kinh",  "phi",  "nguon", "ma",    "phuong", "xa",   "huyen",
-        "phan", "dau",   "khoa", "phong",
-};
-
-static bool in_vocab(const char *f, size_t n)
-{
-	for (size_t k = 0; k < sizeof header_vocab / sizeof header_vocab[0]; k++)
-		if (strlen(header_vocab[k]) == n && !strncmp(f, header_vocab[k], n))
-			return true;
-	return false;
-}
-
 /* A folded word of a header: a header word, a year, two header words read
  * as one ("coquan", as OCR glues them) or a stray letter. */
 static bool vocab_word(const char *f)
@@ -166,10 +146,10 @@ static bool vocab_word(const char *f)
 	size_t n = strlen(f);
 	if (n == 4 && isdigit((unsigned char)f[0]) && isdigit((unsigned char)f[3]))
 		return true; /* a year */
-	if (in_vocab(f, n) || (n == 1 && isalpha((unsigned char)*f)))
+	if (header_word_kind(f, n) || (n == 1 && isalpha((unsigned char)*f)))
 		return true;
 	for (size_t k = 2; k + 2 <= n; k++)
-		if (in_vocab(f, k) && in_vocab(f + k, n - k))
+		if (header_word_kind(f, k) && header_word_kind(f + k, n - k))
 			return true;
 	return false;
 }
@@ -188,7 +168,7 @@ static int header_line(const struct pword *w, const struct pline *l)
 			k++;
 		else if (!vocab_word(ws.w[k]))
 			bits = -1;
-		else if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
+		else if (header_number_word(ws.w[k]))
 			bits |= 1;
 		else if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
 		         !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten") ||
@@ -210,10 +190,14 @@ static bool folded_in(const char *s, const char *const *set)
 	return ok;
 }
 
-/* The number column's header word ("STT", "TT"), and every word its cell
- * may hold ("Số", "TT", "Số thứ tự"). */
-static const char *const number_words[] = {"stt", "tt", NULL};
-static const char *const number_cell[] = {"stt", "tt", "so", "thu", "tu", NULL};
+/* A word the number column's header cell may hold ("Số", "TT", "Số thứ tự"). */
+static bool number_cell(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = header_word_kind(f, strlen(f)) == HEAD_STT;
+	free(f);
+	return yes;
+}
 
 /* The lines [*s, *e) of a header band without those of rows around it: the
  * number column's cell holds only its own words ("Số", "TT"), so a line
@@ -227,7 +211,7 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 	double nx0 = 0, nx1 = 0;
 	for (size_t k = *s; k < *e && nk == *e; k++)
 		for (size_t j = l[k].from; j < l[k].to; j++) {
-			if (folded_in(w[j].s, number_words)) {
+			if (header_number(w[j].s)) {
 				nk = k;
 				nx0 = w[j].x0;
 				nx1 = w[j].x1;
@@ -241,7 +225,7 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 			continue;
 		bool other = false;
 		for (size_t j = l[k].from; j < l[k].to && !other; j++)
-			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !folded_in(w[j].s, number_cell);
+			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !number_cell(w[j].s);
 		if (!other)
 			continue;
 		if (k < nk) {
@@ -507,16 +491,6 @@ static bool names_meet(const struct pword **v, const size_t *line, size_t n, siz
 	free(fl);
 	free(fr);
 	return ends && starts;
-}
-
-/* "STT", "TT": the number column's header ends there; a word one space
- * after it ("TT Chỉ tiêu", a repeated header packed) heads the next. */
-static bool number_head(const char *s)
-{
-	char *f = text_fold(s);
-	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt");
-	free(f);
-	return yes;
 }
 
 static bool year_word(const char *s)
@@ -837,7 +811,9 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			                     uf_find(up, q + 1) == uf_find(up, i)));
 		if (apart)
 			continue;
-		/* two years a space apart head two columns, and so do
+		/* the number column's header ends at its word ("TT Chỉ tiêu",
+		 * a repeated header packed); two years a space apart head two
+		 * columns, and so do
 		 * "năm 2025 năm 2030" under heads of their own ("Chỉ tiêu
 		 * Chỉ tiêu") */
 		bool next_year = year_word(v[i]->s) && j + 1 < n && line[j + 1] == line[j] &&
@@ -848,7 +824,8 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			else if (line[q] < line[j] && v[q]->x0 < v[j]->x1 && v[j]->x0 < v[q]->x1)
 				break;
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
-		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)) || next_year)
+		    header_number(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)) ||
+		    next_year)
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
@@ -4024,7 +4001,7 @@ static bool edge_wrap_start(const char *s)
 	size_t k = strcspn(s, " ");
 	char *first = xstrndup(s, k);
 	char *f = text_fold(first);
-	bool no = !code_like(first) && strcmp(f, "stt") && strcmp(f, "tt");
+	bool no = !code_like(first) && !header_number_word(f);
 	free(f);
 	free(first);
 	return no;
