@@ -1247,24 +1247,6 @@ static void split_packed(const struct pword *w, const struct pline *l, size_t a,
 	}
 }
 
-/* Two header cells say the same but for spaces: a page's repeated header
- * whose glyphs were placed apart ("C ơ quan chủ trì"). */
-static bool same_head(const char *x, const char *y)
-{
-	for (;;) {
-		while (*x == ' ')
-			x++;
-		while (*y == ' ')
-			y++;
-		if (*x != *y)
-			return false;
-		if (!*x)
-			return true;
-		x++;
-		y++;
-	}
-}
-
 static int column_of(const struct table *t, const struct pword *w)
 {
 	double m = (w->x0 + w->x1) / 2;
@@ -3517,7 +3499,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		if (nonum) {
 			bool same = prev_head && prev_ncol == t.ncol;
 			for (int c = 0; same && c < t.ncol; c++)
-				same = same_head(prev_head[c], t.head[c]);
+				same = text_same_but(prev_head[c], t.head[c], ' ');
 			if (!same) {
 				tables++;
 				tabrow = 1;
@@ -3549,7 +3531,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
-			same = same_head(prev_head[c], t.head[c]);
+			same = text_same_but(prev_head[c], t.head[c], ' ');
 		if (!same) {
 			tables++;
 			tabrow = 1; /* the header is the table's first row */
