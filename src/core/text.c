@@ -557,6 +557,20 @@ bool text_fold_starts(const char *s, const char *folded_prefix)
 	return r;
 }
 
+bool text_same_but(const char *a, const char *b, char skip)
+{
+	for (;; a++, b++) {
+		while (*a == skip)
+			a++;
+		while (*b == skip)
+			b++;
+		if (*a != *b)
+			return false;
+		if (!*a)
+			return true;
+	}
+}
+
 bool text_fold_has(const char *s, const char *folded_needle)
 {
 	char *f = text_fold(s);

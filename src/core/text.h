@@ -81,6 +81,10 @@ int text_find_year(const char *s, const char **at);
  * *after (when not NULL) just past it. */
 int text_period_end(const char *s, const char *p, const char **after);
 
+/* a and b the same with every character skip left out: a header whose
+ * glyphs were placed apart ("C ơ quan", skip ' '), a code read without its
+ * dots ("I2" for "I.2", skip '.'). */
+bool text_same_but(const char *a, const char *b, char skip);
 /* True when the folded form of s starts with the folded prefix. */
 bool text_fold_starts(const char *s, const char *folded_prefix);
 /* True when the folded form of s contains the folded needle. */

@@ -135,11 +135,15 @@ static size_t op_before(const struct words_v *v, size_t w, bool signs)
 	return w;
 }
 
-static char *join(const struct words_v *v, size_t from, size_t to)
+/* Words [from, to) of v but those in [cut, cut_end), a space apart, without
+ * the punctuation they end with. */
+static char *join_but(const struct words_v *v, size_t from, size_t to, size_t cut, size_t cut_end)
 {
 	struct buf b = BUF_INIT;
 	for (size_t i = from; i < to; i++) {
-		buf_puts(&b, i > from ? " " : "");
+		if (i >= cut && i < cut_end)
+			continue;
+		buf_puts(&b, b.len ? " " : "");
 		buf_puts(&b, v->w[i]);
 	}
 	char *s = buf_detach(&b);
@@ -147,6 +151,11 @@ static char *join(const struct words_v *v, size_t from, size_t to)
 	while (n && strchr(" .,;:", s[n - 1]))
 		s[--n] = '\0';
 	return s;
+}
+
+static char *join(const struct words_v *v, size_t from, size_t to)
+{
+	return join_but(v, from, to, to, to);
 }
 
 static bool sentence(const char *item, bool signs, char **name, char **unit, char **target)
@@ -391,18 +400,7 @@ static int take_year(const struct words_v *v, size_t a, size_t b, char **text)
 			yb = i + 1;
 		}
 	}
-	struct buf t = BUF_INIT;
-	for (size_t i = a; i < b; i++) {
-		if (i >= ya && i < yb)
-			continue;
-		buf_puts(&t, t.len ? " " : "");
-		buf_puts(&t, v->w[i]);
-	}
-	char *s = buf_detach(&t);
-	size_t n = strlen(s);
-	while (n && strchr(" .,;:", s[n - 1]))
-		s[--n] = '\0';
-	*text = s;
+	*text = join_but(v, a, b, ya, yb);
 	return year;
 }
 

@@ -213,8 +213,7 @@ static enum role cell_role(const char *cell, int *year, bool *tasks)
 	enum role r = R_NONE;
 	if (is_year_cell(f, year) || caption_year(f, year)) {
 		r = R_YEAR;
-	} else if (!strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so tt") ||
-	           starts(f, "so thu tu")) {
+	} else if (header_number_word(f) || !strcmp(f, "so tt") || starts(f, "so thu tu")) {
 		r = R_STT;
 	} else if (starts(f, "co quan") || starts(f, "don vi chu tri") || has(f, "chu tri") ||
 	           has(f, "phoi hop") || starts(f, "don vi thuc hien") ||

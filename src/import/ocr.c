@@ -22,6 +22,7 @@
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "ocr.h"
 #include "ocrpage.h"
+#include "table.h"
 
 #include "target.h"
 #include "text.h"
@@ -773,7 +774,7 @@ static bool header_row(char **cells, int nc)
 	bool no = false, name = false;
 	for (int c = 0; c < nc; c++) {
 		char *f = text_fold(cells[c]);
-		no |= !strcmp(f, "stt") || !strcmp(f, "tt");
+		no |= header_number_word(f);
 		name |= strstr(f, "chi tieu") || strstr(f, "nhiem vu") || strstr(f, "noi dung");
 		free(f);
 	}
@@ -875,7 +876,6 @@ static void flag_text(struct reader *rd, int page, int ri, int col, const char *
 
 static void row_number(struct reader *rd, char **cells, int ncol, int page, int i,
                        bool group_shape);
-static bool number_head(const char *s);
 
 static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
                        const struct grid *t, int page)
@@ -1037,7 +1037,7 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 				flag_text(rd, page, i + 1, k + 1, cells[k]);
 		if (head) {
 			head_end = below[0];
-			rd->number_col = number_head(cells[0]);
+			rd->number_col = header_number(cells[0]);
 		}
 		if (!head && !head_line) {
 			/* a number column's cell inked, the name's cell spanning
@@ -1396,15 +1396,6 @@ static void unruled_tables(struct reader *rd)
 	free_words(rd);
 }
 
-/* "STT", "TT": the header of the number column. */
-static bool number_head(const char *s)
-{
-	char *f = text_fold(s);
-	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt");
-	free(f);
-	return yes;
-}
-
 static int cmp_top(const void *a, const void *b)
 {
 	const struct oword *x = *(const struct oword *const *)a,
@@ -1427,7 +1418,7 @@ static void sequence_numbers(struct reader *rd, size_t from)
 		struct oword *o = &rd->words[i];
 		int mid = (o->x0 + o->x1) / 2;
 		if (mid >= rd->num_x0 && mid <= rd->num_x1 && text_len(o->s) <= 6 &&
-		    !number_head(o->s))
+		    !header_number(o->s))
 			col[n++] = o;
 	}
 	qsort(col, n, sizeof *col, cmp_top);
@@ -1480,7 +1471,7 @@ static bool accented(const char *s)
 static void number_column(struct reader *rd, PIX *grey, size_t from)
 {
 	for (size_t i = from; i < rd->nwords; i++)
-		if (number_head(rd->words[i].s)) {
+		if (header_number(rd->words[i].s)) {
 			int w = rd->words[i].x1 - rd->words[i].x0;
 			rd->num_x0 = rd->words[i].x0 - w;
 			rd->num_x1 = rd->words[i].x1 + w;
@@ -1490,7 +1481,7 @@ static void number_column(struct reader *rd, PIX *grey, size_t from)
 		struct oword *o = &rd->words[i];
 		int mid = (o->x0 + o->x1) / 2;
 		if (rd->num_x1 > rd->num_x0 && mid >= rd->num_x0 && mid <= rd->num_x1 &&
-		    text_len(o->s) <= 6 && !ocr_number_shaped(o->s) && !number_head(o->s) &&
+		    text_len(o->s) <= 6 && !ocr_number_shaped(o->s) && !header_number(o->s) &&
 		    !lettered(o->s) && !(accented(o->s) && o->conf >= OCR_TEXT_CONF)) {
 			int conf;
 			TessBaseAPISetVariable(rd->api, "tessedit_char_whitelist",

@@ -102,21 +102,6 @@ bool ocr_number_shaped(const char *s)
 	return parse_code(s, &g, &k);
 }
 
-/* a and b the same with their dots left out ("I2" read for "I.2") */
-static bool same_undotted(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		while (*a == '.')
-			a++;
-		while (*b == '.')
-			b++;
-		if (*a != *b)
-			return false;
-		if (!*a)
-			return true;
-	}
-}
-
 char *ocr_fix_number(const char *read, const char *last, int skipped)
 {
 	if (!read || !*read)
@@ -167,7 +152,7 @@ char *ocr_fix_number(const char *read, const char *last, int skipped)
 			if (!strcmp(read, cand[i]))
 				return NULL;
 		for (int i = 0; i < nc; i++)
-			if (strchr(cand[i], '.') && same_undotted(read, cand[i]))
+			if (strchr(cand[i], '.') && text_same_but(read, cand[i], '.'))
 				return xstrdup(cand[i]);
 		return NULL;
 	}
@@ -181,7 +166,7 @@ char *ocr_fix_number(const char *read, const char *last, int skipped)
 	}
 	for (int i = 0; i < nc; i++) {
 		squash(cand[i], false, c, sizeof c);
-		if (same_undotted(a, c) || same_undotted(b, c))
+		if (text_same_but(a, c, '.') || text_same_but(b, c, '.'))
 			return xstrdup(cand[i]);
 	}
 	return NULL;

@@ -40,24 +40,14 @@ struct layout {
 	bool baseline, monitor;
 };
 
-static const char *const header_words[] = {
-        "stt", "tt",  "noi",  "dung", "chi",  "tieu", "don",   "vi",  "tinh", "muc", "co",   "quan",
-        "chu", "tri", "thuc", "hien", "theo", "doi",  "danh",  "gia", "kiem", "tra", "tong", "hop",
-        "bao", "cao", "phoi", "thoi", "gian", "ten",  "trang", "nam", "ghi",  "so",
-};
-
 /* Every word of the line is a word of the table header. */
 static bool header_line(const char *s)
 {
 	struct words w = {0};
 	text_words(s, &w);
 	bool all = w.n > 0;
-	for (size_t i = 0; i < w.n && all; i++) {
-		bool found = false;
-		for (size_t k = 0; k < sizeof header_words / sizeof header_words[0]; k++)
-			found |= !strcmp(w.w[i], header_words[k]);
-		all = found;
-	}
+	for (size_t i = 0; i < w.n && all; i++)
+		all = header_word(w.w[i]);
 	words_free(&w);
 	return all;
 }

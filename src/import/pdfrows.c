@@ -139,35 +139,9 @@ static double space_width(const struct pword *w, const struct pline *l, size_t n
 	return s;
 }
 
-/* Folded words (no diacritics) a header is made of. */
-static const char *const header_vocab[] = {
-        "stt",  "tt",    "so",   "thu",   "tu",   "noi",   "dung",  "chi",    "tieu", "ten",
-        "don",  "vi",    "tinh", "dvt",   "muc",  "hien",  "trang", "nam",    "ket",  "qua",
-        "thuc", "uoc",   "co",   "quan",  "chu",  "tri",   "theo",  "doi",    "danh", "gia",
-        "phoi", "hop",   "thoi", "gian",  "hoan", "thanh", "han",   "tien",   "do",   "nhiem",
-        "vu",   "ghi",   "giai", "doan",  "kiem", "tra",   "tong",  "bao",    "cao",  "den",
-        "ban",  "nganh", "linh", "vuc",   "giao", "cu",    "the",   "cac",    "lo",   "trinh",
-        "moc",  "san",   "pham", "kinh",  "phi",  "nguon", "ma",    "phuong", "xa",   "huyen",
-        "phan", "dau",   "khoa", "phong",
-};
-
-/* And in text laid out with spaces, which no other reader reads: "Năm
- * học", "Bộ phận phụ trách", "Nội dung công việc", "Kế" over "hoạch", "So
- * sánh KH 2026/TH 2025", "Kinh phí (triệu đồng)". */
-static const char *const layout_vocab[] = {
-        "hoc",   "bo",   "phu", "trach", "cong", "viec", "sanh",
-        "trieu", "dong", "ke",  "hoach", "kh",   "th",
-};
-
 static bool in_vocab(const char *f, size_t n, bool layout)
 {
-	for (size_t k = 0; k < sizeof header_vocab / sizeof header_vocab[0]; k++)
-		if (strlen(header_vocab[k]) == n && !strncmp(f, header_vocab[k], n))
-			return true;
-	for (size_t k = 0; layout && k < sizeof layout_vocab / sizeof layout_vocab[0]; k++)
-		if (strlen(layout_vocab[k]) == n && !strncmp(f, layout_vocab[k], n))
-			return true;
-	return false;
+	return header_word_kind(f, n) || (layout && header_layout_word(f, n));
 }
 
 /* A folded word of a header: a header word, a year, two header words read
@@ -188,7 +162,7 @@ static bool vocab_word(const char *f, bool layout)
 /* What a line says about a header: -1 not a header line, else bits
  * 1 (a number column word), 2 (a name column word). "Kế hoạch" is a
  * header's phrase ("Kế hoạch năm 2026"); "Kế" alone is no header word
- * but in text laid out with spaces (layout_vocab: "Kế" over "hoạch"). */
+ * but in text laid out with spaces (header_layout_word: "Kế" over "hoạch"). */
 static int header_line(const struct pword *w, const struct pline *l, bool layout)
 {
 	struct words ws = {0};
@@ -200,7 +174,7 @@ static int header_line(const struct pword *w, const struct pline *l, bool layout
 			k++;
 		else if (!vocab_word(ws.w[k], layout))
 			bits = -1;
-		else if (!strcmp(ws.w[k], "stt") || !strcmp(ws.w[k], "tt"))
+		else if (header_number_word(ws.w[k]))
 			bits |= 1;
 		else if (!strcmp(ws.w[k], "tieu") || !strcmp(ws.w[k], "nhiem") ||
 		         !strcmp(ws.w[k], "dung") || !strcmp(ws.w[k], "ten") ||
@@ -222,10 +196,14 @@ static bool folded_in(const char *s, const char *const *set)
 	return ok;
 }
 
-/* The number column's header word ("STT", "TT"), and every word its cell
- * may hold ("Số", "TT", "Số thứ tự"). */
-static const char *const number_words[] = {"stt", "tt", NULL};
-static const char *const number_cell[] = {"stt", "tt", "so", "thu", "tu", NULL};
+/* A word the number column's header cell may hold ("Số", "TT", "Số thứ tự"). */
+static bool number_cell(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = header_word_kind(f, strlen(f)) == HEAD_STT;
+	free(f);
+	return yes;
+}
 
 /* The lines [*s, *e) of a header band without those of rows around it: the
  * number column's cell holds only its own words ("Số", "TT"), so a line
@@ -239,7 +217,7 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 	double nx0 = 0, nx1 = 0;
 	for (size_t k = *s; k < *e && nk == *e; k++)
 		for (size_t j = l[k].from; j < l[k].to; j++) {
-			if (folded_in(w[j].s, number_words)) {
+			if (header_number(w[j].s)) {
 				nk = k;
 				nx0 = w[j].x0;
 				nx1 = w[j].x1;
@@ -253,7 +231,7 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 			continue;
 		bool other = false;
 		for (size_t j = l[k].from; j < l[k].to && !other; j++)
-			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !folded_in(w[j].s, number_cell);
+			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !number_cell(w[j].s);
 		if (!other)
 			continue;
 		if (k < nk) {
@@ -523,16 +501,6 @@ static bool names_meet(const struct pword **v, const size_t *line, size_t n, siz
 	free(fl);
 	free(fr);
 	return ends && starts;
-}
-
-/* "STT", "TT": the number column's header ends there; a word one space
- * after it ("TT Chỉ tiêu", a repeated header packed) heads the next. */
-static bool number_head(const char *s)
-{
-	char *f = text_fold(s);
-	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt");
-	free(f);
-	return yes;
 }
 
 static bool year_word(const char *s)
@@ -933,10 +901,12 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 			                     uf_find(up, q + 1) == uf_find(up, i)));
 		if (apart)
 			continue;
-		/* two years a space apart head two columns, and so do "năm
-		 * 2025 năm 2030" under a header's line above (marked t->packed:
-		 * their cells are dealt by where they stand, emit_row); a
-		 * header of one line is split by its body (split_packed) */
+		/* the number column's header ends at its word ("TT Chỉ tiêu",
+		 * a repeated header packed); two years a space apart head two
+		 * columns, and so do "năm 2025 năm 2030" under a header's line
+		 * above (marked t->packed: their cells are dealt by where they
+		 * stand, emit_row); a header of one line is split by its body
+		 * (split_packed) */
 		bool next_year = year_word(v[i]->s) && j + 1 < n && line[j + 1] == line[j] &&
 		                 year_word(v[j + 1]->s) && folded_in(v[j]->s, year_heads) &&
 		                 line[j] > line[0];
@@ -944,7 +914,8 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 		    cap[i] == cap[j] && npack < MAXCOLS)
 			pack[npack++] = i;
 		if (line[i] != line[j] || v[j]->x0 - v[i]->x1 > tol || cap[i] != cap[j] ||
-		    number_head(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)) || next_year)
+		    header_number(v[i]->s) || (year_word(v[i]->s) && year_word(v[j]->s)) ||
+		    next_year)
 			continue;
 		size_t ri = uf_find(up, i), rj = uf_find(up, j);
 		if (stacked[i] && stacked[j] && ri != rj &&
@@ -1371,24 +1342,6 @@ static void split_packed(const struct pword *w, const struct pline *l, size_t a,
 			}
 			break; /* column c + 1 is looked at next */
 		}
-	}
-}
-
-/* Two header cells say the same but for spaces: a page's repeated header
- * whose glyphs were placed apart ("C ơ quan chủ trì"). */
-static bool same_head(const char *x, const char *y)
-{
-	for (;;) {
-		while (*x == ' ')
-			x++;
-		while (*y == ' ')
-			y++;
-		if (*x != *y)
-			return false;
-		if (!*x)
-			return true;
-		x++;
-		y++;
 	}
 }
 
@@ -3658,7 +3611,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		if (nonum) {
 			bool same = prev_head && prev_ncol == t.ncol;
 			for (int c = 0; same && c < t.ncol; c++)
-				same = same_head(prev_head[c], t.head[c]);
+				same = text_same_but(prev_head[c], t.head[c], ' ');
 			if (!same) {
 				tables++;
 				tabrow = 1;
@@ -3690,7 +3643,7 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		}
 		bool same = prev_head && prev_ncol == t.ncol;
 		for (int c = 0; same && c < t.ncol; c++)
-			same = same_head(prev_head[c], t.head[c]);
+			same = text_same_but(prev_head[c], t.head[c], ' ');
 		if (!same) {
 			tables++;
 			tabrow = 1; /* the header is the table's first row */
@@ -4146,7 +4099,7 @@ static bool edge_wrap_start(const char *s)
 	size_t k = strcspn(s, " ");
 	char *first = xstrndup(s, k);
 	char *f = text_fold(first);
-	bool no = !code_like(first) && strcmp(f, "stt") && strcmp(f, "tt");
+	bool no = !code_like(first) && !header_number_word(f);
 	free(f);
 	free(first);
 	return no;

@@ -76,8 +76,7 @@ static bool number_head(const char *s)
 	if (strlen(s) > 16)
 		return false;
 	char *f = text_fold(s);
-	bool yes = !strcmp(f, "stt") || !strcmp(f, "tt") || !strcmp(f, "so tt") ||
-	           !strcmp(f, "so thu tu");
+	bool yes = header_number_word(f) || !strcmp(f, "so tt") || !strcmp(f, "so thu tu");
 	free(f);
 	return yes;
 }

@@ -51,15 +51,6 @@ struct head {
 	bool tasks; /* "Nhiệm vụ" instead of "Chỉ tiêu" */
 };
 
-static const char *const head_vocab[] = {
-        "stt",  "tt",  "so",   "thu",  "tu",   "noi",   "dung",  "chi",   "tieu", "ten",
-        "don",  "vi",  "tinh", "dvt",  "muc",  "hien",  "trang", "nam",   "ket",  "qua",
-        "thuc", "uoc", "co",   "quan", "chu",  "tri",   "theo",  "doi",   "danh", "gia",
-        "phoi", "hop", "thoi", "gian", "hoan", "thanh", "han",   "tien",  "do",   "nhiem",
-        "vu",   "ghi", "giai", "doan", "kiem", "tra",   "ban",   "nganh", "den",  "cu",
-        "the",  "dat", "duoc", "giao", "linh", "vuc",   "bao",   "cao",   "mong", "muon",
-};
-
 /* A year "2030" (or "2025-2030": its end) as a word; 0 otherwise. */
 static int year_word(const char *w)
 {
@@ -75,10 +66,7 @@ static bool header_words(const char *s)
 	text_words(s, &w);
 	bool all = w.n > 0;
 	for (size_t i = 0; i < w.n && all; i++) {
-		bool found = year_word(w.w[i]) > 0;
-		for (size_t k = 0; k < sizeof head_vocab / sizeof head_vocab[0] && !found; k++)
-			found = !strcmp(w.w[i], head_vocab[k]);
-		all = found;
+		all = year_word(w.w[i]) > 0 || header_word(w.w[i]);
 	}
 	words_free(&w);
 	return all;
@@ -927,7 +915,7 @@ bool plain_blocks(const struct lines *l, int *line)
 {
 	for (size_t i = 0; i + 2 < l->n; i++) {
 		char *f = text_fold(l->v[i]);
-		bool no = !strcmp(f, "stt") || !strcmp(f, "tt");
+		bool no = header_number_word(f);
 		free(f);
 		/* the number column's head alone, then a blank line or its
 		 * rows' numbers one a line ("TT" "I" "1" "2": the column

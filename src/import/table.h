@@ -254,6 +254,16 @@ enum head_kind {
 	HEAD_NOTE,
 };
 enum head_kind header_cell_kind(const char *cell);
+/* The words a header is made of (headwords.c): the column folded word
+ * f[0..n) most often names ("tieu": HEAD_NAME), HEAD_NONE for no header
+ * word. header_word: the same for a whole folded word. */
+enum head_kind header_word_kind(const char *f, size_t n);
+bool header_word(const char *f);
+/* A header word of text laid out with spaces alone (pdfrows.c's -layout). */
+bool header_layout_word(const char *f, size_t n);
+/* "STT", "TT": the number column's own header word, folded (f) or not (s). */
+bool header_number_word(const char *f);
+bool header_number(const char *s);
 
 /* Text with each cell of a table on its own line (a word processor's
  * "save as text"): rows rebuilt from the header's cells (celltext.c).

@@ -134,6 +134,11 @@ run lostnumbers 0 parse "$p/lostnumbers.txt" --format json
 jq -r '.plan.warnings[].message' "$tmp/out" | grep -q "^trang 2: không ghép lại được các hàng I.3, I.4, II, II.1 của bảng" && ok || bad "lostnumbers: page 2 not named: $(jq -c .plan.warnings "$tmp/out")"
 run lostnumbers1 2 parse "$p/lostnumbers1.txt" --format json
 grep -q "E_DOCUMENT.*dòng 6: bảng trong văn bản chép ra (từ PDF, trang web…) đã mất bố cục.*pdftotext -layout" "$tmp/err" && ok || bad "lostnumbers1: $(cat "$tmp/err")"
+# A header whose words run over lines ("Lộ trình thực hiện" over the
+# milestone years): the refusal names the line of the first header, where
+# the table starts, not a page's repeated one (before: the second page's).
+run header-words 2 parse "$data/shapes/xa-an-thinh.pdf.txt"
+grep -q "E_DOCUMENT.*dòng 35: bảng trong văn bản chép ra" "$tmp/err" && ok || bad "xa-an-thinh.pdf.txt: $(cat "$tmp/err")"
 
 # Import: rows left out are not stored silently. The plan is refused whole
 # (nothing stored, the count said) unless --partial asks for what was read.
