@@ -755,12 +755,18 @@ static void mark_captions(const struct pword **v, const size_t *line, size_t n, 
 /* A word heading a year ("Năm 2025", "Đến năm 2030" end so). */
 static const char *const year_heads[] = {"nam", NULL};
 
+/* Word w is centred within column c's header words. */
+static bool centred_in(const struct pword *w, const struct table *t, int c)
+{
+	double m = (w->x0 + w->x1) / 2;
+	return m >= t->lo[c] && m <= t->hi[c];
+}
+
 /* Word k of the header (no caption's) is centred in column c. */
 static bool in_column(const struct pword *const *v, const bool *cap, size_t k,
                       const struct table *t, int c)
 {
-	double m = (v[k]->x0 + v[k]->x1) / 2;
-	return !cap[k] && m >= t->lo[c] && m <= t->hi[c];
+	return !cap[k] && centred_in(v[k], t, c);
 }
 
 /* Column d's words, lines after top only, joined; NULL when a word of it
@@ -954,9 +960,7 @@ static void read_columns(const struct pword *w, const struct pline *l, size_t a,
 	for (int q = 0; q < npack; q++)
 		for (int c = 1; c < t->ncol; c++) {
 			const struct pword *y = v[pack[q]], *h = v[pack[q] + 1];
-			t->packed[c] |= (h->x0 + h->x1) / 2 >= t->lo[c] &&
-			                (h->x0 + h->x1) / 2 <= t->hi[c] &&
-			                (y->x0 + y->x1) / 2 <= t->hi[c - 1];
+			t->packed[c] |= centred_in(h, t, c) && (y->x0 + y->x1) / 2 <= t->hi[c - 1];
 		}
 	year_over_pair(v, line, n, cap, tol, t);
 	free(meet);
