@@ -1271,6 +1271,37 @@ static double free_run(const struct pword *w, const struct pline *l, size_t b, s
 	return hi - lo;
 }
 
+/* The header words of column c on lines [a, b), at most max of them in
+ * hw: how many, 0 when they stand on more than one line. */
+static size_t line_heads(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                         const struct table *t, int c, const struct pword **hw, size_t max)
+{
+	size_t nh = 0, line = (size_t)-1;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++) {
+			double m = (w[j].x0 + w[j].x1) / 2;
+			if (m < t->lo[c] || m > t->hi[c])
+				continue;
+			if (line != (size_t)-1 && line != i)
+				return 0;
+			line = i;
+			if (nh < max)
+				hw[nh++] = &w[j];
+		}
+	return nh;
+}
+
+/* Room for k more columns after column c: the later ones moved right. */
+static void open_columns(struct table *t, int c, int k)
+{
+	size_t n = (size_t)(t->ncol - c - 1);
+	memmove(&t->lo[c + 1 + k], &t->lo[c + 1], n * sizeof t->lo[0]);
+	memmove(&t->hi[c + 1 + k], &t->hi[c + 1], n * sizeof t->hi[0]);
+	memmove(&t->head[c + 1 + k], &t->head[c + 1], n * sizeof t->head[0]);
+	memmove(&t->packed[c + 1 + k], &t->packed[c + 1], n * sizeof t->packed[0]);
+	t->ncol += k;
+}
+
 /* Header cells set on one line a space apart ("Đơn vị tính Năm 2025 Năm
  * 2027 Cơ quan chủ trì": a table without borders whose columns are as
  * wide as their headers) come as one column of the header's words. Such a
@@ -1285,19 +1316,8 @@ static void split_packed(const struct pword *w, const struct pline *l, size_t a,
 {
 	for (int c = 0; c < t->ncol && t->ncol < MAXCOLS; c++) {
 		const struct pword *hw[MAXCOLS * 4];
-		size_t nh = 0, line = (size_t)-1;
-		bool one = true;
-		for (size_t i = a; i < b; i++)
-			for (size_t j = l[i].from; j < l[i].to; j++) {
-				double m = (w[j].x0 + w[j].x1) / 2;
-				if (m < t->lo[c] || m > t->hi[c])
-					continue;
-				one &= line == (size_t)-1 || line == i;
-				line = i;
-				if (nh < sizeof hw / sizeof hw[0])
-					hw[nh++] = &w[j];
-			}
-		if (!one || nh < 2)
+		size_t nh = line_heads(w, l, a, b, t, c, hw, sizeof hw / sizeof hw[0]);
+		if (nh < 2)
 			continue;
 		for (size_t k = 0; k + 1 < nh; k++) {
 			const char *s = hw[k + 1]->s;
@@ -1322,11 +1342,7 @@ static void split_packed(const struct pword *w, const struct pline *l, size_t a,
 			if (!left || !right)
 				continue;
 			/* column c ends at word k; c + 1 starts at word k + 1 */
-			memmove(&t->lo[c + 2], &t->lo[c + 1], (size_t)(t->ncol - c - 1) * sizeof t->lo[0]);
-			memmove(&t->hi[c + 2], &t->hi[c + 1], (size_t)(t->ncol - c - 1) * sizeof t->hi[0]);
-			memmove(&t->head[c + 2], &t->head[c + 1],
-			        (size_t)(t->ncol - c - 1) * sizeof t->head[0]);
-			t->ncol++;
+			open_columns(t, c, 1);
 			t->head[c + 1] = NULL; /* moved to c + 2 */
 			t->lo[c + 1] = hw[k + 1]->x0;
 			t->hi[c + 1] = t->hi[c];
@@ -1770,17 +1786,6 @@ static void learn_columns(const struct pword *w, const struct pline *l, size_t a
 	free(p);
 }
 
-/* Text laid out with spaces: pdftotext may set a header's line several
- * characters off its body's (the header's runs placed on their own), so
- * far that a header cell stands over its neighbour's body text ("Đơn vị"
- * over the names' ends) and the bounds between header cells cut cells.
- * A body's cells are left-aligned: their pieces start at one place per
- * column. The header is off when the places where three pieces or more
- * of the body [a, b) start (starts no more than three characters apart
- * one place) are exactly as many as the columns, the bounds put two of
- * them in one column and none in another, and bounds just before them
- * would cut less than half as many of the body's words: then each
- * column's bound and header cell are moved to where its cells start. */
 /* The number column's right bound in text laid out with spaces: a row's
  * number set one space before the name ("1.1.1 Tỷ lệ …", a number wider
  * than its header): the name's first word is no number's, so the bound
@@ -1804,6 +1809,127 @@ static void number_bound(const struct pword *w, const struct pline *l, size_t a,
 		t->bound[1] = next - 0.5;
 }
 
+/* Text laid out with spaces: a header of one line whose cells pdftotext
+ * packed a space apart ("Đơn vị tính Năm 2025 Năm 2027 Năm 2030 Cơ quan
+ * chủ trì" over cells set wider apart) comes as one column. Such a
+ * column, holding two year headings ("Năm 2025", or a bare year) or
+ * more, is split where its body's cells start, when that is sure: its
+ * headings (each year heading, and the words between them as one) are
+ * exactly as many as the places where the body's pieces start under it
+ * (starts no more than two characters apart one place), the first place
+ * is where the headings start, and each later place stands no left of
+ * its heading (packing only moves a heading left). The year columns so
+ * split after another are marked packed (t->packed: a row filling some
+ * of them only is warned). Header lines [a, b), body lines [b, e). */
+static void split_by_starts(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                            size_t e, double space, struct table *t)
+{
+	for (int c = 0; c < t->ncol && t->ncol < MAXCOLS; c++) {
+		const struct pword *hw[MAXCOLS * 4];
+		size_t nh = line_heads(w, l, a, b, t, c, hw, sizeof hw / sizeof hw[0]);
+		/* the headings: first[k] their first words, year[k] theirs;
+		 * a heading starts with a capital ("Đơn vị tính Năm 2025"),
+		 * or with a year after a year ("2025 2026", "năm 2025 năm
+		 * 2030"); "Hiện trạng năm 2024" is one */
+		size_t first[MAXCOLS];
+		bool year[MAXCOLS];
+		int nk = 0, years = 0;
+		bool has = false; /* the heading holds its year */
+		for (size_t q = 0; q < nh && nk < MAXCOLS; q++) {
+			bool y = year_word(hw[q]->s) ||
+			         (q + 1 < nh && folded_in(hw[q]->s, year_heads) &&
+			          year_word(hw[q + 1]->s));
+			if (nk && text_case_start(hw[q]->s) != 1 && !(y && year[nk - 1] && has)) {
+				has |= year_word(hw[q]->s); /* words of one heading */
+				continue;
+			}
+			first[nk] = q;
+			year[nk++] = y;
+			years += y;
+			has = year_word(hw[q]->s);
+		}
+		if (years < 2 || nk < 2 || t->ncol + nk - 1 > MAXCOLS)
+			continue;
+		double lo = c > 0 ? (t->hi[c - 1] + t->lo[c]) / 2 : -1e18;
+		double hi = c + 1 < t->ncol ? (t->hi[c] + t->lo[c + 1]) / 2 : 1e18;
+		struct piece *p = NULL;
+		size_t np = 0, cap = 0;
+		for (size_t i = b; i < e; i++)
+			line_pieces(w, &l[i], space, &p, &np, &cap);
+		double *xs = xcalloc(np ? np : 1, sizeof *xs);
+		size_t nx = 0;
+		for (size_t q = 0; q < np; q++)
+			if (w[p[q].from].x0 >= lo && w[p[q].from].x0 < hi)
+				xs[nx++] = w[p[q].from].x0;
+		free(p);
+		xqsort(xs, nx, sizeof *xs, cmp_double);
+		double at[MAXCOLS];
+		int n = 0;
+		for (size_t q = 0; q < nx; q++)
+			if (!q || xs[q] - xs[q - 1] > 2.0) {
+				if (n == nk)
+					n++; /* more places than headings */
+				if (n > nk)
+					break;
+				at[n++] = xs[q];
+			}
+		free(xs);
+		bool sure = n == nk && fabs(at[0] - hw[0]->x0) <= 2.0;
+		for (int k = 1; sure && k < nk; k++)
+			sure = at[k] >= hw[first[k]]->x0;
+		if (!sure)
+			continue;
+		double end = t->hi[c];
+		open_columns(t, c, nk - 1);
+		free(t->head[c]);
+		for (int k = 0; k < nk; k++) {
+			size_t to = k + 1 < nk ? first[k + 1] : nh;
+			double wide = hw[to - 1]->x1 - hw[first[k]]->x0;
+			struct buf bf = BUF_INIT;
+			for (size_t q = first[k]; q < to; q++) {
+				if (bf.len)
+					buf_putc(&bf, ' ');
+				buf_puts(&bf, hw[q]->s);
+			}
+			t->head[c + k] = buf_detach(&bf);
+			t->lo[c + k] = at[k];
+			t->hi[c + k] = k + 1 < nk ? fmin(at[k] + wide, at[k + 1] - 1)
+			                          : fmax(end, at[k] + wide);
+			t->packed[c + k] = k > 0 && year[k] && year[k - 1];
+		}
+		c += nk - 1;
+	}
+}
+
+/* How many words of lines [a, b) the bounds x[c] - back of the columns
+ * c in mask cut. */
+static int words_cut(const struct pword *w, const struct pline *l, size_t a, size_t b,
+                     const double *x, unsigned long mask, double back)
+{
+	int n = 0;
+	for (size_t i = a; i < b; i++)
+		for (size_t j = l[i].from; j < l[i].to; j++)
+			for (int c = 1; c < MAXCOLS; c++)
+				n += (mask >> c & 1) && w[j].x0 < x[c] - back &&
+				     w[j].x1 > x[c] - back;
+	return n;
+}
+
+/* Text laid out with spaces: pdftotext may set a header's line several
+ * characters off its body's (the header's runs placed on their own), so
+ * far that a header cell stands over its neighbour's body text ("Đơn vị"
+ * over the names' ends) and the bounds between header cells cut cells.
+ * A body's cells are left-aligned: their pieces start at one place per
+ * column. The header is off when the places where three pieces or more
+ * of the body [a, b) start (starts no more than three characters apart
+ * one place) are exactly as many as the columns, the bounds put two of
+ * them in one column and none in another, and bounds just before them
+ * would cut less than half as many of the body's words: then each
+ * column's bound and header cell are moved to where its cells start.
+ * Or only some columns are off (year headers packed a space apart,
+ * "2025 2026 2027" over cells set wider apart): the columns whose place
+ * the bounds put in another, and the next one, are moved when their
+ * places would cut fewer of the body's words than their bounds. */
 static void body_starts(const struct pword *w, const struct pline *l, size_t a, size_t b,
                         double space, struct table *t)
 {
@@ -1836,22 +1962,23 @@ static void body_starts(const struct pword *w, const struct pline *l, size_t a, 
 		return;
 	}
 	/* each column holds one place, or the header is off */
-	int in[MAXCOLS] = {0};
+	int in[MAXCOLS] = {0}, pos[MAXCOLS];
 	for (int c = 0; c < n; c++) {
 		struct pword x = {.x0 = at[c], .x1 = at[c] + 1};
-		in[column_of(t, &x)]++;
+		in[pos[c] = column_of(t, &x)]++;
 	}
 	bool off = false;
 	for (int c = 0; c < n; c++)
 		off |= in[c] != 1;
 	/* and the places cut fewer of the body's words than the bounds */
-	int by_head = 0, by_start = 0;
-	for (size_t i = a; i < b; i++)
-		for (size_t j = l[i].from; j < l[i].to; j++)
-			for (int c = 1; c < n; c++) {
-				by_head += w[j].x0 < t->bound[c] && w[j].x1 > t->bound[c];
-				by_start += w[j].x0 < at[c] - 0.5 && w[j].x1 > at[c] - 0.5;
-			}
+	unsigned long all = ((1UL << n) - 1) & ~1UL, some = 0;
+	for (int c = 1; c < n; c++)
+		if (pos[c] != c || pos[c - 1] != c - 1)
+			some |= 1UL << c;
+	int by_head = words_cut(w, l, a, b, t->bound, all, 0);
+	int by_start = words_cut(w, l, a, b, at, all, 0.5);
+	int some_head = words_cut(w, l, a, b, t->bound, some, 0);
+	bool part = some_head && 2 * words_cut(w, l, a, b, at, some, 0.5) < some_head;
 	/* Neither cuts a word (cells narrower than their headers, "%" and
 	 * "≥ 40" under "Đơn vị" and "Mục tiêu" set right of them): the
 	 * header is off when one line holds two pieces that the places set
@@ -1870,9 +1997,16 @@ static void body_starts(const struct pword *w, const struct pline *l, size_t a, 
 			two = pq != pr && column_of(t, &w[p[q].from]) == column_of(t, &w[p[r].from]);
 		}
 	free(p);
-	if (!off || (by_head ? 2 * by_start >= by_head : !two))
+	if (!off)
 		return;
+	if (by_head ? 2 * by_start >= by_head : !two) {
+		if (!part)
+			return;
+		all = some;
+	}
 	for (int c = 1; c < n; c++) {
+		if (!(all >> c & 1))
+			continue;
 		t->bound[c] = at[c] - 0.5;
 		t->hi[c] += at[c] - t->lo[c];
 		t->lo[c] = at[c];
@@ -3636,6 +3770,8 @@ static bool rows_of_words(struct pword *w, size_t n, struct rows *out, struct li
 		bool *skip = NULL;
 		if (exact && !grid && (skip = spanning_lines(w, l, b, be, &t, space)))
 			split_packed(w, l, a, b, be, skip, space, cw, &t);
+		if (grid)
+			split_by_starts(w, l, a, b, be, space, &t);
 		place_bounds(w, l, b, be, skip, cw, &t);
 		free(skip);
 		if (!exact && !grid)
