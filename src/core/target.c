@@ -101,6 +101,30 @@ int target_number(const char *s, double *v)
 	return (int)(p - s);
 }
 
+bool target_token(const char *t, bool yes_no)
+{
+	if (!strcmp(t, "-") || !strcmp(t, "\xe2\x80\x93") || !strcmp(t, "\xe2\x80\x94") ||
+	    !strcmp(t, "x") || (yes_no && (!strcmp(t, "Có") || !strcmp(t, "Đạt"))))
+		return true;
+	const char *p = t;
+	while (*p == '>' || *p == '<' || *p == '=')
+		p++;
+	if (!strncmp(p, "\xe2\x89\xa5", 3) || !strncmp(p, "\xe2\x89\xa4", 3))
+		p += 3;
+	while (*p == ' ') /* "≥ 80" */
+		p++;
+	double v;
+	int k = target_number(p, &v);
+	if (!k)
+		return false;
+	p += k;
+	if (*p == '-' && isdigit((unsigned char)p[1]))
+		p += 1 + target_number(p + 1, &v);
+	if (*p == '%')
+		p++;
+	return *p == '\0';
+}
+
 /* Comparison sign or word at s; returns bytes read, 0 if none. */
 static int read_op(const char *s, enum target_op *op)
 {

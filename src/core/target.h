@@ -56,4 +56,9 @@ const char *target_op_name(enum target_op op);
  * s does not start with a number. */
 int target_number(const char *s, double *v);
 
+/* Whether the token t alone can stand in a target cell: a number with its
+ * comparison and percent ("100", "> 60", "≥70%", "0,7", "80-90"), a dash,
+ * "x", and with yes_no also "Có" and "Đạt". */
+bool target_token(const char *t, bool yes_no);
+
 #endif

@@ -83,3 +83,11 @@ bool header_number(const char *s)
 	free(f);
 	return yes;
 }
+
+bool header_number_cell(const char *s)
+{
+	char *f = text_fold(s);
+	bool yes = header_word_kind(f, strlen(f)) == HEAD_STT;
+	free(f);
+	return yes;
+}

@@ -204,32 +204,6 @@ static int group_number(const char *s, const char **rest)
 	return r;
 }
 
-/* A token that can stand in a target cell: "-", ">60", "0,7", "80-90",
- * "≥70%", "Có", "Đạt". */
-static bool target_token(const char *t)
-{
-	if (!strcmp(t, "-") || !strcmp(t, "\xe2\x80\x93") || !strcmp(t, "\xe2\x80\x94") ||
-	    !strcmp(t, "Có") || !strcmp(t, "Đạt") || !strcmp(t, "x"))
-		return true;
-	const char *p = t;
-	while (*p == '>' || *p == '<' || *p == '=')
-		p++;
-	if (!strncmp(p, "\xe2\x89\xa5", 3) || !strncmp(p, "\xe2\x89\xa4", 3))
-		p += 3;
-	while (*p == ' ') /* "≥ 80" */
-		p++;
-	double v;
-	int k = target_number(p, &v);
-	if (!k)
-		return false;
-	p += k;
-	if (*p == '-' && isdigit((unsigned char)p[1]))
-		p += 1 + target_number(p + 1, &v);
-	if (*p == '%')
-		p++;
-	return *p == '\0';
-}
-
 struct tok {
 	char *s;
 	int gap; /* spaces before it */
@@ -306,13 +280,12 @@ struct run {
 };
 
 static bool short_line(const char *s);
-static bool target_token(const char *t);
 
 /* A target in words ("Đạt", "Có"), which may go on in lower case ("Đạt
  * mức khá", wrapped over lines). */
 static bool word_target(const char *t)
 {
-	return target_token(t) && text_case_start(t) == 1;
+	return target_token(t, true) && text_case_start(t) == 1;
 }
 
 /* Cells a run would give: its tokens and the wrapped cells below it. */
@@ -320,7 +293,7 @@ static int run_cells(const struct items *rec, size_t line, int len, bool line_en
 {
 	int cells = len;
 	for (size_t i = line + 1; i < rec->n && line_ends && short_line(rec->v[i].s); i++)
-		cells += text_case_start(rec->v[i].s) == 1 || target_token(rec->v[i].s);
+		cells += text_case_start(rec->v[i].s) == 1 || target_token(rec->v[i].s, true);
 	return cells;
 }
 
@@ -333,12 +306,12 @@ static bool find_run(const struct items *rec, size_t n, int need, struct run *be
 		struct tok t[MAXTOK];
 		int nt = tokenize(rec->v[i].raw, t, MAXTOK);
 		for (int j = 0; j < nt;) {
-			if (!target_token(t[j].s) || (i == 0 && j == 0)) {
+			if (!target_token(t[j].s, true) || (i == 0 && j == 0)) {
 				j++;
 				continue;
 			}
 			int k = j;
-			while (k < nt && target_token(t[k].s))
+			while (k < nt && target_token(t[k].s, true))
 				k++;
 			/* What follows a run is the lead agency (a capital
 			 * letter), or the rest of a target in words ("Đạt"
@@ -490,7 +463,7 @@ static size_t read_targets(const struct items *rec, const struct run *r, int nee
 	if (out->ncell && word_target(out->cell[out->ncell - 1])) {
 		buf_puts(&cur, out->cell[--out->ncell]);
 		free(out->cell[out->ncell]);
-		while (end < nt && text_case_start(t[end].s) == 0 && !target_token(t[end].s))
+		while (end < nt && text_case_start(t[end].s) == 0 && !target_token(t[end].s, true))
 			append(&cur, t[end++].s);
 		incell = true;
 	}
@@ -504,9 +477,9 @@ static size_t read_targets(const struct items *rec, const struct run *r, int nee
 	while (out->ncell < need && i < rec->n && !**rest) {
 		const char *s = rec->v[i].s;
 		int up = text_case_start(s);
-		if (!short_line(s) || (up != 1 && !incell && !target_token(s)))
+		if (!short_line(s) || (up != 1 && !incell && !target_token(s, true)))
 			break;
-		if (up == 1 || target_token(s)) {
+		if (up == 1 || target_token(s, true)) {
 			if (incell) {
 				out->cell[out->ncell++] = buf_detach(&cur);
 				if (out->ncell == need)

@@ -196,15 +196,6 @@ static bool folded_in(const char *s, const char *const *set)
 	return ok;
 }
 
-/* A word the number column's header cell may hold ("Số", "TT", "Số thứ tự"). */
-static bool number_cell(const char *s)
-{
-	char *f = text_fold(s);
-	bool yes = header_word_kind(f, strlen(f)) == HEAD_STT;
-	free(f);
-	return yes;
-}
-
 /* The lines [*s, *e) of a header band without those of rows around it: the
  * number column's cell holds only its own words ("Số", "TT"), so a line
  * with another word under or over the number word ("STT", "TT") is no
@@ -231,7 +222,7 @@ static void band_trim(const struct pword *w, const struct pline *l, size_t *s, s
 			continue;
 		bool other = false;
 		for (size_t j = l[k].from; j < l[k].to && !other; j++)
-			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !number_cell(w[j].s);
+			other = w[j].x0 < nx1 && w[j].x1 > nx0 && !header_number_cell(w[j].s);
 		if (!other)
 			continue;
 		if (k < nk) {

@@ -291,31 +291,6 @@ char *plain_join(const struct toks *t, int from, int to)
 	return buf_detach(&b);
 }
 
-/* A number-like target token: "100", "> 60", "≥70%", "0,7", "80-90". */
-static bool number_token(const char *t)
-{
-	if (!strcmp(t, "-") || !strcmp(t, "\xe2\x80\x93") || !strcmp(t, "\xe2\x80\x94") ||
-	    !strcmp(t, "x"))
-		return true;
-	const char *p = t;
-	while (*p == '>' || *p == '<' || *p == '=')
-		p++;
-	if (!strncmp(p, "\xe2\x89\xa5", 3) || !strncmp(p, "\xe2\x89\xa4", 3))
-		p += 3;
-	while (*p == ' ')
-		p++;
-	double v;
-	int k = target_number(p, &v);
-	if (!k)
-		return false;
-	p += k;
-	if (*p == '-' && isdigit((unsigned char)p[1]))
-		p += 1 + target_number(p + 1, &v);
-	if (*p == '%')
-		p++;
-	return *p == '\0';
-}
-
 /* Words that start an agency's name, folded. */
 static const char *const agency_heads[] = {
         "phong ",      "uy ban ",   "ubnd",        "trung tam ", "cong an ",     "cac co quan",
@@ -353,7 +328,8 @@ static int word_target(const struct toks *t, int i, const char *unit, bool insid
 	if ((!inside && text_case_start(t->v[i]) != 1) || agency_head(t, i))
 		return 0;
 	int j = i + 1;
-	while (j < t->n && j < i + 8 && text_case_start(t->v[j]) != 1 && !number_token(t->v[j]))
+	while (j < t->n && j < i + 8 && text_case_start(t->v[j]) != 1 &&
+	       !target_token(t->v[j], false))
 		j++;
 	/* a phrase that starts as a target reads to the next capital:
 	 * "Ứng dụng mạnh mẽ", "Có ứng dụng ở mức thấp" */
@@ -378,10 +354,10 @@ static bool dash(const char *s)
 
 static int cell_at(const struct toks *t, int i, bool inside)
 {
-	if (dash(t->v[i]) && i + 1 < t->n && !agency_head(t, i + 1) && !number_token(t->v[i + 1]) &&
-	    !word_target(t, i + 1, NULL, true))
+	if (dash(t->v[i]) && i + 1 < t->n && !agency_head(t, i + 1) &&
+	    !target_token(t->v[i + 1], false) && !word_target(t, i + 1, NULL, true))
 		return 0; /* "Phòng Văn hóa – Xã hội" */
-	if (number_token(t->v[i]))
+	if (target_token(t->v[i], false))
 		return 1;
 	return word_target(t, i, NULL, inside);
 }
@@ -607,7 +583,7 @@ static void indicator_row(const struct head *h, const char *code, const char *te
 			    !agency_head(t, j)) {
 				int e = j;
 				while (e < t->n && (e == j || text_case_start(t->v[e]) != 1) &&
-				       !number_token(t->v[e]) && !strpbrk(t->v[e], "%/"))
+				       !target_token(t->v[e], false) && !strpbrk(t->v[e], "%/"))
 					e++;
 				if (e > j) {
 					j = e, cells++;

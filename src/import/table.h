@@ -264,6 +264,8 @@ bool header_layout_word(const char *f, size_t n);
 /* "STT", "TT": the number column's own header word, folded (f) or not (s). */
 bool header_number_word(const char *f);
 bool header_number(const char *s);
+/* A word the number column's header cell may hold ("Số", "TT", "Số thứ tự"). */
+bool header_number_cell(const char *s);
 
 /* Text with each cell of a table on its own line (a word processor's
  * "save as text"): rows rebuilt from the header's cells (celltext.c).
