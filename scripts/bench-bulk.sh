@@ -18,7 +18,6 @@ rows=${2:-300000}
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { printf '  %-60s %14s\n' "$1" "$2"; }
 # timed CMD...: CMD with its CPU time (user + system, in s: the machine may
 # be shared, its wall time is not the program's) into $tmp/cpu, peak
@@ -54,9 +53,9 @@ one() {
 		before=$(wc -l < "$log")
 		export PGOPTIONS="-c log_statement=all"
 	fi
-	t0=$(ms)
+	t0=$(bench_ms)
 	timed "$b" import --list "$tmp/plans.csv" > /dev/null
-	t1=$(ms)
+	t1=$(bench_ms)
 	unset PGOPTIONS
 	line "import --list of $((communes + 1)) plans (one transaction)" "$((t1 - t0)) ms"
 	cpu
@@ -66,14 +65,14 @@ one() {
 		line "  SQL statements run by the server" "$n"
 		line "  SQL statements per plan" "$((n / (communes + 1)))"
 	fi
-	t0=$(ms)
+	t0=$(bench_ms)
 	timed "$b" link propose --unit P01 > /dev/null
-	t1=$(ms)
+	t1=$(bench_ms)
 	line "link propose for P01 ($communes communes): $(q 'select count(*) from links') links" "$((t1 - t0)) ms"
 	cpu
-	t0=$(ms)
+	t0=$(bench_ms)
 	timed "$b" link confirm --unit P01 --all-sure > "$tmp/confirm"
-	t1=$(ms)
+	t1=$(bench_ms)
 	line "link confirm --all-sure for P01: $(grep -o '[0-9]* đề xuất' "$tmp/confirm" | cut -d' ' -f1) links" "$((t1 - t0)) ms"
 	cpu
 
@@ -88,17 +87,17 @@ one() {
 				printf "C%05d,%s,%d-%02d,%d\n", i, c[j], y, m, (i * 7 + m + j) % 100; k++
 			}
 	}' > "$tmp/obs.csv"
-	t0=$(ms)
+	t0=$(bench_ms)
 	timed "$b" record --csv "$tmp/obs.csv" > /dev/null
-	t1=$(ms)
+	t1=$(bench_ms)
 	line "record --csv of $rows figures" "$((t1 - t0)) ms"
 	cpu
 	line "  figures/s" "$((rows * 1000 / (t1 - t0 + 1)))"
 	line "  peak memory (RSS)" "$(($(cat "$tmp/rss") / 1024)) MB"
 	# The same file again, by another account.
-	t0=$(ms)
+	t0=$(bench_ms)
 	timed "$b" record --csv "$tmp/obs.csv" --by other > "$tmp/again" 2>&1 || true
-	t1=$(ms)
+	t1=$(bench_ms)
 	line "the same file by another account" "$((t1 - t0)) ms"
 	cpu
 	line "  history rows written" "$(q 'select count(*) from observation_history')"

@@ -20,13 +20,13 @@ cleanup() {
 trap cleanup EXIT
 export CHITIEU_DB=${CHITIEU_DB:-$tmp/bench.db}
 plan=tests/data/plans/004_5f0b3916b5e2f87f.txt
-t0=$(date +%s%N)
+t0=$(bench_ms)
 . "$(dirname "$0")/bench-lib.sh"
 bench_province "$bin" "$tmp" "$nprov"
 codes=$("$bin" parse "$plan" | awk -F'"' '/"code":/ {c=$4} /"unit": "%"/ {print c}')
 first=$(echo "$codes" | head -1)
 echo bench-pass-123 | "$bin" user add --login bench --role admin > /dev/null
-echo "store: $((nprov * 100)) communes, $(wc -l < "$tmp/obs.csv") figures, built in $((($(date +%s%N) - t0) / 1000000)) ms"
+echo "store: $((nprov * 100)) communes, $(wc -l < "$tmp/obs.csv") figures, built in $(($(bench_ms) - t0)) ms"
 
 port=$(bench_free_port)
 "$bin" serve --listen "127.0.0.1:$port" > "$tmp/server.log" 2>&1 &

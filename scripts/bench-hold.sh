@@ -25,7 +25,6 @@ one_plan=${HOLD_ONE_PLAN:-0}
 provinces=34
 . "$root/scripts/bench-lib.sh"
 bench_tmp
-ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { bench_line "$@"; }
 if [ -n "${CHITIEU_PG_URL:-}" ]; then
 	export CHITIEU_DB=$CHITIEU_PG_URL backend=postgresql
@@ -43,7 +42,7 @@ if [ $built = no ]; then
 	bench_units "$tmp/units.csv" "$communes" $provinces
 	bench_plan_list "$tmp/plans.csv" "$communes" $provinces "$one_plan"
 	bench_codes "$bin" "$tmp"
-	t0=$(ms)
+	t0=$(bench_ms)
 	"$bin" unit import "$tmp/units.csv" > /dev/null
 	"$bin" import --list "$tmp/plans.csv" > /dev/null
 	recorded=0
@@ -57,7 +56,7 @@ if [ $built = no ]; then
 		"$bin" link confirm --unit "$u" --all-sure > /dev/null
 	done
 	[ "$backend" = postgresql ] && psql -q "$CHITIEU_DB" -c 'VACUUM ANALYZE' > /dev/null
-	line "store built with the CLI ($recorded figures)" "$((($(ms) - t0) / 1000)) s" "-"
+	line "store built with the CLI ($recorded figures)" "$((($(bench_ms) - t0) / 1000)) s" "-"
 fi
 echo bench-pass-123 | "$bin" user add --login hbench --role admin > /dev/null 2>&1 || true
 # measure BIN: a server of BIN, the first GETs, its memory.
@@ -75,14 +74,17 @@ measure() {
 	r0=$(rss_kb)
 	local c0 c1 c2
 	for u in VN P01; do
-		t=$(ms) c0=$(cpu_ms)
+		c0=$(cpu_ms)
+		t=$(bench_ms)
 		code=$(curl -s -m 600 -o "$tmp/first" -w '%{http_code}' -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q4" || true)
-		line "first GET /api/v1/units/$u/rollup ($code, $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" \
+		t=$(($(bench_ms) - t))
+		line "first GET /api/v1/units/$u/rollup ($code, $(wc -c < "$tmp/first") B)" "$t ms" \
 			"$([ $u = VN ] && echo "a few s" || echo "-")"
 		c1=$(cpu_ms)
-		t=$(ms)
+		t=$(bench_ms)
 		curl -s -m 600 -o /dev/null -b "$jar" "$base/api/v1/units/$u/rollup?period=2025-Q3" || true
-		line "  then another period (the hold built)" "$(($(ms) - t)) ms" "-"
+		t=$(($(bench_ms) - t))
+		line "  then another period (the hold built)" "$t ms" "-"
 		c2=$(cpu_ms)
 		line "  server CPU: first GET, then the other period" "$((c1 - c0)), $((c2 - c1)) ms" "-"
 		line "  so the first build's CPU (the difference)" "$((c1 - c0 - (c2 - c1))) ms" \

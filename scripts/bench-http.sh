@@ -38,9 +38,9 @@ status="/api/v1/units/P/rollup?period=2025-12"
 # nginx with the same bytes as static files.
 mkdir -p "$tmp/www"
 curl -s -H "Cookie: $cookie" "$base$page" > "$tmp/www/page.html"
-t0=$(date +%s%N)
+t0=${EPOCHREALTIME/[.,]/}
 curl -s -H "Cookie: $cookie" "$base/api/v1/units/P/rollup?period=2025-11" > /dev/null
-t1=$(date +%s%N)
+t1=${EPOCHREALTIME/[.,]/}
 curl -s -H "Cookie: $cookie" "$base$status" > "$tmp/www/status.json"
 nport=$(bench_free_port)
 # nginx's workers run as nobody when it is started as root: they must reach
@@ -78,7 +78,7 @@ run() {
 }
 echo "== HTTP, wrk -t2 -c64 -d${secs}s on loopback (2 cores shared by wrk and the server)"
 printf 'the first roll-up of 100 communes (computed, not cached): %.1f ms\n' \
-	"$(echo "($t1 - $t0) / 1000000" | bc -l)"
+	"$(echo "($t1 - $t0) / 1000" | bc -l)"
 [ -n "${PROFILE:-}" ] && { perf record -g -p "$server_pid" -o "$PROFILE" -- sleep "$secs" > /dev/null 2>&1 & }
 run "chitieu: overview page of a commune ($(wc -c < "$tmp/www/page.html") B)" "$base$page" "$cookie"
 run "nginx: the same bytes, static" "http://127.0.0.1:$nport/page.html"

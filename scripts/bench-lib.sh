@@ -53,6 +53,13 @@ bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_plans=("$bench_root"/tests/data/plans/000_*.txt "$bench_root"/tests/data/plans/001_*.txt
 	"$bench_root"/tests/data/plans/002_*.txt "$bench_root"/tests/data/plans/004_*.txt)
 
+# The wall clock in milliseconds, read from bash's $EPOCHREALTIME: no date
+# process is started inside a timed span.
+bench_ms() {
+	local t=${EPOCHREALTIME/[.,]/}
+	echo $((t / 1000))
+}
+
 bench_line() {
 	printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3" | awk -f "$bench_root/scripts/bench-goals.awk"
 }

@@ -23,7 +23,6 @@ export NATIONAL_COMMUNES=${NATIONAL_COMMUNES:-340} NATIONAL_MONTHS=${NATIONAL_MO
 export NATIONAL_LINKS=${NATIONAL_LINKS:-all}
 . "$root/scripts/bench-lib.sh"
 bench_tmp
-ms() { echo $(($(date +%s%N) / 1000000)); }
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 store=${MEMORY_STORE:-$tmp}
 mkdir -p "$store"
@@ -42,9 +41,9 @@ else
 fi
 # The build (its figures printed by bench-national.sh), or the store kept.
 if [ ! -f "$built" ]; then
-	t0=$(ms)
+	t0=$(bench_ms)
 	NATIONAL_BUILD_ONLY=1 bash "$root/scripts/bench-national.sh" "$bin"
-	line "store build, all steps" "$((($(ms) - t0) / 1000)) s" "-"
+	line "store build, all steps" "$((($(bench_ms) - t0) / 1000)) s" "-"
 	[ -n "${CHITIEU_PG_URL:-}" ] && echo "$CHITIEU_PG_URL" > "$built"
 fi
 figures=$(q 'select count(*) from observations')
@@ -62,9 +61,10 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}'
 # get LABEL PATH: one GET, its status, size and time.
 get() {
 	local t code
-	t=$(ms)
+	t=$(bench_ms)
 	code=$(curl -s -m 900 -o "$tmp/body" -w '%{http_code}' -H "Cookie: $cookie" "$base$2" || true)
-	line "$1 ($code, $(wc -c < "$tmp/body") B)" "$(($(ms) - t)) ms" "-"
+	t=$(($(bench_ms) - t))
+	line "$1 ($code, $(wc -c < "$tmp/body") B)" "$t ms" "-"
 }
 # write N: N figures through the API on communes of P01 and P02.
 write() {
@@ -81,7 +81,7 @@ periods="2025-12 2025-Q4 2025 $last-06 $last-Q2 $last"
 rss0=$(status_kb VmRSS)
 line "server memory before any view (VmRSS)" "$((rss0 / 1024)) MB" "-"
 cpu0=$(cpu_ms)
-t0=$(ms)
+t0=$(bench_ms)
 for per in $periods; do
 	echo "-- period $per"
 	get "country roll-up" "/api/v1/units/VN/rollup?period=$per"
@@ -95,7 +95,7 @@ for per in $periods; do
 	line "  server memory (VmRSS) after it" "$(($(status_kb VmRSS) / 1024)) MB" "-"
 done
 echo "-- all the views warmed"
-line "wall time of the warm-up (with $((6 * 10)) writes)" "$((($(ms) - t0) / 1000)) s" "-"
+line "wall time of the warm-up (with $((6 * 10)) writes)" "$((($(bench_ms) - t0) / 1000)) s" "-"
 line "server CPU of the warm-up" "$(($(cpu_ms) - cpu0)) ms" "-"
 curl -s -m 60 -H "Cookie: $cookie" "$base/api/v1/engine" > "$tmp/engine"
 q=$(jq -r '.holds[] | select(.unit == "VN") | "\(.figures // "?") figures, \(.figure_bytes // "?") B"' "$tmp/engine" || true)

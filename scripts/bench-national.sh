@@ -50,7 +50,6 @@ else
 	export CHITIEU_DB=${NATIONAL_STORE:-$tmp/national.db} backend=sqlite
 	goal_bytes=40 goal_write=50
 fi
-ms() { echo $(($(date +%s%N) / 1000000)); }
 # line LABEL VALUE GOAL: one figure beside its goal.
 line() { printf '  %-58s %14s   goal %s\n' "$1" "$2" "$3"; }
 
@@ -87,13 +86,13 @@ else
 } > "$tmp/obs.csv"
 figures=$(($(wc -l < "$tmp/obs.csv") - 1))
 
-t0=$(ms)
+t0=$(bench_ms)
 "$bin" unit import "$tmp/units.csv" > /dev/null
-t1=$(ms)
+t1=$(bench_ms)
 "$bin" import --list "$tmp/plans.csv" > "$tmp/import.out"
-t2=$(ms)
+t2=$(bench_ms)
 /usr/bin/time -f %M -o "$tmp/rss" "$bin" record --csv "$tmp/obs.csv" > "$tmp/record.out"
-t3=$(ms)
+t3=$(bench_ms)
 # Indicators linked to the parent's (link propose + confirm) for the units
 # in $NATIONAL_LINKS: the country and P01 by default (proposing for a
 # province of 98 communes takes minutes; all 35 units: NATIONAL_LINKS=all).
@@ -103,7 +102,7 @@ for u in $links; do
 	"$bin" link propose --unit "$u" > /dev/null
 	"$bin" link confirm --unit "$u" --all-sure > /dev/null
 done
-t4=$(ms)
+t4=$(bench_ms)
 if [ "$backend" = sqlite ]; then
 	sqlite3 "$CHITIEU_DB" 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null
 	bytes=$(stat -c %s "$CHITIEU_DB")
@@ -157,9 +156,9 @@ if [ "$build_only" = 1 ]; then
 	exit 0
 fi
 # Re-recording the same file writes nothing.
-t5=$(ms)
+t5=$(bench_ms)
 "$bin" record --csv "$tmp/obs.csv" > "$tmp/record2.out"
-t6=$(ms)
+t6=$(bench_ms)
 line "the same file again ($(grep -o '[0-9]* số liệu không đổi' "$tmp/record2.out" | cut -d' ' -f1) unchanged)" "$((t6 - t5)) ms" "writes nothing"
 line "history rows after it" "$(q "select count(*) from observation_history")" "0"
 
@@ -171,20 +170,20 @@ if [ "$(q "select count(*) from users where login = 'bench'")" = 0 ]; then
 fi
 [ -z "$reuse" ] && [ -n "${NATIONAL_STORE:-}" ] && [ "$backend" = sqlite ] && touch "$NATIONAL_STORE.built"
 token=$("$bin" user token --login bench --label bench 2> /dev/null | head -1)
-t7=$(ms)
+t7=$(bench_ms)
 bench_serve "$bin" "$tmp/server.log"
 server_pid=$bench_server_pid base=$bench_base
-line "server start (to its first answer)" "$(($(ms) - t7)) ms" "-"
+line "server start (to its first answer)" "$(($(bench_ms) - t7)) ms" "-"
 cookie=$(bench_cookie "$base" bench bench-pass-123)
 # The holds of the top units (the country) built at start, in the
 # background (warm.c): how long until /api/v1/engine says done.
-t8=$(ms) warm=none
+t8=$(bench_ms) warm=none
 for _ in $(seq 1 1200); do
 	warm=$(curl -s -m 5 -H "Cookie: $cookie" "$base/api/v1/engine" | jq -r '.warm.state // "none"' 2> /dev/null || echo none)
 	[ "$warm" = running ] || break
 	sleep 0.5
 done
-line "country's hold built at start (warm: $warm)" "$(($(ms) - t8)) ms" "first view in seconds"
+line "country's hold built at start (warm: $warm)" "$(($(bench_ms) - t8)) ms" "first view in seconds"
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$server_pid/stat"; }
 cpu0=$(cpu_ms)
 country="/api/v1/units/VN/rollup?period=2025-Q4"
@@ -193,17 +192,17 @@ rank="/api/v1/units/VN/rank?period=2025-Q4"
 ppage="/don-vi/P01/tinh?period=2025-Q4"
 cpage="/don-vi/C00001?period=2025-Q4"
 for u in "$country" "$province" "$ppage" "$cpage"; do
-	t=$(ms)
+	t=$(bench_ms)
 	curl -s -m 120 -o "$tmp/first" -w '%{http_code}' -H "Cookie: $cookie" "$base$u" > "$tmp/code" || true
-	line "first GET $u ($(cat "$tmp/code"), $(wc -c < "$tmp/first") B)" "$(($(ms) - t)) ms" "-"
+	line "first GET $u ($(cat "$tmp/code"), $(wc -c < "$tmp/first") B)" "$(($(bench_ms) - t)) ms" "-"
 done
 # The country's dashboard twice: its trend (8 periods of every commune)
 # evaluated on the first view, kept for the second.
 for view in first second; do
-	t=$(ms)
+	t=$(bench_ms)
 	curl -s -m 300 -o "$tmp/dash" -w '%{http_code}' -H "Cookie: $cookie" \
 		"$base/don-vi/VN/bang-dieu-khien?period=2025-Q4" > "$tmp/code" || true
-	line "$view GET of the country's dashboard ($(cat "$tmp/code"), $(wc -c < "$tmp/dash") B)" "$(($(ms) - t)) ms" "-"
+	line "$view GET of the country's dashboard ($(cat "$tmp/code"), $(wc -c < "$tmp/dash") B)" "$(($(bench_ms) - t)) ms" "-"
 done
 line "server CPU of these first views (cold: built, evaluated)" "$(($(cpu_ms) - cpu0)) ms" "-"
 rss() { awk '/^VmRSS/ {print int($2 / 1024) " MB"}' "/proc/$server_pid/status"; }
@@ -251,9 +250,9 @@ writes_rate() {
 wrk_extra=()
 wrk_run() {
 	local out rps p99 t0 during=
-	t0=$(ms)
+	t0=$(bench_ms)
 	out=$(timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s --latency "${wrk_extra[@]}" -H "Cookie: $cookie" "$base$2") || true
-	[ -n "$writer_pid" ] && during=$(writes_rate "$t0" "$(ms)")
+	[ -n "$writer_pid" ] && during=$(writes_rate "$t0" "$(bench_ms)")
 	rps=$(awk '/^Requests\/sec/ {print int($2)}' <<< "$out")
 	p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
 	local non2xx
@@ -273,7 +272,7 @@ for pass in alone writes; do
 		folded0=$(folded) || true
 		# Bounded: the five runs and their gaps.
 		writes_start $((5 * (secs + 40)))
-		wstart=$(ms)
+		wstart=$(bench_ms)
 		echo "-- the same with $rate writes/s through the API (open-loop, keep-alive: scripts/bench-writes.py)"
 	fi
 	wrk_run "country roll-up" "$country" "≥ 5000 req/s"
@@ -282,7 +281,7 @@ for pass in alone writes; do
 	wrk_run "province page /don-vi/P01/tinh" "$ppage" "-"
 	wrk_run "commune page /don-vi/C00001" "$cpage" "-"
 done
-wend=$(ms)
+wend=$(bench_ms)
 bench_stop "$writer_pid"
 writer_pid=
 w() { awk -v k="$1" '$1 == k {print $2}' "$tmp/writes.sum"; }
@@ -349,13 +348,13 @@ line "a new figure in the country roll-up on the next request (each checked)" "$
 pace=${NATIONAL_PACE_MS:-4}
 echo "-- reads paced: each connection waits $pace ms before each request (at most $((32000 / pace)) req/s), with $rate writes/s"
 writes_start $((2 * (secs + 40)))
-wstart=$(ms)
+wstart=$(bench_ms)
 wrk_extra=(-s "$root/scripts/wrk-paced.lua")
 export WRK_DELAY_MS=$pace
 wrk_run "country roll-up, paced" "$country" "≥ 5000 req/s"
 wrk_run "province roll-up (P01), paced" "$province" "≥ 5000 req/s"
 wrk_extra=()
-wend=$(ms)
+wend=$(bench_ms)
 bench_stop "$writer_pid"
 writer_pid=
 during=$(writes_rate "$wstart" "$wend")
@@ -369,10 +368,10 @@ writes_start $((secs + 30))
 timeout $((secs + 30)) wrk -t2 -c32 -d"${secs}s" --timeout 10s -H "Cookie: $cookie" "$base$country" > /dev/null 2>&1 &
 wrk_pid=$!
 sleep 2
-t=$(ms)
+t=$(bench_ms)
 kill -TERM "$server_pid"
-while kill -0 "$server_pid" 2> /dev/null && [ $(($(ms) - t)) -lt 30000 ]; do sleep 0.05; done
-stopped=$(($(ms) - t))
+while kill -0 "$server_pid" 2> /dev/null && [ $(($(bench_ms) - t)) -lt 30000 ]; do sleep 0.05; done
+stopped=$(($(bench_ms) - t))
 kill -0 "$server_pid" 2> /dev/null && stopped="> 30000"
 bench_stop "$writer_pid" "$wrk_pid"
 writer_pid=

@@ -18,7 +18,6 @@ secs=${SECS:-5}
 . "$root/scripts/bench-lib.sh"
 bench_tmp
 export CHITIEU_DB=$tmp/page.db
-ms() { local t=${EPOCHREALTIME/[.,]/}; echo $((t / 1000)); } # starts no process
 bench_units "$tmp/units.csv" "$communes" 1
 bench_plan_list "$tmp/plans.csv" "$communes" 1 1
 bench_codes "$bin" "$tmp"
@@ -39,9 +38,9 @@ cookie=$(bench_cookie "$base" bench bench-pass-123)
 page="/don-vi/P01/tinh?period=2025-Q4"
 get() {
 	local t
-	t=$(ms)
+	t=$(bench_ms)
 	curl -s -m 120 -o "$tmp/page" -H "Cookie: $cookie" "$base$page"
-	t=$(($(ms) - t)) # before wc starts
+	t=$(($(bench_ms) - t)) # before wc starts
 	bench_line "$1 ($(wc -c < "$tmp/page") B)" "$t ms" "$2"
 }
 get "first answer (the province's hold built)" "-"
@@ -58,10 +57,10 @@ bench_line "status words on the page" "$stat" "-"
 bench_line "communes on the page (of $communes)" "$(grep -o 'href="/don-vi/C[0-9]*' "$tmp/page" | sort -u | wc -l)" "-"
 # The server's CPU for one answer (20 in a row), what load does not stretch.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$bench_server_pid/stat"; }
-c0=$(cpu_ms) t=$(ms)
+c0=$(cpu_ms) t=$(bench_ms)
 for _ in $(seq 1 20); do curl -s -m 60 -o /dev/null -H "Cookie: $cookie" "$base$page"; done
 bench_line "20 answers in a row: server CPU an answer" "$((($(cpu_ms) - c0) / 20)) ms" "-"
-bench_line "20 answers in a row: wall time an answer" "$((($(ms) - t) / 20)) ms" "< 50 ms"
+bench_line "20 answers in a row: wall time an answer" "$((($(bench_ms) - t) / 20)) ms" "< 50 ms"
 # Each after a write to one of its communes (the page made again): 10.
 # The wall time is taken as curl ends, before the CPU is read (reading it
 # starts processes of its own); curl's own time_total leaves out the
@@ -71,9 +70,9 @@ for i in $(seq 1 10); do
 	curl -s -m 60 -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
 		--data-binary "{\"indicator\":\"$code\",\"period\":\"2025-Q4\",\"value\":$((i + 50))}" \
 		"$base/api/v1/units/C0000$((i % 9 + 1))/observations"
-	c0=$(cpu_ms) t=$(ms)
+	c0=$(cpu_ms) t=$(bench_ms)
 	s=$(curl -s -m 60 -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$base$page")
-	t1=$(ms)
+	t1=$(bench_ms)
 	cpu=$((cpu + $(cpu_ms) - c0)) wall=$((wall + t1 - t))
 	own=$((own + $(awk -v s="$s" 'BEGIN { print int(s * 1000000) }')))
 done

@@ -16,10 +16,10 @@ for f in json csv html xlsx docx pdf; do
 	[ "$f" = pdf ] && [ ! -x /usr/bin/chromium ] && { echo "pdf: chromium not installed"; continue; }
 	times=()
 	for _ in 1 2 3; do
-		t0=$(date +%s%N)
+		t0=$(bench_ms)
 		"$bin" report --unit P --period 2025-12 --format "$f" -o "$tmp/r.$f" 2> /dev/null
-		t1=$(date +%s%N)
-		times+=($(((t1 - t0) / 1000000)))
+		t1=$(bench_ms)
+		times+=($((t1 - t0)))
 	done
 	med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
 	printf '%-5s %6d ms  %9d bytes\n' "$f" "$med" "$(wc -c < "$tmp/r.$f")"
