@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# parse_blind10f.sh: a tenth blind round, tests/data/blind10f (see its
+# README): web pages saved as one file (MHTML: Chrome's "Webpage, Single
+# File", Word's "Single File Web Page") and the .docx rows older Word and
+# WPS write (w:hMerge, w:gridBefore/gridAfter/wBefore around w:vMerge).
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+v=$data/blind10f
+. "$here/facts.bash"
+
+# Chrome's MHTML: the page quoted-printable, its stylesheets parts of
+# their own. The <div> table laid out by the portal's linked stylesheet
+# (refused from the page saved alone); a CSS grid whose <style> Chrome
+# moved into a part ("cid:" link); a plain <table> page.
+check phuong-an-binh-tay chrome.mhtml
+check phuong-tan-phong chrome.mhtml
+check huyen-duc-lap chrome.mhtml
+flagged phuong-an-binh-tay chrome.mhtml --rows
+# Word's Single File Web Page: windows-1258, quoted-printable, <o:p>.
+check huyen-duc-lap word.mht
+# A save cut short (no closing boundary): its rows may be lost, so it is
+# refused, saying where.
+head -c 5000 "$v/huyen-duc-lap.chrome.mhtml" > "$tmp/cut.mhtml"
+if "$bin" parse "$tmp/cut.mhtml" > "$tmp/out" 2>&1; then
+	bad "cut.mhtml: read, want refused"
+elif grep -q "MHTML.*dòng [0-9]" "$tmp/out"; then
+	ok
+else
+	bad "cut.mhtml: $(cat "$tmp/out")"
+fi
+
+# .docx: horizontal merges as w:hMerge restart/continue; rows starting
+# and ending short (w:gridBefore + w:wBefore, w:gridAfter + w:wAfter)
+# with w:vMerge continuations after the cells skipped.
+check tinh-phu-an hmerge.docx
+check benh-vien-nam-son short.docx
+
+finish parse_blind10f
