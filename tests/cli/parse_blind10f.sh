@@ -26,10 +26,24 @@ check huyen-duc-lap word.mht
 head -c 5000 "$v/huyen-duc-lap.chrome.mhtml" > "$tmp/cut.mhtml"
 if "$bin" parse "$tmp/cut.mhtml" > "$tmp/out" 2>&1; then
 	bad "cut.mhtml: read, want refused"
-elif grep -q "MHTML.*dòng [0-9]" "$tmp/out"; then
+elif grep -q "dòng [0-9]* của tệp MHTML.*cắt cụt" "$tmp/out"; then
 	ok
 else
 	bad "cut.mhtml: $(cat "$tmp/out")"
+fi
+# The page base64 in a multipart/alternative, named by the start
+# parameter's Content-ID (a text/html part before it not the page).
+{
+	printf 'MIME-Version: 1.0\nContent-Type: multipart/related; type="text/html"; start="<root@x>"; boundary=XYZ\n\n'
+	printf -- '--XYZ\nContent-Type: multipart/alternative; boundary="in"\n\n--in\nContent-Type: text/html\n\n<p>Trang chủ</p>\n'
+	printf -- '--in\nContent-Type: text/html; charset=utf-8\nContent-ID: <root@x>\nContent-Transfer-Encoding: base64\n\n'
+	base64 "$data/blind5/huyen-duc-lap.html"
+	printf -- '--in--\n--XYZ--\n'
+} > "$tmp/b64.mht"
+if python3 "$here/variants_facts.py" "$bin" "$tmp/b64.mht" "$v/huyen-duc-lap.golden.json" > "$tmp/facts" 2>&1; then
+	ok
+else
+	bad "b64.mht: $(cat "$tmp/facts")"
 fi
 
 # .docx: horizontal merges as w:hMerge restart/continue; rows starting
