@@ -51,5 +51,8 @@ fi
 # with w:vMerge continuations after the cells skipped.
 check tinh-phu-an hmerge.docx
 check benh-vien-nam-son short.docx
+# The header's first row holding only the cell over the years, starting
+# and ending short, the other headings in the second row.
+check benh-vien-nam-son headshort.docx
 
 finish parse_blind10f

@@ -10,6 +10,9 @@ its README), from the blind goldens' own renderings:
   them: the second header row's first cell (a w:vMerge continuation)
   dropped for w:gridBefore + w:wBefore, its last for w:gridAfter +
   w:wAfter; every row whose last cell is empty ends short the same way;
+* NAME.headshort.docx: the header's first row holding only the cell
+  spanning the years (w:gridBefore before it, w:gridAfter after it), the
+  other headings written once in the second row;
 * NAME.word.mht: Word's "Single File Web Page" written by hand (Word is
   not here): the page's HTML as Word writes it (MsoNormal paragraphs,
   <o:p></o:p>, mso- styles, conditional comments, unquoted attributes,
@@ -106,6 +109,26 @@ def short_table(tbl):
             continue
         tbl = tbl.replace(r, new, 1)
     return tbl
+
+
+def head_short_table(tbl):
+    """The header's first row holding only what spans the years (the
+    others written once, in the second row, without w:vMerge): the first
+    row starts and ends short."""
+    rows = re.findall(r'<w:tr[ >].*?</w:tr>', tbl, re.S)
+    if len(rows) < 4 or 'vMerge w:val="restart"' not in rows[0]:
+        return tbl
+    top, low = cells(rows[0]), cells(rows[1])
+    lead = next(i for i, c in enumerate(top) if 'gridSpan' in c)
+    tail = len(top) - lead - 1
+    moved = [re.sub(r'<w:vMerge[^>]*/>', '', c) for c in top]
+    new_low = moved[:lead] + low[lead:len(low) - tail] + moved[lead + 1:]
+    row1 = rows[1]
+    for c in low:
+        row1 = row1.replace(c, '', 1)
+    row1 = row1.replace('</w:tr>', ''.join(new_low) + '</w:tr>')
+    row0 = short_row(rows[0], lead, tail)
+    return tbl.replace(rows[0], row0, 1).replace(rows[1], row1, 1)
 
 
 WORD_HEAD = """<html xmlns:v="urn:schemas-microsoft-com:vml"
@@ -230,6 +253,8 @@ def main():
           lambda x: tables(x, hmerge))
     rezip(data / 'blind5/benh-vien-nam-son.docx', out / 'benh-vien-nam-son.short.docx',
           lambda x: tables(x, short_table))
+    rezip(data / 'blind5/benh-vien-nam-son.docx', out / 'benh-vien-nam-son.headshort.docx',
+          lambda x: tables(x, head_short_table))
     page = (data / 'blind5/huyen-duc-lap.html').read_text()
     (out / 'huyen-duc-lap.word.mht').write_bytes(mht(word_html(page)))
     for name, src in (('tinh-phu-an', 'blind2'), ('benh-vien-nam-son', 'blind5'),
