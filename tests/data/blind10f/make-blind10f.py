@@ -259,7 +259,7 @@ def main():
     (out / 'huyen-duc-lap.word.mht').write_bytes(mht(word_html(page)))
     for name, src in (('tinh-phu-an', 'blind2'), ('benh-vien-nam-son', 'blind5'),
                       ('huyen-duc-lap', 'blind5'), ('phuong-an-binh-tay', 'blind9'),
-                      ('phuong-tan-phong', 'blind8')):
+                      ('phuong-tan-phong', 'blind8'), ('phuong-hoa-lac', 'web3')):
         g = data / src / (name + '.golden.json')
         (out / (name + '.golden.json')).write_bytes(g.read_bytes())
 
