@@ -583,12 +583,24 @@ static char *linked_sheet(const char *a, const char *aend)
 	return k ? xstrndup(href, k) : NULL;
 }
 
+/* Whether the attribute value v[0..n) is the text t, its "&amp;"s read
+ * as "&" (as a page writes an address with several parameters). */
+static bool attr_is(const char *v, size_t n, const char *t)
+{
+	size_t i = 0;
+	for (; i < n && *t; t++) {
+		if (v[i] != *t)
+			return false;
+		i += *t == '&' && n - i >= 5 && !memcmp(v + i, "&amp;", 5) ? 5 : 1;
+	}
+	return i == n && !*t;
+}
+
 /* Whether href[0..nh) names the address url: the same, or relative and
  * ending it after a '/'. */
 static bool url_names(const char *url, const char *href, size_t nh)
 {
-	size_t nu = strlen(url);
-	if (nu == nh && !memcmp(url, href, nh))
+	if (attr_is(href, nh, url))
 		return true;
 	if (memchr(href, ':', nh))
 		return false;
@@ -597,7 +609,10 @@ static bool url_names(const char *url, const char *href, size_t nh)
 		href += k;
 		nh -= k;
 	}
-	return nh && nu > nh && url[nu - nh - 1] == '/' && !memcmp(url + nu - nh, href, nh);
+	for (const char *u = url; nh && (u = strchr(u, '/')) != NULL; u++)
+		if (attr_is(href, nh, u + 1))
+			return true;
+	return false;
 }
 
 /* <link rel="stylesheet">: its rules when the sheet was saved with the

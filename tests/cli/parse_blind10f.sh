@@ -22,6 +22,16 @@ check huyen-duc-lap chrome.mhtml
 # bytes, the part names no charset, the page's <meta> does.
 check phuong-hoa-lac chrome.mhtml
 flagged phuong-an-binh-tay chrome.mhtml --rows
+# A stylesheet's address with two parameters: the page writes its "&" as
+# "&amp;" (as Chrome does), the part's Content-Location as "&".
+sed -e 's|vanban.min.css?v=3D2.3.1" type|vanban.min.css?v=3D2.3.1\&amp;t=3D9" type|' \
+	-e 's|^\(Content-Location: .*vanban.min.css?v=2.3.1\)\r$|\1\&t=9\r|' \
+	"$v/phuong-an-binh-tay.chrome.mhtml" > "$tmp/amp.mhtml"
+if python3 "$here/variants_facts.py" "$bin" "$tmp/amp.mhtml" "$v/phuong-an-binh-tay.golden.json" > "$tmp/facts" 2>&1; then
+	ok
+else
+	bad "amp.mhtml: $(cat "$tmp/facts")"
+fi
 # Word's Single File Web Page: windows-1258, quoted-printable, <o:p>.
 check huyen-duc-lap word.mht
 # A save cut short (no closing boundary): its rows may be lost, so it is
