@@ -11,7 +11,7 @@
 # fuzz_odf (OpenDocument text and spreadsheet parts packed into a ZIP),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
-# fuzz_plainblocks (pdftotext tables in blocks), fuzz_pdfgrid (a text PDF's tables by their drawn borders), fuzz_celltext (a word processor's text: a cell a line, tab rows). Corpora grow across runs in build-fuzz/corpus/.
+# fuzz_plainblocks (pdftotext tables in blocks), fuzz_pdfgrid (a text PDF's tables by their drawn borders), fuzz_celltext (a word processor's text: a cell a line, tab rows), fuzz_mhtml (web pages saved as one file). Corpora grow across runs in build-fuzz/corpus/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -320,6 +320,16 @@ for h in "${harnesses[@]}"; do
 			tests/data/variants/*.pdf.txt tests/data/wordings/blocks*.txt; do
 			awk '/^(STT|TT|Số TT)$/ && !on { on = 1 } on && n++ < 120' "$f" >"$seeds/$(basename "$f")"
 		done
+		max_len=65536
+		;;
+	fuzz_mhtml)
+		# pages saved as one file (Chrome's, a Word-style one), each also
+		# cut short, and a base64 page named by start in a nested multipart
+		for f in tests/data/blind10f/*.mht*; do
+			cp "$f" "$seeds/"
+			head -c 3000 "$f" >"$seeds/cut-$(basename "$f")"
+		done
+		printf 'MIME-Version: 1.0\nContent-Type: multipart/related; start="<r@x>"; boundary=B\n\n--B\nContent-Type: multipart/alternative; boundary="i"\n\n--i\nContent-Type: text/html\nContent-ID: <r@x>\nContent-Transfer-Encoding: base64\n\nPHRhYmxlPjx0cj48dGQ+VFQ8L3RkPjwvdHI+PC90YWJsZT4=\n--i--\n--B\nContent-Type: text/css\nContent-Location: a.css\n\n.a{display:table}\n--B--\n' >"$seeds/nested"
 		max_len=65536
 		;;
 	fuzz_celltext)

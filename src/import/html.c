@@ -241,6 +241,8 @@ struct reader {
 		int cols;  /* the child <div>s of its first child with several */
 		int rows;  /* its children with as many child <div>s */
 	} shape[HTML_MAX_DIVS];
+	const struct html_sheet *sheets; /* saved with the page */
+	size_t nsheets;
 	char *sheet;       /* the first stylesheet the page links to (not read) */
 	char *doubt;       /* why a grid of <div>s was not read, at line doubt_line */
 	int doubt_line;
@@ -581,6 +583,57 @@ static char *linked_sheet(const char *a, const char *aend)
 	return k ? xstrndup(href, k) : NULL;
 }
 
+/* Whether the attribute value v[0..n) is the text t, its "&amp;"s read
+ * as "&" (as a page writes an address with several parameters). */
+static bool attr_is(const char *v, size_t n, const char *t)
+{
+	size_t i = 0;
+	for (; i < n && *t; t++) {
+		if (v[i] != *t)
+			return false;
+		i += *t == '&' && n - i >= 5 && !memcmp(v + i, "&amp;", 5) ? 5 : 1;
+	}
+	return i == n && !*t;
+}
+
+/* Whether href[0..nh) names the address url: the same, or relative and
+ * ending it after a '/'. */
+static bool url_names(const char *url, const char *href, size_t nh)
+{
+	if (attr_is(href, nh, url))
+		return true;
+	if (memchr(href, ':', nh))
+		return false;
+	while (nh && (*href == '/' || (*href == '.' && nh > 1 && href[1] == '/'))) {
+		size_t k = *href == '/' ? 1 : 2;
+		href += k;
+		nh -= k;
+	}
+	for (const char *u = url; nh && (u = strchr(u, '/')) != NULL; u++)
+		if (attr_is(href, nh, u + 1))
+			return true;
+	return false;
+}
+
+/* <link rel="stylesheet">: its rules when the sheet was saved with the
+ * page, else its address kept (the first) for what <div>s may be. */
+static void link_sheet(struct reader *r, const char *a, const char *aend)
+{
+	char *addr = linked_sheet(a, aend);
+	size_t nh = 0;
+	const char *href = addr ? attr_value(a, aend, "href", &nh) : NULL;
+	for (size_t i = 0; href && i < r->nsheets; i++)
+		if (url_names(r->sheets[i].url, href, nh)) {
+			css_read(r->css, r->sheets[i].text, r->sheets[i].len);
+			free(addr);
+			return;
+		}
+	if (!r->sheet)
+		r->sheet = addr;
+	else
+		free(addr);
+}
+
 /* Keeps the first reason a grid was read as text, said at line. */
 static void doubt(struct reader *r, int line, char *why)
 {
@@ -869,7 +922,15 @@ static const char *skip_raw(const char *p, const char *end, const char *name, co
 
 char *html_read(const char *s, size_t n, struct lines *l, struct rows *out, int *line)
 {
+	return html_read_sheets(s, n, NULL, 0, l, out, line);
+}
+
+char *html_read_sheets(const char *s, size_t n, const struct html_sheet *sheets, size_t nsheets,
+                       struct lines *l, struct rows *out, int *line)
+{
 	struct reader r = {.s = s, .end = s + n, .l = l, .out = out};
+	r.sheets = sheets;
+	r.nsheets = nsheets;
 	r.css = xcalloc(1, sizeof *r.css);
 	r.para = (struct buf)BUF_INIT;
 	r.para.max = IMPORT_MAX_LINE;
@@ -936,8 +997,8 @@ char *html_read(const char *s, size_t n, struct lines *l, struct rows *out, int 
 			head = !close;
 			continue;
 		}
-		if (!close && !r.sheet && !strcmp(name, "link"))
-			r.sheet = linked_sheet(a, aend);
+		if (!close && !strcmp(name, "link"))
+			link_sheet(&r, a, aend);
 		if (head && (!strcmp(name, "meta") || !strcmp(name, "link")))
 			continue;
 		if (head && (is_block(name) || !strcmp(name, "table")))

@@ -29,4 +29,18 @@ const char *html_charset(const char *s, size_t n);
  * known; the first one, at *line), in Vietnamese; caller frees. */
 char *html_read(const char *s, size_t n, struct lines *l, struct rows *out, int *line);
 
+/* A stylesheet saved with the page (an MHTML part): its address as the
+ * file names it and its text. */
+struct html_sheet {
+	char *url;
+	char *text;
+	size_t len;
+};
+
+/* html_read with the stylesheets saved with the page: a <link
+ * rel="stylesheet"> whose href is one of them (the same address, or a
+ * relative one ending it) has its rules read as a <style>'s. */
+char *html_read_sheets(const char *s, size_t n, const struct html_sheet *sheets, size_t nsheets,
+                       struct lines *l, struct rows *out, int *line);
+
 #endif

@@ -6,6 +6,7 @@
 #include "encoding.h"
 #include "html.h"
 #include "legacy.h"
+#include "mhtml.h"
 #include "ooxml.h"
 #include "pdfdoc.h"
 #include "ocr.h"
@@ -645,6 +646,25 @@ static int run_header(const struct lines *l)
 	return 0;
 }
 
+static int read_text(const char *data, size_t n, const struct mhtml *page, struct plan *p,
+                     struct error *err);
+
+/* A web page saved as one file: its HTML part read with its stylesheets. */
+static int read_mhtml(const char *data, size_t n, struct plan *p, struct error *err)
+{
+	struct mhtml m;
+	char *why = NULL;
+	if (mhtml_open(data, n, &m, &why)) {
+		mhtml_free(&m);
+		return fail(err, why);
+	}
+	int rc = read_text(m.html, m.len, &m, p, err);
+	if (rc)
+		err_prefix(err, "trang web trong tệp MHTML, ");
+	mhtml_free(&m);
+	return rc;
+}
+
 int import_plan(const char *data, size_t n, struct plan *p, struct error *err)
 {
 	return import_plan_opts(data, n, NULL, p, err);
@@ -664,13 +684,23 @@ int import_plan_opts(const char *data, size_t n, const struct import_options *op
 	const struct reader *r = find_reader(data, n);
 	if (r)
 		return read_document(r, data, n, opt, p, err);
+	if (mhtml_sniff(data, n))
+		return read_mhtml(data, n, p, err);
+	return read_text(data, n, NULL, p, err);
+}
+
+/* A text file or a web page; page: the MHTML part data is, or NULL. */
+static int read_text(const char *data, size_t n, const struct mhtml *page, struct plan *p,
+                     struct error *err)
+{
 	char *conv = NULL;
 	size_t convlen = 0;
 	const char *encname = NULL, *charset = NULL;
 	size_t bad;
-	bool html = html_sniff(data, n);
+	bool html = page || html_sniff(data, n);
 	if (html && !text_valid_utf8(data, n, &bad))
-		charset = html_charset(data, n); /* <meta charset="windows-1258"> */
+		charset = page && page->charset ? page->charset
+		                                : html_charset(data, n); /* <meta charset=…> */
 	int enc = charset ? encoding_decode_as(data, n, charset, &conv, &convlen, &encname)
 	                  : encoding_to_utf8(data, n, &conv, &convlen, &encname);
 	if (enc == ENCODING_UNKNOWN) {
@@ -701,7 +731,8 @@ int import_plan_opts(const char *data, size_t n, const struct import_options *op
 	int rc = 0, doubt_line = 0;
 	char *doubt = NULL; /* why a grid of <div>s was read as text */
 	if (html)
-		doubt = html_read(s, len, &l, &given, &doubt_line);
+		doubt = html_read_sheets(s, len, page ? page->sheets : NULL,
+		                         page ? page->nsheets : 0, &l, &given, &doubt_line);
 	else
 		rc = split_lines(s, len, &l, &longline);
 	if (!html && !rc)
