@@ -201,9 +201,19 @@ static bool place_date_line(const char *clean)
 	return yes;
 }
 
+/* Whether s has letters, all of them capitals. */
+static bool all_capitals(const char *s)
+{
+	char *u = text_upper(s);
+	bool yes = !strcmp(u, s) && text_case_start(s) == 1;
+	free(u);
+	return yes;
+}
+
 static void read_title(struct plan *p, const struct lines *l, size_t i)
 {
 	struct buf b = BUF_INIT;
+	bool small = false; /* a line of the title in small letters */
 	for (size_t j = i + 1, k = 0; j < l->n && k < 6; j++) {
 		/* a table's row ("| … |", cells apart by tabs) right under
 		 * the title, with no running text between */
@@ -221,9 +231,11 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 		/* running text leading to the table ("… như sau:"), the
 		 * letterhead's place and date set under the title, or the
 		 * table's number column ("STT", "Số TT") right under it */
+		/* … or, after a title in small letters, a section's heading
+		 * in capitals (its number misread from a scan: "IL MỤC TIÊU") */
 		if (b.len && (body_start(c) || (cn && c[cn - 1] == ':') || place_date_line(c) ||
-		              text_fold_starts(c, "stt") || text_fold_starts(c, "so tt") ||
-		              !strcmp(c, "TT"))) {
+		              (small && all_capitals(c)) || text_fold_starts(c, "stt") ||
+		              text_fold_starts(c, "so tt") || !strcmp(c, "TT"))) {
 			free(c);
 			break;
 		}
@@ -240,6 +252,7 @@ static void read_title(struct plan *p, const struct lines *l, size_t i)
 		}
 		buf_puts(&b, b.len ? " " : "");
 		buf_puts(&b, c);
+		small = small || !all_capitals(c);
 		free(c);
 		k++;
 	}
@@ -281,7 +294,9 @@ void meta_read(const struct lines *l, struct plan *p)
 			at = strstr(f, ", ngay ");
 			if (!p->date && !p->title && at && read_date(at, &y, &m, &d))
 				p->date = xasprintf("%04d-%02d-%02d", y, m, d);
-			if (!p->title && !strcmp(f, "ke hoach"))
+			/* "KẾ HOẠCH" alone; read from a scan, its wide-set
+			 * capitals may lose the space ("KEHOẠCH") */
+			if (!p->title && (!strcmp(f, "ke hoach") || !strcmp(f, "kehoach")))
 				read_title(p, l, i);
 		}
 		if (strstr(f, "kem theo ke hoach") && strlen(f) < 400)

@@ -6,7 +6,10 @@
  * evened to white, the dark margins of a page fed askew wiped. */
 #include "ocrpage.h"
 
+#include "util.h"
+
 #include <math.h>
+#include <stdlib.h>
 
 /* Chroma (largest channel less smallest) from which a pixel may be
  * coloured ink (black print has under 20 even in a JPEG, whose colour is
@@ -43,6 +46,18 @@
  * little running text, measured 13.2 for the turn against -6.2 upright;
  * upright pages measured 9.6 to 20 upright. */
 #define ORIENT_WEAK 1.5f
+/* A page curled on the glass (a bound plan) or photographed: its
+ * horizontal rules bend. Rules two inches long or more and at least half
+ * as long as the longest, at least BEND_RULES of them, are followed every
+ * BEND_STEP of an inch; when one of them strays from its own level by a
+ * BEND_MIN-th of an inch or more (a page scanned flat: a pixel or two),
+ * the page is unbent: each column moved up or down so that every rule
+ * lies level, the lines between two rules moved as much as their
+ * distance from each weighs. */
+#define BEND_RULES 3
+#define BEND_STEP  10
+#define BEND_MIN   25
+#define BEND_MAX   64
 
 /* The pixel's dominant channel (0 red, 1 green, 2 blue), its largest and
  * its chroma. */
@@ -133,38 +148,65 @@ PIX *ocr_grey(const unsigned char *data, int w, int h, int stride)
 	return g;
 }
 
-/* The page's paper, tile by tile: the darkest of the tiles' light levels. */
-static int paper(PIX *g)
+/* The page's paper, tile by tile: the darkest of the tiles' light levels,
+ * each taken over the tile's pixels that wipe_edges left (page mask
+ * `wiped`, when given): the white it wrote over a dark desk or a shadow
+ * along the edge is not paper, and a tile mostly wiped is not looked at. */
+static int paper(PIX *g, PIX *wiped)
 {
 	int w = pixGetWidth(g), h = pixGetHeight(g), low = 255;
+	PIX *page = wiped ? pixInvert(NULL, wiped) : NULL;
 	for (int ty = 0; ty < 4; ty++)
 		for (int tx = 0; tx < 4; tx++) {
 			BOX *b = boxCreate(w * tx / 4, h * ty / 4, w / 4, h / 4);
 			PIX *t = pixClipRectangle(g, b, NULL);
+			PIX *m = page ? pixClipRectangle(page, b, NULL) : NULL;
 			boxDestroy(&b);
-			l_int32 v = 255;
-			if (t && pixGetRankValue(t, 4, 0.7f, (l_uint32 *)&v) == 0 && v < low)
-				low = v;
+			l_int32 on = 0;
+			if (m)
+				pixCountPixels(m, &on, NULL);
+			l_float32 v = 255;
+			if (t && (!page || (m && on * 4 >= w / 4 * (h / 4))) &&
+			    pixGetRankValueMasked(t, m, 0, 0, 4, 0.7f, &v, NULL) == 0 && v < low)
+				low = lept_roundftoi(v); /* as pixGetRankValue */
 			pixDestroy(&t);
+			pixDestroy(&m);
 		}
+	pixDestroy(&page);
 	return low;
 }
 
 /* The dark margins of a page fed askew (the scanner's lid showing in the
  * corners), and any dark band along the page's edge: ink that touches the
- * edge, wiped to white. */
-static void wipe_edges(PIX *g)
+ * edge, wiped to white. Returns the mask of what was wiped (NULL: none). */
+static PIX *wipe_edges(PIX *g)
 {
 	PIX *bin = pixThresholdToBinary(g, 128);
 	PIX *edge = bin ? pixExtractBorderConnComps(bin, 8) : NULL;
 	pixDestroy(&bin);
 	if (!edge)
-		return;
+		return NULL;
 	PIX *wide = pixDilateBrick(NULL, edge, 5, 5);
 	pixDestroy(&edge);
 	if (wide)
 		pixSetMasked(g, wide, 255);
-	pixDestroy(&wide);
+	return wide;
+}
+
+/* The page's rules one way (across when across, else up and down) at
+ * least len pixels long, as connected parts (*parts) and their boxes:
+ * the ink under 215 (a scan's thin, light rules), the gaps noise leaves
+ * along them closed. NULL when none. */
+static BOXA *rule_parts(PIX *g, bool across, int len, PIXA **parts)
+{
+	PIX *bin = pixThresholdToBinary(g, 215);
+	PIX *c = bin ? pixCloseBrick(NULL, bin, across ? 7 : 1, across ? 1 : 7) : NULL;
+	PIX *o = c ? pixOpenBrick(NULL, c, across ? len : 1, across ? 1 : len) : NULL;
+	BOXA *boxes = o ? pixConnComp(o, parts, 8) : NULL;
+	pixDestroy(&o);
+	pixDestroy(&c);
+	pixDestroy(&bin);
+	return boxes;
 }
 
 /* The slant of the page's vertical rules once it is level (x moved per
@@ -173,13 +215,8 @@ static void wipe_edges(PIX *g)
  * than UPRIGHT_RULES such rules. */
 static double rule_slant(PIX *g, int dpi)
 {
-	PIX *bin = pixThresholdToBinary(g, 215);
-	PIX *c = bin ? pixCloseBrick(NULL, bin, 1, 7) : NULL;
-	PIX *o = c ? pixOpenBrick(NULL, c, 1, dpi / 6) : NULL;
-	BOXA *boxes = NULL;
 	PIXA *parts = NULL;
-	if (o)
-		boxes = pixConnComp(o, &parts, 8);
+	BOXA *boxes = rule_parts(g, false, dpi / 6, &parts);
 	double slant[64];
 	int n = 0;
 	for (int i = 0; boxes && i < boxaGetCount(boxes) && n < 64; i++) {
@@ -203,9 +240,6 @@ static double rule_slant(PIX *g, int dpi)
 	}
 	boxaDestroy(&boxes);
 	pixaDestroy(&parts);
-	pixDestroy(&o);
-	pixDestroy(&c);
-	pixDestroy(&bin);
 	if (n < UPRIGHT_RULES)
 		return 0;
 	for (int i = 1; i < n; i++)
@@ -232,12 +266,157 @@ static PIX *unshear(PIX *g, int dpi)
 	return u;
 }
 
+/* A long horizontal rule of the page, followed: its centre's y at every
+ * sample column it covers (NAN elsewhere), and its level (the median). */
+struct bent_rule {
+	float *y;
+	float level;
+};
+
+static int cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int cmp_rule(const void *a, const void *b)
+{
+	const struct bent_rule *x = a, *y = b;
+	return x->level < y->level ? -1 : x->level > y->level;
+}
+
+/* The rule (a connected part at bx, by) followed: y of its centre at each
+ * sample column; its level; how far it strays (the highest less the
+ * lowest). */
+static float follow_rule(PIX *part, int bx, int by, int step, int ns, struct bent_rule *r)
+{
+	int bw = pixGetWidth(part), bh = pixGetHeight(part), wpl = pixGetWpl(part), n = 0;
+	l_uint32 *d = pixGetData(part);
+	float *level = xmalloc((size_t)ns * sizeof *level), lo = 1e9f, hi = -1e9f;
+	r->y = xmalloc((size_t)ns * sizeof *r->y);
+	for (int k = 0; k < ns; k++) {
+		int x = k * step - bx, c = 0;
+		long sum = 0;
+		for (int y = 0; x >= 0 && x < bw && y < bh; y++)
+			if (GET_DATA_BIT(d + (size_t)y * (size_t)wpl, x))
+				c++, sum += y;
+		r->y[k] = c ? (float)by + (float)sum / (float)c : NAN;
+		if (c) {
+			level[n++] = r->y[k];
+			lo = r->y[k] < lo ? r->y[k] : lo;
+			hi = r->y[k] > hi ? r->y[k] : hi;
+		}
+	}
+	qsort(level, (size_t)n, sizeof *level, cmp_float);
+	r->level = n ? level[n / 2] : 0;
+	free(level);
+	return n ? hi - lo : 0;
+}
+
+/* How far the rule lies from its level at sample k: its nearest sample's
+ * when it does not reach k. */
+static float rule_off(const struct bent_rule *r, int k, int ns)
+{
+	for (int j = 0; j < ns; j++) {
+		if (k - j >= 0 && !isnan(r->y[k - j]))
+			return r->y[k - j] - r->level;
+		if (k + j < ns && !isnan(r->y[k + j]))
+			return r->y[k + j] - r->level;
+	}
+	return 0;
+}
+
+/* The page's long horizontal rules, followed (at most max); their count. */
+static int long_rules(PIX *g, int dpi, int step, int ns, struct bent_rule *r, int max, float *stray)
+{
+	PIXA *parts = NULL;
+	BOXA *boxes = rule_parts(g, true, dpi / 6, &parts);
+	int n = 0, widest = 0, bx, by, bw, bh;
+	for (int i = 0; boxes && i < boxaGetCount(boxes); i++) {
+		boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+		widest = bw > widest ? bw : widest;
+	}
+	*stray = 0;
+	for (int i = 0; boxes && i < boxaGetCount(boxes) && n < max; i++) {
+		boxaGetBoxGeometry(boxes, i, &bx, &by, &bw, &bh);
+		if (bw < 2 * dpi || bw * 2 < widest || bh > dpi / 3)
+			continue;
+		PIX *part = pixaGetPix(parts, i, L_CLONE);
+		float s = follow_rule(part, bx, by, step, ns, &r[n++]);
+		*stray = s > *stray ? s : *stray;
+		pixDestroy(&part);
+	}
+	boxaDestroy(&boxes);
+	pixaDestroy(&parts);
+	qsort(r, (size_t)n, sizeof *r, cmp_rule);
+	return n;
+}
+
+/* How far (pixels, down) the page's column at sample k is moved at line
+ * y: the nearest rules' offsets there, weighed by nearness. */
+static float column_off(const struct bent_rule *r, int n, int k, int ns, int y)
+{
+	if (y <= r[0].level)
+		return rule_off(&r[0], k, ns);
+	for (int i = 0; i + 1 < n; i++)
+		if (y < r[i + 1].level) {
+			float a = rule_off(&r[i], k, ns), b = rule_off(&r[i + 1], k, ns);
+			float t = ((float)y - r[i].level) / (r[i + 1].level - r[i].level);
+			return a + (b - a) * t;
+		}
+	return rule_off(&r[n - 1], k, ns);
+}
+
+/* The page with its bent rules laid level (BEND_MIN): g itself when they
+ * are level already. */
+static PIX *unbend(PIX *g, int dpi)
+{
+	int w = pixGetWidth(g), h = pixGetHeight(g), step = dpi / BEND_STEP;
+	int ns = w / step + 1, n;
+	struct bent_rule r[BEND_MAX];
+	float stray;
+	n = long_rules(g, dpi, step, ns, r, BEND_MAX, &stray);
+	PIX *u = NULL;
+	if (n >= BEND_RULES && stray * BEND_MIN >= (float)dpi)
+		u = pixCreate(w, h, 8);
+	if (u) {
+		pixSetAll(u);
+		l_uint32 *src = pixGetData(g), *dst = pixGetData(u);
+		int wpl = pixGetWpl(g);
+		float *off = xmalloc((size_t)ns * sizeof *off);
+		for (int y = 0; y < h; y++) {
+			for (int k = 0; k < ns; k++)
+				off[k] = column_off(r, n, k, ns, y);
+			for (int x = 0; x < w; x++) {
+				int k = x / step;
+				float t = (float)(x - k * step) / (float)step;
+				float o = k + 1 < ns ? off[k] + (off[k + 1] - off[k]) * t : off[k];
+				int sy = y + (int)lroundf(o);
+				if (sy >= 0 && sy < h)
+					SET_DATA_BYTE(
+					        dst + (size_t)y * (size_t)wpl, x,
+					        GET_DATA_BYTE(src + (size_t)sy * (size_t)wpl, x));
+			}
+		}
+		free(off);
+		pixCopyResolution(u, g);
+	}
+	for (int i = 0; i < n; i++)
+		free(r[i].y);
+	if (!u)
+		return g;
+	pixDestroy(&g);
+	return u;
+}
+
 PIX *ocr_upright(PIX *raw, int dpi, int *turned)
 {
 	*turned = 0;
 	PIX *g = pixCopy(NULL, raw);
-	wipe_edges(g);
-	if (paper(g) < PAPER_LEVEL) {
+	PIX *wiped = wipe_edges(g);
+	int light = paper(g, wiped);
+	pixDestroy(&wiped);
+	if (light < PAPER_LEVEL) {
 		/* tiles of a sixth of an inch: ink under 100 is not paper */
 		PIX *n = pixBackgroundNorm(g, NULL, NULL, dpi / 6, dpi / 6, 100, dpi / 6 * dpi / 12,
 		                           PAPER_TARGET, 2, 2);
@@ -273,5 +452,6 @@ PIX *ocr_upright(PIX *raw, int dpi, int *turned)
 	l_float32 angle = 0, conf = 0;
 	PIX *level = pixFindSkewAndDeskew(g, 2, &angle, &conf);
 	pixDestroy(&g);
-	return level ? unshear(level, dpi) : NULL; /* the corners turned in come in white */
+	return level ? unbend(unshear(level, dpi), dpi)
+	             : NULL; /* the corners turned in come in white */
 }
