@@ -31,17 +31,12 @@ check phuong-an-binh lists.doc
 check xa-dinh-ke lists.doc
 for f in blind2/xa-son-ha blind2/tinh-phu-an blind4/phuong-tay-son blind5/xa-tan-lap \
 	blind5/xa-tan-lap.bare blind6/phuong-hung-thinh.pandoc blind6/so-nnmt-tan-an.pandoc \
-	blind8/xa-hoa-son.gdocs blind9/xa-dong-phuoc.wps; do
+	blind8/xa-hoa-son.gdocs; do
 	gold=$data/${f%%/*}
 	n=${f#*/}
 	rest=${n#${n%%.*}}
 	check "${n%%.*}" "${rest#.}${rest:+.}doc"
 done
-gold=$data/blind7
-v=$data/blind7
-check so-khcn-phu-lam doc
-flagged so-khcn-phu-lam doc --rows
-v=$data/doc
 
 # broken FILE WORDS...: exit 2, one line naming the file's fault (WORDS).
 broken() {

@@ -35,9 +35,10 @@ def start_of(name):
 
 wd = start_of("WordDocument")
 fib = (wd + 1) * ssz
-for name, at, val in (("bad-encrypted.doc", 0x0B, b[fib + 0x0B] | 0x01), ("bad-word95.doc", 2, 0x68)):
+for name, at, val in (("bad-encrypted.doc", 0x0A, struct.unpack_from("<H", b, fib + 0x0A)[0] | 0x0100),
+                      ("bad-word95.doc", 2, 0x68)):
     c = bytearray(b)
-    c[fib + at] = val
+    struct.pack_into("<H", c, fib + at, val)
     open(os.path.join(here, name), "wb").write(c)
 struct.pack_into("<I", b, fat + 4 * next_sector(wd), wd)
 open(os.path.join(here, "bad-fat-loop.doc"), "wb").write(b)
