@@ -37,6 +37,7 @@
 #define FC_PLF_LST      73
 #define FC_PLF_LFO      74
 #define FKP_SIZE        512
+#define BX_PAP_SIZE     13 /* a PAPX FKP's entries; a CHPX FKP's are one byte */
 #define PCD_SIZE        8
 #define MAX_PIECES      (1 << 20)
 #define MAX_FIELD_DEPTH 64
@@ -377,7 +378,7 @@ static long find_fc(const unsigned char *fcs, size_t n, uint32_t fc)
 /* The FKP page of the bin table bte (n entries) holding fc, and its
  * entry j: NULL when there is none. */
 static const unsigned char *fkp_of(const struct word *w, const unsigned char *bte, size_t n,
-                                   uint32_t fc, long *j)
+                                   size_t entry, uint32_t fc, long *j)
 {
 	long i = find_fc(bte, n, fc);
 	if (i < 0)
@@ -387,7 +388,7 @@ static const unsigned char *fkp_of(const struct word *w, const unsigned char *bt
 		return NULL;
 	const unsigned char *fkp = w->wd + pn * FKP_SIZE;
 	size_t crun = fkp[FKP_SIZE - 1];
-	if (4 * (crun + 1) + 13 * crun > FKP_SIZE - 1)
+	if (4 * (crun + 1) + entry * crun > FKP_SIZE - 1)
 		return NULL;
 	*j = find_fc(fkp, crun, fc);
 	return *j < 0 ? NULL : fkp;
@@ -398,7 +399,7 @@ static const unsigned char *fkp_of(const struct word *w, const unsigned char *bt
 static void run_at(struct word *w, uint32_t fc)
 {
 	long j;
-	const unsigned char *fkp = fkp_of(w, w->bte_chp, w->nbte_chp, fc, &j);
+	const unsigned char *fkp = fkp_of(w, w->bte_chp, w->nbte_chp, 1, fc, &j);
 	w->run = RUN_SHOWN;
 	w->run_from = fc;
 	w->run_to = fc + 1;
@@ -431,11 +432,11 @@ static void para_at(const struct word *w, uint32_t fc, struct para *pa)
 {
 	memset(pa, 0, sizeof *pa);
 	long j;
-	const unsigned char *fkp = fkp_of(w, w->bte, w->nbte, fc, &j);
+	const unsigned char *fkp = fkp_of(w, w->bte, w->nbte, BX_PAP_SIZE, fc, &j);
 	if (!fkp)
 		return;
 	size_t crun = fkp[FKP_SIZE - 1];
-	size_t at = 2 * (size_t)fkp[4 * (crun + 1) + 13 * (size_t)j];
+	size_t at = 2 * (size_t)fkp[4 * (crun + 1) + BX_PAP_SIZE * (size_t)j];
 	if (!at || at + 2 > FKP_SIZE - 1)
 		return;
 	size_t len = fkp[at] ? 2 * (size_t)fkp[at] - 1 : 2 * (size_t)fkp[at + 1];
@@ -581,28 +582,44 @@ static char *list_label(struct word *w, const struct para *pa, const char *text)
 
 /* ---- the text ---- */
 
-/* The grid of a table's rows: every edge of their cells, in order; *n of
- * them. */
+static int cmp_edge(const void *a, const void *b)
+{
+	return *(const int16_t *)a - *(const int16_t *)b;
+}
+
+/* The grid of a table's rows: every edge of their cells, in order, each
+ * once; *n of them. */
 static int16_t *table_grid(const struct level *lv, size_t *n)
 {
-	int16_t *grid = xcalloc(lv->nrows * (OOXML_MAX_COLS + 1) + 1, sizeof *grid);
 	size_t ng = 0;
 	for (size_t r = 0; r < lv->nrows; r++)
-		for (int i = 0; lv->rows[r].ncell && i <= lv->rows[r].ncell; i++) {
-			size_t k = 0;
-			while (k < ng && grid[k] != lv->rows[r].edge[i])
-				k++;
-			if (k == ng)
-				grid[ng++] = lv->rows[r].edge[i];
-		}
-	for (size_t i = 1; i < ng; i++) /* insertion sort: few edges */
-		for (size_t k = i; k > 0 && grid[k - 1] > grid[k]; k--) {
-			int16_t t = grid[k];
-			grid[k] = grid[k - 1];
-			grid[k - 1] = t;
-		}
-	*n = ng;
+		ng += lv->rows[r].ncell ? (size_t)lv->rows[r].ncell + 1 : 0;
+	int16_t *grid = xcalloc(ng + 1, sizeof *grid);
+	ng = 0;
+	for (size_t r = 0; r < lv->nrows; r++)
+		for (int i = 0; lv->rows[r].ncell && i <= lv->rows[r].ncell; i++)
+			grid[ng++] = lv->rows[r].edge[i];
+	xqsort(grid, ng, sizeof *grid, cmp_edge);
+	size_t k = 0;
+	for (size_t i = 0; i < ng; i++)
+		if (!k || grid[k - 1] != grid[i])
+			grid[k++] = grid[i];
+	*n = k;
 	return grid;
+}
+
+/* The grid column where edge lies (the first not left of it). */
+static int grid_col(const int16_t *grid, size_t n, int16_t edge)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (grid[mid] < edge)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo;
 }
 
 /* Row t's cells on the grid: the columns before its first, then each cell
@@ -610,17 +627,12 @@ static int16_t *table_grid(const struct level *lv, size_t *n)
  * it empty), its text freed. */
 static void grid_row(struct ooxml_grid *g, struct trow *t, const int16_t *grid, size_t ng)
 {
-	int col = 0;
-	while (t->ncell && (size_t)col < ng && grid[col] < t->edge[0])
-		col++;
-	ooxml_grid_empty(g, col);
+	ooxml_grid_empty(g, t->ncell ? grid_col(grid, ng, t->edge[0]) : 0);
 	for (int i = 0; i < t->n; i++) {
-		int span = 1, to = col;
-		while (i < t->ncell && (size_t)to < ng && grid[to] < t->edge[i + 1])
-			to++;
-		if (to > col) {
-			span = to - col;
-			col = to;
+		int span = 1;
+		if (i < t->ncell) {
+			int k = grid_col(grid, ng, t->edge[i + 1]) - grid_col(grid, ng, t->edge[i]);
+			span = k > 1 ? k : 1;
 		}
 		if (i < t->ncell && t->hmerged[i])
 			ooxml_grid_empty(g, span);
@@ -776,20 +788,22 @@ static void end_mark(struct word *w, unsigned ch, uint32_t fc)
 static void field_mark(struct word *w, unsigned ch)
 {
 	if (ch == 0x13) {
-		if (w->fdepth < MAX_FIELD_DEPTH)
+		if (w->fdepth < MAX_FIELD_DEPTH) { /* deeper fields: shown whole */
 			w->field_code[w->fdepth] = true;
-		w->fdepth++;
-		w->in_code++;
-	} else if (w->fdepth > 0) {
-		bool code = w->fdepth <= MAX_FIELD_DEPTH && w->field_code[w->fdepth - 1];
-		if (ch == 0x14 && code) {
-			w->field_code[w->fdepth - 1] = false;
-			w->in_code--;
-		} else if (ch == 0x15) {
-			w->fdepth--;
-			w->in_code -= code;
+			w->in_code++;
 		}
+		w->fdepth++;
+		return;
 	}
+	if (w->fdepth == 0)
+		return;
+	bool *code = w->fdepth <= MAX_FIELD_DEPTH ? &w->field_code[w->fdepth - 1] : NULL;
+	if (code && *code) { /* the code ends at the separator or the end */
+		*code = false;
+		w->in_code--;
+	}
+	if (ch == 0x15)
+		w->fdepth--;
 }
 
 /* One character of the main text (a UTF-16 code unit; high surrogates
@@ -859,31 +873,29 @@ static void warn_read(struct word *w)
 		          w->unnumbered > 1 ? " và các mục khác" : "");
 }
 
+/* A bin table (PlcBtePapx, PlcBteChpx: FCs then FKP page numbers) and its
+ * *n entries; NULL when the FIB has none. */
+static const unsigned char *bin_table(const struct word *w, int index, size_t *n)
+{
+	uint32_t fc, lcb;
+	*n = 0;
+	if (!fib_pair(w, index, &fc, &lcb) || lcb < 4 || (lcb - 4) % 8)
+		return NULL;
+	*n = (lcb - 4) / 8;
+	return w->tbl + fc;
+}
+
 static int read_word(struct word *w, struct error *err)
 {
 	if (read_fib(w, err) || read_clx(w, err))
 		return -1;
-	uint32_t fc, lcb;
-	if (fib_pair(w, FC_BTE_PAPX, &fc, &lcb) && lcb >= 4 && (lcb - 4) % 8 == 0) {
-		w->bte = w->tbl + fc;
-		w->nbte = (lcb - 4) / 8;
-	}
-	if (fib_pair(w, FC_BTE_CHPX, &fc, &lcb) && lcb >= 4 && (lcb - 4) % 8 == 0) {
-		w->bte_chp = w->tbl + fc;
-		w->nbte_chp = (lcb - 4) / 8;
-	}
+	w->bte = bin_table(w, FC_BTE_PAPX, &w->nbte);
+	w->bte_chp = bin_table(w, FC_BTE_CHPX, &w->nbte_chp);
 	read_lists(w);
 	read_lfos(w);
 	read_text(w);
 	warn_read(w);
-	if (w->serial == 0) {
-		err_set(err, ERR_DOCUMENT,
-		        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
-		        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "
-		        "tiêu vào một bảng của Word rồi tải lên lần nữa");
-		return -1;
-	}
-	return 0;
+	return w->serial ? 0 : ooxml_no_table(err);
 }
 
 static void word_free(struct word *w)

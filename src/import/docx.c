@@ -456,12 +456,5 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 			d->rows->v[i].page = 0;
 	if (b.too_many)
 		ooxml_warn_columns(p);
-	if (b.serial == 0) {
-		err_set(err, ERR_DOCUMENT,
-		        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
-		        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "
-		        "tiêu vào một bảng của Word rồi tải lên lần nữa");
-		return -1;
-	}
-	return 0;
+	return b.serial ? 0 : ooxml_no_table(err);
 }

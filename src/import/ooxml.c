@@ -402,6 +402,15 @@ void ooxml_grid_reset(struct ooxml_grid *g)
 	}
 }
 
+int ooxml_no_table(struct error *err)
+{
+	err_set(err, ERR_DOCUMENT,
+	        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
+	        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "
+	        "tiêu vào một bảng của Word rồi tải lên lần nữa");
+	return -1;
+}
+
 void ooxml_warn_columns(struct plan *p)
 {
 	plan_warn(p, 0, "Một bảng có hơn %d cột; chỉ đọc %d cột đầu", OOXML_MAX_COLS,

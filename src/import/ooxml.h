@@ -104,6 +104,8 @@ void ooxml_grid_row(struct ooxml_doc *d, struct ooxml_grid *g, int table, int ro
 void ooxml_grid_clear_row(struct ooxml_grid *g);
 /* A new table: the row's cells and the merges forgotten. */
 void ooxml_grid_reset(struct ooxml_grid *g);
+/* The refusal of a Word document without a table (ERR_DOCUMENT): -1. */
+int ooxml_no_table(struct error *err);
 /* The warning that a table's row had more cells than OOXML_MAX_COLS. */
 void ooxml_warn_columns(struct plan *p);
 
