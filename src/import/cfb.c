@@ -55,16 +55,6 @@ struct area {
 	size_t nnext;
 };
 
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static unsigned le16(const unsigned char *p)
-{
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
 static void broken(struct error *err, const char *what)
 {
 	err_set(err, ERR_DOCUMENT,
@@ -143,13 +133,13 @@ static bool read_header(struct cfb *c, struct error *err)
 		broken(err, "thiếu phần đầu tệp");
 		return false;
 	}
-	c->shift = le16(h + 0x1E);
-	if (le16(h + 0x1C) != 0xFFFE || (c->shift != 9 && c->shift != 12) ||
-	    le16(h + 0x20) != MINI_SHIFT) {
+	c->shift = cfb_le16(h + 0x1E);
+	if (cfb_le16(h + 0x1C) != 0xFFFE || (c->shift != 9 && c->shift != 12) ||
+	    cfb_le16(h + 0x20) != MINI_SHIFT) {
 		broken(err, "phần đầu tệp ghi cỡ cung (sector) không hợp lệ");
 		return false;
 	}
-	c->cutoff = le32(h + 0x38);
+	c->cutoff = cfb_le32(h + 0x38);
 	return true;
 }
 
@@ -159,7 +149,7 @@ static uint32_t *fat_sectors(struct cfb *c, size_t *count, struct error *err)
 {
 	const unsigned char *h = c->data;
 	size_t unit = (size_t)1 << c->shift, per = unit / 4 - 1;
-	size_t nsect = c->n / unit, want = le32(h + 0x2C);
+	size_t nsect = c->n / unit, want = cfb_le32(h + 0x2C);
 	if (want == 0 || want > nsect) {
 		broken(err, "số cung (sector) của bảng FAT vượt quá cỡ tệp");
 		return NULL;
@@ -167,8 +157,8 @@ static uint32_t *fat_sectors(struct cfb *c, size_t *count, struct error *err)
 	uint32_t *v = xcalloc(want, sizeof *v);
 	size_t k = 0;
 	for (; k < want && k < DIFAT_IN_HEADER; k++)
-		v[k] = le32(h + 0x4C + 4 * k);
-	uint32_t s = le32(h + 0x44);
+		v[k] = cfb_le32(h + 0x4C + 4 * k);
+	uint32_t s = cfb_le32(h + 0x44);
 	for (size_t hops = 0; k < want && s <= MAX_SECT; hops++) {
 		size_t at = ((size_t)s + 1) * unit;
 		if (hops >= nsect || at + unit > c->n) {
@@ -177,8 +167,8 @@ static uint32_t *fat_sectors(struct cfb *c, size_t *count, struct error *err)
 			return NULL;
 		}
 		for (size_t i = 0; i < per && k < want; i++)
-			v[k++] = le32(c->data + at + 4 * i);
-		s = le32(c->data + at + 4 * per);
+			v[k++] = cfb_le32(c->data + at + 4 * i);
+		s = cfb_le32(c->data + at + 4 * per);
 	}
 	*count = k;
 	return v;
@@ -200,7 +190,7 @@ static bool read_fat(struct cfb *c, struct error *err)
 			return false;
 		}
 		for (size_t j = 0; j < unit / 4; j++)
-			c->fat[c->nfat++] = le32(c->data + at + 4 * j);
+			c->fat[c->nfat++] = cfb_le32(c->data + at + 4 * j);
 	}
 	free(secs);
 	return true;
@@ -208,26 +198,26 @@ static bool read_fat(struct cfb *c, struct error *err)
 
 static void parse_entry(struct entry *e, const unsigned char *p)
 {
-	unsigned len = le16(p + 0x40) / 2;
+	unsigned len = cfb_le16(p + 0x40) / 2;
 	size_t k = 0;
 	for (unsigned i = 0; i + 1 < len && i < 32 && k + 1 < sizeof e->name; i++) {
-		unsigned ch = le16(p + 2 * i);
+		unsigned ch = cfb_le16(p + 2 * i);
 		e->name[k++] = ch >= 0x20 && ch < 0x7F ? (char)ch : '?';
 	}
 	e->name[k] = '\0';
 	e->type = p[0x42];
-	e->left = le32(p + 0x44);
-	e->right = le32(p + 0x48);
-	e->child = le32(p + 0x4C);
-	e->start = le32(p + 0x74);
-	e->size = le32(p + 0x78) | (uint64_t)le32(p + 0x7C) << 32;
+	e->left = cfb_le32(p + 0x44);
+	e->right = cfb_le32(p + 0x48);
+	e->child = cfb_le32(p + 0x4C);
+	e->start = cfb_le32(p + 0x74);
+	e->size = cfb_le32(p + 0x78) | (uint64_t)cfb_le32(p + 0x7C) << 32;
 }
 
 static bool read_directory(struct cfb *c, struct error *err)
 {
 	struct area a = file_area(c);
 	size_t len = 0;
-	unsigned char *d = read_chain(c, &a, le32(c->data + 0x30), READ_TO_END, &len, err);
+	unsigned char *d = read_chain(c, &a, cfb_le32(c->data + 0x30), READ_TO_END, &len, err);
 	if (!d)
 		return false;
 	c->ndir = len / DIR_ENTRY_SIZE;
@@ -256,7 +246,7 @@ static bool read_mini(struct cfb *c, struct error *err)
 		broken(err, "luồng nhỏ (mini stream) lớn hơn cả tệp");
 		return false;
 	}
-	uint32_t first = le32(c->data + 0x3C);
+	uint32_t first = cfb_le32(c->data + 0x3C);
 	if (root->size == 0 || first == END_OF_CHAIN)
 		return true;
 	size_t n = 0;
@@ -267,7 +257,7 @@ static bool read_mini(struct cfb *c, struct error *err)
 	c->nminifat = n / 4;
 	c->minifat = xcalloc(c->nminifat + 1, sizeof *c->minifat);
 	for (size_t i = 0; i < c->nminifat; i++)
-		c->minifat[i] = le32(mf + 4 * i);
+		c->minifat[i] = cfb_le32(mf + 4 * i);
 	free(mf);
 	return true;
 }

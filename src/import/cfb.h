@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -28,5 +29,16 @@ bool cfb_has(struct cfb *c, const char *name);
  * when there is no such stream; NULL with *err set when its chain is
  * broken (out of the file, looping, short) or the limit is passed. */
 char *cfb_read(struct cfb *c, const char *name, size_t *len, struct error *err);
+
+/* Little-endian numbers, as compound files and their documents hold them. */
+static inline uint32_t cfb_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline unsigned cfb_le16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
 
 #endif

@@ -137,16 +137,6 @@ struct word {
 	bool too_many;
 };
 
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static unsigned le16(const unsigned char *p)
-{
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
 #define RESAVE                                                                                                   \
 	"hãy mở tệp bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) Word (.docx) rồi tải " \
 	"lên lần nữa"
@@ -166,17 +156,17 @@ static bool fib_pair(const struct word *w, int index, uint32_t *fc, uint32_t *lc
 	size_t at = FIB_BASE_SIZE;
 	if (at + 2 > w->nwd)
 		return false;
-	at += 2 + 2 * (size_t)le16(w->wd + at); /* csw, fibRgW */
+	at += 2 + 2 * (size_t)cfb_le16(w->wd + at); /* csw, fibRgW */
 	if (at + 2 > w->nwd)
 		return false;
-	at += 2 + 4 * (size_t)le16(w->wd + at); /* cslw, fibRgLw */
-	if (at + 2 > w->nwd || (size_t)index >= le16(w->wd + at))
+	at += 2 + 4 * (size_t)cfb_le16(w->wd + at); /* cslw, fibRgLw */
+	if (at + 2 > w->nwd || (size_t)index >= cfb_le16(w->wd + at))
 		return false;
 	at += 2 + 8 * (size_t)index;
 	if (at + 8 > w->nwd)
 		return false;
-	*fc = le32(w->wd + at);
-	*lcb = le32(w->wd + at + 4);
+	*fc = cfb_le32(w->wd + at);
+	*lcb = cfb_le32(w->wd + at + 4);
 	return *lcb <= w->ntbl && *fc <= w->ntbl - *lcb;
 }
 
@@ -184,25 +174,25 @@ static bool fib_pair(const struct word *w, int index, uint32_t *fc, uint32_t *lc
  * length. */
 static int read_fib(struct word *w, struct error *err)
 {
-	if (w->nwd < FIB_BASE_SIZE + 4 || le16(w->wd) != WORD_IDENT)
+	if (w->nwd < FIB_BASE_SIZE + 4 || cfb_le16(w->wd) != WORD_IDENT)
 		return broken(err, "luồng WordDocument không bắt đầu bằng FIB của Word");
-	if (le16(w->wd + 2) < NFIB_WORD97) {
+	if (cfb_le16(w->wd + 2) < NFIB_WORD97) {
 		err_set(err, ERR_DOCUMENT,
 		        "tệp Word 6.0/95 (hoặc cũ hơn) là định dạng chitieu không đọc "
 		        "được; " RESAVE);
 		return -1;
 	}
-	if (le16(w->wd + 0x0A) & (FIB_ENCRYPTED | FIB_OBFUSCATED)) {
+	if (cfb_le16(w->wd + 0x0A) & (FIB_ENCRYPTED | FIB_OBFUSCATED)) {
 		err_set(err, ERR_DOCUMENT,
 		        "tệp Word 97–2003 (.doc) này có mật khẩu (được mã hóa) nên không đọc được; "
 		        "hãy mở tệp bằng Word, gỡ mật khẩu, chọn Lưu thành (Save As) Word (.docx) "
 		        "rồi tải lên lần nữa");
 		return -1;
 	}
-	size_t lw = FIB_BASE_SIZE + 2 + 2 * (size_t)le16(w->wd + FIB_BASE_SIZE) + 2;
+	size_t lw = FIB_BASE_SIZE + 2 + 2 * (size_t)cfb_le16(w->wd + FIB_BASE_SIZE) + 2;
 	if (lw + 4 * (LW_CCP_TEXT + 1) > w->nwd)
 		return broken(err, "FIB bị cắt cụt");
-	w->ccp_text = le32(w->wd + lw + 4 * LW_CCP_TEXT);
+	w->ccp_text = cfb_le32(w->wd + lw + 4 * LW_CCP_TEXT);
 	if (w->ccp_text > w->nwd)
 		return broken(err, "FIB ghi độ dài văn bản lớn hơn cả tệp");
 	return 0;
@@ -218,10 +208,10 @@ static int read_pieces(struct word *w, const unsigned char *plc, uint32_t lcb, s
 	w->pc = xcalloc(w->npc + 1, sizeof *w->pc);
 	const unsigned char *pcd = plc + 4 * (w->npc + 1);
 	for (size_t i = 0; i < w->npc; i++) {
-		uint32_t fc = le32(pcd + PCD_SIZE * i + 2);
+		uint32_t fc = cfb_le32(pcd + PCD_SIZE * i + 2);
 		struct piece *p = &w->pc[i];
-		p->cp = le32(plc + 4 * i);
-		p->end = le32(plc + 4 * (i + 1));
+		p->cp = cfb_le32(plc + 4 * i);
+		p->end = cfb_le32(plc + 4 * (i + 1));
 		p->compressed = fc & 0x40000000u;
 		p->fc = p->compressed ? (fc & 0x3FFFFFFFu) / 2 : fc & 0x3FFFFFFFu;
 		size_t bytes = ((size_t)p->end - p->cp) * (p->compressed ? 1 : 2);
@@ -243,11 +233,11 @@ static int read_clx(struct word *w, struct error *err)
 	while (i < lcb && c[i] == 1) { /* Prc */
 		if (i + 3 > lcb)
 			break;
-		i += 3 + le16(c + i + 1);
+		i += 3 + cfb_le16(c + i + 1);
 	}
-	if (i + 5 > lcb || c[i] != 2 || le32(c + i + 1) > lcb - i - 5)
+	if (i + 5 > lcb || c[i] != 2 || cfb_le32(c + i + 1) > lcb - i - 5)
 		return broken(err, "bảng các đoạn văn bản (CLX) hỏng");
-	return read_pieces(w, c + i + 5, le32(c + i + 1), err);
+	return read_pieces(w, c + i + 5, cfb_le32(c + i + 1), err);
 }
 
 /* ---- paragraph properties ---- */
@@ -259,7 +249,7 @@ static size_t operand_size(unsigned op, const unsigned char *p, size_t avail)
 	static const size_t fixed[8] = {1, 1, 2, 4, 2, 2, 0, 3};
 	size_t n = fixed[op >> 13];
 	if (!n && op == SPRM_T_DEF_TABLE && avail >= 2)
-		n = le16(p) + 1;
+		n = cfb_le16(p) + 1;
 	else if (!n && op == SPRM_P_CHG_TABS && avail >= 2 && p[0] == 255) {
 		size_t del = p[1], at = 2 + 4 * del;
 		n = at < avail ? at + 1 + 3 * (size_t)p[at] : 0;
@@ -279,9 +269,9 @@ static void def_table(struct para *pa, const unsigned char *p, size_t n)
 		return;
 	pa->ncell = cells < OOXML_MAX_COLS ? cells : OOXML_MAX_COLS;
 	for (int i = 0; i <= pa->ncell; i++)
-		pa->edge[i] = (int16_t)le16(p + 3 + 2 * i);
+		pa->edge[i] = (int16_t)cfb_le16(p + 3 + 2 * i);
 	for (int i = 0; i < pa->ncell && at + TC80_SIZE * ((size_t)i + 1) <= n; i++) {
-		unsigned grf = le16(p + at + TC80_SIZE * (size_t)i);
+		unsigned grf = cfb_le16(p + at + TC80_SIZE * (size_t)i);
 		pa->hmerged[i] = grf & TC_MERGED;
 		pa->vm[i] = !(grf & TC_VERT_MERGE)  ? OOXML_VM_NONE
 		            : grf & TC_VERT_RESTART ? OOXML_VM_RESTART
@@ -310,13 +300,13 @@ static void apply_sprm(const struct word *w, struct para *pa, unsigned op, const
 		pa->inner_ttp = p[0];
 		break;
 	case SPRM_P_ITAP:
-		pa->itap = (int)(le32(p) & 0xFF);
+		pa->itap = (int)(cfb_le32(p) & 0xFF);
 		break;
 	case SPRM_P_DTAP:
-		pa->itap = (pa->itap + (int)(int32_t)le32(p)) & 0xFF;
+		pa->itap = (pa->itap + (int)(int32_t)cfb_le32(p)) & 0xFF;
 		break;
 	case SPRM_P_ILFO:
-		pa->ilfo = (int16_t)le16(p);
+		pa->ilfo = (int16_t)cfb_le16(p);
 		break;
 	case SPRM_P_ILVL:
 		pa->ilvl = p[0];
@@ -335,10 +325,10 @@ static void apply_sprm(const struct word *w, struct para *pa, unsigned op, const
 			pa->hmerged[i] = true;
 		break;
 	case SPRM_P_HUGE_PAPX: { /* the properties kept in the Data stream */
-		uint32_t fc = le32(p);
+		uint32_t fc = cfb_le32(p);
 		if (huge_ok && fc < w->ndata && w->ndata - fc >= 2 &&
-		    le16(w->data + fc) <= w->ndata - fc - 2)
-			apply_sprms(w, pa, w->data + fc + 2, le16(w->data + fc), false);
+		    cfb_le16(w->data + fc) <= w->ndata - fc - 2)
+			apply_sprms(w, pa, w->data + fc + 2, cfb_le16(w->data + fc), false);
 		break;
 	}
 	}
@@ -349,7 +339,7 @@ static void apply_sprms(const struct word *w, struct para *pa, const unsigned ch
 {
 	size_t i = 0;
 	while (i + 2 <= n) {
-		unsigned op = le16(g + i);
+		unsigned op = cfb_le16(g + i);
 		size_t k = operand_size(op, g + i + 2, n - i - 2);
 		if (!k)
 			return;
@@ -363,11 +353,11 @@ static void apply_sprms(const struct word *w, struct para *pa, const unsigned ch
 static long find_fc(const unsigned char *fcs, size_t n, uint32_t fc)
 {
 	size_t lo = 0, hi = n;
-	if (!n || fc < le32(fcs) || fc >= le32(fcs + 4 * n))
+	if (!n || fc < cfb_le32(fcs) || fc >= cfb_le32(fcs + 4 * n))
 		return -1;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
-		if (le32(fcs + 4 * mid) <= fc)
+		if (cfb_le32(fcs + 4 * mid) <= fc)
 			lo = mid;
 		else
 			hi = mid;
@@ -383,7 +373,7 @@ static const unsigned char *fkp_of(const struct word *w, const unsigned char *bt
 	long i = find_fc(bte, n, fc);
 	if (i < 0)
 		return NULL;
-	size_t pn = le32(bte + 4 * (n + 1) + 4 * (size_t)i) & 0x3FFFFF;
+	size_t pn = cfb_le32(bte + 4 * (n + 1) + 4 * (size_t)i) & 0x3FFFFF;
 	if (w->nwd < FKP_SIZE || pn > w->nwd / FKP_SIZE - 1)
 		return NULL;
 	const unsigned char *fkp = w->wd + pn * FKP_SIZE;
@@ -406,15 +396,15 @@ static void run_at(struct word *w, uint32_t fc)
 	if (!fkp)
 		return;
 	size_t crun = fkp[FKP_SIZE - 1];
-	w->run_from = le32(fkp + 4 * (size_t)j);
-	w->run_to = le32(fkp + 4 * ((size_t)j + 1));
+	w->run_from = cfb_le32(fkp + 4 * (size_t)j);
+	w->run_to = cfb_le32(fkp + 4 * ((size_t)j + 1));
 	size_t at = 2 * (size_t)fkp[4 * (crun + 1) + (size_t)j];
 	if (!at || at >= FKP_SIZE - 1 || at + 1 + fkp[at] > FKP_SIZE - 1)
 		return;
 	const unsigned char *g = fkp + at + 1;
 	size_t n = fkp[at];
 	for (size_t i = 0; i + 2 <= n;) {
-		unsigned op = le16(g + i);
+		unsigned op = cfb_le16(g + i);
 		size_t k = operand_size(op, g + i + 2, n - i - 2);
 		if (!k)
 			break;
@@ -486,7 +476,7 @@ static void level_text(char *out, const unsigned char *xst, size_t cch)
 {
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < cch; i++) {
-		unsigned c = le16(xst + 2 * i);
+		unsigned c = cfb_le16(xst + 2 * i);
 		if (c < 9)
 			buf_printf(&b, "%%%u", c + 1);
 		else
@@ -510,10 +500,10 @@ static bool read_level(const struct word *w, size_t end, size_t *at, struct ooxm
 	size_t skip = LVLF_SIZE + (size_t)lvlf[24] + lvlf[25]; /* its grpprls */
 	if (*at + skip + 2 > end)
 		return false;
-	size_t cch = le16(t + *at + skip);
+	size_t cch = cfb_le16(t + *at + skip);
 	if (*at + skip + 2 + 2 * cch > end)
 		return false;
-	lv->start = (int)(le32(lvlf) & 0x7FFF);
+	lv->start = (int)(cfb_le32(lvlf) & 0x7FFF);
 	lv->fmt = nfc_fmt(lvlf[4]);
 	level_text(lv->text, t + *at + skip + 2, cch);
 	*at += skip + 2 + 2 * cch;
@@ -527,12 +517,12 @@ static void read_lists(struct word *w)
 	uint32_t fc, lcb;
 	if (!fib_pair(w, FC_PLF_LST, &fc, &lcb) || lcb < 2)
 		return;
-	size_t nlst = le16(w->tbl + fc) & 0x7FFF, at = fc + 2 + LSTF_SIZE * nlst;
+	size_t nlst = cfb_le16(w->tbl + fc) & 0x7FFF, at = fc + 2 + LSTF_SIZE * nlst;
 	if (at > (size_t)fc + lcb)
 		return;
 	for (size_t i = 0; i < nlst; i++) {
 		const unsigned char *lstf = w->tbl + fc + 2 + LSTF_SIZE * i;
-		struct ooxml_list *l = ooxml_list_add(w->lists, (int)le32(lstf));
+		struct ooxml_list *l = ooxml_list_add(w->lists, (int)cfb_le32(lstf));
 		int levels = lstf[LSTF_FLAGS] & LSTF_SIMPLE ? 1 : OOXML_MAX_LEVELS;
 		for (int k = 0; k < levels; k++) {
 			struct ooxml_level dummy;
@@ -548,9 +538,9 @@ static void read_lfos(struct word *w)
 	uint32_t fc, lcb;
 	if (!fib_pair(w, FC_PLF_LFO, &fc, &lcb) || lcb < 4)
 		return;
-	size_t n = le32(w->tbl + fc);
+	size_t n = cfb_le32(w->tbl + fc);
 	for (size_t i = 0; i < n && 4 + LFO_SIZE * (i + 1) <= lcb; i++)
-		ooxml_num_add(w->lists, (int)i + 1, (int)le32(w->tbl + fc + 4 + LFO_SIZE * i));
+		ooxml_num_add(w->lists, (int)i + 1, (int)cfb_le32(w->tbl + fc + 4 + LFO_SIZE * i));
 }
 
 /* Whether the list level a paragraph names has a number nobody wrote out
@@ -843,7 +833,8 @@ static void read_text(struct word *w)
 		uint32_t end = p->end < w->ccp_text ? p->end : w->ccp_text;
 		for (uint32_t cp = p->cp; cp < end; cp++) {
 			uint32_t fc = p->fc + (cp - p->cp) * (p->compressed ? 1 : 2);
-			unsigned ch = p->compressed ? encoding_cp1252(w->wd[fc]) : le16(w->wd + fc);
+			unsigned ch =
+			        p->compressed ? encoding_cp1252(w->wd[fc]) : cfb_le16(w->wd + fc);
 			if (fc < w->run_from || fc >= w->run_to)
 				run_at(w, fc);
 			put_char(w, ch, fc, &hi);
@@ -929,7 +920,7 @@ static int read_streams(struct cfb *c, char **wd, char **tbl, char **data, struc
 	if (!*wd)
 		return -1;
 	w->wd = (const unsigned char *)*wd;
-	bool one = w->nwd >= 12 && le16(w->wd + 0x0A) & FIB_TABLE1;
+	bool one = w->nwd >= 12 && cfb_le16(w->wd + 0x0A) & FIB_TABLE1;
 	*tbl = cfb_read(c, one ? "1Table" : "0Table", &w->ntbl, err);
 	if (!*tbl)
 		return err_is(err) ? -1 : broken(err, "thiếu luồng bảng (0Table/1Table)");
