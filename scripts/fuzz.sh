@@ -9,6 +9,7 @@
 # Harnesses: fuzz_import (whole documents, plain PDF text in blocks too), fuzz_html (web pages), fuzz_target (target cells),
 # fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
 # fuzz_odf (OpenDocument text and spreadsheet parts packed into a ZIP),
+# fuzz_doc (Word 97–2003 files: the OLE2 compound file and the document),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
 # fuzz_plainblocks (pdftotext tables in blocks), fuzz_pdfgrid (a text PDF's tables by their drawn borders), fuzz_celltext (a word processor's text: a cell a line, tab rows), fuzz_mhtml (web pages saved as one file). Corpora grow across runs in build-fuzz/corpus/.
@@ -246,6 +247,13 @@ for h in "${harnesses[@]}"; do
 			unzip -p tests/data/blind9/xa-tan-hiep-dong.gsheets.xlsx xl/worksheets/sheet1.xml >"$seeds/gsheets.xml"
 		fi
 		max_len=1048576
+		;;
+	fuzz_doc)
+		# Word 97–2003 files as they are: LibreOffice's renderings of the
+		# plans, variants and blind plans, and the broken ones made by hand
+		# (tests/data/doc), the blind plan saved as .doc.
+		cp tests/data/doc/*.doc tests/data/blind7/*.doc "$seeds/"
+		max_len=262144
 		;;
 	fuzz_odf)
 		# The parts of the OpenDocument renderings (tests/data/odf) joined by

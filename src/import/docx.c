@@ -24,44 +24,13 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define MAX_NUMS   1024 /* numbering definitions kept */
-#define MAX_LEVELS 9
-#define MAX_CELLS  64 /* grid columns of a table row */
+#define MAX_CELLS OOXML_MAX_COLS /* grid columns of a table row */
 
-enum fmt {
-	F_NONE,
-	F_DECIMAL,
-	F_UPPER_ROMAN,
-	F_LOWER_ROMAN,
-	F_UPPER_LETTER,
-	F_LOWER_LETTER,
-	F_BULLET
-};
-
-struct level {
-	enum fmt fmt;
-	int start;
-	char text[32]; /* lvlText, "%1." */
-};
-
-struct abstract {
-	int id;
-	struct level lvl[MAX_LEVELS];
-};
-
-struct num {
-	int id, abstract;
-	int count[MAX_LEVELS];
-};
-
+/* numbering.xml as it is parsed */
 struct numbering {
-	struct abstract abs[MAX_NUMS];
-	int nabs;
-	struct num num[MAX_NUMS];
-	int nnum;
-	/* while parsing */
-	struct abstract *cur_abs;
-	struct num *cur_num;
+	struct ooxml_numbering lists;
+	struct ooxml_list *cur_abs;
+	struct ooxml_num *cur_num;
 	int cur_lvl;
 };
 
@@ -73,50 +42,45 @@ static int atoi_safe(const char *s)
 	return v < 0 ? 0 : v > 100000 ? 100000 : (int)v;
 }
 
-static enum fmt read_fmt(const char *v)
+static enum ooxml_fmt read_fmt(const char *v)
 {
 	static const struct {
 		const char *name;
-		enum fmt f;
-	} t[] = {{"decimal", F_DECIMAL},
-	         {"decimalZero", F_DECIMAL},
-	         {"upperRoman", F_UPPER_ROMAN},
-	         {"lowerRoman", F_LOWER_ROMAN},
-	         {"upperLetter", F_UPPER_LETTER},
-	         {"lowerLetter", F_LOWER_LETTER},
-	         {"bullet", F_BULLET}};
+		enum ooxml_fmt f;
+	} t[] = {{"decimal", OOXML_F_DECIMAL},
+	         {"decimalZero", OOXML_F_DECIMAL},
+	         {"upperRoman", OOXML_F_UPPER_ROMAN},
+	         {"lowerRoman", OOXML_F_LOWER_ROMAN},
+	         {"upperLetter", OOXML_F_UPPER_LETTER},
+	         {"lowerLetter", OOXML_F_LOWER_LETTER},
+	         {"bullet", OOXML_F_BULLET}};
 	for (size_t i = 0; v && i < sizeof t / sizeof t[0]; i++)
 		if (!strcmp(v, t[i].name))
 			return t[i].f;
-	return F_NONE;
+	return OOXML_F_NONE;
 }
 
 static void num_start(void *ud, const char *name, const char **attr)
 {
 	struct numbering *nb = ud;
 	const char *val = ooxml_attr(attr, "val");
-	if (!strcmp(name, "abstractNum") && nb->nabs < MAX_NUMS) {
-		nb->cur_abs = &nb->abs[nb->nabs++];
-		memset(nb->cur_abs, 0, sizeof *nb->cur_abs);
-		nb->cur_abs->id = atoi_safe(ooxml_attr(attr, "abstractNumId"));
-		for (int i = 0; i < MAX_LEVELS; i++)
-			nb->cur_abs->lvl[i] = (struct level){F_DECIMAL, 1, ""};
+	if (!strcmp(name, "abstractNum")) {
+		nb->cur_abs =
+		        ooxml_list_add(&nb->lists, atoi_safe(ooxml_attr(attr, "abstractNumId")));
 	} else if (!strcmp(name, "lvl") && nb->cur_abs) {
 		nb->cur_lvl = atoi_safe(ooxml_attr(attr, "ilvl"));
-	} else if (nb->cur_abs && nb->cur_lvl < MAX_LEVELS && !strcmp(name, "numFmt")) {
+	} else if (nb->cur_abs && nb->cur_lvl < OOXML_MAX_LEVELS && !strcmp(name, "numFmt")) {
 		nb->cur_abs->lvl[nb->cur_lvl].fmt = read_fmt(val);
-	} else if (nb->cur_abs && nb->cur_lvl < MAX_LEVELS && !strcmp(name, "start")) {
+	} else if (nb->cur_abs && nb->cur_lvl < OOXML_MAX_LEVELS && !strcmp(name, "start")) {
 		nb->cur_abs->lvl[nb->cur_lvl].start = atoi_safe(val);
-	} else if (nb->cur_abs && nb->cur_lvl < MAX_LEVELS && !strcmp(name, "lvlText") && val) {
+	} else if (nb->cur_abs && nb->cur_lvl < OOXML_MAX_LEVELS && !strcmp(name, "lvlText") &&
+	           val) {
 		snprintf(nb->cur_abs->lvl[nb->cur_lvl].text, sizeof nb->cur_abs->lvl[0].text, "%s",
 		         val);
-	} else if (!strcmp(name, "num") && nb->nnum < MAX_NUMS) {
-		nb->cur_num = &nb->num[nb->nnum++];
-		memset(nb->cur_num, 0, sizeof *nb->cur_num);
-		nb->cur_num->id = atoi_safe(ooxml_attr(attr, "numId"));
-		nb->cur_num->abstract = -1;
+	} else if (!strcmp(name, "num")) {
+		nb->cur_num = ooxml_num_add(&nb->lists, atoi_safe(ooxml_attr(attr, "numId")), -1);
 	} else if (!strcmp(name, "abstractNumId") && nb->cur_num) {
-		nb->cur_num->abstract = atoi_safe(val);
+		nb->cur_num->list = atoi_safe(val);
 	}
 }
 
@@ -131,61 +95,12 @@ static void num_end(void *ud, const char *name)
 		nb->cur_lvl = 0;
 }
 
-static void format_count(struct buf *b, enum fmt f, int n)
-{
-	static const char style[] = {[F_DECIMAL] = '1',
-	                             [F_UPPER_ROMAN] = 'I',
-	                             [F_LOWER_ROMAN] = 'i',
-	                             [F_UPPER_LETTER] = 'A',
-	                             [F_LOWER_LETTER] = 'a'};
-	if (f < sizeof style && style[f])
-		ooxml_count(b, style[f], n);
-}
-
-/* The label of the next item of list numId at level ilvl ("1.", "II.",
- * "-" for a bullet), counting it; NULL when the list is unknown. */
-static char *number_label(struct numbering *nb, int numId, int ilvl)
-{
-	if (ilvl < 0 || ilvl >= MAX_LEVELS || numId <= 0)
-		return NULL;
-	struct num *n = NULL;
-	for (int i = 0; i < nb->nnum && !n; i++)
-		if (nb->num[i].id == numId)
-			n = &nb->num[i];
-	struct abstract *a = NULL;
-	for (int i = 0; n && i < nb->nabs && !a; i++)
-		if (nb->abs[i].id == n->abstract)
-			a = &nb->abs[i];
-	if (!a)
-		return NULL;
-	struct level *lv = &a->lvl[ilvl];
-	n->count[ilvl] = n->count[ilvl] ? n->count[ilvl] + 1 : lv->start;
-	for (int i = ilvl + 1; i < MAX_LEVELS; i++)
-		n->count[i] = 0;
-	if (lv->fmt == F_BULLET)
-		return xstrdup("-");
-	if (lv->fmt == F_NONE)
-		return NULL;
-	struct buf b = BUF_INIT;
-	for (const char *c = lv->text; *c; c++) {
-		if (c[0] == '%' && c[1] >= '1' && c[1] <= '9') {
-			int k = c[1] - '1';
-			int count = n->count[k] ? n->count[k] : a->lvl[k].start;
-			format_count(&b, a->lvl[k].fmt, count);
-			c++;
-		} else {
-			buf_putc(&b, *c);
-		}
-	}
-	return buf_detach(&b);
-}
-
 /* ---- the body ---- */
 
 struct cellbuf {
 	struct buf text;
 	int span;
-	int vmerge; /* 0 none, 1 restart, 2 continue */
+	enum ooxml_vmerge vmerge;
 };
 
 #define MAX_NEST 3 /* tables inside tables read as tables */
@@ -196,9 +111,7 @@ struct table_read {
 	int table, rowno, row_page; /* row_page: the page its row starts on */
 	struct cellbuf cell;
 	bool in_cell;
-	char *cells[MAX_CELLS];
-	int ncell;
-	char *above[MAX_CELLS]; /* text of the vertically merged cell per grid column */
+	struct ooxml_grid grid;
 };
 
 struct body {
@@ -217,7 +130,7 @@ struct body {
 	struct buf para;
 	int numId, ilvl;
 	struct table_read tbl;
-	bool too_many;
+	bool too_many; /* of the tables closed */
 	/* Pages: Word marks where its last layout broke pages
 	 * (w:lastRenderedPageBreak); without such marks pages are unknown. */
 	int breaks;
@@ -228,12 +141,10 @@ struct body {
 	int nsaved;
 };
 
-static void table_read_free(struct table_read *t)
+static void table_read_free(struct body *b, struct table_read *t)
 {
-	for (int i = 0; i < t->ncell; i++)
-		free(t->cells[i]);
-	for (int i = 0; i < MAX_CELLS; i++)
-		free(t->above[i]);
+	b->too_many |= t->grid.too_many;
+	ooxml_grid_reset(&t->grid);
 	buf_free(&t->cell.text);
 }
 
@@ -248,22 +159,13 @@ static void nest_push(struct body *b)
 /* The nested table closed: back to the outer one's cell. */
 static void nest_pop(struct body *b)
 {
-	table_read_free(&b->tbl);
+	table_read_free(b, &b->tbl);
 	b->tbl = b->saved[--b->nsaved];
-}
-
-static void add_cell(struct body *b, const char *s)
-{
-	if (b->tbl.ncell >= MAX_CELLS) {
-		b->too_many = true;
-		return;
-	}
-	b->tbl.cells[b->tbl.ncell++] = xstrdup(s);
 }
 
 static void end_paragraph(struct body *b)
 {
-	char *label = b->numId > 0 ? number_label(b->nb, b->numId, b->ilvl) : NULL;
+	char *label = b->numId > 0 ? ooxml_number_label(&b->nb->lists, b->numId, b->ilvl) : NULL;
 	/* in a cell, its <w:br/>s are its lines */
 	char *text = b->tdepth ? clean_lines(buf_str(&b->para)) : text_clean(buf_str(&b->para));
 	char *full =
@@ -434,55 +336,28 @@ static void body_start(void *ud, const char *name, const char **attr)
 			b->tbl.table = ++b->serial;
 			b->level = 1;
 			b->tbl.rowno = 0;
-			for (int i = 0; i < MAX_CELLS; i++) {
-				free(b->tbl.above[i]);
-				b->tbl.above[i] = NULL;
-			}
+			ooxml_grid_reset(&b->tbl.grid);
 		}
 	} else if (b->tdepth == b->level && b->pdepth == 0) {
 		if (!strcmp(name, "tr")) {
 			b->tbl.rowno++;
-			/* a row left open (its end skipped) */
-			for (int i = 0; i < b->tbl.ncell; i++)
-				free(b->tbl.cells[i]);
-			b->tbl.ncell = 0;
+			ooxml_grid_clear_row(&b->tbl.grid); /* a row left open (its end skipped) */
 			b->tbl.row_page = 0; /* set by the row's first text */
 		} else if (!strcmp(name, "gridBefore")) {
-			for (int i = atoi_safe(val); i > 0 && b->tbl.ncell < MAX_CELLS; i--)
-				add_cell(b, "");
+			ooxml_grid_empty(&b->tbl.grid, atoi_safe(val));
 		} else if (!strcmp(name, "tc")) {
 			b->tbl.in_cell = true;
 			buf_reset(&b->tbl.cell.text);
 			b->tbl.cell.span = 1;
-			b->tbl.cell.vmerge = 0;
+			b->tbl.cell.vmerge = OOXML_VM_NONE;
 		} else if (!strcmp(name, "gridSpan") && b->tbl.in_cell) {
 			int s = atoi_safe(val);
 			b->tbl.cell.span = s < 1 ? 1 : s > MAX_CELLS ? MAX_CELLS : s;
 		} else if (!strcmp(name, "vMerge") && b->tbl.in_cell) {
-			b->tbl.cell.vmerge = val && !strcmp(val, "restart") ? 1 : 2;
+			b->tbl.cell.vmerge = val && !strcmp(val, "restart") ? OOXML_VM_RESTART
+			                                                    : OOXML_VM_CONTINUE;
 		}
 	}
-}
-
-static void end_cell(struct body *b)
-{
-	b->tbl.in_cell = false;
-	int col = b->tbl.ncell;
-	if (col >= MAX_CELLS) {
-		b->too_many = true;
-		return;
-	}
-	const char *text = buf_str(&b->tbl.cell.text);
-	if (b->tbl.cell.vmerge == 2 && b->tbl.above[col] && !*text)
-		text = b->tbl.above[col];
-	char *keep = xstrdup(text);
-	add_cell(b, keep);
-	for (int i = 1; i < b->tbl.cell.span; i++)
-		add_cell(b, "");
-	free(b->tbl.above[col]);
-	b->tbl.above[col] = b->tbl.cell.vmerge ? keep : NULL;
-	if (!b->tbl.cell.vmerge)
-		free(keep);
 }
 
 static void body_end(void *ud, const char *name)
@@ -509,13 +384,12 @@ static void body_end(void *ud, const char *name)
 			b->tdepth--;
 	} else if (b->tdepth == b->level && b->pdepth == 0 && !strcmp(name, "tc") &&
 	           b->tbl.in_cell) {
-		end_cell(b);
+		b->tbl.in_cell = false;
+		ooxml_grid_cell(&b->tbl.grid, buf_str(&b->tbl.cell.text), b->tbl.cell.span,
+		                b->tbl.cell.vmerge);
 	} else if (b->tdepth == b->level && b->pdepth == 0 && !strcmp(name, "tr")) {
-		ooxml_row(b->doc, b->tbl.cells, b->tbl.ncell, b->tbl.table, b->tbl.rowno,
-		          b->tbl.row_page ? b->tbl.row_page : b->breaks + 1);
-		for (int i = 0; i < b->tbl.ncell; i++)
-			free(b->tbl.cells[i]);
-		b->tbl.ncell = 0;
+		ooxml_grid_row(b->doc, &b->tbl.grid, b->tbl.table, b->tbl.rowno,
+		               b->tbl.row_page ? b->tbl.row_page : b->breaks + 1);
 	}
 }
 
@@ -568,7 +442,7 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 	free(xml);
 	while (b.nsaved) /* a document cut inside a nested table */
 		nest_pop(&b);
-	table_read_free(&b.tbl);
+	table_read_free(&b, &b.tbl);
 	buf_free(&b.para);
 	buf_free(&b.hid);
 	free(nb);
@@ -581,13 +455,6 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 		for (size_t i = b.first_row; i < d->rows->n; i++)
 			d->rows->v[i].page = 0;
 	if (b.too_many)
-		plan_warn(p, 0, "Một bảng có hơn %d cột; chỉ đọc %d cột đầu", MAX_CELLS, MAX_CELLS);
-	if (b.serial == 0) {
-		err_set(err, ERR_DOCUMENT,
-		        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
-		        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "
-		        "tiêu vào một bảng của Word rồi tải lên lần nữa");
-		return -1;
-	}
-	return 0;
+		ooxml_warn_columns(p);
+	return b.serial ? 0 : ooxml_no_table(err);
 }

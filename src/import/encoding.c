@@ -195,7 +195,7 @@ static void put_cp(struct buf *b, uint32_t cp)
 	}
 }
 
-static uint32_t cp1252_cp(unsigned char c)
+uint32_t encoding_cp1252(unsigned char c)
 {
 	return c >= 0x80 && c < 0xA0 ? cp1252_c1[c - 0x80] : c;
 }
@@ -419,7 +419,7 @@ static void decode_cp1258(const unsigned char *in, size_t n, struct buf *out)
 static void decode_cp1252(const unsigned char *in, size_t n, struct buf *out)
 {
 	for (size_t i = 0; i < n; i++)
-		put_cp(out, cp1252_cp(in[i]));
+		put_cp(out, encoding_cp1252(in[i]));
 }
 
 /* UTF-8 with each bad sequence (a byte and its stray continuation bytes)
@@ -597,7 +597,7 @@ static uint32_t vni_single(unsigned char c)
 			return (uint32_t)utf8proc_toupper(vni_letters[i].cp);
 		return vni_letters[i].cp;
 	}
-	return cp1252_cp(c);
+	return encoding_cp1252(c);
 }
 
 /* Circumflex goes on a, e, o; breve on a; a tone alone on any vowel. */

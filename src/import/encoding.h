@@ -3,6 +3,7 @@
 #define CHITIEU_ENCODING_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum encoding_result { ENCODING_UTF8 = 0, ENCODING_CONVERTED = 1, ENCODING_UNKNOWN = -1 };
 
@@ -31,5 +32,9 @@ int encoding_decode_as(const char *in, size_t n, const char *charset, char **out
  * be undone: the line (1-based) of s[0..n)'s first broken letter; 0 when
  * s is no such text. */
 size_t encoding_garbled_line(const char *s, size_t n);
+
+/* The character of a Windows-1252 byte (0x80-0x9F as Windows maps them;
+ * the five bytes it leaves undefined their C1 code points). */
+uint32_t encoding_cp1252(unsigned char c);
 
 #endif

@@ -389,7 +389,7 @@ static const struct reader {
         {"ZIP (DOCX, XLSX, ODT, ODS)", ooxml_sniff, ooxml_read_plan},
         {"OpenDocument XML (FODT, FODS)", odf_flat_sniff, odf_flat_read_plan},
         {"PDF", pdfdoc_is_pdf, NULL}, /* pdf_read, with more than the others */
-        {"OLE2 (DOC, XLS)", legacy_is_ole, legacy_refuse},
+        {"OLE2 (DOC, XLS)", legacy_is_ole, doc_read_plan},
         {"RTF", legacy_is_rtf, legacy_refuse},
 };
 

@@ -351,6 +351,139 @@ void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int rowno, i
 		row_add_lines(row, cells[i], strlen(cells[i]));
 }
 
+void ooxml_grid_empty(struct ooxml_grid *g, int k)
+{
+	for (; k > 0; k--) {
+		if (g->n >= OOXML_MAX_COLS) {
+			g->too_many = true;
+			return;
+		}
+		g->cell[g->n++] = xstrdup("");
+	}
+}
+
+void ooxml_grid_cell(struct ooxml_grid *g, const char *text, int span, enum ooxml_vmerge vm)
+{
+	int col = g->n;
+	if (col >= OOXML_MAX_COLS) {
+		g->too_many = true;
+		return;
+	}
+	if (vm == OOXML_VM_CONTINUE && g->above[col] && !*text)
+		text = g->above[col];
+	char *keep = xstrdup(text);
+	g->cell[g->n++] = xstrdup(keep);
+	ooxml_grid_empty(g, span - 1);
+	free(g->above[col]);
+	g->above[col] = vm != OOXML_VM_NONE ? keep : NULL;
+	if (vm == OOXML_VM_NONE)
+		free(keep);
+}
+
+void ooxml_grid_clear_row(struct ooxml_grid *g)
+{
+	for (int i = 0; i < g->n; i++)
+		free(g->cell[i]);
+	g->n = 0;
+}
+
+void ooxml_grid_row(struct ooxml_doc *d, struct ooxml_grid *g, int table, int row, int page)
+{
+	ooxml_row(d, g->cell, g->n, table, row, page);
+	ooxml_grid_clear_row(g);
+}
+
+void ooxml_grid_reset(struct ooxml_grid *g)
+{
+	ooxml_grid_clear_row(g);
+	for (int i = 0; i < OOXML_MAX_COLS; i++) {
+		free(g->above[i]);
+		g->above[i] = NULL;
+	}
+}
+
+int ooxml_no_table(struct error *err)
+{
+	err_set(err, ERR_DOCUMENT,
+	        "tệp Word không có bảng nào: chitieu đọc chỉ tiêu và nhiệm vụ từ bảng "
+	        "(Stt | Chỉ tiêu | Đơn vị tính | Mức chỉ tiêu ...); hãy đưa phụ lục chỉ "
+	        "tiêu vào một bảng của Word rồi tải lên lần nữa");
+	return -1;
+}
+
+void ooxml_warn_columns(struct plan *p)
+{
+	plan_warn(p, 0, "Một bảng có hơn %d cột; chỉ đọc %d cột đầu", OOXML_MAX_COLS,
+	          OOXML_MAX_COLS);
+}
+
+struct ooxml_list *ooxml_list_add(struct ooxml_numbering *nb, int id)
+{
+	if (nb->nlist >= OOXML_MAX_LISTS)
+		return NULL;
+	struct ooxml_list *l = &nb->list[nb->nlist++];
+	l->id = id;
+	for (int i = 0; i < OOXML_MAX_LEVELS; i++)
+		l->lvl[i] = (struct ooxml_level){OOXML_F_DECIMAL, 1, ""};
+	return l;
+}
+
+struct ooxml_num *ooxml_num_add(struct ooxml_numbering *nb, int id, int list)
+{
+	if (nb->nnum >= OOXML_MAX_LISTS)
+		return NULL;
+	struct ooxml_num *n = &nb->num[nb->nnum++];
+	*n = (struct ooxml_num){.id = id, .list = list};
+	return n;
+}
+
+static void format_count(struct buf *b, enum ooxml_fmt f, int n)
+{
+	static const char style[] = {[OOXML_F_DECIMAL] = '1',
+	                             [OOXML_F_UPPER_ROMAN] = 'I',
+	                             [OOXML_F_LOWER_ROMAN] = 'i',
+	                             [OOXML_F_UPPER_LETTER] = 'A',
+	                             [OOXML_F_LOWER_LETTER] = 'a'};
+	if (f < sizeof style && style[f])
+		ooxml_count(b, style[f], n);
+}
+
+char *ooxml_number_label(struct ooxml_numbering *nb, int num, int ilvl)
+{
+	if (ilvl < 0 || ilvl >= OOXML_MAX_LEVELS || num <= 0)
+		return NULL;
+	struct ooxml_num *n = NULL;
+	for (int i = 0; i < nb->nnum && !n; i++)
+		if (nb->num[i].id == num)
+			n = &nb->num[i];
+	struct ooxml_list *a = NULL;
+	for (int i = 0; n && i < nb->nlist && !a; i++)
+		if (nb->list[i].id == n->list)
+			a = &nb->list[i];
+	if (!a)
+		return NULL;
+	struct ooxml_level *lv = &a->lvl[ilvl];
+	n->count[ilvl] = n->count[ilvl] ? n->count[ilvl] + 1 : lv->start;
+	for (int i = ilvl + 1; i < OOXML_MAX_LEVELS; i++)
+		n->count[i] = 0;
+	if (lv->fmt == OOXML_F_BULLET)
+		return xstrdup("-");
+	if (lv->fmt == OOXML_F_NONE || lv->fmt == OOXML_F_OTHER)
+		return NULL;
+	struct buf b = BUF_INIT;
+	for (const char *c = lv->text; *c; c++) {
+		if (c[0] == '%' && c[1] >= '1' && c[1] <= '9') {
+			int k = c[1] - '1';
+			int count = n->count[k] ? n->count[k] : a->lvl[k].start;
+			format_count(&b, a->lvl[k].fmt, count);
+			c++;
+		} else {
+			buf_putc(&b, *c);
+		}
+	}
+	return buf_detach(&b);
+}
+
 int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                     struct error *err)
 {

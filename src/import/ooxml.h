@@ -77,9 +77,90 @@ void ooxml_text(struct ooxml_doc *d, const char *text);
  * a single non-empty cell is kept as a table row all the same. */
 void ooxml_row(struct ooxml_doc *d, char **cells, int n, int table, int row, int page);
 
-/* ---- a spreadsheet's sheet (xlsx.c, odf.c) ---- */
-
 #define OOXML_MAX_COLS 64 /* columns of a table or sheet read */
+
+/* ---- a word processor's table row on its table's grid (docx.c, doc.c) ---- */
+
+enum ooxml_vmerge { OOXML_VM_NONE, OOXML_VM_RESTART, OOXML_VM_CONTINUE };
+
+/* The cells of the row being read, as they lie on the table's grid: a
+ * cell spanning k grid columns is its text then k-1 empty cells; an empty
+ * cell continuing a vertical merge has the text of the cell that started
+ * it (above: per grid column, the text of the merge going on). */
+struct ooxml_grid {
+	char *cell[OOXML_MAX_COLS];
+	int n;
+	char *above[OOXML_MAX_COLS];
+	bool too_many; /* a row had more cells than OOXML_MAX_COLS */
+};
+
+/* k empty cells (the grid columns before a row's first cell). */
+void ooxml_grid_empty(struct ooxml_grid *g, int k);
+/* The row's next cell: text over span grid columns, merged as vm says. */
+void ooxml_grid_cell(struct ooxml_grid *g, const char *text, int span, enum ooxml_vmerge vm);
+/* The row out (ooxml_row) and its cells forgotten, the merges kept. */
+void ooxml_grid_row(struct ooxml_doc *d, struct ooxml_grid *g, int table, int row, int page);
+/* The row's cells forgotten (a row left open). */
+void ooxml_grid_clear_row(struct ooxml_grid *g);
+/* A new table: the row's cells and the merges forgotten. */
+void ooxml_grid_reset(struct ooxml_grid *g);
+/* The refusal of a Word document without a table (ERR_DOCUMENT): -1. */
+int ooxml_no_table(struct error *err);
+/* The warning that a table's row had more cells than OOXML_MAX_COLS. */
+void ooxml_warn_columns(struct plan *p);
+
+/* ---- list numbering (docx.c, doc.c) ---- */
+
+#define OOXML_MAX_LISTS  1024 /* lists (and their instances) kept */
+#define OOXML_MAX_LEVELS 9
+
+enum ooxml_fmt {
+	OOXML_F_NONE,
+	OOXML_F_DECIMAL,
+	OOXML_F_UPPER_ROMAN,
+	OOXML_F_LOWER_ROMAN,
+	OOXML_F_UPPER_LETTER,
+	OOXML_F_LOWER_LETTER,
+	OOXML_F_BULLET,
+	OOXML_F_OTHER /* a style not written out */
+};
+
+/* A level of a list: its number's style, first number, and text ("%1.",
+ * "%1.%2": %k the number of level k). */
+struct ooxml_level {
+	enum ooxml_fmt fmt;
+	int start;
+	char text[32];
+};
+
+/* A list (Word's abstract numbering, a .doc's LSTF) and an instance of it
+ * (w:num, a .doc's LFO) that paragraphs name and whose items are counted. */
+struct ooxml_list {
+	int id;
+	struct ooxml_level lvl[OOXML_MAX_LEVELS];
+};
+struct ooxml_num {
+	int id, list;
+	int count[OOXML_MAX_LEVELS];
+};
+struct ooxml_numbering {
+	struct ooxml_list list[OOXML_MAX_LISTS];
+	int nlist;
+	struct ooxml_num num[OOXML_MAX_LISTS];
+	int nnum;
+};
+
+/* A new list of this id, its levels decimal from 1 with no text; NULL when
+ * there are too many. */
+struct ooxml_list *ooxml_list_add(struct ooxml_numbering *nb, int id);
+/* A new instance of list (its id) named id; NULL when too many. */
+struct ooxml_num *ooxml_num_add(struct ooxml_numbering *nb, int id, int list);
+/* The label of the next item of instance num at level ilvl ("1.", "II.",
+ * "-" for a bullet), counting it; NULL when the list is unknown or its
+ * style not one written out. */
+char *ooxml_number_label(struct ooxml_numbering *nb, int num, int ilvl);
+
+/* ---- a spreadsheet's sheet (xlsx.c, odf.c) ---- */
 
 /* A sheet's row: its number r, hidden by its program or not, its cells
  * cell[0..n) (an empty one NULL or ""). */
