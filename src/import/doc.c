@@ -33,6 +33,8 @@
 #define LW_CCP_TEXT     3  /* FibRgLw97: the main text's length */
 #define FC_BTE_CHPX     12 /* FibRgFcLcb97's pairs */
 #define FC_BTE_PAPX     13
+#define FC_STTBF_FFN    15
+#define FFN_NAME        39 /* an FFN's name after ffid, wWeight, chs, ixchSzAlt, panose, fs */
 #define FC_CLX          33
 #define FC_PLF_LST      73
 #define FC_PLF_LFO      74
@@ -67,6 +69,10 @@ enum {
 	SPRM_T_MERGE = 0x5624,
 	SPRM_C_RMARK_DEL = 0x0800,
 	SPRM_C_VANISH = 0x083C,
+	SPRM_C_F_SPEC = 0x0855,
+	SPRM_C_RG_FTC0 = 0x4A4F, /* the font of ASCII characters */
+	SPRM_C_RG_FTC2 = 0x4A51, /* of others (hAnsi) */
+	SPRM_C_SYMBOL = 0x6A09,
 };
 #define TC_MERGED       0x0002
 #define TC_VERT_MERGE   0x0020
@@ -120,6 +126,13 @@ struct word {
 	size_t nbte, nbte_chp;
 	uint32_t run_from, run_to; /* the character run read: FCs */
 	enum run { RUN_SHOWN, RUN_HIDDEN, RUN_DELETED } run;
+	enum ooxml_symfont font;     /* the run's, when Symbol or Wingdings */
+	bool spec;                   /* its characters special (sprmCFSpec) */
+	bool sym;                    /* and a symbol given (sprmCSymbol): */
+	enum ooxml_symfont sym_font; /* its font and */
+	unsigned sym_char;           /* code */
+	enum ooxml_symfont *fonts;   /* the font table's (SttbfFfn), by ftc */
+	size_t nfonts;
 	struct buf hid; /* the paragraph's hidden text */
 	int nhid;
 	char *hid_first;
@@ -384,13 +397,59 @@ static const unsigned char *fkp_of(const struct word *w, const unsigned char *bt
 	return *j < 0 ? NULL : fkp;
 }
 
+/* ---- the font table ---- */
+
+/* Whether an FFN (f[0..n)) names Symbol or Wingdings. */
+static enum ooxml_symfont ffn_font(const unsigned char *f, size_t n)
+{
+	char name[32];
+	size_t k = 0;
+	for (size_t at = FFN_NAME; at + 2 <= n && k + 1 < sizeof name; at += 2) {
+		unsigned c = cfb_le16(f + at);
+		if (!c)
+			break;
+		name[k++] = c < 0x80 ? (char)c : '?';
+	}
+	name[k] = '\0';
+	return ooxml_symbol_font(name);
+}
+
+/* The fonts of SttbfFfn (an STTB of FFNs, each after its length byte)
+ * that are Symbol or Wingdings, by their index. */
+static void read_fonts(struct word *w)
+{
+	uint32_t fc, lcb;
+	if (!fib_pair(w, FC_STTBF_FFN, &fc, &lcb) || lcb < 4)
+		return;
+	const unsigned char *p = w->tbl + fc + 4, *end = w->tbl + fc + lcb;
+	size_t n = cfb_le16(w->tbl + fc);
+	w->fonts = xcalloc(n ? n : 1, sizeof *w->fonts);
+	for (size_t i = 0; i < n && p < end; i++) {
+		size_t len = *p++;
+		if (len > (size_t)(end - p))
+			break;
+		w->fonts[i] = ffn_font(p, len);
+		w->nfonts = i + 1;
+		p += len;
+	}
+}
+
+static enum ooxml_symfont font_at(const struct word *w, unsigned ftc)
+{
+	return ftc < w->nfonts ? w->fonts[ftc] : OOXML_SYM_NONE;
+}
+
 /* The character run holding fc: shown, hidden (sprmCFVanish) or deleted
- * by a tracked change (sprmCFRMarkDel); kept for the FCs it covers. */
+ * by a tracked change (sprmCFRMarkDel), its symbols' font (sprmCRgFtc0,
+ * sprmCRgFtc2; a special character's sprmCSymbol); kept for the FCs it
+ * covers. */
 static void run_at(struct word *w, uint32_t fc)
 {
 	long j;
 	const unsigned char *fkp = fkp_of(w, w->bte_chp, w->nbte_chp, 1, fc, &j);
 	w->run = RUN_SHOWN;
+	w->font = w->sym_font = OOXML_SYM_NONE;
+	w->spec = w->sym = false;
 	w->run_from = fc;
 	w->run_to = fc + 1;
 	if (!fkp)
@@ -403,17 +462,31 @@ static void run_at(struct word *w, uint32_t fc)
 		return;
 	const unsigned char *g = fkp + at + 1;
 	size_t n = fkp[at];
+	enum ooxml_symfont ascii = OOXML_SYM_NONE, hansi = OOXML_SYM_NONE;
 	for (size_t i = 0; i + 2 <= n;) {
 		unsigned op = cfb_le16(g + i);
-		size_t k = operand_size(op, g + i + 2, n - i - 2);
+		const unsigned char *v = g + i + 2;
+		size_t k = operand_size(op, v, n - i - 2);
 		if (!k)
 			break;
-		if (op == SPRM_C_RMARK_DEL && g[i + 2] & 1)
+		if (op == SPRM_C_RMARK_DEL && *v & 1)
 			w->run = RUN_DELETED;
-		else if (op == SPRM_C_VANISH && g[i + 2] & 1 && w->run == RUN_SHOWN)
+		else if (op == SPRM_C_VANISH && *v & 1 && w->run == RUN_SHOWN)
 			w->run = RUN_HIDDEN;
+		else if (op == SPRM_C_F_SPEC)
+			w->spec = *v & 1;
+		else if (op == SPRM_C_RG_FTC0 && k >= 2)
+			ascii = font_at(w, cfb_le16(v));
+		else if (op == SPRM_C_RG_FTC2 && k >= 2)
+			hansi = font_at(w, cfb_le16(v));
+		else if (op == SPRM_C_SYMBOL && k >= 4) {
+			w->sym = true;
+			w->sym_font = font_at(w, cfb_le16(v));
+			w->sym_char = cfb_le16(v + 2);
+		}
 		i += 2 + k;
 	}
+	w->font = ascii ? ascii : hansi;
 }
 
 /* The properties of the paragraph whose mark is at fc (defaults when the
@@ -796,6 +869,16 @@ static void field_mark(struct word *w, unsigned ch)
 		w->fdepth--;
 }
 
+/* The character a symbol inserted (sprmCSymbol) shows: its font's, or
+ * itself when the font is not one of those mapped (a code of a font's
+ * own, F000-F0FF, as U+FFFD, as docx.c reads a w:sym). */
+static unsigned inserted_symbol(const struct word *w)
+{
+	if (w->sym_font)
+		return (unsigned)ooxml_symbol_char(w->sym_font, w->sym_char);
+	return w->sym_char >= 0xF000 ? 0xFFFD : w->sym_char;
+}
+
 /* One character of the main text (a UTF-16 code unit; high surrogates
  * held in *hi) at fc. */
 static void put_char(struct word *w, unsigned ch, uint32_t fc, unsigned *hi)
@@ -815,6 +898,10 @@ static void put_char(struct word *w, unsigned ch, uint32_t fc, unsigned *hi)
 		buf_putc(b, ' ');
 	else if (ch == 0x1E)
 		buf_putc(b, '-');
+	else if (w->spec && ch == 0x28 && w->sym) /* a symbol inserted */
+		put_utf8(b, inserted_symbol(w));
+	else if (w->font && (ch <= 0xFF || (ch >= 0xF000 && ch <= 0xF0FF)) && ch != ' ')
+		put_utf8(b, (unsigned)ooxml_symbol_char(w->font, ch)); /* text in Symbol */
 	else if (ch >= 0xD800 && ch < 0xDC00)
 		*hi = ch;
 	else if (ch >= 0xDC00 && ch < 0xE000 && *hi)
@@ -882,6 +969,7 @@ static int read_word(struct word *w, struct error *err)
 		return -1;
 	w->bte = bin_table(w, FC_BTE_PAPX, &w->nbte);
 	w->bte_chp = bin_table(w, FC_BTE_CHPX, &w->nbte_chp);
+	read_fonts(w);
 	read_lists(w);
 	read_lfos(w);
 	read_text(w);
@@ -908,6 +996,7 @@ static void word_free(struct word *w)
 	buf_free(&w->hid);
 	free(w->hid_first);
 	free(w->pc);
+	free(w->fonts);
 	free(w->lists);
 	free(w->unnumbered_first);
 }

@@ -126,7 +126,7 @@ struct body {
 	struct buf hid; /* the paragraph's hidden text */
 	int nhid;       /* paragraphs with hidden text */
 	char *hid_first;
-	enum symfont { SYM_NONE, SYM_SYMBOL, SYM_WINGDINGS } font;
+	enum ooxml_symfont font;
 	struct buf para;
 	int numId, ilvl;
 	struct table_read tbl;
@@ -188,63 +188,6 @@ static void end_paragraph(struct body *b)
 	free(full);
 }
 
-/* The font a run's w:rFonts names, when it is one whose characters are
- * not their Unicode selves. */
-static enum symfont symbol_font(const char *name)
-{
-	if (!name)
-		return SYM_NONE;
-	if (!strcmp(name, "Symbol"))
-		return SYM_SYMBOL;
-	if (!strcmp(name, "Wingdings"))
-		return SYM_WINGDINGS;
-	return SYM_NONE;
-}
-
-/* The Unicode character a font's code shows (codes F020-F0FF as Word
- * writes them, or 20-FF): the Symbol font's Greek letters and signs, the
- * Wingdings check marks; any other code of those fonts as U+FFFD, a
- * character the reader cannot take for a figure. */
-static int32_t symbol_char(enum symfont f, unsigned code)
-{
-	static const char *const greek_upper = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
-	static const char *const greek_lower = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
-	/* 0xA0-0xDF of the Symbol font */
-	static const int32_t high[64] = {
-	        0x20AC, 0x03D2, 0x2032, 0x2264, 0x2044, 0x221E, 0x0192, 0x2663, 0x2666, 0x2665,
-	        0x2660, 0x2194, 0x2190, 0x2191, 0x2192, 0x2193, 0x00B0, 0x00B1, 0x2033, 0x2265,
-	        0x00D7, 0x221D, 0x2202, 0x2022, 0x00F7, 0x2260, 0x2261, 0x2248, 0x2026, 0x23D0,
-	        0x23AF, 0x21B5, 0x2135, 0x2111, 0x211C, 0x2118, 0x2297, 0x2295, 0x2205, 0x2229,
-	        0x222A, 0x2283, 0x2287, 0x2284, 0x2282, 0x2286, 0x2208, 0x2209, 0x2220, 0x2207,
-	        0x00AE, 0x00A9, 0x2122, 0x220F, 0x221A, 0x22C5, 0x00AC, 0x2227, 0x2228, 0x21D4,
-	        0x21D0, 0x21D1, 0x21D2, 0x21D3};
-	if (code >= 0xF000 && code <= 0xF0FF)
-		code -= 0xF000;
-	if (f == SYM_WINGDINGS)
-		return code == 0xFC   ? 0x2713
-		       : code == 0xFB ? 0x2717
-		       : code == 0xFE ? 0x2611
-		                      : 0xFFFD;
-	if (code == 0x2D)
-		return 0x2212; /* minus */
-	if (code == 0x2A)
-		return 0x2217;
-	if ((code >= 0x20 && code <= 0x40) || code == 0x5B || code == 0x5D || code == 0x5F ||
-	    code == 0x7B || code == 0x7C || code == 0x7D)
-		return (int32_t)code; /* digits, signs, brackets: as ASCII */
-	if ((code >= 'A' && code <= 'Z') || (code >= 'a' && code <= 'z')) {
-		const char *g = code <= 'Z' ? greek_upper : greek_lower;
-		int k = (int)(code <= 'Z' ? code - 'A' : code - 'a');
-		utf8proc_int32_t c = 0xFFFD;
-		for (int i = 0; i <= k && *g; i++)
-			g += utf8proc_iterate((const utf8proc_uint8_t *)g, -1, &c);
-		return c;
-	}
-	if (code >= 0xA0 && code <= 0xDF)
-		return high[code - 0xA0];
-	return 0xFFFD;
-}
-
 static void put_char(struct buf *b, int32_t c)
 {
 	utf8proc_uint8_t u[4];
@@ -253,7 +196,7 @@ static void put_char(struct buf *b, int32_t c)
 }
 
 /* Text of a Symbol or Wingdings run, character by character. */
-static void put_symbols(struct buf *b, enum symfont f, const char *s, int len)
+static void put_symbols(struct buf *b, enum ooxml_symfont f, const char *s, int len)
 {
 	utf8proc_ssize_t at = 0;
 	while (at < len) {
@@ -263,7 +206,7 @@ static void put_symbols(struct buf *b, enum symfont f, const char *s, int len)
 		if (k <= 0) /* expat gives valid UTF-8; cut at anything else */
 			return;
 		at += k;
-		put_char(b, c == ' ' ? ' ' : symbol_char(f, (unsigned)c));
+		put_char(b, c == ' ' ? ' ' : ooxml_symbol_char(f, (unsigned)c));
 	}
 }
 
@@ -284,18 +227,18 @@ static void body_start(void *ud, const char *name, const char **attr)
 	if (!strcmp(name, "r")) {
 		b->in_run = true;
 		b->hidden = false;
-		b->font = SYM_NONE;
+		b->font = OOXML_SYM_NONE;
 	} else if (!strcmp(name, "vanish") && b->in_run) {
 		b->hidden = !val || ooxml_true(val); /* <w:vanish/> is on */
 	} else if (!strcmp(name, "rFonts") && b->in_run) {
-		enum symfont f = symbol_font(ooxml_attr(attr, "ascii"));
-		b->font = f ? f : symbol_font(ooxml_attr(attr, "hAnsi"));
+		enum ooxml_symfont f = ooxml_symbol_font(ooxml_attr(attr, "ascii"));
+		b->font = f ? f : ooxml_symbol_font(ooxml_attr(attr, "hAnsi"));
 	} else if (!strcmp(name, "sym")) {
 		const char *ch = ooxml_attr(attr, "char");
 		if (b->pdepth && !b->hidden && ch) {
 			unsigned code = (unsigned)strtoul(ch, NULL, 16);
-			enum symfont f = symbol_font(ooxml_attr(attr, "font"));
-			int32_t c = f ? symbol_char(f, code)
+			enum ooxml_symfont f = ooxml_symbol_font(ooxml_attr(attr, "font"));
+			int32_t c = f ? ooxml_symbol_char(f, code)
 			            : code >= 0xF000 || !utf8proc_codepoint_valid(
 			                                        (utf8proc_int32_t)code)
 			                    ? 0xFFFD
@@ -371,7 +314,7 @@ static void body_end(void *ud, const char *name)
 		b->in_t = false;
 	} else if (!strcmp(name, "r")) {
 		b->in_run = b->hidden = false;
-		b->font = SYM_NONE;
+		b->font = OOXML_SYM_NONE;
 	} else if (!strcmp(name, "p")) {
 		if (b->pdepth > 0 && --b->pdepth == 0)
 			end_paragraph(b);

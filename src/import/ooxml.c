@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+#include <utf8proc.h>
 
 struct ooxml {
 	zip_t *zip;
@@ -583,4 +584,55 @@ void ooxml_warn_hidden_text(struct plan *p, const char *app, const char *first, 
 		          "Văn bản có chữ ẩn (%s không hiện) không được đọc: “%s”%s; nếu chỉ "
 		          "tiêu ở đó, hãy bỏ ẩn rồi tải lên lần nữa",
 		          app, first ? first : "", more);
+}
+
+enum ooxml_symfont ooxml_symbol_font(const char *name)
+{
+	if (!name)
+		return OOXML_SYM_NONE;
+	if (!strcmp(name, "Symbol"))
+		return OOXML_SYM_SYMBOL;
+	if (!strcmp(name, "Wingdings"))
+		return OOXML_SYM_WINGDINGS;
+	return OOXML_SYM_NONE;
+}
+
+int32_t ooxml_symbol_char(enum ooxml_symfont f, unsigned code)
+{
+	static const char *const greek_upper = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ";
+	static const char *const greek_lower = "αβχδεφγηιϕκλμνοπθρστυϖωξψζ";
+	/* 0xA0-0xDF of the Symbol font */
+	static const int32_t high[64] = {
+	        0x20AC, 0x03D2, 0x2032, 0x2264, 0x2044, 0x221E, 0x0192, 0x2663, 0x2666, 0x2665,
+	        0x2660, 0x2194, 0x2190, 0x2191, 0x2192, 0x2193, 0x00B0, 0x00B1, 0x2033, 0x2265,
+	        0x00D7, 0x221D, 0x2202, 0x2022, 0x00F7, 0x2260, 0x2261, 0x2248, 0x2026, 0x23D0,
+	        0x23AF, 0x21B5, 0x2135, 0x2111, 0x211C, 0x2118, 0x2297, 0x2295, 0x2205, 0x2229,
+	        0x222A, 0x2283, 0x2287, 0x2284, 0x2282, 0x2286, 0x2208, 0x2209, 0x2220, 0x2207,
+	        0x00AE, 0x00A9, 0x2122, 0x220F, 0x221A, 0x22C5, 0x00AC, 0x2227, 0x2228, 0x21D4,
+	        0x21D0, 0x21D1, 0x21D2, 0x21D3};
+	if (code >= 0xF000 && code <= 0xF0FF)
+		code -= 0xF000;
+	if (f == OOXML_SYM_WINGDINGS)
+		return code == 0xFC   ? 0x2713
+		       : code == 0xFB ? 0x2717
+		       : code == 0xFE ? 0x2611
+		                      : 0xFFFD;
+	if (code == 0x2D)
+		return 0x2212; /* minus */
+	if (code == 0x2A)
+		return 0x2217;
+	if ((code >= 0x20 && code <= 0x40) || code == 0x5B || code == 0x5D || code == 0x5F ||
+	    code == 0x7B || code == 0x7C || code == 0x7D)
+		return (int32_t)code; /* digits, signs, brackets: as ASCII */
+	if ((code >= 'A' && code <= 'Z') || (code >= 'a' && code <= 'z')) {
+		const char *g = code <= 'Z' ? greek_upper : greek_lower;
+		int k = (int)(code <= 'Z' ? code - 'A' : code - 'a');
+		utf8proc_int32_t c = 0xFFFD;
+		for (int i = 0; i <= k && *g; i++)
+			g += utf8proc_iterate((const utf8proc_uint8_t *)g, -1, &c);
+		return c;
+	}
+	if (code >= 0xA0 && code <= 0xDF)
+		return high[code - 0xA0];
+	return 0xFFFD;
 }

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "error.h"
 
@@ -190,6 +191,16 @@ void ooxml_warn_hidden_text(struct plan *p, const char *app, const char *first, 
  * rows: the reader of import.c's table. 0, or -1 with *err. */
 int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                     struct error *err);
+
+/* Fonts whose characters are not their Unicode selves: the font a run
+ * names (NULL: none), OOXML_SYM_NONE for any other. */
+enum ooxml_symfont { OOXML_SYM_NONE, OOXML_SYM_SYMBOL, OOXML_SYM_WINGDINGS };
+enum ooxml_symfont ooxml_symbol_font(const char *name);
+/* The Unicode character a font's code shows (codes F020-F0FF as Word
+ * writes them, or 20-FF): the Symbol font's Greek letters and signs, the
+ * Wingdings check marks; any other code of those fonts as U+FFFD, a
+ * character the reader cannot take for a figure. */
+int32_t ooxml_symbol_char(enum ooxml_symfont f, unsigned code);
 
 /* The n-th item of a list numbered in style '1' (1, 2, 3), 'I' or 'i'
  * (Roman), 'A' or 'a' (letters), appended to b; nothing for another style. */
