@@ -900,7 +900,7 @@ static void put_char(struct word *w, unsigned ch, uint32_t fc, unsigned *hi)
 		buf_putc(b, '-');
 	else if (w->spec && ch == 0x28 && w->sym) /* a symbol inserted */
 		put_utf8(b, inserted_symbol(w));
-	else if (w->font && (ch <= 0xFF || (ch >= 0xF000 && ch <= 0xF0FF)) && ch != ' ')
+	else if (w->font && ((ch > 0x20 && ch <= 0xFF) || (ch >= 0xF000 && ch <= 0xF0FF)))
 		put_utf8(b, (unsigned)ooxml_symbol_char(w->font, ch)); /* text in Symbol */
 	else if (ch >= 0xD800 && ch < 0xDC00)
 		*hi = ch;
