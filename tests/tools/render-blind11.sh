@@ -68,7 +68,7 @@ cp "$tmp/eng.pdf" "$scans/phuong-an-loc-tay.eng.ocr.scan.pdf"
 scan() {
 	local pages=()
 	for p in "$tmp/$1"-p-*.png; do
-		convert "$p" -quality 50 "${p%.png}.jpg"
+		convert "$p" -quality 50 -units PixelsPerInch -density 200 "${p%.png}.jpg"
 		pages+=("${p%.png}.jpg")
 	done
 	img2pdf --pillow-limit-break -o "$scans/$1$2.scan.pdf" "${pages[@]}"
