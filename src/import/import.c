@@ -364,15 +364,23 @@ static int pdf_read(const char *data, size_t n, const struct import_options *opt
 {
 	int rc = pdfdoc_read_layout(data, n, r, l, layout, words, err);
 	if (rc == PDFDOC_OK)
-		pword_flag(r, p);   /* the cells whose reading is a guess */
-	if (rc == PDFDOC_SCANNED) { /* no text layer: Tesseract reads the pages */
+		pword_flag(r, p); /* the cells whose reading is a guess */
+	/* no text layer, or only a scanner's OCR drawn invisible over the
+	 * pages' images (a figure there was never typed): Tesseract reads the
+	 * pages, its doubtful cells flagged as any scan's */
+	if (rc == PDFDOC_SCANNED || rc == PDFDOC_OCR_LAYER) {
 		err_clear(err);
 		rows_free(r);
 		lines_free(l);
-		return ocr_pdf_progress(data, n, l, r, p, opt ? opt->progress : NULL,
-		                        opt ? opt->user : NULL, err)
-		               ? -1
-		               : 0;
+		pdfwords_free(words); /* not the layer's words for the drawn tables */
+		if (ocr_pdf_progress(data, n, l, r, p, opt ? opt->progress : NULL,
+		                     opt ? opt->user : NULL, err))
+			return -1;
+		if (rc == PDFDOC_OCR_LAYER)
+			plan_warn(p, 0,
+			          "Tệp PDF là bản quét có lớp chữ ẩn do máy quét nhận dạng (OCR); "
+			          "lớp chữ đó không được dùng, các trang được đọc lại từ ảnh");
+		return 0;
 	}
 	return rc ? -1 : 0;
 }

@@ -126,6 +126,94 @@ static size_t page_words(PopplerPage *page, int no, struct pdfwords *wv)
 	return chars;
 }
 
+/* A scanned page's text layer: the page is one image (IMAGE_COVER of it or
+ * more) and its words add no ink to it (a scanner's or ocrmypdf's OCR
+ * drawn invisible, render mode 3): drawn at LAYER_DPI, the page and the
+ * image alone differ by LAYER_INK grey levels or more on under
+ * LAYER_VISIBLE of the words' boxes' dots (typed words over a picture
+ * differ on a fifth of them or more). */
+#define IMAGE_COVER   0.9
+#define LAYER_DPI     50
+#define LAYER_INK     96
+#define LAYER_VISIBLE 0.03
+
+/* The page at LAYER_DPI as an ARGB surface, white under it; with img, that
+ * image alone drawn over area (page points). */
+static cairo_surface_t *draw_small(PopplerPage *page, double w, double h, cairo_surface_t *img,
+                                   const PopplerRectangle *area)
+{
+	double k = LAYER_DPI / 72.0;
+	cairo_surface_t *s =
+	        cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * k) + 1, (int)(h * k) + 1);
+	cairo_t *cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_scale(cr, k, k);
+	if (!img) {
+		poppler_page_render(page, cr);
+	} else {
+		int iw = cairo_image_surface_get_width(img),
+		    ih = cairo_image_surface_get_height(img);
+		cairo_translate(cr, area->x1, area->y1);
+		cairo_scale(cr, (area->x2 - area->x1) / iw, (area->y2 - area->y1) / ih);
+		cairo_set_source_surface(cr, img, 0, 0);
+		cairo_paint(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	return s;
+}
+
+static int grey_at(cairo_surface_t *s, int x, int y)
+{
+	const unsigned char *q = cairo_image_surface_get_data(s) +
+	                         (size_t)y * (size_t)cairo_image_surface_get_stride(s) +
+	                         4 * (size_t)x;
+	return (q[0] + q[1] + q[2]) / 3;
+}
+
+/* The words v[0..n) of page are a scan's invisible text layer. */
+static bool ocr_layer(PopplerPage *page, const struct pword *v, size_t n)
+{
+	double w, h;
+	poppler_page_get_size(page, &w, &h);
+	if (!n || w < 16 || h < 16 || w > 20000 || h > 20000)
+		return false;
+	GList *maps = poppler_page_get_image_mapping(page);
+	const PopplerImageMapping *big = NULL;
+	for (GList *m = maps; m; m = m->next) {
+		const PopplerImageMapping *im = m->data;
+		double a = (im->area.x2 - im->area.x1) * (im->area.y2 - im->area.y1);
+		if (a >= IMAGE_COVER * w * h)
+			big = im;
+	}
+	cairo_surface_t *img = big ? poppler_page_get_image(page, big->image_id) : NULL;
+	bool hidden = false;
+	if (img && cairo_image_surface_get_width(img) > 0 &&
+	    cairo_image_surface_get_height(img) > 0) {
+		cairo_surface_t *a = draw_small(page, w, h, NULL, NULL),
+		                *b = draw_small(page, w, h, img, &big->area);
+		int sw = cairo_image_surface_get_width(a), sh = cairo_image_surface_get_height(a);
+		double k = LAYER_DPI / 72.0;
+		size_t dots = 0, differ = 0;
+		for (size_t i = 0; i < n; i++)
+			for (int y = (int)(v[i].y0 * k); y <= (int)(v[i].y1 * k); y++)
+				for (int x = (int)(v[i].x0 * k); x <= (int)(v[i].x1 * k); x++)
+					if (x >= 0 && y >= 0 && x < sw && y < sh) {
+						dots++;
+						differ += abs(grey_at(a, x, y) -
+						              grey_at(b, x, y)) >= LAYER_INK;
+					}
+		hidden = dots && differ < LAYER_VISIBLE * (double)dots;
+		cairo_surface_destroy(a);
+		cairo_surface_destroy(b);
+	}
+	if (img)
+		cairo_surface_destroy(img);
+	poppler_page_free_image_mapping(maps);
+	return hidden;
+}
+
 /* The page drawn small (GRID_DPI) as grey levels, for its rules. */
 #define GRID_DPI 54
 static unsigned char *draw_page(PopplerPage *page, struct gpage *g)
@@ -237,16 +325,28 @@ int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lin
 	}
 	int pages = poppler_document_get_n_pages(doc);
 	size_t chars = 0;
+	int worded = 0, layered = 0; /* pages with words; of them, scans' OCR layers */
 	for (int i = 0; i < pages; i++) {
 		PopplerPage *page = poppler_document_get_page(doc, i);
 		if (!page)
 			continue;
+		size_t from = words->n;
 		chars += page_words(page, i, words);
+		if (words->n > from) {
+			worded++;
+			layered += ocr_layer(page, words->v + from, words->n - from);
+		}
 		g_object_unref(page);
 	}
 	g_object_unref(doc);
 	int rc = PDFDOC_OK;
-	if (chars < 20) {
+	if (worded && layered == worded) {
+		/* what the pages show is their images: read as a scan's */
+		err_set(err, ERR_DOCUMENT,
+		        "tệp PDF là bản quét có lớp chữ ẩn do máy quét nhận dạng (OCR): "
+		        "các trang được đọc lại từ ảnh");
+		rc = PDFDOC_OCR_LAYER;
+	} else if (chars < 20) {
 		err_set(err, ERR_DOCUMENT,
 		        "tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ) nên không "
 		        "đọc được chữ trực tiếp: hãy dùng tệp PDF xuất từ văn bản gốc (Word) "

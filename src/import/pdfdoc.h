@@ -14,6 +14,8 @@ enum {
 	PDFDOC_BROKEN = -1,    /* not a PDF poppler can open */
 	PDFDOC_ENCRYPTED = -2, /* needs a password */
 	PDFDOC_SCANNED = -3,   /* no text layer: images only, for OCR */
+	PDFDOC_OCR_LAYER = -4, /* every page with words a scanned image under an
+	                          invisible OCR text layer: for our OCR too */
 };
 
 /* A PDF's words, page by page in the order poppler gives them. */
@@ -29,7 +31,8 @@ bool pdfdoc_is_pdf(const char *data, size_t n);
 /* The tables of the PDF data[0..n) as rows (header rows first, text lines
  * as text rows) and its lines outside tables into text. Returns PDFDOC_OK,
  * or one of the codes above with *err a one-sentence Vietnamese reason
- * and what to do (the caller frees). PDFDOC_SCANNED is the OCR's turn. */
+ * and what to do (the caller frees). PDFDOC_SCANNED and PDFDOC_OCR_LAYER are
+ * the OCR's turn. */
 int pdfdoc_read(const char *data, size_t n, struct rows *rows, struct lines *text,
                 struct error *err);
 /* The same, and, when layout is not NULL, the pages' words laid out as
