@@ -51,6 +51,80 @@ static bool touching(const PopplerRectangle *r, double x1, double y0, double y1)
 	return fabs(cx - x1) < 0.05 * (y1 - y0) && cy > y0 && cy < y1;
 }
 
+/* A page shown turned a quarter (/Rotate 90 or 270 over content set
+ * upright in its own frame: portrait pages turned sideways) gives its
+ * characters' boxes as shown, each line running down or up the page.
+ * When most steps between two letters of the text run down (or up), the
+ * boxes are turned back into the content's frame, where lines run across.
+ * TURN_STEP bounds a step between two letters (in their boxes' sizes);
+ * TURN_LEAD is the share the run's direction must lead the others by. */
+#define TURN_STEP 3.0
+#define TURN_LEAD 2
+
+enum { TURN_NONE, TURN_CLOCKWISE, TURN_ANTICLOCKWISE };
+
+static int page_turn(const char *text, const PopplerRectangle *rect, guint nrect)
+{
+	size_t across = 0, down = 0, up = 0;
+	const char *p = text;
+	for (guint i = 0; i + 1 < nrect && *p; i++) {
+		unsigned char c = (unsigned char)*p;
+		size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		for (size_t j = 1; j < k; j++)
+			if (!p[j])
+				k = j;
+		unsigned char d = (unsigned char)p[k];
+		p += k;
+		if (c <= ' ' || d <= ' ')
+			continue;
+		const PopplerRectangle *a = &rect[i], *b = &rect[i + 1];
+		double dx = (b->x1 + b->x2 - a->x1 - a->x2) / 2,
+		       dy = (b->y1 + b->y2 - a->y1 - a->y2) / 2;
+		double size = fabs(a->x2 - a->x1) + fabs(a->y2 - a->y1);
+		if (fabs(dx) + fabs(dy) > TURN_STEP * size)
+			continue;
+		if (fabs(dx) > fabs(dy))
+			across += dx > 0;
+		else if (dy > 0)
+			down++;
+		else
+			up++;
+	}
+	if (down > TURN_LEAD * (across + up))
+		return TURN_CLOCKWISE;
+	if (up > TURN_LEAD * (across + down))
+		return TURN_ANTICLOCKWISE;
+	return TURN_NONE;
+}
+
+/* The page's character boxes turned back into its content's frame. */
+static void unturn(PopplerPage *page, int turn, PopplerRectangle *rect, guint nrect)
+{
+	double w, h;
+	poppler_page_get_size(page, &w, &h);
+	for (guint i = 0; i < nrect && turn != TURN_NONE; i++) {
+		PopplerRectangle r = rect[i];
+		if (turn == TURN_CLOCKWISE) /* x from y, y from the right */
+			rect[i] = (PopplerRectangle){r.y1, w - r.x2, r.y2, w - r.x1};
+		else /* x from the bottom, y from x */
+			rect[i] = (PopplerRectangle){h - r.y2, r.x1, h - r.y1, r.x2};
+	}
+}
+
+/* How the page's text is shown turned (page_turn), its text read again. */
+static int shown_turn(PopplerPage *page)
+{
+	char *text = poppler_page_get_text(page);
+	PopplerRectangle *rect = NULL;
+	guint nrect = 0;
+	int turn = text && poppler_page_get_text_layout(page, &rect, &nrect)
+	                   ? page_turn(text, rect, nrect)
+	                   : TURN_NONE;
+	g_free(rect);
+	g_free(text);
+	return turn;
+}
+
 /* The words of one page: poppler gives one box per character of its text. */
 static size_t page_words(PopplerPage *page, int no, struct pdfwords *wv)
 {
@@ -63,6 +137,7 @@ static size_t page_words(PopplerPage *page, int no, struct pdfwords *wv)
 		g_free(rect);
 		return 0;
 	}
+	unturn(page, page_turn(text, rect, nrect), rect, nrect);
 	const char *p = text, *start = NULL;
 	double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 	for (guint i = 0; *p; i++) {
@@ -220,8 +295,10 @@ static unsigned char *draw_page(PopplerPage *page, struct gpage *g)
 {
 	double w, h;
 	poppler_page_get_size(page, &w, &h);
+	int turn = shown_turn(page); /* drawn in the frame its words are in */
 	g->scale = GRID_DPI / 72.0;
-	g->w = (int)(w * g->scale), g->h = (int)(h * g->scale), g->stride = g->w;
+	double cw = turn == TURN_NONE ? w : h, ch = turn == TURN_NONE ? h : w;
+	g->w = (int)(cw * g->scale), g->h = (int)(ch * g->scale), g->stride = g->w;
 	if (g->w < 16 || g->h < 16 || g->w > 5000 || g->h > 5000)
 		return NULL;
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, g->w, g->h);
@@ -229,6 +306,13 @@ static unsigned char *draw_page(PopplerPage *page, struct gpage *g)
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, g->scale, g->scale);
+	cairo_matrix_t m;
+	if (turn == TURN_CLOCKWISE) /* as unturn: (x, y) shown is (y, w - x) */
+		cairo_matrix_init(&m, 0, -1, 1, 0, 0, w);
+	else if (turn == TURN_ANTICLOCKWISE) /* (h - y, x) */
+		cairo_matrix_init(&m, 0, 1, -1, 0, h, 0);
+	if (turn != TURN_NONE)
+		cairo_transform(cr, &m);
 	poppler_page_render(page, cr);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
