@@ -424,7 +424,7 @@ int pdfdoc_read_layout(const char *data, size_t n, struct rows *rows, struct lin
 	}
 	g_object_unref(doc);
 	int rc = PDFDOC_OK;
-	if (worded && layered == worded) {
+	if (layered) {
 		/* what the pages show is their images: read as a scan's */
 		err_set(err, ERR_DOCUMENT,
 		        "tệp PDF là bản quét có lớp chữ ẩn do máy quét nhận dạng (OCR): "

@@ -11,6 +11,8 @@
 #   tinh-ha-lam.rotate270.pdf   the same turned the other way, /Rotate 270
 #   tinh-ha-lam.turned.pdf      the appendix printed portrait, its pages
 #       then given /Rotate 90 (qpdf --rotate=+90:2-N): shown sideways
+#   tinh-ha-lam.scanned-appendix.pdf  the plan's page typed, the appendix's
+#       pages scanned and given tesseract's invisible text layer
 #   phuong-an-loc-tay.ocr.scan.pdf      a "searchable" scan: the page at
 #       200 dpi grey, noise, then tesseract -l vie ... pdf: the image and
 #       an invisible text layer (render mode 3), as ocrmypdf and office
@@ -45,7 +47,19 @@ qpdf --empty --pages "$tmp/tinh-ha-lam.pdf" "$tmp/b270.pdf" -- "$text/tinh-ha-la
 qpdf --empty --pages "$tmp/tinh-ha-lam.pdf" "$tmp/tinh-ha-lam.appendix-portrait.pdf" -- "$tmp/portrait.pdf"
 all=$(pdfinfo "$tmp/portrait.pdf" | awk '/^Pages:/ { print $2 }')
 qpdf "$tmp/portrait.pdf" --rotate=+90:$((body + 1))-"$all" "$text/tinh-ha-lam.turned.pdf"
-for f in tinh-ha-lam tinh-ha-lam.rotate90 tinh-ha-lam.rotate270 tinh-ha-lam.turned; do
+# the plan typed, its appendix's pages scanned and made searchable
+# (tesseract -l vie pdf, a page each), as an office sends a signed
+# appendix: tinh-ha-lam.scanned-appendix.pdf
+pdftoppm -r 200 -gray "$tmp/tinh-ha-lam.appendix.pdf" "$tmp/appx-p"
+layers=()
+for p in "$tmp"/appx-p-*.pgm; do
+	convert "$p" -background white -rotate 0.3 -seed 11 -attenuate 0.3 +noise Gaussian \
+		-quality 50 -units PixelsPerInch -density 200 "${p%.pgm}.jpg"
+	OMP_THREAD_LIMIT=1 tesseract "${p%.pgm}.jpg" "${p%.pgm}" -l vie --dpi 200 pdf > /dev/null 2>&1
+	layers+=("${p%.pgm}.pdf")
+done
+qpdf --empty --pages "$tmp/tinh-ha-lam.pdf" "${layers[@]}" -- "$text/tinh-ha-lam.scanned-appendix.pdf"
+for f in tinh-ha-lam tinh-ha-lam.rotate90 tinh-ha-lam.rotate270 tinh-ha-lam.turned tinh-ha-lam.scanned-appendix; do
 	show "$text/$f.pdf"
 done
 # grey: every page of NAME at 200 dpi, noise as a scanner's (fixed seed)
