@@ -372,9 +372,12 @@ static int pdf_read(const char *data, size_t n, const struct import_options *opt
 		err_clear(err);
 		rows_free(r);
 		lines_free(l);
-		pdfwords_free(words); /* not the layer's words for the drawn tables */
-		if (ocr_pdf_progress(data, n, l, r, p, opt ? opt->progress : NULL,
-		                     opt ? opt->user : NULL, err))
+		/* the layer's words: a second reading of the figures only, never
+		 * the drawn tables' (read_drawn) */
+		int ocr = ocr_pdf_layer(data, n, l, r, p, opt ? opt->progress : NULL,
+		                        opt ? opt->user : NULL, words->v, words->n, err);
+		pdfwords_free(words);
+		if (ocr)
 			return -1;
 		if (rc == PDFDOC_OCR_LAYER)
 			plan_warn(p, 0,

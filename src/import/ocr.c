@@ -440,6 +440,11 @@ struct reader {
 	int num_x0, num_x1; /* the number column of an unruled table (pixels), 0 0 unknown */
 	char *chunk_number; /* the last number read down that column, to repair the next */
 	int chunk_skipped;  /* numbers since that could not be read */
+	/* a scanner's invisible OCR layer's words (ocr_pdf_layer), and how the
+	 * page being read was turned upright (ocr_upright: 0, not turned) */
+	const struct pword *layer;
+	size_t nlayer;
+	int turned;
 };
 
 /* A row's first two cells, folded, letters and digits only: the header row
@@ -677,6 +682,32 @@ static void flag(struct reader *rd, int page, int ri, int col, const char *s, in
 		        "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc được \"%s\" với độ tin "
 		        "cậy %d%% (dưới %d%%)",
 		        page, ri, col, s, conf, OCR_MIN_CONF);
+}
+
+/* The digits the scanner's OCR layer reads in the box x0..x1, y0..y1
+ * (pixels at OCR_DPI) of page (from 1), into out (at most n - 1); false
+ * when no word of the layer lies there, or the page was turned upright
+ * (the layer's places are the page's as scanned). A word lies in the box
+ * when its centre does. */
+static bool layer_digits(const struct reader *rd, int page, int x0, int y0, int x1, int y1,
+                         char *out, size_t n)
+{
+	size_t k = 0;
+	bool any = false;
+	double pt = 72.0 / OCR_DPI;
+	for (size_t i = 0; i < rd->nlayer && !rd->turned; i++) {
+		const struct pword *w = &rd->layer[i];
+		double cx = (w->x0 + w->x1) / 2, cy = (w->y0 + w->y1) / 2;
+		if (w->page != page - 1 || cx < x0 * pt || cx > x1 * pt || cy < y0 * pt ||
+		    cy > y1 * pt)
+			continue;
+		any = true;
+		for (const char *s = w->s; *s && k + 1 < n; s++)
+			if (*s >= '0' && *s <= '9')
+				out[k++] = *s;
+	}
+	out[k] = '\0';
+	return any;
 }
 
 /* What a target cell can say: a number with its sign ("≥ 5", "80-90",
@@ -1012,7 +1043,21 @@ static void read_table(struct reader *rd, PIX *grey, PIX *hmask, PIX *vmask,
 				 * "≥" it cannot see the bar of: never trusted. */
 				/* "|": a ruling line read as a letter, the cell's
 				 * bounds in doubt */
-				if (conf < OCR_MIN_CONF || *s == '=' || strchr(s, '|'))
+				char own[32], other[32];
+				digits_of(s, own, sizeof own);
+				if (conf >= OCR_MIN_CONF && *s != '=' && !strchr(s, '|') &&
+				    c < OCR_MAX_COLS && rd->target_col[c] && *own &&
+				    layer_digits(rd, page, x0, y0, x1, y1, other, sizeof other) &&
+				    *other && strcmp(own, other)) {
+					/* the scanner's layer reads the figure otherwise */
+					rd->flagged++;
+					plan_warn_cell(
+					        rd->p, (int)rd->l->n + 1, c + 1,
+					        "Ô cần kiểm tra (trang %d, hàng %d, cột %d): đọc "
+					        "được \"%s\", lớp chữ do máy quét nhận dạng lại "
+					        "đọc các chữ số \"%s\"",
+					        page, i + 1, c + 1, s, other);
+				} else if (conf < OCR_MIN_CONF || *s == '=' || strchr(s, '|'))
 					flag(rd, page, i + 1, c + 1, s, conf);
 				else if (c < OCR_MAX_COLS && rd->target_col[c] && text_target(&s))
 					worded[c] = true; /* flagged once the row is known */
@@ -1689,6 +1734,7 @@ static int read_page(struct reader *rd, PopplerPage *pg, int page)
 		return -1;
 	int turned = 0;
 	PIX *grey = ocr_upright(raw, OCR_DPI, &turned);
+	rd->turned = turned;
 	pixDestroy(&raw);
 	if (!grey)
 		return -1;
@@ -1766,6 +1812,13 @@ int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct 
 int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                      ocr_progress_fn fn, void *ctx, struct error *err)
 {
+	return ocr_pdf_layer(data, n, l, r, p, fn, ctx, NULL, 0, err);
+}
+
+int ocr_pdf_layer(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                  ocr_progress_fn fn, void *ctx, const struct pword *layer, size_t nlayer,
+                  struct error *err)
+{
 	GError *gerr = NULL;
 	PopplerDocument *doc = open_pdf(data, n, &gerr);
 	if (!doc) {
@@ -1786,7 +1839,13 @@ int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r
 		return fail(err, xstrdup("máy chủ thiếu dữ liệu tiếng Việt của Tesseract để đọc "
 		                         "bản quét: hãy cài gói tesseract-ocr-vie"));
 	}
-	struct reader rd = {.api = api, .l = l, .r = r, .p = p, .open = NO_ROW};
+	struct reader rd = {.api = api,
+	                    .l = l,
+	                    .r = r,
+	                    .p = p,
+	                    .open = NO_ROW,
+	                    .layer = layer,
+	                    .nlayer = nlayer};
 	int rc = 0;
 	for (int i = 0; i < np && !rc; i++) {
 		PopplerPage *pg = poppler_document_get_page(doc, i);

@@ -54,6 +54,14 @@ int ocr_pdf(const char *data, size_t n, struct lines *l, struct rows *r, struct 
 int ocr_pdf_progress(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                      ocr_progress_fn fn, void *ctx, struct error *err);
 
+/* The same for a scan that came with a scanner's invisible OCR text layer,
+ * its words layer[0..nlayer) (pdfdoc.c's, in points, pages from 0): a
+ * target cell whose figure the layer reads with other digits is flagged,
+ * however sure Tesseract was (two readings of one image that disagree). */
+int ocr_pdf_layer(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
+                  ocr_progress_fn fn, void *ctx, const struct pword *layer, size_t nlayer,
+                  struct error *err);
+
 /* A table row's number misread by OCR ("IL1", "l.2", "II,3", "I2"), given
  * the last row number read (NULL or "" for the first row) and how many
  * numbered rows came since whose number could not be read: the number it

@@ -10,7 +10,8 @@
 # at most MAXRF right cells flagged all the same (when told: a flag the
 # clerk checks for nothing). GOLDEN (when set) is the golden plan to score
 # against instead (tests/data/variants/NAME.golden.json); PCT (when set)
-# the share of right cells wanted instead of 95 %.
+# the share of right cells wanted instead of 95 %; PDF (when set) the file
+# read instead of tests/data/scans/NAME.scan.pdf.
 # Prints the figures and the wrong cells.
 score_scan() {
 	local name=$1 file=$1${2:+.$2} min=${3:-50} maxrf=${4:-} score
@@ -19,7 +20,7 @@ score_scan() {
 	export OMP_THREAD_LIMIT=1
 	# lib.bash's run allows 120 s; a 15-page scan takes longer on a busy
 	# machine (CMakeLists.txt gives these scripts 900 s).
-	timeout 880 "$bin" parse "$data/scans/$file.scan.pdf" --format json > "$tmp/out" 2> "$tmp/err"
+	timeout 880 "$bin" parse "${PDF:-$data/scans/$file.scan.pdf}" --format json > "$tmp/out" 2> "$tmp/err"
 	local rc=$?
 	[ "$rc" -eq 0 ] && ok || { bad "scan $name: exit $rc: $(head -c 400 "$tmp/err")"; return; }
 	cp "$tmp/out" "$tmp/$name.json"
