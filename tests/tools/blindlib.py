@@ -1,6 +1,7 @@
 """blindlib.py: what the blind rounds' generators (make-blind6.py,
-make-blind7.py) share: a target's golden facts (t), the common targets, and
-the HTML of a plan's letterhead and signature."""
+make-blind7.py, ...) share: a target's golden facts (t), the common targets,
+the HTML of a plan's letterhead and signature, and a table ruled with
+border="1" (RULED_CSS, table_html: make-blind10.py, make-blind11.py)."""
 import html
 
 e = html.escape
@@ -45,3 +46,26 @@ def sign(p):
             '- UBND tỉnh;<br>- Sở Khoa học và Công nghệ;<br>- Lưu: VT.</td>'
             '<td style="text-align:center;vertical-align:top"><b>%s</b><br><br><br><b>%s</b></td></tr></table>\n'
             % ("<br>".join(p["signer"]), p["signee"]))
+
+
+RULED_CSS = '<style>body{font-family:"Times New Roman",serif;font-size:13pt}td{font-size:11pt}</style>'
+TABLE = '<table border="1" cellspacing="0" cellpadding="3" width="100%">\n'
+
+
+def row(cells, bold=False, spans=None):
+    s = "<tr>"
+    for i, x in enumerate(cells):
+        span = ' colspan="%d"' % spans[i] if spans and spans[i] > 1 else ""
+        s += "<td%s>%s</td>" % (span, "<b>%s</b>" % e(x) if bold else e(x))
+    return s + "</tr>\n"
+
+
+def table_html(p, cells):
+    """The ruled table: its header, a row per group, the indicators' rows."""
+    heads = p["heads"]
+    s = TABLE + row(heads, True)
+    for k, (gname, rows) in enumerate(p["groups"]):
+        s += row([ROMAN[k], gname], True, [1, len(heads) - 1])
+        for r in rows:
+            s += row(cells(r))
+    return s + "</table>\n"

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 
-from blindlib import KEEP, NONE, ROMAN, e, head, sign, t
+from blindlib import KEEP, NONE, ROMAN, RULED_CSS, e, head, sign, t, table_html
 
 # ---------------------------------------------------- xa-thanh-loi-dong
 A = {
@@ -139,27 +139,7 @@ D = {
     "signer": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "signee": "Đinh Quang Vũ",
 }
 
-CSS = '<style>body{font-family:"Times New Roman",serif;font-size:13pt}td{font-size:11pt}</style>'
-TABLE = '<table border="1" cellspacing="0" cellpadding="3" width="100%">\n'
-
-
-def row(cells, bold=False, spans=None):
-    s = "<tr>"
-    for i, x in enumerate(cells):
-        span = ' colspan="%d"' % spans[i] if spans and spans[i] > 1 else ""
-        s += "<td%s>%s</td>" % (span, "<b>%s</b>" % e(x) if bold else e(x))
-    return s + "</tr>\n"
-
-
-def table_html(p, cells):
-    """The ruled table: its header, a row per group, the indicators' rows."""
-    heads = p["heads"]
-    s = TABLE + row(heads, True)
-    for k, (gname, rows) in enumerate(p["groups"]):
-        s += row([ROMAN[k], gname], True, [1, len(heads) - 1])
-        for r in rows:
-            s += row(cells(r))
-    return s + "</table>\n"
+CSS = RULED_CSS
 
 
 def html_a():

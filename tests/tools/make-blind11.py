@@ -19,7 +19,7 @@ import json
 import os
 import sys
 
-from blindlib import KEEP, NONE, ROMAN, e, head, sign, t
+from blindlib import KEEP, RULED_CSS, ROMAN, e, head, sign, t, table_html
 
 
 def ind(num, name, unit, lead, targets, base=None, mon=None, part=None):
@@ -162,37 +162,18 @@ D = {
     "signer": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "signee": "Phan Thị Mỹ Dung",
 }
 
-CSS = '<style>body{font-family:"Times New Roman",serif;font-size:13pt}td{font-size:11pt}</style>'
+CSS = RULED_CSS
 LANDSCAPE = ('<style>@page{size:29.7cm 21cm;margin:1.5cm 2cm}'
              'body{font-family:"Times New Roman",serif;font-size:13pt}td{font-size:11pt}</style>')
-TABLE = '<table border="1" cellspacing="0" cellpadding="3" width="100%">\n'
-
-
-def row(cells, bold=False, spans=None):
-    s = "<tr>"
-    for i, x in enumerate(cells):
-        span = ' colspan="%d"' % spans[i] if spans and spans[i] > 1 else ""
-        s += "<td%s>%s</td>" % (span, "<b>%s</b>" % e(x) if bold else e(x))
-    return s + "</tr>\n"
 
 
 def cells(p, r):
     return [r["targets"][c]["text"] if isinstance(c, int) else (r[c] or "") for c in p["cols"]]
 
 
-def table_html(p):
-    heads = p["heads"]
-    s = TABLE + row(heads, True)
-    for k, (gname, rows) in enumerate(p["groups"]):
-        s += row([ROMAN[k], gname], True, [1, len(heads) - 1])
-        for r in rows:
-            s += row(cells(p, r))
-    return s + "</table>\n"
-
-
 def html_table_plan(p, intro):
     s = head(p, CSS) + "<p>%s</p>\n<p><b>I. CHỈ TIÊU</b></p>\n" % e(intro)
-    s += table_html(p)
+    s += table_html(p, lambda r: cells(p, r))
     s += "<p><b>II. TỔ CHỨC THỰC HIỆN</b></p>\n<p>Các bộ phận chuyên môn báo cáo kết quả hằng quý.</p>\n"
     return s + sign(p) + "</body></html>\n"
 
@@ -200,7 +181,7 @@ def html_table_plan(p, intro):
 def html_c_landscape():
     """A one-page landscape plan: letterhead, title, its table."""
     p = C
-    s = head(p, LANDSCAPE).replace(CSS, "") + "<p><b>I. CHỈ TIÊU CỤ THỂ</b></p>\n" + table_html(p)
+    s = head(p, LANDSCAPE).replace(CSS, "") + "<p><b>I. CHỈ TIÊU CỤ THỂ</b></p>\n" + table_html(p, lambda r: cells(p, r))
     return s + "</body></html>\n"
 
 
@@ -223,7 +204,7 @@ def html_b_appendix(css):
          '<p style="text-align:center"><b>DANH MỤC CÁC CHỈ TIÊU</b></p>\n'
          '<p style="text-align:center"><i>(Kèm theo Kế hoạch số %s ngày 06/3/2026 của Ủy ban nhân dân tỉnh)</i></p>\n'
          % (css, p["number"]))
-    return s + table_html(p) + "</body></html>\n"
+    return s + table_html(p, lambda r: cells(p, r)) + "</body></html>\n"
 
 
 # ---------------------------------------------------------------- goldens
