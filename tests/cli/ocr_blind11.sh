@@ -2,11 +2,12 @@
 # ocr_blind11.sh BIN DATA: an eleventh blind round, tests/data/scans/blind11
 # (see its README): a "searchable" scan (the page's image under an
 # invisible OCR text layer, tesseract's PDF, read in Vietnamese and in
-# English), a landscape table page scanned sideways onto a portrait page,
-# a page scanned upside down. Each read against its golden
+# English; and tests/data/blind11's plan typed with its appendix
+# searchable scans), a landscape table page scanned sideways onto a
+# portrait page, a page scanned upside down. Each read against its golden
 # (variants_facts.py: no wrong figure, at least that many indicators
-# identical; flagged_facts.py --rows: every field read otherwise, and
-# every row not read, said by a warning).
+# identical; ocr_plan.bash's score_scan: the target cells right, every
+# wrong one flagged).
 set -u
 bin=$1
 data=$2
