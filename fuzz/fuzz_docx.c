@@ -1,5 +1,6 @@
 /* fuzz_docx.c: libFuzzer harness for the Word reader. The bytes are
- * word/document.xml, then (after a "\n@@\n") word/numbering.xml, packed
+ * word/document.xml, then (after a "\n@@\n") word/numbering.xml, then
+ * word/styles.xml (the runs' fonts), packed
  * into a DOCX in memory and read by import_plan(); a plan that comes out is
  * rendered as JSON and as text. Build and run with scripts/fuzz.sh. */
 #include "import_render.h"
@@ -15,9 +16,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = {"word/document.xml", "word/numbering.xml"};
+	static const char *const names[] = {"word/document.xml", "word/numbering.xml",
+	                                    "word/styles.xml"};
 	size_t n = 0;
-	char *zip = pack((const char *)data, size, names, 2, NULL, NULL, &n);
+	char *zip = pack((const char *)data, size, names, 3, NULL, NULL, &n);
 	if (!zip)
 		return 0;
 	import_render(zip, n);

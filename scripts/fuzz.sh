@@ -7,7 +7,8 @@
 #   FUZZ_SECONDS=60 FUZZ_DIR=build-fuzz FUZZ_CC=clang-14 scripts/fuzz.sh [harness...]
 #
 # Harnesses: fuzz_import (whole documents, plain PDF text in blocks too), fuzz_html (web pages), fuzz_target (target cells),
-# fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP),
+# fuzz_docx and fuzz_xlsx (Word and Excel parts packed into a ZIP: a
+# document, its numbering and styles; a sheet, its strings and styles),
 # fuzz_odf (OpenDocument text and spreadsheet parts packed into a ZIP),
 # fuzz_doc (Word 97–2003 files: the OLE2 compound file and the document),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
@@ -227,7 +228,8 @@ for h in "${harnesses[@]}"; do
 		for f in tests/data/rendered/*."${h#fuzz_}"; do
 			b=$(basename "$f")
 			if [ "$h" = fuzz_docx ]; then
-				{ unzip -p "$f" word/document.xml; printf '\n@@\n'; unzip -p "$f" word/numbering.xml 2>/dev/null || true; } >"$seeds/$b"
+				{ unzip -p "$f" word/document.xml; printf '\n@@\n'; unzip -p "$f" word/numbering.xml 2>/dev/null || true
+				  printf '\n@@\n'; unzip -p "$f" word/styles.xml 2>/dev/null || true; } >"$seeds/$b"
 			else
 				{ unzip -p "$f" xl/worksheets/sheet1.xml; printf '\n@@\n'; unzip -p "$f" xl/sharedStrings.xml
 				  printf '\n@@\n'; unzip -p "$f" xl/styles.xml; } >"$seeds/$b"
@@ -242,6 +244,12 @@ for h in "${harnesses[@]}"; do
 			# WPS Office's shapes: content controls, custom XML, smart
 			# tags, tracked rows, fields, alternate content, a frame table
 			unzip -p tests/data/blind9/xa-dong-phuoc.wps.docx word/document.xml >"$seeds/wps.xml"
+			# Text in the fonts of before Unicode: VNI on the runs, TCVN3 from
+			# the styles (tests/data/fonts)
+			for f in tests/data/fonts/xa-tan-phu.*.docx; do
+				{ unzip -p "$f" word/document.xml; printf '\n@@\n'; unzip -p "$f" word/numbering.xml 2>/dev/null || true
+				  printf '\n@@\n'; unzip -p "$f" word/styles.xml; } >"$seeds/$(basename "$f")"
+			done
 		else
 			# Google Sheets: inline strings, shared formulas, no styles
 			unzip -p tests/data/blind9/xa-tan-hiep-dong.gsheets.xlsx xl/worksheets/sheet1.xml >"$seeds/gsheets.xml"
@@ -252,7 +260,7 @@ for h in "${harnesses[@]}"; do
 		# Word 97–2003 files as they are: LibreOffice's renderings of the
 		# plans, variants and blind plans, and the broken ones made by hand
 		# (tests/data/doc), the blind plan saved as .doc.
-		cp tests/data/doc/*.doc tests/data/blind7/*.doc "$seeds/"
+		cp tests/data/doc/*.doc tests/data/blind7/*.doc tests/data/fonts/*.doc "$seeds/"
 		max_len=262144
 		;;
 	fuzz_odf)

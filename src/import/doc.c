@@ -9,7 +9,11 @@
  * keeps its result, not its code; pictures and objects are dropped. List
  * numbers (LSTF, LVL, LFO) are written out as docx.c writes a .docx's;
  * a number that cannot be is said by a warning naming the item. A table
- * nested in a cell is read into that cell, with a warning. */
+ * nested in a cell is read into that cell, with a warning. A run's font
+ * (the font table, SttbfFfn) is its own (sprmCRgFtc0/2), its character
+ * style's, its paragraph style's (the stylesheet, STSH) or the document's
+ * default: a Symbol character is read as the sign it shows, text in a
+ * Vietnamese font of before Unicode (.VnTime, VNI-Times) as its letters. */
 #include "cfb.h"
 #include "encoding.h"
 #include "legacy.h"
@@ -33,7 +37,12 @@
 #define LW_CCP_TEXT     3  /* FibRgLw97: the main text's length */
 #define FC_BTE_CHPX     12 /* FibRgFcLcb97's pairs */
 #define FC_BTE_PAPX     13
+#define FC_STSHF        1
 #define FC_STTBF_FFN    15
+#define STSHI_FTC_ASCII 12 /* STSHI's rgftcStandardChpStsh: the default font of ASCII text */
+#define ISTD_NIL        0x0FFF
+#define MAX_STYLES      4096
+#define MAX_STYLE_CHAIN 16
 #define FFN_NAME        39 /* an FFN's name after ffid, wWeight, chs, ixchSzAlt, panose, fs */
 #define FC_CLX          33
 #define FC_PLF_LST      73
@@ -73,6 +82,7 @@ enum {
 	SPRM_C_RG_FTC0 = 0x4A4F, /* the font of ASCII characters */
 	SPRM_C_RG_FTC2 = 0x4A51, /* of others (hAnsi) */
 	SPRM_C_SYMBOL = 0x6A09,
+	SPRM_C_ISTD = 0x4A30, /* the run's character style */
 };
 #define TC_MERGED       0x0002
 #define TC_VERT_MERGE   0x0020
@@ -87,6 +97,8 @@ struct piece {
 /* The properties of a paragraph read: where it is in tables, its list,
  * and at a row's end the row's cells. */
 struct para {
+	unsigned istd;   /* its style */
+	uint32_t fc_end; /* the FC after its mark (0: unknown) */
 	bool in_table, ttp, inner_cell, inner_ttp;
 	int itap, ilfo, ilvl;
 	int ncell;
@@ -126,13 +138,23 @@ struct word {
 	size_t nbte, nbte_chp;
 	uint32_t run_from, run_to; /* the character run read: FCs */
 	enum run { RUN_SHOWN, RUN_HIDDEN, RUN_DELETED } run;
-	enum ooxml_symfont font;     /* the run's, when Symbol or Wingdings */
+	enum ooxml_symfont font;     /* the run's, when one of ooxml_symbol_font's */
+	struct ooxml_held held;      /* text in a font of before Unicode */
 	bool spec;                   /* its characters special (sprmCFSpec) */
 	bool sym;                    /* and a symbol given (sprmCSymbol): */
 	enum ooxml_symfont sym_font; /* its font and */
 	unsigned sym_char;           /* code */
 	enum ooxml_symfont *fonts;   /* the font table's (SttbfFfn), by ftc */
 	size_t nfonts;
+	/* the stylesheet (STSH): each style's base and the font it sets,
+	 * by istd; the document's default font */
+	struct doc_style {
+		uint16_t base;
+		bool has_font;
+		enum ooxml_symfont font;
+	} * styles;
+	size_t nstyles;
+	enum ooxml_symfont font_default;
 	struct buf hid; /* the paragraph's hidden text */
 	int nhid;
 	char *hid_first;
@@ -439,6 +461,116 @@ static enum ooxml_symfont font_at(const struct word *w, unsigned ftc)
 	return ftc < w->nfonts ? w->fonts[ftc] : OOXML_SYM_NONE;
 }
 
+/* The font a CHPX's sprms g[0..n) set, if they set one: its ASCII text's,
+ * unless that is none of ooxml_symbol_font's, then its other text's (as
+ * docx.c reads a w:rFonts). */
+static bool chpx_font(const struct word *w, const unsigned char *g, size_t n, enum ooxml_symfont *f)
+{
+	bool set = false;
+	enum ooxml_symfont ascii = OOXML_SYM_NONE, hansi = OOXML_SYM_NONE;
+	for (size_t i = 0; i + 2 <= n;) {
+		unsigned op = cfb_le16(g + i);
+		const unsigned char *v = g + i + 2;
+		size_t k = operand_size(op, v, n - i - 2);
+		if (!k)
+			break;
+		if ((op == SPRM_C_RG_FTC0 || op == SPRM_C_RG_FTC2) && k >= 2) {
+			*(op == SPRM_C_RG_FTC0 ? &ascii : &hansi) = font_at(w, cfb_le16(v));
+			set = true;
+		}
+		i += 2 + k;
+	}
+	if (set)
+		*f = ascii ? ascii : hansi;
+	return set;
+}
+
+/* One STD (q[0..n), its fixed part cbbase bytes): its base style, and the
+ * font its character properties set (a paragraph style's UPXs are its
+ * paragraph's then its characters'; a character style's, its characters'). */
+static void read_style(const struct word *w, struct doc_style *st, const unsigned char *q, size_t n,
+                       size_t cbbase)
+{
+	unsigned stk = q[2] & 0x0F, cupx = q[4] & 0x0F;
+	st->base = (uint16_t)(cfb_le16(q + 2) >> 4);
+	if (cbbase + 2 > n || (stk != 1 && stk != 2) || cupx < (stk == 1 ? 2u : 1u))
+		return;
+	size_t at = cbbase + 2 + 2 * (size_t)cfb_le16(q + cbbase) + 2; /* the name, NUL-ended */
+	if (stk == 1) { /* the paragraph's UPX first */
+		if (at + 2 > n)
+			return;
+		size_t cb = cfb_le16(q + at);
+		at += 2 + cb + (cb & 1);
+	}
+	if (at + 2 > n)
+		return;
+	size_t cb = cfb_le16(q + at);
+	if (cb <= n - at - 2)
+		st->has_font = chpx_font(w, q + at + 2, cb, &st->font);
+}
+
+/* The stylesheet (STSH): the default font (STSHI), each style's base and
+ * font. */
+static void read_styles(struct word *w)
+{
+	uint32_t fc, lcb;
+	if (!fib_pair(w, FC_STSHF, &fc, &lcb) || lcb < 2)
+		return;
+	const unsigned char *p = w->tbl + fc, *end = p + lcb;
+	size_t cb = cfb_le16(p);
+	if (cb < STSHI_FTC_ASCII + 2 || cb > lcb - 2)
+		return;
+	const unsigned char *si = p + 2;
+	size_t cstd = cfb_le16(si), cbbase = cfb_le16(si + 2);
+	w->font_default = font_at(w, cfb_le16(si + STSHI_FTC_ASCII));
+	if (cstd > MAX_STYLES || cbbase < 10)
+		return;
+	w->styles = xcalloc(cstd ? cstd : 1, sizeof *w->styles);
+	const unsigned char *q = si + cb;
+	for (size_t i = 0; i < cstd && (size_t)(end - q) >= 2; i++) {
+		size_t cbstd = cfb_le16(q);
+		q += 2;
+		w->styles[i].base = ISTD_NIL;
+		w->nstyles = i + 1;
+		if (cbstd > (size_t)(end - q))
+			break;
+		if (cbstd >= cbbase)
+			read_style(w, &w->styles[i], q, cbstd, cbbase);
+		q += cbstd;
+	}
+}
+
+/* The font a style gives (istd, or the style it is based on). */
+static bool style_font(const struct word *w, unsigned istd, enum ooxml_symfont *f)
+{
+	for (int k = 0; k < MAX_STYLE_CHAIN && istd < w->nstyles; k++) {
+		if (w->styles[istd].has_font) {
+			*f = w->styles[istd].font;
+			return true;
+		}
+		istd = w->styles[istd].base;
+	}
+	return false;
+}
+
+static void para_at(const struct word *w, uint32_t fc, struct para *pa);
+
+/* The font of the run holding fc, whose CHPX's sprms are g[0..n) and
+ * character style istd: the run's own, its character style's, its
+ * paragraph style's, the document's default; the run read no further than
+ * its paragraph (whose style may be another's). */
+static void run_font(struct word *w, uint32_t fc, const unsigned char *g, size_t n, unsigned istd)
+{
+	if (chpx_font(w, g, n, &w->font) || (istd != ISTD_NIL && style_font(w, istd, &w->font)))
+		return;
+	struct para pa;
+	para_at(w, fc, &pa);
+	if (pa.fc_end > fc && pa.fc_end < w->run_to)
+		w->run_to = pa.fc_end;
+	if (!style_font(w, pa.istd, &w->font))
+		w->font = w->font_default;
+}
+
 /* The character run holding fc: shown, hidden (sprmCFVanish) or deleted
  * by a tracked change (sprmCFRMarkDel), its symbols' font (sprmCRgFtc0,
  * sprmCRgFtc2; a special character's sprmCSymbol); kept for the FCs it
@@ -452,17 +584,21 @@ static void run_at(struct word *w, uint32_t fc)
 	w->spec = w->sym = false;
 	w->run_from = fc;
 	w->run_to = fc + 1;
-	if (!fkp)
+	if (!fkp) {
+		run_font(w, fc, NULL, 0, ISTD_NIL);
 		return;
+	}
 	size_t crun = fkp[FKP_SIZE - 1];
 	w->run_from = cfb_le32(fkp + 4 * (size_t)j);
 	w->run_to = cfb_le32(fkp + 4 * ((size_t)j + 1));
 	size_t at = 2 * (size_t)fkp[4 * (crun + 1) + (size_t)j];
-	if (!at || at >= FKP_SIZE - 1 || at + 1 + fkp[at] > FKP_SIZE - 1)
+	if (!at || at >= FKP_SIZE - 1 || at + 1 + fkp[at] > FKP_SIZE - 1) {
+		run_font(w, fc, NULL, 0, ISTD_NIL); /* no CHPX: its styles' */
 		return;
+	}
 	const unsigned char *g = fkp + at + 1;
 	size_t n = fkp[at];
-	enum ooxml_symfont ascii = OOXML_SYM_NONE, hansi = OOXML_SYM_NONE;
+	unsigned istd = ISTD_NIL;
 	for (size_t i = 0; i + 2 <= n;) {
 		unsigned op = cfb_le16(g + i);
 		const unsigned char *v = g + i + 2;
@@ -475,10 +611,8 @@ static void run_at(struct word *w, uint32_t fc)
 			w->run = RUN_HIDDEN;
 		else if (op == SPRM_C_F_SPEC)
 			w->spec = *v & 1;
-		else if (op == SPRM_C_RG_FTC0 && k >= 2)
-			ascii = font_at(w, cfb_le16(v));
-		else if (op == SPRM_C_RG_FTC2 && k >= 2)
-			hansi = font_at(w, cfb_le16(v));
+		else if (op == SPRM_C_ISTD && k >= 2)
+			istd = cfb_le16(v);
 		else if (op == SPRM_C_SYMBOL && k >= 4) {
 			w->sym = true;
 			w->sym_font = font_at(w, cfb_le16(v));
@@ -486,7 +620,7 @@ static void run_at(struct word *w, uint32_t fc)
 		}
 		i += 2 + k;
 	}
-	w->font = ascii ? ascii : hansi;
+	run_font(w, fc, g, n, istd);
 }
 
 /* The properties of the paragraph whose mark is at fc (defaults when the
@@ -504,8 +638,10 @@ static void para_at(const struct word *w, uint32_t fc, struct para *pa)
 		return;
 	size_t len = fkp[at] ? 2 * (size_t)fkp[at] - 1 : 2 * (size_t)fkp[at + 1];
 	size_t start = fkp[at] ? at + 1 : at + 2;
+	pa->fc_end = cfb_le32(fkp + 4 * ((size_t)j + 1));
 	if (len < 2 || start + len > FKP_SIZE - 1)
 		return;
+	pa->istd = cfb_le16(fkp + start);
 	apply_sprms(w, pa, fkp + start + 2, len - 2, true); /* after the istd */
 	if (pa->itap == 0 && pa->in_table)
 		pa->itap = 1;
@@ -874,7 +1010,7 @@ static void field_mark(struct word *w, unsigned ch)
  * own, F000-F0FF, as U+FFFD, as docx.c reads a w:sym). */
 static unsigned inserted_symbol(const struct word *w)
 {
-	if (w->sym_font)
+	if (ooxml_symbol_signs(w->sym_font))
 		return (unsigned)ooxml_symbol_char(w->sym_font, w->sym_char);
 	return w->sym_char >= 0xF000 ? 0xFFFD : w->sym_char;
 }
@@ -884,6 +1020,19 @@ static unsigned inserted_symbol(const struct word *w)
 static void put_char(struct word *w, unsigned ch, uint32_t fc, unsigned *hi)
 {
 	struct buf *b = w->run == RUN_HIDDEN ? &w->hid : &w->para;
+	if (w->font && !ooxml_symbol_signs(w->font) && !w->in_code && w->run != RUN_DELETED &&
+	    (ch >= 0x20 || ch == 0x1F) && ch < 0xD800 && !(w->spec && w->sym)) {
+		/* a font of before Unicode; its byte 0xAD (TCVN3's "ư") kept
+		 * as Word keeps a soft hyphen */
+		if (ch == 0x1F)
+			ch = 0xAD;
+		utf8proc_uint8_t u[4];
+		utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)ch, u);
+		ooxml_held_put(&w->held, b, w->font, (const char *)u, k > 0 ? (size_t)k : 0);
+		*hi = 0;
+		return;
+	}
+	ooxml_held_flush(&w->held);
 	if (ch == 0x13 || ch == 0x14 || ch == 0x15)
 		field_mark(w, ch);
 	else if (w->in_code > 0)
@@ -900,7 +1049,8 @@ static void put_char(struct word *w, unsigned ch, uint32_t fc, unsigned *hi)
 		buf_putc(b, '-');
 	else if (w->spec && ch == 0x28 && w->sym) /* a symbol inserted */
 		put_utf8(b, inserted_symbol(w));
-	else if (w->font && ((ch > 0x20 && ch <= 0xFF) || (ch >= 0xF000 && ch <= 0xF0FF)))
+	else if (ooxml_symbol_signs(w->font) &&
+	         ((ch > 0x20 && ch <= 0xFF) || (ch >= 0xF000 && ch <= 0xF0FF)))
 		put_utf8(b, (unsigned)ooxml_symbol_char(w->font, ch)); /* text in Symbol */
 	else if (ch >= 0xD800 && ch < 0xDC00)
 		*hi = ch;
@@ -927,6 +1077,7 @@ static void read_text(struct word *w)
 			put_char(w, ch, fc, &hi);
 		}
 	}
+	ooxml_held_flush(&w->held);
 	close_tables(w, 1);
 	struct para none = {0};
 	end_paragraph(w, &none, NULL); /* text after the last mark */
@@ -970,6 +1121,7 @@ static int read_word(struct word *w, struct error *err)
 	w->bte = bin_table(w, FC_BTE_PAPX, &w->nbte);
 	w->bte_chp = bin_table(w, FC_BTE_CHPX, &w->nbte_chp);
 	read_fonts(w);
+	read_styles(w);
 	read_lists(w);
 	read_lfos(w);
 	read_text(w);
@@ -997,6 +1149,8 @@ static void word_free(struct word *w)
 	free(w->hid_first);
 	free(w->pc);
 	free(w->fonts);
+	free(w->styles);
+	ooxml_held_free(&w->held);
 	free(w->lists);
 	free(w->unnumbered_first);
 }

@@ -12,7 +12,10 @@
  * codes, hidden runs (w:vanish), the formatting a tracked change replaced.
  * A symbol inserted from the Symbol font (w:sym, or text in that font:
  * "\xb3" or U+F0B3 is how such a file holds "≥") is read as the character
- * it shows. */
+ * it shows; so is text in a Vietnamese font of before Unicode (".VnTime",
+ * "VNI-Times": encoding_font_text), the font set on the run (w:rFonts), its
+ * character style, its paragraph's style or the document's defaults
+ * (word/styles.xml). */
 #include "ooxml.h"
 
 #include "table.h"
@@ -95,6 +98,102 @@ static void num_end(void *ud, const char *name)
 		nb->cur_lvl = 0;
 }
 
+/* ---- styles.xml: the fonts runs take from their styles ---- */
+
+#define MAX_STYLES      1024 /* styles kept */
+#define MAX_STYLE_CHAIN 16   /* styles based on styles followed */
+
+struct style {
+	char id[64], based[64];
+	bool para, deflt, has_font;
+	enum ooxml_symfont font;
+};
+
+struct styles {
+	struct style *v;
+	int n;
+	bool in_defaults, has_font; /* the document's default run font */
+	enum ooxml_symfont font;
+	struct style *cur;
+};
+
+/* The font a w:rFonts names, if it names one (its ASCII font, else its
+ * high-ANSI one; a theme's font is none of ours). */
+static bool rfonts(const char **attr, enum ooxml_symfont *f)
+{
+	const char *ascii = ooxml_attr(attr, "ascii"), *hansi = ooxml_attr(attr, "hAnsi");
+	if (!ascii && !hansi && !ooxml_attr(attr, "asciiTheme") && !ooxml_attr(attr, "hAnsiTheme"))
+		return false;
+	enum ooxml_symfont a = ooxml_symbol_font(ascii);
+	*f = a ? a : ooxml_symbol_font(hansi);
+	return true;
+}
+
+static void style_start(void *ud, const char *name, const char **attr)
+{
+	struct styles *st = ud;
+	if (!strcmp(name, "docDefaults")) {
+		st->in_defaults = true;
+	} else if (!strcmp(name, "style") && st->n < MAX_STYLES) {
+		const char *type = ooxml_attr(attr, "type");
+		st->cur = &st->v[st->n++];
+		*st->cur = (struct style){.para = type && !strcmp(type, "paragraph"),
+		                          .deflt = ooxml_true(ooxml_attr(attr, "default"))};
+		const char *id = ooxml_attr(attr, "styleId");
+		snprintf(st->cur->id, sizeof st->cur->id, "%s", id ? id : "");
+	} else if (!strcmp(name, "basedOn") && st->cur) {
+		const char *based = ooxml_attr(attr, "val");
+		snprintf(st->cur->based, sizeof st->cur->based, "%s", based ? based : "");
+	} else if (!strcmp(name, "rFonts") && st->cur) {
+		st->cur->has_font = rfonts(attr, &st->cur->font);
+	} else if (!strcmp(name, "rFonts") && st->in_defaults) {
+		st->has_font = rfonts(attr, &st->font);
+	}
+}
+
+static void style_end(void *ud, const char *name)
+{
+	struct styles *st = ud;
+	if (!strcmp(name, "docDefaults"))
+		st->in_defaults = false;
+	else if (!strcmp(name, "style"))
+		st->cur = NULL;
+}
+
+static const struct style *style_find(const struct styles *st, const char *id)
+{
+	for (int i = 0; id && *id && i < st->n; i++)
+		if (!strcmp(st->v[i].id, id))
+			return &st->v[i];
+	return NULL;
+}
+
+/* The font a style (id; NULL: the default paragraph style) gives its text,
+ * from it or the styles it is based on; false when none names one. */
+static bool style_font(const struct styles *st, const char *id, enum ooxml_symfont *f)
+{
+	const struct style *s = NULL;
+	if (!id)
+		for (int i = 0; i < st->n && !s; i++)
+			if (st->v[i].para && st->v[i].deflt)
+				s = &st->v[i];
+	if (id)
+		s = style_find(st, id);
+	for (int k = 0; s && k < MAX_STYLE_CHAIN; k++, s = style_find(st, s->based))
+		if (s->has_font) {
+			*f = s->font;
+			return true;
+		}
+	return false;
+}
+
+/* A paragraph's run font: its style's, else the document's default. */
+static enum ooxml_symfont para_font(const struct styles *st, const char *id)
+{
+	enum ooxml_symfont f;
+	return style_font(st, id, &f) ? f : st->has_font ? st->font : OOXML_SYM_NONE;
+}
+
 /* ---- the body ---- */
 
 struct cellbuf {
@@ -127,6 +226,9 @@ struct body {
 	int nhid;       /* paragraphs with hidden text */
 	char *hid_first;
 	enum ooxml_symfont font;
+	enum ooxml_symfont pfont; /* the paragraph's run font (its style's) */
+	const struct styles *st;
+	struct ooxml_held held; /* text in a font of before Unicode */
 	struct buf para;
 	int numId, ilvl;
 	struct table_read tbl;
@@ -165,6 +267,7 @@ static void nest_pop(struct body *b)
 
 static void end_paragraph(struct body *b)
 {
+	ooxml_held_flush(&b->held);
 	char *label = b->numId > 0 ? ooxml_number_label(&b->nb->lists, b->numId, b->ilvl) : NULL;
 	/* in a cell, its <w:br/>s are its lines */
 	char *text = b->tdepth ? clean_lines(buf_str(&b->para)) : text_clean(buf_str(&b->para));
@@ -227,22 +330,28 @@ static void body_start(void *ud, const char *name, const char **attr)
 	if (!strcmp(name, "r")) {
 		b->in_run = true;
 		b->hidden = false;
-		b->font = OOXML_SYM_NONE;
+		b->font = b->pfont;
 	} else if (!strcmp(name, "vanish") && b->in_run) {
 		b->hidden = !val || ooxml_true(val); /* <w:vanish/> is on */
+	} else if (!strcmp(name, "rStyle") && b->in_run) {
+		enum ooxml_symfont f;
+		if (style_font(b->st, val, &f))
+			b->font = f;
 	} else if (!strcmp(name, "rFonts") && b->in_run) {
-		enum ooxml_symfont f = ooxml_symbol_font(ooxml_attr(attr, "ascii"));
-		b->font = f ? f : ooxml_symbol_font(ooxml_attr(attr, "hAnsi"));
+		rfonts(attr, &b->font);
+	} else if (!strcmp(name, "pStyle") && b->pdepth == 1) {
+		b->pfont = para_font(b->st, val);
 	} else if (!strcmp(name, "sym")) {
 		const char *ch = ooxml_attr(attr, "char");
 		if (b->pdepth && !b->hidden && ch) {
 			unsigned code = (unsigned)strtoul(ch, NULL, 16);
 			enum ooxml_symfont f = ooxml_symbol_font(ooxml_attr(attr, "font"));
-			int32_t c = f ? ooxml_symbol_char(f, code)
+			int32_t c = ooxml_symbol_signs(f) ? ooxml_symbol_char(f, code)
 			            : code >= 0xF000 || !utf8proc_codepoint_valid(
 			                                        (utf8proc_int32_t)code)
 			                    ? 0xFFFD
 			                    : (int32_t)code;
+			ooxml_held_flush(&b->held);
 			put_char(&b->para, c);
 		}
 	} else if (!strcmp(name, "p")) {
@@ -250,7 +359,9 @@ static void body_start(void *ud, const char *name, const char **attr)
 			buf_reset(&b->para);
 			b->numId = 0;
 			b->ilvl = 0;
+			b->pfont = para_font(b->st, NULL);
 		} else {
+			ooxml_held_flush(&b->held);
 			buf_putc(&b->para, ' ');
 		}
 	} else if (!strcmp(name, "t")) {
@@ -262,9 +373,16 @@ static void body_start(void *ud, const char *name, const char **attr)
 		 * shows it: "KẾ HOẠCH⏎<the title>" is two lines */
 		end_paragraph(b);
 		b->numId = 0;
+	} else if (!strcmp(name, "softHyphen") && b->in_run && b->pdepth && !b->hidden && b->font &&
+	           !ooxml_symbol_signs(b->font)) {
+		/* byte 0xAD of a font of before Unicode (TCVN3's "ư"), which
+		 * Word keeps as a soft hyphen */
+		ooxml_held_put(&b->held, &b->para, b->font, "\xC2\xAD", 2);
 	} else if (!strcmp(name, "tab") || !strcmp(name, "br") || !strcmp(name, "cr")) {
-		if (b->pdepth)
+		if (b->pdepth) {
+			ooxml_held_flush(&b->held);
 			buf_putc(&b->para, *name != 't' && b->tdepth ? '\n' : ' ');
+		}
 	} else if (!strcmp(name, "numId") && b->pdepth == 1) {
 		b->numId = atoi_safe(val);
 	} else if (!strcmp(name, "ilvl") && b->pdepth == 1) {
@@ -314,7 +432,7 @@ static void body_end(void *ud, const char *name)
 		b->in_t = false;
 	} else if (!strcmp(name, "r")) {
 		b->in_run = b->hidden = false;
-		b->font = OOXML_SYM_NONE;
+		b->font = b->pfont;
 	} else if (!strcmp(name, "p")) {
 		if (b->pdepth > 0 && --b->pdepth == 0)
 			end_paragraph(b);
@@ -339,14 +457,19 @@ static void body_end(void *ud, const char *name)
 static void body_text(void *ud, const char *s, int len)
 {
 	struct body *b = ud;
-	if (b->in_t && !b->skip && b->pdepth && b->hidden) {
-		buf_put(&b->hid, s, (size_t)len);
-	} else if (b->in_t && !b->skip && b->pdepth) {
-		if (b->font)
-			put_symbols(&b->para, b->font, s, len);
-		else
-			buf_put(&b->para, s, (size_t)len);
-		if (b->tdepth && !b->tbl.row_page) /* the page the row's text starts on */
+	if (b->in_t && !b->skip && b->pdepth) {
+		struct buf *to = b->hidden ? &b->hid : &b->para;
+		if (b->font && !ooxml_symbol_signs(b->font)) {
+			ooxml_held_put(&b->held, to, b->font, s, (size_t)len);
+		} else {
+			ooxml_held_flush(&b->held);
+			if (b->font && !b->hidden)
+				put_symbols(to, b->font, s, len);
+			else
+				buf_put(to, s, (size_t)len);
+		}
+		/* the page the row's text starts on */
+		if (b->tdepth && !b->tbl.row_page && !b->hidden)
 			b->tbl.row_page = b->breaks + 1;
 	}
 }
@@ -369,13 +492,29 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 			return -1;
 		}
 	}
-	xml = ooxml_read(z, "word/document.xml", &n, err);
+	struct styles st = {.v = xcalloc(MAX_STYLES, sizeof *st.v)};
+	xml = ooxml_read(z, "word/styles.xml", &n, err);
+	if (xml) {
+		struct ooxml_sax sax = {style_start, style_end, NULL, &st};
+		int rc = ooxml_parse(xml, n, "word/styles.xml", &sax, err);
+		free(xml);
+		xml = NULL;
+		if (rc) {
+			free(st.v);
+			free(nb);
+			return -1;
+		}
+	}
+	if (!err_is(err))
+		xml = ooxml_read(z, "word/document.xml", &n, err);
 	if (!xml) {
+		free(st.v);
 		free(nb);
 		return -1;
 	}
 	struct body b = {.doc = d,
 	                 .nb = nb,
+	                 .st = &st,
 	                 .para = BUF_INIT,
 	                 .hid = BUF_INIT,
 	                 .tbl = {.cell = {.text = BUF_INIT}},
@@ -386,8 +525,10 @@ int docx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error
 	while (b.nsaved) /* a document cut inside a nested table */
 		nest_pop(&b);
 	table_read_free(&b, &b.tbl);
+	ooxml_held_free(&b.held);
 	buf_free(&b.para);
 	buf_free(&b.hid);
+	free(st.v);
 	free(nb);
 	if (!rc)
 		ooxml_warn_hidden_text(p, "Word", b.hid_first, b.nhid);

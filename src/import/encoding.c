@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #define REASON_UNKNOWN "không nhận ra bảng mã (không phải UTF-8, TCVN3, VNI hay Windows-1258)"
@@ -629,6 +630,72 @@ static void decode_vni(const unsigned char *in, size_t n, struct buf *out)
 			put_cp(out, m->tone);
 		i += 2;
 	}
+}
+
+/* ---- Fonts of before Unicode -------------------------------------------- */
+
+enum encoding_font encoding_font_of(const char *name)
+{
+	if (!name)
+		return ENCODING_FONT_NONE;
+	size_t n = strlen(name);
+	while (n && name[n - 1] == ' ')
+		n--;
+	if (n > 3 && !strncasecmp(name, ".Vn", 3))
+		return name[n - 1] == 'H' ? ENCODING_FONT_TCVN3_CAPS : ENCODING_FONT_TCVN3;
+	if (n > 4 && !strncasecmp(name, "VNI-", 4))
+		return ENCODING_FONT_VNI;
+	return ENCODING_FONT_NONE;
+}
+
+/* TCVN3 as a font shows it: each byte its letter, no guess at case (the
+ * capitals font makes every letter a capital). */
+static void decode_tcvn3_font(const unsigned char *in, size_t n, bool caps, struct buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t cp = in[i] < 0x80 ? in[i] : tcvn3_hi[in[i] - 0x80];
+		put_cp(out, caps ? (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp) : cp);
+	}
+}
+
+static void decode_font(enum encoding_font f, const unsigned char *in, size_t n, struct buf *out)
+{
+	if (f == ENCODING_FONT_VNI)
+		decode_vni(in, n, out);
+	else
+		decode_tcvn3_font(in, n, f == ENCODING_FONT_TCVN3_CAPS, out);
+}
+
+void encoding_font_text(enum encoding_font f, const char *s, size_t n, struct buf *out)
+{
+	struct buf bytes = BUF_INIT, text = BUF_INIT;
+	size_t i = 0;
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                                      (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) { /* not UTF-8: the rest kept as it is */
+			buf_put(&text, s + i, n - i);
+			break;
+		}
+		int byte = cp1252_byte(cp);
+		if (byte >= 0) {
+			char c = (char)byte;
+			buf_put(&bytes, &c, 1);
+		} else {
+			decode_font(f, (const unsigned char *)buf_str(&bytes), bytes.len, &text);
+			buf_reset(&bytes);
+			buf_put(&text, s + i, (size_t)k);
+		}
+		i += (size_t)k;
+	}
+	decode_font(f, (const unsigned char *)buf_str(&bytes), bytes.len, &text);
+	size_t len = 0;
+	char *nfc = to_nfc(buf_str(&text), text.len, &len);
+	buf_put(out, nfc, len);
+	free(nfc);
+	buf_free(&bytes);
+	buf_free(&text);
 }
 
 static void decode_utf16(const unsigned char *in, size_t n, bool be, struct buf *out)

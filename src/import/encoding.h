@@ -37,4 +37,22 @@ size_t encoding_garbled_line(const char *s, size_t n);
  * the five bytes it leaves undefined their C1 code points). */
 uint32_t encoding_cp1252(unsigned char c);
 
+/* Fonts of before Unicode whose letters are bytes of a table of their own
+ * (a word processor keeps each byte as its Windows-1252 character:
+ * "Kõ ho¹ch" in .VnTime shows "Kế hoạch"): TCVN3 (ABC) fonts (".VnTime"),
+ * their capitals fonts (".VnTimeH", lower-case bytes shown as capitals),
+ * VNI-Windows fonts ("VNI-Times"). */
+enum encoding_font {
+	ENCODING_FONT_NONE,
+	ENCODING_FONT_TCVN3,
+	ENCODING_FONT_TCVN3_CAPS,
+	ENCODING_FONT_VNI
+};
+/* The family of a font's name (NULL: none). */
+enum encoding_font encoding_font_of(const char *name);
+/* Text s[0..n) (UTF-8) of a run in font f, as the font shows it, appended
+ * to out in NFC; a character with no Windows-1252 byte kept as it is. */
+struct buf;
+void encoding_font_text(enum encoding_font f, const char *s, size_t n, struct buf *out);
+
 #endif

@@ -3,6 +3,7 @@
  * counted against one budget while reading (the sizes in the archive can
  * lie), and XML may declare no DOCTYPE, so no entity can expand. */
 #include "ooxml.h"
+#include "encoding.h"
 
 #include "text.h"
 #include "util.h"
@@ -594,7 +595,53 @@ enum ooxml_symfont ooxml_symbol_font(const char *name)
 		return OOXML_SYM_SYMBOL;
 	if (!strcmp(name, "Wingdings"))
 		return OOXML_SYM_WINGDINGS;
-	return OOXML_SYM_NONE;
+	switch (encoding_font_of(name)) {
+	case ENCODING_FONT_TCVN3:
+		return OOXML_SYM_TCVN3;
+	case ENCODING_FONT_TCVN3_CAPS:
+		return OOXML_SYM_TCVN3_CAPS;
+	case ENCODING_FONT_VNI:
+		return OOXML_SYM_VNI;
+	default:
+		return OOXML_SYM_NONE;
+	}
+}
+
+bool ooxml_symbol_signs(enum ooxml_symfont f)
+{
+	return f == OOXML_SYM_SYMBOL || f == OOXML_SYM_WINGDINGS;
+}
+
+void ooxml_held_put(struct ooxml_held *h, struct buf *to, enum ooxml_symfont f, const char *s,
+                    size_t n)
+{
+	if (h->len && (h->to != to || h->font != f))
+		ooxml_held_flush(h);
+	h->to = to;
+	h->font = f;
+	if (n > h->cap - h->len) {
+		h->cap = (h->len + n) * 2;
+		h->text = xrealloc(h->text, h->cap);
+	}
+	memcpy(h->text + h->len, s, n);
+	h->len += n;
+}
+
+void ooxml_held_flush(struct ooxml_held *h)
+{
+	if (!h->len)
+		return;
+	enum encoding_font f = h->font == OOXML_SYM_VNI          ? ENCODING_FONT_VNI
+	                       : h->font == OOXML_SYM_TCVN3_CAPS ? ENCODING_FONT_TCVN3_CAPS
+	                                                         : ENCODING_FONT_TCVN3;
+	encoding_font_text(f, h->text, h->len, h->to);
+	h->len = 0;
+}
+
+void ooxml_held_free(struct ooxml_held *h)
+{
+	free(h->text);
+	*h = (struct ooxml_held){0};
 }
 
 int32_t ooxml_symbol_char(enum ooxml_symfont f, unsigned code)

@@ -193,9 +193,37 @@ int ooxml_read_plan(const char *data, size_t n, struct lines *l, struct rows *r,
                     struct error *err);
 
 /* Fonts whose characters are not their Unicode selves: the font a run
- * names (NULL: none), OOXML_SYM_NONE for any other. */
-enum ooxml_symfont { OOXML_SYM_NONE, OOXML_SYM_SYMBOL, OOXML_SYM_WINGDINGS };
+ * names (NULL: none), OOXML_SYM_NONE for any other. Symbol and Wingdings
+ * show signs (ooxml_symbol_char); the Vietnamese fonts of before Unicode
+ * (TCVN3 ".VnTime", its capitals ".VnTimeH", VNI "VNI-Times") show a
+ * byte's letter of their own table (encoding_font_text). */
+enum ooxml_symfont {
+	OOXML_SYM_NONE,
+	OOXML_SYM_SYMBOL,
+	OOXML_SYM_WINGDINGS,
+	OOXML_SYM_TCVN3,
+	OOXML_SYM_TCVN3_CAPS,
+	OOXML_SYM_VNI
+};
 enum ooxml_symfont ooxml_symbol_font(const char *name);
+/* True for Symbol and Wingdings (not the fonts of before Unicode). */
+bool ooxml_symbol_signs(enum ooxml_symfont f);
+
+/* Text of runs in a font of before Unicode held until something else is
+ * written where it goes (a VNI letter's mark may be in the next run), then
+ * written as the font shows it. */
+struct ooxml_held {
+	struct buf *to;
+	enum ooxml_symfont font;
+	char *text;
+	size_t len, cap;
+};
+/* s[0..n) of a run in font f (one of the fonts of before Unicode) bound for to. */
+void ooxml_held_put(struct ooxml_held *h, struct buf *to, enum ooxml_symfont f, const char *s,
+                    size_t n);
+/* What is held written out (before anything else is written to its buffer). */
+void ooxml_held_flush(struct ooxml_held *h);
+void ooxml_held_free(struct ooxml_held *h);
 /* The Unicode character a font's code shows (codes F020-F0FF as Word
  * writes them, or 20-FF): the Symbol font's Greek letters and signs, the
  * Wingdings check marks; any other code of those fonts as U+FFFD, a

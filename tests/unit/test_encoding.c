@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "encoding.h"
+#include "util.h"
 
 #define REASON "không nhận ra bảng mã (không phải UTF-8, TCVN3, VNI hay Windows-1258)"
 
@@ -232,6 +233,40 @@ static void test_utf16(void **state)
 	                 8, "UTF-16LE");
 }
 
+/* A run's text in a font of before Unicode as Word keeps it (each byte its
+ * Windows-1252 character) and as the font shows it. */
+static void expect_font(enum encoding_font f, const char *in, const char *want)
+{
+	struct buf out = BUF_INIT;
+	encoding_font_text(f, in, strlen(in), &out);
+	assert_string_equal(buf_str(&out), want);
+	buf_free(&out);
+}
+
+static void test_fonts(void **state)
+{
+	(void)state;
+	assert_int_equal(encoding_font_of(".VnTime"), ENCODING_FONT_TCVN3);
+	assert_int_equal(encoding_font_of(".VnCentury Schoolbook"), ENCODING_FONT_TCVN3);
+	assert_int_equal(encoding_font_of(".VnTimeH"), ENCODING_FONT_TCVN3_CAPS);
+	assert_int_equal(encoding_font_of(".VnArialH "), ENCODING_FONT_TCVN3_CAPS);
+	assert_int_equal(encoding_font_of("VNI-Times"), ENCODING_FONT_VNI);
+	assert_int_equal(encoding_font_of("vni-helve"), ENCODING_FONT_VNI);
+	assert_int_equal(encoding_font_of("Times New Roman"), ENCODING_FONT_NONE);
+	assert_int_equal(encoding_font_of(".Vn"), ENCODING_FONT_NONE);
+	assert_int_equal(encoding_font_of(NULL), ENCODING_FONT_NONE);
+	/* TCVN3 as .VnTime shows it: no guess at case ("Sè" stays "Số"; a
+	 * lower-case byte is a lower-case letter even among capitals) */
+	expect_font(ENCODING_FONT_TCVN3, "K\u00D5 ho\u00B9ch S\u00E8 TT \u00F1Y", "Kế hoạch Số TT ủY");
+	/* the capitals font: every letter a capital */
+	expect_font(ENCODING_FONT_TCVN3_CAPS, "\u00F1y ban", "ỦY BAN");
+	/* "ư" is byte 0xAD; a character with no Windows-1252 byte kept */
+	expect_font(ENCODING_FONT_TCVN3, "ng\u00AD\u00EAi \u2265 90%", "người ≥ 90%");
+	/* VNI: a vowel then its mark, capitals with the capital mark; NFC */
+	expect_font(ENCODING_FONT_VNI, "Ke\u00E1 hoa\u00EFch \u00D1A\u00C8NG", "Kế hoạch ĐẰNG");
+	expect_font(ENCODING_FONT_VNI, "", "");
+}
+
 static void test_cp1258(void **state)
 {
 	(void)state;
@@ -437,6 +472,7 @@ int main(void)
 	        cmocka_unit_test(test_truncated_utf8),
 	        cmocka_unit_test(test_long_combining_run),
 	        cmocka_unit_test(test_embedded_nul),
+	        cmocka_unit_test(test_fonts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
