@@ -5,7 +5,7 @@
  * its mark (its FKP found by PlcBtePapx): in a table or not, how deep, a
  * row's end and the row's cells (sprmTDefTable: their edges, horizontal
  * and vertical merges). The cells are laid on the table's grid (the
- * edges of all its rows) as docx.c lays a .docx's (ooxml_grid). A field
+ * edges of all its rows: ooxml_table_rows) as docx.c lays a .docx's. A field
  * keeps its result, not its code; pictures and objects are dropped. List
  * numbers (LSTF, LVL, LFO) are written out as docx.c writes a .docx's;
  * a number that cannot be is said by a warning naming the item. A table
@@ -95,20 +95,11 @@ struct para {
 	enum ooxml_vmerge vm[OOXML_MAX_COLS];
 };
 
-/* A row read, kept until its table ends and its grid is known. */
-struct trow {
-	char **cell;
-	int n, ncell;
-	int16_t edge[OOXML_MAX_COLS + 1];
-	bool hmerged[OOXML_MAX_COLS];
-	enum ooxml_vmerge vm[OOXML_MAX_COLS];
-};
-
 /* A table being read (at a depth of nesting): its serial (0: none open),
  * rows out so far, rows kept, the row's cells read and the cell's text. */
 struct level {
 	int table, done;
-	struct trow *rows;
+	struct ooxml_trow *rows; /* kept until the table ends and its grid is known */
 	size_t nrows, cap_rows;
 	char **cells;
 	int ncells;
@@ -645,83 +636,10 @@ static char *list_label(struct word *w, const struct para *pa, const char *text)
 
 /* ---- the text ---- */
 
-static int cmp_edge(const void *a, const void *b)
-{
-	return *(const int16_t *)a - *(const int16_t *)b;
-}
-
-/* The grid of a table's rows: every edge of their cells, in order, each
- * once; *n of them. */
-static int16_t *table_grid(const struct level *lv, size_t *n)
-{
-	size_t ng = 0;
-	for (size_t r = 0; r < lv->nrows; r++)
-		ng += lv->rows[r].ncell ? (size_t)lv->rows[r].ncell + 1 : 0;
-	int16_t *grid = xcalloc(ng + 1, sizeof *grid);
-	ng = 0;
-	for (size_t r = 0; r < lv->nrows; r++)
-		for (int i = 0; lv->rows[r].ncell && i <= lv->rows[r].ncell; i++)
-			grid[ng++] = lv->rows[r].edge[i];
-	xqsort(grid, ng, sizeof *grid, cmp_edge);
-	size_t k = 0;
-	for (size_t i = 0; i < ng; i++)
-		if (!k || grid[k - 1] != grid[i])
-			grid[k++] = grid[i];
-	*n = k;
-	return grid;
-}
-
-/* The grid column where edge lies (the first not left of it). */
-static int grid_col(const int16_t *grid, size_t n, int16_t edge)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (grid[mid] < edge)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (int)lo;
-}
-
-/* Row t's cells on the grid: the columns before its first, then each cell
- * over the columns between its edges (a cell merged into the one before
- * it empty), its text freed. */
-static void grid_row(struct ooxml_grid *g, struct trow *t, const int16_t *grid, size_t ng)
-{
-	ooxml_grid_empty(g, t->ncell ? grid_col(grid, ng, t->edge[0]) : 0);
-	for (int i = 0; i < t->n; i++) {
-		int span = 1;
-		if (i < t->ncell) {
-			int k = grid_col(grid, ng, t->edge[i + 1]) - grid_col(grid, ng, t->edge[i]);
-			span = k > 1 ? k : 1;
-		}
-		if (i < t->ncell && t->hmerged[i])
-			ooxml_grid_empty(g, span);
-		else
-			ooxml_grid_cell(g, t->cell[i], span,
-			                i < t->ncell ? t->vm[i] : OOXML_VM_NONE);
-		free(t->cell[i]);
-	}
-	free(t->cell);
-}
-
 /* The rows of the table at lv read so far, out; the table stays open. */
 static void flush_rows(struct word *w, struct level *lv)
 {
-	if (!lv->nrows)
-		return;
-	size_t ng;
-	int16_t *grid = table_grid(lv, &ng);
-	struct ooxml_grid g = {0};
-	for (size_t r = 0; r < lv->nrows; r++) {
-		grid_row(&g, &lv->rows[r], grid, ng);
-		ooxml_grid_row(w->doc, &g, lv->table, ++lv->done, 0);
-	}
-	w->too_many |= g.too_many;
-	ooxml_grid_reset(&g);
-	free(grid);
+	w->too_many |= ooxml_table_rows(w->doc, lv->rows, lv->nrows, lv->table, &lv->done);
 	lv->nrows = 0;
 }
 
@@ -766,11 +684,12 @@ static void end_row(struct word *w, struct level *lv, const struct para *pa)
 	if (lv->nrows >= MAX_TABLE_ROWS)
 		flush_rows(w, lv);
 	lv->rows = xgrow(lv->rows, &lv->cap_rows, lv->nrows + 1, sizeof *lv->rows);
-	struct trow *t = &lv->rows[lv->nrows++];
+	struct ooxml_trow *t = &lv->rows[lv->nrows++];
 	t->cell = lv->cells;
 	t->n = lv->ncells;
 	t->ncell = pa->ncell;
-	memcpy(t->edge, pa->edge, sizeof t->edge);
+	for (int i = 0; i <= OOXML_MAX_COLS; i++)
+		t->edge[i] = pa->edge[i];
 	memcpy(t->hmerged, pa->hmerged, sizeof t->hmerged);
 	memcpy(t->vm, pa->vm, sizeof t->vm);
 	lv->cells = NULL;
