@@ -62,14 +62,17 @@ fact $f '[.plan.indicators[]|[.name,.unit,.lead]][0:2]' \
 	'[["Tỷ lệ hộ gia đình có cáp quang","%","Phòng Kinh tế"],["Số điểm phát wifi công cộng","Điểm","Phòng Kinh tế"]]'
 fact $f '[.plan.indicators[]|[.targets[]?|.text]][0:2]' '[["≥95","100"],["10","20"]]'
 fact $f '[.plan.indicators[]|[.targets[]?|.value]][0:2]' '[[95,100],[10,20]]'
+fact $f '[.plan.indicators[]|.code]' '["I.1","I.2","I.3"]'
 # The nested table's text read into its cell, said by a warning; the
-# character beyond U+FFFF (a surrogate pair) kept.
+# character beyond U+FFFF (a surrogate pair) kept; the row around it read.
 fact $f '[.plan.indicators[]|.name|select(test("𝟏"))|test("Ghi chú")]' '[true]'
+fact $f '.plan.indicators[2]|[.unit,.lead,[.targets[]|.value]]' '["Doanh nghiệp","Phòng Văn hóa - Xã hội",[5,12]]'
 fact $f '[.plan.warnings[].message | select(test("bảng lồng"))] | length' '1'
 fact $f '[.plan.warnings[].message | select(test("chữ ẩn.*“55”"))] | length' '1'
 # Without a table: read as LibreOffice's .docx of it is.
 want=$(timeout 120 "$bin" parse "$v/word-notable.docx" --format json 2> /dev/null | jq -c '.plan.indicators')
 fact word-notable.rtf '.plan.indicators' "$want"
+fact word-notable.typed.rtf '.plan.indicators' "$want"
 
 # broken FILE WORDS...: exit 2, one line naming the file's fault (WORDS).
 broken() {

@@ -74,11 +74,11 @@ def row(cells, edges, marks=None):
     return d + "\n" + body + "\\row\n"
 
 
-def listtext(n):
-    return "{\\listtext\\pard\\plain %d.\\tab}" % n
+def listtext(n, typed=False):
+    return "%d. " % n if typed else "{\\listtext\\pard\\plain %d.\\tab}" % n
 
 
-def plan(table=True):
+def plan(table=True, typed=False):
     s = HEAD
     s += para(cp1258("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"))
     s += para(uni("Số: 87/KH-UBND"))
@@ -90,7 +90,7 @@ def plan(table=True):
     if not table:
         for i, (name, a, b) in enumerate([("Tỷ lệ hộ gia đình có cáp quang", "{\\f1 \\'b3}95%", "100%"),
                                           ("Số điểm phát wifi công cộng", "10", "20")], 1):
-            s += para(listtext(i) + cp1258(name + ": năm 2025 đạt ") + a +
+            s += para(listtext(i, typed) + cp1258(name + ": năm 2025 đạt ") + a +
                       cp1258(", năm 2030 đạt ") + b)
         return s + "}"
     e = [700, 4500, 5600, 6800, 8000, 10000]
@@ -101,9 +101,9 @@ def plan(table=True):
              ["", "\\clmgf", "\\clmrg", "\\clmrg", "\\clmrg", "\\clmrg"])
     vm = ["", "", "", "", "", "\\clvmgf"]
     sym = "{\\f1 \\'b3}"
-    s += row([listtext(1) + "1", cp1258("Tỷ lệ hộ gia đình có cáp quang"), "%",
+    s += row([listtext(1), cp1258("Tỷ lệ hộ gia đình có cáp quang"), "%",
               sym + "95", "{\\v 55 }100", cp1258("Phòng Kinh tế")], e, vm)
-    s += row([listtext(2) + "2", uni("Số điểm phát wifi công cộng"), uni("Điểm"),
+    s += row([listtext(2), uni("Số điểm phát wifi công cộng"), uni("Điểm"),
               "{\\deleted 77}10", "{\\field{\\*\\fldinst { MERGEFIELD x }}{\\fldrslt 20}}", ""], e,
              ["", "", "", "", "", "\\clvmrg"])
     # a row whose name cell holds a nested table (Word: \itap2)
@@ -122,7 +122,10 @@ def main():
     w = lambda n, s: open(os.path.join(here, n), "wb").write(s.encode("ascii"))
     w("word-style.rtf", plan())
     w("word-notable.rtf", plan(table=False))
-    w("cp932.rtf", plan().replace("\\ansicpg1258", "\\ansicpg932"))
+    # what word-notable.docx is LibreOffice's DOCX of (LibreOffice drops a
+    # \listtext not of a \ls list): the numbers typed
+    w("word-notable.typed.rtf", plan(table=False, typed=True))
+    w("cp932.rtf", plan().replace("\\ansicpg1258", "\\ansicpg932").replace("\\fcharset163", "\\fcharset128"))
     src = open(os.path.join(here, "xa-hoa-binh.rtf"), "rb").read()
     open(os.path.join(here, "bad-truncated.rtf"), "wb").write(src[: len(src) // 2])
     open(os.path.join(here, "bad-unbalanced.rtf"), "wb").write(
