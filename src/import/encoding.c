@@ -195,6 +195,11 @@ static void put_cp(struct buf *b, uint32_t cp)
 	}
 }
 
+uint32_t encoding_cp1258(unsigned char c)
+{
+	return c < 0x80 ? c : cp1258_hi[c - 0x80];
+}
+
 uint32_t encoding_cp1252(unsigned char c)
 {
 	return c >= 0x80 && c < 0xA0 ? cp1252_c1[c - 0x80] : c;

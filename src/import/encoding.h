@@ -36,5 +36,8 @@ size_t encoding_garbled_line(const char *s, size_t n);
 /* The character of a Windows-1252 byte (0x80-0x9F as Windows maps them;
  * the five bytes it leaves undefined their C1 code points). */
 uint32_t encoding_cp1252(unsigned char c);
+/* The character of a Windows-1258 byte (0xCC, 0xD2, 0xDE, 0xEC, 0xF2 the
+ * combining tone marks). */
+uint32_t encoding_cp1258(unsigned char c);
 
 #endif
