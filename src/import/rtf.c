@@ -31,14 +31,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RTF_MAX_SIZE   (64u << 20) /* bytes of a file read */
-#define RTF_MAX_DEPTH  512         /* groups nested */
-#define RTF_MAX_WORD   32          /* letters of a control word kept */
-#define RTF_MAX_DIGITS 10          /* digits of a parameter read */
-#define RTF_MAX_FONTS  4096        /* font numbers known (\fN below it) */
-#define RTF_MAX_UC     64          /* fallback characters after a \uN */
+#define RTF_MAX_SIZE   (64u << 20)          /* bytes of a file read */
+#define RTF_MAX_DEPTH  512                  /* groups nested */
+#define RTF_MAX_WORD   32                   /* letters of a control word kept */
+#define RTF_MAX_DIGITS 10                   /* digits of a parameter read */
+#define RTF_MAX_FONTS  4096                 /* font numbers known (\fN below it) */
+#define RTF_MAX_UC     64                   /* fallback characters after a \uN */
 #define RTF_MAX_CELLS  (4 * OOXML_MAX_COLS) /* cells of a row kept */
-#define MAX_TABLE_ROWS 100000      /* rows kept before they are laid out */
+#define MAX_TABLE_ROWS 100000               /* rows kept before they are laid out */
 #define FONT_NAME      64
 
 /* Code pages a font or the document names; CP_DOC: the document's. */
@@ -80,10 +80,10 @@ struct rtf {
 	size_t n, at;
 	struct state *st; /* st[0..depth] */
 	int depth;
-	bool star;        /* the next control word follows \* */
-	int fallback;     /* \uN fallback characters still to skip */
-	unsigned hi;      /* a high surrogate waiting for its low one */
-	int cp, deff;     /* the document's code page, default font */
+	bool star;    /* the next control word follows \* */
+	int fallback; /* \uN fallback characters still to skip */
+	unsigned hi;  /* a high surrogate waiting for its low one */
+	int cp, deff; /* the document's code page, default font */
 	struct font *fonts;
 	int fdef; /* the font the font table defines */
 	char fname[FONT_NAME];
@@ -516,8 +516,8 @@ static int cmp_word(const void *key, const void *elem)
 
 static enum word lookup(const char *name)
 {
-	const void *e = bsearch(name, words, sizeof words / sizeof words[0], sizeof words[0],
-	                        cmp_word);
+	const void *e =
+	        bsearch(name, words, sizeof words / sizeof words[0], sizeof words[0], cmp_word);
 	return e ? ((const struct word_name *)e)->w : W_OTHER;
 }
 
@@ -747,6 +747,7 @@ static void control(struct rtf *r)
 	const unsigned char *s = r->s;
 	if (r->at >= r->n) {
 		r->fault = F_TRUNCATED;
+		r->fault_at = r->n;
 		return;
 	}
 	unsigned char c = s[r->at];
@@ -777,8 +778,8 @@ static void control(struct rtf *r)
 	}
 	char name[RTF_MAX_WORD + 1];
 	size_t k = 0;
-	while (r->at < r->n && ((s[r->at] >= 'a' && s[r->at] <= 'z') ||
-	                        (s[r->at] >= 'A' && s[r->at] <= 'Z'))) {
+	while (r->at < r->n &&
+	       ((s[r->at] >= 'a' && s[r->at] <= 'z') || (s[r->at] >= 'A' && s[r->at] <= 'Z'))) {
 		if (k < RTF_MAX_WORD)
 			name[k++] = (char)s[r->at];
 		r->at++;
@@ -805,7 +806,7 @@ static void control(struct rtf *r)
 		size_t len = has && v > 0 ? (size_t)v : 0;
 		if (len > r->n - r->at) {
 			r->fault = F_TRUNCATED;
-			r->at = r->n;
+			r->fault_at = r->at = r->n;
 			return;
 		}
 		r->at += len;
@@ -875,8 +876,9 @@ static int tokenize(struct rtf *r)
 	return r->fault ? -1 : 0;
 }
 
-#define RESAVE                                                                                     \
-	"hãy mở tệp bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) Word (.docx) rồi tải lên " \
+#define RESAVE                                                                                                   \
+	"hãy mở tệp bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) Word (.docx) rồi tải " \
+	"lên "                                                                                                  \
 	"lần nữa"
 
 static int refuse(const struct rtf *r, struct error *err)
