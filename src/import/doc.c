@@ -502,13 +502,6 @@ static void para_at(const struct word *w, uint32_t fc, struct para *pa)
 		pa->itap = 1;
 }
 
-static void put_utf8(struct buf *b, unsigned c)
-{
-	utf8proc_uint8_t u[4];
-	utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)c, u);
-	buf_put(b, (const char *)u, n > 0 ? (size_t)n : 0);
-}
-
 /* ---- list numbering ---- */
 
 static enum ooxml_fmt nfc_fmt(unsigned nfc)
@@ -544,7 +537,7 @@ static void level_text(char *out, const unsigned char *xst, size_t cch)
 		if (c < 9)
 			buf_printf(&b, "%%%u", c + 1);
 		else
-			put_utf8(&b, c);
+			encoding_put_utf8(&b, c);
 	}
 	const char *s = buf_str(&b);
 	size_t n = b.len > MAX_LEVEL_TEXT ? 0 : b.len; /* a text too long for a label */
@@ -818,15 +811,15 @@ static void put_char(struct word *w, unsigned ch, uint32_t fc, unsigned *hi)
 	else if (ch == 0x1E)
 		buf_putc(b, '-');
 	else if (w->spec && ch == 0x28 && w->sym) /* a symbol inserted */
-		put_utf8(b, inserted_symbol(w));
+		encoding_put_utf8(b, inserted_symbol(w));
 	else if (w->font && ((ch > 0x20 && ch <= 0xFF) || (ch >= 0xF000 && ch <= 0xF0FF)))
-		put_utf8(b, (unsigned)ooxml_symbol_char(w->font, ch)); /* text in Symbol */
+		encoding_put_utf8(b, (unsigned)ooxml_symbol_char(w->font, ch)); /* text in Symbol */
 	else if (ch >= 0xD800 && ch < 0xDC00)
 		*hi = ch;
 	else if (ch >= 0xDC00 && ch < 0xE000 && *hi)
-		put_utf8(b, 0x10000 + ((*hi - 0xD800) << 10) + (ch - 0xDC00));
+		encoding_put_utf8(b, 0x10000 + ((*hi - 0xD800) << 10) + (ch - 0xDC00));
 	else if (ch >= 0x20 && (ch < 0xDC00 || ch >= 0xE000))
-		put_utf8(b, ch);
+		encoding_put_utf8(b, ch);
 	if (ch < 0xD800 || ch >= 0xDC00)
 		*hi = 0;
 }

@@ -40,4 +40,9 @@ uint32_t encoding_cp1252(unsigned char c);
  * combining tone marks). */
 uint32_t encoding_cp1258(unsigned char c);
 
+struct buf;
+/* The character cp appended to b as UTF-8 (a surrogate or a code point
+ * beyond U+10FFFF as U+FFFD). */
+void encoding_put_utf8(struct buf *b, uint32_t cp);
+
 #endif

@@ -178,28 +178,6 @@ static struct state *cur(struct rtf *r)
 	return &r->st[r->depth];
 }
 
-static void put_cp(struct buf *b, uint32_t c)
-{
-	char u[4];
-	size_t n = 0;
-	if (c < 0x80) {
-		u[n++] = (char)c;
-	} else if (c < 0x800) {
-		u[n++] = (char)(0xC0 | c >> 6);
-		u[n++] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x10000) {
-		u[n++] = (char)(0xE0 | c >> 12);
-		u[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[n++] = (char)(0x80 | (c & 0x3F));
-	} else if (c < 0x110000) {
-		u[n++] = (char)(0xF0 | c >> 18);
-		u[n++] = (char)(0x80 | ((c >> 12) & 0x3F));
-		u[n++] = (char)(0x80 | ((c >> 6) & 0x3F));
-		u[n++] = (char)(0x80 | (c & 0x3F));
-	}
-	buf_put(b, u, n);
-}
-
 /* A character of the body, in the run's formatting. */
 static void put_char(struct rtf *r, uint32_t c)
 {
@@ -211,7 +189,7 @@ static void put_char(struct rtf *r, uint32_t c)
 	if (f && f->sym && ((c > 0x20 && c <= 0xFF) || (c >= 0xF000 && c <= 0xF0FF)))
 		c = (uint32_t)ooxml_symbol_char(f->sym, c);
 	if (c == '\n' || c >= 0x20)
-		put_cp(b, c);
+		encoding_put_utf8(b, c);
 }
 
 /* A \uN character (N as UTF-16, surrogate pairs joined). */
