@@ -719,13 +719,7 @@ static void end_paragraph(struct word *w, const struct para *pa, struct level *l
 		     line = strtok_r(NULL, "\n", &save))
 			ooxml_text(w->doc, line);
 	} else {
-		char *lines = clean_lines(full);
-		if (*lines) {
-			if (lv->cell.len)
-				buf_putc(&lv->cell, '\n');
-			buf_puts(&lv->cell, lines);
-		}
-		free(lines);
+		ooxml_cell_lines(&lv->cell, full);
 	}
 	free(full);
 }
@@ -852,9 +846,7 @@ static void warn_read(struct word *w)
 		ooxml_warn_columns(w->p);
 	ooxml_warn_hidden_text(w->p, "Word", w->hid_first, w->nhid);
 	if (w->nested)
-		plan_warn(w->p, 0,
-		          "Văn bản có bảng lồng trong ô của bảng khác: chữ của bảng lồng được đọc "
-		          "gộp vào ô chứa nó; hãy kiểm tra các chỉ tiêu ở đó");
+		ooxml_warn_nested(w->p);
 	if (w->unnumbered)
 		plan_warn(w->p, 0,
 		          "Số thứ tự tự động (đánh số danh sách của Word) của mục “%s”%s không đọc "
@@ -893,12 +885,7 @@ static void word_free(struct word *w)
 {
 	for (int d = 0; d < MAX_TABLE_DEPTH; d++) {
 		struct level *lv = &w->lv[d];
-		for (size_t r = 0; r < lv->nrows; r++) {
-			for (int i = 0; i < lv->rows[r].n; i++)
-				free(lv->rows[r].cell[i]);
-			free(lv->rows[r].cell);
-		}
-		free(lv->rows);
+		ooxml_trows_free(lv->rows, lv->nrows);
 		for (int i = 0; i < lv->ncells; i++)
 			free(lv->cells[i]);
 		free(lv->cells);

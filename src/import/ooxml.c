@@ -485,6 +485,34 @@ bool ooxml_table_rows(struct ooxml_doc *d, struct ooxml_trow *rows, size_t n, in
 	return too_many;
 }
 
+void ooxml_trows_free(struct ooxml_trow *rows, size_t n)
+{
+	for (size_t r = 0; r < n; r++) {
+		for (int i = 0; i < rows[r].n; i++)
+			free(rows[r].cell[i]);
+		free(rows[r].cell);
+	}
+	free(rows);
+}
+
+void ooxml_cell_lines(struct buf *b, const char *text)
+{
+	char *lines = clean_lines(text);
+	if (*lines) {
+		if (b->len)
+			buf_putc(b, '\n');
+		buf_puts(b, lines);
+	}
+	free(lines);
+}
+
+void ooxml_warn_nested(struct plan *p)
+{
+	plan_warn(p, 0,
+	          "Văn bản có bảng lồng trong ô của bảng khác: chữ của bảng lồng được đọc gộp vào "
+	          "ô chứa nó; hãy kiểm tra các chỉ tiêu ở đó");
+}
+
 int ooxml_no_table(struct error *err)
 {
 	err_set(err, ERR_DOCUMENT,

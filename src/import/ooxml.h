@@ -121,6 +121,13 @@ struct ooxml_trow {
  * into the one before it empty), numbered from *done + 1; their cells
  * freed. True when a row had more cells than OOXML_MAX_COLS. */
 bool ooxml_table_rows(struct ooxml_doc *d, struct ooxml_trow *rows, size_t n, int table, int *done);
+/* rows[0..n)'s cells and rows freed. */
+void ooxml_trows_free(struct ooxml_trow *rows, size_t n);
+/* A paragraph's text appended to a cell's (b) as lines, those of no text
+ * left out. */
+void ooxml_cell_lines(struct buf *b, const char *text);
+/* The warning that a table nested in a cell was read into that cell. */
+void ooxml_warn_nested(struct plan *p);
 /* The refusal of a Word document without a table (ERR_DOCUMENT): -1. */
 int ooxml_no_table(struct error *err);
 /* The warning that a table's row had more cells than OOXML_MAX_COLS. */

@@ -292,13 +292,7 @@ static void end_paragraph(struct rtf *r, bool in_cell)
 		     line = strtok_r(NULL, "\n", &save))
 			ooxml_text(r->doc, line);
 	} else {
-		char *lines = clean_lines(full);
-		if (*lines) {
-			if (r->cell.len)
-				buf_putc(&r->cell, '\n');
-			buf_puts(&r->cell, lines);
-		}
-		free(lines);
+		ooxml_cell_lines(&r->cell, full);
 	}
 	free(full);
 }
@@ -904,19 +898,12 @@ static void warn_read(struct rtf *r)
 		ooxml_warn_columns(r->p);
 	ooxml_warn_hidden_text(r->p, "Word", r->hid_first, r->nhid);
 	if (r->nested)
-		plan_warn(r->p, 0,
-		          "Văn bản có bảng lồng trong ô của bảng khác: chữ của bảng lồng được đọc "
-		          "gộp vào ô chứa nó; hãy kiểm tra các chỉ tiêu ở đó");
+		ooxml_warn_nested(r->p);
 }
 
 static void rtf_free(struct rtf *r)
 {
-	for (size_t i = 0; i < r->nrows; i++) {
-		for (int k = 0; k < r->rows[i].n; k++)
-			free(r->rows[i].cell[k]);
-		free(r->rows[i].cell);
-	}
-	free(r->rows);
+	ooxml_trows_free(r->rows, r->nrows);
 	for (int i = 0; i < r->ncells; i++)
 		free(r->cells[i]);
 	free(r->cells);
