@@ -74,14 +74,6 @@ want=$(timeout 120 "$bin" parse "$v/word-notable.docx" --format json 2> /dev/nul
 fact word-notable.rtf '.plan.indicators' "$want"
 fact word-notable.typed.rtf '.plan.indicators' "$want"
 
-# broken FILE WORDS...: exit 2, one line naming the file's fault (WORDS).
-broken() {
-	run "$1" 2 parse "$v/$1" || { cat "$tmp/err"; return; }
-	for w in "${@:2}"; do
-		grep -qF -- "$w" "$tmp/err" && ok || bad "$1: no \"$w\" in: $(cat "$tmp/err")"
-	done
-	[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "$1: not one line"
-}
 broken bad-truncated.rtf "bị cắt cụt" "byte 22589"
 broken bad-unbalanced.rtf "ngoặc" "byte"
 broken bad-deep.rtf "lồng" "byte"
