@@ -11,6 +11,7 @@
 # document, its numbering and styles; a sheet, its strings and styles),
 # fuzz_odf (OpenDocument text and spreadsheet parts packed into a ZIP),
 # fuzz_doc (Word 97–2003 files: the OLE2 compound file and the document),
+# fuzz_rtf (Rich Text Format files),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
 # fuzz_plainblocks (pdftotext tables in blocks), fuzz_pdfgrid (a text PDF's tables by their drawn borders), fuzz_celltext (a word processor's text: a cell a line, tab rows), fuzz_mhtml (web pages saved as one file). Corpora grow across runs in build-fuzz/corpus/.
@@ -262,6 +263,28 @@ for h in "${harnesses[@]}"; do
 		# (tests/data/doc), the blind plan saved as .doc.
 		cp tests/data/doc/*.doc tests/data/blind7/*.doc tests/data/fonts/*.doc "$seeds/"
 		max_len=262144
+		;;
+	fuzz_rtf)
+		# RTF files (tests/data/rtf): the hand-made Word-style ones (merges,
+		# \uN, Symbol, hidden and deleted text, a nested table, code page
+		# 932), and a small file of every construct read.
+		cp tests/data/rtf/word-*.rtf tests/data/rtf/cp932.rtf "$seeds/"
+		# The renderings are too long to run fast (tens of KB each): of
+		# each, its table's first rows, up to a row's end within max_len.
+		for f in tests/data/rtf/xa-hoa-binh.rtf tests/data/rtf/xa-son-ha.sym.rtf \
+			tests/data/rtf/xa-son-ha.hidden.rtf tests/data/rtf/xa-dinh-ke.lists.rtf; do
+			python3 - "$f" "$seeds/rows-$(basename "$f")" <<'EOF'
+import sys
+s = open(sys.argv[1], "rb").read()
+at = s.find(b"\\trowd")
+end = s.rfind(b"\\row", at, at + 12000)
+open(sys.argv[2], "wb").write(b"{\\rtf1\\ansi\\uc1 " + s[at:end + 4] + b"\\pard\\par}")
+EOF
+		done
+		cat >"$seeds/small.rtf" <<'EOF'
+{\rtf1\ansi\ansicpg1258\uc2{\fonttbl{\f0\fcharset163 Times;}{\f1\fcharset2 Symbol;}{\f2 Wingdings;}}{\upr{a}{\*\ud{\u7871??}}}\trowd\trleft-5\clmgf\cellx100\clmrg\clvmgf\cellx200\pard\intbl{\listtext 1.\tab}\'e2\'ec\cell{\f1\'b3\u-3917}\bin3 {}}\cell\row\pard\intbl\itap2 x\nestcell{\*\nesttableprops\trowd\cellx50\nestrow}\itap1\cell\row{\field{\*\fldinst X}{\fldrslt\v 5\deleted 6\plain 7}}\u55357\u56832\par}
+EOF
+		max_len=16384
 		;;
 	fuzz_odf)
 		# The parts of the OpenDocument renderings (tests/data/odf) joined by

@@ -5,7 +5,7 @@
  * its mark (its FKP found by PlcBtePapx): in a table or not, how deep, a
  * row's end and the row's cells (sprmTDefTable: their edges, horizontal
  * and vertical merges). The cells are laid on the table's grid (the
- * edges of all its rows) as docx.c lays a .docx's (ooxml_grid). A field
+ * edges of all its rows: ooxml_table_rows) as docx.c lays a .docx's. A field
  * keeps its result, not its code; pictures and objects are dropped. List
  * numbers (LSTF, LVL, LFO) are written out as docx.c writes a .docx's;
  * a number that cannot be is said by a warning naming the item. A table
@@ -107,20 +107,11 @@ struct para {
 	enum ooxml_vmerge vm[OOXML_MAX_COLS];
 };
 
-/* A row read, kept until its table ends and its grid is known. */
-struct trow {
-	char **cell;
-	int n, ncell;
-	int16_t edge[OOXML_MAX_COLS + 1];
-	bool hmerged[OOXML_MAX_COLS];
-	enum ooxml_vmerge vm[OOXML_MAX_COLS];
-};
-
 /* A table being read (at a depth of nesting): its serial (0: none open),
  * rows out so far, rows kept, the row's cells read and the cell's text. */
 struct level {
 	int table, done;
-	struct trow *rows;
+	struct ooxml_trow *rows; /* kept until the table ends and its grid is known */
 	size_t nrows, cap_rows;
 	char **cells;
 	int ncells;
@@ -647,13 +638,6 @@ static void para_at(const struct word *w, uint32_t fc, struct para *pa)
 		pa->itap = 1;
 }
 
-static void put_utf8(struct buf *b, unsigned c)
-{
-	utf8proc_uint8_t u[4];
-	utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)c, u);
-	buf_put(b, (const char *)u, n > 0 ? (size_t)n : 0);
-}
-
 /* ---- list numbering ---- */
 
 static enum ooxml_fmt nfc_fmt(unsigned nfc)
@@ -689,7 +673,7 @@ static void level_text(char *out, const unsigned char *xst, size_t cch)
 		if (c < 9)
 			buf_printf(&b, "%%%u", c + 1);
 		else
-			put_utf8(&b, c);
+			encoding_put_utf8(&b, c);
 	}
 	const char *s = buf_str(&b);
 	size_t n = b.len > MAX_LEVEL_TEXT ? 0 : b.len; /* a text too long for a label */
@@ -781,83 +765,10 @@ static char *list_label(struct word *w, const struct para *pa, const char *text)
 
 /* ---- the text ---- */
 
-static int cmp_edge(const void *a, const void *b)
-{
-	return *(const int16_t *)a - *(const int16_t *)b;
-}
-
-/* The grid of a table's rows: every edge of their cells, in order, each
- * once; *n of them. */
-static int16_t *table_grid(const struct level *lv, size_t *n)
-{
-	size_t ng = 0;
-	for (size_t r = 0; r < lv->nrows; r++)
-		ng += lv->rows[r].ncell ? (size_t)lv->rows[r].ncell + 1 : 0;
-	int16_t *grid = xcalloc(ng + 1, sizeof *grid);
-	ng = 0;
-	for (size_t r = 0; r < lv->nrows; r++)
-		for (int i = 0; lv->rows[r].ncell && i <= lv->rows[r].ncell; i++)
-			grid[ng++] = lv->rows[r].edge[i];
-	xqsort(grid, ng, sizeof *grid, cmp_edge);
-	size_t k = 0;
-	for (size_t i = 0; i < ng; i++)
-		if (!k || grid[k - 1] != grid[i])
-			grid[k++] = grid[i];
-	*n = k;
-	return grid;
-}
-
-/* The grid column where edge lies (the first not left of it). */
-static int grid_col(const int16_t *grid, size_t n, int16_t edge)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (grid[mid] < edge)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return (int)lo;
-}
-
-/* Row t's cells on the grid: the columns before its first, then each cell
- * over the columns between its edges (a cell merged into the one before
- * it empty), its text freed. */
-static void grid_row(struct ooxml_grid *g, struct trow *t, const int16_t *grid, size_t ng)
-{
-	ooxml_grid_empty(g, t->ncell ? grid_col(grid, ng, t->edge[0]) : 0);
-	for (int i = 0; i < t->n; i++) {
-		int span = 1;
-		if (i < t->ncell) {
-			int k = grid_col(grid, ng, t->edge[i + 1]) - grid_col(grid, ng, t->edge[i]);
-			span = k > 1 ? k : 1;
-		}
-		if (i < t->ncell && t->hmerged[i])
-			ooxml_grid_empty(g, span);
-		else
-			ooxml_grid_cell(g, t->cell[i], span,
-			                i < t->ncell ? t->vm[i] : OOXML_VM_NONE);
-		free(t->cell[i]);
-	}
-	free(t->cell);
-}
-
 /* The rows of the table at lv read so far, out; the table stays open. */
 static void flush_rows(struct word *w, struct level *lv)
 {
-	if (!lv->nrows)
-		return;
-	size_t ng;
-	int16_t *grid = table_grid(lv, &ng);
-	struct ooxml_grid g = {0};
-	for (size_t r = 0; r < lv->nrows; r++) {
-		grid_row(&g, &lv->rows[r], grid, ng);
-		ooxml_grid_row(w->doc, &g, lv->table, ++lv->done, 0);
-	}
-	w->too_many |= g.too_many;
-	ooxml_grid_reset(&g);
-	free(grid);
+	w->too_many |= ooxml_table_rows(w->doc, lv->rows, lv->nrows, lv->table, &lv->done);
 	lv->nrows = 0;
 }
 
@@ -902,11 +813,12 @@ static void end_row(struct word *w, struct level *lv, const struct para *pa)
 	if (lv->nrows >= MAX_TABLE_ROWS)
 		flush_rows(w, lv);
 	lv->rows = xgrow(lv->rows, &lv->cap_rows, lv->nrows + 1, sizeof *lv->rows);
-	struct trow *t = &lv->rows[lv->nrows++];
+	struct ooxml_trow *t = &lv->rows[lv->nrows++];
 	t->cell = lv->cells;
 	t->n = lv->ncells;
 	t->ncell = pa->ncell;
-	memcpy(t->edge, pa->edge, sizeof t->edge);
+	for (int i = 0; i <= OOXML_MAX_COLS; i++)
+		t->edge[i] = pa->edge[i];
 	memcpy(t->hmerged, pa->hmerged, sizeof t->hmerged);
 	memcpy(t->vm, pa->vm, sizeof t->vm);
 	lv->cells = NULL;
@@ -943,13 +855,7 @@ static void end_paragraph(struct word *w, const struct para *pa, struct level *l
 		     line = strtok_r(NULL, "\n", &save))
 			ooxml_text(w->doc, line);
 	} else {
-		char *lines = clean_lines(full);
-		if (*lines) {
-			if (lv->cell.len)
-				buf_putc(&lv->cell, '\n');
-			buf_puts(&lv->cell, lines);
-		}
-		free(lines);
+		ooxml_cell_lines(&lv->cell, full);
 	}
 	free(full);
 }
@@ -1048,16 +954,16 @@ static void put_char(struct word *w, unsigned ch, uint32_t fc, unsigned *hi)
 	else if (ch == 0x1E)
 		buf_putc(b, '-');
 	else if (w->spec && ch == 0x28 && w->sym) /* a symbol inserted */
-		put_utf8(b, inserted_symbol(w));
+		encoding_put_utf8(b, inserted_symbol(w));
 	else if (ooxml_symbol_signs(w->font) &&
 	         ((ch > 0x20 && ch <= 0xFF) || (ch >= 0xF000 && ch <= 0xF0FF)))
-		put_utf8(b, (unsigned)ooxml_symbol_char(w->font, ch)); /* text in Symbol */
+		encoding_put_utf8(b, (unsigned)ooxml_symbol_char(w->font, ch)); /* text in Symbol */
 	else if (ch >= 0xD800 && ch < 0xDC00)
 		*hi = ch;
 	else if (ch >= 0xDC00 && ch < 0xE000 && *hi)
-		put_utf8(b, 0x10000 + ((*hi - 0xD800) << 10) + (ch - 0xDC00));
+		encoding_put_utf8(b, 0x10000 + ((*hi - 0xD800) << 10) + (ch - 0xDC00));
 	else if (ch >= 0x20 && (ch < 0xDC00 || ch >= 0xE000))
-		put_utf8(b, ch);
+		encoding_put_utf8(b, ch);
 	if (ch < 0xD800 || ch >= 0xDC00)
 		*hi = 0;
 }
@@ -1091,9 +997,7 @@ static void warn_read(struct word *w)
 		ooxml_warn_columns(w->p);
 	ooxml_warn_hidden_text(w->p, "Word", w->hid_first, w->nhid);
 	if (w->nested)
-		plan_warn(w->p, 0,
-		          "Văn bản có bảng lồng trong ô của bảng khác: chữ của bảng lồng được đọc "
-		          "gộp vào ô chứa nó; hãy kiểm tra các chỉ tiêu ở đó");
+		ooxml_warn_nested(w->p);
 	if (w->unnumbered)
 		plan_warn(w->p, 0,
 		          "Số thứ tự tự động (đánh số danh sách của Word) của mục “%s”%s không đọc "
@@ -1133,12 +1037,7 @@ static void word_free(struct word *w)
 {
 	for (int d = 0; d < MAX_TABLE_DEPTH; d++) {
 		struct level *lv = &w->lv[d];
-		for (size_t r = 0; r < lv->nrows; r++) {
-			for (int i = 0; i < lv->rows[r].n; i++)
-				free(lv->rows[r].cell[i]);
-			free(lv->rows[r].cell);
-		}
-		free(lv->rows);
+		ooxml_trows_free(lv->rows, lv->nrows);
 		for (int i = 0; i < lv->ncells; i++)
 			free(lv->cells[i]);
 		free(lv->cells);

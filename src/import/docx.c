@@ -18,6 +18,7 @@
  * (word/styles.xml). */
 #include "ooxml.h"
 
+#include "encoding.h"
 #include "table.h"
 #include "text.h"
 #include "util.h"
@@ -291,13 +292,6 @@ static void end_paragraph(struct body *b)
 	free(full);
 }
 
-static void put_char(struct buf *b, int32_t c)
-{
-	utf8proc_uint8_t u[4];
-	utf8proc_ssize_t n = utf8proc_encode_char(c, u);
-	buf_put(b, (const char *)u, (size_t)n);
-}
-
 /* Text of a Symbol or Wingdings run, character by character. */
 static void put_symbols(struct buf *b, enum ooxml_symfont f, const char *s, int len)
 {
@@ -309,7 +303,8 @@ static void put_symbols(struct buf *b, enum ooxml_symfont f, const char *s, int 
 		if (k <= 0) /* expat gives valid UTF-8; cut at anything else */
 			return;
 		at += k;
-		put_char(b, c == ' ' ? ' ' : ooxml_symbol_char(f, (unsigned)c));
+		encoding_put_utf8(b,
+		                  (uint32_t)(c == ' ' ? ' ' : ooxml_symbol_char(f, (unsigned)c)));
 	}
 }
 
@@ -352,7 +347,7 @@ static void body_start(void *ud, const char *name, const char **attr)
 			                    ? 0xFFFD
 			                    : (int32_t)code;
 			ooxml_held_flush(&b->held);
-			put_char(&b->para, c);
+			encoding_put_utf8(&b->para, (uint32_t)c);
 		}
 	} else if (!strcmp(name, "p")) {
 		if (b->pdepth++ == 0) {

@@ -170,7 +170,7 @@ static bool utf8_valid(const unsigned char *s, size_t n)
 	return true;
 }
 
-static void put_cp(struct buf *b, uint32_t cp)
+void encoding_put_utf8(struct buf *b, uint32_t cp)
 {
 	char u[4];
 	if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
@@ -194,6 +194,11 @@ static void put_cp(struct buf *b, uint32_t cp)
 		u[3] = (char)(0x80 | (cp & 0x3F));
 		buf_put(b, u, 4);
 	}
+}
+
+uint32_t encoding_cp1258(unsigned char c)
+{
+	return c < 0x80 ? c : cp1258_hi[c - 0x80];
 }
 
 uint32_t encoding_cp1252(unsigned char c)
@@ -413,14 +418,14 @@ static bool pick_best(const unsigned char *in, size_t n, const struct candidate 
 static void decode_cp1258(const unsigned char *in, size_t n, struct buf *out)
 {
 	for (size_t i = 0; i < n; i++)
-		put_cp(out, in[i] < 0x80 ? in[i] : cp1258_hi[in[i] - 0x80]);
+		encoding_put_utf8(out, in[i] < 0x80 ? in[i] : cp1258_hi[in[i] - 0x80]);
 }
 
 /* Windows-1252 as it is: the "already right" reading of mojibake input. */
 static void decode_cp1252(const unsigned char *in, size_t n, struct buf *out)
 {
 	for (size_t i = 0; i < n; i++)
-		put_cp(out, encoding_cp1252(in[i]));
+		encoding_put_utf8(out, encoding_cp1252(in[i]));
 }
 
 /* UTF-8 with each bad sequence (a byte and its stray continuation bytes)
@@ -435,7 +440,7 @@ static void decode_utf8_lossy(const unsigned char *in, size_t n, struct buf *out
 		buf_put(out, (const char *)in + i, j - i);
 		if (j >= n)
 			break;
-		put_cp(out, 0xFFFD);
+		encoding_put_utf8(out, 0xFFFD);
 		j++;
 		while (j < n && (in[j] & 0xC0) == 0x80)
 			j++;
@@ -519,7 +524,7 @@ static void tcvn3_line(const unsigned char *s, size_t n, struct buf *out)
 	while (i < n) {
 		size_t w = tcvn3_word(s + i, n - i);
 		if (!w) {
-			put_cp(out, s[i] < 0x80 ? s[i] : tcvn3_hi[s[i] - 0x80]);
+			encoding_put_utf8(out, s[i] < 0x80 ? s[i] : tcvn3_hi[s[i] - 0x80]);
 			i++;
 			continue;
 		}
@@ -528,7 +533,7 @@ static void tcvn3_line(const unsigned char *s, size_t n, struct buf *out)
 			uint32_t cp = s[j] < 0x80 ? s[j] : tcvn3_hi[s[j] - 0x80];
 			if (up && tcvn3_class(s[j]) == TC_AMBIG)
 				cp = (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
-			put_cp(out, cp);
+			encoding_put_utf8(out, cp);
 		}
 		i += w;
 	}
@@ -619,15 +624,15 @@ static void decode_vni(const unsigned char *in, size_t n, struct buf *out)
 		uint32_t base = vni_base(in[i]);
 		const struct vni_mark *m = base && i + 1 < n ? vni_mark(in[i + 1]) : NULL;
 		if (!m || !vni_takes(base, m->mod)) {
-			put_cp(out, vni_single(in[i]));
+			encoding_put_utf8(out, vni_single(in[i]));
 			i++;
 			continue;
 		}
-		put_cp(out, base);
+		encoding_put_utf8(out, base);
 		if (m->mod)
-			put_cp(out, m->mod == 1 ? 0x0302 : 0x0306);
+			encoding_put_utf8(out, m->mod == 1 ? 0x0302 : 0x0306);
 		if (m->tone)
-			put_cp(out, m->tone);
+			encoding_put_utf8(out, m->tone);
 		i += 2;
 	}
 }
@@ -713,10 +718,10 @@ static void decode_utf16(const unsigned char *in, size_t n, bool be, struct buf 
 				i += 2;
 			}
 		}
-		put_cp(out, u);
+		encoding_put_utf8(out, u);
 	}
 	if (i < n)
-		put_cp(out, 0xFFFD);
+		encoding_put_utf8(out, 0xFFFD);
 }
 
 static void decode_utf16le(const unsigned char *in, size_t n, struct buf *out)

@@ -36,6 +36,14 @@ size_t encoding_garbled_line(const char *s, size_t n);
 /* The character of a Windows-1252 byte (0x80-0x9F as Windows maps them;
  * the five bytes it leaves undefined their C1 code points). */
 uint32_t encoding_cp1252(unsigned char c);
+/* The character of a Windows-1258 byte (0xCC, 0xD2, 0xDE, 0xEC, 0xF2 the
+ * combining tone marks). */
+uint32_t encoding_cp1258(unsigned char c);
+
+struct buf;
+/* The character cp appended to b as UTF-8 (a surrogate or a code point
+ * beyond U+10FFFF as U+FFFD). */
+void encoding_put_utf8(struct buf *b, uint32_t cp);
 
 /* Fonts of before Unicode whose letters are bytes of a table of their own
  * (a word processor keeps each byte as its Windows-1252 character:

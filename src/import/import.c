@@ -401,7 +401,7 @@ static const struct reader {
         {"OpenDocument XML (FODT, FODS)", odf_flat_sniff, odf_flat_read_plan},
         {"PDF", pdfdoc_is_pdf, NULL}, /* pdf_read, with more than the others */
         {"OLE2 (DOC, XLS)", legacy_is_ole, doc_read_plan},
-        {"RTF", legacy_is_rtf, legacy_refuse},
+        {"RTF", legacy_is_rtf, rtf_read_plan},
 };
 
 static const struct reader *find_reader(const char *data, size_t n)

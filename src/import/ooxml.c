@@ -404,6 +404,116 @@ void ooxml_grid_reset(struct ooxml_grid *g)
 	}
 }
 
+static int cmp_edge(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The grid of a table's rows: every edge of their cells, in order, each
+ * once; *n of them. */
+static int32_t *table_grid(const struct ooxml_trow *rows, size_t nrows, size_t *n)
+{
+	size_t ng = 0;
+	for (size_t r = 0; r < nrows; r++)
+		ng += rows[r].ncell ? (size_t)rows[r].ncell + 1 : 0;
+	int32_t *grid = xcalloc(ng + 1, sizeof *grid);
+	ng = 0;
+	for (size_t r = 0; r < nrows; r++)
+		for (int i = 0; rows[r].ncell && i <= rows[r].ncell; i++)
+			grid[ng++] = rows[r].edge[i];
+	xqsort(grid, ng, sizeof *grid, cmp_edge);
+	size_t k = 0;
+	for (size_t i = 0; i < ng; i++)
+		if (!k || grid[k - 1] != grid[i])
+			grid[k++] = grid[i];
+	*n = k;
+	return grid;
+}
+
+/* The grid column where edge lies (the first not left of it). */
+static int grid_col(const int32_t *grid, size_t n, int32_t edge)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (grid[mid] < edge)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (int)lo;
+}
+
+/* Row t's cells on the grid: the columns before its first, then each cell
+ * over the columns between its edges (a cell merged into the one before
+ * it empty), its text freed. */
+static void grid_row(struct ooxml_grid *g, struct ooxml_trow *t, const int32_t *grid, size_t ng)
+{
+	ooxml_grid_empty(g, t->ncell ? grid_col(grid, ng, t->edge[0]) : 0);
+	for (int i = 0; i < t->n; i++) {
+		int span = 1;
+		if (i < t->ncell) {
+			int k = grid_col(grid, ng, t->edge[i + 1]) - grid_col(grid, ng, t->edge[i]);
+			span = k > 1 ? k : 1;
+		}
+		if (i < t->ncell && t->hmerged[i])
+			ooxml_grid_empty(g, span);
+		else
+			ooxml_grid_cell(g, t->cell[i], span,
+			                i < t->ncell ? t->vm[i] : OOXML_VM_NONE);
+		free(t->cell[i]);
+	}
+	free(t->cell);
+	t->cell = NULL;
+	t->n = 0;
+}
+
+bool ooxml_table_rows(struct ooxml_doc *d, struct ooxml_trow *rows, size_t n, int table, int *done)
+{
+	if (!n)
+		return false;
+	size_t ng;
+	int32_t *grid = table_grid(rows, n, &ng);
+	struct ooxml_grid g = {0};
+	for (size_t r = 0; r < n; r++) {
+		grid_row(&g, &rows[r], grid, ng);
+		ooxml_grid_row(d, &g, table, ++*done, 0);
+	}
+	bool too_many = g.too_many;
+	ooxml_grid_reset(&g);
+	free(grid);
+	return too_many;
+}
+
+void ooxml_trows_free(struct ooxml_trow *rows, size_t n)
+{
+	for (size_t r = 0; r < n; r++) {
+		for (int i = 0; i < rows[r].n; i++)
+			free(rows[r].cell[i]);
+		free(rows[r].cell);
+	}
+	free(rows);
+}
+
+void ooxml_cell_lines(struct buf *b, const char *text)
+{
+	char *lines = clean_lines(text);
+	if (*lines) {
+		if (b->len)
+			buf_putc(b, '\n');
+		buf_puts(b, lines);
+	}
+	free(lines);
+}
+
+void ooxml_warn_nested(struct plan *p)
+{
+	plan_warn(p, 0,
+	          "Văn bản có bảng lồng trong ô của bảng khác: chữ của bảng lồng được đọc gộp vào "
+	          "ô chứa nó; hãy kiểm tra các chỉ tiêu ở đó");
+}
+
 int ooxml_no_table(struct error *err)
 {
 	err_set(err, ERR_DOCUMENT,

@@ -105,6 +105,29 @@ void ooxml_grid_row(struct ooxml_doc *d, struct ooxml_grid *g, int table, int ro
 void ooxml_grid_clear_row(struct ooxml_grid *g);
 /* A new table: the row's cells and the merges forgotten. */
 void ooxml_grid_reset(struct ooxml_grid *g);
+/* A table row as a word processor keeps it (doc.c, rtf.c): its cells'
+ * texts cell[0..n), and for ncell of them their edges (edge[0] the row's
+ * left, edge[i+1] cell i's right), whether merged into the cell before it
+ * and their vertical merges. */
+struct ooxml_trow {
+	char **cell;
+	int n, ncell;
+	int32_t edge[OOXML_MAX_COLS + 1];
+	bool hmerged[OOXML_MAX_COLS];
+	enum ooxml_vmerge vm[OOXML_MAX_COLS];
+};
+/* A table's rows[0..n) out on its grid (every edge of their cells, each
+ * once: a cell over the grid columns between its edges, a cell merged
+ * into the one before it empty), numbered from *done + 1; their cells
+ * freed. True when a row had more cells than OOXML_MAX_COLS. */
+bool ooxml_table_rows(struct ooxml_doc *d, struct ooxml_trow *rows, size_t n, int table, int *done);
+/* rows[0..n)'s cells and rows freed. */
+void ooxml_trows_free(struct ooxml_trow *rows, size_t n);
+/* A paragraph's text appended to a cell's (b) as lines, those of no text
+ * left out. */
+void ooxml_cell_lines(struct buf *b, const char *text);
+/* The warning that a table nested in a cell was read into that cell. */
+void ooxml_warn_nested(struct plan *p);
 /* The refusal of a Word document without a table (ERR_DOCUMENT): -1. */
 int ooxml_no_table(struct error *err);
 /* The warning that a table's row had more cells than OOXML_MAX_COLS. */

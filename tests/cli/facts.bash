@@ -37,3 +37,12 @@ flagged() {
 		cat "$tmp/facts"
 	fi
 }
+# broken FILE WORDS...: $v/FILE refused (exit 2) in one line naming the
+# file's fault (WORDS).
+broken() {
+	run "$1" 2 parse "$v/$1" || { cat "$tmp/err"; return; }
+	for w in "${@:2}"; do
+		grep -qF -- "$w" "$tmp/err" && ok || bad "$1: no \"$w\" in: $(cat "$tmp/err")"
+	done
+	[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "$1: not one line"
+}

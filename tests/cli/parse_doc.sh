@@ -46,14 +46,6 @@ for f in blind2/xa-son-ha blind2/xa-son-ha.sym blind2/xa-son-ha.symfont blind2/x
 	check "${n%%.*}" "${rest#.}${rest:+.}doc"
 done
 
-# broken FILE WORDS...: exit 2, one line naming the file's fault (WORDS).
-broken() {
-	run "$1" 2 parse "$v/$1" || { cat "$tmp/err"; return; }
-	for w in "${@:2}"; do
-		grep -qF -- "$w" "$tmp/err" && ok || bad "$1: no \"$w\" in: $(cat "$tmp/err")"
-	done
-	[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "$1: not one line"
-}
 broken bad-truncated.doc "bị hỏng" "ngoài tệp"
 broken bad-fat-loop.doc "bị hỏng" "vòng"
 broken bad-encrypted.doc "mật khẩu" "Lưu thành"

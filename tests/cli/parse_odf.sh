@@ -7,11 +7,12 @@
 # parse_variants.sh read them: the same counts identical); list numbering
 # kept in list styles (a number column, headings) written out as the
 # document shows it; a Word 97–2003 .doc read (parse_doc.sh reads more),
-# even named .docx, and imported; an Excel 97–2003 .xls and an RTF
-# file refused (exit 2) saying what the file is and how to save it as one
-# chitieu reads, and nothing stored; a bomb of repeated cells refused or
-# cut within limits. Before: .odt/.ods refused as "not Word or Excel",
-# .doc/.xls as "binary", .rtf as "no table"; until s25 a .doc refused.
+# even named .docx, and imported; an RTF file likewise (parse_rtf.sh reads
+# more); an Excel 97–2003 .xls refused (exit 2) saying what the file is and
+# how to save it as one chitieu reads, and nothing stored; a bomb of
+# repeated cells refused or cut within limits. Before: .odt/.ods refused as
+# "not Word or Excel", .doc/.xls as "binary", .rtf as "no table"; until s25
+# a .doc refused, until s26 an .rtf.
 set -u
 bin=$1
 data=$2
@@ -102,10 +103,10 @@ refused() {
 }
 refused "$o/xa-hoa-binh.xls" "Excel 97–2003 (.xls)"
 grep -qF ".xlsx" "$tmp/err" && ok || bad ".xls: no .xlsx named"
-refused "$o/xa-hoa-binh.rtf" "RTF"
-# Told by content: a .doc, even named .docx, reads as the variant.
+# Told by content: a .doc or an .rtf, even named .docx, reads as the variant.
 cp "$o/xa-hoa-binh.doc" "$tmp/plan.docx"
-for f in "$o/xa-hoa-binh.doc" "$tmp/plan.docx"; do
+cp "$o/xa-hoa-binh.rtf" "$tmp/plan-rtf.docx"
+for f in "$o/xa-hoa-binh.doc" "$tmp/plan.docx" "$o/xa-hoa-binh.rtf" "$tmp/plan-rtf.docx"; do
 	python3 "$here/variants_facts.py" "$bin" "$f" "$data/variants/xa-hoa-binh.golden.json" > "$tmp/facts" 2>&1 &&
 		ok || { bad "$(basename "$f")"; head -n 8 "$tmp/facts"; }
 done
