@@ -202,6 +202,13 @@ static void put_char(struct rtf *r, uint32_t c)
 		encoding_put_utf8(b, c);
 }
 
+/* The run's font is a Vietnamese font of before Unicode. */
+static bool legacy_font(struct rtf *r)
+{
+	const struct font *f = font_of(r, cur(r)->font);
+	return f && f->sym && !ooxml_symbol_signs(f->sym);
+}
+
 /* A \uN character (N as UTF-16, surrogate pairs joined). */
 static void put_unicode(struct rtf *r, uint32_t u)
 {
@@ -761,6 +768,8 @@ static void control(struct rtf *r)
 			put_char(r, 0xA0);
 		else if (c == '_')
 			put_char(r, '-');
+		else if (c == '-' && legacy_font(r)) /* byte 0xAD (TCVN3's "ư"), kept as a soft hyphen */
+			put_char(r, 0xAD);
 		else if (c == '\n' || c == '\r')
 			end_paragraph(r, para_depth(r) > 0);
 		return;
