@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# parse_xls.sh: Excel 97–2003 workbooks (.xls: BIFF8 in an OLE2 compound
+# file) read as their .xlsx or .ods is read (tests/data/xls, LibreOffice's
+# "MS Excel 97" renderings of every .xlsx and .ods of tests/data that has
+# a golden; see its README): against the same golden, the same facts and
+# the same differences listed, word for word (cells shown as the sheet
+# shows them: "03", "95%", dates; merged cells, hidden rows, columns and
+# sheets as in the original). A broken, encrypted, too old or foreign
+# file refused with one line saying what is wrong and what to do.
+# Before (s26): every .xls refused as an old format.
+set -u
+bin=$1
+data=$2
+. "$(dirname "$0")/lib.bash"
+here=$(dirname "$0")
+x=$data/xls
+
+# facts XLS_OR_SOURCE GOLDEN: the facts script's report, the file's own
+# path left out.
+facts() {
+	local g=$2 script=variants_facts.py args=
+	case $g in */golden/*) script=layout_facts.py args="0 0 loose" ;; esac
+	python3 "$here/$script" "$bin" "$1" "$g" $args 2>&1 | sed "s|$1||g"
+}
+
+for f in "$x"/*/*.xls; do
+	d=$(basename "$(dirname "$f")")
+	b=$(basename "$f" .xls)
+	case $b in
+	*.ods) src=$data/$d/${b%.ods}.ods ;;
+	*) src=$data/$d/$b.xlsx ;;
+	esac
+	n=${b%%.*}
+	g=$data/$d/$n.golden.json
+	[ -f "$g" ] || g=$data/golden/$n.json
+	[ -f "$g" ] || g=$data/variants/$n.golden.json
+	[ -f "$g" ] || g=$data/blind2/$n.golden.json
+	want=$(facts "$src" "$g")
+	got=$(facts "$f" "$g")
+	if ! grep -q "indicators" <<< "$want"; then
+		bad "$d/$b.xls: its source $(basename "$src") reads no facts: $want"
+	elif [ "$want" = "$got" ]; then
+		ok
+		echo "$d/$b.xls:$(tail -n 1 <<< "$got") (as $(basename "$src"))"
+	else
+		bad "$d/$b.xls: not read as $(basename "$src")"
+		diff <(echo "$want") <(echo "$got") | head -n 12
+	fi
+done
+
+# broken FILE WORDS...: exit 2, one line naming the file's fault (WORDS).
+broken() {
+	run "$1" 2 parse "$x/$1" || { cat "$tmp/err"; return; }
+	for w in "${@:2}"; do
+		grep -qF -- "$w" "$tmp/err" && ok || bad "$1: no \"$w\" in: $(cat "$tmp/err")"
+	done
+	[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "$1: not one line"
+}
+broken bad-truncated.xls "bị hỏng"
+broken bad-sst-overflow.xls "bị hỏng" "SST"
+broken bad-sst-count.xls "bị hỏng" "SST"
+broken bad-sheet-loop.xls "bị hỏng" "trang tính"
+broken bad-encrypted.xls "mật khẩu" "Lưu thành" "(.xlsx)"
+broken bad-biff5.xls "Excel 5.0/95" "Lưu thành" "(.xlsx)"
+broken other-ole.xls "không phải" "Workbook"
+finish parse_xls
