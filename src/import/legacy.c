@@ -1,6 +1,6 @@
-/* legacy.c: Excel 97–2003 files (OLE2 compound files: doc.c reads those
- * of Word) and RTF, refused with a sentence that says what the file is and
- * how to make it one chitieu reads. */
+/* legacy.c: OLE2 compound files told (doc.c reads those of Word, xls.c
+ * those of Excel) and RTF, refused with a sentence that says what the file
+ * is and how to make it one chitieu reads. */
 #include "legacy.h"
 
 #include <string.h>
@@ -28,13 +28,7 @@ bool legacy_is_rtf(const char *data, size_t n)
 int legacy_refuse(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                   struct error *err)
 {
-	if (legacy_is_rtf(data, n))
-		err_set(err, ERR_DOCUMENT,
-		        "tệp RTF (Rich Text Format) chitieu không đọc được" SAVE_AS,
-		        "Word hoặc LibreOffice", "Word (.docx), OpenDocument (.odt) hoặc PDF");
-	else /* doc_read_plan found a compound file of an Excel workbook */
-		err_set(err, ERR_DOCUMENT,
-		        "tệp Excel 97–2003 (.xls) là định dạng cũ chitieu không đọc được" SAVE_AS,
-		        "Excel hoặc LibreOffice", "Excel (.xlsx), OpenDocument (.ods) hoặc PDF");
+	err_set(err, ERR_DOCUMENT, "tệp RTF (Rich Text Format) chitieu không đọc được" SAVE_AS,
+	        "Word hoặc LibreOffice", "Word (.docx), OpenDocument (.odt) hoặc PDF");
 	return -1;
 }

@@ -17,14 +17,14 @@ struct plan;
 bool legacy_is_ole(const char *data, size_t n);
 /* A Rich Text Format file ("{\rtf", after a byte order mark or spaces). */
 bool legacy_is_rtf(const char *data, size_t n);
-/* Refuse the file, an RTF or else an Excel 97–2003 workbook (ERR_DOCUMENT),
+/* Refuse the file, an RTF (ERR_DOCUMENT),
  * saying what it is and how to save it in a format chitieu reads. Always
  * -1. */
 int legacy_refuse(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                   struct error *err);
 
-/* A Word 97–2003 document (doc.c), or the refusal of an Excel 97–2003
- * workbook or another compound file: the reader of import.c's table. */
+/* A Word 97–2003 document (doc.c), an Excel 97–2003 workbook (xls.c), or
+ * the refusal of another compound file: the reader of import.c's table. */
 int doc_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                   struct error *err);
 
