@@ -182,6 +182,8 @@ struct ooxml_merge {
  * shows a group's lead agency merged down (xlsx.c; xls.c). Within limits. */
 void ooxml_merge_rows(struct ooxml_srow *rows, size_t n, const struct ooxml_merge *merges,
                       size_t nmerge);
+/* rows[0..n) freed, their OOXML_MAX_COLS cells each and the array. */
+void ooxml_srows_free(struct ooxml_srow *rows, size_t n);
 
 /* ---- a spreadsheet's number formats (xlsx.c; xls.c reads them too) ---- */
 

@@ -611,12 +611,7 @@ static int read_sheet(struct sheet *sh, const struct stream *s, size_t at, const
 
 static void sheet_free(struct sheet *sh)
 {
-	for (size_t i = 0; i < sh->n; i++) {
-		for (int c = 0; c < MAX_COLS; c++)
-			free(sh->rows[i].cell[c]);
-		free(sh->rows[i].cell);
-	}
-	free(sh->rows);
+	ooxml_srows_free(sh->rows, sh->n);
 	free(sh->merges);
 	free(sh->index);
 	free(sh->hidden);

@@ -524,14 +524,19 @@ void ooxml_merge_rows(struct ooxml_srow *rows, size_t n, const struct ooxml_merg
 	}
 }
 
+void ooxml_srows_free(struct ooxml_srow *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (int c = 0; c < MAX_COLS; c++)
+			free(rows[i].cell[c]);
+		free(rows[i].cell);
+	}
+	free(rows);
+}
+
 static void sheet_free(struct sheet *sh)
 {
-	for (size_t i = 0; i < sh->n; i++) {
-		for (int c = 0; c < MAX_COLS; c++)
-			free(sh->rows[i].cell[c]);
-		free(sh->rows[i].cell);
-	}
-	free(sh->rows);
+	ooxml_srows_free(sh->rows, sh->n);
 	free(sh->merges);
 	buf_free(&sh->v);
 }

@@ -8,9 +8,10 @@ bad-sst-overflow.xls the SST's first string 65535 characters long
 first sheet's stream offset (BOUNDSHEET8) pointing back at the workbook's
 own BOF; bad-encrypted.xls the first record after BOF turned into a
 FILEPASS; bad-biff5.xls the BOF's version that of Excel 5.0/95 (0x0500);
-other-ole.xls a compound file of one stream named "Contents" (no
-Workbook)."""
+other-ole.xls tests/data/doc's other-ole.doc, a compound file of one
+stream named "Contents" (no Workbook)."""
 import os
+import shutil
 import struct
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -84,29 +85,6 @@ w = bytearray(wb)
 struct.pack_into("<H", w, 4, 0x0500)
 write("bad-biff5.xls", w)
 
-# A compound file of 512-byte sectors: 0 the FAT, 1 the directory, 2-9 the
-# stream "Contents" (4096 bytes, so not in the mini stream).
-ENDC, FREE, FATS = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
-hdr = bytearray(512)
-hdr[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
-struct.pack_into("<HHHHH", hdr, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
-struct.pack_into("<IIIIIIIII", hdr, 0x2C, 1, 1, 0, 4096, ENDC, 0, ENDC, 0, 0)
-struct.pack_into("<I", hdr, 0x4C, 0)
-for i in range(1, 109):
-    struct.pack_into("<I", hdr, 0x4C + 4 * i, FREE)
-fatsec = [FATS, ENDC] + [3, 4, 5, 6, 7, 8, 9, ENDC] + [FREE] * 118
-
-
-def entry(name, typ, child, start, size):
-    e = bytearray(128)
-    w = name.encode("utf-16le") + b"\0\0"
-    e[: len(w)] = w
-    struct.pack_into("<HBB", e, 0x40, len(w), typ, 1)
-    struct.pack_into("<III", e, 0x44, 0xFFFFFFFF, 0xFFFFFFFF, child)
-    struct.pack_into("<II", e, 0x74, start, size)
-    return e
-
-
-d = entry("Root Entry", 5, 1, ENDC, 0) + entry("Contents", 2, 0xFFFFFFFF, 2, 4096)
-d += bytes(512 - len(d))
-open(os.path.join(here, "other-ole.xls"), "wb").write(hdr + struct.pack("<128I", *fatsec) + d + b"x" * 4096)
+# A compound file of one stream "Contents": tests/data/doc's, made by its
+# make-bad.py.
+shutil.copyfile(os.path.join(here, "..", "doc", "other-ole.doc"), os.path.join(here, "other-ole.xls"))
