@@ -251,9 +251,9 @@ for h in "${harnesses[@]}"; do
 		;;
 	fuzz_xls)
 		# The Workbook streams of LibreOffice's .xls renderings and of the
-		# broken ones made by hand (tests/data/xls), as the harness takes
+		# ones made by hand (tests/data/xls: rich, broken), as the harness takes
 		# them: the stream alone (those of up to 126 sectors).
-		python3 - "$seeds" tests/data/xls/*/*.xls tests/data/xls/bad-*.xls <<'EOF'
+		python3 - "$seeds" tests/data/xls/*/*.xls tests/data/xls/*.xls <<'EOF'
 import os, struct, sys
 out = sys.argv[1]
 for path in sys.argv[2:]:
