@@ -12,6 +12,7 @@
 # fuzz_odf (OpenDocument text and spreadsheet parts packed into a ZIP),
 # fuzz_doc (Word 97–2003 files: the OLE2 compound file and the document),
 # fuzz_rtf (Rich Text Format files),
+# fuzz_xls (Excel 97–2003 workbooks: a Workbook stream's BIFF8 records),
 # fuzz_encoding (if present), fuzz_accounts (the account/session cache),
 # fuzz_multipart (multipart/form-data upload bodies), fuzz_layout (pdftotext -layout tables),
 # fuzz_plainblocks (pdftotext tables in blocks), fuzz_pdfgrid (a text PDF's tables by their drawn borders), fuzz_celltext (a word processor's text: a cell a line, tab rows), fuzz_mhtml (web pages saved as one file). Corpora grow across runs in build-fuzz/corpus/.
@@ -256,6 +257,43 @@ for h in "${harnesses[@]}"; do
 			unzip -p tests/data/blind9/xa-tan-hiep-dong.gsheets.xlsx xl/worksheets/sheet1.xml >"$seeds/gsheets.xml"
 		fi
 		max_len=1048576
+		;;
+	fuzz_xls)
+		# The Workbook streams of LibreOffice's .xls renderings and of the
+		# ones made by hand (tests/data/xls: rich, broken), as the harness takes
+		# them: the stream alone (those of up to 126 sectors).
+		python3 - "$seeds" tests/data/xls/*/*.xls tests/data/xls/*.xls <<'EOF'
+import os, struct, sys
+out = sys.argv[1]
+for path in sys.argv[2:]:
+    b = open(path, "rb").read()
+    try:
+        ssz = 1 << struct.unpack_from("<H", b, 0x1E)[0]
+        fat = []
+        for i in range(109):
+            s = struct.unpack_from("<I", b, 0x4C + 4 * i)[0]
+            if s >= 0xFFFFFFFA:
+                break
+            fat += struct.unpack_from("<%dI" % (ssz // 4), b, (s + 1) * ssz)
+        def chain(s):
+            out = []
+            while s < 0xFFFFFFFA and len(out) <= len(fat):
+                out.append(s)
+                s = fat[s]
+            return out
+        d = b"".join(b[(s + 1) * ssz:(s + 2) * ssz] for s in chain(struct.unpack_from("<I", b, 0x30)[0]))
+        for i in range(len(d) // 128):
+            e = d[i * 128:(i + 1) * 128]
+            n = struct.unpack_from("<H", e, 0x40)[0]
+            if e[:max(n - 2, 0)].decode("utf-16le", "replace") == "Workbook":
+                st, sz = struct.unpack_from("<II", e, 0x74)
+                w = b"".join(b[(s + 1) * ssz:(s + 2) * ssz] for s in chain(st))[:sz]
+                if len(w) <= 126 * 512:
+                    open(os.path.join(out, path.replace("/", "_")), "wb").write(w)
+    except (struct.error, IndexError):
+        pass  # the truncated one
+EOF
+		max_len=64512
 		;;
 	fuzz_doc)
 		# Word 97–2003 files as they are: LibreOffice's renderings of the

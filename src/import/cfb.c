@@ -58,8 +58,9 @@ struct area {
 static void broken(struct error *err, const char *what)
 {
 	err_set(err, ERR_DOCUMENT,
-	        "tệp Office 97–2003 (OLE2) bị hỏng: %s; hãy mở tệp bằng Word hoặc LibreOffice, "
-	        "chọn Lưu thành (Save As) Word (.docx) rồi tải lên lần nữa",
+	        "tệp Office 97–2003 (OLE2) bị hỏng: %s; hãy mở tệp bằng Word, Excel hoặc "
+	        "LibreOffice, chọn Lưu thành (Save As) Word (.docx) hoặc Excel (.xlsx) rồi tải lên "
+	        "lần nữa",
 	        what);
 }
 

@@ -30,6 +30,16 @@ bool cfb_has(struct cfb *c, const char *name);
  * broken (out of the file, looping, short) or the limit is passed. */
 char *cfb_read(struct cfb *c, const char *name, size_t *len, struct error *err);
 
+struct lines;
+struct rows;
+struct plan;
+
+/* The Excel 97–2003 workbook (BIFF8) of compound file c read into lines
+ * and rows as xlsx.c reads an .xlsx (xls.c). 0, or -1 with *err a
+ * Vietnamese sentence (an Excel 5.0/95, encrypted or broken workbook). */
+int xls_read_plan(struct cfb *c, struct lines *l, struct rows *r, struct plan *p,
+                  struct error *err);
+
 /* Little-endian numbers, as compound files and their documents hold them. */
 static inline uint32_t cfb_le32(const unsigned char *p)
 {

@@ -1079,14 +1079,16 @@ int doc_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, s
 	if (!c)
 		return -1;
 	if (!cfb_has(c, "WordDocument")) {
-		bool excel = cfb_has(c, "Workbook") || cfb_has(c, "Book");
+		if (cfb_has(c, "Workbook") || cfb_has(c, "Book")) {
+			int rc = xls_read_plan(c, l, r, p, err);
+			cfb_close(c);
+			return rc;
+		}
 		cfb_close(c);
-		if (excel)
-			return legacy_refuse(data, n, l, r, p, err);
 		err_set(err, ERR_DOCUMENT,
-		        "tệp Office 97–2003 (OLE2) này không phải tài liệu Word: không có luồng "
-		        "WordDocument; hãy tải lên chính tệp kế hoạch (Word .doc, .docx, "
-		        "OpenDocument .odt hoặc PDF)");
+		        "tệp Office 97–2003 (OLE2) này không phải tài liệu Word hay sổ tính Excel: "
+		        "không có luồng WordDocument hay Workbook; hãy tải lên chính tệp kế hoạch "
+		        "(Word .doc, .docx, Excel .xls, .xlsx, OpenDocument .odt hoặc PDF)");
 		return -1;
 	}
 	struct ooxml_doc d = {l, r, false};

@@ -1,7 +1,5 @@
 /* legacy.c: the older formats told by their first bytes: OLE2 compound
- * files (doc.c reads those of Word; Excel 97–2003's refused with a
- * sentence that says what the file is and how to make it one chitieu
- * reads) and RTF (rtf.c). */
+ * files (doc.c reads those of Word, xls.c those of Excel) and RTF (rtf.c). */
 #include "legacy.h"
 
 #include <string.h>
@@ -22,16 +20,4 @@ bool legacy_is_rtf(const char *data, size_t n)
 	       (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
 		i++;
 	return n - i >= 5 && !memcmp(data + i, "{\\rtf", 5);
-}
-
-#define SAVE_AS "; hãy mở tệp bằng %s, chọn Lưu thành (Save As) %s rồi tải lên lần nữa"
-
-int legacy_refuse(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                  struct error *err)
-{
-	/* doc_read_plan found a compound file of an Excel workbook */
-	err_set(err, ERR_DOCUMENT,
-	        "tệp Excel 97–2003 (.xls) là định dạng cũ chitieu không đọc được" SAVE_AS,
-	        "Excel hoặc LibreOffice", "Excel (.xlsx), OpenDocument (.ods) hoặc PDF");
-	return -1;
 }

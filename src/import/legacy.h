@@ -1,7 +1,5 @@
-/* legacy.h: the older formats of word processors (Word 97–2003, RTF) read
- * by doc.c and rtf.c, and those chitieu does not read but names (Excel
- * 97–2003), so that the official who uploads one learns what it is and
- * what to do (import.c's readers).
+/* legacy.h: the older formats (Word and Excel 97–2003, RTF) told by their
+ * first bytes and read by doc.c, xls.c and rtf.c (import.c's readers).
  * Not for use outside src/import. */
 #ifndef CHITIEU_LEGACY_H
 #define CHITIEU_LEGACY_H
@@ -19,13 +17,9 @@ struct plan;
 bool legacy_is_ole(const char *data, size_t n);
 /* A Rich Text Format file ("{\rtf", after a byte order mark or spaces). */
 bool legacy_is_rtf(const char *data, size_t n);
-/* Refuse the file, an Excel 97–2003 workbook (ERR_DOCUMENT), saying what
- * it is and how to save it in a format chitieu reads. Always -1. */
-int legacy_refuse(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
-                  struct error *err);
 
-/* A Word 97–2003 document (doc.c), or the refusal of an Excel 97–2003
- * workbook or another compound file: the reader of import.c's table. */
+/* A Word 97–2003 document (doc.c), an Excel 97–2003 workbook (xls.c), or
+ * the refusal of another compound file: the reader of import.c's table. */
 int doc_read_plan(const char *data, size_t n, struct lines *l, struct rows *r, struct plan *p,
                   struct error *err);
 

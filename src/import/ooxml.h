@@ -194,6 +194,43 @@ struct ooxml_srow {
 	char **cell;
 };
 
+/* A merged range of a sheet: rows r1..r2 (their numbers), columns
+ * c1..c2 (0-based). */
+struct ooxml_merge {
+	int r1, c1, r2, c2;
+};
+
+/* rows[0..n) sorted by row number, and the rows below the first of each
+ * merged range given their text in its first column, as a spreadsheet
+ * shows a group's lead agency merged down (xlsx.c; xls.c). Within limits. */
+void ooxml_merge_rows(struct ooxml_srow *rows, size_t n, const struct ooxml_merge *merges,
+                      size_t nmerge);
+/* rows[0..n) freed, their OOXML_MAX_COLS cells each and the array. */
+void ooxml_srows_free(struct ooxml_srow *rows, size_t n);
+
+/* ---- a spreadsheet's number formats (xlsx.c; xls.c reads them too) ---- */
+
+/* The number formats (by id: built-ins and the codes the file defines) and
+ * the cell formats (XF, by index) of a workbook. */
+struct ooxml_styles;
+struct ooxml_styles *ooxml_styles_new(void);
+void ooxml_styles_free(struct ooxml_styles *st);
+/* Number format id's code: kept when it shows numbers otherwise than as
+ * written (a percentage, a date, zeros: "00"); formats past the limit
+ * are dropped. */
+void ooxml_styles_format(struct ooxml_styles *st, int id, const char *code);
+/* The next cell format: its number format id (-1: none given). Define the
+ * formats first. */
+void ooxml_styles_xf(struct ooxml_styles *st, int fmt);
+/* A number cell's value v ("70", "0.7", "1.5E-2") as the sheet shows it
+ * in Vietnamese with cell format style (an index; out of range: general):
+ * "0,7", "95%", "03", a date "31/12/2025" (its serial counted from 1904
+ * when date1904). Caller frees. */
+char *ooxml_show_number(const struct ooxml_styles *st, int style, const char *v, bool date1904);
+/* How a spreadsheet shows a boolean cell. */
+#define OOXML_TRUE  "TRUE"
+#define OOXML_FALSE "FALSE"
+
 /* What the sheet name's program shows of rows[0..n), without its hidden
  * rows and columns (colhid[0..OOXML_MAX_COLS)), from the first column
  * shown that holds text: a row whose only text is in that column running

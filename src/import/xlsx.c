@@ -26,6 +26,8 @@
 #define MAX_SHEETS  64
 #define MAX_STRINGS 2000000 /* shared strings */
 #define MAX_FILLS   4000000 /* cells filled in by merged ranges */
+#define MAX_FORMATS 256     /* number formats that show numbers otherwise than as written */
+#define MAX_XFS     65536   /* cell formats */
 
 struct strings {
 	char **v;
@@ -89,15 +91,15 @@ struct xf {
 	unsigned char digits;
 };
 
-struct styles {
+struct ooxml_styles {
 	struct xf *xf; /* per cellXfs index */
 	size_t n, cap;
-	struct numfmt custom[256];
+	struct numfmt custom[MAX_FORMATS];
 	int ncustom;
 	bool in_xfs;
 };
 
-static const struct numfmt *custom_fmt(const struct styles *st, int id)
+static const struct numfmt *custom_fmt(const struct ooxml_styles *st, int id)
 {
 	for (int i = 0; i < st->ncustom; i++)
 		if (st->custom[i].id == id)
@@ -107,7 +109,7 @@ static const struct numfmt *custom_fmt(const struct styles *st, int id)
 
 /* The date kind of number format id: the built-in dates (14-17, 22) and
  * the custom codes read in. */
-static unsigned char fmt_date(const struct styles *st, int id)
+static unsigned char fmt_date(const struct ooxml_styles *st, int id)
 {
 	if (id == 17)
 		return 2; /* mmm-yy */
@@ -163,7 +165,7 @@ static bool code_percent(const char *code)
 	return false;
 }
 
-static bool fmt_percent(const struct styles *st, int id)
+static bool fmt_percent(const struct ooxml_styles *st, int id)
 {
 	const struct numfmt *f = custom_fmt(st, id);
 	return id == 9 || id == 10 || (f && f->percent);
@@ -171,53 +173,76 @@ static bool fmt_percent(const struct styles *st, int id)
 
 static void sty_start(void *ud, const char *name, const char **attr)
 {
-	struct styles *st = ud;
+	struct ooxml_styles *st = ud;
 	if (!strcmp(name, "numFmt")) {
 		const char *code = ooxml_attr(attr, "formatCode"),
 		           *id = ooxml_attr(attr, "numFmtId");
-		if (!code || !id || st->ncustom == 256)
-			return;
-		struct numfmt f = {.id = atoi(id), .percent = code_percent(code)};
-		f.date = f.percent ? 0 : code_date(code);
-		f.zeros = code_zeros(code);
-		if (f.percent || f.date || f.zeros) {
-			f.code = f.date ? xstrdup(code) : NULL;
-			st->custom[st->ncustom++] = f;
-		}
+		if (code && id)
+			ooxml_styles_format(st, atoi(id), code);
 	} else if (!strcmp(name, "cellXfs")) {
 		st->in_xfs = true;
-	} else if (!strcmp(name, "xf") && st->in_xfs && st->n < 65536) {
+	} else if (!strcmp(name, "xf") && st->in_xfs) {
 		const char *id = ooxml_attr(attr, "numFmtId");
-		int fmt = id ? atoi(id) : 0;
-		const struct numfmt *f = id ? custom_fmt(st, fmt) : NULL;
-		st->xf = xgrow(st->xf, &st->cap, st->n + 1, sizeof *st->xf);
-		st->xf[st->n++] = (struct xf){.fmt = fmt,
-		                              .percent = id && fmt_percent(st, fmt),
-		                              .date = id ? fmt_date(st, fmt) : 0,
-		                              .digits = f ? f->zeros : 0};
+		ooxml_styles_xf(st, id ? atoi(id) : -1);
 	}
+}
+
+void ooxml_styles_format(struct ooxml_styles *st, int id, const char *code)
+{
+	if (st->ncustom == MAX_FORMATS)
+		return;
+	struct numfmt f = {.id = id, .percent = code_percent(code)};
+	f.date = f.percent ? 0 : code_date(code);
+	f.zeros = code_zeros(code);
+	if (f.percent || f.date || f.zeros) {
+		f.code = f.date ? xstrdup(code) : NULL;
+		st->custom[st->ncustom++] = f;
+	}
+}
+
+void ooxml_styles_xf(struct ooxml_styles *st, int fmt)
+{
+	if (st->n >= MAX_XFS)
+		return;
+	const struct numfmt *f = fmt >= 0 ? custom_fmt(st, fmt) : NULL;
+	st->xf = xgrow(st->xf, &st->cap, st->n + 1, sizeof *st->xf);
+	st->xf[st->n++] = (struct xf){.fmt = fmt < 0 ? 0 : fmt,
+	                              .percent = fmt >= 0 && fmt_percent(st, fmt),
+	                              .date = fmt >= 0 ? fmt_date(st, fmt) : 0,
+	                              .digits = f ? f->zeros : 0};
+}
+
+struct ooxml_styles *ooxml_styles_new(void)
+{
+	return xcalloc(1, sizeof(struct ooxml_styles));
+}
+
+void ooxml_styles_free(struct ooxml_styles *st)
+{
+	if (!st)
+		return;
+	free(st->xf);
+	for (int i = 0; i < st->ncustom; i++)
+		free(st->custom[i].code);
+	free(st);
 }
 
 static void sty_end(void *ud, const char *name)
 {
-	struct styles *st = ud;
+	struct ooxml_styles *st = ud;
 	if (!strcmp(name, "cellXfs"))
 		st->in_xfs = false;
 }
 
 /* ---- a sheet ---- */
 
-struct merge {
-	int r1, c1, r2, c2;
-};
-
 struct sheet {
 	const struct strings *sst;
-	const struct styles *sty;
+	const struct ooxml_styles *sty;
 	struct ooxml_srow *rows; /* cell: MAX_COLS; n: up to the last one set */
 	size_t n, cap;
 	size_t *total; /* rows of the workbook so far */
-	struct merge *merges;
+	struct ooxml_merge *merges;
 	size_t nmerge, capmerge;
 	/* the cell being read */
 	bool in_row, in_c, in_v, in_is_t;
@@ -295,7 +320,7 @@ static void sheet_start(void *ud, const char *name, const char **attr)
 	} else if (!strcmp(name, "mergeCell") && sh->nmerge < 100000) {
 		const char *ref = ooxml_attr(attr, "ref");
 		const char *colon = ref ? strchr(ref, ':') : NULL;
-		struct merge m;
+		struct ooxml_merge m;
 		if (colon && cell_ref(ref, &m.c1, &m.r1) && cell_ref(colon + 1, &m.c2, &m.r2) &&
 		    m.r2 >= m.r1 && m.c2 >= m.c1) {
 			sh->merges = xgrow(sh->merges, &sh->capmerge, sh->nmerge + 1,
@@ -344,7 +369,7 @@ static bool civil(const char *v, bool date1904, long *y, long *m, long *day);
 
 /* The code a date format id shows its dates with: a custom one's own;
  * the built-in short date (14) as a Vietnamese Excel shows it. */
-static const char *date_code(const struct styles *st, int id)
+static const char *date_code(const struct ooxml_styles *st, int id)
 {
 	if (id == 14)
 		return "dd/mm/yyyy";
@@ -389,6 +414,16 @@ static char *show_date(const char *v, const char *code, bool date1904)
 	return buf_detach(&b);
 }
 
+char *ooxml_show_number(const struct ooxml_styles *st, int style, const char *v, bool date1904)
+{
+	const struct xf *xf = style >= 0 && (size_t)style < st->n ? &st->xf[style] : NULL;
+	if (!*v)
+		return xstrdup("");
+	if (xf && xf->date)
+		return show_date(v, date_code(st, xf->fmt), date1904);
+	return zero_padded(show_number(v, xf && xf->percent), xf ? xf->digits : 0);
+}
+
 static void sheet_end(void *ud, const char *name)
 {
 	struct sheet *sh = ud;
@@ -419,14 +454,11 @@ static void sheet_end(void *ud, const char *name)
 		} else if (sh->raw && !strcmp(sh->type, "b")) {
 			text = xstrdup(v);
 		} else if (!strcmp(sh->type, "n") || !*sh->type) {
-			const struct xf *xf = cell_xf(sh);
-			text = !*v ? xstrdup("")
-			       : xf && xf->date
-			               ? show_date(v, date_code(sh->sty, xf->fmt), sh->date1904)
-			               : zero_padded(show_number(v, xf && xf->percent),
-			                             xf ? xf->digits : 0);
+			text = ooxml_show_number(sh->sty, sh->style, v, sh->date1904);
 		} else if (!strcmp(sh->type, "b")) {
-			text = xstrdup(!strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v);
+			text = xstrdup(!strcmp(v, "1")   ? OOXML_TRUE
+			               : !strcmp(v, "0") ? OOXML_FALSE
+			                                 : v);
 		} else { /* str, inlineStr, e: the text as written */
 			text = xstrdup(v);
 		}
@@ -451,31 +483,37 @@ static int cmp_row(const void *a, const void *b)
 	return (x->r > y->r) - (x->r < y->r);
 }
 
-/* The rows below the first of a merged range repeat its text in the
- * range's first column (a lead agency merged down a group, say). */
 static void apply_merges(struct sheet *sh)
 {
-	xqsort(sh->rows, sh->n, sizeof *sh->rows, cmp_row);
+	ooxml_merge_rows(sh->rows, sh->n, sh->merges, sh->nmerge);
+}
+
+/* The rows below the first of a merged range repeat its text in the
+ * range's first column (a lead agency merged down a group, say). */
+void ooxml_merge_rows(struct ooxml_srow *rows, size_t n, const struct ooxml_merge *merges,
+                      size_t nmerge)
+{
+	xqsort(rows, n, sizeof *rows, cmp_row);
 	size_t fills = 0;
-	for (size_t m = 0; m < sh->nmerge; m++) {
-		const struct merge *g = &sh->merges[m];
+	for (size_t m = 0; m < nmerge; m++) {
+		const struct ooxml_merge *g = &merges[m];
 		if (g->r2 == g->r1 || g->c1 >= MAX_COLS)
 			continue;
-		size_t lo = 0, hi = sh->n;
+		size_t lo = 0, hi = n;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (sh->rows[mid].r < g->r1)
+			if (rows[mid].r < g->r1)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		if (lo >= sh->n || sh->rows[lo].r != g->r1 || !sh->rows[lo].cell[g->c1])
+		if (lo >= n || rows[lo].r != g->r1 || !rows[lo].cell[g->c1])
 			continue;
-		const char *text = sh->rows[lo].cell[g->c1];
-		for (size_t i = lo + 1; i < sh->n && sh->rows[i].r <= g->r2; i++) {
+		const char *text = rows[lo].cell[g->c1];
+		for (size_t i = lo + 1; i < n && rows[i].r <= g->r2; i++) {
 			if (++fills > MAX_FILLS)
 				return;
-			struct ooxml_srow *x = &sh->rows[i];
+			struct ooxml_srow *x = &rows[i];
 			if (x->cell[g->c1] && *x->cell[g->c1])
 				continue;
 			free(x->cell[g->c1]);
@@ -486,14 +524,19 @@ static void apply_merges(struct sheet *sh)
 	}
 }
 
+void ooxml_srows_free(struct ooxml_srow *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		for (int c = 0; c < MAX_COLS; c++)
+			free(rows[i].cell[c]);
+		free(rows[i].cell);
+	}
+	free(rows);
+}
+
 static void sheet_free(struct sheet *sh)
 {
-	for (size_t i = 0; i < sh->n; i++) {
-		for (int c = 0; c < MAX_COLS; c++)
-			free(sh->rows[i].cell[c]);
-		free(sh->rows[i].cell);
-	}
-	free(sh->rows);
+	ooxml_srows_free(sh->rows, sh->n);
 	free(sh->merges);
 	buf_free(&sh->v);
 }
@@ -571,7 +614,7 @@ static int parse_part(struct ooxml *z, const char *part, const struct ooxml_sax 
 }
 
 /* What reading the workbook's shared parts allocated. */
-static void parts_free(struct strings *sst, struct styles *sty, struct book *book)
+static void parts_free(struct strings *sst, struct ooxml_styles *sty, struct book *book)
 {
 	for (size_t i = 0; i < sst->n; i++)
 		free(sst->v[i]);
@@ -593,7 +636,7 @@ static void parts_free(struct strings *sst, struct styles *sty, struct book *boo
 int xlsx_read(struct ooxml *z, struct ooxml_doc *d, struct plan *p, struct error *err)
 {
 	struct strings sst = {.cur = BUF_INIT};
-	struct styles sty = {0};
+	struct ooxml_styles sty = {0};
 	struct book book = {0};
 	int rc = -1;
 	size_t total = 0;
@@ -763,7 +806,7 @@ char *xlsx_sheet_csv(const char *data, size_t n, size_t *len, struct error *err)
 	if (!z)
 		return NULL;
 	struct strings sst = {.cur = BUF_INIT};
-	struct styles sty = {0};
+	struct ooxml_styles sty = {0};
 	struct book book = {0};
 	struct sheet sh = {.sst = &sst, .sty = &sty, .v = BUF_INIT, .raw = true};
 	size_t total = 0;
