@@ -452,12 +452,21 @@ static enum ooxml_symfont font_at(const struct word *w, unsigned ftc)
 	return ftc < w->nfonts ? w->fonts[ftc] : OOXML_SYM_NONE;
 }
 
-/* The font a CHPX's sprms g[0..n) set, if they set one: its ASCII text's,
- * unless that is none of ooxml_symbol_font's, then its other text's (as
- * docx.c reads a w:rFonts). */
-static bool chpx_font(const struct word *w, const unsigned char *g, size_t n, enum ooxml_symfont *f)
+/* What a CHPX's sprms (a run's or a style's) set: deleted by a tracked
+ * change (sprmCFRMarkDel), hidden (sprmCFVanish), special characters
+ * (sprmCFSpec) with an inserted symbol (sprmCSymbol), the character style
+ * (sprmCIstd) and the font: its ASCII text's (sprmCRgFtc0), unless that is
+ * none of ooxml_symbol_font's, then its other text's (sprmCRgFtc2), as
+ * docx.c reads a w:rFonts. */
+struct chp {
+	bool deleted, hidden, spec, sym, has_font;
+	enum ooxml_symfont font, sym_font;
+	unsigned sym_char, istd;
+};
+
+static void read_chpx(const struct word *w, const unsigned char *g, size_t n, struct chp *c)
 {
-	bool set = false;
+	*c = (struct chp){.istd = ISTD_NIL};
 	enum ooxml_symfont ascii = OOXML_SYM_NONE, hansi = OOXML_SYM_NONE;
 	for (size_t i = 0; i + 2 <= n;) {
 		unsigned op = cfb_le16(g + i);
@@ -465,15 +474,25 @@ static bool chpx_font(const struct word *w, const unsigned char *g, size_t n, en
 		size_t k = operand_size(op, v, n - i - 2);
 		if (!k)
 			break;
-		if ((op == SPRM_C_RG_FTC0 || op == SPRM_C_RG_FTC2) && k >= 2) {
+		if (op == SPRM_C_RMARK_DEL)
+			c->deleted |= *v & 1;
+		else if (op == SPRM_C_VANISH)
+			c->hidden |= *v & 1;
+		else if (op == SPRM_C_F_SPEC)
+			c->spec = *v & 1;
+		else if (op == SPRM_C_ISTD && k >= 2)
+			c->istd = cfb_le16(v);
+		else if ((op == SPRM_C_RG_FTC0 || op == SPRM_C_RG_FTC2) && k >= 2) {
 			*(op == SPRM_C_RG_FTC0 ? &ascii : &hansi) = font_at(w, cfb_le16(v));
-			set = true;
+			c->has_font = true;
+		} else if (op == SPRM_C_SYMBOL && k >= 4) {
+			c->sym = true;
+			c->sym_font = font_at(w, cfb_le16(v));
+			c->sym_char = cfb_le16(v + 2);
 		}
 		i += 2 + k;
 	}
-	if (set)
-		*f = ascii ? ascii : hansi;
-	return set;
+	c->font = ascii ? ascii : hansi;
 }
 
 /* One STD (q[0..n), its fixed part cbbase bytes): its base style, and the
@@ -496,8 +515,12 @@ static void read_style(const struct word *w, struct doc_style *st, const unsigne
 	if (at + 2 > n)
 		return;
 	size_t cb = cfb_le16(q + at);
-	if (cb <= n - at - 2)
-		st->has_font = chpx_font(w, q + at + 2, cb, &st->font);
+	struct chp c;
+	if (cb <= n - at - 2) {
+		read_chpx(w, q + at + 2, cb, &c);
+		st->has_font = c.has_font;
+		st->font = c.font;
+	}
 }
 
 /* The stylesheet (STSH): the default font (STSHI), each style's base and
@@ -546,13 +569,13 @@ static bool style_font(const struct word *w, unsigned istd, enum ooxml_symfont *
 
 static void para_at(const struct word *w, uint32_t fc, struct para *pa);
 
-/* The font of the run holding fc, whose CHPX's sprms are g[0..n) and
- * character style istd: the run's own, its character style's, its
- * paragraph style's, the document's default; the run read no further than
- * its paragraph (whose style may be another's). */
-static void run_font(struct word *w, uint32_t fc, const unsigned char *g, size_t n, unsigned istd)
+/* The font of the run holding fc, whose CHPX says c: its own, its
+ * character style's, its paragraph style's, the document's default; the
+ * run read no further than its paragraph (whose style may be another's). */
+static void run_font(struct word *w, uint32_t fc, const struct chp *c)
 {
-	if (chpx_font(w, g, n, &w->font) || (istd != ISTD_NIL && style_font(w, istd, &w->font)))
+	w->font = c->font;
+	if (c->has_font || (c->istd != ISTD_NIL && style_font(w, c->istd, &w->font)))
 		return;
 	struct para pa;
 	para_at(w, fc, &pa);
@@ -562,56 +585,29 @@ static void run_font(struct word *w, uint32_t fc, const unsigned char *g, size_t
 		w->font = w->font_default;
 }
 
-/* The character run holding fc: shown, hidden (sprmCFVanish) or deleted
- * by a tracked change (sprmCFRMarkDel), its symbols' font (sprmCRgFtc0,
- * sprmCRgFtc2; a special character's sprmCSymbol); kept for the FCs it
+/* The character run holding fc (its CHPX: read_chpx), kept for the FCs it
  * covers. */
 static void run_at(struct word *w, uint32_t fc)
 {
 	long j;
 	const unsigned char *fkp = fkp_of(w, w->bte_chp, w->nbte_chp, 1, fc, &j);
-	w->run = RUN_SHOWN;
-	w->font = w->sym_font = OOXML_SYM_NONE;
-	w->spec = w->sym = false;
+	struct chp c = {.istd = ISTD_NIL};
 	w->run_from = fc;
 	w->run_to = fc + 1;
-	if (!fkp) {
-		run_font(w, fc, NULL, 0, ISTD_NIL);
-		return;
+	if (fkp) {
+		size_t crun = fkp[FKP_SIZE - 1];
+		w->run_from = cfb_le32(fkp + 4 * (size_t)j);
+		w->run_to = cfb_le32(fkp + 4 * ((size_t)j + 1));
+		size_t at = 2 * (size_t)fkp[4 * (crun + 1) + (size_t)j];
+		if (at && at < FKP_SIZE - 1 && at + 1 + fkp[at] <= FKP_SIZE - 1)
+			read_chpx(w, fkp + at + 1, fkp[at], &c); /* else no CHPX: its styles' */
 	}
-	size_t crun = fkp[FKP_SIZE - 1];
-	w->run_from = cfb_le32(fkp + 4 * (size_t)j);
-	w->run_to = cfb_le32(fkp + 4 * ((size_t)j + 1));
-	size_t at = 2 * (size_t)fkp[4 * (crun + 1) + (size_t)j];
-	if (!at || at >= FKP_SIZE - 1 || at + 1 + fkp[at] > FKP_SIZE - 1) {
-		run_font(w, fc, NULL, 0, ISTD_NIL); /* no CHPX: its styles' */
-		return;
-	}
-	const unsigned char *g = fkp + at + 1;
-	size_t n = fkp[at];
-	unsigned istd = ISTD_NIL;
-	for (size_t i = 0; i + 2 <= n;) {
-		unsigned op = cfb_le16(g + i);
-		const unsigned char *v = g + i + 2;
-		size_t k = operand_size(op, v, n - i - 2);
-		if (!k)
-			break;
-		if (op == SPRM_C_RMARK_DEL && *v & 1)
-			w->run = RUN_DELETED;
-		else if (op == SPRM_C_VANISH && *v & 1 && w->run == RUN_SHOWN)
-			w->run = RUN_HIDDEN;
-		else if (op == SPRM_C_F_SPEC)
-			w->spec = *v & 1;
-		else if (op == SPRM_C_ISTD && k >= 2)
-			istd = cfb_le16(v);
-		else if (op == SPRM_C_SYMBOL && k >= 4) {
-			w->sym = true;
-			w->sym_font = font_at(w, cfb_le16(v));
-			w->sym_char = cfb_le16(v + 2);
-		}
-		i += 2 + k;
-	}
-	run_font(w, fc, g, n, istd);
+	w->run = c.deleted ? RUN_DELETED : c.hidden ? RUN_HIDDEN : RUN_SHOWN;
+	w->spec = c.spec;
+	w->sym = c.sym;
+	w->sym_font = c.sym_font;
+	w->sym_char = c.sym_char;
+	run_font(w, fc, &c);
 }
 
 /* The properties of the paragraph whose mark is at fc (defaults when the

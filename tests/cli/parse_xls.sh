@@ -87,14 +87,10 @@ python3 "$here/variants_facts.py" "$bin" "$x/rich.xls" "$g" > "$tmp/facts" 2>&1 
 "$bin" parse "$x/rich.xls" > "$tmp/got.json" 2>&1
 cmp -s "$tmp/want.json" "$tmp/got.json" && ok || bad "rich.xls: its plan not that of xa-hoa-binh.xlsx"
 
-# broken FILE WORDS...: exit 2, one line naming the file's fault (WORDS).
-broken() {
-	run "$1" 2 parse "$x/$1" || { cat "$tmp/err"; return; }
-	for w in "${@:2}"; do
-		grep -qF -- "$w" "$tmp/err" && ok || bad "$1: no \"$w\" in: $(cat "$tmp/err")"
-	done
-	[ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "$1: not one line"
-}
+# broken FILE WORDS... (facts.bash): exit 2, one line naming the file's
+# fault (WORDS).
+v=$x
+. "$here/facts.bash"
 broken bad-truncated.xls "bị hỏng"
 broken bad-sst-overflow.xls "bị hỏng" "SST"
 broken bad-sst-count.xls "bị hỏng" "SST"
