@@ -659,7 +659,8 @@ static void decode_tcvn3_font(const unsigned char *in, size_t n, bool caps, stru
 {
 	for (size_t i = 0; i < n; i++) {
 		uint32_t cp = in[i] < 0x80 ? in[i] : tcvn3_hi[in[i] - 0x80];
-		encoding_put_utf8(out, caps ? (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp) : cp);
+		encoding_put_utf8(out,
+		                  caps ? (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp) : cp);
 	}
 }
 

@@ -768,7 +768,8 @@ static void control(struct rtf *r)
 			put_char(r, 0xA0);
 		else if (c == '_')
 			put_char(r, '-');
-		else if (c == '-' && legacy_font(r)) /* byte 0xAD (TCVN3's "ư"), kept as a soft hyphen */
+		else if (c == '-' &&
+		         legacy_font(r)) /* byte 0xAD (TCVN3's "ư"), kept as a soft hyphen */
 			put_char(r, 0xAD);
 		else if (c == '\n' || c == '\r')
 			end_paragraph(r, para_depth(r) > 0);
