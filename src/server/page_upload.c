@@ -67,7 +67,8 @@ static void upload_form(struct ctx *c, const char *unit)
 	buf_puts(B, "/ke-hoach\"><input type=\"hidden\" name=\"csrf\" value=\"");
 	pg_esc(c, c->sess.csrf);
 	buf_printf(B,
-	           "\"><label>Tệp kế hoạch (DOCX, ODT, PDF, bản quét PDF, XLSX, ODS, HTML, văn bản; "
+	           "\"><label>Tệp kế hoạch (Word DOCX, DOC, RTF; ODT; PDF, cả bản quét; Excel XLSX, "
+	           "XLS; ODS; trang web HTML, MHTML; văn bản; "
 	           "tối đa "
 	           "%u MB)<input type=\"file\" name=\"file\" required data-max=\"%u\"></label>"
 	           "<p class=\"error\" id=\"file-too-big\" hidden></p>"
