@@ -13,39 +13,21 @@ stream named "Contents" (no Workbook)."""
 import os
 import shutil
 import struct
+import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "..", "tools"))
+from cfblib import Compound  # noqa: E402
+
 src = open(os.path.join(here, "variants", "xa-hoa-binh.xls"), "rb").read()
 open(os.path.join(here, "bad-truncated.xls"), "wb").write(src[: len(src) // 2])
 
-b = bytearray(src)
-ssz = 1 << struct.unpack_from("<H", b, 0x1E)[0]
-fat = (struct.unpack_from("<I", b, 0x4C)[0] + 1) * ssz  # first FAT sector
-
-
-def next_sector(s):
-    return struct.unpack_from("<I", b, fat + 4 * s)[0]
-
-
-def entry_of(name):
-    s = struct.unpack_from("<I", b, 0x30)[0]
-    while s < 0xFFFFFFFA:
-        for i in range(ssz // 128):
-            e = (s + 1) * ssz + i * 128
-            n = struct.unpack_from("<H", b, e + 0x40)[0]
-            if b[e : e + max(n - 2, 0)].decode("utf-16le") == name:
-                return struct.unpack_from("<II", b, e + 0x74)
-        s = next_sector(s)
-
-
-start, size = entry_of("Workbook")
+c = Compound(src)
+b, ssz = c.b, c.ssz
+start, size = c.entry("Workbook")
 assert size >= 4096  # in the FAT's sectors, not the mini stream
-chain = []
-s = start
-while s < 0xFFFFFFFA:
-    chain.append(s)
-    s = next_sector(s)
-wb = bytearray(b"".join(b[(s + 1) * ssz : (s + 2) * ssz] for s in chain)[:size])
+chain = c.chain(start)
+wb = bytearray(c.stream("Workbook"))
 
 
 def records(w):

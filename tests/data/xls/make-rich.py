@@ -10,36 +10,13 @@ Workbook stream). Read, it must give what variants/xa-hoa-binh.xlsx
 gives."""
 import os
 import struct
+import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
-b = open(os.path.join(here, "variants", "xa-hoa-binh.xls"), "rb").read()
-ssz = 1 << struct.unpack_from("<H", b, 0x1E)[0]
-fat = []
-for i in range(109):
-    s = struct.unpack_from("<I", b, 0x4C + 4 * i)[0]
-    if s >= 0xFFFFFFFA:
-        break
-    fat += struct.unpack_from("<%dI" % (ssz // 4), b, (s + 1) * ssz)
+sys.path.insert(0, os.path.join(here, "..", "..", "tools"))
+from cfblib import Compound, one_stream  # noqa: E402
 
-
-def chain(s):
-    out = []
-    while s < 0xFFFFFFFA:
-        out.append(s)
-        s = fat[s]
-    return out
-
-
-def stream(s, size):
-    return b"".join(b[(x + 1) * ssz : (x + 2) * ssz] for x in chain(s))[:size]
-
-
-d = stream(struct.unpack_from("<I", b, 0x30)[0], 1 << 30)
-for i in range(len(d) // 128):
-    e = d[i * 128 : (i + 1) * 128]
-    n = struct.unpack_from("<H", e, 0x40)[0]
-    if e[: max(n - 2, 0)].decode("utf-16le") == "Workbook":
-        wb = stream(*struct.unpack_from("<II", e, 0x74))
+wb = Compound(open(os.path.join(here, "variants", "xa-hoa-binh.xls"), "rb").read()).stream("Workbook")
 
 recs, at = [], 0
 while at + 4 <= len(wb):
@@ -122,29 +99,4 @@ w = b"".join(struct.pack("<HH", t, len(r)) + bytes(r) for t, r in recs)
 assert 4096 <= len(w) <= 126 * 512
 
 # the compound file: sector 0 the FAT, 1 the directory, 2... the stream
-ENDC, FREE, FATS = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
-nsec = (len(w) + 511) // 512
-hdr = bytearray(512)
-hdr[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
-struct.pack_into("<HHHHH", hdr, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
-struct.pack_into("<IIIIIIIII", hdr, 0x2C, 1, 1, 0, 4096, ENDC, 0, ENDC, 0, 0)
-for i in range(1, 109):
-    struct.pack_into("<I", hdr, 0x4C + 4 * i, FREE)
-fatsec = [FATS, ENDC] + [3 + i if i + 1 < nsec else ENDC for i in range(nsec)]
-fatsec += [FREE] * (128 - len(fatsec))
-
-
-def entry(name, typ, child, start, size):
-    e = bytearray(128)
-    n = name.encode("utf-16le") + b"\0\0"
-    e[: len(n)] = n
-    struct.pack_into("<HBB", e, 0x40, len(n), typ, 1)
-    struct.pack_into("<III", e, 0x44, FREE, FREE, child)
-    struct.pack_into("<II", e, 0x74, start, size)
-    return e
-
-
-dr = entry("Root Entry", 5, 1, ENDC, 0) + entry("Workbook", 2, FREE, 2, len(w))
-dr += bytes(512 - len(dr))
-body = w + bytes(nsec * 512 - len(w))
-open(os.path.join(here, "rich.xls"), "wb").write(hdr + struct.pack("<128I", *fatsec) + dr + body)
+open(os.path.join(here, "rich.xls"), "wb").write(one_stream("Workbook", w))
